@@ -1,0 +1,99 @@
+/**
+ * Money for the whole project: decimal.js, never a float.
+ *
+ * All arithmetic goes through the {@link Dec} constructor configured here (40 significant digits,
+ * half-up rounding), so no module depends on decimal.js's global defaults.
+ * @module
+ */
+import { Decimal as DecimalJs } from 'decimal.js';
+
+/** Decimal configured for money: 40 significant digits, ties rounded away from zero ("half up" for positives). */
+export const Dec = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
+export type Dec = InstanceType<typeof Dec>;
+
+/** What callers may pass as money: a decimal, a string such as "62.86", or a finite number such as 62.86. */
+export type MoneyInput = Dec | string | number;
+
+const MONEY_PATTERN = /^-?\d+(\.\d+)?$/;
+
+/** Thrown when a value cannot be read as money. The message says what was wrong. */
+export class MoneyFormatError extends Error {
+  override name = 'MoneyFormatError';
+}
+
+/**
+ * Reads money from a decimal, a plain decimal string ("1234.5", "-3") or a finite number.
+ * Numbers are read through their shortest decimal representation, so 0.1 is exactly 0.1.
+ */
+export function money(value: MoneyInput): Dec {
+  if (value instanceof Dec) return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new MoneyFormatError(`${value} is not an amount of money`);
+    return new Dec(String(value));
+  }
+  const text = value.trim().replace(/^£/, '').replace(/,/g, '');
+  if (!MONEY_PATTERN.test(text)) {
+    throw new MoneyFormatError(`"${value}" is not an amount of money; write it like "1234.56"`);
+  }
+  return new Dec(text);
+}
+
+/** Rounds to the nearest penny, half a penny up (CSMCR 2012 reg 6 for figures other than the rate). */
+export function roundPenny(value: Dec): Dec {
+  return value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+}
+
+/** Rounds to the nearest whole pound, 50p up (CSMCR 2012 reg 6 for the basic and reduced rates). */
+export function roundPound(value: Dec): Dec {
+  return value.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
+}
+
+/** The JSON form of money: a string with exactly two decimals, e.g. "62.86". Rounds half up to the penny. */
+export function formatMoney(value: Dec): string {
+  const text = roundPenny(value).toString();
+  const [whole, pence = ''] = text.split('.');
+  return `${whole}.${pence.padEnd(2, '0')}`;
+}
+
+/** Exact rational fraction, kept as numerator/denominator so one-seventh stays exact. */
+export interface Fraction {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+/** Multiplies money by an exact fraction without intermediate rounding. */
+export function timesFraction(value: Dec, f: Fraction): Dec {
+  return value.times(f.numerator).dividedBy(f.denominator);
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? Math.abs(a) : gcd(b, a % b);
+}
+
+/** The fraction in lowest terms. */
+export function fraction(numerator: number, denominator: number): Fraction {
+  if (!Number.isInteger(numerator) || !Number.isInteger(denominator) || denominator <= 0) {
+    throw new RangeError(`${numerator}/${denominator} is not a fraction of whole numbers`);
+  }
+  const g = gcd(numerator, denominator) || 1;
+  return { numerator: numerator / g, denominator: denominator / g };
+}
+
+/** a + b, exactly. */
+export function addFractions(a: Fraction, b: Fraction): Fraction {
+  return fraction(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator);
+}
+
+/** "3/7", or "0" / "1" for whole values. */
+export function formatFraction(f: Fraction): string {
+  const { numerator, denominator } = fraction(f.numerator, f.denominator);
+  if (denominator === 1) return String(numerator);
+  return `${numerator}/${denominator}`;
+}
+
+export const ZERO = new Dec(0);

@@ -1,0 +1,641 @@
+/**
+ * The 2012 statutory scheme, end to end: income, variations, the rate, children under other
+ * arrangements, apportionment between receiving parents, shared care, the £7 floor, and collection fees.
+ *
+ * Order of operations (Child Support Act 1991 Sch 1 para 1(2)): work out the rate on the paying parent's
+ * gross weekly income, round it to the whole pound (reg 6), apportion it between receiving parents
+ * (para 6), then adjust each share for shared care (para 7 or 8) to the penny.
+ * @module
+ */
+import { apportion } from '../apportion.ts';
+import { isCivilDate, type CivilDate } from '../dates.ts';
+import { InputError } from '../errors.ts';
+import { FREQUENCIES, instalment, perFrequency, type Frequency } from '../frequency.ts';
+import {
+  Dec,
+  formatFraction,
+  formatMoney,
+  money,
+  roundPenny,
+  roundPound,
+  timesFraction,
+  type Dec as Decimal,
+  type Fraction,
+  type MoneyInput,
+} from '../money.ts';
+import { Trace, type TraceStep } from '../trace.ts';
+import { weeklyIncomeFrom, type PeriodAmount } from './income.ts';
+import { LAW } from './law.ts';
+import type { ChildCount, OtherChildCount } from './parameters.ts';
+import { parametersOn, type Scheme2012Parameters } from './resolve.ts';
+import { averageFraction, isHalfBand, sharedCareFraction } from './shared-care.ts';
+
+/** Reg 45(1) descriptions of paying parent who pay nothing. */
+export const NIL_RATE_REASONS = [
+  'child',
+  'prisoner',
+  'aged_16_or_17_on_benefit',
+  'work_based_training',
+  'care_home_or_hospital',
+] as const;
+export type NilRateReason = (typeof NIL_RATE_REASONS)[number];
+
+const NIL_RATE_REASON_WORDS: Record<NilRateReason, string> = {
+  child: 'the paying parent is a child (reg 45(1)(a))',
+  prisoner: 'the paying parent is a prisoner (reg 45(1)(b))',
+  aged_16_or_17_on_benefit: 'the paying parent is 16 or 17 and they or their partner get a means-tested benefit (reg 45(1)(c))',
+  work_based_training: 'the paying parent gets an allowance for work-based training for young people (reg 45(1)(d))',
+  care_home_or_hospital: 'the paying parent lives in a care home or independent hospital (reg 45(1)(e))',
+};
+
+export const COLLECTION_SERVICES = ['direct_pay', 'collect_and_pay'] as const;
+export type CollectionService = (typeof COLLECTION_SERVICES)[number];
+
+export const RATES = ['nil', 'flat', 'reduced', 'basic', 'basic_plus', 'default'] as const;
+export type Rate = (typeof RATES)[number];
+
+/** Most nights in a 12-month period (one that includes 29 February). */
+export const MAX_NIGHTS_PER_YEAR = 366;
+
+export interface ChildInput {
+  readonly id?: string;
+  /** Nights a year the child spends with the paying parent (regs 46–47); 0 if not given. */
+  readonly nightsPerYear?: number;
+}
+
+export interface ReceivingParentInput {
+  readonly id?: string;
+  /** The qualifying children this receiving parent cares for. */
+  readonly children: readonly ChildInput[];
+}
+
+export interface PayingParentInput {
+  /** Gross weekly income as already worked out (e.g. from a CMS decision letter). */
+  readonly grossWeeklyIncome?: MoneyInput;
+  /** Or gross income over a period; converted to weekly as reg 35 does it. */
+  readonly income?: PeriodAmount;
+  /** Pension contributions to deduct that are not already taken off the income figure (reg 35(3)). */
+  readonly pensionContributions?: PeriodAmount;
+  /** The paying parent (or, for some benefits, their partner) gets a benefit listed in reg 44: flat rate. */
+  readonly flatRateBenefit?: boolean;
+  /** The paying parent is of a reg 45(1) description: nil rate. */
+  readonly nilRateReason?: NilRateReason;
+  /** Other children in the paying parent's household for whom they or their partner get child benefit. */
+  readonly relevantOtherChildren?: number;
+  /** The paying parent's children covered by another maintenance arrangement, e.g. a court order (para 5A). */
+  readonly otherArrangementChildren?: number;
+}
+
+export interface MaintenanceInput {
+  /** The day the calculation is for (its effective date). */
+  readonly date: CivilDate;
+  readonly payingParent: PayingParentInput;
+  readonly receivingParents: readonly ReceivingParentInput[];
+  readonly variations?: {
+    /** Agreed special expenses (regs 63–68), weekly: reduce income (reg 72). */
+    readonly specialExpensesWeekly?: MoneyInput;
+    /** Agreed additional income (regs 69–71), weekly: increases income (reg 73). */
+    readonly additionalIncomeWeekly?: MoneyInput;
+  };
+  /** Default rate (reg 49): CMS has not enough information to make a calculation. */
+  readonly defaultRate?: boolean;
+  readonly collection?: CollectionService;
+}
+
+export interface ChildResult {
+  readonly id: string;
+  readonly nightsPerYear: number;
+  readonly sharedCareFraction: Fraction;
+}
+
+export interface ReceivingParentResult {
+  readonly id: string;
+  /** What this receiving parent is owed each week. */
+  readonly weeklyAmount: Decimal;
+  /** The decrease applied for shared care (para 7(5): the average of the children's fractions). */
+  readonly sharedCareFraction: Fraction;
+  readonly children: readonly ChildResult[];
+}
+
+export interface CollectionCharges {
+  readonly payingParentPercent: Decimal;
+  readonly receivingParentPercent: Decimal;
+  /** Per frequency: the maintenance instalment, the fee added to it, and what the paying parent pays in all. */
+  readonly payingParent: Record<Frequency, { maintenance: Decimal; fee: Decimal; total: Decimal }>;
+  /** Per receiving parent and frequency: the maintenance, the fee taken off it, and what they receive. */
+  readonly receivingParents: readonly {
+    id: string;
+    perFrequency: Record<Frequency, { maintenance: Decimal; fee: Decimal; net: Decimal }>;
+  }[];
+}
+
+export interface MaintenanceResult {
+  readonly scheme: '2012';
+  readonly date: CivilDate;
+  readonly rate: Rate;
+  /** Gross weekly income the rate was worked out on (after variations and the cap); null where none was needed. */
+  readonly grossWeeklyIncome: Decimal | null;
+  /** What the paying parent owes each week, all receiving parents together, before any collection fee. */
+  readonly weeklyAmount: Decimal;
+  readonly receivingParents: readonly ReceivingParentResult[];
+  /** The weekly amount as equal instalments at each frequency (52-week reference period). */
+  readonly perFrequency: Record<Frequency, Decimal>;
+  readonly collection: CollectionService;
+  readonly collectionCharges?: CollectionCharges;
+  /** Things the user should know that do not stop the calculation. */
+  readonly warnings: readonly string[];
+  readonly trace: readonly TraceStep[];
+}
+
+interface NormalisedParent {
+  id: string;
+  children: { id: string; nightsPerYear: number }[];
+}
+
+function wholeNumber(field: string, value: unknown, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return 0;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new InputError(field, `must be a whole number, 0 or more (got ${JSON.stringify(value)})`);
+  }
+  if (value > max) throw new InputError(field, `must be at most ${max} (got ${value})`);
+  return value;
+}
+
+function amount(field: string, value: MoneyInput | undefined): Decimal | undefined {
+  if (value === undefined) return undefined;
+  let d: Decimal;
+  try {
+    d = money(value);
+  } catch (e) {
+    throw new InputError(field, (e as Error).message);
+  }
+  if (d.isNegative()) throw new InputError(field, `must not be negative (got ${formatMoney(d)})`);
+  return d;
+}
+
+function normaliseParents(input: MaintenanceInput): NormalisedParent[] {
+  if (!input.receivingParents || input.receivingParents.length === 0) {
+    throw new InputError('receivingParents', 'give at least one receiving parent, each with the children they care for');
+  }
+  const seen = new Set<string>();
+  let childNumber = 0;
+  return input.receivingParents.map((rp, i) => {
+    const id = rp.id ?? `receiving_parent_${i + 1}`;
+    if (seen.has(id)) throw new InputError(`receivingParents[${i}].id`, `"${id}" is used twice; give each person a different id`);
+    seen.add(id);
+    if (!rp.children || rp.children.length === 0) {
+      throw new InputError(`receivingParents[${i}].children`, 'give at least one qualifying child for this receiving parent');
+    }
+    const children = rp.children.map((child, j) => {
+      childNumber++;
+      const childId = child.id ?? `child_${childNumber}`;
+      if (seen.has(childId)) {
+        throw new InputError(`receivingParents[${i}].children[${j}].id`, `"${childId}" is used twice; give each child a different id`);
+      }
+      seen.add(childId);
+      const nightsPerYear = wholeNumber(`receivingParents[${i}].children[${j}].nightsPerYear`, child.nightsPerYear, MAX_NIGHTS_PER_YEAR);
+      return { id: childId, nightsPerYear };
+    });
+    return { id, children };
+  });
+}
+
+const clampCount = <T extends number>(n: number, max: T): T => Math.min(n, max) as T;
+
+/**
+ * Works out the weekly child maintenance under the 2012 scheme for one paying parent, with every step
+ * traced to its legal source. Pure: the same input always gives the same result.
+ *
+ * @throws {InputError} when the input is incomplete or impossible; the error names the field.
+ * @throws {OutOfCoverageError} when `date` is outside the dates the coded figures cover.
+ * @example
+ * calculateMaintenance({ date: '2026-04-06', payingParent: { grossWeeklyIncome: '500' },
+ *   receivingParents: [{ children: [{ nightsPerYear: 52 }] }] }).weeklyAmount // 51.43
+ */
+export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult {
+  if (typeof input.date !== 'string' || !isCivilDate(input.date)) {
+    throw new InputError('date', `must be a real date written YYYY-MM-DD (got ${JSON.stringify(input.date)})`);
+  }
+  const params = parametersOn(input.date);
+  const trace = new Trace();
+  const warnings: string[] = [];
+  const payer = input.payingParent ?? {};
+  const parents = normaliseParents(input);
+  const qualifying = parents.reduce((n, p) => n + p.children.length, 0);
+  const relevantOther = wholeNumber('payingParent.relevantOtherChildren', payer.relevantOtherChildren);
+  const otherArrangement = wholeNumber('payingParent.otherArrangementChildren', payer.otherArrangementChildren);
+  const special = amount('variations.specialExpensesWeekly', input.variations?.specialExpensesWeekly);
+  const additional = amount('variations.additionalIncomeWeekly', input.variations?.additionalIncomeWeekly);
+  const collection = input.collection ?? 'direct_pay';
+  if (!COLLECTION_SERVICES.includes(collection)) {
+    throw new InputError('collection', `must be one of ${COLLECTION_SERVICES.join(', ')}`);
+  }
+  if (payer.nilRateReason !== undefined && !NIL_RATE_REASONS.includes(payer.nilRateReason)) {
+    throw new InputError('payingParent.nilRateReason', `must be one of ${NIL_RATE_REASONS.join(', ')}`);
+  }
+  if (payer.grossWeeklyIncome !== undefined && payer.income !== undefined) {
+    throw new InputError('payingParent.income', 'give either grossWeeklyIncome or income, not both');
+  }
+
+  trace.add(
+    'qualifying_children',
+    `${qualifying} qualifying ${qualifying === 1 ? 'child' : 'children'} with ${parents.length} receiving ${parents.length === 1 ? 'parent' : 'parents'}`,
+    String(qualifying),
+    LAW.order,
+  );
+
+  // 1. Gross weekly income, where the rate needs one.
+  const income = grossWeeklyIncome(input, params, trace);
+  const incomeNeeded = !input.defaultRate && payer.nilRateReason === undefined && !payer.flatRateBenefit;
+  if (income === undefined && (incomeNeeded || (payer.flatRateBenefit && additional))) {
+    throw new InputError(
+      'payingParent.income',
+      "give the paying parent's income (income with a period, or grossWeeklyIncome), " +
+        'or say why none is needed (flatRateBenefit, nilRateReason or defaultRate)',
+    );
+  }
+  const varied = income === undefined ? undefined : applyVariations(income, special, additional, params, trace);
+
+  // 2. The rate (whole pounds), on all the paying parent's children including those under other arrangements.
+  const counted = qualifying + otherArrangement;
+  const q = clampCount<ChildCount>(counted, 3);
+  const r = clampCount<OtherChildCount>(relevantOther, 3);
+  const { rate, flatBecauseOfBenefit, amount: rateAmount } = chooseRate(input, varied, q, r, params, trace, warnings);
+
+  // 3. Para 5A: only the qualifying children's part of the rate is payable under this calculation.
+  let payable = rateAmount;
+  if (otherArrangement > 0 && (rate === 'reduced' || rate === 'basic' || rate === 'basic_plus')) {
+    payable = roundPenny(rateAmount.times(qualifying).dividedBy(counted));
+    trace.add(
+      'other_arrangement_children',
+      `£${formatMoney(rateAmount)} × ${qualifying} qualifying ÷ ${counted} children in all (${otherArrangement} under another arrangement) = £${formatMoney(payable)}`,
+      formatMoney(payable),
+      LAW.otherArrangements,
+    );
+  }
+
+  // 4. Para 6: apportion between receiving parents by number of qualifying children.
+  const weights = parents.map((p) => p.children.length);
+  let shares = parents.length > 1 ? apportion(payable, weights) : [payable];
+  if (parents.length > 1) {
+    trace.add(
+      'apportionment',
+      `£${formatMoney(payable)} shared by number of qualifying children (${weights.join(' : ')}): ` +
+        parents.map((p, i) => `${p.id} £${formatMoney(shares[i]!)}`).join(', ') +
+        ' (any odd penny goes to the share that lost most in rounding, so the shares add up to the whole)',
+      formatMoney(payable),
+      LAW.apportionment,
+    );
+  }
+
+  // 5. Shared care (para 7 for basic and reduced rates, para 8 for a flat rate due to a benefit).
+  const fractions = parents.map((p) => p.children.map((c) => sharedCareFraction(c.nightsPerYear, params.sharedCareBands.value)));
+  const parentFractions = fractions.map((fs) => averageFraction(fs));
+  let sharedCareApplied = false;
+  if (rate === 'reduced' || rate === 'basic' || rate === 'basic_plus') {
+    shares = shares.map((share, i) => {
+      const parent = parents[i]!;
+      const f = parentFractions[i]!;
+      const halves = parent.children.filter((c) => isHalfBand(c.nightsPerYear, params.sharedCareBands.value)).length;
+      if (f.numerator === 0) return share;
+      sharedCareApplied = true;
+      const childFractions = fractions[i]!.map(formatFraction).join(' + ');
+      const decreased = roundPenny(share.minus(timesFraction(share, f)));
+      trace.add(
+        'shared_care',
+        `${parent.id}: nights ${parent.children.map((c) => c.nightsPerYear).join(', ')} give ${childFractions}` +
+          (parent.children.length > 1 ? `, averaged over ${parent.children.length} children = ${formatFraction(f)}` : '') +
+          `; £${formatMoney(share)} − ${formatFraction(f)} = £${formatMoney(decreased)}`,
+        formatMoney(decreased),
+        parent.children.length > 1 ? LAW.sharedCareSeveralChildren : params.sharedCareBands.reference,
+      );
+      if (halves === 0) return decreased;
+      const deduction = new Dec(params.sharedCareHalfDeduction.value).times(halves);
+      const after = Dec.max(0, decreased.minus(deduction));
+      trace.add(
+        'shared_care_half_deduction',
+        `${parent.id}: ${halves} ${halves === 1 ? 'child has' : 'children have'} 175 or more nights, so a further £${params.sharedCareHalfDeduction.value} each comes off: £${formatMoney(decreased)} − £${formatMoney(deduction)} = £${formatMoney(after)}` +
+          (decreased.lt(deduction) ? ' (not below nil)' : ''),
+        formatMoney(after),
+        params.sharedCareHalfDeduction.reference,
+      );
+      return after;
+    });
+    const total = shares.reduce((a, b) => a.plus(b), new Dec(0));
+    const floor = new Dec(params.sharedCareFloor.value);
+    if (sharedCareApplied && total.lt(floor)) {
+      shares = parents.length > 1 ? apportion(floor, weights) : [floor];
+      trace.add(
+        'shared_care_floor',
+        `Shared care would leave £${formatMoney(total)} a week, below the £${params.sharedCareFloor.value} minimum, so £${params.sharedCareFloor.value} is payable` +
+          (parents.length > 1 ? `, shared ${parents.map((p, i) => `${p.id} £${formatMoney(shares[i]!)}`).join(', ')}` : ''),
+        formatMoney(floor),
+        params.sharedCareFloor.reference,
+      );
+    }
+  } else if (rate === 'flat' && flatBecauseOfBenefit) {
+    const minNights = params.flatRateSharedCareNights.value;
+    shares = shares.map((share, i) => {
+      const parent = parents[i]!;
+      if (!parent.children.some((c) => c.nightsPerYear >= minNights)) return share;
+      trace.add(
+        'flat_rate_shared_care',
+        `${parent.id}: the flat rate is due to a benefit and a child stays ${minNights} or more nights a year with the paying parent, so nothing is payable to ${parent.id}`,
+        '0.00',
+        params.flatRateSharedCareNights.reference,
+      );
+      return new Dec(0);
+    });
+  } else if (rate === 'flat' && parents.some((p) => p.children.some((c) => c.nightsPerYear > 0))) {
+    trace.add(
+      'flat_rate_shared_care',
+      'The flat rate is due to income of £100 a week or less, so shared care does not change it',
+      formatMoney(payable),
+      LAW.flatRateSharedCare,
+    );
+  }
+
+  for (const p of parents) {
+    for (const c of p.children) {
+      if (c.nightsPerYear > 182) {
+        warnings.push(
+          `${c.id} spends ${c.nightsPerYear} nights a year with the paying parent. A parent who gives day-to-day care to the same ` +
+            'extent as the other parent, or more, is not the paying parent (reg 50); check who should be paying.',
+        );
+      }
+    }
+  }
+
+  const weeklyAmount = shares.reduce((a, b) => a.plus(b), new Dec(0));
+  trace.add(
+    'weekly_amount',
+    parents.length > 1
+      ? `Weekly amount: ${parents.map((p, i) => `£${formatMoney(shares[i]!)}`).join(' + ')} = £${formatMoney(weeklyAmount)}`
+      : `Weekly amount: £${formatMoney(weeklyAmount)}`,
+    formatMoney(weeklyAmount),
+    LAW.order,
+  );
+
+  const weeks = params.weeksInReferencePeriod.value;
+  const frequencies = perFrequency(weeklyAmount, weeks);
+  trace.add(
+    'instalments',
+    `Paid in equal instalments over a ${weeks}-week period: monthly £${formatMoney(weeklyAmount)} × ${weeks} ÷ 12 = £${formatMoney(frequencies.monthly)}`,
+    formatMoney(frequencies.monthly),
+    params.weeksInReferencePeriod.reference,
+  );
+
+  const collectionCharges =
+    collection === 'collect_and_pay' ? collectionFees(weeklyAmount, parents, shares, params, trace) : undefined;
+
+  return {
+    scheme: '2012',
+    date: input.date,
+    rate,
+    grossWeeklyIncome: varied ?? null,
+    weeklyAmount,
+    receivingParents: parents.map((p, i) => ({
+      id: p.id,
+      weeklyAmount: shares[i]!,
+      sharedCareFraction: rate === 'reduced' || rate === 'basic' || rate === 'basic_plus' ? parentFractions[i]! : { numerator: 0, denominator: 1 },
+      children: p.children.map((c, j) => ({ id: c.id, nightsPerYear: c.nightsPerYear, sharedCareFraction: fractions[i]![j]! })),
+    })),
+    perFrequency: frequencies,
+    collection,
+    ...(collectionCharges ? { collectionCharges } : {}),
+    warnings,
+    trace: trace.steps,
+  };
+}
+
+function grossWeeklyIncome(input: MaintenanceInput, params: Scheme2012Parameters, trace: Trace): Decimal | undefined {
+  const payer = input.payingParent ?? {};
+  if (payer.income !== undefined) {
+    return weeklyIncomeFrom(payer.income, payer.pensionContributions, params, trace);
+  }
+  const given = amount('payingParent.grossWeeklyIncome', payer.grossWeeklyIncome);
+  if (given === undefined) return undefined;
+  let weekly = roundPenny(given);
+  trace.add('income_weekly', `Gross weekly income given: £${formatMoney(weekly)}`, formatMoney(weekly), LAW.historicIncome);
+  if (payer.pensionContributions) {
+    const p = payer.pensionContributions;
+    const pension =
+      p.period === 'week'
+        ? amount('payingParent.pensionContributions.amount', p.amount)!
+        : roundPenny(
+            amount('payingParent.pensionContributions.amount', p.amount)!
+              .times({ year: 1, month: 12, four_weeks: 13 }[p.period])
+              .dividedBy(params.daysInYearForIncome.value)
+              .times(7),
+          );
+    weekly = Dec.max(0, weekly.minus(pension));
+    trace.add('pension_contributions', `Less pension contributions of £${formatMoney(pension)} a week`, formatMoney(weekly), LAW.pensionRelief);
+  }
+  return weekly;
+}
+
+/**
+ * Regs 72–73: special expenses come off gross weekly income and additional income is added to it. Where
+ * income is above the cap, expenses come off the actual income first (reg 72(2)), so the net effect is
+ * min(cap, actual + additional − expenses).
+ */
+function applyVariations(
+  income: Decimal,
+  special: Decimal | undefined,
+  additional: Decimal | undefined,
+  params: Scheme2012Parameters,
+  trace: Trace,
+): Decimal {
+  let weekly = income;
+  if (additional && additional.gt(0)) {
+    const after = weekly.plus(additional);
+    trace.add('variation_additional_income', `£${formatMoney(weekly)} + additional income £${formatMoney(additional)} = £${formatMoney(after)}`, formatMoney(after), LAW.additionalIncome);
+    weekly = after;
+  }
+  if (special && special.gt(0)) {
+    const after = Dec.max(0, weekly.minus(special));
+    trace.add('variation_special_expenses', `£${formatMoney(weekly)} − special expenses £${formatMoney(special)} = £${formatMoney(after)}`, formatMoney(after), LAW.specialExpenses);
+    weekly = after;
+  }
+  const cap = new Dec(params.incomeCap.value);
+  if (weekly.gt(cap)) {
+    trace.add('income_cap', `Income above £${formatMoney(cap)} a week is ignored: £${formatMoney(weekly)} → £${formatMoney(cap)}`, formatMoney(cap), params.incomeCap.reference);
+    weekly = cap;
+  }
+  return weekly;
+}
+
+interface RateChoice {
+  rate: Rate;
+  amount: Decimal;
+  flatBecauseOfBenefit: boolean;
+}
+
+function chooseRate(
+  input: MaintenanceInput,
+  income: Decimal | undefined,
+  q: ChildCount,
+  r: OtherChildCount,
+  params: Scheme2012Parameters,
+  trace: Trace,
+  warnings: string[],
+): RateChoice {
+  const payer = input.payingParent ?? {};
+  const hasVariation = input.variations?.specialExpensesWeekly !== undefined || input.variations?.additionalIncomeWeekly !== undefined;
+  const flat = new Dec(params.flatRate.value);
+
+  if (input.defaultRate) {
+    const qualifying = clampCount<ChildCount>(input.receivingParents.reduce((n, p) => n + p.children.length, 0), 3);
+    const value = new Dec(params.defaultRate.value[qualifying]);
+    trace.add(
+      'rate_default',
+      `Default rate for ${qualifying === 3 ? '3 or more children' : qualifying === 1 ? '1 child' : '2 children'}: £${formatMoney(value)} (not enough information to make a calculation)`,
+      formatMoney(value),
+      params.defaultRate.reference,
+    );
+    return { rate: 'default', amount: value, flatBecauseOfBenefit: false };
+  }
+
+  if (payer.nilRateReason) {
+    if (hasVariation) warnings.push('Variations are not applied: a paying parent of a reg 45(1) description pays the nil rate.');
+    trace.add('rate_nil', `Nil rate: ${NIL_RATE_REASON_WORDS[payer.nilRateReason]}`, '0.00', LAW.nilRatePersons);
+    return { rate: 'nil', amount: new Dec(0), flatBecauseOfBenefit: false };
+  }
+
+  const additional = input.variations?.additionalIncomeWeekly;
+  if (payer.flatRateBenefit && (additional === undefined || money(additional).isZero())) {
+    trace.add(
+      'rate_flat',
+      `Flat rate £${params.flatRate.value}: the paying parent (or partner) gets a benefit listed in reg 44, whatever other income they have`,
+      formatMoney(flat),
+      LAW.flatRateBenefit,
+    );
+    return { rate: 'flat', amount: flat, flatBecauseOfBenefit: true };
+  }
+  if (payer.flatRateBenefit) {
+    trace.add(
+      'rate_benefit_varied',
+      'The paying parent gets a flat-rate benefit, but an additional-income variation applies, so the rate is worked out on the varied income (reg 70)',
+      formatMoney(income!),
+      LAW.additionalIncome,
+    );
+  }
+
+  const weekly = income!;
+  const nilBelow = new Dec(params.nilRateIncomeBelow.value);
+  if (weekly.lt(nilBelow)) {
+    trace.add('rate_nil', `Nil rate: gross weekly income £${formatMoney(weekly)} is below £${formatMoney(nilBelow)}`, '0.00', params.nilRateIncomeBelow.reference);
+    return { rate: 'nil', amount: new Dec(0), flatBecauseOfBenefit: false };
+  }
+  const flatUpTo = new Dec(params.flatRateIncomeUpTo.value);
+  if (weekly.lte(flatUpTo)) {
+    trace.add('rate_flat', `Flat rate £${params.flatRate.value}: gross weekly income £${formatMoney(weekly)} is £${formatMoney(flatUpTo)} or less`, formatMoney(flat), params.flatRateIncomeUpTo.reference);
+    return { rate: 'flat', amount: flat, flatBecauseOfBenefit: false };
+  }
+  const reducedBelow = new Dec(params.reducedRateIncomeBelow.value);
+  if (weekly.lt(reducedBelow)) {
+    const t = params.reducedRateTable.value[q][r];
+    const raw = flat.plus(weekly.minus(flatUpTo).times(t).dividedBy(100));
+    const value = roundPound(raw);
+    trace.add(
+      'rate_reduced',
+      `Reduced rate (income over £${formatMoney(flatUpTo)} and under £${formatMoney(reducedBelow)}): £${params.flatRate.value} + (£${formatMoney(weekly)} − £${formatMoney(flatUpTo)}) × ${t}% ` +
+        `[${childWords(q)}, ${otherWords(r)}] = £${raw.toString()}`,
+      raw.toString(),
+      params.reducedRateTable.reference,
+    );
+    trace.add('rounding', `The reduced rate is rounded to the nearest pound: £${raw.toString()} → £${formatMoney(value)}`, formatMoney(value), LAW.rounding);
+    return { rate: 'reduced', amount: value, flatBecauseOfBenefit: false };
+  }
+
+  let base = weekly;
+  if (r > 0) {
+    const pct = params.relevantOtherChildrenPercent.value[r];
+    base = roundPenny(weekly.times(new Dec(100).minus(pct)).dividedBy(100));
+    trace.add(
+      'relevant_other_children',
+      `Income reduced by ${pct}% for ${otherWords(r)}: £${formatMoney(weekly)} × ${new Dec(100).minus(pct).toString()}% = £${formatMoney(base)}`,
+      formatMoney(base),
+      params.relevantOtherChildrenPercent.reference,
+    );
+  }
+  const plusFrom = new Dec(params.basicPlusFrom.value);
+  const basicPct = params.basicRatePercent.value[q];
+  let raw: Decimal;
+  let rate: Rate;
+  if (base.lte(plusFrom)) {
+    raw = base.times(basicPct).dividedBy(100);
+    rate = 'basic';
+    trace.add('rate_basic', `Basic rate for ${childWords(q)}: £${formatMoney(base)} × ${basicPct}% = £${raw.toString()}`, raw.toString(), params.basicRatePercent.reference);
+  } else {
+    const plusPct = params.basicPlusPercent.value[q];
+    const first = plusFrom.times(basicPct).dividedBy(100);
+    const rest = base.minus(plusFrom).times(plusPct).dividedBy(100);
+    raw = first.plus(rest);
+    rate = 'basic_plus';
+    trace.add(
+      'rate_basic_plus',
+      `Basic rate for ${childWords(q)}: £${formatMoney(plusFrom)} × ${basicPct}% = £${first.toString()}, plus (£${formatMoney(base)} − £${formatMoney(plusFrom)}) × ${plusPct}% = £${rest.toString()}; together £${raw.toString()}`,
+      raw.toString(),
+      params.basicPlusPercent.reference,
+    );
+  }
+  const value = roundPound(raw);
+  trace.add('rounding', `The basic rate is rounded to the nearest pound: £${raw.toString()} → £${formatMoney(value)}`, formatMoney(value), LAW.rounding);
+  return { rate, amount: value, flatBecauseOfBenefit: false };
+}
+
+function childWords(q: ChildCount): string {
+  return q === 1 ? '1 child' : q === 2 ? '2 children' : '3 or more children';
+}
+function otherWords(r: OtherChildCount): string {
+  return r === 0 ? 'no relevant other children' : r === 1 ? '1 relevant other child' : r === 2 ? '2 relevant other children' : '3 or more relevant other children';
+}
+
+/**
+ * Collect and Pay fees (Fees Regulations 2014 reg 7): a percentage added to what the paying parent pays
+ * and a percentage taken from what each receiving parent gets. The regulation accrues the fee daily;
+ * CMS bills it on each instalment, so it is worked out here on each instalment, to the penny (the
+ * official example is £20 on £100 a week, where a daily accrual would give £20.02).
+ */
+function collectionFees(
+  weeklyAmount: Decimal,
+  parents: NormalisedParent[],
+  shares: Decimal[],
+  params: Scheme2012Parameters,
+  trace: Trace,
+): CollectionCharges {
+  const payPct = new Dec(params.collectionFeePayingPercent.value);
+  const recPct = new Dec(params.collectionFeeReceivingPercent.value);
+  const weeks = params.weeksInReferencePeriod.value;
+  const payingParent = {} as CollectionCharges['payingParent'];
+  for (const f of FREQUENCIES) {
+    const maintenance = instalment(weeklyAmount, f, weeks);
+    const fee = roundPenny(maintenance.times(payPct).dividedBy(100));
+    payingParent[f] = { maintenance, fee, total: maintenance.plus(fee) };
+  }
+  const receivingParents = parents.map((p, i) => {
+    const perFreq = {} as Record<Frequency, { maintenance: Decimal; fee: Decimal; net: Decimal }>;
+    for (const f of FREQUENCIES) {
+      const maintenance = instalment(shares[i]!, f, weeks);
+      const fee = roundPenny(maintenance.times(recPct).dividedBy(100));
+      perFreq[f] = { maintenance, fee, net: maintenance.minus(fee) };
+    }
+    return { id: p.id, perFrequency: perFreq };
+  });
+  const w = payingParent.weekly;
+  trace.add(
+    'collection_fee_paying_parent',
+    `Collect and Pay: ${payPct.toString()}% is added to what the paying parent pays: £${formatMoney(w.maintenance)} + £${formatMoney(w.fee)} = £${formatMoney(w.total)} a week`,
+    formatMoney(w.total),
+    params.collectionFeePayingPercent.reference,
+  );
+  trace.add(
+    'collection_fee_receiving_parent',
+    `Collect and Pay: ${recPct.toString()}% is taken from what each receiving parent gets: ` +
+      receivingParents.map((rp) => `${rp.id} £${formatMoney(rp.perFrequency.weekly.maintenance)} − £${formatMoney(rp.perFrequency.weekly.fee)} = £${formatMoney(rp.perFrequency.weekly.net)}`).join('; '),
+    formatMoney(receivingParents.reduce((a, rp) => a.plus(rp.perFrequency.weekly.net), new Dec(0))),
+    params.collectionFeeReceivingPercent.reference,
+  );
+  return { payingParentPercent: payPct, receivingParentPercent: recPct, payingParent, receivingParents };
+}

@@ -1,0 +1,142 @@
+/**
+ * Gross weekly income: from an amount over a period, less pension contributions, and the reg 34
+ * current-income test.
+ * @module
+ */
+import { InputError } from '../errors.ts';
+import { Dec, formatMoney, money, roundPenny, type Dec as Decimal, type MoneyInput } from '../money.ts';
+import type { Trace } from '../trace.ts';
+import { LAW } from './law.ts';
+import type { Scheme2012Parameters } from './resolve.ts';
+
+export const INCOME_PERIODS = ['year', 'month', 'four_weeks', 'week'] as const;
+export type IncomePeriod = (typeof INCOME_PERIODS)[number];
+
+export interface PeriodAmount {
+  readonly amount: MoneyInput;
+  readonly period: IncomePeriod;
+}
+
+const PER_YEAR: Record<Exclude<IncomePeriod, 'week'>, number> = { year: 1, month: 12, four_weeks: 13 };
+const PERIOD_WORDS: Record<IncomePeriod, string> = {
+  year: 'a year',
+  month: 'a month',
+  four_weeks: 'every four weeks',
+  week: 'a week',
+};
+
+function nonNegative(field: string, value: MoneyInput): Decimal {
+  let d: Decimal;
+  try {
+    d = money(value);
+  } catch (e) {
+    throw new InputError(field, (e as Error).message);
+  }
+  if (d.isNegative()) throw new InputError(field, `must not be negative (got ${formatMoney(d)})`);
+  return d;
+}
+
+function annual(field: string, p: PeriodAmount): Decimal {
+  const amount = nonNegative(field, p.amount);
+  return p.period === 'week' ? amount.times(52) : amount.times(PER_YEAR[p.period]);
+}
+
+/**
+ * Weekly income from an amount over a period. A weekly figure is used as it is; any other period goes
+ * through the annual figure, which becomes weekly by dividing by 365 and multiplying by 7 (reg 35(1)(c)),
+ * so £30,000 a year is £575.34 a week, not £576.92. Pension contributions not already taken off are
+ * deducted from the same basis first (reg 35(3)).
+ */
+export function weeklyIncomeFrom(
+  income: PeriodAmount,
+  pension: PeriodAmount | undefined,
+  params: Scheme2012Parameters,
+  trace: Trace,
+  field = 'payingParent.income',
+): Decimal {
+  const days = params.daysInYearForIncome;
+  if (income.period === 'week') {
+    let weekly = nonNegative(`${field}.amount`, income.amount);
+    trace.add('income_weekly', `Income of £${formatMoney(weekly)} a week is used as a weekly figure`, formatMoney(weekly), LAW.historicIncome);
+    if (pension) {
+      const pensionWeekly =
+        pension.period === 'week'
+          ? nonNegative('payingParent.pensionContributions.amount', pension.amount)
+          : roundPenny(annual('payingParent.pensionContributions.amount', pension).dividedBy(days.value).times(7));
+      weekly = Dec.max(0, weekly.minus(pensionWeekly));
+      trace.add(
+        'pension_contributions',
+        `Less pension contributions of £${formatMoney(pensionWeekly)} a week`,
+        formatMoney(weekly),
+        LAW.pensionRelief,
+      );
+    }
+    return roundPenny(weekly);
+  }
+
+  let yearly = annual(`${field}.amount`, income);
+  trace.add(
+    'income_annual',
+    income.period === 'year'
+      ? `Annual income £${formatMoney(yearly)}`
+      : `£${formatMoney(money(income.amount))} ${PERIOD_WORDS[income.period]} × ${PER_YEAR[income.period]} = £${formatMoney(yearly)} a year`,
+    formatMoney(yearly),
+    LAW.historicIncome,
+  );
+  if (pension) {
+    const pensionYearly = annual('payingParent.pensionContributions.amount', pension);
+    yearly = Dec.max(0, yearly.minus(pensionYearly));
+    trace.add(
+      'pension_contributions',
+      `Less pension contributions of £${formatMoney(pensionYearly)} a year (not already deducted by the employer)`,
+      formatMoney(yearly),
+      LAW.pensionRelief,
+    );
+  }
+  const weekly = roundPenny(yearly.dividedBy(days.value).times(7));
+  trace.add(
+    'income_weekly',
+    `£${formatMoney(yearly)} ÷ ${days.value} × 7 = £${formatMoney(weekly)} a week (to the penny)`,
+    formatMoney(weekly),
+    days.reference,
+  );
+  return weekly;
+}
+
+/** Outcome of the reg 34(2) test between historic (HMRC) and current income. */
+export interface CurrentIncomeTest {
+  readonly use: 'historic' | 'current';
+  readonly grossWeeklyIncome: Decimal;
+  /** |current − historic| */
+  readonly difference: Decimal;
+  /** 25% of historic income. */
+  readonly threshold: Decimal;
+  readonly trace: Trace['steps'];
+}
+
+/**
+ * Reg 34(2): current income replaces historic income when it differs from it by at least 25% of historic
+ * income, or when there is no historic figure (a nil historic figure with current income above nil counts
+ * as such a difference, reg 34(2A)). Both figures are weekly.
+ */
+export function currentIncomeTest(
+  historicWeekly: MoneyInput,
+  currentWeekly: MoneyInput,
+  params: Scheme2012Parameters,
+  trace: Trace,
+): Omit<CurrentIncomeTest, 'trace'> {
+  const historic = nonNegative('historicWeekly', historicWeekly);
+  const current = nonNegative('currentWeekly', currentWeekly);
+  const pct = params.currentIncomeDifferencePercent;
+  const difference = current.minus(historic).abs();
+  const threshold = historic.times(pct.value).dividedBy(100);
+  const use = difference.gte(threshold) && !difference.isZero() ? 'current' : 'historic';
+  trace.add(
+    'current_income_test',
+    `Current £${formatMoney(current)} differs from historic £${formatMoney(historic)} by £${formatMoney(difference)}; ` +
+      `${pct.value}% of historic is £${formatMoney(threshold)}, so ${use} income is used`,
+    use,
+    pct.reference,
+  );
+  return { use, grossWeeklyIncome: use === 'current' ? current : historic, difference, threshold };
+}

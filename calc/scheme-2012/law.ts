@@ -1,0 +1,60 @@
+/**
+ * Citations for the rules of the 2012 scheme (the structure of the calculation, as opposed to the
+ * figures, which live in `parameters.ts`). One entry per provision the code applies.
+ * @module
+ */
+import type { Reference } from '../parameters.ts';
+
+const CSA_SCH1 = 'https://www.legislation.gov.uk/ukpga/1991/48/schedule/1';
+const CSMCR = 'https://www.legislation.gov.uk/uksi/2012/2677';
+
+function sch1(paragraph: string, pinpoint: string): Reference {
+  return { title: `Child Support Act 1991 Sch 1 para ${pinpoint}`, href: `${CSA_SCH1}/paragraph/${paragraph}` };
+}
+function reg(regulation: string, pinpoint = regulation): Reference {
+  return {
+    title: `Child Support Maintenance Calculation Regulations 2012 (SI 2012/2677) reg ${pinpoint}`,
+    href: `${CSMCR}/regulation/${regulation}`,
+  };
+}
+
+export const LAW = {
+  order: sch1('1', '1(2)'),
+  basicRate: sch1('2', '2(1)'),
+  basicPlus: sch1('2', '2(2)'),
+  relevantOtherChildren: sch1('2', '2(3)'),
+  reducedRate: sch1('3', '3(1)'),
+  reducedRateFormula: reg('43'),
+  flatRateIncome: sch1('4', '4(1)(a)'),
+  flatRateBenefit: sch1('4', '4(1)(b)–(c)'),
+  flatRateBenefitList: reg('44'),
+  nilRate: sch1('5', '5'),
+  nilRatePersons: reg('45', '45(1)'),
+  nilRateIncome: reg('45', '45(2)'),
+  otherArrangements: sch1('5A', '5A'),
+  apportionment: sch1('6', '6'),
+  sharedCare: sch1('7', '7(2)–(4)'),
+  sharedCareSeveralChildren: sch1('7', '7(5)'),
+  sharedCareHalf: sch1('7', '7(6)'),
+  sharedCareFloor: sch1('7', '7(7)'),
+  sharedCareNights: reg('46', '46–47'),
+  equalCare: reg('50'),
+  flatRateSharedCare: sch1('8', '8'),
+  incomeCap: sch1('10', '10(3)'),
+  rounding: reg('6'),
+  historicIncome: reg('35', '35(1)(c)'),
+  pensionRelief: reg('35', '35(3)'),
+  currentIncomeTest: reg('34', '34(2)'),
+  defaultRate: reg('49'),
+  specialExpenses: reg('72'),
+  additionalIncome: reg('73'),
+  variationLimits: reg('74'),
+  instalments: {
+    title: 'Child Support (Collection and Enforcement) Regulations 1992 reg 4 (as substituted by SI 2012/2785 reg 4(2))',
+    href: 'https://www.legislation.gov.uk/uksi/1992/1989/regulation/4',
+  },
+  collectionFees: {
+    title: 'Child Support Fees Regulations 2014 (SI 2014/612) reg 7',
+    href: 'https://www.legislation.gov.uk/uksi/2014/612/regulation/7',
+  },
+} as const satisfies Record<string, Reference>;

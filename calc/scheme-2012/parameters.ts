@@ -1,0 +1,318 @@
+/**
+ * Every figure of the 2012 scheme, by date, each with its legal source. The figures have not been
+ * uprated since the scheme became fully live on 25 November 2013 (PQ answer 19 Dec 2024: the flat rate
+ * "was last reviewed in 2012"); the collection fees started on 11 August 2014.
+ *
+ * Amounts are strings so they become decimals without passing through a float.
+ * @module
+ */
+import { defineParameter, type Parameter, type Reference } from '../parameters.ts';
+import type { CivilDate } from '../dates.ts';
+
+/** Counts of children as the Act groups them: one, two, "three or more". */
+export type ChildCount = 1 | 2 | 3;
+/** Relevant other children as the Act groups them: none, one, two, "three or more". */
+export type OtherChildCount = 0 | 1 | 2 | 3;
+export type ByChildren = Readonly<Record<ChildCount, string>>;
+export type ByOtherChildren = Readonly<Record<OtherChildCount, string>>;
+/** Reg 43 table: T by qualifying children (row) and relevant other children (column), in percent. */
+export type ReducedRateTable = Readonly<Record<ChildCount, ByOtherChildren>>;
+/** One shared-care band: from this many nights a year, the amount falls by numerator/denominator. */
+export interface SharedCareBand {
+  readonly minNights: number;
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+/**
+ * The dates for which this module's figures are coded. Before 25 November 2013 the 2012 scheme ran only
+ * for pathfinder cases under a different reduced-rate table (see docs/legal-notes.md); after `through`
+ * the figures must be checked again against the law before the range is extended.
+ */
+export const COVERAGE = {
+  from: '2013-11-25' as CivilDate,
+  through: '2027-04-05' as CivilDate,
+  lastReviewed: '2026-11-23' as CivilDate,
+} as const;
+
+const FULLY_LIVE: CivilDate = '2013-11-25';
+
+const ref = (title: string, href: string): Reference => ({ title, href });
+const CSA = 'https://www.legislation.gov.uk/ukpga/1991/48/schedule/1/paragraph/';
+const CSMCR = 'https://www.legislation.gov.uk/uksi/2012/2677/regulation/';
+const FEES = 'https://www.legislation.gov.uk/uksi/2014/612/regulation/';
+
+export const flatRate = defineParameter<string>({
+  name: 'scheme2012.flat_rate',
+  description: 'The flat rate, also the minimum weekly amount after shared care',
+  unit: 'GBP_per_week',
+  values: [
+    {
+      from: FULLY_LIVE,
+      value: '7',
+      reference: ref('Child Support Act 1991 Sch 1 para 4(1), "£5" replaced by "£7" by CMOPA 2008 Sch 4 para 4(b)', `${CSA}4`),
+    },
+  ],
+});
+
+export const nilRateIncomeBelow = defineParameter<string>({
+  name: 'scheme2012.nil_rate_income_below',
+  description: 'Gross weekly income (including reg 44 benefits) below which the nil rate applies: the flat rate',
+  unit: 'GBP_per_week',
+  values: [
+    { from: FULLY_LIVE, value: '7', reference: ref('Child Support Act 1991 Sch 1 para 5(b); SI 2012/2677 reg 45(2)', `${CSMCR}45`) },
+  ],
+});
+
+export const flatRateIncomeUpTo = defineParameter<string>({
+  name: 'scheme2012.flat_rate_income_up_to',
+  description: 'Gross weekly income at or below which the flat rate applies',
+  unit: 'GBP_per_week',
+  values: [{ from: FULLY_LIVE, value: '100', reference: ref('Child Support Act 1991 Sch 1 para 4(1)(a) ("£100 or less")', `${CSA}4`) }],
+});
+
+export const reducedRateIncomeBelow = defineParameter<string>({
+  name: 'scheme2012.reduced_rate_income_below',
+  description: 'Gross weekly income below which (and above the flat-rate limit) the reduced rate applies',
+  unit: 'GBP_per_week',
+  values: [
+    { from: FULLY_LIVE, value: '200', reference: ref('Child Support Act 1991 Sch 1 para 3(1) ("less than £200 but more than £100")', `${CSA}3`) },
+  ],
+});
+
+export const basicRatePercent = defineParameter<ByChildren>({
+  name: 'scheme2012.basic_rate_percent',
+  description: 'Basic rate: percentage of gross weekly income up to £800, by number of qualifying children',
+  unit: 'percent',
+  values: [
+    {
+      from: FULLY_LIVE,
+      value: { 1: '12', 2: '16', 3: '19' },
+      reference: ref('Child Support Act 1991 Sch 1 para 2(1), substituted by CMOPA 2008 Sch 4 para 3', `${CSA}2`),
+    },
+  ],
+});
+
+export const basicPlusFrom = defineParameter<string>({
+  name: 'scheme2012.basic_plus_from',
+  description: 'Weekly income above which the second ("basic plus") percentage applies',
+  unit: 'GBP_per_week',
+  values: [{ from: FULLY_LIVE, value: '800', reference: ref('Child Support Act 1991 Sch 1 para 2(2)', `${CSA}2`) }],
+});
+
+export const basicPlusPercent = defineParameter<ByChildren>({
+  name: 'scheme2012.basic_plus_percent',
+  description: 'Basic rate: percentage of gross weekly income above £800, by number of qualifying children',
+  unit: 'percent',
+  values: [
+    { from: FULLY_LIVE, value: { 1: '9', 2: '12', 3: '15' }, reference: ref('Child Support Act 1991 Sch 1 para 2(2)', `${CSA}2`) },
+  ],
+});
+
+export const incomeCap = defineParameter<string>({
+  name: 'scheme2012.income_cap',
+  description: 'Gross weekly income above this is ignored (the "capped amount")',
+  unit: 'GBP_per_week',
+  values: [
+    { from: FULLY_LIVE, value: '3000', reference: ref('Child Support Act 1991 Sch 1 para 10(3); SI 2012/2677 reg 2 ("capped amount")', `${CSA}10`) },
+  ],
+});
+
+export const relevantOtherChildrenPercent = defineParameter<ByOtherChildren>({
+  name: 'scheme2012.relevant_other_children_percent',
+  description: 'Reduction of gross weekly income for the basic rate, by number of relevant other children',
+  unit: 'percent',
+  values: [
+    {
+      from: FULLY_LIVE,
+      value: { 0: '0', 1: '11', 2: '14', 3: '16' },
+      reference: ref('Child Support Act 1991 Sch 1 para 2(3), as modified by SI 2012/2678 reg 2 (11%, 14%, 16%)', `${CSA}2`),
+    },
+  ],
+});
+
+export const reducedRateTable = defineParameter<ReducedRateTable>({
+  name: 'scheme2012.reduced_rate_table',
+  description: 'Reduced rate: T, the percentage applied to income between £100 and £200',
+  unit: 'table',
+  values: [
+    {
+      from: FULLY_LIVE,
+      value: {
+        1: { 0: '17', 1: '14.1', 2: '13.2', 3: '12.4' },
+        2: { 0: '25', 1: '21.2', 2: '19.9', 3: '18.9' },
+        3: { 0: '31', 1: '26.4', 2: '24.9', 3: '23.8' },
+      },
+      reference: ref('SI 2012/2677 reg 43(2) table, substituted by SI 2013/1654 reg 5(2)', `${CSMCR}43`),
+    },
+  ],
+});
+
+export const sharedCareBands = defineParameter<readonly SharedCareBand[]>({
+  name: 'scheme2012.shared_care_bands',
+  description: 'Shared care: nights a year with the paying parent and the fraction by which the amount falls',
+  unit: 'table',
+  values: [
+    {
+      from: FULLY_LIVE,
+      value: [
+        { minNights: 52, numerator: 1, denominator: 7 },
+        { minNights: 104, numerator: 2, denominator: 7 },
+        { minNights: 156, numerator: 3, denominator: 7 },
+        { minNights: 175, numerator: 1, denominator: 2 },
+      ],
+      reference: ref('Child Support Act 1991 Sch 1 para 7(4) table', `${CSA}7`),
+    },
+  ],
+});
+
+export const sharedCareHalfDeduction = defineParameter<string>({
+  name: 'scheme2012.shared_care_half_deduction',
+  description: 'Further weekly decrease for each child whose shared-care fraction is one-half (175+ nights)',
+  unit: 'GBP_per_week',
+  values: [{ from: FULLY_LIVE, value: '7', reference: ref('Child Support Act 1991 Sch 1 para 7(6)', `${CSA}7`) }],
+});
+
+export const sharedCareFloor = defineParameter<string>({
+  name: 'scheme2012.shared_care_floor',
+  description: 'Shared care may not take the weekly amount below this',
+  unit: 'GBP_per_week',
+  values: [
+    {
+      from: FULLY_LIVE,
+      value: '7',
+      reference: ref('Child Support Act 1991 Sch 1 para 7(7), "£5" replaced by "£7" by CMOPA 2008 Sch 4 para 4(c)', `${CSA}7`),
+    },
+  ],
+});
+
+export const flatRateSharedCareNights = defineParameter<number>({
+  name: 'scheme2012.flat_rate_shared_care_nights',
+  description: 'Where the flat rate is due to a benefit, nights a year from which the amount to that receiving parent is nil',
+  unit: 'nights',
+  values: [{ from: FULLY_LIVE, value: 52, reference: ref('Child Support Act 1991 Sch 1 para 8', `${CSA}8`) }],
+});
+
+export const defaultRate = defineParameter<ByChildren>({
+  name: 'scheme2012.default_rate',
+  description: 'Default rate where there is not enough information to make a calculation',
+  unit: 'GBP_per_week',
+  values: [
+    { from: FULLY_LIVE, value: { 1: '39', 2: '51', 3: '64' }, reference: ref('SI 2012/2677 reg 49(2)', `${CSMCR}49`) },
+  ],
+});
+
+export const daysInYearForIncome = defineParameter<number>({
+  name: 'scheme2012.income_days_in_year',
+  description: 'Annual income becomes weekly by dividing by this and multiplying by 7',
+  unit: 'days',
+  values: [{ from: FULLY_LIVE, value: 365, reference: ref('SI 2012/2677 reg 35(1)(c) ("dividing by 365 and multiplying by 7")', `${CSMCR}35`) }],
+});
+
+export const currentIncomeDifferencePercent = defineParameter<string>({
+  name: 'scheme2012.current_income_difference_percent',
+  description: 'Current income is used when it differs from historic income by at least this percentage',
+  unit: 'percent',
+  values: [{ from: FULLY_LIVE, value: '25', reference: ref('SI 2012/2677 reg 34(2)(a)', `${CSMCR}34`) }],
+});
+
+export const weeksInReferencePeriod = defineParameter<number>({
+  name: 'scheme2012.instalment_reference_weeks',
+  description: 'Weeks in the reference period whose total is paid by equal instalments',
+  unit: 'count',
+  values: [
+    {
+      from: FULLY_LIVE,
+      value: 52,
+      reference: ref(
+        'Child Support (Collection and Enforcement) Regulations 1992 reg 4, as substituted by SI 2012/2785 reg 4(2)',
+        'https://www.legislation.gov.uk/uksi/1992/1989/regulation/4',
+      ),
+    },
+  ],
+});
+
+export const collectionFeePayingPercent = defineParameter<string>({
+  name: 'fees.collection_paying_parent_percent',
+  description: 'Collect and Pay: fee added to what the paying parent pays, as a percentage of the maintenance',
+  unit: 'percent',
+  values: [
+    { from: FULLY_LIVE, value: '0', reference: ref('No collection fees before SI 2014/612 reg 7 came into force', `${FEES}7`) },
+    { from: '2014-08-11', value: '20', reference: ref('Child Support Fees Regulations 2014 (SI 2014/612) reg 7', `${FEES}7`) },
+  ],
+});
+
+export const collectionFeeReceivingPercent = defineParameter<string>({
+  name: 'fees.collection_receiving_parent_percent',
+  description: 'Collect and Pay: fee taken from what the receiving parent is paid, as a percentage',
+  unit: 'percent',
+  values: [
+    { from: FULLY_LIVE, value: '0', reference: ref('No collection fees before SI 2014/612 reg 7 came into force', `${FEES}7`) },
+    { from: '2014-08-11', value: '4', reference: ref('Child Support Fees Regulations 2014 (SI 2014/612) reg 7', `${FEES}7`) },
+  ],
+});
+
+export const applicationFee = defineParameter<string>({
+  name: 'fees.application',
+  description: 'Fee for applying to the Child Maintenance Service',
+  unit: 'GBP',
+  values: [
+    { from: FULLY_LIVE, value: '0', reference: ref('No application fee before SI 2014/612 regs 3–5 came into force', `${FEES}3`) },
+    { from: '2014-06-30', value: '20', reference: ref('Child Support Fees Regulations 2014 (SI 2014/612) reg 4', `${FEES}4`) },
+    {
+      from: '2024-02-26',
+      value: '0',
+      reference: ref(
+        'Child Support (Management of Payments and Arrears and Fees) (Amendment) Regulations 2024 (SI 2024/87)',
+        'https://www.legislation.gov.uk/uksi/2024/87/made',
+      ),
+    },
+  ],
+});
+
+/** Enforcement charges (reg 10 table), charged to the paying parent per action. */
+export const enforcementCharges = defineParameter<Readonly<Record<string, string>>>({
+  name: 'fees.enforcement',
+  description: 'Enforcement charges by action',
+  unit: 'table',
+  values: [
+    { from: FULLY_LIVE, value: {}, reference: ref('No enforcement charges before SI 2014/612 came into force', `${FEES}10`) },
+    {
+      from: '2014-06-30',
+      value: {
+        deduction_from_earnings_order: '50',
+        deduction_from_earnings_request: '50',
+        regular_deduction_order: '50',
+        lump_sum_deduction_order: '200',
+        liability_order: '300',
+      },
+      reference: ref('Child Support Fees Regulations 2014 (SI 2014/612) reg 10', `${FEES}10`),
+    },
+  ],
+});
+
+/** Every parameter of the scheme, for tests that check each value carries a citation. */
+export const ALL_PARAMETERS: readonly Parameter<unknown>[] = [
+  flatRate,
+  nilRateIncomeBelow,
+  flatRateIncomeUpTo,
+  reducedRateIncomeBelow,
+  basicRatePercent,
+  basicPlusFrom,
+  basicPlusPercent,
+  incomeCap,
+  relevantOtherChildrenPercent,
+  reducedRateTable,
+  sharedCareBands,
+  sharedCareHalfDeduction,
+  sharedCareFloor,
+  flatRateSharedCareNights,
+  defaultRate,
+  daysInYearForIncome,
+  currentIncomeDifferencePercent,
+  weeksInReferencePeriod,
+  collectionFeePayingPercent,
+  collectionFeeReceivingPercent,
+  applicationFee,
+  enforcementCharges,
+];

@@ -1,0 +1,92 @@
+/**
+ * The `reckoner` command: `reckoner mcp` (MCP over stdio) and `reckoner serve [--host H] [--port P]`.
+ * Logs go to stderr; in `mcp` mode stdout carries JSON-RPC only.
+ * @module
+ */
+import { serve } from '@hono/node-server';
+import { createApp } from './http.ts';
+import { runStdio } from './stdio.ts';
+import { VERSION } from './version.ts';
+
+const USAGE = `Usage:
+  reckoner mcp                                   MCP over stdio (for Claude Desktop and other MCP clients)
+  reckoner serve [--host 127.0.0.1] [--port 8787] HTTP: /mcp, /api/v1/*, /openapi.json, /healthz, /
+  reckoner --version
+
+Environment:
+  RECKONER_API_TOKENS   comma-separated bearer tokens required by /mcp and /api/* (serve)
+  RECKONER_ALLOWED_HOSTS comma-separated extra Host names to accept, e.g. behind a proxy (serve)
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`reckoner: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function parseServeArgs(args: string[]): { host: string; port: number } {
+  let host = '127.0.0.1';
+  let port = 8787;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.includes('=') ? (arg.split('=', 2) as [string, string]) : [arg, undefined];
+    const value = (): string => inline ?? args[++i] ?? fail(`${flag} needs a value`);
+    if (flag === '--host') host = value();
+    else if (flag === '--port') {
+      const text = value();
+      port = Number(text);
+      if (!/^\d+$/.test(text) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535 (got "${text}")`);
+    } else fail(`unknown option "${arg}"`);
+  }
+  return { host, port };
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'mcp':
+      if (rest.length > 0) fail(`"mcp" takes no options (got "${rest.join(' ')}")`);
+      await runStdio();
+      return;
+    case 'serve': {
+      const { host, port } = parseServeArgs(rest);
+      const app = createApp({
+        host,
+        port,
+        apiTokens: list(process.env.RECKONER_API_TOKENS),
+        allowedHosts: list(process.env.RECKONER_ALLOWED_HOSTS),
+      });
+      const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
+        process.stderr.write(`reckoner ${VERSION} listening on http://${host.includes(':') ? `[${host}]` : host}:${info.port}\n`);
+      });
+      server.on('error', (error: NodeJS.ErrnoException) => {
+        fail(error.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use; choose another with --port` : error.message);
+      });
+      const stop = (): void => {
+        server.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return;
+    }
+    case '--version':
+    case '-v':
+      process.stdout.write(`${VERSION}\n`);
+      return;
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(USAGE);
+      return;
+    case undefined:
+      fail('say which command to run');
+    default:
+      fail(`unknown command "${command}"`);
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Assembles the MCP server from the tool definitions. A new server is made for each connection (stdio)
+ * or request (HTTP), never shared between clients.
+ * @module
+ */
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { TOOLS } from '../tools/index.ts';
+import { toFailure, type ToolContext } from '../tools/tool.ts';
+import { todayInUk } from './today.ts';
+import { VERSION } from './version.ts';
+
+export interface McpServerOptions {
+  /** Supplies the context for each call; defaults to the real date. */
+  readonly context?: () => ToolContext;
+}
+
+const INSTRUCTIONS =
+  'Reckoner checks Child Maintenance Service (Great Britain) figures exactly. Every number you give the user must come ' +
+  'from a Reckoner tool result, never from your own arithmetic; quote the trace when explaining a figure.';
+
+export function createMcpServer(options: McpServerOptions = {}): McpServer {
+  const context = options.context ?? (() => ({ today: todayInUk() }));
+  const server = new McpServer({ name: 'reckoner', title: 'Reckoner', version: VERSION }, { instructions: INSTRUCTIONS });
+  for (const tool of TOOLS) {
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.inputSchema,
+        outputSchema: tool.outputSchema,
+        annotations: { title: tool.title, ...tool.annotations },
+      },
+      async (input: unknown): Promise<CallToolResult> => {
+        try {
+          const output = await tool.handler(input as never, context());
+          return { content: [{ type: 'text', text: tool.summarize(output) }], structuredContent: output as Record<string, unknown> };
+        } catch (error) {
+          // Error results carry text only: clients that validate structuredContent must not trip on them.
+          const failure = toFailure(error);
+          return { content: [{ type: 'text', text: failure.message }], isError: true };
+        }
+      },
+    );
+  }
+  return server;
+}

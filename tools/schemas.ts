@@ -1,0 +1,40 @@
+/**
+ * Zod pieces shared by every tool, so MCP and HTTP speak the same JSON (DESIGN.md "JSON conventions"):
+ * money in as a number or a string, money out as a string with two decimals, dates as YYYY-MM-DD.
+ * @module
+ */
+import * as z from 'zod';
+import { isCivilDate } from '../calc/dates.ts';
+
+const MONEY_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** Money as the user sends it: 1234.5 or "1234.50" (a leading £ and thousands commas are tolerated). */
+export const moneyIn = z
+  .union([z.number(), z.string()])
+  .refine((v) => (typeof v === 'number' ? Number.isFinite(v) : MONEY_TEXT.test(v.trim().replace(/^£/, '').replace(/,/g, ''))), {
+    message: 'must be an amount of money such as 1234.56',
+  })
+  .describe('Money in pounds, as a number or a string such as "1234.56"');
+
+/** Money that may not be negative. */
+export const nonNegativeMoneyIn = moneyIn.refine((v) => !String(v).trim().replace(/^£/, '').startsWith('-'), {
+  message: 'must not be negative',
+});
+
+/** Money as Reckoner returns it: a string with exactly two decimals. */
+export const moneyOut = z.string().regex(/^-?\d+\.\d{2}$/).describe('Money in pounds, two decimals, e.g. "62.86"');
+
+export const civilDate = z
+  .string()
+  .refine(isCivilDate, { message: 'must be a real date written YYYY-MM-DD' })
+  .describe('A calendar date, YYYY-MM-DD');
+
+export const traceStep = z.object({
+  step: z.string(),
+  description: z.string(),
+  value: z.string(),
+  citation: z.string(),
+  href: z.string().optional(),
+});
+
+export const trace = z.array(traceStep).describe('Every step of the calculation with the legal source of its rule or rate');

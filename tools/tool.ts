@@ -1,0 +1,54 @@
+/**
+ * What a tool is: a name, one zod input and one zod output schema, MCP annotations, and a pure-ish
+ * handler. The MCP server and the HTTP API are both built from this one definition.
+ * @module
+ */
+import type * as z from 'zod';
+import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { CivilDate } from '../calc/dates.ts';
+import { InputError } from '../calc/errors.ts';
+import { OutOfCoverageError } from '../calc/parameters.ts';
+
+/** What the adapters know that the core must not look up itself. */
+export interface ToolContext {
+  /** Today's date, for inputs whose date defaults to today. */
+  readonly today: CivilDate;
+}
+
+export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
+  /** snake_case verb, e.g. `calculate_maintenance`; the HTTP route is `/api/v1/calculate-maintenance`. */
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly inputSchema: I;
+  readonly outputSchema: O;
+  readonly annotations: ToolAnnotations;
+  readonly handler: (input: z.infer<I>, context: ToolContext) => z.infer<O> | Promise<z.infer<O>>;
+  /** A short human summary of a result, for the MCP text content. */
+  readonly summarize: (output: z.infer<O>) => string;
+}
+
+/** Error codes of the public contract (DESIGN.md "Errors"). */
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unsupported' | 'parse_failed' | 'too_large' | 'unauthorized';
+
+export interface ToolFailure {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly details?: unknown;
+}
+
+/** Turns a thrown error into the public error shape; anything unexpected becomes a plain message. */
+export function toFailure(error: unknown): ToolFailure {
+  if (error instanceof InputError) return { code: 'invalid_input', message: error.message, details: { field: error.field } };
+  if (error instanceof OutOfCoverageError) return { code: 'unsupported', message: error.message, details: { field: 'date' } };
+  throw error;
+}
+
+/** `calculate_maintenance` → `calculate-maintenance`. */
+export function routeName(toolName: string): string {
+  return toolName.replace(/_/g, '-');
+}
+
+export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(tool: ToolDefinition<I, O>): ToolDefinition<I, O> {
+  return tool;
+}
