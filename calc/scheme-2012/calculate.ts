@@ -265,12 +265,15 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   // 3. Para 5A: only the qualifying children's part of the rate is payable under this calculation.
   let payable = rateAmount;
   if (otherArrangement > 0 && (rate === 'reduced' || rate === 'basic' || rate === 'basic_plus')) {
-    payable = roundPenny(rateAmount.times(qualifying).dividedBy(counted));
+    const share = roundPenny(rateAmount.times(qualifying).dividedBy(counted));
+    const minimum = new Dec(params.flatRate.value);
+    payable = Dec.max(share, minimum);
     trace.add(
       'other_arrangement_children',
-      `£${formatMoney(rateAmount)} × ${qualifying} qualifying ÷ ${counted} children in all (${otherArrangement} under another arrangement) = £${formatMoney(payable)}`,
+      `£${formatMoney(rateAmount)} × ${qualifying} qualifying ÷ ${counted} children in all (${otherArrangement} under another arrangement) = £${formatMoney(share)}` +
+        (share.lt(minimum) ? `, raised to the £${formatMoney(minimum)} minimum` : ''),
       formatMoney(payable),
-      LAW.otherArrangements,
+      share.lt(minimum) ? LAW.otherArrangementsMinimum : LAW.otherArrangements,
     );
   }
 
@@ -305,7 +308,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
         'shared_care',
         `${parent.id}: nights ${parent.children.map((c) => c.nightsPerYear).join(', ')} give ${childFractions}` +
           (parent.children.length > 1 ? `, averaged over ${parent.children.length} children = ${formatFraction(f)}` : '') +
-          `; £${formatMoney(share)} − ${formatFraction(f)} = £${formatMoney(decreased)}`,
+          `; £${formatMoney(share)} × (1 − ${formatFraction(f)}) = £${formatMoney(decreased)}`,
         formatMoney(decreased),
         parent.children.length > 1 ? LAW.sharedCareSeveralChildren : params.sharedCareBands.reference,
       );
@@ -523,6 +526,16 @@ function chooseRate(
 
   const weekly = income!;
   const nilBelow = new Dec(params.nilRateIncomeBelow.value);
+  const special = input.variations?.specialExpensesWeekly;
+  if (weekly.lt(nilBelow) && special !== undefined && money(special).gt(0)) {
+    trace.add(
+      'rate_variation_floor',
+      `Special expenses take income to £${formatMoney(weekly)}, but a variation cannot take the amount below the flat rate, so £${params.flatRate.value} is payable`,
+      formatMoney(flat),
+      LAW.variationLimits,
+    );
+    return { rate: 'flat', amount: flat, flatBecauseOfBenefit: false };
+  }
   if (weekly.lt(nilBelow)) {
     trace.add('rate_nil', `Nil rate: gross weekly income £${formatMoney(weekly)} is below £${formatMoney(nilBelow)}`, '0.00', params.nilRateIncomeBelow.reference);
     return { rate: 'nil', amount: new Dec(0), flatBecauseOfBenefit: false };

@@ -32,6 +32,11 @@ export const LAW = {
   nilRatePersons: reg('45', '45(1)'),
   nilRateIncome: reg('45', '45(2)'),
   otherArrangements: sch1('5A', '5A'),
+  // The wording of the minimum was not retrieved (docs/legal-notes.md Q2); the flat rate is the best reading.
+  otherArrangementsMinimum: {
+    title: 'Child Support Act 1991 Sch 1 para 5A(2) as modified by SI 2012/2678 reg 3 and SI 2013/1654 reg 2 (minimum amount of liability)',
+    href: 'https://www.legislation.gov.uk/uksi/2012/2678/regulation/3',
+  },
   apportionment: sch1('6', '6'),
   sharedCare: sch1('7', '7(2)–(4)'),
   sharedCareSeveralChildren: sch1('7', '7(5)'),

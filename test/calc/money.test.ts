@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { apportion } from '../../calc/apportion.ts';
+import { formatMoney, money, MoneyFormatError, roundPenny, roundPound } from '../../calc/money.ts';
+
+describe('money', () => {
+  it('reads numbers through their decimal text, so 0.1 + 0.2 is exactly 0.3', () => {
+    expect(formatMoney(money(0.1).plus(money(0.2)))).toBe('0.30');
+    expect(money(0.1).plus(money(0.2)).toString()).toBe('0.3');
+  });
+  it('reads "£1,234.50" and "1234.5"', () => {
+    expect(formatMoney(money('£1,234.50'))).toBe('1234.50');
+    expect(formatMoney(money('1234.5'))).toBe('1234.50');
+  });
+  it('refuses what is not money, saying what to write', () => {
+    expect(() => money('twelve')).toThrow(MoneyFormatError);
+    expect(() => money('1e3')).toThrow(/1234.56/);
+    expect(() => money(Number.NaN)).toThrow(MoneyFormatError);
+  });
+  it('rounds half up to the penny and to the pound (reg 6)', () => {
+    expect(roundPenny(money('2.345')).toString()).toBe('2.35');
+    expect(roundPenny(money('2.3449')).toString()).toBe('2.34');
+    expect(roundPound(money('22.5')).toString()).toBe('23');
+    expect(roundPound(money('22.4999')).toString()).toBe('22');
+  });
+  it('formats with two decimals and no exponent', () => {
+    expect(formatMoney(money('0.0000001'))).toBe('0.00');
+    expect(formatMoney(money('123456789012'))).toBe('123456789012.00');
+    expect(formatMoney(money('-3.1'))).toBe('-3.10');
+  });
+});
+
+describe('apportion', () => {
+  it('shares always add up to the whole, odd pennies to the largest remainders then in order', () => {
+    expect(apportion(money('7'), [1, 1, 1]).map(formatMoney)).toEqual(['2.34', '2.33', '2.33']);
+    // 100 × 2/3 = 66.666… and 100 × 1/3 = 33.333…: the larger remainder (.666) gets the penny.
+    expect(apportion(money('100'), [2, 1]).map(formatMoney)).toEqual(['66.67', '33.33']);
+    expect(apportion(money('0.01'), [1, 1]).map(formatMoney)).toEqual(['0.01', '0.00']);
+  });
+  it('refuses fractions of a penny and empty weights', () => {
+    expect(() => apportion(money('1.005'), [1])).toThrow(RangeError);
+    expect(() => apportion(money('1'), [0])).toThrow(RangeError);
+  });
+});
