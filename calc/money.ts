@@ -84,11 +84,6 @@ export function fraction(numerator: number, denominator: number): Fraction {
   return { numerator: numerator / g, denominator: denominator / g };
 }
 
-/** a + b, exactly. */
-export function addFractions(a: Fraction, b: Fraction): Fraction {
-  return fraction(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator);
-}
-
 /** "3/7", or "0" / "1" for whole values. */
 export function formatFraction(f: Fraction): string {
   const { numerator, denominator } = fraction(f.numerator, f.denominator);

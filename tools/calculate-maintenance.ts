@@ -64,8 +64,8 @@ export const calculateMaintenanceInput = z.strictObject({
     .max(10, 'at most 10 receiving parents'),
   variations: z
     .strictObject({
-      specialExpensesWeekly: nonNegativeMoneyIn.optional().describe('Agreed special expenses a week (contact costs, prior debts, boarding school, mortgage, a disabled child\'s costs)'),
-      additionalIncomeWeekly: nonNegativeMoneyIn.optional().describe('Agreed additional income a week (unearned income, assets, diverted income)'),
+      specialExpensesWeekly: nonNegativeMoneyIn.optional().describe('The weekly amount of special expenses CMS agreed in a variation (contact costs, prior debts, boarding school, mortgage, a disabled child\'s costs), as it counts after any threshold'),
+      additionalIncomeWeekly: nonNegativeMoneyIn.optional().describe('The weekly amount of additional income CMS agreed in a variation (unearned income, assets, diverted income)'),
     })
     .optional(),
   defaultRate: z.boolean().optional().describe('True for a default maintenance decision (not enough information to calculate)'),

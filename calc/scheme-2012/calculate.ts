@@ -24,7 +24,7 @@ import {
   type MoneyInput,
 } from '../money.ts';
 import { Trace, type TraceStep } from '../trace.ts';
-import { weeklyIncomeFrom, type PeriodAmount } from './income.ts';
+import { weeklyIncomeFrom, weeklyPension, type PeriodAmount } from './income.ts';
 import { LAW } from './law.ts';
 import type { ChildCount, OtherChildCount } from './parameters.ts';
 import { parametersOn, type Scheme2012Parameters } from './resolve.ts';
@@ -260,7 +260,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   const counted = qualifying + otherArrangement;
   const q = clampCount<ChildCount>(counted, 3);
   const r = clampCount<OtherChildCount>(relevantOther, 3);
-  const { rate, flatBecauseOfBenefit, amount: rateAmount } = chooseRate(input, varied, q, r, params, trace, warnings);
+  const { rate, flatBecauseOfBenefit, amount: rateAmount } = chooseRate(input, varied, { q, r, qualifying }, params, trace, warnings);
 
   // 3. Para 5A: only the qualifying children's part of the rate is payable under this calculation.
   let payable = rateAmount;
@@ -421,16 +421,7 @@ function grossWeeklyIncome(input: MaintenanceInput, params: Scheme2012Parameters
   let weekly = roundPenny(given);
   trace.add('income_weekly', `Gross weekly income given: £${formatMoney(weekly)}`, formatMoney(weekly), LAW.historicIncome);
   if (payer.pensionContributions) {
-    const p = payer.pensionContributions;
-    const pension =
-      p.period === 'week'
-        ? amount('payingParent.pensionContributions.amount', p.amount)!
-        : roundPenny(
-            amount('payingParent.pensionContributions.amount', p.amount)!
-              .times({ year: 1, month: 12, four_weeks: 13 }[p.period])
-              .dividedBy(params.daysInYearForIncome.value)
-              .times(7),
-          );
+    const pension = weeklyPension(payer.pensionContributions, params);
     weekly = Dec.max(0, weekly.minus(pension));
     trace.add('pension_contributions', `Less pension contributions of £${formatMoney(pension)} a week`, formatMoney(weekly), LAW.pensionRelief);
   }
@@ -477,18 +468,19 @@ interface RateChoice {
 function chooseRate(
   input: MaintenanceInput,
   income: Decimal | undefined,
-  q: ChildCount,
-  r: OtherChildCount,
+  children: { q: ChildCount; r: OtherChildCount; qualifying: number },
   params: Scheme2012Parameters,
   trace: Trace,
   warnings: string[],
 ): RateChoice {
+  const { q, r } = children;
   const payer = input.payingParent ?? {};
   const hasVariation = input.variations?.specialExpensesWeekly !== undefined || input.variations?.additionalIncomeWeekly !== undefined;
   const flat = new Dec(params.flatRate.value);
 
   if (input.defaultRate) {
-    const qualifying = clampCount<ChildCount>(input.receivingParents.reduce((n, p) => n + p.children.length, 0), 3);
+    // The default rate counts only the qualifying children (reg 49(2)), not those under other arrangements.
+    const qualifying = clampCount<ChildCount>(children.qualifying, 3);
     const value = new Dec(params.defaultRate.value[qualifying]);
     trace.add(
       'rate_default',

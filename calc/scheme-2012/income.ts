@@ -42,6 +42,16 @@ function annual(field: string, p: PeriodAmount): Decimal {
 }
 
 /**
+ * Pension contributions as a weekly figure, to deduct from a weekly income: a weekly amount as it is,
+ * any other period through the annual figure ÷ 365 × 7 (reg 35(1)(c)).
+ */
+export function weeklyPension(pension: PeriodAmount, params: Scheme2012Parameters): Decimal {
+  const field = 'payingParent.pensionContributions.amount';
+  if (pension.period === 'week') return nonNegative(field, pension.amount);
+  return roundPenny(annual(field, pension).dividedBy(params.daysInYearForIncome.value).times(7));
+}
+
+/**
  * Weekly income from an amount over a period. A weekly figure is used as it is; any other period goes
  * through the annual figure, which becomes weekly by dividing by 365 and multiplying by 7 (reg 35(1)(c)),
  * so £30,000 a year is £575.34 a week, not £576.92. Pension contributions not already taken off are
@@ -59,10 +69,7 @@ export function weeklyIncomeFrom(
     let weekly = nonNegative(`${field}.amount`, income.amount);
     trace.add('income_weekly', `Income of £${formatMoney(weekly)} a week is used as a weekly figure`, formatMoney(weekly), LAW.historicIncome);
     if (pension) {
-      const pensionWeekly =
-        pension.period === 'week'
-          ? nonNegative('payingParent.pensionContributions.amount', pension.amount)
-          : roundPenny(annual('payingParent.pensionContributions.amount', pension).dividedBy(days.value).times(7));
+      const pensionWeekly = weeklyPension(pension, params);
       weekly = Dec.max(0, weekly.minus(pensionWeekly));
       trace.add(
         'pension_contributions',
@@ -111,7 +118,6 @@ export interface CurrentIncomeTest {
   readonly difference: Decimal;
   /** 25% of historic income. */
   readonly threshold: Decimal;
-  readonly trace: Trace['steps'];
 }
 
 /**
@@ -124,7 +130,7 @@ export function currentIncomeTest(
   currentWeekly: MoneyInput,
   params: Scheme2012Parameters,
   trace: Trace,
-): Omit<CurrentIncomeTest, 'trace'> {
+): CurrentIncomeTest {
   const historic = nonNegative('historicWeekly', historicWeekly);
   const current = nonNegative('currentWeekly', currentWeekly);
   const pct = params.currentIncomeDifferencePercent;
