@@ -28,4 +28,3 @@ export function perFrequency(weekly: Decimal, referenceWeeks = 52): Record<Frequ
   for (const f of FREQUENCIES) out[f] = instalment(weekly, f, referenceWeeks);
   return out;
 }
-

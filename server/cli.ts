@@ -15,7 +15,8 @@ const USAGE = `Usage:
 
 Environment:
   RECKONER_API_TOKENS   comma-separated bearer tokens required by /mcp and /api/* (serve)
-  RECKONER_ALLOWED_HOSTS comma-separated extra Host names to accept, e.g. behind a proxy (serve)
+  RECKONER_ALLOWED_HOSTS comma-separated extra Host names to accept (serve). The server answers only
+                         to its own address; with --host 0.0.0.0 list the names clients will use.
 `;
 
 function fail(message: string): never {
@@ -55,13 +56,12 @@ export async function main(argv: string[]): Promise<void> {
       return;
     case 'serve': {
       const { host, port } = parseServeArgs(rest);
-      const app = createApp({
-        host,
-        port,
-        apiTokens: list(process.env.RECKONER_API_TOKENS),
-        allowedHosts: list(process.env.RECKONER_ALLOWED_HOSTS),
-      });
-      const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
+      const options = { host, apiTokens: list(process.env.RECKONER_API_TOKENS), allowedHosts: list(process.env.RECKONER_ALLOWED_HOSTS) };
+      let app = createApp({ ...options, port });
+      const server = serve({ fetch: (request, env) => app.fetch(request, env), hostname: host, port }, (info) => {
+        // With --port 0 the real port is known only now, and the Host guard must name it; this runs
+        // before any connection is accepted.
+        if (info.port !== port) app = createApp({ ...options, port: info.port });
         process.stderr.write(`reckoner ${VERSION} listening on http://${host.includes(':') ? `[${host}]` : host}:${info.port}\n`);
       });
       server.on('error', (error: NodeJS.ErrnoException) => {

@@ -7,9 +7,8 @@ import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import * as z from 'zod';
 import { TOOLS } from '../tools/index.ts';
-import { routeName, toFailure, type ErrorCode, type ToolContext } from '../tools/tool.ts';
+import { failure, problemsFrom, routeName, toFailure, type ErrorCode, type ToolContext, type ToolFailure } from '../tools/tool.ts';
 import { createMcpServer } from './mcp.ts';
 import { openApiDocument } from './openapi.ts';
 import { todayInUk } from './today.ts';
@@ -38,17 +37,33 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   parse_failed: 422,
 };
 
-export function errorResponse(c: Context, code: ErrorCode, message: string, details?: unknown): Response {
-  return c.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, STATUS[code]);
+/** The public error shape: `{ error: { code, message, details } }` with `details` a list of field problems. */
+export function errorResponse(c: Context, failure: ToolFailure, status: ContentfulStatusCode = STATUS[failure.code]): Response {
+  return c.json({ error: { code: failure.code, message: failure.message, details: failure.details } }, status);
+}
+
+/** An error that concerns the request as a whole rather than one field. */
+function requestError(c: Context, code: ErrorCode, message: string, status?: ContentfulStatusCode): Response {
+  return errorResponse(c, { code, message, details: [] }, status);
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
 
-/** The Host header values this server answers to: its own name and port, never another site's. */
+/**
+ * The Host header values this server answers to: its own name and port, never another site's. A server
+ * bound to every interface (0.0.0.0) answers to loopback names, and to other names only when they are
+ * listed in `allowedHosts` (RECKONER_ALLOWED_HOSTS).
+ */
 export function allowedHostsFor(options: HttpOptions): Set<string> {
-  const hosts = new Set<string>(options.allowedHosts ?? []);
-  const names = LOOPBACK.has(options.host) ? ['127.0.0.1', 'localhost', '[::1]'] : [options.host];
-  for (const name of names) hosts.add(`${name}:${options.port}`);
+  const hosts = new Set<string>();
+  for (const name of options.allowedHosts ?? []) {
+    // Behind a proxy the Host header usually carries no port, so accept the name with and without ours.
+    hosts.add(name.toLowerCase());
+    hosts.add(`${name}:${options.port}`.toLowerCase());
+  }
+  const names = LOOPBACK.has(options.host) || WILDCARD.has(options.host) ? ['127.0.0.1', 'localhost', '[::1]'] : [options.host];
+  for (const name of names) hosts.add(`${name}:${options.port}`.toLowerCase());
   return hosts;
 }
 
@@ -57,7 +72,11 @@ function hostAndOriginGuard(allowed: Set<string>): MiddlewareHandler {
   return async (c, next) => {
     const host = c.req.header('host') ?? new URL(c.req.url).host;
     if (!allowed.has(host.toLowerCase())) {
-      return errorResponse(c, 'unauthorized', `Host "${host}" is not this server; requests must be addressed to ${[...allowed].join(' or ')}`);
+      return requestError(
+        c,
+        'unauthorized',
+        `Host "${host}" is not this server; requests must be addressed to ${[...allowed].join(' or ')}`,
+      );
     }
     const origin = c.req.header('origin');
     if (origin !== undefined) {
@@ -68,7 +87,7 @@ function hostAndOriginGuard(allowed: Set<string>): MiddlewareHandler {
         originHost = undefined;
       }
       if (!originHost || !allowed.has(originHost.toLowerCase())) {
-        return errorResponse(c, 'unauthorized', `Origin "${origin}" may not call this server`);
+        return requestError(c, 'unauthorized', `Origin "${origin}" may not call this server`);
       }
     }
     await next();
@@ -79,22 +98,9 @@ function bearerAuth(tokens: readonly string[]): MiddlewareHandler {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-    if (!tokens.includes(token)) return errorResponse(c, 'unauthorized', 'Send a valid token: Authorization: Bearer <token>');
+    if (!tokens.includes(token)) return requestError(c, 'unauthorized', 'Send a valid token: Authorization: Bearer <token>');
     await next();
   };
-}
-
-/** Zod issues as `field: message` lines, with the field written as in the input (`a.b[0].c`). */
-export function describeIssues(error: z.ZodError): { message: string; details: { field: string; message: string }[] } {
-  const details = error.issues.map((issue) => {
-    const field = issue.path.reduce<string>(
-      (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-      '',
-    );
-    const message = issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove ${issue.keys.length > 1 ? 'them' : 'it'}` : issue.message;
-    return { field: field || '(body)', message };
-  });
-  return { message: details.map((d) => `${d.field}: ${d.message}`).join('; '), details };
 }
 
 export function createApp(options: HttpOptions): Hono {
@@ -107,7 +113,7 @@ export function createApp(options: HttpOptions): Hono {
     '*',
     bodyLimit({
       maxSize: maxBody,
-      onError: (c) => errorResponse(c, 'too_large', `The request body is larger than the ${maxBody} bytes this server accepts`),
+      onError: (c) => requestError(c, 'too_large', `The request body is larger than the ${maxBody} bytes this server accepts`),
     }),
   );
   if (options.apiTokens && options.apiTokens.length > 0) {
@@ -122,9 +128,17 @@ export function createApp(options: HttpOptions): Hono {
   app.all('/mcp', async (c) => {
     if (c.req.method !== 'POST') {
       // Stateless: no server-initiated stream and no sessions to delete.
-      return c.json({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed: this server is stateless; POST JSON-RPC to /mcp' }, id: null }, 405, {
-        Allow: 'POST',
-      });
+      return c.json(
+        {
+          jsonrpc: '2.0',
+          error: { code: -32000, message: 'Method not allowed: this server is stateless; POST JSON-RPC to /mcp' },
+          id: null,
+        },
+        405,
+        {
+          Allow: 'POST',
+        },
+      );
     }
     const server = createMcpServer({ context });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
@@ -142,29 +156,37 @@ export function createApp(options: HttpOptions): Hono {
       try {
         body = await c.req.json();
       } catch {
-        return errorResponse(c, 'invalid_input', 'The request body is not valid JSON; send a JSON object with Content-Type: application/json');
+        return errorResponse(
+          c,
+          failure('invalid_input', [
+            { field: '(body)', message: 'is not valid JSON; send a JSON object with Content-Type: application/json' },
+          ]),
+        );
       }
       const parsed = tool.inputSchema.safeParse(body);
-      if (!parsed.success) {
-        const { message, details } = describeIssues(parsed.error);
-        return errorResponse(c, 'invalid_input', message, details);
-      }
+      if (!parsed.success) return errorResponse(c, failure('invalid_input', problemsFrom(parsed.error)));
       try {
         return c.json(await tool.handler(parsed.data as never, context()));
       } catch (error) {
-        const failure = toFailure(error);
-        return errorResponse(c, failure.code, failure.message, failure.details);
+        return errorResponse(c, toFailure(error));
       }
+    });
+    app.all(`/api/v1/${routeName(tool.name)}`, (c) => {
+      c.header('Allow', 'POST');
+      return requestError(c, 'unsupported', `${c.req.method} is not supported here; POST a JSON body`, 405);
     });
   }
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/', (c) => c.html(HOME_PAGE));
 
-  app.notFound((c) => errorResponse(c, 'not_found', `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}; see /openapi.json`));
+  app.notFound((c) => requestError(c, 'not_found', `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}; see /openapi.json`));
   app.onError((error, c) => {
     process.stderr.write(`reckoner: internal error on ${c.req.method} ${new URL(c.req.url).pathname}: ${error.name}\n`);
-    return c.json({ error: { code: 'internal', message: 'Something went wrong inside Reckoner; nothing was saved. Please report it.' } }, 500);
+    return c.json(
+      { error: { code: 'internal', message: 'Something went wrong inside Reckoner; nothing was saved. Please report it.' } },
+      500,
+    );
   });
   return app;
 }

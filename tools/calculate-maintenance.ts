@@ -15,10 +15,10 @@ import {
 import { INCOME_PERIODS } from '../calc/scheme-2012/income.ts';
 import { FREQUENCIES } from '../calc/frequency.ts';
 import { formatFraction, formatMoney, type Dec } from '../calc/money.ts';
-import { civilDate, moneyOut, nonNegativeMoneyIn, trace } from './schemas.ts';
+import { civilDate, moneyOut, nonNegativeMoneyIn, strictObject, trace } from './schemas.ts';
 import { defineTool } from './tool.ts';
 
-const periodAmount = z.strictObject({
+const periodAmount = strictObject({
   amount: nonNegativeMoneyIn,
   period: z.enum(INCOME_PERIODS).describe('How often the amount is received: year, month, four_weeks or week'),
 });
@@ -26,27 +26,39 @@ const periodAmount = z.strictObject({
 const count = (what: string) =>
   z.int(`${what} must be a whole number`).min(0, `${what} must be 0 or more`).max(50, `${what} must be at most 50`);
 
-export const calculateMaintenanceInput = z.strictObject({
+export const calculateMaintenanceInput = strictObject({
   scheme: z.literal('2012').optional().describe('Only the 2012 scheme is supported'),
   date: civilDate.optional().describe('The day the calculation is for; defaults to today'),
-  payingParent: z
-    .strictObject({
-      grossWeeklyIncome: nonNegativeMoneyIn.optional().describe('Gross weekly income, if already known (e.g. from a CMS letter)'),
-      income: periodAmount.optional().describe('Gross income (before tax and National Insurance) over a period; converted as CMS does'),
-      pensionContributions: periodAmount.optional().describe('Pension contributions not already deducted by the employer'),
-      flatRateBenefit: z.boolean().optional().describe('True if the paying parent gets a reg 44 benefit (e.g. State Pension, carer\'s allowance, contribution-based JSA) or they or their partner get income support, income-based JSA, income-related ESA, pension credit or UC with no earnings'),
-      nilRateReason: z.enum(NIL_RATE_REASONS).optional().describe('Set if the paying parent is a child, a prisoner, 16–17 on a means-tested benefit, on work-based training, or in a care home or independent hospital'),
-      relevantOtherChildren: count('relevantOtherChildren').optional().describe('Other children in the paying parent\'s household for whom they or their partner get child benefit'),
-      otherArrangementChildren: count('otherArrangementChildren').optional().describe('The paying parent\'s other children covered by a court order or other maintenance arrangement'),
-    })
-    .describe('The parent who pays'),
+  payingParent: strictObject({
+    grossWeeklyIncome: nonNegativeMoneyIn.optional().describe('Gross weekly income, if already known (e.g. from a CMS letter)'),
+    income: periodAmount.optional().describe('Gross income (before tax and National Insurance) over a period; converted as CMS does'),
+    pensionContributions: periodAmount.optional().describe('Pension contributions not already deducted by the employer'),
+    flatRateBenefit: z
+      .boolean()
+      .optional()
+      .describe(
+        "True if the paying parent gets a reg 44 benefit (e.g. State Pension, carer's allowance, contribution-based JSA) or they or their partner get income support, income-based JSA, income-related ESA, pension credit or UC with no earnings",
+      ),
+    nilRateReason: z
+      .enum(NIL_RATE_REASONS)
+      .optional()
+      .describe(
+        'Set if the paying parent is a child, a prisoner, 16–17 on a means-tested benefit, on work-based training, or in a care home or independent hospital',
+      ),
+    relevantOtherChildren: count('relevantOtherChildren')
+      .optional()
+      .describe("Other children in the paying parent's household for whom they or their partner get child benefit"),
+    otherArrangementChildren: count('otherArrangementChildren')
+      .optional()
+      .describe("The paying parent's other children covered by a court order or other maintenance arrangement"),
+  }).describe('The parent who pays'),
   receivingParents: z
     .array(
-      z.strictObject({
+      strictObject({
         id: z.string().min(1).max(100).optional(),
         children: z
           .array(
-            z.strictObject({
+            strictObject({
               id: z.string().min(1).max(100).optional(),
               nightsPerYear: z
                 .int('nightsPerYear must be a whole number of nights')
@@ -62,18 +74,27 @@ export const calculateMaintenanceInput = z.strictObject({
     )
     .min(1, 'give at least one receiving parent')
     .max(10, 'at most 10 receiving parents'),
-  variations: z
-    .strictObject({
-      specialExpensesWeekly: nonNegativeMoneyIn.optional().describe('The weekly amount of special expenses CMS agreed in a variation (contact costs, prior debts, boarding school, mortgage, a disabled child\'s costs), as it counts after any threshold'),
-      additionalIncomeWeekly: nonNegativeMoneyIn.optional().describe('The weekly amount of additional income CMS agreed in a variation (unearned income, assets, diverted income)'),
-    })
-    .optional(),
+  variations: strictObject({
+    specialExpensesWeekly: nonNegativeMoneyIn
+      .optional()
+      .describe(
+        "The weekly amount of special expenses CMS agreed in a variation (contact costs, prior debts, boarding school, mortgage, a disabled child's costs), as it counts after any threshold",
+      ),
+    additionalIncomeWeekly: nonNegativeMoneyIn
+      .optional()
+      .describe('The weekly amount of additional income CMS agreed in a variation (unearned income, assets, diverted income)'),
+  }).optional(),
   defaultRate: z.boolean().optional().describe('True for a default maintenance decision (not enough information to calculate)'),
   collection: z.enum(COLLECTION_SERVICES).optional().describe('direct_pay (default) or collect_and_pay (adds 20% / takes 4% in fees)'),
 });
 
-const perFrequency = z.strictObject(Object.fromEntries(FREQUENCIES.map((f) => [f, moneyOut])) as Record<(typeof FREQUENCIES)[number], typeof moneyOut>);
-const fractionOut = z.string().regex(/^\d+(\/\d+)?$/).describe('An exact fraction such as "2/7", or "0"');
+const perFrequency = z.object(
+  Object.fromEntries(FREQUENCIES.map((f) => [f, moneyOut])) as Record<(typeof FREQUENCIES)[number], typeof moneyOut>,
+);
+const fractionOut = z
+  .string()
+  .regex(/^\d+(\/\d+)?$/)
+  .describe('An exact fraction such as "2/7", or "0"');
 
 export const calculateMaintenanceOutput = z.object({
   scheme: z.literal('2012'),
@@ -132,7 +153,11 @@ export function toJson(result: MaintenanceResult): CalculateMaintenanceOutput {
       id: rp.id,
       weeklyAmount: m(rp.weeklyAmount),
       sharedCareFraction: formatFraction(rp.sharedCareFraction),
-      children: rp.children.map((c) => ({ id: c.id, nightsPerYear: c.nightsPerYear, sharedCareFraction: formatFraction(c.sharedCareFraction) })),
+      children: rp.children.map((c) => ({
+        id: c.id,
+        nightsPerYear: c.nightsPerYear,
+        sharedCareFraction: formatFraction(c.sharedCareFraction),
+      })),
     })),
     perFrequency: mapValues(result.perFrequency, m),
     collection: result.collection,
@@ -141,7 +166,11 @@ export function toJson(result: MaintenanceResult): CalculateMaintenanceOutput {
           collectionCharges: {
             payingParentPercent: result.collectionCharges.payingParentPercent.toString(),
             receivingParentPercent: result.collectionCharges.receivingParentPercent.toString(),
-            payingParent: mapValues(result.collectionCharges.payingParent, (x) => ({ maintenance: m(x.maintenance), fee: m(x.fee), total: m(x.total) })),
+            payingParent: mapValues(result.collectionCharges.payingParent, (x) => ({
+              maintenance: m(x.maintenance),
+              fee: m(x.fee),
+              total: m(x.total),
+            })),
             receivingParents: result.collectionCharges.receivingParents.map((rp) => ({
               id: rp.id,
               perFrequency: mapValues(rp.perFrequency, (x) => ({ maintenance: m(x.maintenance), fee: m(x.fee), net: m(x.net) })),

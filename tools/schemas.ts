@@ -8,6 +8,19 @@ import { isCivilDate } from '../calc/dates.ts';
 
 const MONEY_TEXT = /^-?\d+(\.\d+)?$/;
 
+/**
+ * An object that refuses unknown fields with a message that says what to do (a misspelt field must
+ * not be silently ignored: "nightsPerYaer" would otherwise mean no shared care).
+ */
+export function strictObject<S extends z.ZodRawShape>(shape: S) {
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling`
+        : undefined,
+  });
+}
+
 /** Money as the user sends it: 1234.5 or "1234.50" (a leading £ and thousands commas are tolerated). */
 export const moneyIn = z
   .union([z.number(), z.string()])
@@ -22,7 +35,10 @@ export const nonNegativeMoneyIn = moneyIn.refine((v) => !String(v).trim().replac
 });
 
 /** Money as Reckoner returns it: a string with exactly two decimals. */
-export const moneyOut = z.string().regex(/^-?\d+\.\d{2}$/).describe('Money in pounds, two decimals, e.g. "62.86"');
+export const moneyOut = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .describe('Money in pounds, two decimals, e.g. "62.86"');
 
 export const civilDate = z
   .string()

@@ -31,17 +31,43 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
 /** Error codes of the public contract (DESIGN.md "Errors"). */
 export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unsupported' | 'parse_failed' | 'too_large' | 'unauthorized';
 
-export interface ToolFailure {
-  readonly code: ErrorCode;
+/** One problem with the input: the field, written as in the input (`a.b[0].c`), and what to do. */
+export interface FieldProblem {
+  readonly field: string;
   readonly message: string;
-  readonly details?: unknown;
 }
 
-/** Turns a thrown error into the public error shape; anything unexpected becomes a plain message. */
+export interface ToolFailure {
+  readonly code: ErrorCode;
+  /** Every problem as `field: message`, joined. */
+  readonly message: string;
+  /** The same problems one by one: always a list, whatever the source of the error. */
+  readonly details: readonly FieldProblem[];
+}
+
+export function failure(code: ErrorCode, problems: readonly FieldProblem[]): ToolFailure {
+  return { code, message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), details: problems };
+}
+
+/** Turns a thrown error into the public error shape; anything unexpected is rethrown. */
 export function toFailure(error: unknown): ToolFailure {
-  if (error instanceof InputError) return { code: 'invalid_input', message: error.message, details: { field: error.field } };
-  if (error instanceof OutOfCoverageError) return { code: 'unsupported', message: error.message, details: { field: 'date' } };
+  if (error instanceof InputError) {
+    return failure('invalid_input', [{ field: error.field, message: error.message.slice(error.field.length + 2) }]);
+  }
+  if (error instanceof OutOfCoverageError) return failure('unsupported', [{ field: 'date', message: error.message }]);
   throw error;
+}
+
+/** Zod issues as field problems, with the field written as in the input (`a.b[0].c`). */
+export function problemsFrom(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    field:
+      issue.path.reduce<string>(
+        (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+        '',
+      ) || '(body)',
+    message: issue.message,
+  }));
 }
 
 /** `calculate_maintenance` → `calculate-maintenance`. */

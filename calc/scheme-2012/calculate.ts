@@ -31,13 +31,7 @@ import { parametersOn, type Scheme2012Parameters } from './resolve.ts';
 import { averageFraction, isHalfBand, sharedCareFraction } from './shared-care.ts';
 
 /** Reg 45(1) descriptions of paying parent who pay nothing. */
-export const NIL_RATE_REASONS = [
-  'child',
-  'prisoner',
-  'aged_16_or_17_on_benefit',
-  'work_based_training',
-  'care_home_or_hospital',
-] as const;
+export const NIL_RATE_REASONS = ['child', 'prisoner', 'aged_16_or_17_on_benefit', 'work_based_training', 'care_home_or_hospital'] as const;
 export type NilRateReason = (typeof NIL_RATE_REASONS)[number];
 
 const NIL_RATE_REASON_WORDS: Record<NilRateReason, string> = {
@@ -247,7 +241,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   // 1. Gross weekly income, where the rate needs one.
   const income = grossWeeklyIncome(input, params, trace);
   const incomeNeeded = !input.defaultRate && payer.nilRateReason === undefined && !payer.flatRateBenefit;
-  if (income === undefined && (incomeNeeded || (payer.flatRateBenefit && additional))) {
+  if (income === undefined && (incomeNeeded || (payer.flatRateBenefit && additional?.gt(0)))) {
     throw new InputError(
       'payingParent.income',
       "give the paying parent's income (income with a period, or grossWeeklyIncome), " +
@@ -388,8 +382,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
     params.weeksInReferencePeriod.reference,
   );
 
-  const collectionCharges =
-    collection === 'collect_and_pay' ? collectionFees(weeklyAmount, parents, shares, params, trace) : undefined;
+  const collectionCharges = collection === 'collect_and_pay' ? collectionFees(weeklyAmount, parents, shares, params, trace) : undefined;
 
   return {
     scheme: '2012',
@@ -400,7 +393,8 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
     receivingParents: parents.map((p, i) => ({
       id: p.id,
       weeklyAmount: shares[i]!,
-      sharedCareFraction: rate === 'reduced' || rate === 'basic' || rate === 'basic_plus' ? parentFractions[i]! : { numerator: 0, denominator: 1 },
+      sharedCareFraction:
+        rate === 'reduced' || rate === 'basic' || rate === 'basic_plus' ? parentFractions[i]! : { numerator: 0, denominator: 1 },
       children: p.children.map((c, j) => ({ id: c.id, nightsPerYear: c.nightsPerYear, sharedCareFraction: fractions[i]![j]! })),
     })),
     perFrequency: frequencies,
@@ -423,7 +417,12 @@ function grossWeeklyIncome(input: MaintenanceInput, params: Scheme2012Parameters
   if (payer.pensionContributions) {
     const pension = weeklyPension(payer.pensionContributions, params);
     weekly = Dec.max(0, weekly.minus(pension));
-    trace.add('pension_contributions', `Less pension contributions of £${formatMoney(pension)} a week`, formatMoney(weekly), LAW.pensionRelief);
+    trace.add(
+      'pension_contributions',
+      `Less pension contributions of £${formatMoney(pension)} a week`,
+      formatMoney(weekly),
+      LAW.pensionRelief,
+    );
   }
   return weekly;
 }
@@ -443,17 +442,32 @@ function applyVariations(
   let weekly = income;
   if (additional && additional.gt(0)) {
     const after = weekly.plus(additional);
-    trace.add('variation_additional_income', `£${formatMoney(weekly)} + additional income £${formatMoney(additional)} = £${formatMoney(after)}`, formatMoney(after), LAW.additionalIncome);
+    trace.add(
+      'variation_additional_income',
+      `£${formatMoney(weekly)} + additional income £${formatMoney(additional)} = £${formatMoney(after)}`,
+      formatMoney(after),
+      LAW.additionalIncome,
+    );
     weekly = after;
   }
   if (special && special.gt(0)) {
     const after = Dec.max(0, weekly.minus(special));
-    trace.add('variation_special_expenses', `£${formatMoney(weekly)} − special expenses £${formatMoney(special)} = £${formatMoney(after)}`, formatMoney(after), LAW.specialExpenses);
+    trace.add(
+      'variation_special_expenses',
+      `£${formatMoney(weekly)} − special expenses £${formatMoney(special)} = £${formatMoney(after)}`,
+      formatMoney(after),
+      LAW.specialExpenses,
+    );
     weekly = after;
   }
   const cap = new Dec(params.incomeCap.value);
   if (weekly.gt(cap)) {
-    trace.add('income_cap', `Income above £${formatMoney(cap)} a week is ignored: £${formatMoney(weekly)} → £${formatMoney(cap)}`, formatMoney(cap), params.incomeCap.reference);
+    trace.add(
+      'income_cap',
+      `Income above £${formatMoney(cap)} a week is ignored: £${formatMoney(weekly)} → £${formatMoney(cap)}`,
+      formatMoney(cap),
+      params.incomeCap.reference,
+    );
     weekly = cap;
   }
   return weekly;
@@ -529,12 +543,22 @@ function chooseRate(
     return { rate: 'flat', amount: flat, flatBecauseOfBenefit: false };
   }
   if (weekly.lt(nilBelow)) {
-    trace.add('rate_nil', `Nil rate: gross weekly income £${formatMoney(weekly)} is below £${formatMoney(nilBelow)}`, '0.00', params.nilRateIncomeBelow.reference);
+    trace.add(
+      'rate_nil',
+      `Nil rate: gross weekly income £${formatMoney(weekly)} is below £${formatMoney(nilBelow)}`,
+      '0.00',
+      params.nilRateIncomeBelow.reference,
+    );
     return { rate: 'nil', amount: new Dec(0), flatBecauseOfBenefit: false };
   }
   const flatUpTo = new Dec(params.flatRateIncomeUpTo.value);
   if (weekly.lte(flatUpTo)) {
-    trace.add('rate_flat', `Flat rate £${params.flatRate.value}: gross weekly income £${formatMoney(weekly)} is £${formatMoney(flatUpTo)} or less`, formatMoney(flat), params.flatRateIncomeUpTo.reference);
+    trace.add(
+      'rate_flat',
+      `Flat rate £${params.flatRate.value}: gross weekly income £${formatMoney(weekly)} is £${formatMoney(flatUpTo)} or less`,
+      formatMoney(flat),
+      params.flatRateIncomeUpTo.reference,
+    );
     return { rate: 'flat', amount: flat, flatBecauseOfBenefit: false };
   }
   const reducedBelow = new Dec(params.reducedRateIncomeBelow.value);
@@ -549,7 +573,12 @@ function chooseRate(
       raw.toString(),
       params.reducedRateTable.reference,
     );
-    trace.add('rounding', `The reduced rate is rounded to the nearest pound: £${raw.toString()} → £${formatMoney(value)}`, formatMoney(value), LAW.rounding);
+    trace.add(
+      'rounding',
+      `The reduced rate is rounded to the nearest pound: £${raw.toString()} → £${formatMoney(value)}`,
+      formatMoney(value),
+      LAW.rounding,
+    );
     return { rate: 'reduced', amount: value, flatBecauseOfBenefit: false };
   }
 
@@ -571,7 +600,12 @@ function chooseRate(
   if (base.lte(plusFrom)) {
     raw = base.times(basicPct).dividedBy(100);
     rate = 'basic';
-    trace.add('rate_basic', `Basic rate for ${childWords(q)}: £${formatMoney(base)} × ${basicPct}% = £${raw.toString()}`, raw.toString(), params.basicRatePercent.reference);
+    trace.add(
+      'rate_basic',
+      `Basic rate for ${childWords(q)}: £${formatMoney(base)} × ${basicPct}% = £${raw.toString()}`,
+      raw.toString(),
+      params.basicRatePercent.reference,
+    );
   } else {
     const plusPct = params.basicPlusPercent.value[q];
     const first = plusFrom.times(basicPct).dividedBy(100);
@@ -586,7 +620,12 @@ function chooseRate(
     );
   }
   const value = roundPound(raw);
-  trace.add('rounding', `The basic rate is rounded to the nearest pound: £${raw.toString()} → £${formatMoney(value)}`, formatMoney(value), LAW.rounding);
+  trace.add(
+    'rounding',
+    `The basic rate is rounded to the nearest pound: £${raw.toString()} → £${formatMoney(value)}`,
+    formatMoney(value),
+    LAW.rounding,
+  );
   return { rate, amount: value, flatBecauseOfBenefit: false };
 }
 
@@ -594,7 +633,13 @@ function childWords(q: ChildCount): string {
   return q === 1 ? '1 child' : q === 2 ? '2 children' : '3 or more children';
 }
 function otherWords(r: OtherChildCount): string {
-  return r === 0 ? 'no relevant other children' : r === 1 ? '1 relevant other child' : r === 2 ? '2 relevant other children' : '3 or more relevant other children';
+  return r === 0
+    ? 'no relevant other children'
+    : r === 1
+      ? '1 relevant other child'
+      : r === 2
+        ? '2 relevant other children'
+        : '3 or more relevant other children';
 }
 
 /**
@@ -638,7 +683,12 @@ function collectionFees(
   trace.add(
     'collection_fee_receiving_parent',
     `Collect and Pay: ${recPct.toString()}% is taken from what each receiving parent gets: ` +
-      receivingParents.map((rp) => `${rp.id} £${formatMoney(rp.perFrequency.weekly.maintenance)} − £${formatMoney(rp.perFrequency.weekly.fee)} = £${formatMoney(rp.perFrequency.weekly.net)}`).join('; '),
+      receivingParents
+        .map(
+          (rp) =>
+            `${rp.id} £${formatMoney(rp.perFrequency.weekly.maintenance)} − £${formatMoney(rp.perFrequency.weekly.fee)} = £${formatMoney(rp.perFrequency.weekly.net)}`,
+        )
+        .join('; '),
     formatMoney(receivingParents.reduce((a, rp) => a.plus(rp.perFrequency.weekly.net), new Dec(0))),
     params.collectionFeeReceivingPercent.reference,
   );

@@ -67,7 +67,12 @@ export function weeklyIncomeFrom(
   const days = params.daysInYearForIncome;
   if (income.period === 'week') {
     let weekly = nonNegative(`${field}.amount`, income.amount);
-    trace.add('income_weekly', `Income of £${formatMoney(weekly)} a week is used as a weekly figure`, formatMoney(weekly), LAW.historicIncome);
+    trace.add(
+      'income_weekly',
+      `Income of £${formatMoney(weekly)} a week is used as a weekly figure`,
+      formatMoney(weekly),
+      LAW.historicIncome,
+    );
     if (pension) {
       const pensionWeekly = weeklyPension(pension, params);
       weekly = Dec.max(0, weekly.minus(pensionWeekly));

@@ -76,7 +76,11 @@ export const reducedRateIncomeBelow = defineParameter<string>({
   description: 'Gross weekly income below which (and above the flat-rate limit) the reduced rate applies',
   unit: 'GBP_per_week',
   values: [
-    { from: FULLY_LIVE, value: '200', reference: ref('Child Support Act 1991 Sch 1 para 3(1) ("less than £200 but more than £100")', `${CSA}3`) },
+    {
+      from: FULLY_LIVE,
+      value: '200',
+      reference: ref('Child Support Act 1991 Sch 1 para 3(1) ("less than £200 but more than £100")', `${CSA}3`),
+    },
   ],
 });
 
@@ -104,9 +108,7 @@ export const basicPlusPercent = defineParameter<ByChildren>({
   name: 'scheme2012.basic_plus_percent',
   description: 'Basic rate: percentage of gross weekly income above £800, by number of qualifying children',
   unit: 'percent',
-  values: [
-    { from: FULLY_LIVE, value: { 1: '9', 2: '12', 3: '15' }, reference: ref('Child Support Act 1991 Sch 1 para 2(2)', `${CSA}2`) },
-  ],
+  values: [{ from: FULLY_LIVE, value: { 1: '9', 2: '12', 3: '15' }, reference: ref('Child Support Act 1991 Sch 1 para 2(2)', `${CSA}2`) }],
 });
 
 export const incomeCap = defineParameter<string>({
@@ -114,7 +116,11 @@ export const incomeCap = defineParameter<string>({
   description: 'Gross weekly income above this is ignored (the "capped amount")',
   unit: 'GBP_per_week',
   values: [
-    { from: FULLY_LIVE, value: '3000', reference: ref('Child Support Act 1991 Sch 1 para 10(3); SI 2012/2677 reg 2 ("capped amount")', `${CSA}10`) },
+    {
+      from: FULLY_LIVE,
+      value: '3000',
+      reference: ref('Child Support Act 1991 Sch 1 para 10(3); SI 2012/2677 reg 2 ("capped amount")', `${CSA}10`),
+    },
   ],
 });
 
@@ -197,16 +203,16 @@ export const defaultRate = defineParameter<ByChildren>({
   name: 'scheme2012.default_rate',
   description: 'Default rate where there is not enough information to make a calculation',
   unit: 'GBP_per_week',
-  values: [
-    { from: FULLY_LIVE, value: { 1: '39', 2: '51', 3: '64' }, reference: ref('SI 2012/2677 reg 49(2)', `${CSMCR}49`) },
-  ],
+  values: [{ from: FULLY_LIVE, value: { 1: '39', 2: '51', 3: '64' }, reference: ref('SI 2012/2677 reg 49(2)', `${CSMCR}49`) }],
 });
 
 export const daysInYearForIncome = defineParameter<number>({
   name: 'scheme2012.income_days_in_year',
   description: 'Annual income becomes weekly by dividing by this and multiplying by 7',
   unit: 'days',
-  values: [{ from: FULLY_LIVE, value: 365, reference: ref('SI 2012/2677 reg 35(1)(c) ("dividing by 365 and multiplying by 7")', `${CSMCR}35`) }],
+  values: [
+    { from: FULLY_LIVE, value: 365, reference: ref('SI 2012/2677 reg 35(1)(c) ("dividing by 365 and multiplying by 7")', `${CSMCR}35`) },
+  ],
 });
 
 export const currentIncomeDifferencePercent = defineParameter<string>({

@@ -25,7 +25,12 @@ describe('every value of the law carries its citation', () => {
   });
   it('every step of a trace carries a citation', () => {
     const r = calc({
-      payingParent: { income: { amount: 52000, period: 'year' }, pensionContributions: { amount: 100, period: 'month' }, relevantOtherChildren: 1, otherArrangementChildren: 1 },
+      payingParent: {
+        income: { amount: 52000, period: 'year' },
+        pensionContributions: { amount: 100, period: 'month' },
+        relevantOtherChildren: 1,
+        otherArrangementChildren: 1,
+      },
       receivingParents: [{ children: kids(175, 0) }, { children: kids(104) }],
       variations: { specialExpensesWeekly: 20, additionalIncomeWeekly: 30 },
       collection: 'collect_and_pay',

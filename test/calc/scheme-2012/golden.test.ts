@@ -129,8 +129,12 @@ const COMPUTED: Case[] = [
   },
   {
     id: 'E14',
-    source: 'COMPUTED: 517.81 × 89% = 460.8509 → 460.85 × 19% = 87.5615 → £88 × 5/7 = 62.857 → 62.86 (GOV.UK calculator said £63 using 0.286)',
-    input: { payingParent: { grossWeeklyIncome: '517.81', relevantOtherChildren: 1 }, receivingParents: [{ children: kids(104, 104, 104) }] },
+    source:
+      'COMPUTED: 517.81 × 89% = 460.8509 → 460.85 × 19% = 87.5615 → £88 × 5/7 = 62.857 → 62.86 (GOV.UK calculator said £63 using 0.286)',
+    input: {
+      payingParent: { grossWeeklyIncome: '517.81', relevantOtherChildren: 1 },
+      receivingParents: [{ children: kids(104, 104, 104) }],
+    },
     weekly: '62.86',
   },
   {
@@ -211,13 +215,21 @@ const COMPUTED: Case[] = [
   {
     id: 'E26',
     source: 'COMPUTED: (500 − 15) × 12% = 58.2 → £58 (reg 72; £60 without the variation)',
-    input: { payingParent: { grossWeeklyIncome: '500' }, receivingParents: [{ children: kids(0) }], variations: { specialExpensesWeekly: '15' } },
+    input: {
+      payingParent: { grossWeeklyIncome: '500' },
+      receivingParents: [{ children: kids(0) }],
+      variations: { specialExpensesWeekly: '15' },
+    },
     weekly: '58.00',
   },
   {
     id: 'E28',
     source: 'COMPUTED: 500 + 5,200 ÷ 365 × 7 (= 99.73) = 599.73 × 12% = 71.97 → £72 (reg 73)',
-    input: { payingParent: { grossWeeklyIncome: '500' }, receivingParents: [{ children: kids(0) }], variations: { additionalIncomeWeekly: '99.73' } },
+    input: {
+      payingParent: { grossWeeklyIncome: '500' },
+      receivingParents: [{ children: kids(0) }],
+      variations: { additionalIncomeWeekly: '99.73' },
+    },
     weekly: '72.00',
   },
   {
@@ -228,7 +240,7 @@ const COMPUTED: Case[] = [
   },
   {
     id: 'D1',
-    source: 'OFFICIAL: default rate for 1 child £39 (SI 2012/2677 reg 49(2) as made; GOV.UK\'s £38 conflicts, see docs/legal-notes.md Q4)',
+    source: "OFFICIAL: default rate for 1 child £39 (SI 2012/2677 reg 49(2) as made; GOV.UK's £38 conflicts, see docs/legal-notes.md Q4)",
     input: { defaultRate: true, payingParent: {}, receivingParents: [{ children: kids(0) }] },
     rate: 'default',
     weekly: '39.00',
@@ -267,21 +279,34 @@ const COMPUTED: Case[] = [
   },
   {
     id: 'V-floor',
-    source: 'COMPUTED: 50 − 45 special expenses = £5, below £7, but a variation cannot take the amount below the flat rate → £7 (reg 74(1A))',
-    input: { payingParent: { grossWeeklyIncome: '50' }, receivingParents: [{ children: kids(0) }], variations: { specialExpensesWeekly: '45' } },
+    source:
+      'COMPUTED: 50 − 45 special expenses = £5, below £7, but a variation cannot take the amount below the flat rate → £7 (reg 74(1A))',
+    input: {
+      payingParent: { grossWeeklyIncome: '50' },
+      receivingParents: [{ children: kids(0) }],
+      variations: { specialExpensesWeekly: '45' },
+    },
     rate: 'flat',
     weekly: '7.00',
   },
   {
     id: 'V-cap',
     source: 'COMPUTED: 2,950 + 100 additional income = 3,050, capped at 3,000 → 294 (reg 73, para 10(3))',
-    input: { payingParent: { grossWeeklyIncome: '2950' }, receivingParents: [{ children: kids(0) }], variations: { additionalIncomeWeekly: '100' } },
+    input: {
+      payingParent: { grossWeeklyIncome: '2950' },
+      receivingParents: [{ children: kids(0) }],
+      variations: { additionalIncomeWeekly: '100' },
+    },
     weekly: '294.00',
   },
   {
     id: 'P-odd',
-    source: 'COMPUTED: flat £7 between three receiving parents, one child each: 2.333… each; the odd penny goes to the first (largest remainder, ties in order)',
-    input: { payingParent: { grossWeeklyIncome: '50' }, receivingParents: [{ children: kids(0) }, { children: kids(0) }, { children: kids(0) }] },
+    source:
+      'COMPUTED: flat £7 between three receiving parents, one child each: 2.333… each; the odd penny goes to the first (largest remainder, ties in order)',
+    input: {
+      payingParent: { grossWeeklyIncome: '50' },
+      receivingParents: [{ children: kids(0) }, { children: kids(0) }, { children: kids(0) }],
+    },
     weekly: '7.00',
     shares: ['2.34', '2.33', '2.33'],
   },
@@ -333,7 +358,9 @@ describe('night edges (E11: £500 a week, 1 child, basic £60)', () => {
     const r = calc(one('500', nights));
     expect(formatMoney(r.weeklyAmount)).toBe(expected);
     expect(r.receivingParents[0]!.children[0]!.sharedCareFraction).toEqual(
-      fraction === '0' ? { numerator: 0, denominator: 1 } : { numerator: Number(fraction.split('/')[0]), denominator: Number(fraction.split('/')[1]) },
+      fraction === '0'
+        ? { numerator: 0, denominator: 1 }
+        : { numerator: Number(fraction.split('/')[0]), denominator: Number(fraction.split('/')[1]) },
     );
   });
 });
@@ -341,7 +368,11 @@ describe('night edges (E11: £500 a week, 1 child, basic £60)', () => {
 describe('collection fees and instalments', () => {
   it('O10: £100 a week on Collect and Pay — paying parent pays £120, receiving parent gets £96 (nidirect "Richard and Jane")', () => {
     // 2 children at £625 a week: 625 × 16% = £100.
-    const r = calc({ payingParent: { grossWeeklyIncome: '625' }, receivingParents: [{ children: kids(0, 0) }], collection: 'collect_and_pay' });
+    const r = calc({
+      payingParent: { grossWeeklyIncome: '625' },
+      receivingParents: [{ children: kids(0, 0) }],
+      collection: 'collect_and_pay',
+    });
     expect(formatMoney(r.weeklyAmount)).toBe('100.00');
     expect(formatMoney(r.collectionCharges!.payingParent.weekly.total)).toBe('120.00');
     expect(formatMoney(r.collectionCharges!.receivingParents[0]!.perFrequency.weekly.net)).toBe('96.00');
@@ -356,14 +387,22 @@ describe('collection fees and instalments', () => {
   });
 
   it('£57 a week: fees £11.40 and £2.28 (GOV.UK calculator tests; 20% and 4% of £57)', () => {
-    const r = calc({ payingParent: { grossWeeklyIncome: '475' }, receivingParents: [{ children: kids(0) }], collection: 'collect_and_pay' });
+    const r = calc({
+      payingParent: { grossWeeklyIncome: '475' },
+      receivingParents: [{ children: kids(0) }],
+      collection: 'collect_and_pay',
+    });
     expect(formatMoney(r.weeklyAmount)).toBe('57.00');
     expect(formatMoney(r.collectionCharges!.payingParent.weekly.fee)).toBe('11.40');
     expect(formatMoney(r.collectionCharges!.receivingParents[0]!.perFrequency.weekly.fee)).toBe('2.28');
   });
 
   it('E29: £100 a week is £433.33 a month, £520.00 with the 20% fee (100 × 52 ÷ 12; 120 × 52 ÷ 12)', () => {
-    const r = calc({ payingParent: { grossWeeklyIncome: '625' }, receivingParents: [{ children: kids(0, 0) }], collection: 'collect_and_pay' });
+    const r = calc({
+      payingParent: { grossWeeklyIncome: '625' },
+      receivingParents: [{ children: kids(0, 0) }],
+      collection: 'collect_and_pay',
+    });
     expect(formatMoney(r.perFrequency.monthly)).toBe('433.33');
     expect(formatMoney(r.collectionCharges!.payingParent.monthly.total)).toBe('520.00');
     expect(formatMoney(r.perFrequency.four_weekly)).toBe('400.00');
@@ -391,10 +430,18 @@ describe('collection fees and instalments', () => {
 
 describe('shares always name the receiving parents in order', () => {
   it('ids given are kept', () => {
-    const r = calc({ payingParent: { grossWeeklyIncome: '600' }, receivingParents: [{ id: 'anna', children: [{ id: 'sam' }] }, { id: 'bea', children: [{}] }] });
+    const r = calc({
+      payingParent: { grossWeeklyIncome: '600' },
+      receivingParents: [
+        { id: 'anna', children: [{ id: 'sam' }] },
+        { id: 'bea', children: [{}] },
+      ],
+    });
     expect(r.receivingParents.map((p) => p.id)).toEqual(['anna', 'bea']);
     expect(r.receivingParents[0]!.children[0]!.id).toBe('sam');
-    expect(shares({ payingParent: { grossWeeklyIncome: '600' }, receivingParents: [{ children: kids(0) }, { children: kids(0) }] })).toEqual(['48.00', '48.00']);
+    expect(
+      shares({ payingParent: { grossWeeklyIncome: '600' }, receivingParents: [{ children: kids(0) }, { children: kids(0) }] }),
+    ).toEqual(['48.00', '48.00']);
     expect(weekly(one('600'))).toBe('72.00');
   });
 });

@@ -6,8 +6,11 @@ import { Trace } from '../../../calc/trace.ts';
 import { calc, DATE, kids } from './helpers.ts';
 
 const params = parametersOn(DATE);
-const weeklyOf = (amount: string, period: 'year' | 'month' | 'four_weeks' | 'week', pension?: { amount: string; period: 'year' | 'month' | 'four_weeks' | 'week' }) =>
-  formatMoney(weeklyIncomeFrom({ amount, period }, pension, params, new Trace()));
+const weeklyOf = (
+  amount: string,
+  period: 'year' | 'month' | 'four_weeks' | 'week',
+  pension?: { amount: string; period: 'year' | 'month' | 'four_weeks' | 'week' },
+) => formatMoney(weeklyIncomeFrom({ amount, period }, pension, params, new Trace()));
 
 describe('annual and other periods to weekly (CSMCR reg 35(1)(c): ÷ 365 × 7)', () => {
   it('£30,000 a year is £575.34 a week, not £576.92 (which ÷ 52 would give)', () => {
@@ -60,8 +63,11 @@ describe('E25: the 25% current-income test (CSMCR reg 34(2))', () => {
 
 describe('E27: special expenses when income is above the cap (CSMCR reg 72(2))', () => {
   const gwi = (special: string) =>
-    calc({ payingParent: { grossWeeklyIncome: '3500' }, receivingParents: [{ children: kids(0) }], variations: { specialExpensesWeekly: special } })
-      .grossWeeklyIncome;
+    calc({
+      payingParent: { grossWeeklyIncome: '3500' },
+      receivingParents: [{ children: kids(0) }],
+      variations: { specialExpensesWeekly: special },
+    }).grossWeeklyIncome;
   it('£3,500 − £600 = £2,900: the capped £3,000 exceeds it by £100, so income becomes £2,900', () => {
     expect(formatMoney(gwi('600')!)).toBe('2900.00');
   });

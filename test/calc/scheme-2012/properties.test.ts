@@ -35,7 +35,10 @@ const inputArb: fc.Arbitrary<MaintenanceInput> = fc.record(
 
 const withNights = (input: MaintenanceInput, nights: (n: number) => number): MaintenanceInput => ({
   ...input,
-  receivingParents: input.receivingParents.map((p) => ({ ...p, children: p.children.map((c) => ({ ...c, nightsPerYear: nights(c.nightsPerYear ?? 0) })) })),
+  receivingParents: input.receivingParents.map((p) => ({
+    ...p,
+    children: p.children.map((c) => ({ ...c, nightsPerYear: nights(c.nightsPerYear ?? 0) })),
+  })),
 });
 
 describe('2012 scheme properties', () => {
@@ -44,7 +47,10 @@ describe('2012 scheme properties', () => {
       fc.property(inputArb, (raw) => {
         const input = withNights(raw, () => 0);
         const split = calculateMaintenance(input);
-        const together = calculateMaintenance({ ...input, receivingParents: [{ children: input.receivingParents.flatMap((p) => p.children) }] });
+        const together = calculateMaintenance({
+          ...input,
+          receivingParents: [{ children: input.receivingParents.flatMap((p) => p.children) }],
+        });
         expect(formatMoney(split.weeklyAmount)).toBe(formatMoney(together.weeklyAmount));
         const total = input.receivingParents.reduce((n, p) => n + p.children.length, 0);
         split.receivingParents.forEach((p, i) => {
@@ -94,7 +100,10 @@ describe('2012 scheme properties', () => {
         const input = { ...raw, variations: undefined };
         const base = Dec(input.payingParent.grossWeeklyIncome as string);
         const lower = calculateMaintenance(input);
-        const higher = calculateMaintenance({ ...input, payingParent: { ...input.payingParent, grossWeeklyIncome: base.plus(rise).toFixed(2) } });
+        const higher = calculateMaintenance({
+          ...input,
+          payingParent: { ...input.payingParent, grossWeeklyIncome: base.plus(rise).toFixed(2) },
+        });
         expect(higher.weeklyAmount.gte(lower.weeklyAmount)).toBe(true);
       }),
       { numRuns: 2000 },

@@ -1,0 +1,151 @@
+/**
+ * MCP over Streamable HTTP against the real app on a real socket, and `bin/reckoner serve` as a real
+ * process.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { calculateMaintenanceOutput } from '../../tools/calculate-maintenance.ts';
+import { EXAMPLES, freePort, spawnReckoner, startHttp, stop, stopAll, textOf, waitForStderr, type RunningHttp } from './helpers.ts';
+
+/** Connects a fresh SDK client to `/mcp`; the caller closes it. */
+async function connectClient(
+  origin: string,
+  headers: Record<string, string> = {},
+): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
+  const transport = new StreamableHTTPClientTransport(new URL('/mcp', origin), { requestInit: { headers } });
+  const client = new Client({ name: 'reckoner-test', version: '0.0.0' });
+  await client.connect(transport);
+  return { client, transport };
+}
+
+async function calculate(client: Client, args: Record<string, unknown>) {
+  const result = (await client.callTool({ name: 'calculate_maintenance', arguments: args })) as CallToolResult;
+  expect(result.isError ?? false, textOf(result)).toBe(false);
+  return calculateMaintenanceOutput.parse(result.structuredContent);
+}
+
+describe('/mcp over Streamable HTTP', () => {
+  let http: RunningHttp;
+  const clients: Client[] = [];
+  beforeAll(async () => {
+    http = await startHttp();
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await http.close();
+  });
+
+  test('lists and calls calculate_maintenance, statelessly', async () => {
+    const { client, transport } = await connectClient(http.origin);
+    clients.push(client);
+    // A fresh server answers each request, so there is no session to keep.
+    expect(transport.sessionId).toBeUndefined();
+
+    const { tools } = await client.listTools();
+    const tool = tools.find((t) => t.name === 'calculate_maintenance');
+    expect(tool?.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true, openWorldHint: false });
+
+    const result = (await client.callTool({ name: 'calculate_maintenance', arguments: EXAMPLES.reducedRate })) as CallToolResult;
+    // GOV.UK calculator test "example on p23" of the CMS leaflet: 7 + 73 × 21.2% = 22.476 → £22.
+    expect(calculateMaintenanceOutput.parse(result.structuredContent)).toMatchObject({ rate: 'reduced', weeklyAmount: '22.00' });
+    expect(textOf(result)).toContain('£22.00');
+  });
+
+  test('tool errors come back as isError text naming the field', async () => {
+    const { client } = await connectClient(http.origin);
+    clients.push(client);
+    const result = (await client.callTool({
+      name: 'calculate_maintenance',
+      arguments: { ...EXAMPLES.basicPlus, receivingParents: [{ children: [{ nightsPerYear: 400 }] }] },
+    })) as CallToolResult;
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent).toBeUndefined();
+    expect(textOf(result)).toContain('receivingParents[0].children[0].nightsPerYear');
+  });
+
+  test('two clients at once each get their own answer, and a third works after they have gone', async () => {
+    const [one, two] = await Promise.all([connectClient(http.origin), connectClient(http.origin)]);
+    clients.push(one.client, two.client);
+    const [a, b] = await Promise.all([calculate(one.client, EXAMPLES.basicPlus), calculate(two.client, EXAMPLES.annualIncome)]);
+    // 800 × 16% + 200 × 12% = £152 (CSA 1991 Sch 1 para 2(1)).
+    expect(a.weeklyAmount).toBe('152.00');
+    // 30,000 ÷ 365 × 7 = 575.34 (CSMCR reg 35(1)(c)); × 16% = 92.05 → £92 (reg 6).
+    expect(b).toMatchObject({ grossWeeklyIncome: '575.34', weeklyAmount: '92.00' });
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+
+    const three = await connectClient(http.origin);
+    clients.push(three.client);
+    // 3 children, £600: £114 split 76/38, then shared care: A £50, B £27.14 (CSA 1991 Sch 1 paras 6, 7).
+    expect((await calculate(three.client, EXAMPLES.twoReceivingParents)).weeklyAmount).toBe('77.14');
+  });
+
+  test('GET /mcp is refused: the server is stateless and offers no stream', async () => {
+    const response = await fetch(new URL('/mcp', http.origin), { headers: { accept: 'text/event-stream' } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+
+  test('a request from another site is refused before it reaches MCP', async () => {
+    const response = await fetch(new URL('/mcp', http.origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', origin: 'http://evil.example' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+});
+
+describe('/mcp with API tokens', () => {
+  let http: RunningHttp;
+  beforeAll(async () => {
+    http = await startHttp({ apiTokens: ['s3cret'] });
+  });
+  afterAll(async () => {
+    await http.close();
+  });
+
+  test('a client with the bearer token works; a client without one cannot connect', async () => {
+    const { client } = await connectClient(http.origin, { authorization: 'Bearer s3cret' });
+    try {
+      // 800 × 16% + 200 × 12% = £152 (CSA 1991 Sch 1 para 2(1)).
+      expect((await calculate(client, EXAMPLES.basicPlus)).weeklyAmount).toBe('152.00');
+    } finally {
+      await client.close();
+    }
+    await expect(connectClient(http.origin)).rejects.toThrow();
+  });
+});
+
+describe('bin/reckoner serve as a real process', () => {
+  afterEach(stopAll);
+
+  test('--port N answers /healthz on that port, and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const child = spawnReckoner(['serve', '--port', String(port)]);
+    await waitForStderr(child, /listening on http:\/\/127\.0\.0\.1:(\d+)/);
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok' });
+    expect(await stop(child)).toBe(0);
+  });
+
+  test('--port 0 listens on a free port and accepts requests addressed to it', async () => {
+    const child = spawnReckoner(['serve', '--port', '0']);
+    const [, port] = await waitForStderr(child, /listening on http:\/\/127\.0\.0\.1:(\d+)/);
+    expect(Number(port)).toBeGreaterThan(0);
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1/calculate-maintenance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(EXAMPLES.basicPlus),
+    });
+    expect(response.status).toBe(200);
+    // 800 × 16% + 200 × 12% = £152 (CSA 1991 Sch 1 para 2(1)).
+    expect(await response.json()).toMatchObject({ weeklyAmount: '152.00' });
+    expect(await stop(child)).toBe(0);
+  });
+});
