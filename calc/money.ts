@@ -71,7 +71,8 @@ export function timesFraction(value: Dec, f: Fraction): Dec {
   return value.times(f.numerator).dividedBy(f.denominator);
 }
 
-function gcd(a: number, b: number): number {
+/** Greatest common divisor of two whole numbers. */
+export function gcd(a: number, b: number): number {
   return b === 0 ? Math.abs(a) : gcd(b, a % b);
 }
 

@@ -3,7 +3,7 @@
  * parent (Child Support Act 1991 Sch 1 para 7).
  * @module
  */
-import { fraction, type Fraction } from '../money.ts';
+import { fraction, gcd, type Fraction } from '../money.ts';
 import type { SharedCareBand } from './parameters.ts';
 
 const NONE: Fraction = { numerator: 0, denominator: 1 };
@@ -35,6 +35,5 @@ export function averageFraction(fractions: readonly Fraction[]): Fraction {
 }
 
 function lcm(a: number, b: number): number {
-  const g = (x: number, y: number): number => (y === 0 ? x : g(y, x % y));
-  return (a / g(a, b)) * b;
+  return (a / gcd(a, b)) * b;
 }
