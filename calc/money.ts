@@ -60,6 +60,14 @@ export function formatMoney(value: Dec): string {
   return `${whole}.${pence.padEnd(2, '0')}`;
 }
 
+/** Money for people to read: "£30,000.00". (JSON values use {@link formatMoney}.) */
+export function pounds(value: Dec): string {
+  const text = formatMoney(value);
+  const negative = text.startsWith('-');
+  const [whole, pence] = (negative ? text.slice(1) : text).split('.');
+  return `${negative ? '-' : ''}£${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${pence}`;
+}
+
 /** Exact rational fraction, kept as numerator/denominator so one-seventh stays exact. */
 export interface Fraction {
   readonly numerator: number;

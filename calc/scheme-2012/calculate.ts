@@ -15,6 +15,7 @@ import {
   Dec,
   formatFraction,
   formatMoney,
+  pounds,
   money,
   roundPenny,
   roundPound,
@@ -264,8 +265,8 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
     payable = Dec.max(share, minimum);
     trace.add(
       'other_arrangement_children',
-      `£${formatMoney(rateAmount)} × ${qualifying} qualifying ÷ ${counted} children in all (${otherArrangement} under another arrangement) = £${formatMoney(share)}` +
-        (share.lt(minimum) ? `, raised to the £${formatMoney(minimum)} minimum` : ''),
+      `${pounds(rateAmount)} × ${qualifying} qualifying ÷ ${counted} children in all (${otherArrangement} under another arrangement) = ${pounds(share)}` +
+        (share.lt(minimum) ? `, raised to the ${pounds(minimum)} minimum` : ''),
       formatMoney(payable),
       share.lt(minimum) ? LAW.otherArrangementsMinimum : LAW.otherArrangements,
     );
@@ -277,8 +278,8 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   if (parents.length > 1) {
     trace.add(
       'apportionment',
-      `£${formatMoney(payable)} shared by number of qualifying children (${weights.join(' : ')}): ` +
-        parents.map((p, i) => `${p.id} £${formatMoney(shares[i]!)}`).join(', ') +
+      `${pounds(payable)} shared by number of qualifying children (${weights.join(' : ')}): ` +
+        parents.map((p, i) => `${p.id} ${pounds(shares[i]!)}`).join(', ') +
         ' (any odd penny goes to the share that lost most in rounding, so the shares add up to the whole)',
       formatMoney(payable),
       LAW.apportionment,
@@ -302,7 +303,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
         'shared_care',
         `${parent.id}: nights ${parent.children.map((c) => c.nightsPerYear).join(', ')} give ${childFractions}` +
           (parent.children.length > 1 ? `, averaged over ${parent.children.length} children = ${formatFraction(f)}` : '') +
-          `; £${formatMoney(share)} × (1 − ${formatFraction(f)}) = £${formatMoney(decreased)}`,
+          `; ${pounds(share)} × (1 − ${formatFraction(f)}) = ${pounds(decreased)}`,
         formatMoney(decreased),
         parent.children.length > 1 ? LAW.sharedCareSeveralChildren : params.sharedCareBands.reference,
       );
@@ -311,7 +312,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
       const after = Dec.max(0, decreased.minus(deduction));
       trace.add(
         'shared_care_half_deduction',
-        `${parent.id}: ${halves} ${halves === 1 ? 'child has' : 'children have'} 175 or more nights, so a further £${params.sharedCareHalfDeduction.value} each comes off: £${formatMoney(decreased)} − £${formatMoney(deduction)} = £${formatMoney(after)}` +
+        `${parent.id}: ${halves} ${halves === 1 ? 'child has' : 'children have'} 175 or more nights, so a further £${params.sharedCareHalfDeduction.value} each comes off: ${pounds(decreased)} − ${pounds(deduction)} = ${pounds(after)}` +
           (decreased.lt(deduction) ? ' (not below nil)' : ''),
         formatMoney(after),
         params.sharedCareHalfDeduction.reference,
@@ -324,8 +325,8 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
       shares = parents.length > 1 ? apportion(floor, weights) : [floor];
       trace.add(
         'shared_care_floor',
-        `Shared care would leave £${formatMoney(total)} a week, below the £${params.sharedCareFloor.value} minimum, so £${params.sharedCareFloor.value} is payable` +
-          (parents.length > 1 ? `, shared ${parents.map((p, i) => `${p.id} £${formatMoney(shares[i]!)}`).join(', ')}` : ''),
+        `Shared care would leave ${pounds(total)} a week, below the £${params.sharedCareFloor.value} minimum, so £${params.sharedCareFloor.value} is payable` +
+          (parents.length > 1 ? `, shared ${parents.map((p, i) => `${p.id} ${pounds(shares[i]!)}`).join(', ')}` : ''),
         formatMoney(floor),
         params.sharedCareFloor.reference,
       );
@@ -367,8 +368,8 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   trace.add(
     'weekly_amount',
     parents.length > 1
-      ? `Weekly amount: ${parents.map((p, i) => `£${formatMoney(shares[i]!)}`).join(' + ')} = £${formatMoney(weeklyAmount)}`
-      : `Weekly amount: £${formatMoney(weeklyAmount)}`,
+      ? `Weekly amount: ${parents.map((p, i) => `${pounds(shares[i]!)}`).join(' + ')} = ${pounds(weeklyAmount)}`
+      : `Weekly amount: ${pounds(weeklyAmount)}`,
     formatMoney(weeklyAmount),
     LAW.order,
   );
@@ -377,7 +378,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   const frequencies = perFrequency(weeklyAmount, weeks);
   trace.add(
     'instalments',
-    `Paid in equal instalments over a ${weeks}-week period: monthly £${formatMoney(weeklyAmount)} × ${weeks} ÷ 12 = £${formatMoney(frequencies.monthly)}`,
+    `Paid in equal instalments over a ${weeks}-week period: monthly ${pounds(weeklyAmount)} × ${weeks} ÷ 12 = ${pounds(frequencies.monthly)}`,
     formatMoney(frequencies.monthly),
     params.weeksInReferencePeriod.reference,
   );
@@ -413,16 +414,11 @@ function grossWeeklyIncome(input: MaintenanceInput, params: Scheme2012Parameters
   const given = amount('payingParent.grossWeeklyIncome', payer.grossWeeklyIncome);
   if (given === undefined) return undefined;
   let weekly = roundPenny(given);
-  trace.add('income_weekly', `Gross weekly income given: £${formatMoney(weekly)}`, formatMoney(weekly), LAW.historicIncome);
+  trace.add('income_weekly', `Gross weekly income given: ${pounds(weekly)}`, formatMoney(weekly), LAW.historicIncome);
   if (payer.pensionContributions) {
     const pension = weeklyPension(payer.pensionContributions, params);
     weekly = Dec.max(0, weekly.minus(pension));
-    trace.add(
-      'pension_contributions',
-      `Less pension contributions of £${formatMoney(pension)} a week`,
-      formatMoney(weekly),
-      LAW.pensionRelief,
-    );
+    trace.add('pension_contributions', `Less pension contributions of ${pounds(pension)} a week`, formatMoney(weekly), LAW.pensionRelief);
   }
   return weekly;
 }
@@ -444,7 +440,7 @@ function applyVariations(
     const after = weekly.plus(additional);
     trace.add(
       'variation_additional_income',
-      `£${formatMoney(weekly)} + additional income £${formatMoney(additional)} = £${formatMoney(after)}`,
+      `${pounds(weekly)} + additional income ${pounds(additional)} = ${pounds(after)}`,
       formatMoney(after),
       LAW.additionalIncome,
     );
@@ -454,7 +450,7 @@ function applyVariations(
     const after = Dec.max(0, weekly.minus(special));
     trace.add(
       'variation_special_expenses',
-      `£${formatMoney(weekly)} − special expenses £${formatMoney(special)} = £${formatMoney(after)}`,
+      `${pounds(weekly)} − special expenses ${pounds(special)} = ${pounds(after)}`,
       formatMoney(after),
       LAW.specialExpenses,
     );
@@ -464,7 +460,7 @@ function applyVariations(
   if (weekly.gt(cap)) {
     trace.add(
       'income_cap',
-      `Income above £${formatMoney(cap)} a week is ignored: £${formatMoney(weekly)} → £${formatMoney(cap)}`,
+      `Income above ${pounds(cap)} a week is ignored: ${pounds(weekly)} → ${pounds(cap)}`,
       formatMoney(cap),
       params.incomeCap.reference,
     );
@@ -498,7 +494,7 @@ function chooseRate(
     const value = new Dec(params.defaultRate.value[qualifying]);
     trace.add(
       'rate_default',
-      `Default rate for ${qualifying === 3 ? '3 or more children' : qualifying === 1 ? '1 child' : '2 children'}: £${formatMoney(value)} (not enough information to make a calculation)`,
+      `Default rate for ${qualifying === 3 ? '3 or more children' : qualifying === 1 ? '1 child' : '2 children'}: ${pounds(value)} (not enough information to make a calculation)`,
       formatMoney(value),
       params.defaultRate.reference,
     );
@@ -536,7 +532,7 @@ function chooseRate(
   if (weekly.lt(nilBelow) && special !== undefined && money(special).gt(0)) {
     trace.add(
       'rate_variation_floor',
-      `Special expenses take income to £${formatMoney(weekly)}, but a variation cannot take the amount below the flat rate, so £${params.flatRate.value} is payable`,
+      `Special expenses take income to ${pounds(weekly)}, but a variation cannot take the amount below the flat rate, so £${params.flatRate.value} is payable`,
       formatMoney(flat),
       LAW.variationLimits,
     );
@@ -545,7 +541,7 @@ function chooseRate(
   if (weekly.lt(nilBelow)) {
     trace.add(
       'rate_nil',
-      `Nil rate: gross weekly income £${formatMoney(weekly)} is below £${formatMoney(nilBelow)}`,
+      `Nil rate: gross weekly income ${pounds(weekly)} is below ${pounds(nilBelow)}`,
       '0.00',
       params.nilRateIncomeBelow.reference,
     );
@@ -555,7 +551,7 @@ function chooseRate(
   if (weekly.lte(flatUpTo)) {
     trace.add(
       'rate_flat',
-      `Flat rate £${params.flatRate.value}: gross weekly income £${formatMoney(weekly)} is £${formatMoney(flatUpTo)} or less`,
+      `Flat rate £${params.flatRate.value}: gross weekly income ${pounds(weekly)} is ${pounds(flatUpTo)} or less`,
       formatMoney(flat),
       params.flatRateIncomeUpTo.reference,
     );
@@ -568,14 +564,14 @@ function chooseRate(
     const value = roundPound(raw);
     trace.add(
       'rate_reduced',
-      `Reduced rate (income over £${formatMoney(flatUpTo)} and under £${formatMoney(reducedBelow)}): £${params.flatRate.value} + (£${formatMoney(weekly)} − £${formatMoney(flatUpTo)}) × ${t}% ` +
+      `Reduced rate (income over ${pounds(flatUpTo)} and under ${pounds(reducedBelow)}): £${params.flatRate.value} + (${pounds(weekly)} − ${pounds(flatUpTo)}) × ${t}% ` +
         `[${childWords(q)}, ${otherWords(r)}] = £${raw.toString()}`,
       raw.toString(),
       params.reducedRateTable.reference,
     );
     trace.add(
       'rounding',
-      `The reduced rate is rounded to the nearest pound: £${raw.toString()} → £${formatMoney(value)}`,
+      `The reduced rate is rounded to the nearest pound: £${raw.toString()} → ${pounds(value)}`,
       formatMoney(value),
       LAW.rounding,
     );
@@ -588,7 +584,7 @@ function chooseRate(
     base = roundPenny(weekly.times(new Dec(100).minus(pct)).dividedBy(100));
     trace.add(
       'relevant_other_children',
-      `Income reduced by ${pct}% for ${otherWords(r)}: £${formatMoney(weekly)} × ${new Dec(100).minus(pct).toString()}% = £${formatMoney(base)}`,
+      `Income reduced by ${pct}% for ${otherWords(r)}: ${pounds(weekly)} × ${new Dec(100).minus(pct).toString()}% = ${pounds(base)}`,
       formatMoney(base),
       params.relevantOtherChildrenPercent.reference,
     );
@@ -602,7 +598,7 @@ function chooseRate(
     rate = 'basic';
     trace.add(
       'rate_basic',
-      `Basic rate for ${childWords(q)}: £${formatMoney(base)} × ${basicPct}% = £${raw.toString()}`,
+      `Basic rate for ${childWords(q)}: ${pounds(base)} × ${basicPct}% = £${raw.toString()}`,
       raw.toString(),
       params.basicRatePercent.reference,
     );
@@ -614,7 +610,7 @@ function chooseRate(
     rate = 'basic_plus';
     trace.add(
       'rate_basic_plus',
-      `Basic rate for ${childWords(q)}: £${formatMoney(plusFrom)} × ${basicPct}% = £${first.toString()}, plus (£${formatMoney(base)} − £${formatMoney(plusFrom)}) × ${plusPct}% = £${rest.toString()}; together £${raw.toString()}`,
+      `Basic rate for ${childWords(q)}: ${pounds(plusFrom)} × ${basicPct}% = £${first.toString()}, plus (${pounds(base)} − ${pounds(plusFrom)}) × ${plusPct}% = £${rest.toString()}; together £${raw.toString()}`,
       raw.toString(),
       params.basicPlusPercent.reference,
     );
@@ -622,7 +618,7 @@ function chooseRate(
   const value = roundPound(raw);
   trace.add(
     'rounding',
-    `The basic rate is rounded to the nearest pound: £${raw.toString()} → £${formatMoney(value)}`,
+    `The basic rate is rounded to the nearest pound: £${raw.toString()} → ${pounds(value)}`,
     formatMoney(value),
     LAW.rounding,
   );
@@ -676,7 +672,7 @@ function collectionFees(
   const w = payingParent.weekly;
   trace.add(
     'collection_fee_paying_parent',
-    `Collect and Pay: ${payPct.toString()}% is added to what the paying parent pays: £${formatMoney(w.maintenance)} + £${formatMoney(w.fee)} = £${formatMoney(w.total)} a week`,
+    `Collect and Pay: ${payPct.toString()}% is added to what the paying parent pays: ${pounds(w.maintenance)} + ${pounds(w.fee)} = ${pounds(w.total)} a week`,
     formatMoney(w.total),
     params.collectionFeePayingPercent.reference,
   );
@@ -686,7 +682,7 @@ function collectionFees(
       receivingParents
         .map(
           (rp) =>
-            `${rp.id} £${formatMoney(rp.perFrequency.weekly.maintenance)} − £${formatMoney(rp.perFrequency.weekly.fee)} = £${formatMoney(rp.perFrequency.weekly.net)}`,
+            `${rp.id} ${pounds(rp.perFrequency.weekly.maintenance)} − ${pounds(rp.perFrequency.weekly.fee)} = ${pounds(rp.perFrequency.weekly.net)}`,
         )
         .join('; '),
     formatMoney(receivingParents.reduce((a, rp) => a.plus(rp.perFrequency.weekly.net), new Dec(0))),

@@ -4,7 +4,7 @@
  * @module
  */
 import { InputError } from '../errors.ts';
-import { Dec, formatMoney, money, roundPenny, type Dec as Decimal, type MoneyInput } from '../money.ts';
+import { Dec, formatMoney, money, pounds, roundPenny, type Dec as Decimal, type MoneyInput } from '../money.ts';
 import type { Trace } from '../trace.ts';
 import { LAW } from './law.ts';
 import type { Scheme2012Parameters } from './resolve.ts';
@@ -67,18 +67,13 @@ export function weeklyIncomeFrom(
   const days = params.daysInYearForIncome;
   if (income.period === 'week') {
     let weekly = nonNegative(`${field}.amount`, income.amount);
-    trace.add(
-      'income_weekly',
-      `Income of £${formatMoney(weekly)} a week is used as a weekly figure`,
-      formatMoney(weekly),
-      LAW.historicIncome,
-    );
+    trace.add('income_weekly', `Income of ${pounds(weekly)} a week is used as a weekly figure`, formatMoney(weekly), LAW.historicIncome);
     if (pension) {
       const pensionWeekly = weeklyPension(pension, params);
       weekly = Dec.max(0, weekly.minus(pensionWeekly));
       trace.add(
         'pension_contributions',
-        `Less pension contributions of £${formatMoney(pensionWeekly)} a week`,
+        `Less pension contributions of ${pounds(pensionWeekly)} a week`,
         formatMoney(weekly),
         LAW.pensionRelief,
       );
@@ -90,8 +85,8 @@ export function weeklyIncomeFrom(
   trace.add(
     'income_annual',
     income.period === 'year'
-      ? `Annual income £${formatMoney(yearly)}`
-      : `£${formatMoney(money(income.amount))} ${PERIOD_WORDS[income.period]} × ${PER_YEAR[income.period]} = £${formatMoney(yearly)} a year`,
+      ? `Annual income ${pounds(yearly)}`
+      : `${pounds(money(income.amount))} ${PERIOD_WORDS[income.period]} × ${PER_YEAR[income.period]} = ${pounds(yearly)} a year`,
     formatMoney(yearly),
     LAW.historicIncome,
   );
@@ -100,7 +95,7 @@ export function weeklyIncomeFrom(
     yearly = Dec.max(0, yearly.minus(pensionYearly));
     trace.add(
       'pension_contributions',
-      `Less pension contributions of £${formatMoney(pensionYearly)} a year (not already deducted by the employer)`,
+      `Less pension contributions of ${pounds(pensionYearly)} a year (not already deducted by the employer)`,
       formatMoney(yearly),
       LAW.pensionRelief,
     );
@@ -108,7 +103,7 @@ export function weeklyIncomeFrom(
   const weekly = roundPenny(yearly.dividedBy(days.value).times(7));
   trace.add(
     'income_weekly',
-    `£${formatMoney(yearly)} ÷ ${days.value} × 7 = £${formatMoney(weekly)} a week (to the penny)`,
+    `${pounds(yearly)} ÷ ${days.value} × 7 = ${pounds(weekly)} a week (to the penny)`,
     formatMoney(weekly),
     days.reference,
   );
@@ -144,8 +139,8 @@ export function currentIncomeTest(
   const use = difference.gte(threshold) && !difference.isZero() ? 'current' : 'historic';
   trace.add(
     'current_income_test',
-    `Current £${formatMoney(current)} differs from historic £${formatMoney(historic)} by £${formatMoney(difference)}; ` +
-      `${pct.value}% of historic is £${formatMoney(threshold)}, so ${use} income is used`,
+    `Current ${pounds(current)} differs from historic ${pounds(historic)} by ${pounds(difference)}; ` +
+      `${pct.value}% of historic is ${pounds(threshold)}, so ${use} income is used`,
     use,
     pct.reference,
   );

@@ -41,3 +41,13 @@ describe('apportion', () => {
     expect(() => apportion(money('1'), [0])).toThrow(RangeError);
   });
 });
+
+describe('pounds, for people to read', () => {
+  it('groups thousands and keeps the pence', async () => {
+    const { pounds } = await import('../../calc/money.ts');
+    expect(pounds(money('30000'))).toBe('£30,000.00');
+    expect(pounds(money('1234567.891'))).toBe('£1,234,567.89');
+    expect(pounds(money('999.5'))).toBe('£999.50');
+    expect(pounds(money('-20000'))).toBe('-£20,000.00');
+  });
+});

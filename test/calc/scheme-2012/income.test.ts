@@ -38,7 +38,7 @@ describe('annual and other periods to weekly (CSMCR reg 35(1)(c): ÷ 365 × 7)',
   it('the trace shows the conversion with its citation', () => {
     const r = calc({ payingParent: { income: { amount: 30000, period: 'year' } }, receivingParents: [{ children: kids(0) }] });
     const step = r.trace.find((s) => s.step === 'income_weekly')!;
-    expect(step.description).toBe('£30000.00 ÷ 365 × 7 = £575.34 a week (to the penny)');
+    expect(step.description).toBe('£30,000.00 ÷ 365 × 7 = £575.34 a week (to the penny)');
     expect(step.citation).toContain('reg 35(1)(c)');
   });
 });
