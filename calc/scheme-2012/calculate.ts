@@ -10,6 +10,7 @@
 import { apportion } from '../apportion.ts';
 import { isCivilDate, type CivilDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
+import { nonNegativeMoney, wholeNumber } from '../input.ts';
 import { FREQUENCIES, instalment, perFrequency, type Frequency } from '../frequency.ts';
 import {
   Dec,
@@ -147,25 +148,8 @@ interface NormalisedParent {
   children: { id: string; nightsPerYear: number }[];
 }
 
-function wholeNumber(field: string, value: unknown, max = Number.MAX_SAFE_INTEGER): number {
-  if (value === undefined) return 0;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new InputError(field, `must be a whole number, 0 or more (got ${JSON.stringify(value)})`);
-  }
-  if (value > max) throw new InputError(field, `must be at most ${max} (got ${value})`);
-  return value;
-}
-
 function amount(field: string, value: MoneyInput | undefined): Decimal | undefined {
-  if (value === undefined) return undefined;
-  let d: Decimal;
-  try {
-    d = money(value);
-  } catch (e) {
-    throw new InputError(field, (e as Error).message);
-  }
-  if (d.isNegative()) throw new InputError(field, `must not be negative (got ${formatMoney(d)})`);
-  return d;
+  return value === undefined ? undefined : nonNegativeMoney(field, value);
 }
 
 function normaliseParents(input: MaintenanceInput): NormalisedParent[] {

@@ -3,7 +3,7 @@
  * current-income test.
  * @module
  */
-import { InputError } from '../errors.ts';
+import { nonNegativeMoney } from '../input.ts';
 import { Dec, formatMoney, money, pounds, roundPenny, type Dec as Decimal, type MoneyInput } from '../money.ts';
 import type { Trace } from '../trace.ts';
 import { LAW } from './law.ts';
@@ -25,19 +25,8 @@ const PERIOD_WORDS: Record<IncomePeriod, string> = {
   week: 'a week',
 };
 
-function nonNegative(field: string, value: MoneyInput): Decimal {
-  let d: Decimal;
-  try {
-    d = money(value);
-  } catch (e) {
-    throw new InputError(field, (e as Error).message);
-  }
-  if (d.isNegative()) throw new InputError(field, `must not be negative (got ${formatMoney(d)})`);
-  return d;
-}
-
 function annual(field: string, p: PeriodAmount): Decimal {
-  const amount = nonNegative(field, p.amount);
+  const amount = nonNegativeMoney(field, p.amount);
   return p.period === 'week' ? amount.times(52) : amount.times(PER_YEAR[p.period]);
 }
 
@@ -47,7 +36,7 @@ function annual(field: string, p: PeriodAmount): Decimal {
  */
 export function weeklyPension(pension: PeriodAmount, params: Scheme2012Parameters): Decimal {
   const field = 'payingParent.pensionContributions.amount';
-  if (pension.period === 'week') return nonNegative(field, pension.amount);
+  if (pension.period === 'week') return nonNegativeMoney(field, pension.amount);
   return roundPenny(annual(field, pension).dividedBy(params.daysInYearForIncome.value).times(7));
 }
 
@@ -66,7 +55,7 @@ export function weeklyIncomeFrom(
 ): Decimal {
   const days = params.daysInYearForIncome;
   if (income.period === 'week') {
-    let weekly = nonNegative(`${field}.amount`, income.amount);
+    let weekly = nonNegativeMoney(`${field}.amount`, income.amount);
     trace.add('income_weekly', `Income of ${pounds(weekly)} a week is used as a weekly figure`, formatMoney(weekly), LAW.historicIncome);
     if (pension) {
       const pensionWeekly = weeklyPension(pension, params);
@@ -131,8 +120,8 @@ export function currentIncomeTest(
   params: Scheme2012Parameters,
   trace: Trace,
 ): CurrentIncomeTest {
-  const historic = nonNegative('historicWeekly', historicWeekly);
-  const current = nonNegative('currentWeekly', currentWeekly);
+  const historic = nonNegativeMoney('historicWeekly', historicWeekly);
+  const current = nonNegativeMoney('currentWeekly', currentWeekly);
   const pct = params.currentIncomeDifferencePercent;
   const difference = current.minus(historic).abs();
   const threshold = historic.times(pct.value).dividedBy(100);
