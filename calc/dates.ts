@@ -32,3 +32,52 @@ export function daysInMonth(year: number, month: number): number {
 export function compareDates(a: CivilDate, b: CivilDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Days since 1970-01-01 for a civil date (proleptic Gregorian; H. Hinnant's days_from_civil). */
+export function toDayNumber(date: CivilDate): number {
+  let y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The civil date `days` days after 1970-01-01 (H. Hinnant's civil_from_days). */
+export function fromDayNumber(days: number): CivilDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function addDays(date: CivilDate, days: number): CivilDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Whole days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: CivilDate, b: CivilDate): number {
+  return toDayNumber(b) - toDayNumber(a);
+}
+
+/**
+ * The date `months` calendar months after `anchor`, on the anchor's day of the month, or the last day of
+ * the month where that day does not exist (31 January + 1 month = 28 or 29 February; + 2 months = 31 March).
+ */
+export function addMonths(anchor: CivilDate, months: number): CivilDate {
+  const y = Number(anchor.slice(0, 4));
+  const m = Number(anchor.slice(5, 7)) - 1 + months;
+  const year = y + Math.floor(m / 12);
+  const month = (((m % 12) + 12) % 12) + 1;
+  const day = Math.min(Number(anchor.slice(8, 10)), daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

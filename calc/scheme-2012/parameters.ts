@@ -36,6 +36,8 @@ export const COVERAGE = {
 } as const;
 
 const FULLY_LIVE: CivilDate = '2013-11-25';
+/** The 2012 scheme's first cases (pathfinder, 10 Dec 2012): the earliest date a liability schedule may start. */
+export const SCHEME_START: CivilDate = '2012-12-10';
 
 const ref = (title: string, href: string): Reference => ({ title, href });
 const CSA = 'https://www.legislation.gov.uk/ukpga/1991/48/schedule/1/paragraph/';
@@ -243,7 +245,7 @@ export const collectionFeePayingPercent = defineParameter<string>({
   description: 'Collect and Pay: fee added to what the paying parent pays, as a percentage of the maintenance',
   unit: 'percent',
   values: [
-    { from: FULLY_LIVE, value: '0', reference: ref('No collection fees before SI 2014/612 reg 7 came into force', `${FEES}7`) },
+    { from: SCHEME_START, value: '0', reference: ref('No collection fees before SI 2014/612 reg 7 came into force', `${FEES}7`) },
     { from: '2014-08-11', value: '20', reference: ref('Child Support Fees Regulations 2014 (SI 2014/612) reg 7', `${FEES}7`) },
   ],
 });
@@ -253,7 +255,7 @@ export const collectionFeeReceivingPercent = defineParameter<string>({
   description: 'Collect and Pay: fee taken from what the receiving parent is paid, as a percentage',
   unit: 'percent',
   values: [
-    { from: FULLY_LIVE, value: '0', reference: ref('No collection fees before SI 2014/612 reg 7 came into force', `${FEES}7`) },
+    { from: SCHEME_START, value: '0', reference: ref('No collection fees before SI 2014/612 reg 7 came into force', `${FEES}7`) },
     { from: '2014-08-11', value: '4', reference: ref('Child Support Fees Regulations 2014 (SI 2014/612) reg 7', `${FEES}7`) },
   ],
 });

@@ -1,0 +1,236 @@
+/**
+ * One-to-one matching of CMS payment records against bank transactions, in passes from the strongest
+ * evidence to the weakest (after Actual Budget's reconcileTransactions and beangulp's similar-entries):
+ *
+ * 1. the same reference, with the same amount (or one that differs by exactly the collection fee);
+ * 2. the same amount, nearest date within the window;
+ * 3. an amount that differs by exactly the Collect and Pay fee, within the window;
+ * 4. one bank payment that equals two or three CMS records, or one CMS record that equals two or three
+ *    bank payments, within the window;
+ * 5. the same amount but further apart than the window (a date discrepancy);
+ * 6. near the same date but a different amount (an amount discrepancy).
+ *
+ * Money is compared exactly in whole pence. Every candidate list is sorted by date distance and then by
+ * the canonical order of the entries, so the result does not depend on the order of the input.
+ * @module
+ */
+
+/** A payment-like record on either side, reduced to what matching needs. */
+export interface Item {
+  /** Position in the canonical order of its side. */
+  readonly index: number;
+  readonly day: number;
+  readonly pence: number;
+  /** Payments pair only with payments, refunds with refunds. */
+  readonly kind: 'payment' | 'refund';
+  /** Normalised reference; '' when none. */
+  readonly reference: string;
+}
+
+export type MatchReason = 'reference' | 'exact_amount' | 'collection_charge' | 'combined' | 'split';
+
+export interface Pairing {
+  readonly reason: MatchReason | 'date_outside_window' | 'amount_mismatch';
+  readonly cms: readonly number[];
+  readonly bank: readonly number[];
+  /** Largest distance in days between the paired records. */
+  readonly days: number;
+}
+
+export interface MatchOptions {
+  /** Dates this many days apart or less count as the same payment. */
+  readonly windowDays: number;
+  /** Same amount further apart than the window, up to this, is a date discrepancy. */
+  readonly maxDays: number;
+  /** For Collect and Pay: what the bank would show for a CMS amount once the fee is added or taken off. */
+  readonly chargeAdjusted?: (cmsPence: number) => number;
+}
+
+export interface MatchResult {
+  readonly pairings: readonly Pairing[];
+  readonly unmatchedCms: readonly number[];
+  readonly unmatchedBank: readonly number[];
+}
+
+/** How many nearest candidates the split/combination search looks at for each record. */
+const COMBINATION_CANDIDATES = 12;
+
+function lowerBound(days: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Items grouped by kind and a key, each group sorted by day then index. */
+class Index {
+  readonly #groups = new Map<string, { days: number[]; items: Item[] }>();
+
+  constructor(items: readonly Item[], key: (item: Item) => number | string) {
+    for (const item of items) {
+      const k = `${item.kind}|${key(item)}`;
+      let g = this.#groups.get(k);
+      if (!g) this.#groups.set(k, (g = { days: [], items: [] }));
+      g.items.push(item);
+    }
+    for (const g of this.#groups.values()) {
+      g.items.sort((a, b) => a.day - b.day || a.index - b.index);
+      g.days = g.items.map((i) => i.day);
+    }
+  }
+
+  /** Items with this kind and key dated from `from` to `to` inclusive. */
+  *within(kind: Item['kind'], key: number | string, from: number, to: number): Generator<Item> {
+    const g = this.#groups.get(`${kind}|${key}`);
+    if (!g) return;
+    for (let i = lowerBound(g.days, from); i < g.items.length && g.days[i]! <= to; i++) yield g.items[i]!;
+  }
+}
+
+export function matchPayments(cms: readonly Item[], bank: readonly Item[], options: MatchOptions): MatchResult {
+  const cmsUsed = new Uint8Array(cms.length);
+  const bankUsed = new Uint8Array(bank.length);
+  const pairings: Pairing[] = [];
+  const take = (reason: Pairing['reason'], c: readonly Item[], b: readonly Item[]): void => {
+    for (const x of c) cmsUsed[x.index] = 1;
+    for (const x of b) bankUsed[x.index] = 1;
+    const days = [...c, ...b];
+    const span = Math.max(...days.map((x) => x.day)) - Math.min(...days.map((x) => x.day));
+    pairings.push({ reason, cms: c.map((x) => x.index), bank: b.map((x) => x.index), days: span });
+  };
+  const free = <T extends Item>(list: readonly T[], used: Uint8Array): T[] => list.filter((x) => !used[x.index]);
+  const charge = options.chargeAdjusted;
+
+  // Pass 1: the same reference.
+  const byReference = new Index(
+    bank.filter((b) => b.reference),
+    (b) => b.reference,
+  );
+  for (const c of cms) {
+    if (!c.reference) continue;
+    let best: Item | undefined;
+    let bestReason: Pairing['reason'] = 'reference';
+    let bestScore = Infinity;
+    for (const b of byReference.within(c.kind, c.reference, c.day - options.maxDays, c.day + options.maxDays)) {
+      if (bankUsed[b.index]) continue;
+      const exact = b.pence === c.pence || (charge !== undefined && b.pence === charge(c.pence));
+      // Prefer an amount that agrees; then the nearest date; then canonical order.
+      const score = (exact ? 0 : 1e6) + Math.abs(b.day - c.day);
+      if (score < bestScore) {
+        bestScore = score;
+        best = b;
+        bestReason = exact ? 'reference' : 'amount_mismatch';
+      }
+    }
+    if (best) take(bestReason, [c], [best]);
+  }
+
+  // Passes 2, 3 and 5: the same amount (or the fee-adjusted amount), nearest dates first, one to one.
+  const byAmount = (key: (c: Item) => number, minDays: number, maxDays: number, reason: Pairing['reason']): void => {
+    const freeBank = free(bank, bankUsed);
+    const index = new Index(freeBank, (b) => b.pence);
+    const candidates: [number, number, number][] = [];
+    for (const c of free(cms, cmsUsed)) {
+      for (const b of index.within(c.kind, key(c), c.day - maxDays, c.day + maxDays)) {
+        const d = Math.abs(b.day - c.day);
+        if (d >= minDays) candidates.push([d, c.index, b.index]);
+      }
+    }
+    candidates.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+    for (const [, ci, bi] of candidates) {
+      if (cmsUsed[ci] || bankUsed[bi]) continue;
+      take(reason, [cms[ci]!], [bank[bi]!]);
+    }
+  };
+  byAmount((c) => c.pence, 0, options.windowDays, 'exact_amount');
+  if (charge) byAmount((c) => charge(c.pence), 0, options.windowDays, 'collection_charge');
+
+  // Pass 4: one record on one side equal to two or three on the other.
+  combine(cms, bank, cmsUsed, bankUsed, options.windowDays, (one, many) => take('combined', many, [one]));
+  combine(bank, cms, bankUsed, cmsUsed, options.windowDays, (one, many) => take('split', [one], many));
+
+  byAmount((c) => c.pence, options.windowDays + 1, options.maxDays, 'date_outside_window');
+
+  // Pass 6: near the same date, a different amount (within a factor of two, so unrelated payments stay apart).
+  const left: [number, number, number, number][] = [];
+  const freeBank = free(bank, bankUsed).sort((a, b) => a.day - b.day || a.index - b.index);
+  const bankDays = freeBank.map((b) => b.day);
+  for (const c of free(cms, cmsUsed)) {
+    for (let i = lowerBound(bankDays, c.day - options.windowDays); i < freeBank.length && bankDays[i]! <= c.day + options.windowDays; i++) {
+      const b = freeBank[i]!;
+      if (b.kind !== c.kind || b.pence * 2 < c.pence || c.pence * 2 < b.pence) continue;
+      left.push([Math.abs(b.day - c.day), Math.abs(b.pence - c.pence), c.index, b.index]);
+    }
+  }
+  left.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3]);
+  for (const [, , ci, bi] of left) {
+    if (cmsUsed[ci] || bankUsed[bi]) continue;
+    take('amount_mismatch', [cms[ci]!], [bank[bi]!]);
+  }
+
+  return {
+    pairings,
+    unmatchedCms: cms.filter((c) => !cmsUsed[c.index]).map((c) => c.index),
+    unmatchedBank: bank.filter((b) => !bankUsed[b.index]).map((b) => b.index),
+  };
+}
+
+/**
+ * For each free record in `ones` (canonical order), looks among the nearest free records of `many` within
+ * the window for two or three whose amounts add up to it exactly; takes the set with the fewest records,
+ * then the smallest total date distance, then the earliest in canonical order.
+ */
+function combine(
+  many: readonly Item[],
+  ones: readonly Item[],
+  manyUsed: Uint8Array,
+  onesUsed: Uint8Array,
+  windowDays: number,
+  take: (one: Item, many: Item[]) => void,
+): void {
+  const pool = many.filter((m) => !manyUsed[m.index]).sort((a, b) => a.day - b.day || a.index - b.index);
+  const poolDays = pool.map((m) => m.day);
+  for (const one of ones) {
+    if (onesUsed[one.index]) continue;
+    const near: Item[] = [];
+    for (let i = lowerBound(poolDays, one.day - windowDays); i < pool.length && poolDays[i]! <= one.day + windowDays; i++) {
+      const m = pool[i]!;
+      if (!manyUsed[m.index] && m.kind === one.kind && m.pence < one.pence) near.push(m);
+    }
+    if (near.length < 2) continue;
+    near.sort((a, b) => Math.abs(a.day - one.day) - Math.abs(b.day - one.day) || a.index - b.index);
+    const c = near.slice(0, COMBINATION_CANDIDATES);
+    const dist = (x: Item) => Math.abs(x.day - one.day);
+    let best: Item[] | undefined;
+    let bestScore = Infinity;
+    for (let i = 0; i < c.length; i++) {
+      for (let j = i + 1; j < c.length; j++) {
+        if (c[i]!.pence + c[j]!.pence === one.pence) {
+          const score = dist(c[i]!) + dist(c[j]!);
+          if (score < bestScore) [best, bestScore] = [[c[i]!, c[j]!], score];
+        }
+      }
+    }
+    if (!best) {
+      for (let i = 0; i < c.length; i++) {
+        for (let j = i + 1; j < c.length; j++) {
+          for (let k = j + 1; k < c.length; k++) {
+            if (c[i]!.pence + c[j]!.pence + c[k]!.pence === one.pence) {
+              const score = dist(c[i]!) + dist(c[j]!) + dist(c[k]!);
+              if (score < bestScore) [best, bestScore] = [[c[i]!, c[j]!, c[k]!], score];
+            }
+          }
+        }
+      }
+    }
+    if (best)
+      take(
+        one,
+        best.sort((a, b) => a.index - b.index),
+      );
+  }
+}
