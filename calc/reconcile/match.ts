@@ -42,6 +42,8 @@ export interface MatchOptions {
   readonly windowDays: number;
   /** Same amount further apart than the window, up to this, is a date discrepancy. */
   readonly maxDays: number;
+  /** Pair leftovers of different amounts near the same date (pass 6); only safe when the bank side is all maintenance. */
+  readonly amountMismatches?: boolean;
   /** For Collect and Pay: what the bank would show for a CMS amount once the fee is added or taken off. */
   readonly chargeAdjusted?: (cmsPence: number) => number;
 }
@@ -156,6 +158,25 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
   byAmount((c) => c.pence, options.windowDays + 1, options.maxDays, 'date_outside_window');
 
   // Pass 6: near the same date, a different amount (within a factor of two, so unrelated payments stay apart).
+  if (options.amountMismatches !== false) pairDifferentAmounts(cms, bank, cmsUsed, bankUsed, options.windowDays, take);
+
+  return {
+    pairings,
+    unmatchedCms: cms.filter((c) => !cmsUsed[c.index]).map((c) => c.index),
+    unmatchedBank: bank.filter((b) => !bankUsed[b.index]).map((b) => b.index),
+  };
+}
+
+function pairDifferentAmounts(
+  cms: readonly Item[],
+  bank: readonly Item[],
+  cmsUsed: Uint8Array,
+  bankUsed: Uint8Array,
+  windowDays: number,
+  take: (reason: Pairing['reason'], c: readonly Item[], b: readonly Item[]) => void,
+): void {
+  const free = <T extends Item>(list: readonly T[], used: Uint8Array): T[] => list.filter((x) => !used[x.index]);
+  const options = { windowDays };
   const left: [number, number, number, number][] = [];
   const freeBank = free(bank, bankUsed).sort((a, b) => a.day - b.day || a.index - b.index);
   const bankDays = freeBank.map((b) => b.day);
@@ -171,12 +192,6 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
     if (cmsUsed[ci] || bankUsed[bi]) continue;
     take('amount_mismatch', [cms[ci]!], [bank[bi]!]);
   }
-
-  return {
-    pairings,
-    unmatchedCms: cms.filter((c) => !cmsUsed[c.index]).map((c) => c.index),
-    unmatchedBank: bank.filter((b) => !bankUsed[b.index]).map((b) => b.index),
-  };
 }
 
 /**

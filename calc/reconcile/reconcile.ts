@@ -62,8 +62,13 @@ export interface ReconcileInput {
   readonly receivingParentId?: string;
   readonly cmsEntries?: readonly CmsEntryInput[];
   readonly bankTransactions?: readonly BankTransactionInput[];
-  /** Which bank transactions are maintenance payments: those whose description or reference contains one of these. */
-  readonly bankFilter?: { readonly descriptionContains: readonly string[] };
+  /**
+   * Which bank transactions are maintenance payments: those whose description or reference contains one of
+   * `descriptionContains`, or (`includeAll`) every one given. Without a filter a whole bank statement may have
+   * been given, so only transactions that match a CMS record are counted; the rest are set aside, and payments
+   * CMS never recorded cannot be found.
+   */
+  readonly bankFilter?: { readonly descriptionContains?: readonly string[]; readonly includeAll?: boolean };
   /** What CMS says the balance is on a date: positive, the paying parent owes arrears; negative, they have overpaid. */
   readonly cmsClaim?: { readonly date: CivilDate; readonly balance: MoneyInput };
   /** Dates this many days apart or less count as the same payment (default 5). */
@@ -148,6 +153,8 @@ export interface Reconciliation {
   readonly ignored: readonly Ignored[];
   readonly periods: readonly PeriodRow[];
   readonly schedule: Schedule;
+  /** Things the user should know that do not stop the reconciliation. */
+  readonly warnings: readonly string[];
   readonly trace: readonly TraceStep[];
 }
 
@@ -219,6 +226,17 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const bank = readBankTransactions(input.bankTransactions);
   const asOfDay = toDayNumber(asOf);
   const filters = (input.bankFilter?.descriptionContains ?? []).map((f) => f.toLowerCase()).filter(Boolean);
+  const includeAll = input.bankFilter?.includeAll === true;
+  if (includeAll && filters.length > 0) throw new InputError('bankFilter', 'give descriptionContains or includeAll, not both');
+  // Without a filter the bank side may be a whole statement: only what matches a CMS record is a maintenance payment.
+  const filtered = includeAll || filters.length > 0;
+  const warnings: string[] = [];
+  if (!filtered && bank.length > 0) {
+    warnings.push(
+      'No bankFilter was given, so only bank transactions that match a CMS record were counted as maintenance payments. ' +
+        'To find payments CMS never recorded, give bankFilter.descriptionContains (e.g. the payee name or "CMS"), or bankFilter.includeAll if every transaction given is a maintenance payment.',
+    );
+  }
 
   const ignored: Ignored[] = [];
   const matches: Match[] = [];
@@ -288,7 +306,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const result = matchPayments(
     cmsPayments.map((x) => x.item),
     bankPayments.map((x) => x.item),
-    { windowDays, maxDays, ...(chargeAdjusted ? { chargeAdjusted } : {}) },
+    { windowDays, maxDays, amountMismatches: filtered, ...(chargeAdjusted ? { chargeAdjusted } : {}) },
   );
 
   const words =
@@ -366,8 +384,14 @@ export function reconcile(input: ReconcileInput): Reconciliation {
       });
     }
   }
+  const counted = new Uint8Array(bankPayments.length).fill(1);
   for (const i of result.unmatchedBank) {
     const t = bankPayments[i]!.txn;
+    if (!filtered) {
+      counted[i] = 0;
+      ignored.push({ bankTransactionId: t.id, reason: 'not_a_maintenance_payment' });
+      continue;
+    }
     addDiscrepancy({
       kind: 'bank_payment_missing_from_cms',
       date: t.date,
@@ -395,8 +419,10 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const periodDue = lines.map(dueOf);
   const periodBank = lines.map(() => new Dec(0));
   const periodCms = lines.map(() => new Dec(0));
-  for (const { txn } of bankPayments)
+  const countedBank = bankPayments.filter((_, i) => counted[i]);
+  for (const { txn } of countedBank) {
     if (lines.length) periodBank[periodOf(txn.day)] = periodBank[periodOf(txn.day)]!.plus(bankSigned(txn));
+  }
   for (const { entry } of cmsPayments)
     if (lines.length) periodCms[periodOf(entry.day)] = periodCms[periodOf(entry.day)]!.plus(cmsSigned(entry));
   let runBank = new Dec(0);
@@ -415,7 +441,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     };
   });
   const due = sumOf(periodDue);
-  const paidPerBank = sumOf(bankPayments.map((x) => bankSigned(x.txn)));
+  const paidPerBank = sumOf(countedBank.map((x) => bankSigned(x.txn)));
   const recordedByCms = sumOf(cmsPayments.map((x) => cmsSigned(x.entry)));
   const adjustments = sumOf(cmsOther.filter((e) => e.type === 'adjustment').map((e) => e.amount));
   const charges = sumOf(cmsOther.filter((e) => e.type === 'enforcement_charge').map((e) => e.amount));
@@ -493,6 +519,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     ignored,
     periods,
     schedule,
+    warnings,
     trace: trace.steps,
   };
 }
