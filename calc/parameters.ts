@@ -10,8 +10,8 @@ import { compareDates, type CivilDate } from './dates.ts';
 export interface Reference {
   /** e.g. "Child Support Act 1991 Sch 1 para 2(1)". */
   readonly title: string;
-  /** e.g. "https://www.legislation.gov.uk/ukpga/1991/48/schedule/1/paragraph/2". */
-  readonly href: string;
+  /** e.g. "https://www.legislation.gov.uk/ukpga/1991/48/schedule/1/paragraph/2"; absent for Reckoner's own rules. */
+  readonly href?: string;
 }
 
 /** A value in force from `from` until the next value's `from`. */

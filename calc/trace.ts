@@ -24,7 +24,7 @@ export class Trace {
   readonly #steps: TraceStep[] = [];
 
   add(step: string, description: string, value: string, source: Reference): void {
-    this.#steps.push({ step, description, value, citation: source.title, href: source.href });
+    this.#steps.push({ step, description, value, citation: source.title, ...(source.href ? { href: source.href } : {}) });
   }
 
   get steps(): readonly TraceStep[] {

@@ -159,8 +159,7 @@ export interface Reconciliation {
 }
 
 const MATCHING_RULE: Reference = {
-  title: 'Reckoner matching rule: exact amounts in pence, one to one, strongest evidence first',
-  href: 'https://www.legislation.gov.uk/uksi/2012/2677/contents',
+  title: 'Reckoner matching rule: exact amounts in pence, one to one, strongest evidence first (no legal rule governs this)',
 };
 
 const PAYMENT_TYPES: Record<Side, readonly string[]> = {
@@ -214,7 +213,8 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     if (e instanceof InputError) throw new InputError(`schedule.${e.field}`, e.message.slice(e.field.length + 2));
     throw e;
   }
-  for (const step of schedule.trace) trace.add(step.step, step.description, step.value, { title: step.citation, href: step.href ?? '' });
+  for (const step of schedule.trace)
+    trace.add(step.step, step.description, step.value, { title: step.citation, ...(step.href ? { href: step.href } : {}) });
 
   const side = input.side;
   const rpIds = schedule.totals.receivingParents.map((r) => r.id);

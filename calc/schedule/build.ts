@@ -131,8 +131,7 @@ export interface Schedule {
 }
 
 const SCHEDULE_RULE: Reference = {
-  title: 'Reckoner rule: a part period is due pro rata by days, each part rounded to the penny (no rule in the regulations)',
-  href: 'https://www.legislation.gov.uk/uksi/1992/1989/regulation/4',
+  title: 'Reckoner rule: a part period is due pro rata by days, each part rounded to the penny (the regulations state no rule)',
 };
 const EFFECTIVE_DATE: Reference = {
   title: 'Child Support Act 1991 s.17(4); SI 2012/2677 reg 15 (a decision takes effect from its effective date)',
