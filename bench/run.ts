@@ -9,6 +9,9 @@
  * 2. `POST /api/v1/calculate-maintenance` from `createApp`, against a bare Hono route that echoes its JSON
  *    body, both driven in-process with `app.request` and the same bodies; then the same two over a real
  *    loopback socket (@hono/node-server on 127.0.0.1), a bounded number of requests each.
+ * 3. `reconcile` over a ten-year dispute with 2,000, 20,000 and 200,000 bank transactions, with and without a
+ *    bank filter, against reading and sorting the same input; how it grows, next to n log n and n²
+ *    (bench/reconcile.ts).
  * @module
  */
 import { serve, type ServerType } from '@hono/node-server';
@@ -19,6 +22,7 @@ import { Dec, type Dec as Decimal } from '../calc/money.ts';
 import { calculateMaintenance, type MaintenanceInput, type Rate } from '../calc/scheme-2012/calculate.ts';
 import { createApp } from '../server/http.ts';
 import { mixedBatch, BENCH_DATE } from './inputs.ts';
+import { reconcileSection } from './reconcile.ts';
 import { asyncWindow, fixedCount, interleaved, pairedRatio, syncWindow, type Contender, type Sample } from './measure.ts';
 
 const BATCH_SIZE = 350;
@@ -232,10 +236,15 @@ table(
 );
 
 // ---------------------------------------------------------------------------------------------------
+// 3. Reconciliation, as the bank statement grows.
+
+const reconcileSummary = reconcileSection();
+
+// ---------------------------------------------------------------------------------------------------
 
 console.log(
   `\nSummary: calculateMaintenance = ${fmtRatio(calcVsDec.median)} × decimal.js income sum, ${fmtRatio(calcVsJson.median)} × JSON round trip ` +
     `(${fmt(calc!.median)} calculations/s here); HTTP route = ${fmtRatio(routeVsBare.median)} × bare Hono in-process, ` +
-    `${fmtRatio(sockRatio.median)} × over loopback.`,
+    `${fmtRatio(sockRatio.median)} × over loopback; ${reconcileSummary}.`,
 );
 if (sink === -1) console.log(''); // keeps `sink` observable

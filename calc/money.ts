@@ -19,7 +19,21 @@ export type Dec = InstanceType<typeof Dec>;
 /** What callers may pass as money: a decimal, a string such as "62.86", or a finite number such as 62.86. */
 export type MoneyInput = Dec | string | number;
 
-const MONEY_PATTERN = /^-?\d+(\.\d+)?$/;
+const PLAIN_OR_GROUPED = /^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+const OTHER_CURRENCY = /[€$¥₹]|\b(EUR|USD)\b|\dp$/i;
+
+/** Why a money string is refused, or undefined when it is money in pounds. */
+function moneyTextProblem(value: string): string | undefined {
+  const text = value.trim();
+  const unsigned = text.replace(/^-?£?-?/, '');
+  if (PLAIN_OR_GROUPED.test(unsigned) && (text.match(/-/g)?.length ?? 0) <= 1) return undefined;
+  if (OTHER_CURRENCY.test(text)) return `"${value}" is not in pounds; give the amount in pounds, such as "1234.56" (a leading £ is fine)`;
+  if (/^-?£?\d+,\d{1,2}$/.test(text)) {
+    return `"${value}" has a decimal comma; write pounds and pence with a point, such as "${unsigned.replace(',', '.')}"`;
+  }
+  if (unsigned.includes(',')) return `"${value}" has commas out of place; write it like "1234.56" or "£1,234.56"`;
+  return `"${value}" is not an amount of money; write it like "1234.56" or "£1,234.56"`;
+}
 
 /** Thrown when a value cannot be read as money. The message says what was wrong. */
 export class MoneyFormatError extends Error {
@@ -27,7 +41,9 @@ export class MoneyFormatError extends Error {
 }
 
 /**
- * Reads money from a decimal, a plain decimal string ("1234.5", "-3") or a finite number.
+ * Reads money from a decimal, a string in pounds ("1234.5", "-3", "£1,234.56", "-£20") or a finite number.
+ * Refused, with the reason: another currency ("€5"), a decimal comma ("12,50", which must not become
+ * £1,250) and commas out of place.
  * Numbers are read through their shortest decimal representation, so 0.1 is exactly 0.1.
  */
 export function money(value: MoneyInput): Dec {
@@ -36,11 +52,17 @@ export function money(value: MoneyInput): Dec {
     if (!Number.isFinite(value)) throw new MoneyFormatError(`${value} is not an amount of money`);
     return new Dec(String(value));
   }
-  const text = value.trim().replace(/^£/, '').replace(/,/g, '');
-  if (!MONEY_PATTERN.test(text)) {
-    throw new MoneyFormatError(`"${value}" is not an amount of money; write it like "1234.56"`);
+  if (typeof value !== 'string') {
+    throw new MoneyFormatError(
+      value === undefined || value === null
+        ? 'is missing; give an amount such as "1234.56"'
+        : `${JSON.stringify(value)} is not an amount of money; give one such as "1234.56"`,
+    );
   }
-  return new Dec(text);
+  const problem = moneyTextProblem(value);
+  if (problem) throw new MoneyFormatError(problem);
+  const text = value.trim();
+  return new Dec(`${text.includes('-') ? '-' : ''}${text.replace(/[-£,]/g, '')}`);
 }
 
 /** Rounds to the nearest penny, half a penny up (CSMCR 2012 reg 6 for figures other than the rate). */

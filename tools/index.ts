@@ -2,7 +2,13 @@
  * Every tool Reckoner offers, in the order clients list them.
  * @module
  */
+import { buildLiabilityScheduleTool } from './build-liability-schedule.ts';
 import { calculateMaintenanceTool } from './calculate-maintenance.ts';
+import { reconcileLedgerTool } from './reconcile-ledger.ts';
 import type { ToolDefinition } from './tool.ts';
 
-export const TOOLS: readonly ToolDefinition[] = [calculateMaintenanceTool as unknown as ToolDefinition];
+export const TOOLS: readonly ToolDefinition[] = [
+  calculateMaintenanceTool as unknown as ToolDefinition,
+  buildLiabilityScheduleTool as unknown as ToolDefinition,
+  reconcileLedgerTool as unknown as ToolDefinition,
+];

@@ -5,8 +5,7 @@
  */
 import * as z from 'zod';
 import { isCivilDate } from '../calc/dates.ts';
-
-const MONEY_TEXT = /^-?\d+(\.\d+)?$/;
+import { money } from '../calc/money.ts';
 
 /**
  * An object that refuses unknown fields with a message that says what to do (a misspelt field must
@@ -21,17 +20,21 @@ export function strictObject<S extends z.ZodRawShape>(shape: S) {
   });
 }
 
-/** Money as the user sends it: 1234.5 or "1234.50" (a leading £ and thousands commas are tolerated). */
+/** Money as the user sends it: 1234.5, "1234.50" or "£1,234.50"; the core's reader decides, so both agree. */
 export const moneyIn = z
-  .union([z.number(), z.string()])
-  .refine((v) => (typeof v === 'number' ? Number.isFinite(v) : MONEY_TEXT.test(v.trim().replace(/^£/, '').replace(/,/g, ''))), {
-    message: 'must be an amount of money such as 1234.56',
+  .union([z.number(), z.string()], { error: 'must be an amount of money: a number such as 1234.56 or a string such as "1234.56"' })
+  .superRefine((v, ctx) => {
+    try {
+      money(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    }
   })
-  .describe('Money in pounds, as a number or a string such as "1234.56"');
+  .describe('Money in pounds: a number such as 1234.56, or a string such as "1234.56" or "£1,234.56"');
 
 /** Money that may not be negative. */
-export const nonNegativeMoneyIn = moneyIn.refine((v) => !String(v).trim().replace(/^£/, '').startsWith('-'), {
-  message: 'must not be negative',
+export const nonNegativeMoneyIn = moneyIn.refine((v) => !String(v).includes('-'), {
+  message: 'must not be negative; give the amount as a positive number',
 });
 
 /** Money as Reckoner returns it: a string with exactly two decimals. */

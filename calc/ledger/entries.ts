@@ -122,6 +122,7 @@ export function readCmsEntries(rows: readonly CmsEntryInput[] | undefined): CmsE
   return assignIds<CmsEntry>(
     list.map((r, i) => {
       const field = `cmsEntries[${i}]`;
+      if (r === null || typeof r !== 'object') throw new InputError(field, 'must be an object with date, type and amount');
       if (!CMS_ENTRY_TYPES.includes(r.type)) throw new InputError(`${field}.type`, `must be one of ${CMS_ENTRY_TYPES.join(', ')}`);
       const d = date(`${field}.date`, r.date);
       let amount: Dec;
@@ -158,6 +159,7 @@ export function readBankTransactions(rows: readonly BankTransactionInput[] | und
   return assignIds<BankTransaction>(
     list.map((r, i) => {
       const field = `bankTransactions[${i}]`;
+      if (r === null || typeof r !== 'object') throw new InputError(field, 'must be an object with date, amount and direction');
       if (!DIRECTIONS.includes(r.direction)) throw new InputError(`${field}.direction`, 'must be "in" (money into the account) or "out"');
       const d = date(`${field}.date`, r.date);
       const amount = nonNegativeMoney(`${field}.amount`, r.amount);

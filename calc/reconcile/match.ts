@@ -44,8 +44,11 @@ export interface MatchOptions {
   readonly maxDays: number;
   /** Pair leftovers of different amounts near the same date (pass 6); only safe when the bank side is all maintenance. */
   readonly amountMismatches?: boolean;
-  /** For Collect and Pay: what the bank would show for a CMS amount once the fee is added or taken off. */
-  readonly chargeAdjusted?: (cmsPence: number) => number;
+  /**
+   * For Collect and Pay: what the bank would show for a CMS record once the fee is added or taken off, or
+   * undefined where no fee applied on the record's date.
+   */
+  readonly chargeAdjusted?: (cms: Item) => number | undefined;
 }
 
 export interface MatchResult {
@@ -119,7 +122,7 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
     let bestScore = Infinity;
     for (const b of byReference.within(c.kind, c.reference, c.day - options.maxDays, c.day + options.maxDays)) {
       if (bankUsed[b.index]) continue;
-      const exact = b.pence === c.pence || (charge !== undefined && b.pence === charge(c.pence));
+      const exact = b.pence === c.pence || (charge !== undefined && b.pence === charge(c));
       // Prefer an amount that agrees; then the nearest date; then canonical order.
       const score = (exact ? 0 : 1e6) + Math.abs(b.day - c.day);
       if (score < bestScore) {
@@ -132,12 +135,14 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
   }
 
   // Passes 2, 3 and 5: the same amount (or the fee-adjusted amount), nearest dates first, one to one.
-  const byAmount = (key: (c: Item) => number, minDays: number, maxDays: number, reason: Pairing['reason']): void => {
+  const byAmount = (key: (c: Item) => number | undefined, minDays: number, maxDays: number, reason: Pairing['reason']): void => {
     const freeBank = free(bank, bankUsed);
     const index = new Index(freeBank, (b) => b.pence);
     const candidates: [number, number, number][] = [];
     for (const c of free(cms, cmsUsed)) {
-      for (const b of index.within(c.kind, key(c), c.day - maxDays, c.day + maxDays)) {
+      const k = key(c);
+      if (k === undefined) continue;
+      for (const b of index.within(c.kind, k, c.day - maxDays, c.day + maxDays)) {
         const d = Math.abs(b.day - c.day);
         if (d >= minDays) candidates.push([d, c.index, b.index]);
       }
@@ -149,13 +154,17 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
     }
   };
   byAmount((c) => c.pence, 0, options.windowDays, 'exact_amount');
-  if (charge) byAmount((c) => charge(c.pence), 0, options.windowDays, 'collection_charge');
+  if (charge) byAmount(charge, 0, options.windowDays, 'collection_charge');
 
-  // Pass 4: one record on one side equal to two or three on the other.
-  combine(cms, bank, cmsUsed, bankUsed, options.windowDays, (one, many) => take('combined', many, [one]));
-  combine(bank, cms, bankUsed, cmsUsed, options.windowDays, (one, many) => take('split', [one], many));
+  // Pass 4: one record on one side equal to two or three on the other (on Collect and Pay, also with the fee).
+  const plain = (x: Item): number | undefined => x.pence;
+  for (const cmsValue of charge ? [plain, charge] : [plain]) {
+    combine(cms, bank, cmsUsed, bankUsed, options.windowDays, cmsValue, plain, (one, many) => take('combined', many, [one]));
+    combine(bank, cms, bankUsed, cmsUsed, options.windowDays, plain, cmsValue, (one, many) => take('split', [one], many));
+  }
 
-  byAmount((c) => c.pence, options.windowDays + 1, options.maxDays, 'date_outside_window');
+  byAmount(plain, options.windowDays + 1, options.maxDays, 'date_outside_window');
+  if (charge) byAmount(charge, options.windowDays + 1, options.maxDays, 'date_outside_window');
 
   // Pass 6: near the same date, a different amount (within a factor of two, so unrelated payments stay apart).
   if (options.amountMismatches !== false) pairDifferentAmounts(cms, bank, cmsUsed, bankUsed, options.windowDays, take);
@@ -196,8 +205,9 @@ function pairDifferentAmounts(
 
 /**
  * For each free record in `ones` (canonical order), looks among the nearest free records of `many` within
- * the window for two or three whose amounts add up to it exactly; takes the set with the fewest records,
- * then the smallest total date distance, then the earliest in canonical order.
+ * the window for two or three whose values add up to its value exactly; takes the set with the fewest
+ * records, then the smallest total date distance, then the earliest in canonical order. A value of
+ * undefined (no fee on that date) leaves the record out.
  */
 function combine(
   many: readonly Item[],
@@ -205,28 +215,33 @@ function combine(
   manyUsed: Uint8Array,
   onesUsed: Uint8Array,
   windowDays: number,
+  manyValue: (x: Item) => number | undefined,
+  oneValue: (x: Item) => number | undefined,
   take: (one: Item, many: Item[]) => void,
 ): void {
   const pool = many.filter((m) => !manyUsed[m.index]).sort((a, b) => a.day - b.day || a.index - b.index);
   const poolDays = pool.map((m) => m.day);
   for (const one of ones) {
     if (onesUsed[one.index]) continue;
-    const near: Item[] = [];
+    const target = oneValue(one);
+    if (target === undefined) continue;
+    const near: { item: Item; value: number }[] = [];
     for (let i = lowerBound(poolDays, one.day - windowDays); i < pool.length && poolDays[i]! <= one.day + windowDays; i++) {
       const m = pool[i]!;
-      if (!manyUsed[m.index] && m.kind === one.kind && m.pence < one.pence) near.push(m);
+      const value = manyValue(m);
+      if (!manyUsed[m.index] && m.kind === one.kind && value !== undefined && value < target) near.push({ item: m, value });
     }
     if (near.length < 2) continue;
-    near.sort((a, b) => Math.abs(a.day - one.day) - Math.abs(b.day - one.day) || a.index - b.index);
+    near.sort((a, b) => Math.abs(a.item.day - one.day) - Math.abs(b.item.day - one.day) || a.item.index - b.item.index);
     const c = near.slice(0, COMBINATION_CANDIDATES);
-    const dist = (x: Item) => Math.abs(x.day - one.day);
+    const dist = (x: { item: Item }) => Math.abs(x.item.day - one.day);
     let best: Item[] | undefined;
     let bestScore = Infinity;
     for (let i = 0; i < c.length; i++) {
       for (let j = i + 1; j < c.length; j++) {
-        if (c[i]!.pence + c[j]!.pence === one.pence) {
+        if (c[i]!.value + c[j]!.value === target) {
           const score = dist(c[i]!) + dist(c[j]!);
-          if (score < bestScore) [best, bestScore] = [[c[i]!, c[j]!], score];
+          if (score < bestScore) [best, bestScore] = [[c[i]!.item, c[j]!.item], score];
         }
       }
     }
@@ -234,9 +249,9 @@ function combine(
       for (let i = 0; i < c.length; i++) {
         for (let j = i + 1; j < c.length; j++) {
           for (let k = j + 1; k < c.length; k++) {
-            if (c[i]!.pence + c[j]!.pence + c[k]!.pence === one.pence) {
+            if (c[i]!.value + c[j]!.value + c[k]!.value === target) {
               const score = dist(c[i]!) + dist(c[j]!) + dist(c[k]!);
-              if (score < bestScore) [best, bestScore] = [[c[i]!, c[j]!, c[k]!], score];
+              if (score < bestScore) [best, bestScore] = [[c[i]!.item, c[j]!.item, c[k]!.item], score];
             }
           }
         }

@@ -3,7 +3,7 @@
  * every entry CMS got wrong, and the true balance.
  * @module
  */
-import { compareDates, isCivilDate, toDayNumber, type CivilDate } from '../dates.ts';
+import { compareDates, fromDayNumber, isCivilDate, toDayNumber, type CivilDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
 import { wholeNumber } from '../input.ts';
 import {
@@ -111,6 +111,8 @@ export interface PeriodRow {
   readonly due: Decimal;
   readonly paidPerBank: Decimal;
   readonly recordedByCms: Decimal;
+  /** CMS adjustments dated in the period, taken as recorded. */
+  readonly adjustments: Decimal;
   readonly runningBalancePerBank: Decimal;
   readonly runningBalancePerCms: Decimal;
 }
@@ -191,6 +193,12 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   if (claimDate !== undefined && (typeof claimDate !== 'string' || !isCivilDate(claimDate))) {
     throw new InputError('cmsClaim.date', `must be a real date written YYYY-MM-DD (got ${JSON.stringify(claimDate)})`);
   }
+  if (claimDate !== undefined && input.schedule?.asOf !== undefined && input.schedule.asOf !== claimDate) {
+    throw new InputError(
+      'cmsClaim.date',
+      `is ${claimDate} but schedule.asOf is ${input.schedule.asOf}; the balances are compared on one day, so leave schedule.asOf out (the claim date is used) or make them the same`,
+    );
+  }
   const asOf = input.schedule?.asOf ?? claimDate;
   if (asOf === undefined)
     throw new InputError('schedule.asOf', 'give the date to reconcile up to (schedule.asOf), or the date of the CMS claim (cmsClaim.date)');
@@ -233,8 +241,8 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const warnings: string[] = [];
   if (!filtered && bank.length > 0) {
     warnings.push(
-      'No bankFilter was given, so only bank transactions that match a CMS record were counted as maintenance payments. ' +
-        'To find payments CMS never recorded, give bankFilter.descriptionContains (e.g. the payee name or "CMS"), or bankFilter.includeAll if every transaction given is a maintenance payment.',
+      'No bankFilter was given, so only bank transactions that match a CMS record, or look like one (the same reference, or the same amount within the window), were counted as maintenance payments. ' +
+        'To be sure of finding payments CMS never recorded, give bankFilter.descriptionContains (e.g. the payee name or "CMS"), or bankFilter.includeAll if every transaction given is a maintenance payment.',
     );
   }
 
@@ -258,9 +266,17 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     return lo;
   };
   const serviceOn = (day: number) => (lines.length ? lines[periodOf(day)]!.service : 'direct_pay');
-  const anyCollect = lines.some((l) => l.service === 'collect_and_pay');
-  const payingPct = anyCollect ? Number(valueOn(collectionFeePayingPercent, asOf).value) : 0;
-  const receivingPct = anyCollect ? Number(valueOn(collectionFeeReceivingPercent, asOf).value) : 0;
+  // The fee a record bears depends on its own date: Collect and Pay on that day, and the rate then in force.
+  const feeCache = new Map<number, number>();
+  const feeOn = (day: number): number => {
+    let pct = feeCache.get(day);
+    if (pct === undefined) {
+      const parameter = side === 'paying' ? collectionFeePayingPercent : collectionFeeReceivingPercent;
+      pct = lines.length && serviceOn(day) === 'collect_and_pay' ? Number(valueOn(parameter, fromDayNumber(day)).value) : 0;
+      feeCache.set(day, pct);
+    }
+    return pct;
+  };
 
   // Sort each side into what the bank can speak to, and what it cannot.
   const cmsPayments: { entry: CmsEntry; item: Item }[] = [];
@@ -298,10 +314,13 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     }
   }
 
-  const chargeAdjusted = anyCollect
-    ? side === 'paying'
-      ? (p: number) => p + pctOf(p, payingPct)
-      : (p: number) => p - pctOf(p, receivingPct)
+  const anyFee = lines.some((l) => l.collectionFee.gt(0) || l.receivingParents.some((r) => r.fee.gt(0)));
+  const chargeAdjusted = anyFee
+    ? (c: Item): number | undefined => {
+        const pct = feeOn(c.day);
+        if (pct === 0) return undefined;
+        return side === 'paying' ? c.pence + pctOf(c.pence, pct) : c.pence - pctOf(c.pence, pct);
+      }
     : undefined;
   const result = matchPayments(
     cmsPayments.map((x) => x.item),
@@ -350,8 +369,8 @@ export function reconcile(input: ReconcileInput): Reconciliation {
         exact_amount: `The same amount, ${pounds(cmsTotal)}, ${p.days === 0 ? 'on the same day' : `${p.days} day${p.days === 1 ? '' : 's'} apart`}.`,
         collection_charge:
           side === 'paying'
-            ? `${pounds(bankTotal)} paid is CMS's ${pounds(cmsTotal)} plus the ${payingPct}% collection fee.`
-            : `${pounds(bankTotal)} received is CMS's ${pounds(cmsTotal)} less the ${receivingPct}% collection fee.`,
+            ? `${pounds(bankTotal)} paid is CMS's ${pounds(cmsTotal)} plus the ${feeOn(c[0]!.day)}% collection fee.`
+            : `${pounds(bankTotal)} received is CMS's ${pounds(cmsTotal)} less the ${feeOn(c[0]!.day)}% collection fee.`,
         combined: `One bank payment of ${pounds(bankTotal)} equals ${c.length} CMS records (${c.map((x) => pounds(x.amount)).join(' + ')}).`,
         split: `${b.length} bank payments (${b.map((x) => pounds(x.amount)).join(' + ')}) make up CMS's one record of ${pounds(cmsTotal)}.`,
       }[reason];
@@ -359,11 +378,20 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     }
   }
   // What is left on the CMS side: duplicates of another record, or payments with no evidence at all.
+  const unmatchedCms = new Set(result.unmatchedCms);
+  const byTypeAndAmount = new Map<string, { entry: CmsEntry; item: Item }[]>();
+  for (const x of cmsPayments) {
+    const k = `${x.entry.type}|${x.entry.pence}`;
+    byTypeAndAmount.set(k, [...(byTypeAndAmount.get(k) ?? []), x]);
+  }
   for (const i of result.unmatchedCms) {
     const e = cmsPayments[i]!.entry;
-    const twin = cmsPayments.find(
-      (x) => x.item.index < i && x.entry.type === e.type && x.entry.pence === e.pence && Math.abs(x.entry.day - e.day) <= 3,
+    // The twin is another record of the same type and amount within three days: one the bank confirms, or,
+    // when neither is confirmed, the one first in canonical order.
+    const near = (byTypeAndAmount.get(`${e.type}|${e.pence}`) ?? []).filter(
+      (x) => x.item.index !== i && Math.abs(x.entry.day - e.day) <= 3,
     );
+    const twin = near.find((x) => !unmatchedCms.has(x.item.index)) ?? near.find((x) => x.item.index < i);
     if (twin) {
       addDiscrepancy({
         kind: 'duplicate_cms_entry',
@@ -384,10 +412,23 @@ export function reconcile(input: ReconcileInput): Reconciliation {
       });
     }
   }
+  // Without a filter, an unmatched transaction still counts when it looks like a maintenance payment: the same
+  // amount (or the amount with the fee) as a CMS record within the window, or the same reference. This depends
+  // only on the CMS records, so adding a payment never stops another from counting.
+  const cmsByAmount = new Map<number, number[]>();
+  const cmsReferences = new Set<string>();
+  for (const { item } of cmsPayments) {
+    const values = [item.pence, chargeAdjusted?.(item)].filter((v): v is number => v !== undefined);
+    for (const v of values) cmsByAmount.set(v, [...(cmsByAmount.get(v) ?? []), item.day]);
+    if (item.reference) cmsReferences.add(`${item.kind}|${item.reference}`);
+  }
+  const looksLikeMaintenance = (b: Item): boolean =>
+    (b.reference !== '' && cmsReferences.has(`${b.kind}|${b.reference}`)) ||
+    (cmsByAmount.get(b.pence) ?? []).some((day) => Math.abs(day - b.day) <= windowDays);
   const counted = new Uint8Array(bankPayments.length).fill(1);
   for (const i of result.unmatchedBank) {
     const t = bankPayments[i]!.txn;
-    if (!filtered) {
+    if (!filtered && !looksLikeMaintenance(bankPayments[i]!.item)) {
       counted[i] = 0;
       ignored.push({ bankTransactionId: t.id, reason: 'not_a_maintenance_payment' });
       continue;
@@ -412,7 +453,8 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const bankSigned = (t: BankTransaction): Decimal => {
     if (side === 'paying') return t.direction === 'out' ? t.amount : t.amount.negated();
     // Receiving on Collect and Pay: what arrived is net of the 4% fee; count the maintenance it stands for.
-    return serviceOn(t.day) === 'collect_and_pay' && receivingPct > 0 ? fromPence(grossFromNet(t.pence, receivingPct)) : t.amount;
+    const pct = feeOn(t.day);
+    return pct > 0 ? fromPence(grossFromNet(t.pence, pct)) : t.amount;
   };
   const cmsSigned = (e: CmsEntry): Decimal => (e.type === 'refund' ? e.amount.negated() : e.amount);
   const dueOf = (l: ScheduleLine): Decimal => (side === 'paying' ? l.totalDue : l.receivingParents.find((r) => r.id === rpId)!.maintenance);
@@ -425,17 +467,22 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   }
   for (const { entry } of cmsPayments)
     if (lines.length) periodCms[periodOf(entry.day)] = periodCms[periodOf(entry.day)]!.plus(cmsSigned(entry));
+  const periodAdjustments = lines.map(() => new Dec(0));
+  for (const e of cmsOther) {
+    if (e.type === 'adjustment' && lines.length) periodAdjustments[periodOf(e.day)] = periodAdjustments[periodOf(e.day)]!.plus(e.amount);
+  }
   let runBank = new Dec(0);
   let runCms = new Dec(0);
   const periods: PeriodRow[] = lines.map((l, i) => {
-    runBank = runBank.plus(periodDue[i]!).minus(periodBank[i]!);
-    runCms = runCms.plus(periodDue[i]!).minus(periodCms[i]!);
+    runBank = runBank.plus(periodDue[i]!).minus(periodBank[i]!).plus(periodAdjustments[i]!);
+    runCms = runCms.plus(periodDue[i]!).minus(periodCms[i]!).plus(periodAdjustments[i]!);
     return {
       periodStart: l.periodStart,
       periodEnd: l.periodEnd,
       due: periodDue[i]!,
       paidPerBank: periodBank[i]!,
       recordedByCms: periodCms[i]!,
+      adjustments: periodAdjustments[i]!,
       runningBalancePerBank: runBank,
       runningBalancePerCms: runCms,
     };
@@ -595,7 +642,9 @@ function checkAgainstSchedule(
         continue;
       }
       // One entry too many that repeats another exactly: a duplicate, and the rest agree.
-      const dup = group.find((e, i) => group.some((f, j) => j < i && f.pence === e.pence) && got.minus(e.amount).equals(want));
+      const dupIndex = group.findIndex((e, k) => group.some((f, j) => j < k && f.pence === e.pence) && got.minus(e.amount).equals(want));
+      const dup = dupIndex >= 0 ? group[dupIndex]! : undefined;
+      const original = dup ? group.find((f, j) => j < dupIndex && f.pence === dup.pence)! : undefined;
       if (dup) {
         const rest = group.filter((e) => e !== dup);
         addMatch({
@@ -609,7 +658,7 @@ function checkAgainstSchedule(
         addDiscrepancy({
           kind: 'duplicate_cms_entry',
           date: dup.date,
-          cmsEntryIds: [dup.id],
+          cmsEntryIds: [dup.id, original!.id],
           bankTransactionIds: [],
           amount: dup.amount,
           explanation: `CMS charged ${pounds(dup.amount)} ${type === 'liability' ? 'maintenance' : 'in fees'} twice for ${line.periodStart} to ${line.periodEnd}; it was due once.`,
@@ -658,7 +707,9 @@ function checkAgainstSchedule(
           amount: e.amount,
           explanation: onDirectPay
             ? `CMS recorded an enforcement charge of ${pounds(e.amount)} on ${e.date} while the case was on Direct Pay.`
-            : `CMS recorded an enforcement charge of ${pounds(e.amount)} on ${e.date}; the Fees Regulations allow only ${[...new Set(Object.values(table))].map((v) => pounds(new Dec(v))).join(', ')}.`,
+            : Object.keys(table).length === 0
+              ? `CMS recorded an enforcement charge of ${pounds(e.amount)} on ${e.date}, before enforcement charges began on 30 June 2014.`
+              : `CMS recorded an enforcement charge of ${pounds(e.amount)} on ${e.date}; the Fees Regulations allow only ${[...new Set(Object.values(table))].map((v) => pounds(new Dec(v))).join(', ')}.`,
         });
       }
     } else if (e.type === 'adjustment') {

@@ -11,7 +11,8 @@
  *   the instalment × days in force ÷ days in the period. The regulations state no rule for part periods or
  *   for rounding instalments; Reckoner rounds each part to the penny, half up, and says so in the trace.
  * - Liability stops on the case end date: nothing is due for that day or after it.
- * - Collect and Pay adds the paying parent's 20% fee and takes the receiving parent's 4% (Fees Regs 2014 reg 7).
+ * - Collect and Pay adds the paying parent's 20% fee and takes the receiving parent's 4% (Fees Regs 2014 reg 7),
+ *   on the part of each period that falls under Collect and Pay (the fee accrues day by day, reg 7).
  * @module
  */
 import { addDays, addMonths, compareDates, daysBetween, isCivilDate, type CivilDate } from '../dates.ts';
@@ -83,6 +84,7 @@ export interface Segment {
   readonly days: number;
   readonly decisionId: string;
   readonly weeklyAmount: Decimal;
+  readonly service: CollectionService;
   readonly amount: Decimal;
 }
 
@@ -91,6 +93,7 @@ export interface ScheduleLine {
   /** Last day of the period, inclusive. */
   readonly periodEnd: CivilDate;
   readonly dueDate: CivilDate;
+  /** The service on the due date; where it changes inside the period, the fees follow each part's service. */
   readonly service: CollectionService;
   readonly segments: readonly Segment[];
   /** Maintenance due for the period, all receiving parents together. */
@@ -165,7 +168,12 @@ export function resolveDecisions(input: ScheduleInput, trace: Trace): ResolvedDe
     const id = d.id ?? `decision_${i + 1}`;
     if (seen.has(id)) throw new InputError(`${field}.id`, `"${id}" is used twice; give each decision a different id`);
     seen.add(id);
-    const service = d.service ?? defaultService;
+    // A calculation that says how the case is collected is taken at its word.
+    const stated = d.calculation?.collection;
+    if (d.service !== undefined && stated !== undefined && d.service !== stated) {
+      throw new InputError(`${field}.service`, `says ${d.service} but its calculation says ${stated}; give one`);
+    }
+    const service = d.service ?? stated ?? defaultService;
     if (!COLLECTION_SERVICES.includes(service))
       throw new InputError(`${field}.service`, `must be one of ${COLLECTION_SERVICES.join(', ')}`);
     if ((d.weeklyAmount === undefined) === (d.calculation === undefined)) {
@@ -314,7 +322,9 @@ export function buildSchedule(input: ScheduleInput): Schedule {
     const periodDays = daysBetween(periodStart, nextStart);
     const segments: Segment[] = [];
     const byParent = new Map<string, Decimal>(receivingIds.map((id) => [id, new Dec(0)]));
-    let service: CollectionService = decisions[decisionIndex]!.service;
+    // Maintenance falling under Collect and Pay, all together and per receiving parent: the fees are on that part only.
+    let collected = new Dec(0);
+    const collectedByParent = new Map<string, Decimal>(receivingIds.map((id) => [id, new Dec(0)]));
     let cursor = from;
     while (compareDates(cursor, until) < 0) {
       while (decisionIndex + 1 < decisions.length && compareDates(decisions[decisionIndex + 1]!.effectiveDate, cursor) <= 0)
@@ -327,25 +337,29 @@ export function buildSchedule(input: ScheduleInput): Schedule {
       for (const share of decision.shares) {
         const part = periodAmount(share.weekly, frequency, days, periodDays);
         byParent.set(share.receivingParentId, byParent.get(share.receivingParentId)!.plus(part));
+        if (decision.service === 'collect_and_pay') {
+          collectedByParent.set(share.receivingParentId, collectedByParent.get(share.receivingParentId)!.plus(part));
+        }
         amount = amount.plus(part);
       }
+      if (decision.service === 'collect_and_pay') collected = collected.plus(amount);
       segments.push({
         from: cursor,
         to: addDays(segmentEnd, -1),
         days,
         decisionId: decision.id,
         weeklyAmount: decision.weeklyAmount,
+        service: decision.service,
         amount,
       });
-      service = decision.service;
       cursor = segmentEnd;
     }
     const maintenance = segments.reduce((a, s) => a.plus(s.amount), new Dec(0));
     const dueDate = from;
-    const collect = service === 'collect_and_pay';
-    const payPct = collect ? new Dec(valueOn(collectionFeePayingPercent, dueDate).value) : new Dec(0);
-    const recPct = collect ? new Dec(valueOn(collectionFeeReceivingPercent, dueDate).value) : new Dec(0);
-    const collectionFee = roundPenny(maintenance.times(payPct).dividedBy(100));
+    const service = segments[0]!.service;
+    const payPct = new Dec(valueOn(collectionFeePayingPercent, dueDate).value);
+    const recPct = new Dec(valueOn(collectionFeeReceivingPercent, dueDate).value);
+    const collectionFee = roundPenny(collected.times(payPct).dividedBy(100));
     const totalDue = maintenance.plus(collectionFee);
     running = running.plus(totalDue);
     lines.push({
@@ -360,7 +374,7 @@ export function buildSchedule(input: ScheduleInput): Schedule {
       runningTotal: running,
       receivingParents: receivingIds.map((id) => {
         const m = byParent.get(id)!;
-        const fee = roundPenny(m.times(recPct).dividedBy(100));
+        const fee = roundPenny(collectedByParent.get(id)!.times(recPct).dividedBy(100));
         return { id, maintenance: m, fee, net: m.minus(fee) };
       }),
     });
@@ -385,15 +399,14 @@ export function buildSchedule(input: ScheduleInput): Schedule {
     String(lines.length),
     LAW.instalments,
   );
-  if (
-    lines.some(
-      (l) => l.segments.length > 1 || l.segments.reduce((n, s) => n + s.days, 0) !== daysBetween(l.periodStart, addDays(l.periodEnd, 1)),
-    )
-  ) {
+  const partPeriods = lines.filter(
+    (l) => l.segments.length > 1 || l.segments.reduce((n, seg) => n + seg.days, 0) !== daysBetween(l.periodStart, addDays(l.periodEnd, 1)),
+  ).length;
+  if (partPeriods > 0) {
     trace.add(
       'part_periods',
-      'Where a decision changes, or liability starts or stops, inside a period, each part is due pro rata by days and rounded to the penny',
-      String(lines.filter((l) => l.segments.length > 1).length),
+      `${partPeriods} part ${partPeriods === 1 ? 'period' : 'periods'} (a decision changes, or liability starts or stops, inside the period): each part is due pro rata by days and rounded to the penny`,
+      String(partPeriods),
       SCHEDULE_RULE,
     );
   }

@@ -1,0 +1,201 @@
+/**
+ * Paging for tools whose results can be long (a schedule of many periods, a reconciliation of thousands of
+ * bank lines). The summary of a result is always sent in full; its detail is one ordered stream sent a page
+ * at a time. The calculation is deterministic, so a page request recomputes the whole result and slices it:
+ * the cursor is stateless, and names the tool, the offset and a hash of the input, so that a cursor from
+ * another input is refused instead of silently paging through a different result.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import * as z from 'zod';
+import { InputError } from '../calc/errors.ts';
+import { strictObject } from './schemas.ts';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+/**
+ * Most characters of JSON a response should hold: well under the 25,000 tokens MCP clients accept for a tool
+ * result. A page holds fewer detail items than `size` when the items would take it over this.
+ */
+export const TARGET_RESPONSE_CHARS = 55_000;
+
+export const pageInput = strictObject({
+  cursor: z
+    .string()
+    .min(1, 'page.cursor must not be empty; omit it for the first page')
+    .max(1000, 'page.cursor is not a cursor Reckoner gave')
+    .optional()
+    .describe('The nextCursor of the previous page, sent with exactly the same input; omit it for the first page'),
+  size: z
+    .int('page.size must be a whole number')
+    .min(1, 'page.size must be at least 1')
+    .max(MAX_PAGE_SIZE, `page.size must be at most ${MAX_PAGE_SIZE}`)
+    .optional()
+    .describe(
+      `Most detail items on one page (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}); a page holds fewer when needed to keep the response under about 60,000 characters`,
+    ),
+})
+  .optional()
+  .describe(
+    'Which page of the detail to return. The summary (totals, balance, counts) is always complete; the detail lists are paged. ' +
+      'To get the next page, send the same input again with page.cursor set to the nextCursor of the result.',
+  );
+
+export type PageInput = z.infer<typeof pageInput>;
+
+export const pageOutput = z
+  .object({
+    size: z.int().describe('The page size asked for'),
+    offset: z.int().describe('Position of the first item of this page in the whole detail stream, counting from 0'),
+    count: z.int().describe('Detail items on this page'),
+    total: z.int().describe('Detail items in the whole result'),
+    number: z.int().describe('This page, counting from 1'),
+    pages: z.int().describe('Pages in the whole result at this page size'),
+    nextCursor: z
+      .string()
+      .optional()
+      .describe('Absent on the last page; otherwise send it as page.cursor, with the same input, for the next page'),
+  })
+  .describe('Where this page is in the detail stream');
+
+export type PageOutput = z.infer<typeof pageOutput>;
+
+export type CursorKind = 'schedule' | 'reconcile';
+
+const KIND_WORDS: Record<CursorKind, string> = {
+  schedule: 'build_liability_schedule',
+  reconcile: 'reconcile_ledger',
+};
+
+/** JSON with object keys sorted at every level, so equal inputs hash equally whatever the key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** A short hash of everything in the input but `page`: two requests for pages of one result share it. */
+export function inputHash(input: Record<string, unknown>): string {
+  const { page: _page, ...rest } = input;
+  return createHash('sha256').update(canonicalJson(rest)).digest('base64url').slice(0, 16);
+}
+
+interface CursorBody {
+  readonly v: 1;
+  readonly k: CursorKind;
+  readonly o: number;
+  readonly h: string;
+}
+
+function encodeCursor(kind: CursorKind, offset: number, hash: string): string {
+  const body: CursorBody = { v: 1, k: kind, o: offset, h: hash };
+  return Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
+}
+
+const NOT_OURS = 'is not a cursor Reckoner gave; send the nextCursor of a result unchanged, or omit page.cursor for the first page';
+
+/** The offset a cursor points at, after checking that it was made for this tool, this input and this result. */
+function decodeCursor(cursor: string, kind: CursorKind, hash: string, total: number): number {
+  let body: Partial<CursorBody>;
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
+    body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorBody>;
+  } catch {
+    throw new InputError('page.cursor', NOT_OURS);
+  }
+  if (body === null || typeof body !== 'object' || body.v !== 1 || !Number.isInteger(body.o) || (body.o as number) < 0) {
+    throw new InputError('page.cursor', NOT_OURS);
+  }
+  if (body.k !== kind) {
+    throw new InputError(
+      'page.cursor',
+      `is a cursor from ${body.k && body.k in KIND_WORDS ? KIND_WORDS[body.k] : 'another tool'}, not ${KIND_WORDS[kind]}; omit page.cursor for the first page`,
+    );
+  }
+  if (body.h !== hash) {
+    throw new InputError(
+      'page.cursor',
+      'comes from a different input: send exactly the same input as the page it came from (only page may change), or omit page.cursor to start again from the first page',
+    );
+  }
+  const offset = body.o as number;
+  if (offset > 0 && offset >= total) throw new InputError('page.cursor', `points past the end of the result (${total} items)`);
+  return offset;
+}
+
+/** Where each page starts when paging `sizes` from `from` with at most `size` items and `budget` characters a page. */
+function pageStarts(sizes: readonly number[], from: number, size: number, budget: number): number[] {
+  const starts: number[] = [];
+  let i = from;
+  while (i < sizes.length) {
+    starts.push(i);
+    let used = 0;
+    let n = 0;
+    // At least one item a page, so paging always moves on.
+    while (i < sizes.length && n < size && (n === 0 || used + sizes[i]! <= budget)) {
+      used += sizes[i]!;
+      i++;
+      n++;
+    }
+  }
+  return starts;
+}
+
+export interface Paged<T> {
+  readonly items: readonly T[];
+  readonly page: PageOutput;
+}
+
+/**
+ * One page of a detail stream.
+ *
+ * @param stream every detail item, in order
+ * @param summaryChars characters of JSON the rest of the response takes (the summary, the trace)
+ * @throws {InputError} naming `page.cursor` for a cursor from another tool or another input.
+ */
+export function paginate<T>(
+  stream: readonly T[],
+  options: {
+    readonly kind: CursorKind;
+    readonly hash: string;
+    readonly page: PageInput;
+    readonly summaryChars: number;
+    /** The part of an item that goes into the response, when the stream wraps it; the item itself by default. */
+    readonly content?: (item: T) => unknown;
+  },
+): Paged<T> {
+  const size = options.page?.size ?? DEFAULT_PAGE_SIZE;
+  const offset = options.page?.cursor === undefined ? 0 : decodeCursor(options.page.cursor, options.kind, options.hash, stream.length);
+  // The page object itself, with its cursor, takes about 250 characters.
+  const budget = Math.max(TARGET_RESPONSE_CHARS - options.summaryChars - 250, 0);
+  // Each item costs its JSON and a comma.
+  const content = options.content ?? ((item: T) => item);
+  const sizes = stream.map((item) => JSON.stringify(content(item)).length + 1);
+  const before = pageStarts(sizes, 0, size, budget).filter((s) => s < offset).length;
+  const after = pageStarts(sizes, offset, size, budget);
+  const end = after[1] ?? stream.length;
+  return {
+    items: stream.slice(offset, end),
+    page: {
+      size,
+      offset,
+      count: end - offset,
+      total: stream.length,
+      number: before + 1,
+      pages: Math.max(before + after.length, 1),
+      ...(end < stream.length ? { nextCursor: encodeCursor(options.kind, end, options.hash) } : {}),
+    },
+  };
+}
+
+/** "page 2 of 5 (items 51–100 of 230)", for the text summaries. */
+export function describePage(page: PageOutput): string {
+  if (page.total === 0) return 'page 1 of 1 (no detail items)';
+  const range = page.count === 0 ? 'no items' : `items ${page.offset + 1}–${page.offset + page.count} of ${page.total}`;
+  return `page ${page.number} of ${page.pages} (${range})${page.nextCursor ? '; for the next page send the same input with page.cursor set to nextCursor' : ''}`;
+}
