@@ -293,6 +293,16 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   if (liabilityEnd !== undefined && compareDates(liabilityEnd, liabilityStart) <= 0) {
     throw new InputError('caseEndDate', `${liabilityEnd} is not after the first effective date ${liabilityStart}`);
   }
+  if (liabilityEnd !== undefined) {
+    const late = decisions.find((d) => compareDates(d.effectiveDate, liabilityEnd) >= 0);
+    if (late) {
+      const index = input.decisions.findIndex((d, i) => (d.id ?? `decision_${i + 1}`) === late.id);
+      throw new InputError(
+        `decisions[${index}].effectiveDate`,
+        `${late.effectiveDate} is on or after the case end date ${liabilityEnd}; a case that starts again needs its own schedule, or leave caseEndDate out and give a £0 decision for the break`,
+      );
+    }
+  }
   const anchor = input.firstDueDate === undefined ? liabilityStart : checkDate('firstDueDate', input.firstDueDate);
 
   // The first period is the one that contains the start of liability.

@@ -603,3 +603,30 @@ describe('bad input names the field', () => {
     expect(inputErrorOf({ ...input, asOf: '2053-03-10' }).field).toBe('asOf');
   });
 });
+
+describe('a break in liability', () => {
+  it('a decision after the case end date is refused, naming it', () => {
+    expect(() =>
+      buildSchedule({
+        decisions: [
+          { effectiveDate: '2024-01-01', weeklyAmount: '60' },
+          { effectiveDate: '2024-06-01', weeklyAmount: '70' },
+        ],
+        caseEndDate: '2024-03-01',
+        asOf: '2024-12-31',
+      }),
+    ).toThrow(/decisions\[1\]\.effectiveDate: 2024-06-01 is on or after the case end date 2024-03-01/);
+  });
+  it('a £0 decision expresses a break: nothing is due while it is in force', () => {
+    // £60 a week monthly from 1 Jan: 260.00 in January; £0 from 1 Feb; £60 again from 1 Mar: 260.00.
+    const s = buildSchedule({
+      decisions: [
+        { effectiveDate: '2024-01-01', weeklyAmount: '60' },
+        { effectiveDate: '2024-02-01', weeklyAmount: '0' },
+        { effectiveDate: '2024-03-01', weeklyAmount: '60' },
+      ],
+      asOf: '2024-03-31',
+    });
+    expect(s.lines.map((l) => l.totalDue.toString())).toEqual(['260', '0', '260']);
+  });
+});
