@@ -460,7 +460,9 @@ export function reconcileSection(): string {
   );
   console.log(`   checked at every size: each entry and transaction matched, a discrepancy or ignored, once`);
   console.log(`   with the CMS filter, exactly what was planted: ${plantedLine}`);
-  console.log(`   without a filter (every transaction a candidate; payments CMS never recorded cannot be found):`);
+  console.log(
+    `   without a filter (every transaction a candidate; only those that match or look like a CMS record count, so some spending can pass for a payment):`,
+  );
   for (const l of unfilteredLines) console.log(`     ${l}`);
   console.log('');
   print(head, lines);
