@@ -13,6 +13,11 @@ import { OutOfCoverageError } from '../calc/parameters.ts';
 export interface ToolContext {
   /** Today's date, for inputs whose date defaults to today. */
   readonly today: CivilDate;
+  /**
+   * Whether the tool may read local files (stdio only: the client runs on the same machine as the server).
+   * Over HTTP a path would let a remote caller read the server's disk, so it is false there.
+   */
+  readonly localFiles?: boolean;
 }
 
 export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {

@@ -1,0 +1,127 @@
+/**
+ * What statement ingestion produces: typed bank transactions and CMS ledger entries, ready for
+ * `reconcile` (their fields are those of `BankTransactionInput` and `CmsEntryInput` in calc/ledger).
+ * Money is a string with two decimals, dates are YYYY-MM-DD.
+ * @module
+ */
+import type { CivilDate } from '../calc/dates.ts';
+import type { CmsEntryType, Direction } from '../calc/ledger/entries.ts';
+
+export const DOCUMENT_KINDS = ['bank_statement', 'cms_statement', 'cms_payment_schedule'] as const;
+/** What a document is. */
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const FORMATS = ['pdf', 'csv', 'ofx'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** A caller's mapping for a CSV layout Reckoner does not know: column names (or 0-based indexes) to fields. */
+export interface CsvMapping {
+  readonly date: string | number;
+  readonly description: string | number;
+  /** One signed amount column (negative = money out) … */
+  readonly amount?: string | number;
+  /** … or separate columns for money out and money in. */
+  readonly paidOut?: string | number;
+  readonly paidIn?: string | number;
+  readonly balance?: string | number;
+  readonly reference?: string | number;
+  /** e.g. "DD/MM/YYYY" (default), "YYYY-MM-DD", "D MMM YYYY". */
+  readonly dateFormat?: string;
+}
+
+export interface ParseRequest {
+  readonly bytes: Uint8Array;
+  readonly filename?: string;
+  /** For an encrypted PDF. */
+  readonly password?: string;
+  /** What the caller believes the document is; detection still checks it. */
+  readonly hint?: DocumentKind;
+  readonly csvMapping?: CsvMapping;
+}
+
+export interface ParsedTransaction {
+  readonly date: CivilDate;
+  readonly description: string;
+  /** Positive, two decimals. */
+  readonly amount: string;
+  readonly direction: Direction;
+  /** The running balance printed after this row, if any (negative when overdrawn). */
+  readonly balance?: string;
+  readonly reference?: string;
+  /** Stable across re-imports of the same statement: a hash of the normalised row, the account and its occurrence. */
+  readonly fingerprint: string;
+}
+
+export interface ParsedCmsEntry {
+  readonly date: CivilDate;
+  readonly type: CmsEntryType;
+  /** Positive, two decimals (an adjustment may be negative). */
+  readonly amount: string;
+  readonly description: string;
+  readonly reference?: string;
+  readonly fingerprint: string;
+}
+
+export interface StatementMetadata {
+  /** The bank or issuer detected, e.g. "Barclays", "Child Maintenance Service". */
+  readonly issuer?: string;
+  /** Layout identifier, e.g. "barclays_pdf_v1", "monzo_csv". */
+  readonly layout: string;
+  readonly accountHolder?: string;
+  /** Only the last four digits, e.g. "****1234". */
+  readonly accountNumberMasked?: string;
+  /** e.g. "**-**-56". */
+  readonly sortCodeMasked?: string;
+  /** The 12-digit CMS case reference, where the document carries one. */
+  readonly caseReference?: string;
+  readonly periodStart?: CivilDate;
+  readonly periodEnd?: CivilDate;
+  readonly openingBalance?: string;
+  readonly closingBalance?: string;
+  readonly totalPaidIn?: string;
+  readonly totalPaidOut?: string;
+  readonly pages?: number;
+}
+
+/** What could be checked, and whether it held. */
+export interface StatementChecks {
+  /** Each printed running balance equals the previous one plus or minus the row. */
+  readonly runningBalance: 'ok' | 'failed' | 'not_available';
+  /** Where it first failed: the row (0-based), the balance expected and the one printed. */
+  readonly firstBreak?: { readonly row: number; readonly date: CivilDate; readonly expected: string; readonly printed: string };
+  /** The printed totals and closing balance agree with the rows. */
+  readonly totals: 'ok' | 'failed' | 'not_available';
+  readonly totalsDetail?: string;
+}
+
+export interface ParseResult {
+  readonly kind: DocumentKind;
+  readonly format: Format;
+  readonly metadata: StatementMetadata;
+  readonly transactions: readonly ParsedTransaction[];
+  readonly cmsEntries: readonly ParsedCmsEntry[];
+  readonly checks: StatementChecks;
+  readonly warnings: readonly string[];
+  /** 0 to 1: how sure the parser is of the whole result (layout recognised, checks passed). */
+  readonly confidence: number;
+}
+
+/** Why a document could not be read. The message says what to do instead. */
+export class ParseError extends Error {
+  override name = 'ParseError';
+  constructor(
+    readonly code: 'parse_failed' | 'unsupported' | 'too_large' | 'invalid_input',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Limits that keep a hostile file from taking the process down. */
+export const LIMITS = {
+  maxBytes: 20 * 1024 * 1024,
+  maxPages: 500,
+  maxRows: 250_000,
+  /** Wall-clock budget for one document. */
+  maxMillis: 60_000,
+} as const;
