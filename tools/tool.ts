@@ -8,6 +8,7 @@ import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
 import { OutOfCoverageError } from '../calc/parameters.ts';
+import { ParseError } from '../statements/types.ts';
 
 /** What the adapters know that the core must not look up itself. */
 export interface ToolContext {
@@ -60,6 +61,7 @@ export function toFailure(error: unknown): ToolFailure {
     return failure('invalid_input', [{ field: error.field, message: error.message.slice(error.field.length + 2) }]);
   }
   if (error instanceof OutOfCoverageError) return failure('unsupported', [{ field: 'date', message: error.message }]);
+  if (error instanceof ParseError) return failure(error.code, [{ field: 'document', message: error.message }]);
   throw error;
 }
 
