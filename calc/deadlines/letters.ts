@@ -1,0 +1,122 @@
+/**
+ * The clock each letter of the catalogue starts (dispute-process.md §2.1 "Clock it starts"). Most letters
+ * start the deadlines of the event they record (an SAR is `sar_sent`); a letter whose own deadline runs from
+ * an earlier trigger (a reconsideration from the decision letter, an appeal from the reconsideration notice,
+ * an ICE referral from the final response) is given that trigger's date instead of the sending date.
+ * @module
+ */
+import type { CivilDate } from '../dates.ts';
+import { InputError } from '../errors.ts';
+import { checkDate, deadlinesForEvent, type Deadline, type EventType } from './events.ts';
+import { checkNation, type Nation } from './holidays.ts';
+
+export const LETTER_IDS = [
+  'L01',
+  'L02',
+  'L03',
+  'L04',
+  'L05',
+  'L06',
+  'L07',
+  'L08',
+  'L09',
+  'L10',
+  'L11',
+  'L12',
+  'L13',
+  'L14',
+  'L15',
+  'L16',
+  'L17',
+  'L18',
+  'L19',
+  'L20',
+  'L21',
+  'L22',
+  'L23',
+  'L24',
+] as const;
+export type LetterId = (typeof LETTER_IDS)[number];
+
+export interface LetterClock {
+  /** Short name of the letter. */
+  readonly name: string;
+  /** The event whose deadlines the letter starts; absent when the letter starts no deadline. */
+  readonly event?: EventType;
+  /** Only these of the event's deadlines (all when absent). */
+  readonly only?: readonly string[];
+  /** What the date given with the letter means. */
+  readonly date: string;
+}
+
+const SENT = 'the day the letter is sent';
+
+export const LETTER_CLOCKS: Record<LetterId, LetterClock> = {
+  L01: { name: 'Subject access request', event: 'sar_sent', date: 'the day DWP receives the request (for post, the delivery day)' },
+  L02: { name: 'Request for a full account breakdown', event: 'breakdown_requested', date: SENT },
+  L03: {
+    name: 'Mandatory reconsideration',
+    event: 'decision_letter_received',
+    only: ['mr_last_day'],
+    date: 'the date on the decision letter being challenged',
+  },
+  L04: { name: 'Dispute of specific recorded payments', event: 'payments_disputed', date: SENT },
+  L05: { name: 'Complaint (stage 1)', event: 'complaint_sent', date: SENT },
+  L06: { name: 'Complaint escalation', event: 'complaint_escalated', date: SENT },
+  L07: { name: 'Referral to the Independent Case Examiner', event: 'ice_eligible', date: 'the date of the final response letter' },
+  L08: { name: 'Letter to your MP', date: SENT },
+  L09: { name: 'Ombudsman complaint through your MP', event: 'grievance_noticed', date: 'the day you first knew of the problem' },
+  L10: { name: 'Variation application', date: SENT },
+  L11: { name: 'Request to pause enforcement', event: 'enforcement_pause_requested', date: SENT },
+  L12: { name: 'Switch from Direct Pay to Collect and Pay', date: SENT },
+  L13: {
+    name: 'Change of circumstances',
+    event: 'address_changed',
+    date: 'the day the change happened (the 7-day limit is for a paying parent’s new address)',
+  },
+  L14: { name: 'Request for a deduction from earnings order', date: SENT },
+  L15: { name: 'Income figure challenge', date: SENT },
+  L16: { name: 'Arrears payment-plan proposal', date: SENT },
+  L17: {
+    name: 'Appeal to the First-tier Tribunal',
+    event: 'mr_notice_received',
+    date: 'the date the mandatory reconsideration notice was sent',
+  },
+  L18: {
+    name: 'Late mandatory reconsideration',
+    event: 'decision_letter_received',
+    only: ['late_mr_outer_limit'],
+    date: 'the date on the decision letter being challenged',
+  },
+  L19: { name: 'Overpayment adjustment or refund request', date: SENT },
+  L20: { name: 'Special payment (compensation) claim', date: SENT },
+  L21: { name: 'Rectification request', event: 'rectification_requested', date: 'the day DWP receives the request' },
+  L22: {
+    name: 'Deduction from earnings order appeal',
+    event: 'deo_served',
+    date: 'the day the matter arose (usually the day the order was served)',
+  },
+  L23: { name: 'Lump sum deduction order representations', event: 'lsdo_served', date: 'the day the interim order was served' },
+  L24: { name: 'SAR chase and ICO complaint', event: 'sar_chased', date: 'the day you chased DWP (your last contact about the request)' },
+};
+
+export function checkLetterId(letter: string, field = 'letter'): asserts letter is LetterId {
+  if (!(LETTER_IDS as readonly string[]).includes(letter)) {
+    throw new InputError(field, `"${letter}" is not a letter in the catalogue; use one of L01–L24`);
+  }
+}
+
+/**
+ * The deadlines a letter starts, in date order. `date` is the day the letter is sent, or for a letter whose
+ * clock runs from an earlier trigger, that trigger's date (see {@link LETTER_CLOCKS}). A letter with no clock
+ * (a letter to an MP, a variation application …) starts none.
+ */
+export function deadlinesForLetter(letter: LetterId, date: CivilDate, nation: Nation): Deadline[] {
+  checkLetterId(letter);
+  checkNation(nation);
+  checkDate(date);
+  const clock = LETTER_CLOCKS[letter];
+  if (!clock.event) return [];
+  const all = deadlinesForEvent(clock.event, date, nation);
+  return clock.only ? all.filter((d) => clock.only!.includes(d.id)) : all;
+}
