@@ -60,11 +60,12 @@ export const pageOutput = z
 
 export type PageOutput = z.infer<typeof pageOutput>;
 
-export type CursorKind = 'schedule' | 'reconcile';
+export type CursorKind = 'schedule' | 'reconcile' | 'parse';
 
 const KIND_WORDS: Record<CursorKind, string> = {
   schedule: 'build_liability_schedule',
   reconcile: 'reconcile_ledger',
+  parse: 'parse_statement',
 };
 
 /** JSON with object keys sorted at every level, so equal inputs hash equally whatever the key order. */

@@ -1,0 +1,498 @@
+/**
+ * CSV bank statements: the UK layouts recognised by their header (or, for HSBC, by the shape of the rows),
+ * and any other layout through the caller's `csvMapping`. An unknown layout is refused with the columns
+ * found and how to map them.
+ * @module
+ */
+import type { CivilDate } from '../../calc/dates.ts';
+import type { Dec } from '../../calc/money.ts';
+import { ParseError, type CsvMapping, type ParseRequest, type ParseResult, type StatementMetadata } from '../types.ts';
+import { bankStatementResult, type LayoutSource, type StatementRow } from './assemble.ts';
+import { inOrderOfEvents } from './balance.ts';
+import type { Budget } from './budget.ts';
+import { KNOWN_BANKS, LAYOUTS, normaliseHeader, type CsvLayout } from './layouts.ts';
+import { detectDelimiter, isBlank, readCsv, type CsvRecord } from './reader.ts';
+import {
+  CellError,
+  cleanText,
+  compileDateFormat,
+  D_MON_Y,
+  DMY,
+  maskAccountNumber,
+  maskSortCode,
+  parseAmount,
+  parseDate,
+  splitSortCodeAndAccount,
+  type DateFormat,
+} from './values.ts';
+
+/** A mistake in the caller's `csvMapping`: an `invalid_input` that names the mapping field. */
+export class MappingError extends ParseError {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super('invalid_input', `${field}: ${message}`);
+    this.field = field;
+  }
+}
+
+/** Records looked at for a header row (statements put a few preamble lines first). */
+const HEADER_SEARCH = 50;
+
+/** Which column holds what, resolved to positions for one file. */
+interface Plan {
+  readonly id: string;
+  readonly issuer?: string;
+  readonly source: LayoutSource;
+  /** Index in the records of the first row after the header (0 when there is none). */
+  readonly dataStart: number;
+  /** Names of the columns, for messages: the header as written, or "column 3". */
+  readonly names: readonly string[];
+  readonly dateFormats: readonly DateFormat[];
+  readonly date: number;
+  readonly description: (fields: readonly string[]) => string;
+  readonly amount?: number;
+  readonly paidOut?: number;
+  readonly paidIn?: number;
+  readonly balance?: number;
+  readonly reference?: number;
+  readonly account?: number;
+  readonly sortCode?: number;
+  readonly holder?: number;
+  readonly skip?: (fields: readonly string[]) => boolean;
+  readonly metadata: Partial<StatementMetadata>;
+  readonly warnings: readonly string[];
+  /** Added to a date error, e.g. how to set csvMapping.dateFormat. */
+  readonly dateAdvice?: string;
+}
+
+function planForLayout(layout: CsvLayout, records: readonly CsvRecord[], headerAt: number): Plan {
+  const header = records[headerAt]!.fields;
+  const index = new Map<string, number>();
+  header.forEach((name, i) => {
+    const key = normaliseHeader(name);
+    if (key !== '' && !index.has(key)) index.set(key, i);
+  });
+  const col = (name: string | undefined) => (name === undefined ? undefined : index.get(name));
+  const cellOf = (fields: readonly string[]) => (name: string) => {
+    const i = index.get(name);
+    return i === undefined ? '' : (fields[i] ?? '');
+  };
+  const preamble = records.slice(0, headerAt).map((r) => r.fields);
+  return {
+    id: layout.id,
+    issuer: layout.issuer,
+    source: 'known',
+    dataStart: headerAt + 1,
+    names: header.map((h) => cleanText(h)),
+    dateFormats: layout.dateFormats,
+    date: col(layout.date)!,
+    description: (fields) => layout.description(cellOf(fields)),
+    amount: col(layout.amount),
+    paidOut: col(layout.paidOut),
+    paidIn: col(layout.paidIn),
+    balance: col(layout.balance),
+    reference: col(layout.reference),
+    account: col(layout.account),
+    sortCode: col(layout.sortCode),
+    holder: col(layout.holder),
+    skip: layout.skip ? (fields) => layout.skip!(cellOf(fields), fields) : undefined,
+    metadata: layout.preamble?.(preamble) ?? {},
+    warnings: [],
+  };
+}
+
+/** The known layout whose header is on one of the first lines, preferring the one that names most columns. */
+function findKnownLayout(records: readonly CsvRecord[]): Plan | undefined {
+  for (let i = 0; i < Math.min(records.length, HEADER_SEARCH); i++) {
+    const names = new Set(records[i]!.fields.map(normaliseHeader));
+    const matches = LAYOUTS.filter((layout) => layout.header.every((h) => names.has(h)));
+    if (matches.length > 0) {
+      const best = matches.reduce((a, b) => (b.header.length > a.header.length ? b : a));
+      return planForLayout(best, records, i);
+    }
+  }
+  return undefined;
+}
+
+/** Trailing empty fields (from a trailing comma) are not columns. */
+function meaningful(fields: readonly string[]): readonly string[] {
+  let n = fields.length;
+  while (n > 0 && fields[n - 1]!.trim() === '') n--;
+  return fields.slice(0, n);
+}
+
+function readsAs<T>(f: () => T): boolean {
+  try {
+    return f() !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * HSBC's export has no header: date, description, amount and sometimes the balance. Recognised only when
+ * the first rows have exactly that shape.
+ */
+function guessHeaderless(records: readonly CsvRecord[]): Plan | undefined {
+  const rows = records.filter((r) => !isBlank(r)).slice(0, 3);
+  if (rows.length === 0) return undefined;
+  const width = meaningful(rows[0]!.fields).length;
+  if (width !== 3 && width !== 4) return undefined;
+  const fits = rows.every((r) => {
+    const f = meaningful(r.fields);
+    return (
+      f.length === width &&
+      readsAs(() => parseDate(f[0]!, [DMY, D_MON_Y])) &&
+      readsAs(() => parseAmount(f[2]!)) &&
+      (width === 3 || readsAs(() => parseAmount(f[3]!)))
+    );
+  });
+  if (!fits) return undefined;
+  return {
+    id: 'hsbc_csv',
+    issuer: 'HSBC',
+    source: 'guessed',
+    dataStart: 0,
+    names: ['column 0 (date)', 'column 1 (description)', 'column 2 (amount)', 'column 3 (balance)'],
+    dateFormats: [DMY, D_MON_Y],
+    date: 0,
+    description: (fields) => cleanText(fields[1]),
+    amount: 2,
+    ...(width === 4 ? { balance: 3 } : {}),
+    metadata: {},
+    warnings: [
+      `The file has no header row; its ${width} columns were read as HSBC's export does it (date, description, signed amount${width === 4 ? ', balance' : ''}), from the shape of the rows. If that is wrong, give csvMapping.`,
+    ],
+  };
+}
+
+/** Cuts a cell for a message. */
+function shown(value: string): string {
+  const v = cleanText(value);
+  return JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
+}
+
+/** The line most like a header: the first of the first lines with the most filled-in fields. */
+function likelyHeader(records: readonly CsvRecord[]): CsvRecord | undefined {
+  const candidates = records.slice(0, 20).filter((r) => !isBlank(r));
+  const filled = (r: CsvRecord) => r.fields.filter((f) => f.trim() !== '').length;
+  let best: CsvRecord | undefined;
+  for (const r of candidates) if (best === undefined || filled(r) > filled(best)) best = r;
+  return best;
+}
+
+/** The refusal for a layout Reckoner does not know: the columns found and a csvMapping to start from. */
+function unknownLayout(records: readonly CsvRecord[]): ParseError {
+  const header = likelyHeader(records);
+  if (header === undefined) return new ParseError('parse_failed', 'The file holds no rows: it is empty apart from blank lines.');
+  const fields = meaningful(header.fields).slice(0, 30);
+  const isData = fields.some((f) => readsAs(() => parseDate(f, [DMY, D_MON_Y, compileDateFormat('YYYY-MM-DD')])));
+  const pick = (pattern: RegExp, fallback?: number): string | number | undefined => {
+    const i = fields.findIndex((f) => pattern.test(f));
+    if (i >= 0) return isData ? i : cleanText(fields[i]!);
+    return fallback === undefined || fallback >= fields.length ? undefined : isData ? fallback : cleanText(fields[fallback]!);
+  };
+  const example: Record<string, string | number> = {};
+  const date = isData ? fields.findIndex((f) => readsAs(() => parseDate(f, [DMY, D_MON_Y]))) : pick(/date/i, 0);
+  if (date !== undefined && date !== -1) example.date = date;
+  const description = pick(/desc|detail|narrative|memo|payee|particulars|name|merchant/i, 1);
+  if (description !== undefined) example.description = description;
+  const amount = pick(/amount|value/i);
+  const paidOut = pick(/out|debit|withdraw|payment/i);
+  const paidIn = pick(/\bin\b|credit|deposit|receipt/i);
+  if (amount === undefined && paidOut !== undefined && paidIn !== undefined) {
+    example.paidOut = paidOut;
+    example.paidIn = paidIn;
+  } else {
+    example.amount = amount ?? (isData ? 2 : '<amount column>');
+  }
+  const balance = pick(/balance/i);
+  if (balance !== undefined) example.balance = balance;
+  example.dateFormat = 'DD/MM/YYYY';
+  const found = isData
+    ? `The file has no header row Reckoner recognises; the first row (line ${header.line}) is ${fields.map(shown).join(', ')}`
+    : `The columns found (line ${header.line}) are ${fields.map(shown).join(', ')}`;
+  return new ParseError(
+    'unsupported',
+    `This CSV layout is not one Reckoner recognises (it knows ${KNOWN_BANKS}). ${found}. ` +
+      `Say which column holds what with csvMapping, for example ${JSON.stringify(example)}: "amount" is one signed column (negative for money out), or give "paidOut" and "paidIn" instead when they are separate columns; "balance" and "reference" are optional; ` +
+      `columns are named as in the header or given by position counting from 0; dateFormat is e.g. "DD/MM/YYYY", "YYYY-MM-DD" or "D MMM YYYY".`,
+  );
+}
+
+/** The caller's mapping, checked and resolved against this file. */
+function planForMapping(mapping: CsvMapping, records: readonly CsvRecord[]): Plan {
+  if (mapping === null || typeof mapping !== 'object') throw new MappingError('csvMapping', 'must be an object naming the columns');
+  const fields = ['date', 'description', 'amount', 'paidOut', 'paidIn', 'balance', 'reference'] as const;
+  for (const f of fields) {
+    const v = mapping[f];
+    if (v === undefined) continue;
+    if (typeof v === 'number' ? !Number.isInteger(v) || v < 0 || v > 999 : typeof v !== 'string' || v.trim() === '') {
+      throw new MappingError(`csvMapping.${f}`, 'must be a column name from the header, or a column position counting from 0');
+    }
+  }
+  if (mapping.date === undefined) throw new MappingError('csvMapping.date', 'is missing; name the column that holds the date');
+  if (mapping.description === undefined) {
+    throw new MappingError('csvMapping.description', 'is missing; name the column that holds the description');
+  }
+  if (mapping.amount !== undefined && (mapping.paidOut !== undefined || mapping.paidIn !== undefined)) {
+    throw new MappingError('csvMapping.amount', 'give either amount (one signed column) or paidOut and paidIn (two columns), not both');
+  }
+  if (mapping.amount === undefined && mapping.paidOut === undefined && mapping.paidIn === undefined) {
+    throw new MappingError('csvMapping.amount', 'is missing; give amount (one signed column) or paidOut and paidIn (two columns)');
+  }
+  let format: DateFormat;
+  try {
+    format = compileDateFormat(mapping.dateFormat ?? 'DD/MM/YYYY');
+  } catch (e) {
+    throw new MappingError('csvMapping.dateFormat', (e as Error).message);
+  }
+
+  const named = fields.filter((f) => typeof mapping[f] === 'string');
+  let headerAt = -1;
+  if (named.length > 0) {
+    for (let i = 0; i < Math.min(records.length, HEADER_SEARCH) && headerAt < 0; i++) {
+      const names = new Set(records[i]!.fields.map(normaliseHeader));
+      if (named.every((f) => names.has(normaliseHeader(mapping[f] as string)))) headerAt = i;
+    }
+    if (headerAt < 0) {
+      const header = likelyHeader(records);
+      const names = new Set((header?.fields ?? []).map(normaliseHeader));
+      const missing = named.find((f) => !names.has(normaliseHeader(mapping[f] as string))) ?? named[0]!;
+      throw new MappingError(
+        `csvMapping.${missing}`,
+        `names the column ${JSON.stringify(mapping[missing])}, but no line near the top of the file has ${named.length > 1 ? 'all the named columns' : 'it'}` +
+          (header ? `; the columns found (line ${header.line}) are ${meaningful(header.fields).slice(0, 30).map(shown).join(', ')}` : ''),
+      );
+    }
+  } else {
+    // Positions only: the first row is a header if its date cell is not a date.
+    const first = records.findIndex((r) => !isBlank(r));
+    if (first >= 0 && !readsAs(() => parseDate(records[first]!.fields[mapping.date as number] ?? '', [format]))) headerAt = first;
+  }
+
+  const header = headerAt >= 0 ? records[headerAt]!.fields : [];
+  const width = Math.max(header.length, ...records.slice(headerAt + 1, headerAt + 6).map((r) => r.fields.length));
+  const position = (f: (typeof fields)[number]): number | undefined => {
+    const v = mapping[f];
+    if (v === undefined) return undefined;
+    if (typeof v === 'number') {
+      if (v >= width) {
+        throw new MappingError(`csvMapping.${f}`, `is column ${v}, but the rows have ${width} columns (0 to ${width - 1})`);
+      }
+      return v;
+    }
+    return header.findIndex((h) => normaliseHeader(h) === normaliseHeader(v));
+  };
+  const description = position('description')!;
+  const names = Array.from({ length: width }, (_, i) =>
+    header[i] !== undefined && cleanText(header[i]) !== '' ? cleanText(header[i]) : `column ${i}`,
+  );
+  return {
+    id: 'custom_csv',
+    source: 'mapping',
+    dataStart: headerAt + 1,
+    names,
+    dateFormats: [format],
+    date: position('date')!,
+    description: (row) => cleanText(row[description]),
+    amount: position('amount'),
+    paidOut: position('paidOut'),
+    paidIn: position('paidIn'),
+    balance: position('balance'),
+    reference: position('reference'),
+    metadata: {},
+    warnings: [],
+    dateAdvice: `if the dates are written another way, set csvMapping.dateFormat (now "${format.text}")`,
+  };
+}
+
+interface ReadRow extends StatementRow {
+  readonly account?: string;
+}
+
+/** A cell read as money, or a `parse_failed` naming the line and the column. */
+function amountCell(plan: Plan, record: CsvRecord, column: number | undefined, what: string): Dec | undefined {
+  if (column === undefined) return undefined;
+  try {
+    return parseAmount(record.fields[column] ?? '');
+  } catch (e) {
+    if (e instanceof CellError)
+      throw new ParseError('parse_failed', `Line ${record.line}, column ${columnName(plan, column)} (${what}): ${e.message}.`);
+    throw e;
+  }
+}
+
+function columnName(plan: Plan, column: number): string {
+  return JSON.stringify(plan.names[column] ?? `column ${column}`);
+}
+
+/** The signed amount of a row: one signed column, or money out and money in. Counts reversals in `flipped`. */
+function signedAmount(plan: Plan, record: CsvRecord, flipped: { count: number }): Dec {
+  if (plan.amount !== undefined) {
+    const v = amountCell(plan, record, plan.amount, 'the amount');
+    if (v === undefined) {
+      throw new ParseError(
+        'parse_failed',
+        `Line ${record.line}, column ${columnName(plan, plan.amount)} (the amount) is empty; every transaction needs an amount.`,
+      );
+    }
+    return v;
+  }
+  const out = amountCell(plan, record, plan.paidOut, 'money out');
+  const inn = amountCell(plan, record, plan.paidIn, 'money in');
+  const hasOut = out !== undefined && !out.isZero();
+  const hasIn = inn !== undefined && !inn.isZero();
+  if (hasOut && hasIn) {
+    throw new ParseError(
+      'parse_failed',
+      `Line ${record.line} has an amount both in ${columnName(plan, plan.paidOut!)} and in ${columnName(plan, plan.paidIn!)}; a transaction is money out or money in, not both.`,
+    );
+  }
+  if (out === undefined && inn === undefined) {
+    const columns = [plan.paidOut, plan.paidIn].filter((c): c is number => c !== undefined).map((c) => columnName(plan, c));
+    throw new ParseError(
+      'parse_failed',
+      `Line ${record.line} has no amount in ${columns.join(' or ')}; every transaction needs an amount.`,
+    );
+  }
+  // A negative figure in a money-out or money-in column (a reversal) counts the other way.
+  if ((hasOut && out.isNegative()) || (hasIn && inn.isNegative())) flipped.count++;
+  if (hasOut) return out.negated();
+  if (hasIn) return inn;
+  return (out ?? inn)!.abs();
+}
+
+/** Reads the data rows of a plan. */
+function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, warnings: string[]): ReadRow[] {
+  const rows: ReadRow[] = [];
+  const used = [plan.date, plan.amount, plan.paidOut, plan.paidIn, plan.balance].filter((c): c is number => c !== undefined);
+  const widest = Math.max(...used);
+  const flipped = { count: 0 };
+  for (let k = plan.dataStart; k < records.length; k++) {
+    const record = records[k]!;
+    const fields = record.fields;
+    if (isBlank(record) || plan.skip?.(fields)) continue;
+    if (fields.length <= widest) {
+      throw new ParseError(
+        'parse_failed',
+        `Line ${record.line} has ${fields.length} field${fields.length === 1 ? '' : 's'}, but the ${columnName(plan, widest)} column is field ${widest + 1}: ` +
+          'the row is incomplete, so the file looks cut off or damaged. Download the statement again and send the whole file.',
+      );
+    }
+    let date: CivilDate;
+    try {
+      date = parseDate(fields[plan.date] ?? '', plan.dateFormats);
+    } catch (e) {
+      if (!(e instanceof CellError)) throw e;
+      throw new ParseError(
+        'parse_failed',
+        `Line ${record.line}, column ${columnName(plan, plan.date)} (the date): ${e.message}${plan.dateAdvice ? `; ${plan.dateAdvice}` : ''}.`,
+      );
+    }
+    const row: { -readonly [K in keyof ReadRow]: ReadRow[K] } = {
+      date,
+      signed: signedAmount(plan, record, flipped),
+      description: plan.description(fields),
+      where: `line ${record.line}`,
+    };
+    const balance = amountCell(plan, record, plan.balance, 'the balance');
+    if (balance !== undefined) row.balance = balance;
+    if (plan.reference !== undefined) {
+      const reference = cleanText(fields[plan.reference]);
+      if (reference) row.reference = reference;
+    }
+    if (plan.account !== undefined) {
+      const account = `${plan.sortCode === undefined ? '' : cleanText(fields[plan.sortCode])} ${cleanText(fields[plan.account])}`.trim();
+      if (account) row.account = account;
+    }
+    rows.push(row);
+    if ((rows.length & 1023) === 0) {
+      budget.checkTime();
+      budget.checkRows(rows.length, 'transactions');
+    }
+  }
+  budget.checkRows(rows.length, 'transactions');
+  const n = flipped.count;
+  if (n > 0) {
+    warnings.push(
+      `${n} row${n === 1 ? ' has' : 's have'} a negative figure in a money-out or money-in column; ${n === 1 ? 'it was' : 'they were'} counted the other way (as a reversal).`,
+    );
+  }
+  return rows;
+}
+
+/** Masked account details from the columns of the first row. */
+function accountMetadata(plan: Plan, records: readonly CsvRecord[]): Partial<StatementMetadata> {
+  const first = records.slice(plan.dataStart).find((r) => !isBlank(r) && !plan.skip?.(r.fields));
+  if (!first) return {};
+  const meta: { -readonly [K in keyof StatementMetadata]?: StatementMetadata[K] } = {};
+  if (plan.account !== undefined) {
+    const raw = first.fields[plan.account];
+    if (plan.sortCode !== undefined) {
+      const sortCode = maskSortCode(first.fields[plan.sortCode]);
+      const accountNumber = maskAccountNumber(raw);
+      if (sortCode) meta.sortCodeMasked = sortCode;
+      if (accountNumber) meta.accountNumberMasked = accountNumber;
+    } else {
+      const split = splitSortCodeAndAccount(raw);
+      if (split.sortCode) meta.sortCodeMasked = split.sortCode;
+      if (split.accountNumber) meta.accountNumberMasked = split.accountNumber;
+    }
+  }
+  if (plan.holder !== undefined) {
+    const holder = cleanText(first.fields[plan.holder]);
+    if (holder) meta.accountHolder = holder;
+  }
+  return meta;
+}
+
+/** Refuses a file whose rows come from more than one account: their balances and transfers would be mixed up. */
+function refuseMixedAccounts(rows: readonly ReadRow[]): void {
+  const accounts = [...new Set(rows.map((r) => r.account).filter((a): a is string => a !== undefined))];
+  if (accounts.length <= 1) return;
+  const masked = accounts.slice(0, 5).map((a) => {
+    const split = splitSortCodeAndAccount(a.replace(/\s+/, ' '));
+    return split.accountNumber ?? maskAccountNumber(a) ?? 'an unnamed account';
+  });
+  throw new ParseError(
+    'unsupported',
+    `This file holds transactions from ${accounts.length} accounts (${masked.join(', ')}); export one account at a time and send each file separately.`,
+  );
+}
+
+/** Parses a CSV bank statement from its text. */
+export function parseCsv(text: string, request: ParseRequest, budget: Budget, warnings: readonly string[], doubtful: number): ParseResult {
+  const records = readCsv(text, detectDelimiter(text), budget);
+  if (records.every(isBlank)) {
+    throw new ParseError('parse_failed', 'The file holds no rows: it is empty apart from blank lines. Send the statement file itself.');
+  }
+  const plan = request.csvMapping
+    ? planForMapping(request.csvMapping, records)
+    : (findKnownLayout(records) ??
+      guessHeaderless(records) ??
+      (() => {
+        throw unknownLayout(records);
+      })());
+  const extra: string[] = [...warnings, ...plan.warnings];
+  const read = readRows(records, plan, budget, extra);
+  refuseMixedAccounts(read);
+  const { rows, order } = inOrderOfEvents(read);
+  if (order === 'newest_first' && rows.length > 1)
+    extra.push('The file lists the newest transactions first; they are given here oldest first.');
+  const metadata: StatementMetadata = {
+    ...(plan.issuer ? { issuer: plan.issuer } : {}),
+    layout: plan.id,
+    ...accountMetadata(plan, records),
+    ...plan.metadata,
+  };
+  return bankStatementResult({
+    request,
+    format: 'csv',
+    rows,
+    metadata,
+    source: plan.source,
+    warnings: extra,
+    doubtful,
+  });
+}

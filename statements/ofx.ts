@@ -1,0 +1,179 @@
+/**
+ * OFX and QFX bank statements: OFX 1.x (SGML, where a value's closing tag may be left out) and OFX 2.x (XML).
+ * Read: the account (BANKACCTFROM or CCACCTFROM), the period (DTSTART, DTEND), the ledger balance
+ * (LEDGERBAL) and every STMTTRN (DTPOSTED, TRNAMT, FITID, NAME, MEMO). The FITID becomes the reference.
+ *
+ * Rather than build a tree (SGML values have no closing tags, and banks get the nesting wrong), the reader
+ * cuts the file at the aggregates it needs, which always have closing tags, and reads each value up to the
+ * next tag.
+ * @module
+ */
+import { isCivilDate, type CivilDate } from '../calc/dates.ts';
+import type { Dec } from '../calc/money.ts';
+import { bankStatementResult, type StatementRow } from './csv/assemble.ts';
+import { inOrderOfEvents } from './csv/balance.ts';
+import type { Budget } from './csv/budget.ts';
+import { CellError, cleanText, maskAccountNumber, maskSortCode, parseAmount } from './csv/values.ts';
+import { formatMoney } from '../calc/money.ts';
+import { ParseError, type ParseRequest, type ParseResult, type StatementMetadata } from './types.ts';
+
+/** True when the text is an OFX or QFX file: an OFX header, or an `<OFX>` element near the start. */
+export function looksLikeOfx(text: string): boolean {
+  const head = text.slice(0, 8192).trimStart();
+  return /^OFXHEADER\s*:/i.test(head) || /<\?OFX\b/i.test(head) || /<OFX>/i.test(head);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** The value of the first `<TAG>value` in `block`, up to the next tag; undefined when absent. */
+function leaf(block: string, tag: string): string | undefined {
+  const m = new RegExp(`<${tag}>([^<]*)`, 'i').exec(block);
+  if (!m) return undefined;
+  const value = decodeEntities(m[1]!.trim());
+  return value === '' ? undefined : value;
+}
+
+/** The text of the first `<TAG>…</TAG>` aggregate in `text` (to the end of `text` if it never closes). */
+function aggregate(text: string, tag: string): string | undefined {
+  const open = new RegExp(`<${tag}>`, 'i').exec(text);
+  if (!open) return undefined;
+  const start = open.index + open[0].length;
+  const close = new RegExp(`</${tag}>`, 'i').exec(text.slice(start));
+  return close ? text.slice(start, start + close.index) : text.slice(start);
+}
+
+/** An OFX date (YYYYMMDD, optionally followed by a time and zone) as YYYY-MM-DD. */
+function ofxDate(raw: string, where: string): CivilDate {
+  const m = /^(\d{4})(\d{2})(\d{2})/.exec(raw);
+  const date = m ? `${m[1]}-${m[2]}-${m[3]}` : '';
+  if (!m || !isCivilDate(date)) {
+    throw new ParseError('parse_failed', `${where}: "${raw}" is not a real date (OFX dates are written YYYYMMDD).`);
+  }
+  return date;
+}
+
+function ofxAmount(raw: string, where: string): Dec {
+  try {
+    const v = parseAmount(raw);
+    if (v === undefined) throw new CellError('is empty');
+    return v;
+  } catch (e) {
+    if (e instanceof CellError) throw new ParseError('parse_failed', `${where}: ${e.message}.`);
+    throw e;
+  }
+}
+
+/** The transactions of a statement, cut at each `<STMTTRN>`. */
+function transactionBlocks(list: string): { readonly block: string; readonly closed: boolean }[] {
+  const parts = list.split(/<STMTTRN>/i).slice(1);
+  return parts.map((part) => {
+    const end = /<\/STMTTRN>|<\/BANKTRANLIST>/i.exec(part);
+    return { block: end ? part.slice(0, end.index) : part, closed: end !== null };
+  });
+}
+
+/** Parses an OFX or QFX statement from its text. */
+export function parseOfx(text: string, request: ParseRequest, budget: Budget, warnings: readonly string[], doubtful: number): ParseResult {
+  const extra = [...warnings];
+  let doubts = doubtful;
+  const start = text.search(/<OFX>/i);
+  if (start < 0) {
+    throw new ParseError(
+      'parse_failed',
+      'The file has an OFX header but no <OFX> element: it is not a complete OFX file. Download it again.',
+    );
+  }
+  const body = text.slice(start);
+  const xml = /<\?xml\b|<\?OFX\b/i.test(text.slice(0, start));
+  const qfx = /<INTU\.BID>/i.test(body);
+  if (!/<\/OFX>/i.test(body)) {
+    extra.push('The file ends before </OFX>, so it may be cut off; check that the last transactions are all there.');
+    doubts++;
+  }
+
+  const statementTags = body.match(/<(STMTRS|CCSTMTRS)>/gi) ?? [];
+  if (statementTags.length === 0) {
+    throw new ParseError(
+      'unsupported',
+      'This OFX file holds no bank or credit card statement (no <STMTRS> or <CCSTMTRS>); it may be an investment or other download. Export the account’s transactions as OFX or CSV.',
+    );
+  }
+  const tag = statementTags[0]!.slice(1, -1).toUpperCase();
+  if (statementTags.length > 1) {
+    extra.push(
+      `The file holds ${statementTags.length} statements; only the first was read. Export one account at a time to read the others.`,
+    );
+    doubts++;
+  }
+  const statement = aggregate(body, tag)!;
+
+  const currency = leaf(statement, 'CURDEF');
+  if (currency !== undefined && currency.toUpperCase() !== 'GBP') {
+    throw new ParseError('unsupported', `The statement is in ${currency}; Reckoner reads statements in pounds (GBP).`);
+  }
+
+  const account = aggregate(statement, tag === 'STMTRS' ? 'BANKACCTFROM' : 'CCACCTFROM') ?? '';
+  const bankId = leaf(account, 'BANKID');
+  const accountId = leaf(account, 'ACCTID');
+  const organisation = leaf(aggregate(body, 'FI') ?? '', 'ORG');
+
+  const list = aggregate(statement, 'BANKTRANLIST') ?? '';
+  const dtStart = leaf(list, 'DTSTART');
+  const dtEnd = leaf(list, 'DTEND');
+  const ledger = aggregate(statement, 'LEDGERBAL');
+  const balanceAmount = ledger === undefined ? undefined : leaf(ledger, 'BALAMT');
+
+  const blocks = transactionBlocks(list);
+  budget.checkRows(blocks.length, 'transactions');
+  const read: StatementRow[] = [];
+  blocks.forEach(({ block, closed }, i) => {
+    const fitid = leaf(block, 'FITID');
+    const where = `Transaction ${i + 1}${fitid ? ` (FITID ${fitid})` : ''}`;
+    const posted = leaf(block, 'DTPOSTED');
+    const amount = leaf(block, 'TRNAMT');
+    if (posted === undefined || amount === undefined) {
+      throw new ParseError(
+        'parse_failed',
+        `${where} has no ${posted === undefined ? 'DTPOSTED (date)' : 'TRNAMT (amount)'}${closed ? '' : ' and is not closed, so the file looks cut off'}. Download the statement again and send the whole file.`,
+      );
+    }
+    const name = cleanText(leaf(block, 'NAME'));
+    const memo = cleanText(leaf(block, 'MEMO'));
+    const description = memo === '' || name.toUpperCase().includes(memo.toUpperCase()) ? name : name === '' ? memo : `${name} ${memo}`;
+    read.push({
+      date: ofxDate(posted, where),
+      signed: ofxAmount(amount, `${where}, TRNAMT`),
+      description,
+      ...(fitid ? { reference: fitid } : {}),
+      where,
+    });
+    if ((i & 1023) === 1023) budget.checkTime();
+  });
+
+  const { rows, order } = inOrderOfEvents(read);
+  if (order === 'newest_first' && rows.length > 1)
+    extra.push('The file lists the newest transactions first; they are given here oldest first.');
+
+  const sortCode = maskSortCode(bankId);
+  const accountNumber = maskAccountNumber(accountId);
+  const metadata: StatementMetadata = {
+    ...(organisation ? { issuer: organisation } : {}),
+    layout: `${qfx ? 'qfx' : 'ofx'}_${xml ? 'xml' : 'sgml'}`,
+    ...(sortCode ? { sortCodeMasked: sortCode } : {}),
+    ...(accountNumber ? { accountNumberMasked: accountNumber } : {}),
+    ...(dtStart ? { periodStart: ofxDate(dtStart, 'DTSTART') } : {}),
+    ...(dtEnd ? { periodEnd: ofxDate(dtEnd, 'DTEND') } : {}),
+    ...(balanceAmount ? { closingBalance: formatMoney(ofxAmount(balanceAmount, 'LEDGERBAL, BALAMT')) } : {}),
+  };
+  return bankStatementResult({ request, format: 'ofx', rows, metadata, source: 'format', warnings: extra, doubtful: doubts });
+}

@@ -1,0 +1,332 @@
+/**
+ * Text with positions from a PDF (pdfjs-dist, the engine pdf-parse is built on), with the checks that keep
+ * a hostile file from hanging or exhausting the process: a byte limit, a page limit, a decompression budget
+ * for compressed streams (a "zip bomb" inside a PDF), and a wall-clock budget.
+ *
+ * Coordinates are in PDF points with the origin at the page's top-left corner: `x` grows to the right and
+ * `y` (the text baseline) grows downwards, so sorting by `y` then `x` gives reading order.
+ * @module
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { inflateSync, constants as zlibConstants } from 'node:zlib';
+import { LIMITS, ParseError } from '../types.ts';
+
+/** One run of text on a page. */
+export interface PdfTextItem {
+  readonly str: string;
+  /** Left edge, points from the left of the page. */
+  readonly x: number;
+  /** Baseline, points from the top of the page. */
+  readonly y: number;
+  readonly width: number;
+  /** Font height in points. */
+  readonly height: number;
+}
+
+export interface PdfPageItems {
+  /** 1-based page number. */
+  readonly page: number;
+  readonly width: number;
+  readonly height: number;
+  /** Non-blank items, in the order the PDF draws them. */
+  readonly items: readonly PdfTextItem[];
+}
+
+export interface ExtractOptions {
+  readonly password?: string;
+  /** Wall-clock budget in milliseconds (default {@link LIMITS.maxMillis}). */
+  readonly maxMillis?: number;
+  /** Most pages read (default {@link LIMITS.maxPages}). */
+  readonly maxPages?: number;
+}
+
+/** Total bytes all compressed streams may expand to before the file is refused as a decompression bomb. */
+export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
+/** Most bytes one compressed stream may expand to. */
+export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
+
+const require = createRequire(import.meta.url);
+const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
+const STANDARD_FONTS = join(PDFJS_DIR, 'standard_fonts') + '/';
+const CMAPS = join(PDFJS_DIR, 'cmaps') + '/';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfJs> | undefined;
+/** pdf.js, loaded on first use (it is large, and many callers never read a PDF). */
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+/** The options every pdf.js document is opened with here (also used by the benchmark's raw baseline). */
+export function pdfJsDocumentOptions(data: Uint8Array, password?: string) {
+  return {
+    data,
+    ...(password === undefined ? {} : { password }),
+    standardFontDataUrl: STANDARD_FONTS,
+    cMapUrl: CMAPS,
+    cMapPacked: true,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    verbosity: 0,
+    stopAtErrors: false,
+  };
+}
+
+function indexOf(bytes: Uint8Array, needle: string, from = 0, to = bytes.length): number {
+  const first = needle.charCodeAt(0);
+  const end = Math.min(to, bytes.length) - needle.length;
+  outer: for (let i = Math.max(0, from); i <= end; i++) {
+    if (bytes[i] !== first) continue;
+    for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle.charCodeAt(j)) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function lastIndexOf(bytes: Uint8Array, needle: string, from: number): number {
+  for (let i = bytes.length - needle.length; i >= from; i--) {
+    let ok = true;
+    for (let j = 0; j < needle.length; j++) {
+      if (bytes[i + j] !== needle.charCodeAt(j)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return i;
+  }
+  return -1;
+}
+
+/** Refuses what is plainly not a whole PDF before pdf.js sees it. */
+function checkEnvelope(bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new ParseError('invalid_input', 'The document is empty (0 bytes); send the file itself.');
+  if (bytes.length > LIMITS.maxBytes) {
+    throw new ParseError(
+      'too_large',
+      `The PDF is ${bytes.length} bytes; at most ${LIMITS.maxBytes} bytes can be read. Split it into smaller statements, or export a CSV.`,
+    );
+  }
+  if (indexOf(bytes, '%PDF-', 0, 1024) < 0) {
+    throw new ParseError(
+      'parse_failed',
+      'This is not a PDF (it does not start with "%PDF-"); send the statement as a PDF, CSV or OFX file.',
+    );
+  }
+  if (lastIndexOf(bytes, '%%EOF', Math.max(0, bytes.length - 4096)) < 0) {
+    throw new ParseError(
+      'parse_failed',
+      'The PDF is incomplete: it stops before its end marker (the file was probably cut short while downloading or copying). Download it again and send the whole file.',
+    );
+  }
+}
+
+/**
+ * Expands every compressed stream (zlib-wrapped FlateDecode) with a cap, so that a small file that expands
+ * to gigabytes is refused before pdf.js tries to hold it in memory. Streams that are not plain zlib data
+ * (encrypted, other filters) are skipped; pdf.js reads them with its own limits.
+ */
+function checkDecompressionBudget(bytes: Uint8Array): void {
+  let total = 0;
+  let pos = 0;
+  for (;;) {
+    const s = indexOf(bytes, 'stream', pos);
+    if (s < 0) return;
+    pos = s + 6;
+    // "endstream" contains "stream": skip it, and anything that is not the keyword itself.
+    if (s >= 3 && bytes[s - 3] === 0x65 && bytes[s - 2] === 0x6e && bytes[s - 1] === 0x64) continue;
+    let start = s + 6;
+    if (bytes[start] === 0x0d) start++;
+    if (bytes[start] === 0x0a) start++;
+    else if (bytes[start - 1] !== 0x0d) continue;
+    // zlib header: CMF 0x78 and a valid check byte.
+    const cmf = bytes[start];
+    const flg = bytes[start + 1];
+    if (cmf !== 0x78 || flg === undefined || ((cmf << 8) | flg) % 31 !== 0) continue;
+    const end = indexOf(bytes, 'endstream', start);
+    const stop = end < 0 ? bytes.length : end;
+    const room = Math.min(MAX_STREAM_BYTES, MAX_INFLATED_BYTES - total) + 1;
+    let size = 0;
+    try {
+      size = inflateSync(bytes.subarray(start, stop), {
+        maxOutputLength: room,
+        finishFlush: zlibConstants.Z_SYNC_FLUSH,
+      }).length;
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) size = room;
+      else size = 0; // not zlib after all, or damaged: pdf.js decides
+    }
+    if (size >= room) {
+      throw new ParseError(
+        'too_large',
+        `The PDF contains a compressed stream that expands to more than ${Math.round(Math.min(MAX_STREAM_BYTES, MAX_INFLATED_BYTES) / 1048576)} MB (a "decompression bomb"); it cannot be a bank or CMS statement. Send the original statement.`,
+      );
+    }
+    total += size;
+    pos = Math.max(pos, stop);
+  }
+}
+
+function deadlineError(maxMillis: number): ParseError {
+  return new ParseError(
+    'too_large',
+    `Reading the PDF took longer than ${Math.round(maxMillis / 1000)} seconds and was stopped; split it into smaller statements or send a CSV export.`,
+  );
+}
+
+function passwordError(code: number | undefined, given: boolean): ParseError {
+  // pdf.js: 1 = NEED_PASSWORD, 2 = INCORRECT_PASSWORD.
+  if (code === 2 || given) {
+    return new ParseError(
+      'invalid_input',
+      'The password given does not open this PDF; check it (passwords are case-sensitive) and send it again.',
+    );
+  }
+  return new ParseError(
+    'invalid_input',
+    'The PDF is password-protected; send the password with it (the "password" field), or a copy saved without a password.',
+  );
+}
+
+/** Opens the document and reads every page's text items, within the limits. */
+export async function extractPdfItems(bytes: Uint8Array, options: ExtractOptions = {}): Promise<PdfPageItems[]> {
+  const maxMillis = options.maxMillis ?? LIMITS.maxMillis;
+  const maxPages = options.maxPages ?? LIMITS.maxPages;
+  const started = performance.now();
+  checkEnvelope(bytes);
+  checkDecompressionBudget(bytes);
+  const pdfjs = await loadPdfJs();
+  // pdf.js may take ownership of the buffer it is given; give it a copy.
+  const task = pdfjs.getDocument(pdfJsDocumentOptions(new Uint8Array(bytes), options.password));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(deadlineError(maxMillis)), Math.max(0, maxMillis - (performance.now() - started)));
+  });
+  try {
+    return await Promise.race([readAll(), timeout]);
+  } finally {
+    clearTimeout(timer);
+    void task.destroy().catch(() => undefined);
+  }
+
+  async function readAll(): Promise<PdfPageItems[]> {
+    let doc;
+    try {
+      doc = await task.promise;
+    } catch (e) {
+      throw openError(e, options.password !== undefined);
+    }
+    const count = doc.numPages;
+    if (!Number.isFinite(count) || count < 1) throw new ParseError('parse_failed', 'The PDF has no pages; send the statement itself.');
+    if (count > maxPages) {
+      throw new ParseError(
+        'too_large',
+        `The PDF has ${count} pages; at most ${maxPages} can be read at once. Split it into smaller statements, or send a CSV export.`,
+      );
+    }
+    const pages: PdfPageItems[] = [];
+    for (let n = 1; n <= count; n++) {
+      if (performance.now() - started > maxMillis) throw deadlineError(maxMillis);
+      let page;
+      let content;
+      try {
+        page = await doc.getPage(n);
+        content = await page.getTextContent();
+      } catch (e) {
+        if (e instanceof ParseError) throw e;
+        throw new ParseError(
+          'parse_failed',
+          `Page ${n} of the PDF could not be read (${describe(e)}); the file is damaged. Download it again or send a CSV export.`,
+        );
+      }
+      const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
+      const items: PdfTextItem[] = [];
+      for (const it of content.items) {
+        if (!('str' in it) || it.str.trim() === '') continue;
+        const t = it.transform as number[];
+        items.push({
+          str: it.str,
+          x: (t[4] ?? 0) - x0,
+          y: y1 - (t[5] ?? 0),
+          width: it.width,
+          height: it.height || Math.abs(t[3] ?? 0),
+        });
+      }
+      pages.push({ page: n, width: x1 - x0, height: y1 - y0, items });
+      page.cleanup();
+    }
+    return pages;
+  }
+}
+
+function describe(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.length > 160 ? `${m.slice(0, 157)}…` : m;
+}
+
+function openError(e: unknown, passwordGiven: boolean): ParseError {
+  if (e instanceof ParseError) return e;
+  const err = e as { name?: string; code?: number; message?: string };
+  if (err?.name === 'PasswordException') return passwordError(err.code, passwordGiven);
+  if (err?.name === 'InvalidPDFException') {
+    return new ParseError(
+      'parse_failed',
+      `The PDF is damaged and cannot be read (${describe(e)}); download it again or send a CSV export.`,
+    );
+  }
+  return new ParseError('parse_failed', `The PDF cannot be read (${describe(e)}); download it again or send a CSV export.`);
+}
+
+/**
+ * Whether the file may hold images (an image XObject, or compressed object streams that could hide one):
+ * tells a scan from a PDF whose pages are simply blank. Scanners draw each page as an image XObject.
+ */
+export function mayHoldImages(bytes: Uint8Array): boolean {
+  return indexOf(bytes, '/Subtype /Image') >= 0 || indexOf(bytes, '/Subtype/Image') >= 0 || indexOf(bytes, '/ObjStm') >= 0;
+}
+
+/** Items that share a baseline (within a tolerance), left to right. */
+export function groupLines(items: readonly PdfTextItem[]): PdfTextItem[][] {
+  const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: PdfTextItem[][] = [];
+  let current: PdfTextItem[] = [];
+  let lineY = Number.NEGATIVE_INFINITY;
+  for (const it of sorted) {
+    const tolerance = Math.max(1.5, Math.min(it.height || 0, 12) * 0.35);
+    if (current.length > 0 && Math.abs(it.y - lineY) <= tolerance) {
+      current.push(it);
+    } else {
+      if (current.length > 0) lines.push(current.sort((a, b) => a.x - b.x));
+      current = [it];
+      lineY = it.y;
+    }
+  }
+  if (current.length > 0) lines.push(current.sort((a, b) => a.x - b.x));
+  return lines;
+}
+
+/** A line's text: items left to right, single spaces between them. */
+export function lineText(line: readonly PdfTextItem[]): string {
+  return line
+    .map((it) => it.str.trim())
+    .filter((s) => s !== '')
+    .join(' ')
+    .replace(/\s+/g, ' ');
+}
+
+/** The text of a page, line by line. */
+export function pageText(page: PdfPageItems): string {
+  return groupLines(page.items).map(lineText).join('\n');
+}
+
+/**
+ * The document's text: lines rebuilt by y position, items on a line ordered by x and joined with single
+ * spaces, pages separated by "\n\f\n".
+ */
+export async function extractPdfText(bytes: Uint8Array, options: ExtractOptions = {}): Promise<string> {
+  const pages = await extractPdfItems(bytes, options);
+  return pages.map(pageText).join('\n\f\n');
+}

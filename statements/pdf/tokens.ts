@@ -1,0 +1,208 @@
+/**
+ * Reading the small pieces of a statement: amounts ("£1,234.56", "-12.50", "1,234.56 DR", "350.47 D"),
+ * dates ("3 Feb", "01 Feb 24", "1 February 2024", "01/02/2024", "2024-02-01") and statement periods.
+ * @module
+ */
+import { isCivilDate, toDayNumber, type CivilDate } from '../../calc/dates.ts';
+import { Dec } from '../../calc/money.ts';
+
+// ---------------------------------------------------------------- amounts
+
+/** A printed amount: its absolute value, and what its sign or suffix says. */
+export interface AmountToken {
+  readonly value: Dec;
+  /** "-" or "(…)" in front or behind. */
+  readonly minus: boolean;
+  /** CR / DR style suffix: "cr", "dr" (DR, D, OD) or none. */
+  readonly suffix?: 'cr' | 'dr';
+}
+
+const AMOUNT_RE =
+  /^(?<lp>\()?(?<m1>[-–−])?\s?£?\s?(?<m2>[-–−])?(?<num>\d{1,3}(?:,\d{3})+|\d+)\.(?<pence>\d{2})(?<m3>[-–−])?(?<rp>\))?(?:\s?(?<suf>CR|DR|OD|D|C)\b\.?)?$/i;
+
+/** Reads a cell as an amount (pounds and pence, always two decimals), or undefined when it is not one. */
+export function parseAmountToken(text: string): AmountToken | undefined {
+  const t = text.trim();
+  if (t.length > 24) return undefined;
+  const m = AMOUNT_RE.exec(t);
+  if (!m?.groups) return undefined;
+  const g = m.groups;
+  if (Boolean(g.lp) !== Boolean(g.rp)) return undefined;
+  const value = new Dec(`${g.num!.replace(/,/g, '')}.${g.pence}`);
+  const suf = g.suf?.toUpperCase();
+  const suffix = suf === undefined ? undefined : suf === 'CR' || suf === 'C' ? 'cr' : 'dr';
+  return { value, minus: Boolean(g.m1 || g.m2 || g.m3 || g.lp), ...(suffix ? { suffix } : {}) };
+}
+
+/** A balance as a signed number: "-", "D", "DR" or "OD" mean overdrawn (negative). */
+export function signedBalance(a: AmountToken): Dec {
+  return a.minus || a.suffix === 'dr' ? a.value.negated() : a.value;
+}
+
+/** A balance owed (CMS arrears): "CR" or "-" mean in credit (negative), "DR" owed. */
+export function owedBalance(a: AmountToken): Dec {
+  return a.minus || a.suffix === 'cr' ? a.value.negated() : a.value;
+}
+
+/** How a balance's sign is read: a bank balance (CR in credit) or an amount owed (CR in credit, so negative). */
+export type BalanceSense = 'bank' | 'owed';
+export function readBalance(a: AmountToken, sense: BalanceSense): Dec {
+  return sense === 'owed' ? owedBalance(a) : signedBalance(a);
+}
+
+/** Finds the first amount in free text after a label, e.g. "Money in £2,700.40". */
+export const AMOUNT_IN_TEXT = String.raw`\(?[-–−]?\s?£?\s?[-–−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}\)?(?:\s?(?:CR|DR|OD|D)\b)?`;
+
+// ---------------------------------------------------------------- dates
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+};
+
+/** A date as printed: the year may be missing ("3 Feb"). */
+export interface DateToken {
+  readonly day: number;
+  readonly month: number;
+  readonly year?: number;
+}
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const NUMERIC_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
+const NAMED_RE = /^(\d{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]{3,9})\.?,?(?:[ -](\d{4}|\d{2}))?$/;
+/** A date at the start of a cell, followed by more text. */
+const LEADING_DATE_RE =
+  /^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?(?: (?:\d{4}|\d{2}))?)\s+(\S.*)$/;
+
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length === 2 ? (n < 70 ? 2000 + n : 1900 + n) : n;
+}
+
+function valid(day: number, month: number, year?: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  if (year === undefined) return day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return isCivilDate(civil(year, month, day));
+}
+
+/** Reads a whole cell as a date, or undefined. */
+export function parseDateToken(text: string): DateToken | undefined {
+  const t = text.trim();
+  let m = ISO_RE.exec(t);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return valid(d, mo, y) ? { day: d, month: mo, year: y } : undefined;
+  }
+  m = NUMERIC_RE.exec(t);
+  if (m) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), fullYear(m[3]!)];
+    return valid(d, mo, y) ? { day: d, month: mo, year: y } : undefined;
+  }
+  m = NAMED_RE.exec(t);
+  if (m) {
+    const mo = MONTHS[m[2]!.toLowerCase()];
+    if (mo === undefined) return undefined;
+    const d = Number(m[1]);
+    const y = m[3] === undefined ? undefined : fullYear(m[3]);
+    return valid(d, mo, y) ? { day: d, month: mo, ...(y === undefined ? {} : { year: y }) } : undefined;
+  }
+  return undefined;
+}
+
+/** A cell that starts with a date and goes on with text ("18 Dec CARD PAYMENT …"), split in two. */
+export function splitLeadingDate(text: string): { date: DateToken; rest: string } | undefined {
+  const m = LEADING_DATE_RE.exec(text.trim());
+  if (!m) return undefined;
+  const date = parseDateToken(m[1]!);
+  return date ? { date, rest: m[2]! } : undefined;
+}
+
+export function civil(year: number, month: number, day: number): CivilDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Gives a date without a year the year that puts it inside the statement period (or, failing that, nearest to it). */
+export function resolveYear(d: DateToken, period: { start?: CivilDate; end?: CivilDate }, previous?: CivilDate): CivilDate | undefined {
+  if (d.year !== undefined) return civil(d.year, d.month, d.day);
+  const years = new Set<number>();
+  if (period.start) years.add(Number(period.start.slice(0, 4)));
+  if (period.end) years.add(Number(period.end.slice(0, 4)));
+  if (years.size > 0) {
+    const lo = period.start ? toDayNumber(period.start) - 7 : Number.NEGATIVE_INFINITY;
+    const hi = period.end ? toDayNumber(period.end) + 7 : Number.POSITIVE_INFINITY;
+    if (previous) {
+      // Statements run in date order: the first such date on or after the previous row (a few days'
+      // slack), if it lies in the period. This also settles periods longer than a year.
+      const p = toDayNumber(previous);
+      const py = Number(previous.slice(0, 4));
+      for (const y of [py, py + 1]) {
+        const date = civil(y, d.month, d.day);
+        if (!isCivilDate(date)) continue;
+        const n = toDayNumber(date);
+        if (n >= p - 3 && n >= lo && n <= hi) return date;
+      }
+    }
+    let best: { date: CivilDate; distance: number } | undefined;
+    for (const y of [...years].flatMap((y) => [y - 1, y, y + 1])) {
+      const date = civil(y, d.month, d.day);
+      if (!isCivilDate(date)) continue;
+      const n = toDayNumber(date);
+      const distance = n < lo ? lo - n : n > hi ? n - hi : 0;
+      if (!best || distance < best.distance) best = { date, distance };
+    }
+    return best?.date;
+  }
+  if (previous) {
+    const py = Number(previous.slice(0, 4));
+    const pm = Number(previous.slice(5, 7));
+    const y = d.month < pm - 6 ? py + 1 : py;
+    const date = civil(y, d.month, d.day);
+    return isCivilDate(date) ? date : undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- periods
+
+const MONTH_NAMES = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const DATE_IN_TEXT = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s(?:${MONTH_NAMES})\.?,?(?:\s(?:\d{4}|\d{2})(?!\d))?)`;
+const PERIOD_RE = new RegExp(`(${DATE_IN_TEXT})\\s*(?:-|–|—|to|until)\\s*(${DATE_IN_TEXT})`, 'i');
+
+/** Finds "18 Dec 2023 - 17 Jan 2024", "01 February to 29 February 2024", "01/04/24 to 30/04/24" … in a line. */
+export function findPeriod(text: string): { start: CivilDate; end: CivilDate } | undefined {
+  const m = PERIOD_RE.exec(text);
+  if (!m) return undefined;
+  const a = parseDateToken(m[1]!.replace(/,/g, ''));
+  const b = parseDateToken(m[2]!.replace(/,/g, ''));
+  if (!a || !b || b.year === undefined) return undefined;
+  const end = civil(b.year, b.month, b.day);
+  let startYear = a.year ?? b.year;
+  if (a.year === undefined && (a.month > b.month || (a.month === b.month && a.day > b.day))) startYear -= 1;
+  const start = civil(startYear, a.month, a.day);
+  if (!isCivilDate(start) || !isCivilDate(end) || start > end) return undefined;
+  return { start, end };
+}

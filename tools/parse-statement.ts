@@ -1,0 +1,355 @@
+/**
+ * `parse_statement`: a bank statement (PDF, CSV, OFX/QFX) or CMS document in; its transactions or CMS ledger
+ * entries out, with the account details (masked), the checks that could be made, warnings and a confidence.
+ * The summary is always complete; the rows come a page at a time.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import * as z from 'zod';
+import { InputError } from '../calc/errors.ts';
+import { CMS_ENTRY_TYPES, DIRECTIONS } from '../calc/ledger/entries.ts';
+import { Dec, pounds } from '../calc/money.ts';
+import { DOCUMENT_KINDS, FORMATS, LIMITS, MappingError, ParseError, parseDocument, type ParseResult } from '../statements/index.ts';
+import { describePage, inputHash, pageInput, pageOutput, paginate, type CursorKind } from './paging.ts';
+import { civilDate, moneyOut, strictObject } from './schemas.ts';
+import { defineTool, type ToolContext } from './tool.ts';
+
+/** The cursor kind of this tool's pages. (paging.ts names the kinds; see the report on wiring.) */
+const PARSE_CURSOR = 'parse' as CursorKind;
+
+/** Longest base64 text accepted: a file of the largest size, plus room for line breaks and a data: prefix. */
+const MAX_BASE64_CHARS = Math.ceil(LIMITS.maxBytes / 3) * 4 + 1024 * 1024;
+
+const column = z
+  .union([z.string().min(1, 'a column name must not be empty').max(200), z.int().min(0, 'a column position counts from 0').max(999)], {
+    error: 'must be a column name from the header (a string) or a column position counting from 0 (a whole number)',
+  })
+  .describe('A column: its name as in the header row (any case), or its position counting from 0');
+
+export const csvMappingInput = strictObject({
+  date: column.describe('The column that holds the date of each transaction'),
+  description: column.describe('The column that holds the description (payee, narrative)'),
+  amount: column
+    .optional()
+    .describe('One signed amount column: negative (or "DR") for money out, positive (or "CR") for money in. Give this or paidOut/paidIn'),
+  paidOut: column.optional().describe('The money-out (debit, withdrawn) column, when money out and money in are separate columns'),
+  paidIn: column.optional().describe('The money-in (credit, paid in) column, when money out and money in are separate columns'),
+  balance: column.optional().describe('The running balance column, if any; it is checked row by row'),
+  reference: column.optional().describe('A reference or transaction id column, if any'),
+  dateFormat: z
+    .string()
+    .min(1)
+    .max(40)
+    .optional()
+    .describe('How the dates are written: "DD/MM/YYYY" (the default), "YYYY-MM-DD", "D MMM YYYY" (13 Jun 2025), "DD-MM-YY" …'),
+})
+  .superRefine((m, ctx) => {
+    if (m.amount !== undefined && (m.paidOut !== undefined || m.paidIn !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: 'give either amount (one signed column) or paidOut and paidIn (two columns), not both',
+      });
+    }
+    if (m.amount === undefined && m.paidOut === undefined && m.paidIn === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: 'is missing; give amount (one signed column) or paidOut and paidIn (two columns)',
+      });
+    }
+  })
+  .describe(
+    'For a CSV layout Reckoner does not recognise: which column holds what. Not needed for Monzo, Starling, Barclays, HSBC, ' +
+      'Lloyds/Halifax/Bank of Scotland, Nationwide or NatWest/RBS exports; the error for an unknown layout lists the columns found',
+  );
+
+/** Everything but the document itself: shared with the HTTP upload route. */
+export const parseOptionsShape = {
+  filename: z
+    .string()
+    .max(255, 'filename must be at most 255 characters')
+    .optional()
+    .describe('The file name, for messages only; the format is detected from the content'),
+  password: z.string().max(1024).optional().describe('The password of an encrypted PDF'),
+  hint: z
+    .enum(DOCUMENT_KINDS)
+    .optional()
+    .describe('What you believe the document is: bank_statement, cms_statement or cms_payment_schedule; detection still checks it'),
+  csvMapping: csvMappingInput.optional(),
+  page: pageInput,
+};
+
+export const parseStatementInput = strictObject({
+  contentBase64: z
+    .string()
+    .max(MAX_BASE64_CHARS, `contentBase64 is longer than a ${LIMITS.maxBytes / 1024 / 1024} MiB file; split the document`)
+    .optional()
+    .describe(
+      `The file itself, base64-encoded (a "data:…;base64," prefix and line breaks are allowed); at most ${LIMITS.maxBytes / 1024 / 1024} MiB once decoded. Give this or path`,
+    ),
+  path: z
+    .string()
+    .min(1, 'path must not be empty')
+    .max(4096)
+    .optional()
+    .describe(
+      'The path of the file on this computer, instead of contentBase64. Only when Reckoner runs locally (stdio); over HTTP send contentBase64',
+    ),
+  ...parseOptionsShape,
+}).superRefine((input, ctx) => {
+  if ((input.contentBase64 === undefined) === (input.path === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [input.contentBase64 === undefined ? 'contentBase64' : 'path'],
+      message:
+        input.contentBase64 === undefined
+          ? 'is missing; send the file as contentBase64 (or, to a local Reckoner, its path)'
+          : 'give either contentBase64 or path, not both',
+    });
+  }
+});
+
+export type ParseStatementInput = z.infer<typeof parseStatementInput>;
+
+const transactionOutput = z.object({
+  date: civilDate,
+  description: z.string(),
+  amount: moneyOut.describe('Positive; direction says which way'),
+  direction: z.enum(DIRECTIONS).describe('out: money left the account; in: money came in'),
+  balance: moneyOut.optional().describe('The running balance printed after this row (negative when overdrawn)'),
+  reference: z.string().optional().describe('The reference or transaction id (OFX FITID, Monzo transaction id …)'),
+  fingerprint: z.string().describe('The same for the same transaction when the statement is imported again'),
+});
+
+const cmsEntryOutput = z.object({
+  date: civilDate,
+  type: z.enum(CMS_ENTRY_TYPES),
+  amount: moneyOut,
+  description: z.string(),
+  reference: z.string().optional(),
+  fingerprint: z.string(),
+});
+
+const metadataOutput = z
+  .object({
+    issuer: z.string().optional().describe('The bank or issuer'),
+    layout: z.string().describe('The layout read, e.g. monzo_csv, nationwide_statement_csv, ofx_sgml, custom_csv'),
+    accountHolder: z.string().optional(),
+    accountNumberMasked: z.string().optional().describe('Only the last four digits, e.g. ****1234'),
+    sortCodeMasked: z.string().optional().describe('e.g. **-**-56'),
+    caseReference: z.string().optional(),
+    periodStart: civilDate.optional(),
+    periodEnd: civilDate.optional(),
+    openingBalance: moneyOut.optional().describe('The balance before the first transaction'),
+    closingBalance: moneyOut.optional().describe('The balance after the last transaction'),
+    totalPaidIn: moneyOut.optional(),
+    totalPaidOut: moneyOut.optional(),
+    pages: z.int().optional(),
+  })
+  .describe('What the document says about itself; account numbers are masked');
+
+const checksOutput = z
+  .object({
+    runningBalance: z
+      .enum(['ok', 'failed', 'not_available'])
+      .describe('Whether each printed balance equals the previous one plus or minus the row'),
+    firstBreak: z
+      .object({ row: z.int().describe('The transaction, counting from 0'), date: civilDate, expected: moneyOut, printed: moneyOut })
+      .optional()
+      .describe('Where the running balance first fails'),
+    totals: z.enum(['ok', 'failed', 'not_available']).describe('Whether the printed totals and closing balance agree with the rows'),
+    totalsDetail: z.string().optional(),
+  })
+  .describe('What could be checked, and whether it held');
+
+export const parseStatementOutput = z.object({
+  kind: z.enum(DOCUMENT_KINDS).describe('What the document is'),
+  format: z.enum(FORMATS),
+  metadata: metadataOutput,
+  checks: checksOutput,
+  warnings: z.array(z.string()).describe('What the reader was unsure of or had to work around'),
+  confidence: z.number().min(0).max(1).describe('0 to 1: how sure the reader is of the whole result'),
+  counts: z.object({ transactions: z.int(), cmsEntries: z.int() }).describe('Rows in the whole document, not just this page'),
+  page: pageOutput.describe('The detail is one stream, in order: transactions (oldest first), then CMS entries'),
+  transactions: z.array(transactionOutput).describe('This page’s bank transactions, oldest first'),
+  cmsEntries: z.array(cmsEntryOutput).describe('This page’s CMS ledger entries'),
+});
+
+export type ParseStatementOutput = z.infer<typeof parseStatementOutput>;
+
+type Detail =
+  | { readonly list: 'transactions'; readonly item: ParseStatementOutput['transactions'][number] }
+  | { readonly list: 'cmsEntries'; readonly item: ParseStatementOutput['cmsEntries'][number] };
+
+/** The JSON form of a parse result, with one page of its rows. */
+export function toJson(result: ParseResult, hash: string, page: z.infer<typeof pageInput>): ParseStatementOutput {
+  const summary = {
+    kind: result.kind,
+    format: result.format,
+    metadata: { ...result.metadata },
+    checks: { ...result.checks, ...(result.checks.firstBreak ? { firstBreak: { ...result.checks.firstBreak } } : {}) },
+    warnings: [...result.warnings],
+    confidence: result.confidence,
+    counts: { transactions: result.transactions.length, cmsEntries: result.cmsEntries.length },
+  };
+  const stream: Detail[] = [
+    ...result.transactions.map((item): Detail => ({ list: 'transactions', item: { ...item } })),
+    ...result.cmsEntries.map((item): Detail => ({ list: 'cmsEntries', item: { ...item } })),
+  ];
+  const paged = paginate(stream, { kind: PARSE_CURSOR, hash, page, summaryChars: JSON.stringify(summary).length, content: (d) => d.item });
+  const pick = <L extends Detail['list']>(list: L) =>
+    paged.items
+      .filter((d): d is Extract<Detail, { list: L }> => d.list === list)
+      .map((d) => d.item as Extract<Detail, { list: L }>['item']);
+  return { ...summary, page: paged.page, transactions: pick('transactions'), cmsEntries: pick('cmsEntries') };
+}
+
+/** The document's bytes from base64 text. */
+export function decodeBase64(text: string): Uint8Array {
+  let s = text.trim();
+  const dataUrl = /^data:[^,]{0,200};base64,/i.exec(s);
+  if (dataUrl) s = s.slice(dataUrl[0].length);
+  s = s.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(s) || s.length % 4 === 1) {
+    throw new InputError('contentBase64', 'is not base64; encode the file’s bytes as base64 (for example with `base64 -w0 statement.pdf`)');
+  }
+  if (Math.floor((s.replace(/=+$/, '').length * 3) / 4) > LIMITS.maxBytes) {
+    throw new ParseError(
+      'too_large',
+      `The document is larger than ${LIMITS.maxBytes / 1024 / 1024} MiB, the most that can be read. Split it (for example one file per year), or export a CSV.`,
+    );
+  }
+  return new Uint8Array(Buffer.from(s, 'base64'));
+}
+
+/** A local file's bytes, for a stdio server only. */
+export async function readLocalFile(path: string, context: ToolContext): Promise<Uint8Array> {
+  if (context.localFiles !== true) {
+    throw new InputError(
+      'path',
+      'cannot be read here: this Reckoner is not on your computer (HTTP), so it cannot open your files. Send the file itself as contentBase64, or upload it to POST /api/v1/parse-statement',
+    );
+  }
+  const full = resolve(path === '~' ? homedir() : path.startsWith('~/') ? `${homedir()}${path.slice(1)}` : path);
+  let size: number;
+  try {
+    const info = await stat(full);
+    if (!info.isFile())
+      throw new InputError('path', `${full} is ${info.isDirectory() ? 'a folder' : 'not a file'}; give the path of the statement file`);
+    size = info.size;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(
+      'path',
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? `there is no file at ${full}; check the path`
+        : code === 'EACCES' || code === 'EPERM'
+          ? `${full} cannot be read (permission denied)`
+          : `${full} cannot be read (${code ?? 'error'})`,
+    );
+  }
+  if (size > LIMITS.maxBytes) {
+    throw new ParseError(
+      'too_large',
+      `The document is ${size.toLocaleString('en-GB')} bytes; at most ${LIMITS.maxBytes.toLocaleString('en-GB')} bytes can be read. Split it, or export a CSV.`,
+    );
+  }
+  return new Uint8Array(await readFile(full));
+}
+
+/** The options of a parse other than the document: what {@link parseBytes} takes. */
+export type ParseOptionsInput = Omit<ParseStatementInput, 'contentBase64' | 'path'>;
+
+/**
+ * Parses a document's bytes and shapes one page of the result. The cursor hash covers the document's content
+ * and the options that change the result, so a cursor works however the same file is sent (base64, path or upload).
+ */
+export async function parseBytes(bytes: Uint8Array, options: ParseOptionsInput): Promise<ParseStatementOutput> {
+  const { page, filename, password, hint, csvMapping } = options;
+  const hash = inputHash({ document: createHash('sha256').update(bytes).digest('hex'), hint, csvMapping });
+  let result: ParseResult;
+  try {
+    result = await parseDocument({
+      bytes,
+      ...(filename === undefined ? {} : { filename }),
+      ...(password === undefined ? {} : { password }),
+      ...(hint === undefined ? {} : { hint }),
+      ...(csvMapping === undefined ? {} : { csvMapping }),
+    });
+  } catch (e) {
+    // A mistake in csvMapping names its field; other parse errors keep their own code (toFailure maps ParseError).
+    if (e instanceof MappingError) throw new InputError(e.field, e.message.slice(e.field.length + 2));
+    throw e;
+  }
+  return toJson(result, hash, page);
+}
+
+const KIND_WORDS: Record<ParseResult['kind'], string> = {
+  bank_statement: 'bank statement',
+  cms_statement: 'CMS statement of account',
+  cms_payment_schedule: 'CMS payment schedule',
+};
+
+export const parseStatementTool = defineTool({
+  name: 'parse_statement',
+  title: 'Read a bank statement or CMS document',
+  description:
+    'Reads a bank statement (PDF, CSV or OFX/QFX) or a Child Maintenance Service statement or payment schedule (PDF) and returns ' +
+    'its transactions (date, description, amount, direction, running balance, reference, fingerprint) or CMS ledger entries, ready ' +
+    'for reconcile_ledger. Recognises the CSV exports of Monzo, Starling, Barclays, HSBC, Lloyds/Halifax/Bank of Scotland, ' +
+    'Nationwide and NatWest/RBS; for any other CSV give csvMapping (the error for an unknown layout lists the columns). Checks the ' +
+    'running balance row by row and reports the first row where it fails; account numbers come back masked. Send the file as ' +
+    'contentBase64 (or, to a local Reckoner, its path). The summary is always complete; the rows come a page at a time. ' +
+    'Use these figures; never retype a statement by hand.',
+  inputSchema: parseStatementInput,
+  outputSchema: parseStatementOutput,
+  annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
+  handler: async (input, context) => {
+    const { contentBase64, path, ...options } = input;
+    const bytes = contentBase64 !== undefined ? decodeBase64(contentBase64) : await readLocalFile(path!, context);
+    return parseBytes(bytes, options);
+  },
+  summarize: (out) => {
+    const m = out.metadata;
+    const rows =
+      out.kind === 'bank_statement'
+        ? `${out.counts.transactions} transaction${out.counts.transactions === 1 ? '' : 's'}`
+        : `${out.counts.cmsEntries} CMS entr${out.counts.cmsEntries === 1 ? 'y' : 'ies'}`;
+    const account = [m.sortCodeMasked, m.accountNumberMasked].filter(Boolean).join(' ');
+    const lines = [
+      `Read a ${KIND_WORDS[out.kind]} (${out.format.toUpperCase()}, ${m.issuer ? `${m.issuer}, ` : ''}layout ${m.layout}): ${rows}` +
+        (m.periodStart && m.periodEnd ? `, ${m.periodStart} to ${m.periodEnd}` : '') +
+        (account ? `; account ${account}` : '') +
+        (m.caseReference ? `; CMS case ${m.caseReference}` : '') +
+        '.',
+    ];
+    const balances = [
+      m.openingBalance === undefined ? '' : `opening balance ${pounds(new Dec(m.openingBalance))}`,
+      m.closingBalance === undefined ? '' : `closing balance ${pounds(new Dec(m.closingBalance))}`,
+    ].filter(Boolean);
+    if (balances.length > 0) {
+      const line = balances.join(', ');
+      lines.push(`${line[0]!.toUpperCase()}${line.slice(1)}.`);
+    }
+    const c = out.checks;
+    if (c.runningBalance === 'ok') lines.push('Running balance: adds up on every row.');
+    else if (c.runningBalance === 'failed' && c.firstBreak) {
+      lines.push(
+        `Running balance: does NOT add up; first at row ${c.firstBreak.row + 1} (${c.firstBreak.date}): expected ${pounds(new Dec(c.firstBreak.expected))}, printed ${pounds(new Dec(c.firstBreak.printed))}.`,
+      );
+    } else lines.push('Running balance: cannot be checked (the document shows no running balance).');
+    if (c.totals !== 'not_available')
+      lines.push(
+        `Printed totals: ${c.totals === 'ok' ? 'agree with the rows' : 'do NOT agree with the rows'}${c.totalsDetail ? ` (${c.totalsDetail})` : ''}.`,
+      );
+    lines.push(`Confidence: ${out.confidence.toFixed(2)}.`);
+    for (const w of out.warnings) lines.push(`Note: ${w}`);
+    lines.push(`Detail: ${describePage(out.page)}.`);
+    return lines.join('\n');
+  },
+});
