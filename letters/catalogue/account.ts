@@ -1,0 +1,454 @@
+/**
+ * Letters about the account: a full breakdown of the balance (L02), a dispute of specific entries (L04), a
+ * request to hold enforcement while a dispute is considered (L11), an arrears payment plan (L16), and a
+ * request to repay or adjust for an overpayment (L19).
+ * @module
+ */
+import * as z from 'zod';
+import { compareDates } from '../../calc/dates.ts';
+import { pounds } from '../../calc/money.ts';
+import { civilDate, commonFacts, priorContacts, senderRole, strictObject, words } from '../facts.ts';
+import {
+  claimedBalance,
+  disputedAndUndisputed,
+  instalmentPlan,
+  monthlyAmount,
+  overpaid,
+  paidPerBank,
+  totalDue,
+  weeklyWithFee,
+} from '../figures.ts';
+import { count, countIs, sentence } from '../format.ts';
+import type { Block, Figure } from '../types.ts';
+import { balanceSentences } from './balance.ts';
+import { BASIS, CMS_ADDRESS, SEND_TO_CMS, defineLetter, keepPaying, paragraphs, roleWords } from './common.ts';
+
+export const CLAIM_SOURCES = ['letter', 'online_account', 'phone_call', 'arrears_notice', 'payment_plan', 'enforcement_notice'] as const;
+const CLAIM_SOURCE_WORDS: Record<(typeof CLAIM_SOURCES)[number], string> = {
+  letter: 'your letter',
+  online_account: 'my online account',
+  phone_call: 'a phone call with your staff',
+  arrears_notice: 'your arrears notice',
+  payment_plan: 'your payment plan',
+  enforcement_notice: 'your enforcement notice',
+};
+
+const CONTACT_WORDS: Record<string, string> = {
+  subject_access_request: 'subject access request',
+  account_breakdown_request: 'request for a full breakdown of the account',
+  mandatory_reconsideration: 'request for mandatory reconsideration',
+  payment_dispute: 'letter disputing entries on the account',
+  complaint: 'complaint',
+  complaint_escalation: 'request to escalate my complaint',
+  ice_referral: 'referral to the Independent Case Examiner',
+  phone_call: 'phone call',
+  other: 'letter',
+};
+
+/** "14 March 2026: my complaint (reference X)". */
+export function contactLine(ctx: { date: (d: string) => string }, c: z.infer<typeof priorContacts>[number]): string {
+  return `${ctx.date(c.date)}: my ${CONTACT_WORDS[c.kind]}${c.reference ? ` (reference ${c.reference})` : ''}${c.outcome ? `. ${sentence(c.outcome)}` : '.'}`;
+}
+
+export const accountBreakdownRequest = defineLetter({
+  id: 'L02',
+  type: 'account_breakdown_request',
+  title: 'Request for a full breakdown of the account (statement of account)',
+  whenToUse:
+    'When you dispute an arrears, balance or overpayment figure and need CMS to show period by period how it got there. Send it with a subject access request; it has no legal time limit of its own.',
+  sender: 'either',
+  recipient: CMS_ADDRESS,
+  legalBasis: [BASIS.csaCollection, BASIS.arrearsRegs, BASIS.gdprAccuracy],
+  facts: strictObject({
+    ...commonFacts({ mp: true }),
+    senderRole,
+    statedIn: z
+      .enum(CLAIM_SOURCES, { error: `must be one of ${CLAIM_SOURCES.join(', ')}` })
+      .describe('Where CMS gave the balance you dispute'),
+    statedOn: civilDate.optional().describe('The date of the letter, notice or call that gave the balance, YYYY-MM-DD'),
+    periodFrom: civilDate.optional().describe('The first day the breakdown should cover, YYYY-MM-DD; leave out for the start of the case'),
+    granularity: z
+      .enum(['weekly', 'monthly'], { error: 'must be "weekly" or "monthly"' })
+      .optional()
+      .describe('Whether you want the breakdown week by week or month by month (default monthly)'),
+  }),
+  inputs: {
+    reconciliation: {
+      use: 'required',
+      why: 'the balance CMS claims (and, with your bank statement, the balance worked out from the decisions and your payments)',
+    },
+  },
+  reconciliationNeeds: { cmsClaim: true },
+  figures: ['cms_claimed_balance', 'recomputed_balance', 'balance_difference', 'disputed_entries_total'],
+  enclosures: ['A copy of the letter or screen that gives the balance'],
+  sendBy: SEND_TO_CMS,
+  copyToMp: true,
+  recipientHoldsAddress: true,
+  replyBasis:
+    'There is no legal time limit for a breakdown, so the date above is one I consider reasonable; if I do not have it by then I will make a formal complaint.',
+  compose: (ctx) => {
+    const f = ctx.facts;
+    const r = ctx.computed.reconciliation!;
+    const claimed = ctx.quote(claimedBalance(r)!);
+    const withBank = r.result.counts.bankTransactions > 0;
+    const where = `${CLAIM_SOURCE_WORDS[f.statedIn]}${f.statedOn ? ` of ${ctx.date(f.statedOn)}` : ''}`;
+    const body: Block[] = paragraphs(
+      `I am ${roleWords(ctx)} in this case. In ${where} you gave the balance on my account as ${claimed} on ${ctx.date(r.result.asOf)}. I do not accept that figure, and I cannot check it without a full breakdown of how you arrived at it.`,
+    );
+    if (withBank) {
+      body.push(...paragraphs(...balanceSentences(ctx, r)));
+      const schedule = ctx.disputedSchedule();
+      if (schedule) {
+        body.push(
+          ...paragraphs(
+            `The ${count(schedule.count, 'entry', 'entries')} I believe to be wrong ${schedule.count === 1 ? 'is' : 'are'} listed in the schedule at the end of this letter; the amounts at stake come to ${schedule.total}.`,
+          ),
+        );
+      }
+    }
+    body.push(
+      ...paragraphs(
+        `Please send me a full breakdown of the account ${f.periodFrom ? `from ${ctx.date(f.periodFrom)}` : 'from the start of my case'} to ${ctx.date(r.result.asOf)}, ${f.granularity === 'weekly' ? 'week by week' : 'month by month'}, showing for each period:`,
+      ),
+      {
+        kind: 'list',
+        items: [
+          'the amount due, and the decision (with its date) that set it;',
+          'each payment received, with its date, amount, source and bank reference;',
+          'each payment passed on to the receiving parent;',
+          'collection fees and enforcement charges;',
+          'adjustments, offsets and write-offs, with the reason for each;',
+          'the opening and closing balance.',
+        ],
+      },
+      ...paragraphs(
+        'I understand a breakdown is prepared by hand. Until I have it and have had the chance to respond, I ask that no enforcement action be taken on the part of the balance I dispute.',
+        keepPaying(ctx),
+      ),
+    );
+    return {
+      subject: 'Request for a full breakdown of the balance on my account',
+      body,
+      asks: [
+        'Send me the full breakdown of the account described above.',
+        'Tell me which decision set the amount due in each period.',
+        'Take no enforcement action on the disputed part of the balance until I have the breakdown and you have answered my points.',
+      ],
+      enclosures: withBank ? ['Bank statement extracts showing my maintenance payments (other transactions blacked out)'] : [],
+    };
+  },
+});
+
+export const paymentDispute = defineLetter({
+  id: 'L04',
+  type: 'payment_dispute',
+  title: 'Dispute of specific recorded payments and arrears entries',
+  whenToUse:
+    'After reconciling CMS’s record against your bank statement: it lists each entry CMS got wrong (a payment that never happened, a payment missing, a duplicate, a wrong amount or date, a wrong charge) with the evidence for each.',
+  sender: 'either',
+  recipient: CMS_ADDRESS,
+  legalBasis: [BASIS.csaCollection, BASIS.arrearsRegs, BASIS.mrReg14, BASIS.gdprAccuracy],
+  facts: strictObject({
+    ...commonFacts({ mp: true }),
+    senderRole,
+    holdEnforcement: z
+      .boolean()
+      .optional()
+      .describe('Ask CMS to take no enforcement action on the disputed amount while it looks into this (default true)'),
+  }),
+  inputs: {
+    reconciliation: { use: 'required', why: 'each disputed entry on your account, with the bank evidence against it' },
+  },
+  reconciliationNeeds: { discrepancies: true },
+  figures: ['disputed_entries_total', 'cms_claimed_balance', 'recomputed_balance', 'balance_difference'],
+  enclosures: ['Bank statement extracts for each entry in the schedule, with the payments highlighted and other transactions blacked out'],
+  sendBy: SEND_TO_CMS,
+  copyToMp: true,
+  recipientHoldsAddress: true,
+  replyBasis:
+    'There is no legal time limit for this, so the date above is one I consider reasonable; after it I will make a formal complaint.',
+  compose: (ctx) => {
+    const f = ctx.facts;
+    const r = ctx.computed.reconciliation!;
+    const schedule = ctx.disputedSchedule()!;
+    const hold = f.holdEnforcement ?? true;
+    return {
+      subject: 'Dispute of entries on my child maintenance account',
+      body: paragraphs(
+        `I am ${roleWords(ctx)} in this case. I have checked your record of my account against my bank statements and against the decisions on my case. ${countIs(schedule.count, 'entry on your record', 'entries on your record')} wrong. The schedule at the end of this letter sets them out one by one, with the evidence for each; the amounts at stake come to ${schedule.total} in all.`,
+        ...(r.result.balance.cmsClaimed !== undefined ? balanceSentences(ctx, r) : []),
+        'There is no appeal against an arrears figure as such, but you must collect the right amount (Child Support Act 1991 s.29 and the Child Support (Management of Payments and Arrears) Regulations 2009), and the UK GDPR requires the personal data you hold about me to be accurate (Article 5(1)(d)). If any of these errors comes from a wrong decision, please treat this letter as an application to revise that decision for official error under regulation 14(1)(e) of the Child Support Maintenance Calculation Regulations 2012.',
+        keepPaying(ctx),
+      ),
+      asks: [
+        'Correct each entry in the schedule, or tell me, entry by entry, why you say it is right and what your evidence is (for a payment, where it came from and its bank reference).',
+        'Send me a corrected statement of the balance.',
+        ...(hold ? ['Take no enforcement action on the disputed amount while you look into this.'] : []),
+        'Confirm in writing what you have done.',
+      ],
+    };
+  },
+});
+
+export const ENFORCEMENT_ACTIONS = [
+  'deduction_from_earnings_order',
+  'regular_deduction_order',
+  'lump_sum_deduction_order',
+  'liability_order_application',
+  'enforcement_agents',
+  'other',
+] as const;
+const ACTION_WORDS: Record<(typeof ENFORCEMENT_ACTIONS)[number], string> = {
+  deduction_from_earnings_order: 'deduction from earnings order',
+  regular_deduction_order: 'regular deduction order',
+  lump_sum_deduction_order: 'lump sum deduction order',
+  liability_order_application: 'application for a liability order',
+  enforcement_agents: 'referral to enforcement agents',
+  other: 'enforcement action',
+};
+
+export const enforcementPauseRequest = defineLetter({
+  id: 'L11',
+  type: 'enforcement_pause_request',
+  title: 'Request to hold enforcement while a dispute is considered',
+  whenToUse:
+    'When enforcement (a deduction order, a liability order application, enforcement agents) is threatened or under way on a balance you dispute. There is no right to a pause; this asks CMS to use its discretion, and for a lump sum deduction order it is your representations within 14 days.',
+  sender: 'paying',
+  recipient: CMS_ADDRESS,
+  legalBasis: [BASIS.csaWelfare, BASIS.rdoReview, BASIS.lsdoReps],
+  facts: strictObject({
+    ...commonFacts({ mp: true }),
+    action: z.enum(ENFORCEMENT_ACTIONS, { error: `must be one of ${ENFORCEMENT_ACTIONS.join(', ')}` }).describe('The enforcement action'),
+    actionDate: civilDate.describe('The date of the notice or order, YYYY-MM-DD'),
+    actionReference: words('a reference', 60).optional().describe('The reference on the notice or order, if any'),
+    pendingDisputes: priorContacts
+      .min(1, 'give at least one letter that is waiting for an answer')
+      .describe('The letters about the balance still waiting for an answer, each with its date and kind'),
+    hardship: words('the hardship', 1500)
+      .optional()
+      .describe('How the enforcement would affect you and the children, in words (no amounts: the figures come from the reconciliation)'),
+  }),
+  inputs: {
+    reconciliation: { use: 'required', why: 'the balance CMS claims, the part you accept and the part you dispute' },
+    calculation: { use: 'optional', why: 'the ongoing maintenance you will keep paying' },
+  },
+  reconciliationNeeds: { cmsClaim: true, side: 'paying', position: 'arrears' },
+  figures: ['cms_claimed_balance', 'undisputed_arrears', 'disputed_amount', 'monthly_amount'],
+  enclosures: ['Copies of my letters about the balance that are waiting for an answer'],
+  sendBy: {
+    ...SEND_TO_CMS,
+    notes: [...SEND_TO_CMS.notes, 'This is urgent: phone CMS as well to say the letter is on its way, and note who you spoke to.'],
+  },
+  copyToMp: true,
+  recipientHoldsAddress: true,
+  replyBasis: 'Because enforcement is under way, I need your written decision by then.',
+  check: (f, sentOn) =>
+    compareDates(f.actionDate, sentOn) > 0 ? [{ field: 'facts.actionDate', message: 'is after the date of this letter' }] : [],
+  compose: (ctx) => {
+    const f = ctx.facts;
+    const r = ctx.computed.reconciliation!;
+    const { disputed, undisputed } = disputedAndUndisputed(r);
+    const claimed = ctx.quote(claimedBalance(r)!);
+    const accepted = ctx.quote(undisputed);
+    const action = ACTION_WORDS[f.action];
+    const schedule = ctx.disputedSchedule();
+    const calc = ctx.computed.calculation;
+    const ongoing = calc ? ` of ${ctx.quote(monthlyAmount(calc))} a month` : '';
+    const body: Block[] = paragraphs(
+      `I am the paying parent. On ${ctx.date(f.actionDate)} you issued a ${action}${f.actionReference ? ` (reference ${f.actionReference})` : ''} against me.`,
+      `The balance it is based on is disputed. You say I owed ${claimed} on ${ctx.date(r.result.asOf)}. Worked out from the decisions on my case and my bank statements, I owed ${accepted}.${disputed ? ` I dispute the other ${ctx.quote(disputed)} of your figure.` : ''}${schedule ? ` The entries behind the difference are in the schedule at the end of this letter.` : ''}`,
+      'My dispute is already with you, and has not yet been answered:',
+    );
+    body.push(
+      { kind: 'list', items: f.pendingDisputes.map((c) => contactLine(ctx, c)) },
+      ...paragraphs(
+        'I know there is no automatic right to a pause. But you must have regard to the welfare of any child affected when you use your discretion (Child Support Act 1991 s.2), and money taken on a wrong balance is slow and hard to get back.',
+        f.hardship && sentence(f.hardship),
+        `I will keep paying my ongoing maintenance${ongoing}, and I will pay the ${accepted} I accept I owe; I am willing to agree a plan for it.`,
+        f.action === 'lump_sum_deduction_order' &&
+          'Please treat this letter as my representations about the lump sum deduction order under regulation 25M of the Child Support (Collection and Enforcement) Regulations 1992.',
+        f.action === 'regular_deduction_order' &&
+          'Please also treat this letter as an application to review the regular deduction order under regulation 25G of the Child Support (Collection and Enforcement) Regulations 1992, because the amount it collects rests on a wrong balance.',
+      ),
+    );
+    return {
+      subject: `Urgent: please hold the ${action} while my dispute is considered`,
+      body,
+      asks: [
+        `Hold the ${action} on the disputed part of the balance until my dispute has been answered.`,
+        `Limit any collection of arrears to the ${accepted} I accept, by agreement with me.`,
+        'Tell me your decision in writing.',
+      ],
+      enclosures: [`A copy of the ${action}${f.actionReference ? ` (${f.actionReference})` : ''}`],
+      notes: [
+        'This letter does not stop any legal time limit. If the order can be challenged (a deduction from earnings order appeal within 28 days, or representations about a lump sum deduction order within 14 days of service), make that challenge as well.',
+      ],
+    };
+  },
+});
+
+export const INSTALMENT_FREQUENCIES = ['weekly', 'fortnightly', 'four_weekly', 'monthly'] as const;
+const FREQUENCY_WORDS: Record<(typeof INSTALMENT_FREQUENCIES)[number], string> = {
+  weekly: 'week',
+  fortnightly: 'fortnight',
+  four_weekly: 'four weeks',
+  monthly: 'month',
+};
+
+export const arrearsPaymentPlan = defineLetter({
+  id: 'L16',
+  type: 'arrears_payment_plan',
+  title: 'Arrears payment-plan proposal',
+  whenToUse:
+    'When you accept that you owe some arrears but cannot pay them in one go. The offer covers only the arrears you accept (worked out from the decisions and your bank statement); any disputed part stays disputed.',
+  sender: 'paying',
+  recipient: CMS_ADDRESS,
+  legalBasis: [BASIS.csaWelfare, BASIS.csaPartPayment],
+  facts: strictObject({
+    ...commonFacts(),
+    frequency: z
+      .enum(INSTALMENT_FREQUENCIES, { error: `must be one of ${INSTALMENT_FREQUENCIES.join(', ')}` })
+      .describe('How often you would pay an instalment'),
+    instalments: z
+      .int('instalments must be a whole number')
+      .min(1, 'instalments must be at least 1')
+      .max(120, 'instalments must be at most 120')
+      .describe('How many instalments you offer; the amount of each is worked out from the arrears you accept'),
+    firstPaymentOn: civilDate.describe('The date of the first instalment, YYYY-MM-DD'),
+  }),
+  inputs: {
+    reconciliation: { use: 'required', why: 'the arrears you accept (and any part you dispute), from which each instalment is worked out' },
+    calculation: { use: 'optional', why: 'the ongoing maintenance you will keep paying alongside the plan' },
+  },
+  reconciliationNeeds: { side: 'paying', position: 'arrears' },
+  figures: ['undisputed_arrears', 'instalment_amount', 'disputed_amount', 'cms_claimed_balance', 'monthly_amount'],
+  enclosures: ['A statement of my income and outgoings', 'Evidence of my income (recent payslips or benefit letters)'],
+  sendBy: SEND_TO_CMS,
+  copyToMp: false,
+  recipientHoldsAddress: true,
+  replyBasis: 'I would like to know before the first payment is due whether you agree.',
+  check: (f, sentOn) =>
+    compareDates(f.firstPaymentOn, sentOn) < 0 ? [{ field: 'facts.firstPaymentOn', message: 'is before the date of this letter' }] : [],
+  compose: (ctx) => {
+    const f = ctx.facts;
+    const r = ctx.computed.reconciliation!;
+    const { disputed, undisputed } = disputedAndUndisputed(r);
+    const owed = r.result.balance.recomputed;
+    const plan = instalmentPlan(owed, f.instalments);
+    if (!plan.last.gt(0)) {
+      ctx.warn(`The arrears are too small for ${f.instalments} instalments; the plan below uses one payment.`);
+    }
+    const n = plan.last.gt(0) ? f.instalments : 1;
+    const { each, last } = n === f.instalments ? plan : instalmentPlan(owed, 1);
+    const eachFigure: Figure = {
+      id: 'instalment_amount',
+      label: 'Each instalment offered',
+      value: pounds(each),
+      amount: each.toFixed(2),
+      source:
+        n === 1
+          ? `The arrears I accept, ${pounds(owed)}, in one payment`
+          : `${pounds(owed)} ÷ ${n} instalments = ${pounds(each)} each, rounded up to the penny${last.equals(each) ? '' : `; the last instalment is the remainder, ${pounds(owed)} − ${pounds(each)} × ${n - 1} = ${pounds(last)}`}`,
+      citation: 'Reckoner rule: equal instalments rounded up to the penny, the last one the remainder (the offer is the parent’s own)',
+    };
+    const eachText = ctx.quote(eachFigure);
+    const lastText =
+      !last.equals(each) && n > 1
+        ? ctx.quote({ ...eachFigure, id: 'last_instalment_amount', label: 'Last instalment', value: pounds(last), amount: last.toFixed(2) })
+        : undefined;
+    const accepted = ctx.quote(undisputed);
+    const claim = claimedBalance(r);
+    const calc = ctx.computed.calculation;
+    const offer =
+      n === 1
+        ? `I offer to pay the ${accepted} in one payment on ${ctx.date(f.firstPaymentOn)}.`
+        : `I offer to pay ${eachText} every ${FREQUENCY_WORDS[f.frequency]}, ${n} payments starting on ${ctx.date(f.firstPaymentOn)}${lastText ? `, the last of them ${lastText}` : ''}. That clears the ${accepted} in full.`;
+    const fee = calc ? weeklyWithFee(calc) : undefined;
+    return {
+      subject: 'Proposal to pay arrears by instalments',
+      body: paragraphs(
+        `I am the paying parent. I accept that I owe ${accepted} in arrears up to ${ctx.date(r.result.asOf)}, worked out from the decisions on my case and my bank statements.`,
+        disputed &&
+          claim &&
+          `You say the arrears are ${ctx.quote(claim)}. I dispute the remaining ${ctx.quote(disputed)} and have written to you about it separately. This offer covers only the amount I accept; it is not an agreement to the disputed part.`,
+        `I cannot pay the arrears in one sum. ${offer}`,
+        calc
+          ? `As well as these instalments I will keep paying my ongoing maintenance of ${ctx.quote(monthlyAmount(calc))} a month${fee ? ` (on Collect and Pay, ${ctx.quote(fee)} a week with the collection fee)` : ''}.`
+          : 'As well as these instalments I will keep paying my ongoing maintenance.',
+        'I enclose a statement of my income and outgoings, which shows this is what I can afford while still meeting the children’s needs in my home and my essential bills.',
+        'I ask that no further enforcement action be taken while I keep to this plan. In deciding, please have regard to the welfare of the children, as section 2 of the Child Support Act 1991 requires.',
+      ),
+      asks: [
+        'Agree this plan in writing.',
+        'Take no further enforcement action while I keep to it.',
+        'Keep the disputed part of the balance separate until my dispute has been answered.',
+      ],
+    };
+  },
+});
+
+export const REFUND_PREFERENCES = ['refund', 'adjust_future_payments', 'either'] as const;
+
+export const overpaymentRefund = defineLetter({
+  id: 'L19',
+  type: 'overpayment_refund',
+  title: 'Request to repay, or adjust for, an overpayment',
+  whenToUse:
+    'When the decisions and your bank statement show you have paid more than was due (for example after a decision reduced your liability from an earlier date). CMS may adjust future payments or repay; both are discretionary.',
+  sender: 'paying',
+  recipient: CMS_ADDRESS,
+  legalBasis: [BASIS.csaReimbursement, BASIS.arrearsRegs],
+  facts: strictObject({
+    ...commonFacts({ mp: true }),
+    preference: z
+      .enum(REFUND_PREFERENCES, { error: `must be one of ${REFUND_PREFERENCES.join(', ')}` })
+      .describe('What you would like: a refund, future payments adjusted, or either'),
+    cause: words('the cause', 1500)
+      .optional()
+      .describe(
+        'How the overpayment came about, in words (for example "the revision dated 3 March 2026 reduced my liability from January")',
+      ),
+  }),
+  inputs: {
+    reconciliation: { use: 'required', why: 'what was due, what you paid and the overpayment' },
+  },
+  reconciliationNeeds: { side: 'paying', position: 'overpaid' },
+  figures: ['total_due', 'paid_per_bank', 'overpaid_amount', 'cms_claimed_balance'],
+  enclosures: ['Bank statement extracts showing my maintenance payments (other transactions blacked out)'],
+  sendBy: SEND_TO_CMS,
+  copyToMp: true,
+  recipientHoldsAddress: true,
+  replyBasis: 'There is no legal time limit for this, so the date above is one I consider reasonable.',
+  compose: (ctx) => {
+    const f = ctx.facts;
+    const r = ctx.computed.reconciliation!;
+    const over = ctx.quote(overpaid(r)!);
+    const claim = claimedBalance(r);
+    const cmsAgrees = r.result.balance.cmsClaimed?.lt(0) ?? false;
+    const schedule = claim && !cmsAgrees ? ctx.disputedSchedule() : undefined;
+    const want = {
+      refund: 'I would like the overpayment repaid to me.',
+      adjust_future_payments: 'I would like the overpayment taken off my future payments.',
+      either: 'I would like the overpayment repaid to me or taken off my future payments, whichever you decide is right.',
+    }[f.preference];
+    return {
+      subject: 'Overpaid child maintenance: request for repayment or adjustment',
+      body: paragraphs(
+        `I am the paying parent. Up to ${ctx.date(r.result.asOf)}, the decisions on my case made ${ctx.quote(totalDue(r))} due, including any collection fees. My bank statements show I paid ${ctx.quote(paidPerBank(r))}. I have therefore paid ${over} more than was due.`,
+        f.cause && sentence(f.cause),
+        claim && cmsAgrees && `Your own record shows an overpayment of ${ctx.quote(claim)}.`,
+        claim &&
+          !cmsAgrees &&
+          `Your record does not show this overpayment: it gives the balance as ${ctx.quote(claim)}.${schedule ? ` The schedule at the end of this letter lists the ${count(schedule.count, 'entry', 'entries')} behind the difference.` : ''}`,
+        'Where a paying parent has paid more than was due, you can take the overpayment into account against future payments (Child Support (Management of Payments and Arrears) Regulations 2009, regulations 8 and 9), or repay it where that is not possible or not appropriate (Child Support Act 1991 s.41B).',
+        want,
+      ),
+      asks: [
+        f.preference === 'adjust_future_payments'
+          ? `Reduce my future payments to take account of the ${over} I have overpaid, and send me the new payment schedule.`
+          : `Repay the ${over} I have overpaid${f.preference === 'either' ? ', or take it into account against my future payments' : ''}.`,
+        'If you decide not to, tell me why in writing.',
+      ],
+    };
+  },
+});

@@ -1,0 +1,470 @@
+/**
+ * Drafting a letter: check the facts and the computations the letter's figures need (refusing with every
+ * problem at once), run the calculator and the reconciliation, take the deadlines the letter starts from the
+ * deadline tables, compose the letter, and render it to Markdown and plain text (PDF: `render/pdf.ts`).
+ * @module
+ */
+import { isCivilDate, type CivilDate } from '../calc/dates.ts';
+import { InputError } from '../calc/errors.ts';
+import { pounds } from '../calc/money.ts';
+import type { TraceStep } from '../calc/trace.ts';
+import { LETTERS } from './catalogue/index.ts';
+import { deadlinesFor, NATIONS, replyDeadline, type Nation } from './deadlines.ts';
+import { describeFact, factFields } from './describe.ts';
+import { LetterInputError, type LetterProblem } from './errors.ts';
+import { CONTACT_CHANNELS } from './facts.ts';
+import { compute, disputedEntries, disputedEntryTable, type ComputationInputs, type Computed } from './figures.ts';
+import { joinAnd, longDate } from './format.ts';
+import { renderMarkdown } from './render/markdown.ts';
+import { renderText } from './render/text.ts';
+import type {
+  Block,
+  ComposeContext,
+  ComputedInput,
+  DraftedLetter,
+  Figure,
+  LetterDocument,
+  LetterSpec,
+  SendBy,
+  SenderRole,
+} from './types.ts';
+
+export interface DraftInput extends ComputationInputs {
+  /** The letter type (`mandatory_reconsideration`) or its id (`L03`). */
+  readonly type: string;
+  readonly facts: unknown;
+  readonly nation?: Nation;
+  /** The date the letter is dated and sent. */
+  readonly sentOn: CivilDate;
+}
+
+/** A letter type by its snake_case name or its id (L01–L24), or a clear refusal listing every valid type. */
+export function findLetter(type: string): LetterSpec {
+  const wanted = typeof type === 'string' ? type.trim() : '';
+  const spec = LETTERS.find((l) => l.type === wanted || l.id === wanted.toUpperCase());
+  if (!spec) {
+    throw new InputError(
+      'type',
+      `${JSON.stringify(type)} is not a letter type. Choose one of: ${LETTERS.map((l) => `${l.type} (${l.id})`).join(', ')}`,
+    );
+  }
+  return spec;
+}
+
+const INPUT_WORDS: Record<ComputedInput, string> = {
+  calculation: 'a calculate_maintenance input with the right circumstances',
+  cmsCalculation: 'a calculate_maintenance input with the circumstances CMS used, as its decision letter states them',
+  reconciliation: 'a reconcile_ledger input: the decisions, CMS’s entries and your bank statement',
+};
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key as string];
+  }
+  return v;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), 'facts');
+}
+
+/** The facts, parsed; or the problems with them, each missing one with what it is. */
+function readFacts(spec: LetterSpec, raw: unknown): { facts?: Record<string, unknown>; problems: LetterProblem[] } {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      problems: [{ field: 'facts', message: `must be an object with the ${spec.type} facts (list_letter_types lists them)` }],
+    };
+  }
+  const fields = factFields(spec.facts);
+  const problems: LetterProblem[] = [];
+  const parsed = spec.facts.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = pathText(issue.path);
+      const missing = issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined;
+      const what = describeFact(
+        fields,
+        issue.path
+          .map(String)
+          .join('.')
+          .replace(/\.(\d+)(?=\.|$)/g, '[$1]'),
+      );
+      problems.push({ field, message: missing ? `is missing${what ? ` — ${what}` : ''}` : issue.message });
+    }
+  }
+  // Cross-field facts zod cannot see while other fields fail: the sender's address, or that it is withheld.
+  const sender = (raw as Record<string, unknown>)['sender'];
+  if (sender && typeof sender === 'object') {
+    const s = sender as Record<string, unknown>;
+    if (s['address'] === undefined && s['addressWithheld'] === undefined) {
+      problems.push({
+        field: 'facts.sender.address',
+        message:
+          'is missing — your own postal address, one line each ending with the postcode; or set addressWithheld: true if it must not appear on the letter',
+      });
+    } else if (s['address'] !== undefined && s['addressWithheld'] === true) {
+      problems.push({ field: 'facts.sender.addressWithheld', message: 'give your address or withhold it, not both' });
+    }
+  }
+  return parsed.success ? { facts: parsed.data as Record<string, unknown>, problems } : { problems };
+}
+
+function checkInputs(spec: LetterSpec, input: DraftInput, facts: Record<string, unknown> | undefined): LetterProblem[] {
+  const problems: LetterProblem[] = [];
+  for (const key of ['calculation', 'cmsCalculation', 'reconciliation'] as const) {
+    const use = spec.inputs[key];
+    const given = input[key] !== undefined;
+    if (!use && given) {
+      problems.push({
+        field: key,
+        message: `the ${spec.type} letter quotes no figures from ${key === 'cmsCalculation' ? 'CMS’s calculation' : `a ${key}`}; leave it out`,
+      });
+      continue;
+    }
+    if (!use || given) continue;
+    const because = use.use === 'required' ? use.why : facts && use.requiredWhen?.(facts);
+    if (because) {
+      problems.push({
+        field: key,
+        message:
+          `is missing — the letter quotes ${because}, and every figure must come from a computed result, never typed in. ` +
+          `Give ${key} (${INPUT_WORDS[key]})`,
+      });
+    }
+  }
+  return problems;
+}
+
+function checkReconciliation(spec: LetterSpec, computed: Computed): LetterProblem[] {
+  const needs = spec.reconciliationNeeds;
+  const r = computed.reconciliation;
+  if (!needs || !r) return [];
+  const problems: LetterProblem[] = [];
+  const result = r.result;
+  if (needs.side && result.side !== needs.side) {
+    problems.push({
+      field: 'reconciliation.side',
+      message: `must be "${needs.side}": the ${spec.type} letter works from the ${needs.side} parent’s bank statement`,
+    });
+  }
+  if (needs.cmsClaim && result.balance.cmsClaimed === undefined) {
+    problems.push({
+      field: 'reconciliation.cmsClaim',
+      message: `is missing — the letter quotes the balance CMS claims; add cmsClaim { date, balance } from CMS’s letter or statement`,
+    });
+  }
+  if ((needs.discrepancies || needs.position) && result.counts.bankTransactions === 0) {
+    problems.push({
+      field: 'reconciliation.bankTransactions',
+      message: 'is missing — the letter quotes what your bank statement shows; give the maintenance payments from it',
+    });
+  } else {
+    if (needs.discrepancies && disputedEntries(r).length === 0) {
+      problems.push({
+        field: 'reconciliation',
+        message: `found no entry to dispute: CMS’s record agrees with the bank statement and the decisions${
+          result.balance.difference && !result.balance.difference.isZero()
+            ? ' entry by entry (only the balance differs: use account_breakdown_request)'
+            : ''
+        }, so there is nothing for the ${spec.type} letter to list`,
+      });
+    }
+    if (needs.position && result.balance.position !== needs.position) {
+      const b = result.balance;
+      problems.push({
+        field: 'reconciliation',
+        message:
+          needs.position === 'overpaid'
+            ? `shows no overpayment (the balance worked out on ${b.asOf} is ${b.position === 'arrears' ? `arrears of ${pounds(b.recomputed)}` : 'nothing owed'}), so there is nothing to ask to have repaid`
+            : `shows no arrears (the balance worked out on ${b.asOf} is ${b.position === 'overpaid' ? `an overpayment of ${pounds(b.recomputed.abs())}` : 'nothing owed'}), so there are no arrears to offer a plan for`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** "Please reply by …" and how the sender wants the reply. */
+function replyBlocks(spec: LetterSpec, facts: Record<string, unknown>, replyBy: ReturnType<typeof replyDeadline>): Block[] {
+  const blocks: Block[] = [];
+  if (replyBy) {
+    blocks.push({
+      kind: 'paragraph',
+      text: `Please reply in writing by ${longDate(replyBy.date)}.${spec.replyBasis ? ` ${spec.replyBasis}` : ''}`,
+    });
+  }
+  const sender = facts['sender'] as { email?: string; phone?: string; addressWithheld?: true };
+  const channel = (facts['contactPreference'] as (typeof CONTACT_CHANNELS)[number] | undefined) ?? 'post';
+  const how: Record<(typeof CONTACT_CHANNELS)[number], string> = {
+    post: sender.addressWithheld
+      ? holdsAddress(spec, facts)
+        ? 'Please send your reply by post to the address you hold for me.'
+        : `Please reply ${sender.email ? `by email to ${sender.email}` : `by phone on ${sender.phone}`}.`
+      : 'Please send your reply by post to the address above.',
+    email: `Please reply by email to ${sender.email}.`,
+    phone: `Please phone me on ${sender.phone}, and confirm what we agree in writing.`,
+    online_account: 'Please reply through my online account (My Child Maintenance Case).',
+  };
+  blocks.push({ kind: 'paragraph', text: how[channel] });
+  return blocks;
+}
+
+function holdsAddress(spec: LetterSpec, facts: Record<string, unknown>): boolean {
+  return typeof spec.recipientHoldsAddress === 'function' ? spec.recipientHoldsAddress(facts as never) : spec.recipientHoldsAddress;
+}
+
+function contactProblems(spec: LetterSpec, facts: Record<string, unknown>): LetterProblem[] {
+  const sender = facts['sender'] as { email?: string; phone?: string; addressWithheld?: true };
+  const channel = facts['contactPreference'] as string | undefined;
+  const problems: LetterProblem[] = [];
+  if (channel === 'email' && !sender.email)
+    problems.push({ field: 'facts.sender.email', message: 'is missing — you asked for replies by email' });
+  if (channel === 'phone' && !sender.phone)
+    problems.push({ field: 'facts.sender.phone', message: 'is missing — you asked for replies by phone' });
+  if (channel === 'online_account' && !holdsAddress(spec, facts)) {
+    problems.push({
+      field: 'facts.contactPreference',
+      message: 'online_account works only for letters to CMS; choose post, email or phone',
+    });
+  }
+  if (sender.addressWithheld && !holdsAddress(spec, facts) && !sender.email && !sender.phone) {
+    problems.push({
+      field: 'facts.sender.email',
+      message:
+        'is missing — with your address withheld, give an email address or a phone number so that the recipient (who does not hold your address) can reply',
+    });
+  }
+  return problems;
+}
+
+function senderBlock(facts: Record<string, unknown>): string[] {
+  const s = facts['sender'] as { name: string; address?: string[]; addressWithheld?: true; email?: string; phone?: string };
+  return [
+    s.name,
+    ...(s.address ?? ['Address withheld for my safety']),
+    ...(s.phone ? [`Phone: ${s.phone}`] : []),
+    ...(s.email ? [`Email: ${s.email}`] : []),
+  ];
+}
+
+function referenceLines(facts: Record<string, unknown>): string[] {
+  const s = facts['sender'] as { dateOfBirth?: string; nationalInsuranceNumber?: string };
+  const ref = facts['caseReference'] as string | undefined;
+  return [
+    ...(ref ? [`CMS case reference: ${ref}`] : []),
+    ...(s.nationalInsuranceNumber ? [`National Insurance number: ${s.nationalInsuranceNumber}`] : []),
+    ...(s.dateOfBirth ? [`Date of birth: ${longDate(s.dateOfBirth)}`] : []),
+  ];
+}
+
+/**
+ * Drafts a letter. Pure: the same input gives the same letter.
+ *
+ * @throws {InputError} for an unknown type, a bad date or nation, or a computation's bad input (naming the field).
+ * @throws {LetterInputError} listing every missing or wrong fact and every missing computation at once.
+ */
+export function draftLetter(input: DraftInput): DraftedLetter {
+  const spec = findLetter(input.type);
+  if (typeof input.sentOn !== 'string' || !isCivilDate(input.sentOn)) {
+    throw new InputError('sentOn', `must be a real date written YYYY-MM-DD (got ${JSON.stringify(input.sentOn)})`);
+  }
+  const nation = input.nation ?? 'england_and_wales';
+  if (!NATIONS.includes(nation)) throw new InputError('nation', `must be one of ${NATIONS.join(', ')}`);
+  const sentOn = input.sentOn;
+
+  const read = readFacts(spec, input.facts);
+  const problems = [...read.problems, ...checkInputs(spec, input, read.facts)];
+  if (read.facts) {
+    problems.push(...contactProblems(spec, read.facts));
+    if (spec.check) problems.push(...spec.check(read.facts as never, sentOn, input));
+  }
+  if (problems.length > 0 || !read.facts) throw new LetterInputError(spec.type, problems);
+  const facts = read.facts;
+
+  // A calculation without a date is for the decision's effective date, else the day the letter is sent.
+  const decision = facts['decision'] as { effectiveDate?: string } | undefined;
+  const computed = compute(input, decision?.effectiveDate ?? sentOn);
+  const reconProblems = checkReconciliation(spec, computed);
+  if (reconProblems.length > 0) throw new LetterInputError(spec.type, reconProblems);
+
+  const clockFrom = spec.clockFrom ? spec.clockFrom(facts as never, sentOn) : sentOn;
+  const deadlines = clockFrom === undefined ? [] : deadlinesFor(spec.id, clockFrom, nation);
+  const replyBy = replyDeadline(deadlines, sentOn);
+  const senderRole: SenderRole = spec.sender === 'either' ? (facts['senderRole'] as SenderRole) : spec.sender;
+
+  const figures: Figure[] = [];
+  const warnings: string[] = [];
+  const schedules: Block[] = [];
+  let disputed: { count: number; total: string } | undefined | null = null;
+  const quote = (f: Figure): string => {
+    const known = figures.find((x) => x.id === f.id);
+    if (!known) figures.push(f);
+    else if (known.value !== f.value) throw new Error(`figure ${f.id} quoted with two values`);
+    return f.value;
+  };
+  const ctx: ComposeContext<Record<string, unknown>> = {
+    facts,
+    sentOn,
+    nation,
+    senderRole,
+    computed,
+    deadlines,
+    ...(replyBy ? { replyBy } : {}),
+    date: longDate,
+    quote,
+    disputedSchedule: () => {
+      if (disputed !== null) return disputed;
+      const r = computed.reconciliation;
+      const built = r ? disputedEntryTable(r, quote) : undefined;
+      if (!built) return (disputed = undefined);
+      schedules.push(built.table);
+      disputed = { count: built.count, total: quote(built.total) };
+      return disputed;
+    },
+    warn: (message) => warnings.push(message),
+  };
+  const composition = spec.compose(ctx as never);
+
+  const mp = facts['copyToMp'] as { name: string; constituency: string } | undefined;
+  const copies = mp ? [`${mp.name} MP (${mp.constituency})`] : [];
+  const enclosures = [
+    ...spec.enclosures,
+    ...(composition.enclosures ?? []),
+    ...((facts['extraEnclosures'] as string[] | undefined) ?? []),
+  ].filter((e, i, all) => all.indexOf(e) === i);
+  const recipientOverride = facts['recipientAddress'] as string[] | undefined;
+  const to = composition.to ?? recipientOverride ?? spec.recipient;
+  const sendBy: SendBy = {
+    method: spec.sendBy.method,
+    to: spec.sendBy.to ?? to,
+    copies,
+    notes: [
+      ...spec.sendBy.notes,
+      ...(copies.length ? [`Send a copy to ${joinAnd(copies)}, and say so at the foot of the letter (it does).`] : []),
+    ],
+  };
+
+  const working = figures.filter((f) => !f.id.startsWith('disputed_entry_'));
+  if (working.length > 0) {
+    schedules.push({
+      kind: 'table',
+      caption: 'How the figures in this letter were worked out',
+      columns: ['Figure', 'Amount', 'How it was worked out', 'Rule or evidence'],
+      widths: [2.2, 1.2, 4.4, 3],
+      rows: working.map((f) => [f.label, f.value, f.source, f.citation]),
+    });
+  }
+
+  const asks = composition.asks;
+  const body: Block[] = [
+    ...composition.body,
+    ...(asks.length
+      ? [
+          { kind: 'heading' as const, text: 'What I am asking you to do' },
+          { kind: 'list' as const, items: asks, ordered: true },
+        ]
+      : []),
+    ...replyBlocks(spec, facts, replyBy),
+  ];
+
+  const salutation = composition.salutation ?? 'Dear Sir or Madam';
+  const countedFromSending = clockFrom === sentOn && deadlines.some((d) => /received/.test(d.basis));
+  const notes = notesFor(spec, facts, sendBy, deadlines, warnings, [
+    ...(composition.notes ?? []),
+    ...(countedFromSending
+      ? [
+          'The dates above are counted from the day you send the letter. Where the rule counts from the day it is received, each date moves later by the days the post takes.',
+        ]
+      : []),
+  ]);
+  const document: LetterDocument = {
+    id: spec.id,
+    type: spec.type,
+    title: spec.title,
+    from: senderBlock(facts),
+    date: longDate(sentOn),
+    to,
+    references: referenceLines(facts),
+    subject: composition.subject,
+    salutation: `${salutation},`,
+    body,
+    closing: salutation === 'Dear Sir or Madam' ? 'Yours faithfully,' : 'Yours sincerely,',
+    signature: (facts['sender'] as { name: string }).name,
+    enclosures,
+    copies,
+    schedules,
+    notes,
+  };
+
+  const trace: TraceStep[] = [
+    ...(['calculation', 'cmsCalculation', 'reconciliation'] as const).flatMap((key) =>
+      (computed[key]?.result.trace ?? []).map((s) => ({ ...s, step: `${key}.${s.step}` })),
+    ),
+    ...figures.map((f) => ({
+      step: `letter.${f.id}`,
+      description: `${f.label}: ${f.value}. ${f.source}`,
+      value: f.amount ?? f.value,
+      citation: f.citation,
+      ...(f.href ? { href: f.href } : {}),
+    })),
+  ];
+
+  return {
+    id: spec.id,
+    type: spec.type,
+    title: spec.title,
+    sentOn,
+    nation,
+    document,
+    markdown: renderMarkdown(document),
+    text: renderText(document),
+    figures,
+    deadlines,
+    enclosures,
+    sendBy,
+    warnings,
+    trace,
+  };
+}
+
+function notesFor(
+  spec: LetterSpec,
+  facts: Record<string, unknown>,
+  sendBy: SendBy,
+  deadlines: DraftedLetter['deadlines'],
+  warnings: readonly string[],
+  extra: readonly string[],
+): Block[] {
+  const sender = facts['sender'] as { addressWithheld?: true };
+  const blocks: Block[] = [
+    { kind: 'heading', text: 'Before you send it' },
+    {
+      kind: 'list',
+      items: [
+        'Read it through and check every figure and date against your own papers. Change anything that is not right before you sign.',
+        'Sign and date it, and keep a copy of the letter and of everything you enclose.',
+        'Send only the parts of bank statements that show the payments in question; black out other transactions and anything that shows where you live or work if that must stay private.',
+        ...(sender.addressWithheld ? ['Your address is left off this letter. Check that nothing you enclose shows it either.'] : []),
+        'Never put the other parent’s address, or anything that would show where they or the children live, in this letter or its enclosures.',
+      ],
+    },
+    { kind: 'heading', text: 'How to send it' },
+    {
+      kind: 'list',
+      items: [`${sendBy.method}.`, `Address: ${sendBy.to.join(', ')}.`, ...sendBy.notes],
+    },
+  ];
+  if (deadlines.length > 0) {
+    blocks.push(
+      { kind: 'heading', text: 'Dates this letter starts' },
+      {
+        kind: 'list',
+        items: deadlines.map((d) => `${longDate(d.date)}: ${d.label}. ${d.basis.trim().replace(/([^.])$/, '$1.')} Source: ${d.citation}.`),
+      },
+    );
+  }
+  const more = [...warnings, ...extra];
+  if (more.length > 0) blocks.push({ kind: 'heading', text: 'Please note' }, { kind: 'list', items: more });
+  return blocks;
+}

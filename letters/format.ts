@@ -1,0 +1,71 @@
+/**
+ * How letters write dates and lists, and how findings written for the parent ("your bank shows …") are put
+ * into the parent's own voice ("my bank shows …") for a letter they sign.
+ * @module
+ */
+import type { CivilDate } from '../calc/dates.ts';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** "2026-03-04" → "4 March 2026". */
+export function longDate(date: CivilDate): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+}
+
+/** Every ISO date in a sentence written as a letter writes it. */
+export function longDatesIn(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso) => longDate(iso));
+}
+
+/** A reconciliation finding, written for the parent, in the parent's own voice and with letter dates. */
+export function inFirstPerson(sentence: string): string {
+  return longDatesIn(sentence)
+    .replace(/\bto you\b/g, 'to me')
+    .replace(/\bYour\b/g, 'My')
+    .replace(/\byour\b/g, 'my');
+}
+
+/** "a, b and c". */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A sentence from a fact the parent wrote: trimmed, first letter kept, a full stop added when missing. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?)"”’]$/.test(t) ? t : `${t}.`;
+}
+
+/** A fact the parent wrote, to follow a colon mid-sentence: its first letter lower-cased unless it starts a name or acronym. */
+export function afterColon(text: string): string {
+  const t = sentence(text);
+  return /^[A-Z][a-z]/.test(t) && !/^I\b/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
+}
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** "one entry", "two entries", "13 entries". */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${WORDS[n] ?? String(n)} ${n === 1 ? one : many}`;
+}
+
+/** "One entry is", "Two entries are": a count that starts a sentence, with its verb. */
+export function countIs(n: number, one: string, many = `${one}s`): string {
+  const c = count(n, one, many);
+  return `${c[0]!.toUpperCase()}${c.slice(1)} ${n === 1 ? 'is' : 'are'}`;
+}

@@ -1,0 +1,202 @@
+/**
+ * The shapes of the letter catalogue and of a drafted letter: a letter type's specification (who sends it,
+ * to whom, on what legal basis, which facts and computed figures it needs), and the document a draft
+ * produces before it is rendered to Markdown, plain text or PDF.
+ * @module
+ */
+import type * as z from 'zod';
+import type { CivilDate } from '../calc/dates.ts';
+import type { Reference } from '../calc/parameters.ts';
+import type { TraceStep } from '../calc/trace.ts';
+import type { Deadline, LetterId, Nation } from './deadlines.ts';
+import type { Computed, ComputationInputs } from './figures.ts';
+
+export type { Deadline, LetterId, Nation };
+
+/** Who may send a letter of this type. */
+export type SenderRole = 'paying' | 'receiving';
+export type Sender = SenderRole | 'either';
+
+/** The computed inputs a letter can quote figures from. */
+export type ComputedInput = 'calculation' | 'cmsCalculation' | 'reconciliation';
+
+/** How a letter type uses one computed input. */
+export interface InputUse {
+  /** `required`: the letter cannot be drafted without it; `optional`: figures are quoted when it is given. */
+  readonly use: 'required' | 'optional';
+  /** What the letter quotes from it, in words (shown by `list_letter_types` and in errors). */
+  readonly why: string;
+  /** For an optional input: the facts that make it required (e.g. an income change needs the new calculation). */
+  readonly requiredWhen?: (facts: Record<string, unknown>) => string | undefined;
+}
+
+/** What a letter needs of a reconciliation, beyond being given one. */
+export interface ReconciliationNeeds {
+  /** The balance CMS claims (cmsClaim) must be given. */
+  readonly cmsClaim?: boolean;
+  /** At least one disputed entry (a discrepancy other than the balance) must have been found. */
+  readonly discrepancies?: boolean;
+  /** Whose bank statement it must be. */
+  readonly side?: SenderRole;
+  /** The recomputed balance must show this. */
+  readonly position?: 'arrears' | 'overpaid';
+}
+
+/** A figure a letter quotes: always from a computed result, with the rule or evidence behind it. */
+export interface Figure {
+  /** Stable id, e.g. `weekly_amount`, `cms_claimed_balance`, `disputed_entry_1`. */
+  readonly id: string;
+  readonly label: string;
+  /** Exactly as written in the letter, e.g. "£1,230.24" or "27.6%". */
+  readonly value: string;
+  /** Money as JSON ("1230.24"), when the figure is money. */
+  readonly amount?: string;
+  /** The rule or the evidence behind it: the trace step or the reconciliation finding, in words. */
+  readonly source: string;
+  /** The legal source or the rule the figure rests on. */
+  readonly citation: string;
+  readonly href?: string;
+}
+
+/** One part of a letter's body. Text is plain: renderers escape it for their format. */
+export type Block =
+  | { readonly kind: 'heading'; readonly text: string }
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'list'; readonly items: readonly string[]; readonly ordered?: boolean }
+  | {
+      readonly kind: 'table';
+      readonly caption: string;
+      readonly columns: readonly string[];
+      /** Relative widths of the columns (for the PDF), one per column. */
+      readonly widths: readonly number[];
+      readonly rows: readonly (readonly string[])[];
+    };
+
+/** How to send the letter: returned as data and printed on the notes page (not part of the letter). */
+export interface SendBy {
+  readonly method: string;
+  /** The recipient's address, one line each. */
+  readonly to: readonly string[];
+  /** Who else should get a copy (e.g. your MP). */
+  readonly copies: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/** A letter ready to render. */
+export interface LetterDocument {
+  readonly id: LetterId;
+  readonly type: string;
+  readonly title: string;
+  /** Sender's block: name, then address lines (or the note that it is withheld), then contact details. */
+  readonly from: readonly string[];
+  readonly date: string;
+  /** Recipient's block, one line each. */
+  readonly to: readonly string[];
+  /** Reference lines under the addresses, e.g. "CMS case reference: 121…". */
+  readonly references: readonly string[];
+  readonly subject: string;
+  readonly salutation: string;
+  readonly body: readonly Block[];
+  readonly closing: string;
+  readonly signature: string;
+  readonly enclosures: readonly string[];
+  readonly copies: readonly string[];
+  /** Schedules printed after the letter: disputed entries, how the figures were worked out. */
+  readonly schedules: readonly Block[];
+  /** Notes for the sender, printed after the letter and marked as not to be sent. */
+  readonly notes: readonly Block[];
+}
+
+/** The context a letter type composes its text from. */
+export interface ComposeContext<F> {
+  readonly facts: F;
+  readonly sentOn: CivilDate;
+  readonly nation: Nation;
+  readonly senderRole: SenderRole;
+  readonly computed: Computed;
+  readonly deadlines: readonly Deadline[];
+  /** The deadline the letter asks the recipient to meet, if any. */
+  readonly replyBy?: Deadline;
+  /** A date as the letter writes it: "4 March 2026". */
+  date(d: CivilDate): string;
+  /** Quotes a figure: records it for the figures list and the working schedule, and returns its text. */
+  quote(figure: Figure): string;
+  /**
+   * Adds the schedule of disputed entries (date, what CMS recorded, what the bank shows, amount, why) to the
+   * letter, once, and returns how many entries it holds and their total as written; undefined when the
+   * reconciliation found none (or none was given).
+   */
+  disputedSchedule(): { readonly count: number; readonly total: string } | undefined;
+  warn(message: string): void;
+}
+
+/** What a letter type writes. */
+export interface Composition {
+  readonly subject: string;
+  readonly body: readonly Block[];
+  /** What the sender asks the recipient to do (printed as a numbered list under "What I am asking you to do"). */
+  readonly asks: readonly string[];
+  /** Enclosures that depend on the facts, added to the letter type's own. */
+  readonly enclosures?: readonly string[];
+  /** Overrides the recipient block (e.g. the MP's name). */
+  readonly to?: readonly string[];
+  readonly salutation?: string;
+  /** Extra notes for the sender (not sent). */
+  readonly notes?: readonly string[];
+}
+
+export interface LetterSpec<S extends z.ZodObject = z.ZodObject> {
+  readonly id: LetterId;
+  /** snake_case name, e.g. `mandatory_reconsideration`. */
+  readonly type: string;
+  readonly title: string;
+  readonly whenToUse: string;
+  readonly sender: Sender;
+  /** The default recipient, one line each (the facts may name another). */
+  readonly recipient: readonly string[];
+  readonly legalBasis: readonly Reference[];
+  /** The facts the letter needs (zod); every field described. */
+  readonly facts: S;
+  readonly inputs: Partial<Record<ComputedInput, InputUse>>;
+  readonly reconciliationNeeds?: ReconciliationNeeds;
+  /** Ids of the figures the letter quotes when its inputs are given (for the catalogue). */
+  readonly figures: readonly string[];
+  readonly enclosures: readonly string[];
+  readonly sendBy: Omit<SendBy, 'to' | 'copies'> & { readonly to?: readonly string[] };
+  /** A copy to the sender's MP is apt (the facts may name the MP). */
+  readonly copyToMp: boolean;
+  /**
+   * The date the letter's deadlines are counted from (calc/deadlines LETTER_CLOCKS says what it means for each
+   * letter: the decision letter's date for a reconsideration, the reconsideration notice's for an appeal …);
+   * the day it is sent when absent; undefined from the function when the letter starts no clock in this case.
+   */
+  readonly clockFrom?: (facts: z.infer<S>, sentOn: CivilDate) => CivilDate | undefined;
+  /** Why the recipient should reply by the reply-by date, in the letter's words (the date comes from the deadline tables). */
+  readonly replyBasis?: string;
+  /** Checks across facts and dates that zod cannot see; each problem names its field. */
+  readonly check?: (facts: z.infer<S>, sentOn: CivilDate, inputs: ComputationInputs) => readonly { field: string; message: string }[];
+  /**
+   * The recipient already holds the sender's address (CMS, DWP), so a letter with the address withheld can
+   * still be answered by post; other recipients need an email address or phone number instead.
+   */
+  readonly recipientHoldsAddress: boolean | ((facts: z.infer<S>) => boolean);
+  readonly compose: (ctx: ComposeContext<z.infer<S>>) => Composition;
+}
+
+/** A drafted letter. */
+export interface DraftedLetter {
+  readonly id: LetterId;
+  readonly type: string;
+  readonly title: string;
+  readonly sentOn: CivilDate;
+  readonly nation: Nation;
+  readonly document: LetterDocument;
+  readonly markdown: string;
+  readonly text: string;
+  readonly figures: readonly Figure[];
+  readonly deadlines: readonly Deadline[];
+  readonly enclosures: readonly string[];
+  readonly sendBy: SendBy;
+  readonly warnings: readonly string[];
+  readonly trace: readonly TraceStep[];
+}

@@ -1,0 +1,210 @@
+/**
+ * `list_letter_types` and `draft_letter` through MCP (a real SDK client over InMemoryTransport, against a
+ * server that registers the two tools exactly as server/mcp.ts registers every tool) and by direct handler
+ * calls. The client validates each result against the advertised output schema.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { draftLetterInput, draftLetterOutput, draftLetterTool } from '../../tools/draft-letter.ts';
+import { listLetterTypesInput, listLetterTypesOutput, listLetterTypesTool } from '../../tools/list-letter-types.ts';
+import { toFailure, type ToolContext, type ToolDefinition } from '../../tools/tool.ts';
+import { extractPdfText } from '../../statements/pdf/text.ts';
+import { CASES, SENT_ON } from '../letters/fixture.ts';
+import { textOf } from './helpers.ts';
+
+const TODAY = SENT_ON;
+const context = (): ToolContext => ({ today: TODAY });
+const TOOLS = [listLetterTypesTool, draftLetterTool] as unknown as ToolDefinition[];
+
+/** The registration loop of server/mcp.ts, for these two tools. */
+function createServer(): McpServer {
+  const server = new McpServer({ name: 'reckoner', version: '0.0.0' });
+  for (const tool of TOOLS) {
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.inputSchema,
+        outputSchema: tool.outputSchema,
+        annotations: { title: tool.title, ...tool.annotations },
+      },
+      async (input: unknown): Promise<CallToolResult> => {
+        try {
+          const output = await tool.handler(input as never, context());
+          return { content: [{ type: 'text', text: tool.summarize(output) }], structuredContent: output as Record<string, unknown> };
+        } catch (error) {
+          const failure = toFailure(error);
+          return { content: [{ type: 'text', text: failure.message }], isError: true };
+        }
+      },
+    );
+  }
+  return server;
+}
+
+let client: Client;
+let server: McpServer;
+
+beforeAll(async () => {
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  server = createServer();
+  await server.connect(serverTransport);
+  client = new Client({ name: 'reckoner-test', version: '0.0.0' });
+  await client.connect(clientTransport);
+});
+afterAll(async () => {
+  await client.close();
+  await server.close();
+});
+
+const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as CallToolResult;
+
+describe('tools/list', () => {
+  test('both tools are read-only, idempotent and closed-world, with input and output schemas', async () => {
+    const { tools } = await client.listTools();
+    for (const name of ['list_letter_types', 'draft_letter']) {
+      const tool = tools.find((t) => t.name === name)!;
+      expect(tool, name).toBeDefined();
+      expect(tool.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false });
+      expect(tool.outputSchema?.type).toBe('object');
+    }
+    const draft = tools.find((t) => t.name === 'draft_letter')!;
+    expect(Object.keys(draft.inputSchema.properties ?? {}).sort()).toEqual(
+      ['calculation', 'cmsCalculation', 'facts', 'format', 'nation', 'reconciliation', 'sentOn', 'type'].sort(),
+    );
+    expect(draft.inputSchema.required).toEqual(['type', 'facts']);
+  });
+});
+
+describe('list_letter_types', () => {
+  test('lists the 24 letters with their required facts, inputs and the deadlines they start', async () => {
+    const result = await call('list_letter_types', {});
+    expect(result.isError ?? false).toBe(false);
+    const out = listLetterTypesOutput.parse(result.structuredContent);
+    expect(out.letters.map((l) => l.id)).toEqual(Array.from({ length: 24 }, (_, i) => `L${String(i + 1).padStart(2, '0')}`));
+    expect(out.commonFacts.find((f) => f.field === 'caseReference')).toMatchObject({ required: true });
+    const mr = out.letters.find((l) => l.type === 'mandatory_reconsideration')!;
+    expect(mr.facts.map((f) => f.field)).toEqual(expect.arrayContaining(['decision.type', 'decision.letterDate', 'grounds']));
+    expect(mr.inputs).toEqual(expect.arrayContaining([expect.objectContaining({ input: 'calculation', use: 'required' })]));
+    expect(mr.clock.countedFrom).toContain('decision letter');
+    // Counted from 20 March 2026: + 30 days = 19 April (a Sunday, pointed out, not moved); + 1 month = 20 April: the earlier.
+    expect(mr.clock.deadlines[0]).toMatchObject({ id: 'mr_last_day', ifCountedFromToday: '2026-04-19' });
+    expect(JSON.stringify(out).length).toBeLessThan(60_000);
+    expect(textOf(result)).toContain('L04 payment_dispute');
+  });
+
+  test('one type comes with every fact and the JSON Schema of its facts', async () => {
+    const out = listLetterTypesOutput.parse((await call('list_letter_types', { type: 'L04' })).structuredContent);
+    expect(out.letters).toHaveLength(1);
+    expect(out.letters[0]!.facts.map((f) => f.field)).toEqual(expect.arrayContaining(['sender.name', 'caseReference', 'holdEnforcement']));
+    expect(out.letters[0]!.factsSchema).toMatchObject({ type: 'object', required: expect.arrayContaining(['sender', 'caseReference']) });
+  });
+
+  test('filters by sender', async () => {
+    const out = listLetterTypesOutput.parse((await call('list_letter_types', { sender: 'receiving' })).structuredContent);
+    expect(out.letters.map((l) => l.type)).toContain('direct_pay_to_collect_and_pay');
+    expect(out.letters.map((l) => l.type)).not.toContain('arrears_payment_plan');
+  });
+
+  test('an unknown type is an error listing the valid ones', async () => {
+    const result = await call('list_letter_types', { type: 'nope' });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^type: "nope" is not a letter type\. Choose one of: subject_access_request \(L01\)/);
+  });
+});
+
+describe('draft_letter over MCP', () => {
+  test('drafts a payment dispute with its figures, deadlines and a PDF', async () => {
+    const result = await call('draft_letter', { ...CASES['payment_dispute']!.input, format: 'pdf' });
+    expect(result.isError ?? false, textOf(result)).toBe(false);
+    const out = draftLetterOutput.parse(result.structuredContent);
+    expect(out).toMatchObject({ id: 'L04', type: 'payment_dispute', sentOn: SENT_ON, nation: 'england_and_wales' });
+    expect(out.figures.find((f) => f.id === 'balance_difference')).toMatchObject({ value: '£1,230.24', amount: '1230.24' });
+    expect(out.deadlines[0]).toMatchObject({ id: 'dispute_reply_due', date: '2026-04-14', kind: 'reply_due' });
+    expect(out.sendBy.copies).toEqual(['Priya Shah MP (Testbury and Riverside)']);
+    expect(out.trace.some((s) => s.step === 'reconciliation.balance')).toBe(true);
+    // The text content carries the letter itself, for clients that show only text.
+    expect(textOf(result)).toContain('Dispute of entries on my child maintenance account');
+    const pdf = new Uint8Array(Buffer.from(out.pdfBase64!, 'base64'));
+    const text = (await extractPdfText(pdf)).replace(/\s+/g, ' ');
+    for (const f of out.figures) expect(text).toContain(f.value);
+  });
+
+  test('sentOn defaults to the server’s today; no PDF unless asked', async () => {
+    const { sentOn: _s, ...rest } = CASES['subject_access_request']!.input;
+    const out = draftLetterOutput.parse((await call('draft_letter', rest)).structuredContent);
+    expect(out.sentOn).toBe(TODAY);
+    expect(out.pdfBase64).toBeUndefined();
+    expect(out.markdown).toContain('20 March 2026');
+  });
+
+  test.each([
+    {
+      name: 'a missing fact lists every missing fact',
+      args: { type: 'complaint', facts: { senderRole: 'paying' } },
+      expected: [
+        /facts\.sender: is missing/,
+        /facts\.caseReference: is missing — Your 12-digit CMS case reference/,
+        /facts\.chronology: is missing/,
+      ],
+    },
+    {
+      name: 'a figure with nothing behind it names the computation to give',
+      args: { type: 'payment_dispute', facts: CASES['payment_dispute']!.input.facts },
+      expected: [/^reconciliation: is missing — the letter quotes each disputed entry/],
+    },
+    {
+      name: 'an unknown type lists the valid ones',
+      args: { type: 'angry_letter', facts: {} },
+      expected: [/must be a letter type: one of subject_access_request, .*sar_chase_ico_complaint \(or its id, L01–L24\).* at type/],
+    },
+    {
+      name: 'money in a fact',
+      args: { ...CASES['complaint']!.input, facts: { ...CASES['complaint']!.input.facts, impact: 'They took £500' } },
+      expected: [/facts\.impact: must not state an amount of money/],
+    },
+    {
+      name: 'an unknown top-level field',
+      args: { ...CASES['complaint']!.input, amount: '500' },
+      expected: [/unknown field "amount"/],
+    },
+  ])('$name', async ({ args, expected }) => {
+    const result = await call('draft_letter', args);
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent).toBeUndefined();
+    for (const e of expected) expect(textOf(result)).toMatch(e);
+  });
+});
+
+describe('direct handler calls', () => {
+  test('every fixture case drafts through the tool’s own input schema', async () => {
+    for (const [type, c] of Object.entries(CASES)) {
+      const input = draftLetterInput.parse(c.input);
+      const out = draftLetterOutput.parse(await draftLetterTool.handler(input, context()));
+      expect(out.type, type).toBe(type);
+      expect(draftLetterTool.summarize(out)).toContain(`Drafted ${out.id} ${type}`);
+    }
+  });
+
+  test('the list handler and its summary', () => {
+    const out = listLetterTypesOutput.parse(
+      listLetterTypesTool.handler(listLetterTypesInput.parse({ type: 'late_mandatory_reconsideration' }), context()),
+    );
+    expect(out.letters[0]).toMatchObject({ id: 'L18', sender: 'either' });
+    expect(listLetterTypesTool.summarize(out)).toContain('L18 late_mandatory_reconsideration');
+  });
+
+  test('money read by the calculator accepts numbers and strings alike', async () => {
+    const c = CASES['deo_request']!.input;
+    const asString = draftLetterInput.parse({
+      ...c,
+      calculation: { ...c.calculation, payingParent: { income: { amount: '30000', period: 'year' } } },
+    });
+    const out = draftLetterOutput.parse(await draftLetterTool.handler(asString, context()));
+    expect(out.figures.find((f) => f.id === 'weekly_amount')?.value).toBe('£78.86');
+  });
+});
