@@ -1,0 +1,138 @@
+/**
+ * MCP resources for stored cases: `reckoner://cases/{id}` (the case, as get_case shows it),
+ * `reckoner://cases/{id}/schedule` (its liability schedule to today, every line) and
+ * `reckoner://cases/{id}/reconciliation` (the latest reconciliation kept with it). Listing resources lists
+ * the cases. JSON, and never a withheld address.
+ * @module
+ */
+import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ErrorCode, McpError, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CivilDate } from '../calc/dates.ts';
+import { InputError } from '../calc/errors.ts';
+import { buildSchedule } from '../calc/schedule/build.ts';
+import { StoreError } from '../store/errors.ts';
+import type { CaseStore } from '../store/types.ts';
+import { toJson, type BuildLiabilityScheduleOutput } from '../tools/build-liability-schedule.ts';
+import { aboutStoredDecisions, caseScheduleInput } from '../tools/case-schedule.ts';
+import { inputHash, MAX_PAGE_SIZE } from '../tools/paging.ts';
+import { todayInUk } from './today.ts';
+
+/** JSON-RPC code for a resource that is not there (MCP specification, "Resources": error handling). */
+const RESOURCE_NOT_FOUND = -32002;
+const JSON_TYPE = 'application/json';
+
+export interface CaseResourceOptions {
+  /** Today, for the schedule's default date; the real UK date by default. */
+  readonly today?: () => CivilDate;
+}
+
+function json(uri: URL, value: unknown): ReadResourceResult {
+  return { contents: [{ uri: uri.href, mimeType: JSON_TYPE, text: JSON.stringify(value, null, 2) }] };
+}
+
+/** The case id in a resource URI, checked; an error the client can act on otherwise. */
+function idOf(variables: Record<string, string | string[]>): string {
+  const id = variables.id;
+  const value = Array.isArray(id) ? id[0] : id;
+  if (!value || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+    throw new McpError(ErrorCode.InvalidParams, 'The case id in the URI is not a case id; list the resources to see the cases');
+  }
+  return value.toLowerCase();
+}
+
+/** Runs a read, turning store errors into MCP errors (their messages carry no case content). */
+async function read(work: () => Promise<ReadResourceResult>): Promise<ReadResourceResult> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'not_found') throw new McpError(RESOURCE_NOT_FOUND, error.message);
+    if (error instanceof InputError) throw new McpError(ErrorCode.InvalidParams, error.message);
+    throw error;
+  }
+}
+
+/** The whole schedule: the summary once and every line (paged internally, as the tool pages it). */
+function wholeSchedule(schedule: ReturnType<typeof buildSchedule>, hash: string): Omit<BuildLiabilityScheduleOutput, 'page'> {
+  let cursor: string | undefined;
+  let first: BuildLiabilityScheduleOutput | undefined;
+  const lines: BuildLiabilityScheduleOutput['lines'] = [];
+  do {
+    const page = toJson(schedule, hash, { size: MAX_PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }) });
+    first ??= page;
+    lines.push(...page.lines);
+    cursor = page.page.nextCursor;
+  } while (cursor !== undefined);
+  const { page: _page, lines: _lines, ...summary } = first;
+  return { ...summary, lines };
+}
+
+/** Registers the case resources on an MCP server. The store is opened on the first read or list. */
+export function registerCaseResources(server: McpServer, store: () => Promise<CaseStore>, options: CaseResourceOptions = {}): void {
+  const today = options.today ?? (() => todayInUk());
+
+  server.registerResource(
+    'case',
+    new ResourceTemplate('reckoner://cases/{id}', {
+      list: async () => {
+        const { cases } = await (await store()).listCases({ limit: 500 });
+        return {
+          resources: cases.map((c) => ({
+            uri: `reckoner://cases/${c.id}`,
+            name: c.reference ? `CMS ${c.reference}` : c.id,
+            title: c.title,
+            mimeType: JSON_TYPE,
+            description: `${c.side} side, ${c.service.replace('_', ' ')}; ${c.counts.documents} documents, ${c.counts.transactions} bank transactions, ${c.counts.cmsEntries} CMS entries`,
+          })),
+        };
+      },
+    }),
+    {
+      title: 'A stored case',
+      description: 'Everything a case holds, in summary (as get_case shows it; withheld addresses left out)',
+      mimeType: JSON_TYPE,
+    },
+    (uri, variables) => read(async () => json(uri, await (await store()).getCase(idOf(variables)))),
+  );
+
+  server.registerResource(
+    'case-schedule',
+    new ResourceTemplate('reckoner://cases/{id}/schedule', { list: undefined }),
+    {
+      title: 'The liability schedule of a case',
+      description: 'What was due, period by period, to today, from the decisions the case holds (every line)',
+      mimeType: JSON_TYPE,
+    },
+    (uri, variables) =>
+      read(async () => {
+        const id = idOf(variables);
+        const input = await caseScheduleInput(await store(), id, today());
+        const schedule = aboutStoredDecisions(input, () => buildSchedule(input));
+        return json(uri, { caseId: id, ...wholeSchedule(schedule, inputHash(input as unknown as Record<string, unknown>)) });
+      }),
+  );
+
+  server.registerResource(
+    'case-reconciliation',
+    new ResourceTemplate('reckoner://cases/{id}/reconciliation', { list: undefined }),
+    {
+      title: 'The latest reconciliation of a case',
+      description: 'The latest run of reconcile_case kept with the case: the balance, the counts, every discrepancy and period row',
+      mimeType: JSON_TYPE,
+    },
+    (uri, variables) =>
+      read(async () => {
+        const id = idOf(variables);
+        const run = await (await store()).latestReconciliation(id);
+        return json(
+          uri,
+          run
+            ? { caseId: id, run: { id: run.id, inputsHash: run.inputsHash, createdAt: run.createdAt }, result: run.result }
+            : {
+                caseId: id,
+                run: null,
+                message: 'This case has not been reconciled yet; reconcile_case does it and keeps the result here.',
+              },
+        );
+      }),
+  );
+}

@@ -1,0 +1,1285 @@
+/**
+ * The case repository, written once against drizzle's PostgreSQL type: the same code runs on PGlite and on
+ * PostgreSQL. Every change to a case is one transaction that first locks the case's row (so imports into one
+ * case queue behind each other, and a delete waits for an import to finish), writes, and appends to the audit
+ * log. Nothing half-written is kept.
+ *
+ * Errors: bad input is an {@link InputError} naming the field; a missing case is a {@link StoreError}
+ * `not_found`; anything the database refuses for reasons the input does not explain is a {@link StoreFailure}
+ * carrying only the SQLSTATE (a driver's message may quote the row it was given, and case data must not reach
+ * logs or clients that way).
+ * @module
+ */
+import { and, asc, count, desc, DrizzleError, DrizzleQueryError, eq, gte, lte, max, min, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { isCivilDate, type CivilDate } from '../calc/dates.ts';
+import { InputError } from '../calc/errors.ts';
+import { CMS_ENTRY_TYPES, DIRECTIONS, type CmsEntryType, type Direction } from '../calc/ledger/entries.ts';
+import { formatMoney, money, roundPenny, type Dec } from '../calc/money.ts';
+import { SIDES, type ReconcileInput, type Side } from '../calc/reconcile/reconcile.ts';
+import {
+  PAYMENT_FREQUENCIES,
+  resolveDecisions,
+  type DecisionInput,
+  type PaymentFrequency,
+  type ScheduleInput,
+} from '../calc/schedule/build.ts';
+import { COLLECTION_SERVICES, type CollectionService, type MaintenanceInput } from '../calc/scheme-2012/calculate.ts';
+import { Trace } from '../calc/trace.ts';
+import type { ParseResult } from '../statements/types.ts';
+import { notFound, StoreError, StoreFailure } from './errors.ts';
+import { caseExportSchema, type ParsedCaseExport } from './export.ts';
+import * as t from './schema.ts';
+import {
+  EVENT_TYPES,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  PARTY_ROLES,
+  SCHEMES,
+  type AuditEntry,
+  type CaseDetail,
+  type CaseExport,
+  type CaseStore,
+  type CaseSummary,
+  type Child,
+  type Deadline,
+  type DecisionRecord,
+  type DecisionRecordInput,
+  type DocumentInfo,
+  type DocumentSummary,
+  type Driver,
+  type EventRecord,
+  type ImportOptions,
+  type ImportResult,
+  type LetterRecord,
+  type Party,
+  type PartyInput,
+  type ReconciliationRun,
+  type ReconcileOptions,
+  type Scheme,
+  type StoredCmsEntry,
+  type StoredParse,
+  type StoredTransaction,
+} from './types.ts';
+
+/** The drizzle database both drivers give: PGlite's and postgres.js's are both this. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof t.schema>;
+
+/** Rows written per INSERT: well under PostgreSQL's 65,535 parameters, big enough to keep round trips few. */
+const BATCH = 1000;
+/** Rows sent per statement when they go as one JSON parameter (imports): no parameter limit applies. */
+const JSON_BATCH = 5000;
+const MAX_TEXT = 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface RepositoryOptions {
+  readonly driver: Driver;
+  readonly location: string;
+  /** Who the audit log names for changes made through this store, e.g. "local" or a member of staff. */
+  readonly actor: string;
+  readonly close: () => Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Checking input the repository is given directly (the tools' zod schemas check it first; the repository
+// does not rely on them).
+
+function requireText(field: string, value: unknown, maxLength: number): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new InputError(field, 'must not be empty');
+  if (value.length > maxLength) throw new InputError(field, `must be at most ${maxLength} characters`);
+  return value.trim();
+}
+
+function optionalText(field: string, value: unknown, maxLength: number): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new InputError(field, 'must be text');
+  if (value.length > maxLength) throw new InputError(field, `must be at most ${maxLength} characters`);
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function civilDate(field: string, value: unknown): CivilDate {
+  if (typeof value !== 'string' || !isCivilDate(value)) throw new InputError(field, 'must be a real date written YYYY-MM-DD');
+  return value;
+}
+
+function optionalDate(field: string, value: unknown): CivilDate | null {
+  return value === undefined || value === null ? null : civilDate(field, value);
+}
+
+function oneOf<T extends string>(field: string, value: unknown, values: readonly T[]): T {
+  if (typeof value !== 'string' || !values.includes(value as T)) throw new InputError(field, `must be one of ${values.join(', ')}`);
+  return value as T;
+}
+
+/** Money as stored: two decimals, whole pence, within numeric(14,2). The value itself is never quoted back. */
+function moneyText(field: string, value: unknown, options: { readonly negative: boolean }): string {
+  let d: Dec;
+  try {
+    d = money(value as string | number);
+  } catch {
+    throw new InputError(field, 'must be an amount of money in pounds, such as "62.86"');
+  }
+  if (!options.negative && d.isNegative()) throw new InputError(field, 'must not be negative');
+  if (!d.equals(roundPenny(d))) throw new InputError(field, 'must be whole pence (two decimals at most)');
+  if (d.abs().gte('1000000000000')) throw new InputError(field, 'is too large to be an amount of maintenance');
+  return formatMoney(d);
+}
+
+function checkCaseId(caseId: unknown): string {
+  if (typeof caseId !== 'string' || !UUID.test(caseId)) {
+    throw new InputError('caseId', 'is not a case id (ids look like 0f8fad5b-d9cb-469f-a165-70867728950e); list_cases shows them');
+  }
+  return caseId.toLowerCase();
+}
+
+/** The 12-digit CMS case reference, with spaces and dashes taken out. */
+function caseReference(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') throw new InputError('reference', 'must be the 12-digit CMS case reference');
+  const digits = value.replace(/[\s-]/g, '');
+  if (!/^\d{12}$/.test(digits)) throw new InputError('reference', 'must be the 12-digit CMS case reference (spaces are fine)');
+  return digits;
+}
+
+function deadlinesOf(field: string, value: unknown): Deadline[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new InputError(field, 'must be a list of { name, date, source }');
+  if (value.length > 50) throw new InputError(field, 'at most 50 deadlines for one event');
+  return value.map((d: unknown, i) => {
+    const f = `${field}[${i}]`;
+    if (d === null || typeof d !== 'object') throw new InputError(f, 'must be { name, date, source }');
+    const x = d as Record<string, unknown>;
+    const source = optionalText(`${f}.source`, x.source, 500);
+    return { name: requireText(`${f}.name`, x.name, 200), date: civilDate(`${f}.date`, x.date), ...(source ? { source } : {}) };
+  });
+}
+
+function jsonObject(field: string, value: unknown): Record<string, unknown> | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new InputError(field, 'must be a JSON object');
+  if (JSON.stringify(value).length > 100_000) throw new InputError(field, 'must be at most 100,000 characters of JSON');
+  return value as Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rows to public shapes.
+
+const iso = (d: Date): string => d.toISOString();
+/** `{ [key]: value }` when the value is there, `{}` when it is null: optional fields stay absent in JSON. */
+function opt<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {
+  return (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+type CaseRow = typeof t.cases.$inferSelect;
+type PartyRow = typeof t.parties.$inferSelect;
+type ChildRow = typeof t.children.$inferSelect;
+type DecisionRow = typeof t.decisions.$inferSelect;
+type DocumentRow = Omit<typeof t.documents.$inferSelect, 'original'>;
+type TransactionRow = typeof t.transactions.$inferSelect;
+type CmsEntryRow = typeof t.cmsEntries.$inferSelect;
+type EventRow = typeof t.events.$inferSelect;
+type LetterRow = typeof t.letters.$inferSelect;
+type RunRow = typeof t.reconciliationRuns.$inferSelect;
+
+function caseSummary(row: CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    ...opt('reference', row.reference),
+    title: row.title,
+    scheme: row.scheme as Scheme,
+    service: row.service as CollectionService,
+    side: row.side as Side,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+function caseFields(row: CaseRow): CaseExport['case'] {
+  return {
+    ...caseSummary(row),
+    ...opt('frequency', row.frequency as PaymentFrequency | null),
+    ...opt('firstDueDate', row.firstDueDate),
+    ...opt('endDate', row.endDate),
+  };
+}
+
+/** A party as shown: a withheld address is never shown (only the export carries it). */
+function party(row: PartyRow): Party {
+  return {
+    id: row.id,
+    role: row.role as Party['role'],
+    name: row.name,
+    ...opt('email', row.email),
+    ...opt('phone', row.phone),
+    ...(row.addressWithheld ? {} : opt('address', row.address)),
+    addressWithheld: row.addressWithheld,
+  };
+}
+
+const child = (row: ChildRow): Child => ({ id: row.id, name: row.name, ...opt('dateOfBirth', row.dateOfBirth) });
+
+function decision(row: DecisionRow): DecisionRecord {
+  return {
+    id: row.id,
+    label: row.label,
+    effectiveDate: row.effectiveDate,
+    ...opt('letterDate', row.letterDate),
+    ...opt('weeklyAmount', row.weeklyAmount),
+    ...opt('calculation', row.calculation as Record<string, unknown> | null),
+    ...opt('service', row.service as CollectionService | null),
+    ...opt('receivingParentId', row.receivingParentId),
+  };
+}
+
+function documentSummary(row: DocumentRow & { originalKept: boolean }): DocumentSummary {
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    kind: row.kind,
+    format: row.format,
+    ...opt('filename', row.filename),
+    size: row.size,
+    importedAt: iso(row.importedAt),
+    originalKept: row.originalKept,
+    parsed: row.parsed as StoredParse,
+  };
+}
+
+function transaction(row: TransactionRow): StoredTransaction {
+  return {
+    id: row.id,
+    ...opt('documentId', row.documentId),
+    fingerprint: row.fingerprint,
+    date: row.date,
+    amount: row.amount,
+    direction: row.direction as Direction,
+    description: row.description,
+    ...opt('balance', row.balance),
+    ...opt('reference', row.reference),
+  };
+}
+
+function cmsEntry(row: CmsEntryRow): StoredCmsEntry {
+  return {
+    id: row.id,
+    ...opt('documentId', row.documentId),
+    fingerprint: row.fingerprint,
+    date: row.date,
+    type: row.type as CmsEntryType,
+    amount: row.amount,
+    description: row.description,
+    ...opt('reference', row.reference),
+  };
+}
+
+function eventRecord(row: EventRow): EventRecord {
+  return {
+    id: row.id,
+    type: row.type as EventRecord['type'],
+    date: row.date,
+    ...opt('summary', row.summary),
+    ...opt('details', row.details as Record<string, unknown> | null),
+    deadlines: row.deadlines as Deadline[],
+    createdAt: iso(row.createdAt),
+  };
+}
+
+const letter = (row: LetterRow): LetterRecord => ({
+  id: row.id,
+  type: row.type,
+  version: row.version,
+  content: row.content as Record<string, unknown>,
+  createdAt: iso(row.createdAt),
+});
+
+const run = (row: RunRow): ReconciliationRun => ({
+  id: row.id,
+  caseId: row.caseId,
+  inputsHash: row.inputsHash,
+  result: row.result as Record<string, unknown>,
+  createdAt: iso(row.createdAt),
+});
+
+/** A stored decision as calc takes it. */
+function decisionInput(row: DecisionRecord): DecisionInput {
+  return {
+    id: row.label,
+    effectiveDate: row.effectiveDate,
+    ...opt('letterDate', row.letterDate),
+    ...opt('weeklyAmount', row.weeklyAmount),
+    ...opt('calculation', row.calculation as (Omit<MaintenanceInput, 'date'> & { date?: CivilDate }) | undefined),
+    ...opt('service', row.service),
+    ...opt('receivingParentId', row.receivingParentId),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** Runs `work`, turning any database error into a {@link StoreFailure} that quotes nothing it was given. */
+async function guarded<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isDatabaseError(error)) throw error;
+    const sqlState = sqlStateOf(error);
+    if (sqlState === '40P01' || sqlState === '40001') {
+      throw new StoreFailure(
+        `${what} clashed with another change to the same case and was undone; nothing was saved. Try again.`,
+        sqlState,
+      );
+    }
+    throw new StoreFailure(`${what} failed in the database${sqlState ? ` (SQLSTATE ${sqlState})` : ''}; nothing was saved.`, sqlState);
+  }
+}
+
+/** Errors from drizzle or a driver: these may quote the values of a query, so they are never passed on. */
+function isDatabaseError(error: unknown): boolean {
+  if (error instanceof InputError || error instanceof StoreFailure) return false;
+  return (
+    error instanceof DrizzleQueryError ||
+    error instanceof DrizzleError ||
+    sqlStateOf(error) !== undefined ||
+    (error instanceof Error && /^(PostgresError|DatabaseError)$/.test(error.name))
+  );
+}
+
+function sqlStateOf(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
+/**
+ * Runs an `insert … returning` wrapped in `select count(*) … as n`, and gives n. The raw result differs by
+ * driver (postgres.js: an array of rows; PGlite: `{ rows }`), and this is the one place that knows it.
+ */
+async function insertedCount(ex: Database, query: SQL): Promise<number> {
+  const result = (await ex.execute(query)) as unknown;
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number | string }[];
+  return Number(rows[0]?.n ?? 0);
+}
+
+function* batches<T>(rows: readonly T[], size = BATCH): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+export function createRepository(db: Database, options: RepositoryOptions): CaseStore {
+  const actor = options.actor;
+  let closed = false;
+
+  const audit = (ex: Database, caseId: string | null, action: string) => ex.insert(t.auditLog).values({ caseId, action, actor });
+
+  /** Locks the case's row for the rest of the transaction (and marks it changed); not found if it is not there. */
+  async function lockCase(ex: Database, caseId: string): Promise<CaseRow> {
+    const [row] = await ex
+      .update(t.cases)
+      .set({ updatedAt: sql`now()` })
+      .where(eq(t.cases.id, caseId))
+      .returning();
+    if (!row) throw notFound(caseId);
+    return row;
+  }
+
+  async function readDecisions(ex: Database, caseId: string): Promise<DecisionRecord[]> {
+    const rows = await ex
+      .select()
+      .from(t.decisions)
+      .where(eq(t.decisions.caseId, caseId))
+      .orderBy(asc(t.decisions.effectiveDate), asc(t.decisions.letterDate), asc(t.decisions.createdAt), asc(t.decisions.id));
+    return rows.map(decision);
+  }
+
+  /**
+   * Checks decisions the way the schedule will read them, all together (two decisions on one day need their
+   * letter dates), so that a decision that cannot be used is refused now rather than at the next schedule.
+   */
+  function checkDecisions(all: readonly DecisionRecord[], service: CollectionService, fieldOf: (index: number) => string): void {
+    if (all.length === 0) return;
+    try {
+      resolveDecisions({ decisions: all.map(decisionInput), asOf: '2100-01-01', service }, new Trace());
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const m = /^decisions\[(\d+)\](.*)$/.exec(error.field);
+      const field = m ? `${fieldOf(Number(m[1]))}${m[2]}` : error.field;
+      throw new InputError(field, error.message.slice(error.field.length + 2));
+    }
+  }
+
+  function decisionValues(caseId: string, d: DecisionRecordInput, field: string, label: string) {
+    if (d === null || typeof d !== 'object')
+      throw new InputError(field, 'must be a decision: { effectiveDate, weeklyAmount or calculation }');
+    const calculation = jsonObject(`${field}.calculation`, d.calculation);
+    const weeklyAmount =
+      d.weeklyAmount === undefined || d.weeklyAmount === null
+        ? null
+        : moneyText(`${field}.weeklyAmount`, d.weeklyAmount, { negative: false });
+    if ((weeklyAmount === null) === (calculation === null))
+      throw new InputError(field, 'give either weeklyAmount or calculation (not both, not neither)');
+    return {
+      caseId,
+      label,
+      effectiveDate: civilDate(`${field}.effectiveDate`, d.effectiveDate),
+      letterDate: optionalDate(`${field}.letterDate`, d.letterDate),
+      weeklyAmount,
+      calculation,
+      service: d.service === undefined || d.service === null ? null : oneOf(`${field}.service`, d.service, COLLECTION_SERVICES),
+      receivingParentId: optionalText(`${field}.receivingParentId`, d.receivingParentId, 100),
+    };
+  }
+
+  /** Labels for new decisions: those given, or decision_N for the first N not taken. */
+  function labelsFor(existing: readonly string[], given: readonly (string | undefined)[], field: (i: number) => string): string[] {
+    const taken = new Set(existing);
+    const out: string[] = [];
+    given.forEach((label, i) => {
+      if (label === undefined) return;
+      const l = requireText(`${field(i)}.label`, label, 100);
+      if (taken.has(l))
+        throw new StoreError('conflict', `${field(i)}.label`, `"${l}" is already the name of a decision in this case; choose another`);
+      taken.add(l);
+    });
+    let n = existing.length;
+    given.forEach((label, i) => {
+      if (label !== undefined) {
+        out[i] = label.trim();
+        return;
+      }
+      let l: string;
+      do l = `decision_${++n}`;
+      while (taken.has(l));
+      taken.add(l);
+      out[i] = l;
+    });
+    return out;
+  }
+
+  async function readCase(ex: Database, caseId: string): Promise<CaseDetail> {
+    const [row] = await ex.select().from(t.cases).where(eq(t.cases.id, caseId));
+    if (!row) throw notFound(caseId);
+    const [partyRows, childRows, decisionRows, documentRows, eventRows, txStats, cmsStats, letterCount, runRows, runCount] =
+      await Promise.all([
+        ex.select().from(t.parties).where(eq(t.parties.caseId, caseId)).orderBy(asc(t.parties.position)),
+        ex.select().from(t.children).where(eq(t.children.caseId, caseId)).orderBy(asc(t.children.position)),
+        readDecisions(ex, caseId),
+        ex
+          .select({
+            id: t.documents.id,
+            caseId: t.documents.caseId,
+            sha256: t.documents.sha256,
+            kind: t.documents.kind,
+            format: t.documents.format,
+            filename: t.documents.filename,
+            size: t.documents.size,
+            parsed: t.documents.parsed,
+            importedAt: t.documents.importedAt,
+            originalKept: sql<boolean>`${t.documents.original} is not null`,
+          })
+          .from(t.documents)
+          .where(eq(t.documents.caseId, caseId))
+          .orderBy(asc(t.documents.importedAt), asc(t.documents.id)),
+        ex
+          .select()
+          .from(t.events)
+          .where(eq(t.events.caseId, caseId))
+          .orderBy(asc(t.events.date), asc(t.events.createdAt), asc(t.events.id)),
+        ex
+          .select({ n: count(), from: min(t.transactions.date), to: max(t.transactions.date) })
+          .from(t.transactions)
+          .where(eq(t.transactions.caseId, caseId)),
+        ex
+          .select({ n: count(), from: min(t.cmsEntries.date), to: max(t.cmsEntries.date) })
+          .from(t.cmsEntries)
+          .where(eq(t.cmsEntries.caseId, caseId)),
+        ex.select({ n: count() }).from(t.letters).where(eq(t.letters.caseId, caseId)),
+        ex
+          .select({ id: t.reconciliationRuns.id, inputsHash: t.reconciliationRuns.inputsHash, createdAt: t.reconciliationRuns.createdAt })
+          .from(t.reconciliationRuns)
+          .where(eq(t.reconciliationRuns.caseId, caseId))
+          .orderBy(desc(t.reconciliationRuns.createdAt), desc(t.reconciliationRuns.id))
+          .limit(1),
+        ex.select({ n: count() }).from(t.reconciliationRuns).where(eq(t.reconciliationRuns.caseId, caseId)),
+      ]);
+    const tx = txStats[0]!;
+    const cms = cmsStats[0]!;
+    const latest = runRows[0];
+    return {
+      ...caseFields(row),
+      parties: partyRows.map(party),
+      children: childRows.map(child),
+      decisions: decisionRows,
+      documents: documentRows.map(documentSummary),
+      events: eventRows.map(eventRecord),
+      counts: {
+        parties: partyRows.length,
+        children: childRows.length,
+        decisions: decisionRows.length,
+        documents: documentRows.length,
+        transactions: Number(tx.n),
+        cmsEntries: Number(cms.n),
+        events: eventRows.length,
+        letters: Number(letterCount[0]!.n),
+        reconciliationRuns: Number(runCount[0]!.n),
+      },
+      ranges: {
+        ...(tx.from && tx.to ? { transactions: { from: tx.from, to: tx.to } } : {}),
+        ...(cms.from && cms.to ? { cmsEntries: { from: cms.from, to: cms.to } } : {}),
+      },
+      ...(latest ? { latestReconciliation: { id: latest.id, inputsHash: latest.inputsHash, createdAt: iso(latest.createdAt) } } : {}),
+    };
+  }
+
+  function partyValues(caseId: string, p: PartyInput, i: number, field: string) {
+    const f = `${field}[${i}]`;
+    if (p === null || typeof p !== 'object') throw new InputError(f, 'must be { role, name, … }');
+    return {
+      caseId,
+      position: i,
+      role: oneOf(`${f}.role`, p.role, PARTY_ROLES),
+      name: requireText(`${f}.name`, p.name, 200),
+      email: optionalText(`${f}.email`, p.email, 320),
+      phone: optionalText(`${f}.phone`, p.phone, 50),
+      address: optionalText(`${f}.address`, p.address, 1000),
+      addressWithheld: p.addressWithheld === true,
+    };
+  }
+
+  function rangeWhere(column: AnyPgColumn, caseColumn: AnyPgColumn, caseId: string, o?: { from?: CivilDate; to?: CivilDate }): SQL {
+    const parts = [eq(caseColumn, caseId)];
+    if (o?.from !== undefined) parts.push(gte(column, civilDate('from', o.from)));
+    if (o?.to !== undefined) parts.push(lte(column, civilDate('to', o.to)));
+    return and(...parts)!;
+  }
+
+  async function readTransactions(ex: Database, caseId: string, o?: { from?: CivilDate; to?: CivilDate }) {
+    const rows = await ex
+      .select()
+      .from(t.transactions)
+      .where(rangeWhere(t.transactions.date, t.transactions.caseId, caseId, o))
+      .orderBy(asc(t.transactions.date), asc(t.transactions.fingerprint));
+    return rows.map(transaction);
+  }
+
+  async function readCmsEntries(ex: Database, caseId: string, o?: { from?: CivilDate; to?: CivilDate }) {
+    const rows = await ex
+      .select()
+      .from(t.cmsEntries)
+      .where(rangeWhere(t.cmsEntries.date, t.cmsEntries.caseId, caseId, o))
+      .orderBy(asc(t.cmsEntries.date), asc(t.cmsEntries.fingerprint));
+    return rows.map(cmsEntry);
+  }
+
+  async function caseExists(ex: Database, caseId: string): Promise<CaseRow> {
+    const [row] = await ex.select().from(t.cases).where(eq(t.cases.id, caseId));
+    if (!row) throw notFound(caseId);
+    return row;
+  }
+
+  const store: CaseStore = {
+    driver: options.driver,
+    location: options.location,
+
+    createCase: (input) =>
+      guarded('Creating the case', async () => {
+        if (input === null || typeof input !== 'object') throw new InputError('(body)', 'must be the case: { title, side, … }');
+        const values = {
+          title: requireText('title', input.title, 200),
+          side: oneOf('side', input.side, SIDES),
+          reference: caseReference(input.reference),
+          scheme: input.scheme === undefined ? '2012' : oneOf('scheme', input.scheme, SCHEMES),
+          service: input.service === undefined ? 'direct_pay' : oneOf('service', input.service, COLLECTION_SERVICES),
+          frequency: input.frequency === undefined ? null : oneOf('frequency', input.frequency, PAYMENT_FREQUENCIES),
+          firstDueDate: optionalDate('firstDueDate', input.firstDueDate),
+          endDate: optionalDate('endDate', input.endDate),
+        };
+        const partyList = input.parties ?? [];
+        const childList = input.children ?? [];
+        const decisionList = input.decisions ?? [];
+        if (partyList.length > 20) throw new InputError('parties', 'at most 20 parties');
+        if (childList.length > 20) throw new InputError('children', 'at most 20 children');
+        if (decisionList.length > 100) throw new InputError('decisions', 'at most 100 decisions');
+        const labels = labelsFor(
+          [],
+          decisionList.map((d) => d?.label),
+          (i) => `decisions[${i}]`,
+        );
+        // Checked before anything is written: the values need a case id, so a placeholder stands in.
+        const decisionRows = decisionList.map((d, i) => decisionValues('', d, `decisions[${i}]`, labels[i]!));
+        checkDecisions(
+          decisionRows.map((d, i) => decision({ ...d, id: String(i), caseId: '', createdAt: new Date(0) })),
+          values.service as CollectionService,
+          (i) => `decisions[${i}]`,
+        );
+        partyList.forEach((p, i) => partyValues('', p, i, 'parties'));
+        const kids = childList.map((c, i) => {
+          if (c === null || typeof c !== 'object') throw new InputError(`children[${i}]`, 'must be { name, dateOfBirth }');
+          return {
+            position: i,
+            name: requireText(`children[${i}].name`, c.name, 200),
+            dateOfBirth: optionalDate(`children[${i}].dateOfBirth`, c.dateOfBirth),
+          };
+        });
+        return db.transaction(async (tx) => {
+          const [row] = await tx.insert(t.cases).values(values).returning({ id: t.cases.id });
+          const id = row!.id;
+          if (partyList.length) await tx.insert(t.parties).values(partyList.map((p, i) => partyValues(id, p, i, 'parties')));
+          if (kids.length) await tx.insert(t.children).values(kids.map((k) => ({ ...k, caseId: id })));
+          if (decisionRows.length) await tx.insert(t.decisions).values(decisionRows.map((d) => ({ ...d, caseId: id })));
+          await audit(tx, id, 'case_created');
+          return readCase(tx, id);
+        });
+      }),
+
+    getCase: (caseId) => guarded('Reading the case', () => readCase(db, checkCaseId(caseId))),
+
+    listCases: (o = {}) =>
+      guarded('Listing cases', async () => {
+        const limit = Math.min(Math.max(Math.trunc(o.limit ?? 50), 1), 500);
+        const offset = Math.max(Math.trunc(o.offset ?? 0), 0);
+        const counted = (table: typeof t.transactions | typeof t.cmsEntries | typeof t.documents) =>
+          sql<number>`(select count(*) from ${table} where ${table.caseId} = ${t.cases.id})`.mapWith(Number);
+        const [rows, total] = await Promise.all([
+          db
+            .select({
+              row: t.cases,
+              documents: counted(t.documents),
+              transactions: counted(t.transactions),
+              cmsEntries: counted(t.cmsEntries),
+            })
+            .from(t.cases)
+            .orderBy(desc(t.cases.createdAt), asc(t.cases.id))
+            .limit(limit)
+            .offset(offset),
+          db.select({ n: count() }).from(t.cases),
+        ]);
+        return {
+          cases: rows.map((r) => ({
+            ...caseSummary(r.row),
+            counts: { documents: r.documents, transactions: r.transactions, cmsEntries: r.cmsEntries },
+          })),
+          total: Number(total[0]!.n),
+        };
+      }),
+
+    addDecision: (caseId, input) =>
+      guarded('Adding the decision', async () => {
+        const id = checkCaseId(caseId);
+        return db.transaction(async (tx) => {
+          const row = await lockCase(tx, id);
+          const existing = await readDecisions(tx, id);
+          const [label] = labelsFor(
+            existing.map((d) => d.label),
+            [input?.label],
+            () => 'decision',
+          );
+          const values = decisionValues(id, input, 'decision', label!);
+          checkDecisions(
+            [...existing, decision({ ...values, id: 'new', createdAt: new Date(0) })],
+            row.service as CollectionService,
+            (i) => (i === existing.length ? 'decision' : `stored decision "${existing[i]?.label}"`),
+          );
+          const [inserted] = await tx.insert(t.decisions).values(values).returning();
+          await audit(tx, id, 'decision_added');
+          return decision(inserted!);
+        });
+      }),
+
+    recordEvent: (caseId, input) =>
+      guarded('Recording the event', async () => {
+        const id = checkCaseId(caseId);
+        if (input === null || typeof input !== 'object') throw new InputError('(body)', 'must be the event: { type, date, … }');
+        const values = {
+          caseId: id,
+          type: oneOf('type', input.type, EVENT_TYPES),
+          date: civilDate('date', input.date),
+          summary: optionalText('summary', input.summary, 2000),
+          details: jsonObject('details', input.details),
+          deadlines: deadlinesOf('deadlines', input.deadlines),
+        };
+        return db.transaction(async (tx) => {
+          await lockCase(tx, id);
+          const [row] = await tx.insert(t.events).values(values).returning();
+          await audit(tx, id, 'event_recorded');
+          return eventRecord(row!);
+        });
+      }),
+
+    importParsed: (caseId, info, parsed, o: ImportOptions = {}) =>
+      guarded('Importing the document', async () => {
+        const id = checkCaseId(caseId);
+        const doc = checkDocument(info, parsed);
+        const txRows = checkTransactions(parsed.transactions ?? []);
+        const cmsRows = checkCmsEntries(parsed.cmsEntries ?? []);
+        const total = txRows.length + cmsRows.length;
+        return db.transaction(async (tx): Promise<ImportResult> => {
+          await lockCase(tx, id);
+          const [found] = await tx
+            .select({ id: t.documents.id })
+            .from(t.documents)
+            .where(and(eq(t.documents.caseId, id), eq(t.documents.sha256, doc.sha256)));
+          let documentId: string;
+          if (found) documentId = found.id;
+          else {
+            const [inserted] = await tx
+              .insert(t.documents)
+              .values({ ...doc, caseId: id })
+              .returning({ id: t.documents.id });
+            documentId = inserted!.id;
+          }
+          let written = 0;
+          let newTx = 0;
+          for (const batch of batches(txRows, JSON_BATCH)) {
+            newTx += await insertedCount(
+              tx,
+              sql`with ins as (
+                insert into ${t.transactions} (case_id, document_id, fingerprint, date, amount, direction, description, balance, reference)
+                select ${id}::uuid, ${documentId}::uuid, x.fingerprint, x.date, x.amount, x.direction, x.description, x.balance, x.reference
+                from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+                  as x(fingerprint text, date date, amount numeric, direction text, description text, balance numeric, reference text)
+                on conflict (case_id, fingerprint) do nothing
+                returning 1)
+              select count(*)::int as n from ins`,
+            );
+            written += batch.length;
+            o.onProgress?.(written, total);
+          }
+          let newCms = 0;
+          for (const batch of batches(cmsRows, JSON_BATCH)) {
+            newCms += await insertedCount(
+              tx,
+              sql`with ins as (
+                insert into ${t.cmsEntries} (case_id, document_id, fingerprint, date, type, amount, description, reference)
+                select ${id}::uuid, ${documentId}::uuid, x.fingerprint, x.date, x.type, x.amount, x.description, x.reference
+                from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+                  as x(fingerprint text, date date, type text, amount numeric, description text, reference text)
+                on conflict (case_id, fingerprint) do nothing
+                returning 1)
+              select count(*)::int as n from ins`,
+            );
+            written += batch.length;
+            o.onProgress?.(written, total);
+          }
+          await audit(tx, id, found ? 'document_reimported' : 'document_imported');
+          return {
+            caseId: id,
+            documentId,
+            documentAlreadyImported: found !== undefined,
+            new: newTx + newCms,
+            alreadyThere: total - newTx - newCms,
+            transactions: { new: newTx, alreadyThere: txRows.length - newTx },
+            cmsEntries: { new: newCms, alreadyThere: cmsRows.length - newCms },
+          };
+        });
+      }),
+
+    transactions: (caseId, o) =>
+      guarded('Reading the transactions', async () => {
+        const id = checkCaseId(caseId);
+        await caseExists(db, id);
+        return readTransactions(db, id, o);
+      }),
+
+    cmsEntries: (caseId, o) =>
+      guarded('Reading the CMS entries', async () => {
+        const id = checkCaseId(caseId);
+        await caseExists(db, id);
+        return readCmsEntries(db, id, o);
+      }),
+
+    saveReconciliation: (caseId, input) =>
+      guarded('Saving the reconciliation', async () => {
+        const id = checkCaseId(caseId);
+        const inputsHash = requireText('inputsHash', input.inputsHash, 200);
+        const result = jsonObject('result', input.result);
+        if (!result) throw new InputError('result', 'must be the reconciliation result');
+        return db.transaction(async (tx) => {
+          await lockCase(tx, id);
+          const [row] = await tx.insert(t.reconciliationRuns).values({ caseId: id, inputsHash, result }).returning();
+          await audit(tx, id, 'reconciliation_saved');
+          return run(row!);
+        });
+      }),
+
+    latestReconciliation: (caseId) =>
+      guarded('Reading the reconciliation', async () => {
+        const id = checkCaseId(caseId);
+        await caseExists(db, id);
+        const [row] = await db
+          .select()
+          .from(t.reconciliationRuns)
+          .where(eq(t.reconciliationRuns.caseId, id))
+          .orderBy(desc(t.reconciliationRuns.createdAt), desc(t.reconciliationRuns.id))
+          .limit(1);
+        return row ? run(row) : undefined;
+      }),
+
+    saveLetter: (caseId, input) =>
+      guarded('Saving the letter', async () => {
+        const id = checkCaseId(caseId);
+        const type = requireText('type', input?.type, 100);
+        const content = jsonObject('content', input?.content);
+        if (!content) throw new InputError('content', 'must be the letter');
+        return db.transaction(async (tx) => {
+          await lockCase(tx, id);
+          const [last] = await tx
+            .select({ v: max(t.letters.version) })
+            .from(t.letters)
+            .where(and(eq(t.letters.caseId, id), eq(t.letters.type, type)));
+          const [row] = await tx
+            .insert(t.letters)
+            .values({ caseId: id, type, version: (last?.v ?? 0) + 1, content })
+            .returning();
+          await audit(tx, id, 'letter_saved');
+          return letter(row!);
+        });
+      }),
+
+    scheduleInput: (caseId, o) =>
+      guarded('Reading the decisions', async () => {
+        const id = checkCaseId(caseId);
+        const row = await caseExists(db, id);
+        const decisions = await readDecisions(db, id);
+        const asOf = civilDate('asOf', o?.asOf);
+        return { ...scheduleOf(row, decisions, asOf), asOf };
+      }),
+
+    reconcileInput: (caseId, o: ReconcileOptions = {}) =>
+      guarded('Reading the case for reconciliation', async () => {
+        const id = checkCaseId(caseId);
+        return db.transaction(
+          async (tx): Promise<ReconcileInput> => {
+            const row = await caseExists(tx, id);
+            const [decisions, txs, cms] = await Promise.all([
+              readDecisions(tx, id),
+              readTransactions(tx, id, o.from === undefined ? undefined : { from: o.from }),
+              readCmsEntries(tx, id, o.from === undefined ? undefined : { from: o.from }),
+            ]);
+            const { asOf, ...schedule } = scheduleOf(row, decisions, o.asOf);
+            return {
+              schedule: { ...schedule, ...(asOf === undefined ? {} : { asOf }) },
+              side: row.side as Side,
+              ...opt('receivingParentId', o.receivingParentId),
+              cmsEntries: cms.map((e) => ({
+                id: e.id,
+                date: e.date,
+                type: e.type,
+                amount: e.amount,
+                ...opt('reference', e.reference),
+                ...(e.description ? { description: e.description } : {}),
+              })),
+              bankTransactions: txs.map((x) => ({
+                id: x.id,
+                date: x.date,
+                amount: x.amount,
+                direction: x.direction,
+                ...(x.description ? { description: x.description } : {}),
+                ...opt('reference', x.reference),
+              })),
+              ...opt('bankFilter', o.bankFilter),
+              ...opt('cmsClaim', o.cmsClaim),
+              ...opt('windowDays', o.windowDays),
+              ...opt('maxDateDifferenceDays', o.maxDateDifferenceDays),
+            };
+          },
+          { isolationLevel: 'repeatable read', accessMode: 'read only' },
+        );
+      }),
+
+    exportCase: (caseId) =>
+      guarded('Exporting the case', async () => {
+        const id = checkCaseId(caseId);
+        const out = await db.transaction(
+          async (tx): Promise<CaseExport> => {
+            const row = await caseExists(tx, id);
+            const [partyRows, childRows, decisionRows, documentRows, txs, cms, runRows, letterRows, eventRows] = await Promise.all([
+              tx.select().from(t.parties).where(eq(t.parties.caseId, id)).orderBy(asc(t.parties.position)),
+              tx.select().from(t.children).where(eq(t.children.caseId, id)).orderBy(asc(t.children.position)),
+              tx.select().from(t.decisions).where(eq(t.decisions.caseId, id)).orderBy(asc(t.decisions.createdAt), asc(t.decisions.id)),
+              tx.select().from(t.documents).where(eq(t.documents.caseId, id)).orderBy(asc(t.documents.importedAt), asc(t.documents.id)),
+              readTransactions(tx, id),
+              readCmsEntries(tx, id),
+              tx
+                .select()
+                .from(t.reconciliationRuns)
+                .where(eq(t.reconciliationRuns.caseId, id))
+                .orderBy(asc(t.reconciliationRuns.createdAt), asc(t.reconciliationRuns.id)),
+              tx.select().from(t.letters).where(eq(t.letters.caseId, id)).orderBy(asc(t.letters.type), asc(t.letters.version)),
+              tx
+                .select()
+                .from(t.events)
+                .where(eq(t.events.caseId, id))
+                .orderBy(asc(t.events.date), asc(t.events.createdAt), asc(t.events.id)),
+            ]);
+            return {
+              format: EXPORT_FORMAT,
+              version: EXPORT_VERSION,
+              exportedAt: new Date().toISOString(),
+              case: caseFields(row),
+              parties: partyRows.map((p) => ({
+                ...party({ ...p, addressWithheld: false }),
+                addressWithheld: p.addressWithheld,
+                createdAt: iso(p.createdAt),
+              })),
+              children: childRows.map((c) => ({ ...child(c), createdAt: iso(c.createdAt) })),
+              decisions: decisionRows.map((d) => ({ ...decision(d), createdAt: iso(d.createdAt) })),
+              documents: documentRows.map((d) => ({
+                id: d.id,
+                sha256: d.sha256,
+                kind: d.kind,
+                format: d.format,
+                ...opt('filename', d.filename),
+                size: d.size,
+                parsed: d.parsed as StoredParse,
+                ...(d.original ? { originalBase64: Buffer.from(d.original).toString('base64') } : {}),
+                importedAt: iso(d.importedAt),
+              })),
+              transactions: txs,
+              cmsEntries: cms,
+              reconciliationRuns: runRows.map((r) => {
+                const { caseId: _caseId, ...rest } = run(r);
+                return rest;
+              }),
+              letters: letterRows.map(letter),
+              events: eventRows.map(eventRecord),
+            };
+          },
+          { isolationLevel: 'repeatable read' },
+        );
+        await audit(db, id, 'case_exported');
+        return out;
+      }),
+
+    importCaseExport: (document, o = {}) =>
+      guarded('Importing the case export', async () => {
+        const parsed = caseExportSchema.safeParse(document);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          const field = issue.path.reduce<string>(
+            (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)),
+            '',
+          );
+          throw new InputError(field || '(export)', issue.message);
+        }
+        const x = o.asNew ? withNewIds(parsed.data) : parsed.data;
+        const caseId = x.case.id;
+        await db.transaction(async (tx) => {
+          const [already] = await tx.select({ id: t.cases.id }).from(t.cases).where(eq(t.cases.id, caseId));
+          if (already) {
+            throw new StoreError(
+              'conflict',
+              'case.id',
+              `case ${caseId} is already in this store; delete it first, or import the export as a new case (asNew)`,
+            );
+          }
+          const c = x.case;
+          await tx.insert(t.cases).values({
+            id: c.id,
+            reference: c.reference ?? null,
+            title: c.title,
+            scheme: c.scheme,
+            service: c.service,
+            side: c.side,
+            frequency: c.frequency ?? null,
+            firstDueDate: c.firstDueDate ?? null,
+            endDate: c.endDate ?? null,
+            createdAt: new Date(c.createdAt),
+            updatedAt: new Date(c.updatedAt),
+          });
+          const put = async <R>(rows: readonly R[], insert: (batch: R[]) => Promise<unknown>) => {
+            for (const batch of batches(rows)) await insert(batch);
+          };
+          await put(x.parties, (b) =>
+            tx.insert(t.parties).values(
+              b.map((p) => ({
+                id: p.id,
+                caseId,
+                position: x.parties.indexOf(p),
+                role: p.role,
+                name: p.name,
+                email: p.email ?? null,
+                phone: p.phone ?? null,
+                address: p.address ?? null,
+                addressWithheld: p.addressWithheld,
+                createdAt: new Date(p.createdAt),
+              })),
+            ),
+          );
+          await put(x.children, (b) =>
+            tx
+              .insert(t.children)
+              .values(
+                b.map((k) => ({
+                  id: k.id,
+                  caseId,
+                  position: x.children.indexOf(k),
+                  name: k.name,
+                  dateOfBirth: k.dateOfBirth ?? null,
+                  createdAt: new Date(k.createdAt),
+                })),
+              ),
+          );
+          await put(x.decisions, (b) =>
+            tx.insert(t.decisions).values(
+              b.map((d) => ({
+                id: d.id,
+                caseId,
+                label: d.label,
+                effectiveDate: d.effectiveDate,
+                letterDate: d.letterDate ?? null,
+                weeklyAmount: d.weeklyAmount ?? null,
+                calculation: d.calculation ?? null,
+                service: d.service ?? null,
+                receivingParentId: d.receivingParentId ?? null,
+                createdAt: new Date(d.createdAt),
+              })),
+            ),
+          );
+          // One document at a time: each may carry a file of up to 20 MB.
+          await put(x.documents, (b) =>
+            tx.insert(t.documents).values(
+              b.map((d) => ({
+                id: d.id,
+                caseId,
+                sha256: d.sha256,
+                kind: d.kind,
+                format: d.format,
+                filename: d.filename ?? null,
+                size: d.size,
+                parsed: d.parsed,
+                original: d.originalBase64 === undefined ? null : new Uint8Array(Buffer.from(d.originalBase64, 'base64')),
+                importedAt: new Date(d.importedAt),
+              })),
+            ),
+          );
+          const documentIds = new Set(x.documents.map((d) => d.id));
+          const docRef = (field: string, ref: string | undefined): string | null => {
+            if (ref === undefined) return null;
+            if (!documentIds.has(ref)) throw new InputError(field, 'names a document that is not in the export');
+            return ref;
+          };
+          await put(x.transactions, (b) =>
+            tx.insert(t.transactions).values(
+              b.map((r) => ({
+                id: r.id,
+                caseId,
+                documentId: docRef('transactions.documentId', r.documentId),
+                fingerprint: r.fingerprint,
+                date: r.date,
+                amount: r.amount,
+                direction: r.direction,
+                description: r.description,
+                balance: r.balance ?? null,
+                reference: r.reference ?? null,
+              })),
+            ),
+          );
+          await put(x.cmsEntries, (b) =>
+            tx.insert(t.cmsEntries).values(
+              b.map((r) => ({
+                id: r.id,
+                caseId,
+                documentId: docRef('cmsEntries.documentId', r.documentId),
+                fingerprint: r.fingerprint,
+                date: r.date,
+                type: r.type,
+                amount: r.amount,
+                description: r.description,
+                reference: r.reference ?? null,
+              })),
+            ),
+          );
+          await put(x.reconciliationRuns, (b) =>
+            tx
+              .insert(t.reconciliationRuns)
+              .values(b.map((r) => ({ id: r.id, caseId, inputsHash: r.inputsHash, result: r.result, createdAt: new Date(r.createdAt) }))),
+          );
+          await put(x.letters, (b) =>
+            tx
+              .insert(t.letters)
+              .values(
+                b.map((l) => ({
+                  id: l.id,
+                  caseId,
+                  type: l.type,
+                  version: l.version,
+                  content: l.content,
+                  createdAt: new Date(l.createdAt),
+                })),
+              ),
+          );
+          await put(x.events, (b) =>
+            tx.insert(t.events).values(
+              b.map((e) => ({
+                id: e.id,
+                caseId,
+                type: e.type,
+                date: e.date,
+                summary: e.summary ?? null,
+                details: e.details ?? null,
+                deadlines: e.deadlines,
+                createdAt: new Date(e.createdAt),
+              })),
+            ),
+          );
+          await audit(tx, caseId, 'case_imported');
+        });
+        return readCase(db, caseId);
+      }),
+
+    deleteCase: (caseId) =>
+      guarded('Deleting the case', async () => {
+        const id = checkCaseId(caseId);
+        return db.transaction(async (tx) => {
+          const gone = await tx.delete(t.cases).where(eq(t.cases.id, id)).returning({ id: t.cases.id });
+          if (gone.length === 0) return { deleted: false };
+          // Erasure: the case's own audit entries go too (the trigger allows it for this case, in this
+          // transaction only); one entry says that the case was deleted.
+          await tx.execute(sql`select set_config('reckoner.erasure', ${id}, true)`);
+          await tx.delete(t.auditLog).where(eq(t.auditLog.caseId, id));
+          await tx.execute(sql`select set_config('reckoner.erasure', '', true)`);
+          await audit(tx, id, 'case_deleted');
+          return { deleted: true };
+        });
+      }),
+
+    auditLog: (caseId) =>
+      guarded('Reading the audit log', async () => {
+        const rows = await db
+          .select()
+          .from(t.auditLog)
+          .where(caseId === undefined ? undefined : eq(t.auditLog.caseId, checkCaseId(caseId)))
+          .orderBy(asc(t.auditLog.id));
+        return rows.map((r): AuditEntry => ({ id: r.id, ...opt('caseId', r.caseId), action: r.action, at: iso(r.at), actor: r.actor }));
+      }),
+
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await options.close();
+    },
+  };
+  return store;
+}
+
+function scheduleOf(
+  row: CaseRow,
+  decisions: readonly DecisionRecord[],
+  asOf: CivilDate | undefined,
+): Omit<ScheduleInput, 'asOf'> & { asOf?: CivilDate } {
+  return {
+    decisions: decisions.map(decisionInput),
+    ...opt('frequency', row.frequency as PaymentFrequency | null),
+    ...opt('firstDueDate', row.firstDueDate),
+    ...opt('caseEndDate', row.endDate),
+    ...opt('asOf', asOf),
+    service: row.service as CollectionService,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Checking what a parser produced before any of it is written. Messages name the row, never its content.
+
+function checkDocument(info: DocumentInfo, parsed: ParseResult) {
+  if (info === null || typeof info !== 'object') throw new InputError('document', 'must say { sha256, size, filename }');
+  if (typeof info.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(info.sha256))
+    throw new InputError('document.sha256', 'must be the SHA-256 of the file, 64 hex digits');
+  if (!Number.isInteger(info.size) || info.size < 0) throw new InputError('document.size', 'must be the size of the file in bytes');
+  if (info.original !== undefined && !(info.original instanceof Uint8Array))
+    throw new InputError('document.original', 'must be the bytes of the file');
+  if (parsed === null || typeof parsed !== 'object') throw new InputError('parsed', 'must be a parse result');
+  const stored: StoredParse = {
+    kind: requireText('parsed.kind', parsed.kind, 100),
+    format: requireText('parsed.format', parsed.format, 20),
+    metadata: { ...parsed.metadata },
+    checks: { ...parsed.checks },
+    warnings: [...(parsed.warnings ?? [])],
+    confidence: typeof parsed.confidence === 'number' && parsed.confidence >= 0 && parsed.confidence <= 1 ? parsed.confidence : 0,
+    rows: { transactions: parsed.transactions?.length ?? 0, cmsEntries: parsed.cmsEntries?.length ?? 0 },
+  };
+  return {
+    sha256: info.sha256.toLowerCase(),
+    kind: stored.kind,
+    format: stored.format,
+    filename: optionalText('document.filename', info.filename, 255),
+    size: info.size,
+    parsed: stored,
+    original: info.original ?? null,
+  };
+}
+
+function rowText(field: string, value: unknown, maxLength: number): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new InputError(field, 'must be text');
+  if (value.length > maxLength) throw new InputError(field, `must be at most ${maxLength} characters`);
+  return value.trim();
+}
+
+function fingerprintOf(field: string, value: unknown): string {
+  if (typeof value !== 'string' || value === '' || value.length > 200)
+    throw new InputError(field, 'must be the row’s fingerprint from the parser (1 to 200 characters)');
+  return value;
+}
+
+function checkTransactions(rows: ParseResult['transactions']) {
+  if (!Array.isArray(rows)) throw new InputError('parsed.transactions', 'must be a list');
+  if (rows.length > 250_000) throw new InputError('parsed.transactions', 'at most 250,000 rows in one document');
+  return rows.map((r, i) => {
+    const f = `parsed.transactions[${i}]`;
+    if (r === null || typeof r !== 'object') throw new InputError(f, 'must be a transaction');
+    const balance = r.balance === undefined || r.balance === null ? null : moneyText(`${f}.balance`, r.balance, { negative: true });
+    const reference = rowText(`${f}.reference`, r.reference, 200);
+    return {
+      fingerprint: fingerprintOf(`${f}.fingerprint`, r.fingerprint),
+      date: civilDate(`${f}.date`, r.date),
+      amount: moneyText(`${f}.amount`, r.amount, { negative: false }),
+      direction: oneOf(`${f}.direction`, r.direction, DIRECTIONS),
+      description: rowText(`${f}.description`, r.description, MAX_TEXT),
+      balance,
+      reference: reference === '' ? null : reference,
+    };
+  });
+}
+
+function checkCmsEntries(rows: ParseResult['cmsEntries']) {
+  if (!Array.isArray(rows)) throw new InputError('parsed.cmsEntries', 'must be a list');
+  if (rows.length > 250_000) throw new InputError('parsed.cmsEntries', 'at most 250,000 rows in one document');
+  return rows.map((r, i) => {
+    const f = `parsed.cmsEntries[${i}]`;
+    if (r === null || typeof r !== 'object') throw new InputError(f, 'must be a CMS entry');
+    const type = oneOf(`${f}.type`, r.type, CMS_ENTRY_TYPES);
+    const reference = rowText(`${f}.reference`, r.reference, 200);
+    return {
+      fingerprint: fingerprintOf(`${f}.fingerprint`, r.fingerprint),
+      date: civilDate(`${f}.date`, r.date),
+      type,
+      amount: moneyText(`${f}.amount`, r.amount, { negative: type === 'adjustment' }),
+      description: rowText(`${f}.description`, r.description, MAX_TEXT),
+      reference: reference === '' ? null : reference,
+    };
+  });
+}
+
+/** The same export with a new id for the case and every row in it (references between rows kept). */
+function withNewIds(x: ParsedCaseExport): ParsedCaseExport {
+  const ids = new Map<string, string>();
+  const fresh = (old: string): string => {
+    let id = ids.get(old);
+    if (!id) ids.set(old, (id = crypto.randomUUID()));
+    return id;
+  };
+  const re = <R extends { id: string }>(rows: readonly R[]): R[] => rows.map((r) => ({ ...r, id: fresh(r.id) }));
+  return {
+    ...x,
+    case: { ...x.case, id: fresh(x.case.id) },
+    parties: re(x.parties),
+    children: re(x.children),
+    decisions: re(x.decisions),
+    documents: re(x.documents),
+    transactions: re(x.transactions).map((r) => ({ ...r, ...(r.documentId ? { documentId: fresh(r.documentId) } : {}) })),
+    cmsEntries: re(x.cmsEntries).map((r) => ({ ...r, ...(r.documentId ? { documentId: fresh(r.documentId) } : {}) })),
+    reconciliationRuns: re(x.reconciliationRuns),
+    letters: re(x.letters),
+    events: re(x.events),
+  };
+}

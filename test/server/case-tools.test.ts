@@ -1,0 +1,374 @@
+/**
+ * The case tools over MCP (InMemoryTransport) and HTTP, and the case resources, on a PGlite store; and the
+ * privacy rule that nothing of a case reaches the logs.
+ *
+ * Until tools/index.ts lists the case tools, the MCP server and the HTTP routes are assembled here exactly as
+ * server/mcp.ts and server/http.ts assemble theirs; once it does, the real createApp is used for HTTP.
+ */
+import { serve } from '@hono/node-server';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { Hono } from 'hono';
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addDays } from '../../calc/dates.ts';
+import { createApp } from '../../server/http.ts';
+import { registerCaseResources } from '../../server/resources.ts';
+import { lazyStore, type LazyStore } from '../../store/open.ts';
+import type { CaseStore } from '../../store/types.ts';
+import { TOOLS } from '../../tools/index.ts';
+import { CASE_TOOLS } from '../../tools/case-tools.ts';
+import { failure, problemsFrom, routeName, toFailure, type ToolContext } from '../../tools/tool.ts';
+import { cleanup, freshDataDir } from '../store/helpers.ts';
+import { freePort } from './helpers.ts';
+
+const TODAY = '2024-12-31';
+
+// ---------------------------------------------------------------------------------------------------
+// A bank statement as a CSV file: rows 0…N of one account, each the same whichever file it is in (so two
+// statements that overlap agree on the rows they share), with a running balance that adds up.
+
+const ALL_ROWS = 3000;
+const rows = (() => {
+  let balance = 5_000_000;
+  return Array.from({ length: ALL_ROWS }, (_, i) => {
+    const maintenance = i % 7 === 0;
+    const pence = maintenance ? 10_000 : 137 + ((i * 7919) % 5000);
+    balance -= pence;
+    const date = addDays('2024-01-01', Math.floor(i / 8));
+    return {
+      date: `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`,
+      description: maintenance ? 'CMS DIRECT PAY' : `CARD PAYMENT SHOP ${i}`,
+      amount: `-${(pence / 100).toFixed(2)}`,
+      balance: (balance / 100).toFixed(2),
+    };
+  });
+})();
+const CSV_MAPPING = { date: 'Date', description: 'Description', amount: 'Amount', balance: 'Balance' };
+
+function csv(from: number, count: number): string {
+  const lines = rows.slice(from, from + count).map((r) => `${r.date},${r.description},${r.amount},${r.balance}`);
+  return `Date,Description,Amount,Balance\n${lines.join('\n')}\n`;
+}
+const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+
+// ---------------------------------------------------------------------------------------------------
+
+const casesWired = TOOLS.some((t) => t.name === 'create_case');
+
+/** An MCP server with the case tools and resources, registered as server/mcp.ts registers tools. */
+function caseServer(context: () => ToolContext, store: () => Promise<CaseStore>): McpServer {
+  const server = new McpServer({ name: 'reckoner-test', version: '0' });
+  for (const tool of CASE_TOOLS) {
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.inputSchema,
+        outputSchema: tool.outputSchema,
+        annotations: { title: tool.title, ...tool.annotations },
+      },
+      async (input: unknown): Promise<CallToolResult> => {
+        try {
+          const output = await tool.handler(input as never, context());
+          return { content: [{ type: 'text', text: tool.summarize(output) }], structuredContent: output as Record<string, unknown> };
+        } catch (error) {
+          const f = toFailure(error);
+          return { content: [{ type: 'text', text: f.message }], isError: true };
+        }
+      },
+    );
+  }
+  registerCaseResources(server, store, { today: () => TODAY });
+  return server;
+}
+
+/** The /api/v1 routes of the case tools, as server/http.ts makes them. */
+function caseRoutes(context: () => ToolContext): Hono {
+  const app = new Hono();
+  for (const tool of CASE_TOOLS) {
+    app.post(`/api/v1/${routeName(tool.name)}`, async (c) => {
+      const parsed = tool.inputSchema.safeParse(await c.req.json());
+      if (!parsed.success) return c.json({ error: failure('invalid_input', problemsFrom(parsed.error)) }, 400);
+      try {
+        return c.json(await tool.handler(parsed.data as never, context()));
+      } catch (error) {
+        const f = toFailure(error);
+        return c.json({ error: f }, f.code === 'not_found' ? 404 : 400);
+      }
+    });
+  }
+  return app;
+}
+
+/** Everything written to the console or stderr while the suite runs: none of it may carry case content. */
+const logged: string[] = [];
+const SECRETS = ['Secret Street', 'Alex Example', 'CARD PAYMENT SHOP', 'CMS DIRECT PAY', 'Private dispute'];
+
+let lazy: LazyStore;
+let client: Client;
+let call: (name: string, args: Record<string, unknown>) => Promise<CallToolResult>;
+
+beforeAll(async () => {
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+  }
+  const write = process.stderr.write.bind(process.stderr);
+  vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    logged.push(String(chunk));
+    return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stderr.write);
+
+  lazy = lazyStore({ dataDir: await freshDataDir() });
+  const context = (): ToolContext => ({ today: TODAY, store: lazy.store });
+  const server = caseServer(context, lazy.store);
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverTransport);
+  client = new Client({ name: 'test', version: '0' });
+  await client.connect(clientTransport);
+  call = async (name, args) => (await client.callTool({ name, arguments: args })) as CallToolResult;
+}, 120_000);
+
+afterAll(async () => {
+  await client?.close();
+  await lazy?.close();
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+function ok(result: CallToolResult): Record<string, unknown> {
+  if (result.isError) throw new Error(`tool failed: ${JSON.stringify(result.content)}`);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+async function newCase(title = 'Private dispute'): Promise<string> {
+  const out = ok(
+    await call('create_case', {
+      title,
+      side: 'paying',
+      reference: '1234 5678 9012',
+      frequency: 'weekly',
+      firstDueDate: '2024-01-01',
+      parties: [
+        { role: 'paying_parent', name: 'Alex Example' },
+        { role: 'receiving_parent', name: 'Sam Example', address: '1 Secret Street', addressWithheld: true },
+      ],
+      children: [{ name: 'Kim' }],
+      decisions: [{ label: 'initial', effectiveDate: '2024-01-01', weeklyAmount: 100 }],
+    }),
+  );
+  return out.id as string;
+}
+
+describe('case tools over MCP', () => {
+  it('lists the case tools; delete_case is destructive and idempotent', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(CASE_TOOLS.map((t) => t.name));
+    const del = tools.find((t) => t.name === 'delete_case')!;
+    expect(del.annotations).toMatchObject({ destructiveHint: true, idempotentHint: true, readOnlyHint: false });
+    expect(tools.find((t) => t.name === 'get_case')!.annotations).toMatchObject({ readOnlyHint: true });
+  });
+
+  it('creates, shows and lists a case, never showing a withheld address', async () => {
+    const id = await newCase();
+    const got = await call('get_case', { caseId: id });
+    const detail = ok(got);
+    expect(detail).toMatchObject({ id, reference: '123456789012', side: 'paying', counts: { parties: 2, decisions: 1 } });
+    expect(JSON.stringify(got)).not.toContain('Secret Street');
+    const list = ok(await call('list_cases', {}));
+    expect((list.cases as { id: string }[]).map((c) => c.id)).toContain(id);
+  });
+
+  it('imports a CSV statement: new rows the first time, all already there the second', async () => {
+    const id = await newCase();
+    const first = ok(
+      await call('import_document', { caseId: id, contentBase64: base64(csv(0, 200)), filename: 'jan.csv', csvMapping: CSV_MAPPING }),
+    );
+    expect(first).toMatchObject({
+      caseId: id,
+      documentAlreadyImported: false,
+      kind: 'bank_statement',
+      format: 'csv',
+      new: 200,
+      alreadyThere: 0,
+    });
+    expect(first.checks).toEqual({ runningBalance: 'ok', totals: expect.any(String) });
+    const again = await call('import_document', {
+      caseId: id,
+      contentBase64: base64(csv(0, 200)),
+      filename: 'jan.csv',
+      csvMapping: CSV_MAPPING,
+    });
+    expect(ok(again)).toMatchObject({ documentAlreadyImported: true, new: 0, alreadyThere: 200 });
+    expect((again.content[0] as { text: string }).text).toContain('0 bank transactions new, 200 already in the case');
+    // An overlapping statement adds only its new rows.
+    const next = ok(await call('import_document', { caseId: id, contentBase64: base64(csv(150, 100)), csvMapping: CSV_MAPPING }));
+    expect(next).toMatchObject({ documentAlreadyImported: false, new: 50, alreadyThere: 50 });
+  });
+
+  it('refuses a path over a remote connection, and a case that is not there', async () => {
+    const noPath = await call('import_document', { caseId: '0f8fad5b-d9cb-469f-a165-70867728950e', path: '/etc/passwd' });
+    expect(noPath.isError).toBe(true);
+    expect((noPath.content[0] as { text: string }).text).toMatch(/^path: cannot be read here/);
+    const missing = await call('get_case', { caseId: '0f8fad5b-d9cb-469f-a165-70867728950e' });
+    expect(missing.isError).toBe(true);
+    expect((missing.content[0] as { text: string }).text).toMatch(/^caseId: there is no case/);
+  });
+
+  it('builds the schedule and reconciles from the stored case, keeping the run; the resources show them', async () => {
+    const id = await newCase();
+    ok(await call('add_decision', { caseId: id, decision: { effectiveDate: '2024-02-05', weeklyAmount: '100.00', label: 'same' } }));
+    ok(await call('import_document', { caseId: id, contentBase64: base64(csv(0, 400)), csvMapping: CSV_MAPPING }));
+    const schedule = ok(await call('build_case_schedule', { caseId: id, asOf: '2024-02-25' }));
+    expect(schedule).toMatchObject({ caseId: id, frequency: 'weekly', liabilityStart: '2024-01-01', counts: { lines: 8 } });
+    expect(schedule.totals).toMatchObject({ totalDue: '800.00' });
+
+    const args = { caseId: id, asOf: '2024-02-25', bankFilter: { descriptionContains: ['CMS'] } };
+    const first = ok(await call('reconcile_case', args));
+    expect(first).toMatchObject({ caseId: id, run: { saved: true } });
+    expect((first.balance as Record<string, string>).due).toBe('800.00');
+    const again = ok(await call('reconcile_case', args));
+    expect(again.run).toEqual({ ...(first.run as object), saved: false });
+
+    const caseResource = await client.readResource({ uri: `reckoner://cases/${id}` });
+    const shown = JSON.parse((caseResource.contents[0] as { text: string }).text);
+    expect(shown).toMatchObject({ id, latestReconciliation: { id: (first.run as { id: string }).id } });
+    expect(JSON.stringify(shown)).not.toContain('Secret Street');
+    const scheduleResource = JSON.parse(
+      ((await client.readResource({ uri: `reckoner://cases/${id}/schedule` })).contents[0] as { text: string }).text,
+    );
+    expect(scheduleResource).toMatchObject({ caseId: id, asOf: TODAY });
+    expect(scheduleResource.lines).toHaveLength(scheduleResource.counts.lines);
+    const recResource = JSON.parse(
+      ((await client.readResource({ uri: `reckoner://cases/${id}/reconciliation` })).contents[0] as { text: string }).text,
+    );
+    expect(recResource).toMatchObject({ caseId: id, run: { id: (first.run as { id: string }).id }, result: { balance: first.balance } });
+    const listed = await client.listResources();
+    expect(listed.resources.map((r) => r.uri)).toContain(`reckoner://cases/${id}`);
+    await expect(client.readResource({ uri: 'reckoner://cases/0f8fad5b-d9cb-469f-a165-70867728950e' })).rejects.toThrow(/there is no case/);
+  });
+
+  it('records events with their deadlines', async () => {
+    const id = await newCase();
+    const out = ok(
+      await call('record_event', {
+        caseId: id,
+        type: 'letter_received',
+        date: '2024-03-01',
+        summary: 'Decision letter',
+        deadlines: [{ name: 'mandatory reconsideration', date: '2024-03-31', source: 'SI 2012/2677 reg 14' }],
+      }),
+    );
+    expect(out.event).toMatchObject({ type: 'letter_received', deadlines: [{ name: 'mandatory reconsideration', date: '2024-03-31' }] });
+    const detail = await call('get_case', { caseId: id });
+    expect((detail.content[0] as { text: string }).text).toContain('mandatory reconsideration by 2024-03-31');
+  });
+
+  it('exports, deletes and imports a case back as it was', async () => {
+    const id = await newCase();
+    ok(await call('import_document', { caseId: id, contentBase64: base64(csv(0, 50)), csvMapping: CSV_MAPPING, keepOriginal: true }));
+    const before = ok(await call('get_case', { caseId: id }));
+    const exported = ok(await call('export_case', { caseId: id }));
+    expect(exported).toMatchObject({ caseId: id, counts: { documents: 1, transactions: 50 } });
+    const doc = exported.export as Record<string, unknown>;
+    expect(JSON.stringify(doc)).toContain('Secret Street'); // the user's own copy carries everything
+
+    const deleted = await call('delete_case', { caseId: id });
+    expect(ok(deleted)).toEqual({ caseId: id, deleted: true });
+    expect(ok(await call('delete_case', { caseId: id }))).toEqual({ caseId: id, deleted: false });
+    expect((await call('get_case', { caseId: id })).isError).toBe(true);
+
+    const back = ok(await call('import_case', { export: doc }));
+    expect(back).toEqual({ ...before, updatedAt: back.updatedAt });
+    const exportedAgain = ok(await call('export_case', { caseId: id }));
+    expect({ ...(exportedAgain.export as object), exportedAt: '' }).toEqual({ ...doc, exportedAt: '' });
+  });
+
+  it('says clearly when the server has no store', async () => {
+    const server = caseServer(() => ({ today: TODAY }), lazy.store);
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await server.connect(b);
+    const bare = new Client({ name: 'bare', version: '0' });
+    await bare.connect(a);
+    const result = (await bare.callTool({ name: 'list_cases', arguments: {} })) as CallToolResult;
+    expect(result.isError).toBe(true);
+    expect((result.content[0] as { text: string }).text).toMatch(/keeps no cases/);
+    await bare.close();
+  });
+});
+
+describe('case tools over HTTP', () => {
+  let origin: string;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const context = (): ToolContext => ({ today: TODAY, store: lazy.store });
+    // The real app once tools/index.ts lists the case tools; until then the same routes, made the same way.
+    const app = casesWired ? createApp({ host: '127.0.0.1', port, context }) : caseRoutes(context);
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port });
+    await once(server, 'listening');
+    origin = `http://127.0.0.1:${port}`;
+    close = async () => {
+      const closed = once(server, 'close');
+      server.close();
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closed;
+    };
+  });
+
+  afterAll(async () => close?.());
+
+  const post = async (tool: string, body: unknown) => {
+    const res = await fetch(`${origin}/api/v1/${tool}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  it('loses nothing and duplicates nothing with 20 imports into one case at once', async () => {
+    const created = await post('create-case', { title: 'Concurrent', side: 'paying' });
+    if (created.status !== 200) throw new Error(JSON.stringify(created.body));
+    const id = created.body.id as string;
+    // 20 statements of 150 rows, each overlapping the next by 50: 2,050 distinct rows.
+    const statements = Array.from({ length: 20 }, (_, i) => csv(i * 100, 150));
+    const results = await Promise.all(
+      statements.map((text) => post('import-document', { caseId: id, contentBase64: base64(text), csvMapping: CSV_MAPPING })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const added = results.reduce((n, r) => n + (r.body.new as number), 0);
+    const already = results.reduce((n, r) => n + (r.body.alreadyThere as number), 0);
+    expect(added).toBe(2050);
+    expect(already).toBe(20 * 150 - 2050);
+    const detail = await post('get-case', { caseId: id });
+    expect(detail.body.counts).toMatchObject({ documents: 20, transactions: 2050 });
+
+    // All 20 again, at once: nothing new.
+    const again = await Promise.all(
+      statements.map((text) => post('import-document', { caseId: id, contentBase64: base64(text), csvMapping: CSV_MAPPING })),
+    );
+    expect(again.every((r) => r.status === 200 && r.body.new === 0 && r.body.documentAlreadyImported === true)).toBe(true);
+    expect((await post('get-case', { caseId: id })).body.counts).toMatchObject({ documents: 20, transactions: 2050 });
+    // The rows are exactly the statement's, each once.
+    const store = await lazy.store();
+    const stored = await store.transactions(id);
+    expect(stored.map((r) => r.description).sort()).toEqual(
+      rows
+        .slice(0, 2050)
+        .map((r) => r.description)
+        .sort(),
+    );
+  }, 120_000);
+});
+
+describe('privacy', () => {
+  it('wrote nothing of a case to the console or stderr', () => {
+    const text = logged.join('\n');
+    for (const secret of SECRETS) expect(text).not.toContain(secret);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * A second process for the store tests, run with `node --import tsx test/store/child.ts <mode> <options JSON> …`.
+ *
+ * - `open`: opens the store and reports `{"ok":true}` or `{"error":…,"code":…}` on stdout, then closes it.
+ * - `import <caseId> <rows>`: opens the store and imports a bank statement of that many rows; after the first
+ *   batch is written (inside the import's transaction) prints `writing` and stalls, to be killed there.
+ * @module
+ */
+import { openStore } from '../../store/open.ts';
+import { StoreError } from '../../store/errors.ts';
+import { bankStatement, documentInfo } from './helpers.ts';
+
+const [mode, optionsJson, caseId, rows] = process.argv.slice(2);
+const options = JSON.parse(optionsJson ?? '{}') as { dataDir?: string; databaseUrl?: string };
+
+if (mode === 'open') {
+  const started = performance.now();
+  try {
+    const store = await openStore(options);
+    process.stdout.write(`${JSON.stringify({ ok: true, ms: performance.now() - started })}\n`);
+    await store.close();
+  } catch (error) {
+    const code = error instanceof StoreError ? error.code : undefined;
+    process.stdout.write(`${JSON.stringify({ error: (error as Error).message, code, ms: performance.now() - started })}\n`);
+    process.exitCode = 3;
+  }
+} else if (mode === 'import') {
+  const store = await openStore(options);
+  const statement = bankStatement({ count: Number(rows), seed: 7, account: 'killed' });
+  await store.importParsed(caseId!, documentInfo('killed import'), statement, {
+    onProgress: (written) => {
+      if (written > 0) {
+        process.stdout.write('writing\n');
+        // Stall inside the transaction until the parent kills this process.
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30_000);
+      }
+    },
+  });
+  process.stdout.write('finished\n');
+  await store.close();
+} else {
+  process.stderr.write(`unknown mode ${mode}\n`);
+  process.exitCode = 2;
+}

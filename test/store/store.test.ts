@@ -1,0 +1,328 @@
+/**
+ * The case store, on PGlite always and on PostgreSQL when TEST_DATABASE_URL is set: the same tests for both.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reconcile } from '../../calc/reconcile/reconcile.ts';
+import { buildSchedule } from '../../calc/schedule/build.ts';
+import { InputError } from '../../calc/errors.ts';
+import { StoreError, StoreFailure } from '../../store/errors.ts';
+import { openStore } from '../../store/open.ts';
+import type { CaseExport, CaseStore } from '../../store/types.ts';
+import { bankStatement, cleanup, cmsStatement, documentInfo, DRIVERS, rawQuery, REPO, sampleCase } from './helpers.ts';
+
+const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+
+/** Runs test/store/child.ts in a new node process. */
+function child(args: string[]) {
+  return spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+afterAll(cleanup);
+
+describe.each(DRIVERS)('case store on $name', (driver) => {
+  let options: { dataDir?: string; databaseUrl?: string };
+  let drop: () => Promise<void>;
+  let store: CaseStore;
+
+  beforeAll(async () => {
+    ({ options, drop } = await driver.fresh());
+    store = await openStore(options);
+  }, 120_000);
+
+  afterAll(async () => {
+    await store?.close();
+    await drop?.();
+  });
+
+  it('creates a case and reads it back, never showing a withheld address', async () => {
+    const created = await sampleCase(store);
+    expect(created).toMatchObject({
+      title: 'Test case',
+      side: 'paying',
+      reference: '123456789012',
+      scheme: '2012',
+      service: 'direct_pay',
+      frequency: 'weekly',
+      firstDueDate: '2024-01-01',
+      children: [{ name: 'Kim', dateOfBirth: '2015-05-01' }],
+      decisions: [
+        { label: 'initial', effectiveDate: '2024-01-01', weeklyAmount: '100.00' },
+        { label: 'review 2024', effectiveDate: '2024-07-01', letterDate: '2024-06-10', weeklyAmount: '110.00' },
+      ],
+      counts: { parties: 2, children: 1, decisions: 2, documents: 0, transactions: 0, cmsEntries: 0 },
+    });
+    expect(created.parties[0]).toMatchObject({
+      role: 'paying_parent',
+      name: 'Alex Example',
+      email: 'alex@example.org',
+      addressWithheld: false,
+    });
+    expect(created.parties[1]).toEqual({
+      id: created.parties[1]!.id,
+      role: 'receiving_parent',
+      name: 'Sam Example',
+      addressWithheld: true,
+    });
+    expect(JSON.stringify(await store.getCase(created.id))).not.toContain('Secret Street');
+    const listed = await store.listCases();
+    expect(listed.cases.map((c) => c.id)).toContain(created.id);
+    expect((await store.auditLog(created.id)).map((a) => a.action)).toEqual(['case_created']);
+  });
+
+  it('refuses bad input naming the field, and a case that is not there with not_found', async () => {
+    await expect(store.createCase({ title: 'x', side: 'paying', reference: '12345' })).rejects.toThrow(/^reference: must be the 12-digit/);
+    await expect(store.createCase({ title: '', side: 'paying' })).rejects.toThrow(/^title: must not be empty/);
+    await expect(
+      store.createCase({ title: 'x', side: 'paying', decisions: [{ effectiveDate: '2010-01-01', weeklyAmount: 5 }] }),
+    ).rejects.toThrow(/^decisions\[0\]\.effectiveDate: .*before the 2012 scheme/);
+    const missing = await store.getCase('0f8fad5b-d9cb-469f-a165-70867728950e').catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(StoreError);
+    expect((missing as StoreError).code).toBe('not_found');
+    await expect(store.getCase('not-an-id')).rejects.toThrow(/^caseId: is not a case id/);
+  });
+
+  it('imports a statement once: a re-import adds nothing, an overlapping one only what is new', async () => {
+    const c = await sampleCase(store);
+    const first = await store.importParsed(c.id, documentInfo('statement 1', { filename: 'jan.csv' }), bankStatement({ count: 500 }));
+    expect(first).toMatchObject({ documentAlreadyImported: false, new: 500, alreadyThere: 0, transactions: { new: 500, alreadyThere: 0 } });
+    const again = await store.importParsed(c.id, documentInfo('statement 1', { filename: 'jan.csv' }), bankStatement({ count: 500 }));
+    expect(again).toMatchObject({ documentId: first.documentId, documentAlreadyImported: true, new: 0, alreadyThere: 500 });
+    // The next statement repeats the last 200 rows of the first.
+    const overlap = await store.importParsed(c.id, documentInfo('statement 2'), bankStatement({ count: 400, offset: 300 }));
+    expect(overlap).toMatchObject({ documentAlreadyImported: false, new: 200, alreadyThere: 200 });
+    const cms = await store.importParsed(c.id, documentInfo('cms statement'), cmsStatement({ weeks: 10 }));
+    expect(cms).toMatchObject({ new: 20, cmsEntries: { new: 20, alreadyThere: 0 } });
+    const detail = await store.getCase(c.id);
+    expect(detail.counts).toMatchObject({ documents: 3, transactions: 700, cmsEntries: 20 });
+    expect(detail.documents.map((d) => d.parsed.rows)).toEqual([
+      { transactions: 500, cmsEntries: 0 },
+      { transactions: 400, cmsEntries: 0 },
+      { transactions: 0, cmsEntries: 20 },
+    ]);
+    const rows = await store.transactions(c.id);
+    expect(rows).toHaveLength(700);
+    expect(new Set(rows.map((r) => r.fingerprint)).size).toBe(700);
+    // Exactly what was put in, money as two-decimal strings.
+    const truth = new Map(
+      [...bankStatement({ count: 500 }).transactions, ...bankStatement({ count: 400, offset: 300 }).transactions].map((r) => [
+        r.fingerprint,
+        r,
+      ]),
+    );
+    for (const r of rows) {
+      const want = truth.get(r.fingerprint)!;
+      expect({ date: r.date, amount: r.amount, direction: r.direction, description: r.description, balance: r.balance }).toEqual({
+        date: want.date,
+        amount: want.amount,
+        direction: want.direction,
+        description: want.description,
+        balance: want.balance,
+      });
+    }
+  });
+
+  it('refuses a statement with a bad row before writing any of it, without quoting the row', async () => {
+    const c = await sampleCase(store);
+    const statement = bankStatement({ count: 50 });
+    const rows = [...statement.transactions];
+    rows[49] = { ...rows[49]!, description: 'PRIVATE CLINIC VISIT', amount: '12.345' };
+    const error = await store.importParsed(c.id, documentInfo('bad'), { ...statement, transactions: rows }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe('parsed.transactions[49].amount: must be whole pence (two decimals at most)');
+    expect((error as Error).message).not.toContain('CLINIC');
+    expect((await store.getCase(c.id)).counts).toMatchObject({ documents: 0, transactions: 0 });
+  });
+
+  it('turns a database refusal into a failure that quotes nothing of the case', async () => {
+    const c = await sampleCase(store);
+    await store.importParsed(c.id, documentInfo('for a broken export'), bankStatement({ count: 3 }));
+    const exported = JSON.parse(JSON.stringify(await store.exportCase(c.id))) as CaseExport;
+    // Two rows with one fingerprint: the database's unique index refuses the second.
+    const broken = {
+      ...exported,
+      transactions: [
+        ...exported.transactions,
+        { ...exported.transactions[0]!, id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', description: 'PRIVATE PHARMACY' },
+      ],
+    };
+    const error = await store.importCaseExport(broken, { asNew: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreFailure);
+    expect((error as StoreFailure).sqlState).toBe('23505');
+    expect((error as Error).message).toBe('Importing the case export failed in the database (SQLSTATE 23505); nothing was saved.');
+    expect((await store.listCases({ limit: 500 })).cases.filter((x) => x.title === c.title).length).toBeGreaterThan(0);
+    expect(JSON.stringify(await store.listCases({ limit: 500 }))).not.toContain('PRIVATE PHARMACY');
+    await expect(
+      store.importParsed('0f8fad5b-d9cb-469f-a165-70867728950e', documentInfo('x'), bankStatement({ count: 1 })),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('keeps everything across a restart', async () => {
+    const c = await sampleCase(store);
+    await store.importParsed(c.id, documentInfo('restart', { keep: true }), bankStatement({ count: 100 }));
+    await store.recordEvent(c.id, {
+      type: 'letter_received',
+      date: '2024-08-01',
+      summary: 'Decision letter',
+      deadlines: [{ name: 'mandatory reconsideration', date: '2024-08-31', source: 'SI 2012/2677 reg 14' }],
+    });
+    const before = await store.getCase(c.id);
+    const exportBefore = await store.exportCase(c.id);
+    await store.close();
+    store = await openStore(options);
+    expect(await store.getCase(c.id)).toEqual(before);
+    const exportAfter = await store.exportCase(c.id);
+    expect({ ...exportAfter, exportedAt: '' }).toEqual({ ...exportBefore, exportedAt: '' });
+    expect(exportAfter.documents[0]!.originalBase64).toBe(Buffer.from('restart').toString('base64'));
+  });
+
+  it('loses nothing and duplicates nothing with 20 imports into one case at once', async () => {
+    const c = await sampleCase(store);
+    // 20 statements of 150 rows, each overlapping the next by 50: 2,050 distinct rows; two of them sent twice.
+    const statements = Array.from({ length: 20 }, (_, i) => ({
+      info: documentInfo(`concurrent ${i}`),
+      parsed: bankStatement({ count: 150, offset: i * 100 }),
+    }));
+    const results = await Promise.all(
+      [...statements, statements[3]!, statements[11]!].map((s) => store.importParsed(c.id, s.info, s.parsed)),
+    );
+    const added = results.reduce((n, r) => n + r.new, 0);
+    expect(added).toBe(19 * 100 + 150);
+    expect(results.reduce((n, r) => n + r.new + r.alreadyThere, 0)).toBe(22 * 150);
+    expect(results.filter((r) => r.documentAlreadyImported)).toHaveLength(2);
+    const detail = await store.getCase(c.id);
+    expect(detail.counts).toMatchObject({ documents: 20, transactions: 2050 });
+  });
+
+  it('assembles the schedule and the reconciliation from what the case holds', async () => {
+    const c = await sampleCase(store);
+    await store.importParsed(c.id, documentInfo('bank for reconcile'), bankStatement({ count: 60 }));
+    await store.importParsed(c.id, documentInfo('cms for reconcile'), cmsStatement({ weeks: 3 }));
+    const added = await store.addDecision(c.id, { effectiveDate: '2024-09-02', weeklyAmount: '120' });
+    expect(added).toMatchObject({ label: 'decision_3', weeklyAmount: '120.00' });
+    await expect(store.addDecision(c.id, { label: 'initial', effectiveDate: '2024-10-01', weeklyAmount: 1 })).rejects.toThrow(
+      /^decision\.label: "initial" is already/,
+    );
+    await expect(store.addDecision(c.id, { effectiveDate: '2024-09-02', weeklyAmount: 5 })).rejects.toThrow(
+      /both take effect on 2024-09-02/,
+    );
+    const scheduleInput = await store.scheduleInput(c.id, { asOf: '2024-12-31' });
+    expect(scheduleInput).toMatchObject({ frequency: 'weekly', firstDueDate: '2024-01-01', service: 'direct_pay', asOf: '2024-12-31' });
+    expect(scheduleInput.decisions.map((d) => [d.id, d.effectiveDate, d.weeklyAmount])).toEqual([
+      ['initial', '2024-01-01', '100.00'],
+      ['review 2024', '2024-07-01', '110.00'],
+      ['decision_3', '2024-09-02', '120.00'],
+    ]);
+    const schedule = buildSchedule(scheduleInput);
+    expect(schedule.lines.length).toBeGreaterThan(50);
+    const input = await store.reconcileInput(c.id, { asOf: '2024-01-21', bankFilter: { descriptionContains: ['CMS'] } });
+    expect(input.side).toBe('paying');
+    expect(input.bankTransactions).toHaveLength(60);
+    expect(input.cmsEntries).toHaveLength(6);
+    const r = reconcile(input);
+    expect(r.asOf).toBe('2024-01-21');
+  });
+
+  it('exports a case, deletes it completely, and gets the same case back from the export', async () => {
+    const c = await sampleCase(store);
+    await store.importParsed(c.id, documentInfo('bank export', { filename: 'bank.csv', keep: true }), bankStatement({ count: 300 }));
+    await store.importParsed(c.id, documentInfo('cms export'), cmsStatement({ weeks: 5 }));
+    await store.recordEvent(c.id, { type: 'call', date: '2024-03-01', summary: 'Called CMS', details: { minutes: 40 } });
+    await store.saveLetter(c.id, { type: 'mandatory_reconsideration', content: { body: 'Dear CMS' } });
+    await store.saveLetter(c.id, { type: 'mandatory_reconsideration', content: { body: 'Dear CMS, again' } });
+    await store.saveReconciliation(c.id, { inputsHash: 'abc', result: { balance: { recomputed: '10.00' } } });
+    const before = await store.getCase(c.id);
+    const exported: CaseExport = JSON.parse(JSON.stringify(await store.exportCase(c.id)));
+    expect(exported).toMatchObject({ format: 'reckoner-case-export', version: 1, case: { id: c.id } });
+    expect(exported.parties[1]!.address).toBe('1 Secret Street');
+    expect(exported.letters.map((l) => l.version)).toEqual([1, 2]);
+    expect(exported.transactions).toHaveLength(300);
+
+    expect(await store.deleteCase(c.id)).toEqual({ deleted: true });
+    expect(await store.deleteCase(c.id)).toEqual({ deleted: false });
+    await expect(store.getCase(c.id)).rejects.toThrow(/there is no case/);
+    expect((await store.listCases({ limit: 500 })).cases.map((x) => x.id)).not.toContain(c.id);
+    const audit = await store.auditLog(c.id);
+    expect(audit.map((a) => a.action)).toEqual(['case_deleted']);
+    expect(await store.transactions(c.id).catch((e: StoreError) => e.code)).toBe('not_found');
+
+    const back = await store.importCaseExport(exported);
+    expect(back).toEqual({ ...before, updatedAt: back.updatedAt });
+    const again = await store.exportCase(c.id);
+    expect({ ...again, exportedAt: '' }).toEqual({ ...exported, exportedAt: '' });
+    // Importing it again while it is there is a conflict; as a new case it gets new ids.
+    await expect(store.importCaseExport(exported)).rejects.toMatchObject({ code: 'conflict' });
+    const copy = await store.importCaseExport(exported, { asNew: true });
+    expect(copy.id).not.toBe(c.id);
+    expect(copy.counts).toEqual(before.counts);
+    // A broken export is refused naming the field.
+    await expect(store.importCaseExport({ ...exported, version: 2 })).rejects.toThrow(/^version: must be 1/);
+  });
+
+  it('keeps the audit log append-only and free of case content', async () => {
+    const c = await sampleCase(store, 'Private title');
+    await store.recordEvent(c.id, { type: 'note', date: '2024-01-02', summary: 'private note' });
+    const entries = await store.auditLog(c.id);
+    expect(entries.map((e) => e.action)).toEqual(['case_created', 'event_recorded']);
+    expect(JSON.stringify(entries)).not.toMatch(/Private|private|Alex|Secret/);
+    expect(entries.every((e) => e.actor === 'local')).toBe(true);
+    // The database itself refuses to change or remove an entry.
+    await store.close();
+    try {
+      await expect(rawQuery(options, `update audit_log set action = 'x' where case_id = '${c.id}'`)).rejects.toThrow(/append-only/);
+      await expect(rawQuery(options, `delete from audit_log where case_id = '${c.id}'`)).rejects.toThrow(/append-only/);
+      await expect(rawQuery(options, 'truncate audit_log')).rejects.toThrow(/append-only/);
+    } finally {
+      store = await openStore(options);
+    }
+    expect(await store.auditLog(c.id)).toEqual(entries);
+  });
+
+  it('leaves nothing behind when an import is killed mid-transaction, and opens again', async () => {
+    const c = await sampleCase(store);
+    await store.close();
+    const proc = child(['import', JSON.stringify(options), c.id, '20000']);
+    let out = '';
+    let err = '';
+    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    await new Promise<void>((resolve, reject) => {
+      proc.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('writing')) resolve();
+      });
+      proc.once('exit', (code) => reject(new Error(`the import finished (${code}) before it could be killed: ${out} ${err}`)));
+    });
+    proc.kill('SIGKILL');
+    await once(proc, 'exit');
+    store = await openStore(options);
+    const detail = await store.getCase(c.id);
+    expect(detail.counts).toMatchObject({ documents: 0, transactions: 0 });
+    expect((await store.auditLog(c.id)).map((a) => a.action)).toEqual(['case_created']);
+    // And the store works as before.
+    const ok = await store.importParsed(c.id, documentInfo('after the kill'), bankStatement({ count: 10 }));
+    expect(ok.new).toBe(10);
+  }, 60_000);
+});
+
+describe('the schema', () => {
+  it('allows exactly the values the calculator knows', async () => {
+    const schema = await import('../../store/schema.ts');
+    const { COLLECTION_SERVICES } = await import('../../calc/scheme-2012/calculate.ts');
+    const { SIDES } = await import('../../calc/reconcile/reconcile.ts');
+    const { PAYMENT_FREQUENCIES } = await import('../../calc/schedule/build.ts');
+    const { CMS_ENTRY_TYPES, DIRECTIONS } = await import('../../calc/ledger/entries.ts');
+    const types = await import('../../store/types.ts');
+    expect(schema.SERVICE_VALUES).toEqual(COLLECTION_SERVICES);
+    expect(schema.SIDE_VALUES).toEqual(SIDES);
+    expect(schema.FREQUENCY_VALUES).toEqual(PAYMENT_FREQUENCIES);
+    expect(schema.CMS_ENTRY_TYPE_VALUES).toEqual(CMS_ENTRY_TYPES);
+    expect(schema.DIRECTION_VALUES).toEqual(DIRECTIONS);
+    expect(schema.SCHEME_VALUES).toEqual(types.SCHEMES);
+    expect(schema.PARTY_ROLE_VALUES).toEqual(types.PARTY_ROLES);
+    expect(schema.EVENT_TYPE_VALUES).toEqual(types.EVENT_TYPES);
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * What the case tools share: reaching the store, and the zod shapes of a case and its parts (inputs and
+ * outputs), so that every case tool speaks the same JSON.
+ * @module
+ */
+import * as z from 'zod';
+import { PAYMENT_FREQUENCIES } from '../calc/schedule/build.ts';
+import { SIDES } from '../calc/reconcile/reconcile.ts';
+import { COLLECTION_SERVICES } from '../calc/scheme-2012/calculate.ts';
+import { StoreError } from '../store/errors.ts';
+import { EVENT_TYPES, PARTY_ROLES, SCHEMES, type CaseStore } from '../store/types.ts';
+import { decisionCalculationInput } from './build-liability-schedule.ts';
+import { civilDate, moneyOut, nonNegativeMoneyIn, strictObject } from './schemas.ts';
+import type { ToolContext } from './tool.ts';
+
+/** The store, opened on first use. @throws {StoreError} `unsupported` when this server has none. */
+export async function storeOf(context: ToolContext): Promise<CaseStore> {
+  if (!context.store) {
+    throw new StoreError(
+      'unsupported',
+      'caseId',
+      'this Reckoner server keeps no cases (it has no case store); the calculation tools work without one',
+    );
+  }
+  return context.store();
+}
+
+export const caseId = z
+  .uuid({ message: 'caseId must be a case id such as 0f8fad5b-d9cb-469f-a165-70867728950e; list_cases shows them' })
+  .describe('The case, as create_case or list_cases gave it');
+
+const text = (field: string, max: number) => z.string().max(max, `${field} must be at most ${max} characters`);
+
+export const partyInput = strictObject({
+  role: z.enum(PARTY_ROLES).describe('paying_parent, receiving_parent, representative (an adviser acting for the user) or other'),
+  name: text('name', 200).min(1, 'name must not be empty').describe('Their name as CMS has it'),
+  email: text('email', 320).optional(),
+  phone: text('phone', 50).optional(),
+  address: text('address', 1000).optional().describe('Their postal address'),
+  addressWithheld: z
+    .boolean()
+    .optional()
+    .describe(
+      'True when CMS keeps this person’s address from the other party (for example after domestic abuse): Reckoner then never shows it, only export_case carries it',
+    ),
+});
+
+export const childInput = strictObject({
+  name: text('name', 200).min(1, 'name must not be empty').describe('A first name or initials are enough'),
+  dateOfBirth: civilDate.optional(),
+});
+
+export const decisionRecordInput = strictObject({
+  label: text('label', 100)
+    .min(1, 'label must not be empty')
+    .optional()
+    .describe('A name for the decision, e.g. "annual review 2024"; defaults to decision_1, decision_2 …'),
+  effectiveDate: civilDate.describe(
+    'The day the decision takes effect (the "effective date" on the CMS letter), not the date of the letter',
+  ),
+  letterDate: civilDate.optional().describe('The date of the decision letter; needed when two decisions take effect on the same day'),
+  weeklyAmount: nonNegativeMoneyIn.optional().describe('The weekly amount the decision states. Give this or calculation'),
+  calculation: decisionCalculationInput
+    .optional()
+    .describe('Instead of weeklyAmount: the circumstances, exactly as for calculate_maintenance, to work the weekly amount out'),
+  service: z.enum(COLLECTION_SERVICES).optional().describe('direct_pay or collect_and_pay from this decision on; defaults to the case’s'),
+  receivingParentId: text('receivingParentId', 100).min(1).optional().describe('Which receiving parent a stated weeklyAmount is for'),
+});
+
+export const deadlineInput = strictObject({
+  name: text('name', 200).min(1, 'name must not be empty').describe('What falls due, e.g. "ask for a mandatory reconsideration"'),
+  date: civilDate.describe('The last day'),
+  source: text('source', 500).optional().describe('The rule that sets it, e.g. "SI 2012/2677 reg 14" (compute_deadlines gives it)'),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Outputs.
+
+const json = z.record(z.string(), z.unknown());
+
+export const caseSummaryOutput = z.object({
+  id: z.string(),
+  reference: z.string().optional().describe('The 12-digit CMS case reference'),
+  title: z.string(),
+  scheme: z.enum(SCHEMES),
+  service: z.enum(COLLECTION_SERVICES),
+  side: z.enum(SIDES).describe('Whose side Reckoner is on'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const partyOutput = z.object({
+  id: z.string(),
+  role: z.enum(PARTY_ROLES),
+  name: z.string(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  address: z.string().optional().describe('Absent when withheld'),
+  addressWithheld: z.boolean(),
+});
+
+export const decisionRecordOutput = z.object({
+  id: z.string(),
+  label: z.string(),
+  effectiveDate: z.string(),
+  letterDate: z.string().optional(),
+  weeklyAmount: moneyOut.optional(),
+  calculation: json.optional(),
+  service: z.enum(COLLECTION_SERVICES).optional(),
+  receivingParentId: z.string().optional(),
+});
+
+export const eventOutput = z.object({
+  id: z.string(),
+  type: z.enum(EVENT_TYPES),
+  date: z.string(),
+  summary: z.string().optional(),
+  details: json.optional(),
+  deadlines: z.array(z.object({ name: z.string(), date: z.string(), source: z.string().optional() })),
+  createdAt: z.string(),
+});
+
+const range = z.object({ from: z.string(), to: z.string() });
+
+export const caseDetailOutput = caseSummaryOutput.extend({
+  frequency: z.enum(PAYMENT_FREQUENCIES).optional(),
+  firstDueDate: z.string().optional(),
+  endDate: z.string().optional(),
+  parties: z.array(partyOutput),
+  children: z.array(z.object({ id: z.string(), name: z.string(), dateOfBirth: z.string().optional() })),
+  decisions: z.array(decisionRecordOutput).describe('The assessment history, in effective-date order'),
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      sha256: z.string(),
+      kind: z.string(),
+      format: z.string(),
+      filename: z.string().optional(),
+      size: z.int(),
+      importedAt: z.string(),
+      originalKept: z.boolean(),
+      parsed: z.object({
+        kind: z.string(),
+        format: z.string(),
+        metadata: json,
+        checks: json,
+        warnings: z.array(z.string()),
+        confidence: z.number(),
+        rows: z.object({ transactions: z.int(), cmsEntries: z.int() }),
+      }),
+    }),
+  ),
+  events: z.array(eventOutput),
+  counts: z.object({
+    parties: z.int(),
+    children: z.int(),
+    decisions: z.int(),
+    documents: z.int(),
+    transactions: z.int(),
+    cmsEntries: z.int(),
+    events: z.int(),
+    letters: z.int(),
+    reconciliationRuns: z.int(),
+  }),
+  ranges: z
+    .object({ transactions: range.optional(), cmsEntries: range.optional() })
+    .describe('Dates of the stored bank transactions and CMS entries'),
+  latestReconciliation: z.object({ id: z.string(), inputsHash: z.string(), createdAt: z.string() }).optional(),
+});
+
+export type CaseDetailOutput = z.infer<typeof caseDetailOutput>;
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A few lines about a case for the MCP text content: what it holds, never names or addresses. */
+export function describeCase(c: CaseDetailOutput): string {
+  const n = c.counts;
+  const lines = [
+    `Case ${c.id}${c.reference ? ` (CMS ${c.reference})` : ''}: ${c.side} side, ${c.service.replace('_', ' ')}, ${c.scheme} scheme.`,
+    `Holds ${plural(n.decisions, 'decision')}, ${plural(n.documents, 'document')}, ${plural(n.transactions, 'bank transaction')}, ` +
+      `${plural(n.cmsEntries, 'CMS entry').replace('entrys', 'entries')}, ${plural(n.events, 'event')}, ${plural(n.reconciliationRuns, 'reconciliation')}.`,
+  ];
+  const deadlines = c.events.flatMap((e) => e.deadlines).sort((a, b) => (a.date < b.date ? -1 : 1));
+  if (deadlines.length > 0) lines.push(`Deadlines: ${deadlines.map((d) => `${d.name} by ${d.date}`).join('; ')}.`);
+  return lines.join('\n');
+}
+
+type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
+
+/** The store's read-only shapes as the (mutable) zod output types: the same plain JSON, typed for the output schema. */
+export function mutable<T>(value: T): Mutable<T> {
+  return value as Mutable<T>;
+}

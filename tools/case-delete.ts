@@ -1,0 +1,33 @@
+/**
+ * `delete_case`: erasure. The case and everything in it go, in one transaction; the audit log keeps only
+ * that the case was deleted.
+ * @module
+ */
+import * as z from 'zod';
+import { caseId, storeOf } from './case-common.ts';
+import { strictObject } from './schemas.ts';
+import { defineTool } from './tool.ts';
+
+export const deleteCaseInput = strictObject({ caseId });
+
+export const deleteCaseOutput = z.object({
+  caseId: z.string(),
+  deleted: z.boolean().describe('True if the case was there and is now gone; false if there was no such case (already deleted)'),
+});
+
+export const deleteCaseTool = defineTool({
+  name: 'delete_case',
+  title: 'Delete a case completely',
+  description:
+    'Deletes a stored case and everything in it — people, children, decisions, documents and their files, bank transactions, ' +
+    'CMS entries, reconciliations, letters and events — at once and for good (the right to erasure). The audit log keeps only ' +
+    'the fact that the case was deleted. It cannot be undone: offer export_case first. Deleting a case that is not there does nothing.',
+  inputSchema: deleteCaseInput,
+  outputSchema: deleteCaseOutput,
+  annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: true },
+  handler: async (input, context) => ({ caseId: input.caseId, ...(await (await storeOf(context)).deleteCase(input.caseId)) }),
+  summarize: (out) =>
+    out.deleted
+      ? `Case ${out.caseId} and everything in it are deleted.`
+      : `There is no case ${out.caseId} (it may have been deleted already); nothing changed.`,
+});

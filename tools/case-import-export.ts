@@ -1,0 +1,80 @@
+/**
+ * `import_case`: a case export (from export_case) put back into the store: the same case, with the same id,
+ * or as a new case.
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import * as z from 'zod';
+import { InputError } from '../calc/errors.ts';
+import { caseDetailOutput, describeCase, mutable, storeOf } from './case-common.ts';
+import { strictObject } from './schemas.ts';
+import { defineTool } from './tool.ts';
+
+/** Largest export read from a file: 20 files of 20 MiB in base64, and their rows. */
+const MAX_EXPORT_BYTES = 1024 * 1024 * 1024;
+
+export const importCaseInput = strictObject({
+  export: z.record(z.string(), z.unknown()).optional().describe('The export, exactly as export_case returned it. Give this or path'),
+  path: z
+    .string()
+    .min(1, 'path must not be empty')
+    .max(4096)
+    .optional()
+    .describe('The export file on this computer, instead of export (only when Reckoner runs locally, over stdio)'),
+  asNew: z
+    .boolean()
+    .optional()
+    .describe(
+      'True to import it as a new case with new ids (for a copy); by default the case keeps its id, and must not be in the store already',
+    ),
+}).superRefine((input, ctx) => {
+  if ((input.export === undefined) === (input.path === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['export'],
+      message: input.export === undefined ? 'is missing; give the export (or its path)' : 'give export or path, not both',
+    });
+  }
+});
+
+export const importCaseTool = defineTool({
+  name: 'import_case',
+  title: 'Import a case export',
+  description:
+    'Puts a case exported with export_case back into the store: every person, decision, document, transaction, CMS entry, ' +
+    'reconciliation, letter and event, as it was. The case keeps its id (it must not be in the store already), or with asNew ' +
+    'it becomes a new case with new ids.',
+  inputSchema: importCaseInput,
+  outputSchema: caseDetailOutput,
+  annotations: { readOnlyHint: false, idempotentHint: false, openWorldHint: false, destructiveHint: false },
+  handler: async (input, context) => {
+    let doc: unknown = input.export;
+    if (input.path !== undefined) {
+      if (context.localFiles !== true) {
+        throw new InputError('path', 'cannot be read here: this Reckoner is not on your computer (HTTP); send the export itself');
+      }
+      const full = resolve(
+        input.path === '~' ? homedir() : input.path.startsWith('~/') ? `${homedir()}${input.path.slice(1)}` : input.path,
+      );
+      let text: string;
+      try {
+        const bytes = await readFile(full);
+        if (bytes.length > MAX_EXPORT_BYTES) throw new InputError('path', `${full} is too large to be a case export`);
+        text = bytes.toString('utf8');
+      } catch (e) {
+        if (e instanceof InputError) throw e;
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new InputError('path', code === 'ENOENT' ? `there is no file at ${full}` : `${full} cannot be read (${code ?? 'error'})`);
+      }
+      try {
+        doc = JSON.parse(text);
+      } catch {
+        throw new InputError('path', `${full} is not JSON; give a file written by export_case`);
+      }
+    }
+    return mutable(await (await storeOf(context)).importCaseExport(doc, { asNew: input.asNew === true }));
+  },
+  summarize: (out) => `Imported.\n${describeCase(out)}`,
+});

@@ -1,0 +1,30 @@
+/**
+ * The case tools, in the order clients should list them: what tools/index.ts adds to TOOLS.
+ * @module
+ */
+import { addDecisionTool } from './case-add-decision.ts';
+import { createCaseTool } from './case-create.ts';
+import { deleteCaseTool } from './case-delete.ts';
+import { exportCaseTool } from './case-export.ts';
+import { getCaseTool } from './case-get.ts';
+import { importCaseTool } from './case-import-export.ts';
+import { importDocumentTool } from './case-import-document.ts';
+import { listCasesTool } from './case-list.ts';
+import { reconcileCaseTool } from './case-reconcile.ts';
+import { recordEventTool } from './case-record-event.ts';
+import { buildCaseScheduleTool } from './case-schedule.ts';
+import type { ToolDefinition } from './tool.ts';
+
+export const CASE_TOOLS: readonly ToolDefinition[] = [
+  createCaseTool as unknown as ToolDefinition,
+  getCaseTool as unknown as ToolDefinition,
+  listCasesTool as unknown as ToolDefinition,
+  addDecisionTool as unknown as ToolDefinition,
+  importDocumentTool as unknown as ToolDefinition,
+  recordEventTool as unknown as ToolDefinition,
+  buildCaseScheduleTool as unknown as ToolDefinition,
+  reconcileCaseTool as unknown as ToolDefinition,
+  exportCaseTool as unknown as ToolDefinition,
+  importCaseTool as unknown as ToolDefinition,
+  deleteCaseTool as unknown as ToolDefinition,
+];
