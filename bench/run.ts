@@ -23,6 +23,8 @@ import { calculateMaintenance, type MaintenanceInput, type Rate } from '../calc/
 import { createApp } from '../server/http.ts';
 import { mixedBatch, BENCH_DATE } from './inputs.ts';
 import { reconcileSection } from './reconcile.ts';
+import { statementsSection } from './statements.ts';
+import { storeSection } from './store.ts';
 import { asyncWindow, fixedCount, interleaved, pairedRatio, syncWindow, type Contender, type Sample } from './measure.ts';
 
 const BATCH_SIZE = 350;
@@ -241,10 +243,16 @@ table(
 const reconcileSummary = reconcileSection();
 
 // ---------------------------------------------------------------------------------------------------
+// 4–6. Statement parsing against raw pdf.js; store imports on PGlite and PostgreSQL; cold start.
+
+const statementsSummary = await statementsSection();
+const storeSummary = await storeSection();
+
+// ---------------------------------------------------------------------------------------------------
 
 console.log(
   `\nSummary: calculateMaintenance = ${fmtRatio(calcVsDec.median)} × decimal.js income sum, ${fmtRatio(calcVsJson.median)} × JSON round trip ` +
     `(${fmt(calc!.median)} calculations/s here); HTTP route = ${fmtRatio(routeVsBare.median)} × bare Hono in-process, ` +
-    `${fmtRatio(sockRatio.median)} × over loopback; ${reconcileSummary}.`,
+    `${fmtRatio(sockRatio.median)} × over loopback; ${reconcileSummary}; ${statementsSummary}; ${storeSummary}.`,
 );
 if (sink === -1) console.log(''); // keeps `sink` observable

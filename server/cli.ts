@@ -4,6 +4,7 @@
  * @module
  */
 import { serve } from '@hono/node-server';
+import { lazyStore } from '../store/open.ts';
 import { createApp } from './http.ts';
 import { runStdio } from './stdio.ts';
 import { VERSION } from './version.ts';
@@ -14,6 +15,8 @@ const USAGE = `Usage:
   reckoner --version
 
 Environment:
+  DATABASE_URL          PostgreSQL for the case store (shared deployments)
+  RECKONER_DATA_DIR     directory of the embedded case store (default: your data directory, e.g. ~/.local/share/reckoner)
   RECKONER_API_TOKENS   comma-separated bearer tokens required by /mcp and /api/* (serve)
   RECKONER_ALLOWED_HOSTS comma-separated extra Host names to accept (serve). The server answers only
                          to its own address; with --host 0.0.0.0 list the names clients will use.
@@ -56,7 +59,13 @@ export async function main(argv: string[]): Promise<void> {
       return;
     case 'serve': {
       const { host, port } = parseServeArgs(rest);
-      const options = { host, apiTokens: list(process.env.RECKONER_API_TOKENS), allowedHosts: list(process.env.RECKONER_ALLOWED_HOSTS) };
+      const lazy = lazyStore();
+      const options = {
+        host,
+        apiTokens: list(process.env.RECKONER_API_TOKENS),
+        allowedHosts: list(process.env.RECKONER_ALLOWED_HOSTS),
+        store: lazy.store,
+      };
       let app = createApp({ ...options, port });
       const server = serve({ fetch: (request, env) => app.fetch(request, env), hostname: host, port }, (info) => {
         // With --port 0 the real port is known only now, and the Host guard must name it; this runs
@@ -69,7 +78,7 @@ export async function main(argv: string[]): Promise<void> {
       });
       const stop = (): void => {
         server.close();
-        process.exit(0);
+        void lazy.close().finally(() => process.exit(0));
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

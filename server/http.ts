@@ -9,7 +9,9 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { TOOLS } from '../tools/index.ts';
 import { failure, problemsFrom, routeName, toFailure, type ErrorCode, type ToolContext, type ToolFailure } from '../tools/tool.ts';
+import type { CaseStore } from '../store/types.ts';
 import { createMcpServer } from './mcp.ts';
+import { PARSE_ROUTE, PARSE_ROUTE_MAX_BODY, registerParseRoute } from './parse-route.ts';
 import { openApiDocument } from './openapi.ts';
 import { todayInUk } from './today.ts';
 import { VERSION } from './version.ts';
@@ -25,6 +27,8 @@ export interface HttpOptions {
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes?: number;
   readonly context?: () => ToolContext;
+  /** The case store (opened on first use), for the case tools and resources. */
+  readonly store?: () => Promise<CaseStore>;
 }
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -105,17 +109,25 @@ function bearerAuth(tokens: readonly string[]): MiddlewareHandler {
 
 export function createApp(options: HttpOptions): Hono {
   const app = new Hono();
-  const context = options.context ?? (() => ({ today: todayInUk() }));
+  const context = options.context ?? (() => ({ today: todayInUk(), ...(options.store ? { store: options.store } : {}) }));
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  // Routes that carry a whole document (base64 or raw) get the document limit; everything else the small one.
+  const documentRoutes = new Set(['/mcp', '/api/v1/import-document']);
 
   app.use('*', hostAndOriginGuard(allowedHostsFor(options)));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: maxBody,
-      onError: (c) => requestError(c, 'too_large', `The request body is larger than the ${maxBody} bytes this server accepts`),
-    }),
-  );
+  const smallLimit = bodyLimit({
+    maxSize: maxBody,
+    onError: (c) => requestError(c, 'too_large', `The request body is larger than the ${maxBody} bytes this server accepts`),
+  });
+  const documentLimit = bodyLimit({
+    maxSize: Math.max(maxBody, PARSE_ROUTE_MAX_BODY),
+    onError: (c) =>
+      requestError(c, 'too_large', `The request body is larger than the ${PARSE_ROUTE_MAX_BODY} bytes this server accepts for a document`),
+  });
+  app.use('*', (c, next) => {
+    if (c.req.path === PARSE_ROUTE) return next(); // the parse route applies its own limit
+    return documentRoutes.has(c.req.path) ? documentLimit(c, next) : smallLimit(c, next);
+  });
   if (options.apiTokens && options.apiTokens.length > 0) {
     const auth = bearerAuth(options.apiTokens);
     app.use('/mcp', auth);
@@ -140,7 +152,7 @@ export function createApp(options: HttpOptions): Hono {
         },
       );
     }
-    const server = createMcpServer({ context });
+    const server = createMcpServer({ context, ...(options.store ? { store: options.store } : {}) });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);
     try {
@@ -150,7 +162,10 @@ export function createApp(options: HttpOptions): Hono {
     }
   });
 
+  registerParseRoute(app, context);
+
   for (const tool of TOOLS) {
+    if (tool.name === 'parse_statement') continue;
     app.post(`/api/v1/${routeName(tool.name)}`, async (c) => {
       let body: unknown;
       try {

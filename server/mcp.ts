@@ -7,12 +7,16 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { TOOLS } from '../tools/index.ts';
 import { toFailure, type ToolContext } from '../tools/tool.ts';
+import type { CaseStore } from '../store/types.ts';
+import { registerCaseResources } from './resources.ts';
 import { todayInUk } from './today.ts';
 import { VERSION } from './version.ts';
 
 export interface McpServerOptions {
   /** Supplies the context for each call; defaults to the real date. */
   readonly context?: () => ToolContext;
+  /** The case store (opened on first use); when given, the case resources are offered too. */
+  readonly store?: () => Promise<CaseStore>;
 }
 
 const INSTRUCTIONS =
@@ -20,7 +24,7 @@ const INSTRUCTIONS =
   'from a Reckoner tool result, never from your own arithmetic; quote the trace when explaining a figure.';
 
 export function createMcpServer(options: McpServerOptions = {}): McpServer {
-  const context = options.context ?? (() => ({ today: todayInUk() }));
+  const context = options.context ?? (() => ({ today: todayInUk(), ...(options.store ? { store: options.store } : {}) }));
   const server = new McpServer({ name: 'reckoner', title: 'Reckoner', version: VERSION }, { instructions: INSTRUCTIONS });
   for (const tool of TOOLS) {
     server.registerTool(
@@ -44,5 +48,6 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
       },
     );
   }
+  if (options.store) registerCaseResources(server, options.store);
   return server;
 }

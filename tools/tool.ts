@@ -9,6 +9,8 @@ import type { CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
 import { OutOfCoverageError } from '../calc/parameters.ts';
 import { ParseError } from '../statements/types.ts';
+import { StoreError } from '../store/errors.ts';
+import type { CaseStore } from '../store/types.ts';
 
 /** What the adapters know that the core must not look up itself. */
 export interface ToolContext {
@@ -19,6 +21,8 @@ export interface ToolContext {
    * Over HTTP a path would let a remote caller read the server's disk, so it is false there.
    */
   readonly localFiles?: boolean;
+  /** The case store, opened on first use (case tools only; absent when the server has no store). */
+  readonly store?: () => Promise<CaseStore>;
 }
 
 export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
@@ -57,6 +61,8 @@ export function failure(code: ErrorCode, problems: readonly FieldProblem[]): Too
 
 /** Turns a thrown error into the public error shape; anything unexpected is rethrown. */
 export function toFailure(error: unknown): ToolFailure {
+  if (error instanceof StoreError)
+    return failure(error.code, [{ field: error.field, message: error.message.slice(error.field.length + 2) }]);
   if (error instanceof InputError) {
     return failure('invalid_input', [{ field: error.field, message: error.message.slice(error.field.length + 2) }]);
   }
