@@ -1006,18 +1006,16 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
             ),
           );
           await put(x.children, (b) =>
-            tx
-              .insert(t.children)
-              .values(
-                b.map((k) => ({
-                  id: k.id,
-                  caseId,
-                  position: x.children.indexOf(k),
-                  name: k.name,
-                  dateOfBirth: k.dateOfBirth ?? null,
-                  createdAt: new Date(k.createdAt),
-                })),
-              ),
+            tx.insert(t.children).values(
+              b.map((k) => ({
+                id: k.id,
+                caseId,
+                position: x.children.indexOf(k),
+                name: k.name,
+                dateOfBirth: k.dateOfBirth ?? null,
+                createdAt: new Date(k.createdAt),
+              })),
+            ),
           );
           await put(x.decisions, (b) =>
             tx.insert(t.decisions).values(
@@ -1095,18 +1093,16 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
               .values(b.map((r) => ({ id: r.id, caseId, inputsHash: r.inputsHash, result: r.result, createdAt: new Date(r.createdAt) }))),
           );
           await put(x.letters, (b) =>
-            tx
-              .insert(t.letters)
-              .values(
-                b.map((l) => ({
-                  id: l.id,
-                  caseId,
-                  type: l.type,
-                  version: l.version,
-                  content: l.content,
-                  createdAt: new Date(l.createdAt),
-                })),
-              ),
+            tx.insert(t.letters).values(
+              b.map((l) => ({
+                id: l.id,
+                caseId,
+                type: l.type,
+                version: l.version,
+                content: l.content,
+                createdAt: new Date(l.createdAt),
+              })),
+            ),
           );
           await put(x.events, (b) =>
             tx.insert(t.events).values(

@@ -186,7 +186,9 @@ function bigLedger(): Record<string, unknown> {
 describe('tools/list', () => {
   test('both tools are read-only, idempotent, closed-world and not destructive, with input and output schemas', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(['calculate_maintenance', 'build_liability_schedule', 'reconcile_ledger']));
+    expect(tools.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['calculate_maintenance', 'build_liability_schedule', 'reconcile_ledger']),
+    );
     for (const name of ['build_liability_schedule', 'reconcile_ledger']) {
       const tool = tools.find((t) => t.name === name)!;
       expect(tool.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false });
