@@ -8,7 +8,6 @@
  * ("−" → "-", "→" → "->", "≥" → ">="); dates are kept on one line with non-breaking spaces.
  * @module
  */
-import PDFDocument from 'pdfkit';
 import type { Block, LetterDocument } from '../types.ts';
 
 const FONT = 'Helvetica';
@@ -130,7 +129,9 @@ function creationDate(date: string): Date {
 }
 
 /** Renders the letter; resolves to the PDF's bytes. */
-export function renderPdf(letter: LetterDocument): Promise<Uint8Array> {
+export async function renderPdf(letter: LetterDocument): Promise<Uint8Array> {
+  // Loaded on first use: pdfkit is large and most calls never render a PDF (it would slow every start).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
