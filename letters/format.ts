@@ -3,27 +3,11 @@
  * into the parent's own voice ("my bank shows …") for a letter they sign.
  * @module
  */
-import type { CivilDate } from '../calc/dates.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+import { dateInWords, type CivilDate } from '../calc/dates.ts';
 
 /** "2026-03-04" → "4 March 2026". */
 export function longDate(date: CivilDate): string {
-  const [y, m, d] = date.split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+  return dateInWords(date);
 }
 
 /** Every ISO date in a sentence written as a letter writes it. */

@@ -3,7 +3,7 @@
  * corresponding-date rule, and working days (Monday to Friday, not a bank holiday of the nation).
  * @module
  */
-import { addDays, addMonths, isCivilDate, type CivilDate } from '../dates.ts';
+import { addDays, addMonths, dateInWords, isCivilDate, type CivilDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
 import { bankHolidayOn, checkCovered, dayOfWeek, isWeekend, type Nation } from './holidays.ts';
 
@@ -55,22 +55,8 @@ export function addCalendarMonths(date: CivilDate, n: number): CivilDate {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 /** "Friday 28 February 2025". */
 export function longDate(date: CivilDate): string {
-  return `${WEEKDAYS[dayOfWeek(date)]} ${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+  return `${WEEKDAYS[dayOfWeek(date)]} ${dateInWords(date)}`;
 }
