@@ -2,6 +2,7 @@
  * The case tools, in the order clients should list them: what tools/index.ts adds to TOOLS.
  * @module
  */
+import { saveLetterTool } from './case-save-letter.ts';
 import { addDecisionTool } from './case-add-decision.ts';
 import { createCaseTool } from './case-create.ts';
 import { deleteCaseTool } from './case-delete.ts';
@@ -22,6 +23,7 @@ export const CASE_TOOLS: readonly ToolDefinition[] = [
   addDecisionTool as unknown as ToolDefinition,
   importDocumentTool as unknown as ToolDefinition,
   recordEventTool as unknown as ToolDefinition,
+  saveLetterTool as unknown as ToolDefinition,
   buildCaseScheduleTool as unknown as ToolDefinition,
   reconcileCaseTool as unknown as ToolDefinition,
   exportCaseTool as unknown as ToolDefinition,
