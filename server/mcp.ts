@@ -6,7 +6,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { TOOLS } from '../tools/index.ts';
-import { toFailure, type ToolContext } from '../tools/tool.ts';
+import { toFailure, type ToolContext, type ToolDefinition } from '../tools/tool.ts';
 import type { CaseStore } from '../store/types.ts';
 import { registerCaseResources } from './resources.ts';
 import { todayInUk } from './today.ts';
@@ -23,10 +23,9 @@ const INSTRUCTIONS =
   'Reckoner checks Child Maintenance Service (Great Britain) figures exactly. Every number you give the user must come ' +
   'from a Reckoner tool result, never from your own arithmetic; quote the trace when explaining a figure.';
 
-export function createMcpServer(options: McpServerOptions = {}): McpServer {
-  const context = options.context ?? (() => ({ today: todayInUk(), ...(options.store ? { store: options.store } : {}) }));
-  const server = new McpServer({ name: 'reckoner', title: 'Reckoner', version: VERSION }, { instructions: INSTRUCTIONS });
-  for (const tool of TOOLS) {
+/** Registers each tool on an MCP server: validated by its schemas, errors as text-only `isError` results. */
+export function registerTools(server: McpServer, tools: readonly ToolDefinition[], context: () => ToolContext): void {
+  for (const tool of tools) {
     server.registerTool(
       tool.name,
       {
@@ -48,6 +47,12 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
       },
     );
   }
+}
+
+export function createMcpServer(options: McpServerOptions = {}): McpServer {
+  const context = options.context ?? (() => ({ today: todayInUk(), ...(options.store ? { store: options.store } : {}) }));
+  const server = new McpServer({ name: 'reckoner', title: 'Reckoner', version: VERSION }, { instructions: INSTRUCTIONS });
+  registerTools(server, TOOLS, context);
   if (options.store) registerCaseResources(server, options.store);
   return server;
 }

@@ -5,12 +5,12 @@
  * Until tools/index.ts lists the case tools, the MCP server and the HTTP routes are assembled here exactly as
  * server/mcp.ts and server/http.ts assemble theirs; once it does, the real createApp is used for HTTP.
  */
+import { registerTools } from '../../server/mcp.ts';
 import { serve } from '@hono/node-server';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { Hono } from 'hono';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays } from '../../calc/dates.ts';
@@ -18,9 +18,8 @@ import { createApp } from '../../server/http.ts';
 import { registerCaseResources } from '../../server/resources.ts';
 import { lazyStore, type LazyStore } from '../../store/open.ts';
 import type { CaseStore } from '../../store/types.ts';
-import { TOOLS } from '../../tools/index.ts';
 import { CASE_TOOLS } from '../../tools/case-tools.ts';
-import { failure, problemsFrom, routeName, toFailure, type ToolContext } from '../../tools/tool.ts';
+import type { ToolContext } from '../../tools/tool.ts';
 import { cleanup, freshDataDir } from '../store/helpers.ts';
 import { freePort } from './helpers.ts';
 
@@ -56,52 +55,12 @@ const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('bas
 
 // ---------------------------------------------------------------------------------------------------
 
-const casesWired = TOOLS.some((t) => t.name === 'create_case');
-
 /** An MCP server with the case tools and resources, registered as server/mcp.ts registers tools. */
 function caseServer(context: () => ToolContext, store: () => Promise<CaseStore>): McpServer {
   const server = new McpServer({ name: 'reckoner-test', version: '0' });
-  for (const tool of CASE_TOOLS) {
-    server.registerTool(
-      tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: tool.inputSchema,
-        outputSchema: tool.outputSchema,
-        annotations: { title: tool.title, ...tool.annotations },
-      },
-      async (input: unknown): Promise<CallToolResult> => {
-        try {
-          const output = await tool.handler(input as never, context());
-          return { content: [{ type: 'text', text: tool.summarize(output) }], structuredContent: output as Record<string, unknown> };
-        } catch (error) {
-          const f = toFailure(error);
-          return { content: [{ type: 'text', text: f.message }], isError: true };
-        }
-      },
-    );
-  }
+  registerTools(server, CASE_TOOLS, context);
   registerCaseResources(server, store, { today: () => TODAY });
   return server;
-}
-
-/** The /api/v1 routes of the case tools, as server/http.ts makes them. */
-function caseRoutes(context: () => ToolContext): Hono {
-  const app = new Hono();
-  for (const tool of CASE_TOOLS) {
-    app.post(`/api/v1/${routeName(tool.name)}`, async (c) => {
-      const parsed = tool.inputSchema.safeParse(await c.req.json());
-      if (!parsed.success) return c.json({ error: failure('invalid_input', problemsFrom(parsed.error)) }, 400);
-      try {
-        return c.json(await tool.handler(parsed.data as never, context()));
-      } catch (error) {
-        const f = toFailure(error);
-        return c.json({ error: f }, f.code === 'not_found' ? 404 : 400);
-      }
-    });
-  }
-  return app;
 }
 
 /** Everything written to the console or stderr while the suite runs: none of it may carry case content. */
@@ -308,7 +267,7 @@ describe('case tools over HTTP', () => {
     const port = await freePort();
     const context = (): ToolContext => ({ today: TODAY, store: lazy.store });
     // The real app once tools/index.ts lists the case tools; until then the same routes, made the same way.
-    const app = casesWired ? createApp({ host: '127.0.0.1', port, context }) : caseRoutes(context);
+    const app = createApp({ host: '127.0.0.1', port, context });
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port });
     await once(server, 'listening');
     origin = `http://127.0.0.1:${port}`;

@@ -4,13 +4,14 @@
  * validates each result against the advertised output schema). Dates are those checked in
  * test/calc/deadlines; bank holidays are GOV.UK's.
  */
+import { registerTools } from '../../server/mcp.ts';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { computeDeadlinesOutput, computeDeadlinesTool } from '../../tools/compute-deadlines.ts';
-import { toFailure, type ToolContext, type ToolDefinition } from '../../tools/tool.ts';
+import type { ToolContext, ToolDefinition } from '../../tools/tool.ts';
 import { textOf } from './helpers.ts';
 
 const TODAY = '2025-03-20';
@@ -21,25 +22,7 @@ let closeServer: () => Promise<void>;
 /** As server/mcp.ts createMcpServer, with this one tool. */
 function serverWith(tool: ToolDefinition, context: () => ToolContext): McpServer {
   const server = new McpServer({ name: 'reckoner-test', version: '0.0.0' });
-  server.registerTool(
-    tool.name,
-    {
-      title: tool.title,
-      description: tool.description,
-      inputSchema: tool.inputSchema,
-      outputSchema: tool.outputSchema,
-      annotations: { title: tool.title, ...tool.annotations },
-    },
-    async (input: unknown): Promise<CallToolResult> => {
-      try {
-        const output = await tool.handler(input as never, context());
-        return { content: [{ type: 'text', text: tool.summarize(output) }], structuredContent: output as Record<string, unknown> };
-      } catch (error) {
-        const failure = toFailure(error);
-        return { content: [{ type: 'text', text: failure.message }], isError: true };
-      }
-    },
-  );
+  registerTools(server, [tool], context);
   return server;
 }
 

@@ -3,6 +3,7 @@
  * server that registers the two tools exactly as server/mcp.ts registers every tool) and by direct handler
  * calls. The client validates each result against the advertised output schema.
  */
+import { registerTools } from '../../server/mcp.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -10,7 +11,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { draftLetterInput, draftLetterOutput, draftLetterTool } from '../../tools/draft-letter.ts';
 import { listLetterTypesInput, listLetterTypesOutput, listLetterTypesTool } from '../../tools/list-letter-types.ts';
-import { toFailure, type ToolContext, type ToolDefinition } from '../../tools/tool.ts';
+import type { ToolContext, ToolDefinition } from '../../tools/tool.ts';
 import { extractPdfText } from '../../statements/pdf/text.ts';
 import { CASES, SENT_ON } from '../letters/fixture.ts';
 import { textOf } from './helpers.ts';
@@ -19,30 +20,10 @@ const TODAY = SENT_ON;
 const context = (): ToolContext => ({ today: TODAY });
 const TOOLS = [listLetterTypesTool, draftLetterTool] as unknown as ToolDefinition[];
 
-/** The registration loop of server/mcp.ts, for these two tools. */
+/** An MCP server with these two tools, registered exactly as the real server registers them. */
 function createServer(): McpServer {
   const server = new McpServer({ name: 'reckoner', version: '0.0.0' });
-  for (const tool of TOOLS) {
-    server.registerTool(
-      tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: tool.inputSchema,
-        outputSchema: tool.outputSchema,
-        annotations: { title: tool.title, ...tool.annotations },
-      },
-      async (input: unknown): Promise<CallToolResult> => {
-        try {
-          const output = await tool.handler(input as never, context());
-          return { content: [{ type: 'text', text: tool.summarize(output) }], structuredContent: output as Record<string, unknown> };
-        } catch (error) {
-          const failure = toFailure(error);
-          return { content: [{ type: 'text', text: failure.message }], isError: true };
-        }
-      },
-    );
-  }
+  registerTools(server, TOOLS, context);
   return server;
 }
 
