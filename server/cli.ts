@@ -3,10 +3,6 @@
  * Logs go to stderr; in `mcp` mode stdout carries JSON-RPC only.
  * @module
  */
-import { serve } from '@hono/node-server';
-import { lazyStore } from '../store/open.ts';
-import { createApp } from './http.ts';
-import { runStdio } from './stdio.ts';
 import { VERSION } from './version.ts';
 
 const USAGE = `Usage:
@@ -55,10 +51,17 @@ export async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'mcp':
       if (rest.length > 0) fail(`"mcp" takes no options (got "${rest.join(' ')}")`);
+      // Each mode loads only its own modules: an MCP client waits for the whole start before its first answer.
+      const { runStdio } = await import('./stdio.ts');
       await runStdio();
       return;
     case 'serve': {
       const { host, port } = parseServeArgs(rest);
+      const [{ serve }, { lazyStore }, { createApp }] = await Promise.all([
+        import('@hono/node-server'),
+        import('../store/open.ts'),
+        import('./http.ts'),
+      ]);
       const lazy = lazyStore();
       const options = {
         host,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
 
-/** The package version, read once from package.json. */
+/** The package version, read once from package.json (one level up, here and in the bundle dist/reckoner.mjs). */
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
   .version;

@@ -16,7 +16,9 @@ import { StoreError, StoreFailure } from './errors.ts';
 import { lockDirectory } from './lock.ts';
 import type { CaseStore } from './types.ts';
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+// Written from the repository root one level up, so the path is right both here and in the bundle
+// dist/reckoner.mjs (scripts/build.mjs), which is also one level below the root.
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../store/migrations', import.meta.url));
 
 /** Key of the PostgreSQL advisory lock that lets one process at a time migrate a shared database. */
 const MIGRATION_LOCK = '7283190451';
