@@ -11,7 +11,7 @@
 import { isCivilDate, type CivilDate } from '../calc/dates.ts';
 import type { Dec } from '../calc/money.ts';
 import { bankStatementResult, type StatementRow } from './csv/assemble.ts';
-import { inOrderOfEvents } from './csv/balance.ts';
+import { inOrderOfEvents } from './balance.ts';
 import type { Budget } from './csv/budget.ts';
 import { CellError, cleanText, maskAccountNumber, maskSortCode, parseAmount } from './csv/values.ts';
 import { formatMoney } from '../calc/money.ts';

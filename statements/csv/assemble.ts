@@ -6,7 +6,7 @@
 import { Dec, formatMoney, pounds } from '../../calc/money.ts';
 import { accountKey, Fingerprinter } from '../fingerprint.ts';
 import type { Format, ParsedTransaction, ParseRequest, ParseResult, StatementChecks, StatementMetadata } from '../types.ts';
-import { checkRunningBalance, type BalancedRow, type BalanceCheck } from './balance.ts';
+import { checkRunningBalance, type BalancedRow, type BalanceCheck } from '../balance.ts';
 
 export interface StatementRow extends BalancedRow {
   readonly description: string;

@@ -8,7 +8,7 @@ import type { CivilDate } from '../../calc/dates.ts';
 import type { Dec } from '../../calc/money.ts';
 import { ParseError, type CsvMapping, type ParseRequest, type ParseResult, type StatementMetadata } from '../types.ts';
 import { bankStatementResult, type LayoutSource, type StatementRow } from './assemble.ts';
-import { inOrderOfEvents } from './balance.ts';
+import { inOrderOfEvents } from '../balance.ts';
 import type { Budget } from './budget.ts';
 import { KNOWN_BANKS, LAYOUTS, normaliseHeader, type CsvLayout } from './layouts.ts';
 import { detectDelimiter, isBlank, readCsv, type CsvRecord } from './reader.ts';

@@ -20,6 +20,7 @@ import {
   type StatementChecks,
   type StatementMetadata,
 } from '../types.ts';
+import { fileOrder } from '../balance.ts';
 import { assembleRows, bankRows, checkBank, unsignedDirection, type AmountLine } from './bank.ts';
 import { cmsStatementEntries, scheduleEntries, type CmsRow } from './cms.ts';
 import { accountKey, fingerprintRows } from '../fingerprint.ts';
@@ -154,13 +155,20 @@ function parseBank(
   const entryFields: Field[] = ['out', 'in', 'amount'];
   const events = assembleRows(tableLines, { amountLine: spec?.amountLine ?? 'auto', entryFields, period, warnings });
   const unsigned: Direction = unsignedDirection(tableLines);
-  const { rows, order } = bankRows(events, unsigned, warnings);
+  const listed = bankRows(events, unsigned, warnings);
+  // Online-banking print-outs list the newest first: turn the rows, and the balance lines between them,
+  // the right way up, so the running balance is checked forwards and the rows come back oldest first.
+  const newestFirst = fileOrder(listed.rows.map((r) => ({ date: r.date, signed: r.signed, balance: r.printedBalance }))) === 'newest_first';
+  const rows = newestFirst ? [...listed.rows].reverse() : listed.rows;
+  const order = newestFirst ? [...listed.order].reverse().map((o) => (typeof o === 'number' ? rows.length - 1 - o : o)) : listed.order;
+  const inTime = newestFirst ? [...events].reverse() : events;
+  if (newestFirst) warnings.push('The statement lists the newest transactions first; they are given here oldest first.');
   // Balance lines in the table: the first brought-forward is the opening, the last carried-forward the closing.
-  const markers = events.filter((e) => e.kind === 'marker');
-  const firstRow = events.findIndex((e) => e.kind === 'row');
-  const lastRow = events.length - 1 - [...events].reverse().findIndex((e) => e.kind === 'row');
-  const openMarker = events.slice(0, firstRow < 0 ? events.length : firstRow).find((e) => e.kind === 'marker' && e.balance !== undefined);
-  const closeMarker = [...events.slice(lastRow + 1)]
+  const markers = inTime.filter((e) => e.kind === 'marker');
+  const firstRow = inTime.findIndex((e) => e.kind === 'row');
+  const lastRow = inTime.length - 1 - [...inTime].reverse().findIndex((e) => e.kind === 'row');
+  const openMarker = inTime.slice(0, firstRow < 0 ? inTime.length : firstRow).find((e) => e.kind === 'marker' && e.balance !== undefined);
+  const closeMarker = [...inTime.slice(lastRow + 1)]
     .reverse()
     .find((e) => e.kind === 'marker' && e.which !== 'total' && e.balance !== undefined);
   const totalMarker = markers.find((e) => e.kind === 'marker' && e.which === 'total');

@@ -4,9 +4,9 @@
  * day), the running balance does.
  * @module
  */
-import type { CivilDate } from '../../calc/dates.ts';
-import { formatMoney, type Dec } from '../../calc/money.ts';
-import type { StatementChecks } from '../types.ts';
+import type { CivilDate } from '../calc/dates.ts';
+import { formatMoney, type Dec } from '../calc/money.ts';
+import type { StatementChecks } from './types.ts';
 
 export interface BalancedRow {
   readonly date: CivilDate;
