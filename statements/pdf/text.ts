@@ -1,7 +1,7 @@
 /**
  * Text with positions from a PDF (pdfjs-dist, the engine pdf-parse is built on), with the checks that keep
  * a hostile file from hanging or exhausting the process: a byte limit, a page limit, a decompression budget
- * for compressed streams (a "zip bomb" inside a PDF), and a wall-clock budget.
+ * for compressed streams (a "zip bomb" inside a PDF; streams.ts), and a wall-clock budget.
  *
  * Coordinates are in PDF points with the origin at the page's top-left corner: `x` grows to the right and
  * `y` (the text baseline) grows downwards, so sorting by `y` then `x` gives reading order.
@@ -9,8 +9,8 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { inflateSync, constants as zlibConstants } from 'node:zlib';
 import { LIMITS, ParseError } from '../types.ts';
+import { checkDecompressionBudget, indexOf, lastIndexOfIn } from './streams.ts';
 
 /** One run of text on a page. */
 export interface PdfTextItem {
@@ -41,10 +41,6 @@ export interface ExtractOptions {
   readonly maxPages?: number;
 }
 
-/** Total bytes all compressed streams may expand to before the file is refused as a decompression bomb. */
-export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
-/** Most bytes one compressed stream may expand to. */
-export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
 
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -76,31 +72,6 @@ export function pdfJsDocumentOptions(data: Uint8Array, password?: string) {
   };
 }
 
-function indexOf(bytes: Uint8Array, needle: string, from = 0, to = bytes.length): number {
-  const first = needle.charCodeAt(0);
-  const end = Math.min(to, bytes.length) - needle.length;
-  outer: for (let i = Math.max(0, from); i <= end; i++) {
-    if (bytes[i] !== first) continue;
-    for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle.charCodeAt(j)) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-function lastIndexOf(bytes: Uint8Array, needle: string, from: number): number {
-  for (let i = bytes.length - needle.length; i >= from; i--) {
-    let ok = true;
-    for (let j = 0; j < needle.length; j++) {
-      if (bytes[i + j] !== needle.charCodeAt(j)) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return i;
-  }
-  return -1;
-}
-
 /** Refuses what is plainly not a whole PDF before pdf.js sees it. */
 function checkEnvelope(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new ParseError('invalid_input', 'The document is empty (0 bytes); send the file itself.');
@@ -116,57 +87,11 @@ function checkEnvelope(bytes: Uint8Array): void {
       'This is not a PDF (it does not start with "%PDF-"); send the statement as a PDF, CSV or OFX file.',
     );
   }
-  if (lastIndexOf(bytes, '%%EOF', Math.max(0, bytes.length - 4096)) < 0) {
+  if (lastIndexOfIn(bytes, '%%EOF', Math.max(0, bytes.length - 4096)) < 0) {
     throw new ParseError(
       'parse_failed',
       'The PDF is incomplete: it stops before its end marker (the file was probably cut short while downloading or copying). Download it again and send the whole file.',
     );
-  }
-}
-
-/**
- * Expands every compressed stream (zlib-wrapped FlateDecode) with a cap, so that a small file that expands
- * to gigabytes is refused before pdf.js tries to hold it in memory. Streams that are not plain zlib data
- * (encrypted, other filters) are skipped; pdf.js reads them with its own limits.
- */
-function checkDecompressionBudget(bytes: Uint8Array): void {
-  let total = 0;
-  let pos = 0;
-  for (;;) {
-    const s = indexOf(bytes, 'stream', pos);
-    if (s < 0) return;
-    pos = s + 6;
-    // "endstream" contains "stream": skip it, and anything that is not the keyword itself.
-    if (s >= 3 && bytes[s - 3] === 0x65 && bytes[s - 2] === 0x6e && bytes[s - 1] === 0x64) continue;
-    let start = s + 6;
-    if (bytes[start] === 0x0d) start++;
-    if (bytes[start] === 0x0a) start++;
-    else if (bytes[start - 1] !== 0x0d) continue;
-    // zlib header: CMF 0x78 and a valid check byte.
-    const cmf = bytes[start];
-    const flg = bytes[start + 1];
-    if (cmf !== 0x78 || flg === undefined || ((cmf << 8) | flg) % 31 !== 0) continue;
-    const end = indexOf(bytes, 'endstream', start);
-    const stop = end < 0 ? bytes.length : end;
-    const room = Math.min(MAX_STREAM_BYTES, MAX_INFLATED_BYTES - total) + 1;
-    let size = 0;
-    try {
-      size = inflateSync(bytes.subarray(start, stop), {
-        maxOutputLength: room,
-        finishFlush: zlibConstants.Z_SYNC_FLUSH,
-      }).length;
-    } catch (e) {
-      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) size = room;
-      else size = 0; // not zlib after all, or damaged: pdf.js decides
-    }
-    if (size >= room) {
-      throw new ParseError(
-        'too_large',
-        `The PDF contains a compressed stream that expands to more than ${Math.round(Math.min(MAX_STREAM_BYTES, MAX_INFLATED_BYTES) / 1048576)} MB (a "decompression bomb"); it cannot be a bank or CMS statement. Send the original statement.`,
-      );
-    }
-    total += size;
-    pos = Math.max(pos, stop);
   }
 }
 
