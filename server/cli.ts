@@ -13,6 +13,8 @@ const USAGE = `Usage:
 Environment:
   DATABASE_URL          PostgreSQL for the case store (shared deployments)
   RECKONER_DATA_DIR     directory of the embedded case store (default: your data directory, e.g. ~/.local/share/reckoner)
+  RECKONER_ENCRYPTION_KEY  32 bytes, base64 or hex (openssl rand -base64 32): seal names, contact details,
+                        event notes, letters and original documents in the case store
   RECKONER_API_TOKENS   comma-separated bearer tokens required by /mcp and /api/* (serve)
   RECKONER_ALLOWED_HOSTS comma-separated extra Host names to accept (serve). The server answers only
                          to its own address; with --host 0.0.0.0 list the names clients will use.

@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StoreError, StoreFailure } from './errors.ts';
 import { lockDirectory } from './lock.ts';
+import { createSealer, parseKey, type Sealer } from './seal.ts';
 import type { CaseStore } from './types.ts';
 
 // Written from the repository root one level up, so the path is right both here and in the bundle
@@ -32,6 +33,12 @@ export interface StoreOptions {
   readonly actor?: string;
   /** PostgreSQL: most connections in the pool (default 10). */
   readonly maxConnections?: number;
+  /**
+   * A 32-byte key (RECKONER_ENCRYPTION_KEY): names, contact details, event notes, letters and original
+   * documents are then sealed with it before they are written (store/seal.ts). Without one they are stored
+   * as they are, in a directory only this user can read or a database the deployment protects.
+   */
+  readonly encryptionKey?: Uint8Array;
 }
 
 /**
@@ -47,10 +54,12 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 
 /** The store options the environment asks for: DATABASE_URL, else RECKONER_DATA_DIR, else the default directory. */
 export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): StoreOptions {
+  const key = env.RECKONER_ENCRYPTION_KEY?.trim();
+  const sealing = key ? { encryptionKey: parseKey(key) } : {};
   const url = env.DATABASE_URL?.trim();
-  if (url) return { databaseUrl: url };
+  if (url) return { databaseUrl: url, ...sealing };
   const dir = env.RECKONER_DATA_DIR?.trim();
-  return { dataDir: dir ? resolve(dir) : defaultDataDir(env) };
+  return { dataDir: dir ? resolve(dir) : defaultDataDir(env), ...sealing };
 }
 
 /** `postgres://host:port/database`: where the data is, without the user name or password. */
@@ -71,11 +80,12 @@ export function describeUrl(url: string): string {
  */
 export async function openStore(options: StoreOptions = {}): Promise<CaseStore> {
   const actor = options.actor ?? 'local';
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, actor, options.maxConnections ?? 10);
-  return openPglite(resolve(options.dataDir ?? defaultDataDir()), actor);
+  const sealer = createSealer(options.encryptionKey);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, actor, options.maxConnections ?? 10, sealer);
+  return openPglite(resolve(options.dataDir ?? defaultDataDir()), actor, sealer);
 }
 
-async function openPglite(dir: string, actor: string): Promise<CaseStore> {
+async function openPglite(dir: string, actor: string, sealer: Sealer): Promise<CaseStore> {
   try {
     // Private by default: only this user may read the directory.
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -104,6 +114,7 @@ async function openPglite(dir: string, actor: string): Promise<CaseStore> {
       driver: 'pglite',
       location: dir,
       actor,
+      sealer,
       close: async () => {
         try {
           await opened.close();
@@ -123,7 +134,7 @@ async function openPglite(dir: string, actor: string): Promise<CaseStore> {
   }
 }
 
-async function openPostgres(url: string, actor: string, max: number): Promise<CaseStore> {
+async function openPostgres(url: string, actor: string, max: number, sealer: Sealer): Promise<CaseStore> {
   const [{ default: postgres }, { drizzle }, { migrate }, { schema }, { createRepository }] = await Promise.all([
     import('postgres'),
     import('drizzle-orm/postgres-js'),
@@ -158,6 +169,7 @@ async function openPostgres(url: string, actor: string, max: number): Promise<Ca
     driver: 'postgres',
     location: where,
     actor,
+    sealer,
     close: () => client.end({ timeout: 5 }),
   });
 }
@@ -180,7 +192,8 @@ export function lazyStore(options: StoreOptions | (() => StoreOptions) = storeOp
   return {
     store: () => {
       if (!pending) {
-        const attempt = openStore(typeof options === 'function' ? options() : options);
+        // Options are read inside the promise, so a bad setting (an unusable key) is a failed open, not a throw.
+        const attempt = (async () => openStore(typeof options === 'function' ? options() : options))();
         pending = attempt;
         attempt.catch(() => {
           if (pending === attempt) pending = undefined;

@@ -27,6 +27,7 @@ import {
 import { COLLECTION_SERVICES, type CollectionService, type MaintenanceInput } from '../calc/scheme-2012/calculate.ts';
 import { Trace } from '../calc/trace.ts';
 import type { ParseResult } from '../statements/types.ts';
+import { createSealer, type Sealer } from './seal.ts';
 import { notFound, StoreError, StoreFailure } from './errors.ts';
 import { caseExportSchema, type ParsedCaseExport } from './export.ts';
 import * as t from './schema.ts';
@@ -78,6 +79,8 @@ export interface RepositoryOptions {
   /** Who the audit log names for changes made through this store, e.g. "local" or a member of staff. */
   readonly actor: string;
   readonly close: () => Promise<void>;
+  /** Seals private fields before they are written and opens them when read (default: stored as they are). */
+  readonly sealer?: Sealer;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -369,6 +372,33 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
   const actor = options.actor;
   let closed = false;
 
+  // Private fields are sealed on the way in and opened on the way out (store/seal.ts); everything the
+  // database compares, sorts or indexes stays as it is.
+  const s = options.sealer ?? createSealer();
+  const sealParty = <R extends { name: string; email: string | null; phone: string | null; address: string | null }>(r: R): R => ({
+    ...r,
+    name: s.text(r.name),
+    email: s.text(r.email),
+    phone: s.text(r.phone),
+    address: s.text(r.address),
+  });
+  const openParty = (r: PartyRow): PartyRow => ({
+    ...r,
+    name: s.openText(r.name),
+    email: s.openText(r.email),
+    phone: s.openText(r.phone),
+    address: s.openText(r.address),
+  });
+  const sealChild = <R extends { name: string }>(r: R): R => ({ ...r, name: s.text(r.name) });
+  const openChild = (r: ChildRow): ChildRow => ({ ...r, name: s.openText(r.name) });
+  const sealEvent = <R extends { summary: string | null; details: unknown }>(r: R): R => ({
+    ...r,
+    summary: s.text(r.summary),
+    details: r.details === null ? null : s.json(r.details),
+  });
+  const openEvent = (r: EventRow): EventRow => ({ ...r, summary: s.openText(r.summary), details: s.openJson(r.details) });
+  const openLetter = (r: LetterRow): LetterRow => ({ ...r, content: s.openJson(r.content) });
+
   const audit = (ex: Database, caseId: string | null, action: string) => ex.insert(t.auditLog).values({ caseId, action, actor });
 
   /** Locks the case's row for the rest of the transaction (and marks it changed); not found if it is not there. */
@@ -506,11 +536,11 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
     const latest = runRows[0];
     return {
       ...caseFields(row),
-      parties: partyRows.map(party),
-      children: childRows.map(child),
+      parties: partyRows.map((r) => party(openParty(r))),
+      children: childRows.map((r) => child(openChild(r))),
       decisions: decisionRows,
       documents: documentRows.map(documentSummary),
-      events: eventRows.map(eventRecord),
+      events: eventRows.map((r) => eventRecord(openEvent(r))),
       counts: {
         parties: partyRows.length,
         children: childRows.length,
@@ -623,8 +653,8 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
         return db.transaction(async (tx) => {
           const [row] = await tx.insert(t.cases).values(values).returning({ id: t.cases.id });
           const id = row!.id;
-          if (partyList.length) await tx.insert(t.parties).values(partyList.map((p, i) => partyValues(id, p, i, 'parties')));
-          if (kids.length) await tx.insert(t.children).values(kids.map((k) => ({ ...k, caseId: id })));
+          if (partyList.length) await tx.insert(t.parties).values(partyList.map((p, i) => sealParty(partyValues(id, p, i, 'parties'))));
+          if (kids.length) await tx.insert(t.children).values(kids.map((k) => sealChild({ ...k, caseId: id })));
           if (decisionRows.length) await tx.insert(t.decisions).values(decisionRows.map((d) => ({ ...d, caseId: id })));
           await audit(tx, id, 'case_created');
           return readCase(tx, id);
@@ -699,9 +729,9 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
         };
         return db.transaction(async (tx) => {
           await lockCase(tx, id);
-          const [row] = await tx.insert(t.events).values(values).returning();
+          const [row] = await tx.insert(t.events).values(sealEvent(values)).returning();
           await audit(tx, id, 'event_recorded');
-          return eventRecord(row!);
+          return eventRecord(openEvent(row!));
         });
       }),
 
@@ -723,7 +753,7 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
           else {
             const [inserted] = await tx
               .insert(t.documents)
-              .values({ ...doc, caseId: id })
+              .values({ ...doc, original: s.bytes(doc.original), caseId: id })
               .returning({ id: t.documents.id });
             documentId = inserted!.id;
           }
@@ -828,10 +858,10 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
             .where(and(eq(t.letters.caseId, id), eq(t.letters.type, type)));
           const [row] = await tx
             .insert(t.letters)
-            .values({ caseId: id, type, version: (last?.v ?? 0) + 1, content })
+            .values({ caseId: id, type, version: (last?.v ?? 0) + 1, content: s.json(content) })
             .returning();
           await audit(tx, id, 'letter_saved');
-          return letter(row!);
+          return letter(openLetter(row!));
         });
       }),
 
@@ -917,11 +947,11 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
               exportedAt: new Date().toISOString(),
               case: caseFields(row),
               parties: partyRows.map((p) => ({
-                ...party({ ...p, addressWithheld: false }),
+                ...party({ ...openParty(p), addressWithheld: false }),
                 addressWithheld: p.addressWithheld,
                 createdAt: iso(p.createdAt),
               })),
-              children: childRows.map((c) => ({ ...child(c), createdAt: iso(c.createdAt) })),
+              children: childRows.map((c) => ({ ...child(openChild(c)), createdAt: iso(c.createdAt) })),
               decisions: decisionRows.map((d) => ({ ...decision(d), createdAt: iso(d.createdAt) })),
               documents: documentRows.map((d) => ({
                 id: d.id,
@@ -931,7 +961,7 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
                 ...opt('filename', d.filename),
                 size: d.size,
                 parsed: d.parsed as StoredParse,
-                ...(d.original ? { originalBase64: Buffer.from(d.original).toString('base64') } : {}),
+                ...(d.original ? { originalBase64: Buffer.from(s.openBytes(d.original)).toString('base64') } : {}),
                 importedAt: iso(d.importedAt),
               })),
               transactions: txs,
@@ -940,8 +970,8 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
                 const { caseId: _caseId, ...rest } = run(r);
                 return rest;
               }),
-              letters: letterRows.map(letter),
-              events: eventRows.map(eventRecord),
+              letters: letterRows.map((r) => letter(openLetter(r))),
+              events: eventRows.map((r) => eventRecord(openEvent(r))),
             };
           },
           { isolationLevel: 'repeatable read' },
@@ -991,30 +1021,34 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
           };
           await put(x.parties, (b) =>
             tx.insert(t.parties).values(
-              b.map((p) => ({
-                id: p.id,
-                caseId,
-                position: x.parties.indexOf(p),
-                role: p.role,
-                name: p.name,
-                email: p.email ?? null,
-                phone: p.phone ?? null,
-                address: p.address ?? null,
-                addressWithheld: p.addressWithheld,
-                createdAt: new Date(p.createdAt),
-              })),
+              b.map((p) =>
+                sealParty({
+                  id: p.id,
+                  caseId,
+                  position: x.parties.indexOf(p),
+                  role: p.role,
+                  name: p.name,
+                  email: p.email ?? null,
+                  phone: p.phone ?? null,
+                  address: p.address ?? null,
+                  addressWithheld: p.addressWithheld,
+                  createdAt: new Date(p.createdAt),
+                }),
+              ),
             ),
           );
           await put(x.children, (b) =>
             tx.insert(t.children).values(
-              b.map((k) => ({
-                id: k.id,
-                caseId,
-                position: x.children.indexOf(k),
-                name: k.name,
-                dateOfBirth: k.dateOfBirth ?? null,
-                createdAt: new Date(k.createdAt),
-              })),
+              b.map((k) =>
+                sealChild({
+                  id: k.id,
+                  caseId,
+                  position: x.children.indexOf(k),
+                  name: k.name,
+                  dateOfBirth: k.dateOfBirth ?? null,
+                  createdAt: new Date(k.createdAt),
+                }),
+              ),
             ),
           );
           await put(x.decisions, (b) =>
@@ -1045,7 +1079,7 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
                 filename: d.filename ?? null,
                 size: d.size,
                 parsed: d.parsed,
-                original: d.originalBase64 === undefined ? null : new Uint8Array(Buffer.from(d.originalBase64, 'base64')),
+                original: d.originalBase64 === undefined ? null : s.bytes(new Uint8Array(Buffer.from(d.originalBase64, 'base64'))),
                 importedAt: new Date(d.importedAt),
               })),
             ),
@@ -1099,23 +1133,25 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
                 caseId,
                 type: l.type,
                 version: l.version,
-                content: l.content,
+                content: s.json(l.content),
                 createdAt: new Date(l.createdAt),
               })),
             ),
           );
           await put(x.events, (b) =>
             tx.insert(t.events).values(
-              b.map((e) => ({
-                id: e.id,
-                caseId,
-                type: e.type,
-                date: e.date,
-                summary: e.summary ?? null,
-                details: e.details ?? null,
-                deadlines: e.deadlines,
-                createdAt: new Date(e.createdAt),
-              })),
+              b.map((e) =>
+                sealEvent({
+                  id: e.id,
+                  caseId,
+                  type: e.type,
+                  date: e.date,
+                  summary: e.summary ?? null,
+                  details: e.details ?? null,
+                  deadlines: e.deadlines,
+                  createdAt: new Date(e.createdAt),
+                }),
+              ),
             ),
           );
           await audit(tx, caseId, 'case_imported');

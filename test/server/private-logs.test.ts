@@ -142,3 +142,57 @@ describe('nothing of a case in the logs', () => {
     expect(log).toBe('');
   }, 60_000);
 });
+
+describe('RECKONER_ENCRYPTION_KEY through bin/reckoner mcp', () => {
+  async function session(
+    env: Record<string, string>,
+    run: (call: (tool: string, args: object) => Promise<CallToolResult>) => Promise<void>,
+  ) {
+    const transport = new StdioClientTransport({
+      command: RECKONER,
+      args: ['mcp'],
+      env: { PATH: process.env.PATH!, ...env },
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'reckoner-test', version: '0.0.0' });
+    await client.connect(transport);
+    try {
+      await run(
+        async (tool, args) => (await client.callTool({ name: tool, arguments: args as Record<string, unknown> })) as CallToolResult,
+      );
+    } finally {
+      await client.close();
+    }
+  }
+  const textOf = (r: CallToolResult) => r.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
+
+  test('a case saved with the key needs the key; a bad key is named; calculations never need one', async () => {
+    const dir = dataDir();
+    const key = Buffer.alloc(32, 7).toString('base64');
+    let caseId = '';
+    await session({ HOME: dir, RECKONER_DATA_DIR: dir, RECKONER_ENCRYPTION_KEY: key }, async (call) => {
+      const created = await call('create_case', CASE);
+      expect(created.isError ?? false, textOf(created)).toBe(false);
+      caseId = (created.structuredContent as { id: string }).id;
+      const got = await call('get_case', { caseId });
+      expect((got.structuredContent as { parties: { name: string }[] }).parties[1]!.name).toBe(SECRETS.receivingName);
+    });
+    await session({ HOME: dir, RECKONER_DATA_DIR: dir }, async (call) => {
+      const got = await call('get_case', { caseId });
+      expect(got.isError).toBe(true);
+      expect(textOf(got)).toMatch(/^RECKONER_ENCRYPTION_KEY: this case's private details are encrypted/);
+    });
+    await session({ HOME: dir, RECKONER_DATA_DIR: dir, RECKONER_ENCRYPTION_KEY: 'not-a-key' }, async (call) => {
+      const created = await call('create_case', CASE);
+      expect(created.isError).toBe(true);
+      expect(textOf(created)).toMatch(/^RECKONER_ENCRYPTION_KEY: must be a 32-byte key .*openssl rand -base64 32/);
+      // £1,000 a week, 2 children: 800 × 16% + 200 × 12% = £152 (CSA 1991 Sch 1 para 2(1)).
+      const calc = await call('calculate_maintenance', {
+        date: '2026-04-06',
+        payingParent: { grossWeeklyIncome: 1000 },
+        receivingParents: [{ children: [{}, {}] }],
+      });
+      expect(calc.structuredContent).toMatchObject({ weeklyAmount: '152.00' });
+    });
+  }, 60_000);
+});
