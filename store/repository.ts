@@ -10,7 +10,7 @@
  * logs or clients that way).
  * @module
  */
-import { and, asc, count, desc, DrizzleError, DrizzleQueryError, eq, gte, lte, max, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, DrizzleError, DrizzleQueryError, eq, getTableName, gte, lte, max, min, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { isCivilDate, type CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
@@ -367,6 +367,22 @@ async function insertedCount(ex: Database, query: SQL): Promise<number> {
 function* batches<T>(rows: readonly T[], size = BATCH): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
+
+/** Every table that holds a case's data (the audit log keeps only ids and actions). */
+const CASE_TABLES = [
+  t.cases,
+  t.parties,
+  t.children,
+  t.decisions,
+  t.documents,
+  t.transactions,
+  t.cmsEntries,
+  t.reconciliationRuns,
+  t.letters,
+  t.events,
+]
+  .map((table) => getTableName(table))
+  .join(', ');
 
 export function createRepository(db: Database, options: RepositoryOptions): CaseStore {
   const actor = options.actor;
@@ -1162,7 +1178,7 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
     deleteCase: (caseId) =>
       guarded('Deleting the case', async () => {
         const id = checkCaseId(caseId);
-        return db.transaction(async (tx) => {
+        const result = await db.transaction(async (tx) => {
           const gone = await tx.delete(t.cases).where(eq(t.cases.id, id)).returning({ id: t.cases.id });
           if (gone.length === 0) return { deleted: false };
           // Erasure: the case's own audit entries go too (the trigger allows it for this case, in this
@@ -1173,6 +1189,13 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
           await audit(tx, id, 'case_deleted');
           return { deleted: true };
         });
+        // Erasure means the bytes too: a deleted row stays in its table file, and plain VACUUM only marks
+        // the space free, so the tables are rewritten (VACUUM FULL) and the old files removed. The embedded
+        // database is one user's and small, so it is done at once; a shared PostgreSQL is left to its
+        // operator (autovacuum, backups). The write-ahead log keeps the bytes until it is overwritten;
+        // with RECKONER_ENCRYPTION_KEY the private fields there are sealed.
+        if (result.deleted && options.driver === 'pglite') await db.execute(sql.raw(`VACUUM FULL ${CASE_TABLES}`));
+        return result;
       }),
 
     auditLog: (caseId) =>

@@ -2,6 +2,8 @@
  * The case store, on PGlite always and on PostgreSQL when TEST_DATABASE_URL is set: the same tests for both.
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -306,6 +308,47 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
     const ok = await store.importParsed(c.id, documentInfo('after the kill'), bankStatement({ count: 10 }));
     expect(ok.new).toBe(10);
   }, 60_000);
+});
+
+// The embedded database is rewritten on delete (a shared PostgreSQL is left to its operator's vacuum).
+describe('erasure on PGlite', () => {
+  let options: { dataDir?: string };
+  let drop: () => Promise<void>;
+  let store: CaseStore;
+  beforeAll(async () => {
+    ({ options, drop } = await DRIVERS[0]!.fresh());
+    store = await openStore(options);
+  }, 120_000);
+  afterAll(async () => {
+    await store?.close();
+    await drop?.();
+  });
+
+  it('erases a deleted case from the table files, not only from view', async () => {
+    const marks = ['Wilhelmina Erasure', '42 Erasureton Road', 'ERASURE-PAYMENT-REF'];
+    const c = await store.createCase({
+      title: 'To erase',
+      side: 'receiving',
+      parties: [{ role: 'paying_parent', name: marks[0]!, address: marks[1]!, addressWithheld: true }],
+    });
+    const statement = bankStatement({ count: 5 });
+    const rows = statement.transactions.map((r, i) => (i === 0 ? { ...r, description: marks[2]! } : r));
+    await store.importParsed(c.id, documentInfo('erase me'), { ...statement, transactions: rows });
+    const tableFiles = async () => {
+      await store.close(); // flushed to the files, and free to read
+      const found = new Set<string>();
+      for (const entry of readdirSync(join(options.dataDir!, 'pglite', 'base'), { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile()) continue;
+        const bytes = readFileSync(join(entry.parentPath, entry.name));
+        for (const m of marks) if (bytes.includes(m)) found.add(m);
+      }
+      store = await openStore(options);
+      return [...found].sort();
+    };
+    expect(await tableFiles()).toEqual([...marks].sort()); // the search can see them while the case exists
+    expect(await store.deleteCase(c.id)).toEqual({ deleted: true });
+    expect(await tableFiles()).toEqual([]);
+  });
 });
 
 describe('the schema', () => {
