@@ -3,7 +3,7 @@
  * and sort codes (kept only masked). Shared by the CSV and OFX readers.
  * @module
  */
-import { isCivilDate, type CivilDate } from '../../calc/dates.ts';
+import { isCivilDate, MONTH_NAMES, type CivilDate } from '../../calc/dates.ts';
 import { Dec, money, roundPenny } from '../../calc/money.ts';
 
 /** Why a cell could not be read; the caller adds the line and the column. */
@@ -27,39 +27,12 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
-const MONTH_LENGTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** Full month names in lower case, January first. */
+const MONTH_NAMES_LOWER = MONTH_NAMES.map((m) => m.toLowerCase());
 
 function monthNumber(name: string): number | undefined {
   const lower = name.toLowerCase();
-  const full = MONTH_NAMES.indexOf(lower);
+  const full = MONTH_NAMES_LOWER.indexOf(lower);
   if (full >= 0) return full + 1;
   return MONTHS[lower];
 }
@@ -147,7 +120,7 @@ export function parseDate(raw: string, formats: readonly DateFormat[]): CivilDat
     if (month === undefined) throw new CellError(`"${raw}" has a month name Reckoner does not know`);
     const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     if (!isCivilDate(date)) {
-      const why = month < 1 || month > 12 ? `there is no month ${month}` : `${MONTH_LENGTH_NAMES[month - 1]} ${year} has no day ${day}`;
+      const why = month < 1 || month > 12 ? `there is no month ${month}` : `${MONTH_NAMES[month - 1]} ${year} has no day ${day}`;
       throw new CellError(`"${raw}" is not a real date (${why})`);
     }
     return date;
