@@ -19,7 +19,7 @@ import {
 } from '../statements/index.ts';
 import type { CaseStore, ImportResult } from '../store/types.ts';
 import { caseId, storeOf } from './case-common.ts';
-import { csvMappingInput, decodeBase64, readLocalFile } from './parse-statement.ts';
+import { csvMappingInput, decodeBase64, oneDocumentSource, readLocalFile } from './parse-statement.ts';
 import { strictObject } from './schemas.ts';
 import { defineTool } from './tool.ts';
 
@@ -92,18 +92,7 @@ export const importDocumentInput = strictObject({
     .boolean()
     .optional()
     .describe('True to keep the file itself with the case (default false: only what was read from it is kept)'),
-}).superRefine((input, ctx) => {
-  if ((input.contentBase64 === undefined) === (input.path === undefined)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: [input.contentBase64 === undefined ? 'contentBase64' : 'path'],
-      message:
-        input.contentBase64 === undefined
-          ? 'is missing; send the file as contentBase64 (or, to a local Reckoner, its path)'
-          : 'give either contentBase64 or path, not both',
-    });
-  }
-});
+}).superRefine(oneDocumentSource);
 
 const rowCounts = z.object({
   new: z.int().describe('Rows this import added'),

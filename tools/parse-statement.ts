@@ -17,6 +17,20 @@ import { describePage, inputHash, pageInput, pageOutput, paginate, type CursorKi
 import { civilDate, moneyOut, strictObject } from './schemas.ts';
 import { defineTool, type ToolContext } from './tool.ts';
 
+/** A document comes as contentBase64 or, to a local Reckoner, as a path: exactly one of the two. */
+export function oneDocumentSource(input: { contentBase64?: unknown; path?: unknown }, ctx: z.RefinementCtx): void {
+  if ((input.contentBase64 === undefined) === (input.path === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [input.contentBase64 === undefined ? 'contentBase64' : 'path'],
+      message:
+        input.contentBase64 === undefined
+          ? 'is missing; send the file as contentBase64 (or, to a local Reckoner, its path)'
+          : 'give either contentBase64 or path, not both',
+    });
+  }
+}
+
 /** The cursor kind of this tool's pages. (paging.ts names the kinds; see the report on wiring.) */
 const PARSE_CURSOR = 'parse' as CursorKind;
 
@@ -100,18 +114,7 @@ export const parseStatementInput = strictObject({
       'The path of the file on this computer, instead of contentBase64. Only when Reckoner runs locally (stdio); over HTTP send contentBase64',
     ),
   ...parseOptionsShape,
-}).superRefine((input, ctx) => {
-  if ((input.contentBase64 === undefined) === (input.path === undefined)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: [input.contentBase64 === undefined ? 'contentBase64' : 'path'],
-      message:
-        input.contentBase64 === undefined
-          ? 'is missing; send the file as contentBase64 (or, to a local Reckoner, its path)'
-          : 'give either contentBase64 or path, not both',
-    });
-  }
-});
+}).superRefine(oneDocumentSource);
 
 export type ParseStatementInput = z.infer<typeof parseStatementInput>;
 
