@@ -415,6 +415,19 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
   const openEvent = (r: EventRow): EventRow => ({ ...r, summary: s.openText(r.summary), details: s.openJson(r.details) });
   const openLetter = (r: LetterRow): LetterRow => ({ ...r, content: s.openJson(r.content) });
 
+  /**
+   * Erasure means the bytes too. A deleted row stays in its table file (plain VACUUM only marks the space
+   * free) and in the write-ahead log (the delete logs a full image of its page). So the case tables are
+   * rewritten (VACUUM FULL), and the log moves to a new segment and checkpoints with recycling off, so the
+   * old segments are removed rather than renamed for reuse. The embedded database is one user's and small,
+   * so this runs at once; a shared PostgreSQL is left to its operator (autovacuum, backups).
+   */
+  async function eraseLeftovers(): Promise<void> {
+    for (const statement of [`VACUUM FULL ${CASE_TABLES}`, 'SET wal_recycle = off', 'SELECT pg_switch_wal()', 'CHECKPOINT']) {
+      await db.execute(sql.raw(statement));
+    }
+  }
+
   const audit = (ex: Database, caseId: string | null, action: string) => ex.insert(t.auditLog).values({ caseId, action, actor });
 
   /** Locks the case's row for the rest of the transaction (and marks it changed); not found if it is not there. */
@@ -1189,12 +1202,7 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
           await audit(tx, id, 'case_deleted');
           return { deleted: true };
         });
-        // Erasure means the bytes too: a deleted row stays in its table file, and plain VACUUM only marks
-        // the space free, so the tables are rewritten (VACUUM FULL) and the old files removed. The embedded
-        // database is one user's and small, so it is done at once; a shared PostgreSQL is left to its
-        // operator (autovacuum, backups). The write-ahead log keeps the bytes until it is overwritten;
-        // with RECKONER_ENCRYPTION_KEY the private fields there are sealed.
-        if (result.deleted && options.driver === 'pglite') await db.execute(sql.raw(`VACUUM FULL ${CASE_TABLES}`));
+        if (result.deleted && options.driver === 'pglite') await eraseLeftovers();
         return result;
       }),
 

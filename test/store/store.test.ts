@@ -324,7 +324,7 @@ describe('erasure on PGlite', () => {
     await drop?.();
   });
 
-  it('erases a deleted case from the table files, not only from view', async () => {
+  it('erases a deleted case from the database files (tables and write-ahead log), not only from view', async () => {
     const marks = ['Wilhelmina Erasure', '42 Erasureton Road', 'ERASURE-PAYMENT-REF'];
     const c = await store.createCase({
       title: 'To erase',
@@ -334,10 +334,10 @@ describe('erasure on PGlite', () => {
     const statement = bankStatement({ count: 5 });
     const rows = statement.transactions.map((r, i) => (i === 0 ? { ...r, description: marks[2]! } : r));
     await store.importParsed(c.id, documentInfo('erase me'), { ...statement, transactions: rows });
-    const tableFiles = async () => {
+    const databaseFiles = async () => {
       await store.close(); // flushed to the files, and free to read
       const found = new Set<string>();
-      for (const entry of readdirSync(join(options.dataDir!, 'pglite', 'base'), { recursive: true, withFileTypes: true })) {
+      for (const entry of readdirSync(join(options.dataDir!, 'pglite'), { recursive: true, withFileTypes: true })) {
         if (!entry.isFile()) continue;
         const bytes = readFileSync(join(entry.parentPath, entry.name));
         for (const m of marks) if (bytes.includes(m)) found.add(m);
@@ -345,9 +345,9 @@ describe('erasure on PGlite', () => {
       store = await openStore(options);
       return [...found].sort();
     };
-    expect(await tableFiles()).toEqual([...marks].sort()); // the search can see them while the case exists
+    expect(await databaseFiles()).toEqual([...marks].sort()); // the search can see them while the case exists
     expect(await store.deleteCase(c.id)).toEqual({ deleted: true });
-    expect(await tableFiles()).toEqual([]);
+    expect(await databaseFiles()).toEqual([]);
   });
 });
 
