@@ -5,6 +5,7 @@
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { registerPrompts } from '../prompts/index.ts';
 import { TOOLS } from '../tools/index.ts';
 import { toFailure, type ToolContext, type ToolDefinition } from '../tools/tool.ts';
 import type { CaseStore } from '../store/types.ts';
@@ -53,6 +54,7 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
   const context = options.context ?? (() => ({ today: todayInUk(), ...(options.store ? { store: options.store } : {}) }));
   const server = new McpServer({ name: 'reckoner', title: 'Reckoner', version: VERSION }, { instructions: INSTRUCTIONS });
   registerTools(server, TOOLS, context);
+  registerPrompts(server);
   if (options.store) registerCaseResources(server, options.store);
   return server;
 }
