@@ -1,6 +1,6 @@
 /**
  * The HTTP face of Reckoner: `/mcp` (Streamable HTTP, a fresh server per request), `/api/v1/<tool>`
- * (the same JSON as the MCP tools), `/openapi.json`, `/healthz` and the page at `/`.
+ * (the same JSON as the MCP tools), `/openapi.json`, `/healthz`, and the page at `/` with its `/assets/*`.
  * @module
  */
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
@@ -14,6 +14,7 @@ import { createMcpServer } from './mcp.ts';
 import { PARSE_ROUTE, PARSE_ROUTE_MAX_BODY, registerParseRoute } from './parse-route.ts';
 import { openApiDocument } from './openapi.ts';
 import { todayInUk } from './today.ts';
+import { registerWebRoutes } from './web.ts';
 import { VERSION } from './version.ts';
 
 export interface HttpOptions {
@@ -22,7 +23,7 @@ export interface HttpOptions {
   readonly port: number;
   /** Extra Host header values to accept, e.g. a public name behind a proxy. */
   readonly allowedHosts?: readonly string[];
-  /** Bearer tokens; when non-empty every route but `/healthz` and `/` needs one. */
+  /** Bearer tokens; when non-empty `/mcp`, `/api/*` and `/openapi.json` need one (the page asks for it). */
   readonly apiTokens?: readonly string[];
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes?: number;
@@ -193,7 +194,8 @@ export function createApp(options: HttpOptions): Hono {
   }
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
-  app.get('/', (c) => c.html(HOME_PAGE));
+  // The advice-line page and its assets (server/web.ts); the Host and Origin guard above covers them too.
+  registerWebRoutes(app);
 
   app.notFound((c) => requestError(c, 'not_found', `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}; see /openapi.json`));
   app.onError((error, c) => {
@@ -205,15 +207,3 @@ export function createApp(options: HttpOptions): Hono {
   });
   return app;
 }
-
-const HOME_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Reckoner</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body><main>
-<h1>Reckoner</h1>
-<p>Checks Child Maintenance Service figures exactly, with the law behind every number.</p>
-<ul>
-<li>MCP (Streamable HTTP): <code>POST /mcp</code></li>
-<li>JSON API: <code>POST /api/v1/calculate-maintenance</code> — described in <a href="/openapi.json">/openapi.json</a></li>
-</ul>
-</main></body></html>`;

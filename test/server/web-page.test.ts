@@ -1,0 +1,266 @@
+/**
+ * The advice-line page at `/` and its assets over HTTP, with the real Hono app: the security headers, the
+ * content types and caching, that nothing on the page comes from or goes to another site, that the page
+ * keeps nothing in the browser, and that the asset folder is found from the bundle as from the sources.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { EVENT_TYPES } from '../../calc/deadlines/index.ts';
+import { createApp } from '../../server/http.ts';
+import { sharedCareNights } from '../../server/web.ts';
+import { stop, stopAll, waitForStderr } from './helpers.ts';
+
+const BASE = 'http://127.0.0.1:8787';
+const app = createApp({ host: '127.0.0.1', port: 8787 });
+const get = async (path: string, headers: Record<string, string> = {}, target = app) =>
+  Promise.resolve(target.request(`${BASE}${path}`, { headers }));
+
+/** Every `/assets/…` the page names, and every module those scripts import, found by following them. */
+async function allAssets(): Promise<Map<string, { type: string; body: string }>> {
+  const html = await (await get('/')).text();
+  const queue = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+  const found = new Map<string, { type: string; body: string }>();
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    if (found.has(path)) continue;
+    const response = await get(path);
+    expect(response.status, path).toBe(200);
+    const body = await response.text();
+    found.set(path, { type: response.headers.get('content-type') ?? '', body });
+    if (path.endsWith('.js')) {
+      for (const m of body.matchAll(/from '\.\/([a-z-]+\.js)'/g)) queue.push(`/assets/${m[1]}`);
+    }
+  }
+  return found;
+}
+
+describe('GET /', () => {
+  test('is the page, with a strict CSP and the other security headers', async () => {
+    const response = await get('/');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html; charset=utf-8$/i);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/) as [string, ...string[]])
+        .map(([k, ...v]) => [k, v]),
+    );
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('style-src')).toEqual(["'self'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(directives.get('form-action')).toEqual(["'none'"]);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    // Kept out of every cache, the back/forward cache included.
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  test('has no inline script, no inline style and no event-handler attributes', async () => {
+    const html = await (await get('/')).text();
+    for (const script of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      expect(script[1]).toMatch(/\ssrc="\/assets\/[a-z-]+\.js"/);
+      expect(script[1]).toMatch(/type="module"/);
+      expect(script[2]!.trim()).toBe('');
+    }
+    expect(html).toMatch(/<script type="module" src="\/assets\/app\.js"><\/script>/);
+    expect(html).toMatch(/<link rel="stylesheet" href="\/assets\/app\.css" \/>/);
+    expect(html).not.toMatch(/<style\b/i);
+    expect(html).not.toMatch(/\sstyle=/i);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  test('is accessible in structure: labels for every control, a live region for each result', async () => {
+    const html = await (await get('/')).text();
+    expect(html).toMatch(/<html lang="en-GB">/);
+    const ids = [...html.matchAll(/<(?:input|select)\b[^>]*\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(10);
+    for (const id of ids) expect(html, `label for #${id}`).toContain(`<label for="${id}">`);
+    for (const region of ['calc-headline', 'sc-headline', 'dl-headline']) {
+      expect(html).toMatch(new RegExp(`id="${region}"[^>]*aria-live="polite"`));
+    }
+    expect(html).toMatch(/<legend>Paying parent<\/legend>/);
+  });
+
+  test("the shared-care bands come from the law's table: 0 and Sch 1 para 7(4)'s 52, 104, 156 and 175 nights", async () => {
+    // Child Support Act 1991 Sch 1 para 7(4) table: 52–103 nights 1/7, 104–155 2/7, 156–174 3/7, 175 or more 1/2.
+    expect(sharedCareNights()).toEqual([0, 52, 104, 156, 175]);
+    const html = await (await get('/')).text();
+    expect(html).toContain('data-nights="0 52 104 156 175"');
+  });
+
+  test('every placeholder is filled, and every case event is offered by the deadline helper', async () => {
+    const html = await (await get('/')).text();
+    expect(html).not.toMatch(/\{\{/);
+    for (const type of EVENT_TYPES) expect(html).toContain(`<option value="${type}" data-hint="`);
+    // The description of decision_letter_received is split into what happened and which date to give.
+    expect(html).toContain(
+      '<option value="decision_letter_received" data-hint="the date printed on the decision letter">A CMS decision (calculation, change, variation, refusal)</option>',
+    );
+  });
+});
+
+describe('GET /assets/*', () => {
+  test('every asset the page uses is served with its type, an ETag and the security headers', async () => {
+    const assets = await allAssets();
+    expect([...assets.keys()].sort()).toEqual(
+      [
+        '/assets/api.js',
+        '/assets/app.css',
+        '/assets/app.js',
+        '/assets/calculator.js',
+        '/assets/dom.js',
+        '/assets/errors.js',
+        '/assets/icon.svg',
+        '/assets/letters.js',
+        '/assets/shared-care.js',
+      ].sort(),
+    );
+    for (const [path, { type }] of assets) {
+      const expected = path.endsWith('.js')
+        ? 'text/javascript; charset=utf-8'
+        : path.endsWith('.css')
+          ? 'text/css; charset=utf-8'
+          : 'image/svg+xml';
+      expect(type, path).toBe(expected);
+    }
+    const response = await get('/assets/app.js');
+    expect(response.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{22}"$/);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  test('a matching If-None-Match gets 304 with no body', async () => {
+    const etag = (await get('/assets/app.css')).headers.get('etag')!;
+    const response = await get('/assets/app.css', { 'if-none-match': etag });
+    expect(response.status).toBe(304);
+    expect(await response.text()).toBe('');
+    expect((await get('/assets/app.css', { 'if-none-match': '"other"' })).status).toBe(200);
+  });
+
+  test.each([
+    '/assets/nope.js',
+    '/assets/index.html',
+    '/assets/..%2Fweb.ts',
+    '/assets/..%2F..%2Fpackage.json',
+    '/assets/APP.JS',
+    '/assets/',
+  ])('%s → 404 not_found', async (path) => {
+    const response = await get(path);
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+});
+
+describe('nothing from another site, nothing kept in the browser', () => {
+  test('no http:// or https:// address is written into the page or its assets', async () => {
+    const assets = await allAssets();
+    const texts = [['/', await (await get('/')).text()], ...[...assets].map(([path, { body }]) => [path, body])] as [string, string][];
+    for (const [path, text] of texts) {
+      // The one exception is the SVG namespace name, which identifies the format and is never fetched.
+      const addresses = [...text.matchAll(/https?:\/\/[^\s"'`)<]*/g)].map((m) => m[0]).filter((a) => a !== 'http://www.w3.org/2000/svg');
+      expect(addresses, path).toEqual([]);
+      expect(text, path).not.toMatch(/(?:src|href|url)\s*[=(]\s*["']?\/\//); // protocol-relative
+      expect(text, path).not.toMatch(/@import|@font-face/);
+    }
+  });
+
+  test('the scripts never touch browser storage, cookies or HTML strings', async () => {
+    const assets = await allAssets();
+    const scripts = [...assets].filter(([path]) => path.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThanOrEqual(6);
+    for (const [path, { body: source }] of scripts) {
+      // Code only: the comments may say what the page does not do.
+      const body = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      expect(body, path).not.toMatch(/localStorage|sessionStorage|indexedDB|document\.cookie|caches\.|serviceWorker/);
+      expect(body, path).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);
+      // The only network calls are to this server's API, by a relative address.
+      for (const m of body.matchAll(/fetch\(([^,)]*)/g)) expect(m[1], path).toBe('`/api/v1/${route}`');
+    }
+  });
+});
+
+describe('guards', () => {
+  test('the Host guard covers the page and the assets', async () => {
+    for (const path of ['/', '/assets/app.js']) {
+      const response = await get(path, { host: 'evil.example' });
+      expect(response.status, path).toBe(401);
+    }
+  });
+
+  test('with bearer tokens the page and its assets still load (the page asks for the token); the API needs it', async () => {
+    const secured = createApp({ host: '127.0.0.1', port: 8787, apiTokens: ['s3cret'] });
+    expect((await get('/', {}, secured)).status).toBe(200);
+    expect((await get('/assets/app.js', {}, secured)).status).toBe(200);
+    const api = await secured.request(`${BASE}/api/v1/list-letter-types`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(api.status).toBe(401);
+  });
+});
+
+describe('from the bundle', () => {
+  const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+  let dir: string | undefined;
+  afterEach(stopAll);
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a bundle one folder below the root finds server/web/ and serves the page', async () => {
+    // The layout of a checkout, with the bundle built from the sources into dist/ of a temporary root:
+    // server/web, package.json and node_modules are links to the real ones, so nothing here is written
+    // into the repository (bundle.test.ts owns dist/).
+    dir = mkdtempSync(join(tmpdir(), 'reckoner-web-'));
+    mkdirSync(join(dir, 'server'));
+    symlinkSync(join(ROOT, 'server/web'), join(dir, 'server/web'), 'dir');
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    symlinkSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+    await build({
+      absWorkingDir: ROOT,
+      entryPoints: ['server/cli.ts'],
+      outfile: join(dir, 'dist/reckoner.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    expect(readFileSync(join(dir, 'dist/reckoner.mjs'), 'utf8')).toContain('new URL("../server/web/", import.meta.url)');
+
+    const bundle = pathToFileURL(join(dir, 'dist/reckoner.mjs')).href;
+    const child = spawn(
+      process.execPath,
+      ['--input-type=module', '-e', `(await import(${JSON.stringify(bundle)})).main(['serve', '--port', '0'])`],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, RECKONER_DATA_DIR: join(dir, 'data'), RECKONER_API_TOKENS: '' },
+      },
+    );
+    try {
+      const [, port] = await waitForStderr(child, /listening on http:\/\/127\.0\.0\.1:(\d+)/);
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('data-nights="0 52 104 156 175"');
+      const script = await fetch(`http://127.0.0.1:${port}/assets/app.js`);
+      expect(script.status).toBe(200);
+      expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(await script.text()).toBe(readFileSync(join(ROOT, 'server/web/app.js'), 'utf8'));
+    } finally {
+      expect(await stop(child)).toBe(0);
+    }
+  });
+});
