@@ -25,6 +25,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+// The values each check constraint allows, from the lists the code itself uses, so the two cannot drift.
+import { CMS_ENTRY_TYPES, DIRECTIONS } from '../calc/ledger/entries.ts';
+import { SIDES } from '../calc/reconcile/reconcile.ts';
+import { PAYMENT_FREQUENCIES } from '../calc/schedule/build.ts';
+import { COLLECTION_SERVICES } from '../calc/scheme-2012/calculate.ts';
+import { EVENT_TYPES, PARTY_ROLES, SCHEMES } from './types.ts';
 
 /** Raw bytes: Buffer from postgres.js, Uint8Array from PGlite; always a Uint8Array here. */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -44,35 +50,14 @@ const caseId = () =>
 
 const quoted = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
-export const SCHEME_VALUES = ['2012', '2003', '1993'] as const;
-export const SERVICE_VALUES = ['direct_pay', 'collect_and_pay'] as const;
-export const SIDE_VALUES = ['paying', 'receiving'] as const;
-export const FREQUENCY_VALUES = ['weekly', 'fortnightly', 'four_weekly', 'monthly'] as const;
-export const PARTY_ROLE_VALUES = ['paying_parent', 'receiving_parent', 'representative', 'other'] as const;
-export const DIRECTION_VALUES = ['in', 'out'] as const;
-export const CMS_ENTRY_TYPE_VALUES = [
-  'liability',
-  'payment_received',
-  'payment_passed_on',
-  'direct_payment',
-  'collection_fee',
-  'enforcement_charge',
-  'adjustment',
-  'refund',
-] as const;
-export const EVENT_TYPE_VALUES = [
-  'letter_sent',
-  'letter_received',
-  'call',
-  'decision',
-  'mandatory_reconsideration',
-  'appeal',
-  'complaint',
-  'payment',
-  'enforcement',
-  'note',
-  'other',
-] as const;
+export const SCHEME_VALUES = SCHEMES;
+export const SERVICE_VALUES = COLLECTION_SERVICES;
+export const SIDE_VALUES = SIDES;
+export const FREQUENCY_VALUES = PAYMENT_FREQUENCIES;
+export const PARTY_ROLE_VALUES = PARTY_ROLES;
+export const DIRECTION_VALUES = DIRECTIONS;
+export const CMS_ENTRY_TYPE_VALUES = CMS_ENTRY_TYPES;
+export const EVENT_TYPE_VALUES = EVENT_TYPES;
 
 export const cases = pgTable(
   'cases',
