@@ -2,14 +2,15 @@
  * `bin/reckoner` starts from the bundle dist/reckoner.mjs (scripts/build.mjs) when it is current, and from
  * the TypeScript sources otherwise. The check is tested on a temporary layout; the bundle, built here, is
  * run as a real process over stdio and must answer exactly as the sources do, on the paths a bundle can
- * break: the store's migrations folder, pdf.js for PDF statements, pdfkit for PDF letters, package.json.
+ * break: the store's migrations folder, pdf.js for PDF statements, pdfkit for PDF letters, package.json,
+ * and the web page's folder (served by `serve` from the bundle).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -18,7 +19,7 @@ import { bundleIsCurrent } from '../../bin/bundle.mjs';
 import { renderTruth } from '../fixtures/pdf/generate.ts';
 import { expectedTransactions, loadTruths, type BankTruth } from '../fixtures/pdf/truth.ts';
 import { CASES } from '../letters/fixture.ts';
-import { EXAMPLES, RECKONER } from './helpers.ts';
+import { EXAMPLES, RECKONER, spawnReckoner, stop, stopAll, waitForStderr } from './helpers.ts';
 
 const ROOT = new URL('../../', import.meta.url);
 const isCurrent = bundleIsCurrent as (root: URL) => boolean;
@@ -94,11 +95,17 @@ describe('the bundle answers as the sources do', () => {
     for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
+  const dataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reckoner-bundle-data-'));
+    dataDirs.push(dir);
+    return dir;
+  };
+  afterEach(stopAll);
+
   /** Runs one conversation with `bin/reckoner mcp` and returns every answer, random ids replaced. */
   async function conversation(fromSource: boolean): Promise<Record<string, unknown>> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'reckoner-bundle-data-'));
-    dataDirs.push(dataDir);
-    const env: Record<string, string> = { PATH: process.env.PATH!, HOME: dataDir, RECKONER_DATA_DIR: dataDir };
+    const dir = dataDir();
+    const env: Record<string, string> = { PATH: process.env.PATH!, HOME: dir, RECKONER_DATA_DIR: dir };
     if (fromSource) env.RECKONER_FROM_SOURCE = '1';
     // Checked just before the start, so the process below did start from the bundle (or was told not to).
     if (!fromSource) expect(isCurrent(ROOT)).toBe(true);
@@ -151,6 +158,24 @@ describe('the bundle answers as the sources do', () => {
     expect(bundled.letterIsPdf).toBe('%PDF-');
     expect(bundled.server).toMatchObject({ name: 'reckoner', version: VERSION });
   }, 60_000);
+
+  test('serve from the bundle finds server/web/ one folder up and serves the page', async () => {
+    expect(readFileSync(new URL('dist/reckoner.mjs', ROOT), 'utf8')).toContain('new URL("../server/web/", import.meta.url)');
+    expect(isCurrent(ROOT)).toBe(true);
+    const child = spawnReckoner(['serve', '--port', '0'], { env: { PATH: process.env.PATH!, RECKONER_DATA_DIR: dataDir() } });
+    try {
+      const [, port] = await waitForStderr(child, /listening on http:\/\/127\.0\.0\.1:(\d+)/);
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('data-nights="0 52 104 156 175"');
+      const script = await fetch(`http://127.0.0.1:${port}/assets/app.js`);
+      expect(script.status).toBe(200);
+      expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(await script.text()).toBe(readFileSync(new URL('server/web/app.js', ROOT), 'utf8'));
+    } finally {
+      expect(await stop(child)).toBe(0);
+    }
+  });
 
   test('--version prints the package version from both', () => {
     const run = (env: Record<string, string>) =>

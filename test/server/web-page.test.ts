@@ -1,19 +1,12 @@
 /**
  * The advice-line page at `/` and its assets over HTTP, with the real Hono app: the security headers, the
  * content types and caching, that nothing on the page comes from or goes to another site, that the page
- * keeps nothing in the browser, and that the asset folder is found from the bundle as from the sources.
+ * keeps nothing in the browser. (That the bundle finds the asset folder is tested in bundle.test.ts.)
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { EVENT_TYPES } from '../../calc/deadlines/index.ts';
 import { createApp } from '../../server/http.ts';
 import { sharedCareNights } from '../../server/web.ts';
-import { stop, stopAll, waitForStderr } from './helpers.ts';
 
 const BASE = 'http://127.0.0.1:8787';
 const app = createApp({ host: '127.0.0.1', port: 8787 });
@@ -208,59 +201,5 @@ describe('guards', () => {
       body: '{}',
     });
     expect(api.status).toBe(401);
-  });
-});
-
-describe('from the bundle', () => {
-  const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-  let dir: string | undefined;
-  afterEach(stopAll);
-  afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  test('a bundle one folder below the root finds server/web/ and serves the page', async () => {
-    // The layout of a checkout, with the bundle built from the sources into dist/ of a temporary root:
-    // server/web, package.json and node_modules are links to the real ones, so nothing here is written
-    // into the repository (bundle.test.ts owns dist/).
-    dir = mkdtempSync(join(tmpdir(), 'reckoner-web-'));
-    mkdirSync(join(dir, 'server'));
-    symlinkSync(join(ROOT, 'server/web'), join(dir, 'server/web'), 'dir');
-    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    symlinkSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
-    await build({
-      absWorkingDir: ROOT,
-      entryPoints: ['server/cli.ts'],
-      outfile: join(dir, 'dist/reckoner.mjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    });
-    expect(readFileSync(join(dir, 'dist/reckoner.mjs'), 'utf8')).toContain('new URL("../server/web/", import.meta.url)');
-
-    const bundle = pathToFileURL(join(dir, 'dist/reckoner.mjs')).href;
-    const child = spawn(
-      process.execPath,
-      ['--input-type=module', '-e', `(await import(${JSON.stringify(bundle)})).main(['serve', '--port', '0'])`],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, RECKONER_DATA_DIR: join(dir, 'data'), RECKONER_API_TOKENS: '' },
-      },
-    );
-    try {
-      const [, port] = await waitForStderr(child, /listening on http:\/\/127\.0\.0\.1:(\d+)/);
-      const page = await fetch(`http://127.0.0.1:${port}/`);
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain('data-nights="0 52 104 156 175"');
-      const script = await fetch(`http://127.0.0.1:${port}/assets/app.js`);
-      expect(script.status).toBe(200);
-      expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-      expect(await script.text()).toBe(readFileSync(join(ROOT, 'server/web/app.js'), 'utf8'));
-    } finally {
-      expect(await stop(child)).toBe(0);
-    }
   });
 });
