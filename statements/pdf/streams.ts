@@ -18,8 +18,8 @@ export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 /** Most bytes one stream (or one step of its filter chain) may expand to. */
 export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
 
-/** Thrown by a decoder that would produce more than it may. */
-class OverBudget extends Error {}
+/** Thrown by a decoder (and so by {@link decodeFilters}) that would produce more than it may. */
+export class OverBudget extends Error {}
 
 type Decoder = (data: Uint8Array, room: number) => Uint8Array;
 
@@ -85,9 +85,6 @@ export function decodeFilters(data: Uint8Array, filters: readonly string[], room
   }
   return data;
 }
-
-/** Thrown by {@link decodeFilters} past its room. */
-export { OverBudget };
 
 /** The names in a stream dictionary's /Filter entry, in the order they apply (`[/A85 /Fl]`, `/FlateDecode`). */
 export function filtersOf(dictionary: string): string[] {

@@ -11,7 +11,7 @@ import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { RECKONER, spawnReckoner, stop, stopAll, waitForStderr } from './helpers.ts';
+import { RECKONER, spawnReckoner, stop, stopAll, textOf, waitForStderr } from './helpers.ts';
 
 /** Every value here is private; none may appear in a log. */
 const SECRETS = {
@@ -164,7 +164,6 @@ describe('RECKONER_ENCRYPTION_KEY through bin/reckoner mcp', () => {
       await client.close();
     }
   }
-  const textOf = (r: CallToolResult) => r.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
 
   test('a case saved with the key needs the key; a bad key is named; calculations never need one', async () => {
     const dir = dataDir();
