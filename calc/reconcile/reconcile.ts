@@ -241,7 +241,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const warnings: string[] = [];
   if (!filtered && bank.length > 0) {
     warnings.push(
-      'No bankFilter was given, so only bank transactions that match a CMS record, or look like one (the same reference, or the same amount within the window), were counted as maintenance payments. ' +
+      'No bankFilter was given, so only bank transactions that match a CMS record, or look like one (the same reference; the same amount within the window; or the same amount within maxDateDifferenceDays and the same description as a payment that matched), were counted as maintenance payments. ' +
         'To be sure of finding payments CMS never recorded, give bankFilter.descriptionContains (e.g. the payee name or "CMS"), or bankFilter.includeAll if every transaction given is a maintenance payment.',
     );
   }
@@ -413,8 +413,10 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     }
   }
   // Without a filter, an unmatched transaction still counts when it looks like a maintenance payment: the same
-  // amount (or the amount with the fee) as a CMS record within the window, or the same reference. This depends
-  // only on the CMS records, so adding a payment never stops another from counting.
+  // reference as a CMS record; the same amount (or the amount with the fee) as one within the window; or the
+  // same amount as one as far off as the matcher pairs them (maxDays) and the same description as a payment
+  // that matched (the same standing order or payee). The last keeps a payment counting when a newly added
+  // payment takes the CMS record it was paired with, while a shop of the same amount a month away stays out.
   const cmsByAmount = new Map<number, number[]>();
   const cmsReferences = new Set<string>();
   for (const { item } of cmsPayments) {
@@ -422,13 +424,26 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     for (const v of values) cmsByAmount.set(v, [...(cmsByAmount.get(v) ?? []), item.day]);
     if (item.reference) cmsReferences.add(`${item.kind}|${item.reference}`);
   }
-  const looksLikeMaintenance = (b: Item): boolean =>
-    (b.reference !== '' && cmsReferences.has(`${b.kind}|${b.reference}`)) ||
-    (cmsByAmount.get(b.pence) ?? []).some((day) => Math.abs(day - b.day) <= windowDays);
+  const payee = (i: number): string => {
+    const { txn, item } = bankPayments[i]!;
+    const description = txn.description.trim().toLowerCase();
+    return description === '' ? '' : `${item.kind}|${description}`;
+  };
+  const unmatched = new Set(result.unmatchedBank);
+  const matchedPayees = new Set(bankPayments.map((_, i) => (unmatched.has(i) ? '' : payee(i))).filter(Boolean));
+  const amountWithin = (b: Item, days: number): boolean => (cmsByAmount.get(b.pence) ?? []).some((day) => Math.abs(day - b.day) <= days);
+  const looksLikeMaintenance = (i: number): boolean => {
+    const b = bankPayments[i]!.item;
+    return (
+      (b.reference !== '' && cmsReferences.has(`${b.kind}|${b.reference}`)) ||
+      amountWithin(b, windowDays) ||
+      (matchedPayees.has(payee(i)) && amountWithin(b, maxDays))
+    );
+  };
   const counted = new Uint8Array(bankPayments.length).fill(1);
   for (const i of result.unmatchedBank) {
     const t = bankPayments[i]!.txn;
-    if (!filtered && !looksLikeMaintenance(bankPayments[i]!.item)) {
+    if (!filtered && !looksLikeMaintenance(i)) {
       counted[i] = 0;
       ignored.push({ bankTransactionId: t.id, reason: 'not_a_maintenance_payment' });
       continue;

@@ -277,6 +277,41 @@ describe('reconciliation properties', () => {
     expect(more.balance.recomputed.lte(0)).toBe(true);
   });
 
+  it('example (found by the property above): a payment CMS misdated stays counted when a new payment takes its record', () => {
+    // £7 a week on Collect and Pay: £7.00 + 20% fee = £8.40 due each week, 1, 8 and 15 Nov 2023: £25.20 in all.
+    // The parent paid £8.40 ("CMS PAYMENT") on each of those days; CMS recorded the maintenance part, £7.00, but
+    // dated the 8 Nov payment 1 Nov. Paid 3 × 8.40 = 25.20, so the balance is 0. The parent then shows a further
+    // £7.00 paid on 1 Nov, which pairs with the misdated record; the 8 Nov payment must still count:
+    // 25.20 + 7.00 = 32.20 paid, balance 25.20 − 32.20 = −7.00 (overpaid).
+    const paid = (date: string, amount = '8.40') => ({
+      id: `paid-${date}-${amount}`,
+      date,
+      amount,
+      direction: 'out' as const,
+      description: 'CMS PAYMENT',
+    });
+    const input: ReconcileInput = {
+      schedule: {
+        decisions: [{ effectiveDate: '2023-11-01', weeklyAmount: '7' }],
+        frequency: 'weekly',
+        service: 'collect_and_pay',
+        asOf: '2023-11-21',
+      },
+      side: 'paying',
+      cmsEntries: ['2023-11-01', '2023-11-01', '2023-11-15'].map((date, i) => ({
+        id: `cms-${i}`,
+        date,
+        type: 'payment_received' as const,
+        amount: '7.00',
+      })),
+      bankTransactions: ['2023-11-01', '2023-11-08', '2023-11-15'].map((d) => paid(d)),
+    };
+    expect(formatMoney(reconcile(input).balance.recomputed)).toBe('0.00');
+    const more = reconcile({ ...input, bankTransactions: [...input.bankTransactions!, paid('2023-11-01', '7.00')] });
+    expect(formatMoney(more.balance.recomputed)).toBe('-7.00');
+    expect(more.ignored).toEqual([]);
+  });
+
   it('every entry given ends in exactly one match, discrepancy or ignored entry', () => {
     fc.assert(
       fc.property(storyArb, (story) => {
