@@ -65,6 +65,57 @@ export function money(value: MoneyInput): Dec {
   return new Dec(`${text.includes('-') ? '-' : ''}${text.replace(/[-£,]/g, '')}`);
 }
 
+/** Largest amount, in pence, that money is read as whole pence: £1,000,000,000.00, far beyond any maintenance figure. */
+export const MAX_PENCE = 100_000_000_000;
+
+const PENCE_TEXT = /^(-?)£?(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+
+/**
+ * Reads money as whole pence, an integer, without a decimal object: the same grammar as {@link money} (a
+ * finite number, or a string such as "1234.5", "-3", "£1,234.56", "-£20"), refused with the same reasons.
+ * Used where many rows are read at once (bank statements); an amount with a fraction of a penny, or one
+ * beyond {@link MAX_PENCE}, is refused with what to do.
+ */
+export function parsePence(value: MoneyInput): number {
+  if (value instanceof Dec) return pence(value);
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  if (typeof text !== 'string' || (typeof value === 'number' && text === '')) return pence(money(value));
+  const m = PENCE_TEXT.exec(text.trim());
+  // Exponents ("1e-7"), grouped commas out of place and the rest go through money() for its exact message.
+  if (!m || (m[1] && m[2])) return pence(money(value));
+  const fraction = (m[4] ?? '').replace(/0+$/, '');
+  if (fraction.length > 2) throw new MoneyFormatError(`${JSON.stringify(value)} is not whole pence; give pounds and pence, such as "12.34"`);
+  const whole = m[3]!.length > 3 && m[3]!.includes(',') ? m[3]!.replace(/,/g, '') : m[3]!;
+  if (whole.length > 10) throw new MoneyFormatError(`${JSON.stringify(value)} is too large to be an amount of maintenance`);
+  const p = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  if (p > MAX_PENCE) throw new MoneyFormatError(`${JSON.stringify(value)} is too large to be an amount of maintenance`);
+  return m[1] || m[2] ? (p === 0 ? 0 : -p) : p;
+}
+
+function pence(d: Dec): number {
+  if (!d.equals(d.toDecimalPlaces(2))) throw new MoneyFormatError(`${d.toString()} is not whole pence; give pounds and pence, such as "12.34"`);
+  if (d.abs().times(100).gt(MAX_PENCE)) throw new MoneyFormatError(`${d.toString()} is too large to be an amount of maintenance`);
+  const p = d.times(100).toNumber();
+  return p === 0 ? 0 : p;
+}
+
+/** Whole pence as a decimal in pounds. */
+export function fromPence(p: number): Dec {
+  return new Dec(p).dividedBy(100);
+}
+
+/** Whole pence as the JSON form of money, "1234.56", without a decimal object. */
+export function formatPence(p: number): string {
+  const a = Math.abs(p);
+  return `${p < 0 ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+}
+
+/** Whole pence as money for people to read: "£1,234.56", "-£20.00". */
+export function poundsOfPence(p: number): string {
+  const [whole, part] = formatPence(Math.abs(p)).split('.');
+  return `${p < 0 ? '-' : ''}£${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${part}`;
+}
+
 /** Rounds to the nearest penny, half a penny up (CSMCR 2012 reg 6 for figures other than the rate). */
 export function roundPenny(value: Dec): Dec {
   return value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);

@@ -1,33 +1,74 @@
 /**
- * The two ledgers a dispute compares: what CMS recorded, and what the parent's bank shows. Inputs are
- * checked and put into one canonical order, so that nothing downstream depends on the order given.
+ * The ledgers a dispute compares: what CMS recorded, what the parent's bank shows, and the other evidence of
+ * money paid (payslips, benefit statements, payments the parent declares). Inputs are checked and put into one
+ * canonical order, so that nothing downstream depends on the order given. Money is whole pence here (an
+ * integer), read without a decimal object per row: statements run to hundreds of thousands of rows.
  * @module
  */
-import { isCivilDate, toDayNumber, type CivilDate } from '../dates.ts';
+import { dayNumberOf, type CivilDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
-import { nonNegativeMoney } from '../input.ts';
-import { money, roundPenny, type Dec, type MoneyInput } from '../money.ts';
+import { parsePence, type MoneyInput } from '../money.ts';
+import { ENFORCEMENT_ACTIONS, type EnforcementAction } from '../scheme-2012/parameters.ts';
 
-/** What a CMS statement or arrears breakdown records. */
+/** What a CMS statement, arrears breakdown or letter records, and what each line does to the balance. */
 export const CMS_ENTRY_TYPES = [
   /** Maintenance charged for a period (a "payment due" line). */
   'liability',
-  /** A payment CMS says it received from the paying parent (Collect and Pay). */
-  'payment_received',
-  /** A payment CMS says it passed on to the receiving parent. */
-  'payment_passed_on',
-  /** A Direct Pay payment recorded by CMS. */
-  'direct_payment',
   /** A collection fee (20% charged to the paying parent, or 4% taken from the receiving parent). */
   'collection_fee',
-  /** An enforcement charge (deduction order, liability order …). */
+  /** An enforcement charge (deduction from earnings order, deduction order, liability order …). */
   'enforcement_charge',
-  /** Any other change to the balance; positive increases what the paying parent owes. */
-  'adjustment',
+  /** A payment CMS says it received from the paying parent (Collect and Pay). */
+  'payment_received',
+  /** Money an employer paid CMS under a deduction from earnings order or request (1991 Act s.31). */
+  'deo_receipt',
+  /** Money DWP paid CMS by deduction from the paying parent's benefit. */
+  'benefit_deduction_receipt',
+  /** A Direct Pay payment CMS recorded. */
+  'direct_payment',
+  /** A voluntary payment CMS accepted as maintenance (1991 Act s.28J). */
+  'voluntary_payment',
+  /** A payment CMS says it passed on to the receiving parent. */
+  'payment_passed_on',
   /** Money CMS says it refunded to the paying parent. */
   'refund',
+  /** Direct Pay: a missed or short payment reported to CMS; the amount is what was reported unpaid. */
+  'missed_payment_reported',
+  /** Any other change to the balance; positive increases what the paying parent owes. */
+  'adjustment',
+  /** An overpayment set against what was due (Management of Payments and Arrears Regs 2009 regs 8–9). */
+  'offset',
+  /** Arrears written off (1991 Act s.41E): no longer collected. */
+  'write_off',
 ] as const;
 export type CmsEntryType = (typeof CMS_ENTRY_TYPES)[number];
+
+/**
+ * What each entry is, for reconciliation: a charge checked against the schedule and the fee rules; a payment
+ * or a refund that the bank (or a declared payment) can speak to; a deduction that a payslip or a benefit
+ * statement can speak to; a Direct Pay report; or a change taken as CMS recorded it.
+ */
+export type CmsEntryClass = 'charge' | 'payment' | 'deduction' | 'refund' | 'report' | 'adjustment';
+export const CMS_ENTRY_CLASS: Readonly<Record<CmsEntryType, CmsEntryClass>> = {
+  liability: 'charge',
+  collection_fee: 'charge',
+  enforcement_charge: 'charge',
+  payment_received: 'payment',
+  deo_receipt: 'deduction',
+  benefit_deduction_receipt: 'deduction',
+  direct_payment: 'payment',
+  voluntary_payment: 'payment',
+  payment_passed_on: 'payment',
+  refund: 'refund',
+  missed_payment_reported: 'report',
+  adjustment: 'adjustment',
+  offset: 'adjustment',
+  write_off: 'adjustment',
+};
+
+/** Who a part of the balance is owed to. */
+export const CREDITORS = ['receiving_parent', 'secretary_of_state'] as const;
+export type Creditor = (typeof CREDITORS)[number];
 
 export interface CmsEntryInput {
   readonly id?: string;
@@ -37,6 +78,14 @@ export interface CmsEntryInput {
   readonly amount: MoneyInput;
   readonly reference?: string;
   readonly description?: string;
+  /** The CMS case reference the line is recorded on, when the parent has more than one case. */
+  readonly caseReference?: string;
+  /** An enforcement charge: which action it is for (read from the description when not given). */
+  readonly chargeType?: EnforcementAction;
+  /** Who CMS says this part of the balance is owed to, where the statement says. */
+  readonly creditor?: Creditor;
+  /** Where the line is printed, e.g. "CMS statement, page 2, line 14". */
+  readonly source?: string;
 }
 
 export const DIRECTIONS = ['in', 'out'] as const;
@@ -53,6 +102,34 @@ export interface BankTransactionInput {
   readonly reference?: string;
   readonly balance?: MoneyInput;
   readonly fingerprint?: string;
+  /** Where the row is printed, e.g. "Barclays statement 3, page 2, line 14". */
+  readonly source?: string;
+}
+
+/** Evidence of money paid that is not on a bank statement. */
+export const EVIDENCE_TYPES = [
+  /** A deduction for child maintenance on a payslip (deduction from earnings order or request). */
+  'payslip_deduction',
+  /** A deduction for child maintenance from a benefit, on the benefit statement. */
+  'benefit_deduction',
+  /** Any other payment the parent can show (cash with a receipt, a cheque, another account). */
+  'declared_payment',
+] as const;
+export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
+
+export interface EvidenceInput {
+  readonly id?: string;
+  readonly type: EvidenceType;
+  /** Payslip: the pay date. Benefit: the payment date. Declared: the day it was paid. */
+  readonly date: CivilDate;
+  /** Positive: the amount deducted or paid. */
+  readonly amount: MoneyInput;
+  /** The employer, the benefit, or who paid or received it. */
+  readonly from?: string;
+  readonly description?: string;
+  readonly reference?: string;
+  /** Where it is shown, e.g. "payslip of 28 March 2024". */
+  readonly source?: string;
 }
 
 export interface CmsEntry {
@@ -60,122 +137,230 @@ export interface CmsEntry {
   readonly date: CivilDate;
   readonly day: number;
   readonly type: CmsEntryType;
-  readonly amount: Dec;
-  /** Whole pence, for exact matching. */
+  readonly class: CmsEntryClass;
+  /** Whole pence. Positive, except an adjustment may be negative. */
   readonly pence: number;
   readonly reference: string;
   readonly description: string;
+  /** Normalised case reference ('' when not given: this case). */
+  readonly caseReference: string;
+  readonly chargeType?: EnforcementAction;
+  readonly creditor?: Creditor;
+  readonly source?: string;
 }
 
 export interface BankTransaction {
   readonly id: string;
   readonly date: CivilDate;
   readonly day: number;
-  readonly amount: Dec;
+  /** Whole pence, positive. */
   readonly pence: number;
   readonly direction: Direction;
   readonly reference: string;
   readonly description: string;
+  readonly source?: string;
+}
+
+export interface Evidence {
+  readonly id: string;
+  readonly type: EvidenceType;
+  readonly date: CivilDate;
+  readonly day: number;
+  readonly pence: number;
+  readonly from: string;
+  readonly reference: string;
+  readonly description: string;
+  readonly source?: string;
 }
 
 /** Most rows accepted in one list: enough for decades of daily statements, small enough to stay responsive. */
 export const MAX_ROWS = 250_000;
 
-function date(field: string, value: unknown): CivilDate {
-  if (typeof value !== 'string' || !isCivilDate(value)) {
-    throw new InputError(field, `must be a real date written YYYY-MM-DD (got ${JSON.stringify(value)})`);
-  }
-  return value;
+function date(field: string, value: unknown): { date: CivilDate; day: number } {
+  const day = dayNumberOf(value);
+  if (day === undefined) throw new InputError(field, `must be a real date written YYYY-MM-DD (got ${JSON.stringify(value)})`);
+  return { date: value as CivilDate, day };
 }
 
-function pence(field: string, d: Dec): number {
-  if (!d.equals(roundPenny(d))) throw new InputError(field, `must be whole pence (got ${d.toString()})`);
-  if (d.abs().gt('1000000000')) throw new InputError(field, `is too large to be a maintenance amount (got ${d.toString()})`);
-  return d.times(100).toNumber();
+function pence(field: string, value: MoneyInput, mayBeNegative: boolean): number {
+  let p: number;
+  try {
+    p = parsePence(value);
+  } catch (e) {
+    throw new InputError(field, (e as Error).message);
+  }
+  if (p < 0 && !mayBeNegative) throw new InputError(field, `must not be negative (got ${JSON.stringify(value)}); give the amount as a positive number`);
+  return p;
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
+  return typeof value === 'string' ? (value.length === 0 ? value : value.trim()) : '';
 }
 
-/** Key on which entries sort before ids are given, so that any order of input gives the same result. */
-function contentKey(e: { date: string; pence: number; reference: string; description: string }, extra: string): string {
-  return `${e.date}|${String(e.pence + 1e12).padStart(14, '0')}|${extra}|${e.reference}|${e.description}`;
+function optionalText(value: unknown): string | undefined {
+  const t = text(value);
+  return t === '' ? undefined : t;
 }
 
-function assignIds<T extends { id: string }>(rows: (Omit<T, 'id'> & { id?: string; key: string })[], prefix: string): T[] {
-  rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : (a.id ?? '').localeCompare(b.id ?? '')));
+function list<T>(rows: readonly T[] | undefined, field: string): readonly T[] {
+  const l = rows ?? [];
+  if (!Array.isArray(l)) throw new InputError(field, 'must be a list');
+  if (l.length > MAX_ROWS) throw new InputError(field, `has ${l.length} rows; at most ${MAX_ROWS} can be reconciled at once`);
+  return l;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A row being read: its id as given ('' when none), and its rank among kinds for the canonical order. */
+interface Reading {
+  id: string;
+  readonly given: boolean;
+  readonly day: number;
+  readonly pence: number;
+  readonly reference: string;
+  readonly description: string;
+}
+
+/**
+ * Puts rows into their canonical order — day, amount, kind, reference, description, then the id given — numbers
+ * first so the common case never compares strings, and numbers the rows that were given no id (prefix_1, …).
+ * Sorts an index, so no row is copied.
+ */
+function canonical<R extends Reading>(rows: R[], ranks: Int32Array, prefix: string, field: string): R[] {
+  const order = Array.from({ length: rows.length }, (_, i) => i);
+  order.sort((i, j) => {
+    const a = rows[i]!;
+    const b = rows[j]!;
+    return (
+      a.day - b.day ||
+      a.pence - b.pence ||
+      ranks[i]! - ranks[j]! ||
+      cmp(a.reference, b.reference) ||
+      cmp(a.description, b.description) ||
+      cmp(a.id, b.id)
+    );
+  });
   const seen = new Set<string>();
   let n = 0;
-  return rows.map(({ key: _key, ...row }) => {
-    const id = row.id ?? `${prefix}_${++n}`;
-    if (seen.has(id)) throw new InputError(`${prefix === 'cms' ? 'cmsEntries' : 'bankTransactions'}`, `the id "${id}" is used twice`);
-    seen.add(id);
-    return { ...row, id } as unknown as T;
-  });
+  const out = new Array<R>(rows.length);
+  for (let k = 0; k < order.length; k++) {
+    const row = rows[order[k]!]!;
+    if (!row.given) row.id = `${prefix}_${++n}`;
+    if (seen.has(row.id)) throw new InputError(field, `the id "${row.id}" is used twice`);
+    seen.add(row.id);
+    out[k] = row;
+  }
+  return out;
 }
+
+const ACTION_WORDS: readonly [RegExp, EnforcementAction][] = [
+  [/deduction from earnings request|\bder\b/i, 'deduction_from_earnings_request'],
+  [/deduction from earnings|\bdeo\b/i, 'deduction_from_earnings_order'],
+  [/lump[- ]sum/i, 'lump_sum_deduction_order'],
+  [/regular deduction|deduction order/i, 'regular_deduction_order'],
+  [/liability order/i, 'liability_order'],
+];
+
+/** The enforcement action a charge's wording names, if any. */
+export function enforcementActionOf(description: string): EnforcementAction | undefined {
+  return ACTION_WORDS.find(([re]) => re.test(description))?.[1];
+}
+
+const TYPE_RANK = new Map<string, number>(CMS_ENTRY_TYPES.map((t, i) => [t, i]));
 
 /** Checks CMS entries and puts them in canonical order (date, amount, type, reference, description). */
 export function readCmsEntries(rows: readonly CmsEntryInput[] | undefined): CmsEntry[] {
-  const list = rows ?? [];
-  if (list.length > MAX_ROWS) throw new InputError('cmsEntries', `has ${list.length} rows; at most ${MAX_ROWS} can be reconciled at once`);
-  return assignIds<CmsEntry>(
-    list.map((r, i) => {
-      const field = `cmsEntries[${i}]`;
-      if (r === null || typeof r !== 'object') throw new InputError(field, 'must be an object with date, type and amount');
-      if (!CMS_ENTRY_TYPES.includes(r.type)) throw new InputError(`${field}.type`, `must be one of ${CMS_ENTRY_TYPES.join(', ')}`);
-      const d = date(`${field}.date`, r.date);
-      let amount: Dec;
-      if (r.type === 'adjustment') {
-        try {
-          amount = money(r.amount);
-        } catch (e) {
-          throw new InputError(`${field}.amount`, (e as Error).message);
-        }
-      } else {
-        amount = nonNegativeMoney(`${field}.amount`, r.amount);
-      }
-      const p = pence(`${field}.amount`, amount);
-      const base = {
-        date: d,
-        day: toDayNumber(d),
-        type: r.type,
-        amount,
-        pence: p,
-        reference: text(r.reference),
-        description: text(r.description),
-      };
-      return { ...base, ...(r.id === undefined ? {} : { id: String(r.id) }), key: contentKey(base, r.type) };
-    }),
-    'cms',
-  );
+  const given = list(rows, 'cmsEntries');
+  const ranks = new Int32Array(given.length);
+  const read = given.map((r, i): CmsEntry & Reading => {
+    const field = `cmsEntries[${i}]`;
+    if (r === null || typeof r !== 'object') throw new InputError(field, 'must be an object with date, type and amount');
+    const cls = CMS_ENTRY_CLASS[r.type];
+    if (cls === undefined || !Object.hasOwn(CMS_ENTRY_CLASS, r.type)) {
+      throw new InputError(`${field}.type`, `must be one of ${CMS_ENTRY_TYPES.join(', ')}`);
+    }
+    const { date: d, day } = date(`${field}.date`, r.date);
+    if (r.chargeType !== undefined && (r.type !== 'enforcement_charge' || !ENFORCEMENT_ACTIONS.includes(r.chargeType))) {
+      throw new InputError(
+        `${field}.chargeType`,
+        r.type !== 'enforcement_charge' ? 'is only for an enforcement_charge; leave it out' : `must be one of ${ENFORCEMENT_ACTIONS.join(', ')}`,
+      );
+    }
+    if (r.creditor !== undefined && !CREDITORS.includes(r.creditor)) {
+      throw new InputError(`${field}.creditor`, `must be one of ${CREDITORS.join(', ')}`);
+    }
+    const description = text(r.description);
+    ranks[i] = TYPE_RANK.get(r.type)!;
+    return {
+      id: r.id === undefined ? '' : String(r.id),
+      given: r.id !== undefined,
+      date: d,
+      day,
+      type: r.type,
+      class: cls,
+      pence: pence(`${field}.amount`, r.amount, r.type === 'adjustment'),
+      reference: text(r.reference),
+      description,
+      caseReference: r.caseReference === undefined ? '' : normaliseReference(text(r.caseReference)),
+      chargeType: r.type === 'enforcement_charge' ? (r.chargeType ?? enforcementActionOf(description)) : undefined,
+      creditor: r.creditor,
+      source: optionalText(r.source),
+    };
+  });
+  return canonical(read, ranks, 'cms', 'cmsEntries');
 }
 
 /** Checks bank transactions and puts them in canonical order. */
 export function readBankTransactions(rows: readonly BankTransactionInput[] | undefined): BankTransaction[] {
-  const list = rows ?? [];
-  if (list.length > MAX_ROWS)
-    throw new InputError('bankTransactions', `has ${list.length} rows; at most ${MAX_ROWS} can be reconciled at once`);
-  return assignIds<BankTransaction>(
-    list.map((r, i) => {
-      const field = `bankTransactions[${i}]`;
-      if (r === null || typeof r !== 'object') throw new InputError(field, 'must be an object with date, amount and direction');
-      if (!DIRECTIONS.includes(r.direction)) throw new InputError(`${field}.direction`, 'must be "in" (money into the account) or "out"');
-      const d = date(`${field}.date`, r.date);
-      const amount = nonNegativeMoney(`${field}.amount`, r.amount);
-      const base = {
-        date: d,
-        day: toDayNumber(d),
-        amount,
-        pence: pence(`${field}.amount`, amount),
-        direction: r.direction,
-        reference: text(r.reference),
-        description: text(r.description),
-      };
-      return { ...base, ...(r.id === undefined ? {} : { id: String(r.id) }), key: contentKey(base, r.direction) };
-    }),
-    'bank',
-  );
+  const given = list(rows, 'bankTransactions');
+  const ranks = new Int32Array(given.length);
+  const read = given.map((r, i): BankTransaction & Reading => {
+    if (r === null || typeof r !== 'object') throw new InputError(`bankTransactions[${i}]`, 'must be an object with date, amount and direction');
+    if (r.direction !== 'in' && r.direction !== 'out') {
+      throw new InputError(`bankTransactions[${i}].direction`, 'must be "in" (money into the account) or "out"');
+    }
+    const day = dayNumberOf(r.date);
+    if (day === undefined) date(`bankTransactions[${i}].date`, r.date);
+    ranks[i] = r.direction === 'in' ? 0 : 1;
+    return {
+      id: r.id === undefined ? '' : String(r.id),
+      given: r.id !== undefined,
+      date: r.date,
+      day: day!,
+      pence: pence(`bankTransactions[${i}].amount`, r.amount, false),
+      direction: r.direction,
+      reference: text(r.reference),
+      description: text(r.description),
+      source: optionalText(r.source),
+    };
+  });
+  return canonical(read, ranks, 'bank', 'bankTransactions');
+}
+
+/** Checks other evidence of payment (payslips, benefit statements, declared payments) and puts it in canonical order. */
+export function readEvidence(rows: readonly EvidenceInput[] | undefined): Evidence[] {
+  const given = list(rows, 'evidence');
+  const ranks = new Int32Array(given.length);
+  const read = given.map((r, i): Evidence & Reading => {
+    const field = `evidence[${i}]`;
+    if (r === null || typeof r !== 'object') throw new InputError(field, 'must be an object with type, date and amount');
+    if (!EVIDENCE_TYPES.includes(r.type)) throw new InputError(`${field}.type`, `must be one of ${EVIDENCE_TYPES.join(', ')}`);
+    const { date: d, day } = date(`${field}.date`, r.date);
+    ranks[i] = EVIDENCE_TYPES.indexOf(r.type);
+    return {
+      id: r.id === undefined ? '' : String(r.id),
+      given: r.id !== undefined,
+      type: r.type,
+      date: d,
+      day,
+      pence: pence(`${field}.amount`, r.amount, false),
+      from: text(r.from),
+      reference: text(r.reference),
+      description: text(r.description),
+      source: optionalText(r.source),
+    };
+  });
+  return canonical(read, ranks, 'evidence', 'evidence');
 }
 
 /** References compared without case, spaces or punctuation; very short ones say too little to match on. */

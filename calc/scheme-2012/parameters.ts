@@ -278,8 +278,18 @@ export const applicationFee = defineParameter<string>({
   ],
 });
 
-/** Enforcement charges (reg 10 table), charged to the paying parent per action. */
-export const enforcementCharges = defineParameter<Readonly<Record<string, string>>>({
+/** The enforcement actions that carry a charge (the reg 10 table's rows). */
+export const ENFORCEMENT_ACTIONS = [
+  'deduction_from_earnings_order',
+  'deduction_from_earnings_request',
+  'regular_deduction_order',
+  'lump_sum_deduction_order',
+  'liability_order',
+] as const;
+export type EnforcementAction = (typeof ENFORCEMENT_ACTIONS)[number];
+
+/** Enforcement charges (reg 10 table), charged to the paying parent per action; an empty table before they began. */
+export const enforcementCharges = defineParameter<Readonly<Partial<Record<EnforcementAction, string>>>>({
   name: 'fees.enforcement',
   description: 'Enforcement charges by action',
   unit: 'table',
