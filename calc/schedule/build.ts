@@ -15,264 +15,26 @@
  *   on the part of each period that falls under Collect and Pay (the fee accrues day by day, reg 7).
  * @module
  */
-import { addDays, addMonths, compareDates, daysBetween, isCivilDate, type CivilDate } from '../dates.ts';
+import { addDays, compareDates, daysBetween, toDayNumber } from '../dates.ts';
 import { InputError } from '../errors.ts';
-import { nonNegativeMoney } from '../input.ts';
-import { Dec, formatMoney, pounds, roundPenny, type Dec as Decimal, type MoneyInput } from '../money.ts';
-import { valueOn, type Reference } from '../parameters.ts';
-import {
-  calculateMaintenance,
-  COLLECTION_SERVICES,
-  type CollectionService,
-  type MaintenanceInput,
-  type Rate,
-} from '../scheme-2012/calculate.ts';
+import { Dec, formatMoney, fromPence, pounds, type Dec as Decimal } from '../money.ts';
+import type { Reference } from '../parameters.ts';
 import { LAW } from '../scheme-2012/law.ts';
-import { collectionFeePayingPercent, collectionFeeReceivingPercent, SCHEME_START } from '../scheme-2012/parameters.ts';
-import { Trace, type TraceStep } from '../trace.ts';
+import { Trace } from '../trace.ts';
+import { accrue, INSTALMENTS, type Frame } from './accrue.ts';
+import { checkDate, resolveDecisions } from './decisions.ts';
+import { buildPlan, dueBy, type PaymentPlan } from './plan.ts';
+import { MAX_PERIODS, PAYMENT_FREQUENCIES, type Schedule, type ScheduleInput, type ScheduleLine } from './types.ts';
 
-export const PAYMENT_FREQUENCIES = ['weekly', 'fortnightly', 'four_weekly', 'monthly'] as const;
-export type PaymentFrequency = (typeof PAYMENT_FREQUENCIES)[number];
-
-/** Most periods one schedule may have (40 years of weekly payments). */
-export const MAX_PERIODS = 2100;
-
-export interface DecisionInput {
-  readonly id?: string;
-  /** The day the decision takes effect. */
-  readonly effectiveDate: CivilDate;
-  /** The date on the letter; orders two decisions with the same effective date. */
-  readonly letterDate?: CivilDate;
-  /** The weekly amount, as the decision states it. */
-  readonly weeklyAmount?: MoneyInput;
-  /** Or the circumstances, to work the amount out (its date defaults to the effective date). */
-  readonly calculation?: Omit<MaintenanceInput, 'date'> & { readonly date?: CivilDate };
-  /** Which receiving parent a stated weekly amount is for (several receiving parents: give a calculation). */
-  readonly receivingParentId?: string;
-  /** Service from this decision on; defaults to the schedule's. */
-  readonly service?: CollectionService;
-}
-
-export interface ScheduleInput {
-  readonly decisions: readonly DecisionInput[];
-  readonly frequency?: PaymentFrequency;
-  /** The first payment day; later ones follow at the frequency. Defaults to the first effective date. */
-  readonly firstDueDate?: CivilDate;
-  /** The day liability stops (nothing is due for it or after it). */
-  readonly caseEndDate?: CivilDate;
-  /** Include every period due on or before this day. */
-  readonly asOf: CivilDate;
-  readonly service?: CollectionService;
-}
-
-export interface ResolvedDecision {
-  readonly id: string;
-  readonly effectiveDate: CivilDate;
-  readonly letterDate?: CivilDate;
-  readonly service: CollectionService;
-  readonly weeklyAmount: Decimal;
-  readonly rate?: Rate;
-  readonly shares: readonly { readonly receivingParentId: string; readonly weekly: Decimal }[];
-  /** True when a later letter with the same effective date replaced it. */
-  readonly superseded: boolean;
-}
-
-export interface Segment {
-  readonly from: CivilDate;
-  /** Last day, inclusive. */
-  readonly to: CivilDate;
-  readonly days: number;
-  readonly decisionId: string;
-  readonly weeklyAmount: Decimal;
-  readonly service: CollectionService;
-  readonly amount: Decimal;
-}
-
-export interface ScheduleLine {
-  readonly periodStart: CivilDate;
-  /** Last day of the period, inclusive. */
-  readonly periodEnd: CivilDate;
-  readonly dueDate: CivilDate;
-  /** The service on the due date; where it changes inside the period, the fees follow each part's service. */
-  readonly service: CollectionService;
-  readonly segments: readonly Segment[];
-  /** Maintenance due for the period, all receiving parents together. */
-  readonly maintenance: Decimal;
-  /** Collect and Pay: the paying parent's fee on it (20%); zero on Direct Pay. */
-  readonly collectionFee: Decimal;
-  /** What the paying parent owes for the period: maintenance + fee. */
-  readonly totalDue: Decimal;
-  readonly runningTotal: Decimal;
-  readonly receivingParents: readonly {
-    readonly id: string;
-    readonly maintenance: Decimal;
-    /** Collect and Pay: the receiving parent's fee (4%) when the maintenance is collected. */
-    readonly fee: Decimal;
-    readonly net: Decimal;
-  }[];
-}
-
-export interface Schedule {
-  readonly frequency: PaymentFrequency;
-  readonly asOf: CivilDate;
-  readonly liabilityStart: CivilDate;
-  readonly liabilityEnd?: CivilDate;
-  readonly decisions: readonly ResolvedDecision[];
-  readonly lines: readonly ScheduleLine[];
-  readonly totals: {
-    readonly maintenance: Decimal;
-    readonly collectionFees: Decimal;
-    readonly totalDue: Decimal;
-    readonly receivingParents: readonly {
-      readonly id: string;
-      readonly maintenance: Decimal;
-      readonly fee: Decimal;
-      readonly net: Decimal;
-    }[];
-  };
-  readonly trace: readonly TraceStep[];
-}
+export * from './types.ts';
+export { accrue, dueDateAt, periodIndexOf, INSTALMENTS, type Frame } from './accrue.ts';
+export { resolveDecisions } from './decisions.ts';
+export { buildPlan, dueBy, type PaymentPlan, type PlanEvent, type Pool } from './plan.ts';
 
 const SCHEDULE_RULE: Reference = {
   title: 'Reckoner rule: a part period is due pro rata by days, each part rounded to the penny (the regulations state no rule)',
 };
-const EFFECTIVE_DATE: Reference = {
-  title: 'Child Support Act 1991 s.17(4); SI 2012/2677 reg 15 (a decision takes effect from its effective date)',
-  href: 'https://www.legislation.gov.uk/uksi/2012/2677/regulation/15',
-};
 
-function checkDate(field: string, value: unknown): CivilDate {
-  if (typeof value !== 'string' || !isCivilDate(value)) {
-    throw new InputError(field, `must be a real date written YYYY-MM-DD (got ${JSON.stringify(value)})`);
-  }
-  return value;
-}
-
-/** Decisions in effective-date order, each with its weekly amount and shares; same-day duplicates resolved. */
-export function resolveDecisions(input: ScheduleInput, trace: Trace): ResolvedDecision[] {
-  if (!input.decisions || input.decisions.length === 0) {
-    throw new InputError('decisions', 'give at least one decision, each with an effective date and a weekly amount or a calculation');
-  }
-  const defaultService = input.service ?? 'direct_pay';
-  const seen = new Set<string>();
-  const resolved = input.decisions.map((d, i): ResolvedDecision & { index: number } => {
-    const field = `decisions[${i}]`;
-    const effectiveDate = checkDate(`${field}.effectiveDate`, d.effectiveDate);
-    if (compareDates(effectiveDate, SCHEME_START) < 0) {
-      throw new InputError(
-        `${field}.effectiveDate`,
-        `${effectiveDate} is before the 2012 scheme began (${SCHEME_START}); earlier schemes are not covered`,
-      );
-    }
-    const letterDate = d.letterDate === undefined ? undefined : checkDate(`${field}.letterDate`, d.letterDate);
-    const id = d.id ?? `decision_${i + 1}`;
-    if (seen.has(id)) throw new InputError(`${field}.id`, `"${id}" is used twice; give each decision a different id`);
-    seen.add(id);
-    // A calculation that says how the case is collected is taken at its word.
-    const stated = d.calculation?.collection;
-    if (d.service !== undefined && stated !== undefined && d.service !== stated) {
-      throw new InputError(`${field}.service`, `says ${d.service} but its calculation says ${stated}; give one`);
-    }
-    const service = d.service ?? stated ?? defaultService;
-    if (!COLLECTION_SERVICES.includes(service))
-      throw new InputError(`${field}.service`, `must be one of ${COLLECTION_SERVICES.join(', ')}`);
-    if ((d.weeklyAmount === undefined) === (d.calculation === undefined)) {
-      throw new InputError(field, 'give either weeklyAmount or calculation (not both, not neither)');
-    }
-    if (d.weeklyAmount !== undefined) {
-      const weekly = roundPenny(nonNegativeMoney(`${field}.weeklyAmount`, d.weeklyAmount));
-      return {
-        index: i,
-        id,
-        effectiveDate,
-        letterDate,
-        service,
-        weeklyAmount: weekly,
-        shares: [{ receivingParentId: d.receivingParentId ?? 'receiving_parent_1', weekly }],
-        superseded: false,
-      };
-    }
-    let result;
-    try {
-      result = calculateMaintenance({ ...d.calculation!, date: d.calculation!.date ?? effectiveDate });
-    } catch (e) {
-      if (e instanceof InputError) throw new InputError(`${field}.calculation.${e.field}`, e.message.slice(e.field.length + 2));
-      throw e;
-    }
-    return {
-      index: i,
-      id,
-      effectiveDate,
-      letterDate,
-      service,
-      weeklyAmount: result.weeklyAmount,
-      rate: result.rate,
-      shares: result.receivingParents.map((rp) => ({ receivingParentId: rp.id, weekly: rp.weeklyAmount })),
-      superseded: false,
-    };
-  });
-
-  // Effective date first; for the same effective date the later letter stands.
-  resolved.sort(
-    (a, b) =>
-      compareDates(a.effectiveDate, b.effectiveDate) || compareDates(a.letterDate ?? '', b.letterDate ?? '') || a.id.localeCompare(b.id),
-  );
-  const out: ResolvedDecision[] = [];
-  for (let i = 0; i < resolved.length; i++) {
-    const d = resolved[i]!;
-    const next = resolved[i + 1];
-    const { index: _index, ...decision } = d;
-    if (next && next.effectiveDate === d.effectiveDate) {
-      if ((next.letterDate ?? '') === (d.letterDate ?? '')) {
-        throw new InputError(
-          `decisions[${next.index}]`,
-          `${d.id} and ${next.id} both take effect on ${d.effectiveDate}${d.letterDate ? ` with letters dated ${d.letterDate}` : ''}; give the letter dates so the later one can stand, or remove one`,
-        );
-      }
-      out.push({ ...decision, superseded: true });
-      continue;
-    }
-    out.push(decision);
-  }
-  for (const d of out) {
-    trace.add(
-      'decision',
-      `${d.id}: ${pounds(d.weeklyAmount)} a week from ${d.effectiveDate}${d.rate ? ` (${d.rate.replace('_', ' ')} rate, calculated)` : ''}` +
-        `${d.letterDate ? `, letter dated ${d.letterDate}` : ''}, ${d.service.replace(/_/g, ' ')}` +
-        (d.superseded ? ' — replaced by a later letter with the same effective date' : ''),
-      d.superseded ? '0.00' : formatMoney(d.weeklyAmount),
-      EFFECTIVE_DATE,
-    );
-  }
-  return out;
-}
-
-/** Due dates k periods from the anchor. */
-function dueDateAt(anchor: CivilDate, frequency: PaymentFrequency, k: number): CivilDate {
-  switch (frequency) {
-    case 'weekly':
-      return addDays(anchor, 7 * k);
-    case 'fortnightly':
-      return addDays(anchor, 14 * k);
-    case 'four_weekly':
-      return addDays(anchor, 28 * k);
-    case 'monthly':
-      return addMonths(anchor, k);
-  }
-}
-
-/** Instalments in a 52-week reference period (reg 4). */
-const INSTALMENTS: Record<PaymentFrequency, number> = { weekly: 52, fortnightly: 26, four_weekly: 13, monthly: 12 };
-
-/** The amount due for `days` of a period of `periodDays` at a weekly amount: weekly × 52 ÷ instalments × days ÷ periodDays. */
-function periodAmount(weekly: Decimal, frequency: PaymentFrequency, days: number, periodDays: number): Decimal {
-  return roundPenny(
-    weekly
-      .times(52)
-      .times(days)
-      .dividedBy(INSTALMENTS[frequency] * periodDays),
-  );
-}
 
 /**
  * Builds the schedule of what was due from a history of decisions: period by period, with the weekly amount in
@@ -305,90 +67,24 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   }
   const anchor = input.firstDueDate === undefined ? liabilityStart : checkDate('firstDueDate', input.firstDueDate);
 
-  // The first period is the one that contains the start of liability.
-  let k = 0;
-  if (compareDates(anchor, liabilityStart) > 0) {
-    while (compareDates(dueDateAt(anchor, frequency, k), liabilityStart) > 0) k--;
-  } else {
-    while (compareDates(dueDateAt(anchor, frequency, k + 1), liabilityStart) <= 0) k++;
+  const frame: Frame = { frequency, anchor, liabilityStart, ...(liabilityEnd ? { liabilityEnd } : {}), asOf };
+  const receivingIds = [...new Set(decisions.flatMap((d) => d.shares.map((s) => s.receivingParentId)))];
+  const lines = accrue(decisions, frame, receivingIds);
+  if (lines.length > MAX_PERIODS) {
+    throw new InputError('asOf', `the schedule would have more than ${MAX_PERIODS} periods; choose a later first effective date or an earlier asOf`);
   }
 
-  const receivingIds = [...new Set(decisions.flatMap((d) => d.shares.map((s) => s.receivingParentId)))];
-  const lines: ScheduleLine[] = [];
-  let running = new Dec(0);
-  let decisionIndex = 0;
-  for (; ; k++) {
-    const periodStart = dueDateAt(anchor, frequency, k);
-    const nextStart = dueDateAt(anchor, frequency, k + 1);
-    const from = compareDates(periodStart, liabilityStart) < 0 ? liabilityStart : periodStart;
-    const until = liabilityEnd !== undefined && compareDates(liabilityEnd, nextStart) < 0 ? liabilityEnd : nextStart;
-    if (compareDates(from, asOf) > 0 || compareDates(from, until) >= 0) break;
-    if (lines.length >= MAX_PERIODS) {
-      throw new InputError(
-        'asOf',
-        `the schedule would have more than ${MAX_PERIODS} periods; choose a later first effective date or an earlier asOf`,
-      );
-    }
-    const periodDays = daysBetween(periodStart, nextStart);
-    const segments: Segment[] = [];
-    const byParent = new Map<string, Decimal>(receivingIds.map((id) => [id, new Dec(0)]));
-    // Maintenance falling under Collect and Pay, all together and per receiving parent: the fees are on that part only.
-    let collected = new Dec(0);
-    const collectedByParent = new Map<string, Decimal>(receivingIds.map((id) => [id, new Dec(0)]));
-    let cursor = from;
-    while (compareDates(cursor, until) < 0) {
-      while (decisionIndex + 1 < decisions.length && compareDates(decisions[decisionIndex + 1]!.effectiveDate, cursor) <= 0)
-        decisionIndex++;
-      const decision = decisions[decisionIndex]!;
-      const next = decisions[decisionIndex + 1];
-      const segmentEnd = next && compareDates(next.effectiveDate, until) < 0 ? next.effectiveDate : until;
-      const days = daysBetween(cursor, segmentEnd);
-      let amount = new Dec(0);
-      for (const share of decision.shares) {
-        const part = periodAmount(share.weekly, frequency, days, periodDays);
-        byParent.set(share.receivingParentId, byParent.get(share.receivingParentId)!.plus(part));
-        if (decision.service === 'collect_and_pay') {
-          collectedByParent.set(share.receivingParentId, collectedByParent.get(share.receivingParentId)!.plus(part));
-        }
-        amount = amount.plus(part);
-      }
-      if (decision.service === 'collect_and_pay') collected = collected.plus(amount);
-      segments.push({
-        from: cursor,
-        to: addDays(segmentEnd, -1),
-        days,
-        decisionId: decision.id,
-        weeklyAmount: decision.weeklyAmount,
-        service: decision.service,
-        amount,
-      });
-      cursor = segmentEnd;
-    }
-    const maintenance = segments.reduce((a, s) => a.plus(s.amount), new Dec(0));
-    const dueDate = from;
-    const service = segments[0]!.service;
-    const payPct = new Dec(valueOn(collectionFeePayingPercent, dueDate).value);
-    const recPct = new Dec(valueOn(collectionFeeReceivingPercent, dueDate).value);
-    const collectionFee = roundPenny(collected.times(payPct).dividedBy(100));
-    const totalDue = maintenance.plus(collectionFee);
-    running = running.plus(totalDue);
-    lines.push({
-      periodStart,
-      periodEnd: addDays(nextStart, -1),
-      dueDate,
-      service,
-      segments,
-      maintenance,
-      collectionFee,
-      totalDue,
-      runningTotal: running,
-      receivingParents: receivingIds.map((id) => {
-        const m = byParent.get(id)!;
-        const fee = roundPenny(collectedByParent.get(id)!.times(recPct).dividedBy(100));
-        return { id, maintenance: m, fee, net: m.minus(fee) };
-      }),
-    });
-  }
+  const plan = buildPlan({
+    frame,
+    lines,
+    decisions: all,
+    receivingIds,
+    ...(input.firstDueDate !== undefined ? { firstDueDate: anchor } : {}),
+    ...(input.paymentPlan ? { input: input.paymentPlan } : {}),
+    accrue: (known) => accrue(known, frame, receivingIds),
+  });
+  const asOfDay = toDayNumber(asOf);
+  const planned = dueBy(plan, asOfDay, receivingIds.length);
 
   const sum = (f: (l: ScheduleLine) => Decimal) => lines.reduce((a, l) => a.plus(f(l)), new Dec(0));
   const totals = {
@@ -435,5 +131,58 @@ export function buildSchedule(input: ScheduleInput): Schedule {
     LAW.instalments,
   );
 
-  return { frequency, asOf, liabilityStart, liabilityEnd, decisions: all, lines, totals, trace: trace.steps };
+  const byAsOf = fromPence(planned.maintenance + planned.fee);
+  const notYetDue = totals.totalDue.minus(byAsOf);
+  describePlan(plan, trace, asOfDay, notYetDue);
+  return {
+    frequency,
+    asOf,
+    liabilityStart,
+    liabilityEnd,
+    decisions: all,
+    lines,
+    totals,
+    plan,
+    due: { byAsOf, notYetDue },
+    trace: trace.steps,
+  };
+}
+
+const PLAN_RULE: Reference = {
+  title:
+    'C&E Regs 1992 reg 4 (equal instalments over the 52-week reference period); how many instalments an initial or backdated amount is spread over is Reckoner’s rule (a year of instalments) unless CMS’s payment schedule is given',
+  href: LAW.instalments.href,
+};
+
+/** The plan's steps in the trace: each amount spread, each credit, and what is not yet due. */
+function describePlan(plan: PaymentPlan, trace: Trace, asOfDay: number, notYetDue: Decimal): void {
+  for (const p of plan.pools) {
+    const increase = fromPence(p.amounts.maintenance + p.amounts.fee);
+    const credit = fromPence(p.credit.maintenance + p.credit.fee);
+    const what =
+      p.reason === 'initial'
+        ? `The initial amount, ${pounds(increase)}, accrued before the first payment date it could be asked for (${p.arises})`
+        : `The decision${p.decisionId ? ` ${p.decisionId}` : ''} with its letter of ${p.arises} changed periods already due`;
+    const how = increase.gt(0)
+      ? plan.rule === 'cms_schedule'
+        ? `; ${p.reason === 'initial' ? 'it is' : `the increase, ${pounds(increase)}, is`} collected on the dates of CMS's payment schedule`
+        : `; ${p.reason === 'initial' ? 'it is' : `the increase, ${pounds(increase)}, is`} spread over ${p.instalments} ${p.instalments === 1 ? 'instalment' : 'instalments'} from ${p.firstDueDate}${p.instalments > 1 ? ` to ${p.lastDueDate}` : ''}`
+      : '';
+    const reduction = credit.lt(0) ? `; the reduction, ${pounds(credit.abs())}, is credited on ${p.arises} (an overpayment)` : '';
+    trace.add(
+      p.reason === 'initial' ? 'initial_amount' : 'backdated_change',
+      `${what}${how}${reduction}`,
+      formatMoney(increase.plus(credit)),
+      PLAN_RULE,
+    );
+  }
+  if (!notYetDue.isZero()) {
+    const left = plan.events.filter((e) => e.day > asOfDay && e.kind === 'catch_up').length;
+    trace.add(
+      'not_yet_due',
+      `${pounds(notYetDue)} has accrued but is not yet due: the payment plan collects it in ${left} later ${left === 1 ? 'instalment' : 'instalments'}`,
+      formatMoney(notYetDue),
+      PLAN_RULE,
+    );
+  }
 }

@@ -1,0 +1,295 @@
+/**
+ * The payment plan: when what accrued actually falls due.
+ *
+ * Liability accrues period by period from the effective date, but a parent can only be asked to pay what the
+ * payment schedule asks for, on its dates. Two amounts accrue before they can be asked for:
+ * - the **initial amount**: what accrued before the first payment date (`firstDueDate` later than the effective
+ *   date), and what accrued before the letter of the first decision was sent;
+ * - a **backdated change**: a decision whose letter is dated after the start of periods it changes (a
+ *   supersession or revision effective from an earlier date). An increase is collected forward; a reduction is an
+ *   overpayment, credited on the letter's date (CMS then offsets it, SI 2009/3151 regs 8–9).
+ * CMS collects such an amount "through the payment plan", spread over the instalments (SI 1992/1989 reg 4: equal
+ * instalments over the 52-week reference period; Citizens Advice: the yearly schedule "will include the amount of
+ * any arrears that have built up"). No regulation fixes how many instalments, so Reckoner spreads each amount over
+ * the instalments of 52 weeks from the first payment date after it arose, unless the parent gives the number or
+ * the catch-up amounts from CMS's payment schedule letter (docs/legal-notes.md, issue 10 section).
+ *
+ * Everything is whole pence; each instalment of a spread amount is its cumulative share rounded half up less what
+ * went before, so the instalments add up to the amount exactly.
+ * @module
+ */
+import { compareDates, toDayNumber, type CivilDate } from '../dates.ts';
+import { InputError } from '../errors.ts';
+import { parsePence } from '../money.ts';
+import { dueDateAt, INSTALMENTS, periodIndexOf, type Frame } from './accrue.ts';
+import { amountsOf, combine, isZero, mapAmounts, minus, plus, share, zeroAmounts, type Amounts } from './amounts.ts';
+import type { PaymentPlanInput, ResolvedDecision, ScheduleLine } from './types.ts';
+
+/** Something the plan makes due on a day: an ongoing instalment, a part of a spread amount, or a credit. */
+export interface PlanEvent {
+  readonly date: CivilDate;
+  readonly day: number;
+  readonly kind: 'ongoing' | 'catch_up' | 'credit';
+  /** The schedule line an ongoing instalment is for. */
+  readonly line?: number;
+  /** The amount spread (index into `pools`) a catch-up part belongs to, or the change a credit comes from. */
+  readonly pool?: number;
+  readonly amounts: Amounts;
+}
+
+/** An amount that accrued before it could be asked for, and how the plan collects it. */
+export interface Pool {
+  readonly reason: 'initial' | 'backdated';
+  /** The day it arose: the first payment date (initial amount) or the date of the decision letter. */
+  readonly arises: CivilDate;
+  /** The decision whose letter made it, for a backdated change (and for an initial amount held back by a letter). */
+  readonly decisionId?: string;
+  /** The increase, spread over the instalments (never negative). */
+  readonly amounts: Amounts;
+  /** A reduction, credited on the day it arose (never positive). */
+  readonly credit: Amounts;
+  /** How many instalments the increase is spread over (0 when there is none). */
+  readonly instalments: number;
+  readonly firstDueDate?: CivilDate;
+  readonly lastDueDate?: CivilDate;
+}
+
+export interface PaymentPlan {
+  /** Every event in date order, ongoing instalments first on a day. Events after asOf are included. */
+  readonly events: readonly PlanEvent[];
+  readonly pools: readonly Pool[];
+  /** How the spread amounts are timed. */
+  readonly rule: 'none' | 'instalments' | 'cms_schedule';
+  /** How many instalments each amount is spread over (rule `instalments`). */
+  readonly catchUpInstalments: number;
+  /** CMS's payment schedule: the total of its catch-up amounts, when given (rule `cms_schedule`). */
+  readonly cmsCatchUpTotal?: number;
+}
+
+export interface PlanContext {
+  readonly frame: Frame;
+  /** What every decision makes due, period by period. */
+  readonly lines: readonly ScheduleLine[];
+  /** Every decision, superseded ones included (a letter may have stood for a while before a later one replaced it). */
+  readonly decisions: readonly ResolvedDecision[];
+  readonly receivingIds: readonly string[];
+  /** The payment schedule's first payment date, when the user gave it. */
+  readonly firstDueDate?: CivilDate;
+  readonly input?: PaymentPlanInput;
+  /** What a set of decisions (in effective-date order, none superseded) makes due in the frame's periods. */
+  readonly accrue: (decisions: readonly ResolvedDecision[]) => readonly ScheduleLine[];
+}
+
+/** The decisions known on `cut` (undefined: only those with no letter date), the later letter standing. */
+function knownOn(decisions: readonly ResolvedDecision[], cut: CivilDate | undefined): ResolvedDecision[] {
+  const byDate = new Map<CivilDate, ResolvedDecision>();
+  for (const d of decisions) {
+    if (d.letterDate !== undefined && (cut === undefined || compareDates(d.letterDate, cut) > 0)) continue;
+    const held = byDate.get(d.effectiveDate);
+    if (!held || compareDates(held.letterDate ?? '', d.letterDate ?? '') < 0) byDate.set(d.effectiveDate, d);
+  }
+  return [...byDate.values()].sort((a, b) => compareDates(a.effectiveDate, b.effectiveDate));
+}
+
+/** Reads and checks the user's plan. */
+function readPlan(input: PaymentPlanInput | undefined, frame: Frame): { n?: number; catchUp?: { day: number; date: CivilDate; pence: number }[] } {
+  if (!input) return {};
+  if (input.catchUpInstalments !== undefined && input.catchUp !== undefined) {
+    throw new InputError('paymentPlan', 'give catchUpInstalments or catchUp (the amounts from CMS’s payment schedule), not both');
+  }
+  const n = input.catchUpInstalments;
+  if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > 520)) {
+    throw new InputError('paymentPlan.catchUpInstalments', `must be a whole number from 1 to 520 (got ${JSON.stringify(n)}); 1 means due at once`);
+  }
+  if (input.catchUp === undefined) return n === undefined ? {} : { n };
+  if (!Array.isArray(input.catchUp) || input.catchUp.length === 0) {
+    throw new InputError('paymentPlan.catchUp', 'give at least one { dueDate, amount } from CMS’s payment schedule, or leave catchUp out');
+  }
+  const catchUp = input.catchUp.map((c, i) => {
+    const field = `paymentPlan.catchUp[${i}]`;
+    if (typeof c?.dueDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(c.dueDate) || Number.isNaN(toDayNumber(c.dueDate))) {
+      throw new InputError(`${field}.dueDate`, `must be a real date written YYYY-MM-DD (got ${JSON.stringify(c?.dueDate)})`);
+    }
+    let pence: number;
+    try {
+      pence = parsePence(c.amount);
+    } catch (e) {
+      throw new InputError(`${field}.amount`, (e as Error).message);
+    }
+    if (pence < 0) throw new InputError(`${field}.amount`, 'must not be negative');
+    return { date: c.dueDate, day: toDayNumber(c.dueDate), pence };
+  });
+  catchUp.sort((a, b) => a.day - b.day);
+  if (catchUp.every((c) => c.pence === 0)) throw new InputError('paymentPlan.catchUp', 'the catch-up amounts are all £0.00; leave catchUp out');
+  void frame;
+  return { catchUp };
+}
+
+/**
+ * Works out the payment plan: each period's ongoing instalment on its due date, as the decisions known on that
+ * date make it; and each amount that accrued before it could be asked for, spread over later instalments.
+ */
+export function buildPlan(ctx: PlanContext): PaymentPlan {
+  const { frame, lines } = ctx;
+  const parents = ctx.receivingIds.length;
+  const user = readPlan(ctx.input, frame);
+  const perYear = INSTALMENTS[frame.frequency];
+  const n = user.n ?? perYear;
+  const firstDue =
+    ctx.firstDueDate !== undefined && compareDates(ctx.firstDueDate, frame.liabilityStart) > 0 ? ctx.firstDueDate : undefined;
+
+  // Letter dates that change what a period asked for after its due date.
+  const letters = [...new Set(ctx.decisions.map((d) => d.letterDate).filter((d): d is CivilDate => d !== undefined))].sort(compareDates);
+  const lastDue = lines.length ? lines[lines.length - 1]!.dueDate : frame.liabilityStart;
+  const lateLetters = letters.filter((l) => lines.length > 0 && compareDates(l, lines[0]!.dueDate) > 0 && compareDates(l, firstDue ?? '') > 0);
+  const events: PlanEvent[] = [];
+  const pools: Pool[] = [];
+  const amounts = lines.map(amountsOf);
+
+  if (lateLetters.length === 0 && firstDue === undefined) {
+    // Nothing accrued before it could be asked for: each period is due on its due date, as it stands.
+    lines.forEach((l, i) => events.push({ date: l.dueDate, day: toDayNumber(l.dueDate), kind: 'ongoing', line: i, amounts: amounts[i]! }));
+    return { events, pools, rule: 'none', catchUpInstalments: n };
+  }
+
+  // What each cut of the decisions makes due, by period start.
+  const byCut = new Map<CivilDate | undefined, Map<CivilDate, Amounts>>();
+  const zero = zeroAmounts(parents);
+  const accrualOn = (cut: CivilDate | undefined): Map<CivilDate, Amounts> => {
+    let m = byCut.get(cut);
+    if (!m) {
+      const known = knownOn(ctx.decisions, cut);
+      m = new Map((known.length ? ctx.accrue(known) : []).map((l) => [l.periodStart, amountsOf(l)]));
+      byCut.set(cut, m);
+    }
+    return m;
+  };
+  /** The last cut on or before `day`. */
+  const cutOn = (day: CivilDate): CivilDate | undefined => {
+    let c: CivilDate | undefined;
+    for (const l of letters) if (compareDates(l, day) <= 0) c = l;
+    return c;
+  };
+
+  // Each line: asked for on its due date (or, before the first payment date, at that date) as then known; every
+  // later change arises on its letter's date.
+  const arising = new Map<string, { reason: Pool['reason']; arises: CivilDate; decisionId?: string; change: Amounts }>();
+  const arise = (reason: Pool['reason'], arises: CivilDate, change: Amounts, decisionId?: string) => {
+    if (isZero(change)) return;
+    const key = `${reason}|${arises}`;
+    const held = arising.get(key);
+    arising.set(key, { reason, arises, ...(decisionId ? { decisionId } : {}), change: held ? plus(held.change, change) : change });
+  };
+  const letterOf = (date: CivilDate): string | undefined => ctx.decisions.find((d) => d.letterDate === date)?.id;
+  lines.forEach((line, i) => {
+    const asked = firstDue !== undefined && compareDates(line.dueDate, firstDue) < 0 ? firstDue : line.dueDate;
+    let cut = cutOn(asked);
+    let held = accrualOn(cut).get(line.periodStart) ?? zero;
+    if (asked === line.dueDate) events.push({ date: line.dueDate, day: toDayNumber(line.dueDate), kind: 'ongoing', line: i, amounts: held });
+    else arise('initial', asked, held, cut === undefined ? undefined : letterOf(cut));
+    for (const l of letters) {
+      if (compareDates(l, asked) <= 0) continue;
+      const now = accrualOn(l).get(line.periodStart) ?? zero;
+      const change = minus(now, held);
+      // The first letter that makes a period due at all brings in its initial amount; later letters change it.
+      arise(isZero(held) && cut === undefined ? 'initial' : 'backdated', l, change, letterOf(l));
+      held = now;
+      cut = l;
+    }
+    // The last cut holds every decision: what was asked for now adds up to what accrued.
+    const rest = minus(amounts[i]!, held);
+    if (!isZero(rest)) arise('backdated', asked, rest);
+  });
+
+  // Due dates of the plan: every period's due date, continuing at the frequency after the last period.
+  const startK = periodIndexOf(frame, frame.liabilityStart);
+  const dueDateFrom = (day: CivilDate, j: number): CivilDate => {
+    // The j-th instalment date (0-based) on or after `day`.
+    let k = Math.max(startK, periodIndexOf(frame, day));
+    if (compareDates(dueDateAt(frame.anchor, frame.frequency, k), day) < 0) k++;
+    const date = dueDateAt(frame.anchor, frame.frequency, k + j);
+    return k + j === startK && compareDates(date, frame.liabilityStart) < 0 ? frame.liabilityStart : date;
+  };
+
+  const sorted = [...arising.values()].sort((a, b) => compareDates(a.arises, b.arises) || (a.reason < b.reason ? -1 : 1));
+  const catchUp = user.catchUp;
+  const totalIncrease = sorted.reduce((acc, p) => plus(acc, mapAmounts(p.change, (x) => Math.max(0, x))), zero);
+  const cmsTotal = catchUp?.reduce((a, c) => a + c.pence, 0);
+  for (const p of sorted) {
+    const increase = mapAmounts(p.change, (x) => Math.max(0, x));
+    const credit = mapAmounts(p.change, (x) => Math.min(0, x));
+    const index = pools.length;
+    if (!isZero(credit)) events.push({ date: p.arises, day: toDayNumber(p.arises), kind: 'credit', pool: index, amounts: credit });
+    let instalments = 0;
+    let first: CivilDate | undefined;
+    let last: CivilDate | undefined;
+    if (!isZero(increase) && !catchUp) {
+      instalments = n;
+      let before = zero;
+      for (let j = 1; j <= n; j++) {
+        const upTo = mapAmounts(increase, (x) => share(x, j, n));
+        const date = dueDateFrom(p.arises, j - 1);
+        events.push({ date, day: toDayNumber(date), kind: 'catch_up', pool: index, amounts: minus(upTo, before) });
+        before = upTo;
+        first ??= date;
+        last = date;
+      }
+    }
+    pools.push({
+      reason: p.reason,
+      arises: p.arises,
+      ...(p.decisionId ? { decisionId: p.decisionId } : {}),
+      amounts: increase,
+      credit,
+      instalments,
+      ...(first ? { firstDueDate: first, lastDueDate: last } : {}),
+    });
+  }
+  if (catchUp && !isZero(totalIncrease)) {
+    // CMS's own timetable: by each of its dates, the same fraction of the increases as of its catch-up amounts, never
+    // before an increase has arisen; whatever remains at its last date falls due then.
+    const arisenBy = (day: number): Amounts =>
+      pools.reduce((acc, p) => (toDayNumber(p.arises) <= day ? plus(acc, p.amounts) : acc), zero);
+    let given = 0;
+    let before = zero;
+    catchUp.forEach((c, j) => {
+      given += c.pence;
+      const fraction = j === catchUp.length - 1 ? cmsTotal! : Math.min(given, cmsTotal!);
+      const upTo = combine(
+        mapAmounts(totalIncrease, (x) => share(x, fraction, cmsTotal!)),
+        arisenBy(c.day),
+        (x, y) => Math.min(x, y),
+      );
+      const part = combine(upTo, before, (x, y) => Math.max(0, x - y));
+      if (!isZero(part)) events.push({ date: c.date, day: c.day, kind: 'catch_up', amounts: part });
+      before = combine(before, part, (x, y) => x + y);
+    });
+    // Anything not yet scheduled (an increase arising after CMS's last date) falls due on the next due date after it.
+    const left = minus(totalIncrease, before);
+    if (!isZero(left)) {
+      const lastPool = pools.filter((p) => !isZero(p.amounts)).at(-1)!;
+      const date = dueDateFrom(compareDates(lastPool.arises, catchUp.at(-1)!.date) > 0 ? lastPool.arises : catchUp.at(-1)!.date, 0);
+      events.push({ date, day: toDayNumber(date), kind: 'catch_up', amounts: left });
+    }
+  }
+  void lastDue;
+  const order = { ongoing: 0, catch_up: 1, credit: 2 } as const;
+  events.sort((a, b) => a.day - b.day || order[a.kind] - order[b.kind] || (a.line ?? 0) - (b.line ?? 0) || (a.pool ?? 0) - (b.pool ?? 0));
+  return {
+    events,
+    pools,
+    rule: catchUp ? 'cms_schedule' : 'instalments',
+    catchUpInstalments: n,
+    ...(cmsTotal !== undefined ? { cmsCatchUpTotal: cmsTotal } : {}),
+  };
+}
+
+/** The sum of what the plan made due on or before `day`. */
+export function dueBy(plan: PaymentPlan, day: number, parents: number): Amounts {
+  let total = zeroAmounts(parents);
+  for (const e of plan.events) {
+    if (e.day > day) break;
+    total = plus(total, e.amounts);
+  }
+  return total;
+}
