@@ -8,7 +8,8 @@
  * 4. one bank payment that equals two or three CMS records, or one CMS record that equals two or three
  *    bank payments, within the window;
  * 5. the same amount but further apart than the window (a date discrepancy);
- * 6. near the same date but a different amount (an amount discrepancy).
+ * 6. near the same date but a different amount, whatever the size (an amount discrepancy): when the evidence is
+ *    known to be maintenance, one payment recorded wrongly is a truer story than a phantom and a missing payment.
  *
  * Money is compared exactly in whole pence. Every candidate list is sorted by date distance and then by
  * the canonical order of the entries, so the result does not depend on the order of the input.
@@ -35,6 +36,8 @@ export interface Pairing {
   readonly bank: readonly number[];
   /** Largest distance in days between the paired records. */
   readonly days: number;
+  /** True when the CMS side was compared with the collection fee added (paying) or taken off (receiving). */
+  readonly feeAdjusted: boolean;
 }
 
 export interface MatchOptions {
@@ -100,12 +103,12 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
   const cmsUsed = new Uint8Array(cms.length);
   const bankUsed = new Uint8Array(bank.length);
   const pairings: Pairing[] = [];
-  const take = (reason: Pairing['reason'], c: readonly Item[], b: readonly Item[]): void => {
+  const take = (reason: Pairing['reason'], c: readonly Item[], b: readonly Item[], feeAdjusted = false): void => {
     for (const x of c) cmsUsed[x.index] = 1;
     for (const x of b) bankUsed[x.index] = 1;
     const days = [...c, ...b];
     const span = Math.max(...days.map((x) => x.day)) - Math.min(...days.map((x) => x.day));
-    pairings.push({ reason, cms: c.map((x) => x.index), bank: b.map((x) => x.index), days: span });
+    pairings.push({ reason, cms: c.map((x) => x.index), bank: b.map((x) => x.index), days: span, feeAdjusted });
   };
   const free = <T extends Item>(list: readonly T[], used: Uint8Array): T[] => list.filter((x) => !used[x.index]);
   const charge = options.chargeAdjusted;
@@ -119,23 +122,32 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
     if (!c.reference) continue;
     let best: Item | undefined;
     let bestReason: Pairing['reason'] = 'reference';
+    let bestAdjusted = false;
     let bestScore = Infinity;
     for (const b of byReference.within(c.kind, c.reference, c.day - options.maxDays, c.day + options.maxDays)) {
       if (bankUsed[b.index]) continue;
-      const exact = b.pence === c.pence || (charge !== undefined && b.pence === charge(c));
+      const adjusted = b.pence !== c.pence && charge !== undefined && b.pence === charge(c);
+      const exact = b.pence === c.pence || adjusted;
       // Prefer an amount that agrees; then the nearest date; then canonical order.
       const score = (exact ? 0 : 1e6) + Math.abs(b.day - c.day);
       if (score < bestScore) {
         bestScore = score;
         best = b;
         bestReason = exact ? 'reference' : 'amount_mismatch';
+        bestAdjusted = adjusted;
       }
     }
-    if (best) take(bestReason, [c], [best]);
+    if (best) take(bestReason, [c], [best], bestAdjusted);
   }
 
   // Passes 2, 3 and 5: the same amount (or the fee-adjusted amount), nearest dates first, one to one.
-  const byAmount = (key: (c: Item) => number | undefined, minDays: number, maxDays: number, reason: Pairing['reason']): void => {
+  const byAmount = (
+    key: (c: Item) => number | undefined,
+    minDays: number,
+    maxDays: number,
+    reason: Pairing['reason'],
+    feeAdjusted: boolean,
+  ): void => {
     const freeBank = free(bank, bankUsed);
     const index = new Index(freeBank, (b) => b.pence);
     const candidates: [number, number, number][] = [];
@@ -150,23 +162,24 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
     candidates.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
     for (const [, ci, bi] of candidates) {
       if (cmsUsed[ci] || bankUsed[bi]) continue;
-      take(reason, [cms[ci]!], [bank[bi]!]);
+      take(reason, [cms[ci]!], [bank[bi]!], feeAdjusted);
     }
   };
-  byAmount((c) => c.pence, 0, options.windowDays, 'exact_amount');
-  if (charge) byAmount(charge, 0, options.windowDays, 'collection_charge');
+  byAmount((c) => c.pence, 0, options.windowDays, 'exact_amount', false);
+  if (charge) byAmount(charge, 0, options.windowDays, 'collection_charge', true);
 
   // Pass 4: one record on one side equal to two or three on the other (on Collect and Pay, also with the fee).
   const plain = (x: Item): number | undefined => x.pence;
   for (const cmsValue of charge ? [plain, charge] : [plain]) {
-    combine(cms, bank, cmsUsed, bankUsed, options.windowDays, cmsValue, plain, (one, many) => take('combined', many, [one]));
-    combine(bank, cms, bankUsed, cmsUsed, options.windowDays, plain, cmsValue, (one, many) => take('split', [one], many));
+    const adjusted = cmsValue !== plain;
+    combine(cms, bank, cmsUsed, bankUsed, options.windowDays, cmsValue, plain, (one, many) => take('combined', many, [one], adjusted));
+    combine(bank, cms, bankUsed, cmsUsed, options.windowDays, plain, cmsValue, (one, many) => take('split', [one], many, adjusted));
   }
 
-  byAmount(plain, options.windowDays + 1, options.maxDays, 'date_outside_window');
-  if (charge) byAmount(charge, options.windowDays + 1, options.maxDays, 'date_outside_window');
+  byAmount(plain, options.windowDays + 1, options.maxDays, 'date_outside_window', false);
+  if (charge) byAmount(charge, options.windowDays + 1, options.maxDays, 'date_outside_window', true);
 
-  // Pass 6: near the same date, a different amount (within a factor of two, so unrelated payments stay apart).
+  // Pass 6: near the same date, a different amount: nearest date first, then nearest amount.
   if (options.amountMismatches !== false) pairDifferentAmounts(cms, bank, cmsUsed, bankUsed, options.windowDays, take);
 
   return {
@@ -182,7 +195,7 @@ function pairDifferentAmounts(
   cmsUsed: Uint8Array,
   bankUsed: Uint8Array,
   windowDays: number,
-  take: (reason: Pairing['reason'], c: readonly Item[], b: readonly Item[]) => void,
+  take: (reason: Pairing['reason'], c: readonly Item[], b: readonly Item[], feeAdjusted?: boolean) => void,
 ): void {
   const free = <T extends Item>(list: readonly T[], used: Uint8Array): T[] => list.filter((x) => !used[x.index]);
   const options = { windowDays };
@@ -192,7 +205,7 @@ function pairDifferentAmounts(
   for (const c of free(cms, cmsUsed)) {
     for (let i = lowerBound(bankDays, c.day - options.windowDays); i < freeBank.length && bankDays[i]! <= c.day + options.windowDays; i++) {
       const b = freeBank[i]!;
-      if (b.kind !== c.kind || b.pence * 2 < c.pence || c.pence * 2 < b.pence) continue;
+      if (b.kind !== c.kind) continue;
       left.push([Math.abs(b.day - c.day), Math.abs(b.pence - c.pence), c.index, b.index]);
     }
   }

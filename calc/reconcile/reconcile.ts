@@ -1,741 +1,400 @@
 /**
- * Reconciliation: what was due (the schedule), what the bank shows was paid, and what CMS recorded;
- * every entry CMS got wrong, and the true balance.
+ * Reconciliation: what was due (the schedule and its payment plan), what the evidence shows was paid (bank
+ * statements, payslips, benefit statements, payments the parent declares), and what CMS recorded; every entry CMS
+ * got wrong, as CMS's own rules would call it, with its effect on the balance and in whose favour; the balances by
+ * component; and the bridge from CMS's figure to the recomputed one, line by line, to the penny.
+ *
+ * A short pipeline of stages, each in its own module:
+ * 1. read and classify (read.ts);
+ * 2. payments against the bank and declared payments (payments.ts, with match.ts), and deductions against
+ *    payslips and benefit statements (deductions.ts);
+ * 3. charges: maintenance and fee lines against the schedule, enforcement charges against the Fees Regulations,
+ *    offsets and adjustments (charges.ts);
+ * 4. Direct Pay: missed-payment reports against the evidence (direct-pay.ts);
+ * 5. balances, recomputed and CMS's, by component and period (balances.ts);
+ * 6. the bridge (bridge.ts); every sentence from explain.ts.
  * @module
  */
-import { compareDates, fromDayNumber, isCivilDate, toDayNumber, type CivilDate } from '../dates.ts';
-import { InputError } from '../errors.ts';
-import { wholeNumber } from '../input.ts';
-import {
-  normaliseReference,
-  readBankTransactions,
-  readCmsEntries,
-  type BankTransaction,
-  type BankTransactionInput,
-  type CmsEntry,
-  type CmsEntryInput,
-} from '../ledger/entries.ts';
-import { Dec, formatMoney, money, pounds, roundPenny, type Dec as Decimal, type MoneyInput } from '../money.ts';
-import { valueOn, type Reference } from '../parameters.ts';
-import { buildSchedule, type Schedule, type ScheduleInput, type ScheduleLine } from '../schedule/build.ts';
+import type { BankTransaction, Evidence } from '../ledger/entries.ts';
+import { formatMoney, fromPence, pounds, type Dec } from '../money.ts';
+import type { Reference } from '../parameters.ts';
 import { LAW } from '../scheme-2012/law.ts';
-import { collectionFeePayingPercent, collectionFeeReceivingPercent, enforcementCharges } from '../scheme-2012/parameters.ts';
-import { Trace, type TraceStep } from '../trace.ts';
-import { matchPayments, type Item, type MatchReason } from './match.ts';
+import { Trace } from '../trace.ts';
+import { balancesOf, type Balances } from './balances.ts';
+import { buildBridge } from './bridge.ts';
+import { reconcileCharges } from './charges.ts';
+import { creditOf, type Credit } from './credits.ts';
+import { reconcileDeductions } from './deductions.ts';
+import { reconcileDirectPay } from './direct-pay.ts';
+import { effectTotal, type Effect, type FindingDraft, type MatchDraft } from './draft.ts';
+import { countOf, explainFinding, explainMatch } from './explain.ts';
+import { reconcilePayments } from './payments.ts';
+import { owedOn, periodsOf, type Periods } from './periods.ts';
+import { readBooks, type Books, type PaidItem } from './read.ts';
+import {
+  FINDING_KINDS,
+  type Balance,
+  type Citation,
+  type ComponentBalance,
+  type Favours,
+  type Finding,
+  type FindingKind,
+  type Match,
+  type PeriodRow,
+  type ReconcileInput,
+  type Reconciliation,
+} from './types.ts';
 
-export const SIDES = ['paying', 'receiving'] as const;
-export type Side = (typeof SIDES)[number];
-
-export const DISCREPANCY_KINDS = [
-  'cms_payment_without_bank_evidence',
-  'bank_payment_missing_from_cms',
-  'duplicate_cms_entry',
-  'amount_mismatch',
-  'date_outside_window',
-  'liability_mismatch',
-  'charge_mismatch',
-  'balance_mismatch',
-] as const;
-export type DiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];
-
-export const MATCH_REASONS = [
-  'reference',
-  'exact_amount',
-  'collection_charge',
-  'combined',
-  'split',
-  'schedule_agrees',
-  'charge_agrees',
-  'accepted_as_recorded',
-] as const;
-export type ReconcileMatchReason = (typeof MATCH_REASONS)[number];
-
-export const IGNORE_REASONS = ['not_a_maintenance_payment', 'after_as_of', 'not_visible_from_this_side'] as const;
-export type IgnoreReason = (typeof IGNORE_REASONS)[number];
-
-export interface ReconcileInput {
-  /** The decisions to build the schedule of what was due (its `asOf` defaults to the claim date). */
-  readonly schedule: Omit<ScheduleInput, 'asOf'> & { readonly asOf?: CivilDate };
-  /** Whose bank statement this is. */
-  readonly side: Side;
-  /** Receiving side with several receiving parents: which one's account this is. */
-  readonly receivingParentId?: string;
-  readonly cmsEntries?: readonly CmsEntryInput[];
-  readonly bankTransactions?: readonly BankTransactionInput[];
-  /**
-   * Which bank transactions are maintenance payments: those whose description or reference contains one of
-   * `descriptionContains`, or (`includeAll`) every one given. Without a filter a whole bank statement may have
-   * been given, so only transactions that match a CMS record are counted; the rest are set aside, and payments
-   * CMS never recorded cannot be found.
-   */
-  readonly bankFilter?: { readonly descriptionContains?: readonly string[]; readonly includeAll?: boolean };
-  /** What CMS says the balance is on a date: positive, the paying parent owes arrears; negative, they have overpaid. */
-  readonly cmsClaim?: { readonly date: CivilDate; readonly balance: MoneyInput };
-  /** Dates this many days apart or less count as the same payment (default 5). */
-  readonly windowDays?: number;
-  /** The same amount up to this many days apart is a wrong date rather than a different payment (default 62). */
-  readonly maxDateDifferenceDays?: number;
-}
-
-export interface Match {
-  readonly id: string;
-  readonly reason: ReconcileMatchReason;
-  readonly cmsEntryIds: readonly string[];
-  readonly bankTransactionIds: readonly string[];
-  readonly amount: Decimal;
-  readonly dayDifference: number;
-  readonly explanation: string;
-}
-
-export interface Discrepancy {
-  readonly id: string;
-  readonly kind: DiscrepancyKind;
-  readonly date: CivilDate;
-  readonly cmsEntryIds: readonly string[];
-  readonly bankTransactionIds: readonly string[];
-  /** The money at stake. */
-  readonly amount: Decimal;
-  /** One line a parent can put in a letter. */
-  readonly explanation: string;
-}
-
-export interface Ignored {
-  readonly cmsEntryId?: string;
-  readonly bankTransactionId?: string;
-  readonly reason: IgnoreReason;
-}
-
-export interface PeriodRow {
-  readonly periodStart: CivilDate;
-  readonly periodEnd: CivilDate;
-  readonly due: Decimal;
-  readonly paidPerBank: Decimal;
-  readonly recordedByCms: Decimal;
-  /** CMS adjustments dated in the period, taken as recorded. */
-  readonly adjustments: Decimal;
-  readonly runningBalancePerBank: Decimal;
-  readonly runningBalancePerCms: Decimal;
-}
-
-export interface Balance {
-  readonly asOf: CivilDate;
-  /** Total due to the date: on the paying side maintenance plus collection fees; on the receiving side, the maintenance. */
-  readonly due: Decimal;
-  /** Payments the bank shows, net of refunds (receiving side on Collect and Pay: grossed up for the 4% fee). */
-  readonly paidPerBank: Decimal;
-  readonly recordedByCms: Decimal;
-  /** CMS adjustments, taken as recorded. */
-  readonly adjustments: Decimal;
-  /** Enforcement charges CMS recorded (not part of the recomputed balance). */
-  readonly enforcementCharges: Decimal;
-  /** due − paid + adjustments: positive, arrears the paying parent owes; negative, an overpayment. */
-  readonly recomputed: Decimal;
-  readonly cmsClaimed?: Decimal;
-  /** cmsClaimed − recomputed. */
-  readonly difference?: Decimal;
-  readonly position: 'arrears' | 'overpaid' | 'settled';
-}
-
-export interface Reconciliation {
-  readonly side: Side;
-  readonly receivingParentId?: string;
-  readonly asOf: CivilDate;
-  readonly windowDays: number;
-  readonly balance: Balance;
-  readonly counts: {
-    readonly cmsEntries: number;
-    readonly bankTransactions: number;
-    readonly matches: number;
-    readonly discrepancies: number;
-    readonly ignored: number;
-    readonly byKind: Readonly<Record<DiscrepancyKind, { count: number; amount: Decimal }>>;
-  };
-  readonly matches: readonly Match[];
-  readonly discrepancies: readonly Discrepancy[];
-  readonly ignored: readonly Ignored[];
-  readonly periods: readonly PeriodRow[];
-  readonly schedule: Schedule;
-  /** Things the user should know that do not stop the reconciliation. */
-  readonly warnings: readonly string[];
-  readonly trace: readonly TraceStep[];
-}
+export * from './types.ts';
+export { explainFinding, type Voice } from './explain.ts';
 
 const MATCHING_RULE: Reference = {
   title: 'Reckoner matching rule: exact amounts in pence, one to one, strongest evidence first (no legal rule governs this)',
 };
-
-const PAYMENT_TYPES: Record<Side, readonly string[]> = {
-  paying: ['payment_received', 'direct_payment', 'refund'],
-  receiving: ['payment_passed_on', 'direct_payment'],
+const BRIDGE_RULE: Reference = {
+  title: 'Reckoner reconciliation statement: CMS’s figure, less each finding’s effect, is the recomputed balance (every line shown)',
+};
+const DIRECT_PAY: Reference = {
+  title: 'GOV.UK, Child maintenance: how to pay (on Direct Pay CMS records no payments; arrears arise from reported missed payments)',
+  href: 'https://www.gov.uk/child-maintenance-service/how-to-pay',
 };
 
-/** Whole-pence half-up percentage of a whole-pence amount. */
-const pctOf = (pence: number, pct: number): number => Math.floor((pence * pct + 50) / 100);
-const fromPence = (p: number): Decimal => new Dec(p).dividedBy(100);
-const sumOf = (xs: readonly Decimal[]): Decimal => xs.reduce((a, b) => a.plus(b), new Dec(0));
-
-/** The gross payment G whose 4% fee leaves `net`: G − round(G × 4%) = net. */
-function grossFromNet(net: number, pct: number): number {
-  const guess = Math.round((net * 100) / (100 - pct));
-  for (const g of [guess, guess - 1, guess + 1, guess - 2, guess + 2]) if (g - pctOf(g, pct) === net) return g;
-  return guess;
-}
-
 /**
- * Reconciles the CMS record against the parent's bank statement and the schedule of what was due.
+ * Reconciles CMS's record against the evidence and the schedule of what was due.
  *
  * @throws {InputError} for bad input, naming the field.
  */
 export function reconcile(input: ReconcileInput): Reconciliation {
+  const books = readBooks(input);
   const trace = new Trace();
-  if (!SIDES.includes(input.side)) throw new InputError('side', 'must be "paying" (a paying parent\'s bank statement) or "receiving"');
-  const claimDate = input.cmsClaim?.date;
-  if (claimDate !== undefined && (typeof claimDate !== 'string' || !isCivilDate(claimDate))) {
-    throw new InputError('cmsClaim.date', `must be a real date written YYYY-MM-DD (got ${JSON.stringify(claimDate)})`);
-  }
-  if (claimDate !== undefined && input.schedule?.asOf !== undefined && input.schedule.asOf !== claimDate) {
-    throw new InputError(
-      'cmsClaim.date',
-      `is ${claimDate} but schedule.asOf is ${input.schedule.asOf}; the balances are compared on one day, so leave schedule.asOf out (the claim date is used) or make them the same`,
-    );
-  }
-  const asOf = input.schedule?.asOf ?? claimDate;
-  if (asOf === undefined)
-    throw new InputError('schedule.asOf', 'give the date to reconcile up to (schedule.asOf), or the date of the CMS claim (cmsClaim.date)');
-  let claimed: Decimal | undefined;
-  if (input.cmsClaim) {
-    try {
-      claimed = money(input.cmsClaim.balance);
-    } catch (e) {
-      throw new InputError('cmsClaim.balance', (e as Error).message);
-    }
-  }
-  const windowDays = input.windowDays === undefined ? 5 : wholeNumber('windowDays', input.windowDays, 31);
-  const maxDays = input.maxDateDifferenceDays === undefined ? 62 : wholeNumber('maxDateDifferenceDays', input.maxDateDifferenceDays, 366);
-  if (maxDays < windowDays) throw new InputError('maxDateDifferenceDays', `must be at least windowDays (${windowDays})`);
-
-  let schedule: Schedule;
-  try {
-    schedule = buildSchedule({ ...input.schedule, asOf });
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError(`schedule.${e.field}`, e.message.slice(e.field.length + 2));
-    throw e;
-  }
-  for (const step of schedule.trace)
+  for (const step of books.schedule.trace)
     trace.add(step.step, step.description, step.value, { title: step.citation, ...(step.href ? { href: step.href } : {}) });
+  const periods = periodsOf(books);
 
-  const side = input.side;
-  const rpIds = schedule.totals.receivingParents.map((r) => r.id);
-  const rpId = side === 'receiving' ? (input.receivingParentId ?? rpIds[0]!) : undefined;
-  if (rpId !== undefined && !rpIds.includes(rpId)) {
-    throw new InputError('receivingParentId', `"${rpId}" is not a receiving parent in the decisions (${rpIds.join(', ')})`);
-  }
-  const cms = readCmsEntries(input.cmsEntries);
-  const bank = readBankTransactions(input.bankTransactions);
-  const asOfDay = toDayNumber(asOf);
-  const filters = (input.bankFilter?.descriptionContains ?? []).map((f) => f.toLowerCase()).filter(Boolean);
-  const includeAll = input.bankFilter?.includeAll === true;
-  if (includeAll && filters.length > 0) throw new InputError('bankFilter', 'give descriptionContains or includeAll, not both');
-  // Without a filter the bank side may be a whole statement: only what matches a CMS record is a maintenance payment.
-  const filtered = includeAll || filters.length > 0;
-  const warnings: string[] = [];
-  if (!filtered && bank.length > 0) {
-    warnings.push(
-      'No bankFilter was given, so only bank transactions that match a CMS record, or look like one (the same reference; the same amount within the window; or the same amount within maxDateDifferenceDays and the same description as a payment that matched), were counted as maintenance payments. ' +
-        'To be sure of finding payments CMS never recorded, give bankFilter.descriptionContains (e.g. the payee name or "CMS"), or bankFilter.includeAll if every transaction given is a maintenance payment.',
-    );
-  }
-
-  const ignored: Ignored[] = [];
-  const matches: Match[] = [];
-  const discrepancies: Discrepancy[] = [];
-  const addMatch = (m: Omit<Match, 'id'>) => matches.push({ id: `match_${matches.length + 1}`, ...m });
-  const addDiscrepancy = (d: Omit<Discrepancy, 'id'>) => discrepancies.push({ id: `discrepancy_${discrepancies.length + 1}`, ...d });
-
-  // Which period a day falls in (payments before the first period count in the first, after the last in the last).
-  const lines = schedule.lines;
-  const starts = lines.map((l) => toDayNumber(l.periodStart));
-  const periodOf = (day: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= day) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const serviceOn = (day: number) => (lines.length ? lines[periodOf(day)]!.service : 'direct_pay');
-  // The fee a record bears depends on its own date: Collect and Pay on that day, and the rate then in force.
-  const feeCache = new Map<number, number>();
-  const feeOn = (day: number): number => {
-    let pct = feeCache.get(day);
-    if (pct === undefined) {
-      const parameter = side === 'paying' ? collectionFeePayingPercent : collectionFeeReceivingPercent;
-      pct = lines.length && serviceOn(day) === 'collect_and_pay' ? Number(valueOn(parameter, fromDayNumber(day)).value) : 0;
-      feeCache.set(day, pct);
-    }
-    return pct;
-  };
-
-  // Sort each side into what the bank can speak to, and what it cannot.
-  const cmsPayments: { entry: CmsEntry; item: Item }[] = [];
-  const cmsOther: CmsEntry[] = [];
-  for (const e of cms) {
-    if (e.day > asOfDay) ignored.push({ cmsEntryId: e.id, reason: 'after_as_of' });
-    else if (PAYMENT_TYPES[side].includes(e.type)) {
-      cmsPayments.push({
-        entry: e,
-        item: {
-          index: cmsPayments.length,
-          day: e.day,
-          pence: e.pence,
-          kind: e.type === 'refund' ? 'refund' : 'payment',
-          reference: normaliseReference(e.reference),
-        },
-      });
-    } else if (e.type === 'payment_received' || e.type === 'payment_passed_on' || e.type === 'refund') {
-      ignored.push({ cmsEntryId: e.id, reason: 'not_visible_from_this_side' });
-    } else cmsOther.push(e);
-  }
-  const bankPayments: { txn: BankTransaction; item: Item }[] = [];
-  for (const t of bank) {
-    const relevantDirection = side === 'paying' || t.direction === 'in';
-    const text = `${t.description} ${t.reference}`.toLowerCase();
-    if (t.day > asOfDay) ignored.push({ bankTransactionId: t.id, reason: 'after_as_of' });
-    else if (!relevantDirection || (filters.length > 0 && !filters.some((f) => text.includes(f)))) {
-      ignored.push({ bankTransactionId: t.id, reason: 'not_a_maintenance_payment' });
-    } else {
-      const kind = side === 'paying' && t.direction === 'in' ? 'refund' : 'payment';
-      bankPayments.push({
-        txn: t,
-        item: { index: bankPayments.length, day: t.day, pence: t.pence, kind, reference: normaliseReference(t.reference) },
-      });
-    }
-  }
-
-  const anyFee = lines.some((l) => l.collectionFee.gt(0) || l.receivingParents.some((r) => r.fee.gt(0)));
-  const chargeAdjusted = anyFee
-    ? (c: Item): number | undefined => {
-        const pct = feeOn(c.day);
-        if (pct === 0) return undefined;
-        return side === 'paying' ? c.pence + pctOf(c.pence, pct) : c.pence - pctOf(c.pence, pct);
-      }
-    : undefined;
-  const result = matchPayments(
-    cmsPayments.map((x) => x.item),
-    bankPayments.map((x) => x.item),
-    { windowDays, maxDays, amountMismatches: filtered, ...(chargeAdjusted ? { chargeAdjusted } : {}) },
-  );
-
-  const words =
-    side === 'paying'
-      ? { bank: 'left your account', missing: 'your bank shows no such payment' }
-      : { bank: 'reached your account', missing: 'your bank shows no such payment arriving' };
-  const cmsWord = (e: CmsEntry) =>
-    ({
-      payment_received: 'a payment received',
-      payment_passed_on: 'a payment passed on to you',
-      direct_payment: 'a Direct Pay payment',
-      refund: 'a refund',
-    })[e.type as 'payment_received'] ?? e.type;
-  for (const p of result.pairings) {
-    const c = p.cms.map((i) => cmsPayments[i]!.entry);
-    const b = p.bank.map((i) => bankPayments[i]!.txn);
-    const cmsTotal = sumOf(c.map((x) => x.amount));
-    const bankTotal = sumOf(b.map((x) => x.amount));
-    const ids = { cmsEntryIds: c.map((x) => x.id), bankTransactionIds: b.map((x) => x.id) };
-    if (p.reason === 'date_outside_window') {
-      addDiscrepancy({
-        kind: 'date_outside_window',
-        date: c[0]!.date,
-        ...ids,
-        amount: cmsTotal,
-        explanation: `CMS recorded ${cmsWord(c[0]!)} of ${pounds(cmsTotal)} on ${c[0]!.date}, but it ${words.bank} on ${b[0]!.date}, ${p.days} days ${b[0]!.day < c[0]!.day ? 'earlier' : 'later'}.`,
-      });
-    } else if (p.reason === 'amount_mismatch') {
-      const diff = cmsTotal.minus(bankTotal);
-      addDiscrepancy({
-        kind: 'amount_mismatch',
-        date: c[0]!.date,
-        ...ids,
-        amount: diff.abs(),
-        explanation: `CMS recorded ${cmsWord(c[0]!)} of ${pounds(cmsTotal)} on ${c[0]!.date}, but ${pounds(bankTotal)} ${words.bank} on ${b[0]!.date}: CMS shows ${pounds(diff.abs())} ${diff.gt(0) ? 'more' : 'less'} than was paid.`,
-      });
-    } else {
-      const reason: MatchReason = p.reason;
-      const explanation = {
-        reference: `The same reference and amount: CMS ${c[0]!.date}, bank ${b[0]!.date}.`,
-        exact_amount: `The same amount, ${pounds(cmsTotal)}, ${p.days === 0 ? 'on the same day' : `${p.days} day${p.days === 1 ? '' : 's'} apart`}.`,
-        collection_charge:
-          side === 'paying'
-            ? `${pounds(bankTotal)} paid is CMS's ${pounds(cmsTotal)} plus the ${feeOn(c[0]!.day)}% collection fee.`
-            : `${pounds(bankTotal)} received is CMS's ${pounds(cmsTotal)} less the ${feeOn(c[0]!.day)}% collection fee.`,
-        combined: `One bank payment of ${pounds(bankTotal)} equals ${c.length} CMS records (${c.map((x) => pounds(x.amount)).join(' + ')}).`,
-        split: `${b.length} bank payments (${b.map((x) => pounds(x.amount)).join(' + ')}) make up CMS's one record of ${pounds(cmsTotal)}.`,
-      }[reason];
-      addMatch({ reason, ...ids, amount: bankTotal, dayDifference: p.days, explanation });
-    }
-  }
-  // What is left on the CMS side: duplicates of another record, or payments with no evidence at all.
-  const unmatchedCms = new Set(result.unmatchedCms);
-  const byTypeAndAmount = new Map<string, { entry: CmsEntry; item: Item }[]>();
-  for (const x of cmsPayments) {
-    const k = `${x.entry.type}|${x.entry.pence}`;
-    byTypeAndAmount.set(k, [...(byTypeAndAmount.get(k) ?? []), x]);
-  }
-  for (const i of result.unmatchedCms) {
-    const e = cmsPayments[i]!.entry;
-    // The twin is another record of the same type and amount within three days: one the bank confirms, or,
-    // when neither is confirmed, the one first in canonical order.
-    const near = (byTypeAndAmount.get(`${e.type}|${e.pence}`) ?? []).filter(
-      (x) => x.item.index !== i && Math.abs(x.entry.day - e.day) <= 3,
-    );
-    const twin = near.find((x) => !unmatchedCms.has(x.item.index)) ?? near.find((x) => x.item.index < i);
-    if (twin) {
-      addDiscrepancy({
-        kind: 'duplicate_cms_entry',
-        date: e.date,
-        cmsEntryIds: [e.id, twin.entry.id],
-        bankTransactionIds: [],
-        amount: e.amount,
-        explanation: `CMS recorded ${cmsWord(e)} of ${pounds(e.amount)} on ${e.date} that repeats its record of ${twin.entry.date}; only one such payment ${words.bank}.`,
-      });
-    } else {
-      addDiscrepancy({
-        kind: 'cms_payment_without_bank_evidence',
-        date: e.date,
-        cmsEntryIds: [e.id],
-        bankTransactionIds: [],
-        amount: e.amount,
-        explanation: `CMS recorded ${cmsWord(e)} of ${pounds(e.amount)} on ${e.date}, but ${words.missing} within ${maxDays} days.`,
-      });
-    }
-  }
-  // Without a filter, an unmatched transaction still counts when it looks like a maintenance payment: the same
-  // reference as a CMS record; the same amount (or the amount with the fee) as one within the window; or the
-  // same amount as one as far off as the matcher pairs them (maxDays) and the same description as a payment
-  // that matched (the same standing order or payee). The last keeps a payment counting when a newly added
-  // payment takes the CMS record it was paired with, while a shop of the same amount a month away stays out.
-  const cmsByAmount = new Map<number, number[]>();
-  const cmsReferences = new Set<string>();
-  for (const { item } of cmsPayments) {
-    const values = [item.pence, chargeAdjusted?.(item)].filter((v): v is number => v !== undefined);
-    for (const v of values) cmsByAmount.set(v, [...(cmsByAmount.get(v) ?? []), item.day]);
-    if (item.reference) cmsReferences.add(`${item.kind}|${item.reference}`);
-  }
-  const payee = (i: number): string => {
-    const { txn, item } = bankPayments[i]!;
-    const description = txn.description.trim().toLowerCase();
-    return description === '' ? '' : `${item.kind}|${description}`;
-  };
-  const unmatched = new Set(result.unmatchedBank);
-  const matchedPayees = new Set(bankPayments.map((_, i) => (unmatched.has(i) ? '' : payee(i))).filter(Boolean));
-  const amountWithin = (b: Item, days: number): boolean => (cmsByAmount.get(b.pence) ?? []).some((day) => Math.abs(day - b.day) <= days);
-  const looksLikeMaintenance = (i: number): boolean => {
-    const b = bankPayments[i]!.item;
-    return (
-      (b.reference !== '' && cmsReferences.has(`${b.kind}|${b.reference}`)) ||
-      amountWithin(b, windowDays) ||
-      (matchedPayees.has(payee(i)) && amountWithin(b, maxDays))
-    );
-  };
-  const counted = new Uint8Array(bankPayments.length).fill(1);
-  for (const i of result.unmatchedBank) {
-    const t = bankPayments[i]!.txn;
-    if (!filtered && !looksLikeMaintenance(i)) {
-      counted[i] = 0;
-      ignored.push({ bankTransactionId: t.id, reason: 'not_a_maintenance_payment' });
-      continue;
-    }
-    addDiscrepancy({
-      kind: 'bank_payment_missing_from_cms',
-      date: t.date,
-      cmsEntryIds: [],
-      bankTransactionIds: [t.id],
-      amount: t.amount,
-      explanation:
-        t.direction === 'in' && side === 'paying'
-          ? `${pounds(t.amount)} came back into your account on ${t.date} but CMS records no refund.`
-          : `${pounds(t.amount)} ${words.bank} on ${t.date}${t.description ? ` ("${t.description}")` : ''}, but CMS has no record of it.`,
-    });
-  }
-
-  // Charges, liabilities and adjustments: checked against the schedule and the fee rules, not the bank.
-  checkAgainstSchedule(cmsOther, schedule, side, rpId, periodOf, serviceOn, addMatch, addDiscrepancy);
-
-  // The balance, and the period table.
-  const bankSigned = (t: BankTransaction): Decimal => {
-    if (side === 'paying') return t.direction === 'out' ? t.amount : t.amount.negated();
-    // Receiving on Collect and Pay: what arrived is net of the 4% fee; count the maintenance it stands for.
-    const pct = feeOn(t.day);
-    return pct > 0 ? fromPence(grossFromNet(t.pence, pct)) : t.amount;
-  };
-  const cmsSigned = (e: CmsEntry): Decimal => (e.type === 'refund' ? e.amount.negated() : e.amount);
-  const dueOf = (l: ScheduleLine): Decimal => (side === 'paying' ? l.totalDue : l.receivingParents.find((r) => r.id === rpId)!.maintenance);
-  const periodDue = lines.map(dueOf);
-  const periodBank = lines.map(() => new Dec(0));
-  const periodCms = lines.map(() => new Dec(0));
-  const countedBank = bankPayments.filter((_, i) => counted[i]);
-  for (const { txn } of countedBank) {
-    if (lines.length) periodBank[periodOf(txn.day)] = periodBank[periodOf(txn.day)]!.plus(bankSigned(txn));
-  }
-  for (const { entry } of cmsPayments)
-    if (lines.length) periodCms[periodOf(entry.day)] = periodCms[periodOf(entry.day)]!.plus(cmsSigned(entry));
-  const periodAdjustments = lines.map(() => new Dec(0));
-  for (const e of cmsOther) {
-    if (e.type === 'adjustment' && lines.length) periodAdjustments[periodOf(e.day)] = periodAdjustments[periodOf(e.day)]!.plus(e.amount);
-  }
-  let runBank = new Dec(0);
-  let runCms = new Dec(0);
-  const periods: PeriodRow[] = lines.map((l, i) => {
-    runBank = runBank.plus(periodDue[i]!).minus(periodBank[i]!).plus(periodAdjustments[i]!);
-    runCms = runCms.plus(periodDue[i]!).minus(periodCms[i]!).plus(periodAdjustments[i]!);
-    return {
-      periodStart: l.periodStart,
-      periodEnd: l.periodEnd,
-      due: periodDue[i]!,
-      paidPerBank: periodBank[i]!,
-      recordedByCms: periodCms[i]!,
-      adjustments: periodAdjustments[i]!,
-      runningBalancePerBank: runBank,
-      runningBalancePerCms: runCms,
-    };
+  // CMS keeps a full record of Direct Pay payments only where it lists them and no missed payment was reported.
+  const keepsFullRecord = books.reports.length === 0 && books.payments.some((e) => e.type === 'direct_payment');
+  const payments = reconcilePayments(books, keepsFullRecord ? new Map() : instalmentAmounts(books));
+  const deductions = reconcileDeductions(books);
+  const credits = new Map<PaidItem, Credit>(payments.paid.map((p) => [p.item, p.credit]));
+  const paid = [...payments.paid.map((p) => ({ day: p.item.row.day, credit: p.credit })), ...deductions.paid];
+  const charges = reconcileCharges(books, periods, balanceByDay(periods, paid));
+  const directPay = reconcileDirectPay(books, periods, payments.unrecorded, credits, charges.liabilityDifference, keepsFullRecord);
+  const balances = balancesOf({
+    books,
+    periods,
+    paid,
+    recorded: [...payments.recorded, ...deductions.recorded],
+    charges,
+    directPay,
   });
-  const due = sumOf(periodDue);
-  const paidPerBank = sumOf(countedBank.map((x) => bankSigned(x.txn)));
-  const recordedByCms = sumOf(cmsPayments.map((x) => cmsSigned(x.entry)));
-  const adjustments = sumOf(cmsOther.filter((e) => e.type === 'adjustment').map((e) => e.amount));
-  const charges = sumOf(cmsOther.filter((e) => e.type === 'enforcement_charge').map((e) => e.amount));
-  const recomputed = roundPenny(due.minus(paidPerBank).plus(adjustments));
-  const difference = claimed === undefined ? undefined : claimed.minus(recomputed);
-  const position = recomputed.gt(0) ? 'arrears' : recomputed.lt(0) ? 'overpaid' : 'settled';
-  if (difference !== undefined && !difference.isZero()) {
-    const chargesNote =
-      charges.gt(0) && difference.equals(charges)
-        ? ` The difference equals the enforcement charges CMS recorded (${pounds(charges)}).`
-        : '';
-    addDiscrepancy({
-      kind: 'balance_mismatch',
-      date: asOf,
-      cmsEntryIds: [],
-      bankTransactionIds: [],
-      amount: difference.abs(),
-      explanation:
-        `CMS says the balance on ${asOf} is ${describeBalance(claimed!)}; worked out from the decisions and the bank statement it is ${describeBalance(recomputed)}. ` +
-        `CMS's figure is ${pounds(difference.abs())} too ${difference.gt(0) ? 'high' : 'low'}.` +
-        chargesNote,
-    });
-  }
 
+  const drafts = [...payments.findings, ...deductions.findings, ...charges.findings, ...directPay.findings];
+  const findings = publishFindings(books, drafts);
+  const matches = publishMatches(books, [...payments.matches, ...deductions.matches, ...charges.matches, ...directPay.matches]);
+  const bridge = buildBridge(balances, findings, books.claim);
+  const balance = publishBalance(books, balances, periods, paid, credits, bridge.from);
+
+  const dpPeriods = directPay.reportsMode.filter(Boolean).length;
+  if (dpPeriods > 0) {
+    trace.add(
+      'direct_pay',
+      `${dpPeriods} Direct Pay ${dpPeriods === 1 ? 'period' : 'periods'}: CMS records no payments, so each instalment is set against the payments made for it and the ${books.reports.length} missed-payment ${books.reports.length === 1 ? 'report' : 'reports'}`,
+      String(dpPeriods),
+      DIRECT_PAY,
+    );
+  }
   trace.add(
     'matching',
-    `${matches.length} entries matched and ${discrepancies.length} discrepancies found, matching exact amounts within ${windowDays} days (date errors up to ${maxDays} days)`,
-    String(discrepancies.length),
+    `${matches.length} ${matches.length === 1 ? 'entry' : 'entries'} agreed and ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}, matching exact amounts within ${books.windowDays} days (date errors up to ${books.maxDays} days)`,
+    String(findings.length),
     MATCHING_RULE,
   );
+  const b = balance;
   trace.add(
     'balance',
-    `${side === 'paying' ? 'Due (maintenance and collection fees)' : 'Maintenance due to you'} ${pounds(due)} − paid per bank ${pounds(paidPerBank)}` +
-      (adjustments.isZero() ? '' : ` + CMS adjustments ${pounds(adjustments)}`) +
-      ` = ${describeBalance(recomputed)} on ${asOf}` +
-      (claimed === undefined ? '' : `; CMS says ${describeBalance(claimed)}`),
-    formatMoney(recomputed),
+    `Due under the payment plan ${pounds(b.due)} − paid ${pounds(b.paid)}` +
+      (b.adjustments.isZero() ? '' : ` + CMS adjustments ${pounds(b.adjustments)}`) +
+      (b.writtenOff.isZero() ? '' : ` − written off ${pounds(b.writtenOff)}`) +
+      (b.enforcementCharges.isZero() ? '' : ` + enforcement charges ${pounds(b.enforcementCharges)}`) +
+      ` = ${describeBalance(b.recomputed)} on ${b.asOf}` +
+      (b.notYetDue.isZero() ? '' : `; a further ${pounds(b.notYetDue)} has accrued but is not yet due`) +
+      (b.cmsClaimed === undefined ? '' : `; CMS says ${describeBalance(b.cmsClaimed)}`),
+    formatMoney(b.recomputed),
     LAW.instalments,
   );
+  const diff = bridge.from.minus(bridge.to);
+  trace.add(
+    'bridge',
+    `${bridge.fromLabel === 'cms_claim' ? 'CMS’s figure' : 'CMS’s entries add up to'} ${pounds(bridge.from)} − recomputed ${pounds(bridge.to)} = ${pounds(diff)}: ` +
+      (bridge.lines.length === 0
+        ? 'nothing to explain'
+        : bridge.subtotals.map((s) => `${countOf(s.kind, s.count)} ${pounds(s.amount)}`).join('; ')),
+    formatMoney(diff),
+    BRIDGE_RULE,
+  );
 
-  const byKind = Object.fromEntries(DISCREPANCY_KINDS.map((k) => [k, { count: 0, amount: new Dec(0) }])) as Record<
-    DiscrepancyKind,
-    { count: number; amount: Decimal }
+  const byKind = Object.fromEntries(FINDING_KINDS.map((k) => [k, { count: 0, amount: fromPence(0), effect: fromPence(0) }])) as Record<
+    FindingKind,
+    { count: number; amount: Dec; effect: Dec }
   >;
-  for (const d of discrepancies) {
-    byKind[d.kind].count++;
-    byKind[d.kind].amount = byKind[d.kind].amount.plus(d.amount);
+  for (const f of findings) {
+    const k = byKind[f.kind];
+    byKind[f.kind] = { count: k.count + 1, amount: k.amount.plus(f.amount), effect: k.effect.plus(f.effect) };
   }
   return {
-    side,
-    ...(rpId === undefined ? {} : { receivingParentId: rpId }),
-    asOf,
-    windowDays,
-    balance: {
-      asOf,
-      due,
-      paidPerBank,
-      recordedByCms,
-      adjustments,
-      enforcementCharges: charges,
-      recomputed,
-      ...(claimed === undefined ? {} : { cmsClaimed: claimed, difference: difference! }),
-      position,
-    },
+    side: books.side,
+    ...(books.receivingParentId === undefined ? {} : { receivingParentId: books.receivingParentId }),
+    asOf: books.asOf,
+    windowDays: books.windowDays,
+    balance,
+    bridge,
     counts: {
-      cmsEntries: cms.length,
-      bankTransactions: bank.length,
+      cmsEntries: books.counts.cms,
+      bankTransactions: books.counts.bank,
+      evidence: books.counts.evidence,
       matches: matches.length,
-      discrepancies: discrepancies.length,
-      ignored: ignored.length,
+      findings: findings.length,
+      ignored: books.ignored.length,
       byKind,
     },
+    findings: findings.map(({ pence: _p, ...f }) => f),
     matches,
-    discrepancies,
-    ignored,
-    periods,
-    schedule,
-    warnings,
+    ignored: books.ignored,
+    periods: publishPeriods(books, balances),
+    schedule: books.schedule,
+    warnings: books.warnings,
     trace: trace.steps,
   };
 }
 
-function describeBalance(b: Decimal): string {
+function describeBalance(b: Dec): string {
   return b.gt(0) ? `${pounds(b)} owed by the paying parent` : b.lt(0) ? `${pounds(b.abs())} overpaid` : 'nothing owed';
 }
 
 /**
- * Liability lines and fees against the schedule, period by period; enforcement charges against the legal
- * table; adjustments taken as recorded. Every entry ends in a match or a discrepancy.
+ * Direct Pay instalments as the bank would show them, with their due days: without a bank filter, the only way to
+ * tell a Direct Pay payment from other spending, as CMS keeps no record to compare (on Collect and Pay its records
+ * serve, and an instalment's amount would let a shop of that amount pass for a payment).
  */
-function checkAgainstSchedule(
-  entries: readonly CmsEntry[],
-  schedule: Schedule,
-  side: Side,
-  rpId: string | undefined,
-  periodOf: (day: number) => number,
-  serviceOn: (day: number) => string,
-  addMatch: (m: Omit<Match, 'id'>) => void,
-  addDiscrepancy: (d: Omit<Discrepancy, 'id'>) => void,
-): void {
-  const lines = schedule.lines;
-  const first = lines[0];
-  const last = lines[lines.length - 1];
-  const inSchedule = (e: CmsEntry) =>
-    first &&
-    last &&
-    compareDates(e.date, first.periodStart) >= 0 &&
-    compareDates(e.date, last.periodEnd) <= 0 &&
-    (!schedule.liabilityEnd || compareDates(e.date, schedule.liabilityEnd) < 0);
-  const expected = (l: ScheduleLine, type: 'liability' | 'collection_fee'): Decimal => {
-    if (type === 'liability') return side === 'paying' ? l.maintenance : l.receivingParents.find((r) => r.id === rpId)!.maintenance;
-    return side === 'paying' ? l.collectionFee : l.receivingParents.find((r) => r.id === rpId)!.fee;
+function instalmentAmounts(books: Books): Map<number, number[]> {
+  const byDay = new Map<number, number>();
+  for (const e of books.schedule.plan.events) {
+    if (e.kind === 'credit' || books.fees.serviceOn(e.day) !== 'direct_pay') continue;
+    const o = owedOn({ side: books.side, rpIndex: books.rpIndex, basis: books.side === 'paying' ? 'gross' : 'net' }, e.amounts);
+    byDay.set(e.day, (byDay.get(e.day) ?? 0) + o.maintenance + o.fees);
+  }
+  const out = new Map<number, number[]>();
+  for (const [day, pence] of byDay) {
+    const list = out.get(pence);
+    if (list) list.push(day);
+    else out.set(pence, [day]);
+  }
+  return out;
+}
+
+/** The overdue balance the evidence shows at the end of each day (plan due less paid), for charges and offsets. */
+function balanceByDay(periods: Periods, paid: readonly { day: number; credit: Credit }[]): (day: number) => number {
+  const sorted = [...paid].sort((a, b) => a.day - b.day);
+  const days = sorted.map((p) => p.day);
+  const cumulative: number[] = [];
+  let run = 0;
+  for (const p of sorted) cumulative.push((run += p.credit.maintenance + p.credit.fees));
+  return (day) => {
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (days[mid]! <= day) lo = mid + 1;
+      else hi = mid;
+    }
+    return periods.planDueBy(day) - (lo === 0 ? 0 : cumulative[lo - 1]!);
   };
+}
 
-  for (const type of ['liability', 'collection_fee'] as const) {
-    const list = entries.filter((e) => e.type === type);
-    const byPeriod = new Map<number, CmsEntry[]>();
-    for (const e of list) {
-      if (!inSchedule(e)) {
-        addDiscrepancy({
-          kind: type === 'liability' ? 'liability_mismatch' : 'charge_mismatch',
-          date: e.date,
-          cmsEntryIds: [e.id],
-          bankTransactionIds: [],
-          amount: e.amount,
-          explanation:
-            `CMS charged ${pounds(e.amount)} ${type === 'liability' ? 'maintenance' : 'in collection fees'} on ${e.date}, ` +
-            (schedule.liabilityEnd && compareDates(e.date, schedule.liabilityEnd) >= 0
-              ? `after the case ended on ${schedule.liabilityEnd}, when nothing was due.`
-              : `outside any period in which the decisions made anything due.`),
-        });
-        continue;
-      }
-      const p = periodOf(e.day);
-      byPeriod.set(p, [...(byPeriod.get(p) ?? []), e]);
-    }
-    for (const [p, group] of [...byPeriod.entries()].sort((a, b) => a[0] - b[0])) {
-      const line = lines[p]!;
-      const want = expected(line, type);
-      const got = sumOf(group.map((e) => e.amount));
-      const ids = group.map((e) => e.id);
-      if (got.equals(want)) {
-        addMatch({
-          reason: 'schedule_agrees',
-          cmsEntryIds: ids,
-          bankTransactionIds: [],
-          amount: got,
-          dayDifference: 0,
-          explanation: `CMS's ${type === 'liability' ? 'charge' : 'fee'} of ${pounds(got)} for ${line.periodStart} to ${line.periodEnd} agrees with the schedule.`,
-        });
-        continue;
-      }
-      // One entry too many that repeats another exactly: a duplicate, and the rest agree.
-      const dupIndex = group.findIndex((e, k) => group.some((f, j) => j < k && f.pence === e.pence) && got.minus(e.amount).equals(want));
-      const dup = dupIndex >= 0 ? group[dupIndex]! : undefined;
-      const original = dup ? group.find((f, j) => j < dupIndex && f.pence === dup.pence)! : undefined;
-      if (dup) {
-        const rest = group.filter((e) => e !== dup);
-        addMatch({
-          reason: 'schedule_agrees',
-          cmsEntryIds: rest.map((e) => e.id),
-          bankTransactionIds: [],
-          amount: want,
-          dayDifference: 0,
-          explanation: `CMS's ${type === 'liability' ? 'charge' : 'fee'} of ${pounds(want)} for ${line.periodStart} to ${line.periodEnd} agrees with the schedule.`,
-        });
-        addDiscrepancy({
-          kind: 'duplicate_cms_entry',
-          date: dup.date,
-          cmsEntryIds: [dup.id, original!.id],
-          bankTransactionIds: [],
-          amount: dup.amount,
-          explanation: `CMS charged ${pounds(dup.amount)} ${type === 'liability' ? 'maintenance' : 'in fees'} twice for ${line.periodStart} to ${line.periodEnd}; it was due once.`,
-        });
-        continue;
-      }
-      const diff = got.minus(want);
-      const isFee = type === 'collection_fee';
-      addDiscrepancy({
-        kind: isFee ? 'charge_mismatch' : 'liability_mismatch',
-        date: group[0]!.date,
-        cmsEntryIds: ids,
-        bankTransactionIds: [],
-        amount: diff.abs(),
-        explanation:
-          isFee && line.service === 'direct_pay'
-            ? `CMS charged ${pounds(got)} in collection fees for ${line.periodStart} to ${line.periodEnd}, but the case was on Direct Pay, which has no collection fees.`
-            : `CMS charged ${pounds(got)} ${isFee ? 'in collection fees' : ''} for ${line.periodStart} to ${line.periodEnd}; the decisions make ${pounds(want)} due, ${pounds(diff.abs())} ${diff.gt(0) ? 'less' : 'more'}.`.replace(
-                '  ',
-                ' ',
-              ),
-      });
-    }
-  }
+const favours = (pence: number): Favours => (pence > 0 ? 'paying_parent' : pence < 0 ? 'receiving_parent' : 'neither');
 
-  for (const e of entries) {
-    if (e.type === 'enforcement_charge') {
-      const table = valueOn(enforcementCharges, e.date < '2013-11-25' ? '2013-11-25' : e.date).value;
-      const legal = Object.values(table).some((v) => new Dec(v).equals(e.amount));
-      const onDirectPay = serviceOn(e.day) === 'direct_pay';
-      if (legal && !onDirectPay) {
-        addMatch({
-          reason: 'charge_agrees',
-          cmsEntryIds: [e.id],
-          bankTransactionIds: [],
-          amount: e.amount,
-          dayDifference: 0,
-          explanation: `An enforcement charge of ${pounds(e.amount)} is one the Fees Regulations allow (whether the action was justified is not checked here).`,
-        });
-      } else {
-        addDiscrepancy({
-          kind: 'charge_mismatch',
-          date: e.date,
-          cmsEntryIds: [e.id],
-          bankTransactionIds: [],
-          amount: e.amount,
-          explanation: onDirectPay
-            ? `CMS recorded an enforcement charge of ${pounds(e.amount)} on ${e.date} while the case was on Direct Pay.`
-            : Object.keys(table).length === 0
-              ? `CMS recorded an enforcement charge of ${pounds(e.amount)} on ${e.date}, before enforcement charges began on 30 June 2014.`
-              : `CMS recorded an enforcement charge of ${pounds(e.amount)} on ${e.date}; the Fees Regulations allow only ${[...new Set(Object.values(table))].map((v) => pounds(new Dec(v))).join(', ')}.`,
-        });
-      }
-    } else if (e.type === 'adjustment') {
-      addMatch({
-        reason: 'accepted_as_recorded',
-        cmsEntryIds: [e.id],
-        bankTransactionIds: [],
-        amount: e.amount,
-        dayDifference: 0,
-        explanation: `CMS adjustment of ${pounds(e.amount)} on ${e.date} is taken as recorded; a bank statement can neither confirm nor deny it.`,
-      });
+function citeBank(t: BankTransaction): Citation {
+  return {
+    kind: 'bank',
+    id: t.id,
+    date: t.date,
+    amount: fromPence(t.pence),
+    direction: t.direction,
+    description: t.description,
+    ...(t.source ? { source: t.source } : {}),
+  };
+}
+
+function citeEvidence(v: Evidence): Citation {
+  return {
+    kind: v.type,
+    id: v.id,
+    date: v.date,
+    amount: fromPence(v.pence),
+    description: v.description,
+    ...(v.from ? { from: v.from } : {}),
+    ...(v.source ? { source: v.source } : {}),
+  };
+}
+
+const KIND_ORDER = new Map(FINDING_KINDS.map((k, i) => [k, i]));
+
+/** Findings in a canonical order (date, kind, first id), numbered, with their evidence and their sentence. */
+function publishFindings(books: Books, drafts: readonly FindingDraft[]): (Finding & { readonly pence: Effect })[] {
+  const firstId = (f: FindingDraft) => f.cms[0]?.id ?? f.bank[0]?.id ?? f.evidence[0]?.id ?? '';
+  const sorted = [...drafts].sort(
+    (a, b) =>
+      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+      KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! ||
+      (firstId(a) < firstId(b) ? -1 : firstId(a) > firstId(b) ? 1 : 0) ||
+      a.amount - b.amount,
+  );
+  return sorted.map((f, i) => {
+    const citations: Citation[] = [...f.bank.map(citeBank), ...f.evidence.map(citeEvidence)];
+    for (const c of f.cites ?? []) {
+      const cite = c.source === 'bank' ? citeBank(c.row) : citeEvidence(c.row);
+      if (!citations.some((x) => x.id === cite.id && x.kind === cite.kind)) citations.push(cite);
     }
+    const total = effectTotal(f.effect);
+    const base = {
+      id: `finding_${i + 1}`,
+      kind: f.kind,
+      date: f.date,
+      amount: fromPence(f.amount),
+      effect: fromPence(total),
+      effects: {
+        maintenance: fromPence(f.effect.maintenance),
+        collectionFees: fromPence(f.effect.fees),
+        enforcementCharges: fromPence(f.effect.charges),
+      },
+      favours: favours(total),
+      cmsEntryIds: f.cms.map((e) => e.id),
+      bankTransactionIds: f.bank.map((t) => t.id),
+      evidenceIds: f.evidence.map((v) => v.id),
+      citations,
+      facts: f.facts,
+    };
+    return { ...base, explanation: explainFinding(base, books.side, 'you'), pence: f.effect };
+  });
+}
+
+function publishMatches(books: Books, drafts: readonly MatchDraft[]): Match[] {
+  const firstId = (m: MatchDraft) => m.cms[0]?.id ?? m.bank[0]?.id ?? m.evidence[0]?.id ?? '';
+  const day = (m: MatchDraft) => m.cms[0]?.day ?? m.bank[0]?.day ?? m.evidence[0]?.day ?? 0;
+  const sorted = [...drafts].sort((a, b) => day(a) - day(b) || (firstId(a) < firstId(b) ? -1 : firstId(a) > firstId(b) ? 1 : 0));
+  return sorted.map((m, i) => ({
+    id: `match_${i + 1}`,
+    reason: m.reason,
+    cmsEntryIds: m.cms.map((e) => e.id),
+    bankTransactionIds: m.bank.map((t) => t.id),
+    evidenceIds: m.evidence.map((v) => v.id),
+    amount: fromPence(m.amount),
+    dayDifference: m.days,
+    explanation: explainMatch(
+      {
+        reason: m.reason,
+        amount: fromPence(m.amount),
+        days: m.days,
+        ...(m.note ? { note: m.note } : {}),
+        count: m.reason === 'combined' ? m.cms.length : m.bank.length + m.evidence.length,
+      },
+      books.side,
+    ),
+  }));
+}
+
+function publishPeriods(books: Books, balances: Balances): PeriodRow[] {
+  return books.schedule.lines.map((l, p) => {
+    const r = balances.periods[p]!;
+    return {
+      periodStart: l.periodStart,
+      periodEnd: l.periodEnd,
+      accrued: fromPence(r.accrued),
+      due: fromPence(r.due),
+      paid: fromPence(r.paid),
+      recordedByCms: fromPence(r.recordedByCms),
+      adjustments: fromPence(r.adjustments),
+      charges: fromPence(r.charges),
+      runningBalance: fromPence(r.runningBalance),
+      runningBalancePerCms: fromPence(r.runningBalancePerCms),
+    };
+  });
+}
+
+function publishBalance(
+  books: Books,
+  b: Balances,
+  periods: Periods,
+  paid: readonly { day: number; credit: Credit }[],
+  credits: ReadonlyMap<PaidItem, Credit>,
+  from: Dec,
+): Balance {
+  const claim = books.claim;
+  const recomputed = effectTotal(b.recomputed);
+  const m = (x: number) => fromPence(x);
+  const claimed = claim ? from : undefined;
+  const component = (
+    c: ComponentBalance['component'],
+    k: 'maintenance' | 'fees' | 'charges',
+    given: number | undefined,
+  ): ComponentBalance => ({
+    component: c,
+    creditor: c === 'maintenance' ? 'receiving_parent' : 'secretary_of_state',
+    accrued: m(k === 'charges' ? b.due.charges : b.accrued[k]),
+    due: m(b.due[k]),
+    notYetDue: m(k === 'charges' ? 0 : b.accrued[k] - b.due[k]),
+    paid: m(b.paid[k]),
+    adjustments: m(k === 'maintenance' ? b.adjustments : 0),
+    writtenOff: m(k === 'maintenance' ? b.writtenOff : 0),
+    recomputed: m(b.recomputed[k]),
+    cmsEntriesTotal: m(b.cmsEntries[k]),
+    ...(given !== undefined ? { cmsClaimed: m(given), difference: m(given - b.recomputed[k]) } : {}),
+  });
+  const components =
+    books.side === 'paying'
+      ? [
+          component('maintenance', 'maintenance', claim?.maintenance),
+          component('collection_fees', 'fees', claim?.collectionFees),
+          component('enforcement_charges', 'charges', claim?.enforcementCharges),
+        ]
+      : [component('maintenance', 'maintenance', claim?.maintenance ?? claim?.total)];
+  const accrued = b.accrued.maintenance + b.accrued.fees;
+  const due = b.due.maintenance + b.due.fees;
+  return {
+    asOf: books.asOf,
+    basis: books.basis,
+    accrued: m(accrued),
+    due: m(due),
+    notYetDue: m(accrued - due),
+    paid: m(b.paid.maintenance + b.paid.fees),
+    recordedByCms: m(b.recordedByCms.maintenance + b.recordedByCms.fees),
+    adjustments: m(b.adjustments),
+    writtenOff: m(b.writtenOff),
+    enforcementCharges: m(b.recomputed.charges),
+    recomputed: m(recomputed),
+    cmsEntriesTotal: m(effectTotal(b.cmsEntries)),
+    ...(claimed !== undefined ? { cmsClaimed: claimed, difference: claimed.minus(m(recomputed)) } : {}),
+    position: recomputed > 0 ? 'arrears' : recomputed < 0 ? 'overpaid' : 'settled',
+    components,
+    ...(books.side === 'receiving' ? { bothBases: bothBases(books, b, periods, credits) } : {}),
+  };
+  void paid;
+}
+
+/** The receiving parent's balance on both bases: the same evidence and plan, counted gross and net of the 4%. */
+function bothBases(books: Books, b: Balances, periods: Periods, credits: ReadonlyMap<PaidItem, Credit>): { gross: Dec; net: Dec } {
+  const other = books.basis === 'gross' ? 'net' : 'gross';
+  let due = 0;
+  for (const e of books.schedule.plan.events) {
+    if (e.day > books.asOfDay) break;
+    due += owedOn({ side: books.side, rpIndex: books.rpIndex, basis: other }, e.amounts).maintenance;
   }
+  let paid = 0;
+  for (const item of credits.keys()) paid += creditOf(item.row.pence, item.row.day, 'as_paid', books.fees, other).maintenance;
+  const otherBalance = due - paid + b.adjustments - b.writtenOff;
+  const thisBalance = effectTotal(b.recomputed);
+  void periods;
+  return books.basis === 'gross'
+    ? { gross: fromPence(thisBalance), net: fromPence(otherBalance) }
+    : { gross: fromPence(otherBalance), net: fromPence(thisBalance) };
 }

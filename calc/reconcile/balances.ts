@@ -1,0 +1,194 @@
+/**
+ * Stage 5 of reconciliation: the balances. The recomputed one, from the decisions (as the payment plan makes them
+ * due) and the evidence; and CMS's, from its own entries. Each is kept by component — maintenance, collection fees,
+ * enforcement charges — as a CMS statement keeps them, and period by period for the table. Payments go to
+ * maintenance and its fee; enforcement charges are collected only once maintenance and arrears are paid (DWP,
+ * docs/legal-notes.md), so no payment is set against them here.
+ * @module
+ */
+import type { CmsEntry } from '../ledger/entries.ts';
+import type { Credit } from './credits.ts';
+import type { ChargesResult } from './charges.ts';
+import type { DirectPayResult } from './direct-pay.ts';
+import type { Effect } from './draft.ts';
+import type { Periods } from './periods.ts';
+import type { Books } from './read.ts';
+
+/** Whole pence by component. */
+export type Parts = Effect;
+
+export interface PeriodFigures {
+  readonly accrued: number;
+  readonly due: number;
+  readonly paid: number;
+  readonly recordedByCms: number;
+  readonly adjustments: number;
+  readonly charges: number;
+  readonly runningBalance: number;
+  readonly runningBalancePerCms: number;
+}
+
+export interface Balances {
+  readonly accrued: Parts;
+  readonly due: Parts;
+  readonly paid: Parts;
+  readonly recordedByCms: Parts;
+  readonly adjustments: number;
+  readonly writtenOff: number;
+  /** The recomputed balance (overdue now) and CMS's from its entries, by component. */
+  readonly recomputed: Parts;
+  readonly cmsEntries: Parts;
+  /** Accrued but not yet due, where CMS's ledger charges it already (a line of the bridge), by component. */
+  readonly notYetDueInCms: Parts;
+  readonly periods: readonly PeriodFigures[];
+}
+
+export interface BalanceInputs {
+  readonly books: Books;
+  readonly periods: Periods;
+  /** Counted payments and deductions, each with its day and what it counts for. */
+  readonly paid: readonly { readonly day: number; readonly credit: Credit }[];
+  /** CMS's records of payment, with what each counts for in its ledger. */
+  readonly recorded: readonly { readonly entry: CmsEntry; readonly credit: Credit }[];
+  readonly charges: ChargesResult;
+  readonly directPay: DirectPayResult;
+}
+
+const parts = (maintenance: number, fees: number, charges: number): Parts => ({ maintenance, fees, charges });
+
+export function balancesOf({ books, periods, paid, recorded, charges, directPay }: BalanceInputs): Balances {
+  const n = periods.count;
+  const at = (day: number) => periods.periodOf(day);
+  const perPeriod = () => Array.from({ length: n }, () => 0);
+  const paidBy = perPeriod();
+  const recordedBy = perPeriod();
+  const adjustBy = perPeriod();
+  const chargesBy = perPeriod();
+  const cmsChargesBy = perPeriod();
+  let paidM = 0;
+  let paidF = 0;
+  for (const p of paid) {
+    paidM += p.credit.maintenance;
+    paidF += p.credit.fees;
+    if (n) paidBy[at(p.day)]! += p.credit.maintenance + p.credit.fees;
+  }
+  let recM = 0;
+  let recF = 0;
+  for (const r of recorded) {
+    recM += r.credit.maintenance;
+    recF += r.credit.fees;
+    if (n) recordedBy[at(r.entry.day)]! += r.credit.maintenance + r.credit.fees;
+  }
+  let adjustments = 0;
+  let writtenOff = 0;
+  for (const a of charges.adjustments) {
+    if (a.writeOff) writtenOff -= a.pence;
+    else adjustments += a.pence;
+    if (n) adjustBy[at(a.day)]! += a.pence;
+  }
+  for (const r of directPay.acceptedReports) {
+    adjustments += r.pence;
+    if (n) adjustBy[at(r.day)]! += r.pence;
+  }
+  let allowed = 0;
+  for (const c of charges.allowedCharges) {
+    allowed += c.pence;
+    if (n) chargesBy[at(c.day)]! += c.pence;
+  }
+  let cmsCharges = 0;
+  for (const e of books.enforcementCharges) {
+    cmsCharges += e.pence;
+    if (n) cmsChargesBy[at(e.day)]! += e.pence;
+  }
+  let offsets = 0;
+  const offsetBy = perPeriod();
+  for (const o of charges.offsets) {
+    offsets += o.pence;
+    if (n) offsetBy[at(o.day)]! += o.pence;
+  }
+
+  // CMS's ledger: its own maintenance and fee lines where it gave them; where it gave none, what it would charge
+  // (what accrued, if it charges accruals elsewhere, or else what the plan made due). On Direct Pay it records no
+  // payments: its arrears are the missed payments reported.
+  const chargesLiability = books.liabilities.length > 0;
+  const chargesFees = books.collectionFees.length > 0;
+  const netBasis = books.side === 'receiving' && books.basis === 'net';
+  let cmsM = 0;
+  let cmsF = 0;
+  let structuralM = 0;
+  let structuralF = 0;
+  const cmsChargedBy = perPeriod();
+  for (let p = 0; p < n; p++) {
+    const liability = directPay.reportsMode[p]
+      ? undefined
+      : (charges.cmsLiability[p] ?? (chargesLiability ? periods.accruedLiability[p]! : periods.planDueLiability[p]!));
+    const fee = charges.cmsFee[p] ?? (chargesFees ? periods.accruedFee[p]! : periods.planDueFee[p]!);
+    if (!directPay.reportsMode[p] && chargesLiability) structuralM += periods.accruedLiability[p]! - periods.planDueLiability[p]!;
+    if (!directPay.reportsMode[p] && chargesFees) {
+      if (books.side === 'paying') structuralF += periods.accruedFee[p]! - periods.planDueFee[p]!;
+      else if (netBasis) structuralM -= periods.accruedFee[p]! - periods.planDueFee[p]!;
+    }
+    let chargedM: number;
+    if (liability === undefined) chargedM = directPay.cmsDue[p]!;
+    else chargedM = liability - (netBasis ? fee : 0);
+    const chargedF = books.side === 'paying' ? fee : 0;
+    cmsM += liability === undefined ? directPay.reported[p]! : chargedM;
+    cmsF += chargedF;
+    cmsChargedBy[p] = chargedM + chargedF;
+    if (liability === undefined) recordedBy[p]! += directPay.cmsDue[p]! - directPay.reported[p]!;
+  }
+  // Lines outside every period are in CMS's ledger too.
+  const findingsOutside = charges.findings.filter(
+    (f) => (f.kind === 'liability_mismatch' || f.kind === 'collection_fee_mismatch') && (f.facts.reason === 'outside_schedule' || f.facts.reason === 'after_case_end'),
+  );
+  for (const f of findingsOutside) {
+    cmsM += f.effect.maintenance;
+    cmsF += f.effect.fees;
+    if (n) cmsChargedBy[f.date < books.schedule.lines[0]!.periodStart ? 0 : n - 1]! += f.effect.maintenance + f.effect.fees;
+  }
+
+  const accrued = parts(
+    periods.accrued.reduce((a, o) => a + o.maintenance, 0),
+    periods.accrued.reduce((a, o) => a + o.fees, 0),
+    0,
+  );
+  const due = parts(
+    periods.planDue.reduce((a, o) => a + o.maintenance, 0),
+    periods.planDue.reduce((a, o) => a + o.fees, 0),
+    allowed,
+  );
+  const recomputed = parts(due.maintenance - paidM + adjustments - writtenOff, due.fees - paidF, allowed);
+  const cmsEntries = parts(cmsM - recM + adjustments - writtenOff - offsets, cmsF - recF, cmsCharges);
+
+  let run = 0;
+  let runCms = 0;
+  const rows: PeriodFigures[] = [];
+  for (let p = 0; p < n; p++) {
+    const d = periods.planDue[p]!;
+    const a = periods.accrued[p]!;
+    run += d.maintenance + d.fees - paidBy[p]! + adjustBy[p]! + chargesBy[p]!;
+    runCms += cmsChargedBy[p]! - recordedBy[p]! + adjustBy[p]! - offsetBy[p]! + cmsChargesBy[p]!;
+    rows.push({
+      accrued: a.maintenance + a.fees,
+      due: d.maintenance + d.fees,
+      paid: paidBy[p]!,
+      recordedByCms: recordedBy[p]!,
+      adjustments: adjustBy[p]!,
+      charges: chargesBy[p]!,
+      runningBalance: run,
+      runningBalancePerCms: runCms,
+    });
+  }
+  return {
+    accrued,
+    due,
+    paid: parts(paidM, paidF, 0),
+    recordedByCms: parts(recM, recF, 0),
+    adjustments,
+    writtenOff,
+    recomputed,
+    cmsEntries,
+    notYetDueInCms: parts(structuralM, structuralF, 0),
+    periods: rows,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Stage 6 of reconciliation: the bridge. From CMS's figure to the recomputed one, one line per finding with its
+ * signed effect, a line for what has accrued but is not yet due where CMS's ledger already charges it, and whatever
+ * remains — CMS's figure against its own entries — as its own line. The lines add up to the difference exactly,
+ * by construction and checked: CMS's entries less the recomputed balance must equal the findings' effects, or the
+ * reconciliation has a fault and says so rather than print a bridge that does not add up.
+ * @module
+ */
+import { fromPence, type Dec } from '../money.ts';
+import type { Balances, Parts } from './balances.ts';
+import { addEffects, effectTotal, NO_EFFECT, type Effect } from './draft.ts';
+import { explainNotYetDue, explainUnexplained } from './explain.ts';
+import type { Claim } from './read.ts';
+import type { Bridge, BridgeLine, BridgeLineKind, ByComponent, Finding } from './types.ts';
+import { COMPONENTS } from './types.ts';
+
+const byComponent = (e: Effect): ByComponent<Dec> => ({
+  maintenance: fromPence(e.maintenance),
+  collectionFees: fromPence(e.fees),
+  enforcementCharges: fromPence(e.charges),
+});
+const minus = (a: Parts, b: Parts): Effect => ({
+  maintenance: a.maintenance - b.maintenance,
+  fees: a.fees - b.fees,
+  charges: a.charges - b.charges,
+});
+const equal = (a: Effect, b: Effect) => a.maintenance === b.maintenance && a.fees === b.fees && a.charges === b.charges;
+
+export function buildBridge(balances: Balances, findings: readonly (Finding & { readonly pence: Effect })[], claim: Claim | undefined): Bridge {
+  const explained = findings.reduce((a, f) => addEffects(a, f.pence), balances.notYetDueInCms);
+  const gap = minus(balances.cmsEntries, balances.recomputed);
+  if (!equal(explained, gap)) {
+    throw new Error(
+      `reconciliation does not balance: CMS's entries less the recomputed balance is ${JSON.stringify(gap)} but the findings explain ${JSON.stringify(explained)}`,
+    );
+  }
+  const lines: BridgeLine[] = findings.map((f) => ({
+    kind: f.kind,
+    findingId: f.id,
+    date: f.date,
+    amount: f.effect,
+    effects: f.effects,
+    description: f.explanation,
+  }));
+  if (!equal(balances.notYetDueInCms, NO_EFFECT)) {
+    const e = balances.notYetDueInCms;
+    lines.push({ kind: 'accrued_not_yet_due', amount: fromPence(effectTotal(e)), effects: byComponent(e), description: explainNotYetDue(fromPence(effectTotal(e))) });
+  }
+  // What CMS claims against what its entries add up to: by component where it gave them, else all together.
+  const entries = balances.cmsEntries;
+  let claimed: Effect | undefined;
+  if (claim) {
+    // Each part CMS gave; a part it did not give is taken to be what its entries say, and the rest of a total it
+    // gave goes to the first part it did not give.
+    const m = claim.maintenance ?? entries.maintenance;
+    const f = claim.collectionFees ?? entries.fees;
+    const c = claim.enforcementCharges ?? entries.charges;
+    const rest = claim.total === undefined ? 0 : claim.total - (m + f + c);
+    claimed =
+      claim.maintenance === undefined
+        ? { maintenance: m + rest, fees: f, charges: c }
+        : claim.collectionFees === undefined
+          ? { maintenance: m, fees: f + rest, charges: c }
+          : { maintenance: m, fees: f, charges: c + rest };
+  }
+  const unexplained = claimed ? minus(claimed, entries) : NO_EFFECT;
+  const from = claimed ? effectTotal(claimed) : effectTotal(entries);
+  if (!equal(unexplained, NO_EFFECT)) {
+    const amount = fromPence(effectTotal(unexplained));
+    lines.push({
+      kind: 'unexplained',
+      amount,
+      effects: byComponent(unexplained),
+      description: explainUnexplained(amount, fromPence(effectTotal(entries)), fromPence(from)),
+    });
+  }
+
+  const subtotals = new Map<BridgeLineKind, { count: number; amount: number }>();
+  let forPaying = { count: 0, amount: 0 };
+  let forReceiving = { count: 0, amount: 0 };
+  const pence = (d: Dec) => d.times(100).toNumber();
+  for (const l of lines) {
+    const s = subtotals.get(l.kind) ?? { count: 0, amount: 0 };
+    subtotals.set(l.kind, { count: s.count + 1, amount: s.amount + pence(l.amount) });
+    const a = pence(l.amount);
+    if (a > 0) forPaying = { count: forPaying.count + 1, amount: forPaying.amount + a };
+    if (a < 0) forReceiving = { count: forReceiving.count + 1, amount: forReceiving.amount + a };
+  }
+  const to = effectTotal(balances.recomputed);
+  const sum = lines.reduce((a, l) => a + pence(l.amount), 0);
+  if (sum !== from - to) throw new Error(`the bridge does not add up: its lines come to ${sum} pence, the difference is ${from - to}`);
+  const componentKeys = { maintenance: 'maintenance', collection_fees: 'fees', enforcement_charges: 'charges' } as const;
+  return {
+    from: fromPence(from),
+    fromLabel: claim ? 'cms_claim' : 'cms_entries',
+    to: fromPence(to),
+    lines,
+    subtotals: [...subtotals.entries()].map(([kind, s]) => ({ kind, count: s.count, amount: fromPence(s.amount) })),
+    components: COMPONENTS.map((component) => {
+      const k = componentKeys[component];
+      const given =
+        component === 'maintenance' ? claim?.maintenance : component === 'collection_fees' ? claim?.collectionFees : claim?.enforcementCharges;
+      const toC = balances.recomputed[k];
+      return {
+        component,
+        ...(given !== undefined ? { from: fromPence(given) } : {}),
+        to: fromPence(toC),
+        amount: fromPence(lines.reduce((a, l) => a + pence(component === 'maintenance' ? l.effects.maintenance : component === 'collection_fees' ? l.effects.collectionFees : l.effects.enforcementCharges), 0)),
+      };
+    }),
+    inPayingParentsFavour: { count: forPaying.count, amount: fromPence(forPaying.amount) },
+    inReceivingParentsFavour: { count: forReceiving.count, amount: fromPence(-forReceiving.amount) },
+  };
+}

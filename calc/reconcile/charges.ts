@@ -1,0 +1,301 @@
+/**
+ * Stage 4 of reconciliation: what CMS charged, against the decisions and the fee rules. Maintenance and collection
+ * fees period by period against the schedule (a line repeated is a duplicate; a line lowered after a backdated
+ * reduction, or while the parent is in credit, is an overpayment being offset, not a wrong amount); each enforcement
+ * charge against the Fees Regulations on its date, its repeats, and whether there were arrears to enforce; CMS's
+ * adjustments and write-offs taken as recorded.
+ * @module
+ */
+import { compareDates } from '../dates.ts';
+import type { CmsEntry } from '../ledger/entries.ts';
+import { fromPence } from '../money.ts';
+import { valueOn } from '../parameters.ts';
+import { enforcementCharges as chargeTable } from '../scheme-2012/parameters.ts';
+import { NO_EFFECT, type Effect, type FindingDraft, type MatchDraft } from './draft.ts';
+import type { Periods } from './periods.ts';
+import type { Books } from './read.ts';
+import type { FindingFacts } from './types.ts';
+
+export interface ChargesResult {
+  readonly findings: FindingDraft[];
+  readonly matches: MatchDraft[];
+  /** CMS's maintenance and fee lines by period, where it gave any (undefined where it gave none). */
+  readonly cmsLiability: readonly (number | undefined)[];
+  readonly cmsFee: readonly (number | undefined)[];
+  /** CMS's lines less what the decisions make due, by period (zero where it gave none). */
+  readonly liabilityDifference: readonly number[];
+  /** Enforcement charges the rules allow, with their days (they stand in the recomputed balance). */
+  readonly allowedCharges: readonly { readonly day: number; readonly pence: number }[];
+  /** Adjustments and write-offs, signed as they change the balance, with their days. */
+  readonly adjustments: readonly { readonly day: number; readonly pence: number; readonly writeOff: boolean }[];
+  /** Offsets CMS recorded (they lower CMS's figure only). */
+  readonly offsets: readonly { readonly day: number; readonly pence: number }[];
+}
+
+/** The first day the Fees Regulations' table is coded for; earlier charges are read against it (it is empty then). */
+const TABLE_FROM = '2013-11-25';
+/** Two charges for the same action this close together are one action charged twice (Reckoner's rule). */
+const DUPLICATE_CHARGE_DAYS = 31;
+
+const fact = (e: CmsEntry) => ({ type: e.type, date: e.date, amount: fromPence(e.pence), ...(e.description ? { description: e.description } : {}) });
+
+export function reconcileCharges(
+  books: Books,
+  periods: Periods,
+  /** The overdue balance the evidence shows at the end of a day (whole pence, all components but charges). */
+  trueBalanceOn: (day: number) => number,
+): ChargesResult {
+  const findings: FindingDraft[] = [];
+  const matches: MatchDraft[] = [];
+  const lines = books.schedule.lines;
+  const n = periods.count;
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  const end = books.schedule.liabilityEnd;
+  const netBasis = books.side === 'receiving' && books.basis === 'net';
+  const cmsLiability: (number | undefined)[] = Array.from({ length: n }, () => undefined);
+  const cmsFee: (number | undefined)[] = Array.from({ length: n }, () => undefined);
+  const liabilityDifference = Array.from({ length: n }, () => 0);
+
+  // The decision behind a period CMS charged at the amount known before a backdated letter.
+  const ongoing = new Map<number, number>();
+  for (const e of books.schedule.plan.events) if (e.kind === 'ongoing' && e.line !== undefined) ongoing.set(e.line, books.side === 'paying' ? e.amounts.maintenance : e.amounts.parents[books.rpIndex]!.maintenance);
+  const backdatedAfter = (p: number) => {
+    const due = lines[p]!.dueDate;
+    const pool = books.schedule.plan.pools.find((x) => x.reason === 'backdated' && compareDates(x.arises, due) > 0 && x.decisionId);
+    const d = pool && books.schedule.decisions.find((x) => x.id === pool.decisionId);
+    return d ? { id: d.id, effectiveDate: d.effectiveDate, ...(d.letterDate ? { letterDate: d.letterDate } : {}) } : undefined;
+  };
+  // An overcharge CMS may later offset: what it charged above the decisions for periods a backdated reduction covers.
+  let toOffset = 0;
+
+  const inSchedule = (e: CmsEntry) =>
+    first !== undefined &&
+    last !== undefined &&
+    compareDates(e.date, first.periodStart) >= 0 &&
+    compareDates(e.date, last.periodEnd) <= 0 &&
+    (end === undefined || compareDates(e.date, end) < 0);
+
+  for (const type of ['liability', 'collection_fee'] as const) {
+    const isFee = type === 'collection_fee';
+    const entries = isFee ? books.collectionFees : books.liabilities;
+    const want = isFee ? periods.accruedFee : periods.accruedLiability;
+    /** A fee line changes the receiving parent's figure only on the net basis, and the other way. */
+    const effectOf = (pence: number): Effect =>
+      isFee ? (books.side === 'paying' ? { ...NO_EFFECT, fees: pence } : netBasis ? { ...NO_EFFECT, maintenance: -pence } : NO_EFFECT) : { ...NO_EFFECT, maintenance: pence };
+    const kinds = isFee
+      ? ({ mismatch: 'collection_fee_mismatch', duplicate: 'duplicate_collection_fee' } as const)
+      : ({ mismatch: 'liability_mismatch', duplicate: 'duplicate_liability' } as const);
+    const byPeriod = new Map<number, CmsEntry[]>();
+    for (const e of entries) {
+      if (!inSchedule(e)) {
+        findings.push({
+          kind: kinds.mismatch,
+          date: e.date,
+          amount: e.pence,
+          effect: effectOf(e.pence),
+          cms: [e],
+          bank: [],
+          evidence: [],
+          facts: { cms: [fact(e)], charged: fromPence(e.pence), due: fromPence(0), reason: end !== undefined && compareDates(e.date, end) >= 0 ? 'after_case_end' : 'outside_schedule' },
+        });
+        continue;
+      }
+      const p = periods.periodOf(e.day);
+      const list = byPeriod.get(p);
+      if (list) list.push(e);
+      else byPeriod.set(p, [e]);
+    }
+    for (const [p, group] of [...byPeriod.entries()].sort((a, b) => a[0] - b[0])) {
+      const line = lines[p]!;
+      const expected = want[p]!;
+      const got = group.reduce((a, e) => a + e.pence, 0);
+      if (isFee) cmsFee[p] = got;
+      else {
+        cmsLiability[p] = got;
+        liabilityDifference[p] = got - expected;
+      }
+      const period = { start: line.periodStart, end: line.periodEnd };
+      const agree = (es: readonly CmsEntry[], amount: number) =>
+        matches.push({ reason: 'schedule_agrees', amount, days: 0, cms: es, bank: [], evidence: [] });
+      if (got === expected) {
+        agree(group, got);
+        continue;
+      }
+      // One line too many that repeats another exactly: a duplicate, and the rest agree.
+      const dupIndex = group.findIndex((e, k) => group.some((f, j) => j < k && f.pence === e.pence) && got - e.pence === expected);
+      if (dupIndex >= 0) {
+        const dup = group[dupIndex]!;
+        const original = group.find((f, j) => j < dupIndex && f.pence === dup.pence)!;
+        agree(
+          group.filter((e) => e !== dup),
+          expected,
+        );
+        findings.push({
+          kind: kinds.duplicate,
+          date: dup.date,
+          amount: dup.pence,
+          effect: effectOf(dup.pence),
+          cms: [dup, original],
+          bank: [],
+          evidence: [],
+          facts: { cms: [fact(dup), fact(original)], period, charged: fromPence(got), due: fromPence(expected) },
+        });
+        continue;
+      }
+      const diff = got - expected;
+      const facts: FindingFacts = {
+        cms: group.map(fact),
+        period,
+        charged: fromPence(got),
+        due: fromPence(expected),
+        ...(isFee && line.service === 'direct_pay' && expected === 0 ? { reason: 'direct_pay' as const } : {}),
+        ...(isFee && expected === 0 && line.service === 'collect_and_pay' ? { reason: 'before_fees' as const } : {}),
+      };
+      if (!isFee && diff > 0 && ongoing.get(p) === got) {
+        // CMS charged what was due before a backdated decision changed it: the decision has not been applied here.
+        const decision = backdatedAfter(p);
+        if (decision) {
+          toOffset += diff;
+          findings.push({
+            kind: 'liability_mismatch',
+            date: group[0]!.date,
+            amount: diff,
+            effect: effectOf(diff),
+            cms: group,
+            bank: [],
+            evidence: [],
+            facts: { ...facts, reason: 'backdated_decision', decision },
+          });
+          continue;
+        }
+      }
+      if (!isFee && diff < 0) {
+        // Lower than due while there is an overpayment to set against it: an offset, up to what there is to offset.
+        const credit = toOffset + Math.max(0, -trueBalanceOn(periods.dueDays[p]! - 1));
+        const offset = Math.min(-diff, credit);
+        if (offset > 0) {
+          toOffset = Math.max(0, toOffset - offset);
+          findings.push({
+            kind: 'overpayment_offset',
+            date: group[0]!.date,
+            amount: offset,
+            effect: effectOf(-offset),
+            cms: offset === -diff ? group : [],
+            bank: [],
+            evidence: [],
+            facts: { ...facts },
+          });
+          if (offset === -diff) continue;
+          findings.push({
+            kind: 'liability_mismatch',
+            date: group[0]!.date,
+            amount: -diff - offset,
+            effect: effectOf(diff + offset),
+            cms: group,
+            bank: [],
+            evidence: [],
+            facts,
+          });
+          continue;
+        }
+      }
+      findings.push({
+        kind: kinds.mismatch,
+        date: group[0]!.date,
+        amount: Math.abs(diff),
+        effect: effectOf(diff),
+        cms: group,
+        bank: [],
+        evidence: [],
+        facts,
+      });
+    }
+  }
+
+  // Enforcement charges: allowed on the day, not repeated, and with arrears to enforce.
+  const allowedCharges: { day: number; pence: number }[] = [];
+  /** Charges of an allowed amount already seen, for spotting the same action charged twice. */
+  const seen: { day: number; action: string }[] = [];
+  for (const e of books.enforcementCharges) {
+    const table = valueOn(chargeTable, e.date < TABLE_FROM ? TABLE_FROM : e.date).value;
+    const values = [...new Set(Object.values(table))].map((v) => Math.round(Number(v) * 100));
+    const allowedFor = e.chargeType ? table[e.chargeType] : undefined;
+    const allowed = (allowedFor !== undefined ? [Math.round(Number(allowedFor) * 100)] : values).map(fromPence);
+    const base: FindingFacts = { cms: [fact(e)], ...(e.chargeType ? { action: e.chargeType } : {}), allowed };
+    const draft = (kind: FindingDraft['kind'], amount: number, facts: FindingFacts): FindingDraft => ({
+      kind,
+      date: e.date,
+      amount: Math.abs(amount),
+      effect: { ...NO_EFFECT, charges: amount },
+      cms: [e],
+      bank: [],
+      evidence: [],
+      facts,
+    });
+    if (values.length === 0) {
+      findings.push(draft('enforcement_charge_not_allowed', e.pence, { ...base, reason: 'before_charges' }));
+      continue;
+    }
+    if (books.fees.serviceOn(e.day) === 'direct_pay') {
+      findings.push(draft('enforcement_charge_not_allowed', e.pence, { ...base, reason: 'direct_pay' }));
+      continue;
+    }
+    if (allowedFor === undefined && !values.includes(e.pence)) {
+      findings.push(draft('enforcement_charge_not_allowed', e.pence, { ...base, reason: 'not_an_allowed_amount' }));
+      continue;
+    }
+    // What the rules allow for it; a repeat, or a charge with nothing to enforce, is not owed at all.
+    const lawful = allowedFor !== undefined ? Math.round(Number(allowedFor) * 100) : e.pence;
+    const action = e.chargeType ?? `amount ${e.pence}`;
+    const twin = seen.find((c) => c.action === action && e.day - c.day <= DUPLICATE_CHARGE_DAYS);
+    seen.push({ day: e.day, action });
+    if (twin) {
+      findings.push(draft('duplicate_enforcement_charge', e.pence, base));
+      continue;
+    }
+    const arrears = trueBalanceOn(e.day);
+    if (arrears <= 0) {
+      findings.push(draft('enforcement_without_arrears', e.pence, { ...base, arrearsThen: fromPence(arrears) }));
+      continue;
+    }
+    if (lawful > 0) allowedCharges.push({ day: e.day, pence: lawful });
+    if (lawful !== e.pence) findings.push(draft('enforcement_charge_not_allowed', e.pence - lawful, { ...base, reason: 'wrong_amount_for_action' }));
+    else matches.push({ reason: 'charge_agrees', amount: e.pence, days: 0, cms: [e], bank: [], evidence: [] });
+  }
+
+  // Adjustments and write-offs are taken as recorded; an offset lowers CMS's figure only.
+  const adjustments: { day: number; pence: number; writeOff: boolean }[] = [];
+  const offsets: { day: number; pence: number }[] = [];
+  for (const e of books.adjustments) {
+    if (e.type === 'offset') {
+      offsets.push({ day: e.day, pence: e.pence });
+      const had = toOffset + Math.max(0, -trueBalanceOn(e.day));
+      toOffset = Math.max(0, toOffset - e.pence);
+      findings.push({
+        kind: 'overpayment_offset',
+        date: e.date,
+        amount: e.pence,
+        effect: { ...NO_EFFECT, maintenance: -e.pence },
+        cms: [e],
+        bank: [],
+        evidence: [],
+        facts: { cms: [fact(e)], ...(had < e.pence ? { reason: 'nothing_to_offset' as const } : {}) },
+      });
+      continue;
+    }
+    const signed = e.type === 'write_off' ? -e.pence : e.pence;
+    adjustments.push({ day: e.day, pence: signed, writeOff: e.type === 'write_off' });
+    matches.push({ reason: 'accepted_as_recorded', amount: e.pence, days: 0, cms: [e], bank: [], evidence: [] });
+  }
+  return {
+    findings,
+    matches,
+    cmsLiability,
+    cmsFee,
+    liabilityDifference,
+    allowedCharges,
+    adjustments,
+    offsets,
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Deductions from earnings and from benefit: money that leaves on the payslip or the benefit, never the bank
+ * statement. An employer must pay a deduction over to CMS by the 19th of the month after the month it was made
+ * (SI 1992/1989 reg 14(1)), and may keep back £1 per deduction for its costs, which is never maintenance (reg 12(6);
+ * GOV.UK). So CMS's receipt from the employer is matched with the payslip whose deduction it is, within that time;
+ * a payslip deduction CMS never credited is money taken but not credited; a receipt with no payslip is checked only
+ * where payslips were given for the time (docs/legal-notes.md, issue 10 section).
+ * @module
+ */
+import { fromDayNumber, toDayNumber } from '../dates.ts';
+import type { CmsEntry, Evidence } from '../ledger/entries.ts';
+import { fromPence } from '../money.ts';
+import { creditMinus, creditOf, negate, type Credit } from './credits.ts';
+import type { FindingDraft, MatchDraft } from './draft.ts';
+import { payOverDate } from './pay-over.ts';
+import type { Books } from './read.ts';
+
+/** The employer's charge for each deduction, kept from the employee's pay and not paid to CMS (GOV.UK: £1). */
+export const EMPLOYER_CHARGE_PENCE = 100;
+
+/** The last day an employer may pay over a deduction made on `day` (as a day number). */
+const payOverBy = (day: number): number => toDayNumber(payOverDate(fromDayNumber(day)));
+
+const EVIDENCE_FOR: Record<string, Evidence['type']> = { deo_receipt: 'payslip_deduction', benefit_deduction_receipt: 'benefit_deduction' };
+
+export interface DeductionsResult {
+  readonly findings: FindingDraft[];
+  readonly matches: MatchDraft[];
+  /** What each deduction counts for on the balance: the evidence, or CMS's record where none could check it. */
+  readonly paid: readonly { readonly day: number; readonly credit: Credit }[];
+  readonly recorded: readonly { readonly entry: CmsEntry; readonly credit: Credit }[];
+  /** Receipts nothing could check: no payslip or benefit statement covers their dates. */
+  readonly unchecked: number;
+}
+
+export function reconcileDeductions(books: Books): DeductionsResult {
+  const { fees, basis, windowDays, maxDays } = books;
+  const findings: FindingDraft[] = [];
+  const matches: MatchDraft[] = [];
+  const records = books.deductions;
+  const evidence = books.deductionEvidence;
+  const credit = (pence: number, day: number): Credit => creditOf(pence, day, 'as_paid', fees, basis);
+  const effect = (c: Credit) => ({ maintenance: c.maintenance, fees: c.fees, charges: 0 });
+  // When a receipt for a deduction can reach CMS: from a few days before the payslip to the pay-over day (payslip),
+  // or within the date-error limit (benefit, paid over by DWP).
+  const latest = (v: Evidence) => (v.type === 'payslip_deduction' ? payOverBy(v.day) : v.day + maxDays) + windowDays;
+  const earliest = (v: Evidence) => v.day - windowDays;
+
+  // Exact amounts first (or the payslip's £1 more), nearest date; then different amounts in the same time.
+  const candidates: [number, number, number, number][] = [];
+  records.forEach((e, i) => {
+    evidence.forEach((v, j) => {
+      if (EVIDENCE_FOR[e.type] !== v.type || e.day < earliest(v) || e.day > latest(v)) return;
+      const rank =
+        v.pence === e.pence ? 0 : v.type === 'payslip_deduction' && v.pence === e.pence + EMPLOYER_CHARGE_PENCE ? 1 : 2 + Math.abs(v.pence - e.pence);
+      candidates.push([rank, Math.abs(e.day - v.day), i, j]);
+    });
+  });
+  candidates.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+  const usedR = new Set<number>();
+  const usedE = new Set<number>();
+  const paid: { day: number; credit: Credit }[] = [];
+  const recorded: { entry: CmsEntry; credit: Credit }[] = records.map((e) => ({ entry: e, credit: credit(e.pence, e.day) }));
+  for (const [rank, days, i, j] of candidates) {
+    if (usedR.has(i) || usedE.has(j)) continue;
+    usedR.add(i);
+    usedE.add(j);
+    const e = records[i]!;
+    const v = evidence[j]!;
+    if (rank <= 1) {
+      matches.push({
+        reason: v.type === 'benefit_deduction' ? 'benefit_statement' : rank === 1 ? 'payslip_with_admin_charge' : 'payslip',
+        amount: e.pence,
+        days,
+        cms: [e],
+        bank: [],
+        evidence: [v],
+      });
+      paid.push({ day: v.day, credit: credit(e.pence, v.day) });
+    } else {
+      const shown = credit(v.pence, v.day);
+      paid.push({ day: v.day, credit: shown });
+      findings.push({
+        kind: 'amount_mismatch',
+        date: e.date,
+        amount: Math.abs(v.pence - e.pence),
+        effect: effect(creditMinus(shown, credit(e.pence, e.day))),
+        cms: [e],
+        bank: [],
+        evidence: [v],
+        facts: { cms: [{ type: e.type, date: e.date, amount: fromPence(e.pence) }], days },
+      });
+    }
+  }
+
+  // What the payslips and benefit statements cover: from a month before the first to the pay-over day of the last.
+  const cover = new Map<Evidence['type'], [number, number]>();
+  for (const v of evidence) {
+    const c = cover.get(v.type);
+    cover.set(v.type, c ? [Math.min(c[0], v.day - 31), Math.max(c[1], latest(v))] : [v.day - 31, latest(v)]);
+  }
+  let unchecked = 0;
+  records.forEach((e, i) => {
+    if (usedR.has(i)) return;
+    const c = cover.get(EVIDENCE_FOR[e.type]!);
+    if (!c || e.day < c[0] || e.day > c[1]) {
+      unchecked++;
+      matches.push({ reason: 'not_checked', amount: e.pence, days: 0, cms: [e], bank: [], evidence: [] });
+      paid.push({ day: e.day, credit: credit(e.pence, e.day) });
+      return;
+    }
+    findings.push({
+      kind: 'cms_payment_without_evidence',
+      date: e.date,
+      amount: e.pence,
+      effect: effect(negate(credit(e.pence, e.day))),
+      cms: [e],
+      bank: [],
+      evidence: [],
+      facts: { cms: [{ type: e.type, date: e.date, amount: fromPence(e.pence) }] },
+    });
+  });
+  evidence.forEach((v, j) => {
+    if (usedE.has(j)) return;
+    const shown = credit(v.pence, v.day);
+    paid.push({ day: v.day, credit: shown });
+    findings.push({
+      kind: payOverBy(v.day) > books.asOfDay ? 'deduction_in_transit' : 'deduction_not_credited',
+      date: v.date,
+      amount: v.pence,
+      effect: effect(shown),
+      cms: [],
+      bank: [],
+      evidence: [v],
+      facts: {},
+    });
+  });
+  if (unchecked > 0) {
+    const what = new Set(records.filter((_, i) => !usedR.has(i)).map((e) => (e.type === 'deo_receipt' ? 'payslips' : 'benefit statements')));
+    books.warnings.push(
+      `${unchecked} ${unchecked === 1 ? 'receipt' : 'receipts'} by deduction from earnings or benefit could not be checked: no ${[...what].join(' or ')} cover ${unchecked === 1 ? 'its date' : 'their dates'}. They are taken as CMS recorded them; give the ${[...what].join(' and ')} (evidence) to check them.`,
+    );
+  }
+  return { findings, matches, paid, recorded, unchecked };
+}

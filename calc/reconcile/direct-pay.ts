@@ -1,0 +1,168 @@
+/**
+ * Stage 3 of reconciliation: Direct Pay as CMS runs it. The parents pay each other and CMS records no payments; it
+ * learns of a problem only when a missed or short payment is reported, and its arrears arise from those reports
+ * (GOV.UK "Child maintenance: how to pay"; cms-accounts.md §1). So a payment the evidence shows with no CMS record
+ * is normal here, and what is checked is each report against the evidence:
+ *
+ * - each instalment is set against the payments made for it (from `windowDays` before its due date to just before
+ *   the next one's), with any earlier surplus carried forward (a payment in advance);
+ * - an instalment paid in full that was reported missed, or a report larger than the shortfall, is
+ *   `reported_missed_but_paid`;
+ * - a shortfall nobody reported is `missed_payment_not_reported`, unless a later surplus makes it good (a late
+ *   payment: CMS's figure and the evidence then agree);
+ * - a surplus left at the end — money paid beyond the instalments, such as a catch-up after a reported missed
+ *   payment — is `extra_payment_not_credited`: CMS's figure still counts the report.
+ *
+ * Where CMS does list Direct Pay payments (an arrears breakdown with "Direct Pay payment" lines and no reports), it
+ * is taken to keep a full record, and those lines are checked like any other record of payment (stage 2).
+ * The findings add up to the reports plus the payments less the instalments, exactly (see the tests).
+ * @module
+ */
+import type { CmsEntry } from '../ledger/entries.ts';
+import { fromPence } from '../money.ts';
+import type { Credit } from './credits.ts';
+import { accountsOf, NO_EFFECT, type FindingDraft, type MatchDraft } from './draft.ts';
+import type { Periods } from './periods.ts';
+import type { Books, PaidItem } from './read.ts';
+
+export interface DirectPayResult {
+  readonly findings: FindingDraft[];
+  readonly matches: MatchDraft[];
+  /** Per period: reports-mode Direct Pay, the reports in it, and what CMS took as due (its instalment as it charges it). */
+  readonly reportsMode: readonly boolean[];
+  readonly reported: readonly number[];
+  readonly cmsDue: readonly number[];
+  /** Reports outside Direct Pay time, taken as recorded. */
+  readonly acceptedReports: readonly CmsEntry[];
+}
+
+export function reconcileDirectPay(
+  books: Books,
+  periods: Periods,
+  unrecorded: readonly PaidItem[],
+  creditOf: ReadonlyMap<PaidItem, Credit>,
+  liabilityDifference: readonly number[],
+  keepsFullRecord: boolean,
+): DirectPayResult {
+  const findings: FindingDraft[] = [];
+  const matches: MatchDraft[] = [];
+  const lines = books.schedule.lines;
+  const n = periods.count;
+  const reportsMode = lines.map((l) => !keepsFullRecord && l.service === 'direct_pay');
+  const slotItems: PaidItem[][] = Array.from({ length: n }, () => []);
+  const slotReports: CmsEntry[][] = Array.from({ length: n }, () => []);
+  const acceptedReports: CmsEntry[] = [];
+  const credit = (i: PaidItem) => {
+    const c = creditOf.get(i)!;
+    return c.maintenance + c.fees;
+  };
+
+  for (const item of unrecorded) {
+    const p = periods.slotOf(item.row.day);
+    if (n > 0 && reportsMode[p]) slotItems[p]!.push(item);
+    else {
+      const c = creditOf.get(item)!;
+      findings.push({
+        kind: 'payment_missing_from_cms',
+        date: item.row.date,
+        amount: item.row.pence,
+        effect: { ...NO_EFFECT, maintenance: c.maintenance, fees: c.fees },
+        cms: [],
+        ...accountsOf([item]),
+        facts: item.source === 'bank' && books.side === 'paying' && item.row.direction === 'in' ? { reason: 'refund' } : {},
+      });
+    }
+  }
+  for (const r of books.reports) {
+    const p = periods.slotOf(r.day);
+    if (n > 0 && reportsMode[p]) slotReports[p]!.push(r);
+    else {
+      acceptedReports.push(r);
+      matches.push({ reason: 'accepted_as_recorded', amount: r.pence, days: 0, cms: [r], bank: [], evidence: [] });
+    }
+  }
+  if (acceptedReports.length > 0) {
+    books.warnings.push(
+      `${acceptedReports.length} missed-payment ${acceptedReports.length === 1 ? 'report is' : 'reports are'} dated when the case was not on Direct Pay; ${acceptedReports.length === 1 ? 'it is' : 'they are'} taken as CMS recorded ${acceptedReports.length === 1 ? 'it' : 'them'}.`,
+    );
+  }
+
+  if (reportsMode.some(Boolean) && books.counts.bank === 0 && books.counts.evidence === 0) {
+    books.warnings.push(
+      'No evidence of payment was given, so on Direct Pay every instalment counts as unpaid. Give the bank statement (bankTransactions) or other evidence of what was paid.',
+    );
+  }
+  const reported = slotReports.map((rs) => rs.reduce((a, r) => a + r.pence, 0));
+  const cmsDue = lines.map((_, p) => periods.planDue[p]!.maintenance + periods.planDue[p]!.fees + liabilityDifference[p]!);
+  // Surplus carried forward, and shortfalls nobody reported, each with the period it came from (oldest first).
+  const surplus: { p: number; pence: number }[] = [];
+  const unreported: { p: number; pence: number }[] = [];
+  const due = (p: number) => ({ start: lines[p]!.periodStart, end: lines[p]!.periodEnd });
+  const draft = (kind: FindingDraft['kind'], p: number, amount: number, cms: readonly CmsEntry[], extra: FindingDraft['facts'] = {}): FindingDraft => ({
+    kind,
+    date: lines[p]!.dueDate,
+    amount: Math.abs(amount),
+    effect: { ...NO_EFFECT, maintenance: amount },
+    cms,
+    bank: [],
+    evidence: [],
+    cites: slotItems[p],
+    facts: { period: due(p), due: fromPence(cmsDue[p]!), paid: fromPence(slotItems[p]!.reduce((a, i) => a + credit(i), 0)), ...extra },
+  });
+
+  for (let p = 0; p < n; p++) {
+    if (!reportsMode[p]) continue;
+    const items = slotItems[p]!;
+    const paid = items.reduce((a, i) => a + credit(i), 0);
+    const r = reported[p]!;
+    const reports = slotReports[p]!;
+    if (items.length > 0) {
+      matches.push({
+        reason: 'direct_pay_payments',
+        amount: items.reduce((a, i) => a + i.row.pence, 0),
+        days: 0,
+        cms: [],
+        ...accountsOf(items),
+        note: lines[p]!.dueDate,
+      });
+    }
+    const carried = surplus.reduce((a, s) => a + s.pence, 0);
+    const available = paid + carried;
+    const owed = cmsDue[p]!;
+    if (available >= owed) {
+      // Paid in full (with any payment in advance): a report of a missed payment here was wrong.
+      if (r > 0) findings.push(draft('reported_missed_but_paid', p, r, reports, { reported: fromPence(r) }));
+      // The payment in advance counts first, oldest first; what this period paid beyond the rest is surplus (a credit
+      // from a backdated reduction, a negative instalment, adds to it).
+      let need = Math.max(0, owed);
+      while (need > 0 && surplus.length) {
+        const s = surplus[0]!;
+        const take = Math.min(need, s.pence);
+        s.pence -= take;
+        need -= take;
+        if (s.pence === 0) surplus.shift();
+      }
+      let extra = paid - need - Math.min(0, owed);
+      // A surplus first makes good shortfalls nobody reported (a late payment), then carries forward.
+      while (extra > 0 && unreported.length) {
+        const u = unreported[0]!;
+        const take = Math.min(extra, u.pence);
+        u.pence -= take;
+        extra -= take;
+        if (u.pence === 0) unreported.shift();
+      }
+      if (extra > 0) surplus.push({ p, pence: extra });
+    } else {
+      surplus.length = 0;
+      const short = owed - available;
+      if (r > short) findings.push(draft('reported_missed_but_paid', p, r - short, reports, { reported: fromPence(r), reason: 'short_payment' }));
+      else {
+        if (r > 0) matches.push({ reason: 'report_agrees', amount: r, days: 0, cms: reports, bank: [], evidence: [] });
+        if (r < short) unreported.push({ p, pence: short - r });
+      }
+    }
+  }
+  for (const u of unreported) findings.push(draft('missed_payment_not_reported', u.p, -u.pence, [], { reported: fromPence(reported[u.p]!) }));
+  for (const s of surplus) findings.push(draft('extra_payment_not_credited', s.p, s.pence, []));
+  return { findings, matches, reportsMode, reported, cmsDue, acceptedReports };
+}

@@ -1,0 +1,271 @@
+/**
+ * Every sentence reconciliation writes, from the findings as data. Results speak to the parent ("your bank
+ * shows …"); a letter the parent signs speaks for them ("my bank shows …"): the same facts, the voice chosen here,
+ * never one rewritten into the other.
+ * @module
+ */
+import { dateInWords, type CivilDate } from '../dates.ts';
+import type { CmsEntryType, EvidenceType } from '../ledger/entries.ts';
+import { pounds, type Dec } from '../money.ts';
+import { payOverDate } from './pay-over.ts';
+import type { BridgeLineKind, Citation, FindingFacts, FindingKind, MatchReason, Side } from './types.ts';
+
+/** Who speaks: Reckoner to the parent, or the parent in a letter. */
+export type Voice = 'you' | 'i';
+
+interface Words {
+  readonly your: string;
+  readonly you: string;
+  readonly You: string;
+}
+const WORDS: Record<Voice, Words> = {
+  you: { your: 'your', you: 'you', You: 'You' },
+  i: { your: 'my', you: 'me', You: 'I' },
+};
+
+const d = (date: CivilDate): string => dateInWords(date);
+
+/** What CMS says a record is, as a noun phrase. */
+function recordWords(type: string, w: Words): string {
+  const words: Partial<Record<CmsEntryType, string>> = {
+    payment_received: 'a payment received',
+    deo_receipt: `money from ${w.your} employer under a deduction from earnings order`,
+    benefit_deduction_receipt: `a deduction from ${w.your} benefit`,
+    direct_payment: 'a Direct Pay payment',
+    voluntary_payment: 'a voluntary payment',
+    payment_passed_on: `a payment passed on to ${w.you}`,
+    refund: `a refund to ${w.you}`,
+    missed_payment_reported: 'a missed payment report',
+  };
+  return words[type as CmsEntryType] ?? type.replace(/_/g, ' ');
+}
+
+/** Where the evidence for a record would be. */
+function evidenceWords(type: string, side: Side, w: Words): { none: string; moved: string } {
+  if (type === 'deo_receipt') return { none: `no payslip shows such a deduction`, moved: 'was deducted from pay' };
+  if (type === 'benefit_deduction_receipt') return { none: `no benefit statement shows such a deduction`, moved: 'was deducted from benefit' };
+  if (type === 'refund') return { none: `${w.your} bank shows no such money coming back`, moved: `came back into ${w.your} account` };
+  return side === 'paying'
+    ? { none: `${w.your} bank shows no such payment`, moved: `left ${w.your} account` }
+    : { none: `${w.your} bank shows no such payment arriving`, moved: `reached ${w.your} account` };
+}
+
+const ACTION_WORDS: Record<string, string> = {
+  deduction_from_earnings_order: 'a deduction from earnings order',
+  deduction_from_earnings_request: 'a deduction from earnings request',
+  regular_deduction_order: 'a regular deduction order',
+  lump_sum_deduction_order: 'a lump sum deduction order',
+  liability_order: 'a liability order',
+};
+
+function list(values: readonly Dec[]): string {
+  const ps = values.map(pounds);
+  return ps.length <= 1 ? (ps[0] ?? '') : `${ps.slice(0, -1).join(', ')} or ${ps[ps.length - 1]}`;
+}
+
+function citationWords(c: Citation, side: Side, w: Words): string {
+  const what: Record<'bank' | EvidenceType, string> = {
+    bank:
+      c.direction === 'in'
+        ? side === 'paying'
+          ? `came back into ${w.your} account`
+          : `reached ${w.your} account`
+        : `left ${w.your} account`,
+    payslip_deduction: `was deducted from ${w.your} pay`,
+    benefit_deduction: `was deducted from ${w.your} benefit`,
+    declared_payment: side === 'paying' ? `was paid` : `was received`,
+  };
+  const about = c.description ? ` ("${c.description}")` : c.from ? ` (${c.from})` : '';
+  return `${pounds(c.amount)} ${what[c.kind]} on ${d(c.date)}${about}`;
+}
+
+export interface Explainable {
+  readonly kind: FindingKind;
+  readonly date: CivilDate;
+  readonly amount: Dec;
+  readonly facts: FindingFacts;
+  readonly citations: readonly Citation[];
+}
+
+/** One line about a finding, in the voice asked for. */
+export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you'): string {
+  const w = WORDS[voice];
+  const x = f.facts;
+  const cms = x.cms?.[0];
+  const shown = f.citations.map((c) => citationWords(c, side, w));
+  const period = x.period ? `${d(x.period.start)} to ${d(x.period.end)}` : '';
+  const first = shown[0] ?? '';
+  switch (f.kind) {
+    case 'cms_payment_without_evidence': {
+      const e = evidenceWords(cms!.type, side, w);
+      return `CMS recorded ${recordWords(cms!.type, w)} of ${pounds(cms!.amount)} on ${d(cms!.date)}, but ${e.none}.`;
+    }
+    case 'payment_missing_from_cms':
+      return `${capital(first)}, but CMS has no record of it.`;
+    case 'deduction_not_credited': {
+      const c = f.citations[0]!;
+      return `${capital(w.your)} ${c.kind === 'payslip_deduction' ? 'payslip' : 'benefit statement'} of ${d(c.date)} shows ${pounds(c.amount)} deducted for child maintenance${c.from ? ` by ${c.from}` : ''}, but CMS has not recorded receiving it: money taken and not credited.`;
+    }
+    case 'deduction_in_transit': {
+      const c = f.citations[0]!;
+      return `${capital(w.your)} ${c.kind === 'payslip_deduction' ? 'payslip' : 'benefit statement'} of ${d(c.date)} shows ${pounds(c.amount)} deducted for child maintenance; it has until ${d(payOverDate(c.date))} to reach CMS, so CMS's figure does not include it yet.`;
+    }
+    case 'duplicate_payment_record': {
+      const twin = x.cms![1]!;
+      return `CMS recorded ${recordWords(cms!.type, w)} of ${pounds(cms!.amount)} on ${d(cms!.date)} that repeats its record of ${d(twin.date)}; only one such payment ${evidenceWords(cms!.type, side, w).moved}.`;
+    }
+    case 'amount_mismatch': {
+      const total = f.citations.reduce((a, c) => a.plus(c.amount), cms!.amount.minus(cms!.amount));
+      const recorded = (x.cms ?? []).reduce((a, c) => a.plus(c.amount), cms!.amount.minus(cms!.amount));
+      const diff = recorded.minus(total);
+      return `CMS recorded ${recordWords(cms!.type, w)} of ${pounds(recorded)} on ${d(cms!.date)}, but ${shown.join(' and ')}: CMS shows ${pounds(diff.abs())} ${diff.gt(0) ? 'more' : 'less'} than was paid.`;
+    }
+    case 'date_mismatch': {
+      const c = f.citations[0]!;
+      const later = c.date > cms!.date;
+      return `CMS recorded ${recordWords(cms!.type, w)} of ${pounds(cms!.amount)} on ${d(cms!.date)}, but it ${evidenceWords(cms!.type, side, w).moved} on ${d(c.date)}, ${x.days} days ${later ? 'later' : 'earlier'}.`;
+    }
+    case 'payment_on_wrong_case':
+      return `${capital(first)} for this case, but CMS recorded it on another case (reference ${x.otherCase}).`;
+    case 'payment_from_other_case':
+      return `CMS credited this case with ${recordWords(cms!.type, w)} of ${pounds(cms!.amount)} on ${d(cms!.date)}, but it was paid for another case (reference ${x.otherCase}).`;
+    case 'reported_missed_but_paid':
+      return x.reason === 'short_payment'
+        ? `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment of ${pounds(x.due!)} due on ${d(f.date)}, but ${pounds(x.paid!)} was paid for it: only ${pounds(x.due!.minus(x.paid!))} was missing, ${pounds(f.amount)} less than reported.`
+        : `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment due on ${d(f.date)}, but it was paid${shown.length ? `: ${shown.join('; ')}` : ' (by a payment made in advance)'}.`;
+    case 'missed_payment_not_reported':
+      return `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it, ${pounds(f.amount)} short${x.reported && x.reported.gt(0) ? `, of which only ${pounds(x.reported)} was reported` : ''}), and CMS was not told: on Direct Pay it records no payments, so its figure does not include this.`;
+    case 'extra_payment_not_credited':
+      return `${pounds(f.amount)} paid for the instalment due on ${d(f.date)} was more than the instalment (${pounds(x.due!)}); on Direct Pay CMS records no payments, so it has not set this against the arrears it records.`;
+    case 'liability_mismatch':
+      if (x.reason === 'outside_schedule' || x.reason === 'after_case_end') {
+        return `CMS charged ${pounds(cms!.amount)} maintenance on ${d(cms!.date)}, ${x.reason === 'after_case_end' ? 'after the case ended, when nothing was due' : 'outside any period in which the decisions made anything due'}.`;
+      }
+      if (x.reason === 'backdated_decision' && x.decision) {
+        return `CMS charged ${pounds(x.charged!)} for ${period}, the amount before the decision ${x.decision.id}${x.decision.letterDate ? ` of ${d(x.decision.letterDate)}` : ''} (effective ${d(x.decision.effectiveDate)}) changed it to ${pounds(x.due!)}: the decision has not been applied to this period, ${pounds(f.amount)} too much.`;
+      }
+      return `CMS charged ${pounds(x.charged!)} maintenance for ${period}; the decisions make ${pounds(x.due!)} due, ${pounds(f.amount)} ${x.charged!.gt(x.due!) ? 'less' : 'more'}.`;
+    case 'duplicate_liability':
+      return `CMS charged ${pounds(f.amount)} maintenance twice for ${period}; it was due once.`;
+    case 'collection_fee_mismatch':
+      if (x.reason === 'outside_schedule' || x.reason === 'after_case_end') {
+        return `CMS charged a collection fee of ${pounds(cms!.amount)} on ${d(cms!.date)}, outside any period in which maintenance was due.`;
+      }
+      if (x.reason === 'direct_pay') {
+        return `CMS charged ${pounds(x.charged!)} in collection fees for ${period}, but the case was on Direct Pay, which has no collection fees.`;
+      }
+      if (x.reason === 'before_fees') {
+        return `CMS charged ${pounds(x.charged!)} in collection fees for ${period}, before collection fees began (11 August 2014).`;
+      }
+      return `CMS charged ${pounds(x.charged!)} in collection fees for ${period}; the rules make ${pounds(x.due!)} due, ${pounds(f.amount)} ${x.charged!.gt(x.due!) ? 'less' : 'more'}.`;
+    case 'duplicate_collection_fee':
+      return `CMS charged the collection fee of ${pounds(f.amount)} twice for ${period}.`;
+    case 'enforcement_charge_not_allowed': {
+      const action = x.action ? ACTION_WORDS[x.action] : undefined;
+      switch (x.reason) {
+        case 'before_charges':
+          return `CMS recorded an enforcement charge of ${pounds(cms!.amount)} on ${d(cms!.date)}, before enforcement charges began on 30 June 2014.`;
+        case 'direct_pay':
+          return `CMS recorded an enforcement charge of ${pounds(cms!.amount)} on ${d(cms!.date)} while the case was on Direct Pay, where CMS takes no enforcement action.`;
+        case 'wrong_amount_for_action':
+          return `CMS charged ${pounds(cms!.amount)} for ${action ?? 'enforcement'} on ${d(cms!.date)}; the Fees Regulations set ${list(x.allowed ?? [])} for it then, ${pounds(f.amount)} ${cms!.amount.gt(x.allowed![0]!) ? 'more' : 'less'}.`;
+        default:
+          return `CMS recorded an enforcement charge of ${pounds(cms!.amount)} on ${d(cms!.date)}; the Fees Regulations allow only ${list(x.allowed ?? [])}.`;
+      }
+    }
+    case 'duplicate_enforcement_charge':
+      return `CMS charged ${pounds(cms!.amount)} for ${x.action ? ACTION_WORDS[x.action] : 'the same enforcement action'} on ${d(cms!.date)}, within 31 days of the same charge: one action charged twice.`;
+    case 'enforcement_without_arrears':
+      return `CMS charged ${pounds(cms!.amount)} for ${x.action ? ACTION_WORDS[x.action] : 'enforcement'} on ${d(cms!.date)}, but on that day the records show ${x.arrearsThen && x.arrearsThen.lt(0) ? `an overpayment of ${pounds(x.arrearsThen.abs())}` : 'no arrears'}: there was nothing to enforce.`;
+    case 'overpayment_offset':
+      if (cms?.type === 'offset') {
+        return `CMS set ${pounds(f.amount)} of an overpayment against what was due on ${d(cms.date)}${x.reason === 'nothing_to_offset' ? '; the records show no overpayment that large to set off' : ''}. That is an adjustment, not a payment.`;
+      }
+      return `CMS charged ${pounds(x.charged!)} for ${period} instead of ${pounds(x.due!)}: it set ${pounds(f.amount)} of an overpayment against it. That is an adjustment on the account, not an error in the amount due.`;
+  }
+}
+
+function capital(s: string): string {
+  return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+/** One line about a match. */
+export function explainMatch(
+  m: { readonly reason: MatchReason; readonly amount: Dec; readonly days: number; readonly note?: string; readonly count: number },
+  side: Side,
+): string {
+  const apart = m.days === 0 ? 'on the same day' : `${m.days} ${m.days === 1 ? 'day' : 'days'} apart`;
+  switch (m.reason) {
+    case 'reference':
+      return `The same reference and amount, ${pounds(m.amount)}, ${apart}.`;
+    case 'exact_amount':
+      return `The same amount, ${pounds(m.amount)}, ${apart}.`;
+    case 'collection_charge':
+      return side === 'paying'
+        ? `${pounds(m.amount)} paid is CMS's record of the maintenance plus the ${m.note ?? ''} collection fee.`
+        : `${pounds(m.amount)} received is CMS's record of the maintenance less the ${m.note ?? ''} collection fee.`;
+    case 'combined':
+      return `One payment of ${pounds(m.amount)} is ${m.count} CMS records together.`;
+    case 'split':
+      return `${m.count} payments make up CMS's one record of ${pounds(m.amount)}.`;
+    case 'payslip':
+      return `The payslip shows the ${pounds(m.amount)} CMS received from the employer.`;
+    case 'payslip_with_admin_charge':
+      return `The payslip shows ${pounds(m.amount)} deducted for maintenance and £1.00 the employer kept for its costs; CMS received the ${pounds(m.amount)}.`;
+    case 'benefit_statement':
+      return `The benefit statement shows the ${pounds(m.amount)} CMS received by deduction from benefit.`;
+    case 'schedule_agrees':
+      return `CMS's ${pounds(m.amount)} agrees with what the decisions make due for the period.`;
+    case 'charge_agrees':
+      return `An enforcement charge of ${pounds(m.amount)} is one the Fees Regulations allow, and there were arrears to enforce (whether the action was justified is not checked here).`;
+    case 'report_agrees':
+      return `The missed payment of ${pounds(m.amount)} reported to CMS agrees with the evidence.`;
+    case 'direct_pay_payments':
+      return `${pounds(m.amount)} paid on Direct Pay for the instalment due on ${m.note ? dateInWords(m.note) : 'its date'}; CMS records no Direct Pay payments.`;
+    case 'accepted_as_recorded':
+      return `CMS's entry of ${pounds(m.amount)} is taken as recorded; the evidence can neither confirm nor deny it.`;
+    case 'not_checked':
+      return `CMS's record of ${pounds(m.amount)} received by deduction is taken as recorded: no payslip or benefit statement covers its date.`;
+  }
+}
+
+/** Singular and plural names of each kind of bridge line, for summaries and subtotals. */
+export const KIND_NAMES: Readonly<Record<BridgeLineKind, readonly [string, string]>> = {
+  cms_payment_without_evidence: ['payment CMS recorded that no evidence shows', 'payments CMS recorded that no evidence shows'],
+  payment_missing_from_cms: ['payment CMS has no record of', 'payments CMS has no record of'],
+  deduction_not_credited: ['deduction taken but not credited', 'deductions taken but not credited'],
+  deduction_in_transit: ['deduction not yet paid over to CMS', 'deductions not yet paid over to CMS'],
+  duplicate_payment_record: ['payment recorded twice', 'payments recorded twice'],
+  amount_mismatch: ['payment recorded with the wrong amount', 'payments recorded with the wrong amount'],
+  date_mismatch: ['payment recorded on the wrong date', 'payments recorded on the wrong date'],
+  payment_on_wrong_case: ['payment put on another case', 'payments put on another case'],
+  payment_from_other_case: ["another case's payment put on this case", "other cases' payments put on this case"],
+  reported_missed_but_paid: ['payment reported missed that was paid', 'payments reported missed that were paid'],
+  missed_payment_not_reported: ['shortfall nobody reported', 'shortfalls nobody reported'],
+  extra_payment_not_credited: ['extra payment CMS has not credited', 'extra payments CMS has not credited'],
+  liability_mismatch: ['period charged the wrong amount', 'periods charged the wrong amount'],
+  duplicate_liability: ['period charged twice', 'periods charged twice'],
+  collection_fee_mismatch: ['wrong collection fee', 'wrong collection fees'],
+  duplicate_collection_fee: ['collection fee charged twice', 'collection fees charged twice'],
+  enforcement_charge_not_allowed: ['enforcement charge the rules do not allow', 'enforcement charges the rules do not allow'],
+  duplicate_enforcement_charge: ['enforcement charge made twice', 'enforcement charges made twice'],
+  enforcement_without_arrears: ['enforcement charge with no arrears to enforce', 'enforcement charges with no arrears to enforce'],
+  overpayment_offset: ['overpayment set off', 'overpayments set off'],
+  accrued_not_yet_due: ['amount accrued but not yet due', 'amounts accrued but not yet due'],
+  unexplained: ['difference the entries do not explain', 'differences the entries do not explain'],
+};
+
+/** "3 payments CMS has no record of", "1 period charged twice". */
+export function countOf(kind: BridgeLineKind, count: number): string {
+  const [one, many] = KIND_NAMES[kind];
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The structural lines of the bridge, in the voice asked for. */
+export function explainNotYetDue(amount: Dec): string {
+  return `${pounds(amount.abs())} has accrued under the decisions but the payment plan collects it in later instalments: it is not yet due, so it is not arrears.`;
+}
+
+export function explainUnexplained(amount: Dec, entriesTotal: Dec, claimed: Dec): string {
+  return `CMS's figure (${pounds(claimed)}) is ${pounds(amount.abs())} ${amount.gt(0) ? 'higher' : 'lower'} than its own entries add up to (${pounds(entriesTotal)}); nothing in the entries given explains it, so ask CMS for the entries behind it.`;
+}

@@ -1,0 +1,361 @@
+/**
+ * Stage 2 of reconciliation: CMS's record of payments against the evidence of them. Payments and refunds are
+ * paired with bank rows and declared payments (calc/reconcile/match.ts); what is left over on CMS's side is a
+ * duplicate or a payment no evidence shows; what is left over on the evidence side is a payment CMS did not
+ * record, or (for a parent with two cases) one CMS put on the other case, or — on Direct Pay, where CMS records
+ * no payments — simply a payment, weighed against the instalments and the missed-payment reports in stage 3.
+ * @module
+ */
+import type { CmsEntry } from '../ledger/entries.ts';
+import { fromPence } from '../money.ts';
+import { creditMinus, creditOf, negate, NO_CREDIT, type Credit, type Written } from './credits.ts';
+import { accountsOf, type FindingDraft, type MatchDraft } from './draft.ts';
+import { matchPayments, type Item, type Pairing } from './match.ts';
+import type { Books, PaidItem } from './read.ts';
+import type { FindingFacts } from './types.ts';
+
+export interface PaymentsResult {
+  readonly findings: FindingDraft[];
+  readonly matches: MatchDraft[];
+  /** Evidence of payment no CMS record accounts for, that counts as maintenance: for stage 3 (Direct Pay) or a finding. */
+  readonly unrecorded: PaidItem[];
+  /** What each counted payment is worth on the balance, and CMS's record of payments, in whole pence by component. */
+  readonly paid: readonly { readonly item: PaidItem; readonly credit: Credit }[];
+  readonly recorded: readonly { readonly entry: CmsEntry; readonly credit: Credit }[];
+}
+
+const cmsFact = (e: CmsEntry) => ({
+  type: e.type,
+  date: e.date,
+  amount: fromPence(e.pence),
+  ...(e.description ? { description: e.description } : {}),
+});
+
+/** A CMS payment record's sign: a refund is money back to the paying parent. */
+const signed = (e: CmsEntry): number => (e.type === 'refund' ? -e.pence : e.pence);
+/** A paid item's sign: on the paying side, money coming in is a refund. */
+const paidSigned = (books: Books, i: PaidItem): number =>
+  i.source === 'bank' && books.side === 'paying' && i.row.direction === 'in' ? -i.row.pence : i.row.pence;
+
+export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<number, readonly number[]>): PaymentsResult {
+  const { fees, basis, windowDays, maxDays } = books;
+  const findings: FindingDraft[] = [];
+  const matches: MatchDraft[] = [];
+  const records = books.payments;
+  const paidItems = books.paid;
+
+  const cmsItems: Item[] = records.map((e, index) => ({
+    index,
+    day: e.day,
+    pence: e.pence,
+    kind: e.type === 'refund' ? 'refund' : 'payment',
+    reference: e.reference === '' ? '' : normalise(e.reference),
+  }));
+  const bankItems: Item[] = paidItems.map((p, index) => ({
+    index,
+    day: p.row.day,
+    pence: p.row.pence,
+    kind: paidSigned(books, p) < 0 ? 'refund' : 'payment',
+    reference: p.row.reference === '' ? '' : normalise(p.row.reference),
+  }));
+  const anyFee = books.schedule.lines.some((l) => l.collectionFee.gt(0) || l.receivingParents.some((r) => r.fee.gt(0)));
+  const chargeAdjusted = anyFee
+    ? (c: Item): number | undefined => {
+        const pct = fees.pctOn(c.day);
+        if (pct === 0) return undefined;
+        const fee = Math.floor((c.pence * pct + 50) / 100);
+        return books.side === 'paying' ? c.pence + fee : c.pence - fee;
+      }
+    : undefined;
+  const result = matchPayments(cmsItems, bankItems, {
+    windowDays,
+    maxDays,
+    amountMismatches: books.filtered,
+    ...(chargeAdjusted ? { chargeAdjusted } : {}),
+  });
+
+  // How CMS writes payments on Collect and Pay: as paid, or the maintenance part alone, as its matched records show.
+  let asPaid = 0;
+  let part = 0;
+  for (const p of result.pairings) {
+    if (p.reason === 'amount_mismatch' || fees.pctOn(cmsItems[p.cms[0]!]!.day) === 0) continue;
+    if (p.feeAdjusted) part++;
+    else asPaid++;
+  }
+  const usual: Written = part > asPaid ? 'maintenance_part' : 'as_paid';
+  // A record paired with evidence is split between maintenance and fee as of the day the money moved, so that the
+  // pair differs only where the amounts do (a record dated before fees began, paid after, is not a fee error).
+  const movedOn = new Map<CmsEntry, number>();
+  const recordCredit = (e: CmsEntry, written: Written): Credit => creditOf(signed(e), movedOn.get(e) ?? e.day, written, fees, basis);
+  // Where a payment and CMS's record of it agree, the payment counts for what the record says: on Collect and Pay
+  // two amounts of maintenance can leave the same sum once the fee is added or taken (235.87 and 235.88 both leave
+  // 226.44 after 4%), and the record says which it was.
+  const agreed = new Map<PaidItem, Credit>();
+  const itemCredit = (i: PaidItem): Credit => agreed.get(i) ?? creditOf(paidSigned(books, i), i.row.day, 'as_paid', fees, basis);
+  const sum = (cs: readonly Credit[]): Credit => cs.reduce((a, c) => ({ maintenance: a.maintenance + c.maintenance, fees: a.fees + c.fees }), NO_CREDIT);
+  const effectOf = (c: Credit) => ({ maintenance: c.maintenance, fees: c.fees, charges: 0 });
+
+  const writtenOf = new Map<CmsEntry, Written>();
+  for (const p of result.pairings) {
+    const c = p.cms.map((i) => records[i]!);
+    const b = p.bank.map((i) => paidItems[i]!);
+    const written: Written = p.feeAdjusted ? 'maintenance_part' : p.reason === 'amount_mismatch' ? usual : 'as_paid';
+    for (const e of c) {
+      writtenOf.set(e, written);
+      movedOn.set(e, b[0]!.row.day);
+    }
+    const recorded = sum(c.map((e) => recordCredit(e, written)));
+    if (p.reason !== 'date_outside_window' && p.reason !== 'amount_mismatch') {
+      // Spread the record's credit over the payments as they show it, the last taking what rounding leaves.
+      let left = recorded;
+      b.forEach((item, k) => {
+        const own = k === b.length - 1 ? left : itemCredit(item);
+        agreed.set(item, own);
+        left = creditMinus(left, own);
+      });
+    }
+    const shown = sum(b.map(itemCredit));
+    const accounts = { cms: c, ...accountsOf(b) };
+    const cmsTotal = c.reduce((a, e) => a + e.pence, 0);
+    const paidTotal = b.reduce((a, i) => a + i.row.pence, 0);
+    if (p.reason === 'date_outside_window' || p.reason === 'amount_mismatch') {
+      const diff = creditMinus(shown, recorded);
+      findings.push({
+        kind: p.reason === 'amount_mismatch' ? 'amount_mismatch' : 'date_mismatch',
+        date: c[0]!.date,
+        amount: p.reason === 'amount_mismatch' ? Math.abs(cmsTotal - paidTotal) : cmsTotal,
+        effect: effectOf(diff),
+        ...accounts,
+        facts: { cms: c.map(cmsFact), days: p.days, ...(c[0]!.type === 'refund' ? { reason: 'refund' as const } : {}) },
+      });
+    } else {
+      matches.push({
+        reason: p.reason satisfies Pairing['reason'],
+        amount: paidTotal,
+        days: p.days,
+        ...accounts,
+        ...(p.feeAdjusted ? { note: `${fees.pctOn(c[0]!.day)}%` } : {}),
+      });
+    }
+  }
+
+  // CMS records with no evidence: a repeat of another record, or a payment nobody made.
+  const unmatchedCms = new Set(result.unmatchedCms);
+  const byTypeAndAmount = new Map<string, number[]>();
+  records.forEach((e, i) => {
+    const k = `${e.type}|${e.pence}`;
+    const list = byTypeAndAmount.get(k);
+    if (list) list.push(i);
+    else byTypeAndAmount.set(k, [i]);
+  });
+  const leftRecords: number[] = [];
+  for (const i of result.unmatchedCms) {
+    const e = records[i]!;
+    // The twin is another record of the same type and amount within three days: one the evidence confirms, or,
+    // when neither is confirmed, the one first in canonical order.
+    const near = (byTypeAndAmount.get(`${e.type}|${e.pence}`) ?? []).filter((j) => j !== i && Math.abs(records[j]!.day - e.day) <= 3);
+    const twin = near.find((j) => !unmatchedCms.has(j)) ?? near.find((j) => j < i);
+    if (twin !== undefined) {
+      // A copy is written as the record it repeats.
+      writtenOf.set(e, writtenOf.get(records[twin]!) ?? usual);
+      const credit = recordCredit(e, writtenOf.get(e)!);
+      findings.push({
+        kind: 'duplicate_payment_record',
+        date: e.date,
+        amount: e.pence,
+        effect: effectOf(negate(credit)),
+        cms: [e, records[twin]!],
+        bank: [],
+        evidence: [],
+        facts: { cms: [cmsFact(e), cmsFact(records[twin]!)] },
+      });
+    } else leftRecords.push(i);
+  }
+
+  // Payments made for this case that CMS put on another case, and another case's payments CMS put on this one.
+  const leftPaid = result.unmatchedBank;
+  const wrongCase = crossCase(books, leftPaid.map((i) => paidItems[i]!), books.otherCase);
+  const takenPaid = new Set<PaidItem>();
+  for (const { item, entry } of wrongCase) {
+    takenPaid.add(item);
+    const credit = itemCredit(item);
+    findings.push({
+      kind: 'payment_on_wrong_case',
+      date: item.row.date,
+      amount: item.row.pence,
+      effect: effectOf(credit),
+      cms: [entry],
+      ...accountsOf([item]),
+      facts: { cms: [cmsFact(entry)], otherCase: caseReferenceWords(entry.caseReference) },
+    });
+  }
+  const fromOther = crossCase(books, books.paidForOtherCase, leftRecords.map((i) => records[i]!));
+  const takenRecords = new Set<CmsEntry>();
+  const usedForOther = new Set<PaidItem>();
+  for (const { item, entry } of fromOther) {
+    takenRecords.add(entry);
+    usedForOther.add(item);
+    findings.push({
+      kind: 'payment_from_other_case',
+      date: entry.date,
+      amount: entry.pence,
+      effect: effectOf(negate(recordCredit(entry, usual))),
+      cms: [entry],
+      ...accountsOf([item]),
+      facts: { cms: [cmsFact(entry)], otherCase: caseReferenceWords(normalise(item.row.reference || item.row.description)) },
+    });
+  }
+  for (const item of books.paidForOtherCase) {
+    if (!usedForOther.has(item)) {
+      books.ignored.push(item.source === 'bank' ? { bankTransactionId: item.row.id, reason: 'another_case' } : { evidenceId: item.row.id, reason: 'another_case' });
+    }
+  }
+  const usedOther = new Set(wrongCase.map((w) => w.entry));
+  for (const e of books.otherCase) if (!usedOther.has(e)) books.ignored.push({ cmsEntryId: e.id, reason: 'another_case' });
+
+  for (const i of leftRecords) {
+    const e = records[i]!;
+    if (takenRecords.has(e)) continue;
+    findings.push({
+      kind: 'cms_payment_without_evidence',
+      date: e.date,
+      amount: e.pence,
+      effect: effectOf(negate(recordCredit(e, usual))),
+      cms: [e],
+      bank: [],
+      evidence: [],
+      facts: { cms: [cmsFact(e)], ...(e.type === 'refund' ? { reason: 'refund' } : e.type === 'voluntary_payment' ? { reason: 'voluntary' } : {}) },
+    });
+  }
+
+  // What is left of the evidence: without a filter, only what looks like a maintenance payment counts.
+  const looksLike = books.filtered ? () => true : looksLikeMaintenance(books, records, paidItems, result, instalmentAmounts);
+  const unrecorded: PaidItem[] = [];
+  const counted = new Set<PaidItem>();
+  paidItems.forEach((item, i) => {
+    if (!unmatchedBankSet(result).has(i)) counted.add(item);
+  });
+  for (const i of leftPaid) {
+    const item = paidItems[i]!;
+    if (takenPaid.has(item)) {
+      counted.add(item);
+      continue;
+    }
+    if (item.source === 'bank' && !looksLike(i)) {
+      books.ignored.push({ bankTransactionId: item.row.id, reason: 'not_a_maintenance_payment' });
+      continue;
+    }
+    counted.add(item);
+    unrecorded.push(item);
+  }
+
+  const paid = [...counted].map((item) => ({ item, credit: itemCredit(item) }));
+  // CMS's ledger holds every record it made on this case, another case's payment included.
+  const recorded = records.map((e) => ({ entry: e, credit: recordCredit(e, writtenOf.get(e) ?? usual) }));
+  return { findings, matches, unrecorded, paid, recorded };
+}
+
+/** A case reference as CMS prints it: its twelve digits in fours ("1234 5678 9012"), or as given. */
+function caseReferenceWords(normalised: string): string {
+  const digits = normalised.replace(/\D/g, '');
+  return digits.length === 12 ? digits.replace(/(\d{4})(?=\d)/g, '$1 ') : normalised;
+}
+
+const normalise = (r: string): string => {
+  const n = r.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return n.length >= 4 ? n : '';
+};
+
+const memo = new WeakMap<object, Set<number>>();
+function unmatchedBankSet(result: { unmatchedBank: readonly number[] }): Set<number> {
+  let s = memo.get(result);
+  if (!s) memo.set(result, (s = new Set(result.unmatchedBank)));
+  return s;
+}
+
+/**
+ * Pairs payments with records on the other side of a two-case mix-up: the same amount (or with the fee) within the
+ * window, nearest first, one to one.
+ */
+function crossCase(books: Books, items: readonly PaidItem[], entries: readonly CmsEntry[]): { item: PaidItem; entry: CmsEntry }[] {
+  if (items.length === 0 || entries.length === 0) return [];
+  const out: { item: PaidItem; entry: CmsEntry }[] = [];
+  const candidates: [number, number, number][] = [];
+  items.forEach((item, i) => {
+    entries.forEach((e, j) => {
+      const pct = books.fees.pctOn(e.day);
+      const fee = Math.floor((e.pence * pct + 50) / 100);
+      const adjusted = books.side === 'paying' ? e.pence + fee : e.pence - fee;
+      const d = Math.abs(item.row.day - e.day);
+      if (d <= books.windowDays && (item.row.pence === e.pence || (pct > 0 && item.row.pence === adjusted))) candidates.push([d, i, j]);
+    });
+  });
+  candidates.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  const usedI = new Set<number>();
+  const usedJ = new Set<number>();
+  for (const [, i, j] of candidates) {
+    if (usedI.has(i) || usedJ.has(j)) continue;
+    usedI.add(i);
+    usedJ.add(j);
+    out.push({ item: items[i]!, entry: entries[j]! });
+  }
+  return out;
+}
+
+/**
+ * Without a bank filter, an unmatched transaction still counts when it looks like a maintenance payment: the same
+ * reference as a CMS record; the amount of a CMS record (or with the fee) within the window; the amount of an
+ * instalment due within the window; or the amount of a CMS record as far off as the matcher pairs them (maxDays)
+ * and the same description as a payment that matched (the same standing order or payee). The last keeps a payment
+ * counting when another takes the record it was paired with, while a shop of the same amount a month away stays
+ * out. This depends only on CMS's records, the schedule and what matched, so adding a payment never stops another
+ * from counting.
+ */
+function looksLikeMaintenance(
+  books: Books,
+  records: readonly CmsEntry[],
+  paidItems: readonly PaidItem[],
+  result: ReturnType<typeof matchPayments>,
+  instalmentAmounts: ReadonlyMap<number, readonly number[]>,
+): (i: number) => boolean {
+  const cmsByAmount = new Map<number, number[]>();
+  const references = new Set<string>();
+  for (const e of records) {
+    const pct = books.fees.pctOn(e.day);
+    const fee = Math.floor((e.pence * pct + 50) / 100);
+    for (const v of pct > 0 ? [e.pence, books.side === 'paying' ? e.pence + fee : e.pence - fee] : [e.pence]) {
+      const list = cmsByAmount.get(v);
+      if (list) list.push(e.day);
+      else cmsByAmount.set(v, [e.day]);
+    }
+    const r = normalise(e.reference);
+    if (r) references.add(r);
+  }
+  const unmatched = unmatchedBankSet(result);
+  const payee = (i: number): string => {
+    const item = paidItems[i]!;
+    const d = item.row.description.trim().toLowerCase();
+    return d === '' ? '' : `${item.row.pence > 0 && item.source === 'bank' ? item.row.direction : ''}|${d}`;
+  };
+  const matchedPayees = new Set<string>();
+  paidItems.forEach((_, i) => {
+    if (!unmatched.has(i)) {
+      const p = payee(i);
+      if (p) matchedPayees.add(p);
+    }
+  });
+  const within = (days: readonly number[] | undefined, day: number, limit: number): boolean =>
+    (days ?? []).some((d) => Math.abs(d - day) <= limit);
+  return (i) => {
+    const item = paidItems[i]!;
+    const r = normalise(item.row.reference);
+    return (
+      (r !== '' && references.has(r)) ||
+      within(cmsByAmount.get(item.row.pence), item.row.day, books.windowDays) ||
+      within(instalmentAmounts.get(item.row.pence), item.row.day, books.windowDays) ||
+      (matchedPayees.has(payee(i)) && within(cmsByAmount.get(item.row.pence), item.row.day, books.maxDays))
+    );
+  };
+}
+
+export type { FindingFacts };

@@ -1,0 +1,288 @@
+/**
+ * Stage 1 of reconciliation: read the input and sort every entry into what reconciliation does with it. CMS's
+ * lines by class (charges, payments, deductions, reports, adjustments), this case's or another's; the evidence by
+ * what it can speak to; and what is set aside (after the date, not visible from this side, not a maintenance
+ * payment), each with its reason.
+ * @module
+ */
+import { isCivilDate, toDayNumber, type CivilDate } from '../dates.ts';
+import { InputError } from '../errors.ts';
+import { wholeNumber } from '../input.ts';
+import {
+  normaliseReference,
+  readBankTransactions,
+  readCmsEntries,
+  readEvidence,
+  type BankTransaction,
+  type CmsEntry,
+  type CmsEntryType,
+  type Evidence,
+} from '../ledger/entries.ts';
+import { parsePence } from '../money.ts';
+import { buildSchedule, type Schedule } from '../schedule/build.ts';
+import { feeRules, type FeeRules } from './credits.ts';
+import { BASES, SIDES, type Basis, type Ignored, type ReconcileInput, type Side } from './types.ts';
+
+/** A claim's figures in whole pence. */
+export interface Claim {
+  readonly date: CivilDate;
+  readonly total?: number;
+  readonly maintenance?: number;
+  readonly collectionFees?: number;
+  readonly enforcementCharges?: number;
+}
+
+/** A payment on the evidence side: a bank transaction or a declared payment. */
+export type PaidItem = { readonly source: 'bank'; readonly row: BankTransaction } | { readonly source: 'declared'; readonly row: Evidence };
+
+export interface Books {
+  readonly side: Side;
+  readonly basis: Basis;
+  readonly receivingParentId?: string;
+  /** Index of that receiving parent in the schedule (paying side: -1). */
+  readonly rpIndex: number;
+  readonly asOf: CivilDate;
+  readonly asOfDay: number;
+  readonly windowDays: number;
+  readonly maxDays: number;
+  readonly schedule: Schedule;
+  readonly fees: FeeRules;
+  readonly claim?: Claim;
+  /** True when the user said which bank transactions are maintenance (a filter, or all of them). */
+  readonly filtered: boolean;
+  readonly counts: { readonly cms: number; readonly bank: number; readonly evidence: number };
+
+  /** This case's CMS entries, to the date, that this side can speak to, by class. */
+  readonly payments: readonly CmsEntry[];
+  readonly deductions: readonly CmsEntry[];
+  readonly liabilities: readonly CmsEntry[];
+  readonly collectionFees: readonly CmsEntry[];
+  readonly enforcementCharges: readonly CmsEntry[];
+  readonly reports: readonly CmsEntry[];
+  readonly adjustments: readonly CmsEntry[];
+  /** Payments CMS recorded on another of the parent's cases: where a missing payment may have gone. */
+  readonly otherCase: readonly CmsEntry[];
+
+  /** Bank transactions that may be maintenance payments (the filter passed, the right direction), and declared payments. */
+  readonly paid: readonly PaidItem[];
+  /** Payments whose reference names another of the parent's cases. */
+  readonly paidForOtherCase: readonly PaidItem[];
+  /** Payslip and benefit deductions. */
+  readonly deductionEvidence: readonly Evidence[];
+
+  readonly ignored: Ignored[];
+  readonly warnings: string[];
+}
+
+/** Which CMS entries each side can speak to: the paying parent's own payments; what reached the receiving parent. */
+const VISIBLE: Record<Side, ReadonlySet<CmsEntryType>> = {
+  paying: new Set(['payment_received', 'deo_receipt', 'benefit_deduction_receipt', 'direct_payment', 'voluntary_payment', 'refund']),
+  receiving: new Set(['payment_passed_on', 'direct_payment']),
+};
+
+function claimPence(field: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parsePence(value as string);
+  } catch (e) {
+    throw new InputError(field, (e as Error).message);
+  }
+}
+
+function readClaim(input: ReconcileInput, side: Side): Claim | undefined {
+  const c = input.cmsClaim;
+  if (c === undefined) return undefined;
+  if (typeof c.date !== 'string' || !isCivilDate(c.date)) {
+    throw new InputError('cmsClaim.date', `must be a real date written YYYY-MM-DD (got ${JSON.stringify(c.date)})`);
+  }
+  const claim: Claim = {
+    date: c.date,
+    ...optional('total', claimPence('cmsClaim.balance', c.balance)),
+    ...optional('maintenance', claimPence('cmsClaim.maintenance', c.maintenance)),
+    ...optional('collectionFees', claimPence('cmsClaim.collectionFees', c.collectionFees)),
+    ...optional('enforcementCharges', claimPence('cmsClaim.enforcementCharges', c.enforcementCharges)),
+  };
+  if (claim.total === undefined && claim.maintenance === undefined && claim.collectionFees === undefined && claim.enforcementCharges === undefined) {
+    throw new InputError('cmsClaim', 'give the balance CMS states (balance), or its parts (maintenance, collectionFees, enforcementCharges)');
+  }
+  if (side === 'receiving' && (claim.collectionFees !== undefined || claim.enforcementCharges !== undefined)) {
+    throw new InputError(
+      'cmsClaim',
+      'a receiving parent is owed maintenance only (collection fees and enforcement charges are owed to the Secretary of State); give balance or maintenance',
+    );
+  }
+  const parts = [claim.maintenance, claim.collectionFees, claim.enforcementCharges];
+  if (claim.total === undefined && parts.every((p) => p !== undefined)) {
+    return { ...claim, total: parts.reduce((a, b) => a! + b!, 0) };
+  }
+  if (claim.total !== undefined && parts.every((p) => p !== undefined) && parts.reduce((a, b) => a! + b!, 0) !== claim.total) {
+    throw new InputError('cmsClaim.balance', 'is not the sum of maintenance, collectionFees and enforcementCharges; give the figures as CMS prints them');
+  }
+  if (side === 'receiving' && claim.total === undefined) return { ...claim, total: claim.maintenance! };
+  return claim;
+}
+
+function optional<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: number };
+}
+
+/**
+ * Reads and checks the whole input, builds the schedule, and sorts every entry.
+ *
+ * @throws {InputError} for bad input, naming the field.
+ */
+export function readBooks(input: ReconcileInput): Books {
+  if (input === null || typeof input !== 'object') throw new InputError('input', 'must be an object with schedule and side');
+  if (!SIDES.includes(input.side)) throw new InputError('side', 'must be "paying" (a paying parent\'s evidence) or "receiving"');
+  const side = input.side;
+  const claim = readClaim(input, side);
+  if (claim !== undefined && input.schedule?.asOf !== undefined && input.schedule.asOf !== claim.date) {
+    throw new InputError(
+      'cmsClaim.date',
+      `is ${claim.date} but schedule.asOf is ${input.schedule.asOf}; the balances are compared on one day, so leave schedule.asOf out (the claim date is used) or make them the same`,
+    );
+  }
+  const asOf = input.schedule?.asOf ?? claim?.date;
+  if (asOf === undefined)
+    throw new InputError('schedule.asOf', 'give the date to reconcile up to (schedule.asOf), or the date of the CMS claim (cmsClaim.date)');
+  const windowDays = input.windowDays === undefined ? 5 : wholeNumber('windowDays', input.windowDays, 31);
+  const maxDays = input.maxDateDifferenceDays === undefined ? 62 : wholeNumber('maxDateDifferenceDays', input.maxDateDifferenceDays, 366);
+  if (maxDays < windowDays) throw new InputError('maxDateDifferenceDays', `must be at least windowDays (${windowDays})`);
+  if (input.schedule === null || typeof input.schedule !== 'object') {
+    throw new InputError('schedule.decisions', 'give at least one decision, each with an effective date and a weekly amount or a calculation');
+  }
+
+  let schedule: Schedule;
+  try {
+    schedule = buildSchedule({ ...input.schedule, asOf });
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`schedule.${e.field}`, e.message.slice(e.field.length + 2));
+    throw e;
+  }
+
+  const rpIds = schedule.totals.receivingParents.map((r) => r.id);
+  const rpId = side === 'receiving' ? (input.receivingParentId ?? rpIds[0]!) : undefined;
+  if (rpId !== undefined && !rpIds.includes(rpId)) {
+    throw new InputError('receivingParentId', `"${rpId}" is not a receiving parent in the decisions (${rpIds.join(', ')})`);
+  }
+  const fees = feeRules(schedule, side);
+  const feesApply = schedule.lines.some((l) => l.receivingParents.some((r) => r.fee.gt(0)));
+  if (input.cmsClaim?.basis !== undefined && !BASES.includes(input.cmsClaim.basis)) {
+    throw new InputError('cmsClaim.basis', `must be one of ${BASES.join(', ')}`);
+  }
+  if (side === 'paying' && input.cmsClaim?.basis === 'net') {
+    throw new InputError('cmsClaim.basis', 'is for a receiving parent’s figure; a paying parent’s arrears are always gross (leave basis out)');
+  }
+  if (side === 'receiving' && claim !== undefined && feesApply && input.cmsClaim?.basis === undefined) {
+    throw new InputError(
+      'cmsClaim.basis',
+      'say whether CMS’s figure is gross (the maintenance the paying parent owes you, before CMS’s 4% collection fee) or net (what you are still owed in cash after the 4%); on Collect and Pay the two differ',
+    );
+  }
+  const basis: Basis = side === 'paying' ? 'gross' : (input.cmsClaim?.basis ?? (feesApply ? 'net' : 'gross'));
+
+  const cms = readCmsEntries(input.cmsEntries);
+  const bank = readBankTransactions(input.bankTransactions);
+  const evidence = readEvidence(input.evidence);
+  const asOfDay = toDayNumber(asOf);
+  const filters = (input.bankFilter?.descriptionContains ?? []).map((f) => f.toLowerCase()).filter(Boolean);
+  const includeAll = input.bankFilter?.includeAll === true;
+  if (includeAll && filters.length > 0) throw new InputError('bankFilter', 'give descriptionContains or includeAll, not both');
+  const filtered = includeAll || filters.length > 0;
+  const warnings: string[] = [];
+  const ignored: Ignored[] = [];
+
+  // This case's reference, and those of the parent's other cases that CMS entries name.
+  const thisCase = normaliseReference(input.caseReference ?? '');
+  const onThisCase = (e: CmsEntry) => thisCase === '' || e.caseReference === '' || e.caseReference === thisCase;
+  const otherRefs = thisCase === '' ? [] : [...new Set(cms.map((e) => e.caseReference).filter((r) => r !== '' && r !== thisCase))];
+  const namesOtherCase = (reference: string): boolean => {
+    const r = normaliseReference(reference);
+    return r !== '' && !r.includes(thisCase) && otherRefs.some((o) => r.includes(o) || o.includes(r));
+  };
+
+  const books = {
+    payments: [] as CmsEntry[],
+    deductions: [] as CmsEntry[],
+    liabilities: [] as CmsEntry[],
+    collectionFees: [] as CmsEntry[],
+    enforcementCharges: [] as CmsEntry[],
+    reports: [] as CmsEntry[],
+    adjustments: [] as CmsEntry[],
+    otherCase: [] as CmsEntry[],
+    paid: [] as PaidItem[],
+    paidForOtherCase: [] as PaidItem[],
+    deductionEvidence: [] as Evidence[],
+  };
+  for (const e of cms) {
+    if (e.day > asOfDay) {
+      ignored.push({ cmsEntryId: e.id, reason: 'after_as_of' });
+      continue;
+    }
+    const payment = e.class === 'payment' || e.class === 'deduction' || e.class === 'refund';
+    if (!onThisCase(e)) {
+      if (payment && VISIBLE[side].has(e.type)) books.otherCase.push(e);
+      else ignored.push({ cmsEntryId: e.id, reason: 'another_case' });
+      continue;
+    }
+    if (payment && !VISIBLE[side].has(e.type)) {
+      ignored.push({ cmsEntryId: e.id, reason: 'not_visible_from_this_side' });
+      continue;
+    }
+    if (e.class === 'deduction') books.deductions.push(e);
+    else if (payment) books.payments.push(e);
+    else if (e.class === 'report') books.reports.push(e);
+    else if (e.class === 'adjustment') books.adjustments.push(e);
+    else if (e.type === 'liability') books.liabilities.push(e);
+    else if (e.type === 'collection_fee') books.collectionFees.push(e);
+    else books.enforcementCharges.push(e);
+  }
+
+  for (const t of bank) {
+    const relevantDirection = side === 'paying' || t.direction === 'in';
+    if (t.day > asOfDay) ignored.push({ bankTransactionId: t.id, reason: 'after_as_of' });
+    else if (!relevantDirection) ignored.push({ bankTransactionId: t.id, reason: 'not_a_maintenance_payment' });
+    else if (filters.length > 0 && !filters.some((f) => t.description.toLowerCase().includes(f) || t.reference.toLowerCase().includes(f))) {
+      ignored.push({ bankTransactionId: t.id, reason: 'not_a_maintenance_payment' });
+    } else if (otherRefs.length > 0 && namesOtherCase(t.reference || t.description)) {
+      books.paidForOtherCase.push({ source: 'bank', row: t });
+    } else books.paid.push({ source: 'bank', row: t });
+  }
+  for (const v of evidence) {
+    if (v.type !== 'declared_payment' && side === 'receiving') {
+      throw new InputError(
+        `evidence[${evidence.indexOf(v)}].type`,
+        `${v.type} is evidence of what the paying parent paid; a receiving parent’s evidence is what reached them (bank transactions, or declared_payment)`,
+      );
+    }
+    if (v.day > asOfDay) ignored.push({ evidenceId: v.id, reason: 'after_as_of' });
+    else if (v.type !== 'declared_payment') books.deductionEvidence.push(v);
+    else if (otherRefs.length > 0 && namesOtherCase(v.reference)) books.paidForOtherCase.push({ source: 'declared', row: v });
+    else books.paid.push({ source: 'declared', row: v });
+  }
+  if (!filtered && bank.length > 0) {
+    warnings.push(
+      'No bankFilter was given, so only bank transactions that match a CMS record, or look like a maintenance payment (the same reference as a CMS record; the amount of a CMS record or of an instalment near its date; or the same description as a payment that matched), were counted. ' +
+        'To be sure of finding every payment, give bankFilter.descriptionContains (e.g. the payee name or "CMS"), or bankFilter.includeAll if every transaction given is a maintenance payment.',
+    );
+  }
+
+  return {
+    side,
+    basis,
+    ...(rpId === undefined ? {} : { receivingParentId: rpId }),
+    rpIndex: rpId === undefined ? -1 : rpIds.indexOf(rpId),
+    asOf,
+    asOfDay,
+    windowDays,
+    maxDays,
+    schedule,
+    fees,
+    ...(claim ? { claim } : {}),
+    filtered,
+    counts: { cms: cms.length, bank: bank.length, evidence: evidence.length },
+    ...books,
+    ignored,
+    warnings,
+  };
+}

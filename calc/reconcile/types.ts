@@ -1,0 +1,362 @@
+/**
+ * What reconciliation takes and gives: the account as CMS records it and the evidence of what was paid in; the
+ * findings, each with its effect on the balance and in whose favour, the balances by component, and the bridge
+ * from CMS's figure to the recomputed one.
+ * @module
+ */
+import type { CivilDate } from '../dates.ts';
+import type { BankTransactionInput, CmsEntryInput, EvidenceInput, EvidenceType } from '../ledger/entries.ts';
+import type { Dec, MoneyInput } from '../money.ts';
+import type { Schedule, ScheduleInput } from '../schedule/build.ts';
+import type { TraceStep } from '../trace.ts';
+
+export const SIDES = ['paying', 'receiving'] as const;
+export type Side = (typeof SIDES)[number];
+
+/**
+ * The basis of a receiving parent's figure: `gross`, the maintenance the paying parent owes for them; `net`, what
+ * they are still owed in cash once CMS's 4% is taken on Collect and Pay. The paying side is always gross.
+ */
+export const BASES = ['gross', 'net'] as const;
+export type Basis = (typeof BASES)[number];
+
+/** The separate balances a CMS statement keeps (GOV.UK statement guide): each is compared on its own. */
+export const COMPONENTS = ['maintenance', 'collection_fees', 'enforcement_charges'] as const;
+export type Component = (typeof COMPONENTS)[number];
+
+export const FINDING_KINDS = [
+  /** CMS recorded a payment (or a refund, a deduction received) that no evidence shows. */
+  'cms_payment_without_evidence',
+  /** The evidence shows a payment CMS has no record of. */
+  'payment_missing_from_cms',
+  /** A payslip or benefit statement shows maintenance deducted that CMS never recorded as received. */
+  'deduction_not_credited',
+  /** A deduction made so recently that the employer (or DWP) still has time to pay it over: not yet in CMS's figure. */
+  'deduction_in_transit',
+  /** CMS recorded one payment twice. */
+  'duplicate_payment_record',
+  /** CMS recorded a payment with another amount than was paid. */
+  'amount_mismatch',
+  /** CMS recorded a payment on another date than it was paid (no effect on the balance at the reconciliation date). */
+  'date_mismatch',
+  /** A payment for this case that CMS put on another of the parent's cases. */
+  'payment_on_wrong_case',
+  /** A payment for another case that CMS put on this one. */
+  'payment_from_other_case',
+  /** Direct Pay: a payment reported missed that the evidence shows was made. */
+  'reported_missed_but_paid',
+  /** Direct Pay: an instalment the evidence shows unpaid that nobody reported to CMS. */
+  'missed_payment_not_reported',
+  /** Direct Pay: money paid beyond the instalments (a catch-up) that CMS has not set against reported arrears. */
+  'extra_payment_not_credited',
+  /** Maintenance charged for a period that the decisions do not make due. */
+  'liability_mismatch',
+  /** Maintenance for a period charged twice. */
+  'duplicate_liability',
+  /** A collection fee the rules do not allow, or of the wrong amount. */
+  'collection_fee_mismatch',
+  /** A collection fee charged twice. */
+  'duplicate_collection_fee',
+  /** An enforcement charge the Fees Regulations do not allow on its date, or of the wrong amount. */
+  'enforcement_charge_not_allowed',
+  /** The same enforcement charge twice. */
+  'duplicate_enforcement_charge',
+  /** An enforcement charge for action taken when the records show no arrears. */
+  'enforcement_without_arrears',
+  /** An overpayment set against what was due: an adjustment on the account, not a liability error. */
+  'overpayment_offset',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+export const MATCH_REASONS = [
+  'reference',
+  'exact_amount',
+  'collection_charge',
+  'combined',
+  'split',
+  'payslip',
+  'payslip_with_admin_charge',
+  'benefit_statement',
+  'schedule_agrees',
+  'charge_agrees',
+  'report_agrees',
+  'direct_pay_payments',
+  'accepted_as_recorded',
+  'not_checked',
+] as const;
+export type MatchReason = (typeof MATCH_REASONS)[number];
+
+export const IGNORE_REASONS = ['not_a_maintenance_payment', 'after_as_of', 'not_visible_from_this_side', 'another_case'] as const;
+export type IgnoreReason = (typeof IGNORE_REASONS)[number];
+
+/** What CMS says is owed on a day: one figure, or by component, or both. */
+export interface CmsClaimInput {
+  readonly date: CivilDate;
+  /** Everything together: positive, the paying parent owes; negative, they have overpaid. */
+  readonly balance?: MoneyInput;
+  readonly maintenance?: MoneyInput;
+  readonly collectionFees?: MoneyInput;
+  readonly enforcementCharges?: MoneyInput;
+  /** Receiving side on Collect and Pay: whether CMS's figure is before (`gross`) or after (`net`) its 4%. */
+  readonly basis?: Basis;
+}
+
+export interface ReconcileInput {
+  /** The decisions to build the schedule of what was due (its `asOf` defaults to the claim date). */
+  readonly schedule: Omit<ScheduleInput, 'asOf'> & { readonly asOf?: CivilDate };
+  /** Whose evidence this is. */
+  readonly side: Side;
+  /** Receiving side with several receiving parents: which one's account this is. */
+  readonly receivingParentId?: string;
+  /** This case's CMS reference, when CMS entries from another of the parent's cases are given too. */
+  readonly caseReference?: string;
+  readonly cmsEntries?: readonly CmsEntryInput[];
+  readonly bankTransactions?: readonly BankTransactionInput[];
+  /** Payslip and benefit deductions, and other payments the parent can show. */
+  readonly evidence?: readonly EvidenceInput[];
+  /**
+   * Which bank transactions are maintenance payments: those whose description or reference contains one of
+   * `descriptionContains`, or (`includeAll`) every one given. Without a filter a whole bank statement may have
+   * been given, so only transactions that match a CMS record or an instalment, or look like one, are counted.
+   */
+  readonly bankFilter?: { readonly descriptionContains?: readonly string[]; readonly includeAll?: boolean };
+  readonly cmsClaim?: CmsClaimInput;
+  /** Dates this many days apart or less count as the same payment (default 5). */
+  readonly windowDays?: number;
+  /** The same amount up to this many days apart is a wrong date rather than a different payment (default 62). */
+  readonly maxDateDifferenceDays?: number;
+}
+
+/** A piece of evidence a match or finding rests on, as a letter cites it. */
+export interface Citation {
+  readonly kind: 'bank' | EvidenceType;
+  readonly id: string;
+  readonly date: CivilDate;
+  readonly amount: Dec;
+  readonly direction?: 'in' | 'out';
+  readonly description: string;
+  readonly from?: string;
+  readonly source?: string;
+}
+
+/** An amount by component: maintenance, collection fees, enforcement charges. */
+export interface ByComponent<T> {
+  readonly maintenance: T;
+  readonly collectionFees: T;
+  readonly enforcementCharges: T;
+}
+
+export type Favours = 'paying_parent' | 'receiving_parent' | 'neither';
+
+/** Facts a sentence is written from; which are present depends on the kind. */
+export interface FindingFacts {
+  /** The CMS entries concerned, as CMS has them. */
+  readonly cms?: readonly { readonly type: string; readonly date: CivilDate; readonly amount: Dec; readonly description?: string }[];
+  /** For a period: its dates, what CMS charged and what the decisions make due. */
+  readonly period?: { readonly start: CivilDate; readonly end: CivilDate };
+  readonly charged?: Dec;
+  readonly due?: Dec;
+  /** For a payment: how many days apart CMS's date and the evidence are. */
+  readonly days?: number;
+  /** Why, in a word, where the kind has several reasons. */
+  readonly reason?:
+    | 'direct_pay'
+    | 'before_fees'
+    | 'before_charges'
+    | 'not_an_allowed_amount'
+    | 'wrong_amount_for_action'
+    | 'outside_schedule'
+    | 'after_case_end'
+    | 'backdated_decision'
+    | 'refund'
+    | 'short_payment'
+    | 'voluntary'
+    | 'nothing_to_offset';
+  /** A decision the finding turns on: its id, letter date and effective date. */
+  readonly decision?: { readonly id: string; readonly letterDate?: CivilDate; readonly effectiveDate: CivilDate };
+  /** An enforcement charge's action, and what the Fees Regulations allow for it then. */
+  readonly action?: string;
+  readonly allowed?: readonly Dec[];
+  /** Direct Pay: the instalment due, what was reported missed, and what the evidence shows paid for it. */
+  readonly reported?: Dec;
+  readonly paid?: Dec;
+  /** Payments put on another case: that case's reference. */
+  readonly otherCase?: string;
+  /** The overdue maintenance the records show on the day of an enforcement charge. */
+  readonly arrearsThen?: Dec;
+}
+
+export interface Finding {
+  readonly id: string;
+  readonly kind: FindingKind;
+  readonly date: CivilDate;
+  /** The money at stake, never negative. */
+  readonly amount: Dec;
+  /** How much higher CMS's figure is because of this (negative: lower), by component and in all. */
+  readonly effect: Dec;
+  readonly effects: ByComponent<Dec>;
+  /** Whom correcting it helps. */
+  readonly favours: Favours;
+  /** The entries this finding accounts for. */
+  readonly cmsEntryIds: readonly string[];
+  readonly bankTransactionIds: readonly string[];
+  readonly evidenceIds: readonly string[];
+  /** The evidence it rests on. */
+  readonly citations: readonly Citation[];
+  readonly facts: FindingFacts;
+  /** One line for the parent (second person); `explain` gives it in the first person for a letter. */
+  readonly explanation: string;
+}
+
+export interface Match {
+  readonly id: string;
+  readonly reason: MatchReason;
+  readonly cmsEntryIds: readonly string[];
+  readonly bankTransactionIds: readonly string[];
+  readonly evidenceIds: readonly string[];
+  readonly amount: Dec;
+  readonly dayDifference: number;
+  readonly explanation: string;
+}
+
+export interface Ignored {
+  readonly cmsEntryId?: string;
+  readonly bankTransactionId?: string;
+  readonly evidenceId?: string;
+  readonly reason: IgnoreReason;
+}
+
+export interface PeriodRow {
+  readonly periodStart: CivilDate;
+  readonly periodEnd: CivilDate;
+  /** What accrued for the period. */
+  readonly accrued: Dec;
+  /** What the payment plan made due in the period (ongoing instalment, catch-up parts, credits). */
+  readonly due: Dec;
+  /** What the evidence shows paid in the period. */
+  readonly paid: Dec;
+  /** What CMS credited as paid in the period (on Direct Pay: the instalment less what was reported missed). */
+  readonly recordedByCms: Dec;
+  /** CMS adjustments and write-offs in the period, taken as recorded. */
+  readonly adjustments: Dec;
+  /** Enforcement charges the rules allow, in the period. */
+  readonly charges: Dec;
+  /** The balance worked out from the decisions and the evidence, at the end of the period. */
+  readonly runningBalance: Dec;
+  /** The same with CMS's record of payments instead of the evidence. */
+  readonly runningBalancePerCms: Dec;
+}
+
+export interface ComponentBalance {
+  readonly component: Component;
+  /** Who it is owed to: maintenance to the receiving parent; fees and charges to the Secretary of State. */
+  readonly creditor: 'receiving_parent' | 'secretary_of_state';
+  readonly accrued: Dec;
+  readonly due: Dec;
+  readonly notYetDue: Dec;
+  readonly paid: Dec;
+  readonly adjustments: Dec;
+  readonly writtenOff: Dec;
+  /** Overdue: due − paid + adjustments − written off (charges: the allowed charges). */
+  readonly recomputed: Dec;
+  /** What CMS's own entries add up to for this component. */
+  readonly cmsEntriesTotal: Dec;
+  readonly cmsClaimed?: Dec;
+  /** cmsClaimed − recomputed. */
+  readonly difference?: Dec;
+}
+
+export interface Balance {
+  readonly asOf: CivilDate;
+  readonly basis: Basis;
+  /** Everything accrued to the date (paying side: maintenance and collection fees). */
+  readonly accrued: Dec;
+  /** What the payment plan had made due by the date. */
+  readonly due: Dec;
+  /** Accrued but collected by later instalments of the payment plan: not overdue. */
+  readonly notYetDue: Dec;
+  /** Payments the evidence shows, net of refunds (receiving side: on the basis). */
+  readonly paid: Dec;
+  /** Payments CMS recorded. */
+  readonly recordedByCms: Dec;
+  /** CMS adjustments, taken as recorded. */
+  readonly adjustments: Dec;
+  /** Arrears CMS wrote off. */
+  readonly writtenOff: Dec;
+  /** Enforcement charges the rules allow. */
+  readonly enforcementCharges: Dec;
+  /** Overdue now: due − paid + adjustments − written off + allowed enforcement charges. Positive, the paying parent owes. */
+  readonly recomputed: Dec;
+  /** What CMS's entries add up to, on the same basis. */
+  readonly cmsEntriesTotal: Dec;
+  readonly cmsClaimed?: Dec;
+  /** cmsClaimed − recomputed. */
+  readonly difference?: Dec;
+  readonly position: 'arrears' | 'overpaid' | 'settled';
+  readonly components: readonly ComponentBalance[];
+  /** Receiving side: the balance both ways (the paying parent's gross arrears, and the net still owed in cash). */
+  readonly bothBases?: { readonly gross: Dec; readonly net: Dec };
+}
+
+export const BRIDGE_LINE_KINDS = [...FINDING_KINDS, 'accrued_not_yet_due', 'unexplained'] as const;
+export type BridgeLineKind = (typeof BRIDGE_LINE_KINDS)[number];
+
+export interface BridgeLine {
+  readonly kind: BridgeLineKind;
+  /** The finding it comes from. */
+  readonly findingId?: string;
+  readonly date?: CivilDate;
+  /** The part of CMS's figure minus the recomputed one this line explains (positive: CMS's figure is higher). */
+  readonly amount: Dec;
+  readonly effects: ByComponent<Dec>;
+  readonly description: string;
+}
+
+/**
+ * A reconciliation statement, as an accountant writes one: from CMS's figure, line by line, to the recomputed one.
+ * The lines always add up to `from − to`, an unexplained remainder being its own line.
+ */
+export interface Bridge {
+  /** CMS's figure: its claim, or what its entries add up to when no claim was given. */
+  readonly from: Dec;
+  readonly fromLabel: 'cms_claim' | 'cms_entries';
+  readonly to: Dec;
+  readonly lines: readonly BridgeLine[];
+  readonly subtotals: readonly { readonly kind: BridgeLineKind; readonly count: number; readonly amount: Dec }[];
+  /** Σ of the lines by component, and CMS's claimed figure for each where it was given. */
+  readonly components: readonly {
+    readonly component: Component;
+    readonly from?: Dec;
+    readonly to: Dec;
+    readonly amount: Dec;
+  }[];
+  /** The lines in the paying parent's favour (CMS's figure too high) and in the receiving parent's. */
+  readonly inPayingParentsFavour: { readonly count: number; readonly amount: Dec };
+  readonly inReceivingParentsFavour: { readonly count: number; readonly amount: Dec };
+}
+
+export interface Reconciliation {
+  readonly side: Side;
+  readonly receivingParentId?: string;
+  readonly asOf: CivilDate;
+  readonly windowDays: number;
+  readonly balance: Balance;
+  readonly bridge: Bridge;
+  readonly counts: {
+    readonly cmsEntries: number;
+    readonly bankTransactions: number;
+    readonly evidence: number;
+    readonly matches: number;
+    readonly findings: number;
+    readonly ignored: number;
+    readonly byKind: Readonly<Record<FindingKind, { count: number; amount: Dec; effect: Dec }>>;
+  };
+  readonly findings: readonly Finding[];
+  readonly matches: readonly Match[];
+  readonly ignored: readonly Ignored[];
+  readonly periods: readonly PeriodRow[];
+  readonly schedule: Schedule;
+  /** Things the user should know that do not stop the reconciliation. */
+  readonly warnings: readonly string[];
+  readonly trace: readonly TraceStep[];
+}
