@@ -8,7 +8,7 @@ import { InputError } from '../../../calc/errors.ts';
 import type { BankTransactionInput, CmsEntryInput } from '../../../calc/ledger/entries.ts';
 import { formatMoney } from '../../../calc/money.ts';
 import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
-import { balance, discrepancies, ignored, matches } from './helpers.ts';
+import { balance, findings, ignored, matches } from './helpers.ts';
 
 // £60 a week, Direct Pay, from 1 Jan 2024: 60 × 52 ÷ 12 = £260.00 due on the 1st of each month.
 const schedule = { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: '60' }], asOf: '2024-03-31' };
@@ -43,9 +43,9 @@ describe('dates out of order', () => {
     expect(matches(r)).toEqual(
       ['2024-01-01', '2024-02-01', '2024-03-01'].map((d) => ({ reason: 'exact_amount', cms: [`cms-${d}`], bank: [`bank-${d}`] })),
     );
-    expect(discrepancies(r)).toEqual([]);
+    expect(findings(r)).toEqual([]);
     // 3 × 260.00 due − 3 × 260.00 paid = 0; each period paid in its own month.
-    expect(r.periods.map((p) => formatMoney(p.paidPerBank))).toEqual(['260.00', '260.00', '260.00']);
+    expect(r.periods.map((p) => formatMoney(p.paid))).toEqual(['260.00', '260.00', '260.00']);
     expect(balance(r).recomputed).toBe('0.00');
   });
 
@@ -72,7 +72,7 @@ describe('dates out of order', () => {
     });
     expect(matches(r)).toEqual([{ reason: 'exact_amount', cms: ['early'], bank: ['b-early'] }]);
     expect(ignored(r)).toEqual(['b-late: after_as_of', 'late: after_as_of']);
-    expect(formatMoney(r.periods[0]!.paidPerBank)).toBe('260.00');
+    expect(formatMoney(r.periods[0]!.paid)).toBe('260.00');
     // 780.00 due − 260.00 paid = 520.00
     expect(balance(r).recomputed).toBe('520.00');
   });
@@ -106,7 +106,7 @@ describe('amounts', () => {
   it('a negative adjustment is allowed: it reduces what is owed', () => {
     const r = reconcile({ ...base, cmsEntries: [{ id: 'adj', date: '2024-02-10', type: 'adjustment', amount: '-40.00' }] });
     // 3 × 260.00 due − 0 paid + (−40.00) = 740.00
-    expect(balance(r)).toMatchObject({ due: '780.00', paidPerBank: '0.00', adjustments: '-40.00', recomputed: '740.00' });
+    expect(balance(r)).toMatchObject({ due: '780.00', paid: '0.00', adjustments: '-40.00', recomputed: '740.00' });
     expect(matches(r)).toEqual([{ reason: 'accepted_as_recorded', cms: ['adj'], bank: [] }]);
   });
 
@@ -119,7 +119,7 @@ describe('amounts', () => {
     expect(matches(r)).toEqual([{ reason: 'exact_amount', cms: ['c'], bank: ['b'] }]);
     expect(formatMoney(r.matches[0]!.amount)).toBe('1234.50');
     // 780.00 − 1,234.50 = −454.50
-    expect(balance(r)).toMatchObject({ paidPerBank: '1234.50', recomputed: '-454.50', position: 'overpaid' });
+    expect(balance(r)).toMatchObject({ paid: '1234.50', recomputed: '-454.50', position: 'overpaid' });
   });
 
   it('"€5" is refused, naming the field and saying how to write money', () => {
@@ -216,10 +216,14 @@ describe('types, dates, ids and options', () => {
       side: 'paying',
       cmsClaim: { date: '2024-02-15', balance: '520.00' },
     });
-    // Due 1 Jan and 1 Feb: 2 × 260.00 = 520.00, nothing paid; CMS agrees.
+    // Due 1 Jan and 1 Feb: 2 × 260.00 = 520.00, and no evidence of anything paid; CMS says the same.
     expect(r.asOf).toBe('2024-02-15');
     expect(balance(r)).toMatchObject({ due: '520.00', recomputed: '520.00', cmsClaimed: '520.00', difference: '0.00' });
-    expect(discrepancies(r)).toEqual([]);
+    // On Direct Pay CMS's arrears are its missed-payment reports, and none were given: its figure is not explained by
+    // its entries (+520.00), and the two unpaid instalments are not reported (−260.00 each). A warning says why.
+    expect(findings(r).map((f) => `${f.kind} ${f.effect}`)).toEqual(['missed_payment_not_reported -260.00', 'missed_payment_not_reported -260.00']);
+    expect(r.bridge.lines.map((l) => `${l.kind} ${formatMoney(l.amount)}`)).toContain('unexplained 520.00');
+    expect(r.warnings.join(' ')).toMatch(/No evidence of payment was given/);
   });
 
   it('a CMS claim dated before asOf is compared with the balance on its own date (or refused), not with a later one', () => {
@@ -234,7 +238,7 @@ describe('types, dates, ids and options', () => {
       expect((e as InputError).field).toMatch(/cmsClaim\.date|schedule\.asOf/);
       return;
     }
-    expect(discrepancies(r)).toEqual([]);
+    expect(findings(r)).toEqual([]);
   });
 
   it('no schedule at all: refused, naming schedule.decisions', () => {
@@ -243,8 +247,10 @@ describe('types, dates, ids and options', () => {
 
   it('no entries at all is fine: the balance is what was due', () => {
     const r = reconcile({ schedule, side: 'paying' });
-    expect(balance(r)).toEqual({ due: '780.00', paidPerBank: '0.00', adjustments: '0.00', recomputed: '780.00', position: 'arrears' });
-    expect(r.counts).toMatchObject({ cmsEntries: 0, bankTransactions: 0, matches: 0, discrepancies: 0, ignored: 0 });
+    expect(balance(r)).toEqual({ due: '780.00', paid: '0.00', adjustments: '0.00', recomputed: '780.00', position: 'arrears' });
+    expect(r.counts).toMatchObject({ cmsEntries: 0, bankTransactions: 0, matches: 0, ignored: 0 });
+    // With nothing recorded and nothing shown, each of the three Direct Pay instalments is unpaid and unreported.
+    expect(r.counts.byKind.missed_payment_not_reported.count).toBe(3);
   });
 });
 
@@ -287,21 +293,21 @@ describe('100,000 bank transactions', () => {
     { timeout: 120_000 },
     () => {
       const r = reconcile(input({ descriptionContains: ['CMS'] }));
-      expect(r.counts).toMatchObject({ cmsEntries: 120, bankTransactions: N, matches: 120, discrepancies: 0, ignored: N - 120 });
+      expect(r.counts).toMatchObject({ cmsEntries: 120, bankTransactions: N, matches: 120, findings: 0, ignored: N - 120 });
       expect(r.ignored.every((i) => i.reason === 'not_a_maintenance_payment')).toBe(true);
       // 120 months × 260.00 = 31,200.00 due and paid.
-      expect(balance(r)).toMatchObject({ due: '31200.00', paidPerBank: '31200.00', recomputed: '0.00' });
+      expect(balance(r)).toMatchObject({ due: '31200.00', paid: '31200.00', recomputed: '0.00' });
     },
   );
 
-  it('with every line counted as maintenance: each line ends in a match, a discrepancy or nothing else', { timeout: 120_000 }, () => {
+  it('with every line counted as maintenance: each line ends in a match, a finding or nothing else', { timeout: 120_000 }, () => {
     const r = reconcile(input({ includeAll: true }));
     const accounted =
       r.matches.reduce((n, m) => n + m.bankTransactionIds.length, 0) +
-      r.discrepancies.reduce((n, d) => n + d.bankTransactionIds.length, 0) +
+      r.findings.reduce((n, d) => n + d.bankTransactionIds.length, 0) +
       r.ignored.length;
     expect(accounted).toBe(N);
     expect(r.counts.bankTransactions).toBe(N);
-    expect(r.counts.byKind.bank_payment_missing_from_cms.count).toBe(N - 120);
+    expect(r.counts.byKind.payment_missing_from_cms.count).toBe(N - 120);
   });
 });

@@ -65,6 +65,7 @@ const makeStoryArb = (
       ),
       recordsMaintenancePart: only.recordsMaintenancePart === undefined ? fc.boolean() : fc.constant(only.recordsMaintenancePart),
       claim: fc.option(pounds(0, 3000), { nil: undefined }),
+      basis: fc.constantFrom('gross' as const, 'net' as const),
     })
     .map((a): Story => {
       const decisions = a.weekly.map((w, i) => ({
@@ -162,7 +163,8 @@ const makeStoryArb = (
           fees: collected,
         },
         errors,
-        ...(a.claim === undefined ? {} : { cmsClaim: { date: asOf, balance: a.claim } }),
+        // A receiving parent's claim says its basis (gross or net of the 4%), as it must on Collect and Pay.
+        ...(a.claim === undefined ? {} : { cmsClaim: { date: asOf, balance: a.claim, ...(a.side === 'receiving' ? { basis: a.basis } : {}) } }),
       };
     });
 
@@ -312,7 +314,7 @@ describe('reconciliation properties', () => {
     expect(more.ignored).toEqual([]);
   });
 
-  it('every entry given ends in exactly one match, discrepancy or ignored entry', () => {
+  it('every entry given ends in exactly one match, finding or ignored entry', () => {
     fc.assert(
       fc.property(storyArb, (story) => {
         const { input, cmsEntries, bankTransactions } = generate(story);
@@ -320,9 +322,9 @@ describe('reconciliation properties', () => {
         const seen = new Map<string, number>();
         const count = (id: string) => seen.set(id, (seen.get(id) ?? 0) + 1);
         for (const m of r.matches) [...m.cmsEntryIds, ...m.bankTransactionIds].forEach(count);
-        for (const d of r.discrepancies) {
+        for (const d of r.findings) {
           // A duplicate names itself first, then the entry it repeats; that entry is accounted for elsewhere.
-          if (d.kind === 'duplicate_cms_entry') {
+          if (d.kind === 'duplicate_payment_record' || d.kind === 'duplicate_liability' || d.kind === 'duplicate_collection_fee') {
             count(d.cmsEntryIds[0]!);
             for (const twin of d.cmsEntryIds.slice(1)) expect(cmsEntries.some((e) => e.id === twin)).toBe(true);
             expect(d.bankTransactionIds).toEqual([]);
@@ -337,7 +339,7 @@ describe('reconciliation properties', () => {
           cmsEntries: cmsEntries.length,
           bankTransactions: bankTransactions.length,
           matches: r.matches.length,
-          discrepancies: r.discrepancies.length,
+          findings: r.findings.length,
           ignored: r.ignored.length,
         });
       }),
@@ -351,22 +353,26 @@ describe('reconciliation properties', () => {
         const r = reconcile(generate(story).input);
         const b = r.balance;
         const m = formatMoney;
-        // recomputed = due − paid per bank + adjustments
-        expect(m(b.recomputed)).toBe(m(b.due.minus(b.paidPerBank).plus(b.adjustments)));
-        // Σ period due = total due; Σ period paid = total paid; the period table ends where the balance does.
+        // recomputed = due − paid + adjustments − written off + allowed enforcement charges
+        expect(m(b.recomputed)).toBe(m(b.due.minus(b.paid).plus(b.adjustments).minus(b.writtenOff).plus(b.enforcementCharges)));
+        // Σ period due = total due; Σ period paid = total paid; the components add up to the whole.
         const sum = (f: (p: Reconciliation['periods'][number]) => InstanceType<typeof Dec>) =>
           r.periods.reduce((a, p) => a.plus(f(p)), new Dec(0));
         expect(m(sum((p) => p.due))).toBe(m(b.due));
-        if (r.periods.length > 0) expect(m(sum((p) => p.paidPerBank))).toBe(m(b.paidPerBank));
+        if (r.periods.length > 0) expect(m(sum((p) => p.paid))).toBe(m(b.paid));
+        expect(m(b.components.reduce((a, c) => a.plus(c.recomputed), new Dec(0)))).toBe(m(b.recomputed));
+        // The bridge runs from CMS's figure to the recomputed one, its lines adding up to the difference exactly.
+        expect(m(r.bridge.to)).toBe(m(b.recomputed));
+        expect(m(r.bridge.lines.reduce((a, l) => a.plus(l.amount), new Dec(0)))).toBe(m(r.bridge.from.minus(r.bridge.to)));
+        // Every finding is a line of the bridge, with its effect.
+        expect(r.bridge.lines.filter((l) => l.findingId).map((l) => [l.findingId, m(l.amount)])).toEqual(r.findings.map((f) => [f.id, m(f.effect)]));
         // The claimed difference, and the position.
         if (b.cmsClaimed !== undefined) expect(m(b.difference!)).toBe(m(b.cmsClaimed.minus(b.recomputed)));
         expect(b.position).toBe(b.recomputed.gt(0) ? 'arrears' : b.recomputed.lt(0) ? 'overpaid' : 'settled');
         // Counts by kind add up to the list.
         const byKind = Object.values(r.counts.byKind);
-        expect(byKind.reduce((a, k) => a + k.count, 0)).toBe(r.discrepancies.length);
-        expect(m(byKind.reduce((a, k) => a.plus(k.amount), new Dec(0)))).toBe(
-          m(r.discrepancies.reduce((a, d) => a.plus(d.amount), new Dec(0))),
-        );
+        expect(byKind.reduce((a, k) => a + k.count, 0)).toBe(r.findings.length);
+        expect(m(byKind.reduce((a, k) => a.plus(k.amount), new Dec(0)))).toBe(m(r.findings.reduce((a, d) => a.plus(d.amount), new Dec(0))));
       }),
       { numRuns: RUNS },
     );
@@ -374,12 +380,13 @@ describe('reconciliation properties', () => {
 });
 
 describe('the period table', () => {
-  it('ends where the balance does: the last running balance per bank is the recomputed balance', () => {
+  it('ends where the balances do: the last running balances are the recomputed balance and what CMS’s entries add up to', () => {
     fc.assert(
       fc.property(storyArb, (story) => {
         const r = reconcile(generate(story).input);
         if (r.periods.length === 0) return;
-        expect(formatMoney(r.periods.at(-1)!.runningBalancePerBank)).toBe(formatMoney(r.balance.recomputed));
+        expect(formatMoney(r.periods.at(-1)!.runningBalance)).toBe(formatMoney(r.balance.recomputed));
+        expect(formatMoney(r.periods.at(-1)!.runningBalancePerCms)).toBe(formatMoney(r.balance.cmsEntriesTotal));
       }),
       { numRuns: RUNS },
     );
@@ -400,7 +407,7 @@ describe('the period table', () => {
       }).input,
     );
     expect(formatMoney(r.balance.recomputed)).toBe('-1.00');
-    expect(formatMoney(r.periods.at(-1)!.runningBalancePerBank)).toBe('-1.00');
+    expect(formatMoney(r.periods.at(-1)!.runningBalance)).toBe('-1.00');
   });
 });
 

@@ -9,8 +9,9 @@
  * charges: £50 deduction order, £200 lump sum, £300 liability order (Fees Regs 2014 reg 10).
  */
 import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../../../calc/money.ts';
 import { reconcile } from '../../../calc/reconcile/reconcile.ts';
-import { balance, discrepancies, found, ignored, matches, paired, type Found, type Paired } from './helpers.ts';
+import { balance, bridge, components, findings, found, ignored, matches, paired, type Found, type Paired } from './helpers.ts';
 import { generate, monthly, type Story } from './story.ts';
 
 const agrees = (ids: string[]): Paired[] => ids.map((id) => ({ reason: 'schedule_agrees', cms: [id], bank: [] }));
@@ -42,15 +43,20 @@ describe('(a) the £20,000 pattern — CMS records years of payments that never 
 
   it('reports each of the 64 phantom receipts, and the balance CMS got wrong, and nothing else', () => {
     expect(phantoms).toHaveLength(64);
-    const expected: Found[] = [
-      ...phantoms.map((d) => ({ kind: 'cms_payment_without_bank_evidence', amount: '312.00', cms: [`cms-pay-${d}`], bank: [] })),
-      // claimed 0.00 − recomputed 19,968.00: CMS's figure is £19,968.00 too low
-      { kind: 'balance_mismatch', amount: '19968.00', cms: [], bank: [] },
-    ];
-    expect(discrepancies(r)).toEqual(found(expected));
+    // Each phantom lowers CMS's figure by the £312.00 it credits: effect −312.00.
+    const expected: Found[] = phantoms.map((d) => ({
+      kind: 'cms_payment_without_evidence',
+      amount: '312.00',
+      effect: '-312.00',
+      cms: [`cms-pay-${d}`],
+      bank: [],
+    }));
+    expect(findings(r)).toEqual(found(expected));
+    // The bridge: CMS's 0.00 − 64 × 312.00 = −19,968.00 = 0.00 − recomputed 19,968.00.
+    expect(bridge(r)).toEqual({ from: '0.00', to: '19968.00', lines: phantoms.map(() => 'cms_payment_without_evidence -312.00'), addsUp: true });
     // 64 × £312.00 = £19,968.00 of payments CMS recorded and the bank never saw.
-    expect(r.counts.byKind.cms_payment_without_bank_evidence.count).toBe(64);
-    expect(r.counts.byKind.cms_payment_without_bank_evidence.amount.toFixed(2)).toBe('19968.00');
+    expect(r.counts.byKind.cms_payment_without_evidence.count).toBe(64);
+    expect(r.counts.byKind.cms_payment_without_evidence.amount.toFixed(2)).toBe('19968.00');
   });
 
   it('matches the 12 real payments and agrees with all 76 liability and 76 fee lines', () => {
@@ -63,7 +69,7 @@ describe('(a) the £20,000 pattern — CMS records years of payments that never 
   it('recomputes the balance from the bank: 76 × 312.00 − 12 × 312.00 = 23,712.00 − 3,744.00 = £19,968.00 owed', () => {
     expect(balance(r)).toEqual({
       due: '23712.00',
-      paidPerBank: '3744.00',
+      paid: '3744.00',
       adjustments: '0.00',
       recomputed: '19968.00',
       position: 'arrears',
@@ -95,13 +101,20 @@ describe('(b) the £23,000 pattern — arrears claimed after a backdated decisio
 
   it('finds each month CMS overcharged since the backdated decision, and the balance', () => {
     expect(after).toHaveLength(53);
-    expect(discrepancies(r)).toEqual(
+    expect(findings(r)).toEqual(
       found([
-        // 650.00 − 216.67 = £433.33 too much each month
-        ...after.map((d) => ({ kind: 'liability_mismatch', amount: '433.33', cms: [`cms-due-${d}`], bank: [] })),
-        // claimed 22,050.00 − recomputed (−916.49) = £22,966.49 (= 53 × 433.33 = 22,966.49)
-        { kind: 'balance_mismatch', amount: '22966.49', cms: [], bank: [] },
+        // 650.00 − 216.67 = £433.33 too much each month, raising CMS's figure by as much
+        ...after.map((d) => ({ kind: 'liability_mismatch', amount: '433.33', effect: '433.33', cms: [`cms-due-${d}`], bank: [] })),
       ]),
+    );
+    // The bridge: claimed 22,050.00 − 53 × 433.33 (22,966.49) = −916.49, the recomputed balance.
+    expect(bridge(r)).toMatchObject({ from: '22050.00', to: '-916.49', addsUp: true });
+    expect(bridge(r).lines).toHaveLength(53);
+    // The 51 periods before the letter of 1 Feb 2024 were charged at the old rate: the decision was not applied to them.
+    const backdated = r.findings.filter((f) => f.facts.reason === 'backdated_decision');
+    expect(backdated).toHaveLength(51);
+    expect(backdated[0]!.explanation).toBe(
+      'CMS charged £650.00 for 1 November 2019 to 30 November 2019, the amount before the decision backdated of 1 February 2024 (effective 1 November 2019) changed it to £216.67: the decision has not been applied to this period, £433.33 too much.',
     );
     expect(matches(r)).toEqual(paired([...exact(months), ...agrees(monthly('2019-01', 10).map((d) => `cms-due-${d}`))]));
   });
@@ -111,14 +124,14 @@ describe('(b) the £23,000 pattern — arrears claimed after a backdated decisio
     // 17,983.51 − 18,900.00 = −916.49: overpaid by £916.49.
     expect(balance(r)).toEqual({
       due: '17983.51',
-      paidPerBank: '18900.00',
+      paid: '18900.00',
       adjustments: '0.00',
       recomputed: '-916.49',
       position: 'overpaid',
       cmsClaimed: '22050.00',
       difference: '22966.49',
     });
-    expect(r.periods.at(-1)!.runningBalancePerBank.toFixed(2)).toBe('-916.49');
+    expect(r.periods.at(-1)!.runningBalance.toFixed(2)).toBe('-916.49');
   });
 });
 
@@ -139,7 +152,7 @@ describe('(c) duplicate CMS entries (P3)', () => {
   };
   const lines = [...agrees(months.map((d) => `cms-due-${d}`)), ...agrees(months.map((d) => `cms-fee-${d}`))];
   // Recomputed for all three: 4 × 312.00 due − 4 × 312.00 paid = 0.
-  const settled = { due: '1248.00', paidPerBank: '1248.00', adjustments: '0.00', recomputed: '0.00', position: 'settled' };
+  const settled = { due: '1248.00', paid: '1248.00', adjustments: '0.00', recomputed: '0.00', position: 'settled' };
 
   it('a receipt recorded twice, two days apart', () => {
     const r = reconcile(
@@ -150,13 +163,14 @@ describe('(c) duplicate CMS entries (P3)', () => {
         cmsClaim: { date: '2024-04-30', balance: '-312.00' },
       }).input,
     );
-    expect(discrepancies(r)).toEqual(
+    expect(findings(r)).toEqual(
       found([
-        { kind: 'duplicate_cms_entry', amount: '312.00', cms: ['cms-pay-2024-02-03', 'cms-pay-2024-02-01'], bank: [] },
-        // claimed −312.00 − recomputed 0.00
-        { kind: 'balance_mismatch', amount: '312.00', cms: [], bank: [] },
+        // The copy credits £312.00 a second time: CMS's figure is £312.00 too low.
+        { kind: 'duplicate_payment_record', amount: '312.00', effect: '-312.00', cms: ['cms-pay-2024-02-03', 'cms-pay-2024-02-01'], bank: [] },
       ]),
     );
+    // claimed −312.00 − (−312.00) = 0.00 recomputed
+    expect(bridge(r)).toEqual({ from: '-312.00', to: '0.00', lines: ['duplicate_payment_record -312.00'], addsUp: true });
     expect(matches(r)).toEqual(paired([...exact(months), ...lines]));
     expect(balance(r)).toEqual({ ...settled, cmsClaimed: '-312.00', difference: '-312.00' });
   });
@@ -170,13 +184,13 @@ describe('(c) duplicate CMS entries (P3)', () => {
         cmsClaim: { date: '2024-04-30', balance: '260.00' },
       }).input,
     );
-    expect(discrepancies(r)).toEqual(
+    expect(findings(r)).toEqual(
       found([
-        // Like a duplicated receipt, the discrepancy lists the copy and then the entry it repeats.
-        { kind: 'duplicate_cms_entry', amount: '260.00', cms: ['cms-due-2024-03-01#2', 'cms-due-2024-03-01'], bank: [] },
-        { kind: 'balance_mismatch', amount: '260.00', cms: [], bank: [] },
+        // Like a duplicated receipt, the finding lists the copy and then the entry it repeats; it adds £260.00.
+        { kind: 'duplicate_liability', amount: '260.00', effect: '260.00', cms: ['cms-due-2024-03-01#2', 'cms-due-2024-03-01'], bank: [] },
       ]),
     );
+    expect(bridge(r)).toEqual({ from: '260.00', to: '0.00', lines: ['duplicate_liability 260.00'], addsUp: true });
     expect(matches(r)).toEqual(paired([...exact(months), ...lines]));
     expect(balance(r)).toEqual({ ...settled, cmsClaimed: '260.00', difference: '260.00' });
   });
@@ -185,9 +199,11 @@ describe('(c) duplicate CMS entries (P3)', () => {
     // The bank shows one £312.00 on 1 Apr; CMS has it on 30 Mar and on 1 Apr. The 1 Apr record matches the bank
     // exactly; the 30 Mar one repeats it (same amount, 2 days apart) and is a duplicate, not an unrelated phantom.
     const r = reconcile(generate({ ...base, errors: [{ kind: 'duplicate', payment: 3, days: -2 }] }).input);
-    expect(discrepancies(r)).toEqual(
-      found([{ kind: 'duplicate_cms_entry', amount: '312.00', cms: ['cms-pay-2024-03-30', 'cms-pay-2024-04-01'], bank: [] }]),
+    expect(findings(r)).toEqual(
+      found([{ kind: 'duplicate_payment_record', amount: '312.00', effect: '-312.00', cms: ['cms-pay-2024-03-30', 'cms-pay-2024-04-01'], bank: [] }]),
     );
+    // No claim: the bridge starts from what CMS's entries add up to, 4 × 260.00 + 4 × 52.00 − 5 × 312.00 = −312.00.
+    expect(bridge(r)).toEqual({ from: '-312.00', to: '0.00', lines: ['duplicate_payment_record -312.00'], addsUp: true });
     expect(matches(r)).toEqual(paired([...exact(months), ...lines]));
     expect(balance(r)).toEqual(settled);
   });
@@ -211,10 +227,13 @@ describe('(d) a payment recorded on the wrong date (P10)', () => {
         ],
       }).input,
     );
-    expect(discrepancies(r)).toEqual(
-      found([{ kind: 'date_outside_window', amount: '260.00', cms: ['cms-pay-2024-02-20'], bank: ['bank-2024-02-01'] }]),
+    expect(findings(r)).toEqual(
+      // A wrong date changes nothing by the reconciliation date: effect 0.00.
+      found([{ kind: 'date_mismatch', amount: '260.00', effect: '0.00', cms: ['cms-pay-2024-02-20'], bank: ['bank-2024-02-01'] }]),
     );
-    expect(r.discrepancies[0]!.explanation).toMatch(/19 days earlier/);
+    expect(r.findings[0]!.explanation).toBe(
+      'CMS recorded a Direct Pay payment of £260.00 on 20 February 2024, but it left your account on 1 February 2024, 19 days earlier.',
+    );
     expect(matches(r)).toEqual(
       paired([
         ...exact(['2024-01-01', '2024-04-01']),
@@ -224,7 +243,7 @@ describe('(d) a payment recorded on the wrong date (P10)', () => {
     );
     expect(r.matches.find((m) => m.cmsEntryIds[0] === 'cms-pay-2024-03-04')!.dayDifference).toBe(3);
     // 4 × 260.00 due − 4 × 260.00 paid = 0: a late record is not a missed payment.
-    expect(balance(r)).toEqual({ due: '1040.00', paidPerBank: '1040.00', adjustments: '0.00', recomputed: '0.00', position: 'settled' });
+    expect(balance(r)).toEqual({ due: '1040.00', paid: '1040.00', adjustments: '0.00', recomputed: '0.00', position: 'settled' });
   });
 
   it('on Collect and Pay, a maintenance-only record on the wrong date is still a date discrepancy', () => {
@@ -240,8 +259,8 @@ describe('(d) a payment recorded on the wrong date (P10)', () => {
         errors: [{ kind: 'recorded_on', payment: 1, date: '2024-02-20' }],
       }).input,
     );
-    expect(discrepancies(r)).toEqual(
-      found([{ kind: 'date_outside_window', amount: '260.00', cms: ['cms-pay-2024-02-20'], bank: ['bank-2024-02-01'] }]),
+    expect(findings(r)).toEqual(
+      found([{ kind: 'date_mismatch', amount: '260.00', effect: '0.00', cms: ['cms-pay-2024-02-20'], bank: ['bank-2024-02-01'] }]),
     );
     expect(matches(r)).toEqual(paired([{ reason: 'collection_charge', cms: ['cms-pay-2024-01-01'], bank: ['bank-2024-01-01'] }]));
     // 2 × 312.00 due − 2 × 312.00 paid = 0
@@ -281,12 +300,12 @@ describe('(e) a change of circumstances in the middle of a month', () => {
   );
 
   it('February is overcharged by 260.00 − 237.58 = £22.42, and so is the balance', () => {
-    expect(discrepancies(r)).toEqual(
+    expect(findings(r)).toEqual(
       found([
-        { kind: 'liability_mismatch', amount: '22.42', cms: ['cms-due-2024-02-01'], bank: [] },
-        { kind: 'balance_mismatch', amount: '22.42', cms: [], bank: [] },
+        { kind: 'liability_mismatch', amount: '22.42', effect: '22.42', cms: ['cms-due-2024-02-01'], bank: [] },
       ]),
     );
+    expect(bridge(r)).toEqual({ from: '22.42', to: '0.00', lines: ['liability_mismatch 22.42'], addsUp: true });
     expect(matches(r)).toEqual(
       paired([...exact(['2024-01-01', '2024-02-01', '2024-03-01']), ...agrees(['cms-due-2024-01-01', 'cms-due-2024-03-01'])]),
     );
@@ -295,14 +314,14 @@ describe('(e) a change of circumstances in the middle of a month', () => {
   it('and the true balance is nil: 260.00 + 237.58 + 195.00 = 692.58 due, 692.58 paid', () => {
     expect(balance(r)).toEqual({
       due: '692.58',
-      paidPerBank: '692.58',
+      paid: '692.58',
       adjustments: '0.00',
       recomputed: '0.00',
       position: 'settled',
       cmsClaimed: '22.42',
       difference: '22.42',
     });
-    expect(r.periods.map((p) => [p.periodStart, p.due.toFixed(2), p.runningBalancePerBank.toFixed(2)])).toEqual([
+    expect(r.periods.map((p) => [p.periodStart, p.due.toFixed(2), p.runningBalance.toFixed(2)])).toEqual([
       ['2024-01-01', '260.00', '0.00'],
       ['2024-02-01', '237.58', '-22.42'],
       ['2024-03-01', '195.00', '0.00'],
@@ -352,16 +371,24 @@ describe('(f) Collect and Pay charges (P9)', () => {
     }).input,
   );
 
-  it('the fee on Direct Pay and the £250 charge are wrong; everything else agrees', () => {
-    expect(discrepancies(r)).toEqual(
+  it('the fee on Direct Pay, the £250 charge, and a £50 charge when nothing was owed are wrong; everything else agrees', () => {
+    expect(findings(r)).toEqual(
       found([
-        { kind: 'charge_mismatch', amount: '52.00', cms: ['cms-fee-2024-02-01'], bank: [] },
-        { kind: 'charge_mismatch', amount: '250.00', cms: ['cms-charge-2024-06-10'], bank: [] },
-        // claimed 352.00 − recomputed 0.00
-        { kind: 'balance_mismatch', amount: '352.00', cms: [], bank: [] },
+        { kind: 'collection_fee_mismatch', amount: '52.00', effect: '52.00', cms: ['cms-fee-2024-02-01'], bank: [] },
+        { kind: 'enforcement_charge_not_allowed', amount: '250.00', effect: '250.00', cms: ['cms-charge-2024-06-10'], bank: [] },
+        // On 10 May 2024 the parent had paid all that was due (Jan–Mar 3 × 260.00 + Apr–May 2 × 312.00 = 1,404.00, all
+        // paid on the 1st): a £50 charge is one the rules allow, but there were no arrears to enforce.
+        { kind: 'enforcement_without_arrears', amount: '50.00', effect: '50.00', cms: ['cms-charge-2024-05-10'], bank: [] },
       ]),
     );
-    expect(r.discrepancies.find((d) => d.cmsEntryIds[0] === 'cms-fee-2024-02-01')!.explanation).toMatch(/Direct Pay/);
+    // The bridge: claimed 352.00 − (52.00 + 250.00 + 50.00) = 0.00, the recomputed balance.
+    expect(bridge(r)).toEqual({
+      from: '352.00',
+      to: '0.00',
+      lines: ['collection_fee_mismatch 52.00', 'enforcement_charge_not_allowed 250.00', 'enforcement_without_arrears 50.00'],
+      addsUp: true,
+    });
+    expect(r.findings.find((d) => d.cmsEntryIds[0] === 'cms-fee-2024-02-01')!.explanation).toMatch(/Direct Pay/);
     expect(matches(r)).toEqual(
       paired([
         ...exact(monthly('2024-01', 3)),
@@ -369,22 +396,29 @@ describe('(f) Collect and Pay charges (P9)', () => {
         ...monthly('2024-04', 3).map((d) => ({ reason: 'collection_charge', cms: [`cms-pay-${d}`], bank: [`bank-${d}`] })),
         ...agrees(monthly('2024-01', 6).map((d) => `cms-due-${d}`)),
         ...agrees(monthly('2024-04', 3).map((d) => `cms-fee-${d}`)),
-        { reason: 'charge_agrees', cms: ['cms-charge-2024-05-10'], bank: [] },
       ]),
+    );
+    expect(r.findings.find((d) => d.cmsEntryIds[0] === 'cms-charge-2024-05-10')!.explanation).toBe(
+      'CMS charged £50.00 for enforcement on 10 May 2024, but on that day the records show no arrears: there was nothing to enforce.',
     );
   });
 
-  it('balance: 3 × 260.00 + 3 × 312.00 = 1,716.00 due, 1,716.00 paid; enforcement charges kept apart', () => {
+  it('balance: 3 × 260.00 + 3 × 312.00 = 1,716.00 due, 1,716.00 paid; no charge stands; each part on its own', () => {
     expect(balance(r)).toEqual({
       due: '1716.00',
-      paidPerBank: '1716.00',
+      paid: '1716.00',
       adjustments: '0.00',
       recomputed: '0.00',
       position: 'settled',
       cmsClaimed: '352.00',
       difference: '352.00',
     });
-    expect(r.balance.enforcementCharges.toFixed(2)).toBe('300.00');
+    // CMS's entries by part: maintenance 1,560.00 − 1,560.00 = 0; fees 4 × 52.00 − 3 × 52.00 = 52.00; charges 300.00.
+    expect(components(r)).toEqual({
+      maintenance: { recomputed: '0.00', cmsEntries: '0.00' },
+      collection_fees: { recomputed: '0.00', cmsEntries: '52.00' },
+      enforcement_charges: { recomputed: '0.00', cmsEntries: '300.00' },
+    });
   });
 });
 
@@ -402,11 +436,15 @@ describe('(f) an enforcement charge from before enforcement charges existed', ()
         errors: [{ kind: 'enforcement_charge', date: '2014-02-01', amount: '50.00' }],
       }).input,
     );
-    expect(discrepancies(r)).toEqual(found([{ kind: 'charge_mismatch', amount: '50.00', cms: ['cms-charge-2014-02-01'], bank: [] }]));
+    expect(findings(r)).toEqual(
+      found([{ kind: 'enforcement_charge_not_allowed', amount: '50.00', effect: '50.00', cms: ['cms-charge-2014-02-01'], bank: [] }]),
+    );
     // 3 × 260.00 due (no fees before 11 Aug 2014), nothing paid
     expect(balance(r).recomputed).toBe('780.00');
-    // The letter line must say why, not "the Fees Regulations allow only ." with an empty list.
-    expect(r.discrepancies[0]!.explanation).not.toMatch(/allow only \./);
+    // The letter line says why, not "the Fees Regulations allow only ." with an empty list.
+    expect(r.findings[0]!.explanation).toBe(
+      'CMS recorded an enforcement charge of £50.00 on 1 February 2014, before enforcement charges began on 30 June 2014.',
+    );
   });
 });
 
@@ -454,9 +492,15 @@ describe('(g) several receiving parents: the receiving side for one of two, on C
     cmsEntries: [...g.cmsEntries, { id: 'cms-receipt-2024-01-03', date: '2024-01-03', type: 'payment_received', amount: '416.00' }],
   });
 
-  it('the March pay-out that never arrived is the one discrepancy', () => {
-    expect(discrepancies(r)).toEqual(
-      found([{ kind: 'cms_payment_without_bank_evidence', amount: '173.33', cms: ['cms-pay-2024-03-05'], bank: [] }]),
+  it('the March pay-out that never arrived is the one finding', () => {
+    // With no claim the receiving side's basis is net (Collect and Pay): CMS's record of £173.33 stands for
+    // 173.33 − 6.93 = £166.40 reaching B, so it makes CMS's figure of what B is owed £166.40 too low.
+    expect(findings(r)).toEqual(
+      found([{ kind: 'cms_payment_without_evidence', amount: '173.33', effect: '-166.40', cms: ['cms-pay-2024-03-05'], bank: [] }]),
+    );
+    expect(r.findings[0]!.favours).toBe('receiving_parent');
+    expect(r.findings[0]!.explanation).toBe(
+      'CMS recorded a payment passed on to you of £173.33 on 5 March 2024, but your bank shows no such payment arriving.',
     );
     expect(matches(r)).toEqual(
       paired([
@@ -473,9 +517,12 @@ describe('(g) several receiving parents: the receiving side for one of two, on C
     ]);
   });
 
-  it('B’s balance: 3 × 173.33 = 519.99 due; 2 × 166.40 received stands for 2 × 173.33 = 346.66; £173.33 unpaid', () => {
+  it('B’s balance both ways: net 3 × 166.40 − 2 × 166.40 = £166.40 unpaid; gross 3 × 173.33 − 2 × 173.33 = £173.33', () => {
     expect(r.receivingParentId).toBe('B');
-    expect(balance(r)).toEqual({ due: '519.99', paidPerBank: '346.66', adjustments: '0.00', recomputed: '173.33', position: 'arrears' });
+    expect(balance(r)).toEqual({ due: '499.20', paid: '332.80', adjustments: '0.00', recomputed: '166.40', position: 'arrears' });
+    expect(r.balance.basis).toBe('net');
+    expect(formatMoney(r.balance.bothBases!.gross)).toBe('173.33');
+    expect(formatMoney(r.balance.bothBases!.net)).toBe('166.40');
   });
 });
 
@@ -500,7 +547,7 @@ describe('(g) the receiving side across the start of collection fees (11 August 
   );
 
   it('every payment matches and every line agrees', () => {
-    expect(discrepancies(r)).toEqual([]);
+    expect(findings(r)).toEqual([]);
     expect(matches(r)).toEqual(
       paired([
         ...exact(monthly('2014-06', 3, 5)),
@@ -511,11 +558,12 @@ describe('(g) the receiving side across the start of collection fees (11 August 
     );
   });
 
-  it('a fee-free £260.00 counts as £260.00 received, not grossed up for a fee that was not charged', () => {
-    // Due 4 × 260.00 = 1,040.00. Received 3 × 260.00 + 249.60 (standing for 260.00 before the 4% fee) = 1,040.00.
-    // (Grossing up the three fee-free payments as if 4% had been taken, 260.00 ÷ 0.96 → 270.83, would wrongly give
-    // 1,072.49 received and an overpayment of £32.49.)
-    expect(balance(r)).toEqual({ due: '1040.00', paidPerBank: '1040.00', adjustments: '0.00', recomputed: '0.00', position: 'settled' });
+  it('a fee-free £260.00 counts as £260.00 received, not grossed up or netted for a fee that was not charged', () => {
+    // Net basis: due 3 × 260.00 + (260.00 − 10.40) = 1,029.60; received 3 × 260.00 + 249.60 = 1,029.60.
+    // (Grossing up the three fee-free payments as if 4% had been taken, 260.00 ÷ 0.96 → 270.83, would wrongly give an
+    // overpayment.) Gross: 4 × 260.00 due, 3 × 260.00 + 249.60 grossed up to 260.00 received: nil both ways.
+    expect(balance(r)).toEqual({ due: '1029.60', paid: '1029.60', adjustments: '0.00', recomputed: '0.00', position: 'settled' });
+    expect(formatMoney(r.balance.bothBases!.gross)).toBe('0.00');
   });
 });
 
@@ -541,7 +589,7 @@ describe('(h) split and combined payments', () => {
         ],
       }).input,
     );
-    expect(discrepancies(r)).toEqual([]);
+    expect(findings(r)).toEqual([]);
     expect(matches(r)).toEqual(
       paired([
         { reason: 'split', cms: ['cms-pay-2024-01-01'], bank: ['bank-2024-01-01', 'bank-2024-01-03'] },
@@ -552,7 +600,7 @@ describe('(h) split and combined payments', () => {
       ]),
     );
     // 3 × 260.00 = 780.00 due; 130 + 130 + 360 + 160 = 780.00 paid
-    expect(balance(r)).toEqual({ due: '780.00', paidPerBank: '780.00', adjustments: '0.00', recomputed: '0.00', position: 'settled' });
+    expect(balance(r)).toEqual({ due: '780.00', paid: '780.00', adjustments: '0.00', recomputed: '0.00', position: 'settled' });
   });
 
   it('Collect and Pay: split and combined payments that include the 20% fee still match CMS’s maintenance-only records', () => {
@@ -576,7 +624,7 @@ describe('(h) split and combined payments', () => {
         ],
       }).input,
     );
-    expect(discrepancies(r)).toEqual([]);
+    expect(findings(r)).toEqual([]);
     expect(matches(r)).toEqual(
       paired([
         { reason: 'split', cms: ['cms-pay-2024-01-01'], bank: ['bank-2024-01-01', 'bank-2024-01-03'] },
@@ -613,13 +661,13 @@ describe('(i) a bank payment CMS never recorded (P2), among unrelated spending',
 
   it('with a filter on "CMS": the missing payment is found and the shopping is set aside', () => {
     const r = reconcile(generate({ ...story, bankFilter: { descriptionContains: ['CMS'] } }).input);
-    expect(discrepancies(r)).toEqual(
+    expect(findings(r)).toEqual(
       found([
-        { kind: 'bank_payment_missing_from_cms', amount: '312.00', cms: [], bank: ['bank-2024-02-01'] },
-        // claimed 312.00 − recomputed 0.00
-        { kind: 'balance_mismatch', amount: '312.00', cms: [], bank: [] },
+        // CMS lacks a £312.00 payment: its figure is £312.00 too high (claimed 312.00 − recomputed 0.00).
+        { kind: 'payment_missing_from_cms', amount: '312.00', effect: '312.00', cms: [], bank: ['bank-2024-02-01'] },
       ]),
     );
+    expect(bridge(r)).toEqual({ from: '312.00', to: '0.00', lines: ['payment_missing_from_cms 312.00'], addsUp: true });
     expect(matches(r)).toEqual(
       paired([
         ...['2024-01-01', '2024-03-01'].map((d) => ({ reason: 'reference', cms: [`cms-pay-${d}`], bank: [`bank-${d}`] })),
@@ -631,7 +679,7 @@ describe('(i) a bank payment CMS never recorded (P2), among unrelated spending',
     // 3 × 312.00 due − 3 × 312.00 paid = 0
     expect(balance(r)).toEqual({
       due: '936.00',
-      paidPerBank: '936.00',
+      paid: '936.00',
       adjustments: '0.00',
       recomputed: '0.00',
       position: 'settled',
@@ -643,11 +691,9 @@ describe('(i) a bank payment CMS never recorded (P2), among unrelated spending',
   it('without a filter, the unrecorded payment still counts because it carries the case reference; the shopping is set aside and a warning asks for a filter', () => {
     const r = reconcile(generate({ ...story, bankFilter: 'none' }).input);
     expect(r.warnings.join(' ')).toMatch(/bankFilter/);
-    expect(discrepancies(r)).toEqual(
+    expect(findings(r)).toEqual(
       found([
-        { kind: 'bank_payment_missing_from_cms', amount: '312.00', cms: [], bank: ['bank-2024-02-01'] },
-        // claimed 312.00 − recomputed 0.00
-        { kind: 'balance_mismatch', amount: '312.00', cms: [], bank: [] },
+        { kind: 'payment_missing_from_cms', amount: '312.00', effect: '312.00', cms: [], bank: ['bank-2024-02-01'] },
       ]),
     );
     // The £312.00 Tesco shop on 1 Feb is a month from any CMS record of £312.00 and has no reference: not maintenance.
