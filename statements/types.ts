@@ -5,7 +5,8 @@
  * @module
  */
 import type { CivilDate } from '../calc/dates.ts';
-import type { CmsEntryType, Direction } from '../calc/ledger/entries.ts';
+import type { CmsEntryType, Creditor, Direction } from '../calc/ledger/entries.ts';
+import type { EnforcementAction } from '../calc/scheme-2012/parameters.ts';
 
 export const DOCUMENT_KINDS = ['bank_statement', 'cms_statement', 'cms_payment_schedule'] as const;
 /** What a document is. */
@@ -59,7 +60,35 @@ export interface ParsedCmsEntry {
   readonly amount: string;
   readonly description: string;
   readonly reference?: string;
+  /** An enforcement charge: the action it is for, when the wording names one. */
+  readonly chargeType?: EnforcementAction;
   readonly fingerprint: string;
+}
+
+export const BALANCE_COMPONENTS = ['maintenance_arrears', 'collection_fees', 'enforcement_charges'] as const;
+/** The separate balances of a CMS account (GOV.UK statement guide): arrears, fees and enforcement charges. */
+export type BalanceComponent = (typeof BALANCE_COMPONENTS)[number];
+
+/**
+ * What a CMS statement's summary says is owed, by component, where it prints them: CMS's claim, part by part.
+ * Money strings, two decimals; negative is in credit.
+ */
+export interface CmsBalances {
+  readonly maintenanceArrears?: string;
+  readonly collectionFees?: string;
+  readonly enforcementCharges?: string;
+  /** The total owed, as printed. */
+  readonly total?: string;
+  /** Where the summary says who a balance is owed to: each part as printed. */
+  readonly byCreditor?: readonly { readonly balance: BalanceComponent; readonly creditor: Creditor; readonly amount: string }[];
+}
+
+/**
+ * A payment schedule's arrears column: the arrears (catch-up) part of each instalment, in the shape of calc's
+ * `PaymentPlanInput`, for the liability schedule and reconciliation. Only instalments with an arrears part.
+ */
+export interface CmsPaymentPlan {
+  readonly catchUp: readonly { readonly dueDate: CivilDate; readonly amount: string }[];
 }
 
 export interface StatementMetadata {
@@ -81,6 +110,10 @@ export interface StatementMetadata {
   readonly totalPaidIn?: string;
   readonly totalPaidOut?: string;
   readonly pages?: number;
+  /** A CMS statement: the balances by component its summary prints. */
+  readonly balances?: CmsBalances;
+  /** A CMS payment schedule: the arrears part of each instalment. */
+  readonly paymentPlan?: CmsPaymentPlan;
 }
 
 /** What could be checked, and whether it held. */

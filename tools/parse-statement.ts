@@ -10,9 +10,11 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { InputError } from '../calc/errors.ts';
-import { CMS_ENTRY_TYPES, DIRECTIONS } from '../calc/ledger/entries.ts';
+import { CMS_ENTRY_TYPES, CREDITORS, DIRECTIONS } from '../calc/ledger/entries.ts';
 import { Dec, pounds } from '../calc/money.ts';
+import { ENFORCEMENT_ACTIONS } from '../calc/scheme-2012/parameters.ts';
 import { DOCUMENT_KINDS, FORMATS, LIMITS, MappingError, ParseError, parseDocument, type ParseResult } from '../statements/index.ts';
+import { BALANCE_COMPONENTS } from '../statements/types.ts';
 import { describePage, inputHash, pageInput, pageOutput, paginate, type CursorKind } from './paging.ts';
 import { civilDate, moneyOut, strictObject } from './schemas.ts';
 import { defineTool, type ToolContext } from './tool.ts';
@@ -134,8 +136,35 @@ const cmsEntryOutput = z.object({
   amount: moneyOut,
   description: z.string(),
   reference: z.string().optional(),
+  chargeType: z
+    .enum(ENFORCEMENT_ACTIONS)
+    .optional()
+    .describe('An enforcement_charge: the action it is for (deduction_from_earnings_order, liability_order …), when the line names one'),
   fingerprint: z.string(),
 });
+
+const balancesOutput = z
+  .object({
+    maintenanceArrears: moneyOut.optional().describe('Maintenance arrears owed, as the summary prints them'),
+    collectionFees: moneyOut.optional().describe('Collection fees owed'),
+    enforcementCharges: moneyOut.optional().describe('Enforcement charges owed'),
+    total: moneyOut.optional().describe('The total owed, as printed'),
+    byCreditor: z
+      .array(z.object({ balance: z.enum(BALANCE_COMPONENTS), creditor: z.enum(CREDITORS), amount: moneyOut }))
+      .optional()
+      .describe('Where the summary says who a balance is owed to: each part as printed'),
+  })
+  .describe(
+    'A CMS statement: what its summary says is owed, by component (arrears, fees and enforcement charges are separate balances); negative is in credit',
+  );
+
+const paymentPlanOutput = z
+  .object({
+    catchUp: z
+      .array(z.object({ dueDate: civilDate, amount: moneyOut }))
+      .describe('The arrears part of each instalment that has one, by due date: paymentPlan.catchUp for build_liability_schedule'),
+  })
+  .describe('A CMS payment schedule: its arrears column, the payment plan by which arrears already owed are collected');
 
 const metadataOutput = z
   .object({
@@ -152,6 +181,8 @@ const metadataOutput = z
     totalPaidIn: moneyOut.optional(),
     totalPaidOut: moneyOut.optional(),
     pages: z.int().optional(),
+    balances: balancesOutput.optional(),
+    paymentPlan: paymentPlanOutput.optional(),
   })
   .describe('What the document says about itself; account numbers are masked');
 
@@ -188,12 +219,23 @@ type Detail =
   | { readonly list: 'transactions'; readonly item: ParseStatementOutput['transactions'][number] }
   | { readonly list: 'cmsEntries'; readonly item: ParseStatementOutput['cmsEntries'][number] };
 
+/** The metadata as plain JSON (its lists copied). */
+function metadataJson(m: ParseResult['metadata']): ParseStatementOutput['metadata'] {
+  const { balances, paymentPlan, ...rest } = m;
+  const { byCreditor, ...components } = balances ?? {};
+  return {
+    ...rest,
+    ...(balances ? { balances: { ...components, ...(byCreditor ? { byCreditor: byCreditor.map((p) => ({ ...p })) } : {}) } } : {}),
+    ...(paymentPlan ? { paymentPlan: { catchUp: paymentPlan.catchUp.map((c) => ({ ...c })) } } : {}),
+  };
+}
+
 /** The JSON form of a parse result, with one page of its rows. */
 export function toJson(result: ParseResult, hash: string, page: z.infer<typeof pageInput>): ParseStatementOutput {
   const summary = {
     kind: result.kind,
     format: result.format,
-    metadata: { ...result.metadata },
+    metadata: metadataJson(result.metadata),
     checks: { ...result.checks, ...(result.checks.firstBreak ? { firstBreak: { ...result.checks.firstBreak } } : {}) },
     warnings: [...result.warnings],
     confidence: result.confidence,
@@ -338,6 +380,24 @@ export const parseStatementTool = defineTool({
     if (balances.length > 0) {
       const line = balances.join(', ');
       lines.push(`${line[0]!.toUpperCase()}${line.slice(1)}.`);
+    }
+    const b = m.balances;
+    if (b) {
+      const owed = (label: string, amount: string | undefined) => (amount === undefined ? [] : [`${label} ${pounds(new Dec(amount))}`]);
+      const parts = [
+        ...owed('maintenance arrears', b.maintenanceArrears),
+        ...owed('collection fees', b.collectionFees),
+        ...owed('enforcement charges', b.enforcementCharges),
+        ...owed('total', b.total),
+      ];
+      if (parts.length > 0) lines.push(`CMS's balances by component: ${parts.join(', ')}.`);
+    }
+    const plan = m.paymentPlan?.catchUp ?? [];
+    if (plan.length > 0) {
+      const arrears = plan.reduce((sum, p) => sum.plus(p.amount), new Dec(0));
+      lines.push(
+        `Payment plan: ${pounds(arrears)} of arrears collected in ${plan.length} instalment${plan.length === 1 ? '' : 's'}, ${plan[0]!.dueDate} to ${plan[plan.length - 1]!.dueDate} (metadata.paymentPlan).`,
+      );
     }
     const c = out.checks;
     if (c.runningBalance === 'ok') lines.push('Running balance: adds up on every row.');

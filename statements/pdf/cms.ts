@@ -6,31 +6,138 @@
  */
 import type { CivilDate } from '../../calc/dates.ts';
 import { Dec, formatMoney, pounds } from '../../calc/money.ts';
-import type { CmsEntryType } from '../../calc/ledger/entries.ts';
-import type { StatementChecks } from '../types.ts';
+import { enforcementActionOf, type CmsEntryType } from '../../calc/ledger/entries.ts';
+import type { EnforcementAction } from '../../calc/scheme-2012/parameters.ts';
+import type { CmsPaymentPlan, StatementChecks } from '../types.ts';
 import type { Event } from './bank.ts';
-import type { SummaryFigure } from './metadata.ts';
+import type { ComponentBalances, SummaryFigure } from './metadata.ts';
 import type { TableLine } from './table.ts';
 import { owedBalance, resolveYear } from './tokens.ts';
 
-/** What a CMS statement line is, from its description (and, for an unknown line, its column). */
-export function cmsEntryType(description: string, column: 'due' | 'paid'): { type: CmsEntryType; recognised: boolean } {
-  const d = description.toLowerCase();
-  const is = (re: RegExp) => re.test(d);
-  if (is(/^(?:arrears )?adjustment|\badjustment\b|write[- ]?off|written off/)) return { type: 'adjustment', recognised: true };
-  if (is(/\brefund/)) return { type: 'refund', recognised: true };
-  if (is(/passed on|sent to (?:you|the receiving parent)|paid to (?:you|the receiving parent)|payment to receiving parent/))
-    return { type: 'payment_passed_on', recognised: true };
-  if (is(/direct pay/)) return { type: 'direct_payment', recognised: true };
-  if (is(/payment received|received from you|payment - thank you|payment made|^receipt\b/))
-    return { type: 'payment_received', recognised: true };
-  if (is(/collection (?:fee|charge)/)) return { type: 'collection_fee', recognised: true };
-  if (is(/deduction from earnings|deduction order|liability order|enforcement|charging order|order for sale|disqualification|\bcharge\b/))
-    return { type: 'enforcement_charge', recognised: true };
-  if (is(/payment due|maintenance due|amount due|ongoing maintenance|^liability\b|child maintenance due/))
-    return { type: 'liability', recognised: true };
-  return { type: column === 'due' ? 'adjustment' : 'payment_received', recognised: false };
+/** The two money columns of a CMS statement: what was charged (due, a debit) and what was paid (a credit). */
+export type CmsColumn = 'due' | 'paid';
+
+/** What a statement line is: its type, how sure the reading is, and for an enforcement charge, its action. */
+export interface CmsLineReading {
+  readonly type: CmsEntryType;
+  /** True when the wording names a line that belongs in the column it is printed in. */
+  readonly recognised: boolean;
+  /** An enforcement charge: the action it is for, when the wording names one. */
+  readonly chargeType?: EnforcementAction;
+  /**
+   * The line the wording names when that line belongs in the other column (a charge printed as paid, a payment
+   * printed as due): the column decided the type, and the line needs checking.
+   */
+  readonly contradicts?: CmsEntryType;
 }
+
+/**
+ * Wordings, most specific first; each says what the line is in the due column and in the paid column. A
+ * wording with no type for a column names a line that belongs in the other one. The column always decides the
+ * direction (issue 10: "Deduction from earnings order payment" in the paid column is money an employer paid,
+ * not a charge); the wording only chooses the type within that direction.
+ */
+const WORDINGS: readonly { readonly re: RegExp; readonly due?: CmsEntryType; readonly paid?: CmsEntryType }[] = [
+  // A reversal, waiver or cancellation of anything changes the balance the way its column says.
+  {
+    re: /\brevers(?:al|ed)\b|\bwaived?\b|\bcancell?ed\b|\bdishonou?red\b|\bbounced\b|\breturned (?:payment|cheque)|\b(?:payment|cheque) returned\b|\breturned unpaid\b/,
+    due: 'adjustment',
+    paid: 'adjustment',
+  },
+  // Arrears written off (1991 Act s.41E) and overpayments set against what is owed (SI 2009/3151 regs 8-9) reduce the balance.
+  { re: /\bwritten off\b|\bwrite[- ]?offs?\b/, paid: 'write_off' },
+  { re: /\boff[- ]?set\b|\bset[- ]off\b/, paid: 'offset' },
+  { re: /\badjust(?:ment|ed)\b/, due: 'adjustment', paid: 'adjustment' },
+  // Direct Pay: arrears arise from a reported missed or short payment.
+  {
+    re: /\bmissed payments?\b|\breported (?:as )?(?:missed|unpaid|short)\b|\b(?:short|non-?) ?payment reported\b/,
+    due: 'missed_payment_reported',
+  },
+  { re: /\brefund/, due: 'refund' },
+  { re: /\bcollection (?:fee|charge)s?\b/, due: 'collection_fee' },
+  // A charge for an enforcement action (SI 2014/612 reg 10).
+  {
+    re: /(?:deduction from earnings|deduction order|\bdeo\b|\bder\b|liability order|enforcement|lump[- ]sum)\b.*\b(?:charge|fee)s?\b|\b(?:charge|fee)s? for (?:an? |the )?(?:deduction|deo|der|liability order|enforcement)|\bcharging order\b|\border for sale\b|\bdisqualification\b|\bcommittal\b/,
+    due: 'enforcement_charge',
+  },
+  // Money an employer paid under a deduction from earnings order or request (1991 Act s.31).
+  {
+    re: /(?:deduction from earnings(?: order| request)?|\bdeo\b|\bder\b)\s+(?:payment|receipt)s?\b|\b(?:payment|receipt|money|deduction)s? (?:received )?(?:from|by) (?:your |the |an? )?employer\b|\bemployer(?:'s)? payments?\b/,
+    paid: 'deo_receipt',
+  },
+  // Money DWP paid by deduction from a benefit.
+  {
+    re: /\bdeductions? from (?:your |a |the )?benefits?\b|\bdwp deductions?\b|\bbenefit deductions?\b|\bdeducted from (?:your )?benefits?\b/,
+    paid: 'benefit_deduction_receipt',
+  },
+  {
+    re: /\bpassed on\b|\bsent to (?:you|the receiving parent)\b|\bpaid to (?:you|the receiving parent)\b|\bpayment to (?:the )?receiving parent\b/,
+    paid: 'payment_passed_on',
+  },
+  { re: /\bdirect pay\b/, paid: 'direct_payment' },
+  { re: /\bvoluntary payments?\b/, paid: 'voluntary_payment' },
+  {
+    re: /\bpayments? received\b|\breceived from you\b|\bpayment - thank you\b|\bthank you for your payment\b|\bpayments? made\b|^receipt\b/,
+    paid: 'payment_received',
+  },
+  // An action named without "charge" or "payment": the column says which it is.
+  { re: /deduction from earnings|\bdeo\b|\bder\b/, due: 'enforcement_charge', paid: 'deo_receipt' },
+  {
+    re: /\b(?:regular|lump[- ]sum) deduction\b|\bdeduction order\b|\bliability order\b|\benforcement\b/,
+    due: 'enforcement_charge',
+    paid: 'payment_received',
+  },
+  {
+    re: /\bpayments? due\b|\bmaintenance due\b|\bamount due\b|\bongoing maintenance\b|^liability\b|\bmaintenance charged\b/,
+    due: 'liability',
+  },
+  { re: /\bcharge\b/, due: 'enforcement_charge' },
+];
+
+/**
+ * What a CMS statement line is. The column decides the direction — the due column raises the balance, the
+ * paid column lowers it — and the first wording that matches (most specific first) decides the type within it.
+ * Wording that names a line of the other column never flips the direction: the line is read as an adjustment
+ * in the column it is in (a refund printed as paid is not understood, and is read as the paid column reads an
+ * unknown line), not recognised, with `contradicts` naming what the wording said. Unknown wording: an
+ * adjustment when due, a payment received when paid, not recognised.
+ */
+export function cmsEntryType(description: string, column: CmsColumn): CmsLineReading {
+  const d = description.toLowerCase().replace(/\s+/g, ' ').trim();
+  const wording = WORDINGS.find((w) => w.re.test(d));
+  const type = wording?.[column];
+  if (wording && type) {
+    const chargeType = type === 'enforcement_charge' ? enforcementActionOf(d) : undefined;
+    return { type, recognised: true, ...(chargeType ? { chargeType } : {}) };
+  }
+  const fallback: CmsEntryType = column === 'due' ? 'adjustment' : 'payment_received';
+  if (!wording) return { type: fallback, recognised: false };
+  const named = (wording.due ?? wording.paid)!;
+  // A charge or a report in the paid column is taken off again, a payment in the due column reversed: an
+  // adjustment either way, never a payment the bank should show. A refund printed as paid is not understood.
+  return { type: named === 'refund' ? fallback : 'adjustment', recognised: false, contradicts: named };
+}
+
+const words = (type: CmsEntryType) => type.replace(/_/g, ' ');
+const other = (column: CmsColumn): CmsColumn => (column === 'due' ? 'paid' : 'due');
+
+/** Each type in words, for warnings. */
+const NAMES: Readonly<Record<CmsEntryType, string>> = {
+  liability: 'maintenance due',
+  collection_fee: 'a collection fee',
+  enforcement_charge: 'an enforcement charge',
+  payment_received: 'a payment received',
+  deo_receipt: 'a payment under a deduction from earnings order',
+  benefit_deduction_receipt: 'a deduction from benefit',
+  direct_payment: 'a Direct Pay payment',
+  voluntary_payment: 'a voluntary payment',
+  payment_passed_on: 'a payment passed on',
+  refund: 'a refund',
+  missed_payment_reported: 'a missed payment reported',
+  adjustment: 'an adjustment',
+  offset: 'an overpayment offset',
+  write_off: 'a write-off',
+};
 
 export interface CmsRow {
   readonly date: CivilDate;
@@ -38,22 +145,66 @@ export interface CmsRow {
   readonly amount: string;
   readonly description: string;
   readonly reference?: string;
+  readonly chargeType?: EnforcementAction;
 }
 
-/** Statement rows into entries, checking the running balance (owed = previous + due − paid) as it goes. */
+/**
+ * Which printed summary figure each type adds to. Offsets, write-offs and missed-payment reports have figures of
+ * their own where the summary prints them; where it does not, they are counted in its adjustments.
+ */
+const SUMMARY_FIGURE: Readonly<Record<CmsEntryType, SummaryFigure>> = {
+  liability: 'due',
+  refund: 'due',
+  collection_fee: 'fees',
+  enforcement_charge: 'enforcement',
+  payment_received: 'received',
+  deo_receipt: 'received',
+  benefit_deduction_receipt: 'received',
+  direct_payment: 'received',
+  voluntary_payment: 'received',
+  payment_passed_on: 'received',
+  missed_payment_reported: 'missed',
+  adjustment: 'adjustments',
+  offset: 'offsets',
+  write_off: 'writeOffs',
+};
+
+/** Figures the summary prints as signed changes to the balance (the rest are printed as positive amounts). */
+const SIGNED_FIGURES: ReadonlySet<SummaryFigure> = new Set(['adjustments']);
+/** Figures counted in the adjustments when the summary does not print them. */
+const FOLDED_INTO_ADJUSTMENTS: readonly SummaryFigure[] = ['missed', 'offsets', 'writeOffs'];
+const FIGURE_WORDS: Partial<Record<SummaryFigure, string>> = {
+  due: 'payments due',
+  received: 'payments received',
+  fees: 'collection fees',
+  enforcement: 'enforcement charges',
+  adjustments: 'adjustments',
+  missed: 'missed payments reported',
+  offsets: 'offsets',
+  writeOffs: 'amounts written off',
+};
+
+/**
+ * Statement rows into entries, checking the running balance (owed = previous + due − paid) as it goes, then
+ * the printed summary figures and closing balance against the entries, and the printed balances by component
+ * (maintenance arrears, collection fees, enforcement charges) against the printed total owed.
+ */
 export function cmsStatementEntries(
   events: readonly Event[],
   summary: Partial<Record<SummaryFigure, Dec>>,
   warnings: string[],
+  components: ComponentBalances = {},
 ): { entries: CmsRow[]; checks: StatementChecks; opening?: Dec; closing?: Dec; received: Dec } {
   const entries: CmsRow[] = [];
   let opening = summary.opening;
   let closing = summary.closing;
   let known = opening;
   let since = new Dec(0);
+  let net = new Dec(0);
   let seenBalance = false;
   let firstBreak: StatementChecks['firstBreak'];
-  const sums = { due: new Dec(0), received: new Dec(0), fees: new Dec(0), enforcement: new Dec(0), adjustments: new Dec(0) };
+  /** Each figure's total: the change to the balance for a signed figure, the amount printed for the rest. */
+  const sums: Partial<Record<SummaryFigure, Dec>> = {};
   for (const e of events) {
     if (e.kind === 'marker') {
       if (e.balance === undefined) continue;
@@ -91,22 +242,26 @@ export function cmsStatementEntries(
       );
       continue;
     }
-    const column = due ? 'due' : 'paid';
+    const column: CmsColumn = due ? 'due' : 'paid';
     const value = (due ?? paid)!.value;
-    const { type, recognised } = cmsEntryType(description, column);
-    if (!recognised)
+    const { type, recognised, chargeType, contradicts } = cmsEntryType(description, column);
+    if (contradicts) {
+      const reading = type === 'adjustment' ? `an adjustment (a ${column === 'due' ? 'debit' : 'credit'})` : NAMES[type];
       warnings.push(
-        `Page ${r.page}: "${description}" on ${r.date} is not a line Reckoner knows; it was read as ${type.replace(/_/g, ' ')} from its column.`,
+        `Page ${r.page}: "${description}" on ${r.date} is in the ${column} column, but its wording names ${NAMES[contradicts]}, which belongs in the ${other(column)} column; the column decides which way a line moves the balance, so it was read as ${reading}. Check this line.`,
       );
+    } else if (!recognised) {
+      warnings.push(
+        `Page ${r.page}: "${description}" on ${r.date} is not a line Reckoner knows; it was read as ${words(type)} from its column.`,
+      );
+    }
     const signed = column === 'due' ? value : value.negated();
     const amount = type === 'adjustment' ? signed : value;
-    entries.push({ date: r.date, type, amount: formatMoney(amount), description });
-    if (type === 'liability' || type === 'refund') sums.due = sums.due.plus(value);
-    else if (type === 'collection_fee') sums.fees = sums.fees.plus(value);
-    else if (type === 'enforcement_charge') sums.enforcement = sums.enforcement.plus(value);
-    else if (type === 'adjustment') sums.adjustments = sums.adjustments.plus(signed);
-    else sums.received = sums.received.plus(value);
+    entries.push({ date: r.date, type, amount: formatMoney(amount), description, ...(chargeType ? { chargeType } : {}) });
+    const figure = SUMMARY_FIGURE[type];
+    sums[figure] = (sums[figure] ?? new Dec(0)).plus(SIGNED_FIGURES.has(figure) ? signed : value);
     since = since.plus(signed);
+    net = net.plus(signed);
     if (r.money.balance) {
       const printed = owedBalance(r.money.balance);
       seenBalance = true;
@@ -124,16 +279,28 @@ export function cmsStatementEntries(
     if (printed.equals(computed)) agree.push(`${what} ${pounds(printed)}`);
     else disagree.push(`the printed ${what} is ${pounds(printed)} but the entries give ${pounds(computed)}`);
   };
-  compare('payments due', summary.due, sums.due);
-  compare('payments received', summary.received, sums.received);
-  compare('collection fees', summary.fees, sums.fees);
-  compare('enforcement charges', summary.enforcement, sums.enforcement);
-  compare('adjustments', summary.adjustments, sums.adjustments);
-  if (opening !== undefined) {
+  const zero = new Dec(0);
+  for (const figure of ['due', 'received', 'fees', 'enforcement', ...FOLDED_INTO_ADJUSTMENTS] as const) {
+    // An offset or a write-off printed "-£45.00" is the same figure as "£45.00".
+    const printed = FOLDED_INTO_ADJUSTMENTS.includes(figure) ? summary[figure]?.abs() : summary[figure];
+    compare(FIGURE_WORDS[figure]!, printed, sums[figure] ?? zero);
+  }
+  let adjustments = sums.adjustments ?? zero;
+  const folded: string[] = [];
+  for (const figure of FOLDED_INTO_ADJUSTMENTS) {
+    if (summary[figure] !== undefined || sums[figure] === undefined) continue;
+    adjustments = figure === 'missed' ? adjustments.plus(sums[figure]) : adjustments.minus(sums[figure]);
+    folded.push(FIGURE_WORDS[figure]!);
+  }
+  const list = folded.length > 1 ? `${folded.slice(0, -1).join(', ')} and ${folded[folded.length - 1]}` : folded[0];
+  compare(list ? `adjustments (with the ${list})` : 'adjustments', summary.adjustments, adjustments);
+  if (opening !== undefined) compare('closing balance', closing, opening.plus(net));
+  const parts = [components.maintenanceArrears, components.collectionFees, components.enforcementCharges];
+  if (components.total !== undefined && parts.every((p) => p !== undefined)) {
     compare(
-      'closing balance',
-      closing,
-      opening.plus(sums.due).plus(sums.fees).plus(sums.enforcement).plus(sums.adjustments).minus(sums.received),
+      'total owed',
+      components.total,
+      parts.reduce((a, b) => a!.plus(b!), zero),
     );
   }
   const totals: StatementChecks['totals'] = agree.length + disagree.length === 0 ? 'not_available' : disagree.length ? 'failed' : 'ok';
@@ -146,27 +313,37 @@ export function cmsStatementEntries(
       : {
           totalsDetail:
             totals === 'ok'
-              ? `The printed ${agree.join(', ')} agree with the ${entries.length} entries.`
+              ? `The printed ${agree.join(', ')} agree with the ${entries.length} entries${agree.some((a) => a.startsWith('total owed')) ? ' and the balances by component' : ''}.`
               : `${disagree.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('; ')}.`,
         }),
   };
-  return { entries, checks, ...(opening ? { opening } : {}), ...(closing ? { closing } : {}), received: summary.received ?? sums.received };
+  return {
+    entries,
+    checks,
+    ...(opening ? { opening } : {}),
+    ...(closing ? { closing } : {}),
+    received: summary.received ?? sums.received ?? zero,
+  };
 }
 
-/** Payment schedule lines into entries: the ongoing maintenance (liability) and the collection fee on each due date. */
+/**
+ * Payment schedule lines into entries: the ongoing maintenance (liability) and the collection fee on each due
+ * date. The arrears column is money already owed, so it is not new liability; it is returned as the payment
+ * plan (the arrears part of each instalment, the shape of calc's `PaymentPlanInput.catchUp`).
+ */
 export function scheduleEntries(
   lines: readonly TableLine[],
   options: { reference?: string; period: { start?: CivilDate; end?: CivilDate }; warnings: string[] },
-): { entries: CmsRow[]; checks: StatementChecks; first?: CivilDate; last?: CivilDate } {
+): { entries: CmsRow[]; checks: StatementChecks; first?: CivilDate; last?: CivilDate; paymentPlan?: CmsPaymentPlan } {
   const { warnings } = options;
   const entries: CmsRow[] = [];
+  const catchUp: { dueDate: CivilDate; amount: string }[] = [];
   const ref = options.reference ? { reference: options.reference } : {};
   let previous: CivilDate | undefined;
   let first: CivilDate | undefined;
   let grand = new Dec(0);
   let printedGrand: Dec | undefined;
   let arrearsTotal = new Dec(0);
-  let arrearsDates = 0;
   const broken: string[] = [];
   let count = 0;
   for (const t of lines) {
@@ -192,15 +369,15 @@ export function scheduleEntries(
     grand = grand.plus(total ?? sum);
     if (arrears.gt(0)) {
       arrearsTotal = arrearsTotal.plus(arrears);
-      arrearsDates++;
+      catchUp.push({ dueDate: date, amount: formatMoney(arrears) });
     }
     if (ongoing.gt(0))
       entries.push({ date, type: 'liability', amount: formatMoney(ongoing), description: 'Ongoing maintenance due', ...ref });
     if (fee.gt(0)) entries.push({ date, type: 'collection_fee', amount: formatMoney(fee), description: 'Collection fee', ...ref });
   }
-  if (arrearsDates > 0) {
+  if (catchUp.length > 0) {
     warnings.push(
-      `The schedule collects ${pounds(arrearsTotal)} of arrears over ${arrearsDates} due date(s); arrears are money already owed, so these instalments are not added as new liability.`,
+      `The schedule collects ${pounds(arrearsTotal)} of arrears over ${catchUp.length} due date(s); arrears are money already owed, so these instalments are not added as new liability. They are returned as the payment plan (metadata.paymentPlan) for reconciliation.`,
     );
   }
   if (printedGrand !== undefined && !printedGrand.equals(grand)) {
@@ -223,5 +400,6 @@ export function scheduleEntries(
     },
     ...(first ? { first } : {}),
     ...(previous ? { last: previous } : {}),
+    ...(catchUp.length > 0 ? { paymentPlan: { catchUp } } : {}),
   };
 }

@@ -24,7 +24,7 @@ import { fileOrder } from '../balance.ts';
 import { assembleRows, bankRows, checkBank, unsignedDirection, type AmountLine } from './bank.ts';
 import { cmsStatementEntries, scheduleEntries, type CmsRow } from './cms.ts';
 import { accountKey, fingerprintRows } from '../fingerprint.ts';
-import { readParticulars, readSummary } from './metadata.ts';
+import { balancesJson, readBalances, readParticulars, readSummary } from './metadata.ts';
 import { pageLines, type Field, type Line } from './table.ts';
 import { extractPdfItems, mayHoldImages, type ExtractOptions } from './text.ts';
 import { walkTables } from './walk.ts';
@@ -248,9 +248,18 @@ function parseCmsStatement(
     ),
     ...readSummary(preamble, 'cms'),
   };
+  // The balances by component, from the summary above the table or, failing that, from the lines after it.
+  const above = readBalances(preamble, warnings);
+  const balances =
+    Object.keys(above).length > 0
+      ? above
+      : readBalances(
+          outside.map((l) => l.text),
+          warnings,
+        );
   const period = { ...(p.periodStart ? { start: p.periodStart } : {}), ...(p.periodEnd ? { end: p.periodEnd } : {}) };
   const events = assembleRows(tableLines, { amountLine: 'first', entryFields: ['due', 'paid'], period, warnings, balanceSense: 'owed' });
-  const { entries, checks, opening, closing, received } = cmsStatementEntries(events, summary, warnings);
+  const { entries, checks, opening, closing, received } = cmsStatementEntries(events, summary, warnings, balances);
   const metadata: StatementMetadata = defined({
     issuer: 'Child Maintenance Service',
     layout: CMS_STATEMENT_LAYOUT,
@@ -262,6 +271,7 @@ function parseCmsStatement(
     closingBalance: money(closing),
     totalPaidIn: money(received),
     pages,
+    balances: balancesJson(balances),
   });
   const cmsEntries = cmsFingerprints(entries, metadata);
   return { kind: 'cms_statement', format: 'pdf', metadata, transactions: [], cmsEntries, checks, warnings, confidence: 0 };
@@ -271,7 +281,7 @@ function parseSchedule(tableLines: Parameters<typeof assembleRows>[0], preamble:
   const p = cmsParticulars(preamble, warnings);
   const refLine = preamble.map((l) => /\bpayment reference\s*:?\s*([A-Z0-9][A-Z0-9 /-]{2,30}[A-Z0-9])\s*$/i.exec(l)).find(Boolean);
   const period: { start?: CivilDate; end?: CivilDate } = {};
-  const { entries, checks, first, last } = scheduleEntries(tableLines, {
+  const { entries, checks, first, last, paymentPlan } = scheduleEntries(tableLines, {
     ...(refLine ? { reference: refLine[1]!.trim() } : {}),
     period,
     warnings,
@@ -284,6 +294,7 @@ function parseSchedule(tableLines: Parameters<typeof assembleRows>[0], preamble:
     periodStart: first,
     periodEnd: last,
     pages,
+    paymentPlan,
   });
   const cmsEntries = cmsFingerprints(entries, metadata);
   return { kind: 'cms_payment_schedule', format: 'pdf', metadata, transactions: [], cmsEntries, checks, warnings, confidence: 0 };

@@ -1,10 +1,14 @@
 /**
  * The statement's particulars, read from the lines outside the table: account holder, masked account number
- * and sort code, the period, and the printed summary (opening and closing balances, totals in and out).
+ * and sort code, the period, the printed summary (opening and closing balances, totals in and out) and, on a
+ * CMS statement, the balances by component (maintenance arrears, collection fees, enforcement charges) with
+ * who each is owed to where it says.
  * @module
  */
 import type { CivilDate } from '../../calc/dates.ts';
-import type { Dec } from '../../calc/money.ts';
+import type { Creditor } from '../../calc/ledger/entries.ts';
+import { Dec, formatMoney, pounds } from '../../calc/money.ts';
+import type { BalanceComponent, CmsBalances } from '../types.ts';
 import { AMOUNT_IN_TEXT, findPeriod, owedBalance, parseAmountToken, signedBalance } from './tokens.ts';
 
 export interface Particulars {
@@ -51,7 +55,19 @@ export function readParticulars(lines: readonly string[], options: { caseReferen
 }
 
 /** Labels of the printed summary, by figure. */
-export type SummaryFigure = 'opening' | 'closing' | 'paidIn' | 'paidOut' | 'due' | 'received' | 'fees' | 'enforcement' | 'adjustments';
+export type SummaryFigure =
+  | 'opening'
+  | 'closing'
+  | 'paidIn'
+  | 'paidOut'
+  | 'due'
+  | 'received'
+  | 'fees'
+  | 'enforcement'
+  | 'adjustments'
+  | 'missed'
+  | 'offsets'
+  | 'writeOffs';
 
 const BANK_LABELS: [SummaryFigure, RegExp][] = [
   [
@@ -71,9 +87,13 @@ const CMS_LABELS: [SummaryFigure, RegExp][] = [
   ['closing', /\bclosing balance\b/i],
   ['due', /\b(?:payments|maintenance|amounts?) due (?:from you|to you|for the period)?(?: for the period)?\b/i],
   ['received', /\b(?:payments received(?: from you)?|payments made|payments passed on(?: to you)?|amount received)\b/i],
-  ['fees', /\bcollection (?:fees|charges)\b/i],
-  ['enforcement', /\benforcement (?:charges|fees)\b/i],
+  // Not "Collection fees owed" or "Enforcement charges outstanding": those are balances (readBalances), not the period's charges.
+  ['fees', /(?<!\boutstanding )\bcollection (?:fees|charges)\b(?! (?:owed|outstanding|balance))/i],
+  ['enforcement', /(?<!\boutstanding )\benforcement (?:charges|fees)\b(?! (?:owed|outstanding|balance))/i],
   ['adjustments', /\badjustments\b/i],
+  ['missed', /\b(?:missed|short) payments reported\b|\breported missed payments\b/i],
+  ['offsets', /\b(?:overpayments? )?offsets?\b/i],
+  ['writeOffs', /\b(?:amounts? |arrears )?written off\b|\bwrite[- ]offs\b/i],
 ];
 
 const FIGURE_AFTER = new RegExp(`^\\s*:?\\s*(${AMOUNT_IN_TEXT})`, 'i');
@@ -99,4 +119,111 @@ export function readSummary(lines: readonly string[], kind: 'bank' | 'cms'): Par
     }
   }
   return out;
+}
+
+/** A CMS statement's balances by component, as printed (owed positive, in credit negative). */
+export interface ComponentBalances {
+  maintenanceArrears?: Dec;
+  collectionFees?: Dec;
+  enforcementCharges?: Dec;
+  total?: Dec;
+  byCreditor?: { balance: BalanceComponent; creditor: Creditor; amount: Dec }[];
+}
+
+type ComponentKey = 'maintenanceArrears' | 'collectionFees' | 'enforcementCharges' | 'total';
+
+const COMPONENT_LABELS: readonly { key: ComponentKey; balance?: BalanceComponent; words: string; re: RegExp }[] = [
+  {
+    key: 'maintenanceArrears',
+    balance: 'maintenance_arrears',
+    words: 'maintenance arrears',
+    re: /\b(?:child )?maintenance arrears\b|\barrears of (?:child )?maintenance\b/i,
+  },
+  {
+    key: 'collectionFees',
+    balance: 'collection_fees',
+    words: 'collection fees owed',
+    re: /\bcollection (?:fees|charges) (?:owed|outstanding)\b|\boutstanding collection (?:fees|charges)\b|\bcollection (?:fees?|charges?) balance\b/i,
+  },
+  {
+    key: 'enforcementCharges',
+    balance: 'enforcement_charges',
+    words: 'enforcement charges owed',
+    re: /\benforcement (?:charges|fees) (?:owed|outstanding)\b|\boutstanding enforcement (?:charges|fees)\b|\benforcement (?:charges?|fees?) balance\b/i,
+  },
+  { key: 'total', words: 'total owed', re: /\btotal (?:amount |balance )?(?:owed|outstanding)\b|\btotal you owe\b/i },
+];
+
+/** After a component's label: who it is owed to (optional, perhaps in brackets), then the figure. */
+const OWED_TO_THEN_FIGURE = new RegExp(
+  String.raw`^\s*(?:\(?\s*(?:owed |due |payable )?to (?<to>[A-Za-z][A-Za-z '-]{1,60}?)\s*\)?)?\s*:?\s*(?<figure>${AMOUNT_IN_TEXT})`,
+  'i',
+);
+
+/** Who a creditor's wording names; undefined for anyone else (a parent named by name, say). */
+function creditorOf(text: string): Creditor | undefined {
+  if (/\breceiving parent\b|\bparent with care\b|\bperson with care\b/i.test(text)) return 'receiving_parent';
+  if (/\bsecretary of state\b|\bdwp\b|\bdepartment for work and pensions\b|\bchild maintenance service\b|\bcms\b/i.test(text))
+    return 'secretary_of_state';
+  return undefined;
+}
+
+/**
+ * The balances by component that a CMS statement's summary prints ("Maintenance arrears", "Collection fees owed",
+ * "Enforcement charges outstanding", "Total owed"), each perhaps with who it is owed to (GOV.UK statement guide:
+ * arrears, fees and charges are separate balances). A component printed once per creditor is the sum of its
+ * parts; printed once in all and once per creditor, the one in all is the figure and the parts must add up to
+ * it. What does not add up, or is printed twice with different figures, is a warning.
+ */
+export function readBalances(lines: readonly string[], warnings: string[]): ComponentBalances {
+  const found = new Map<ComponentKey, { creditor?: Creditor; to?: string; amount: Dec }[]>();
+  for (const text of lines) {
+    for (const { key, re } of COMPONENT_LABELS) {
+      const m = re.exec(text);
+      if (!m) continue;
+      const after = OWED_TO_THEN_FIGURE.exec(text.slice(m.index + m[0].length));
+      const figure = after?.groups?.figure;
+      const token = figure === undefined ? undefined : parseAmountToken(figure.replace(/\s+(?=CR|DR|OD|D\b)/i, ' '));
+      if (!token) continue;
+      const to = after!.groups!.to?.trim();
+      const creditor = to === undefined ? undefined : creditorOf(to);
+      const list = found.get(key) ?? [];
+      list.push({ ...(creditor ? { creditor } : {}), ...(to ? { to } : {}), amount: owedBalance(token) });
+      found.set(key, list);
+    }
+  }
+  const out: ComponentBalances = {};
+  const byCreditor: NonNullable<ComponentBalances['byCreditor']> = [];
+  for (const { key, balance, words } of COMPONENT_LABELS) {
+    const parts = found.get(key);
+    if (!parts) continue;
+    const whole = parts.filter((p) => p.to === undefined);
+    const split = parts.filter((p) => p.to !== undefined);
+    const sum = split.reduce((a, p) => a.plus(p.amount), new Dec(0));
+    if (whole.some((p) => !p.amount.equals(whole[0]!.amount))) {
+      warnings.push(
+        `The summary prints the ${words} more than once (${whole.map((p) => pounds(p.amount)).join(', ')}); the first, ${pounds(whole[0]!.amount)}, was read.`,
+      );
+    }
+    out[key] = whole[0]?.amount ?? sum;
+    if (whole.length > 0 && split.length > 0 && !sum.equals(whole[0]!.amount)) {
+      warnings.push(
+        `The summary's ${words} is ${pounds(whole[0]!.amount)}, but the amounts it shows owed to each (${split.map((p) => `${pounds(p.amount)} to ${p.to}`).join(', ')}) add up to ${pounds(sum)}.`,
+      );
+    }
+    if (balance) for (const p of split) if (p.creditor) byCreditor.push({ balance, creditor: p.creditor, amount: p.amount });
+  }
+  if (byCreditor.length > 0) out.byCreditor = byCreditor;
+  return out;
+}
+
+/** Balances by component in their JSON form (money strings), or undefined when the summary prints none. */
+export function balancesJson(b: ComponentBalances): CmsBalances | undefined {
+  const out: { -readonly [K in keyof CmsBalances]: CmsBalances[K] } = {};
+  if (b.maintenanceArrears) out.maintenanceArrears = formatMoney(b.maintenanceArrears);
+  if (b.collectionFees) out.collectionFees = formatMoney(b.collectionFees);
+  if (b.enforcementCharges) out.enforcementCharges = formatMoney(b.enforcementCharges);
+  if (b.total) out.total = formatMoney(b.total);
+  if (b.byCreditor) out.byCreditor = b.byCreditor.map((p) => ({ balance: p.balance, creditor: p.creditor, amount: formatMoney(p.amount) }));
+  return Object.keys(out).length > 0 ? out : undefined;
 }

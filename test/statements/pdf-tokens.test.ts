@@ -108,14 +108,14 @@ describe('balance lines and CMS line types', () => {
     ['Payment due', 'due', 'liability'],
     ['Collection fee', 'due', 'collection_fee'],
     ['Payment received - thank you Bank ref DEO 001230', 'paid', 'payment_received'],
-    ['Deduction from earnings order charge', 'due', 'enforcement_charge'],
-    ['Liability order charge Magistrates court order LO/2024/0042', 'due', 'enforcement_charge'],
+    ['Deduction from earnings order charge', 'due', 'enforcement_charge', 'deduction_from_earnings_order'],
+    ['Liability order charge Magistrates court order LO/2024/0042', 'due', 'enforcement_charge', 'liability_order'],
     ['Adjustment - arrears reduced after mandatory reconsideration', 'paid', 'adjustment'],
     ['Direct Pay payment recorded', 'paid', 'direct_payment'],
     ['Payment passed on to you', 'paid', 'payment_passed_on'],
     ['Refund of overpayment', 'due', 'refund'],
-  ] as const)('%s', (text, column, type) => {
-    expect(cmsEntryType(text, column)).toEqual({ type, recognised: true });
+  ] as const)('%s', (text, column, type, chargeType?: string) => {
+    expect(cmsEntryType(text, column)).toEqual({ type, recognised: true, ...(chargeType ? { chargeType } : {}) });
   });
 
   test('an unknown CMS line is read from its column and flagged', () => {
