@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { isCivilDate } from '../calc/dates.ts';
 import {
   CMS_ENTRY_TYPE_VALUES,
+  CHARGE_TYPE_VALUES,
   DIRECTION_VALUES,
   FREQUENCY_VALUES,
   PARTY_ROLE_VALUES,
@@ -117,6 +118,7 @@ export const caseExportSchema = z.strictObject({
       amount: moneyText,
       description: text(1000),
       reference: opt(text(200)),
+      chargeType: opt(z.enum(CHARGE_TYPE_VALUES)),
     }),
   ),
   reconciliationRuns: z.array(z.strictObject({ id: uuid, inputsHash: text(200), result: json, createdAt: moment })),

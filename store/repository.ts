@@ -25,6 +25,7 @@ import {
   type ScheduleInput,
 } from '../calc/schedule/build.ts';
 import { COLLECTION_SERVICES, type CollectionService, type MaintenanceInput } from '../calc/scheme-2012/calculate.ts';
+import { ENFORCEMENT_ACTIONS, type EnforcementAction } from '../calc/scheme-2012/parameters.ts';
 import { Trace } from '../calc/trace.ts';
 import type { ParseResult } from '../statements/types.ts';
 import { createSealer, type Sealer } from './seal.ts';
@@ -273,6 +274,7 @@ function cmsEntry(row: CmsEntryRow): StoredCmsEntry {
     amount: row.amount,
     description: row.description,
     ...opt('reference', row.reference),
+    ...opt('chargeType', row.chargeType as EnforcementAction | null),
   };
 }
 
@@ -808,10 +810,10 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
             newCms += await insertedCount(
               tx,
               sql`with ins as (
-                insert into ${t.cmsEntries} (case_id, document_id, fingerprint, date, type, amount, description, reference)
-                select ${id}::uuid, ${documentId}::uuid, x.fingerprint, x.date, x.type, x.amount, x.description, x.reference
+                insert into ${t.cmsEntries} (case_id, document_id, fingerprint, date, type, amount, description, reference, charge_type)
+                select ${id}::uuid, ${documentId}::uuid, x.fingerprint, x.date, x.type, x.amount, x.description, x.reference, x.charge_type
                 from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
-                  as x(fingerprint text, date date, type text, amount numeric, description text, reference text)
+                  as x(fingerprint text, date date, type text, amount numeric, description text, reference text, charge_type text)
                 on conflict (case_id, fingerprint) do nothing
                 returning 1)
               select count(*)::int as n from ins`,
@@ -916,9 +918,10 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
             ]);
             const { asOf, ...schedule } = scheduleOf(row, decisions, o.asOf);
             return {
-              schedule: { ...schedule, ...(asOf === undefined ? {} : { asOf }) },
+              schedule: { ...schedule, ...(asOf === undefined ? {} : { asOf }), ...opt('paymentPlan', o.paymentPlan) },
               side: row.side as Side,
               ...opt('receivingParentId', o.receivingParentId),
+              ...opt('caseReference', row.reference),
               cmsEntries: cms.map((e) => ({
                 id: e.id,
                 date: e.date,
@@ -926,6 +929,7 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
                 amount: e.amount,
                 ...opt('reference', e.reference),
                 ...(e.description ? { description: e.description } : {}),
+                ...opt('chargeType', e.chargeType),
               })),
               bankTransactions: txs.map((x) => ({
                 id: x.id,
@@ -935,6 +939,7 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
                 ...(x.description ? { description: x.description } : {}),
                 ...opt('reference', x.reference),
               })),
+              ...opt('evidence', o.evidence),
               ...opt('bankFilter', o.bankFilter),
               ...opt('cmsClaim', o.cmsClaim),
               ...opt('windowDays', o.windowDays),
@@ -1147,6 +1152,7 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
                 amount: r.amount,
                 description: r.description,
                 reference: r.reference ?? null,
+                chargeType: r.chargeType ?? null,
               })),
             ),
           );
@@ -1312,6 +1318,8 @@ function checkCmsEntries(rows: ParseResult['cmsEntries']) {
     if (r === null || typeof r !== 'object') throw new InputError(f, 'must be a CMS entry');
     const type = oneOf(`${f}.type`, r.type, CMS_ENTRY_TYPES);
     const reference = rowText(`${f}.reference`, r.reference, 200);
+    const chargeType = r.chargeType === undefined ? null : oneOf(`${f}.chargeType`, r.chargeType, ENFORCEMENT_ACTIONS);
+    if (chargeType !== null && type !== 'enforcement_charge') throw new InputError(`${f}.chargeType`, 'is only for an enforcement_charge');
     return {
       fingerprint: fingerprintOf(`${f}.fingerprint`, r.fingerprint),
       date: civilDate(`${f}.date`, r.date),
@@ -1319,6 +1327,7 @@ function checkCmsEntries(rows: ParseResult['cmsEntries']) {
       amount: moneyText(`${f}.amount`, r.amount, { negative: type === 'adjustment' }),
       description: rowText(`${f}.description`, r.description, MAX_TEXT),
       reference: reference === '' ? null : reference,
+      charge_type: chargeType,
     };
   });
 }

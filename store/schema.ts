@@ -27,6 +27,7 @@ import {
 } from 'drizzle-orm/pg-core';
 // The values each check constraint allows, from the lists the code itself uses, so the two cannot drift.
 import { CMS_ENTRY_TYPES, DIRECTIONS } from '../calc/ledger/entries.ts';
+import { ENFORCEMENT_ACTIONS } from '../calc/scheme-2012/parameters.ts';
 import { SIDES } from '../calc/reconcile/reconcile.ts';
 import { PAYMENT_FREQUENCIES } from '../calc/schedule/build.ts';
 import { COLLECTION_SERVICES } from '../calc/scheme-2012/calculate.ts';
@@ -57,6 +58,7 @@ export const FREQUENCY_VALUES = PAYMENT_FREQUENCIES;
 export const PARTY_ROLE_VALUES = PARTY_ROLES;
 export const DIRECTION_VALUES = DIRECTIONS;
 export const CMS_ENTRY_TYPE_VALUES = CMS_ENTRY_TYPES;
+export const CHARGE_TYPE_VALUES = ENFORCEMENT_ACTIONS;
 export const EVENT_TYPE_VALUES = EVENT_TYPES;
 
 export const cases = pgTable(
@@ -200,9 +202,12 @@ export const cmsEntries = pgTable(
     amount: money('amount').notNull(),
     description: text('description').notNull().default(''),
     reference: text('reference'),
+    /** An enforcement charge: the action it is for. */
+    chargeType: text('charge_type'),
   },
   (t) => [
     check('cms_entries_type_known', sql`${t.type} in (${quoted(CMS_ENTRY_TYPE_VALUES)})`),
+    check('cms_entries_charge_type_known', sql`${t.chargeType} in (${quoted(CHARGE_TYPE_VALUES)})`),
     uniqueIndex('cms_entries_case_fingerprint_unique').on(t.caseId, t.fingerprint),
     index('cms_entries_case_date_idx').on(t.caseId, t.date),
   ],

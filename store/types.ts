@@ -5,6 +5,7 @@
  */
 import type { CivilDate } from '../calc/dates.ts';
 import type { CmsEntryType, Direction } from '../calc/ledger/entries.ts';
+import type { EnforcementAction } from '../calc/scheme-2012/parameters.ts';
 import type { ReconcileInput, Side } from '../calc/reconcile/reconcile.ts';
 import type { PaymentFrequency, ScheduleInput } from '../calc/schedule/build.ts';
 import type { CollectionService } from '../calc/scheme-2012/calculate.ts';
@@ -262,6 +263,10 @@ export interface ReconcileOptions {
   readonly receivingParentId?: string;
   /** Only bank transactions and CMS entries dated from this day. */
   readonly from?: CivilDate;
+  /** Payslip and benefit deductions and other payments, given with the request (not kept with the case). */
+  readonly evidence?: ReconcileInput['evidence'];
+  /** How initial and backdated amounts are collected (see build_liability_schedule). */
+  readonly paymentPlan?: ReconcileInput['schedule']['paymentPlan'];
 }
 
 /** A stored bank transaction, in the shape reconcile takes (amounts two decimals). */
@@ -286,6 +291,8 @@ export interface StoredCmsEntry {
   readonly amount: string;
   readonly description: string;
   readonly reference?: string;
+  /** An enforcement charge: the action it is for. */
+  readonly chargeType?: EnforcementAction;
 }
 
 export const EXPORT_FORMAT = 'reckoner-case-export';

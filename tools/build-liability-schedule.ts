@@ -4,7 +4,7 @@
  * @module
  */
 import * as z from 'zod';
-import { formatMoney, pounds, Dec, type Dec as Decimal } from '../calc/money.ts';
+import { formatMoney, formatPence, pounds, Dec, type Dec as Decimal } from '../calc/money.ts';
 import {
   buildSchedule,
   MAX_PERIODS,
@@ -22,6 +22,8 @@ import { defineTool } from './tool.ts';
 
 /** Most decisions in one schedule: decades of reviews and changes, few enough to keep the summary short. */
 export const MAX_DECISIONS = 100;
+/** Most catch-up lines a payment plan may give: ten years of weekly payments. */
+const MAX_PLAN_LINES = 520;
 
 export const decisionCalculationInput = calculateMaintenanceInput.extend({
   date: civilDate.optional().describe("The day the calculation is for; defaults to the decision's effective date"),
@@ -38,7 +40,9 @@ export const decisionInput = strictObject({
   ),
   letterDate: civilDate
     .optional()
-    .describe('The date of the decision letter; needed only when two decisions take effect on the same day (the later letter stands)'),
+    .describe(
+      'The date of the decision letter. A decision whose letter came after periods it changes is backdated: the change is collected through later instalments (a reduction is credited on that date). Of two decisions with the same effective date, the later letter stands',
+    ),
   weeklyAmount: nonNegativeMoneyIn
     .optional()
     .describe('The weekly amount of maintenance the decision states. Give this or calculation, not both'),
@@ -79,6 +83,24 @@ export const scheduleShape = {
     .enum(COLLECTION_SERVICES)
     .optional()
     .describe('direct_pay (default) or collect_and_pay (adds the paying parent’s 20% fee, takes 4% from the receiving parent)'),
+  paymentPlan: strictObject({
+    catchUpInstalments: z
+      .int('paymentPlan.catchUpInstalments must be a whole number')
+      .min(1, 'paymentPlan.catchUpInstalments must be at least 1 (1 means due at once)')
+      .max(520, 'paymentPlan.catchUpInstalments must be at most 520')
+      .optional()
+      .describe('How many instalments CMS spreads it over (default: a year of instalments, e.g. 12 monthly); 1 means due at once'),
+    catchUp: z
+      .array(strictObject({ dueDate: civilDate.describe('A payment date on CMS’s payment schedule'), amount: nonNegativeMoneyIn.describe('The arrears (catch-up) part of that payment') }))
+      .min(1, 'paymentPlan.catchUp needs at least one { dueDate, amount }; leave it out otherwise')
+      .max(MAX_PLAN_LINES, `paymentPlan.catchUp may have at most ${MAX_PLAN_LINES} lines`)
+      .optional()
+      .describe('Or the catch-up part of each payment exactly as CMS’s payment schedule letter sets it out (parse_statement returns it)'),
+  })
+    .optional()
+    .describe(
+      'How the money that built up before your first payment date (or from a backdated decision) is collected: CMS spreads it over your payment plan, so it is not overdue at once. Leave out for a year of instalments',
+    ),
 };
 
 export const buildLiabilityScheduleInput = strictObject({
@@ -136,6 +158,47 @@ const scheduleLineOutput = z.object({
   receivingParents: z.array(receivingParentTotals),
 });
 
+export const planOutput = z
+  .object({
+    rule: z.enum(['none', 'instalments', 'cms_schedule']).describe('none: nothing built up before it could be asked for'),
+    dueByAsOf: moneyOut.describe('What the payment plan had made due by asOf (paying parent: with fees)'),
+    notYetDue: moneyOut.describe('Accrued but collected by later instalments: not overdue'),
+    amounts: z
+      .array(
+        z.object({
+          reason: z.enum(['initial', 'backdated']),
+          arises: z.string().describe('The first payment date (initial amount) or the date of the decision letter'),
+          decisionId: z.string().optional(),
+          increase: moneyOut.describe('Spread over the instalments'),
+          credit: moneyOut.describe('A reduction, credited on the day it arose (an overpayment)'),
+          instalments: z.int(),
+          firstDueDate: z.string().optional(),
+          lastDueDate: z.string().optional(),
+        }),
+      )
+      .describe('Each initial or backdated amount and how the plan collects it'),
+  })
+  .describe('The payment plan: when what accrued falls due');
+
+export function planToJson(schedule: Schedule): z.infer<typeof planOutput> {
+  const total = (a: { maintenance: number; fee: number }) => formatPence(a.maintenance + a.fee);
+  return {
+    rule: schedule.plan.rule,
+    dueByAsOf: m(schedule.due.byAsOf),
+    notYetDue: m(schedule.due.notYetDue),
+    amounts: schedule.plan.pools.map((p) => ({
+      reason: p.reason,
+      arises: p.arises,
+      ...(p.decisionId ? { decisionId: p.decisionId } : {}),
+      increase: total(p.amounts),
+      credit: total(p.credit),
+      instalments: p.instalments,
+      ...(p.firstDueDate ? { firstDueDate: p.firstDueDate } : {}),
+      ...(p.lastDueDate ? { lastDueDate: p.lastDueDate } : {}),
+    })),
+  };
+}
+
 export const buildLiabilityScheduleOutput = z.object({
   frequency: z.enum(PAYMENT_FREQUENCIES),
   asOf: z.string(),
@@ -143,6 +206,7 @@ export const buildLiabilityScheduleOutput = z.object({
   liabilityEnd: z.string().optional(),
   decisions: z.array(decisionOutput).describe('Every decision, in effective-date order'),
   totals: scheduleTotalsOutput.describe('Totals over every line of the schedule, not just this page'),
+  plan: planOutput,
   counts: z.object({ lines: z.int().describe('Lines in the whole schedule') }),
   page: pageOutput,
   lines: z.array(scheduleLineOutput).describe('This page of the schedule, one line per payment period'),
@@ -207,6 +271,7 @@ export function toJson(schedule: Schedule, hash: string, page: z.infer<typeof pa
     ...(schedule.liabilityEnd === undefined ? {} : { liabilityEnd: schedule.liabilityEnd }),
     decisions: schedule.decisions.map(decisionToJson),
     totals: totalsToJson(schedule.totals),
+    plan: planToJson(schedule),
     counts: { lines: schedule.lines.length },
   };
   const traceOut = schedule.trace.map((s) => ({ ...s }));
@@ -252,6 +317,18 @@ export const buildLiabilityScheduleTool = defineTool({
         `${p(t.totalDue)}` +
         (t.collectionFees === '0.00' ? '.' : ` (maintenance ${p(t.maintenance)} + Collect and Pay fees ${p(t.collectionFees)}).`),
     ];
+    if (out.plan.notYetDue !== '0.00' || out.plan.amounts.length > 0) {
+      lines.push(
+        `Under the payment plan ${p(out.plan.dueByAsOf)} was due by ${out.asOf}; ${p(out.plan.notYetDue)} has accrued but is collected by later instalments. ` +
+          out.plan.amounts
+            .map((a) =>
+              a.reason === 'initial'
+                ? `Initial amount ${p(a.increase)} from ${a.arises}, over ${a.instalments} instalments.`
+                : `Backdated change by ${a.decisionId ?? 'a decision'} (letter ${a.arises}): ${a.increase !== '0.00' ? `${p(a.increase)} collected over ${a.instalments} instalments` : ''}${a.increase !== '0.00' && a.credit !== '0.00' ? '; ' : ''}${a.credit !== '0.00' ? `${p(a.credit.replace('-', ''))} credited` : ''}.`,
+            )
+            .join(' '),
+      );
+    }
     if (t.receivingParents.length > 1) {
       lines.push(`By receiving parent: ${t.receivingParents.map((r) => `${r.id} ${p(r.maintenance)}`).join(', ')}.`);
     }

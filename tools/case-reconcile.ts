@@ -4,13 +4,14 @@
  * @module
  */
 import * as z from 'zod';
-import { formatMoney } from '../calc/money.ts';
 import { reconcile, type ReconcileInput, type Reconciliation } from '../calc/reconcile/reconcile.ts';
 import type { CaseStore, ReconcileOptions } from '../store/types.ts';
 import { caseId, storeOf } from './case-common.ts';
 import { aboutStoredDecisions } from './case-schedule.ts';
 import { inputHash, pageInput } from './paging.ts';
 import {
+  findingToJson,
+  periodToJson,
   reconcileLedgerInput,
   reconcileLedgerOutput,
   reconcileLedgerTool,
@@ -31,6 +32,8 @@ export const reconcileCaseInput = strictObject({
   receivingParentId: shape.receivingParentId,
   bankFilter: shape.bankFilter,
   cmsClaim: shape.cmsClaim,
+  evidence: shape.evidence,
+  paymentPlan: shape.schedule.shape.paymentPlan,
   windowDays: shape.windowDays,
   maxDateDifferenceDays: shape.maxDateDifferenceDays,
   page: pageInput,
@@ -52,31 +55,10 @@ export const reconcileCaseOutput = reconcileLedgerOutput.extend({
 
 export type ReconcileCaseOutput = z.infer<typeof reconcileCaseOutput>;
 
-/** What is kept with the case: the summary and every discrepancy and period row (matches and set-asides are counted). */
+/** What is kept with the case: the summary, the bridge and every finding and period row (matches and set-asides are counted). */
 export function storedResult(out: ReconcileLedgerOutput, r: Reconciliation): Record<string, unknown> {
-  const { page: _page, discrepancies: _d, periods: _p, matches: _m, ignored: _i, ...summary } = out;
-  return {
-    ...summary,
-    discrepancies: r.discrepancies.map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      date: d.date,
-      cmsEntryIds: [...d.cmsEntryIds],
-      bankTransactionIds: [...d.bankTransactionIds],
-      amount: formatMoney(d.amount),
-      explanation: d.explanation,
-    })),
-    periods: r.periods.map((p) => ({
-      periodStart: p.periodStart,
-      periodEnd: p.periodEnd,
-      due: formatMoney(p.due),
-      paidPerBank: formatMoney(p.paidPerBank),
-      recordedByCms: formatMoney(p.recordedByCms),
-      adjustments: formatMoney(p.adjustments),
-      runningBalancePerBank: formatMoney(p.runningBalancePerBank),
-      runningBalancePerCms: formatMoney(p.runningBalancePerCms),
-    })),
-  };
+  const { page: _page, findings: _f, periods: _p, matches: _m, ignored: _i, ...summary } = out;
+  return { ...summary, findings: r.findings.map(findingToJson), periods: r.periods.map(periodToJson) };
 }
 
 /** Assembles the reconciliation input from the case, runs it, and keeps the run unless the latest had the same inputs. */
@@ -105,9 +87,9 @@ export const reconcileCaseTool = defineTool({
   title: 'Reconcile a case',
   description:
     'Reconciles a stored case as reconcile_ledger does, from what the case holds: the schedule of what was due from its CMS ' +
-    'decisions, the CMS entries and the bank transactions imported with import_document. Finds every payment CMS missed, ' +
-    'recorded without evidence, duplicated, or recorded with the wrong amount or date, and recomputes the true balance to set ' +
-    'against the one CMS claims (cmsClaim). Keeps the run with the case. The summary is always complete; the detail comes a ' +
+    'decisions, and the CMS entries and bank transactions imported with import_document (give payslip or benefit deductions as ' +
+    'evidence, and CMS’s payment plan if you have it). Finds every entry CMS got wrong, with its effect, and gives the bridge from ' +
+    'CMS’s figure (cmsClaim) to the true one. Keeps the run with the case. The summary is always complete; the detail comes a ' +
     'page at a time. Use these figures; do not compute your own.',
   inputSchema: reconcileCaseInput,
   outputSchema: reconcileCaseOutput,

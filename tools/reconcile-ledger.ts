@@ -1,57 +1,101 @@
 /**
- * `reconcile_ledger`: the CMS record against the parent's bank statement and the schedule of what was due;
- * every entry CMS got wrong, and the true balance.
+ * `reconcile_ledger`: the CMS record against the evidence (bank statements, payslips, benefit statements, payments
+ * the parent declares) and the schedule of what was due; every entry CMS got wrong, the balances by component, and
+ * the bridge from CMS's figure to the recomputed one.
  * @module
  */
 import * as z from 'zod';
-import { CMS_ENTRY_TYPES, DIRECTIONS, MAX_ROWS } from '../calc/ledger/entries.ts';
+import { CMS_ENTRY_TYPES, CREDITORS, DIRECTIONS, EVIDENCE_TYPES, MAX_ROWS } from '../calc/ledger/entries.ts';
 import { Dec, formatMoney, pounds, type Dec as Decimal } from '../calc/money.ts';
+import { countOf } from '../calc/reconcile/explain.ts';
 import {
-  DISCREPANCY_KINDS,
+  BASES,
+  BRIDGE_LINE_KINDS,
+  COMPONENTS,
+  FINDING_KINDS,
   IGNORE_REASONS,
   MATCH_REASONS,
   reconcile,
   SIDES,
-  type DiscrepancyKind,
+  type ByComponent,
+  type FindingKind,
   type ReconcileInput,
   type Reconciliation,
 } from '../calc/reconcile/reconcile.ts';
 import { PAYMENT_FREQUENCIES } from '../calc/schedule/build.ts';
-import { scheduleShape, scheduleTotalsOutput, totalsToJson } from './build-liability-schedule.ts';
+import { ENFORCEMENT_ACTIONS } from '../calc/scheme-2012/parameters.ts';
+import { planOutput, planToJson, scheduleShape, scheduleTotalsOutput, totalsToJson } from './build-liability-schedule.ts';
 import { describePage, inputHash, pageInput, pageOutput, paginate } from './paging.ts';
-import { civilDate, moneyIn, moneyOut, nonNegativeMoneyIn, strictObject, trace } from './schemas.ts';
+import { civilDate, moneyIn, moneyOut, strictObject, trace } from './schemas.ts';
 import { defineTool } from './tool.ts';
 
 const text = (field: string, max: number) => z.string().max(max, `${field} must be at most ${max} characters`).optional();
 
 const id = z.string().min(1, 'id must not be empty').max(100, 'id must be at most 100 characters');
 
+/*
+ * Rows come in their thousands (a bank statement of 20,000 lines), so their schemas check shape only — the type of
+ * each field, the kinds, the lengths — and calc/ledger reads the dates and the money, refusing a bad one with the
+ * row and field named (bankTransactions[3].date …). The schemas still say what each field holds.
+ */
+const rowDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .describe('A calendar date, YYYY-MM-DD');
+const rowMoney = z
+  .union([z.number(), z.string().max(40, 'must be an amount of money such as "433.33"')], {
+    error: 'must be an amount of money: a number such as 1234.56 or a string such as "1234.56"',
+  })
+  .describe('Money in pounds and pence: a number such as 1234.56, or a string such as "1234.56" or "£1,234.56"');
+const source = text('source', 300).describe('Where it is printed, e.g. "statement 2, page 3, line 14", so a letter can cite it');
+
 export const cmsEntryInput = strictObject({
   id: id.optional().describe('Your id for the entry, to find it again in the results; defaults to cms_1, cms_2 … in date order'),
-  date: civilDate.describe('The date CMS gives for the entry'),
+  date: rowDate.describe('The date CMS gives for the entry'),
   type: z
     .enum(CMS_ENTRY_TYPES)
     .describe(
-      'liability (maintenance charged for a period), payment_received (CMS says it received a payment from the paying parent), ' +
-        'payment_passed_on (CMS says it paid the receiving parent), direct_payment (a Direct Pay payment CMS recorded), ' +
-        'collection_fee, enforcement_charge, adjustment (any other change; positive increases what the paying parent owes), or refund',
+      'liability (maintenance charged for a period); collection_fee; enforcement_charge; payment_received (CMS says the paying parent paid it); ' +
+        'deo_receipt (money an employer paid CMS from wages); benefit_deduction_receipt (money taken from benefit); direct_payment; ' +
+        'voluntary_payment; payment_passed_on (CMS paid the receiving parent); refund; missed_payment_reported (Direct Pay: a payment ' +
+        'reported missed, the amount reported unpaid); adjustment (positive increases what is owed); offset (an overpayment set against what ' +
+        'was due); write_off (arrears written off)',
     ),
-  amount: moneyIn.describe(
-    'The amount in pounds, positive; only an adjustment may be negative (it reduces what is owed). A number or a string such as "433.33"',
-  ),
+  amount: rowMoney.describe('The amount in pounds, positive; only an adjustment may be negative. A number or a string such as "433.33"'),
   reference: text('reference', 200).describe('The payment reference CMS shows, if any'),
   description: text('description', 500).describe('The wording of the entry, if any'),
+  caseReference: text('caseReference', 40).describe('The CMS case the line is on, if the parent has more than one case'),
+  chargeType: z.enum(ENFORCEMENT_ACTIONS).optional().describe('An enforcement charge: the action it is for (read from the wording if left out)'),
+  creditor: z.enum(CREDITORS).optional().describe('Who CMS says this part of the balance is owed to, if the statement says'),
+  source,
 });
 
 export const bankTransactionInput = strictObject({
   id: id.optional().describe('Your id for the transaction; defaults to bank_1, bank_2 … in date order'),
-  date: civilDate.describe('The date on the bank statement'),
-  amount: nonNegativeMoneyIn.describe('The amount in pounds, positive; direction says which way it went'),
+  date: rowDate.describe('The date on the bank statement'),
+  amount: rowMoney.describe('The amount in pounds, positive; direction says which way it went'),
   direction: z.enum(DIRECTIONS).describe('out: money left the account holder’s account; in: money came into it'),
   description: text('description', 500).describe('The description on the statement, e.g. "CMS DIRECT PAY"'),
   reference: text('reference', 200).describe('The payment reference, if the statement shows one'),
-  balance: moneyIn.optional().describe('The running balance the statement shows after it, if any (not used in the reckoning)'),
+  balance: rowMoney.optional().describe('The running balance the statement shows after it, if any (not used in the reckoning)'),
   fingerprint: text('fingerprint', 200).describe('An id from the statement parser, if any (not used in the reckoning)'),
+  source,
+});
+
+export const evidenceInput = strictObject({
+  id: id.optional().describe('Your id for it; defaults to evidence_1 … in date order'),
+  type: z
+    .enum(EVIDENCE_TYPES)
+    .describe(
+      'payslip_deduction: child maintenance taken from pay (a deduction from earnings order) as the payslip shows it; ' +
+        'benefit_deduction: taken from a benefit; declared_payment: any other payment you can show (cash with a receipt, a cheque, another account)',
+    ),
+  date: rowDate.describe('The pay date on the payslip, the benefit payment date, or the day it was paid'),
+  amount: rowMoney.describe('The amount deducted or paid, in pounds'),
+  from: text('from', 200).describe('The employer, the benefit, or who paid or received it'),
+  description: text('description', 500).describe('The wording, e.g. "CMS DEO"'),
+  reference: text('reference', 200).describe('A reference, if any'),
+  source,
 });
 
 const rows = <T extends z.ZodType>(item: T, what: string) =>
@@ -62,6 +106,20 @@ const rows = <T extends z.ZodType>(item: T, what: string) =>
       `at most ${MAX_ROWS.toLocaleString('en-GB')} ${what} can be reconciled at once; split them by date and reconcile each part`,
     );
 
+export const cmsClaimInput = strictObject({
+  date: civilDate.describe('The date of the figure CMS states'),
+  balance: moneyIn.optional().describe('The balance CMS states, everything together: positive, arrears the paying parent owes; negative, an overpayment'),
+  maintenance: moneyIn.optional().describe('Or by part: the maintenance arrears'),
+  collectionFees: moneyIn.optional().describe('The collection fees CMS says are owed'),
+  enforcementCharges: moneyIn.optional().describe('The enforcement charges CMS says are owed'),
+  basis: z
+    .enum(BASES)
+    .optional()
+    .describe(
+      'Receiving parent on Collect and Pay: gross if CMS’s figure is the maintenance the paying parent owes you; net if it is what you are still owed after CMS’s 4% fee',
+    ),
+}).describe('What CMS says is owed, as its letter or statement gives it: one figure, or its parts');
+
 export const reconcileLedgerInput = strictObject({
   schedule: strictObject({
     ...scheduleShape,
@@ -69,41 +127,36 @@ export const reconcileLedgerInput = strictObject({
   }).describe('The decisions, as for build_liability_schedule, from which what was due is worked out'),
   side: z
     .enum(SIDES)
-    .describe("Whose bank statement this is: paying (the paying parent's payments out) or receiving (the receiving parent's money in)"),
+    .describe("Whose evidence this is: paying (the paying parent's payments) or receiving (the receiving parent's money in)"),
   receivingParentId: z
     .string()
     .min(1)
     .max(100)
     .optional()
     .describe('Receiving side with several receiving parents: which one’s account this is (an id from the decisions)'),
+  caseReference: text('caseReference', 40).describe(
+    'This case’s CMS reference, when you give lines from another of your cases too (to find payments put on the wrong case)',
+  ),
   cmsEntries: rows(cmsEntryInput, 'CMS entries')
     .optional()
-    .describe('What CMS recorded: the lines of a CMS statement or arrears breakdown, in any order'),
+    .describe('What CMS recorded: the lines of a CMS statement, arrears breakdown or letter, in any order'),
   bankTransactions: rows(bankTransactionInput, 'bank transactions')
     .optional()
-    .describe(
-      'What the bank statement shows, in any order; other transactions may be included if bankFilter picks out the maintenance payments',
-    ),
+    .describe('What the bank statement shows, in any order; other transactions may be included if bankFilter picks out the maintenance payments'),
+  evidence: rows(evidenceInput, 'pieces of evidence')
+    .optional()
+    .describe('Money that never shows on a bank statement: payslip deductions, benefit deductions, and other payments you can show'),
   bankFilter: strictObject({
     descriptionContains: z
       .array(z.string().min(1, 'a filter word must not be empty').max(100))
       .max(50, 'at most 50 filter words')
       .optional()
-      .describe(
-        'A bank transaction is a maintenance payment if its description or reference contains one of these (any case), e.g. ["CMS", "CHILD MAINT"]',
-      ),
+      .describe('A bank transaction is a maintenance payment if its description or reference contains one of these (any case), e.g. ["CMS", "CHILD MAINT"]'),
     includeAll: z.boolean().optional().describe('True if every bank transaction given is a maintenance payment'),
   })
     .optional()
-    .describe(
-      'Which bank transactions are maintenance payments. Without it, only those that match a CMS record count, and payments CMS never recorded cannot be found',
-    ),
-  cmsClaim: strictObject({
-    date: civilDate.describe('The date of the balance CMS states'),
-    balance: moneyIn.describe('The balance CMS states: positive, arrears the paying parent owes; negative, an overpayment'),
-  })
-    .optional()
-    .describe('The balance CMS says there is, to compare with the recomputed one'),
+    .describe('Which bank transactions are maintenance payments. Without it, only those that match a CMS record or an instalment count'),
+  cmsClaim: cmsClaimInput.optional(),
   windowDays: z
     .int('windowDays must be a whole number of days')
     .min(0, 'windowDays must be 0 or more')
@@ -120,15 +173,32 @@ export const reconcileLedgerInput = strictObject({
 });
 
 const ids = z.array(z.string());
+const byComponentOutput = z.object({ maintenance: moneyOut, collectionFees: moneyOut, enforcementCharges: moneyOut });
 
-const discrepancyOutput = z.object({
+const citationOutput = z.object({
+  kind: z.enum(['bank', ...EVIDENCE_TYPES]),
   id: z.string(),
-  kind: z.enum(DISCREPANCY_KINDS),
   date: z.string(),
+  amount: moneyOut,
+  direction: z.enum(DIRECTIONS).optional(),
+  description: z.string(),
+  from: z.string().optional(),
+  source: z.string().optional(),
+});
+
+const findingOutput = z.object({
+  id: z.string(),
+  kind: z.enum(FINDING_KINDS),
+  date: z.string(),
+  amount: moneyOut.describe('The money at stake'),
+  effect: moneyOut.describe('Its line in the bridge: how much higher CMS’s figure is because of it (negative: lower)'),
+  effects: byComponentOutput,
+  favours: z.enum(['paying_parent', 'receiving_parent', 'neither']).describe('Whom putting it right helps'),
   cmsEntryIds: ids,
   bankTransactionIds: ids,
-  amount: moneyOut.describe('The money at stake'),
-  explanation: z.string().describe('One line a parent can put in a letter'),
+  evidenceIds: ids,
+  citations: z.array(citationOutput).describe('The evidence it rests on'),
+  explanation: z.string().describe('One line for you'),
 });
 
 const matchOutput = z.object({
@@ -136,6 +206,7 @@ const matchOutput = z.object({
   reason: z.enum(MATCH_REASONS),
   cmsEntryIds: ids,
   bankTransactionIds: ids,
+  evidenceIds: ids,
   amount: moneyOut,
   dayDifference: z.int(),
   explanation: z.string(),
@@ -144,21 +215,39 @@ const matchOutput = z.object({
 const ignoredOutput = z.object({
   cmsEntryId: z.string().optional(),
   bankTransactionId: z.string().optional(),
+  evidenceId: z.string().optional(),
   reason: z.enum(IGNORE_REASONS),
 });
 
 const periodOutput = z.object({
   periodStart: z.string(),
   periodEnd: z.string(),
-  due: moneyOut,
-  paidPerBank: moneyOut,
+  accrued: moneyOut,
+  due: moneyOut.describe('Due under the payment plan in the period'),
+  paid: moneyOut.describe('Paid, as the evidence shows'),
   recordedByCms: moneyOut,
   adjustments: moneyOut,
-  runningBalancePerBank: moneyOut,
+  charges: moneyOut.describe('Enforcement charges the rules allow'),
+  runningBalance: moneyOut,
   runningBalancePerCms: moneyOut,
 });
 
-const kindCount = z.object({ count: z.int(), amount: moneyOut });
+const componentOutput = z.object({
+  component: z.enum(COMPONENTS),
+  creditor: z.enum(['receiving_parent', 'secretary_of_state']),
+  accrued: moneyOut,
+  due: moneyOut,
+  notYetDue: moneyOut,
+  paid: moneyOut,
+  adjustments: moneyOut,
+  writtenOff: moneyOut,
+  recomputed: moneyOut,
+  cmsEntriesTotal: moneyOut,
+  cmsClaimed: moneyOut.optional(),
+  difference: moneyOut.optional(),
+});
+
+const kindCount = z.object({ count: z.int(), amount: moneyOut, effect: moneyOut });
 
 export const reconcileLedgerOutput = z.object({
   side: z.enum(SIDES),
@@ -168,26 +257,49 @@ export const reconcileLedgerOutput = z.object({
   balance: z
     .object({
       asOf: z.string(),
-      due: moneyOut.describe('Total due to the date (paying side: maintenance and collection fees; receiving side: the maintenance)'),
-      paidPerBank: moneyOut.describe('Payments the bank shows, net of refunds'),
-      recordedByCms: moneyOut.describe('Payments CMS recorded'),
+      basis: z.enum(BASES).describe('gross, or (receiving parent on Collect and Pay) net of CMS’s 4%'),
+      accrued: moneyOut.describe('Everything that accrued to the date'),
+      due: moneyOut.describe('What the payment plan had made due by the date'),
+      notYetDue: moneyOut.describe('Accrued, but collected by later instalments: not overdue'),
+      paid: moneyOut.describe('Paid, as the evidence shows, net of refunds'),
+      recordedByCms: moneyOut,
       adjustments: moneyOut.describe('CMS adjustments, taken as recorded'),
-      enforcementCharges: moneyOut.describe('Enforcement charges CMS recorded (not part of the recomputed balance)'),
-      recomputed: moneyOut.describe('due − paidPerBank + adjustments: positive, arrears the paying parent owes; negative, an overpayment'),
-      cmsClaimed: moneyOut.optional().describe('The balance CMS states'),
+      writtenOff: moneyOut,
+      enforcementCharges: moneyOut.describe('Enforcement charges the rules allow'),
+      recomputed: moneyOut.describe('Overdue now: due − paid + adjustments − written off + enforcement charges'),
+      cmsEntriesTotal: moneyOut.describe('What CMS’s own entries add up to'),
+      cmsClaimed: moneyOut.optional(),
       difference: moneyOut.optional().describe('cmsClaimed − recomputed'),
       position: z.enum(['arrears', 'overpaid', 'settled']),
+      components: z.array(componentOutput).describe('Maintenance, collection fees and enforcement charges, each on its own'),
+      bothBases: z.object({ gross: moneyOut, net: moneyOut }).optional().describe('Receiving side: the balance gross and net of the 4%'),
     })
-    .describe('The true balance, worked out from the decisions and the bank statement'),
+    .describe('The true balance, worked out from the decisions and the evidence'),
+  bridge: z
+    .object({
+      from: moneyOut.describe('CMS’s figure: its claim, or what its entries add up to'),
+      fromLabel: z.enum(['cms_claim', 'cms_entries']),
+      to: moneyOut.describe('The recomputed balance'),
+      difference: moneyOut,
+      subtotals: z.array(z.object({ kind: z.enum(BRIDGE_LINE_KINDS), count: z.int(), amount: moneyOut })),
+      components: z.array(z.object({ component: z.enum(COMPONENTS), from: moneyOut.optional(), to: moneyOut, amount: moneyOut })),
+      inPayingParentsFavour: z.object({ count: z.int(), amount: moneyOut }),
+      inReceivingParentsFavour: z.object({ count: z.int(), amount: moneyOut }),
+      otherLines: z
+        .array(z.object({ kind: z.enum(BRIDGE_LINE_KINDS), amount: moneyOut, effects: byComponentOutput, description: z.string() }))
+        .describe('Lines that are not findings: accrued but not yet due, and any difference CMS’s entries do not explain'),
+    })
+    .describe('From CMS’s figure to the recomputed one: every finding is a line (its effect), with these other lines; they add up exactly'),
   counts: z
     .object({
       cmsEntries: z.int(),
       bankTransactions: z.int(),
-      discrepancies: z.int(),
+      evidence: z.int(),
+      findings: z.int(),
       periods: z.int(),
       matches: z.int(),
       ignored: z.int(),
-      byKind: z.object(Object.fromEntries(DISCREPANCY_KINDS.map((k) => [k, kindCount])) as Record<DiscrepancyKind, typeof kindCount>),
+      byKind: z.object(Object.fromEntries(FINDING_KINDS.map((k) => [k, kindCount])) as Record<FindingKind, typeof kindCount>),
     })
     .describe('Counts over the whole result, not just this page'),
   schedule: z
@@ -197,12 +309,13 @@ export const reconcileLedgerOutput = z.object({
       liabilityEnd: z.string().optional(),
       lines: z.int(),
       totals: scheduleTotalsOutput,
+      plan: planOutput,
     })
     .describe('The schedule of what was due (its lines: build_liability_schedule)'),
   warnings: z.array(z.string()),
-  page: pageOutput.describe('The detail is one stream, in order: discrepancies, then periods, then matches, then ignored'),
-  discrepancies: z.array(discrepancyOutput).describe('This page’s discrepancies: every entry CMS got wrong, with the money at stake'),
-  periods: z.array(periodOutput).describe('This page’s period rows: due, paid per bank, recorded by CMS, and both running balances'),
+  page: pageOutput.describe('The detail is one stream, in order: findings, then periods, then matches, then ignored'),
+  findings: z.array(findingOutput).describe('This page’s findings: every entry CMS got wrong, with its effect'),
+  periods: z.array(periodOutput).describe('This page’s period rows'),
   matches: z.array(matchOutput).describe('This page’s matches: entries the evidence agrees with'),
   ignored: z.array(ignoredOutput).describe('This page’s entries set aside, with the reason'),
   trace,
@@ -211,42 +324,125 @@ export const reconcileLedgerOutput = z.object({
 export type ReconcileLedgerOutput = z.infer<typeof reconcileLedgerOutput>;
 
 const m = (d: Decimal): string => formatMoney(d);
+const components = (e: ByComponent<Decimal>) => ({
+  maintenance: m(e.maintenance),
+  collectionFees: m(e.collectionFees),
+  enforcementCharges: m(e.enforcementCharges),
+});
 
 type Detail =
-  | { readonly list: 'discrepancies'; readonly item: ReconcileLedgerOutput['discrepancies'][number] }
+  | { readonly list: 'findings'; readonly item: ReconcileLedgerOutput['findings'][number] }
   | { readonly list: 'periods'; readonly item: ReconcileLedgerOutput['periods'][number] }
   | { readonly list: 'matches'; readonly item: ReconcileLedgerOutput['matches'][number] }
   | { readonly list: 'ignored'; readonly item: ReconcileLedgerOutput['ignored'][number] };
 
-/** The JSON form of a reconciliation, with one page of its detail. */
-export function toJson(r: Reconciliation, hash: string, page: z.infer<typeof pageInput>): ReconcileLedgerOutput {
+export function findingToJson(f: Reconciliation['findings'][number]): ReconcileLedgerOutput['findings'][number] {
+  return {
+    id: f.id,
+    kind: f.kind,
+    date: f.date,
+    amount: m(f.amount),
+    effect: m(f.effect),
+    effects: components(f.effects),
+    favours: f.favours,
+    cmsEntryIds: [...f.cmsEntryIds],
+    bankTransactionIds: [...f.bankTransactionIds],
+    evidenceIds: [...f.evidenceIds],
+    citations: f.citations.map((c) => ({
+      kind: c.kind,
+      id: c.id,
+      date: c.date,
+      amount: m(c.amount),
+      ...(c.direction ? { direction: c.direction } : {}),
+      description: c.description,
+      ...(c.from ? { from: c.from } : {}),
+      ...(c.source ? { source: c.source } : {}),
+    })),
+    explanation: f.explanation,
+  };
+}
+
+export function periodToJson(p: Reconciliation['periods'][number]): ReconcileLedgerOutput['periods'][number] {
+  return {
+    periodStart: p.periodStart,
+    periodEnd: p.periodEnd,
+    accrued: m(p.accrued),
+    due: m(p.due),
+    paid: m(p.paid),
+    recordedByCms: m(p.recordedByCms),
+    adjustments: m(p.adjustments),
+    charges: m(p.charges),
+    runningBalance: m(p.runningBalance),
+    runningBalancePerCms: m(p.runningBalancePerCms),
+  };
+}
+
+/** The summary of a reconciliation: everything but the paged lists. */
+export function summaryToJson(r: Reconciliation): Omit<ReconcileLedgerOutput, 'page' | 'findings' | 'periods' | 'matches' | 'ignored' | 'trace'> {
   const b = r.balance;
-  const summary = {
+  return {
     side: r.side,
     ...(r.receivingParentId === undefined ? {} : { receivingParentId: r.receivingParentId }),
     asOf: r.asOf,
     windowDays: r.windowDays,
     balance: {
       asOf: b.asOf,
+      basis: b.basis,
+      accrued: m(b.accrued),
       due: m(b.due),
-      paidPerBank: m(b.paidPerBank),
+      notYetDue: m(b.notYetDue),
+      paid: m(b.paid),
       recordedByCms: m(b.recordedByCms),
       adjustments: m(b.adjustments),
+      writtenOff: m(b.writtenOff),
       enforcementCharges: m(b.enforcementCharges),
       recomputed: m(b.recomputed),
-      ...(b.cmsClaimed === undefined ? {} : { cmsClaimed: m(b.cmsClaimed) }),
-      ...(b.difference === undefined ? {} : { difference: m(b.difference) }),
+      cmsEntriesTotal: m(b.cmsEntriesTotal),
+      ...(b.cmsClaimed === undefined ? {} : { cmsClaimed: m(b.cmsClaimed), difference: m(b.difference!) }),
       position: b.position,
+      components: b.components.map((c) => ({
+        component: c.component,
+        creditor: c.creditor,
+        accrued: m(c.accrued),
+        due: m(c.due),
+        notYetDue: m(c.notYetDue),
+        paid: m(c.paid),
+        adjustments: m(c.adjustments),
+        writtenOff: m(c.writtenOff),
+        recomputed: m(c.recomputed),
+        cmsEntriesTotal: m(c.cmsEntriesTotal),
+        ...(c.cmsClaimed === undefined ? {} : { cmsClaimed: m(c.cmsClaimed), difference: m(c.difference!) }),
+      })),
+      ...(b.bothBases ? { bothBases: { gross: m(b.bothBases.gross), net: m(b.bothBases.net) } } : {}),
+    },
+    bridge: {
+      from: m(r.bridge.from),
+      fromLabel: r.bridge.fromLabel,
+      to: m(r.bridge.to),
+      difference: m(r.bridge.from.minus(r.bridge.to)),
+      subtotals: r.bridge.subtotals.map((s) => ({ kind: s.kind, count: s.count, amount: m(s.amount) })),
+      components: r.bridge.components.map((c) => ({
+        component: c.component,
+        ...(c.from === undefined ? {} : { from: m(c.from) }),
+        to: m(c.to),
+        amount: m(c.amount),
+      })),
+      inPayingParentsFavour: { count: r.bridge.inPayingParentsFavour.count, amount: m(r.bridge.inPayingParentsFavour.amount) },
+      inReceivingParentsFavour: { count: r.bridge.inReceivingParentsFavour.count, amount: m(r.bridge.inReceivingParentsFavour.amount) },
+      otherLines: r.bridge.lines
+        .filter((l) => l.findingId === undefined)
+        .map((l) => ({ kind: l.kind, amount: m(l.amount), effects: components(l.effects), description: l.description })),
     },
     counts: {
       cmsEntries: r.counts.cmsEntries,
       bankTransactions: r.counts.bankTransactions,
-      discrepancies: r.discrepancies.length,
+      evidence: r.counts.evidence,
+      findings: r.findings.length,
       periods: r.periods.length,
       matches: r.matches.length,
       ignored: r.ignored.length,
       byKind: Object.fromEntries(
-        DISCREPANCY_KINDS.map((k) => [k, { count: r.counts.byKind[k].count, amount: m(r.counts.byKind[k].amount) }]),
+        FINDING_KINDS.map((k) => [k, { count: r.counts.byKind[k].count, amount: m(r.counts.byKind[k].amount), effect: m(r.counts.byKind[k].effect) }]),
       ) as ReconcileLedgerOutput['counts']['byKind'],
     },
     schedule: {
@@ -255,47 +451,33 @@ export function toJson(r: Reconciliation, hash: string, page: z.infer<typeof pag
       ...(r.schedule.liabilityEnd === undefined ? {} : { liabilityEnd: r.schedule.liabilityEnd }),
       lines: r.schedule.lines.length,
       totals: totalsToJson(r.schedule.totals),
+      plan: planToJson(r.schedule),
     },
     warnings: [...r.warnings],
   };
+}
+
+/** The JSON form of a reconciliation, with one page of its detail. */
+export function toJson(r: Reconciliation, hash: string, page: z.infer<typeof pageInput>): ReconcileLedgerOutput {
+  const summary = summaryToJson(r);
   const stream: Detail[] = [
-    ...r.discrepancies.map((d): Detail => ({
-      list: 'discrepancies',
-      item: {
-        id: d.id,
-        kind: d.kind,
-        date: d.date,
-        cmsEntryIds: [...d.cmsEntryIds],
-        bankTransactionIds: [...d.bankTransactionIds],
-        amount: m(d.amount),
-        explanation: d.explanation,
-      },
-    })),
-    ...r.periods.map((p): Detail => ({
-      list: 'periods',
-      item: {
-        periodStart: p.periodStart,
-        periodEnd: p.periodEnd,
-        due: m(p.due),
-        paidPerBank: m(p.paidPerBank),
-        recordedByCms: m(p.recordedByCms),
-        adjustments: m(p.adjustments),
-        runningBalancePerBank: m(p.runningBalancePerBank),
-        runningBalancePerCms: m(p.runningBalancePerCms),
-      },
-    })),
-    ...r.matches.map((x): Detail => ({
-      list: 'matches',
-      item: {
-        id: x.id,
-        reason: x.reason,
-        cmsEntryIds: [...x.cmsEntryIds],
-        bankTransactionIds: [...x.bankTransactionIds],
-        amount: m(x.amount),
-        dayDifference: x.dayDifference,
-        explanation: x.explanation,
-      },
-    })),
+    ...r.findings.map((f): Detail => ({ list: 'findings', item: findingToJson(f) })),
+    ...r.periods.map((p): Detail => ({ list: 'periods', item: periodToJson(p) })),
+    ...r.matches.map(
+      (x): Detail => ({
+        list: 'matches',
+        item: {
+          id: x.id,
+          reason: x.reason,
+          cmsEntryIds: [...x.cmsEntryIds],
+          bankTransactionIds: [...x.bankTransactionIds],
+          evidenceIds: [...x.evidenceIds],
+          amount: m(x.amount),
+          dayDifference: x.dayDifference,
+          explanation: x.explanation,
+        },
+      }),
+    ),
     ...r.ignored.map((i): Detail => ({ list: 'ignored', item: { ...i } })),
   ];
   const traceOut = r.trace.map((s) => ({ ...s }));
@@ -307,30 +489,17 @@ export function toJson(r: Reconciliation, hash: string, page: z.infer<typeof pag
     content: (d) => d.item,
   });
   const pick = <L extends Detail['list']>(list: L) =>
-    paged.items
-      .filter((d): d is Extract<Detail, { list: L }> => d.list === list)
-      .map((d) => d.item as Extract<Detail, { list: L }>['item']);
+    paged.items.filter((d): d is Extract<Detail, { list: L }> => d.list === list).map((d) => d.item as Extract<Detail, { list: L }>['item']);
   return {
     ...summary,
     page: paged.page,
-    discrepancies: pick('discrepancies'),
+    findings: pick('findings'),
     periods: pick('periods'),
     matches: pick('matches'),
     ignored: pick('ignored'),
     trace: traceOut,
   };
 }
-
-const KIND_WORDS: Record<DiscrepancyKind, string> = {
-  cms_payment_without_bank_evidence: 'CMS payment without bank evidence',
-  bank_payment_missing_from_cms: 'bank payment missing from CMS',
-  duplicate_cms_entry: 'duplicate CMS entry',
-  amount_mismatch: 'amount mismatch',
-  date_outside_window: 'date outside the window',
-  liability_mismatch: 'liability mismatch',
-  charge_mismatch: 'charge mismatch',
-  balance_mismatch: 'balance mismatch',
-};
 
 const p = (money: string): string => pounds(new Dec(money));
 
@@ -339,16 +508,62 @@ function describeBalance(money: string): string {
   return d.gt(0) ? `${pounds(d)} owed by the paying parent` : d.lt(0) ? `${pounds(d.abs())} overpaid` : 'nothing owed';
 }
 
+/** How many findings the text names one by one; the rest are in the structured result, a page at a time. */
+const FINDINGS_IN_TEXT = 12;
+
+/** The summary in words, leading with the bridge: CMS's figure, each kind of difference, the recomputed figure. */
+export function summarizeReconciliation(out: ReconcileLedgerOutput): string {
+  const b = out.balance;
+  const br = out.bridge;
+  const lines: string[] = [];
+  const cmsWords = br.fromLabel === 'cms_claim' ? `CMS says ${describeBalance(br.from)}` : `CMS's entries add up to ${describeBalance(br.from)}`;
+  lines.push(
+    `${cmsWords} on ${b.asOf}; worked out from the decisions and the evidence it is ${describeBalance(b.recomputed)}` +
+      (br.difference === '0.00' ? ': the same.' : `: CMS's figure is ${p(br.difference.replace('-', ''))} too ${br.difference.startsWith('-') ? 'low' : 'high'}.`),
+  );
+  if (br.subtotals.length) {
+    lines.push('The difference, line by line (positive: CMS’s figure too high; negative: too low):');
+    for (const s of br.subtotals) lines.push(`- ${countOf(s.kind, s.count)}: ${p(s.amount)}`);
+    lines.push(`= ${p(br.difference)} (${p(br.from)} − ${p(br.to)}).`);
+    if (br.inPayingParentsFavour.count && br.inReceivingParentsFavour.count) {
+      lines.push(
+        `${br.inPayingParentsFavour.count} of the lines make CMS's figure too high by ${p(br.inPayingParentsFavour.amount)} and ${br.inReceivingParentsFavour.count} too low by ${p(br.inReceivingParentsFavour.amount)}; the net effect is what counts.`,
+      );
+    }
+  }
+  for (const l of br.otherLines) lines.push(`${l.description}`);
+  const parts = b.components.filter((c) => c.recomputed !== '0.00' || c.cmsEntriesTotal !== '0.00' || c.cmsClaimed !== undefined);
+  if (out.side === 'paying' && parts.length > 1) {
+    lines.push(
+      `By part: ${parts.map((c) => `${c.component.replace('_', ' ')} ${p(c.recomputed)}${c.cmsClaimed !== undefined ? ` (CMS ${p(c.cmsClaimed)})` : ''}`).join('; ')}.`,
+    );
+  }
+  if (b.bothBases) lines.push(`Both ways: gross ${p(b.bothBases.gross)} (the paying parent's arrears), net ${p(b.bothBases.net)} (still owed to you in cash).`);
+  if (b.notYetDue !== '0.00') lines.push(`A further ${p(b.notYetDue)} has accrued but is not yet due under the payment plan.`);
+  if (out.findings.length) {
+    lines.push(`Findings${out.counts.findings > out.findings.length ? ` (this page: ${out.findings.length} of ${out.counts.findings})` : ''}:`);
+    for (const f of out.findings.slice(0, FINDINGS_IN_TEXT)) lines.push(`${f.id}. ${f.explanation} [${p(f.effect)}]`);
+    if (out.counts.findings > FINDINGS_IN_TEXT) lines.push(`… ${out.counts.findings - FINDINGS_IN_TEXT} more in the structured result.`);
+  }
+  lines.push(
+    `Agreed: ${out.counts.matches}; set aside: ${out.counts.ignored}; periods: ${out.counts.periods} ` +
+      `(from ${out.counts.cmsEntries} CMS entries, ${out.counts.bankTransactions} bank transactions and ${out.counts.evidence} other pieces of evidence).`,
+  );
+  for (const w of out.warnings) lines.push(`Note: ${w}`);
+  lines.push(`Detail: ${describePage(out.page)}.`);
+  return lines.join('\n');
+}
+
 export const reconcileLedgerTool = defineTool({
   name: 'reconcile_ledger',
-  title: 'Reconcile the CMS record against a bank statement',
+  title: 'Reconcile the CMS record against the evidence',
   description:
-    'Compares what the Child Maintenance Service recorded (payments, charges, fees, adjustments) with the parent’s bank ' +
-    'statement and with the schedule of what was due from the decisions; finds every payment CMS missed, recorded without ' +
-    'evidence, duplicated, or recorded with the wrong amount or date, and every charge that disagrees with the schedule or ' +
-    'the fee rules; and recomputes the true balance, to set against the one CMS claims. The summary (balance, counts per ' +
-    'kind) is always complete; the detail (discrepancies, then period rows, then matches, then entries set aside) comes a ' +
-    'page at a time. Use these figures; do not compute your own.',
+    'Checks what the Child Maintenance Service recorded against the parent’s evidence — bank statements, payslips (money taken ' +
+    'from wages), benefit deductions, other payments — and the schedule of what was due from the decisions and the payment plan. ' +
+    'It knows Direct Pay (CMS records no payments; give any missed-payment reports), separate balances for maintenance, fees and ' +
+    'charges, and what is not yet due. It finds every entry CMS got wrong, with its effect and in whose favour, and gives the ' +
+    'bridge from CMS’s figure to the true one, line by line. The summary is always complete; the detail comes a page at a time. ' +
+    'Use these figures; do not compute your own.',
   inputSchema: reconcileLedgerInput,
   outputSchema: reconcileLedgerOutput,
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
@@ -357,29 +572,5 @@ export const reconcileLedgerTool = defineTool({
     const reconcileInput: ReconcileInput = rest;
     return toJson(reconcile(reconcileInput), inputHash(rest), page);
   },
-  summarize: (out) => {
-    const b = out.balance;
-    const lines = [
-      `Balance on ${b.asOf}, worked out from the decisions and the bank statement: ${describeBalance(b.recomputed)} ` +
-        `(due ${p(b.due)} − paid per bank ${p(b.paidPerBank)}${b.adjustments === '0.00' ? '' : ` + CMS adjustments ${p(b.adjustments)}`}).`,
-    ];
-    if (b.cmsClaimed !== undefined && b.difference !== undefined) {
-      const diff = new Dec(b.difference);
-      lines.push(
-        `CMS says ${describeBalance(b.cmsClaimed)}: ` +
-          (diff.isZero() ? 'the same.' : `CMS's figure is ${pounds(diff.abs())} too ${diff.gt(0) ? 'high' : 'low'}.`),
-      );
-    }
-    const kinds = DISCREPANCY_KINDS.filter((k) => out.counts.byKind[k].count > 0).map(
-      (k) => `${out.counts.byKind[k].count} ${KIND_WORDS[k]} (${p(out.counts.byKind[k].amount)})`,
-    );
-    lines.push(`Discrepancies: ${out.counts.discrepancies}${kinds.length ? ` — ${kinds.join('; ')}` : ''}.`);
-    lines.push(
-      `Matched: ${out.counts.matches}; set aside: ${out.counts.ignored}; periods: ${out.counts.periods} ` +
-        `(from ${out.counts.cmsEntries} CMS entries and ${out.counts.bankTransactions} bank transactions).`,
-    );
-    for (const w of out.warnings) lines.push(`Note: ${w}`);
-    lines.push(`Detail: ${describePage(out.page)}.`);
-    return lines.join('\n');
-  },
+  summarize: summarizeReconciliation,
 });

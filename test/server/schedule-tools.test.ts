@@ -371,61 +371,77 @@ describe.each(FACES)('build_liability_schedule over $name', (face) => {
 });
 
 describe.each(FACES)('reconcile_ledger over $name', (face) => {
-  test('a phantom CMS payment and a bank payment CMS never recorded: discrepancies and balance exact', async () => {
+  test('a phantom CMS payment and a bank payment CMS never recorded: findings, balance and bridge exact', async () => {
     const { out, text } = await reconciled(face, PHANTOM_AND_MISSING);
-    expect(out.balance).toEqual({
+    expect(out.balance).toMatchObject({
       asOf: '2024-04-30',
+      basis: 'gross',
       // Computed: 4 months at 100 × 52 ÷ 12 = 433.333… → 433.33 each; 4 × 433.33 = 1,733.32.
+      accrued: '1733.32',
       due: '1733.32',
+      notYetDue: '0.00',
       // Computed: the bank's CMS payments (Tesco filtered out): 433.33 × 3 + 400.00 = 1,699.99.
-      paidPerBank: '1699.99',
+      paid: '1699.99',
       // Computed: CMS's payment records: 433.33 × 2 + 250.00 + 400.00 = 1,516.66.
       recordedByCms: '1516.66',
       adjustments: '0.00',
+      writtenOff: '0.00',
       enforcementCharges: '0.00',
       // Computed: 1,733.32 − 1,699.99 = 33.33 owed by the paying parent.
       recomputed: '33.33',
+      // Computed: CMS's own entries, 1,733.32 − 1,516.66 = 216.66, the figure it claims.
+      cmsEntriesTotal: '216.66',
       cmsClaimed: '216.66',
       // Computed: 216.66 − 33.33 = 183.33 = the missing March payment (433.33) less the phantom (250.00).
       difference: '183.33',
       position: 'arrears',
     });
-    expect(out.discrepancies).toEqual([
+    expect(out.findings).toEqual([
       {
-        id: 'discrepancy_1',
-        kind: 'cms_payment_without_bank_evidence',
+        id: 'finding_1',
+        kind: 'cms_payment_without_evidence',
         date: '2024-02-15',
+        amount: '250.00',
+        effect: '-250.00',
+        effects: { maintenance: '-250.00', collectionFees: '0.00', enforcementCharges: '0.00' },
+        favours: 'receiving_parent',
         cmsEntryIds: ['phantom'],
         bankTransactionIds: [],
-        amount: '250.00',
-        explanation: expect.stringContaining('£250.00 on 2024-02-15'),
+        evidenceIds: [],
+        citations: [],
+        explanation: 'CMS recorded a Direct Pay payment of £250.00 on 15 February 2024, but your bank shows no such payment.',
       },
       {
-        id: 'discrepancy_2',
-        kind: 'bank_payment_missing_from_cms',
+        id: 'finding_2',
+        kind: 'payment_missing_from_cms',
         date: '2024-03-01',
+        amount: '433.33',
+        effect: '433.33',
+        effects: { maintenance: '433.33', collectionFees: '0.00', enforcementCharges: '0.00' },
+        favours: 'paying_parent',
         cmsEntryIds: [],
         bankTransactionIds: ['b-mar'],
-        amount: '433.33',
-        explanation: expect.stringContaining('CMS has no record of it'),
-      },
-      {
-        id: 'discrepancy_3',
-        kind: 'balance_mismatch',
-        date: '2024-04-30',
-        cmsEntryIds: [],
-        bankTransactionIds: [],
-        amount: '183.33',
-        explanation: expect.stringContaining('£183.33 too high'),
+        evidenceIds: [],
+        citations: [{ kind: 'bank', id: 'b-mar', date: '2024-03-01', amount: '433.33', direction: 'out', description: 'CMS DIRECT PAY' }],
+        explanation: '£433.33 left your account on 1 March 2024 ("CMS DIRECT PAY"), but CMS has no record of it.',
       },
     ]);
-    expect(out.counts).toMatchObject({ cmsEntries: 8, bankTransactions: 5, discrepancies: 3, periods: 4, matches: 7, ignored: 1 });
+    // The bridge: 216.66 − 250.00 (phantom) + 433.33 (missing) … read as CMS's figure less each line: 216.66 − (−250.00) − 433.33 = 33.33.
+    expect(out.bridge).toMatchObject({
+      from: '216.66',
+      fromLabel: 'cms_claim',
+      to: '33.33',
+      difference: '183.33',
+      inPayingParentsFavour: { count: 1, amount: '433.33' },
+      inReceivingParentsFavour: { count: 1, amount: '250.00' },
+      otherLines: [],
+    });
+    expect(out.counts).toMatchObject({ cmsEntries: 8, bankTransactions: 5, findings: 2, periods: 4, matches: 7, ignored: 1 });
     expect(out.counts.byKind).toMatchObject({
-      cms_payment_without_bank_evidence: { count: 1, amount: '250.00' },
-      bank_payment_missing_from_cms: { count: 1, amount: '433.33' },
-      balance_mismatch: { count: 1, amount: '183.33' },
-      duplicate_cms_entry: { count: 0, amount: '0.00' },
-      amount_mismatch: { count: 0, amount: '0.00' },
+      cms_payment_without_evidence: { count: 1, amount: '250.00', effect: '-250.00' },
+      payment_missing_from_cms: { count: 1, amount: '433.33', effect: '433.33' },
+      duplicate_payment_record: { count: 0, amount: '0.00', effect: '0.00' },
+      amount_mismatch: { count: 0, amount: '0.00', effect: '0.00' },
     });
     // Three payments matched to the bank, four monthly charges agreeing with the schedule.
     expect(out.matches.map((x) => [x.reason, x.cmsEntryIds, x.bankTransactionIds])).toEqual(
@@ -438,22 +454,26 @@ describe.each(FACES)('reconcile_ledger over $name', (face) => {
       ]),
     );
     expect(out.ignored).toEqual([{ bankTransactionId: 'b-shop', reason: 'not_a_maintenance_payment' }]);
-    // Computed running balances per bank: 0, 0, 0, 433.33 − 400.00 = 33.33; per CMS: 0, −250.00, 183.33, 216.66.
-    expect(out.periods.map((p) => [p.runningBalancePerBank, p.runningBalancePerCms])).toEqual([
+    // Computed running balances from the evidence: 0, 0, 0, 433.33 − 400.00 = 33.33; per CMS: 0, −250.00, 183.33, 216.66.
+    expect(out.periods.map((p) => [p.runningBalance, p.runningBalancePerCms])).toEqual([
       ['0.00', '0.00'],
       ['0.00', '-250.00'],
       ['0.00', '183.33'],
       ['33.33', '216.66'],
     ]);
-    expect(out.page).toEqual({ size: 50, offset: 0, count: 15, total: 15, number: 1, pages: 1 });
+    expect(out.page).toEqual({ size: 50, offset: 0, count: 14, total: 14, number: 1, pages: 1 });
     expect(out.schedule).toMatchObject({ frequency: 'monthly', liabilityStart: '2024-01-01', lines: 4 });
     for (const step of out.trace) expect(step.citation, step.step).toBeTruthy();
     if (face.name === 'mcp') {
-      expect(text).toContain('£33.33 owed by the paying parent');
-      expect(text).toContain('CMS says £216.66 owed by the paying parent');
-      expect(text).toContain('£183.33 too high');
-      expect(text).toContain('1 CMS payment without bank evidence (£250.00)');
-      expect(text).toContain('1 bank payment missing from CMS (£433.33)');
+      // The text leads with the bridge.
+      expect(text!.split("\n").slice(0, 5)).toEqual([
+        'CMS says £216.66 owed by the paying parent on 2024-04-30; worked out from the decisions and the evidence it is £33.33 owed by the paying parent: CMS\'s figure is £183.33 too high.',
+        'The difference, line by line (positive: CMS’s figure too high; negative: too low):',
+        '- 1 payment CMS recorded that no evidence shows: -£250.00',
+        '- 1 payment CMS has no record of: £433.33',
+        '= £183.33 (£216.66 − £33.33).',
+      ]);
+      expect(text).toContain('finding_2. £433.33 left your account on 1 March 2024 ("CMS DIRECT PAY"), but CMS has no record of it. [£433.33]');
       expect(text).toContain('page 1 of 1');
     }
   });
@@ -480,29 +500,30 @@ describe.each(FACES)('reconcile_ledger over $name', (face) => {
 
     const first = pages[0]!.out;
     // Computed: 10 payments missing from CMS (£50 each) and 5 phantom £35 payments; nothing else wrong.
-    expect(first.counts.byKind.bank_payment_missing_from_cms).toEqual({ count: 10, amount: '500.00' });
-    expect(first.counts.byKind.cms_payment_without_bank_evidence).toEqual({ count: 5, amount: '175.00' });
-    expect(first.counts).toMatchObject({ bankTransactions: 2000, discrepancies: 15, periods: 500 });
+    expect(first.counts.byKind.payment_missing_from_cms).toEqual({ count: 10, amount: '500.00', effect: '500.00' });
+    expect(first.counts.byKind.cms_payment_without_evidence).toEqual({ count: 5, amount: '175.00', effect: '-175.00' });
+    expect(first.counts).toMatchObject({ bankTransactions: 2000, findings: 15, periods: 500 });
     // Computed: 500 weeks × £50 = £25,000.00 due, and 500 × £50 paid.
-    expect(first.balance).toMatchObject({ due: '25000.00', paidPerBank: '25000.00', recomputed: '0.00', position: 'settled' });
+    expect(first.balance).toMatchObject({ due: '25000.00', paid: '25000.00', recomputed: '0.00', position: 'settled' });
+    // The bridge from CMS's entries (no claim): 25,000.00 − (490 × 50.00 + 5 × 35.00) = 325.00 = 500.00 − 175.00.
+    expect(first.bridge).toMatchObject({ from: '325.00', fromLabel: 'cms_entries', to: '0.00', difference: '325.00' });
 
-    const summaryOf = ({ page: _p, discrepancies: _d, periods: _r, matches: _m, ignored: _i, ...summary }: ReconcileLedgerOutput) =>
-      summary;
+    const summaryOf = ({ page: _p, findings: _d, periods: _r, matches: _m, ignored: _i, ...summary }: ReconcileLedgerOutput) => summary;
     for (const { out } of pages) expect(summaryOf(out)).toEqual(summaryOf(first));
 
     const all = {
-      discrepancies: pages.flatMap((p) => p.out.discrepancies),
+      findings: pages.flatMap((p) => p.out.findings),
       periods: pages.flatMap((p) => p.out.periods),
       matches: pages.flatMap((p) => p.out.matches),
       ignored: pages.flatMap((p) => p.out.ignored),
     };
-    expect(all.discrepancies).toHaveLength(first.counts.discrepancies);
-    expect(new Set(all.discrepancies.map((d) => d.id)).size).toBe(first.counts.discrepancies);
+    expect(all.findings).toHaveLength(first.counts.findings);
+    expect(new Set(all.findings.map((d) => d.id)).size).toBe(first.counts.findings);
     expect(all.matches).toHaveLength(first.counts.matches);
     expect(new Set(all.matches.map((x) => x.id)).size).toBe(first.counts.matches);
     expect(new Set(all.periods.map((p) => p.periodStart)).size).toBe(first.counts.periods);
     expect(new Set(all.ignored.map((i) => i.bankTransactionId ?? i.cmsEntryId)).size).toBe(first.counts.ignored);
-    expect(all.discrepancies.filter((d) => d.kind === 'cms_payment_without_bank_evidence').flatMap((d) => d.cmsEntryIds)).toEqual([
+    expect(all.findings.filter((d) => d.kind === 'cms_payment_without_evidence').flatMap((d) => d.cmsEntryIds)).toEqual([
       'phantom-25',
       'phantom-125',
       'phantom-225',
@@ -510,9 +531,9 @@ describe.each(FACES)('reconcile_ledger over $name', (face) => {
       'phantom-425',
     ]);
 
-    // One ordered stream: discrepancies, then periods, then matches, then ignored; offsets follow on.
+    // One ordered stream: findings, then periods, then matches, then ignored; offsets follow on.
     const order = pages.flatMap((p) =>
-      (['discrepancies', 'periods', 'matches', 'ignored'] as const).flatMap((list, rank) => p.out[list].map(() => rank)),
+      (['findings', 'periods', 'matches', 'ignored'] as const).flatMap((list, rank) => p.out[list].map(() => rank)),
     );
     expect(order).toEqual([...order].sort((a, b) => a - b));
     let offset = 0;

@@ -1,0 +1,4 @@
+ALTER TABLE "cms_entries" DROP CONSTRAINT "cms_entries_type_known";--> statement-breakpoint
+ALTER TABLE "cms_entries" ADD COLUMN "charge_type" text;--> statement-breakpoint
+ALTER TABLE "cms_entries" ADD CONSTRAINT "cms_entries_charge_type_known" CHECK ("cms_entries"."charge_type" in ('deduction_from_earnings_order', 'deduction_from_earnings_request', 'regular_deduction_order', 'lump_sum_deduction_order', 'liability_order'));--> statement-breakpoint
+ALTER TABLE "cms_entries" ADD CONSTRAINT "cms_entries_type_known" CHECK ("cms_entries"."type" in ('liability', 'collection_fee', 'enforcement_charge', 'payment_received', 'deo_receipt', 'benefit_deduction_receipt', 'direct_payment', 'voluntary_payment', 'payment_passed_on', 'refund', 'missed_payment_reported', 'adjustment', 'offset', 'write_off'));
