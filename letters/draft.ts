@@ -13,7 +13,7 @@ import { deadlinesFor, NATIONS, replyDeadline, type Nation } from './deadlines.t
 import { describeFact, factFields } from './describe.ts';
 import { LetterInputError, type LetterProblem } from './errors.ts';
 import { CONTACT_CHANNELS } from './facts.ts';
-import { compute, disputedEntries, disputedEntryTable, type ComputationInputs, type Computed } from './figures.ts';
+import { compute, reconciliationStatement, type ComputationInputs, type Computed } from './figures.ts';
 import { joinAnd, longDate } from './format.ts';
 import { renderMarkdown } from './render/markdown.ts';
 import { renderText } from './render/text.ts';
@@ -27,6 +27,7 @@ import type {
   LetterSpec,
   SendBy,
   SenderRole,
+  StatementSummary,
 } from './types.ts';
 
 export interface DraftInput extends ComputationInputs {
@@ -155,13 +156,13 @@ function checkReconciliation(spec: LetterSpec, computed: Computed): LetterProble
       message: `is missing — the letter quotes the balance CMS claims; add cmsClaim { date, balance } from CMS’s letter or statement`,
     });
   }
-  if ((needs.discrepancies || needs.position) && result.counts.bankTransactions === 0) {
+  if ((needs.discrepancies || needs.position) && result.counts.bankTransactions === 0 && result.counts.evidence === 0) {
     problems.push({
       field: 'reconciliation.bankTransactions',
       message: 'is missing — the letter quotes what your bank statement shows; give the maintenance payments from it',
     });
   } else {
-    if (needs.discrepancies && disputedEntries(r).length === 0) {
+    if (needs.discrepancies && result.findings.length === 0) {
       problems.push({
         field: 'reconciliation',
         message: `found no entry to dispute: CMS’s record agrees with the bank statement and the decisions${
@@ -296,7 +297,7 @@ export function draftLetter(input: DraftInput): DraftedLetter {
   const figures: Figure[] = [];
   const warnings: string[] = [];
   const schedules: Block[] = [];
-  let disputed: { count: number; total: string } | undefined | null = null;
+  let disputed: StatementSummary | undefined | null = null;
   const quote = (f: Figure): string => {
     const known = figures.find((x) => x.id === f.id);
     if (!known) figures.push(f);
@@ -316,11 +317,10 @@ export function draftLetter(input: DraftInput): DraftedLetter {
     disputedSchedule: () => {
       if (disputed !== null) return disputed;
       const r = computed.reconciliation;
-      const built = r ? disputedEntryTable(r, quote) : undefined;
+      const built = r ? reconciliationStatement(r, quote, senderRole) : undefined;
       if (!built) return (disputed = undefined);
       schedules.push(built.table);
-      disputed = { count: built.count, total: quote(built.total) };
-      return disputed;
+      return (disputed = built.summary);
     },
     warn: (message) => warnings.push(message),
   };
@@ -345,7 +345,8 @@ export function draftLetter(input: DraftInput): DraftedLetter {
     ],
   };
 
-  const working = figures.filter((f) => !f.id.startsWith('disputed_entry_'));
+  // The statement's own lines and subtotals are in the statement, with their reasons; every other figure here.
+  const working = figures.filter((f) => !f.id.startsWith('bridge_line_') && !f.id.startsWith('bridge_subtotal_'));
   if (working.length > 0) {
     schedules.push({
       kind: 'table',

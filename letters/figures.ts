@@ -6,15 +6,34 @@
  */
 import type { CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
-import { readBankTransactions, readCmsEntries, type BankTransaction, type CmsEntry } from '../calc/ledger/entries.ts';
-import { Dec, formatMoney, pounds, roundPenny, type Dec as Decimal } from '../calc/money.ts';
-import { reconcile, type Discrepancy, type ReconcileInput, type Reconciliation } from '../calc/reconcile/reconcile.ts';
+import {
+  readBankTransactions,
+  readCmsEntries,
+  readEvidence,
+  type BankTransaction,
+  type CmsEntry,
+  type CmsEntryType,
+  type Evidence,
+} from '../calc/ledger/entries.ts';
+import { Dec, formatMoney, fromPence, money as parseMoney, pounds, roundPenny, type Dec as Decimal } from '../calc/money.ts';
+import { countOf } from '../calc/reconcile/explain.ts';
+import {
+  explainFinding,
+  reconcile,
+  type BridgeLine,
+  type ByComponent,
+  type Citation,
+  type Component,
+  type Finding,
+  type ReconcileInput,
+  type Reconciliation,
+} from '../calc/reconcile/reconcile.ts';
 import { calculateMaintenance, type MaintenanceInput, type MaintenanceResult } from '../calc/scheme-2012/calculate.ts';
 import { LAW } from '../calc/scheme-2012/law.ts';
 import { enforcementCharges as enforcementChargesParameter } from '../calc/scheme-2012/parameters.ts';
 import type { TraceStep } from '../calc/trace.ts';
-import { inFirstPerson, longDate } from './format.ts';
-import type { Block, Figure } from './types.ts';
+import { balanceWords, inFirstPerson, joinAnd, longDate, positionOf } from './format.ts';
+import type { Block, Figure, SenderRole, StatementSummary } from './types.ts';
 
 /** A calculate_maintenance input, whose date defaults to the day the letter is sent. */
 export type CalculationInput = Omit<MaintenanceInput, 'date'> & { readonly date?: CivilDate };
@@ -33,8 +52,10 @@ export interface ComputedCalculation {
 export interface ComputedReconciliation {
   readonly input: ReconcileInput;
   readonly result: Reconciliation;
+  /** CMS's entries, bank rows and other evidence by the canonical ids the reconciliation gives them. */
   readonly cmsEntries: ReadonlyMap<string, CmsEntry>;
   readonly bankTransactions: ReadonlyMap<string, BankTransaction>;
+  readonly evidence: ReadonlyMap<string, Evidence>;
 }
 
 export interface Computed {
@@ -63,14 +84,16 @@ export function compute(inputs: ComputationInputs, defaultDate: CivilDate): Comp
   if (inputs.reconciliation) {
     const input = inputs.reconciliation;
     const result = within('reconciliation', () => reconcile(input));
-    // The same canonical ids reconcile gives, to show each disputed entry as CMS and the bank have it.
+    // The same canonical ids reconcile gives, to show each entry of the statement as CMS and the evidence have it.
     const cms = readCmsEntries(input.cmsEntries);
     const bank = readBankTransactions(input.bankTransactions);
+    const evidence = readEvidence(input.evidence);
     reconciliation = {
       input,
       result,
       cmsEntries: new Map(cms.map((e) => [e.id, e])),
       bankTransactions: new Map(bank.map((t) => [t.id, t])),
+      evidence: new Map(evidence.map((v) => [v.id, v])),
     };
   }
   return {
@@ -268,8 +291,43 @@ export function incomeDifference(current: ComputedCalculation, historic: Compute
 
 // ---------------------------------------------------------------------------------------------------------
 // Reconciliation figures
+//
+// Every amount below is one the reconciliation computed: the balances, and the bridge from CMS's figure to the
+// correct one (calc/reconcile/bridge.ts) with its lines, its totals each way and its parts by component. Nothing
+// here adds up or takes away money: where a letter needs a total, the bridge already has it.
 
 const stepOf = (r: Reconciliation, step: string): TraceStep | undefined => r.trace.find((s) => s.step === step);
+
+/** Which way CMS's figure is out: too high (the paying parent's favour to correct) or too low. */
+export type Way = 'too_high' | 'too_low';
+const wayOf = (d: Decimal): Way | undefined => (d.gt(0) ? 'too_high' : d.lt(0) ? 'too_low' : undefined);
+
+/** "+£410.08", "-£94.63", "£0.00": an effect on CMS's figure, signed as the bridge signs it. */
+export function signedPounds(d: Decimal): string {
+  return d.gt(0) ? `+${pounds(d)}` : d.lt(0) ? pounds(d) : pounds(d.abs());
+}
+
+function signedMoney(id: string, label: string, value: Decimal, source: string, citation: string, href?: string): Figure {
+  return { id, label, value: signedPounds(value), amount: m(value), source, citation, ...(href ? { href } : {}) };
+}
+
+/** Whom correcting an error in this direction helps, in the words of the parent who signs the letter. */
+export function favourWords(way: Way, role: SenderRole): string {
+  const payingParentGains = way === 'too_high';
+  return payingParentGains === (role === 'paying') ? 'my favour' : 'the other parent’s favour';
+}
+
+const COMPONENT_NAMES: Record<Component, string> = {
+  maintenance: 'maintenance',
+  collection_fees: 'collection fees',
+  enforcement_charges: 'enforcement charges',
+};
+export const componentName = (c: Component): string => COMPONENT_NAMES[c];
+const componentKey = (c: Component): keyof ByComponent<Decimal> =>
+  c === 'maintenance' ? 'maintenance' : c === 'collection_fees' ? 'collectionFees' : 'enforcementCharges';
+
+/** The rule every line of the statement rests on, as the reconciliation's bridge step cites it. */
+const bridgeCitation = (r: Reconciliation): string => stepOf(r, 'bridge')?.citation ?? 'Reckoner reconciliation statement';
 
 /** The balance CMS claims; undefined when the reconciliation was given no claim. */
 export function claimedBalance(r: ComputedReconciliation): Figure | undefined {
@@ -284,15 +342,32 @@ export function claimedBalance(r: ComputedReconciliation): Figure | undefined {
   );
 }
 
-/** The balance worked out from the decisions and the bank statement. */
+/** What CMS's own entries add up to (its figure, when it gave no balance). */
+export function cmsEntriesTotal(r: ComputedReconciliation): Figure {
+  const total = r.result.balance.cmsEntriesTotal;
+  return money(
+    'cms_entries_total',
+    total.lt(0) ? 'Overpayment CMS’s own entries add up to' : 'Balance CMS’s own entries add up to',
+    total.abs(),
+    `CMS’s entries up to ${longDate(r.result.asOf)}: what it charged, less the payments it recorded, with its adjustments`,
+    'CMS’s own record of the account',
+  );
+}
+
+/** CMS's figure, as the bridge starts from it: its claim, or else what its entries add up to. */
+export function cmsFigure(r: ComputedReconciliation): Figure {
+  return (r.result.bridge.fromLabel === 'cms_claim' ? claimedBalance(r) : undefined) ?? cmsEntriesTotal(r);
+}
+
+/** The balance worked out from the decisions and the evidence. */
 export function recomputedBalance(r: ComputedReconciliation): Figure {
   const b = r.result.balance;
   const step = stepOf(r.result, 'balance')!;
   return money(
     'recomputed_balance',
     b.position === 'overpaid'
-      ? 'Overpayment, worked out from the decisions and the bank statement'
-      : 'Arrears, worked out from the decisions and the bank statement',
+      ? 'Overpayment, worked out from the decisions and my evidence of payment'
+      : 'Arrears, worked out from the decisions and my evidence of payment',
     b.recomputed.abs(),
     inFirstPerson(step.description),
     step.citation,
@@ -300,16 +375,40 @@ export function recomputedBalance(r: ComputedReconciliation): Figure {
   );
 }
 
-/** How far CMS's balance is from the true one; undefined without a claim or when they agree. */
+/**
+ * CMS's figure less the correct one (the bridge's `from − to`), signed: positive, CMS's figure is too high. With a
+ * claim it is the balance's `difference`; without one, the value of the bridge's trace step.
+ */
+function netOf(r: ComputedReconciliation): Decimal | undefined {
+  if (r.result.bridge.fromLabel === 'cms_claim') return r.result.balance.difference;
+  const step = stepOf(r.result, 'bridge');
+  return step ? parseMoney(step.value) : undefined;
+}
+
+/** Which way CMS's figure is out, net; undefined when it agrees with the correct one. */
+export function netWay(r: ComputedReconciliation): Way | undefined {
+  const net = netOf(r);
+  return net === undefined ? undefined : wayOf(net);
+}
+
+/**
+ * The net difference between CMS's figure (its claim, or its entries' total) and the correct balance, as a
+ * magnitude (the sentence says which way); undefined when they agree. Never a sum of the lines' sizes: lines the
+ * other way count against it.
+ */
 export function balanceDifference(r: ComputedReconciliation): Figure | undefined {
-  const d = r.result.discrepancies.find((x) => x.kind === 'balance_mismatch');
-  if (!d) return undefined;
+  const net = netOf(r);
+  const way = net && wayOf(net);
+  if (!net || !way) return undefined;
+  const step = stepOf(r.result, 'bridge')!;
+  const whose = r.result.bridge.fromLabel === 'cms_claim' ? 'CMS’s balance is' : 'CMS’s own entries are';
   return money(
     'balance_difference',
-    'Amount by which CMS’s balance differs from the true balance',
-    d.amount,
-    inFirstPerson(d.explanation),
-    'Reckoner reconciliation of the CMS record against my bank statement and the decisions',
+    `Net amount by which ${whose} ${way === 'too_high' ? 'higher' : 'lower'} than the correct balance`,
+    net.abs(),
+    step.description,
+    step.citation,
+    step.href,
   );
 }
 
@@ -326,14 +425,17 @@ export function totalDue(r: ComputedReconciliation): Figure {
   );
 }
 
-/** What the bank statement shows was paid. */
+/** What the evidence shows was paid: the bank statement, and payslips or other evidence where given. */
 export function paidPerBank(r: ComputedReconciliation): Figure {
   const step = stepOf(r.result, 'balance')!;
+  const other = r.result.counts.evidence > 0;
   return money(
     'paid_per_bank',
-    r.result.side === 'paying' ? 'Paid, as my bank statement shows' : 'Received, as my bank statement shows',
-    r.result.balance.paidPerBank,
-    `The maintenance payments on my bank statement up to ${longDate(r.result.asOf)}`,
+    r.result.side === 'paying'
+      ? `Paid, as my bank statement${other ? ' and other evidence' : ''} shows`
+      : `Received, as my bank statement${other ? ' and other evidence' : ''} shows`,
+    r.result.balance.paid,
+    `The maintenance payments on my bank statement${other ? ', payslips and other evidence' : ''} up to ${longDate(r.result.asOf)}`,
     step.citation,
     step.href,
   );
@@ -341,8 +443,8 @@ export function paidPerBank(r: ComputedReconciliation): Figure {
 
 /** Enforcement charges CMS recorded; undefined when none. */
 export function enforcementCharges(r: ComputedReconciliation): Figure | undefined {
-  const c = r.result.balance.enforcementCharges;
-  if (c.isZero()) return undefined;
+  const c = r.result.balance.components.find((x) => x.component === 'enforcement_charges')?.cmsEntriesTotal;
+  if (!c || c.isZero()) return undefined;
   return money(
     'enforcement_charges',
     'Enforcement charges CMS recorded',
@@ -352,114 +454,369 @@ export function enforcementCharges(r: ComputedReconciliation): Figure | undefine
   );
 }
 
-/** The disputed entries: every discrepancy other than the balance itself. */
-export function disputedEntries(r: ComputedReconciliation): readonly Discrepancy[] {
-  return r.result.discrepancies.filter((d) => d.kind !== 'balance_mismatch');
-}
-
-/** The amount the parent disputes (CMS's balance less the true one) and the amount they accept. */
+/** The amount the parent disputes (CMS's balance less the true one, when higher) and the amount they accept. */
 export function disputedAndUndisputed(r: ComputedReconciliation): { disputed?: Figure; undisputed: Figure } {
   const b = r.result.balance;
   const step = stepOf(r.result, 'balance')!;
   const undisputed = money(
     'undisputed_arrears',
-    'Arrears I accept are owed (worked out from the decisions and my bank statement)',
-    b.recomputed.gt(0) ? b.recomputed : new Dec(0),
+    'Arrears I accept are owed (worked out from the decisions and my evidence of payment)',
+    b.recomputed.gt(0) ? b.recomputed : fromPence(0),
     inFirstPerson(step.description),
     step.citation,
     step.href,
   );
   if (b.difference === undefined || !b.difference.gt(0)) return { undisputed };
-  const d = r.result.discrepancies.find((x) => x.kind === 'balance_mismatch')!;
+  const bridge = stepOf(r.result, 'bridge')!;
   return {
     undisputed,
     disputed: money(
       'disputed_amount',
-      'Part of CMS’s balance I dispute',
+      'Part of CMS’s balance I dispute (the net difference)',
       b.difference,
-      inFirstPerson(d.explanation),
-      'Reckoner reconciliation of the CMS record against my bank statement and the decisions',
+      bridge.description,
+      bridge.citation,
+      bridge.href,
     ),
   };
 }
 
-const ENTRY_WORDS: Record<string, string> = {
+/** The entries and evidence behind a finding, as the statement prints them. */
+const ENTRY_WORDS: Record<CmsEntryType, string> = {
   liability: 'Maintenance charged',
-  payment_received: 'Payment received',
-  payment_passed_on: 'Payment passed on',
-  direct_payment: 'Direct Pay payment',
   collection_fee: 'Collection fee',
   enforcement_charge: 'Enforcement charge',
-  adjustment: 'Adjustment',
+  payment_received: 'Payment received',
+  deo_receipt: 'Received from employer (deduction from earnings)',
+  benefit_deduction_receipt: 'Received by deduction from benefit',
+  direct_payment: 'Direct Pay payment',
+  voluntary_payment: 'Voluntary payment',
+  payment_passed_on: 'Payment passed on',
   refund: 'Refund',
+  missed_payment_reported: 'Missed payment reported',
+  adjustment: 'Adjustment',
+  offset: 'Overpayment set off',
+  write_off: 'Written off',
 };
 
-function cmsCell(r: ComputedReconciliation, d: Discrepancy): string {
-  if (d.cmsEntryIds.length === 0) return 'Nothing recorded';
-  return d.cmsEntryIds
-    .map((id) => r.cmsEntries.get(id))
-    .filter((e): e is CmsEntry => e !== undefined)
-    .map((e) => `${ENTRY_WORDS[e.type] ?? e.type} ${pounds(e.amount)} on ${longDate(e.date)}${e.reference ? ` (ref ${e.reference})` : ''}`)
+function cmsCell(r: ComputedReconciliation, f: Finding): string {
+  const entries = f.cmsEntryIds.map((id) => r.cmsEntries.get(id)).filter((e): e is CmsEntry => e !== undefined);
+  if (entries.length === 0) return 'Nothing recorded';
+  return entries
+    .map((e) => {
+      const notes = [e.reference ? `ref ${e.reference}` : '', e.source ?? ''].filter(Boolean);
+      return `${ENTRY_WORDS[e.type]} ${pounds(fromPence(e.pence))} on ${longDate(e.date)}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+    })
+    .map((text, i) => (i === 0 ? text : `${text[0]!.toLowerCase()}${text.slice(1)}`))
     .join('; ');
 }
 
-function bankCell(r: ComputedReconciliation, d: Discrepancy): string {
-  if (d.bankTransactionIds.length > 0) {
-    return d.bankTransactionIds
-      .map((id) => r.bankTransactions.get(id))
-      .filter((t): t is BankTransaction => t !== undefined)
-      .map(
-        (t) =>
-          `${pounds(t.amount)} ${t.direction === 'out' ? 'paid out' : 'paid in'} on ${longDate(t.date)}${t.description ? ` ("${t.description}")` : ''}`,
-      )
-      .join('; ');
-  }
-  if (d.kind === 'liability_mismatch' || d.kind === 'charge_mismatch') return 'Not a payment: checked against the decisions';
-  if (d.kind === 'duplicate_cms_entry') return 'One payment or charge only';
-  return 'No such payment';
+function citationCell(c: Citation): string {
+  const what: Record<Citation['kind'], string> = {
+    bank: c.direction === 'in' ? 'paid in' : 'paid out',
+    payslip_deduction: 'deducted from my pay',
+    benefit_deduction: 'deducted from my benefit',
+    declared_payment: 'paid',
+  };
+  const notes = [c.description ? `“${c.description}”` : '', c.from && c.from !== c.description ? c.from : '', c.source ?? ''].filter(
+    Boolean,
+  );
+  return `${pounds(c.amount)} ${what[c.kind]} on ${longDate(c.date)}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
+function evidenceCell(f: Finding): string {
+  if (f.citations.length > 0) return f.citations.map(citationCell).join('; ');
+  const x = f.facts;
+  const period = x.period ? ` for ${longDate(x.period.start)} to ${longDate(x.period.end)}` : '';
+  switch (f.kind) {
+    case 'cms_payment_without_evidence': {
+      const type = x.cms?.[0]?.type;
+      return type === 'deo_receipt'
+        ? 'No payslip shows such a deduction'
+        : type === 'benefit_deduction_receipt'
+          ? 'No benefit statement shows such a deduction'
+          : 'No such payment';
+    }
+    case 'duplicate_payment_record':
+      return 'One payment only';
+    case 'liability_mismatch':
+    case 'duplicate_liability':
+      return x.due ? `The decisions make ${pounds(x.due)} due${period}` : 'Not a payment: checked against the decisions';
+    case 'collection_fee_mismatch':
+    case 'duplicate_collection_fee':
+      return x.due ? `The fee rules make ${pounds(x.due)} due${period}` : 'Not a payment: checked against the fee rules';
+    case 'enforcement_charge_not_allowed':
+    case 'duplicate_enforcement_charge':
+    case 'enforcement_without_arrears':
+      return 'Not a payment: checked against the Fees Regulations';
+    case 'overpayment_offset':
+      return 'An adjustment, not a payment';
+    case 'missed_payment_not_reported':
+      return 'No payment, or too little, for this instalment';
+    default:
+      return 'No such payment';
+  }
+}
+
+/** The structural lines' sentences, in the letter's voice (calc's are written to the parent). */
+function structuralWhy(r: ComputedReconciliation, line: BridgeLine): string {
+  if (line.kind === 'unexplained') {
+    return `CMS’s figure is ${pounds(line.amount.abs())} ${line.amount.gt(0) ? 'higher' : 'lower'} than its own entries add up to (${balanceWords(cmsEntriesTotal(r).value, positionOf(r.result.balance.cmsEntriesTotal))}); nothing in the entries I have been given explains it, so I ask for the entries behind it.`;
+  }
+  return line.description;
+}
+
+function lineCells(
+  r: ComputedReconciliation,
+  line: BridgeLine,
+  finding: Finding | undefined,
+): { cms: string; evidence: string; why: string } {
+  if (finding) return { cms: cmsCell(r, finding), evidence: evidenceCell(finding), why: explainFinding(finding, r.result.side, 'i') };
+  if (line.kind === 'accrued_not_yet_due') {
+    return { cms: 'Counted in CMS’s figure already', evidence: 'Not yet due under the payment plan', why: structuralWhy(r, line) };
+  }
+  return { cms: 'CMS’s figure, against its own entries', evidence: 'No entry explains it', why: structuralWhy(r, line) };
+}
+
+/** The lines that make CMS's figure too high, or too low: how many, how many of them entries, and their total. */
+export interface EachWay {
+  readonly count: number;
+  readonly entries: number;
+  readonly figure: Figure;
+}
+
+function eachWay(r: ComputedReconciliation, way: Way, role: SenderRole): EachWay | undefined {
+  const bridge = r.result.bridge;
+  const side = way === 'too_high' ? bridge.inPayingParentsFavour : bridge.inReceivingParentsFavour;
+  if (side.count === 0) return undefined;
+  const numbered = bridge.lines.map((l, i) => ({ l, no: i + 1 })).filter(({ l }) => (way === 'too_high' ? l.amount.gt(0) : l.amount.lt(0)));
+  const high = way === 'too_high';
+  return {
+    count: side.count,
+    entries: numbered.filter(({ l }) => l.findingId !== undefined).length,
+    figure: money(
+      high ? 'bridge_too_high_total' : 'bridge_too_low_total',
+      `Lines that make CMS’s figure too ${high ? 'high' : 'low'} (${side.count}), in ${favourWords(way, role)}`,
+      side.amount,
+      `Line${numbered.length === 1 ? '' : 's'} ${joinAnd(numbered.map(({ no }) => String(no)))} of the reconciliation statement: ${numbered.map(({ l }) => pounds(l.amount.abs())).join(' + ')}`,
+      bridgeCitation(r.result),
+    ),
+  };
+}
+
+/** A part of the balance (maintenance, collection fees, enforcement charges) on which CMS's figure is out. */
+export interface ComponentDifference {
+  readonly component: Component;
+  readonly way: Way;
+  /** How far out, as a magnitude. */
+  readonly figure: Figure;
+  /** CMS's own figure for this part, where it gave one. */
+  readonly cms?: Figure;
+  readonly correct: Figure;
+}
+
+/** The parts of the balance on which CMS's figure is out, from the bridge's components. */
+export function componentDifferences(r: ComputedReconciliation): ComponentDifference[] {
+  const bridge = r.result.bridge;
+  const cite = bridgeCitation(r.result);
+  const out: ComponentDifference[] = [];
+  for (const c of bridge.components) {
+    const way = wayOf(c.amount);
+    if (!way) continue;
+    const name = COMPONENT_NAMES[c.component];
+    const key = componentKey(c.component);
+    const parts = bridge.lines
+      .map((l, i) => ({ e: l.effects[key], no: i + 1 }))
+      .filter(({ e }) => !e.isZero())
+      .map(({ e, no }) => `line ${no} ${signedPounds(e)}`);
+    out.push({
+      component: c.component,
+      way,
+      figure: money(
+        `bridge_component_${c.component}`,
+        `How far CMS’s ${name} ${c.component === 'maintenance' ? 'is' : 'are'} out (too ${way === 'too_high' ? 'high' : 'low'})`,
+        c.amount.abs(),
+        `The ${name} part of each line of the reconciliation statement: ${parts.join(', ')}`,
+        cite,
+      ),
+      ...(c.from !== undefined
+        ? {
+            cms: money(
+              `cms_claimed_${c.component}`,
+              `CMS’s figure for ${name}`,
+              c.from.abs(),
+              `The ${name} CMS gave for ${longDate(r.result.asOf)}`,
+              'CMS’s own statement of the balance',
+            ),
+          }
+        : {}),
+      correct: money(
+        `recomputed_${c.component}`,
+        `${name[0]!.toUpperCase()}${name.slice(1)}, worked out from the decisions and my evidence of payment`,
+        c.to.abs(),
+        inFirstPerson(stepOf(r.result, 'balance')!.description),
+        cite,
+      ),
+    });
+  }
+  return out;
+}
+
+/** A line of the bridge that is not an entry: what has accrued but is not yet due, or what the entries do not explain. */
+export function structuralLine(
+  r: ComputedReconciliation,
+  kind: 'accrued_not_yet_due' | 'unexplained',
+): { way: Way; figure: Figure } | undefined {
+  const line = r.result.bridge.lines.find((l) => l.kind === kind);
+  const way = line && wayOf(line.amount);
+  if (!line || !way) return undefined;
+  return {
+    way,
+    figure: money(
+      kind === 'unexplained' ? 'bridge_unexplained' : 'bridge_not_yet_due',
+      kind === 'unexplained' ? 'Part of CMS’s figure its own entries do not explain' : 'Accrued but not yet due under the payment plan',
+      line.amount.abs(),
+      structuralWhy(r, line),
+      bridgeCitation(r.result),
+    ),
+  };
+}
+
+/** The figures every letter that prints the reconciliation statement quotes (besides CMS's and the correct balance). */
+export const STATEMENT_FIGURES = ['balance_difference', 'bridge_too_high_total', 'bridge_too_low_total'] as const;
+
 /**
- * Each disputed entry as a figure (its amount, with the finding as the evidence), and the table a letter
- * prints: date, what CMS recorded, what the bank shows, amount, why.
+ * The reconciliation statement a letter prints as a schedule: from CMS's figure, each line of the bridge (the
+ * entry as CMS recorded it, what the evidence shows, its signed effect on CMS's figure and why, in the sender's
+ * own words), subtotals where a kind has several lines, the totals each way, the net effect, and the correct
+ * balance it ends at. Every amount is quoted (registered with its source) as it is written; undefined when the
+ * bridge has no line.
  */
-export function disputedEntryTable(
+export function reconciliationStatement(
   r: ComputedReconciliation,
   quote: (f: Figure) => string,
-): { table: Block; total: Figure; count: number } | undefined {
-  const entries = disputedEntries(r);
-  if (entries.length === 0) return undefined;
-  const rows = entries.map((d, i) => {
-    const why = inFirstPerson(d.explanation);
-    const value = quote(
-      money(
-        `disputed_entry_${i + 1}`,
-        `Disputed entry ${i + 1} (${longDate(d.date)})`,
-        d.amount,
-        why,
-        'Reckoner reconciliation of the CMS record against my bank statement',
+  role: SenderRole,
+): { table: Block; summary: StatementSummary } | undefined {
+  const result = r.result;
+  const bridge = result.bridge;
+  if (bridge.lines.length === 0) return undefined;
+  const cite = bridgeCitation(result);
+  const findings = new Map(result.findings.map((f) => [f.id, f]));
+  const asOf = longDate(result.asOf);
+  const from = cmsFigure(r);
+  const fromWords = balanceWords(quote(from), positionOf(bridge.from));
+  // The figures the sentences inside the statement quote.
+  if (bridge.lines.some((l) => l.kind === 'unexplained')) quote(cmsEntriesTotal(r));
+  const notYetDue = structuralLine(r, 'accrued_not_yet_due');
+  if (notYetDue) quote(notYetDue.figure);
+  const rows: string[][] = [
+    [
+      '',
+      asOf,
+      bridge.fromLabel === 'cms_claim' ? `CMS’s figure: ${fromWords}` : `CMS’s entries add up to ${fromWords}`,
+      '',
+      '',
+      bridge.fromLabel === 'cms_claim'
+        ? `The balance CMS gave for ${asOf}`
+        : `CMS gave no balance, so the statement starts from its own entries`,
+    ],
+  ];
+  bridge.lines.forEach((line, i) => {
+    const finding = line.findingId ? findings.get(line.findingId) : undefined;
+    const cells = lineCells(r, line, finding);
+    const effect = quote(
+      signedMoney(
+        `bridge_line_${i + 1}`,
+        `Line ${i + 1} of the reconciliation statement (${line.date ? longDate(line.date) : asOf})`,
+        line.amount,
+        cells.why,
+        finding?.citations.some((c) => c.source)
+          ? [...new Set(finding.citations.flatMap((c) => (c.source ? [c.source] : [])))].join('; ')
+          : cite,
       ),
     );
-    return [String(i + 1), longDate(d.date), cmsCell(r, d), bankCell(r, d), value, why];
+    rows.push([String(i + 1), line.date ? longDate(line.date) : asOf, cells.cms, cells.evidence, effect, cells.why]);
   });
-  const sum = entries.reduce((a, d) => a.plus(d.amount), new Dec(0));
-  const total = money(
-    'disputed_entries_total',
-    'Total of the disputed entries',
-    sum,
-    entries.map((d) => pounds(d.amount)).join(' + ') + ` = ${pounds(sum)}`,
-    'Sum of the amounts in the schedule of disputed entries',
-  );
+  // Subtotals by kind, where a kind has several lines and is not the only kind.
+  if (bridge.subtotals.length > 1) {
+    for (const s of bridge.subtotals) {
+      if (s.count < 2) continue;
+      const value = quote(
+        signedMoney(
+          `bridge_subtotal_${s.kind}`,
+          `Subtotal: ${countOf(s.kind, s.count)}`,
+          s.amount,
+          `Lines ${joinAnd(bridge.lines.flatMap((l, i) => (l.kind === s.kind ? [String(i + 1)] : [])))} of the reconciliation statement`,
+          cite,
+        ),
+      );
+      rows.push(['', '', `Subtotal: ${countOf(s.kind, s.count)}`, '', value, '']);
+    }
+  }
+  const high = eachWay(r, 'too_high', role);
+  const low = eachWay(r, 'too_low', role);
+  const summaryOf = (e: EachWay | undefined) => e && { count: e.count, entries: e.entries, total: quote(e.figure) };
+  const tooHigh = summaryOf(high);
+  const tooLow = summaryOf(low);
+  if (high && low && tooHigh && tooLow) {
+    rows.push([
+      '',
+      '',
+      `Lines that make CMS’s figure too high (${high.count}), in ${favourWords('too_high', role)}`,
+      '',
+      `+${tooHigh.total}`,
+      '',
+    ]);
+    rows.push([
+      '',
+      '',
+      `Lines that make CMS’s figure too low (${low.count}), in ${favourWords('too_low', role)}`,
+      '',
+      `-${tooLow.total}`,
+      '',
+    ]);
+  }
+  const net = balanceDifference(r);
+  const way = netWay(r);
+  const netText = net ? quote(net) : undefined;
+  rows.push([
+    '',
+    '',
+    'Net effect of the lines above',
+    '',
+    netText ? `${way === 'too_low' ? '-' : '+'}${netText}` : pounds(fromPence(0)),
+    netText
+      ? `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
+      : 'The lines cancel out: CMS’s figure is right, though the entries are not',
+  ]);
+  const to = recomputedBalance(r);
+  rows.push([
+    '',
+    asOf,
+    `The correct balance: ${balanceWords(quote(to), result.balance.position)}`,
+    '',
+    '',
+    netText ? `CMS’s figure less the net effect of the lines above` : 'CMS’s figure',
+  ]);
+  const count = bridge.lines.filter((l) => l.findingId !== undefined).length;
   return {
     table: {
       kind: 'table',
-      caption: 'Schedule of disputed entries',
-      columns: ['No.', 'Date', 'What CMS recorded', 'What my bank shows', 'Amount', 'Why it is wrong'],
-      widths: [0.6, 1.75, 2.2, 2.2, 1.15, 3.0],
+      caption:
+        'Reconciliation statement: from CMS’s figure to the correct balance (+ makes CMS’s figure higher than it should be, - lower)',
+      columns: ['No.', 'Date', 'What CMS recorded', 'What my evidence shows', 'Effect on CMS’s figure', 'Why'],
+      widths: [0.6, 1.6, 2.3, 2.3, 1.2, 3.0],
       rows,
     },
-    total,
-    count: entries.length,
+    summary: {
+      count,
+      lines: bridge.lines.length,
+      unchanged: bridge.lines.filter((l) => l.findingId !== undefined && l.amount.isZero()).length,
+      way: way ?? 'agrees',
+      ...(netText ? { net: netText } : {}),
+      ...(tooHigh ? { tooHigh } : {}),
+      ...(tooLow ? { tooLow } : {}),
+    },
   };
 }
 
@@ -468,10 +825,10 @@ export function shortPeriods(r: ComputedReconciliation): { rows: string[][]; tot
   const rows: string[][] = [];
   let total = new Dec(0);
   for (const p of r.result.periods) {
-    if (p.paidPerBank.gte(p.due)) continue;
-    const short = p.due.minus(p.paidPerBank);
+    if (p.paid.gte(p.due)) continue;
+    const short = p.due.minus(p.paid);
     total = total.plus(short);
-    rows.push([`${longDate(p.periodStart)} to ${longDate(p.periodEnd)}`, pounds(p.due), pounds(p.paidPerBank), pounds(short)]);
+    rows.push([`${longDate(p.periodStart)} to ${longDate(p.periodEnd)}`, pounds(p.due), pounds(p.paid), pounds(short)]);
   }
   return { rows, total };
 }

@@ -1,9 +1,10 @@
 /**
- * How letters write dates and lists, and how findings written for the parent ("your bank shows …") are put
- * into the parent's own voice ("my bank shows …") for a letter they sign.
+ * How letters write dates, lists and balances ("arrears of £410.08"). Findings are never rewritten here: calc
+ * writes each one in the voice asked for (calc/reconcile/explain.ts, `explainFinding(f, side, 'i')`).
  * @module
  */
 import { dateInWords, type CivilDate } from '../calc/dates.ts';
+import type { Dec } from '../calc/money.ts';
 
 /** "2026-03-04" → "4 March 2026". */
 export function longDate(date: CivilDate): string {
@@ -15,12 +16,32 @@ export function longDatesIn(text: string): string {
   return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso) => longDate(iso));
 }
 
-/** A reconciliation finding, written for the parent, in the parent's own voice and with letter dates. */
+/**
+ * A trace step's description (written for the parent, with ISO dates) in the parent's own voice and with letter
+ * dates. Only for trace steps, which calc does not yet write in the first person; never for findings.
+ */
 export function inFirstPerson(sentence: string): string {
   return longDatesIn(sentence)
     .replace(/\bto you\b/g, 'to me')
     .replace(/\bYour\b/g, 'My')
     .replace(/\byour\b/g, 'my');
+}
+
+/** Where a balance stands: owed by the paying parent, overpaid, or nothing owed. */
+export type Position = 'arrears' | 'overpaid' | 'settled';
+
+/** A balance's position from its sign (positive: the paying parent owes). */
+export function positionOf(balance: Dec): Position {
+  return balance.gt(0) ? 'arrears' : balance.lt(0) ? 'overpaid' : 'settled';
+}
+
+/** "arrears of £410.08", "an overpayment of £12.00", "nothing owed (£0.00)": a balance quoted without its sign. */
+export function balanceWords(value: string, position: Position): string {
+  return position === 'arrears'
+    ? `arrears of ${value}`
+    : position === 'overpaid'
+      ? `an overpayment of ${value}`
+      : `nothing owed (${value})`;
 }
 
 /** "a, b and c". */

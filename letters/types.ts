@@ -34,7 +34,7 @@ export interface InputUse {
 export interface ReconciliationNeeds {
   /** The balance CMS claims (cmsClaim) must be given. */
   readonly cmsClaim?: boolean;
-  /** At least one disputed entry (a discrepancy other than the balance) must have been found. */
+  /** At least one entry CMS got wrong (a finding) must have been found. */
   readonly discrepancies?: boolean;
   /** Whose bank statement it must be. */
   readonly side?: SenderRole;
@@ -44,12 +44,12 @@ export interface ReconciliationNeeds {
 
 /** A figure a letter quotes: always from a computed result, with the rule or evidence behind it. */
 export interface Figure {
-  /** Stable id, e.g. `weekly_amount`, `cms_claimed_balance`, `disputed_entry_1`. */
+  /** Stable id, e.g. `weekly_amount`, `cms_claimed_balance`, `bridge_line_1`. */
   readonly id: string;
   readonly label: string;
-  /** Exactly as written in the letter, e.g. "£1,230.24" or "27.6%". */
+  /** Exactly as written in the letter, e.g. "£1,230.24", "-£94.63" (a signed line of a statement) or "27.6%". */
   readonly value: string;
-  /** Money as JSON ("1230.24"), when the figure is money. */
+  /** Money as JSON ("1230.24", "-94.63"), when the figure is money. */
   readonly amount?: string;
   /** The rule or the evidence behind it: the trace step or the reconciliation finding, in words. */
   readonly source: string;
@@ -101,10 +101,39 @@ export interface LetterDocument {
   readonly signature: string;
   readonly enclosures: readonly string[];
   readonly copies: readonly string[];
-  /** Schedules printed after the letter: disputed entries, how the figures were worked out. */
+  /** Schedules printed after the letter: the reconciliation statement, how the figures were worked out. */
   readonly schedules: readonly Block[];
   /** Notes for the sender, printed after the letter and marked as not to be sent. */
   readonly notes: readonly Block[];
+}
+
+/** The lines of a reconciliation statement that move CMS's figure one way. */
+export interface EachWaySummary {
+  /** Lines in this direction (entries CMS got wrong, and any not-yet-due or unexplained line). */
+  readonly count: number;
+  /** How many of them are entries CMS got wrong. */
+  readonly entries: number;
+  /** Their total as written (no sign): the bridge's own total, never added up in letters/. */
+  readonly total: string;
+}
+
+/**
+ * What the reconciliation statement printed with a letter shows, for the letter's sentences: every amount is a
+ * figure already quoted, as written.
+ */
+export interface StatementSummary {
+  /** Entries CMS got wrong (the findings), each a line of the statement. */
+  readonly count: number;
+  /** Lines of the statement in all: the findings, and any not-yet-due or unexplained line. */
+  readonly lines: number;
+  /** Findings that change no figure (a payment recorded on the wrong date only). */
+  readonly unchanged: number;
+  /** CMS's figure less the correct one, net, as written without its sign; absent when they agree. */
+  readonly net?: string;
+  readonly way: 'too_high' | 'too_low' | 'agrees';
+  /** The lines that make CMS's figure too high (the paying parent's favour), and too low. */
+  readonly tooHigh?: EachWaySummary;
+  readonly tooLow?: EachWaySummary;
 }
 
 /** The context a letter type composes its text from. */
@@ -122,11 +151,12 @@ export interface ComposeContext<F> {
   /** Quotes a figure: records it for the figures list and the working schedule, and returns its text. */
   quote(figure: Figure): string;
   /**
-   * Adds the schedule of disputed entries (date, what CMS recorded, what the bank shows, amount, why) to the
-   * letter, once, and returns how many entries it holds and their total as written; undefined when the
-   * reconciliation found none (or none was given).
+   * Adds the reconciliation statement to the letter as a schedule, once: from CMS's figure, each line (date, what
+   * CMS recorded, what my evidence shows, its signed effect, why), the totals each way, the net effect, and the
+   * correct balance. Returns what it shows — the number of entries, the net difference and the lines each way —
+   * as quoted figures; undefined when the reconciliation's bridge has no line (or none was given).
    */
-  disputedSchedule(): { readonly count: number; readonly total: string } | undefined;
+  disputedSchedule(): StatementSummary | undefined;
   warn(message: string): void;
 }
 

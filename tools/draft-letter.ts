@@ -139,7 +139,7 @@ export const draftLetterTool = defineTool({
       `Drafted ${out.id} ${out.type} (${out.title}), dated ${out.sentOn}.`,
       out.figures.length
         ? `Figures quoted (each from a computed result): ${out.figures
-            .filter((f) => !f.id.startsWith('disputed_entry_'))
+            .filter((f) => !/^bridge_(line|subtotal)_/.test(f.id))
             .map((f) => `${f.label} ${f.value}`)
             .join('; ')}.`
         : 'The letter quotes no figures.',

@@ -9,18 +9,21 @@ import { compareDates } from '../../calc/dates.ts';
 import { pounds } from '../../calc/money.ts';
 import { civilDate, commonFacts, priorContacts, senderRole, strictObject, words } from '../facts.ts';
 import {
+  balanceDifference,
   claimedBalance,
   disputedAndUndisputed,
   instalmentPlan,
   monthlyAmount,
+  netWay,
   overpaid,
   paidPerBank,
+  STATEMENT_FIGURES,
   totalDue,
   weeklyWithFee,
 } from '../figures.ts';
-import { count, countIs, sentence } from '../format.ts';
+import { balanceWords, countIs, positionOf, sentence } from '../format.ts';
 import type { Block, Figure } from '../types.ts';
-import { balanceSentences } from './balance.ts';
+import { balanceSentences, outBy, statementSentences } from './balance.ts';
 import { BASIS, CMS_ADDRESS, SEND_TO_CMS, defineLetter, keepPaying, paragraphs, roleWords } from './common.ts';
 
 export const CLAIM_SOURCES = ['letter', 'online_account', 'phone_call', 'arrears_notice', 'payment_plan', 'enforcement_notice'] as const;
@@ -79,7 +82,7 @@ export const accountBreakdownRequest = defineLetter({
     },
   },
   reconciliationNeeds: { cmsClaim: true },
-  figures: ['cms_claimed_balance', 'recomputed_balance', 'balance_difference', 'disputed_entries_total'],
+  figures: ['cms_claimed_balance', 'recomputed_balance', ...STATEMENT_FIGURES],
   enclosures: ['A copy of the letter or screen that gives the balance'],
   sendBy: SEND_TO_CMS,
   copyToMp: true,
@@ -90,22 +93,12 @@ export const accountBreakdownRequest = defineLetter({
     const f = ctx.facts;
     const r = ctx.computed.reconciliation!;
     const claimed = ctx.quote(claimedBalance(r)!);
-    const withBank = r.result.counts.bankTransactions > 0;
+    const withBank = r.result.counts.bankTransactions + r.result.counts.evidence > 0;
     const where = `${CLAIM_SOURCE_WORDS[f.statedIn]}${f.statedOn ? ` of ${ctx.date(f.statedOn)}` : ''}`;
     const body: Block[] = paragraphs(
       `I am ${roleWords(ctx)} in this case. In ${where} you gave the balance on my account as ${claimed} on ${ctx.date(r.result.asOf)}. I do not accept that figure, and I cannot check it without a full breakdown of how you arrived at it.`,
     );
-    if (withBank) {
-      body.push(...paragraphs(...balanceSentences(ctx, r)));
-      const schedule = ctx.disputedSchedule();
-      if (schedule) {
-        body.push(
-          ...paragraphs(
-            `The ${count(schedule.count, 'entry', 'entries')} I believe to be wrong ${schedule.count === 1 ? 'is' : 'are'} listed in the schedule at the end of this letter; the amounts at stake come to ${schedule.total}.`,
-          ),
-        );
-      }
-    }
+    if (withBank) body.push(...paragraphs(...balanceSentences(ctx, r), statementSentences(ctx, r).join(' ')));
     body.push(
       ...paragraphs(
         `Please send me a full breakdown of the account ${f.periodFrom ? `from ${ctx.date(f.periodFrom)}` : 'from the start of my case'} to ${ctx.date(r.result.asOf)}, ${f.granularity === 'weekly' ? 'week by week' : 'month by month'}, showing for each period:`,
@@ -154,13 +147,15 @@ export const paymentDispute = defineLetter({
     holdEnforcement: z
       .boolean()
       .optional()
-      .describe('Ask CMS to take no enforcement action on the disputed amount while it looks into this (default true)'),
+      .describe(
+        'Ask CMS to take no enforcement action on the disputed amount while it looks into this (default: yes when you are the paying parent and CMS’s figure is too high)',
+      ),
   }),
   inputs: {
     reconciliation: { use: 'required', why: 'each disputed entry on your account, with the bank evidence against it' },
   },
   reconciliationNeeds: { discrepancies: true },
-  figures: ['disputed_entries_total', 'cms_claimed_balance', 'recomputed_balance', 'balance_difference'],
+  figures: ['cms_claimed_balance', 'recomputed_balance', ...STATEMENT_FIGURES],
   enclosures: ['Bank statement extracts for each entry in the schedule, with the payments highlighted and other transactions blacked out'],
   sendBy: SEND_TO_CMS,
   copyToMp: true,
@@ -171,12 +166,14 @@ export const paymentDispute = defineLetter({
     const f = ctx.facts;
     const r = ctx.computed.reconciliation!;
     const schedule = ctx.disputedSchedule()!;
-    const hold = f.holdEnforcement ?? true;
+    // Enforcement is the paying parent's to fear, and only on a figure that is too high.
+    const hold = f.holdEnforcement ?? (ctx.senderRole === 'paying' && netWay(r) === 'too_high');
     return {
       subject: 'Dispute of entries on my child maintenance account',
       body: paragraphs(
-        `I am ${roleWords(ctx)} in this case. I have checked your record of my account against my bank statements and against the decisions on my case. ${countIs(schedule.count, 'entry on your record', 'entries on your record')} wrong. The schedule at the end of this letter sets them out one by one, with the evidence for each; the amounts at stake come to ${schedule.total} in all.`,
+        `I am ${roleWords(ctx)} in this case. I have checked your record of my account against my bank statements and against the decisions on my case. ${countIs(schedule.count, 'entry on your record', 'entries on your record')} wrong.`,
         ...(r.result.balance.cmsClaimed !== undefined ? balanceSentences(ctx, r) : []),
+        statementSentences(ctx, r).join(' '),
         'There is no appeal against an arrears figure as such, but you must collect the right amount (Child Support Act 1991 s.29 and the Child Support (Management of Payments and Arrears) Regulations 2009), and the UK GDPR requires the personal data you hold about me to be accurate (Article 5(1)(d)). If any of these errors comes from a wrong decision, please treat this letter as an application to revise that decision for official error under regulation 14(1)(e) of the Child Support Maintenance Calculation Regulations 2012.',
         keepPaying(ctx),
       ),
@@ -233,7 +230,14 @@ export const enforcementPauseRequest = defineLetter({
     calculation: { use: 'optional', why: 'the ongoing maintenance you will keep paying' },
   },
   reconciliationNeeds: { cmsClaim: true, side: 'paying', position: 'arrears' },
-  figures: ['cms_claimed_balance', 'undisputed_arrears', 'disputed_amount', 'monthly_amount'],
+  figures: [
+    'cms_claimed_balance',
+    'undisputed_arrears',
+    'disputed_amount',
+    'bridge_too_high_total',
+    'bridge_too_low_total',
+    'monthly_amount',
+  ],
   enclosures: ['Copies of my letters about the balance that are waiting for an answer'],
   sendBy: {
     ...SEND_TO_CMS,
@@ -251,12 +255,12 @@ export const enforcementPauseRequest = defineLetter({
     const claimed = ctx.quote(claimedBalance(r)!);
     const accepted = ctx.quote(undisputed);
     const action = ACTION_WORDS[f.action];
-    const schedule = ctx.disputedSchedule();
     const calc = ctx.computed.calculation;
     const ongoing = calc ? ` of ${ctx.quote(monthlyAmount(calc))} a month` : '';
     const body: Block[] = paragraphs(
       `I am the paying parent. On ${ctx.date(f.actionDate)} you issued a ${action}${f.actionReference ? ` (reference ${f.actionReference})` : ''} against me.`,
-      `The balance it is based on is disputed. You say I owed ${claimed} on ${ctx.date(r.result.asOf)}. Worked out from the decisions on my case and my bank statements, I owed ${accepted}.${disputed ? ` I dispute the other ${ctx.quote(disputed)} of your figure.` : ''}${schedule ? ` The entries behind the difference are in the schedule at the end of this letter.` : ''}`,
+      `The balance it is based on is disputed. You say I owed ${claimed} on ${ctx.date(r.result.asOf)}. Worked out from the decisions on my case and my bank statements, I owed ${accepted}.${disputed ? ` I dispute the other ${ctx.quote(disputed)} of your figure.` : ''}`,
+      statementSentences(ctx, r).join(' '),
       'My dispute is already with you, and has not yet been answered:',
     );
     body.push(
@@ -321,7 +325,15 @@ export const arrearsPaymentPlan = defineLetter({
     calculation: { use: 'optional', why: 'the ongoing maintenance you will keep paying alongside the plan' },
   },
   reconciliationNeeds: { side: 'paying', position: 'arrears' },
-  figures: ['undisputed_arrears', 'instalment_amount', 'disputed_amount', 'cms_claimed_balance', 'monthly_amount'],
+  figures: [
+    'undisputed_arrears',
+    'instalment_amount',
+    'disputed_amount',
+    'cms_claimed_balance',
+    'bridge_too_high_total',
+    'bridge_too_low_total',
+    'monthly_amount',
+  ],
   enclosures: ['A statement of my income and outgoings', 'Evidence of my income (recent payslips or benefit letters)'],
   sendBy: SEND_TO_CMS,
   copyToMp: false,
@@ -371,6 +383,7 @@ export const arrearsPaymentPlan = defineLetter({
         disputed &&
           claim &&
           `You say the arrears are ${ctx.quote(claim)}. I dispute the remaining ${ctx.quote(disputed)} and have written to you about it separately. This offer covers only the amount I accept; it is not an agreement to the disputed part.`,
+        disputed && claim && statementSentences(ctx, r).join(' '),
         `I cannot pay the arrears in one sum. ${offer}`,
         calc
           ? `As well as these instalments I will keep paying my ongoing maintenance of ${ctx.quote(monthlyAmount(calc))} a month${fee ? ` (on Collect and Pay, ${ctx.quote(fee)} a week with the collection fee)` : ''}.`
@@ -413,7 +426,7 @@ export const overpaymentRefund = defineLetter({
     reconciliation: { use: 'required', why: 'what was due, what you paid and the overpayment' },
   },
   reconciliationNeeds: { side: 'paying', position: 'overpaid' },
-  figures: ['total_due', 'paid_per_bank', 'overpaid_amount', 'cms_claimed_balance'],
+  figures: ['total_due', 'paid_per_bank', 'overpaid_amount', 'cms_claimed_balance', ...STATEMENT_FIGURES],
   enclosures: ['Bank statement extracts showing my maintenance payments (other transactions blacked out)'],
   sendBy: SEND_TO_CMS,
   copyToMp: true,
@@ -424,8 +437,12 @@ export const overpaymentRefund = defineLetter({
     const r = ctx.computed.reconciliation!;
     const over = ctx.quote(overpaid(r)!);
     const claim = claimedBalance(r);
-    const cmsAgrees = r.result.balance.cmsClaimed?.lt(0) ?? false;
-    const schedule = claim && !cmsAgrees ? ctx.disputedSchedule() : undefined;
+    const b = r.result.balance;
+    // CMS agrees only when its figure is the same overpayment; any other figure is set out line by line.
+    const cmsAgrees = b.difference?.isZero() ?? false;
+    const diff = balanceDifference(r);
+    // "Therefore" only when the balance is what was due less what was paid, nothing else.
+    const onlyDueAndPaid = b.adjustments.isZero() && b.writtenOff.isZero() && b.enforcementCharges.isZero();
     const want = {
       refund: 'I would like the overpayment repaid to me.',
       adjust_future_payments: 'I would like the overpayment taken off my future payments.',
@@ -434,12 +451,14 @@ export const overpaymentRefund = defineLetter({
     return {
       subject: 'Overpaid child maintenance: request for repayment or adjustment',
       body: paragraphs(
-        `I am the paying parent. Up to ${ctx.date(r.result.asOf)}, the decisions on my case made ${ctx.quote(totalDue(r))} due, including any collection fees. My bank statements show I paid ${ctx.quote(paidPerBank(r))}. I have therefore paid ${over} more than was due.`,
+        `I am the paying parent. Up to ${ctx.date(r.result.asOf)}, the decisions on my case made ${ctx.quote(totalDue(r))} due, including any collection fees. My ${r.result.counts.evidence > 0 ? 'bank statements and other evidence of payment show' : 'bank statements show'} I paid ${ctx.quote(paidPerBank(r))}. ${onlyDueAndPaid ? 'I have therefore paid' : 'With the adjustments and charges on the account taken into account, I have paid'} ${over} more than was due.`,
         f.cause && sentence(f.cause),
         claim && cmsAgrees && `Your own record shows an overpayment of ${ctx.quote(claim)}.`,
         claim &&
           !cmsAgrees &&
-          `Your record does not show this overpayment: it gives the balance as ${ctx.quote(claim)}.${schedule ? ` The schedule at the end of this letter lists the ${count(schedule.count, 'entry', 'entries')} behind the difference.` : ''}`,
+          b.cmsClaimed !== undefined &&
+          `Your record does not agree: you give the balance on ${ctx.date(r.result.asOf)} as ${balanceWords(ctx.quote(claim), positionOf(b.cmsClaimed))}${diff ? `, which ${outBy(r, ctx.quote(diff), netWay(r)!)}` : ''}.`,
+        claim && !cmsAgrees && statementSentences(ctx, r).join(' '),
         'Where a paying parent has paid more than was due, you can take the overpayment into account against future payments (Child Support (Management of Payments and Arrears) Regulations 2009, regulations 8 and 9), or repay it where that is not possible or not appropriate (Child Support Act 1991 s.41B).',
         want,
       ),

@@ -1,19 +1,46 @@
 /**
- * The sentences several letters share about the balance: what CMS says it is, what it is when worked out
- * from the decisions and the bank statement, and how far apart the two are.
+ * The sentences several letters share about the balance: what CMS says it is, what it is when worked out from
+ * the decisions and the evidence of payment, the net difference, and — with the reconciliation statement printed
+ * at the end of the letter — how many entries make CMS's figure too high and how many too low, by how much each
+ * way, in whose favour, and on which parts of the balance. Every amount is a figure the reconciliation computed;
+ * nothing is added up here.
  * @module
  */
-import { balanceDifference, claimedBalance, recomputedBalance, type ComputedReconciliation } from '../figures.ts';
-import type { ComposeContext } from '../types.ts';
+import {
+  balanceDifference,
+  claimedBalance,
+  cmsEntriesTotal,
+  componentDifferences,
+  componentName,
+  favourWords,
+  netWay,
+  recomputedBalance,
+  structuralLine,
+  type ComputedReconciliation,
+} from '../figures.ts';
+import { balanceWords, count, joinAnd, positionOf } from '../format.ts';
+import type { ComposeContext, EachWaySummary } from '../types.ts';
 
 type Ctx = Pick<ComposeContext<unknown>, 'quote' | 'date' | 'senderRole'>;
+type StatementCtx = Ctx & Pick<ComposeContext<unknown>, 'disputedSchedule'>;
 
 /** Whom the letter is to: CMS itself ("you say"), or someone else ("the Child Maintenance Service says"). */
 export type Addressee = 'cms' | 'other';
 
-/** "arrears of £410.08", "an overpayment of £12.00", "nothing owed (£0.00)". */
-function position(value: string, kind: 'arrears' | 'overpaid' | 'settled'): string {
-  return kind === 'arrears' ? `arrears of ${value}` : kind === 'overpaid' ? `an overpayment of ${value}` : `nothing owed (${value})`;
+const capital = (s: string): string => `${s[0]!.toUpperCase()}${s.slice(1)}`;
+
+/** Both CMS's figure and the correct one are overpayments, where "too high" would mislead. */
+function bothOverpaid(r: ComputedReconciliation): boolean {
+  return r.result.bridge.from.lt(0) && r.result.bridge.to.lt(0);
+}
+
+/**
+ * How far CMS's figure is out, after "your figure": "is £42.78 too high"; between two overpayments, "understates
+ * the overpayment by £42.78" (a figure too high there is an overpayment too small).
+ */
+export function outBy(r: ComputedReconciliation, net: string, way: 'too_high' | 'too_low'): string {
+  if (bothOverpaid(r)) return `${way === 'too_high' ? 'understates' : 'overstates'} the overpayment by ${net}`;
+  return `is ${net} too ${way === 'too_high' ? 'high' : 'low'}`;
 }
 
 /** What CMS says the balance is, in the sender's words; undefined without a claim. */
@@ -21,17 +48,22 @@ export function claimSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee
   const claimed = claimedBalance(r);
   const c = r.result.balance.cmsClaimed;
   if (!claimed || c === undefined) return undefined;
-  const kind = c.gt(0) ? 'arrears' : c.lt(0) ? 'overpaid' : 'settled';
-  return `${to === 'cms' ? 'You say' : 'The Child Maintenance Service says'} that on ${ctx.date(r.result.asOf)} the account shows ${position(ctx.quote(claimed), kind)}.`;
+  return `${to === 'cms' ? 'You say' : 'The Child Maintenance Service says'} that on ${ctx.date(r.result.asOf)} the account shows ${balanceWords(ctx.quote(claimed), positionOf(c))}.`;
 }
 
-/** The true balance, and how far CMS's figure is from it. */
+/** The true balance, and how far CMS's figure is from it, net. */
 export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee = 'cms'): string {
   const b = r.result.balance;
-  const own = `Worked out from the decisions on my case and my bank statements, the account shows ${position(ctx.quote(recomputedBalance(r)), b.position)} on that date.`;
+  const own = `Worked out from the decisions on my case and my ${evidenceWords(r)}, the account shows ${balanceWords(ctx.quote(recomputedBalance(r)), b.position)} on that date.`;
+  if (b.difference === undefined) return own;
   const diff = balanceDifference(r);
-  if (!diff || b.difference === undefined) return own;
-  return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure is ${ctx.quote(diff)} too ${b.difference.gt(0) ? 'high' : 'low'}.`;
+  if (!diff) return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure agrees with it.`;
+  return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure ${outBy(r, ctx.quote(diff), netWay(r)!)}.`;
+}
+
+/** "bank statements", or "bank statements and payslips" where other evidence was given. */
+function evidenceWords(r: ComputedReconciliation): string {
+  return r.result.counts.evidence > 0 ? 'bank statements and other evidence of payment' : 'bank statements';
 }
 
 /** Both, when there is a claim; the true balance alone otherwise. */
@@ -39,4 +71,99 @@ export function balanceSentences(ctx: Ctx, r: ComputedReconciliation, to: Addres
   const claim = claimSentence(ctx, r, to);
   const own = recomputedSentence(ctx, r, to);
   return claim ? [`${claim} ${own}`] : [own.replace(' on that date', ` on ${ctx.date(r.result.asOf)}`)];
+}
+
+/** "two entries", "one item": the lines one way, as entries when every one of them is an entry CMS got wrong. */
+function linesWords(e: EachWaySummary): string {
+  return e.entries === e.count ? count(e.count, 'entry', 'entries') : count(e.count, 'item');
+}
+
+/**
+ * Prints the reconciliation statement at the end of the letter and says what it shows, in the sender's voice:
+ * the lines that make CMS's figure too high and too low (each way's count and total, and in whose favour), the net
+ * effect, any part CMS's own entries do not explain or that is not yet due, and the parts of the balance
+ * (maintenance, collection fees, enforcement charges) that differ. Without a claim it starts with what CMS's own
+ * entries add up to. Empty when the reconciliation has nothing to set out.
+ */
+export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation, to: Addressee = 'cms'): string[] {
+  const s = ctx.disputedSchedule();
+  if (!s) return [];
+  const result = r.result;
+  const claim = result.bridge.fromLabel === 'cms_claim';
+  // "your figure" (the balance CMS gave), or the balance its entries give when it gave none.
+  const yours = to === 'cms' ? 'your' : 'the Child Maintenance Service’s';
+  const figure = claim ? `${yours} figure` : `the balance ${yours} entries give`;
+  const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
+  const out: string[] = [];
+
+  if (!claim) {
+    const total = cmsEntriesTotal(r);
+    out.push(
+      `${capital(to === 'cms' ? 'your own entries' : 'the Child Maintenance Service’s own entries')} add up to ${balanceWords(ctx.quote(total), positionOf(result.balance.cmsEntriesTotal))} on ${ctx.date(result.asOf)}${
+        s.net && s.way !== 'agrees' ? `: that balance ${outBy(r, s.net, s.way)}` : ', the same as the correct balance'
+      }.`,
+    );
+  }
+
+  const high = s.tooHigh;
+  const low = s.tooLow;
+  const favour = (way: 'too_high' | 'too_low') => favourWords(way, ctx.senderRole);
+  if (high && low) {
+    out.push(
+      `${capital(linesWords(high))} ${verb(high.count, 'makes', 'make')} ${figure} too high, by ${high.total}${high.count > 1 ? ' in all' : ''}, in ${favour('too_high')}; ${linesWords(low)} ${verb(low.count, 'makes', 'make')} it too low, by ${low.total}${low.count > 1 ? ' in all' : ''}, in ${favour('too_low')}. ${
+        s.net
+          ? `Taken together, ${figure} ${outBy(r, s.net, s.way === 'too_low' ? 'too_low' : 'too_high')}, net.`
+          : `Taken together they cancel out, so the balance is right though the entries are not.`
+      }`,
+    );
+  } else if (high || low) {
+    const one = (high ?? low)!;
+    const way = high ? 'too_high' : 'too_low';
+    out.push(
+      `${one.count === 1 ? capital(linesWords(one)) : one.count === 2 ? `Both ${one.entries === 2 ? 'entries' : 'items'}` : `All ${linesWords(one)}`} ${verb(one.count, 'makes', 'make')} ${figure} too ${way === 'too_high' ? 'high' : 'low'}, by ${one.total}${one.count > 1 ? ' in all' : ''}, in ${favour(way)}.`,
+    );
+  }
+  if (bothOverpaid(r) && (high || low)) {
+    out.push(
+      `(Here, as in the statement, a balance is what the paying parent owes, so an overpayment counts below nothing: an entry that makes ${figure} too high makes the overpayment look smaller.)`,
+    );
+  }
+  if (s.unchanged > 0) {
+    out.push(
+      `${capital(count(s.unchanged, 'more entry', 'more entries'))} ${verb(s.unchanged, 'has', 'have')} the wrong date only and ${verb(s.unchanged, 'changes', 'change')} no figure, but the record should still be put right.`,
+    );
+  }
+
+  const unexplained = structuralLine(r, 'unexplained');
+  if (unexplained) {
+    out.push(
+      `One of these items is not an entry: ${figure} is ${ctx.quote(unexplained.figure)} ${unexplained.way === 'too_high' ? 'higher' : 'lower'} than ${to === 'cms' ? 'your' : 'its'} own entries add up to (${balanceWords(ctx.quote(cmsEntriesTotal(r)), positionOf(result.balance.cmsEntriesTotal))}), and nothing in the entries I have been given explains it.`,
+    );
+  }
+  const notYetDue = structuralLine(r, 'accrued_not_yet_due');
+  if (notYetDue) {
+    out.push(
+      `${ctx.quote(notYetDue.figure)} of ${figure} has accrued under the decisions but is not yet due: the payment plan collects it in later instalments, so it is not arrears.`,
+    );
+  }
+
+  // The parts of the balance, where it matters: CMS gave them, or more than maintenance is out.
+  const parts = componentDifferences(r);
+  const claimedParts = parts.some((p) => p.cms !== undefined);
+  if (parts.length > 1 || claimedParts || parts.some((p) => p.component !== 'maintenance')) {
+    const words = parts.map((p) => {
+      const name = componentName(p.component);
+      const be = p.component === 'maintenance' ? 'is' : 'are';
+      const given = p.cms
+        ? ` (${to === 'cms' ? 'you give' : 'it gives'} ${ctx.quote(p.cms)}; worked out, ${p.component === 'maintenance' ? 'it is' : 'they are'} ${ctx.quote(p.correct)})`
+        : '';
+      return `the ${name} ${be} ${ctx.quote(p.figure)} too ${p.way === 'too_high' ? 'high' : 'low'}${given}`;
+    });
+    out.push(`By part of the balance, ${joinAnd(words)}.`);
+  }
+
+  out.push(
+    `The reconciliation statement at the end of this letter goes from ${figure} to the correct balance line by line, with what ${to === 'cms' ? 'you' : 'it'} recorded, what my evidence shows and why, for each.`,
+  );
+  return out;
 }

@@ -8,10 +8,10 @@ import * as z from 'zod';
 import { addDays, compareDates } from '../../calc/dates.ts';
 import { pounds } from '../../calc/money.ts';
 import { civilDate, commonFacts, strictObject, words, wordList } from '../facts.ts';
-import { monthlyAmount, recomputedBalance, shortPeriods, weeklyAmount, weeklyWithFee } from '../figures.ts';
-import { afterColon, count, sentence } from '../format.ts';
+import { monthlyAmount, recomputedBalance, shortPeriods, STATEMENT_FIGURES, weeklyAmount, weeklyWithFee } from '../figures.ts';
+import { afterColon, sentence } from '../format.ts';
 import type { Block } from '../types.ts';
-import { balanceSentences } from './balance.ts';
+import { balanceSentences, statementSentences } from './balance.ts';
 import { BASIS, CMS_ADDRESS, SEND_TO_CMS, defineLetter, paragraphs } from './common.ts';
 
 export const directPayToCollectAndPay = defineLetter({
@@ -313,7 +313,7 @@ export const deductionOrderRepresentations = defineLetter({
     },
   },
   reconciliationNeeds: { side: 'paying' },
-  figures: ['cms_claimed_balance', 'recomputed_balance', 'balance_difference', 'disputed_entries_total'],
+  figures: ['cms_claimed_balance', 'recomputed_balance', ...STATEMENT_FIGURES],
   enclosures: ['A copy of the order', 'Statements for the account the order is on'],
   sendBy: {
     ...SEND_TO_CMS,
@@ -351,15 +351,8 @@ export const deductionOrderRepresentations = defineLetter({
       ...paragraphs('The facts are these:'),
       { kind: 'list', ordered: true, items: f.details.map(sentence) },
     ];
-    if (r && r.result.counts.bankTransactions > 0) {
-      const schedule = ctx.disputedSchedule();
-      body.push(
-        ...paragraphs(
-          ...balanceSentences(ctx, r),
-          schedule &&
-            `The ${count(schedule.count, 'entry', 'entries')} behind the difference, with ${schedule.total} at stake, ${schedule.count === 1 ? 'is' : 'are'} set out in the schedule at the end of this letter.`,
-        ),
-      );
+    if (r && r.result.counts.bankTransactions + r.result.counts.evidence > 0) {
+      body.push(...paragraphs(...balanceSentences(ctx, r), statementSentences(ctx, r).join(' ')));
     }
     body.push(
       ...paragraphs(

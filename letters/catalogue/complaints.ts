@@ -7,11 +7,11 @@
 import * as z from 'zod';
 import { addMonths, compareDates } from '../../calc/dates.ts';
 import { chronology, civilDate, commonFacts, priorContacts, senderRole, strictObject, words, wordList } from '../facts.ts';
-import { balanceDifference, enforcementCharges, type ComputedReconciliation } from '../figures.ts';
-import { afterColon, count, joinAnd, sentence } from '../format.ts';
+import { balanceDifference, type ComputedReconciliation, enforcementCharges, STATEMENT_FIGURES } from '../figures.ts';
+import { afterColon, joinAnd, sentence } from '../format.ts';
 import type { Block, ComposeContext } from '../types.ts';
 import { contactLine } from './account.ts';
-import { balanceSentences, type Addressee } from './balance.ts';
+import { balanceSentences, statementSentences, type Addressee } from './balance.ts';
 import {
   BASIS,
   CMS_ADDRESS,
@@ -53,13 +53,8 @@ const outcomes = z
 
 /** The balance and the disputed entries, when a reconciliation backs the complaint. */
 function accountBlocks(ctx: ComposeContext<unknown>, r: ComputedReconciliation | undefined, lead: string, to: Addressee = 'cms'): Block[] {
-  if (!r || r.result.counts.bankTransactions === 0) return [];
-  const schedule = ctx.disputedSchedule();
-  return paragraphs(
-    `${lead} ${balanceSentences(ctx, r, to).join(' ')}`,
-    schedule &&
-      `The ${count(schedule.count, 'entry', 'entries')} behind this, with ${schedule.total} at stake, ${schedule.count === 1 ? 'is' : 'are'} set out in the schedule at the end of this letter with the evidence for each.`,
-  );
+  if (!r || r.result.counts.bankTransactions + r.result.counts.evidence === 0) return [];
+  return paragraphs(`${lead} ${balanceSentences(ctx, r, to).join(' ')}`, statementSentences(ctx, r, to).join(' '));
 }
 
 const reconciliationUse = {
@@ -88,7 +83,7 @@ export const complaint = defineLetter({
     priorContacts: priorContacts.optional(),
   }),
   inputs: { reconciliation: reconciliationUse },
-  figures: ['cms_claimed_balance', 'recomputed_balance', 'balance_difference', 'disputed_entries_total'],
+  figures: ['cms_claimed_balance', 'recomputed_balance', ...STATEMENT_FIGURES],
   enclosures: ['Copies of my earlier letters and my notes of phone calls'],
   sendBy: SEND_TO_CMS,
   copyToMp: true,
@@ -141,7 +136,7 @@ export const complaintEscalation = defineLetter({
     outcomes,
   }),
   inputs: { reconciliation: reconciliationUse },
-  figures: ['cms_claimed_balance', 'recomputed_balance', 'balance_difference', 'disputed_entries_total'],
+  figures: ['cms_claimed_balance', 'recomputed_balance', ...STATEMENT_FIGURES],
   enclosures: [],
   sendBy: SEND_TO_CMS,
   copyToMp: true,
@@ -201,7 +196,7 @@ export const iceReferral = defineLetter({
     adjustments: words('the adjustments', 500).optional().describe('Any help you need in dealing with ICE (reasonable adjustments)'),
   }),
   inputs: { reconciliation: reconciliationUse },
-  figures: ['cms_claimed_balance', 'recomputed_balance', 'balance_difference', 'disputed_entries_total'],
+  figures: ['cms_claimed_balance', 'recomputed_balance', ...STATEMENT_FIGURES],
   enclosures: ['My complaint letters and the replies'],
   sendBy: SEND_TO_ICE,
   copyToMp: true,
@@ -271,7 +266,7 @@ export const mpLetter = defineLetter({
       .describe('Set to true to consent to your MP contacting CMS and DWP about your case and receiving information about it'),
   }),
   inputs: { reconciliation: reconciliationUse },
-  figures: ['cms_claimed_balance', 'recomputed_balance', 'balance_difference', 'disputed_entries_total'],
+  figures: ['cms_claimed_balance', 'recomputed_balance', ...STATEMENT_FIGURES],
   enclosures: ['Copies of my main letters to the Child Maintenance Service and its replies'],
   sendBy: SEND_TO_MP,
   copyToMp: false,
@@ -328,7 +323,7 @@ export const ombudsmanReferral = defineLetter({
       .describe('Set to true to consent to your MP referring your complaint and sharing your case details with the Ombudsman'),
   }),
   inputs: { reconciliation: reconciliationUse },
-  figures: ['cms_claimed_balance', 'recomputed_balance', 'balance_difference', 'disputed_entries_total'],
+  figures: ['cms_claimed_balance', 'recomputed_balance', ...STATEMENT_FIGURES],
   enclosures: ['The Ombudsman’s complaint form, completed and signed', 'The Child Maintenance Service’s final response'],
   sendBy: {
     ...SEND_TO_MP,
@@ -424,7 +419,7 @@ export const specialPaymentClaim = defineLetter({
       why: 'the money at stake from the errors on the account (the overstated balance and any enforcement charges)',
     },
   },
-  figures: ['balance_difference', 'enforcement_charges', 'disputed_entries_total'],
+  figures: ['enforcement_charges', ...STATEMENT_FIGURES],
   enclosures: ['Receipts and statements for each cost claimed'],
   sendBy: SEND_TO_CMS,
   copyToMp: true,
@@ -441,7 +436,7 @@ export const specialPaymentClaim = defineLetter({
       { kind: 'list', items: f.events.map((e) => `${ctx.date(e.date)}: ${sentence(e.what)}`) },
     ];
     const moneyLines: string[] = [];
-    if (r && r.result.counts.bankTransactions > 0) {
+    if (r && r.result.counts.bankTransactions + r.result.counts.evidence > 0) {
       body.push(...accountBlocks(ctx, r, 'The errors on my account are these.'));
       const charges = enforcementCharges(r);
       if (charges && balanceDifference(r)) {

@@ -6,9 +6,10 @@
 import * as z from 'zod';
 import { compareDates } from '../../calc/dates.ts';
 import { civilDate, commonFacts, senderRole, strictObject, words, wordList } from '../facts.ts';
-import { balanceDifference, claimedBalance, recomputedBalance } from '../figures.ts';
+import { claimedBalance, STATEMENT_FIGURES } from '../figures.ts';
 import { countIs, joinAnd } from '../format.ts';
 import type { Block } from '../types.ts';
+import { balanceSentences, statementSentences } from './balance.ts';
 import { BASIS, DWP_DATA_ADDRESS, ICO_ADDRESS, SEND_TO_DWP_DATA, defineLetter, paragraphs, roleWords } from './common.ts';
 
 const recipientAddress = z
@@ -118,7 +119,7 @@ export const rectificationRequest = defineLetter({
     },
   },
   reconciliationNeeds: { discrepancies: true },
-  figures: ['disputed_entries_total', 'cms_claimed_balance', 'recomputed_balance', 'balance_difference'],
+  figures: ['cms_claimed_balance', 'recomputed_balance', ...STATEMENT_FIGURES],
   enclosures: ['Bank statement extracts showing each entry in the schedule (other transactions blacked out)'],
   sendBy: SEND_TO_DWP_DATA,
   copyToMp: false,
@@ -133,9 +134,9 @@ export const rectificationRequest = defineLetter({
       `I am ${roleWords(ctx)} in this case. I am asking you, under Article 16 of the UK GDPR, to correct inaccurate personal data about me held on my child maintenance case.`,
       f.sarReceivedOn &&
         `The records you sent me in answer to my subject access request, which I received on ${ctx.date(f.sarReceivedOn)}, contain entries that are wrong.`,
-      `I have checked your record of my account against my bank statements and the decisions on my case. ${countIs(schedule.count, 'entry', 'entries')} wrong; the amounts at stake come to ${schedule.total}. The schedule at the end of this letter gives, for each one, its date, what your record says, what my bank statement shows, the amount and why it is wrong.`,
-      claimed &&
-        `Because of these entries the balance on my account is also wrong: you have it as ${ctx.quote(claimed)} on ${ctx.date(r.result.asOf)}, when worked out from the decisions and my bank statements it is ${ctx.quote(recomputedBalance(r))}, a difference of ${ctx.quote(balanceDifference(r)!)}.`,
+      `I have checked your record of my account against my bank statements and the decisions on my case. ${countIs(schedule.count, 'entry', 'entries')} wrong.`,
+      ...(claimed ? balanceSentences(ctx, r) : []),
+      statementSentences(ctx, r).join(' '),
     );
     if (f.otherInaccuracies?.length) {
       body.push(...paragraphs('These other records are also wrong:'), {

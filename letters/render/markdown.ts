@@ -1,5 +1,5 @@
 /**
- * A letter as Markdown: the letter itself, its schedules (a table of disputed entries, the working behind
+ * A letter as Markdown: the letter itself, its schedules (the reconciliation statement, the working behind
  * each figure), then the sender's notes after a rule, marked as not part of the letter.
  * @module
  */

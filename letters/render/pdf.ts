@@ -1,6 +1,6 @@
 /**
  * A letter as an A4 PDF (pdfkit): 11-point body text, the sender's address top right, the recipient's on the
- * left, schedules (a ruled table of disputed entries, the working behind each figure) on their own pages,
+ * left, schedules (the reconciliation statement as a ruled table, the working behind each figure) on their own pages,
  * and the sender's notes on a last page marked "do not send". Page numbers and the case reference in the
  * footer. Deterministic: the same letter gives the same bytes (the creation date is the letter's date).
  *

@@ -19,9 +19,18 @@ function block(b: Block): string {
     case 'table':
       return [
         b.caption.toUpperCase(),
+        // A record per row, its number first; an empty cell (a statement's opening, total or closing row) is left out.
         ...b.rows.map((row) =>
           row
-            .map((value, i) => (i === 0 && b.columns[0] === 'No.' ? `${value}.` : `${i === 0 ? '' : '   '}${b.columns[i]}: ${value}`))
+            .flatMap((value, i) =>
+              i === 0 && b.columns[0] === 'No.'
+                ? value
+                  ? [`${value}.`]
+                  : []
+                : value
+                  ? [`${i === 0 ? '' : '   '}${b.columns[i]}: ${value}`]
+                  : [],
+            )
             .join('\n'),
         ),
       ].join('\n\n');

@@ -19,12 +19,25 @@ const CMS = { cms_weekly_amount: '£110.57', cms_gross_weekly_income: '£805.48'
 const ACCOUNT = {
   cms_claimed_balance: '£1,640.32',
   recomputed_balance: '£410.08',
+  // Net: £1,640.32 − £410.08 = £1,230.24 too high.
   balance_difference: '£1,230.24',
-  // Two entries of £410.08 each: the phantom payment of 21 August 2025 and the one missed on 9 June 2025.
-  disputed_entries_total: '£820.16',
-  disputed_entry_1: '£410.08',
-  disputed_entry_2: '£410.08',
+  // These letters used to say "the amounts at stake come to £820.16": the two entries' sizes added up (£410.08 +
+  // £410.08), though the payment missed on 9 June 2025 makes CMS's figure too high and the phantom payment of
+  // 21 August 2025 makes it too low, so together they change nothing. What explains CMS's figure is the bridge:
+  // line 1, 9 June 2025, +£410.08; line 2, 21 August 2025, −£410.08; line 3, the £1,230.24 CMS's own entries
+  // (£410.08 in all: 12 × £410.08 due − 11 × £410.08 recorded) do not explain, +£1,230.24.
+  // +£410.08 − £410.08 + £1,230.24 = £1,230.24 = the net difference.
+  bridge_line_1: '+£410.08',
+  bridge_line_2: '-£410.08',
+  bridge_line_3: '+£1,230.24',
+  // Each way: lines 1 and 3, £410.08 + £1,230.24 = £1,640.32 too high; line 2, £410.08 too low.
+  bridge_too_high_total: '£1,640.32',
+  bridge_too_low_total: '£410.08',
+  bridge_unexplained: '£1,230.24',
+  cms_entries_total: '£410.08',
 };
+/** The statement's figures (CMS's figure, the correct one and the claim's own) in a letter that prints it. */
+const { cms_claimed_balance: _claimed, recomputed_balance: _recomputed, ...STATEMENT } = ACCOUNT;
 const EXPECTED: Record<string, Record<string, string>> = {
   subject_access_request: {},
   account_breakdown_request: ACCOUNT,
@@ -41,7 +54,8 @@ const EXPECTED: Record<string, Record<string, string>> = {
     cms_claimed_balance: '£1,640.32',
     undisputed_arrears: '£410.08',
     disputed_amount: '£1,230.24',
-    disputed_entries_total: '£820.16',
+    // Was disputed_entries_total £820.16, the sizes of two entries that cancel out; now the statement (ACCOUNT).
+    ...STATEMENT,
     // £78.86 × 52 ÷ 12 = £341.7266… → £341.73.
     monthly_amount: '£341.73',
   },
@@ -57,6 +71,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
     undisputed_arrears: '£410.08',
     disputed_amount: '£1,230.24',
     cms_claimed_balance: '£1,640.32',
+    ...STATEMENT,
     instalment_amount: '£136.70',
     last_instalment_amount: '£136.68',
     monthly_amount: '£341.73',
@@ -103,7 +118,11 @@ describe('every letter type drafts from the shared case', () => {
       expect(letter.text, `${f.id} in the text`).toContain(f.value);
       expect(f.source, f.id).toBeTruthy();
       expect(f.citation, f.id).toBeTruthy();
-      if (f.amount !== undefined) expect(f.amount).toMatch(/^\d+\.\d{2}$/);
+      // A line of the reconciliation statement is signed (its effect on CMS's figure); every other amount is not.
+      if (f.amount !== undefined)
+        expect(f.amount).toMatch(
+          f.id.startsWith('bridge_line_') || f.id.startsWith('bridge_subtotal_') ? /^-?\d+\.\d{2}$/ : /^\d+\.\d{2}$/,
+        );
       // Each figure is also a trace step.
       expect(letter.trace.some((s) => s.step === `letter.${f.id}`)).toBe(true);
     }
@@ -157,17 +176,26 @@ describe('every letter type drafts from the shared case', () => {
     expect(draft('sar_chase_ico_complaint').markdown).toContain(asWritten('2026-05-27'));
   });
 
-  test('letters with disputed entries carry the schedule as a table: date, what CMS recorded, what the bank shows, amount, why', () => {
+  test('letters with disputed entries carry the reconciliation statement: from CMS’s figure, line by line, to the correct one', () => {
     for (const type of ['payment_dispute', 'rectification_request', 'complaint', 'account_breakdown_request']) {
-      const md = draft(type).markdown;
-      expect(md, type).toContain('| No. | Date | What CMS recorded | What my bank shows | Amount | Why it is wrong |');
-      expect(md).toContain('| 1 | 21 August 2025 | Payment received £410.08 on 21 August 2025 (ref DEO) | No such payment | £410.08 |');
-      expect(md).toContain('| 2 | 9 June 2025 | Nothing recorded | £410.08 paid out on 9 June 2025');
-      // The finding is in the parent's own voice.
+      const md = unescapeMarkdown(draft(type).markdown);
+      expect(md, type).toContain('| No. | Date | What CMS recorded | What my evidence shows | Effect on CMS’s figure | Why |');
+      expect(md).toContain('|  | 9 March 2026 | CMS’s figure: arrears of £1,640.32 |');
+      // The lines in date order (the old table put 21 August first), each with its signed effect.
+      expect(md).toContain('| 1 | 9 June 2025 | Nothing recorded | £410.08 paid out on 9 June 2025 (“CMS CHILD MAINT”) | +£410.08 |');
+      expect(md).toContain('| 2 | 21 August 2025 | Payment received £410.08 on 21 August 2025 (ref DEO) | No such payment | -£410.08 |');
+      expect(md).toContain('| 3 | 9 March 2026 | CMS’s figure, against its own entries | No entry explains it | +£1,230.24 |');
+      // +£410.08 − £410.08 + £1,230.24 = £1,230.24; £1,640.32 − £1,230.24 = £410.08, where the statement ends.
+      expect(md).toContain('| Net effect of the lines above |  | +£1,230.24 |');
+      expect(md).toContain('| The correct balance: arrears of £410.08 |');
+      // The finding is in the parent's own voice, written so by calc (no English rewritten here).
       expect(md).toContain('but my bank shows no such payment');
       expect(md).not.toMatch(/\byour bank\b/);
+      // The sizes of the entries added up are no figure of this account.
+      expect(md).not.toContain('£820.16');
+      expect(md).not.toContain('amounts at stake');
     }
-    expect(draft('mandatory_reconsideration').markdown).not.toContain('What my bank shows');
+    expect(draft('mandatory_reconsideration').markdown).not.toContain('What my evidence shows');
   });
 
   test('the letters carry the legal basis by name', () => {

@@ -18,6 +18,10 @@
  * - income difference: (£805.48 − £575.34) ÷ £805.48 = 28.57…% → "28.5%" (rounded down).
  * - account to 9 March 2026: 12 monthly periods due × £410.08 = £4,920.96; paid per bank 11 × £410.08 =
  *   £4,510.88; true arrears £410.08; CMS claims £1,640.32, £1,230.24 too high.
+ * - the bridge: CMS's own entries add up to £410.08 too (12 × £410.08 due − 11 recorded, the phantom counted and the
+ *   June payment not), because the June payment it missed (+£410.08) and the phantom (−£410.08) cancel; so the whole
+ *   £1,230.24 is a line of its own, what CMS's entries do not explain. Each way: £410.08 + £1,230.24 = £1,640.32
+ *   too high, £410.08 too low.
  */
 import type { ReconcileInput } from '../../calc/reconcile/reconcile.ts';
 import type { CalculationInput } from '../../letters/figures.ts';
@@ -114,6 +118,83 @@ export const overpaidReconciliation: ReconcileInput = {
   bankFilter: { descriptionContains: ['CMS'] },
   cmsClaim: { date: '2026-03-09', balance: '-410.08' },
 };
+
+/**
+ * Paying side, Collect and Pay: CMS's full statement of account to 9 March 2026 (the breakdown the L02 letter asks
+ * for), with the maintenance it charged month by month and four wrong entries that pull its balance both ways.
+ * Ground truth by construction, every figure computed by hand:
+ *
+ * - What was due. Twelve monthly periods from 7 April 2025 (the twelfth instalment fell due on 7 March 2026), each
+ *   £341.73 maintenance (£78.86 × 52 ÷ 12) + £68.35 collection fee (20%) = £410.08: 12 × £410.08 = £4,920.96.
+ * - What was paid. The bank shows the standing order of £410.08 in 11 months (none in October 2025):
+ *   11 × £410.08 = £4,510.88. Correct balance: £4,920.96 − £4,510.88 = arrears of £410.08.
+ * - What CMS recorded. Maintenance of £341.73 a month, except the period from 7 February 2026, charged at
+ *   £479.14 (£110.57 × 52 ÷ 12 = £479.136…: the rate of the decision of 2 March 2026, effective 9 March, applied a
+ *   month early): 11 × £341.73 + £479.14 = £4,238.17. Collection fees: none listed, so the 12 × £68.35 = £820.20
+ *   the rules make due. Receipts: the bank's payments except 9 June 2025 (10 × £410.08 = £4,100.80), a receipt of
+ *   £94.63 marked "DEO" on 21 August 2025 that never happened (Jordan has no deduction from earnings order), and the
+ *   payment of 7 January 2026 keyed again on 8 January without its reference (£410.08): £4,605.51 in all.
+ *   CMS's balance: £4,238.17 + £820.20 − £4,605.51 = £452.86, which is what it claims.
+ * - The four findings, each with its effect on CMS's figure (+ too high, − too low):
+ *     1. 9 June 2025, payment CMS never recorded     +£410.08  (the paying parent's favour)
+ *     2. 21 August 2025, phantom receipt              −£94.63   (the receiving parent's favour)
+ *     3. 8 January 2026, the same receipt twice        −£410.08  (the receiving parent's favour)
+ *     4. 7 February 2026, maintenance overcharged     +£137.41  (£479.14 − £341.73; the paying parent's favour)
+ *   Too high: 2 lines, £410.08 + £137.41 = £547.49. Too low: 2 lines, £94.63 + £410.08 = £504.71.
+ *   Net: £547.49 − £504.71 = £42.78 = £452.86 − £410.08. (The sizes added up, £1,052.20, are no difference at all.)
+ * - By part of the balance: a receipt counts as maintenance and its 20% fee (£94.63 = £78.86 + £15.77), so the
+ *   maintenance is +£341.73 − £78.86 − £341.73 + £137.41 = £58.55 too high and the collection fees
+ *   +£68.35 − £15.77 − £68.35 = £15.77 too low; £58.55 − £15.77 = £42.78.
+ */
+const CHARGED: readonly { date: string; amount: string }[] = [
+  '2025-04-07',
+  '2025-05-07',
+  '2025-06-07',
+  '2025-07-07',
+  '2025-08-07',
+  '2025-09-07',
+  '2025-10-07',
+  '2025-11-07',
+  '2025-12-07',
+  '2026-01-07',
+  '2026-02-07',
+  '2026-03-07',
+].map((date) => ({ date, amount: date === '2026-02-07' ? '479.14' : '341.73' }));
+
+function statementOfAccount(paid: readonly string[], claim: string): ReconcileInput {
+  return {
+    schedule: { decisions, frequency: 'monthly', service: 'collect_and_pay' },
+    side: 'paying',
+    cmsEntries: [
+      ...CHARGED.map(({ date, amount }) => ({
+        date,
+        type: 'liability' as const,
+        amount,
+        source: 'CMS statement of account of 11 March 2026',
+      })),
+      ...paid
+        .filter((d) => d !== '2025-06-09')
+        .map((date) => ({ date, type: 'payment_received' as const, amount: '410.08', reference: CASE_REFERENCE })),
+      { date: '2025-08-21', type: 'payment_received', amount: '94.63', reference: 'DEO' },
+      { date: '2026-01-08', type: 'payment_received', amount: '410.08' },
+    ],
+    bankTransactions: paid.map((date) => ({ date, ...STANDING_ORDER, source: 'Testbury Bank statement' })),
+    bankFilter: { descriptionContains: ['CMS'] },
+    cmsClaim: { date: '2026-03-09', balance: claim },
+  };
+}
+
+/** The statement of account above: CMS claims £452.86, £42.78 too high net. */
+export const twoWayReconciliation: ReconcileInput = statementOfAccount(MONTHS, '452.86');
+
+/**
+ * The same statement for a parent who paid October after all (7 October 2025) and January twice by mistake (a second
+ * £410.08 on 20 January 2026): 13 × £410.08 = £5,331.04 paid, £5,331.04 − £4,920.96 = £410.08 overpaid. CMS, with
+ * the same four wrong entries (and the two extra payments recorded), has receipts of 12 × £410.08 + £94.63 +
+ * £410.08 = £5,425.67 against £4,238.17 + £820.20 = £5,058.37 charged: an overpayment of £367.30. Its figure is
+ * −£367.30 − (−£410.08) = £42.78 too high, net, the same four lines as above.
+ */
+export const twoWayOverpaidReconciliation: ReconcileInput = statementOfAccount([...MONTHS, '2025-10-07', '2026-01-20'].sort(), '-367.30');
 
 /**
  * Receiving side, Direct Pay (£78.86 a week, £341.73 a month): two short months and one missed, which the
@@ -519,4 +600,39 @@ export const CASES: Record<string, LetterCase> = {
     },
     dates: ['2026-03-20'],
   },
+};
+
+/** A letter case drafted again on another reconciliation (the same facts). */
+function on(type: string, reconciliation: ReconcileInput, dates: readonly string[] = []): LetterCase {
+  const c = CASES[type]!;
+  return { input: { ...c.input, reconciliation }, dates: [...c.dates, ...dates] };
+}
+
+/**
+ * The letters that state a difference, drafted from the statement of account whose four wrong entries go both ways
+ * (twoWayReconciliation; the refund from twoWayOverpaidReconciliation): each must give the net difference, the
+ * lines each way, and the parts of the balance, never the sizes of the lines added up.
+ */
+export const TWO_WAY_CASES: Record<string, LetterCase> = {
+  account_breakdown_request: on('account_breakdown_request', twoWayReconciliation, [
+    '2025-06-09',
+    '2025-08-21',
+    '2026-01-08',
+    '2026-02-07',
+  ]),
+  payment_dispute: on('payment_dispute', twoWayReconciliation, ['2025-06-09', '2025-08-21', '2026-01-08', '2026-02-07']),
+  enforcement_pause_request: on('enforcement_pause_request', twoWayReconciliation, [
+    '2025-06-09',
+    '2025-08-21',
+    '2026-01-08',
+    '2026-02-07',
+  ]),
+  arrears_payment_plan: on('arrears_payment_plan', twoWayReconciliation, ['2025-06-09', '2025-08-21', '2026-01-08', '2026-02-07']),
+  overpayment_refund: on('overpayment_refund', twoWayOverpaidReconciliation, ['2025-06-09', '2025-08-21', '2026-01-08', '2026-02-07']),
+  deduction_order_representations: on('deduction_order_representations', twoWayReconciliation, [
+    '2025-06-09',
+    '2025-08-21',
+    '2026-01-08',
+    '2026-02-07',
+  ]),
 };

@@ -43,13 +43,16 @@ describe('PDF', () => {
     expect(text).toContain(`CMS case reference: 121000345678 · Page ${pages} of ${pages}`);
   });
 
-  test('the disputed entries are a table with the five columns and each row', async () => {
+  test('the reconciliation statement is a table with its columns and each line', async () => {
     const letter = draftLetter(CASES['payment_dispute']!.input);
     const text = squash(await extractPdfText(await renderPdf(letter.document)));
-    expect(text).toContain('No. Date What CMS recorded What my bank shows Amount Why it is wrong');
+    expect(text).toContain('Reconciliation statement: from CMS’s figure to the correct balance');
+    // Long column headings wrap inside their cells, so the PDF text holds their first words in a row.
+    expect(text).toContain('No. Date What CMS recorded What my evidence');
     expect(text).toContain('21 August 2025');
     expect(text).toContain('No such payment');
     expect(text).toContain('Nothing recorded');
+    for (const v of ['+£410.08', '-£410.08', '+£1,230.24', 'Net effect of the lines']) expect(text).toContain(v);
   });
 
   test('the same letter gives the same bytes', async () => {
