@@ -77,6 +77,10 @@ const PENCE_TEXT = /^(-?)£?(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  * beyond {@link MAX_PENCE}, is refused with what to do.
  */
 export function parsePence(value: MoneyInput): number {
+  if (typeof value === 'string') {
+    const fast = plainPence(value);
+    if (fast >= 0 && fast <= MAX_PENCE) return fast;
+  }
   if (value instanceof Dec) return pence(value);
   const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
   if (typeof text !== 'string' || (typeof value === 'number' && text === '')) return pence(money(value));
@@ -92,6 +96,26 @@ export function parsePence(value: MoneyInput): number {
   return m[1] || m[2] ? (p === 0 ? 0 : -p) : p;
 }
 
+/** "1234.56", "12.5", "7": whole pence without a regular expression, or -1 when the text is any other form. */
+function plainPence(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 14) return -1;
+  let whole = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+  }
+  if (i === 0) return -1;
+  if (i === n) return whole * 100;
+  if (text.charCodeAt(i) !== 46 || n - i - 1 < 1 || n - i - 1 > 2) return -1;
+  const d1 = text.charCodeAt(i + 1) - 48;
+  const d2 = n - i - 1 === 2 ? text.charCodeAt(i + 2) - 48 : 0;
+  if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+  return whole * 100 + d1 * 10 + d2;
+}
+
 function pence(d: Dec): number {
   if (!d.equals(d.toDecimalPlaces(2))) throw new MoneyFormatError(`${d.toString()} is not whole pence; give pounds and pence, such as "12.34"`);
   if (d.abs().times(100).gt(MAX_PENCE)) throw new MoneyFormatError(`${d.toString()} is too large to be an amount of maintenance`);
@@ -101,7 +125,7 @@ function pence(d: Dec): number {
 
 /** Whole pence as a decimal in pounds. */
 export function fromPence(p: number): Dec {
-  return new Dec(p).dividedBy(100);
+  return new Dec(p === 0 ? 0 : p).dividedBy(100);
 }
 
 /** Whole pence as the JSON form of money, "1234.56", without a decimal object. */
@@ -112,8 +136,7 @@ export function formatPence(p: number): string {
 
 /** Whole pence as money for people to read: "£1,234.56", "-£20.00". */
 export function poundsOfPence(p: number): string {
-  const [whole, part] = formatPence(Math.abs(p)).split('.');
-  return `${p < 0 ? '-' : ''}£${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${part}`;
+  return `${p < 0 ? '-' : ''}£${grouped(formatPence(Math.abs(p)))}`;
 }
 
 /** Rounds to the nearest penny, half a penny up (CSMCR 2012 reg 6 for figures other than the rate). */
@@ -128,17 +151,26 @@ export function roundPound(value: Dec): Dec {
 
 /** The JSON form of money: a string with exactly two decimals, e.g. "62.86". Rounds half up to the penny. */
 export function formatMoney(value: Dec): string {
-  const text = roundPenny(value).toString();
-  const [whole, pence = ''] = text.split('.');
-  return `${whole}.${pence.padEnd(2, '0')}`;
+  // toFixed rounds with the clone's half-up rule; a value that rounds to nothing is "0.00", never "-0.00".
+  const text = value.toFixed(2);
+  return text === '-0.00' ? '0.00' : text;
 }
 
 /** Money for people to read: "£30,000.00". (JSON values use {@link formatMoney}.) */
 export function pounds(value: Dec): string {
   const text = formatMoney(value);
-  const negative = text.startsWith('-');
-  const [whole, pence] = (negative ? text.slice(1) : text).split('.');
-  return `${negative ? '-' : ''}£${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${pence}`;
+  const negative = text.charCodeAt(0) === 45;
+  return `${negative ? '-' : ''}£${grouped(negative ? text.slice(1) : text)}`;
+}
+
+/** "1234567.89" → "1,234,567.89". */
+function grouped(plain: string): string {
+  const dot = plain.length - 3;
+  if (dot <= 3) return plain;
+  let out = plain.slice(dot);
+  let i = dot;
+  for (; i > 3; i -= 3) out = `,${plain.slice(i - 3, i)}${out}`;
+  return plain.slice(0, i) + out;
 }
 
 /** Exact rational fraction, kept as numerator/denominator so one-seventh stays exact. */

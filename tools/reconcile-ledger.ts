@@ -31,27 +31,25 @@ import { defineTool } from './tool.ts';
 
 const text = (field: string, max: number) => z.string().max(max, `${field} must be at most ${max} characters`).optional();
 
-const id = z.string().min(1, 'id must not be empty').max(100, 'id must be at most 100 characters');
 
 /*
- * Rows come in their thousands (a bank statement of 20,000 lines), so their schemas check shape only — the type of
- * each field, the kinds, the lengths — and calc/ledger reads the dates and the money, refusing a bad one with the
- * row and field named (bankTransactions[3].date …). The schemas still say what each field holds.
+ * Rows come in their thousands (a bank statement of 20,000 lines), so their schemas check the type of each field and
+ * the kinds only, and pass the row on whole; calc/ledger reads each row — the dates, the money, the lengths of its
+ * text, any field it cannot have — and refuses a bad one with the row and field named (bankTransactions[3].date …).
+ * The schemas still say what each field holds.
  */
-const rowDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .describe('A calendar date, YYYY-MM-DD');
+const rowText = (what: string, max: number) => z.string().optional().describe(`${what} (at most ${max} characters)`);
+const rowId = (what: string) => z.string().optional().describe(what);
+const rowDate = z.string().describe('A calendar date, YYYY-MM-DD');
 const rowMoney = z
-  .union([z.number(), z.string().max(40, 'must be an amount of money such as "433.33"')], {
-    error: 'must be an amount of money: a number such as 1234.56 or a string such as "1234.56"',
-  })
+  .union([z.number(), z.string()], { error: 'must be an amount of money: a number such as 1234.56 or a string such as "1234.56"' })
   .describe('Money in pounds and pence: a number such as 1234.56, or a string such as "1234.56" or "£1,234.56"');
-const source = text('source', 300).describe('Where it is printed, e.g. "statement 2, page 3, line 14", so a letter can cite it');
+const source = rowText('Where it is printed, e.g. "statement 2, page 3, line 14", so a letter can cite it', 300);
+const row = z.looseObject;
 
-export const cmsEntryInput = strictObject({
-  id: id.optional().describe('Your id for the entry, to find it again in the results; defaults to cms_1, cms_2 … in date order'),
-  date: rowDate.describe('The date CMS gives for the entry'),
+export const cmsEntryInput = row({
+  id: rowId('Your id for the entry, to find it again in the results; defaults to cms_1, cms_2 … in date order'),
+  date: rowDate.describe('The date CMS gives for the entry, YYYY-MM-DD'),
   type: z
     .enum(CMS_ENTRY_TYPES)
     .describe(
@@ -62,39 +60,39 @@ export const cmsEntryInput = strictObject({
         'was due); write_off (arrears written off)',
     ),
   amount: rowMoney.describe('The amount in pounds, positive; only an adjustment may be negative. A number or a string such as "433.33"'),
-  reference: text('reference', 200).describe('The payment reference CMS shows, if any'),
-  description: text('description', 500).describe('The wording of the entry, if any'),
-  caseReference: text('caseReference', 40).describe('The CMS case the line is on, if the parent has more than one case'),
+  reference: rowText('The payment reference CMS shows, if any', 200),
+  description: rowText('The wording of the entry, if any', 500),
+  caseReference: rowText('The CMS case the line is on, if the parent has more than one case', 40),
   chargeType: z.enum(ENFORCEMENT_ACTIONS).optional().describe('An enforcement charge: the action it is for (read from the wording if left out)'),
   creditor: z.enum(CREDITORS).optional().describe('Who CMS says this part of the balance is owed to, if the statement says'),
   source,
 });
 
-export const bankTransactionInput = strictObject({
-  id: id.optional().describe('Your id for the transaction; defaults to bank_1, bank_2 … in date order'),
-  date: rowDate.describe('The date on the bank statement'),
+export const bankTransactionInput = row({
+  id: rowId('Your id for the transaction; defaults to bank_1, bank_2 … in date order'),
+  date: rowDate.describe('The date on the bank statement, YYYY-MM-DD'),
   amount: rowMoney.describe('The amount in pounds, positive; direction says which way it went'),
   direction: z.enum(DIRECTIONS).describe('out: money left the account holder’s account; in: money came into it'),
-  description: text('description', 500).describe('The description on the statement, e.g. "CMS DIRECT PAY"'),
-  reference: text('reference', 200).describe('The payment reference, if the statement shows one'),
+  description: rowText('The description on the statement, e.g. "CMS DIRECT PAY"', 500),
+  reference: rowText('The payment reference, if the statement shows one', 200),
   balance: rowMoney.optional().describe('The running balance the statement shows after it, if any (not used in the reckoning)'),
-  fingerprint: text('fingerprint', 200).describe('An id from the statement parser, if any (not used in the reckoning)'),
+  fingerprint: rowText('An id from the statement parser, if any (not used in the reckoning)', 200),
   source,
 });
 
-export const evidenceInput = strictObject({
-  id: id.optional().describe('Your id for it; defaults to evidence_1 … in date order'),
+export const evidenceInput = row({
+  id: rowId('Your id for it; defaults to evidence_1 … in date order'),
   type: z
     .enum(EVIDENCE_TYPES)
     .describe(
       'payslip_deduction: child maintenance taken from pay (a deduction from earnings order) as the payslip shows it; ' +
         'benefit_deduction: taken from a benefit; declared_payment: any other payment you can show (cash with a receipt, a cheque, another account)',
     ),
-  date: rowDate.describe('The pay date on the payslip, the benefit payment date, or the day it was paid'),
+  date: rowDate.describe('The pay date on the payslip, the benefit payment date, or the day it was paid, YYYY-MM-DD'),
   amount: rowMoney.describe('The amount deducted or paid, in pounds'),
-  from: text('from', 200).describe('The employer, the benefit, or who paid or received it'),
-  description: text('description', 500).describe('The wording, e.g. "CMS DEO"'),
-  reference: text('reference', 200).describe('A reference, if any'),
+  from: rowText('The employer, the benefit, or who paid or received it', 200),
+  description: rowText('The wording, e.g. "CMS DEO"', 500),
+  reference: rowText('A reference, if any', 200),
   source,
 });
 
@@ -228,6 +226,7 @@ const periodOutput = z.object({
   recordedByCms: moneyOut,
   adjustments: moneyOut,
   charges: moneyOut.describe('Enforcement charges the rules allow'),
+  shortfall: moneyOut.describe('What the period was left short by on the evidence (due − paid, when positive)'),
   runningBalance: moneyOut,
   runningBalancePerCms: moneyOut,
 });
@@ -372,6 +371,7 @@ export function periodToJson(p: Reconciliation['periods'][number]): ReconcileLed
     recordedByCms: m(p.recordedByCms),
     adjustments: m(p.adjustments),
     charges: m(p.charges),
+    shortfall: m(p.shortfall),
     runningBalance: m(p.runningBalance),
     runningBalancePerCms: m(p.runningBalancePerCms),
   };
@@ -419,7 +419,7 @@ export function summaryToJson(r: Reconciliation): Omit<ReconcileLedgerOutput, 'p
       from: m(r.bridge.from),
       fromLabel: r.bridge.fromLabel,
       to: m(r.bridge.to),
-      difference: m(r.bridge.from.minus(r.bridge.to)),
+      difference: m(r.bridge.difference),
       subtotals: r.bridge.subtotals.map((s) => ({ kind: s.kind, count: s.count, amount: m(s.amount) })),
       components: r.bridge.components.map((c) => ({
         component: c.component,

@@ -211,6 +211,57 @@ function list<T>(rows: readonly T[] | undefined, field: string): readonly T[] {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The fields each kind of row may have, and the longest text each may hold (0: not text). */
+const CMS_FIELDS: Readonly<Record<string, number>> = {
+  id: 100,
+  date: 0,
+  type: 0,
+  amount: 0,
+  reference: 200,
+  description: 500,
+  caseReference: 40,
+  chargeType: 0,
+  creditor: 0,
+  source: 300,
+};
+const BANK_FIELDS: Readonly<Record<string, number>> = {
+  id: 100,
+  date: 0,
+  amount: 0,
+  direction: 0,
+  description: 500,
+  reference: 200,
+  balance: 0,
+  fingerprint: 200,
+  source: 300,
+};
+const EVIDENCE_FIELDS: Readonly<Record<string, number>> = {
+  id: 100,
+  type: 0,
+  date: 0,
+  amount: 0,
+  from: 200,
+  description: 500,
+  reference: 200,
+  source: 300,
+};
+
+/** Refuses a field the row cannot have (a misspelt one must not be ignored) and text that is not text or too long. */
+function checkFields(row: object, fields: Readonly<Record<string, number>>, field: string): void {
+  for (const key in row) {
+    const max = fields[key];
+    if (max === undefined || !Object.hasOwn(fields, key)) {
+      throw new InputError(field, `unknown field "${key}"; remove it or check the spelling`);
+    }
+    if (max === 0) continue;
+    const value = (row as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') throw new InputError(`${field}.${key}`, `must be text (got ${JSON.stringify(value)?.slice(0, 40)})`);
+    if (key === 'id' && value.length === 0) throw new InputError(`${field}.id`, 'must not be empty; leave id out to have one made');
+    if (value.length > max) throw new InputError(`${field}.${key}`, `must be at most ${max} characters`);
+  }
+}
+
 /** A row being read: its id as given ('' when none), and its rank among kinds for the canonical order. */
 interface Reading {
   id: string;
@@ -227,30 +278,63 @@ interface Reading {
  * Sorts an index, so no row is copied.
  */
 function canonical<R extends Reading>(rows: R[], ranks: Int32Array, prefix: string, field: string): R[] {
-  const order = Array.from({ length: rows.length }, (_, i) => i);
-  order.sort((i, j) => {
+  const within = (i: number, j: number): number => {
     const a = rows[i]!;
     const b = rows[j]!;
-    return (
-      a.day - b.day ||
-      a.pence - b.pence ||
-      ranks[i]! - ranks[j]! ||
-      cmp(a.reference, b.reference) ||
-      cmp(a.description, b.description) ||
-      cmp(a.id, b.id)
-    );
-  });
-  const seen = new Set<string>();
+    return a.pence - b.pence || ranks[i]! - ranks[j]! || cmp(a.reference, b.reference) || cmp(a.description, b.description) || cmp(a.id, b.id);
+  };
+  const order = byDay(rows, within);
+  // Ids given must differ from each other and from those made here (prefix_1, prefix_2 … in canonical order).
+  const given = new Set<string>();
+  for (const row of rows) {
+    if (!row.given) continue;
+    if (given.has(row.id)) throw new InputError(field, `the id "${row.id}" is used twice`);
+    given.add(row.id);
+  }
   let n = 0;
   const out = new Array<R>(rows.length);
   for (let k = 0; k < order.length; k++) {
     const row = rows[order[k]!]!;
-    if (!row.given) row.id = `${prefix}_${++n}`;
-    if (seen.has(row.id)) throw new InputError(field, `the id "${row.id}" is used twice`);
-    seen.add(row.id);
+    if (!row.given) {
+      row.id = `${prefix}_${++n}`;
+      if (given.size > 0 && given.has(row.id)) throw new InputError(field, `the id "${row.id}" is used twice`);
+    }
     out[k] = row;
   }
   return out;
+}
+
+/**
+ * The rows' indexes in day order, ties by `within`: a bucket per day when the days span no more than a few times the
+ * rows (a statement's usual shape: one pass, then a short sort inside each day), a comparison sort otherwise.
+ */
+function byDay(rows: readonly { readonly day: number }[], within: (i: number, j: number) => number): number[] {
+  const n = rows.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of rows) {
+    if (r.day < lo) lo = r.day;
+    if (r.day > hi) hi = r.day;
+  }
+  const span = hi - lo + 1;
+  if (n === 0 || span > 4 * n + 10_000) {
+    return Array.from({ length: n }, (_, i) => i).sort((i, j) => rows[i]!.day - rows[j]!.day || within(i, j));
+  }
+  const starts = new Int32Array(span + 1);
+  for (const r of rows) starts[r.day - lo + 1]!++;
+  for (let d = 1; d <= span; d++) starts[d]! += starts[d - 1]!;
+  const order = new Array<number>(n);
+  const fill = starts.slice(0, span);
+  for (let i = 0; i < n; i++) order[fill[rows[i]!.day - lo]!++] = i;
+  for (let d = 0; d < span; d++) {
+    const from = starts[d]!;
+    const to = starts[d + 1]!;
+    if (to - from > 1) {
+      const day = order.slice(from, to).sort(within);
+      for (let k = 0; k < day.length; k++) order[from + k] = day[k]!;
+    }
+  }
+  return order;
 }
 
 const ACTION_WORDS: readonly [RegExp, EnforcementAction][] = [
@@ -275,6 +359,7 @@ export function readCmsEntries(rows: readonly CmsEntryInput[] | undefined): CmsE
   const read = given.map((r, i): CmsEntry & Reading => {
     const field = `cmsEntries[${i}]`;
     if (r === null || typeof r !== 'object') throw new InputError(field, 'must be an object with date, type and amount');
+    checkFields(r, CMS_FIELDS, field);
     const cls = CMS_ENTRY_CLASS[r.type];
     if (cls === undefined || !Object.hasOwn(CMS_ENTRY_CLASS, r.type)) {
       throw new InputError(`${field}.type`, `must be one of ${CMS_ENTRY_TYPES.join(', ')}`);
@@ -316,6 +401,7 @@ export function readBankTransactions(rows: readonly BankTransactionInput[] | und
   const ranks = new Int32Array(given.length);
   const read = given.map((r, i): BankTransaction & Reading => {
     if (r === null || typeof r !== 'object') throw new InputError(`bankTransactions[${i}]`, 'must be an object with date, amount and direction');
+    checkFields(r, BANK_FIELDS, `bankTransactions[${i}]`);
     if (r.direction !== 'in' && r.direction !== 'out') {
       throw new InputError(`bankTransactions[${i}].direction`, 'must be "in" (money into the account) or "out"');
     }
@@ -344,6 +430,7 @@ export function readEvidence(rows: readonly EvidenceInput[] | undefined): Eviden
   const read = given.map((r, i): Evidence & Reading => {
     const field = `evidence[${i}]`;
     if (r === null || typeof r !== 'object') throw new InputError(field, 'must be an object with type, date and amount');
+    checkFields(r, EVIDENCE_FIELDS, field);
     if (!EVIDENCE_TYPES.includes(r.type)) throw new InputError(`${field}.type`, `must be one of ${EVIDENCE_TYPES.join(', ')}`);
     const { date: d, day } = date(`${field}.date`, r.date);
     ranks[i] = EVIDENCE_TYPES.indexOf(r.type);

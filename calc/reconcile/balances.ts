@@ -128,11 +128,11 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay 
       if (books.side === 'paying') structuralF += periods.accruedFee[p]! - periods.planDueFee[p]!;
       else if (netBasis) structuralM -= periods.accruedFee[p]! - periods.planDueFee[p]!;
     }
-    let chargedM: number;
-    if (liability === undefined) chargedM = directPay.cmsDue[p]!;
-    else chargedM = liability - (netBasis ? fee : 0);
+    // On the receiving parent's net basis, CMS's 4% fee lines lower what it says they are owed.
+    const netFee = netBasis ? fee : 0;
+    const chargedM = (liability === undefined ? directPay.cmsDue[p]! : liability) - netFee;
     const chargedF = books.side === 'paying' ? fee : 0;
-    cmsM += liability === undefined ? directPay.reported[p]! : chargedM;
+    cmsM += liability === undefined ? directPay.reported[p]! - netFee : chargedM;
     cmsF += chargedF;
     cmsChargedBy[p] = chargedM + chargedF;
     if (liability === undefined) recordedBy[p]! += directPay.cmsDue[p]! - directPay.reported[p]!;

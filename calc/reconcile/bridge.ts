@@ -94,6 +94,7 @@ export function buildBridge(balances: Balances, findings: readonly (Finding & { 
     from: fromPence(from),
     fromLabel: claim ? 'cms_claim' : 'cms_entries',
     to: fromPence(to),
+    difference: fromPence(from - to),
     lines,
     subtotals: [...subtotals.entries()].map(([kind, s]) => ({ kind, count: s.count, amount: fromPence(s.amount) })),
     components: COMPONENTS.map((component) => {

@@ -6,7 +6,7 @@
  */
 import { dateInWords, type CivilDate } from '../dates.ts';
 import type { CmsEntryType, EvidenceType } from '../ledger/entries.ts';
-import { pounds, type Dec } from '../money.ts';
+import { pounds, poundsOfPence, type Dec } from '../money.ts';
 import { payOverDate } from './pay-over.ts';
 import type { BridgeLineKind, Citation, FindingFacts, FindingKind, MatchReason, Side } from './types.ts';
 
@@ -144,7 +144,7 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
       if (x.reason === 'backdated_decision' && x.decision) {
         return `CMS charged ${pounds(x.charged!)} for ${period}, the amount before the decision ${x.decision.id}${x.decision.letterDate ? ` of ${d(x.decision.letterDate)}` : ''} (effective ${d(x.decision.effectiveDate)}) changed it to ${pounds(x.due!)}: the decision has not been applied to this period, ${pounds(f.amount)} too much.`;
       }
-      return `CMS charged ${pounds(x.charged!)} maintenance for ${period}; the decisions make ${pounds(x.due!)} due, ${pounds(f.amount)} ${x.charged!.gt(x.due!) ? 'less' : 'more'}.`;
+      return `CMS charged ${pounds(x.charged!)} maintenance for ${period}, but the decisions make ${pounds(x.due!)} due: ${pounds(f.amount)} too ${x.charged!.gt(x.due!) ? 'much' : 'little'}.`;
     case 'duplicate_liability':
       return `CMS charged ${pounds(f.amount)} maintenance twice for ${period}; it was due once.`;
     case 'collection_fee_mismatch':
@@ -157,7 +157,7 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
       if (x.reason === 'before_fees') {
         return `CMS charged ${pounds(x.charged!)} in collection fees for ${period}, before collection fees began (11 August 2014).`;
       }
-      return `CMS charged ${pounds(x.charged!)} in collection fees for ${period}; the rules make ${pounds(x.due!)} due, ${pounds(f.amount)} ${x.charged!.gt(x.due!) ? 'less' : 'more'}.`;
+      return `CMS charged ${pounds(x.charged!)} in collection fees for ${period}, but the rules make ${pounds(x.due!)} due: ${pounds(f.amount)} too ${x.charged!.gt(x.due!) ? 'much' : 'little'}.`;
     case 'duplicate_collection_fee':
       return `CMS charged the collection fee of ${pounds(f.amount)} twice for ${period}.`;
     case 'enforcement_charge_not_allowed': {
@@ -191,41 +191,41 @@ function capital(s: string): string {
 
 /** One line about a match. */
 export function explainMatch(
-  m: { readonly reason: MatchReason; readonly amount: Dec; readonly days: number; readonly note?: string; readonly count: number },
+  m: { readonly reason: MatchReason; readonly pence: number; readonly days: number; readonly note?: string; readonly count: number },
   side: Side,
 ): string {
   const apart = m.days === 0 ? 'on the same day' : `${m.days} ${m.days === 1 ? 'day' : 'days'} apart`;
   switch (m.reason) {
     case 'reference':
-      return `The same reference and amount, ${pounds(m.amount)}, ${apart}.`;
+      return `The same reference and amount, ${poundsOfPence(m.pence)}, ${apart}.`;
     case 'exact_amount':
-      return `The same amount, ${pounds(m.amount)}, ${apart}.`;
+      return `The same amount, ${poundsOfPence(m.pence)}, ${apart}.`;
     case 'collection_charge':
       return side === 'paying'
-        ? `${pounds(m.amount)} paid is CMS's record of the maintenance plus the ${m.note ?? ''} collection fee.`
-        : `${pounds(m.amount)} received is CMS's record of the maintenance less the ${m.note ?? ''} collection fee.`;
+        ? `${poundsOfPence(m.pence)} paid is CMS's record of the maintenance plus the ${m.note ?? ''} collection fee.`
+        : `${poundsOfPence(m.pence)} received is CMS's record of the maintenance less the ${m.note ?? ''} collection fee.`;
     case 'combined':
-      return `One payment of ${pounds(m.amount)} is ${m.count} CMS records together.`;
+      return `One payment of ${poundsOfPence(m.pence)} is ${m.count} CMS records together.`;
     case 'split':
-      return `${m.count} payments make up CMS's one record of ${pounds(m.amount)}.`;
+      return `${m.count} payments make up CMS's one record of ${poundsOfPence(m.pence)}.`;
     case 'payslip':
-      return `The payslip shows the ${pounds(m.amount)} CMS received from the employer.`;
+      return `The payslip shows the ${poundsOfPence(m.pence)} CMS received from the employer.`;
     case 'payslip_with_admin_charge':
-      return `The payslip shows ${pounds(m.amount)} deducted for maintenance and £1.00 the employer kept for its costs; CMS received the ${pounds(m.amount)}.`;
+      return `The payslip shows ${poundsOfPence(m.pence)} deducted for maintenance and £1.00 the employer kept for its costs; CMS received the ${poundsOfPence(m.pence)}.`;
     case 'benefit_statement':
-      return `The benefit statement shows the ${pounds(m.amount)} CMS received by deduction from benefit.`;
+      return `The benefit statement shows the ${poundsOfPence(m.pence)} CMS received by deduction from benefit.`;
     case 'schedule_agrees':
-      return `CMS's ${pounds(m.amount)} agrees with what the decisions make due for the period.`;
+      return `CMS's ${poundsOfPence(m.pence)} agrees with what the decisions make due for the period.`;
     case 'charge_agrees':
-      return `An enforcement charge of ${pounds(m.amount)} is one the Fees Regulations allow, and there were arrears to enforce (whether the action was justified is not checked here).`;
+      return `An enforcement charge of ${poundsOfPence(m.pence)} is one the Fees Regulations allow, and there were arrears to enforce (whether the action was justified is not checked here).`;
     case 'report_agrees':
-      return `The missed payment of ${pounds(m.amount)} reported to CMS agrees with the evidence.`;
+      return `The missed payment of ${poundsOfPence(m.pence)} reported to CMS agrees with the evidence.`;
     case 'direct_pay_payments':
-      return `${pounds(m.amount)} paid on Direct Pay for the instalment due on ${m.note ? dateInWords(m.note) : 'its date'}; CMS records no Direct Pay payments.`;
+      return `${poundsOfPence(m.pence)} paid on Direct Pay for the instalment due on ${m.note ? dateInWords(m.note) : 'its date'}; CMS records no Direct Pay payments.`;
     case 'accepted_as_recorded':
-      return `CMS's entry of ${pounds(m.amount)} is taken as recorded; the evidence can neither confirm nor deny it.`;
+      return `CMS's entry of ${poundsOfPence(m.pence)} is taken as recorded; the evidence can neither confirm nor deny it.`;
     case 'not_checked':
-      return `CMS's record of ${pounds(m.amount)} received by deduction is taken as recorded: no payslip or benefit statement covers its date.`;
+      return `CMS's record of ${poundsOfPence(m.pence)} received by deduction is taken as recorded: no payslip or benefit statement covers its date.`;
   }
 }
 

@@ -2,7 +2,8 @@
  * One-to-one matching of CMS payment records against bank transactions, in passes from the strongest
  * evidence to the weakest (after Actual Budget's reconcileTransactions and beangulp's similar-entries):
  *
- * 1. the same reference, with the same amount (or one that differs by exactly the collection fee);
+ * 1. the same reference, with the same amount (or one that differs by exactly the collection fee) — further apart
+ *    than the window, a date discrepancy — or, failing that, another amount within the window;
  * 2. the same amount, nearest date within the window;
  * 3. an amount that differs by exactly the Collect and Pay fee, within the window;
  * 4. one bank payment that equals two or three CMS records, or one CMS record that equals two or three
@@ -113,31 +114,31 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
   const free = <T extends Item>(list: readonly T[], used: Uint8Array): T[] => list.filter((x) => !used[x.index]);
   const charge = options.chargeAdjusted;
 
-  // Pass 1: the same reference.
+  // Pass 1: the same reference. Every pair with one is ranked — an amount that agrees (or differs by the fee) first,
+  // then the nearest date, then canonical order — and taken nearest first, so that a record keyed twice with its
+  // payment's reference cannot take the next payment's place and push every later record along.
   const byReference = new Index(
     bank.filter((b) => b.reference),
     (b) => b.reference,
   );
+  const referenced: [number, number, number, boolean][] = [];
   for (const c of cms) {
     if (!c.reference) continue;
-    let best: Item | undefined;
-    let bestReason: Pairing['reason'] = 'reference';
-    let bestAdjusted = false;
-    let bestScore = Infinity;
     for (const b of byReference.within(c.kind, c.reference, c.day - options.maxDays, c.day + options.maxDays)) {
-      if (bankUsed[b.index]) continue;
       const adjusted = b.pence !== c.pence && charge !== undefined && b.pence === charge(c);
       const exact = b.pence === c.pence || adjusted;
-      // Prefer an amount that agrees; then the nearest date; then canonical order.
-      const score = (exact ? 0 : 1e6) + Math.abs(b.day - c.day);
-      if (score < bestScore) {
-        bestScore = score;
-        best = b;
-        bestReason = exact ? 'reference' : 'amount_mismatch';
-        bestAdjusted = adjusted;
-      }
+      // A different amount with the same reference is the same payment only near the same date: a case reference is
+      // often on every payment.
+      if (!exact && Math.abs(b.day - c.day) > options.windowDays) continue;
+      referenced.push([(exact ? 0 : 1e6) + Math.abs(b.day - c.day), c.index, b.index, adjusted]);
     }
-    if (best) take(bestReason, [c], [best], bestAdjusted);
+  }
+  referenced.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+  for (const [score, ci, bi, adjusted] of referenced) {
+    if (cmsUsed[ci] || bankUsed[bi]) continue;
+    const days = score % 1e6;
+    const reason: Pairing['reason'] = score >= 1e6 ? 'amount_mismatch' : days > options.windowDays ? 'date_outside_window' : 'reference';
+    take(reason, [cms[ci]!], [bank[bi]!], adjusted);
   }
 
   // Passes 2, 3 and 5: the same amount (or the fee-adjusted amount), nearest dates first, one to one.

@@ -96,6 +96,8 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
   const effectOf = (c: Credit) => ({ maintenance: c.maintenance, fees: c.fees, charges: 0 });
 
   const writtenOf = new Map<CmsEntry, Written>();
+  /** The payments each record was paired with: a copy of a record cites them. */
+  const pairedWith = new Map<CmsEntry, readonly PaidItem[]>();
   for (const p of result.pairings) {
     const c = p.cms.map((i) => records[i]!);
     const b = p.bank.map((i) => paidItems[i]!);
@@ -103,6 +105,7 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
     for (const e of c) {
       writtenOf.set(e, written);
       movedOn.set(e, b[0]!.row.day);
+      pairedWith.set(e, b);
     }
     const recorded = sum(c.map((e) => recordCredit(e, written)));
     if (p.reason !== 'date_outside_window' && p.reason !== 'amount_mismatch') {
@@ -167,6 +170,7 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
         cms: [e, records[twin]!],
         bank: [],
         evidence: [],
+        cites: pairedWith.get(records[twin]!) ?? [],
         facts: { cms: [cmsFact(e), cmsFact(records[twin]!)] },
       });
     } else leftRecords.push(i);

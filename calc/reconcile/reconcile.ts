@@ -122,7 +122,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     formatMoney(b.recomputed),
     LAW.instalments,
   );
-  const diff = bridge.from.minus(bridge.to);
+  const diff = bridge.difference;
   trace.add(
     'bridge',
     `${bridge.fromLabel === 'cms_claim' ? 'CMS’s figure' : 'CMS’s entries add up to'} ${pounds(bridge.from)} − recomputed ${pounds(bridge.to)} = ${pounds(diff)}: ` +
@@ -293,7 +293,7 @@ function publishMatches(books: Books, drafts: readonly MatchDraft[]): Match[] {
     explanation: explainMatch(
       {
         reason: m.reason,
-        amount: fromPence(m.amount),
+        pence: m.amount,
         days: m.days,
         ...(m.note ? { note: m.note } : {}),
         count: m.reason === 'combined' ? m.cms.length : m.bank.length + m.evidence.length,
@@ -315,6 +315,7 @@ function publishPeriods(books: Books, balances: Balances): PeriodRow[] {
       recordedByCms: fromPence(r.recordedByCms),
       adjustments: fromPence(r.adjustments),
       charges: fromPence(r.charges),
+      shortfall: fromPence(Math.max(0, r.due - r.paid)),
       runningBalance: fromPence(r.runningBalance),
       runningBalancePerCms: fromPence(r.runningBalancePerCms),
     };

@@ -241,6 +241,8 @@ export interface PeriodRow {
   readonly adjustments: Dec;
   /** Enforcement charges the rules allow, in the period. */
   readonly charges: Dec;
+  /** What the period's instalment was left short by, on the evidence (due − paid, when positive). */
+  readonly shortfall: Dec;
   /** The balance worked out from the decisions and the evidence, at the end of the period. */
   readonly runningBalance: Dec;
   /** The same with CMS's record of payments instead of the evidence. */
@@ -321,6 +323,8 @@ export interface Bridge {
   readonly from: Dec;
   readonly fromLabel: 'cms_claim' | 'cms_entries';
   readonly to: Dec;
+  /** from − to: what the lines add up to. */
+  readonly difference: Dec;
   readonly lines: readonly BridgeLine[];
   readonly subtotals: readonly { readonly kind: BridgeLineKind; readonly count: number; readonly amount: Dec }[];
   /** Σ of the lines by component, and CMS's claimed figure for each where it was given. */

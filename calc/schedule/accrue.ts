@@ -6,7 +6,8 @@
  * @module
  */
 import { addDays, addMonths, compareDates, daysBetween, type CivilDate } from '../dates.ts';
-import { Dec, roundPenny, type Dec as Decimal } from '../money.ts';
+import { fromPence } from '../money.ts';
+import { share, toPence } from './amounts.ts';
 import { valueOn } from '../parameters.ts';
 import { collectionFeePayingPercent, collectionFeeReceivingPercent } from '../scheme-2012/parameters.ts';
 import { MAX_PERIODS, type PaymentFrequency, type ResolvedDecision, type ScheduleLine, type Segment } from './types.ts';
@@ -29,14 +30,12 @@ export function dueDateAt(anchor: CivilDate, frequency: PaymentFrequency, k: num
 /** Instalments in a 52-week reference period (reg 4). */
 export const INSTALMENTS: Readonly<Record<PaymentFrequency, number>> = { weekly: 52, fortnightly: 26, four_weekly: 13, monthly: 12 };
 
-/** The amount due for `days` of a period of `periodDays` at a weekly amount: weekly × 52 ÷ instalments × days ÷ periodDays. */
-function periodAmount(weekly: Decimal, frequency: PaymentFrequency, days: number, periodDays: number): Decimal {
-  return roundPenny(
-    weekly
-      .times(52)
-      .times(days)
-      .dividedBy(INSTALMENTS[frequency] * periodDays),
-  );
+/**
+ * Whole pence due for `days` of a period of `periodDays` at `weekly` pence a week: weekly × 52 ÷ instalments ×
+ * days ÷ periodDays, rounded half up to the penny. Integers throughout (at most 10^11 × 52 × 31, well inside 2^53).
+ */
+export function periodPence(weekly: number, frequency: PaymentFrequency, days: number, periodDays: number): number {
+  return share(weekly * 52, days, INSTALMENTS[frequency] * periodDays);
 }
 
 /** The periods a schedule runs over: the same for every set of decisions applied to it. */
@@ -68,9 +67,21 @@ export function periodIndexOf(frame: Pick<Frame, 'anchor' | 'frequency'>, day: C
 export function accrue(decisions: readonly ResolvedDecision[], frame: Frame, receivingIds: readonly string[]): ScheduleLine[] {
   const { anchor, frequency, liabilityStart, liabilityEnd, asOf } = frame;
   const lines: ScheduleLine[] = [];
-  let running = new Dec(0);
+  let running = 0;
   let decisionIndex = 0;
   const firstEffective = decisions[0]?.effectiveDate;
+  const parentIndex = new Map(receivingIds.map((id, i) => [id, i]));
+  // Each decision's weekly shares in whole pence, read once.
+  const shares = decisions.map((d) => d.shares.map((s) => ({ parent: parentIndex.get(s.receivingParentId)!, weekly: toPence(s.weekly) })));
+  const percent = new Map<string, readonly [number, number]>();
+  const percentOn = (date: CivilDate): readonly [number, number] => {
+    let p = percent.get(date);
+    if (!p) {
+      p = [Number(valueOn(collectionFeePayingPercent, date).value), Number(valueOn(collectionFeeReceivingPercent, date).value)];
+      percent.set(date, p);
+    }
+    return p;
+  };
   for (let k = periodIndexOf(frame, liabilityStart); lines.length <= MAX_PERIODS; k++) {
     const periodStart = dueDateAt(anchor, frequency, k);
     const nextStart = dueDateAt(anchor, frequency, k + 1);
@@ -79,12 +90,20 @@ export function accrue(decisions: readonly ResolvedDecision[], frame: Frame, rec
     if (compareDates(from, asOf) > 0 || compareDates(from, until) >= 0) break;
     const periodDays = daysBetween(periodStart, nextStart);
     const segments: Segment[] = [];
-    const byParent = new Map<string, Decimal>(receivingIds.map((id) => [id, new Dec(0)]));
+    const byParent = receivingIds.map(() => 0);
     // Maintenance falling under Collect and Pay, all together and per receiving parent: the fees are on that part only.
-    let collected = new Dec(0);
-    const collectedByParent = new Map<string, Decimal>(receivingIds.map((id) => [id, new Dec(0)]));
+    let collected = 0;
+    const collectedByParent = receivingIds.map(() => 0);
+    let maintenance = 0;
     // Before the first of these decisions nothing is due.
-    let cursor = firstEffective === undefined ? until : compareDates(from, firstEffective) < 0 ? (compareDates(firstEffective, until) < 0 ? firstEffective : until) : from;
+    let cursor =
+      firstEffective === undefined
+        ? until
+        : compareDates(from, firstEffective) < 0
+          ? compareDates(firstEffective, until) < 0
+            ? firstEffective
+            : until
+          : from;
     while (compareDates(cursor, until) < 0) {
       while (decisionIndex + 1 < decisions.length && compareDates(decisions[decisionIndex + 1]!.effectiveDate, cursor) <= 0)
         decisionIndex++;
@@ -92,16 +111,16 @@ export function accrue(decisions: readonly ResolvedDecision[], frame: Frame, rec
       const next = decisions[decisionIndex + 1];
       const segmentEnd = next && compareDates(next.effectiveDate, until) < 0 ? next.effectiveDate : until;
       const days = daysBetween(cursor, segmentEnd);
-      let amount = new Dec(0);
-      for (const share of decision.shares) {
-        const part = periodAmount(share.weekly, frequency, days, periodDays);
-        byParent.set(share.receivingParentId, byParent.get(share.receivingParentId)!.plus(part));
-        if (decision.service === 'collect_and_pay') {
-          collectedByParent.set(share.receivingParentId, collectedByParent.get(share.receivingParentId)!.plus(part));
-        }
-        amount = amount.plus(part);
+      let amount = 0;
+      const collect = decision.service === 'collect_and_pay';
+      for (const share of shares[decisionIndex]!) {
+        const part = periodPence(share.weekly, frequency, days, periodDays);
+        byParent[share.parent]! += part;
+        if (collect) collectedByParent[share.parent]! += part;
+        amount += part;
       }
-      if (decision.service === 'collect_and_pay') collected = collected.plus(amount);
+      if (collect) collected += amount;
+      maintenance += amount;
       segments.push({
         from: cursor,
         to: addDays(segmentEnd, -1),
@@ -109,33 +128,33 @@ export function accrue(decisions: readonly ResolvedDecision[], frame: Frame, rec
         decisionId: decision.id,
         weeklyAmount: decision.weeklyAmount,
         service: decision.service,
-        amount,
+        amount: fromPence(amount),
       });
       cursor = segmentEnd;
     }
-    const maintenance = segments.reduce((a, s) => a.plus(s.amount), new Dec(0));
     const dueDate = from;
     const service = segments[0]?.service ?? decisions[0]?.service ?? 'direct_pay';
-    const payPct = new Dec(valueOn(collectionFeePayingPercent, dueDate).value);
-    const recPct = new Dec(valueOn(collectionFeeReceivingPercent, dueDate).value);
-    const collectionFee = roundPenny(collected.times(payPct).dividedBy(100));
-    const totalDue = maintenance.plus(collectionFee);
-    running = running.plus(totalDue);
+    const [payPct, recPct] = percentOn(dueDate);
+    const collectionFee = share(collected, payPct, 100);
+    const parentFees = collectedByParent.map((c) => share(c, recPct, 100));
+    const totalDue = maintenance + collectionFee;
+    running += totalDue;
     lines.push({
       periodStart,
       periodEnd: addDays(nextStart, -1),
       dueDate,
       service,
       segments,
-      maintenance,
-      collectionFee,
-      totalDue,
-      runningTotal: running,
-      receivingParents: receivingIds.map((id) => {
-        const m = byParent.get(id)!;
-        const fee = roundPenny(collectedByParent.get(id)!.times(recPct).dividedBy(100));
-        return { id, maintenance: m, fee, net: m.minus(fee) };
+      maintenance: fromPence(maintenance),
+      collectionFee: fromPence(collectionFee),
+      totalDue: fromPence(totalDue),
+      runningTotal: fromPence(running),
+      receivingParents: receivingIds.map((id, i) => {
+        const m = byParent[i]!;
+        const fee = parentFees[i]!;
+        return { id, maintenance: fromPence(m), fee: fromPence(fee), net: fromPence(m - fee) };
       }),
+      amounts: { maintenance, fee: collectionFee, parents: receivingIds.map((_, i) => ({ maintenance: byParent[i]!, fee: parentFees[i]! })) },
     });
   }
   return lines;

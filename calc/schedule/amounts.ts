@@ -46,16 +46,8 @@ export function isZero(a: Amounts): boolean {
 }
 
 /** A schedule line's figures in pence. */
-export function amountsOf(line: {
-  readonly maintenance: Dec;
-  readonly collectionFee: Dec;
-  readonly receivingParents: readonly { readonly maintenance: Dec; readonly fee: Dec }[];
-}): Amounts {
-  return {
-    maintenance: toPence(line.maintenance),
-    fee: toPence(line.collectionFee),
-    parents: line.receivingParents.map((r) => ({ maintenance: toPence(r.maintenance), fee: toPence(r.fee) })),
-  };
+export function amountsOf(line: { readonly amounts: Amounts }): Amounts {
+  return line.amounts;
 }
 
 /** x × num ÷ den rounded half up (away from zero), for whole pence. */

@@ -17,14 +17,15 @@
  */
 import { addDays, compareDates, daysBetween, toDayNumber } from '../dates.ts';
 import { InputError } from '../errors.ts';
-import { Dec, formatMoney, fromPence, pounds, type Dec as Decimal } from '../money.ts';
+import { formatMoney, fromPence, pounds, type Dec as Decimal } from '../money.ts';
 import type { Reference } from '../parameters.ts';
 import { LAW } from '../scheme-2012/law.ts';
 import { Trace } from '../trace.ts';
 import { accrue, INSTALMENTS, type Frame } from './accrue.ts';
 import { checkDate, resolveDecisions } from './decisions.ts';
+import { plus, zeroAmounts } from './amounts.ts';
 import { buildPlan, dueBy, type PaymentPlan } from './plan.ts';
-import { MAX_PERIODS, PAYMENT_FREQUENCIES, type Schedule, type ScheduleInput, type ScheduleLine } from './types.ts';
+import { MAX_PERIODS, PAYMENT_FREQUENCIES, type Schedule, type ScheduleInput } from './types.ts';
 
 export * from './types.ts';
 export { accrue, dueDateAt, periodIndexOf, INSTALMENTS, type Frame } from './accrue.ts';
@@ -86,15 +87,15 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   const asOfDay = toDayNumber(asOf);
   const planned = dueBy(plan, asOfDay, receivingIds.length);
 
-  const sum = (f: (l: ScheduleLine) => Decimal) => lines.reduce((a, l) => a.plus(f(l)), new Dec(0));
+  // Totals in whole pence, then as money once.
+  const total = lines.reduce((a, l) => plus(a, l.amounts), zeroAmounts(receivingIds.length));
   const totals = {
-    maintenance: sum((l) => l.maintenance),
-    collectionFees: sum((l) => l.collectionFee),
-    totalDue: sum((l) => l.totalDue),
-    receivingParents: receivingIds.map((id) => {
-      const pick = (f: (r: ScheduleLine['receivingParents'][number]) => Decimal) =>
-        lines.reduce((a, l) => a.plus(f(l.receivingParents.find((r) => r.id === id)!)), new Dec(0));
-      return { id, maintenance: pick((r) => r.maintenance), fee: pick((r) => r.fee), net: pick((r) => r.net) };
+    maintenance: fromPence(total.maintenance),
+    collectionFees: fromPence(total.fee),
+    totalDue: fromPence(total.maintenance + total.fee),
+    receivingParents: receivingIds.map((id, i) => {
+      const p = total.parents[i]!;
+      return { id, maintenance: fromPence(p.maintenance), fee: fromPence(p.fee), net: fromPence(p.maintenance - p.fee) };
     }),
   };
 

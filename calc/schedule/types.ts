@@ -6,6 +6,7 @@ import type { CivilDate } from '../dates.ts';
 import type { Dec as Decimal, MoneyInput } from '../money.ts';
 import type { CollectionService, MaintenanceInput, Rate } from '../scheme-2012/calculate.ts';
 import type { TraceStep } from '../trace.ts';
+import type { Amounts } from './amounts.ts';
 import type { PaymentPlan } from './plan.ts';
 
 export const PAYMENT_FREQUENCIES = ['weekly', 'fortnightly', 'four_weekly', 'monthly'] as const;
@@ -103,6 +104,8 @@ export interface ScheduleLine {
     readonly fee: Decimal;
     readonly net: Decimal;
   }[];
+  /** The period's figures in whole pence (maintenance, fee, each receiving parent's share and fee), for arithmetic. */
+  readonly amounts: Amounts;
 }
 
 export interface Schedule {
