@@ -375,10 +375,14 @@ function peakMemoryMb(text: string): { tool: number; readOnly: number } {
   writeFileSync(file, text);
   try {
     const run = (mode: string) => {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./reconcile-memory.ts', import.meta.url)), mode, file], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 20,
-      });
+      const out = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(new URL('./reconcile-memory.ts', import.meta.url)), mode, file],
+        {
+          encoding: 'utf8',
+          maxBuffer: 1 << 20,
+        },
+      );
       return Number(/maxRSS (\d+)/.exec(out)![1]) / 1024;
     };
     return { tool: run('tool'), readOnly: run('read') };
@@ -394,11 +398,7 @@ function peakMemoryMb(text: string): { tool: number; readOnly: number } {
 export function reconcileSection(): string {
   const started = process.hrtime.bigint();
   let sink = 0;
-  const names = [
-    'through the tool, bankFilter CMS',
-    'reconcile alone, no bankFilter',
-    'baseline: JSON.parse + sort by date',
-  ] as const;
+  const names = ['through the tool, bankFilter CMS', 'reconcile alone, no bankFilter', 'baseline: JSON.parse + sort by date'] as const;
 
   // At each size, before any timing: one run of each, checked (the first size's also warms the JIT up).
   let plantedLine = '';
@@ -427,9 +427,15 @@ export function reconcileSection(): string {
     }
     const notMaintenance = result.ignored.filter((x) => x.bankTransactionId && x.reason === 'not_a_maintenance_payment').length;
     if (notMaintenance !== d.spending) {
-      throw new Error(`reconcile with the CMS filter, N = ${n}: set aside ${notMaintenance} transactions, not the ${d.spending} unrelated ones`);
+      throw new Error(
+        `reconcile with the CMS filter, N = ${n}: set aside ${notMaintenance} transactions, not the ${d.spending} unrelated ones`,
+      );
     }
-    if (!result.bridge.lines.reduce((a, l) => a.plus(l.amount), result.bridge.from.minus(result.bridge.from)).equals(result.bridge.from.minus(result.bridge.to))) {
+    if (
+      !result.bridge.lines
+        .reduce((a, l) => a.plus(l.amount), result.bridge.from.minus(result.bridge.from))
+        .equals(result.bridge.from.minus(result.bridge.to))
+    ) {
       throw new Error(`reconcile with the CMS filter, N = ${n}: the bridge does not add up`);
     }
     plantedLine = FINDING_KINDS.filter((k) => found[k] > 0)
@@ -497,7 +503,9 @@ export function reconcileSection(): string {
       `${d.maintenancePayments} maintenance payments on the statement, the rest unrelated spending), seed ${SEED}; ` +
       `runs per size ${RECONCILE_SIZES.map((s) => s.runs).join(' / ')}, taken in turns; the baseline parses the same input JSON`,
   );
-  console.log(`   "through the tool": the JSON text, JSON.parse, reconcile_ledger's input schema, then reconcile, as a client's request is handled`);
+  console.log(
+    `   "through the tool": the JSON text, JSON.parse, reconcile_ledger's input schema, then reconcile, as a client's request is handled`,
+  );
   console.log(`   checked at every size: each entry and transaction matched, a finding or set aside, once; the bridge adds up`);
   console.log(`   with the CMS filter, exactly what was planted: ${plantedLine}`);
   console.log(
@@ -526,7 +534,9 @@ export function reconcileSection(): string {
     `     peak memory at ${last[1].n.toLocaleString('en-GB')} (a fresh process, maximum resident set): ${memory.tool.toFixed(0)} MB — target under ${GOAL_PEAK_MB} MB: ${verdict(memory.tool < GOAL_PEAK_MB)} ` +
       `(a process that only reads the same JSON: ${memory.readOnly.toFixed(0)} MB)`,
   );
-  console.log(`\n   section 3 took ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(0)} s in all, generating and checking included`);
+  console.log(
+    `\n   section 3 took ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(0)} s in all, generating and checking included`,
+  );
   if (sink === -1) console.log('');
 
   return (

@@ -88,7 +88,8 @@ export function parsePence(value: MoneyInput): number {
   // Exponents ("1e-7"), grouped commas out of place and the rest go through money() for its exact message.
   if (!m || (m[1] && m[2])) return pence(money(value));
   const fraction = (m[4] ?? '').replace(/0+$/, '');
-  if (fraction.length > 2) throw new MoneyFormatError(`${JSON.stringify(value)} is not whole pence; give pounds and pence, such as "12.34"`);
+  if (fraction.length > 2)
+    throw new MoneyFormatError(`${JSON.stringify(value)} is not whole pence; give pounds and pence, such as "12.34"`);
   const whole = m[3]!.length > 3 && m[3]!.includes(',') ? m[3]!.replace(/,/g, '') : m[3]!;
   if (whole.length > 10) throw new MoneyFormatError(`${JSON.stringify(value)} is too large to be an amount of maintenance`);
   const p = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
@@ -117,7 +118,8 @@ function plainPence(text: string): number {
 }
 
 function pence(d: Dec): number {
-  if (!d.equals(d.toDecimalPlaces(2))) throw new MoneyFormatError(`${d.toString()} is not whole pence; give pounds and pence, such as "12.34"`);
+  if (!d.equals(d.toDecimalPlaces(2)))
+    throw new MoneyFormatError(`${d.toString()} is not whole pence; give pounds and pence, such as "12.34"`);
   if (d.abs().times(100).gt(MAX_PENCE)) throw new MoneyFormatError(`${d.toString()} is too large to be an amount of maintenance`);
   const p = d.times(100).toNumber();
   return p === 0 ? 0 : p;

@@ -62,7 +62,11 @@ export const disputeArrearsPrompt = definePrompt({
           `they have it; bank statements of the account the maintenance ${paying ? 'was paid from' : 'was paid into'}, covering ` +
           'the whole period in dispute; every CMS decision letter (effective date, date of the letter, weekly amount, Direct Pay ' +
           'or Collect and Pay); how often payments fall due and the first due date; and how maintenance payments appear on the ' +
-          'bank statement (the payee name or reference), to pick them out.',
+          'bank statement (the payee name or reference), to pick them out. ' +
+          (paying
+            ? 'If money was taken from wages or a benefit, the payslips or benefit statements that show it (it never reaches the bank). '
+            : '') +
+          'On Direct Pay CMS records no payments: ask which missed payments were reported to CMS, and when.',
         withCase
           ? `The user keeps a case in Reckoner (its id is in their details): call ${tool.getCase} to see what it holds, then ` +
             `${tool.importDocument} for each statement it does not have yet and ${tool.addDecision} for each missing decision.`
@@ -73,12 +77,15 @@ export const disputeArrearsPrompt = definePrompt({
           'about any warning, failed check or low confidence, and ask them to check those lines against the paper copy.',
         `Work out what was due: ${withCase ? tool.buildCaseSchedule : `${tool.buildCaseSchedule} for a case, or ${tool.buildLiabilitySchedule} with the decisions, the frequency and the first due date`}.`,
         `Reconcile: ${withCase ? `${tool.reconcileCase} with the caseId` : `${tool.reconcileCase} for a case, or ${tool.reconcileLedger} with the decisions, side, the CMS entries and the bank transactions`}, ` +
-          'a bankFilter that picks out the maintenance payments, and cmsClaim: the balance CMS claims and the date of the ' +
-          'statement that gives it.',
-        'Go through the result with the user, using only its figures: first the recomputed balance beside the balance CMS claims, ' +
-          'and how many discrepancies of each kind; then each discrepancy, one at a time: what CMS recorded, what the bank ' +
-          'statement shows, what kind of mistake it is, and the evidence. Ask the user whether each one matches what they know ' +
-          '(a payment made another way may explain it). Fetch the next page with nextCursor until every one has been seen.',
+          'a bankFilter that picks out the maintenance payments, payslip or benefit deductions as evidence, the missed-payment ' +
+          'reports as CMS entries (Direct Pay), CMS’s payment plan if the user has it, and cmsClaim: the balance CMS claims (as ' +
+          'one figure or by part: maintenance, collection fees, enforcement charges; for a receiving parent on Collect and Pay, ' +
+          'whether it is gross or net of the 4%) and the date of the statement that gives it.',
+        'Go through the result with the user, using only its figures: first the bridge — CMS’s figure, each kind of finding with ' +
+          'its effect, and the recomputed balance it ends at (what is not yet due under the payment plan is not arrears) — then ' +
+          'each finding, one at a time: what CMS recorded, what the evidence shows, in whose favour it is, and its effect. Ask the ' +
+          'user whether each one matches what they know (a payment made another way may explain it). Fetch the next page with ' +
+          'nextCursor until every one has been seen.',
         'Then the letters, usually in this order. For each one, call ' +
           `${tool.listLetterTypes} with its type to see the facts it needs, ask the user for them, then ${tool.draftLetter} ` +
           'with the type, the facts and reconciliation (what you gave the reconciliation, without page)' +

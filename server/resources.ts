@@ -116,7 +116,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
     new ResourceTemplate('reckoner://cases/{id}/reconciliation', { list: undefined }),
     {
       title: 'The latest reconciliation of a case',
-      description: 'The latest run of reconcile_case kept with the case: the balance, the counts, every discrepancy and period row',
+      description: 'The latest run of reconcile_case kept with the case: the balances, the bridge, every finding and period row',
       mimeType: JSON_TYPE,
     },
     (uri, variables) =>

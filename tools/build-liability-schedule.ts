@@ -91,7 +91,12 @@ export const scheduleShape = {
       .optional()
       .describe('How many instalments CMS spreads it over (default: a year of instalments, e.g. 12 monthly); 1 means due at once'),
     catchUp: z
-      .array(strictObject({ dueDate: civilDate.describe('A payment date on CMS’s payment schedule'), amount: nonNegativeMoneyIn.describe('The arrears (catch-up) part of that payment') }))
+      .array(
+        strictObject({
+          dueDate: civilDate.describe('A payment date on CMS’s payment schedule'),
+          amount: nonNegativeMoneyIn.describe('The arrears (catch-up) part of that payment'),
+        }),
+      )
       .min(1, 'paymentPlan.catchUp needs at least one { dueDate, amount }; leave it out otherwise')
       .max(MAX_PLAN_LINES, `paymentPlan.catchUp may have at most ${MAX_PLAN_LINES} lines`)
       .optional()

@@ -31,7 +31,6 @@ import { defineTool } from './tool.ts';
 
 const text = (field: string, max: number) => z.string().max(max, `${field} must be at most ${max} characters`).optional();
 
-
 /*
  * Rows come in their thousands (a bank statement of 20,000 lines), so their schemas check the type of each field and
  * the kinds only, and pass the row on whole; calc/ledger reads each row — the dates, the money, the lengths of its
@@ -63,7 +62,10 @@ export const cmsEntryInput = row({
   reference: rowText('The payment reference CMS shows, if any', 200),
   description: rowText('The wording of the entry, if any', 500),
   caseReference: rowText('The CMS case the line is on, if the parent has more than one case', 40),
-  chargeType: z.enum(ENFORCEMENT_ACTIONS).optional().describe('An enforcement charge: the action it is for (read from the wording if left out)'),
+  chargeType: z
+    .enum(ENFORCEMENT_ACTIONS)
+    .optional()
+    .describe('An enforcement charge: the action it is for (read from the wording if left out)'),
   creditor: z.enum(CREDITORS).optional().describe('Who CMS says this part of the balance is owed to, if the statement says'),
   source,
 });
@@ -106,7 +108,9 @@ const rows = <T extends z.ZodType>(item: T, what: string) =>
 
 export const cmsClaimInput = strictObject({
   date: civilDate.describe('The date of the figure CMS states'),
-  balance: moneyIn.optional().describe('The balance CMS states, everything together: positive, arrears the paying parent owes; negative, an overpayment'),
+  balance: moneyIn
+    .optional()
+    .describe('The balance CMS states, everything together: positive, arrears the paying parent owes; negative, an overpayment'),
   maintenance: moneyIn.optional().describe('Or by part: the maintenance arrears'),
   collectionFees: moneyIn.optional().describe('The collection fees CMS says are owed'),
   enforcementCharges: moneyIn.optional().describe('The enforcement charges CMS says are owed'),
@@ -140,7 +144,9 @@ export const reconcileLedgerInput = strictObject({
     .describe('What CMS recorded: the lines of a CMS statement, arrears breakdown or letter, in any order'),
   bankTransactions: rows(bankTransactionInput, 'bank transactions')
     .optional()
-    .describe('What the bank statement shows, in any order; other transactions may be included if bankFilter picks out the maintenance payments'),
+    .describe(
+      'What the bank statement shows, in any order; other transactions may be included if bankFilter picks out the maintenance payments',
+    ),
   evidence: rows(evidenceInput, 'pieces of evidence')
     .optional()
     .describe('Money that never shows on a bank statement: payslip deductions, benefit deductions, and other payments you can show'),
@@ -149,7 +155,9 @@ export const reconcileLedgerInput = strictObject({
       .array(z.string().min(1, 'a filter word must not be empty').max(100))
       .max(50, 'at most 50 filter words')
       .optional()
-      .describe('A bank transaction is a maintenance payment if its description or reference contains one of these (any case), e.g. ["CMS", "CHILD MAINT"]'),
+      .describe(
+        'A bank transaction is a maintenance payment if its description or reference contains one of these (any case), e.g. ["CMS", "CHILD MAINT"]',
+      ),
     includeAll: z.boolean().optional().describe('True if every bank transaction given is a maintenance payment'),
   })
     .optional()
@@ -378,7 +386,9 @@ export function periodToJson(p: Reconciliation['periods'][number]): ReconcileLed
 }
 
 /** The summary of a reconciliation: everything but the paged lists. */
-export function summaryToJson(r: Reconciliation): Omit<ReconcileLedgerOutput, 'page' | 'findings' | 'periods' | 'matches' | 'ignored' | 'trace'> {
+export function summaryToJson(
+  r: Reconciliation,
+): Omit<ReconcileLedgerOutput, 'page' | 'findings' | 'periods' | 'matches' | 'ignored' | 'trace'> {
   const b = r.balance;
   return {
     side: r.side,
@@ -442,7 +452,10 @@ export function summaryToJson(r: Reconciliation): Omit<ReconcileLedgerOutput, 'p
       matches: r.matches.length,
       ignored: r.ignored.length,
       byKind: Object.fromEntries(
-        FINDING_KINDS.map((k) => [k, { count: r.counts.byKind[k].count, amount: m(r.counts.byKind[k].amount), effect: m(r.counts.byKind[k].effect) }]),
+        FINDING_KINDS.map((k) => [
+          k,
+          { count: r.counts.byKind[k].count, amount: m(r.counts.byKind[k].amount), effect: m(r.counts.byKind[k].effect) },
+        ]),
       ) as ReconcileLedgerOutput['counts']['byKind'],
     },
     schedule: {
@@ -463,21 +476,19 @@ export function toJson(r: Reconciliation, hash: string, page: z.infer<typeof pag
   const stream: Detail[] = [
     ...r.findings.map((f): Detail => ({ list: 'findings', item: findingToJson(f) })),
     ...r.periods.map((p): Detail => ({ list: 'periods', item: periodToJson(p) })),
-    ...r.matches.map(
-      (x): Detail => ({
-        list: 'matches',
-        item: {
-          id: x.id,
-          reason: x.reason,
-          cmsEntryIds: [...x.cmsEntryIds],
-          bankTransactionIds: [...x.bankTransactionIds],
-          evidenceIds: [...x.evidenceIds],
-          amount: m(x.amount),
-          dayDifference: x.dayDifference,
-          explanation: x.explanation,
-        },
-      }),
-    ),
+    ...r.matches.map((x): Detail => ({
+      list: 'matches',
+      item: {
+        id: x.id,
+        reason: x.reason,
+        cmsEntryIds: [...x.cmsEntryIds],
+        bankTransactionIds: [...x.bankTransactionIds],
+        evidenceIds: [...x.evidenceIds],
+        amount: m(x.amount),
+        dayDifference: x.dayDifference,
+        explanation: x.explanation,
+      },
+    })),
     ...r.ignored.map((i): Detail => ({ list: 'ignored', item: { ...i } })),
   ];
   const traceOut = r.trace.map((s) => ({ ...s }));
@@ -489,7 +500,9 @@ export function toJson(r: Reconciliation, hash: string, page: z.infer<typeof pag
     content: (d) => d.item,
   });
   const pick = <L extends Detail['list']>(list: L) =>
-    paged.items.filter((d): d is Extract<Detail, { list: L }> => d.list === list).map((d) => d.item as Extract<Detail, { list: L }>['item']);
+    paged.items
+      .filter((d): d is Extract<Detail, { list: L }> => d.list === list)
+      .map((d) => d.item as Extract<Detail, { list: L }>['item']);
   return {
     ...summary,
     page: paged.page,
@@ -516,18 +529,23 @@ export function summarizeReconciliation(out: ReconcileLedgerOutput): string {
   const b = out.balance;
   const br = out.bridge;
   const lines: string[] = [];
-  const cmsWords = br.fromLabel === 'cms_claim' ? `CMS says ${describeBalance(br.from)}` : `CMS's entries add up to ${describeBalance(br.from)}`;
+  const cmsWords =
+    br.fromLabel === 'cms_claim' ? `CMS says ${describeBalance(br.from)}` : `CMS's entries add up to ${describeBalance(br.from)}`;
   lines.push(
     `${cmsWords} on ${b.asOf}; worked out from the decisions and the evidence it is ${describeBalance(b.recomputed)}` +
-      (br.difference === '0.00' ? ': the same.' : `: CMS's figure is ${p(br.difference.replace('-', ''))} too ${br.difference.startsWith('-') ? 'low' : 'high'}.`),
+      (br.difference === '0.00'
+        ? ': the same.'
+        : `: CMS's figure is ${p(br.difference.replace('-', ''))} too ${br.difference.startsWith('-') ? 'low' : 'high'}.`),
   );
   if (br.subtotals.length) {
     lines.push('The difference, line by line (positive: CMS’s figure too high; negative: too low):');
     for (const s of br.subtotals) lines.push(`- ${countOf(s.kind, s.count)}: ${p(s.amount)}`);
     lines.push(`= ${p(br.difference)} (${p(br.from)} − ${p(br.to)}).`);
     if (br.inPayingParentsFavour.count && br.inReceivingParentsFavour.count) {
+      const high = br.inPayingParentsFavour.count;
+      const low = br.inReceivingParentsFavour.count;
       lines.push(
-        `${br.inPayingParentsFavour.count} of the lines make CMS's figure too high by ${p(br.inPayingParentsFavour.amount)} and ${br.inReceivingParentsFavour.count} too low by ${p(br.inReceivingParentsFavour.amount)}; the net effect is what counts.`,
+        `${high} ${high === 1 ? 'line makes' : 'lines make'} CMS's figure too high by ${p(br.inPayingParentsFavour.amount)} and ${low} ${low === 1 ? 'makes' : 'make'} it too low by ${p(br.inReceivingParentsFavour.amount)}: the net effect is what counts, not the two added together.`,
       );
     }
   }
@@ -535,13 +553,19 @@ export function summarizeReconciliation(out: ReconcileLedgerOutput): string {
   const parts = b.components.filter((c) => c.recomputed !== '0.00' || c.cmsEntriesTotal !== '0.00' || c.cmsClaimed !== undefined);
   if (out.side === 'paying' && parts.length > 1) {
     lines.push(
-      `By part: ${parts.map((c) => `${c.component.replace('_', ' ')} ${p(c.recomputed)}${c.cmsClaimed !== undefined ? ` (CMS ${p(c.cmsClaimed)})` : ''}`).join('; ')}.`,
+      `By part, worked out (and CMS's ${parts.some((c) => c.cmsClaimed !== undefined) ? 'figure' : 'entries'}): ` +
+        `${parts.map((c) => `${c.component.replace('_', ' ')} ${p(c.recomputed)} (${p(c.cmsClaimed ?? c.cmsEntriesTotal)})`).join('; ')}.`,
     );
   }
-  if (b.bothBases) lines.push(`Both ways: gross ${p(b.bothBases.gross)} (the paying parent's arrears), net ${p(b.bothBases.net)} (still owed to you in cash).`);
+  if (b.bothBases)
+    lines.push(
+      `Both ways: gross ${p(b.bothBases.gross)} (the paying parent's arrears), net ${p(b.bothBases.net)} (still owed to you in cash).`,
+    );
   if (b.notYetDue !== '0.00') lines.push(`A further ${p(b.notYetDue)} has accrued but is not yet due under the payment plan.`);
   if (out.findings.length) {
-    lines.push(`Findings${out.counts.findings > out.findings.length ? ` (this page: ${out.findings.length} of ${out.counts.findings})` : ''}:`);
+    lines.push(
+      `Findings${out.counts.findings > out.findings.length ? ` (this page: ${out.findings.length} of ${out.counts.findings})` : ''}:`,
+    );
     for (const f of out.findings.slice(0, FINDINGS_IN_TEXT)) lines.push(`${f.id}. ${f.explanation} [${p(f.effect)}]`);
     if (out.counts.findings > FINDINGS_IN_TEXT) lines.push(`… ${out.counts.findings - FINDINGS_IN_TEXT} more in the structured result.`);
   }

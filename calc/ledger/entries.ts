@@ -189,7 +189,8 @@ function pence(field: string, value: MoneyInput, mayBeNegative: boolean): number
   } catch (e) {
     throw new InputError(field, (e as Error).message);
   }
-  if (p < 0 && !mayBeNegative) throw new InputError(field, `must not be negative (got ${JSON.stringify(value)}); give the amount as a positive number`);
+  if (p < 0 && !mayBeNegative)
+    throw new InputError(field, `must not be negative (got ${JSON.stringify(value)}); give the amount as a positive number`);
   return p;
 }
 
@@ -281,7 +282,9 @@ function canonical<R extends Reading>(rows: R[], ranks: Int32Array, prefix: stri
   const within = (i: number, j: number): number => {
     const a = rows[i]!;
     const b = rows[j]!;
-    return a.pence - b.pence || ranks[i]! - ranks[j]! || cmp(a.reference, b.reference) || cmp(a.description, b.description) || cmp(a.id, b.id);
+    return (
+      a.pence - b.pence || ranks[i]! - ranks[j]! || cmp(a.reference, b.reference) || cmp(a.description, b.description) || cmp(a.id, b.id)
+    );
   };
   const order = byDay(rows, within);
   // Ids given must differ from each other and from those made here (prefix_1, prefix_2 … in canonical order).
@@ -368,7 +371,9 @@ export function readCmsEntries(rows: readonly CmsEntryInput[] | undefined): CmsE
     if (r.chargeType !== undefined && (r.type !== 'enforcement_charge' || !ENFORCEMENT_ACTIONS.includes(r.chargeType))) {
       throw new InputError(
         `${field}.chargeType`,
-        r.type !== 'enforcement_charge' ? 'is only for an enforcement_charge; leave it out' : `must be one of ${ENFORCEMENT_ACTIONS.join(', ')}`,
+        r.type !== 'enforcement_charge'
+          ? 'is only for an enforcement_charge; leave it out'
+          : `must be one of ${ENFORCEMENT_ACTIONS.join(', ')}`,
       );
     }
     if (r.creditor !== undefined && !CREDITORS.includes(r.creditor)) {
@@ -400,7 +405,8 @@ export function readBankTransactions(rows: readonly BankTransactionInput[] | und
   const given = list(rows, 'bankTransactions');
   const ranks = new Int32Array(given.length);
   const read = given.map((r, i): BankTransaction & Reading => {
-    if (r === null || typeof r !== 'object') throw new InputError(`bankTransactions[${i}]`, 'must be an object with date, amount and direction');
+    if (r === null || typeof r !== 'object')
+      throw new InputError(`bankTransactions[${i}]`, 'must be an object with date, amount and direction');
     checkFields(r, BANK_FIELDS, `bankTransactions[${i}]`);
     if (r.direction !== 'in' && r.direction !== 'out') {
       throw new InputError(`bankTransactions[${i}].direction`, 'must be "in" (money into the account) or "out"');

@@ -139,7 +139,9 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay 
   }
   // Lines outside every period are in CMS's ledger too.
   const findingsOutside = charges.findings.filter(
-    (f) => (f.kind === 'liability_mismatch' || f.kind === 'collection_fee_mismatch') && (f.facts.reason === 'outside_schedule' || f.facts.reason === 'after_case_end'),
+    (f) =>
+      (f.kind === 'liability_mismatch' || f.kind === 'collection_fee_mismatch') &&
+      (f.facts.reason === 'outside_schedule' || f.facts.reason === 'after_case_end'),
   );
   for (const f of findingsOutside) {
     cmsM += f.effect.maintenance;

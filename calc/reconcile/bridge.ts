@@ -26,7 +26,11 @@ const minus = (a: Parts, b: Parts): Effect => ({
 });
 const equal = (a: Effect, b: Effect) => a.maintenance === b.maintenance && a.fees === b.fees && a.charges === b.charges;
 
-export function buildBridge(balances: Balances, findings: readonly (Finding & { readonly pence: Effect })[], claim: Claim | undefined): Bridge {
+export function buildBridge(
+  balances: Balances,
+  findings: readonly (Finding & { readonly pence: Effect })[],
+  claim: Claim | undefined,
+): Bridge {
   const explained = findings.reduce((a, f) => addEffects(a, f.pence), balances.notYetDueInCms);
   const gap = minus(balances.cmsEntries, balances.recomputed);
   if (!equal(explained, gap)) {
@@ -44,7 +48,12 @@ export function buildBridge(balances: Balances, findings: readonly (Finding & { 
   }));
   if (!equal(balances.notYetDueInCms, NO_EFFECT)) {
     const e = balances.notYetDueInCms;
-    lines.push({ kind: 'accrued_not_yet_due', amount: fromPence(effectTotal(e)), effects: byComponent(e), description: explainNotYetDue(fromPence(effectTotal(e))) });
+    lines.push({
+      kind: 'accrued_not_yet_due',
+      amount: fromPence(effectTotal(e)),
+      effects: byComponent(e),
+      description: explainNotYetDue(fromPence(effectTotal(e))),
+    });
   }
   // What CMS claims against what its entries add up to: by component where it gave them, else all together.
   const entries = balances.cmsEntries;
@@ -100,13 +109,30 @@ export function buildBridge(balances: Balances, findings: readonly (Finding & { 
     components: COMPONENTS.map((component) => {
       const k = componentKeys[component];
       const given =
-        component === 'maintenance' ? claim?.maintenance : component === 'collection_fees' ? claim?.collectionFees : claim?.enforcementCharges;
+        component === 'maintenance'
+          ? claim?.maintenance
+          : component === 'collection_fees'
+            ? claim?.collectionFees
+            : claim?.enforcementCharges;
       const toC = balances.recomputed[k];
       return {
         component,
         ...(given !== undefined ? { from: fromPence(given) } : {}),
         to: fromPence(toC),
-        amount: fromPence(lines.reduce((a, l) => a + pence(component === 'maintenance' ? l.effects.maintenance : component === 'collection_fees' ? l.effects.collectionFees : l.effects.enforcementCharges), 0)),
+        amount: fromPence(
+          lines.reduce(
+            (a, l) =>
+              a +
+              pence(
+                component === 'maintenance'
+                  ? l.effects.maintenance
+                  : component === 'collection_fees'
+                    ? l.effects.collectionFees
+                    : l.effects.enforcementCharges,
+              ),
+            0,
+          ),
+        ),
       };
     }),
     inPayingParentsFavour: { count: forPaying.count, amount: fromPence(forPaying.amount) },

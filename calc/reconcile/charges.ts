@@ -37,7 +37,12 @@ const TABLE_FROM = '2013-11-25';
 /** Two charges for the same action this close together are one action charged twice (Reckoner's rule). */
 const DUPLICATE_CHARGE_DAYS = 31;
 
-const fact = (e: CmsEntry) => ({ type: e.type, date: e.date, amount: fromPence(e.pence), ...(e.description ? { description: e.description } : {}) });
+const fact = (e: CmsEntry) => ({
+  type: e.type,
+  date: e.date,
+  amount: fromPence(e.pence),
+  ...(e.description ? { description: e.description } : {}),
+});
 
 export function reconcileCharges(
   books: Books,
@@ -59,7 +64,9 @@ export function reconcileCharges(
 
   // The decision behind a period CMS charged at the amount known before a backdated letter.
   const ongoing = new Map<number, number>();
-  for (const e of books.schedule.plan.events) if (e.kind === 'ongoing' && e.line !== undefined) ongoing.set(e.line, books.side === 'paying' ? e.amounts.maintenance : e.amounts.parents[books.rpIndex]!.maintenance);
+  for (const e of books.schedule.plan.events)
+    if (e.kind === 'ongoing' && e.line !== undefined)
+      ongoing.set(e.line, books.side === 'paying' ? e.amounts.maintenance : e.amounts.parents[books.rpIndex]!.maintenance);
   const backdatedAfter = (p: number) => {
     const due = lines[p]!.dueDate;
     const pool = books.schedule.plan.pools.find((x) => x.reason === 'backdated' && compareDates(x.arises, due) > 0 && x.decisionId);
@@ -82,7 +89,13 @@ export function reconcileCharges(
     const want = isFee ? periods.accruedFee : periods.accruedLiability;
     /** A fee line changes the receiving parent's figure only on the net basis, and the other way. */
     const effectOf = (pence: number): Effect =>
-      isFee ? (books.side === 'paying' ? { ...NO_EFFECT, fees: pence } : netBasis ? { ...NO_EFFECT, maintenance: -pence } : NO_EFFECT) : { ...NO_EFFECT, maintenance: pence };
+      isFee
+        ? books.side === 'paying'
+          ? { ...NO_EFFECT, fees: pence }
+          : netBasis
+            ? { ...NO_EFFECT, maintenance: -pence }
+            : NO_EFFECT
+        : { ...NO_EFFECT, maintenance: pence };
     const kinds = isFee
       ? ({ mismatch: 'collection_fee_mismatch', duplicate: 'duplicate_collection_fee' } as const)
       : ({ mismatch: 'liability_mismatch', duplicate: 'duplicate_liability' } as const);
@@ -97,7 +110,12 @@ export function reconcileCharges(
           cms: [e],
           bank: [],
           evidence: [],
-          facts: { cms: [fact(e)], charged: fromPence(e.pence), due: fromPence(0), reason: end !== undefined && compareDates(e.date, end) >= 0 ? 'after_case_end' : 'outside_schedule' },
+          facts: {
+            cms: [fact(e)],
+            charged: fromPence(e.pence),
+            due: fromPence(0),
+            reason: end !== undefined && compareDates(e.date, end) >= 0 ? 'after_case_end' : 'outside_schedule',
+          },
         });
         continue;
       }
@@ -260,7 +278,8 @@ export function reconcileCharges(
       continue;
     }
     if (lawful > 0) allowedCharges.push({ day: e.day, pence: lawful });
-    if (lawful !== e.pence) findings.push(draft('enforcement_charge_not_allowed', e.pence - lawful, { ...base, reason: 'wrong_amount_for_action' }));
+    if (lawful !== e.pence)
+      findings.push(draft('enforcement_charge_not_allowed', e.pence - lawful, { ...base, reason: 'wrong_amount_for_action' }));
     else matches.push({ reason: 'charge_agrees', amount: e.pence, days: 0, cms: [e], bank: [], evidence: [] });
   }
 

@@ -52,7 +52,11 @@ export function reconcileDeductions(books: Books): DeductionsResult {
     evidence.forEach((v, j) => {
       if (EVIDENCE_FOR[e.type] !== v.type || e.day < earliest(v) || e.day > latest(v)) return;
       const rank =
-        v.pence === e.pence ? 0 : v.type === 'payslip_deduction' && v.pence === e.pence + EMPLOYER_CHARGE_PENCE ? 1 : 2 + Math.abs(v.pence - e.pence);
+        v.pence === e.pence
+          ? 0
+          : v.type === 'payslip_deduction' && v.pence === e.pence + EMPLOYER_CHARGE_PENCE
+            ? 1
+            : 2 + Math.abs(v.pence - e.pence);
       candidates.push([rank, Math.abs(e.day - v.day), i, j]);
     });
   });
@@ -136,7 +140,9 @@ export function reconcileDeductions(books: Books): DeductionsResult {
     });
   });
   if (unchecked > 0) {
-    const what = new Set(records.filter((_, i) => !usedR.has(i)).map((e) => (e.type === 'deo_receipt' ? 'payslips' : 'benefit statements')));
+    const what = new Set(
+      records.filter((_, i) => !usedR.has(i)).map((e) => (e.type === 'deo_receipt' ? 'payslips' : 'benefit statements')),
+    );
     books.warnings.push(
       `${unchecked} ${unchecked === 1 ? 'receipt' : 'receipts'} by deduction from earnings or benefit could not be checked: no ${[...what].join(' or ')} cover ${unchecked === 1 ? 'its date' : 'their dates'}. They are taken as CMS recorded them; give the ${[...what].join(' and ')} (evidence) to check them.`,
     );

@@ -98,7 +98,13 @@ export function reconcileDirectPay(
   const surplus: { p: number; pence: number }[] = [];
   const unreported: { p: number; pence: number }[] = [];
   const due = (p: number) => ({ start: lines[p]!.periodStart, end: lines[p]!.periodEnd });
-  const draft = (kind: FindingDraft['kind'], p: number, amount: number, cms: readonly CmsEntry[], extra: FindingDraft['facts'] = {}): FindingDraft => ({
+  const draft = (
+    kind: FindingDraft['kind'],
+    p: number,
+    amount: number,
+    cms: readonly CmsEntry[],
+    extra: FindingDraft['facts'] = {},
+  ): FindingDraft => ({
     kind,
     date: lines[p]!.dueDate,
     amount: Math.abs(amount),
@@ -155,14 +161,16 @@ export function reconcileDirectPay(
     } else {
       surplus.length = 0;
       const short = owed - available;
-      if (r > short) findings.push(draft('reported_missed_but_paid', p, r - short, reports, { reported: fromPence(r), reason: 'short_payment' }));
+      if (r > short)
+        findings.push(draft('reported_missed_but_paid', p, r - short, reports, { reported: fromPence(r), reason: 'short_payment' }));
       else {
         if (r > 0) matches.push({ reason: 'report_agrees', amount: r, days: 0, cms: reports, bank: [], evidence: [] });
         if (r < short) unreported.push({ p, pence: short - r });
       }
     }
   }
-  for (const u of unreported) findings.push(draft('missed_payment_not_reported', u.p, -u.pence, [], { reported: fromPence(reported[u.p]!) }));
+  for (const u of unreported)
+    findings.push(draft('missed_payment_not_reported', u.p, -u.pence, [], { reported: fromPence(reported[u.p]!) }));
   for (const s of surplus) findings.push(draft('extra_payment_not_credited', s.p, s.pence, []));
   return { findings, matches, reportsMode, reported, cmsDue, acceptedReports };
 }

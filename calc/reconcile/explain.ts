@@ -43,7 +43,8 @@ function recordWords(type: string, w: Words): string {
 /** Where the evidence for a record would be. */
 function evidenceWords(type: string, side: Side, w: Words): { none: string; moved: string } {
   if (type === 'deo_receipt') return { none: `no payslip shows such a deduction`, moved: 'was deducted from pay' };
-  if (type === 'benefit_deduction_receipt') return { none: `no benefit statement shows such a deduction`, moved: 'was deducted from benefit' };
+  if (type === 'benefit_deduction_receipt')
+    return { none: `no benefit statement shows such a deduction`, moved: 'was deducted from benefit' };
   if (type === 'refund') return { none: `${w.your} bank shows no such money coming back`, moved: `came back into ${w.your} account` };
   return side === 'paying'
     ? { none: `${w.your} bank shows no such payment`, moved: `left ${w.your} account` }

@@ -92,7 +92,8 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
   // 226.44 after 4%), and the record says which it was.
   const agreed = new Map<PaidItem, Credit>();
   const itemCredit = (i: PaidItem): Credit => agreed.get(i) ?? creditOf(paidSigned(books, i), i.row.day, 'as_paid', fees, basis);
-  const sum = (cs: readonly Credit[]): Credit => cs.reduce((a, c) => ({ maintenance: a.maintenance + c.maintenance, fees: a.fees + c.fees }), NO_CREDIT);
+  const sum = (cs: readonly Credit[]): Credit =>
+    cs.reduce((a, c) => ({ maintenance: a.maintenance + c.maintenance, fees: a.fees + c.fees }), NO_CREDIT);
   const effectOf = (c: Credit) => ({ maintenance: c.maintenance, fees: c.fees, charges: 0 });
 
   const writtenOf = new Map<CmsEntry, Written>();
@@ -178,7 +179,11 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
 
   // Payments made for this case that CMS put on another case, and another case's payments CMS put on this one.
   const leftPaid = result.unmatchedBank;
-  const wrongCase = crossCase(books, leftPaid.map((i) => paidItems[i]!), books.otherCase);
+  const wrongCase = crossCase(
+    books,
+    leftPaid.map((i) => paidItems[i]!),
+    books.otherCase,
+  );
   const takenPaid = new Set<PaidItem>();
   for (const { item, entry } of wrongCase) {
     takenPaid.add(item);
@@ -193,7 +198,11 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
       facts: { cms: [cmsFact(entry)], otherCase: caseReferenceWords(entry.caseReference) },
     });
   }
-  const fromOther = crossCase(books, books.paidForOtherCase, leftRecords.map((i) => records[i]!));
+  const fromOther = crossCase(
+    books,
+    books.paidForOtherCase,
+    leftRecords.map((i) => records[i]!),
+  );
   const takenRecords = new Set<CmsEntry>();
   const usedForOther = new Set<PaidItem>();
   for (const { item, entry } of fromOther) {
@@ -211,7 +220,11 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
   }
   for (const item of books.paidForOtherCase) {
     if (!usedForOther.has(item)) {
-      books.ignored.push(item.source === 'bank' ? { bankTransactionId: item.row.id, reason: 'another_case' } : { evidenceId: item.row.id, reason: 'another_case' });
+      books.ignored.push(
+        item.source === 'bank'
+          ? { bankTransactionId: item.row.id, reason: 'another_case' }
+          : { evidenceId: item.row.id, reason: 'another_case' },
+      );
     }
   }
   const usedOther = new Set(wrongCase.map((w) => w.entry));
@@ -228,7 +241,10 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
       cms: [e],
       bank: [],
       evidence: [],
-      facts: { cms: [cmsFact(e)], ...(e.type === 'refund' ? { reason: 'refund' } : e.type === 'voluntary_payment' ? { reason: 'voluntary' } : {}) },
+      facts: {
+        cms: [cmsFact(e)],
+        ...(e.type === 'refund' ? { reason: 'refund' } : e.type === 'voluntary_payment' ? { reason: 'voluntary' } : {}),
+      },
     });
   }
 

@@ -102,8 +102,16 @@ function readClaim(input: ReconcileInput, side: Side): Claim | undefined {
     ...optional('collectionFees', claimPence('cmsClaim.collectionFees', c.collectionFees)),
     ...optional('enforcementCharges', claimPence('cmsClaim.enforcementCharges', c.enforcementCharges)),
   };
-  if (claim.total === undefined && claim.maintenance === undefined && claim.collectionFees === undefined && claim.enforcementCharges === undefined) {
-    throw new InputError('cmsClaim', 'give the balance CMS states (balance), or its parts (maintenance, collectionFees, enforcementCharges)');
+  if (
+    claim.total === undefined &&
+    claim.maintenance === undefined &&
+    claim.collectionFees === undefined &&
+    claim.enforcementCharges === undefined
+  ) {
+    throw new InputError(
+      'cmsClaim',
+      'give the balance CMS states (balance), or its parts (maintenance, collectionFees, enforcementCharges)',
+    );
   }
   if (side === 'receiving' && (claim.collectionFees !== undefined || claim.enforcementCharges !== undefined)) {
     throw new InputError(
@@ -116,7 +124,10 @@ function readClaim(input: ReconcileInput, side: Side): Claim | undefined {
     return { ...claim, total: parts.reduce((a, b) => a! + b!, 0) };
   }
   if (claim.total !== undefined && parts.every((p) => p !== undefined) && parts.reduce((a, b) => a! + b!, 0) !== claim.total) {
-    throw new InputError('cmsClaim.balance', 'is not the sum of maintenance, collectionFees and enforcementCharges; give the figures as CMS prints them');
+    throw new InputError(
+      'cmsClaim.balance',
+      'is not the sum of maintenance, collectionFees and enforcementCharges; give the figures as CMS prints them',
+    );
   }
   if (side === 'receiving' && claim.total === undefined) return { ...claim, total: claim.maintenance! };
   return claim;
@@ -149,7 +160,10 @@ export function readBooks(input: ReconcileInput): Books {
   const maxDays = input.maxDateDifferenceDays === undefined ? 62 : wholeNumber('maxDateDifferenceDays', input.maxDateDifferenceDays, 366);
   if (maxDays < windowDays) throw new InputError('maxDateDifferenceDays', `must be at least windowDays (${windowDays})`);
   if (input.schedule === null || typeof input.schedule !== 'object') {
-    throw new InputError('schedule.decisions', 'give at least one decision, each with an effective date and a weekly amount or a calculation');
+    throw new InputError(
+      'schedule.decisions',
+      'give at least one decision, each with an effective date and a weekly amount or a calculation',
+    );
   }
 
   let schedule: Schedule;
@@ -171,7 +185,10 @@ export function readBooks(input: ReconcileInput): Books {
     throw new InputError('cmsClaim.basis', `must be one of ${BASES.join(', ')}`);
   }
   if (side === 'paying' && input.cmsClaim?.basis === 'net') {
-    throw new InputError('cmsClaim.basis', 'is for a receiving parent’s figure; a paying parent’s arrears are always gross (leave basis out)');
+    throw new InputError(
+      'cmsClaim.basis',
+      'is for a receiving parent’s figure; a paying parent’s arrears are always gross (leave basis out)',
+    );
   }
   if (side === 'receiving' && claim !== undefined && feesApply && input.cmsClaim?.basis === undefined) {
     throw new InputError(

@@ -12,7 +12,6 @@ import { valueOn } from '../parameters.ts';
 import { collectionFeePayingPercent, collectionFeeReceivingPercent } from '../scheme-2012/parameters.ts';
 import { MAX_PERIODS, type PaymentFrequency, type ResolvedDecision, type ScheduleLine, type Segment } from './types.ts';
 
-
 /** Due dates k periods from the anchor. */
 export function dueDateAt(anchor: CivilDate, frequency: PaymentFrequency, k: number): CivilDate {
   switch (frequency) {
@@ -154,7 +153,11 @@ export function accrue(decisions: readonly ResolvedDecision[], frame: Frame, rec
         const fee = parentFees[i]!;
         return { id, maintenance: fromPence(m), fee: fromPence(fee), net: fromPence(m - fee) };
       }),
-      amounts: { maintenance, fee: collectionFee, parents: receivingIds.map((_, i) => ({ maintenance: byParent[i]!, fee: parentFees[i]! })) },
+      amounts: {
+        maintenance,
+        fee: collectionFee,
+        parents: receivingIds.map((_, i) => ({ maintenance: byParent[i]!, fee: parentFees[i]! })),
+      },
     });
   }
   return lines;

@@ -35,7 +35,11 @@ export function combine(a: Amounts, b: Amounts, f: (x: number, y: number) => num
 
 /** Each figure of `a` mapped by `f`. */
 export function mapAmounts(a: Amounts, f: (x: number) => number): Amounts {
-  return { maintenance: f(a.maintenance), fee: f(a.fee), parents: a.parents.map((p) => ({ maintenance: f(p.maintenance), fee: f(p.fee) })) };
+  return {
+    maintenance: f(a.maintenance),
+    fee: f(a.fee),
+    parents: a.parents.map((p) => ({ maintenance: f(p.maintenance), fee: f(p.fee) })),
+  };
 }
 
 export const plus = (a: Amounts, b: Amounts): Amounts => combine(a, b, (x, y) => x + y);

@@ -36,7 +36,6 @@ const SCHEDULE_RULE: Reference = {
   title: 'Reckoner rule: a part period is due pro rata by days, each part rounded to the penny (the regulations state no rule)',
 };
 
-
 /**
  * Builds the schedule of what was due from a history of decisions: period by period, with the weekly amount in
  * force, part periods where a decision changes or liability starts or stops, collection fees where they apply,
@@ -72,7 +71,10 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   const receivingIds = [...new Set(decisions.flatMap((d) => d.shares.map((s) => s.receivingParentId)))];
   const lines = accrue(decisions, frame, receivingIds);
   if (lines.length > MAX_PERIODS) {
-    throw new InputError('asOf', `the schedule would have more than ${MAX_PERIODS} periods; choose a later first effective date or an earlier asOf`);
+    throw new InputError(
+      'asOf',
+      `the schedule would have more than ${MAX_PERIODS} periods; choose a later first effective date or an earlier asOf`,
+    );
   }
 
   const plan = buildPlan({

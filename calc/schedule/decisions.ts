@@ -26,7 +26,6 @@ export function checkDate(field: string, value: unknown): CivilDate {
   return value;
 }
 
-
 /** Decisions in effective-date order, each with its weekly amount and shares; same-day duplicates resolved. */
 export function resolveDecisions(input: ScheduleInput, trace: Trace): ResolvedDecision[] {
   if (!input.decisions || input.decisions.length === 0) {

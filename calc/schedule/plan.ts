@@ -92,14 +92,20 @@ function knownOn(decisions: readonly ResolvedDecision[], cut: CivilDate | undefi
 }
 
 /** Reads and checks the user's plan. */
-function readPlan(input: PaymentPlanInput | undefined, frame: Frame): { n?: number; catchUp?: { day: number; date: CivilDate; pence: number }[] } {
+function readPlan(
+  input: PaymentPlanInput | undefined,
+  frame: Frame,
+): { n?: number; catchUp?: { day: number; date: CivilDate; pence: number }[] } {
   if (!input) return {};
   if (input.catchUpInstalments !== undefined && input.catchUp !== undefined) {
     throw new InputError('paymentPlan', 'give catchUpInstalments or catchUp (the amounts from CMS’s payment schedule), not both');
   }
   const n = input.catchUpInstalments;
   if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > 520)) {
-    throw new InputError('paymentPlan.catchUpInstalments', `must be a whole number from 1 to 520 (got ${JSON.stringify(n)}); 1 means due at once`);
+    throw new InputError(
+      'paymentPlan.catchUpInstalments',
+      `must be a whole number from 1 to 520 (got ${JSON.stringify(n)}); 1 means due at once`,
+    );
   }
   if (input.catchUp === undefined) return n === undefined ? {} : { n };
   if (!Array.isArray(input.catchUp) || input.catchUp.length === 0) {
@@ -120,7 +126,8 @@ function readPlan(input: PaymentPlanInput | undefined, frame: Frame): { n?: numb
     return { date: c.dueDate, day: toDayNumber(c.dueDate), pence };
   });
   catchUp.sort((a, b) => a.day - b.day);
-  if (catchUp.every((c) => c.pence === 0)) throw new InputError('paymentPlan.catchUp', 'the catch-up amounts are all £0.00; leave catchUp out');
+  if (catchUp.every((c) => c.pence === 0))
+    throw new InputError('paymentPlan.catchUp', 'the catch-up amounts are all £0.00; leave catchUp out');
   void frame;
   return { catchUp };
 }
@@ -141,7 +148,9 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
   // Letter dates that change what a period asked for after its due date.
   const letters = [...new Set(ctx.decisions.map((d) => d.letterDate).filter((d): d is CivilDate => d !== undefined))].sort(compareDates);
   const lastDue = lines.length ? lines[lines.length - 1]!.dueDate : frame.liabilityStart;
-  const lateLetters = letters.filter((l) => lines.length > 0 && compareDates(l, lines[0]!.dueDate) > 0 && compareDates(l, firstDue ?? '') > 0);
+  const lateLetters = letters.filter(
+    (l) => lines.length > 0 && compareDates(l, lines[0]!.dueDate) > 0 && compareDates(l, firstDue ?? '') > 0,
+  );
   const events: PlanEvent[] = [];
   const pools: Pool[] = [];
   const amounts = lines.map(amountsOf);
@@ -185,7 +194,8 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
     const asked = firstDue !== undefined && compareDates(line.dueDate, firstDue) < 0 ? firstDue : line.dueDate;
     let cut = cutOn(asked);
     let held = accrualOn(cut).get(line.periodStart) ?? zero;
-    if (asked === line.dueDate) events.push({ date: line.dueDate, day: toDayNumber(line.dueDate), kind: 'ongoing', line: i, amounts: held });
+    if (asked === line.dueDate)
+      events.push({ date: line.dueDate, day: toDayNumber(line.dueDate), kind: 'ongoing', line: i, amounts: held });
     else arise('initial', asked, held, cut === undefined ? undefined : letterOf(cut));
     for (const l of letters) {
       if (compareDates(l, asked) <= 0) continue;
@@ -213,7 +223,14 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
 
   const sorted = [...arising.values()].sort((a, b) => compareDates(a.arises, b.arises) || (a.reason < b.reason ? -1 : 1));
   const catchUp = user.catchUp;
-  const totalIncrease = sorted.reduce((acc, p) => plus(acc, mapAmounts(p.change, (x) => Math.max(0, x))), zero);
+  const totalIncrease = sorted.reduce(
+    (acc, p) =>
+      plus(
+        acc,
+        mapAmounts(p.change, (x) => Math.max(0, x)),
+      ),
+    zero,
+  );
   const cmsTotal = catchUp?.reduce((a, c) => a + c.pence, 0);
   for (const p of sorted) {
     const increase = mapAmounts(p.change, (x) => Math.max(0, x));
@@ -248,8 +265,7 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
   if (catchUp && !isZero(totalIncrease)) {
     // CMS's own timetable: by each of its dates, the same fraction of the increases as of its catch-up amounts, never
     // before an increase has arisen; whatever remains at its last date falls due then.
-    const arisenBy = (day: number): Amounts =>
-      pools.reduce((acc, p) => (toDayNumber(p.arises) <= day ? plus(acc, p.amounts) : acc), zero);
+    const arisenBy = (day: number): Amounts => pools.reduce((acc, p) => (toDayNumber(p.arises) <= day ? plus(acc, p.amounts) : acc), zero);
     let given = 0;
     let before = zero;
     catchUp.forEach((c, j) => {

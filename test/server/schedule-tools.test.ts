@@ -466,14 +466,16 @@ describe.each(FACES)('reconcile_ledger over $name', (face) => {
     for (const step of out.trace) expect(step.citation, step.step).toBeTruthy();
     if (face.name === 'mcp') {
       // The text leads with the bridge.
-      expect(text!.split("\n").slice(0, 5)).toEqual([
-        'CMS says £216.66 owed by the paying parent on 2024-04-30; worked out from the decisions and the evidence it is £33.33 owed by the paying parent: CMS\'s figure is £183.33 too high.',
+      expect(text!.split('\n').slice(0, 5)).toEqual([
+        "CMS says £216.66 owed by the paying parent on 2024-04-30; worked out from the decisions and the evidence it is £33.33 owed by the paying parent: CMS's figure is £183.33 too high.",
         'The difference, line by line (positive: CMS’s figure too high; negative: too low):',
         '- 1 payment CMS recorded that no evidence shows: -£250.00',
         '- 1 payment CMS has no record of: £433.33',
         '= £183.33 (£216.66 − £33.33).',
       ]);
-      expect(text).toContain('finding_2. £433.33 left your account on 1 March 2024 ("CMS DIRECT PAY"), but CMS has no record of it. [£433.33]');
+      expect(text).toContain(
+        'finding_2. £433.33 left your account on 1 March 2024 ("CMS DIRECT PAY"), but CMS has no record of it. [£433.33]',
+      );
       expect(text).toContain('page 1 of 1');
     }
   });

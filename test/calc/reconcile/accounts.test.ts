@@ -72,9 +72,16 @@ describe('Direct Pay, paying side, weekly: CMS records no payments; only the mis
     );
     // 4 and 25 Mar went unpaid and unreported, but the two £50.00 catch-ups (26 Feb, 11 Mar) made them good: CMS's
     // figure and the evidence agree on them, so they are not findings. 22 Jan's report agrees with the evidence.
-    expect(matches(r).filter((m) => m.reason === 'report_agrees')).toEqual([{ reason: 'report_agrees', cms: ['report-2024-01-22'], bank: [] }]);
+    expect(matches(r).filter((m) => m.reason === 'report_agrees')).toEqual([
+      { reason: 'report_agrees', cms: ['report-2024-01-22'], bank: [] },
+    ]);
     // Every payment is accounted for as a Direct Pay payment for its instalment; the shop is set aside by the filter.
-    expect(matches(r).filter((m) => m.reason === 'direct_pay_payments').flatMap((m) => m.bank).sort()).toEqual(paid.map(([d]) => `bank-${d}`).sort());
+    expect(
+      matches(r)
+        .filter((m) => m.reason === 'direct_pay_payments')
+        .flatMap((m) => m.bank)
+        .sort(),
+    ).toEqual(paid.map(([d]) => `bank-${d}`).sort());
     expect(ignored(r)).toEqual(['tesco: not_a_maintenance_payment']);
   });
 
@@ -106,7 +113,11 @@ describe('Direct Pay, paying side, weekly: CMS records no payments; only the mis
     // 22 Jan — it is an instalment's amount on its due date, so it counts: a filter is needed to tell them apart.
     const u = reconcile({ ...input, bankFilter: undefined });
     expect(u.warnings.join(' ')).toMatch(/bankFilter/);
-    expect(ignored(u)).toEqual(['bank-2024-02-19: not_a_maintenance_payment', 'bank-2024-02-26: not_a_maintenance_payment', 'bank-2024-03-11: not_a_maintenance_payment']);
+    expect(ignored(u)).toEqual([
+      'bank-2024-02-19: not_a_maintenance_payment',
+      'bank-2024-02-26: not_a_maintenance_payment',
+      'bank-2024-03-11: not_a_maintenance_payment',
+    ]);
     // Counted: the seven £50.00 standing-order payments on due dates and the shop: 8 × 50.00 = 400.00; 650.00 − 400.00 = 250.00.
     expect(formatMoney(u.balance.recomputed)).toBe('250.00');
     expect(bridge(u).addsUp).toBe(true);
@@ -224,7 +235,10 @@ describe('Deductions from earnings: the payslip is the evidence, not the bank', 
       'Your payslip of 28 March 2024 shows £312.00 deducted for child maintenance by ACME LTD, but CMS has not recorded receiving it: money taken and not credited.',
     );
     expect(r.findings.find((f) => f.kind === 'deduction_in_transit')!.explanation).toBe(
-      'Your payslip of 28 June 2024 shows £312.00 deducted for child maintenance; it has until 19 July 2024 to reach CMS, so CMS’s figure does not include it yet.'.replace('CMS’s', "CMS's"),
+      'Your payslip of 28 June 2024 shows £312.00 deducted for child maintenance; it has until 19 July 2024 to reach CMS, so CMS’s figure does not include it yet.'.replace(
+        'CMS’s',
+        "CMS's",
+      ),
     );
   });
 
@@ -258,8 +272,14 @@ describe('Deductions from earnings: the payslip is the evidence, not the bank', 
   it('with no payslips given, CMS’s deduction receipts are not called phantoms: they are taken as recorded, with a warning', () => {
     const u = reconcile({ ...input, evidence: [] });
     expect(u.findings.filter((f) => f.kind === 'cms_payment_without_evidence')).toEqual([]);
-    expect(matches(u).filter((m) => m.reason === 'not_checked').map((m) => m.cms[0])).toEqual(['deo-02', 'deo-03', 'deo-05', 'deo-06']);
-    expect(u.warnings.join(' ')).toMatch(/4 receipts by deduction from earnings or benefit could not be checked: no payslips cover their dates/);
+    expect(
+      matches(u)
+        .filter((m) => m.reason === 'not_checked')
+        .map((m) => m.cms[0]),
+    ).toEqual(['deo-02', 'deo-03', 'deo-05', 'deo-06']);
+    expect(u.warnings.join(' ')).toMatch(
+      /4 receipts by deduction from earnings or benefit could not be checked: no payslips cover their dates/,
+    );
     // Taken as recorded on both sides: 1,872.00 − 1,236.00 + 50.00 = 686.00, CMS's own figure.
     expect(formatMoney(u.balance.recomputed)).toBe('686.00');
   });
@@ -333,9 +353,16 @@ describe('The payment plan: what built up before the first payment date is not o
 
     function planInput(extra: CmsEntryInput[]): ReconcileInput {
       return {
-        schedule: { decisions: [{ effectiveDate: '2024-01-15', weeklyAmount: 100 }], service: 'collect_and_pay', firstDueDate: '2024-03-01' },
+        schedule: {
+          decisions: [{ effectiveDate: '2024-01-15', weeklyAmount: 100 }],
+          service: 'collect_and_pay',
+          firstDueDate: '2024-03-01',
+        },
         side: 'paying',
-        cmsEntries: [...extra, ...instalments.map(([d, a]): CmsEntryInput => ({ id: `rec-${d}`, date: d, type: 'payment_received', amount: a }))],
+        cmsEntries: [
+          ...extra,
+          ...instalments.map(([d, a]): CmsEntryInput => ({ id: `rec-${d}`, date: d, type: 'payment_received', amount: a })),
+        ],
         bankTransactions: instalments.map(([d, a]) => out(`bank-${d}`, d, a, 'CMS')),
         bankFilter: { includeAll: true },
         cmsClaim: { date: '2024-06-30', balance: '536.78' },
@@ -347,7 +374,10 @@ describe('The payment plan: what built up before the first payment date is not o
     // CMS's letter: £100.00 of arrears with each payment from 1 Mar to 1 Oct, and £5.16 on 1 Nov (805.16). By 30 June
     // 4 × 100.00 = 400.00 of it is due: maintenance 670.96 × 400 ÷ 805.16 = 333.33, fees 134.20 × 400 ÷ 805.16 = 66.67.
     // The parent paid 520.00 + 100.00 = 620.00 each month: 2,480.00 = 4 × 520.00 + 400.00.
-    const catchUp = [...['03', '04', '05', '06', '07', '08', '09', '10'].map((m) => ({ dueDate: `2024-${m}-01`, amount: '100.00' })), { dueDate: '2024-11-01', amount: '5.16' }];
+    const catchUp = [
+      ...['03', '04', '05', '06', '07', '08', '09', '10'].map((m) => ({ dueDate: `2024-${m}-01`, amount: '100.00' })),
+      { dueDate: '2024-11-01', amount: '5.16' },
+    ];
     const r = plan({
       paid: ['03', '04', '05', '06'].map((m): [string, string] => [`2024-${m}-01`, '620.00']),
       claim: '0',
@@ -404,7 +434,65 @@ describe('The payment plan: what built up before the first payment date is not o
       difference: '0.00',
     });
     expect(findings(r)).toEqual([]);
-    expect(r.schedule.plan.pools.map((p) => [p.reason, p.arises, p.decisionId, p.amounts.maintenance])).toEqual([['backdated', '2024-04-10', 'increase', 25998]]);
+    expect(r.schedule.plan.pools.map((p) => [p.reason, p.arises, p.decisionId, p.amounts.maintenance])).toEqual([
+      ['backdated', '2024-04-10', 'increase', 25998],
+    ]);
+  });
+});
+
+describe('The payment plan on the receiving side (Collect and Pay, weekly, net of the 4%)', () => {
+  // £70 a week from Monday 1 Jan 2024, first payment date Monday 15 Jan. The initial amount is the weeks of 1 and 8 Jan:
+  // 2 × 70.00 = 140.00 gross, 2 × 2.80 = 5.60 of CMS's 4%. Spread over 52 weeks, each to the penny on its running share:
+  // gross 2.69, 2.69, 2.70 …; fee 0.11, 0.11, 0.10 … So the receiving parent was due, net, on 15, 22 and 29 Jan:
+  // 67.20 + (2.69 − 0.11) = 69.78, 69.78 and 67.20 + (2.70 − 0.10) = 69.80: 209.36 in all, and CMS passed on exactly that.
+  // Accrued net by 4 Feb: 5 weeks × 67.20 = 336.00; not yet due 336.00 − 209.36 = 126.64.
+  const paid: [string, string][] = [
+    ['2024-01-15', '69.78'],
+    ['2024-01-22', '69.78'],
+    ['2024-01-29', '69.80'],
+  ];
+  const input = (extra: CmsEntryInput[], balance: string): ReconcileInput => ({
+    schedule: {
+      decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 70 }],
+      service: 'collect_and_pay',
+      frequency: 'weekly',
+      firstDueDate: '2024-01-15',
+    },
+    side: 'receiving',
+    cmsEntries: [...extra, ...paid.map(([d, a]): CmsEntryInput => ({ id: `passed-${d}`, date: d, type: 'payment_passed_on', amount: a }))],
+    bankTransactions: paid.map(([d, a]) => into(`in-${d}`, d, a, 'CMS')),
+    bankFilter: { includeAll: true },
+    cmsClaim: { date: '2024-02-04', balance, basis: 'net' },
+  });
+
+  it('every plan instalment arrived: nothing is owed to the receiving parent yet, and 126.64 is still to come', () => {
+    const r = reconcile(input([], '0'));
+    expect(balance(r)).toEqual({
+      due: '209.36',
+      paid: '209.36',
+      adjustments: '0.00',
+      recomputed: '0.00',
+      position: 'settled',
+      notYetDue: '126.64',
+      cmsClaimed: '0.00',
+      difference: '0.00',
+    });
+    expect(findings(r)).toEqual([]);
+    // Counted gross, each net receipt is grossed up by the 4% rule on its own (69.80 stands for 72.71, not the plan's
+    // 72.70, whose fee the plan spreads separately): a penny either way is the rounding of two honest readings.
+    expect(formatMoney(r.balance.bothBases!.gross)).toBe('-0.01');
+  });
+
+  it('where CMS charges each week as it accrues (70.00 less its 2.80), its figure is explained by what is not yet due', () => {
+    const weeks = ['2024-01-01', '2024-01-08', '2024-01-15', '2024-01-22', '2024-01-29'];
+    const lines = weeks.flatMap((d): CmsEntryInput[] => [
+      { id: `due-${d}`, date: d, type: 'liability', amount: '70.00' },
+      { id: `fee-${d}`, date: d, type: 'collection_fee', amount: '2.80' },
+    ]);
+    // CMS's entries, net: 5 × (70.00 − 2.80) − 209.36 = 126.64.
+    const r = reconcile(input(lines, '126.64'));
+    expect(bridge(r)).toEqual({ from: '126.64', to: '0.00', lines: ['accrued_not_yet_due 126.64'], addsUp: true });
+    expect(findings(r)).toEqual([]);
   });
 });
 
@@ -416,7 +504,12 @@ describe('Separate balances: CMS’s claim by component, and an enforcement char
     schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }], service: 'collect_and_pay' },
     side: 'paying',
     cmsEntries: [
-      ...MONTHS.filter((m) => m !== '03').map((m): CmsEntryInput => ({ id: `rec-${m}`, date: `2024-${m}-01`, type: 'payment_received', amount: '312.00' })),
+      ...MONTHS.filter((m) => m !== '03').map((m): CmsEntryInput => ({
+        id: `rec-${m}`,
+        date: `2024-${m}-01`,
+        type: 'payment_received',
+        amount: '312.00',
+      })),
       { id: 'lo', date: '2024-05-20', type: 'enforcement_charge', amount: '300.00', description: 'Liability order charge' },
     ],
     bankTransactions: MONTHS.map((m) => out(`bank-${m}`, `2024-${m}-01`, '312.00', 'CMS')),
@@ -433,7 +526,11 @@ describe('Separate balances: CMS’s claim by component, and an enforcement char
     );
     const missing = r.findings[0]!;
     // 312.00 paid = 260.00 maintenance + 52.00 fee.
-    expect([missing.effects.maintenance, missing.effects.collectionFees, missing.effects.enforcementCharges].map(formatMoney)).toEqual(['260.00', '52.00', '0.00']);
+    expect([missing.effects.maintenance, missing.effects.collectionFees, missing.effects.enforcementCharges].map(formatMoney)).toEqual([
+      '260.00',
+      '52.00',
+      '0.00',
+    ]);
     expect(components(r)).toEqual({
       maintenance: { recomputed: '0.00', cmsEntries: '260.00', cmsClaimed: '260.00' },
       collection_fees: { recomputed: '0.00', cmsEntries: '52.00', cmsClaimed: '52.00' },
@@ -445,7 +542,12 @@ describe('Separate balances: CMS’s claim by component, and an enforcement char
       ['enforcement_charges', '300.00', '0.00', '300.00'],
     ]);
     // The total CMS claims is the sum of its parts: 260.00 + 52.00 + 300.00 = 612.00.
-    expect(bridge(r)).toEqual({ from: '612.00', to: '0.00', lines: ['enforcement_without_arrears 300.00', 'payment_missing_from_cms 312.00'], addsUp: true });
+    expect(bridge(r)).toEqual({
+      from: '612.00',
+      to: '0.00',
+      lines: ['enforcement_without_arrears 300.00', 'payment_missing_from_cms 312.00'],
+      addsUp: true,
+    });
     expect(r.balance.components.map((c) => c.creditor)).toEqual(['receiving_parent', 'secretary_of_state', 'secretary_of_state']);
   });
 });
@@ -457,7 +559,12 @@ describe('The receiving side on Collect and Pay: a claim is compared on the basi
   const input = (balance: string, basis?: 'gross' | 'net'): ReconcileInput => ({
     schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }], service: 'collect_and_pay' },
     side: 'receiving',
-    cmsEntries: ['01', '02'].map((m): CmsEntryInput => ({ id: `passed-${m}`, date: `2024-${m}-05`, type: 'payment_passed_on', amount: '249.60' })),
+    cmsEntries: ['01', '02'].map((m): CmsEntryInput => ({
+      id: `passed-${m}`,
+      date: `2024-${m}-05`,
+      type: 'payment_passed_on',
+      amount: '249.60',
+    })),
     bankTransactions: ['01', '02'].map((m) => into(`in-${m}`, `2024-${m}-05`, '249.60', 'CMS')),
     bankFilter: { includeAll: true },
     cmsClaim: { date: '2024-04-30', balance, ...(basis ? { basis } : {}) },
@@ -560,13 +667,26 @@ describe('A backdated reduction offset against later instalments is an adjustmen
     },
     side: 'paying',
     cmsEntries: [
-      ...['01', '02', '03', '04'].map((m): CmsEntryInput => ({ id: `due-${m}`, date: `2024-${m}-01`, type: 'liability', amount: '433.33' })),
+      ...['01', '02', '03', '04'].map((m): CmsEntryInput => ({
+        id: `due-${m}`,
+        date: `2024-${m}-01`,
+        type: 'liability',
+        amount: '433.33',
+      })),
       { id: 'due-05', date: '2024-05-01', type: 'liability', amount: '0.00' },
       { id: 'due-06', date: '2024-06-01', type: 'liability', amount: '0.01' },
-      ...['01', '02', '03', '04'].map((m): CmsEntryInput => ({ id: `paid-${m}`, date: `2024-${m}-01`, type: 'direct_payment', amount: '433.33' })),
+      ...['01', '02', '03', '04'].map((m): CmsEntryInput => ({
+        id: `paid-${m}`,
+        date: `2024-${m}-01`,
+        type: 'direct_payment',
+        amount: '433.33',
+      })),
       { id: 'paid-06', date: '2024-06-01', type: 'direct_payment', amount: '0.01' },
     ],
-    bankTransactions: [...['01', '02', '03', '04'].map((m) => out(`bank-${m}`, `2024-${m}-01`, '433.33')), out('bank-06', '2024-06-01', '0.01')],
+    bankTransactions: [
+      ...['01', '02', '03', '04'].map((m) => out(`bank-${m}`, `2024-${m}-01`, '433.33')),
+      out('bank-06', '2024-06-01', '0.01'),
+    ],
     bankFilter: { includeAll: true },
     cmsClaim: { date: '2024-06-30', balance: '0' },
   });
@@ -643,7 +763,12 @@ describe('Two cases, two references: payments put on the wrong case', () => {
     ]);
     expect(ignored(r)).toEqual(['B-0215: another_case', 'bank-B-0215: another_case']);
     // 112.00 − 312.00 + 200.00 = 0.00
-    expect(bridge(r)).toEqual({ from: '112.00', to: '0.00', lines: ['payment_from_other_case -200.00', 'payment_on_wrong_case 312.00'], addsUp: true });
+    expect(bridge(r)).toEqual({
+      from: '112.00',
+      to: '0.00',
+      lines: ['payment_from_other_case -200.00', 'payment_on_wrong_case 312.00'],
+      addsUp: true,
+    });
   });
 });
 

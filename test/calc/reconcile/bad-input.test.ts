@@ -221,7 +221,10 @@ describe('types, dates, ids and options', () => {
     expect(balance(r)).toMatchObject({ due: '520.00', recomputed: '520.00', cmsClaimed: '520.00', difference: '0.00' });
     // On Direct Pay CMS's arrears are its missed-payment reports, and none were given: its figure is not explained by
     // its entries (+520.00), and the two unpaid instalments are not reported (−260.00 each). A warning says why.
-    expect(findings(r).map((f) => `${f.kind} ${f.effect}`)).toEqual(['missed_payment_not_reported -260.00', 'missed_payment_not_reported -260.00']);
+    expect(findings(r).map((f) => `${f.kind} ${f.effect}`)).toEqual([
+      'missed_payment_not_reported -260.00',
+      'missed_payment_not_reported -260.00',
+    ]);
     expect(r.bridge.lines.map((l) => `${l.kind} ${formatMoney(l.amount)}`)).toContain('unexplained 520.00');
     expect(r.warnings.join(' ')).toMatch(/No evidence of payment was given/);
   });

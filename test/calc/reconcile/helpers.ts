@@ -3,7 +3,14 @@ import { formatMoney, type Dec } from '../../../calc/money.ts';
 import type { Reconciliation } from '../../../calc/reconcile/reconcile.ts';
 
 /** A finding as kind, money at stake, its effect on CMS's figure (the bridge line), and the ids it accounts for. */
-export type Found = { kind: string; amount: string; effect?: string; cms: readonly string[]; bank: readonly string[]; evidence?: readonly string[] };
+export type Found = {
+  kind: string;
+  amount: string;
+  effect?: string;
+  cms: readonly string[];
+  bank: readonly string[];
+  evidence?: readonly string[];
+};
 export type Paired = { reason: string; cms: readonly string[]; bank: readonly string[]; evidence?: readonly string[] };
 
 const key = (x: { kind?: string; reason?: string; cms: readonly string[]; bank: readonly string[]; evidence?: readonly string[] }) =>

@@ -106,7 +106,13 @@ const accountArb: fc.Arbitrary<Account> = fc
       planted[kind] = { count: held.count + 1, effect: held.effect + effect };
     };
     const payment = (k: number, pence: number, day = 0, id = `bank-${k}`) =>
-      bank.push({ id, date: addDays(lines[k]!.dueDate, day), amount: p(pence), direction: side === 'paying' ? 'out' : 'in', description: 'CHILD MAINTENANCE' });
+      bank.push({
+        id,
+        date: addDays(lines[k]!.dueDate, day),
+        amount: p(pence),
+        direction: side === 'paying' ? 'out' : 'in',
+        description: 'CHILD MAINTENANCE',
+      });
     const record = (k: number, pence: number, day = 0, id = `cms-${k}`, extra: Partial<CmsEntryInput> = {}) =>
       cms.push({ id, date: addDays(lines[k]!.dueDate, day), type: recordType, amount: p(pence), ...extra });
     // CMS's own figure, from its entries, worked out here.
@@ -201,7 +207,14 @@ const accountArb: fc.Arbitrary<Account> = fc
           // statement line for an earlier payment makes its reference known.
           payment(k, due);
           record(k, due);
-          bank.push({ id: `bank-${k}-b`, date: addDays(line.dueDate, 2), amount: '55.55', direction: 'out', description: 'CHILD MAINTENANCE', reference: 'CMS 987654321098' });
+          bank.push({
+            id: `bank-${k}-b`,
+            date: addDays(line.dueDate, 2),
+            amount: '55.55',
+            direction: 'out',
+            description: 'CHILD MAINTENANCE',
+            reference: 'CMS 987654321098',
+          });
           record(k, 5555, 2, `cms-${k}-b`);
           cms.push({ id: `b-line-${k}`, date: lines[0]!.dueDate, type: recordType, amount: '10.00', caseReference: '987654321098' });
           cmsFigure -= due + 5555;
@@ -218,8 +231,20 @@ const accountArb: fc.Arbitrary<Account> = fc
         case 'charge_twice':
           // Missed (no payment, no record: CMS and the evidence agree, and arrears stand from now on); CMS then charged
           // for a deduction from earnings order, and charged it again four days later.
-          cms.push({ id: `deo-${k}`, date: addDays(line.dueDate, 1), type: 'enforcement_charge', amount: '50.00', chargeType: 'deduction_from_earnings_order' });
-          cms.push({ id: `deo-${k}-again`, date: addDays(line.dueDate, 5), type: 'enforcement_charge', amount: '50.00', chargeType: 'deduction_from_earnings_order' });
+          cms.push({
+            id: `deo-${k}`,
+            date: addDays(line.dueDate, 1),
+            type: 'enforcement_charge',
+            amount: '50.00',
+            chargeType: 'deduction_from_earnings_order',
+          });
+          cms.push({
+            id: `deo-${k}-again`,
+            date: addDays(line.dueDate, 5),
+            type: 'enforcement_charge',
+            amount: '50.00',
+            chargeType: 'deduction_from_earnings_order',
+          });
           cmsFigure += 10000;
           plant('duplicate_enforcement_charge', 5000);
           break;
@@ -270,7 +295,13 @@ const accountArb: fc.Arbitrary<Account> = fc
     // everything due had been paid, both before any error.
     if (collect && side === 'paying' && a.charges) {
       cms.push({ id: 'charge-75', date: addDays(lines[2]!.dueDate, 2), type: 'enforcement_charge', amount: '75.00' });
-      cms.push({ id: 'charge-lo', date: addDays(lines[1]!.dueDate, 2), type: 'enforcement_charge', amount: '300.00', chargeType: 'liability_order' });
+      cms.push({
+        id: 'charge-lo',
+        date: addDays(lines[1]!.dueDate, 2),
+        type: 'enforcement_charge',
+        amount: '300.00',
+        chargeType: 'liability_order',
+      });
       cmsFigure += 37500;
       plant('enforcement_charge_not_allowed', 7500);
       plant('enforcement_without_arrears', 30000);
@@ -279,7 +310,13 @@ const accountArb: fc.Arbitrary<Account> = fc
     const basis = side === 'receiving' && collect ? { basis: 'net' as const } : {};
     return {
       input: {
-        schedule: { ...story, decisions: story.decisions, frequency: a.frequency, service: story.service!, asOf } as ReconcileInput['schedule'],
+        schedule: {
+          ...story,
+          decisions: story.decisions,
+          frequency: a.frequency,
+          service: story.service!,
+          asOf,
+        } as ReconcileInput['schedule'],
         side,
         ...(errors.includes('wrong_case') || errors.includes('other_case') ? { caseReference: '123456789012' } : {}),
         cmsEntries: cms,
@@ -314,7 +351,9 @@ describe('planted errors', () => {
         expect(formatMoney(r.bridge.to)).toBe(formatMoney(r.balance.recomputed));
         // What no entry explains is exactly what was planted in the claim, and no more.
         const unexplained = r.bridge.lines.filter((l) => l.kind === 'unexplained');
-        expect(unexplained.map((l) => formatMoney(l.amount))).toEqual(account.unexplained === 0 ? [] : [formatMoney(fromPence(account.unexplained))]);
+        expect(unexplained.map((l) => formatMoney(l.amount))).toEqual(
+          account.unexplained === 0 ? [] : [formatMoney(fromPence(account.unexplained))],
+        );
       }),
       { numRuns: 300 },
     );

@@ -164,7 +164,9 @@ const makeStoryArb = (
         },
         errors,
         // A receiving parent's claim says its basis (gross or net of the 4%), as it must on Collect and Pay.
-        ...(a.claim === undefined ? {} : { cmsClaim: { date: asOf, balance: a.claim, ...(a.side === 'receiving' ? { basis: a.basis } : {}) } }),
+        ...(a.claim === undefined
+          ? {}
+          : { cmsClaim: { date: asOf, balance: a.claim, ...(a.side === 'receiving' ? { basis: a.basis } : {}) } }),
       };
     });
 
@@ -365,7 +367,9 @@ describe('reconciliation properties', () => {
         expect(m(r.bridge.to)).toBe(m(b.recomputed));
         expect(m(r.bridge.lines.reduce((a, l) => a.plus(l.amount), new Dec(0)))).toBe(m(r.bridge.from.minus(r.bridge.to)));
         // Every finding is a line of the bridge, with its effect.
-        expect(r.bridge.lines.filter((l) => l.findingId).map((l) => [l.findingId, m(l.amount)])).toEqual(r.findings.map((f) => [f.id, m(f.effect)]));
+        expect(r.bridge.lines.filter((l) => l.findingId).map((l) => [l.findingId, m(l.amount)])).toEqual(
+          r.findings.map((f) => [f.id, m(f.effect)]),
+        );
         // The claimed difference, and the position.
         if (b.cmsClaimed !== undefined) expect(m(b.difference!)).toBe(m(b.cmsClaimed.minus(b.recomputed)));
         expect(b.position).toBe(b.recomputed.gt(0) ? 'arrears' : b.recomputed.lt(0) ? 'overpaid' : 'settled');

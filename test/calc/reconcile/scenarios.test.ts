@@ -53,7 +53,12 @@ describe('(a) the £20,000 pattern — CMS records years of payments that never 
     }));
     expect(findings(r)).toEqual(found(expected));
     // The bridge: CMS's 0.00 − 64 × 312.00 = −19,968.00 = 0.00 − recomputed 19,968.00.
-    expect(bridge(r)).toEqual({ from: '0.00', to: '19968.00', lines: phantoms.map(() => 'cms_payment_without_evidence -312.00'), addsUp: true });
+    expect(bridge(r)).toEqual({
+      from: '0.00',
+      to: '19968.00',
+      lines: phantoms.map(() => 'cms_payment_without_evidence -312.00'),
+      addsUp: true,
+    });
     // 64 × £312.00 = £19,968.00 of payments CMS recorded and the bank never saw.
     expect(r.counts.byKind.cms_payment_without_evidence.count).toBe(64);
     expect(r.counts.byKind.cms_payment_without_evidence.amount.toFixed(2)).toBe('19968.00');
@@ -166,7 +171,13 @@ describe('(c) duplicate CMS entries (P3)', () => {
     expect(findings(r)).toEqual(
       found([
         // The copy credits £312.00 a second time: CMS's figure is £312.00 too low.
-        { kind: 'duplicate_payment_record', amount: '312.00', effect: '-312.00', cms: ['cms-pay-2024-02-03', 'cms-pay-2024-02-01'], bank: [] },
+        {
+          kind: 'duplicate_payment_record',
+          amount: '312.00',
+          effect: '-312.00',
+          cms: ['cms-pay-2024-02-03', 'cms-pay-2024-02-01'],
+          bank: [],
+        },
       ]),
     );
     // claimed −312.00 − (−312.00) = 0.00 recomputed
@@ -200,7 +211,15 @@ describe('(c) duplicate CMS entries (P3)', () => {
     // exactly; the 30 Mar one repeats it (same amount, 2 days apart) and is a duplicate, not an unrelated phantom.
     const r = reconcile(generate({ ...base, errors: [{ kind: 'duplicate', payment: 3, days: -2 }] }).input);
     expect(findings(r)).toEqual(
-      found([{ kind: 'duplicate_payment_record', amount: '312.00', effect: '-312.00', cms: ['cms-pay-2024-03-30', 'cms-pay-2024-04-01'], bank: [] }]),
+      found([
+        {
+          kind: 'duplicate_payment_record',
+          amount: '312.00',
+          effect: '-312.00',
+          cms: ['cms-pay-2024-03-30', 'cms-pay-2024-04-01'],
+          bank: [],
+        },
+      ]),
     );
     // No claim: the bridge starts from what CMS's entries add up to, 4 × 260.00 + 4 × 52.00 − 5 × 312.00 = −312.00.
     expect(bridge(r)).toEqual({ from: '-312.00', to: '0.00', lines: ['duplicate_payment_record -312.00'], addsUp: true });
@@ -301,9 +320,7 @@ describe('(e) a change of circumstances in the middle of a month', () => {
 
   it('February is overcharged by 260.00 − 237.58 = £22.42, and so is the balance', () => {
     expect(findings(r)).toEqual(
-      found([
-        { kind: 'liability_mismatch', amount: '22.42', effect: '22.42', cms: ['cms-due-2024-02-01'], bank: [] },
-      ]),
+      found([{ kind: 'liability_mismatch', amount: '22.42', effect: '22.42', cms: ['cms-due-2024-02-01'], bank: [] }]),
     );
     expect(bridge(r)).toEqual({ from: '22.42', to: '0.00', lines: ['liability_mismatch 22.42'], addsUp: true });
     expect(matches(r)).toEqual(
@@ -692,9 +709,7 @@ describe('(i) a bank payment CMS never recorded (P2), among unrelated spending',
     const r = reconcile(generate({ ...story, bankFilter: 'none' }).input);
     expect(r.warnings.join(' ')).toMatch(/bankFilter/);
     expect(findings(r)).toEqual(
-      found([
-        { kind: 'payment_missing_from_cms', amount: '312.00', effect: '312.00', cms: [], bank: ['bank-2024-02-01'] },
-      ]),
+      found([{ kind: 'payment_missing_from_cms', amount: '312.00', effect: '312.00', cms: [], bank: ['bank-2024-02-01'] }]),
     );
     // The £312.00 Tesco shop on 1 Feb is a month from any CMS record of £312.00 and has no reference: not maintenance.
     expect(ignored(r)).toEqual(['bank-other-2024-01-25: not_a_maintenance_payment', 'bank-other-2024-02-01: not_a_maintenance_payment']);
