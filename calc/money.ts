@@ -47,10 +47,10 @@ export class MoneyFormatError extends Error {
  * Numbers are read through their shortest decimal representation, so 0.1 is exactly 0.1.
  */
 export function money(value: MoneyInput): Dec {
-  if (value instanceof Dec) return value;
+  if (value instanceof Dec) return bounded(value, value.toString());
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new MoneyFormatError(`${value} is not an amount of money`);
-    return new Dec(String(value));
+    return bounded(new Dec(String(value)), String(value));
   }
   if (typeof value !== 'string') {
     throw new MoneyFormatError(
@@ -62,11 +62,19 @@ export function money(value: MoneyInput): Dec {
   const problem = moneyTextProblem(value);
   if (problem) throw new MoneyFormatError(problem);
   const text = value.trim();
-  return new Dec(`${text.includes('-') ? '-' : ''}${text.replace(/[-£,]/g, '')}`);
+  return bounded(new Dec(`${text.includes('-') ? '-' : ''}${text.replace(/[-£,]/g, '')}`), JSON.stringify(value));
+}
+
+/** The one bound on money everywhere: £1,000,000,000, far beyond any maintenance figure or income. */
+export const MAX_MONEY = new Dec(1_000_000_000);
+
+function bounded(d: Dec, shown: string): Dec {
+  if (d.abs().gt(MAX_MONEY)) throw new MoneyFormatError(`${shown} is too large to be an amount of money here; amounts above £1,000,000,000 are refused`);
+  return d;
 }
 
 /** Largest amount, in pence, that money is read as whole pence: £1,000,000,000.00, far beyond any maintenance figure. */
-export const MAX_PENCE = 100_000_000_000;
+export const MAX_PENCE = MAX_MONEY.times(100).toNumber();
 
 const PENCE_TEXT = /^(-?)£?(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 

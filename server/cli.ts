@@ -7,15 +7,21 @@ import { VERSION } from './version.ts';
 
 const USAGE = `Usage:
   reckoner mcp                                   MCP over stdio (for Claude Desktop and other MCP clients)
-  reckoner serve [--host 127.0.0.1] [--port 8787] HTTP: /mcp, /api/v1/*, /openapi.json, /healthz, /
+  reckoner serve [--host 127.0.0.1] [--port 8787] [--insecure-no-auth]
+                                                 HTTP: /mcp, /api/v1/*, /openapi.json, /healthz, /
   reckoner --version
+
+On an address other machines can reach, serve needs RECKONER_API_TOKENS; --insecure-no-auth serves without
+them anyway, with a warning at start and on every response.
 
 Environment:
   DATABASE_URL          PostgreSQL for the case store (shared deployments)
   RECKONER_DATA_DIR     directory of the embedded case store (default: your data directory, e.g. ~/.local/share/reckoner)
   RECKONER_ENCRYPTION_KEY  32 bytes, base64 or hex (openssl rand -base64 32): seal names, contact details,
                         event notes, letters and original documents in the case store
-  RECKONER_API_TOKENS   comma-separated bearer tokens required by /mcp and /api/* (serve)
+  RECKONER_API_TOKENS   comma-separated organisation:principal:secret entries (secret at least 32 characters,
+                        e.g. openssl rand -base64 32): /mcp and /api/* then need one as a bearer token, and
+                        each principal sees only its organisation's cases (serve)
   RECKONER_ALLOWED_HOSTS comma-separated extra Host names to accept (serve). The server answers only
                          to its own address; with --host 0.0.0.0 list the names clients will use.
 `;
@@ -25,21 +31,23 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function parseServeArgs(args: string[]): { host: string; port: number } {
+function parseServeArgs(args: string[]): { host: string; port: number; insecureNoAuth: boolean } {
   let host = '127.0.0.1';
   let port = 8787;
+  let insecureNoAuth = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.includes('=') ? (arg.split('=', 2) as [string, string]) : [arg, undefined];
     const value = (): string => inline ?? args[++i] ?? fail(`${flag} needs a value`);
-    if (flag === '--host') host = value();
+    if (flag === '--insecure-no-auth' && inline === undefined) insecureNoAuth = true;
+    else if (flag === '--host') host = value();
     else if (flag === '--port') {
       const text = value();
       port = Number(text);
       if (!/^\d+$/.test(text) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535 (got "${text}")`);
     } else fail(`unknown option "${arg}"`);
   }
-  return { host, port };
+  return { host, port, insecureNoAuth };
 }
 
 const list = (value: string | undefined): string[] =>
@@ -58,18 +66,36 @@ export async function main(argv: string[]): Promise<void> {
       await runStdio();
       return;
     case 'serve': {
-      const { host, port } = parseServeArgs(rest);
-      const [{ serve }, { lazyStore }, { createApp }] = await Promise.all([
+      const { host, port, insecureNoAuth } = parseServeArgs(rest);
+      const [{ serve }, { lazyStore }, { createApp, NO_AUTH_WARNING }, auth] = await Promise.all([
         import('@hono/node-server'),
         import('../store/open.ts'),
         import('./http.ts'),
+        import('./auth.ts'),
       ]);
+      let tokens: string[] = [];
+      try {
+        tokens = auth.readTokens(process.env[auth.TOKENS_VARIABLE]) ? list(process.env[auth.TOKENS_VARIABLE]) : [];
+      } catch (error) {
+        fail((error as Error).message);
+      }
+      // Cases hold children's details and withheld addresses: a server others can reach must know who is asking.
+      if (!auth.isLoopback(host) && tokens.length === 0) {
+        if (!insecureNoAuth) {
+          fail(
+            `--host ${host} can be reached from other machines, so serve needs ${auth.TOKENS_VARIABLE} (organisation:principal:secret entries). ` +
+              'Give tokens, keep the default --host 127.0.0.1 behind a proxy, or add --insecure-no-auth if you really mean an open server.',
+          );
+        }
+        process.stderr.write(`reckoner: WARNING — ${NO_AUTH_WARNING} (--insecure-no-auth on ${host})\n`);
+      }
       const lazy = lazyStore();
       const options = {
         host,
-        apiTokens: list(process.env.RECKONER_API_TOKENS),
+        apiTokens: tokens,
         allowedHosts: list(process.env.RECKONER_ALLOWED_HOSTS),
         store: lazy.store,
+        insecureNoAuth: insecureNoAuth && tokens.length === 0 && !auth.isLoopback(host),
       };
       let app = createApp({ ...options, port });
       const server = serve({ fetch: (request, env) => app.fetch(request, env), hostname: host, port }, (info) => {

@@ -8,8 +8,18 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { TOOLS } from '../tools/index.ts';
-import { failure, problemsFrom, routeName, toFailure, type ErrorCode, type ToolContext, type ToolFailure } from '../tools/tool.ts';
-import type { CaseStore } from '../store/types.ts';
+import {
+  failure,
+  problemsFrom,
+  routeName,
+  textProblem,
+  toFailure,
+  type ErrorCode,
+  type ToolContext,
+} from '../tools/tool.ts';
+import { LOCAL_PRINCIPAL, type CaseStore, type Principal } from '../store/types.ts';
+import { authenticate, readTokens } from './auth.ts';
+import { errorResponse } from './errors.ts';
 import { createMcpServer } from './mcp.ts';
 import { PARSE_ROUTE, PARSE_ROUTE_MAX_BODY, registerParseRoute } from './parse-route.ts';
 import { openApiDocument } from './openapi.ts';
@@ -23,8 +33,13 @@ export interface HttpOptions {
   readonly port: number;
   /** Extra Host header values to accept, e.g. a public name behind a proxy. */
   readonly allowedHosts?: readonly string[];
-  /** Bearer tokens; when non-empty `/mcp`, `/api/*` and `/openapi.json` need one (the page asks for it). */
+  /**
+   * Tokens, each `organisation:principal:secret` (server/auth.ts); when given, `/mcp`, `/api/*` and `/openapi.json`
+   * need one (the page asks for it), and each request acts for its principal, in its organisation.
+   */
   readonly apiTokens?: readonly string[];
+  /** Serve without tokens even though the address is not loopback: every response then carries a warning. */
+  readonly insecureNoAuth?: boolean;
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes?: number;
   readonly context?: () => ToolContext;
@@ -32,20 +47,7 @@ export interface HttpOptions {
   readonly store?: () => Promise<CaseStore>;
 }
 
-const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
-  invalid_input: 400,
-  unauthorized: 401,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  unsupported: 422,
-  parse_failed: 422,
-};
-
-/** The public error shape: `{ error: { code, message, details } }` with `details` a list of field problems. */
-export function errorResponse(c: Context, failure: ToolFailure, status: ContentfulStatusCode = STATUS[failure.code]): Response {
-  return c.json({ error: { code: failure.code, message: failure.message, details: failure.details } }, status);
-}
+export { errorResponse };
 
 /** An error that concerns the request as a whole rather than one field. */
 function requestError(c: Context, code: ErrorCode, message: string, status?: ContentfulStatusCode): Response {
@@ -79,8 +81,8 @@ function hostAndOriginGuard(allowed: Set<string>): MiddlewareHandler {
     if (!allowed.has(host.toLowerCase())) {
       return requestError(
         c,
-        'unauthorized',
-        `Host "${host}" is not this server; requests must be addressed to ${[...allowed].join(' or ')}`,
+        'forbidden',
+        `Host "${host.slice(0, 200)}" is not this server; requests must be addressed to ${[...allowed].join(' or ')}`,
       );
     }
     const origin = c.req.header('origin');
@@ -92,29 +94,54 @@ function hostAndOriginGuard(allowed: Set<string>): MiddlewareHandler {
         originHost = undefined;
       }
       if (!originHost || !allowed.has(originHost.toLowerCase())) {
-        return requestError(c, 'unauthorized', `Origin "${origin}" may not call this server`);
+        return requestError(c, 'forbidden', `Origin "${origin.slice(0, 200)}" may not call this server`);
       }
     }
     await next();
   };
 }
 
-function bearerAuth(tokens: readonly string[]): MiddlewareHandler {
+/** Each authenticated request's principal, by its request object. */
+const principals = new WeakMap<Request, Principal>();
+
+/** Finds the request's principal from its bearer token, or refuses it. */
+function bearerAuth(tokens: NonNullable<ReturnType<typeof readTokens>>): MiddlewareHandler {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-    if (!tokens.includes(token)) return requestError(c, 'unauthorized', 'Send a valid token: Authorization: Bearer <token>');
+    const principal = header.startsWith('Bearer ') ? authenticate(tokens, header.slice(7).trim()) : undefined;
+    if (!principal) return requestError(c, 'unauthorized', 'Send a valid token: Authorization: Bearer <token>');
+    principals.set(c.req.raw, principal);
     await next();
   };
 }
 
+/** Largest body `/api/v1/import-case` accepts: a case exported with its documents (export_case refuses more over HTTP). */
+export const CASE_EXPORT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** The warning every response carries when a server is reachable from other machines without tokens. */
+export const NO_AUTH_WARNING = 'no authentication: anyone who can reach this server can read and change every case';
+
 export function createApp(options: HttpOptions): Hono {
   const app = new Hono();
-  const context = options.context ?? (() => ({ today: todayInUk(), ...(options.store ? { store: options.store } : {}) }));
+  const tokens = options.apiTokens && options.apiTokens.length > 0 ? readTokens(options.apiTokens.join(',')) : undefined;
+  // Each request acts for its principal: the store it is given is scoped to the principal's organisation.
+  const contextFor = (principal: Principal): ToolContext => {
+    const base = options.context?.() ?? { today: todayInUk() };
+    const store = base.store ?? options.store;
+    return { ...base, ...(store ? { store: async () => (await store()).as(principal) } : {}) };
+  };
+  const principalOf = (c: Context): Principal => principals.get(c.req.raw) ?? LOCAL_PRINCIPAL;
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
-  // Routes that carry a whole document (base64 or raw) get the document limit; everything else the small one.
+  // Routes that carry a whole document (base64 or raw) get the document limit; a case export its own; the rest the small one.
   const documentRoutes = new Set(['/mcp', '/api/v1/import-document']);
 
+  // Headers on every response: nothing about a case is cached or sniffed; an open server says so every time.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (c.req.path === '/mcp' || c.req.path.startsWith('/api/') || c.req.path === '/openapi.json') c.header('Cache-Control', 'no-store');
+    if (options.insecureNoAuth) c.header('X-Reckoner-Warning', NO_AUTH_WARNING);
+  });
   app.use('*', hostAndOriginGuard(allowedHostsFor(options)));
   const smallLimit = bodyLimit({
     maxSize: maxBody,
@@ -125,12 +152,22 @@ export function createApp(options: HttpOptions): Hono {
     onError: (c) =>
       requestError(c, 'too_large', `The request body is larger than the ${PARSE_ROUTE_MAX_BODY} bytes this server accepts for a document`),
   });
+  const caseLimit = bodyLimit({
+    maxSize: Math.max(maxBody, CASE_EXPORT_MAX_BYTES),
+    onError: (c) =>
+      requestError(
+        c,
+        'too_large',
+        `The request body is larger than the ${CASE_EXPORT_MAX_BYTES} bytes this server accepts for a case export; import a larger one over stdio with path`,
+      ),
+  });
   app.use('*', (c, next) => {
     if (c.req.path === PARSE_ROUTE) return next(); // the parse route applies its own limit
+    if (c.req.path === '/api/v1/import-case') return caseLimit(c, next);
     return documentRoutes.has(c.req.path) ? documentLimit(c, next) : smallLimit(c, next);
   });
-  if (options.apiTokens && options.apiTokens.length > 0) {
-    const auth = bearerAuth(options.apiTokens);
+  if (tokens) {
+    const auth = bearerAuth(tokens);
     app.use('/mcp', auth);
     app.use('/api/*', auth);
     app.use('/openapi.json', auth);
@@ -153,7 +190,8 @@ export function createApp(options: HttpOptions): Hono {
         },
       );
     }
-    const server = createMcpServer({ context, ...(options.store ? { store: options.store } : {}) });
+    const context = contextFor(principalOf(c));
+    const server = createMcpServer({ context: () => context, ...(context.store ? { store: context.store } : {}) });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);
     try {
@@ -163,7 +201,7 @@ export function createApp(options: HttpOptions): Hono {
     }
   });
 
-  registerParseRoute(app, context);
+  registerParseRoute(app, () => options.context?.() ?? { today: todayInUk() });
 
   for (const tool of TOOLS) {
     if (tool.name === 'parse_statement') continue;
@@ -181,8 +219,10 @@ export function createApp(options: HttpOptions): Hono {
       }
       const parsed = tool.inputSchema.safeParse(body);
       if (!parsed.success) return errorResponse(c, failure('invalid_input', problemsFrom(parsed.error)));
+      const badText = textProblem(parsed.data);
+      if (badText) return errorResponse(c, failure('invalid_input', [badText]));
       try {
-        return c.json(await tool.handler(parsed.data as never, context()));
+        return c.json(await tool.handler(parsed.data as never, contextFor(principalOf(c))));
       } catch (error) {
         return errorResponse(c, toFailure(error));
       }

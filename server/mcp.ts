@@ -7,7 +7,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { registerPrompts } from '../prompts/index.ts';
 import { TOOLS } from '../tools/index.ts';
-import { toFailure, type ToolContext, type ToolDefinition } from '../tools/tool.ts';
+import { failure, textProblem, toFailure, type ToolContext, type ToolDefinition } from '../tools/tool.ts';
 import type { CaseStore } from '../store/types.ts';
 import { registerCaseResources } from './resources.ts';
 import { todayInUk } from './today.ts';
@@ -37,6 +37,8 @@ export function registerTools(server: McpServer, tools: readonly ToolDefinition[
         annotations: { title: tool.title, ...tool.annotations },
       },
       async (input: unknown): Promise<CallToolResult> => {
+        const badText = textProblem(input);
+        if (badText) return { content: [{ type: 'text', text: failure('invalid_input', [badText]).message }], isError: true };
         try {
           const output = await tool.handler(input as never, context());
           return { content: [{ type: 'text', text: tool.summarize(output) }], structuredContent: output as Record<string, unknown> };

@@ -12,12 +12,12 @@
  */
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod';
 import { LIMITS } from '../statements/index.ts';
 import { parseBytes, parseOptionsShape, parseStatementInput, parseStatementTool } from '../tools/parse-statement.ts';
 import { strictObject } from '../tools/schemas.ts';
-import { failure, problemsFrom, toFailure, type ErrorCode, type ToolContext, type ToolFailure } from '../tools/tool.ts';
+import { failure, problemsFrom, toFailure, type ToolContext, type ToolFailure } from '../tools/tool.ts';
+import { errorResponse } from './errors.ts';
 
 export const PARSE_ROUTE = '/api/v1/parse-statement';
 
@@ -38,19 +38,7 @@ const RAW_TYPES = new Set([
   'application/octet-stream',
 ]);
 
-const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
-  invalid_input: 400,
-  unauthorized: 401,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  unsupported: 422,
-  parse_failed: 422,
-};
-
-function respond(c: Context, f: ToolFailure, status: ContentfulStatusCode = STATUS[f.code]): Response {
-  return c.json({ error: { code: f.code, message: f.message, details: f.details } }, status);
-}
+const respond = errorResponse;
 
 const optionsSchema = strictObject(parseOptionsShape);
 

@@ -339,8 +339,25 @@ export interface CaseExport {
   readonly events: readonly EventRecord[];
 }
 
+/**
+ * Who is acting, and for which organisation. Every case belongs to one organisation; only its principals can list,
+ * read, change, export or delete it, and the database enforces that (row-level security), not only this code.
+ */
+export interface Principal {
+  /** Named in the audit log for every change (never the token). */
+  readonly id: string;
+  readonly organisation: string;
+}
+
+/** Local use — stdio, or a loopback server without tokens — is one implicit organisation with one principal. */
+export const LOCAL_PRINCIPAL: Principal = { id: 'local', organisation: 'local' };
+
 export interface CaseStore {
   readonly driver: Driver;
+  /** Whose store this is: every method acts for this principal, in its organisation. */
+  readonly principal: Principal;
+  /** The same store acting for another principal (sharing the connection). */
+  as(principal: Principal): CaseStore;
   /** Where the data is: the PGlite directory, or the PostgreSQL host and database (never the password). */
   readonly location: string;
 

@@ -33,9 +33,16 @@ export const moneyIn = z
   .describe('Money in pounds: a number such as 1234.56, or a string such as "1234.56" or "£1,234.56"');
 
 /** Money that may not be negative. */
-export const nonNegativeMoneyIn = moneyIn.refine((v) => !String(v).includes('-'), {
-  message: 'must not be negative; give the amount as a positive number',
-});
+export const nonNegativeMoneyIn = moneyIn.refine(
+  (v) => {
+    try {
+      return !money(v).isNegative();
+    } catch {
+      return true; // moneyIn has said what is wrong with it
+    }
+  },
+  { message: 'must not be negative; give the amount as a positive number' },
+);
 
 /** Money as Reckoner returns it: a string with exactly two decimals. */
 export const moneyOut = z

@@ -39,7 +39,22 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
 }
 
 /** Error codes of the public contract (DESIGN.md "Errors"). */
-export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unsupported' | 'parse_failed' | 'too_large' | 'unauthorized';
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'unsupported',
+  'parse_failed',
+  'too_large',
+  'unauthorized',
+  'forbidden',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Longest a problem's message may be, and most problems one error lists: an error never grows with the input. */
+export const MAX_PROBLEM_CHARS = 500;
+export const MAX_PROBLEMS = 20;
 
 /** One problem with the input: the field, written as in the input (`a.b[0].c`), and what to do. */
 export interface FieldProblem {
@@ -56,7 +71,40 @@ export interface ToolFailure {
 }
 
 export function failure(code: ErrorCode, problems: readonly FieldProblem[]): ToolFailure {
-  return { code, message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), details: problems };
+  const shown = problems.slice(0, MAX_PROBLEMS).map((p) => ({ field: clip(p.field, 200), message: clip(p.message, MAX_PROBLEM_CHARS) }));
+  const more = problems.length - shown.length;
+  const message = shown.map((p) => `${p.field}: ${p.message}`).join('; ') + (more > 0 ? `; and ${more} more problems like these` : '');
+  return { code, message, details: shown };
+}
+
+const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/**
+ * The first text in an input that no record should hold — a NUL character, or half of a UTF-16 surrogate pair (not
+ * text at all) — as a problem naming its field; undefined when there is none.
+ */
+export function textProblem(input: unknown, field = ''): FieldProblem | undefined {
+  if (typeof input === 'string') {
+    if (input.includes('\u0000')) return { field: field || '(body)', message: 'contains a NUL character (\\u0000); remove it' };
+    if (!input.isWellFormed()) {
+      return { field: field || '(body)', message: 'contains a broken character (half of a UTF-16 surrogate pair); send the text as UTF-8' };
+    }
+    return undefined;
+  }
+  if (Array.isArray(input)) {
+    for (let i = 0; i < input.length; i++) {
+      const p = textProblem(input[i], `${field}[${i}]`);
+      if (p) return p;
+    }
+    return undefined;
+  }
+  if (input !== null && typeof input === 'object') {
+    for (const [key, value] of Object.entries(input)) {
+      const p = textProblem(value, field ? `${field}.${key}` : key);
+      if (p) return p;
+    }
+  }
+  return undefined;
 }
 
 /** Turns a thrown error into the public error shape; anything unexpected is rethrown. */
@@ -73,7 +121,7 @@ export function toFailure(error: unknown): ToolFailure {
 
 /** Zod issues as field problems, with the field written as in the input (`a.b[0].c`). */
 export function problemsFrom(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
+  return error.issues.slice(0, MAX_PROBLEMS + 1).map((issue) => ({
     field:
       issue.path.reduce<string>(
         (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),

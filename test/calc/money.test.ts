@@ -24,8 +24,18 @@ describe('money', () => {
   });
   it('formats with two decimals and no exponent', () => {
     expect(formatMoney(money('0.0000001'))).toBe('0.00');
-    expect(formatMoney(money('123456789012'))).toBe('123456789012.00');
+    expect(formatMoney(money('999999999.99'))).toBe('999999999.99');
     expect(formatMoney(money('-3.1'))).toBe('-3.10');
+  });
+});
+
+describe('the one bound on money', () => {
+  it('refuses more than £1,000,000,000 in any form, and 1e-7 is a tiny positive amount, not a negative one', () => {
+    expect(formatMoney(money('1000000000'))).toBe('1000000000.00');
+    expect(() => money(1e308)).toThrow(/too large to be an amount of money here; amounts above £1,000,000,000 are refused/);
+    expect(() => money('1000000000.01')).toThrow(/too large/);
+    expect(() => money('-1,000,000,001')).toThrow(/too large/);
+    expect(money(1e-7).isNegative()).toBe(false);
   });
 });
 

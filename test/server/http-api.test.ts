@@ -145,8 +145,8 @@ describe('POST /api/v1/calculate-maintenance: bad input', () => {
 
 describe('guards and routes', () => {
   test('a Host header naming another site is refused', async () => {
-    await expectError(await post(validInput(), { host: 'evil.example' }), 401, 'unauthorized');
-    await expectError(await app.request('http://evil.example/healthz'), 401, 'unauthorized');
+    await expectError(await post(validInput(), { host: 'evil.example' }), 403, 'forbidden');
+    await expectError(await app.request('http://evil.example/healthz'), 403, 'forbidden');
   });
 
   test('other loopback names for this port are accepted', async () => {
@@ -154,7 +154,7 @@ describe('guards and routes', () => {
   });
 
   test('an Origin of another site is refused; this server’s own origin is not', async () => {
-    const error = await expectError(await post(validInput(), { origin: 'http://evil.example' }), 401, 'unauthorized');
+    const error = await expectError(await post(validInput(), { origin: 'http://evil.example' }), 403, 'forbidden');
     expect(error.message).toContain('http://evil.example');
     expect((await post(validInput(), { origin: BASE })).status).toBe(200);
   });
@@ -185,12 +185,12 @@ describe('guards and routes', () => {
 });
 
 describe('bearer tokens', () => {
-  const secured = createApp({ host: '127.0.0.1', port: 8787, apiTokens: ['s3cret'] });
+  const secured = createApp({ host: '127.0.0.1', port: 8787, apiTokens: ['advice:alice:test-secret-0123456789abcdef0123'] });
 
   test('/api/* needs the token', async () => {
     await expectError(await post(validInput(), {}, secured), 401, 'unauthorized');
     await expectError(await post(validInput(), { authorization: 'Bearer wrong' }, secured), 401, 'unauthorized');
-    const response = await post(validInput(), { authorization: 'Bearer s3cret' }, secured);
+    const response = await post(validInput(), { authorization: 'Bearer advice:alice:test-secret-0123456789abcdef0123' }, secured);
     expect(response.status).toBe(200);
     // 800 × 16% + 200 × 12% = £152 (CSA 1991 Sch 1 para 2(1)).
     expect(await response.json()).toMatchObject({ weeklyAmount: '152.00' });

@@ -95,22 +95,23 @@ describe('/mcp over Streamable HTTP', () => {
       headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', origin: 'http://evil.example' },
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
     });
-    expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    // 403: the server refuses another site outright (the DNS-rebinding guard), whoever is asking.
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
   });
 });
 
 describe('/mcp with API tokens', () => {
   let http: RunningHttp;
   beforeAll(async () => {
-    http = await startHttp({ apiTokens: ['s3cret'] });
+    http = await startHttp({ apiTokens: ['advice:alice:test-secret-0123456789abcdef0123'] });
   });
   afterAll(async () => {
     await http.close();
   });
 
   test('a client with the bearer token works; a client without one cannot connect', async () => {
-    const { client } = await connectClient(http.origin, { authorization: 'Bearer s3cret' });
+    const { client } = await connectClient(http.origin, { authorization: 'Bearer advice:alice:test-secret-0123456789abcdef0123' });
     try {
       // 800 × 16% + 200 × 12% = £152 (CSA 1991 Sch 1 para 2(1)).
       expect((await calculate(client, EXAMPLES.basicPlus)).weeklyAmount).toBe('152.00');

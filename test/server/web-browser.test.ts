@@ -19,7 +19,8 @@ if (NO_BROWSER) {
   process.stderr.write(`web-browser.test.ts: skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)\n`);
 }
 
-const TOKEN = 'advice-line-s3cret';
+/** The whole token as an adviser pastes it (organisation:principal:secret); the secret is 32+ characters. */
+const TOKEN = 'advice-line:desk-1:advice-line-s3cret-0123456789abcdef';
 
 /** One page in a fresh browser context, with everything that must not happen collected as `problems`. */
 interface Session {

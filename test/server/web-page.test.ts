@@ -187,12 +187,12 @@ describe('guards', () => {
   test('the Host guard covers the page and the assets', async () => {
     for (const path of ['/', '/assets/app.js']) {
       const response = await get(path, { host: 'evil.example' });
-      expect(response.status, path).toBe(401);
+      expect(response.status, path).toBe(403);
     }
   });
 
   test('with bearer tokens the page and its assets still load (the page asks for the token); the API needs it', async () => {
-    const secured = createApp({ host: '127.0.0.1', port: 8787, apiTokens: ['s3cret'] });
+    const secured = createApp({ host: '127.0.0.1', port: 8787, apiTokens: ['advice:alice:test-secret-0123456789abcdef0123'] });
     expect((await get('/', {}, secured)).status).toBe(200);
     expect((await get('/assets/app.js', {}, secured)).status).toBe(200);
     const api = await secured.request(`${BASE}/api/v1/list-letter-types`, {
