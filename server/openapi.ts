@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { TOOLS } from '../tools/index.ts';
-import { routeName } from '../tools/tool.ts';
+import { ERROR_CODES, routeName } from '../tools/tool.ts';
 import { VERSION } from './version.ts';
 
 const errorSchema = {
@@ -17,7 +17,7 @@ const errorSchema = {
       properties: {
         code: {
           type: 'string',
-          enum: ['invalid_input', 'not_found', 'conflict', 'unsupported', 'parse_failed', 'too_large', 'unauthorized'],
+          enum: [...ERROR_CODES],
         },
         message: { type: 'string' },
         details: {},
@@ -36,6 +36,15 @@ export function openApiDocument(): object {
       version: VERSION,
       description: 'Child Maintenance Service figures, exactly, with the law behind every number.',
     },
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'organisation:principal:secret, as listed in RECKONER_API_TOKENS; needed when the server has tokens',
+        },
+      },
+    },
     paths: Object.fromEntries(
       TOOLS.map((tool) => [
         `/api/v1/${routeName(tool.name)}`,
@@ -51,11 +60,24 @@ export function openApiDocument(): object {
                 description: 'Invalid input; the message names the field',
                 content: { 'application/json': { schema: errorSchema } },
               },
+              '401': {
+                description: 'No valid bearer token (a server with RECKONER_API_TOKENS)',
+                content: { 'application/json': { schema: errorSchema } },
+              },
+              '403': {
+                description: 'Another site’s Host or Origin, or another organisation’s case',
+                content: { 'application/json': { schema: errorSchema } },
+              },
+              '413': {
+                description: 'The body is larger than this route accepts',
+                content: { 'application/json': { schema: errorSchema } },
+              },
               '422': {
                 description: 'Not supported (e.g. a date outside the coded law)',
                 content: { 'application/json': { schema: errorSchema } },
               },
             },
+            security: [{ bearer: [] }, {}],
           },
         },
       ]),
