@@ -2,20 +2,26 @@
  * Opening the case store: PostgreSQL (postgres.js) when a database URL is given (`DATABASE_URL`), otherwise
  * PGlite, embedded, in a directory on this machine (`RECKONER_DATA_DIR`, by default the user's data
  * directory). Migrations run on open, from one folder for both. Nothing leaves the machine unless a
- * PostgreSQL URL says where to send it.
+ * PostgreSQL URL says where to send it. The embedded database's directory is private to the user (0700, its
+ * files 0600) whatever the umask.
+ *
+ * A store acts for one principal (StoreOptions.principal, by default the local one); `store.as(principal)`
+ * gives the same store, on the same connection, acting for another (store/repository.ts says how the database
+ * enforces it). rekeyStore (store/rekey.ts) changes the master key of a store that is not open.
  *
  * The database modules are loaded only when a store is opened, so importing this file costs nothing: the
  * calculator and the parsers never wait for the database. {@link lazyStore} opens it on first use.
  * @module
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StoreError, StoreFailure } from './errors.ts';
-import { lockDirectory } from './lock.ts';
-import { createSealer, parseKey, type Sealer } from './seal.ts';
-import type { CaseStore } from './types.ts';
+import { diskFull, isDiskFull, sqlStateOf, StoreError, StoreFailure } from './errors.ts';
+import { LOCK_FILE, lockDirectory } from './lock.ts';
+import type { Database } from './repository.ts';
+import { createKeyring, parseKey } from './seal.ts';
+import type { CaseStore, Driver, Principal } from './types.ts';
 
 // Written from the repository root one level up, so the path is right both here and in the bundle
 // dist/reckoner.mjs (scripts/build.mjs), which is also one level below the root.
@@ -29,14 +35,18 @@ export interface StoreOptions {
   readonly databaseUrl?: string;
   /** The PGlite directory; defaults to {@link defaultDataDir}. */
   readonly dataDir?: string;
-  /** Who the audit log names for changes through this store (default "local"). */
-  readonly actor?: string;
+  /**
+   * Whom the store acts for (default LOCAL_PRINCIPAL: organisation "local", named "local" in the audit log);
+   * `store.as(principal)` gives the same store acting for another.
+   */
+  readonly principal?: Principal;
   /** PostgreSQL: most connections in the pool (default 10). */
   readonly maxConnections?: number;
   /**
-   * A 32-byte key (RECKONER_ENCRYPTION_KEY): names, contact details, event notes, letters and original
-   * documents are then sealed with it before they are written (store/seal.ts). Without one they are stored
-   * as they are, in a directory only this user can read or a database the deployment protects.
+   * A 32-byte master key (RECKONER_ENCRYPTION_KEY): each case's private fields are then sealed with the case's
+   * own key, wrapped by this one, before they are written (store/seal.ts). Without one they are stored as they
+   * are, in a directory only this user can read or a database the deployment protects. A store that has a key
+   * refuses every case operation of a process with no key or another key.
    */
   readonly encryptionKey?: Uint8Array;
 }
@@ -72,61 +82,143 @@ export function describeUrl(url: string): string {
   }
 }
 
+/** An open, migrated database, not yet a store: what {@link openStore} and rekeyStore (store/rekey.ts) build on. */
+export interface OpenDatabase {
+  readonly db: Database;
+  readonly driver: Driver;
+  /** Where the data is (never a password). */
+  readonly location: string;
+  /** The variable that configures it, for error messages: RECKONER_DATA_DIR or DATABASE_URL. */
+  readonly field: string;
+  /** Closes the connection (and releases the PGlite directory). */
+  readonly close: () => Promise<void>;
+}
+
 /**
  * Opens the store, creating and migrating the database if needed.
  *
  * @throws {StoreError} `conflict` when another process has the PGlite directory (naming its pid);
- *   `unsupported` when the PostgreSQL server cannot be reached or the directory cannot be used.
+ *   `unsupported` when the PostgreSQL server cannot be reached, its user may not act as the store's roles, or
+ *   the directory cannot be used.
  */
 export async function openStore(options: StoreOptions = {}): Promise<CaseStore> {
-  const actor = options.actor ?? 'local';
-  const sealer = createSealer(options.encryptionKey);
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, actor, options.maxConnections ?? 10, sealer);
-  return openPglite(resolve(options.dataDir ?? defaultDataDir()), actor, sealer);
+  const keyring = createKeyring(options.encryptionKey);
+  const opened = await openDatabase(options);
+  try {
+    const { createRepository, prepareStore } = await import('./repository.ts');
+    await prepareStore(opened.db, keyring).catch((error: unknown) => {
+      throw roleProblem(error, opened) ?? error;
+    });
+    return createRepository(opened.db, {
+      driver: opened.driver,
+      location: opened.location,
+      keyring,
+      ...(options.principal ? { principal: options.principal } : {}),
+      close: opened.close,
+    });
+  } catch (error) {
+    await opened.close().catch(() => undefined);
+    if (error instanceof StoreError) throw error;
+    if (isDiskFull(error)) throw diskFull('Opening the case store', opened);
+    throw new StoreFailure(
+      `The case store at ${opened.location} could not be prepared (SQLSTATE ${sqlStateOf(error) ?? 'none'}).`,
+      sqlStateOf(error),
+    );
+  }
 }
 
-async function openPglite(dir: string, actor: string, sealer: Sealer): Promise<CaseStore> {
+/** The database: PostgreSQL when the options give a URL, otherwise PGlite in its directory; migrated. */
+export function openDatabase(options: StoreOptions = {}): Promise<OpenDatabase> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
+  return openPglite(resolve(options.dataDir ?? defaultDataDir()));
+}
+
+/** A database user that may not act as the store's roles, said as what to grant. */
+function roleProblem(error: unknown, where: OpenDatabase): StoreError | undefined {
+  const state = sqlStateOf(error);
+  if (state !== '42501' && state !== '22023') return undefined;
+  return new StoreError(
+    'unsupported',
+    where.field,
+    `the database user cannot act as the roles reckoner_app and reckoner_keyring (SQLSTATE ${state}), which the store runs its queries as ` +
+      'so that row-level security applies; a database administrator can run: GRANT reckoner_app, reckoner_keyring TO <the user in DATABASE_URL>',
+  );
+}
+
+/**
+ * Makes the store's directory private to this user, whatever the umask: the directory itself 0700, and what
+ * Reckoner keeps in it (the database folder `pglite`, the lock file) folders 0700 and files 0600. Anything else
+ * a user keeps in RECKONER_DATA_DIR is left as it is. PGlite writes its files with the process's umask; this
+ * runs when the store opens and when it closes (files made in between sit inside folders no one else can
+ * enter). Symbolic links are not followed.
+ */
+export function makePrivate(dir: string): void {
+  if (process.platform === 'win32') return;
+  const walk = (path: string, deep: boolean): void => {
+    let stat;
+    try {
+      stat = lstatSync(path);
+    } catch {
+      return; // not there (yet)
+    }
+    if (stat.isSymbolicLink()) return;
+    if (stat.isDirectory()) {
+      if ((stat.mode & 0o777) !== 0o700) chmodSync(path, 0o700);
+      if (deep) for (const name of readdirSync(path)) walk(join(path, name), true);
+    } else if ((stat.mode & 0o777) !== 0o600) chmodSync(path, 0o600);
+  };
+  walk(dir, false);
+  walk(join(dir, 'pglite'), true);
+  walk(join(dir, LOCK_FILE), false);
+}
+
+async function openPglite(dir: string): Promise<OpenDatabase> {
   try {
-    // Private by default: only this user may read the directory.
+    // Private by default: only this user may read the directory, even one that was there before.
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makePrivate(dir);
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') throw diskFull('Opening the case store', { field: 'RECKONER_DATA_DIR', location: dir });
     throw new StoreError(
       'unsupported',
       'RECKONER_DATA_DIR',
-      `cannot create ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); set RECKONER_DATA_DIR to a directory this user can write`,
+      `cannot create ${dir} (${code ?? 'error'}); set RECKONER_DATA_DIR to a directory this user can write`,
     );
   }
   const lock = lockDirectory(dir);
   let client: import('@electric-sql/pglite').PGlite | undefined;
   try {
-    const [{ PGlite }, { drizzle }, { migrate }, { schema }, { createRepository }] = await Promise.all([
+    const [{ PGlite }, { drizzle }, { migrate }, { schema }] = await Promise.all([
       import('@electric-sql/pglite'),
       import('drizzle-orm/pglite'),
       import('drizzle-orm/pglite/migrator'),
       import('./schema.ts'),
-      import('./repository.ts'),
     ]);
     client = await PGlite.create({ dataDir: join(dir, 'pglite') });
     const db = drizzle({ client, schema });
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    makePrivate(dir);
     const opened = client;
-    return createRepository(db, {
+    return {
+      db,
       driver: 'pglite',
       location: dir,
-      actor,
-      sealer,
+      field: 'RECKONER_DATA_DIR',
       close: async () => {
         try {
           await opened.close();
+          makePrivate(dir);
         } finally {
           lock.release();
         }
       },
-    });
+    };
   } catch (error) {
     await client?.close().catch(() => undefined);
     lock.release();
     if (error instanceof StoreError) throw error;
+    if (isDiskFull(error)) throw diskFull('Opening the case store', { field: 'RECKONER_DATA_DIR', location: dir });
     throw new StoreFailure(
       `The embedded database in ${dir} could not be opened (${(error as Error).name}: ${(error as Error).message}). ` +
         'If it was copied or damaged, move the directory aside and start again, or restore it from an export.',
@@ -134,13 +226,12 @@ async function openPglite(dir: string, actor: string, sealer: Sealer): Promise<C
   }
 }
 
-async function openPostgres(url: string, actor: string, max: number, sealer: Sealer): Promise<CaseStore> {
-  const [{ default: postgres }, { drizzle }, { migrate }, { schema }, { createRepository }] = await Promise.all([
+async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
+  const [{ default: postgres }, { drizzle }, { migrate }, { schema }] = await Promise.all([
     import('postgres'),
     import('drizzle-orm/postgres-js'),
     import('drizzle-orm/postgres-js/migrator'),
     import('./schema.ts'),
-    import('./repository.ts'),
   ]);
   const where = describeUrl(url);
   // Notices ("schema already exists, skipping") would otherwise go to the console: stdout is JSON-RPC in mcp mode.
@@ -157,21 +248,25 @@ async function openPostgres(url: string, actor: string, max: number, sealer: Sea
     }
   } catch (error) {
     await client.end({ timeout: 1 }).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = sqlStateOf(error) ?? (error as NodeJS.ErrnoException).code;
+    if (isDiskFull(error)) throw diskFull('Opening the case store', { field: 'DATABASE_URL', location: where });
     throw new StoreError(
       'unsupported',
       'DATABASE_URL',
-      `could not open the PostgreSQL database at ${where} (${code ?? (error as Error).name}); check that the server is running and the URL, ` +
-        'user and password are right, or unset DATABASE_URL to use the embedded database',
+      code === '42501'
+        ? `the database user at ${where} may not set up Reckoner's tables and roles (SQLSTATE 42501); run Reckoner once as the owner of ` +
+            'the database with the right to create roles, or have an administrator create the roles reckoner_app and reckoner_keyring (NOLOGIN) and grant them to this user'
+        : `could not open the PostgreSQL database at ${where} (${code ?? (error as Error).name}); check that the server is running and the URL, ` +
+            'user and password are right, or unset DATABASE_URL to use the embedded database',
     );
   }
-  return createRepository(db, {
+  return {
+    db,
     driver: 'postgres',
     location: where,
-    actor,
-    sealer,
+    field: 'DATABASE_URL',
     close: () => client.end({ timeout: 5 }),
-  });
+  };
 }
 
 export interface LazyStore {

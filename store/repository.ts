@@ -1,17 +1,43 @@
 /**
  * The case repository, written once against drizzle's PostgreSQL type: the same code runs on PGlite and on
- * PostgreSQL. Every change to a case is one transaction that first locks the case's row (so imports into one
+ * PostgreSQL. Every operation is one transaction; every change first locks the case's row (so imports into one
  * case queue behind each other, and a delete waits for an import to finish), writes, and appends to the audit
  * log. Nothing half-written is kept.
  *
+ * Tenancy: a store acts for one {@link Principal}. Each transaction starts (see `scoped`) by switching to the
+ * role `reckoner_app` and setting `reckoner.organisation` to the principal's organisation, both for that
+ * transaction only; row-level security (migration 0004) then shows and accepts only that organisation's rows,
+ * whatever the query says. A case of another organisation is simply not there (`not_found`), exactly like a
+ * case that does not exist, so its existence is not given away.
+ *
+ * Sealing: each case's private fields are sealed with the case's own data key (store/seal.ts), and the
+ * transaction refuses to go on when the store's recorded key fingerprint is not this process's key.
+ *
  * Errors: bad input is an {@link InputError} naming the field; a missing case is a {@link StoreError}
- * `not_found`; anything the database refuses for reasons the input does not explain is a {@link StoreFailure}
- * carrying only the SQLSTATE (a driver's message may quote the row it was given, and case data must not reach
- * logs or clients that way).
+ * `not_found`; a full disk is a StoreError `unsupported` (reason `disk_full`); anything else the database
+ * refuses for reasons the input does not explain is a {@link StoreFailure} carrying only the SQLSTATE (a
+ * driver's message may quote the row it was given, and case data must not reach logs or clients that way).
  * @module
  */
-import { and, asc, count, desc, DrizzleError, DrizzleQueryError, eq, getTableName, gte, lte, max, min, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn, PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { randomUUID } from 'node:crypto';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  DrizzleError,
+  DrizzleQueryError,
+  eq,
+  getTableColumns,
+  getTableName,
+  gte,
+  lte,
+  max,
+  min,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import type { AnyPgColumn, PgDatabase, PgQueryResultHKT, PgTransactionConfig } from 'drizzle-orm/pg-core';
 import { isCivilDate, type CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
 import { CMS_ENTRY_TYPES, DIRECTIONS, type CmsEntryType, type Direction } from '../calc/ledger/entries.ts';
@@ -28,14 +54,15 @@ import { COLLECTION_SERVICES, type CollectionService, type MaintenanceInput } fr
 import { ENFORCEMENT_ACTIONS, type EnforcementAction } from '../calc/scheme-2012/parameters.ts';
 import { Trace } from '../calc/trace.ts';
 import type { ParseResult } from '../statements/types.ts';
-import { createSealer, type Sealer } from './seal.ts';
-import { notFound, StoreError, StoreFailure } from './errors.ts';
+import { createKeyring, keyRefused, type Keyring, type Sealer } from './seal.ts';
+import { diskFull, isDiskFull, notFound, sqlStateOf, StoreError, StoreFailure } from './errors.ts';
 import { caseExportSchema, type ParsedCaseExport } from './export.ts';
 import * as t from './schema.ts';
 import {
   EVENT_TYPES,
   EXPORT_FORMAT,
   EXPORT_VERSION,
+  LOCAL_PRINCIPAL,
   PARTY_ROLES,
   SCHEMES,
   type AuditEntry,
@@ -56,6 +83,7 @@ import {
   type LetterRecord,
   type Party,
   type PartyInput,
+  type Principal,
   type ReconciliationRun,
   type ReconcileOptions,
   type Scheme,
@@ -74,32 +102,84 @@ const JSON_BATCH = 5000;
 const MAX_TEXT = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The role every store transaction runs as: row-level security applies to it (migration 0004). */
+export const APP_ROLE = 'reckoner_app';
+/** The role that may read and re-wrap every organisation's case keys, and record the key fingerprint. */
+export const KEYRING_ROLE = 'reckoner_keyring';
+/**
+ * Advisory lock on the keyring: every store transaction holds it shared; a rekey holds it exclusively, so no
+ * case key is wrapped under the old master key while the keys are being re-wrapped.
+ */
+export const KEYRING_LOCK = '7283190452';
+
 export interface RepositoryOptions {
   readonly driver: Driver;
   readonly location: string;
-  /** Who the audit log names for changes made through this store, e.g. "local" or a member of staff. */
-  readonly actor: string;
   readonly close: () => Promise<void>;
-  /** Seals private fields before they are written and opens them when read (default: stored as they are). */
-  readonly sealer?: Sealer;
+  /** The master key's keyring (store/seal.ts); default: no key, values stored as they are. */
+  readonly keyring?: Keyring;
+  /** Whom the store acts for (default {@link LOCAL_PRINCIPAL}). */
+  readonly principal?: Principal;
 }
+
+/** The setting's variable for error messages: where a store is configured. */
+const whereOf = (options: Pick<RepositoryOptions, 'driver' | 'location'>) => ({
+  field: options.driver === 'pglite' ? 'RECKONER_DATA_DIR' : 'DATABASE_URL',
+  location: options.location,
+});
 
 // ---------------------------------------------------------------------------------------------------
 // Checking input the repository is given directly (the tools' zod schemas check it first; the repository
 // does not rely on them).
 
+/**
+ * Text no record should hold: a NUL character (PostgreSQL cannot store it in text or JSON, and it truncates
+ * text elsewhere) or half of a UTF-16 surrogate pair (not text at all; it would be stored as U+FFFD). Refused
+ * naming the field, never quoting the text.
+ */
+function cleanText(field: string, value: string): string {
+  if (value.includes('\u0000')) throw new InputError(field, 'contains a NUL character (\\u0000); remove it');
+  if (!value.isWellFormed()) {
+    throw new InputError(field, 'contains a broken character (half of a UTF-16 surrogate pair); send the text as UTF-8');
+  }
+  return value;
+}
+
+/** {@link cleanText} for every string in a JSON value, keys too, naming the path (`details.notes[2]`). */
+function cleanJson(field: string, value: unknown, depth = 0): void {
+  if (typeof value === 'string') cleanText(field, value);
+  else if (depth > 100) throw new InputError(field, 'is nested too deeply');
+  else if (Array.isArray(value)) value.forEach((v, i) => cleanJson(`${field}[${i}]`, v, depth + 1));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const at = field ? `${field}.${k.slice(0, 100)}` : k.slice(0, 100);
+      cleanText(at, k);
+      cleanJson(at, v, depth + 1);
+    }
+  }
+}
+
 function requireText(field: string, value: unknown, maxLength: number): string {
   if (typeof value !== 'string' || value.trim() === '') throw new InputError(field, 'must not be empty');
   if (value.length > maxLength) throw new InputError(field, `must be at most ${maxLength} characters`);
-  return value.trim();
+  return cleanText(field, value.trim());
 }
 
 function optionalText(field: string, value: unknown, maxLength: number): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') throw new InputError(field, 'must be text');
   if (value.length > maxLength) throw new InputError(field, `must be at most ${maxLength} characters`);
-  const trimmed = value.trim();
+  const trimmed = cleanText(field, value.trim());
   return trimmed === '' ? null : trimmed;
+}
+
+/** The principal a store acts for, checked: its id goes into the audit log, its organisation into every row. */
+export function checkPrincipal(principal: Principal): Principal {
+  if (principal === null || typeof principal !== 'object') throw new InputError('principal', 'must be { id, organisation }');
+  return {
+    id: requireText('principal.id', principal.id, 200),
+    organisation: requireText('principal.organisation', principal.organisation, 200),
+  };
 }
 
 function civilDate(field: string, value: unknown): CivilDate {
@@ -159,10 +239,12 @@ function deadlinesOf(field: string, value: unknown): Deadline[] {
   });
 }
 
-function jsonObject(field: string, value: unknown): Record<string, unknown> | null {
+function jsonObject(field: string, value: unknown, maxLength = 100_000): Record<string, unknown> | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) throw new InputError(field, 'must be a JSON object');
-  if (JSON.stringify(value).length > 100_000) throw new InputError(field, 'must be at most 100,000 characters of JSON');
+  if (JSON.stringify(value).length > maxLength)
+    throw new InputError(field, `must be at most ${maxLength.toLocaleString('en-GB')} characters of JSON`);
+  cleanJson(field, value);
   return value as Record<string, unknown>;
 }
 
@@ -298,7 +380,7 @@ const letter = (row: LetterRow): LetterRecord => ({
   createdAt: iso(row.createdAt),
 });
 
-const run = (row: RunRow): ReconciliationRun => ({
+const runRecord = (row: RunRow): ReconciliationRun => ({
   id: row.id,
   caseId: row.caseId,
   inputsHash: row.inputsHash,
@@ -321,11 +403,27 @@ function decisionInput(row: DecisionRecord): DecisionInput {
 
 // ---------------------------------------------------------------------------------------------------
 
-/** Runs `work`, turning any database error into a {@link StoreFailure} that quotes nothing it was given. */
-async function guarded<T>(what: string, work: () => Promise<T>): Promise<T> {
+/** Errors from drizzle or a driver: these may quote the values of a query, so they are never passed on. */
+function isDatabaseError(error: unknown): boolean {
+  if (error instanceof InputError || error instanceof StoreFailure) return false;
+  return (
+    error instanceof DrizzleQueryError ||
+    error instanceof DrizzleError ||
+    sqlStateOf(error) !== undefined ||
+    (error instanceof Error && /^(PostgresError|DatabaseError)$/.test(error.name))
+  );
+}
+
+/**
+ * Runs `work`, turning any database error into one that quotes nothing it was given: a full disk is a
+ * {@link StoreError} naming where the store is kept; anything else a {@link StoreFailure} with the SQLSTATE.
+ */
+async function guarded<T>(what: string, where: { readonly field: string; readonly location: string }, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
+    if (error instanceof InputError || error instanceof StoreFailure) throw error;
+    if (isDiskFull(error)) throw diskFull(what, where);
     if (!isDatabaseError(error)) throw error;
     const sqlState = sqlStateOf(error);
     if (sqlState === '40P01' || sqlState === '40001') {
@@ -338,31 +436,14 @@ async function guarded<T>(what: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Errors from drizzle or a driver: these may quote the values of a query, so they are never passed on. */
-function isDatabaseError(error: unknown): boolean {
-  if (error instanceof InputError || error instanceof StoreFailure) return false;
-  return (
-    error instanceof DrizzleQueryError ||
-    error instanceof DrizzleError ||
-    sqlStateOf(error) !== undefined ||
-    (error instanceof Error && /^(PostgresError|DatabaseError)$/.test(error.name))
-  );
+/** The rows of a raw query: postgres.js gives an array, PGlite `{ rows }`. The one place that knows it. */
+export function rowsOf<R>(result: unknown): R[] {
+  return (Array.isArray(result) ? result : (result as { rows: R[] }).rows) as R[];
 }
 
-function sqlStateOf(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-  }
-  return undefined;
-}
-
-/**
- * Runs an `insert … returning` wrapped in `select count(*) … as n`, and gives n. The raw result differs by
- * driver (postgres.js: an array of rows; PGlite: `{ rows }`), and this is the one place that knows it.
- */
+/** Runs an `insert … returning` wrapped in `select count(*) … as n`, and gives n. */
 async function insertedCount(ex: Database, query: SQL): Promise<number> {
-  const result = (await ex.execute(query)) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number | string }[];
+  const rows = rowsOf<{ n: number | string }>(await ex.execute(query));
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -370,9 +451,10 @@ function* batches<T>(rows: readonly T[], size = BATCH): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
-/** Every table that holds a case's data (the audit log keeps only ids and actions). */
+/** Every table that holds a case's data, its key included (the audit log keeps only ids and actions). */
 const CASE_TABLES = [
   t.cases,
+  t.caseKeys,
   t.parties,
   t.children,
   t.decisions,
@@ -386,43 +468,143 @@ const CASE_TABLES = [
   .map((table) => getTableName(table))
   .join(', ');
 
-export function createRepository(db: Database, options: RepositoryOptions): CaseStore {
-  const actor = options.actor;
-  let closed = false;
+/**
+ * `"cases"."id"`, written out: drizzle leaves columns unqualified in a one-table query, and inside a subquery
+ * an unqualified "id" would be the subquery's own table's.
+ */
+const CASE_ID = sql.raw('"cases"."id"');
 
-  // Private fields are sealed on the way in and opened on the way out (store/seal.ts); everything the
-  // database compares, sorts or indexes stays as it is.
-  const s = options.sealer ?? createSealer();
-  const sealParty = <R extends { name: string; email: string | null; phone: string | null; address: string | null }>(r: R): R => ({
+/** The case's wrapped data key, as a column of a query on `cases` (null when the case has none). */
+const wrappedKey = sql<Uint8Array | null>`(select k.wrapped from ${t.caseKeys} as k where k.case_id = ${CASE_ID})`.mapWith(
+  t.caseKeys.wrapped,
+);
+
+/**
+ * Checks, when a store opens, that this database user may act as the store's roles (a PostgreSQL user the
+ * migration did not make a member needs `GRANT reckoner_app, reckoner_keyring TO <user>`), and records the
+ * master key's fingerprint if the store has none yet (or has the earlier format's record of this key).
+ * A store with another key's fingerprint is left as it is: its cases are then refused one operation at a time.
+ */
+export async function prepareStore(db: Database, keyring: Keyring): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock_shared(${KEYRING_LOCK}::bigint), set_config('role', ${KEYRING_ROLE}, true)`);
+    if (!keyring.sealing) return;
+    const [recorded] = await tx.select().from(t.keyring);
+    if (!recorded) await tx.insert(t.keyring).values({ id: 1, fingerprint: keyring.fingerprint! }).onConflictDoNothing();
+    else if (recorded.fingerprint === keyring.legacyFingerprint) {
+      await tx.update(t.keyring).set({ fingerprint: keyring.fingerprint!, changedAt: sql`now()` });
+    }
+  });
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', ${APP_ROLE}, true)`);
+  });
+}
+
+interface Shared {
+  readonly db: Database;
+  readonly options: RepositoryOptions;
+  readonly keyring: Keyring;
+  closed: boolean;
+}
+
+export function createRepository(db: Database, options: RepositoryOptions): CaseStore {
+  const shared: Shared = { db, options, keyring: options.keyring ?? createKeyring(), closed: false };
+  return storeFor(shared, checkPrincipal(options.principal ?? LOCAL_PRINCIPAL));
+}
+
+/** The store acting for one principal; {@link CaseStore.as} makes another over the same connection. */
+function storeFor(shared: Shared, principal: Principal): CaseStore {
+  const { db, keyring, options } = shared;
+  const actor = principal.id;
+  const where = whereOf(options);
+  const run = <T>(what: string, work: () => Promise<T>): Promise<T> => guarded(what, where, work);
+
+  /**
+   * Runs `work` in a transaction of this principal's organisation: as the role reckoner_app, with
+   * reckoner.organisation set, both for this transaction only (so a pooled connection keeps neither), holding
+   * the keyring lock shared; and only if the store's key is this process's key (`scope` words the refusal).
+   */
+  async function scoped<T>(scope: 'case' | 'store', work: (tx: Database) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
+    return db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select pg_advisory_xact_lock_shared(${KEYRING_LOCK}::bigint), set_config('role', ${APP_ROLE}, true), set_config('reckoner.organisation', ${principal.organisation}, true)`,
+      );
+      // A statement of its own, after the lock: it sees a rekey that finished while this waited for it.
+      const [recorded] = await tx.select({ fingerprint: t.keyring.fingerprint }).from(t.keyring);
+      if (recorded && !keyring.matches(recorded.fingerprint)) throw keyRefused(recorded.fingerprint, keyring, scope);
+      return work(tx);
+    }, config);
+  }
+
+  // Private fields are sealed on the way in and opened on the way out, each case with its own key (store/seal.ts);
+  // everything the database compares, sorts, indexes or checks stays as it is.
+  const sealerOf = (caseId: string, wrapped: Uint8Array | null): Sealer => keyring.caseSealer(caseId, wrapped);
+
+  /** The sealer to write a case's fields with: a case without a key gets one now, when there is a master key. */
+  async function writingSealer(ex: Database, caseId: string, wrapped: Uint8Array | null): Promise<Sealer> {
+    if (wrapped !== null || !keyring.sealing) return sealerOf(caseId, wrapped);
+    const key = keyring.newCaseKey(caseId);
+    const [made] = await ex
+      .insert(t.caseKeys)
+      .values({ caseId, wrapped: key.wrapped })
+      .onConflictDoNothing()
+      .returning({ caseId: t.caseKeys.caseId });
+    if (made) return key.sealer;
+    // Another transaction gave it one first.
+    const [theirs] = await ex.select({ wrapped: t.caseKeys.wrapped }).from(t.caseKeys).where(eq(t.caseKeys.caseId, caseId));
+    return sealerOf(caseId, theirs!.wrapped);
+  }
+
+  const openCase = (r: CaseRow, s: Sealer): CaseRow => ({ ...r, title: s.openText(r.title), reference: s.openText(r.reference) });
+  const sealParty = <R extends { name: string; email: string | null; phone: string | null; address: string | null }>(
+    r: R,
+    s: Sealer,
+  ): R => ({
     ...r,
     name: s.text(r.name),
     email: s.text(r.email),
     phone: s.text(r.phone),
     address: s.text(r.address),
   });
-  const openParty = (r: PartyRow): PartyRow => ({
+  const openParty = (r: PartyRow, s: Sealer): PartyRow => ({
     ...r,
     name: s.openText(r.name),
     email: s.openText(r.email),
     phone: s.openText(r.phone),
     address: s.openText(r.address),
   });
-  const sealChild = <R extends { name: string }>(r: R): R => ({ ...r, name: s.text(r.name) });
-  const openChild = (r: ChildRow): ChildRow => ({ ...r, name: s.openText(r.name) });
-  const sealEvent = <R extends { summary: string | null; details: unknown }>(r: R): R => ({
+  const sealChild = <R extends { name: string }>(r: R, s: Sealer): R => ({ ...r, name: s.text(r.name) });
+  const openChild = (r: ChildRow, s: Sealer): ChildRow => ({ ...r, name: s.openText(r.name) });
+  const sealCalculation = (c: Record<string, unknown> | null, s: Sealer) => (c === null ? null : s.json(c));
+  const openDecision = (r: DecisionRow, s: Sealer): DecisionRow => ({ ...r, calculation: s.openJson(r.calculation) });
+  const sealEvent = <R extends { summary: string | null; details: unknown }>(r: R, s: Sealer): R => ({
     ...r,
     summary: s.text(r.summary),
     details: r.details === null ? null : s.json(r.details),
   });
-  const openEvent = (r: EventRow): EventRow => ({ ...r, summary: s.openText(r.summary), details: s.openJson(r.details) });
-  const openLetter = (r: LetterRow): LetterRow => ({ ...r, content: s.openJson(r.content) });
+  const openEvent = (r: EventRow, s: Sealer): EventRow => ({ ...r, summary: s.openText(r.summary), details: s.openJson(r.details) });
+  const openLetter = (r: LetterRow, s: Sealer): LetterRow => ({ ...r, content: s.openJson(r.content) });
+  const openRun = (r: RunRow, s: Sealer): RunRow => ({ ...r, result: s.openJson(r.result) });
+  const openDocument = <R extends { filename: string | null; parsed: unknown }>(r: R, s: Sealer): R => ({
+    ...r,
+    filename: s.openText(r.filename),
+    parsed: s.openJson(r.parsed),
+  });
+  /** Descriptions are sealed unless empty (nothing to hide, and most CMS lines have one). */
+  const sealDescription = (value: string, s: Sealer): string => (value === '' ? value : s.text(value));
+  const openRow = <R extends { description: string; reference: string | null }>(r: R, s: Sealer): R => ({
+    ...r,
+    description: s.openText(r.description),
+    reference: s.openText(r.reference),
+  });
 
   /**
    * Erasure means the bytes too. A deleted row stays in its table file (plain VACUUM only marks the space
    * free) and in the write-ahead log (the delete logs a full image of its page). So the case tables are
    * rewritten (VACUUM FULL), and the log moves to a new segment and checkpoints with recycling off, so the
    * old segments are removed rather than renamed for reuse. The embedded database is one user's and small,
-   * so this runs at once; a shared PostgreSQL is left to its operator (autovacuum, backups).
+   * so this runs at once; on a shared PostgreSQL the deleted case's key is gone (crypto-shredding, with a key
+   * set) and the rest is left to its operator (autovacuum, backups).
    */
   async function eraseLeftovers(): Promise<void> {
     for (const statement of [`VACUUM FULL ${CASE_TABLES}`, 'SET wal_recycle = off', 'SELECT pg_switch_wal()', 'CHECKPOINT']) {
@@ -432,24 +614,37 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
 
   const audit = (ex: Database, caseId: string | null, action: string) => ex.insert(t.auditLog).values({ caseId, action, actor });
 
-  /** Locks the case's row for the rest of the transaction (and marks it changed); not found if it is not there. */
-  async function lockCase(ex: Database, caseId: string): Promise<CaseRow> {
-    const [row] = await ex
+  /** The case's row (opened) and its sealer; not found if it is not there or not this organisation's. */
+  async function findCase(ex: Database, caseId: string): Promise<{ row: CaseRow; s: Sealer }> {
+    const [found] = await ex.select({ row: t.cases, wrapped: wrappedKey }).from(t.cases).where(eq(t.cases.id, caseId));
+    if (!found) throw notFound(caseId);
+    const s = sealerOf(caseId, found.wrapped);
+    return { row: openCase(found.row, s), s };
+  }
+
+  /**
+   * Locks the case's row for the rest of the transaction (and marks it changed), and gives the sealer to
+   * write it with; not found if it is not there (or not this organisation's).
+   */
+  async function lockCase(ex: Database, caseId: string): Promise<{ row: CaseRow; s: Sealer }> {
+    const [locked] = await ex
       .update(t.cases)
       .set({ updatedAt: sql`now()` })
       .where(eq(t.cases.id, caseId))
-      .returning();
-    if (!row) throw notFound(caseId);
-    return row;
+      .returning({ ...getTableColumns(t.cases), wrapped: wrappedKey });
+    if (!locked) throw notFound(caseId);
+    const { wrapped, ...row } = locked;
+    const s = await writingSealer(ex, caseId, wrapped);
+    return { row: openCase(row, s), s };
   }
 
-  async function readDecisions(ex: Database, caseId: string): Promise<DecisionRecord[]> {
+  async function readDecisions(ex: Database, caseId: string, s: Sealer): Promise<DecisionRecord[]> {
     const rows = await ex
       .select()
       .from(t.decisions)
       .where(eq(t.decisions.caseId, caseId))
       .orderBy(asc(t.decisions.effectiveDate), asc(t.decisions.letterDate), asc(t.decisions.createdAt), asc(t.decisions.id));
-    return rows.map(decision);
+    return rows.map((r) => decision(openDecision(r, s)));
   }
 
   /**
@@ -517,17 +712,17 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
   }
 
   async function readCase(ex: Database, caseId: string): Promise<CaseDetail> {
-    const [row] = await ex.select().from(t.cases).where(eq(t.cases.id, caseId));
-    if (!row) throw notFound(caseId);
+    const { row, s } = await findCase(ex, caseId);
     const [partyRows, childRows, decisionRows, documentRows, eventRows, txStats, cmsStats, letterCount, runRows, runCount] =
       await Promise.all([
         ex.select().from(t.parties).where(eq(t.parties.caseId, caseId)).orderBy(asc(t.parties.position)),
         ex.select().from(t.children).where(eq(t.children.caseId, caseId)).orderBy(asc(t.children.position)),
-        readDecisions(ex, caseId),
+        readDecisions(ex, caseId, s),
         ex
           .select({
             id: t.documents.id,
             caseId: t.documents.caseId,
+            organisation: t.documents.organisation,
             sha256: t.documents.sha256,
             kind: t.documents.kind,
             format: t.documents.format,
@@ -567,11 +762,11 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
     const latest = runRows[0];
     return {
       ...caseFields(row),
-      parties: partyRows.map((r) => party(openParty(r))),
-      children: childRows.map((r) => child(openChild(r))),
+      parties: partyRows.map((r) => party(openParty(r, s))),
+      children: childRows.map((r) => child(openChild(r, s))),
       decisions: decisionRows,
-      documents: documentRows.map(documentSummary),
-      events: eventRows.map((r) => eventRecord(openEvent(r))),
+      documents: documentRows.map((r) => documentSummary(openDocument(r, s))),
+      events: eventRows.map((r) => eventRecord(openEvent(r, s))),
       counts: {
         parties: partyRows.length,
         children: childRows.length,
@@ -613,36 +808,32 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
     return and(...parts)!;
   }
 
-  async function readTransactions(ex: Database, caseId: string, o?: { from?: CivilDate; to?: CivilDate }) {
+  async function readTransactions(ex: Database, caseId: string, s: Sealer, o?: { from?: CivilDate; to?: CivilDate }) {
     const rows = await ex
       .select()
       .from(t.transactions)
       .where(rangeWhere(t.transactions.date, t.transactions.caseId, caseId, o))
       .orderBy(asc(t.transactions.date), asc(t.transactions.fingerprint));
-    return rows.map(transaction);
+    return rows.map((r) => transaction(openRow(r, s)));
   }
 
-  async function readCmsEntries(ex: Database, caseId: string, o?: { from?: CivilDate; to?: CivilDate }) {
+  async function readCmsEntries(ex: Database, caseId: string, s: Sealer, o?: { from?: CivilDate; to?: CivilDate }) {
     const rows = await ex
       .select()
       .from(t.cmsEntries)
       .where(rangeWhere(t.cmsEntries.date, t.cmsEntries.caseId, caseId, o))
       .orderBy(asc(t.cmsEntries.date), asc(t.cmsEntries.fingerprint));
-    return rows.map(cmsEntry);
-  }
-
-  async function caseExists(ex: Database, caseId: string): Promise<CaseRow> {
-    const [row] = await ex.select().from(t.cases).where(eq(t.cases.id, caseId));
-    if (!row) throw notFound(caseId);
-    return row;
+    return rows.map((r) => cmsEntry(openRow(r, s)));
   }
 
   const store: CaseStore = {
     driver: options.driver,
     location: options.location,
+    principal,
+    as: (other) => storeFor(shared, checkPrincipal(other)),
 
     createCase: (input) =>
-      guarded('Creating the case', async () => {
+      run('Creating the case', async () => {
         if (input === null || typeof input !== 'object') throw new InputError('(body)', 'must be the case: { title, side, … }');
         const values = {
           title: requireText('title', input.title, 200),
@@ -668,11 +859,11 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
         // Checked before anything is written: the values need a case id, so a placeholder stands in.
         const decisionRows = decisionList.map((d, i) => decisionValues('', d, `decisions[${i}]`, labels[i]!));
         checkDecisions(
-          decisionRows.map((d, i) => decision({ ...d, id: String(i), caseId: '', createdAt: new Date(0) })),
+          decisionRows.map((d, i) => decision({ ...d, id: String(i), caseId: '', organisation: '', createdAt: new Date(0) })),
           values.service as CollectionService,
           (i) => `decisions[${i}]`,
         );
-        partyList.forEach((p, i) => partyValues('', p, i, 'parties'));
+        const partyRows = partyList.map((p, i) => partyValues('', p, i, 'parties'));
         const kids = childList.map((c, i) => {
           if (c === null || typeof c !== 'object') throw new InputError(`children[${i}]`, 'must be { name, dateOfBirth }');
           return {
@@ -681,54 +872,69 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
             dateOfBirth: optionalDate(`children[${i}].dateOfBirth`, c.dateOfBirth),
           };
         });
-        return db.transaction(async (tx) => {
-          const [row] = await tx.insert(t.cases).values(values).returning({ id: t.cases.id });
-          const id = row!.id;
-          if (partyList.length) await tx.insert(t.parties).values(partyList.map((p, i) => sealParty(partyValues(id, p, i, 'parties'))));
-          if (kids.length) await tx.insert(t.children).values(kids.map((k) => sealChild({ ...k, caseId: id })));
-          if (decisionRows.length) await tx.insert(t.decisions).values(decisionRows.map((d) => ({ ...d, caseId: id })));
+        return scoped('store', async (tx) => {
+          // The id is made here, not by the database: the case's key is wrapped for it before the row is written.
+          const id = randomUUID();
+          const key = keyring.sealing ? keyring.newCaseKey(id) : undefined;
+          const s = key?.sealer ?? sealerOf(id, null);
+          await tx.insert(t.cases).values({ ...values, id, title: s.text(values.title), reference: s.text(values.reference) });
+          if (key) await tx.insert(t.caseKeys).values({ caseId: id, wrapped: key.wrapped });
+          if (partyRows.length) await tx.insert(t.parties).values(partyRows.map((p) => sealParty({ ...p, caseId: id }, s)));
+          if (kids.length) await tx.insert(t.children).values(kids.map((k) => sealChild({ ...k, caseId: id }, s)));
+          if (decisionRows.length) {
+            await tx
+              .insert(t.decisions)
+              .values(decisionRows.map((d) => ({ ...d, caseId: id, calculation: sealCalculation(d.calculation, s) })));
+          }
           await audit(tx, id, 'case_created');
           return readCase(tx, id);
         });
       }),
 
-    getCase: (caseId) => guarded('Reading the case', () => readCase(db, checkCaseId(caseId))),
+    getCase: (caseId) =>
+      run('Reading the case', async () => {
+        const id = checkCaseId(caseId);
+        return scoped('case', (tx) => readCase(tx, id));
+      }),
 
     listCases: (o = {}) =>
-      guarded('Listing cases', async () => {
+      run('Listing cases', async () => {
         const limit = Math.min(Math.max(Math.trunc(o.limit ?? 50), 1), 500);
         const offset = Math.max(Math.trunc(o.offset ?? 0), 0);
         const counted = (table: typeof t.transactions | typeof t.cmsEntries | typeof t.documents) =>
-          sql<number>`(select count(*) from ${table} where ${table.caseId} = ${t.cases.id})`.mapWith(Number);
-        const [rows, total] = await Promise.all([
-          db
-            .select({
-              row: t.cases,
-              documents: counted(t.documents),
-              transactions: counted(t.transactions),
-              cmsEntries: counted(t.cmsEntries),
-            })
-            .from(t.cases)
-            .orderBy(desc(t.cases.createdAt), asc(t.cases.id))
-            .limit(limit)
-            .offset(offset),
-          db.select({ n: count() }).from(t.cases),
-        ]);
-        return {
-          cases: rows.map((r) => ({
-            ...caseSummary(r.row),
-            counts: { documents: r.documents, transactions: r.transactions, cmsEntries: r.cmsEntries },
-          })),
-          total: Number(total[0]!.n),
-        };
+          sql<number>`(select count(*) from ${table} as r where r.case_id = ${CASE_ID})`.mapWith(Number);
+        return scoped('store', async (tx) => {
+          const [rows, total] = await Promise.all([
+            tx
+              .select({
+                row: t.cases,
+                wrapped: wrappedKey,
+                documents: counted(t.documents),
+                transactions: counted(t.transactions),
+                cmsEntries: counted(t.cmsEntries),
+              })
+              .from(t.cases)
+              .orderBy(desc(t.cases.createdAt), asc(t.cases.id))
+              .limit(limit)
+              .offset(offset),
+            tx.select({ n: count() }).from(t.cases),
+          ]);
+          return {
+            cases: rows.map((r) => ({
+              ...caseSummary(openCase(r.row, sealerOf(r.row.id, r.wrapped))),
+              counts: { documents: r.documents, transactions: r.transactions, cmsEntries: r.cmsEntries },
+            })),
+            total: Number(total[0]!.n),
+          };
+        });
       }),
 
     addDecision: (caseId, input) =>
-      guarded('Adding the decision', async () => {
+      run('Adding the decision', async () => {
         const id = checkCaseId(caseId);
-        return db.transaction(async (tx) => {
-          const row = await lockCase(tx, id);
-          const existing = await readDecisions(tx, id);
+        return scoped('case', async (tx) => {
+          const { row, s } = await lockCase(tx, id);
+          const existing = await readDecisions(tx, id, s);
           const [label] = labelsFor(
             existing.map((d) => d.label),
             [input?.label],
@@ -736,18 +942,21 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
           );
           const values = decisionValues(id, input, 'decision', label!);
           checkDecisions(
-            [...existing, decision({ ...values, id: 'new', createdAt: new Date(0) })],
+            [...existing, decision({ ...values, id: 'new', organisation: '', createdAt: new Date(0) })],
             row.service as CollectionService,
             (i) => (i === existing.length ? 'decision' : `stored decision "${existing[i]?.label}"`),
           );
-          const [inserted] = await tx.insert(t.decisions).values(values).returning();
+          const [inserted] = await tx
+            .insert(t.decisions)
+            .values({ ...values, calculation: sealCalculation(values.calculation, s) })
+            .returning();
           await audit(tx, id, 'decision_added');
-          return decision(inserted!);
+          return decision(openDecision(inserted!, s));
         });
       }),
 
     recordEvent: (caseId, input) =>
-      guarded('Recording the event', async () => {
+      run('Recording the event', async () => {
         const id = checkCaseId(caseId);
         if (input === null || typeof input !== 'object') throw new InputError('(body)', 'must be the event: { type, date, … }');
         const values = {
@@ -758,23 +967,23 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
           details: jsonObject('details', input.details),
           deadlines: deadlinesOf('deadlines', input.deadlines),
         };
-        return db.transaction(async (tx) => {
-          await lockCase(tx, id);
-          const [row] = await tx.insert(t.events).values(sealEvent(values)).returning();
+        return scoped('case', async (tx) => {
+          const { s } = await lockCase(tx, id);
+          const [row] = await tx.insert(t.events).values(sealEvent(values, s)).returning();
           await audit(tx, id, 'event_recorded');
-          return eventRecord(openEvent(row!));
+          return eventRecord(openEvent(row!, s));
         });
       }),
 
     importParsed: (caseId, info, parsed, o: ImportOptions = {}) =>
-      guarded('Importing the document', async () => {
+      run('Importing the document', async () => {
         const id = checkCaseId(caseId);
         const doc = checkDocument(info, parsed);
         const txRows = checkTransactions(parsed.transactions ?? []);
         const cmsRows = checkCmsEntries(parsed.cmsEntries ?? []);
         const total = txRows.length + cmsRows.length;
-        return db.transaction(async (tx): Promise<ImportResult> => {
-          await lockCase(tx, id);
+        return scoped('case', async (tx): Promise<ImportResult> => {
+          const { s } = await lockCase(tx, id);
           const [found] = await tx
             .select({ id: t.documents.id })
             .from(t.documents)
@@ -784,19 +993,28 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
           else {
             const [inserted] = await tx
               .insert(t.documents)
-              .values({ ...doc, original: s.bytes(doc.original), caseId: id })
+              .values({
+                ...doc,
+                filename: s.text(doc.filename),
+                parsed: s.json(doc.parsed),
+                original: s.bytes(doc.original),
+                caseId: id,
+              })
               .returning({ id: t.documents.id });
             documentId = inserted!.id;
           }
           let written = 0;
           let newTx = 0;
           for (const batch of batches(txRows, JSON_BATCH)) {
+            const sealed = s.sealing
+              ? batch.map((r) => ({ ...r, description: sealDescription(r.description, s), reference: s.text(r.reference) }))
+              : batch;
             newTx += await insertedCount(
               tx,
               sql`with ins as (
                 insert into ${t.transactions} (case_id, document_id, fingerprint, date, amount, direction, description, balance, reference)
                 select ${id}::uuid, ${documentId}::uuid, x.fingerprint, x.date, x.amount, x.direction, x.description, x.balance, x.reference
-                from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+                from jsonb_to_recordset(${JSON.stringify(sealed)}::jsonb)
                   as x(fingerprint text, date date, amount numeric, direction text, description text, balance numeric, reference text)
                 on conflict (case_id, fingerprint) do nothing
                 returning 1)
@@ -807,12 +1025,15 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
           }
           let newCms = 0;
           for (const batch of batches(cmsRows, JSON_BATCH)) {
+            const sealed = s.sealing
+              ? batch.map((r) => ({ ...r, description: sealDescription(r.description, s), reference: s.text(r.reference) }))
+              : batch;
             newCms += await insertedCount(
               tx,
               sql`with ins as (
                 insert into ${t.cmsEntries} (case_id, document_id, fingerprint, date, type, amount, description, reference, charge_type)
                 select ${id}::uuid, ${documentId}::uuid, x.fingerprint, x.date, x.type, x.amount, x.description, x.reference, x.charge_type
-                from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+                from jsonb_to_recordset(${JSON.stringify(sealed)}::jsonb)
                   as x(fingerprint text, date date, type text, amount numeric, description text, reference text, charge_type text)
                 on conflict (case_id, fingerprint) do nothing
                 returning 1)
@@ -835,54 +1056,57 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
       }),
 
     transactions: (caseId, o) =>
-      guarded('Reading the transactions', async () => {
+      run('Reading the transactions', async () => {
         const id = checkCaseId(caseId);
-        await caseExists(db, id);
-        return readTransactions(db, id, o);
+        return scoped('case', async (tx) => readTransactions(tx, id, (await findCase(tx, id)).s, o));
       }),
 
     cmsEntries: (caseId, o) =>
-      guarded('Reading the CMS entries', async () => {
+      run('Reading the CMS entries', async () => {
         const id = checkCaseId(caseId);
-        await caseExists(db, id);
-        return readCmsEntries(db, id, o);
+        return scoped('case', async (tx) => readCmsEntries(tx, id, (await findCase(tx, id)).s, o));
       }),
 
     saveReconciliation: (caseId, input) =>
-      guarded('Saving the reconciliation', async () => {
+      run('Saving the reconciliation', async () => {
         const id = checkCaseId(caseId);
         const inputsHash = requireText('inputsHash', input.inputsHash, 200);
         const result = jsonObject('result', input.result);
         if (!result) throw new InputError('result', 'must be the reconciliation result');
-        return db.transaction(async (tx) => {
-          await lockCase(tx, id);
-          const [row] = await tx.insert(t.reconciliationRuns).values({ caseId: id, inputsHash, result }).returning();
+        return scoped('case', async (tx) => {
+          const { s } = await lockCase(tx, id);
+          const [row] = await tx
+            .insert(t.reconciliationRuns)
+            .values({ caseId: id, inputsHash, result: s.json(result) })
+            .returning();
           await audit(tx, id, 'reconciliation_saved');
-          return run(row!);
+          return runRecord(openRun(row!, s));
         });
       }),
 
     latestReconciliation: (caseId) =>
-      guarded('Reading the reconciliation', async () => {
+      run('Reading the reconciliation', async () => {
         const id = checkCaseId(caseId);
-        await caseExists(db, id);
-        const [row] = await db
-          .select()
-          .from(t.reconciliationRuns)
-          .where(eq(t.reconciliationRuns.caseId, id))
-          .orderBy(desc(t.reconciliationRuns.createdAt), desc(t.reconciliationRuns.id))
-          .limit(1);
-        return row ? run(row) : undefined;
+        return scoped('case', async (tx) => {
+          const { s } = await findCase(tx, id);
+          const [row] = await tx
+            .select()
+            .from(t.reconciliationRuns)
+            .where(eq(t.reconciliationRuns.caseId, id))
+            .orderBy(desc(t.reconciliationRuns.createdAt), desc(t.reconciliationRuns.id))
+            .limit(1);
+          return row ? runRecord(openRun(row, s)) : undefined;
+        });
       }),
 
     saveLetter: (caseId, input) =>
-      guarded('Saving the letter', async () => {
+      run('Saving the letter', async () => {
         const id = checkCaseId(caseId);
         const type = requireText('type', input?.type, 100);
         const content = jsonObject('content', input?.content);
         if (!content) throw new InputError('content', 'must be the letter');
-        return db.transaction(async (tx) => {
-          await lockCase(tx, id);
+        return scoped('case', async (tx) => {
+          const { s } = await lockCase(tx, id);
           const [last] = await tx
             .select({ v: max(t.letters.version) })
             .from(t.letters)
@@ -892,29 +1116,32 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
             .values({ caseId: id, type, version: (last?.v ?? 0) + 1, content: s.json(content) })
             .returning();
           await audit(tx, id, 'letter_saved');
-          return letter(openLetter(row!));
+          return letter(openLetter(row!, s));
         });
       }),
 
     scheduleInput: (caseId, o) =>
-      guarded('Reading the decisions', async () => {
+      run('Reading the decisions', async () => {
         const id = checkCaseId(caseId);
-        const row = await caseExists(db, id);
-        const decisions = await readDecisions(db, id);
         const asOf = civilDate('asOf', o?.asOf);
-        return { ...scheduleOf(row, decisions, asOf), asOf };
+        return scoped('case', async (tx) => {
+          const { row, s } = await findCase(tx, id);
+          const decisions = await readDecisions(tx, id, s);
+          return { ...scheduleOf(row, decisions, asOf), asOf };
+        });
       }),
 
     reconcileInput: (caseId, o: ReconcileOptions = {}) =>
-      guarded('Reading the case for reconciliation', async () => {
+      run('Reading the case for reconciliation', async () => {
         const id = checkCaseId(caseId);
-        return db.transaction(
+        return scoped(
+          'case',
           async (tx): Promise<ReconcileInput> => {
-            const row = await caseExists(tx, id);
+            const { row, s } = await findCase(tx, id);
             const [decisions, txs, cms] = await Promise.all([
-              readDecisions(tx, id),
-              readTransactions(tx, id, o.from === undefined ? undefined : { from: o.from }),
-              readCmsEntries(tx, id, o.from === undefined ? undefined : { from: o.from }),
+              readDecisions(tx, id, s),
+              readTransactions(tx, id, s, o.from === undefined ? undefined : { from: o.from }),
+              readCmsEntries(tx, id, s, o.from === undefined ? undefined : { from: o.from }),
             ]);
             const { asOf, ...schedule } = scheduleOf(row, decisions, o.asOf);
             return {
@@ -951,18 +1178,19 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
       }),
 
     exportCase: (caseId) =>
-      guarded('Exporting the case', async () => {
+      run('Exporting the case', async () => {
         const id = checkCaseId(caseId);
-        const out = await db.transaction(
+        return scoped(
+          'case',
           async (tx): Promise<CaseExport> => {
-            const row = await caseExists(tx, id);
+            const { row, s } = await findCase(tx, id);
             const [partyRows, childRows, decisionRows, documentRows, txs, cms, runRows, letterRows, eventRows] = await Promise.all([
               tx.select().from(t.parties).where(eq(t.parties.caseId, id)).orderBy(asc(t.parties.position)),
               tx.select().from(t.children).where(eq(t.children.caseId, id)).orderBy(asc(t.children.position)),
               tx.select().from(t.decisions).where(eq(t.decisions.caseId, id)).orderBy(asc(t.decisions.createdAt), asc(t.decisions.id)),
               tx.select().from(t.documents).where(eq(t.documents.caseId, id)).orderBy(asc(t.documents.importedAt), asc(t.documents.id)),
-              readTransactions(tx, id),
-              readCmsEntries(tx, id),
+              readTransactions(tx, id, s),
+              readCmsEntries(tx, id, s),
               tx
                 .select()
                 .from(t.reconciliationRuns)
@@ -975,47 +1203,49 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
                 .where(eq(t.events.caseId, id))
                 .orderBy(asc(t.events.date), asc(t.events.createdAt), asc(t.events.id)),
             ]);
+            await audit(tx, id, 'case_exported');
             return {
               format: EXPORT_FORMAT,
               version: EXPORT_VERSION,
               exportedAt: new Date().toISOString(),
               case: caseFields(row),
               parties: partyRows.map((p) => ({
-                ...party({ ...openParty(p), addressWithheld: false }),
+                ...party({ ...openParty(p, s), addressWithheld: false }),
                 addressWithheld: p.addressWithheld,
                 createdAt: iso(p.createdAt),
               })),
-              children: childRows.map((c) => ({ ...child(openChild(c)), createdAt: iso(c.createdAt) })),
-              decisions: decisionRows.map((d) => ({ ...decision(d), createdAt: iso(d.createdAt) })),
-              documents: documentRows.map((d) => ({
-                id: d.id,
-                sha256: d.sha256,
-                kind: d.kind,
-                format: d.format,
-                ...opt('filename', d.filename),
-                size: d.size,
-                parsed: d.parsed as StoredParse,
-                ...(d.original ? { originalBase64: Buffer.from(s.openBytes(d.original)).toString('base64') } : {}),
-                importedAt: iso(d.importedAt),
-              })),
+              children: childRows.map((c) => ({ ...child(openChild(c, s)), createdAt: iso(c.createdAt) })),
+              decisions: decisionRows.map((d) => ({ ...decision(openDecision(d, s)), createdAt: iso(d.createdAt) })),
+              documents: documentRows.map((raw) => {
+                const d = openDocument(raw, s);
+                return {
+                  id: d.id,
+                  sha256: d.sha256,
+                  kind: d.kind,
+                  format: d.format,
+                  ...opt('filename', d.filename),
+                  size: d.size,
+                  parsed: d.parsed as StoredParse,
+                  ...(d.original ? { originalBase64: Buffer.from(s.openBytes(d.original)).toString('base64') } : {}),
+                  importedAt: iso(d.importedAt),
+                };
+              }),
               transactions: txs,
               cmsEntries: cms,
               reconciliationRuns: runRows.map((r) => {
-                const { caseId: _caseId, ...rest } = run(r);
+                const { caseId: _caseId, ...rest } = runRecord(openRun(r, s));
                 return rest;
               }),
-              letters: letterRows.map((r) => letter(openLetter(r))),
-              events: eventRows.map((r) => eventRecord(openEvent(r))),
+              letters: letterRows.map((r) => letter(openLetter(r, s))),
+              events: eventRows.map((r) => eventRecord(openEvent(r, s))),
             };
           },
           { isolationLevel: 'repeatable read' },
         );
-        await audit(db, id, 'case_exported');
-        return out;
       }),
 
     importCaseExport: (document, o = {}) =>
-      guarded('Importing the case export', async () => {
+      run('Importing the case export', async () => {
         const parsed = caseExportSchema.safeParse(document);
         if (!parsed.success) {
           const issue = parsed.error.issues[0]!;
@@ -1025,9 +1255,10 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
           );
           throw new InputError(field || '(export)', issue.message);
         }
+        cleanJson('', parsed.data);
         const x = o.asNew ? withNewIds(parsed.data) : parsed.data;
         const caseId = x.case.id;
-        await db.transaction(async (tx) => {
+        return scoped('store', async (tx) => {
           const [already] = await tx.select({ id: t.cases.id }).from(t.cases).where(eq(t.cases.id, caseId));
           if (already) {
             throw new StoreError(
@@ -1036,52 +1267,73 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
               `case ${caseId} is already in this store; delete it first, or import the export as a new case (asNew)`,
             );
           }
+          const key = keyring.sealing ? keyring.newCaseKey(caseId) : undefined;
+          const s = key?.sealer ?? sealerOf(caseId, null);
           const c = x.case;
-          await tx.insert(t.cases).values({
-            id: c.id,
-            reference: c.reference ?? null,
-            title: c.title,
-            scheme: c.scheme,
-            service: c.service,
-            side: c.side,
-            frequency: c.frequency ?? null,
-            firstDueDate: c.firstDueDate ?? null,
-            endDate: c.endDate ?? null,
-            createdAt: new Date(c.createdAt),
-            updatedAt: new Date(c.updatedAt),
-          });
+          const [made] = await tx
+            .insert(t.cases)
+            .values({
+              id: c.id,
+              reference: s.text(c.reference ?? null),
+              title: s.text(c.title),
+              scheme: c.scheme,
+              service: c.service,
+              side: c.side,
+              frequency: c.frequency ?? null,
+              firstDueDate: c.firstDueDate ?? null,
+              endDate: c.endDate ?? null,
+              createdAt: new Date(c.createdAt),
+              updatedAt: new Date(c.updatedAt),
+            })
+            .onConflictDoNothing({ target: t.cases.id })
+            .returning({ id: t.cases.id });
+          if (!made) {
+            // The id is taken by a case this organisation cannot see. Said the same way whatever holds it.
+            throw new StoreError(
+              'conflict',
+              'case.id',
+              `the id ${caseId} is already taken in this store; import the export as a new case (asNew)`,
+            );
+          }
+          if (key) await tx.insert(t.caseKeys).values({ caseId, wrapped: key.wrapped });
           const put = async <R>(rows: readonly R[], insert: (batch: R[]) => Promise<unknown>) => {
             for (const batch of batches(rows)) await insert(batch);
           };
           await put(x.parties, (b) =>
             tx.insert(t.parties).values(
               b.map((p) =>
-                sealParty({
-                  id: p.id,
-                  caseId,
-                  position: x.parties.indexOf(p),
-                  role: p.role,
-                  name: p.name,
-                  email: p.email ?? null,
-                  phone: p.phone ?? null,
-                  address: p.address ?? null,
-                  addressWithheld: p.addressWithheld,
-                  createdAt: new Date(p.createdAt),
-                }),
+                sealParty(
+                  {
+                    id: p.id,
+                    caseId,
+                    position: x.parties.indexOf(p),
+                    role: p.role,
+                    name: p.name,
+                    email: p.email ?? null,
+                    phone: p.phone ?? null,
+                    address: p.address ?? null,
+                    addressWithheld: p.addressWithheld,
+                    createdAt: new Date(p.createdAt),
+                  },
+                  s,
+                ),
               ),
             ),
           );
           await put(x.children, (b) =>
             tx.insert(t.children).values(
               b.map((k) =>
-                sealChild({
-                  id: k.id,
-                  caseId,
-                  position: x.children.indexOf(k),
-                  name: k.name,
-                  dateOfBirth: k.dateOfBirth ?? null,
-                  createdAt: new Date(k.createdAt),
-                }),
+                sealChild(
+                  {
+                    id: k.id,
+                    caseId,
+                    position: x.children.indexOf(k),
+                    name: k.name,
+                    dateOfBirth: k.dateOfBirth ?? null,
+                    createdAt: new Date(k.createdAt),
+                  },
+                  s,
+                ),
               ),
             ),
           );
@@ -1094,7 +1346,7 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
                 effectiveDate: d.effectiveDate,
                 letterDate: d.letterDate ?? null,
                 weeklyAmount: d.weeklyAmount ?? null,
-                calculation: d.calculation ?? null,
+                calculation: sealCalculation(d.calculation ?? null, s),
                 service: d.service ?? null,
                 receivingParentId: d.receivingParentId ?? null,
                 createdAt: new Date(d.createdAt),
@@ -1110,9 +1362,9 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
                 sha256: d.sha256,
                 kind: d.kind,
                 format: d.format,
-                filename: d.filename ?? null,
+                filename: s.text(d.filename ?? null),
                 size: d.size,
-                parsed: d.parsed,
+                parsed: s.json(d.parsed),
                 original: d.originalBase64 === undefined ? null : s.bytes(new Uint8Array(Buffer.from(d.originalBase64, 'base64'))),
                 importedAt: new Date(d.importedAt),
               })),
@@ -1134,9 +1386,9 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
                 date: r.date,
                 amount: r.amount,
                 direction: r.direction,
-                description: r.description,
+                description: sealDescription(r.description, s),
                 balance: r.balance ?? null,
-                reference: r.reference ?? null,
+                reference: s.text(r.reference ?? null),
               })),
             ),
           );
@@ -1150,8 +1402,8 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
                 date: r.date,
                 type: r.type,
                 amount: r.amount,
-                description: r.description,
-                reference: r.reference ?? null,
+                description: sealDescription(r.description, s),
+                reference: s.text(r.reference ?? null),
                 chargeType: r.chargeType ?? null,
               })),
             ),
@@ -1159,7 +1411,9 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
           await put(x.reconciliationRuns, (b) =>
             tx
               .insert(t.reconciliationRuns)
-              .values(b.map((r) => ({ id: r.id, caseId, inputsHash: r.inputsHash, result: r.result, createdAt: new Date(r.createdAt) }))),
+              .values(
+                b.map((r) => ({ id: r.id, caseId, inputsHash: r.inputsHash, result: s.json(r.result), createdAt: new Date(r.createdAt) })),
+              ),
           );
           await put(x.letters, (b) =>
             tx.insert(t.letters).values(
@@ -1176,28 +1430,33 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
           await put(x.events, (b) =>
             tx.insert(t.events).values(
               b.map((e) =>
-                sealEvent({
-                  id: e.id,
-                  caseId,
-                  type: e.type,
-                  date: e.date,
-                  summary: e.summary ?? null,
-                  details: e.details ?? null,
-                  deadlines: e.deadlines,
-                  createdAt: new Date(e.createdAt),
-                }),
+                sealEvent(
+                  {
+                    id: e.id,
+                    caseId,
+                    type: e.type,
+                    date: e.date,
+                    summary: e.summary ?? null,
+                    details: e.details ?? null,
+                    deadlines: e.deadlines,
+                    createdAt: new Date(e.createdAt),
+                  },
+                  s,
+                ),
               ),
             ),
           );
           await audit(tx, caseId, 'case_imported');
+          return readCase(tx, caseId);
         });
-        return readCase(db, caseId);
       }),
 
     deleteCase: (caseId) =>
-      guarded('Deleting the case', async () => {
+      run('Deleting the case', async () => {
         const id = checkCaseId(caseId);
-        const result = await db.transaction(async (tx) => {
+        const result = await scoped('case', async (tx) => {
+          // The case's key first: without it, whatever copies of the case's sealed rows remain cannot be opened.
+          await tx.delete(t.caseKeys).where(eq(t.caseKeys.caseId, id));
           const gone = await tx.delete(t.cases).where(eq(t.cases.id, id)).returning({ id: t.cases.id });
           if (gone.length === 0) return { deleted: false };
           // Erasure: the case's own audit entries go too (the trigger allows it for this case, in this
@@ -1213,18 +1472,21 @@ export function createRepository(db: Database, options: RepositoryOptions): Case
       }),
 
     auditLog: (caseId) =>
-      guarded('Reading the audit log', async () => {
-        const rows = await db
-          .select()
-          .from(t.auditLog)
-          .where(caseId === undefined ? undefined : eq(t.auditLog.caseId, checkCaseId(caseId)))
-          .orderBy(asc(t.auditLog.id));
-        return rows.map((r): AuditEntry => ({ id: r.id, ...opt('caseId', r.caseId), action: r.action, at: iso(r.at), actor: r.actor }));
+      run('Reading the audit log', async () => {
+        const id = caseId === undefined ? undefined : checkCaseId(caseId);
+        return scoped('store', async (tx) => {
+          const rows = await tx
+            .select()
+            .from(t.auditLog)
+            .where(id === undefined ? undefined : eq(t.auditLog.caseId, id))
+            .orderBy(asc(t.auditLog.id));
+          return rows.map((r): AuditEntry => ({ id: r.id, ...opt('caseId', r.caseId), action: r.action, at: iso(r.at), actor: r.actor }));
+        });
       }),
 
     close: async () => {
-      if (closed) return;
-      closed = true;
+      if (shared.closed) return;
+      shared.closed = true;
       await options.close();
     },
   };
@@ -1266,6 +1528,9 @@ function checkDocument(info: DocumentInfo, parsed: ParseResult) {
     confidence: typeof parsed.confidence === 'number' && parsed.confidence >= 0 && parsed.confidence <= 1 ? parsed.confidence : 0,
     rows: { transactions: parsed.transactions?.length ?? 0, cmsEntries: parsed.cmsEntries?.length ?? 0 },
   };
+  cleanJson('parsed.metadata', stored.metadata);
+  cleanJson('parsed.checks', stored.checks);
+  cleanJson('parsed.warnings', stored.warnings);
   return {
     sha256: info.sha256.toLowerCase(),
     kind: stored.kind,
@@ -1281,13 +1546,13 @@ function rowText(field: string, value: unknown, maxLength: number): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') throw new InputError(field, 'must be text');
   if (value.length > maxLength) throw new InputError(field, `must be at most ${maxLength} characters`);
-  return value.trim();
+  return cleanText(field, value.trim());
 }
 
 function fingerprintOf(field: string, value: unknown): string {
   if (typeof value !== 'string' || value === '' || value.length > 200)
     throw new InputError(field, 'must be the row’s fingerprint from the parser (1 to 200 characters)');
-  return value;
+  return cleanText(field, value);
 }
 
 function checkTransactions(rows: ParseResult['transactions']) {

@@ -5,6 +5,12 @@
  * audit log, which holds no case content and survives the case (append-only: see the migration that adds its
  * trigger).
  *
+ * Tenancy: every row names its `organisation`, filled in by the database from the transaction's setting
+ * `reckoner.organisation` (the store sets it at the start of every transaction), and a case's rows carry its
+ * organisation through a composite foreign key (case_id, organisation), so a row can never sit in another
+ * organisation's case. Row-level security on every table (migration 0004, hand-written: roles and policies)
+ * lets the store's role see and write only the rows of the organisation set.
+ *
  * Changing this file means a new migration: `npx drizzle-kit generate` (drizzle.config.ts at the root).
  * @module
  */
@@ -15,15 +21,19 @@ import {
   check,
   customType,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
   numeric,
   pgTable,
   text,
+  smallint,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 // The values each check constraint allows, from the lists the code itself uses, so the two cannot drift.
 import { CMS_ENTRY_TYPES, DIRECTIONS } from '../calc/ledger/entries.ts';
@@ -44,10 +54,19 @@ const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: '
 const civil = (name: string) => date(name, { mode: 'string' });
 const moment = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const id = () => uuid('id').primaryKey().defaultRandom();
-const caseId = () =>
-  uuid('case_id')
+/** The case a row belongs to; the foreign key is {@link caseKey} (with the organisation), not this column alone. */
+const caseId = () => uuid('case_id').notNull();
+/**
+ * The organisation a row belongs to, from the transaction's `reckoner.organisation` setting. Without the
+ * setting the default fails ("unrecognized configuration parameter"): nothing is written for nobody.
+ */
+const organisation = () =>
+  text('organisation')
     .notNull()
-    .references(() => cases.id, { onDelete: 'cascade' });
+    .default(sql`current_setting('reckoner.organisation')`);
+/** A case's row goes when the case goes, and must be in the case's own organisation. */
+const caseKey = (name: string, t: { caseId: AnyPgColumn; organisation: AnyPgColumn }) =>
+  foreignKey({ name, columns: [t.caseId, t.organisation], foreignColumns: [cases.id, cases.organisation] }).onDelete('cascade');
 
 const quoted = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -65,7 +84,8 @@ export const cases = pgTable(
   'cases',
   {
     id: id(),
-    /** The 12-digit CMS case reference, digits only. */
+    organisation: organisation(),
+    /** The 12-digit CMS case reference, digits only (sealed when a key is set: checked by the repository). */
     reference: text('reference'),
     scheme: text('scheme').notNull().default('2012'),
     service: text('service').notNull().default('direct_pay'),
@@ -79,12 +99,14 @@ export const cases = pgTable(
     updatedAt: moment('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    check('cases_reference_digits', sql`${t.reference} ~ '^[0-9]{12}$'`),
+    check('cases_organisation_named', sql`${t.organisation} <> ''`),
     check('cases_scheme_known', sql`${t.scheme} in (${quoted(SCHEME_VALUES)})`),
     check('cases_service_known', sql`${t.service} in (${quoted(SERVICE_VALUES)})`),
     check('cases_side_known', sql`${t.side} in (${quoted(SIDE_VALUES)})`),
     check('cases_frequency_known', sql`${t.frequency} in (${quoted(FREQUENCY_VALUES)})`),
-    index('cases_created_idx').on(t.createdAt),
+    // What the other tables' foreign keys point at: a row's case and organisation together.
+    unique('cases_id_organisation_unique').on(t.id, t.organisation),
+    index('cases_organisation_created_idx').on(t.organisation, t.createdAt),
   ],
 );
 
@@ -93,6 +115,7 @@ export const parties = pgTable(
   {
     id: id(),
     caseId: caseId(),
+    organisation: organisation(),
     position: integer('position').notNull(),
     role: text('role').notNull(),
     name: text('name').notNull(),
@@ -104,6 +127,7 @@ export const parties = pgTable(
     createdAt: moment('created_at').notNull().defaultNow(),
   },
   (t) => [
+    caseKey('parties_case_fk', t),
     check('parties_role_known', sql`${t.role} in (${quoted(PARTY_ROLE_VALUES)})`),
     index('parties_case_idx').on(t.caseId, t.position),
   ],
@@ -114,12 +138,13 @@ export const children = pgTable(
   {
     id: id(),
     caseId: caseId(),
+    organisation: organisation(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     dateOfBirth: civil('date_of_birth'),
     createdAt: moment('created_at').notNull().defaultNow(),
   },
-  (t) => [index('children_case_idx').on(t.caseId, t.position)],
+  (t) => [caseKey('children_case_fk', t), index('children_case_idx').on(t.caseId, t.position)],
 );
 
 /** The assessment history: each CMS decision with its effective date and weekly amount (or the circumstances). */
@@ -128,6 +153,7 @@ export const decisions = pgTable(
   {
     id: id(),
     caseId: caseId(),
+    organisation: organisation(),
     /** The decision's name in schedules and traces, e.g. "annual review 2024"; unique in the case. */
     label: text('label').notNull(),
     effectiveDate: civil('effective_date').notNull(),
@@ -140,6 +166,7 @@ export const decisions = pgTable(
     createdAt: moment('created_at').notNull().defaultNow(),
   },
   (t) => [
+    caseKey('decisions_case_fk', t),
     check('decisions_amount_or_calculation', sql`(${t.weeklyAmount} is null) <> (${t.calculation} is null)`),
     check('decisions_service_known', sql`${t.service} in (${quoted(SERVICE_VALUES)})`),
     uniqueIndex('decisions_case_label_unique').on(t.caseId, t.label),
@@ -152,6 +179,7 @@ export const documents = pgTable(
   {
     id: id(),
     caseId: caseId(),
+    organisation: organisation(),
     /** SHA-256 of the original bytes, hex: the same file is one document in a case. */
     sha256: text('sha256').notNull(),
     kind: text('kind').notNull(),
@@ -164,7 +192,11 @@ export const documents = pgTable(
     original: bytea('original'),
     importedAt: moment('imported_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('documents_case_sha256_unique').on(t.caseId, t.sha256), index('documents_case_idx').on(t.caseId, t.importedAt)],
+  (t) => [
+    caseKey('documents_case_fk', t),
+    uniqueIndex('documents_case_sha256_unique').on(t.caseId, t.sha256),
+    index('documents_case_idx').on(t.caseId, t.importedAt),
+  ],
 );
 
 export const transactions = pgTable(
@@ -172,6 +204,7 @@ export const transactions = pgTable(
   {
     id: id(),
     caseId: caseId(),
+    organisation: organisation(),
     /** The document that first brought the row in. */
     documentId: uuid('document_id').references(() => documents.id, { onDelete: 'set null' }),
     fingerprint: text('fingerprint').notNull(),
@@ -183,6 +216,7 @@ export const transactions = pgTable(
     reference: text('reference'),
   },
   (t) => [
+    caseKey('transactions_case_fk', t),
     check('transactions_direction_known', sql`${t.direction} in (${quoted(DIRECTION_VALUES)})`),
     check('transactions_amount_positive', sql`${t.amount} >= 0`),
     uniqueIndex('transactions_case_fingerprint_unique').on(t.caseId, t.fingerprint),
@@ -195,6 +229,7 @@ export const cmsEntries = pgTable(
   {
     id: id(),
     caseId: caseId(),
+    organisation: organisation(),
     documentId: uuid('document_id').references(() => documents.id, { onDelete: 'set null' }),
     fingerprint: text('fingerprint').notNull(),
     date: civil('date').notNull(),
@@ -206,6 +241,7 @@ export const cmsEntries = pgTable(
     chargeType: text('charge_type'),
   },
   (t) => [
+    caseKey('cms_entries_case_fk', t),
     check('cms_entries_type_known', sql`${t.type} in (${quoted(CMS_ENTRY_TYPE_VALUES)})`),
     check('cms_entries_charge_type_known', sql`${t.chargeType} in (${quoted(CHARGE_TYPE_VALUES)})`),
     uniqueIndex('cms_entries_case_fingerprint_unique').on(t.caseId, t.fingerprint),
@@ -218,12 +254,13 @@ export const reconciliationRuns = pgTable(
   {
     id: id(),
     caseId: caseId(),
+    organisation: organisation(),
     /** Hash of the whole reconciliation input assembled from the store: equal hashes, equal results. */
     inputsHash: text('inputs_hash').notNull(),
     result: jsonb('result').notNull(),
     createdAt: moment('created_at').notNull().defaultNow(),
   },
-  (t) => [index('reconciliation_runs_case_idx').on(t.caseId, t.createdAt)],
+  (t) => [caseKey('reconciliation_runs_case_fk', t), index('reconciliation_runs_case_idx').on(t.caseId, t.createdAt)],
 );
 
 export const letters = pgTable(
@@ -231,12 +268,13 @@ export const letters = pgTable(
   {
     id: id(),
     caseId: caseId(),
+    organisation: organisation(),
     type: text('type').notNull(),
     version: integer('version').notNull(),
     content: jsonb('content').notNull(),
     createdAt: moment('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('letters_case_type_version_unique').on(t.caseId, t.type, t.version)],
+  (t) => [caseKey('letters_case_fk', t), uniqueIndex('letters_case_type_version_unique').on(t.caseId, t.type, t.version)],
 );
 
 /** What happened in the dispute (letters sent and received, calls, decisions) and the deadlines each starts. */
@@ -245,6 +283,7 @@ export const events = pgTable(
   {
     id: id(),
     caseId: caseId(),
+    organisation: organisation(),
     type: text('type').notNull(),
     date: civil('date').notNull(),
     summary: text('summary'),
@@ -253,7 +292,11 @@ export const events = pgTable(
     deadlines: jsonb('deadlines').notNull().default([]),
     createdAt: moment('created_at').notNull().defaultNow(),
   },
-  (t) => [check('events_type_known', sql`${t.type} in (${quoted(EVENT_TYPE_VALUES)})`), index('events_case_date_idx').on(t.caseId, t.date)],
+  (t) => [
+    caseKey('events_case_fk', t),
+    check('events_type_known', sql`${t.type} in (${quoted(EVENT_TYPE_VALUES)})`),
+    index('events_case_date_idx').on(t.caseId, t.date),
+  ],
 );
 
 /**
@@ -265,11 +308,46 @@ export const auditLog = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     caseId: uuid('case_id'),
+    organisation: organisation(),
     action: text('action').notNull(),
     at: moment('at').notNull().defaultNow(),
+    /** The principal's id (never a token). */
     actor: text('actor').notNull(),
   },
-  (t) => [index('audit_log_case_idx').on(t.caseId, t.id)],
+  (t) => [index('audit_log_case_idx').on(t.caseId, t.id), check('audit_log_organisation_named', sql`${t.organisation} <> ''`)],
+);
+
+/**
+ * Envelope encryption (store/seal.ts): each case's own data key, wrapped (AES-256-GCM) by the master key
+ * RECKONER_ENCRYPTION_KEY. Deleting the case deletes its key, so what is left of the case in write-ahead logs,
+ * backups or table files is ciphertext that nothing can open (crypto-shredding). A case made without a key has
+ * no row here until a key is set and something of it is written.
+ */
+export const caseKeys = pgTable(
+  'case_keys',
+  {
+    caseId: uuid('case_id').primaryKey(),
+    organisation: organisation(),
+    /** The data key, wrapped by the master key with the case id as associated data. */
+    wrapped: bytea('wrapped').notNull(),
+    createdAt: moment('created_at').notNull().defaultNow(),
+  },
+  (t) => [caseKey('case_keys_case_fk', t)],
+);
+
+/**
+ * The store's master key, by its fingerprint (an HMAC of a fixed text under the key; never the key): one row
+ * once a key has been used. A process with no key or another key is refused before it reads or writes a
+ * sealed case. `v1:<key id>` marks values sealed directly by the master key before data keys existed.
+ */
+export const keyring = pgTable(
+  'keyring',
+  {
+    id: smallint('id').primaryKey().default(1),
+    fingerprint: text('fingerprint').notNull(),
+    changedAt: moment('changed_at').notNull().defaultNow(),
+  },
+  (t) => [check('keyring_one_row', sql`${t.id} = 1`)],
 );
 
 export const schema = {
@@ -284,4 +362,6 @@ export const schema = {
   letters,
   events,
   auditLog,
+  caseKeys,
+  keyring,
 };

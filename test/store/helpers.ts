@@ -251,3 +251,37 @@ export async function rawQuery(options: { dataDir?: string; databaseUrl?: string
     await db.close();
   }
 }
+
+/**
+ * Runs statements in one transaction straight on a store's database, bypassing the store (which must be closed
+ * for PGlite), and gives each statement's rows. The first error rolls the transaction back and is thrown.
+ */
+export async function rawTransaction(
+  options: { dataDir?: string; databaseUrl?: string },
+  statements: readonly string[],
+): Promise<unknown[][]> {
+  if (options.databaseUrl) {
+    const { default: postgres } = await import('postgres');
+    const sql = postgres(options.databaseUrl, { max: 1, onnotice: () => undefined });
+    try {
+      return await sql.begin(async (tx) => {
+        const out: unknown[][] = [];
+        for (const s of statements) out.push([...(await tx.unsafe(s))]);
+        return out;
+      });
+    } finally {
+      await sql.end();
+    }
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create({ dataDir: join(options.dataDir!, 'pglite') });
+  try {
+    return await db.transaction(async (tx) => {
+      const out: unknown[][] = [];
+      for (const s of statements) out.push((await tx.query(s)).rows);
+      return out;
+    });
+  } finally {
+    await db.close();
+  }
+}

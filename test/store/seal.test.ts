@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
 import { InputError } from '../../calc/errors.ts';
 import { StoreError } from '../../store/errors.ts';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
-import { createSealer, parseKey } from '../../store/seal.ts';
+import { createKeyring, createSealer, keyFingerprint, parseKey, sealedKeyId } from '../../store/seal.ts';
 import type { CaseStore } from '../../store/types.ts';
-import { bankStatement, cleanup, documentInfo, DRIVERS, rawQuery } from './helpers.ts';
+import { bankStatement, cleanup, cmsStatement, documentInfo, DRIVERS, rawQuery, rawTransaction } from './helpers.ts';
 
 afterAll(cleanup);
 
@@ -102,6 +102,31 @@ const SECRETS = [
   'Perpetua',
   'Hollowbrook said',
   'QQ123456C',
+  // Sealed since the case keys: the title, the case reference, file names, what the parser read (the account
+  // holder's name), descriptions and references of rows, a decision's circumstances, a reconciliation's result.
+  'Brackenbury dispute',
+  '987654321098',
+  'brackenbury-bank.csv',
+  'OTTOLINE Q BRACKENBURY',
+  'HOLLOWMERE PHARMACY',
+  'REF-QUILLFEATHER',
+  'Overdue from Brackenbury',
+  '612.34',
+  'FINDING-WYCHWOOD',
+];
+
+/** Every table that holds case data. */
+const CASE_TABLES = [
+  'cases',
+  'parties',
+  'children',
+  'decisions',
+  'documents',
+  'transactions',
+  'cms_entries',
+  'reconciliation_runs',
+  'letters',
+  'events',
 ];
 
 describe.each(DRIVERS)('a sealed case store on $name', (driver) => {
@@ -115,8 +140,16 @@ describe.each(DRIVERS)('a sealed case store on $name', (driver) => {
     ({ options, drop } = await driver.fresh());
     store = await openStore({ ...options, encryptionKey: KEY });
     const c = await store.createCase({
-      title: 'Sealed',
+      title: 'Brackenbury dispute',
+      reference: '9876 5432 1098',
       side: 'receiving',
+      decisions: [
+        {
+          label: 'from the circumstances',
+          effectiveDate: '2024-01-01',
+          calculation: { payingParent: { grossWeeklyIncome: 612.34 }, receivingParents: [{ children: [{}] }] },
+        },
+      ],
       parties: [
         { role: 'paying_parent', name: 'Zanzibar Q', phone: '07700 900456' },
         {
@@ -137,7 +170,20 @@ describe.each(DRIVERS)('a sealed case store on $name', (driver) => {
       details: { who: 'Hollowbrook said' },
     });
     await store.saveLetter(caseId, { type: 'subject_access_request', content: { markdown: 'NI number QQ123456C' } });
-    await store.importParsed(caseId, documentInfo(original, { keep: true }), bankStatement({ count: 3 }));
+    const statement = bankStatement({ count: 3 });
+    await store.importParsed(caseId, documentInfo(original, { keep: true, filename: 'brackenbury-bank.csv' }), {
+      ...statement,
+      metadata: { ...statement.metadata, accountHolder: 'OTTOLINE Q BRACKENBURY' },
+      transactions: statement.transactions.map((r, i) =>
+        i === 1 ? { ...r, description: 'HOLLOWMERE PHARMACY', reference: 'REF-QUILLFEATHER' } : r,
+      ),
+    });
+    const cms = cmsStatement({ weeks: 1 });
+    await store.importParsed(caseId, documentInfo('cms'), {
+      ...cms,
+      cmsEntries: cms.cmsEntries.map((e) => ({ ...e, description: 'Overdue from Brackenbury' })),
+    });
+    await store.saveReconciliation(caseId, { inputsHash: 'h', result: { findings: ['FINDING-WYCHWOOD'] } });
   }, 120_000);
   afterAll(async () => {
     await store?.close();
@@ -146,13 +192,21 @@ describe.each(DRIVERS)('a sealed case store on $name', (driver) => {
 
   it('keeps every private field out of the database in the clear', async () => {
     await store.close(); // PGlite is read directly below; one process at a time
-    const tables = ['parties', 'children', 'events', 'letters', 'documents'];
     const dump = JSON.stringify(
-      await Promise.all(tables.map((table) => rawQuery(options, `select * from ${table} where case_id = '${caseId}'`))),
+      await Promise.all(
+        CASE_TABLES.map((table) => rawQuery(options, `select * from ${table} where ${table === 'cases' ? 'id' : 'case_id'} = '${caseId}'`)),
+      ),
       (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v),
     );
     for (const secret of [...SECRETS, 'BRACKENBURY REF']) expect(dump, secret).not.toContain(secret);
     expect(dump).toContain('enc:v1:');
+    // Sealed with the case's own key, not the master key; the store keeps the master key's fingerprint only.
+    const [{ title }] = (await rawQuery(options, `select title from cases where id = '${caseId}'`)) as [{ title: string }];
+    expect(sealedKeyId(title)).not.toBe(sealedKeyId(createSealer(KEY).text('x')));
+    const keyring = await rawQuery(options, 'select * from keyring');
+    expect(keyring).toEqual([expect.objectContaining({ id: 1, fingerprint: keyFingerprint(KEY) })]);
+    const everything = JSON.stringify(await rawQuery(options, 'select * from keyring'));
+    for (const form of [Buffer.from(KEY).toString('base64'), Buffer.from(KEY).toString('hex')]) expect(everything).not.toContain(form);
     store = await openStore({ ...options, encryptionKey: KEY });
   });
 
@@ -161,6 +215,19 @@ describe.each(DRIVERS)('a sealed case store on $name', (driver) => {
     expect(detail.parties.map((p) => p.name)).toEqual(['Zanzibar Q', 'Ottoline Brackenbury']);
     expect(detail.parties[1]).not.toHaveProperty('address'); // withheld: never shown, only exported
     expect(detail.children[0]!.name).toBe('Perpetua');
+    expect(detail).toMatchObject({ title: 'Brackenbury dispute', reference: '987654321098' });
+    expect(detail.decisions[0]!.calculation).toMatchObject({ payingParent: { grossWeeklyIncome: 612.34 } });
+    expect(detail.documents[0]).toMatchObject({
+      filename: 'brackenbury-bank.csv',
+      parsed: { metadata: { accountHolder: 'OTTOLINE Q BRACKENBURY' } },
+    });
+    expect((await store.transactions(caseId))[1]).toMatchObject({ description: 'HOLLOWMERE PHARMACY', reference: 'REF-QUILLFEATHER' });
+    expect((await store.cmsEntries(caseId))[0]!.description).toBe('Overdue from Brackenbury');
+    expect((await store.latestReconciliation(caseId))!.result).toEqual({ findings: ['FINDING-WYCHWOOD'] });
+    expect((await store.listCases()).cases.find((x) => x.id === caseId)).toMatchObject({ title: 'Brackenbury dispute' });
+    const input = await store.reconcileInput(caseId, { asOf: '2024-01-31' });
+    expect(input.caseReference).toBe('987654321098');
+    expect(input.bankTransactions?.map((x) => x.description)).toContain('HOLLOWMERE PHARMACY');
     expect(detail.events[0]).toMatchObject({ summary: 'Hollowbrook said the arrears were wrong', details: { who: 'Hollowbrook said' } });
     const exported = await store.exportCase(caseId);
     expect(exported.parties[1]).toMatchObject({ address: '7 Hiddenmoor Lane', email: 'ottoline@example.org' });
@@ -180,17 +247,110 @@ describe.each(DRIVERS)('a sealed case store on $name', (driver) => {
     store = await openStore({ ...options, encryptionKey: KEY });
   });
 
-  it('without the key, or with another, says which key the data needs', async () => {
+  it('without the key, or with another, reads nothing and writes nothing, naming the variable', async () => {
+    const before = await store.exportCase(caseId);
     await store.close();
     for (const key of [undefined, OTHER]) {
       const wrong = await openStore({ ...options, ...(key ? { encryptionKey: key } : {}) });
       try {
-        await expect(wrong.getCase(caseId)).rejects.toMatchObject({ field: 'RECKONER_ENCRYPTION_KEY', code: 'unsupported' });
-        // What needs no key still works: the case list has no private fields.
-        expect((await wrong.listCases()).cases.map((c) => c.id)).toContain(caseId);
+        const reason = key ? 'wrong_key' : 'no_key';
+        await expect(wrong.getCase(caseId)).rejects.toMatchObject({ field: 'RECKONER_ENCRYPTION_KEY', code: 'unsupported', reason });
+        await expect(wrong.getCase(caseId)).rejects.toThrow(
+          key
+            ? /^RECKONER_ENCRYPTION_KEY: this case's private details were encrypted with another key \(fingerprint [0-9a-f]{12}; /
+            : /^RECKONER_ENCRYPTION_KEY: this case's private details are encrypted \(fingerprint [0-9a-f]{12}\) and no key is set/,
+        );
+        // The case list shows titles, which are sealed now: it needs the key too (it used not to).
+        await expect(wrong.listCases()).rejects.toMatchObject({ field: 'RECKONER_ENCRYPTION_KEY', reason });
+        // Nothing is written under a key the store does not have: not a new case, not into this one.
+        await expect(wrong.createCase({ title: 'written without the key', side: 'paying' })).rejects.toMatchObject({ reason });
+        await expect(wrong.recordEvent(caseId, { type: 'note', date: '2024-05-01', summary: 'x' })).rejects.toMatchObject({ reason });
+        await expect(wrong.importParsed(caseId, documentInfo('late'), bankStatement({ count: 2, account: 'late' }))).rejects.toMatchObject({
+          reason,
+        });
+        await expect(wrong.importCaseExport(before, { asNew: true })).rejects.toMatchObject({ reason });
+        await expect(wrong.deleteCase(caseId)).rejects.toMatchObject({ reason });
       } finally {
         await wrong.close();
       }
+    }
+    store = await openStore({ ...options, encryptionKey: KEY });
+    const after = await store.exportCase(caseId);
+    expect({ ...after, exportedAt: '' }).toEqual({ ...before, exportedAt: '' });
+    expect((await store.listCases({ limit: 500 })).cases.map((c) => c.title)).not.toContain('written without the key');
+  });
+
+  it('deletes a case by destroying its key: its leftover rows cannot be opened, even with the master key', async () => {
+    const c = await store.createCase({
+      title: 'To shred',
+      side: 'paying',
+      parties: [{ role: 'receiving_parent', name: 'Shredded Person', address: '9 Shred Street', addressWithheld: true }],
+    });
+    await store.close();
+    // What a copy of the database (a backup, a table file, the write-ahead log) holds of the case.
+    const [[key], leftovers] = (await rawTransaction(options, [
+      `select wrapped from case_keys where case_id = '${c.id}'`,
+      `select name, address from parties where case_id = '${c.id}'`,
+    ])) as [[{ wrapped: Uint8Array }], { name: string; address: string }[]];
+    expect(key!.wrapped.length).toBeGreaterThan(32);
+    store = await openStore({ ...options, encryptionKey: KEY });
+    expect(await store.deleteCase(c.id)).toEqual({ deleted: true });
+    await store.close();
+    expect(await rawQuery(options, `select * from case_keys where case_id = '${c.id}'`)).toEqual([]);
+    // The master key alone opens none of it: each value names the case's own key, which is gone.
+    const master = createKeyring(KEY).caseSealer(c.id, null);
+    for (const value of [leftovers[0]!.name, leftovers[0]!.address]) {
+      expect(value).toMatch(/^enc:v1:/);
+      expect(() => master.openText(value)).toThrow(/encrypted with another key/);
+    }
+    store = await openStore({ ...options, encryptionKey: KEY });
+  });
+
+  it('refuses a store sealed by an earlier Reckoner without its key, and takes it with the key', async () => {
+    // How the migration records a store whose values were sealed with the master key itself: by that key's id.
+    await store.close();
+    const legacy = `v1:${sealedKeyId(createSealer(KEY).text('x'))}`;
+    await rawTransaction(options, [`update keyring set fingerprint = '${legacy}'`]);
+    const none = await openStore(options);
+    try {
+      await expect(none.listCases()).rejects.toMatchObject({ reason: 'no_key' });
+      await expect(none.listCases()).rejects.toThrow(`key id ${legacy.slice(3)}`);
+    } finally {
+      await none.close();
+    }
+    store = await openStore({ ...options, encryptionKey: KEY });
+    expect((await store.getCase(caseId)).title).toBe('Brackenbury dispute');
+    await store.close();
+    // Opening with the key wrote down its fingerprint in the current form.
+    expect(await rawQuery(options, 'select fingerprint from keyring')).toEqual([{ fingerprint: keyFingerprint(KEY) }]);
+    store = await openStore({ ...options, encryptionKey: KEY });
+  });
+
+  it('starts sealing in a store that had no key, and still reads what was stored before', async () => {
+    await store.close();
+    const fresh = await driver.fresh();
+    try {
+      let plain = await openStore(fresh.options);
+      const old = await plain.createCase({
+        title: 'Before the key',
+        side: 'paying',
+        parties: [{ role: 'paying_parent', name: 'Plain Name' }],
+      });
+      await plain.close();
+      expect(await rawQuery(fresh.options, 'select * from keyring')).toEqual([]);
+      plain = await openStore({ ...fresh.options, encryptionKey: KEY });
+      try {
+        expect((await plain.getCase(old.id)).parties[0]!.name).toBe('Plain Name');
+        await plain.recordEvent(old.id, { type: 'note', date: '2024-01-01', summary: 'Sealed note' });
+        expect((await plain.getCase(old.id)).events[0]!.summary).toBe('Sealed note');
+      } finally {
+        await plain.close();
+      }
+      const rows = await rawQuery(fresh.options, `select summary from events where case_id = '${old.id}'`);
+      expect(JSON.stringify(rows)).not.toContain('Sealed note');
+      expect(await rawQuery(fresh.options, `select count(*)::int as n from case_keys where case_id = '${old.id}'`)).toEqual([{ n: 1 }]);
+    } finally {
+      await fresh.drop();
     }
     store = await openStore({ ...options, encryptionKey: KEY });
   });

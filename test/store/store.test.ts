@@ -2,7 +2,8 @@
  * The case store, on PGlite always and on PostgreSQL when TEST_DATABASE_URL is set: the same tests for both.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -10,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcile } from '../../calc/reconcile/reconcile.ts';
 import { buildSchedule } from '../../calc/schedule/build.ts';
 import { InputError } from '../../calc/errors.ts';
-import { StoreError, StoreFailure } from '../../store/errors.ts';
+import { isDiskFull, StoreError, StoreFailure } from '../../store/errors.ts';
 import { openStore } from '../../store/open.ts';
 import type { CaseExport, CaseStore } from '../../store/types.ts';
-import { bankStatement, cleanup, cmsStatement, documentInfo, DRIVERS, rawQuery, REPO, sampleCase } from './helpers.ts';
+import { bankStatement, cleanup, cmsStatement, documentInfo, DRIVERS, rawQuery, rawTransaction, REPO, sampleCase } from './helpers.ts';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 
@@ -284,6 +285,73 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
     expect(await store.auditLog(c.id)).toEqual(entries);
   });
 
+  it('refuses a NUL character or half a surrogate pair in any text, naming the field and quoting nothing', async () => {
+    await expect(store.createCase({ title: 'Private\u0000title', side: 'paying' })).rejects.toThrow(
+      /^title: contains a NUL character \(\\u0000\); remove it$/,
+    );
+    await expect(
+      store.createCase({ title: 'ok', side: 'paying', parties: [{ role: 'paying_parent', name: 'Alex\ud800' }] }),
+    ).rejects.toThrow(/^parties\[0\]\.name: contains a broken character \(half of a UTF-16 surrogate pair\)/);
+    await expect(store.createCase({ title: 'ok', side: 'paying', children: [{ name: '\udc00Kim' }] })).rejects.toThrow(
+      /^children\[0\]\.name: /,
+    );
+    const c = await sampleCase(store, 'Hygiene');
+    await expect(
+      store.recordEvent(c.id, { type: 'note', date: '2024-01-01', details: { notes: ['fine', 'not\u0000fine'] } }),
+    ).rejects.toThrow(/^details\.notes\[1\]: contains a NUL/);
+    await expect(store.saveLetter(c.id, { type: 'l', content: { body: 'Dear\ud83d' } })).rejects.toThrow(
+      /^content\.body: contains a broken/,
+    );
+    const statement = bankStatement({ count: 5 });
+    const rows = statement.transactions.map((r, i) => (i === 3 ? { ...r, description: 'PRIVATE\u0000SHOP' } : r));
+    const bad = await store.importParsed(c.id, documentInfo('nul row'), { ...statement, transactions: rows }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(InputError);
+    expect((bad as Error).message).toBe('parsed.transactions[3].description: contains a NUL character (\\u0000); remove it');
+    await expect(
+      store.importParsed(c.id, documentInfo('bad metadata'), {
+        ...statement,
+        metadata: { ...statement.metadata, accountHolder: 'A\udc00' },
+      }),
+    ).rejects.toThrow(/^parsed\.metadata\.accountHolder: contains a broken/);
+    await expect(store.importParsed(c.id, documentInfo('bad name', { filename: 'a\u0000.csv' }), statement)).rejects.toThrow(
+      /^document\.filename: contains a NUL/,
+    );
+    expect((await store.getCase(c.id)).counts).toMatchObject({ documents: 0, transactions: 0, events: 0, letters: 0 });
+    // An export with one bad row is refused as a whole, naming the row.
+    await store.importParsed(c.id, documentInfo('good'), bankStatement({ count: 2 }));
+    const exported = JSON.parse(JSON.stringify(await store.exportCase(c.id))) as CaseExport;
+    const broken = { ...exported, transactions: exported.transactions.map((r, i) => (i === 1 ? { ...r, description: 'x\u0000' } : r)) };
+    await expect(store.importCaseExport(broken, { asNew: true })).rejects.toThrow(/^transactions\[1\]\.description: contains a NUL/);
+  });
+
+  it('says the disk is full, naming where the store is, and keeps nothing of the change', async () => {
+    const c = await sampleCase(store);
+    await store.close();
+    // The database refuses as it does when it cannot extend a file (SQLSTATE 53100, disk_full).
+    await rawTransaction(options, [
+      `create function test_disk_full() returns trigger language plpgsql as $$ begin raise exception 'simulated' using errcode = 'disk_full'; end $$`,
+      'create trigger test_disk_full before insert on events for each row execute function test_disk_full()',
+    ]);
+    store = await openStore(options);
+    try {
+      const error = await store.recordEvent(c.id, { type: 'note', date: '2024-01-01', summary: 'x' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreError);
+      expect(error).toMatchObject({
+        code: 'unsupported',
+        reason: 'disk_full',
+        field: driver.name === 'pglite' ? 'RECKONER_DATA_DIR' : 'DATABASE_URL',
+      });
+      expect((error as Error).message).toMatch(
+        /: Recording the event stopped because the disk that holds the case store \(.+\) is full; nothing was saved\./,
+      );
+      expect((await store.auditLog(c.id)).map((a) => a.action)).toEqual(['case_created']);
+    } finally {
+      await store.close();
+      await rawTransaction(options, ['drop trigger test_disk_full on events', 'drop function test_disk_full()']);
+      store = await openStore(options);
+    }
+  });
+
   it('leaves nothing behind when an import is killed mid-transaction, and opens again', async () => {
     const c = await sampleCase(store);
     await store.close();
@@ -348,6 +416,56 @@ describe('erasure on PGlite', () => {
     expect(await databaseFiles()).toEqual([...marks].sort()); // the search can see them while the case exists
     expect(await store.deleteCase(c.id)).toEqual({ deleted: true });
     expect(await databaseFiles()).toEqual([]);
+  });
+});
+
+describe('the embedded database’s files', () => {
+  it.runIf(process.platform !== 'win32')(
+    'are private to the user whatever the umask: folders 0700, files 0600',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'reckoner-umask-'));
+      chmodSync(dir, 0o755); // a directory that was there before, open to everyone
+      writeFileSync(join(dir, 'notes.txt'), 'the user’s own file', { mode: 0o644 });
+      const umask = process.umask(0);
+      const modes = () => {
+        const wrong: string[] = [];
+        const walk = (path: string) => {
+          const st = statSync(path);
+          const want = st.isDirectory() ? 0o700 : 0o600;
+          if ((st.mode & 0o777) !== want) wrong.push(`${path.slice(dir.length)} ${(st.mode & 0o777).toString(8)}`);
+          if (st.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name));
+        };
+        walk(dir);
+        return wrong.filter((w) => !w.startsWith('/notes.txt '));
+      };
+      try {
+        const store = await openStore({ dataDir: dir });
+        try {
+          expect((statSync(dir).mode & 0o777).toString(8)).toBe('700');
+          expect((statSync(join(dir, 'pglite')).mode & 0o777).toString(8)).toBe('700');
+          await sampleCase(store);
+        } finally {
+          await store.close();
+        }
+        expect(modes()).toEqual([]);
+        // What the user keeps there is theirs: left as it was.
+        expect((statSync(join(dir, 'notes.txt')).mode & 0o777).toString(8)).toBe('644');
+      } finally {
+        process.umask(umask);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
+});
+
+describe('a full disk', () => {
+  it('is recognised by SQLSTATE 53100 or ENOSPC, along the causes', () => {
+    expect(isDiskFull({ code: '53100' })).toBe(true);
+    expect(isDiskFull(Object.assign(new Error('write failed'), { code: 'ENOSPC' }))).toBe(true);
+    expect(isDiskFull(new Error('query failed', { cause: Object.assign(new Error('x'), { code: '53100' }) }))).toBe(true);
+    expect(isDiskFull(new Error('could not extend file "base/1/2": No space left on device'))).toBe(true);
+    expect(isDiskFull({ code: '23505' })).toBe(false);
   });
 });
 
