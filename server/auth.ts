@@ -59,6 +59,10 @@ export function readTokens(value: string | undefined): TokenEntry[] | undefined 
     const secret = entry.slice(second + 1);
     if (!NAME.test(organisation)) throw new TokenConfigError(`${where}: the organisation must be 1–64 letters, digits, ".", "_" or "-"`);
     if (!NAME.test(id)) throw new TokenConfigError(`${where}: the principal must be 1–64 letters, digits, ".", "_" or "-"`);
+    // "local" owns the cases made without a token (stdio, a loopback server without tokens) in the same store.
+    if (organisation.toLowerCase() === LOCAL_PRINCIPAL.organisation) {
+      throw new TokenConfigError(`${where}: the organisation "${organisation}" is reserved for cases made without a token; choose another name`);
+    }
     if (secret.length < MIN_SECRET_LENGTH) {
       throw new TokenConfigError(
         `${where} (${organisation}:${id}): the secret is shorter than ${MIN_SECRET_LENGTH} characters; make one with openssl rand -base64 32`,

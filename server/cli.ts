@@ -9,6 +9,9 @@ const USAGE = `Usage:
   reckoner mcp                                   MCP over stdio (for Claude Desktop and other MCP clients)
   reckoner serve [--host 127.0.0.1] [--port 8787] [--insecure-no-auth]
                                                  HTTP: /mcp, /api/v1/*, /openapi.json, /healthz, /
+  reckoner rekey                                 change the case store's encryption key: every case's key is
+                                                 re-wrapped from RECKONER_ENCRYPTION_KEY to RECKONER_NEW_ENCRYPTION_KEY
+                                                 in one transaction (stop Reckoner first; restart it with the new key)
   reckoner --version
 
 On an address other machines can reach, serve needs RECKONER_API_TOKENS; --insecure-no-auth serves without
@@ -19,6 +22,7 @@ Environment:
   RECKONER_DATA_DIR     directory of the embedded case store (default: your data directory, e.g. ~/.local/share/reckoner)
   RECKONER_ENCRYPTION_KEY  32 bytes, base64 or hex (openssl rand -base64 32): seal names, contact details,
                         event notes, letters and original documents in the case store
+  RECKONER_NEW_ENCRYPTION_KEY  the key to change to (rekey only)
   RECKONER_API_TOKENS   comma-separated organisation:principal:secret entries (secret at least 32 characters,
                         e.g. openssl rand -base64 32): /mcp and /api/* then need one as a bearer token, and
                         each principal sees only its organisation's cases (serve)
@@ -113,6 +117,12 @@ export async function main(argv: string[]): Promise<void> {
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
+      return;
+    }
+    case 'rekey': {
+      if (rest.length > 0) fail(`"rekey" takes no options (got "${rest.join(' ')}"); the keys come from the environment`);
+      const { runRekey } = await import('./rekey-command.ts');
+      process.exitCode = await runRekey(process.env, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`reckoner: ${line}\n`));
       return;
     }
     case '--version':

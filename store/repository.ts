@@ -54,6 +54,7 @@ import { COLLECTION_SERVICES, type CollectionService, type MaintenanceInput } fr
 import { ENFORCEMENT_ACTIONS, type EnforcementAction } from '../calc/scheme-2012/parameters.ts';
 import { Trace } from '../calc/trace.ts';
 import type { ParseResult } from '../statements/types.ts';
+import { erasureOf } from './erasure.ts';
 import { createKeyring, keyRefused, type Keyring, type Sealer } from './seal.ts';
 import { diskFull, isDiskFull, notFound, sqlStateOf, StoreError, StoreFailure } from './errors.ts';
 import { caseExportSchema, type ParsedCaseExport } from './export.ts';
@@ -1467,8 +1468,9 @@ function storeFor(shared: Shared, principal: Principal): CaseStore {
           await audit(tx, id, 'case_deleted');
           return { deleted: true };
         });
-        if (result.deleted && options.driver === 'pglite') await eraseLeftovers();
-        return result;
+        if (!result.deleted) return result;
+        if (options.driver === 'pglite') await eraseLeftovers();
+        return { deleted: true, erasure: erasureOf(options.driver, keyring.sealing) };
       }),
 
     auditLog: (caseId) =>

@@ -47,13 +47,13 @@ const KEY_FIELD = 'RECKONER_ENCRYPTION_KEY';
  * The 32-byte key from RECKONER_ENCRYPTION_KEY: 44 characters of base64 or 64 hex digits.
  * @throws {StoreError} naming the variable and how to make a key, for anything else.
  */
-export function parseKey(text: string): Uint8Array {
+export function parseKey(text: string, field: string = KEY_FIELD): Uint8Array {
   const t = text.trim();
   const key = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : /^[A-Za-z0-9+/]{43}=$/.test(t) ? Buffer.from(t, 'base64') : undefined;
   if (!key || key.length !== 32) {
     throw new StoreError(
       'invalid_input',
-      KEY_FIELD,
+      field,
       'must be a 32-byte key written as 44 characters of base64 or 64 hex digits (make one with: openssl rand -base64 32)',
     );
   }

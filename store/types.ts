@@ -245,6 +245,14 @@ export interface LetterRecord {
   readonly createdAt: string;
 }
 
+/** What {@link CaseStore.deleteCase} did. */
+export interface DeleteResult {
+  /** True if the case was there and is now gone. */
+  readonly deleted: boolean;
+  /** When it was deleted: what the deletion guarantees on this store (it depends on the driver and the key). */
+  readonly erasure?: string;
+}
+
 export interface AuditEntry {
   readonly id: number;
   readonly caseId?: string;
@@ -394,7 +402,7 @@ export interface CaseStore {
    */
   importCaseExport(document: unknown, options?: { readonly asNew?: boolean }): Promise<CaseDetail>;
   /** Deletes the case and everything in it; the audit log keeps only "case deleted". */
-  deleteCase(caseId: string): Promise<{ readonly deleted: boolean }>;
+  deleteCase(caseId: string): Promise<DeleteResult>;
   /** The audit entries for a case (or all, without one), oldest first. */
   auditLog(caseId?: string): Promise<readonly AuditEntry[]>;
   close(): Promise<void>;

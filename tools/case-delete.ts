@@ -13,6 +13,10 @@ export const deleteCaseInput = strictObject({ caseId });
 export const deleteCaseOutput = z.object({
   caseId: z.string(),
   deleted: z.boolean().describe('True if the case was there and is now gone; false if there was no such case (already deleted)'),
+  erasure: z
+    .string()
+    .optional()
+    .describe('When deleted: what the deletion guarantees on this case store (where copies may remain), to tell the person who asked'),
 });
 
 export const deleteCaseTool = defineTool({
@@ -28,6 +32,6 @@ export const deleteCaseTool = defineTool({
   handler: async (input, context) => ({ caseId: input.caseId, ...(await (await storeOf(context)).deleteCase(input.caseId)) }),
   summarize: (out) =>
     out.deleted
-      ? `Case ${out.caseId} and everything in it are deleted.`
+      ? `Case ${out.caseId} and everything in it are deleted. ${out.erasure ?? ''}`.trimEnd()
       : `There is no case ${out.caseId} (it may have been deleted already); nothing changed.`,
 });

@@ -39,6 +39,7 @@ describe('tokens name a principal and an organisation', () => {
     ['acme:alice:tiny-s3cret', /entry 1 \(acme:alice\): the secret is shorter than 32 characters/],
     [`acme:alice:${SECRET_A},acme:ann:${SECRET_A}`, /entry 2 \(acme:ann\) repeats another entry's secret/],
     [`ac me:alice:${SECRET_A}`, /entry 1: the organisation must be/],
+    [`acme:alice:${SECRET_A},LOCAL:eve:${SECRET_B}`, /entry 2: the organisation "LOCAL" is reserved for cases made without a token/],
   ])('%j is refused, naming the variable and the entry, never quoting a secret', (value, message) => {
     let error: unknown;
     try {

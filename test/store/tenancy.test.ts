@@ -160,7 +160,7 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
     expect(copy.parties.map((p) => p.name)).toEqual(['Alex Example', 'Sam Example']);
     expect((await b.listCases()).cases.map((c) => c.id).sort()).toEqual([caseB, copy.id].sort());
     expect((await a.listCases()).cases.map((c) => c.id)).toEqual([caseA]);
-    expect(await b.deleteCase(copy.id)).toEqual({ deleted: true });
+    expect(await b.deleteCase(copy.id)).toMatchObject({ deleted: true });
     expect((await a.getCase(caseA)).counts.transactions).toBe(30);
   });
 
