@@ -1,7 +1,7 @@
 /**
  * Errors the store throws. A {@link StoreError} is an {@link InputError} (it names the field and says what to
- * do) with the public error code it stands for: `not_found` for a case that is not there (or is another
- * organisation's: the store does not say which), `conflict` for a database another process holds or a case that
+ * do) with the public error code it stands for: `not_found` for a case that is not there, `forbidden` for another
+ * organisation's case (its id only is looked up; nothing of it is shown), `conflict` for a database another process holds or a case that
  * already exists, `unsupported` when no store is configured, the encryption key is missing or wrong, or the disk
  * is full. Adapters that know StoreError use its code (and may use its `reason`); those that know only
  * InputError still give a clear 400.
@@ -11,7 +11,7 @@
  */
 import { InputError } from '../calc/errors.ts';
 
-export type StoreErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unsupported';
+export type StoreErrorCode = 'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'unsupported';
 
 /**
  * Why, more precisely than the code, where an adapter may want to tell cases apart: the store's key is not
@@ -45,6 +45,15 @@ export class StoreFailure extends Error {
   ) {
     super(message);
   }
+}
+
+/** Another organisation's case: said plainly, so an adviser given the wrong id knows it exists but is not theirs. */
+export function forbidden(caseId: string): StoreError {
+  return new StoreError(
+    'forbidden',
+    'caseId',
+    `case ${caseId} belongs to another organisation; your token's organisation cannot see or change it (list_cases shows yours)`,
+  );
 }
 
 export function notFound(caseId: string): StoreError {

@@ -140,8 +140,9 @@ function roleProblem(error: unknown, where: OpenDatabase): StoreError | undefine
   return new StoreError(
     'unsupported',
     where.field,
-    `the database user cannot act as the roles reckoner_app and reckoner_keyring (SQLSTATE ${state}), which the store runs its queries as ` +
-      'so that row-level security applies; a database administrator can run: GRANT reckoner_app, reckoner_keyring TO <the user in DATABASE_URL>',
+    `the database user cannot act as the roles reckoner_app, reckoner_keyring and reckoner_locator (SQLSTATE ${state}), which the store runs ` +
+      'its queries as so that row-level security applies; a database administrator can run: ' +
+      'GRANT reckoner_app, reckoner_keyring, reckoner_locator TO <the user in DATABASE_URL>',
   );
 }
 

@@ -56,7 +56,7 @@ import { Trace } from '../calc/trace.ts';
 import type { ParseResult } from '../statements/types.ts';
 import { erasureOf } from './erasure.ts';
 import { createKeyring, keyRefused, type Keyring, type Sealer } from './seal.ts';
-import { diskFull, isDiskFull, notFound, sqlStateOf, StoreError, StoreFailure } from './errors.ts';
+import { diskFull, forbidden, isDiskFull, notFound, sqlStateOf, StoreError, StoreFailure } from './errors.ts';
 import { caseExportSchema, type ParsedCaseExport } from './export.ts';
 import * as t from './schema.ts';
 import {
@@ -107,6 +107,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const APP_ROLE = 'reckoner_app';
 /** The role that may read and re-wrap every organisation's case keys, and record the key fingerprint. */
 export const KEYRING_ROLE = 'reckoner_keyring';
+/** The role that may read case ids, and nothing else: to tell another organisation's case from none (migration 0005). */
+export const LOCATOR_ROLE = 'reckoner_locator';
 /**
  * Advisory lock on the keyring: every store transaction holds it shared; a rekey holds it exclusively, so no
  * case key is wrapped under the old master key while the keys are being re-wrapped.
@@ -615,17 +617,28 @@ function storeFor(shared: Shared, principal: Principal): CaseStore {
 
   const audit = (ex: Database, caseId: string | null, action: string) => ex.insert(t.auditLog).values({ caseId, action, actor });
 
-  /** The case's row (opened) and its sealer; not found if it is not there or not this organisation's. */
+  /**
+   * Why this organisation cannot see a case: it is another organisation's (forbidden), or there is none. Asked as
+   * reckoner_locator, which may read case ids only; the transaction is back in this organisation's role after.
+   */
+  async function missingCase(ex: Database, caseId: string): Promise<StoreError> {
+    await ex.execute(sql`select set_config('role', ${LOCATOR_ROLE}, true)`);
+    const found = await ex.select({ id: t.cases.id }).from(t.cases).where(eq(t.cases.id, caseId));
+    await ex.execute(sql`select set_config('role', ${APP_ROLE}, true)`);
+    return found.length > 0 ? forbidden(caseId) : notFound(caseId);
+  }
+
+  /** The case's row (opened) and its sealer; not found or forbidden if it is not there or not this organisation's. */
   async function findCase(ex: Database, caseId: string): Promise<{ row: CaseRow; s: Sealer }> {
     const [found] = await ex.select({ row: t.cases, wrapped: wrappedKey }).from(t.cases).where(eq(t.cases.id, caseId));
-    if (!found) throw notFound(caseId);
+    if (!found) throw await missingCase(ex, caseId);
     const s = sealerOf(caseId, found.wrapped);
     return { row: openCase(found.row, s), s };
   }
 
   /**
    * Locks the case's row for the rest of the transaction (and marks it changed), and gives the sealer to
-   * write it with; not found if it is not there (or not this organisation's).
+   * write it with; not found or forbidden if it is not there (or not this organisation's).
    */
   async function lockCase(ex: Database, caseId: string): Promise<{ row: CaseRow; s: Sealer }> {
     const [locked] = await ex
@@ -633,7 +646,7 @@ function storeFor(shared: Shared, principal: Principal): CaseStore {
       .set({ updatedAt: sql`now()` })
       .where(eq(t.cases.id, caseId))
       .returning({ ...getTableColumns(t.cases), wrapped: wrappedKey });
-    if (!locked) throw notFound(caseId);
+    if (!locked) throw await missingCase(ex, caseId);
     const { wrapped, ...row } = locked;
     const s = await writingSealer(ex, caseId, wrapped);
     return { row: openCase(row, s), s };
@@ -1459,7 +1472,11 @@ function storeFor(shared: Shared, principal: Principal): CaseStore {
           // The case's key first: without it, whatever copies of the case's sealed rows remain cannot be opened.
           await tx.delete(t.caseKeys).where(eq(t.caseKeys.caseId, id));
           const gone = await tx.delete(t.cases).where(eq(t.cases.id, id)).returning({ id: t.cases.id });
-          if (gone.length === 0) return { deleted: false };
+          if (gone.length === 0) {
+            const why = await missingCase(tx, id);
+            if (why.code === 'forbidden') throw why;
+            return { deleted: false };
+          }
           // Erasure: the case's own audit entries go too (the trigger allows it for this case, in this
           // transaction only); one entry says that the case was deleted.
           await tx.execute(sql`select set_config('reckoner.erasure', ${id}, true)`);

@@ -1,8 +1,9 @@
 /**
  * Issue 11's first attack, replayed through a real HTTP server on a real PGlite store: with two organisations'
  * tokens, the second organisation's token cannot list, read (the withheld address included), export, change or
- * delete a case the first made — through the JSON API, MCP tools or MCP resources — and cannot tell it exists
- * (the answer is the same as for a case that never was). The audit log names the principal who made each change.
+ * delete a case the first made — through the JSON API, MCP tools or MCP resources. It is told 403 forbidden (the
+ * case is another organisation's), a case that never was is 404, and neither answer shows anything of the case.
+ * The audit log names the principal who made each change.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -62,7 +63,7 @@ describe('two organisations on one server', () => {
     expect(added.status, JSON.stringify(added.body)).toBe(200);
   });
 
-  test('the other organisation gets exactly what a case that never existed gets, through every API route', async () => {
+  test('the other organisation is refused with 403 through every API route, and learns nothing of the case', async () => {
     expect((await api(BOB, 'list-cases', {})).body).toMatchObject({ total: 0, cases: [] });
     for (const [tool, body] of [
       ['get-case', { caseId }],
@@ -73,12 +74,23 @@ describe('two organisations on one server', () => {
     ] as const) {
       const theirs = await api(BOB, tool, body);
       const never = await api(BOB, tool, { ...body, caseId: NEVER });
-      expect(theirs.status, tool).toBe(404);
-      expect(theirs.body.error.code).toBe('not_found');
-      expect(JSON.stringify(theirs.body).replaceAll(caseId, 'ID')).toBe(JSON.stringify(never.body).replaceAll(NEVER, 'ID'));
-      expect(JSON.stringify(theirs.body)).not.toContain('Refuge');
+      expect([theirs.status, never.status], tool).toEqual([403, 404]);
+      expect(theirs.body).toEqual({
+        error: {
+          code: 'forbidden',
+          message: expect.any(String),
+          details: [
+            {
+              field: 'caseId',
+              message: `case ${caseId} belongs to another organisation; your token's organisation cannot see or change it (list_cases shows yours)`,
+            },
+          ],
+        },
+      });
+      expect(never.body.error.code).toBe('not_found');
     }
-    expect((await api(BOB, 'delete-case', { caseId })).body).toEqual({ caseId, deleted: false });
+    expect((await api(BOB, 'delete-case', { caseId })).status).toBe(403);
+    expect((await api(BOB, 'delete-case', { caseId: NEVER })).body).toEqual({ caseId: NEVER, deleted: false });
     // The case is untouched, and its own organisation sees it (get_case leaves the withheld address out; the
     // organisation's own export carries it).
     expect((await api(ANNE, 'get-case', { caseId })).body).toMatchObject({ title: 'Acme client', counts: { decisions: 1 } });
@@ -94,7 +106,7 @@ describe('two organisations on one server', () => {
       expect(read.isError).toBe(true);
       expect(textOf(read)).not.toContain('Refuge');
       expect((await bob.listResources()).resources.filter((r) => r.uri.includes(caseId))).toEqual([]);
-      await expect(bob.readResource({ uri: `reckoner://cases/${caseId}` })).rejects.toThrow(/no case/i);
+      await expect(bob.readResource({ uri: `reckoner://cases/${caseId}` })).rejects.toThrow(/belongs to another organisation/);
     } finally {
       await bob.close();
     }

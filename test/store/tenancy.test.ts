@@ -106,7 +106,7 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
     expect((await a.as(ANNE).listCases()).cases.map((c) => c.id)).toEqual([caseA]);
   });
 
-  it('reads another organisation’s case as not there: not_found, the same as a case that does not exist', async () => {
+  it('refuses to read another organisation’s case (forbidden, as the issue asks), showing nothing of it', async () => {
     const reads = [
       b.getCase(caseA),
       b.transactions(caseA),
@@ -116,8 +116,8 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
       b.reconcileInput(caseA),
       b.exportCase(caseA),
     ];
-    expect(await Promise.all(reads.map(codeOf))).toEqual(Array(reads.length).fill('not_found'));
-    // Word for word what a missing case gives: nothing says the id exists elsewhere.
+    expect(await Promise.all(reads.map(codeOf))).toEqual(Array(reads.length).fill('forbidden'));
+    // The message says whose it is not, and nothing else; a case that does not exist is still not_found.
     const messageOf = (p: Promise<unknown>) =>
       p.then(
         () => '',
@@ -125,8 +125,11 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
       );
     const other = (await messageOf(b.getCase(caseA))).replace(caseA, 'ID');
     const missing = (await messageOf(b.getCase(MISSING))).replace(MISSING, 'ID');
-    expect(other).toMatch(/^caseId: there is no case ID/);
-    expect(other).toBe(missing);
+    expect(other).toBe(
+      "caseId: case ID belongs to another organisation; your token's organisation cannot see or change it (list_cases shows yours)",
+    );
+    expect(missing).toMatch(/^caseId: there is no case ID/);
+    expect(await codeOf(b.getCase(MISSING))).toBe('not_found');
   });
 
   it('changes nothing in another organisation’s case', async () => {
@@ -138,8 +141,9 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
       b.saveLetter(caseA, { type: 'x', content: { body: 'B' } }),
       b.saveReconciliation(caseA, { inputsHash: 'b', result: {} }),
     ];
-    expect(await Promise.all(writes.map(codeOf))).toEqual(Array(writes.length).fill('not_found'));
-    expect(await b.deleteCase(caseA)).toEqual({ deleted: false });
+    expect(await Promise.all(writes.map(codeOf))).toEqual(Array(writes.length).fill('forbidden'));
+    expect(await codeOf(b.deleteCase(caseA))).toBe('forbidden');
+    expect(await b.deleteCase(MISSING)).toEqual({ deleted: false });
     const after = await a.exportCase(caseA);
     expect({ ...after, exportedAt: '', case: { ...after.case, updatedAt: '' } }).toEqual({
       ...before,
@@ -174,9 +178,9 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
     try {
       const { resources } = await client.listResources();
       expect(resources.map((r) => r.uri)).toEqual([`reckoner://cases/${caseB}`]);
-      await expect(client.readResource({ uri: `reckoner://cases/${caseA}` })).rejects.toThrow(/there is no case/);
-      await expect(client.readResource({ uri: `reckoner://cases/${caseA}/schedule` })).rejects.toThrow(/there is no case/);
-      await expect(client.readResource({ uri: `reckoner://cases/${caseA}/reconciliation` })).rejects.toThrow(/there is no case/);
+      await expect(client.readResource({ uri: `reckoner://cases/${caseA}` })).rejects.toThrow(/belongs to another organisation/);
+      await expect(client.readResource({ uri: `reckoner://cases/${caseA}/schedule` })).rejects.toThrow(/belongs to another organisation/);
+      await expect(client.readResource({ uri: `reckoner://cases/${caseA}/reconciliation` })).rejects.toThrow(/belongs to another organisation/);
       const own = await client.readResource({ uri: `reckoner://cases/${caseB}` });
       expect(JSON.parse((own.contents[0] as { text: string }).text)).toMatchObject({ id: caseB });
     } finally {
@@ -248,6 +252,12 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
           "insert into cases (title, side) values ('x', 'paying')",
         ]),
       ).rejects.toThrow(/reckoner\.organisation|row-level security/);
+      // The locator role (which tells another organisation's case from none) reads case ids, and nothing else.
+      const [, ids] = await rawTransaction(options, ["select set_config('role', 'reckoner_locator', true)", 'select id from cases order by id']);
+      expect((ids as { id: string }[]).map((r) => r.id)).toEqual(expect.arrayContaining([caseA, caseB]));
+      for (const query of ['select title from cases', 'select organisation from cases', 'select name from parties', 'select wrapped from case_keys']) {
+        await expect(rawTransaction(options, ["select set_config('role', 'reckoner_locator', true)", query]), query).rejects.toThrow(/permission denied/);
+      }
       // Every case table has row-level security forced (so its owner obeys it too).
       const forced = await rawQuery(
         options,
@@ -447,7 +457,7 @@ describe.each(DRIVERS)('a store from before organisations and case keys, on $nam
       const detail = await store.getCase(caseId);
       expect(detail).toMatchObject({ title: 'Earlier case', parties: [{ name: 'Earlier Person' }], events: [{ summary: 'earlier note' }] });
       expect((await store.as(BOB).listCases()).total).toBe(0);
-      await expect(store.as(BOB).getCase(caseId)).rejects.toMatchObject({ code: 'not_found' });
+      await expect(store.as(BOB).getCase(caseId)).rejects.toMatchObject({ code: 'forbidden' });
       expect((await store.auditLog(caseId)).map((a) => a.action)).toEqual(['case_created']);
     } finally {
       await store.close();
