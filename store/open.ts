@@ -256,7 +256,7 @@ async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
       'DATABASE_URL',
       code === '42501'
         ? `the database user at ${where} may not set up Reckoner's tables and roles (SQLSTATE 42501); run Reckoner once as the owner of ` +
-            'the database with the right to create roles, or have an administrator create the roles reckoner_app and reckoner_keyring (NOLOGIN) and grant them to this user'
+            'the database with the right to create roles, or have an administrator create the roles reckoner_app, reckoner_keyring and reckoner_locator (NOLOGIN) and grant them to this user'
         : `could not open the PostgreSQL database at ${where} (${code ?? (error as Error).name}); check that the server is running and the URL, ` +
             'user and password are right, or unset DATABASE_URL to use the embedded database',
     );

@@ -26,4 +26,11 @@ GRANT USAGE ON SCHEMA "public" TO "reckoner_locator";
 --> statement-breakpoint
 GRANT SELECT ("id") ON "cases" TO "reckoner_locator";
 --> statement-breakpoint
-CREATE POLICY "cases_locate" ON "cases" AS PERMISSIVE FOR SELECT TO "reckoner_locator" USING (true);
+-- current_user, not just TO: a policy applies to every member of its role, and the database user is a member of
+-- all three, so USING (true) would show that user every case whenever it queries outside the store. Only a
+-- transaction that has switched to the role itself passes. The same goes for the key-ring policies of 0004.
+CREATE POLICY "cases_locate" ON "cases" AS PERMISSIVE FOR SELECT TO "reckoner_locator" USING (current_user = 'reckoner_locator');
+--> statement-breakpoint
+ALTER POLICY "case_keys_rekey_read" ON "case_keys" USING (current_user = 'reckoner_keyring');
+--> statement-breakpoint
+ALTER POLICY "case_keys_rekey_write" ON "case_keys" USING (current_user = 'reckoner_keyring') WITH CHECK (current_user = 'reckoner_keyring');

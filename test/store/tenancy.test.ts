@@ -252,6 +252,16 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
           "insert into cases (title, side) values ('x', 'paying')",
         ]),
       ).rejects.toThrow(/reckoner\.organisation|row-level security/);
+      // A user who is a member of all three roles (as the store's database user is) but has not switched to one
+      // sees nothing either: the locator and key-ring policies admit only the role itself, not its members.
+      const member = await rawTransaction(options, [
+        "do $$ begin if not exists (select from pg_roles where rolname = 'reckoner_test_member') then create role reckoner_test_member nologin; end if; end $$",
+        'grant reckoner_app, reckoner_keyring, reckoner_locator to reckoner_test_member',
+        `grant select on ${TABLES.join(', ')} to reckoner_test_member`,
+        "select set_config('role', 'reckoner_test_member', true)",
+        counts,
+      ]);
+      expect(member[4]).toEqual(TABLES.map((table) => ({ t: table, n: 0 })));
       // The locator role (which tells another organisation's case from none) reads case ids, and nothing else.
       const [, ids] = await rawTransaction(options, ["select set_config('role', 'reckoner_locator', true)", 'select id from cases order by id']);
       expect((ids as { id: string }[]).map((r) => r.id)).toEqual(expect.arrayContaining([caseA, caseB]));
