@@ -14,6 +14,7 @@ import { bankStatementResult, type StatementRow } from './csv/assemble.ts';
 import { inOrderOfEvents } from './balance.ts';
 import type { Budget } from './csv/budget.ts';
 import { CellError, cleanText, maskAccountNumber, maskSortCode, parseAmount } from './csv/values.ts';
+import { shownCell } from './hygiene.ts';
 import { formatMoney } from '../calc/money.ts';
 import { ParseError, type ParseRequest, type ParseResult, type StatementMetadata } from './types.ts';
 
@@ -57,7 +58,7 @@ function ofxDate(raw: string, where: string): CivilDate {
   const m = /^(\d{4})(\d{2})(\d{2})/.exec(raw);
   const date = m ? `${m[1]}-${m[2]}-${m[3]}` : '';
   if (!m || !isCivilDate(date)) {
-    throw new ParseError('parse_failed', `${where}: "${raw}" is not a real date (OFX dates are written YYYYMMDD).`);
+    throw new ParseError('parse_failed', `${where}: ${shownCell(raw)} is not a real date (OFX dates are written YYYYMMDD).`);
   }
   return date;
 }
@@ -119,7 +120,8 @@ export function parseOfx(text: string, request: ParseRequest, budget: Budget, wa
 
   const currency = leaf(statement, 'CURDEF');
   if (currency !== undefined && currency.toUpperCase() !== 'GBP') {
-    throw new ParseError('unsupported', `The statement is in ${currency}; Reckoner reads statements in pounds (GBP).`);
+    const shown = /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : 'another currency';
+    throw new ParseError('unsupported', `The statement is in ${shown}; Reckoner reads statements in pounds (GBP).`);
   }
 
   const account = aggregate(statement, tag === 'STMTRS' ? 'BANKACCTFROM' : 'CCACCTFROM') ?? '';
@@ -138,7 +140,8 @@ export function parseOfx(text: string, request: ParseRequest, budget: Budget, wa
   const read: StatementRow[] = [];
   blocks.forEach(({ block, closed }, i) => {
     const fitid = leaf(block, 'FITID');
-    const where = `Transaction ${i + 1}${fitid ? ` (FITID ${fitid})` : ''}`;
+    // A transaction id is shown in messages only when it looks like one (short, plain characters).
+    const where = `Transaction ${i + 1}${fitid && /^[A-Za-z0-9._:/-]{1,40}$/.test(fitid) ? ` (FITID ${fitid})` : ''}`;
     const posted = leaf(block, 'DTPOSTED');
     const amount = leaf(block, 'TRNAMT');
     if (posted === undefined || amount === undefined) {

@@ -139,14 +139,21 @@ export interface ParseResult {
   readonly confidence: number;
 }
 
-/** Why a document could not be read. The message says what to do instead. */
+/** Longest error message about a document: anything longer is cut, and says so (it never grows with the file). */
+export const MAX_MESSAGE_CHARS = 4000;
+
+/** Why a document could not be read. The message says what to do instead, in at most {@link MAX_MESSAGE_CHARS} characters. */
 export class ParseError extends Error {
   override name = 'ParseError';
   constructor(
     readonly code: 'parse_failed' | 'unsupported' | 'too_large' | 'invalid_input',
     message: string,
   ) {
-    super(message);
+    super(
+      message.length > MAX_MESSAGE_CHARS
+        ? `${message.slice(0, MAX_MESSAGE_CHARS - 80)}… (message cut: it was ${message.length.toLocaleString('en-GB')} characters long)`
+        : message,
+    );
   }
 }
 

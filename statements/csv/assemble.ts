@@ -7,6 +7,7 @@ import { Dec, formatMoney, pounds } from '../../calc/money.ts';
 import { accountKey, Fingerprinter } from '../fingerprint.ts';
 import type { Format, ParsedTransaction, ParseRequest, ParseResult, StatementChecks, StatementMetadata } from '../types.ts';
 import { checkRunningBalance, type BalancedRow, type BalanceCheck } from '../balance.ts';
+import { hasUnstorable, stripUnstorable, unstorableWarning } from '../hygiene.ts';
 
 export interface StatementRow extends BalancedRow {
   readonly description: string;
@@ -63,9 +64,24 @@ export function bankStatementResult(options: {
   readonly doubtful: number;
   readonly totals?: Pick<StatementChecks, 'totals' | 'totalsDetail'>;
 }): ParseResult {
-  const { rows, request } = options;
+  const { request } = options;
   const warnings = [...options.warnings];
   let doubtful = options.doubtful;
+  // NUL bytes and lone surrogates cannot be stored: removed before the rows are fingerprinted, the rows kept.
+  const dirty: string[] = [];
+  let removed = 0;
+  const rows = options.rows.map((r) => {
+    if (!hasUnstorable(r.description) && (r.reference === undefined || !hasUnstorable(r.reference))) return r;
+    const description = stripUnstorable(r.description);
+    const reference = r.reference === undefined ? undefined : stripUnstorable(r.reference);
+    removed += description.removed + (reference?.removed ?? 0);
+    dirty.push(r.where);
+    return { ...r, description: description.text, ...(reference ? { reference: reference.text } : {}) };
+  });
+  if (dirty.length > 0) {
+    warnings.push(unstorableWarning(dirty, removed));
+    doubtful++;
+  }
   const check = checkRunningBalance(rows);
   if (check.status === 'failed') warnings.push(describeBreak(rows, check));
   if (rows.length === 0) {

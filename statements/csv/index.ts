@@ -166,10 +166,28 @@ function guessHeaderless(records: readonly CsvRecord[]): Plan | undefined {
   };
 }
 
-/** Cuts a cell for a message. */
+/** Cuts a column name for a message. */
 function shown(value: string): string {
   const v = cleanText(value);
   return JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
+}
+
+/** A column name as it may be quoted: a short label (letters first; no long runs of digits or symbols). */
+const LABEL = /^[\p{L}£$€(#][\p{L}\p{N} .,&/()£$€%:'’_#-]{0,39}$/u;
+const DATE_LABEL = /date|posted|\btime\b|\bday\b/i;
+const MONEY_LABEL = /amount|value|paid|debit|credit|\bout\b|\bin\b|money|balance|withdraw|deposit|payment|receipt|£|gbp/i;
+
+/**
+ * Whether a line reads as a statement's header row: two to sixty short labels, one naming a date and one a
+ * sum of money, no label with a long run of digits. Only such a line is quoted back in a message (its
+ * column names, shortened): any other line of a file that is not a statement, such as a credentials file,
+ * is never repeated in an error.
+ */
+export function looksLikeHeader(fields: readonly string[]): boolean {
+  const labels = fields.map((f) => cleanText(f)).filter((f) => f !== '');
+  if (labels.length < 2 || labels.length > 60) return false;
+  if (!labels.every((l) => LABEL.test(l) && !/\d{4}/.test(l))) return false;
+  return labels.some((l) => DATE_LABEL.test(l)) && labels.some((l) => MONEY_LABEL.test(l));
 }
 
 /** The line most like a header: the first of the first lines with the most filled-in fields. */
@@ -181,37 +199,58 @@ function likelyHeader(records: readonly CsvRecord[]): CsvRecord | undefined {
   return best;
 }
 
-/** The refusal for a layout Reckoner does not know: the columns found and a csvMapping to start from. */
+/** What a line holds, said without repeating it: its header's column names if it is one, else the kind of each field. */
+function describeLine(record: CsvRecord): string {
+  const fields = meaningful(record.fields).slice(0, 30);
+  if (looksLikeHeader(fields)) return `the columns found (line ${record.line}) are ${fields.map(shown).join(', ')}`;
+  const kinds = fields.map((f, i) =>
+    readsAs(() => parseDate(f, [DMY, D_MON_Y, compileDateFormat('YYYY-MM-DD')]))
+      ? `${i} a date`
+      : f.trim() !== '' && readsAs(() => parseAmount(f))
+        ? `${i} an amount`
+        : undefined,
+  );
+  const typed = kinds.filter((k): k is string => k !== undefined);
+  return (
+    `line ${record.line} has ${fields.length} field${fields.length === 1 ? ', which does' : 's, which do'} not read as a header row (${fields.length === 1 ? 'its' : 'their'} contents are not repeated here)` +
+    (typed.length > 0 ? `; by position, field ${typed.join(', field ')}` : '')
+  );
+}
+
+/** The refusal for a layout Reckoner does not know: the columns found (a header row only) and a csvMapping to start from. */
 function unknownLayout(records: readonly CsvRecord[]): ParseError {
   const header = likelyHeader(records);
   if (header === undefined) return new ParseError('parse_failed', 'The file holds no rows: it is empty apart from blank lines.');
   const fields = meaningful(header.fields).slice(0, 30);
-  const isData = fields.some((f) => readsAs(() => parseDate(f, [DMY, D_MON_Y, compileDateFormat('YYYY-MM-DD')])));
+  const isHeader = looksLikeHeader(fields);
   const pick = (pattern: RegExp, fallback?: number): string | number | undefined => {
-    const i = fields.findIndex((f) => pattern.test(f));
-    if (i >= 0) return isData ? i : cleanText(fields[i]!);
-    return fallback === undefined || fallback >= fields.length ? undefined : isData ? fallback : cleanText(fields[fallback]!);
+    const i = isHeader ? fields.findIndex((f) => pattern.test(f)) : -1;
+    if (i >= 0) return cleanText(fields[i]!);
+    if (fallback === undefined || fallback >= fields.length) return undefined;
+    return isHeader ? cleanText(fields[fallback]!) : fallback;
   };
   const example: Record<string, string | number> = {};
-  const date = isData ? fields.findIndex((f) => readsAs(() => parseDate(f, [DMY, D_MON_Y]))) : pick(/date/i, 0);
-  if (date !== undefined && date !== -1) example.date = date;
+  const dateAt = fields.findIndex((f) => readsAs(() => parseDate(f, [DMY, D_MON_Y])));
+  const date = isHeader ? pick(/date/i, 0) : dateAt >= 0 ? dateAt : 0;
+  if (date !== undefined) example.date = date;
   const description = pick(/desc|detail|narrative|memo|payee|particulars|name|merchant/i, 1);
   if (description !== undefined) example.description = description;
-  const amount = pick(/amount|value/i);
-  const paidOut = pick(/out|debit|withdraw|payment/i);
-  const paidIn = pick(/\bin\b|credit|deposit|receipt/i);
+  const amountAt = isHeader ? -1 : fields.findIndex((f, i) => i !== dateAt && f.trim() !== '' && readsAs(() => parseAmount(f)));
+  const amount = isHeader ? pick(/amount|value/i) : amountAt >= 0 ? amountAt : undefined;
+  const paidOut = isHeader ? pick(/out|debit|withdraw|payment/i) : undefined;
+  const paidIn = isHeader ? pick(/\bin\b|credit|deposit|receipt/i) : undefined;
   if (amount === undefined && paidOut !== undefined && paidIn !== undefined) {
     example.paidOut = paidOut;
     example.paidIn = paidIn;
   } else {
-    example.amount = amount ?? (isData ? 2 : '<amount column>');
+    example.amount = amount ?? (isHeader ? '<amount column>' : 2);
   }
-  const balance = pick(/balance/i);
+  const balance = isHeader ? pick(/balance/i) : undefined;
   if (balance !== undefined) example.balance = balance;
   example.dateFormat = 'DD/MM/YYYY';
-  const found = isData
-    ? `The file has no header row Reckoner recognises; the first row (line ${header.line}) is ${fields.map(shown).join(', ')}`
-    : `The columns found (line ${header.line}) are ${fields.map(shown).join(', ')}`;
+  const found = isHeader
+    ? `The columns found (line ${header.line}) are ${fields.map(shown).join(', ')}`
+    : `The file has no header row Reckoner recognises: ${describeLine(header)}`;
   return new ParseError(
     'unsupported',
     `This CSV layout is not one Reckoner recognises (it knows ${KNOWN_BANKS}). ${found}. ` +
@@ -261,8 +300,8 @@ function planForMapping(mapping: CsvMapping, records: readonly CsvRecord[]): Pla
       const missing = named.find((f) => !names.has(normaliseHeader(mapping[f] as string))) ?? named[0]!;
       throw new MappingError(
         `csvMapping.${missing}`,
-        `names the column ${JSON.stringify(mapping[missing])}, but no line near the top of the file has ${named.length > 1 ? 'all the named columns' : 'it'}` +
-          (header ? `; the columns found (line ${header.line}) are ${meaningful(header.fields).slice(0, 30).map(shown).join(', ')}` : ''),
+        `names the column ${shown(String(mapping[missing]))}, but no line near the top of the file has ${named.length > 1 ? 'all the named columns' : 'it'}` +
+          (header ? `; ${describeLine(header)}` : ''),
       );
     }
   } else {
@@ -285,9 +324,18 @@ function planForMapping(mapping: CsvMapping, records: readonly CsvRecord[]): Pla
     return header.findIndex((h) => normaliseHeader(h) === normaliseHeader(v));
   };
   const description = position('description')!;
-  const names = Array.from({ length: width }, (_, i) =>
-    header[i] !== undefined && cleanText(header[i]) !== '' ? cleanText(header[i]) : `column ${i}`,
-  );
+  // Column names come from the file only when its line reads as a header row, or when the mapping itself
+  // gave the name; otherwise a column is called by its position (a line of some other file is not quoted).
+  const givenNames = new Set(named.map((f) => normaliseHeader(mapping[f] as string)));
+  const quotable = looksLikeHeader(header);
+  const names = Array.from({ length: width }, (_, i) => {
+    const name = header[i] === undefined ? '' : cleanText(header[i]);
+    return name !== '' && (quotable || givenNames.has(normaliseHeader(name)))
+      ? name.length > 40
+        ? `${name.slice(0, 37)}...`
+        : name
+      : `column ${i}`;
+  });
   return {
     id: 'custom_csv',
     source: 'mapping',

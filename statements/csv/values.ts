@@ -5,6 +5,7 @@
  */
 import { isCivilDate, MONTH_NAMES, type CivilDate } from '../../calc/dates.ts';
 import { Dec, money, roundPenny } from '../../calc/money.ts';
+import { isShownCell, shownCell } from '../hygiene.ts';
 
 /** Why a cell could not be read; the caller adds the line and the column. */
 export class CellError extends Error {
@@ -117,15 +118,15 @@ export function parseDate(raw: string, formats: readonly DateFormat[]): CivilDat
       else if (part === 'MM' || part === 'M') month = Number(v);
       else day = Number(v);
     }
-    if (month === undefined) throw new CellError(`"${raw}" has a month name Reckoner does not know`);
+    if (month === undefined) throw new CellError(`${shownCell(raw)} has a month name Reckoner does not know`);
     const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     if (!isCivilDate(date)) {
       const why = month < 1 || month > 12 ? `there is no month ${month}` : `${MONTH_NAMES[month - 1]} ${year} has no day ${day}`;
-      throw new CellError(`"${raw}" is not a real date (${why})`);
+      throw new CellError(`${shownCell(raw)} is not a real date (${why})`);
     }
     return date;
   }
-  throw new CellError(`"${raw}" is not a date in the form ${formats.map((f) => f.text).join(' or ')}`);
+  throw new CellError(`${shownCell(raw)} is not a date in the form ${formats.map((f) => f.text).join(' or ')}`);
 }
 
 const PLAIN_AMOUNT = /^-?\d{1,12}(\.\d{1,2})?$/;
@@ -160,9 +161,12 @@ export function parseAmount(raw: string): Dec | undefined {
   try {
     value = money(text);
   } catch (e) {
-    throw new CellError((e as Error).message);
+    // calc's message quotes the text: kept only when the cell has the shape of an amount.
+    throw new CellError(
+      isShownCell(raw) ? (e as Error).message : `${shownCell(raw)} is not an amount of money; write it like "1234.56" or "£1,234.56"`,
+    );
   }
-  if (!value.equals(roundPenny(value))) throw new CellError(`"${raw}" has fractions of a penny`);
+  if (!value.equals(roundPenny(value))) throw new CellError(`${shownCell(raw)} has fractions of a penny`);
   if (negative) value = value.negated();
   if (sign === 1) value = value.abs();
   if (sign === -1) value = value.abs().negated();

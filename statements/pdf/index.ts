@@ -21,6 +21,7 @@ import {
   type StatementMetadata,
 } from '../types.ts';
 import { fileOrder } from '../balance.ts';
+import { listPlaces } from '../hygiene.ts';
 import { assembleRows, bankRows, checkBank, unsignedDirection, type AmountLine } from './bank.ts';
 import { cmsStatementEntries, scheduleEntries, type CmsRow } from './cms.ts';
 import { accountKey, fingerprintRows } from '../fingerprint.ts';
@@ -77,6 +78,13 @@ export async function parsePdf(request: ParseRequest, options: ParsePdfOptions =
         );
   }
   const warnings: string[] = [];
+  const dirty = pages.filter((p) => (p.removed ?? 0) > 0);
+  if (dirty.length > 0) {
+    const removed = dirty.reduce((n, p) => n + p.removed!, 0);
+    warnings.push(
+      `${removed} character${removed === 1 ? '' : 's'} that cannot be kept (NUL bytes or broken UTF-16 characters) ${removed === 1 ? 'was' : 'were'} removed from the text of page${dirty.length === 1 ? '' : 's'} ${listPlaces(dirty.map((p) => String(p.page)))}; check the descriptions there against the statement.`,
+    );
+  }
   if (textPages < pages.length) {
     warnings.push(`${pages.length - textPages} of the ${pages.length} pages have no text (scanned images); anything on them was not read.`);
   }

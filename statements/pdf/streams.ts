@@ -1,96 +1,153 @@
 /**
  * The decompression budget: every stream of a PDF is decoded here, through the chain of filters its
- * dictionary names, with a cap on what each step may produce, before pdf.js sees the file. pdf.js decodes
- * on the main thread and cannot be interrupted, so a small file whose streams expand to gigabytes (a
- * "decompression bomb": one FlateDecode stream, Flate inside Flate, LZW, run-length) must be refused first.
+ * dictionary names, with a cap on what each step may produce, before pdf.js sees the file. A small file
+ * whose streams expand to gigabytes (a "decompression bomb": one FlateDecode stream, Flate inside Flate,
+ * LZW, run-length, a predictor with a huge row) is refused first.
  *
- * What is left to pdf.js: image codecs (DCT, JPX, JBIG2, CCITT), which text extraction never decodes, and
- * the streams of an encrypted file, which are measured as they stand (still encrypted, so they mostly fail
- * to decode and count as nothing): a bomb inside an encrypted file, opened with its password, is not
- * caught here. A file that says it is encrypted is never skipped, as that claim is easy to fake.
+ * The stream is read as pdf.js will read it, not as its dictionary seems to say at a glance:
+ * - names with `#xx` escapes are undone (`/Fl#61teDecode`), `/F` and `/DP` count as `/Filter` and
+ *   `/DecodeParms`, and `/Filter`, `/DecodeParms` and `/Length` given by reference are followed, into
+ *   object streams too; when an object is defined more than once, each definition is measured and the
+ *   largest counts;
+ * - the data runs for `/Length` bytes when `endstream` follows there, else to the first `endstream`;
+ * - a file encrypted with the standard handler is decrypted with the password given, or the empty
+ *   password (bank statements often have one), and each stream is measured both decrypted and as it
+ *   stands, the larger counting. A file no key opens is one pdf.js cannot open either.
+ *
+ * What is left to pdf.js: image codecs (DCT, JPX, JBIG2, CCITT), which text extraction never decodes.
+ * The worker that runs the parse (statements/worker/) has memory and time limits behind this check.
  * @module
  */
-import { inflateSync, constants as zlibConstants } from 'node:zlib';
 import { ParseError } from '../types.ts';
+import { openEncryption, type Encryption } from './crypt.ts';
+import { decodeFilters, hasImageCodec, looksLikeZlib, OverBudget, type FilterParams, type FilterStep } from './filters.ts';
+import {
+  Command,
+  dataStart,
+  Dict,
+  isRegular,
+  Lexer,
+  Name,
+  nameOf,
+  PdfFile,
+  streamStartAfter,
+  type ObjectSite,
+  type PdfValue,
+  type Ref,
+} from './objects.ts';
+
+export { decodeFilters, OverBudget, type FilterStep } from './filters.ts';
 
 /** Total bytes all streams may expand to before the file is refused as a decompression bomb. */
 export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 /** Most bytes one stream (or one step of its filter chain) may expand to. */
 export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
+/** Most definitions of one object, or filter chains of one stream, measured. */
+const MAX_CANDIDATES = 4;
 
-/** Thrown by a decoder (and so by {@link decodeFilters}) that would produce more than it may. */
-export class OverBudget extends Error {}
+export interface BudgetOptions {
+  /** The password given for an encrypted PDF (the empty password is tried otherwise, as pdf.js does). */
+  readonly password?: string;
+}
 
-type Decoder = (data: Uint8Array, room: number) => Uint8Array;
+/** A stream decoded as pdf.js will read it, for the structure check (structure.ts). */
+export interface DecodedStream {
+  readonly dict: Dict;
+  /** The data after every filter up to an image codec; undefined when the chain holds one (not text). */
+  readonly data: Uint8Array | undefined;
+}
 
-/** The filters whose output size can be checked here, by their full and abbreviated names. */
-const DECODERS: Record<string, Decoder> = {
-  FlateDecode: inflate,
-  Fl: inflate,
-  LZWDecode: lzw,
-  LZW: lzw,
-  RunLengthDecode: runLength,
-  RL: runLength,
-  ASCIIHexDecode: asciiHex,
-  AHx: asciiHex,
-  ASCII85Decode: ascii85,
-  A85: ascii85,
-};
+/** What the budget check learnt about the file, for the structure check. */
+export interface CheckedPdf {
+  readonly file: PdfFile;
+  readonly encryption: Encryption;
+  /** A stream object's dictionary and its decoded data; undefined when the reference is not a stream. */
+  stream(ref: Ref): DecodedStream | undefined;
+}
 
-/** Refuses the file when any stream, or all of them together, would expand past the budget. */
-export function checkDecompressionBudget(bytes: Uint8Array): void {
-  let total = 0;
-  let pos = 0;
-  for (;;) {
-    const s = indexOf(bytes, 'stream', pos);
-    if (s < 0) return;
-    pos = s + 6;
-    // "endstream" contains "stream": skip it, and anything that is not the keyword itself.
-    if (s >= 3 && bytes[s - 3] === 0x65 && bytes[s - 2] === 0x6e && bytes[s - 1] === 0x64) continue;
-    let start = s + 6;
-    if (bytes[start] === 0x0d) start++;
-    if (bytes[start] === 0x0a) start++;
-    else if (bytes[start - 1] !== 0x0d) continue;
-    const end = indexOf(bytes, 'endstream', start);
-    const stop = end < 0 ? bytes.length : end;
-    pos = Math.max(pos, stop);
+function bombError(room: number): ParseError {
+  return new ParseError(
+    'too_large',
+    `The PDF contains a compressed stream that expands to more than ${Math.round(room / 1048576)} MB (a "decompression bomb"); it cannot be a bank or CMS statement. Send the original statement.`,
+  );
+}
 
-    let filters = filtersOf(dictionaryBefore(bytes, s));
-    // A zlib stream whose dictionary could not be read is measured anyway, as pdf.js may still find it.
-    if (filters.length === 0 && looksLikeZlib(bytes, start)) filters = ['FlateDecode'];
-    const room = Math.min(MAX_STREAM_BYTES, MAX_INFLATED_BYTES - total);
-    let data: Uint8Array;
-    try {
-      data = decodeFilters(bytes.subarray(start, stop), filters, room);
-    } catch (e) {
-      if (!(e instanceof OverBudget)) throw e;
-      throw new ParseError(
-        'too_large',
-        `The PDF contains a compressed stream that expands to more than ${Math.round(room / 1048576)} MB (a "decompression bomb"); it cannot be a bank or CMS statement. Send the original statement.`,
-      );
-    }
-    if (filters.length > 0) total += data.length;
-  }
+/** A /DecodeParms dictionary as pdf.js reads it (references followed; anything but a number is absent). */
+function paramsOf(file: PdfFile, value: PdfValue | undefined): FilterParams | undefined {
+  const dict = file.resolve(value);
+  if (!(dict instanceof Dict)) return undefined;
+  const num = (...keys: string[]) => {
+    const v = file.resolve(dict.get(...keys));
+    return typeof v === 'number' ? v : undefined;
+  };
+  const out: { -readonly [K in keyof FilterParams]?: FilterParams[K] } = {};
+  const predictor = num('Predictor');
+  const colors = num('Colors');
+  const bpc = num('BPC', 'BitsPerComponent');
+  const columns = num('Columns');
+  const earlyChange = num('EarlyChange');
+  if (predictor !== undefined) out.predictor = predictor;
+  if (colors !== undefined) out.colors = colors;
+  if (bpc !== undefined) out.bitsPerComponent = bpc;
+  if (columns !== undefined) out.columns = columns;
+  if (earlyChange !== undefined) out.earlyChange = earlyChange;
+  return out;
 }
 
 /**
- * A stream's data through its filters, each step capped at `room` bytes (throws past it). Stops at the
- * first filter it cannot measure (an image codec), returning the data as it stands there.
+ * The filter chains a stream dictionary may stand for: one per definition of a /Filter given by reference
+ * (at most {@link MAX_CANDIDATES}). `null` for a chain pdf.js refuses to decode (a filter that is not a name).
  */
-export function decodeFilters(data: Uint8Array, filters: readonly string[], room: number): Uint8Array {
-  for (const name of filters) {
-    const decode = DECODERS[name];
-    if (!decode) break;
-    data = decode(data, room);
+export function chainsOf(file: PdfFile, dict: Dict): (FilterStep[] | null)[] {
+  const filterValue = dict.get('F', 'Filter');
+  if (filterValue === undefined) return [[]];
+  const paramsValue = dict.get('DP', 'DecodeParms');
+  const chains: (FilterStep[] | null)[] = [];
+  for (const f of file.candidates(filterValue).slice(0, MAX_CANDIDATES)) {
+    if (f instanceof Name) {
+      const params = paramsOf(file, paramsValue);
+      chains.push([{ name: f.name, ...(params ? { params } : {}) }]);
+    } else if (Array.isArray(f)) {
+      const paramList = file.resolve(paramsValue);
+      const steps: FilterStep[] = [];
+      let ok = true;
+      f.forEach((element, i) => {
+        const name = file.resolve(element);
+        if (!(name instanceof Name)) ok = false;
+        else {
+          const params = Array.isArray(paramList) ? paramsOf(file, paramList[i]) : undefined;
+          steps.push({ name: name.name, ...(params ? { params } : {}) });
+        }
+      });
+      chains.push(ok ? steps : null);
+    } else chains.push([]);
   }
-  return data;
+  return chains.length > 0 ? chains : [[]];
 }
 
-/** The names in a stream dictionary's /Filter entry, in the order they apply (`[/A85 /Fl]`, `/FlateDecode`). */
+/** The names in a stream dictionary's /Filter (or /F) entry read as text, for a dictionary that cannot be parsed. */
 export function filtersOf(dictionary: string): string[] {
-  const m = /\/Filter\s*(\[[^\]]*\]|\/[^\s/[\]<>()]+)/.exec(dictionary);
+  const m = /\/(?:Filter|F)(?![^\s/[\]<>()])\s*(\[[^\]]*\]|\/[^\s/[\]<>()]+)/.exec(dictionary);
   if (!m) return [];
-  return [...m[1]!.matchAll(/\/([^\s/[\]<>()]+)/g)].map((n) => n[1]!);
+  return [...m[1]!.matchAll(/\/([^\s/[\]<>()]+)/g)].map((n) =>
+    n[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+  );
+}
+
+/** Where a stream's data ends: after /Length bytes when `endstream` follows there (any definition of it), else at the first `endstream`. */
+function dataEnd(file: PdfFile, dict: Dict | undefined, start: number): number {
+  const bytes = file.bytes;
+  let best = -1;
+  if (dict) {
+    for (const length of file.candidates(dict.get('Length')).slice(0, MAX_CANDIDATES)) {
+      if (typeof length !== 'number' || !Number.isInteger(length) || length < 0 || start + length > bytes.length) continue;
+      const t = new Lexer(bytes, start + length).token();
+      if (t instanceof Command && t.cmd === 'endstream') best = Math.max(best, start + length);
+    }
+  }
+  if (best >= 0) return best;
+  const end = indexOf(bytes, 'endstream', start);
+  return end < 0 ? bytes.length : end;
 }
 
 /** The text between the start of the object (`n g obj`) and its `stream` keyword, latin-1. */
@@ -100,200 +157,172 @@ function dictionaryBefore(bytes: Uint8Array, streamAt: number): string {
   return Buffer.from(bytes.subarray(obj < 0 ? from : obj, streamAt)).toString('latin1');
 }
 
-function looksLikeZlib(bytes: Uint8Array, at: number): boolean {
-  const cmf = bytes[at];
-  const flg = bytes[at + 1];
-  return cmf === 0x78 && flg !== undefined && ((cmf << 8) | flg) % 31 === 0;
-}
-
-// ---------------------------------------------------------------- decoders, each capped at `room` bytes
-
-function inflate(data: Uint8Array, room: number): Uint8Array {
-  try {
-    const out = inflateSync(data, { maxOutputLength: room + 1, finishFlush: zlibConstants.Z_SYNC_FLUSH });
-    if (out.length > room) throw new OverBudget();
-    return out;
-  } catch (e) {
-    if (e instanceof OverBudget || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
-      throw new OverBudget();
-    }
-    return new Uint8Array(0); // not zlib after all, or damaged: pdf.js decides what to make of it
-  }
-}
-
-/** A byte buffer that refuses to grow past `room`. */
-class Output {
-  private buf: Uint8Array;
-  length = 0;
-  constructor(
-    private readonly room: number,
-    hint: number,
-  ) {
-    this.buf = new Uint8Array(Math.max(64, Math.min(room, hint)));
-  }
-  ensure(extra: number): void {
-    const need = this.length + extra;
-    if (need > this.room) throw new OverBudget();
-    if (need <= this.buf.length) return;
-    const next = new Uint8Array(Math.min(this.room, Math.max(need, this.buf.length * 2)));
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
-  }
-  push(byte: number): void {
-    this.ensure(1);
-    this.buf[this.length++] = byte;
-  }
-  fill(byte: number, count: number): void {
-    this.ensure(count);
-    this.buf.fill(byte, this.length, this.length + count);
-    this.length += count;
-  }
-  copy(from: Uint8Array): void {
-    this.ensure(from.length);
-    this.buf.set(from, this.length);
-    this.length += from.length;
-  }
-  /** Appends `count` bytes already in the output, starting at `at`. */
-  repeat(at: number, count: number): void {
-    this.ensure(count);
-    this.buf.copyWithin(this.length, at, at + count);
-    this.length += count;
-  }
-  byteAt(at: number): number {
-    return this.buf[at]!;
-  }
-  result(): Uint8Array {
-    return this.buf.subarray(0, this.length);
-  }
+/** The dictionary of the stream whose `stream` keyword is at `keyword`, when the object around it reads cleanly. */
+function dictionaryAt(file: PdfFile, site: ObjectSite | undefined, keyword: number): Dict | undefined {
+  if (!site) return undefined;
+  const parsed = file.parseAt(site);
+  if (!parsed || !(parsed.value instanceof Dict)) return undefined;
+  const lexer = new Lexer(file.bytes, parsed.end);
+  lexer.skipSpace();
+  return lexer.pos === keyword ? parsed.value : undefined;
 }
 
 /**
- * LZWDecode (PDF 32000-1 §7.4.4) with the default EarlyChange of 1: codes of 9 to 12 bits, 256 clears the
- * table, 257 ends. Every table entry is a run of the output itself (the previous code's string plus one
- * byte, which the output holds back to back), so an entry is kept as where that run starts and its length.
+ * Refuses the file when any stream, or all of them together, would expand past the budget; otherwise
+ * returns what the structure check needs.
+ * @throws {ParseError} `too_large` for a decompression bomb.
  */
-function lzw(data: Uint8Array, room: number): Uint8Array {
-  const out = new Output(room, data.length * 4);
-  const start = new Int32Array(4096);
-  const length = new Int32Array(4096);
-  let next = 258;
-  let width = 9;
-  let prevAt = -1;
-  let prevLength = 0;
-  let bits = 0;
-  let held = 0;
-  for (let i = 0; i < data.length; i++) {
-    held = ((held << 8) | data[i]!) & 0xffffff;
-    bits += 8;
-    while (bits >= width) {
-      bits -= width;
-      const code = (held >>> bits) & ((1 << width) - 1);
-      if (code === 256) {
-        next = 258;
-        width = 9;
-        prevAt = -1;
-        continue;
-      }
-      if (code === 257) return out.result();
-      const at = out.length;
-      let written: number;
-      if (code < 256) {
-        out.push(code);
-        written = 1;
-      } else if (code < next) {
-        out.repeat(start[code]!, length[code]!);
-        written = length[code]!;
-      } else if (code === next && prevAt >= 0) {
-        // The entry being defined: the previous string and its own first byte.
-        out.repeat(prevAt, prevLength);
-        out.push(out.byteAt(prevAt));
-        written = prevLength + 1;
-      } else {
-        return out.result(); // a code that cannot occur: damaged data, pdf.js decides
-      }
-      if (prevAt >= 0 && next < 4096) {
-        start[next] = prevAt;
-        length[next] = prevLength + 1;
-        next++;
-        if (next + 1 >= 1 << width && width < 12) width++;
-      }
-      prevAt = at;
-      prevLength = written;
-    }
-  }
-  return out.result();
-}
+export function checkDecompressionBudget(bytes: Uint8Array, options: BudgetOptions = {}): CheckedPdf {
+  const file = new PdfFile(bytes);
+  let total = 0;
+  const measured = new Set<number>();
+  const objectStreams = new Map<number, Uint8Array>();
+  let encryption: Encryption = { kind: 'none' };
 
-/** RunLengthDecode (§7.4.5): a length byte n, then n + 1 literal bytes (n < 128), or one byte repeated 257 − n times. */
-function runLength(data: Uint8Array, room: number): Uint8Array {
-  const out = new Output(room, data.length * 2);
-  for (let i = 0; i < data.length;) {
-    const n = data[i++]!;
-    if (n === 128) break;
-    if (n < 128) {
-      out.copy(data.subarray(i, i + n + 1));
-      i += n + 1;
-    } else {
-      if (i >= data.length) break;
-      out.fill(data[i++]!, 257 - n);
-    }
-  }
-  return out.result();
-}
-
-/** ASCIIHexDecode (§7.4.2): pairs of hex digits, white space ignored, `>` ends. */
-function asciiHex(data: Uint8Array, room: number): Uint8Array {
-  const out = new Output(room, data.length / 2);
-  let high = -1;
-  for (const c of data) {
-    if (c === 0x3e) break;
-    const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1;
-    if (v < 0) continue;
-    if (high < 0) high = v;
-    else {
-      out.push((high << 4) | v);
-      high = -1;
-    }
-  }
-  if (high >= 0) out.push(high << 4);
-  return out.result();
-}
-
-/** ASCII85Decode (§7.4.3): groups of five characters `!`..`u` to four bytes, `z` for four zeros, `~>` ends. */
-function ascii85(data: Uint8Array, room: number): Uint8Array {
-  const out = new Output(room, data.length);
-  const group: number[] = [];
-  const flush = (count: number) => {
-    let value = 0;
-    for (let k = 0; k < 5; k++) value = value * 85 + (group[k] ?? 84);
-    for (let k = 0; k < count - 1; k++) out.push((value >>> (24 - 8 * k)) & 0xff);
-    group.length = 0;
+  /** Every way pdf.js may read a stream's data: as it stands, and decrypted. */
+  const variants = (site: ObjectSite | undefined, dict: Dict | undefined, raw: Uint8Array): Uint8Array[] => {
+    if (encryption.kind !== 'open' || !site || nameOf(dict?.get('Type')) === 'XRef') return [raw];
+    return [raw, encryption.decrypt(site.num, site.gen, raw)];
   };
-  for (const c of data) {
-    if (c === 0x7e) break;
-    if (c === 0x7a && group.length === 0) {
-      out.fill(0, 4);
-      continue;
+
+  /** Measures one stream (once), adding the largest way it may be read to the total; returns that output. */
+  const measure = (site: ObjectSite | undefined, dict: Dict | undefined, start: number, dictText?: string): Uint8Array => {
+    const end = dataEnd(file, dict, start);
+    const raw = bytes.subarray(start, end);
+    let chains: (FilterStep[] | null)[];
+    if (dict) chains = chainsOf(file, dict);
+    else {
+      const names = filtersOf(dictText ?? '');
+      // A zlib stream whose dictionary could not be read is measured anyway, as pdf.js may still find it.
+      chains = [names.length === 0 && looksLikeZlib(raw) ? [{ name: 'FlateDecode' }] : names.map((name) => ({ name }))];
     }
-    if (c < 0x21 || c > 0x75) continue;
-    group.push(c - 0x21);
-    if (group.length === 5) flush(5);
+    const room = Math.min(MAX_STREAM_BYTES, MAX_INFLATED_BYTES - total);
+    let largest: Uint8Array = new Uint8Array(0);
+    let decodedAny = false;
+    for (const data of variants(site, dict, raw)) {
+      for (const chain of chains) {
+        if (!chain || chain.length === 0) continue;
+        decodedAny = true;
+        let out: Uint8Array;
+        try {
+          out = decodeFilters(data, chain, room);
+        } catch (e) {
+          if (e instanceof OverBudget) throw bombError(room);
+          throw e;
+        }
+        if (out.length > largest.length) largest = out;
+      }
+    }
+    if (!measured.has(start)) {
+      measured.add(start);
+      if (decodedAny) total += largest.length;
+    }
+    return decodedAny ? largest : raw;
+  };
+
+  // Object streams first, so that references into them can be followed (their own entries are read from
+  // the objects outside them, as the specification requires). Each is measured like any other stream.
+  file.objectStreamData = (site) => {
+    const cached = objectStreams.get(site.header);
+    if (cached) return cached;
+    const parsed = file.parseAt(site);
+    if (!parsed || !(parsed.value instanceof Dict)) return undefined;
+    const start = streamStartAfter(bytes, parsed.end);
+    if (start < 0) return undefined;
+    // As pdf.js reads it: decrypted when the file is encrypted, through the chain its entries name.
+    const raw = bytes.subarray(start, dataEnd(file, parsed.value, start));
+    const data = encryption.kind === 'open' ? encryption.decrypt(site.num, site.gen, raw) : raw;
+    const chain = chainsOf(file, parsed.value)[0];
+    measure(site, parsed.value, start);
+    let out: Uint8Array;
+    try {
+      out = chain ? decodeFilters(data, chain, MAX_STREAM_BYTES) : data;
+    } catch (e) {
+      if (e instanceof OverBudget) throw bombError(MAX_STREAM_BYTES);
+      throw e;
+    }
+    objectStreams.set(site.header, out);
+    return out;
+  };
+  // Cross-reference streams are never encrypted; they say where each object is, as pdf.js will look.
+  file.xrefStreamData = (site) => {
+    const parsed = file.parseAt(site);
+    if (!parsed || !(parsed.value instanceof Dict)) return undefined;
+    const start = streamStartAfter(bytes, parsed.end);
+    if (start < 0) return undefined;
+    const chain = chainsOf(file, parsed.value)[0];
+    const raw = bytes.subarray(start, dataEnd(file, parsed.value, start));
+    try {
+      return chain ? decodeFilters(raw, chain, MAX_STREAM_BYTES) : undefined;
+    } catch (e) {
+      if (e instanceof OverBudget) throw bombError(MAX_STREAM_BYTES);
+      throw e;
+    }
+  };
+  encryption = openEncryption(file, options.password);
+  file.indexObjectStreams();
+
+  let pos = 0;
+  for (;;) {
+    const s = indexOf(bytes, 'stream', pos);
+    if (s < 0) break;
+    pos = s + 6;
+    // "endstream" contains "stream": skip it, and anything that is not the keyword itself.
+    if (s >= 3 && bytes[s - 3] === 0x65 && bytes[s - 2] === 0x6e && bytes[s - 1] === 0x64) continue;
+    if (isRegular(bytes[s - 1]) || isRegular(bytes[s + 6])) continue;
+    const start = dataStart(bytes, s + 6);
+    if (measured.has(start)) continue;
+    const site = file.siteAt(s);
+    const dict = dictionaryAt(file, site, s);
+    measure(site, dict, start, dict ? undefined : dictionaryBefore(bytes, s));
+    // The scan goes on from just after the keyword, not from the end of the data: pdf.js finds objects by
+    // their offsets, so a stream whose /Length reaches over others must not hide them from this check.
   }
-  if (group.length > 1) flush(group.length);
-  return out.result();
+
+  const decodedCache = new Map<number, DecodedStream | null>();
+  return {
+    file,
+    encryption,
+    stream(ref: Ref): DecodedStream | undefined {
+      const site = file.siteOf(ref);
+      if (!site) return undefined;
+      const cached = decodedCache.get(site.header);
+      if (cached !== undefined) return cached ?? undefined;
+      let result: DecodedStream | null = null;
+      const parsed = file.parseAt(site);
+      if (parsed && parsed.value instanceof Dict) {
+        const start = streamStartAfter(bytes, parsed.end);
+        if (start >= 0) {
+          const dict = parsed.value;
+          const raw = bytes.subarray(start, dataEnd(file, dict, start));
+          const data =
+            encryption.kind === 'open' && nameOf(dict.get('Type')) !== 'XRef' ? encryption.decrypt(site.num, site.gen, raw) : raw;
+          const chain = chainsOf(file, dict)[0];
+          let decoded: Uint8Array | undefined;
+          if (chain === null || chain === undefined) decoded = new Uint8Array(0);
+          else if (hasImageCodec(chain)) decoded = undefined;
+          else {
+            try {
+              decoded = decodeFilters(data, chain, MAX_STREAM_BYTES);
+            } catch (e) {
+              if (e instanceof OverBudget) throw bombError(MAX_STREAM_BYTES);
+              throw e;
+            }
+          }
+          result = { dict, data: decoded };
+        }
+      }
+      decodedCache.set(site.header, result);
+      return result ?? undefined;
+    },
+  };
 }
 
 // ---------------------------------------------------------------- byte search
 
 export function indexOf(bytes: Uint8Array, needle: string, from = 0, to = bytes.length): number {
-  const first = needle.charCodeAt(0);
-  const end = Math.min(to, bytes.length) - needle.length;
-  outer: for (let i = Math.max(0, from); i <= end; i++) {
-    if (bytes[i] !== first) continue;
-    for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle.charCodeAt(j)) continue outer;
-    return i;
-  }
-  return -1;
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(to, bytes.length));
+  return view.indexOf(needle, Math.max(0, from), 'latin1');
 }
 
 /** The last `needle` that starts at or after `from` and ends at or before `to`. */

@@ -1,7 +1,9 @@
 /**
  * Text with positions from a PDF (pdfjs-dist, the engine pdf-parse is built on), with the checks that keep
  * a hostile file from hanging or exhausting the process: a byte limit, a page limit, a decompression budget
- * for compressed streams (a "zip bomb" inside a PDF; streams.ts), and a wall-clock budget.
+ * for compressed streams (a "zip bomb" inside a PDF; streams.ts), caps on the work the content asks for
+ * (nested forms, operators and pieces of text; structure.ts), and a wall-clock budget. Behind them, the
+ * whole parse runs in a worker with a memory cap and a deadline (statements/worker/).
  *
  * Coordinates are in PDF points with the origin at the page's top-left corner: `x` grows to the right and
  * `y` (the text baseline) grows downwards, so sorting by `y` then `x` gives reading order.
@@ -9,8 +11,10 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { hasUnstorable, stripUnstorable } from '../hygiene.ts';
 import { LIMITS, ParseError } from '../types.ts';
 import { checkDecompressionBudget, indexOf, lastIndexOfIn } from './streams.ts';
+import { checkPdfStructure, STRUCTURE_LIMITS } from './structure.ts';
 
 /** One run of text on a page. */
 export interface PdfTextItem {
@@ -31,6 +35,8 @@ export interface PdfPageItems {
   readonly height: number;
   /** Non-blank items, in the order the PDF draws them. */
   readonly items: readonly PdfTextItem[];
+  /** Characters removed from the page's text because they cannot be kept (NUL, lone surrogates; hygiene.ts). */
+  readonly removed?: number;
 }
 
 export interface ExtractOptions {
@@ -40,7 +46,6 @@ export interface ExtractOptions {
   /** Most pages read (default {@link LIMITS.maxPages}). */
   readonly maxPages?: number;
 }
-
 
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -122,7 +127,8 @@ export async function extractPdfItems(bytes: Uint8Array, options: ExtractOptions
   const maxPages = options.maxPages ?? LIMITS.maxPages;
   const started = performance.now();
   checkEnvelope(bytes);
-  checkDecompressionBudget(bytes);
+  const checked = checkDecompressionBudget(bytes, options.password === undefined ? {} : { password: options.password });
+  checkPdfStructure(checked, STRUCTURE_LIMITS, maxPages);
   const pdfjs = await loadPdfJs();
   // pdf.js may take ownership of the buffer it is given; give it a copy.
   const task = pdfjs.getDocument(pdfJsDocumentOptions(new Uint8Array(bytes), options.password));
@@ -169,18 +175,26 @@ export async function extractPdfItems(bytes: Uint8Array, options: ExtractOptions
       }
       const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
       const items: PdfTextItem[] = [];
+      let removed = 0;
       for (const it of content.items) {
-        if (!('str' in it) || it.str.trim() === '') continue;
+        if (!('str' in it)) continue;
+        let str = it.str;
+        if (hasUnstorable(str)) {
+          const clean = stripUnstorable(str);
+          removed += clean.removed;
+          str = clean.text;
+        }
+        if (str.trim() === '') continue;
         const t = it.transform as number[];
         items.push({
-          str: it.str,
+          str,
           x: (t[4] ?? 0) - x0,
           y: y1 - (t[5] ?? 0),
           width: it.width,
           height: it.height || Math.abs(t[3] ?? 0),
         });
       }
-      pages.push({ page: n, width: x1 - x0, height: y1 - y0, items });
+      pages.push({ page: n, width: x1 - x0, height: y1 - y0, items, ...(removed > 0 ? { removed } : {}) });
       page.cleanup();
     }
     return pages;

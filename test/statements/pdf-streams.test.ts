@@ -6,6 +6,8 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { parsePdf } from '../../statements/pdf/index.ts';
+import { deflateRawSync } from 'node:zlib';
+import { inflateLikePdfJs, looksLikeZlib } from '../../statements/pdf/filters.ts';
 import { decodeFilters, filtersOf, OverBudget } from '../../statements/pdf/streams.ts';
 import { extractPdfText } from '../../statements/pdf/text.ts';
 import { ParseError } from '../../statements/types.ts';
@@ -139,6 +141,39 @@ describe('each filter decodes as the PDF specification says', () => {
     ]);
     expect(filtersOf('<</Filter[/AHx/LZW]/Length 5>>')).toEqual(['AHx', 'LZW']);
     expect(filtersOf('<< /Length 3 >>')).toEqual([]);
+    // As pdf.js reads them: #xx escapes undone, /F for /Filter (and not a font name such as /F1).
+    expect(filtersOf('<< /Filter /Fl#61te#44ecode >>')).toEqual(['FlateDecode']);
+    expect(filtersOf('<< /F [/AHx /Fl] /Length 5 >>')).toEqual(['AHx', 'Fl']);
+    expect(filtersOf('<< /F1 12 /Length 5 >>')).toEqual([]);
+  });
+
+  test('a zlib header of any window size is FlateDecode to pdf.js; a preset dictionary or another method is not', () => {
+    for (let cinfo = 0; cinfo < 16; cinfo++) {
+      const cmf = (cinfo << 4) | 8;
+      const flg = (31 - ((cmf << 8) % 31)) % 31;
+      expect(looksLikeZlib(bytes(cmf, flg)), `CMF ${cmf.toString(16)}`).toBe(true);
+      expect(text(decodeFilters(new Uint8Array([cmf, flg, ...deflateRawSync(Buffer.from('BT (x) Tj ET'))]), ['Fl'], ROOM))).toBe(
+        'BT (x) Tj ET',
+      );
+    }
+    expect(looksLikeZlib(bytes(0x78, 0xbb))).toBe(false); // FDICT set
+    expect(looksLikeZlib(bytes(0x79, 0x9c))).toBe(false); // method 9
+  });
+
+  test('deflate data as pdf.js reads it: the same as zlib where zlib reads it, and on where zlib stops', () => {
+    const honest = Buffer.from(Array.from({ length: 5000 }, (_, i) => `row ${i} paid ${(i * 7) % 100}.50\n`).join(''));
+    for (const level of [0, 1, 6, 9]) expect(Buffer.from(inflateLikePdfJs(deflateRawSync(honest, { level }), 1 << 24))).toEqual(honest);
+    // A fixed block whose first copy reaches before the start: zlib stops, pdf.js writes zeros and reads on.
+    const data = bytes(0b00000011, 0b00000010, 0b00000000); // last block, fixed codes; length 3 from distance 1; end of block
+    expect([...inflateLikePdfJs(data, ROOM)]).toEqual([0, 0, 0]);
+  });
+
+  test('predictors: PNG rows (up and left) are undone, and a row wider than the room is refused before it is made', () => {
+    const rows = [2, 1, 1, 1, 2, 1, 1, 1]; // "up" twice over rows of three: 1 1 1, then 2 2 2
+    const flate = new Uint8Array(deflateSync(Buffer.from(rows)));
+    expect([...decodeFilters(flate, [{ name: 'Fl', params: { predictor: 12, columns: 3 } }], ROOM)]).toEqual([1, 1, 1, 2, 2, 2]);
+    const wide = new Uint8Array(deflateSync(Buffer.from([0, 1])));
+    expect(() => decodeFilters(wide, [{ name: 'Fl', params: { predictor: 12, columns: 2_000_000 } }], ROOM)).toThrow(OverBudget);
   });
 
   test('each decoder stops at its room', () => {
@@ -186,6 +221,26 @@ describe('bombs behind chains of filters are refused before pdf.js decodes them'
     // Bounded: the check stops at 64 MB per stream (an assertion of bounds, not a timing test).
     expect(ms).toBeLessThan(30_000);
   });
+
+  test('streams each under their own cap, together over the total, are refused', async () => {
+    const stream = (n: number) => {
+      const data = deflateSync(Buffer.alloc(60 * 1024 * 1024, 0x20), { level: 9 });
+      return new Uint8Array(
+        Buffer.concat([Buffer.from(`<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`), data, Buffer.from(`\nendstream %${n}`)]),
+      );
+    };
+    const pdf = handMadePdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [4 0 R 5 0 R 6 0 R 7 0 R 8 0 R] >>',
+      stream(1),
+      stream(2),
+      stream(3),
+      stream(4),
+      stream(5),
+    ]);
+    await refused(pdf);
+  }, 30_000);
 
   test('an honest chained stream is read, not refused', async () => {
     const content = Buffer.from('BT /F1 12 Tf 72 712 Td (Paid to Child Maintenance 12.50) Tj ET');

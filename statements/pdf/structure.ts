@@ -1,0 +1,406 @@
+/**
+ * The work a PDF asks of pdf.js, counted before pdf.js does it. Decompression is bounded by streams.ts;
+ * this bounds what the decoded content makes pdf.js do while it extracts the text:
+ * - form XObjects nested in form XObjects (a 2 KB file of forms that each draw the next one twice asks
+ *   for 2^30 drawings): refused past {@link STRUCTURE_LIMITS}.maxFormDepth levels, or when a form draws
+ *   itself;
+ * - operators and pieces of text, per page and in the whole document, counting each form as many times
+ *   as it is drawn and each page's content as many times as pages share it (500 pages can share one
+ *   heavy content stream);
+ * - pages: the page tree is walked, and a tree with more pages than may be read is refused here.
+ *
+ * Each content stream is read once (its counts are kept), so the check costs one pass over the decoded
+ * content however often it is drawn. The caps sit well above any real statement (a dense 100-page
+ * statement drawn word by word has about 235,000 operators and 42,000 pieces of text) and well below what
+ * would keep pdf.js busy for the whole time a document may take.
+ * @module
+ */
+import { LIMITS, ParseError } from '../types.ts';
+import { Dict, nameOf, Ref, type PdfValue } from './objects.ts';
+import type { CheckedPdf } from './streams.ts';
+
+export const STRUCTURE_LIMITS = {
+  /** Form XObjects inside form XObjects (real statements use one or two levels, if any). */
+  maxFormDepth: 12,
+  /** Content-stream operators on one page, forms counted each time they are drawn. */
+  maxOperatorsPerPage: 1_000_000,
+  /** Operators in the whole document (pdf.js reads about a million a second). */
+  maxOperatorsPerDocument: 8_000_000,
+  /** Pieces of text (Tj, ', ", and each string of a TJ) on one page. */
+  maxTextItemsPerPage: 100_000,
+  /** Pieces of text in the whole document (pdf.js places about 80,000 a second). */
+  maxTextItemsPerDocument: 1_000_000,
+} as const;
+
+export type StructureLimits = { readonly [K in keyof typeof STRUCTURE_LIMITS]: number };
+
+/** What one content stream holds, counted once. */
+interface StreamCounts {
+  readonly operators: number;
+  readonly textItems: number;
+  /** Each XObject drawn (`/Name Do`), with how many times. */
+  readonly draws: ReadonlyMap<string, number>;
+}
+
+/** What drawing one stream costs, with the forms it draws (and theirs) counted in. */
+interface Cost {
+  operators: number;
+  textItems: number;
+  /** Levels of forms below this stream. */
+  height: number;
+}
+
+const en = (n: number) => n.toLocaleString('en-GB');
+
+function tooDeep(max: number): ParseError {
+  return new ParseError(
+    'too_large',
+    `The PDF draws pictures inside pictures (form XObjects) nested more than ${max} levels deep; no bank or CMS statement does, and reading it could take hours. Send the statement as the bank or CMS issued it, or a CSV export.`,
+  );
+}
+
+/** `where`: "Page 3 of the PDF asks", "The first 51 pages of the PDF ask". */
+function tooMuch(what: 'operators' | 'text', where: string, count: number, max: number): ParseError {
+  const noun = what === 'operators' ? 'drawing operations' : 'pieces of text';
+  return new ParseError(
+    'too_large',
+    `${where} for more than ${en(max)} ${noun} (at least ${en(count)}, counting drawings repeated inside others and content shared between pages), the most that may be read; no bank or CMS statement needs so many. Split the statement into smaller files, or send a CSV export.`,
+  );
+}
+
+/**
+ * Checks the page tree and the content the pages draw against the limits.
+ * @throws {ParseError} `too_large` past a limit, `parse_failed` for a form that draws itself.
+ */
+export function checkPdfStructure(
+  checked: CheckedPdf,
+  limits: StructureLimits = STRUCTURE_LIMITS,
+  maxPages: number = LIMITS.maxPages,
+): void {
+  const { file } = checked;
+  const root = catalog(checked);
+  if (!root) return; // pdf.js cannot open it either; it says so
+  const countsCache = new Map<string, StreamCounts | null>();
+  const costCache = new Map<string, Cost>();
+  const resourceIds = new Map<Dict, number>();
+  const type3Seen = new Set<string>();
+  let docOperators = 0;
+  let docText = 0;
+
+  const resourcesId = (r: Dict | undefined) => {
+    if (!r) return 0;
+    let id = resourceIds.get(r);
+    if (id === undefined) resourceIds.set(r, (id = resourceIds.size + 1));
+    return id;
+  };
+
+  const countsOf = (ref: Ref): StreamCounts | undefined => {
+    const cached = countsCache.get(ref.key);
+    if (cached !== undefined) return cached ?? undefined;
+    const stream = checked.stream(ref);
+    let counts: StreamCounts | null = null;
+    if (stream) {
+      if (stream.data === undefined) {
+        throw new ParseError(
+          'parse_failed',
+          'The PDF stores page content with an image codec (JPEG, JBIG2 …), which no statement does; the file is damaged or was made to attack readers. Send the original statement, or a CSV export.',
+        );
+      }
+      counts = countContent(stream.data);
+    }
+    countsCache.set(ref.key, counts);
+    return counts ?? undefined;
+  };
+
+  const dictOf = (v: PdfValue | undefined): Dict | undefined => {
+    const d = file.resolve(v);
+    return d instanceof Dict ? d : undefined;
+  };
+
+  /** The cost of drawing the stream `ref` with `resources`; `path` holds the forms being drawn around it. */
+  const costOf = (ref: Ref, resources: Dict | undefined, depth: number, path: Set<string>): Cost => {
+    const key = `${ref.key}|${resourcesId(resources)}`;
+    const cached = costCache.get(key);
+    if (cached) {
+      if (depth + cached.height > limits.maxFormDepth) throw tooDeep(limits.maxFormDepth);
+      return cached;
+    }
+    const counts = countsOf(ref);
+    const cost: Cost = { operators: counts?.operators ?? 0, textItems: counts?.textItems ?? 0, height: 0 };
+    if (counts && counts.draws.size > 0) {
+      const xobjects = dictOf(resources?.get('XObject'));
+      for (const [name, times] of counts.draws) {
+        const target = xobjects?.get(name);
+        if (!(target instanceof Ref)) continue;
+        const stream = checked.stream(target);
+        if (!stream || nameOf(file.resolve(stream.dict.get('Subtype'))) !== 'Form') continue;
+        if (path.has(target.key)) {
+          throw new ParseError(
+            'parse_failed',
+            'The PDF has a picture (form XObject) that draws itself, so reading it would never end; the file is damaged or was made to attack readers. Send the original statement, or a CSV export.',
+          );
+        }
+        if (depth + 1 > limits.maxFormDepth) throw tooDeep(limits.maxFormDepth);
+        path.add(target.key);
+        const child = costOf(target, dictOf(stream.dict.get('Resources')) ?? resources, depth + 1, path);
+        path.delete(target.key);
+        cost.operators += times * child.operators;
+        cost.textItems += times * child.textItems;
+        cost.height = Math.max(cost.height, child.height + 1);
+        // Stop as soon as a page's caps are passed (whatever draws this draws it on a page): the product of
+        // the counts can be astronomically large.
+        if (cost.operators > limits.maxOperatorsPerPage)
+          throw tooMuch('operators', 'One page of the PDF asks', cost.operators, limits.maxOperatorsPerPage);
+        if (cost.textItems > limits.maxTextItemsPerPage)
+          throw tooMuch('text', 'One page of the PDF asks', cost.textItems, limits.maxTextItemsPerPage);
+      }
+    }
+    costCache.set(key, cost);
+    return cost;
+  };
+
+  /** Type 3 fonts run their glyph procedures once per document when pdf.js loads them: counted once each. */
+  const type3Cost = (resources: Dict | undefined): Cost => {
+    const total: Cost = { operators: 0, textItems: 0, height: 0 };
+    const fonts = dictOf(resources?.get('Font'));
+    if (!fonts) return total;
+    for (const value of fonts.map.values()) {
+      const font = dictOf(value);
+      if (!font || nameOf(file.resolve(font.get('Subtype'))) !== 'Type3') continue;
+      const id = value instanceof Ref ? value.key : `inline:${resourcesId(font)}`;
+      if (type3Seen.has(id)) continue;
+      type3Seen.add(id);
+      const procs = dictOf(font.get('CharProcs'));
+      const fontResources = dictOf(font.get('Resources')) ?? resources;
+      for (const proc of procs?.map.values() ?? []) {
+        if (!(proc instanceof Ref)) continue;
+        const c = costOf(proc, fontResources, 1, new Set());
+        total.operators += c.operators;
+        total.textItems += c.textItems;
+      }
+    }
+    return total;
+  };
+
+  let pageNumber = 0;
+  walkPages(checked, root, maxPages, (page, resources) => {
+    pageNumber++;
+    const where = `Page ${pageNumber} of the PDF asks`;
+    let operators = 0;
+    let text = 0;
+    const contents = file.resolve(page.get('Contents'));
+    const refs = (Array.isArray(contents) ? contents : [page.get('Contents')]).filter((c): c is Ref => c instanceof Ref);
+    for (const ref of refs) {
+      const c = costOf(ref, resources, 0, new Set());
+      operators += c.operators;
+      text += c.textItems;
+    }
+    const fonts = type3Cost(resources);
+    operators += fonts.operators;
+    text += fonts.textItems;
+    if (operators > limits.maxOperatorsPerPage) throw tooMuch('operators', where, operators, limits.maxOperatorsPerPage);
+    if (text > limits.maxTextItemsPerPage) throw tooMuch('text', where, text, limits.maxTextItemsPerPage);
+    docOperators += operators;
+    docText += text;
+    if (docOperators > limits.maxOperatorsPerDocument)
+      throw tooMuch('operators', `The first ${pageNumber} pages of the PDF ask`, docOperators, limits.maxOperatorsPerDocument);
+    if (docText > limits.maxTextItemsPerDocument)
+      throw tooMuch('text', `The first ${pageNumber} pages of the PDF ask`, docText, limits.maxTextItemsPerDocument);
+  });
+}
+
+/** The document catalog: the trailer's /Root, or failing that the last object that says it is one. */
+function catalog(checked: CheckedPdf): Dict | undefined {
+  const { file } = checked;
+  const root = file.resolve(file.trailerEntry('Root'));
+  if (root instanceof Dict) return root;
+  for (let i = file.sites.length - 1; i >= 0; i--) {
+    const v = file.valueAt(file.sites[i]!);
+    if (v instanceof Dict && nameOf(v.get('Type')) === 'Catalog') return v;
+  }
+  return undefined;
+}
+
+/**
+ * Calls `visit` for each page, in order, with the resources it inherits. Refuses a tree of more than
+ * `maxPages` pages (naming its /Count when that is larger), and stops at a node that contains itself.
+ */
+function walkPages(checked: CheckedPdf, root: Dict, maxPages: number, visit: (page: Dict, resources: Dict | undefined) => void): void {
+  const { file } = checked;
+  const top = file.resolve(root.get('Pages'));
+  if (!(top instanceof Dict)) return;
+  const declared = file.resolve(top.get('Count'));
+  let pages = 0;
+  let visits = 0;
+  const maxVisits = maxPages * 64 + 10_000;
+  const tooMany = () => {
+    const count = typeof declared === 'number' && declared > maxPages ? `${declared}` : `more than ${maxPages}`;
+    return new ParseError(
+      'too_large',
+      `The PDF has ${count} pages; at most ${maxPages} can be read at once. Split it into smaller statements, or send a CSV export.`,
+    );
+  };
+  const walk = (node: Dict, inherited: Dict | undefined, path: Set<Dict>): void => {
+    if (++visits > maxVisits) throw tooMany();
+    const own = file.resolve(node.get('Resources'));
+    const resources = own instanceof Dict ? own : inherited;
+    const kids = file.resolve(node.get('Kids'));
+    if (!Array.isArray(kids)) {
+      if (++pages > maxPages) throw tooMany();
+      visit(node, resources);
+      return;
+    }
+    if (path.has(node)) return; // a loop in the tree: pdf.js refuses it
+    path.add(node);
+    for (const kid of kids) {
+      const child = file.resolve(kid);
+      if (child instanceof Dict) walk(child, resources, path);
+    }
+    path.delete(node);
+  };
+  walk(top, undefined, new Set());
+}
+
+// ---------------------------------------------------------------- content streams
+
+const WHITE = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WHITE[c] = 1;
+const DELIM = new Uint8Array(256);
+for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
+
+/**
+ * Counts a content stream's operators and pieces of text, and the XObjects it draws, in one pass that
+ * reads tokens as pdf.js's lexer does: strings (with nesting and escapes), names, arrays, comments and
+ * inline images (`BI … ID <data> EI`) skipped whole.
+ */
+export function countContent(data: Uint8Array): StreamCounts {
+  const n = data.length;
+  let operators = 0;
+  let textItems = 0;
+  const draws = new Map<string, number>();
+  let lastName: string | undefined;
+  let arrayDepth = 0;
+  let stringsInArray = 0;
+  let i = 0;
+  while (i < n) {
+    const c = data[i]!;
+    if (WHITE[c]) {
+      i++;
+      continue;
+    }
+    if (c === 0x25) {
+      // A comment, to the end of the line.
+      while (i < n && data[i] !== 0x0a && data[i] !== 0x0d) i++;
+      continue;
+    }
+    if (c === 0x28) {
+      // A literal string: balanced parentheses, backslash escapes.
+      let depth = 1;
+      i++;
+      while (i < n && depth > 0) {
+        const d = data[i++]!;
+        if (d === 0x5c) i++;
+        else if (d === 0x28) depth++;
+        else if (d === 0x29) depth--;
+      }
+      if (arrayDepth > 0) stringsInArray++;
+      continue;
+    }
+    if (c === 0x3c) {
+      if (data[i + 1] === 0x3c) {
+        i += 2;
+        continue;
+      }
+      const close = data.indexOf(0x3e, i + 1);
+      i = close < 0 ? n : close + 1;
+      if (arrayDepth > 0) stringsInArray++;
+      continue;
+    }
+    if (c === 0x3e || c === 0x7b || c === 0x7d || c === 0x29) {
+      i++;
+      continue;
+    }
+    if (c === 0x5b) {
+      if (arrayDepth === 0) stringsInArray = 0;
+      arrayDepth++;
+      i++;
+      continue;
+    }
+    if (c === 0x5d) {
+      if (arrayDepth > 0) arrayDepth--;
+      i++;
+      continue;
+    }
+    if (c === 0x2f) {
+      // A name: kept (its escapes undone) in case the next operator is Do.
+      const start = ++i;
+      while (i < n && !WHITE[data[i]!] && !DELIM[data[i]!]) i++;
+      lastName = decodeName(data, start, i);
+      continue;
+    }
+    // A number or an operator.
+    const start = i;
+    while (i < n && !WHITE[data[i]!] && !DELIM[data[i]!]) i++;
+    const first = data[start]!;
+    if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) continue;
+    const len = i - start;
+    // true, false and null are operands, not operators.
+    if ((len === 4 && (matches(data, start, 'true') || matches(data, start, 'null'))) || (len === 5 && matches(data, start, 'false')))
+      continue;
+    operators++;
+    if (len === 2 && first === 0x54) {
+      const second = data[start + 1]!;
+      if (second === 0x6a /* Tj */) textItems++;
+      else if (second === 0x4a /* TJ */) textItems += Math.max(1, stringsInArray);
+    } else if (len === 1 && (first === 0x27 || first === 0x22)) textItems++;
+    else if (len === 2 && first === 0x44 && data[start + 1] === 0x6f /* Do */ && lastName !== undefined) {
+      draws.set(lastName, (draws.get(lastName) ?? 0) + 1);
+    } else if (len === 2 && first === 0x42 && data[start + 1] === 0x49 /* BI */) {
+      i = skipInlineImage(data, i);
+    }
+    if (arrayDepth === 0) stringsInArray = 0;
+  }
+  return { operators, textItems, draws };
+}
+
+function matches(data: Uint8Array, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (data[at + k] !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+function decodeName(data: Uint8Array, from: number, to: number): string {
+  let s = '';
+  for (let k = from; k < to && k < from + 256; k++) {
+    const c = data[k]!;
+    if (c === 0x23 && k + 2 < to) {
+      const h = parseInt(String.fromCharCode(data[k + 1]!, data[k + 2]!), 16);
+      if (!Number.isNaN(h)) {
+        s += String.fromCharCode(h);
+        k += 2;
+        continue;
+      }
+    }
+    s += String.fromCharCode(c);
+  }
+  return s;
+}
+
+/** Past an inline image: from after `BI` to after the `EI` that follows its `ID` data (white space around it). */
+function skipInlineImage(data: Uint8Array, from: number): number {
+  const n = data.length;
+  let i = from;
+  // The image dictionary, up to the ID operator.
+  while (i < n - 1) {
+    if (data[i] === 0x49 && data[i + 1] === 0x44 && WHITE[data[i - 1] ?? 0x20] && (i + 2 >= n || WHITE[data[i + 2]!])) {
+      i += 3;
+      break;
+    }
+    i++;
+  }
+  // The data, up to "EI" between white space.
+  while (i < n - 1) {
+    if (data[i] === 0x45 && data[i + 1] === 0x49 && WHITE[data[i - 1] ?? 0x20] && (i + 2 >= n || WHITE[data[i + 2]!])) return i + 2;
+    i++;
+  }
+  return n;
+}
