@@ -7,8 +7,14 @@
  * The statement is generated from ground truth by the fixture generator (Barclays-like, 35 table lines a
  * page, about 2,600 transactions); the parse is checked against that truth once before anything is timed.
  * Rounds alternate which contender goes first, and the ratio is the median of the per-round ratios.
+ *
+ * Then what the parse worker costs (statements/worker/pool.ts): the same statement through `parseDocument`,
+ * which reads it in a worker thread with a memory cap and a deadline (the bytes copied in, the result
+ * cloned out), against `parseDocumentInProcess` on this thread; the worker is started and warm first, as
+ * it is in a running server.
  * @module
  */
+import { parseDocument, parseDocumentInProcess } from '../statements/index.ts';
 import { parsePdf } from '../statements/pdf/index.ts';
 import { loadPdfJs, pdfJsDocumentOptions } from '../statements/pdf/text.ts';
 import { largeTruth, renderTruth } from '../test/fixtures/pdf/generate.ts';
@@ -79,7 +85,41 @@ export async function statementsSection(): Promise<string> {
   console.log(
     `  ratio parsePdf / raw          ${ratio.toFixed(2)}× (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; target under 1.5×)`,
   );
-  return `statements: ${pps(parseMs).toFixed(0)} pages/s through parsePdf, ${ratio.toFixed(2)}× raw pdf.js extraction (target < 1.5×)`;
+  const worker = await workerCost(bytes);
+  console.log(
+    `  parseDocument in a worker     ${worker.workerMs.toFixed(0).padStart(6)} ms   ${pps(worker.workerMs).toFixed(0).padStart(5)} pages/s`,
+  );
+  console.log(
+    `  parseDocumentInProcess        ${worker.inProcessMs.toFixed(0).padStart(6)} ms   ${pps(worker.inProcessMs).toFixed(0).padStart(5)} pages/s`,
+  );
+  console.log(
+    `  ratio worker / in process     ${worker.ratio.toFixed(2)}× (rounds ${Math.min(...worker.ratios).toFixed(2)}–${Math.max(...worker.ratios).toFixed(2)}): what the cage costs a ${PAGES}-page parse`,
+  );
+  return (
+    `statements: ${pps(parseMs).toFixed(0)} pages/s through parsePdf, ${ratio.toFixed(2)}× raw pdf.js extraction (target < 1.5×); ` +
+    `the parse worker costs ${worker.ratio.toFixed(2)}× parsing in process`
+  );
+}
+
+/** The same document through the worker and in process, rounds alternating, the worker warm. */
+async function workerCost(bytes: Uint8Array): Promise<{ workerMs: number; inProcessMs: number; ratio: number; ratios: number[] }> {
+  const inWorker = await parseDocument({ bytes });
+  const here = await parseDocumentInProcess({ bytes });
+  if (JSON.stringify(inWorker) !== JSON.stringify(here))
+    throw new Error('the worker and the in-process parse disagree; fix statements/worker');
+  const worker: number[] = [];
+  const local: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    if (r % 2 === 0) {
+      worker.push(await timed(() => parseDocument({ bytes })));
+      local.push(await timed(() => parseDocumentInProcess({ bytes })));
+    } else {
+      local.push(await timed(() => parseDocumentInProcess({ bytes })));
+      worker.push(await timed(() => parseDocument({ bytes })));
+    }
+  }
+  const ratios = worker.map((w, i) => w / local[i]!);
+  return { workerMs: median(worker), inProcessMs: median(local), ratio: median(ratios), ratios };
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

@@ -1,17 +1,25 @@
 /**
  * One entry point for every document: bytes in, typed transactions or CMS ledger entries out.
  *
+ * {@link parseDocument} reads the document in a worker thread with a memory cap and a deadline
+ * (worker/pool.ts), so that no file, however hostile, can stop the process that calls it; use it for
+ * anything a user sends. {@link parseDocumentInProcess} is the same parse on the calling thread, for the
+ * worker itself and for measuring.
+ *
  * The format is found from the content, never the file name: `%PDF-` → the PDF reader; an OFX/QFX header or
  * `<OFX>` element → the OFX reader; other text → the CSV reader; anything else is refused with what to send
- * instead. Every reader works within {@link LIMITS}: bytes, rows and time.
+ * instead. Every reader works within {@link LIMITS}: bytes, rows and time. Text that cannot be stored (NUL,
+ * lone surrogates) is removed from the result, with a warning that counts it (hygiene.ts).
  * @module
  */
 import { Budget, type BudgetLimits } from './csv/budget.ts';
 import { parseCsv } from './csv/index.ts';
 import { detectFormat } from './detect.ts';
 import { parseOfx } from './ofx.ts';
+import { cleanResult } from './hygiene.ts';
 import { parsePdf } from './pdf/index.ts';
 import { LIMITS, ParseError, type ParseRequest, type ParseResult } from './types.ts';
+import { sharedPool } from './worker/pool.ts';
 
 export * from './types.ts';
 export { MappingError } from './csv/index.ts';
@@ -43,11 +51,8 @@ async function withDeadline<T>(work: Promise<T>, millis: number): Promise<T> {
   }
 }
 
-/** Detects what the document is and parses it. */
-export async function parseDocument(request: ParseRequest, options: ParseOptions = {}): Promise<ParseResult> {
-  const maxBytes = Math.min(options.limits?.maxBytes ?? LIMITS.maxBytes, LIMITS.maxBytes);
-  const maxRows = Math.min(options.limits?.maxRows ?? LIMITS.maxRows, LIMITS.maxRows);
-  const maxMillis = Math.min(options.limits?.maxMillis ?? LIMITS.maxMillis, LIMITS.maxMillis);
+/** Refuses at once what needs no reading: not bytes, empty, or larger than may be read. */
+function checkSize(request: ParseRequest, maxBytes: number): void {
   const bytes = request.bytes;
   if (!(bytes instanceof Uint8Array)) throw new ParseError('invalid_input', 'The document must be given as bytes.');
   if (bytes.length === 0) throw new ParseError('invalid_input', 'The document is empty (0 bytes); send the file itself.');
@@ -57,8 +62,31 @@ export async function parseDocument(request: ParseRequest, options: ParseOptions
       `The document is ${bytes.length.toLocaleString('en-GB')} bytes; at most ${maxBytes.toLocaleString('en-GB')} bytes (${Math.round(maxBytes / 1024 / 1024)} MiB) can be read. Split it (for example one file per year), or export a CSV.`,
     );
   }
+}
+
+const maxBytesOf = (options: ParseOptions) => Math.min(options.limits?.maxBytes ?? LIMITS.maxBytes, LIMITS.maxBytes);
+
+/**
+ * Detects what the document is and parses it, in a worker with a memory cap and a deadline (see
+ * worker/pool.ts): the calling thread stays free whatever the document does.
+ */
+export async function parseDocument(request: ParseRequest, options: ParseOptions = {}): Promise<ParseResult> {
+  checkSize(request, maxBytesOf(options));
+  return sharedPool().parse(request, options);
+}
+
+/** Detects what the document is and parses it on this thread. Only for the worker, and for measuring. */
+export async function parseDocumentInProcess(request: ParseRequest, options: ParseOptions = {}): Promise<ParseResult> {
+  const maxRows = Math.min(options.limits?.maxRows ?? LIMITS.maxRows, LIMITS.maxRows);
+  const maxMillis = Math.min(options.limits?.maxMillis ?? LIMITS.maxMillis, LIMITS.maxMillis);
+  checkSize(request, maxBytesOf(options));
+  return cleanResult(await parseFormat(request, maxRows, maxMillis));
+}
+
+async function parseFormat(request: ParseRequest, maxRows: number, maxMillis: number): Promise<ParseResult> {
+  const bytes = request.bytes;
   const detected = detectFormat(bytes);
-  if (detected.format === 'pdf') return withDeadline(parsePdf(request), maxMillis);
+  if (detected.format === 'pdf') return withDeadline(parsePdf(request, { maxMillis }), maxMillis);
   const budget = new Budget({ maxRows, maxMillis });
   const { decoded } = detected;
   const doubtful = decoded.warnings.length;

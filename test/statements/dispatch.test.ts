@@ -6,7 +6,9 @@
 import { describe, expect, test, vi } from 'vitest';
 import { detectFormat } from '../../statements/detect.ts';
 import { decodeText, sniffUtf16 } from '../../statements/encoding.ts';
-import { LIMITS, parseDocument, ParseError, type ParseResult } from '../../statements/index.ts';
+// The dispatch is checked on this thread (parseDocumentInProcess), where the PDF reader can be replaced by a
+// stub; parseDocument runs the same code in a worker (test/statements/worker.test.ts).
+import { LIMITS, parseDocumentInProcess as parseDocument, ParseError, type ParseResult } from '../../statements/index.ts';
 import { encodeText } from '../fixtures/csv/generate.ts';
 
 const PDF_RESULT: ParseResult = {
@@ -57,7 +59,7 @@ describe('format detection', () => {
     const bytes = new Uint8Array(Buffer.from('\x00\x00junk%PDF-1.7\n%âãÏÓ\n'));
     const request = { bytes, filename: 'statement.csv', password: 'secret', hint: 'cms_statement' as const };
     await expect(parseDocument(request)).resolves.toBe(PDF_RESULT);
-    expect(parsePdf).toHaveBeenCalledWith(request);
+    expect(parsePdf).toHaveBeenCalledWith(request, { maxMillis: LIMITS.maxMillis });
   });
 
   test('a PDF reader that never answers is cut off at the time limit', async () => {

@@ -1,0 +1,156 @@
+/**
+ * The parse worker pool (statements/worker/pool.ts): the same results as parsing in process, errors with
+ * their class, code and field; a deadline and a memory cap that stop a worker with an error naming the
+ * limit (and a fresh worker after it); a bounded queue; and a calling thread that stays free meanwhile.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, test } from 'vitest';
+import { MappingError, parseDocument, parseDocumentInProcess, ParseError } from '../../statements/index.ts';
+import { ParsePool } from '../../statements/worker/pool.ts';
+import { FIXTURE_DIR } from '../fixtures/csv/generate.ts';
+import { largeTruth, renderTruth } from '../fixtures/pdf/generate.ts';
+import { loadTruths, type BankTruth } from '../fixtures/pdf/truth.ts';
+
+const statement = loadTruths().find((t): t is BankTruth => t.name === 'barclays-year-end')!;
+const pools: ParsePool[] = [];
+const pool = (options: ConstructorParameters<typeof ParsePool>[0]) => {
+  const p = new ParsePool(options);
+  pools.push(p);
+  return p;
+};
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+});
+
+async function failure(promise: Promise<unknown>): Promise<ParseError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ParseError);
+  return error as ParseError;
+}
+
+describe('through the worker as in process', () => {
+  test('a PDF statement and a CSV export give the same results', async () => {
+    const pdf = await renderTruth(statement);
+    expect(await parseDocument({ bytes: pdf })).toEqual(await parseDocumentInProcess({ bytes: pdf }));
+    const csv = new Uint8Array(readFileSync(`${FIXTURE_DIR}monzo.csv`));
+    expect(await parseDocument({ bytes: csv, hint: 'cms_statement' })).toEqual(
+      await parseDocumentInProcess({ bytes: csv, hint: 'cms_statement' }),
+    );
+  }, 30_000);
+
+  test('errors keep their class, code and field', async () => {
+    const text = new TextEncoder().encode('Posted,Payee,Amount\n05/03/2024,SHOP,-1.00\n');
+    const mapping = await parseDocument({ bytes: text, csvMapping: { date: 'Posted', description: 'Payee', amount: 'Value' } }).catch(
+      (e: unknown) => e,
+    );
+    expect(mapping).toBeInstanceOf(MappingError);
+    expect(mapping).toMatchObject({ code: 'invalid_input', field: 'csvMapping.amount' });
+    expect((mapping as Error).message).toMatch(/^csvMapping\.amount: names the column "Value"/);
+    const encrypted = await failure(parseDocument({ bytes: new Uint8Array(Buffer.from('%PDF-1.7\nnot really\n')) }));
+    expect(encrypted.code).toBe('parse_failed');
+  }, 30_000);
+
+  test('what needs no reading is refused before any worker is asked', async () => {
+    expect((await failure(parseDocument({ bytes: new Uint8Array(0) }))).code).toBe('invalid_input');
+    expect((await failure(parseDocument({ bytes: new Uint8Array(21 * 1024 * 1024) }))).code).toBe('too_large');
+  });
+});
+
+describe('limits that stop a worker', () => {
+  test('past the deadline the worker is terminated: too_large naming the limit, then a fresh worker reads on', async () => {
+    const p = pool({ size: 1, deadlineMillis: 300 });
+    const big = await renderTruth(largeTruth(60));
+    const started = performance.now();
+    const error = await failure(p.parse({ bytes: big }));
+    expect(error.code).toBe('too_large');
+    expect(error.message).toBe(
+      'Reading this document took longer than 300 ms, the most one document may take, and was stopped; split it into smaller statements, or send a CSV export.',
+    );
+    expect(performance.now() - started).toBeLessThan(5000);
+    const p2 = pool({ size: 1 });
+    await expect(p2.parse({ bytes: await renderTruth(statement) })).resolves.toMatchObject({ kind: 'bank_statement' });
+  }, 60_000);
+
+  test('over the memory cap the worker is stopped: too_large naming the cap', async () => {
+    const p = pool({ size: 1, maxOldGenerationSizeMb: 16 });
+    const error = await failure(p.parse({ bytes: await renderTruth(largeTruth(60)) }));
+    expect(error.code).toBe('too_large');
+    expect(error.message).toMatch(
+      /^Reading this document needed more than 16 MB of memory, the most one document may use, and was stopped/,
+    );
+    expect(p.load).toMatchObject({ running: 0, workers: 0 });
+  }, 60_000);
+});
+
+describe('a bounded pool', () => {
+  test('with every worker busy and the queue full, a document is refused at once with a clear message', async () => {
+    const p = pool({ size: 1, maxQueue: 0 });
+    const big = await renderTruth(largeTruth(30));
+    const first = p.parse({ bytes: big });
+    const error = await failure(p.parse({ bytes: big }));
+    expect(error.code).toBe('too_large');
+    expect(error.message).toBe(
+      'Reckoner is already reading 1 document, the most it reads at once, and 0 more are waiting; try again in a minute.',
+    );
+    await expect(first).resolves.toMatchObject({ kind: 'bank_statement' });
+  }, 60_000);
+
+  test('a document waits its turn, but never longer than its time budget', async () => {
+    const p = pool({ size: 1, maxQueue: 4 });
+    const big = await renderTruth(largeTruth(60));
+    const small = await renderTruth(statement);
+    const first = p.parse({ bytes: big });
+    const queued = p.parse({ bytes: small });
+    const impatient = failure(p.parse({ bytes: small }, { limits: { maxMillis: 100 } }));
+    expect(p.load.waiting).toBe(2);
+    const error = await impatient;
+    expect(error.code).toBe('too_large');
+    expect(error.message).toMatch(/^Reckoner was busy reading other documents for 100 ms, the most a document may wait/);
+    await expect(first).resolves.toMatchObject({ kind: 'bank_statement' });
+    await expect(queued).resolves.toMatchObject({ kind: 'bank_statement' });
+  }, 60_000);
+});
+
+test('the calling thread stays free while a worker reads a 100-page statement', async () => {
+  const p = pool({ size: 1 });
+  const bytes = await renderTruth(largeTruth(100));
+  await p.parse({ bytes: await renderTruth(statement) }); // the worker is up and pdf.js loaded
+  let last = performance.now();
+  let worst = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+  }, 10);
+  const started = performance.now();
+  const result = await p.parse({ bytes });
+  clearInterval(timer);
+  expect(result.transactions.length).toBeGreaterThan(2000);
+  // The parse takes seconds; this thread never waited more than a moment for its timer.
+  expect(performance.now() - started).toBeGreaterThan(500);
+  expect(worst).toBeLessThan(250);
+}, 60_000);
+
+describe('the worker leaves the process alone', () => {
+  const run = (file: string) =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(`./worker-child/${file}`, import.meta.url))], {
+      // Well under the pool's 30 s idle time: an idle worker must not keep a finished process running.
+      timeout: 20_000,
+    });
+
+  test('a process that parsed a document exits by itself while its worker idles', async () => {
+    const { stdout } = await run('parse-then-exit.ts');
+    expect(stdout).toBe('2 rows\n');
+  }, 30_000);
+
+  test('nothing a worker prints reaches stdout (over stdio, the JSON-RPC channel)', async () => {
+    const { stdout } = await run('noisy-parent.mjs');
+    expect(stdout).toBe('done\n');
+  }, 30_000);
+});
