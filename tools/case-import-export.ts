@@ -3,12 +3,10 @@
  * or as a new case.
  * @module
  */
-import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { resolve } from 'node:path';
 import * as z from 'zod';
 import { InputError } from '../calc/errors.ts';
 import { caseDetailOutput, describeCase, mutable, storeOf } from './case-common.ts';
+import { readAllowedFile } from './local-files.ts';
 import { strictObject } from './schemas.ts';
 import { defineTool } from './tool.ts';
 
@@ -52,26 +50,21 @@ export const importCaseTool = defineTool({
   handler: async (input, context) => {
     let doc: unknown = input.export;
     if (input.path !== undefined) {
-      if (context.localFiles !== true) {
-        throw new InputError('path', 'cannot be read here: this Reckoner is not on your computer (HTTP); send the export itself');
-      }
-      const full = resolve(
-        input.path === '~' ? homedir() : input.path.startsWith('~/') ? `${homedir()}${input.path.slice(1)}` : input.path,
-      );
-      let text: string;
+      // From the allowed folders only, and never more than an export can be (see local-files.ts).
+      const bytes = await readAllowedFile(input.path, context, {
+        maxBytes: MAX_EXPORT_BYTES,
+        tooLarge: (_size, full) =>
+          new InputError(
+            'path',
+            `${full} is larger than ${MAX_EXPORT_BYTES / 1024 / 1024 / 1024} GiB, so it is not a case export; give a file written by export_case`,
+          ),
+        notLocal: 'cannot be read here: this Reckoner is not on your computer (HTTP); send the export itself',
+      });
       try {
-        const bytes = await readFile(full);
-        if (bytes.length > MAX_EXPORT_BYTES) throw new InputError('path', `${full} is too large to be a case export`);
-        text = bytes.toString('utf8');
-      } catch (e) {
-        if (e instanceof InputError) throw e;
-        const code = (e as NodeJS.ErrnoException).code;
-        throw new InputError('path', code === 'ENOENT' ? `there is no file at ${full}` : `${full} cannot be read (${code ?? 'error'})`);
-      }
-      try {
-        doc = JSON.parse(text);
+        doc = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
       } catch {
-        throw new InputError('path', `${full} is not JSON; give a file written by export_case`);
+        // The contents are not quoted: the file may be anything.
+        throw new InputError('path', `${input.path} is not JSON; give a file written by export_case`);
       }
     }
     return mutable(await (await storeOf(context)).importCaseExport(doc, { asNew: input.asNew === true }));

@@ -5,9 +5,6 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { resolve } from 'node:path';
 import * as z from 'zod';
 import { InputError } from '../calc/errors.ts';
 import { CMS_ENTRY_TYPES, CREDITORS, DIRECTIONS } from '../calc/ledger/entries.ts';
@@ -15,6 +12,7 @@ import { Dec, pounds } from '../calc/money.ts';
 import { ENFORCEMENT_ACTIONS } from '../calc/scheme-2012/parameters.ts';
 import { DOCUMENT_KINDS, FORMATS, LIMITS, MappingError, ParseError, parseDocument, type ParseResult } from '../statements/index.ts';
 import { BALANCE_COMPONENTS } from '../statements/types.ts';
+import { readAllowedFile } from './local-files.ts';
 import { describePage, inputHash, pageInput, pageOutput, paginate, type CursorKind } from './paging.ts';
 import { civilDate, moneyOut, strictObject } from './schemas.ts';
 import { defineTool, type ToolContext } from './tool.ts';
@@ -271,40 +269,21 @@ export function decodeBase64(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(s, 'base64'));
 }
 
-/** A local file's bytes, for a stdio server only. */
+/**
+ * A local file's bytes, for a stdio server only, from the folders the client shares (roots) or the user
+ * lists (RECKONER_FILES_DIR); at most a document's largest size (see local-files.ts).
+ */
 export async function readLocalFile(path: string, context: ToolContext): Promise<Uint8Array> {
-  if (context.localFiles !== true) {
-    throw new InputError(
-      'path',
+  return readAllowedFile(path, context, {
+    maxBytes: LIMITS.maxBytes,
+    tooLarge: () =>
+      new ParseError(
+        'too_large',
+        `The document is larger than ${LIMITS.maxBytes.toLocaleString('en-GB')} bytes (${LIMITS.maxBytes / 1024 / 1024} MiB), the most that can be read. Split it, or export a CSV.`,
+      ),
+    notLocal:
       'cannot be read here: this Reckoner is not on your computer (HTTP), so it cannot open your files. Send the file itself as contentBase64, or upload it to POST /api/v1/parse-statement',
-    );
-  }
-  const full = resolve(path === '~' ? homedir() : path.startsWith('~/') ? `${homedir()}${path.slice(1)}` : path);
-  let size: number;
-  try {
-    const info = await stat(full);
-    if (!info.isFile())
-      throw new InputError('path', `${full} is ${info.isDirectory() ? 'a folder' : 'not a file'}; give the path of the statement file`);
-    size = info.size;
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
-      'path',
-      code === 'ENOENT' || code === 'ENOTDIR'
-        ? `there is no file at ${full}; check the path`
-        : code === 'EACCES' || code === 'EPERM'
-          ? `${full} cannot be read (permission denied)`
-          : `${full} cannot be read (${code ?? 'error'})`,
-    );
-  }
-  if (size > LIMITS.maxBytes) {
-    throw new ParseError(
-      'too_large',
-      `The document is ${size.toLocaleString('en-GB')} bytes; at most ${LIMITS.maxBytes.toLocaleString('en-GB')} bytes can be read. Split it, or export a CSV.`,
-    );
-  }
-  return new Uint8Array(await readFile(full));
+  });
 }
 
 /** The options of a parse other than the document: what {@link parseBytes} takes. */

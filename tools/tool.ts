@@ -21,6 +21,11 @@ export interface ToolContext {
    * Over HTTP a path would let a remote caller read the server's disk, so it is false there.
    */
   readonly localFiles?: boolean;
+  /**
+   * The folders a local path must lie in, now (the client's MCP roots can change during a session, and
+   * RECKONER_FILES_DIR adds to them): given by the stdio server only, never over HTTP (tools/local-files.ts).
+   */
+  readonly allowedDirs?: () => Promise<readonly string[]>;
   /** The case store, opened on first use (case tools only; absent when the server has no store). */
   readonly store?: () => Promise<CaseStore>;
 }
@@ -107,9 +112,21 @@ export function textProblem(input: unknown, field = ''): FieldProblem | undefine
   return undefined;
 }
 
+/** An input a tool refuses with a code other than invalid_input (e.g. too_large), naming the field. */
+export class CodedInputError extends InputError {
+  override name = 'CodedInputError';
+  constructor(
+    readonly code: ErrorCode,
+    field: string,
+    message: string,
+  ) {
+    super(field, message);
+  }
+}
+
 /** Turns a thrown error into the public error shape; anything unexpected is rethrown. */
 export function toFailure(error: unknown): ToolFailure {
-  if (error instanceof StoreError)
+  if (error instanceof StoreError || error instanceof CodedInputError)
     return failure(error.code, [{ field: error.field, message: error.message.slice(error.field.length + 2) }]);
   if (error instanceof InputError) {
     return failure('invalid_input', [{ field: error.field, message: error.message.slice(error.field.length + 2) }]);

@@ -29,7 +29,11 @@ import { toFailure, type ToolContext } from '../../tools/tool.ts';
 import { FIXTURE_DIR, largeStatement, loadTruth } from '../fixtures/csv/generate.ts';
 
 const HTTP: ToolContext = { today: '2024-04-30' };
-const LOCAL: ToolContext = { today: '2024-04-30', localFiles: true };
+/** A local (stdio) context whose allowed folder is `dir` (as RECKONER_FILES_DIR or a client's root would make it). */
+const local = (dir: string): ToolContext => {
+  const context: ToolContext = { today: '2024-04-30', localFiles: true, allowedDirs: async () => [dir] };
+  return context;
+};
 const fixture = (name: string) => readFileSync(`${FIXTURE_DIR}${name}.csv`);
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -102,6 +106,7 @@ describe('handler', () => {
 
   test('a path is read on a local (stdio) server only; over HTTP the error says to send contentBase64', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'reckoner-parse-'));
+    const LOCAL = local(dir);
     try {
       const path = join(dir, 'statement.csv');
       writeFileSync(path, fixture('natwest'));
