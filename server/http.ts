@@ -7,6 +7,7 @@ import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { INLINE_EXPORT_MAX_BYTES } from '../tools/case-common.ts';
 import { TOOLS } from '../tools/index.ts';
 import {
   failure,
@@ -115,8 +116,11 @@ function bearerAuth(tokens: NonNullable<ReturnType<typeof readTokens>>): Middlew
   };
 }
 
-/** Largest body `/api/v1/import-case` accepts: a case exported with its documents (export_case refuses more over HTTP). */
-export const CASE_EXPORT_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * Largest body `/api/v1/import-case` and `/mcp` accept: the largest export export_case gives back, wrapped in a
+ * request (`{"export": …}`, or a JSON-RPC call), with room to spare.
+ */
+export const CASE_EXPORT_MAX_BYTES = INLINE_EXPORT_MAX_BYTES + 1024 * 1024;
 
 /** The warning every response carries when a server is reachable from other machines without tokens. */
 export const NO_AUTH_WARNING = 'no authentication: anyone who can reach this server can read and change every case';
@@ -133,7 +137,7 @@ export function createApp(options: HttpOptions): Hono {
   const principalOf = (c: Context): Principal => principals.get(c.req.raw) ?? LOCAL_PRINCIPAL;
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   // Routes that carry a whole document (base64 or raw) get the document limit; a case export its own; the rest the small one.
-  const documentRoutes = new Set(['/mcp', '/api/v1/import-document']);
+  const documentRoutes = new Set(['/api/v1/import-document']);
 
   // Headers on every response: nothing about a case is cached or sniffed; an open server says so every time.
   app.use('*', async (c, next) => {
@@ -158,12 +162,14 @@ export function createApp(options: HttpOptions): Hono {
       requestError(
         c,
         'too_large',
-        `The request body is larger than the ${CASE_EXPORT_MAX_BYTES} bytes this server accepts for a case export; import a larger one over stdio with path`,
+        `The request body is larger than the ${CASE_EXPORT_MAX_BYTES} bytes this server accepts for a case export or an MCP message; ` +
+          'import a larger export over stdio with path, and send documents to /api/v1/parse-statement',
       ),
   });
   app.use('*', (c, next) => {
     if (c.req.path === PARSE_ROUTE) return next(); // the parse route applies its own limit
-    if (c.req.path === '/api/v1/import-case') return caseLimit(c, next);
+    // /mcp carries import_case too, so it takes a case export (larger than any document).
+    if (c.req.path === '/api/v1/import-case' || c.req.path === '/mcp') return caseLimit(c, next);
     return documentRoutes.has(c.req.path) ? documentLimit(c, next) : smallLimit(c, next);
   });
   if (tokens) {
@@ -192,7 +198,13 @@ export function createApp(options: HttpOptions): Hono {
     }
     const context = contextFor(principalOf(c));
     const server = createMcpServer({ context: () => context, ...(context.store ? { store: context.store } : {}) });
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    // The body limit is ours (above); the SDK's own default (4 MiB) would refuse a document or case export
+    // that the routes beside it accept.
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+      maxRequestBodySize: CASE_EXPORT_MAX_BYTES,
+    });
     await server.connect(transport);
     try {
       return await transport.handleRequest(c.req.raw);

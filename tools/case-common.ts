@@ -25,6 +25,13 @@ export async function storeOf(context: ToolContext): Promise<CaseStore> {
   return context.store();
 }
 
+/**
+ * The largest case export given back in a result rather than written to a file: 64 MiB, which is also what
+ * import_case accepts over HTTP (server/http.ts), so an export always comes back in. A bigger case (many kept
+ * documents) is exported to a file by a local Reckoner.
+ */
+export const INLINE_EXPORT_MAX_BYTES = 64 * 1024 * 1024;
+
 export const caseId = z
   .uuid({ message: 'caseId must be a case id such as 0f8fad5b-d9cb-469f-a165-70867728950e; list_cases shows them' })
   .describe('The case, as create_case or list_cases gave it');

@@ -3,15 +3,13 @@
  * Reckoner (import_case reads it back). To a local Reckoner it can be written straight to a file.
  * @module
  */
-import { writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { resolve } from 'node:path';
 import * as z from 'zod';
 import { InputError } from '../calc/errors.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../store/types.ts';
-import { caseId, storeOf } from './case-common.ts';
+import { caseId, INLINE_EXPORT_MAX_BYTES, storeOf } from './case-common.ts';
+import { writeAllowedFile } from './local-files.ts';
 import { strictObject } from './schemas.ts';
-import { defineTool } from './tool.ts';
+import { CodedInputError, defineTool } from './tool.ts';
 
 export const exportCaseInput = strictObject({
   caseId,
@@ -50,10 +48,6 @@ export const exportCaseOutput = z.object({
     ),
 });
 
-function expandHome(path: string): string {
-  return resolve(path === '~' ? homedir() : path.startsWith('~/') ? `${homedir()}${path.slice(1)}` : path);
-}
-
 export const exportCaseTool = defineTool({
   name: 'export_case',
   title: 'Export a case',
@@ -90,22 +84,22 @@ export const exportCaseTool = defineTool({
         reconciliationRuns: doc.reconciliationRuns.length,
       },
     };
-    if (input.path === undefined) return { ...summary, export: JSON.parse(text) as Record<string, unknown> };
-    const full = expandHome(input.path);
-    try {
-      // A new file, readable by this user only; never over an existing one.
-      await writeFile(full, `${text}\n`, { flag: 'wx', mode: 0o600 });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(
-        'path',
-        code === 'EEXIST'
-          ? `${full} already exists; give the name of a new file`
-          : code === 'ENOENT'
-            ? `the folder of ${full} does not exist`
-            : `${full} cannot be written (${code ?? 'error'})`,
-      );
+    if (input.path === undefined) {
+      if (summary.bytes > INLINE_EXPORT_MAX_BYTES) {
+        const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+        throw new CodedInputError(
+          'too_large',
+          'path',
+          `is needed: this export is ${mib(summary.bytes)}, more than the ${mib(INLINE_EXPORT_MAX_BYTES)} an export may be to come back in ` +
+            'over HTTP. Export it with a local Reckoner (bin/reckoner mcp) and a path',
+        );
+      }
+      return { ...summary, export: JSON.parse(text) as Record<string, unknown> };
     }
+    // A new file, 0600, inside the folders the client shares or RECKONER_FILES_DIR lists (local-files.ts).
+    const full = await writeAllowedFile(input.path, context, `${text}\n`, {
+      notLocal: 'cannot be written here: this Reckoner is not on your computer (HTTP); leave path out to get the export back',
+    });
     return { ...summary, path: full };
   },
   summarize: (out) => {

@@ -8,6 +8,7 @@
 import { registerTools } from '../../server/mcp.ts';
 import { serve } from '@hono/node-server';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -19,7 +20,8 @@ import { registerCaseResources } from '../../server/resources.ts';
 import { lazyStore, type LazyStore } from '../../store/open.ts';
 import type { CaseStore } from '../../store/types.ts';
 import { CASE_TOOLS } from '../../tools/case-tools.ts';
-import type { ToolContext } from '../../tools/tool.ts';
+import { exportCaseTool } from '../../tools/case-export.ts';
+import { toFailure, type ToolContext } from '../../tools/tool.ts';
 import { cleanup, freshDataDir } from '../store/helpers.ts';
 import { freePort } from './helpers.ts';
 
@@ -325,6 +327,71 @@ describe('case tools over HTTP', () => {
         .sort(),
     );
   }, 120_000);
+
+  it('takes back over HTTP, through /api and /mcp, an export larger than the 1 MiB other routes accept', async () => {
+    // A 3 MB statement kept as its original: 1,500 rows, each with a 2,000-character column no mapping reads.
+    const pad = 'x'.repeat(2000);
+    const big = `Date,Description,Amount,Notes\n${rows
+      .slice(0, 1500)
+      .map((r) => `${r.date},${r.description},${r.amount},${pad}`)
+      .join('\n')}\n`;
+    const created = await post('create-case', { title: 'Kept originals', side: 'paying' });
+    const id = created.body.id as string;
+    const imported = await post('import-document', {
+      caseId: id,
+      contentBase64: base64(big),
+      csvMapping: { date: 'Date', description: 'Description', amount: 'Amount' },
+      keepOriginal: true,
+    });
+    expect(imported.status, JSON.stringify(imported.body).slice(0, 500)).toBe(200);
+    const exported = await post('export-case', { caseId: id });
+    expect(exported.status).toBe(200);
+    // base64 of 3 MB is 4 MB, more than the 1 MiB limit of the small routes.
+    expect(exported.body.bytes as number).toBeGreaterThan(4 * 1024 * 1024);
+    const back = await post('import-case', { export: exported.body.export, asNew: true });
+    expect(back.status, JSON.stringify(back.body).slice(0, 500)).toBe(200);
+    expect(back.body.counts).toMatchObject({ documents: 1, transactions: 1500 });
+
+    const mcp = new Client({ name: 'test', version: '0' });
+    await mcp.connect(new StreamableHTTPClientTransport(new URL('/mcp', origin)));
+    try {
+      const again = (await mcp.callTool({ name: 'import_case', arguments: { export: exported.body.export, asNew: true } })) as CallToolResult;
+      expect(ok(again).counts).toMatchObject({ documents: 1, transactions: 1500 });
+    } finally {
+      await mcp.close();
+    }
+  }, 120_000);
+
+  it('refuses to give back an export larger than an import over HTTP accepts, saying to export to a file', async () => {
+    // 64 MiB of kept documents is slow to store for real (about 25 s and 2 GB); the real store's real export is
+    // given one extra document of 65 MiB, which is all this test needs of it.
+    const store = await lazy.store();
+    const id = (await store.createCase({ title: 'Too big to send', side: 'paying' })).id;
+    const huge = { sha256: '0'.repeat(64), size: 49 * 1024 * 1024, originalBase64: 'A'.repeat(65 * 1024 * 1024) };
+    const padded: ToolContext['store'] = async () =>
+      Object.assign(Object.create(store) as CaseStore, {
+        exportCase: async (caseId: string) => {
+          const real = await store.exportCase(caseId);
+          return { ...real, documents: [...real.documents, huge as unknown as (typeof real.documents)[number]] };
+        },
+      });
+    const result = await Promise.resolve(exportCaseTool.handler({ caseId: id }, { today: TODAY, store: padded })).then(
+      () => undefined,
+      (e: unknown) => toFailure(e),
+    );
+    expect(result).toEqual({
+      code: 'too_large',
+      message: expect.any(String),
+      details: [
+        {
+          field: 'path',
+          message: expect.stringMatching(
+            /^is needed: this export is 65\.\d MiB, more than the 64\.0 MiB an export may be to come back in over HTTP\. Export it with a local Reckoner/,
+          ),
+        },
+      ],
+    });
+  });
 });
 
 describe('privacy', () => {
