@@ -11,7 +11,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { openStore } from '../../store/open.ts';
 import type { CaseStore } from '../../store/types.ts';
-import { cleanup, freshDataDir } from '../store/helpers.ts';
+import { cleanup, DRIVERS } from '../store/helpers.ts';
 import { startHttp, textOf, type RunningHttp } from './helpers.ts';
 
 const ALICE = 'acme:alice:a-secret-for-acme-0123456789abcdefXYZ';
@@ -19,36 +19,43 @@ const ANNE = 'acme:anne:another-secret-for-acme-0123456789abc';
 const BOB = 'bravo:bob:a-secret-for-bravo-0123456789abcdefXY';
 const NEVER = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
-let http: RunningHttp;
-let store: CaseStore;
+afterAll(cleanup);
 
-beforeAll(async () => {
-  store = await openStore({ dataDir: await freshDataDir() });
-  http = await startHttp({ apiTokens: [ALICE, ANNE, BOB], store: async () => store });
-}, 60_000);
+describe.each(DRIVERS)('two organisations on one server, on $name', (driver) => {
+  let http: RunningHttp;
+  let store: CaseStore;
+  let drop: () => Promise<void>;
 
-afterAll(async () => {
-  await http?.close();
-  await store?.close();
-  cleanup();
-});
+  beforeAll(async () => {
+    const fresh = await driver.fresh();
+    drop = fresh.drop;
+    store = await openStore(fresh.options);
+    http = await startHttp({ apiTokens: [ALICE, ANNE, BOB], store: async () => store });
+  }, 60_000);
 
-async function api(token: string, tool: string, body: unknown): Promise<{ status: number; body: Record<string, any> }> {
-  const response = await fetch(`${http.origin}/api/v1/${tool}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
+  afterAll(async () => {
+    await http?.close();
+    await store?.close();
+    await drop?.();
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
-}
 
-async function mcp(token: string): Promise<Client> {
-  const client = new Client({ name: 'tenancy-test', version: '0.0.0' });
-  await client.connect(new StreamableHTTPClientTransport(new URL('/mcp', http.origin), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
-  return client;
-}
+  async function api(token: string, tool: string, body: unknown): Promise<{ status: number; body: Record<string, any> }> {
+    const response = await fetch(`${http.origin}/api/v1/${tool}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  }
 
-describe('two organisations on one server', () => {
+  async function mcp(token: string): Promise<Client> {
+    const client = new Client({ name: 'tenancy-test', version: '0.0.0' });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL('/mcp', http.origin), { requestInit: { headers: { authorization: `Bearer ${token}` } } }),
+    );
+    return client;
+  }
+
   let caseId: string;
 
   beforeAll(async () => {
