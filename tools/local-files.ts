@@ -150,17 +150,28 @@ export interface ReadOptions {
   readonly notLocal: string;
 }
 
+/** The full path asked for and the folders it may be in; refused at once off stdio, in /proc and the like, or with no folder allowed. */
+async function allowedTarget(
+  path: string,
+  context: ToolContext,
+  field: string,
+  notLocal: string,
+): Promise<{ full: string; dirs: string[] }> {
+  checkLocal(context, field, notLocal);
+  const full = expandHome(path);
+  if (isSystemPath(full)) throw systemFile(field, full);
+  const dirs = await allowedDirsOf(context);
+  if (dirs.length === 0) throw noFolders(field);
+  return { full, dirs };
+}
+
 /**
  * A local file's bytes, for a stdio server only, from inside the allowed folders, bounded.
  * @throws {InputError} naming the path and what to do; `tooLarge` past `maxBytes`.
  */
 export async function readAllowedFile(path: string, context: ToolContext, options: ReadOptions): Promise<Uint8Array> {
   const field = options.field ?? 'path';
-  checkLocal(context, field, options.notLocal);
-  const full = expandHome(path);
-  if (isSystemPath(full)) throw systemFile(field, full);
-  const dirs = await allowedDirsOf(context);
-  if (dirs.length === 0) throw noFolders(field);
+  const { full, dirs } = await allowedTarget(path, context, field, options.notLocal);
   let real: string;
   try {
     real = await realpath(full);
@@ -210,11 +221,7 @@ export async function writeAllowedFile(
   options: { field?: string; notLocal: string },
 ): Promise<string> {
   const field = options.field ?? 'path';
-  checkLocal(context, field, options.notLocal);
-  const full = expandHome(path);
-  if (isSystemPath(full)) throw systemFile(field, full);
-  const dirs = await allowedDirsOf(context);
-  if (dirs.length === 0) throw noFolders(field);
+  const { full, dirs } = await allowedTarget(path, context, field, options.notLocal);
   let folder: string;
   try {
     folder = await realpath(dirname(full));

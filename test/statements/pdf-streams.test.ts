@@ -12,46 +12,15 @@ import { decodeFilters, filtersOf, OverBudget } from '../../statements/pdf/strea
 import { extractPdfText } from '../../statements/pdf/text.ts';
 import { ParseError } from '../../statements/types.ts';
 import { handMadePdf } from '../fixtures/pdf/generate.ts';
+import { lzwBytes } from '../fixtures/pdf/hostile.ts';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 const text = (b: Uint8Array) => Buffer.from(b).toString('latin1');
 const ROOM = 1 << 20;
 
-/**
- * Codes written as LZWDecode with EarlyChange 1 would write them: 9 bits to start, one more each time the
- * decoder's next table slot (plus one) reaches a power of two, back to 9 after a clear (256).
- */
-function lzwCodes(codes: readonly number[]): Uint8Array {
-  const out: number[] = [];
-  let acc = 0;
-  let bits = 0;
-  let width = 9;
-  let next = 258;
-  let first = true;
-  for (const code of codes) {
-    acc = (acc << width) | code;
-    bits += width;
-    while (bits >= 8) {
-      bits -= 8;
-      out.push((acc >>> bits) & 0xff);
-    }
-    acc &= (1 << bits) - 1;
-    if (code === 256) {
-      width = 9;
-      next = 258;
-      first = true;
-      continue;
-    }
-    if (!first && next < 4096) {
-      next++;
-      if (next + 1 >= 1 << width && width < 12) width++;
-    }
-    first = false;
-  }
-  if (bits > 0) out.push((acc << (8 - bits)) & 0xff);
-  return new Uint8Array(out);
-}
+/** Codes written as LZWDecode with its default EarlyChange 1 would write them. */
+const lzwCodes = (codes: readonly number[]): Uint8Array => lzwBytes(codes, 1);
 
 /**
  * An LZW stream that decodes to runs of zeros: code 0, then each new code in turn, which stands for the
