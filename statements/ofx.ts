@@ -159,6 +159,8 @@ export function parseOfx(text: string, request: ParseRequest, budget: Budget, wa
       description,
       ...(fitid ? { reference: fitid } : {}),
       where,
+      // The transaction's number in the file, before the rows are put oldest first.
+      source: { line: i + 1 },
     });
     if ((i & 1023) === 1023) budget.checkTime();
   });

@@ -1,6 +1,8 @@
 /**
  * What statement ingestion produces: typed bank transactions and CMS ledger entries, ready for
- * `reconcile` (their fields are those of `BankTransactionInput` and `CmsEntryInput` in calc/ledger).
+ * `reconcile` (their fields are those of `BankTransactionInput` and `CmsEntryInput` in calc/ledger, except
+ * `source`: calc's is a text naming the place, e.g. "statement 2, page 3, line 14"; a parsed row's is the
+ * place as data, a {@link SourceLocation}, from which whoever hands the rows to calc writes that text).
  * Money is a string with two decimals, dates are YYYY-MM-DD.
  * @module
  */
@@ -40,6 +42,25 @@ export interface ParseRequest {
   readonly csvMapping?: CsvMapping;
 }
 
+/**
+ * Where a row is printed in its document, so that a letter or the evidence bundle can cite it ("statement 2,
+ * page 3, line 14"). The same shape as the store's `SourceLocation` (store/types.ts):
+ * - a PDF: the page (1-based) and the line on that page, counting every line of text from the top of the
+ *   page as the reader groups them (items on one baseline are one line), headings, addresses and all;
+ * - a CSV: the line of the file the row starts on (the first line of the file is line 1, so a header with no
+ *   preamble is line 1; a quoted field that holds line breaks makes a row span lines, and it is cited by its
+ *   first); no page;
+ * - an OFX or QFX file: the transaction's number, counting `<STMTTRN>` from 1 in the file's order; no page.
+ * A row whose description wraps over several lines is cited by its first line. Rows listed newest first keep
+ * the place they are printed at when they are given back oldest first.
+ */
+export interface SourceLocation {
+  /** PDF only: the page, from 1. */
+  readonly page?: number;
+  /** The line on the page (PDF), the line of the file (CSV), or the transaction's number (OFX); from 1. */
+  readonly line: number;
+}
+
 export interface ParsedTransaction {
   readonly date: CivilDate;
   readonly description: string;
@@ -51,6 +72,8 @@ export interface ParsedTransaction {
   readonly reference?: string;
   /** Stable across re-imports of the same statement: a hash of the normalised row, the account and its occurrence. */
   readonly fingerprint: string;
+  /** Where the row is printed (not part of the fingerprint: the same row re-exported elsewhere is the same row). */
+  readonly source?: SourceLocation;
 }
 
 export interface ParsedCmsEntry {
@@ -63,6 +86,8 @@ export interface ParsedCmsEntry {
   /** An enforcement charge: the action it is for, when the wording names one. */
   readonly chargeType?: EnforcementAction;
   readonly fingerprint: string;
+  /** Where the line is printed (not part of the fingerprint). */
+  readonly source?: SourceLocation;
 }
 
 export const BALANCE_COMPONENTS = ['maintenance_arrears', 'collection_fees', 'enforcement_charges'] as const;

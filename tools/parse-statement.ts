@@ -118,6 +118,18 @@ export const parseStatementInput = strictObject({
 
 export type ParseStatementInput = z.infer<typeof parseStatementInput>;
 
+const sourceOutput = z
+  .object({
+    page: z.int().min(1).optional().describe('PDF only: the page, counting from 1'),
+    line: z
+      .int()
+      .min(1)
+      .describe(
+        'PDF: the line on the page, counting every line of text from the top; CSV: the line of the file; OFX: the transaction number',
+      ),
+  })
+  .describe('Where the row is printed, so it can be cited ("page 3, line 14")');
+
 const transactionOutput = z.object({
   date: civilDate,
   description: z.string(),
@@ -126,6 +138,7 @@ const transactionOutput = z.object({
   balance: moneyOut.optional().describe('The running balance printed after this row (negative when overdrawn)'),
   reference: z.string().optional().describe('The reference or transaction id (OFX FITID, Monzo transaction id …)'),
   fingerprint: z.string().describe('The same for the same transaction when the statement is imported again'),
+  source: sourceOutput.optional(),
 });
 
 const cmsEntryOutput = z.object({
@@ -139,6 +152,7 @@ const cmsEntryOutput = z.object({
     .optional()
     .describe('An enforcement_charge: the action it is for (deduction_from_earnings_order, liability_order …), when the line names one'),
   fingerprint: z.string(),
+  source: sourceOutput.optional(),
 });
 
 const balancesOutput = z

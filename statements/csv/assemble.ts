@@ -5,7 +5,7 @@
  */
 import { Dec, formatMoney, pounds } from '../../calc/money.ts';
 import { accountKey, Fingerprinter } from '../fingerprint.ts';
-import type { Format, ParsedTransaction, ParseRequest, ParseResult, StatementChecks, StatementMetadata } from '../types.ts';
+import type { Format, ParsedTransaction, ParseRequest, ParseResult, SourceLocation, StatementChecks, StatementMetadata } from '../types.ts';
 import { checkRunningBalance, type BalancedRow, type BalanceCheck } from '../balance.ts';
 import { hasUnstorable, stripUnstorable, unstorableWarning } from '../hygiene.ts';
 
@@ -14,6 +14,8 @@ export interface StatementRow extends BalancedRow {
   readonly reference?: string;
   /** Where the row is in the file (line for CSV, transaction number for OFX), for messages. */
   readonly where: string;
+  /** The same place as data, kept with the transaction (see {@link SourceLocation}). */
+  readonly source?: SourceLocation;
 }
 
 /**
@@ -132,6 +134,7 @@ export function bankStatementResult(options: {
     if (balance !== undefined) t.balance = balance;
     if (r.reference) t.reference = r.reference;
     t.fingerprint = fingerprint;
+    if (r.source) t.source = r.source;
     transactions[i] = t as ParsedTransaction;
   }
 

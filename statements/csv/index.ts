@@ -443,6 +443,8 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
       signed: signedAmount(plan, record, flipped),
       description: plan.description(fields),
       where: `line ${record.line}`,
+      // The line the record starts on: a quoted field with line breaks in it makes a row span lines.
+      source: { line: record.line },
     };
     const balance = amountCell(plan, record, plan.balance, 'the balance');
     if (balance !== undefined) row.balance = balance;

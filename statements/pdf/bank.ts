@@ -7,8 +7,8 @@
 import type { CivilDate } from '../../calc/dates.ts';
 import { Dec, formatMoney, pounds } from '../../calc/money.ts';
 import type { Direction } from '../../calc/ledger/entries.ts';
-import { LIMITS, ParseError, type StatementChecks } from '../types.ts';
-import type { Field, TableLine } from './table.ts';
+import { LIMITS, ParseError, type SourceLocation, type StatementChecks } from '../types.ts';
+import type { Field, Line, TableLine } from './table.ts';
 import { readBalance, resolveYear, signedBalance, type AmountToken, type BalanceSense } from './tokens.ts';
 
 export type AmountLine = 'first' | 'last' | 'auto';
@@ -37,7 +37,12 @@ export interface RawRow {
   readonly type: string[];
   money: Partial<Record<Field, AmountToken>>;
   readonly page: number;
+  /** The number on its page of the row's first line (a wrapped row is cited by its first line). */
+  readonly line: number;
 }
+
+/** Where a row is printed: the page and line of its first line. */
+export const sourceOf = (row: { readonly page: number; readonly line: number }): SourceLocation => ({ page: row.page, line: row.line });
 
 export type Event =
   | { kind: 'row'; row: RawRow }
@@ -78,7 +83,15 @@ export function assembleRows(
   let last: RawRow | undefined;
   let pending: RawRow | undefined;
   let orphanLines = 0;
-  const newRow = (page: number): RawRow => ({ ...(currentDate ? { date: currentDate } : {}), desc: [], type: [], money: {}, page });
+  // A row starts on the line that opens it (in `last` mode, its first text line; else the line with its amounts).
+  const newRow = (line: Line): RawRow => ({
+    ...(currentDate ? { date: currentDate } : {}),
+    desc: [],
+    type: [],
+    money: {},
+    page: line.page,
+    line: line.number,
+  });
   for (const t of lines) {
     if (t.date) {
       const d = resolveYear(t.date, period, currentDate);
@@ -101,7 +114,7 @@ export function assembleRows(
     }
     if (mode === 'last') {
       if (money) {
-        const row = pending ?? newRow(t.line.page);
+        const row = pending ?? newRow(t.line);
         if (t.description) row.desc.push(t.description);
         if (t.type) row.type.push(t.type);
         row.money = t.money;
@@ -109,12 +122,12 @@ export function assembleRows(
         last = row;
         pending = undefined;
       } else if (t.description || t.type) {
-        pending ??= newRow(t.line.page);
+        pending ??= newRow(t.line);
         if (t.description) pending.desc.push(t.description);
         if (t.type) pending.type.push(t.type);
       }
     } else if (money) {
-      const row = newRow(t.line.page);
+      const row = newRow(t.line);
       if (t.description) row.desc.push(t.description);
       if (t.type) row.type.push(t.type);
       row.money = t.money;
@@ -143,6 +156,8 @@ export interface BankRow {
   /** Signed change to the balance. */
   readonly signed: Dec;
   readonly printedBalance?: Dec;
+  /** Where the row is printed: the page and line of its first line. */
+  readonly source: SourceLocation;
 }
 
 /** Turns assembled rows into transactions (money in or out), with the printed balance where there is one. */
@@ -194,6 +209,7 @@ export function bankRows(
       ...(printedBalance ? { balance: formatMoney(printedBalance) } : {}),
       signed: direction === 'in' ? amount.value : amount.value.negated(),
       ...(printedBalance ? { printedBalance } : {}),
+      source: sourceOf(r),
     });
     order.push(rows.length - 1);
     if (rows.length > LIMITS.maxRows) {

@@ -8,8 +8,8 @@ import type { CivilDate } from '../../calc/dates.ts';
 import { Dec, formatMoney, pounds } from '../../calc/money.ts';
 import { enforcementActionOf, type CmsEntryType } from '../../calc/ledger/entries.ts';
 import type { EnforcementAction } from '../../calc/scheme-2012/parameters.ts';
-import type { CmsPaymentPlan, StatementChecks } from '../types.ts';
-import type { Event } from './bank.ts';
+import type { CmsPaymentPlan, SourceLocation, StatementChecks } from '../types.ts';
+import { sourceOf, type Event } from './bank.ts';
 import type { ComponentBalances, SummaryFigure } from './metadata.ts';
 import type { TableLine } from './table.ts';
 import { owedBalance, resolveYear } from './tokens.ts';
@@ -146,6 +146,8 @@ export interface CmsRow {
   readonly description: string;
   readonly reference?: string;
   readonly chargeType?: EnforcementAction;
+  /** Where the line is printed: the page and line of its first line. */
+  readonly source: SourceLocation;
 }
 
 /**
@@ -257,7 +259,14 @@ export function cmsStatementEntries(
     }
     const signed = column === 'due' ? value : value.negated();
     const amount = type === 'adjustment' ? signed : value;
-    entries.push({ date: r.date, type, amount: formatMoney(amount), description, ...(chargeType ? { chargeType } : {}) });
+    entries.push({
+      date: r.date,
+      type,
+      amount: formatMoney(amount),
+      description,
+      ...(chargeType ? { chargeType } : {}),
+      source: sourceOf(r),
+    });
     const figure = SUMMARY_FIGURE[type];
     sums[figure] = (sums[figure] ?? new Dec(0)).plus(SIGNED_FIGURES.has(figure) ? signed : value);
     since = since.plus(signed);
@@ -358,6 +367,10 @@ export function scheduleEntries(
     previous = date;
     first ??= date;
     count++;
+    // The entries of a schedule line are cited by that line (each gets its own copy). The plan's instalments
+    // carry no place: they are calc's PaymentPlanInput, handed on as they are to inputs that take exactly
+    // { dueDate, amount }; an instalment is printed on the line of the entries with its due date, if any.
+    const at = (): SourceLocation => ({ page: t.line.page, line: t.line.number });
     const ongoing = m.ongoing?.value ?? new Dec(0);
     const arrears = m.arrears?.value ?? new Dec(0);
     const fee = m.fee?.value ?? new Dec(0);
@@ -372,8 +385,9 @@ export function scheduleEntries(
       catchUp.push({ dueDate: date, amount: formatMoney(arrears) });
     }
     if (ongoing.gt(0))
-      entries.push({ date, type: 'liability', amount: formatMoney(ongoing), description: 'Ongoing maintenance due', ...ref });
-    if (fee.gt(0)) entries.push({ date, type: 'collection_fee', amount: formatMoney(fee), description: 'Collection fee', ...ref });
+      entries.push({ date, type: 'liability', amount: formatMoney(ongoing), description: 'Ongoing maintenance due', ...ref, source: at() });
+    if (fee.gt(0))
+      entries.push({ date, type: 'collection_fee', amount: formatMoney(fee), description: 'Collection fee', ...ref, source: at() });
   }
   if (catchUp.length > 0) {
     warnings.push(

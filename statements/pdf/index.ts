@@ -220,7 +220,7 @@ function parseBank(
     ...(r.balance !== undefined ? { balance: r.balance } : {}),
   }));
   const fingerprints = fingerprintRows(plain, accountKey(metadata));
-  const transactions: ParsedTransaction[] = plain.map((t, i) => ({ ...t, fingerprint: fingerprints[i]! }));
+  const transactions: ParsedTransaction[] = plain.map((t, i) => ({ ...t, fingerprint: fingerprints[i]!, source: rows[i]!.source }));
   return { kind: 'bank_statement', format: 'pdf', metadata, transactions, cmsEntries: [], checks, warnings, confidence: 0 };
 }
 

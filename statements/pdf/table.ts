@@ -77,6 +77,11 @@ export interface Cell {
 
 export interface Line {
   readonly page: number;
+  /**
+   * The line's number on its page, from 1: every line of text from the top of the page counts (headings,
+   * addresses, footers, lines the table walk skips), as {@link pageLines} groups them. A row cites it.
+   */
+  readonly number: number;
   readonly y: number;
   readonly height: number;
   readonly cells: readonly Cell[];
@@ -110,11 +115,12 @@ export function toCells(line: readonly PdfTextItem[]): Cell[] {
   return cells;
 }
 
-/** Every page's lines, with cells. */
+/** Every page's lines, top to bottom and numbered from 1, with cells. */
 export function pageLines(pages: readonly PdfPageItems[]): Line[][] {
   return pages.map((p) =>
-    groupLines(p.items).map((items) => ({
+    groupLines(p.items).map((items, i) => ({
       page: p.page,
+      number: i + 1,
       y: items[0]!.y,
       height: Math.max(...items.map((i) => i.height || 8)),
       cells: toCells(items),

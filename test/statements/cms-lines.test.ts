@@ -211,6 +211,8 @@ describe('the summary: balances by component, and which figure is which', () => 
 });
 
 describe('cmsStatementEntries: the printed figures against the entries', () => {
+  /** Each row printed on the next line of page 2, from line 14. */
+  let nextLine = 14;
   const row = (date: string, text: string, column: CmsColumn, amount: string, balance?: string): Event => ({
     kind: 'row',
     row: {
@@ -218,7 +220,8 @@ describe('cmsStatementEntries: the printed figures against the entries', () => {
       desc: [text],
       type: [],
       money: { [column]: parseAmountToken(amount)!, ...(balance ? { balance: parseAmountToken(balance)! } : {}) },
-      page: 1,
+      page: 2,
+      line: nextLine++,
     },
   });
   const events = [
@@ -253,6 +256,8 @@ describe('cmsStatementEntries: the printed figures against the entries', () => {
       ['benefit_deduction_receipt', '30.00'],
       ['deo_receipt', '125.00'],
     ]);
+    // Each entry keeps the page and line its row was printed on.
+    expect(out.entries.map((e) => e.source)).toEqual([14, 15, 16, 17, 18].map((line) => ({ page: 2, line })));
     expect(out.checks).toMatchObject({ runningBalance: 'ok', totals: 'ok' });
     expect(out.received.toFixed(2)).toBe('155.00');
     expect(warnings).toEqual([]);

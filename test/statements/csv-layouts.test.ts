@@ -78,7 +78,8 @@ describe.each(NAMES)('%s', (name) => {
     expect(result.kind).toBe('bank_statement');
     expect(result.format).toBe('csv');
     expect(result.cmsEntries).toEqual([]);
-    expect(result.transactions.map(({ fingerprint: _f, ...row }) => row)).toEqual(truth.transactions.map(expectedRow));
+    // Fingerprints are tested below, each row's line in the file in provenance.test.ts.
+    expect(result.transactions.map(({ fingerprint: _f, source: _s, ...row }) => row)).toEqual(truth.transactions.map(expectedRow));
     expect(result.metadata).toEqual(truth.expected.metadata);
     expect(result.checks).toEqual(truth.expected.checks);
     if (truth.expected.warnings) expect(result.warnings).toEqual(truth.expected.warnings);
@@ -193,8 +194,10 @@ describe('100,000 rows', () => {
     expect(result.transactions).toHaveLength(100_000);
     expect(result.checks.runningBalance).toBe('ok');
     for (let i = 0; i < truth.length; i++) {
-      const { fingerprint: _f, ...row } = result.transactions[i]!;
+      const { fingerprint: _f, source, ...row } = result.transactions[i]!;
       if (JSON.stringify(row) !== JSON.stringify(expectedRow(truth[i]!))) expect(row).toEqual(expectedRow(truth[i]!));
+      // The header is line 1 and every row one line, oldest first: row i is on line i + 2.
+      if (source?.line !== i + 2 || source.page !== undefined) expect(source).toEqual({ line: i + 2 });
     }
     expect(new Set(result.transactions.map((t) => t.fingerprint)).size).toBe(100_000);
     // Not a benchmark: a generous bound that a hang or a quadratic step would break.

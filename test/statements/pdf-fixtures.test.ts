@@ -10,7 +10,9 @@ import { ENCRYPTED_PASSWORD, encryptedPdf, largeTruth, renderTruth } from '../fi
 import { expectedCmsEntries, expectedTransactions, loadTruths, type BankTruth, type Truth } from '../fixtures/pdf/truth.ts';
 
 const truths = loadTruths();
-const withoutFingerprint = <T extends { fingerprint: string }>(rows: readonly T[]) => rows.map(({ fingerprint: _f, ...r }) => r);
+/** The rows as the truth states them: without the fingerprint (tested below) and the place (provenance.test.ts). */
+const withoutFingerprint = <T extends { fingerprint: string; source?: unknown }>(rows: readonly T[]) =>
+  rows.map(({ fingerprint: _f, source: _s, ...r }) => r);
 
 function expectMatchesTruth(result: ParseResult, truth: Truth): void {
   expect(result.kind).toBe(truth.kind);

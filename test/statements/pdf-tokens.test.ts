@@ -128,6 +128,7 @@ describe('columns from the header row', () => {
   const item = (str: string, x: number, width: number, y = 100): PdfTextItem => ({ str, x, y, width, height: 8.5 });
   const line = (items: PdfTextItem[]): Line => ({
     page: 1,
+    number: 1,
     y: items[0]!.y,
     height: 8.5,
     cells: toCells(items),
