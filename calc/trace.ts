@@ -31,3 +31,18 @@ export class Trace {
     return this.#steps;
   }
 }
+
+/** Steps as sentences, in order: each description ends with a full stop (written here, once, for every reader). */
+export function sentencesOf(steps: readonly TraceStep[]): string {
+  return steps
+    .map((s) => {
+      const t = s.description.trim();
+      return t.endsWith('.') ? t : `${t.replace(/;$/, '')}.`;
+    })
+    .join(' ');
+}
+
+/** The legal sources of some steps, each once, in order. */
+export function citationsOf(steps: readonly TraceStep[]): string {
+  return [...new Set(steps.map((s) => s.citation))].join('; ');
+}

@@ -9,7 +9,7 @@ import { InputError } from '../calc/errors.ts';
 import { pounds } from '../calc/money.ts';
 import type { TraceStep } from '../calc/trace.ts';
 import { LETTERS } from './catalogue/index.ts';
-import { deadlinesFor, NATIONS, replyDeadline, type Nation } from './deadlines.ts';
+import { deadlinesFor, LETTER_CLOCKS, NATIONS, replyDeadline, type Nation } from './deadlines.ts';
 import { describeFact, factFields } from './describe.ts';
 import { LetterInputError, type LetterProblem } from './errors.ts';
 import { CONTACT_CHANNELS } from './facts.ts';
@@ -278,7 +278,7 @@ export function draftLetter(input: DraftInput): DraftedLetter {
   const problems = [...read.problems, ...checkInputs(spec, input, read.facts)];
   if (read.facts) {
     problems.push(...contactProblems(spec, read.facts));
-    if (spec.check) problems.push(...spec.check(read.facts as never, sentOn, input));
+    if (spec.check) problems.push(...spec.check(read.facts as never, sentOn, input, nation));
   }
   if (problems.length > 0 || !read.facts) throw new LetterInputError(spec.type, problems);
   const facts = read.facts;
@@ -290,8 +290,9 @@ export function draftLetter(input: DraftInput): DraftedLetter {
   if (reconProblems.length > 0) throw new LetterInputError(spec.type, reconProblems);
 
   const clockFrom = spec.clockFrom ? spec.clockFrom(facts as never, sentOn) : sentOn;
-  const deadlines = clockFrom === undefined ? [] : deadlinesFor(spec.id, clockFrom, nation);
-  const replyBy = replyDeadline(deadlines, sentOn);
+  const clockFacts = spec.clockFacts ? spec.clockFacts(facts as never) : {};
+  const deadlines = clockFrom === undefined ? [] : deadlinesFor(spec.id, clockFrom, nation, clockFacts);
+  const replyBy = replyDeadline(spec.id, deadlines, sentOn);
   const senderRole: SenderRole = spec.sender === 'either' ? (facts['senderRole'] as SenderRole) : spec.sender;
 
   const figures: Figure[] = [];
@@ -370,7 +371,7 @@ export function draftLetter(input: DraftInput): DraftedLetter {
   ];
 
   const salutation = composition.salutation ?? 'Dear Sir or Madam';
-  const countedFromSending = clockFrom === sentOn && deadlines.some((d) => /received/.test(d.basis));
+  const countedFromSending = clockFrom === sentOn && deadlines.length > 0 && LETTER_CLOCKS[spec.id].countsFromReceipt === true;
   const notes = notesFor(spec, facts, sendBy, deadlines, warnings, [
     ...(composition.notes ?? []),
     ...(countedFromSending
@@ -461,7 +462,8 @@ function notesFor(
       { kind: 'heading', text: 'Dates this letter starts' },
       {
         kind: 'list',
-        items: deadlines.map((d) => `${longDate(d.date)}: ${d.label}. ${d.basis.trim().replace(/([^.])$/, '$1.')} Source: ${d.citation}.`),
+        // calc writes each basis as whole sentences.
+        items: deadlines.map((d) => `${longDate(d.date)}: ${d.label}. ${d.basis} Source: ${d.citation}.`),
       },
     );
   }

@@ -133,6 +133,7 @@ export const DECISION_TYPES = [
   'revision',
   'variation_decision',
   'default_maintenance_decision',
+  'interim_maintenance_decision',
   'refusal_to_supersede',
   'refusal_to_revise',
 ] as const;
@@ -145,6 +146,7 @@ export const DECISION_WORDS: Record<DecisionType, string> = {
   revision: 'revised decision',
   variation_decision: 'variation decision',
   default_maintenance_decision: 'default maintenance decision',
+  interim_maintenance_decision: 'interim maintenance decision',
   refusal_to_supersede: 'decision not to change the calculation',
   refusal_to_revise: 'decision not to revise the calculation',
 };

@@ -4,6 +4,7 @@
  * the reconciliation finding behind it. No figure is ever taken from what a parent typed.
  * @module
  */
+import { arrearsPlan, ARREARS_PLAN_STEP, type ArrearsPlan } from '../calc/arrears-plan.ts';
 import type { CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
 import {
@@ -15,11 +16,15 @@ import {
   type CmsEntryType,
   type Evidence,
 } from '../calc/ledger/entries.ts';
-import { Dec, formatMoney, fromPence, money as parseMoney, pounds, roundPenny, type Dec as Decimal } from '../calc/money.ts';
+import { formatMoney, fromPence, money as parseMoney, pounds, type Dec as Decimal } from '../calc/money.ts';
 import { countOf } from '../calc/reconcile/explain.ts';
 import {
+  explainBalance,
   explainFinding,
   reconcile,
+  RECONCILE_STEP,
+  SHORTFALL_STEP,
+  shortfallsOf,
   type BridgeLine,
   type ByComponent,
   type Citation,
@@ -28,12 +33,17 @@ import {
   type ReconcileInput,
   type Reconciliation,
 } from '../calc/reconcile/reconcile.ts';
+import { SCHEDULE_STEP } from '../calc/schedule/build.ts';
 import { calculateMaintenance, type MaintenanceInput, type MaintenanceResult } from '../calc/scheme-2012/calculate.ts';
+import { compareCalculations, compareIncome, type CalculationComparison, type IncomeComparison } from '../calc/scheme-2012/compare.ts';
 import { LAW } from '../calc/scheme-2012/law.ts';
 import { enforcementCharges as enforcementChargesParameter } from '../calc/scheme-2012/parameters.ts';
-import type { TraceStep } from '../calc/trace.ts';
-import { balanceWords, inFirstPerson, joinAnd, longDate, positionOf } from './format.ts';
+import { INCOME_STEPS, RATE_STEPS, STEP, stepOf, stepsOf } from '../calc/scheme-2012/steps.ts';
+import { citationsOf, sentencesOf, type TraceStep } from '../calc/trace.ts';
+import { balanceWords, joinAnd, longDate, positionOf } from './format.ts';
 import type { Block, Figure, SenderRole, StatementSummary } from './types.ts';
+
+export type { CalculationComparison, IncomeComparison };
 
 /** A calculate_maintenance input, whose date defaults to the day the letter is sent. */
 export type CalculationInput = Omit<MaintenanceInput, 'date'> & { readonly date?: CivilDate };
@@ -105,38 +115,19 @@ export function compute(inputs: ComputationInputs, defaultDate: CivilDate): Comp
 
 // ---------------------------------------------------------------------------------------------------------
 // Calculation figures
+//
+// Each figure is a value calc computed, with the trace steps behind it picked by calc's own step ids and written
+// out as calc wrote them (sentencesOf). Comparisons between two calculations are calc's (compareCalculations,
+// compareIncome): nothing here adds, takes away or compares money.
 
-const INCOME_STEPS = new Set([
-  'income_annual',
-  'income_weekly',
-  'pension_contributions',
-  'current_income_test',
-  'variation_additional_income',
-  'variation_special_expenses',
-  'income_cap',
-]);
-const NOT_RATE_STEPS = new Set([
-  'qualifying_children',
-  'weekly_amount',
-  'instalments',
-  'collection_fee_paying_parent',
-  'collection_fee_receiving_parent',
-]);
-
-const citations = (steps: readonly TraceStep[]): string => [...new Set(steps.map((s) => s.citation))].join('; ');
-
-/** Reckoner's internal ids ("receiving_parent_1", "child_2") in the words a letter uses. */
-export function plainIds(text: string): string {
-  const several = /receiving_parent_2/.test(text);
-  return text
-    .replace(/\breceiving_parent_(\d+)\b/g, (_m, n: string) => (several ? `receiving parent ${n}` : 'the receiving parent'))
-    .replace(/\bchild_(\d+)\b/g, 'child $1')
-    .replace(/(^|[.;] )the receiving parent/g, (_m, p: string) => `${p}The receiving parent`);
+/** The steps from the rate to the weekly amount, or the weekly amount alone where the rate took no step. */
+function rateSteps(trace: readonly TraceStep[]): TraceStep[] {
+  const steps = stepsOf(trace, RATE_STEPS);
+  if (steps.length) return steps;
+  const weekly = stepOf(trace, STEP.weeklyAmount);
+  return weekly ? [weekly] : [];
 }
 
-/** Trace steps as sentences: each ends with a full stop. */
-const describe = (steps: readonly TraceStep[]): string =>
-  plainIds(steps.map((s) => s.description.trim().replace(/[.;]?$/, '.')).join(' ')).replace(/\.$/, '');
 const m = (d: Decimal): string => formatMoney(d);
 
 export type Which = 'calculation' | 'cmsCalculation';
@@ -150,143 +141,137 @@ function money(id: string, label: string, value: Decimal, source: string, citati
   return { id, label, value: pounds(value), amount: m(value), source, citation, ...(href ? { href } : {}) };
 }
 
+/** A figure whose working is some trace steps: their sentences, their citations, the first one's link. */
+function fromSteps(id: string, label: string, value: Decimal, steps: readonly TraceStep[], prefix = ''): Figure {
+  return money(id, label, value, `${prefix}${sentencesOf(steps)}`, citationsOf(steps), steps[0]?.href);
+}
+
 /** The weekly maintenance the calculation gives, with the steps from the rate to the amount. */
 export function weeklyAmount(c: ComputedCalculation, which: Which = 'calculation'): Figure {
-  const steps = c.result.trace.filter((s) => !INCOME_STEPS.has(s.step) && !NOT_RATE_STEPS.has(s.step));
-  const weekly = c.result.trace.find((s) => s.step === 'weekly_amount');
-  const all = steps.length ? steps : weekly ? [weekly] : [];
-  return money(
+  return fromSteps(
     `${WHOSE[which].id}weekly_amount`,
     which === 'calculation'
       ? 'Weekly child maintenance, worked out under the 2012 scheme'
       : 'Weekly child maintenance on the circumstances CMS used',
     c.result.weeklyAmount,
-    `${describe(all)} (2012 scheme, as at ${longDate(c.result.date)})`,
-    citations(all),
-    all[0]?.href,
+    rateSteps(c.result.trace),
+    `Under the 2012 scheme, as at ${longDate(c.result.date)}: `,
   );
 }
 
 /** Gross weekly income the rate was worked out on, or undefined where the rate needed none. */
 export function grossWeeklyIncome(c: ComputedCalculation, which: Which = 'calculation'): Figure | undefined {
   if (c.result.grossWeeklyIncome === null) return undefined;
-  const steps = c.result.trace.filter((s) => INCOME_STEPS.has(s.step));
-  return money(
+  return fromSteps(
     `${WHOSE[which].id}gross_weekly_income`,
     which === 'calculation' ? 'Gross weekly income of the paying parent' : 'Gross weekly income CMS used',
     c.result.grossWeeklyIncome,
-    describe(steps),
-    citations(steps),
-    steps[0]?.href,
+    stepsOf(c.result.trace, INCOME_STEPS),
   );
 }
 
-/** The monthly instalment (52-week reference period). */
+/** The monthly instalment of maintenance alone (52-week reference period), labelled as calc's step labels it. */
 export function monthlyAmount(c: ComputedCalculation): Figure {
-  const step = c.result.trace.find((s) => s.step === 'instalments')!;
-  return money(
-    'monthly_amount',
-    'Monthly instalment of maintenance',
-    c.result.perFrequency.monthly,
-    step.description,
-    step.citation,
-    step.href,
-  );
+  return fromSteps('monthly_amount', 'Monthly instalment of maintenance', c.result.perFrequency.monthly, [
+    stepOf(c.result.trace, STEP.instalments)!,
+  ]);
 }
 
-/** Collect and Pay: what the paying parent pays each week including the 20% fee; undefined on Direct Pay. */
+/** Collect and Pay: what the paying parent pays each week including the collection fee; undefined on Direct Pay. */
 export function weeklyWithFee(c: ComputedCalculation): Figure | undefined {
   const charges = c.result.collectionCharges;
   if (!charges) return undefined;
-  const step = c.result.trace.find((s) => s.step === 'collection_fee_paying_parent')!;
-  return money(
+  return fromSteps(
     'weekly_with_collection_fee',
     'Weekly amount the paying parent pays on Collect and Pay, with the collection fee',
     charges.payingParent.weekly.total,
-    step.description,
-    step.citation,
-    step.href,
+    [stepOf(c.result.trace, STEP.collectionFeePayingParent)!],
   );
 }
 
-/** The weekly amount without any variation, worked out again from the same circumstances. */
+/** Collect and Pay: each monthly instalment the paying parent pays, with the collection fee; undefined on Direct Pay. */
+export function monthlyWithFee(c: ComputedCalculation): Figure | undefined {
+  const charges = c.result.collectionCharges;
+  if (!charges) return undefined;
+  return fromSteps(
+    'monthly_with_collection_fee',
+    'Monthly amount the paying parent pays on Collect and Pay: maintenance with the collection fee',
+    charges.payingParent.monthly.total,
+    [stepOf(c.result.trace, STEP.instalments)!, stepOf(c.result.trace, STEP.collectionFeePayingParentMonthly)!],
+  );
+}
+
+/** The weekly amount without any variation, worked out again by the calculator from the same circumstances. */
 export function weeklyWithoutVariation(c: ComputedCalculation): Figure {
   const { variations: _v, ...rest } = c.input;
   const plain = calculateMaintenance(rest);
-  const steps = plain.trace.filter((s) => !INCOME_STEPS.has(s.step) && !NOT_RATE_STEPS.has(s.step));
-  return money(
+  return fromSteps(
     'weekly_without_variation',
     'Weekly child maintenance without the variation',
     plain.weeklyAmount,
-    `The same circumstances without the variation: ${describe(steps)}`,
-    citations(steps),
-    steps[0]?.href,
+    rateSteps(plain.trace),
+    'The same circumstances without the variation: ',
   );
 }
 
-/** The weekly variation amount as the calculation applied it; undefined without one. */
+/** The weekly variation amount as the calculation applied it (the amount given, read as money); undefined without one. */
 export function variationAmount(c: ComputedCalculation): Figure | undefined {
-  const step = c.result.trace.find((s) => s.step === 'variation_special_expenses' || s.step === 'variation_additional_income');
+  const special = stepOf(c.result.trace, STEP.variationSpecialExpenses);
+  const step = special ?? stepOf(c.result.trace, STEP.variationAdditionalIncome);
   if (!step) return undefined;
   const v = c.input.variations;
-  const raw = step.step === 'variation_special_expenses' ? v?.specialExpensesWeekly : v?.additionalIncomeWeekly;
-  const value = roundPenny(new Dec(String(raw ?? '0')));
+  const raw = special ? v?.specialExpensesWeekly : v?.additionalIncomeWeekly;
   return money(
     'variation_weekly',
-    step.step === 'variation_special_expenses' ? 'Special expenses a week, taken off income' : 'Additional income a week, added to income',
-    value,
-    step.description,
+    special ? 'Special expenses a week, taken off income' : 'Additional income a week, added to income',
+    parseMoney(raw ?? '0'),
+    sentencesOf([step]),
     step.citation,
     step.href,
   );
 }
 
-/** The weekly amount CMS's circumstances give, less the correct one (positive: CMS charges too much). */
-export function weeklyDifference(correct: ComputedCalculation, cms: ComputedCalculation): Figure {
-  const diff = cms.result.weeklyAmount.minus(correct.result.weeklyAmount);
+/** CMS's calculation set beside the correct one (calc's comparison: what differs, and by how much a week). */
+export function comparisonOf(correct: ComputedCalculation, cms: ComputedCalculation): CalculationComparison {
+  return compareCalculations(correct, cms);
+}
+
+/** How far apart the two weekly amounts are, as a magnitude (the comparison's `way` says which way). */
+export function weeklyDifference(comparison: CalculationComparison): Figure {
+  const step = stepOf(comparison.trace, STEP.weeklyDifference)!;
   return money(
     'weekly_amount_difference',
     'Difference a week between CMS’s figure and the correct one',
-    diff.abs(),
-    `${pounds(cms.result.weeklyAmount)} on CMS’s circumstances − ${pounds(correct.result.weeklyAmount)} on the correct ones = ${pounds(diff)} a week`,
-    'Both worked out under the 2012 scheme (Child Support Act 1991 Sch 1)',
+    comparison.weeklyDifference.abs(),
+    sentencesOf([step]),
+    step.citation,
+    step.href,
   );
 }
 
 /**
- * How far current income differs from the historic income CMS used, as a percentage of the historic figure,
- * to one decimal place (CSMCR 2012 reg 34(2): current income is used where it differs by 25% or more).
+ * How far current income differs from the historic income CMS used, from calc's reg 34(2) comparison: the
+ * percentage of the historic figure (rounded down to one decimal place), and the test's outcome against the
+ * parameter's threshold.
  */
-export function incomeDifference(current: ComputedCalculation, historic: ComputedCalculation): { figure: Figure; atLeastQuarter: boolean } {
-  const now = current.result.grossWeeklyIncome ?? new Dec(0);
-  const then = historic.result.grossWeeklyIncome ?? new Dec(0);
-  if (then.isZero()) {
-    return {
-      figure: {
-        id: 'income_difference_percent',
-        label: 'Difference between current and historic income',
-        value: 'more than 25%',
-        source: `Historic income is nil and current income is ${pounds(now)} a week; any current income counts as a difference of 25% or more`,
-        citation: LAW.currentIncomeTest.title,
-        href: LAW.currentIncomeTest.href,
-      },
-      atLeastQuarter: now.gt(0),
-    };
-  }
-  const gap = now.minus(then).abs();
-  const pct = gap.dividedBy(then).times(100);
-  const shown = pct.toDecimalPlaces(1, Dec.ROUND_DOWN).toFixed(1);
-  return {
-    figure: {
-      id: 'income_difference_percent',
-      label: 'Difference between current and historic income, as a share of historic income',
-      value: `${shown}%`,
-      source: `Current ${pounds(now)} against historic ${pounds(then)} a week: the difference, ${pounds(gap)}, ÷ ${pounds(then)} × 100 = ${shown}% of the historic figure (rounded down to one decimal place)`,
-      citation: LAW.currentIncomeTest.title,
-      href: LAW.currentIncomeTest.href,
-    },
-    atLeastQuarter: pct.gte(25),
+export function incomeDifference(
+  current: ComputedCalculation,
+  historic: ComputedCalculation,
+): { figure: Figure; comparison: IncomeComparison; currentIncomeUsed: boolean; threshold: string } {
+  const comparison = compareIncome(current.result, historic.result);
+  const threshold = `${comparison.thresholdPercent.toString()}%`;
+  const steps = [stepOf(comparison.trace, STEP.currentIncomeTest), stepOf(comparison.trace, STEP.incomeDifferencePercent)].filter(
+    (s): s is TraceStep => s !== undefined,
+  );
+  const figure: Figure = {
+    id: 'income_difference_percent',
+    label: 'Difference between current and historic income, as a share of historic income',
+    value: comparison.percent ? `${comparison.percent.toFixed(1)}%` : `more than ${threshold}`,
+    source: sentencesOf(steps),
+    citation: LAW.currentIncomeTest.title,
+    ...(LAW.currentIncomeTest.href ? { href: LAW.currentIncomeTest.href } : {}),
   };
+  return { figure, comparison, currentIncomeUsed: comparison.test.use === 'current', threshold };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -296,7 +281,11 @@ export function incomeDifference(current: ComputedCalculation, historic: Compute
 // correct one (calc/reconcile/bridge.ts) with its lines, its totals each way and its parts by component. Nothing
 // here adds up or takes away money: where a letter needs a total, the bridge already has it.
 
-const stepOf = (r: Reconciliation, step: string): TraceStep | undefined => r.trace.find((s) => s.step === step);
+type ReconcileStepId = (typeof RECONCILE_STEP)[keyof typeof RECONCILE_STEP] | (typeof SCHEDULE_STEP)[keyof typeof SCHEDULE_STEP];
+/** A step of the reconciliation's trace, by calc's id constant. */
+const reconStep = (r: Reconciliation, id: ReconcileStepId): TraceStep | undefined => r.trace.find((s) => s.step === id);
+/** How the correct balance was reached, in the sender's voice (calc writes it: explainBalance). */
+const balanceWorking = (r: Reconciliation): string => explainBalance(r.balance, 'i');
 
 /** Which way CMS's figure is out: too high (the paying parent's favour to correct) or too low. */
 export type Way = 'too_high' | 'too_low';
@@ -327,7 +316,7 @@ const componentKey = (c: Component): keyof ByComponent<Decimal> =>
   c === 'maintenance' ? 'maintenance' : c === 'collection_fees' ? 'collectionFees' : 'enforcementCharges';
 
 /** The rule every line of the statement rests on, as the reconciliation's bridge step cites it. */
-const bridgeCitation = (r: Reconciliation): string => stepOf(r, 'bridge')?.citation ?? 'Reckoner reconciliation statement';
+const bridgeCitation = (r: Reconciliation): string => reconStep(r, RECONCILE_STEP.bridge)?.citation ?? 'Reckoner reconciliation statement';
 
 /** The balance CMS claims; undefined when the reconciliation was given no claim. */
 export function claimedBalance(r: ComputedReconciliation): Figure | undefined {
@@ -362,14 +351,14 @@ export function cmsFigure(r: ComputedReconciliation): Figure {
 /** The balance worked out from the decisions and the evidence. */
 export function recomputedBalance(r: ComputedReconciliation): Figure {
   const b = r.result.balance;
-  const step = stepOf(r.result, 'balance')!;
+  const step = reconStep(r.result, RECONCILE_STEP.balance)!;
   return money(
     'recomputed_balance',
     b.position === 'overpaid'
       ? 'Overpayment, worked out from the decisions and my evidence of payment'
       : 'Arrears, worked out from the decisions and my evidence of payment',
     b.recomputed.abs(),
-    inFirstPerson(step.description),
+    balanceWorking(r.result),
     step.citation,
     step.href,
   );
@@ -381,7 +370,7 @@ export function recomputedBalance(r: ComputedReconciliation): Figure {
  */
 function netOf(r: ComputedReconciliation): Decimal | undefined {
   if (r.result.bridge.fromLabel === 'cms_claim') return r.result.balance.difference;
-  const step = stepOf(r.result, 'bridge');
+  const step = reconStep(r.result, RECONCILE_STEP.bridge);
   return step ? parseMoney(step.value) : undefined;
 }
 
@@ -400,7 +389,7 @@ export function balanceDifference(r: ComputedReconciliation): Figure | undefined
   const net = netOf(r);
   const way = net && wayOf(net);
   if (!net || !way) return undefined;
-  const step = stepOf(r.result, 'bridge')!;
+  const step = reconStep(r.result, RECONCILE_STEP.bridge)!;
   const whose = r.result.bridge.fromLabel === 'cms_claim' ? 'CMS’s balance is' : 'CMS’s own entries are';
   return money(
     'balance_difference',
@@ -414,20 +403,13 @@ export function balanceDifference(r: ComputedReconciliation): Figure | undefined
 
 /** Total due to the reconciliation date. */
 export function totalDue(r: ComputedReconciliation): Figure {
-  const step = stepOf(r.result, 'total_due') ?? stepOf(r.result, 'balance')!;
-  return money(
-    'total_due',
-    'Total due under the decisions',
-    r.result.balance.due,
-    inFirstPerson(step.description),
-    step.citation,
-    step.href,
-  );
+  const step = reconStep(r.result, RECONCILE_STEP.balance)!;
+  return money('total_due', 'Total due under the decisions', r.result.balance.due, balanceWorking(r.result), step.citation, step.href);
 }
 
 /** What the evidence shows was paid: the bank statement, and payslips or other evidence where given. */
 export function paidPerBank(r: ComputedReconciliation): Figure {
-  const step = stepOf(r.result, 'balance')!;
+  const step = reconStep(r.result, RECONCILE_STEP.balance)!;
   const other = r.result.counts.evidence > 0;
   return money(
     'paid_per_bank',
@@ -457,17 +439,17 @@ export function enforcementCharges(r: ComputedReconciliation): Figure | undefine
 /** The amount the parent disputes (CMS's balance less the true one, when higher) and the amount they accept. */
 export function disputedAndUndisputed(r: ComputedReconciliation): { disputed?: Figure; undisputed: Figure } {
   const b = r.result.balance;
-  const step = stepOf(r.result, 'balance')!;
+  const step = reconStep(r.result, RECONCILE_STEP.balance)!;
   const undisputed = money(
     'undisputed_arrears',
     'Arrears I accept are owed (worked out from the decisions and my evidence of payment)',
     b.recomputed.gt(0) ? b.recomputed : fromPence(0),
-    inFirstPerson(step.description),
+    balanceWorking(r.result),
     step.citation,
     step.href,
   );
   if (b.difference === undefined || !b.difference.gt(0)) return { undisputed };
-  const bridge = stepOf(r.result, 'bridge')!;
+  const bridge = reconStep(r.result, RECONCILE_STEP.bridge)!;
   return {
     undisputed,
     disputed: money(
@@ -482,7 +464,7 @@ export function disputedAndUndisputed(r: ComputedReconciliation): { disputed?: F
 }
 
 /** The entries and evidence behind a finding, as the statement prints them. */
-const ENTRY_WORDS: Record<CmsEntryType, string> = {
+export const CMS_ENTRY_WORDS: Readonly<Record<CmsEntryType, string>> = {
   liability: 'Maintenance charged',
   collection_fee: 'Collection fee',
   enforcement_charge: 'Enforcement charge',
@@ -499,13 +481,14 @@ const ENTRY_WORDS: Record<CmsEntryType, string> = {
   write_off: 'Written off',
 };
 
-function cmsCell(r: ComputedReconciliation, f: Finding): string {
+/** What CMS recorded for a finding's entries, as the statement prints it ("Nothing recorded" when none). */
+export function cmsCell(r: ComputedReconciliation, f: Finding): string {
   const entries = f.cmsEntryIds.map((id) => r.cmsEntries.get(id)).filter((e): e is CmsEntry => e !== undefined);
   if (entries.length === 0) return 'Nothing recorded';
   return entries
     .map((e) => {
       const notes = [e.reference ? `ref ${e.reference}` : '', e.source ?? ''].filter(Boolean);
-      return `${ENTRY_WORDS[e.type]} ${pounds(fromPence(e.pence))} on ${longDate(e.date)}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+      return `${CMS_ENTRY_WORDS[e.type]} ${pounds(fromPence(e.pence))} on ${longDate(e.date)}${notes.length ? ` (${notes.join('; ')})` : ''}`;
     })
     .map((text, i) => (i === 0 ? text : `${text[0]!.toLowerCase()}${text.slice(1)}`))
     .join('; ');
@@ -524,7 +507,8 @@ function citationCell(c: Citation): string {
   return `${pounds(c.amount)} ${what[c.kind]} on ${longDate(c.date)}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
-function evidenceCell(f: Finding): string {
+/** What the evidence shows for a finding, in the parent's voice, as the statement prints it. */
+export function evidenceCell(f: Finding): string {
   if (f.citations.length > 0) return f.citations.map(citationCell).join('; ');
   const x = f.facts;
   const period = x.period ? ` for ${longDate(x.period.start)} to ${longDate(x.period.end)}` : '';
@@ -654,7 +638,7 @@ export function componentDifferences(r: ComputedReconciliation): ComponentDiffer
         `recomputed_${c.component}`,
         `${name[0]!.toUpperCase()}${name.slice(1)}, worked out from the decisions and my evidence of payment`,
         c.to.abs(),
-        inFirstPerson(stepOf(r.result, 'balance')!.description),
+        balanceWorking(r.result),
         cite,
       ),
     });
@@ -820,30 +804,50 @@ export function reconciliationStatement(
   };
 }
 
-/** Periods in which less arrived than was due (receiving side): the missed and short payments. */
-export function shortPeriods(r: ComputedReconciliation): { rows: string[][]; total: Decimal } {
-  const rows: string[][] = [];
-  let total = new Dec(0);
-  for (const p of r.result.periods) {
-    if (p.paid.gte(p.due)) continue;
-    const short = p.due.minus(p.paid);
-    total = total.plus(short);
-    rows.push([`${longDate(p.periodStart)} to ${longDate(p.periodEnd)}`, pounds(p.due), pounds(p.paid), pounds(short)]);
-  }
-  return { rows, total };
+/**
+ * Periods in which less arrived than was due (receiving side): the missed and short payments, one row each, and
+ * their total as a figure (calc's shortfallsOf adds them up).
+ */
+export function shortPeriods(r: ComputedReconciliation): { rows: string[][]; total: Figure } {
+  const s = shortfallsOf(r.result);
+  const step = stepById(s.trace, SHORTFALL_STEP.total);
+  return {
+    rows: s.periods.map((p) => [
+      `${longDate(p.periodStart)} to ${longDate(p.periodEnd)}`,
+      pounds(p.due),
+      pounds(p.paid),
+      pounds(p.shortfall),
+    ]),
+    total: money('shortfall_total', 'Missed and short payments in all', s.total, sentencesOf([step]), step.citation, step.href),
+  };
 }
 
 /** The overpayment the reconciliation shows; undefined unless the balance is an overpayment. */
 export function overpaid(r: ComputedReconciliation): Figure | undefined {
   const b = r.result.balance;
   if (b.position !== 'overpaid') return undefined;
-  const step = stepOf(r.result, 'balance')!;
-  return money('overpaid_amount', 'Amount overpaid', b.recomputed.abs(), inFirstPerson(step.description), step.citation, step.href);
+  const step = reconStep(r.result, RECONCILE_STEP.balance)!;
+  return money('overpaid_amount', 'Amount overpaid', b.recomputed.abs(), balanceWorking(r.result), step.citation, step.href);
 }
 
-/** Equal instalments that clear `amount` in `n` payments: each rounded up to the penny, the last the remainder. */
-export function instalmentPlan(amount: Decimal, n: number): { each: Decimal; last: Decimal } {
-  const each = amount.dividedBy(n).toDecimalPlaces(2, Dec.ROUND_UP);
-  const last = roundPenny(amount.minus(each.times(n - 1)));
-  return { each, last };
+/**
+ * The arrears the parent accepts, offered in `n` instalments (calc's arrearsPlan: equal instalments rounded up to
+ * the penny, the last the remainder), as figures; the plan says how many instalments it needs.
+ */
+export function instalmentFigures(undisputed: ComputedReconciliation, n: number): { plan: ArrearsPlan; each: Figure; last: Figure } {
+  const plan = arrearsPlan(undisputed.result.balance.recomputed, n);
+  const step = stepById(plan.trace, ARREARS_PLAN_STEP.instalments);
+  const working = sentencesOf([step]);
+  return {
+    plan,
+    each: money('instalment_amount', 'Each instalment', plan.each, working, step.citation, step.href),
+    last: money('last_instalment_amount', 'The last instalment', plan.last, working, step.citation, step.href),
+  };
+}
+
+/** A step of a calc trace that is always written (calc writes it unconditionally), by its id constant. */
+function stepById(trace: readonly TraceStep[], id: string): TraceStep {
+  const step = trace.find((s) => s.step === id);
+  if (!step) throw new Error(`calc wrote no ${id} step`);
+  return step;
 }

@@ -8,7 +8,7 @@ import type * as z from 'zod';
 import type { CivilDate } from '../calc/dates.ts';
 import type { Reference } from '../calc/parameters.ts';
 import type { TraceStep } from '../calc/trace.ts';
-import type { Deadline, LetterId, Nation } from './deadlines.ts';
+import type { Deadline, EventFacts, LetterId, Nation } from './deadlines.ts';
 import type { Computed, ComputationInputs } from './figures.ts';
 
 export type { Deadline, LetterId, Nation };
@@ -204,7 +204,14 @@ export interface LetterSpec<S extends z.ZodObject = z.ZodObject> {
   /** Why the recipient should reply by the reply-by date, in the letter's words (the date comes from the deadline tables). */
   readonly replyBasis?: string;
   /** Checks across facts and dates that zod cannot see; each problem names its field. */
-  readonly check?: (facts: z.infer<S>, sentOn: CivilDate, inputs: ComputationInputs) => readonly { field: string; message: string }[];
+  readonly check?: (
+    facts: z.infer<S>,
+    sentOn: CivilDate,
+    inputs: ComputationInputs,
+    nation: Nation,
+  ) => readonly { field: string; message: string }[];
+  /** What the deadline rules need to know beyond the clock's date (a default decision, an appellant abroad). */
+  readonly clockFacts?: (facts: z.infer<S>) => EventFacts;
   /**
    * The recipient already holds the sender's address (CMS, DWP), so a letter with the address withheld can
    * still be answered by post; other recipients need an email address or phone number instead.

@@ -15,6 +15,7 @@ import { InputError } from '../errors.ts';
 import type { Reference } from '../parameters.ts';
 import { addCalendarMonths, addWorkingDays, isWorkingDay, longDate, nextWorkingDay, previousWorkingDay } from './calendar.ts';
 import { bankHolidayOn, checkCovered, checkNation, NATION_NAMES, type Nation } from './holidays.ts';
+import { DEADLINE, type DeadlineId } from './ids.ts';
 import { DEADLINE_SOURCES as S } from './sources.ts';
 
 export const DEADLINE_KINDS = ['reply_due', 'chase', 'escalate', 'last_day', 'review'] as const;
@@ -22,7 +23,7 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** One date a letter or event starts, with the rule behind it. */
 export interface Deadline {
-  /** Stable snake_case name of the rule, e.g. `mr_last_day`. */
+  /** Stable snake_case name of the rule, e.g. `mr_last_day`: one of ids.ts DEADLINE. */
   id: string;
   /** What is due, in plain words. */
   label: string;
@@ -72,6 +73,14 @@ export const EVENT_TYPES = [
   'lsdo_representations_sent',
   'magistrates_appeal_lodged',
   'address_change_reported',
+  // Events that start no clock: kept on the case so that its history is whole.
+  'letter_sent',
+  'letter_received',
+  'call',
+  'note',
+  'payment',
+  'enforcement',
+  'other',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -108,10 +117,17 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   lsdo_representations_sent: 'You made representations on the lump sum deduction order (L23); that day',
   magistrates_appeal_lodged: "You appealed against the magistrates' decision; that day",
   address_change_reported: 'You told CMS your new address; that day',
+  letter_sent: 'You sent a letter or message that starts no deadline of its own; the day you sent it',
+  letter_received: 'A letter or message arrived that starts no deadline of its own; the day it arrived',
+  call: 'A phone call with CMS or DWP (note who you spoke to and what was said); the day of the call',
+  note: 'A note for the case file; the day it is about',
+  payment: 'A payment made or received outside the statements (cash, a cheque); the day it was paid',
+  enforcement: 'An enforcement step not listed above (a warning letter, a referral to a debt collection agency); the date on it',
+  other: 'Anything else worth keeping on the case; the day it happened',
 };
 
 /** For each deadline, the later events that meet it (a reply arrived, the parent acted, the next stage began). */
-export const MET_BY: Record<string, readonly EventType[]> = {
+export const MET_BY: Readonly<Record<string, readonly EventType[]>> = {
   mr_last_day: ['mr_sent'],
   mr_online_change_last_day: ['mr_sent'],
   late_mr_outer_limit: ['mr_sent'],
@@ -144,10 +160,27 @@ export const MET_BY: Record<string, readonly EventType[]> = {
   lsdo_representations_last_day: ['lsdo_representations_sent'],
   magistrates_appeal_last_day: ['magistrates_appeal_lodged'],
   address_change_last_day: ['address_change_reported'],
-};
+} satisfies Record<DeadlineId, readonly EventType[]>;
 
-function make(id: string, kind: DeadlineKind, label: string, date: CivilDate, basis: string, source: Reference): Deadline {
-  return { id, label, date, basis, citation: source.title, ...(source.href ? { href: source.href } : {}), kind };
+function make(
+  id: DeadlineId | `${string}_${string}`,
+  kind: DeadlineKind,
+  label: string,
+  date: CivilDate,
+  basis: string,
+  source: Reference,
+): Deadline {
+  // The basis is printed as it is (a letter's notes, a calendar): always whole sentences.
+  const text = basis.trim();
+  return {
+    id,
+    label,
+    date,
+    basis: /[.!?]$/.test(text) ? text : `${text}.`,
+    citation: source.title,
+    ...(source.href ? { href: source.href } : {}),
+    kind,
+  };
 }
 
 function notWorkingBecause(date: CivilDate, nation: Nation): string {
@@ -156,7 +189,7 @@ function notWorkingBecause(date: CivilDate, nation: Nation): string {
 }
 
 /** A day the parent must act by: never moved; a weekend or bank holiday is pointed out with the working day before. */
-function lastDay(id: string, label: string, date: CivilDate, basis: string, source: Reference, nation: Nation): Deadline {
+function lastDay(id: DeadlineId, label: string, date: CivilDate, basis: string, source: Reference, nation: Nation): Deadline {
   let text = basis;
   if (!isWorkingDay(date, nation)) {
     text +=
@@ -167,10 +200,25 @@ function lastDay(id: string, label: string, date: CivilDate, basis: string, sour
 }
 
 /** A reminder counted in calendar units: moved to the next working day, saying so. */
-function reminder(id: string, kind: DeadlineKind, label: string, date: CivilDate, basis: string, source: Reference, nation: Nation) {
+function reminder(id: DeadlineId, kind: DeadlineKind, label: string, date: CivilDate, basis: string, source: Reference, nation: Nation) {
   const on = nextWorkingDay(date, nation);
   const moved = on === date ? '' : ` ${longDate(date)} is ${notWorkingBecause(date, nation)}, so the next working day, ${longDate(on)}.`;
   return make(id, kind, label, on, basis + moved, source);
+}
+
+/**
+ * A time limit in the Tribunal Procedure (First-tier Tribunal) (Social Entitlement Chamber) Rules 2008: when it
+ * ends on a day that is not a working day, the act is done in time on the next working day (r.12(2)); a working
+ * day is any day but a Saturday, a Sunday, Christmas Day, Good Friday or a bank holiday (r.1(3)).
+ */
+function tribunalDay(id: DeadlineId, label: string, date: CivilDate, basis: string, source: Reference, nation: Nation): Deadline {
+  const on = nextWorkingDay(date, nation);
+  const moved =
+    on === date
+      ? ''
+      : ` ${longDate(date)} is ${notWorkingBecause(date, nation)}, so under rule 12(2) of the Tribunal Procedure Rules it is in` +
+        ` time if it arrives on the next working day, ${longDate(on)}.`;
+  return make(id, 'last_day', label, on, basis + moved, source);
 }
 
 /** `n` working days after `from` (the nation's working days), with the words for the basis. */
@@ -212,10 +260,35 @@ function monthsThenWorkingDay(from: CivilDate, what: string, months: number, nat
   return { date: due, words };
 }
 
-type Rule = (date: CivilDate, nation: Nation) => Deadline[];
+/**
+ * What a rule needs to know beyond the event's date, where the law turns on it. Each is optional: an event
+ * recorded without it is counted the usual way.
+ */
+export interface EventFacts {
+  /**
+   * `deo_served`: the liable person is not resident in the United Kingdom, so an appeal has 56 days, not 28
+   * (Child Support (Collection and Enforcement) Regulations 1992 reg 22(2)(b)–(c)).
+   */
+  readonly livesOutsideUk?: boolean;
+  /**
+   * `decision_letter_received`: the kind of decision. A default or interim maintenance decision can be revised
+   * at any time (CSMCR 2012 reg 14(3)), so it starts no 30-day limit.
+   */
+  readonly decision?: 'default_maintenance_decision' | 'interim_maintenance_decision' | 'other';
+}
+
+/** Decisions that can be revised at any time (CSMCR 2012 reg 14(3)): no 30-day limit, no late application. */
+export const REVISABLE_ANY_TIME: readonly NonNullable<EventFacts['decision']>[] = [
+  'default_maintenance_decision',
+  'interim_maintenance_decision',
+];
+
+type Rule = (date: CivilDate, nation: Nation, facts: EventFacts) => Deadline[];
 
 const RULES: Partial<Record<EventType, Rule>> = {
-  decision_letter_received: (d, nation) => {
+  decision_letter_received: (d, nation, facts) => {
+    // A default or interim maintenance decision can be revised at any time (CSMCR 2012 reg 14(3)).
+    if (facts.decision && REVISABLE_ANY_TIME.includes(facts.decision)) return [];
     const days = addDays(d, 30);
     const month = addCalendarMonths(d, 1);
     const last = days < month ? days : month;
@@ -280,18 +353,19 @@ const RULES: Partial<Record<EventType, Rule>> = {
 
   mr_notice_received: (d, nation) => {
     const appeal = monthsAfter(d, 'the date the mandatory reconsideration notice was sent', 1);
+    // r.22(8): no extension beyond 12 months after the end of the time r.22(2) allows (the month itself).
     const absolute = monthsAfter(appeal.date, 'the end of the time for appealing', 12);
     return [
-      lastDay(
-        'appeal_last_day',
+      tribunalDay(
+        DEADLINE.appealLastDay,
         'Last day for the tribunal to receive your appeal (form SSCS2)',
         appeal.date,
         `${appeal.words}. HMCTS (SSCS) must receive the appeal by then; posting it by then is not enough.`,
         S.appeal,
         nation,
       ),
-      lastDay(
-        'late_appeal_absolute_limit',
+      tribunalDay(
+        DEADLINE.lateAppealAbsoluteLimit,
         'Absolute limit for a late appeal',
         absolute.date,
         `${absolute.words}. A late appeal needs the tribunal's permission and cannot be admitted after this date.`,
@@ -386,16 +460,21 @@ const RULES: Partial<Record<EventType, Rule>> = {
     ];
   },
 
-  deo_served: (d, nation) => {
+  deo_served: (d, nation, facts) => {
     const court = nation === 'scotland' ? 'the sheriff' : "the magistrates' court";
+    // Reg 22(2)(b): 28 days where the liable person is resident in the United Kingdom; (c): 56 days where not.
+    const days = facts.livesOutsideUk ? 56 : 28;
     return [
       lastDay(
-        'deo_appeal_last_day',
+        DEADLINE.deoAppealLastDay,
         `Last day to appeal against the deduction from earnings order to ${court}`,
-        addDays(d, 28),
-        `28 calendar days after ${longDate(d)}, the day the matter arose (56 days if you do not live in the UK). Only a` +
-          ' defective order, or payments that are not earnings, can be appealed.',
-        S.deoAppeal,
+        addDays(d, days),
+        `${days} calendar days after ${longDate(d)}, the day the matter arose` +
+          (facts.livesOutsideUk
+            ? ', because you do not live in the United Kingdom (28 days for someone who does).'
+            : ' (56 days if you do not live in the United Kingdom).') +
+          ' Only a defective order, or payments that are not earnings, can be appealed.',
+        facts.livesOutsideUk ? S.deoAppealAbroad : S.deoAppeal,
         nation,
       ),
     ];
@@ -553,12 +632,17 @@ export function checkDate(date: string, field = 'date'): void {
  * The deadlines an event starts, in date order. Events that only meet earlier deadlines (a reply arrived, an
  * appeal was lodged) start none. Refuses a date outside the bank holiday tables.
  */
-export function deadlinesForEvent(event: EventType, date: CivilDate, nation: Nation): Deadline[] {
+export function deadlinesForEvent(event: EventType, date: CivilDate, nation: Nation, facts: EventFacts = {}): Deadline[] {
   checkEventType(event);
   checkNation(nation);
   checkDate(date);
   const rule = RULES[event];
-  return rule ? rule(date, nation).sort(byDate) : [];
+  return rule ? rule(date, nation, facts).sort(byDate) : [];
+}
+
+/** The deadline with this id among `deadlines`; undefined when the rules made none (e.g. a default decision has no 30 days). */
+export function deadlineOf(deadlines: readonly Deadline[], id: DeadlineId): Deadline | undefined {
+  return deadlines.find((d) => d.id === id);
 }
 
 /** Events that start at least one deadline. */

@@ -21,15 +21,28 @@ export {
 export { addCalendarMonths, addWorkingDays, isWorkingDay, longDate, nextWorkingDay, previousWorkingDay } from './calendar.ts';
 export {
   DEADLINE_KINDS,
+  deadlineOf,
   deadlinesForEvent,
   EVENT_DESCRIPTIONS,
   EVENT_TYPES,
   MET_BY,
+  REVISABLE_ANY_TIME,
   TRIGGER_EVENTS,
   type Deadline,
   type DeadlineKind,
+  type EventFacts,
   type EventType,
 } from './events.ts';
-export { deadlinesForLetter, LETTER_CLOCKS, LETTER_IDS, type LetterClock, type LetterId } from './letters.ts';
-export { MAX_EVENTS, timeline, type CaseEvent, type Timeline } from './timeline.ts';
+export { DEADLINE, DEADLINE_IDS, type DeadlineId } from './ids.ts';
+export { eventForLetter, eventsThatMeet, LETTER_EVENTS, replyEventFor, type LetterSendFacts } from './letter-events.ts';
+export { deadlinesForLetter, LETTER_CLOCKS, LETTER_IDS, replyDueFor, type LetterClock, type LetterId } from './letters.ts';
+export {
+  DEADLINE_STATUSES,
+  MAX_EVENTS,
+  timeline,
+  type CaseEvent,
+  type DeadlineStatus,
+  type Timeline,
+  type TimelineEntry,
+} from './timeline.ts';
 export { DEADLINE_SOURCES } from './sources.ts';

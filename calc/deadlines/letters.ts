@@ -7,7 +7,8 @@
  */
 import type { CivilDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
-import { checkDate, deadlinesForEvent, type Deadline, type EventType } from './events.ts';
+import { checkDate, deadlinesForEvent, type Deadline, type EventFacts, type EventType } from './events.ts';
+import { DEADLINE, type DeadlineId } from './ids.ts';
 import { checkNation, type Nation } from './holidays.ts';
 
 export const LETTER_IDS = [
@@ -44,30 +45,45 @@ export interface LetterClock {
   /** The event whose deadlines the letter starts; absent when the letter starts no deadline. */
   readonly event?: EventType;
   /** Only these of the event's deadlines (all when absent). */
-  readonly only?: readonly string[];
+  readonly only?: readonly DeadlineId[];
   /** What the date given with the letter means. */
   readonly date: string;
+  /** The reply the letter asks its recipient for ("Please reply by …"), among the deadlines it starts. */
+  readonly replyBy?: DeadlineId;
+  /** The law counts from the day the recipient receives the letter, not the day it is sent (UK GDPR Art 12(3)). */
+  readonly countsFromReceipt?: boolean;
 }
 
 const SENT = 'the day the letter is sent';
 
 export const LETTER_CLOCKS: Record<LetterId, LetterClock> = {
-  L01: { name: 'Subject access request', event: 'sar_sent', date: 'the day DWP receives the request (for post, the delivery day)' },
-  L02: { name: 'Request for a full account breakdown', event: 'breakdown_requested', date: SENT },
+  L01: {
+    name: 'Subject access request',
+    event: 'sar_sent',
+    replyBy: DEADLINE.sarReplyDue,
+    countsFromReceipt: true,
+    date: 'the day DWP receives the request (for post, the delivery day)',
+  },
+  L02: { name: 'Request for a full account breakdown', event: 'breakdown_requested', replyBy: DEADLINE.breakdownReplyDue, date: SENT },
   L03: {
     name: 'Mandatory reconsideration',
     event: 'decision_letter_received',
-    only: ['mr_last_day'],
+    only: [DEADLINE.mrLastDay],
     date: 'the date on the decision letter being challenged',
   },
-  L04: { name: 'Dispute of specific recorded payments', event: 'payments_disputed', date: SENT },
-  L05: { name: 'Complaint (stage 1)', event: 'complaint_sent', date: SENT },
-  L06: { name: 'Complaint escalation', event: 'complaint_escalated', date: SENT },
+  L04: { name: 'Dispute of specific recorded payments', event: 'payments_disputed', replyBy: DEADLINE.disputeReplyDue, date: SENT },
+  L05: { name: 'Complaint (stage 1)', event: 'complaint_sent', replyBy: DEADLINE.complaintResponseDue, date: SENT },
+  L06: { name: 'Complaint escalation', event: 'complaint_escalated', replyBy: DEADLINE.escalationResponseDue, date: SENT },
   L07: { name: 'Referral to the Independent Case Examiner', event: 'ice_eligible', date: 'the date of the final response letter' },
   L08: { name: 'Letter to your MP', date: SENT },
   L09: { name: 'Ombudsman complaint through your MP', event: 'grievance_noticed', date: 'the day you first knew of the problem' },
   L10: { name: 'Variation application', date: SENT },
-  L11: { name: 'Request to pause enforcement', event: 'enforcement_pause_requested', date: SENT },
+  L11: {
+    name: 'Request to pause enforcement',
+    event: 'enforcement_pause_requested',
+    replyBy: DEADLINE.enforcementPauseReplyDue,
+    date: SENT,
+  },
   L12: { name: 'Switch from Direct Pay to Collect and Pay', date: SENT },
   L13: {
     name: 'Change of circumstances',
@@ -85,12 +101,18 @@ export const LETTER_CLOCKS: Record<LetterId, LetterClock> = {
   L18: {
     name: 'Late mandatory reconsideration',
     event: 'decision_letter_received',
-    only: ['late_mr_outer_limit'],
+    only: [DEADLINE.lateMrOuterLimit],
     date: 'the date on the decision letter being challenged',
   },
   L19: { name: 'Overpayment adjustment or refund request', date: SENT },
   L20: { name: 'Special payment (compensation) claim', date: SENT },
-  L21: { name: 'Rectification request', event: 'rectification_requested', date: 'the day DWP receives the request' },
+  L21: {
+    name: 'Rectification request',
+    event: 'rectification_requested',
+    replyBy: DEADLINE.rectificationReplyDue,
+    countsFromReceipt: true,
+    date: 'the day DWP receives the request',
+  },
   L22: {
     name: 'Deduction from earnings order appeal',
     event: 'deo_served',
@@ -111,12 +133,18 @@ export function checkLetterId(letter: string, field = 'letter'): asserts letter 
  * clock runs from an earlier trigger, that trigger's date (see {@link LETTER_CLOCKS}). A letter with no clock
  * (a letter to an MP, a variation application …) starts none.
  */
-export function deadlinesForLetter(letter: LetterId, date: CivilDate, nation: Nation): Deadline[] {
+export function deadlinesForLetter(letter: LetterId, date: CivilDate, nation: Nation, facts: EventFacts = {}): Deadline[] {
   checkLetterId(letter);
   checkNation(nation);
   checkDate(date);
   const clock = LETTER_CLOCKS[letter];
   if (!clock.event) return [];
-  const all = deadlinesForEvent(clock.event, date, nation);
-  return clock.only ? all.filter((d) => clock.only!.includes(d.id)) : all;
+  const all = deadlinesForEvent(clock.event, date, nation, facts);
+  return clock.only ? all.filter((d) => (clock.only as readonly string[]).includes(d.id)) : all;
+}
+
+/** The reply a letter asks for, among the deadlines it started; undefined when it asks for none. */
+export function replyDueFor(letter: LetterId, deadlines: readonly Deadline[]): Deadline | undefined {
+  const id = LETTER_CLOCKS[letter].replyBy;
+  return id === undefined ? undefined : deadlines.find((d) => d.id === id);
 }

@@ -30,11 +30,13 @@ export const DEADLINE_SOURCES = {
     title: "Reckoner's own reminder: CMS's former target of 20 working days for a reconsideration (no legal time limit)",
   },
   appeal: {
-    title: 'Tribunal Procedure (First-tier Tribunal) (Social Entitlement Chamber) Rules 2008 (SI 2008/2685) r.22(2)(d)(i)',
+    title:
+      'Tribunal Procedure (First-tier Tribunal) (Social Entitlement Chamber) Rules 2008 (SI 2008/2685) r.22(2)(d)(i); r.12(2) (a limit ending on a day that is not a working day runs to the next working day)',
     href: `${SEC_RULES}/rule/22`,
   },
   lateAppeal: {
-    title: 'Tribunal Procedure (First-tier Tribunal) (Social Entitlement Chamber) Rules 2008 r.22 (absolute limit for a late appeal)',
+    title:
+      'Tribunal Procedure (First-tier Tribunal) (Social Entitlement Chamber) Rules 2008 r.22(8) (no extension beyond 12 months after the time for appealing); r.12(2)',
     href: 'https://askcpag.org.uk/content/209069/too-late-to-appeal',
   },
   accountRequestTarget: {
@@ -80,8 +82,17 @@ export const DEADLINE_SOURCES = {
     title: "Reckoner's own choice: the reply date asked for in an urgent request to pause enforcement (no legal time limit)",
   },
   deoAppeal: {
-    title: 'Child Support (Collection and Enforcement) Regulations 1992 (SI 1992/1989) reg 22',
+    title: 'Child Support (Collection and Enforcement) Regulations 1992 (SI 1992/1989) reg 22(2)(b) (28 days where resident in the UK)',
     href: `${CE_REGS}/regulation/22`,
+  },
+  deoAppealAbroad: {
+    title: 'Child Support (Collection and Enforcement) Regulations 1992 (SI 1992/1989) reg 22(2)(c) (56 days where not resident in the UK)',
+    href: `${CE_REGS}/regulation/22`,
+  },
+  defaultDecision: {
+    title:
+      'Child Support Maintenance Calculation Regulations 2012 (SI 2012/2677) reg 14(3) (a default or interim maintenance decision can be revised at any time)',
+    href: `${CSMCR}/regulation/14`,
   },
   lsdoRepresentations: {
     title: 'Child Support (Collection and Enforcement) Regulations 1992 reg 25M (representations on an interim lump sum deduction order)',

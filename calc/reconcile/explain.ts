@@ -270,3 +270,37 @@ export function explainNotYetDue(amount: Dec): string {
 export function explainUnexplained(amount: Dec, entriesTotal: Dec, claimed: Dec): string {
   return `CMS's figure (${pounds(claimed)}) is ${pounds(amount.abs())} ${amount.gt(0) ? 'higher' : 'lower'} than its own entries add up to (${pounds(entriesTotal)}); nothing in the entries given explains it, so ask CMS for the entries behind it.`;
 }
+
+/** A balance as a letter words it: "arrears of £410.08", "an overpayment of £12.00", "nothing owed". */
+function positionWords(b: Dec): string {
+  return b.gt(0) ? `arrears of ${pounds(b)}` : b.lt(0) ? `an overpayment of ${pounds(b.abs())}` : 'nothing owed';
+}
+
+/**
+ * How the balance worked out from the decisions and the evidence was reached, in the voice asked for, with dates
+ * as a letter writes them: what the payment plan made due, less what the evidence shows paid, with CMS's
+ * adjustments, write-offs and the enforcement charges the rules allow, and what has accrued but is not yet due.
+ */
+export function explainBalance(
+  b: {
+    readonly asOf: CivilDate;
+    readonly due: Dec;
+    readonly paid: Dec;
+    readonly adjustments: Dec;
+    readonly writtenOff: Dec;
+    readonly enforcementCharges: Dec;
+    readonly recomputed: Dec;
+    readonly notYetDue: Dec;
+  },
+  voice: Voice = 'you',
+): string {
+  const w = WORDS[voice];
+  return (
+    `Due under the payment plan ${pounds(b.due)} − paid ${pounds(b.paid)} (as ${w.your} evidence of payment shows)` +
+    (b.adjustments.isZero() ? '' : ` + CMS adjustments ${pounds(b.adjustments)}`) +
+    (b.writtenOff.isZero() ? '' : ` − written off ${pounds(b.writtenOff)}`) +
+    (b.enforcementCharges.isZero() ? '' : ` + enforcement charges ${pounds(b.enforcementCharges)}`) +
+    ` = ${positionWords(b.recomputed)} on ${d(b.asOf)}` +
+    (b.notYetDue.isZero() ? '' : `; a further ${pounds(b.notYetDue)} has accrued but is not yet due`)
+  );
+}

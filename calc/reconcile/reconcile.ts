@@ -46,7 +46,11 @@ import {
 } from './types.ts';
 
 export * from './types.ts';
-export { explainFinding, type Voice } from './explain.ts';
+export { explainBalance, explainFinding, type Voice } from './explain.ts';
+export { shortfallsOf, SHORTFALL_STEP, type Shortfalls } from './shortfalls.ts';
+
+/** The ids of the steps reconciliation adds to the schedule's trace (calc/schedule SCHEDULE_STEP names those). */
+export const RECONCILE_STEP = { directPay: 'direct_pay', matching: 'matching', balance: 'balance', bridge: 'bridge' } as const;
 
 const MATCHING_RULE: Reference = {
   title: 'Reckoner matching rule: exact amounts in pence, one to one, strongest evidence first (no legal rule governs this)',
@@ -97,21 +101,21 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const dpPeriods = directPay.reportsMode.filter(Boolean).length;
   if (dpPeriods > 0) {
     trace.add(
-      'direct_pay',
+      RECONCILE_STEP.directPay,
       `${dpPeriods} Direct Pay ${dpPeriods === 1 ? 'period' : 'periods'}: CMS records no payments, so each instalment is set against the payments made for it and the ${books.reports.length} missed-payment ${books.reports.length === 1 ? 'report' : 'reports'}`,
       String(dpPeriods),
       DIRECT_PAY,
     );
   }
   trace.add(
-    'matching',
+    RECONCILE_STEP.matching,
     `${matches.length} ${matches.length === 1 ? 'entry' : 'entries'} agreed and ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}, matching exact amounts within ${books.windowDays} days (date errors up to ${books.maxDays} days)`,
     String(findings.length),
     MATCHING_RULE,
   );
   const b = balance;
   trace.add(
-    'balance',
+    RECONCILE_STEP.balance,
     `Due under the payment plan ${pounds(b.due)} − paid ${pounds(b.paid)}` +
       (b.adjustments.isZero() ? '' : ` + CMS adjustments ${pounds(b.adjustments)}`) +
       (b.writtenOff.isZero() ? '' : ` − written off ${pounds(b.writtenOff)}`) +
@@ -124,7 +128,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   );
   const diff = bridge.difference;
   trace.add(
-    'bridge',
+    RECONCILE_STEP.bridge,
     `${bridge.fromLabel === 'cms_claim' ? 'CMS’s figure' : 'CMS’s entries add up to'} ${pounds(bridge.from)} − recomputed ${pounds(bridge.to)} = ${pounds(diff)}: ` +
       (bridge.lines.length === 0
         ? 'nothing to explain'

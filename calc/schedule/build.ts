@@ -26,8 +26,10 @@ import { checkDate, resolveDecisions } from './decisions.ts';
 import { plus, zeroAmounts } from './amounts.ts';
 import { buildPlan, dueBy, type PaymentPlan } from './plan.ts';
 import { MAX_PERIODS, PAYMENT_FREQUENCIES, type Schedule, type ScheduleInput } from './types.ts';
+import { SCHEDULE_STEP } from './steps.ts';
 
 export * from './types.ts';
+export { SCHEDULE_STEP, type ScheduleStepId } from './steps.ts';
 export { accrue, dueDateAt, periodIndexOf, INSTALMENTS, type Frame } from './accrue.ts';
 export { resolveDecisions } from './decisions.ts';
 export { buildPlan, dueBy, type PaymentPlan, type PlanEvent, type Pool } from './plan.ts';
@@ -102,7 +104,7 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   };
 
   trace.add(
-    'instalments',
+    SCHEDULE_STEP.instalments,
     `${lines.length} ${frequency.replace('_', '-')} periods from ${liabilityStart}${liabilityEnd ? ` to the case end on ${liabilityEnd}` : ''}, due on or before ${asOf}: ` +
       `each period's instalment is the weekly amount × 52 ÷ ${INSTALMENTS[frequency]}`,
     String(lines.length),
@@ -113,7 +115,7 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   ).length;
   if (partPeriods > 0) {
     trace.add(
-      'part_periods',
+      SCHEDULE_STEP.partPeriods,
       `${partPeriods} part ${partPeriods === 1 ? 'period' : 'periods'} (a decision changes, or liability starts or stops, inside the period): each part is due pro rata by days and rounded to the penny`,
       String(partPeriods),
       SCHEDULE_RULE,
@@ -121,14 +123,14 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   }
   if (totals.collectionFees.gt(0)) {
     trace.add(
-      'collection_fees',
+      SCHEDULE_STEP.collectionFees,
       `Collect and Pay periods carry the paying parent's fee: ${pounds(totals.collectionFees)} in all`,
       formatMoney(totals.collectionFees),
       LAW.collectionFees,
     );
   }
   trace.add(
-    'total_due',
+    SCHEDULE_STEP.totalDue,
     `Total due ${pounds(totals.totalDue)} (maintenance ${pounds(totals.maintenance)} + collection fees ${pounds(totals.collectionFees)})`,
     formatMoney(totals.totalDue),
     LAW.instalments,
@@ -173,7 +175,7 @@ function describePlan(plan: PaymentPlan, trace: Trace, asOfDay: number, notYetDu
       : '';
     const reduction = credit.lt(0) ? `; the reduction, ${pounds(credit.abs())}, is credited on ${p.arises} (an overpayment)` : '';
     trace.add(
-      p.reason === 'initial' ? 'initial_amount' : 'backdated_change',
+      p.reason === 'initial' ? SCHEDULE_STEP.initialAmount : SCHEDULE_STEP.backdatedChange,
       `${what}${how}${reduction}`,
       formatMoney(increase.plus(credit)),
       PLAN_RULE,
@@ -182,7 +184,7 @@ function describePlan(plan: PaymentPlan, trace: Trace, asOfDay: number, notYetDu
   if (!notYetDue.isZero()) {
     const left = plan.events.filter((e) => e.day > asOfDay && e.kind === 'catch_up').length;
     trace.add(
-      'not_yet_due',
+      SCHEDULE_STEP.notYetDue,
       `${pounds(notYetDue)} has accrued but is not yet due: the payment plan collects it in ${left} later ${left === 1 ? 'instalment' : 'instalments'}`,
       formatMoney(notYetDue),
       PLAN_RULE,

@@ -12,6 +12,7 @@ import { calculateMaintenance, COLLECTION_SERVICES } from '../scheme-2012/calcul
 import { SCHEME_START } from '../scheme-2012/parameters.ts';
 import type { Trace } from '../trace.ts';
 import type { ResolvedDecision, ScheduleInput } from './types.ts';
+import { SCHEDULE_STEP } from './steps.ts';
 
 const EFFECTIVE_DATE: Reference = {
   title: 'Child Support Act 1991 s.17(4); SI 2012/2677 reg 15 (a decision takes effect from its effective date)',
@@ -114,7 +115,7 @@ export function resolveDecisions(input: ScheduleInput, trace: Trace): ResolvedDe
   }
   for (const d of out) {
     trace.add(
-      'decision',
+      SCHEDULE_STEP.decision,
       `${d.id}: ${pounds(d.weeklyAmount)} a week from ${d.effectiveDate}${d.rate ? ` (${d.rate.replace('_', ' ')} rate, calculated)` : ''}` +
         `${d.letterDate ? `, letter dated ${d.letterDate}` : ''}, ${d.service.replace(/_/g, ' ')}` +
         (d.superseded ? ' — replaced by a later letter with the same effective date' : ''),

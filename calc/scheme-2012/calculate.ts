@@ -31,6 +31,7 @@ import { LAW } from './law.ts';
 import type { ChildCount, OtherChildCount } from './parameters.ts';
 import { parametersOn, type Scheme2012Parameters } from './resolve.ts';
 import { averageFraction, isHalfBand, sharedCareFraction } from './shared-care.ts';
+import { STEP } from './steps.ts';
 
 /** Reg 45(1) descriptions of paying parent who pay nothing. */
 export const NIL_RATE_REASONS = ['child', 'prisoner', 'aged_16_or_17_on_benefit', 'work_based_training', 'care_home_or_hospital'] as const;
@@ -145,8 +146,13 @@ export interface MaintenanceResult {
 
 interface NormalisedParent {
   id: string;
-  children: { id: string; nightsPerYear: number }[];
+  /** How the working names them: the id given, else "the receiving parent" (or "receiving parent 2" among several). */
+  name: string;
+  children: { id: string; name: string; nightsPerYear: number }[];
 }
+
+/** A name at the start of a sentence. */
+const capital = (s: string): string => `${s[0]!.toUpperCase()}${s.slice(1)}`;
 
 function amount(field: string, value: MoneyInput | undefined): Decimal | undefined {
   return value === undefined ? undefined : nonNegativeMoney(field, value);
@@ -173,9 +179,10 @@ function normaliseParents(input: MaintenanceInput): NormalisedParent[] {
       }
       seen.add(childId);
       const nightsPerYear = wholeNumber(`receivingParents[${i}].children[${j}].nightsPerYear`, child.nightsPerYear, MAX_NIGHTS_PER_YEAR);
-      return { id: childId, nightsPerYear };
+      return { id: childId, name: child.id ?? `child ${childNumber}`, nightsPerYear };
     });
-    return { id, children };
+    const name = rp.id ?? (input.receivingParents.length === 1 ? 'the receiving parent' : `receiving parent ${i + 1}`);
+    return { id, name, children };
   });
 }
 
@@ -217,7 +224,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   }
 
   trace.add(
-    'qualifying_children',
+    STEP.qualifyingChildren,
     `${qualifying} qualifying ${qualifying === 1 ? 'child' : 'children'} with ${parents.length} receiving ${parents.length === 1 ? 'parent' : 'parents'}`,
     String(qualifying),
     LAW.order,
@@ -248,7 +255,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
     const minimum = new Dec(params.flatRate.value);
     payable = Dec.max(share, minimum);
     trace.add(
-      'other_arrangement_children',
+      STEP.otherArrangementChildren,
       `${pounds(rateAmount)} × ${qualifying} qualifying ÷ ${counted} children in all (${otherArrangement} under another arrangement) = ${pounds(share)}` +
         (share.lt(minimum) ? `, raised to the ${pounds(minimum)} minimum` : ''),
       formatMoney(payable),
@@ -261,9 +268,9 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   let shares = parents.length > 1 ? apportion(payable, weights) : [payable];
   if (parents.length > 1) {
     trace.add(
-      'apportionment',
+      STEP.apportionment,
       `${pounds(payable)} shared by number of qualifying children (${weights.join(' : ')}): ` +
-        parents.map((p, i) => `${p.id} ${pounds(shares[i]!)}`).join(', ') +
+        parents.map((p, i) => `${p.name} ${pounds(shares[i]!)}`).join(', ') +
         ' (any odd penny goes to the share that lost most in rounding, so the shares add up to the whole)',
       formatMoney(payable),
       LAW.apportionment,
@@ -284,8 +291,8 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
       const childFractions = fractions[i]!.map(formatFraction).join(' + ');
       const decreased = roundPenny(share.minus(timesFraction(share, f)));
       trace.add(
-        'shared_care',
-        `${parent.id}: nights ${parent.children.map((c) => c.nightsPerYear).join(', ')} give ${childFractions}` +
+        STEP.sharedCare,
+        `${capital(parent.name)}: nights ${parent.children.map((c) => c.nightsPerYear).join(', ')} give ${childFractions}` +
           (parent.children.length > 1 ? `, averaged over ${parent.children.length} children = ${formatFraction(f)}` : '') +
           `; ${pounds(share)} × (1 − ${formatFraction(f)}) = ${pounds(decreased)}`,
         formatMoney(decreased),
@@ -295,8 +302,8 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
       const deduction = new Dec(params.sharedCareHalfDeduction.value).times(halves);
       const after = Dec.max(0, decreased.minus(deduction));
       trace.add(
-        'shared_care_half_deduction',
-        `${parent.id}: ${halves} ${halves === 1 ? 'child has' : 'children have'} 175 or more nights, so a further £${params.sharedCareHalfDeduction.value} each comes off: ${pounds(decreased)} − ${pounds(deduction)} = ${pounds(after)}` +
+        STEP.sharedCareHalfDeduction,
+        `${capital(parent.name)}: ${halves} ${halves === 1 ? 'child has' : 'children have'} 175 or more nights, so a further £${params.sharedCareHalfDeduction.value} each comes off: ${pounds(decreased)} − ${pounds(deduction)} = ${pounds(after)}` +
           (decreased.lt(deduction) ? ' (not below nil)' : ''),
         formatMoney(after),
         params.sharedCareHalfDeduction.reference,
@@ -308,9 +315,9 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
     if (sharedCareApplied && total.lt(floor)) {
       shares = parents.length > 1 ? apportion(floor, weights) : [floor];
       trace.add(
-        'shared_care_floor',
+        STEP.sharedCareFloor,
         `Shared care would leave ${pounds(total)} a week, below the £${params.sharedCareFloor.value} minimum, so £${params.sharedCareFloor.value} is payable` +
-          (parents.length > 1 ? `, shared ${parents.map((p, i) => `${p.id} ${pounds(shares[i]!)}`).join(', ')}` : ''),
+          (parents.length > 1 ? `, shared ${parents.map((p, i) => `${p.name} ${pounds(shares[i]!)}`).join(', ')}` : ''),
         formatMoney(floor),
         params.sharedCareFloor.reference,
       );
@@ -321,8 +328,8 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
       const parent = parents[i]!;
       if (!parent.children.some((c) => c.nightsPerYear >= minNights)) return share;
       trace.add(
-        'flat_rate_shared_care',
-        `${parent.id}: the flat rate is due to a benefit and a child stays ${minNights} or more nights a year with the paying parent, so nothing is payable to ${parent.id}`,
+        STEP.flatRateSharedCare,
+        `${capital(parent.name)}: the flat rate is due to a benefit and a child stays ${minNights} or more nights a year with the paying parent, so nothing is payable to ${parent.name}`,
         '0.00',
         params.flatRateSharedCareNights.reference,
       );
@@ -330,7 +337,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
     });
   } else if (rate === 'flat' && parents.some((p) => p.children.some((c) => c.nightsPerYear > 0))) {
     trace.add(
-      'flat_rate_shared_care',
+      STEP.flatRateSharedCare,
       'The flat rate is due to income of £100 a week or less, so shared care does not change it',
       formatMoney(payable),
       LAW.flatRateSharedCare,
@@ -341,7 +348,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
     for (const c of p.children) {
       if (c.nightsPerYear > 182) {
         warnings.push(
-          `${c.id} spends ${c.nightsPerYear} nights a year with the paying parent. A parent who gives day-to-day care to the same ` +
+          `${capital(c.name)} spends ${c.nightsPerYear} nights a year with the paying parent. A parent who gives day-to-day care to the same ` +
             'extent as the other parent, or more, is not the paying parent (reg 50); check who should be paying.',
         );
       }
@@ -350,7 +357,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
 
   const weeklyAmount = shares.reduce((a, b) => a.plus(b), new Dec(0));
   trace.add(
-    'weekly_amount',
+    STEP.weeklyAmount,
     parents.length > 1
       ? `Weekly amount: ${parents.map((p, i) => `${pounds(shares[i]!)}`).join(' + ')} = ${pounds(weeklyAmount)}`
       : `Weekly amount: ${pounds(weeklyAmount)}`,
@@ -361,8 +368,8 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   const weeks = params.weeksInReferencePeriod.value;
   const frequencies = perFrequency(weeklyAmount, weeks);
   trace.add(
-    'instalments',
-    `Paid in equal instalments over a ${weeks}-week period: monthly ${pounds(weeklyAmount)} × ${weeks} ÷ 12 = ${pounds(frequencies.monthly)}`,
+    STEP.instalments,
+    `Paid in equal instalments over a ${weeks}-week period: weekly ${pounds(weeklyAmount)} × ${weeks} ÷ 12 = monthly ${pounds(frequencies.monthly)}`,
     formatMoney(frequencies.monthly),
     params.weeksInReferencePeriod.reference,
   );
@@ -398,11 +405,11 @@ function grossWeeklyIncome(input: MaintenanceInput, params: Scheme2012Parameters
   const given = amount('payingParent.grossWeeklyIncome', payer.grossWeeklyIncome);
   if (given === undefined) return undefined;
   let weekly = roundPenny(given);
-  trace.add('income_weekly', `Gross weekly income given: ${pounds(weekly)}`, formatMoney(weekly), LAW.historicIncome);
+  trace.add(STEP.incomeWeekly, `Gross weekly income given: ${pounds(weekly)}`, formatMoney(weekly), LAW.historicIncome);
   if (payer.pensionContributions) {
     const pension = weeklyPension(payer.pensionContributions, params);
     weekly = Dec.max(0, weekly.minus(pension));
-    trace.add('pension_contributions', `Less pension contributions of ${pounds(pension)} a week`, formatMoney(weekly), LAW.pensionRelief);
+    trace.add(STEP.pensionContributions, `Less pension contributions of ${pounds(pension)} a week`, formatMoney(weekly), LAW.pensionRelief);
   }
   return weekly;
 }
@@ -423,7 +430,7 @@ function applyVariations(
   if (additional && additional.gt(0)) {
     const after = weekly.plus(additional);
     trace.add(
-      'variation_additional_income',
+      STEP.variationAdditionalIncome,
       `${pounds(weekly)} + additional income ${pounds(additional)} = ${pounds(after)}`,
       formatMoney(after),
       LAW.additionalIncome,
@@ -433,7 +440,7 @@ function applyVariations(
   if (special && special.gt(0)) {
     const after = Dec.max(0, weekly.minus(special));
     trace.add(
-      'variation_special_expenses',
+      STEP.variationSpecialExpenses,
       `${pounds(weekly)} − special expenses ${pounds(special)} = ${pounds(after)}`,
       formatMoney(after),
       LAW.specialExpenses,
@@ -443,7 +450,7 @@ function applyVariations(
   const cap = new Dec(params.incomeCap.value);
   if (weekly.gt(cap)) {
     trace.add(
-      'income_cap',
+      STEP.incomeCap,
       `Income above ${pounds(cap)} a week is ignored: ${pounds(weekly)} → ${pounds(cap)}`,
       formatMoney(cap),
       params.incomeCap.reference,
@@ -477,7 +484,7 @@ function chooseRate(
     const qualifying = clampCount<ChildCount>(children.qualifying, 3);
     const value = new Dec(params.defaultRate.value[qualifying]);
     trace.add(
-      'rate_default',
+      STEP.rateDefault,
       `Default rate for ${qualifying === 3 ? '3 or more children' : qualifying === 1 ? '1 child' : '2 children'}: ${pounds(value)} (not enough information to make a calculation)`,
       formatMoney(value),
       params.defaultRate.reference,
@@ -487,14 +494,14 @@ function chooseRate(
 
   if (payer.nilRateReason) {
     if (hasVariation) warnings.push('Variations are not applied: a paying parent of a reg 45(1) description pays the nil rate.');
-    trace.add('rate_nil', `Nil rate: ${NIL_RATE_REASON_WORDS[payer.nilRateReason]}`, '0.00', LAW.nilRatePersons);
+    trace.add(STEP.rateNil, `Nil rate: ${NIL_RATE_REASON_WORDS[payer.nilRateReason]}`, '0.00', LAW.nilRatePersons);
     return { rate: 'nil', amount: new Dec(0), flatBecauseOfBenefit: false };
   }
 
   const additional = input.variations?.additionalIncomeWeekly;
   if (payer.flatRateBenefit && (additional === undefined || money(additional).isZero())) {
     trace.add(
-      'rate_flat',
+      STEP.rateFlat,
       `Flat rate £${params.flatRate.value}: the paying parent (or partner) gets a benefit listed in reg 44, whatever other income they have`,
       formatMoney(flat),
       LAW.flatRateBenefit,
@@ -503,7 +510,7 @@ function chooseRate(
   }
   if (payer.flatRateBenefit) {
     trace.add(
-      'rate_benefit_varied',
+      STEP.rateBenefitVaried,
       'The paying parent gets a flat-rate benefit, but an additional-income variation applies, so the rate is worked out on the varied income (reg 70)',
       formatMoney(income!),
       LAW.additionalIncome,
@@ -515,7 +522,7 @@ function chooseRate(
   const special = input.variations?.specialExpensesWeekly;
   if (weekly.lt(nilBelow) && special !== undefined && money(special).gt(0)) {
     trace.add(
-      'rate_variation_floor',
+      STEP.rateVariationFloor,
       `Special expenses take income to ${pounds(weekly)}, but a variation cannot take the amount below the flat rate, so £${params.flatRate.value} is payable`,
       formatMoney(flat),
       LAW.variationLimits,
@@ -524,7 +531,7 @@ function chooseRate(
   }
   if (weekly.lt(nilBelow)) {
     trace.add(
-      'rate_nil',
+      STEP.rateNil,
       `Nil rate: gross weekly income ${pounds(weekly)} is below ${pounds(nilBelow)}`,
       '0.00',
       params.nilRateIncomeBelow.reference,
@@ -534,7 +541,7 @@ function chooseRate(
   const flatUpTo = new Dec(params.flatRateIncomeUpTo.value);
   if (weekly.lte(flatUpTo)) {
     trace.add(
-      'rate_flat',
+      STEP.rateFlat,
       `Flat rate £${params.flatRate.value}: gross weekly income ${pounds(weekly)} is ${pounds(flatUpTo)} or less`,
       formatMoney(flat),
       params.flatRateIncomeUpTo.reference,
@@ -547,14 +554,14 @@ function chooseRate(
     const raw = flat.plus(weekly.minus(flatUpTo).times(t).dividedBy(100));
     const value = roundPound(raw);
     trace.add(
-      'rate_reduced',
+      STEP.rateReduced,
       `Reduced rate (income over ${pounds(flatUpTo)} and under ${pounds(reducedBelow)}): £${params.flatRate.value} + (${pounds(weekly)} − ${pounds(flatUpTo)}) × ${t}% ` +
         `[${childWords(q)}, ${otherWords(r)}] = £${raw.toString()}`,
       raw.toString(),
       params.reducedRateTable.reference,
     );
     trace.add(
-      'rounding',
+      STEP.rounding,
       `The reduced rate is rounded to the nearest pound: £${raw.toString()} → ${pounds(value)}`,
       formatMoney(value),
       LAW.rounding,
@@ -567,7 +574,7 @@ function chooseRate(
     const pct = params.relevantOtherChildrenPercent.value[r];
     base = roundPenny(weekly.times(new Dec(100).minus(pct)).dividedBy(100));
     trace.add(
-      'relevant_other_children',
+      STEP.relevantOtherChildren,
       `Income reduced by ${pct}% for ${otherWords(r)}: ${pounds(weekly)} × ${new Dec(100).minus(pct).toString()}% = ${pounds(base)}`,
       formatMoney(base),
       params.relevantOtherChildrenPercent.reference,
@@ -581,7 +588,7 @@ function chooseRate(
     raw = base.times(basicPct).dividedBy(100);
     rate = 'basic';
     trace.add(
-      'rate_basic',
+      STEP.rateBasic,
       `Basic rate for ${childWords(q)}: ${pounds(base)} × ${basicPct}% = £${raw.toString()}`,
       raw.toString(),
       params.basicRatePercent.reference,
@@ -593,7 +600,7 @@ function chooseRate(
     raw = first.plus(rest);
     rate = 'basic_plus';
     trace.add(
-      'rate_basic_plus',
+      STEP.rateBasicPlus,
       `Basic rate for ${childWords(q)}: ${pounds(plusFrom)} × ${basicPct}% = £${first.toString()}, plus (${pounds(base)} − ${pounds(plusFrom)}) × ${plusPct}% = £${rest.toString()}; together £${raw.toString()}`,
       raw.toString(),
       params.basicPlusPercent.reference,
@@ -601,7 +608,7 @@ function chooseRate(
   }
   const value = roundPound(raw);
   trace.add(
-    'rounding',
+    STEP.rounding,
     `The basic rate is rounded to the nearest pound: £${raw.toString()} → ${pounds(value)}`,
     formatMoney(value),
     LAW.rounding,
@@ -655,18 +662,25 @@ function collectionFees(
   });
   const w = payingParent.weekly;
   trace.add(
-    'collection_fee_paying_parent',
+    STEP.collectionFeePayingParent,
     `Collect and Pay: ${payPct.toString()}% is added to what the paying parent pays: ${pounds(w.maintenance)} + ${pounds(w.fee)} = ${pounds(w.total)} a week`,
     formatMoney(w.total),
     params.collectionFeePayingPercent.reference,
   );
+  const m = payingParent.monthly;
   trace.add(
-    'collection_fee_receiving_parent',
+    STEP.collectionFeePayingParentMonthly,
+    `Collect and Pay, each monthly instalment: maintenance ${pounds(m.maintenance)} + the ${payPct.toString()}% fee ${pounds(m.fee)} = ${pounds(m.total)} a month`,
+    formatMoney(m.total),
+    params.collectionFeePayingPercent.reference,
+  );
+  trace.add(
+    STEP.collectionFeeReceivingParent,
     `Collect and Pay: ${recPct.toString()}% is taken from what each receiving parent gets: ` +
       receivingParents
         .map(
-          (rp) =>
-            `${rp.id} ${pounds(rp.perFrequency.weekly.maintenance)} − ${pounds(rp.perFrequency.weekly.fee)} = ${pounds(rp.perFrequency.weekly.net)}`,
+          (rp, i) =>
+            `${parents[i]!.name} ${pounds(rp.perFrequency.weekly.maintenance)} − ${pounds(rp.perFrequency.weekly.fee)} = ${pounds(rp.perFrequency.weekly.net)}`,
         )
         .join('; '),
     formatMoney(receivingParents.reduce((a, rp) => a.plus(rp.perFrequency.weekly.net), new Dec(0))),

@@ -8,6 +8,7 @@ import { Dec, formatMoney, money, pounds, roundPenny, type Dec as Decimal, type 
 import type { Trace } from '../trace.ts';
 import { LAW } from './law.ts';
 import type { Scheme2012Parameters } from './resolve.ts';
+import { STEP } from './steps.ts';
 
 export const INCOME_PERIODS = ['year', 'month', 'four_weeks', 'week'] as const;
 export type IncomePeriod = (typeof INCOME_PERIODS)[number];
@@ -56,12 +57,12 @@ export function weeklyIncomeFrom(
   const days = params.daysInYearForIncome;
   if (income.period === 'week') {
     let weekly = nonNegativeMoney(`${field}.amount`, income.amount);
-    trace.add('income_weekly', `Income of ${pounds(weekly)} a week is used as a weekly figure`, formatMoney(weekly), LAW.historicIncome);
+    trace.add(STEP.incomeWeekly, `Income of ${pounds(weekly)} a week is used as a weekly figure`, formatMoney(weekly), LAW.historicIncome);
     if (pension) {
       const pensionWeekly = weeklyPension(pension, params);
       weekly = Dec.max(0, weekly.minus(pensionWeekly));
       trace.add(
-        'pension_contributions',
+        STEP.pensionContributions,
         `Less pension contributions of ${pounds(pensionWeekly)} a week`,
         formatMoney(weekly),
         LAW.pensionRelief,
@@ -72,7 +73,7 @@ export function weeklyIncomeFrom(
 
   let yearly = annual(`${field}.amount`, income);
   trace.add(
-    'income_annual',
+    STEP.incomeAnnual,
     income.period === 'year'
       ? `Annual income ${pounds(yearly)}`
       : `${pounds(money(income.amount))} ${PERIOD_WORDS[income.period]} × ${PER_YEAR[income.period]} = ${pounds(yearly)} a year`,
@@ -83,7 +84,7 @@ export function weeklyIncomeFrom(
     const pensionYearly = annual('payingParent.pensionContributions.amount', pension);
     yearly = Dec.max(0, yearly.minus(pensionYearly));
     trace.add(
-      'pension_contributions',
+      STEP.pensionContributions,
       `Less pension contributions of ${pounds(pensionYearly)} a year (not already deducted by the employer)`,
       formatMoney(yearly),
       LAW.pensionRelief,
@@ -91,7 +92,7 @@ export function weeklyIncomeFrom(
   }
   const weekly = roundPenny(yearly.dividedBy(days.value).times(7));
   trace.add(
-    'income_weekly',
+    STEP.incomeWeekly,
     `${pounds(yearly)} ÷ ${days.value} × 7 = ${pounds(weekly)} a week (to the penny)`,
     formatMoney(weekly),
     days.reference,
@@ -127,7 +128,7 @@ export function currentIncomeTest(
   const threshold = historic.times(pct.value).dividedBy(100);
   const use = difference.gte(threshold) && !difference.isZero() ? 'current' : 'historic';
   trace.add(
-    'current_income_test',
+    STEP.currentIncomeTest,
     `Current ${pounds(current)} differs from historic ${pounds(historic)} by ${pounds(difference)}; ` +
       `${pct.value}% of historic is ${pounds(threshold)}, so ${use} income is used`,
     use,

@@ -224,6 +224,15 @@ export const currentIncomeDifferencePercent = defineParameter<string>({
   values: [{ from: FULLY_LIVE, value: '25', reference: ref('SI 2012/2677 reg 34(2)(a)', `${CSMCR}34`) }],
 });
 
+export const incomeChangeTolerancePercent = defineParameter<string>({
+  name: 'scheme2012.income_change_tolerance_percent',
+  description: 'A change in current income is acted on (the calculation superseded) only when it is at least this percentage',
+  unit: 'percent',
+  values: [
+    { from: FULLY_LIVE, value: '25', reference: ref('SI 2012/2677 reg 23 (changes of income below this are not acted on)', `${CSMCR}23`) },
+  ],
+});
+
 export const weeksInReferencePeriod = defineParameter<number>({
   name: 'scheme2012.instalment_reference_weeks',
   description: 'Weeks in the reference period whose total is paid by equal instalments',
@@ -328,6 +337,7 @@ export const ALL_PARAMETERS: readonly Parameter<unknown>[] = [
   defaultRate,
   daysInYearForIncome,
   currentIncomeDifferencePercent,
+  incomeChangeTolerancePercent,
   weeksInReferencePeriod,
   collectionFeePayingPercent,
   collectionFeeReceivingPercent,

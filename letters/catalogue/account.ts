@@ -6,23 +6,24 @@
  */
 import * as z from 'zod';
 import { compareDates } from '../../calc/dates.ts';
-import { pounds } from '../../calc/money.ts';
 import { civilDate, commonFacts, priorContacts, senderRole, strictObject, words } from '../facts.ts';
 import {
   balanceDifference,
   claimedBalance,
   disputedAndUndisputed,
-  instalmentPlan,
+  instalmentFigures,
   monthlyAmount,
+  monthlyWithFee,
   netWay,
   overpaid,
   paidPerBank,
   STATEMENT_FIGURES,
   totalDue,
-  weeklyWithFee,
+  type ComputedCalculation,
+  type ComputedReconciliation,
 } from '../figures.ts';
 import { balanceWords, countIs, positionOf, sentence } from '../format.ts';
-import type { Block, Figure } from '../types.ts';
+import type { Block, ComposeContext } from '../types.ts';
 import { balanceSentences, outBy, statementSentences } from './balance.ts';
 import { BASIS, CMS_ADDRESS, SEND_TO_CMS, defineLetter, keepPaying, paragraphs, roleWords } from './common.ts';
 
@@ -204,6 +205,24 @@ const ACTION_WORDS: Record<(typeof ENFORCEMENT_ACTIONS)[number], string> = {
   other: 'enforcement action',
 };
 
+/**
+ * What the paying parent promises to keep paying, worded for the service the case is on. On Collect and Pay the
+ * paying parent pays the maintenance and the collection fee on top (Fees Regulations 2014 reg 7), so the promise
+ * quotes the instalment with the fee; only on Direct Pay is the maintenance alone what is paid.
+ */
+function ongoingPayment(ctx: ComposeContext<unknown>, calc: ComputedCalculation | undefined, r: ComputedReconciliation): string {
+  const service = calc?.result.collection ?? r.result.schedule.decisions.at(-1)?.service ?? 'direct_pay';
+  if (service === 'collect_and_pay') {
+    const withFee = calc ? monthlyWithFee(calc) : undefined;
+    return withFee
+      ? `my ongoing maintenance with the collection fee, ${ctx.quote(withFee)} a month, through the Child Maintenance Service`
+      : 'my ongoing maintenance with the collection fee, through the Child Maintenance Service';
+  }
+  return calc
+    ? `my ongoing maintenance of ${ctx.quote(monthlyAmount(calc))} a month directly to the receiving parent`
+    : 'my ongoing maintenance directly to the receiving parent';
+}
+
 export const enforcementPauseRequest = defineLetter({
   id: 'L11',
   type: 'enforcement_pause_request',
@@ -237,6 +256,7 @@ export const enforcementPauseRequest = defineLetter({
     'bridge_too_high_total',
     'bridge_too_low_total',
     'monthly_amount',
+    'monthly_with_collection_fee',
   ],
   enclosures: ['Copies of my letters about the balance that are waiting for an answer'],
   sendBy: {
@@ -255,8 +275,7 @@ export const enforcementPauseRequest = defineLetter({
     const claimed = ctx.quote(claimedBalance(r)!);
     const accepted = ctx.quote(undisputed);
     const action = ACTION_WORDS[f.action];
-    const calc = ctx.computed.calculation;
-    const ongoing = calc ? ` of ${ctx.quote(monthlyAmount(calc))} a month` : '';
+    const ongoing = ongoingPayment(ctx, ctx.computed.calculation, r);
     const body: Block[] = paragraphs(
       `I am the paying parent. On ${ctx.date(f.actionDate)} you issued a ${action}${f.actionReference ? ` (reference ${f.actionReference})` : ''} against me.`,
       `The balance it is based on is disputed. You say I owed ${claimed} on ${ctx.date(r.result.asOf)}. Worked out from the decisions on my case and my bank statements, I owed ${accepted}.${disputed ? ` I dispute the other ${ctx.quote(disputed)} of your figure.` : ''}`,
@@ -268,7 +287,7 @@ export const enforcementPauseRequest = defineLetter({
       ...paragraphs(
         'I know there is no automatic right to a pause. But you must have regard to the welfare of any child affected when you use your discretion (Child Support Act 1991 s.2), and money taken on a wrong balance is slow and hard to get back.',
         f.hardship && sentence(f.hardship),
-        `I will keep paying my ongoing maintenance${ongoing}, and I will pay the ${accepted} I accept I owe; I am willing to agree a plan for it.`,
+        `I will keep paying ${ongoing}, and I will pay the ${accepted} I accept I owe; I am willing to agree a plan for it.`,
         f.action === 'lump_sum_deduction_order' &&
           'Please treat this letter as my representations about the lump sum deduction order under regulation 25M of the Child Support (Collection and Enforcement) Regulations 1992.',
         f.action === 'regular_deduction_order' &&
@@ -285,7 +304,7 @@ export const enforcementPauseRequest = defineLetter({
       ],
       enclosures: [`A copy of the ${action}${f.actionReference ? ` (${f.actionReference})` : ''}`],
       notes: [
-        'This letter does not stop any legal time limit. If the order can be challenged (a deduction from earnings order appeal within 28 days, or representations about a lump sum deduction order within 14 days of service), make that challenge as well.',
+        'This letter does not stop any legal time limit. If the order can be challenged (a deduction from earnings order appeal within 28 days, or 56 if you do not live in the United Kingdom, or representations about a lump sum deduction order within 14 days of service), make that challenge as well.',
       ],
     };
   },
@@ -328,11 +347,13 @@ export const arrearsPaymentPlan = defineLetter({
   figures: [
     'undisputed_arrears',
     'instalment_amount',
+    'last_instalment_amount',
     'disputed_amount',
     'cms_claimed_balance',
     'bridge_too_high_total',
     'bridge_too_low_total',
     'monthly_amount',
+    'monthly_with_collection_fee',
   ],
   enclosures: ['A statement of my income and outgoings', 'Evidence of my income (recent payslips or benefit letters)'],
   sendBy: SEND_TO_CMS,
@@ -345,29 +366,15 @@ export const arrearsPaymentPlan = defineLetter({
     const f = ctx.facts;
     const r = ctx.computed.reconciliation!;
     const { disputed, undisputed } = disputedAndUndisputed(r);
-    const owed = r.result.balance.recomputed;
-    const plan = instalmentPlan(owed, f.instalments);
-    if (!plan.last.gt(0)) {
-      ctx.warn(`The arrears are too small for ${f.instalments} instalments; the plan below uses one payment.`);
+    const { plan, each, last } = instalmentFigures(r, f.instalments);
+    if (plan.count < plan.requested) {
+      ctx.warn(
+        `At ${each.value} an instalment (the arrears divided by ${plan.requested}, rounded up to the penny), ${plan.count} instalments clear the arrears; the plan below has ${plan.count}.`,
+      );
     }
-    const n = plan.last.gt(0) ? f.instalments : 1;
-    const { each, last } = n === f.instalments ? plan : instalmentPlan(owed, 1);
-    const eachFigure: Figure = {
-      id: 'instalment_amount',
-      label: 'Each instalment offered',
-      value: pounds(each),
-      amount: each.toFixed(2),
-      source:
-        n === 1
-          ? `The arrears I accept, ${pounds(owed)}, in one payment`
-          : `${pounds(owed)} ÷ ${n} instalments = ${pounds(each)} each, rounded up to the penny${last.equals(each) ? '' : `; the last instalment is the remainder, ${pounds(owed)} − ${pounds(each)} × ${n - 1} = ${pounds(last)}`}`,
-      citation: 'Reckoner rule: equal instalments rounded up to the penny, the last one the remainder (the offer is the parent’s own)',
-    };
-    const eachText = ctx.quote(eachFigure);
-    const lastText =
-      !last.equals(each) && n > 1
-        ? ctx.quote({ ...eachFigure, id: 'last_instalment_amount', label: 'Last instalment', value: pounds(last), amount: last.toFixed(2) })
-        : undefined;
+    const n = plan.count;
+    const eachText = ctx.quote(each);
+    const lastText = n > 1 && last.value !== each.value ? ctx.quote(last) : undefined;
     const accepted = ctx.quote(undisputed);
     const claim = claimedBalance(r);
     const calc = ctx.computed.calculation;
@@ -375,7 +382,6 @@ export const arrearsPaymentPlan = defineLetter({
       n === 1
         ? `I offer to pay the ${accepted} in one payment on ${ctx.date(f.firstPaymentOn)}.`
         : `I offer to pay ${eachText} every ${FREQUENCY_WORDS[f.frequency]}, ${n} payments starting on ${ctx.date(f.firstPaymentOn)}${lastText ? `, the last of them ${lastText}` : ''}. That clears the ${accepted} in full.`;
-    const fee = calc ? weeklyWithFee(calc) : undefined;
     return {
       subject: 'Proposal to pay arrears by instalments',
       body: paragraphs(
@@ -385,9 +391,7 @@ export const arrearsPaymentPlan = defineLetter({
           `You say the arrears are ${ctx.quote(claim)}. I dispute the remaining ${ctx.quote(disputed)} and have written to you about it separately. This offer covers only the amount I accept; it is not an agreement to the disputed part.`,
         disputed && claim && statementSentences(ctx, r).join(' '),
         `I cannot pay the arrears in one sum. ${offer}`,
-        calc
-          ? `As well as these instalments I will keep paying my ongoing maintenance of ${ctx.quote(monthlyAmount(calc))} a month${fee ? ` (on Collect and Pay, ${ctx.quote(fee)} a week with the collection fee)` : ''}.`
-          : 'As well as these instalments I will keep paying my ongoing maintenance.',
+        `As well as these instalments I will keep paying ${ongoingPayment(ctx, calc, r)}.`,
         'I enclose a statement of my income and outgoings, which shows this is what I can afford while still meeting the children’s needs in my home and my essential bills.',
         'I ask that no further enforcement action be taken while I keep to this plan. In deciding, please have regard to the welfare of the children, as section 2 of the Child Support Act 1991 requires.',
       ),

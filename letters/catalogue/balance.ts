@@ -52,9 +52,9 @@ export function claimSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee
 }
 
 /** The true balance, and how far CMS's figure is from it, net. */
-export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee = 'cms'): string {
+export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee = 'cms', when = 'on that date'): string {
   const b = r.result.balance;
-  const own = `Worked out from the decisions on my case and my ${evidenceWords(r)}, the account shows ${balanceWords(ctx.quote(recomputedBalance(r)), b.position)} on that date.`;
+  const own = `Worked out from the decisions on my case and my ${evidenceWords(r)}, the account shows ${balanceWords(ctx.quote(recomputedBalance(r)), b.position)} ${when}.`;
   if (b.difference === undefined) return own;
   const diff = balanceDifference(r);
   if (!diff) return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure agrees with it.`;
@@ -69,8 +69,7 @@ function evidenceWords(r: ComputedReconciliation): string {
 /** Both, when there is a claim; the true balance alone otherwise. */
 export function balanceSentences(ctx: Ctx, r: ComputedReconciliation, to: Addressee = 'cms'): string[] {
   const claim = claimSentence(ctx, r, to);
-  const own = recomputedSentence(ctx, r, to);
-  return claim ? [`${claim} ${own}`] : [own.replace(' on that date', ` on ${ctx.date(r.result.asOf)}`)];
+  return claim ? [`${claim} ${recomputedSentence(ctx, r, to)}`] : [recomputedSentence(ctx, r, to, `on ${ctx.date(r.result.asOf)}`)];
 }
 
 /** "two entries", "one item": the lines one way, as entries when every one of them is an entry CMS got wrong. */

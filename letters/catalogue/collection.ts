@@ -5,8 +5,9 @@
  * @module
  */
 import * as z from 'zod';
-import { addDays, compareDates } from '../../calc/dates.ts';
-import { pounds } from '../../calc/money.ts';
+import { compareDates } from '../../calc/dates.ts';
+import { DEADLINE, deadlineOf } from '../../calc/deadlines/index.ts';
+import { deoAppealLastDay } from '../deadlines.ts';
 import { civilDate, commonFacts, strictObject, words, wordList } from '../facts.ts';
 import { monthlyAmount, recomputedBalance, shortPeriods, STATEMENT_FIGURES, weeklyAmount, weeklyWithFee } from '../figures.ts';
 import { afterColon, sentence } from '../format.ts';
@@ -46,14 +47,7 @@ export const directPayToCollectAndPay = defineLetter({
     const f = ctx.facts;
     const r = ctx.computed.reconciliation!;
     const short = shortPeriods(r);
-    const shortfall = ctx.quote({
-      id: 'shortfall_total',
-      label: 'Maintenance missed or short under Direct Pay',
-      value: pounds(short.total),
-      amount: short.total.toFixed(2),
-      source: `The periods in which less arrived than the decisions made due, from my bank statement up to ${ctx.date(r.result.asOf)}: ${short.rows.map((row) => row[3]).join(' + ')}`,
-      citation: 'Reckoner reconciliation of my bank statement against the decisions (period by period)',
-    });
+    const shortfall = ctx.quote(short.total);
     const table: Block = {
       kind: 'table',
       caption: 'Payments missed or short',
@@ -219,15 +213,17 @@ export const deductionOrderAppeal = defineLetter({
   copyToMp: false,
   recipientHoldsAddress: false,
   clockFrom: (f) => f.matterArose ?? f.orderDate,
-  check: (f, sentOn) => {
+  // Reg 22(2): 28 days for someone resident in the United Kingdom, 56 for someone who is not.
+  clockFacts: (f) => ({ livesOutsideUk: f.livesOutsideUk === true }),
+  check: (f, sentOn, _inputs, nation) => {
     const problems: { field: string; message: string }[] = [];
     const from = f.matterArose ?? f.orderDate;
     if (compareDates(f.orderDate, sentOn) > 0) problems.push({ field: 'facts.orderDate', message: 'is after the date of this letter' });
-    const limit = addDays(from, f.livesOutsideUk ? 56 : 28);
-    if (compareDates(sentOn, limit) > 0) {
+    const limit = deoAppealLastDay(from, nation, f.livesOutsideUk === true);
+    if (compareDates(sentOn, limit.date) > 0) {
       problems.push({
         field: f.matterArose ? 'facts.matterArose' : 'facts.orderDate',
-        message: `the ${f.livesOutsideUk ? 56 : 28} days for this appeal ended on ${limit}; the court cannot hear it late. Ask CMS to review the order instead (enforcement_pause_request, complaint)`,
+        message: `the time for this appeal ended on ${limit.date}: ${limit.basis} The court cannot hear it late; ask CMS to review the order instead (the request to hold enforcement, or a complaint)`,
       });
     }
     return problems;
@@ -235,6 +231,7 @@ export const deductionOrderAppeal = defineLetter({
   compose: (ctx) => {
     const f = ctx.facts;
     const scotland = ctx.nation === 'scotland';
+    const limit = deadlineOf(ctx.deadlines, DEADLINE.deoAppealLastDay);
     return {
       subject: 'Appeal against a deduction from earnings order (regulation 22)',
       to: [f.court.name, ...f.court.address],
@@ -245,6 +242,8 @@ export const deductionOrderAppeal = defineLetter({
         ),
         { kind: 'list', ordered: true, items: f.details.map(sentence) },
         ...paragraphs(
+          limit &&
+            `I make this appeal within the ${f.livesOutsideUk ? '56 days regulation 22(2)(c) allows, as I do not live in the United Kingdom' : '28 days regulation 22(2)(b) allows'}; the last day is ${ctx.date(limit.date)}.`,
           'I understand that on this appeal the court cannot question the maintenance calculation itself; my appeal is on the ground above only.',
         ),
       ],
@@ -334,9 +333,9 @@ export const deductionOrderRepresentations = defineLetter({
   compose: (ctx) => {
     const f = ctx.facts;
     const lump = f.orderType === 'lump_sum_deduction_order';
-    const last = addDays(f.servedOn, 13);
-    if (lump && compareDates(ctx.sentOn, last) > 0) {
-      ctx.warn(`The 14 days for representations ended on ${ctx.date(last)}. Send this at once and ask CMS to consider it anyway.`);
+    const last = lump ? deadlineOf(ctx.deadlines, DEADLINE.lsdoRepresentationsLastDay) : undefined;
+    if (last && compareDates(ctx.sentOn, last.date) > 0) {
+      ctx.warn(`The 14 days for representations ended on ${ctx.date(last.date)}. Send this at once and ask CMS to consider it anyway.`);
     }
     const r = ctx.computed.reconciliation;
     const ref = f.orderReference ? `, reference ${f.orderReference},` : '';

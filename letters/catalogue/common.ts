@@ -4,7 +4,8 @@
  * @module
  */
 import type * as z from 'zod';
-import type { Reference } from '../../calc/parameters.ts';
+import type { Parameter, Reference } from '../../calc/parameters.ts';
+import { incomeChangeTolerancePercent } from '../../calc/scheme-2012/parameters.ts';
 import type { ComposeContext, LetterSpec, SendBy } from '../types.ts';
 
 export function defineLetter<S extends z.ZodObject>(spec: LetterSpec<S>): LetterSpec<S> {
@@ -33,6 +34,14 @@ export const ICO_ADDRESS = [
 export const mpAddress = (name: string): string[] => [`${name} MP`, 'House of Commons', 'London', 'SW1A 0AA'];
 
 const leg = (title: string, href: string): Reference => ({ title, href });
+
+/**
+ * A percentage from calc's parameter tables as the letters' fixed words quote it ("25%"): the value in force now,
+ * the latest in the table. A calculation for a date uses the value for that date; these words describe the rule.
+ */
+export function percentNow(parameter: Parameter<string>): string {
+  return `${parameter.values[parameter.values.length - 1]!.value}%`;
+}
 
 /** The law and guidance letters rest on, each with where it can be read. */
 export const BASIS = {
@@ -93,7 +102,7 @@ export const BASIS = {
     'https://www.legislation.gov.uk/uksi/2012/2677/regulation/34',
   ),
   incomeTolerance: leg(
-    'Child Support Maintenance Calculation Regulations 2012 (SI 2012/2677) reg 23 (25% tolerance for income changes)',
+    `Child Support Maintenance Calculation Regulations 2012 (SI 2012/2677) reg 23 (${percentNow(incomeChangeTolerancePercent)} tolerance for income changes)`,
     'https://www.legislation.gov.uk/uksi/2012/2677/regulation/23',
   ),
   variationRegs: leg(
@@ -161,7 +170,7 @@ export const SEND_TO_CMS: SendPreset = {
 export const SEND_TO_DWP_DATA: SendPreset = {
   method: 'Royal Mail Signed For; keep the proof of posting',
   notes: [
-    'DWP also takes requests for personal information by the route on GOV.UK (“Request your personal information from the Department for Work and Pensions”). Check the current postal address there before posting; if it differs, give it as recipientAddress.',
+    'DWP also takes requests for personal information by the route on GOV.UK (“Request your personal information from the Department for Work and Pensions”). Check the current postal address there before posting; if it differs, draft the letter again with that address as the recipient’s.',
     'There is no fee. If DWP asks for proof of identity, the one-month clock starts when it receives it.',
   ],
 };

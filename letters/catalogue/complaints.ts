@@ -5,7 +5,9 @@
  * @module
  */
 import * as z from 'zod';
-import { addMonths, compareDates } from '../../calc/dates.ts';
+import { compareDates } from '../../calc/dates.ts';
+import { DEADLINE, deadlineOf } from '../../calc/deadlines/index.ts';
+import { iceLastDay } from '../deadlines.ts';
 import { chronology, civilDate, commonFacts, priorContacts, senderRole, strictObject, words, wordList } from '../facts.ts';
 import { balanceDifference, type ComputedReconciliation, enforcementCharges, STATEMENT_FIGURES } from '../figures.ts';
 import { afterColon, joinAnd, sentence } from '../format.ts';
@@ -202,14 +204,15 @@ export const iceReferral = defineLetter({
   copyToMp: true,
   recipientHoldsAddress: false,
   clockFrom: (f) => f.finalResponseDate,
-  check: (f, sentOn) => {
+  check: (f, sentOn, _inputs, nation) => {
     const problems: { field: string; message: string }[] = [];
     if (compareDates(f.finalResponseDate, sentOn) > 0)
       problems.push({ field: 'facts.finalResponseDate', message: 'is after the date of this letter' });
-    if (compareDates(sentOn, addMonths(f.finalResponseDate, 6)) > 0) {
+    const limit = iceLastDay(f.finalResponseDate, nation);
+    if (compareDates(sentOn, limit.date) > 0) {
       problems.push({
         field: 'facts.finalResponseDate',
-        message: `was more than 6 months before this letter (the limit was ${addMonths(f.finalResponseDate, 6)}); ICE normally takes a complaint only within 6 months of the final response. Ask your MP for help instead (mp_letter)`,
+        message: `was more than 6 months before this letter (the limit was ${limit.date}); ICE normally takes a complaint only within 6 months of the final response. Ask your MP for help instead (mp_letter)`,
       });
     }
     return problems;
@@ -244,6 +247,13 @@ const mp = strictObject({
 
 export const MP_ASKS = ['contact_cms', 'refer_to_ombudsman'] as const;
 
+/**
+ * MPs take up a case only for their own constituents, and check the address to know one (House of Commons
+ * convention): a letter that claims residence with the address withheld must be followed by the address.
+ */
+export const MP_NEEDS_ADDRESS =
+  'Your address is left off this letter, but an MP acts only for people who live in the constituency and will ask for your address to check that you do before taking up your case. Give it to the MP’s office another way (by phone, or on a separate sheet marked confidential), and ask them not to pass it on to the Child Maintenance Service or anyone else without your permission.';
+
 export const mpLetter = defineLetter({
   id: 'L08',
   type: 'mp_letter',
@@ -275,6 +285,7 @@ export const mpLetter = defineLetter({
     const f = ctx.facts;
     const r = ctx.computed.reconciliation;
     const withheld = f.sender.addressWithheld === true;
+    if (withheld) ctx.warn(MP_NEEDS_ADDRESS);
     const asks = ['Ask the Child Maintenance Service to look at my case and to answer my letters.'];
     if (r && r.result.balance.cmsClaimed !== undefined && balanceDifference(r)) {
       asks.push('Ask it to confirm the correct balance on my account and to hold enforcement on the disputed amount meanwhile.');
@@ -340,7 +351,10 @@ export const ombudsmanReferral = defineLetter({
   },
   compose: (ctx) => {
     const f = ctx.facts;
-    if (compareDates(ctx.sentOn, addMonths(f.firstAwareOn, 12)) > 0) {
+    const withheld = f.sender.addressWithheld === true;
+    if (withheld) ctx.warn(MP_NEEDS_ADDRESS);
+    const last = deadlineOf(ctx.deadlines, DEADLINE.phsoLastDay);
+    if (last && compareDates(ctx.sentOn, last.date) > 0) {
       ctx.warn(
         'It is more than 12 months since you first became aware of the problem. The Ombudsman can still accept the complaint if there are special reasons; say what they are.',
       );
@@ -351,7 +365,7 @@ export const ombudsmanReferral = defineLetter({
       salutation: `Dear ${f.mp.name}`,
       body: [
         ...paragraphs(
-          `I live in your constituency of ${f.mp.constituency}. I ask you to refer my complaint about the Child Maintenance Service to the Parliamentary and Health Service Ombudsman. The Ombudsman can look into a complaint about a government department only when an MP refers it (Parliamentary Commissioner Act 1967 s.5). I am ${roleWords(ctx)} in this case.`,
+          `I live in your constituency of ${f.mp.constituency}${withheld ? '; for my safety my address is not printed here, and I can confirm it to your office by phone' : ''}. I ask you to refer my complaint about the Child Maintenance Service to the Parliamentary and Health Service Ombudsman. The Ombudsman can look into a complaint about a government department only when an MP refers it (Parliamentary Commissioner Act 1967 s.5). I am ${roleWords(ctx)} in this case.`,
           `I first became aware of the problem on ${ctx.date(f.firstAwareOn)}.${f.iceReportDate ? ` The Independent Case Examiner’s final report is dated ${ctx.date(f.iceReportDate)}; a copy is enclosed.` : ''}`,
           'The matter is still not put right:',
         ),

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { compareDates } from '../../calc/dates.ts';
+import { DEADLINE, deadlineOf } from '../../calc/deadlines/index.ts';
 import { civilDate, commonFacts, senderRole, strictObject, words, wordList } from '../facts.ts';
 import { claimedBalance, STATEMENT_FIGURES } from '../figures.ts';
 import { countIs, joinAnd } from '../format.ts';
@@ -215,7 +216,8 @@ export const sarChaseIcoComplaint = defineLetter({
   },
   compose: (ctx) => {
     const f = ctx.facts;
-    const ref = f.dwpReference ? ` (your reference ${f.dwpReference})` : '';
+    // To DWP the reference is "your reference"; to the ICO it is DWP's, not the ICO's.
+    const ref = f.dwpReference ? ` (${f.stage === 'chase' ? 'your' : 'DWP’s'} reference ${f.dwpReference})` : '';
     const history = paragraphs(
       `On ${ctx.date(f.sarSentOn)} I made a subject access request${ref} for my personal data held in connection with my child maintenance case, where I am ${roleWords(ctx)}.`,
       f.replyReceivedOn
@@ -224,7 +226,7 @@ export const sarChaseIcoComplaint = defineLetter({
       !!f.chasedOn?.length && `I chased the request on ${joinAnd(f.chasedOn.map(ctx.date))}.`,
     );
     const missing: Block = { kind: 'list', items: f.missing };
-    const escalate = ctx.deadlines.find((d) => d.id === 'ico_escalate');
+    const escalate = deadlineOf(ctx.deadlines, DEADLINE.icoEscalate);
     if (f.stage === 'chase') {
       return {
         subject: 'Overdue subject access request: complaint to your data protection officer',

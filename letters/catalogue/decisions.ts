@@ -5,10 +5,13 @@
  * @module
  */
 import * as z from 'zod';
-import { addDays, compareDates, type CivilDate } from '../../calc/dates.ts';
+import { compareDates, type CivilDate } from '../../calc/dates.ts';
+import { DEADLINE, deadlineOf, DEADLINE_SOURCES } from '../../calc/deadlines/index.ts';
 import type { Rate } from '../../calc/scheme-2012/calculate.ts';
+import { currentIncomeDifferencePercent, incomeChangeTolerancePercent } from '../../calc/scheme-2012/parameters.ts';
 import { civilDate, commonFacts, DECISION_WORDS, decisionFacts, senderRole, strictObject, words, wordList } from '../facts.ts';
 import {
+  comparisonOf,
   grossWeeklyIncome,
   incomeDifference,
   monthlyAmount,
@@ -21,8 +24,8 @@ import {
 } from '../figures.ts';
 import { sentence } from '../format.ts';
 import type { Block, ComposeContext } from '../types.ts';
-import { appealWindowEnd, lateMrOuterLimit, mrWindowEnd } from '../windows.ts';
-import { BASIS, CMS_ADDRESS, SEND_TO_CMS, defineLetter, keepPaying, paragraphs, roleWords } from './common.ts';
+import { addressChangeLastDay, appealLimits, decisionKind, mrLastDay } from '../deadlines.ts';
+import { BASIS, CMS_ADDRESS, SEND_TO_CMS, defineLetter, keepPaying, paragraphs, percentNow, roleWords } from './common.ts';
 
 type Problems = { field: string; message: string }[];
 
@@ -73,20 +76,20 @@ const reconsiderationFacts = {
     .describe('Each thing the decision got wrong that is not money (children, nights, dates), with what it used and what is right'),
 };
 
-/** A table setting what CMS used beside what is right, from the two calculations. */
+/** A table setting what CMS used beside what is right: calc's comparison of the two calculations, row by row. */
 function comparison(ctx: ComposeContext<unknown>, correct: ComputedCalculation, cms: ComputedCalculation): Block {
+  const c = comparisonOf(correct, cms);
   const rows: string[][] = [];
   const gwi = grossWeeklyIncome(correct);
   const cmsGwi = grossWeeklyIncome(cms, 'cmsCalculation');
-  if (gwi && cmsGwi && gwi.value !== cmsGwi.value) rows.push(['Gross weekly income', ctx.quote(cmsGwi), ctx.quote(gwi)]);
-  const kids = (c: ComputedCalculation) => c.result.receivingParents.reduce((n, p) => n + p.children.length, 0);
-  if (kids(cms) !== kids(correct)) rows.push(['Qualifying children', String(kids(cms)), String(kids(correct))]);
-  const other = (c: ComputedCalculation) => c.input.payingParent.relevantOtherChildren ?? 0;
-  if (other(cms) !== other(correct)) rows.push(['Relevant other children', String(other(cms)), String(other(correct))]);
-  const nights = (c: ComputedCalculation) =>
-    c.result.receivingParents.flatMap((p) => p.children.map((ch) => String(ch.nightsPerYear))).join(', ');
-  if (nights(cms) !== nights(correct)) rows.push(['Nights a year with the paying parent', nights(cms), nights(correct)]);
-  if (cms.result.rate !== correct.result.rate) rows.push(['Rate', RATE_WORDS[cms.result.rate], RATE_WORDS[correct.result.rate]]);
+  if (gwi && cmsGwi && c.grossWeeklyIncome.differs) rows.push(['Gross weekly income', ctx.quote(cmsGwi), ctx.quote(gwi)]);
+  const q = c.qualifyingChildren;
+  if (q.differs) rows.push(['Qualifying children', String(q.cms), String(q.correct)]);
+  const o = c.relevantOtherChildren;
+  if (o.differs) rows.push(['Relevant other children', String(o.cms), String(o.correct)]);
+  const n = c.nights;
+  if (n.differs) rows.push(['Nights a year with the paying parent', n.cms.join(', '), n.correct.join(', ')]);
+  if (c.rate.differs) rows.push(['Rate', RATE_WORDS[c.rate.cms], RATE_WORDS[c.rate.correct]]);
   rows.push(['Weekly maintenance', ctx.quote(weeklyAmount(cms, 'cmsCalculation')), ctx.quote(weeklyAmount(correct))]);
   return {
     kind: 'table',
@@ -105,16 +108,27 @@ function figuresBlocks(ctx: ComposeContext<unknown>): Block[] {
   const gwi = grossWeeklyIncome(correct);
   const own = `Worked out correctly under the 2012 scheme, the weekly maintenance is ${ctx.quote(weeklyAmount(correct))}${gwi ? `, on gross weekly income of ${ctx.quote(gwi)}` : ''}.`;
   if (!cms) return paragraphs(`${own} The working is set out at the end of this letter.`);
-  const diff = cms.result.weeklyAmount.minus(correct.result.weeklyAmount);
+  const c = comparisonOf(correct, cms);
   return [
     ...paragraphs(
       `${own} On the circumstances the decision used, it is ${ctx.quote(weeklyAmount(cms, 'cmsCalculation'))}: ${
-        diff.isZero() ? 'the same amount' : `${ctx.quote(weeklyDifference(correct, cms))} a week too ${diff.gt(0) ? 'much' : 'little'}`
+        c.way === 'same' ? 'the same amount' : `${ctx.quote(weeklyDifference(c))} a week too ${c.way === 'too_high' ? 'much' : 'little'}`
       }. The working for both is set out at the end of this letter.`,
     ),
     comparison(ctx, correct, cms),
   ];
 }
+
+/** Income evidence to enclose: the paying parent's own; a receiving parent holds none of it (CMS gets it from HMRC). */
+function incomeEvidence(ctx: ComposeContext<unknown>, what: string): string[] {
+  return ctx.senderRole === 'paying' ? [`Evidence of my income (${what})`] : [];
+}
+
+/** The reg 34(2) threshold as a letter's fixed words give it: the parameter's value in force now. */
+const THRESHOLD_NOW = percentNow(currentIncomeDifferencePercent);
+
+/** Why a default or interim decision has no 30-day limit, in the letter's words, with the rule calc cites. */
+const ANY_TIME = `it can be revised at any time, so the 30-day limit does not apply (${DEADLINE_SOURCES.defaultDecision.title})`;
 
 function decisionName(ctx: ComposeContext<unknown>, d: z.infer<typeof decisionFacts>): string {
   return `${DECISION_WORDS[d.type]} dated ${ctx.date(d.letterDate)}`;
@@ -147,9 +161,8 @@ function reconsiderationBody(
   }
   body.push(...figuresBlocks(ctx), ...late);
   body.push(...paragraphs('I understand that a mandatory reconsideration must come before any appeal to the tribunal.', keepPaying(ctx)));
-  const incomeChanged =
-    ctx.computed.cmsCalculation &&
-    grossWeeklyIncome(ctx.computed.cmsCalculation)?.value !== grossWeeklyIncome(ctx.computed.calculation!)?.value;
+  const cms = ctx.computed.cmsCalculation;
+  const incomeChanged = cms !== undefined && comparisonOf(ctx.computed.calculation!, cms).grossWeeklyIncome.differs;
   return {
     body,
     asks: [
@@ -158,7 +171,7 @@ function reconsiderationBody(
     ],
     enclosures: [
       `A copy of the decision letter dated ${ctx.date(d.letterDate)}`,
-      ...(incomeChanged ? ['Evidence of income (payslips, P60 or SA302 tax calculation)'] : []),
+      ...(incomeChanged ? incomeEvidence(ctx, 'payslips, P60 or SA302 tax calculation') : []),
     ],
   };
 }
@@ -189,22 +202,26 @@ export const mandatoryReconsideration = defineLetter({
   copyToMp: false,
   recipientHoldsAddress: true,
   clockFrom: (f) => f.decision.letterDate,
-  check: (f, sentOn) => {
+  clockFacts: (f) => ({ decision: decisionKind(f.decision.type) }),
+  check: (f, sentOn, _inputs, nation) => {
     const problems = decisionProblems(f.decision, sentOn);
-    const end = mrWindowEnd(f.decision.letterDate);
-    if (compareDates(sentOn, end) > 0) {
+    const end = mrLastDay(f.decision, nation);
+    if (end && compareDates(sentOn, end.date) > 0) {
       problems.push({
         field: 'type',
-        message: `the 30 days for a mandatory reconsideration of the decision dated ${f.decision.letterDate} ended on ${end}; use late_mandatory_reconsideration (L18) and explain why you are late`,
+        message: `the 30 days for a mandatory reconsideration of the decision dated ${f.decision.letterDate} ended on ${end.date}; use late_mandatory_reconsideration (L18) and explain why you are late`,
       });
     }
     return problems;
   },
   compose: (ctx) => {
     const d = ctx.facts.decision;
+    const last = deadlineOf(ctx.deadlines, DEADLINE.mrLastDay);
     const { body, asks, enclosures } = reconsiderationBody(ctx, [
       ...paragraphs(
-        `I am applying within 30 days of the date of the decision letter, as regulation 14(1)(a) of the Child Support Maintenance Calculation Regulations 2012 allows (the last day is ${ctx.date(mrWindowEnd(d.letterDate))}).`,
+        last
+          ? `I am applying within 30 days of the date of the decision letter, as regulation 14(1)(a) of the Child Support Maintenance Calculation Regulations 2012 allows (the last day is ${ctx.date(last.date)}).`
+          : `This is a ${DECISION_WORDS[d.type]}: ${ANY_TIME}.`,
       ),
     ]);
     return {
@@ -242,13 +259,19 @@ export const lateMandatoryReconsideration = defineLetter({
   copyToMp: false,
   recipientHoldsAddress: true,
   clockFrom: (f) => f.decision.letterDate,
-  check: (f, sentOn) => {
+  clockFacts: (f) => ({ decision: decisionKind(f.decision.type) }),
+  check: (f, sentOn, _inputs, nation) => {
     const problems = decisionProblems(f.decision, sentOn);
-    const end = mrWindowEnd(f.decision.letterDate);
-    if (compareDates(sentOn, end) <= 0) {
+    const end = mrLastDay(f.decision, nation);
+    if (!end) {
       problems.push({
         field: 'type',
-        message: `the decision dated ${f.decision.letterDate} can still be reconsidered in time (until ${end}); use mandatory_reconsideration (L03)`,
+        message: `a ${DECISION_WORDS[f.decision.type]} can be revised at any time, so a reconsideration of it is never late; use mandatory_reconsideration (L03)`,
+      });
+    } else if (compareDates(sentOn, end.date) <= 0) {
+      problems.push({
+        field: 'type',
+        message: `the decision dated ${f.decision.letterDate} can still be reconsidered in time (until ${end.date}); use mandatory_reconsideration (L03)`,
       });
     }
     if (f.circumstancesFrom && f.circumstancesTo && compareDates(f.circumstancesFrom, f.circumstancesTo) > 0) {
@@ -259,11 +282,13 @@ export const lateMandatoryReconsideration = defineLetter({
   compose: (ctx) => {
     const f = ctx.facts;
     const d = f.decision;
-    if (compareDates(ctx.sentOn, lateMrOuterLimit(d.letterDate)) > 0) {
+    const outer = deadlineOf(ctx.deadlines, DEADLINE.lateMrOuterLimit);
+    if (outer && compareDates(ctx.sentOn, outer.date) > 0) {
       ctx.warn(
-        `This is more than 13 months after the decision letter. CMS may refuse a late application this old; the official-error ground (which has no time limit) may be your best route.`,
+        `This is after ${ctx.date(outer.date)}, the outer limit for a late application. CMS may refuse a late application this old; the official-error ground (which has no time limit) may be your best route.`,
       );
     }
+    const usual = mrLastDay(d, ctx.nation)!;
     const period =
       f.circumstancesFrom &&
       (f.circumstancesTo
@@ -271,7 +296,7 @@ export const lateMandatoryReconsideration = defineLetter({
         : `These circumstances began on ${ctx.date(f.circumstancesFrom)}.`);
     const { body, asks, enclosures } = reconsiderationBody(ctx, [
       ...paragraphs(
-        `I know this application is outside the usual 30 days, which ended on ${ctx.date(mrWindowEnd(d.letterDate))}. I ask you to accept it late under regulation 15 of the Child Support Maintenance Calculation Regulations 2012, because of special circumstances:`,
+        `I know this application is outside the usual 30 days, which ended on ${ctx.date(usual.date)}. I ask you to accept it late under regulation 15 of the Child Support Maintenance Calculation Regulations 2012, because of special circumstances:`,
       ),
       { kind: 'list', items: f.lateReasons.map(sentence) },
       ...paragraphs(
@@ -440,8 +465,7 @@ export const changeOfCircumstances = defineLetter({
   id: 'L13',
   type: 'change_of_circumstances',
   title: 'Change of circumstances notification',
-  whenToUse:
-    'As soon as something changes that CMS needs to know: an address (a paying parent has 7 days), income changing by 25% or more, shared-care nights, children in the household, a child leaving education, an employer or a benefit.',
+  whenToUse: `As soon as something changes that CMS needs to know: an address (a paying parent has 7 days), income changing by ${percentNow(incomeChangeTolerancePercent)} or more, shared-care nights, children in the household, a child leaving education, an employer or a benefit.`,
   sender: 'either',
   recipient: CMS_ADDRESS,
   legalBasis: [BASIS.csaSupersession, BASIS.incomeTolerance, BASIS.changes],
@@ -476,7 +500,11 @@ export const changeOfCircumstances = defineLetter({
     const f = ctx.facts;
     const c = ctx.computed.calculation;
     const withheld = ctx.facts.sender.addressWithheld === true;
-    if (f.change === 'address' && ctx.senderRole === 'paying' && compareDates(ctx.sentOn, addDays(f.changedOn, 7)) > 0) {
+    if (
+      f.change === 'address' &&
+      ctx.senderRole === 'paying' &&
+      compareDates(ctx.sentOn, addressChangeLastDay(f.changedOn, ctx.nation).date) > 0
+    ) {
       ctx.warn('A paying parent must report a new address within 7 days; this is later. Send it now, and keep proof of sending.');
     }
     const gwi = c ? grossWeeklyIncome(c) : undefined;
@@ -506,9 +534,8 @@ export const changeOfCircumstances = defineLetter({
 export const incomeChallenge = defineLetter({
   id: 'L15',
   type: 'income_challenge',
-  title: 'Challenge of the income figure (current income 25% or more different)',
-  whenToUse:
-    'When the paying parent’s current income differs from the historic HMRC figure the decision used by 25% or more, or the HMRC figure is wrong. Within 30 days of the decision it is a reconsideration; after that, a request to supersede from the date of the request.',
+  title: `Challenge of the income figure (current income ${THRESHOLD_NOW} or more different)`,
+  whenToUse: `When the paying parent’s current income differs from the historic HMRC figure the decision used by ${THRESHOLD_NOW} or more, or the HMRC figure is wrong. Within 30 days of the decision it is a reconsideration; after that, a request to supersede from the date of the request.`,
   sender: 'either',
   recipient: CMS_ADDRESS,
   legalBasis: [BASIS.incomeRules, BASIS.incomeTolerance, BASIS.mrReg14, BASIS.csaSupersession],
@@ -538,7 +565,8 @@ export const incomeChallenge = defineLetter({
     'weekly_amount',
     'weekly_amount_difference',
   ],
-  enclosures: ['Payslips, P60, or SA302 tax calculation and tax year overview, as described above'],
+  // The evidence is the paying parent's own (payslips, P60, SA302): compose encloses it only when they send the letter.
+  enclosures: [],
   sendBy: SEND_TO_CMS,
   copyToMp: false,
   recipientHoldsAddress: true,
@@ -559,29 +587,30 @@ export const incomeChallenge = defineLetter({
     if (!then || !now) {
       ctx.warn('One of the calculations uses no income (a flat, nil or default rate), so the income figures cannot be compared.');
     }
-    const { figure: pct, atLeastQuarter } = incomeDifference(current, historic);
-    if (!atLeastQuarter) {
+    const { figure: pct, comparison: income, currentIncomeUsed, threshold } = incomeDifference(current, historic);
+    if (!currentIncomeUsed) {
       ctx.warn(
-        'The difference is under 25%, so CMS will keep to historic income (regulation 34(2)); this letter is unlikely to change the amount unless the HMRC figure itself is wrong.',
+        `The difference is under ${threshold}, so CMS will keep to historic income (regulation 34(2)); this letter is unlikely to change the amount unless the HMRC figure itself is wrong.`,
       );
     }
-    const inWindow = compareDates(ctx.sentOn, mrWindowEnd(f.decision.letterDate)) <= 0;
-    const higher =
-      current.result.grossWeeklyIncome &&
-      historic.result.grossWeeklyIncome &&
-      current.result.grossWeeklyIncome.gt(historic.result.grossWeeklyIncome);
-    const diff = historic.result.weeklyAmount.minus(current.result.weeklyAmount);
+    // A default or interim decision has no 30-day limit: it can be revised at any time.
+    const last = mrLastDay(f.decision, ctx.nation);
+    const inWindow = !last || compareDates(ctx.sentOn, last.date) <= 0;
+    const higher = income.direction === 'higher';
+    const weekly = comparisonOf(current, historic);
     return {
       subject: `Request to use current income: the income figure in the ${decisionName(ctx, f.decision)}`,
       body: paragraphs(
         `I am ${roleWords(ctx)} in this case. Your ${decisionName(ctx, f.decision)} uses historic income ${ctx.senderRole === 'paying' ? 'for me' : 'for the paying parent'} of ${then ? ctx.quote(then) : 'nil'} a week, from HM Revenue and Customs’ figure for the ${f.taxYear} tax year.`,
         `${ctx.senderRole === 'paying' ? 'My' : 'The paying parent’s'} current income is ${now ? ctx.quote(now) : 'nil'} a week, worked out from ${f.evidence} covering ${ctx.date(f.currentIncomeFrom)} to ${ctx.date(f.currentIncomeTo)}. That is ${ctx.quote(pct)} ${higher ? 'more' : 'less'} than the historic figure.`,
-        atLeastQuarter
-          ? 'Where current income differs from historic income by 25% or more, the calculation must use current income (regulation 34(2) of the Child Support Maintenance Calculation Regulations 2012).'
-          : `The difference is less than 25%, but I ask you to check the historic figure itself, which I believe does not reflect ${ctx.senderRole === 'paying' ? 'my' : 'the paying parent’s'} income.`,
-        `On current income the weekly maintenance is ${ctx.quote(weeklyAmount(current))}, against ${ctx.quote(weeklyAmount(historic, 'cmsCalculation'))} in your decision${diff.isZero() ? '' : `, a difference of ${ctx.quote(weeklyDifference(current, historic))} a week`}. The working is set out at the end of this letter.`,
+        currentIncomeUsed
+          ? `Where current income differs from historic income by ${threshold} or more, the calculation must use current income (regulation 34(2) of the Child Support Maintenance Calculation Regulations 2012).`
+          : `The difference is less than ${threshold}, but I ask you to check the historic figure itself, which I believe does not reflect ${ctx.senderRole === 'paying' ? 'my' : 'the paying parent’s'} income.`,
+        `On current income the weekly maintenance is ${ctx.quote(weeklyAmount(current))}, against ${ctx.quote(weeklyAmount(historic, 'cmsCalculation'))} in your decision${weekly.way === 'same' ? '' : `, a difference of ${ctx.quote(weeklyDifference(weekly))} a week`}. The working is set out at the end of this letter.`,
         inWindow
-          ? `As the decision is less than 30 days old, please treat this letter as an application for mandatory reconsideration under regulation 14 (the last day is ${ctx.date(mrWindowEnd(f.decision.letterDate))}).`
+          ? last
+            ? `As the decision is less than 30 days old, please treat this letter as an application for mandatory reconsideration under regulation 14 (the last day is ${ctx.date(last.date)}).`
+            : `Please treat this letter as an application for mandatory reconsideration under regulation 14: this is a ${DECISION_WORDS[f.decision.type]}, and ${ANY_TIME}.`
           : 'Please treat this letter as an application to supersede the decision, taking effect from the date you receive this letter (Child Support Act 1991 s.17).',
         keepPaying(ctx),
       ),
@@ -591,6 +620,10 @@ export const incomeChallenge = defineLetter({
           : 'Supersede the decision to use current income, from the date you receive this letter.',
         'Send me the new decision with the reasons for it.',
       ],
+      enclosures:
+        ctx.senderRole === 'paying'
+          ? ['My payslips, P60, or SA302 tax calculation and tax year overview, as described above']
+          : ['The evidence of the paying parent’s current income described above'],
     };
   },
 });
@@ -644,13 +677,25 @@ export const tribunalAppeal = defineLetter({
   copyToMp: false,
   recipientHoldsAddress: false,
   clockFrom: (f) => f.mrnDate,
-  check: (f, sentOn, inputs) => {
+  check: (f, sentOn, inputs, nation) => {
     const problems = decisionProblems(f.decision, sentOn);
     if (compareDates(f.mrnDate, sentOn) > 0) problems.push({ field: 'facts.mrnDate', message: 'is after the date of this letter' });
-    if (compareDates(sentOn, appealWindowEnd(f.mrnDate)) > 0 && !f.lateReasons?.length) {
+    const { lastDay, absoluteLimit } = appealLimits(f.mrnDate, nation);
+    if (compareDates(sentOn, absoluteLimit.date) > 0) {
+      // SEC Rules r.22(8): no extension beyond 12 months after the time for appealing. Not a late appeal: none can be made.
+      problems.push({
+        field: 'facts.mrnDate',
+        message:
+          `the appeal is past the absolute limit: the time for appealing ended on ${lastDay.date}, and the tribunal cannot admit an appeal ` +
+          `made after ${absoluteLimit.date} (Tribunal Procedure (First-tier Tribunal) (Social Entitlement Chamber) Rules 2008 r.22(8): ` +
+          'no extension beyond 12 months after the time for appealing), so it cannot be admitted, late or not. What can still be done: ' +
+          'ask CMS to change the decision from now on new facts (change_of_circumstances); ask for a revision for official error, ' +
+          'which has no time limit (late_mandatory_reconsideration); or complain about how the case was handled (complaint)',
+      });
+    } else if (compareDates(sentOn, lastDay.date) > 0 && !f.lateReasons?.length) {
       problems.push({
         field: 'facts.lateReasons',
-        message: `is missing — the month for the appeal ended on ${appealWindowEnd(f.mrnDate)}; say why the appeal is late, one point each`,
+        message: `is missing — the time for the appeal ended on ${lastDay.date}; say why the appeal is late, one point each`,
       });
     }
     if (f.sender.addressWithheld) {
@@ -671,8 +716,13 @@ export const tribunalAppeal = defineLetter({
   compose: (ctx) => {
     const f = ctx.facts;
     const d = f.decision;
-    const late = compareDates(ctx.sentOn, appealWindowEnd(f.mrnDate)) > 0;
-    if (late) ctx.warn('This appeal is late: the tribunal may extend the time, but never beyond 12 months after the month ran out.');
+    const { lastDay, absoluteLimit } = appealLimits(f.mrnDate, ctx.nation);
+    const late = compareDates(ctx.sentOn, lastDay.date) > 0;
+    if (late) {
+      ctx.warn(
+        `This appeal is late: the tribunal may extend the time, but it cannot admit an appeal after ${ctx.date(absoluteLimit.date)} (rule 22(8): no extension beyond 12 months after the time for appealing).`,
+      );
+    }
     const body: Block[] = [
       ...paragraphs(
         `I appeal to the First-tier Tribunal (Social Entitlement Chamber) against the ${decisionName(ctx, d)}, made by the Secretary of State for Work and Pensions (Child Maintenance Service). I am ${roleWords(ctx)} in this case. The decision was looked at again on mandatory reconsideration, and the notice of the outcome is dated ${ctx.date(f.mrnDate)}. A copy is enclosed with my form SSCS2.`,
@@ -684,7 +734,7 @@ export const tribunalAppeal = defineLetter({
     if (late && f.lateReasons?.length) {
       body.push(
         ...paragraphs(
-          `I know the month for appealing ended on ${ctx.date(appealWindowEnd(f.mrnDate))}. I ask the tribunal to extend the time, because:`,
+          `I know the time for appealing ended on ${ctx.date(lastDay.date)}. This appeal is within the absolute limit in rule 22(8) of the Tribunal Procedure (First-tier Tribunal) (Social Entitlement Chamber) Rules 2008, which ends on ${ctx.date(absoluteLimit.date)}. I ask the tribunal to extend the time, because:`,
         ),
         { kind: 'list', items: f.lateReasons.map(sentence) },
       );

@@ -67,16 +67,36 @@ function list(doc: Doc, items: readonly string[], ordered: boolean, size = BODY)
   doc.moveDown(0.4);
 }
 
+/** Table text size, and the smallest a cell's text is shrunk to so that a date or an amount stays on one line. */
+const TABLE_SIZE = 8.5;
+const MIN_TABLE_SIZE = 5;
+
+/**
+ * A cell's text and size such that no word — a date ("28 September 2026", held together by non-breaking spaces)
+ * or an amount — is wider than the cell: pdfkit breaks an over-wide word between any two characters, which split
+ * dates mid-number in narrow columns. The cell's text is shrunk until its widest word fits; only if even the smallest
+ * size is too wide may a date break, and then between its words, never inside a number.
+ */
+function fitCell(doc: Doc, text: string, cellWidth: number, font: string): { text: string; size: number } {
+  const t = pdfText(text);
+  doc.font(font);
+  const widest = (size: number) => Math.max(0, ...t.split(/[ \n]+/).map((w) => doc.fontSize(size).widthOfString(w)));
+  if (widest(TABLE_SIZE) <= cellWidth) return { text: t, size: TABLE_SIZE };
+  const size = Math.max(MIN_TABLE_SIZE, Math.floor(((TABLE_SIZE * cellWidth) / widest(TABLE_SIZE)) * 10) / 10);
+  return widest(size) <= cellWidth ? { text: t, size } : { text: t.replace(/\u00a0/g, ' '), size };
+}
+
 function table(doc: Doc, b: Extract<Block, { kind: 'table' }>): void {
   const total = b.widths.reduce((a, w) => a + w, 0);
   const widths = b.widths.map((w) => (w / total) * width(doc));
   const pad = 3;
-  const size = 8.5;
-  const rowHeight = (cells: readonly string[], font: string): number => {
-    doc.font(font).fontSize(size);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(pdfText(c), { width: widths[i]! - 2 * pad }))) + 2 * pad;
+  const fitted = (cells: readonly string[], font: string) => cells.map((c, i) => fitCell(doc, c, widths[i]! - 2 * pad, font));
+  const rowHeight = (cells: readonly { text: string; size: number }[], font: string): number => {
+    doc.font(font);
+    return Math.max(...cells.map((c, i) => doc.fontSize(c.size).heightOfString(c.text, { width: widths[i]! - 2 * pad }))) + 2 * pad;
   };
-  const drawRow = (cells: readonly string[], font: string, fill?: string): void => {
+  const drawRow = (raw: readonly string[], font: string, fill?: string): void => {
+    const cells = fitted(raw, font);
     const h = rowHeight(cells, font);
     if (doc.y + h > doc.page.height - MARGIN.bottom) {
       doc.addPage();
@@ -91,8 +111,8 @@ function table(doc: Doc, b: Extract<Block, { kind: 'table' }>): void {
       doc
         .fillColor('black')
         .font(font)
-        .fontSize(size)
-        .text(pdfText(c), x + pad, y + pad, { width: w - 2 * pad });
+        .fontSize(c.size)
+        .text(c.text, x + pad, y + pad, { width: w - 2 * pad });
       x += w;
     });
     doc.x = MARGIN.left;
@@ -185,6 +205,9 @@ export async function renderPdf(letter: LetterDocument): Promise<Uint8Array> {
     block(doc, s);
   });
 
+  // The notes are for the sender, not the recipient: their pages carry no letter footer and are not counted as the
+  // letter's pages, so that the letter sent ends on "Page n of n".
+  const letterPages = doc.bufferedPageRange().count;
   doc.addPage();
   const boxTop = doc.y;
   doc.rect(MARGIN.left, boxTop, width(doc), 34).fill('#f0f0f0');
@@ -199,27 +222,28 @@ export async function renderPdf(letter: LetterDocument): Promise<Uint8Array> {
   doc.y = boxTop + 48;
   for (const b of letter.notes) block(doc, b, 10);
 
-  // Footers: page numbers and the case reference.
+  // Footers: on the letter's pages, the case reference and the page number; on the notes, that they are not sent.
   const range = doc.bufferedPageRange();
   const reference = letter.references[0] ?? '';
+  const notesPages = range.count - letterPages;
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    const page = i + 1 - range.start;
+    const footer =
+      page <= letterPages
+        ? `${reference ? `${reference}  ·  ` : ''}Page ${page} of ${letterPages}`
+        : `Notes for you, not part of the letter: do not send  ·  Notes page ${page - letterPages} of ${notesPages}`;
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc
       .font(FONT)
       .fontSize(SMALL)
       .fillColor('#555555')
-      .text(
-        pdfText(`${reference ? `${reference}  ·  ` : ''}Page ${i + 1 - range.start} of ${range.count}`),
-        MARGIN.left,
-        doc.page.height - 40,
-        {
-          width: width(doc),
-          align: 'center',
-          lineBreak: false,
-        },
-      );
+      .text(pdfText(footer), MARGIN.left, doc.page.height - 40, {
+        width: width(doc),
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottom;
   }
   doc.fillColor('black');

@@ -56,8 +56,9 @@ const EXPECTED: Record<string, Record<string, string>> = {
     disputed_amount: '£1,230.24',
     // Was disputed_entries_total £820.16, the sizes of two entries that cancel out; now the statement (ACCOUNT).
     ...STATEMENT,
-    // £78.86 × 52 ÷ 12 = £341.7266… → £341.73.
-    monthly_amount: '£341.73',
+    // Collect and Pay: the paying parent keeps paying maintenance with the 20% fee (Fees Regulations 2014 reg 7):
+    // £78.86 × 52 ÷ 12 = £341.7266… → £341.73; fee 20% = £68.346 → £68.35; £341.73 + £68.35 = £410.08 a month.
+    monthly_with_collection_fee: '£410.08',
   },
   // Short: £341.73 − £200 = £141.73 (June), £341.73 − £150 = £191.73 (August), £341.73 (October): £675.19.
   direct_pay_to_collect_and_pay: { shortfall_total: '£675.19', recomputed_balance: '£675.19' },
@@ -74,8 +75,8 @@ const EXPECTED: Record<string, Record<string, string>> = {
     ...STATEMENT,
     instalment_amount: '£136.70',
     last_instalment_amount: '£136.68',
-    monthly_amount: '£341.73',
-    weekly_with_collection_fee: '£94.63',
+    // On Collect and Pay, maintenance £341.73 + the 20% fee £68.35 = £410.08 a month (see enforcement_pause_request).
+    monthly_with_collection_fee: '£410.08',
   },
   tribunal_appeal: { ...CORRECT, ...CMS },
   late_mandatory_reconsideration: { ...CORRECT, ...CMS },

@@ -188,7 +188,8 @@ describe('time limits the facts contradict', () => {
   test('an appeal after the month needs reasons; a deduction order appeal after 28 days is refused', () => {
     expect(refusal({ ...input('tribunal_appeal'), sentOn: '2026-06-02' }).message).toContain('facts.lateReasons: is missing');
     expect(refusal({ ...input('deduction_order_appeal'), sentOn: '2026-04-08' }).message).toContain(
-      'the 28 days for this appeal ended on 2026-04-07',
+      // SI 1992/1989 reg 22(2)(b): 28 days; 10 March 2026 + 28 days = 7 April 2026.
+      'the time for this appeal ended on 2026-04-07: 28 calendar days after Tuesday 10 March 2026',
     );
   });
 

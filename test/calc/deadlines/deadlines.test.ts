@@ -74,11 +74,16 @@ describe('mandatory reconsideration: the stricter of 30 calendar days and one ca
 });
 
 describe('appeal to the tribunal: one calendar month from the date the notice was sent', () => {
-  test('notice sent 31 January 2025: appeal received by 28 February 2025; absolute limit 28 February 2026', () => {
+  test('notice sent 31 January 2025: appeal received by 28 February 2025; absolute limit Monday 2 March 2026', () => {
     const list = deadlinesForEvent('mr_notice_received', '2025-01-31', EW);
     expect(one(list, 'appeal_last_day').date).toBe('2025-02-28');
     expect(one(list, 'appeal_last_day').citation).toContain('r.22(2)(d)(i)');
-    expect(one(list, 'late_appeal_absolute_limit').date).toBe('2026-02-28');
+    // 28 February 2025 + 12 months = Saturday 28 February 2026. SEC Rules (SI 2008/2685) r.12(2): a time limit
+    // ending on a day that is not a working day runs to the next working day, Monday 2 March 2026.
+    const absolute = one(list, 'late_appeal_absolute_limit');
+    expect(absolute.date).toBe('2026-03-02');
+    expect(absolute.basis).toContain('rule 12(2)');
+    expect(absolute.citation).toContain('r.22(8)');
   });
 
   test('the absolute limit runs 12 months from the end of the month, not 13 from the notice', () => {
@@ -258,7 +263,8 @@ describe('letters', () => {
     expect(deadlinesForLetter('L18', '2025-01-31', EW).map((d) => d.id)).toEqual(['late_mr_outer_limit']);
   });
   test('L17 takes the date the notice was sent', () => {
-    expect(deadlinesForLetter('L17', '2025-01-31', EW).map((d) => d.date)).toEqual(['2025-02-28', '2026-02-28']);
+    // The absolute limit, 28 February 2026, is a Saturday: r.12(2) of the SEC Rules moves it to Monday 2 March 2026.
+    expect(deadlinesForLetter('L17', '2025-01-31', EW).map((d) => d.date)).toEqual(['2025-02-28', '2026-03-02']);
   });
   test('L05 is the complaint clock', () => {
     expect(deadlinesForLetter('L05', '2024-12-20', SCOT).map((d) => d.date)).toEqual(['2024-12-24', '2025-01-16', '2025-01-23']);
