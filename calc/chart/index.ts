@@ -1,0 +1,32 @@
+/**
+ * A reconciliation as a chart: per-period amounts and running balances in whole pence, their totals, and axes
+ * with nice money ticks and month ticks. Pure and deterministic; letters/chart draws it.
+ * @module
+ */
+export {
+  CHART_PANELS,
+  CHART_SERIES,
+  chartModel,
+  reconciliationChart,
+  SERIES_PANEL,
+  type BalancePosition,
+  type ChartModel,
+  type ChartPanelId,
+  type ChartPoint,
+  type ChartSeriesId,
+  type ChartSummary,
+} from './model.ts';
+export {
+  axisPounds,
+  ceilDiv,
+  dateAxis,
+  dateFraction,
+  floorDiv,
+  monthLabel,
+  valueAxis,
+  valueFraction,
+  type DateAxis,
+  type DateTick,
+  type ValueAxis,
+  type ValueTick,
+} from './ticks.ts';

@@ -1,0 +1,182 @@
+/**
+ * The chart of a reconciliation, as data: for each period what fell due, what the evidence shows paid, what CMS
+ * recorded as paid, and the two running balances (from the evidence, and from CMS's record of payments), in whole
+ * pence; the totals over the periods; and the axes. Everything a renderer or a sentence about the chart quotes is
+ * here, so letters/ only places and formats it.
+ *
+ * Two panels share the date axis: per-period amounts (a few hundred pounds) and running balances (often
+ * thousands) each get their own money axis, since on one axis the per-period lines would be flat at the bottom.
+ * @module
+ */
+import { toDayNumber, type CivilDate } from '../dates.ts';
+import { parsePence } from '../money.ts';
+import type { PeriodRow, Reconciliation, Side } from '../reconcile/types.ts';
+import { dateAxis, dateFraction, valueAxis, valueFraction, type DateAxis, type ValueAxis } from './ticks.ts';
+
+/** The lines of the chart: three per-period amounts and two running balances. */
+export const CHART_SERIES = ['due', 'paid', 'recorded_by_cms', 'balance', 'balance_per_cms'] as const;
+export type ChartSeriesId = (typeof CHART_SERIES)[number];
+
+/** Which panel each line is drawn in. */
+export const CHART_PANELS = ['balances', 'amounts'] as const;
+export type ChartPanelId = (typeof CHART_PANELS)[number];
+export const SERIES_PANEL: Readonly<Record<ChartSeriesId, ChartPanelId>> = {
+  due: 'amounts',
+  paid: 'amounts',
+  recorded_by_cms: 'amounts',
+  balance: 'balances',
+  balance_per_cms: 'balances',
+};
+
+/**
+ * One period, in whole pence. Drawn at the period's first day, so that a period's point sits on its month's tick
+ * ("Mar 2024" is the period from 1 March); the balances are those at the period's end.
+ */
+export interface ChartPoint {
+  readonly periodStart: CivilDate;
+  readonly periodEnd: CivilDate;
+  /** Days since 1970-01-01 of the period's first day: the point's place on the date axis. */
+  readonly day: number;
+  readonly values: Readonly<Record<ChartSeriesId, number>>;
+  /** Where the point is across the date axis: 0 at its start, 1 at its end (a renderer scales it to its box). */
+  readonly x: number;
+  /** Where each value is up its panel's money axis: 0 at the bottom, 1 at the top. */
+  readonly y: Readonly<Record<ChartSeriesId, number>>;
+}
+
+/** A balance in whole pence: positive, the paying parent owes. */
+export type BalancePosition = 'arrears' | 'overpaid' | 'settled';
+
+export interface ChartSummary {
+  readonly from: CivilDate;
+  readonly to: CivilDate;
+  readonly periods: number;
+  /** Σ over the periods of what fell due, what the evidence shows paid, and what CMS recorded as paid. */
+  readonly due: number;
+  readonly paid: number;
+  readonly recordedByCms: number;
+  /** Σ paid − Σ recorded by CMS: positive, the evidence shows more paid than CMS recorded. */
+  readonly paidMinusRecorded: number;
+  /** Its size, without the sign: for a sentence that says which way in words. */
+  readonly paidMinusRecordedSize: number;
+  /** The running balances at the end of the last period, and where each stands. */
+  readonly balance: number;
+  readonly balancePosition: BalancePosition;
+  /** The balance's size, without the sign (the position says which way). */
+  readonly balanceSize: number;
+  readonly balancePerCms: number;
+  readonly balancePerCmsPosition: BalancePosition;
+  readonly balancePerCmsSize: number;
+  /** balance per CMS − balance from the evidence, at the end: positive, CMS's records make the balance higher. */
+  readonly gap: number;
+  readonly gapSize: number;
+  /**
+   * The widest gap between the two balances at the end of any period (by size; the first such period on a tie),
+   * signed as `gap`, its size, and the period it ends; undefined when the balances never differ.
+   */
+  readonly widestGap: { readonly amount: number; readonly size: number; readonly date: CivilDate } | undefined;
+}
+
+export interface ChartModel {
+  readonly side: Side;
+  readonly points: readonly ChartPoint[];
+  readonly dates: DateAxis;
+  readonly axes: Readonly<Record<ChartPanelId, ValueAxis>>;
+  /** Undefined when there are no periods. */
+  readonly summary: ChartSummary | undefined;
+}
+
+const positionOf = (p: number): BalancePosition => (p > 0 ? 'arrears' : p < 0 ? 'overpaid' : 'settled');
+
+/**
+ * The chart of `periods` (a reconciliation's period rows, in date order). `side` says whose evidence it is, for the
+ * words a renderer chooses ("paid" or "received"). Integers throughout: a period row is whole pence already.
+ */
+export function chartModel(periods: readonly PeriodRow[], side: Side, options: { readonly asOf?: CivilDate } = {}): ChartModel {
+  const rows = periods.map((p) => ({
+    periodStart: p.periodStart,
+    periodEnd: p.periodEnd,
+    day: toDayNumber(p.periodStart),
+    values: {
+      due: parsePence(p.due),
+      paid: parsePence(p.paid),
+      recorded_by_cms: parsePence(p.recordedByCms),
+      balance: parsePence(p.runningBalance),
+      balance_per_cms: parsePence(p.runningBalancePerCms),
+    },
+  }));
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i]!.day < rows[i - 1]!.day) throw new RangeError('the periods of a chart must be in date order');
+  }
+  const from = rows[0]?.periodStart ?? options.asOf ?? '1970-01-01';
+  // The date axis runs from the first period's start to the last one's: where the points are.
+  const to = rows[rows.length - 1]?.periodStart ?? from;
+  const range = (ids: readonly ChartSeriesId[]): [number, number] => {
+    let lo = 0;
+    let hi = 0;
+    for (const p of rows) {
+      for (const id of ids) {
+        lo = Math.min(lo, p.values[id]);
+        hi = Math.max(hi, p.values[id]);
+      }
+    }
+    return [lo, hi];
+  };
+  const seriesOf = (panel: ChartPanelId) => CHART_SERIES.filter((s) => SERIES_PANEL[s] === panel);
+  const axes = {
+    balances: valueAxis(...range(seriesOf('balances'))),
+    amounts: valueAxis(...range(seriesOf('amounts'))),
+  };
+  const dates = dateAxis(from, to);
+  const points: ChartPoint[] = rows.map((r) => ({
+    ...r,
+    x: dateFraction(dates, r.day),
+    y: Object.fromEntries(CHART_SERIES.map((id) => [id, valueFraction(axes[SERIES_PANEL[id]], r.values[id])])) as Record<
+      ChartSeriesId,
+      number
+    >,
+  }));
+  return { side, points, dates, axes, summary: summaryOf(points) };
+}
+
+/** A reconciliation's chart: its period rows, from its side, as at its date. */
+export function reconciliationChart(result: Pick<Reconciliation, 'periods' | 'side' | 'asOf'>): ChartModel {
+  return chartModel(result.periods, result.side, { asOf: result.asOf });
+}
+
+function summaryOf(points: readonly ChartPoint[]): ChartSummary | undefined {
+  const last = points[points.length - 1];
+  if (!last) return undefined;
+  let due = 0;
+  let paid = 0;
+  let recordedByCms = 0;
+  let widestGap: ChartSummary['widestGap'];
+  for (const p of points) {
+    due += p.values.due;
+    paid += p.values.paid;
+    recordedByCms += p.values.recorded_by_cms;
+    const gap = p.values.balance_per_cms - p.values.balance;
+    if (gap !== 0 && (!widestGap || Math.abs(gap) > widestGap.size)) widestGap = { amount: gap, size: Math.abs(gap), date: p.periodEnd };
+  }
+  const balance = last.values.balance;
+  const balancePerCms = last.values.balance_per_cms;
+  return {
+    from: points[0]!.periodStart,
+    to: last.periodEnd,
+    periods: points.length,
+    due,
+    paid,
+    recordedByCms,
+    paidMinusRecorded: paid - recordedByCms,
+    paidMinusRecordedSize: Math.abs(paid - recordedByCms),
+    balance,
+    balancePosition: positionOf(balance),
+    balanceSize: Math.abs(balance),
+    balancePerCms,
+    balancePerCmsPosition: positionOf(balancePerCms),
+    balancePerCmsSize: Math.abs(balancePerCms),
+    gap: balancePerCms - balance,
+    gapSize: Math.abs(balancePerCms - balance),
+    widestGap,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * The chart section: the chart as vector graphics, a key to reading it, and its text alternative.
+ * @module
+ */
+import { chartText } from '../../chart/text.ts';
+import type { SectionContent } from '../blocks.ts';
+import type { BundleContext } from '../context.ts';
+import { SECTION_TITLES } from '../purpose.ts';
+
+/** Height of the chart on an A4 page, in points. */
+const HEIGHT = 440;
+
+export function chartSection(c: BundleContext): SectionContent {
+  return {
+    id: 'chart',
+    title: SECTION_TITLES.chart,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: 'The upper panel shows the balance at the end of each period, worked out from my evidence (solid line, filled circles) and from CMS’s record of payments (dashed line, open diamonds). The lower panel shows, for each period, what fell due (dotted line, open circles), what my evidence shows paid (solid line, filled squares) and what CMS recorded as paid (dashed line, open triangles).',
+      },
+      { kind: 'chart', model: c.chart, height: HEIGHT },
+      { kind: 'subheading', text: 'What the chart shows' },
+      { kind: 'paragraph', text: chartText(c.chart) },
+      { kind: 'paragraph', text: `Every figure the chart draws is in the table “${SECTION_TITLES.schedule}”, period by period.` },
+    ],
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The cover: the case in plain words. What CMS says, what the records show, the difference, what has happened so
+ * far (for a complaint, the Independent Case Examiner and an MP), and what is asked. Every figure is quoted from
+ * the reconciliation (letters/figures.ts builds them from the bridge and the balance); nothing is added up here.
+ * @module
+ */
+import { balanceDifference, cmsFigure, netWay, recomputedBalance } from '../../figures.ts';
+import { balanceWords, count, countIs, inFirstPerson, joinAnd, longDate, positionOf } from '../../format.ts';
+import type { BundleBlock, SectionContent } from '../blocks.ts';
+import type { BundleContext } from '../context.ts';
+import { PURPOSES } from '../purpose.ts';
+import { EVENT_WORDS, SERVICE_WORDS, SIDE_WORDS } from '../words.ts';
+
+/** Most letters and deadlines the cover names: the rest are in their sections. */
+const MOST = 3;
+
+export function coverSection(c: BundleContext): SectionContent {
+  const { input, computed } = c;
+  const spec = PURPOSES[input.purpose];
+  const result = computed.result;
+  const asOf = longDate(result.asOf);
+  const cms = balanceWords(cmsFigure(computed).value, positionOf(result.bridge.from));
+  const correct = balanceWords(recomputedBalance(computed).value, result.balance.position);
+  const blocks: BundleBlock[] = [{ kind: 'paragraph', text: spec.kicker, bold: true }];
+
+  if (spec.details) blocks.push({ kind: 'facts', rows: details(c) });
+  else if (input.case.reference) blocks.push({ kind: 'facts', rows: [['CMS case reference', input.case.reference]] });
+
+  blocks.push(
+    { kind: 'subheading', text: 'What CMS says' },
+    {
+      kind: 'paragraph',
+      text:
+        result.bridge.fromLabel === 'cms_claim'
+          ? `CMS gives the balance on ${asOf} as ${cms}.`
+          : `CMS has given no balance; its own entries up to ${asOf} add up to ${cms}.`,
+    },
+    { kind: 'subheading', text: 'What my records show' },
+    {
+      kind: 'paragraph',
+      text: `Worked out from the maintenance decisions and my evidence of payment, the balance on ${asOf} comes to ${correct}.`,
+    },
+    { kind: 'subheading', text: 'The difference' },
+    { kind: 'paragraph', text: difference(c) },
+  );
+  if (spec.history) {
+    const history = historyText(c);
+    if (history) blocks.push({ kind: 'subheading', text: 'What has happened so far' }, { kind: 'paragraph', text: history });
+  }
+  blocks.push(
+    { kind: 'subheading', text: 'What I ask' },
+    { kind: 'paragraph', text: spec.ask({ asOf, correct, cms, agrees: netWay(computed) === undefined }) },
+  );
+  return { id: 'cover', title: spec.title, blocks };
+}
+
+function details(c: BundleContext): [string, string][] {
+  const k = c.input.case;
+  const rows: [string, string][] = [];
+  if (k.reference) rows.push(['CMS case reference', k.reference]);
+  if (c.input.purpose === 'tribunal' && k.appealReference) rows.push(['Appeal reference', k.appealReference]);
+  const role = SIDE_WORDS[k.side];
+  rows.push(['Prepared by', k.parentName ? `${k.parentName}, ${role}` : `${role[0]!.toUpperCase()}${role.slice(1)}`]);
+  if (k.otherParentNames?.length)
+    rows.push([k.otherParentNames.length === 1 ? 'The other parent' : 'The other parents', joinAnd(k.otherParentNames)]);
+  rows.push(['How maintenance is paid', SERVICE_WORDS[k.service]]);
+  rows.push(['Figures as at', longDate(c.computed.result.asOf)]);
+  rows.push(['Prepared on', longDate(c.input.generatedOn)]);
+  return rows;
+}
+
+function difference(c: BundleContext): string {
+  const s = c.statement?.summary;
+  if (!s) return 'CMS’s figure and the balance worked out from the records agree, and no entry is in dispute.';
+  const net = balanceDifference(c.computed);
+  const way = netWay(c.computed);
+  const first =
+    net && way
+      ? `CMS’s figure is ${net.value} ${way === 'too_high' ? 'higher' : 'lower'} than it should be.`
+      : 'CMS’s figure is right in total, but entries on the account are wrong and cancel each other out.';
+  const parts: string[] = [];
+  if (s.tooHigh)
+    parts.push(`${count(s.tooHigh.count, 'line')} ${s.tooHigh.count === 1 ? 'makes' : 'make'} it too high, by ${s.tooHigh.total} in all`);
+  if (s.tooLow)
+    parts.push(`${count(s.tooLow.count, 'line')} ${s.tooLow.count === 1 ? 'makes' : 'make'} it too low, by ${s.tooLow.total} in all`);
+  const entries = `${countIs(s.count, 'entry', 'entries')} in dispute`;
+  return `${first} ${entries}; the reconciliation statement explains the difference line by line${parts.length ? `: ${parts.join('; ')}` : ''}.`;
+}
+
+/** The letters sent, the replies, and the deadlines that passed, in a few sentences. */
+function historyText(c: BundleContext): string | undefined {
+  const sentences: string[] = [];
+  const letters = [...(c.input.letters ?? [])].sort((a, b) => (a.sentOn < b.sentOn ? -1 : a.sentOn > b.sentOn ? 1 : 0));
+  if (letters.length) {
+    const named = letters.slice(0, MOST).map((l) => `${l.title} (${longDate(l.sentOn)})`);
+    const more = letters.length - named.length;
+    sentences.push(
+      `I have written ${letters.length === 1 ? 'once' : `${letters.length} times`}: ${joinAnd(more > 0 ? [...named, `${more} more`] : named)}.`,
+    );
+  }
+  const replies = (c.input.events ?? []).filter((e) => EVENT_WORDS[e.type].way === 'received');
+  if (letters.length || replies.length) {
+    sentences.push(
+      replies.length === 0
+        ? 'No reply is recorded.'
+        : `${replies.length === 1 ? 'One reply or decision has' : `${replies.length} replies and decisions have`} arrived, the latest on ${longDate(
+            replies
+              .map((e) => e.date)
+              .sort()
+              .at(-1)!,
+          )}.`,
+    );
+  }
+  const overdue = c.input.deadlines?.overdue ?? [];
+  if (overdue.length) {
+    const named = overdue.slice(0, MOST).map((d) => `${inFirstPerson(d.label).replace(/\.$/, '')} (${longDate(d.date)})`);
+    const more = overdue.length - named.length;
+    sentences.push(
+      `${overdue.length === 1 ? 'One deadline has' : `${overdue.length} deadlines have`} passed without being met: ${joinAnd(more > 0 ? [...named, `${more} more`] : named)}.`,
+    );
+  }
+  return sentences.length ? sentences.join(' ') : undefined;
+}

@@ -1,0 +1,53 @@
+/**
+ * The schedule period by period: what fell due, what the evidence shows paid, what CMS recorded as paid, and the
+ * balance at the end of each period both ways; the totals are calc/chart's sums of the same rows.
+ * @module
+ */
+import { poundsOfPence, pounds } from '../../../calc/money.ts';
+import type { SectionContent } from '../blocks.ts';
+import type { BundleContext } from '../context.ts';
+import { SECTION_TITLES } from '../purpose.ts';
+import { shortDate } from '../words.ts';
+
+export function scheduleSection(c: BundleContext): SectionContent {
+  const { result } = c.computed;
+  const paying = result.side === 'paying';
+  const rows = result.periods.map((p) => [
+    `${shortDate(p.periodStart)} to ${shortDate(p.periodEnd)}`,
+    pounds(p.due),
+    pounds(p.paid),
+    pounds(p.recordedByCms),
+    pounds(p.runningBalance),
+    pounds(p.runningBalancePerCms),
+  ]);
+  const total = c.chart.summary;
+  if (total)
+    rows.push(['Total of the periods', poundsOfPence(total.due), poundsOfPence(total.paid), poundsOfPence(total.recordedByCms), '', '']);
+  return {
+    id: 'schedule',
+    title: SECTION_TITLES.schedule,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `For each period: what fell due under the decisions and the payment plan, what my evidence shows ${paying ? 'paid' : 'received'}, what CMS recorded as paid, and the balance at the end of the period worked out from my evidence and from CMS’s record of payments. A positive balance is owed by the paying parent; a negative one is an overpayment.`,
+      },
+      rows.length === 0
+        ? { kind: 'paragraph', text: 'No period of the schedule falls on or before the date of the figures.' }
+        : {
+            kind: 'table',
+            columns: [
+              'Period',
+              'Due',
+              paying ? 'Paid (my evidence)' : 'Received (my evidence)',
+              'Recorded by CMS',
+              'Balance (my evidence)',
+              'Balance (CMS’s records)',
+            ],
+            widths: [2.4, 1.2, 1.3, 1.3, 1.4, 1.4],
+            rows,
+            right: [1, 2, 3, 4, 5],
+            ...(total ? { bold: [rows.length - 1] } : {}),
+          },
+    ],
+  };
+}

@@ -1,0 +1,305 @@
+/**
+ * The evidence bundle, rendered for each purpose from the real reconciliation of fixture.ts and read back with the
+ * project's own PDF text extraction (statements/pdf/text.ts). Figures are the fixture's, worked out by hand there:
+ * CMS says £324.00; the records show £112.00; the bridge's lines are +£312.00 (the March payment CMS has no record
+ * of) and −£100.00 (the payment CMS recorded on 15 April that never happened); +£312.00 − £100.00 = +£212.00 net,
+ * and £324.00 − £212.00 = £112.00.
+ */
+import { describe, expect, test } from 'vitest';
+import { pounds } from '../../../calc/money.ts';
+import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
+import {
+  BUNDLE_PURPOSES,
+  PURPOSES,
+  renderEvidenceBundle,
+  SECTION_TITLES,
+  type BundlePurpose,
+  type EvidenceBundle,
+} from '../../../letters/bundle/index.ts';
+import { pdfText } from '../../../letters/render/pdf.ts';
+import { generate, monthly } from '../../calc/reconcile/story.ts';
+import { ADDRESS, bundleInput, RECONCILE_INPUT, RESULT } from './fixture.ts';
+import { pageTexts, squash, streams } from './helpers.ts';
+
+const rendered = new Map<BundlePurpose, Promise<{ bundle: EvidenceBundle; pages: string[] }>>();
+function render(purpose: BundlePurpose) {
+  if (!rendered.has(purpose)) {
+    rendered.set(
+      purpose,
+      renderEvidenceBundle(bundleInput(purpose)).then(async (bundle) => ({ bundle, pages: await pageTexts(bundle.pdf) })),
+    );
+  }
+  return rendered.get(purpose)!;
+}
+
+/** A heading as the PDF prints it, whitespace squashed. */
+const printed = (title: string) => squash(pdfText(title));
+
+/** The page (1-based) whose text starts with the heading: where the section begins. */
+const pagesStartingWith = (pages: readonly string[], title: string): number[] =>
+  pages.flatMap((p, i) => (p.startsWith(printed(title)) ? [i + 1] : []));
+
+describe.each(BUNDLE_PURPOSES)('the bundle for %s', (purpose) => {
+  test('one PDF: cover, index, then the purpose’s sections in its order', async () => {
+    const { bundle, pages } = await render(purpose);
+    expect(Buffer.from(bundle.pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(pages).toHaveLength(bundle.pages);
+    expect(bundle.sections.map((s) => s.id)).toEqual(['cover', 'index', ...PURPOSES[purpose].order]);
+    expect(bundle.sections[0]!.title).toBe(PURPOSES[purpose].title);
+    // Every page is numbered "Page i of n" in its footer.
+    pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${bundle.pages}`));
+  }, 30_000);
+
+  test('the index’s page numbers are the pages the headings are printed on', async () => {
+    const { bundle, pages } = await render(purpose);
+    const index = bundle.sections.find((s) => s.id === 'index')!;
+    const indexPage = pages[index.page - 1]!;
+    expect(indexPage.startsWith('Index')).toBe(true);
+    for (const s of bundle.sections) {
+      // The heading begins exactly one page, and that page is the one the bundle reports.
+      expect(pagesStartingWith(pages, s.title), s.id).toEqual([s.page]);
+      // The index prints it: the title followed by its page number.
+      if (s.id !== 'index') expect(indexPage, s.id).toContain(`${printed(s.title)} ${s.page}`);
+    }
+    // The pages run in order: each section after the one before.
+    const starts = bundle.sections.map((s) => s.page);
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+  }, 30_000);
+
+  test('the cover: what CMS says, what the records show, the difference and what is asked, in this purpose’s words', async () => {
+    const { bundle, pages } = await render(purpose);
+    const cover = pages[0]!;
+    expect(cover).toContain(printed(PURPOSES[purpose].kicker));
+    expect(cover).toContain('What CMS says CMS gives the balance on 30 April 2024 as arrears of £324.00.');
+    expect(cover).toContain('the balance on 30 April 2024 comes to arrears of £112.00.');
+    expect(cover).toContain(
+      'CMS’s figure is £212.00 higher than it should be. Two entries are in dispute; the reconciliation statement explains the difference line by line: one line makes it too high, by £312.00 in all; one line makes it too low, by £100.00 in all.',
+    );
+    const ask = PURPOSES[purpose].ask({ asOf: '30 April 2024', correct: 'arrears of £112.00', cms: 'arrears of £324.00', agrees: false });
+    expect(cover).toContain(printed(ask));
+    expect(bundle.sections[0]!.page).toBe(1);
+  }, 30_000);
+
+  test('the bridge: its lines, the totals each way and the net, quoted from the reconciliation', async () => {
+    const { bundle, pages } = await render(purpose);
+    const page = pages[bundle.sections.find((s) => s.id === 'statement')!.page - 1]!;
+    // The exact strings of the result: from £324.00 to £112.00, lines +£312.00 and −£100.00, net +£212.00.
+    expect(pounds(RESULT.bridge.from)).toBe('£324.00');
+    expect(pounds(RESULT.bridge.to)).toBe('£112.00');
+    expect(RESULT.bridge.lines.map((l) => pounds(l.amount))).toEqual(['£312.00', '-£100.00']);
+    expect(pounds(RESULT.bridge.difference)).toBe('£212.00');
+    expect(pounds(RESULT.bridge.inPayingParentsFavour.amount)).toBe('£312.00');
+    expect(pounds(RESULT.bridge.inReceivingParentsFavour.amount)).toBe('£100.00');
+    // Table cells wrap, and the extraction reads a table line by line across the cells: each row's first line.
+    expect(page).toMatch(/30 April 2024 CMS’s figure: arrears .*of £324\.00/);
+    expect(page).toContain('1 1 March 2024 Nothing recorded £312.00 paid out on +£312.00');
+    expect(page).toContain('2 15 April 2024 Payment received No such payment -£100.00');
+    expect(page).toContain('Lines that make CMS’s +£312.00 figure too high (1), in my favour');
+    expect(page).toContain('Lines that make CMS’s -£100.00 figure too low (1), in the other parent’s favour');
+    expect(page).toContain('Net effect of the lines +£212.00 CMS’s figure is £212.00 too');
+    expect(page).toMatch(/30 April 2024 The correct balance: .*arrears of £112\.00/);
+  }, 30_000);
+
+  test('the schedule period by period, both balances, and the disputed entries with where to find them', async () => {
+    const { bundle, pages } = await render(purpose);
+    const at = (id: string) => pages[bundle.sections.find((s) => s.id === id)!.page - 1]!;
+    // April: due £312.00, paid £200.00, CMS recorded £200.00 + £100.00 = £300.00; balances £112.00 and £324.00.
+    expect(at('schedule')).toContain('1 Apr 2024 to 30 Apr 2024 £312.00 £200.00 £300.00 £112.00 £324.00');
+    // Totals from calc/chart: 4 × £312.00 = £1,248.00; £312.00 × 3 + £200.00 = £1,136.00; £924.00.
+    expect(at('schedule')).toContain('Total of the periods £1,248.00 £1,136.00 £924.00');
+    const disputes = at('disputes');
+    expect(disputes).toContain('+£312.00, in');
+    expect(disputes).toContain('-£100.00, in');
+    expect(disputes).toMatch(/Document 1 .*page 3, line 12/);
+    expect(disputes).toMatch(/Document 2 .*page 2, line 17/);
+  }, 30_000);
+
+  test('the chart: its titles and axes in the text, drawn as vector paths in a marked figure, no image', async () => {
+    const { bundle, pages } = await render(purpose);
+    const page = pages[bundle.sections.find((s) => s.id === 'chart')!.page - 1]!;
+    for (const label of [
+      'Running balance at the end of each period (above £0: the paying parent owes)',
+      'Each period: what fell due, what was paid and what CMS recorded',
+      'Balance from the evidence',
+      'Balance from CMS’s record of payments',
+      'Due under the decisions',
+      '£400',
+      '£0',
+      'Jan 2024 Feb 2024 Mar 2024 Apr 2024',
+      'The two balances were furthest apart, by £312.00, at the end of the period to 31 March 2024.',
+    ]) {
+      expect(page, label).toContain(label);
+    }
+    const content = streams(bundle.pdf);
+    const figure = content.find((s) => s.includes('/Figure BMC'));
+    expect(figure).toBeDefined();
+    const drawing = figure!.slice(figure!.indexOf('/Figure BMC'), figure!.indexOf('EMC', figure!.indexOf('/Figure BMC')));
+    // Lines drawn with moveto/lineto and stroked, some dashed: 5 series, a legend sample each, grid and axes.
+    expect(drawing.match(/ m\n/g)!.length).toBeGreaterThan(20);
+    expect(drawing.match(/ l\n/g)!.length).toBeGreaterThan(20);
+    expect(drawing).toMatch(/\[6 3\] 0 d/);
+    expect(drawing).toMatch(/\nS\n/);
+    expect(Buffer.from(bundle.pdf).toString('latin1')).not.toMatch(/\/Subtype\s*\/Image/);
+  }, 30_000);
+
+  test('letters and replies with their dates, and the deadline timeline', async () => {
+    const { bundle, pages } = await render(purpose);
+    const at = (id: string) => pages[bundle.sections.find((s) => s.id === id)!.page - 1]!;
+    const letters = at('correspondence');
+    expect(letters).toContain('10 May 2024 Sent Letter disputing the payments on my Sent by recorded delivery');
+    expect(letters).toContain('3 Jun 2024 Received CMS’s reply to the payment dispute CMS said it would look into the March payment.');
+    expect(letters).toContain('1 Jul 2024 Sent Complaint to CMS');
+    // The letter marked sent recorded the payments_disputed event: listed once.
+    expect(letters).not.toContain('Letter disputing payments on the account');
+    const deadlines = at('deadlines');
+    expect(deadlines).toContain('As at 2 September 2024');
+    // The complaint of 1 July 2024 has no reply recorded: its clocks are overdue; the dispute's were met by the reply.
+    expect(deadlines).toMatch(/Overdue 22 Jul 2024 Response to my/);
+    expect(deadlines).toMatch(/Met 3 Jun 2024/);
+  }, 30_000);
+
+  test('the enclosure list cites each document by page and line', async () => {
+    const { bundle, pages } = await render(purpose);
+    const page = pages[bundle.sections.find((s) => s.id === 'enclosures')!.page - 1]!;
+    expect(page).toContain('Document 1 (Bank statement barclays-jan-apr-2024.pdf)');
+    expect(page).toContain('page 3, line 12 1 Mar 2024 Paid out “DWP CMS” £312.00 Line 1 of the reconciliation');
+    expect(page).toContain('page 1, line 9 1 Jan 2024 Paid out “DWP CMS” £312.00 A payment CMS recorded rightly');
+    expect(page).toContain('Document 2 (CMS statement cms-statement-2024-04.pdf)');
+    expect(page).toContain('page 2, line 17 15 Apr 2024 Payment received £100.00 Line 2 of the reconciliation');
+    // Lines in page order within a document.
+    expect(page.indexOf('page 1, line 9')).toBeLessThan(page.indexOf('page 2, line 4'));
+    expect(page.indexOf('page 2, line 15')).toBeLessThan(page.indexOf('page 2, line 17'));
+  }, 30_000);
+
+  test('no identifier is printed: no snake_case word, no row id', async () => {
+    const text = (await render(purpose)).pages.join(' ');
+    expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+    for (const id of ['bank-2024-03-01', 'cms-pay-2024-04-15', 'doc-bank', 'finding_1']) expect(text).not.toContain(id);
+  }, 30_000);
+
+  test('no address is printed: not in the text, nor anywhere in the file as plain bytes (the document information)', async () => {
+    const { bundle, pages } = await render(purpose);
+    const all = [pages.join(' '), ...streams(bundle.pdf), Buffer.from(bundle.pdf).toString('latin1')].join('\n');
+    for (const part of Object.values(ADDRESS)) expect(all, part).not.toContain(part);
+  }, 30_000);
+});
+
+describe('the bundle as a whole', () => {
+  test('an MP’s summary keeps to plain words: no table of the case’s details on the cover', async () => {
+    const mp = (await render('mp')).pages[0]!;
+    const tribunal = (await render('tribunal')).pages[0]!;
+    expect(tribunal).toContain('Prepared by Sam Taylor, the paying parent');
+    expect(tribunal).toContain('Appeal reference SC123/24/00456');
+    expect(mp).not.toContain('Prepared by');
+    expect(mp).toContain('CMS case reference 1234 5678 9012');
+    // The story so far is told to an MP, not to a tribunal.
+    expect(mp).toContain('What has happened so far');
+    expect(tribunal).not.toContain('What has happened so far');
+  }, 30_000);
+
+  test('an unknown purpose is refused, naming the field and the purposes there are', async () => {
+    const input = { ...bundleInput('ice'), purpose: 'court' as BundlePurpose };
+    await expect(renderEvidenceBundle(input)).rejects.toThrow(
+      /purpose.*mandatory_reconsideration, complaint, ice, mp, tribunal; got "court"/,
+    );
+  });
+
+  test('the same input gives the same bytes', async () => {
+    const a = await renderEvidenceBundle(bundleInput('ice'));
+    const b = await renderEvidenceBundle(bundleInput('ice'));
+    expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
+  }, 30_000);
+
+  test('every section title is printed as its heading', async () => {
+    const { pages } = await render('complaint');
+    for (const title of Object.values(SECTION_TITLES)) expect(pagesStartingWith(pages, title), title).toHaveLength(1);
+  }, 30_000);
+});
+
+describe('a long case: sections over several pages', () => {
+  // The £20,000 pattern of test/calc/reconcile/scenarios.test.ts (a): £312.00 due monthly for 76 months
+  // (January 2015 – April 2021), 12 real payments, and 64 payments CMS recorded that never left the bank:
+  // 64 disputed entries and 76 periods, so the statement, the disputes and the schedule each run over pages.
+  const story = generate({
+    side: 'paying',
+    decisions: [{ id: 'd1', effectiveDate: '2015-01-01', weeklyAmount: '60' }],
+    service: 'collect_and_pay',
+    asOf: '2021-04-30',
+    payments: monthly('2015-01', 12).map((date) => ({ date, amount: '312.00', description: 'DWP CMS' })),
+    cms: {
+      paymentType: 'payment_received',
+      liability: [{ effectiveDate: '2015-01-01', weeklyAmount: '60', service: 'collect_and_pay' }],
+      fees: true,
+    },
+    errors: monthly('2016-01', 64).map((date) => ({ kind: 'phantom' as const, date, amount: '312.00' })),
+    cmsClaim: { date: '2021-04-30', balance: '0' },
+  });
+  const result = reconcile(story.input);
+  const base = bundleInput('tribunal');
+
+  test('the index still gives the page each heading is on, and the bridge’s figures are printed', async () => {
+    const bundle = await renderEvidenceBundle({
+      ...base,
+      reconciliation: { input: story.input, result },
+      rows: story.cmsEntries.flatMap((e, i) =>
+        e.id
+          ? [{ ledger: 'cms' as const, id: e.id, documentId: 'doc-cms', source: { page: 1 + Math.floor(i / 40), line: 1 + (i % 40) } }]
+          : [],
+      ),
+    });
+    const pages = await pageTexts(bundle.pdf);
+    const index = pages[1]!;
+    for (const s of bundle.sections) {
+      expect(pagesStartingWith(pages, s.title), s.id).toEqual([s.page]);
+      if (s.id !== 'index') expect(index, s.id).toContain(`${printed(s.title)} ${s.page}`);
+    }
+    // At least one section runs over more than one page: the pages are not simply consecutive.
+    const starts = bundle.sections.map((s) => s.page);
+    expect(starts.at(-1)! - starts.length).toBeGreaterThan(0);
+    const text = pages.join(' ');
+    // 64 × £312.00 = £19,968.00: CMS says nothing is owed, the bank shows £19,968.00 owed.
+    expect(pounds(result.bridge.to)).toBe('£19,968.00');
+    expect(text).toContain('-£19,968.00');
+    expect(text).toContain('arrears of £19,968.00');
+    // The first phantom is line 1 of the statement, cited by its place in the CMS statement.
+    expect(text).toMatch(/page \d+, line \d+ 1 Jan 2016 Payment received £312\.00 Line 1 of the reconciliation/);
+    expect(text).toContain('1 September 2016');
+  }, 60_000);
+});
+
+describe('a case with nothing in dispute and nothing else recorded', () => {
+  // The fixture's case with CMS's record right: the March payment recorded, no phantom, April's £200.00 as paid.
+  // CMS's figure then equals the records': 4 × £312.00 − (3 × £312.00 + £200.00) = £1,248.00 − £1,136.00 = £112.00.
+  const input = agreeingInput();
+  const result = reconcile(input);
+
+  test('renders every section, says there is nothing to reconcile, and the index is right', async () => {
+    expect(pounds(result.bridge.from)).toBe('£112.00');
+    expect(result.findings).toEqual([]);
+    const bundle = await renderEvidenceBundle({
+      purpose: 'complaint',
+      generatedOn: '2024-09-02',
+      case: { side: 'paying', service: 'collect_and_pay' },
+      reconciliation: { input, result },
+    });
+    const pages = await pageTexts(bundle.pdf);
+    for (const s of bundle.sections) expect(pagesStartingWith(pages, s.title), s.id).toEqual([s.page]);
+    const text = pages.join(' ');
+    expect(text).toContain('CMS’s figure and the balance worked out from the records agree, and no entry is in dispute.');
+    expect(text).toContain('There is nothing to reconcile');
+    expect(text).toContain('No entry is in dispute.');
+    expect(text).toContain('No letters or replies are recorded on the case.');
+    expect(text).toContain('No deadlines are recorded on the case.');
+    expect(text).toContain('No documents are enclosed.');
+    expect(text).toContain('The two balances are the same throughout.');
+  }, 30_000);
+});
+
+function agreeingInput(): ReconcileInput {
+  const entries = (RECONCILE_INPUT.cmsEntries ?? []).filter((e) => e.id !== 'cms-pay-2024-04-15');
+  return {
+    ...RECONCILE_INPUT,
+    cmsEntries: [...entries, { id: 'cms-pay-2024-03-01', date: '2024-03-01', type: 'payment_received', amount: '312.00' }],
+    cmsClaim: { date: '2024-04-30', balance: '112.00' },
+  };
+}
