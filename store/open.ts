@@ -6,7 +6,7 @@
  * files 0600) whatever the umask.
  *
  * A store acts for one principal (StoreOptions.principal, by default the local one); `store.as(principal)`
- * gives the same store, on the same connection, acting for another (store/repository.ts says how the database
+ * gives the same store, on the same connection, acting for another (store/repository/context.ts says how the database
  * enforces it). rekeyStore (store/rekey.ts) changes the master key of a store that is not open.
  *
  * The database modules are loaded only when a store is opened, so importing this file costs nothing: the
@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diskFull, isDiskFull, sqlStateOf, StoreError, StoreFailure } from './errors.ts';
 import { LOCK_FILE, lockDirectory } from './lock.ts';
-import type { Database } from './repository.ts';
+import type { Database } from './repository/index.ts';
 import { createKeyring, parseKey } from './seal.ts';
 import type { CaseStore, Driver, Principal } from './types.ts';
 
@@ -105,7 +105,7 @@ export async function openStore(options: StoreOptions = {}): Promise<CaseStore> 
   const keyring = createKeyring(options.encryptionKey);
   const opened = await openDatabase(options);
   try {
-    const { createRepository, prepareStore } = await import('./repository.ts');
+    const { createRepository, prepareStore } = await import('./repository/index.ts');
     await prepareStore(opened.db, keyring).catch((error: unknown) => {
       throw roleProblem(error, opened) ?? error;
     });

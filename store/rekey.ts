@@ -16,7 +16,7 @@ import { and, eq, like, or, sql } from 'drizzle-orm';
 import { InputError } from '../calc/errors.ts';
 import { diskFull, isDiskFull, sqlStateOf, StoreError, StoreFailure } from './errors.ts';
 import { openDatabase, type StoreOptions } from './open.ts';
-import { APP_ROLE, KEYRING_LOCK, KEYRING_ROLE, type Database } from './repository.ts';
+import { APP_ROLE, KEYRING_LOCK, KEYRING_ROLE, type Database } from './repository/index.ts';
 import * as t from './schema.ts';
 import { createKeyring, sealedKeyId, showFingerprint, type Keyring, type Sealer } from './seal.ts';
 

@@ -36,12 +36,13 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 // The values each check constraint allows, from the lists the code itself uses, so the two cannot drift.
-import { CMS_ENTRY_TYPES, DIRECTIONS } from '../calc/ledger/entries.ts';
+import { EVENT_TYPES } from '../calc/deadlines/events.ts';
+import { CMS_ENTRY_TYPES, CREDITORS, DIRECTIONS, EVIDENCE_TYPES } from '../calc/ledger/entries.ts';
 import { ENFORCEMENT_ACTIONS } from '../calc/scheme-2012/parameters.ts';
 import { SIDES } from '../calc/reconcile/reconcile.ts';
 import { PAYMENT_FREQUENCIES } from '../calc/schedule/build.ts';
 import { COLLECTION_SERVICES } from '../calc/scheme-2012/calculate.ts';
-import { EVENT_TYPES, PARTY_ROLES, SCHEMES } from './types.ts';
+import { CMS_ENTRY_ORIGINS, LETTER_METHODS, LETTER_STATUSES, PARTY_ROLES, SCHEMES } from './types.ts';
 
 /** Raw bytes: Buffer from postgres.js, Uint8Array from PGlite; always a Uint8Array here. */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -70,6 +71,17 @@ const caseKey = (name: string, t: { caseId: AnyPgColumn; organisation: AnyPgColu
 
 const quoted = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
+/**
+ * Where a row is printed in its document (types.ts SourceLocation): a PDF's page and line, a CSV's line, an OFX
+ * file's transaction number. Both absent for a row whose place is not known; a page only with a line.
+ */
+const sourceColumns = () => ({ sourcePage: integer('source_page'), sourceLine: integer('source_line') });
+const sourceCheck = (name: string, t: { sourcePage: AnyPgColumn; sourceLine: AnyPgColumn }) =>
+  check(
+    name,
+    sql`(${t.sourceLine} is null and ${t.sourcePage} is null) or (${t.sourceLine} >= 1 and coalesce(${t.sourcePage}, 1) >= 1)`,
+  );
+
 export const SCHEME_VALUES = SCHEMES;
 export const SERVICE_VALUES = COLLECTION_SERVICES;
 export const SIDE_VALUES = SIDES;
@@ -79,6 +91,11 @@ export const DIRECTION_VALUES = DIRECTIONS;
 export const CMS_ENTRY_TYPE_VALUES = CMS_ENTRY_TYPES;
 export const CHARGE_TYPE_VALUES = ENFORCEMENT_ACTIONS;
 export const EVENT_TYPE_VALUES = EVENT_TYPES;
+export const CREDITOR_VALUES = CREDITORS;
+export const EVIDENCE_TYPE_VALUES = EVIDENCE_TYPES;
+export const CMS_ENTRY_ORIGIN_VALUES = CMS_ENTRY_ORIGINS;
+export const LETTER_STATUS_VALUES = LETTER_STATUSES;
+export const LETTER_METHOD_VALUES = LETTER_METHODS;
 
 export const cases = pgTable(
   'cases',
@@ -214,11 +231,13 @@ export const transactions = pgTable(
     description: text('description').notNull().default(''),
     balance: money('balance'),
     reference: text('reference'),
+    ...sourceColumns(),
   },
   (t) => [
     caseKey('transactions_case_fk', t),
     check('transactions_direction_known', sql`${t.direction} in (${quoted(DIRECTION_VALUES)})`),
     check('transactions_amount_positive', sql`${t.amount} >= 0`),
+    sourceCheck('transactions_source_known', t),
     uniqueIndex('transactions_case_fingerprint_unique').on(t.caseId, t.fingerprint),
     index('transactions_case_date_idx').on(t.caseId, t.date),
   ],
@@ -239,13 +258,55 @@ export const cmsEntries = pgTable(
     reference: text('reference'),
     /** An enforcement charge: the action it is for. */
     chargeType: text('charge_type'),
+    /** Who CMS says this part of the balance is owed to, where it says. */
+    creditor: text('creditor'),
+    /** The CMS case reference the line is recorded on, when the parent has more than one case (sealed). */
+    caseReference: text('case_reference'),
+    /** `document` (imported) or `typed` (from a CMS letter or the online account; no document, no place). */
+    origin: text('origin').notNull().default('document'),
+    ...sourceColumns(),
   },
   (t) => [
     caseKey('cms_entries_case_fk', t),
     check('cms_entries_type_known', sql`${t.type} in (${quoted(CMS_ENTRY_TYPE_VALUES)})`),
     check('cms_entries_charge_type_known', sql`${t.chargeType} in (${quoted(CHARGE_TYPE_VALUES)})`),
+    check('cms_entries_creditor_known', sql`${t.creditor} in (${quoted(CREDITOR_VALUES)})`),
+    check('cms_entries_origin_known', sql`${t.origin} in (${quoted(CMS_ENTRY_ORIGIN_VALUES)})`),
+    check('cms_entries_typed_without_document', sql`${t.origin} = 'document' or (${t.documentId} is null and ${t.sourceLine} is null)`),
+    sourceCheck('cms_entries_source_known', t),
     uniqueIndex('cms_entries_case_fingerprint_unique').on(t.caseId, t.fingerprint),
     index('cms_entries_case_date_idx').on(t.caseId, t.date),
+  ],
+);
+
+/**
+ * Evidence of money paid that no bank statement shows (calc/ledger EvidenceInput): payslip deductions, benefit
+ * deductions and payments the parent declares, typed in. Each once per case by its fingerprint (its content).
+ */
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: id(),
+    caseId: caseId(),
+    organisation: organisation(),
+    fingerprint: text('fingerprint').notNull(),
+    type: text('type').notNull(),
+    date: civil('date').notNull(),
+    amount: money('amount').notNull(),
+    /** calc's `from`: the employer, the benefit, or who paid or received it (sealed). */
+    counterparty: text('counterparty'),
+    description: text('description').notNull().default(''),
+    reference: text('reference'),
+    /** calc's `source`: where it is shown, e.g. "payslip of 28 March 2024" (sealed). */
+    shownIn: text('shown_in'),
+    createdAt: moment('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    caseKey('evidence_case_fk', t),
+    check('evidence_type_known', sql`${t.type} in (${quoted(EVIDENCE_TYPE_VALUES)})`),
+    check('evidence_amount_positive', sql`${t.amount} >= 0`),
+    uniqueIndex('evidence_case_fingerprint_unique').on(t.caseId, t.fingerprint),
+    index('evidence_case_date_idx').on(t.caseId, t.date),
   ],
 );
 
@@ -272,9 +333,22 @@ export const letters = pgTable(
     type: text('type').notNull(),
     version: integer('version').notNull(),
     content: jsonb('content').notNull(),
+    /** `draft` until marked sent, once. */
+    status: text('status').notNull().default('draft'),
+    sentOn: civil('sent_on'),
+    method: text('method'),
     createdAt: moment('created_at').notNull().defaultNow(),
   },
-  (t) => [caseKey('letters_case_fk', t), uniqueIndex('letters_case_type_version_unique').on(t.caseId, t.type, t.version)],
+  (t) => [
+    caseKey('letters_case_fk', t),
+    uniqueIndex('letters_case_type_version_unique').on(t.caseId, t.type, t.version),
+    // What an event's letter points at: a letter of the event's own case.
+    unique('letters_id_case_unique').on(t.id, t.caseId),
+    check('letters_status_known', sql`${t.status} in (${quoted(LETTER_STATUS_VALUES)})`),
+    check('letters_method_known', sql`${t.method} in (${quoted(LETTER_METHOD_VALUES)})`),
+    check('letters_sent_on_when_sent', sql`(${t.status} = 'sent') = (${t.sentOn} is not null)`),
+    check('letters_method_when_sent', sql`${t.method} is null or ${t.status} = 'sent'`),
+  ],
 );
 
 /** What happened in the dispute (letters sent and received, calls, decisions) and the deadlines each starts. */
@@ -288,14 +362,23 @@ export const events = pgTable(
     date: civil('date').notNull(),
     summary: text('summary'),
     details: jsonb('details'),
-    /** [{ name, date, source? }]: the deadlines this event starts. */
+    /** calc/deadlines Deadline[] ({ id, label, date, basis, citation, href?, kind }): the deadlines this event starts. */
     deadlines: jsonb('deadlines').notNull().default([]),
+    /** The event this one answers (a reply to a request), in the same case. */
+    answers: uuid('answers'),
+    /** The letter this event is about (the letter sent), in the same case. */
+    letterId: uuid('letter_id'),
     createdAt: moment('created_at').notNull().defaultNow(),
   },
   (t) => [
     caseKey('events_case_fk', t),
     check('events_type_known', sql`${t.type} in (${quoted(EVENT_TYPE_VALUES)})`),
     index('events_case_date_idx').on(t.caseId, t.date),
+    // With the case id, so an answer or a letter is always of the event's own case (a foreign key is checked
+    // without row-level security, so the case, not only the organisation, has to be part of it).
+    unique('events_id_case_unique').on(t.id, t.caseId),
+    foreignKey({ name: 'events_answers_fk', columns: [t.answers, t.caseId], foreignColumns: [t.id, t.caseId] }),
+    foreignKey({ name: 'events_letter_fk', columns: [t.letterId, t.caseId], foreignColumns: [letters.id, letters.caseId] }),
   ],
 );
 
@@ -358,6 +441,7 @@ export const schema = {
   documents,
   transactions,
   cmsEntries,
+  evidence,
   reconciliationRuns,
   letters,
   events,

@@ -5,7 +5,7 @@
  * @module
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -283,5 +283,40 @@ export async function rawTransaction(
     });
   } finally {
     await db.close();
+  }
+}
+
+/** A copy of the migrations folder with only the first `count` migrations: a store as an earlier Reckoner left it. */
+export function earlierMigrations(count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'reckoner-migrations-'));
+  cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
+  const journalPath = join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
+  return dir;
+}
+
+/** Migrates an empty database or PGlite directory with the migrations in `folder` (see {@link earlierMigrations}). */
+export async function migrateWith(options: { dataDir?: string; databaseUrl?: string }, folder: string): Promise<void> {
+  if (options.databaseUrl) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+    const client = postgres(options.databaseUrl, { max: 1, onnotice: () => undefined });
+    try {
+      await migrate(drizzle({ client }), { migrationsFolder: folder });
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const client = await PGlite.create({ dataDir: join(options.dataDir!, 'pglite') });
+  try {
+    await migrate(drizzle({ client }), { migrationsFolder: folder });
+  } finally {
+    await client.close();
   }
 }

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
+import { reconcileFromRecords } from '../../cases/inputs.ts';
 import { InputError } from '../../calc/errors.ts';
 import { StoreError } from '../../store/errors.ts';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
@@ -113,6 +114,12 @@ const SECRETS = [
   'Overdue from Brackenbury',
   '612.34',
   'FINDING-WYCHWOOD',
+  // Typed in: a CMS line's description and the case it is recorded on; evidence's employer, note and place.
+  'Typed from the Thistlewood letter',
+  '555566667777',
+  'Marrowfield Foods Ltd',
+  'deducted by Marrowfield',
+  'payslip from Marrowfield',
 ];
 
 /** Every table that holds case data. */
@@ -124,6 +131,7 @@ const CASE_TABLES = [
   'documents',
   'transactions',
   'cms_entries',
+  'evidence',
   'reconciliation_runs',
   'letters',
   'events',
@@ -184,6 +192,25 @@ describe.each(DRIVERS)('a sealed case store on $name', (driver) => {
       cmsEntries: cms.cmsEntries.map((e) => ({ ...e, description: 'Overdue from Brackenbury' })),
     });
     await store.saveReconciliation(caseId, { inputsHash: 'h', result: { findings: ['FINDING-WYCHWOOD'] } });
+    await store.addCmsEntries(caseId, [
+      {
+        date: '2024-02-01',
+        type: 'adjustment',
+        amount: '-5.00',
+        description: 'Typed from the Thistlewood letter',
+        caseReference: '5555 6666 7777',
+      },
+    ]);
+    await store.addEvidence(caseId, [
+      {
+        type: 'payslip_deduction',
+        date: '2024-02-28',
+        amount: '40.00',
+        from: 'Marrowfield Foods Ltd',
+        description: 'deducted by Marrowfield',
+        source: 'payslip from Marrowfield',
+      },
+    ]);
   }, 120_000);
   afterAll(async () => {
     await store?.close();
@@ -223,9 +250,20 @@ describe.each(DRIVERS)('a sealed case store on $name', (driver) => {
     });
     expect((await store.transactions(caseId))[1]).toMatchObject({ description: 'HOLLOWMERE PHARMACY', reference: 'REF-QUILLFEATHER' });
     expect((await store.cmsEntries(caseId))[0]!.description).toBe('Overdue from Brackenbury');
+    expect((await store.cmsEntries(caseId)).find((e) => e.origin === 'typed')).toMatchObject({
+      description: 'Typed from the Thistlewood letter',
+      caseReference: '555566667777',
+    });
+    expect(await store.evidence(caseId)).toEqual([
+      expect.objectContaining({
+        from: 'Marrowfield Foods Ltd',
+        description: 'deducted by Marrowfield',
+        source: 'payslip from Marrowfield',
+      }),
+    ]);
     expect((await store.latestReconciliation(caseId))!.result).toEqual({ findings: ['FINDING-WYCHWOOD'] });
     expect((await store.listCases()).cases.find((x) => x.id === caseId)).toMatchObject({ title: 'Brackenbury dispute' });
-    const input = await store.reconcileInput(caseId, { asOf: '2024-01-31' });
+    const input = reconcileFromRecords(await store.caseRecords(caseId), { asOf: '2024-01-31' });
     expect(input.caseReference).toBe('987654321098');
     expect(input.bankTransactions?.map((x) => x.description)).toContain('HOLLOWMERE PHARMACY');
     expect(detail.events[0]).toMatchObject({ summary: 'Hollowbrook said the arrears were wrong', details: { who: 'Hollowbrook said' } });
@@ -296,7 +334,10 @@ describe.each(DRIVERS)('a sealed case store on $name', (driver) => {
     store = await openStore({ ...options, encryptionKey: KEY });
     expect(await store.deleteCase(c.id)).toEqual({
       deleted: true,
-      erasure: driver.name === 'pglite' ? expect.stringMatching(/tables were rewritten/) : expect.stringMatching(/own encryption key are gone.*can no longer be opened/),
+      erasure:
+        driver.name === 'pglite'
+          ? expect.stringMatching(/tables were rewritten/)
+          : expect.stringMatching(/own encryption key are gone.*can no longer be opened/),
     });
     await store.close();
     expect(await rawQuery(options, `select * from case_keys where case_id = '${c.id}'`)).toEqual([]);

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reconcileFromRecords, scheduleFromRecords } from '../../cases/inputs.ts';
 import { reconcile } from '../../calc/reconcile/reconcile.ts';
 import { buildSchedule } from '../../calc/schedule/build.ts';
 import { InputError } from '../../calc/errors.ts';
 import { isDiskFull, StoreError, StoreFailure } from '../../store/errors.ts';
 import { openStore } from '../../store/open.ts';
-import type { CaseExport, CaseStore } from '../../store/types.ts';
+import type { CaseExport, CaseStore, Deadline } from '../../store/types.ts';
 import { bankStatement, cleanup, cmsStatement, documentInfo, DRIVERS, rawQuery, rawTransaction, REPO, sampleCase } from './helpers.ts';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
@@ -24,6 +25,16 @@ function child(args: string[]) {
 }
 
 afterAll(cleanup);
+
+/** A deadline in calc's shape (calc/deadlines Deadline): 1 August 2024 + 30 days = 31 August 2024. */
+const MR_LAST_DAY: Deadline = {
+  id: 'mr_last_day',
+  label: 'Last day to ask for a mandatory reconsideration',
+  date: '2024-08-31',
+  basis: '30 days after the date of the decision letter, 1 August 2024.',
+  citation: 'Child Support Maintenance Calculation Regulations 2012 reg 14(1)(a)',
+  kind: 'last_day',
+};
 
 describe.each(DRIVERS)('case store on $name', (driver) => {
   let options: { dataDir?: string; databaseUrl?: string };
@@ -168,10 +179,10 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
     const c = await sampleCase(store);
     await store.importParsed(c.id, documentInfo('restart', { keep: true }), bankStatement({ count: 100 }));
     await store.recordEvent(c.id, {
-      type: 'letter_received',
+      type: 'decision_letter_received',
       date: '2024-08-01',
       summary: 'Decision letter',
-      deadlines: [{ name: 'mandatory reconsideration', date: '2024-08-31', source: 'SI 2012/2677 reg 14' }],
+      deadlines: [MR_LAST_DAY],
     });
     const before = await store.getCase(c.id);
     const exportBefore = await store.exportCase(c.id);
@@ -213,7 +224,7 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
     await expect(store.addDecision(c.id, { effectiveDate: '2024-09-02', weeklyAmount: 5 })).rejects.toThrow(
       /both take effect on 2024-09-02/,
     );
-    const scheduleInput = await store.scheduleInput(c.id, { asOf: '2024-12-31' });
+    const scheduleInput = { ...scheduleFromRecords(await store.caseRecords(c.id)), asOf: '2024-12-31' };
     expect(scheduleInput).toMatchObject({ frequency: 'weekly', firstDueDate: '2024-01-01', service: 'direct_pay', asOf: '2024-12-31' });
     expect(scheduleInput.decisions.map((d) => [d.id, d.effectiveDate, d.weeklyAmount])).toEqual([
       ['initial', '2024-01-01', '100.00'],
@@ -222,7 +233,7 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
     ]);
     const schedule = buildSchedule(scheduleInput);
     expect(schedule.lines.length).toBeGreaterThan(50);
-    const input = await store.reconcileInput(c.id, { asOf: '2024-01-21', bankFilter: { descriptionContains: ['CMS'] } });
+    const input = reconcileFromRecords(await store.caseRecords(c.id), { asOf: '2024-01-21', bankFilter: { descriptionContains: ['CMS'] } });
     expect(input.side).toBe('paying');
     expect(input.bankTransactions).toHaveLength(60);
     expect(input.cmsEntries).toHaveLength(6);
@@ -240,7 +251,7 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
     await store.saveReconciliation(c.id, { inputsHash: 'abc', result: { balance: { recomputed: '10.00' } } });
     const before = await store.getCase(c.id);
     const exported: CaseExport = JSON.parse(JSON.stringify(await store.exportCase(c.id)));
-    expect(exported).toMatchObject({ format: 'reckoner-case-export', version: 1, case: { id: c.id } });
+    expect(exported).toMatchObject({ format: 'reckoner-case-export', version: 2, case: { id: c.id } });
     expect(exported.parties[1]!.address).toBe('1 Secret Street');
     expect(exported.letters.map((l) => l.version)).toEqual([1, 2]);
     expect(exported.transactions).toHaveLength(300);
@@ -248,7 +259,10 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
     // Without a key, PostgreSQL's answer says plainly that leftovers stay readable.
     expect(await store.deleteCase(c.id)).toEqual({
       deleted: true,
-      erasure: driver.name === 'pglite' ? expect.stringMatching(/tables were rewritten/) : expect.stringMatching(/no RECKONER_ENCRYPTION_KEY, so they stay readable/),
+      erasure:
+        driver.name === 'pglite'
+          ? expect.stringMatching(/tables were rewritten/)
+          : expect.stringMatching(/no RECKONER_ENCRYPTION_KEY, so they stay readable/),
     });
     expect(await store.deleteCase(c.id)).toEqual({ deleted: false });
     await expect(store.getCase(c.id)).rejects.toThrow(/there is no case/);
@@ -267,7 +281,7 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
     expect(copy.id).not.toBe(c.id);
     expect(copy.counts).toEqual(before.counts);
     // A broken export is refused naming the field.
-    await expect(store.importCaseExport({ ...exported, version: 2 })).rejects.toThrow(/^version: must be 1/);
+    await expect(store.importCaseExport({ ...exported, version: 3 })).rejects.toThrow(/^version: must be 2 \(or 1, which is upgraded/);
   });
 
   it('keeps the audit log append-only and free of case content', async () => {

@@ -5,7 +5,7 @@
  * TEST_DATABASE_URL is set.
  */
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -14,11 +14,22 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCaseResources } from '../../server/resources.ts';
 import { StoreError } from '../../store/errors.ts';
-import { MIGRATIONS_FOLDER, openStore } from '../../store/open.ts';
+import { openStore } from '../../store/open.ts';
 import { rekeyStore } from '../../store/rekey.ts';
 import { createSealer } from '../../store/seal.ts';
 import { LOCAL_PRINCIPAL, type CaseExport, type CaseStore } from '../../store/types.ts';
-import { bankStatement, cleanup, cmsStatement, documentInfo, DRIVERS, rawQuery, rawTransaction, sampleCase } from './helpers.ts';
+import {
+  bankStatement,
+  cleanup,
+  cmsStatement,
+  documentInfo,
+  DRIVERS,
+  earlierMigrations,
+  migrateWith,
+  rawQuery,
+  rawTransaction,
+  sampleCase,
+} from './helpers.ts';
 
 afterAll(cleanup);
 
@@ -37,6 +48,7 @@ const TABLES = [
   'documents',
   'transactions',
   'cms_entries',
+  'evidence',
   'reconciliation_runs',
   'letters',
   'events',
@@ -58,6 +70,7 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
   let caseA: string;
   let caseB: string;
   let exportA: CaseExport;
+  let letterA: string;
 
   const reopen = async () => {
     store = await openStore(options);
@@ -72,7 +85,8 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
     await a.importParsed(caseA, documentInfo('a bank', { filename: 'a.csv', keep: true }), bankStatement({ count: 30 }));
     await a.importParsed(caseA, documentInfo('a cms'), cmsStatement({ weeks: 4 }));
     await a.recordEvent(caseA, { type: 'call', date: '2024-03-01', summary: 'A called CMS' });
-    await a.saveLetter(caseA, { type: 'mandatory_reconsideration', content: { body: 'Dear CMS' } });
+    letterA = (await a.saveLetter(caseA, { type: 'mandatory_reconsideration', content: { body: 'Dear CMS' } })).id;
+    await a.addEvidence(caseA, [{ type: 'payslip_deduction', date: '2024-02-28', amount: '50.00', from: 'Employer of A' }]);
     await a.saveReconciliation(caseA, { inputsHash: 'h', result: { balance: '1.00' } });
     exportA = JSON.parse(JSON.stringify(await a.exportCase(caseA))) as CaseExport;
     caseB = (await sampleCase(b, 'Case of organisation B')).id;
@@ -96,7 +110,8 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
     const listB = await b.listCases({ limit: 500 });
     expect(listA.cases.map((c) => c.id)).toEqual([caseA]);
     expect(listA.total).toBe(1);
-    expect(listA.cases[0]!.counts).toEqual({ documents: 2, transactions: 30, cmsEntries: 8 });
+    // 30 bank rows; a CMS statement of 4 weeks is 4 liabilities + 4 payments = 8 entries; one payslip; one letter.
+    expect(listA.cases[0]!.counts).toEqual({ documents: 2, transactions: 30, cmsEntries: 8, evidence: 1, letters: 1 });
     expect(listB.cases.map((c) => c.id)).toEqual([caseB]);
     expect(listB.total).toBe(1);
     expect(JSON.stringify(listB)).not.toContain('organisation A');
@@ -112,9 +127,13 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
       b.transactions(caseA),
       b.cmsEntries(caseA),
       b.latestReconciliation(caseA),
-      b.scheduleInput(caseA, { asOf: '2024-12-31' }),
-      b.reconcileInput(caseA),
       b.exportCase(caseA),
+      b.caseRecords(caseA),
+      b.decisions(caseA),
+      b.evidence(caseA),
+      b.events(caseA),
+      b.letters(caseA),
+      b.letter(caseA, letterA),
     ];
     expect(await Promise.all(reads.map(codeOf))).toEqual(Array(reads.length).fill('forbidden'));
     // The message says whose it is not, and nothing else; a case that does not exist is still not_found.
@@ -140,6 +159,9 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
       b.importParsed(caseA, documentInfo('b into a'), bankStatement({ count: 5, account: 'b' })),
       b.saveLetter(caseA, { type: 'x', content: { body: 'B' } }),
       b.saveReconciliation(caseA, { inputsHash: 'b', result: {} }),
+      b.addCmsEntries(caseA, [{ date: '2024-10-01', type: 'liability', amount: '1.00' }]),
+      b.addEvidence(caseA, [{ type: 'declared_payment', date: '2024-10-01', amount: '1.00' }]),
+      b.markLetterSent(caseA, letterA, { sentOn: '2024-10-01' }, { type: 'letter_sent', date: '2024-10-01' }),
     ];
     expect(await Promise.all(writes.map(codeOf))).toEqual(Array(writes.length).fill('forbidden'));
     expect(await codeOf(b.deleteCase(caseA))).toBe('forbidden');
@@ -180,7 +202,9 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
       expect(resources.map((r) => r.uri)).toEqual([`reckoner://cases/${caseB}`]);
       await expect(client.readResource({ uri: `reckoner://cases/${caseA}` })).rejects.toThrow(/belongs to another organisation/);
       await expect(client.readResource({ uri: `reckoner://cases/${caseA}/schedule` })).rejects.toThrow(/belongs to another organisation/);
-      await expect(client.readResource({ uri: `reckoner://cases/${caseA}/reconciliation` })).rejects.toThrow(/belongs to another organisation/);
+      await expect(client.readResource({ uri: `reckoner://cases/${caseA}/reconciliation` })).rejects.toThrow(
+        /belongs to another organisation/,
+      );
       const own = await client.readResource({ uri: `reckoner://cases/${caseB}` });
       expect(JSON.parse((own.contents[0] as { text: string }).text)).toMatchObject({ id: caseB });
     } finally {
@@ -196,6 +220,7 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
       ['document_imported', ALICE.id],
       ['event_recorded', ALICE.id],
       ['letter_saved', ALICE.id],
+      ['evidence_added', ALICE.id],
       ['reconciliation_saved', ALICE.id],
       ['case_exported', ALICE.id],
       ['case_exported', ALICE.id],
@@ -263,10 +288,20 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
       ]);
       expect(member[4]).toEqual(TABLES.map((table) => ({ t: table, n: 0 })));
       // The locator role (which tells another organisation's case from none) reads case ids, and nothing else.
-      const [, ids] = await rawTransaction(options, ["select set_config('role', 'reckoner_locator', true)", 'select id from cases order by id']);
+      const [, ids] = await rawTransaction(options, [
+        "select set_config('role', 'reckoner_locator', true)",
+        'select id from cases order by id',
+      ]);
       expect((ids as { id: string }[]).map((r) => r.id)).toEqual(expect.arrayContaining([caseA, caseB]));
-      for (const query of ['select title from cases', 'select organisation from cases', 'select name from parties', 'select wrapped from case_keys']) {
-        await expect(rawTransaction(options, ["select set_config('role', 'reckoner_locator', true)", query]), query).rejects.toThrow(/permission denied/);
+      for (const query of [
+        'select title from cases',
+        'select organisation from cases',
+        'select name from parties',
+        'select wrapped from case_keys',
+      ]) {
+        await expect(rawTransaction(options, ["select set_config('role', 'reckoner_locator', true)", query]), query).rejects.toThrow(
+          /permission denied/,
+        );
       }
       // Every case table has row-level security forced (so its owner obeys it too).
       const forced = await rawQuery(
@@ -390,16 +425,6 @@ describe.each(DRIVERS)('changing the master key on $name', (driver) => {
   }, 60_000);
 });
 
-/** A copy of the migrations folder with only the first `count` migrations: a store as an earlier Reckoner left it. */
-function earlierMigrations(count: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'reckoner-migrations-'));
-  cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
-  return dir;
-}
-
 describe.each(DRIVERS)('a store from before organisations and case keys, on $name', (driver) => {
   const KEY = new Uint8Array(randomBytes(32));
   const NEW = new Uint8Array(randomBytes(32));
@@ -417,21 +442,7 @@ describe.each(DRIVERS)('a store from before organisations and case keys, on $nam
     }
     const folder = earlierMigrations(3);
     try {
-      if (options.databaseUrl) {
-        const { default: postgres } = await import('postgres');
-        const { drizzle } = await import('drizzle-orm/postgres-js');
-        const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-        const client = postgres(options.databaseUrl, { max: 1, onnotice: () => undefined });
-        await migrate(drizzle({ client }), { migrationsFolder: folder });
-        await client.end();
-      } else {
-        const { PGlite } = await import('@electric-sql/pglite');
-        const { drizzle } = await import('drizzle-orm/pglite');
-        const { migrate } = await import('drizzle-orm/pglite/migrator');
-        const client = await PGlite.create({ dataDir: join(options.dataDir!, 'pglite') });
-        await migrate(drizzle({ client }), { migrationsFolder: folder });
-        await client.close();
-      }
+      await migrateWith(options, folder);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

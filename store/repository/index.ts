@@ -1,0 +1,66 @@
+/**
+ * The case repository, written once against drizzle's PostgreSQL type: the same code runs on PGlite and on
+ * PostgreSQL. One module per aggregate, each giving its part of the {@link CaseStore} over a shared
+ * {@link Context} (context.ts: the transaction, tenancy, sealing, the audit log); rows.ts maps each table's rows
+ * both ways, check.ts checks what callers give, sql.ts holds what the two drivers do differently.
+ *
+ * Errors: bad input is an InputError naming the field; a missing case is a StoreError `not_found` (another
+ * organisation's, `forbidden`); a full disk is a StoreError `unsupported` (reason `disk_full`); anything else the
+ * database refuses for reasons the input does not explain is a StoreFailure carrying only the SQLSTATE (a
+ * driver's message may quote the row it was given, and case data must not reach logs or clients that way).
+ * @module
+ */
+import { createKeyring, type Keyring } from '../seal.ts';
+import { LOCAL_PRINCIPAL, type CaseStore, type Principal } from '../types.ts';
+import { caseOperations } from './cases.ts';
+import { checkPrincipal } from './check.ts';
+import { createContext, type RepositoryOptions } from './context.ts';
+import { decisionOperations } from './decisions.ts';
+import { documentOperations } from './documents.ts';
+import { erasureOperations } from './erasure.ts';
+import { evidenceOperations } from './evidence.ts';
+import { eventOperations } from './events.ts';
+import { letterOperations } from './letters.ts';
+import { transferOperations } from './transfer.ts';
+import type { Database } from './sql.ts';
+
+export { APP_ROLE, KEYRING_LOCK, KEYRING_ROLE, LOCATOR_ROLE, prepareStore, type RepositoryOptions } from './context.ts';
+export { checkPrincipal } from './check.ts';
+export { rowsOf, type Database } from './sql.ts';
+
+interface Shared {
+  readonly db: Database;
+  readonly options: RepositoryOptions;
+  readonly keyring: Keyring;
+  closed: boolean;
+}
+
+export function createRepository(db: Database, options: RepositoryOptions): CaseStore {
+  const shared: Shared = { db, options, keyring: options.keyring ?? createKeyring(), closed: false };
+  return storeFor(shared, checkPrincipal(options.principal ?? LOCAL_PRINCIPAL));
+}
+
+/** The store acting for one principal; {@link CaseStore.as} makes another over the same connection. */
+function storeFor(shared: Shared, principal: Principal): CaseStore {
+  const { db, options } = shared;
+  const cx = createContext(db, options, shared.keyring, principal);
+  return {
+    driver: options.driver,
+    location: options.location,
+    principal,
+    as: (other) => storeFor(shared, checkPrincipal(other)),
+    ...caseOperations(cx),
+    ...decisionOperations(cx),
+    ...documentOperations(cx),
+    ...evidenceOperations(cx),
+    ...eventOperations(cx),
+    ...letterOperations(cx),
+    ...transferOperations(cx),
+    ...erasureOperations(cx),
+    close: async () => {
+      if (shared.closed) return;
+      shared.closed = true;
+      await options.close();
+    },
+  };
+}
