@@ -67,10 +67,12 @@ export const challengeADecisionPrompt = definePrompt({
           'be paid until it changes.',
         appeal
           ? `Help the user keep a record: the date they send the appeal and the tribunal’s acknowledgement. If they keep a case ` +
-            `in Reckoner, ${tool.saveLetter} keeps the letter, or ${tool.recordEvent} with type ${caseEvent('appeal')}.`
+            `in Reckoner, ${tool.saveLetter} keeps the letter and ${tool.markLetterSent} records the day it went, or ${tool.recordEvent} ` +
+            `with type ${caseEvent('appeal_lodged')}.`
           : `Help the user keep a record: the date they send the request, and the notice when it comes (the appeal deadline runs ` +
-            `from it: ${deadlinesOf(tribunalAppeal)}). If they keep a case in Reckoner, ${tool.saveLetter} keeps the letter, ` +
-            `or ${tool.recordEvent} with type ${caseEvent('mandatory_reconsideration')}.`,
+            `from it: ${deadlinesOf(tribunalAppeal)}). If they keep a case in Reckoner, ${tool.saveLetter} keeps the letter and ` +
+            `${tool.markLetterSent} records the day it went, or ${tool.recordEvent} with type ${caseEvent('mr_sent')}; the notice ` +
+            `goes in as ${caseEvent('mr_notice_received')}.`,
       ]),
     );
   },

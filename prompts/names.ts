@@ -21,6 +21,10 @@ import { listCasesTool } from '../tools/case-list.ts';
 import { reconcileCaseTool } from '../tools/case-reconcile.ts';
 import { recordEventTool, type recordEventInput } from '../tools/case-record-event.ts';
 import { saveLetterTool } from '../tools/case-save-letter.ts';
+import { markLetterSentTool } from '../tools/case-mark-letter-sent.ts';
+import { exportCalendarTool } from '../tools/case-export-calendar.ts';
+import { buildBundleTool } from '../tools/case-build-bundle.ts';
+import { addCmsEntriesTool } from '../tools/case-add-records.ts';
 import { buildCaseScheduleTool } from '../tools/case-schedule.ts';
 import { computeDeadlinesTool, type computeDeadlinesInput } from '../tools/compute-deadlines.ts';
 import { draftLetterTool } from '../tools/draft-letter.ts';
@@ -51,6 +55,10 @@ export const tool = {
   importDocument: named(importDocumentTool),
   recordEvent: named(recordEventTool),
   saveLetter: named(saveLetterTool),
+  markLetterSent: named(markLetterSentTool),
+  exportCalendar: named(exportCalendarTool),
+  buildEvidenceBundle: named(buildBundleTool),
+  addCmsEntries: named(addCmsEntriesTool),
   buildCaseSchedule: named(buildCaseScheduleTool),
   reconcileCase: named(reconcileCaseTool),
   exportCase: named(exportCaseTool),

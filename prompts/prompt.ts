@@ -61,9 +61,13 @@ export interface RulesOptions {
 export function groundRules(options: RulesOptions = {}): string {
   const record =
     options.caseKept === 'yes'
-      ? ` Record them on the case: ${tool.saveLetter} records a letter with the deadlines it starts, ${tool.recordEvent} anything else.`
+      ? ` On a case, never pass dates from tool to tool: ${tool.saveLetter} keeps a letter, ${tool.markLetterSent} records the day it went ` +
+        `(Reckoner works out its deadlines), ${tool.recordEvent} records anything else (a reply meets its deadline), and ` +
+        `${tool.exportCalendar} gives the open deadlines as a calendar file.`
       : options.caseKept === 'maybe'
-        ? ` If the user keeps a case in Reckoner, record them on it: ${tool.saveLetter} records a letter with the deadlines it starts, ${tool.recordEvent} anything else.`
+        ? ` If the user keeps a case in Reckoner, use it instead of passing dates from tool to tool: ${tool.saveLetter} keeps a letter, ` +
+          `${tool.markLetterSent} records the day it went (Reckoner works out its deadlines), ${tool.recordEvent} anything else, and ` +
+          `${tool.exportCalendar} gives a calendar file.`
         : '';
   return [
     '## How to help (keep to this all through the conversation)',
@@ -74,8 +78,8 @@ export function groundRules(options: RulesOptions = {}): string {
       'as the tool returned them, so the user can check it and quote it to CMS.',
     '- **Write, don’t phone.** Everything the user tells CMS should be in writing (a letter, or a message in their online ' +
       'account), so there is a dated record. After any phone call, suggest confirming what was said in writing.',
-    `- **Keep a record of deadlines.** Give each date with what falls due and the rule behind it, exactly as ${tool.computeDeadlines} ` +
-      `or ${tool.draftLetter} gives it, and help the user put them in a calendar.${record}`,
+    `- **Keep a record of deadlines.** Give each date with what falls due and the rule behind it, exactly as a Reckoner tool ` +
+      `gives it, and help the user put them in a calendar.${record}`,
     '- **Plain, kind words.** The user may be frightened, angry or worn out. Ask for one thing at a time, say what each step is ' +
       'for, never blame them, and tell them what you have found as you go. Reckoner checks figures; it is not legal advice: for ' +
       'advice, suggest a free advice service such as Citizens Advice.',

@@ -47,7 +47,7 @@ export const sharedCareChangePrompt = definePrompt({
         `When CMS’s new decision arrives, check it (it should match the second result). If it gets the nights wrong: ` +
           `${letterLine(reconsideration)} Call ${deadlinesOf(reconsideration)} to get the last day.`,
         `Help the user keep a record: when the pattern changed, when they told CMS, and CMS’s answer. If they keep a case in ` +
-          `Reckoner, ${tool.recordEvent} records each (type ${caseEvent('letter_sent')} for their letter, ${caseEvent('decision')} ` +
+          `Reckoner, ${tool.recordEvent} records each (type ${caseEvent('letter_sent')} for their letter, ${caseEvent('decision_letter_received')} ` +
           'for the new decision).',
       ]),
     ),

@@ -38,10 +38,11 @@ export const startACasePrompt = definePrompt({
         `Statements go in with ${tool.importDocument}: bank statements (PDF, CSV, OFX) and CMS statements or payment schedules ` +
           '(PDF), as a path on this computer when Reckoner runs locally, otherwise as their content (base64). Tell the user how ' +
           'many entries were added and about any warning, failed check or low confidence.',
-        `Record what has happened so far with ${tool.recordEvent}: each decision letter (type ${caseEvent('decision')}), ` +
-          `letters sent or received (${caseEvent('letter_sent')}, ${caseEvent('letter_received')}), enforcement ` +
-          `(${caseEvent('enforcement')}), and calls (${caseEvent('call')}, and suggest confirming each call in writing). ` +
-          `Where an event starts a deadline, get its dates from ${tool.computeDeadlines} and record them with the event.`,
+        `Lines from a CMS letter or the online account (not a PDF) go in with ${tool.addCmsEntries}, exactly as printed.`,
+        `Record what has happened so far with ${tool.recordEvent}: each decision letter (type ${caseEvent('decision_letter_received')}, ` +
+          `on the date printed on it), replies from CMS (e.g. ${caseEvent('dispute_reply_received')}), letters sent or received ` +
+          `(${caseEvent('letter_sent')}, ${caseEvent('letter_received')}), enforcement (${caseEvent('enforcement')}), and calls ` +
+          `(${caseEvent('call')}, and suggest confirming each call in writing). Reckoner works out the deadlines each starts; never type them in.`,
         `Show the user the case with ${tool.getCase}: what it holds and what falls due next. Once it holds decisions, ` +
           `${tool.buildCaseSchedule} shows what was due; once it holds statements too, ${tool.reconcileCase} checks the CMS ` +
           `record against the bank. Suggest keeping a copy with ${tool.exportCase}.`,

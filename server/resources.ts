@@ -1,7 +1,8 @@
 /**
  * MCP resources for stored cases: `reckoner://cases/{id}` (the case, as get_case shows it),
  * `reckoner://cases/{id}/schedule` (its liability schedule to today, every line) and
- * `reckoner://cases/{id}/reconciliation` (the latest reconciliation kept with it). Listing resources lists
+ * `reckoner://cases/{id}/reconciliation` (the latest reconciliation kept with it), `reckoner://cases/{id}/chart`
+ * (the picture of the account as SVG, with its text alternative). Listing resources lists
  * the cases. JSON, and never a withheld address.
  * @module
  */
@@ -13,7 +14,7 @@ import { buildSchedule } from '../calc/schedule/build.ts';
 import { StoreError } from '../store/errors.ts';
 import type { CaseStore } from '../store/types.ts';
 import { toJson, type BuildLiabilityScheduleOutput } from '../tools/build-liability-schedule.ts';
-import { aboutStoredDecisions, caseScheduleInput } from '../tools/case-schedule.ts';
+import { aboutStoredDecisions, caseChart, caseScheduleInput } from '../cases/index.ts';
 import { inputHash, MAX_PAGE_SIZE } from '../tools/paging.ts';
 import { todayInUk } from './today.ts';
 
@@ -81,7 +82,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
             name: c.reference ? `CMS ${c.reference}` : c.id,
             title: c.title,
             mimeType: JSON_TYPE,
-            description: `${c.side} side, ${c.service.replace('_', ' ')}; ${c.counts.documents} documents, ${c.counts.transactions} bank transactions, ${c.counts.cmsEntries} CMS entries`,
+            description: `${c.side} side, ${c.service.replace('_', ' ')}; ${c.counts.documents} documents, ${c.counts.transactions} bank transactions, ${c.counts.cmsEntries} CMS entries, ${c.counts.evidence} evidence, ${c.counts.letters} letters`,
           })),
         };
       },
@@ -133,6 +134,32 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
                 message: 'This case has not been reconciled yet; reconcile_case does it and keeps the result here.',
               },
         );
+      }),
+  );
+
+  server.registerResource(
+    'case-chart',
+    new ResourceTemplate('reckoner://cases/{id}/chart', { list: undefined }),
+    {
+      title: 'The picture of a case’s account',
+      description: 'Due, paid and CMS-claimed over time and the two running balances, as SVG, with a text alternative',
+      mimeType: 'image/svg+xml',
+    },
+    (uri, variables) =>
+      read(async () => {
+        const id = idOf(variables);
+        const chart = await caseChart(await store(), id, today());
+        if (!chart)
+          throw new McpError(
+            ErrorCode.InvalidParams,
+            'This case has no CMS decisions yet, so there is nothing to draw; add them with add_decision',
+          );
+        return {
+          contents: [
+            { uri: uri.href, mimeType: 'image/svg+xml', text: chart.svg },
+            { uri: `${uri.href}#text`, mimeType: 'text/plain', text: chart.text },
+          ],
+        };
       }),
   );
 }

@@ -8,6 +8,7 @@ import { PAYMENT_FREQUENCIES } from '../calc/schedule/build.ts';
 import { SIDES } from '../calc/reconcile/reconcile.ts';
 import { COLLECTION_SERVICES } from '../calc/scheme-2012/calculate.ts';
 import { StoreError } from '../store/errors.ts';
+import { DEADLINE_STATUSES } from '../calc/deadlines/index.ts';
 import { EVENT_TYPES, PARTY_ROLES, SCHEMES, type CaseStore } from '../store/types.ts';
 import { decisionCalculationInput } from './build-liability-schedule.ts';
 import { civilDate, moneyOut, nonNegativeMoneyIn, strictObject } from './schemas.ts';
@@ -74,16 +75,21 @@ export const decisionRecordInput = strictObject({
   receivingParentId: text('receivingParentId', 100).min(1).optional().describe('Which receiving parent a stated weeklyAmount is for'),
 });
 
-export const deadlineInput = strictObject({
-  name: text('name', 200).min(1, 'name must not be empty').describe('What falls due, e.g. "ask for a mandatory reconsideration"'),
-  date: civilDate.describe('The last day'),
-  source: text('source', 500).optional().describe('The rule that sets it, e.g. "SI 2012/2677 reg 14" (compute_deadlines gives it)'),
-});
-
 // ---------------------------------------------------------------------------------------------------
 // Outputs.
 
 const json = z.record(z.string(), z.unknown());
+
+/** calc/deadlines' deadline, as JSON. */
+export const deadlineOutput = z.object({
+  id: z.string(),
+  label: z.string(),
+  date: z.string(),
+  basis: z.string(),
+  citation: z.string(),
+  href: z.string().optional(),
+  kind: z.string().describe('reply_due, chase, escalate, last_day or review'),
+});
 
 export const caseSummaryOutput = z.object({
   id: z.string(),
@@ -123,9 +129,29 @@ export const eventOutput = z.object({
   date: z.string(),
   summary: z.string().optional(),
   details: json.optional(),
-  deadlines: z.array(z.object({ name: z.string(), date: z.string(), source: z.string().optional() })),
+  deadlines: z.array(deadlineOutput).describe('The deadlines calc computed for it when it was recorded'),
+  answers: z.string().optional().describe('The event this one answers'),
+  letterId: z.string().optional().describe('The letter this event is the sending of'),
   createdAt: z.string(),
 });
+
+/** A deadline on the case's timeline: where it stands today, and the events that started and met it. */
+export const caseDeadlineOutput = deadlineOutput.extend({
+  status: z.enum(DEADLINE_STATUSES).describe('next (still to come), overdue (passed and not met) or met (a later event met it)'),
+  startedBy: z.object({ eventId: z.string().optional(), type: z.string(), date: z.string() }),
+  metBy: z.object({ eventId: z.string().optional(), type: z.string(), date: z.string() }).optional(),
+});
+
+export const timelineOutput = z
+  .object({
+    asOf: z.string(),
+    nation: z.string().describe('Whose bank holidays the working days count'),
+    next: z.array(caseDeadlineOutput).describe('Not met and still to come, soonest first'),
+    overdue: z.array(caseDeadlineOutput).describe('Passed and not met, oldest first'),
+    met: z.array(caseDeadlineOutput).describe('Met by a later event (a reply arrived, the step was taken)'),
+    laterEvents: z.int().describe('Events dated after asOf, left out until their day'),
+  })
+  .describe('The deadlines of every event, computed by calc/deadlines, with their status as of today');
 
 const range = z.object({ from: z.string(), to: z.string() });
 
@@ -165,6 +191,7 @@ export const caseDetailOutput = caseSummaryOutput.extend({
     documents: z.int(),
     transactions: z.int(),
     cmsEntries: z.int(),
+    evidence: z.int(),
     events: z.int(),
     letters: z.int(),
     reconciliationRuns: z.int(),
@@ -180,15 +207,22 @@ export type CaseDetailOutput = z.infer<typeof caseDetailOutput>;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A few lines about a case for the MCP text content: what it holds, never names or addresses. */
-export function describeCase(c: CaseDetailOutput): string {
+export function describeCase(c: CaseDetailOutput & { readonly timeline?: z.infer<typeof timelineOutput> }): string {
   const n = c.counts;
   const lines = [
     `Case ${c.id}${c.reference ? ` (CMS ${c.reference})` : ''}: ${c.side} side, ${c.service.replace('_', ' ')}, ${c.scheme} scheme.`,
     `Holds ${plural(n.decisions, 'decision')}, ${plural(n.documents, 'document')}, ${plural(n.transactions, 'bank transaction')}, ` +
-      `${plural(n.cmsEntries, 'CMS entry').replace('entrys', 'entries')}, ${plural(n.events, 'event')}, ${plural(n.reconciliationRuns, 'reconciliation')}.`,
+      `${plural(n.cmsEntries, 'CMS entry').replace('entrys', 'entries')}, ${n.evidence} evidence, ${plural(n.events, 'event')}, ` +
+      `${plural(n.letters, 'letter')}, ${plural(n.reconciliationRuns, 'reconciliation')}.`,
   ];
-  const deadlines = c.events.flatMap((e) => e.deadlines).sort((a, b) => (a.date < b.date ? -1 : 1));
-  if (deadlines.length > 0) lines.push(`Deadlines: ${deadlines.map((d) => `${d.name} by ${d.date}`).join('; ')}.`);
+  const t = c.timeline;
+  if (t) {
+    const list = (ds: readonly { label: string; date: string }[]) => ds.map((d) => `${d.date} ${d.label}`).join('; ');
+    if (t.overdue.length) lines.push(`Overdue as of ${t.asOf}: ${list(t.overdue)}.`);
+    if (t.next.length) lines.push(`Next: ${list(t.next)}.`);
+    if (t.met.length) lines.push(`Met: ${list(t.met)}.`);
+    if (!t.overdue.length && !t.next.length && !t.met.length) lines.push('No deadlines yet: record_event and mark_letter_sent start them.');
+  }
   return lines.join('\n');
 }
 

@@ -1,24 +1,31 @@
 /**
  * `get_case`: everything a case holds, in summary: people (withheld addresses left out), children, decisions,
- * documents, events with their deadlines, counts, and the latest reconciliation.
+ * documents, events with their deadlines, counts, the latest reconciliation, and the timeline of deadlines as of
+ * today (next, overdue, met) from calc/deadlines.
  * @module
  */
-import { caseDetailOutput, caseId, describeCase, mutable, storeOf } from './case-common.ts';
+import { caseTimeline } from '../cases/index.ts';
+import { caseDetailOutput, caseId, describeCase, mutable, storeOf, timelineOutput } from './case-common.ts';
 import { strictObject } from './schemas.ts';
 import { defineTool } from './tool.ts';
 
 export const getCaseInput = strictObject({ caseId });
+
+export const getCaseOutput = caseDetailOutput.extend({ timeline: timelineOutput });
 
 export const getCaseTool = defineTool({
   name: 'get_case',
   title: 'Show a case',
   description:
     'Shows a stored case: its reference and settings, the people (an address marked withheld is left out), the children, the ' +
-    'decisions, the documents imported (with what the parser said about each), the events with the deadlines they start, how ' +
-    'many bank transactions and CMS entries it holds and over which dates, and the latest reconciliation.',
+    'decisions, the documents imported, the events, counts, the latest reconciliation, and the timeline of deadlines as of ' +
+    'today — next, overdue and met — each with its rule and citation.',
   inputSchema: getCaseInput,
-  outputSchema: caseDetailOutput,
+  outputSchema: getCaseOutput,
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
-  handler: async (input, context) => mutable(await (await storeOf(context)).getCase(input.caseId)),
+  handler: async (input, context) => {
+    const detail = await (await storeOf(context)).getCase(input.caseId);
+    return mutable({ ...detail, timeline: caseTimeline(detail.events, context.today) });
+  },
   summarize: describeCase,
 });

@@ -26,7 +26,7 @@ export const listCasesOutput = z.object({
   offset: z.int(),
   cases: z.array(
     caseSummaryOutput.extend({
-      counts: z.object({ documents: z.int(), transactions: z.int(), cmsEntries: z.int() }),
+      counts: z.object({ documents: z.int(), transactions: z.int(), cmsEntries: z.int(), evidence: z.int(), letters: z.int() }),
     }),
   ),
 });

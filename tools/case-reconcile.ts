@@ -4,11 +4,11 @@
  * @module
  */
 import * as z from 'zod';
-import { reconcile, type ReconcileInput, type Reconciliation } from '../calc/reconcile/reconcile.ts';
+import type { Reconciliation } from '../calc/reconcile/reconcile.ts';
+import { reconcileCase } from '../cases/index.ts';
 import type { CaseStore, ReconcileOptions } from '../store/types.ts';
 import { caseId, storeOf } from './case-common.ts';
-import { aboutStoredDecisions } from './case-schedule.ts';
-import { inputHash, pageInput } from './paging.ts';
+import { pageInput } from './paging.ts';
 import {
   findingToJson,
   periodToJson,
@@ -27,13 +27,13 @@ export const reconcileCaseInput = strictObject({
   caseId,
   asOf: civilDate
     .optional()
-    .describe('Reconcile up to and including this day; defaults to cmsClaim.date, or to today when there is no claim'),
+    .describe('Reconcile up to and including this day; defaults to the claim’s date, or to today when there is no claim'),
   from: civilDate.optional().describe('Only bank transactions and CMS entries dated from this day (default: all the case holds)'),
   receivingParentId: shape.receivingParentId,
   bankFilter: shape.bankFilter,
-  cmsClaim: shape.cmsClaim,
-  evidence: shape.evidence,
-  paymentPlan: shape.schedule.shape.paymentPlan,
+  cmsClaim: shape.cmsClaim.describe('CMS’s figure to bridge from; defaults to the balance the latest imported CMS statement prints'),
+  evidence: shape.evidence.describe('Evidence for this run only, besides what add_evidence kept with the case'),
+  paymentPlan: shape.schedule.shape.paymentPlan.describe('CMS’s payment plan; defaults to the latest imported CMS payment schedule’s'),
   windowDays: shape.windowDays,
   maxDateDifferenceDays: shape.maxDateDifferenceDays,
   page: pageInput,
@@ -43,6 +43,13 @@ export type ReconcileCaseInput = z.infer<typeof reconcileCaseInput>;
 
 export const reconcileCaseOutput = reconcileLedgerOutput.extend({
   caseId: z.string(),
+  readFromDocuments: z
+    .object({
+      claimFrom: z.string().optional().describe('The CMS statement CMS’s claim was read from (its document id)'),
+      planFrom: z.string().optional().describe('The CMS payment schedule the payment plan was read from'),
+    })
+    .optional()
+    .describe('What was not given and was read from the case’s documents'),
   run: z
     .object({
       id: z.string(),
@@ -61,36 +68,32 @@ export function storedResult(out: ReconcileLedgerOutput, r: Reconciliation): Rec
   return { ...summary, findings: r.findings.map(findingToJson), periods: r.periods.map(periodToJson) };
 }
 
-/** Assembles the reconciliation input from the case, runs it, and keeps the run unless the latest had the same inputs. */
+/**
+ * Reconciles the case through the case service (CMS's claim and payment plan default to what its latest CMS
+ * statement and payment schedule print) and keeps the run unless the latest had the same inputs.
+ */
 export async function reconcileStoredCase(store: CaseStore, input: ReconcileCaseInput, context: ToolContext): Promise<ReconcileCaseOutput> {
-  const { caseId: id, page, asOf, ...rest } = input;
-  const options: ReconcileOptions = {
-    ...rest,
-    ...(asOf !== undefined ? { asOf } : input.cmsClaim === undefined ? { asOf: context.today } : {}),
+  const { caseId: id, page, ...options } = input;
+  const r = await reconcileCase(store, id, options as ReconcileOptions, context.today, (x) =>
+    storedResult(toJson(x.result, x.hash, undefined), x.result),
+  );
+  const out = toJson(r.result, r.hash, page);
+  return {
+    caseId: id,
+    ...out,
+    ...(r.defaults.claimFrom || r.defaults.planFrom ? { readFromDocuments: { ...r.defaults } } : {}),
+    run: { id: r.run.id, inputsHash: r.hash, createdAt: r.run.createdAt, saved: r.saved },
   };
-  const reconcileInput: ReconcileInput = await store.reconcileInput(id, options);
-  const r = aboutStoredDecisions(reconcileInput.schedule, () => reconcile(reconcileInput));
-  const hash = inputHash(reconcileInput as unknown as Record<string, unknown>);
-  const out = toJson(r, hash, page);
-  const latest = await store.latestReconciliation(id);
-  let run: ReconcileCaseOutput['run'];
-  if (latest && latest.inputsHash === hash) run = { id: latest.id, inputsHash: hash, createdAt: latest.createdAt, saved: false };
-  else {
-    const saved = await store.saveReconciliation(id, { inputsHash: hash, result: storedResult(out, r) });
-    run = { id: saved.id, inputsHash: hash, createdAt: saved.createdAt, saved: true };
-  }
-  return { caseId: id, ...out, run };
 }
 
 export const reconcileCaseTool = defineTool({
   name: 'reconcile_case',
   title: 'Reconcile a case',
   description:
-    'Reconciles a stored case as reconcile_ledger does, from what the case holds: the schedule of what was due from its CMS ' +
-    'decisions, and the CMS entries and bank transactions imported with import_document (give payslip or benefit deductions as ' +
-    'evidence, and CMS’s payment plan if you have it). Finds every entry CMS got wrong, with its effect, and gives the bridge from ' +
-    'CMS’s figure (cmsClaim) to the true one. Keeps the run with the case. The summary is always complete; the detail comes a ' +
-    'page at a time. Use these figures; do not compute your own.',
+    'Reconciles a stored case from what it holds: what was due under its CMS decisions, its CMS entries (imported or typed), ' +
+    'bank transactions and evidence; CMS’s claim and payment plan are read from its latest CMS statement and schedule unless ' +
+    'given. Finds every entry CMS got wrong, with its effect, and the bridge from CMS’s figure to the true one. Keeps the run: ' +
+    'letters and bundles quote it. Use these figures; do not compute your own.',
   inputSchema: reconcileCaseInput,
   outputSchema: reconcileCaseOutput,
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: false },

@@ -1,59 +1,80 @@
 /**
- * `save_letter`: drafts a letter (exactly as `draft_letter` does), keeps it on the case as a new version, and
- * records it as sent with the deadlines it starts, so that get_case lists what falls due.
+ * `save_letter`: drafts a letter from a stored case (as draft_letter with caseId) and keeps it on the case as a
+ * draft, a new version each time; gives back the PDF. Nothing starts until mark_letter_sent says it went.
  * @module
  */
 import * as z from 'zod';
-import { caseId, eventOutput, storeOf } from './case-common.ts';
-import { draftLetterInput, draftLetterTool } from './draft-letter.ts';
-import { strictObject } from './schemas.ts';
+import { saveCaseLetter } from '../cases/index.ts';
+import { caseId, storeOf } from './case-common.ts';
+import { caseLetterRequest, draftLetterInput } from './draft-letter.ts';
+import { strictObject, trace } from './schemas.ts';
 import { defineTool } from './tool.ts';
+
+const shape = draftLetterInput.shape;
 
 export const saveLetterInput = strictObject({
   caseId,
-  letter: draftLetterInput.describe('The letter, exactly as for draft_letter'),
+  type: shape.type,
+  facts: shape.facts.describe('Only what the case does not hold (draft_letter with caseId says what is missing)'),
+  calculation: shape.calculation,
+  cmsCalculation: shape.cmsCalculation,
+  nation: shape.nation,
+  sentOn: shape.sentOn.describe('The date on the letter; defaults to today (mark_letter_sent records the day it actually went)'),
+});
+
+export const keptLetterOutput = z.object({
+  id: z.string().describe('The kept letter: give it to mark_letter_sent'),
+  letter: z.string().describe('Its catalogue id, L01 … L24'),
+  type: z.string(),
+  title: z.string(),
+  version: z.int(),
+  status: z.enum(['draft', 'sent']),
+  dated: z.string().describe('The date on the letter'),
 });
 
 export const saveLetterOutput = z.object({
   caseId: z.string(),
-  letter: z.object({ id: z.string(), type: z.string(), version: z.int(), title: z.string(), sentOn: z.string() }),
-  event: eventOutput,
-  trace: z.array(
-    z.object({ step: z.string(), description: z.string(), value: z.string(), citation: z.string(), href: z.string().optional() }),
-  ),
+  letter: keptLetterOutput,
+  fromCase: z.array(z.string()).describe('The facts and figures taken from the case'),
+  warnings: z.array(z.string()),
+  markdown: z.string(),
+  pdfBase64: z.string().describe('The letter as an A4 PDF, base64'),
+  trace,
 });
 
 export const saveLetterTool = defineTool({
   name: 'save_letter',
-  title: 'Save a letter to a case',
+  title: 'Keep a letter on a case',
   description:
-    'Drafts a letter as draft_letter does, keeps it on the stored case (a new version each time), and records it as sent on its ' +
-    'date with every deadline it starts. Use it once the parent has decided to send the letter.',
+    'Drafts a letter from a stored case (only what the case lacks is asked for) and keeps it as a draft, a new version each ' +
+    'time, with its PDF. Once it has gone, mark_letter_sent records the day: that starts its deadlines.',
   inputSchema: saveLetterInput,
   outputSchema: saveLetterOutput,
   annotations: { readOnlyHint: false, idempotentHint: false, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
-    const store = await storeOf(context);
-    // Draft first: a letter that cannot be drafted stores nothing.
-    const drafted = await draftLetterTool.handler(input.letter, context);
-    const saved = await store.saveLetter(input.caseId, { type: drafted.type, content: drafted as unknown as Record<string, unknown> });
-    const event = await store.recordEvent(input.caseId, {
-      type: 'letter_sent',
-      date: drafted.sentOn,
-      summary: `${drafted.id} ${drafted.title}`,
-      details: { letterType: drafted.type, letterId: saved.id, version: saved.version },
-      deadlines: drafted.deadlines.map((d) => ({ name: d.label, date: d.date, source: d.citation })),
-    });
+    const { record, drafted, pdf } = await saveCaseLetter(await storeOf(context), input.caseId, caseLetterRequest(input), context.today);
+    const l = drafted.letter;
     return {
       caseId: input.caseId,
-      letter: { id: saved.id, type: drafted.type, version: saved.version, title: drafted.title, sentOn: drafted.sentOn },
-      event: event as unknown as z.infer<typeof eventOutput>,
-      trace: drafted.trace,
+      letter: {
+        id: record.id,
+        letter: l.id,
+        type: l.type,
+        title: l.title,
+        version: record.version,
+        status: record.status,
+        dated: l.sentOn,
+      },
+      fromCase: [...drafted.fromCase],
+      warnings: [...l.warnings],
+      markdown: l.markdown,
+      pdfBase64: Buffer.from(pdf).toString('base64'),
+      trace: l.trace.map((s) => ({ ...s })),
     };
   },
   summarize: (out) =>
-    `Saved ${out.letter.title} (version ${out.letter.version}) to case ${out.caseId}, sent on ${out.letter.sentOn}. ` +
-    (out.event.deadlines.length
-      ? `Deadlines recorded: ${out.event.deadlines.map((d) => `${d.date} ${d.name}`).join('; ')}.`
-      : 'It starts no deadline.'),
+    `Kept ${out.letter.letter} ${out.letter.title} as a draft (version ${out.letter.version}, letter ${out.letter.id}) on case ${out.caseId}` +
+    `${out.fromCase.length ? `, with ${out.fromCase.join(', ')} from the case` : ''}. When it has gone, call mark_letter_sent with the day ` +
+    `it went: that starts its deadlines. The PDF is in pdfBase64.` +
+    out.warnings.map((w) => `\nNote: ${w}`).join(''),
 });

@@ -3,45 +3,17 @@
  * @module
  */
 import * as z from 'zod';
-import { InputError } from '../calc/errors.ts';
-import { buildSchedule, type ScheduleInput } from '../calc/schedule/build.ts';
-import type { CaseStore } from '../store/types.ts';
+import { buildSchedule } from '../calc/schedule/build.ts';
 import { buildLiabilityScheduleOutput, buildLiabilityScheduleTool, toJson } from './build-liability-schedule.ts';
+import { aboutStoredDecisions, caseScheduleInput } from '../cases/index.ts';
 import { caseId, storeOf } from './case-common.ts';
 import { inputHash, pageInput } from './paging.ts';
 import { civilDate, strictObject } from './schemas.ts';
 import { defineTool } from './tool.ts';
 
-/**
- * Runs `work` on input assembled from a case: an error about `decisions[i]` (which the caller never typed)
- * names the stored decision instead.
- */
-export function aboutStoredDecisions<T>(input: { readonly decisions: readonly { readonly id?: string }[] }, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    const m = /^(?:schedule\.)?decisions\[(\d+)\](.*)$/.exec(error.field);
-    if (!m) throw error;
-    const label = input.decisions[Number(m[1])]?.id ?? m[1];
-    throw new InputError(
-      `decision "${label}"${m[2]}`,
-      `${error.message.slice(error.field.length + 2)} (a decision stored in the case: correct it, or add the missing one with add_decision)`,
-    );
-  }
-}
+export { aboutStoredDecisions };
 
-/** The schedule input of a case, refusing a case with no decisions with what to do. */
-export async function caseScheduleInput(store: CaseStore, id: string, asOf: string): Promise<ScheduleInput> {
-  const input = await store.scheduleInput(id, { asOf });
-  if (input.decisions.length === 0) {
-    throw new InputError(
-      'caseId',
-      'the case has no CMS decisions yet; add them with add_decision, each with its effective date and weekly amount',
-    );
-  }
-  return input;
-}
+export { caseScheduleInput };
 
 export const buildCaseScheduleInput = strictObject({
   caseId,

@@ -5,7 +5,11 @@
  * @module
  */
 import * as z from 'zod';
-import { draftLetter, LETTER_IDS, LETTER_TYPES, NATIONS, renderPdf } from '../letters/index.ts';
+import { InputError } from '../calc/errors.ts';
+import { draftCaseLetter, type CaseLetterRequest } from '../cases/index.ts';
+import type { CalculationInput } from '../letters/figures.ts';
+import { draftLetter, LETTER_IDS, LETTER_TYPES, NATIONS, renderPdf, type DraftedLetter, type Nation } from '../letters/index.ts';
+import { caseId, deadlineOutput, storeOf } from './case-common.ts';
 import { calculateMaintenanceInput } from './calculate-maintenance.ts';
 import { reconcileLedgerInput } from './reconcile-ledger.ts';
 import { civilDate, moneyOut, strictObject, trace } from './schemas.ts';
@@ -16,6 +20,12 @@ const TYPES = [...LETTER_TYPES, ...LETTER_IDS] as unknown as [string, ...string[
 export const FORMATS = ['markdown', 'text', 'pdf'] as const;
 
 export const draftLetterInput = strictObject({
+  caseId: caseId
+    .optional()
+    .describe(
+      'A stored case: the letter takes from it what it holds (the sender, the CMS reference, the decision, dates of recorded ' +
+        'events, CMS’s calculation, the reconciliation); give in facts only what it does not hold',
+    ),
   type: z
     .enum(TYPES, {
       error: `must be a letter type: one of ${LETTER_TYPES.join(', ')} (or its id, L01–L24); list_letter_types describes each`,
@@ -23,6 +33,7 @@ export const draftLetterInput = strictObject({
     .describe('The letter type (e.g. "payment_dispute") or its id (e.g. "L04"); list_letter_types lists them'),
   facts: z
     .record(z.string(), z.unknown())
+    .optional()
     .describe(
       'The facts the letter needs, as list_letter_types lists them for this type (sender, caseReference, dates, reasons …). ' +
         'Facts never carry amounts of money: figures come from calculation, cmsCalculation or reconciliation',
@@ -38,7 +49,7 @@ export const draftLetterInput = strictObject({
   reconciliation: reconcileLedgerInput
     .omit({ page: true })
     .optional()
-    .describe('The decisions, CMS’s entries and the bank statement, as for reconcile_ledger (without page)'),
+    .describe('Without caseId: the decisions, CMS’s entries and the bank statement, as for reconcile_ledger (without page)'),
   nation: z.enum(NATIONS).optional().describe('Whose bank holidays count for working days: england_and_wales (default) or scotland'),
   sentOn: civilDate.optional().describe('The date on the letter, the day it is sent; defaults to today'),
   format: z.enum(FORMATS).optional().describe('pdf adds pdfBase64 (an A4 PDF); Markdown and plain text are always returned'),
@@ -52,16 +63,6 @@ const figureOutput = z.object({
   source: z.string().describe('The rule or the evidence behind it'),
   citation: z.string(),
   href: z.string().optional(),
-});
-
-const deadlineOutput = z.object({
-  id: z.string(),
-  label: z.string(),
-  date: z.string(),
-  basis: z.string(),
-  citation: z.string(),
-  href: z.string().optional(),
-  kind: z.string().describe('reply_due, chase, escalate, last_day or review'),
 });
 
 export const draftLetterOutput = z.object({
@@ -83,56 +84,88 @@ export const draftLetterOutput = z.object({
     notes: z.array(z.string()),
   }),
   warnings: z.array(z.string()),
+  fromCase: z.array(z.string()).optional().describe('With caseId: the facts and figures taken from the case'),
   trace,
 });
 
 export type DraftLetterOutput = z.infer<typeof draftLetterOutput>;
+
+/** What the case service takes for a letter from a case: the type and what the case does not hold. */
+export function caseLetterRequest(input: {
+  type: string;
+  facts?: Record<string, unknown> | undefined;
+  calculation?: CalculationInput | undefined;
+  cmsCalculation?: CalculationInput | undefined;
+  nation?: Nation | undefined;
+  sentOn?: string | undefined;
+}): CaseLetterRequest {
+  return {
+    type: input.type,
+    ...(input.facts ? { facts: input.facts } : {}),
+    ...(input.calculation ? { calculation: input.calculation } : {}),
+    ...(input.cmsCalculation ? { cmsCalculation: input.cmsCalculation } : {}),
+    ...(input.nation ? { nation: input.nation } : {}),
+    ...(input.sentOn ? { sentOn: input.sentOn } : {}),
+  };
+}
+
+/** A drafted letter as the tools' JSON, with its PDF when rendered. */
+export function letterOutput(letter: DraftedLetter, pdf: Uint8Array | undefined, fromCase?: readonly string[]): DraftLetterOutput {
+  return {
+    id: letter.id,
+    type: letter.type,
+    title: letter.title,
+    sentOn: letter.sentOn,
+    nation: letter.nation,
+    markdown: letter.markdown,
+    text: letter.text,
+    ...(pdf ? { pdfBase64: Buffer.from(pdf).toString('base64') } : {}),
+    figures: letter.figures.map((f) => ({ ...f })),
+    deadlines: letter.deadlines.map((d) => ({ ...d })),
+    enclosures: [...letter.enclosures],
+    sendBy: {
+      method: letter.sendBy.method,
+      to: [...letter.sendBy.to],
+      copies: [...letter.sendBy.copies],
+      notes: [...letter.sendBy.notes],
+    },
+    warnings: [...letter.warnings],
+    ...(fromCase ? { fromCase: [...fromCase] } : {}),
+    trace: letter.trace.map((s) => ({ ...s })),
+  };
+}
 
 export const draftLetterTool = defineTool({
   name: 'draft_letter',
   title: 'Draft a letter to the CMS (or DWP, ICE, an MP, a court)',
   description:
     'Drafts one of the 24 catalogue letters (list_letter_types) in plain, firm English a parent can sign: the legal basis ' +
-    'named, the enclosures listed, how to send it, and the deadlines it starts ("Please reply by …"). Every figure in it is ' +
-    'computed here from calculation / cmsCalculation (calculate_maintenance inputs) or reconciliation (a reconcile_ledger ' +
-    'input) and quoted with its rule or evidence; a table of disputed entries is included when the reconciliation finds ' +
-    'any. Facts never carry amounts. A missing fact or computation is refused with the full list of what is missing. ' +
-    'Returns Markdown and plain text, and a PDF with format "pdf". It only drafts: nothing is sent or stored.',
+    'named, the enclosures listed, how to send it, and the deadlines it starts. With caseId, everything the stored case ' +
+    'holds is used and only what it lacks is asked for (a refusal lists exactly that). ' +
+    'Every figure is computed here (from the case, or from calculation / cmsCalculation / reconciliation without one) and ' +
+    'quoted with its rule or evidence; facts never carry amounts. Returns Markdown and text, and a PDF with format "pdf". ' +
+    'It only drafts: save_letter keeps it, mark_letter_sent starts its clocks.',
   inputSchema: draftLetterInput,
   outputSchema: draftLetterOutput,
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
+    if (input.caseId !== undefined) {
+      if (input.reconciliation) {
+        throw new InputError('reconciliation', 'comes from the case when caseId is given; leave it out (reconcile_case sets its options)');
+      }
+      const { letter, fromCase } = await draftCaseLetter(await storeOf(context), input.caseId, caseLetterRequest(input), context.today);
+      return letterOutput(letter, input.format === 'pdf' ? await renderPdf(letter.document) : undefined, fromCase);
+    }
     const letter = draftLetter({
       type: input.type,
-      facts: input.facts,
+      facts: input.facts ?? {},
       sentOn: input.sentOn ?? context.today,
       ...(input.nation ? { nation: input.nation } : {}),
       ...(input.calculation ? { calculation: input.calculation } : {}),
       ...(input.cmsCalculation ? { cmsCalculation: input.cmsCalculation } : {}),
       ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
     });
-    const pdf = input.format === 'pdf' ? await renderPdf(letter.document) : undefined;
-    return {
-      id: letter.id,
-      type: letter.type,
-      title: letter.title,
-      sentOn: letter.sentOn,
-      nation: letter.nation,
-      markdown: letter.markdown,
-      text: letter.text,
-      ...(pdf ? { pdfBase64: Buffer.from(pdf).toString('base64') } : {}),
-      figures: letter.figures.map((f) => ({ ...f })),
-      deadlines: letter.deadlines.map((d) => ({ ...d })),
-      enclosures: [...letter.enclosures],
-      sendBy: {
-        method: letter.sendBy.method,
-        to: [...letter.sendBy.to],
-        copies: [...letter.sendBy.copies],
-        notes: [...letter.sendBy.notes],
-      },
-      warnings: [...letter.warnings],
-      trace: letter.trace.map((s) => ({ ...s })),
-    };
+    return letterOutput(letter, input.format === 'pdf' ? await renderPdf(letter.document) : undefined);
   },
   summarize: (out) => {
     const lines = [

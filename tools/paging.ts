@@ -6,10 +6,12 @@
  * another input is refused instead of silently paging through a different result.
  * @module
  */
-import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { InputError } from '../calc/errors.ts';
+import { inputHash } from '../cases/hash.ts';
 import { strictObject } from './schemas.ts';
+
+export { inputHash };
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -67,24 +69,6 @@ const KIND_WORDS: Record<CursorKind, string> = {
   reconcile: 'reconcile_ledger',
   parse: 'parse_statement',
 };
-
-/** JSON with object keys sorted at every level, so equal inputs hash equally whatever the key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
-/** A short hash of everything in the input but `page`: two requests for pages of one result share it. */
-export function inputHash(input: Record<string, unknown>): string {
-  const { page: _page, ...rest } = input;
-  return createHash('sha256').update(canonicalJson(rest)).digest('base64url').slice(0, 16);
-}
 
 interface CursorBody {
   readonly v: 1;

@@ -4,6 +4,7 @@
 
 import { onTokenNeeded } from './api.js';
 import { initCalculator, resetCalculator } from './calculator.js';
+import { initCalendar, resetCalendar } from './calendar.js';
 import { announce, nextGeneration } from './dom.js';
 import { initLetters, loadLetters, resetLetters } from './letters.js';
 import { initSharedCare, refreshChoices, resetSharedCare } from './shared-care.js';
@@ -56,6 +57,7 @@ $('token-cancel').addEventListener('click', () => closeTokenPanel(null));
 initSharedCare();
 initCalculator({ onParentsChanged: refreshChoices });
 initLetters();
+initCalendar();
 
 // ----- Clear: a new caller starts from nothing -----
 
@@ -64,6 +66,7 @@ $('clear-all').addEventListener('click', () => {
   resetCalculator();
   resetSharedCare();
   resetLetters();
+  resetCalendar();
   announce('Cleared. Nothing from the last call is left on this page.');
   $('income-amount').focus();
 });

@@ -212,20 +212,31 @@ describe('case tools over MCP', () => {
     await expect(client.readResource({ uri: 'reckoner://cases/0f8fad5b-d9cb-469f-a165-70867728950e' })).rejects.toThrow(/there is no case/);
   });
 
-  it('records events with their deadlines', async () => {
+  it('records events with the deadlines calc/deadlines computes, and refuses deadlines typed in', async () => {
     const id = await newCase();
     const out = ok(
-      await call('record_event', {
-        caseId: id,
-        type: 'letter_received',
-        date: '2024-03-01',
-        summary: 'Decision letter',
-        deadlines: [{ name: 'mandatory reconsideration', date: '2024-03-31', source: 'SI 2012/2677 reg 14' }],
-      }),
+      await call('record_event', { caseId: id, type: 'decision_letter_received', date: '2024-12-02', summary: 'Decision letter' }),
     );
-    expect(out.event).toMatchObject({ type: 'letter_received', deadlines: [{ name: 'mandatory reconsideration', date: '2024-03-31' }] });
+    // SI 2012/2677 reg 14(1)(a): 30 days from the decision letter of 2 December 2024 is 1 January 2025.
+    const event = out.event as { type: string; deadlines: { id: string; date: string }[] };
+    expect(event.type).toBe('decision_letter_received');
+    expect(event.deadlines.find((d) => d.id === 'mr_last_day')?.date).toBe('2025-01-01');
+    // Today is 31 December 2024 here: the last day is next, not yet overdue.
     const detail = await call('get_case', { caseId: id });
-    expect((detail.content[0] as { text: string }).text).toContain('mandatory reconsideration by 2024-03-31');
+    const timeline = (detail.structuredContent as { timeline: { next: { id: string; status: string }[] } }).timeline;
+    expect(timeline.next.find((d) => d.id === 'mr_last_day')?.status).toBe('next');
+    expect((detail.content[0] as { text: string }).text).toContain(
+      '2025-01-01 Last day for CMS to receive your request for a mandatory reconsideration',
+    );
+
+    const typed = await call('record_event', {
+      caseId: id,
+      type: 'letter_received',
+      date: '2024-03-01',
+      deadlines: [{ name: 'mandatory reconsideration', date: '2024-03-31' }],
+    });
+    expect(typed.isError).toBe(true);
+    expect((typed.content[0] as { text: string }).text).toContain('deadlines');
   });
 
   it('exports, deletes and imports a case back as it was', async () => {
@@ -239,13 +250,18 @@ describe('case tools over MCP', () => {
 
     const deleted = await call('delete_case', { caseId: id });
     // This store is PGlite without a key: the answer says the files were rewritten, and that earlier copies are not touched.
-    expect(ok(deleted)).toEqual({ caseId: id, deleted: true, erasure: expect.stringMatching(/tables were rewritten.*exports, backups, synced folders/) });
+    expect(ok(deleted)).toEqual({
+      caseId: id,
+      deleted: true,
+      erasure: expect.stringMatching(/tables were rewritten.*exports, backups, synced folders/),
+    });
     expect(deleted.content[0]).toMatchObject({ text: expect.stringContaining('nothing of the case is left') });
     expect(ok(await call('delete_case', { caseId: id }))).toEqual({ caseId: id, deleted: false });
     expect((await call('get_case', { caseId: id })).isError).toBe(true);
 
     const back = ok(await call('import_case', { export: doc }));
-    expect(back).toEqual({ ...before, updatedAt: back.updatedAt });
+    const { timeline: _timeline, ...held } = before; // get_case adds the timeline as of today
+    expect(back).toEqual({ ...held, updatedAt: back.updatedAt });
     const exportedAgain = ok(await call('export_case', { caseId: id }));
     expect({ ...(exportedAgain.export as object), exportedAt: '' }).toEqual({ ...doc, exportedAt: '' });
   });
@@ -355,7 +371,10 @@ describe('case tools over HTTP', () => {
     const mcp = new Client({ name: 'test', version: '0' });
     await mcp.connect(new StreamableHTTPClientTransport(new URL('/mcp', origin)));
     try {
-      const again = (await mcp.callTool({ name: 'import_case', arguments: { export: exported.body.export, asNew: true } })) as CallToolResult;
+      const again = (await mcp.callTool({
+        name: 'import_case',
+        arguments: { export: exported.body.export, asNew: true },
+      })) as CallToolResult;
       expect(ok(again).counts).toMatchObject({ documents: 1, transactions: 1500 });
     } finally {
       await mcp.close();

@@ -55,9 +55,10 @@ describe('tools/list', () => {
     }
     const draft = tools.find((t) => t.name === 'draft_letter')!;
     expect(Object.keys(draft.inputSchema.properties ?? {}).sort()).toEqual(
-      ['calculation', 'cmsCalculation', 'facts', 'format', 'nation', 'reconciliation', 'sentOn', 'type'].sort(),
+      ['calculation', 'caseId', 'cmsCalculation', 'facts', 'format', 'nation', 'reconciliation', 'sentOn', 'type'].sort(),
     );
-    expect(draft.inputSchema.required).toEqual(['type', 'facts']);
+    // facts are optional: with caseId the case supplies them; without, a refusal lists every missing fact.
+    expect(draft.inputSchema.required).toEqual(['type']);
   });
 });
 

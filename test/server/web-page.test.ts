@@ -111,6 +111,7 @@ describe('GET /assets/*', () => {
         '/assets/app.css',
         '/assets/app.js',
         '/assets/calculator.js',
+        '/assets/calendar.js',
         '/assets/dom.js',
         '/assets/errors.js',
         '/assets/icon.svg',

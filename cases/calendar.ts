@@ -1,0 +1,89 @@
+/**
+ * The open deadlines of a case as an iCalendar file (RFC 5545), for a parent's or an adviser's calendar: one
+ * all-day event per deadline on its date, with what is due, the rule behind it and its citation, and a reminder
+ * two days before. Pure text: the caller gives the deadlines (computed by calc/deadlines) and the moment of export.
+ *
+ * Calendars are often synced to other services, so an event says what is due and why, never a name, an
+ * address or an amount; the calendar's name is the case's title, which the user chose.
+ * @module
+ */
+import { addDays, type CivilDate } from '../calc/dates.ts';
+import type { Deadline } from '../calc/deadlines/index.ts';
+
+export interface CalendarInput {
+  readonly caseId: string;
+  /** The calendar's name as calendar apps show it. */
+  readonly name: string;
+  readonly deadlines: readonly Deadline[];
+  /** When the file is made, as an ISO instant (DTSTAMP). */
+  readonly generatedAt: string;
+}
+
+/** RFC 5545 §3.3.11: backslash, semicolon, comma and newline are escaped in TEXT values. */
+function text(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** RFC 5545 §3.1: lines longer than 75 octets are folded, continuing with a space; never inside a UTF-8 character. */
+function fold(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch);
+    if (octets + size > (out.length === 0 ? 75 : 74)) {
+      out.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+const basicDate = (date: CivilDate): string => date.replaceAll('-', '');
+const stamp = (iso: string): string => `${iso.replace(/[-:]/g, '').replace(/\.\d+/, '').slice(0, 15)}Z`;
+
+const KIND_WORDS: Record<Deadline['kind'], string> = {
+  reply_due: 'Reply due',
+  chase: 'Chase',
+  escalate: 'Escalate',
+  last_day: 'Last day',
+  review: 'Review',
+};
+
+/** The calendar file: CRLF line endings, folded, one VEVENT per deadline. */
+export function deadlinesCalendar(input: CalendarInput): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Reckoner//Case deadlines//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${text(input.name)}`,
+  ];
+  for (const d of input.deadlines) {
+    lines.push(
+      'BEGIN:VEVENT',
+      // Stable across exports, so importing the file again updates the event instead of adding another.
+      `UID:${d.id}-${basicDate(d.date)}-${input.caseId}@reckoner`,
+      `DTSTAMP:${stamp(input.generatedAt)}`,
+      `DTSTART;VALUE=DATE:${basicDate(d.date)}`,
+      `DTEND;VALUE=DATE:${basicDate(addDays(d.date, 1))}`,
+      `SUMMARY:${text(`${KIND_WORDS[d.kind]}: ${d.label}`)}`,
+      `DESCRIPTION:${text(`${d.basis}\n${d.citation}`)}`,
+      ...(d.href ? [`URL:${d.href}`] : []),
+      'TRANSP:TRANSPARENT',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${text(d.label)}`,
+      'TRIGGER:-P2D',
+      'END:VALARM',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,128 @@
+/**
+ * Events and deadlines of a stored case, only from calc/deadlines: an event's deadlines are computed here when it
+ * is recorded (never typed in), and the timeline — what is next, overdue and met as of a day — is calc's, from
+ * the events the case holds. A recorded reply meets the deadline it answers (calc/deadlines MET_BY).
+ *
+ * Working days depend on whose bank holidays count. The nation an event was counted with is kept in its details
+ * (`clock.nation`), with the facts the rules turn on (`clock.facts`); the timeline counts with the nation of the
+ * latest event that gives one (England and Wales when none does).
+ * @module
+ */
+import type { CivilDate } from '../calc/dates.ts';
+import { InputError } from '../calc/errors.ts';
+import {
+  deadlinesForEvent,
+  timeline,
+  type Deadline,
+  type DeadlineStatus,
+  type EventFacts,
+  type EventType,
+  type Nation,
+  type TimelineEntry,
+} from '../calc/deadlines/index.ts';
+import type { CaseStore, EventRecord } from '../store/types.ts';
+
+export const DEFAULT_NATION: Nation = 'england_and_wales';
+
+export interface NewCaseEvent {
+  readonly type: EventType;
+  readonly date: CivilDate;
+  readonly summary?: string;
+  readonly details?: Record<string, unknown>;
+  /** What the rules turn on beyond the date (living outside the UK, a default decision). */
+  readonly facts?: EventFacts;
+  /** The event this one answers (a reply to a request). */
+  readonly answers?: string;
+  /** The letter this event is the sending of. */
+  readonly letterId?: string;
+  /** Whose bank holidays count (default England and Wales). */
+  readonly nation?: Nation;
+}
+
+/** What the details of an event keep about how its deadlines were counted. */
+interface ClockDetails {
+  readonly nation: Nation;
+  readonly facts?: EventFacts;
+}
+
+function clockOf(event: EventRecord): ClockDetails | undefined {
+  const clock = event.details?.['clock'];
+  return clock !== null && typeof clock === 'object' ? (clock as ClockDetails) : undefined;
+}
+
+/** The event as the store keeps it: with the deadlines calc gives for it, and how they were counted. */
+export function eventWithDeadlines(event: NewCaseEvent): Parameters<CaseStore['recordEvent']>[1] {
+  const nation = event.nation ?? DEFAULT_NATION;
+  const facts = event.facts && Object.keys(event.facts).length > 0 ? event.facts : undefined;
+  if (event.details && 'clock' in event.details) {
+    throw new InputError('details.clock', 'is where Reckoner keeps how the deadlines were counted; name your detail otherwise');
+  }
+  const clock: ClockDetails = { nation, ...(facts ? { facts } : {}) };
+  return {
+    type: event.type,
+    date: event.date,
+    ...(event.summary !== undefined ? { summary: event.summary } : {}),
+    details: { ...(event.details ?? {}), clock },
+    deadlines: deadlinesForEvent(event.type, event.date, nation, facts ?? {}),
+    ...(event.answers !== undefined ? { answers: event.answers } : {}),
+    ...(event.letterId !== undefined ? { letterId: event.letterId } : {}),
+  };
+}
+
+/** Records an event with the deadlines calc computes for it. */
+export async function recordCaseEvent(store: CaseStore, caseId: string, event: NewCaseEvent): Promise<EventRecord> {
+  return store.recordEvent(caseId, eventWithDeadlines(event));
+}
+
+/** One deadline on a case's timeline: calc's deadline, its status, and the events that started and met it. */
+export interface CaseDeadline extends Deadline {
+  readonly status: DeadlineStatus;
+  /** The event that started it (its id in the case). */
+  readonly startedBy: { readonly eventId?: string; readonly type: EventType; readonly date: CivilDate };
+  readonly metBy?: { readonly eventId?: string; readonly type: EventType; readonly date: CivilDate };
+}
+
+export interface CaseTimeline {
+  readonly asOf: CivilDate;
+  readonly nation: Nation;
+  /** Not met and on or after asOf, soonest first. */
+  readonly next: readonly CaseDeadline[];
+  /** Not met and before asOf, oldest first. */
+  readonly overdue: readonly CaseDeadline[];
+  /** Met by a later event. */
+  readonly met: readonly CaseDeadline[];
+  /** Events dated after asOf are left out of the timeline until their day comes. */
+  readonly laterEvents: number;
+}
+
+/** The nation the case's deadlines are counted with: that of its latest event which says. */
+export function caseNation(events: readonly EventRecord[]): Nation {
+  for (const e of [...events].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))) {
+    const nation = clockOf(e)?.nation;
+    if (nation) return nation;
+  }
+  return DEFAULT_NATION;
+}
+
+/** The case's timeline as of `asOf`: calc's, from the events the case holds. */
+export function caseTimeline(events: readonly EventRecord[], asOf: CivilDate): CaseTimeline {
+  const nation = caseNation(events);
+  const happened = events.filter((e) => e.date <= asOf);
+  const t = timeline(
+    happened.map((e) => ({ type: e.type, date: e.date, ...(clockOf(e)?.facts ? { facts: clockOf(e)!.facts! } : {}) })),
+    asOf,
+    nation,
+  );
+  const idOf = (type: EventType, date: CivilDate) => happened.find((e) => e.type === type && e.date === date)?.id;
+  const entry = (e: TimelineEntry): CaseDeadline => ({
+    ...e.deadline,
+    status: e.status,
+    startedBy: { ...opt('eventId', idOf(e.startedBy.type, e.startedBy.date)), type: e.startedBy.type, date: e.startedBy.date },
+    ...(e.metBy ? { metBy: { ...opt('eventId', idOf(e.metBy.type, e.metBy.date)), type: e.metBy.type, date: e.metBy.date } } : {}),
+  });
+  const of = (status: DeadlineStatus) => t.entries.filter((e) => e.status === status).map(entry);
+  return { asOf, nation, next: of('next'), overdue: of('overdue'), met: of('met'), laterEvents: events.length - happened.length };
+}
+
+const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };

@@ -1,0 +1,111 @@
+/**
+ * A stored case as calc's inputs: the schedule from its decisions and settings, and the reconciliation from its
+ * decisions, CMS entries (imported and typed), bank transactions and evidence. The store gives rows in calc's
+ * shapes; this adds what calc wants besides (a row's place as words it can cite, the run's options).
+ * @module
+ */
+import type { CivilDate } from '../calc/dates.ts';
+import type { BankTransactionInput, CmsEntryInput, EvidenceInput } from '../calc/ledger/entries.ts';
+import type { ReconcileInput } from '../calc/reconcile/reconcile.ts';
+import type { ScheduleInput } from '../calc/schedule/types.ts';
+import { InputError } from '../calc/errors.ts';
+import { decisionInput } from '../store/decision-input.ts';
+import type { CaseRecords, CaseStore, DocumentSummary, ReconcileOptions, SourceLocation } from '../store/types.ts';
+
+const opt = <K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } =>
+  (value === undefined || value === null ? {} : { [key]: value }) as { [P in K]?: V };
+
+/** The schedule of what was due, from the case's decisions and settings, up to `asOf` when given. */
+export function scheduleFromRecords(records: CaseRecords, asOf?: CivilDate): Omit<ScheduleInput, 'asOf'> & { asOf?: CivilDate } {
+  const c = records.case;
+  return {
+    decisions: records.decisions.map(decisionInput),
+    ...opt('frequency', c.frequency),
+    ...opt('firstDueDate', c.firstDueDate),
+    ...opt('caseEndDate', c.endDate),
+    ...opt('asOf', asOf),
+    service: c.service,
+  };
+}
+
+/** "bank statement.pdf, page 2, line 14": a row's place in words, for calc's `source` and so a letter can cite it. */
+export function placeOf(document: DocumentSummary | undefined, source: SourceLocation | undefined): string | undefined {
+  if (!document && !source) return undefined;
+  const name = document ? (document.filename ?? document.kind.replace(/_/g, ' ')) : 'typed in';
+  if (!source) return name;
+  return `${name}, ${source.page !== undefined ? `page ${source.page}, ` : ''}line ${source.line}`;
+}
+
+/**
+ * The reconciliation input from the case: every decision, every CMS entry and bank transaction (from
+ * `options.from` on), the case's evidence and any given with the options, and the options themselves.
+ */
+export function reconcileFromRecords(records: CaseRecords, options: ReconcileOptions = {}): ReconcileInput {
+  const documents = new Map(records.documents.map((d) => [d.id, d]));
+  const docOf = (id: string | undefined) => (id === undefined ? undefined : documents.get(id));
+  const from = options.from;
+  const { asOf, ...schedule } = scheduleFromRecords(records, options.asOf);
+  const cmsEntries: CmsEntryInput[] = records.cmsEntries
+    .filter((e) => from === undefined || e.date >= from)
+    .map((e) => ({
+      id: e.id,
+      date: e.date,
+      type: e.type,
+      amount: e.amount,
+      ...opt('reference', e.reference),
+      ...(e.description ? { description: e.description } : {}),
+      ...opt('caseReference', e.caseReference),
+      ...opt('chargeType', e.chargeType),
+      ...opt('creditor', e.creditor),
+      ...opt('source', placeOf(docOf(e.documentId), e.source)),
+    }));
+  const bankTransactions: BankTransactionInput[] = records.transactions
+    .filter((x) => from === undefined || x.date >= from)
+    .map((x) => ({
+      id: x.id,
+      date: x.date,
+      amount: x.amount,
+      direction: x.direction,
+      ...(x.description ? { description: x.description } : {}),
+      ...opt('reference', x.reference),
+      ...opt('source', placeOf(docOf(x.documentId), x.source)),
+    }));
+  const evidence: EvidenceInput[] = [
+    ...records.evidence.map((v) => ({
+      id: v.id,
+      type: v.type,
+      date: v.date,
+      amount: v.amount,
+      ...opt('from', v.from),
+      ...opt('description', v.description),
+      ...opt('reference', v.reference),
+      ...opt('source', v.source),
+    })),
+    ...(options.evidence ?? []),
+  ];
+  return {
+    schedule: { ...schedule, ...opt('asOf', asOf), ...opt('paymentPlan', options.paymentPlan) },
+    side: records.case.side,
+    ...opt('receivingParentId', options.receivingParentId),
+    ...opt('caseReference', records.case.reference),
+    cmsEntries,
+    bankTransactions,
+    ...(evidence.length > 0 ? { evidence } : {}),
+    ...opt('bankFilter', options.bankFilter),
+    ...opt('cmsClaim', options.cmsClaim),
+    ...opt('windowDays', options.windowDays),
+    ...opt('maxDateDifferenceDays', options.maxDateDifferenceDays),
+  };
+}
+
+/** The schedule input of a stored case to `asOf`, refusing a case with no decisions with what to do. */
+export async function caseScheduleInput(store: CaseStore, caseId: string, asOf: CivilDate): Promise<ScheduleInput> {
+  const records = await store.caseRecords(caseId);
+  if (records.decisions.length === 0) {
+    throw new InputError(
+      'caseId',
+      'the case has no CMS decisions yet; add them with add_decision, each with its effective date and weekly amount',
+    );
+  }
+  return { ...scheduleFromRecords(records), asOf };
+}

@@ -1,0 +1,248 @@
+/**
+ * Letters from a stored case: the facts the case holds (the sender from the case's own party, the CMS reference,
+ * the side, the decision challenged, dates of events already recorded) and the figures from its records (CMS's
+ * calculation from the latest decision, the reconciliation of the latest run) are filled in; the caller gives
+ * only what the case does not hold, and a refusal lists exactly that. A draft is kept as a new version; marking
+ * it sent records the event of its sending with the deadlines calc computes — that is what starts its clocks.
+ * @module
+ */
+import type { CivilDate } from '../calc/dates.ts';
+import { eventForLetter, type EventType, type LetterId, type Nation } from '../calc/deadlines/index.ts';
+import { InputError } from '../calc/errors.ts';
+import type { CalculationInput } from '../letters/figures.ts';
+import { draftLetter, factFields, findLetter, LetterInputError, renderPdf, type DraftedLetter, type LetterSpec } from '../letters/index.ts';
+import type { CaseRecords, CaseStore, EventRecord, LetterRecord, LetterSending, LetterSummary, Party } from '../store/types.ts';
+import { caseNation, eventWithDeadlines } from './events.ts';
+import { currentReconciliation } from './reconcile.ts';
+
+/** What a caller gives for a letter from a case: the type, and only what the case does not hold. */
+export interface CaseLetterRequest {
+  readonly type: string;
+  /** Facts the case does not hold, or that should differ from it (they win over the case's). */
+  readonly facts?: Record<string, unknown>;
+  /** The right circumstances, when the letter sets them beside CMS's (CMS's come from the latest decision). */
+  readonly calculation?: CalculationInput;
+  /** CMS's circumstances, when they are not those of the case's latest decision. */
+  readonly cmsCalculation?: CalculationInput;
+  readonly nation?: Nation;
+  /** The date on the letter (default today). */
+  readonly sentOn?: CivilDate;
+}
+
+/** A letter drafted from a case, and what the case supplied. */
+export interface CaseLetter {
+  readonly letter: DraftedLetter;
+  /** The facts and figures that came from the case, by name (`sender`, `caseReference`, `reconciliation` …). */
+  readonly fromCase: readonly string[];
+}
+
+type Facts = Record<string, unknown>;
+
+/** The case's own person: the paying or receiving parent, as the case's side says. */
+function ownParty(records: CaseRecords): Party | undefined {
+  const role = records.case.side === 'paying' ? 'paying_parent' : 'receiving_parent';
+  return records.parties.find((p) => p.role === role);
+}
+
+/** An address kept as text, as letter lines: one per line or comma, empty ones dropped. */
+export function addressLines(address: string): string[] {
+  return address
+    .split(/\r?\n|,/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+/** The sender as a letter takes it, from the case's own party; a withheld address stays withheld. */
+function senderFromParty(p: Party): Facts {
+  const lines = p.address ? addressLines(p.address) : [];
+  return {
+    name: p.name,
+    ...(p.addressWithheld ? { addressWithheld: true } : lines.length >= 2 ? { address: lines } : {}),
+    ...(p.phone ? { phone: p.phone } : {}),
+    ...(p.email ? { email: p.email } : {}),
+  };
+}
+
+/** The latest event of a type, by date. */
+function latest(events: readonly EventRecord[], type: EventType): EventRecord | undefined {
+  return events.filter((e) => e.type === type).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))[0];
+}
+
+/** Date facts some letters take, from the events already recorded. */
+const DATES_FROM_EVENTS: Readonly<Record<string, EventType>> = {
+  sarSentOn: 'sar_sent',
+  chasedOn: 'sar_chased',
+  replyReceivedOn: 'sar_reply_received',
+  complaintDate: 'complaint_sent',
+  replyDate: 'complaint_reply_received',
+  finalResponseDate: 'ice_eligible',
+  mrnDate: 'mr_notice_received',
+  firstAwareOn: 'grievance_noticed',
+  servedOn: 'lsdo_served',
+};
+
+/** The facts the case holds that this letter takes (only keys its facts schema has). */
+export function factsFromCase(spec: LetterSpec, records: CaseRecords): Facts {
+  const keys = new Set(factFields(spec.facts).map((f) => f.field));
+  const facts: Facts = {};
+  const party = ownParty(records);
+  if (keys.has('sender') && party) facts['sender'] = senderFromParty(party);
+  if (keys.has('caseReference') && records.case.reference) facts['caseReference'] = records.case.reference;
+  if (keys.has('senderRole')) facts['senderRole'] = records.case.side;
+  if (keys.has('decision')) {
+    // The decision challenged: the latest one with a letter date. Its kind the caller says (decision.type).
+    const d = [...records.decisions].filter((x) => x.letterDate).sort((a, b) => (a.letterDate! < b.letterDate! ? 1 : -1))[0];
+    if (d) facts['decision'] = { letterDate: d.letterDate, effectiveDate: d.effectiveDate };
+  }
+  for (const [key, type] of Object.entries(DATES_FROM_EVENTS)) {
+    const e = keys.has(key) ? latest(records.events, type) : undefined;
+    if (e) facts[key] = e.date;
+  }
+  return facts;
+}
+
+/** The case's facts with the caller's over them; objects (the sender, the decision) merge key by key. */
+function merge(fromCase: Facts, given: Facts): Facts {
+  const out: Facts = { ...fromCase };
+  for (const [k, v] of Object.entries(given)) {
+    const base = out[k];
+    const both = [base, v].every((x) => x !== null && typeof x === 'object' && !Array.isArray(x));
+    out[k] = both ? { ...(base as Facts), ...(v as Facts) } : v;
+  }
+  return out;
+}
+
+/** CMS's circumstances as the case's latest decision with a calculation holds them. */
+function latestCalculation(records: CaseRecords): CalculationInput | undefined {
+  const d = [...records.decisions].filter((x) => x.calculation).sort((a, b) => (a.effectiveDate < b.effectiveDate ? 1 : -1))[0];
+  return d?.calculation as CalculationInput | undefined;
+}
+
+/** Drafts a letter from the case's records, filling in what the case holds. */
+export function draftFromRecords(records: CaseRecords, request: CaseLetterRequest, today: CivilDate): CaseLetter {
+  const spec = findLetter(request.type);
+  const caseFacts = factsFromCase(spec, records);
+  const fromCase = Object.keys(caseFacts).filter((k) => !(request.facts && k in request.facts && typeof request.facts[k] !== 'object'));
+  const facts = merge(caseFacts, request.facts ?? {});
+  const sentOn = request.sentOn ?? today;
+  const cmsCalculation = request.cmsCalculation ?? (spec.inputs.cmsCalculation ? latestCalculation(records) : undefined);
+  if (cmsCalculation && !request.cmsCalculation) fromCase.push('cmsCalculation');
+  const reconciliation = spec.inputs.reconciliation ? currentReconciliation(records, today) : undefined;
+  if (reconciliation) fromCase.push('reconciliation');
+  try {
+    const letter = draftLetter({
+      type: spec.type,
+      facts,
+      sentOn,
+      nation: request.nation ?? caseNation(records.events),
+      ...(request.calculation ? { calculation: request.calculation } : {}),
+      ...(cmsCalculation ? { cmsCalculation } : {}),
+      ...(reconciliation ? { reconciliation: reconciliation.input } : {}),
+    });
+    return { letter, fromCase };
+  } catch (error) {
+    if (error instanceof LetterInputError) throw whatIsMissing(spec, error, fromCase);
+    throw error;
+  }
+}
+
+/** A refusal that says what the case supplied, so the caller sends only the rest. */
+function whatIsMissing(spec: LetterSpec, error: LetterInputError, fromCase: readonly string[]): LetterInputError {
+  const problems = error.problems.map((p) => {
+    const where = p.field === 'reconciliation' ? 'the case has no CMS decisions to reconcile: add them with add_decision' : undefined;
+    return where ? { ...p, message: where } : p;
+  });
+  const supplied = fromCase.length ? ` (the case supplied ${fromCase.join(', ')})` : '';
+  const [first, ...rest] = problems;
+  return new LetterInputError(spec.title, [{ ...first!, message: `${first!.message}${supplied}` }, ...rest]);
+}
+
+/** Drafts a letter from a stored case (nothing kept). */
+export async function draftCaseLetter(store: CaseStore, caseId: string, request: CaseLetterRequest, today: CivilDate): Promise<CaseLetter> {
+  return draftFromRecords(await store.caseRecords(caseId), request, today);
+}
+
+/** What is kept of a letter: the draft as written, and what it was drafted from (figures are not re-typed). */
+export function letterContent(drafted: CaseLetter, request: CaseLetterRequest): Record<string, unknown> {
+  const l = drafted.letter;
+  return JSON.parse(
+    JSON.stringify({
+      request: {
+        type: request.type,
+        ...(request.facts ? { facts: request.facts } : {}),
+        ...(request.nation ? { nation: request.nation } : {}),
+      },
+      fromCase: drafted.fromCase,
+      letter: {
+        id: l.id,
+        type: l.type,
+        title: l.title,
+        sentOn: l.sentOn,
+        nation: l.nation,
+        markdown: l.markdown,
+        text: l.text,
+        document: l.document,
+        figures: l.figures,
+        deadlines: l.deadlines,
+        enclosures: l.enclosures,
+        sendBy: l.sendBy,
+        warnings: l.warnings,
+      },
+    }),
+  ) as Record<string, unknown>;
+}
+
+/** The kept letter's catalogue id, title and document, from its content. */
+export function keptLetter(record: LetterRecord): { id: LetterId; title: string; document: DraftedLetter['document']; facts: Facts } {
+  const letter = record.content['letter'] as { id: LetterId; title: string; document: DraftedLetter['document'] } | undefined;
+  if (!letter?.document)
+    throw new InputError('letterId', 'this letter was kept by an older Reckoner without its document; draft it again with save_letter');
+  const request = record.content['request'] as { facts?: Facts } | undefined;
+  return { id: letter.id, title: letter.title, document: letter.document, facts: request?.facts ?? {} };
+}
+
+/** Drafts a letter from the case and keeps it as a draft (a new version of its type); gives the PDF too. */
+export async function saveCaseLetter(
+  store: CaseStore,
+  caseId: string,
+  request: CaseLetterRequest,
+  today: CivilDate,
+): Promise<{ record: LetterRecord; drafted: CaseLetter; pdf: Uint8Array }> {
+  // Draft first: a letter that cannot be drafted keeps nothing.
+  const drafted = await draftCaseLetter(store, caseId, request, today);
+  const record = await store.saveLetter(caseId, { type: drafted.letter.type, content: letterContent(drafted, request) });
+  return { record, drafted, pdf: await renderPdf(drafted.letter.document) };
+}
+
+/**
+ * Marks a kept letter sent, on the day and by the means given, and records the event of its sending (one
+ * transaction), with the deadlines calc computes from that day: this is what starts the letter's clocks.
+ */
+export async function markCaseLetterSent(
+  store: CaseStore,
+  caseId: string,
+  letterId: string,
+  sending: LetterSending,
+  options: { readonly nation?: Nation } = {},
+): Promise<{ letter: LetterSummary; event: EventRecord; pdf: Uint8Array }> {
+  const record = await store.letter(caseId, letterId);
+  const kept = keptLetter(record);
+  // What the sending records turns on two letters' facts: L13 is the address-change report only for an address,
+  // L24 is the ICO complaint at its second stage.
+  const type = eventForLetter(kept.id, {
+    ...(kept.id === 'L13' ? { addressChange: kept.facts['change'] === 'address' } : {}),
+    ...(kept.id === 'L24' ? { icoComplaint: kept.facts['stage'] === 'ico_complaint' } : {}),
+  });
+  const nation = options.nation ?? (record.content['letter'] as { nation?: Nation } | undefined)?.nation;
+  const event = eventWithDeadlines({
+    type,
+    date: sending.sentOn,
+    summary: `${kept.id} ${kept.title}`,
+    details: { letterType: record.type, version: record.version, ...(sending.method ? { method: sending.method } : {}) },
+    letterId,
+    ...(nation ? { nation } : {}),
+    ...(kept.facts['livesOutsideUk'] === true ? { facts: { livesOutsideUk: true } } : {}),
+  });
+  const done = await store.markLetterSent(caseId, letterId, sending, event);
+  return { ...done, pdf: await renderPdf(kept.document) };
+}

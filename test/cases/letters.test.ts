@@ -1,0 +1,160 @@
+/**
+ * Letters from a stored case (cases/letters.ts) on a real PGlite store: the letters fixture's story
+ * (test/letters/fixture.ts — Jordan Ellis, the phantom DEO receipt and the missed June payment, CMS claiming
+ * £1,640.32 on 9 March 2026) kept as a case, then a payment dispute drafted with nothing but its type. It must quote
+ * exactly what the same letter drafted from the same input by hand quotes; keeping it stores a draft; marking it
+ * sent starts its clocks, once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseTimeline, draftCaseLetter, markCaseLetterSent, reconcileCase, recordCaseEvent, saveCaseLetter } from '../../cases/index.ts';
+import { draftLetter, LetterInputError } from '../../letters/index.ts';
+import { openStore } from '../../store/open.ts';
+import { StoreError } from '../../store/errors.ts';
+import type { CaseStore } from '../../store/types.ts';
+import { CASE_REFERENCE, PAYING_PARENT, reconciliation, SENT_ON } from '../letters/fixture.ts';
+import { cleanup, freshDataDir } from '../store/helpers.ts';
+
+let store: CaseStore;
+
+beforeAll(async () => {
+  store = await openStore({ dataDir: await freshDataDir() });
+});
+afterAll(async () => {
+  await store.close();
+  cleanup();
+});
+
+/** The fixture's story as a stored case: the paying parent, the decision, the bank rows and CMS's entries. */
+async function storyCase(options: { withParent?: boolean } = {}): Promise<string> {
+  const created = await store.createCase({
+    title: 'Jordan’s dispute',
+    side: 'paying',
+    service: 'collect_and_pay',
+    reference: CASE_REFERENCE,
+    frequency: 'monthly',
+    parties:
+      options.withParent === false
+        ? []
+        : [
+            {
+              role: 'paying_parent',
+              name: PAYING_PARENT.name,
+              address: PAYING_PARENT.address.join('\n'),
+              email: PAYING_PARENT.email,
+              phone: PAYING_PARENT.phone,
+            },
+            { role: 'receiving_parent', name: 'Alex Morgan', address: '9 Hidden Way, Secretown, ZZ9 9ZZ', addressWithheld: true },
+          ],
+    decisions: reconciliation.schedule.decisions.map((d) => ({
+      effectiveDate: d.effectiveDate,
+      ...(d.letterDate ? { letterDate: d.letterDate } : {}),
+      calculation: d.calculation as Record<string, unknown>,
+    })),
+  });
+  await store.importRows(
+    created.id,
+    { sha256: 'a'.repeat(64), size: 1000, kind: 'bank_statement', format: 'csv', filename: 'bank.csv' },
+    {
+      transactions: reconciliation.bankTransactions!.map((t, i) => ({
+        date: t.date,
+        amount: String(t.amount),
+        direction: t.direction,
+        description: t.description ?? '',
+        ...(t.reference ? { reference: t.reference } : {}),
+        fingerprint: `bank-${i}`,
+        source: { line: i + 2 },
+      })),
+    },
+  );
+  await store.addCmsEntries(
+    created.id,
+    reconciliation.cmsEntries!.map((e) => ({
+      date: e.date,
+      type: e.type,
+      amount: String(e.amount),
+      ...(e.reference ? { reference: e.reference } : {}),
+    })),
+  );
+  await reconcileCase(
+    store,
+    created.id,
+    { cmsClaim: reconciliation.cmsClaim!, bankFilter: reconciliation.bankFilter! },
+    SENT_ON,
+    () => ({}),
+  );
+  return created.id;
+}
+
+describe('a letter from the case', () => {
+  it('quotes exactly what the same letter drafted from the same input quotes, with nothing but its type', async () => {
+    const caseId = await storyCase();
+    const { letter, fromCase } = await draftCaseLetter(store, caseId, { type: 'payment_dispute', sentOn: SENT_ON }, SENT_ON);
+    expect(fromCase).toEqual(expect.arrayContaining(['sender', 'caseReference', 'senderRole', 'reconciliation']));
+
+    const byHand = draftLetter({
+      type: 'payment_dispute',
+      sentOn: SENT_ON,
+      facts: { sender: PAYING_PARENT, caseReference: CASE_REFERENCE, senderRole: 'paying' },
+      reconciliation,
+    });
+    const values = (l: typeof letter) => l.figures.map((f) => [f.id, f.value]);
+    expect(values(letter)).toEqual(values(byHand));
+    // The fixture's figures, computed by hand there: CMS claims £1,640.32, £1,230.24 more than the true £410.08.
+    expect(letter.text).toContain('£1,640.32');
+    expect(letter.text).toContain('£1,230.24');
+    // The sender's own address from the case, line by line; the other parent's withheld one nowhere.
+    for (const line of PAYING_PARENT.address) expect(letter.text).toContain(line);
+    expect(letter.text).not.toContain('Hidden Way');
+  });
+
+  it('without a paying parent on the case, says exactly what is missing and what the case supplied', async () => {
+    const caseId = await storyCase({ withParent: false });
+    const error = await draftCaseLetter(store, caseId, { type: 'payment_dispute', sentOn: SENT_ON }, SENT_ON).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LetterInputError);
+    const problems = (error as LetterInputError).problems;
+    expect(problems.map((p) => p.field)).toEqual(['facts.sender']);
+    expect(problems[0]!.message).toContain('the case supplied caseReference, senderRole, reconciliation');
+  });
+});
+
+describe('keeping and sending a letter', () => {
+  it('keeps drafts as versions; marking one sent starts its clocks once; a reply meets its deadline', async () => {
+    const caseId = await storyCase();
+    const first = await saveCaseLetter(store, caseId, { type: 'payment_dispute' }, SENT_ON);
+    const second = await saveCaseLetter(store, caseId, { type: 'L04' }, SENT_ON);
+    expect([first.record.status, first.record.version, second.record.version]).toEqual(['draft', 1, 2]);
+    expect(Buffer.from(first.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect((await store.events(caseId)).length).toBe(0); // a draft starts nothing
+
+    const sent = await markCaseLetterSent(store, caseId, first.record.id, { sentOn: SENT_ON, method: 'recorded_delivery' });
+    expect(sent.letter).toMatchObject({ status: 'sent', sentOn: SENT_ON, method: 'recorded_delivery' });
+    expect(sent.event.type).toBe('payments_disputed');
+    expect(sent.event.letterId).toBe(first.record.id);
+    // A payment dispute asks for a reply within 15 working days of Friday 20 March 2026 (England and Wales):
+    // 23–27 March (5), 30 March–2 April (9), Good Friday 3 April and Easter Monday 6 April skipped, 7–10 April (13),
+    // 13 and 14 April (15): Tuesday 14 April 2026.
+    expect(sent.event.deadlines.find((d) => d.id === 'dispute_reply_due')?.date).toBe('2026-04-14');
+
+    const again = await markCaseLetterSent(store, caseId, first.record.id, { sentOn: SENT_ON }).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(StoreError);
+    expect((again as StoreError).code).toBe('conflict');
+    expect((await store.events(caseId)).length).toBe(1);
+
+    const waiting = caseTimeline(await store.events(caseId), '2026-03-25');
+    expect(waiting.next.map((d) => d.id)).toContain('dispute_reply_due');
+    const late = caseTimeline(await store.events(caseId), '2026-04-15');
+    expect(late.overdue.map((d) => d.id)).toContain('dispute_reply_due');
+
+    const reply = await recordCaseEvent(store, caseId, { type: 'dispute_reply_received', date: '2026-04-01', summary: 'CMS replied' });
+    const after = caseTimeline(await store.events(caseId), '2026-04-15');
+    const met = after.met.find((d) => d.id === 'dispute_reply_due');
+    expect(met?.metBy).toEqual({ eventId: reply.id, type: 'dispute_reply_received', date: '2026-04-01' });
+    expect(after.overdue.map((d) => d.id)).not.toContain('dispute_reply_due');
+  });
+
+  it('a letter that cannot be drafted keeps nothing', async () => {
+    const caseId = await storyCase({ withParent: false });
+    await expect(saveCaseLetter(store, caseId, { type: 'payment_dispute' }, SENT_ON)).rejects.toBeInstanceOf(LetterInputError);
+    expect(await store.letters(caseId)).toHaveLength(0);
+  });
+});

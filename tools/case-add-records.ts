@@ -1,0 +1,86 @@
+/**
+ * `add_cms_entries` and `add_evidence`: lines typed in from a CMS letter or the online account, and payslip or
+ * benefit deductions and other payments the parent can show. Each is kept once per case by its content, so sending
+ * the same lines again adds nothing; the store checks every field and names the one that is wrong.
+ * @module
+ */
+import * as z from 'zod';
+import { caseId, mutable, storeOf } from './case-common.ts';
+import { cmsEntryInput, evidenceInput } from './reconcile-ledger.ts';
+import { strictObject } from './schemas.ts';
+import { defineTool } from './tool.ts';
+
+const occurrence = z
+  .int('occurrence must be a whole number')
+  .min(1, 'occurrence must be 1 or more')
+  .max(1000)
+  .optional()
+  .describe('When CMS really shows the same line twice (same date, type, amount and wording): 1 for the first, 2 for the second');
+
+const { id: _cid, source: _cs, ...cmsShape } = cmsEntryInput.shape;
+const { id: _eid, ...evidenceShape } = evidenceInput.shape;
+
+export const typedCmsEntry = strictObject({ ...cmsShape, occurrence });
+export const typedEvidence = strictObject({ ...evidenceShape, occurrence });
+
+const added = <T extends z.ZodType>(row: T) =>
+  z.object({
+    caseId: z.string(),
+    new: z.int().describe('Lines added now'),
+    alreadyThere: z.int().describe('Lines the case already held (sent before): nothing added for them'),
+    rows: z.array(row).describe('Every line given, as kept'),
+  });
+
+const storedRow = z.record(z.string(), z.unknown());
+
+export const addCmsEntriesInput = strictObject({
+  caseId,
+  entries: z
+    .array(typedCmsEntry)
+    .min(1, 'give at least one entry')
+    .max(10_000, 'at most 10,000 entries at a time')
+    .describe('The lines as CMS prints them in a letter or the online account'),
+});
+
+export const addCmsEntriesTool = defineTool({
+  name: 'add_cms_entries',
+  title: 'Add CMS entries typed in',
+  description:
+    'Adds lines of CMS’s account typed from a CMS letter or the online account (charges, payments CMS recorded, fees, adjustments) ' +
+    'to a stored case. The same line sent twice is kept once; reconcile_case uses them with the imported ones.',
+  inputSchema: addCmsEntriesInput,
+  outputSchema: added(storedRow),
+  annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: false },
+  handler: async (input, context) => {
+    const out = await (await storeOf(context)).addCmsEntries(input.caseId, input.entries);
+    return mutable({ caseId: input.caseId, ...out, rows: out.rows as unknown as Record<string, unknown>[] });
+  },
+  summarize: (out) =>
+    `Added ${out.new} CMS ${out.new === 1 ? 'entry' : 'entries'} to case ${out.caseId}; ${out.alreadyThere} already there.`,
+});
+
+export const addEvidenceInput = strictObject({
+  caseId,
+  evidence: z
+    .array(typedEvidence)
+    .min(1, 'give at least one item')
+    .max(10_000, 'at most 10,000 items at a time')
+    .describe('Payslip deductions, benefit deductions and other payments, each with its date and amount'),
+});
+
+export const addEvidenceTool = defineTool({
+  name: 'add_evidence',
+  title: 'Add payslip, benefit or payment evidence',
+  description:
+    'Adds payslip deductions, benefit deductions and other payments the parent can show to a stored case, each kept once. ' +
+    'reconcile_case checks CMS’s deduction and benefit receipts against them.',
+  inputSchema: addEvidenceInput,
+  outputSchema: added(storedRow),
+  annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: false },
+  handler: async (input, context) => {
+    const out = await (await storeOf(context)).addEvidence(input.caseId, input.evidence);
+    return mutable({ caseId: input.caseId, ...out, rows: out.rows as unknown as Record<string, unknown>[] });
+  },
+  summarize: (out) =>
+    `Added ${out.new} item${out.new === 1 ? '' : 's'} of evidence to case ${out.caseId}; ${out.alreadyThere} already there.`,
+});
