@@ -1,11 +1,12 @@
 /**
  * `challenge_a_decision`: the route against a CMS decision — mandatory reconsideration within its deadline
- * (late, if need be), then an appeal to the First-tier Tribunal — with the dates from `compute_deadlines`.
+ * (late, if need be), then an appeal to the First-tier Tribunal. The decision and the letter that started the
+ * clock go on a case, so the deadlines are Reckoner's; the letter is drafted from the case, kept and marked sent.
  * @module
  */
-import { choice, dateArg, NATIONS, optionalChoice } from './arguments.ts';
-import { caseEvent, deadlineEvent, letters, tool } from './names.ts';
-import { brief, deadlinesOf, definePrompt, groundRules, letterLine, steps, userDetails } from './prompt.ts';
+import { caseIdArg, choice, dateArg, NATIONS, optionalChoice } from './arguments.ts';
+import { caseEvent, letters, tool } from './names.ts';
+import { brief, caseStep, definePrompt, groundRules, letterLine, letterSteps, steps, userDetails } from './prompt.ts';
 
 /** Where the user is: a decision to ask CMS to look at again, or a reconsideration notice to appeal against. */
 export const STAGES = ['decision', 'reconsidered'] as const;
@@ -26,6 +27,7 @@ export const challengeADecisionPrompt = definePrompt({
     ),
     letterDate: dateArg('letterDate', 'The date printed on that letter (the decision letter, or the reconsideration notice)'),
     nation: optionalChoice('nation', NATIONS, 'Where you live, for the bank holidays in deadlines'),
+    caseId: caseIdArg('caseId', 'Your Reckoner case, if you already keep one'),
   },
   brief: (args) => {
     const appeal = args.stage === 'reconsidered';
@@ -39,40 +41,41 @@ export const challengeADecisionPrompt = definePrompt({
         (appeal
           ? 'The user says CMS has already looked again and sent its notice: help them appeal.'
           : 'The user has a decision letter: help them ask for a mandatory reconsideration in time.'),
-      groundRules({ caseKept: 'maybe' }),
+      groundRules(),
       userDetails(args),
       steps([
         'Pin down the exact decision: the date on the letter, the effective date, and what kind of decision it is. A request must ' +
           'name the decision exactly.' +
-          (appeal ? ' Ask also for the mandatory reconsideration notice and the date it was sent.' : ''),
+          (appeal ? ' Ask also for the mandatory reconsideration notice and the date on it.' : ''),
+        caseStep(args.caseId, 'the side, a title, the 12-digit CMS case reference and the user’s name and address as CMS has them'),
+        `Put the decision on the case, if it is not there yet: ${tool.addDecision} with the caseId and the decision as its letter states it — the ` +
+          'effective date, the date on the letter, and the weekly amount, or, where the amount is in dispute, as calculation the ' +
+          'circumstances CMS used, exactly as the letter gives them.',
+        appeal
+          ? `Record the notice: ${tool.recordEvent} with the caseId, type ${caseEvent('mr_notice_received')} and the date on ` +
+            'the notice. Reckoner works out from it the last day for the appeal to reach the tribunal: tell the user that day.'
+          : `Record the letter: ${tool.recordEvent} with the caseId, type ${caseEvent('decision_letter_received')} and the date ` +
+            'printed on the decision letter. Reckoner works out from it the last day to ask for a mandatory reconsideration: ' +
+            'tell the user that day.',
         'Find out what the user thinks is wrong, in their words: the income, the children, the nights, a benefit, a variation. ' +
           `Where it is about the amount, call ${tool.calculateMaintenance} with date set to the effective date, once with the ` +
           'figures CMS used and once with the right ones, and show which inputs and trace steps differ, quoting their legal sources.',
         appeal
-          ? `Get the dates: call ${deadlinesOf(tribunalAppeal)}, with asOf today. Tell the user the last day and that the appeal ` +
-            'must reach the tribunal by then.'
-          : `Get the dates: call ${deadlinesOf(reconsideration)}, with asOf today (or with events: ` +
-            `${deadlineEvent('decision_letter_received')} on the date of the letter). Tell the user the last day.`,
-        appeal
           ? `The letter is ${letterLine(tribunalAppeal)}`
           : `If the last day has not passed, the letter is ${letterLine(reconsideration)} If it has passed, the letter is ` +
             `${letterLine(lateReconsideration)}`,
-        `Call ${tool.listLetterTypes} with the type to see the facts it needs, ask the user for them, then ${tool.draftLetter} ` +
-          (appeal
-            ? 'with the type and the facts'
-            : 'with the type, the facts, calculation (the right circumstances) and cmsCalculation (the figures CMS used)') +
-          '. Read the draft with the user; it drafts only. Its sendBy says how and where to send it, and its deadlines give the ' +
-          'dates it starts.',
+        ...letterSteps({
+          calculation: appeal
+            ? 'the circumstances the user says are right, where the appeal is about the amount'
+            : 'the circumstances the user says are right (CMS’s come from the case)',
+          afterwards: appeal
+            ? `When the tribunal writes (an acknowledgement, a hearing date), call ${tool.recordEvent} with the caseId, type ` +
+              `${caseEvent('letter_received')} and the day it arrived.`
+            : `When CMS’s mandatory reconsideration notice arrives, call ${tool.recordEvent} with the caseId, type ` +
+              `${caseEvent('mr_notice_received')} and the date on it: Reckoner works out the time for an appeal from it.`,
+        }),
         'Tell the user that the decision stays in force while it is looked at again or appealed: the amount CMS set must still ' +
           'be paid until it changes.',
-        appeal
-          ? `Help the user keep a record: the date they send the appeal and the tribunal’s acknowledgement. If they keep a case ` +
-            `in Reckoner, ${tool.saveLetter} keeps the letter and ${tool.markLetterSent} records the day it went, or ${tool.recordEvent} ` +
-            `with type ${caseEvent('appeal_lodged')}.`
-          : `Help the user keep a record: the date they send the request, and the notice when it comes (the appeal deadline runs ` +
-            `from it: ${deadlinesOf(tribunalAppeal)}). If they keep a case in Reckoner, ${tool.saveLetter} keeps the letter and ` +
-            `${tool.markLetterSent} records the day it went, or ${tool.recordEvent} with type ${caseEvent('mr_sent')}; the notice ` +
-            `goes in as ${caseEvent('mr_notice_received')}.`,
       ]),
     );
   },

@@ -1,11 +1,12 @@
 /**
- * `dispute_arrears`: "CMS says I owe £X" / "CMS says they owe me": what was due from the decisions, the CMS
- * record against the bank statement, each entry CMS got wrong, then the letters and their deadlines.
+ * `dispute_arrears`: "CMS says I owe £X" / "CMS says they owe me": a case holding the decisions, CMS's record
+ * and the bank statement; what was due, each entry CMS got wrong, then the letters drafted from the case, kept,
+ * marked sent (their deadlines are Reckoner's), and the evidence bundle.
  * @module
  */
 import { caseIdArg, dateArg, moneyArg, NATIONS, choice, optionalChoice, SIDES } from './arguments.ts';
-import { letters, tool, type LetterRef } from './names.ts';
-import { brief, definePrompt, groundRules, letterLine, steps, userDetails } from './prompt.ts';
+import { caseEvent, letters, tool, type LetterRef } from './names.ts';
+import { brief, caseStep, definePrompt, groundRules, letterLine, letterSteps, steps, userDetails } from './prompt.ts';
 
 export const ENFORCEMENT = ['none', 'threatened', 'started'] as const;
 
@@ -29,10 +30,9 @@ export const disputeArrearsPrompt = definePrompt({
   brief: (args) => {
     const paying = args.side === 'paying';
     const urgent = paying && (args.enforcement === 'threatened' || args.enforcement === 'started');
-    const withCase = args.caseId !== undefined;
     const { accountBreakdown, subjectAccess, paymentDispute, enforcementPause, overpaymentRefund, directPayToCollectAndPay, complaint } =
       letters;
-    const letterSteps = [
+    const letterList = [
       `${letterLine(accountBreakdown)}`,
       `${letterLine(subjectAccess)} Send it the same day as ${accountBreakdown.id}.`,
       `${letterLine(paymentDispute)} Only when the reconciliation found entries to dispute.`,
@@ -53,11 +53,12 @@ export const disputeArrearsPrompt = definePrompt({
         'An arrears balance is not a decision that can be appealed: the way to challenge it is to ask CMS for the breakdown and ' +
         'for the case file, dispute the specific entries, and complain if CMS does not put them right. If the arrears come from a ' +
         'wrong decision (the wrong weekly amount), that decision has to be challenged too (mandatory reconsideration).',
-      groundRules({ caseKept: withCase ? 'yes' : 'maybe' }),
+      groundRules(),
       userDetails(args),
       steps([
-        'Tell the user the plan in a sentence or two: work out what was due from the CMS decisions, set it beside what CMS ' +
-          'recorded and what their bank statement shows, find each entry that does not match, then write to CMS.',
+        'Tell the user the plan in a sentence or two: keep the CMS decisions, CMS’s record and their bank statements in a case, ' +
+          'work out what was due, set it beside what CMS recorded and what their bank statement shows, find each entry that does ' +
+          'not match, then write to CMS.',
         'Ask for the documents: the CMS statement or letter that gives the balance (and its date), and the CMS payment schedule if ' +
           `they have it; bank statements of the account the maintenance ${paying ? 'was paid from' : 'was paid into'}, covering ` +
           'the whole period in dispute; every CMS decision letter (effective date, date of the letter, weekly amount, Direct Pay ' +
@@ -67,33 +68,39 @@ export const disputeArrearsPrompt = definePrompt({
             ? 'If money was taken from wages or a benefit, the payslips or benefit statements that show it (it never reaches the bank). '
             : '') +
           'On Direct Pay CMS records no payments: ask which missed payments were reported to CMS, and when.',
-        withCase
-          ? `The user keeps a case in Reckoner (its id is in their details): call ${tool.getCase} to see what it holds, then ` +
-            `${tool.importDocument} for each statement it does not have yet and ${tool.addDecision} for each missing decision.`
-          : `Suggest keeping all this in a case, so nothing is lost between conversations: ${tool.createCase} (with the side and ` +
-            `the decisions), then ${tool.importDocument} for each statement (${tool.listCases} finds a case they already have). ` +
-            `If they would rather not, call ${tool.parseStatement} on each document and keep the transactions and CMS entries it returns.`,
-        'Documents go in as a path on this computer when Reckoner runs locally, otherwise as their content (base64). Tell the user ' +
-          'about any warning, failed check or low confidence, and ask them to check those lines against the paper copy.',
-        `Work out what was due: ${withCase ? tool.buildCaseSchedule : `${tool.buildCaseSchedule} for a case, or ${tool.buildLiabilitySchedule} with the decisions, the frequency and the first due date`}.`,
-        `Reconcile: ${withCase ? `${tool.reconcileCase} with the caseId` : `${tool.reconcileCase} for a case, or ${tool.reconcileLedger} with the decisions, side, the CMS entries and the bank transactions`}, ` +
-          'a bankFilter that picks out the maintenance payments, payslip or benefit deductions as evidence, the missed-payment ' +
-          'reports as CMS entries (Direct Pay), CMS’s payment plan if the user has it, and cmsClaim: the balance CMS claims (as ' +
-          'one figure or by part: maintenance, collection fees, enforcement charges; for a receiving parent on Collect and Pay, ' +
-          'whether it is gross or net of the 4%) and the date of the statement that gives it.',
+        caseStep(
+          args.caseId,
+          'the side, a title, the CMS case reference, Direct Pay or Collect and Pay, how often payments fall due and the first ' +
+            'due date, and the people (names as CMS has them, and the user’s own address for letters)',
+        ),
+        `Each CMS decision the case does not hold yet goes in with ${tool.addDecision}: its effective date, the date on the ` +
+          'letter and the weekly amount, exactly as the letter states them.',
+        `Statements go in with ${tool.importDocument}: the CMS statement or payment schedule (PDF) and the bank statements ` +
+          '(PDF, CSV, OFX), as a path on this computer when Reckoner runs locally, otherwise as their content (base64). Tell the ' +
+          'user how many entries were added and about any warning, failed check or low confidence, and ask them to check those ' +
+          'lines against the paper copy.',
+        `What the user has only on paper or on screen goes in as printed: CMS’s entries from a letter or the online account ` +
+          `(on Direct Pay, the missed payments they reported) with ${tool.addCmsEntries}; ` +
+          `payslip or benefit deductions and other payments they can show with ${tool.addEvidence}, each with its date and amount.`,
+        `Work out what was due: ${tool.buildCaseSchedule} with the caseId.`,
+        `Reconcile: ${tool.reconcileCase} with the caseId and a bankFilter with the payee name or reference the user gave, to ` +
+          'pick out the maintenance payments. CMS’s balance, and its payment plan, are read from the latest imported CMS ' +
+          'statement and schedule; only when the balance is in a letter instead, give cmsClaim with the balance and the date as ' +
+          'the user read them from that letter.',
         'Go through the result with the user, using only its figures: first the bridge — CMS’s figure, each kind of finding with ' +
           'its effect, and the recomputed balance it ends at (what is not yet due under the payment plan is not arrears) — then ' +
           'each finding, one at a time: what CMS recorded, what the evidence shows, in whose favour it is, and its effect. Ask the ' +
           'user whether each one matches what they know (a payment made another way may explain it). Fetch the next page with ' +
           'nextCursor until every one has been seen.',
-        'Then the letters, usually in this order. For each one, call ' +
-          `${tool.listLetterTypes} with its type to see the facts it needs, ask the user for them, then ${tool.draftLetter} ` +
-          'with the type, the facts and reconciliation (what you gave the reconciliation, without page)' +
-          `${withCase ? `, or ${tool.saveLetter} with the caseId once the user decides to send it` : ''}:\n` +
-          letterSteps.map((s) => `   - ${s}`).join('\n'),
-        `For each letter sent, call ${tool.computeDeadlines} with letter.type set to its id and letter.sentOn set to the day ` +
-          `it is sent (for ${subjectAccess.id}: ${subjectAccess.clockFrom}), to get when a reply is due, when to chase and ` +
-          'when to escalate, and give the user every date.',
+        'Then the letters, usually in this order, each drafted from the case as the next steps say:\n' +
+          letterList.map((s) => `   - ${s}`).join('\n'),
+        ...letterSteps({
+          afterwards:
+            `When CMS replies, call ${tool.recordEvent} with the caseId, the kind of reply (e.g. ` +
+            `${caseEvent('dispute_reply_received')}) and the day it arrived: a reply meets the deadline it answers.`,
+        }),
+        `If CMS does not put it right (a complaint, then the Independent Case Examiner, an MP or a tribunal), ` +
+          `${tool.buildEvidenceBundle} with the caseId and who it is for gives one ordered PDF of the case to send them.`,
         paying
           ? 'Tell the user to keep paying the amount CMS set while the dispute runs: a dispute does not stop collection, and ' +
             'enforcement can carry on while it is looked at, which is why asking CMS in writing to hold enforcement matters.'

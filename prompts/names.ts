@@ -1,7 +1,7 @@
 /**
  * The names a prompt may mention, taken from the code rather than typed: each tool from its definition (and
- * checked to be one the server lists), each letter from the catalogue, each event type from the tool that takes
- * it. A tool or letter renamed or withdrawn breaks the build, or the server at start-up, not a conversation.
+ * checked to be one the server lists), each letter from the catalogue, each event type from `record_event`'s
+ * schema. A tool or letter renamed or withdrawn breaks the build, or the server at start-up, not a conversation.
  *
  * Writing conventions every prompt keeps (test/prompts checks them): a tool name appears only in backticks;
  * a letter as its id and its quoted type, e.g. L03 "mandatory_reconsideration"; other snake_case values in
@@ -9,8 +9,7 @@
  * @module
  */
 import type * as z from 'zod';
-import { LETTER_CLOCKS, LETTERS, type LetterId, type LetterSpec } from '../letters/index.ts';
-import { buildLiabilityScheduleTool } from '../tools/build-liability-schedule.ts';
+import { LETTERS, type LetterId, type LetterSpec } from '../letters/index.ts';
 import { calculateMaintenanceTool } from '../tools/calculate-maintenance.ts';
 import { addDecisionTool } from '../tools/case-add-decision.ts';
 import { createCaseTool } from '../tools/case-create.ts';
@@ -24,14 +23,11 @@ import { saveLetterTool } from '../tools/case-save-letter.ts';
 import { markLetterSentTool } from '../tools/case-mark-letter-sent.ts';
 import { exportCalendarTool } from '../tools/case-export-calendar.ts';
 import { buildBundleTool } from '../tools/case-build-bundle.ts';
-import { addCmsEntriesTool } from '../tools/case-add-records.ts';
+import { addCmsEntriesTool, addEvidenceTool } from '../tools/case-add-records.ts';
 import { buildCaseScheduleTool } from '../tools/case-schedule.ts';
-import { computeDeadlinesTool, type computeDeadlinesInput } from '../tools/compute-deadlines.ts';
 import { draftLetterTool } from '../tools/draft-letter.ts';
 import { TOOLS } from '../tools/index.ts';
 import { listLetterTypesTool } from '../tools/list-letter-types.ts';
-import { parseStatementTool } from '../tools/parse-statement.ts';
-import { reconcileLedgerTool } from '../tools/reconcile-ledger.ts';
 
 /** A tool's name in backticks, once it is known to be one the server offers. */
 function named(tool: { readonly name: string }): string {
@@ -42,10 +38,6 @@ function named(tool: { readonly name: string }): string {
 /** Every tool the prompts mention, as written in their text. */
 export const tool = {
   calculateMaintenance: named(calculateMaintenanceTool),
-  buildLiabilitySchedule: named(buildLiabilityScheduleTool),
-  reconcileLedger: named(reconcileLedgerTool),
-  computeDeadlines: named(computeDeadlinesTool),
-  parseStatement: named(parseStatementTool),
   listLetterTypes: named(listLetterTypesTool),
   draftLetter: named(draftLetterTool),
   createCase: named(createCaseTool),
@@ -59,6 +51,7 @@ export const tool = {
   exportCalendar: named(exportCalendarTool),
   buildEvidenceBundle: named(buildBundleTool),
   addCmsEntries: named(addCmsEntriesTool),
+  addEvidence: named(addEvidenceTool),
   buildCaseSchedule: named(buildCaseScheduleTool),
   reconcileCase: named(reconcileCaseTool),
   exportCase: named(exportCaseTool),
@@ -71,8 +64,6 @@ export interface LetterRef {
   readonly title: string;
   readonly whenToUse: string;
   readonly sender: LetterSpec['sender'];
-  /** What `compute_deadlines`' letter.sentOn means for this letter. */
-  readonly clockFrom: string;
   /** `L03 "mandatory_reconsideration" (Mandatory reconsideration of a decision)`. */
   readonly ref: string;
 }
@@ -88,7 +79,6 @@ export function letter(type: string): LetterRef {
     title: spec.title,
     whenToUse: spec.whenToUse,
     sender: spec.sender,
-    clockFrom: LETTER_CLOCKS[id].date,
     ref: `${id} "${spec.type}" (${spec.title})`,
   };
 }
@@ -112,6 +102,3 @@ export const letters = {
 
 /** An event type `record_event` takes, quoted (the type checks it against the tool's schema). */
 export const caseEvent = (type: z.infer<typeof recordEventInput>['type']): string => `"${type}"`;
-
-/** An event type `compute_deadlines` takes, quoted. */
-export const deadlineEvent = (type: NonNullable<z.infer<typeof computeDeadlinesInput>['events']>[number]['type']): string => `"${type}"`;

@@ -8,6 +8,7 @@ import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import type * as z from 'zod';
 import { tool, type LetterRef } from './names.ts';
 
+/** What a prompt file writes: its name, menu text, arguments and the brief built from the checked arguments. */
 export interface PromptDefinition<S extends z.ZodRawShape = z.ZodRawShape> {
   /** snake_case, e.g. `check_my_calculation`. */
   readonly name: string;
@@ -18,15 +19,28 @@ export interface PromptDefinition<S extends z.ZodRawShape = z.ZodRawShape> {
   readonly brief: (args: z.output<z.ZodObject<S>>) => string;
 }
 
+/**
+ * A prompt with its argument types erased, as the registry holds it. `brief` is a method here, so every
+ * `definePrompt(...)` result is one and `PROMPTS: readonly AnyPrompt[]` needs no cast: the registry only ever calls it
+ * with the arguments the SDK has checked against that same prompt's `argsSchema`, which are what its brief expects.
+ */
+export interface AnyPrompt {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly argsSchema: z.ZodRawShape;
+  brief(args: Record<string, unknown>): string;
+}
+
 export function definePrompt<S extends z.ZodRawShape>(prompt: PromptDefinition<S>): PromptDefinition<S> {
   return prompt;
 }
 
-/** The result of prompts/get: the brief as one user message. */
-export function promptResult(prompt: PromptDefinition, args: Record<string, unknown>): GetPromptResult {
+/** The result of prompts/get: the brief as one user message, from the arguments the SDK checked. */
+export function promptResult(prompt: AnyPrompt, args: Record<string, unknown>): GetPromptResult {
   return {
     description: prompt.description,
-    messages: [{ role: 'user', content: { type: 'text', text: prompt.brief(args as never) } }],
+    messages: [{ role: 'user', content: { type: 'text', text: prompt.brief(args) } }],
   };
 }
 
@@ -52,34 +66,24 @@ export function userDetails(values: Record<string, string | number | undefined>)
   ].join('\n');
 }
 
-export interface RulesOptions {
-  /** Whether the conversation keeps a case in Reckoner's store (the deadlines then go on the case). */
-  readonly caseKept?: 'yes' | 'maybe';
-}
-
 /** The rules every brief starts with. */
-export function groundRules(options: RulesOptions = {}): string {
-  const record =
-    options.caseKept === 'yes'
-      ? ` On a case, never pass dates from tool to tool: ${tool.saveLetter} keeps a letter, ${tool.markLetterSent} records the day it went ` +
-        `(Reckoner works out its deadlines), ${tool.recordEvent} records anything else (a reply meets its deadline), and ` +
-        `${tool.exportCalendar} gives the open deadlines as a calendar file.`
-      : options.caseKept === 'maybe'
-        ? ` If the user keeps a case in Reckoner, use it instead of passing dates from tool to tool: ${tool.saveLetter} keeps a letter, ` +
-          `${tool.markLetterSent} records the day it went (Reckoner works out its deadlines), ${tool.recordEvent} anything else, and ` +
-          `${tool.exportCalendar} gives a calendar file.`
-        : '';
+export function groundRules(): string {
   return [
     '## How to help (keep to this all through the conversation)',
     '- **Every figure comes from a Reckoner tool result**: amounts, balances, dates and deadlines. Never work one out yourself, ' +
       'not even a simple sum or a difference. If you need a figure that no tool has given you, call the tool that gives it, ' +
       'or tell the user you do not have it yet.',
+    `- **The case carries the dispute.** Give Reckoner only what the user tells you or shows you (their words, and the figures ` +
+      `and dates printed on their own letters and statements) and the ids Reckoner gives back (the caseId, a letterId). Never ` +
+      `pass a figure, a date or a deadline you read in one tool result to another tool: the case holds them, and every tool ` +
+      `that needs them takes the caseId. Deadlines are worked out by Reckoner from what you record (${tool.recordEvent}, ` +
+      `${tool.markLetterSent}); never type one in.`,
     '- **Quote the trace.** When you explain a figure, give the steps behind it with their legal sources (each step’s citation), ' +
       'as the tool returned them, so the user can check it and quote it to CMS.',
     '- **Write, don’t phone.** Everything the user tells CMS should be in writing (a letter, or a message in their online ' +
       'account), so there is a dated record. After any phone call, suggest confirming what was said in writing.',
-    `- **Keep a record of deadlines.** Give each date with what falls due and the rule behind it, exactly as a Reckoner tool ` +
-      `gives it, and help the user put them in a calendar.${record}`,
+    `- **Keep a record of deadlines.** Tell the user each date with what falls due and the rule behind it, exactly as a Reckoner ` +
+      `tool gives it, and offer ${tool.exportCalendar} for their calendar.`,
     '- **Plain, kind words.** The user may be frightened, angry or worn out. Ask for one thing at a time, say what each step is ' +
       'for, never blame them, and tell them what you have found as you go. Reckoner checks figures; it is not legal advice: for ' +
       'advice, suggest a free advice service such as Citizens Advice.',
@@ -89,6 +93,46 @@ export function groundRules(options: RulesOptions = {}): string {
   ].join('\n');
 }
 
+/** The step that finds or starts the case: the one the user named, or a new one. */
+export function caseStep(caseId: string | undefined, create: string): string {
+  return caseId !== undefined
+    ? `The user keeps a case in Reckoner (its id is in their details): call ${tool.getCase} with it to see what it holds, and use ` +
+        'that caseId in every call below.'
+    : `Keep this in a case, so nothing is lost between conversations and every later step works from it. ${tool.listCases} ` +
+        `shows the cases the user already has; if none is this one, call ${tool.createCase} with ${create}, and use the caseId ` +
+        'it gives in every call below.';
+}
+
+export interface LetterStepsOptions {
+  /** What draft_letter and save_letter take besides the caseId, the type and the facts the case lacks: `calculation`. */
+  readonly calculation?: string;
+  /** What to record once the letter has gone (e.g. the reply when it comes), if anything. */
+  readonly afterwards?: string;
+}
+
+/**
+ * The steps from a chosen letter to its deadlines on the case: the facts it needs, the draft from the case,
+ * keeping it, marking it sent (which starts its clocks), and the calendar.
+ */
+export function letterSteps(options: LetterStepsOptions = {}): string[] {
+  const draftWith = options.calculation
+    ? `the caseId, the type, the facts the case does not hold, and calculation: ${options.calculation}`
+    : 'the caseId, the type and the facts the case does not hold';
+  const keepWith = options.calculation ? 'the same caseId, type, facts and calculation' : 'the same caseId, type and facts';
+  return [
+    `Call ${tool.listLetterTypes} with the letter’s type to see the facts it needs. The case already holds the sender, the CMS ` +
+      'reference, the side, the decisions, the recorded events and the latest reconciliation: ask the user only for the rest, ' +
+      'in their own words (facts never carry amounts).',
+    `Call ${tool.draftLetter} with ${draftWith}. If it refuses, it names ` +
+      'exactly what is missing: ask the user for that. Read the draft through with the user. Every figure and date in it is ' +
+      'Reckoner’s, with its source: never change one. Its sendBy says how and where to send it.',
+    `When the user is happy with it, ${tool.saveLetter} with ${keepWith} keeps it on the case and ` +
+      `gives its letterId. When the user says it has gone, call ${tool.markLetterSent} with the caseId, that letterId and the ` +
+      'day it went, as the user tells you: Reckoner works out the letter’s deadlines from that day. Tell the user each one.',
+    options.afterwards,
+    `Call ${tool.exportCalendar} with the caseId for the open deadlines as a calendar file, and offer it to the user.`,
+  ].filter((s): s is string => s !== undefined);
+}
 /** Numbered steps, one paragraph each (a step may be several lines). */
 export function steps(items: readonly (string | false | undefined)[]): string {
   return ['## Steps', ...items.filter((s): s is string => Boolean(s)).map((s, i) => `${i + 1}. ${s}`)].join('\n');
@@ -102,9 +146,4 @@ export function brief(title: string, purpose: string, ...sections: string[]): st
 /** A letter as a brief names it: its id, type and title, and when the catalogue says to use it. */
 export function letterLine(l: LetterRef): string {
   return `${l.ref}: ${l.whenToUse}`;
-}
-
-/** How to get a letter's dates from `compute_deadlines`. */
-export function deadlinesOf(l: LetterRef): string {
-  return `${tool.computeDeadlines} with letter.type ${l.id} and letter.sentOn set to ${l.clockFrom}`;
 }

@@ -1,11 +1,12 @@
 /**
  * `start_a_case`: set up a case in Reckoner's store — the case, its decisions, its documents and what has
- * happened so far — so a dispute is kept between conversations.
+ * happened so far — so a dispute is kept between conversations; then the first letter most disputes start with
+ * (a breakdown of the account), drafted from the case, kept and marked sent.
  * @module
  */
 import { choice, referenceArg, SIDES, textArg } from './arguments.ts';
-import { caseEvent, tool } from './names.ts';
-import { brief, definePrompt, groundRules, steps, userDetails } from './prompt.ts';
+import { caseEvent, letters, tool } from './names.ts';
+import { brief, definePrompt, groundRules, letterLine, letterSteps, steps, userDetails } from './prompt.ts';
 
 export const startACasePrompt = definePrompt({
   name: 'start_a_case',
@@ -24,7 +25,7 @@ export const startACasePrompt = definePrompt({
       'Help the user set up a case in Reckoner’s store, so that their decisions, statements, letters and deadlines are kept ' +
         'together and every later check works from them. The store is on this computer unless Reckoner has been set up with a ' +
         'shared database; it is private, and nothing is sent to CMS.',
-      groundRules({ caseKept: 'yes' }),
+      groundRules(),
       userDetails(args),
       steps([
         `Check first whether they already have one: ${tool.listCases}.`,
@@ -38,14 +39,18 @@ export const startACasePrompt = definePrompt({
         `Statements go in with ${tool.importDocument}: bank statements (PDF, CSV, OFX) and CMS statements or payment schedules ` +
           '(PDF), as a path on this computer when Reckoner runs locally, otherwise as their content (base64). Tell the user how ' +
           'many entries were added and about any warning, failed check or low confidence.',
-        `Lines from a CMS letter or the online account (not a PDF) go in with ${tool.addCmsEntries}, exactly as printed.`,
+        `What the user has only on paper or on screen goes in as printed: lines from a CMS letter or the online account with ` +
+          `${tool.addCmsEntries}; payslip or benefit deductions and other payments they can show with ${tool.addEvidence}.`,
         `Record what has happened so far with ${tool.recordEvent}: each decision letter (type ${caseEvent('decision_letter_received')}, ` +
           `on the date printed on it), replies from CMS (e.g. ${caseEvent('dispute_reply_received')}), letters sent or received ` +
           `(${caseEvent('letter_sent')}, ${caseEvent('letter_received')}), enforcement (${caseEvent('enforcement')}), and calls ` +
           `(${caseEvent('call')}, and suggest confirming each call in writing). Reckoner works out the deadlines each starts; never type them in.`,
         `Show the user the case with ${tool.getCase}: what it holds and what falls due next. Once it holds decisions, ` +
           `${tool.buildCaseSchedule} shows what was due; once it holds statements too, ${tool.reconcileCase} checks the CMS ` +
-          `record against the bank. Suggest keeping a copy with ${tool.exportCase}.`,
+          'record against the bank (CMS’s balance is read from the latest imported CMS statement).',
+        `If the user disputes the balance, the first letter is usually ${letterLine(letters.accountBreakdown)}`,
+        ...letterSteps({}),
+        `Suggest keeping a copy of the whole case with ${tool.exportCase}.`,
         'Then offer the next step: checking a calculation, disputing a balance or challenging a decision.',
       ]),
     ),

@@ -61,10 +61,10 @@ async function refusal(name: string, args: Record<string, string>): Promise<McpE
 
 /** Each prompt with the arguments it takes, true when required. */
 const ARGUMENTS: Record<string, Record<string, boolean>> = {
-  check_my_calculation: { side: false, decisionDate: false, effectiveDate: false, cmsWeeklyAmount: false },
+  check_my_calculation: { side: false, decisionDate: false, effectiveDate: false, cmsWeeklyAmount: false, caseId: false },
   dispute_arrears: { side: true, claimedBalance: false, claimDate: false, enforcement: false, caseId: false, nation: false },
-  shared_care_change: { side: false, currentNights: false, newNights: false, changeDate: false },
-  challenge_a_decision: { stage: true, letterDate: false, nation: false },
+  shared_care_change: { side: false, currentNights: false, newNights: false, changeDate: false, caseId: false },
+  challenge_a_decision: { stage: true, letterDate: false, nation: false, caseId: false },
   start_a_case: { side: true, title: false, reference: false },
 };
 
@@ -72,14 +72,15 @@ const ARGUMENTS: Record<string, Record<string, boolean>> = {
 const CASES: [string, Record<string, string>][] = [
   ['check_my_calculation', {}],
   ['check_my_calculation', { side: 'paying', decisionDate: '2026-03-04', effectiveDate: '2026-03-11', cmsWeeklyAmount: '85.43' }],
-  ['check_my_calculation', { side: 'receiving' }],
+  ['check_my_calculation', { side: 'receiving', caseId: CASE_ID }],
   ['dispute_arrears', { side: 'paying', claimedBalance: '£20,000', claimDate: '2026-02-28', enforcement: 'started' }],
   ['dispute_arrears', { side: 'paying', enforcement: 'none', caseId: CASE_ID, nation: 'scotland' }],
   ['dispute_arrears', { side: 'receiving' }],
   ['shared_care_change', {}],
   ['shared_care_change', { side: 'paying', currentNights: '52', newNights: '156', changeDate: '2026-05-01' }],
+  ['shared_care_change', { caseId: CASE_ID }],
   ['challenge_a_decision', { stage: 'decision', letterDate: '2026-03-04' }],
-  ['challenge_a_decision', { stage: 'reconsidered', letterDate: '2026-04-20', nation: 'england_and_wales' }],
+  ['challenge_a_decision', { stage: 'reconsidered', letterDate: '2026-04-20', nation: 'england_and_wales', caseId: CASE_ID }],
   ['start_a_case', { side: 'receiving' }],
   ['start_a_case', { side: 'paying', title: 'CMS arrears 2024', reference: '1212 3456 7890' }],
 ];
@@ -104,13 +105,27 @@ describe('prompts/list', () => {
 });
 
 describe('prompts/get', () => {
-  test('check_my_calculation: calculates for the decision’s date, compares, and offers a reconsideration with its deadline', async () => {
+  test('check_my_calculation: the decision on a case, calculated for its date, compared, and a reconsideration kept and sent', async () => {
     const text = await get('check_my_calculation', { side: 'paying', decisionDate: '2026-03-04', cmsWeeklyAmount: '85.43' });
-    for (const tool of ['calculate_maintenance', 'compute_deadlines', 'list_letter_types', 'draft_letter'])
-      expect(text).toContain(`\`${tool}\``);
+    // Issue 13 item 8: the conversation works on a case; its deadlines come from the recorded letter, not compute_deadlines.
+    const order = [
+      'create_case',
+      'add_decision',
+      'record_event',
+      'calculate_maintenance',
+      'draft_letter',
+      'save_letter',
+      'mark_letter_sent',
+    ];
+    const at = order.map((tool) => stepsOf(text).indexOf(`\`${tool}\``));
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(at),
+    ).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(text).toContain('type "decision_letter_received" and the date printed on the letter');
     expect(text).toMatch(/`calculate_maintenance` twice, both times with date set to the decision’s effective date/);
     expect(text).toContain('L03 "mandatory_reconsideration"');
-    expect(text).toContain('`compute_deadlines` with letter.type L03 and letter.sentOn set to the date on the decision letter');
     expect(text).toContain('L18 "late_mandatory_reconsideration"');
     expect(text).toContain('keep paying');
     // The ground rules: figures from tools only, the trace quoted, in writing, deadlines kept.
@@ -118,11 +133,23 @@ describe('prompts/get', () => {
     expect(text).toMatch(/Quote the trace/);
     expect(text).toMatch(/Write, don’t phone/);
     expect(text).toMatch(/Keep a record of deadlines/);
+    expect(text).toContain('The case carries the dispute');
   });
 
   test('dispute_arrears: documents in, schedule, reconciliation, then the letters this side may send', async () => {
     const paying = await get('dispute_arrears', { side: 'paying', claimedBalance: '20000', enforcement: 'threatened' });
-    const order = ['parse_statement', 'build_liability_schedule', 'reconcile_ledger', 'draft_letter', 'compute_deadlines'];
+    // Issue 13 item 8: the case tools, from the documents to the bundle.
+    const order = [
+      'create_case',
+      'import_document',
+      'build_case_schedule',
+      'reconcile_case',
+      'draft_letter',
+      'save_letter',
+      'mark_letter_sent',
+      'export_calendar',
+      'build_evidence_bundle',
+    ];
     const at = order.map((tool) => stepsOf(paying).indexOf(`\`${tool}\``));
     expect(
       at.every((i) => i >= 0),
@@ -146,8 +173,8 @@ describe('prompts/get', () => {
     const text = await get('dispute_arrears', { side: 'paying', caseId: CASE_ID });
     for (const tool of ['get_case', 'import_document', 'build_case_schedule', 'reconcile_case', 'save_letter'])
       expect(text).toContain(`\`${tool}\``);
-    expect(text).not.toContain('`parse_statement`');
-    expect(text).not.toContain('`reconcile_ledger`');
+    expect(stepsOf(text).indexOf('`get_case`')).toBeLessThan(stepsOf(text).indexOf('`import_document`'));
+    expect(text).not.toContain('`create_case`'); // the case the user named is the one used
   });
 
   test('shared_care_change: two calculations that differ only in the nights, shown side by side', async () => {
@@ -158,14 +185,15 @@ describe('prompts/get', () => {
   });
 
   test('challenge_a_decision: reconsideration first, then the appeal, each with its deadline', async () => {
+    // Issue 13 item 8: the letter that starts the clock is recorded on the case; Reckoner works out the last day.
     const decision = await get('challenge_a_decision', { stage: 'decision' });
-    expect(decision).toContain('`compute_deadlines` with letter.type L03');
-    expect(decision).toContain('"decision_letter_received"');
+    expect(decision).toContain(
+      '`record_event` with the caseId, type "decision_letter_received" and the date printed on the decision letter',
+    );
+    expect(decision).toContain('L03 "mandatory_reconsideration"');
     expect(decision).toContain('L18 "late_mandatory_reconsideration"');
     const appeal = await get('challenge_a_decision', { stage: 'reconsidered' });
-    expect(appeal).toContain(
-      '`compute_deadlines` with letter.type L17 and letter.sentOn set to the date the mandatory reconsideration notice was sent',
-    );
+    expect(appeal).toContain('`record_event` with the caseId, type "mr_notice_received" and the date on the notice');
     expect(appeal).toContain('L17 "tribunal_appeal"');
     expect(appeal).not.toContain('"late_mandatory_reconsideration"');
   });
@@ -202,7 +230,23 @@ describe('prompts/get', () => {
     expect(await get('shared_care_change', { side: '', currentNights: '', changeDate: '' })).toContain('Nothing yet: ask them');
     const text = await get('dispute_arrears', { side: 'receiving', claimedBalance: '', caseId: '' });
     expect(text).not.toContain('claimedBalance:');
-    expect(text).toContain('Suggest keeping all this in a case'); // an empty caseId is no case
+    expect(text).toContain('Keep this in a case'); // an empty caseId is no case
+  });
+});
+
+describe('the prompts follow the case (issue 13 item 8)', () => {
+  /** Tools that take figures and dates the model would have to carry from one result to the next. */
+  const CARRIERS = ['parse_statement', 'reconcile_ledger', 'build_liability_schedule', 'compute_deadlines'];
+
+  test.each(CASES)('%s %j names no tool that needs figures carried, and drafts letters from the case', async (name, args) => {
+    const steps = stepsOf(await get(name, args));
+    for (const tool of CARRIERS) expect(steps).not.toContain(`\`${tool}\``);
+    // Every step that drafts or keeps a letter gives it the caseId; no step asks for a deadline to be passed on.
+    for (const step of steps.split(/\n(?=\d+\. )/)) {
+      if (/`(draft_letter|save_letter|mark_letter_sent|export_calendar)`/.test(step)) expect(step, step).toContain('caseId');
+      expect(step).not.toMatch(/letter\.sentOn|deadlines? (from|of) the draft|copy the (date|deadline)/i);
+    }
+    expect(steps).toContain('`mark_letter_sent` with the caseId, that letterId');
   });
 });
 

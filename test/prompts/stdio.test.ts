@@ -29,7 +29,7 @@ test('bin/reckoner mcp lists the prompts, gets one, and refuses a bad argument',
   const [message] = result.messages;
   expect(message?.role).toBe('user');
   const text = message?.content.type === 'text' ? message.content.text : '';
-  expect(text).toContain('`reconcile_ledger`');
+  expect(text).toContain('`reconcile_case`');
   expect(text).toContain('claimedBalance: "20000.00"');
   expect(unknownNames(text)).toEqual([]);
 
