@@ -5,6 +5,7 @@
  * @module
  */
 import { compareDates, type CivilDate } from './dates.ts';
+import { ReckonerError } from './errors.ts';
 
 /** Where a rule or value comes from: a short legal citation and a link to the text. */
 export interface Reference {
@@ -39,8 +40,13 @@ export interface ResolvedValue<T> {
 }
 
 /** Thrown when a calculation is asked for a date the coded law does not cover. */
-export class OutOfCoverageError extends Error {
+export class OutOfCoverageError extends ReckonerError {
   override name = 'OutOfCoverageError';
+  /** `message` says which dates are covered; `field` is the input's date that falls outside them. */
+  constructor(message: string, field = 'date') {
+    super('unsupported', [{ field, message }]);
+    this.message = message;
+  }
 }
 
 export function defineParameter<T>(parameter: Parameter<T>): Parameter<T> {

@@ -3,31 +3,22 @@
  * needs), so the parent can put everything right in one go.
  * @module
  */
-import { InputError } from '../calc/errors.ts';
+import { InputError, type Problem } from '../calc/errors.ts';
 
 /** One problem with a draft's input: the field, written as in the input (`facts.sender.name`), and what to do. */
-export interface LetterProblem {
-  readonly field: string;
-  readonly message: string;
-}
+export type LetterProblem = Problem;
 
 /**
- * A draft refused for one or more problems. It is an {@link InputError} (so every adapter reports it as bad
- * input) whose field is the first problem's and whose message goes on to list the rest, so that
- * `field: message` reads as the whole list.
+ * A draft refused for one or more problems: an {@link InputError} (code `invalid_input`) with one problem per
+ * fact or computation, and a headline naming the letter when there are several. Its message is one line per
+ * problem, so MCP shows each on its own line and HTTP gives one `details` entry each.
  */
 export class LetterInputError extends InputError {
   override name = 'LetterInputError';
-  readonly problems: readonly LetterProblem[];
 
   constructor(letter: string, problems: readonly LetterProblem[]) {
-    const [first, ...rest] = problems;
-    const tail = rest.map((p) => `${p.field}: ${p.message}`);
-    const summary =
-      problems.length === 1
-        ? ` (the ${letter} letter cannot be drafted until this is put right)`
-        : ` (the ${letter} letter cannot be drafted until these ${problems.length} problems are put right; list_letter_types describes every fact)`;
-    super(first!.field, [first!.message, ...tail].join('; ') + summary);
-    this.problems = problems;
+    super(problems, {
+      headline: `The ${letter} letter cannot be drafted until these ${problems.length} problems are put right (list_letter_types describes every fact):`,
+    });
   }
 }

@@ -79,7 +79,7 @@ function within<T>(prefix: string, run: () => T): T {
   try {
     return run();
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(`${prefix}.${e.field}`, e.message.slice(e.field.length + 2));
+    if (e instanceof InputError) throw e.within(prefix);
     throw e;
   }
 }

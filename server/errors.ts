@@ -1,12 +1,17 @@
 /**
- * Errors over HTTP: one status per error code, one body shape, `{ error: { code, message, details } }`, used by
- * every route (the JSON API, the raw upload, the guards).
+ * Errors over HTTP: one status per error code, one body shape, `{ error: { code, message, details } }` with one
+ * `details` entry per problem, used by every route (the JSON API, the raw upload, the guards). The list of codes is
+ * the one MCP, HTTP and OpenAPI share; it is defined with the error type (calc/errors.ts) and re-exported here.
  * @module
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorCode, ToolFailure } from '../tools/tool.ts';
+import { ERROR_CODES, type ErrorCode } from '../calc/errors.ts';
+import type { ToolFailure } from '../tools/tool.ts';
 
+export { ERROR_CODES, type ErrorCode };
+
+/** The HTTP status of each code (a refused Host or Origin, or another organisation's case, is 403 `forbidden`). */
 export const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   invalid_input: 400,
   unauthorized: 401,

@@ -9,19 +9,12 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { INLINE_EXPORT_MAX_BYTES } from '../tools/case-common.ts';
 import { TOOLS } from '../tools/index.ts';
-import {
-  failure,
-  problemsFrom,
-  routeName,
-  textProblem,
-  toFailure,
-  type ErrorCode,
-  type ToolContext,
-} from '../tools/tool.ts';
+import { failure, isUnexpected, routeName, textProblem, toFailure, type ErrorCode, type ToolContext } from '../tools/tool.ts';
 import { LOCAL_PRINCIPAL, type CaseStore, type Principal } from '../store/types.ts';
 import { authenticate, readTokens } from './auth.ts';
 import { errorResponse } from './errors.ts';
-import { createMcpServer } from './mcp.ts';
+import { FileShelf } from '../tools/files.ts';
+import { createMcpServer, InFlight } from './mcp.ts';
 import { PARSE_ROUTE, PARSE_ROUTE_MAX_BODY, registerParseRoute } from './parse-route.ts';
 import { openApiDocument } from './openapi.ts';
 import { todayInUk } from './today.ts';
@@ -50,9 +43,18 @@ export interface HttpOptions {
 
 export { errorResponse };
 
-/** An error that concerns the request as a whole rather than one field. */
+/**
+ * An error that concerns the request as a whole rather than one field: its one problem is about `(request)`, and
+ * its message is that problem's sentence alone.
+ */
 function requestError(c: Context, code: ErrorCode, message: string, status?: ContentfulStatusCode): Response {
-  return errorResponse(c, { code, message, details: [] }, status);
+  return errorResponse(c, { code, message, details: [{ field: '(request)', message }] }, status);
+}
+
+/** An unexpected error, logged by its name only (its message or stack may quote a case's data); the answer is `internal`. */
+function logInternal(c: Context, error: unknown): void {
+  const name = error instanceof Error ? error.name : typeof error;
+  process.stderr.write(`reckoner: internal error on ${c.req.method} ${new URL(c.req.url).pathname}: ${name}\n`);
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -128,11 +130,16 @@ export const NO_AUTH_WARNING = 'no authentication: anyone who can reach this ser
 export function createApp(options: HttpOptions): Hono {
   const app = new Hono();
   const tokens = options.apiTokens && options.apiTokens.length > 0 ? readTokens(options.apiTokens.join(',')) : undefined;
+  // Files tools make are kept on one shelf for the app, each under its principal (tools/files.ts); MCP requests that
+  // are running can be cancelled from another request by the same principal (server/mcp.ts InFlight).
+  const shelf = new FileShelf();
+  const inFlight = new InFlight();
+  const ownerOf = (principal: Principal): string => `${principal.organisation}\u0000${principal.id}`;
   // Each request acts for its principal: the store it is given is scoped to the principal's organisation.
   const contextFor = (principal: Principal): ToolContext => {
     const base = options.context?.() ?? { today: todayInUk() };
     const store = base.store ?? options.store;
-    return { ...base, ...(store ? { store: async () => (await store()).as(principal) } : {}) };
+    return { ...base, ...(store ? { store: async () => (await store()).as(principal) } : {}), files: shelf.for(principal) };
   };
   const principalOf = (c: Context): Principal => principals.get(c.req.raw) ?? LOCAL_PRINCIPAL;
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
@@ -196,24 +203,96 @@ export function createApp(options: HttpOptions): Hono {
         },
       );
     }
-    const context = contextFor(principalOf(c));
-    const server = createMcpServer({ context: () => context, ...(context.store ? { store: context.store } : {}) });
+    const principal = principalOf(c);
+    const context = contextFor(principal);
+    // Read once here (the transport is given the parsed body): a progressToken asks for an SSE stream, on which the
+    // progress notifications can travel before the result (a plain JSON response carries the result only); a
+    // notifications/cancelled stops a request of this principal still running on another POST (stateless: no session).
+    // A body that is not JSON by its Content-Type is left to the transport (it refuses it, 415).
+    let body: unknown;
+    if ((c.req.header('content-type') ?? '').includes('application/json')) {
+      try {
+        body = JSON.parse(await c.req.raw.text());
+      } catch {
+        // The answer the SDK's transport gives for the same body.
+        return c.json({ jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: Invalid JSON' }, id: null }, 400);
+      }
+    }
+    const messages: unknown[] = Array.isArray(body) ? body : [body];
+    let wantsProgress = false;
+    for (const m of messages) {
+      const message = m as {
+        method?: unknown;
+        params?: { requestId?: unknown; reason?: unknown; _meta?: { progressToken?: unknown } };
+      } | null;
+      if (message?.method === 'notifications/cancelled') {
+        const id = message.params?.requestId;
+        if (typeof id === 'string' || typeof id === 'number') {
+          inFlight.cancel(ownerOf(principal), id, typeof message.params?.reason === 'string' ? message.params.reason : undefined);
+        }
+      }
+      if (message?.params?._meta?.progressToken !== undefined) wantsProgress = true;
+    }
+    const server = createMcpServer({
+      context: () => context,
+      ...(context.store ? { store: context.store } : {}),
+      inFlight: { registry: inFlight, owner: ownerOf(principal) },
+    });
     // The body limit is ours (above); the SDK's own default (4 MiB) would refuse a document or case export
     // that the routes beside it accept.
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
-      enableJsonResponse: true,
+      enableJsonResponse: !wantsProgress,
       maxRequestBodySize: CASE_EXPORT_MAX_BYTES,
     });
     await server.connect(transport);
+    if (wantsProgress) {
+      // The SSE response streams on after this handler returns: the server closes when the stream ends, or when the
+      // client goes away (closing it aborts the tool still running: the SDK aborts its handlers' signals).
+      const response = await transport.handleRequest(c.req.raw, body === undefined ? {} : { parsedBody: body });
+      if (!response.body) {
+        await server.close();
+        return response;
+      }
+      const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+      void response.body
+        .pipeTo(writable)
+        .catch(() => undefined)
+        .finally(() => void server.close());
+      return new Response(readable, { status: response.status, headers: response.headers });
+    }
     try {
-      return await transport.handleRequest(c.req.raw);
+      return await transport.handleRequest(c.req.raw, body === undefined ? {} : { parsedBody: body });
     } finally {
       await server.close();
     }
   });
 
   registerParseRoute(app, () => options.context?.() ?? { today: todayInUk() });
+
+  // A file a tool made (tools/files.ts), for the hour it is kept: only to its own principal. Unknown, expired and
+  // someone else's ids get the same 404, so an id tells a stranger nothing.
+  app.get(`/api/v1/files/:id`, (c) => {
+    const file = shelf.for(principalOf(c)).get(c.req.param('id'));
+    if (!file) {
+      return requestError(
+        c,
+        'not_found',
+        'No such file: files are kept for 60 minutes and only for whoever made them; run the tool again to make it anew',
+        404,
+      );
+    }
+    const ascii = file.name.replace(/[^A-Za-z0-9._-]/g, '_');
+    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': file.mimeType,
+      'Content-Length': String(file.bytes.byteLength),
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    });
+  });
+  app.all('/api/v1/files/:id', (c) => {
+    c.header('Allow', 'GET');
+    return requestError(c, 'unsupported', `${c.req.method} is not supported here; GET the file`, 405);
+  });
 
   for (const tool of TOOLS) {
     if (tool.name === 'parse_statement') continue;
@@ -229,13 +308,13 @@ export function createApp(options: HttpOptions): Hono {
           ]),
         );
       }
-      const parsed = tool.inputSchema.safeParse(body);
-      if (!parsed.success) return errorResponse(c, failure('invalid_input', problemsFrom(parsed.error)));
-      const badText = textProblem(parsed.data);
+      const badText = textProblem(body);
       if (badText) return errorResponse(c, failure('invalid_input', [badText]));
       try {
-        return c.json(await tool.handler(parsed.data as never, contextFor(principalOf(c))));
+        // run parses the body with the tool's schema: a refusal has one details entry per problem, in plain words.
+        return c.json((await tool.run(body, contextFor(principalOf(c)))).output);
       } catch (error) {
+        if (isUnexpected(error)) logInternal(c, error);
         return errorResponse(c, toFailure(error));
       }
     });
@@ -251,11 +330,8 @@ export function createApp(options: HttpOptions): Hono {
 
   app.notFound((c) => requestError(c, 'not_found', `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}; see /openapi.json`));
   app.onError((error, c) => {
-    process.stderr.write(`reckoner: internal error on ${c.req.method} ${new URL(c.req.url).pathname}: ${error.name}\n`);
-    return c.json(
-      { error: { code: 'internal', message: 'Something went wrong inside Reckoner; nothing was saved. Please report it.' } },
-      500,
-    );
+    logInternal(c, error);
+    return errorResponse(c, toFailure(error));
   });
   return app;
 }

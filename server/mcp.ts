@@ -4,12 +4,24 @@
  * @module
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode as RpcErrorCode,
+  McpError,
+  type CallToolResult,
+  type ProgressToken,
+  type RequestId,
+  type ServerNotification,
+  type ServerRequest,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { registerPrompts } from '../prompts/index.ts';
 import { TOOLS } from '../tools/index.ts';
-import { failure, textProblem, toFailure, type ToolContext, type ToolDefinition } from '../tools/tool.ts';
-import type { CaseStore } from '../store/types.ts';
-import { registerCaseResources } from './resources.ts';
+import { nearest } from '../tools/problems.ts';
+import { failure, isUnexpected, textProblem, toFailure, type AnyTool, type ToolContext } from '../tools/tool.ts';
+import { LOCAL_PRINCIPAL, type CaseStore } from '../store/types.ts';
+import { FileShelf, type Files, type StoredFile } from '../tools/files.ts';
+import { registerCaseResources, registerFileResources } from './resources.ts';
 import { todayInUk } from './today.ts';
 import { VERSION } from './version.ts';
 
@@ -18,15 +30,158 @@ export interface McpServerOptions {
   readonly context?: () => ToolContext;
   /** The case store (opened on first use); when given, the case resources are offered too. */
   readonly store?: () => Promise<CaseStore>;
+  /**
+   * Requests in flight, for cancelling them from another HTTP request (stateless HTTP: a client's
+   * notifications/cancelled arrives on a new POST, to a new server). Over stdio the SDK's own signal does it.
+   */
+  readonly inFlight?: { readonly registry: InFlight; readonly owner: string };
+}
+
+/**
+ * The requests one principal has in flight, by JSON-RPC id, so that a `notifications/cancelled` arriving on another
+ * stateless HTTP request can stop them (server/http.ts). Keyed by organisation, principal and id: one client cannot
+ * cancel another's work.
+ */
+export class InFlight {
+  private readonly running = new Map<string, AbortController>();
+
+  /** Tracks a request; the returned function forgets it (call it when the request ends). */
+  track(owner: string, id: RequestId, controller: AbortController): () => void {
+    const key = `${owner}\u0000${JSON.stringify(id)}`;
+    this.running.set(key, controller);
+    return () => {
+      if (this.running.get(key) === controller) this.running.delete(key);
+    };
+  }
+
+  /** Cancels a request of this owner, if it is still running. */
+  cancel(owner: string, id: RequestId, reason?: string): boolean {
+    const controller = this.running.get(`${owner}\u0000${JSON.stringify(id)}`);
+    controller?.abort(new CancelledError(reason));
+    return controller !== undefined;
+  }
+}
+
+/** What a cancelled tool throws (the reason of the request's abort signal). */
+export class CancelledError extends Error {
+  override name = 'AbortError';
+  constructor(reason?: string) {
+    super(`The request was cancelled${reason ? ` (${reason.slice(0, 200)})` : ''}; nothing more was done, and nothing half-done was kept`);
+  }
+}
+
+/**
+ * Every `file` (tools/files.ts) at the top level of a result or one level down, as MCP resource links: the client
+ * reads them with resources/read instead of carrying base64 inside the result.
+ */
+export function fileLinks(output: unknown): CallToolResult['content'] {
+  const found: StoredFile[] = [];
+  const isFile = (value: unknown): value is StoredFile =>
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as StoredFile).uri === 'string' &&
+    (value as StoredFile).uri.startsWith('reckoner://files/');
+  if (output !== null && typeof output === 'object') {
+    for (const value of Object.values(output)) {
+      const candidates = [
+        value,
+        ...(value !== null && typeof value === 'object' ? (Array.isArray(value) ? value : [(value as { file?: unknown }).file]) : []),
+      ];
+      for (const candidate of candidates) if (isFile(candidate) && !found.some((f) => f.uri === candidate.uri)) found.push(candidate);
+    }
+  }
+  return found.map((f) => ({
+    type: 'resource_link' as const,
+    uri: f.uri,
+    name: f.name,
+    mimeType: f.mimeType,
+    size: f.size,
+    description: `${f.name} (${f.size.toLocaleString('en-GB')} bytes), kept for 60 minutes; over HTTP also at ${f.download}`,
+  }));
+}
+
+/**
+ * A progress reporter for one request: `notifications/progress` with the client's token, never going backwards (the
+ * specification asks progress to increase), errors in sending ignored (progress is a courtesy, not the result).
+ * `sent()` waits for every notification sent so far: the result goes after them, since a client stops listening for
+ * a request's progress once its result has arrived.
+ */
+function progressReporter(
+  token: ProgressToken | undefined,
+  send: (notification: ServerNotification) => Promise<void>,
+): { readonly report: NonNullable<ToolContext['progress']>; readonly sent: () => Promise<void> } | undefined {
+  if (token === undefined) return undefined;
+  let last = -Infinity;
+  let pending: Promise<void> = Promise.resolve();
+  const report: NonNullable<ToolContext['progress']> = (done, total, message) => {
+    if (!(done > last)) return;
+    last = done;
+    const sending = send({
+      method: 'notifications/progress',
+      params: { progressToken: token, progress: done, ...(total !== undefined ? { total } : {}), ...(message ? { message } : {}) },
+    }).catch(() => undefined);
+    pending = pending.then(() => sending);
+  };
+  return { report, sent: () => pending };
 }
 
 const INSTRUCTIONS =
   'Reckoner checks Child Maintenance Service (Great Britain) figures exactly. Every number you give the user must come ' +
   'from a Reckoner tool result, never from your own arithmetic; quote the trace when explaining a figure.';
 
-/** Registers each tool on an MCP server: validated by its schemas, errors as text-only `isError` results. */
-export function registerTools(server: McpServer, tools: readonly ToolDefinition[], context: () => ToolContext): void {
+/**
+ * Registers each tool on an MCP server: validated by its schemas, errors as text-only `isError` results with one
+ * line per problem.
+ */
+export function registerTools(
+  server: McpServer,
+  tools: readonly AnyTool[],
+  context: () => ToolContext,
+  inFlight?: { readonly registry: InFlight; readonly owner: string },
+): void {
+  const callbacks = new Map<string, ToolCallback>();
   for (const tool of tools) {
+    const callback: ToolCallback = async (input, extra) => {
+      const badText = textProblem(input);
+      if (badText) return { content: [{ type: 'text', text: failure('invalid_input', [badText]).message }], isError: true };
+      // Cancelled by the SDK's signal (a notifications/cancelled on this connection) or, over stateless HTTP, by one
+      // arriving on another request (InFlight).
+      const controller = new AbortController();
+      const onAbort = () => controller.abort(new CancelledError(typeof extra.signal.reason === 'string' ? extra.signal.reason : undefined));
+      if (extra.signal.aborted) onAbort();
+      else extra.signal.addEventListener('abort', onAbort, { once: true });
+      const untrack = inFlight?.registry.track(inFlight.owner, extra.requestId, controller);
+      const progress = progressReporter(extra._meta?.progressToken, (n) => extra.sendNotification(n));
+      const callContext: ToolContext = { ...context(), signal: controller.signal, ...(progress ? { progress: progress.report } : {}) };
+      try {
+        // run parses the input with the tool's schema: a refusal names each field in plain words.
+        const { output, summary } = await tool.run(input, callContext);
+        await progress?.sent();
+        controller.signal.throwIfAborted();
+        if (!tool.outputSchema.safeParse(output).success) throw new Error(`the output of ${tool.name} does not fit its schema`);
+        return {
+          content: [{ type: 'text', text: summary }, ...fileLinks(output)],
+          structuredContent: output as Record<string, unknown>,
+        };
+      } catch (error) {
+        if (controller.signal.aborted) {
+          const reason: unknown = controller.signal.reason;
+          return {
+            content: [{ type: 'text', text: reason instanceof Error ? reason.message : new CancelledError().message }],
+            isError: true,
+          };
+        }
+        // Error results carry text only (one line per problem): clients that validate structuredContent must not trip
+        // on them. Anything unexpected is `internal`: its name goes to stderr, nothing of its message to anyone.
+        if (isUnexpected(error)) logInternal(tool.name, error);
+        const failure = toFailure(error);
+        return { content: [{ type: 'text', text: failure.message }], isError: true };
+      } finally {
+        untrack?.();
+        extra.signal.removeEventListener('abort', onAbort);
+      }
+    };
+    callbacks.set(tool.name, callback);
     server.registerTool(
       tool.name,
       {
@@ -36,27 +191,48 @@ export function registerTools(server: McpServer, tools: readonly ToolDefinition[
         outputSchema: tool.outputSchema,
         annotations: { title: tool.title, ...tool.annotations },
       },
-      async (input: unknown): Promise<CallToolResult> => {
-        const badText = textProblem(input);
-        if (badText) return { content: [{ type: 'text', text: failure('invalid_input', [badText]).message }], isError: true };
-        try {
-          const output = await tool.handler(input as never, context());
-          return { content: [{ type: 'text', text: tool.summarize(output) }], structuredContent: output as Record<string, unknown> };
-        } catch (error) {
-          // Error results carry text only: clients that validate structuredContent must not trip on them.
-          const failure = toFailure(error);
-          return { content: [{ type: 'text', text: failure.message }], isError: true };
-        }
-      },
+      callback,
     );
   }
+  // The SDK would check a call's arguments against the schema before the callback and answer in zod's words
+  // ("Invalid input: expected array, received undefined at receivingParents"). tool.run checks them instead, in plain
+  // words naming the field (and the nearest known field for a misspelt one), so tools/call goes to the callbacks
+  // directly; tools/list is still the SDK's, from the same schemas.
+  server.server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const callback = callbacks.get(request.params.name);
+    if (!callback) {
+      const near = nearest(request.params.name, [...callbacks.keys()]);
+      const text = new McpError(RpcErrorCode.InvalidParams, `Tool ${request.params.name} not found${near ? `; did you mean ${near}?` : ''}`)
+        .message;
+      return { content: [{ type: 'text', text }], isError: true };
+    }
+    return callback(request.params.arguments ?? {}, extra);
+  });
+}
+
+/** What handles one tools/call: the arguments as the client sent them, and the SDK's request context. */
+type ToolCallback = (input: unknown, extra: RequestHandlerExtra<ServerRequest, ServerNotification>) => Promise<CallToolResult>;
+
+/** An unexpected error, logged by its name only: its message or stack may quote a case's data. */
+function logInternal(tool: string, error: unknown): void {
+  const name = error instanceof Error ? error.name : typeof error;
+  process.stderr.write(`reckoner: internal error in ${tool}: ${name}\n`);
 }
 
 export function createMcpServer(options: McpServerOptions = {}): McpServer {
-  const context = options.context ?? (() => ({ today: todayInUk(), ...(options.store ? { store: options.store } : {}) }));
+  const given: () => ToolContext = options.context ?? (() => ({ today: todayInUk(), ...(options.store ? { store: options.store } : {}) }));
+  // A context without a shelf (stdio; tests) gets this server's own, for the one local principal: over stdio the
+  // server lives as long as the connection, and so do its files (for at most their hour). HTTP gives a shelf shared by
+  // its requests, scoped to each request's principal (server/http.ts).
+  let own: Files | undefined;
+  const context = (): ToolContext => {
+    const base = given();
+    return base.files ? base : { ...base, files: (own ??= new FileShelf().for(LOCAL_PRINCIPAL)) };
+  };
   const server = new McpServer({ name: 'reckoner', title: 'Reckoner', version: VERSION }, { instructions: INSTRUCTIONS });
-  registerTools(server, TOOLS, context);
+  registerTools(server, TOOLS, context, options.inFlight);
   registerPrompts(server);
   if (options.store) registerCaseResources(server, options.store);
+  registerFileResources(server, () => context().files!);
   return server;
 }

@@ -16,7 +16,7 @@ import * as z from 'zod';
 import { LIMITS } from '../statements/index.ts';
 import { parseBytes, parseOptionsShape, parseStatementInput, parseStatementTool } from '../tools/parse-statement.ts';
 import { strictObject } from '../tools/schemas.ts';
-import { failure, problemsFrom, toFailure, type ToolContext, type ToolFailure } from '../tools/tool.ts';
+import { failure, isUnexpected, problemsFrom, toFailure, type ToolContext, type ToolFailure } from '../tools/tool.ts';
 import { errorResponse } from './errors.ts';
 
 export const PARSE_ROUTE = '/api/v1/parse-statement';
@@ -24,8 +24,8 @@ export const PARSE_ROUTE = '/api/v1/parse-statement';
 /** Largest body the route reads: a file of the largest size in base64 (4/3 larger), plus 2 MiB for JSON or multipart framing. */
 export const PARSE_ROUTE_MAX_BODY = Math.ceil(LIMITS.maxBytes / 3) * 4 + 2 * 1024 * 1024;
 
-/** Content types taken as the raw document. */
-const RAW_TYPES = new Set([
+/** Content types taken as the raw document (the OpenAPI document lists these same ones). */
+export const RAW_UPLOAD_TYPES = [
   'application/pdf',
   'text/csv',
   'text/plain',
@@ -36,7 +36,8 @@ const RAW_TYPES = new Set([
   'application/vnd.intu.qfx',
   'application/x-qfx',
   'application/octet-stream',
-]);
+] as const;
+const RAW_TYPES: ReadonlySet<string> = new Set(RAW_UPLOAD_TYPES);
 
 const respond = errorResponse;
 
@@ -145,6 +146,12 @@ export function registerParseRoute(app: Hono, context: () => ToolContext): void 
         );
       } catch (error) {
         if (error instanceof RequestProblem) return respond(c, error.failure);
+        // An unexpected error is answered as `internal`; only its class name is logged, never its message (case data).
+        if (isUnexpected(error)) {
+          process.stderr.write(
+            `reckoner: internal error on POST /api/v1/parse-statement: ${error instanceof Error ? error.name : typeof error}\n`,
+          );
+        }
         return respond(c, toFailure(error));
       }
     },

@@ -16,6 +16,7 @@ import type { CaseStore } from '../store/types.ts';
 import { toJson, type BuildLiabilityScheduleOutput } from '../tools/build-liability-schedule.ts';
 import { aboutStoredDecisions, caseChart, caseScheduleInput } from '../cases/index.ts';
 import { inputHash, MAX_PAGE_SIZE } from '../tools/paging.ts';
+import type { Files } from '../tools/files.ts';
 import { todayInUk } from './today.ts';
 
 /** JSON-RPC code for a resource that is not there (MCP specification, "Resources": error handling). */
@@ -161,5 +162,35 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
           ],
         };
       }),
+  );
+}
+
+/**
+ * `reckoner://files/{id}`: a file a tool made (a letter's PDF, an evidence bundle, a calendar, a case export), as
+ * base64 with its mime type, for the hour the shelf keeps it (tools/files.ts). Not listed: a client learns of a file
+ * from the `resource_link` in the tool's result. Unknown, expired and another organisation's files read alike: not
+ * there.
+ */
+export function registerFileResources(server: McpServer, files: () => Files): void {
+  server.registerResource(
+    'file',
+    new ResourceTemplate('reckoner://files/{id}', { list: undefined }),
+    {
+      title: 'A file Reckoner made',
+      description: 'A letter PDF, an evidence bundle, a calendar or a case export from a tool result, kept for 60 minutes',
+    },
+    (uri, variables) => {
+      const id = Array.isArray(variables.id) ? variables.id[0] : variables.id;
+      const file = id ? files().get(id) : undefined;
+      if (!file) {
+        throw new McpError(
+          RESOURCE_NOT_FOUND,
+          'No such file: files are kept for 60 minutes and only for whoever made them; run the tool again to make it anew',
+        );
+      }
+      return {
+        contents: [{ uri: uri.href, mimeType: file.mimeType, blob: Buffer.from(file.bytes).toString('base64') }],
+      };
+    },
   );
 }

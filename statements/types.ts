@@ -7,6 +7,7 @@
  * @module
  */
 import type { CivilDate } from '../calc/dates.ts';
+import { ReckonerError } from '../calc/errors.ts';
 import type { CmsEntryType, Creditor, Direction } from '../calc/ledger/entries.ts';
 import type { EnforcementAction } from '../calc/scheme-2012/parameters.ts';
 
@@ -167,18 +168,22 @@ export interface ParseResult {
 /** Longest error message about a document: anything longer is cut, and says so (it never grows with the file). */
 export const MAX_MESSAGE_CHARS = 4000;
 
-/** Why a document could not be read. The message says what to do instead, in at most {@link MAX_MESSAGE_CHARS} characters. */
-export class ParseError extends Error {
+/**
+ * Why a document could not be read: a {@link ReckonerError} about the field `document` (or, for a mistake in
+ * the caller's options, the option's field). The message says what to do instead, in at most
+ * {@link MAX_MESSAGE_CHARS} characters; about the whole document it is that sentence alone (it reads as one).
+ */
+export class ParseError extends ReckonerError {
   override name = 'ParseError';
-  constructor(
-    readonly code: 'parse_failed' | 'unsupported' | 'too_large' | 'invalid_input',
-    message: string,
-  ) {
-    super(
+  declare readonly code: 'parse_failed' | 'unsupported' | 'too_large' | 'invalid_input';
+
+  constructor(code: 'parse_failed' | 'unsupported' | 'too_large' | 'invalid_input', message: string, field = 'document') {
+    const text =
       message.length > MAX_MESSAGE_CHARS
         ? `${message.slice(0, MAX_MESSAGE_CHARS - 80)}… (message cut: it was ${message.length.toLocaleString('en-GB')} characters long)`
-        : message,
-    );
+        : message;
+    super(code, [{ field, message: text }]);
+    if (field === 'document') this.message = text;
   }
 }
 

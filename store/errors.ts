@@ -9,9 +9,9 @@
  * Messages never carry case content: no names, descriptions or amounts from the database.
  * @module
  */
-import { InputError } from '../calc/errors.ts';
+import { InputError, ReckonerError, type ErrorCode } from '../calc/errors.ts';
 
-export type StoreErrorCode = 'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'unsupported';
+export type StoreErrorCode = Extract<ErrorCode, 'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'unsupported'>;
 
 /**
  * Why, more precisely than the code, where an adapter may want to tell cases apart: the store's key is not
@@ -19,31 +19,32 @@ export type StoreErrorCode = 'invalid_input' | 'not_found' | 'forbidden' | 'conf
  */
 export type StoreErrorReason = 'no_key' | 'wrong_key' | 'disk_full';
 
+/** An {@link InputError} with the store's code: one problem, naming the field and saying what to do. */
 export class StoreError extends InputError {
   override name = 'StoreError';
-  readonly code: StoreErrorCode;
+  declare readonly code: StoreErrorCode;
   readonly reason: StoreErrorReason | undefined;
 
   constructor(code: StoreErrorCode, field: string, message: string, reason?: StoreErrorReason) {
-    super(field, message);
-    this.code = code;
+    super([{ field, message }], { code });
     this.reason = reason;
   }
 }
 
 /**
  * The database failed in a way the input does not explain (the server went away, a constraint the input could
- * not know). The message gives the database's error code only: a driver's own message may quote the values it
- * was given.
+ * not know): code `internal`, about the field `database`. The message gives the database's error code only: a
+ * driver's own message may quote the values it was given.
  */
-export class StoreFailure extends Error {
+export class StoreFailure extends ReckonerError {
   override name = 'StoreFailure';
   constructor(
     message: string,
     /** The SQLSTATE, when the database gave one (e.g. "23505" unique violation). */
     readonly sqlState?: string,
   ) {
-    super(message);
+    super('internal', [{ field: 'database', message }]);
+    this.message = message; // about the database as a whole: the sentence reads alone
   }
 }
 

@@ -17,8 +17,9 @@ import {
 import { COLLECTION_SERVICES, RATES } from '../calc/scheme-2012/calculate.ts';
 import { calculateMaintenanceInput } from './calculate-maintenance.ts';
 import { describePage, inputHash, pageInput, pageOutput, paginate } from './paging.ts';
-import { civilDate, moneyOut, nonNegativeMoneyIn, strictObject, trace } from './schemas.ts';
+import { civilDate, leanOutput, moneyOut, nonNegativeMoneyIn, sameAs, strictObject, trace } from './schemas.ts';
 import { defineTool } from './tool.ts';
+import { capped, plural, traceSection } from './words.ts';
 
 /** Most decisions in one schedule: decades of reviews and changes, few enough to keep the summary short. */
 export const MAX_DECISIONS = 100;
@@ -28,38 +29,21 @@ const MAX_PLAN_LINES = 520;
 export const decisionCalculationInput = calculateMaintenanceInput.extend({
   date: civilDate.optional().describe("The day the calculation is for; defaults to the decision's effective date"),
 });
+const decisionCalculationShown = sameAs(
+  decisionCalculationInput,
+  'Instead of weeklyAmount: the circumstances, as calculate_maintenance takes them (date defaults to effectiveDate)',
+);
 
 const id = (what: string) => z.string().min(1, `${what} must not be empty`).max(100, `${what} must be at most 100 characters`);
 
 export const decisionInput = strictObject({
-  id: id('id')
-    .optional()
-    .describe('A name for the decision, e.g. "annual review 2024"; defaults to decision_1, decision_2 … in the order given'),
-  effectiveDate: civilDate.describe(
-    'The day the decision takes effect (the "effective date" on the CMS decision letter), not the date of the letter',
-  ),
-  letterDate: civilDate
-    .optional()
-    .describe(
-      'The date of the decision letter. A decision whose letter came after periods it changes is backdated: the change is collected through later instalments (a reduction is credited on that date). Of two decisions with the same effective date, the later letter stands',
-    ),
-  weeklyAmount: nonNegativeMoneyIn
-    .optional()
-    .describe('The weekly amount of maintenance the decision states. Give this or calculation, not both'),
-  calculation: decisionCalculationInput
-    .optional()
-    .describe(
-      'Instead of weeklyAmount: the circumstances, exactly as for calculate_maintenance, to work the weekly amount out (several receiving parents are shared out as the law says)',
-    ),
-  receivingParentId: id('receivingParentId')
-    .optional()
-    .describe(
-      'Which receiving parent a stated weeklyAmount is for (default receiving_parent_1); with several receiving parents give a calculation',
-    ),
-  service: z
-    .enum(COLLECTION_SERVICES)
-    .optional()
-    .describe('direct_pay or collect_and_pay from this decision on; defaults to the schedule’s service'),
+  id: id('id').optional().describe('Default decision_1 …'),
+  effectiveDate: civilDate.describe('As on the letter'),
+  letterDate: civilDate.optional().describe('A later letter backdates the change'),
+  weeklyAmount: nonNegativeMoneyIn.optional().describe('The weekly amount the decision states, or give calculation'),
+  calculation: decisionCalculationShown.optional(),
+  receivingParentId: id('receivingParentId').optional().describe('Whom weeklyAmount is for, if several'),
+  service: z.enum(COLLECTION_SERVICES).optional().describe('From this decision on'),
 });
 
 /** The fields of a schedule, shared with `reconcile_ledger` (whose schedule has no page and a different asOf). */
@@ -68,49 +52,37 @@ export const scheduleShape = {
     .array(decisionInput)
     .min(1, 'give at least one decision, each with an effective date and a weekly amount or a calculation')
     .max(MAX_DECISIONS, `at most ${MAX_DECISIONS} decisions in one schedule`)
-    .describe('The CMS decisions, in any order: each takes effect from its effective date until the next one'),
-  frequency: z
-    .enum(PAYMENT_FREQUENCIES)
-    .optional()
-    .describe('How often payments fall due: weekly, fortnightly, four_weekly or monthly (default monthly)'),
-  firstDueDate: civilDate
-    .optional()
-    .describe(
-      'The first payment day on the CMS payment schedule; later ones follow at the frequency. Defaults to the first effective date',
-    ),
-  caseEndDate: civilDate.optional().describe('The day liability stopped, if the case has ended: nothing is due for that day or after it'),
-  service: z
-    .enum(COLLECTION_SERVICES)
-    .optional()
-    .describe('direct_pay (default) or collect_and_pay (adds the paying parent’s 20% fee, takes 4% from the receiving parent)'),
+    .describe('The CMS decisions, in any order'),
+  frequency: z.enum(PAYMENT_FREQUENCIES).optional().describe('Default monthly'),
+  firstDueDate: civilDate.optional().describe('Default the first effective date'),
+  caseEndDate: civilDate.optional().describe('The day liability stopped, if the case ended'),
+  service: z.enum(COLLECTION_SERVICES).optional().describe('Default direct_pay'),
   paymentPlan: strictObject({
     catchUpInstalments: z
       .int('paymentPlan.catchUpInstalments must be a whole number')
       .min(1, 'paymentPlan.catchUpInstalments must be at least 1 (1 means due at once)')
       .max(520, 'paymentPlan.catchUpInstalments must be at most 520')
       .optional()
-      .describe('How many instalments CMS spreads it over (default: a year of instalments, e.g. 12 monthly); 1 means due at once'),
+      .describe('Default a year’s worth'),
     catchUp: z
       .array(
         strictObject({
-          dueDate: civilDate.describe('A payment date on CMS’s payment schedule'),
-          amount: nonNegativeMoneyIn.describe('The arrears (catch-up) part of that payment'),
+          dueDate: civilDate.describe('A payment day'),
+          amount: nonNegativeMoneyIn.describe('Its catch-up part'),
         }),
       )
       .min(1, 'paymentPlan.catchUp needs at least one { dueDate, amount }; leave it out otherwise')
       .max(MAX_PLAN_LINES, `paymentPlan.catchUp may have at most ${MAX_PLAN_LINES} lines`)
       .optional()
-      .describe('Or the catch-up part of each payment exactly as CMS’s payment schedule letter sets it out (parse_statement returns it)'),
+      .describe('Or as CMS’s schedule sets it'),
   })
     .optional()
-    .describe(
-      'How the money that built up before your first payment date (or from a backdated decision) is collected: CMS spreads it over your payment plan, so it is not overdue at once. Leave out for a year of instalments',
-    ),
+    .describe('How early or backdated arrears are spread'),
 };
 
 export const buildLiabilityScheduleInput = strictObject({
   ...scheduleShape,
-  asOf: civilDate.optional().describe('Include every period that starts on or before this day; defaults to today'),
+  asOf: civilDate.optional().describe('Periods starting by this day; default today'),
   page: pageInput,
 });
 
@@ -302,46 +274,58 @@ export const buildLiabilityScheduleTool = defineTool({
   name: 'build_liability_schedule',
   title: 'Build the liability schedule',
   description:
-    'Works out what was due, period by period, from a history of Child Maintenance Service decisions (each with its ' +
-    'effective date and weekly amount, or the circumstances to calculate it): instalments as the Collection and ' +
-    'Enforcement Regulations set them, part periods pro rata by days where an amount changes or liability starts or ' +
-    'stops, Collect and Pay fees, and a running total. Decisions may be given in any order. The totals are always ' +
-    `complete; the lines come a page at a time (at most ${MAX_PERIODS} periods in all). Use these figures; do not compute your own.`,
+    'What was due, period by period, from a history of CMS decisions: part periods pro rata, Collect and Pay fees, the payment ' +
+    `plan and a running total, traced to the law (lines a page at a time, at most ${MAX_PERIODS.toLocaleString('en-GB')} periods).`,
   inputSchema: buildLiabilityScheduleInput,
-  outputSchema: buildLiabilityScheduleOutput,
+  // Lean: totals, lines, page and trace by name; the text carries the working, structuredContent every line.
+  outputSchema: leanOutput(buildLiabilityScheduleOutput, ['totals', 'page', 'lines', 'trace']),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: (input, context) => {
     const { page, ...rest } = input;
     const scheduleInput: ScheduleInput = { ...rest, asOf: input.asOf ?? context.today };
     return toJson(buildSchedule(scheduleInput), inputHash(scheduleInput as unknown as Record<string, unknown>), page);
   },
-  summarize: (out) => {
-    const t = out.totals;
-    const lines = [
-      `Due from ${out.liabilityStart} to ${out.liabilityEnd ?? out.asOf} (${out.counts.lines} ${FREQUENCY_WORDS[out.frequency]} period${out.counts.lines === 1 ? '' : 's'} starting on or before ${out.asOf}): ` +
-        `${p(t.totalDue)}` +
-        (t.collectionFees === '0.00' ? '.' : ` (maintenance ${p(t.maintenance)} + Collect and Pay fees ${p(t.collectionFees)}).`),
-    ];
-    if (out.plan.notYetDue !== '0.00' || out.plan.amounts.length > 0) {
-      lines.push(
-        `Under the payment plan ${p(out.plan.dueByAsOf)} was due by ${out.asOf}; ${p(out.plan.notYetDue)} has accrued but is collected by later instalments. ` +
-          out.plan.amounts
-            .map((a) =>
-              a.reason === 'initial'
-                ? `Initial amount ${p(a.increase)} from ${a.arises}, over ${a.instalments} instalments.`
-                : `Backdated change by ${a.decisionId ?? 'a decision'} (letter ${a.arises}): ${a.increase !== '0.00' ? `${p(a.increase)} collected over ${a.instalments} instalments` : ''}${a.increase !== '0.00' && a.credit !== '0.00' ? '; ' : ''}${a.credit !== '0.00' ? `${p(a.credit.replace('-', ''))} credited` : ''}.`,
-            )
-            .join(' '),
-      );
-    }
-    if (t.receivingParents.length > 1) {
-      lines.push(`By receiving parent: ${t.receivingParents.map((r) => `${r.id} ${p(r.maintenance)}`).join(', ')}.`);
-    }
-    const live = out.decisions.filter((d) => !d.superseded);
-    const shown = live.slice(0, 10).map((d) => `${d.id} ${p(d.weeklyAmount)} a week from ${d.effectiveDate}`);
-    lines.push(`Decisions: ${shown.join('; ')}${live.length > shown.length ? `; and ${live.length - shown.length} more` : ''}.`);
-    lines.push(`Lines: ${describePage(out.page)}.`);
-    lines.push(`The trace has ${out.trace.length} steps, each citing its source.`);
-    return lines.join('\n');
-  },
+  summarize: (out) => summarizeSchedule(out),
 });
+
+/** "Backdated change by decision_2 (letter 2024-05-01): £120.00 collected over 12 instalments; £30.00 credited." */
+function planAmountWords(a: BuildLiabilityScheduleOutput['plan']['amounts'][number]): string {
+  if (a.reason === 'initial') return `Initial amount ${p(a.increase)} from ${a.arises}, over ${plural(a.instalments, 'instalment')}.`;
+  const parts = [
+    ...(a.increase !== '0.00' ? [`${p(a.increase)} collected over ${plural(a.instalments, 'instalment')}`] : []),
+    ...(a.credit !== '0.00' ? [`${p(new Dec(a.credit).abs().toFixed(2))} credited`] : []),
+  ];
+  return `Backdated change by ${a.decisionId ?? 'a decision'} (letter ${a.arises}): ${parts.join('; ')}.`;
+}
+
+/** The schedule in words: the total due, the payment plan, the decisions, the trace, then this page's lines. */
+export function summarizeSchedule(out: BuildLiabilityScheduleOutput): string {
+  const t = out.totals;
+  const head = [
+    `Due from ${out.liabilityStart} to ${out.liabilityEnd ?? out.asOf} (${plural(out.counts.lines, `${FREQUENCY_WORDS[out.frequency]} period`)} starting on or before ${out.asOf}): ` +
+      `${p(t.totalDue)}` +
+      (t.collectionFees === '0.00' ? '.' : ` (maintenance ${p(t.maintenance)} + Collect and Pay fees ${p(t.collectionFees)}).`),
+  ];
+  if (out.plan.notYetDue !== '0.00' || out.plan.amounts.length > 0) {
+    head.push(
+      `Under the payment plan ${p(out.plan.dueByAsOf)} was due by ${out.asOf}; ${p(out.plan.notYetDue)} has accrued but is collected by later instalments. ` +
+        out.plan.amounts.map(planAmountWords).join(' '),
+    );
+  }
+  if (t.receivingParents.length > 1) {
+    head.push(`By receiving parent: ${t.receivingParents.map((r) => `${r.id} ${p(r.maintenance)}`).join(', ')}.`);
+  }
+  const live = out.decisions.filter((d) => !d.superseded);
+  const shown = live.slice(0, 10).map((d) => `${d.id} ${p(d.weeklyAmount)} a week from ${d.effectiveDate}`);
+  head.push(`Decisions: ${shown.join('; ')}${live.length > shown.length ? `; and ${live.length - shown.length} more` : ''}.`);
+  return capped(head, [
+    traceSection(out.trace),
+    {
+      title: `Lines (${describePage(out.page)}):`,
+      lines: out.lines.map(
+        (l) => `${l.periodStart} to ${l.periodEnd}, due ${l.dueDate}: ${p(l.totalDue)} (running total ${p(l.runningTotal)})`,
+      ),
+      rest: (left) => `… ${plural(left, 'more line')} on this page in structuredContent.lines`,
+    },
+  ]);
+}

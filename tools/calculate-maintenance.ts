@@ -15,43 +15,32 @@ import {
 import { INCOME_PERIODS } from '../calc/scheme-2012/income.ts';
 import { FREQUENCIES } from '../calc/frequency.ts';
 import { formatFraction, formatMoney, type Dec } from '../calc/money.ts';
-import { civilDate, moneyOut, nonNegativeMoneyIn, strictObject, trace } from './schemas.ts';
+import { civilDate, leanOutput, moneyOut, nonNegativeMoneyIn, strictObject, trace } from './schemas.ts';
 import { defineTool } from './tool.ts';
+import { capped, COLLECTION_WORDS, traceSection } from './words.ts';
 
 const periodAmount = strictObject({
   amount: nonNegativeMoneyIn,
-  period: z.enum(INCOME_PERIODS).describe('How often the amount is received: year, month, four_weeks or week'),
+  period: z.enum(INCOME_PERIODS),
 });
 
 const count = (what: string) =>
   z.int(`${what} must be a whole number`).min(0, `${what} must be 0 or more`).max(50, `${what} must be at most 50`);
 
 export const calculateMaintenanceInput = strictObject({
-  scheme: z.literal('2012').optional().describe('Only the 2012 scheme is supported'),
-  date: civilDate.optional().describe('The day the calculation is for; defaults to today'),
+  scheme: z.literal('2012').optional(),
+  date: civilDate.optional().describe('Defaults to today'),
   payingParent: strictObject({
-    grossWeeklyIncome: nonNegativeMoneyIn.optional().describe('Gross weekly income, if already known (e.g. from a CMS letter)'),
-    income: periodAmount.optional().describe('Gross income (before tax and National Insurance) over a period; converted as CMS does'),
-    pensionContributions: periodAmount.optional().describe('Pension contributions not already deducted by the employer'),
-    flatRateBenefit: z
-      .boolean()
-      .optional()
-      .describe(
-        "True if the paying parent gets a reg 44 benefit (e.g. State Pension, carer's allowance, contribution-based JSA) or they or their partner get income support, income-based JSA, income-related ESA, pension credit or UC with no earnings",
-      ),
-    nilRateReason: z
-      .enum(NIL_RATE_REASONS)
-      .optional()
-      .describe(
-        'Set if the paying parent is a child, a prisoner, 16–17 on a means-tested benefit, on work-based training, or in a care home or independent hospital',
-      ),
-    relevantOtherChildren: count('relevantOtherChildren')
-      .optional()
-      .describe("Other children in the paying parent's household for whom they or their partner get child benefit"),
+    grossWeeklyIncome: nonNegativeMoneyIn.optional().describe('If known'),
+    income: periodAmount.optional().describe('Or gross income over a period'),
+    pensionContributions: periodAmount.optional().describe('Not deducted by the employer'),
+    flatRateBenefit: z.boolean().optional().describe('A reg 44 benefit, or a means-tested one or UC with no earnings'),
+    nilRateReason: z.enum(NIL_RATE_REASONS).optional().describe('Why the nil rate applies, if it does'),
+    relevantOtherChildren: count('relevantOtherChildren').optional().describe('Relevant other children in the household'),
     otherArrangementChildren: count('otherArrangementChildren')
       .optional()
-      .describe("The paying parent's other children covered by a court order or other maintenance arrangement"),
-  }).describe('The parent who pays'),
+      .describe('Other children under a court order or other arrangement'),
+  }),
   receivingParents: z
     .array(
       strictObject({
@@ -75,17 +64,11 @@ export const calculateMaintenanceInput = strictObject({
     .min(1, 'give at least one receiving parent')
     .max(10, 'at most 10 receiving parents'),
   variations: strictObject({
-    specialExpensesWeekly: nonNegativeMoneyIn
-      .optional()
-      .describe(
-        "The weekly amount of special expenses CMS agreed in a variation (contact costs, prior debts, boarding school, mortgage, a disabled child's costs), as it counts after any threshold",
-      ),
-    additionalIncomeWeekly: nonNegativeMoneyIn
-      .optional()
-      .describe('The weekly amount of additional income CMS agreed in a variation (unearned income, assets, diverted income)'),
+    specialExpensesWeekly: nonNegativeMoneyIn.optional().describe('As agreed, after any threshold'),
+    additionalIncomeWeekly: nonNegativeMoneyIn.optional().describe('As agreed'),
   }).optional(),
-  defaultRate: z.boolean().optional().describe('True for a default maintenance decision (not enough information to calculate)'),
-  collection: z.enum(COLLECTION_SERVICES).optional().describe('direct_pay (default) or collect_and_pay (adds 20% / takes 4% in fees)'),
+  defaultRate: z.boolean().optional().describe('A default maintenance decision'),
+  collection: z.enum(COLLECTION_SERVICES).optional().describe('Default direct_pay'),
 });
 
 const perFrequency = z.object(
@@ -101,7 +84,7 @@ export const calculateMaintenanceOutput = z.object({
   date: z.string(),
   rate: z.enum(RATES),
   grossWeeklyIncome: moneyOut.nullable(),
-  weeklyAmount: moneyOut,
+  weeklyAmount: moneyOut.describe('Weekly child maintenance'),
   receivingParents: z.array(
     z.object({
       id: z.string(),
@@ -110,7 +93,7 @@ export const calculateMaintenanceOutput = z.object({
       children: z.array(z.object({ id: z.string(), nightsPerYear: z.int(), sharedCareFraction: fractionOut })),
     }),
   ),
-  perFrequency,
+  perFrequency: perFrequency.describe('The same amount weekly, monthly, four-weekly and yearly'),
   collection: z.enum(COLLECTION_SERVICES),
   collectionCharges: z
     .object({
@@ -196,29 +179,33 @@ export const calculateMaintenanceTool = defineTool({
   name: 'calculate_maintenance',
   title: 'Calculate child maintenance (2012 scheme)',
   description:
-    'Works out the weekly child maintenance the Child Maintenance Service should charge under the 2012 scheme ' +
-    '(Great Britain): nil, flat, reduced, basic and basic-plus rates, relevant other children, shared care, several ' +
-    'receiving parents, other maintenance arrangements, variations, the default rate and Collect and Pay fees. ' +
-    'Every figure comes with a trace citing the Act or regulation it comes from. Use these figures; do not compute your own.',
+    'The weekly child maintenance the CMS should charge under the 2012 scheme (every rate, shared care, several receiving ' +
+    'parents, variations, Collect and Pay fees), each figure traced to the law it comes from.',
   inputSchema: calculateMaintenanceInput,
-  outputSchema: calculateMaintenanceOutput,
+  // Lean: the amount and the trace by name; the text carries the working, structuredContent every figure.
+  outputSchema: leanOutput(calculateMaintenanceOutput, ['weeklyAmount', 'perFrequency', 'trace']),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: (input, context) => toJson(calculateMaintenance({ ...input, date: input.date ?? context.today })),
-  summarize: (out) => {
-    const lines = [
-      `Weekly child maintenance: £${out.weeklyAmount} (${RATE_WORDS[out.rate]}${out.grossWeeklyIncome ? `, on gross weekly income of £${out.grossWeeklyIncome}` : ''}), as at ${out.date}.`,
-      `Monthly: £${out.perFrequency.monthly}; four-weekly: £${out.perFrequency.four_weekly}; yearly: £${out.perFrequency.yearly}.`,
-    ];
-    if (out.receivingParents.length > 1) {
-      lines.push(`Shares: ${out.receivingParents.map((rp) => `${rp.id} £${rp.weeklyAmount}`).join(', ')}.`);
-    }
-    const cc = out.collectionCharges;
-    if (cc) {
-      const paid = cc.payingParent['weekly'] as { total: string } | undefined;
-      lines.push(`Collect and Pay: the paying parent pays £${paid?.total ?? ''} a week including the ${cc.payingParentPercent}% fee.`);
-    }
-    for (const w of out.warnings) lines.push(`Note: ${w}`);
-    lines.push(`The trace has ${out.trace.length} steps, each citing its legal source.`);
-    return lines.join('\n');
-  },
+  summarize: (out) => summarizeCalculation(out),
 });
+
+/** The calculation in words: the amount, its rate and income, the shares and fees, then the numbered trace. */
+export function summarizeCalculation(out: CalculateMaintenanceOutput): string {
+  const head = [
+    `Weekly child maintenance: £${out.weeklyAmount} (${RATE_WORDS[out.rate]}${out.grossWeeklyIncome ? `, on gross weekly income of £${out.grossWeeklyIncome}` : ''}), as at ${out.date}.`,
+    `Monthly: £${out.perFrequency.monthly}; four-weekly: £${out.perFrequency.four_weekly}; yearly: £${out.perFrequency.yearly}.`,
+  ];
+  if (out.receivingParents.length > 1) {
+    head.push(`Shares: ${out.receivingParents.map((rp) => `${rp.id} £${rp.weeklyAmount}`).join(', ')}.`);
+  }
+  const cc = out.collectionCharges;
+  if (cc) {
+    const paid = cc.payingParent['weekly'] as { total: string } | undefined;
+    head.push(
+      `${COLLECTION_WORDS[out.collection]}: the paying parent pays £${paid?.total ?? ''} a week including the ${cc.payingParentPercent}% fee; ` +
+        `the receiving parent's ${cc.receivingParentPercent}% fee is taken from what they receive.`,
+    );
+  }
+  for (const w of out.warnings) head.push(`Note: ${w}`);
+  return capped(head, [traceSection(out.trace)]);
+}

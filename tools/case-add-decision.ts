@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { Dec, pounds } from '../calc/money.ts';
 import { caseId, decisionRecordInput, decisionRecordOutput, storeOf } from './case-common.ts';
-import { strictObject } from './schemas.ts';
+import { leanOutput, strictObject } from './schemas.ts';
 import { defineTool } from './tool.ts';
 
 export const addDecisionInput = strictObject({ caseId, decision: decisionRecordInput.describe('The decision, as on the CMS letter') });
@@ -16,12 +16,10 @@ export const addDecisionOutput = z.object({ caseId: z.string(), decision: decisi
 export const addDecisionTool = defineTool({
   name: 'add_decision',
   title: 'Add a CMS decision to a case',
-  description:
-    'Adds a CMS decision to a stored case: its effective date, the date of the letter, and the weekly amount it states (or the ' +
-    'circumstances, to work the amount out as calculate_maintenance does). It is checked with the decisions already there (two ' +
-    'decisions that take effect on one day need their letter dates), and build_case_schedule and reconcile_case use it from then on.',
+  description: 'Adds a CMS decision (effective date, letter date, weekly amount or the circumstances) to a case.',
   inputSchema: addDecisionInput,
-  outputSchema: addDecisionOutput,
+  // Lean: the decision as kept, by name; the text says what was added.
+  outputSchema: leanOutput(addDecisionOutput, ['caseId', 'decision']),
   annotations: { readOnlyHint: false, idempotentHint: false, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => ({
     caseId: input.caseId,

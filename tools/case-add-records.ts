@@ -7,7 +7,8 @@
 import * as z from 'zod';
 import { caseId, mutable, storeOf } from './case-common.ts';
 import { cmsEntryInput, evidenceInput } from './reconcile-ledger.ts';
-import { strictObject } from './schemas.ts';
+import { leanOutput, strictObject } from './schemas.ts';
+import { plural } from './words.ts';
 import { defineTool } from './tool.ts';
 
 const occurrence = z
@@ -35,28 +36,25 @@ const storedRow = z.record(z.string(), z.unknown());
 
 export const addCmsEntriesInput = strictObject({
   caseId,
-  entries: z
-    .array(typedCmsEntry)
-    .min(1, 'give at least one entry')
-    .max(10_000, 'at most 10,000 entries at a time')
-    .describe('The lines as CMS prints them in a letter or the online account'),
+  entries: z.array(typedCmsEntry).min(1, 'give at least one entry').max(10_000, 'at most 10,000 entries at a time').meta({
+    description: 'Each as reconcile_ledger’s cmsEntries (without id or source), with occurrence 2 for a line CMS truly shows twice',
+    items: undefined,
+  }),
 });
 
 export const addCmsEntriesTool = defineTool({
   name: 'add_cms_entries',
   title: 'Add CMS entries typed in',
-  description:
-    'Adds lines of CMS’s account typed from a CMS letter or the online account (charges, payments CMS recorded, fees, adjustments) ' +
-    'to a stored case. The same line sent twice is kept once; reconcile_case uses them with the imported ones.',
+  description: 'Adds lines of CMS’s account typed from a letter or the online account to a case, each kept once.',
   inputSchema: addCmsEntriesInput,
-  outputSchema: added(storedRow),
+  // Lean: the counts by name; the text says what was added.
+  outputSchema: leanOutput(added(storedRow), ['caseId', 'new', 'alreadyThere']),
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     const out = await (await storeOf(context)).addCmsEntries(input.caseId, input.entries);
     return mutable({ caseId: input.caseId, ...out, rows: out.rows as unknown as Record<string, unknown>[] });
   },
-  summarize: (out) =>
-    `Added ${out.new} CMS ${out.new === 1 ? 'entry' : 'entries'} to case ${out.caseId}; ${out.alreadyThere} already there.`,
+  summarize: (out) => `Added ${plural(out.new, 'CMS entry', 'CMS entries')} to case ${out.caseId}; ${out.alreadyThere} already there.`,
 });
 
 export const addEvidenceInput = strictObject({
@@ -65,22 +63,21 @@ export const addEvidenceInput = strictObject({
     .array(typedEvidence)
     .min(1, 'give at least one item')
     .max(10_000, 'at most 10,000 items at a time')
-    .describe('Payslip deductions, benefit deductions and other payments, each with its date and amount'),
+    .meta({ description: 'Each as reconcile_ledger’s evidence (without id), with occurrence 2 for a true repeat', items: undefined }),
 });
 
 export const addEvidenceTool = defineTool({
   name: 'add_evidence',
   title: 'Add payslip, benefit or payment evidence',
-  description:
-    'Adds payslip deductions, benefit deductions and other payments the parent can show to a stored case, each kept once. ' +
-    'reconcile_case checks CMS’s deduction and benefit receipts against them.',
+  description: 'Adds payslip deductions, benefit deductions and other payments the parent can show to a case, each kept once.',
   inputSchema: addEvidenceInput,
-  outputSchema: added(storedRow),
+  // Lean: the counts by name; the text says what was added.
+  outputSchema: leanOutput(added(storedRow), ['caseId', 'new', 'alreadyThere']),
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     const out = await (await storeOf(context)).addEvidence(input.caseId, input.evidence);
     return mutable({ caseId: input.caseId, ...out, rows: out.rows as unknown as Record<string, unknown>[] });
   },
   summarize: (out) =>
-    `Added ${out.new} item${out.new === 1 ? '' : 's'} of evidence to case ${out.caseId}; ${out.alreadyThere} already there.`,
+    `Added ${plural(out.new, 'piece of evidence', 'pieces of evidence')} to case ${out.caseId}; ${out.alreadyThere} already there.`,
 });

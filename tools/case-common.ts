@@ -11,7 +11,8 @@ import { StoreError } from '../store/errors.ts';
 import { DEADLINE_STATUSES } from '../calc/deadlines/index.ts';
 import { EVENT_TYPES, PARTY_ROLES, SCHEMES, type CaseStore } from '../store/types.ts';
 import { decisionCalculationInput } from './build-liability-schedule.ts';
-import { civilDate, moneyOut, nonNegativeMoneyIn, strictObject } from './schemas.ts';
+import { civilDate, moneyOut, nonNegativeMoneyIn, sameAs, strictObject } from './schemas.ts';
+import { COLLECTION_WORDS, plural, SIDE_WORDS } from './words.ts';
 import type { ToolContext } from './tool.ts';
 
 /** The store, opened on first use. @throws {StoreError} `unsupported` when this server has none. */
@@ -35,44 +36,36 @@ export const INLINE_EXPORT_MAX_BYTES = 64 * 1024 * 1024;
 
 export const caseId = z
   .uuid({ message: 'caseId must be a case id such as 0f8fad5b-d9cb-469f-a165-70867728950e; list_cases shows them' })
-  .describe('The case, as create_case or list_cases gave it');
+  // tools/list shows the format, not zod's long uuid pattern (zod still checks it).
+  .meta({ description: 'The case id (create_case, list_cases)', pattern: undefined });
 
 const text = (field: string, max: number) => z.string().max(max, `${field} must be at most ${max} characters`);
 
 export const partyInput = strictObject({
-  role: z.enum(PARTY_ROLES).describe('paying_parent, receiving_parent, representative (an adviser acting for the user) or other'),
-  name: text('name', 200).min(1, 'name must not be empty').describe('Their name as CMS has it'),
+  role: z.enum(PARTY_ROLES),
+  name: text('name', 200).min(1, 'name must not be empty'),
   email: text('email', 320).optional(),
   phone: text('phone', 50).optional(),
-  address: text('address', 1000).optional().describe('Their postal address'),
-  addressWithheld: z
-    .boolean()
-    .optional()
-    .describe(
-      'True when CMS keeps this person’s address from the other party (for example after domestic abuse): Reckoner then never shows it, only export_case carries it',
-    ),
+  address: text('address', 1000).optional(),
+  addressWithheld: z.boolean().optional().describe('CMS keeps it from the other party: never shown again'),
 });
 
 export const childInput = strictObject({
-  name: text('name', 200).min(1, 'name must not be empty').describe('A first name or initials are enough'),
+  name: text('name', 200).min(1, 'name must not be empty').describe('First name or initials'),
   dateOfBirth: civilDate.optional(),
 });
 
 export const decisionRecordInput = strictObject({
-  label: text('label', 100)
-    .min(1, 'label must not be empty')
-    .optional()
-    .describe('A name for the decision, e.g. "annual review 2024"; defaults to decision_1, decision_2 …'),
-  effectiveDate: civilDate.describe(
-    'The day the decision takes effect (the "effective date" on the CMS letter), not the date of the letter',
-  ),
-  letterDate: civilDate.optional().describe('The date of the decision letter; needed when two decisions take effect on the same day'),
-  weeklyAmount: nonNegativeMoneyIn.optional().describe('The weekly amount the decision states. Give this or calculation'),
-  calculation: decisionCalculationInput
-    .optional()
-    .describe('Instead of weeklyAmount: the circumstances, exactly as for calculate_maintenance, to work the weekly amount out'),
-  service: z.enum(COLLECTION_SERVICES).optional().describe('direct_pay or collect_and_pay from this decision on; defaults to the case’s'),
-  receivingParentId: text('receivingParentId', 100).min(1).optional().describe('Which receiving parent a stated weeklyAmount is for'),
+  label: text('label', 100).min(1, 'label must not be empty').optional().describe('Default decision_1, decision_2 …'),
+  effectiveDate: civilDate.describe('The effective date on the CMS letter'),
+  letterDate: civilDate.optional().describe('Date of the letter'),
+  weeklyAmount: nonNegativeMoneyIn.optional().describe('As the decision states it, or give calculation'),
+  calculation: sameAs(
+    decisionCalculationInput,
+    'Instead of weeklyAmount: the circumstances, as calculate_maintenance takes them',
+  ).optional(),
+  service: z.enum(COLLECTION_SERVICES).optional().describe('From this decision on'),
+  receivingParentId: text('receivingParentId', 100).min(1).optional().describe('Whom weeklyAmount is for, if several'),
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -204,16 +197,14 @@ export const caseDetailOutput = caseSummaryOutput.extend({
 
 export type CaseDetailOutput = z.infer<typeof caseDetailOutput>;
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** A few lines about a case for the MCP text content: what it holds, never names or addresses. */
 export function describeCase(c: CaseDetailOutput & { readonly timeline?: z.infer<typeof timelineOutput> }): string {
   const n = c.counts;
   const lines = [
-    `Case ${c.id}${c.reference ? ` (CMS ${c.reference})` : ''}: ${c.side} side, ${c.service.replace('_', ' ')}, ${c.scheme} scheme.`,
+    `Case ${c.id}${c.reference ? ` (CMS ${c.reference})` : ''}: on ${SIDE_WORDS[c.side]}'s side, ${COLLECTION_WORDS[c.service]}, ${c.scheme} scheme.`,
     `Holds ${plural(n.decisions, 'decision')}, ${plural(n.documents, 'document')}, ${plural(n.transactions, 'bank transaction')}, ` +
-      `${plural(n.cmsEntries, 'CMS entry').replace('entrys', 'entries')}, ${n.evidence} evidence, ${plural(n.events, 'event')}, ` +
-      `${plural(n.letters, 'letter')}, ${plural(n.reconciliationRuns, 'reconciliation')}.`,
+      `${plural(n.cmsEntries, 'CMS entry', 'CMS entries')}, ${plural(n.evidence, 'piece of evidence', 'pieces of evidence')}, ${plural(n.events, 'event')}, ` +
+      `${plural(n.letters, 'letter')} and ${plural(n.reconciliationRuns, 'reconciliation')}.`,
   ];
   const t = c.timeline;
   if (t) {

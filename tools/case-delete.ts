@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { caseId, storeOf } from './case-common.ts';
-import { strictObject } from './schemas.ts';
+import { leanOutput, strictObject } from './schemas.ts';
 import { defineTool } from './tool.ts';
 
 export const deleteCaseInput = strictObject({ caseId });
@@ -22,12 +22,10 @@ export const deleteCaseOutput = z.object({
 export const deleteCaseTool = defineTool({
   name: 'delete_case',
   title: 'Delete a case completely',
-  description:
-    'Deletes a stored case and everything in it — people, children, decisions, documents and their files, bank transactions, ' +
-    'CMS entries, reconciliations, letters and events — at once and for good (the right to erasure). The audit log keeps only ' +
-    'the fact that the case was deleted. It cannot be undone: offer export_case first. Deleting a case that is not there does nothing.',
+  description: 'Deletes a case and everything in it, for good (the right to erasure); offer export_case first.',
   inputSchema: deleteCaseInput,
-  outputSchema: deleteCaseOutput,
+  // Lean: whether it went, by name; the text says what the deletion guarantees.
+  outputSchema: leanOutput(deleteCaseOutput, ['deleted', 'erasure']),
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: true },
   handler: async (input, context) => ({ caseId: input.caseId, ...(await (await storeOf(context)).deleteCase(input.caseId)) }),
   summarize: (out) =>

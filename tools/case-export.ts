@@ -7,9 +7,11 @@ import * as z from 'zod';
 import { InputError } from '../calc/errors.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../store/types.ts';
 import { caseId, INLINE_EXPORT_MAX_BYTES, storeOf } from './case-common.ts';
+import { fileOutput, shelve } from './files.ts';
 import { writeAllowedFile } from './local-files.ts';
-import { strictObject } from './schemas.ts';
+import { leanOutput, strictObject } from './schemas.ts';
 import { CodedInputError, defineTool } from './tool.ts';
+import { listed, plural } from './words.ts';
 
 export const exportCaseInput = strictObject({
   caseId,
@@ -40,6 +42,7 @@ export const exportCaseOutput = z.object({
   bytes: z.int().describe('Size of the export as JSON (UTF-8)'),
   counts,
   path: z.string().optional().describe('Where the export was written, when a path was given'),
+  file: fileOutput.optional().describe('The export as a JSON file (when no path was given)'),
   export: z
     .record(z.string(), z.unknown())
     .optional()
@@ -51,13 +54,10 @@ export const exportCaseOutput = z.object({
 export const exportCaseTool = defineTool({
   name: 'export_case',
   title: 'Export a case',
-  description:
-    'Exports a stored case as one JSON document with everything in it — people (with addresses, even withheld ones: this is the ' +
-    'user’s own copy), children, decisions, documents (and their files, where kept), bank transactions, CMS entries, ' +
-    'reconciliations, letters and events — for the user to keep, or to move to another Reckoner with import_case. A local ' +
-    'Reckoner can write it to a file (path); otherwise it is returned. Treat it as private.',
+  description: 'The whole case as one JSON document (withheld addresses too), to keep or to move with import_case.',
   inputSchema: exportCaseInput,
-  outputSchema: exportCaseOutput,
+  // Lean: where the export went, by name.
+  outputSchema: leanOutput(exportCaseOutput, ['bytes', 'path', 'file']),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     if (input.path !== undefined && context.localFiles !== true) {
@@ -94,7 +94,17 @@ export const exportCaseTool = defineTool({
             'over HTTP. Export it with a local Reckoner (bin/reckoner mcp) and a path',
         );
       }
-      return { ...summary, export: JSON.parse(text) as Record<string, unknown> };
+      // The export comes back inline, as before: import_case takes it inline, and over HTTP (no path) that is how a
+      // case moves to another Reckoner. It is also a file (with a shelf), to save or download without copying it
+      // through the chat (the resource_link).
+      if (!context.files) return { ...summary, export: JSON.parse(text) as Record<string, unknown> };
+      const file = shelve(context.files, {
+        bytes: Buffer.from(`${text}\n`, 'utf8'),
+        mimeType: 'application/json',
+        name: `reckoner-case-${input.caseId.slice(0, 8)}.json`,
+        caseId: input.caseId,
+      });
+      return { ...summary, file, export: JSON.parse(text) as Record<string, unknown> };
     }
     // A new file, 0600, inside the folders the client shares or RECKONER_FILES_DIR lists (local-files.ts).
     const full = await writeAllowedFile(input.path, context, `${text}\n`, {
@@ -104,7 +114,13 @@ export const exportCaseTool = defineTool({
   },
   summarize: (out) => {
     const c = out.counts;
-    const what = `${c.documents} documents, ${c.transactions} bank transactions, ${c.cmsEntries} CMS entries, ${c.events} events, ${c.letters} letters`;
+    const what = listed([
+      plural(c.documents, 'document'),
+      plural(c.transactions, 'bank transaction'),
+      plural(c.cmsEntries, 'CMS entry', 'CMS entries'),
+      plural(c.events, 'event'),
+      plural(c.letters, 'letter'),
+    ]);
     return out.path
       ? `Exported case ${out.caseId} to ${out.path} (${out.bytes.toLocaleString('en-GB')} bytes: ${what}). Keep it private.`
       : `Export of case ${out.caseId} (${out.bytes.toLocaleString('en-GB')} bytes: ${what}) is in the result. Keep it private.`;

@@ -6,7 +6,7 @@
  */
 import { caseTimeline } from '../cases/index.ts';
 import { caseDetailOutput, caseId, describeCase, mutable, storeOf, timelineOutput } from './case-common.ts';
-import { strictObject } from './schemas.ts';
+import { leanOutput, strictObject } from './schemas.ts';
 import { defineTool } from './tool.ts';
 
 export const getCaseInput = strictObject({ caseId });
@@ -17,11 +17,10 @@ export const getCaseTool = defineTool({
   name: 'get_case',
   title: 'Show a case',
   description:
-    'Shows a stored case: its reference and settings, the people (an address marked withheld is left out), the children, the ' +
-    'decisions, the documents imported, the events, counts, the latest reconciliation, and the timeline of deadlines as of ' +
-    'today — next, overdue and met — each with its rule and citation.',
+    'A stored case: its people (withheld addresses left out), decisions, documents, events, counts and today’s timeline of deadlines.',
   inputSchema: getCaseInput,
-  outputSchema: getCaseOutput,
+  // Lean: the headline parts by name; the text describes the case.
+  outputSchema: leanOutput(getCaseOutput, ['id', 'reference', 'counts', 'decisions', 'events', 'timeline']),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     const detail = await (await storeOf(context)).getCase(input.caseId);

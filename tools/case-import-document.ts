@@ -20,8 +20,10 @@ import {
 import type { CaseStore, ImportResult } from '../store/types.ts';
 import { caseId, storeOf } from './case-common.ts';
 import { csvMappingInput, decodeBase64, oneDocumentSource, readLocalFile } from './parse-statement.ts';
-import { strictObject } from './schemas.ts';
+import { leanOutput, sameAs, strictObject } from './schemas.ts';
+import { plural } from './words.ts';
 import { defineTool } from './tool.ts';
+import { checkCancelled, stage, untilCancelled, type Progressing } from './progress.ts';
 
 const MAX_BASE64_CHARS = Math.ceil(LIMITS.maxBytes / 3) * 4 + 1024 * 1024;
 
@@ -40,20 +42,32 @@ export async function importDocument(
   caseId: string,
   bytes: Uint8Array,
   options: ImportDocumentOptions = {},
+  context?: Progressing,
 ): Promise<{ readonly parsed: ParseResult; readonly result: ImportResult }> {
   let parsed: ParseResult;
+  stage(context, 1, 3, `Received the document (${bytes.length.toLocaleString('en-GB')} bytes); reading it`);
   try {
-    parsed = await parseDocument({
-      bytes,
-      ...(options.filename === undefined ? {} : { filename: options.filename }),
-      ...(options.password === undefined ? {} : { password: options.password }),
-      ...(options.hint === undefined ? {} : { hint: options.hint }),
-      ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }),
-    });
+    parsed = await untilCancelled(
+      context,
+      parseDocument({
+        bytes,
+        ...(options.filename === undefined ? {} : { filename: options.filename }),
+        ...(options.password === undefined ? {} : { password: options.password }),
+        ...(options.hint === undefined ? {} : { hint: options.hint }),
+        ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }),
+      }),
+    );
   } catch (e) {
-    if (e instanceof MappingError) throw new InputError(e.field, e.message.slice(e.field.length + 2));
+    if (e instanceof MappingError) throw new InputError(e.problems);
     throw e;
   }
+  const rows =
+    parsed.kind === 'bank_statement'
+      ? plural(parsed.transactions.length, 'transaction')
+      : plural(parsed.cmsEntries.length, 'CMS entry', 'CMS entries');
+  stage(context, 2, 3, `Read ${rows}; adding the new ones to the case`);
+  // The last moment to stop: the import is one transaction, all of it kept or none.
+  checkCancelled(context);
   const result = await store.importParsed(
     caseId,
     {
@@ -64,6 +78,7 @@ export async function importDocument(
     },
     parsed,
   );
+  stage(context, 3, 3, 'Imported');
   return { parsed, result };
 }
 
@@ -73,25 +88,13 @@ export const importDocumentInput = strictObject({
     .string()
     .max(MAX_BASE64_CHARS, `contentBase64 is longer than a ${LIMITS.maxBytes / 1024 / 1024} MiB file; split the document`)
     .optional()
-    .describe('The file itself, base64-encoded (a "data:…;base64," prefix and line breaks are allowed). Give this or path'),
-  path: z
-    .string()
-    .min(1, 'path must not be empty')
-    .max(4096)
-    .optional()
-    .describe('The path of the file on this computer, instead of contentBase64 (only when Reckoner runs locally, over stdio)'),
-  filename: z
-    .string()
-    .max(255, 'filename must be at most 255 characters')
-    .optional()
-    .describe('The file name, to recognise the document later'),
-  password: z.string().max(1024).optional().describe('The password of an encrypted PDF (not stored)'),
-  hint: z.enum(DOCUMENT_KINDS).optional().describe('What you believe the document is; detection still checks it'),
-  csvMapping: csvMappingInput.optional(),
-  keepOriginal: z
-    .boolean()
-    .optional()
-    .describe('True to keep the file itself with the case (default false: only what was read from it is kept)'),
+    .describe('The file, base64; or give path'),
+  path: z.string().min(1, 'path must not be empty').max(4096).optional().describe('A file on this computer (local Reckoner only)'),
+  filename: z.string().max(255, 'filename must be at most 255 characters').optional().describe('To recognise it later'),
+  password: z.string().max(1024).optional().describe('Of an encrypted PDF (not stored)'),
+  hint: z.enum(DOCUMENT_KINDS).optional(),
+  csvMapping: sameAs(csvMappingInput, 'Unrecognised CSV layout: as parse_statement takes it').optional(),
+  keepOriginal: z.boolean().optional().describe('Keep the file itself too'),
 }).superRefine(oneDocumentSource);
 
 const rowCounts = z.object({
@@ -135,18 +138,17 @@ export const importDocumentTool = defineTool({
   name: 'import_document',
   title: 'Import a statement into a case',
   description:
-    'Reads a bank statement (PDF, CSV, OFX/QFX) or a CMS statement or payment schedule (PDF), as parse_statement does, and stores ' +
-    'its transactions or CMS entries in a case, all or nothing. Importing the same file again, or a statement that overlaps one ' +
-    'already imported, adds only the rows the case did not have: the result says how many were new and how many were already ' +
-    'there. Send the file as contentBase64 (or, to a local Reckoner, its path). The file itself is kept only with keepOriginal.',
+    'Reads a statement as parse_statement does and keeps its rows in a case, all or nothing; an overlapping or repeated ' +
+    'import adds only the rows the case lacked.',
   inputSchema: importDocumentInput,
-  outputSchema: importDocumentOutput,
+  // Lean: what was added, by name; the text says it in words.
+  outputSchema: leanOutput(importDocumentOutput, ['documentId', 'kind', 'new', 'alreadyThere', 'warnings']),
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context): Promise<ImportDocumentOutput> => {
     const { contentBase64, path, caseId: id, keepOriginal, ...options } = input;
     const store = await storeOf(context);
     const bytes = contentBase64 !== undefined ? decodeBase64(contentBase64) : await readLocalFile(path!, context);
-    const { parsed, result } = await importDocument(store, id, bytes, { ...options, keepOriginal: keepOriginal === true });
+    const { parsed, result } = await importDocument(store, id, bytes, { ...options, keepOriginal: keepOriginal === true }, context);
     const m = parsed.metadata;
     return {
       caseId: result.caseId,
@@ -171,11 +173,11 @@ export const importDocumentTool = defineTool({
   },
   summarize: (out) => {
     const rows = out.kind === 'bank_statement' ? out.transactions : out.cmsEntries;
-    const what = out.kind === 'bank_statement' ? 'bank transactions' : 'CMS entries';
+    const [one, many] = out.kind === 'bank_statement' ? ['bank transaction', 'bank transactions'] : ['CMS entry', 'CMS entries'];
     const lines = [
       `${out.documentAlreadyImported ? 'This file was imported before' : 'Imported'}${out.filename ? ` ${out.filename}` : ''} ` +
         `(${KIND_WORDS[out.kind]}, ${out.layout}${out.periodStart ? `, ${out.periodStart} to ${out.periodEnd ?? '?'}` : ''}): ` +
-        `${rows.new} ${what} new, ${rows.alreadyThere} already in the case.`,
+        `${plural(rows.new, `new ${one}`, `new ${many}`)}, ${rows.alreadyThere} already in the case.`,
     ];
     if (out.checks.runningBalance === 'failed') lines.push('The running balance did not add up on every row: check the statement.');
     for (const w of out.warnings) lines.push(`Note: ${w}`);

@@ -7,26 +7,17 @@ import * as z from 'zod';
 import { InputError } from '../calc/errors.ts';
 import { caseDetailOutput, describeCase, mutable, storeOf } from './case-common.ts';
 import { readAllowedFile } from './local-files.ts';
-import { strictObject } from './schemas.ts';
+import { leanOutput, strictObject } from './schemas.ts';
 import { defineTool } from './tool.ts';
+import { checkCancelled, stage } from './progress.ts';
 
 /** Largest export read from a file: 20 files of 20 MiB in base64, and their rows. */
 const MAX_EXPORT_BYTES = 1024 * 1024 * 1024;
 
 export const importCaseInput = strictObject({
-  export: z.record(z.string(), z.unknown()).optional().describe('The export, exactly as export_case returned it. Give this or path'),
-  path: z
-    .string()
-    .min(1, 'path must not be empty')
-    .max(4096)
-    .optional()
-    .describe('The export file on this computer, instead of export (only when Reckoner runs locally, over stdio)'),
-  asNew: z
-    .boolean()
-    .optional()
-    .describe(
-      'True to import it as a new case with new ids (for a copy); by default the case keeps its id, and must not be in the store already',
-    ),
+  export: z.record(z.string(), z.unknown()).optional().describe('As export_case gave it; or give path'),
+  path: z.string().min(1, 'path must not be empty').max(4096).optional().describe('An export file on this computer (local Reckoner only)'),
+  asNew: z.boolean().optional().describe('A copy with new ids; by default it keeps its id'),
 }).superRefine((input, ctx) => {
   if ((input.export === undefined) === (input.path === undefined)) {
     ctx.addIssue({
@@ -40,12 +31,10 @@ export const importCaseInput = strictObject({
 export const importCaseTool = defineTool({
   name: 'import_case',
   title: 'Import a case export',
-  description:
-    'Puts a case exported with export_case back into the store: every person, decision, document, transaction, CMS entry, ' +
-    'reconciliation, letter and event, as it was. The case keeps its id (it must not be in the store already), or with asNew ' +
-    'it becomes a new case with new ids.',
+  description: 'Puts a case exported with export_case back, as it was, or as a new case with asNew.',
   inputSchema: importCaseInput,
-  outputSchema: caseDetailOutput,
+  // Lean: the case id and counts by name; get_case shows the rest.
+  outputSchema: leanOutput(caseDetailOutput, ['id', 'reference', 'title', 'counts']),
   annotations: { readOnlyHint: false, idempotentHint: false, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     let doc: unknown = input.export;
@@ -67,7 +56,12 @@ export const importCaseTool = defineTool({
         throw new InputError('path', `${input.path} is not JSON; give a file written by export_case`);
       }
     }
-    return mutable(await (await storeOf(context)).importCaseExport(doc, { asNew: input.asNew === true }));
+    stage(context, 1, 2, 'Read the export; importing it (all of it or nothing)');
+    // The last moment to stop: the import is one transaction.
+    checkCancelled(context);
+    const imported = mutable(await (await storeOf(context)).importCaseExport(doc, { asNew: input.asNew === true }));
+    stage(context, 2, 2, 'Imported');
+    return imported;
   },
   summarize: (out) => `Imported.\n${describeCase(out)}`,
 });

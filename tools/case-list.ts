@@ -4,7 +4,8 @@
  */
 import * as z from 'zod';
 import { caseSummaryOutput, storeOf } from './case-common.ts';
-import { strictObject } from './schemas.ts';
+import { leanOutput, strictObject } from './schemas.ts';
+import { plural, SIDE_WORDS } from './words.ts';
 import { defineTool } from './tool.ts';
 
 export const listCasesInput = strictObject({
@@ -34,9 +35,10 @@ export const listCasesOutput = z.object({
 export const listCasesTool = defineTool({
   name: 'list_cases',
   title: 'List cases',
-  description: 'Lists the cases in Reckoner’s store, newest first: id, CMS reference, title, side, service, and how much each holds.',
+  description: 'The stored cases, newest first, with what each holds.',
   inputSchema: listCasesInput,
-  outputSchema: listCasesOutput,
+  // Lean: the list by name; the text lists each case.
+  outputSchema: leanOutput(listCasesOutput, ['total', 'cases']),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     const offset = input.offset ?? 0;
@@ -46,12 +48,13 @@ export const listCasesTool = defineTool({
   summarize: (out) => {
     if (out.total === 0) return 'No cases yet; create_case starts one.';
     const shown = out.cases.map(
-      (c) => `${c.id}${c.reference ? ` (CMS ${c.reference})` : ''}: ${c.title} — ${c.side} side, ${c.counts.documents} documents`,
+      (c) =>
+        `${c.id}${c.reference ? ` (CMS ${c.reference})` : ''}: ${c.title} — on ${SIDE_WORDS[c.side]}'s side, ${plural(c.counts.documents, 'document')}`,
     );
     const more =
       out.offset + out.cases.length < out.total
         ? `\n… ${out.total - out.offset - out.cases.length} more (offset ${out.offset + out.cases.length}).`
         : '';
-    return `${out.total} case${out.total === 1 ? '' : 's'}:\n${shown.join('\n')}${more}`;
+    return `${plural(out.total, 'case')}:\n${shown.join('\n')}${more}`;
   },
 });

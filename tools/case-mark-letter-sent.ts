@@ -8,12 +8,16 @@ import { NATIONS } from '../calc/deadlines/index.ts';
 import { caseTimeline, markCaseLetterSent } from '../cases/index.ts';
 import { LETTER_METHODS } from '../store/types.ts';
 import { caseId, eventOutput, mutable, storeOf, timelineOutput } from './case-common.ts';
-import { civilDate, strictObject } from './schemas.ts';
+import { fileOutput, shelve } from './files.ts';
+import { civilDate, leanOutput, strictObject } from './schemas.ts';
+import { EVENT_WORDS, METHOD_WORDS } from './words.ts';
 import { defineTool } from './tool.ts';
 
 export const markLetterSentInput = strictObject({
   caseId,
-  letterId: z.uuid({ message: 'letterId must be the id save_letter gave' }).describe('The kept letter, as save_letter gave it'),
+  letterId: z
+    .uuid({ message: 'letterId must be the id save_letter gave' })
+    .meta({ description: 'The kept letter, as save_letter gave it', pattern: undefined }),
   sentOn: civilDate.describe('The day it went (posted, emailed, handed in)'),
   method: z
     .enum(LETTER_METHODS)
@@ -30,21 +34,20 @@ export const markLetterSentOutput = z.object({
     version: z.int(),
     status: z.string(),
     sentOn: z.string().optional(),
-    method: z.string().optional(),
+    method: z.enum(LETTER_METHODS).optional(),
   }),
   event: eventOutput,
   timeline: timelineOutput,
-  pdfBase64: z.string().describe('The letter as kept, an A4 PDF, base64'),
+  file: fileOutput.describe('The letter as kept and sent, an A4 PDF'),
 });
 
 export const markLetterSentTool = defineTool({
   name: 'mark_letter_sent',
   title: 'Mark a letter sent',
-  description:
-    'Records that a kept letter went, on the day and by the means given: its deadlines (the reply due, when to chase or escalate) ' +
-    'are worked out from that day and appear in get_case. A letter is marked sent once.',
+  description: 'Records the day a kept letter went: its deadlines start from that day.',
   inputSchema: markLetterSentInput,
-  outputSchema: markLetterSentOutput,
+  // Lean: the letter, event and timeline by name; the text gives the dates.
+  outputSchema: leanOutput(markLetterSentOutput, ['letter', 'event', 'timeline', 'file']),
   annotations: { readOnlyHint: false, idempotentHint: false, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     const store = await storeOf(context);
@@ -61,12 +64,17 @@ export const markLetterSentTool = defineTool({
       letter: done.letter,
       event: done.event,
       timeline,
-      pdfBase64: Buffer.from(done.pdf).toString('base64'),
+      file: shelve(context.files, {
+        bytes: done.pdf,
+        mimeType: 'application/pdf',
+        name: `${done.letter.type.replace(/_/g, '-')}-v${done.letter.version}-sent-${input.sentOn}.pdf`,
+        caseId: input.caseId,
+      }),
     });
   },
   summarize: (out) =>
-    `Marked letter ${out.letter.id} sent on ${out.letter.sentOn}${out.letter.method ? ` by ${out.letter.method.replace(/_/g, ' ')}` : ''}; ` +
-    `recorded as ${out.event.type.replace(/_/g, ' ')}.` +
+    `Marked letter ${out.letter.id} sent on ${out.letter.sentOn}${out.letter.method ? ` by ${METHOD_WORDS[out.letter.method]}` : ''}; ` +
+    `recorded as ${EVENT_WORDS[out.event.type]}.` +
     (out.event.deadlines.length
       ? ` Deadlines it starts: ${out.event.deadlines.map((d) => `${d.date} ${d.label} (${d.citation})`).join('; ')}.`
       : ' It starts no deadline.'),

@@ -14,26 +14,29 @@ import {
   periodToJson,
   reconcileLedgerInput,
   reconcileLedgerOutput,
-  reconcileLedgerTool,
+  summarizeReconciliation,
   toJson,
   type ReconcileLedgerOutput,
 } from './reconcile-ledger.ts';
-import { civilDate, strictObject } from './schemas.ts';
+import { civilDate, leanOutput, sameAs, strictObject } from './schemas.ts';
 import { defineTool, type ToolContext } from './tool.ts';
+import { plural } from './words.ts';
+import { checkCancelled, stage } from './progress.ts';
 
 const shape = reconcileLedgerInput.shape;
 
 export const reconcileCaseInput = strictObject({
   caseId,
-  asOf: civilDate
-    .optional()
-    .describe('Reconcile up to and including this day; defaults to the claim’s date, or to today when there is no claim'),
-  from: civilDate.optional().describe('Only bank transactions and CMS entries dated from this day (default: all the case holds)'),
+  asOf: civilDate.optional().describe('Default the claim’s date, else today'),
+  from: civilDate.optional().describe('Only rows dated from this day'),
   receivingParentId: shape.receivingParentId,
-  bankFilter: shape.bankFilter,
-  cmsClaim: shape.cmsClaim.describe('CMS’s figure to bridge from; defaults to the balance the latest imported CMS statement prints'),
-  evidence: shape.evidence.describe('Evidence for this run only, besides what add_evidence kept with the case'),
-  paymentPlan: shape.schedule.shape.paymentPlan.describe('CMS’s payment plan; defaults to the latest imported CMS payment schedule’s'),
+  bankFilter: sameAs(shape.bankFilter, 'As reconcile_ledger takes it'),
+  cmsClaim: sameAs(shape.cmsClaim, 'CMS’s figure, as reconcile_ledger takes it; default the latest CMS statement’s'),
+  evidence: sameAs(shape.evidence, 'Evidence for this run only, as reconcile_ledger takes it'),
+  paymentPlan: sameAs(
+    reconcileLedgerInput.shape.schedule.shape.paymentPlan,
+    'As build_liability_schedule takes it; default the latest CMS payment schedule’s',
+  ),
   windowDays: shape.windowDays,
   maxDateDifferenceDays: shape.maxDateDifferenceDays,
   page: pageInput,
@@ -74,9 +77,14 @@ export function storedResult(out: ReconcileLedgerOutput, r: Reconciliation): Rec
  */
 export async function reconcileStoredCase(store: CaseStore, input: ReconcileCaseInput, context: ToolContext): Promise<ReconcileCaseOutput> {
   const { caseId: id, page, ...options } = input;
-  const r = await reconcileCase(store, id, options as ReconcileOptions, context.today, (x) =>
-    storedResult(toJson(x.result, x.hash, undefined), x.result),
-  );
+  stage(context, 1, 3, 'Reading the case: decisions, CMS entries, bank transactions, evidence');
+  const r = await reconcileCase(store, id, options as ReconcileOptions, context.today, (x) => {
+    // Called once the reconciliation is done and before the run is kept: the last moment to stop.
+    stage(context, 2, 3, `Reconciled: ${plural(x.result.findings.length, 'finding')}; keeping the run with the case`);
+    checkCancelled(context);
+    return storedResult(toJson(x.result, x.hash, undefined), x.result);
+  });
+  stage(context, 3, 3, 'Done');
   const out = toJson(r.result, r.hash, page);
   return {
     caseId: id,
@@ -89,15 +97,12 @@ export async function reconcileStoredCase(store: CaseStore, input: ReconcileCase
 export const reconcileCaseTool = defineTool({
   name: 'reconcile_case',
   title: 'Reconcile a case',
-  description:
-    'Reconciles a stored case from what it holds: what was due under its CMS decisions, its CMS entries (imported or typed), ' +
-    'bank transactions and evidence; CMS’s claim and payment plan are read from its latest CMS statement and schedule unless ' +
-    'given. Finds every entry CMS got wrong, with its effect, and the bridge from CMS’s figure to the true one. Keeps the run: ' +
-    'letters and bundles quote it. Use these figures; do not compute your own.',
+  description: 'Reconciles a case from what it holds (as reconcile_ledger) and keeps the run for letters and bundles.',
   inputSchema: reconcileCaseInput,
-  outputSchema: reconcileCaseOutput,
+  // Lean: as reconcile_ledger, with the run kept.
+  outputSchema: leanOutput(reconcileCaseOutput, ['balance', 'bridge', 'findings', 'run', 'trace']),
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => reconcileStoredCase(await storeOf(context), input, context),
   summarize: (out) =>
-    `${reconcileLedgerTool.summarize(out)}\n${out.run.saved ? 'Kept with the case' : 'The same as the run already kept with the case'} (run ${out.run.id}).`,
+    `${summarizeReconciliation(out, `page through them with page.cursor, or read reckoner://cases/${out.caseId}/reconciliation`)}\n${out.run.saved ? 'Kept with the case' : 'The same as the run already kept with the case'} (run ${out.run.id}).`,
 });

@@ -6,8 +6,10 @@
 import * as z from 'zod';
 import { saveCaseLetter } from '../cases/index.ts';
 import { caseId, storeOf } from './case-common.ts';
-import { caseLetterRequest, draftLetterInput } from './draft-letter.ts';
-import { strictObject, trace } from './schemas.ts';
+import { caseLetterRequest, draftLetterInput, letterPdfFile } from './draft-letter.ts';
+import { fileOutput } from './files.ts';
+import { leanOutput, strictObject, trace } from './schemas.ts';
+import { capped, listed, traceSection } from './words.ts';
 import { defineTool } from './tool.ts';
 
 const shape = draftLetterInput.shape;
@@ -38,18 +40,17 @@ export const saveLetterOutput = z.object({
   fromCase: z.array(z.string()).describe('The facts and figures taken from the case'),
   warnings: z.array(z.string()),
   markdown: z.string(),
-  pdfBase64: z.string().describe('The letter as an A4 PDF, base64'),
+  file: fileOutput.describe('The letter as an A4 PDF'),
   trace,
 });
 
 export const saveLetterTool = defineTool({
   name: 'save_letter',
   title: 'Keep a letter on a case',
-  description:
-    'Drafts a letter from a stored case (only what the case lacks is asked for) and keeps it as a draft, a new version each ' +
-    'time, with its PDF. Once it has gone, mark_letter_sent records the day: that starts its deadlines.',
+  description: 'Drafts a letter from a case (as draft_letter with caseId) and keeps it as a draft with its PDF.',
   inputSchema: saveLetterInput,
-  outputSchema: saveLetterOutput,
+  // Lean: the kept letter and its file by name; the text says what to do next.
+  outputSchema: leanOutput(saveLetterOutput, ['letter', 'file', 'trace']),
   annotations: { readOnlyHint: false, idempotentHint: false, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     const { record, drafted, pdf } = await saveCaseLetter(await storeOf(context), input.caseId, caseLetterRequest(input), context.today);
@@ -68,13 +69,18 @@ export const saveLetterTool = defineTool({
       fromCase: [...drafted.fromCase],
       warnings: [...l.warnings],
       markdown: l.markdown,
-      pdfBase64: Buffer.from(pdf).toString('base64'),
+      file: letterPdfFile(context, l, pdf, input.caseId, record.version),
       trace: l.trace.map((s) => ({ ...s })),
     };
   },
   summarize: (out) =>
-    `Kept ${out.letter.letter} ${out.letter.title} as a draft (version ${out.letter.version}, letter ${out.letter.id}) on case ${out.caseId}` +
-    `${out.fromCase.length ? `, with ${out.fromCase.join(', ')} from the case` : ''}. When it has gone, call mark_letter_sent with the day ` +
-    `it went: that starts its deadlines. The PDF is in pdfBase64.` +
-    out.warnings.map((w) => `\nNote: ${w}`).join(''),
+    capped(
+      [
+        `Kept ${out.letter.letter} ${out.letter.title} as a draft (version ${out.letter.version}, letter ${out.letter.id}) on case ${out.caseId}` +
+          `${out.fromCase.length ? `, with ${listed(out.fromCase)} from the case` : ''}. When it has gone, call mark_letter_sent with the day ` +
+          `it went: that starts its deadlines. The PDF is ${out.file.name}${out.file.uri ? ` (${out.file.uri})` : ''}.`,
+        ...out.warnings.map((w) => `Note: ${w}`),
+      ],
+      [traceSection(out.trace)],
+    ),
 });

@@ -8,7 +8,7 @@ import { buildLiabilityScheduleOutput, buildLiabilityScheduleTool, toJson } from
 import { aboutStoredDecisions, caseScheduleInput } from '../cases/index.ts';
 import { caseId, storeOf } from './case-common.ts';
 import { inputHash, pageInput } from './paging.ts';
-import { civilDate, strictObject } from './schemas.ts';
+import { civilDate, leanOutput, strictObject } from './schemas.ts';
 import { defineTool } from './tool.ts';
 
 export { aboutStoredDecisions };
@@ -26,12 +26,10 @@ export const buildCaseScheduleOutput = buildLiabilityScheduleOutput.extend({ cas
 export const buildCaseScheduleTool = defineTool({
   name: 'build_case_schedule',
   title: 'Build the liability schedule of a case',
-  description:
-    'Works out what was due in a stored case, period by period, from the CMS decisions the case holds and its payment ' +
-    'frequency, first due date, service and end date: exactly as build_liability_schedule does, without retyping the decisions. ' +
-    'The totals are always complete; the lines come a page at a time. Use these figures; do not compute your own.',
+  description: 'What was due in a case, period by period, from the decisions it holds (as build_liability_schedule).',
   inputSchema: buildCaseScheduleInput,
-  outputSchema: buildCaseScheduleOutput,
+  // Lean: as build_liability_schedule.
+  outputSchema: leanOutput(buildCaseScheduleOutput, ['caseId', 'totals', 'page', 'lines', 'trace']),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     const store = await storeOf(context);

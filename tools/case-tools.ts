@@ -18,24 +18,24 @@ import { reconcileCaseTool } from './case-reconcile.ts';
 import { recordEventTool } from './case-record-event.ts';
 import { saveLetterTool } from './case-save-letter.ts';
 import { buildCaseScheduleTool } from './case-schedule.ts';
-import type { ToolDefinition } from './tool.ts';
+import type { AnyTool } from './tool.ts';
 
-export const CASE_TOOLS: readonly ToolDefinition[] = [
-  createCaseTool as unknown as ToolDefinition,
-  getCaseTool as unknown as ToolDefinition,
-  listCasesTool as unknown as ToolDefinition,
-  addDecisionTool as unknown as ToolDefinition,
-  importDocumentTool as unknown as ToolDefinition,
-  addCmsEntriesTool as unknown as ToolDefinition,
-  addEvidenceTool as unknown as ToolDefinition,
-  recordEventTool as unknown as ToolDefinition,
-  saveLetterTool as unknown as ToolDefinition,
-  markLetterSentTool as unknown as ToolDefinition,
-  buildCaseScheduleTool as unknown as ToolDefinition,
-  reconcileCaseTool as unknown as ToolDefinition,
-  buildBundleTool as unknown as ToolDefinition,
-  exportCalendarTool as unknown as ToolDefinition,
-  exportCaseTool as unknown as ToolDefinition,
-  importCaseTool as unknown as ToolDefinition,
-  deleteCaseTool as unknown as ToolDefinition,
+export const CASE_TOOLS: readonly AnyTool[] = [
+  createCaseTool,
+  getCaseTool,
+  listCasesTool,
+  addDecisionTool,
+  importDocumentTool,
+  addCmsEntriesTool,
+  addEvidenceTool,
+  recordEventTool,
+  saveLetterTool,
+  markLetterSentTool,
+  buildCaseScheduleTool,
+  reconcileCaseTool,
+  buildBundleTool,
+  exportCalendarTool,
+  exportCaseTool,
+  importCaseTool,
+  deleteCaseTool,
 ];

@@ -8,7 +8,6 @@ import * as z from 'zod';
 import {
   DEADLINE_KINDS,
   deadlinesForLetter,
-  EVENT_DESCRIPTIONS,
   EVENT_TYPES,
   FIRST_HOLIDAY_YEAR,
   LAST_HOLIDAY_YEAR,
@@ -22,45 +21,32 @@ import {
   type Nation,
 } from '../calc/deadlines/index.ts';
 import { InputError } from '../calc/errors.ts';
-import { civilDate, strictObject, trace } from './schemas.ts';
+import { findLetter, type LetterId } from '../letters/index.ts';
+import { civilDate, leanOutput, letterRef, strictObject, trace } from './schemas.ts';
 import { defineTool } from './tool.ts';
+import { capped, plural, traceSection, wasWere } from './words.ts';
 
 /** Most events one call takes. */
 export const MAX_EVENTS = 200;
 
-const letterDates = LETTER_IDS.filter((id) => LETTER_CLOCKS[id].event)
-  .map((id) => `${id} ${LETTER_CLOCKS[id].name}: ${LETTER_CLOCKS[id].date}`)
-  .join('; ');
-
-const eventList = EVENT_TYPES.map((e) => `${e}: ${EVENT_DESCRIPTIONS[e]}`).join('; ');
-
 export const computeDeadlinesInput = strictObject({
-  nation: z
-    .enum(NATIONS)
-    .optional()
-    .describe('Whose bank holidays count when working days are counted: england_and_wales (default) or scotland'),
+  nation: z.enum(NATIONS).optional().describe('Bank holidays: default england_and_wales'),
   letter: strictObject({
-    type: z.enum(LETTER_IDS).describe('The letter in the catalogue, L01–L24 (see list_letter_types)'),
-    sentOn: civilDate.describe(
-      `The date the letter's clock runs from: the day it is sent, except where the catalogue says otherwise. ${letterDates}`,
-    ),
-  })
-    .optional()
-    .describe('A letter whose deadlines to compute'),
+    type: letterRef,
+    sentOn: civilDate.describe('The day it was sent (list_letter_types { type } says when another date counts)'),
+  }).optional(),
   events: z
     .array(
       strictObject({
-        type: z.enum(EVENT_TYPES).describe(`What happened. ${eventList}`),
-        date: civilDate.describe('When it happened, as the event type says'),
+        type: z.enum(EVENT_TYPES),
+        date: civilDate.describe('The date on a CMS letter; the day you sent yours; else the day it happened'),
       }),
     )
     .min(1, 'give at least one event, or leave events out')
     .max(MAX_EVENTS, `at most ${MAX_EVENTS} events in one call`)
     .optional()
-    .describe("The case's events so far, in any order; later events (a reply, an appeal lodged) meet earlier deadlines"),
-  asOf: civilDate
-    .optional()
-    .describe('The day to judge what is overdue and what is next; defaults to today. Giving it (or events) adds a timeline'),
+    .describe('The case’s events so far, any order'),
+  asOf: civilDate.optional().describe('Adds a timeline (overdue, next) as of this day'),
 });
 
 const deadlineOut = z.object({
@@ -121,21 +107,20 @@ export const computeDeadlinesTool = defineTool({
   name: 'compute_deadlines',
   title: 'Compute deadlines for a letter or a case',
   description:
-    'Works out the dates a Child Maintenance Service dispute runs on: the last day for a mandatory reconsideration ' +
-    '(the stricter of 30 days and one month), the month for an appeal, subject access replies by the ICO rule, ' +
-    'complaint replies in working days, the ICE, Ombudsman and ICO limits, enforcement appeal windows. Give a letter ' +
-    '(L01–L24) and the date its clock runs from, and/or the case events so far; with events you also get what is ' +
-    `overdue and what is due next. Working days skip the bank holidays of England and Wales or of Scotland ` +
-    `(${FIRST_HOLIDAY_YEAR}–${LAST_HOLIDAY_YEAR}). Every date comes with its rule and source; use these dates, do not count your own.`,
+    'The dates a letter or a case’s events start (reply due, chase, escalate, last day to act), in calendar days, months ' +
+    `and working days (${FIRST_HOLIDAY_YEAR}–${LAST_HOLIDAY_YEAR}), each with its rule and source; with events, what is overdue and next.`,
   inputSchema: computeDeadlinesInput,
-  outputSchema: computeDeadlinesOutput,
+  // Lean: the deadlines by name; the text gives each date with its rule.
+  outputSchema: leanOutput(computeDeadlinesOutput, ['deadlines', 'timeline', 'trace']),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: (input, context) => {
     if (!input.letter && !input.events) {
       throw new InputError('letter', 'give a letter (type and sentOn) or at least one event, so there is something to count from');
     }
     const nation: Nation = input.nation ?? 'england_and_wales';
-    const letter = input.letter ? { type: input.letter.type, date: input.letter.sentOn } : undefined;
+    // A letter by id or by name: the clocks are kept by id.
+    const letterId = input.letter ? (findLetter(input.letter.type).id as LetterId) : undefined;
+    const letter = input.letter && letterId ? { type: letterId, date: input.letter.sentOn } : undefined;
     const withTimeline = input.events !== undefined || input.asOf !== undefined;
     let deadlines: Deadline[];
     let timelineOut: ComputeDeadlinesOutput['timeline'];
@@ -149,13 +134,13 @@ export const computeDeadlinesTool = defineTool({
     }
     return {
       nation,
-      ...(input.letter
+      ...(letter
         ? {
             letter: {
-              type: input.letter.type,
-              name: LETTER_CLOCKS[input.letter.type].name,
-              sentOn: input.letter.sentOn,
-              dateMeans: LETTER_CLOCKS[input.letter.type].date,
+              type: letter.type,
+              name: LETTER_CLOCKS[letter.type].name,
+              sentOn: letter.date,
+              dateMeans: LETTER_CLOCKS[letter.type].date,
             },
           }
         : {}),
@@ -170,28 +155,28 @@ export const computeDeadlinesTool = defineTool({
       })),
     };
   },
-  summarize: (out) => {
-    const lines: string[] = [];
-    const where = `${NATION_NAMES[out.nation]} working days`;
-    if (out.letter && out.deadlines.length === 0 && !out.timeline) {
-      lines.push(`${out.letter.type} (${out.letter.name}) starts no deadline of its own.`);
-    }
-    if (out.timeline) {
-      const t = out.timeline;
-      lines.push(`As of ${t.asOf} (${where}):`);
-      if (t.overdue.length > 0) {
-        lines.push(`Overdue (${t.overdue.length}):`, ...listed(t.overdue));
-      }
-      if (t.next.length > 0) lines.push(`Next (${t.next.length}):`, ...listed(t.next));
-      else lines.push('Nothing further is due.');
-      if (t.met.length > 0) lines.push(`${t.met.length} earlier deadline${t.met.length === 1 ? ' was' : 's were'} met by later events.`);
-    } else if (out.deadlines.length > 0) {
-      const from = out.letter
-        ? ` from ${out.letter.type} (${out.letter.name}), counted from ${out.letter.sentOn}, ${out.letter.dateMeans}`
-        : '';
-      lines.push(`Deadlines${from}; ${where}:`, ...listed(out.deadlines));
-    }
-    lines.push(`Each date's rule and source are in the trace (${out.trace.length} steps).`);
-    return lines.join('\n');
-  },
+  summarize: (out) => summarizeDeadlines(out),
 });
+
+/** The deadlines in words: overdue and next (or every date a letter starts), then the numbered trace with each rule. */
+export function summarizeDeadlines(out: ComputeDeadlinesOutput): string {
+  const head: string[] = [];
+  const where = `${NATION_NAMES[out.nation]} working days`;
+  if (out.letter && out.deadlines.length === 0 && !out.timeline) {
+    head.push(`${out.letter.type} (${out.letter.name}) starts no deadline of its own.`);
+  }
+  if (out.timeline) {
+    const t = out.timeline;
+    head.push(`As of ${t.asOf} (${where}):`);
+    if (t.overdue.length > 0) head.push(`Overdue (${t.overdue.length}):`, ...listed(t.overdue));
+    if (t.next.length > 0) head.push(`Next (${t.next.length}):`, ...listed(t.next));
+    else head.push('Nothing further is due.');
+    if (t.met.length > 0) head.push(`${plural(t.met.length, 'earlier deadline')} ${wasWere(t.met.length)} met by later events.`);
+  } else if (out.deadlines.length > 0) {
+    const from = out.letter
+      ? ` from ${out.letter.type} (${out.letter.name}), counted from ${out.letter.sentOn}, ${out.letter.dateMeans}`
+      : '';
+    head.push(`Deadlines${from}; ${where}:`, ...listed(out.deadlines));
+  }
+  return capped(head, [traceSection(out.trace)]);
+}

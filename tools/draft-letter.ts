@@ -8,51 +8,27 @@ import * as z from 'zod';
 import { InputError } from '../calc/errors.ts';
 import { draftCaseLetter, type CaseLetterRequest } from '../cases/index.ts';
 import type { CalculationInput } from '../letters/figures.ts';
-import { draftLetter, LETTER_IDS, LETTER_TYPES, NATIONS, renderPdf, type DraftedLetter, type Nation } from '../letters/index.ts';
+import { draftLetter, NATIONS, renderPdf, type DraftedLetter, type Nation } from '../letters/index.ts';
 import { caseId, deadlineOutput, storeOf } from './case-common.ts';
 import { calculateMaintenanceInput } from './calculate-maintenance.ts';
 import { reconcileLedgerInput } from './reconcile-ledger.ts';
-import { civilDate, moneyOut, strictObject, trace } from './schemas.ts';
-import { defineTool } from './tool.ts';
-
-const TYPES = [...LETTER_TYPES, ...LETTER_IDS] as unknown as [string, ...string[]];
+import { civilDate, leanOutput, letterRef, moneyOut, sameAs, strictObject, trace } from './schemas.ts';
+import { capped, listed, plural, traceSection } from './words.ts';
+import { fileOutput, shelve, type StoredFile } from './files.ts';
+import { defineTool, type ToolContext } from './tool.ts';
 
 export const FORMATS = ['markdown', 'text', 'pdf'] as const;
 
 export const draftLetterInput = strictObject({
-  caseId: caseId
-    .optional()
-    .describe(
-      'A stored case: the letter takes from it what it holds (the sender, the CMS reference, the decision, dates of recorded ' +
-        'events, CMS’s calculation, the reconciliation); give in facts only what it does not hold',
-    ),
-  type: z
-    .enum(TYPES, {
-      error: `must be a letter type: one of ${LETTER_TYPES.join(', ')} (or its id, L01–L24); list_letter_types describes each`,
-    })
-    .describe('The letter type (e.g. "payment_dispute") or its id (e.g. "L04"); list_letter_types lists them'),
-  facts: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .describe(
-      'The facts the letter needs, as list_letter_types lists them for this type (sender, caseReference, dates, reasons …). ' +
-        'Facts never carry amounts of money: figures come from calculation, cmsCalculation or reconciliation',
-    ),
-  calculation: calculateMaintenanceInput
-    .optional()
-    .describe('The right circumstances, as for calculate_maintenance; its date defaults to the decision’s effective date, else sentOn'),
-  cmsCalculation: calculateMaintenanceInput
-    .optional()
-    .describe(
-      'The circumstances CMS used, as its decision letter states them (as for calculate_maintenance), to set beside the right ones',
-    ),
-  reconciliation: reconcileLedgerInput
-    .omit({ page: true })
-    .optional()
-    .describe('Without caseId: the decisions, CMS’s entries and the bank statement, as for reconcile_ledger (without page)'),
-  nation: z.enum(NATIONS).optional().describe('Whose bank holidays count for working days: england_and_wales (default) or scotland'),
-  sentOn: civilDate.optional().describe('The date on the letter, the day it is sent; defaults to today'),
-  format: z.enum(FORMATS).optional().describe('pdf adds pdfBase64 (an A4 PDF); Markdown and plain text are always returned'),
+  caseId: caseId.optional().describe('A stored case: what it holds is used; give in facts only what it lacks'),
+  type: letterRef,
+  facts: z.record(z.string(), z.unknown()).optional().describe('The facts list_letter_types gives for this letter; never amounts of money'),
+  calculation: sameAs(calculateMaintenanceInput, 'The right circumstances, as calculate_maintenance takes them').optional(),
+  cmsCalculation: sameAs(calculateMaintenanceInput, 'The circumstances CMS used, as calculate_maintenance takes them').optional(),
+  reconciliation: sameAs(reconcileLedgerInput.omit({ page: true }), 'Without caseId: as reconcile_ledger takes it').optional(),
+  nation: z.enum(NATIONS).optional().describe('Bank holidays: default england_and_wales'),
+  sentOn: civilDate.optional().describe('Date on the letter; default today'),
+  format: z.enum(FORMATS).optional().describe('pdf adds file (an A4 PDF, as a link); Markdown and plain text are always returned'),
 });
 
 const figureOutput = z.object({
@@ -73,7 +49,7 @@ export const draftLetterOutput = z.object({
   nation: z.enum(NATIONS),
   markdown: z.string().describe('The letter, its schedules, and notes for the sender (marked as not to be sent)'),
   text: z.string().describe('The same as plain text'),
-  pdfBase64: z.string().optional().describe('The letter as an A4 PDF, base64 (format: pdf)'),
+  file: fileOutput.optional().describe('The letter as an A4 PDF (format: pdf)'),
   figures: z.array(figureOutput).describe('Every figure the letter quotes, each from a computed result, with its source'),
   deadlines: z.array(deadlineOutput).describe('The dates the letter starts'),
   enclosures: z.array(z.string()),
@@ -109,8 +85,20 @@ export function caseLetterRequest(input: {
   };
 }
 
-/** A drafted letter as the tools' JSON, with its PDF when rendered. */
-export function letterOutput(letter: DraftedLetter, pdf: Uint8Array | undefined, fromCase?: readonly string[]): DraftLetterOutput {
+/** A letter's PDF on the context's file shelf (tools/files.ts), named by letter, type and date. */
+export function letterPdfFile(
+  context: ToolContext,
+  letter: DraftedLetter,
+  bytes: Uint8Array,
+  caseId?: string,
+  version?: number,
+): StoredFile {
+  const name = `${letter.id}-${letter.type.replace(/_/g, '-')}-${letter.sentOn}${version === undefined ? '' : `-v${version}`}.pdf`;
+  return shelve(context.files, { bytes, mimeType: 'application/pdf', name, ...(caseId ? { caseId } : {}) });
+}
+
+/** A drafted letter as the tools' JSON, with its PDF file when rendered. */
+export function letterOutput(letter: DraftedLetter, pdf: StoredFile | undefined, fromCase?: readonly string[]): DraftLetterOutput {
   return {
     id: letter.id,
     type: letter.type,
@@ -119,7 +107,7 @@ export function letterOutput(letter: DraftedLetter, pdf: Uint8Array | undefined,
     nation: letter.nation,
     markdown: letter.markdown,
     text: letter.text,
-    ...(pdf ? { pdfBase64: Buffer.from(pdf).toString('base64') } : {}),
+    ...(pdf ? { file: pdf } : {}),
     figures: letter.figures.map((f) => ({ ...f })),
     deadlines: letter.deadlines.map((d) => ({ ...d })),
     enclosures: [...letter.enclosures],
@@ -139,14 +127,11 @@ export const draftLetterTool = defineTool({
   name: 'draft_letter',
   title: 'Draft a letter to the CMS (or DWP, ICE, an MP, a court)',
   description:
-    'Drafts one of the 24 catalogue letters (list_letter_types) in plain, firm English a parent can sign: the legal basis ' +
-    'named, the enclosures listed, how to send it, and the deadlines it starts. With caseId, everything the stored case ' +
-    'holds is used and only what it lacks is asked for (a refusal lists exactly that). ' +
-    'Every figure is computed here (from the case, or from calculation / cmsCalculation / reconciliation without one) and ' +
-    'quoted with its rule or evidence; facts never carry amounts. Returns Markdown and text, and a PDF with format "pdf". ' +
-    'It only drafts: save_letter keeps it, mark_letter_sent starts its clocks.',
+    'A letter of the catalogue, ready to sign: the legal basis, every figure computed here with its source, the enclosures, ' +
+    'how to send it and the deadlines it starts. With caseId the case supplies what it holds. It only drafts: save_letter keeps it.',
   inputSchema: draftLetterInput,
-  outputSchema: draftLetterOutput,
+  // Lean: the letter and its figures by name; the text carries the letter itself with its working.
+  outputSchema: leanOutput(draftLetterOutput, ['id', 'markdown', 'figures', 'deadlines', 'trace']),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     if (input.caseId !== undefined) {
@@ -154,7 +139,8 @@ export const draftLetterTool = defineTool({
         throw new InputError('reconciliation', 'comes from the case when caseId is given; leave it out (reconcile_case sets its options)');
       }
       const { letter, fromCase } = await draftCaseLetter(await storeOf(context), input.caseId, caseLetterRequest(input), context.today);
-      return letterOutput(letter, input.format === 'pdf' ? await renderPdf(letter.document) : undefined, fromCase);
+      const pdf = input.format === 'pdf' ? letterPdfFile(context, letter, await renderPdf(letter.document), input.caseId) : undefined;
+      return letterOutput(letter, pdf, fromCase);
     }
     const letter = draftLetter({
       type: input.type,
@@ -165,24 +151,37 @@ export const draftLetterTool = defineTool({
       ...(input.cmsCalculation ? { cmsCalculation: input.cmsCalculation } : {}),
       ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
     });
-    return letterOutput(letter, input.format === 'pdf' ? await renderPdf(letter.document) : undefined);
+    return letterOutput(letter, input.format === 'pdf' ? letterPdfFile(context, letter, await renderPdf(letter.document)) : undefined);
   },
-  summarize: (out) => {
-    const lines = [
-      `Drafted ${out.id} ${out.type} (${out.title}), dated ${out.sentOn}.`,
-      out.figures.length
-        ? `Figures quoted (each from a computed result): ${out.figures
-            .filter((f) => !/^bridge_(line|subtotal)_/.test(f.id))
-            .map((f) => `${f.label} ${f.value}`)
-            .join('; ')}.`
-        : 'The letter quotes no figures.',
-      ...(out.deadlines.length ? [`Dates it starts: ${out.deadlines.map((d) => `${d.date} ${d.label}`).join('; ')}.`] : []),
-      `Send: ${out.sendBy.method}, to ${out.sendBy.to.join(', ')}${out.sendBy.copies.length ? `; copy to ${out.sendBy.copies.join(', ')}` : ''}.`,
-      ...out.warnings.map((w) => `Note: ${w}`),
-      ...(out.pdfBase64 ? ['The PDF is in pdfBase64.'] : []),
-      '',
-      out.markdown,
-    ];
-    return lines.join('\n');
-  },
+  summarize: (out) => summarizeLetter(out),
 });
+
+/** A drafted letter reads whole: the text may be longer than a calculation's. */
+const LETTER_TEXT_CAP = 18_000;
+
+/** The letter in words: what it is, the figures it quotes, the dates it starts, how to send it, the trace, then the letter. */
+export function summarizeLetter(out: DraftLetterOutput): string {
+  const quoted = out.figures.filter((f) => !/^bridge_(line|subtotal)_/.test(f.id));
+  const head = [
+    `Drafted ${out.id} ${out.type} (${out.title}), dated ${out.sentOn}.`,
+    quoted.length
+      ? `${plural(quoted.length, 'figure')} quoted, each from a computed result: ${quoted.map((f) => `${f.label} ${f.value} (${f.citation || f.source})`).join('; ')}.`
+      : 'The letter quotes no figures.',
+    ...(out.deadlines.length ? [`Dates it starts: ${out.deadlines.map((d) => `${d.date} ${d.label}`).join('; ')}.`] : []),
+    `Send: ${out.sendBy.method}, to ${listed(out.sendBy.to)}${out.sendBy.copies.length ? `; copy to ${listed(out.sendBy.copies)}` : ''}.`,
+    ...out.warnings.map((w) => `Note: ${w}`),
+    ...(out.file ? [`The PDF is ${out.file.name}${out.file.uri ? ` (${out.file.uri})` : ''}.`] : []),
+  ];
+  return capped(
+    head,
+    [
+      traceSection(out.trace),
+      {
+        title: 'The letter:',
+        lines: out.markdown.split('\n'),
+        rest: (left) => `… ${plural(left, 'more line')} of the letter in structuredContent.markdown`,
+      },
+    ],
+    LETTER_TEXT_CAP,
+  );
+}

@@ -10,15 +10,15 @@ import { draftLetterTool } from './draft-letter.ts';
 import { listLetterTypesTool } from './list-letter-types.ts';
 import { parseStatementTool } from './parse-statement.ts';
 import { reconcileLedgerTool } from './reconcile-ledger.ts';
-import type { ToolDefinition } from './tool.ts';
+import type { AnyTool } from './tool.ts';
 
-export const TOOLS: readonly ToolDefinition[] = [
-  calculateMaintenanceTool as unknown as ToolDefinition,
-  buildLiabilityScheduleTool as unknown as ToolDefinition,
-  reconcileLedgerTool as unknown as ToolDefinition,
-  computeDeadlinesTool as unknown as ToolDefinition,
-  parseStatementTool as unknown as ToolDefinition,
-  listLetterTypesTool as unknown as ToolDefinition,
-  draftLetterTool as unknown as ToolDefinition,
-  ...(CASE_TOOLS as unknown as ToolDefinition[]),
+export const TOOLS: readonly AnyTool[] = [
+  calculateMaintenanceTool,
+  buildLiabilityScheduleTool,
+  reconcileLedgerTool,
+  computeDeadlinesTool,
+  parseStatementTool,
+  listLetterTypesTool,
+  draftLetterTool,
+  ...CASE_TOOLS,
 ];

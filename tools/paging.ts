@@ -27,21 +27,16 @@ export const pageInput = strictObject({
     .min(1, 'page.cursor must not be empty; omit it for the first page')
     .max(1000, 'page.cursor is not a cursor Reckoner gave')
     .optional()
-    .describe('The nextCursor of the previous page, sent with exactly the same input; omit it for the first page'),
+    .describe('nextCursor, with the same input'),
   size: z
     .int('page.size must be a whole number')
     .min(1, 'page.size must be at least 1')
     .max(MAX_PAGE_SIZE, `page.size must be at most ${MAX_PAGE_SIZE}`)
     .optional()
-    .describe(
-      `Most detail items on one page (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}); a page holds fewer when needed to keep the response under about 60,000 characters`,
-    ),
+    .describe(`Default ${DEFAULT_PAGE_SIZE}`),
 })
   .optional()
-  .describe(
-    'Which page of the detail to return. The summary (totals, balance, counts) is always complete; the detail lists are paged. ' +
-      'To get the next page, send the same input again with page.cursor set to the nextCursor of the result.',
-  );
+  .describe('Detail lists come a page at a time');
 
 export type PageInput = z.infer<typeof pageInput>;
 

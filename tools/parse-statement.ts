@@ -14,8 +14,10 @@ import { DOCUMENT_KINDS, FORMATS, LIMITS, MappingError, ParseError, parseDocumen
 import { BALANCE_COMPONENTS } from '../statements/types.ts';
 import { readAllowedFile } from './local-files.ts';
 import { describePage, inputHash, pageInput, pageOutput, paginate, type CursorKind } from './paging.ts';
-import { civilDate, moneyOut, strictObject } from './schemas.ts';
+import { civilDate, leanOutput, moneyOut, strictObject } from './schemas.ts';
+import { plural } from './words.ts';
 import { defineTool, type ToolContext } from './tool.ts';
+import { stage, untilCancelled } from './progress.ts';
 
 /** A document comes as contentBase64 or, to a local Reckoner, as a path: exactly one of the two. */
 export function oneDocumentSource(input: { contentBase64?: unknown; path?: unknown }, ctx: z.RefinementCtx): void {
@@ -41,24 +43,17 @@ const column = z
   .union([z.string().min(1, 'a column name must not be empty').max(200), z.int().min(0, 'a column position counts from 0').max(999)], {
     error: 'must be a column name from the header (a string) or a column position counting from 0 (a whole number)',
   })
-  .describe('A column: its name as in the header row (any case), or its position counting from 0');
+  .meta({ id: 'column', description: 'Header name, or position from 0' });
 
 export const csvMappingInput = strictObject({
-  date: column.describe('The column that holds the date of each transaction'),
-  description: column.describe('The column that holds the description (payee, narrative)'),
-  amount: column
-    .optional()
-    .describe('One signed amount column: negative (or "DR") for money out, positive (or "CR") for money in. Give this or paidOut/paidIn'),
-  paidOut: column.optional().describe('The money-out (debit, withdrawn) column, when money out and money in are separate columns'),
-  paidIn: column.optional().describe('The money-in (credit, paid in) column, when money out and money in are separate columns'),
-  balance: column.optional().describe('The running balance column, if any; it is checked row by row'),
-  reference: column.optional().describe('A reference or transaction id column, if any'),
-  dateFormat: z
-    .string()
-    .min(1)
-    .max(40)
-    .optional()
-    .describe('How the dates are written: "DD/MM/YYYY" (the default), "YYYY-MM-DD", "D MMM YYYY" (13 Jun 2025), "DD-MM-YY" …'),
+  date: column,
+  description: column,
+  amount: column.optional().describe('One signed column, or give paidOut and paidIn'),
+  paidOut: column.optional(),
+  paidIn: column.optional(),
+  balance: column.optional(),
+  reference: column.optional(),
+  dateFormat: z.string().min(1).max(40).optional().describe('Default "DD/MM/YYYY"; or "YYYY-MM-DD", "D MMM YYYY" …'),
 })
   .superRefine((m, ctx) => {
     if (m.amount !== undefined && (m.paidOut !== undefined || m.paidIn !== undefined)) {
@@ -76,23 +71,13 @@ export const csvMappingInput = strictObject({
       });
     }
   })
-  .describe(
-    'For a CSV layout Reckoner does not recognise: which column holds what. Not needed for Monzo, Starling, Barclays, HSBC, ' +
-      'Lloyds/Halifax/Bank of Scotland, Nationwide or NatWest/RBS exports; the error for an unknown layout lists the columns found',
-  );
+  .describe('Only for a CSV layout Reckoner does not recognise: which column holds what');
 
 /** Everything but the document itself: shared with the HTTP upload route. */
 export const parseOptionsShape = {
-  filename: z
-    .string()
-    .max(255, 'filename must be at most 255 characters')
-    .optional()
-    .describe('The file name, for messages only; the format is detected from the content'),
-  password: z.string().max(1024).optional().describe('The password of an encrypted PDF'),
-  hint: z
-    .enum(DOCUMENT_KINDS)
-    .optional()
-    .describe('What you believe the document is: bank_statement, cms_statement or cms_payment_schedule; detection still checks it'),
+  filename: z.string().max(255, 'filename must be at most 255 characters').optional().describe('For messages only'),
+  password: z.string().max(1024).optional().describe('Of an encrypted PDF'),
+  hint: z.enum(DOCUMENT_KINDS).optional().describe('What you believe it is; detection still checks'),
   csvMapping: csvMappingInput.optional(),
   page: pageInput,
 };
@@ -102,17 +87,8 @@ export const parseStatementInput = strictObject({
     .string()
     .max(MAX_BASE64_CHARS, `contentBase64 is longer than a ${LIMITS.maxBytes / 1024 / 1024} MiB file; split the document`)
     .optional()
-    .describe(
-      `The file itself, base64-encoded (a "data:…;base64," prefix and line breaks are allowed); at most ${LIMITS.maxBytes / 1024 / 1024} MiB once decoded. Give this or path`,
-    ),
-  path: z
-    .string()
-    .min(1, 'path must not be empty')
-    .max(4096)
-    .optional()
-    .describe(
-      'The path of the file on this computer, instead of contentBase64. Only when Reckoner runs locally (stdio); over HTTP send contentBase64',
-    ),
+    .describe(`The file, base64 (at most ${LIMITS.maxBytes / 1024 / 1024} MiB); or give path`),
+  path: z.string().min(1, 'path must not be empty').max(4096).optional().describe('A file on this computer (local Reckoner only)'),
   ...parseOptionsShape,
 }).superRefine(oneDocumentSource);
 
@@ -321,7 +297,7 @@ export async function parseBytes(bytes: Uint8Array, options: ParseOptionsInput):
     });
   } catch (e) {
     // A mistake in csvMapping names its field; other parse errors keep their own code (toFailure maps ParseError).
-    if (e instanceof MappingError) throw new InputError(e.field, e.message.slice(e.field.length + 2));
+    if (e instanceof MappingError) throw new InputError(e.problems);
     throw e;
   }
   return toJson(result, hash, page);
@@ -337,27 +313,37 @@ export const parseStatementTool = defineTool({
   name: 'parse_statement',
   title: 'Read a bank statement or CMS document',
   description:
-    'Reads a bank statement (PDF, CSV or OFX/QFX) or a Child Maintenance Service statement or payment schedule (PDF) and returns ' +
-    'its transactions (date, description, amount, direction, running balance, reference, fingerprint) or CMS ledger entries, ready ' +
-    'for reconcile_ledger. Recognises the CSV exports of Monzo, Starling, Barclays, HSBC, Lloyds/Halifax/Bank of Scotland, ' +
-    'Nationwide and NatWest/RBS; for any other CSV give csvMapping (the error for an unknown layout lists the columns). Checks the ' +
-    'running balance row by row and reports the first row where it fails; account numbers come back masked. Send the file as ' +
-    'contentBase64 (or, to a local Reckoner, its path). The summary is always complete; the rows come a page at a time. ' +
-    'Use these figures; never retype a statement by hand.',
+    'Reads a bank statement (PDF, CSV, OFX) or a CMS statement or payment schedule (PDF) into its transactions or CMS ' +
+    'entries, each citing where it is printed, with the running balance checked row by row (rows a page at a time).',
   inputSchema: parseStatementInput,
-  outputSchema: parseStatementOutput,
+  // Lean: the rows by name; the text gives the counts, checks and first rows.
+  outputSchema: leanOutput(parseStatementOutput, ['kind', 'format', 'counts', 'page', 'transactions', 'cmsEntries', 'warnings']),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     const { contentBase64, path, ...options } = input;
     const bytes = contentBase64 !== undefined ? decodeBase64(contentBase64) : await readLocalFile(path!, context);
-    return parseBytes(bytes, options);
+    // Progress by stage (tools/progress.ts): the worker reports nothing until the whole document is read.
+    stage(context, 1, 3, `Received the document (${bytes.length.toLocaleString('en-GB')} bytes); reading it`);
+    const out = await untilCancelled(context, parseBytes(bytes, options));
+    const rows =
+      out.kind === 'bank_statement'
+        ? plural(out.counts.transactions, 'transaction')
+        : plural(out.counts.cmsEntries, 'CMS entry', 'CMS entries');
+    stage(
+      context,
+      2,
+      3,
+      `Read ${out.metadata.pages === undefined ? 'the document' : plural(out.metadata.pages, 'page')}: ${rows}; checking`,
+    );
+    stage(context, 3, 3, 'Done');
+    return out;
   },
   summarize: (out) => {
     const m = out.metadata;
     const rows =
       out.kind === 'bank_statement'
-        ? `${out.counts.transactions} transaction${out.counts.transactions === 1 ? '' : 's'}`
-        : `${out.counts.cmsEntries} CMS entr${out.counts.cmsEntries === 1 ? 'y' : 'ies'}`;
+        ? plural(out.counts.transactions, 'transaction')
+        : plural(out.counts.cmsEntries, 'CMS entry', 'CMS entries');
     const account = [m.sortCodeMasked, m.accountNumberMasked].filter(Boolean).join(' ');
     const lines = [
       `Read a ${KIND_WORDS[out.kind]} (${out.format.toUpperCase()}, ${m.issuer ? `${m.issuer}, ` : ''}layout ${m.layout}): ${rows}` +

@@ -26,8 +26,10 @@ import { PAYMENT_FREQUENCIES } from '../calc/schedule/build.ts';
 import { ENFORCEMENT_ACTIONS } from '../calc/scheme-2012/parameters.ts';
 import { planOutput, planToJson, scheduleShape, scheduleTotalsOutput, totalsToJson } from './build-liability-schedule.ts';
 import { describePage, inputHash, pageInput, pageOutput, paginate } from './paging.ts';
-import { civilDate, moneyIn, moneyOut, strictObject, trace } from './schemas.ts';
+import { civilDate, leanOutput, moneyIn, moneyOut, sameAs, strictObject, trace } from './schemas.ts';
 import { defineTool } from './tool.ts';
+import { capped, COMPONENT_WORDS, plural, traceSection } from './words.ts';
+import { checkCancelled, stage } from './progress.ts';
 
 const text = (field: string, max: number) => z.string().max(max, `${field} must be at most ${max} characters`).optional();
 
@@ -37,64 +39,49 @@ const text = (field: string, max: number) => z.string().max(max, `${field} must 
  * text, any field it cannot have — and refuses a bad one with the row and field named (bankTransactions[3].date …).
  * The schemas still say what each field holds.
  */
-const rowText = (what: string, max: number) => z.string().optional().describe(`${what} (at most ${max} characters)`);
+// The longest text a row may hold is checked by calc/ledger, and named in its refusal.
+const rowText = (what: string, _max: number) => z.string().optional().describe(what);
 const rowId = (what: string) => z.string().optional().describe(what);
-const rowDate = z.string().describe('A calendar date, YYYY-MM-DD');
-const rowMoney = z
-  .union([z.number(), z.string()], { error: 'must be an amount of money: a number such as 1234.56 or a string such as "1234.56"' })
-  .describe('Money in pounds and pence: a number such as 1234.56, or a string such as "1234.56" or "£1,234.56"');
-const source = rowText('Where it is printed, e.g. "statement 2, page 3, line 14", so a letter can cite it', 300);
+const rowDate = z.string().describe('YYYY-MM-DD');
+const rowMoney = z.union([z.number(), z.string()], {
+  error: 'must be an amount of money: a number such as 1234.56 or a string such as "1234.56"',
+});
+const source = rowText('Where it is printed, e.g. "page 3, line 14"', 300);
 const row = z.looseObject;
 
 export const cmsEntryInput = row({
-  id: rowId('Your id for the entry, to find it again in the results; defaults to cms_1, cms_2 … in date order'),
-  date: rowDate.describe('The date CMS gives for the entry, YYYY-MM-DD'),
-  type: z
-    .enum(CMS_ENTRY_TYPES)
-    .describe(
-      'liability (maintenance charged for a period); collection_fee; enforcement_charge; payment_received (CMS says the paying parent paid it); ' +
-        'deo_receipt (money an employer paid CMS from wages); benefit_deduction_receipt (money taken from benefit); direct_payment; ' +
-        'voluntary_payment; payment_passed_on (CMS paid the receiving parent); refund; missed_payment_reported (Direct Pay: a payment ' +
-        'reported missed, the amount reported unpaid); adjustment (positive increases what is owed); offset (an overpayment set against what ' +
-        'was due); write_off (arrears written off)',
-    ),
-  amount: rowMoney.describe('The amount in pounds, positive; only an adjustment may be negative. A number or a string such as "433.33"'),
-  reference: rowText('The payment reference CMS shows, if any', 200),
-  description: rowText('The wording of the entry, if any', 500),
-  caseReference: rowText('The CMS case the line is on, if the parent has more than one case', 40),
-  chargeType: z
-    .enum(ENFORCEMENT_ACTIONS)
-    .optional()
-    .describe('An enforcement charge: the action it is for (read from the wording if left out)'),
-  creditor: z.enum(CREDITORS).optional().describe('Who CMS says this part of the balance is owed to, if the statement says'),
+  id: rowId('Default cms_1 …'),
+  date: rowDate,
+  type: z.enum(CMS_ENTRY_TYPES).describe('The kind of line'),
+  amount: rowMoney.describe('Positive; only an adjustment may be negative'),
+  reference: rowText('Payment reference', 200),
+  description: rowText('Wording', 500),
+  caseReference: rowText('The CMS case it is on, if several', 40),
+  chargeType: z.enum(ENFORCEMENT_ACTIONS).optional().describe('For a charge'),
+  creditor: z.enum(CREDITORS).optional().describe('Whom it is owed to'),
   source,
 });
 
 export const bankTransactionInput = row({
-  id: rowId('Your id for the transaction; defaults to bank_1, bank_2 … in date order'),
-  date: rowDate.describe('The date on the bank statement, YYYY-MM-DD'),
-  amount: rowMoney.describe('The amount in pounds, positive; direction says which way it went'),
-  direction: z.enum(DIRECTIONS).describe('out: money left the account holder’s account; in: money came into it'),
-  description: rowText('The description on the statement, e.g. "CMS DIRECT PAY"', 500),
-  reference: rowText('The payment reference, if the statement shows one', 200),
-  balance: rowMoney.optional().describe('The running balance the statement shows after it, if any (not used in the reckoning)'),
-  fingerprint: rowText('An id from the statement parser, if any (not used in the reckoning)', 200),
+  id: rowId('Default bank_1 …'),
+  date: rowDate,
+  amount: rowMoney.describe('Positive'),
+  direction: z.enum(DIRECTIONS).describe('out of or into the account'),
+  description: rowText('As on the statement', 500),
+  reference: rowText('Payment reference', 200),
+  balance: rowMoney.optional().describe('Running balance'),
+  fingerprint: rowText('From parse_statement', 200),
   source,
 });
 
 export const evidenceInput = row({
-  id: rowId('Your id for it; defaults to evidence_1 … in date order'),
-  type: z
-    .enum(EVIDENCE_TYPES)
-    .describe(
-      'payslip_deduction: child maintenance taken from pay (a deduction from earnings order) as the payslip shows it; ' +
-        'benefit_deduction: taken from a benefit; declared_payment: any other payment you can show (cash with a receipt, a cheque, another account)',
-    ),
-  date: rowDate.describe('The pay date on the payslip, the benefit payment date, or the day it was paid, YYYY-MM-DD'),
-  amount: rowMoney.describe('The amount deducted or paid, in pounds'),
-  from: rowText('The employer, the benefit, or who paid or received it', 200),
-  description: rowText('The wording, e.g. "CMS DEO"', 500),
-  reference: rowText('A reference, if any', 200),
+  id: rowId('Default evidence_1 …'),
+  type: z.enum(EVIDENCE_TYPES).describe('declared_payment: any other payment you can show'),
+  date: rowDate,
+  amount: rowMoney.describe('Positive'),
+  from: rowText('Employer, benefit or payer', 200),
+  description: rowText('Wording', 500),
+  reference: rowText('Reference', 200),
   source,
 });
 
@@ -107,74 +94,51 @@ const rows = <T extends z.ZodType>(item: T, what: string) =>
     );
 
 export const cmsClaimInput = strictObject({
-  date: civilDate.describe('The date of the figure CMS states'),
-  balance: moneyIn
-    .optional()
-    .describe('The balance CMS states, everything together: positive, arrears the paying parent owes; negative, an overpayment'),
-  maintenance: moneyIn.optional().describe('Or by part: the maintenance arrears'),
-  collectionFees: moneyIn.optional().describe('The collection fees CMS says are owed'),
-  enforcementCharges: moneyIn.optional().describe('The enforcement charges CMS says are owed'),
-  basis: z
-    .enum(BASES)
-    .optional()
-    .describe(
-      'Receiving parent on Collect and Pay: gross if CMS’s figure is the maintenance the paying parent owes you; net if it is what you are still owed after CMS’s 4% fee',
-    ),
-}).describe('What CMS says is owed, as its letter or statement gives it: one figure, or its parts');
+  date: civilDate.describe('Of CMS’s figure'),
+  balance: moneyIn.optional().describe('All together: positive arrears, negative overpaid'),
+  maintenance: moneyIn.optional().describe('Or by part'),
+  collectionFees: moneyIn.optional().describe('Part'),
+  enforcementCharges: moneyIn.optional().describe('Part'),
+  basis: z.enum(BASES).optional().describe('Receiving parent on Collect and Pay: net if after CMS’s 4% fee'),
+}).describe('What CMS says is owed: one figure, or its parts');
 
 export const reconcileLedgerInput = strictObject({
-  schedule: strictObject({
-    ...scheduleShape,
-    asOf: civilDate.optional().describe('Reconcile up to and including this day; defaults to cmsClaim.date'),
-  }).describe('The decisions, as for build_liability_schedule, from which what was due is worked out'),
-  side: z
-    .enum(SIDES)
-    .describe("Whose evidence this is: paying (the paying parent's payments) or receiving (the receiving parent's money in)"),
-  receivingParentId: z
-    .string()
-    .min(1)
-    .max(100)
-    .optional()
-    .describe('Receiving side with several receiving parents: which one’s account this is (an id from the decisions)'),
-  caseReference: text('caseReference', 40).describe(
-    'This case’s CMS reference, when you give lines from another of your cases too (to find payments put on the wrong case)',
+  schedule: sameAs(
+    strictObject({
+      ...scheduleShape,
+      asOf: civilDate.optional().describe('Reconcile up to and including this day; defaults to cmsClaim.date'),
+    }),
+    'The decisions and payment plan, as build_liability_schedule takes them (asOf defaults to cmsClaim.date)',
   ),
-  cmsEntries: rows(cmsEntryInput, 'CMS entries')
-    .optional()
-    .describe('What CMS recorded: the lines of a CMS statement, arrears breakdown or letter, in any order'),
-  bankTransactions: rows(bankTransactionInput, 'bank transactions')
-    .optional()
-    .describe(
-      'What the bank statement shows, in any order; other transactions may be included if bankFilter picks out the maintenance payments',
-    ),
-  evidence: rows(evidenceInput, 'pieces of evidence')
-    .optional()
-    .describe('Money that never shows on a bank statement: payslip deductions, benefit deductions, and other payments you can show'),
+  side: z.enum(SIDES).describe('Whose evidence this is'),
+  receivingParentId: z.string().min(1).max(100).optional().describe('Receiving side, several receiving parents: whose account'),
+  caseReference: text('caseReference', 40).describe('This case’s CMS reference, if lines of another case are given'),
+  cmsEntries: rows(cmsEntryInput, 'CMS entries').optional().describe('The lines of a CMS statement or letter, any order'),
+  bankTransactions: rows(bankTransactionInput, 'bank transactions').optional().describe('Bank statement lines, any order'),
+  evidence: rows(evidenceInput, 'pieces of evidence').optional().describe('Payslip and benefit deductions, other payments'),
   bankFilter: strictObject({
     descriptionContains: z
       .array(z.string().min(1, 'a filter word must not be empty').max(100))
       .max(50, 'at most 50 filter words')
       .optional()
-      .describe(
-        'A bank transaction is a maintenance payment if its description or reference contains one of these (any case), e.g. ["CMS", "CHILD MAINT"]',
-      ),
-    includeAll: z.boolean().optional().describe('True if every bank transaction given is a maintenance payment'),
+      .describe('e.g. ["CMS", "CHILD MAINT"]'),
+    includeAll: z.boolean().optional().describe('Every one is'),
   })
     .optional()
-    .describe('Which bank transactions are maintenance payments. Without it, only those that match a CMS record or an instalment count'),
+    .describe('Which bank transactions are maintenance; default those matching a CMS record or instalment'),
   cmsClaim: cmsClaimInput.optional(),
   windowDays: z
     .int('windowDays must be a whole number of days')
     .min(0, 'windowDays must be 0 or more')
     .max(31, 'windowDays must be at most 31')
     .optional()
-    .describe('Payments this many days apart or less count as the same payment (default 5)'),
+    .describe('Days apart still the same payment (default 5)'),
   maxDateDifferenceDays: z
     .int('maxDateDifferenceDays must be a whole number of days')
     .min(0, 'maxDateDifferenceDays must be 0 or more')
     .max(366, 'maxDateDifferenceDays must be at most 366')
     .optional()
-    .describe('The same amount up to this many days apart is a wrong date rather than a different payment (default 62)'),
+    .describe('Days apart a same amount is a wrong date (default 62)'),
   page: pageInput,
 });
 
@@ -521,80 +485,96 @@ function describeBalance(money: string): string {
   return d.gt(0) ? `${pounds(d)} owed by the paying parent` : d.lt(0) ? `${pounds(d.abs())} overpaid` : 'nothing owed';
 }
 
-/** How many findings the text names one by one; the rest are in the structured result, a page at a time. */
-const FINDINGS_IN_TEXT = 12;
-
-/** The summary in words, leading with the bridge: CMS's figure, each kind of difference, the recomputed figure. */
-export function summarizeReconciliation(out: ReconcileLedgerOutput): string {
+/**
+ * The summary in words, leading with the bridge (CMS's figure, each kind of difference, the recomputed figure), then the
+ * numbered trace and this page's findings, capped (tools/words.ts); `rest` says where the findings the text leaves out are.
+ */
+export function summarizeReconciliation(
+  out: ReconcileLedgerOutput,
+  rest = 'page through them with page.cursor (structuredContent.findings holds this page)',
+): string {
   const b = out.balance;
   const br = out.bridge;
-  const lines: string[] = [];
+  const head: string[] = [];
   const cmsWords =
     br.fromLabel === 'cms_claim' ? `CMS says ${describeBalance(br.from)}` : `CMS's entries add up to ${describeBalance(br.from)}`;
-  lines.push(
+  const gap = new Dec(br.difference);
+  head.push(
     `${cmsWords} on ${b.asOf}; worked out from the decisions and the evidence it is ${describeBalance(b.recomputed)}` +
-      (br.difference === '0.00'
-        ? ': the same.'
-        : `: CMS's figure is ${p(br.difference.replace('-', ''))} too ${br.difference.startsWith('-') ? 'low' : 'high'}.`),
+      (gap.isZero() ? ': the same.' : `: CMS's figure is ${pounds(gap.abs())} too ${gap.isNegative() ? 'low' : 'high'}.`),
   );
   if (br.subtotals.length) {
-    lines.push('The difference, line by line (positive: CMS’s figure too high; negative: too low):');
-    for (const s of br.subtotals) lines.push(`- ${countOf(s.kind, s.count)}: ${p(s.amount)}`);
-    lines.push(`= ${p(br.difference)} (${p(br.from)} − ${p(br.to)}).`);
+    head.push('The difference, line by line (positive: CMS’s figure too high; negative: too low):');
+    for (const s of br.subtotals) head.push(`- ${countOf(s.kind, s.count)}: ${p(s.amount)}`);
+    head.push(`= ${p(br.difference)} (${p(br.from)} − ${p(br.to)}).`);
     if (br.inPayingParentsFavour.count && br.inReceivingParentsFavour.count) {
       const high = br.inPayingParentsFavour.count;
       const low = br.inReceivingParentsFavour.count;
-      lines.push(
-        `${high} ${high === 1 ? 'line makes' : 'lines make'} CMS's figure too high by ${p(br.inPayingParentsFavour.amount)} and ${low} ${low === 1 ? 'makes' : 'make'} it too low by ${p(br.inReceivingParentsFavour.amount)}: the net effect is what counts, not the two added together.`,
+      head.push(
+        `${plural(high, 'line makes', 'lines make')} CMS's figure too high by ${p(br.inPayingParentsFavour.amount)} and ${low} ${low === 1 ? 'makes' : 'make'} it too low by ${p(br.inReceivingParentsFavour.amount)}: the net effect is what counts, not the two added together.`,
       );
     }
   }
-  for (const l of br.otherLines) lines.push(`${l.description}`);
+  for (const l of br.otherLines) head.push(l.description);
   const parts = b.components.filter((c) => c.recomputed !== '0.00' || c.cmsEntriesTotal !== '0.00' || c.cmsClaimed !== undefined);
   if (out.side === 'paying' && parts.length > 1) {
-    lines.push(
+    head.push(
       `By part, worked out (and CMS's ${parts.some((c) => c.cmsClaimed !== undefined) ? 'figure' : 'entries'}): ` +
-        `${parts.map((c) => `${c.component.replace('_', ' ')} ${p(c.recomputed)} (${p(c.cmsClaimed ?? c.cmsEntriesTotal)})`).join('; ')}.`,
+        `${parts.map((c) => `${COMPONENT_WORDS[c.component]} ${p(c.recomputed)} (${p(c.cmsClaimed ?? c.cmsEntriesTotal)})`).join('; ')}.`,
     );
   }
   if (b.bothBases)
-    lines.push(
+    head.push(
       `Both ways: gross ${p(b.bothBases.gross)} (the paying parent's arrears), net ${p(b.bothBases.net)} (still owed to you in cash).`,
     );
-  if (b.notYetDue !== '0.00') lines.push(`A further ${p(b.notYetDue)} has accrued but is not yet due under the payment plan.`);
-  if (out.findings.length) {
-    lines.push(
-      `Findings${out.counts.findings > out.findings.length ? ` (this page: ${out.findings.length} of ${out.counts.findings})` : ''}:`,
-    );
-    for (const f of out.findings.slice(0, FINDINGS_IN_TEXT)) lines.push(`${f.id}. ${f.explanation} [${p(f.effect)}]`);
-    if (out.counts.findings > FINDINGS_IN_TEXT) lines.push(`… ${out.counts.findings - FINDINGS_IN_TEXT} more in the structured result.`);
-  }
-  lines.push(
-    `Agreed: ${out.counts.matches}; set aside: ${out.counts.ignored}; periods: ${out.counts.periods} ` +
-      `(from ${out.counts.cmsEntries} CMS entries, ${out.counts.bankTransactions} bank transactions and ${out.counts.evidence} other pieces of evidence).`,
+  if (b.notYetDue !== '0.00') head.push(`A further ${p(b.notYetDue)} has accrued but is not yet due under the payment plan.`);
+  const c = out.counts;
+  head.push(
+    `Agreed: ${c.matches}; set aside: ${c.ignored}; ${plural(c.periods, 'period')} ` +
+      `(from ${plural(c.cmsEntries, 'CMS entry', 'CMS entries')}, ${plural(c.bankTransactions, 'bank transaction')} and ` +
+      `${plural(c.evidence, 'other piece of evidence', 'other pieces of evidence')}).`,
   );
-  for (const w of out.warnings) lines.push(`Note: ${w}`);
-  lines.push(`Detail: ${describePage(out.page)}.`);
-  return lines.join('\n');
+  for (const w of out.warnings) head.push(`Note: ${w}`);
+  const notOnPage = c.findings - out.findings.length;
+  return capped(head, [
+    traceSection(out.trace),
+    {
+      title: `Findings${notOnPage > 0 ? ` (this page: ${out.findings.length} of ${c.findings})` : ''}:`,
+      lines: out.findings.map((f) => `${f.id}. ${f.explanation} [${p(f.effect)}]`),
+      rest: (left) => `… ${plural(left, 'more finding')} on this page: ${rest}.`,
+    },
+    {
+      lines: notOnPage > 0 ? [`… ${plural(notOnPage, 'more finding')} on later pages: ${rest}.`] : [],
+      rest: () => `… ${plural(notOnPage, 'more finding')} on later pages: ${rest}.`,
+    },
+    { lines: [`Detail: ${describePage(out.page)}.`], rest: () => `Detail: ${describePage(out.page)}.` },
+  ]);
 }
 
 export const reconcileLedgerTool = defineTool({
   name: 'reconcile_ledger',
   title: 'Reconcile the CMS record against the evidence',
   description:
-    'Checks what the Child Maintenance Service recorded against the parent’s evidence — bank statements, payslips (money taken ' +
-    'from wages), benefit deductions, other payments — and the schedule of what was due from the decisions and the payment plan. ' +
-    'It knows Direct Pay (CMS records no payments; give any missed-payment reports), separate balances for maintenance, fees and ' +
-    'charges, and what is not yet due. It finds every entry CMS got wrong, with its effect and in whose favour, and gives the ' +
-    'bridge from CMS’s figure to the true one, line by line. The summary is always complete; the detail comes a page at a time. ' +
-    'Use these figures; do not compute your own.',
+    'Checks the CMS record against the parent’s bank statements, payslips and other evidence and what was due: the true ' +
+    'balance, every entry CMS got wrong with its effect, and the bridge from CMS’s figure to the true one, line by line.',
   inputSchema: reconcileLedgerInput,
-  outputSchema: reconcileLedgerOutput,
+  // Lean: the balance, bridge, findings, page and trace by name; the text carries them in words, structuredContent in full.
+  outputSchema: leanOutput(reconcileLedgerOutput, ['balance', 'bridge', 'findings', 'page', 'trace']),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
-  handler: (input) => {
+  handler: (input, context) => {
     const { page, ...rest } = input;
     const reconcileInput: ReconcileInput = rest;
-    return toJson(reconcile(reconcileInput), inputHash(rest), page);
+    // One synchronous computation (calc/reconcile): progress before and after it, nothing to stop in between.
+    checkCancelled(context);
+    stage(
+      context,
+      1,
+      2,
+      `Reconciling ${plural(rest.cmsEntries?.length ?? 0, 'CMS entry', 'CMS entries')} with ${plural(rest.bankTransactions?.length ?? 0, 'bank transaction')}`,
+    );
+    const result = reconcile(reconcileInput);
+    stage(context, 2, 2, `Reconciled: ${plural(result.findings.length, 'finding')}`);
+    return toJson(result, inputHash(rest), page);
   },
   summarize: summarizeReconciliation,
 });

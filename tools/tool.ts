@@ -6,11 +6,10 @@
 import type * as z from 'zod';
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { CivilDate } from '../calc/dates.ts';
-import { InputError } from '../calc/errors.ts';
-import { OutOfCoverageError } from '../calc/parameters.ts';
-import { ParseError } from '../statements/types.ts';
-import { StoreError } from '../store/errors.ts';
+import { InputError, messageOf, ReckonerError, type ErrorCode, type Problem } from '../calc/errors.ts';
 import type { CaseStore } from '../store/types.ts';
+import type { Files } from './files.ts';
+import { plainProblems } from './problems.ts';
 
 /** What the adapters know that the core must not look up itself. */
 export interface ToolContext {
@@ -28,9 +27,22 @@ export interface ToolContext {
   readonly allowedDirs?: () => Promise<readonly string[]>;
   /** The case store, opened on first use (case tools only; absent when the server has no store). */
   readonly store?: () => Promise<CaseStore>;
+  /**
+   * The file shelf, as this caller's organisation and principal see it (tools/files.ts): a tool that makes a file
+   * puts it here and returns the link. Absent in a bare context: the tool then gives the bytes as base64.
+   */
+  readonly files?: Files;
+  /** Reports how far a long tool has got (MCP notifications/progress when the client sent a progressToken). */
+  readonly progress?: (done: number, total?: number, message?: string) => void;
+  /** Aborted when the caller cancels the request: a long tool checks it and stops (throwing `signal.reason`). */
+  readonly signal?: AbortSignal;
 }
 
-export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
+/**
+ * What a tool file writes: its name, one zod input and one zod output schema, MCP annotations, a handler typed by
+ * its schemas, and the summary of a result for the MCP text content.
+ */
+export interface ToolSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   /** snake_case verb, e.g. `calculate_maintenance`; the HTTP route is `/api/v1/calculate-maintenance`. */
   readonly name: string;
   readonly title: string;
@@ -43,42 +55,54 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
   readonly summarize: (output: z.infer<O>) => string;
 }
 
-/** Error codes of the public contract (DESIGN.md "Errors"). */
-export const ERROR_CODES = [
-  'invalid_input',
-  'not_found',
-  'conflict',
-  'unsupported',
-  'parse_failed',
-  'too_large',
-  'unauthorized',
-  'forbidden',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** What one call of a tool gave: its structured output and the summary of it. */
+export interface ToolRun {
+  readonly output: Record<string, unknown>;
+  readonly summary: string;
+}
+
+/**
+ * A tool with its types erased, as the registry, the MCP server and the HTTP API hold it: `run` takes any input,
+ * parses it with the tool's own schema (a refusal in plain words when it does not fit) and calls the typed
+ * handler. Every `defineTool(...)` result is one, so `TOOLS: readonly AnyTool[]` needs no cast.
+ */
+export interface AnyTool {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly inputSchema: z.ZodObject;
+  readonly outputSchema: z.ZodObject;
+  readonly annotations: ToolAnnotations;
+  /** @throws {InputError} in plain words when `input` does not fit the input schema; whatever the handler throws. */
+  run(input: unknown, context: ToolContext): Promise<ToolRun>;
+}
+
+/** A defined tool: typed (for its own tests and callers) and erased (for the registry) at once. */
+export type ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> = ToolSpec<I, O> & AnyTool;
+
+/** Error codes of the public contract (DESIGN.md "Errors"): one list, from calc/errors.ts, re-exported by server/errors.ts. */
+export { ERROR_CODES, type ErrorCode } from '../calc/errors.ts';
 
 /** Longest a problem's message may be, and most problems one error lists: an error never grows with the input. */
 export const MAX_PROBLEM_CHARS = 500;
 export const MAX_PROBLEMS = 20;
 
 /** One problem with the input: the field, written as in the input (`a.b[0].c`), and what to do. */
-export interface FieldProblem {
-  readonly field: string;
-  readonly message: string;
-}
+export type FieldProblem = Problem;
 
+/** An error as the adapters send it: MCP as `message` (one line per problem), HTTP as `{ code, message, details }`. */
 export interface ToolFailure {
   readonly code: ErrorCode;
-  /** Every problem as `field: message`, joined. */
+  /** One line per problem, `field: message`, after the error's headline when there are several. */
   readonly message: string;
-  /** The same problems one by one: always a list, whatever the source of the error. */
+  /** The same problems one by one, one entry each: always a list, whatever the source of the error. */
   readonly details: readonly FieldProblem[];
 }
 
-export function failure(code: ErrorCode, problems: readonly FieldProblem[]): ToolFailure {
+export function failure(code: ErrorCode, problems: readonly FieldProblem[], headline?: string): ToolFailure {
   const shown = problems.slice(0, MAX_PROBLEMS).map((p) => ({ field: clip(p.field, 200), message: clip(p.message, MAX_PROBLEM_CHARS) }));
   const more = problems.length - shown.length;
-  const message = shown.map((p) => `${p.field}: ${p.message}`).join('; ') + (more > 0 ? `; and ${more} more problems like these` : '');
+  const message = messageOf(shown, headline) + (more > 0 ? `\nand ${more} more problem${more === 1 ? '' : 's'} like these` : '');
   return { code, message, details: shown };
 }
 
@@ -115,37 +139,44 @@ export function textProblem(input: unknown, field = ''): FieldProblem | undefine
 /** An input a tool refuses with a code other than invalid_input (e.g. too_large), naming the field. */
 export class CodedInputError extends InputError {
   override name = 'CodedInputError';
-  constructor(
-    readonly code: ErrorCode,
-    field: string,
-    message: string,
-  ) {
-    super(field, message);
+  constructor(code: ErrorCode, field: string, message: string) {
+    super([{ field, message }], { code });
   }
 }
 
-/** Turns a thrown error into the public error shape; anything unexpected is rethrown. */
+/** What an unexpected error says: nothing of the error itself (no stack, no case data), only that it happened. */
+export const INTERNAL_PROBLEM: FieldProblem = {
+  field: '(server)',
+  message: 'something went wrong inside Reckoner, not in your input; nothing was saved. Please report it',
+};
+
+/**
+ * Turns a thrown error into the public error shape: a {@link ReckonerError} as its code and problems, anything
+ * else as `internal` with {@link INTERNAL_PROBLEM} (the caller logs the error's name; its message may quote data).
+ */
 export function toFailure(error: unknown): ToolFailure {
-  if (error instanceof StoreError || error instanceof CodedInputError)
-    return failure(error.code, [{ field: error.field, message: error.message.slice(error.field.length + 2) }]);
-  if (error instanceof InputError) {
-    return failure('invalid_input', [{ field: error.field, message: error.message.slice(error.field.length + 2) }]);
-  }
-  if (error instanceof OutOfCoverageError) return failure('unsupported', [{ field: 'date', message: error.message }]);
-  if (error instanceof ParseError) return failure(error.code, [{ field: 'document', message: error.message }]);
-  throw error;
+  if (error instanceof ReckonerError) return failure(error.code, error.problems, error.headline);
+  return failure('internal', [INTERNAL_PROBLEM]);
 }
 
-/** Zod issues as field problems, with the field written as in the input (`a.b[0].c`). */
-export function problemsFrom(error: z.ZodError): FieldProblem[] {
-  return error.issues.slice(0, MAX_PROBLEMS + 1).map((issue) => ({
-    field:
-      issue.path.reduce<string>(
-        (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-        '',
-      ) || '(body)',
-    message: issue.message,
-  }));
+/** Whether {@link toFailure} would call this error `internal` (so the adapter logs its name). */
+export function isUnexpected(error: unknown): boolean {
+  return !(error instanceof ReckonerError) || error.code === 'internal';
+}
+
+/**
+ * Zod issues as problems in plain words, naming the field as written in the input (`a.b[0].c`) and saying what
+ * to do; given the schema and the input parsed, an unknown field is answered with the nearest known one.
+ */
+export function problemsFrom(error: z.ZodError, schema?: z.ZodType, input?: unknown): FieldProblem[] {
+  return plainProblems(error, schema, input); // all of them: failure() shows MAX_PROBLEMS and counts the rest
+}
+
+/** Parses `input` with `schema`: the value, or an {@link InputError} listing every problem in plain words. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new InputError(problemsFrom(parsed.error, schema, input));
+  return parsed.data;
 }
 
 /** `calculate_maintenance` → `calculate-maintenance`. */
@@ -153,6 +184,13 @@ export function routeName(toolName: string): string {
   return toolName.replace(/_/g, '-');
 }
 
-export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(tool: ToolDefinition<I, O>): ToolDefinition<I, O> {
-  return tool;
+/** A tool from its spec: the spec as written, plus the erased `run` that the registry and the adapters call. */
+export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(spec: ToolSpec<I, O>): ToolDefinition<I, O> {
+  return {
+    ...spec,
+    async run(input: unknown, context: ToolContext): Promise<ToolRun> {
+      const output = await spec.handler(parseInput(spec.inputSchema, input), context);
+      return { output, summary: spec.summarize(output) };
+    },
+  };
 }

@@ -170,7 +170,7 @@ export function readBooks(input: ReconcileInput): Books {
   try {
     schedule = buildSchedule({ ...input.schedule, asOf });
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(`schedule.${e.field}`, e.message.slice(e.field.length + 2));
+    if (e instanceof InputError) throw e.within('schedule');
     throw e;
   }
 

@@ -75,7 +75,7 @@ export function resolveDecisions(input: ScheduleInput, trace: Trace): ResolvedDe
     try {
       result = calculateMaintenance({ ...d.calculation!, date: d.calculation!.date ?? effectiveDate });
     } catch (e) {
-      if (e instanceof InputError) throw new InputError(`${field}.calculation.${e.field}`, e.message.slice(e.field.length + 2));
+      if (e instanceof InputError) throw e.within(`${field}.calculation`);
       throw e;
     }
     return {

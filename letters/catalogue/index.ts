@@ -41,7 +41,7 @@ export const LETTERS: readonly LetterSpec[] = [
   deductionOrderAppeal,
   deductionOrderRepresentations,
   sarChaseIcoComplaint,
-] as unknown as readonly LetterSpec[];
+];
 
 /** Every letter type's snake_case name, in id order. */
 export const LETTER_TYPES = LETTERS.map((l) => l.type);

@@ -83,7 +83,10 @@ export function showErrors(form, summary, error, title) {
     const target = problem.field ? targetFor(form, problem.field) : null;
     if (!target) {
       // A field this form has no place for: say it as the API did.
-      const text = problem.field && problem.field !== '(body)' ? `${problem.field}: ${problem.message}` : problem.message;
+      const text =
+        problem.field && !['(body)', '(request)', '(server)'].includes(problem.field)
+          ? `${problem.field}: ${problem.message}`
+          : problem.message;
       return h('li', {}, text);
     }
     markField(target, problem.message);

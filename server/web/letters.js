@@ -113,7 +113,7 @@ function renderLetterSelect() {
 /** Loads the catalogue; on failure says so, with a button to try again. */
 export async function loadLetters() {
   const summary = $('letters-errors');
-  const answer = await post('list-letter-types', {});
+  const answer = await post('list-letter-types', { detail: true });
   if (!answer.ok) {
     fill($('dl-letter'), h('option', { value: '' }, 'The letters could not be loaded'));
     const retry = h('button', { type: 'button', class: 'button-secondary' }, 'Try again');

@@ -28,10 +28,9 @@ import {
 
 /** A mistake in the caller's `csvMapping`: an `invalid_input` that names the mapping field. */
 export class MappingError extends ParseError {
-  readonly field: string;
+  override name = 'MappingError';
   constructor(field: string, message: string) {
-    super('invalid_input', `${field}: ${message}`);
-    this.field = field;
+    super('invalid_input', message, field);
   }
 }
 

@@ -26,12 +26,14 @@ export type WorkerReply =
         readonly message: string;
         readonly code?: string;
         readonly field?: string;
+        /** A mapping error's one problem, without its field (the field is above, as data). */
+        readonly problem?: string;
       };
     };
 
 function describe(error: unknown): (WorkerReply & { ok: false })['error'] {
   if (error instanceof MappingError)
-    return { kind: 'mapping', name: error.name, message: error.message, code: error.code, field: error.field };
+    return { kind: 'mapping', name: error.name, message: error.message, code: error.code, field: error.field, problem: error.problems[0]!.message };
   if (error instanceof ParseError) return { kind: 'parse', name: error.name, message: error.message, code: error.code };
   const e = error instanceof Error ? error : new Error(String(error));
   return { kind: 'other', name: e.name, message: e.message };

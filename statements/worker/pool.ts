@@ -91,7 +91,7 @@ const duration = (ms: number) =>
 /** Rebuilds the error a worker reported: ParseError and MappingError keep their class, code and field. */
 function rebuild(error: WorkerReply & { ok: false }): Error {
   const e = error.error;
-  if (e.kind === 'mapping') return new MappingError(e.field!, e.message.slice(e.field!.length + 2));
+  if (e.kind === 'mapping') return new MappingError(e.field!, e.problem ?? e.message);
   if (e.kind === 'parse') return new ParseError(e.code as ParseError['code'], e.message);
   const out = new Error(e.message);
   out.name = e.name;

@@ -100,9 +100,10 @@ function checkTogether(all: readonly DecisionValues[], service: CollectionServic
     resolveDecisions({ decisions: all.map((d) => decisionInput({ ...d, id: '' })), asOf: '2100-01-01', service }, new Trace());
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const m = /^decisions\[(\d+)\](.*)$/.exec(error.field);
-    const field = m ? `${fieldOf(Number(m[1]))}${m[2]}` : error.field;
-    throw new InputError(field, error.message.slice(error.field.length + 2));
+    throw error.withProblems((p) => {
+      const m = /^decisions\[(\d+)\](.*)$/.exec(p.field);
+      return m ? { field: `${fieldOf(Number(m[1]))}${m[2]}`, message: p.message } : p;
+    });
   }
 }
 

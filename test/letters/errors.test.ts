@@ -8,7 +8,7 @@ import { InputError } from '../../calc/errors.ts';
 import { draftLetter, LetterInputError, type DraftInput } from '../../letters/index.ts';
 import { CASES, PAYING_PARENT, reconciliation, SENT_ON } from './fixture.ts';
 
-/** The refusal's full message (field: message, as adapters report it) and its problems. */
+/** The refusal's full message (one `field: message` line per problem, as adapters report it) and its problems. */
 function refusal(input: DraftInput): { message: string; problems: readonly { field: string; message: string }[] } {
   try {
     draftLetter(input);
@@ -16,7 +16,7 @@ function refusal(input: DraftInput): { message: string; problems: readonly { fie
     expect(e).toBeInstanceOf(InputError);
     const err = e as InputError;
     return {
-      message: `${err.field}: ${err.message.slice(err.field.length + 2)}`,
+      message: err.message,
       problems: e instanceof LetterInputError ? e.problems : [],
     };
   }

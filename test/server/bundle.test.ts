@@ -120,7 +120,9 @@ describe('the bundle answers as the sources do', () => {
       };
       const calculation = await call('calculate_maintenance', EXAMPLES.twoReceivingParents);
       const parsed = await call('parse_statement', { contentBase64: pdf, filename: 'statement.pdf' });
-      const { pdfBase64, ...letter } = await call('draft_letter', { ...CASES['payment_dispute']!.input, format: 'pdf' });
+      // The PDF is a link (its id is random per process), read as a client reads it.
+      const { file, ...letter } = await call('draft_letter', { ...CASES['payment_dispute']!.input, format: 'pdf' });
+      const pdfFile = (await client.readResource({ uri: (file as { uri: string }).uri })).contents[0] as { blob: string };
       const created = await call('create_case', { title: 'Bundle check', side: 'paying', frequency: 'weekly', firstDueDate: '2024-01-01' });
       const caseId = created.id as string;
       const imported = await call('import_document', { caseId, contentBase64: pdf, filename: 'statement.pdf' });
@@ -134,7 +136,7 @@ describe('the bundle answers as the sources do', () => {
         calculation,
         parsed,
         letter,
-        letterIsPdf: Buffer.from(pdfBase64 as string, 'base64')
+        letterIsPdf: Buffer.from(pdfFile.blob, 'base64')
           .subarray(0, 5)
           .toString('latin1'),
         imported: hide(imported),

@@ -58,6 +58,12 @@ async function call(name: string, args: Record<string, unknown>): Promise<Record
   return result.structuredContent as Record<string, any>;
 }
 
+/** A file a tool made, read as a client reads it: resources/read of its reckoner://files/ link. */
+async function fileBytes(uri: string): Promise<Buffer> {
+  const item = (await client.readResource({ uri })).contents[0] as { blob: string };
+  return Buffer.from(item.blob, 'base64');
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'reckoner-journey-'));
   transport = new StdioClientTransport({
@@ -145,7 +151,7 @@ describe('the case carries the dispute, over stdio MCP', () => {
     // 7. Kept as a draft, then marked sent today: that starts its clocks.
     const saved = await call('save_letter', { caseId, type: 'payment_dispute' });
     expect(saved.letter).toMatchObject({ status: 'draft', version: 1, letter: 'L04' });
-    expect(Buffer.from(saved.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await fileBytes(saved.file.uri)).subarray(0, 5).toString()).toBe('%PDF-');
     const sent = await call('mark_letter_sent', { caseId, letterId: saved.letter.id, sentOn: today, method: 'recorded_delivery' });
     expect(sent.event.type).toBe('payments_disputed');
     // The deadlines are calc's for a payment dispute sent today (calc/deadlines is tested against its sources).
@@ -180,7 +186,7 @@ describe('the case carries the dispute, over stdio MCP', () => {
 
     // 10. The bundle for the ICE.
     const bundle = await call('build_evidence_bundle', { caseId, purpose: 'ice' });
-    const bytes = Buffer.from(bundle.pdfBase64, 'base64');
+    const bytes = await fileBytes(bundle.file.uri);
     const text = await extractPdfText(new Uint8Array(bytes));
     const pages = text.split('\n\f\n');
     expect(pages).toHaveLength(bundle.pages);

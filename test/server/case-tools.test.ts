@@ -164,7 +164,7 @@ describe('case tools over MCP', () => {
       csvMapping: CSV_MAPPING,
     });
     expect(ok(again)).toMatchObject({ documentAlreadyImported: true, new: 0, alreadyThere: 200 });
-    expect((again.content[0] as { text: string }).text).toContain('0 bank transactions new, 200 already in the case');
+    expect((again.content[0] as { text: string }).text).toContain('0 new bank transactions, 200 already in the case');
     // An overlapping statement adds only its new rows.
     const next = ok(await call('import_document', { caseId: id, contentBase64: base64(csv(150, 100)), csvMapping: CSV_MAPPING }));
     expect(next).toMatchObject({ documentAlreadyImported: false, new: 50, alreadyThere: 50 });

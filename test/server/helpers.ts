@@ -63,9 +63,9 @@ export function validInput(): Record<string, unknown> {
   return structuredClone(EXAMPLES.basicPlus) as unknown as Record<string, unknown>;
 }
 
-/** The single text item of an MCP tool result. */
+/** The single text item of an MCP tool result (beside it, only the resource links of the files the tool made). */
 export function textOf(result: CallToolResult | Record<string, unknown>): string {
-  const content = (result as CallToolResult).content;
+  const content = (result as CallToolResult).content.filter((item) => item.type !== 'resource_link');
   if (content.length !== 1 || content[0]?.type !== 'text') throw new Error(`expected one text item, got ${JSON.stringify(content)}`);
   return content[0].text;
 }

@@ -92,8 +92,12 @@ describe('POST /api/v1/calculate-maintenance: bad input', () => {
     { name: 'nights as a string', body: withChildren([{ nightsPerYear: '52' }]), field: 'receivingParents[0].children[0].nightsPerYear' },
     { name: 'no children', body: withChildren([]), field: 'receivingParents[0].children' },
     { name: 'no receiving parents', body: { ...validInput(), receivingParents: [] }, field: 'receivingParents' },
-    { name: 'unknown top-level field', body: { ...validInput(), colour: 'blue' }, field: '"colour"' },
-    { name: 'unknown nested field', body: withPayer({ grossWeeklyIncome: 500, salary: 1 }), field: '"salary"' },
+    { name: 'unknown top-level field', body: { ...validInput(), colour: 'blue' }, field: 'colour: colour is not a field here' },
+    {
+      name: 'unknown nested field',
+      body: withPayer({ grossWeeklyIncome: 500, salary: 1 }),
+      field: 'payingParent.salary: salary is not a field here',
+    },
     { name: 'no income and no reason for none', body: withPayer({}), field: 'payingParent.income' },
   ])('$name → 400 invalid_input naming $field', async ({ body, field }) => {
     const error = await expectError(await post(body), 400, 'invalid_input');
@@ -101,9 +105,17 @@ describe('POST /api/v1/calculate-maintenance: bad input', () => {
     expect(error.details).toBeDefined();
   });
 
-  test('an unknown nested field is placed at its parent', async () => {
+  // Issue 13 item 5: an unknown field is named by its own path, with the fields known there (none is near "salary").
+  test('an unknown nested field is named by its path, with the fields its parent has', async () => {
     const error = await expectError(await post(withPayer({ grossWeeklyIncome: 500, salary: 1 })), 400, 'invalid_input');
-    expect(error.details).toEqual([{ field: 'payingParent', message: 'unknown field "salary"; remove it or check the spelling' }]);
+    expect(error.details).toEqual([
+      {
+        field: 'payingParent.salary',
+        message:
+          'salary is not a field here; remove it (the fields here are grossWeeklyIncome, income, pensionContributions, ' +
+          'flatRateBenefit, nilRateReason, relevantOtherChildren, otherArrangementChildren)',
+      },
+    ]);
   });
 
   test('malformed JSON → 400 invalid_input', async () => {

@@ -4,6 +4,9 @@
  * calls. The client validates each result against the advertised output schema.
  */
 import { registerTools } from '../../server/mcp.ts';
+import { registerFileResources } from '../../server/resources.ts';
+import { LOCAL_PRINCIPAL } from '../../store/types.ts';
+import { FileShelf } from '../../tools/files.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -14,16 +17,19 @@ import { listLetterTypesInput, listLetterTypesOutput, listLetterTypesTool } from
 import type { ToolContext, ToolDefinition } from '../../tools/tool.ts';
 import { extractPdfText } from '../../statements/pdf/text.ts';
 import { CASES, SENT_ON } from '../letters/fixture.ts';
+import { readLinkedFile } from './file-links.ts';
 import { textOf } from './helpers.ts';
 
 const TODAY = SENT_ON;
-const context = (): ToolContext => ({ today: TODAY });
+const files = new FileShelf().for(LOCAL_PRINCIPAL);
+const context = (): ToolContext => ({ today: TODAY, files });
 const TOOLS = [listLetterTypesTool, draftLetterTool] as unknown as ToolDefinition[];
 
 /** An MCP server with these two tools, registered exactly as the real server registers them. */
 function createServer(): McpServer {
   const server = new McpServer({ name: 'reckoner', version: '0.0.0' });
   registerTools(server, TOOLS, context);
+  registerFileResources(server, () => files);
   return server;
 }
 
@@ -63,27 +69,31 @@ describe('tools/list', () => {
 });
 
 describe('list_letter_types', () => {
-  test('lists the 24 letters with their required facts, inputs and the deadlines they start', async () => {
+  // Issue 13 (item 1): the list is terse by default (id, name, title, when to use, who sends it); one letter, asked for
+  // by id or name, comes with its facts, inputs and the deadlines it starts.
+  test('lists the 24 letters tersely; one letter comes with its facts, inputs and the deadlines it starts', async () => {
     const result = await call('list_letter_types', {});
     expect(result.isError ?? false).toBe(false);
     const out = listLetterTypesOutput.parse(result.structuredContent);
     expect(out.letters.map((l) => l.id)).toEqual(Array.from({ length: 24 }, (_, i) => `L${String(i + 1).padStart(2, '0')}`));
-    expect(out.commonFacts.find((f) => f.field === 'caseReference')).toMatchObject({ required: true });
-    const mr = out.letters.find((l) => l.type === 'mandatory_reconsideration')!;
+    expect(out.letter).toBeUndefined();
+    expect(JSON.stringify(out).length).toBeLessThan(20_000);
+    expect(textOf(result)).toContain('L04 payment_dispute');
+    const one = listLetterTypesOutput.parse((await call('list_letter_types', { type: 'mandatory_reconsideration' })).structuredContent);
+    const mr = one.letter!;
+    expect(mr.facts.find((f) => f.field === 'caseReference')).toMatchObject({ required: true });
     expect(mr.facts.map((f) => f.field)).toEqual(expect.arrayContaining(['decision.type', 'decision.letterDate', 'grounds']));
     expect(mr.inputs).toEqual(expect.arrayContaining([expect.objectContaining({ input: 'calculation', use: 'required' })]));
     expect(mr.clock.countedFrom).toContain('decision letter');
     // Counted from 20 March 2026: + 30 days = 19 April (a Sunday, pointed out, not moved); + 1 month = 20 April: the earlier.
     expect(mr.clock.deadlines[0]).toMatchObject({ id: 'mr_last_day', ifCountedFromToday: '2026-04-19' });
-    expect(JSON.stringify(out).length).toBeLessThan(60_000);
-    expect(textOf(result)).toContain('L04 payment_dispute');
   });
 
   test('one type comes with every fact and the JSON Schema of its facts', async () => {
     const out = listLetterTypesOutput.parse((await call('list_letter_types', { type: 'L04' })).structuredContent);
     expect(out.letters).toHaveLength(1);
-    expect(out.letters[0]!.facts.map((f) => f.field)).toEqual(expect.arrayContaining(['sender.name', 'caseReference', 'holdEnforcement']));
-    expect(out.letters[0]!.factsSchema).toMatchObject({ type: 'object', required: expect.arrayContaining(['sender', 'caseReference']) });
+    expect(out.letter!.facts.map((f) => f.field)).toEqual(expect.arrayContaining(['sender.name', 'caseReference', 'holdEnforcement']));
+    expect(out.letter!.factsSchema).toMatchObject({ type: 'object', required: expect.arrayContaining(['sender', 'caseReference']) });
   });
 
   test('filters by sender', async () => {
@@ -111,7 +121,11 @@ describe('draft_letter over MCP', () => {
     expect(out.trace.some((s) => s.step === 'reconciliation.balance')).toBe(true);
     // The text content carries the letter itself, for clients that show only text.
     expect(textOf(result)).toContain('Dispute of entries on my child maintenance account');
-    const pdf = new Uint8Array(Buffer.from(out.pdfBase64!, 'base64'));
+    // The PDF comes as a link to a resource, not as base64 in the result.
+    const { link, bytes, mimeType } = await readLinkedFile(client, result);
+    expect(link).toMatchObject({ uri: out.file!.uri, mimeType: 'application/pdf', size: bytes.length });
+    expect(mimeType).toBe('application/pdf');
+    const pdf = new Uint8Array(bytes);
     const text = (await extractPdfText(pdf)).replace(/\s+/g, ' ');
     for (const f of out.figures) expect(text).toContain(f.value);
   });
@@ -120,7 +134,7 @@ describe('draft_letter over MCP', () => {
     const { sentOn: _s, ...rest } = CASES['subject_access_request']!.input;
     const out = draftLetterOutput.parse((await call('draft_letter', rest)).structuredContent);
     expect(out.sentOn).toBe(TODAY);
-    expect(out.pdfBase64).toBeUndefined();
+    expect(out.file).toBeUndefined();
     expect(out.markdown).toContain('20 March 2026');
   });
 
@@ -142,7 +156,8 @@ describe('draft_letter over MCP', () => {
     {
       name: 'an unknown type lists the valid ones',
       args: { type: 'angry_letter', facts: {} },
-      expected: [/must be a letter type: one of subject_access_request, .*sar_chase_ico_complaint \(or its id, L01–L24\).* at type/],
+      // Every problem is at most 500 characters over MCP as over HTTP (tools/tool.ts MAX_PROBLEM_CHARS), so the list is cut.
+      expected: [/^type: must be a letter type: one of subject_access_request, account_breakdown_request, .*deduction_order_appeal/],
     },
     {
       name: 'money in a fact',
@@ -152,7 +167,7 @@ describe('draft_letter over MCP', () => {
     {
       name: 'an unknown top-level field',
       args: { ...CASES['complaint']!.input, amount: '500' },
-      expected: [/unknown field "amount"/],
+      expected: [/^amount: amount is not a field here; remove it \(the fields here are caseId, type, facts, /],
     },
   ])('$name', async ({ args, expected }) => {
     const result = await call('draft_letter', args);

@@ -1,0 +1,304 @@
+/**
+ * Validator failures in plain words: each zod issue becomes a problem that names the field and says what to do
+ * ("receivingParents: give a list of receiving parents, each with their children"), never zod's own wording
+ * ("Invalid input: expected array, received undefined"). An unknown field gets the nearest field the schema knows
+ * at that level ("nightsPerWeek is not a field here; did you mean nightsPerYear?").
+ *
+ * A message a schema wrote itself (`.min(1, 'give at least one receiving parent')`) is kept: it already says what
+ * to do. Only zod's defaults are rewritten, from what the schema says the field is.
+ * @module
+ */
+import type * as z from 'zod';
+import type { Problem } from '../calc/errors.ts';
+
+/** The parts of a zod 4 schema's definition this module reads (zod's own `_zod.def`, typed loosely). */
+interface Def {
+  readonly type: string;
+  readonly shape?: Record<string, Schema>;
+  readonly element?: Schema;
+  readonly innerType?: Schema;
+  readonly in?: Schema;
+  readonly options?: readonly Schema[];
+  readonly entries?: Record<string, string | number>;
+  readonly values?: readonly unknown[];
+  readonly valueType?: Schema;
+  readonly format?: string;
+  readonly getter?: () => Schema;
+}
+interface Schema {
+  readonly _zod: { readonly def: Def };
+  readonly description?: string;
+}
+
+/** Zod's own (English) messages: these are rewritten; anything else was written by a schema and is kept. */
+const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Unrecognized key)/;
+
+/** The issues of a failed parse as problems in plain words. `schema` and `input` are what was parsed. */
+export function plainProblems(error: z.ZodError, schema?: z.ZodType, input?: unknown): Problem[] {
+  const root = schema as unknown as Schema | undefined;
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const known = Object.keys(objectShape(root && schemaAt(root, path)) ?? {});
+      for (const key of issue.keys) problems.push({ field: fieldName([...path, key]), message: unknownField(key, known) });
+      continue;
+    }
+    const message = ZOD_DEFAULT.test(issue.message) ? plainMessage(issue, path, root, input) : issue.message;
+    problems.push({ field: fieldName(path) || '(body)', message });
+  }
+  return problems;
+}
+
+/** `["a", 0, "b"]` → `a[0].b`. */
+export function fieldName(path: readonly (string | number)[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : key), '');
+}
+
+/** "nightsPerWeek is not a field here; did you mean nightsPerYear?" (or the fields there are, when none is near). */
+export function unknownField(key: string, known: readonly string[]): string {
+  const near = nearest(key, known);
+  if (near) return `${key} is not a field here; did you mean ${near}?`;
+  if (known.length === 0) return `${key} is not a field here; remove it`;
+  const shown = known.length > 12 ? [...known.slice(0, 12), '…'] : known;
+  return `${key} is not a field here; remove it (the fields here are ${shown.join(', ')})`;
+}
+
+/** The known name closest to `key` by edit distance (letters compared without case), if it is close enough to be a slip. */
+export function nearest(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  const allowed = Math.max(2, Math.floor(Math.max(key.length, best?.length ?? 0) / 3));
+  return best !== undefined && bestDistance <= allowed ? best : undefined;
+}
+
+/** Levenshtein distance with adjacent transpositions counted as one edit (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+type Issue = z.core.$ZodIssue;
+
+function plainMessage(issue: Issue, path: readonly (string | number)[], root: Schema | undefined, input: unknown): string {
+  const at = root && schemaAt(root, path);
+  const key = [...path].reverse().find((k): k is string => typeof k === 'string');
+  const what = at ? phrase(at, key) : undefined;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const value = valueAt(input, path);
+      const wanted = what ?? expectedWords(issue.expected);
+      if (path.length === 0) return `give the input as a JSON object${value === undefined ? '' : `, not ${kindOf(value)}`}`;
+      return value === undefined ? `give ${wanted}` : `give ${wanted}, not ${kindOf(value)}`;
+    }
+    case 'invalid_value':
+      return issue.values.length === 1 ? `must be ${shown(issue.values[0])}` : `must be one of ${listWords(issue.values.map(shown))}`;
+    case 'invalid_union': {
+      const value = valueAt(input, path);
+      if (value === undefined) return `give ${what ?? 'a value'}`;
+      return what ? `give ${what}, not ${kindOf(value)}` : 'is not in a form this field accepts; check it against the tool’s description';
+    }
+    case 'too_small':
+      return issue.origin === 'array' || issue.origin === 'set'
+        ? `give at least ${count(issue.minimum, 'item')}`
+        : issue.origin === 'string'
+          ? Number(issue.minimum) <= 1
+            ? 'must not be empty'
+            : `must be at least ${count(issue.minimum, 'character')}`
+          : `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'array' || issue.origin === 'set'
+        ? `give at most ${count(issue.maximum, 'item')}`
+        : issue.origin === 'string'
+          ? `must be at most ${count(issue.maximum, 'character')}; shorten it`
+          : `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`;
+    case 'invalid_format':
+      return `must be ${formatWords(issue.format)}`;
+    case 'not_multiple_of':
+      return `must be a multiple of ${String(issue.divisor)}`;
+    case 'invalid_key':
+      return 'has a key this field does not accept; check the names used in it';
+    case 'invalid_element':
+      return 'has a value this field does not accept; check each entry';
+    default:
+      return what ? `is not valid here; give ${what}` : 'is not valid here; check it against the tool’s description';
+  }
+}
+
+const count = (n: number | bigint, noun: string) => `${String(n)} ${noun}${Number(n) === 1 ? '' : 's'}`;
+const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+const listWords = (items: readonly string[], conjunction = 'or') =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+
+function expectedWords(expected: string): string {
+  switch (expected) {
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'an object';
+    case 'string':
+      return 'text';
+    case 'int':
+      return 'a whole number';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    default:
+      return `a value of type ${expected}`;
+  }
+}
+
+function formatWords(format: string): string {
+  switch (format) {
+    case 'uuid':
+    case 'guid':
+      return 'an id as Reckoner gives it (a UUID, such as 0190d1a8-…)';
+    case 'email':
+      return 'an email address';
+    case 'url':
+      return 'a web address (URL)';
+    case 'date':
+      return 'a date written YYYY-MM-DD';
+    case 'base64':
+      return 'base64 text';
+    default:
+      return `written in the expected form (${format})`;
+  }
+}
+
+/** What a value is, in words: "text", "a number", "a list", "an object", "true or false", "null". */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+/** "receivingParents" → "receiving parents"; "nightsPerYear" → "nights per year". */
+export function words(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+}
+
+/** The wrappers that do not change what a field is. */
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional', 'success']);
+
+function unwrap(schema: Schema): Schema {
+  let s = schema;
+  for (let i = 0; i < 20; i++) {
+    const def = s._zod.def;
+    if (WRAPPERS.has(def.type) && def.innerType) s = def.innerType;
+    else if (def.type === 'pipe' && def.in) s = def.in;
+    else if (def.type === 'lazy' && def.getter) s = def.getter();
+    else break;
+  }
+  return s;
+}
+
+function objectShape(schema: Schema | undefined): Record<string, Schema> | undefined {
+  if (!schema) return undefined;
+  const def = unwrap(schema)._zod.def;
+  return def.type === 'object' ? def.shape : undefined;
+}
+
+/** The schema of the value at `path`, where the schema says (through objects, lists, records and unions). */
+function schemaAt(root: Schema, path: readonly (string | number)[]): Schema | undefined {
+  let s: Schema | undefined = root;
+  for (const key of path) {
+    if (!s) return undefined;
+    const inner: Schema = unwrap(s);
+    const def = inner._zod.def;
+    if (def.type === 'object' && typeof key === 'string') s = def.shape?.[key];
+    else if (def.type === 'array' && typeof key === 'number') s = def.element;
+    else if (def.type === 'record') s = def.valueType;
+    else if (def.type === 'union') s = def.options?.map((o) => schemaAt(o, [key])).find((x) => x !== undefined);
+    else s = undefined;
+  }
+  return s;
+}
+
+function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
+  let v = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[key];
+  }
+  return v;
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** What to give for a field, in words, from its schema: "a list of receiving parents, each with their children". */
+function phrase(schema: Schema, key: string | undefined): string {
+  const s = unwrap(schema);
+  const def = s._zod.def;
+  const described = s.description ?? schema.description;
+  switch (def.type) {
+    case 'array': {
+      const element = def.element && unwrap(def.element);
+      const shape = element && element._zod.def.type === 'object' ? element._zod.def.shape : undefined;
+      const required = shape
+        ? Object.entries(shape)
+            .filter(([, v]) => !isOptional(v))
+            .map(([k]) => words(k))
+        : [];
+      const list = key ? `a list of ${words(key)}` : 'a list';
+      return required.length > 0 ? `${list}, each with their ${listWords(required, 'and')}` : list;
+    }
+    case 'object': {
+      const name = key ? `the ${words(key)}` : 'an object';
+      return described ? `${name} (an object: ${lowerFirst(described)})` : `${name} as an object`;
+    }
+    case 'enum':
+      return `one of ${listWords(Object.values(def.entries ?? {}).map(String))}`;
+    case 'literal':
+      return listWords((def.values ?? []).map(shown));
+    case 'boolean':
+      return 'true or false';
+    case 'number':
+      return def.format && /int/.test(def.format) ? 'a whole number' : 'a number';
+    case 'string':
+      return described ? lowerFirst(described) : 'text';
+    case 'union':
+      return described ? lowerFirst(described) : listWords((def.options ?? []).map((o) => phrase(o, key)));
+    default:
+      return described ? lowerFirst(described) : 'a value';
+  }
+}
+
+function isOptional(schema: Schema): boolean {
+  let s = schema;
+  for (let i = 0; i < 20; i++) {
+    const t = s._zod.def.type;
+    if (t === 'optional' || t === 'default' || t === 'prefault') return true;
+    if (WRAPPERS.has(t) && s._zod.def.innerType) s = s._zod.def.innerType;
+    else return false;
+  }
+  return false;
+}
