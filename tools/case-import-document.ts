@@ -49,13 +49,17 @@ export async function importDocument(
   try {
     parsed = await untilCancelled(
       context,
-      parseDocument({
-        bytes,
-        ...(options.filename === undefined ? {} : { filename: options.filename }),
-        ...(options.password === undefined ? {} : { password: options.password }),
-        ...(options.hint === undefined ? {} : { hint: options.hint }),
-        ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }),
-      }),
+      parseDocument(
+        {
+          bytes,
+          ...(options.filename === undefined ? {} : { filename: options.filename }),
+          ...(options.password === undefined ? {} : { password: options.password }),
+          ...(options.hint === undefined ? {} : { hint: options.hint }),
+          ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }),
+        },
+        {},
+        context?.signal,
+      ),
     );
   } catch (e) {
     if (e instanceof MappingError) throw new InputError(e.problems);

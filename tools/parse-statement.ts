@@ -283,18 +283,22 @@ export type ParseOptionsInput = Omit<ParseStatementInput, 'contentBase64' | 'pat
  * Parses a document's bytes and shapes one page of the result. The cursor hash covers the document's content
  * and the options that change the result, so a cursor works however the same file is sent (base64, path or upload).
  */
-export async function parseBytes(bytes: Uint8Array, options: ParseOptionsInput): Promise<ParseStatementOutput> {
+export async function parseBytes(bytes: Uint8Array, options: ParseOptionsInput, signal?: AbortSignal): Promise<ParseStatementOutput> {
   const { page, filename, password, hint, csvMapping } = options;
   const hash = inputHash({ document: createHash('sha256').update(bytes).digest('hex'), hint, csvMapping });
   let result: ParseResult;
   try {
-    result = await parseDocument({
-      bytes,
-      ...(filename === undefined ? {} : { filename }),
-      ...(password === undefined ? {} : { password }),
-      ...(hint === undefined ? {} : { hint }),
-      ...(csvMapping === undefined ? {} : { csvMapping }),
-    });
+    result = await parseDocument(
+      {
+        bytes,
+        ...(filename === undefined ? {} : { filename }),
+        ...(password === undefined ? {} : { password }),
+        ...(hint === undefined ? {} : { hint }),
+        ...(csvMapping === undefined ? {} : { csvMapping }),
+      },
+      {},
+      signal,
+    );
   } catch (e) {
     // A mistake in csvMapping names its field; other parse errors keep their own code (toFailure maps ParseError).
     if (e instanceof MappingError) throw new InputError(e.problems);
@@ -324,7 +328,7 @@ export const parseStatementTool = defineTool({
     const bytes = contentBase64 !== undefined ? decodeBase64(contentBase64) : await readLocalFile(path!, context);
     // Progress by stage (tools/progress.ts): the worker reports nothing until the whole document is read.
     stage(context, 1, 3, `Received the document (${bytes.length.toLocaleString('en-GB')} bytes); reading it`);
-    const out = await untilCancelled(context, parseBytes(bytes, options));
+    const out = await untilCancelled(context, parseBytes(bytes, options, context?.signal));
     const rows =
       out.kind === 'bank_statement'
         ? plural(out.counts.transactions, 'transaction')

@@ -126,11 +126,41 @@ export class ParsePool {
     return { running: this.slots.filter((s) => s.job).length, waiting: this.queue.length, workers: this.slots.length };
   }
 
-  /** Parses in a worker; settles with the result or the document's error, never later than the deadline. */
-  parse(request: ParseRequest, options: ParseOptions = {}): Promise<ParseResult> {
+  /**
+   * Parses in a worker; settles with the result or the document's error, never later than the deadline. When
+   * `signal` aborts (the request was cancelled), a waiting document leaves the queue and a running one's worker is
+   * terminated: nothing goes on reading a document nobody is waiting for.
+   */
+  parse(request: ParseRequest, options: ParseOptions = {}, signal?: AbortSignal): Promise<ParseResult> {
     if (this.closed) return Promise.reject(new Error('the parse pool is closed'));
+    if (signal?.aborted) return Promise.reject(cancelled());
     return new Promise<ParseResult>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, request, options, resolve, reject, queuedAt: performance.now() };
+      const onAbort = () => {
+        const waiting = this.queue.indexOf(job);
+        if (waiting >= 0) {
+          this.queue.splice(waiting, 1);
+          clearTimeout(job.queueTimer);
+          reject(cancelled());
+          return;
+        }
+        const slot = this.slots.find((s) => s.job === job);
+        if (slot) void this.end(slot, cancelled());
+      };
+      const settle =
+        <T>(f: (value: T) => void) =>
+        (value: T) => {
+          signal?.removeEventListener('abort', onAbort);
+          f(value);
+        };
+      const job: Job = {
+        id: this.nextId++,
+        request,
+        options,
+        resolve: settle(resolve),
+        reject: settle(reject),
+        queuedAt: performance.now(),
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       const free = this.slots.find((s) => !s.job && !s.ending);
       if (free) return this.start(free, job);
       if (this.slots.length < this.size) return this.start(this.spawn(), job);
@@ -323,6 +353,11 @@ export class ParsePool {
 let shared: ParsePool | undefined;
 
 /** The process's pool, made on first use. */
+/** The error a cancelled parse settles with. */
+function cancelled(): ParseError {
+  return new ParseError('parse_failed', 'The request was cancelled, so the document was not read further.');
+}
+
 export function sharedPool(): ParsePool {
   shared ??= new ParsePool();
   return shared;

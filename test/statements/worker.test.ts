@@ -154,3 +154,31 @@ describe('the worker leaves the process alone', () => {
     expect(stdout).toBe('done\n');
   }, 30_000);
 });
+
+describe('a cancelled parse', () => {
+  test('a running document’s worker is terminated and a waiting one leaves the queue, each refused as cancelled', async () => {
+    // One worker: the first (100-page) document runs, the second waits behind it.
+    const p = pool({ size: 1 });
+    const big = await renderTruth(largeTruth(100));
+    const running = new AbortController();
+    const waiting = new AbortController();
+    const first = p.parse({ bytes: big, filename: 'big.pdf' }, {}, running.signal);
+    const second = p.parse({ bytes: big, filename: 'big.pdf' }, {}, waiting.signal);
+    expect(p.load).toMatchObject({ running: 1, waiting: 1, workers: 1 });
+
+    waiting.abort();
+    expect((await failure(second)).message).toContain('cancelled');
+    expect(p.load.waiting).toBe(0);
+
+    running.abort();
+    expect((await failure(first)).message).toContain('cancelled');
+    // Its worker was terminated, not left reading: the pool holds no worker and runs nothing.
+    await expect.poll(() => p.load).toEqual({ running: 0, waiting: 0, workers: 0 });
+
+    // Already cancelled: refused at once, nothing started.
+    const gone = new AbortController();
+    gone.abort();
+    expect((await failure(p.parse({ bytes: big }, {}, gone.signal))).message).toContain('cancelled');
+    expect(p.load.workers).toBe(0);
+  }, 60_000);
+});
