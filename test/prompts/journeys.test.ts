@@ -15,7 +15,6 @@
  *
  * The server's day is fixed (TODAY) and moved on only where a reply arrives weeks later.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -24,29 +23,14 @@ import { createMcpServer } from '../../server/mcp.ts';
 import { parseDocument } from '../../statements/index.ts';
 import { lazyStore, type LazyStore } from '../../store/open.ts';
 import { renderTruth } from '../fixtures/pdf/generate.ts';
-import type { CmsStatementTruth } from '../fixtures/pdf/truth.ts';
+import { BANK_CSV, CMS_STATEMENT, CSV_MAPPING } from '../fixtures/payments-dispute.ts';
 import { startHttp } from '../server/helpers.ts';
 import { cleanup, freshDataDir } from '../store/helpers.ts';
 import { dataFigures, LETTER_TOOLS, letterFigures, missing, Session, toolsNamed, withoutBodies, type Clock, type Step } from './journey.ts';
 
 const TODAY = '2024-04-15';
 
-const TRUTH = JSON.parse(
-  readFileSync(new URL('../fixtures/pdf/truth/cms-statement-of-account.json', import.meta.url), 'utf8'),
-) as CmsStatementTruth;
-
-/** The paying parent's bank statement (as test/server/case-journey.test.ts has it): what left the account for CMS. */
-const BANK_CSV = [
-  'Date,Description,Amount,Balance',
-  '12/10/2023,CMS PAYMENT 121456789012,-280.00,4720.00',
-  '12/11/2023,CMS PAYMENT 121456789012,-336.00,4384.00',
-  '12/12/2023,CMS PAYMENT 121456789012,-336.00,4048.00',
-  '12/01/2024,CMS PAYMENT 121456789012,-336.00,3712.00',
-  '12/02/2024,CMS PAYMENT 121456789012,-336.00,3376.00',
-  '12/03/2024,CMS PAYMENT 121456789012,-336.00,3040.00',
-  '',
-].join('\n');
-const CSV_MAPPING = { date: 'Date', description: 'Description', amount: 'Amount', balance: 'Balance' };
+const TRUTH = CMS_STATEMENT;
 const base64 = (bytes: string | Uint8Array) => Buffer.from(bytes).toString('base64');
 
 const ME = { role: 'paying_parent', name: 'Sam Example', address: '1 Test Street\nTestville\nTE1 1ST' } as const;

@@ -12,7 +12,7 @@
  *
  * The server's today is the real day (Europe/London); every date below is counted from it or is in the truth.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -24,29 +24,10 @@ import { deadlinesForEvent } from '../../calc/deadlines/index.ts';
 import { todayInUk } from '../../server/today.ts';
 import { extractPdfText } from '../../statements/pdf/index.ts';
 import { renderTruth } from '../fixtures/pdf/generate.ts';
-import type { CmsStatementTruth } from '../fixtures/pdf/truth.ts';
+import { BANK_CSV, CMS_STATEMENT, CSV_MAPPING } from '../fixtures/payments-dispute.ts';
 import { RECKONER, textOf } from './helpers.ts';
 
-const TRUTH = JSON.parse(
-  readFileSync(new URL('../fixtures/pdf/truth/cms-statement-of-account.json', import.meta.url), 'utf8'),
-) as CmsStatementTruth;
-
-/**
- * The paying parent's bank: what left the account for CMS. Against the CMS statement (the truth): October £280
- * and November £336 agree; 12 December £336 is not on CMS's record at all; 12 January CMS records £700 where
- * £336 left; February and March agree (£336 each).
- */
-const BANK_CSV = [
-  'Date,Description,Amount,Balance',
-  '12/10/2023,CMS PAYMENT 121456789012,-280.00,4720.00',
-  '12/11/2023,CMS PAYMENT 121456789012,-336.00,4384.00',
-  '12/12/2023,CMS PAYMENT 121456789012,-336.00,4048.00',
-  '12/01/2024,CMS PAYMENT 121456789012,-336.00,3712.00',
-  '12/02/2024,CMS PAYMENT 121456789012,-336.00,3376.00',
-  '12/03/2024,CMS PAYMENT 121456789012,-336.00,3040.00',
-  '',
-].join('\n');
-const CSV_MAPPING = { date: 'Date', description: 'Description', amount: 'Amount', balance: 'Balance' };
+const TRUTH = CMS_STATEMENT;
 
 let dir: string;
 let transport: StdioClientTransport;
