@@ -52,7 +52,7 @@ export async function statementsSection(): Promise<string> {
   const bytes = await renderTruth(truth);
   const check = await parsePdf({ bytes });
   const expected = expectedTransactions(truth);
-  const got = check.transactions.map(({ fingerprint: _f, ...t }) => t);
+  const got = check.transactions.map(({ fingerprint: _f, source: _s, ...t }) => t);
   if (JSON.stringify(got) !== JSON.stringify(expected) || check.metadata.pages !== PAGES) {
     throw new Error('the 100-page statement does not parse to its ground truth; fix statements/pdf before benchmarking');
   }
