@@ -18,7 +18,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** A short hash of everything in the input but `page`: two requests for pages of one result share it. */
-export function inputHash(input: Record<string, unknown>): string {
-  const { page: _page, ...rest } = input;
+export function inputHash(input: object): string {
+  const { page: _page, ...rest } = input as { readonly page?: unknown };
   return createHash('sha256').update(canonicalJson(rest)).digest('base64url').slice(0, 16);
 }

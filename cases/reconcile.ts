@@ -66,7 +66,7 @@ export function reconcileRecords(records: CaseRecords, options: ReconcileOptions
   const filled = optionsWithDefaults(records, options, today);
   const input = reconcileFromRecords(records, filled.options);
   const result = aboutStoredDecisions(input.schedule, () => reconcile(input));
-  return { input, result, hash: inputHash(input as unknown as Record<string, unknown>), ...filled };
+  return { input, result, hash: inputHash(input), ...filled };
 }
 
 /** The options kept with a run (older runs kept none). */

@@ -109,7 +109,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
         const id = idOf(variables);
         const input = await caseScheduleInput(await store(), id, today());
         const schedule = aboutStoredDecisions(input, () => buildSchedule(input));
-        return json(uri, { caseId: id, ...wholeSchedule(schedule, inputHash(input as unknown as Record<string, unknown>)) });
+        return json(uri, { caseId: id, ...wholeSchedule(schedule, inputHash(input)) });
       }),
   );
 

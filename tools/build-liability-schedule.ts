@@ -283,7 +283,7 @@ export const buildLiabilityScheduleTool = defineTool({
   handler: (input, context) => {
     const { page, ...rest } = input;
     const scheduleInput: ScheduleInput = { ...rest, asOf: input.asOf ?? context.today };
-    return toJson(buildSchedule(scheduleInput), inputHash(scheduleInput as unknown as Record<string, unknown>), page);
+    return toJson(buildSchedule(scheduleInput), inputHash(scheduleInput), page);
   },
   summarize: (out) => summarizeSchedule(out),
 });

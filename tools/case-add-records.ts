@@ -52,7 +52,7 @@ export const addCmsEntriesTool = defineTool({
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     const out = await (await storeOf(context)).addCmsEntries(input.caseId, input.entries);
-    return mutable({ caseId: input.caseId, ...out, rows: out.rows as unknown as Record<string, unknown>[] });
+    return mutable({ caseId: input.caseId, ...out, rows: out.rows.map((row) => ({ ...row })) });
   },
   summarize: (out) => `Added ${plural(out.new, 'CMS entry', 'CMS entries')} to case ${out.caseId}; ${out.alreadyThere} already there.`,
 });
@@ -76,7 +76,7 @@ export const addEvidenceTool = defineTool({
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     const out = await (await storeOf(context)).addEvidence(input.caseId, input.evidence);
-    return mutable({ caseId: input.caseId, ...out, rows: out.rows as unknown as Record<string, unknown>[] });
+    return mutable({ caseId: input.caseId, ...out, rows: out.rows.map((row) => ({ ...row })) });
   },
   summarize: (out) =>
     `Added ${plural(out.new, 'piece of evidence', 'pieces of evidence')} to case ${out.caseId}; ${out.alreadyThere} already there.`,

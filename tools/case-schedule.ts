@@ -35,7 +35,7 @@ export const buildCaseScheduleTool = defineTool({
     const store = await storeOf(context);
     const scheduleInput = await caseScheduleInput(store, input.caseId, input.asOf ?? context.today);
     const schedule = aboutStoredDecisions(scheduleInput, () => buildSchedule(scheduleInput));
-    return { caseId: input.caseId, ...toJson(schedule, inputHash(scheduleInput as unknown as Record<string, unknown>), input.page) };
+    return { caseId: input.caseId, ...toJson(schedule, inputHash(scheduleInput), input.page) };
   },
   summarize: (out) => buildLiabilityScheduleTool.summarize(out),
 });

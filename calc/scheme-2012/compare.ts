@@ -114,6 +114,7 @@ export function compareIncome(current: MaintenanceResult, historic: MaintenanceR
   const thresholdPercent = new Dec(params.currentIncomeDifferencePercent.value);
   let percent: Decimal | undefined;
   if (!then.isZero()) {
+    // Decimal arithmetic throughout; toFixed below is decimal.js's (exact), not a float's.
     percent = test.difference.dividedBy(then).times(100).toDecimalPlaces(1, Dec.ROUND_DOWN);
     trace.add(
       STEP.incomeDifferencePercent,
