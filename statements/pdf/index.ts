@@ -22,33 +22,18 @@ import {
 } from '../types.ts';
 import { fileOrder } from '../balance.ts';
 import { listPlaces } from '../hygiene.ts';
-import { assembleRows, bankRows, checkBank, unsignedDirection, type AmountLine } from './bank.ts';
+import { assembleRows, bankRows, checkBank, unsignedDirection } from './bank.ts';
 import { cmsStatementEntries, scheduleEntries, type CmsRow } from './cms.ts';
 import { accountKey, fingerprintRows } from '../fingerprint.ts';
 import { balancesJson, readBalances, readParticulars, readSummary } from './metadata.ts';
 import { pageLines, type Field, type Line } from './table.ts';
 import { extractPdfItems, mayHoldImages, type ExtractOptions } from './text.ts';
 import { walkTables } from './walk.ts';
+import { BANK_LAYOUTS } from './layouts.ts';
 
 export { extractPdfItems, extractPdfText, type PdfPageItems, type PdfTextItem } from './text.ts';
 
-/** A bank layout Reckoner knows, recognised by text near the top of the first page. */
-export interface BankLayoutSpec {
-  readonly id: string;
-  readonly issuer: string;
-  readonly markers: readonly RegExp[];
-  readonly amountLine: AmountLine;
-}
-
-/** Known layouts, modelled on the structure of real UK statements. */
-export const BANK_LAYOUTS: readonly BankLayoutSpec[] = [
-  { id: 'barclays_pdf_v1', issuer: 'Barclays', markers: [/\bBarclays Bank (?:UK )?PLC\b/i], amountLine: 'first' },
-  { id: 'hsbc_pdf_v1', issuer: 'HSBC', markers: [/\bHSBC (?:UK )?Bank plc\b/i], amountLine: 'last' },
-  { id: 'lloyds_pdf_v1', issuer: 'Lloyds Bank', markers: [/\bLloyds Bank plc\b/i], amountLine: 'first' },
-  { id: 'nationwide_pdf_v1', issuer: 'Nationwide', markers: [/\bNationwide Building Society\b/i], amountLine: 'first' },
-  { id: 'monzo_pdf_v1', issuer: 'Monzo', markers: [/\bMonzo Bank (?:Limited|Ltd)\b/i], amountLine: 'first' },
-  { id: 'coop_pdf_v1', issuer: 'The Co-operative Bank', markers: [/\bCo-operative Bank\b/i], amountLine: 'last' },
-];
+export { BANK_LAYOUTS, type BankLayoutSpec } from './layouts.ts';
 
 export const GENERIC_LAYOUT = 'generic_pdf';
 export const CMS_STATEMENT_LAYOUT = 'cms_statement_pdf_v1';
