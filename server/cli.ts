@@ -30,6 +30,8 @@ Environment:
                         export_case may write to, besides the folders the MCP client shares (its roots)
   RECKONER_ALLOWED_HOSTS comma-separated extra Host names to accept (serve). The server answers only
                          to its own address; with --host 0.0.0.0 list the names clients will use.
+  RECKONER_TODAY        work as if today were this date (YYYY-MM-DD): deadlines and "overdue" as they stood
+                        then, or a scripted run that gives the same answers every day
 `;
 
 function fail(message: string): never {
@@ -56,6 +58,15 @@ function parseServeArgs(args: string[]): { host: string; port: number; insecureN
   return { host, port, insecureNoAuth };
 }
 
+/** The server's day from the environment, or a usage error naming RECKONER_TODAY. */
+function dayOrFail(serverDay: () => () => string): () => string {
+  try {
+    return serverDay();
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+
 const list = (value: string | undefined): string[] =>
   (value ?? '')
     .split(',')
@@ -68,17 +79,19 @@ export async function main(argv: string[]): Promise<void> {
     case 'mcp':
       if (rest.length > 0) fail(`"mcp" takes no options (got "${rest.join(' ')}")`);
       // Each mode loads only its own modules: an MCP client waits for the whole start before its first answer.
-      const { runStdio } = await import('./stdio.ts');
-      await runStdio();
+      const [{ runStdio }, { serverDay }] = await Promise.all([import('./stdio.ts'), import('./today.ts')]);
+      await runStdio(dayOrFail(serverDay));
       return;
     case 'serve': {
       const { host, port, insecureNoAuth } = parseServeArgs(rest);
-      const [{ serve }, { lazyStore }, { createApp, NO_AUTH_WARNING }, auth] = await Promise.all([
+      const [{ serve }, { lazyStore }, { createApp, NO_AUTH_WARNING }, auth, { serverDay }] = await Promise.all([
         import('@hono/node-server'),
         import('../store/open.ts'),
         import('./http.ts'),
         import('./auth.ts'),
+        import('./today.ts'),
       ]);
+      const today = dayOrFail(serverDay);
       let tokens: string[] = [];
       try {
         tokens = auth.readTokens(process.env[auth.TOKENS_VARIABLE]) ? list(process.env[auth.TOKENS_VARIABLE]) : [];
@@ -101,6 +114,7 @@ export async function main(argv: string[]): Promise<void> {
         apiTokens: tokens,
         allowedHosts: list(process.env.RECKONER_ALLOWED_HOSTS),
         store: lazy.store,
+        today,
         insecureNoAuth: insecureNoAuth && tokens.length === 0 && !auth.isLoopback(host),
       };
       let app = createApp({ ...options, port });

@@ -17,6 +17,7 @@ import { FileShelf } from '../tools/files.ts';
 import { createMcpServer, InFlight } from './mcp.ts';
 import { PARSE_ROUTE, PARSE_ROUTE_MAX_BODY, registerParseRoute } from './parse-route.ts';
 import { openApiDocument } from './openapi.ts';
+import type { CivilDate } from '../calc/dates.ts';
 import { todayInUk } from './today.ts';
 import { registerWebRoutes } from './web.ts';
 import { VERSION } from './version.ts';
@@ -37,6 +38,8 @@ export interface HttpOptions {
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes?: number;
   readonly context?: () => ToolContext;
+  /** The day tools work on when no `context` is given (server/today.ts serverDay); default today in the UK. */
+  readonly today?: () => CivilDate;
   /** The case store (opened on first use), for the case tools and resources. */
   readonly store?: () => Promise<CaseStore>;
 }
@@ -137,7 +140,7 @@ export function createApp(options: HttpOptions): Hono {
   const ownerOf = (principal: Principal): string => `${principal.organisation}\u0000${principal.id}`;
   // Each request acts for its principal: the store it is given is scoped to the principal's organisation.
   const contextFor = (principal: Principal): ToolContext => {
-    const base = options.context?.() ?? { today: todayInUk() };
+    const base = options.context?.() ?? { today: (options.today ?? todayInUk)() };
     const store = base.store ?? options.store;
     return { ...base, ...(store ? { store: async () => (await store()).as(principal) } : {}), files: shelf.for(principal) };
   };
@@ -268,7 +271,7 @@ export function createApp(options: HttpOptions): Hono {
     }
   });
 
-  registerParseRoute(app, () => options.context?.() ?? { today: todayInUk() });
+  registerParseRoute(app, () => options.context?.() ?? { today: (options.today ?? todayInUk)() });
 
   // A file a tool made (tools/files.ts), for the hour it is kept: only to its own principal. Unknown, expired and
   // someone else's ids get the same 404, so an id tells a stranger nothing.
@@ -312,7 +315,8 @@ export function createApp(options: HttpOptions): Hono {
       if (badText) return errorResponse(c, failure('invalid_input', [badText]));
       try {
         // run parses the body with the tool's schema: a refusal has one details entry per problem, in plain words.
-        return c.json((await tool.run(body, contextFor(principalOf(c)))).output);
+        // The request's signal aborts when the client goes away unanswered: a long tool then stops its work.
+        return c.json((await tool.run(body, { ...contextFor(principalOf(c)), signal: c.req.raw.signal })).output);
       } catch (error) {
         if (isUnexpected(error)) logInternal(c, error);
         return errorResponse(c, toFailure(error));

@@ -232,7 +232,7 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
   const server = new McpServer({ name: 'reckoner', title: 'Reckoner', version: VERSION }, { instructions: INSTRUCTIONS });
   registerTools(server, TOOLS, context, options.inFlight);
   registerPrompts(server);
-  if (options.store) registerCaseResources(server, options.store);
+  if (options.store) registerCaseResources(server, options.store, { today: () => given().today });
   registerFileResources(server, () => context().files!);
   return server;
 }

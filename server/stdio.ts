@@ -20,6 +20,7 @@ import { lazyStore } from '../store/open.ts';
 import { FILES_DIR_VARIABLE, filesDirsFromEnv } from '../tools/local-files.ts';
 import type { ToolContext } from '../tools/tool.ts';
 import { createMcpServer } from './mcp.ts';
+import type { CivilDate } from '../calc/dates.ts';
 import { todayInUk } from './today.ts';
 
 /** The most one JSON-RPC message may be over stdio, newline included: the SDK's own limit. */
@@ -126,13 +127,14 @@ function clientRoots(server: ReturnType<typeof createMcpServer>): () => Promise<
   };
 }
 
-export async function runStdio(): Promise<void> {
+/** Runs MCP over stdio; `today` gives the day the tools work on (see {@link serverDay}). */
+export async function runStdio(today: () => CivilDate = () => todayInUk()): Promise<void> {
   // The store opens on the first case tool call, so a calculation never waits for a database.
   const lazy = lazyStore();
   let rootDirs: () => Promise<string[]> = async () => [];
   const allowedDirs = async (): Promise<string[]> => [...filesDirsFromEnv(), ...(await rootDirs())];
   // The client runs on this machine, so tools may read and write files by path, in the folders allowed.
-  const context = (): ToolContext => ({ today: todayInUk(), localFiles: true, store: lazy.store, allowedDirs });
+  const context = (): ToolContext => ({ today: today(), localFiles: true, store: lazy.store, allowedDirs });
   const server = createMcpServer({ store: lazy.store, context });
   rootDirs = clientRoots(server);
   // The limiter keeps every line the SDK sees within its limit; the SDK's buffer gets a little room over it.

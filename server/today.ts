@@ -2,7 +2,7 @@
  * Today's date for inputs that default to today. The only place outside tests that reads the clock.
  * @module
  */
-import type { CivilDate } from '../calc/dates.ts';
+import { dayNumberOf, type CivilDate } from '../calc/dates.ts';
 
 // Made once: building an Intl.DateTimeFormat costs about 0.1 ms, as much as a whole calculation.
 const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -10,4 +10,20 @@ const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', ye
 /** Today's civil date in the UK (Europe/London), as YYYY-MM-DD. */
 export function todayInUk(now: Date = new Date()): CivilDate {
   return UK_DATE.format(now);
+}
+
+export const TODAY_VARIABLE = 'RECKONER_TODAY';
+
+/**
+ * The day a server works on: `RECKONER_TODAY` when it is set — a fixed day, to reproduce what Reckoner said on
+ * that day (deadlines, "overdue") or to script a run — else today in the UK, read afresh on every call.
+ * Throws, naming the variable, when it is set to anything but a real date written YYYY-MM-DD.
+ */
+export function serverDay(env: Readonly<Record<string, string | undefined>> = process.env): () => CivilDate {
+  const fixed = env[TODAY_VARIABLE]?.trim();
+  if (!fixed) return () => todayInUk();
+  if (dayNumberOf(fixed) === undefined) {
+    throw new Error(`${TODAY_VARIABLE} must be a real date written YYYY-MM-DD, e.g. 2024-04-15 (got "${fixed}"); unset it to use today's date`);
+  }
+  return () => fixed;
 }

@@ -145,7 +145,8 @@ export class Session {
   private tool = '';
 
   constructor(
-    private readonly client: Client,
+    /** The client of a server working on the given day (over stdio, a server started with that day). */
+    private readonly clientOn: (today: string) => Promise<Client>,
     readonly clock: Clock,
   ) {}
 
@@ -157,7 +158,8 @@ export class Session {
 
   /** Calls the tool of the current step (only that one) and gives its structured content; a refusal fails the journey. */
   async call(args: Record<string, unknown>): Promise<Record<string, any>> {
-    const result = (await this.client.callTool({ name: this.tool, arguments: args })) as CallToolResult;
+    const client = await this.clientOn(this.clock.today);
+    const result = (await client.callTool({ name: this.tool, arguments: args })) as CallToolResult;
     const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
     if (result.isError) throw new Error(`step ${this.step + 1}: ${this.tool} ${JSON.stringify(args).slice(0, 300)} was refused: ${text}`);
     const structured = (result.structuredContent ?? {}) as Record<string, any>;

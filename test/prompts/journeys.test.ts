@@ -1,7 +1,8 @@
 /**
  * Issue 13 item 8, "prompts follow the case": for each of the five prompts, a scripted client gets the prompt
- * (prompts/get with arguments) from the real server (createMcpServer over InMemoryTransport, and the Hono app's
- * /mcp over Streamable HTTP on a real socket; one real PGlite store), reads the tools its steps name in order, and follows them with what a user would type or show —
+ * (prompts/get with arguments) from the real server (createMcpServer over InMemoryTransport; the Hono app's
+ * /mcp over Streamable HTTP on a real socket, on one real PGlite store; and bin/reckoner mcp over stdio on a store of its own,
+ * its day fixed by RECKONER_TODAY), reads the tools its steps name in order, and follows them with what a user would type or show —
  * names, the CMS reference, dates and weekly amounts printed on their letters, their circumstances, their
  * documents (rendered from test/fixtures ground truth), their grounds in words — and, from Reckoner's results,
  * only the ids it gives (caseId, letterId). Then:
@@ -17,6 +18,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { createMcpServer } from '../../server/mcp.ts';
@@ -24,7 +26,7 @@ import { parseDocument } from '../../statements/index.ts';
 import { lazyStore, type LazyStore } from '../../store/open.ts';
 import { renderTruth } from '../fixtures/pdf/generate.ts';
 import { BANK_CSV, CMS_STATEMENT, CSV_MAPPING } from '../fixtures/payments-dispute.ts';
-import { startHttp } from '../server/helpers.ts';
+import { RECKONER, startHttp } from '../server/helpers.ts';
 import { cleanup, freshDataDir } from '../store/helpers.ts';
 import { dataFigures, LETTER_TOOLS, letterFigures, missing, Session, toolsNamed, withoutBodies, type Clock, type Step } from './journey.ts';
 
@@ -439,11 +441,15 @@ let lazy: LazyStore;
 const clock: Clock = { today: TODAY };
 const context = () => ({ today: clock.today, store: lazy.store });
 
-/** A client of the real server, in process or over HTTP, with what closes it. */
+/** A client of the real server, in process, over HTTP or over stdio, with what closes it. */
 interface Connected {
-  readonly client: Client;
+  /** The client of a server that works on `today`. */
+  clientOn(today: string): Promise<Client>;
   close(): Promise<void>;
 }
+
+/** The same client whatever the day: the server reads the day from `clock` on every call. */
+const always = (client: Client) => async () => client;
 
 const TRANSPORTS: [string, () => Promise<Connected>][] = [
   [
@@ -454,7 +460,7 @@ const TRANSPORTS: [string, () => Promise<Connected>][] = [
       await server.connect(serverTransport);
       const client = new Client({ name: 'reckoner-journeys', version: '0.0.0' });
       await client.connect(clientTransport);
-      return { client, close: () => client.close() };
+      return { clientOn: always(client), close: () => client.close() };
     },
   ],
   [
@@ -464,11 +470,44 @@ const TRANSPORTS: [string, () => Promise<Connected>][] = [
       const client = new Client({ name: 'reckoner-journeys', version: '0.0.0' });
       await client.connect(new StreamableHTTPClientTransport(new URL(`${http.origin}/mcp`)));
       return {
-        client,
+        clientOn: always(client),
         close: async () => {
           await client.close();
           await http.close();
         },
+      };
+    },
+  ],
+  [
+    'stdio',
+    async () => {
+      // bin/reckoner mcp, as a desktop client starts it, on a store of its own. Its day is fixed when it starts
+      // (RECKONER_TODAY), so when a journey's day moves on the server is stopped and started again on the same
+      // store, as a user's client would be the next morning.
+      const dataDir = await freshDataDir();
+      let running: { day: string; client: Client } | undefined;
+      const stop = async () => {
+        const was = running;
+        running = undefined;
+        await was?.client.close();
+      };
+      return {
+        async clientOn(today) {
+          if (running?.day === today) return running.client;
+          await stop();
+          const client = new Client({ name: 'reckoner-journeys', version: '0.0.0' });
+          await client.connect(
+            new StdioClientTransport({
+              command: RECKONER,
+              args: ['mcp'],
+              env: { PATH: process.env.PATH!, HOME: dataDir, RECKONER_DATA_DIR: dataDir, RECKONER_TODAY: today },
+              stderr: 'pipe',
+            }),
+          );
+          running = { day: today, client };
+          return client;
+        },
+        close: stop,
       };
     },
   ],
@@ -497,8 +536,8 @@ describe.each(TRANSPORTS)('each prompt, followed step by step against the real s
   test.each(JOURNEYS.map((j) => [`${j.prompt} ${JSON.stringify(j.args)}`, j] as const))(
     '%s',
     async (_name, journey) => {
-      const client = connected.client;
       clock.today = TODAY;
+      const client = await connected.clientOn(TODAY);
       const got = await client.getPrompt({ name: journey.prompt, arguments: journey.args });
       const message = got.messages[0]!;
       const brief = message.content.type === 'text' ? message.content.text : '';
@@ -507,7 +546,7 @@ describe.each(TRANSPORTS)('each prompt, followed step by step against the real s
       // The script is written in the prompt's order: one scripted step per tool the steps name, in that order.
       expect(journey.steps.map(([tool]) => tool)).toEqual(named);
 
-      const session = new Session(client, clock);
+      const session = new Session((today) => connected.clientOn(today), clock);
       for (const [i, [tool, act]] of journey.steps.entries()) {
         session.begin(i, tool);
         await act(session);
