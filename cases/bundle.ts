@@ -78,8 +78,15 @@ export function bundleInputFromRecords(
 }
 
 /** Builds the evidence bundle of a stored case for a purpose. */
-export async function buildCaseBundle(store: CaseStore, caseId: string, purpose: BundlePurpose, today: CivilDate): Promise<EvidenceBundle> {
+export async function buildCaseBundle(
+  store: CaseStore,
+  caseId: string,
+  purpose: BundlePurpose,
+  today: CivilDate,
+  signal?: AbortSignal,
+): Promise<EvidenceBundle> {
   const records = await store.caseRecords(caseId);
   const letters = await store.letters(caseId, { content: true });
-  return renderEvidenceBundle(bundleInputFromRecords(records, purpose, today, letters));
+  signal?.throwIfAborted();
+  return renderEvidenceBundle(bundleInputFromRecords(records, purpose, today, letters), signal);
 }

@@ -91,7 +91,7 @@ async function fromRaw(c: Context): Promise<Response> {
   const password = c.req.header('x-document-password');
   const options = optionsFrom(password === undefined ? query : [...query, ['password', password]], 'query string');
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  return c.json(await parseBytes(bytes, options));
+  return c.json(await parseBytes(bytes, options, c.req.raw.signal));
 }
 
 async function fromForm(c: Context): Promise<Response> {
@@ -114,7 +114,7 @@ async function fromForm(c: Context): Promise<Response> {
   if (!fields.some(([k]) => k === 'filename') && file.name) fields.push(['filename', file.name.slice(0, 255)]);
   const options = optionsFrom(fields, 'form');
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return c.json(await parseBytes(bytes, options));
+  return c.json(await parseBytes(bytes, options, c.req.raw.signal));
 }
 
 /**
@@ -136,7 +136,7 @@ export function registerParseRoute(app: Hono, context: () => ToolContext): void 
     async (c) => {
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       try {
-        if (type === 'application/json') return await fromJson(c, context());
+        if (type === 'application/json') return await fromJson(c, { ...context(), signal: c.req.raw.signal });
         if (type === 'multipart/form-data') return await fromForm(c);
         if (RAW_TYPES.has(type)) return await fromRaw(c);
         throw invalid(

@@ -41,7 +41,7 @@ export const buildBundleTool = defineTool({
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     stage(context, 1, 3, 'Gathering the case: the reconciliation, the schedule, letters, replies and deadlines');
-    const bundle = await untilCancelled(context, buildCaseBundle(await storeOf(context), input.caseId, input.purpose, context.today));
+    const bundle = await untilCancelled(context, buildCaseBundle(await storeOf(context), input.caseId, input.purpose, context.today, context.signal));
     stage(context, 2, 3, `Rendered ${plural(bundle.pages, 'page')} in ${plural(bundle.sections.length, 'section')}`);
     const out = {
       caseId: input.caseId,

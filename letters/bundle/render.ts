@@ -44,7 +44,11 @@ const agree = (a: ReadonlyMap<SectionId, number>, b: ReadonlyMap<SectionId, numb
  * Renders the evidence bundle for `input.purpose` as one PDF: cover, index, then the purpose's sections.
  * Every figure is quoted from the reconciliation and calc/chart; nothing is added up here.
  */
-export async function renderEvidenceBundle(input: EvidenceBundleInput): Promise<EvidenceBundle> {
+/**
+ * `signal`: a cancelled request stops between writes (each pass of pdfkit yields to the event loop), with the
+ * signal's reason; nothing is returned.
+ */
+export async function renderEvidenceBundle(input: EvidenceBundleInput, signal?: AbortSignal): Promise<EvidenceBundle> {
   if (!(BUNDLE_PURPOSES as readonly string[]).includes(input.purpose)) {
     throw new InputError('purpose', `must be one of ${BUNDLE_PURPOSES.join(', ')}; got ${JSON.stringify(input.purpose)}`);
   }
@@ -65,6 +69,7 @@ export async function renderEvidenceBundle(input: EvidenceBundleInput): Promise<
   let pages: ReadonlyMap<SectionId, number> | undefined;
   let written: Written | undefined;
   for (let pass = 0; pass < MAX_PASSES && !(written && agree(written.starts, pages)); pass++) {
+    signal?.throwIfAborted();
     pages = written?.starts;
     written = await writeBundle([cover, indexSection(listed, pages), ...body], options);
   }

@@ -218,6 +218,34 @@ describe('over Streamable HTTP', () => {
     expect(await response.json()).toEqual({ jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: Invalid JSON' }, id: null });
   });
 
+  test('the JSON API: a client that goes away mid-import stops it, and nothing is kept', async () => {
+    const api = async (route: string, body: unknown, signal?: AbortSignal) => {
+      const response = await fetch(`${http.origin}/api/v1/${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify(body),
+        ...(signal ? { signal } : {}),
+      });
+      return (await response.json()) as Record<string, any>;
+    };
+    const caseId = (await api('create-case', { title: 'REST cancel check', side: 'paying' })).id as string;
+    const request = { caseId, contentBase64: csvBase64, filename: 'big.csv' };
+    // The client gives up a moment after sending the 20,000-row file, long before it has been read.
+    const controller = new AbortController();
+    const started = Date.now();
+    const gone = api('import-document', request, controller.signal);
+    setTimeout(() => controller.abort(new Error('the adviser closed the tab')), 300);
+    await expect(gone).rejects.toThrow(/closed the tab/);
+    // Reading the same file to the end takes as long as the abandoned import's reading would have; after it (and a
+    // margin for a write) the case still holds nothing: the import stopped when its client went away.
+    const read = await api('parse-statement', { contentBase64: csvBase64, filename: 'big.csv' });
+    expect(read.counts.transactions).toBe(ROWS);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(1000, Date.now() - started)));
+    expect((await api('get-case', { caseId })).counts).toMatchObject({ documents: 0, transactions: 0 });
+    const imported = await api('import-document', request);
+    expect(imported).toMatchObject({ documentAlreadyImported: false, transactions: { new: ROWS, alreadyThere: 0 } });
+  }, 120_000);
+
   progressAndCancellation(async () => {
     const client = new Client({ name: 'progress-test', version: '0.0.0' });
     await client.connect(

@@ -210,6 +210,18 @@ describe('the bundle as a whole', () => {
     expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
   }, 30_000);
 
+  test('a cancelled render stops between passes with the reason, and an uncancelled signal changes nothing', async () => {
+    const controller = new AbortController();
+    const reason = new Error('the caller changed their mind');
+    // The render runs to its first write before the call returns; the abort then lands before the next pass.
+    const cancelled = renderEvidenceBundle(bundleInput('ice'), controller.signal);
+    controller.abort(reason);
+    await expect(cancelled).rejects.toBe(reason);
+    const plain = await renderEvidenceBundle(bundleInput('ice'));
+    const withSignal = await renderEvidenceBundle(bundleInput('ice'), new AbortController().signal);
+    expect(Buffer.from(withSignal.pdf).equals(Buffer.from(plain.pdf))).toBe(true);
+  }, 30_000);
+
   test('every section title is printed as its heading', async () => {
     const { pages } = await render('complaint');
     for (const title of Object.values(SECTION_TITLES)) expect(pagesStartingWith(pages, title), title).toHaveLength(1);
