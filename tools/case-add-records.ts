@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { caseId, mutable, storeOf } from './case-common.ts';
 import { cmsEntryInput, evidenceInput } from './reconcile-ledger.ts';
-import { leanOutput, strictObject } from './schemas.ts';
+import { civilDate, leanOutput, moneyIn, nonNegativeMoneyIn, strictObject } from './schemas.ts';
 import { plural } from './words.ts';
 import { defineTool } from './tool.ts';
 
@@ -21,8 +21,11 @@ const occurrence = z
 const { id: _cid, source: _cs, ...cmsShape } = cmsEntryInput.shape;
 const { id: _eid, ...evidenceShape } = evidenceInput.shape;
 
-export const typedCmsEntry = strictObject({ ...cmsShape, occurrence });
-export const typedEvidence = strictObject({ ...evidenceShape, occurrence });
+// Typed lines are few (a letter's worth, not a statement's 20,000 rows), so unlike reconcile_ledger's rows their
+// dates and amounts are checked by the schema too: every problem in every line comes back at once, one each.
+// (Whether a CMS line may be negative depends on its type: the store decides and names it.)
+export const typedCmsEntry = strictObject({ ...cmsShape, date: civilDate, amount: moneyIn, occurrence });
+export const typedEvidence = strictObject({ ...evidenceShape, date: civilDate, amount: nonNegativeMoneyIn, occurrence });
 
 const added = <T extends z.ZodType>(row: T) =>
   z.object({

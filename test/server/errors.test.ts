@@ -201,6 +201,22 @@ describe('HTTP errors', () => {
     expect(linesOf(body.error.message)).toEqual(body.error.details.map((d) => `${d.field}: ${d.message}`));
   });
 
+  test('lines typed from a CMS letter: every problem in every line, one details entry each', async () => {
+    const { status, body } = await post('add-cms-entries', {
+      caseId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      entries: [
+        { date: '2024-02-30', type: 'payment_received', amount: 'fifty pounds' },
+        { date: '2024-02-01', type: 'payment', amount: '50.00' },
+        { date: '2024-03-01', type: 'payment_received', amount: '50.00' },
+      ],
+    });
+    expect(status).toBe(400);
+    expect(body.error.details.map((d) => d.field)).toEqual(['entries[0].date', 'entries[0].amount', 'entries[1].type']);
+    expect(body.error.details[0]!.message).toBe('must be a real date written YYYY-MM-DD');
+    expect(body.error.details[2]!.message).toMatch(/^must be one of liability, collection_fee, .* or write_off$/);
+    expect(linesOf(body.error.message)).toEqual(body.error.details.map((d) => `${d.field}: ${d.message}`));
+  });
+
   test('a misspelt field and a missing list, in plain words', async () => {
     expect((await post('calculate-maintenance', misspeltNights())).body.error.details).toEqual([
       { field: 'receivingParents[0].children[0].nightsPerWeek', message: 'nightsPerWeek is not a field here; did you mean nightsPerYear?' },
