@@ -8,7 +8,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Context, Hono } from 'hono';
 import { EVENT_DESCRIPTIONS, EVENT_TYPES } from '../calc/deadlines/index.ts';
+import { CMS_ENTRY_TYPES, EVIDENCE_TYPES } from '../calc/ledger/entries.ts';
+import { KIND_NAMES } from '../calc/reconcile/explain.ts';
+import { PAYMENT_FREQUENCIES } from '../calc/schedule/types.ts';
 import { sharedCareBands } from '../calc/scheme-2012/parameters.ts';
+import { BUNDLE_PURPOSES } from '../letters/bundle/types.ts';
+import { LETTER_METHODS } from '../store/types.ts';
+import { COLLECTION_WORDS, METHOD_WORDS, PURPOSE_WORDS } from '../tools/words.ts';
 import { VERSION } from './version.ts';
 
 /**
@@ -28,12 +34,15 @@ const ASSET_NAME = /^[a-z0-9][a-z0-9-]*\.(js|css|svg)$/;
 /**
  * No inline script or style, nothing from another origin, no framing, no form posted anywhere (a form is
  * only ever handled by the script, so case details can never end up in a URL), and no string-to-HTML sinks.
+ * Images may also be blob: URLs: a case's chart is SVG the API gives as text (the MCP resource
+ * reckoner://cases/{id}/chart), shown through an <img> of a blob the page makes, where an SVG can run no
+ * script; putting it into the page itself would need a string-to-HTML sink.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self'",
+  "img-src 'self' blob:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -104,11 +113,32 @@ function eventOptions(): string {
   }).join('\n');
 }
 
+/** Words for an enum's values: the map's word, else the value with its underscores as spaces. */
+const choices = (values: readonly string[], words: Readonly<Record<string, string>> = {}): [string, string][] =>
+  values.map((v) => [v, words[v] ?? v.replace(/_/g, ' ')]);
+
+/**
+ * The values the case forms offer (and the words for the bridge's kinds of line), from the one list each comes
+ * from, as JSON in an attribute: the cases module reads it when it loads, so no list is written twice.
+ */
+export function caseChoices(): string {
+  return JSON.stringify({
+    frequencies: choices(PAYMENT_FREQUENCIES),
+    services: choices(Object.keys(COLLECTION_WORDS), COLLECTION_WORDS),
+    cmsEntryTypes: choices(CMS_ENTRY_TYPES),
+    evidenceTypes: choices(EVIDENCE_TYPES),
+    letterMethods: choices(LETTER_METHODS, METHOD_WORDS),
+    bundlePurposes: choices(BUNDLE_PURPOSES, PURPOSE_WORDS),
+    bridgeKinds: KIND_NAMES,
+  });
+}
+
 /** The page, its placeholders filled in once. A placeholder left unfilled is a bug, so it fails loudly. */
 export function homePage(): string {
   if (page) return page;
   const values: Record<string, string> = {
     EVENT_OPTIONS: eventOptions(),
+    CASE_CHOICES: escapeHtml(caseChoices()),
     SHARED_CARE_NIGHTS: sharedCareNights().join(' '),
     VERSION: escapeHtml(VERSION),
   };

@@ -8,6 +8,7 @@ import {
   calculateMaintenance,
   COLLECTION_SERVICES,
   MAX_NIGHTS_PER_YEAR,
+  NIGHTS_PERIODS,
   NIL_RATE_REASONS,
   RATES,
   type MaintenanceResult,
@@ -55,6 +56,12 @@ export const calculateMaintenanceInput = strictObject({
                 .max(MAX_NIGHTS_PER_YEAR, `nightsPerYear must be at most ${MAX_NIGHTS_PER_YEAR}: a year has no more nights`)
                 .optional()
                 .describe('Nights a year the child stays with the paying parent'),
+              nights: strictObject({
+                count: z.int('nights.count must be a whole number').min(0).max(MAX_NIGHTS_PER_YEAR),
+                period: z.enum(NIGHTS_PERIODS),
+              })
+                .optional()
+                .describe('Or nights over a period; 1 a week is 52 a year'),
             }),
           )
           .min(1, 'give at least one child for each receiving parent')
@@ -90,7 +97,15 @@ export const calculateMaintenanceOutput = z.object({
       id: z.string(),
       weeklyAmount: moneyOut,
       sharedCareFraction: fractionOut,
-      children: z.array(z.object({ id: z.string(), nightsPerYear: z.int(), sharedCareFraction: fractionOut })),
+      children: z.array(
+        z.object({
+          id: z.string(),
+          nightsPerYear: z.int(),
+          nightsPerWeek: z.int().nullable().describe('As given, when given a week'),
+          band: z.object({ fromNights: z.int(), toNights: z.int().nullable() }).describe('The shared-care band the nights fall in'),
+          sharedCareFraction: fractionOut,
+        }),
+      ),
     }),
   ),
   perFrequency: perFrequency.describe('The same amount weekly, monthly, four-weekly and yearly'),
@@ -113,6 +128,7 @@ export const calculateMaintenanceOutput = z.object({
     })
     .optional(),
   warnings: z.array(z.string()),
+  readOut: z.string().describe('The answer in plain words, to say aloud'),
   trace,
 });
 
@@ -139,6 +155,8 @@ export function toJson(result: MaintenanceResult): CalculateMaintenanceOutput {
       children: rp.children.map((c) => ({
         id: c.id,
         nightsPerYear: c.nightsPerYear,
+        nightsPerWeek: c.nightsPerWeek,
+        band: { ...c.band },
         sharedCareFraction: formatFraction(c.sharedCareFraction),
       })),
     })),
@@ -162,6 +180,7 @@ export function toJson(result: MaintenanceResult): CalculateMaintenanceOutput {
         }
       : {}),
     warnings: [...result.warnings],
+    readOut: result.readOut,
     trace: result.trace.map((s) => ({ ...s })),
   };
 }
@@ -207,5 +226,6 @@ export function summarizeCalculation(out: CalculateMaintenanceOutput): string {
     );
   }
   for (const w of out.warnings) head.push(`Note: ${w}`);
+  head.push(`To say aloud: ${out.readOut}`);
   return capped(head, [traceSection(out.trace)]);
 }

@@ -26,11 +26,12 @@ import {
   type MoneyInput,
 } from '../money.ts';
 import { Trace, type TraceStep } from '../trace.ts';
-import { weeklyIncomeFrom, weeklyPension, type PeriodAmount } from './income.ts';
+import { PERIOD_WORDS, weeklyIncomeFrom, weeklyPension, type PeriodAmount } from './income.ts';
 import { LAW } from './law.ts';
 import type { ChildCount, OtherChildCount } from './parameters.ts';
 import { parametersOn, type Scheme2012Parameters } from './resolve.ts';
-import { averageFraction, isHalfBand, sharedCareFraction } from './shared-care.ts';
+import { readOut } from './read-out.ts';
+import { averageFraction, isHalfBand, sharedCareBandOf, sharedCareFraction, type SharedCareBandRange } from './shared-care.ts';
 import { STEP } from './steps.ts';
 
 /** Reg 45(1) descriptions of paying parent who pay nothing. */
@@ -53,11 +54,19 @@ export type Rate = (typeof RATES)[number];
 
 /** Most nights in a 12-month period (one that includes 29 February). */
 export const MAX_NIGHTS_PER_YEAR = 366;
+/** Most nights in a week. */
+export const MAX_NIGHTS_PER_WEEK = 7;
+
+/** The periods nights may be given over: a regular weekly pattern, or the law's own count over 12 months. */
+export const NIGHTS_PERIODS = ['week', 'year'] as const;
+export type NightsPeriod = (typeof NIGHTS_PERIODS)[number];
 
 export interface ChildInput {
   readonly id?: string;
   /** Nights a year the child spends with the paying parent (regs 46–47); 0 if not given. */
   readonly nightsPerYear?: number;
+  /** Or nights over a period: a weekly pattern becomes nights a year at 52 a night (the shared-care parameter). */
+  readonly nights?: { readonly count: number; readonly period: NightsPeriod };
 }
 
 export interface ReceivingParentInput {
@@ -102,6 +111,10 @@ export interface MaintenanceInput {
 export interface ChildResult {
   readonly id: string;
   readonly nightsPerYear: number;
+  /** The nights a week given, when they were given that way; null when given a year (or not at all). */
+  readonly nightsPerWeek: number | null;
+  /** The para 7(4) band the nights fall in (0 to 51 nights: no decrease). */
+  readonly band: SharedCareBandRange;
   readonly sharedCareFraction: Fraction;
 }
 
@@ -141,6 +154,8 @@ export interface MaintenanceResult {
   readonly collectionCharges?: CollectionCharges;
   /** Things the user should know that do not stop the calculation. */
   readonly warnings: readonly string[];
+  /** The answer in one or two plain sentences an adviser can say aloud: words around this result's own figures. */
+  readonly readOut: string;
   readonly trace: readonly TraceStep[];
 }
 
@@ -148,7 +163,7 @@ interface NormalisedParent {
   id: string;
   /** How the working names them: the id given, else "the receiving parent" (or "receiving parent 2" among several). */
   name: string;
-  children: { id: string; name: string; nightsPerYear: number }[];
+  children: { id: string; name: string; nightsPerYear: number; nightsPerWeek: number | null }[];
 }
 
 /** A name at the start of a sentence. */
@@ -158,7 +173,29 @@ function amount(field: string, value: MoneyInput | undefined): Decimal | undefin
   return value === undefined ? undefined : nonNegativeMoney(field, value);
 }
 
-function normaliseParents(input: MaintenanceInput): NormalisedParent[] {
+/**
+ * A child's nights a year, from `nightsPerYear` or from `nights` over a period. Nights a week are whole nights, 0 to 7;
+ * each counts as 52 nights a year (`sharedCareNightsPerWeeklyNight`), so 2 a week is 104 a year.
+ */
+function nightsOf(child: ChildInput, field: string, params: Scheme2012Parameters): { nightsPerYear: number; nightsPerWeek: number | null } {
+  if (child.nights === undefined) {
+    return { nightsPerYear: wholeNumber(`${field}.nightsPerYear`, child.nightsPerYear, MAX_NIGHTS_PER_YEAR), nightsPerWeek: null };
+  }
+  if (child.nightsPerYear !== undefined) throw new InputError(`${field}.nights`, 'give either nightsPerYear or nights, not both');
+  const { count, period } = child.nights;
+  if (!NIGHTS_PERIODS.includes(period)) throw new InputError(`${field}.nights.period`, `must be one of ${NIGHTS_PERIODS.join(', ')}`);
+  if (period === 'year') return { nightsPerYear: wholeNumber(`${field}.nights.count`, count, MAX_NIGHTS_PER_YEAR), nightsPerWeek: null };
+  const perWeek = wholeNumber(`${field}.nights.count`, count);
+  if (perWeek > MAX_NIGHTS_PER_WEEK) {
+    throw new InputError(
+      `${field}.nights.count`,
+      `a week has ${MAX_NIGHTS_PER_WEEK} nights (got ${perWeek}); for nights a year, give the period "year"`,
+    );
+  }
+  return { nightsPerYear: perWeek * params.sharedCareNightsPerWeeklyNight.value, nightsPerWeek: perWeek };
+}
+
+function normaliseParents(input: MaintenanceInput, params: Scheme2012Parameters): NormalisedParent[] {
   if (!input.receivingParents || input.receivingParents.length === 0) {
     throw new InputError('receivingParents', 'give at least one receiving parent, each with the children they care for');
   }
@@ -178,8 +215,8 @@ function normaliseParents(input: MaintenanceInput): NormalisedParent[] {
         throw new InputError(`receivingParents[${i}].children[${j}].id`, `"${childId}" is used twice; give each child a different id`);
       }
       seen.add(childId);
-      const nightsPerYear = wholeNumber(`receivingParents[${i}].children[${j}].nightsPerYear`, child.nightsPerYear, MAX_NIGHTS_PER_YEAR);
-      return { id: childId, name: child.id ?? `child ${childNumber}`, nightsPerYear };
+      const nights = nightsOf(child, `receivingParents[${i}].children[${j}]`, params);
+      return { id: childId, name: child.id ?? `child ${childNumber}`, ...nights };
     });
     const name = rp.id ?? (input.receivingParents.length === 1 ? 'the receiving parent' : `receiving parent ${i + 1}`);
     return { id, name, children };
@@ -206,7 +243,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   const trace = new Trace();
   const warnings: string[] = [];
   const payer = input.payingParent ?? {};
-  const parents = normaliseParents(input);
+  const parents = normaliseParents(input, params);
   const qualifying = parents.reduce((n, p) => n + p.children.length, 0);
   const relevantOther = wholeNumber('payingParent.relevantOtherChildren', payer.relevantOtherChildren);
   const otherArrangement = wholeNumber('payingParent.otherArrangementChildren', payer.otherArrangementChildren);
@@ -229,6 +266,16 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
     String(qualifying),
     LAW.order,
   );
+  const perNight = params.sharedCareNightsPerWeeklyNight;
+  for (const c of parents.flatMap((p) => p.children)) {
+    if (c.nightsPerWeek === null) continue;
+    trace.add(
+      STEP.sharedCareNights,
+      `${capital(c.name)}: ${c.nightsPerWeek} ${c.nightsPerWeek === 1 ? 'night' : 'nights'} a week × ${perNight.value} = ${c.nightsPerYear} nights a year`,
+      String(c.nightsPerYear),
+      perNight.reference,
+    );
+  }
 
   // 1. Gross weekly income, where the rate needs one.
   const income = grossWeeklyIncome(input, params, trace);
@@ -240,7 +287,9 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
         'or say why none is needed (flatRateBenefit, nilRateReason or defaultRate)',
     );
   }
-  const varied = income === undefined ? undefined : applyVariations(income, special, additional, params, trace);
+  const varied = income === undefined ? undefined : applyVariations(income, special, additional, params, trace, warnings, payer.income);
+  const implausible = implausibleYearlyIncome(payer.income, params);
+  if (implausible) warnings.push(implausible);
 
   // 2. The rate (whole pounds), on all the paying parent's children including those under other arrangements.
   const counted = qualifying + otherArrangement;
@@ -376,7 +425,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
 
   const collectionCharges = collection === 'collect_and_pay' ? collectionFees(weeklyAmount, parents, shares, params, trace) : undefined;
 
-  return {
+  const result: Omit<MaintenanceResult, 'readOut'> = {
     scheme: '2012',
     date: input.date,
     rate,
@@ -387,7 +436,13 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
       weeklyAmount: shares[i]!,
       sharedCareFraction:
         rate === 'reduced' || rate === 'basic' || rate === 'basic_plus' ? parentFractions[i]! : { numerator: 0, denominator: 1 },
-      children: p.children.map((c, j) => ({ id: c.id, nightsPerYear: c.nightsPerYear, sharedCareFraction: fractions[i]![j]! })),
+      children: p.children.map((c, j) => ({
+        id: c.id,
+        nightsPerYear: c.nightsPerYear,
+        nightsPerWeek: c.nightsPerWeek,
+        band: sharedCareBandOf(c.nightsPerYear, params.sharedCareBands.value),
+        sharedCareFraction: fractions[i]![j]!,
+      })),
     })),
     perFrequency: frequencies,
     collection,
@@ -395,6 +450,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
     warnings,
     trace: trace.steps,
   };
+  return { ...result, readOut: readOut(input, result, parents) };
 }
 
 function grossWeeklyIncome(input: MaintenanceInput, params: Scheme2012Parameters, trace: Trace): Decimal | undefined {
@@ -425,6 +481,8 @@ function applyVariations(
   additional: Decimal | undefined,
   params: Scheme2012Parameters,
   trace: Trace,
+  warnings: string[],
+  given: PeriodAmount | undefined,
 ): Decimal {
   let weekly = income;
   if (additional && additional.gt(0)) {
@@ -455,9 +513,64 @@ function applyVariations(
       formatMoney(cap),
       params.incomeCap.reference,
     );
+    warnings.push(capWarning(income, weekly, weekly !== income, given, params));
     weekly = cap;
   }
   return weekly;
+}
+
+const PERIOD_ADJECTIVES: Record<PeriodAmount['period'], string> = {
+  week: 'weekly',
+  four_weeks: 'four-weekly',
+  month: 'monthly',
+  year: 'yearly',
+};
+
+/**
+ * Income above the cap is ignored (Sch 1 para 10(3)). That is the law working, but on an advice line a capped
+ * income is more often a slip: a year's pay given "a week" (£32,000 a week is £1.66 million a year). So whenever
+ * the cap bites the warning says so, with the figure as given; unless the figure was given as a year, it asks
+ * for the period to be checked.
+ */
+function capWarning(
+  income: Decimal,
+  uncapped: Decimal,
+  varied: boolean,
+  given: PeriodAmount | undefined,
+  params: Scheme2012Parameters,
+): string {
+  const cap = new Dec(params.incomeCap.value);
+  const subject = given
+    ? `Gross income of ${pounds(money(given.amount))} ${PERIOD_WORDS[given.period]}`
+    : `Gross weekly income of ${pounds(income)}`;
+  const weekly = varied
+    ? ` is ${pounds(uncapped)} a week with the variations,`
+    : given && given.period !== 'week'
+      ? ` is ${pounds(uncapped)} a week,`
+      : ' is';
+  const check =
+    given && given.period !== 'year'
+      ? ` A ${PERIOD_ADJECTIVES[given.period]} income that high is rare: check the period (is ${pounds(money(given.amount))} a year's income?).`
+      : '';
+  return `${subject}${weekly} above the ${pounds(cap)} a week cap (${params.incomeCap.reference.title}), so the calculation uses ${pounds(cap)} a week.${check}`;
+}
+
+/**
+ * A year's income below £100 (the flat-rate limit for a single week, Sch 1 para 4(1)(a)), that is less than one
+ * week's pay at the bottom of the scale, is almost always a weekly or monthly figure given as "a year", or a slip in
+ * the amount. A real income that low pays the nil rate anyway (under £7 a week, reg 45(2)), so the warning costs
+ * nothing when it is genuine. Nil is not warned about (no income is a real answer), nor are small monthly or
+ * four-weekly figures (£90 a month is a real, if small, income).
+ */
+function implausibleYearlyIncome(given: PeriodAmount | undefined, params: Scheme2012Parameters): string | undefined {
+  if (given === undefined || given.period !== 'year') return undefined;
+  const amount = money(given.amount);
+  const limit = new Dec(params.flatRateIncomeUpTo.value);
+  if (amount.isZero() || amount.gte(limit)) return undefined;
+  return (
+    `Gross income of ${pounds(amount)} a year is less than ${pounds(limit)}, the flat-rate limit for a single week ` +
+    `(${params.flatRateIncomeUpTo.reference.title}); a year's income that low is more likely a weekly or monthly figure: check the period.`
+  );
 }
 
 interface RateChoice {

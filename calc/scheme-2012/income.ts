@@ -19,7 +19,7 @@ export interface PeriodAmount {
 }
 
 const PER_YEAR: Record<Exclude<IncomePeriod, 'week'>, number> = { year: 1, month: 12, four_weeks: 13 };
-const PERIOD_WORDS: Record<IncomePeriod, string> = {
+export const PERIOD_WORDS: Record<IncomePeriod, string> = {
   year: 'a year',
   month: 'a month',
   four_weeks: 'every four weeks',

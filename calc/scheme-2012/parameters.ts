@@ -201,6 +201,27 @@ export const flatRateSharedCareNights = defineParameter<number>({
   values: [{ from: FULLY_LIVE, value: 52, reference: ref('Child Support Act 1991 Sch 1 para 8', `${CSA}8`) }],
 });
 
+/**
+ * Nights a year for one night a week. The law counts nights over a 12-month period (regs 46–47); advisers are
+ * usually told a weekly pattern ("two nights a week"), which CMS turns into nights a year at 52 a night, the same
+ * figure it assumes where shared care is agreed but not how much (one night a week, 52 nights: cms-rules.md §4.1.8).
+ */
+export const sharedCareNightsPerWeeklyNight = defineParameter<number>({
+  name: 'scheme2012.shared_care_nights_per_weekly_night',
+  description: 'Nights a year counted for each night a week the child regularly stays with the paying parent',
+  unit: 'nights',
+  values: [
+    {
+      from: FULLY_LIVE,
+      value: 52,
+      reference: ref(
+        'SI 2012/2677 regs 46–47 (nights in a 12-month period); one night a week is 52 nights, as CMS assumes where shared care is agreed but not how much (Citizens Advice)',
+        `${CSMCR}46`,
+      ),
+    },
+  ],
+});
+
 export const defaultRate = defineParameter<ByChildren>({
   name: 'scheme2012.default_rate',
   description: 'Default rate where there is not enough information to make a calculation',
@@ -334,6 +355,7 @@ export const ALL_PARAMETERS: readonly Parameter<unknown>[] = [
   sharedCareHalfDeduction,
   sharedCareFloor,
   flatRateSharedCareNights,
+  sharedCareNightsPerWeeklyNight,
   defaultRate,
   daysInYearForIncome,
   currentIncomeDifferencePercent,

@@ -22,6 +22,7 @@ export interface Scheme2012Parameters {
   readonly sharedCareHalfDeduction: ResolvedValue<string>;
   readonly sharedCareFloor: ResolvedValue<string>;
   readonly flatRateSharedCareNights: ResolvedValue<number>;
+  readonly sharedCareNightsPerWeeklyNight: ResolvedValue<number>;
   readonly defaultRate: ResolvedValue<P.ByChildren>;
   readonly daysInYearForIncome: ResolvedValue<number>;
   readonly currentIncomeDifferencePercent: ResolvedValue<string>;
@@ -63,6 +64,7 @@ export function parametersOn(date: CivilDate): Scheme2012Parameters {
     sharedCareHalfDeduction: valueOn(P.sharedCareHalfDeduction, date),
     sharedCareFloor: valueOn(P.sharedCareFloor, date),
     flatRateSharedCareNights: valueOn(P.flatRateSharedCareNights, date),
+    sharedCareNightsPerWeeklyNight: valueOn(P.sharedCareNightsPerWeeklyNight, date),
     defaultRate: valueOn(P.defaultRate, date),
     daysInYearForIncome: valueOn(P.daysInYearForIncome, date),
     currentIncomeDifferencePercent: valueOn(P.currentIncomeDifferencePercent, date),

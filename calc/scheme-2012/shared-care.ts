@@ -17,6 +17,25 @@ export function sharedCareFraction(nights: number, bands: readonly SharedCareBan
   return found;
 }
 
+/** The para 7(4) band a number of nights falls in: its first and last night a year (null for the top band, which has no last). */
+export interface SharedCareBandRange {
+  readonly fromNights: number;
+  readonly toNights: number | null;
+}
+
+/** The band of `nights`: 0 to 51 nights is the band below the table's first row (no decrease). */
+export function sharedCareBandOf(nights: number, bands: readonly SharedCareBand[]): SharedCareBandRange {
+  let fromNights = 0;
+  let toNights: number | null = bands.length > 0 ? bands[0]!.minNights - 1 : null;
+  for (const [i, band] of bands.entries()) {
+    if (nights < band.minNights) break;
+    fromNights = band.minNights;
+    const next = bands[i + 1];
+    toNights = next === undefined ? null : next.minNights - 1;
+  }
+  return { fromNights, toNights };
+}
+
 /** True when the child's fraction is the top band (one-half), which also carries the £7-per-child deduction. */
 export function isHalfBand(nights: number, bands: readonly SharedCareBand[]): boolean {
   const top = bands[bands.length - 1];

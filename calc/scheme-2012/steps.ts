@@ -7,6 +7,7 @@ import type { TraceStep } from '../trace.ts';
 
 export const STEP = {
   qualifyingChildren: 'qualifying_children',
+  sharedCareNights: 'shared_care_nights',
   incomeAnnual: 'income_annual',
   incomeWeekly: 'income_weekly',
   pensionContributions: 'pension_contributions',
@@ -65,6 +66,7 @@ export const RATE_STEPS: readonly StepId[] = [
   STEP.rounding,
   STEP.otherArrangementChildren,
   STEP.apportionment,
+  STEP.sharedCareNights,
   STEP.sharedCare,
   STEP.sharedCareHalfDeduction,
   STEP.sharedCareFloor,

@@ -59,6 +59,45 @@ initCalculator({ onParentsChanged: refreshChoices });
 initLetters();
 initCalendar();
 
+// ----- Cases: loaded only when asked for (the calculator never waits for them) -----
+
+/** The cases module once loaded (cases.js and what it imports), else null. */
+let cases = null;
+/** Its loading, begun as soon as the adviser heads for it (pointer over or focus on the button or the link). */
+let casesLoading = null;
+const loadCases = () => (casesLoading ??= import('./cases.js'));
+
+/** True while the cases are being shown; a second press meanwhile does nothing (the button keeps the focus). */
+let showingCases = false;
+
+async function showCases() {
+  if (showingCases) return;
+  showingCases = true;
+  const button = $('cases-open');
+  try {
+    cases ??= await loadCases();
+    await cases.openCases($('cases-root'));
+    button.textContent = 'Show the cases again';
+    document.getElementById('cases-list-heading')?.focus();
+  } catch {
+    casesLoading = null; // try again next time
+    announce('The cases could not be loaded. Is the server still running?');
+  } finally {
+    showingCases = false;
+  }
+}
+
+for (const target of [$('cases-open'), $('cases-nav')]) {
+  for (const intent of ['pointerenter', 'focus']) {
+    target.addEventListener(intent, () => void loadCases().catch(() => (casesLoading = null)), { once: true });
+  }
+}
+$('cases-open').addEventListener('click', () => void showCases());
+$('cases-nav').addEventListener('click', () => {
+  if (!$('cases-root').hasChildNodes()) void showCases();
+});
+if (location.hash === '#cases') void showCases();
+
 // ----- Clear: a new caller starts from nothing -----
 
 $('clear-all').addEventListener('click', () => {
@@ -67,6 +106,8 @@ $('clear-all').addEventListener('click', () => {
   resetSharedCare();
   resetLetters();
   resetCalendar();
+  cases?.resetCases();
+  $('cases-open').textContent = 'Show the cases';
   announce('Cleared. Nothing from the last call is left on this page.');
   $('income-amount').focus();
 });

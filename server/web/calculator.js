@@ -37,19 +37,28 @@ let resultShown = false;
 
 // ----- receiving parents and their children -----
 
-/** The nights typed for each child of each receiving parent, as text: [[child, …], …]. */
+/**
+ * The nights typed for each child of each receiving parent, as text, with the period chosen for them
+ * ("week", "year", or "" when none is chosen yet): [[{ nights, per }, …], …].
+ */
 export function readParents() {
   return [...$('receiving-parents').querySelectorAll(':scope > fieldset')].map((fieldset) =>
-    [...fieldset.querySelectorAll('input[data-nights]')].map((input) => input.value),
+    [...fieldset.querySelectorAll('.child')].map((child) => ({
+      nights: child.querySelector('input[data-nights]').value,
+      per: child.querySelector('select[data-per]').value,
+    })),
   );
 }
 
-function childField(nights, p, c, count) {
+const NIGHTS_PER = { week: 'a week', year: 'a year' };
+
+function childField(child, p, c, count) {
   const id = `rp-${p}-child-${c}-nights`;
+  const path = `receivingParents[${p}].children[${c}]`;
   return h(
     'div',
     { class: 'field child' },
-    h('label', { for: id }, `Child ${c + 1}: nights a year with the paying parent`),
+    h('label', { for: id }, `Child ${c + 1}: nights with the paying parent`),
     h(
       'div',
       { class: 'input-with-button' },
@@ -58,13 +67,27 @@ function childField(nights, p, c, count) {
         type: 'text',
         inputmode: 'numeric',
         class: 'input-short',
-        value: nights,
+        value: child.nights,
         placeholder: '0',
         'data-nights': true,
-        'data-field': `receivingParents[${p}].children[${c}].nightsPerYear receivingParents[${p}].children[${c}]`,
-        'data-name': `Receiving parent ${p + 1}, child ${c + 1}: nights a year`,
+        'data-field': `${path}.nights.count ${path}.nightsPerYear ${path}.nights ${path}`,
+        'data-name': `Receiving parent ${p + 1}, child ${c + 1}: nights`,
         'aria-describedby': 'nights-hint',
       }),
+      h('label', { for: `${id}-per`, class: 'visually-hidden' }, `Child ${c + 1}: nights a week or a year`),
+      h(
+        'select',
+        {
+          id: `${id}-per`,
+          class: 'input-per',
+          'data-per': true,
+          'data-field': `${path}.nights.period`,
+          'data-name': `Receiving parent ${p + 1}, child ${c + 1}: nights a week or a year`,
+          'aria-describedby': 'nights-hint',
+        },
+        h('option', { value: '', selected: child.per === '' }, 'Choose…'),
+        Object.entries(NIGHTS_PER).map(([value, words]) => h('option', { value, selected: child.per === value }, `nights ${words}`)),
+      ),
       count > 1
         ? h(
             'button',
@@ -105,14 +128,14 @@ function parentFieldset(children, p, count) {
   );
 }
 
-/** Draws the receiving parents from `model` (nights as text), then focuses `focusId` if given. */
+/** Draws the receiving parents from `model` (nights as text, with their period), then focuses `focusId` if given. */
 function renderParents(model, focusId) {
   fill(
     $('receiving-parents'),
     h(
       'p',
       { id: 'nights-hint', class: 'hint' },
-      'Nights a year the child stays with the paying parent; leave empty if none. One night a week is 52.',
+      'Nights the child stays with the paying parent, a week (a regular pattern) or a year; leave empty if none. Choose which.',
     ),
     model.map((children, p) => parentFieldset(children, p, model.length)),
   );
@@ -128,7 +151,7 @@ function onParentAction(event) {
   const c = Number(button.dataset.child);
   switch (button.dataset.action) {
     case 'add-child':
-      model[p].push('');
+      model[p].push({ nights: '', per: '' });
       renderParents(model, `rp-${p}-child-${model[p].length - 1}-nights`);
       break;
     case 'remove-child':
@@ -151,6 +174,43 @@ function countIn(text) {
   return /^-?\d+$/.test(text) ? Number(text) : text;
 }
 
+const PERIOD_CHOICES = 'choose a week, a month, every four weeks or a year (there is no default)';
+
+/**
+ * What the adviser has not chosen yet, as problems in the API's own shape ({ field, message }): a period for
+ * an income or pension typed in, and a week or a year for nights typed in. Nothing has a default period, so a
+ * yearly salary is never taken as weekly pay (nor 2 nights a week as 2 nights a year) unless someone says so.
+ */
+export function missingChoices() {
+  const f = form();
+  const value = (name) => f.elements[name].value.trim();
+  const problems = [];
+  if (value('incomeAmount') !== '' && value('incomePeriod') === '') {
+    problems.push({ field: 'payingParent.income.period', message: PERIOD_CHOICES });
+  }
+  if (value('pensionAmount') !== '' && value('pensionPeriod') === '') {
+    problems.push({ field: 'payingParent.pensionContributions.period', message: PERIOD_CHOICES });
+  }
+  readParents().forEach((children, p) =>
+    children.forEach((child, c) => {
+      if (child.nights.trim() !== '' && child.per === '') {
+        problems.push({
+          field: `receivingParents[${p}].children[${c}].nights.period`,
+          message: 'choose nights a week or nights a year (there is no default)',
+        });
+      }
+    }),
+  );
+  return problems;
+}
+
+/** A child's nights for the request: a year's count as nightsPerYear, a week's as nights { count, period }. */
+function nightsIn(child) {
+  const nights = countIn(child.nights.trim());
+  if (nights === undefined) return {};
+  return child.per === 'week' ? { nights: { count: nights, period: 'week' } } : { nightsPerYear: nights };
+}
+
 /** The JSON body for calculate-maintenance, straight from the form. Money goes as the text typed. */
 export function requestBody() {
   const f = form();
@@ -169,10 +229,7 @@ export function requestBody() {
   const body = {
     payingParent,
     receivingParents: readParents().map((children) => ({
-      children: children.map((text) => {
-        const nights = countIn(text.trim());
-        return nights === undefined ? {} : { nightsPerYear: nights };
-      }),
+      children: children.map(nightsIn),
     })),
     collection: f.elements.collection.value,
   };
@@ -185,10 +242,17 @@ export function requestBody() {
   return body;
 }
 
-/** Each child in the form, for the shared-care section: `{ parent, child, label, nights }` (nights as typed). */
+/**
+ * Each child in the form, for the shared-care section: `{ parent, child, label, nights }`, nights in words as
+ * typed ("2 nights a week", "none yet").
+ */
 export function childChoices() {
   return readParents().flatMap((children, p) =>
-    children.map((nights, c) => ({ parent: p, child: c, label: `Receiving parent ${p + 1}, child ${c + 1}`, nights: nights.trim() })),
+    children.map((child, c) => {
+      const typed = child.nights.trim();
+      const nights = typed === '' ? 'no nights' : `${typed} nights ${NIGHTS_PER[child.per] ?? '(a week or a year?)'}`;
+      return { parent: p, child: c, label: `Receiving parent ${p + 1}, child ${c + 1}`, nights };
+    }),
   );
 }
 
@@ -196,17 +260,36 @@ export function childChoices() {
 
 const parentName = (id, p) => (/^receiving_parent_\d+$/.test(id) ? `Receiving parent ${p + 1}` : id);
 
+/** A shared-care band as the API gives it ({ fromNights, toNights }), in words. */
+export function bandText(band) {
+  return band.toNights === null ? `${band.fromNights} or more nights a year` : `${band.fromNights} to ${band.toNights} nights a year`;
+}
+
+/** "2 nights a week (104 a year)" or "52 nights a year", from the API's child. */
+function nightsText(child) {
+  const night = (n) => (n === 1 ? 'night' : 'nights');
+  return child.nightsPerWeek === null
+    ? `${child.nightsPerYear} ${night(child.nightsPerYear)} a year`
+    : `${child.nightsPerWeek} ${night(child.nightsPerWeek)} a week (${child.nightsPerYear} a year)`;
+}
+
 function splitTable(data) {
   return table(
     'Who gets what each week',
-    ['Receiving parent', 'Children: nights a year with the paying parent', 'Shared-care decrease', 'Weekly amount'],
+    ['Receiving parent', 'Children: nights with the paying parent and shared-care band', 'Shared-care decrease', 'Weekly amount'],
     data.receivingParents.map((rp, p) => [
       parentName(rp.id, p),
       h(
         'ul',
         { class: 'plain' },
         rp.children.map((child, c) =>
-          h('li', {}, `Child ${c + 1}: ${child.nightsPerYear} nights (${fractionText(child.sharedCareFraction)})`),
+          h(
+            'li',
+            { 'data-child': `${p}:${c}` },
+            `Child ${c + 1}: ${nightsText(child)}; `,
+            h('span', { class: 'band', 'data-band-from': child.band.fromNights }, `band ${bandText(child.band)}`),
+            `, ${fractionText(child.sharedCareFraction)} off`,
+          ),
         ),
       ),
       fractionText(rp.sharedCareFraction),
@@ -216,10 +299,14 @@ function splitTable(data) {
 }
 
 function frequencyTable(data) {
-  return table(
-    'The same amount at other payment frequencies',
-    ['Frequency', 'Amount'],
-    Object.entries(data.perFrequency).map(([frequency, amount]) => [FREQUENCY_WORDS[frequency] ?? frequency, pounds(amount)]),
+  return h(
+    'div',
+    { class: 'frequencies' },
+    table(
+      'The same amount at other payment frequencies',
+      ['Frequency', 'Amount'],
+      Object.entries(data.perFrequency).map(([frequency, amount]) => [FREQUENCY_WORDS[frequency] ?? frequency, pounds(amount)]),
+    ),
   );
 }
 
@@ -245,37 +332,74 @@ function collectAndPayTables(charges) {
   return h('div', { class: 'collect-and-pay' }, h('h3', {}, 'Collect and Pay fees'), payer, receivers);
 }
 
+/** The API's own working for a step (e.g. the monthly instalment), quoted as it is. */
+const stepText = (data, id) => data.trace.find((step) => step.step === id)?.description ?? '';
+
 function renderResult(data) {
   fill(
     $('calc-headline'),
-    'Weekly amount: ',
     h('strong', { id: 'weekly-amount', class: 'amount' }, pounds(data.weeklyAmount)),
-    h('span', { id: 'rate-name' }, ` — ${RATE_WORDS[data.rate] ?? data.rate}`),
+    ' a week, ',
+    h('strong', { id: 'monthly-amount', class: 'amount' }, pounds(data.perFrequency.monthly)),
+    ' a month',
+    h('span', { id: 'rate-name' }, ` (${RATE_WORDS[data.rate] ?? data.rate})`),
   );
   const facts = [`For ${data.date}.`];
   if (data.grossWeeklyIncome !== null) facts.push(`Gross weekly income used: ${pounds(data.grossWeeklyIncome)}.`);
   facts.push(data.collection === 'collect_and_pay' ? 'Collect and Pay.' : 'Direct Pay.');
+  const monthly = stepText(data, 'instalments');
   fill(
     $('calc-result'),
-    h('p', { class: 'facts' }, facts.join(' ')),
     data.warnings.length > 0
       ? h(
           'div',
-          { class: 'warnings' },
-          h('h3', {}, 'Please note'),
+          { id: 'calc-warnings', class: 'warnings calc-warnings' },
+          h('h3', {}, 'Check before you quote this'),
           h(
             'ul',
             {},
-            data.warnings.map((w) => h('li', {}, h('span', { class: 'label' }, 'Note: '), w)),
+            data.warnings.map((w) => h('li', {}, h('span', { class: 'label' }, 'Warning: '), w)),
           ),
         )
       : null,
+    monthly ? h('p', { id: 'monthly-working', class: 'hint' }, `The monthly figure: ${monthly}.`) : null,
+    h(
+      'div',
+      { id: 'calc-readout', class: 'readout', role: 'group', 'aria-labelledby': 'readout-heading' },
+      h('h3', { id: 'readout-heading' }, 'To say to the caller'),
+      h('p', { id: 'readout-text' }, data.readOut),
+      h('button', { type: 'button', id: 'copy-readout', class: 'button-secondary' }, 'Copy the read-out'),
+      h('p', { id: 'copy-status', class: 'hint', role: 'status' }),
+    ),
+    h('p', { class: 'facts' }, facts.join(' ')),
     splitTable(data),
     frequencyTable(data),
     data.collectionCharges ? collectAndPayTables(data.collectionCharges) : null,
     traceDetails(data.trace, `How this was worked out: ${data.trace.length} steps, each with its legal source`),
   );
+  $('copy-readout').addEventListener('click', copyReadOut);
   resultShown = true;
+}
+
+/**
+ * Copies the read-out to the clipboard. Where the browser will not (no clipboard API, or permission refused), the
+ * read-out is selected instead and the adviser is told to copy it with the keyboard.
+ */
+async function copyReadOut() {
+  const text = $('readout-text').textContent;
+  const status = $('copy-status');
+  try {
+    if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+    await navigator.clipboard.writeText(text);
+    status.textContent = 'Copied. Paste it into your notes or a message.';
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents($('readout-text'));
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    status.textContent = 'This browser would not copy it: the read-out is selected, so press Ctrl+C (Cmd+C on a Mac) to copy it.';
+  }
 }
 
 function clearResult() {
@@ -297,8 +421,21 @@ export function showCalculatorErrors(error) {
   showErrors(form(), $('calc-errors'), error, 'The calculation could not be done');
 }
 
+/** Shows the choices still to make, if any, as errors by their fields; true when there were some. */
+export function showMissingChoices() {
+  const problems = missingChoices();
+  if (problems.length === 0) return false;
+  showCalculatorErrors({ code: 'invalid_input', message: 'Some choices are still to be made.', details: problems });
+  return true;
+}
+
 async function calculate(event) {
   event.preventDefault();
+  if (showMissingChoices()) {
+    clearResult();
+    fill($('calc-headline'), 'No figures yet: see the problems listed above.');
+    return;
+  }
   const generation = currentGeneration();
   $('calc-result').setAttribute('aria-busy', 'true');
   const answer = await post('calculate-maintenance', requestBody());
@@ -322,7 +459,7 @@ export function resetCalculator() {
   $('less-common').removeAttribute('open');
   clearErrors(f, $('calc-errors'));
   clearResult();
-  renderParents([['']]);
+  renderParents([[{ nights: '', per: '' }]]);
 }
 
 export function initCalculator(options) {
@@ -335,7 +472,7 @@ export function initCalculator(options) {
   $('receiving-parents').addEventListener('input', () => onParentsChanged());
   $('add-parent').addEventListener('click', () => {
     const model = readParents();
-    model.push(['']);
+    model.push([{ nights: '', per: '' }]);
     renderParents(model, `rp-${model.length - 1}-child-0-nights`);
     markStale();
   });

@@ -1,24 +1,11 @@
 // The calendar link: a stored case's open deadlines as an iCalendar file, from /api/v1/export-calendar. The file
-// is made in memory and handed to the browser as a download; nothing is kept in the page.
+// is made in memory and handed to the browser as a download (dom.js saveBlob); nothing is kept in the page.
 
 import { post } from './api.js';
-import { announce } from './dom.js';
+import { announce, saveBlob } from './dom.js';
 import { clearErrors, showErrors } from './errors.js';
 
 const $ = (id) => document.getElementById(id);
-
-/** Hands `text` to the browser as a file called `filename`. */
-function download(text, filename, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export function initCalendar() {
   const form = $('cal-form');
@@ -34,7 +21,7 @@ export function initCalendar() {
       return;
     }
     const { ics, filename, deadlines } = answer.data;
-    download(ics, filename, 'text/calendar');
+    saveBlob(new Blob([ics], { type: 'text/calendar' }), filename);
     const message = `Downloaded ${filename} with ${deadlines} open deadline${deadlines === 1 ? '' : 's'}.`;
     $('cal-status').textContent = message;
     announce(message);

@@ -138,3 +138,16 @@ export const nextGeneration = () => ++generation;
 export function announce(message) {
   document.getElementById('status').textContent = message;
 }
+
+/** Hands `blob` to the browser as a download called `filename`; nothing is kept once it has gone. */
+export function saveBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

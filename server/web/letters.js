@@ -14,6 +14,12 @@ const STATUS_WORDS = { overdue: 'Overdue today', next: 'Still to come', met: 'Al
 /** The catalogue as the API sent it (no case data: it is the same for everyone). */
 let letters = [];
 
+/** The catalogue, loading it first if it has not come yet (the cases' letters offer the same list). */
+export async function letterCatalogue() {
+  if (letters.length === 0) await loadLetters();
+  return letters;
+}
+
 // ----- the catalogue -----
 
 function letterItem(letter) {

@@ -1,10 +1,11 @@
 // What a shared-care change does: the calculator's details with one child's nights set to the start of
 // each shared-care band (the nights come from the server, which reads them from the law's table), one API
-// call per band. The page only places the answers side by side.
+// call per band, and one for the details as they are (which band the child is in now). The page only places
+// the answers side by side: each band's range and the child's current band are the API's.
 
 import { post } from './api.js';
 import { currentGeneration, fill, h, pounds, table } from './dom.js';
-import { childChoices, fractionText, requestBody, showCalculatorErrors } from './calculator.js';
+import { bandText, childChoices, fractionText, requestBody, showCalculatorErrors, showMissingChoices } from './calculator.js';
 import { clearErrors, showErrors } from './errors.js';
 
 const $ = (id) => document.getElementById(id);
@@ -23,20 +24,9 @@ export function refreshChoices() {
   const chosen = select.value;
   fill(
     select,
-    childChoices().map((choice) =>
-      h(
-        'option',
-        { value: `${choice.parent}:${choice.child}` },
-        `${choice.label} (now ${choice.nights === '' ? '0' : choice.nights} nights)`,
-      ),
-    ),
+    childChoices().map((choice) => h('option', { value: `${choice.parent}:${choice.child}` }, `${choice.label} (now ${choice.nights})`)),
   );
   if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
-}
-
-function bandLabel(nights, i) {
-  const next = nights[i + 1];
-  return next === undefined ? `${nights[i]} or more nights` : `${nights[i]} to ${next - 1} nights`;
 }
 
 async function showBands(event) {
@@ -47,20 +37,32 @@ async function showBands(event) {
   const [parent, child] = $('sc-child').value.split(':').map(Number);
   const choice = childChoices().find((c) => c.parent === parent && c.child === child);
   if (!choice) return;
+  if (showMissingChoices()) {
+    fill($('sc-result'));
+    fill($('sc-headline'), 'No amounts yet: the calculator’s details need fixing first.');
+    showErrors(
+      form,
+      summary,
+      { code: 'invalid_input', message: 'Fix the details in the calculator first.', details: [] },
+      'The amounts could not be worked out',
+    );
+    return;
+  }
   const nights = bandNights();
   const base = requestBody();
   const generation = currentGeneration();
   $('sc-result').setAttribute('aria-busy', 'true');
-  const answers = await Promise.all(
-    nights.map((n) => {
+  const [now, ...answers] = await Promise.all([
+    post('calculate-maintenance', base),
+    ...nights.map((n) => {
       const body = structuredClone(base);
       body.receivingParents[parent].children[child] = { nightsPerYear: n };
       return post('calculate-maintenance', body);
     }),
-  );
+  ]);
   $('sc-result').removeAttribute('aria-busy');
   if (generation !== currentGeneration()) return; // cleared while waiting
-  const failed = answers.find((a) => !a.ok);
+  const failed = [now, ...answers].find((a) => !a.ok);
   if (failed) {
     fill($('sc-result'));
     fill($('sc-headline'), 'No amounts yet: the calculator’s details need fixing first.');
@@ -74,19 +76,25 @@ async function showBands(event) {
     );
     return;
   }
-  // The band the child is in now: the last band whose first night is not above the nights typed.
-  const now = /^\d+$/.test(choice.nights) ? Number(choice.nights) : choice.nights === '' ? 0 : null;
-  const current = now === null ? -1 : nights.reduce((found, n, i) => (n <= now ? i : found), -1);
+  // The band the child is in now, as the API placed the nights typed (a week's nights become a year's there).
+  const currentBand = now.data.receivingParents[parent].children[child].band;
   const rows = answers.map((answer, i) => {
     const data = answer.data;
     const rp = data.receivingParents[parent];
-    const isCurrent = i === current;
+    const band = rp.children[child].band;
+    const isCurrent = band.fromNights === currentBand.fromNights;
+    const fraction = rp.children[child].sharedCareFraction;
     return {
       cells: [
-        isCurrent ? h('span', {}, bandLabel(nights, i), h('strong', { class: 'now' }, ' (now)')) : bandLabel(nights, i),
-        fractionText(rp.children[child].sharedCareFraction),
-        pounds(rp.weeklyAmount),
-        h('strong', {}, pounds(data.weeklyAmount)),
+        h(
+          'span',
+          {},
+          bandText(band),
+          isCurrent ? h('strong', { class: 'now' }, ' (now)') : null,
+          h('span', { class: 'band-fraction' }, fraction === '0' ? 'no decrease' : `${fractionText(fraction)} off`),
+        ),
+        h('span', { class: 'money' }, pounds(rp.weeklyAmount)),
+        h('strong', { class: 'money' }, pounds(data.weeklyAmount)),
       ],
       attributes: { 'data-nights': nights[i], class: isCurrent ? 'current' : null },
     };
@@ -96,7 +104,11 @@ async function showBands(event) {
     $('sc-result'),
     table(
       `${choice.label}: the weekly amount by nights a year with the paying parent`,
-      ['Nights a year with the paying parent', 'Shared-care fraction', `Receiving parent ${parent + 1} gets`, 'Paying parent pays in all'],
+      [
+        'Nights a year with the paying parent, and the shared-care decrease',
+        `Receiving parent ${parent + 1} gets a week`,
+        'Paying parent pays a week in all',
+      ],
       rows,
     ),
     h(

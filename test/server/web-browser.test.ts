@@ -104,6 +104,7 @@ describe.skipIf(NO_BROWSER)(`the page in Chromium (${CHROMIUM})`, () => {
     const page = await visit(open);
     await page.fill('#calc-date', DATE);
     await page.fill('#income-amount', '1000');
+    await page.selectOption('#income-period', 'week'); // no default period any more: the adviser chooses
     await page.click('text=Add a child for receiving parent 1');
     await page.click('#calculate');
     // CSA 1991 Sch 1 para 2(1)–(2): 800 × 16% + 200 × 12% = 128 + 24 = £152 (test/server/helpers.ts EXAMPLES.basicPlus).
@@ -140,6 +141,8 @@ describe.skipIf(NO_BROWSER)(`the page in Chromium (${CHROMIUM})`, () => {
     await page.keyboard.type('173');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('income-period');
+    await page.keyboard.press('ArrowDown'); // from "Choose…" (there is no default) to "a week"
+    expect(await page.locator('#income-period').inputValue()).toBe('week');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('benefit');
     await page.keyboard.press('Tab');
@@ -149,6 +152,8 @@ describe.skipIf(NO_BROWSER)(`the page in Chromium (${CHROMIUM})`, () => {
     expect(await page.evaluate<string>('document.activeElement.textContent')).toMatch(/^Less common/); // the folded extras
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('rp-0-child-0-nights');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('rp-0-child-0-nights-per'); // nights a week or a year
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('rp-0-add-child');
     await page.keyboard.press('Enter');
@@ -164,6 +169,7 @@ describe.skipIf(NO_BROWSER)(`the page in Chromium (${CHROMIUM})`, () => {
     const page = await visit(open, { allow: [/status of 400/] });
     await page.fill('#calc-date', DATE);
     await page.fill('#income-amount', '-5');
+    await page.selectOption('#income-period', 'week'); // no default period any more: the adviser chooses
     await page.click('#calculate');
     const refused = (await api(open, 'calculate-maintenance', {
       date: DATE,
@@ -189,6 +195,7 @@ describe.skipIf(NO_BROWSER)(`the page in Chromium (${CHROMIUM})`, () => {
     await summary.locator('a').click();
     expect(await focused(page)).toBe('income-amount');
     await page.fill('#income-amount', '1000');
+    await page.selectOption('#income-period', 'week'); // no default period any more: the adviser chooses
     await page.click('#calculate');
     // One child at £1,000: 800 × 12% + 200 × 9% = 96 + 18 = £114 (Sch 1 para 2(1)–(2)); the errors go.
     await expect.poll(() => text(page, '#weekly-amount')).toBe('£114.00');
@@ -201,13 +208,13 @@ describe.skipIf(NO_BROWSER)(`the page in Chromium (${CHROMIUM})`, () => {
     const page = await visit(open, { allow: [/status of 400/] });
     await page.fill('#calc-date', DATE);
     await page.fill('#income-amount', '500');
+    await page.selectOption('#income-period', 'week'); // no default period any more: the adviser chooses
     await page.click('text=Add a child for receiving parent 1');
     await page.fill('#rp-0-child-1-nights', '400');
+    await page.selectOption('#rp-0-child-1-nights-per', 'year');
     await page.click('#calculate');
     // The schema's limit: "nightsPerYear must be at most 366: a year has no more nights".
-    await expect
-      .poll(() => text(page, '#calc-errors'))
-      .toContain('Receiving parent 1, child 2: nights a year: nightsPerYear must be at most 366');
+    await expect.poll(() => text(page, '#calc-errors')).toContain('Receiving parent 1, child 2: nights: nightsPerYear must be at most 366');
     expect(await page.locator('#rp-0-child-1-nights').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#rp-0-child-0-nights').getAttribute('aria-invalid')).toBeNull();
   });
@@ -216,11 +223,14 @@ describe.skipIf(NO_BROWSER)(`the page in Chromium (${CHROMIUM})`, () => {
     const page = await visit(open);
     await page.fill('#calc-date', DATE);
     await page.fill('#income-amount', '600');
+    await page.selectOption('#income-period', 'week'); // no default period any more: the adviser chooses
     await page.fill('#rp-0-child-0-nights', '175');
+    await page.selectOption('#rp-0-child-0-nights-per', 'year');
     await page.click('text=Add a child for receiving parent 1');
     await page.click('#add-parent');
     expect(await focused(page)).toBe('rp-1-child-0-nights');
     await page.keyboard.type('104');
+    await page.selectOption('#rp-1-child-0-nights-per', 'year');
     await page.click('#calculate');
     // EXAMPLES.twoReceivingParents, as test/server/http-api.test.ts works it: basic 600 × 19% = £114, shared
     // 76 / 38 (para 6); A: 76 × (1 − 1/4) = 57, less £7 for the 175-night child (para 7(6)) = £50;
@@ -234,7 +244,9 @@ describe.skipIf(NO_BROWSER)(`the page in Chromium (${CHROMIUM})`, () => {
     const page = await visit(open);
     await page.fill('#calc-date', DATE);
     await page.fill('#income-amount', '500');
+    await page.selectOption('#income-period', 'week'); // no default period any more: the adviser chooses
     await page.fill('#rp-0-child-0-nights', '52');
+    await page.selectOption('#rp-0-child-0-nights-per', 'year');
     await page.check('#collection-cp');
     await page.click('#calculate');
     // 500 × 12% = £60; 52 nights → 1/7: 60 × 6/7 = £51.43 (EXAMPLES.collectAndPay).
@@ -250,7 +262,9 @@ describe.skipIf(NO_BROWSER)(`the page in Chromium (${CHROMIUM})`, () => {
     const page = await visit(open);
     await page.fill('#calc-date', DATE);
     await page.fill('#income-amount', '500');
+    await page.selectOption('#income-period', 'week'); // no default period any more: the adviser chooses
     await page.fill('#rp-0-child-0-nights', '52');
+    await page.selectOption('#rp-0-child-0-nights-per', 'year');
     await page.selectOption('#sc-child', '0:0');
     await page.click('#sc-show');
     const rows = page.locator('#sc-result tbody tr');
@@ -334,9 +348,12 @@ describe.skipIf(NO_BROWSER)(`the page in Chromium (${CHROMIUM})`, () => {
     await page.fill('#relevant-other', '1');
     await page.click('#less-common summary');
     await page.fill('#pension-amount', '100');
+    await page.selectOption('#pension-period', 'week');
     await page.fill('#rp-0-child-0-nights', '52');
+    await page.selectOption('#rp-0-child-0-nights-per', 'year');
     await page.click('#add-parent');
     await page.fill('#rp-1-child-0-nights', '104');
+    await page.selectOption('#rp-1-child-0-nights-per', 'year');
     await page.click('#calculate');
     await expect.poll(() => page.locator('#weekly-amount').count()).toBe(1);
     await page.click('#sc-show');
@@ -368,7 +385,7 @@ describe.skipIf(NO_BROWSER)(`the page in Chromium (${CHROMIUM})`, () => {
       typed: [],
       children: 1,
       results: ['', '', '', '', '', ''],
-      period: 'week',
+      period: '', // no default: the next caller's period is chosen afresh
       lessCommonOpen: false,
       letters: 24,
     });
@@ -386,6 +403,7 @@ describe.skipIf(NO_BROWSER)(`the page in Chromium (${CHROMIUM})`, () => {
       await route.continue();
     });
     await page.fill('#income-amount', '1000');
+    await page.selectOption('#income-period', 'week'); // no default period any more: the adviser chooses
     await page.click('#calculate');
     await page.click('#clear-all');
     const answered = page.waitForResponse('**/api/v1/calculate-maintenance');
@@ -400,6 +418,7 @@ describe.skipIf(NO_BROWSER)(`the page in Chromium (${CHROMIUM})`, () => {
     const page = await visit(open, { width: 320 });
     await page.fill('#calc-date', DATE);
     await page.fill('#income-amount', '1000');
+    await page.selectOption('#income-period', 'week'); // no default period any more: the adviser chooses
     await page.check('#collection-cp');
     await page.click('#calculate');
     await expect.poll(() => page.locator('.collect-and-pay').count()).toBe(1);
@@ -435,6 +454,7 @@ describe.skipIf(NO_BROWSER)(`the page in Chromium (${CHROMIUM})`, () => {
 
     await page.fill('#calc-date', DATE);
     await page.fill('#income-amount', '1000');
+    await page.selectOption('#income-period', 'week'); // no default period any more: the adviser chooses
     await page.click('text=Add a child for receiving parent 1');
     await page.click('#calculate');
     // 800 × 16% + 200 × 12% = £152 (CSA 1991 Sch 1 para 2(1)–(2)); asked once, the token is used again.

@@ -26,7 +26,8 @@ async function allAssets(): Promise<Map<string, { type: string; body: string }>>
     const body = await response.text();
     found.set(path, { type: response.headers.get('content-type') ?? '', body });
     if (path.endsWith('.js')) {
-      for (const m of body.matchAll(/from '\.\/([a-z-]+\.js)'/g)) queue.push(`/assets/${m[1]}`);
+      // Static imports, and the modules loaded on demand (the cases, when first opened).
+      for (const m of body.matchAll(/(?:from |import\()'\.\/([a-z-]+\.js)'/g)) queue.push(`/assets/${m[1]}`);
     }
   }
   return found;
@@ -112,11 +113,19 @@ describe('GET /assets/*', () => {
         '/assets/app.js',
         '/assets/calculator.js',
         '/assets/calendar.js',
+        '/assets/case-letters.js',
+        '/assets/case-reconcile.js',
+        '/assets/case-view.js',
+        '/assets/cases-forms.js',
+        '/assets/cases.css',
+        '/assets/cases.js',
         '/assets/dom.js',
         '/assets/errors.js',
         '/assets/icon.svg',
         '/assets/letters.js',
+        '/assets/print.css',
         '/assets/shared-care.js',
+        '/assets/upload.js',
       ].sort(),
     );
     for (const [path, { type }] of assets) {
@@ -178,8 +187,10 @@ describe('nothing from another site, nothing kept in the browser', () => {
       const body = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
       expect(body, path).not.toMatch(/localStorage|sessionStorage|indexedDB|document\.cookie|caches\.|serviceWorker/);
       expect(body, path).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);
-      // The only network calls are to this server's API, by a relative address.
-      for (const m of body.matchAll(/fetch\(([^,)]*)/g)) expect(m[1], path).toBe('`/api/v1/${route}`');
+      // The only network calls are to this server, by a relative address: its API, and its /mcp endpoint for the one
+      // thing offered only as an MCP resource (a case's chart).
+      for (const m of body.matchAll(/fetch\(([^,)]*)/g)) expect(['`/api/v1/${route}`', "'/mcp'"], path).toContain(m[1]);
+      for (const m of body.matchAll(/\.open\(([^)]*)\)/g)) expect(m[1], path).toBe("'POST', `/api/v1/${route}`");
     }
   });
 });
