@@ -89,7 +89,22 @@ export interface ParsedCmsEntry {
   readonly fingerprint: string;
   /** Where the line is printed (not part of the fingerprint). */
   readonly source?: SourceLocation;
+  /**
+   * Optional (issue 14): true when the line's date falls outside the period the document prints (a warning
+   * names the date and the period); absent otherwise, and on documents that print no period.
+   */
+  readonly outsidePeriod?: true;
+  /**
+   * Optional (issue 14): a payment schedule's status of the instalment, as its Status column prints it
+   * (normalised); absent when the schedule has no such column. Not part of the fingerprint: the same
+   * instalment is the same entry when it moves from due to paid.
+   */
+  readonly status?: ScheduleStatus;
 }
+
+export const SCHEDULE_STATUSES = ['due', 'paid', 'part_paid', 'missed'] as const;
+/** What a payment schedule's Status column says of an instalment: not yet due or due, paid, part paid, missed. */
+export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number];
 
 export const BALANCE_COMPONENTS = ['maintenance_arrears', 'collection_fees', 'enforcement_charges'] as const;
 /** The separate balances of a CMS account (GOV.UK statement guide): arrears, fees and enforcement charges. */

@@ -11,7 +11,7 @@ import { CMS_ENTRY_TYPES, CREDITORS, DIRECTIONS } from '../calc/ledger/entries.t
 import { Dec, pounds } from '../calc/money.ts';
 import { ENFORCEMENT_ACTIONS } from '../calc/scheme-2012/parameters.ts';
 import { DOCUMENT_KINDS, FORMATS, LIMITS, MappingError, ParseError, parseDocument, type ParseResult } from '../statements/index.ts';
-import { BALANCE_COMPONENTS } from '../statements/types.ts';
+import { BALANCE_COMPONENTS, SCHEDULE_STATUSES } from '../statements/types.ts';
 import { readAllowedFile } from './local-files.ts';
 import { describePage, inputHash, pageInput, pageOutput, paginate, type CursorKind } from './paging.ts';
 import { civilDate, leanOutput, moneyOut, strictObject } from './schemas.ts';
@@ -129,6 +129,8 @@ const cmsEntryOutput = z.object({
     .describe('An enforcement_charge: the action it is for (deduction_from_earnings_order, liability_order …), when the line names one'),
   fingerprint: z.string(),
   source: sourceOutput.optional(),
+  outsidePeriod: z.literal(true).optional().describe('Dated outside the period the document prints (a warning says which)'),
+  status: z.enum(SCHEDULE_STATUSES).optional().describe('A payment schedule’s Status column for the instalment'),
 });
 
 const balancesOutput = z

@@ -10,8 +10,10 @@ import { ParseError, type CsvMapping, type ParseRequest, type ParseResult, type 
 import { bankStatementResult, type LayoutSource, type StatementRow } from './assemble.ts';
 import { inOrderOfEvents } from '../balance.ts';
 import type { Budget } from './budget.ts';
-import { KNOWN_BANKS, LAYOUTS, normaliseHeader, type CsvLayout } from './layouts.ts';
+import { supportedBanksSentence } from '../banks.ts';
+import { HEADERLESS_LAYOUTS, LAYOUTS, normaliseHeader, type Cell, type CsvLayout } from './layouts.ts';
 import { detectDelimiter, isBlank, readCsv, type CsvRecord } from './reader.ts';
+import { isSantanderText, readSantanderText } from './santander-txt.ts';
 import {
   CellError,
   cleanText,
@@ -53,11 +55,14 @@ interface Plan {
   readonly paidOut?: number;
   readonly paidIn?: number;
   readonly balance?: number;
+  readonly fee?: number;
   readonly reference?: number;
   readonly account?: number;
   readonly sortCode?: number;
   readonly holder?: number;
   readonly skip?: (fields: readonly string[]) => boolean;
+  /** What to tell the caller about the rows skipped, if anything. */
+  readonly skipWarning?: (count: number) => string;
   readonly metadata: Partial<StatementMetadata>;
   readonly warnings: readonly string[];
   /** Added to a date error, e.g. how to set csvMapping.dateFormat. */
@@ -90,21 +95,54 @@ function planForLayout(layout: CsvLayout, records: readonly CsvRecord[], headerA
     paidOut: col(layout.paidOut),
     paidIn: col(layout.paidIn),
     balance: col(layout.balance),
+    fee: col(layout.fee),
     reference: col(layout.reference),
     account: col(layout.account),
     sortCode: col(layout.sortCode),
     holder: col(layout.holder),
     skip: layout.skip ? (fields) => layout.skip!(cellOf(fields), fields) : undefined,
+    ...(layout.skipWarning ? { skipWarning: layout.skipWarning } : {}),
     metadata: layout.preamble?.(preamble) ?? {},
     warnings: [],
   };
 }
 
-/** The known layout whose header is on one of the first lines, preferring the one that names most columns. */
+/** A cell of a row by its header name, for a layout's first-row check. */
+function cellIn(header: readonly string[], fields: readonly string[]): Cell {
+  return (name) => {
+    const i = header.indexOf(name);
+    return i < 0 ? '' : (fields[i] ?? '');
+  };
+}
+
+/** Whether a header row has a layout's columns, exactly where the layout asks for its exact header. */
+function headerFits(layout: CsvLayout, header: readonly string[]): boolean {
+  const names = new Set(header);
+  if (!layout.header.every((h) => names.has(h))) return false;
+  const written = meaningful(header);
+  return !layout.exactHeader || (written.length === layout.header.length && written.every((h, i) => h === layout.header[i]));
+}
+
+/** Whether the first row after the header passes the layout's check (a layout without one always does). */
+function firstRowFits(layout: CsvLayout, records: readonly CsvRecord[], headerAt: number, header: readonly string[]): boolean {
+  if (!layout.firstRow) return true;
+  const first = records.slice(headerAt + 1).find((r) => !isBlank(r));
+  return first === undefined || layout.firstRow(cellIn(header, first.fields));
+}
+
+/**
+ * The known layout whose header is on one of the first lines, preferring the one that names most columns.
+ * Among layouts that share a header (the Lloyds group and TSB), the first row decides; when it fits none of
+ * them (a damaged date), the first is kept, so that the row is refused with what is wrong with it. A layout
+ * alone with its header and a first row that does not fit (first direct's plain "Date, Description,
+ * Amount" with ISO dates) is not the bank's: the file is a layout to map.
+ */
 function findKnownLayout(records: readonly CsvRecord[]): Plan | undefined {
   for (let i = 0; i < Math.min(records.length, HEADER_SEARCH); i++) {
-    const names = new Set(records[i]!.fields.map(normaliseHeader));
-    const matches = LAYOUTS.filter((layout) => layout.header.every((h) => names.has(h)));
+    const header = records[i]!.fields.map(normaliseHeader);
+    const byHeader = LAYOUTS.filter((layout) => headerFits(layout, header));
+    const byRow = byHeader.filter((layout) => firstRowFits(layout, records, i, header));
+    const matches = byRow.length > 0 || byHeader.length === 1 ? byRow : byHeader;
     if (matches.length > 0) {
       const best = matches.reduce((a, b) => (b.header.length > a.header.length ? b : a));
       return planForLayout(best, records, i);
@@ -148,8 +186,8 @@ function guessHeaderless(records: readonly CsvRecord[]): Plan | undefined {
   });
   if (!fits) return undefined;
   return {
-    id: 'hsbc_csv',
-    issuer: 'HSBC',
+    id: HEADERLESS_LAYOUTS.hsbc.id,
+    issuer: HEADERLESS_LAYOUTS.hsbc.issuer,
     source: 'guessed',
     dataStart: 0,
     names: ['column 0 (date)', 'column 1 (description)', 'column 2 (amount)', 'column 3 (balance)'],
@@ -252,7 +290,7 @@ function unknownLayout(records: readonly CsvRecord[]): ParseError {
     : `The file has no header row Reckoner recognises: ${describeLine(header)}`;
   return new ParseError(
     'unsupported',
-    `This CSV layout is not one Reckoner recognises (it knows ${KNOWN_BANKS}). ${found}. ` +
+    `This CSV layout is not one Reckoner recognises (it knows the exports of ${supportedBanksSentence('csv')}). ${found}. ` +
       `Say which column holds what with csvMapping, for example ${JSON.stringify(example)}: "amount" is one signed column (negative for money out), or give "paidOut" and "paidIn" instead when they are separate columns; "balance" and "reference" are optional; ` +
       `columns are named as in the header or given by position counting from 0; dateFormat is e.g. "DD/MM/YYYY", "YYYY-MM-DD" or "D MMM YYYY".`,
   );
@@ -374,8 +412,17 @@ function columnName(plan: Plan, column: number): string {
   return JSON.stringify(plan.names[column] ?? `column ${column}`);
 }
 
-/** The signed amount of a row: one signed column, or money out and money in. Counts reversals in `flipped`. */
+/**
+ * The signed amount of a row: one signed column, or money out and money in, less any fee charged with it
+ * (the balance moves by both). Counts reversals in `flipped`.
+ */
 function signedAmount(plan: Plan, record: CsvRecord, flipped: { count: number }): Dec {
+  const amount = signedBeforeFee(plan, record, flipped);
+  const fee = amountCell(plan, record, plan.fee, 'the fee');
+  return fee === undefined || fee.isZero() ? amount : amount.minus(fee.abs());
+}
+
+function signedBeforeFee(plan: Plan, record: CsvRecord, flipped: { count: number }): Dec {
   if (plan.amount !== undefined) {
     const v = amountCell(plan, record, plan.amount, 'the amount');
     if (v === undefined) {
@@ -413,13 +460,18 @@ function signedAmount(plan: Plan, record: CsvRecord, flipped: { count: number })
 /** Reads the data rows of a plan. */
 function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, warnings: string[]): ReadRow[] {
   const rows: ReadRow[] = [];
-  const used = [plan.date, plan.amount, plan.paidOut, plan.paidIn, plan.balance].filter((c): c is number => c !== undefined);
+  const used = [plan.date, plan.amount, plan.paidOut, plan.paidIn, plan.balance, plan.fee].filter((c): c is number => c !== undefined);
   const widest = Math.max(...used);
   const flipped = { count: 0 };
+  let skipped = 0;
   for (let k = plan.dataStart; k < records.length; k++) {
     const record = records[k]!;
     const fields = record.fields;
-    if (isBlank(record) || plan.skip?.(fields)) continue;
+    if (isBlank(record)) continue;
+    if (plan.skip?.(fields)) {
+      skipped++;
+      continue;
+    }
     if (fields.length <= widest) {
       throw new ParseError(
         'parse_failed',
@@ -462,6 +514,7 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
     }
   }
   budget.checkRows(rows.length, 'transactions');
+  if (skipped > 0 && plan.skipWarning) warnings.push(plan.skipWarning(skipped));
   const n = flipped.count;
   if (n > 0) {
     warnings.push(
@@ -512,7 +565,8 @@ function refuseMixedAccounts(rows: readonly ReadRow[]): void {
 
 /** Parses a CSV bank statement from its text. */
 export function parseCsv(text: string, request: ParseRequest, budget: Budget, warnings: readonly string[], doubtful: number): ParseResult {
-  const records = readCsv(text, detectDelimiter(text), budget);
+  // Santander's download is labelled lines, not CSV; it is turned into the same records.
+  const records = isSantanderText(text) ? readSantanderText(text, budget) : readCsv(text, detectDelimiter(text), budget);
   if (records.every(isBlank)) {
     throw new ParseError('parse_failed', 'The file holds no rows: it is empty apart from blank lines. Send the statement file itself.');
   }

@@ -1,10 +1,13 @@
 /**
  * The UK bank CSV layouts Reckoner recognises by their header row (engineering-anchors.md §4.4–4.5): which
- * column holds what, the date format, and how the sign of an amount is written.
+ * column holds what, the date format, and how the sign of an amount is written. Adding a bank is adding an
+ * entry here, naming the banks it serves: the registry of banks (statements/banks.ts) lists it in messages
+ * and in the README from that.
  * @module
  */
 import type { StatementMetadata } from '../types.ts';
-import { cleanText, D_MON_Y, DMY, ISO, maskAccountNumber, type DateFormat } from './values.ts';
+import { SANTANDER_TXT_HEADER } from './santander-txt.ts';
+import { cleanText, D_MON_Y, DMY, ISO, maskAccountNumber, parseDate, type DateFormat } from './values.ts';
 
 /** A cell by its header name (normalised, see {@link normaliseHeader}); '' when the row has no such column. */
 export type Cell = (column: string) => string;
@@ -12,10 +15,25 @@ export type Cell = (column: string) => string;
 export interface CsvLayout {
   /** e.g. `monzo_csv`; the `layout` in the metadata. */
   readonly id: string;
-  /** The bank, as people name it. */
+  /** The bank, as people name it (the `issuer` in the metadata; several banks where one export serves a group). */
   readonly issuer: string;
+  /**
+   * Each bank whose export this is, by the name the registry of banks lists it under (statements/banks.ts):
+   * the same names as the PDF layouts' issuers, so that one bank's CSV and PDF support are listed together.
+   */
+  readonly banks: readonly string[];
   /** Normalised header names that must all be present for the layout to match. */
   readonly header: readonly string[];
+  /**
+   * The header row must be exactly {@link header}, in that order, with nothing else: for layouts whose
+   * columns are so plain ("Date, Description, Amount") that other exports could have them among others.
+   */
+  readonly exactHeader?: boolean;
+  /**
+   * A check on the first data row, for layouts that share a header with another and differ in how they
+   * write a cell (TSB writes the Lloyds group's columns with ISO dates).
+   */
+  readonly firstRow?: (cell: Cell) => boolean;
   readonly dateFormats: readonly DateFormat[];
   readonly date: string;
   /** The description of a row. */
@@ -26,6 +44,8 @@ export interface CsvLayout {
   readonly paidOut?: string;
   readonly paidIn?: string;
   readonly balance?: string;
+  /** A fee charged with the transaction, taken off the account on top of the amount (Revolut's "Fee"). */
+  readonly fee?: string;
   readonly reference?: string;
   /** A column naming the account on every row (to refuse files that mix accounts). */
   readonly account?: string;
@@ -34,6 +54,8 @@ export interface CsvLayout {
   readonly holder?: string;
   /** Rows that are not transactions, e.g. Nationwide's "Arranged Overdraft Limit" trailer. */
   readonly skip?: (cell: Cell, fields: readonly string[]) => boolean;
+  /** What the caller is told about skipped rows that could be mistaken for transactions (none: nothing). */
+  readonly skipWarning?: (count: number) => string;
   /** What the lines before the header say about the account. */
   readonly preamble?: (lines: readonly (readonly string[])[]) => Partial<StatementMetadata>;
 }
@@ -96,10 +118,47 @@ function nationwidePreamble(lines: readonly (readonly string[])[]): Partial<Stat
   return accountNumberMasked ? { accountNumberMasked } : {};
 }
 
+/** Whether a cell reads as a date in one of the formats. */
+const datedAs =
+  (column: string, ...formats: DateFormat[]) =>
+  (cell: Cell): boolean => {
+    try {
+      parseDate(cell(column), formats);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+/** Santander's text download names the account on its "Account:" line, masked but for the last four digits. */
+function santanderPreamble(lines: readonly (readonly string[])[]): Partial<StatementMetadata> {
+  const account = preambleValue(lines, /^account:$/);
+  const accountNumberMasked = maskAccountNumber(account);
+  return accountNumberMasked ? { accountNumberMasked } : {};
+}
+
+/** The Lloyds Banking Group export (Lloyds, Halifax, Bank of Scotland) and TSB's, which kept its columns. */
+const LLOYDS_GROUP_HEADER = [
+  'transaction date',
+  'transaction type',
+  'sort code',
+  'account number',
+  'transaction description',
+  'debit amount',
+  'credit amount',
+  'balance',
+];
+
+/**
+ * The layouts, found by their header row. Where a bank's public export format is thinly documented, the
+ * entry says what it is modelled on; such a layout asks for its exact header (`exactHeader`) so that it does
+ * not claim other banks' files.
+ */
 export const LAYOUTS: readonly CsvLayout[] = [
   {
     id: 'monzo_csv',
     issuer: 'Monzo',
+    banks: ['Monzo'],
     header: ['transaction id', 'date', 'time', 'type', 'name', 'amount', 'currency'],
     dateFormats: [DMY, ISO],
     date: 'date',
@@ -109,8 +168,11 @@ export const LAYOUTS: readonly CsvLayout[] = [
     reference: 'transaction id',
   },
   {
+    // Starling's official export (starling-developer-sdk test/responses/v2-get-statement.csv); newer
+    // downloads add a "Notes" column, which is not needed.
     id: 'starling_csv',
     issuer: 'Starling Bank',
+    banks: ['Starling Bank'],
     header: ['date', 'counter party', 'reference', 'type', 'amount (gbp)', 'balance (gbp)'],
     dateFormats: [DMY],
     date: 'date',
@@ -122,6 +184,7 @@ export const LAYOUTS: readonly CsvLayout[] = [
   {
     id: 'barclays_csv',
     issuer: 'Barclays',
+    banks: ['Barclays'],
     header: ['number', 'date', 'account', 'amount', 'subcategory', 'memo'],
     dateFormats: [DMY],
     date: 'date',
@@ -130,19 +193,31 @@ export const LAYOUTS: readonly CsvLayout[] = [
     account: 'account',
   },
   {
+    // Lloyds, Halifax and Bank of Scotland share one platform and one export (firefly-iii
+    // import-configurations gb/lloyds and gb/halifax map the same columns): the file does not say which.
     id: 'lloyds_csv',
     issuer: 'Lloyds, Halifax or Bank of Scotland',
-    header: [
-      'transaction date',
-      'transaction type',
-      'sort code',
-      'account number',
-      'transaction description',
-      'debit amount',
-      'credit amount',
-      'balance',
-    ],
+    banks: ['Lloyds Bank', 'Halifax', 'Bank of Scotland'],
+    header: LLOYDS_GROUP_HEADER,
     dateFormats: [DMY],
+    firstRow: datedAs('transaction date', DMY),
+    date: 'transaction date',
+    description: firstOf('transaction description', 'transaction type'),
+    paidOut: 'debit amount',
+    paidIn: 'credit amount',
+    balance: 'balance',
+    account: 'account number',
+    sortCode: 'sort code',
+  },
+  {
+    // TSB left the Lloyds platform in 2018 and kept the export's columns, but writes the date as
+    // YYYY-MM-DD (as public converters for "updated TSB" read it): the date tells the two apart.
+    id: 'tsb_csv',
+    issuer: 'TSB',
+    banks: ['TSB'],
+    header: LLOYDS_GROUP_HEADER,
+    dateFormats: [ISO],
+    firstRow: datedAs('transaction date', ISO),
     date: 'transaction date',
     description: firstOf('transaction description', 'transaction type'),
     paidOut: 'debit amount',
@@ -154,6 +229,7 @@ export const LAYOUTS: readonly CsvLayout[] = [
   {
     id: 'nationwide_statement_csv',
     issuer: 'Nationwide',
+    banks: ['Nationwide'],
     header: ['date', 'transaction type', 'description', 'paid out', 'paid in', 'balance'],
     dateFormats: [D_MON_Y, DMY],
     date: 'date',
@@ -166,6 +242,7 @@ export const LAYOUTS: readonly CsvLayout[] = [
   {
     id: 'nationwide_midata_csv',
     issuer: 'Nationwide',
+    banks: ['Nationwide'],
     header: ['date', 'type', 'merchant/description', 'debit/credit', 'balance'],
     dateFormats: [DMY, D_MON_Y],
     date: 'date',
@@ -178,6 +255,7 @@ export const LAYOUTS: readonly CsvLayout[] = [
   {
     id: 'natwest_csv',
     issuer: 'NatWest or RBS',
+    banks: ['NatWest', 'RBS'],
     header: ['date', 'type', 'description', 'value', 'balance', 'account name', 'account number'],
     dateFormats: [DMY, D_MON_Y],
     date: 'date',
@@ -187,8 +265,120 @@ export const LAYOUTS: readonly CsvLayout[] = [
     account: 'account number',
     holder: 'account name',
   },
+  {
+    // Santander's download is a text file, not CSV: "Date:", "Description:", "Amount:" and "Balance:"
+    // lines per transaction under "From:" and "Account:" lines (public converters such as
+    // benhartley/ledger-santander read it so). santander-txt.ts turns it into rows under these names.
+    id: 'santander_txt',
+    issuer: 'Santander',
+    banks: ['Santander'],
+    header: SANTANDER_TXT_HEADER.map(normaliseHeader),
+    exactHeader: true,
+    dateFormats: [DMY],
+    date: 'date:',
+    description: text('description:'),
+    amount: 'amount:',
+    balance: 'balance:',
+    preamble: santanderPreamble,
+  },
+  {
+    // Modelled on the header a public parser documents for Metro Bank's export: "Date, Transaction type,
+    // Description, Money out, Money in, Balance", dates DD/MM/YYYY.
+    id: 'metro_csv',
+    issuer: 'Metro Bank',
+    banks: ['Metro Bank'],
+    header: ['date', 'transaction type', 'description', 'money out', 'money in', 'balance'],
+    exactHeader: true,
+    dateFormats: [DMY],
+    date: 'date',
+    description: (cell) => joinTypeAndDescription(cleanText(cell('transaction type')), cleanText(cell('description'))),
+    paidOut: 'money out',
+    paidIn: 'money in',
+    balance: 'balance',
+  },
+  {
+    // first direct (part of HSBC) exports three columns with a header, "Date, Description, Amount", one
+    // signed amount, dates DD/MM/YYYY (as ledger-autosync's first direct converter reads it). So plain a
+    // header needs the exact match and a DD/MM/YYYY first row.
+    id: 'first_direct_csv',
+    issuer: 'first direct',
+    banks: ['first direct'],
+    header: ['date', 'description', 'amount'],
+    exactHeader: true,
+    firstRow: datedAs('date', DMY),
+    dateFormats: [DMY],
+    date: 'date',
+    description: text('description'),
+    amount: 'amount',
+  },
+  {
+    // Public information on the Co-operative Bank's export is thin: modelled on its statement's columns
+    // (money in before money out, then the balance), dates DD/MM/YYYY, exact header only.
+    id: 'coop_csv',
+    issuer: 'The Co-operative Bank',
+    banks: ['The Co-operative Bank'],
+    header: ['date', 'description', 'money in', 'money out', 'balance'],
+    exactHeader: true,
+    dateFormats: [DMY],
+    date: 'date',
+    description: text('description'),
+    paidIn: 'money in',
+    paidOut: 'money out',
+    balance: 'balance',
+  },
+  {
+    // Public information on Virgin Money's current-account export is thin: modelled as a transaction
+    // date, description, type, one signed amount and the balance, dates DD/MM/YYYY, exact header only.
+    id: 'virgin_money_csv',
+    issuer: 'Virgin Money',
+    banks: ['Virgin Money'],
+    header: ['transaction date', 'description', 'type', 'amount', 'balance'],
+    exactHeader: true,
+    dateFormats: [DMY],
+    date: 'transaction date',
+    description: text('description'),
+    amount: 'amount',
+    balance: 'balance',
+  },
+  {
+    // Revolut's statement export: "Type, Product, Started Date, Completed Date, Description, Amount, Fee,
+    // Currency, State, Balance", dates "2024-03-01 09:15:02", the amount signed and the fee on top.
+    // Only completed rows moved money: pending ones have no balance yet, and declined, reverted or failed
+    // ones never will, so they are not transactions. The date is the completed date (when the balance moved).
+    id: 'revolut_csv',
+    issuer: 'Revolut',
+    banks: ['Revolut'],
+    header: ['type', 'product', 'started date', 'completed date', 'description', 'amount', 'fee', 'currency', 'state', 'balance'],
+    dateFormats: [ISO],
+    date: 'completed date',
+    description: text('description'),
+    amount: 'amount',
+    fee: 'fee',
+    balance: 'balance',
+    skip: (cell) => cleanText(cell('state')).toUpperCase() !== 'COMPLETED',
+    skipWarning: (n) =>
+      `${n} row${n === 1 ? ' is' : 's are'} not completed (pending, declined, reverted or failed) and ${n === 1 ? 'was' : 'were'} left out: only completed rows moved money.`,
+  },
+  {
+    // Public information on Chase UK's export is thin: a public importer reads "Transaction date",
+    // "Description" and a signed "Amount" with YYYY-MM-DD dates. Modelled on that, with the running
+    // balance Chase shows in the app; the exact header and a first row with an ISO date are required.
+    id: 'chase_uk_csv',
+    issuer: 'Chase UK',
+    banks: ['Chase UK'],
+    header: ['transaction date', 'description', 'amount', 'balance'],
+    exactHeader: true,
+    firstRow: datedAs('transaction date', ISO),
+    dateFormats: [ISO],
+    date: 'transaction date',
+    description: text('description'),
+    amount: 'amount',
+    balance: 'balance',
+  },
 ];
 
-/** Names of the known layouts, for messages. */
-export const KNOWN_BANKS =
-  'Monzo, Starling, Barclays, HSBC, Lloyds/Halifax/Bank of Scotland, Nationwide (statement and midata) and NatWest/RBS';
+/** Layouts recognised without a header row, by the shape of their rows (csv/index.ts guessHeaderless). */
+export const HEADERLESS_LAYOUTS = {
+  /** HSBC's export: date, description, signed amount and sometimes the balance. */
+  hsbc: { id: 'hsbc_csv', issuer: 'HSBC', banks: ['HSBC'] },
+} as const satisfies Record<string, Pick<CsvLayout, 'id' | 'issuer' | 'banks'>>;

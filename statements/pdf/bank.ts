@@ -5,11 +5,12 @@
  * @module
  */
 import type { CivilDate } from '../../calc/dates.ts';
-import { Dec, formatMoney, pounds } from '../../calc/money.ts';
+import { Dec, formatMoney, formatPence, fromPence, pounds } from '../../calc/money.ts';
 import type { Direction } from '../../calc/ledger/entries.ts';
 import { LIMITS, ParseError, type SourceLocation, type StatementChecks } from '../types.ts';
 import type { Field, Line, TableLine } from './table.ts';
-import { readBalance, resolveYear, signedBalance, type AmountToken, type BalanceSense } from './tokens.ts';
+import type { ChainBreak, ChainChoice, PrintedItem, PrintedRow } from './chain.ts';
+import { readBalance, resolveYear, type AmountToken, type BalanceSense } from './tokens.ts';
 
 export type AmountLine = 'first' | 'last' | 'auto';
 
@@ -17,9 +18,9 @@ export type AmountLine = 'first' | 'last' | 'auto';
 export type MarkerKind = 'open' | 'close' | 'total';
 
 const OPEN_RE =
-  /^(?:start(?:ing)? balance|opening balance|balance brought forward|brought forward|balance b\/?fwd|balance b\/f|b\/f|previous balance|balance from (?:previous |last )?statement\b.*)$/i;
+  /^(?:start(?:ing)? balance|(?:statement )?opening balance|balance brought forward|brought forward|balance b\/?fwd|balance b\/f|b\/f|previous balance|balance from (?:previous |last )?statement\b.*)$/i;
 const CLOSE_RE =
-  /^(?:end(?:ing)? balance|closing balance|balance carried forward|carried forward|balance c\/?fwd|balance c\/f|c\/f|new balance)$/i;
+  /^(?:end(?:ing)? balance|(?:statement )?closing balance|balance carried forward|carried forward|balance c\/?fwd|balance c\/f|c\/f|new balance)$/i;
 const TOTAL_RE = /^(?:totals?|total payments|statement totals|balance totals|total to pay)\b/i;
 
 export function markerKind(description: string): MarkerKind | undefined {
@@ -46,7 +47,15 @@ export const sourceOf = (row: { readonly page: number; readonly line: number }):
 
 export type Event =
   | { kind: 'row'; row: RawRow }
-  | { kind: 'marker'; which: MarkerKind; balance?: Dec; money: Partial<Record<Field, AmountToken>>; page: number };
+  | {
+      kind: 'marker';
+      which: MarkerKind;
+      balance?: Dec;
+      money: Partial<Record<Field, AmountToken>>;
+      page: number;
+      /** The line on its page (where a break in the balance chain is reported). */
+      line?: number;
+    };
 
 /** Money fields that make a line a transaction (the balance alone does not). */
 export function hasEntryMoney(t: TableLine, fields: readonly Field[]): boolean {
@@ -72,11 +81,17 @@ export function assembleRows(
   const { entryFields, period, warnings } = options;
   let mode = options.amountLine;
   if (mode === 'auto') {
-    mode = lines.some(
-      (t) => t.date !== undefined && t.description !== '' && !hasEntryMoney(t, entryFields) && markerKind(t.description) === undefined,
-    )
-      ? 'last'
-      : 'first';
+    // The table's first row cannot continue a row above it: text with no amount there opens a row whose
+    // amounts come on a later line (as does a dated line with text and no amount anywhere).
+    const first = lines.find((t) => markerKind(t.description) === undefined && (t.description !== '' || hasEntryMoney(t, entryFields)));
+    const opensWithText = first !== undefined && !hasEntryMoney(first, entryFields);
+    mode =
+      opensWithText ||
+      lines.some(
+        (t) => t.date !== undefined && t.description !== '' && !hasEntryMoney(t, entryFields) && markerKind(t.description) === undefined,
+      )
+        ? 'last'
+        : 'first';
   }
   const events: Event[] = [];
   let currentDate: CivilDate | undefined;
@@ -92,6 +107,15 @@ export function assembleRows(
     page: line.page,
     line: line.number,
   });
+  // A row takes the date printed on any of its own lines (some layouts print it on the amount line, under
+  // the description); only a row that prints none carries the date of the row before (the same day).
+  const dated = new WeakSet<RawRow>();
+  const ownDate = (row: RawRow, t: TableLine) => {
+    if (t.date && currentDate && !dated.has(row)) {
+      row.date = currentDate;
+      dated.add(row);
+    }
+  };
   for (const t of lines) {
     if (t.date) {
       const d = resolveYear(t.date, period, currentDate);
@@ -109,12 +133,20 @@ export function assembleRows(
     const marker = markerKind(t.description);
     if (marker && (!money || marker === 'total')) {
       const balance = t.money.balance ? readBalance(t.money.balance, options.balanceSense ?? 'bank') : undefined;
-      events.push({ kind: 'marker', which: marker, ...(balance ? { balance } : {}), money: t.money, page: t.line.page });
+      events.push({
+        kind: 'marker',
+        which: marker,
+        ...(balance ? { balance } : {}),
+        money: t.money,
+        page: t.line.page,
+        line: t.line.number,
+      });
       continue;
     }
     if (mode === 'last') {
       if (money) {
         const row = pending ?? newRow(t.line);
+        ownDate(row, t);
         if (t.description) row.desc.push(t.description);
         if (t.type) row.type.push(t.type);
         row.money = t.money;
@@ -123,11 +155,13 @@ export function assembleRows(
         pending = undefined;
       } else if (t.description || t.type) {
         pending ??= newRow(t.line);
+        ownDate(pending, t);
         if (t.description) pending.desc.push(t.description);
         if (t.type) pending.type.push(t.type);
       }
     } else if (money) {
       const row = newRow(t.line);
+      ownDate(row, t);
       if (t.description) row.desc.push(t.description);
       if (t.type) row.type.push(t.type);
       row.money = t.money;
@@ -160,17 +194,22 @@ export interface BankRow {
   readonly source: SourceLocation;
 }
 
-/** Turns assembled rows into transactions (money in or out), with the printed balance where there is one. */
-export function bankRows(
-  events: readonly Event[],
-  unsignedAmount: Direction,
-  warnings: string[],
-): { rows: BankRow[]; order: (number | Event)[] } {
-  const rows: BankRow[] = [];
-  const order: (number | Event)[] = [];
+/** A row as printed, with its description: what the balance chain reads (chain.ts). */
+export interface PrintedBankRow extends PrintedRow {
+  readonly description: string;
+}
+
+/**
+ * The assembled rows as printed, and the rows and balance lines in print order, for the chain to read.
+ * A row without a date, or with amounts in both the money-out and money-in columns, is left out with a warning.
+ */
+export function printedRows(events: readonly Event[], warnings: string[]): { rows: PrintedBankRow[]; items: PrintedItem[] } {
+  const rows: PrintedBankRow[] = [];
+  const items: PrintedItem[] = [];
   for (const e of events) {
     if (e.kind === 'marker') {
-      order.push(e);
+      const token = e.money.balance;
+      if (token) items.push({ balance: token, source: { page: e.page, line: e.line ?? 0 } });
       continue;
     }
     const r = e.row;
@@ -179,57 +218,48 @@ export function bankRows(
       warnings.push(`Page ${r.page}: the row "${description}" has no date and was left out.`);
       continue;
     }
-    let amount: AmountToken | undefined;
-    let direction: Direction;
-    const { out, in: inn, amount: single } = r.money;
+    const { out, in: inn, amount, balance } = r.money;
     if (out && inn) {
       warnings.push(
         `Page ${r.page}: the row "${description}" on ${r.date} has amounts in both the money-out and money-in columns and was left out.`,
       );
       continue;
     }
-    if (out) {
-      amount = out;
-      direction = 'out';
-    } else if (inn) {
-      amount = inn;
-      direction = 'in';
-    } else if (single) {
-      amount = single;
-      direction = single.suffix === 'dr' || single.minus ? 'out' : single.suffix === 'cr' ? 'in' : unsignedAmount;
-    } else {
-      continue;
-    }
-    const printedBalance = r.money.balance ? signedBalance(r.money.balance) : undefined;
+    if (!out && !inn && !amount) continue;
     rows.push({
       date: r.date,
       description,
-      amount: formatMoney(amount.value),
-      direction,
-      ...(printedBalance ? { balance: formatMoney(printedBalance) } : {}),
-      signed: direction === 'in' ? amount.value : amount.value.negated(),
-      ...(printedBalance ? { printedBalance } : {}),
+      ...(out ? { out } : {}),
+      ...(inn ? { in: inn } : {}),
+      ...(amount ? { amount } : {}),
+      ...(balance ? { balance } : {}),
       source: sourceOf(r),
     });
-    order.push(rows.length - 1);
+    items.push(rows.length - 1);
     if (rows.length > LIMITS.maxRows) {
       throw new ParseError('too_large', `The statement has more than ${LIMITS.maxRows} transactions; split it into shorter periods.`);
     }
   }
-  return { rows, order };
+  return { rows, items };
 }
 
-/** Which way an unsigned amount in a single Amount column goes: in, unless only CR ever marks money in. */
-export function unsignedDirection(lines: readonly TableLine[]): Direction {
-  let cr = 0;
-  let dr = 0;
-  for (const t of lines) {
-    const a = t.money.amount;
-    if (!a) continue;
-    if (a.suffix === 'cr') cr++;
-    if (a.suffix === 'dr' || a.minus) dr++;
-  }
-  return cr > 0 && dr === 0 ? 'out' : 'in';
+/** The rows as the chosen reading reads them, oldest first. */
+export function bankRows(printed: readonly PrintedBankRow[], choice: ChainChoice): BankRow[] {
+  const rows = printed.map((p, i): BankRow => {
+    const r = choice.rows[i]!;
+    const printedBalance = r.balance === undefined ? undefined : fromPence(r.balance);
+    return {
+      date: p.date,
+      description: p.description,
+      amount: formatPence(r.amount),
+      direction: r.direction,
+      ...(printedBalance ? { balance: formatMoney(printedBalance) } : {}),
+      signed: fromPence(r.signed),
+      ...(printedBalance ? { printedBalance } : {}),
+      source: p.source,
+    };
+  });
+  return choice.reading.newestFirst ? rows.reverse() : rows;
 }
 
 export interface Printed {
@@ -239,49 +269,38 @@ export interface Printed {
   paidOut?: Dec;
 }
 
-/** Checks the running balance row by row, and the printed totals and closing balance against the rows. */
+/**
+ * The checks: the running balance as the chain found it under the chosen reading (its first break, counted
+ * in the rows oldest first), and the printed totals and closing balance against the rows.
+ */
 export function checkBank(
   rows: readonly BankRow[],
-  order: readonly (number | Event)[],
+  choice: ChainChoice,
   printed: Printed,
+  balances: boolean,
   warnings: string[],
 ): StatementChecks {
-  let known = printed.opening;
-  let since = new Dec(0);
-  let seenBalance = false;
+  const n = rows.length;
+  const index = (printedIndex: number) => (choice.reading.newestFirst ? n - 1 - printedIndex : printedIndex);
   let firstBreak: StatementChecks['firstBreak'];
-  let lastRow = -1;
-  for (const o of order) {
-    if (typeof o === 'number') {
-      const r = rows[o]!;
-      lastRow = o;
-      since = since.plus(r.signed);
-      if (r.printedBalance === undefined) continue;
-      seenBalance = true;
-      if (known !== undefined) {
-        const expected = known.plus(since);
-        if (!expected.equals(r.printedBalance) && !firstBreak) {
-          firstBreak = { row: o, date: r.date, expected: formatMoney(expected), printed: formatMoney(r.printedBalance) };
-        }
-      }
-      known = r.printedBalance;
-      since = new Dec(0);
-    } else if (o.kind === 'marker' && o.balance !== undefined) {
-      seenBalance = true;
-      if (known !== undefined) {
-        const expected = known.plus(since);
-        if (!expected.equals(o.balance)) {
-          warnings.push(`Page ${o.page}: the balance line shows ${pounds(o.balance)} but the rows above give ${pounds(expected)}.`);
-          if (!firstBreak && lastRow >= 0) {
-            firstBreak = { row: lastRow, date: rows[lastRow]!.date, expected: formatMoney(expected), printed: formatMoney(o.balance) };
-          }
-        }
-      }
-      known = o.balance;
-      since = new Dec(0);
+  let said = false;
+  for (const b of choice.walk.breaks) {
+    // No reading made the chain hold: say where it first breaks, in words, rather than guess which row is wrong.
+    if (!b.mark && !said) {
+      said = true;
+      const what = describeBreak(b);
+      warnings.push(`${what[0]!.toUpperCase()}${what.slice(1)}; no reading of the columns makes every balance add up, so the rows are given as printed: check that row against the statement.`);
+    }
+    if (b.mark) {
+      warnings.push(
+        `Page ${b.source.page}: the balance line shows ${pounds(fromPence(b.printed))} but the rows above give ${pounds(fromPence(b.expected))}.`,
+      );
+    }
+    if (!firstBreak && b.row !== undefined && b.date !== undefined) {
+      firstBreak = { row: index(b.row), date: b.date, expected: formatPence(b.expected), printed: formatPence(b.printed) };
     }
   }
-  const runningBalance: StatementChecks['runningBalance'] = !seenBalance ? 'not_available' : firstBreak ? 'failed' : 'ok';
+  const runningBalance: StatementChecks['runningBalance'] = !balances ? 'not_available' : choice.walk.breaks.length > 0 ? 'failed' : 'ok';
 
   let sumIn = new Dec(0);
   let sumOut = new Dec(0);
@@ -324,4 +343,69 @@ export function checkBank(
     totals,
     ...(totalsDetail ? { totalsDetail } : {}),
   };
+}
+
+/** Where the chain first breaks, in words: the page and line, the balance before, the rows since, and what is printed. */
+export function describeBreak(b: ChainBreak): string {
+  const where = `page ${b.source.page}, line ${b.source.line}`;
+  return `the running balance breaks at ${where}${b.date ? ` (${b.date})` : ''}: the balances before and the rows since give ${pounds(fromPence(b.expected))}, but ${pounds(fromPence(b.printed))} is printed`;
+}
+
+/** Pence from a decimal amount (two places). */
+export const inPence = (d: Dec): number => Math.round(d.times(100).toNumber());
+
+/** The figures the table's own balance lines give: the opening before the first row, the closing after the last, the totals line. */
+export function tableFigures(inTime: readonly Event[]): Printed {
+  const firstRow = inTime.findIndex((e) => e.kind === 'row');
+  let lastRow = -1;
+  for (let i = inTime.length - 1; i >= 0; i--) {
+    if (inTime[i]!.kind === 'row') {
+      lastRow = i;
+      break;
+    }
+  }
+  const open = inTime.slice(0, firstRow < 0 ? inTime.length : firstRow).find((e) => e.kind === 'marker' && e.balance !== undefined);
+  const close = [...inTime.slice(lastRow + 1)].reverse().find((e) => e.kind === 'marker' && e.which !== 'total' && e.balance !== undefined);
+  const total = inTime.find((e) => e.kind === 'marker' && e.which === 'total');
+  const fig: Printed = {};
+  if (open?.kind === 'marker' && open.balance) fig.opening = open.balance;
+  if (close?.kind === 'marker' && close.balance) fig.closing = close.balance;
+  if (total?.kind === 'marker') {
+    if (total.money.in) fig.paidIn = total.money.in.value;
+    if (total.money.out) fig.paidOut = total.money.out.value;
+  }
+  return fig;
+}
+
+/** What the chain decided that the headings alone did not say, as warnings (one sentence each). */
+export function readingWarnings(choice: ChainChoice): string[] {
+  const out: string[] = [];
+  const r = choice.reading;
+  if (choice.decided === 'by_chain') {
+    if (r.swapInOut)
+      out.push(
+        'The running balance adds up only with the two amount columns the other way round from their headings (money out as money in); they were read that way. Check the columns.',
+      );
+    if (r.amountSign === 'inverted')
+      out.push(
+        'The running balance adds up only with "-" as money in and unsigned amounts as money out (as on a card statement); the amounts were read that way.',
+      );
+    if (r.amountSign === 'by_balance')
+      out.push('The amounts carry no sign; each was read as money in or out from the running balance printed with it.');
+    if (r.swapAmountBalance)
+      out.push(
+        'The running balance adds up only with the figure taken for the balance read as the amount and the other as the balance; they were read that way. Check the columns.',
+      );
+    if (r.balanceSense === 'owed')
+      out.push('The running balance adds up only with balances not marked "CR" read as owed (negative); they were read that way.');
+  }
+  if (choice.undecided > 0)
+    out.push(
+      `${choice.undecided} unsigned amount${choice.undecided === 1 ? '' : 's'} could not be placed by the running balance and ${choice.undecided === 1 ? 'was' : 'were'} read the way most go; check ${choice.undecided === 1 ? 'it' : 'them'}.`,
+    );
+  if (choice.alternatives > 0)
+    out.push(
+      'The statement can be read more than one way with the running balance adding up; the reading closest to the headings was kept. Check the directions.',
+    );
+  return out;
 }

@@ -1,15 +1,18 @@
 /**
  * CMS documents: the statement of account / arrears breakdown (Date / Description / Due / Paid / Balance,
  * with a summary block) and the payment schedule (due date, ongoing maintenance, arrears, collection fee,
- * total), into ledger entries for the reconciler.
+ * total, perhaps a status), into ledger entries for the reconciler. Other headings and column orders are
+ * brought to these columns first (cms-columns.ts); a schedule of single amounts is read by cms-instalments.ts;
+ * entries outside the printed period are flagged by cms-period.ts.
  * @module
  */
 import type { CivilDate } from '../../calc/dates.ts';
 import { Dec, formatMoney, pounds } from '../../calc/money.ts';
 import { enforcementActionOf, type CmsEntryType } from '../../calc/ledger/entries.ts';
 import type { EnforcementAction } from '../../calc/scheme-2012/parameters.ts';
-import type { CmsPaymentPlan, SourceLocation, StatementChecks } from '../types.ts';
+import type { CmsPaymentPlan, ScheduleStatus, SourceLocation, StatementChecks } from '../types.ts';
 import { sourceOf, type Event } from './bank.ts';
+import { scheduleStatus, warnStatuses } from './cms-instalments.ts';
 import type { ComponentBalances, SummaryFigure } from './metadata.ts';
 import type { TableLine } from './table.ts';
 import { owedBalance, resolveYear } from './tokens.ts';
@@ -148,6 +151,10 @@ export interface CmsRow {
   readonly chargeType?: EnforcementAction;
   /** Where the line is printed: the page and line of its first line. */
   readonly source: SourceLocation;
+  /** Dated outside the period the document prints (cms-period.ts). */
+  readonly outsidePeriod?: true;
+  /** A payment schedule's status of the instalment (cms-instalments.ts). */
+  readonly status?: ScheduleStatus;
 }
 
 /**
@@ -354,6 +361,7 @@ export function scheduleEntries(
   let printedGrand: Dec | undefined;
   let arrearsTotal = new Dec(0);
   const broken: string[] = [];
+  const statuses: { date: CivilDate; status: ScheduleStatus }[] = [];
   let count = 0;
   for (const t of lines) {
     const m = t.money;
@@ -371,6 +379,10 @@ export function scheduleEntries(
     // carry no place: they are calc's PaymentPlanInput, handed on as they are to inputs that take exactly
     // { dueDate, amount }; an instalment is printed on the line of the entries with its due date, if any.
     const at = (): SourceLocation => ({ page: t.line.page, line: t.line.number });
+    // A Status column ("Paid", "Missed" …) is the line's only text; it is kept on the line's entries.
+    const status = t.description === '' ? undefined : scheduleStatus(t.description);
+    const marked = status ? { status } : {};
+    if (status) statuses.push({ date, status });
     const ongoing = m.ongoing?.value ?? new Dec(0);
     const arrears = m.arrears?.value ?? new Dec(0);
     const fee = m.fee?.value ?? new Dec(0);
@@ -385,15 +397,16 @@ export function scheduleEntries(
       catchUp.push({ dueDate: date, amount: formatMoney(arrears) });
     }
     if (ongoing.gt(0))
-      entries.push({ date, type: 'liability', amount: formatMoney(ongoing), description: 'Ongoing maintenance due', ...ref, source: at() });
+      entries.push({ date, type: 'liability', amount: formatMoney(ongoing), description: 'Ongoing maintenance due', ...ref, source: at(), ...marked });
     if (fee.gt(0))
-      entries.push({ date, type: 'collection_fee', amount: formatMoney(fee), description: 'Collection fee', ...ref, source: at() });
+      entries.push({ date, type: 'collection_fee', amount: formatMoney(fee), description: 'Collection fee', ...ref, source: at(), ...marked });
   }
   if (catchUp.length > 0) {
     warnings.push(
       `The schedule collects ${pounds(arrearsTotal)} of arrears over ${catchUp.length} due date(s); arrears are money already owed, so these instalments are not added as new liability. They are returned as the payment plan (metadata.paymentPlan) for reconciliation.`,
     );
   }
+  warnStatuses(statuses, warnings);
   if (printedGrand !== undefined && !printedGrand.equals(grand)) {
     broken.push(`the printed total to pay is ${pounds(printedGrand)} but the lines add up to ${pounds(grand)}`);
   }

@@ -7,7 +7,6 @@
  * @module
  */
 import type { CivilDate } from '../../calc/dates.ts';
-import type { Direction } from '../../calc/ledger/entries.ts';
 import type { Dec } from '../../calc/money.ts';
 import { formatMoney } from '../../calc/money.ts';
 import {
@@ -20,10 +19,14 @@ import {
   type StatementChecks,
   type StatementMetadata,
 } from '../types.ts';
-import { fileOrder } from '../balance.ts';
 import { listPlaces } from '../hygiene.ts';
-import { assembleRows, bankRows, checkBank, unsignedDirection } from './bank.ts';
+import { assembleRows, bankRows, checkBank, inPence, printedRows, readingWarnings, tableFigures } from './bank.ts';
+import { chooseReading, dateOrder, type ChainChoice } from './chain.ts';
 import { cmsStatementEntries, scheduleEntries, type CmsRow } from './cms.ts';
+import { cmsStatementLines } from './cms-columns.ts';
+import { cmsDocumentKind, isCmsDocument } from './cms-detect.ts';
+import { instalmentEntries } from './cms-instalments.ts';
+import { flagOutsidePeriod } from './cms-period.ts';
 import { accountKey, fingerprintRows } from '../fingerprint.ts';
 import { balancesJson, readBalances, readParticulars, readSummary } from './metadata.ts';
 import { pageLines, type Field, type Line } from './table.ts';
@@ -85,14 +88,15 @@ export async function parsePdf(request: ParseRequest, options: ParsePdfOptions =
     );
   }
   const preamble = walk.preamble.map((l) => l.text);
-  const preambleText = preamble.join('\n');
   const fields = walk.columns.fields;
-  const isCms = /child maintenance service/i.test(preambleText) && /case (?:reference|ref|number)/i.test(preambleText);
+  // A CMS document names the CMS and a case reference above its table; its columns say which document it is.
+  // The caller's hint does not decide it: a hint that disagrees with the document is a warning (below).
+  const cms = isCmsDocument(preamble) ? cmsDocumentKind(fields) : undefined;
   let result: ParseResult;
-  if (isCms && fields.has('due') && fields.has('paid')) {
-    result = parseCmsStatement(walk.lines, preamble, walk.outside, pages.length, warnings);
-  } else if (isCms && (fields.has('ongoing') || fields.has('total'))) {
-    result = parseSchedule(walk.lines, preamble, pages.length, warnings);
+  if (cms === 'statement') {
+    result = parseCmsStatement(cmsStatementLines(walk.lines, fields, warnings), preamble, walk.outside, pages.length, warnings);
+  } else if (cms === 'schedule') {
+    result = parseSchedule(walk.lines, fields, preamble, pages.length, warnings);
   } else {
     result = parseBank(walk.lines, preamble, walk.outside, pages.length, warnings);
   }
@@ -101,23 +105,37 @@ export async function parsePdf(request: ParseRequest, options: ParsePdfOptions =
       `You said this is a ${words(request.hint)}, but it reads as a ${words(result.kind)}; it was parsed as a ${words(result.kind)}.`,
     );
   }
-  return { ...result, warnings, confidence: confidence(result.metadata.layout, result.checks, warnings.length) };
+  return { ...result, warnings, confidence: confidence(result.metadata.layout, result.checks, warnings.length, chainOf.get(result)) };
 }
 
 function words(kind: DocumentKind): string {
   return kind === 'bank_statement' ? 'bank statement' : kind === 'cms_statement' ? 'CMS statement' : 'CMS payment schedule';
 }
 
-function confidence(layout: string, checks: StatementChecks, warnings: number): number {
-  let c = layout === GENERIC_LAYOUT ? 0.8 : 0.95;
+/**
+ * How sure the parse is. A bank statement's comes from its balance chain (chain.ts): the chain holding under
+ * the headings' own reading is the best evidence there is; a reading the chain had to choose, another reading
+ * that holds as well (the statement could be read two ways), amounts it could not place, or a chain that
+ * breaks each take confidence away. A known layout adds a little; it is a hint, not the proof.
+ */
+function confidence(layout: string, checks: StatementChecks, warnings: number, chain?: ChainChoice): number {
+  let c = layout === GENERIC_LAYOUT ? (chain ? 0.85 : 0.8) : 0.95;
   if (checks.runningBalance === 'ok') c += 0.05;
-  if (checks.runningBalance === 'failed') c -= 0.35;
+  if (checks.runningBalance === 'failed') c -= chain ? 0.5 : 0.35;
   if (checks.runningBalance === 'not_available') c -= 0.1;
   if (checks.totals === 'failed') c -= 0.25;
   if (checks.totals === 'not_available') c -= 0.05;
+  if (chain) {
+    if (chain.decided === 'by_chain') c -= 0.05;
+    if (chain.alternatives > 0) c -= 0.3;
+    if (chain.undecided > 0) c -= 0.1;
+  }
   c -= Math.min(0.2, warnings * 0.05);
   return Math.round(Math.max(0.05, Math.min(1, c)) * 100) / 100;
 }
+
+/** The balance chain behind each bank statement's result, for its confidence. */
+const chainOf = new WeakMap<ParseResult, ChainChoice>();
 
 const money = (d: Dec | undefined) => (d === undefined ? undefined : formatMoney(d));
 
@@ -147,41 +165,44 @@ function parseBank(
   };
   const entryFields: Field[] = ['out', 'in', 'amount'];
   const events = assembleRows(tableLines, { amountLine: spec?.amountLine ?? 'auto', entryFields, period, warnings });
-  const unsigned: Direction = unsignedDirection(tableLines);
-  const listed = bankRows(events, unsigned, warnings);
-  // Online-banking print-outs list the newest first: turn the rows, and the balance lines between them,
-  // the right way up, so the running balance is checked forwards and the rows come back oldest first.
-  const newestFirst = fileOrder(listed.rows.map((r) => ({ date: r.date, signed: r.signed, balance: r.printedBalance }))) === 'newest_first';
-  const rows = newestFirst ? [...listed.rows].reverse() : listed.rows;
-  const order = newestFirst ? [...listed.order].reverse().map((o) => (typeof o === 'number' ? rows.length - 1 - o : o)) : listed.order;
-  const inTime = newestFirst ? [...events].reverse() : events;
-  if (newestFirst) warnings.push('The statement lists the newest transactions first; they are given here oldest first.');
-  // Balance lines in the table: the first brought-forward is the opening, the last carried-forward the closing.
-  const markers = inTime.filter((e) => e.kind === 'marker');
-  const firstRow = inTime.findIndex((e) => e.kind === 'row');
-  const lastRow = inTime.length - 1 - [...inTime].reverse().findIndex((e) => e.kind === 'row');
-  const openMarker = inTime.slice(0, firstRow < 0 ? inTime.length : firstRow).find((e) => e.kind === 'marker' && e.balance !== undefined);
-  const closeMarker = [...inTime.slice(lastRow + 1)]
-    .reverse()
-    .find((e) => e.kind === 'marker' && e.which !== 'total' && e.balance !== undefined);
-  const totalMarker = markers.find((e) => e.kind === 'marker' && e.which === 'total');
-  const printed = {
-    opening: summary.opening ?? after.opening ?? (openMarker?.kind === 'marker' ? openMarker.balance : undefined),
-    closing: summary.closing ?? after.closing ?? (closeMarker?.kind === 'marker' ? closeMarker.balance : undefined),
-    paidIn: summary.paidIn ?? after.paidIn ?? (totalMarker?.kind === 'marker' ? totalMarker.money.in?.value : undefined),
-    paidOut: summary.paidOut ?? after.paidOut ?? (totalMarker?.kind === 'marker' ? totalMarker.money.out?.value : undefined),
+  const listed = printedRows(events, warnings);
+  // The period's figures: the summary's, else the balance lines in the table (the first brought-forward is
+  // the opening, the last carried-forward the closing, in the order the rows happened).
+  const figures = (newestFirst: boolean) => {
+    const table = tableFigures(newestFirst ? [...events].reverse() : events);
+    return {
+      opening: summary.opening ?? after.opening ?? table.opening,
+      closing: summary.closing ?? after.closing ?? table.closing,
+      paidIn: summary.paidIn ?? after.paidIn ?? table.paidIn,
+      paidOut: summary.paidOut ?? after.paidOut ?? table.paidOut,
+      table,
+    };
   };
-  if (summary.opening && openMarker?.kind === 'marker' && openMarker.balance && !summary.opening.equals(openMarker.balance)) {
+  const assumed = figures(dateOrder(listed.rows, listed.items) === 'newest_first');
+  // The balance chain decides how the money is read (which column is which, signs, CR/DR, the order).
+  const choice = chooseReading(listed.rows, listed.items, {
+    ...(assumed.opening !== undefined ? { opening: inPence(assumed.opening) } : {}),
+    ...(assumed.closing !== undefined ? { closing: inPence(assumed.closing) } : {}),
+    ...(assumed.paidIn !== undefined ? { paidIn: inPence(assumed.paidIn) } : {}),
+    ...(assumed.paidOut !== undefined ? { paidOut: inPence(assumed.paidOut) } : {}),
+  });
+  const newestFirst = choice.reading.newestFirst;
+  if (newestFirst) warnings.push('The statement lists the newest transactions first; they are given here oldest first.');
+  warnings.push(...readingWarnings(choice));
+  const rows = bankRows(listed.rows, choice);
+  const { table, ...printed } = figures(newestFirst);
+  if (summary.opening && table.opening && !summary.opening.equals(table.opening)) {
     warnings.push(
-      `The summary's opening balance (${formatMoney(summary.opening)}) differs from the table's (${formatMoney(openMarker.balance)}).`,
+      `The summary's opening balance (${formatMoney(summary.opening)}) differs from the table's (${formatMoney(table.opening)}).`,
     );
   }
-  if (summary.closing && closeMarker?.kind === 'marker' && closeMarker.balance && !summary.closing.equals(closeMarker.balance)) {
+  if (summary.closing && table.closing && !summary.closing.equals(table.closing)) {
     warnings.push(
-      `The summary's closing balance (${formatMoney(summary.closing)}) differs from the table's (${formatMoney(closeMarker.balance)}).`,
+      `The summary's closing balance (${formatMoney(summary.closing)}) differs from the table's (${formatMoney(table.closing)}).`,
     );
   }
-  const checks = checkBank(rows, order, printed, warnings);
+  const balances = listed.rows.some((r) => r.balance !== undefined) || listed.items.some((i) => typeof i !== 'number');
+  const checks = checkBank(rows, choice, printed, balances, warnings);
   if (rows.length === 0) warnings.push('The table has no transactions.');
   const metadata: StatementMetadata = defined({
     issuer: spec?.issuer,
@@ -206,7 +227,18 @@ function parseBank(
   }));
   const fingerprints = fingerprintRows(plain, accountKey(metadata));
   const transactions: ParsedTransaction[] = plain.map((t, i) => ({ ...t, fingerprint: fingerprints[i]!, source: rows[i]!.source }));
-  return { kind: 'bank_statement', format: 'pdf', metadata, transactions, cmsEntries: [], checks, warnings, confidence: 0 };
+  const result: ParseResult = {
+    kind: 'bank_statement',
+    format: 'pdf',
+    metadata,
+    transactions,
+    cmsEntries: [],
+    checks,
+    warnings,
+    confidence: 0,
+  };
+  chainOf.set(result, choice);
+  return result;
 }
 
 /** CMS entries fingerprinted like bank rows, with the entry type in place of the direction. */
@@ -252,7 +284,9 @@ function parseCmsStatement(
         );
   const period = { ...(p.periodStart ? { start: p.periodStart } : {}), ...(p.periodEnd ? { end: p.periodEnd } : {}) };
   const events = assembleRows(tableLines, { amountLine: 'first', entryFields: ['due', 'paid'], period, warnings, balanceSense: 'owed' });
-  const { entries, checks, opening, closing, received } = cmsStatementEntries(events, summary, warnings, balances);
+  const read = cmsStatementEntries(events, summary, warnings, balances);
+  const { checks, opening, closing, received } = read;
+  const entries = flagOutsidePeriod(read.entries, period, 'statement', warnings);
   const metadata: StatementMetadata = defined({
     issuer: 'Child Maintenance Service',
     layout: CMS_STATEMENT_LAYOUT,
@@ -270,22 +304,33 @@ function parseCmsStatement(
   return { kind: 'cms_statement', format: 'pdf', metadata, transactions: [], cmsEntries, checks, warnings, confidence: 0 };
 }
 
-function parseSchedule(tableLines: Parameters<typeof assembleRows>[0], preamble: string[], pages: number, warnings: string[]): ParseResult {
+function parseSchedule(
+  tableLines: Parameters<typeof assembleRows>[0],
+  fields: ReadonlySet<Field>,
+  preamble: string[],
+  pages: number,
+  warnings: string[],
+): ParseResult {
   const p = cmsParticulars(preamble, warnings);
   const refLine = preamble.map((l) => /\bpayment reference\s*:?\s*([A-Z0-9][A-Z0-9 /-]{2,30}[A-Z0-9])\s*$/i.exec(l)).find(Boolean);
-  const period: { start?: CivilDate; end?: CivilDate } = {};
-  const { entries, checks, first, last, paymentPlan } = scheduleEntries(tableLines, {
-    ...(refLine ? { reference: refLine[1]!.trim() } : {}),
-    period,
-    warnings,
-  });
+  // The period the schedule covers, where it prints one ("Payments from 1 May 2024 to 1 October 2024").
+  const period: { start?: CivilDate; end?: CivilDate } = {
+    ...(p.periodStart ? { start: p.periodStart } : {}),
+    ...(p.periodEnd ? { end: p.periodEnd } : {}),
+  };
+  const options = { ...(refLine ? { reference: refLine[1]!.trim() } : {}), period, warnings };
+  // Split into ongoing maintenance, arrears and fee, or one amount per due date (perhaps with a status).
+  const split = fields.has('ongoing') || fields.has('arrears') || fields.has('fee');
+  const read: ReturnType<typeof scheduleEntries> = split ? scheduleEntries(tableLines, options) : instalmentEntries(tableLines, options);
+  const { checks, first, last, paymentPlan } = read;
+  const entries = flagOutsidePeriod(read.entries, period, 'schedule', warnings);
   const metadata: StatementMetadata = defined({
     issuer: 'Child Maintenance Service',
     layout: CMS_SCHEDULE_LAYOUT,
     accountHolder: p.accountHolder,
     caseReference: p.caseReference,
-    periodStart: first,
-    periodEnd: last,
+    periodStart: p.periodStart ?? first,
+    periodEnd: p.periodEnd ?? last,
     pages,
     paymentPlan,
   });

@@ -20,6 +20,27 @@ export interface Particulars {
   periodEnd?: CivilDate;
 }
 
+/**
+ * The label of a CMS case reference, in the words documents use: "Case reference", "Case ref:", "Case number",
+ * "Case no.", "CMS reference", "CMS case number", "Scheme reference", "Our reference", "Our ref".
+ */
+const REFERENCE_LABEL = String.raw`(?:(?:case|cms|scheme)\s+(?:case\s+)?(?:reference|ref\.?|number|no\.?)(?:\s+(?:number|no\.?))?|our\s+ref(?:erence|\.)?)`;
+/** Twelve digits, perhaps printed in groups ("1212 3456 7890", "121 234 567 890", "1212-3456-7890"). */
+const TWELVE_DIGITS = String.raw`((?:\d[ -]?){11}\d)(?!\d)`;
+const CASE_REFERENCE = new RegExp(String.raw`\b${REFERENCE_LABEL}\s*[:#]?\s*${TWELVE_DIGITS}`, 'i');
+const LABEL_ALONE = new RegExp(String.raw`\b${REFERENCE_LABEL}\s*:?\s*$`, 'i');
+const DIGITS_FIRST = new RegExp(String.raw`^\s*${TWELVE_DIGITS}`);
+
+/** A reference printed under its label (a box: "Case number" on one line, "1212 3456 7890" on the next). */
+function referenceBelowLabel(lines: readonly string[]): string | undefined {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!LABEL_ALONE.test(lines[i]!)) continue;
+    const m = DIGITS_FIRST.exec(lines[i + 1]!);
+    if (m) return m[1]!.replace(/\D/g, '');
+  }
+  return undefined;
+}
+
 export function readParticulars(lines: readonly string[], options: { caseReference: boolean }): Particulars {
   const out: Particulars = {};
   for (const text of lines) {
@@ -36,7 +57,7 @@ export function readParticulars(lines: readonly string[], options: { caseReferen
       if (m) out.accountNumberMasked = `****${m[1]!.slice(-4)}`;
     }
     if (options.caseReference && out.caseReference === undefined) {
-      const m = /\b(?:case (?:reference|ref\.?|number)|our reference|scheme reference)\s*:?\s*((?:\d[ -]?){11}\d)\b/i.exec(text);
+      const m = CASE_REFERENCE.exec(text);
       if (m) out.caseReference = m[1]!.replace(/\D/g, '');
     }
     if (out.periodStart === undefined) {
@@ -47,6 +68,7 @@ export function readParticulars(lines: readonly string[], options: { caseReferen
       }
     }
   }
+  if (options.caseReference && out.caseReference === undefined) out.caseReference = referenceBelowLabel(lines);
   if (out.accountHolder === undefined) {
     const named = lines.find((l) => /^(?:mr|mrs|ms|miss|mx|dr|master)\.?\s+[A-Za-z]/i.test(l) && l.length <= 60);
     if (named) out.accountHolder = named.trim();

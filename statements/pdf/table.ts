@@ -1,22 +1,58 @@
 /**
  * Rebuilding a statement's table from positioned text: lines by y, cells by x gaps, columns from the header
- * row's x ranges. An amount belongs to the column whose band holds its right edge (amounts are right-aligned),
- * text to the column whose band holds its left edge, so "paid out" and "paid in" are never confused.
+ * row's x ranges (header synonyms below; headings run together or spread apart are still told apart), then
+ * placed by the rows' own alignment (align.ts). An amount belongs to the column its right edge aligns on,
+ * else to the column whose band holds its right edge (amounts are right-aligned); text to the column whose
+ * band holds its left edge, so "paid out" and "paid in" are never confused. Cells outside the table's extent
+ * (a sidebar, an advert) belong to no row, and an amount run into its description is split off again.
  * @module
  */
+import { cmsHeaderAccepts } from './cms-header.ts';
 import { groupLines, lineText, type PdfPageItems, type PdfTextItem } from './text.ts';
 import { parseAmountToken, parseDateToken, splitLeadingDate, type AmountToken, type DateToken } from './tokens.ts';
 
 /** What a column holds. */
 export type Field =
-  'date' | 'description' | 'type' | 'out' | 'in' | 'amount' | 'balance' | 'due' | 'paid' | 'ongoing' | 'arrears' | 'fee' | 'total';
+  | 'date'
+  | 'description'
+  | 'type'
+  | 'out'
+  | 'in'
+  | 'amount'
+  | 'balance'
+  | 'due'
+  | 'paid'
+  | 'ongoing'
+  | 'arrears'
+  | 'fee'
+  | 'total'
+  /** A payment schedule's status of each instalment ("Paid", "Due", "Missed", "Part paid"): text, not money. */
+  | 'status';
 
 const MONEY_FIELDS: ReadonlySet<Field> = new Set(['out', 'in', 'amount', 'balance', 'due', 'paid', 'ongoing', 'arrears', 'fee', 'total']);
 export const isMoneyField = (f: Field) => MONEY_FIELDS.has(f);
 
 /** Header words (lower case, without "£", "(£)", "(GBP)" and punctuation) for each field. */
 const HEADER_WORDS: Record<Field, readonly string[]> = {
-  date: ['date', 'transaction date', 'posting date', 'date of transaction', 'due date', 'payment date', 'value date'],
+  date: [
+    'date',
+    'transaction date',
+    'posting date',
+    'date of transaction',
+    'due date',
+    'payment date',
+    'value date',
+    'posted',
+    'date posted',
+    'posted date',
+    'entry date',
+    // CMS payment schedules.
+    'payment due date',
+    'date due',
+    'due on',
+    'instalment date',
+    'installment date',
+  ],
   description: [
     'description',
     'details',
@@ -28,8 +64,11 @@ const HEADER_WORDS: Record<Field, readonly string[]> = {
     'narrative',
     'transaction description',
     'payee',
+    'payee details',
+    'payment details',
+    'details of transaction',
   ],
-  type: ['type', 'transaction type', 'payment type'],
+  type: ['type', 'transaction type', 'payment type', 'entry type'],
   out: [
     'paid out',
     'money out',
@@ -37,21 +76,80 @@ const HEADER_WORDS: Record<Field, readonly string[]> = {
     'debits',
     'withdrawn',
     'withdrawals',
+    'withdrawal',
     'out',
     'payments out',
     'debit amount',
     'outgoings',
     'spent',
   ],
-  in: ['paid in', 'money in', 'credit', 'credits', 'deposits', 'in', 'receipts', 'payments in', 'credit amount', 'received'],
-  amount: ['amount', 'value', 'transaction amount'],
-  balance: ['balance', 'running balance', 'balance owed', 'arrears balance'],
-  due: ['due', 'amount due', 'payment due', 'charged', 'due from you', 'due to you'],
-  paid: ['paid', 'amount paid', 'paid or received', 'paid/received', 'payments received'],
-  ongoing: ['ongoing maintenance', 'ongoing', 'maintenance', 'ongoing amount'],
-  arrears: ['arrears', 'arrears amount', 'arrears instalment', 'towards arrears'],
-  fee: ['collection fee', 'collection fees', 'fee', 'fees', 'collection charge'],
-  total: ['total', 'total due', 'amount to pay', 'total to pay', 'total payment'],
+  in: ['paid in', 'money in', 'credit', 'credits', 'deposits', 'deposit', 'in', 'receipts', 'payments in', 'credit amount', 'received'],
+  amount: ['amount', 'value', 'transaction amount', 'instalment amount', 'installment amount', 'payment amount', 'instalment'],
+  balance: [
+    'balance',
+    'running balance',
+    'balance owed',
+    'arrears balance',
+    'running arrears',
+    'arrears owed',
+    'balance outstanding',
+    'outstanding balance',
+    'total arrears',
+  ],
+  due: [
+    'due',
+    'amount due',
+    'payment due',
+    'charged',
+    'due from you',
+    'due to you',
+    'amount charged',
+    'payments due',
+    'charges due',
+  ],
+  paid: [
+    'paid',
+    'amount paid',
+    'paid or received',
+    'paid/received',
+    'payments received',
+    'amount received',
+    'payment received',
+    'payments made',
+    'payment made',
+    'amount collected',
+  ],
+  ongoing: [
+    'ongoing maintenance',
+    'ongoing',
+    'maintenance',
+    'ongoing amount',
+    'maintenance amount',
+    'ongoing maintenance amount',
+    'child maintenance',
+  ],
+  arrears: [
+    'arrears',
+    'arrears amount',
+    'arrears instalment',
+    'towards arrears',
+    'arrears payment',
+    'arrears repayment',
+    'arrears collection',
+  ],
+  fee: ['collection fee', 'collection fees', 'fee', 'fees', 'collection charge', 'collection fee 20%', 'fee 20%', 'collection charges'],
+  total: [
+    'total',
+    'total due',
+    'amount to pay',
+    'total to pay',
+    'total payment',
+    'total payment due',
+    'total amount',
+    'amount payable',
+    'total payable',
+  ],
+  status: ['status', 'payment status', 'instalment status'],
 };
 
 const WORD_TO_FIELD = new Map<string, Field>();
@@ -68,11 +166,23 @@ function normaliseHeader(text: string): string {
     .trim();
 }
 
+/** One text item of a cell, with its visible extent. */
+export interface CellPart {
+  readonly text: string;
+  readonly left: number;
+  readonly right: number;
+}
+
 /** A run of items on one line with no more than a word gap between them. */
 export interface Cell {
   readonly text: string;
   readonly left: number;
   readonly right: number;
+  /**
+   * The items it was built from, left to right: where a tight layout runs two columns together (an amount
+   * touching its description, two headings a word gap apart), the cell is split again at an item boundary.
+   */
+  readonly parts?: readonly CellPart[];
 }
 
 export interface Line {
@@ -93,7 +203,10 @@ const CELL_GAP = 0.45;
 
 export function toCells(line: readonly PdfTextItem[]): Cell[] {
   const cells: Cell[] = [];
-  let cur: { parts: string[]; left: number; right: number; h: number } | undefined;
+  let cur: { parts: CellPart[]; left: number; right: number; h: number } | undefined;
+  const flush = () => {
+    if (cur) cells.push({ text: cur.parts.map((p) => p.text).join(' '), left: cur.left, right: cur.right, parts: cur.parts });
+  };
   for (const it of line) {
     const text = it.str.trim();
     if (text === '') continue;
@@ -104,14 +217,14 @@ export function toCells(line: readonly PdfTextItem[]): Cell[] {
     const right = it.x + it.width - (it.str.length - it.str.trimEnd().length) * perChar;
     const h = it.height || 8;
     if (cur && left - cur.right <= CELL_GAP * Math.max(h, cur.h)) {
-      cur.parts.push(text);
+      cur.parts.push({ text, left, right });
       cur.right = Math.max(cur.right, right);
     } else {
-      if (cur) cells.push({ text: cur.parts.join(' '), left: cur.left, right: cur.right });
-      cur = { parts: [text], left, right, h };
+      flush();
+      cur = { parts: [{ text, left, right }], left, right, h };
     }
   }
-  if (cur) cells.push({ text: cur.parts.join(' '), left: cur.left, right: cur.right });
+  flush();
   return cells;
 }
 
@@ -140,32 +253,122 @@ export interface Column {
 export interface Columns {
   readonly columns: readonly Column[];
   readonly fields: ReadonlySet<Field>;
+  /**
+   * Money columns as the rows print them: the right edge each column's amounts align on, found over many
+   * rows (align.ts). An amount on one of these edges belongs to that column wherever its heading sits.
+   */
+  readonly aligned?: ReadonlyMap<Field, number>;
+  /** The table's horizontal extent: a cell wholly outside it (a sidebar, an advert) is not part of a row. */
+  readonly extent?: { readonly left: number; readonly right: number };
+  /**
+   * Two money columns whose headings do not say which is money out and which money in (e.g. "Amount" twice):
+   * read left as out and right as in until the running balance decides.
+   */
+  readonly ambiguousInOut?: boolean;
 }
 
-/** Reads a line as a table header, or undefined if it is not one. */
-export function headerColumns(line: Line): Columns | undefined {
-  if (line.cells.length < 3) return undefined;
-  const columns: Column[] = [];
-  let unknown = 0;
-  for (const c of line.cells) {
-    const field = WORD_TO_FIELD.get(normaliseHeader(c.text));
-    if (field === undefined) {
-      unknown++;
-      continue;
+/** The first word of every heading, to pass over lines with no heading in them quickly. */
+const FIRST_WORDS = new Set([...WORD_TO_FIELD.keys()].map((w) => w.split(' ')[0]!));
+/** Whether an item may open a heading: it starts with a letter (after "£" or "(") and its first word opens one. */
+function mayStartHeading(text: string): boolean {
+  const c = text.charCodeAt(0);
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (!letter && c !== 0xa3 && c !== 40) return false;
+  // The first word alone ("(GBP) Amount" has none of its own, so the whole is read).
+  const space = text.indexOf(' ');
+  const word = normaliseHeader(space < 0 ? text : text.slice(0, space));
+  return FIRST_WORDS.has(word === '' ? normaliseHeader(text).split(' ')[0]! : word);
+}
+
+/** Most items one heading may be drawn in (a heading of n words, one item a word). */
+const MAX_HEADING_ITEMS = Math.max(...[...WORD_TO_FIELD.keys()].map((w) => w.split(' ').length));
+/** Widest gap inside one heading, in font heights: a wide font's word space (Courier's is 0.6). */
+const HEADING_GAP = 1;
+
+/**
+ * The headings on a line: its items split into the fewest groups, each a heading Reckoner knows or a single
+ * item it does not, a group never spanning more than a word space. So headings set a word gap apart in a
+ * tight layout ("Paid out Paid in") are two, and a heading whose words are a wide word space apart
+ * ("Transaction date" in Courier) is one.
+ */
+function headings(line: Line): { columns: Column[]; unknown: Set<number> } | undefined {
+  // Most lines are rows: pass over them before building anything.
+  let starts = 0;
+  for (const c of line.cells) for (const p of c.parts ?? [c]) if (mayStartHeading(p.text)) starts++;
+  if (starts < 2) return undefined;
+  const items: (CellPart & { cell: number })[] = [];
+  line.cells.forEach((c, k) => {
+    for (const p of c.parts ?? [c]) items.push({ ...p, cell: k });
+  });
+  const maxGap = HEADING_GAP * line.height;
+  type Best = { cost: number; columns: Column[]; unknown: number[] };
+  const best: (Best | undefined)[] = [{ cost: 0, columns: [], unknown: [] }];
+  for (let end = 1; end <= items.length; end++) {
+    for (let start = end - 1; start >= 0 && end - start <= MAX_HEADING_ITEMS; start--) {
+      if (start < end - 1 && items[start + 1]!.left - items[start]!.right > maxGap) break;
+      const before = best[start];
+      if (!before) continue;
+      const group = items.slice(start, end);
+      const text = group.map((p) => p.text).join(' ');
+      const field = WORD_TO_FIELD.get(normaliseHeader(text));
+      let candidate: Best | undefined;
+      if (field !== undefined) {
+        candidate = {
+          cost: before.cost + 1,
+          columns: [...before.columns, { field, label: text, left: group[0]!.left, right: group[group.length - 1]!.right }],
+          unknown: before.unknown,
+        };
+      } else if (group.length === 1) {
+        candidate = { cost: before.cost + 1, columns: before.columns, unknown: [...before.unknown, group[0]!.cell] };
+      }
+      if (candidate && (!best[end] || candidate.cost < best[end]!.cost)) best[end] = candidate;
     }
-    if (columns.some((k) => k.field === field)) return undefined;
-    columns.push({ field, label: c.text, left: c.left, right: c.right });
+  }
+  const found = best[items.length]!;
+  return { columns: found.columns, unknown: new Set(found.unknown) };
+}
+
+/** A bank statement's header: a date, what the row is, and where its money is. */
+function bankHeaderAccepts(fields: ReadonlySet<Field>, money: number): boolean {
+  if (!fields.has('date')) return false;
+  if (fields.has('description') && (money >= 2 || fields.has('amount') || fields.has('out') || fields.has('in'))) return true;
+  return fields.has('ongoing') && money >= 2;
+}
+
+/**
+ * Reads a line as a table header, or undefined if it is not one. Each cell must be a heading Reckoner knows
+ * (header words above); at most one unknown cell may sit among them, and cells beyond them on either side
+ * (a sidebar level with the header) are not part of it. The header is a bank statement's
+ * ({@link bankHeaderAccepts}) or a CMS document's (cms-header.ts).
+ */
+export function headerColumns(line: Line): Columns | undefined {
+  const found = headings(line);
+  if (!found || found.columns.length < 2) return undefined;
+  let columns = found.columns;
+  const lo = Math.min(...columns.map((c) => c.left));
+  const hi = Math.max(...columns.map((c) => c.right));
+  const unknownInside = [...found.unknown].filter((k) => line.cells[k]!.right > lo && line.cells[k]!.left < hi);
+  if (unknownInside.length > 1) return undefined;
+  let ambiguousInOut = false;
+  const amounts = columns.filter((c) => c.field === 'amount');
+  if (amounts.length === 2 && !columns.some((c) => c.field === 'out' || c.field === 'in')) {
+    // "Amount | Amount": two money columns that do not say which way; left out, right in, until the balance decides.
+    const [a, b] = amounts.sort((x, y) => x.left - y.left) as [Column, Column];
+    columns = columns.map((c) => (c === a ? { ...c, field: 'out' } : c === b ? { ...c, field: 'in' } : c));
+    ambiguousInOut = true;
   }
   const fields = new Set(columns.map((c) => c.field));
+  if (fields.size !== columns.length) return undefined;
   const money = columns.filter((c) => isMoneyField(c.field)).length;
-  if (!fields.has('date') || money < 2 || columns.length < 3 || unknown > 1) return undefined;
-  if (!fields.has('description') && !fields.has('ongoing')) return undefined;
+  if (!bankHeaderAccepts(fields, money) && !cmsHeaderAccepts(fields)) return undefined;
   columns.sort((a, b) => a.left - b.left);
-  return { columns, fields };
+  return { columns, fields, ...(ambiguousInOut ? { ambiguousInOut } : {}) };
 }
 
 /** Tolerance (points) when deciding bands. */
 const SLACK = 2;
+/** How far an amount's right edge may sit from its column's alignment edge (points). */
+export const ALIGN_SLACK = 3;
 
 /** The column whose band [left of this header, left of the next header) holds x. */
 function columnAt(cols: Columns, x: number): Column {
@@ -176,10 +379,71 @@ function columnAt(cols: Columns, x: number): Column {
   return list[0]!;
 }
 
-/** The money column for an amount cell: the band that holds its right edge, among money columns. */
+/**
+ * The money column for an amount cell: the column whose amounts align on its right edge (found over the
+ * rows), else the band that holds its right edge, among money columns.
+ */
 function moneyColumnAt(cols: Columns, right: number): Column | undefined {
+  if (cols.aligned) {
+    for (const [field, edge] of cols.aligned) {
+      if (Math.abs(edge - right) <= ALIGN_SLACK) return cols.columns.find((c) => c.field === field);
+    }
+  }
   const col = columnAt(cols, right);
   return isMoneyField(col.field) ? col : undefined;
+}
+
+/** An amount printed across one or two items ("1,234.56", "1,234.56 DR", "£ 12.00"). */
+function amountAt(parts: readonly CellPart[], end: number): { start: number; token: AmountToken } | undefined {
+  for (const n of [1, 2]) {
+    const start = end - n;
+    if (start < 0) break;
+    const token = parseAmountToken(
+      parts
+        .slice(start, end)
+        .map((p) => p.text)
+        .join(' '),
+    );
+    if (token) return { start, token };
+  }
+  return undefined;
+}
+
+const joinParts = (parts: readonly CellPart[]): Cell => ({
+  text: parts.map((p) => p.text).join(' '),
+  left: parts[0]!.left,
+  right: parts[parts.length - 1]!.right,
+  parts,
+});
+
+/**
+ * A cell split where a tight layout ran two columns together: amounts at its end that belong to another
+ * column than the text before them ("TESCO STORES 12.50", "12.50 1,234.56") become cells of their own.
+ */
+function splitCell(cols: Columns, cell: Cell): Cell[] {
+  const parts = cell.parts;
+  if (!parts || parts.length < 2) return [cell];
+  const tail: Cell[] = [];
+  let end = parts.length;
+  while (end > 1) {
+    const found = amountAt(parts, end);
+    if (!found || found.start === 0) break;
+    const amount = joinParts(parts.slice(found.start, end));
+    const money = moneyColumnAt(cols, amount.right);
+    if (!money) break;
+    const before = parts.slice(0, found.start);
+    const beforeIsAmount = parseAmountToken(before[before.length - 1]!.text) !== undefined;
+    if (!beforeIsAmount && columnAt(cols, before[0]!.left) === money) break;
+    tail.unshift(amount);
+    end = found.start;
+  }
+  return tail.length === 0 ? [cell] : [joinParts(parts.slice(0, end)), ...tail];
+}
+
+/** Whether a cell lies wholly outside the table (left of its first column or right of its last). */
+function outsideTable(cols: Columns, cell: Cell): boolean {
+  const e = cols.extent;
+  return e !== undefined && (cell.right < e.left || cell.left > e.right);
 }
 
 /** One table line, split into fields. */
@@ -190,10 +454,35 @@ export interface TableLine {
   readonly description: string;
   readonly type: string;
   readonly money: Partial<Record<Field, AmountToken>>;
+  /** Where each amount was printed (its right edge), by field. */
+  readonly moneyRight?: Partial<Record<Field, number>>;
   /** Text that sat in the date column but was not a date. */
   readonly strayDateText?: string;
   /** Amount-like text in a money column that could not be read. */
   readonly unreadable: readonly string[];
+  /** Whether anything on the line lies inside the table (a line wholly in a sidebar has nothing). */
+  readonly inTable?: boolean;
+}
+
+/**
+ * The line's cells with a date drawn a word apart in a wide font ("15", "Dec", "2023": three cells in
+ * Courier, whose space is wider than a cell gap) joined into one. Only at the start of the line, where a
+ * row's date is.
+ */
+export function joinDateCells(line: Line): readonly Cell[] {
+  const cells = line.cells;
+  const first = cells[0];
+  if (!first || cells.length < 2 || parseDateToken(first.text) || !/^\d{1,2}(?:st|nd|rd|th)?$/.test(first.text)) return cells;
+  for (const n of [3, 2]) {
+    const group = cells.slice(0, n);
+    if (group.length < n) continue;
+    if (group.some((c, i) => i > 0 && c.left - group[i - 1]!.right > line.height)) continue;
+    const text = group.map((c) => c.text).join(' ');
+    if (!parseDateToken(text)) continue;
+    const joined: Cell = { text, left: first.left, right: group[n - 1]!.right, parts: group.flatMap((c) => c.parts ?? [c]) };
+    return [joined, ...cells.slice(n)];
+  }
+  return cells;
 }
 
 export function classifyLine(cols: Columns, line: Line): TableLine {
@@ -201,47 +490,55 @@ export function classifyLine(cols: Columns, line: Line): TableLine {
   const desc: string[] = [];
   const type: string[] = [];
   const money: Partial<Record<Field, AmountToken>> = {};
+  const moneyRight: Partial<Record<Field, number>> = {};
   const unreadable: string[] = [];
   let stray: string | undefined;
-  for (const cell of line.cells) {
-    const amount = parseAmountToken(cell.text);
-    if (amount) {
-      const col = moneyColumnAt(cols, cell.right);
-      if (col && money[col.field] === undefined) {
-        money[col.field] = amount;
-        continue;
-      }
-    }
-    const col = columnAt(cols, cell.left);
-    if (col.field === 'date') {
-      const d = parseDateToken(cell.text);
-      if (d && date === undefined) {
-        date = d;
-        continue;
-      }
-      const lead = splitLeadingDate(cell.text);
-      if (lead && date === undefined) {
-        date = lead.date;
-        desc.push(lead.rest);
-        continue;
-      }
-      if (desc.length === 0 && stray === undefined) stray = cell.text;
-      desc.push(cell.text);
-    } else if (col.field === 'type') {
-      type.push(cell.text);
-    } else if (isMoneyField(col.field)) {
-      // Text in a money column: a sign or marker that did not merge, or a description that runs long.
-      if (/^(CR|DR|D|OD)$/i.test(cell.text)) {
-        const f = (Object.keys(money) as Field[]).find((k) => columnAt(cols, cell.left).field === k);
-        if (f && money[f] && money[f]!.suffix === undefined) {
-          money[f] = { ...money[f]!, suffix: /^CR$/i.test(cell.text) ? 'cr' : 'dr' };
+  let inTable = false;
+  for (const whole of joinDateCells(line)) {
+    if (outsideTable(cols, whole)) continue;
+    for (const cell of splitCell(cols, whole)) {
+      if (outsideTable(cols, cell)) continue;
+      inTable = true;
+      const amount = parseAmountToken(cell.text);
+      if (amount) {
+        const col = moneyColumnAt(cols, cell.right);
+        if (col && money[col.field] === undefined) {
+          money[col.field] = amount;
+          moneyRight[col.field] = cell.right;
           continue;
         }
       }
-      if (/\d/.test(cell.text) && /^[-£(\d]/.test(cell.text)) unreadable.push(cell.text);
-      else desc.push(cell.text);
-    } else {
-      desc.push(cell.text);
+      const col = columnAt(cols, cell.left);
+      if (col.field === 'date') {
+        const d = parseDateToken(cell.text);
+        if (d && date === undefined) {
+          date = d;
+          continue;
+        }
+        const lead = splitLeadingDate(cell.text);
+        if (lead && date === undefined) {
+          date = lead.date;
+          desc.push(lead.rest);
+          continue;
+        }
+        if (desc.length === 0 && stray === undefined) stray = cell.text;
+        desc.push(cell.text);
+      } else if (col.field === 'type') {
+        type.push(cell.text);
+      } else if (isMoneyField(col.field)) {
+        // Text in a money column: a sign or marker that did not merge, or a description that runs long.
+        if (/^(CR|DR|D|OD)$/i.test(cell.text)) {
+          const f = (Object.keys(money) as Field[]).find((k) => columnAt(cols, cell.left).field === k);
+          if (f && money[f] && money[f]!.suffix === undefined) {
+            money[f] = { ...money[f]!, suffix: /^CR$/i.test(cell.text) ? 'cr' : 'dr' };
+            continue;
+          }
+        }
+        if (/\d/.test(cell.text) && /^[-£(\d]/.test(cell.text)) unreadable.push(cell.text);
+        else desc.push(cell.text);
+      } else {
+        desc.push(cell.text);
+      }
     }
   }
   return {
@@ -250,8 +547,10 @@ export function classifyLine(cols: Columns, line: Line): TableLine {
     description: desc.join(' ').replace(/\s+/g, ' ').trim(),
     type: type.join(' ').trim(),
     money,
+    moneyRight,
     ...(stray !== undefined ? { strayDateText: stray } : {}),
     unreadable,
+    inTable,
   };
 }
 

@@ -114,6 +114,9 @@ describe('hard cases, spelled out', () => {
     expect(r.checks.runningBalance).toBe('failed');
     // 500.00 − 4.50 − 12.99 + 25.00 − 7.80 = 499.71 (computed); the statement prints 489.71.
     expect(r.checks.firstBreak).toEqual({ row: 3, date: '2024-06-10', expected: '499.71', printed: '489.71' });
+    // …and says so in words, at the place the row is printed (its provenance), instead of guessing which row is wrong.
+    const { page, line } = r.transactions[3]!.source!;
+    expect(r.warnings[0]).toMatch(new RegExp(`^The running balance breaks at page ${page}, line ${line} \\(2024-06-10\\): .* give £499\\.71, but £489\\.71 is printed`));
     expect(r.checks.totals).toBe('failed');
     expect(r.checks.totalsDetail).toMatch(/money out is £65\.28 but .* add up to £55\.28/);
   });
