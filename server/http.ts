@@ -318,7 +318,8 @@ export function createApp(options: HttpOptions): Hono {
         // The request's signal aborts when the client goes away unanswered: a long tool then stops its work.
         return c.json((await tool.run(body, { ...contextFor(principalOf(c)), signal: c.req.raw.signal })).output);
       } catch (error) {
-        if (isUnexpected(error)) logInternal(c, error);
+        // A client that went away cancelled its own request: nothing went wrong, and nobody is left to answer.
+        if (isUnexpected(error) && !c.req.raw.signal.aborted) logInternal(c, error);
         return errorResponse(c, toFailure(error));
       }
     });

@@ -147,7 +147,7 @@ export function registerParseRoute(app: Hono, context: () => ToolContext): void 
       } catch (error) {
         if (error instanceof RequestProblem) return respond(c, error.failure);
         // An unexpected error is answered as `internal`; only its class name is logged, never its message (case data).
-        if (isUnexpected(error)) {
+        if (isUnexpected(error) && !c.req.raw.signal.aborted) {
           process.stderr.write(
             `reckoner: internal error on POST /api/v1/parse-statement: ${error instanceof Error ? error.name : typeof error}\n`,
           );
