@@ -74,8 +74,9 @@ export function supportedBanksMarkdown(): string {
   return [
     'The banks whose layouts `parse_statement` knows, from the registry in `statements/banks.ts` (run',
     '`npx tsx scripts/readme-banks.ts` after adding a layout). CSV: the columns of the bank’s download (or text',
-    'download) are known. PDF: the statement is recognised by its issuer, and its table is read from its header',
-    'row. Any bank’s OFX/QFX export is read too, and any other CSV with a `csvMapping`.',
+    'download) are known. PDF: the issuer is named and its way of printing rows is used as a hint; a PDF statement',
+    'from any other bank is read too, its table found by its header or by how its columns line up, and checked by',
+    'its own running balances. Any bank’s OFX/QFX export is read too, and any other CSV with a `csvMapping`.',
     '',
     ...table(
       ['bank', 'CSV', 'PDF', 'layouts'],
