@@ -1,6 +1,6 @@
 /**
- * `calculate_maintenance`: the weekly child maintenance under the 2012 scheme, with every figure
- * traced to the law.
+ * `calculate_maintenance`: the weekly child maintenance under the 2012 scheme, or under the 2003 scheme with
+ * `scheme: "2003"` (calc/scheme-2003, from net weekly income), with every figure traced to the law.
  * @module
  */
 import * as z from 'zod';
@@ -11,9 +11,12 @@ import {
   NIGHTS_PERIODS,
   NIL_RATE_REASONS,
   RATES,
+  type MaintenanceInput,
   type MaintenanceResult,
 } from '../calc/scheme-2012/calculate.ts';
 import { INCOME_PERIODS } from '../calc/scheme-2012/income.ts';
+import { calculateMaintenance2003, NIL_RATE_REASONS_2003, type Maintenance2003Result } from '../calc/scheme-2003/calculate.ts';
+import { InputError } from '../calc/errors.ts';
 import { FREQUENCIES } from '../calc/frequency.ts';
 import { formatFraction, formatMoney, type Dec } from '../calc/money.ts';
 import { civilDate, leanOutput, moneyOut, nonNegativeMoneyIn, strictObject, trace } from './schemas.ts';
@@ -78,6 +81,19 @@ export const calculateMaintenanceInput = strictObject({
   collection: z.enum(COLLECTION_SERVICES).optional().describe('Default direct_pay'),
 });
 
+/**
+ * What calculate_maintenance itself takes: the 2012 input (which other tools nest as it is) plus the 2003 scheme's
+ * own pieces: `scheme: "2003"`, net weekly income, and the 2003-only nil-rate reason "student".
+ */
+export const calculateMaintenanceToolInput = calculateMaintenanceInput.extend({
+  scheme: z.enum(['2012', '2003']).optional(),
+  date: civilDate.optional().describe('Today if absent; needed for 2003'),
+  payingParent: calculateMaintenanceInput.shape.payingParent.extend({
+    netWeeklyIncome: nonNegativeMoneyIn.optional().describe('2003 only, required: net of tax, NI, pension'),
+    nilRateReason: z.enum(NIL_RATE_REASONS_2003).optional().describe('Why the nil rate applies, if it does'),
+  }),
+});
+
 const perFrequency = z.object(
   Object.fromEntries(FREQUENCIES.map((f) => [f, moneyOut])) as Record<(typeof FREQUENCIES)[number], typeof moneyOut>,
 );
@@ -87,10 +103,11 @@ const fractionOut = z
   .describe('An exact fraction such as "2/7", or "0"');
 
 export const calculateMaintenanceOutput = z.object({
-  scheme: z.literal('2012'),
+  scheme: z.enum(['2012', '2003']),
   date: z.string(),
   rate: z.enum(RATES),
   grossWeeklyIncome: moneyOut.nullable(),
+  netWeeklyIncome: moneyOut.nullable().optional().describe('2003 scheme only'),
   weeklyAmount: moneyOut.describe('Weekly child maintenance'),
   receivingParents: z.array(
     z.object({
@@ -196,22 +213,84 @@ const RATE_WORDS: Record<(typeof RATES)[number], string> = {
 
 export const calculateMaintenanceTool = defineTool({
   name: 'calculate_maintenance',
-  title: 'Calculate child maintenance (2012 scheme)',
+  title: 'Calculate child maintenance (2012 or 2003 scheme)',
   description:
     'The weekly child maintenance the CMS should charge under the 2012 scheme (every rate, shared care, several receiving ' +
-    'parents, variations, Collect and Pay fees), each figure traced to the law it comes from.',
-  inputSchema: calculateMaintenanceInput,
+    'parents, variations, Collect and Pay fees) or the 2003 scheme (net income), each figure traced to the law.',
+  inputSchema: calculateMaintenanceToolInput,
   // Lean: the amount and the trace by name; the text carries the working, structuredContent every figure.
   outputSchema: leanOutput(calculateMaintenanceOutput, ['weeklyAmount', 'perFrequency', 'trace']),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
-  handler: (input, context) => toJson(calculateMaintenance({ ...input, date: input.date ?? context.today })),
+  handler: (input, context) =>
+    input.scheme === '2003'
+      ? toJson2003(calculate2003(input))
+      : toJson(calculateMaintenance({ ...as2012(input), date: input.date ?? context.today })),
   summarize: (out) => summarizeCalculation(out),
 });
+
+type CalculateMaintenanceInput = z.infer<typeof calculateMaintenanceToolInput>;
+
+/** The input as the 2012 scheme takes it: the 2003 scheme's own fields are refused, saying which scheme they belong to. */
+function as2012(input: CalculateMaintenanceInput): MaintenanceInput {
+  if (input.payingParent.netWeeklyIncome !== undefined) {
+    throw new InputError(
+      'payingParent.netWeeklyIncome',
+      'net weekly income is for the 2003 scheme (give scheme "2003" and a date from 2003-03-03); the 2012 scheme works from gross income: give grossWeeklyIncome or income',
+    );
+  }
+  if (input.payingParent.nilRateReason === 'student') {
+    throw new InputError(
+      'payingParent.nilRateReason',
+      'a student pays the nil rate only under the 2003 scheme (SI 2001/155 reg 5(a)); under the 2012 scheme give their income',
+    );
+  }
+  return input as MaintenanceInput;
+}
+
+/** The 2003 scheme: net income, and a date it covers (the scheme is closed, so today is never one). */
+function calculate2003(input: CalculateMaintenanceInput): Maintenance2003Result {
+  if (input.date === undefined) {
+    throw new InputError(
+      'date',
+      'give the date the 2003-scheme calculation is for (2003-03-03 to 2018-12-31); the scheme is closed, so it cannot default to today',
+    );
+  }
+  return calculateMaintenance2003({ ...input, date: input.date });
+}
+
+/** The JSON form of a 2003-scheme result: the 2012 shape, with netWeeklyIncome. */
+export function toJson2003(result: Maintenance2003Result): CalculateMaintenanceOutput {
+  return {
+    scheme: result.scheme,
+    date: result.date,
+    rate: result.rate,
+    grossWeeklyIncome: null,
+    netWeeklyIncome: result.netWeeklyIncome === null ? null : m(result.netWeeklyIncome),
+    weeklyAmount: m(result.weeklyAmount),
+    receivingParents: result.receivingParents.map((rp) => ({
+      id: rp.id,
+      weeklyAmount: m(rp.weeklyAmount),
+      sharedCareFraction: formatFraction(rp.sharedCareFraction),
+      children: rp.children.map((c) => ({
+        id: c.id,
+        nightsPerYear: c.nightsPerYear,
+        nightsPerWeek: c.nightsPerWeek,
+        band: { ...c.band },
+        sharedCareFraction: formatFraction(c.sharedCareFraction),
+      })),
+    })),
+    perFrequency: mapValues(result.perFrequency, m),
+    collection: result.collection,
+    warnings: [...result.warnings],
+    readOut: result.readOut,
+    trace: result.trace.map((s) => ({ ...s })),
+  };
+}
 
 /** The calculation in words: the amount, its rate and income, the shares and fees, then the numbered trace. */
 export function summarizeCalculation(out: CalculateMaintenanceOutput): string {
   const head = [
-    `Weekly child maintenance: £${out.weeklyAmount} (${RATE_WORDS[out.rate]}${out.grossWeeklyIncome ? `, on gross weekly income of £${out.grossWeeklyIncome}` : ''}), as at ${out.date}.`,
+    `Weekly child maintenance: £${out.weeklyAmount} (${RATE_WORDS[out.rate]}${out.grossWeeklyIncome ? `, on gross weekly income of £${out.grossWeeklyIncome}` : ''}${out.netWeeklyIncome ? `, 2003 scheme, on net weekly income of £${out.netWeeklyIncome}` : out.scheme === '2003' ? ', 2003 scheme' : ''}), as at ${out.date}.`,
     `Monthly: £${out.perFrequency.monthly}; four-weekly: £${out.perFrequency.four_weekly}; yearly: £${out.perFrequency.yearly}.`,
   ];
   if (out.receivingParents.length > 1) {

@@ -113,7 +113,7 @@ describe('POST /api/v1/calculate-maintenance: bad input', () => {
         field: 'payingParent.salary',
         message:
           'salary is not a field here; remove it (the fields here are grossWeeklyIncome, income, pensionContributions, ' +
-          'flatRateBenefit, nilRateReason, relevantOtherChildren, otherArrangementChildren)',
+          'flatRateBenefit, nilRateReason, relevantOtherChildren, otherArrangementChildren, netWeeklyIncome)',
       },
     ]);
   });
