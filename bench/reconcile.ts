@@ -1,8 +1,9 @@
 /**
- * Section 3 of `npm run bench`: `reconcile` over a realistic dispute as the paying parent's bank statement
- * grows from 2,000 to 200,000 transactions, against a baseline measured in the same run (reading the same
- * input with `JSON.parse` and sorting both ledgers by date). The question is how it scales: the growth from
- * one size to the next is printed next to what n log n and n² would predict.
+ * The `reconcile` section of `npm run bench` (`npm run bench -- reconcile` runs it alone): `reconcile` over a
+ * realistic dispute as the paying parent's bank statement grows from 2,000 to 200,000 transactions, against a
+ * baseline measured in the same run (reading the same input with `JSON.parse` and sorting both ledgers by date).
+ * The question is how it scales: the growth from one size to the next is printed next to what n log n and n²
+ * would predict.
  *
  * The dispute is deterministic (fixed seeds) and the same at every size; only the unrelated spending around
  * it grows. Ten years of weekly liability from decisions that change once or twice a year, Collect and Pay
@@ -334,11 +335,11 @@ function parseAndSort(text: string): number {
   return bank.length + cms.length;
 }
 
-/** Sizes of the bank statement, and how many timed runs each (the largest is slow, so fewer). */
+/** Sizes of the bank statement, and how many timed runs each: at least five, so each growth figure is a median of five or more. */
 export const RECONCILE_SIZES: readonly { readonly n: number; readonly runs: number }[] = [
-  { n: 2_000, runs: 7 },
+  { n: 2_000, runs: 9 },
   { n: 20_000, runs: 7 },
-  { n: 200_000, runs: 3 },
+  { n: 200_000, runs: 5 },
 ];
 const SEED = 20250;
 /** Unrecorded runs of each at the first size, after its check, so the JIT has settled before anything is timed. */
@@ -499,7 +500,7 @@ export function reconcileSection(): string {
 
   const d = first!;
   console.log(
-    `\n3. reconcile, paying side: ten years of weekly liability (${d.input.cmsEntries!.length.toLocaleString('en-GB')} CMS entries, ` +
+    `\nreconcile, paying side: ten years of weekly liability (${d.input.cmsEntries!.length.toLocaleString('en-GB')} CMS entries, ` +
       `${d.maintenancePayments} maintenance payments on the statement, the rest unrelated spending), seed ${SEED}; ` +
       `runs per size ${RECONCILE_SIZES.map((s) => s.runs).join(' / ')}, taken in turns; the baseline parses the same input JSON`,
   );
@@ -535,7 +536,7 @@ export function reconcileSection(): string {
       `(a process that only reads the same JSON: ${memory.readOnly.toFixed(0)} MB)`,
   );
   console.log(
-    `\n   section 3 took ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(0)} s in all, generating and checking included`,
+    `\n   the reconcile section took ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(0)} s in all, generating and checking included`,
   );
   if (sink === -1) console.log('');
 
