@@ -5,12 +5,12 @@
  * @module
  */
 import type { CivilDate } from '../../calc/dates.ts';
-import { Dec, formatMoney, formatPence, fromPence, pounds } from '../../calc/money.ts';
+import { Dec, formatPence, fromPence, pounds } from '../../calc/money.ts';
 import type { Direction } from '../../calc/ledger/entries.ts';
 import { LIMITS, ParseError, type SourceLocation, type StatementChecks } from '../types.ts';
 import type { Field, Line, TableLine } from './table.ts';
 import type { ChainBreak, ChainChoice, PrintedItem, PrintedRow } from './chain.ts';
-import { readBalance, resolveYear, type AmountToken, type BalanceSense } from './tokens.ts';
+import { amountValue, readBalance, resolveYear, type AmountToken, type BalanceSense, type DateToken } from './tokens.ts';
 
 export type AmountLine = 'first' | 'last' | 'auto';
 
@@ -109,16 +109,25 @@ export function assembleRows(
   });
   // A row takes the date printed on any of its own lines (some layouts print it on the amount line, under
   // the description); only a row that prints none carries the date of the row before (the same day).
-  const dated = new WeakSet<RawRow>();
+  const dated = new Set<RawRow>();
   const ownDate = (row: RawRow, t: TableLine) => {
     if (t.date && currentDate && !dated.has(row)) {
       row.date = currentDate;
       dated.add(row);
     }
   };
+  // The same printed date after the same row's date resolves the same way: worked out once.
+  const resolved = new Map<string, CivilDate | undefined>();
+  const resolve = (date: DateToken, previous: CivilDate | undefined): CivilDate | undefined => {
+    const key = `${date.day}|${date.month}|${date.year ?? ''}|${previous ?? ''}`;
+    if (resolved.has(key)) return resolved.get(key);
+    const d = resolveYear(date, period, previous);
+    resolved.set(key, d);
+    return d;
+  };
   for (const t of lines) {
     if (t.date) {
-      const d = resolveYear(t.date, period, currentDate);
+      const d = resolve(t.date, currentDate);
       if (d === undefined) {
         throw new ParseError(
           'parse_failed',
@@ -187,9 +196,8 @@ export interface BankRow {
   readonly amount: string;
   readonly direction: Direction;
   readonly balance?: string;
-  /** Signed change to the balance. */
-  readonly signed: Dec;
-  readonly printedBalance?: Dec;
+  /** Signed change to the balance, in pence (+ in, − out). */
+  readonly signed: number;
   /** Where the row is printed: the page and line of its first line. */
   readonly source: SourceLocation;
 }
@@ -247,15 +255,13 @@ export function printedRows(events: readonly Event[], warnings: string[]): { row
 export function bankRows(printed: readonly PrintedBankRow[], choice: ChainChoice): BankRow[] {
   const rows = printed.map((p, i): BankRow => {
     const r = choice.rows[i]!;
-    const printedBalance = r.balance === undefined ? undefined : fromPence(r.balance);
     return {
       date: p.date,
       description: p.description,
       amount: formatPence(r.amount),
       direction: r.direction,
-      ...(printedBalance ? { balance: formatMoney(printedBalance) } : {}),
-      signed: fromPence(r.signed),
-      ...(printedBalance ? { printedBalance } : {}),
+      ...(r.balance !== undefined ? { balance: formatPence(r.balance) } : {}),
+      signed: r.signed,
       source: p.source,
     };
   });
@@ -302,12 +308,15 @@ export function checkBank(
   }
   const runningBalance: StatementChecks['runningBalance'] = !balances ? 'not_available' : choice.walk.breaks.length > 0 ? 'failed' : 'ok';
 
-  let sumIn = new Dec(0);
-  let sumOut = new Dec(0);
+  // Summed in pence; a decimal only for the figures compared with the printed ones.
+  let penceIn = 0;
+  let penceOut = 0;
   for (const r of rows) {
-    if (r.direction === 'in') sumIn = sumIn.plus(r.amount);
-    else sumOut = sumOut.plus(r.amount);
+    if (r.direction === 'in') penceIn += r.signed;
+    else penceOut -= r.signed;
   }
+  const sumIn = fromPence(penceIn);
+  const sumOut = fromPence(penceOut);
   const agree: string[] = [];
   const disagree: string[] = [];
   const compare = (what: string, printedValue: Dec | undefined, computed: Dec, how: string) => {
@@ -371,8 +380,8 @@ export function tableFigures(inTime: readonly Event[]): Printed {
   if (open?.kind === 'marker' && open.balance) fig.opening = open.balance;
   if (close?.kind === 'marker' && close.balance) fig.closing = close.balance;
   if (total?.kind === 'marker') {
-    if (total.money.in) fig.paidIn = total.money.in.value;
-    if (total.money.out) fig.paidOut = total.money.out.value;
+    if (total.money.in) fig.paidIn = amountValue(total.money.in);
+    if (total.money.out) fig.paidOut = amountValue(total.money.out);
   }
   return fig;
 }

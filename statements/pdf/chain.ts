@@ -13,7 +13,7 @@
 import type { CivilDate } from '../../calc/dates.ts';
 import type { Direction } from '../../calc/ledger/entries.ts';
 import type { SourceLocation } from '../types.ts';
-import { owedBalance, signedBalance, type AmountToken } from './tokens.ts';
+import { balanceNegative, type AmountToken } from './tokens.ts';
 
 /** A transaction row as printed, before a reading says which way its money goes. */
 export interface PrintedRow {
@@ -120,10 +120,12 @@ export interface ChainChoice {
   readonly undecided: number;
 }
 
-const pence = (a: AmountToken) => Math.round(a.value.toNumber() * 100);
+const pence = (a: AmountToken) => a.pence;
 
 function balanceOf(a: AmountToken, sense: Reading['balanceSense']): number {
-  const p = sense === 'bank' ? pence(a) * (signedBalance(a).isNegative() ? -1 : 1) : pence(a) * (owedBalance(a).isNegative() ? 1 : -1);
+  // Bank: negative when overdrawn. Owed: what is owed counts negative here, so a credit ("CR", "-") positive.
+  const negative = balanceNegative(a, sense);
+  const p = sense === 'bank' ? (negative ? -a.pence : a.pence) : negative ? a.pence : -a.pence;
   return p === 0 ? 0 : p;
 }
 

@@ -9,7 +9,7 @@
  */
 import { Dec, pounds } from '../../calc/money.ts';
 import type { Field, TableLine } from './table.ts';
-import { owedBalance, type AmountToken } from './tokens.ts';
+import { amountValue, owedBalance, type AmountToken } from './tokens.ts';
 
 /** Bank headings on a CMS document, and the CMS column each stands for. */
 const AS_CMS: readonly (readonly [from: Field, to: Field])[] = [
@@ -52,7 +52,7 @@ function splitSingleAmount(lines: readonly TableLine[], warnings: string[]): Tab
       const column = columnOf(a, previous, balance);
       if (column === undefined) {
         warnings.push(
-          `Page ${t.line.page}: the amount ${pounds(a.value)} on the line "${t.line.text}" has no sign and no running balance to show which way it goes; it was read as charged. Check this line.`,
+          `Page ${t.line.page}: the amount ${pounds(amountValue(a))} on the line "${t.line.text}" has no sign and no running balance to show which way it goes; it was read as charged. Check this line.`,
         );
       }
       const { amount: _a, ...rest } = t.money;
@@ -67,7 +67,7 @@ function columnOf(a: AmountToken, previous: Dec | undefined, balance: Dec | unde
   if (a.minus || a.suffix === 'cr') return 'paid';
   if (a.suffix === 'dr') return 'due';
   if (previous === undefined || balance === undefined) return undefined;
-  if (previous.plus(a.value).equals(balance)) return 'due';
-  if (previous.minus(a.value).equals(balance)) return 'paid';
+  if (previous.plus(amountValue(a)).equals(balance)) return 'due';
+  if (previous.minus(amountValue(a)).equals(balance)) return 'paid';
   return undefined;
 }

@@ -14,7 +14,7 @@ import { Dec, formatMoney, pounds } from '../../calc/money.ts';
 import type { ScheduleStatus, StatementChecks } from '../types.ts';
 import type { CmsRow } from './cms.ts';
 import type { TableLine } from './table.ts';
-import { resolveYear } from './tokens.ts';
+import { amountValue, resolveYear } from './tokens.ts';
 
 /** Status wordings, most specific first. */
 const STATUS_WORDS: readonly (readonly [RegExp, ScheduleStatus])[] = [
@@ -58,7 +58,7 @@ export function instalmentEntries(
   const flagged: { date: CivilDate; status: ScheduleStatus }[] = [];
   for (const t of lines) {
     const field = SINGLE_AMOUNT.find((f) => t.money[f] !== undefined);
-    const amount = field === undefined ? undefined : t.money[field]!.value;
+    const amount = field === undefined ? undefined : amountValue(t.money[field]!);
     if (!t.date) {
       if (/^total/i.test(t.description) && amount !== undefined) printedTotal = amount;
       else if (amount !== undefined) warnings.push(`Page ${t.line.page}: the line "${t.line.text}" has no due date and was left out.`);

@@ -15,7 +15,7 @@ import { sourceOf, type Event } from './bank.ts';
 import { scheduleStatus, warnStatuses } from './cms-instalments.ts';
 import type { ComponentBalances, SummaryFigure } from './metadata.ts';
 import type { TableLine } from './table.ts';
-import { owedBalance, resolveYear } from './tokens.ts';
+import { amountValue, owedBalance, resolveYear } from './tokens.ts';
 
 /** The two money columns of a CMS statement: what was charged (due, a debit) and what was paid (a credit). */
 export type CmsColumn = 'due' | 'paid';
@@ -252,7 +252,7 @@ export function cmsStatementEntries(
       continue;
     }
     const column: CmsColumn = due ? 'due' : 'paid';
-    const value = (due ?? paid)!.value;
+    const value = amountValue((due ?? paid)!);
     const { type, recognised, chargeType, contradicts } = cmsEntryType(description, column);
     if (contradicts) {
       const reading = type === 'adjustment' ? `an adjustment (a ${column === 'due' ? 'debit' : 'credit'})` : NAMES[type];
@@ -366,7 +366,7 @@ export function scheduleEntries(
   for (const t of lines) {
     const m = t.money;
     if (!t.date) {
-      if (/^total/i.test(t.description) && m.total) printedGrand = m.total.value;
+      if (/^total/i.test(t.description) && m.total) printedGrand = amountValue(m.total);
       else if (Object.keys(m).length > 0) warnings.push(`Page ${t.line.page}: the line "${t.line.text}" has no due date and was left out.`);
       continue;
     }
@@ -383,10 +383,10 @@ export function scheduleEntries(
     const status = t.description === '' ? undefined : scheduleStatus(t.description);
     const marked = status ? { status } : {};
     if (status) statuses.push({ date, status });
-    const ongoing = m.ongoing?.value ?? new Dec(0);
-    const arrears = m.arrears?.value ?? new Dec(0);
-    const fee = m.fee?.value ?? new Dec(0);
-    const total = m.total?.value;
+    const ongoing = m.ongoing ? amountValue(m.ongoing) : new Dec(0);
+    const arrears = m.arrears ? amountValue(m.arrears) : new Dec(0);
+    const fee = m.fee ? amountValue(m.fee) : new Dec(0);
+    const total = m.total ? amountValue(m.total) : undefined;
     const sum = ongoing.plus(arrears).plus(fee);
     if (total !== undefined && !total.equals(sum)) {
       broken.push(`on ${date} the printed total is ${pounds(total)} but ongoing, arrears and fee add up to ${pounds(sum)}`);

@@ -36,7 +36,7 @@ function candidate(line: Line): { dateLeft: number; dateRight: number } | undefi
   if (!cells.slice(1).some((c) => parseAmountToken(c.text) || parseAmountToken(c.parts?.[c.parts.length - 1]?.text ?? '')))
     return undefined;
   // A date merged with its description: the date is the cell's first items.
-  const dateRight = whole ? first.right : (first.parts?.[0]?.right ?? first.left + 40);
+  const dateRight = whole ? first.right : (first.parts ?? [first])[0]!.right;
   return { dateLeft: first.left, dateRight };
 }
 

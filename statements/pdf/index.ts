@@ -29,8 +29,9 @@ import { instalmentEntries } from './cms-instalments.ts';
 import { flagOutsidePeriod } from './cms-period.ts';
 import { accountKey, fingerprintRows } from '../fingerprint.ts';
 import { balancesJson, readBalances, readParticulars, readSummary } from './metadata.ts';
-import { pageLines, type Field, type Line } from './table.ts';
-import { extractPdfItems, mayHoldImages, type ExtractOptions } from './text.ts';
+import { linesOf, type Field, type Line } from './table.ts';
+import { mayHoldImages, readPdfPages, type ExtractOptions } from './text.ts';
+import { packPage, unpackPage } from './packed-pages.ts';
 import { walkTables } from './walk.ts';
 import { BANK_LAYOUTS } from './layouts.ts';
 
@@ -55,8 +56,9 @@ export async function parsePdf(request: ParseRequest, options: ParsePdfOptions =
     ...(request.password !== undefined ? { password: request.password } : {}),
     ...(options.maxMillis !== undefined ? { maxMillis: options.maxMillis } : {}),
   };
-  const pages = await extractPdfItems(request.bytes, extract);
-  const textPages = pages.filter((p) => p.items.length > 0).length;
+  // Each page is packed as soon as it is read (packed-pages.ts says why), and its lines built once pdf.js is done.
+  const pages = await readPdfPages(request.bytes, extract, packPage);
+  const textPages = pages.filter((p) => p.count > 0).length;
   if (textPages === 0) {
     throw mayHoldImages(request.bytes)
       ? new ParseError('unsupported', NO_TEXT)
@@ -76,7 +78,7 @@ export async function parsePdf(request: ParseRequest, options: ParsePdfOptions =
   if (textPages < pages.length) {
     warnings.push(`${pages.length - textPages} of the ${pages.length} pages have no text (scanned images); anything on them was not read.`);
   }
-  const lines = pageLines(pages);
+  const lines = pages.map((p) => linesOf(unpackPage(p)));
   const walk = walkTables(
     lines,
     pages.map((p) => p.height),

@@ -179,8 +179,9 @@ export interface Cell {
   readonly left: number;
   readonly right: number;
   /**
-   * The items it was built from, left to right: where a tight layout runs two columns together (an amount
-   * touching its description, two headings a word gap apart), the cell is split again at an item boundary.
+   * The items it was built from, left to right, when there are two or more (a cell of one item is its own
+   * part): where a tight layout runs two columns together (an amount touching its description, two
+   * headings a word gap apart), the cell is split again at an item boundary.
    */
   readonly parts?: readonly CellPart[];
 }
@@ -205,16 +206,21 @@ export function toCells(line: readonly PdfTextItem[]): Cell[] {
   const cells: Cell[] = [];
   let cur: { parts: CellPart[]; left: number; right: number; h: number } | undefined;
   const flush = () => {
-    if (cur) cells.push({ text: cur.parts.map((p) => p.text).join(' '), left: cur.left, right: cur.right, parts: cur.parts });
+    if (!cur) return;
+    // A cell of one item is its own part: no list kept (most cells are one item, and every line is kept).
+    if (cur.parts.length === 1) cells.push({ text: cur.parts[0]!.text, left: cur.left, right: cur.right });
+    else cells.push({ text: cur.parts.map((p) => p.text).join(' '), left: cur.left, right: cur.right, parts: cur.parts });
   };
   for (const it of line) {
     const text = it.str.trim();
     if (text === '') continue;
     // pdf.js counts leading spaces in the item's width; measure from the visible text.
-    const lead = it.str.length - it.str.trimStart().length;
+    const padded = text.length !== it.str.length;
+    const lead = padded ? it.str.length - it.str.trimStart().length : 0;
+    const trail = padded ? it.str.length - it.str.trimEnd().length : 0;
     const perChar = it.str.length > 0 ? it.width / it.str.length : 0;
     const left = it.x + lead * perChar;
-    const right = it.x + it.width - (it.str.length - it.str.trimEnd().length) * perChar;
+    const right = it.x + it.width - trail * perChar;
     const h = it.height || 8;
     if (cur && left - cur.right <= CELL_GAP * Math.max(h, cur.h)) {
       cur.parts.push({ text, left, right });
@@ -228,18 +234,28 @@ export function toCells(line: readonly PdfTextItem[]): Cell[] {
   return cells;
 }
 
+/** The line's height: its tallest item's (8 points for an item without one). */
+function tallest(items: readonly PdfTextItem[]): number {
+  let h = Number.NEGATIVE_INFINITY;
+  for (const it of items) h = Math.max(h, it.height || 8);
+  return h;
+}
+
+/** A page's lines, top to bottom and numbered from 1, with cells. */
+export function linesOf(p: PdfPageItems): Line[] {
+  return groupLines(p.items).map((items, i) => ({
+    page: p.page,
+    number: i + 1,
+    y: items[0]!.y,
+    height: tallest(items),
+    cells: toCells(items),
+    text: lineText(items),
+  }));
+}
+
 /** Every page's lines, top to bottom and numbered from 1, with cells. */
 export function pageLines(pages: readonly PdfPageItems[]): Line[][] {
-  return pages.map((p) =>
-    groupLines(p.items).map((items, i) => ({
-      page: p.page,
-      number: i + 1,
-      y: items[0]!.y,
-      height: Math.max(...items.map((i) => i.height || 8)),
-      cells: toCells(items),
-      text: lineText(items),
-    })),
-  );
+  return pages.map(linesOf);
 }
 
 export interface Column {
@@ -269,6 +285,7 @@ export interface Columns {
 
 /** The first word of every heading, to pass over lines with no heading in them quickly. */
 const FIRST_WORDS = new Set([...WORD_TO_FIELD.keys()].map((w) => w.split(' ')[0]!));
+const LETTERS = /^[A-Za-z]+$/;
 /** Whether an item may open a heading: it starts with a letter (after "£" or "(") and its first word opens one. */
 function mayStartHeading(text: string): boolean {
   const c = text.charCodeAt(0);
@@ -276,7 +293,13 @@ function mayStartHeading(text: string): boolean {
   if (!letter && c !== 0xa3 && c !== 40) return false;
   // The first word alone ("(GBP) Amount" has none of its own, so the whole is read).
   const space = text.indexOf(' ');
-  const word = normaliseHeader(space < 0 ? text : text.slice(0, space));
+  const first = space < 0 ? text : text.slice(0, space);
+  // A word of plain letters normalises to itself in lower case (but "gbp", which normalising removes).
+  if (LETTERS.test(first)) {
+    const lower = first.toLowerCase();
+    if (lower !== 'gbp') return FIRST_WORDS.has(lower);
+  }
+  const word = normaliseHeader(first);
   return FIRST_WORDS.has(word === '' ? normaliseHeader(text).split(' ')[0]! : word);
 }
 
@@ -294,32 +317,42 @@ const HEADING_GAP = 1;
 function headings(line: Line): { columns: Column[]; unknown: Set<number> } | undefined {
   // Most lines are rows: pass over them before building anything.
   let starts = 0;
-  for (const c of line.cells) for (const p of c.parts ?? [c]) if (mayStartHeading(p.text)) starts++;
+  for (const c of line.cells) {
+    if (!c.parts) starts += mayStartHeading(c.text) ? 1 : 0;
+    else for (const p of c.parts) if (mayStartHeading(p.text)) starts++;
+    if (starts >= 2) break;
+  }
   if (starts < 2) return undefined;
   const items: (CellPart & { cell: number })[] = [];
   line.cells.forEach((c, k) => {
     for (const p of c.parts ?? [c]) items.push({ ...p, cell: k });
   });
+  // Each item normalised once: a group's words normalise to its items' normalised words, space-joined
+  // (nothing normalising removes or replaces spans a space).
+  const norms = items.map((p) => normaliseHeader(p.text));
   const maxGap = HEADING_GAP * line.height;
   type Best = { cost: number; columns: Column[]; unknown: number[] };
   const best: (Best | undefined)[] = [{ cost: 0, columns: [], unknown: [] }];
   for (let end = 1; end <= items.length; end++) {
+    let key = '';
     for (let start = end - 1; start >= 0 && end - start <= MAX_HEADING_ITEMS; start--) {
       if (start < end - 1 && items[start + 1]!.left - items[start]!.right > maxGap) break;
+      const n = norms[start]!;
+      if (n !== '') key = key === '' ? n : `${n} ${key}`;
       const before = best[start];
       if (!before) continue;
-      const group = items.slice(start, end);
-      const text = group.map((p) => p.text).join(' ');
-      const field = WORD_TO_FIELD.get(normaliseHeader(text));
+      const field = WORD_TO_FIELD.get(key);
       let candidate: Best | undefined;
       if (field !== undefined) {
+        const group = items.slice(start, end);
+        const text = group.map((p) => p.text).join(' ');
         candidate = {
           cost: before.cost + 1,
           columns: [...before.columns, { field, label: text, left: group[0]!.left, right: group[group.length - 1]!.right }],
           unknown: before.unknown,
         };
-      } else if (group.length === 1) {
-        candidate = { cost: before.cost + 1, columns: before.columns, unknown: [...before.unknown, group[0]!.cell] };
+      } else if (end - start === 1) {
+        candidate = { cost: before.cost + 1, columns: before.columns, unknown: [...before.unknown, items[start]!.cell] };
       }
       if (candidate && (!best[end] || candidate.cost < best[end]!.cost)) best[end] = candidate;
     }
@@ -379,13 +412,21 @@ function columnAt(cols: Columns, x: number): Column {
   return list[0]!;
 }
 
+/** Each alignment map's entries as an array, made once: every amount cell of every row asks. */
+const alignedLists = new WeakMap<ReadonlyMap<Field, number>, readonly (readonly [Field, number])[]>();
+function alignedList(aligned: ReadonlyMap<Field, number>): readonly (readonly [Field, number])[] {
+  let list = alignedLists.get(aligned);
+  if (!list) alignedLists.set(aligned, (list = [...aligned]));
+  return list;
+}
+
 /**
  * The money column for an amount cell: the column whose amounts align on its right edge (found over the
  * rows), else the band that holds its right edge, among money columns.
  */
 function moneyColumnAt(cols: Columns, right: number): Column | undefined {
   if (cols.aligned) {
-    for (const [field, edge] of cols.aligned) {
+    for (const [field, edge] of alignedList(cols.aligned)) {
       if (Math.abs(edge - right) <= ALIGN_SLACK) return cols.columns.find((c) => c.field === field);
     }
   }
@@ -395,18 +436,13 @@ function moneyColumnAt(cols: Columns, right: number): Column | undefined {
 
 /** An amount printed across one or two items ("1,234.56", "1,234.56 DR", "£ 12.00"). */
 function amountAt(parts: readonly CellPart[], end: number): { start: number; token: AmountToken } | undefined {
-  for (const n of [1, 2]) {
-    const start = end - n;
-    if (start < 0) break;
-    const token = parseAmountToken(
-      parts
-        .slice(start, end)
-        .map((p) => p.text)
-        .join(' '),
-    );
-    if (token) return { start, token };
-  }
-  return undefined;
+  if (end < 1) return undefined;
+  const last = parts[end - 1]!.text;
+  const one = parseAmountToken(last);
+  if (one) return { start: end - 1, token: one };
+  if (end < 2) return undefined;
+  const two = parseAmountToken(`${parts[end - 2]!.text} ${last}`);
+  return two ? { start: end - 2, token: two } : undefined;
 }
 
 const joinParts = (parts: readonly CellPart[]): Cell => ({
@@ -573,6 +609,9 @@ export function repeatedFurniture(pages: readonly (readonly Line[])[], pageHeigh
   return out;
 }
 
+/** The height band a line is printed in, the first part of its {@link furnitureKey}. */
+export const furnitureRow = (l: Line): number => Math.round(l.y / 3);
+
 export function furnitureKey(l: Line): string {
-  return `${Math.round(l.y / 3)}|${l.text.replace(/\d/g, '#')}`;
+  return `${furnitureRow(l)}|${l.text.replace(/\d/g, '#')}`;
 }

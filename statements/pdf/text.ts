@@ -121,14 +121,31 @@ function passwordError(code: number | undefined, given: boolean): ParseError {
   );
 }
 
-/** Opens the document and reads every page's text items, within the limits. */
-export async function extractPdfItems(bytes: Uint8Array, options: ExtractOptions = {}): Promise<PdfPageItems[]> {
-  const maxMillis = options.maxMillis ?? LIMITS.maxMillis;
-  const maxPages = options.maxPages ?? LIMITS.maxPages;
-  const started = performance.now();
+/**
+ * The checks made before pdf.js sees the file. In a function of its own, so that what they decoded is
+ * garbage by the time pdf.js reads the pages (nothing of it is held across the reader's awaits).
+ */
+function checkBeforeReading(bytes: Uint8Array, options: ExtractOptions, maxPages: number): void {
   checkEnvelope(bytes);
   const checked = checkDecompressionBudget(bytes, options.password === undefined ? {} : { password: options.password });
   checkPdfStructure(checked, STRUCTURE_LIMITS, maxPages);
+}
+
+/** Opens the document and reads every page's text items, within the limits. */
+export function extractPdfItems(bytes: Uint8Array, options: ExtractOptions = {}): Promise<PdfPageItems[]> {
+  return readPdfPages(bytes, options, (page) => page);
+}
+
+/**
+ * Opens the document and reads every page's text items, within the limits, handing each page to `read`
+ * as soon as it is read: what `read` returns is kept, and the page's items are not (a caller that keeps
+ * less than every item holds less while pdf.js reads the rest).
+ */
+export async function readPdfPages<T>(bytes: Uint8Array, options: ExtractOptions, read: (page: PdfPageItems) => T): Promise<T[]> {
+  const maxMillis = options.maxMillis ?? LIMITS.maxMillis;
+  const maxPages = options.maxPages ?? LIMITS.maxPages;
+  const started = performance.now();
+  checkBeforeReading(bytes, options, maxPages);
   const pdfjs = await loadPdfJs();
   // pdf.js may take ownership of the buffer it is given; give it a copy.
   const task = pdfjs.getDocument(pdfJsDocumentOptions(new Uint8Array(bytes), options.password));
@@ -143,7 +160,7 @@ export async function extractPdfItems(bytes: Uint8Array, options: ExtractOptions
     void task.destroy().catch(() => undefined);
   }
 
-  async function readAll(): Promise<PdfPageItems[]> {
+  async function readAll(): Promise<T[]> {
     let doc;
     try {
       doc = await task.promise;
@@ -158,7 +175,7 @@ export async function extractPdfItems(bytes: Uint8Array, options: ExtractOptions
         `The PDF has ${count} pages; at most ${maxPages} can be read at once. Split it into smaller statements, or send a CSV export.`,
       );
     }
-    const pages: PdfPageItems[] = [];
+    const pages: T[] = [];
     for (let n = 1; n <= count; n++) {
       if (performance.now() - started > maxMillis) throw deadlineError(maxMillis);
       let page;
@@ -194,8 +211,8 @@ export async function extractPdfItems(bytes: Uint8Array, options: ExtractOptions
           height: it.height || Math.abs(t[3] ?? 0),
         });
       }
-      pages.push({ page: n, width: x1 - x0, height: y1 - y0, items, ...(removed > 0 ? { removed } : {}) });
       page.cleanup();
+      pages.push(read({ page: n, width: x1 - x0, height: y1 - y0, items, ...(removed > 0 ? { removed } : {}) }));
     }
     return pages;
   }
@@ -249,12 +266,16 @@ export function groupLines(items: readonly PdfTextItem[]): PdfTextItem[][] {
 
 /** A line's text: items left to right, single spaces between them. */
 export function lineText(line: readonly PdfTextItem[]): string {
-  return line
-    .map((it) => it.str.trim())
-    .filter((s) => s !== '')
-    .join(' ')
-    .replace(/\s+/g, ' ');
+  let text = '';
+  for (const it of line) {
+    const s = it.str.trim();
+    if (s === '') continue;
+    text = text === '' ? s : `${text} ${s}`;
+  }
+  // Runs of white space, or white space other than a plain space, become one space.
+  return ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
+const ODD_SPACE = /[^\S ]| {2}/;
 
 /** The text of a page, line by line. */
 export function pageText(page: PdfPageItems): string {

@@ -4,13 +4,20 @@
  * @module
  */
 import { isCivilDate, toDayNumber, type CivilDate } from '../../calc/dates.ts';
-import { Dec } from '../../calc/money.ts';
+import { Dec, fromPence } from '../../calc/money.ts';
 
 // ---------------------------------------------------------------- amounts
 
-/** A printed amount: its absolute value, and what its sign or suffix says. */
+/**
+ * A printed amount: its absolute value in whole pence, and what its sign or suffix says. Pence, not a
+ * decimal: a statement has thousands of amounts, and the balance chain reads them as integers; a decimal
+ * is made ({@link amountValue}) only where a figure leaves the reader as money.
+ */
 export interface AmountToken {
-  readonly value: Dec;
+  /** Pence, positive: exact for any amount below £10,000,000,000,000 (safe integers). */
+  readonly pence: number;
+  /** The amount as printed ("1234.56"), kept only where pence cannot hold it exactly. */
+  readonly exact?: string;
   /** "-" or "(…)" in front or behind. */
   readonly minus: boolean;
   /** CR / DR style suffix: "cr", "dr" (DR, D, OD) or none. */
@@ -19,29 +26,56 @@ export interface AmountToken {
 
 const AMOUNT_RE =
   /^(?<lp>\()?(?<m1>[-–−])?\s?£?\s?(?<m2>[-–−])?(?<num>\d{1,3}(?:,\d{3})+|\d+)\.(?<pence>\d{2})(?<m3>[-–−])?(?<rp>\))?(?:\s?(?<suf>CR|DR|OD|D|C)\b\.?)?$/i;
+/** Most digits of whole pounds that whole pence hold exactly (10^13 pounds is 10^15 pence, below 2^53). */
+const EXACT_POUND_DIGITS = 13;
+
+/**
+ * What {@link AMOUNT_RE} needs of a trimmed cell, checked without running it (most cells are words): it
+ * opens with "(", a minus sign, "£" or a digit, and holds a decimal point.
+ */
+function mayBeAmount(t: string): boolean {
+  const c = t.charCodeAt(0);
+  const opens = (c >= 0x30 && c <= 0x39) || c === 0x28 || c === 0x2d || c === 0x2013 || c === 0x2212 || c === 0xa3;
+  return opens && t.includes('.');
+}
 
 /** Reads a cell as an amount (pounds and pence, always two decimals), or undefined when it is not one. */
 export function parseAmountToken(text: string): AmountToken | undefined {
   const t = text.trim();
-  if (t.length > 24) return undefined;
+  if (t.length > 24 || !mayBeAmount(t)) return undefined;
   const m = AMOUNT_RE.exec(t);
   if (!m?.groups) return undefined;
   const g = m.groups;
   if (Boolean(g.lp) !== Boolean(g.rp)) return undefined;
-  const value = new Dec(`${g.num!.replace(/,/g, '')}.${g.pence}`);
+  const whole = g.num!.includes(',') ? g.num!.replace(/,/g, '') : g.num!;
   const suf = g.suf?.toUpperCase();
   const suffix = suf === undefined ? undefined : suf === 'CR' || suf === 'C' ? 'cr' : 'dr';
-  return { value, minus: Boolean(g.m1 || g.m2 || g.m3 || g.lp), ...(suffix ? { suffix } : {}) };
+  const minus = Boolean(g.m1 || g.m2 || g.m3 || g.lp);
+  // Beyond safe integers (no statement comes near), the pence are the nearest a double holds, and the
+  // printed figure is kept for the decimal.
+  const exact = whole.length > EXACT_POUND_DIGITS ? `${whole}.${g.pence}` : undefined;
+  const pence = exact === undefined ? Number(whole) * 100 + Number(g.pence) : Math.round(Number(exact) * 100);
+  return { pence, ...(exact !== undefined ? { exact } : {}), minus, ...(suffix ? { suffix } : {}) };
+}
+
+/** The amount's absolute value as money (a decimal), for a figure that leaves the reader. */
+export function amountValue(a: AmountToken): Dec {
+  return a.exact !== undefined ? new Dec(a.exact) : fromPence(a.pence);
+}
+
+/** Whether a balance reads as negative: "-", "D", "DR" or "OD" (bank), or "-" and "CR" (owed). */
+export function balanceNegative(a: AmountToken, sense: BalanceSense): boolean {
+  return a.minus || a.suffix === (sense === 'owed' ? 'cr' : 'dr');
 }
 
 /** A balance as a signed number: "-", "D", "DR" or "OD" mean overdrawn (negative). */
 export function signedBalance(a: AmountToken): Dec {
-  return a.minus || a.suffix === 'dr' ? a.value.negated() : a.value;
+  return balanceNegative(a, 'bank') ? amountValue(a).negated() : amountValue(a);
 }
 
 /** A balance owed (CMS arrears): "CR" or "-" mean in credit (negative), "DR" owed. */
 export function owedBalance(a: AmountToken): Dec {
-  return a.minus || a.suffix === 'cr' ? a.value.negated() : a.value;
+  return balanceNegative(a, 'owed') ? amountValue(a).negated() : amountValue(a);
 }
 
 /** How a balance's sign is read: a bank balance (CR in credit) or an amount owed (CR in credit, so negative). */

@@ -12,7 +12,16 @@
  */
 import { alignColumns } from './align.ts';
 import { inferTable } from './find-table.ts';
-import { classifyLine, furnitureKey, headerColumns, repeatedFurniture, type Columns, type Line, type TableLine } from './table.ts';
+import {
+  classifyLine,
+  furnitureKey,
+  furnitureRow,
+  headerColumns,
+  repeatedFurniture,
+  type Columns,
+  type Line,
+  type TableLine,
+} from './table.ts';
 
 export interface Walk {
   /** The first header found. */
@@ -56,9 +65,14 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
   const furniture = repeatedFurniture(pages, pageHeights);
   // Each line's key is worked out once (a line is asked about more than once).
   const furnitureOf = new Map<Line, boolean>();
+  // A line at a height no furniture is printed at is not furniture: told without building its key.
+  const furnitureRows = new Set([...furniture].map((k) => k.slice(0, k.indexOf('|'))));
   const isFurniture = (l: Line) => {
     let f = furnitureOf.get(l);
-    if (f === undefined) furnitureOf.set(l, (f = furniture.size > 0 && furniture.has(furnitureKey(l))));
+    if (f === undefined) {
+      f = furniture.size > 0 && furnitureRows.has(String(furnitureRow(l))) && furniture.has(furnitureKey(l));
+      furnitureOf.set(l, f);
+    }
     return f;
   };
   const preamble: Line[] = [];

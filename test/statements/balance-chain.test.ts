@@ -7,7 +7,7 @@
  * Expected figures are computed by hand in the comments.
  */
 import { describe, expect, test } from 'vitest';
-import { Dec } from '../../calc/money.ts';
+import { parsePence } from '../../calc/money.ts';
 import { describeBreak } from '../../statements/pdf/bank.ts';
 import { chooseReading, type PrintedItem, type PrintedRow } from '../../statements/pdf/chain.ts';
 import { parsePdf } from '../../statements/pdf/index.ts';
@@ -17,7 +17,7 @@ import { ANY_LAYOUTS, BROKEN_CHAIN, byName, renderAnyLayout } from '../fixtures/
 const tok = (text: string): AmountToken => {
   const m = /^(-)?([\d.]+)(?: (CR|DR))?$/.exec(text)!;
   return {
-    value: new Dec(m[2]!),
+    pence: parsePence(m[2]!),
     minus: m[1] !== undefined,
     ...(m[3] ? { suffix: m[3] === 'CR' ? ('cr' as const) : ('dr' as const) } : {}),
   };

@@ -7,7 +7,15 @@ import { cmsEntryType } from '../../statements/pdf/cms.ts';
 import { markerKind } from '../../statements/pdf/bank.ts';
 import { classifyLine, headerColumns, toCells, type Line } from '../../statements/pdf/table.ts';
 import type { PdfTextItem } from '../../statements/pdf/text.ts';
-import { findPeriod, owedBalance, parseAmountToken, parseDateToken, resolveYear, signedBalance } from '../../statements/pdf/tokens.ts';
+import {
+  amountValue,
+  findPeriod,
+  owedBalance,
+  parseAmountToken,
+  parseDateToken,
+  resolveYear,
+  signedBalance,
+} from '../../statements/pdf/tokens.ts';
 
 describe('amounts', () => {
   test.each([
@@ -25,7 +33,7 @@ describe('amounts', () => {
     ['0.41', '0.41', false, undefined],
   ])('%s', (text, value, minus, suffix) => {
     const a = parseAmountToken(text)!;
-    expect(a.value.toFixed(2)).toBe(value);
+    expect(amountValue(a).toFixed(2)).toBe(value);
     expect(a.minus).toBe(minus);
     expect(a.suffix).toBe(suffix);
   });
