@@ -7,6 +7,7 @@ import * as z from 'zod';
 import {
   calculateMaintenance,
   COLLECTION_SERVICES,
+  FLAT_RATE_BENEFITS,
   MAX_NIGHTS_PER_YEAR,
   NIGHTS_PERIODS,
   NIL_RATE_REASONS,
@@ -15,6 +16,7 @@ import {
   type MaintenanceResult,
 } from '../calc/scheme-2012/calculate.ts';
 import { INCOME_PERIODS } from '../calc/scheme-2012/income.ts';
+import { VARIATION_GROUNDS } from '../calc/scheme-2012/variations.ts';
 import { calculateMaintenance2003, NIL_RATE_REASONS_2003, type Maintenance2003Result } from '../calc/scheme-2003/calculate.ts';
 import { InputError } from '../calc/errors.ts';
 import { FREQUENCIES } from '../calc/frequency.ts';
@@ -35,15 +37,16 @@ export const calculateMaintenanceInput = strictObject({
   scheme: z.literal('2012').optional(),
   date: civilDate.optional().describe('Defaults to today'),
   payingParent: strictObject({
-    grossWeeklyIncome: nonNegativeMoneyIn.optional().describe('If known'),
-    income: periodAmount.optional().describe('Or gross income over a period'),
-    pensionContributions: periodAmount.optional().describe('Not deducted by the employer'),
-    flatRateBenefit: z.boolean().optional().describe('A reg 44 benefit, or a means-tested one or UC with no earnings'),
-    nilRateReason: z.enum(NIL_RATE_REASONS).optional().describe('Why the nil rate applies, if it does'),
-    relevantOtherChildren: count('relevantOtherChildren').optional().describe('Relevant other children in the household'),
-    otherArrangementChildren: count('otherArrangementChildren')
+    grossWeeklyIncome: nonNegativeMoneyIn.optional(),
+    income: periodAmount.optional().describe('Or over a period'),
+    pensionContributions: periodAmount.optional().describe('If not deducted at source'),
+    flatRateBenefit: z
+      .union([z.boolean(), z.enum(FLAT_RATE_BENEFITS)])
       .optional()
-      .describe('Other children under a court order or other arrangement'),
+      .describe('reg_44_2: means-tested or UC, no earnings; _couple: partner pays too'),
+    nilRateReason: z.enum(NIL_RATE_REASONS).optional().describe('If the nil rate applies, why'),
+    relevantOtherChildren: count('relevantOtherChildren').optional().describe('In the household'),
+    otherArrangementChildren: count('otherArrangementChildren').optional().describe('Under a court order etc.'),
   }),
   receivingParents: z
     .array(
@@ -58,13 +61,13 @@ export const calculateMaintenanceInput = strictObject({
                 .min(0, 'nightsPerYear must be 0 or more')
                 .max(MAX_NIGHTS_PER_YEAR, `nightsPerYear must be at most ${MAX_NIGHTS_PER_YEAR}: a year has no more nights`)
                 .optional()
-                .describe('Nights a year the child stays with the paying parent'),
+                .describe('With the paying parent'),
               nights: strictObject({
                 count: z.int('nights.count must be a whole number').min(0).max(MAX_NIGHTS_PER_YEAR),
                 period: z.enum(NIGHTS_PERIODS),
               })
                 .optional()
-                .describe('Or nights over a period; 1 a week is 52 a year'),
+                .describe('Or over a period; 1 a week = 52 a year'),
             }),
           )
           .min(1, 'give at least one child for each receiving parent')
@@ -74,10 +77,12 @@ export const calculateMaintenanceInput = strictObject({
     .min(1, 'give at least one receiving parent')
     .max(10, 'at most 10 receiving parents'),
   variations: strictObject({
-    specialExpensesWeekly: nonNegativeMoneyIn.optional().describe('As agreed, after any threshold'),
+    specialExpensesWeekly: nonNegativeMoneyIn.optional().describe('Agreed, after thresholds'),
     additionalIncomeWeekly: nonNegativeMoneyIn.optional().describe('As agreed'),
+    // Each ground is tested against its own threshold (calc/scheme-2012/variations.ts); the names carry the period.
+    grounds: z.partialRecord(z.enum(VARIATION_GROUNDS), nonNegativeMoneyIn).optional().describe('Or by ground'),
   }).optional(),
-  defaultRate: z.boolean().optional().describe('A default maintenance decision'),
+  defaultRate: z.boolean().optional().describe('A default decision'),
   collection: z.enum(COLLECTION_SERVICES).optional().describe('Default direct_pay'),
 });
 
@@ -90,7 +95,7 @@ export const calculateMaintenanceToolInput = calculateMaintenanceInput.extend({
   date: civilDate.optional().describe('Today if absent; needed for 2003'),
   payingParent: calculateMaintenanceInput.shape.payingParent.extend({
     netWeeklyIncome: nonNegativeMoneyIn.optional().describe('2003 only, required: net of tax, NI, pension'),
-    nilRateReason: z.enum(NIL_RATE_REASONS_2003).optional().describe('Why the nil rate applies, if it does'),
+    nilRateReason: z.enum(NIL_RATE_REASONS_2003).optional().describe('If the nil rate applies, why'),
   }),
 });
 
@@ -125,7 +130,7 @@ export const calculateMaintenanceOutput = z.object({
       ),
     }),
   ),
-  perFrequency: perFrequency.describe('The same amount weekly, monthly, four-weekly and yearly'),
+  perFrequency,
   collection: z.enum(COLLECTION_SERVICES),
   collectionCharges: z
     .object({
@@ -213,10 +218,9 @@ const RATE_WORDS: Record<(typeof RATES)[number], string> = {
 
 export const calculateMaintenanceTool = defineTool({
   name: 'calculate_maintenance',
-  title: 'Calculate child maintenance (2012 or 2003 scheme)',
+  title: 'Calculate child maintenance',
   description:
-    'The weekly child maintenance the CMS should charge under the 2012 scheme (every rate, shared care, several receiving ' +
-    'parents, variations, Collect and Pay fees) or the 2003 scheme (net income), each figure traced to the law.',
+    'What the CMS should charge a week: 2012 scheme (rates, shared care, variations, fees) or 2003 (net income), traced to the law.',
   inputSchema: calculateMaintenanceToolInput,
   // Lean: the amount and the trace by name; the text carries the working, structuredContent every figure.
   outputSchema: leanOutput(calculateMaintenanceOutput, ['weeklyAmount', 'perFrequency', 'trace']),
@@ -255,7 +259,17 @@ function calculate2003(input: CalculateMaintenanceInput): Maintenance2003Result 
       'give the date the 2003-scheme calculation is for (2003-03-03 to 2018-12-31); the scheme is closed, so it cannot default to today',
     );
   }
-  return calculateMaintenance2003({ ...input, date: input.date });
+  if (typeof input.payingParent.flatRateBenefit === 'string') {
+    throw new InputError(
+      'payingParent.flatRateBenefit',
+      `"${input.payingParent.flatRateBenefit}" names a list of the 2012 scheme's regulations; for the 2003 scheme give true or false`,
+    );
+  }
+  return calculateMaintenance2003({
+    ...input,
+    payingParent: { ...input.payingParent, flatRateBenefit: input.payingParent.flatRateBenefit },
+    date: input.date,
+  });
 }
 
 /** The JSON form of a 2003-scheme result: the 2012 shape, with netWeeklyIncome. */

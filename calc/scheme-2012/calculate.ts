@@ -33,6 +33,14 @@ import { parametersOn, type Scheme2012Parameters } from './resolve.ts';
 import { readOut } from './read-out.ts';
 import { averageFraction, isHalfBand, sharedCareBandOf, sharedCareFraction, type SharedCareBandRange } from './shared-care.ts';
 import { STEP } from './steps.ts';
+import {
+  barredVariationsWarning,
+  checkVariations,
+  hasVariations,
+  variationTotals,
+  type VariationTotals,
+  type VariationsInput,
+} from './variations.ts';
 
 /** Reg 45(1) descriptions of paying parent who pay nothing. */
 export const NIL_RATE_REASONS = ['child', 'prisoner', 'aged_16_or_17_on_benefit', 'work_based_training', 'care_home_or_hospital'] as const;
@@ -45,6 +53,19 @@ const NIL_RATE_REASON_WORDS: Record<NilRateReason, string> = {
   work_based_training: 'the paying parent gets an allowance for work-based training for young people (reg 45(1)(d))',
   care_home_or_hospital: 'the paying parent lives in a care home or independent hospital (reg 45(1)(e))',
 };
+
+/**
+ * Which list of reg 44 a flat-rate benefit is on, where that is known (`true` says only "a reg 44 benefit"):
+ * - `reg_44_1`: a benefit of the paying parent's own listed for Sch 1 para 4(1)(b) (e.g. state retirement pension,
+ *   carer's allowance, contribution-based JSA); an additional-income variation can still apply (reg 70);
+ * - `reg_44_2`: a means-tested benefit of the paying parent or their partner, listed for para 4(1)(c) (income
+ *   support, income-based JSA, income-related ESA, pension credit, universal credit with no earnings); no
+ *   variation can be made (reg 57(1)(d));
+ * - `reg_44_2_couple`: as `reg_44_2`, and the paying parent's partner is also a paying parent: each pays half the
+ *   flat rate (Sch 1 para 4(2)).
+ */
+export const FLAT_RATE_BENEFITS = ['reg_44_1', 'reg_44_2', 'reg_44_2_couple'] as const;
+export type FlatRateBenefit = (typeof FLAT_RATE_BENEFITS)[number];
 
 export const COLLECTION_SERVICES = ['direct_pay', 'collect_and_pay'] as const;
 export type CollectionService = (typeof COLLECTION_SERVICES)[number];
@@ -83,7 +104,7 @@ export interface PayingParentInput {
   /** Pension contributions to deduct that are not already taken off the income figure (reg 35(3)). */
   readonly pensionContributions?: PeriodAmount;
   /** The paying parent (or, for some benefits, their partner) gets a benefit listed in reg 44: flat rate. */
-  readonly flatRateBenefit?: boolean;
+  readonly flatRateBenefit?: boolean | FlatRateBenefit;
   /** The paying parent is of a reg 45(1) description: nil rate. */
   readonly nilRateReason?: NilRateReason;
   /** Other children in the paying parent's household for whom they or their partner get child benefit. */
@@ -97,12 +118,8 @@ export interface MaintenanceInput {
   readonly date: CivilDate;
   readonly payingParent: PayingParentInput;
   readonly receivingParents: readonly ReceivingParentInput[];
-  readonly variations?: {
-    /** Agreed special expenses (regs 63–68), weekly: reduce income (reg 72). */
-    readonly specialExpensesWeekly?: MoneyInput;
-    /** Agreed additional income (regs 69–71), weekly: increases income (reg 73). */
-    readonly additionalIncomeWeekly?: MoneyInput;
-  };
+  /** Agreed weekly totals, or the grounds one by one (variations.ts). */
+  readonly variations?: VariationsInput;
   /** Default rate (reg 49): CMS has not enough information to make a calculation. */
   readonly defaultRate?: boolean;
   readonly collection?: CollectionService;
@@ -247,11 +264,17 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   const qualifying = parents.reduce((n, p) => n + p.children.length, 0);
   const relevantOther = wholeNumber('payingParent.relevantOtherChildren', payer.relevantOtherChildren);
   const otherArrangement = wholeNumber('payingParent.otherArrangementChildren', payer.otherArrangementChildren);
-  const special = amount('variations.specialExpensesWeekly', input.variations?.specialExpensesWeekly);
-  const additional = amount('variations.additionalIncomeWeekly', input.variations?.additionalIncomeWeekly);
+  checkVariations(input.variations);
   const collection = input.collection ?? 'direct_pay';
   if (!COLLECTION_SERVICES.includes(collection)) {
     throw new InputError('collection', `must be one of ${COLLECTION_SERVICES.join(', ')}`);
+  }
+  if (
+    payer.flatRateBenefit !== undefined &&
+    typeof payer.flatRateBenefit !== 'boolean' &&
+    !FLAT_RATE_BENEFITS.includes(payer.flatRateBenefit)
+  ) {
+    throw new InputError('payingParent.flatRateBenefit', `must be true, false or one of ${FLAT_RATE_BENEFITS.join(', ')}`);
   }
   if (payer.nilRateReason !== undefined && !NIL_RATE_REASONS.includes(payer.nilRateReason)) {
     throw new InputError('payingParent.nilRateReason', `must be one of ${NIL_RATE_REASONS.join(', ')}`);
@@ -279,6 +302,13 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
 
   // 1. Gross weekly income, where the rate needs one.
   const income = grossWeeklyIncome(input, params, trace);
+  // No variation can be made under a default maintenance decision or on a reg 44(2) flat rate (reg 57(1)(c)–(d)).
+  const bar = input.defaultRate ? 'default_rate' : isReg44_2(payer.flatRateBenefit) ? 'reg_44_2' : undefined;
+  if (bar) barredVariationsWarning(input.variations, bar, trace, warnings);
+  const totals: VariationTotals = bar
+    ? { special: undefined, additional: undefined }
+    : variationTotals(input.variations, params, trace, warnings);
+  const { special, additional } = totals;
   const incomeNeeded = !input.defaultRate && payer.nilRateReason === undefined && !payer.flatRateBenefit;
   if (income === undefined && (incomeNeeded || (payer.flatRateBenefit && additional?.gt(0)))) {
     throw new InputError(
@@ -295,7 +325,11 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   const counted = qualifying + otherArrangement;
   const q = clampCount<ChildCount>(counted, 3);
   const r = clampCount<OtherChildCount>(relevantOther, 3);
-  const { rate, flatBecauseOfBenefit, amount: rateAmount } = chooseRate(input, varied, { q, r, qualifying }, params, trace, warnings);
+  const {
+    rate,
+    flatBecauseOfBenefit,
+    amount: rateAmount,
+  } = chooseRate(input, varied, totals, { q, r, qualifying }, params, trace, warnings);
 
   // 3. Para 5A: only the qualifying children's part of the rate is payable under this calculation.
   let payable = rateAmount;
@@ -579,9 +613,12 @@ interface RateChoice {
   flatBecauseOfBenefit: boolean;
 }
 
+const isReg44_2 = (benefit: PayingParentInput['flatRateBenefit']): boolean => benefit === 'reg_44_2' || benefit === 'reg_44_2_couple';
+
 function chooseRate(
   input: MaintenanceInput,
   income: Decimal | undefined,
+  variations: VariationTotals,
   children: { q: ChildCount; r: OtherChildCount; qualifying: number },
   params: Scheme2012Parameters,
   trace: Trace,
@@ -589,7 +626,7 @@ function chooseRate(
 ): RateChoice {
   const { q, r } = children;
   const payer = input.payingParent ?? {};
-  const hasVariation = input.variations?.specialExpensesWeekly !== undefined || input.variations?.additionalIncomeWeekly !== undefined;
+  const hasVariation = hasVariations(input.variations);
   const flat = new Dec(params.flatRate.value);
 
   if (input.defaultRate) {
@@ -611,8 +648,18 @@ function chooseRate(
     return { rate: 'nil', amount: new Dec(0), flatBecauseOfBenefit: false };
   }
 
-  const additional = input.variations?.additionalIncomeWeekly;
-  if (payer.flatRateBenefit && (additional === undefined || money(additional).isZero())) {
+  const additional = variations.additional;
+  if (payer.flatRateBenefit === 'reg_44_2_couple') {
+    const half = roundPenny(flat.dividedBy(2));
+    trace.add(
+      STEP.rateFlat,
+      `Half the flat rate: the paying parent (or partner) gets a reg 44(2) benefit and their partner is also a paying parent, so each pays £${params.flatRate.value} ÷ 2 = ${pounds(half)}`,
+      formatMoney(half),
+      LAW.flatRateCouple,
+    );
+    return { rate: 'flat', amount: half, flatBecauseOfBenefit: true };
+  }
+  if (payer.flatRateBenefit && (additional === undefined || additional.isZero())) {
     trace.add(
       STEP.rateFlat,
       `Flat rate £${params.flatRate.value}: the paying parent (or partner) gets a benefit listed in reg 44, whatever other income they have`,
@@ -632,8 +679,8 @@ function chooseRate(
 
   const weekly = income!;
   const nilBelow = new Dec(params.nilRateIncomeBelow.value);
-  const special = input.variations?.specialExpensesWeekly;
-  if (weekly.lt(nilBelow) && special !== undefined && money(special).gt(0)) {
+  const special = variations.special;
+  if (weekly.lt(nilBelow) && special !== undefined && special.gt(0)) {
     trace.add(
       STEP.rateVariationFloor,
       `Special expenses take income to ${pounds(weekly)}, but a variation cannot take the amount below the flat rate, so £${params.flatRate.value} is payable`,

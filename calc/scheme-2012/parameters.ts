@@ -229,6 +229,87 @@ export const defaultRate = defineParameter<ByChildren>({
   values: [{ from: FULLY_LIVE, value: { 1: '39', 2: '51', 3: '64' }, reference: ref('SI 2012/2677 reg 49(2)', `${CSMCR}49`) }],
 });
 
+/**
+ * Special expenses (regs 63 and 65–67) count only from this weekly amount, each ground on its own; the illness or
+ * disability of a relevant other child (reg 64) has no threshold. Counted in full once reached, not just the excess
+ * (the 2003 scheme's "to the extent that they exceed" rule, SI 2001/156 reg 15, was not carried into 2012).
+ * The £10 and "at least" are GOV.UK's words for each ground (cms-rules.md §8.1, S39/S40); reg 68's own text was not
+ * retrieved when this was coded. Reg 63 is made "subject ... to regulation 68 (thresholds)"; reg 64's text has no
+ * such words (both read in the 2012 draft and the 2020 revised text on legislation.gov.uk).
+ */
+export const specialExpensesThreshold = defineParameter<string>({
+  name: 'scheme2012.special_expenses_threshold',
+  description: 'Weekly amount each special-expenses ground (regs 63, 65, 66, 67) must reach to count',
+  unit: 'GBP_per_week',
+  values: [
+    {
+      from: FULLY_LIVE,
+      value: '10',
+      reference: ref('SI 2012/2677 reg 68 (thresholds): £10 a week for each ground (GOV.UK "Variations explained")', `${CSMCR}68`),
+    },
+  ],
+});
+
+/** Unearned income (ITTOIA 2005 Parts 3–5: property, savings and investments, miscellaneous) must reach this a year. */
+export const unearnedIncomeThreshold = defineParameter<string>({
+  name: 'scheme2012.unearned_income_threshold',
+  description: 'Yearly unearned income at or above which it is a ground for a variation',
+  unit: 'GBP',
+  values: [
+    {
+      from: FULLY_LIVE,
+      value: '2500',
+      reference: ref('SI 2012/2677 reg 69(1) (unearned income "equal to or exceeding £2,500 per annum")', `${CSMCR}69`),
+    },
+  ],
+});
+
+/**
+ * Assets (reg 69A) became a ground on 13 December 2018 (SI 2018/1279 reg 2); before that the 2012 scheme had no
+ * assets ground (the 2003 scheme's £65,000 rule was not carried over), so the value is null. The assets must be worth
+ * more than this; their whole value then earns the statutory rate of interest (`assetsYieldPercent`) a year, ÷ 52 for
+ * the week. The £31,250 and 8% are from secondary sources (cms-rules.md §8.2, S7b); reg 69A's text was not retrieved.
+ */
+export const assetsThreshold = defineParameter<string | null>({
+  name: 'scheme2012.assets_threshold',
+  description: 'Value of assets above which they are a ground for a variation (null: no assets ground)',
+  unit: 'GBP',
+  values: [
+    { from: FULLY_LIVE, value: null, reference: ref('No assets ground in SI 2012/2677 before reg 69A was inserted', `${CSMCR}69A`) },
+    {
+      from: '2018-12-13',
+      value: '31250',
+      reference: ref('SI 2012/2677 reg 69A, inserted by SI 2018/1279 reg 2 (assets over £31,250)', `${CSMCR}69A`),
+    },
+  ],
+});
+
+export const assetsYieldPercent = defineParameter<string>({
+  name: 'scheme2012.assets_yield_percent',
+  description: 'Yearly income assets are taken to yield, as a percentage of their value (the statutory rate of interest)',
+  unit: 'percent',
+  values: [
+    {
+      from: '2018-12-13',
+      value: '8',
+      reference: ref(
+        'SI 2012/2677 reg 69A (statutory rate of interest, Judgments Act 1838 s.17: 8%), inserted by SI 2018/1279',
+        `${CSMCR}69A`,
+      ),
+    },
+  ],
+});
+
+/** Weeks a year's notional income from assets is divided by (reg 69A). */
+export const assetsWeeksInYear = defineParameter<number>({
+  name: 'scheme2012.assets_weeks_in_year',
+  description: 'The yearly notional income from assets becomes weekly by dividing by this',
+  unit: 'count',
+  values: [
+    { from: '2018-12-13', value: 52, reference: ref('SI 2012/2677 reg 69A, inserted by SI 2018/1279 (dividing by 52)', `${CSMCR}69A`) },
+  ],
+});
+
 export const daysInYearForIncome = defineParameter<number>({
   name: 'scheme2012.income_days_in_year',
   description: 'Annual income becomes weekly by dividing by this and multiplying by 7',
@@ -357,6 +438,11 @@ export const ALL_PARAMETERS: readonly Parameter<unknown>[] = [
   flatRateSharedCareNights,
   sharedCareNightsPerWeeklyNight,
   defaultRate,
+  specialExpensesThreshold,
+  unearnedIncomeThreshold,
+  assetsThreshold,
+  assetsYieldPercent,
+  assetsWeeksInYear,
   daysInYearForIncome,
   currentIncomeDifferencePercent,
   incomeChangeTolerancePercent,

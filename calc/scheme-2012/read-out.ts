@@ -54,6 +54,9 @@ function opening(input: MaintenanceInput, result: Omit<MaintenanceResult, 'readO
   const payer = input.payingParent ?? {};
   if (result.rate === 'default') return 'At the default rate (CMS has not enough information to calculate)';
   if (payer.nilRateReason !== undefined && result.rate === 'nil') return NIL_REASON_WORDS[payer.nilRateReason];
+  if (payer.flatRateBenefit === 'reg_44_2_couple' && result.rate === 'flat') {
+    return 'As the paying parent gets a flat-rate benefit and their partner is also a paying parent';
+  }
   if (payer.flatRateBenefit && result.rate === 'flat') return 'As the paying parent gets a flat-rate benefit';
   const weekly = result.grossWeeklyIncome;
   const given =
@@ -64,7 +67,11 @@ function opening(input: MaintenanceInput, result: Omit<MaintenanceResult, 'readO
         : undefined;
   if (weekly === null || given === undefined) return 'On these circumstances';
   const pension = payer.pensionContributions !== undefined;
-  const varied = input.variations?.specialExpensesWeekly !== undefined || input.variations?.additionalIncomeWeekly !== undefined;
+  // An agreed amount given says "with the variations" (as it always has); grounds say so only where one counted.
+  const varied =
+    input.variations?.specialExpensesWeekly !== undefined ||
+    input.variations?.additionalIncomeWeekly !== undefined ||
+    result.trace.some((s) => s.step === STEP.variationSpecialExpenses || s.step === STEP.variationAdditionalIncome);
   const givenWeekly = payer.income === undefined || payer.income.period === 'week';
   if (givenWeekly && !capped && !pension && !varied) return given;
   const note = capped

@@ -24,6 +24,12 @@ export interface Scheme2012Parameters {
   readonly flatRateSharedCareNights: ResolvedValue<number>;
   readonly sharedCareNightsPerWeeklyNight: ResolvedValue<number>;
   readonly defaultRate: ResolvedValue<P.ByChildren>;
+  readonly specialExpensesThreshold: ResolvedValue<string>;
+  readonly unearnedIncomeThreshold: ResolvedValue<string>;
+  readonly assetsThreshold: ResolvedValue<string | null>;
+  /** Undefined before the assets ground began (13 Dec 2018). */
+  readonly assetsYieldPercent: ResolvedValue<string> | undefined;
+  readonly assetsWeeksInYear: ResolvedValue<number> | undefined;
   readonly daysInYearForIncome: ResolvedValue<number>;
   readonly currentIncomeDifferencePercent: ResolvedValue<string>;
   readonly weeksInReferencePeriod: ResolvedValue<number>;
@@ -66,6 +72,11 @@ export function parametersOn(date: CivilDate): Scheme2012Parameters {
     flatRateSharedCareNights: valueOn(P.flatRateSharedCareNights, date),
     sharedCareNightsPerWeeklyNight: valueOn(P.sharedCareNightsPerWeeklyNight, date),
     defaultRate: valueOn(P.defaultRate, date),
+    specialExpensesThreshold: valueOn(P.specialExpensesThreshold, date),
+    unearnedIncomeThreshold: valueOn(P.unearnedIncomeThreshold, date),
+    assetsThreshold: valueOn(P.assetsThreshold, date),
+    assetsYieldPercent: compareDates(date, P.assetsYieldPercent.values[0]!.from) < 0 ? undefined : valueOn(P.assetsYieldPercent, date),
+    assetsWeeksInYear: compareDates(date, P.assetsWeeksInYear.values[0]!.from) < 0 ? undefined : valueOn(P.assetsWeeksInYear, date),
     daysInYearForIncome: valueOn(P.daysInYearForIncome, date),
     currentIncomeDifferencePercent: valueOn(P.currentIncomeDifferencePercent, date),
     weeksInReferencePeriod: valueOn(P.weeksInReferencePeriod, date),
