@@ -405,6 +405,17 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
         params.sharedCareFloor.reference,
       );
     }
+  } else if (rate === 'default') {
+    // The default rate is a fixed sum for the number of children (reg 49): nights with the paying parent change
+    // nothing until CMS can calculate, so say so rather than leave nights given unused in silence.
+    const firstBand = Math.min(...params.sharedCareBands.value.map((b) => b.minNights));
+    const counted = parents.flatMap((p) => p.children).filter((c) => c.nightsPerYear >= firstBand);
+    if (counted.length > 0) {
+      warnings.push(
+        `The default rate (${params.defaultRate.reference.title}) is a fixed amount for the number of children, so the nights given ` +
+          `(${counted.map((c) => `${c.name}: ${c.nightsPerYear} a year`).join('; ')}) do not reduce it; they will once CMS has what it needs to calculate.`,
+      );
+    }
   } else if (rate === 'flat' && flatBecauseOfBenefit) {
     const minNights = params.flatRateSharedCareNights.value;
     shares = shares.map((share, i) => {
