@@ -162,6 +162,22 @@ function mapValues<K extends string, V, W>(record: Record<K, V>, fn: (v: V) => W
 
 const m = (d: Dec): string => formatMoney(d);
 
+/** Each receiving parent's share and children, as JSON: the same for both schemes' results. */
+function receivingParentsJson(parents: MaintenanceResult['receivingParents'] | Maintenance2003Result['receivingParents']) {
+  return parents.map((rp) => ({
+    id: rp.id,
+    weeklyAmount: m(rp.weeklyAmount),
+    sharedCareFraction: formatFraction(rp.sharedCareFraction),
+    children: rp.children.map((c) => ({
+      id: c.id,
+      nightsPerYear: c.nightsPerYear,
+      nightsPerWeek: c.nightsPerWeek,
+      band: { ...c.band },
+      sharedCareFraction: formatFraction(c.sharedCareFraction),
+    })),
+  }));
+}
+
 /** The JSON form of a core result. */
 export function toJson(result: MaintenanceResult): CalculateMaintenanceOutput {
   return {
@@ -170,18 +186,7 @@ export function toJson(result: MaintenanceResult): CalculateMaintenanceOutput {
     rate: result.rate,
     grossWeeklyIncome: result.grossWeeklyIncome === null ? null : m(result.grossWeeklyIncome),
     weeklyAmount: m(result.weeklyAmount),
-    receivingParents: result.receivingParents.map((rp) => ({
-      id: rp.id,
-      weeklyAmount: m(rp.weeklyAmount),
-      sharedCareFraction: formatFraction(rp.sharedCareFraction),
-      children: rp.children.map((c) => ({
-        id: c.id,
-        nightsPerYear: c.nightsPerYear,
-        nightsPerWeek: c.nightsPerWeek,
-        band: { ...c.band },
-        sharedCareFraction: formatFraction(c.sharedCareFraction),
-      })),
-    })),
+    receivingParents: receivingParentsJson(result.receivingParents),
     perFrequency: mapValues(result.perFrequency, m),
     collection: result.collection,
     ...(result.collectionCharges
@@ -281,18 +286,7 @@ export function toJson2003(result: Maintenance2003Result): CalculateMaintenanceO
     grossWeeklyIncome: null,
     netWeeklyIncome: result.netWeeklyIncome === null ? null : m(result.netWeeklyIncome),
     weeklyAmount: m(result.weeklyAmount),
-    receivingParents: result.receivingParents.map((rp) => ({
-      id: rp.id,
-      weeklyAmount: m(rp.weeklyAmount),
-      sharedCareFraction: formatFraction(rp.sharedCareFraction),
-      children: rp.children.map((c) => ({
-        id: c.id,
-        nightsPerYear: c.nightsPerYear,
-        nightsPerWeek: c.nightsPerWeek,
-        band: { ...c.band },
-        sharedCareFraction: formatFraction(c.sharedCareFraction),
-      })),
-    })),
+    receivingParents: receivingParentsJson(result.receivingParents),
     perFrequency: mapValues(result.perFrequency, m),
     collection: result.collection,
     warnings: [...result.warnings],

@@ -7,7 +7,12 @@ import { describe, expect, test } from 'vitest';
 import { calculateMaintenance } from '../../../calc/scheme-2012/calculate.ts';
 
 const atDefault = (nights: number[]) =>
-  calculateMaintenance({ date: '2025-06-01', defaultRate: true, receivingParents: [{ children: nights.map((n) => ({ nightsPerYear: n })) }] });
+  calculateMaintenance({
+    date: '2025-06-01',
+    defaultRate: true,
+    payingParent: {},
+    receivingParents: [{ children: nights.map((n) => ({ nightsPerYear: n })) }],
+  });
 
 describe('the default rate and the nights it is given', () => {
   test('nights in a band are named, and the amount is the same as with none', () => {
