@@ -1,6 +1,7 @@
 /**
  * MCP resources for stored cases: `reckoner://cases/{id}` (the case, as get_case shows it),
- * `reckoner://cases/{id}/schedule` (its liability schedule to today, every line) and
+ * `reckoner://cases/{id}/schedule` (its liability schedule to today, every line),
+ * `reckoner://cases/{id}/entries` (its CMS entries and evidence, every line),
  * `reckoner://cases/{id}/reconciliation` (the latest reconciliation kept with it), `reckoner://cases/{id}/chart`
  * (the picture of the account as SVG, with its text alternative). Listing resources lists
  * the cases. JSON, and never a withheld address.
@@ -110,6 +111,25 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
         const input = await caseScheduleInput(await store(), id, today());
         const schedule = aboutStoredDecisions(input, () => buildSchedule(input));
         return json(uri, { caseId: id, ...wholeSchedule(schedule, inputHash(input)) });
+      }),
+  );
+
+  server.registerResource(
+    'case-entries',
+    new ResourceTemplate('reckoner://cases/{id}/entries', { list: undefined }),
+    {
+      title: 'The CMS entries and evidence of a case',
+      description: 'Every line of CMS’s account the case holds (imported or typed) and every piece of evidence, oldest first',
+      mimeType: JSON_TYPE,
+    },
+    (uri, variables) =>
+      read(async () => {
+        const id = idOf(variables);
+        const s = await store();
+        // Another organisation's case, or none, is not found (as the case itself is), rather than read as empty.
+        await s.getCase(id);
+        const [cmsEntries, evidence] = await Promise.all([s.cmsEntries(id), s.evidence(id)]);
+        return json(uri, { caseId: id, cmsEntries, evidence });
       }),
   );
 

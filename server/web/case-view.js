@@ -3,7 +3,7 @@
 // letters and the evidence bundle (case-letters.js), and the timeline of deadlines. Every figure and date is the
 // API's; after each change the case is read again rather than worked out here.
 
-import { post } from './api.js';
+import { post, readResource } from './api.js';
 import { caseForm, choices, defined, errorSummary, field, submit, valueOf } from './cases-forms.js';
 import { initCaseLetters } from './case-letters.js';
 import { initReconcile, resetReconcile } from './case-reconcile.js';
@@ -161,6 +161,43 @@ function drawDetail(detail) {
   fill(p.documents, documents(detail));
   fill(p.records, records(detail));
   fill(p.timeline, timeline(detail));
+  void drawLines(shown.caseId, p.lines);
+}
+
+const wordsFor = (pairs, value) => (pairs.find(([v]) => v === value) ?? [value, value])[1];
+const where = (e) => (e.source?.page ? `page ${e.source.page}, line ${e.source.line}` : e.source?.line ? `line ${e.source.line}` : 'typed in');
+
+/**
+ * Every CMS entry and piece of evidence, line by line, from the resource reckoner://cases/{id}/entries (get_case
+ * gives only their counts). Each entry says where it is printed, so it can be found on the statement.
+ */
+async function drawLines(caseId, into) {
+  const generation = currentGeneration();
+  const answer = await readResource(`reckoner://cases/${caseId}/entries`);
+  if (generation !== currentGeneration() || !shown || shown.caseId !== caseId) return;
+  if (!answer.ok) {
+    fill(into, h('p', {}, `The lines could not be read: ${answer.error.message}`));
+    return;
+  }
+  const { cmsEntries = [], evidence = [] } = JSON.parse(answer.contents[0]?.text ?? '{}');
+  const { cmsEntryTypes, evidenceTypes } = choices();
+  fill(
+    into,
+    cmsEntries.length > 0
+      ? table(
+          'CMS entries, oldest first',
+          ['Date', 'Kind', 'Amount', 'Wording', 'Where'],
+          cmsEntries.map((e) => [longDate(e.date), wordsFor(cmsEntryTypes, e.type), pounds(e.amount), e.description || '—', where(e)]),
+        )
+      : null,
+    evidence.length > 0
+      ? table(
+          'Evidence, oldest first',
+          ['Date', 'Kind', 'Amount', 'From', 'Description'],
+          evidence.map((e) => [longDate(e.date), wordsFor(evidenceTypes, e.type), pounds(e.amount), e.from || '—', e.description || '—']),
+        )
+      : null,
+  );
 }
 
 /** Reads the case again and redraws it; forms and results below are left as they are. */
@@ -354,6 +391,7 @@ export async function openCase(caseId, { onChanged = () => {} } = {}) {
     decisions: h('div'),
     documents: h('div'),
     records: h('div'),
+    lines: h('div', { 'data-lines': '' }),
     timeline: h('div'),
   };
   shown = { caseId, detail, parts, onChanged };
@@ -382,6 +420,7 @@ export async function openCase(caseId, { onChanged = () => {} } = {}) {
         'case-records',
         'CMS entries and evidence',
         parts.records,
+        parts.lines,
         h('details', { class: 'case-add' }, h('summary', {}, 'Add a CMS entry typed from a letter'), recordForm('cms')),
         h('details', { class: 'case-add' }, h('summary', {}, 'Add payslip, benefit or payment evidence'), recordForm('evidence')),
       ),

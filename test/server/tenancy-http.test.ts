@@ -114,6 +114,8 @@ describe.each(DRIVERS)('two organisations on one server, on $name', (driver) => 
       expect(textOf(read)).not.toContain('Refuge');
       expect((await bob.listResources()).resources.filter((r) => r.uri.includes(caseId))).toEqual([]);
       await expect(bob.readResource({ uri: `reckoner://cases/${caseId}` })).rejects.toThrow(/belongs to another organisation/);
+      // Its lines too: refused, not read as an empty list.
+      await expect(bob.readResource({ uri: `reckoner://cases/${caseId}/entries` })).rejects.toThrow(/belongs to another organisation/);
     } finally {
       await bob.close();
     }

@@ -226,6 +226,18 @@ describe.skipIf(NO_BROWSER)(`an adviser's journey in Chromium (${CHROMIUM})`, ()
     await evidence.locator('button[type="submit"]').click();
     await poll(() => evidence.locator('[role="status"]').innerText()).toBe('Added: 1 new piece of evidence.');
     await poll(() => page.locator('[data-count="evidence"]').innerText()).toMatch(/^1 piece of/);
+    // Line by line, from the resource reckoner://cases/{id}/entries: the 19 printed lines, each with the page and line
+    // it is printed on, and the typed one; then the declared payment.
+    const cmsRows = page.locator('[data-lines] table').first().locator('tbody tr');
+    await poll(() => cmsRows.count()).toBe(CMS_STATEMENT.rows.length + 1);
+    const wheres = await cmsRows.locator('td:last-child').allInnerTexts();
+    expect(wheres.filter((w) => w === 'typed in')).toHaveLength(1);
+    expect(wheres.filter((w) => /^page \d+, line \d+$/.test(w))).toHaveLength(CMS_STATEMENT.rows.length);
+    const typedRow = cmsRows.filter({ hasText: 'typed in' });
+    expect(await typedRow.innerText()).toContain('£4.00');
+    const evidenceRows = page.locator('[data-lines] table').nth(1).locator('tbody tr');
+    await poll(() => evidenceRows.count()).toBe(1);
+    expect(await evidenceRows.innerText()).toMatch(/£20\.00[\s\S]*Cash, receipt signed/);
 
     // 5. Reconcile: the bridge on the page is reconcile_case's for the same case, line for line.
     await page.click('[data-action="reconcile"]');
