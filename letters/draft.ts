@@ -212,7 +212,7 @@ function replyBlocks(spec: LetterSpec, facts: Record<string, unknown>, replyBy: 
 }
 
 function holdsAddress(spec: LetterSpec, facts: Record<string, unknown>): boolean {
-  return typeof spec.recipientHoldsAddress === 'function' ? spec.recipientHoldsAddress(facts as never) : spec.recipientHoldsAddress;
+  return typeof spec.recipientHoldsAddress === 'function' ? spec.recipientHoldsAddress(facts) : spec.recipientHoldsAddress;
 }
 
 function contactProblems(spec: LetterSpec, facts: Record<string, unknown>): LetterProblem[] {
@@ -278,7 +278,7 @@ export function draftLetter(input: DraftInput): DraftedLetter {
   const problems = [...read.problems, ...checkInputs(spec, input, read.facts)];
   if (read.facts) {
     problems.push(...contactProblems(spec, read.facts));
-    if (spec.check) problems.push(...spec.check(read.facts as never, sentOn, input, nation));
+    if (spec.check) problems.push(...spec.check(read.facts, sentOn, input, nation));
   }
   if (problems.length > 0 || !read.facts) throw new LetterInputError(spec.type, problems);
   const facts = read.facts;
@@ -289,8 +289,8 @@ export function draftLetter(input: DraftInput): DraftedLetter {
   const reconProblems = checkReconciliation(spec, computed);
   if (reconProblems.length > 0) throw new LetterInputError(spec.type, reconProblems);
 
-  const clockFrom = spec.clockFrom ? spec.clockFrom(facts as never, sentOn) : sentOn;
-  const clockFacts = spec.clockFacts ? spec.clockFacts(facts as never) : {};
+  const clockFrom = spec.clockFrom ? spec.clockFrom(facts, sentOn) : sentOn;
+  const clockFacts = spec.clockFacts ? spec.clockFacts(facts) : {};
   const deadlines = clockFrom === undefined ? [] : deadlinesFor(spec.id, clockFrom, nation, clockFacts);
   const replyBy = replyDeadline(spec.id, deadlines, sentOn);
   const senderRole: SenderRole = spec.sender === 'either' ? (facts['senderRole'] as SenderRole) : spec.sender;
@@ -325,7 +325,7 @@ export function draftLetter(input: DraftInput): DraftedLetter {
     },
     warn: (message) => warnings.push(message),
   };
-  const composition = spec.compose(ctx as never);
+  const composition = spec.compose(ctx);
 
   const mp = facts['copyToMp'] as { name: string; constituency: string } | undefined;
   const copies = mp ? [`${mp.name} MP (${mp.constituency})`] : [];

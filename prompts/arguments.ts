@@ -37,8 +37,14 @@ function optionalArg<T>(name: string, what: string, check: (value: string) => st
     .optional();
 }
 
-/** Marks an argument as completing from `values` (what starts with what was typed so far). */
-function completing<S extends z.ZodType>(schema: S, values: readonly string[]): S {
+/** A prompt argument as the client sends it: text, or nothing. */
+type TextArgument = z.ZodType<unknown, string | undefined>;
+
+/**
+ * Marks an argument as completing from `values` (what starts with what was typed so far). `completable` marks the
+ * schema itself and hands it back, so the argument keeps its own type.
+ */
+function completing<S extends TextArgument>(schema: S, values: readonly string[]): S {
   const complete = (typed: unknown) =>
     values.filter((v) =>
       v.startsWith(
@@ -49,8 +55,9 @@ function completing<S extends z.ZodType>(schema: S, values: readonly string[]): 
     );
   // The SDK looks for the mark on the argument itself when completing, and inside `.optional()` when deciding
   // whether to offer completions at all: mark both.
-  if (schema instanceof z.ZodOptional) completable(schema.unwrap() as z.ZodType, complete);
-  return completable(schema as z.ZodType, complete) as unknown as S;
+  if (schema instanceof z.ZodOptional) completable(schema.unwrap(), complete);
+  completable<TextArgument>(schema, complete);
+  return schema;
 }
 
 /** One of `values` (any case; surrounding spaces ignored); required. */

@@ -158,7 +158,7 @@ function errorSchemas(): Record<string, Json> {
 /** The error responses, each narrowing `code` to the codes its status carries. */
 function errorResponses(): Record<string, Json> {
   return Object.fromEntries(
-    (Object.keys(ERROR_RESPONSES) as unknown as string[]).map((key) => {
+    Object.keys(ERROR_RESPONSES).map((key) => {
       const status = Number(key) as ErrorStatus;
       const codes = codesFor(status);
       const { name, when } = ERROR_RESPONSES[status];

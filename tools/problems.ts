@@ -11,7 +11,13 @@
 import type * as z from 'zod';
 import type { Problem } from '../calc/errors.ts';
 
-/** The parts of a zod 4 schema's definition this module reads (zod's own `_zod.def`, typed loosely). */
+/** A zod 4 schema, as zod's core types it (every classic schema is one). */
+type Schema = z.core.$ZodType;
+
+/**
+ * The parts of a schema's definition this module reads: zod's `$ZodTypeDef`, seen with the fields its kinds add
+ * (each optional, and read only for the kind that has it). A `$ZodTypeDef` is one of these as it is, so no cast.
+ */
 interface Def {
   readonly type: string;
   readonly shape?: Record<string, Schema>;
@@ -25,9 +31,11 @@ interface Def {
   readonly format?: string;
   readonly getter?: () => Schema;
 }
-interface Schema {
-  readonly _zod: { readonly def: Def };
-  readonly description?: string;
+const defOf = (schema: Schema): Def => schema._zod.def;
+
+/** The description a classic schema carries (`.describe(…)` or `.meta({ description })`), if any. */
+function descriptionOf(schema: Schema): string | undefined {
+  return 'description' in schema && typeof schema.description === 'string' ? schema.description : undefined;
 }
 
 /** Zod's own (English) messages: these are rewritten; anything else was written by a schema and is kept. */
@@ -35,7 +43,7 @@ const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Unrecognized key)/;
 
 /** The issues of a failed parse as problems in plain words. `schema` and `input` are what was parsed. */
 export function plainProblems(error: z.ZodError, schema?: z.ZodType, input?: unknown): Problem[] {
-  const root = schema as unknown as Schema | undefined;
+  const root: Schema | undefined = schema;
   const problems: Problem[] = [];
   for (const issue of error.issues) {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
@@ -212,7 +220,7 @@ const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readon
 function unwrap(schema: Schema): Schema {
   let s = schema;
   for (let i = 0; i < 20; i++) {
-    const def = s._zod.def;
+    const def = defOf(s);
     if (WRAPPERS.has(def.type) && def.innerType) s = def.innerType;
     else if (def.type === 'pipe' && def.in) s = def.in;
     else if (def.type === 'lazy' && def.getter) s = def.getter();
@@ -223,7 +231,7 @@ function unwrap(schema: Schema): Schema {
 
 function objectShape(schema: Schema | undefined): Record<string, Schema> | undefined {
   if (!schema) return undefined;
-  const def = unwrap(schema)._zod.def;
+  const def = defOf(unwrap(schema));
   return def.type === 'object' ? def.shape : undefined;
 }
 
@@ -233,7 +241,7 @@ function schemaAt(root: Schema, path: readonly (string | number)[]): Schema | un
   for (const key of path) {
     if (!s) return undefined;
     const inner: Schema = unwrap(s);
-    const def = inner._zod.def;
+    const def = defOf(inner);
     if (def.type === 'object' && typeof key === 'string') s = def.shape?.[key];
     else if (def.type === 'array' && typeof key === 'number') s = def.element;
     else if (def.type === 'record') s = def.valueType;
@@ -257,12 +265,12 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 /** What to give for a field, in words, from its schema: "a list of receiving parents, each with their children". */
 function phrase(schema: Schema, key: string | undefined): string {
   const s = unwrap(schema);
-  const def = s._zod.def;
-  const described = s.description ?? schema.description;
+  const def = defOf(s);
+  const described = descriptionOf(s) ?? descriptionOf(schema);
   switch (def.type) {
     case 'array': {
       const element = def.element && unwrap(def.element);
-      const shape = element && element._zod.def.type === 'object' ? element._zod.def.shape : undefined;
+      const shape = element && defOf(element).type === 'object' ? defOf(element).shape : undefined;
       const required = shape
         ? Object.entries(shape)
             .filter(([, v]) => !isOptional(v))
@@ -295,9 +303,9 @@ function phrase(schema: Schema, key: string | undefined): string {
 function isOptional(schema: Schema): boolean {
   let s = schema;
   for (let i = 0; i < 20; i++) {
-    const t = s._zod.def.type;
+    const { type: t, innerType } = defOf(s);
     if (t === 'optional' || t === 'default' || t === 'prefault') return true;
-    if (WRAPPERS.has(t) && s._zod.def.innerType) s = s._zod.def.innerType;
+    if (WRAPPERS.has(t) && innerType) s = innerType;
     else return false;
   }
   return false;

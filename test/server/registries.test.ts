@@ -12,7 +12,18 @@ import { TOOLS } from '../../tools/index.ts';
 import { ReckonerError } from '../../calc/errors.ts';
 import { DATE, EXAMPLES } from './helpers.ts';
 
-const REGISTRIES = ['tools/index.ts', 'tools/case-tools.ts', 'letters/catalogue/index.ts', 'prompts/index.ts'];
+// The registries, and the code that reads what they hold: a letter drafted from its spec, a schema read for plain
+// words, a prompt argument marked for completion, the error responses listed for OpenAPI.
+const REGISTRIES = [
+  'tools/index.ts',
+  'tools/case-tools.ts',
+  'letters/catalogue/index.ts',
+  'prompts/index.ts',
+  'letters/draft.ts',
+  'tools/problems.ts',
+  'prompts/arguments.ts',
+  'server/openapi.ts',
+];
 
 describe('typed registries', () => {
   test.each(REGISTRIES)('%s casts nothing away', (file) => {
