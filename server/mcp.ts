@@ -182,17 +182,21 @@ export function registerTools(
       }
     };
     callbacks.set(tool.name, callback);
-    server.registerTool(
+    // The title once, at the top, where clients look first (annotations.title is only a fallback for it).
+    const registered = server.registerTool(
       tool.name,
       {
         title: tool.title,
         description: tool.description,
         inputSchema: tool.inputSchema,
         outputSchema: tool.outputSchema,
-        annotations: { title: tool.title, ...tool.annotations },
+        annotations: tool.annotations,
       },
       callback,
     );
+    // The SDK writes execution: { taskSupport: "forbidden" } on every tool; a tool without it means the same (MCP
+    // 2025-11-25), and the 40 characters a tool are read at the start of every conversation (the tools/list budget).
+    delete registered.execution;
   }
   // The SDK would check a call's arguments against the schema before the callback and answer in zod's words
   // ("Invalid input: expected array, received undefined at receivingParents"). tool.run checks them instead, in plain
