@@ -91,7 +91,13 @@ export const calculateMaintenanceInput = strictObject({
  * own pieces: `scheme: "2003"`, net weekly income, and the 2003-only nil-rate reason "student".
  */
 export const calculateMaintenanceToolInput = calculateMaintenanceInput.extend({
-  scheme: z.enum(['2012', '2003']).optional(),
+  // The 1993 scheme is never calculated (issue 16): its decisions are checked from the weekly amounts they state.
+  scheme: z
+    .enum(['2012', '2003'], {
+      error:
+        'must be "2012" or "2003": Reckoner does not calculate the 1993 scheme; for a 1993-scheme (CSA) case give the weekly amount each decision letter states, as decisions[].weeklyAmount to build_liability_schedule or add_decision',
+    })
+    .optional(),
   date: civilDate.optional().describe('Today if absent; needed for 2003'),
   payingParent: calculateMaintenanceInput.shape.payingParent.extend({
     netWeeklyIncome: nonNegativeMoneyIn.optional().describe('2003 only, required: net of tax, NI, pension'),

@@ -217,6 +217,22 @@ describe('HTTP errors', () => {
     expect(linesOf(body.error.message)).toEqual(body.error.details.map((d) => `${d.field}: ${d.message}`));
   });
 
+  test('the 1993 scheme is not calculated, and the refusal says what to give instead', async () => {
+    const { status, body } = await post('calculate-maintenance', {
+      scheme: '1993',
+      payingParent: { grossWeeklyIncome: 300 },
+      receivingParents: [{ children: [{}] }],
+    });
+    expect(status).toBe(400);
+    expect(body.error.details).toEqual([
+      {
+        field: 'scheme',
+        message:
+          'must be "2012" or "2003": Reckoner does not calculate the 1993 scheme; for a 1993-scheme (CSA) case give the weekly amount each decision letter states, as decisions[].weeklyAmount to build_liability_schedule or add_decision',
+      },
+    ]);
+  });
+
   test('a misspelt field and a missing list, in plain words', async () => {
     expect((await post('calculate-maintenance', misspeltNights())).body.error.details).toEqual([
       { field: 'receivingParents[0].children[0].nightsPerWeek', message: 'nightsPerWeek is not a field here; did you mean nightsPerYear?' },
