@@ -7,6 +7,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import {
   CallToolRequestSchema,
   ErrorCode as RpcErrorCode,
+  ListToolsRequestSchema,
   McpError,
   type CallToolResult,
   type ProgressToken,
@@ -22,6 +23,7 @@ import { failure, isUnexpected, textProblem, toFailure, type AnyTool, type ToolC
 import { LOCAL_PRINCIPAL, type CaseStore } from '../store/types.ts';
 import { FileShelf, type Files, type StoredFile } from '../tools/files.ts';
 import { registerCaseResources, registerFileResources } from './resources.ts';
+import { listedTool } from './tool-list.ts';
 import { todayInUk } from './today.ts';
 import { VERSION } from './version.ts';
 
@@ -182,8 +184,7 @@ export function registerTools(
       }
     };
     callbacks.set(tool.name, callback);
-    // The title once, at the top, where clients look first (annotations.title is only a fallback for it).
-    const registered = server.registerTool(
+    server.registerTool(
       tool.name,
       {
         title: tool.title,
@@ -194,9 +195,6 @@ export function registerTools(
       },
       callback,
     );
-    // The SDK writes execution: { taskSupport: "forbidden" } on every tool; a tool without it means the same (MCP
-    // 2025-11-25), and the 40 characters a tool are read at the start of every conversation (the tools/list budget).
-    delete registered.execution;
   }
   // The SDK would check a call's arguments against the schema before the callback and answer in zod's words
   // ("Invalid input: expected array, received undefined at receivingParents"). tool.run checks them instead, in plain
@@ -212,6 +210,8 @@ export function registerTools(
     }
     return callback(request.params.arguments ?? {}, extra);
   });
+  // tools/list is written from the same definitions, without what each tool would repeat (server/tool-list.ts).
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: tools.map(listedTool) }));
 }
 
 /** What handles one tools/call: the arguments as the client sent them, and the SDK's request context. */
