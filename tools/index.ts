@@ -5,6 +5,7 @@
 import { buildLiabilityScheduleTool } from './build-liability-schedule.ts';
 import { calculateMaintenanceTool } from './calculate-maintenance.ts';
 import { CASE_TOOLS } from './case-tools.ts';
+import { checkIncomeChangeTool } from './check-income-change.ts';
 import { computeDeadlinesTool } from './compute-deadlines.ts';
 import { draftLetterTool } from './draft-letter.ts';
 import { listLetterTypesTool } from './list-letter-types.ts';
@@ -17,6 +18,7 @@ export const TOOLS: readonly AnyTool[] = [
   buildLiabilityScheduleTool,
   reconcileLedgerTool,
   computeDeadlinesTool,
+  checkIncomeChangeTool,
   parseStatementTool,
   listLetterTypesTool,
   draftLetterTool,

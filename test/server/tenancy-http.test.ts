@@ -78,6 +78,7 @@ describe.each(DRIVERS)('two organisations on one server, on $name', (driver) => 
       ['add-decision', { caseId, decision: { effectiveDate: '2024-02-01', weeklyAmount: '1.00' } }],
       ['record-event', { caseId, type: 'note', date: '2024-03-01', summary: 'x' }],
       ['reconcile-case', { caseId, asOf: '2024-03-01' }],
+      ['check-income-change', { caseId, currentIncome: { grossWeeklyIncome: 600 } }],
     ] as const) {
       const theirs = await api(BOB, tool, body);
       const never = await api(BOB, tool, { ...body, caseId: NEVER });
