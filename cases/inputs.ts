@@ -84,7 +84,13 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
     ...(options.evidence ?? []),
   ];
   return {
-    schedule: { ...schedule, ...opt('asOf', asOf), ...opt('paymentPlan', options.paymentPlan) },
+    schedule: {
+      ...schedule,
+      ...opt('asOf', asOf),
+      ...opt('paymentPlan', options.paymentPlan),
+      ...opt('openingBalance', options.openingBalance),
+      ...opt('writeOffs', options.writeOffs),
+    },
     side: records.case.side,
     ...opt('receivingParentId', options.receivingParentId),
     ...opt('caseReference', records.case.reference),
@@ -107,5 +113,12 @@ export async function caseScheduleInput(store: CaseStore, caseId: string, asOf: 
       'the case has no CMS decisions yet; add them with add_decision, each with its effective date and weekly amount',
     );
   }
-  return { ...scheduleFromRecords(records), asOf };
+  // The arrears carried over and written off, as the latest reconciliation was given them: the schedule quotes them too.
+  const kept = records.latestReconciliation?.result['options'] as ReconcileOptions | undefined;
+  return {
+    ...scheduleFromRecords(records),
+    ...opt('openingBalance', kept?.openingBalance && kept.openingBalance.date <= asOf ? kept.openingBalance : undefined),
+    ...opt('writeOffs', kept?.writeOffs),
+    asOf,
+  };
 }

@@ -285,7 +285,7 @@ type ReconcileStepId = (typeof RECONCILE_STEP)[keyof typeof RECONCILE_STEP] | (t
 /** A step of the reconciliation's trace, by calc's id constant. */
 const reconStep = (r: Reconciliation, id: ReconcileStepId): TraceStep | undefined => r.trace.find((s) => s.step === id);
 /** How the correct balance was reached, in the sender's voice (calc writes it: explainBalance). */
-const balanceWorking = (r: Reconciliation): string => explainBalance(r.balance, 'i');
+const balanceWorking = (r: Reconciliation): string => explainBalance(r.balance, 'i', r.side);
 
 /** Which way CMS's figure is out: too high (the paying parent's favour to correct) or too low. */
 export type Way = 'too_high' | 'too_low';
@@ -479,6 +479,7 @@ export const CMS_ENTRY_WORDS: Readonly<Record<CmsEntryType, string>> = {
   adjustment: 'Adjustment',
   offset: 'Overpayment set off',
   write_off: 'Written off',
+  opening_balance: 'Arrears carried over',
 };
 
 /** What CMS recorded for a finding's entries, as the statement prints it ("Nothing recorded" when none). */
@@ -537,6 +538,10 @@ export function evidenceCell(f: Finding): string {
       return 'An adjustment, not a payment';
     case 'missed_payment_not_reported':
       return 'No payment, or too little, for this instalment';
+    case 'opening_balance_mismatch':
+      return x.due ? `The arrears carried over were stated as ${pounds(x.due)}` : 'Not a payment: checked against the arrears carried over';
+    case 'write_off_not_applied':
+      return `Written off${x.source ? ` (${x.source})` : ''}: no longer owed, and not a payment`;
     default:
       return 'No such payment';
   }

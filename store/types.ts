@@ -397,6 +397,10 @@ export interface ReconcileOptions {
   readonly evidence?: ReconcileInput['evidence'];
   /** How initial and backdated amounts are collected (see build_liability_schedule). */
   readonly paymentPlan?: ReconcileInput['schedule']['paymentPlan'];
+  /** Arrears carried over (a CSA case moved to CMS), as the closure letter states them. */
+  readonly openingBalance?: ReconcileInput['schedule']['openingBalance'];
+  /** Arrears written off, as CMS's write-off letters state them. */
+  readonly writeOffs?: ReconcileInput['schedule']['writeOffs'];
 }
 
 /**

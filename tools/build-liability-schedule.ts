@@ -13,11 +13,13 @@ import {
   type Schedule,
   type ScheduleInput,
   type ScheduleLine,
+  WRITE_OFF_REASONS,
 } from '../calc/schedule/build.ts';
+import { CREDITORS } from '../calc/ledger/entries.ts';
 import { COLLECTION_SERVICES, RATES } from '../calc/scheme-2012/calculate.ts';
 import { calculateMaintenanceInput } from './calculate-maintenance.ts';
 import { describePage, inputHash, pageInput, pageOutput, paginate } from './paging.ts';
-import { civilDate, leanOutput, moneyOut, nonNegativeMoneyIn, sameAs, strictObject, trace } from './schemas.ts';
+import { civilDate, leanOutput, moneyIn, moneyOut, nonNegativeMoneyIn, sameAs, strictObject, trace } from './schemas.ts';
 import { defineTool } from './tool.ts';
 import { capped, plural, traceSection } from './words.ts';
 
@@ -78,6 +80,25 @@ export const scheduleShape = {
   })
     .optional()
     .describe('How early or backdated arrears are spread'),
+  openingBalance: strictObject({
+    date: civilDate.describe('CSA closure'),
+    amount: moneyIn.describe('Carried over'),
+    secretaryOfState: moneyIn.optional().describe('Part owed to SoS'),
+  })
+    .optional()
+    .describe('Arrears carried over'),
+  writeOffs: z
+    .array(
+      strictObject({
+        // Amounts, lengths and how many are checked by calc/schedule, which names the field.
+        date: civilDate.describe('Day'),
+        amount: moneyIn.describe('Written off'),
+        reason: z.enum(WRITE_OFF_REASONS).optional().describe('Default s41e'),
+        creditor: z.enum(CREDITORS).optional().describe('Whose arrears'),
+      }),
+    )
+    .optional()
+    .describe('Arrears written off'),
 };
 
 export const buildLiabilityScheduleInput = strictObject({
@@ -176,6 +197,45 @@ export function planToJson(schedule: Schedule): z.infer<typeof planOutput> {
   };
 }
 
+export const historicOutput = z
+  .object({
+    openingBalance: z.object({ date: z.string(), amount: moneyOut, secretaryOfState: moneyOut, source: z.string().optional() }).optional(),
+    writeOffs: z.array(
+      z.object({
+        id: z.string(),
+        date: z.string(),
+        amount: moneyOut,
+        reason: z.enum(WRITE_OFF_REASONS),
+        creditor: z.enum(CREDITORS),
+        source: z.string().optional(),
+      }),
+    ),
+    writtenOff: moneyOut,
+    secretaryOfState: moneyOut.describe('Arrears owed to the Secretary of State'),
+    owed: moneyOut.describe('Opening balance + total due − written off'),
+  })
+  .describe('Arrears carried over and written off, each on its own');
+
+export function historicToJson(h: NonNullable<Schedule['historic']>): z.infer<typeof historicOutput> {
+  const o = h.openingBalance;
+  return {
+    ...(o
+      ? {
+          openingBalance: {
+            date: o.date,
+            amount: m(o.amount),
+            secretaryOfState: m(o.secretaryOfState),
+            ...(o.source ? { source: o.source } : {}),
+          },
+        }
+      : {}),
+    writeOffs: h.writeOffs.map((x) => ({ ...x, amount: m(x.amount) })),
+    writtenOff: m(h.writtenOff),
+    secretaryOfState: m(h.secretaryOfState),
+    owed: m(h.owed),
+  };
+}
+
 export const buildLiabilityScheduleOutput = z.object({
   frequency: z.enum(PAYMENT_FREQUENCIES),
   asOf: z.string(),
@@ -184,6 +244,7 @@ export const buildLiabilityScheduleOutput = z.object({
   decisions: z.array(decisionOutput).describe('Every decision, in effective-date order'),
   totals: scheduleTotalsOutput.describe('Totals over every line of the schedule, not just this page'),
   plan: planOutput,
+  historic: historicOutput.optional(),
   counts: z.object({ lines: z.int().describe('Lines in the whole schedule') }),
   page: pageOutput,
   lines: z.array(scheduleLineOutput).describe('This page of the schedule, one line per payment period'),
@@ -249,6 +310,7 @@ export function toJson(schedule: Schedule, hash: string, page: z.infer<typeof pa
     decisions: schedule.decisions.map(decisionToJson),
     totals: totalsToJson(schedule.totals),
     plan: planToJson(schedule),
+    ...(schedule.historic ? { historic: historicToJson(schedule.historic) } : {}),
     counts: { lines: schedule.lines.length },
   };
   const traceOut = schedule.trace.map((s) => ({ ...s }));
@@ -310,6 +372,15 @@ export function summarizeSchedule(out: BuildLiabilityScheduleOutput): string {
     head.push(
       `Under the payment plan ${p(out.plan.dueByAsOf)} was due by ${out.asOf}; ${p(out.plan.notYetDue)} has accrued but is collected by later instalments. ` +
         out.plan.amounts.map(planAmountWords).join(' '),
+    );
+  }
+  const h = out.historic;
+  if (h) {
+    head.push(
+      (h.openingBalance ? `Arrears carried over on ${h.openingBalance.date}: ${p(h.openingBalance.amount)}. ` : '') +
+        (h.writeOffs.length ? `Written off: ${h.writeOffs.map((x) => `${p(x.amount)} on ${x.date}`).join(', ')}. ` : '') +
+        (h.secretaryOfState !== '0.00' ? `Owed to the Secretary of State: ${p(h.secretaryOfState)}. ` : '') +
+        `Owed before payments: ${p(h.owed)}.`,
     );
   }
   if (t.receivingParents.length > 1) {

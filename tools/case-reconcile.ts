@@ -24,6 +24,7 @@ import { plural } from './words.ts';
 import { checkCancelled, stage } from './progress.ts';
 
 const shape = reconcileLedgerInput.shape;
+const sched = reconcileLedgerInput.shape.schedule.shape;
 
 export const reconcileCaseInput = strictObject({
   caseId,
@@ -37,6 +38,8 @@ export const reconcileCaseInput = strictObject({
     reconcileLedgerInput.shape.schedule.shape.paymentPlan,
     'As build_liability_schedule takes it; default the latest CMS payment schedule’s',
   ),
+  openingBalance: sameAs(sched.openingBalance, 'As build_liability_schedule'),
+  writeOffs: sameAs(sched.writeOffs, 'As build_liability_schedule'),
   windowDays: shape.windowDays,
   maxDateDifferenceDays: shape.maxDateDifferenceDays,
   page: pageInput,

@@ -212,6 +212,7 @@ const componentOutput = z.object({
   paid: moneyOut,
   adjustments: moneyOut,
   writtenOff: moneyOut,
+  openingBalance: moneyOut,
   recomputed: moneyOut,
   cmsEntriesTotal: moneyOut,
   cmsClaimed: moneyOut.optional(),
@@ -236,6 +237,8 @@ export const reconcileLedgerOutput = z.object({
       recordedByCms: moneyOut,
       adjustments: moneyOut.describe('CMS adjustments, taken as recorded'),
       writtenOff: moneyOut,
+      openingBalance: moneyOut.describe('Arrears carried in (e.g. from the CSA)'),
+      secretaryOfState: moneyOut.describe('Arrears owed to the Secretary of State (receiving side: left out)'),
       enforcementCharges: moneyOut.describe('Enforcement charges the rules allow'),
       recomputed: moneyOut.describe('Overdue now: due − paid + adjustments − written off + enforcement charges'),
       cmsEntriesTotal: moneyOut.describe('What CMS’s own entries add up to'),
@@ -254,6 +257,10 @@ export const reconcileLedgerOutput = z.object({
       difference: moneyOut,
       subtotals: z.array(z.object({ kind: z.enum(BRIDGE_LINE_KINDS), count: z.int(), amount: moneyOut })),
       components: z.array(z.object({ component: z.enum(COMPONENTS), from: moneyOut.optional(), to: moneyOut, amount: moneyOut })),
+      historic: z
+        .object({ openingBalance: moneyOut, writtenOff: moneyOut, secretaryOfState: moneyOut })
+        .optional()
+        .describe('Of CMS’s figure: arrears carried in, written off, owed to the Secretary of State'),
       inPayingParentsFavour: z.object({ count: z.int(), amount: moneyOut }),
       inReceivingParentsFavour: z.object({ count: z.int(), amount: moneyOut }),
       otherLines: z
@@ -369,6 +376,8 @@ export function summaryToJson(
       recordedByCms: m(b.recordedByCms),
       adjustments: m(b.adjustments),
       writtenOff: m(b.writtenOff),
+      openingBalance: m(b.openingBalance),
+      secretaryOfState: m(b.secretaryOfState),
       enforcementCharges: m(b.enforcementCharges),
       recomputed: m(b.recomputed),
       cmsEntriesTotal: m(b.cmsEntriesTotal),
@@ -383,6 +392,7 @@ export function summaryToJson(
         paid: m(c.paid),
         adjustments: m(c.adjustments),
         writtenOff: m(c.writtenOff),
+        openingBalance: m(c.openingBalance),
         recomputed: m(c.recomputed),
         cmsEntriesTotal: m(c.cmsEntriesTotal),
         ...(c.cmsClaimed === undefined ? {} : { cmsClaimed: m(c.cmsClaimed), difference: m(c.difference!) }),
@@ -401,6 +411,15 @@ export function summaryToJson(
         to: m(c.to),
         amount: m(c.amount),
       })),
+      ...(r.bridge.historic
+        ? {
+            historic: {
+              openingBalance: m(r.bridge.historic.openingBalance),
+              writtenOff: m(r.bridge.historic.writtenOff),
+              secretaryOfState: m(r.bridge.historic.secretaryOfState),
+            },
+          }
+        : {}),
       inPayingParentsFavour: { count: r.bridge.inPayingParentsFavour.count, amount: m(r.bridge.inPayingParentsFavour.amount) },
       inReceivingParentsFavour: { count: r.bridge.inReceivingParentsFavour.count, amount: m(r.bridge.inReceivingParentsFavour.amount) },
       otherLines: r.bridge.lines
@@ -528,6 +547,15 @@ export function summarizeReconciliation(
       `Both ways: gross ${p(b.bothBases.gross)} (the paying parent's arrears), net ${p(b.bothBases.net)} (still owed to you in cash).`,
     );
   if (b.notYetDue !== '0.00') head.push(`A further ${p(b.notYetDue)} has accrued but is not yet due under the payment plan.`);
+  const h = br.historic;
+  if (h) {
+    head.push(
+      `CMS's figure includes ${p(h.openingBalance)} of arrears carried over, less ${p(h.writtenOff)} written off; worked out: ${p(b.openingBalance)} carried over, ${p(b.writtenOff)} written off.` +
+        (b.secretaryOfState !== '0.00'
+          ? ` ${p(b.secretaryOfState)} is owed to the Secretary of State, not the receiving parent${out.side === 'receiving' ? ' (left out of your figure)' : ''}.`
+          : ''),
+    );
+  }
   const c = out.counts;
   head.push(
     `Agreed: ${c.matches}; set aside: ${c.ignored}; ${plural(c.periods, 'period')} ` +

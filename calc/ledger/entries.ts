@@ -38,6 +38,8 @@ export const CMS_ENTRY_TYPES = [
   'adjustment',
   /** An overpayment set against what was due (Management of Payments and Arrears Regs 2009 regs 8–9). */
   'offset',
+  /** Arrears brought forward: those a CSA case carried to CMS when it closed (SI 2014/1386). May be negative. */
+  'opening_balance',
   /** Arrears written off (1991 Act s.41E): no longer collected. */
   'write_off',
 ] as const;
@@ -64,6 +66,7 @@ export const CMS_ENTRY_CLASS: Readonly<Record<CmsEntryType, CmsEntryClass>> = {
   adjustment: 'adjustment',
   offset: 'adjustment',
   write_off: 'adjustment',
+  opening_balance: 'adjustment',
 };
 
 /** Who a part of the balance is owed to. */
@@ -388,7 +391,7 @@ export function readCmsEntries(rows: readonly CmsEntryInput[] | undefined): CmsE
       day,
       type: r.type,
       class: cls,
-      pence: pence(`${field}.amount`, r.amount, r.type === 'adjustment'),
+      pence: pence(`${field}.amount`, r.amount, r.type === 'adjustment' || r.type === 'opening_balance'),
       reference: text(r.reference),
       description,
       caseReference: r.caseReference === undefined ? '' : normaliseReference(text(r.caseReference)),

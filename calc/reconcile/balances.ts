@@ -11,6 +11,7 @@ import type { Credit } from './credits.ts';
 import type { ChargesResult } from './charges.ts';
 import type { DirectPayResult } from './direct-pay.ts';
 import type { Effect } from './draft.ts';
+import type { HistoricFigures } from './historic.ts';
 import type { Periods } from './periods.ts';
 import type { Books } from './read.ts';
 
@@ -35,6 +36,10 @@ export interface Balances {
   readonly recordedByCms: Parts;
   readonly adjustments: number;
   readonly writtenOff: number;
+  /** Arrears carried in, and owed to the Secretary of State: recomputed, and as CMS's entries have them. */
+  readonly opening: number;
+  readonly secretaryOfState: number;
+  readonly cms: { readonly opening: number; readonly writtenOff: number; readonly secretaryOfState: number };
   /** The recomputed balance (overdue now) and CMS's from its entries, by component. */
   readonly recomputed: Parts;
   readonly cmsEntries: Parts;
@@ -52,11 +57,12 @@ export interface BalanceInputs {
   readonly recorded: readonly { readonly entry: CmsEntry; readonly credit: Credit }[];
   readonly charges: ChargesResult;
   readonly directPay: DirectPayResult;
+  readonly historic: HistoricFigures;
 }
 
 const parts = (maintenance: number, fees: number, charges: number): Parts => ({ maintenance, fees, charges });
 
-export function balancesOf({ books, periods, paid, recorded, charges, directPay }: BalanceInputs): Balances {
+export function balancesOf({ books, periods, paid, recorded, charges, directPay, historic }: BalanceInputs): Balances {
   const n = periods.count;
   const at = (day: number) => periods.periodOf(day);
   const perPeriod = () => Array.from({ length: n }, () => 0);
@@ -85,6 +91,17 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay 
     if (a.writeOff) writtenOff -= a.pence;
     else adjustments += a.pence;
     if (n) adjustBy[at(a.day)]! += a.pence;
+  }
+  // Arrears carried in and written off: their own lines, on each side as it has them.
+  const histBy = perPeriod();
+  const cmsHistBy = perPeriod();
+  const cmsWrittenOff = writtenOff + historic.cmsWrittenOff;
+  writtenOff += historic.writtenOff;
+  if (n) {
+    if (historic.openingDay !== undefined) histBy[at(historic.openingDay)]! += historic.opening;
+    for (const x of historic.writeOffs) histBy[at(x.day)]! -= x.pence;
+    for (const x of historic.cmsOpenings) cmsHistBy[at(x.day)]! += x.pence;
+    for (const x of historic.cmsWriteOffs) cmsHistBy[at(x.day)]! -= x.pence;
   }
   for (const r of directPay.acceptedReports) {
     adjustments += r.pence;
@@ -159,8 +176,8 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay 
     periods.planDue.reduce((a, o) => a + o.fees, 0),
     allowed,
   );
-  const recomputed = parts(due.maintenance - paidM + adjustments - writtenOff, due.fees - paidF, allowed);
-  const cmsEntries = parts(cmsM - recM + adjustments - writtenOff - offsets, cmsF - recF, cmsCharges);
+  const recomputed = parts(historic.opening + due.maintenance - paidM + adjustments - writtenOff, due.fees - paidF, allowed);
+  const cmsEntries = parts(historic.cmsOpening + cmsM - recM + adjustments - cmsWrittenOff - offsets, cmsF - recF, cmsCharges);
 
   let run = 0;
   let runCms = 0;
@@ -168,14 +185,14 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay 
   for (let p = 0; p < n; p++) {
     const d = periods.planDue[p]!;
     const a = periods.accrued[p]!;
-    run += d.maintenance + d.fees - paidBy[p]! + adjustBy[p]! + chargesBy[p]!;
-    runCms += cmsChargedBy[p]! - recordedBy[p]! + adjustBy[p]! - offsetBy[p]! + cmsChargesBy[p]!;
+    run += d.maintenance + d.fees - paidBy[p]! + adjustBy[p]! + histBy[p]! + chargesBy[p]!;
+    runCms += cmsChargedBy[p]! - recordedBy[p]! + adjustBy[p]! + cmsHistBy[p]! - offsetBy[p]! + cmsChargesBy[p]!;
     rows.push({
       accrued: a.maintenance + a.fees,
       due: d.maintenance + d.fees,
       paid: paidBy[p]!,
       recordedByCms: recordedBy[p]!,
-      adjustments: adjustBy[p]!,
+      adjustments: adjustBy[p]! + histBy[p]!,
       charges: chargesBy[p]!,
       runningBalance: run,
       runningBalancePerCms: runCms,
@@ -188,6 +205,9 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay 
     recordedByCms: parts(recM, recF, 0),
     adjustments,
     writtenOff,
+    opening: historic.opening,
+    secretaryOfState: historic.secretaryOfState,
+    cms: { opening: historic.cmsOpening, writtenOff: cmsWrittenOff, secretaryOfState: historic.cmsSecretaryOfState },
     recomputed,
     cmsEntries,
     notYetDueInCms: parts(structuralM, structuralF, 0),

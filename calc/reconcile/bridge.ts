@@ -99,9 +99,15 @@ export function buildBridge(
   const sum = lines.reduce((a, l) => a + pence(l.amount), 0);
   if (sum !== from - to) throw new Error(`the bridge does not add up: its lines come to ${sum} pence, the difference is ${from - to}`);
   const componentKeys = { maintenance: 'maintenance', collection_fees: 'fees', enforcement_charges: 'charges' } as const;
+  const h = balances.cms;
+  const historic =
+    h.opening !== 0 || h.writtenOff !== 0 || h.secretaryOfState !== 0 || balances.opening !== 0 || balances.writtenOff !== 0
+      ? { openingBalance: fromPence(h.opening), writtenOff: fromPence(h.writtenOff), secretaryOfState: fromPence(h.secretaryOfState) }
+      : undefined;
   return {
     from: fromPence(from),
     fromLabel: claim ? 'cms_claim' : 'cms_entries',
+    ...(historic ? { historic } : {}),
     to: fromPence(to),
     difference: fromPence(from - to),
     lines,

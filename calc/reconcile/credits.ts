@@ -9,7 +9,7 @@ import { fromDayNumber, toDayNumber } from '../dates.ts';
 import { valueOn } from '../parameters.ts';
 import type { Schedule } from '../schedule/build.ts';
 import type { CollectionService } from '../scheme-2012/calculate.ts';
-import { collectionFeePayingPercent, collectionFeeReceivingPercent } from '../scheme-2012/parameters.ts';
+import { collectionFeePayingPercent, collectionFeeReceivingPercent, SCHEME_START } from '../scheme-2012/parameters.ts';
 import type { Basis, Side } from './types.ts';
 
 /** How a payment's amount is written: as it moved through the bank, or as the maintenance part alone. */
@@ -66,12 +66,15 @@ export function grossFromNet(net: number, pct: number): number {
   return net < 0 ? -g : g;
 }
 
+const SCHEME_START_DAY = toDayNumber(SCHEME_START);
+
 export function feeRules(schedule: Schedule, side: Side): FeeRules {
   const decisions = schedule.decisions.filter((d) => !d.superseded);
   const days = decisions.map((d) => toDayNumber(d.effectiveDate));
   const parameter = side === 'paying' ? collectionFeePayingPercent : collectionFeeReceivingPercent;
   const cache = new Map<number, number>();
-  const serviceOn = (day: number): CollectionService => {
+  /** The decision in force on `day` (the first, before any). */
+  const inForce = (day: number): number => {
     let lo = 0;
     let hi = days.length - 1;
     while (lo < hi) {
@@ -79,15 +82,19 @@ export function feeRules(schedule: Schedule, side: Side): FeeRules {
       if (days[mid]! <= day) lo = mid;
       else hi = mid - 1;
     }
-    return decisions[lo]?.service ?? 'direct_pay';
+    return lo;
   };
+  const serviceOn = (day: number): CollectionService => decisions[inForce(day)]?.service ?? 'direct_pay';
+  // Fees are the 2012 scheme's: none before it began, nor under a CSA decision (effective before it began).
+  const feesOn = (day: number): boolean =>
+    day >= SCHEME_START_DAY && serviceOn(day) === 'collect_and_pay' && (days[inForce(day)] ?? day) >= SCHEME_START_DAY;
   return {
     side,
     serviceOn,
     pctOn(day) {
       let pct = cache.get(day);
       if (pct === undefined) {
-        pct = serviceOn(day) === 'collect_and_pay' ? Number(valueOn(parameter, fromDayNumber(day)).value) : 0;
+        pct = feesOn(day) ? Number(valueOn(parameter, fromDayNumber(day)).value) : 0;
         cache.set(day, pct);
       }
       return pct;

@@ -183,6 +183,10 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
         return `CMS set ${pounds(f.amount)} of an overpayment against what was due on ${d(cms.date)}${x.reason === 'nothing_to_offset' ? '; the records show no overpayment that large to set off' : ''}. That is an adjustment, not a payment.`;
       }
       return `CMS charged ${pounds(x.charged!)} for ${period} instead of ${pounds(x.due!)}: it set ${pounds(f.amount)} of an overpayment against it. That is an adjustment on the account, not an error in the amount due.`;
+    case 'opening_balance_mismatch':
+      return `CMS's account opens on ${d(cms!.date)} with ${pounds(x.charged!)} of arrears carried over, but the figure stated for them is ${pounds(x.due!)}: ${pounds(f.amount)} too ${x.charged!.gt(x.due!) ? 'much' : 'little'}.`;
+    case 'write_off_not_applied':
+      return `${pounds(f.amount)} of arrears ${x.reason === 'write_off_exercise' ? 'was written off in the CSA arrears write-off exercise' : 'was written off (Child Support Act 1991 s.41E)'} on ${d(f.date)}${x.source ? ` (${x.source})` : ''}, but CMS's account does not show the write-off: CMS's figure still includes it.`;
   }
 }
 
@@ -227,6 +231,8 @@ export function explainMatch(
       return `CMS's entry of ${poundsOfPence(m.pence)} is taken as recorded; the evidence can neither confirm nor deny it.`;
     case 'not_checked':
       return `CMS's record of ${poundsOfPence(m.pence)} received by deduction is taken as recorded: no payslip or benefit statement covers its date.`;
+    case 'balance_agrees':
+      return `CMS's ${poundsOfPence(m.pence)} agrees with the figure stated for it (arrears carried over, or written off)${m.days ? `, ${apart}` : ''}.`;
   }
 }
 
@@ -252,6 +258,8 @@ export const KIND_NAMES: Readonly<Record<BridgeLineKind, readonly [string, strin
   duplicate_enforcement_charge: ['enforcement charge made twice', 'enforcement charges made twice'],
   enforcement_without_arrears: ['enforcement charge with no arrears to enforce', 'enforcement charges with no arrears to enforce'],
   overpayment_offset: ['overpayment set off', 'overpayments set off'],
+  opening_balance_mismatch: ['opening balance not as stated', 'opening balances not as stated'],
+  write_off_not_applied: ['write-off not applied', 'write-offs not applied'],
   accrued_not_yet_due: ['amount accrued but not yet due', 'amounts accrued but not yet due'],
   unexplained: ['difference the entries do not explain', 'differences the entries do not explain'],
 };
@@ -291,16 +299,26 @@ export function explainBalance(
     readonly enforcementCharges: Dec;
     readonly recomputed: Dec;
     readonly notYetDue: Dec;
+    readonly openingBalance?: Dec;
+    readonly secretaryOfState?: Dec;
   },
   voice: Voice = 'you',
+  side: Side = 'paying',
 ): string {
   const w = WORDS[voice];
+  const sos = b.secretaryOfState && !b.secretaryOfState.isZero() ? b.secretaryOfState : undefined;
   return (
+    (b.openingBalance && !b.openingBalance.isZero() ? `Arrears carried over ${pounds(b.openingBalance)} + ` : '') +
     `Due under the payment plan ${pounds(b.due)} − paid ${pounds(b.paid)} (as ${w.your} evidence of payment shows)` +
     (b.adjustments.isZero() ? '' : ` + CMS adjustments ${pounds(b.adjustments)}`) +
     (b.writtenOff.isZero() ? '' : ` − written off ${pounds(b.writtenOff)}`) +
     (b.enforcementCharges.isZero() ? '' : ` + enforcement charges ${pounds(b.enforcementCharges)}`) +
     ` = ${positionWords(b.recomputed)} on ${d(b.asOf)}` +
-    (b.notYetDue.isZero() ? '' : `; a further ${pounds(b.notYetDue)} has accrued but is not yet due`)
+    (b.notYetDue.isZero() ? '' : `; a further ${pounds(b.notYetDue)} has accrued but is not yet due`) +
+    (sos === undefined
+      ? ''
+      : side === 'paying'
+        ? `; of this, ${pounds(sos)} is owed to the Secretary of State, not to the receiving parent`
+        : `; ${pounds(sos)} more is owed to the Secretary of State, not to the receiving parent, and is not in this figure`)
   );
 }

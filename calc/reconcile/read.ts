@@ -60,6 +60,9 @@ export interface Books {
   readonly enforcementCharges: readonly CmsEntry[];
   readonly reports: readonly CmsEntry[];
   readonly adjustments: readonly CmsEntry[];
+  /** Arrears brought forward (opening_balance) and written off (write_off), as CMS recorded them. */
+  readonly openings: readonly CmsEntry[];
+  readonly writeOffs: readonly CmsEntry[];
   /** Payments CMS recorded on another of the parent's cases: where a missing payment may have gone. */
   readonly otherCase: readonly CmsEntry[];
 
@@ -226,6 +229,8 @@ export function readBooks(input: ReconcileInput): Books {
     enforcementCharges: [] as CmsEntry[],
     reports: [] as CmsEntry[],
     adjustments: [] as CmsEntry[],
+    openings: [] as CmsEntry[],
+    writeOffs: [] as CmsEntry[],
     otherCase: [] as CmsEntry[],
     paid: [] as PaidItem[],
     paidForOtherCase: [] as PaidItem[],
@@ -246,7 +251,13 @@ export function readBooks(input: ReconcileInput): Books {
       ignored.push({ cmsEntryId: e.id, reason: 'not_visible_from_this_side' });
       continue;
     }
-    if (e.class === 'deduction') books.deductions.push(e);
+    if ((e.type === 'opening_balance' || e.type === 'write_off') && side === 'receiving' && e.creditor === 'secretary_of_state') {
+      ignored.push({ cmsEntryId: e.id, reason: 'owed_to_secretary_of_state' });
+      continue;
+    }
+    if (e.type === 'opening_balance') books.openings.push(e);
+    else if (e.type === 'write_off') books.writeOffs.push(e);
+    else if (e.class === 'deduction') books.deductions.push(e);
     else if (payment) books.payments.push(e);
     else if (e.class === 'report') books.reports.push(e);
     else if (e.class === 'adjustment') books.adjustments.push(e);

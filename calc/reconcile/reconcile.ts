@@ -26,6 +26,7 @@ import { reconcileCharges } from './charges.ts';
 import { creditOf, type Credit } from './credits.ts';
 import { reconcileDeductions } from './deductions.ts';
 import { reconcileDirectPay } from './direct-pay.ts';
+import { historicOf } from './historic.ts';
 import { effectTotal, type Effect, type FindingDraft, type MatchDraft } from './draft.ts';
 import { countOf, explainFinding, explainMatch } from './explain.ts';
 import { reconcilePayments } from './payments.ts';
@@ -83,6 +84,8 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const paid = [...payments.paid.map((p) => ({ day: p.item.row.day, credit: p.credit })), ...deductions.paid];
   const charges = reconcileCharges(books, periods, balanceByDay(periods, paid));
   const directPay = reconcileDirectPay(books, periods, payments.unrecorded, credits, charges.liabilityDifference, keepsFullRecord);
+  const historic = historicOf(books);
+  books.warnings.push(...historic.warnings);
   const balances = balancesOf({
     books,
     periods,
@@ -90,11 +93,18 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     recorded: [...payments.recorded, ...deductions.recorded],
     charges,
     directPay,
+    historic,
   });
 
-  const drafts = [...payments.findings, ...deductions.findings, ...charges.findings, ...directPay.findings];
+  const drafts = [...payments.findings, ...deductions.findings, ...charges.findings, ...directPay.findings, ...historic.findings];
   const findings = publishFindings(books, drafts);
-  const matches = publishMatches(books, [...payments.matches, ...deductions.matches, ...charges.matches, ...directPay.matches]);
+  const matches = publishMatches(books, [
+    ...payments.matches,
+    ...deductions.matches,
+    ...charges.matches,
+    ...directPay.matches,
+    ...historic.matches,
+  ]);
   const bridge = buildBridge(balances, findings, books.claim);
   const balance = publishBalance(books, balances, periods, paid, credits, bridge.from);
 
@@ -116,12 +126,18 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const b = balance;
   trace.add(
     RECONCILE_STEP.balance,
-    `Due under the payment plan ${pounds(b.due)} − paid ${pounds(b.paid)}` +
+    (b.openingBalance.isZero() ? 'Due' : `Opening balance ${pounds(b.openingBalance)} + due`) +
+      ` under the payment plan ${pounds(b.due)} − paid ${pounds(b.paid)}` +
       (b.adjustments.isZero() ? '' : ` + CMS adjustments ${pounds(b.adjustments)}`) +
       (b.writtenOff.isZero() ? '' : ` − written off ${pounds(b.writtenOff)}`) +
       (b.enforcementCharges.isZero() ? '' : ` + enforcement charges ${pounds(b.enforcementCharges)}`) +
       ` = ${describeBalance(b.recomputed)} on ${b.asOf}` +
       (b.notYetDue.isZero() ? '' : `; a further ${pounds(b.notYetDue)} has accrued but is not yet due`) +
+      (b.secretaryOfState.isZero()
+        ? ''
+        : books.side === 'paying'
+          ? `; of which ${pounds(b.secretaryOfState)} is owed to the Secretary of State`
+          : `; a further ${pounds(b.secretaryOfState)} is owed to the Secretary of State, not to the receiving parent, and is left out`) +
       (b.cmsClaimed === undefined ? '' : `; CMS says ${describeBalance(b.cmsClaimed)}`),
     formatMoney(b.recomputed),
     LAW.instalments,
@@ -350,6 +366,7 @@ function publishBalance(
     notYetDue: m(k === 'charges' ? 0 : b.accrued[k] - b.due[k]),
     paid: m(b.paid[k]),
     adjustments: m(k === 'maintenance' ? b.adjustments : 0),
+    openingBalance: m(k === 'maintenance' ? b.opening : 0),
     writtenOff: m(k === 'maintenance' ? b.writtenOff : 0),
     recomputed: m(b.recomputed[k]),
     cmsEntriesTotal: m(b.cmsEntries[k]),
@@ -375,6 +392,8 @@ function publishBalance(
     recordedByCms: m(b.recordedByCms.maintenance + b.recordedByCms.fees),
     adjustments: m(b.adjustments),
     writtenOff: m(b.writtenOff),
+    openingBalance: m(b.opening),
+    secretaryOfState: m(b.secretaryOfState),
     enforcementCharges: m(b.recomputed.charges),
     recomputed: m(recomputed),
     cmsEntriesTotal: m(effectTotal(b.cmsEntries)),
@@ -396,7 +415,7 @@ function bothBases(books: Books, b: Balances, periods: Periods, credits: Readonl
   }
   let paid = 0;
   for (const item of credits.keys()) paid += creditOf(item.row.pence, item.row.day, 'as_paid', books.fees, other).maintenance;
-  const otherBalance = due - paid + b.adjustments - b.writtenOff;
+  const otherBalance = b.opening + due - paid + b.adjustments - b.writtenOff;
   const thisBalance = effectTotal(b.recomputed);
   void periods;
   return books.basis === 'gross'

@@ -65,6 +65,10 @@ export const FINDING_KINDS = [
   'enforcement_without_arrears',
   /** An overpayment set against what was due: an adjustment on the account, not a liability error. */
   'overpayment_offset',
+  /** CMS's opening balance (arrears carried from the CSA) is not the figure stated for it. */
+  'opening_balance_mismatch',
+  /** A write-off stated (CMS's write-off letter) that CMS's entries do not show. */
+  'write_off_not_applied',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -83,10 +87,18 @@ export const MATCH_REASONS = [
   'direct_pay_payments',
   'accepted_as_recorded',
   'not_checked',
+  'balance_agrees',
 ] as const;
 export type MatchReason = (typeof MATCH_REASONS)[number];
 
-export const IGNORE_REASONS = ['not_a_maintenance_payment', 'after_as_of', 'not_visible_from_this_side', 'another_case'] as const;
+export const IGNORE_REASONS = [
+  'not_a_maintenance_payment',
+  'after_as_of',
+  'not_visible_from_this_side',
+  'another_case',
+  /** Receiving side: arrears owed to the Secretary of State are not owed to the receiving parent. */
+  'owed_to_secretary_of_state',
+] as const;
 export type IgnoreReason = (typeof IGNORE_REASONS)[number];
 
 /** What CMS says is owed on a day: one figure, or by component, or both. */
@@ -171,7 +183,11 @@ export interface FindingFacts {
     | 'refund'
     | 'short_payment'
     | 'voluntary'
-    | 'nothing_to_offset';
+    | 'nothing_to_offset'
+    | 's41e'
+    | 'write_off_exercise';
+  /** Where a stated figure comes from (a write-off letter). */
+  readonly source?: string;
   /** A decision the finding turns on: its id, letter date and effective date. */
   readonly decision?: { readonly id: string; readonly letterDate?: CivilDate; readonly effectiveDate: CivilDate };
   /** An enforcement charge's action, and what the Fees Regulations allow for it then. */
@@ -259,7 +275,9 @@ export interface ComponentBalance {
   readonly paid: Dec;
   readonly adjustments: Dec;
   readonly writtenOff: Dec;
-  /** Overdue: due − paid + adjustments − written off (charges: the allowed charges). */
+  /** Arrears carried in (maintenance only). */
+  readonly openingBalance: Dec;
+  /** Overdue: opening balance + due − paid + adjustments − written off (charges: the allowed charges). */
   readonly recomputed: Dec;
   /** What CMS's own entries add up to for this component. */
   readonly cmsEntriesTotal: Dec;
@@ -283,11 +301,18 @@ export interface Balance {
   readonly recordedByCms: Dec;
   /** CMS adjustments, taken as recorded. */
   readonly adjustments: Dec;
-  /** Arrears CMS wrote off. */
+  /** Arrears written off (stated, and those CMS's entries show). */
   readonly writtenOff: Dec;
+  /** Arrears carried in (from the CSA), on this side: receiving side, without the Secretary of State's part. */
+  readonly openingBalance: Dec;
+  /**
+   * Arrears owed to the Secretary of State (the opening balance's part less what of it was written off): in the
+   * paying parent's figure; left out of the receiving parent's.
+   */
+  readonly secretaryOfState: Dec;
   /** Enforcement charges the rules allow. */
   readonly enforcementCharges: Dec;
-  /** Overdue now: due − paid + adjustments − written off + allowed enforcement charges. Positive, the paying parent owes. */
+  /** Overdue now: opening balance + due − paid + adjustments − written off + allowed enforcement charges. Positive, the paying parent owes. */
   readonly recomputed: Dec;
   /** What CMS's entries add up to, on the same basis. */
   readonly cmsEntriesTotal: Dec;
@@ -334,6 +359,8 @@ export interface Bridge {
     readonly to: Dec;
     readonly amount: Dec;
   }[];
+  /** What CMS's figure comprises besides maintenance, fees and charges: the arrears carried in, write-offs, the Secretary of State's part. */
+  readonly historic?: { readonly openingBalance: Dec; readonly writtenOff: Dec; readonly secretaryOfState: Dec };
   /** The lines in the paying parent's favour (CMS's figure too high) and in the receiving parent's. */
   readonly inPayingParentsFavour: { readonly count: number; readonly amount: Dec };
   readonly inReceivingParentsFavour: { readonly count: number; readonly amount: Dec };

@@ -9,7 +9,7 @@ import { addDays, addMonths, compareDates, daysBetween, type CivilDate } from '.
 import { fromPence } from '../money.ts';
 import { share, toPence } from './amounts.ts';
 import { valueOn } from '../parameters.ts';
-import { collectionFeePayingPercent, collectionFeeReceivingPercent } from '../scheme-2012/parameters.ts';
+import { collectionFeePayingPercent, collectionFeeReceivingPercent, SCHEME_START } from '../scheme-2012/parameters.ts';
 import { MAX_PERIODS, type PaymentFrequency, type ResolvedDecision, type ScheduleLine, type Segment } from './types.ts';
 
 /** Due dates k periods from the anchor. */
@@ -76,7 +76,11 @@ export function accrue(decisions: readonly ResolvedDecision[], frame: Frame, rec
   const percentOn = (date: CivilDate): readonly [number, number] => {
     let p = percent.get(date);
     if (!p) {
-      p = [Number(valueOn(collectionFeePayingPercent, date).value), Number(valueOn(collectionFeeReceivingPercent, date).value)];
+      // The CSA's collection service charged no percentage fee: none before the 2012 scheme's dated fees begin.
+      p =
+        compareDates(date, SCHEME_START) < 0
+          ? [0, 0]
+          : [Number(valueOn(collectionFeePayingPercent, date).value), Number(valueOn(collectionFeeReceivingPercent, date).value)];
       percent.set(date, p);
     }
     return p;
@@ -111,7 +115,8 @@ export function accrue(decisions: readonly ResolvedDecision[], frame: Frame, rec
       const segmentEnd = next && compareDates(next.effectiveDate, until) < 0 ? next.effectiveDate : until;
       const days = daysBetween(cursor, segmentEnd);
       let amount = 0;
-      const collect = decision.service === 'collect_and_pay';
+      // Fees are the 2012 scheme's: a CSA decision (effective before it began) carries none, even collected after 2014.
+      const collect = decision.service === 'collect_and_pay' && compareDates(decision.effectiveDate, SCHEME_START) >= 0;
       for (const share of shares[decisionIndex]!) {
         const part = periodPence(share.weekly, frequency, days, periodDays);
         byParent[share.parent]! += part;

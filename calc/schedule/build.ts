@@ -24,6 +24,7 @@ import { Trace } from '../trace.ts';
 import { accrue, INSTALMENTS, type Frame } from './accrue.ts';
 import { checkDate, resolveDecisions } from './decisions.ts';
 import { plus, zeroAmounts } from './amounts.ts';
+import { readHistoric } from './historic.ts';
 import { buildPlan, dueBy, type PaymentPlan } from './plan.ts';
 import { MAX_PERIODS, PAYMENT_FREQUENCIES, type Schedule, type ScheduleInput } from './types.ts';
 import { SCHEDULE_STEP } from './steps.ts';
@@ -33,6 +34,7 @@ export { SCHEDULE_STEP, type ScheduleStepId } from './steps.ts';
 export { accrue, dueDateAt, periodIndexOf, INSTALMENTS, type Frame } from './accrue.ts';
 export { resolveDecisions } from './decisions.ts';
 export { buildPlan, dueBy, type PaymentPlan, type PlanEvent, type Pool } from './plan.ts';
+export { HISTORIC_LAW } from './historic.ts';
 
 const SCHEDULE_RULE: Reference = {
   title: 'Reckoner rule: a part period is due pro rata by days, each part rounded to the penny (the regulations state no rule)',
@@ -139,6 +141,7 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   const byAsOf = fromPence(planned.maintenance + planned.fee);
   const notYetDue = totals.totalDue.minus(byAsOf);
   describePlan(plan, trace, asOfDay, notYetDue);
+  const historic = readHistoric(input, decisions, asOf, totals.totalDue, trace);
   return {
     frequency,
     asOf,
@@ -149,6 +152,7 @@ export function buildSchedule(input: ScheduleInput): Schedule {
     totals,
     plan,
     due: { byAsOf, notYetDue },
+    ...(historic ? { historic } : {}),
     trace: trace.steps,
   };
 }

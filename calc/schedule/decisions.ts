@@ -11,8 +11,14 @@ import type { Reference } from '../parameters.ts';
 import { calculateMaintenance, COLLECTION_SERVICES } from '../scheme-2012/calculate.ts';
 import { SCHEME_START } from '../scheme-2012/parameters.ts';
 import type { Trace } from '../trace.ts';
-import type { ResolvedDecision, ScheduleInput } from './types.ts';
+import { CSA_START, type ResolvedDecision, type ScheduleInput } from './types.ts';
 import { SCHEDULE_STEP } from './steps.ts';
+
+const STATED_BEFORE_2012: Reference = {
+  title:
+    'Child Support Act 1991 s.17(4) (a decision takes effect from its effective date); the 1993 and 2003 schemes are taken at the weekly amount the decision states (Reckoner does not calculate them)',
+  href: 'https://www.legislation.gov.uk/ukpga/1991/48/section/17',
+};
 
 const EFFECTIVE_DATE: Reference = {
   title: 'Child Support Act 1991 s.17(4); SI 2012/2677 reg 15 (a decision takes effect from its effective date)',
@@ -37,10 +43,18 @@ export function resolveDecisions(input: ScheduleInput, trace: Trace): ResolvedDe
   const resolved = input.decisions.map((d, i): ResolvedDecision & { index: number } => {
     const field = `decisions[${i}]`;
     const effectiveDate = checkDate(`${field}.effectiveDate`, d.effectiveDate);
-    if (compareDates(effectiveDate, SCHEME_START) < 0) {
+    if (compareDates(effectiveDate, CSA_START) < 0) {
       throw new InputError(
         `${field}.effectiveDate`,
-        `${effectiveDate} is before the 2012 scheme began (${SCHEME_START}); earlier schemes are not covered`,
+        `${effectiveDate} is before the Child Support Agency began (${CSA_START}); no child support decision takes effect before then`,
+      );
+    }
+    // The 1993 and 2003 schemes are not calculated here: their decisions are taken at the weekly amount they state.
+    const historic = compareDates(effectiveDate, SCHEME_START) < 0;
+    if (historic && d.calculation !== undefined) {
+      throw new InputError(
+        `${field}.calculation`,
+        `${effectiveDate} is before the 2012 scheme began (${SCHEME_START}), and a schedule works amounts out under the 2012 scheme only (the 1993 scheme is never calculated; calculate_maintenance with scheme "2003" checks a 2003-scheme amount); give weeklyAmount instead, the weekly amount the CSA decision letter states`,
       );
     }
     const letterDate = d.letterDate === undefined ? undefined : checkDate(`${field}.letterDate`, d.letterDate);
@@ -116,11 +130,11 @@ export function resolveDecisions(input: ScheduleInput, trace: Trace): ResolvedDe
   for (const d of out) {
     trace.add(
       SCHEDULE_STEP.decision,
-      `${d.id}: ${pounds(d.weeklyAmount)} a week from ${d.effectiveDate}${d.rate ? ` (${d.rate.replace('_', ' ')} rate, calculated)` : ''}` +
+      `${d.id}: ${pounds(d.weeklyAmount)} a week from ${d.effectiveDate}${compareDates(d.effectiveDate, SCHEME_START) < 0 ? ' (CSA scheme, as stated)' : ''}${d.rate ? ` (${d.rate.replace('_', ' ')} rate, calculated)` : ''}` +
         `${d.letterDate ? `, letter dated ${d.letterDate}` : ''}, ${d.service.replace(/_/g, ' ')}` +
         (d.superseded ? ' — replaced by a later letter with the same effective date' : ''),
       d.superseded ? '0.00' : formatMoney(d.weeklyAmount),
-      EFFECTIVE_DATE,
+      compareDates(d.effectiveDate, SCHEME_START) < 0 ? STATED_BEFORE_2012 : EFFECTIVE_DATE,
     );
   }
   return out;

@@ -12,5 +12,8 @@ export const SCHEDULE_STEP = {
   initialAmount: 'initial_amount',
   backdatedChange: 'backdated_change',
   notYetDue: 'not_yet_due',
+  openingBalance: 'opening_balance',
+  writeOff: 'write_off',
+  secretaryOfState: 'secretary_of_state',
 } as const;
 export type ScheduleStepId = (typeof SCHEDULE_STEP)[keyof typeof SCHEDULE_STEP];

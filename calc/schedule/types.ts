@@ -3,6 +3,7 @@
  * @module
  */
 import type { CivilDate } from '../dates.ts';
+import type { Creditor } from '../ledger/entries.ts';
 import type { Dec as Decimal, MoneyInput } from '../money.ts';
 import type { CollectionService, MaintenanceInput, Rate } from '../scheme-2012/calculate.ts';
 import type { TraceStep } from '../trace.ts';
@@ -45,8 +46,44 @@ export interface PaymentPlanInput {
   readonly catchUp?: readonly { readonly dueDate: CivilDate; readonly amount: MoneyInput }[];
 }
 
+/** The Child Support Agency's first day (1991 Act in force for new cases): the earliest effective date a schedule takes. */
+export const CSA_START = '1993-04-05';
+
+/**
+ * Arrears carried into the schedule on a day, as stated (the CSA's closure letter, or CMS's first statement): when a
+ * CSA case closed and moved to CMS, the closure date and the arrears carried over. It stands for everything owed
+ * before its date, so no decision may take effect before it.
+ */
+export interface OpeningBalanceInput {
+  readonly date: CivilDate;
+  /** Positive: the paying parent owed it; negative: they had overpaid. */
+  readonly amount: MoneyInput;
+  /** The part of it owed to the Secretary of State, not the receiving parent (default none). */
+  readonly secretaryOfState?: MoneyInput;
+  readonly source?: string;
+}
+
+/** Why arrears were written off: 1991 Act s.41E case by case, or the CSA arrears write-off exercise from December 2018. */
+export const WRITE_OFF_REASONS = ['s41e', 'write_off_exercise'] as const;
+export type WriteOffReason = (typeof WRITE_OFF_REASONS)[number];
+
+/** Arrears written off, as CMS's write-off letter states them: they stop being owed; nothing was paid. */
+export interface WriteOffInput {
+  readonly date: CivilDate;
+  readonly amount: MoneyInput;
+  /** Default s41e. */
+  readonly reason?: WriteOffReason;
+  /** Whose arrears were written off (default the receiving parent's). */
+  readonly creditor?: Creditor;
+  readonly source?: string;
+}
+
 export interface ScheduleInput {
   readonly decisions: readonly DecisionInput[];
+  /** Arrears carried in (from the CSA), as stated. */
+  readonly openingBalance?: OpeningBalanceInput;
+  /** Arrears written off. */
+  readonly writeOffs?: readonly WriteOffInput[];
   readonly frequency?: PaymentFrequency;
   /** The first payment day; later ones follow at the frequency. Defaults to the first effective date. */
   readonly firstDueDate?: CivilDate;
@@ -108,6 +145,30 @@ export interface ScheduleLine {
   readonly amounts: Amounts;
 }
 
+/** The opening balance and write-offs, each its own figure (never merged into what the decisions make due). */
+export interface Historic {
+  readonly openingBalance?: {
+    readonly date: CivilDate;
+    readonly amount: Decimal;
+    readonly secretaryOfState: Decimal;
+    readonly source?: string;
+  };
+  /** Those dated on or before asOf, in date order. */
+  readonly writeOffs: readonly {
+    readonly id: string;
+    readonly date: CivilDate;
+    readonly amount: Decimal;
+    readonly reason: WriteOffReason;
+    readonly creditor: Creditor;
+    readonly source?: string;
+  }[];
+  readonly writtenOff: Decimal;
+  /** Arrears owed to the Secretary of State: the opening balance's part less what of it was written off. */
+  readonly secretaryOfState: Decimal;
+  /** Opening balance + total due − written off: what was owed before any payment. */
+  readonly owed: Decimal;
+}
+
 export interface Schedule {
   readonly frequency: PaymentFrequency;
   readonly asOf: CivilDate;
@@ -130,5 +191,7 @@ export interface Schedule {
   readonly plan: PaymentPlan;
   /** What the plan had made due by asOf (paying parent: maintenance and fees), and what has accrued but is not yet due. */
   readonly due: { readonly byAsOf: Decimal; readonly notYetDue: Decimal };
+  /** Present when an opening balance or a write-off was given. */
+  readonly historic?: Historic;
   readonly trace: readonly TraceStep[];
 }

@@ -140,6 +140,7 @@ const NAMES: Readonly<Record<CmsEntryType, string>> = {
   adjustment: 'an adjustment',
   offset: 'an overpayment offset',
   write_off: 'a write-off',
+  opening_balance: 'an opening balance',
 };
 
 export interface CmsRow {
@@ -176,6 +177,7 @@ const SUMMARY_FIGURE: Readonly<Record<CmsEntryType, SummaryFigure>> = {
   adjustment: 'adjustments',
   offset: 'offsets',
   write_off: 'writeOffs',
+  opening_balance: 'due',
 };
 
 /** Figures the summary prints as signed changes to the balance (the rest are printed as positive amounts). */

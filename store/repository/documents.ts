@@ -160,7 +160,7 @@ function checkCmsFields(f: string, r: CmsFields) {
   return {
     date: civilDate(`${f}.date`, r.date),
     type,
-    amount: moneyText(`${f}.amount`, r.amount, { negative: type === 'adjustment' }),
+    amount: moneyText(`${f}.amount`, r.amount, { negative: type === 'adjustment' || type === 'opening_balance' }),
     description: rowText(`${f}.description`, r.description, MAX_TEXT),
     reference: optionalText(`${f}.reference`, r.reference, 200),
     chargeType,

@@ -225,6 +225,27 @@ describe.each(DRIVERS)('case records on $name', (driver) => {
     ]);
   });
 
+  it('keeps arrears carried from the CSA (by creditor, a credit balance negative) and write-offs, and a CSA decision at its stated amount', async () => {
+    const c = await sampleCase(store, 'CSA arrears');
+    const added = await store.addCmsEntries(c.id, [
+      { date: '2018-06-30', type: 'opening_balance', amount: '2500.00', creditor: 'receiving_parent' },
+      { date: '2018-06-30', type: 'opening_balance', amount: '500.00', creditor: 'secretary_of_state' },
+      { date: '2018-07-31', type: 'opening_balance', amount: '-12.50', description: 'credit carried from CSA' },
+      { date: '2019-02-21', type: 'write_off', amount: '1000.00' },
+    ]);
+    expect(added.rows.map((r) => [r.type, r.amount, r.creditor])).toEqual([
+      ['opening_balance', '2500.00', 'receiving_parent'],
+      ['opening_balance', '500.00', 'secretary_of_state'],
+      ['opening_balance', '-12.50', undefined],
+      ['write_off', '1000.00', undefined],
+    ]);
+    await expect(store.addCmsEntries(c.id, [{ date: '2019-02-21', type: 'write_off', amount: '-1.00' }])).rejects.toThrow(
+      /^entries\[0\]\.amount: /,
+    );
+    const d = await store.addDecision(c.id, { label: 'csa_1999', effectiveDate: '1999-04-05', weeklyAmount: '27.15' });
+    expect(d).toMatchObject({ effectiveDate: '1999-04-05', weeklyAmount: '27.15' });
+  });
+
   it('refuses typed CMS entries that cannot be right, naming the line and the field, quoting nothing', async () => {
     const c = await sampleCase(store, 'Typed refusals');
     const twice = await store.addCmsEntries(c.id, [TYPED[0]!, TYPED[1]!, { ...TYPED[0]! }]).catch((e: unknown) => e);

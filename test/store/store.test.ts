@@ -90,8 +90,22 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
     await expect(store.createCase({ title: 'x', side: 'paying', reference: '12345' })).rejects.toThrow(/^reference: must be the 12-digit/);
     await expect(store.createCase({ title: '', side: 'paying' })).rejects.toThrow(/^title: must not be empty/);
     await expect(
-      store.createCase({ title: 'x', side: 'paying', decisions: [{ effectiveDate: '2010-01-01', weeklyAmount: 5 }] }),
-    ).rejects.toThrow(/^decisions\[0\]\.effectiveDate: .*before the 2012 scheme/);
+      store.createCase({ title: 'x', side: 'paying', decisions: [{ effectiveDate: '1993-04-04', weeklyAmount: 5 }] }),
+    ).rejects.toThrow(/^decisions\[0\]\.effectiveDate: .*before the Child Support Agency began \(1993-04-05\)/);
+    // A CSA decision is taken at its stated weekly amount; the 1993 and 2003 schemes are never calculated.
+    await expect(
+      store.createCase({
+        title: 'x',
+        side: 'paying',
+        scheme: '2003',
+        decisions: [
+          {
+            effectiveDate: '2010-01-01',
+            calculation: { payingParent: { grossWeeklyIncome: '500' }, receivingParents: [{ children: [{}] }] },
+          },
+        ],
+      }),
+    ).rejects.toThrow(/^decisions\[0\]\.calculation: .*give weeklyAmount instead, the weekly amount the CSA decision letter states/);
     const missing = await store.getCase('0f8fad5b-d9cb-469f-a165-70867728950e').catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(StoreError);
     expect((missing as StoreError).code).toBe('not_found');

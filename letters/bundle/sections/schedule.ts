@@ -23,10 +23,34 @@ export function scheduleSection(c: BundleContext): SectionContent {
   const total = c.chart.summary;
   if (total)
     rows.push(['Total of the periods', poundsOfPence(total.due), poundsOfPence(total.paid), poundsOfPence(total.recordedByCms), '', '']);
+  // Arrears carried over and written off are their own figures: said once, before the periods whose balances include them.
+  const b = result.balance;
+  const h = result.schedule.historic;
+  const historic = [
+    ...(b.openingBalance.isZero()
+      ? []
+      : [
+          `The balances start from ${pounds(b.openingBalance)} of arrears carried over${h?.openingBalance ? ` on ${shortDate(h.openingBalance.date)}, when the Child Support Agency case closed${h.openingBalance.source ? ` (${h.openingBalance.source})` : ''}` : ''}.`,
+        ]),
+    ...(h?.writeOffs ?? [])
+      .filter((x) => paying || x.creditor === 'receiving_parent')
+      .map(
+        (x) =>
+          `${pounds(x.amount)} was written off on ${shortDate(x.date)} (${x.reason === 'write_off_exercise' ? 'the CSA arrears write-off exercise' : 'Child Support Act 1991 s.41E'}): it is no longer owed, and it is not a payment.`,
+      ),
+    ...(b.secretaryOfState.isZero()
+      ? []
+      : [
+          paying
+            ? `Of the balance, ${pounds(b.secretaryOfState)} is owed to the Secretary of State, not to the receiving parent.`
+            : `A further ${pounds(b.secretaryOfState)} is owed to the Secretary of State, not to me, and is left out of these balances.`,
+        ]),
+  ];
   return {
     id: 'schedule',
     title: SECTION_TITLES.schedule,
     blocks: [
+      ...(historic.length ? [{ kind: 'paragraph' as const, text: historic.join(' ') }] : []),
       {
         kind: 'paragraph',
         text: `For each period: what fell due under the decisions and the payment plan, what my evidence shows ${paying ? 'paid' : 'received'}, what CMS recorded as paid, and the balance at the end of the period worked out from my evidence and from CMS’s record of payments. A positive balance is owed by the paying parent; a negative one is an overpayment.`,

@@ -60,6 +60,8 @@ const accountArb: fc.Arbitrary<Account> = fc
     picks: fc.array(fc.nat(100), { minLength: 6, maxLength: 6 }),
     unexplained: fc.oneof(fc.constant(0), fc.integer({ min: -5000, max: 5000 })),
     charges: fc.boolean(),
+    // Arrears carried over from the CSA (CMS's figure £100.00 above the one stated) and a write-off CMS never applied.
+    historic: fc.constantFrom('none' as const, 'opening' as const, 'both' as const),
   })
   .map((a): Account => {
     const service = a.service;
@@ -306,6 +308,18 @@ const accountArb: fc.Arbitrary<Account> = fc
       plant('enforcement_charge_not_allowed', 7500);
       plant('enforcement_without_arrears', 30000);
     }
+    const historic: Partial<ReconcileInput['schedule']> = {};
+    if (a.historic !== 'none') {
+      const opening = 123456;
+      Object.assign(historic, { openingBalance: { date: addDays(a.start, -1), amount: p(opening) } });
+      cms.push({ id: 'opening', date: addDays(a.start, -1), type: 'opening_balance', amount: p(opening + 10000) });
+      cmsFigure += opening + 10000;
+      plant('opening_balance_mismatch', 10000);
+    }
+    if (a.historic === 'both') {
+      Object.assign(historic, { writeOffs: [{ date: addDays(lines[2]!.dueDate, 1), amount: '200.00', reason: 's41e' }] });
+      plant('write_off_not_applied', 20000);
+    }
     const claim = cmsFigure + a.unexplained;
     const basis = side === 'receiving' && collect ? { basis: 'net' as const } : {};
     return {
@@ -316,6 +330,7 @@ const accountArb: fc.Arbitrary<Account> = fc
           frequency: a.frequency,
           service: story.service!,
           asOf,
+          ...historic,
         } as ReconcileInput['schedule'],
         side,
         ...(errors.includes('wrong_case') || errors.includes('other_case') ? { caseReference: '123456789012' } : {}),

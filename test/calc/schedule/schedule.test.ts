@@ -563,9 +563,14 @@ describe('bad input names the field', () => {
     ['a date in another format', { decisions: [{ ...ok, effectiveDate: '01/01/2024' }], asOf: '2024-01-31' }, 'decisions[0].effectiveDate'],
     ['a bad letter date', { decisions: [{ ...ok, letterDate: '2024-13-01' }], asOf: '2024-01-31' }, 'decisions[0].letterDate'],
     [
-      'before the 2012 scheme began (10 Dec 2012)',
-      { decisions: [{ ...ok, effectiveDate: '2012-12-09' }], asOf: '2013-01-31' },
+      'before the CSA began (5 Apr 1993)',
+      { decisions: [{ ...ok, effectiveDate: '1993-04-04' }], asOf: '1993-05-31' },
       'decisions[0].effectiveDate',
+    ],
+    [
+      'a calculation before the 2012 scheme began (10 Dec 2012): the stated weekly amount is wanted',
+      { decisions: [{ effectiveDate: '2012-12-09', calculation: calc }], asOf: '2013-01-31' },
+      'decisions[0].calculation',
     ],
     ['a case end date before the start', { decisions: [ok], caseEndDate: '2023-12-31', asOf: '2024-01-31' }, 'caseEndDate'],
     ['a case end date on the start', { decisions: [ok], caseEndDate: '2024-01-01', asOf: '2024-01-31' }, 'caseEndDate'],

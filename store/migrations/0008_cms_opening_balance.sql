@@ -1,0 +1,2 @@
+ALTER TABLE "cms_entries" DROP CONSTRAINT "cms_entries_type_known";--> statement-breakpoint
+ALTER TABLE "cms_entries" ADD CONSTRAINT "cms_entries_type_known" CHECK ("cms_entries"."type" in ('liability', 'collection_fee', 'enforcement_charge', 'payment_received', 'deo_receipt', 'benefit_deduction_receipt', 'direct_payment', 'voluntary_payment', 'payment_passed_on', 'refund', 'missed_payment_reported', 'adjustment', 'offset', 'opening_balance', 'write_off'));
