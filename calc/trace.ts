@@ -19,12 +19,18 @@ export interface TraceStep {
   readonly href?: string;
 }
 
+/** One step as plain data, its keys always in this order (step, description, value, citation, href when there is one). */
+export function traceStep(step: string, description: string, value: string, source: Reference): TraceStep {
+  const href = source.href;
+  return href ? { step, description, value, citation: source.title, href } : { step, description, value, citation: source.title };
+}
+
 /** Collects trace steps in order. */
 export class Trace {
   readonly #steps: TraceStep[] = [];
 
   add(step: string, description: string, value: string, source: Reference): void {
-    this.#steps.push({ step, description, value, citation: source.title, ...(source.href ? { href: source.href } : {}) });
+    this.#steps.push(traceStep(step, description, value, source));
   }
 
   get steps(): readonly TraceStep[] {

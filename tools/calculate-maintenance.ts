@@ -163,7 +163,10 @@ export const calculateMaintenanceOutput = z.object({
 export type CalculateMaintenanceOutput = z.infer<typeof calculateMaintenanceOutput>;
 
 function mapValues<K extends string, V, W>(record: Record<K, V>, fn: (v: V) => W): Record<K, W> {
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fn(v as V)])) as Record<K, W>;
+  // A plain loop over the own keys, in their order (what Object.entries gives), without the arrays of pairs.
+  const out = {} as Record<K, W>;
+  for (const k in record) if (Object.hasOwn(record, k)) out[k] = fn(record[k]);
+  return out;
 }
 
 const m = (d: Dec): string => formatMoney(d);

@@ -75,6 +75,11 @@ export interface AnyTool {
   readonly annotations: ToolAnnotations;
   /** @throws {InputError} in plain words when `input` does not fit the input schema; whatever the handler throws. */
   run(input: unknown, context: ToolContext): Promise<ToolRun>;
+  /**
+   * The structured output alone, as `run` gives it, without the summary in words that only MCP's text content
+   * carries (the JSON API's answer; for calculate_maintenance the summary writes the whole trace out again).
+   */
+  output(input: unknown, context: ToolContext): Promise<Record<string, unknown>>;
 }
 
 /** A defined tool: typed (for its own tests and callers) and erased (for the registry) at once. */
@@ -186,11 +191,13 @@ export function routeName(toolName: string): string {
 
 /** A tool from its spec: the spec as written, plus the erased `run` that the registry and the adapters call. */
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(spec: ToolSpec<I, O>): ToolDefinition<I, O> {
+  const output = async (input: unknown, context: ToolContext) => spec.handler(parseInput(spec.inputSchema, input), context);
   return {
     ...spec,
+    output,
     async run(input: unknown, context: ToolContext): Promise<ToolRun> {
-      const output = await spec.handler(parseInput(spec.inputSchema, input), context);
-      return { output, summary: spec.summarize(output) };
+      const result = await output(input, context);
+      return { output: result, summary: spec.summarize(result) };
     },
   };
 }
