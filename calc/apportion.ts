@@ -2,29 +2,45 @@
  * Dividing an amount between several people by weights, so the shares always add up to the whole.
  * @module
  */
-import { Dec, type Dec as Decimal } from './money.ts';
+import { fromPence, wholePenceOf, type Dec as Decimal } from './money.ts';
 
 /**
- * Splits `total` in proportion to `weights`, to the penny, by the largest-remainder method: every share
+ * Splits `totalPence` in proportion to `weights`, to the penny, by the largest-remainder method: every share
  * is first rounded down to the penny, then the pennies left over go one each to the shares that lost the
- * most in rounding down (ties to the one listed first). The shares always add up to `total`, and no share
- * differs from its exact proportion by a penny or more.
+ * most in rounding down (ties to the one listed first). The shares always add up to the total, and no share
+ * differs from its exact proportion by a penny or more. Whole numbers throughout: each share's exact value is
+ * totalPence × weight ÷ sum, so its remainder over the common denominator `sum` orders the losses exactly.
  */
-export function apportion(total: Decimal, weights: readonly number[]): Decimal[] {
+export function apportionPence(totalPence: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   if (sum <= 0) throw new RangeError('apportion needs at least one positive weight');
-  const pence = total.times(100);
-  if (!pence.isInteger()) throw new RangeError('apportion needs a whole number of pence');
-  const exact = weights.map((w) => pence.times(w).dividedBy(sum));
-  const floors = exact.map((e) => e.floor());
-  let left = pence.minus(floors.reduce((a, b) => a.plus(b), new Dec(0))).toNumber();
-  const order = exact
-    .map((e, i) => ({ i, remainder: e.minus(floors[i]!) }))
-    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.i - b.i);
-  for (const { i } of order) {
+  if (!Number.isSafeInteger(totalPence)) throw new RangeError('apportion needs a whole number of pence');
+  const floors: number[] = [];
+  const remainders: number[] = [];
+  let left = totalPence;
+  for (const w of weights) {
+    const scaled = totalPence * w;
+    const r = ((scaled % sum) + sum) % sum;
+    floors.push((scaled - r) / sum);
+    remainders.push(r);
+    left -= (scaled - r) / sum;
+  }
+  const order = weights.map((_, i) => i).sort((a, b) => remainders[b]! - remainders[a]! || a - b);
+  for (const i of order) {
     if (left <= 0) break;
-    floors[i] = floors[i]!.plus(1);
+    floors[i]!++;
     left--;
   }
-  return floors.map((p) => p.dividedBy(100));
+  return floors;
+}
+
+/** {@link apportionPence} for a total in whole pence given as a decimal (anything finer is a RangeError). */
+export function apportion(total: Decimal, weights: readonly number[]): Decimal[] {
+  let pence: number;
+  try {
+    pence = wholePenceOf(total);
+  } catch {
+    throw new RangeError('apportion needs a whole number of pence');
+  }
+  return apportionPence(pence, weights).map(fromPence);
 }

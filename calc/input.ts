@@ -3,7 +3,7 @@
  * @module
  */
 import { InputError } from './errors.ts';
-import { formatMoney, money, type Dec, type MoneyInput } from './money.ts';
+import { Dec, formatMoney, MAX_PENCE, money, plainPence, poundsOfPence, type MoneyInput } from './money.ts';
 
 /** Money that must be 0 or more. */
 export function nonNegativeMoney(field: string, value: MoneyInput): Dec {
@@ -15,6 +15,28 @@ export function nonNegativeMoney(field: string, value: MoneyInput): Dec {
   }
   if (d.isNegative()) throw new InputError(field, `must not be negative (got ${formatMoney(d)})`);
   return d;
+}
+
+/**
+ * Money that must be 0 or more, as whole pence: the calculators work in pence. Whole pence ("62.86", 62.86, "£1,234")
+ * are read without a decimal object. A figure with a fraction of a penny ("62.865") is taken to the nearest penny,
+ * half a penny up, as reg 6 of SI 2012/2677 rounds every figure; `warnings`, when given, is told which field and what
+ * was used, so the rounding is never silent. Refused as {@link nonNegativeMoney} refuses, naming the field.
+ */
+export function nonNegativePence(field: string, value: MoneyInput, warnings?: string[]): number {
+  if (typeof value === 'string' || (typeof value === 'number' && value >= 0)) {
+    const p = plainPence(typeof value === 'string' ? value : String(value));
+    if (p >= 0 && p <= MAX_PENCE) return p;
+  }
+  const d = nonNegativeMoney(field, value);
+  const exact = d.times(100);
+  const p = exact.toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+  if (warnings && !exact.isInteger()) {
+    warnings.push(
+      `${field}: ${d.toString()} has a fraction of a penny, so ${poundsOfPence(p)} is used (figures are taken to the nearest penny, half a penny up, as SI 2012/2677 reg 6 rounds them).`,
+    );
+  }
+  return p === 0 ? 0 : p;
 }
 
 /** A count: a whole number from 0 to `max`; 0 when not given. */

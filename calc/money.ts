@@ -106,7 +106,7 @@ export function parsePence(value: MoneyInput): number {
 }
 
 /** "1234.56", "12.5", "7": whole pence without a regular expression, or -1 when the text is any other form. */
-function plainPence(text: string): number {
+export function plainPence(text: string): number {
   const n = text.length;
   if (n === 0 || n > 14) return -1;
   let whole = 0;
@@ -133,20 +133,73 @@ function pence(d: Dec): number {
   return p === 0 ? 0 : p;
 }
 
+/**
+ * The exact quotient n ÷ d of whole numbers rounded to a whole number, a tie away from zero: the half-up rule of
+ * {@link Dec} (and of reg 6) on integers, so pence arithmetic rounds exactly as the decimal did. Worked from the
+ * integer remainder, never a float quotient, which can round across a whole number when n is large.
+ */
+export function divRoundHalfUp(n: number, d: number): number {
+  const a = n < 0 ? -n : n;
+  const r = a % d;
+  const q = (a - r) / d + (2 * r >= d ? 1 : 0);
+  return n < 0 && q !== 0 ? -q : q;
+}
+
+/**
+ * The exact decimal n ÷ 10^scale as decimal.js writes it (`toString`): no exponent, no trailing zeros, no point
+ * for a whole number. 6286, 2 → "62.86"; 628600, 4 → "62.86"; 6000, 2 → "60".
+ */
+export function decimalText(n: number, scale: number): string {
+  const negative = n < 0;
+  let digits = String(negative ? -n : n);
+  if (scale > 0) {
+    if (digits.length <= scale) digits = '0'.repeat(scale - digits.length + 1) + digits;
+    let end = digits.length;
+    const point = end - scale;
+    while (end > point && digits.charCodeAt(end - 1) === 48) end--;
+    digits = end === point ? digits.slice(0, point) : `${digits.slice(0, point)}.${digits.slice(point, end)}`;
+  }
+  return negative && digits !== '0' ? `-${digits}` : digits;
+}
+
+/**
+ * A parameter's decimal text ("12", "14.1", "7") as a whole number of 10^-scale units: "14.1", 2 → 1410. Refuses
+ * a figure finer than the scale, so a future parameter with more decimals cannot be cut short in silence.
+ */
+export function scaledInteger(text: string, scale: number): number {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m || (m[2] ?? '').replace(/0+$/, '').length > scale) throw new RangeError(`${text} is not a whole number of 10^-${scale}`);
+  return Number(m[1]) * 10 ** scale + Number((m[2] ?? '').padEnd(scale, '0').slice(0, scale) || '0');
+}
+
+/** A decimal that is whole pence as that number of pence; anything finer is refused (a RangeError: a caller's slip). */
+export function wholePenceOf(d: Dec): number {
+  const p = d.times(100);
+  if (!p.isInteger()) throw new RangeError(`${d.toString()} is not a whole number of pence`);
+  const n = p.toNumber();
+  return n === 0 ? 0 : n;
+}
+
 /** Whole pence as a decimal in pounds. */
 export function fromPence(p: number): Dec {
   return new Dec(p === 0 ? 0 : p).dividedBy(100);
 }
 
+/** "00" to "99": the pence of an amount, written without converting a number each time. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
+
 /** Whole pence as the JSON form of money, "1234.56", without a decimal object. */
 export function formatPence(p: number): string {
-  const a = Math.abs(p);
-  return `${p < 0 ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+  const a = p < 0 ? -p : p;
+  const pence = a % 100;
+  return `${p < 0 ? '-' : ''}${(a - pence) / 100}.${TWO_DIGITS[pence]}`;
 }
 
 /** Whole pence as money for people to read: "£1,234.56", "-£20.00". */
 export function poundsOfPence(p: number): string {
-  return `${p < 0 ? '-' : ''}£${grouped(formatPence(Math.abs(p)))}`;
+  const a = p < 0 ? -p : p;
+  const plain = formatPence(a);
+  return `${p < 0 ? '-' : ''}£${a < 100_000 ? plain : grouped(plain)}`;
 }
 
 /** Rounds to the nearest penny, half a penny up (CSMCR 2012 reg 6 for figures other than the rate). */

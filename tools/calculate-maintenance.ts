@@ -7,6 +7,7 @@ import * as z from 'zod';
 import {
   calculateMaintenance,
   COLLECTION_SERVICES,
+  moneyTextsOf,
   FLAT_RATE_BENEFITS,
   MAX_NIGHTS_PER_YEAR,
   NIGHTS_PERIODS,
@@ -172,10 +173,13 @@ function mapValues<K extends string, V, W>(record: Record<K, V>, fn: (v: V) => W
 const m = (d: Dec): string => formatMoney(d);
 
 /** Each receiving parent's share and children, as JSON: the same for both schemes' results. */
-function receivingParentsJson(parents: MaintenanceResult['receivingParents'] | Maintenance2003Result['receivingParents']) {
-  return parents.map((rp) => ({
+function receivingParentsJson(
+  parents: MaintenanceResult['receivingParents'] | Maintenance2003Result['receivingParents'],
+  shares?: readonly string[],
+) {
+  return parents.map((rp, i) => ({
     id: rp.id,
-    weeklyAmount: m(rp.weeklyAmount),
+    weeklyAmount: shares ? shares[i]! : m(rp.weeklyAmount),
     sharedCareFraction: formatFraction(rp.sharedCareFraction),
     children: rp.children.map((c) => ({
       id: c.id,
@@ -187,34 +191,19 @@ function receivingParentsJson(parents: MaintenanceResult['receivingParents'] | M
   }));
 }
 
-/** The JSON form of a core result. */
+/** The JSON form of a core result: its money written from the pence it was worked in (moneyTextsOf). */
 export function toJson(result: MaintenanceResult): CalculateMaintenanceOutput {
+  const money = moneyTextsOf(result);
   return {
     scheme: result.scheme,
     date: result.date,
     rate: result.rate,
-    grossWeeklyIncome: result.grossWeeklyIncome === null ? null : m(result.grossWeeklyIncome),
-    weeklyAmount: m(result.weeklyAmount),
-    receivingParents: receivingParentsJson(result.receivingParents),
-    perFrequency: mapValues(result.perFrequency, m),
+    grossWeeklyIncome: money.grossWeeklyIncome,
+    weeklyAmount: money.weeklyAmount,
+    receivingParents: receivingParentsJson(result.receivingParents, money.shares),
+    perFrequency: money.perFrequency,
     collection: result.collection,
-    ...(result.collectionCharges
-      ? {
-          collectionCharges: {
-            payingParentPercent: result.collectionCharges.payingParentPercent.toString(),
-            receivingParentPercent: result.collectionCharges.receivingParentPercent.toString(),
-            payingParent: mapValues(result.collectionCharges.payingParent, (x) => ({
-              maintenance: m(x.maintenance),
-              fee: m(x.fee),
-              total: m(x.total),
-            })),
-            receivingParents: result.collectionCharges.receivingParents.map((rp) => ({
-              id: rp.id,
-              perFrequency: mapValues(rp.perFrequency, (x) => ({ maintenance: m(x.maintenance), fee: m(x.fee), net: m(x.net) })),
-            })),
-          },
-        }
-      : {}),
+    ...(money.collectionCharges ? { collectionCharges: money.collectionCharges } : {}),
     warnings: [...result.warnings],
     readOut: result.readOut,
     trace: result.trace.map((s) => ({ ...s })),

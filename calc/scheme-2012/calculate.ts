@@ -7,36 +7,36 @@
  * (para 6), then adjust each share for shared care (para 7 or 8) to the penny.
  * @module
  */
-import { apportion } from '../apportion.ts';
+import { apportionPence } from '../apportion.ts';
 import { isCivilDate, type CivilDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
-import { nonNegativeMoney, wholeNumber } from '../input.ts';
-import { FREQUENCIES, instalment, perFrequency, type Frequency } from '../frequency.ts';
+import { nonNegativePence, wholeNumber } from '../input.ts';
+import { FREQUENCIES, instalmentPence, perFrequencyPence, type Frequency } from '../frequency.ts';
 import {
   Dec,
+  decimalText,
+  divRoundHalfUp,
   formatFraction,
-  formatMoney,
-  pounds,
-  money,
-  roundPenny,
-  roundPound,
-  timesFraction,
+  formatPence,
+  fromPence,
+  poundsOfPence,
   type Dec as Decimal,
   type Fraction,
   type MoneyInput,
 } from '../money.ts';
 import { Trace, type TraceStep } from '../trace.ts';
+import { inPence, PERCENT_SCALE } from './in-pence.ts';
 import { PERIOD_WORDS, weeklyIncomeFrom, weeklyPension, type PeriodAmount } from './income.ts';
 import { LAW } from './law.ts';
 import type { ChildCount, OtherChildCount } from './parameters.ts';
 import { parametersOn, type Scheme2012Parameters } from './resolve.ts';
-import { readOut } from './read-out.ts';
+import { readOut, type ReadOutFigures } from './read-out.ts';
 import { averageFraction, isHalfBand, sharedCareBandOf, sharedCareFraction, type SharedCareBandRange } from './shared-care.ts';
 import { STEP } from './steps.ts';
 import {
   barredVariationsWarning,
-  checkVariations,
   hasVariations,
+  readVariations,
   variationTotals,
   type VariationTotals,
   type VariationsInput,
@@ -186,10 +186,6 @@ interface NormalisedParent {
 /** A name at the start of a sentence. */
 const capital = (s: string): string => `${s[0]!.toUpperCase()}${s.slice(1)}`;
 
-function amount(field: string, value: MoneyInput | undefined): Decimal | undefined {
-  return value === undefined ? undefined : nonNegativeMoney(field, value);
-}
-
 /**
  * A child's nights a year, from `nightsPerYear` or from `nights` over a period. Nights a week are whole nights, 0 to 7;
  * each counts as 52 nights a year (`sharedCareNightsPerWeeklyNight`), so 2 a week is 104 a year.
@@ -213,31 +209,39 @@ function nightsOf(child: ChildInput, field: string, params: Scheme2012Parameters
 }
 
 function normaliseParents(input: MaintenanceInput, params: Scheme2012Parameters): NormalisedParent[] {
-  if (!input.receivingParents || input.receivingParents.length === 0) {
+  const given = input.receivingParents;
+  if (!given || given.length === 0) {
     throw new InputError('receivingParents', 'give at least one receiving parent, each with the children they care for');
   }
-  const seen = new Set<string>();
-  let childNumber = 0;
-  return input.receivingParents.map((rp, i) => {
-    const id = rp.id ?? `receiving_parent_${i + 1}`;
-    if (seen.has(id)) throw new InputError(`receivingParents[${i}].id`, `"${id}" is used twice; give each person a different id`);
+  // Ids made here ("receiving_parent_2", "child_3") cannot repeat one another; only an id given can clash.
+  const seen = given.some((rp) => rp.id !== undefined || rp.children?.some((c) => c.id !== undefined)) ? new Set<string>() : undefined;
+  const unique = (id: string, field: string, who: string): void => {
+    if (seen === undefined) return;
+    if (seen.has(id)) throw new InputError(field, `"${id}" is used twice; give each ${who} a different id`);
     seen.add(id);
+  };
+  let childNumber = 0;
+  const parents: NormalisedParent[] = [];
+  for (let i = 0; i < given.length; i++) {
+    const rp = given[i]!;
+    const id = rp.id ?? `receiving_parent_${i + 1}`;
+    unique(id, `receivingParents[${i}].id`, 'person');
     if (!rp.children || rp.children.length === 0) {
       throw new InputError(`receivingParents[${i}].children`, 'give at least one qualifying child for this receiving parent');
     }
-    const children = rp.children.map((child, j) => {
+    const children: NormalisedParent['children'] = [];
+    for (let j = 0; j < rp.children.length; j++) {
+      const child = rp.children[j]!;
       childNumber++;
       const childId = child.id ?? `child_${childNumber}`;
-      if (seen.has(childId)) {
-        throw new InputError(`receivingParents[${i}].children[${j}].id`, `"${childId}" is used twice; give each child a different id`);
-      }
-      seen.add(childId);
+      unique(childId, `receivingParents[${i}].children[${j}].id`, 'child');
       const nights = nightsOf(child, `receivingParents[${i}].children[${j}]`, params);
-      return { id: childId, name: child.id ?? `child ${childNumber}`, ...nights };
-    });
-    const name = rp.id ?? (input.receivingParents.length === 1 ? 'the receiving parent' : `receiving parent ${i + 1}`);
-    return { id, name, children };
-  });
+      children.push({ id: childId, name: child.id ?? `child ${childNumber}`, nightsPerYear: nights.nightsPerYear, nightsPerWeek: nights.nightsPerWeek });
+    }
+    const name = rp.id ?? (given.length === 1 ? 'the receiving parent' : `receiving parent ${i + 1}`);
+    parents.push({ id, name, children });
+  }
+  return parents;
 }
 
 const clampCount = <T extends number>(n: number, max: T): T => Math.min(n, max) as T;
@@ -264,7 +268,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   const qualifying = parents.reduce((n, p) => n + p.children.length, 0);
   const relevantOther = wholeNumber('payingParent.relevantOtherChildren', payer.relevantOtherChildren);
   const otherArrangement = wholeNumber('payingParent.otherArrangementChildren', payer.otherArrangementChildren);
-  checkVariations(input.variations);
+  const variationAmounts = readVariations(input.variations, warnings);
   const collection = input.collection ?? 'direct_pay';
   if (!COLLECTION_SERVICES.includes(collection)) {
     throw new InputError('collection', `must be one of ${COLLECTION_SERVICES.join(', ')}`);
@@ -290,27 +294,30 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
     LAW.order,
   );
   const perNight = params.sharedCareNightsPerWeeklyNight;
-  for (const c of parents.flatMap((p) => p.children)) {
-    if (c.nightsPerWeek === null) continue;
-    trace.add(
-      STEP.sharedCareNights,
-      `${capital(c.name)}: ${c.nightsPerWeek} ${c.nightsPerWeek === 1 ? 'night' : 'nights'} a week × ${perNight.value} = ${c.nightsPerYear} nights a year`,
-      String(c.nightsPerYear),
-      perNight.reference,
-    );
+  for (const p of parents) {
+    for (const c of p.children) {
+      if (c.nightsPerWeek === null) continue;
+      trace.add(
+        STEP.sharedCareNights,
+        `${capital(c.name)}: ${c.nightsPerWeek} ${c.nightsPerWeek === 1 ? 'night' : 'nights'} a week × ${perNight.value} = ${c.nightsPerYear} nights a year`,
+        String(c.nightsPerYear),
+        perNight.reference,
+      );
+    }
   }
+  const inP = inPence(params);
 
-  // 1. Gross weekly income, where the rate needs one.
-  const income = grossWeeklyIncome(input, params, trace);
+  // 1. Gross weekly income, where the rate needs one (all money from here on is whole pence).
+  const income = grossWeeklyIncome(input, params, trace, warnings);
   // No variation can be made under a default maintenance decision or on a reg 44(2) flat rate (reg 57(1)(c)–(d)).
   const bar = input.defaultRate ? 'default_rate' : isReg44_2(payer.flatRateBenefit) ? 'reg_44_2' : undefined;
-  if (bar) barredVariationsWarning(input.variations, bar, trace, warnings);
+  if (bar) barredVariationsWarning(variationAmounts, bar, trace, warnings);
   const totals: VariationTotals = bar
     ? { special: undefined, additional: undefined }
-    : variationTotals(input.variations, params, trace, warnings);
+    : variationTotals(variationAmounts, params, trace, warnings);
   const { special, additional } = totals;
   const incomeNeeded = !input.defaultRate && payer.nilRateReason === undefined && !payer.flatRateBenefit;
-  if (income === undefined && (incomeNeeded || (payer.flatRateBenefit && additional?.gt(0)))) {
+  if (income === undefined && (incomeNeeded || (payer.flatRateBenefit && additional !== undefined && additional > 0))) {
     throw new InputError(
       'payingParent.income',
       "give the paying parent's income (income with a period, or grossWeeklyIncome), " +
@@ -330,85 +337,88 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
     flatBecauseOfBenefit,
     amount: rateAmount,
   } = chooseRate(input, varied, totals, { q, r, qualifying }, params, trace, warnings);
+  const calculatedRate = rate === 'reduced' || rate === 'basic' || rate === 'basic_plus';
 
   // 3. Para 5A: only the qualifying children's part of the rate is payable under this calculation.
   let payable = rateAmount;
-  if (otherArrangement > 0 && (rate === 'reduced' || rate === 'basic' || rate === 'basic_plus')) {
-    const share = roundPenny(rateAmount.times(qualifying).dividedBy(counted));
-    const minimum = new Dec(params.flatRate.value);
-    payable = Dec.max(share, minimum);
+  if (otherArrangement > 0 && calculatedRate) {
+    const share = divRoundHalfUp(rateAmount * qualifying, counted);
+    const minimum = inP.flatRate;
+    payable = Math.max(share, minimum);
     trace.add(
       STEP.otherArrangementChildren,
-      `${pounds(rateAmount)} × ${qualifying} qualifying ÷ ${counted} children in all (${otherArrangement} under another arrangement) = ${pounds(share)}` +
-        (share.lt(minimum) ? `, raised to the ${pounds(minimum)} minimum` : ''),
-      formatMoney(payable),
-      share.lt(minimum) ? LAW.otherArrangementsMinimum : LAW.otherArrangements,
+      `${poundsOfPence(rateAmount)} × ${qualifying} qualifying ÷ ${counted} children in all (${otherArrangement} under another arrangement) = ${poundsOfPence(share)}` +
+        (share < minimum ? `, raised to the ${poundsOfPence(minimum)} minimum` : ''),
+      formatPence(payable),
+      share < minimum ? LAW.otherArrangementsMinimum : LAW.otherArrangements,
     );
   }
 
   // 4. Para 6: apportion between receiving parents by number of qualifying children.
   const weights = parents.map((p) => p.children.length);
-  let shares = parents.length > 1 ? apportion(payable, weights) : [payable];
+  let shares = parents.length > 1 ? apportionPence(payable, weights) : [payable];
   if (parents.length > 1) {
     trace.add(
       STEP.apportionment,
-      `${pounds(payable)} shared by number of qualifying children (${weights.join(' : ')}): ` +
-        parents.map((p, i) => `${p.name} ${pounds(shares[i]!)}`).join(', ') +
+      `${poundsOfPence(payable)} shared by number of qualifying children (${weights.join(' : ')}): ` +
+        parents.map((p, i) => `${p.name} ${poundsOfPence(shares[i]!)}`).join(', ') +
         ' (any odd penny goes to the share that lost most in rounding, so the shares add up to the whole)',
-      formatMoney(payable),
+      formatPence(payable),
       LAW.apportionment,
     );
   }
 
   // 5. Shared care (para 7 for basic and reduced rates, para 8 for a flat rate due to a benefit).
-  const fractions = parents.map((p) => p.children.map((c) => sharedCareFraction(c.nightsPerYear, params.sharedCareBands.value)));
+  const bands = params.sharedCareBands.value;
+  const fractions = parents.map((p) => p.children.map((c) => sharedCareFraction(c.nightsPerYear, bands)));
   const parentFractions = fractions.map((fs) => averageFraction(fs));
   let sharedCareApplied = false;
-  if (rate === 'reduced' || rate === 'basic' || rate === 'basic_plus') {
+  if (calculatedRate) {
     shares = shares.map((share, i) => {
       const parent = parents[i]!;
       const f = parentFractions[i]!;
-      const halves = parent.children.filter((c) => isHalfBand(c.nightsPerYear, params.sharedCareBands.value)).length;
       if (f.numerator === 0) return share;
+      const halves = parent.children.filter((c) => isHalfBand(c.nightsPerYear, bands)).length;
       sharedCareApplied = true;
       const childFractions = fractions[i]!.map(formatFraction).join(' + ');
-      const decreased = roundPenny(share.minus(timesFraction(share, f)));
+      // share × (1 − f), to the penny: share × (denominator − numerator) ÷ denominator.
+      const decreased = divRoundHalfUp(share * (f.denominator - f.numerator), f.denominator);
       trace.add(
         STEP.sharedCare,
         `${capital(parent.name)}: nights ${parent.children.map((c) => c.nightsPerYear).join(', ')} give ${childFractions}` +
           (parent.children.length > 1 ? `, averaged over ${parent.children.length} children = ${formatFraction(f)}` : '') +
-          `; ${pounds(share)} × (1 − ${formatFraction(f)}) = ${pounds(decreased)}`,
-        formatMoney(decreased),
+          `; ${poundsOfPence(share)} × (1 − ${formatFraction(f)}) = ${poundsOfPence(decreased)}`,
+        formatPence(decreased),
         parent.children.length > 1 ? LAW.sharedCareSeveralChildren : params.sharedCareBands.reference,
       );
       if (halves === 0) return decreased;
-      const deduction = new Dec(params.sharedCareHalfDeduction.value).times(halves);
-      const after = Dec.max(0, decreased.minus(deduction));
+      const deduction = inP.sharedCareHalfDeduction * halves;
+      const after = Math.max(0, decreased - deduction);
       trace.add(
         STEP.sharedCareHalfDeduction,
-        `${capital(parent.name)}: ${halves} ${halves === 1 ? 'child has' : 'children have'} 175 or more nights, so a further £${params.sharedCareHalfDeduction.value} each comes off: ${pounds(decreased)} − ${pounds(deduction)} = ${pounds(after)}` +
-          (decreased.lt(deduction) ? ' (not below nil)' : ''),
-        formatMoney(after),
+        `${capital(parent.name)}: ${halves} ${halves === 1 ? 'child has' : 'children have'} 175 or more nights, so a further £${params.sharedCareHalfDeduction.value} each comes off: ${poundsOfPence(decreased)} − ${poundsOfPence(deduction)} = ${poundsOfPence(after)}` +
+          (decreased < deduction ? ' (not below nil)' : ''),
+        formatPence(after),
         params.sharedCareHalfDeduction.reference,
       );
       return after;
     });
-    const total = shares.reduce((a, b) => a.plus(b), new Dec(0));
-    const floor = new Dec(params.sharedCareFloor.value);
-    if (sharedCareApplied && total.lt(floor)) {
-      shares = parents.length > 1 ? apportion(floor, weights) : [floor];
+    const total = sumOf(shares);
+    const floor = inP.sharedCareFloor;
+    if (sharedCareApplied && total < floor) {
+      shares = parents.length > 1 ? apportionPence(floor, weights) : [floor];
       trace.add(
         STEP.sharedCareFloor,
-        `Shared care would leave ${pounds(total)} a week, below the £${params.sharedCareFloor.value} minimum, so £${params.sharedCareFloor.value} is payable` +
-          (parents.length > 1 ? `, shared ${parents.map((p, i) => `${p.name} ${pounds(shares[i]!)}`).join(', ')}` : ''),
-        formatMoney(floor),
+        `Shared care would leave ${poundsOfPence(total)} a week, below the £${params.sharedCareFloor.value} minimum, so £${params.sharedCareFloor.value} is payable` +
+          (parents.length > 1 ? `, shared ${parents.map((p, i) => `${p.name} ${poundsOfPence(shares[i]!)}`).join(', ')}` : ''),
+        formatPence(floor),
         params.sharedCareFloor.reference,
       );
     }
   } else if (rate === 'default') {
     // The default rate is a fixed sum for the number of children (reg 49): nights with the paying parent change
     // nothing until CMS can calculate, so say so rather than leave nights given unused in silence.
-    const firstBand = Math.min(...params.sharedCareBands.value.map((b) => b.minNights));
+    const firstBand = Math.min(...bands.map((b) => b.minNights));
     const counted = parents.flatMap((p) => p.children).filter((c) => c.nightsPerYear >= firstBand);
     if (counted.length > 0) {
       warnings.push(
@@ -427,13 +437,13 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
         '0.00',
         params.flatRateSharedCareNights.reference,
       );
-      return new Dec(0);
+      return 0;
     });
   } else if (rate === 'flat' && parents.some((p) => p.children.some((c) => c.nightsPerYear > 0))) {
     trace.add(
       STEP.flatRateSharedCare,
       'The flat rate is due to income of £100 a week or less, so shared care does not change it',
-      formatMoney(payable),
+      formatPence(payable),
       LAW.flatRateSharedCare,
     );
   }
@@ -449,68 +459,236 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
     }
   }
 
-  const weeklyAmount = shares.reduce((a, b) => a.plus(b), new Dec(0));
+  const weeklyAmount = sumOf(shares);
   trace.add(
     STEP.weeklyAmount,
     parents.length > 1
-      ? `Weekly amount: ${parents.map((p, i) => `${pounds(shares[i]!)}`).join(' + ')} = ${pounds(weeklyAmount)}`
-      : `Weekly amount: ${pounds(weeklyAmount)}`,
-    formatMoney(weeklyAmount),
+      ? `Weekly amount: ${shares.map(poundsOfPence).join(' + ')} = ${poundsOfPence(weeklyAmount)}`
+      : `Weekly amount: ${poundsOfPence(weeklyAmount)}`,
+    formatPence(weeklyAmount),
     LAW.order,
   );
 
   const weeks = params.weeksInReferencePeriod.value;
-  const frequencies = perFrequency(weeklyAmount, weeks);
+  const monthly = instalmentPence(weeklyAmount, 'monthly', weeks);
   trace.add(
     STEP.instalments,
-    `Paid in equal instalments over a ${weeks}-week period: weekly ${pounds(weeklyAmount)} × ${weeks} ÷ 12 = monthly ${pounds(frequencies.monthly)}`,
-    formatMoney(frequencies.monthly),
+    `Paid in equal instalments over a ${weeks}-week period: weekly ${poundsOfPence(weeklyAmount)} × ${weeks} ÷ 12 = monthly ${poundsOfPence(monthly)}`,
+    formatPence(monthly),
     params.weeksInReferencePeriod.reference,
   );
 
-  const collectionCharges = collection === 'collect_and_pay' ? collectionFees(weeklyAmount, parents, shares, params, trace) : undefined;
-
-  const result: Omit<MaintenanceResult, 'readOut'> = {
-    scheme: '2012',
-    date: input.date,
+  const fees = collection === 'collect_and_pay' ? collectionFees(weeklyAmount, parents, shares, params, trace) : undefined;
+  const figures: ReadOutFigures = { rate, grossWeeklyIncome: varied ?? null, weeklyAmount, monthly, shares, trace: trace.steps, fees };
+  return resultOf({
+    input,
+    params,
     rate,
-    grossWeeklyIncome: varied ?? null,
+    varied,
     weeklyAmount,
-    receivingParents: parents.map((p, i) => ({
-      id: p.id,
-      weeklyAmount: shares[i]!,
-      sharedCareFraction:
-        rate === 'reduced' || rate === 'basic' || rate === 'basic_plus' ? parentFractions[i]! : { numerator: 0, denominator: 1 },
-      children: p.children.map((c, j) => ({
-        id: c.id,
-        nightsPerYear: c.nightsPerYear,
-        nightsPerWeek: c.nightsPerWeek,
-        band: sharedCareBandOf(c.nightsPerYear, params.sharedCareBands.value),
-        sharedCareFraction: fractions[i]![j]!,
-      })),
-    })),
-    perFrequency: frequencies,
+    shares,
+    parents,
+    fractions,
+    parentFractions: calculatedRate ? parentFractions : undefined,
     collection,
-    ...(collectionCharges ? { collectionCharges } : {}),
+    fees,
     warnings,
+    readOut: readOut(input, figures, parents),
     trace: trace.steps,
-  };
-  return { ...result, readOut: readOut(input, result, parents) };
+  });
 }
 
-function grossWeeklyIncome(input: MaintenanceInput, params: Scheme2012Parameters, trace: Trace): Decimal | undefined {
+const sumOf = (pence: readonly number[]): number => pence.reduce((a, b) => a + b, 0);
+
+const NO_SHARED_CARE: Fraction = { numerator: 0, denominator: 1 };
+
+/**
+ * Where a result (or a receiving parent's part of it) keeps its money in pence: a non-enumerable own property, so
+ * it never shows in JSON, spreads or comparisons; the enumerable money properties read it through getters.
+ */
+const PENCE = Symbol('money in pence');
+
+interface ResultInPence {
+  readonly varied: number | undefined;
+  readonly weeklyAmount: number;
+  readonly shares: readonly number[];
+  readonly parents: readonly NormalisedParent[];
+  readonly weeks: number;
+  readonly fees: CollectionFees | undefined;
+  /** Each decimal once made. */
+  readonly made: {
+    grossWeeklyIncome?: Decimal | null;
+    weeklyAmount?: Decimal;
+    perFrequency?: Record<Frequency, Decimal>;
+    collectionCharges?: CollectionCharges;
+    receivingParents?: readonly ReceivingParentResult[];
+  };
+  /** What each receiving parent's part of the result is built from, when it is read. */
+  readonly bands: Scheme2012Parameters['sharedCareBands']['value'];
+  readonly fractions: readonly (readonly Fraction[])[];
+  readonly parentFractions: readonly Fraction[] | undefined;
+}
+type Made = ResultInPence['made'];
+
+/**
+ * A money property made a decimal when first read, then kept. The getter is one function shared by every result
+ * (a getter made per result would give each result its own hidden class, which V8 keeps in old space with all it
+ * points to: the calculation's garbage would outlive it).
+ */
+function lazyMoney<K extends keyof Made>(key: K, make: (r: ResultInPence) => NonNullable<Made[K]> | null): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: { [PENCE]: ResultInPence }) {
+      const r = this[PENCE];
+      if (!(key in r.made)) r.made[key] = make(r) as Made[K];
+      return r.made[key];
+    },
+  };
+}
+
+const GROSS = lazyMoney('grossWeeklyIncome', (r) => (r.varied === undefined ? null : fromPence(r.varied)));
+const WEEKLY = lazyMoney('weeklyAmount', (r) => fromPence(r.weeklyAmount));
+const PER_FREQUENCY = lazyMoney('perFrequency', (r) => decimalsOf(perFrequencyPence(r.weeklyAmount, r.weeks)));
+const CHARGES = lazyMoney('collectionCharges', (r) => chargesOf(r.fees!, r.weeklyAmount, r.shares, r.parents, r.weeks));
+const RECEIVING_PARENTS = lazyMoney('receivingParents', (r) =>
+  r.parents.map((p, i) => ({
+    id: p.id,
+    weeklyAmount: fromPence(r.shares[i]!),
+    sharedCareFraction: r.parentFractions ? r.parentFractions[i]! : NO_SHARED_CARE,
+    children: p.children.map((c, j) => ({
+      id: c.id,
+      nightsPerYear: c.nightsPerYear,
+      nightsPerWeek: c.nightsPerWeek,
+      band: sharedCareBandOf(c.nightsPerYear, r.bands),
+      sharedCareFraction: r.fractions[i]![j]!,
+    })),
+  })),
+);
+/**
+ * The result, its money as decimal.js at the edge: each figure worked out in pence becomes a decimal when it is
+ * first read (the per-frequency table, the receiving parents' shares and the Collect-and-Pay table too), so a caller that reads the trace, the
+ * read-out or the weekly amount pays for no decimal it does not use. Every property a caller sees is an own,
+ * enumerable one, in the order it always had, so the result spreads, compares and serialises as a plain object does.
+ */
+function resultOf(r: {
+  input: MaintenanceInput;
+  params: Scheme2012Parameters;
+  rate: Rate;
+  varied: number | undefined;
+  weeklyAmount: number;
+  shares: readonly number[];
+  parents: readonly NormalisedParent[];
+  fractions: readonly (readonly Fraction[])[];
+  parentFractions: readonly Fraction[] | undefined;
+  collection: CollectionService;
+  fees: CollectionFees | undefined;
+  warnings: readonly string[];
+  readOut: string;
+  trace: readonly TraceStep[];
+}): MaintenanceResult {
+  const inPenceState: ResultInPence = {
+    varied: r.varied,
+    weeklyAmount: r.weeklyAmount,
+    shares: r.shares,
+    parents: r.parents,
+    weeks: r.params.weeksInReferencePeriod.value,
+    fees: r.fees,
+    made: {},
+    bands: r.params.sharedCareBands.value,
+    fractions: r.fractions,
+    parentFractions: r.parentFractions,
+  };
+  const result = Object.defineProperty({ scheme: '2012' as const, date: r.input.date, rate: r.rate }, PENCE, { value: inPenceState });
+  Object.defineProperty(result, 'grossWeeklyIncome', GROSS);
+  Object.defineProperty(result, 'weeklyAmount', WEEKLY);
+  Object.defineProperty(result, 'receivingParents', RECEIVING_PARENTS);
+  Object.defineProperty(result, 'perFrequency', PER_FREQUENCY);
+  Object.assign(result, { collection: r.collection });
+  if (r.fees) Object.defineProperty(result, 'collectionCharges', CHARGES);
+  return Object.assign(result, { warnings: r.warnings, trace: r.trace, readOut: r.readOut }) as unknown as MaintenanceResult;
+}
+
+/** A result's money as the JSON form of money ("62.86"), in the result's own shape. */
+export interface MoneyTexts {
+  readonly grossWeeklyIncome: string | null;
+  readonly weeklyAmount: string;
+  /** Each receiving parent's weekly share, in order. */
+  readonly shares: readonly string[];
+  readonly perFrequency: Record<Frequency, string>;
+  readonly collectionCharges?: {
+    readonly payingParentPercent: string;
+    readonly receivingParentPercent: string;
+    readonly payingParent: Record<Frequency, { maintenance: string; fee: string; total: string }>;
+    readonly receivingParents: { id: string; perFrequency: Record<Frequency, { maintenance: string; fee: string; net: string }> }[];
+  };
+}
+
+/**
+ * The money of a result as JSON strings, written straight from the pence it was worked in, so the JSON edge
+ * (tools/calculate-maintenance.ts) makes no decimal only to write it out. The same figures as the result's
+ * decimals, by the same functions (instalmentPence, the fee on each instalment): the decimals are made from these.
+ */
+export function moneyTextsOf(result: MaintenanceResult): MoneyTexts {
+  const r = (result as unknown as { [PENCE]?: ResultInPence })[PENCE];
+  if (r === undefined) throw new TypeError('moneyTextsOf takes a result of calculateMaintenance');
+  const perFreq = perFrequencyPence(r.weeklyAmount, r.weeks);
+  const fees = r.fees;
+  return {
+    grossWeeklyIncome: r.varied === undefined ? null : formatPence(r.varied),
+    weeklyAmount: formatPence(r.weeklyAmount),
+    shares: r.shares.map(formatPence),
+    perFrequency: textsOf(perFreq),
+    ...(fees
+      ? {
+          collectionCharges: {
+            payingParentPercent: decimalText(fees.payingPercent, 2),
+            receivingParentPercent: decimalText(fees.receivingPercent, 2),
+            payingParent: byFrequency((f) => {
+              const x = charged(r.weeklyAmount, f, r.weeks, fees.payingPercent);
+              return { maintenance: formatPence(x.maintenance), fee: formatPence(x.fee), total: formatPence(x.maintenance + x.fee) };
+            }),
+            receivingParents: r.parents.map((p, i) => ({
+              id: p.id,
+              perFrequency: byFrequency((f) => {
+                const x = charged(r.shares[i]!, f, r.weeks, fees.receivingPercent);
+                return { maintenance: formatPence(x.maintenance), fee: formatPence(x.fee), net: formatPence(x.maintenance - x.fee) };
+              }),
+            })),
+          },
+        }
+      : {}),
+  };
+}
+
+function byFrequency<T>(make: (f: Frequency) => T): Record<Frequency, T> {
+  const out = {} as Record<Frequency, T>;
+  for (const f of FREQUENCIES) out[f] = make(f);
+  return out;
+}
+
+function textsOf(pence: Record<Frequency, number>): Record<Frequency, string> {
+  return byFrequency((f) => formatPence(pence[f]));
+}
+
+function decimalsOf<K extends string>(pence: Record<K, number>): Record<K, Decimal> {
+  const out = {} as Record<K, Decimal>;
+  for (const k in pence) out[k] = fromPence(pence[k]);
+  return out;
+}
+
+function grossWeeklyIncome(input: MaintenanceInput, params: Scheme2012Parameters, trace: Trace, warnings: string[]): number | undefined {
   const payer = input.payingParent ?? {};
   if (payer.income !== undefined) {
-    return weeklyIncomeFrom(payer.income, payer.pensionContributions, params, trace);
+    return weeklyIncomeFrom(payer.income, payer.pensionContributions, params, trace, 'payingParent.income', warnings);
   }
-  const given = amount('payingParent.grossWeeklyIncome', payer.grossWeeklyIncome);
-  if (given === undefined) return undefined;
-  let weekly = roundPenny(given);
-  trace.add(STEP.incomeWeekly, `Gross weekly income given: ${pounds(weekly)}`, formatMoney(weekly), LAW.historicIncome);
+  if (payer.grossWeeklyIncome === undefined) return undefined;
+  let weekly = nonNegativePence('payingParent.grossWeeklyIncome', payer.grossWeeklyIncome, warnings);
+  trace.add(STEP.incomeWeekly, `Gross weekly income given: ${poundsOfPence(weekly)}`, formatPence(weekly), LAW.historicIncome);
   if (payer.pensionContributions) {
-    const pension = weeklyPension(payer.pensionContributions, params);
-    weekly = Dec.max(0, weekly.minus(pension));
-    trace.add(STEP.pensionContributions, `Less pension contributions of ${pounds(pension)} a week`, formatMoney(weekly), LAW.pensionRelief);
+    const pension = weeklyPension(payer.pensionContributions, params, warnings);
+    weekly = Math.max(0, weekly - pension);
+    trace.add(STEP.pensionContributions, `Less pension contributions of ${poundsOfPence(pension)} a week`, formatPence(weekly), LAW.pensionRelief);
   }
   return weekly;
 }
@@ -518,44 +696,44 @@ function grossWeeklyIncome(input: MaintenanceInput, params: Scheme2012Parameters
 /**
  * Regs 72–73: special expenses come off gross weekly income and additional income is added to it. Where
  * income is above the cap, expenses come off the actual income first (reg 72(2)), so the net effect is
- * min(cap, actual + additional − expenses).
+ * min(cap, actual + additional − expenses). Pence in, pence out.
  */
 function applyVariations(
-  income: Decimal,
-  special: Decimal | undefined,
-  additional: Decimal | undefined,
+  income: number,
+  special: number | undefined,
+  additional: number | undefined,
   params: Scheme2012Parameters,
   trace: Trace,
   warnings: string[],
   given: PeriodAmount | undefined,
-): Decimal {
+): number {
   let weekly = income;
-  if (additional && additional.gt(0)) {
-    const after = weekly.plus(additional);
+  if (additional !== undefined && additional > 0) {
+    const after = weekly + additional;
     trace.add(
       STEP.variationAdditionalIncome,
-      `${pounds(weekly)} + additional income ${pounds(additional)} = ${pounds(after)}`,
-      formatMoney(after),
+      `${poundsOfPence(weekly)} + additional income ${poundsOfPence(additional)} = ${poundsOfPence(after)}`,
+      formatPence(after),
       LAW.additionalIncome,
     );
     weekly = after;
   }
-  if (special && special.gt(0)) {
-    const after = Dec.max(0, weekly.minus(special));
+  if (special !== undefined && special > 0) {
+    const after = Math.max(0, weekly - special);
     trace.add(
       STEP.variationSpecialExpenses,
-      `${pounds(weekly)} − special expenses ${pounds(special)} = ${pounds(after)}`,
-      formatMoney(after),
+      `${poundsOfPence(weekly)} − special expenses ${poundsOfPence(special)} = ${poundsOfPence(after)}`,
+      formatPence(after),
       LAW.specialExpenses,
     );
     weekly = after;
   }
-  const cap = new Dec(params.incomeCap.value);
-  if (weekly.gt(cap)) {
+  const cap = inPence(params).incomeCap;
+  if (weekly > cap) {
     trace.add(
       STEP.incomeCap,
-      `Income above ${pounds(cap)} a week is ignored: ${pounds(weekly)} → ${pounds(cap)}`,
-      formatMoney(cap),
+      `Income above ${poundsOfPence(cap)} a week is ignored: ${poundsOfPence(weekly)} → ${poundsOfPence(cap)}`,
+      formatPence(cap),
       params.incomeCap.reference,
     );
     warnings.push(capWarning(income, weekly, weekly !== income, given, params));
@@ -578,26 +756,25 @@ const PERIOD_ADJECTIVES: Record<PeriodAmount['period'], string> = {
  * for the period to be checked.
  */
 function capWarning(
-  income: Decimal,
-  uncapped: Decimal,
+  income: number,
+  uncapped: number,
   varied: boolean,
   given: PeriodAmount | undefined,
   params: Scheme2012Parameters,
 ): string {
-  const cap = new Dec(params.incomeCap.value);
-  const subject = given
-    ? `Gross income of ${pounds(money(given.amount))} ${PERIOD_WORDS[given.period]}`
-    : `Gross weekly income of ${pounds(income)}`;
+  const cap = poundsOfPence(inPence(params).incomeCap);
+  const givenPounds = given && poundsOfPence(nonNegativePence('payingParent.income.amount', given.amount));
+  const subject = given ? `Gross income of ${givenPounds} ${PERIOD_WORDS[given.period]}` : `Gross weekly income of ${poundsOfPence(income)}`;
   const weekly = varied
-    ? ` is ${pounds(uncapped)} a week with the variations,`
+    ? ` is ${poundsOfPence(uncapped)} a week with the variations,`
     : given && given.period !== 'week'
-      ? ` is ${pounds(uncapped)} a week,`
+      ? ` is ${poundsOfPence(uncapped)} a week,`
       : ' is';
   const check =
     given && given.period !== 'year'
-      ? ` A ${PERIOD_ADJECTIVES[given.period]} income that high is rare: check the period (is ${pounds(money(given.amount))} a year's income?).`
+      ? ` A ${PERIOD_ADJECTIVES[given.period]} income that high is rare: check the period (is ${givenPounds} a year's income?).`
       : '';
-  return `${subject}${weekly} above the ${pounds(cap)} a week cap (${params.incomeCap.reference.title}), so the calculation uses ${pounds(cap)} a week.${check}`;
+  return `${subject}${weekly} above the ${cap} a week cap (${params.incomeCap.reference.title}), so the calculation uses ${cap} a week.${check}`;
 }
 
 /**
@@ -609,26 +786,33 @@ function capWarning(
  */
 function implausibleYearlyIncome(given: PeriodAmount | undefined, params: Scheme2012Parameters): string | undefined {
   if (given === undefined || given.period !== 'year') return undefined;
-  const amount = money(given.amount);
-  const limit = new Dec(params.flatRateIncomeUpTo.value);
-  if (amount.isZero() || amount.gte(limit)) return undefined;
+  const amount = nonNegativePence('payingParent.income.amount', given.amount);
+  const limit = inPence(params).flatRateIncomeUpTo;
+  if (amount === 0 || amount >= limit) return undefined;
   return (
-    `Gross income of ${pounds(amount)} a year is less than ${pounds(limit)}, the flat-rate limit for a single week ` +
+    `Gross income of ${poundsOfPence(amount)} a year is less than ${poundsOfPence(limit)}, the flat-rate limit for a single week ` +
     `(${params.flatRateIncomeUpTo.reference.title}); a year's income that low is more likely a weekly or monthly figure: check the period.`
   );
 }
 
 interface RateChoice {
   rate: Rate;
-  amount: Decimal;
+  /** Pence. */
+  amount: number;
   flatBecauseOfBenefit: boolean;
 }
 
 const isReg44_2 = (benefit: PayingParentInput['flatRateBenefit']): boolean => benefit === 'reg_44_2' || benefit === 'reg_44_2_couple';
 
+/** Millionths of a pound in a pound: pence × hundredths of a percent are millionths of a pound, written exactly. */
+const MILLIONTHS = 1_000_000;
+/** An unrounded rate in millionths of a pound, as decimal.js writes it ("62.868"). */
+const rawPounds = (millionths: number): string => decimalText(millionths, 6);
+
+/** The rate in pence from income in pence (reg 6: the basic and reduced rates to the whole pound). */
 function chooseRate(
   input: MaintenanceInput,
-  income: Decimal | undefined,
+  income: number | undefined,
   variations: VariationTotals,
   children: { q: ChildCount; r: OtherChildCount; qualifying: number },
   params: Scheme2012Parameters,
@@ -638,16 +822,17 @@ function chooseRate(
   const { q, r } = children;
   const payer = input.payingParent ?? {};
   const hasVariation = hasVariations(input.variations);
-  const flat = new Dec(params.flatRate.value);
+  const inP = inPence(params);
+  const flat = inP.flatRate;
 
   if (input.defaultRate) {
     // The default rate counts only the qualifying children (reg 49(2)), not those under other arrangements.
     const qualifying = clampCount<ChildCount>(children.qualifying, 3);
-    const value = new Dec(params.defaultRate.value[qualifying]);
+    const value = inP.defaultRate[qualifying];
     trace.add(
       STEP.rateDefault,
-      `Default rate for ${qualifying === 3 ? '3 or more children' : qualifying === 1 ? '1 child' : '2 children'}: ${pounds(value)} (not enough information to make a calculation)`,
-      formatMoney(value),
+      `Default rate for ${qualifying === 3 ? '3 or more children' : qualifying === 1 ? '1 child' : '2 children'}: ${poundsOfPence(value)} (not enough information to make a calculation)`,
+      formatPence(value),
       params.defaultRate.reference,
     );
     return { rate: 'default', amount: value, flatBecauseOfBenefit: false };
@@ -656,25 +841,25 @@ function chooseRate(
   if (payer.nilRateReason) {
     if (hasVariation) warnings.push('Variations are not applied: a paying parent of a reg 45(1) description pays the nil rate.');
     trace.add(STEP.rateNil, `Nil rate: ${NIL_RATE_REASON_WORDS[payer.nilRateReason]}`, '0.00', LAW.nilRatePersons);
-    return { rate: 'nil', amount: new Dec(0), flatBecauseOfBenefit: false };
+    return { rate: 'nil', amount: 0, flatBecauseOfBenefit: false };
   }
 
   const additional = variations.additional;
   if (payer.flatRateBenefit === 'reg_44_2_couple') {
-    const half = roundPenny(flat.dividedBy(2));
+    const half = divRoundHalfUp(flat, 2);
     trace.add(
       STEP.rateFlat,
-      `Half the flat rate: the paying parent (or partner) gets a reg 44(2) benefit and their partner is also a paying parent, so each pays £${params.flatRate.value} ÷ 2 = ${pounds(half)}`,
-      formatMoney(half),
+      `Half the flat rate: the paying parent (or partner) gets a reg 44(2) benefit and their partner is also a paying parent, so each pays £${params.flatRate.value} ÷ 2 = ${poundsOfPence(half)}`,
+      formatPence(half),
       LAW.flatRateCouple,
     );
     return { rate: 'flat', amount: half, flatBecauseOfBenefit: true };
   }
-  if (payer.flatRateBenefit && (additional === undefined || additional.isZero())) {
+  if (payer.flatRateBenefit && (additional === undefined || additional === 0)) {
     trace.add(
       STEP.rateFlat,
       `Flat rate £${params.flatRate.value}: the paying parent (or partner) gets a benefit listed in reg 44, whatever other income they have`,
-      formatMoney(flat),
+      formatPence(flat),
       LAW.flatRateBenefit,
     );
     return { rate: 'flat', amount: flat, flatBecauseOfBenefit: true };
@@ -683,58 +868,59 @@ function chooseRate(
     trace.add(
       STEP.rateBenefitVaried,
       'The paying parent gets a flat-rate benefit, but an additional-income variation applies, so the rate is worked out on the varied income (reg 70)',
-      formatMoney(income!),
+      formatPence(income!),
       LAW.additionalIncome,
     );
   }
 
   const weekly = income!;
-  const nilBelow = new Dec(params.nilRateIncomeBelow.value);
+  const nilBelow = inP.nilRateIncomeBelow;
   const special = variations.special;
-  if (weekly.lt(nilBelow) && special !== undefined && special.gt(0)) {
+  if (weekly < nilBelow && special !== undefined && special > 0) {
     trace.add(
       STEP.rateVariationFloor,
-      `Special expenses take income to ${pounds(weekly)}, but a variation cannot take the amount below the flat rate, so £${params.flatRate.value} is payable`,
-      formatMoney(flat),
+      `Special expenses take income to ${poundsOfPence(weekly)}, but a variation cannot take the amount below the flat rate, so £${params.flatRate.value} is payable`,
+      formatPence(flat),
       LAW.variationLimits,
     );
     return { rate: 'flat', amount: flat, flatBecauseOfBenefit: false };
   }
-  if (weekly.lt(nilBelow)) {
+  if (weekly < nilBelow) {
     trace.add(
       STEP.rateNil,
-      `Nil rate: gross weekly income ${pounds(weekly)} is below ${pounds(nilBelow)}`,
+      `Nil rate: gross weekly income ${poundsOfPence(weekly)} is below ${poundsOfPence(nilBelow)}`,
       '0.00',
       params.nilRateIncomeBelow.reference,
     );
-    return { rate: 'nil', amount: new Dec(0), flatBecauseOfBenefit: false };
+    return { rate: 'nil', amount: 0, flatBecauseOfBenefit: false };
   }
-  const flatUpTo = new Dec(params.flatRateIncomeUpTo.value);
-  if (weekly.lte(flatUpTo)) {
+  const flatUpTo = inP.flatRateIncomeUpTo;
+  if (weekly <= flatUpTo) {
     trace.add(
       STEP.rateFlat,
-      `Flat rate £${params.flatRate.value}: gross weekly income ${pounds(weekly)} is ${pounds(flatUpTo)} or less`,
-      formatMoney(flat),
+      `Flat rate £${params.flatRate.value}: gross weekly income ${poundsOfPence(weekly)} is ${poundsOfPence(flatUpTo)} or less`,
+      formatPence(flat),
       params.flatRateIncomeUpTo.reference,
     );
     return { rate: 'flat', amount: flat, flatBecauseOfBenefit: false };
   }
-  const reducedBelow = new Dec(params.reducedRateIncomeBelow.value);
-  if (weekly.lt(reducedBelow)) {
+  const reducedBelow = inP.reducedRateIncomeBelow;
+  if (weekly < reducedBelow) {
     const t = params.reducedRateTable.value[q][r];
-    const raw = flat.plus(weekly.minus(flatUpTo).times(t).dividedBy(100));
-    const value = roundPound(raw);
+    // flat + (income − flatUpTo) × t%, in millionths of a pound (pence × hundredths of a percent): exact.
+    const raw = flat * PERCENT_SCALE + (weekly - flatUpTo) * inP.reducedRateTable[q][r];
+    const value = divRoundHalfUp(raw, MILLIONTHS) * 100;
     trace.add(
       STEP.rateReduced,
-      `Reduced rate (income over ${pounds(flatUpTo)} and under ${pounds(reducedBelow)}): £${params.flatRate.value} + (${pounds(weekly)} − ${pounds(flatUpTo)}) × ${t}% ` +
-        `[${childWords(q)}, ${otherWords(r)}] = £${raw.toString()}`,
-      raw.toString(),
+      `Reduced rate (income over ${poundsOfPence(flatUpTo)} and under ${poundsOfPence(reducedBelow)}): £${params.flatRate.value} + (${poundsOfPence(weekly)} − ${poundsOfPence(flatUpTo)}) × ${t}% ` +
+        `[${childWords(q)}, ${otherWords(r)}] = £${rawPounds(raw)}`,
+      rawPounds(raw),
       params.reducedRateTable.reference,
     );
     trace.add(
       STEP.rounding,
-      `The reduced rate is rounded to the nearest pound: £${raw.toString()} → ${pounds(value)}`,
-      formatMoney(value),
+      `The reduced rate is rounded to the nearest pound: £${rawPounds(raw)} → ${poundsOfPence(value)}`,
+      formatPence(value),
       LAW.rounding,
     );
     return { rate: 'reduced', amount: value, flatBecauseOfBenefit: false };
@@ -742,46 +928,46 @@ function chooseRate(
 
   let base = weekly;
   if (r > 0) {
-    const pct = params.relevantOtherChildrenPercent.value[r];
-    base = roundPenny(weekly.times(new Dec(100).minus(pct)).dividedBy(100));
+    const kept = PERCENT_SCALE - inP.relevantOtherChildrenPercent[r];
+    base = divRoundHalfUp(weekly * kept, PERCENT_SCALE);
     trace.add(
       STEP.relevantOtherChildren,
-      `Income reduced by ${pct}% for ${otherWords(r)}: ${pounds(weekly)} × ${new Dec(100).minus(pct).toString()}% = ${pounds(base)}`,
-      formatMoney(base),
+      `Income reduced by ${params.relevantOtherChildrenPercent.value[r]}% for ${otherWords(r)}: ${poundsOfPence(weekly)} × ${decimalText(kept, 2)}% = ${poundsOfPence(base)}`,
+      formatPence(base),
       params.relevantOtherChildrenPercent.reference,
     );
   }
-  const plusFrom = new Dec(params.basicPlusFrom.value);
+  const plusFrom = inP.basicPlusFrom;
   const basicPct = params.basicRatePercent.value[q];
-  let raw: Decimal;
+  let raw: number;
   let rate: Rate;
-  if (base.lte(plusFrom)) {
-    raw = base.times(basicPct).dividedBy(100);
+  if (base <= plusFrom) {
+    raw = base * inP.basicRatePercent[q];
     rate = 'basic';
     trace.add(
       STEP.rateBasic,
-      `Basic rate for ${childWords(q)}: ${pounds(base)} × ${basicPct}% = £${raw.toString()}`,
-      raw.toString(),
+      `Basic rate for ${childWords(q)}: ${poundsOfPence(base)} × ${basicPct}% = £${rawPounds(raw)}`,
+      rawPounds(raw),
       params.basicRatePercent.reference,
     );
   } else {
     const plusPct = params.basicPlusPercent.value[q];
-    const first = plusFrom.times(basicPct).dividedBy(100);
-    const rest = base.minus(plusFrom).times(plusPct).dividedBy(100);
-    raw = first.plus(rest);
+    const first = plusFrom * inP.basicRatePercent[q];
+    const rest = (base - plusFrom) * inP.basicPlusPercent[q];
+    raw = first + rest;
     rate = 'basic_plus';
     trace.add(
       STEP.rateBasicPlus,
-      `Basic rate for ${childWords(q)}: ${pounds(plusFrom)} × ${basicPct}% = £${first.toString()}, plus (${pounds(base)} − ${pounds(plusFrom)}) × ${plusPct}% = £${rest.toString()}; together £${raw.toString()}`,
-      raw.toString(),
+      `Basic rate for ${childWords(q)}: ${poundsOfPence(plusFrom)} × ${basicPct}% = £${rawPounds(first)}, plus (${poundsOfPence(base)} − ${poundsOfPence(plusFrom)}) × ${plusPct}% = £${rawPounds(rest)}; together £${rawPounds(raw)}`,
+      rawPounds(raw),
       params.basicPlusPercent.reference,
     );
   }
-  const value = roundPound(raw);
+  const value = divRoundHalfUp(raw, MILLIONTHS) * 100;
   trace.add(
     STEP.rounding,
-    `The basic rate is rounded to the nearest pound: £${raw.toString()} → ${pounds(value)}`,
-    formatMoney(value),
+    `The basic rate is rounded to the nearest pound: £${rawPounds(raw)} → ${poundsOfPence(value)}`,
+    formatPence(value),
     LAW.rounding,
   );
   return { rate, amount: value, flatBecauseOfBenefit: false };
@@ -800,6 +986,27 @@ function otherWords(r: OtherChildCount): string {
         : '3 or more relevant other children';
 }
 
+/** One instalment with its fee, in pence. */
+interface Charged {
+  readonly maintenance: number;
+  readonly fee: number;
+}
+
+/** What the trace and the read-out quote of the Collect and Pay fees, in pence (the full table is {@link chargesOf}). */
+interface CollectionFees {
+  readonly payingPercent: number;
+  readonly receivingPercent: number;
+  readonly payingWeekly: Charged;
+  readonly payingMonthly: Charged;
+  readonly receivingWeekly: readonly Charged[];
+}
+
+/** An instalment at `frequency` of a weekly amount, with the fee at `percent` (hundredths) on it, to the penny. */
+function charged(weekly: number, frequency: Frequency, weeks: number, percent: number): Charged {
+  const maintenance = instalmentPence(weekly, frequency, weeks);
+  return { maintenance, fee: divRoundHalfUp(maintenance * percent, PERCENT_SCALE) };
+}
+
 /**
  * Collect and Pay fees (Fees Regulations 2014 reg 7): a percentage added to what the paying parent pays
  * and a percentage taken from what each receiving parent gets. The regulation accrues the fee daily;
@@ -807,55 +1014,66 @@ function otherWords(r: OtherChildCount): string {
  * official example is £20 on £100 a week, where a daily accrual would give £20.02).
  */
 function collectionFees(
-  weeklyAmount: Decimal,
+  weeklyAmount: number,
   parents: NormalisedParent[],
-  shares: Decimal[],
+  shares: readonly number[],
   params: Scheme2012Parameters,
   trace: Trace,
-): CollectionCharges {
-  const payPct = new Dec(params.collectionFeePayingPercent.value);
-  const recPct = new Dec(params.collectionFeeReceivingPercent.value);
+): CollectionFees {
+  const inP = inPence(params);
+  const payPct = inP.collectionFeePayingPercent;
+  const recPct = inP.collectionFeeReceivingPercent;
   const weeks = params.weeksInReferencePeriod.value;
-  const payingParent = {} as CollectionCharges['payingParent'];
-  for (const f of FREQUENCIES) {
-    const maintenance = instalment(weeklyAmount, f, weeks);
-    const fee = roundPenny(maintenance.times(payPct).dividedBy(100));
-    payingParent[f] = { maintenance, fee, total: maintenance.plus(fee) };
-  }
-  const receivingParents = parents.map((p, i) => {
-    const perFreq = {} as Record<Frequency, { maintenance: Decimal; fee: Decimal; net: Decimal }>;
-    for (const f of FREQUENCIES) {
-      const maintenance = instalment(shares[i]!, f, weeks);
-      const fee = roundPenny(maintenance.times(recPct).dividedBy(100));
-      perFreq[f] = { maintenance, fee, net: maintenance.minus(fee) };
-    }
-    return { id: p.id, perFrequency: perFreq };
-  });
-  const w = payingParent.weekly;
+  const w = charged(weeklyAmount, 'weekly', weeks, payPct);
+  const m = charged(weeklyAmount, 'monthly', weeks, payPct);
+  const received = shares.map((share) => charged(share, 'weekly', weeks, recPct));
   trace.add(
     STEP.collectionFeePayingParent,
-    `Collect and Pay: ${payPct.toString()}% is added to what the paying parent pays: ${pounds(w.maintenance)} + ${pounds(w.fee)} = ${pounds(w.total)} a week`,
-    formatMoney(w.total),
+    `Collect and Pay: ${decimalText(payPct, 2)}% is added to what the paying parent pays: ${poundsOfPence(w.maintenance)} + ${poundsOfPence(w.fee)} = ${poundsOfPence(w.maintenance + w.fee)} a week`,
+    formatPence(w.maintenance + w.fee),
     params.collectionFeePayingPercent.reference,
   );
-  const m = payingParent.monthly;
   trace.add(
     STEP.collectionFeePayingParentMonthly,
-    `Collect and Pay, each monthly instalment: maintenance ${pounds(m.maintenance)} + the ${payPct.toString()}% fee ${pounds(m.fee)} = ${pounds(m.total)} a month`,
-    formatMoney(m.total),
+    `Collect and Pay, each monthly instalment: maintenance ${poundsOfPence(m.maintenance)} + the ${decimalText(payPct, 2)}% fee ${poundsOfPence(m.fee)} = ${poundsOfPence(m.maintenance + m.fee)} a month`,
+    formatPence(m.maintenance + m.fee),
     params.collectionFeePayingPercent.reference,
   );
   trace.add(
     STEP.collectionFeeReceivingParent,
-    `Collect and Pay: ${recPct.toString()}% is taken from what each receiving parent gets: ` +
-      receivingParents
-        .map(
-          (rp, i) =>
-            `${parents[i]!.name} ${pounds(rp.perFrequency.weekly.maintenance)} − ${pounds(rp.perFrequency.weekly.fee)} = ${pounds(rp.perFrequency.weekly.net)}`,
-        )
+    `Collect and Pay: ${decimalText(recPct, 2)}% is taken from what each receiving parent gets: ` +
+      received
+        .map((x, i) => `${parents[i]!.name} ${poundsOfPence(x.maintenance)} − ${poundsOfPence(x.fee)} = ${poundsOfPence(x.maintenance - x.fee)}`)
         .join('; '),
-    formatMoney(receivingParents.reduce((a, rp) => a.plus(rp.perFrequency.weekly.net), new Dec(0))),
+    formatPence(sumOf(received.map((x) => x.maintenance - x.fee))),
     params.collectionFeeReceivingPercent.reference,
   );
-  return { payingParentPercent: payPct, receivingParentPercent: recPct, payingParent, receivingParents };
+  return { payingPercent: payPct, receivingPercent: recPct, payingWeekly: w, payingMonthly: m, receivingWeekly: received };
+}
+
+/** The Collect and Pay table at every frequency, as decimals: made only when a caller reads it. */
+function chargesOf(
+  fees: CollectionFees,
+  weeklyAmount: number,
+  shares: readonly number[],
+  parents: readonly NormalisedParent[],
+  weeks: number,
+): CollectionCharges {
+  const payingParent = byFrequency((f) => {
+    const x = charged(weeklyAmount, f, weeks, fees.payingPercent);
+    return { maintenance: fromPence(x.maintenance), fee: fromPence(x.fee), total: fromPence(x.maintenance + x.fee) };
+  });
+  const receivingParents = parents.map((p, i) => ({
+    id: p.id,
+    perFrequency: byFrequency((f) => {
+      const x = charged(shares[i]!, f, weeks, fees.receivingPercent);
+      return { maintenance: fromPence(x.maintenance), fee: fromPence(x.fee), net: fromPence(x.maintenance - x.fee) };
+    }),
+  }));
+  return {
+    payingParentPercent: new Dec(decimalText(fees.payingPercent, 2)),
+    receivingParentPercent: new Dec(decimalText(fees.receivingPercent, 2)),
+    payingParent,
+    receivingParents,
+  };
 }

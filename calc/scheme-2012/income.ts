@@ -3,8 +3,8 @@
  * current-income test.
  * @module
  */
-import { nonNegativeMoney } from '../input.ts';
-import { Dec, formatMoney, money, pounds, roundPenny, type Dec as Decimal, type MoneyInput } from '../money.ts';
+import { nonNegativeMoney, nonNegativePence } from '../input.ts';
+import { divRoundHalfUp, formatPence, poundsOfPence, pounds, type Dec as Decimal, type MoneyInput } from '../money.ts';
 import type { Trace } from '../trace.ts';
 import { LAW } from './law.ts';
 import type { Scheme2012Parameters } from './resolve.ts';
@@ -26,23 +26,27 @@ export const PERIOD_WORDS: Record<IncomePeriod, string> = {
   week: 'a week',
 };
 
-function annual(field: string, p: PeriodAmount): Decimal {
-  const amount = nonNegativeMoney(field, p.amount);
-  return p.period === 'week' ? amount.times(52) : amount.times(PER_YEAR[p.period]);
+/** The yearly figure in pence: a week × 52, a month × 12, four weeks × 13, a year as it is. */
+function annualPence(field: string, p: PeriodAmount, warnings?: string[]): number {
+  return nonNegativePence(field, p.amount, warnings) * (p.period === 'week' ? 52 : PER_YEAR[p.period]);
 }
 
+/** A yearly figure in pence as a weekly one: ÷ days in the year × 7 (reg 35(1)(c)), to the penny. */
+const weeklyOfYearly = (yearlyPence: number, params: Scheme2012Parameters): number =>
+  divRoundHalfUp(yearlyPence * 7, params.daysInYearForIncome.value);
+
 /**
- * Pension contributions as a weekly figure, to deduct from a weekly income: a weekly amount as it is,
+ * Pension contributions as a weekly figure in pence, to deduct from a weekly income: a weekly amount as it is,
  * any other period through the annual figure ÷ 365 × 7 (reg 35(1)(c)).
  */
-export function weeklyPension(pension: PeriodAmount, params: Scheme2012Parameters): Decimal {
+export function weeklyPension(pension: PeriodAmount, params: Scheme2012Parameters, warnings?: string[]): number {
   const field = 'payingParent.pensionContributions.amount';
-  if (pension.period === 'week') return nonNegativeMoney(field, pension.amount);
-  return roundPenny(annual(field, pension).dividedBy(params.daysInYearForIncome.value).times(7));
+  if (pension.period === 'week') return nonNegativePence(field, pension.amount, warnings);
+  return weeklyOfYearly(annualPence(field, pension, warnings), params);
 }
 
 /**
- * Weekly income from an amount over a period. A weekly figure is used as it is; any other period goes
+ * Weekly income in pence from an amount over a period. A weekly figure is used as it is; any other period goes
  * through the annual figure, which becomes weekly by dividing by 365 and multiplying by 7 (reg 35(1)(c)),
  * so £30,000 a year is £575.34 a week, not £576.92. Pension contributions not already taken off are
  * deducted from the same basis first (reg 35(3)).
@@ -53,48 +57,49 @@ export function weeklyIncomeFrom(
   params: Scheme2012Parameters,
   trace: Trace,
   field = 'payingParent.income',
-): Decimal {
+  warnings?: string[],
+): number {
   const days = params.daysInYearForIncome;
   if (income.period === 'week') {
-    let weekly = nonNegativeMoney(`${field}.amount`, income.amount);
-    trace.add(STEP.incomeWeekly, `Income of ${pounds(weekly)} a week is used as a weekly figure`, formatMoney(weekly), LAW.historicIncome);
+    let weekly = nonNegativePence(`${field}.amount`, income.amount, warnings);
+    trace.add(STEP.incomeWeekly, `Income of ${poundsOfPence(weekly)} a week is used as a weekly figure`, formatPence(weekly), LAW.historicIncome);
     if (pension) {
-      const pensionWeekly = weeklyPension(pension, params);
-      weekly = Dec.max(0, weekly.minus(pensionWeekly));
+      const pensionWeekly = weeklyPension(pension, params, warnings);
+      weekly = Math.max(0, weekly - pensionWeekly);
       trace.add(
         STEP.pensionContributions,
-        `Less pension contributions of ${pounds(pensionWeekly)} a week`,
-        formatMoney(weekly),
+        `Less pension contributions of ${poundsOfPence(pensionWeekly)} a week`,
+        formatPence(weekly),
         LAW.pensionRelief,
       );
     }
-    return roundPenny(weekly);
+    return weekly;
   }
 
-  let yearly = annual(`${field}.amount`, income);
+  let yearly = annualPence(`${field}.amount`, income, warnings);
   trace.add(
     STEP.incomeAnnual,
     income.period === 'year'
-      ? `Annual income ${pounds(yearly)}`
-      : `${pounds(money(income.amount))} ${PERIOD_WORDS[income.period]} × ${PER_YEAR[income.period]} = ${pounds(yearly)} a year`,
-    formatMoney(yearly),
+      ? `Annual income ${poundsOfPence(yearly)}`
+      : `${poundsOfPence(yearly / PER_YEAR[income.period])} ${PERIOD_WORDS[income.period]} × ${PER_YEAR[income.period]} = ${poundsOfPence(yearly)} a year`,
+    formatPence(yearly),
     LAW.historicIncome,
   );
   if (pension) {
-    const pensionYearly = annual('payingParent.pensionContributions.amount', pension);
-    yearly = Dec.max(0, yearly.minus(pensionYearly));
+    const pensionYearly = annualPence('payingParent.pensionContributions.amount', pension, warnings);
+    yearly = Math.max(0, yearly - pensionYearly);
     trace.add(
       STEP.pensionContributions,
-      `Less pension contributions of ${pounds(pensionYearly)} a year (not already deducted by the employer)`,
-      formatMoney(yearly),
+      `Less pension contributions of ${poundsOfPence(pensionYearly)} a year (not already deducted by the employer)`,
+      formatPence(yearly),
       LAW.pensionRelief,
     );
   }
-  const weekly = roundPenny(yearly.dividedBy(days.value).times(7));
+  const weekly = weeklyOfYearly(yearly, params);
   trace.add(
     STEP.incomeWeekly,
-    `${pounds(yearly)} ÷ ${days.value} × 7 = ${pounds(weekly)} a week (to the penny)`,
-    formatMoney(weekly),
+    `${poundsOfPence(yearly)} ÷ ${days.value} × 7 = ${poundsOfPence(weekly)} a week (to the penny)`,
+    formatPence(weekly),
     days.reference,
   );
   return weekly;

@@ -8,8 +8,10 @@
  * instalment, the shares, the fees), quoted as it is. Nothing is added, multiplied or rounded here.
  * @module
  */
-import { money, pounds, type Dec } from '../money.ts';
-import type { MaintenanceInput, MaintenanceResult, NilRateReason, Rate } from './calculate.ts';
+import { decimalText, poundsOfPence } from '../money.ts';
+import { nonNegativePence } from '../input.ts';
+import type { TraceStep } from '../trace.ts';
+import type { MaintenanceInput, NilRateReason, Rate } from './calculate.ts';
 import { PERIOD_WORDS } from './income.ts';
 import { STEP } from './steps.ts';
 
@@ -39,8 +41,11 @@ const counted = (n: number, one: string, many: string): string => `${numberWords
 
 /** "a, b and c". */
 function listed(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  const last = items.length - 1;
+  if (last <= 0) return last === 0 ? items[0]! : '';
+  let out = items[0]!;
+  for (let i = 1; i < last; i++) out += `, ${items[i]}`;
+  return `${out} and ${items[last]}`;
 }
 
 /** The parents and children as calculateMaintenance named them ("the receiving parent", "child 2"). */
@@ -49,8 +54,30 @@ interface Named {
   readonly children: readonly { readonly name: string; readonly nightsPerYear: number; readonly nightsPerWeek: number | null }[];
 }
 
+/** The figures the calculation worked out that the read-out quotes, in pence. */
+export interface ReadOutFigures {
+  readonly rate: Rate;
+  readonly grossWeeklyIncome: number | null;
+  readonly weeklyAmount: number;
+  readonly monthly: number;
+  /** Each receiving parent's weekly share. */
+  readonly shares: readonly number[];
+  readonly trace: readonly TraceStep[];
+  /** Collect and Pay: percentages in hundredths, instalments with their fees. */
+  readonly fees?: {
+    readonly payingPercent: number;
+    readonly receivingPercent: number;
+    readonly payingWeekly: { readonly maintenance: number; readonly fee: number };
+    readonly payingMonthly: { readonly maintenance: number; readonly fee: number };
+    readonly receivingWeekly: readonly { readonly maintenance: number; readonly fee: number }[];
+  };
+}
+
+/** The amount as given, in pounds for people ("£32,000.00"). */
+const givenPounds = (field: string, value: Parameters<typeof nonNegativePence>[1]): string => poundsOfPence(nonNegativePence(field, value));
+
 /** How the paying parent's circumstances open the sentence: the income as given, or why none was needed. */
-function opening(input: MaintenanceInput, result: Omit<MaintenanceResult, 'readOut'>, capped: boolean): string {
+function opening(input: MaintenanceInput, result: ReadOutFigures, capped: boolean): string {
   const payer = input.payingParent ?? {};
   if (result.rate === 'default') return 'At the default rate (CMS has not enough information to calculate)';
   if (payer.nilRateReason !== undefined && result.rate === 'nil') return NIL_REASON_WORDS[payer.nilRateReason];
@@ -61,9 +88,9 @@ function opening(input: MaintenanceInput, result: Omit<MaintenanceResult, 'readO
   const weekly = result.grossWeeklyIncome;
   const given =
     payer.income !== undefined
-      ? `On gross income of ${pounds(money(payer.income.amount))} ${PERIOD_WORDS[payer.income.period]}`
+      ? `On gross income of ${givenPounds('payingParent.income.amount', payer.income.amount)} ${PERIOD_WORDS[payer.income.period]}`
       : payer.grossWeeklyIncome !== undefined
-        ? `On gross weekly income of ${pounds(money(payer.grossWeeklyIncome))}`
+        ? `On gross weekly income of ${givenPounds('payingParent.grossWeeklyIncome', payer.grossWeeklyIncome)}`
         : undefined;
   if (weekly === null || given === undefined) return 'On these circumstances';
   const pension = payer.pensionContributions !== undefined;
@@ -75,50 +102,54 @@ function opening(input: MaintenanceInput, result: Omit<MaintenanceResult, 'readO
   const givenWeekly = payer.income === undefined || payer.income.period === 'week';
   if (givenWeekly && !capped && !pension && !varied) return given;
   const note = capped
-    ? `capped at ${pounds(weekly)} a week`
-    : `${pounds(weekly)} a week${pension ? ' after pension contributions' : ''}${varied ? ' with the variations' : ''}`;
+    ? `capped at ${poundsOfPence(weekly)} a week`
+    : `${poundsOfPence(weekly)} a week${pension ? ' after pension contributions' : ''}${varied ? ' with the variations' : ''}`;
   return `${given} (${note})`;
 }
 
 /** "with two children, child 2 staying two nights a week (104 nights a year) with the paying parent". */
 function childrenWords(parents: readonly Named[]): string {
-  const children = parents.flatMap((p) => p.children);
+  let count = 0;
+  for (const p of parents) count += p.children.length;
   const head =
     parents.length > 1
-      ? `with ${counted(children.length, 'child', 'children')} and ${counted(parents.length, 'receiving parent', 'receiving parents')}`
-      : `with ${counted(children.length, 'child', 'children')}`;
-  const staying = children
-    .filter((c) => c.nightsPerYear > 0)
-    .map((c) => {
-      const name = children.length === 1 && c.name === 'child 1' ? 'the child' : c.name;
-      return c.nightsPerWeek !== null
-        ? `${name} staying ${counted(c.nightsPerWeek, 'night', 'nights')} a week (${c.nightsPerYear} nights a year)`
-        : `${name} staying ${c.nightsPerYear} ${c.nightsPerYear === 1 ? 'night' : 'nights'} a year`;
-    });
+      ? `with ${counted(count, 'child', 'children')} and ${counted(parents.length, 'receiving parent', 'receiving parents')}`
+      : `with ${counted(count, 'child', 'children')}`;
+  const staying: string[] = [];
+  for (const p of parents) {
+    for (const c of p.children) {
+      if (c.nightsPerYear <= 0) continue;
+      const name = count === 1 && c.name === 'child 1' ? 'the child' : c.name;
+      staying.push(
+        c.nightsPerWeek !== null
+          ? `${name} staying ${counted(c.nightsPerWeek, 'night', 'nights')} a week (${c.nightsPerYear} nights a year)`
+          : `${name} staying ${c.nightsPerYear} ${c.nightsPerYear === 1 ? 'night' : 'nights'} a year`,
+      );
+    }
+  }
   return staying.length === 0 ? `${head} and no shared care` : `${head}, ${listed(staying)} with the paying parent`;
 }
 
-/** The read-out for a result; `parents` are the names the calculation used. */
-export function readOut(input: MaintenanceInput, result: Omit<MaintenanceResult, 'readOut'>, parents: readonly Named[]): string {
+/** The read-out for a result's figures; `parents` are the names the calculation used. */
+export function readOut(input: MaintenanceInput, result: ReadOutFigures, parents: readonly Named[]): string {
   const capped = result.trace.some((s) => s.step === STEP.incomeCap);
-  const pay = `the paying parent should pay ${pounds(result.weeklyAmount)} a week, which is ${pounds(result.perFrequency.monthly)} a month (${RATE_WORDS[result.rate]})`;
-  const sentences = [`${opening(input, result, capped)}, ${childrenWords(parents)}, ${pay}.`];
+  const pay = `the paying parent should pay ${poundsOfPence(result.weeklyAmount)} a week, which is ${poundsOfPence(result.monthly)} a month (${RATE_WORDS[result.rate]})`;
+  let sentences = `${opening(input, result, capped)}, ${childrenWords(parents)}, ${pay}.`;
   if (parents.length > 1) {
-    const shares = result.receivingParents.map((rp, i) => `${parents[i]!.name} gets ${pounds(rp.weeklyAmount)} a week`);
-    sentences.push(`Of that, ${listed(shares)}.`);
+    const shares = result.shares.map((share, i) => `${parents[i]!.name} gets ${poundsOfPence(share)} a week`);
+    sentences += ` Of that, ${listed(shares)}.`;
   }
-  const cc = result.collectionCharges;
-  if (cc) {
-    const paid = cc.payingParent.weekly;
-    const received: Dec | undefined = cc.receivingParents.length === 1 ? cc.receivingParents[0]!.perFrequency.weekly.net : undefined;
-    sentences.push(
-      `With Collect and Pay, the paying parent pays ${pounds(paid.total)} a week (${pounds(cc.payingParent.monthly.total)} a month) ` +
-        `including the ${cc.payingParentPercent.toString()}% fee` +
+  const fees = result.fees;
+  if (fees) {
+    const paid = fees.payingWeekly;
+    const received = fees.receivingWeekly.length === 1 ? fees.receivingWeekly[0]! : undefined;
+    sentences +=
+      ` With Collect and Pay, the paying parent pays ${poundsOfPence(paid.maintenance + paid.fee)} a week (${poundsOfPence(fees.payingMonthly.maintenance + fees.payingMonthly.fee)} a month) ` +
+        `including the ${decimalText(fees.payingPercent, 2)}% fee` +
         (received
-          ? `, and the receiving parent gets ${pounds(received)} a week after the ${cc.receivingParentPercent.toString()}% fee`
+          ? `, and the receiving parent gets ${poundsOfPence(received.maintenance - received.fee)} a week after the ${decimalText(fees.receivingPercent, 2)}% fee`
           : '') +
-        '.',
-    );
+        '.';
   }
-  return sentences.join(' ');
+  return sentences;
 }

@@ -8,13 +8,19 @@ import type { SharedCareBand } from './parameters.ts';
 
 const NONE: Fraction = { numerator: 0, denominator: 1 };
 
+/** Each band's fraction in lowest terms, worked out once per band. */
+const bandFractions = new WeakMap<SharedCareBand, Fraction>();
+
 /** The para 7(4) fraction for one child's nights a year: 0, 1/7, 2/7, 3/7 or 1/2. */
 export function sharedCareFraction(nights: number, bands: readonly SharedCareBand[]): Fraction {
-  let found: Fraction = NONE;
+  let found: SharedCareBand | undefined;
   for (const band of bands) {
-    if (nights >= band.minNights) found = fraction(band.numerator, band.denominator);
+    if (nights >= band.minNights) found = band;
   }
-  return found;
+  if (found === undefined) return NONE;
+  let f = bandFractions.get(found);
+  if (f === undefined) bandFractions.set(found, (f = fraction(found.numerator, found.denominator)));
+  return f;
 }
 
 /** The para 7(4) band a number of nights falls in: its first and last night a year (null for the top band, which has no last). */

@@ -21,11 +21,12 @@
  * @module
  */
 import { InputError } from '../errors.ts';
-import { nonNegativeMoney } from '../input.ts';
-import { Dec, formatMoney, pounds, roundPenny, type Dec as Decimal, type MoneyInput } from '../money.ts';
+import { nonNegativePence } from '../input.ts';
+import { divRoundHalfUp, formatPence, poundsOfPence, type MoneyInput } from '../money.ts';
 import type { Reference } from '../parameters.ts';
 import type { Trace } from '../trace.ts';
 import { LAW } from './law.ts';
+import { inPence, PERCENT_SCALE } from './in-pence.ts';
 import type { Scheme2012Parameters } from './resolve.ts';
 import { STEP } from './steps.ts';
 
@@ -74,14 +75,25 @@ const SPECIAL: Record<SpecialExpenseGround, { words: string; law: Reference; thr
   mortgage_weekly: { words: 'Mortgage, loan or insurance payments on the former home', law: LAW.mortgage, threshold: true },
 };
 
-/** Each amount given, with the field it came from, checked; grounds in the order of VARIATION_GROUNDS. */
-function amountsOf(v: VariationsInput | undefined): { field: string; key: string; amount: Decimal }[] {
+/** One amount of the variations given, in pence, with the field it came from. */
+export interface VariationAmount {
+  readonly field: string;
+  readonly key: string;
+  readonly amount: number;
+}
+
+/**
+ * Each amount given, with the field it came from, checked and in pence (a fraction of a penny is rounded, and
+ * `warnings` says so); grounds in the order of VARIATION_GROUNDS. Every amount is checked, so a bad one is
+ * refused even where variations cannot apply.
+ */
+export function readVariations(v: VariationsInput | undefined, warnings?: string[]): VariationAmount[] {
   if (v === undefined) return [];
   if (typeof v !== 'object' || v === null) throw new InputError('variations', 'must be an object of amounts');
   const out = AGREED.filter((f) => v[f] !== undefined).map((f) => ({
     field: `variations.${f}`,
     key: f as string,
-    amount: nonNegativeMoney(`variations.${f}`, v[f]!),
+    amount: nonNegativePence(`variations.${f}`, v[f]!, warnings),
   }));
   const grounds = v.grounds;
   if (grounds === undefined) return out;
@@ -93,7 +105,7 @@ function amountsOf(v: VariationsInput | undefined): { field: string; key: string
   }
   for (const g of VARIATION_GROUNDS) {
     if (grounds[g] !== undefined)
-      out.push({ field: `variations.grounds.${g}`, key: g, amount: nonNegativeMoney(`variations.grounds.${g}`, grounds[g]!) });
+      out.push({ field: `variations.grounds.${g}`, key: g, amount: nonNegativePence(`variations.grounds.${g}`, grounds[g]!, warnings) });
   }
   return out;
 }
@@ -103,18 +115,13 @@ export function hasVariations(v: VariationsInput | undefined): boolean {
   return v !== undefined && (AGREED.some((f) => v[f] !== undefined) || VARIATION_GROUNDS.some((g) => v.grounds?.[g] !== undefined));
 }
 
-/** Checks every amount of the variations (so a bad amount is refused even where variations cannot apply). */
-export function checkVariations(v: VariationsInput | undefined): void {
-  amountsOf(v);
-}
-
-/** The two weekly totals the grounds come to; undefined where none of that side was given. */
+/** The two weekly totals the grounds come to, in pence; undefined where none of that side was given. */
 export interface VariationTotals {
-  readonly special: Decimal | undefined;
-  readonly additional: Decimal | undefined;
+  readonly special: number | undefined;
+  readonly additional: number | undefined;
 }
 
-const sum = (a: Decimal | undefined, b: Decimal): Decimal => (a === undefined ? b : a.plus(b));
+const sum = (a: number | undefined, b: number): number => (a === undefined ? b : a + b);
 
 /**
  * The weekly totals of the variations given, each typed ground tested against its rule and traced with its
@@ -122,50 +129,50 @@ const sum = (a: Decimal | undefined, b: Decimal): Decimal => (a === undefined ? 
  * With only the agreed weekly amounts given, nothing is traced here: they are the totals as they stand.
  */
 export function variationTotals(
-  v: VariationsInput | undefined,
+  amounts: readonly VariationAmount[],
   params: Scheme2012Parameters,
   trace: Trace,
   warnings: string[],
 ): VariationTotals {
-  const given = new Map(amountsOf(v).map((a) => [a.key, a.amount]));
-  const money = (key: string): Decimal | undefined => given.get(key);
+  const money = (key: string): number | undefined => amounts.find((a) => a.key === key)?.amount;
+  const inP = inPence(params);
   let special = money('specialExpensesWeekly');
   let additional = money('additionalIncomeWeekly');
 
   // Special expenses (regs 63–67), each ground against the reg 68 threshold (none for reg 64).
-  const threshold = new Dec(params.specialExpensesThreshold.value);
+  const threshold = inP.specialExpensesThreshold;
   const thresholdLaw = params.specialExpensesThreshold.reference;
   for (const f of SPECIAL_EXPENSE_GROUNDS) {
     const amount = money(f);
     if (amount === undefined) continue;
     const { words, law, threshold: tested } = SPECIAL[f];
-    const weekly = roundPenny(amount);
+    const weekly = amount;
     if (!tested) {
       trace.add(
         STEP.variationSpecialExpense,
-        `${words}: ${pounds(weekly)} a week (no threshold for this ground)`,
-        formatMoney(weekly),
+        `${words}: ${poundsOfPence(weekly)} a week (no threshold for this ground)`,
+        formatPence(weekly),
         law,
       );
       special = sum(special, weekly);
-    } else if (weekly.gte(threshold)) {
+    } else if (weekly >= threshold) {
       trace.add(
         STEP.variationSpecialExpense,
-        `${words}: ${pounds(weekly)} a week, at least the ${pounds(threshold)} threshold, so counted in full`,
-        formatMoney(weekly),
+        `${words}: ${poundsOfPence(weekly)} a week, at least the ${poundsOfPence(threshold)} threshold, so counted in full`,
+        formatPence(weekly),
         { title: `${law.title}; ${thresholdLaw.title}`, href: law.href },
       );
       special = sum(special, weekly);
     } else {
       trace.add(
         STEP.variationSpecialExpense,
-        `${words}: ${pounds(weekly)} a week is below the ${pounds(threshold)} threshold, so none of it counts`,
+        `${words}: ${poundsOfPence(weekly)} a week is below the ${poundsOfPence(threshold)} threshold, so none of it counts`,
         '0.00',
         thresholdLaw,
       );
-      if (weekly.gt(0)) {
+      if (weekly > 0) {
         warnings.push(
-          `${words} of ${pounds(weekly)} a week are below the ${pounds(threshold)} a week that special expenses must reach ` +
+          `${words} of ${poundsOfPence(weekly)} a week are below the ${poundsOfPence(threshold)} a week that special expenses must reach ` +
             `(${thresholdLaw.title}), so they do not reduce the income.`,
         );
       }
@@ -175,28 +182,28 @@ export function variationTotals(
   // Unearned income (reg 69): at least £2,500 a year, then weekly as a year's income is (÷ 365 × 7).
   const unearned = money('unearned_yearly');
   if (unearned !== undefined) {
-    const least = new Dec(params.unearnedIncomeThreshold.value);
+    const least = inP.unearnedIncomeThreshold;
     const law = params.unearnedIncomeThreshold.reference;
-    if (unearned.gte(least)) {
+    if (unearned >= least) {
       const days = params.daysInYearForIncome.value;
-      const weekly = roundPenny(unearned.dividedBy(days).times(7));
+      const weekly = divRoundHalfUp(unearned * 7, days);
       trace.add(
         STEP.variationUnearnedIncome,
-        `Unearned income ${pounds(unearned)} a year, at least ${pounds(least)}: ${pounds(unearned)} ÷ ${days} × 7 = ${pounds(weekly)} a week`,
-        formatMoney(weekly),
+        `Unearned income ${poundsOfPence(unearned)} a year, at least ${poundsOfPence(least)}: ${poundsOfPence(unearned)} ÷ ${days} × 7 = ${poundsOfPence(weekly)} a week`,
+        formatPence(weekly),
         { title: `${law.title}; ÷ ${days} × 7 as ${params.daysInYearForIncome.reference.title}`, href: law.href },
       );
       additional = sum(additional, weekly);
     } else {
       trace.add(
         STEP.variationUnearnedIncome,
-        `Unearned income ${pounds(unearned)} a year is below ${pounds(least)} a year, so no variation is made for it`,
+        `Unearned income ${poundsOfPence(unearned)} a year is below ${poundsOfPence(least)} a year, so no variation is made for it`,
         '0.00',
         law,
       );
-      if (unearned.gt(0)) {
+      if (unearned > 0) {
         warnings.push(
-          `Unearned income of ${pounds(unearned)} a year is below the ${pounds(least)} a year a variation needs (${law.title}), so it is not added to the income.`,
+          `Unearned income of ${poundsOfPence(unearned)} a year is below the ${poundsOfPence(least)} a year a variation needs (${law.title}), so it is not added to the income.`,
         );
       }
     }
@@ -205,35 +212,35 @@ export function variationTotals(
   // Assets (reg 69A), only from the day the ground began.
   const assets = money('assets_value');
   if (assets !== undefined) {
-    const above = params.assetsThreshold.value;
+    const above = inP.assetsThreshold;
     const yieldPct = params.assetsYieldPercent;
     const weeks = params.assetsWeeksInYear;
     if (above === null || yieldPct === undefined || weeks === undefined) {
       trace.add(STEP.variationAssets, 'Assets were not a ground for a variation on this date', '0.00', params.assetsThreshold.reference);
-      if (assets.gt(0)) {
+      if (assets > 0) {
         warnings.push(
           `Assets became a ground for a variation only on 13 December 2018 (${LAW.assets.title}, inserted by SI 2018/1279), so they are not counted on ${params.date}.`,
         );
       }
-    } else if (assets.gt(above)) {
-      const weekly = roundPenny(assets.times(yieldPct.value).dividedBy(100).dividedBy(weeks.value));
+    } else if (assets > above) {
+      const weekly = divRoundHalfUp(assets * inP.assetsYieldPercent!, PERCENT_SCALE * weeks.value);
       trace.add(
         STEP.variationAssets,
-        `Assets worth ${pounds(assets)}, more than ${pounds(new Dec(above))}: ${pounds(assets)} × ${yieldPct.value}% ÷ ${weeks.value} = ${pounds(weekly)} a week`,
-        formatMoney(weekly),
+        `Assets worth ${poundsOfPence(assets)}, more than ${poundsOfPence(above)}: ${poundsOfPence(assets)} × ${yieldPct.value}% ÷ ${weeks.value} = ${poundsOfPence(weekly)} a week`,
+        formatPence(weekly),
         yieldPct.reference,
       );
       additional = sum(additional, weekly);
     } else {
       trace.add(
         STEP.variationAssets,
-        `Assets worth ${pounds(assets)} are not more than ${pounds(new Dec(above))}, so no variation is made for them`,
+        `Assets worth ${poundsOfPence(assets)} are not more than ${poundsOfPence(above)}, so no variation is made for them`,
         '0.00',
         params.assetsThreshold.reference,
       );
-      if (assets.gt(0)) {
+      if (assets > 0) {
         warnings.push(
-          `Assets worth ${pounds(assets)} are not more than the ${pounds(new Dec(above))} a variation needs (${params.assetsThreshold.reference.title}), so they are not counted.`,
+          `Assets worth ${poundsOfPence(assets)} are not more than the ${poundsOfPence(above)} a variation needs (${params.assetsThreshold.reference.title}), so they are not counted.`,
         );
       }
     }
@@ -242,11 +249,11 @@ export function variationTotals(
   // Diversion of income (reg 71): the weekly amount diverted, no threshold.
   const diverted = money('diverted_weekly');
   if (diverted !== undefined) {
-    const weekly = roundPenny(diverted);
+    const weekly = diverted;
     trace.add(
       STEP.variationDivertedIncome,
-      `Income diverted to someone else: ${pounds(weekly)} a week`,
-      formatMoney(weekly),
+      `Income diverted to someone else: ${poundsOfPence(weekly)} a week`,
+      formatPence(weekly),
       LAW.diversionOfIncome,
     );
     additional = sum(additional, weekly);
@@ -263,8 +270,8 @@ export type VariationBar = 'default_rate' | 'reg_44_2';
  * force (reg 57(1)(c)), or the flat rate is due to a reg 44(2) benefit of the paying parent or their partner
  * (reg 57(1)(d)). Nothing is said when no amount of more than nil was given.
  */
-export function barredVariationsWarning(v: VariationsInput | undefined, bar: VariationBar, trace: Trace, warnings: string[]): void {
-  if (!amountsOf(v).some((a) => a.amount.gt(0))) return;
+export function barredVariationsWarning(amounts: readonly VariationAmount[], bar: VariationBar, trace: Trace, warnings: string[]): void {
+  if (!amounts.some((a) => a.amount > 0)) return;
   const why =
     bar === 'default_rate'
       ? 'a default rate is in force, and no variation can be made while a default maintenance decision is in force'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from '../../../calc/money.ts';
+import { formatMoney, formatPence } from '../../../calc/money.ts';
 import { currentIncomeTest, weeklyIncomeFrom } from '../../../calc/scheme-2012/income.ts';
 import { parametersOn } from '../../../calc/scheme-2012/resolve.ts';
 import { Trace } from '../../../calc/trace.ts';
@@ -10,7 +10,7 @@ const weeklyOf = (
   amount: string,
   period: 'year' | 'month' | 'four_weeks' | 'week',
   pension?: { amount: string; period: 'year' | 'month' | 'four_weeks' | 'week' },
-) => formatMoney(weeklyIncomeFrom({ amount, period }, pension, params, new Trace()));
+) => formatPence(weeklyIncomeFrom({ amount, period }, pension, params, new Trace()));
 
 describe('annual and other periods to weekly (CSMCR reg 35(1)(c): ÷ 365 × 7)', () => {
   it('£30,000 a year is £575.34 a week, not £576.92 (which ÷ 52 would give)', () => {
