@@ -163,11 +163,20 @@ export function createApp(options: HttpOptions): Hono {
   const documentRoutes = new Set(['/api/v1/import-document']);
 
   // Headers on every response: nothing about a case is cached or sniffed; an open server says so every time.
+  // Set before the handler runs, so a response made with c.json or c.body carries them from the start: set after,
+  // Hono makes the response again around its body as a stream, for each header (and a string body is then no longer
+  // written out in one piece). A handler that returns a Response of its own (the MCP transport's) gets them after.
   app.use('*', async (c, next) => {
-    await next();
+    const path = c.req.path;
+    const noStore = path === '/mcp' || path.startsWith('/api/') || path === '/openapi.json';
     c.header('X-Content-Type-Options', 'nosniff');
-    if (c.req.path === '/mcp' || c.req.path.startsWith('/api/') || c.req.path === '/openapi.json') c.header('Cache-Control', 'no-store');
+    if (noStore) c.header('Cache-Control', 'no-store');
     if (options.insecureNoAuth) c.header('X-Reckoner-Warning', NO_AUTH_WARNING);
+    await next();
+    const headers = c.res.headers;
+    if (!headers.has('X-Content-Type-Options')) c.header('X-Content-Type-Options', 'nosniff');
+    if (noStore && !headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    if (options.insecureNoAuth && !headers.has('X-Reckoner-Warning')) c.header('X-Reckoner-Warning', NO_AUTH_WARNING);
   });
   app.use('*', hostAndOriginGuard(allowedHostsFor(options)));
   const smallLimit = bodyLimit({
@@ -315,7 +324,8 @@ export function createApp(options: HttpOptions): Hono {
     app.post(`/api/v1/${routeName(tool.name)}`, async (c) => {
       let body: unknown;
       try {
-        body = await c.req.json();
+        // The text, then JSON.parse: the same as c.req.json(), without its extra trip through the body's stream reader.
+        body = JSON.parse(await c.req.text());
       } catch {
         return errorResponse(
           c,
@@ -329,7 +339,13 @@ export function createApp(options: HttpOptions): Hono {
       try {
         // run parses the body with the tool's schema: a refusal has one details entry per problem, in plain words.
         // The request's signal aborts when the client goes away unanswered: a long tool then stops its work.
-        return c.json(await tool.output(body, { ...contextFor(principalOf(c)), signal: c.req.raw.signal }));
+        // The signal is read only by a tool that looks at it: making a request's AbortSignal is not free, and a
+        // calculation never needs it.
+        const context: ToolContext = Object.defineProperty({ ...contextFor(principalOf(c)) }, 'signal', {
+          get: () => c.req.raw.signal,
+          enumerable: true,
+        });
+        return c.json(await tool.output(body, context));
       } catch (error) {
         // A client that went away cancelled its own request: nothing went wrong, and nobody is left to answer.
         if (isUnexpected(error) && !c.req.raw.signal.aborted) logInternal(c, error);
