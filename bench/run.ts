@@ -4,6 +4,10 @@
  * ratios are the result; the absolute figures only give them scale. This is a measurement, not a test: nothing
  * here passes or fails on speed.
  *
+ * The `calc` and `http` sections measure the code bundled as the server ships (bench/bundle-measured.ts: esbuild with
+ * the server's options), not the sources through tsx, whose transform adds work to every named function the shipped
+ * code never does; each section's baselines run from the same bundle.
+ *
  * `npm run bench -- <section> …` runs only the sections named (e.g. `npm run bench -- statements`, or
  * `npm run bench -- calc http`); with none, all of them, in this order:
  *
@@ -13,8 +17,9 @@
  * - `http`: `POST /api/v1/calculate-maintenance` from `createApp`, against a bare Hono app with the same route
  *   that reads the same body, validates it with the same zod schema (the tool's input schema) and answers with
  *   the same bytes (each body's response computed beforehand, checked equal to Reckoner's), so the ratio is what
- *   Reckoner adds: its middleware, the calculation and shaping the output (goal ≥ 0.6×, in process). Both driven
- *   in-process with `app.request`, then over a real loopback socket (@hono/node-server on 127.0.0.1).
+ *   Reckoner adds: its middleware, the calculation and shaping the output (goal ≥ 0.6×). Both driven in-process with
+ *   `app.request` (each request with the Content-Length an HTTP client sends), then over a real loopback socket
+ *   (@hono/node-server on 127.0.0.1).
  * - `reconcile`: `reconcile` over a ten-year dispute with 2,000, 20,000 and 200,000 bank transactions, at least
  *   five runs at each size, against reading and sorting the same input; how it grows (bench/reconcile.ts).
  * - `statements`: statement parsing against raw pdf.js (bench/statements.ts).
@@ -24,14 +29,12 @@
  *   same HTML without scripts or styles (bench/page.ts; skipped, saying why, without Chromium).
  * @module
  */
-import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
+import type { ServerType } from '@hono/node-server';
 import { cpus } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { Dec, type Dec as Decimal } from '../calc/money.ts';
-import { calculateMaintenance, type MaintenanceInput, type Rate } from '../calc/scheme-2012/calculate.ts';
-import { createApp } from '../server/http.ts';
-import { calculateMaintenanceInput } from '../tools/calculate-maintenance.ts';
+import type { Dec as Decimal } from '../calc/money.ts';
+import { calculateMaintenance as calculateFromSources, type MaintenanceInput, type Rate } from '../calc/scheme-2012/calculate.ts';
+import { loadMeasured } from './bundle-measured.ts';
 import { coldStartSection } from './cold-start.ts';
 import { mixedBatch, BENCH_DATE } from './inputs.ts';
 import { reconcileSection } from './reconcile.ts';
@@ -70,7 +73,7 @@ const REACHED: readonly Reached[] = ['nil', 'flat_income', 'flat_benefit', 'redu
 const rateMix = new Map<Reached, number>();
 for (const [i, input] of batch.entries()) {
   try {
-    const result = calculateMaintenance(input);
+    const result = calculateFromSources(input);
     const byBenefit = input.payingParent.flatRateBenefit && !result.trace.some((s) => s.step === 'rate_benefit_varied');
     const reached: Reached = result.rate === 'flat' ? (byBenefit ? 'flat_benefit' : 'flat_income') : result.rate;
     rateMix.set(reached, (rateMix.get(reached) ?? 0) + 1);
@@ -80,6 +83,10 @@ for (const [i, input] of batch.entries()) {
 }
 const missing = REACHED.filter((r) => !rateMix.has(r));
 if (missing.length > 0) throw new Error(`the bench batch reaches no ${missing.join(', ')} rate; fix bench/inputs.ts`);
+
+// What `calc` and `http` measure, and their baselines, bundled as the server ships (bench/bundle-measured.ts).
+const { Dec, Hono, calculateMaintenance, calculateMaintenanceInput, createApp, serve } =
+  chosen('calc') || chosen('http') ? await loadMeasured() : ({} as Awaited<ReturnType<typeof loadMeasured>>);
 
 // ---------------------------------------------------------------------------------------------------
 // Output.
@@ -187,7 +194,7 @@ const HEADERS = { 'content-type': 'application/json' };
  * computed beforehand. What is left between the two is what Reckoner adds: its middleware, the calculation, shaping
  * and writing the output.
  */
-function bareApp(answers: ReadonlyMap<string, string>): Hono {
+function bareApp(answers: ReadonlyMap<string, string>): InstanceType<typeof Hono> {
   const app = new Hono();
   app.post(ROUTE, async (c) => {
     const text = await c.req.text();
@@ -200,16 +207,23 @@ function bareApp(answers: ReadonlyMap<string, string>): Hono {
   return app;
 }
 
-async function post(app: Hono, body: string): Promise<string> {
-  const res = await app.request(`${ORIGIN}${ROUTE}`, { method: 'POST', body, headers: HEADERS });
+/**
+ * Each body's headers as an HTTP client sends them: its type and its length. (A Request made in process carries no
+ * Content-Length of its own; without one, a body limit must re-stream the body to count it, which a real request
+ * with a length never costs.)
+ */
+const headersFor = new Map(bodies.map((body) => [body, { ...HEADERS, 'content-length': String(Buffer.byteLength(body)) }]));
+
+async function post(app: InstanceType<typeof Hono>, body: string): Promise<string> {
+  const res = await app.request(`${ORIGIN}${ROUTE}`, { method: 'POST', body, headers: headersFor.get(body)! });
   const text = await res.text();
   if (res.status !== 200) throw new Error(`${ROUTE} answered ${res.status}: ${text.slice(0, 300)}`);
   sink += text.length;
   return `${res.headers.get('content-type')}\n${text}`;
 }
 
-function listen(make: (port: number) => Hono): Promise<{ server: ServerType; url: string }> {
-  let app: Hono | undefined;
+function listen(make: (port: number) => InstanceType<typeof Hono>): Promise<{ server: ServerType; url: string }> {
+  let app: InstanceType<typeof Hono> | undefined;
   return new Promise((resolve) => {
     const server = serve({ fetch: (req) => app!.fetch(req), hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
       app = make(info.port);

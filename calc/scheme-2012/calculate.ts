@@ -208,6 +208,12 @@ function nightsOf(child: ChildInput, field: string, params: Scheme2012Parameters
   return { nightsPerYear: perWeek * params.sharedCareNightsPerWeeklyNight.value, nightsPerWeek: perWeek };
 }
 
+/** Notes an id as used, refusing one used before. */
+function unique(seen: Set<string>, id: string, field: string, who: string): void {
+  if (seen.has(id)) throw new InputError(field, `"${id}" is used twice; give each ${who} a different id`);
+  seen.add(id);
+}
+
 function normaliseParents(input: MaintenanceInput, params: Scheme2012Parameters): NormalisedParent[] {
   const given = input.receivingParents;
   if (!given || given.length === 0) {
@@ -215,17 +221,12 @@ function normaliseParents(input: MaintenanceInput, params: Scheme2012Parameters)
   }
   // Ids made here ("receiving_parent_2", "child_3") cannot repeat one another; only an id given can clash.
   const seen = given.some((rp) => rp.id !== undefined || rp.children?.some((c) => c.id !== undefined)) ? new Set<string>() : undefined;
-  const unique = (id: string, field: string, who: string): void => {
-    if (seen === undefined) return;
-    if (seen.has(id)) throw new InputError(field, `"${id}" is used twice; give each ${who} a different id`);
-    seen.add(id);
-  };
   let childNumber = 0;
   const parents: NormalisedParent[] = [];
   for (let i = 0; i < given.length; i++) {
     const rp = given[i]!;
     const id = rp.id ?? `receiving_parent_${i + 1}`;
-    unique(id, `receivingParents[${i}].id`, 'person');
+    if (seen) unique(seen, id, `receivingParents[${i}].id`, 'person');
     if (!rp.children || rp.children.length === 0) {
       throw new InputError(`receivingParents[${i}].children`, 'give at least one qualifying child for this receiving parent');
     }
@@ -234,7 +235,7 @@ function normaliseParents(input: MaintenanceInput, params: Scheme2012Parameters)
       const child = rp.children[j]!;
       childNumber++;
       const childId = child.id ?? `child_${childNumber}`;
-      unique(childId, `receivingParents[${i}].children[${j}].id`, 'child');
+      if (seen) unique(seen, childId, `receivingParents[${i}].children[${j}].id`, 'child');
       const nights = nightsOf(child, `receivingParents[${i}].children[${j}]`, params);
       children.push({ id: childId, name: child.id ?? `child ${childNumber}`, nightsPerYear: nights.nightsPerYear, nightsPerWeek: nights.nightsPerWeek });
     }

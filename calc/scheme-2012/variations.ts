@@ -123,6 +123,12 @@ export interface VariationTotals {
 
 const sum = (a: number | undefined, b: number): number => (a === undefined ? b : a + b);
 
+/** The amount given for `key`, in pence, if it was given. */
+function amountOf(amounts: readonly VariationAmount[], key: string): number | undefined {
+  for (const a of amounts) if (a.key === key) return a.amount;
+  return undefined;
+}
+
 /**
  * The weekly totals of the variations given, each typed ground tested against its rule and traced with its
  * regulation; a ground that fails its threshold counts nil, with a warning that names the threshold and its source.
@@ -134,16 +140,15 @@ export function variationTotals(
   trace: Trace,
   warnings: string[],
 ): VariationTotals {
-  const money = (key: string): number | undefined => amounts.find((a) => a.key === key)?.amount;
   const inP = inPence(params);
-  let special = money('specialExpensesWeekly');
-  let additional = money('additionalIncomeWeekly');
+  let special = amountOf(amounts, 'specialExpensesWeekly');
+  let additional = amountOf(amounts, 'additionalIncomeWeekly');
 
   // Special expenses (regs 63–67), each ground against the reg 68 threshold (none for reg 64).
   const threshold = inP.specialExpensesThreshold;
   const thresholdLaw = params.specialExpensesThreshold.reference;
   for (const f of SPECIAL_EXPENSE_GROUNDS) {
-    const amount = money(f);
+    const amount = amountOf(amounts, f);
     if (amount === undefined) continue;
     const { words, law, threshold: tested } = SPECIAL[f];
     const weekly = amount;
@@ -180,7 +185,7 @@ export function variationTotals(
   }
 
   // Unearned income (reg 69): at least £2,500 a year, then weekly as a year's income is (÷ 365 × 7).
-  const unearned = money('unearned_yearly');
+  const unearned = amountOf(amounts, 'unearned_yearly');
   if (unearned !== undefined) {
     const least = inP.unearnedIncomeThreshold;
     const law = params.unearnedIncomeThreshold.reference;
@@ -210,7 +215,7 @@ export function variationTotals(
   }
 
   // Assets (reg 69A), only from the day the ground began.
-  const assets = money('assets_value');
+  const assets = amountOf(amounts, 'assets_value');
   if (assets !== undefined) {
     const above = inP.assetsThreshold;
     const yieldPct = params.assetsYieldPercent;
@@ -247,7 +252,7 @@ export function variationTotals(
   }
 
   // Diversion of income (reg 71): the weekly amount diverted, no threshold.
-  const diverted = money('diverted_weekly');
+  const diverted = amountOf(amounts, 'diverted_weekly');
   if (diverted !== undefined) {
     const weekly = diverted;
     trace.add(
