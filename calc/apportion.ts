@@ -25,10 +25,12 @@ export function apportionPence(totalPence: number, weights: readonly number[]): 
     remainders.push(r);
     left -= (scaled - r) / sum;
   }
-  const order = weights.map((_, i) => i).sort((a, b) => remainders[b]! - remainders[a]! || a - b);
-  for (const i of order) {
-    if (left <= 0) break;
-    floors[i]!++;
+  // The pennies left (fewer than there are shares) go to the largest remainders, the first listed on a tie.
+  while (left > 0) {
+    let best = -1;
+    for (let i = 0; i < remainders.length; i++) if (remainders[i]! >= 0 && (best < 0 || remainders[i]! > remainders[best]!)) best = i;
+    floors[best]!++;
+    remainders[best] = -1;
     left--;
   }
   return floors;

@@ -80,6 +80,23 @@ export function allowedHostsFor(options: HttpOptions): Set<string> {
   return hosts;
 }
 
+/**
+ * A tool's context for one JSON API request. Its signal (aborted when the client goes away unanswered) is made only
+ * when a tool reads it: a request's AbortSignal is not free to make, and a calculation never looks at it. The getter
+ * is the class's own, shared by every request (a getter made per request would give each context its own hidden class).
+ */
+class RequestContext implements ToolContext {
+  readonly #request: Request;
+  constructor(base: ToolContext, request: Request) {
+    Object.assign(this, base);
+    this.#request = request;
+  }
+  get signal(): AbortSignal {
+    return this.#request.signal;
+  }
+}
+interface RequestContext extends ToolContext {}
+
 /** Refuses requests whose Host or Origin is not this server's own: the guard against DNS rebinding. */
 function hostAndOriginGuard(allowed: Set<string>): MiddlewareHandler {
   return async (c, next) => {
@@ -339,13 +356,7 @@ export function createApp(options: HttpOptions): Hono {
       try {
         // run parses the body with the tool's schema: a refusal has one details entry per problem, in plain words.
         // The request's signal aborts when the client goes away unanswered: a long tool then stops its work.
-        // The signal is read only by a tool that looks at it: making a request's AbortSignal is not free, and a
-        // calculation never needs it.
-        const context: ToolContext = Object.defineProperty({ ...contextFor(principalOf(c)) }, 'signal', {
-          get: () => c.req.raw.signal,
-          enumerable: true,
-        });
-        return c.json(await tool.output(body, context));
+        return c.json(await tool.output(body, new RequestContext(contextFor(principalOf(c)), c.req.raw)));
       } catch (error) {
         // A client that went away cancelled its own request: nothing went wrong, and nobody is left to answer.
         if (isUnexpected(error) && !c.req.raw.signal.aborted) logInternal(c, error);

@@ -204,9 +204,10 @@ export function toJson(result: MaintenanceResult): CalculateMaintenanceOutput {
     perFrequency: money.perFrequency,
     collection: result.collection,
     ...(money.collectionCharges ? { collectionCharges: money.collectionCharges } : {}),
-    warnings: [...result.warnings],
+    // The result's own lists, not copies: a result is made for this answer and never used again.
+    warnings: result.warnings as string[],
     readOut: result.readOut,
-    trace: result.trace.map((s) => ({ ...s })),
+    trace: result.trace as CalculateMaintenanceOutput['trace'],
   };
 }
 

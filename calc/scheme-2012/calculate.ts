@@ -186,14 +186,22 @@ interface NormalisedParent {
 /** A name at the start of a sentence. */
 const capital = (s: string): string => `${s[0]!.toUpperCase()}${s.slice(1)}`;
 
+/** Where a child is in the input, for an error that names the field. */
+const childField = (i: number, j: number): string => `receivingParents[${i}].children[${j}]`;
+
 /**
  * A child's nights a year, from `nightsPerYear` or from `nights` over a period. Nights a week are whole nights, 0 to 7;
- * each counts as 52 nights a year (`sharedCareNightsPerWeeklyNight`), so 2 a week is 104 a year.
+ * each counts as 52 nights a year (`sharedCareNightsPerWeeklyNight`), so 2 a week is 104 a year. The field is named
+ * only when something is wrong with it.
  */
-function nightsOf(child: ChildInput, field: string, params: Scheme2012Parameters): { nightsPerYear: number; nightsPerWeek: number | null } {
+function nightsOf(child: ChildInput, i: number, j: number, params: Scheme2012Parameters): { nightsPerYear: number; nightsPerWeek: number | null } {
   if (child.nights === undefined) {
-    return { nightsPerYear: wholeNumber(`${field}.nightsPerYear`, child.nightsPerYear, MAX_NIGHTS_PER_YEAR), nightsPerWeek: null };
+    const given = child.nightsPerYear;
+    if (given === undefined) return { nightsPerYear: 0, nightsPerWeek: null };
+    if (Number.isInteger(given) && given >= 0 && given <= MAX_NIGHTS_PER_YEAR) return { nightsPerYear: given, nightsPerWeek: null };
+    return { nightsPerYear: wholeNumber(`${childField(i, j)}.nightsPerYear`, given, MAX_NIGHTS_PER_YEAR), nightsPerWeek: null };
   }
+  const field = childField(i, j);
   if (child.nightsPerYear !== undefined) throw new InputError(`${field}.nights`, 'give either nightsPerYear or nights, not both');
   const { count, period } = child.nights;
   if (!NIGHTS_PERIODS.includes(period)) throw new InputError(`${field}.nights.period`, `must be one of ${NIGHTS_PERIODS.join(', ')}`);
@@ -236,7 +244,7 @@ function normaliseParents(input: MaintenanceInput, params: Scheme2012Parameters)
       childNumber++;
       const childId = child.id ?? `child_${childNumber}`;
       if (seen) unique(seen, childId, `receivingParents[${i}].children[${j}].id`, 'child');
-      const nights = nightsOf(child, `receivingParents[${i}].children[${j}]`, params);
+      const nights = nightsOf(child, i, j, params);
       children.push({ id: childId, name: child.id ?? `child ${childNumber}`, nightsPerYear: nights.nightsPerYear, nightsPerWeek: nights.nightsPerWeek });
     }
     const name = rp.id ?? (given.length === 1 ? 'the receiving parent' : `receiving parent ${i + 1}`);
@@ -244,6 +252,9 @@ function normaliseParents(input: MaintenanceInput, params: Scheme2012Parameters)
   }
   return parents;
 }
+
+/** Dates already found to be real dates (a calculation is often asked for the same few): not parsed again. */
+const checkedDates = new Set<unknown>();
 
 const clampCount = <T extends number>(n: number, max: T): T => Math.min(n, max) as T;
 
@@ -258,8 +269,12 @@ const clampCount = <T extends number>(n: number, max: T): T => Math.min(n, max) 
  *   receivingParents: [{ children: [{ nightsPerYear: 52 }] }] }).weeklyAmount // 51.43
  */
 export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult {
-  if (typeof input.date !== 'string' || !isCivilDate(input.date)) {
-    throw new InputError('date', `must be a real date written YYYY-MM-DD (got ${JSON.stringify(input.date)})`);
+  if (!checkedDates.has(input.date)) {
+    if (typeof input.date !== 'string' || !isCivilDate(input.date)) {
+      throw new InputError('date', `must be a real date written YYYY-MM-DD (got ${JSON.stringify(input.date)})`);
+    }
+    if (checkedDates.size >= 10_000) checkedDates.clear();
+    checkedDates.add(input.date);
   }
   const params = parametersOn(input.date);
   const trace = new Trace();
@@ -419,8 +434,10 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   } else if (rate === 'default') {
     // The default rate is a fixed sum for the number of children (reg 49): nights with the paying parent change
     // nothing until CMS can calculate, so say so rather than leave nights given unused in silence.
-    const firstBand = Math.min(...bands.map((b) => b.minNights));
-    const counted = parents.flatMap((p) => p.children).filter((c) => c.nightsPerYear >= firstBand);
+    let firstBand = Infinity;
+    for (const b of bands) firstBand = Math.min(firstBand, b.minNights);
+    const counted: NormalisedParent['children'] = [];
+    for (const p of parents) for (const c of p.children) if (c.nightsPerYear >= firstBand) counted.push(c);
     if (counted.length > 0) {
       warnings.push(
         `The default rate (${params.defaultRate.reference.title}) is a fixed amount for the number of children, so the nights given ` +
@@ -499,7 +516,11 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
   });
 }
 
-const sumOf = (pence: readonly number[]): number => pence.reduce((a, b) => a + b, 0);
+function sumOf(pence: readonly number[]): number {
+  let total = 0;
+  for (const p of pence) total += p;
+  return total;
+}
 
 const NO_SHARED_CARE: Fraction = { numerator: 0, denominator: 1 };
 
