@@ -39,7 +39,7 @@ import type {
   ReceivingParentResult,
 } from '../scheme-2012/calculate.ts';
 import type { ChildCount, OtherChildCount } from '../scheme-2012/parameters.ts';
-import { averageFraction, isHalfBand, sharedCareBandOf, sharedCareFraction } from '../scheme-2012/shared-care.ts';
+import { averageFraction, isHalfBand, sharedCareBandOf, sharedCareFraction, traceWeeklyNights } from '../scheme-2012/shared-care.ts';
 import { STEP } from '../scheme-2012/steps.ts';
 import { LAW } from './law.ts';
 import * as P from './parameters.ts';
@@ -275,16 +275,7 @@ export function calculateMaintenance2003(input: Maintenance2003Input): Maintenan
     String(qualifying),
     LAW.order,
   );
-  const perNight = params.sharedCareNightsPerWeeklyNight;
-  for (const c of parents.flatMap((p) => p.children)) {
-    if (c.nightsPerWeek === null) continue;
-    trace.add(
-      STEP.sharedCareNights,
-      `${capital(c.name)}: ${c.nightsPerWeek} ${c.nightsPerWeek === 1 ? 'night' : 'nights'} a week × ${perNight.value} = ${c.nightsPerYear} nights a year`,
-      String(c.nightsPerYear),
-      perNight.reference,
-    );
-  }
+  traceWeeklyNights(parents, params.sharedCareNightsPerWeeklyNight, trace);
 
   // 1. Net weekly income, where the rate needs one (para 10; SI 2001/155 Schedule), capped at £2,000 (para 10(3)).
   const given =

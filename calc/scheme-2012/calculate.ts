@@ -31,7 +31,14 @@ import { LAW } from './law.ts';
 import type { ChildCount, OtherChildCount } from './parameters.ts';
 import { parametersOn, type Scheme2012Parameters } from './resolve.ts';
 import { readOut, type ReadOutFigures } from './read-out.ts';
-import { averageFraction, isHalfBand, sharedCareBandOf, sharedCareFraction, type SharedCareBandRange } from './shared-care.ts';
+import {
+  averageFraction,
+  isHalfBand,
+  sharedCareBandOf,
+  sharedCareFraction,
+  traceWeeklyNights,
+  type SharedCareBandRange,
+} from './shared-care.ts';
 import { STEP } from './steps.ts';
 import {
   barredVariationsWarning,
@@ -309,18 +316,7 @@ export function calculateMaintenance(input: MaintenanceInput): MaintenanceResult
     String(qualifying),
     LAW.order,
   );
-  const perNight = params.sharedCareNightsPerWeeklyNight;
-  for (const p of parents) {
-    for (const c of p.children) {
-      if (c.nightsPerWeek === null) continue;
-      trace.add(
-        STEP.sharedCareNights,
-        `${capital(c.name)}: ${c.nightsPerWeek} ${c.nightsPerWeek === 1 ? 'night' : 'nights'} a week × ${perNight.value} = ${c.nightsPerYear} nights a year`,
-        String(c.nightsPerYear),
-        perNight.reference,
-      );
-    }
-  }
+  traceWeeklyNights(parents, params.sharedCareNightsPerWeeklyNight, trace);
   const inP = inPence(params);
 
   // 1. Gross weekly income, where the rate needs one (all money from here on is whole pence).

@@ -4,6 +4,9 @@
  * @module
  */
 import { fraction, gcd, type Fraction } from '../money.ts';
+import type { ResolvedValue } from '../parameters.ts';
+import type { Trace } from '../trace.ts';
+import { STEP } from './steps.ts';
 import type { SharedCareBand } from './parameters.ts';
 
 const NONE: Fraction = { numerator: 0, denominator: 1 };
@@ -61,4 +64,33 @@ export function averageFraction(fractions: readonly Fraction[]): Fraction {
 
 function lcm(a: number, b: number): number {
   return (a / gcd(a, b)) * b;
+}
+
+/** A child as both schemes' calculations name it, with its nights. */
+interface NightsOfChild {
+  readonly name: string;
+  readonly nightsPerYear: number;
+  readonly nightsPerWeek: number | null;
+}
+
+/**
+ * The trace step, in both schemes, for each child whose nights were given a week: "Child 2: 2 nights a week × 52 =
+ * 104 nights a year", each weekly night counted as `perNight` nights a year.
+ */
+export function traceWeeklyNights(
+  parents: readonly { readonly children: readonly NightsOfChild[] }[],
+  perNight: ResolvedValue<number>,
+  trace: Trace,
+): void {
+  for (const p of parents) {
+    for (const c of p.children) {
+      if (c.nightsPerWeek === null) continue;
+      trace.add(
+        STEP.sharedCareNights,
+        `${c.name[0]!.toUpperCase()}${c.name.slice(1)}: ${c.nightsPerWeek} ${c.nightsPerWeek === 1 ? 'night' : 'nights'} a week × ${perNight.value} = ${c.nightsPerYear} nights a year`,
+        String(c.nightsPerYear),
+        perNight.reference,
+      );
+    }
+  }
 }
