@@ -198,8 +198,11 @@ export function formatPence(p: number): string {
 /** Whole pence as money for people to read: "£1,234.56", "-£20.00". */
 export function poundsOfPence(p: number): string {
   const a = p < 0 ? -p : p;
-  const plain = formatPence(a);
-  return `${p < 0 ? '-' : ''}£${a < 100_000 ? plain : grouped(plain)}`;
+  const pence = a % 100;
+  const whole = (a - pence) / 100;
+  // Below £1,000 there is no comma to put in, and the string is made in one step.
+  if (whole < 1000) return `${p < 0 ? '-£' : '£'}${whole}.${TWO_DIGITS[pence]}`;
+  return `${p < 0 ? '-£' : '£'}${grouped(`${whole}.${TWO_DIGITS[pence]}`)}`;
 }
 
 /** Rounds to the nearest penny, half a penny up (CSMCR 2012 reg 6 for figures other than the rate). */

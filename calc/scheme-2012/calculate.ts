@@ -223,6 +223,16 @@ function nightsOf(child: ChildInput, i: number, j: number, params: Scheme2012Par
   return { nightsPerYear: perWeek * params.sharedCareNightsPerWeeklyNight.value, nightsPerWeek: perWeek };
 }
 
+/** The names and ids made for people given none ("child 2", "receiving_parent_1"), each made once and kept. */
+const CHILD_IDS: string[] = [];
+const CHILD_NAMES: string[] = [];
+const RECEIVING_PARENT_IDS: string[] = [];
+const RECEIVING_PARENT_NAMES: string[] = [];
+function made(kept: string[], n: number, prefix: string): string {
+  if (n > 64) return `${prefix}${n}`;
+  return (kept[n] ??= `${prefix}${n}`);
+}
+
 /** Notes an id as used, refusing one used before. */
 function unique(seen: Set<string>, id: string, field: string, who: string): void {
   if (seen.has(id)) throw new InputError(field, `"${id}" is used twice; give each ${who} a different id`);
@@ -240,7 +250,7 @@ function normaliseParents(input: MaintenanceInput, params: Scheme2012Parameters)
   const parents: NormalisedParent[] = [];
   for (let i = 0; i < given.length; i++) {
     const rp = given[i]!;
-    const id = rp.id ?? `receiving_parent_${i + 1}`;
+    const id = rp.id ?? made(RECEIVING_PARENT_IDS, i + 1, 'receiving_parent_');
     if (seen) unique(seen, id, `receivingParents[${i}].id`, 'person');
     if (!rp.children || rp.children.length === 0) {
       throw new InputError(`receivingParents[${i}].children`, 'give at least one qualifying child for this receiving parent');
@@ -249,12 +259,17 @@ function normaliseParents(input: MaintenanceInput, params: Scheme2012Parameters)
     for (let j = 0; j < rp.children.length; j++) {
       const child = rp.children[j]!;
       childNumber++;
-      const childId = child.id ?? `child_${childNumber}`;
+      const childId = child.id ?? made(CHILD_IDS, childNumber, 'child_');
       if (seen) unique(seen, childId, `receivingParents[${i}].children[${j}].id`, 'child');
       const nights = nightsOf(child, i, j, params);
-      children.push({ id: childId, name: child.id ?? `child ${childNumber}`, nightsPerYear: nights.nightsPerYear, nightsPerWeek: nights.nightsPerWeek });
+      children.push({
+        id: childId,
+        name: child.id ?? made(CHILD_NAMES, childNumber, 'child '),
+        nightsPerYear: nights.nightsPerYear,
+        nightsPerWeek: nights.nightsPerWeek,
+      });
     }
-    const name = rp.id ?? (given.length === 1 ? 'the receiving parent' : `receiving parent ${i + 1}`);
+    const name = rp.id ?? (given.length === 1 ? 'the receiving parent' : made(RECEIVING_PARENT_NAMES, i + 1, 'receiving parent '));
     parents.push({ id, name, children });
   }
   return parents;
