@@ -204,10 +204,10 @@ export function toJson(result: MaintenanceResult): CalculateMaintenanceOutput {
     perFrequency: money.perFrequency,
     collection: result.collection,
     ...(money.collectionCharges ? { collectionCharges: money.collectionCharges } : {}),
-    // The result's own lists, not copies: a result is made for this answer and never used again.
-    warnings: result.warnings as string[],
+    // The lists copied, their steps not: a trace step is plain data, never changed once made.
+    warnings: [...result.warnings],
     readOut: result.readOut,
-    trace: result.trace as CalculateMaintenanceOutput['trace'],
+    trace: [...result.trace],
   };
 }
 
