@@ -201,7 +201,12 @@ const childField = (i: number, j: number): string => `receivingParents[${i}].chi
  * each counts as 52 nights a year (`sharedCareNightsPerWeeklyNight`), so 2 a week is 104 a year. The field is named
  * only when something is wrong with it.
  */
-function nightsOf(child: ChildInput, i: number, j: number, params: Scheme2012Parameters): { nightsPerYear: number; nightsPerWeek: number | null } {
+function nightsOf(
+  child: ChildInput,
+  i: number,
+  j: number,
+  params: Scheme2012Parameters,
+): { nightsPerYear: number; nightsPerWeek: number | null } {
   if (child.nights === undefined) {
     const given = child.nightsPerYear;
     if (given === undefined) return { nightsPerYear: 0, nightsPerWeek: null };
@@ -598,10 +603,11 @@ const RECEIVING_PARENTS = lazyMoney('receivingParents', (r) =>
     })),
   })),
 );
+
 /**
  * The result, its money as decimal.js at the edge: each figure worked out in pence becomes a decimal when it is
- * first read (the per-frequency table, the receiving parents' shares and the Collect-and-Pay table too), so a caller that reads the trace, the
- * read-out or the weekly amount pays for no decimal it does not use. Every property a caller sees is an own,
+ * first read (the per-frequency table, the receiving parents' shares and the Collect-and-Pay table too), so a caller
+ * that reads the trace, the read-out or the weekly amount pays for no decimal it does not use. Every property a caller sees is an own,
  * enumerable one, in the order it always had, so the result spreads, compares and serialises as a plain object does.
  */
 function resultOf(r: {
@@ -721,7 +727,12 @@ function grossWeeklyIncome(input: MaintenanceInput, params: Scheme2012Parameters
   if (payer.pensionContributions) {
     const pension = weeklyPension(payer.pensionContributions, params, warnings);
     weekly = Math.max(0, weekly - pension);
-    trace.add(STEP.pensionContributions, `Less pension contributions of ${poundsOfPence(pension)} a week`, formatPence(weekly), LAW.pensionRelief);
+    trace.add(
+      STEP.pensionContributions,
+      `Less pension contributions of ${poundsOfPence(pension)} a week`,
+      formatPence(weekly),
+      LAW.pensionRelief,
+    );
   }
   return weekly;
 }
@@ -797,7 +808,9 @@ function capWarning(
 ): string {
   const cap = poundsOfPence(inPence(params).incomeCap);
   const givenPounds = given && poundsOfPence(nonNegativePence('payingParent.income.amount', given.amount));
-  const subject = given ? `Gross income of ${givenPounds} ${PERIOD_WORDS[given.period]}` : `Gross weekly income of ${poundsOfPence(income)}`;
+  const subject = given
+    ? `Gross income of ${givenPounds} ${PERIOD_WORDS[given.period]}`
+    : `Gross weekly income of ${poundsOfPence(income)}`;
   const weekly = varied
     ? ` is ${poundsOfPence(uncapped)} a week with the variations,`
     : given && given.period !== 'week'
@@ -1076,7 +1089,10 @@ function collectionFees(
     STEP.collectionFeeReceivingParent,
     `Collect and Pay: ${decimalText(recPct, 2)}% is taken from what each receiving parent gets: ` +
       received
-        .map((x, i) => `${parents[i]!.name} ${poundsOfPence(x.maintenance)} − ${poundsOfPence(x.fee)} = ${poundsOfPence(x.maintenance - x.fee)}`)
+        .map(
+          (x, i) =>
+            `${parents[i]!.name} ${poundsOfPence(x.maintenance)} − ${poundsOfPence(x.fee)} = ${poundsOfPence(x.maintenance - x.fee)}`,
+        )
         .join('; '),
     formatPence(sumOf(received.map((x) => x.maintenance - x.fee))),
     params.collectionFeeReceivingPercent.reference,

@@ -62,7 +62,12 @@ export function weeklyIncomeFrom(
   const days = params.daysInYearForIncome;
   if (income.period === 'week') {
     let weekly = nonNegativePence(`${field}.amount`, income.amount, warnings);
-    trace.add(STEP.incomeWeekly, `Income of ${poundsOfPence(weekly)} a week is used as a weekly figure`, formatPence(weekly), LAW.historicIncome);
+    trace.add(
+      STEP.incomeWeekly,
+      `Income of ${poundsOfPence(weekly)} a week is used as a weekly figure`,
+      formatPence(weekly),
+      LAW.historicIncome,
+    );
     if (pension) {
       const pensionWeekly = weeklyPension(pension, params, warnings);
       weekly = Math.max(0, weekly - pensionWeekly);

@@ -145,11 +145,11 @@ export function readOut(input: MaintenanceInput, result: ReadOutFigures, parents
     const received = fees.receivingWeekly.length === 1 ? fees.receivingWeekly[0]! : undefined;
     sentences +=
       ` With Collect and Pay, the paying parent pays ${poundsOfPence(paid.maintenance + paid.fee)} a week (${poundsOfPence(fees.payingMonthly.maintenance + fees.payingMonthly.fee)} a month) ` +
-        `including the ${decimalText(fees.payingPercent, 2)}% fee` +
-        (received
-          ? `, and the receiving parent gets ${poundsOfPence(received.maintenance - received.fee)} a week after the ${decimalText(fees.receivingPercent, 2)}% fee`
-          : '') +
-        '.';
+      `including the ${decimalText(fees.payingPercent, 2)}% fee` +
+      (received
+        ? `, and the receiving parent gets ${poundsOfPence(received.maintenance - received.fee)} a week after the ${decimalText(fees.receivingPercent, 2)}% fee`
+        : '') +
+      '.';
   }
   return sentences;
 }
