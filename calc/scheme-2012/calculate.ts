@@ -26,7 +26,7 @@ import {
 } from '../money.ts';
 import { Trace, type TraceStep } from '../trace.ts';
 import { inPence, PERCENT_SCALE } from './in-pence.ts';
-import { PERIOD_WORDS, weeklyIncomeFrom, weeklyPension, type PeriodAmount } from './income.ts';
+import { lessPensionWeekly, PERIOD_WORDS, weeklyIncomeFrom, type PeriodAmount } from './income.ts';
 import { LAW } from './law.ts';
 import type { ChildCount, OtherChildCount } from './parameters.ts';
 import { parametersOn, type Scheme2012Parameters } from './resolve.ts';
@@ -722,19 +722,9 @@ function grossWeeklyIncome(input: MaintenanceInput, params: Scheme2012Parameters
     return weeklyIncomeFrom(payer.income, payer.pensionContributions, params, trace, 'payingParent.income', warnings);
   }
   if (payer.grossWeeklyIncome === undefined) return undefined;
-  let weekly = nonNegativePence('payingParent.grossWeeklyIncome', payer.grossWeeklyIncome, warnings);
+  const weekly = nonNegativePence('payingParent.grossWeeklyIncome', payer.grossWeeklyIncome, warnings);
   trace.add(STEP.incomeWeekly, `Gross weekly income given: ${poundsOfPence(weekly)}`, formatPence(weekly), LAW.historicIncome);
-  if (payer.pensionContributions) {
-    const pension = weeklyPension(payer.pensionContributions, params, warnings);
-    weekly = Math.max(0, weekly - pension);
-    trace.add(
-      STEP.pensionContributions,
-      `Less pension contributions of ${poundsOfPence(pension)} a week`,
-      formatPence(weekly),
-      LAW.pensionRelief,
-    );
-  }
-  return weekly;
+  return payer.pensionContributions ? lessPensionWeekly(weekly, payer.pensionContributions, params, trace, warnings) : weekly;
 }
 
 /**

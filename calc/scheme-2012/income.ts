@@ -46,6 +46,28 @@ export function weeklyPension(pension: PeriodAmount, params: Scheme2012Parameter
 }
 
 /**
+ * A weekly income in pence less the pension contributions not already taken off (reg 35(3)), as a weekly figure,
+ * never below nil; traced.
+ */
+export function lessPensionWeekly(
+  weekly: number,
+  pension: PeriodAmount,
+  params: Scheme2012Parameters,
+  trace: Trace,
+  warnings?: string[],
+): number {
+  const pensionWeekly = weeklyPension(pension, params, warnings);
+  const after = Math.max(0, weekly - pensionWeekly);
+  trace.add(
+    STEP.pensionContributions,
+    `Less pension contributions of ${poundsOfPence(pensionWeekly)} a week`,
+    formatPence(after),
+    LAW.pensionRelief,
+  );
+  return after;
+}
+
+/**
  * Weekly income in pence from an amount over a period. A weekly figure is used as it is; any other period goes
  * through the annual figure, which becomes weekly by dividing by 365 and multiplying by 7 (reg 35(1)(c)),
  * so £30,000 a year is £575.34 a week, not £576.92. Pension contributions not already taken off are
@@ -68,16 +90,7 @@ export function weeklyIncomeFrom(
       formatPence(weekly),
       LAW.historicIncome,
     );
-    if (pension) {
-      const pensionWeekly = weeklyPension(pension, params, warnings);
-      weekly = Math.max(0, weekly - pensionWeekly);
-      trace.add(
-        STEP.pensionContributions,
-        `Less pension contributions of ${poundsOfPence(pensionWeekly)} a week`,
-        formatPence(weekly),
-        LAW.pensionRelief,
-      );
-    }
+    if (pension) weekly = lessPensionWeekly(weekly, pension, params, trace, warnings);
     return weekly;
   }
 
