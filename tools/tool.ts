@@ -117,28 +117,47 @@ const clip = (text: string, max: number): string => (text.length <= max ? text :
  * The first text in an input that no record should hold — a NUL character, or half of a UTF-16 surrogate pair (not
  * text at all) — as a problem naming its field; undefined when there is none.
  */
-export function textProblem(input: unknown, field = ''): FieldProblem | undefined {
-  if (typeof input === 'string') {
-    if (input.includes('\u0000')) return { field: field || '(body)', message: 'contains a NUL character (\\u0000); remove it' };
-    if (!input.isWellFormed()) {
-      return { field: field || '(body)', message: 'contains a broken character (half of a UTF-16 surrogate pair); send the text as UTF-8' };
+export function textProblem(input: unknown): FieldProblem | undefined {
+  const found = badTextIn(input);
+  if (!found) return undefined;
+  // The field's name is written only for the text found: most inputs have none, and walking them builds no names.
+  let field = '';
+  for (const key of found.path.reverse()) field = typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${key}` : key;
+  return { field: field || '(body)', message: found.message };
+}
+
+/** The message for the first bad text in a value, with the keys down to it, innermost first. */
+function badTextIn(value: unknown): { readonly message: string; readonly path: (string | number)[] } | undefined {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) return { message: 'contains a NUL character (\\u0000); remove it', path: [] };
+    if (!value.isWellFormed()) {
+      return { message: 'contains a broken character (half of a UTF-16 surrogate pair); send the text as UTF-8', path: [] };
     }
     return undefined;
   }
-  if (Array.isArray(input)) {
-    for (let i = 0; i < input.length; i++) {
-      const p = textProblem(input[i], `${field}[${i}]`);
-      if (p) return p;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = badTextIn(value[i]);
+      if (found) return (found.path.push(i), found);
     }
     return undefined;
   }
-  if (input !== null && typeof input === 'object') {
-    for (const [key, value] of Object.entries(input)) {
-      const p = textProblem(value, field ? `${field}.${key}` : key);
-      if (p) return p;
+  if (value !== null && typeof value === 'object') {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const found = badTextIn((value as Record<string, unknown>)[key]);
+      if (found) return (found.path.push(key), found);
     }
   }
   return undefined;
+}
+
+/**
+ * The same for a body read as JSON text, without walking it when it cannot hold such text: the text is decoded from
+ * UTF-8, which has no half pairs, and JSON refuses a raw NUL, so only a `\u` escape can put either into the body.
+ */
+export function textProblemInJson(text: string, parsed: unknown): FieldProblem | undefined {
+  return text.includes('\\u') || !text.isWellFormed() ? textProblem(parsed) : undefined;
 }
 
 /** An input a tool refuses with a code other than invalid_input (e.g. too_large), naming the field. */
