@@ -5,13 +5,13 @@
  */
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { INLINE_EXPORT_MAX_BYTES } from '../tools/case-common.ts';
 import { TOOLS } from '../tools/index.ts';
-import { failure, isUnexpected, routeName, textProblem, toFailure, type ErrorCode, type ToolContext } from '../tools/tool.ts';
+import { failure, isUnexpected, routeName, textProblemInJson, toFailure, type ErrorCode, type ToolContext } from '../tools/tool.ts';
 import { LOCAL_PRINCIPAL, type CaseStore, type Principal } from '../store/types.ts';
 import { authenticate, readTokens } from './auth.ts';
+import { sizeLimit, type SizeLimit } from './body-limit.ts';
 import { errorResponse } from './errors.ts';
 import { FileShelf } from '../tools/files.ts';
 import { createMcpServer, InFlight } from './mcp.ts';
@@ -97,31 +97,31 @@ class RequestContext implements ToolContext {
 }
 interface RequestContext extends ToolContext {}
 
-/** Refuses requests whose Host or Origin is not this server's own: the guard against DNS rebinding. */
-function hostAndOriginGuard(allowed: Set<string>): MiddlewareHandler {
-  return async (c, next) => {
-    const host = c.req.header('host') ?? new URL(c.req.url).host;
-    if (!allowed.has(host.toLowerCase())) {
-      return requestError(
-        c,
-        'forbidden',
-        `Host "${host.slice(0, 200)}" is not this server; requests must be addressed to ${[...allowed].join(' or ')}`,
-      );
-    }
-    const origin = c.req.header('origin');
-    if (origin !== undefined) {
-      let originHost: string | undefined;
-      try {
-        originHost = new URL(origin).host;
-      } catch {
-        originHost = undefined;
-      }
-      if (!originHost || !allowed.has(originHost.toLowerCase())) {
-        return requestError(c, 'forbidden', `Origin "${origin.slice(0, 200)}" may not call this server`);
-      }
-    }
-    await next();
-  };
+/**
+ * The refusal for a request whose Host or Origin is not this server's own (the guard against DNS rebinding), or
+ * undefined when both are.
+ */
+function foreignHostOrOrigin(c: Context, allowed: Set<string>): Response | undefined {
+  const host = c.req.header('host') ?? new URL(c.req.url).host;
+  if (!allowed.has(host.toLowerCase())) {
+    return requestError(
+      c,
+      'forbidden',
+      `Host "${host.slice(0, 200)}" is not this server; requests must be addressed to ${[...allowed].join(' or ')}`,
+    );
+  }
+  const origin = c.req.header('origin');
+  if (origin === undefined) return undefined;
+  let originHost: string | undefined;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = undefined;
+  }
+  if (!originHost || !allowed.has(originHost.toLowerCase())) {
+    return requestError(c, 'forbidden', `Origin "${origin.slice(0, 200)}" may not call this server`);
+  }
+  return undefined;
 }
 
 /** Each authenticated request's principal, by its request object. */
@@ -179,33 +179,16 @@ export function createApp(options: HttpOptions): Hono {
   // Routes that carry a whole document (base64 or raw) get the document limit; a case export its own; the rest the small one.
   const documentRoutes = new Set(['/api/v1/import-document']);
 
-  // Headers on every response: nothing about a case is cached or sniffed; an open server says so every time.
-  // Set before the handler runs, so a response made with c.json or c.body carries them from the start: set after,
-  // Hono makes the response again around its body as a stream, for each header (and a string body is then no longer
-  // written out in one piece). A handler that returns a Response of its own (the MCP transport's) gets them after.
-  app.use('*', async (c, next) => {
-    const path = c.req.path;
-    const noStore = path === '/mcp' || path.startsWith('/api/') || path === '/openapi.json';
-    c.header('X-Content-Type-Options', 'nosniff');
-    if (noStore) c.header('Cache-Control', 'no-store');
-    if (options.insecureNoAuth) c.header('X-Reckoner-Warning', NO_AUTH_WARNING);
-    await next();
-    const headers = c.res.headers;
-    if (!headers.has('X-Content-Type-Options')) c.header('X-Content-Type-Options', 'nosniff');
-    if (noStore && !headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
-    if (options.insecureNoAuth && !headers.has('X-Reckoner-Warning')) c.header('X-Reckoner-Warning', NO_AUTH_WARNING);
-  });
-  app.use('*', hostAndOriginGuard(allowedHostsFor(options)));
-  const smallLimit = bodyLimit({
+  const smallLimit = sizeLimit({
     maxSize: maxBody,
     onError: (c) => requestError(c, 'too_large', `The request body is larger than the ${maxBody} bytes this server accepts`),
   });
-  const documentLimit = bodyLimit({
+  const documentLimit = sizeLimit({
     maxSize: Math.max(maxBody, PARSE_ROUTE_MAX_BODY),
     onError: (c) =>
       requestError(c, 'too_large', `The request body is larger than the ${PARSE_ROUTE_MAX_BODY} bytes this server accepts for a document`),
   });
-  const caseLimit = bodyLimit({
+  const caseLimit = sizeLimit({
     maxSize: Math.max(maxBody, CASE_EXPORT_MAX_BYTES),
     onError: (c) =>
       requestError(
@@ -215,11 +198,44 @@ export function createApp(options: HttpOptions): Hono {
           'import a larger export over stdio with path, and send documents to /api/v1/parse-statement',
       ),
   });
-  app.use('*', (c, next) => {
-    if (c.req.path === PARSE_ROUTE) return next(); // the parse route applies its own limit
-    // /mcp carries import_case too, so it takes a case export (larger than any document).
-    if (c.req.path === '/api/v1/import-case' || c.req.path === '/mcp') return caseLimit(c, next);
-    return documentRoutes.has(c.req.path) ? documentLimit(c, next) : smallLimit(c, next);
+  // The body limit for a path: the parse route applies its own; /mcp carries import_case too, so it takes a case
+  // export (larger than any document); a document route the document limit; the rest the small one.
+  const limitFor = (path: string): SizeLimit | undefined =>
+    path === PARSE_ROUTE
+      ? undefined
+      : path === '/api/v1/import-case' || path === '/mcp'
+        ? caseLimit
+        : documentRoutes.has(path)
+          ? documentLimit
+          : smallLimit;
+  const allowedHosts = allowedHostsFor(options);
+
+  // What every request goes through, in this order: the headers every response carries, the Host and Origin guard,
+  // the body limit. One middleware, not three: each layer of Hono's middleware is an async call and a promise more
+  // on every request, and these run on all of them.
+  app.use('*', async (c, next) => {
+    // Headers on every response: nothing about a case is cached or sniffed; an open server says so every time.
+    // Set before the handler runs, so a response made with c.json or c.body carries them from the start: set after,
+    // Hono makes the response again around its body as a stream, for each header (and a string body is then no
+    // longer written out in one piece). A handler that returns a Response of its own (the MCP transport's) gets
+    // them after.
+    const path = c.req.path;
+    const noStore = path === '/mcp' || path.startsWith('/api/') || path === '/openapi.json';
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (noStore) c.header('Cache-Control', 'no-store');
+    if (options.insecureNoAuth) c.header('X-Reckoner-Warning', NO_AUTH_WARNING);
+    const foreign = foreignHostOrOrigin(c, allowedHosts);
+    if (foreign) return foreign;
+    const limit = limitFor(path);
+    // A limit that refuses the body answers with its own response (made with the headers above); otherwise it
+    // has run the rest of the app.
+    const refused = limit ? await limit(c, next) : await next();
+    if (refused) return refused;
+    const headers = c.res.headers;
+    if (!headers.has('X-Content-Type-Options')) c.header('X-Content-Type-Options', 'nosniff');
+    if (noStore && !headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    if (options.insecureNoAuth && !headers.has('X-Reckoner-Warning')) c.header('X-Reckoner-Warning', NO_AUTH_WARNING);
+    return undefined;
   });
   if (tokens) {
     const auth = bearerAuth(tokens);
@@ -339,10 +355,12 @@ export function createApp(options: HttpOptions): Hono {
   for (const tool of TOOLS) {
     if (tool.name === 'parse_statement') continue;
     app.post(`/api/v1/${routeName(tool.name)}`, async (c) => {
+      let text: string;
       let body: unknown;
       try {
         // The text, then JSON.parse: the same as c.req.json(), without its extra trip through the body's stream reader.
-        body = JSON.parse(await c.req.text());
+        text = await c.req.text();
+        body = JSON.parse(text);
       } catch {
         return errorResponse(
           c,
@@ -351,7 +369,7 @@ export function createApp(options: HttpOptions): Hono {
           ]),
         );
       }
-      const badText = textProblem(body);
+      const badText = textProblemInJson(text, body);
       if (badText) return errorResponse(c, failure('invalid_input', [badText]));
       try {
         // run parses the body with the tool's schema: a refusal has one details entry per problem, in plain words.
