@@ -208,11 +208,13 @@ function bareApp(answers: ReadonlyMap<string, string>): InstanceType<typeof Hono
 }
 
 /**
- * Each body's headers as an HTTP client sends them: its type and its length. (A Request made in process carries no
- * Content-Length of its own; without one, a body limit must re-stream the body to count it, which a real request
- * with a length never costs.)
+ * Each body's headers as an HTTP client sends them: the Host, its type and its length. (A Request made in process
+ * carries neither a Host nor a Content-Length of its own; without a Host the Host guard must parse the URL to find
+ * it, and without a length a body limit must re-stream the body to count it, which no real request costs.)
  */
-const headersFor = new Map(bodies.map((body) => [body, { ...HEADERS, 'content-length': String(Buffer.byteLength(body)) }]));
+const headersFor = new Map(
+  bodies.map((body) => [body, { ...HEADERS, host: new URL(ORIGIN).host, 'content-length': String(Buffer.byteLength(body)) }]),
+);
 
 async function post(app: InstanceType<typeof Hono>, body: string): Promise<string> {
   const res = await app.request(`${ORIGIN}${ROUTE}`, { method: 'POST', body, headers: headersFor.get(body)! });
