@@ -144,19 +144,6 @@ function bearerAuth(tokens: NonNullable<ReturnType<typeof readTokens>>): Middlew
  */
 export const CASE_EXPORT_MAX_BYTES = INLINE_EXPORT_MAX_BYTES + 1024 * 1024;
 
-/**
- * Today in the UK, worked out at most once a second: formatting a date in a time zone costs about as much as the
- * calculation a request asks for, and every request needs the day (an input's date defaults to it). Any change of
- * the clock's second, forwards or back, works it out afresh.
- */
-let latest: { readonly second: number; readonly day: CivilDate } | undefined;
-function todayThisSecond(): CivilDate {
-  const now = Date.now();
-  const second = Math.floor(now / 1000);
-  if (latest?.second !== second) latest = { second, day: todayInUk(new Date(now)) };
-  return latest.day;
-}
-
 /** The warning every response carries when a server is reachable from other machines without tokens. */
 export const NO_AUTH_WARNING = 'no authentication: anyone who can reach this server can read and change every case';
 
@@ -170,7 +157,7 @@ export function createApp(options: HttpOptions): Hono {
   const ownerOf = (principal: Principal): string => `${principal.organisation}\u0000${principal.id}`;
   // Each request acts for its principal: the store it is given is scoped to the principal's organisation.
   const contextFor = (principal: Principal): ToolContext => {
-    const base = options.context?.() ?? { today: (options.today ?? todayThisSecond)() };
+    const base = options.context?.() ?? { today: (options.today ?? todayInUk)() };
     const store = base.store ?? options.store;
     return { ...base, ...(store ? { store: async () => (await store()).as(principal) } : {}), files: shelf.for(principal) };
   };

@@ -3,13 +3,11 @@
  * @module
  */
 import { dayNumberOf, type CivilDate } from '../calc/dates.ts';
-
-// Made once: building an Intl.DateTimeFormat costs about 0.1 ms, as much as a whole calculation.
-const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+import { ukDayOf } from '../calc/uk-time.ts';
 
 /** Today's civil date in the UK (Europe/London), as YYYY-MM-DD. */
 export function todayInUk(now: Date = new Date()): CivilDate {
-  return UK_DATE.format(now);
+  return ukDayOf(now);
 }
 
 export const TODAY_VARIABLE = 'RECKONER_TODAY';
@@ -23,7 +21,9 @@ export function serverDay(env: Readonly<Record<string, string | undefined>> = pr
   const fixed = env[TODAY_VARIABLE]?.trim();
   if (!fixed) return () => todayInUk();
   if (dayNumberOf(fixed) === undefined) {
-    throw new Error(`${TODAY_VARIABLE} must be a real date written YYYY-MM-DD, e.g. 2024-04-15 (got "${fixed}"); unset it to use today's date`);
+    throw new Error(
+      `${TODAY_VARIABLE} must be a real date written YYYY-MM-DD, e.g. 2024-04-15 (got "${fixed}"); unset it to use today's date`,
+    );
   }
   return () => fixed;
 }

@@ -10,6 +10,7 @@
 import * as z from 'zod';
 import { DEADLINE_KINDS, type Deadline, type EventType } from '../calc/deadlines/events.ts';
 import { isCivilDate, type CivilDate } from '../calc/dates.ts';
+import { ukDayOf } from '../calc/uk-time.ts';
 import {
   CMS_ENTRY_TYPE_VALUES,
   CMS_ENTRY_ORIGIN_VALUES,
@@ -263,9 +264,7 @@ export function upgradeDeadline(d: { readonly name: string; readonly date: Civil
 
 /** The civil day in London of a moment (the day a letter was saved, as migration 0006 takes it). */
 function londonDay(at: string): CivilDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(at),
-  );
+  return ukDayOf(new Date(at));
 }
 
 /** A version-1 export as version 2, as migration 0006 upgraded the database. */
