@@ -69,7 +69,8 @@ export function money(value: MoneyInput): Dec {
 export const MAX_MONEY = new Dec(1_000_000_000);
 
 function bounded(d: Dec, shown: string): Dec {
-  if (d.abs().gt(MAX_MONEY)) throw new MoneyFormatError(`${shown} is too large to be an amount of money here; amounts above £1,000,000,000 are refused`);
+  if (d.abs().gt(MAX_MONEY))
+    throw new MoneyFormatError(`${shown} is too large to be an amount of money here; amounts above £1,000,000,000 are refused`);
   return d;
 }
 
@@ -227,6 +228,20 @@ export function pounds(value: Dec): string {
   const text = formatMoney(value);
   const negative = text.charCodeAt(0) === 45;
   return `${negative ? '-' : ''}£${grouped(negative ? text.slice(1) : text)}`;
+}
+
+/**
+ * A count as en-GB writes it, a comma between each three digits: "12,345", "-1,000". The same as
+ * `toLocaleString('en-GB')` for whole numbers, without it: its first call loads ICU's locale data, about 20 ms of a
+ * server's start. Anything but a safe integer is left to it.
+ */
+export function groupedCount(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-GB');
+  const digits = String(n < 0 ? -n : n);
+  let out = '';
+  let end = digits.length;
+  for (; end > 3; end -= 3) out = `,${digits.slice(end - 3, end)}${out}`;
+  return `${n < 0 ? '-' : ''}${digits.slice(0, end)}${out}`;
 }
 
 /** "1234567.89" → "1,234,567.89". */

@@ -26,6 +26,7 @@ import { registerCaseResources, registerFileResources } from './resources.ts';
 import { listedTool } from './tool-list.ts';
 import { todayInUk } from './today.ts';
 import { VERSION } from './version.ts';
+import { groupedCount } from '../calc/money.ts';
 
 export interface McpServerOptions {
   /** Supplies the context for each call; defaults to the real date. */
@@ -98,7 +99,7 @@ export function fileLinks(output: unknown): CallToolResult['content'] {
     name: f.name,
     mimeType: f.mimeType,
     size: f.size,
-    description: `${f.name} (${f.size.toLocaleString('en-GB')} bytes), kept for 60 minutes; over HTTP also at ${f.download}`,
+    description: `${f.name} (${groupedCount(f.size)} bytes), kept for 60 minutes; over HTTP also at ${f.download}`,
   }));
 }
 

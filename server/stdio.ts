@@ -22,6 +22,7 @@ import type { ToolContext } from '../tools/tool.ts';
 import { createMcpServer } from './mcp.ts';
 import type { CivilDate } from '../calc/dates.ts';
 import { todayInUk } from './today.ts';
+import { groupedCount } from '../calc/money.ts';
 
 /** The most one JSON-RPC message may be over stdio, newline included: the SDK's own limit. */
 export const MAX_MESSAGE_BYTES = STDIO_DEFAULT_MAX_BUFFER_SIZE;
@@ -95,7 +96,7 @@ export class LineLimiter extends Transform {
 /** The message for a line over the limit: the limit, and what to send instead. */
 export function tooLargeMessage(size: number, limit = MAX_MESSAGE_BYTES): string {
   return (
-    `The message is ${size.toLocaleString('en-GB')} bytes, more than the ${limit.toLocaleString('en-GB')} bytes ` +
+    `The message is ${groupedCount(size)} bytes, more than the ${groupedCount(limit)} bytes ` +
     `(${Math.round(limit / 1024 / 1024)} MiB) one message to Reckoner over stdio may be, so it was not read. Send large documents ` +
     `by "path" instead of "contentBase64": the file must be in a folder listed in ${FILES_DIR_VARIABLE} or shared with Reckoner as an MCP root.`
   );

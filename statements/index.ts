@@ -20,6 +20,7 @@ import { cleanResult } from './hygiene.ts';
 import { parsePdf } from './pdf/index.ts';
 import { LIMITS, ParseError, type ParseRequest, type ParseResult } from './types.ts';
 import { sharedPool } from './worker/pool.ts';
+import { groupedCount } from '../calc/money.ts';
 
 export * from './types.ts';
 export { MappingError } from './csv/index.ts';
@@ -59,7 +60,7 @@ function checkSize(request: ParseRequest, maxBytes: number): void {
   if (bytes.length > maxBytes) {
     throw new ParseError(
       'too_large',
-      `The document is ${bytes.length.toLocaleString('en-GB')} bytes; at most ${maxBytes.toLocaleString('en-GB')} bytes (${Math.round(maxBytes / 1024 / 1024)} MiB) can be read. Split it (for example one file per year), or export a CSV.`,
+      `The document is ${groupedCount(bytes.length)} bytes; at most ${groupedCount(maxBytes)} bytes (${Math.round(maxBytes / 1024 / 1024)} MiB) can be read. Split it (for example one file per year), or export a CSV.`,
     );
   }
 }

@@ -10,6 +10,7 @@ import type { CivilDate } from '../calc/dates.ts';
 import { ReckonerError } from '../calc/errors.ts';
 import type { CmsEntryType, Creditor, Direction } from '../calc/ledger/entries.ts';
 import type { EnforcementAction } from '../calc/scheme-2012/parameters.ts';
+import { groupedCount } from '../calc/money.ts';
 
 export const DOCUMENT_KINDS = ['bank_statement', 'cms_statement', 'cms_payment_schedule'] as const;
 /** What a document is. */
@@ -195,7 +196,7 @@ export class ParseError extends ReckonerError {
   constructor(code: 'parse_failed' | 'unsupported' | 'too_large' | 'invalid_input', message: string, field = 'document') {
     const text =
       message.length > MAX_MESSAGE_CHARS
-        ? `${message.slice(0, MAX_MESSAGE_CHARS - 80)}… (message cut: it was ${message.length.toLocaleString('en-GB')} characters long)`
+        ? `${message.slice(0, MAX_MESSAGE_CHARS - 80)}… (message cut: it was ${groupedCount(message.length)} characters long)`
         : message;
     super(code, [{ field, message: text }]);
     if (field === 'document') this.message = text;

@@ -4,7 +4,7 @@
  * @module
  */
 import * as z from 'zod';
-import { formatMoney, formatPence, pounds, Dec, type Dec as Decimal } from '../calc/money.ts';
+import { formatMoney, formatPence, pounds, Dec, type Dec as Decimal, groupedCount } from '../calc/money.ts';
 import {
   buildSchedule,
   MAX_PERIODS,
@@ -337,7 +337,7 @@ export const buildLiabilityScheduleTool = defineTool({
   title: 'Build the liability schedule',
   description:
     'What was due, period by period, from a history of CMS decisions: part periods pro rata, Collect and Pay fees, the payment ' +
-    `plan and a running total, traced to the law (lines a page at a time, at most ${MAX_PERIODS.toLocaleString('en-GB')} periods).`,
+    `plan and a running total, traced to the law (lines a page at a time, at most ${groupedCount(MAX_PERIODS)} periods).`,
   inputSchema: buildLiabilityScheduleInput,
   // Lean: totals, lines, page and trace by name; the text carries the working, structuredContent every line.
   outputSchema: leanOutput(buildLiabilityScheduleOutput, ['totals', 'page', 'lines', 'trace']),

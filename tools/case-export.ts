@@ -12,6 +12,7 @@ import { writeAllowedFile } from './local-files.ts';
 import { leanOutput, strictObject } from './schemas.ts';
 import { CodedInputError, defineTool } from './tool.ts';
 import { listed, plural } from './words.ts';
+import { groupedCount } from '../calc/money.ts';
 
 export const exportCaseInput = strictObject({
   caseId,
@@ -122,7 +123,7 @@ export const exportCaseTool = defineTool({
       plural(c.letters, 'letter'),
     ]);
     return out.path
-      ? `Exported case ${out.caseId} to ${out.path} (${out.bytes.toLocaleString('en-GB')} bytes: ${what}). Keep it private.`
-      : `Export of case ${out.caseId} (${out.bytes.toLocaleString('en-GB')} bytes: ${what}) is in the result. Keep it private.`;
+      ? `Exported case ${out.caseId} to ${out.path} (${groupedCount(out.bytes)} bytes: ${what}). Keep it private.`
+      : `Export of case ${out.caseId} (${groupedCount(out.bytes)} bytes: ${what}) is in the result. Keep it private.`;
   },
 });

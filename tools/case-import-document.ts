@@ -24,6 +24,7 @@ import { leanOutput, sameAs, strictObject } from './schemas.ts';
 import { plural } from './words.ts';
 import { defineTool } from './tool.ts';
 import { checkCancelled, stage, untilCancelled, type Progressing } from './progress.ts';
+import { groupedCount } from '../calc/money.ts';
 
 const MAX_BASE64_CHARS = Math.ceil(LIMITS.maxBytes / 3) * 4 + 1024 * 1024;
 
@@ -45,7 +46,7 @@ export async function importDocument(
   context?: Progressing,
 ): Promise<{ readonly parsed: ParseResult; readonly result: ImportResult }> {
   let parsed: ParseResult;
-  stage(context, 1, 3, `Received the document (${bytes.length.toLocaleString('en-GB')} bytes); reading it`);
+  stage(context, 1, 3, `Received the document (${groupedCount(bytes.length)} bytes); reading it`);
   try {
     parsed = await untilCancelled(
       context,

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { InputError } from '../calc/errors.ts';
 import { CMS_ENTRY_TYPES, CREDITORS, DIRECTIONS } from '../calc/ledger/entries.ts';
-import { Dec, pounds } from '../calc/money.ts';
+import { Dec, pounds, groupedCount } from '../calc/money.ts';
 import { ENFORCEMENT_ACTIONS } from '../calc/scheme-2012/parameters.ts';
 import { DOCUMENT_KINDS, FORMATS, LIMITS, MappingError, ParseError, parseDocument, type ParseResult } from '../statements/index.ts';
 import { BALANCE_COMPONENTS, SCHEDULE_STATUSES } from '../statements/types.ts';
@@ -271,7 +271,7 @@ export async function readLocalFile(path: string, context: ToolContext): Promise
     tooLarge: () =>
       new ParseError(
         'too_large',
-        `The document is larger than ${LIMITS.maxBytes.toLocaleString('en-GB')} bytes (${LIMITS.maxBytes / 1024 / 1024} MiB), the most that can be read. Split it, or export a CSV.`,
+        `The document is larger than ${groupedCount(LIMITS.maxBytes)} bytes (${LIMITS.maxBytes / 1024 / 1024} MiB), the most that can be read. Split it, or export a CSV.`,
       ),
     notLocal:
       'cannot be read here: this Reckoner is not on your computer (HTTP), so it cannot open your files. Send the file itself as contentBase64, or upload it to POST /api/v1/parse-statement',
@@ -329,7 +329,7 @@ export const parseStatementTool = defineTool({
     const { contentBase64, path, ...options } = input;
     const bytes = contentBase64 !== undefined ? decodeBase64(contentBase64) : await readLocalFile(path!, context);
     // Progress by stage (tools/progress.ts): the worker reports nothing until the whole document is read.
-    stage(context, 1, 3, `Received the document (${bytes.length.toLocaleString('en-GB')} bytes); reading it`);
+    stage(context, 1, 3, `Received the document (${groupedCount(bytes.length)} bytes); reading it`);
     const out = await untilCancelled(context, parseBytes(bytes, options, context?.signal));
     const rows =
       out.kind === 'bank_statement'

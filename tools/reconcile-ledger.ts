@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { CMS_ENTRY_TYPES, CREDITORS, DIRECTIONS, EVIDENCE_TYPES, MAX_ROWS } from '../calc/ledger/entries.ts';
-import { Dec, formatMoney, pounds, type Dec as Decimal } from '../calc/money.ts';
+import { Dec, formatMoney, pounds, type Dec as Decimal, groupedCount } from '../calc/money.ts';
 import { countOf } from '../calc/reconcile/explain.ts';
 import {
   BASES,
@@ -88,10 +88,7 @@ export const evidenceInput = row({
 const rows = <T extends z.ZodType>(item: T, what: string) =>
   z
     .array(item)
-    .max(
-      MAX_ROWS,
-      `at most ${MAX_ROWS.toLocaleString('en-GB')} ${what} can be reconciled at once; split them by date and reconcile each part`,
-    );
+    .max(MAX_ROWS, `at most ${groupedCount(MAX_ROWS)} ${what} can be reconciled at once; split them by date and reconcile each part`);
 
 export const cmsClaimInput = strictObject({
   date: civilDate.describe('Of CMS’s figure'),

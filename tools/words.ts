@@ -10,13 +10,14 @@
 import type { EventType } from '../calc/deadlines/index.ts';
 import type { BundlePurpose } from '../letters/bundle/types.ts';
 import type { LetterMethod } from '../store/types.ts';
+import { groupedCount } from '../calc/money.ts';
 
 /** The longest text content a tool returns by default: a few screens, about 1,500 tokens. */
 export const TEXT_CAP = 6000;
 
 /** "1 step", "2 steps"; `many` for irregular plurals ("1 piece of evidence", "2 pieces of evidence"). */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+  return `${groupedCount(count)} ${count === 1 ? one : many}`;
 }
 
 /** "was" or "were", for a count. */

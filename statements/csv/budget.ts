@@ -4,6 +4,7 @@
  * @module
  */
 import { LIMITS, ParseError } from '../types.ts';
+import { groupedCount } from '../../calc/money.ts';
 
 export interface BudgetLimits {
   readonly maxRows: number;
@@ -39,7 +40,7 @@ export class Budget {
     if (rows > this.maxRows) {
       throw new ParseError(
         'too_large',
-        `The document has more than ${this.maxRows.toLocaleString('en-GB')} ${what}, the most one document may hold; split it by date and send each part.`,
+        `The document has more than ${groupedCount(this.maxRows)} ${what}, the most one document may hold; split it by date and send each part.`,
       );
     }
   }

@@ -18,6 +18,7 @@
 import { LIMITS, ParseError } from '../types.ts';
 import { Dict, nameOf, Ref, type PdfValue } from './objects.ts';
 import type { CheckedPdf } from './streams.ts';
+import { groupedCount } from '../../calc/money.ts';
 
 export const STRUCTURE_LIMITS = {
   /** Form XObjects inside form XObjects (real statements use one or two levels, if any). */
@@ -50,7 +51,7 @@ interface Cost {
   height: number;
 }
 
-const en = (n: number) => n.toLocaleString('en-GB');
+const en = (n: number) => groupedCount(n);
 
 function tooDeep(max: number): ParseError {
   return new ParseError(

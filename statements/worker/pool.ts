@@ -24,6 +24,7 @@ import { MappingError } from '../csv/index.ts';
 import { LIMITS, ParseError, type ParseRequest, type ParseResult } from '../types.ts';
 import type { ParseOptions } from '../index.ts';
 import type { WorkerJob, WorkerReply } from './entry.ts';
+import { groupedCount } from '../../calc/money.ts';
 
 export const WORKER_LIMITS = {
   /** Documents read at once. */
@@ -83,7 +84,7 @@ interface Slot {
   startedAt: number;
 }
 
-const mb = (n: number) => `${n.toLocaleString('en-GB')} MB`;
+const mb = (n: number) => `${groupedCount(n)} MB`;
 /** "60 seconds", "1 second", "300 ms". */
 const duration = (ms: number) =>
   ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} second${Math.round(ms / 1000) === 1 ? '' : 's'}`;

@@ -6,7 +6,7 @@
  */
 import { isCivilDate, type CivilDate } from '../../calc/dates.ts';
 import { InputError } from '../../calc/errors.ts';
-import { formatMoney, money, roundPenny, type Dec } from '../../calc/money.ts';
+import { formatMoney, money, roundPenny, type Dec, groupedCount } from '../../calc/money.ts';
 import type { Principal } from '../types.ts';
 
 /** Longest description a row may have. */
@@ -90,7 +90,7 @@ export function optionalOneOf<T extends string>(field: string, value: unknown, v
 /** A whole number from `min` to `max`. */
 export function wholeNumber(field: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new InputError(field, `must be a whole number from ${min} to ${max.toLocaleString('en-GB')}`);
+    throw new InputError(field, `must be a whole number from ${min} to ${groupedCount(max)}`);
   }
   return value;
 }
@@ -137,7 +137,7 @@ export function jsonObject(field: string, value: unknown, maxLength = 100_000): 
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) throw new InputError(field, 'must be a JSON object');
   if (JSON.stringify(value).length > maxLength)
-    throw new InputError(field, `must be at most ${maxLength.toLocaleString('en-GB')} characters of JSON`);
+    throw new InputError(field, `must be at most ${groupedCount(maxLength)} characters of JSON`);
   cleanJson(field, value);
   return value as Record<string, unknown>;
 }
@@ -146,7 +146,7 @@ export function jsonObject(field: string, value: unknown, maxLength = 100_000): 
 export function list<T>(field: string, value: readonly T[] | undefined, max: number): readonly T[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new InputError(field, 'must be a list');
-  if (value.length > max) throw new InputError(field, `at most ${max.toLocaleString('en-GB')} in one go`);
+  if (value.length > max) throw new InputError(field, `at most ${groupedCount(max)} in one go`);
   return value;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apportion } from '../../calc/apportion.ts';
-import { formatMoney, money, MoneyFormatError, pounds, roundPenny, roundPound } from '../../calc/money.ts';
+import { formatMoney, groupedCount, money, MoneyFormatError, pounds, roundPenny, roundPound } from '../../calc/money.ts';
 
 describe('money', () => {
   it('reads numbers through their decimal text, so 0.1 + 0.2 is exactly 0.3', () => {
@@ -58,5 +58,25 @@ describe('pounds, for people to read', () => {
     expect(pounds(money('1234567.891'))).toBe('£1,234,567.89');
     expect(pounds(money('999.5'))).toBe('£999.50');
     expect(pounds(money('-20000'))).toBe('-£20,000.00');
+  });
+});
+
+describe('counts, as en-GB writes them', () => {
+  it('puts a comma between each three digits: 1,048,576 bytes, 20,000 rows', () => {
+    expect(groupedCount(1048576)).toBe('1,048,576');
+    expect(groupedCount(20000)).toBe('20,000');
+    expect(groupedCount(999)).toBe('999');
+    expect(groupedCount(0)).toBe('0');
+    expect(groupedCount(-1000)).toBe('-1,000');
+  });
+
+  it('writes every whole number as toLocaleString("en-GB") does, and leaves the rest to it', () => {
+    // Each digit count from 1 to 16, around each power of ten, and a spread of others, both signs.
+    const samples: number[] = [Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER];
+    for (let p = 0; p <= 15; p++) for (const d of [-1, 0, 1]) samples.push(10 ** p + d, -(10 ** p + d));
+    for (let i = 0; i < 2000; i++) samples.push(Math.floor((i * 2654435761) % 1e12), -Math.floor((i * 40503) % 1e7));
+    // (-0 apart: toLocaleString writes "-0", a count of nothing is "0".)
+    for (const n of samples) expect(groupedCount(n), String(n)).toBe(Object.is(n, -0) ? '0' : n.toLocaleString('en-GB'));
+    for (const n of [1.5, 1234.567, Number.NaN, Infinity, 2 ** 60]) expect(groupedCount(n)).toBe(n.toLocaleString('en-GB'));
   });
 });
