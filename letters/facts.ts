@@ -96,6 +96,14 @@ const addressLine = z.string({ error: 'must be text' }).trim().min(1, 'an addres
  * other parent sets `addressWithheld` and the letter says CMS holds it.
  */
 export function senderFacts(options: { identity?: boolean } = {}) {
+  // One schema for each kind, shared by every letter that asks for it (zod schemas never change once made): the
+  // catalogue's letters are all built as the server starts, and each building its own was a few ms of that start.
+  const key = options.identity ? 'identity' : 'plain';
+  return (senders[key] ??= makeSenderFacts(options));
+}
+const senders: { identity?: ReturnType<typeof makeSenderFacts>; plain?: ReturnType<typeof makeSenderFacts> } = {};
+
+function makeSenderFacts(options: { identity?: boolean }) {
   const dob = civilDate.describe('Your date of birth, YYYY-MM-DD (CMS and DWP use it to find your records)');
   const ni = niNumber.describe('Your National Insurance number, e.g. QQ123456C');
   return strictObject({
