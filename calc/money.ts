@@ -237,21 +237,21 @@ export function pounds(value: Dec): string {
  */
 export function groupedCount(n: number): string {
   if (!Number.isSafeInteger(n)) return n.toLocaleString('en-GB');
-  const digits = String(n < 0 ? -n : n);
-  let out = '';
-  let end = digits.length;
-  for (; end > 3; end -= 3) out = `,${digits.slice(end - 3, end)}${out}`;
-  return `${n < 0 ? '-' : ''}${digits.slice(0, end)}${out}`;
+  return `${n < 0 ? '-' : ''}${groupDigits(String(n < 0 ? -n : n))}`;
 }
 
 /** "1234567.89" → "1,234,567.89". */
 function grouped(plain: string): string {
   const dot = plain.length - 3;
-  if (dot <= 3) return plain;
-  let out = plain.slice(dot);
-  let i = dot;
-  for (; i > 3; i -= 3) out = `,${plain.slice(i - 3, i)}${out}`;
-  return plain.slice(0, i) + out;
+  return dot <= 3 ? plain : groupDigits(plain.slice(0, dot)) + plain.slice(dot);
+}
+
+/** "1234567" → "1,234,567": a comma before each three digits from the right. */
+function groupDigits(digits: string): string {
+  let out = '';
+  let end = digits.length;
+  for (; end > 3; end -= 3) out = `,${digits.slice(end - 3, end)}${out}`;
+  return digits.slice(0, end) + out;
 }
 
 /** Exact rational fraction, kept as numerator/denominator so one-seventh stays exact. */
