@@ -9,4 +9,4 @@ export { Hono } from 'hono';
 export { Dec } from '../calc/money.ts';
 export { calculateMaintenance } from '../calc/scheme-2012/calculate.ts';
 export { createApp } from '../server/http.ts';
-export { calculateMaintenanceInput } from '../tools/calculate-maintenance.ts';
+export { calculateMaintenanceTool } from '../tools/calculate-maintenance.ts';

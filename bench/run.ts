@@ -85,7 +85,7 @@ const missing = REACHED.filter((r) => !rateMix.has(r));
 if (missing.length > 0) throw new Error(`the bench batch reaches no ${missing.join(', ')} rate; fix bench/inputs.ts`);
 
 // What `calc` and `http` measure, and their baselines, bundled as the server ships (bench/bundle-measured.ts).
-const { Dec, Hono, calculateMaintenance, calculateMaintenanceInput, createApp, serve } =
+const { Dec, Hono, calculateMaintenance, calculateMaintenanceTool, createApp, serve } =
   chosen('calc') || chosen('http') ? await loadMeasured() : ({} as Awaited<ReturnType<typeof loadMeasured>>);
 
 // ---------------------------------------------------------------------------------------------------
@@ -198,7 +198,7 @@ function bareApp(answers: ReadonlyMap<string, string>): InstanceType<typeof Hono
   const app = new Hono();
   app.post(ROUTE, async (c) => {
     const text = await c.req.text();
-    const parsed = calculateMaintenanceInput.safeParse(JSON.parse(text));
+    const parsed = calculateMaintenanceTool.inputSchema.safeParse(JSON.parse(text));
     if (!parsed.success) return c.json({ error: { code: 'invalid_input' } }, 400);
     const answer = answers.get(text);
     if (answer === undefined) return c.json({ error: { code: 'not_found' } }, 404);
