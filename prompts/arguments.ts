@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { isCivilDate } from '../calc/dates.ts';
 import { formatMoney, money } from '../calc/money.ts';
 import { MAX_NIGHTS_PER_YEAR } from '../calc/scheme-2012/calculate.ts';
-import { NATIONS } from '../letters/index.ts';
+import { NATIONS } from '../calc/deadlines/holidays.ts';
 
 export const SIDES = ['paying', 'receiving'] as const;
 export { NATIONS };

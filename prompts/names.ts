@@ -1,6 +1,6 @@
 /**
- * The names a prompt may mention, taken from the code rather than typed: each tool from its definition (and
- * checked to be one the server lists), each letter from the catalogue, each event type from `record_event`'s
+ * The names a prompt may mention, taken from the code rather than typed: each tool by its name in the catalogue (its
+ * type, ToolName, lists only the tools the server offers), each letter from the catalogue, each event type from `record_event`'s
  * schema. A tool or letter renamed or withdrawn breaks the build, or the server at start-up, not a conversation.
  *
  * Writing conventions every prompt keeps (test/prompts checks them): a tool name appears only in backticks;
@@ -9,52 +9,40 @@
  * @module
  */
 import type * as z from 'zod';
-import { LETTERS, type LetterId, type LetterSpec } from '../letters/index.ts';
-import { calculateMaintenanceTool } from '../tools/calculate-maintenance.ts';
-import { addDecisionTool } from '../tools/case-add-decision.ts';
-import { createCaseTool } from '../tools/case-create.ts';
-import { exportCaseTool } from '../tools/case-export.ts';
-import { getCaseTool } from '../tools/case-get.ts';
-import { importDocumentTool } from '../tools/case-import-document.ts';
-import { listCasesTool } from '../tools/case-list.ts';
-import { reconcileCaseTool } from '../tools/case-reconcile.ts';
-import { recordEventTool, type recordEventInput } from '../tools/case-record-event.ts';
-import { saveLetterTool } from '../tools/case-save-letter.ts';
-import { markLetterSentTool } from '../tools/case-mark-letter-sent.ts';
-import { exportCalendarTool } from '../tools/case-export-calendar.ts';
-import { buildBundleTool } from '../tools/case-build-bundle.ts';
-import { addCmsEntriesTool, addEvidenceTool } from '../tools/case-add-records.ts';
-import { buildCaseScheduleTool } from '../tools/case-schedule.ts';
-import { draftLetterTool } from '../tools/draft-letter.ts';
-import { TOOLS } from '../tools/index.ts';
-import { listLetterTypesTool } from '../tools/list-letter-types.ts';
+import { LETTERS } from '../letters/catalogue/index.ts';
+import type { LetterId, LetterSpec } from '../letters/index.ts';
+import type { recordEventInput } from '../tools/case-record-event.ts';
+import { TOOL_CATALOGUE, type ToolName } from '../tools/catalogue.ts';
 
-/** A tool's name in backticks, once it is known to be one the server offers. */
-function named(tool: { readonly name: string }): string {
-  if (!TOOLS.some((t) => t.name === tool.name)) throw new Error(`prompts: tool ${tool.name} is not in tools/index.ts TOOLS`);
-  return `\`${tool.name}\``;
+/**
+ * A tool's name in backticks, once it is known to be one the server offers. By name from the catalogue, not from the
+ * tool's definition: the prompts are listed as the server starts, and a tool's code loads only on its first use.
+ */
+function named(name: ToolName): string {
+  if (!TOOL_CATALOGUE.some((t) => t.name === name)) throw new Error(`prompts: tool ${name} is not in tools/catalogue.ts`);
+  return `\`${name}\``;
 }
 
 /** Every tool the prompts mention, as written in their text. */
 export const tool = {
-  calculateMaintenance: named(calculateMaintenanceTool),
-  listLetterTypes: named(listLetterTypesTool),
-  draftLetter: named(draftLetterTool),
-  createCase: named(createCaseTool),
-  getCase: named(getCaseTool),
-  listCases: named(listCasesTool),
-  addDecision: named(addDecisionTool),
-  importDocument: named(importDocumentTool),
-  recordEvent: named(recordEventTool),
-  saveLetter: named(saveLetterTool),
-  markLetterSent: named(markLetterSentTool),
-  exportCalendar: named(exportCalendarTool),
-  buildEvidenceBundle: named(buildBundleTool),
-  addCmsEntries: named(addCmsEntriesTool),
-  addEvidence: named(addEvidenceTool),
-  buildCaseSchedule: named(buildCaseScheduleTool),
-  reconcileCase: named(reconcileCaseTool),
-  exportCase: named(exportCaseTool),
+  calculateMaintenance: named('calculate_maintenance'),
+  listLetterTypes: named('list_letter_types'),
+  draftLetter: named('draft_letter'),
+  createCase: named('create_case'),
+  getCase: named('get_case'),
+  listCases: named('list_cases'),
+  addDecision: named('add_decision'),
+  importDocument: named('import_document'),
+  recordEvent: named('record_event'),
+  saveLetter: named('save_letter'),
+  markLetterSent: named('mark_letter_sent'),
+  exportCalendar: named('export_calendar'),
+  buildEvidenceBundle: named('build_evidence_bundle'),
+  addCmsEntries: named('add_cms_entries'),
+  addEvidence: named('add_evidence'),
+  buildCaseSchedule: named('build_case_schedule'),
+  reconcileCase: named('reconcile_case'),
+  exportCase: named('export_case'),
 } as const;
 
 /** A letter of the catalogue, as the prompts use it. */

@@ -17,7 +17,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { registerPrompts } from '../prompts/index.ts';
-import { TOOLS } from '../tools/index.ts';
+import { entryOf, TOOL_CATALOGUE, type ToolEntry } from '../tools/catalogue.ts';
 import { nearest } from '../tools/problems.ts';
 import { failure, isUnexpected, textProblem, toFailure, type AnyTool, type ToolContext } from '../tools/tool.ts';
 import { LOCAL_PRINCIPAL, type CaseStore } from '../store/types.ts';
@@ -133,90 +133,82 @@ const INSTRUCTIONS =
   'from a Reckoner tool result, never from your own arithmetic; quote the trace when explaining a figure.';
 
 /**
- * Registers each tool on an MCP server: validated by its schemas, errors as text-only `isError` results with one
- * line per problem.
+ * Offers each tool on an MCP server: validated by its schemas, errors as text-only `isError` results with one line per
+ * problem. A tool is loaded (tools/catalogue.ts) on its first call, or when tools/list asks for them all; a tool given
+ * already loaded (as tests give them) is used as it is.
  */
 export function registerTools(
   server: McpServer,
-  tools: readonly AnyTool[],
+  tools: readonly (AnyTool | ToolEntry)[],
   context: () => ToolContext,
   inFlight?: { readonly registry: InFlight; readonly owner: string },
 ): void {
-  const callbacks = new Map<string, ToolCallback>();
-  for (const tool of tools) {
-    const callback: ToolCallback = async (input, extra) => {
-      const badText = textProblem(input);
-      if (badText) return { content: [{ type: 'text', text: failure('invalid_input', [badText]).message }], isError: true };
-      // Cancelled by the SDK's signal (a notifications/cancelled on this connection) or, over stateless HTTP, by one
-      // arriving on another request (InFlight).
-      const controller = new AbortController();
-      const onAbort = () => controller.abort(new CancelledError(typeof extra.signal.reason === 'string' ? extra.signal.reason : undefined));
-      if (extra.signal.aborted) onAbort();
-      else extra.signal.addEventListener('abort', onAbort, { once: true });
-      const untrack = inFlight?.registry.track(inFlight.owner, extra.requestId, controller);
-      const progress = progressReporter(extra._meta?.progressToken, (n) => extra.sendNotification(n));
-      const callContext: ToolContext = { ...context(), signal: controller.signal, ...(progress ? { progress: progress.report } : {}) };
-      try {
-        // run parses the input with the tool's schema: a refusal names each field in plain words.
-        const { output, summary } = await tool.run(input, callContext);
-        await progress?.sent();
-        controller.signal.throwIfAborted();
-        if (!tool.outputSchema.safeParse(output).success) throw new Error(`the output of ${tool.name} does not fit its schema`);
+  const entries = new Map<string, ToolEntry>(tools.map((t) => ('load' in t ? [t.name, t] : [t.name, entryOf(t)])));
+  const call = async (
+    tool: AnyTool,
+    input: unknown,
+    extra: RequestHandlerExtra<ServerRequest, ServerNotification>,
+  ): Promise<CallToolResult> => {
+    const badText = textProblem(input);
+    if (badText) return { content: [{ type: 'text', text: failure('invalid_input', [badText]).message }], isError: true };
+    // Cancelled by the SDK's signal (a notifications/cancelled on this connection) or, over stateless HTTP, by one
+    // arriving on another request (InFlight).
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(new CancelledError(typeof extra.signal.reason === 'string' ? extra.signal.reason : undefined));
+    if (extra.signal.aborted) onAbort();
+    else extra.signal.addEventListener('abort', onAbort, { once: true });
+    const untrack = inFlight?.registry.track(inFlight.owner, extra.requestId, controller);
+    const progress = progressReporter(extra._meta?.progressToken, (n) => extra.sendNotification(n));
+    const callContext: ToolContext = { ...context(), signal: controller.signal, ...(progress ? { progress: progress.report } : {}) };
+    try {
+      // run parses the input with the tool's schema: a refusal names each field in plain words.
+      const { output, summary } = await tool.run(input, callContext);
+      await progress?.sent();
+      controller.signal.throwIfAborted();
+      if (!tool.outputSchema.safeParse(output).success) throw new Error(`the output of ${tool.name} does not fit its schema`);
+      return {
+        content: [{ type: 'text', text: summary }, ...fileLinks(output)],
+        structuredContent: output as Record<string, unknown>,
+      };
+    } catch (error) {
+      if (controller.signal.aborted) {
+        const reason: unknown = controller.signal.reason;
         return {
-          content: [{ type: 'text', text: summary }, ...fileLinks(output)],
-          structuredContent: output as Record<string, unknown>,
+          content: [{ type: 'text', text: reason instanceof Error ? reason.message : new CancelledError().message }],
+          isError: true,
         };
-      } catch (error) {
-        if (controller.signal.aborted) {
-          const reason: unknown = controller.signal.reason;
-          return {
-            content: [{ type: 'text', text: reason instanceof Error ? reason.message : new CancelledError().message }],
-            isError: true,
-          };
-        }
-        // Error results carry text only (one line per problem): clients that validate structuredContent must not trip
-        // on them. Anything unexpected is `internal`: its name goes to stderr, nothing of its message to anyone.
-        if (isUnexpected(error)) logInternal(tool.name, error);
-        const failure = toFailure(error);
-        return { content: [{ type: 'text', text: failure.message }], isError: true };
-      } finally {
-        untrack?.();
-        extra.signal.removeEventListener('abort', onAbort);
       }
-    };
-    callbacks.set(tool.name, callback);
-    server.registerTool(
-      tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: tool.inputSchema,
-        outputSchema: tool.outputSchema,
-        annotations: tool.annotations,
-      },
-      callback,
-    );
-  }
-  // The SDK would check a call's arguments against the schema before the callback and answer in zod's words
-  // ("Invalid input: expected array, received undefined at receivingParents"). tool.run checks them instead, in plain
-  // words naming the field (and the nearest known field for a misspelt one), so tools/call goes to the callbacks
-  // directly; tools/list is still the SDK's, from the same schemas.
+      // Error results carry text only (one line per problem): clients that validate structuredContent must not trip
+      // on them. Anything unexpected is `internal`: its name goes to stderr, nothing of its message to anyone.
+      if (isUnexpected(error)) logInternal(tool.name, error);
+      const failure = toFailure(error);
+      return { content: [{ type: 'text', text: failure.message }], isError: true };
+    } finally {
+      untrack?.();
+      extra.signal.removeEventListener('abort', onAbort);
+    }
+  };
+  // The SDK's McpServer would need every tool's schemas to register it, and would check a call's arguments against
+  // them before the tool ran, in zod's words ("Invalid input: expected array, received undefined at
+  // receivingParents"). Reckoner answers tools/call and tools/list itself instead: tool.run checks the arguments in
+  // plain words naming the field (and the nearest known field for a misspelt one), and a tool's code loads when it
+  // is first needed. The capability is the one McpServer declares for its own tools.
+  server.server.registerCapabilities({ tools: { listChanged: true } });
   server.server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
-    const callback = callbacks.get(request.params.name);
-    if (!callback) {
-      const near = nearest(request.params.name, [...callbacks.keys()]);
+    const entry = entries.get(request.params.name);
+    if (!entry) {
+      const near = nearest(request.params.name, [...entries.keys()]);
       const text = new McpError(RpcErrorCode.InvalidParams, `Tool ${request.params.name} not found${near ? `; did you mean ${near}?` : ''}`)
         .message;
       return { content: [{ type: 'text', text }], isError: true };
     }
-    return callback(request.params.arguments ?? {}, extra);
+    return call(await entry.load(), request.params.arguments ?? {}, extra);
   });
   // tools/list is written from the same definitions, without what each tool would repeat (server/tool-list.ts).
-  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: tools.map(listedTool) }));
+  server.server.setRequestHandler(ListToolsRequestSchema, async () => ({
+    tools: (await Promise.all([...entries.values()].map((e) => e.load()))).map(listedTool),
+  }));
 }
-
-/** What handles one tools/call: the arguments as the client sent them, and the SDK's request context. */
-type ToolCallback = (input: unknown, extra: RequestHandlerExtra<ServerRequest, ServerNotification>) => Promise<CallToolResult>;
 
 /** An unexpected error, logged by its name only: its message or stack may quote a case's data. */
 function logInternal(tool: string, error: unknown): void {
@@ -235,7 +227,7 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
     return base.files ? base : { ...base, files: (own ??= new FileShelf().for(LOCAL_PRINCIPAL)) };
   };
   const server = new McpServer({ name: 'reckoner', title: 'Reckoner', version: VERSION }, { instructions: INSTRUCTIONS });
-  registerTools(server, TOOLS, context, options.inFlight);
+  registerTools(server, TOOL_CATALOGUE, context, options.inFlight);
   registerPrompts(server);
   if (options.store) registerCaseResources(server, options.store, { today: () => given().today });
   registerFileResources(server, () => context().files!);

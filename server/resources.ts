@@ -11,11 +11,10 @@ import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mc
 import { ErrorCode, McpError, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import type { CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
-import { buildSchedule } from '../calc/schedule/build.ts';
+import type { buildSchedule } from '../calc/schedule/build.ts';
 import { StoreError } from '../store/errors.ts';
 import type { CaseStore } from '../store/types.ts';
-import { toJson, type BuildLiabilityScheduleOutput } from '../tools/build-liability-schedule.ts';
-import { aboutStoredDecisions, caseChart, caseScheduleInput } from '../cases/index.ts';
+import type { BuildLiabilityScheduleOutput } from '../tools/build-liability-schedule.ts';
 import { inputHash, MAX_PAGE_SIZE } from '../tools/paging.ts';
 import type { Files } from '../tools/files.ts';
 import { todayInUk } from './today.ts';
@@ -54,8 +53,25 @@ async function read(work: () => Promise<ReadResourceResult>): Promise<ReadResour
   }
 }
 
+/**
+ * The code that works out a case's schedule and draws its chart, loaded on the first read that needs it: the server
+ * starts without it (a calculation never reads a resource).
+ */
+async function caseCode() {
+  const [cases, schedule, tool] = await Promise.all([
+    import('../cases/index.ts'),
+    import('../calc/schedule/build.ts'),
+    import('../tools/build-liability-schedule.ts'),
+  ]);
+  return { ...cases, buildSchedule: schedule.buildSchedule, toJson: tool.toJson };
+}
+
 /** The whole schedule: the summary once and every line (paged internally, as the tool pages it). */
-function wholeSchedule(schedule: ReturnType<typeof buildSchedule>, hash: string): Omit<BuildLiabilityScheduleOutput, 'page'> {
+function wholeSchedule(
+  toJson: typeof import('../tools/build-liability-schedule.ts').toJson,
+  schedule: ReturnType<typeof buildSchedule>,
+  hash: string,
+): Omit<BuildLiabilityScheduleOutput, 'page'> {
   let cursor: string | undefined;
   let first: BuildLiabilityScheduleOutput | undefined;
   const lines: BuildLiabilityScheduleOutput['lines'] = [];
@@ -108,9 +124,10 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
     (uri, variables) =>
       read(async () => {
         const id = idOf(variables);
+        const { aboutStoredDecisions, buildSchedule, caseScheduleInput, toJson } = await caseCode();
         const input = await caseScheduleInput(await store(), id, today());
         const schedule = aboutStoredDecisions(input, () => buildSchedule(input));
-        return json(uri, { caseId: id, ...wholeSchedule(schedule, inputHash(input)) });
+        return json(uri, { caseId: id, ...wholeSchedule(toJson, schedule, inputHash(input)) });
       }),
   );
 
@@ -168,6 +185,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
     (uri, variables) =>
       read(async () => {
         const id = idOf(variables);
+        const { caseChart } = await caseCode();
         const chart = await caseChart(await store(), id, today());
         if (!chart)
           throw new McpError(
