@@ -72,11 +72,21 @@ function band(columns: readonly Column[], i: number): { lo: number; hi: number }
   return { lo: c.left - 2, hi: next ? next.left + 2 : c.right + Math.max(LAST_REACH, c.right - c.left) };
 }
 
+/** Whether two headers are the same one (a header repeated on the next page or lower down): same fields, same places. */
+function sameHeader(a: Columns, b: Columns): boolean {
+  return (
+    a.columns.length === b.columns.length &&
+    a.columns.every((c, i) => c.field === b.columns[i]!.field && Math.abs(c.left - b.columns[i]!.left) <= 2)
+  );
+}
+
 /**
  * The header's columns with the alignment the rows show: for each money column, the edge in its band used
- * by the most lines; and the table's extent, from its first column to its rightmost alignment.
+ * by the most lines; and the table's extent, from its first column to its rightmost alignment. Under a
+ * repeated header (`previous`: the same header's columns as aligned above it), a column whose rows here are
+ * too few to show an edge (a page with one row) keeps the edge found above.
  */
-export function alignColumns(cols: Columns, lines: readonly Line[]): Columns {
+export function alignColumns(cols: Columns, lines: readonly Line[], previous?: Columns): Columns {
   const { columns } = cols;
   const edges = amountEdges(lines).filter((e) => e.lines >= MIN_LINES);
   const aligned = new Map<Field, number>();
@@ -91,11 +101,23 @@ export function alignColumns(cols: Columns, lines: readonly Line[]): Columns {
     }
     if (best) aligned.set(c.field, best.right);
   });
+  if (previous?.aligned && sameHeader(cols, previous)) {
+    for (const [field, edge] of previous.aligned) if (!aligned.has(field)) aligned.set(field, edge);
+  }
   const first = columns[0]!;
   const second = columns[1];
   const last = columns[columns.length - 1]!;
-  // Left: half the way to the second heading (a date may start left of a centred "Date").
-  const left = first.left - (second ? Math.max(8, (second.left - first.left) / 2) : 8);
+  // Left: where the rows' first cells start, looked for as far as half the way to the second heading (a date
+  // may start left of a centred "Date"), but no further than they do: a sidebar just left of the table is
+  // not in it (nor are its figures, unless the first column is one of money).
+  const reach = first.left - (second ? Math.max(8, (second.left - first.left) / 2) : 8);
+  const money = isMoneyField(first.field);
+  let start = first.left;
+  for (const line of lines)
+    for (const cell of line.cells)
+      if (cell.left >= reach && cell.left < start && (!second || cell.left < second.left) && (money || !parseAmountToken(cell.text)))
+        start = cell.left;
+  const left = Math.max(reach, start - 2);
   let right: number;
   if (!isMoneyField(last.field)) right = Number.POSITIVE_INFINITY;
   else {

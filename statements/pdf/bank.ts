@@ -295,7 +295,9 @@ export function checkBank(
     if (!b.mark && !said) {
       said = true;
       const what = describeBreak(b);
-      warnings.push(`${what[0]!.toUpperCase()}${what.slice(1)}; no reading of the columns makes every balance add up, so the rows are given as printed: check that row against the statement.`);
+      warnings.push(
+        `${what[0]!.toUpperCase()}${what.slice(1)}; no reading of the columns makes every balance add up, so the rows are given as printed: check that row against the statement.`,
+      );
     }
     if (b.mark) {
       warnings.push(
@@ -363,8 +365,11 @@ export function describeBreak(b: ChainBreak): string {
 /** Pence from a decimal amount (two places). */
 export const inPence = (d: Dec): number => Math.round(d.times(100).toNumber());
 
-/** The figures the table's own balance lines give: the opening before the first row, the closing after the last, the totals line. */
-export function tableFigures(inTime: readonly Event[]): Printed {
+/**
+ * The figures the table's own balance lines give: the opening before the first row, the closing after the
+ * last, the totals line. With `owed`, the balances print what is owed (a card's): read as balances, negated.
+ */
+export function tableFigures(inTime: readonly Event[], sense: BalanceSense = 'bank'): Printed {
   const firstRow = inTime.findIndex((e) => e.kind === 'row');
   let lastRow = -1;
   for (let i = inTime.length - 1; i >= 0; i--) {
@@ -377,8 +382,10 @@ export function tableFigures(inTime: readonly Event[]): Printed {
   const close = [...inTime.slice(lastRow + 1)].reverse().find((e) => e.kind === 'marker' && e.which !== 'total' && e.balance !== undefined);
   const total = inTime.find((e) => e.kind === 'marker' && e.which === 'total');
   const fig: Printed = {};
-  if (open?.kind === 'marker' && open.balance) fig.opening = open.balance;
-  if (close?.kind === 'marker' && close.balance) fig.closing = close.balance;
+  const balance = (e: Event & { kind: 'marker' }) =>
+    sense === 'owed' && e.money.balance ? readBalance(e.money.balance, 'owed').negated() : e.balance;
+  if (open?.kind === 'marker' && open.balance) fig.opening = balance(open);
+  if (close?.kind === 'marker' && close.balance) fig.closing = balance(close);
   if (total?.kind === 'marker') {
     if (total.money.in) fig.paidIn = amountValue(total.money.in);
     if (total.money.out) fig.paidOut = amountValue(total.money.out);

@@ -158,9 +158,22 @@ function directionOf(r: PrintedRow, reading: Reading, unsignedWay: Direction): {
   return { token: a, direction: unsignedWay };
 }
 
-/** The items in the order the rows happened. */
+/**
+ * The items in the order the rows happened. Newest first, a balance line between rows (carried and brought
+ * forward at a page break) repeats the balance printed above it, the balance after the row above: in time it
+ * follows that row. Balance lines above the first row, and the last line below the last row (the closing
+ * and opening balances), turn round with the rows.
+ */
 function inTime(items: readonly PrintedItem[], newestFirst: boolean): readonly PrintedItem[] {
-  return newestFirst ? [...items].reverse() : items;
+  if (!newestFirst) return items;
+  const first = items.findIndex((i) => typeof i === 'number');
+  const last = items.length - 1;
+  const groups: PrintedItem[][] = [];
+  items.forEach((item, i) => {
+    if (typeof item !== 'number' && first >= 0 && i > first && i < last) groups[groups.length - 1]!.push(item);
+    else groups.push([item]);
+  });
+  return groups.reverse().flat();
 }
 
 /** Most unsigned amounts between two printed balances whose signs are searched for (2^12 sums). */

@@ -31,6 +31,7 @@ import { accountKey, fingerprintRows } from '../fingerprint.ts';
 import { balancesJson, readBalances, readParticulars, readSummary } from './metadata.ts';
 import { linesOf, type Field, type Line } from './table.ts';
 import { mayHoldImages, readPdfPages, type ExtractOptions } from './text.ts';
+import type { BalanceSense } from './tokens.ts';
 import { packPage, unpackPage } from './packed-pages.ts';
 import { walkTables } from './walk.ts';
 import { BANK_LAYOUTS } from './layouts.ts';
@@ -170,11 +171,13 @@ function parseBank(
   const listed = printedRows(events, warnings);
   // The period's figures: the summary's, else the balance lines in the table (the first brought-forward is
   // the opening, the last carried-forward the closing, in the order the rows happened).
-  const figures = (newestFirst: boolean) => {
-    const table = tableFigures(newestFirst ? [...events].reverse() : events);
+  // Read as what is owed (a card's balances), the summary's balances are negated as the chain negates them.
+  const figures = (newestFirst: boolean, sense: BalanceSense = 'bank') => {
+    const table = tableFigures(newestFirst ? [...events].reverse() : events, sense);
+    const owed = (d: Dec | undefined) => (sense === 'owed' ? d?.negated() : d);
     return {
-      opening: summary.opening ?? after.opening ?? table.opening,
-      closing: summary.closing ?? after.closing ?? table.closing,
+      opening: owed(summary.opening ?? after.opening) ?? table.opening,
+      closing: owed(summary.closing ?? after.closing) ?? table.closing,
       paidIn: summary.paidIn ?? after.paidIn ?? table.paidIn,
       paidOut: summary.paidOut ?? after.paidOut ?? table.paidOut,
       table,
@@ -192,7 +195,7 @@ function parseBank(
   if (newestFirst) warnings.push('The statement lists the newest transactions first; they are given here oldest first.');
   warnings.push(...readingWarnings(choice));
   const rows = bankRows(listed.rows, choice);
-  const { table, ...printed } = figures(newestFirst);
+  const { table, ...printed } = figures(newestFirst, choice.reading.balanceSense);
   if (summary.opening && table.opening && !summary.opening.equals(table.opening)) {
     warnings.push(
       `The summary's opening balance (${formatMoney(summary.opening)}) differs from the table's (${formatMoney(table.opening)}).`,

@@ -505,8 +505,7 @@ export interface TableLine {
  * Courier, whose space is wider than a cell gap) joined into one. Only at the start of the line, where a
  * row's date is.
  */
-export function joinDateCells(line: Line): readonly Cell[] {
-  const cells = line.cells;
+export function joinDateCells(line: Line, cells: readonly Cell[] = line.cells): readonly Cell[] {
   const first = cells[0];
   if (!first || cells.length < 2 || parseDateToken(first.text) || !/^\d{1,2}(?:st|nd|rd|th)?$/.test(first.text)) return cells;
   for (const n of [3, 2]) {
@@ -530,8 +529,9 @@ export function classifyLine(cols: Columns, line: Line): TableLine {
   const unreadable: string[] = [];
   let stray: string | undefined;
   let inTable = false;
-  for (const whole of joinDateCells(line)) {
-    if (outsideTable(cols, whole)) continue;
+  // Cells beside the table first left out, so a date drawn word by word after a sidebar's text is still joined.
+  const inside = cols.extent ? line.cells.filter((c) => !outsideTable(cols, c)) : line.cells;
+  for (const whole of joinDateCells(line, inside)) {
     for (const cell of splitCell(cols, whole)) {
       if (outsideTable(cols, cell)) continue;
       inTable = true;

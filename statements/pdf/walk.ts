@@ -84,6 +84,8 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
   const table: TableLine[] = [];
   /** The last header's columns, as the header reads them (the alignment is found again on every page). */
   let header: Columns | undefined = inferred?.columns;
+  /** The columns as last aligned (a page with too few rows to show an edge keeps the one found before). */
+  let aligned: Columns | undefined;
   for (let p = first.page; p < pages.length; p++) {
     const lines = pages[p]!;
     // Every header on the page, found once (a header repeated mid-page starts its table again).
@@ -123,7 +125,9 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
         cols = alignColumns(
           header,
           lines.slice(h ? i + 1 : i, end).filter((x) => !isFurniture(x)),
+          aligned,
         );
+        aligned = cols;
         open = true;
         prevY = l.y;
         if (h) continue;

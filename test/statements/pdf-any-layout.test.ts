@@ -31,6 +31,10 @@ const EXPECTED_WARNINGS: Record<string, string[]> = {
   'no-header-balance-left-of-amount': [
     'The running balance adds up only with the figure taken for the balance read as the amount and the other as the balance; they were read that way. Check the columns.',
   ],
+  'newest-first-carried-forward': ['The statement lists the newest transactions first; they are given here oldest first.'],
+  'card-previous-new-balance-lines': [
+    'The running balance adds up only with balances not marked "CR" read as owed (negative); they were read that way.',
+  ],
   'card-owed-cr-only': [
     'The statement lists the newest transactions first; they are given here oldest first.',
     'The running balance adds up only with balances not marked "CR" read as owed (negative); they were read that way.',
