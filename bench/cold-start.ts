@@ -11,7 +11,8 @@
  * on the first case tool, so neither may slow the calculation; DATABASE_URL may even name no server), from
  * the sources through tsx (as bin/reckoner runs when its bundle is stale), the minimal server bundled by
  * esbuild the way scripts/build.mjs bundles Reckoner (so the part of the difference that is bundling shows),
- * and node starting and exiting.
+ * node starting and exiting, and Reckoner until its tools/list answer (what a client that lists first waits for:
+ * every tool's code loads then, while a calculation loads the calculator's alone, tools/catalogue.ts).
  *
  * Runs alone: `npx tsx bench/cold-start.ts`, or `npm run bench -- cold-start`. A measurement, not a test.
  * @module
@@ -80,6 +81,25 @@ async function firstAnswer(command: string, args: readonly string[], env: Record
   }
 }
 
+/**
+ * From spawning `command args` to the answer of tools/list, as an MCP client starts: every tool's code loads for it
+ * (a calculation loads the calculator's alone), so this is what a client that lists first waits for.
+ */
+async function firstList(command: string, args: readonly string[], env: Record<string, string>): Promise<Run> {
+  const t0 = performance.now();
+  const transport = new StdioClientTransport({ command, args: [...args], env, cwd: REPO, stderr: 'ignore' });
+  const client = new Client({ name: 'bench', version: '0' });
+  try {
+    await client.connect(transport);
+    const { tools } = await client.listTools();
+    const wall = performance.now() - t0;
+    if (tools.length === 0) throw new Error(`${command} ${args.join(' ')}: tools/list was empty in the cold-start bench`);
+    return { wall, cpu: cpuMs(transport.pid) };
+  } finally {
+    await client.close();
+  }
+}
+
 /** Node spawned and exiting. */
 async function bareNode(): Promise<Run> {
   const t0 = performance.now();
@@ -140,6 +160,7 @@ export async function coldStartSection(databaseUrl?: string): Promise<string> {
     { label: 'bin/reckoner mcp from the sources (tsx)', run: () => firstAnswer(RECKONER, ['mcp'], { ...base, RECKONER_FROM_SOURCE: '1' }) },
     { label: 'minimal MCP SDK server, bundled like Reckoner', run: () => firstAnswer(node, [minimalBundle], base) },
     { label: 'node starting and exiting', run: bareNode },
+    { label: 'bin/reckoner mcp, initialize + tools/list (all 25 tools load)', run: () => firstList(RECKONER, ['mcp'], base) },
   ];
   const samples = variants.map(() => [] as Run[]);
   try {
@@ -173,6 +194,7 @@ export async function coldStartSection(databaseUrl?: string): Promise<string> {
   const mainCpu = ratioTo(cpus, 0, 1);
   const worstStore = [2, 3].map((k) => ratioTo(walls, k, 1)).sort((a, b) => b.median - a.median)[0]!;
   const vsBundled = ratioTo(walls, 0, 5);
+  const listing = ratioTo(walls, 7, 1);
   console.log(
     `   goal: bin/reckoner mcp ≤ ${GOAL}× the minimal MCP SDK server, wall clock: ${main.median.toFixed(3)}× (rounds ${main.min.toFixed(2)}–${main.max.toFixed(2)}) — ${verdict(main.median <= GOAL)}`,
   );
@@ -182,6 +204,9 @@ export async function coldStartSection(databaseUrl?: string): Promise<string> {
   console.log(
     `   with a store configured (the worse of the two): ${worstStore.median.toFixed(3)}× — ${verdict(worstStore.median <= GOAL)}; ` +
       `against the minimal server bundled the same way: ${vsBundled.median.toFixed(3)}× (information)`,
+  );
+  console.log(
+    `   a client that lists the tools first waits ${listing.median.toFixed(3)}× the minimal server's first answer for Reckoner's tools/list (information)`,
   );
   return (
     `cold start ${fmt(median(walls[0]!))} ms = ${main.median.toFixed(2)}× a minimal MCP SDK server (goal ≤ ${GOAL}×: ${verdict(main.median <= GOAL)}; ` +
