@@ -73,7 +73,7 @@ function band(columns: readonly Column[], i: number): { lo: number; hi: number }
 }
 
 /** Whether two headers are the same one (a header repeated on the next page or lower down): same fields, same places. */
-function sameHeader(a: Columns, b: Columns): boolean {
+export function sameHeader(a: Columns, b: Columns): boolean {
   return (
     a.columns.length === b.columns.length &&
     a.columns.every((c, i) => c.field === b.columns[i]!.field && Math.abs(c.left - b.columns[i]!.left) <= 2)

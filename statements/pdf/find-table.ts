@@ -1,16 +1,17 @@
 /**
  * Finding a transaction table that has no header Reckoner can read (headings in words it does not know, or
- * none at all): from the rows themselves. Rows open with a date, all starting at one left edge, and carry
- * amounts that line up on one to three right edges over many rows. One edge is a signed amount; two are an
- * amount and the balance, or (when no line has both) money out and money in; three are money out, money in
- * and the balance. Which of two is money out is left to the balance chain (chain.ts), as for headings that
+ * none at all): from the rows themselves. Rows carry a date, all starting at one left edge (usually first on
+ * the line; after the description when nearly every row prints text before it, and after a sidebar's text on
+ * the lines level with one), and amounts that line up on one to three right edges over many rows. One edge is
+ * a signed amount; two are an amount and the balance, or (when no line has both) money out and money in; three
+ * are money out, money in and the balance. Which of two is money out is left to the balance chain (chain.ts), as for headings that
  * do not say.
  *
  * Linear in the lines of the document.
  * @module
  */
 import { amountEdges } from './align.ts';
-import { joinDateCells, type Column, type Columns, type Field, type Line } from './table.ts';
+import { joinDateCells, type Cell, type Column, type Columns, type Field, type Line } from './table.ts';
 import { parseAmountToken, parseDateToken, splitLeadingDate } from './tokens.ts';
 
 /** Fewest dated lines with an amount that make a table. */
@@ -26,18 +27,35 @@ interface Candidate {
   readonly dateRight: number;
 }
 
-/** A dated line with an amount: its first cell is (or starts with) a date, and some later cell ends in an amount. */
-function candidate(line: Line): { dateLeft: number; dateRight: number } | undefined {
-  const cells = joinDateCells(line);
-  const first = cells[0];
-  if (!first || cells.length < 2) return undefined;
-  const whole = parseDateToken(first.text);
-  if (!whole && !splitLeadingDate(first.text)) return undefined;
-  if (!cells.slice(1).some((c) => parseAmountToken(c.text) || parseAmountToken(c.parts?.[c.parts.length - 1]?.text ?? '')))
-    return undefined;
-  // A date merged with its description: the date is the cell's first items.
-  const dateRight = whole ? first.right : (first.parts ?? [first])[0]!.right;
-  return { dateLeft: first.left, dateRight };
+/** A cell ending in an amount (or whose last item is one: an amount touching its description). */
+const endsInAmount = (c: Cell) => Boolean(parseAmountToken(c.text) || (c.parts && parseAmountToken(c.parts[c.parts.length - 1]!.text)));
+
+/**
+ * Where a dated line with an amount may start: a cell that is (or starts with) a date, with some later cell
+ * ending in an amount. Usually the line's first cell; a sidebar's text may come before it on the line.
+ * Linear in the line's cells.
+ */
+function candidates(line: Line): { dateLeft: number; dateRight: number }[] {
+  const cells = line.cells;
+  // Whether some cell from index j on ends in an amount.
+  const amountFrom: boolean[] = new Array<boolean>(cells.length + 1).fill(false);
+  for (let j = cells.length - 1; j >= 0; j--) amountFrom[j] = amountFrom[j + 1]! || endsInAmount(cells[j]!);
+  const out: { dateLeft: number; dateRight: number }[] = [];
+  for (let k = 0; k < cells.length - 1; k++) {
+    if (!amountFrom[k + 1]) continue;
+    // A date drawn word by word is joined from up to three cells.
+    const from = k === 0 ? cells : cells.slice(k, k + 3);
+    const joined = joinDateCells(line, from);
+    const first = joined[0]!;
+    const whole = parseDateToken(first.text);
+    if (!whole && !splitLeadingDate(first.text)) continue;
+    // Some cell after the date's ends in an amount.
+    if (!amountFrom[k + from.length - joined.length + 1]) continue;
+    // A date merged with its description: the date is the cell's first items.
+    const dateRight = whole ? first.right : (first.parts ?? [first])[0]!.right;
+    out.push({ dateLeft: first.left, dateRight });
+  }
+  return out;
 }
 
 /** The table where it starts (page and line index) and its columns, or undefined when no table shows. */
@@ -45,8 +63,7 @@ export function inferTable(pages: readonly (readonly Line[])[]): { page: number;
   const found: Candidate[] = [];
   pages.forEach((lines, page) =>
     lines.forEach((line, index) => {
-      const c = candidate(line);
-      if (c) found.push({ page, index, line, ...c });
+      for (const c of candidates(line)) found.push({ page, index, line, ...c });
     }),
   );
   if (found.length < MIN_ROWS) return undefined;
@@ -54,7 +71,10 @@ export function inferTable(pages: readonly (readonly Line[])[]): { page: number;
   const lefts = new Map<number, number>();
   for (const c of found) lefts.set(Math.round(c.dateLeft), (lefts.get(Math.round(c.dateLeft)) ?? 0) + 1);
   const [left] = [...lefts].sort((a, b) => b[1] - a[1])[0]!;
-  const rows = found.filter((c) => Math.abs(c.dateLeft - left) <= 2);
+  // One candidate a line: the one starting at the date column.
+  const rows = found.filter(
+    (c, i) => Math.abs(c.dateLeft - left) <= 2 && !(i > 0 && found[i - 1]!.line === c.line && Math.abs(found[i - 1]!.dateLeft - left) <= 2),
+  );
   if (rows.length < MIN_ROWS) return undefined;
   const dateRight = Math.max(...rows.map((c) => c.dateRight));
   const edges = amountEdges(rows.map((c) => c.line))
@@ -74,9 +94,14 @@ export function inferTable(pages: readonly (readonly Line[])[]): { page: number;
         if (Math.abs(cell.right - edge) <= 3 && parseAmountToken(cell.text)) w = Math.max(w, cell.right - cell.left);
     return w || 40;
   };
+  // The description: after the date, unless (nearly) every row prints text before its date, starting at
+  // one left edge (a sidebar beside the table is level with a few rows, not with each of them).
+  const before = descriptionBefore(rows, left);
   const columns: Column[] = [
     { field: 'date' as const, label: '', left, right: dateRight },
-    { field: 'description' as const, label: '', left: dateRight + 2, right: dateRight + 3 },
+    before !== undefined
+      ? { field: 'description' as const, label: '', left: before, right: left - 2 }
+      : { field: 'description' as const, label: '', left: dateRight + 2, right: dateRight + 3 },
     ...edges.map((e, i): Column => ({ field: fields[i]!, label: '', left: e.right - widest(e.right) - 1, right: e.right })),
   ].sort((a, b) => a.left - b.left);
   const first = rows[0]!;
@@ -90,6 +115,36 @@ export function inferTable(pages: readonly (readonly Line[])[]): { page: number;
       ...(fields.includes('out') ? { ambiguousInOut: true } : {}),
     },
   };
+}
+
+/** Share of the rows that must print text before the date for the description to be read there. */
+const BEFORE_SHARE = 0.75;
+
+/**
+ * The left edge of a description printed before the date: where the rows' first cells start when at least
+ * {@link BEFORE_SHARE} of them start at one edge with text (not an amount) left of the date column.
+ */
+function descriptionBefore(rows: readonly Candidate[], dateLeft: number): number | undefined {
+  const lefts = new Map<number, number>();
+  for (const r of rows) {
+    const first = r.line.cells[0];
+    if (!first || first.right >= dateLeft - 1 || parseAmountToken(first.text) || parseDateToken(first.text)) continue;
+    const key = Math.round(first.left);
+    lefts.set(key, (lefts.get(key) ?? 0) + 1);
+  }
+  let best: [number, number] | undefined;
+  for (const [key, n] of lefts) if (!best || n > best[1]) best = [key, n];
+  if (!best) return undefined;
+  // Rows within two points of the commonest edge.
+  let n = 0;
+  for (const [key, count] of lefts) if (Math.abs(key - best[0]) <= 2) n += count;
+  if (n < rows.length * BEFORE_SHARE) return undefined;
+  let edge = Number.POSITIVE_INFINITY;
+  for (const r of rows) {
+    const first = r.line.cells[0]!;
+    if (Math.abs(first.left - best[0]) <= 2.5) edge = Math.min(edge, first.left);
+  }
+  return edge;
 }
 
 /**

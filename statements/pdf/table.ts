@@ -520,6 +520,17 @@ export function joinDateCells(line: Line, cells: readonly Cell[] = line.cells): 
   return cells;
 }
 
+/**
+ * The cells with a date drawn word by word joined where the date column starts: at the start of the line,
+ * or after a description printed before the date.
+ */
+function joinDateCellsAt(cols: Columns, line: Line, cells: readonly Cell[]): readonly Cell[] {
+  const first = cells[0];
+  if (!first || columnAt(cols, first.left).field === 'date' || cols.columns[0]!.field === 'date') return joinDateCells(line, cells);
+  const k = cells.findIndex((c) => columnAt(cols, c.left).field === 'date');
+  return k <= 0 ? cells : [...cells.slice(0, k), ...joinDateCells(line, cells.slice(k))];
+}
+
 export function classifyLine(cols: Columns, line: Line): TableLine {
   let date: DateToken | undefined;
   const desc: string[] = [];
@@ -531,7 +542,7 @@ export function classifyLine(cols: Columns, line: Line): TableLine {
   let inTable = false;
   // Cells beside the table first left out, so a date drawn word by word after a sidebar's text is still joined.
   const inside = cols.extent ? line.cells.filter((c) => !outsideTable(cols, c)) : line.cells;
-  for (const whole of joinDateCells(line, inside)) {
+  for (const whole of joinDateCellsAt(cols, line, inside)) {
     for (const cell of splitCell(cols, whole)) {
       if (outsideTable(cols, cell)) continue;
       inTable = true;
@@ -590,22 +601,33 @@ export function classifyLine(cols: Columns, line: Line): TableLine {
   };
 }
 
-/** Lines repeated at the same height on several pages (page headers and footers), as keys. */
+/** The figures in pounds and pence a line prints ("1,234.56", "-433.64"), joined: what a page's furniture keeps the same. */
+function figuresOf(text: string): string {
+  return (text.match(/\d[\d,]*\.\d\d\b/g) ?? []).join(' ');
+}
+
+/**
+ * Lines repeated at the same height on several pages (page headers and footers), as keys. A line whose
+ * figures in pounds and pence change from page to page is not furniture, though its words and the shape of
+ * its figures repeat: it is a balance brought or carried forward at the top or foot of each page.
+ */
 export function repeatedFurniture(pages: readonly (readonly Line[])[], pageHeights: readonly number[]): Set<string> {
-  const seen = new Map<string, Set<number>>();
+  const seen = new Map<string, { pages: Set<number>; figures: string; varies: boolean }>();
   pages.forEach((lines, p) => {
     const h = pageHeights[p] ?? 842;
     for (const l of lines) {
       if (l.y > h * 0.2 && l.y < h * 0.85) continue;
       const key = furnitureKey(l);
+      const figures = figuresOf(l.text);
       let s = seen.get(key);
-      if (!s) seen.set(key, (s = new Set()));
-      s.add(p);
+      if (!s) seen.set(key, (s = { pages: new Set(), figures, varies: false }));
+      s.pages.add(p);
+      if (figures !== s.figures) s.varies = true;
     }
   });
   const out = new Set<string>();
   if (pages.length < 2) return out;
-  for (const [key, s] of seen) if (s.size >= 2 && s.size >= pages.length / 2) out.add(key);
+  for (const [key, s] of seen) if (!s.varies && s.pages.size >= 2 && s.pages.size >= pages.length / 2) out.add(key);
   return out;
 }
 

@@ -1,24 +1,31 @@
 /**
  * Walking a document's tables page by page. A header row gives the columns (a page without one reuses the
- * previous page's; a header repeated lower on a page starts the table again under it); the rows under it
- * give the columns' alignment and the table's extent (align.ts), so text beside the table (a sidebar, an
- * advert level with the rows) is not part of any row. Repeated page headers and footers are skipped, and the
- * table on a page ends at a large vertical gap or at text that starts in the date column but is not a date
- * (a footer, the heading of an interest table).
+ * previous page's, and so do rows above a page's first header when that header is only repeated lower down;
+ * a header repeated lower on a page starts the table again under it); the rows under it, and under its
+ * repeats on the page, give the columns' alignment and the table's extent (align.ts), so text beside the
+ * table (a sidebar, an advert level with the rows) is not part of any row. Repeated page headers and footers
+ * are skipped (a brought-forward line whose figure changes from page to page is not one of them), and so are
+ * the unknown headings of a table found from its rows where they are printed again. The table on a page ends
+ * at a large vertical gap (unless the rows after it go on on the table's alignment), at text that starts in
+ * the date column but is not a date (a footer, the heading of an interest table), or at text alone set
+ * further below the rows than they are set apart (the title of a table under a description-first one).
  *
- * Each line is looked at a fixed number of times (once for the alignment, once to classify it), so the
- * walk is linear in the lines of the document.
+ * Each line is looked at a fixed number of times (once for the alignment, once to classify it, and at most
+ * a few more times after a gap), so the walk is linear in the lines of the document.
  * @module
  */
-import { alignColumns } from './align.ts';
+import { alignColumns, sameHeader } from './align.ts';
 import { inferTable } from './find-table.ts';
+import { parseAmountToken, parseDateToken, splitLeadingDate } from './tokens.ts';
 import {
+  ALIGN_SLACK,
   classifyLine,
   furnitureKey,
   furnitureRow,
   headerColumns,
   repeatedFurniture,
   type Columns,
+  type Field,
   type Line,
   type TableLine,
 } from './table.ts';
@@ -55,6 +62,59 @@ function continuationStart(lines: readonly Line[], cols: Columns, furniture: Rea
   });
 }
 
+/** A line that is a row of the table: a date and an amount. */
+const isRow = (t: TableLine) => t.date !== undefined && Object.keys(t.money).length > 0;
+
+/** Whether every amount on the line ends on the edge its column's amounts align on. */
+function moneyOnAlignment(cols: Columns, t: TableLine): boolean {
+  if (!cols.aligned) return false;
+  return Object.entries(t.moneyRight ?? {}).every(([field, right]) => {
+    const edge = cols.aligned!.get(field as Field);
+    return edge !== undefined && Math.abs(edge - right) <= ALIGN_SLACK;
+  });
+}
+
+/** A line of text alone this many times the table's line spacing below the line above is not part of a row. */
+const PITCH_GAP = 1.6;
+
+/** Lines a gap may be followed by before the first dated row shows the table goes on. */
+const MAX_AFTER_GAP = 4;
+
+/**
+ * Whether the table goes on after a gap at line `at` (`t`, classified): the lines after it are the table's
+ * (a dated row, or a row with a description, an amount and the balance, printed on the table's own
+ * alignment), perhaps under a few lines of description that wrap on from the row above the gap or undated
+ * rows whose amounts are on the alignment too. Text in the date column that is not a date ends it.
+ */
+function resumes(cols: Columns, lines: readonly Line[], at: number, t: TableLine): boolean {
+  let prev = lines[at]!;
+  for (let j = at, seen = 0; j < lines.length && j < at + 3 * MAX_AFTER_GAP && seen < MAX_AFTER_GAP; j++) {
+    const l = lines[j]!;
+    const c = j === at ? t : classifyLine(cols, l);
+    if (!c.inTable) continue;
+    if (j > at && l.y - prev.y > Math.max(30, 3.2 * l.height)) return false;
+    prev = l;
+    seen++;
+    if (c.strayDateText !== undefined && c.date === undefined) return false;
+    if (Object.keys(c.money).length === 0) continue;
+    if (!moneyOnAlignment(cols, c)) return false;
+    if (isRow(c) || (c.description !== '' && c.money.balance !== undefined && Object.keys(c.money).length >= 2)) return true;
+  }
+  return false;
+}
+
+/**
+ * The text of the line just above a table found from its rows, when it reads as headings Reckoner does not
+ * know: two or more cells, none a date or an amount, close above the first row.
+ */
+function inferredHeading(lines: readonly Line[], index: number): string | undefined {
+  const above = lines[index - 1];
+  const row = lines[index]!;
+  if (!above || above.cells.length < 2 || row.y - above.y > 3 * row.height) return undefined;
+  if (above.cells.some((c) => parseAmountToken(c.text) || parseDateToken(c.text) || splitLeadingDate(c.text))) return undefined;
+  return above.text;
+}
+
 export function walkTables(pages: readonly (readonly Line[])[], pageHeights: readonly number[]): Walk | undefined {
   // A header Reckoner can read; failing that, a table found from its rows alone (find-table.ts), which
   // starts at its first row rather than under a header.
@@ -82,10 +142,18 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
   }
   const outside: Line[] = [];
   const table: TableLine[] = [];
+  // A table found from its rows may have headings Reckoner cannot read, printed just above its first row:
+  // where that line is printed again (the heading repeated lower down or on a later page), it is the
+  // heading again, not the end of the table.
+  const heading = inferred ? inferredHeading(pages[inferred.page]!, inferred.index) : undefined;
+  const isHeading = (l: Line) => heading !== undefined && l.text === heading;
   /** The last header's columns, as the header reads them (the alignment is found again on every page). */
   let header: Columns | undefined = inferred?.columns;
-  /** The columns as last aligned (a page with too few rows to show an edge keeps the one found before). */
-  let aligned: Columns | undefined;
+  /**
+   * The columns as last aligned (a page with too few rows to show an edge keeps the one found before; a
+   * table found from its rows starts with the edges its rows show over the whole document).
+   */
+  let aligned: Columns | undefined = inferred?.columns;
   for (let p = first.page; p < pages.length; p++) {
     const lines = pages[p]!;
     // Every header on the page, found once (a header repeated mid-page starts its table again).
@@ -97,6 +165,13 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
     let start: number;
     if (headerAt.size > 0) {
       start = Math.min(...headerAt.keys());
+      // A page that carries on the table without a header at its top, the header repeated only lower
+      // down: the rows above that header are the table's too, read under the previous header's columns,
+      // when at least one of them is a row (a date and an amount) and not, say, a summary box.
+      if (p > first.page && header) {
+        const cont = continuationStart(lines, header, furniture);
+        if (cont >= 0 && cont < start && lines.slice(cont, start).some((l) => isRow(classifyLine(header!, l)))) start = cont;
+      }
     } else if (inferred && p === inferred.page) {
       start = inferred.index;
     } else {
@@ -112,37 +187,60 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
     }
     outside.push(...lines.slice(0, start));
     let cols: Columns | undefined;
+    /** The line before which the current alignment was found. */
+    let alignedTo = -1;
     let open = false;
     let prevY = lines[start]!.y;
+    /** The least distance between two lines of the table on this page: how far apart its lines are set. */
+    let pitch: number | undefined;
     for (let i = start; i < lines.length; i++) {
       const l = lines[i]!;
       const h = headerAt.get(i);
+      if (h && cols && i < alignedTo && sameHeader(h, header!)) {
+        // The same header again, within the lines its alignment was found over: the table goes on under it.
+        open = true;
+        prevY = l.y;
+        continue;
+      }
       if (h || (i === start && !open)) {
         header = h ?? header!;
-        // The rows under this header, to the next header or the foot of the page, give its alignment.
+        // The rows under this header, to the next different header or the foot of the page, give its
+        // alignment: a header repeated every few lines leaves too few rows under each to show every edge.
         let end = i + 1;
-        while (end < lines.length && !headerAt.has(end)) end++;
+        while (end < lines.length && !(headerAt.has(end) && !sameHeader(headerAt.get(end)!, header))) end++;
+        const from = h ? i + 1 : i;
         cols = alignColumns(
           header,
-          lines.slice(h ? i + 1 : i, end).filter((x) => !isFurniture(x)),
+          lines.slice(from, end).filter((x, k) => !isFurniture(x) && !headerAt.has(from + k)),
           aligned,
         );
         aligned = cols;
+        alignedTo = end;
         open = true;
         prevY = l.y;
         if (h) continue;
+      }
+      if (isHeading(l) && cols) {
+        open = true;
+        prevY = l.y;
+        outside.push(l);
+        continue;
       }
       if (!open || !cols) {
         outside.push(l);
         continue;
       }
       if (isFurniture(l)) continue;
-      if (l.y - prevY > Math.max(30, 3.2 * l.height)) {
+      const t = classifyLine(cols, l);
+      // A large gap ends the table, unless what follows it is a row printed on the table's own alignment
+      // (rows grouped with a blank line between the groups, or the gap a repeated header would leave).
+      const gap = l.y - prevY;
+      const limit = Math.max(30, 3.2 * l.height);
+      if (gap > limit && !(gap <= 2 * limit && resumes(cols, lines, i, t))) {
         open = false;
         outside.push(l);
         continue;
       }
-      const t = classifyLine(cols, l);
       // A line wholly beside the table (a sidebar between rows) is no part of it, and does not move it on.
       if (!t.inTable) continue;
       const hasMoney = Object.keys(t.money).length > 0;
@@ -151,7 +249,15 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
         outside.push(l);
         continue;
       }
+      // Text alone set further below the line above than the table's lines are set apart from each other
+      // (the title of another table under this one) ends the table, unless the rows go on under it.
+      if (t.date === undefined && !hasMoney && pitch !== undefined && gap > PITCH_GAP * pitch && !resumes(cols, lines, i, t)) {
+        open = false;
+        outside.push(l);
+        continue;
+      }
       table.push(t);
+      if (gap >= 0.5 * l.height && (pitch === undefined || gap < pitch)) pitch = gap;
       prevY = l.y;
     }
   }
