@@ -9,7 +9,7 @@
  * @module
  */
 import { parseAmountToken } from './tokens.ts';
-import { isMoneyField, type Column, type Columns, type Field, type Line } from './table.ts';
+import { figureRight, isMoneyField, type Column, type Columns, type Field, type Line } from './table.ts';
 
 /** Right edges within this many points are one alignment. */
 const JOIN = 1.5;
@@ -23,9 +23,23 @@ interface Edge {
   readonly lines: number;
 }
 
-/** Right edges that amounts on the given lines align on, each with the number of lines that use it. */
+/**
+ * Right edges that amounts on the given lines align on, each with the number of lines that use it. A figure
+ * followed by a marker drawn as an item of its own ("433.64" then "D") is measured at the figure when unmarked
+ * amounts end there: the marker stands outside the column, and its edge is no column of its own.
+ */
 export function amountEdges(lines: readonly Line[]): Edge[] {
   const buckets = new Map<number, { sum: number; n: number; lines: Set<number> }>();
+  const add = (right: number, i: number) => {
+    const key = Math.round(right);
+    let b = buckets.get(key);
+    if (!b) buckets.set(key, (b = { sum: 0, n: 0, lines: new Set() }));
+    b.sum += right;
+    b.n++;
+    b.lines.add(i);
+  };
+  /** Amounts ending in a marker of their own: the marker's right edge and the figure's. */
+  const marked: { right: number; figure: number; i: number }[] = [];
   lines.forEach((line, i) => {
     for (const cell of line.cells) {
       // An amount is the cell, or its last item(s) (an amount touching its description in a tight layout).
@@ -38,14 +52,17 @@ export function amountEdges(lines: readonly Line[]): Edge[] {
         else if (parts.length >= 2 && parseAmountToken(`${parts[parts.length - 2]!.text} ${last.text}`)) right = last.right;
       }
       if (right === undefined) continue;
-      const key = Math.round(right);
-      let b = buckets.get(key);
-      if (!b) buckets.set(key, (b = { sum: 0, n: 0, lines: new Set() }));
-      b.sum += right;
-      b.n++;
-      b.lines.add(i);
+      const figure = figureRight(cell);
+      if (figure !== undefined) marked.push({ right, figure, i });
+      else add(right, i);
     }
   });
+  // Where unmarked amounts end, before the marked ones are added.
+  const unmarked = new Set(buckets.keys());
+  for (const m of marked) {
+    const key = Math.round(m.figure);
+    add(unmarked.has(key) || unmarked.has(key - 1) || unmarked.has(key + 1) ? m.figure : m.right, m.i);
+  }
   const keys = [...buckets.keys()].sort((a, b) => a - b);
   const edges: Edge[] = [];
   let cur: { sum: number; n: number; lines: Set<number>; last: number } | undefined;

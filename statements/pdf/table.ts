@@ -434,6 +434,39 @@ function moneyColumnAt(cols: Columns, right: number): Column | undefined {
   return isMoneyField(col.field) ? col : undefined;
 }
 
+/** A CR / DR / D / OD marker printed as an item of its own after a figure. */
+const MARKER = /^(?:CR|DR|OD|D|C)\.?$/i;
+
+/**
+ * Where the figure of an amount cell ends when the cell ends with a marker drawn as an item of its own
+ * ("433.64" then "D", set just right of the column): the figure's right edge, else undefined. Such a figure
+ * is right-aligned with the unmarked amounts of its column, the marker standing outside it.
+ */
+export function figureRight(cell: Cell): number | undefined {
+  const parts = cell.parts;
+  if (!parts || parts.length < 2 || !MARKER.test(parts[parts.length - 1]!.text)) return undefined;
+  const figure = parts[parts.length - 2]!;
+  const token = parseAmountToken(figure.text);
+  return token && token.suffix === undefined ? figure.right : undefined;
+}
+
+/** Whether x is on the edge some money column's amounts align on. */
+function onAlignment(cols: Columns, x: number): boolean {
+  if (!cols.aligned) return false;
+  for (const [, edge] of alignedList(cols.aligned)) if (Math.abs(edge - x) <= ALIGN_SLACK) return true;
+  return false;
+}
+
+/**
+ * Where an amount cell is taken to end: its right edge, or, for a figure followed by a marker of its own
+ * ("433.64 D"), the figure's when that is on a column's alignment and the marker's is not.
+ */
+function amountRight(cols: Columns, cell: Cell): number {
+  if (!cols.aligned || onAlignment(cols, cell.right)) return cell.right;
+  const figure = figureRight(cell);
+  return figure !== undefined && onAlignment(cols, figure) ? figure : cell.right;
+}
+
 /** An amount printed across one or two items ("1,234.56", "1,234.56 DR", "£ 12.00"). */
 function amountAt(parts: readonly CellPart[], end: number): { start: number; token: AmountToken } | undefined {
   if (end < 1) return undefined;
@@ -465,7 +498,7 @@ function splitCell(cols: Columns, cell: Cell): Cell[] {
     const found = amountAt(parts, end);
     if (!found || found.start === 0) break;
     const amount = joinParts(parts.slice(found.start, end));
-    const money = moneyColumnAt(cols, amount.right);
+    const money = moneyColumnAt(cols, amountRight(cols, amount));
     if (!money) break;
     const before = parts.slice(0, found.start);
     const beforeIsAmount = parseAmountToken(before[before.length - 1]!.text) !== undefined;
@@ -548,10 +581,11 @@ export function classifyLine(cols: Columns, line: Line): TableLine {
       inTable = true;
       const amount = parseAmountToken(cell.text);
       if (amount) {
-        const col = moneyColumnAt(cols, cell.right);
+        const right = amountRight(cols, cell);
+        const col = moneyColumnAt(cols, right);
         if (col && money[col.field] === undefined) {
           money[col.field] = amount;
-          moneyRight[col.field] = cell.right;
+          moneyRight[col.field] = right;
           continue;
         }
       }
