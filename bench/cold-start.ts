@@ -63,42 +63,39 @@ function cpuMs(pid: number | null | undefined): number {
 }
 
 /**
- * From spawning `command args` to the answer of its first calculate_maintenance call: the wall-clock time, which
+ * From spawning `command args` to the answer of one request `ask` makes once connected: the wall-clock time, which
  * the goal is judged on, and the server's CPU time by then, which a busy machine disturbs far less.
  */
-async function firstAnswer(command: string, args: readonly string[], env: Record<string, string>): Promise<Run> {
+async function untilAnswered(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  ask: (client: Client) => Promise<string | undefined>,
+): Promise<Run> {
   const t0 = performance.now();
   const transport = new StdioClientTransport({ command, args: [...args], env, cwd: REPO, stderr: 'ignore' });
   const client = new Client({ name: 'bench', version: '0' });
   try {
     await client.connect(transport);
-    const result = await client.callTool(CALL);
+    const wrong = await ask(client);
     const wall = performance.now() - t0;
-    if (result.isError) throw new Error(`${command} ${args.join(' ')}: calculate_maintenance failed in the cold-start bench`);
+    if (wrong) throw new Error(`${command} ${args.join(' ')}: ${wrong} in the cold-start bench`);
     return { wall, cpu: cpuMs(transport.pid) };
   } finally {
     await client.close();
   }
 }
 
+/** Until the first calculate_maintenance call is answered. */
+const firstAnswer = (command: string, args: readonly string[], env: Record<string, string>) =>
+  untilAnswered(command, args, env, async (client) => ((await client.callTool(CALL)).isError ? 'calculate_maintenance failed' : undefined));
+
 /**
- * From spawning `command args` to the answer of tools/list, as an MCP client starts: every tool's code loads for it
- * (a calculation loads the calculator's alone), so this is what a client that lists first waits for.
+ * Until tools/list is answered, as an MCP client starts: every tool's code loads for it (a calculation loads the
+ * calculator's alone), so this is what a client that lists first waits for.
  */
-async function firstList(command: string, args: readonly string[], env: Record<string, string>): Promise<Run> {
-  const t0 = performance.now();
-  const transport = new StdioClientTransport({ command, args: [...args], env, cwd: REPO, stderr: 'ignore' });
-  const client = new Client({ name: 'bench', version: '0' });
-  try {
-    await client.connect(transport);
-    const { tools } = await client.listTools();
-    const wall = performance.now() - t0;
-    if (tools.length === 0) throw new Error(`${command} ${args.join(' ')}: tools/list was empty in the cold-start bench`);
-    return { wall, cpu: cpuMs(transport.pid) };
-  } finally {
-    await client.close();
-  }
-}
+const firstList = (command: string, args: readonly string[], env: Record<string, string>) =>
+  untilAnswered(command, args, env, async (client) => ((await client.listTools()).tools.length === 0 ? 'tools/list was empty' : undefined));
 
 /** Node spawned and exiting. */
 async function bareNode(): Promise<Run> {
