@@ -69,9 +69,14 @@ export function eventWithDeadlines(event: NewCaseEvent): Parameters<CaseStore['r
   };
 }
 
-/** Records an event with the deadlines calc computes for it. */
+/**
+ * Records an event with the deadlines calc computes for it. An event that names no nation is counted with the
+ * case's (its latest event's that says, see {@link caseNation}), not England and Wales: a Scottish case stays
+ * Scottish when a later event is recorded without saying so again.
+ */
 export async function recordCaseEvent(store: CaseStore, caseId: string, event: NewCaseEvent): Promise<EventRecord> {
-  return store.recordEvent(caseId, eventWithDeadlines(event));
+  const nation = event.nation ?? caseNation(await store.events(caseId));
+  return store.recordEvent(caseId, eventWithDeadlines({ ...event, nation }));
 }
 
 /** One deadline on a case's timeline: calc's deadline, its status, and the events that started and met it. */

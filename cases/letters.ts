@@ -233,14 +233,16 @@ export async function markCaseLetterSent(
     ...(kept.id === 'L13' ? { addressChange: kept.facts['change'] === 'address' } : {}),
     ...(kept.id === 'L24' ? { icoComplaint: kept.facts['stage'] === 'ico_complaint' } : {}),
   });
-  const nation = options.nation ?? (record.content['letter'] as { nation?: Nation } | undefined)?.nation;
+  // The nation named now, else the letter's (drafted with the case's), else the case's own.
+  const nation =
+    options.nation ?? (record.content['letter'] as { nation?: Nation } | undefined)?.nation ?? caseNation(await store.events(caseId));
   const event = eventWithDeadlines({
     type,
     date: sending.sentOn,
     summary: `${kept.id} ${kept.title}`,
     details: { letterType: record.type, version: record.version, ...(sending.method ? { method: sending.method } : {}) },
     letterId,
-    ...(nation ? { nation } : {}),
+    nation,
     ...(kept.facts['livesOutsideUk'] === true ? { facts: { livesOutsideUk: true } } : {}),
   });
   const done = await store.markLetterSent(caseId, letterId, sending, event);

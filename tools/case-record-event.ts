@@ -33,7 +33,7 @@ export const recordEventInput = strictObject({
     .meta({ pattern: undefined })
     .optional()
     .describe('The event this one answers (get_case lists events)'),
-  nation: z.enum(NATIONS).optional().describe('Bank holidays: default england_and_wales'),
+  nation: z.enum(NATIONS).optional().describe("Bank holidays: default the case's, else england_and_wales"),
 });
 
 export const recordEventOutput = z.object({ caseId: z.string(), event: eventOutput, timeline: timelineOutput });

@@ -239,6 +239,33 @@ describe('case tools over MCP', () => {
     expect((typed.content[0] as { text: string }).text).toContain('deadlines');
   });
 
+  it('counts a Scottish case with Scottish bank holidays after a later event that names no nation', async () => {
+    const id = await newCase();
+    type Recorded = { event: { id: string; deadlines: { id: string; date: string }[] }; timeline: { nation: string } };
+    // 20 working days after Monday 25 November 2024 (calc/deadlines/events.ts mr_sent): Scotland's bank holiday for
+    // St Andrew's Day (Saturday 30 November) is Monday 2 December 2024, which England and Wales work; so the 20th
+    // working day is Tuesday 24 December in Scotland, Monday 23 December in England and Wales.
+    const mr = ok(await call('record_event', { caseId: id, type: 'mr_sent', date: '2024-11-25', nation: 'scotland' })) as Recorded;
+    expect(mr.event.deadlines.find((d) => d.id === 'mr_chase')?.date).toBe('2024-12-24');
+    // A later event says nothing about bank holidays: the case's nation still counts, for it and for the timeline.
+    const later = ok(await call('record_event', { caseId: id, type: 'breakdown_requested', date: '2024-11-27' })) as Recorded;
+    expect(later.timeline.nation).toBe('scotland');
+    type Listed = { id: string; date: string };
+    const shown = ok(await call('get_case', { caseId: id })) as {
+      timeline: { nation: string; next: Listed[]; overdue: Listed[]; met: Listed[] };
+      events: { id: string; details?: { clock?: { nation?: string } } }[];
+    };
+    expect(shown.timeline.nation).toBe('scotland');
+    const all = [...shown.timeline.next, ...shown.timeline.overdue, ...shown.timeline.met];
+    expect(all.find((d) => d.id === 'mr_chase')?.date).toBe('2024-12-24');
+    expect(shown.events.find((e) => e.id === later.event.id)?.details?.clock?.nation).toBe('scotland');
+    // Named outright, another nation still wins for that event and from then on.
+    const moved = ok(
+      await call('record_event', { caseId: id, type: 'breakdown_requested', date: '2024-11-28', nation: 'england_and_wales' }),
+    ) as Recorded;
+    expect(moved.timeline.nation).toBe('england_and_wales');
+  });
+
   it('exports, deletes and imports a case back as it was', async () => {
     const id = await newCase();
     ok(await call('import_document', { caseId: id, contentBase64: base64(csv(0, 50)), csvMapping: CSV_MAPPING, keepOriginal: true }));
