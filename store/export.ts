@@ -26,6 +26,7 @@ import {
   SERVICE_VALUES,
   SIDE_VALUES,
 } from './schema.ts';
+import { SCHEDULE_STATUSES } from '../statements/types.ts';
 import { EVENT_TYPES, EXPORT_FORMAT, EXPORT_VERSION } from './types.ts';
 
 const civil = z.string().refine(isCivilDate, { message: 'must be a real date written YYYY-MM-DD' });
@@ -157,6 +158,8 @@ export const caseExportSchema = z.strictObject({
       creditor: opt(z.enum(CREDITOR_VALUES)),
       caseReference: opt(text(200)),
       source: opt(source),
+      outsidePeriod: opt(z.literal(true)),
+      status: opt(z.enum(SCHEDULE_STATUSES)),
     }),
   ),
   evidence: z.array(

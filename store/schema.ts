@@ -42,6 +42,7 @@ import { ENFORCEMENT_ACTIONS } from '../calc/scheme-2012/parameters.ts';
 import { SIDES } from '../calc/reconcile/reconcile.ts';
 import { PAYMENT_FREQUENCIES } from '../calc/schedule/build.ts';
 import { COLLECTION_SERVICES } from '../calc/scheme-2012/calculate.ts';
+import { SCHEDULE_STATUSES } from '../statements/types.ts';
 import { CMS_ENTRY_ORIGINS, LETTER_METHODS, LETTER_STATUSES, PARTY_ROLES, SCHEMES } from './types.ts';
 
 /** Raw bytes: Buffer from postgres.js, Uint8Array from PGlite; always a Uint8Array here. */
@@ -264,10 +265,15 @@ export const cmsEntries = pgTable(
     caseReference: text('case_reference'),
     /** `document` (imported) or `typed` (from a CMS letter or the online account; no document, no place). */
     origin: text('origin').notNull().default('document'),
+    /** Dated outside the period its document prints (the import warned which); as the document that first brought it says. */
+    outsidePeriod: boolean('outside_period').notNull().default(false),
+    /** A payment schedule's status of the instalment (due, paid, part_paid, missed), as the document that first brought it says. */
+    scheduleStatus: text('schedule_status'),
     ...sourceColumns(),
   },
   (t) => [
     caseKey('cms_entries_case_fk', t),
+    check('cms_entries_schedule_status_known', sql`${t.scheduleStatus} in (${quoted(SCHEDULE_STATUSES)})`),
     check('cms_entries_type_known', sql`${t.type} in (${quoted(CMS_ENTRY_TYPE_VALUES)})`),
     check('cms_entries_charge_type_known', sql`${t.chargeType} in (${quoted(CHARGE_TYPE_VALUES)})`),
     check('cms_entries_creditor_known', sql`${t.creditor} in (${quoted(CREDITOR_VALUES)})`),

@@ -14,7 +14,7 @@ import type { BankTransactionInput, CmsEntryInput, EvidenceInput } from '../calc
 import type { ReconcileInput, Side } from '../calc/reconcile/reconcile.ts';
 import type { PaymentFrequency } from '../calc/schedule/build.ts';
 import type { CollectionService } from '../calc/scheme-2012/calculate.ts';
-import type { ParseResult } from '../statements/types.ts';
+import type { ParseResult, ScheduleStatus } from '../statements/types.ts';
 
 export const SCHEMES = ['2012', '2003', '1993'] as const;
 export type Scheme = (typeof SCHEMES)[number];
@@ -274,6 +274,10 @@ export interface TransactionRowInput extends Omit<BankTransactionInput, 'id' | '
 export interface CmsEntryRowInput extends Omit<CmsEntryInput, 'id' | 'source'> {
   readonly fingerprint: string;
   readonly source?: SourceLocation;
+  /** Dated outside the period its document prints (statements/types.ts ParsedCmsEntry). */
+  readonly outsidePeriod?: true;
+  /** A payment schedule's status of the instalment (statements/types.ts ParsedCmsEntry). */
+  readonly status?: ScheduleStatus;
 }
 
 /** The rows read from a document, in calc/ledger's shapes. */
@@ -428,6 +432,10 @@ export interface StoredCmsEntry extends Omit<CmsEntryInput, 'source'> {
   readonly description: string;
   /** Where it is printed in its document (absent when typed). */
   readonly source?: SourceLocation;
+  /** Dated outside the period its document prints, as the document that first brought it says (absent otherwise). */
+  readonly outsidePeriod?: true;
+  /** A payment schedule's status of the instalment, as the document that first brought it says (absent when it has none). */
+  readonly status?: ScheduleStatus;
 }
 
 /** A stored payslip deduction, benefit deduction or declared payment: calc's row (calc/ledger EvidenceInput). */

@@ -14,7 +14,7 @@ import type { CivilDate } from '../../calc/dates.ts';
 import { InputError } from '../../calc/errors.ts';
 import { CMS_ENTRY_TYPES, CREDITORS, DIRECTIONS } from '../../calc/ledger/entries.ts';
 import { ENFORCEMENT_ACTIONS } from '../../calc/scheme-2012/parameters.ts';
-import type { ParseResult } from '../../statements/types.ts';
+import { SCHEDULE_STATUSES, type ParseResult } from '../../statements/types.ts';
 import * as t from '../schema.ts';
 import type { Sealer } from '../seal.ts';
 import type {
@@ -187,11 +187,17 @@ function checkCmsEntries(field: string, rows: readonly CmsEntryRowInput[] | unde
     const f = `${field}[${i}]`;
     if (r === null || typeof r !== 'object') throw new InputError(f, 'must be a CMS entry: { date, type, amount, fingerprint, … }');
     const source = checkSource(`${f}.source`, r.source);
+    if (r.outsidePeriod !== undefined && r.outsidePeriod !== true) {
+      throw new InputError(`${f}.outsidePeriod`, 'must be true (dated outside the document’s period) or left out');
+    }
+    const status = optionalOneOf(`${f}.status`, r.status, SCHEDULE_STATUSES);
     return {
       fingerprint: checkFingerprint(`${f}.fingerprint`, r.fingerprint),
       origin: 'document',
       ...cmsValues(checkCmsFields(f, r)),
       ...opt('source', source),
+      ...(r.outsidePeriod ? { outsidePeriod: true as const } : {}),
+      ...opt('status', status),
     };
   });
 }

@@ -15,6 +15,7 @@ import type { Side } from '../../calc/reconcile/reconcile.ts';
 import type { PaymentFrequency } from '../../calc/schedule/build.ts';
 import type { CollectionService } from '../../calc/scheme-2012/calculate.ts';
 import type { EnforcementAction } from '../../calc/scheme-2012/parameters.ts';
+import type { ScheduleStatus } from '../../statements/types.ts';
 import type * as t from '../schema.ts';
 import type { Sealer } from '../seal.ts';
 import type {
@@ -287,6 +288,8 @@ export function cmsEntryOf(r: typeof t.cmsEntries.$inferSelect, s: Sealer): Stor
     ...opt('creditor', r.creditor as Creditor | null),
     ...opt('caseReference', s.openText(r.caseReference)),
     ...sourceOf(r.sourcePage, r.sourceLine),
+    ...(r.outsidePeriod ? { outsidePeriod: true as const } : {}),
+    ...opt('status', r.scheduleStatus as ScheduleStatus | null),
   };
 }
 
@@ -303,6 +306,8 @@ export function cmsEntryValues(e: CmsEntryValues, s: Sealer) {
     creditor: e.creditor ?? null,
     caseReference: s.text(e.caseReference ?? null),
     ...sourceValues(e.source),
+    outsidePeriod: e.outsidePeriod === true,
+    scheduleStatus: e.status ?? null,
   };
 }
 

@@ -22,6 +22,8 @@ import type { CaseStore } from '../../store/types.ts';
 import { CASE_TOOLS } from '../../tools/case-tools.ts';
 import { exportCaseTool } from '../../tools/case-export.ts';
 import { toFailure, type ToolContext } from '../../tools/tool.ts';
+import { renderLayout } from '../fixtures/pdf/cms-layouts/render.ts';
+import { CMS_LAYOUTS } from '../fixtures/pdf/cms-layouts/truth.ts';
 import { cleanup, freshDataDir } from '../store/helpers.ts';
 import { freePort } from './helpers.ts';
 
@@ -264,6 +266,25 @@ describe('case tools over MCP', () => {
       await call('record_event', { caseId: id, type: 'breakdown_requested', date: '2024-11-28', nation: 'england_and_wales' }),
     ) as Recorded;
     expect(moved.timeline.nation).toBe('england_and_wales');
+  });
+
+  it('keeps a payment schedule’s Status column on the entries it imports', async () => {
+    const id = await newCase();
+    // test/fixtures/pdf/cms-layouts/truth.ts schedule-amount-status: six instalments of £312.00 marked Paid, Paid,
+    // Part paid, Missed, Due, Due.
+    const layout = CMS_LAYOUTS.schedules[0];
+    const { bytes } = await renderLayout(layout);
+    const imported = ok(await call('import_document', { caseId: id, contentBase64: Buffer.from(bytes).toString('base64') }));
+    expect(imported).toMatchObject({ kind: 'cms_payment_schedule', cmsEntries: { new: 6, alreadyThere: 0 } });
+    const exported = ok(await call('export_case', { caseId: id })).export as { cmsEntries: { date: string; status?: string }[] };
+    expect(exported.cmsEntries.map((e) => [e.date, e.status])).toEqual([
+      ['2024-05-01', 'paid'],
+      ['2024-06-01', 'paid'],
+      ['2024-07-01', 'part_paid'],
+      ['2024-08-01', 'missed'],
+      ['2024-09-01', 'due'],
+      ['2024-10-01', 'due'],
+    ]);
   });
 
   it('exports, deletes and imports a case back as it was', async () => {

@@ -152,6 +152,46 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
     }
   });
 
+  it('keeps what the reader said of each CMS entry: dated outside its period, and a schedule’s status', async () => {
+    const c = await sampleCase(store);
+    // Three weeks of a statement (six entries): the first week's two marked outside the period, the liabilities of
+    // weeks 2 and 3 marked by the schedule's Status column as missed and part paid.
+    const parsed = cmsStatement({ weeks: 3 });
+    const marked = parsed.cmsEntries.map((e, i) =>
+      i < 2
+        ? { ...e, outsidePeriod: true as const }
+        : i === 2
+          ? { ...e, status: 'missed' as const }
+          : i === 4
+            ? { ...e, status: 'part_paid' as const }
+            : e,
+    );
+    await store.importParsed(c.id, documentInfo('marked cms statement'), { ...parsed, cmsEntries: marked });
+    const shown = (entries: readonly { fingerprint: string; outsidePeriod?: true; status?: string }[]) =>
+      entries.map((e) => [e.fingerprint, e.outsidePeriod ?? null, e.status ?? null]);
+    const want = [
+      ['cms:liability:0', true, null],
+      ['cms:payment:0', true, null],
+      ['cms:liability:1', null, 'missed'],
+      ['cms:payment:1', null, null],
+      ['cms:liability:2', null, 'part_paid'],
+      ['cms:payment:2', null, null],
+    ];
+    expect(shown(await store.cmsEntries(c.id))).toEqual(want);
+    // An export carries them, and a case imported from it has them again.
+    const exported = JSON.parse(JSON.stringify(await store.exportCase(c.id))) as CaseExport;
+    expect(shown(exported.cmsEntries)).toEqual(want);
+    await store.deleteCase(c.id);
+    await store.importCaseExport(exported);
+    expect(shown(await store.cmsEntries(c.id))).toEqual(want);
+    // A status the reader never gives is refused, naming the row and the field.
+    const bad = parsed.cmsEntries.map((e, i) => (i === 1 ? { ...e, status: 'maybe' } : e)) as typeof parsed.cmsEntries;
+    const other = await sampleCase(store);
+    await expect(store.importParsed(other.id, documentInfo('bad status'), { ...parsed, cmsEntries: bad })).rejects.toThrow(
+      /^parsed\.cmsEntries\[1\]\.status: /,
+    );
+  });
+
   it('refuses a statement with a bad row before writing any of it, without quoting the row', async () => {
     const c = await sampleCase(store);
     const statement = bankStatement({ count: 50 });
