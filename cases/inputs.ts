@@ -58,6 +58,8 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
       ...opt('chargeType', e.chargeType),
       ...opt('creditor', e.creditor),
       ...opt('source', placeOf(docOf(e.documentId), e.source)),
+      // What a payment schedule lists falls due; calc sets it aside where the statement of account already charges.
+      ...(docOf(e.documentId)?.kind === 'cms_payment_schedule' ? { fromSchedule: true } : {}),
     }));
   const bankTransactions: BankTransactionInput[] = records.transactions
     .filter((x) => from === undefined || x.date >= from)

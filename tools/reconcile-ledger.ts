@@ -60,6 +60,7 @@ export const cmsEntryInput = row({
   chargeType: z.enum(ENFORCEMENT_ACTIONS).optional().describe('For a charge'),
   creditor: z.enum(CREDITORS).optional().describe('Whom it is owed to'),
   source,
+  fromSchedule: z.boolean().optional().describe('A CMS payment schedule line, not the statement'),
 });
 
 export const bankTransactionInput = row({

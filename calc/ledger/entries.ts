@@ -89,6 +89,11 @@ export interface CmsEntryInput {
   readonly creditor?: Creditor;
   /** Where the line is printed, e.g. "CMS statement, page 2, line 14". */
   readonly source?: string;
+  /**
+   * True for a line of a CMS payment schedule (what falls due on a date), not of the statement of account (what
+   * CMS charged): where the account already charges that period, the schedule's line is the same charge again.
+   */
+  readonly fromSchedule?: boolean;
 }
 
 export const DIRECTIONS = ['in', 'out'] as const;
@@ -150,6 +155,8 @@ export interface CmsEntry {
   readonly chargeType?: EnforcementAction;
   readonly creditor?: Creditor;
   readonly source?: string;
+  /** A line of a CMS payment schedule, not of the account (CmsEntryInput.fromSchedule). */
+  readonly fromSchedule: boolean;
 }
 
 export interface BankTransaction {
@@ -227,6 +234,7 @@ const CMS_FIELDS: Readonly<Record<string, number>> = {
   chargeType: 0,
   creditor: 0,
   source: 300,
+  fromSchedule: 0,
 };
 const BANK_FIELDS: Readonly<Record<string, number>> = {
   id: 100,
@@ -382,6 +390,9 @@ export function readCmsEntries(rows: readonly CmsEntryInput[] | undefined): CmsE
     if (r.creditor !== undefined && !CREDITORS.includes(r.creditor)) {
       throw new InputError(`${field}.creditor`, `must be one of ${CREDITORS.join(', ')}`);
     }
+    if (r.fromSchedule !== undefined && typeof r.fromSchedule !== 'boolean') {
+      throw new InputError(`${field}.fromSchedule`, 'must be true (a line of a CMS payment schedule) or false');
+    }
     const description = text(r.description);
     ranks[i] = TYPE_RANK.get(r.type)!;
     return {
@@ -398,6 +409,7 @@ export function readCmsEntries(rows: readonly CmsEntryInput[] | undefined): CmsE
       chargeType: r.type === 'enforcement_charge' ? (r.chargeType ?? enforcementActionOf(description)) : undefined,
       creditor: r.creditor,
       source: optionalText(r.source),
+      fromSchedule: r.fromSchedule === true,
     };
   });
   return canonical(read, ranks, 'cms', 'cmsEntries');

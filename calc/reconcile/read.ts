@@ -266,6 +266,9 @@ export function readBooks(input: ReconcileInput): Books {
     else books.enforcementCharges.push(e);
   }
 
+  setAsideScheduleLines(books.liabilities, schedule, ignored);
+  setAsideScheduleLines(books.collectionFees, schedule, ignored);
+
   for (const t of bank) {
     const relevantDirection = side === 'paying' || t.direction === 'in';
     if (t.day > asOfDay) ignored.push({ bankTransactionId: t.id, reason: 'after_as_of' });
@@ -313,4 +316,39 @@ export function readBooks(input: ReconcileInput): Books {
     ignored,
     warnings,
   };
+}
+
+/**
+ * A payment schedule says what falls due; the statement of account what CMS charged. Where the account has lines of
+ * a kind, it is CMS's record of what it charged from the schedule period of its first such line to that of its last:
+ * a payment schedule's line dated in that span is the same charge again (the account may date a charge a few days
+ * from the schedule's due date, so the span is whole periods). A schedule line repeating one already kept (the same
+ * period and amount) is one instalment listed by two schedules. Both are set aside with their reason, so neither
+ * reads as CMS charging twice; schedule lines outside the account's span are CMS's charges there. `entries` are of
+ * one kind (liabilities, or collection fees), in canonical order, and are filtered in place.
+ */
+function setAsideScheduleLines(entries: CmsEntry[], schedule: Schedule, ignored: Ignored[]): void {
+  if (!entries.some((e) => e.fromSchedule)) return;
+  const lines = schedule.lines.map((l) => ({ start: toDayNumber(l.periodStart), end: toDayNumber(l.periodEnd) }));
+  // The schedule period a day falls in, or the day alone outside the schedule.
+  const periodOf = (day: number): { start: number; end: number } =>
+    lines.find((l) => l.start <= day && day <= l.end) ?? { start: day, end: day };
+  const account = entries.filter((e) => !e.fromSchedule);
+  const span = account.length > 0 ? { from: periodOf(account[0]!.day).start, to: periodOf(account.at(-1)!.day).end } : undefined;
+  const listed = new Set<string>();
+  const kept = entries.filter((e) => {
+    if (!e.fromSchedule) return true;
+    if (span && span.from <= e.day && e.day <= span.to) {
+      ignored.push({ cmsEntryId: e.id, reason: 'schedule_line_already_charged' });
+      return false;
+    }
+    const key = `${periodOf(e.day).start}:${e.pence}`;
+    if (listed.has(key)) {
+      ignored.push({ cmsEntryId: e.id, reason: 'schedule_line_listed_twice' });
+      return false;
+    }
+    listed.add(key);
+    return true;
+  });
+  entries.splice(0, entries.length, ...kept);
 }

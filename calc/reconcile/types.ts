@@ -98,6 +98,10 @@ export const IGNORE_REASONS = [
   'another_case',
   /** Receiving side: arrears owed to the Secretary of State are not owed to the receiving parent. */
   'owed_to_secretary_of_state',
+  /** A payment schedule's line for a period the statement of account already charges: the same charge, not a second. */
+  'schedule_line_already_charged',
+  /** A payment schedule's line repeating another schedule's for the same period and amount: one instalment listed twice. */
+  'schedule_line_listed_twice',
 ] as const;
 export type IgnoreReason = (typeof IGNORE_REASONS)[number];
 

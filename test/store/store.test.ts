@@ -192,6 +192,22 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
     );
   });
 
+  it('reconciles a payment schedule beside the statement of account without reading its lines as charges made twice', async () => {
+    const c = await sampleCase(store);
+    // Ten weeks of the statement of account (£100.00 due each Monday from 1 January 2024), then a payment schedule
+    // listing the same ten instalments: the schedule says what falls due, the statement what CMS charged.
+    const statement = cmsStatement({ weeks: 10 });
+    await store.importParsed(c.id, documentInfo('account'), statement);
+    const due = statement.cmsEntries.filter((e) => e.type === 'liability');
+    const lines = due.map((e, i) => ({ ...e, description: 'Payment due', fingerprint: `schedule:${i}` }));
+    await store.importParsed(c.id, documentInfo('schedule'), { ...statement, kind: 'cms_payment_schedule', cmsEntries: lines });
+    const input = reconcileFromRecords(await store.caseRecords(c.id), { asOf: '2024-03-10' });
+    expect(input.cmsEntries!.filter((e) => e.fromSchedule).map((e) => e.date)).toEqual(due.map((e) => e.date));
+    const r = reconcile(input);
+    expect(r.findings.filter((f) => f.kind === 'duplicate_liability')).toEqual([]);
+    expect(r.ignored.filter((i) => i.reason === 'schedule_line_already_charged')).toHaveLength(10);
+  });
+
   it('refuses a statement with a bad row before writing any of it, without quoting the row', async () => {
     const c = await sampleCase(store);
     const statement = bankStatement({ count: 50 });
