@@ -11,7 +11,7 @@ import type { CalculationInput } from '../letters/figures.ts';
 import { draftLetter, NATIONS, renderPdf, type DraftedLetter, type Nation } from '../letters/index.ts';
 import { caseId, deadlineOutput, storeOf } from './case-common.ts';
 import { calculateMaintenanceInput } from './calculate-maintenance.ts';
-import { reconcileLedgerInput } from './reconcile-ledger.ts';
+import { asCalcInput, reconcileLedgerInput } from './reconcile-ledger.ts';
 import { civilDate, leanOutput, letterRef, moneyOut, sameAs, strictObject, trace } from './schemas.ts';
 import { capped, listed, plural, traceSection } from './words.ts';
 import { fileOutput, shelve, type StoredFile } from './files.ts';
@@ -149,7 +149,7 @@ export const draftLetterTool = defineTool({
       ...(input.nation ? { nation: input.nation } : {}),
       ...(input.calculation ? { calculation: input.calculation } : {}),
       ...(input.cmsCalculation ? { cmsCalculation: input.cmsCalculation } : {}),
-      ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
+      ...(input.reconciliation ? { reconciliation: asCalcInput(input.reconciliation) } : {}),
     });
     return letterOutput(letter, input.format === 'pdf' ? letterPdfFile(context, letter, await renderPdf(letter.document)) : undefined);
   },

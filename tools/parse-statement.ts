@@ -131,6 +131,7 @@ const cmsEntryOutput = z.object({
   source: sourceOutput.optional(),
   outsidePeriod: z.literal(true).optional().describe('Dated outside the period the document prints (a warning says which)'),
   status: z.enum(SCHEDULE_STATUSES).optional().describe('A payment schedule’s Status column for the instalment'),
+  fromSchedule: z.literal(true).optional().describe('A payment schedule’s line (what falls due): reconcile_ledger reads it so'),
 });
 
 const balancesOutput = z
@@ -233,7 +234,11 @@ export function toJson(result: ParseResult, hash: string, page: z.infer<typeof p
   };
   const stream: Detail[] = [
     ...result.transactions.map((item): Detail => ({ list: 'transactions', item: { ...item } })),
-    ...result.cmsEntries.map((item): Detail => ({ list: 'cmsEntries', item: { ...item } })),
+    // A payment schedule's lines say so, so reconcile_ledger given them beside a statement's does not count them twice.
+    ...result.cmsEntries.map((item): Detail => ({
+      list: 'cmsEntries',
+      item: result.kind === 'cms_payment_schedule' ? { ...item, fromSchedule: true } : { ...item },
+    })),
   ];
   const paged = paginate(stream, { kind: PARSE_CURSOR, hash, page, summaryChars: JSON.stringify(summary).length, content: (d) => d.item });
   const pick = <L extends Detail['list']>(list: L) =>

@@ -46,7 +46,15 @@ const rowDate = z.string().describe('YYYY-MM-DD');
 const rowMoney = z.union([z.number(), z.string()], {
   error: 'must be an amount of money: a number such as 1234.56 or a string such as "1234.56"',
 });
-const source = rowText('Where it is printed, e.g. "page 3, line 14"', 300);
+// Where a row is printed: words, or the { page, line } parse_statement gives (written as words for calc).
+const source = z
+  .union([z.string(), z.object({ page: z.int().min(1).optional().describe('From 1'), line: z.int().min(1).describe('From 1') })])
+  .optional()
+  .describe('e.g. "page 3, line 14", or parse_statement’s { page, line }');
+// What parse_statement gives with a row that the reconciliation has no use for: accepted, so its rows go in as they are.
+const fromParse = {
+  fingerprint: rowText('From parse_statement; not used here', 200),
+};
 const row = z.looseObject;
 
 export const cmsEntryInput = row({
@@ -61,6 +69,9 @@ export const cmsEntryInput = row({
   creditor: z.enum(CREDITORS).optional().describe('Whom it is owed to'),
   source,
   fromSchedule: z.boolean().optional().describe('A CMS payment schedule line, not the statement'),
+  ...fromParse,
+  outsidePeriod: z.literal(true).optional().describe('From parse_statement; not used here'),
+  status: z.string().optional().describe('From parse_statement; not used here'),
 });
 
 export const bankTransactionInput = row({
@@ -83,7 +94,7 @@ export const evidenceInput = row({
   from: rowText('Employer, benefit or payer', 200),
   description: rowText('Wording', 500),
   reference: rowText('Reference', 200),
-  source,
+  source: rowText('Where it is shown, e.g. "payslip March 2024"', 300),
 });
 
 const rows = <T extends z.ZodType>(item: T, what: string) =>
@@ -577,6 +588,29 @@ export function summarizeReconciliation(
   ]);
 }
 
+type SourceGiven = string | { readonly page?: number; readonly line: number } | undefined;
+const sourceWords = (source: SourceGiven): string | undefined =>
+  source === undefined || typeof source === 'string'
+    ? source
+    : `${source.page !== undefined ? `page ${source.page}, ` : ''}line ${source.line}`;
+
+/**
+ * The input as calc takes it: each row's place in words, and what parse_statement gives with a CMS entry that the
+ * reconciliation does not use (its fingerprint, outside-period mark and schedule status) left out, so that the rows
+ * parse_statement returns go in as they are. A field calc does not know is still refused, naming it.
+ */
+export function asCalcInput(input: Omit<z.infer<typeof reconcileLedgerInput>, 'page'>): ReconcileInput {
+  const placed = <R extends { source?: SourceGiven }>(row: R) =>
+    row.source === undefined || typeof row.source === 'string' ? row : { ...row, source: sourceWords(row.source) };
+  return {
+    ...input,
+    ...(input.cmsEntries
+      ? { cmsEntries: input.cmsEntries.map(({ fingerprint: _f, outsidePeriod: _o, status: _s, ...e }) => placed(e)) }
+      : {}),
+    ...(input.bankTransactions ? { bankTransactions: input.bankTransactions.map(placed) } : {}),
+  } as ReconcileInput;
+}
+
 export const reconcileLedgerTool = defineTool({
   name: 'reconcile_ledger',
   title: 'Reconcile the CMS record against the evidence',
@@ -589,7 +623,7 @@ export const reconcileLedgerTool = defineTool({
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: (input, context) => {
     const { page, ...rest } = input;
-    const reconcileInput: ReconcileInput = rest;
+    const reconcileInput = asCalcInput(rest);
     // One synchronous computation (calc/reconcile): progress before and after it, nothing to stop in between.
     checkCancelled(context);
     stage(
