@@ -4,15 +4,16 @@
  * the line; after the description when nearly every row prints text before it, and after a sidebar's text on
  * the lines level with one), and amounts that line up on one to three right edges over many rows. One edge is
  * a signed amount; two are an amount and the balance, or (when no line has both) money out and money in; three
- * are money out, money in and the balance. Which of two is money out is left to the balance chain (chain.ts), as for headings that
- * do not say.
+ * are money out, money in and the balance. Which edge is the balance is told by its figures, which chain (each
+ * the one before plus or minus the amounts between), not by where it is printed; which of two is money out is
+ * left to the balance chain (chain.ts), as for headings that do not say.
  *
  * Linear in the lines of the document.
  * @module
  */
 import { amountEdges } from './align.ts';
-import { joinDateCells, type Cell, type Column, type Columns, type Field, type Line } from './table.ts';
-import { parseAmountToken, parseDateToken, splitLeadingDate } from './tokens.ts';
+import { ALIGN_SLACK, figureRight, joinDateCells, type Cell, type Column, type Columns, type Field, type Line } from './table.ts';
+import { balanceNegative, parseAmountToken, parseDateToken, splitLeadingDate, type AmountToken } from './tokens.ts';
 
 /** Fewest dated lines with an amount that make a table. */
 const MIN_ROWS = 3;
@@ -82,9 +83,18 @@ export function inferTable(pages: readonly (readonly Line[])[]): { page: number;
     .sort((a, b) => a.right - b.right)
     .slice(-3);
   if (edges.length === 0) return undefined;
+  const first = rows[0]!;
+  const last = rows[rows.length - 1]!;
+  // The lines from the first row to the last (undated lines too: a day's later rows, balance lines).
+  const span: Line[] = [];
+  for (let p = first.page; p <= last.page; p++) {
+    const lines = pages[p]!;
+    span.push(...lines.slice(p === first.page ? first.index : 0, p === last.page ? last.index + 1 : lines.length));
+  }
   const fields = moneyFields(
     edges.map((e) => e.right),
     rows.map((c) => c.line),
+    span,
   );
   // Each money column reaches left to the widest amount on its edge; the description fills the space between.
   const widest = (edge: number) => {
@@ -104,7 +114,6 @@ export function inferTable(pages: readonly (readonly Line[])[]): { page: number;
       : { field: 'description' as const, label: '', left: dateRight + 2, right: dateRight + 3 },
     ...edges.map((e, i): Column => ({ field: fields[i]!, label: '', left: e.right - widest(e.right) - 1, right: e.right })),
   ].sort((a, b) => a.left - b.left);
-  const first = rows[0]!;
   return {
     page: first.page,
     index: first.index,
@@ -148,13 +157,105 @@ function descriptionBefore(rows: readonly Candidate[], dateLeft: number): number
 }
 
 /**
- * What the money columns hold, left to right: one is a signed amount; of two, the right is the balance
- * unless no line has both (then they are money out and money in); three are out, in and the balance.
+ * What the money columns hold, left to right: one is a signed amount; two are an amount and the balance
+ * unless no line has both (then they are money out and money in); three are money out, money in and the
+ * balance. With no heading to say which is the balance, the rows do ({@link balanceColumn}): the rightmost
+ * edge, unless another one's figures chain better.
  */
-function moneyFields(edges: readonly number[], lines: readonly Line[]): Field[] {
+function moneyFields(edges: readonly number[], lines: readonly Line[], span: readonly Line[]): Field[] {
   if (edges.length === 1) return ['amount'];
-  if (edges.length === 3) return ['out', 'in', 'balance'];
-  const on = (line: Line, edge: number) => line.cells.some((c) => Math.abs(c.right - edge) <= 3);
-  const both = lines.some((l) => on(l, edges[0]!) && on(l, edges[1]!));
-  return both ? ['amount', 'balance'] : ['out', 'in'];
+  if (edges.length === 2) {
+    const on = (line: Line, edge: number) => line.cells.some((c) => Math.abs(c.right - edge) <= 3);
+    if (!lines.some((l) => on(l, edges[0]!) && on(l, edges[1]!))) return ['out', 'in'];
+  }
+  const balance = balanceColumn(edges, span);
+  // The others in order: money out then in (which is which is left to the chain), or the one amount.
+  const others: Field[] = edges.length === 3 ? ['out', 'in'] : ['amount'];
+  return edges.map((_, i) => (i === balance ? 'balance' : others.shift()!));
+}
+
+/** Most figures between two balances whose signs are tried (2^12 sums). */
+const MAX_TERMS = 12;
+
+/**
+ * Which edge holds the balance, by evidence rather than position: a balance column chains (each balance is
+ * the one printed before it plus or minus the figures in the other columns between them), an amount column
+ * does not. For each edge, the pairs of successive figures on it that chain are counted; the rightmost edge
+ * (where the balance usually is) is kept unless another has more. Which sign each figure takes is left open,
+ * so the count holds whatever the columns' signs and which of two is money in; and both ways the rows may run
+ * (oldest first, a balance is after the figures on its own line; newest first, after those on the line of
+ * the balance above).
+ */
+function balanceColumn(edges: readonly number[], span: readonly Line[]): number {
+  const figures = span.map((line) => edges.map((edge) => figureOn(line, edge)));
+  const best = { edge: edges.length - 1, chained: chains(figures, edges.length - 1) };
+  for (let b = 0; b < edges.length - 1; b++) {
+    const chained = chains(figures, b);
+    if (chained > best.chained) Object.assign(best, { edge: b, chained });
+  }
+  return best.edge;
+}
+
+/** How many successive figures on edge `b` chain through the figures on the other edges between them. */
+function chains(figures: readonly (readonly (AmountToken | undefined)[])[], b: number): number {
+  let chained = 0;
+  let previous: number | undefined;
+  /** The other figures (pence) on the line of the previous balance, and on the lines since. */
+  let onPrevious: number[] = [];
+  let since: number[] = [];
+  for (const line of figures) {
+    const others: number[] = [];
+    line.forEach((f, k) => {
+      if (f && k !== b) others.push(f.pence);
+    });
+    const balance = line[b];
+    if (!balance) {
+      since.push(...others);
+      continue;
+    }
+    const value = balanceNegative(balance, 'bank') ? -balance.pence : balance.pence;
+    if (previous !== undefined) {
+      const diff = value - previous;
+      const oldestFirst = [...since, ...others];
+      const newestFirst = [...onPrevious, ...since];
+      if (reaches(oldestFirst, diff) || reaches(newestFirst, diff)) chained++;
+    }
+    previous = value;
+    onPrevious = others;
+    since = [];
+  }
+  return chained;
+}
+
+/** Whether some choice of signs makes the figures add up to `target` (none: never; too many: not tried). */
+function reaches(terms: readonly number[], target: number): boolean {
+  if (terms.length === 0 || terms.length > MAX_TERMS) return false;
+  let sums = new Set([0]);
+  for (const t of terms) {
+    const next = new Set<number>();
+    for (const s of sums) next.add(s + t).add(s - t);
+    sums = next;
+  }
+  return sums.has(target);
+}
+
+/**
+ * The amount a line prints on an edge: a cell, or the last item(s) of one (touching its description), ending
+ * there; or a figure ending there followed by a marker of its own ("433.64" then "D").
+ */
+function figureOn(line: Line, edge: number): AmountToken | undefined {
+  const near = (x: number | undefined) => x !== undefined && Math.abs(x - edge) <= ALIGN_SLACK;
+  for (const cell of line.cells) {
+    if (cell.right < edge - ALIGN_SLACK) continue;
+    const whole = parseAmountToken(cell.text);
+    if (whole && (near(cell.right) || near(figureRight(cell)))) return whole;
+    const parts = cell.parts;
+    if (!parts || !near(cell.right)) continue;
+    const lastPart = parts[parts.length - 1]!;
+    const one = parseAmountToken(lastPart.text);
+    if (one) return one;
+    const two = parts.length >= 2 ? parseAmountToken(`${parts[parts.length - 2]!.text} ${lastPart.text}`) : undefined;
+    if (two) return two;
+  }
+  return undefined;
 }

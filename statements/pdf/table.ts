@@ -486,27 +486,50 @@ const joinParts = (parts: readonly CellPart[]): Cell => ({
 });
 
 /**
+ * The amount a cell opens with (one item, or two: "12.00 DR", "£ 12.00"), when a money column holds it and
+ * the text after it is in another column: a money column set just left of the description, its figures run
+ * into the words ("23.45" then "CARD PAYMENT TO TESCO"). Not when what follows is a figure or a marker.
+ */
+function leadingAmount(cols: Columns, parts: readonly CellPart[]): Cell | undefined {
+  if (!/^[-–−(£\d]/.test(parts[0]!.text)) return undefined;
+  for (const n of [2, 1]) {
+    if (parts.length <= n) continue;
+    const amount = joinParts(parts.slice(0, n));
+    if (!parseAmountToken(amount.text)) continue;
+    const money = moneyColumnAt(cols, amountRight(cols, amount));
+    const next = parts[n]!;
+    if (!money || parseAmountToken(next.text) || MARKER.test(next.text) || columnAt(cols, next.left) === money) return undefined;
+    return amount;
+  }
+  return undefined;
+}
+
+/**
  * A cell split where a tight layout ran two columns together: amounts at its end that belong to another
- * column than the text before them ("TESCO STORES 12.50", "12.50 1,234.56") become cells of their own.
+ * column than the text before them ("TESCO STORES 12.50", "12.50 1,234.56"), and an amount at its start
+ * ({@link leadingAmount}), become cells of their own.
  */
 function splitCell(cols: Columns, cell: Cell): Cell[] {
   const parts = cell.parts;
   if (!parts || parts.length < 2) return [cell];
+  const lead = leadingAmount(cols, parts);
+  const body = lead ? parts.slice(lead.parts!.length) : parts;
   const tail: Cell[] = [];
-  let end = parts.length;
+  let end = body.length;
   while (end > 1) {
-    const found = amountAt(parts, end);
+    const found = amountAt(body, end);
     if (!found || found.start === 0) break;
-    const amount = joinParts(parts.slice(found.start, end));
+    const amount = joinParts(body.slice(found.start, end));
     const money = moneyColumnAt(cols, amountRight(cols, amount));
     if (!money) break;
-    const before = parts.slice(0, found.start);
+    const before = body.slice(0, found.start);
     const beforeIsAmount = parseAmountToken(before[before.length - 1]!.text) !== undefined;
     if (!beforeIsAmount && columnAt(cols, before[0]!.left) === money) break;
     tail.unshift(amount);
     end = found.start;
   }
-  return tail.length === 0 ? [cell] : [joinParts(parts.slice(0, end)), ...tail];
+  if (!lead && tail.length === 0) return [cell];
+  return [...(lead ? [lead] : []), joinParts(body.slice(0, end)), ...tail];
 }
 
 /** Whether a cell lies wholly outside the table (left of its first column or right of its last). */

@@ -28,8 +28,8 @@ const EXPECTED_WARNINGS: Record<string, string[]> = {
   'ambiguous-amount-columns-in-first': [
     'The running balance adds up only with the two amount columns the other way round from their headings (money out as money in); they were read that way. Check the columns.',
   ],
-  'no-header-balance-left-of-amount': [
-    'The running balance adds up only with the figure taken for the balance read as the amount and the other as the balance; they were read that way. Check the columns.',
+  'no-header-balance-before-in-out': [
+    'The running balance adds up only with the two amount columns the other way round from their headings (money out as money in); they were read that way. Check the columns.',
   ],
   'newest-first-carried-forward': ['The statement lists the newest transactions first; they are given here oldest first.'],
   'card-previous-new-balance-lines': [
