@@ -4,29 +4,21 @@
  * are checked with errors that name them, and enumerated arguments complete.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ErrorCode, McpError, type GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import { PROMPTS } from '../../prompts/index.ts';
 import { USER_DETAILS_CLOSE, USER_DETAILS_OPEN } from '../../prompts/prompt.ts';
 import { createMcpServer } from '../../server/mcp.ts';
 import { mentions, unknownNames } from './names.ts';
+import { inMemoryClient } from '../server/helpers.ts';
 
 let client: Client;
-let closeServer: () => Promise<void>;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  const server = createMcpServer();
-  await server.connect(serverTransport);
-  client = new Client({ name: 'reckoner-test', version: '0.0.0' });
-  await client.connect(clientTransport);
-  closeServer = () => server.close();
+  ({ client, close } = await inMemoryClient(createMcpServer()));
 });
-afterAll(async () => {
-  await client.close();
-  await closeServer();
-});
+afterAll(() => close());
 
 const CASE_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 

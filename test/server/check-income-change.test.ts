@@ -6,8 +6,7 @@
  * its deadline, and a stored case (its latest decision used; another organisation's case refused).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createApp } from '../../server/http.ts';
 import { createMcpServer } from '../../server/mcp.ts';
@@ -17,7 +16,7 @@ import { checkIncomeChangeOutput } from '../../tools/check-income-change.ts';
 import type { ToolContext } from '../../tools/tool.ts';
 import { EDGE } from '../calc/scheme-2012/income-change-edge.ts';
 import { cleanup, freshDataDir } from '../store/helpers.ts';
-import { textOf } from './helpers.ts';
+import { inMemoryClient, textOf } from './helpers.ts';
 
 const TODAY = '2026-01-20';
 const CMS = { payingParent: { grossWeeklyIncome: '500.00' }, receivingParents: [{ children: [{}] }] };
@@ -37,15 +36,9 @@ const app = createApp({ host: '127.0.0.1', port: 8787, context: () => ({ today: 
 
 beforeAll(async () => {
   store = await openStore({ dataDir: await freshDataDir() });
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  const server = createMcpServer({ context: () => context() });
-  await server.connect(serverTransport);
-  client = new Client({ name: 'reckoner-test', version: '0.0.0' });
-  await client.connect(clientTransport);
-  closeServer = () => server.close();
+  ({ client, close: closeServer } = await inMemoryClient(createMcpServer({ context: () => context() })));
 });
 afterAll(async () => {
-  await client.close();
   await closeServer();
   await store.close();
   cleanup();

@@ -1,6 +1,7 @@
 /**
  * Small shared pieces for the interface tests: example inputs with known answers, a free port, a real
- * HTTP server on it, and spawned `bin/reckoner` processes that are always cleaned up.
+ * HTTP server on it, a real MCP client linked in process to a server, and spawned `bin/reckoner` processes that
+ * are always cleaned up.
  * @module
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
@@ -8,8 +9,29 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createApp, type HttpOptions } from '../../server/http.ts';
+
+/**
+ * A real SDK client connected to `server` over a linked pair of in-memory transports (no mocks: the client checks
+ * each result against the tool's output schema); `close` closes the client, then the server.
+ */
+export async function inMemoryClient(server: McpServer, name = 'reckoner-test'): Promise<{ client: Client; close: () => Promise<void> }> {
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverTransport);
+  const client = new Client({ name, version: '0.0.0' });
+  await client.connect(clientTransport);
+  return {
+    client,
+    close: async () => {
+      await client.close();
+      await server.close();
+    },
+  };
+}
 
 /** Absolute path of the executable under test. */
 export const RECKONER = fileURLToPath(new URL('../../bin/reckoner', import.meta.url));

@@ -4,28 +4,19 @@
  * schedule's lines (fromSchedule) are not read as CMS charging twice beside the statement of account's.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createMcpServer } from '../../server/mcp.ts';
 import { renderLayout } from '../fixtures/pdf/cms-layouts/render.ts';
 import { CMS_LAYOUTS } from '../fixtures/pdf/cms-layouts/truth.ts';
-import { textOf } from './helpers.ts';
+import { inMemoryClient, textOf } from './helpers.ts';
 
 let client: Client;
 let close: () => Promise<void>;
 beforeAll(async () => {
-  const [c, s] = InMemoryTransport.createLinkedPair();
-  const server = createMcpServer({ context: () => ({ today: '2024-12-31' }) });
-  await server.connect(s);
-  client = new Client({ name: 'reckoner-test', version: '0' });
-  await client.connect(c);
-  close = () => server.close();
+  ({ client, close } = await inMemoryClient(createMcpServer({ context: () => ({ today: '2024-12-31' }) })));
 });
-afterAll(async () => {
-  await client.close();
-  await close();
-});
+afterAll(() => close());
 
 async function call(name: string, args: Record<string, unknown>): Promise<Record<string, any>> {
   const result = (await client.callTool({ name, arguments: args })) as CallToolResult;

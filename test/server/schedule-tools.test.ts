@@ -4,8 +4,7 @@
  * (labelled "computed") with the arithmetic next to it; the rules are those of calc/schedule/build.ts.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { addDays } from '../../calc/dates.ts';
@@ -14,7 +13,7 @@ import { createApp } from '../../server/http.ts';
 import { createMcpServer } from '../../server/mcp.ts';
 import { buildLiabilityScheduleInput, buildLiabilityScheduleOutput } from '../../tools/build-liability-schedule.ts';
 import { reconcileLedgerInput, reconcileLedgerOutput, type ReconcileLedgerOutput } from '../../tools/reconcile-ledger.ts';
-import { textOf } from './helpers.ts';
+import { inMemoryClient, textOf } from './helpers.ts';
 
 /** What the server thinks today is, for inputs that default to it. */
 const TODAY = '2024-04-30';
@@ -33,20 +32,12 @@ interface Face {
 }
 
 let client: Client;
-let closeServer: () => Promise<void>;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  const server = createMcpServer({ context: () => ({ today: TODAY }) });
-  await server.connect(serverTransport);
-  client = new Client({ name: 'reckoner-test', version: '0.0.0' });
-  await client.connect(clientTransport);
-  closeServer = () => server.close();
+  ({ client, close } = await inMemoryClient(createMcpServer({ context: () => ({ today: TODAY }) })));
 });
-afterAll(async () => {
-  await client.close();
-  await closeServer();
-});
+afterAll(() => close());
 
 const mcp: Face = {
   name: 'mcp',
