@@ -8,6 +8,8 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createMcpServer } from '../../server/mcp.ts';
 import { renderLayout } from '../fixtures/pdf/cms-layouts/render.ts';
+import { renderTruth } from '../fixtures/pdf/generate.ts';
+import { loadTruths } from '../fixtures/pdf/truth.ts';
 import { CMS_LAYOUTS } from '../fixtures/pdf/cms-layouts/truth.ts';
 import { inMemoryClient, textOf } from './helpers.ts';
 
@@ -30,6 +32,8 @@ test('a statement of account and a payment schedule, parsed, reconcile as they c
   // 5 June 2024; the schedule (schedule-amount-status) lists £312.00 due on the 1st of May to October 2024.
   const statement = await parse((await renderLayout(CMS_LAYOUTS.statements[0])).bytes);
   const schedule = await parse((await renderLayout(CMS_LAYOUTS.schedules[0])).bytes);
+  const bank = await parse(await renderTruth(loadTruths().find((t) => t.name === 'barclays-year-end')!));
+  expect(bank.transactions[0]).toMatchObject({ fingerprint: expect.any(String), source: { page: 1, line: expect.any(Number) } });
   expect(schedule.kind).toBe('cms_payment_schedule');
   expect(schedule.cmsEntries.every((e: { fromSchedule?: boolean }) => e.fromSchedule === true)).toBe(true);
   expect(statement.cmsEntries.some((e: { fromSchedule?: boolean }) => e.fromSchedule)).toBe(false);
@@ -45,7 +49,10 @@ test('a statement of account and a payment schedule, parsed, reconcile as they c
     },
     side: 'paying',
     cmsEntries: [...statement.cmsEntries, ...schedule.cmsEntries],
+    // A bank statement's rows as parse_statement gives them (places, fingerprints and balances included).
+    bankTransactions: bank.transactions,
   });
+  expect(r.counts.bankTransactions).toBe(bank.transactions.length);
   // Monthly periods from 5 April: the statement's liabilities span 5 April to 4 July, so the schedule's lines of
   // 1 May, 1 June and 1 July are those charges again; 1 August and 1 September are the schedule's own (1 October is
   // after asOf).
