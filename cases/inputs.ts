@@ -10,6 +10,7 @@ import type { ReconcileInput } from '../calc/reconcile/reconcile.ts';
 import type { ScheduleInput } from '../calc/schedule/types.ts';
 import { InputError } from '../calc/errors.ts';
 import { decisionInput } from '../store/decision-input.ts';
+import { bankAccountOf, cmsCaseOf, repeatsAcrossDocuments } from './same-rows.ts';
 import type { CaseRecords, CaseStore, DocumentSummary, ReconcileOptions, SourceLocation } from '../store/types.ts';
 
 const opt = <K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } =>
@@ -45,6 +46,19 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
   const docOf = (id: string | undefined) => (id === undefined ? undefined : documents.get(id));
   const from = options.from;
   const { asOf, ...schedule } = scheduleFromRecords(records, options.asOf);
+  // The same line in two documents of one account or case counts once (cases/same-rows.ts); a payment schedule's
+  // lines are not the account's, and are left to calc's own rule (fromSchedule).
+  const isSchedule = (id: string | undefined) => docOf(id)?.kind === 'cms_payment_schedule';
+  const cmsRepeats = repeatsAcrossDocuments(
+    records.cmsEntries.filter((e) => !isSchedule(e.documentId)).map((e) => ({ ...e, key: `${e.date}|${e.type}|${e.amount}` })),
+    records.documents,
+    cmsCaseOf,
+  );
+  const bankRepeats = repeatsAcrossDocuments(
+    records.transactions.map((x) => ({ ...x, key: `${x.date}|${x.direction}|${x.amount}` })),
+    records.documents,
+    bankAccountOf,
+  );
   const cmsEntries: CmsEntryInput[] = records.cmsEntries
     .filter((e) => from === undefined || e.date >= from)
     .map((e) => ({
@@ -59,7 +73,8 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
       ...opt('creditor', e.creditor),
       ...opt('source', placeOf(docOf(e.documentId), e.source)),
       // What a payment schedule lists falls due; calc sets it aside where the statement of account already charges.
-      ...(docOf(e.documentId)?.kind === 'cms_payment_schedule' ? { fromSchedule: true } : {}),
+      ...(isSchedule(e.documentId) ? { fromSchedule: true } : {}),
+      ...opt('repeats', cmsRepeats.get(e.id)),
     }));
   const bankTransactions: BankTransactionInput[] = records.transactions
     .filter((x) => from === undefined || x.date >= from)
@@ -71,6 +86,7 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
       ...(x.description ? { description: x.description } : {}),
       ...opt('reference', x.reference),
       ...opt('source', placeOf(docOf(x.documentId), x.source)),
+      ...opt('repeats', bankRepeats.get(x.id)),
     }));
   const evidence: EvidenceInput[] = [
     ...records.evidence.map((v) => ({

@@ -55,6 +55,7 @@ const source = z
 const fromParse = {
   fingerprint: rowText('From parse_statement; not used here', 200),
 };
+const repeats = rowText('The id of a row this one repeats (another statement’s copy): counted once', 100);
 const row = z.looseObject;
 
 export const cmsEntryInput = row({
@@ -69,6 +70,7 @@ export const cmsEntryInput = row({
   creditor: z.enum(CREDITORS).optional().describe('Whom it is owed to'),
   source,
   fromSchedule: z.boolean().optional().describe('A CMS payment schedule line, not the statement'),
+  repeats,
   ...fromParse,
   outsidePeriod: z.literal(true).optional().describe('From parse_statement; not used here'),
   status: z.string().optional().describe('From parse_statement; not used here'),
@@ -84,6 +86,7 @@ export const bankTransactionInput = row({
   balance: rowMoney.optional().describe('Running balance'),
   fingerprint: rowText('From parse_statement', 200),
   source,
+  repeats,
 });
 
 export const evidenceInput = row({

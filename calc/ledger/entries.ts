@@ -94,6 +94,11 @@ export interface CmsEntryInput {
    * CMS charged): where the account already charges that period, the schedule's line is the same charge again.
    */
   readonly fromSchedule?: boolean;
+  /**
+   * The id of a row this one repeats: the same line as another document of the same account or case shows it (a
+   * PDF and a CSV of the same months, overlapping statements). It is set aside, so the line counts once.
+   */
+  readonly repeats?: string;
 }
 
 export const DIRECTIONS = ['in', 'out'] as const;
@@ -112,6 +117,11 @@ export interface BankTransactionInput {
   readonly fingerprint?: string;
   /** Where the row is printed, e.g. "Barclays statement 3, page 2, line 14". */
   readonly source?: string;
+  /**
+   * The id of a row this one repeats: the same line as another document of the same account or case shows it (a
+   * PDF and a CSV of the same months, overlapping statements). It is set aside, so the line counts once.
+   */
+  readonly repeats?: string;
 }
 
 /** Evidence of money paid that is not on a bank statement. */
@@ -157,6 +167,8 @@ export interface CmsEntry {
   readonly source?: string;
   /** A line of a CMS payment schedule, not of the account (CmsEntryInput.fromSchedule). */
   readonly fromSchedule: boolean;
+  /** The id of the row it repeats (CmsEntryInput.repeats): set aside. */
+  readonly repeats?: string;
 }
 
 export interface BankTransaction {
@@ -169,6 +181,8 @@ export interface BankTransaction {
   readonly reference: string;
   readonly description: string;
   readonly source?: string;
+  /** The id of the row it repeats (BankTransactionInput.repeats): set aside. */
+  readonly repeats?: string;
 }
 
 export interface Evidence {
@@ -235,6 +249,7 @@ const CMS_FIELDS: Readonly<Record<string, number>> = {
   creditor: 0,
   source: 300,
   fromSchedule: 0,
+  repeats: 100,
 };
 const BANK_FIELDS: Readonly<Record<string, number>> = {
   id: 100,
@@ -246,6 +261,7 @@ const BANK_FIELDS: Readonly<Record<string, number>> = {
   balance: 0,
   fingerprint: 200,
   source: 300,
+  repeats: 100,
 };
 const EVIDENCE_FIELDS: Readonly<Record<string, number>> = {
   id: 100,
@@ -364,12 +380,25 @@ export function enforcementActionOf(description: string): EnforcementAction | un
   return ACTION_WORDS.find(([re]) => re.test(description))?.[1];
 }
 
+/** A check that a row's `repeats` names another row given with it (by the id given), so no row is set aside for a slip. */
+function repeatsCheck(given: readonly unknown[], what: string): (row: { id?: unknown; repeats?: unknown }, field: string) => void {
+  const ids = new Set<unknown>();
+  for (const r of given) if (r !== null && typeof r === 'object' && 'id' in r) ids.add((r as { id?: unknown }).id);
+  return (row, field) => {
+    if (row.repeats === undefined) return;
+    if (row.repeats === row.id || !ids.has(row.repeats)) {
+      throw new InputError(`${field}.repeats`, `must be the id of another ${what} given here: the one this row repeats`);
+    }
+  };
+}
+
 const TYPE_RANK = new Map<string, number>(CMS_ENTRY_TYPES.map((t, i) => [t, i]));
 
 /** Checks CMS entries and puts them in canonical order (date, amount, type, reference, description). */
 export function readCmsEntries(rows: readonly CmsEntryInput[] | undefined): CmsEntry[] {
   const given = list(rows, 'cmsEntries');
   const ranks = new Int32Array(given.length);
+  const repeated = repeatsCheck(given, 'CMS entry');
   const read = given.map((r, i): CmsEntry & Reading => {
     const field = `cmsEntries[${i}]`;
     if (r === null || typeof r !== 'object') throw new InputError(field, 'must be an object with date, type and amount');
@@ -393,6 +422,7 @@ export function readCmsEntries(rows: readonly CmsEntryInput[] | undefined): CmsE
     if (r.fromSchedule !== undefined && typeof r.fromSchedule !== 'boolean') {
       throw new InputError(`${field}.fromSchedule`, 'must be true (a line of a CMS payment schedule) or false');
     }
+    repeated(r, field);
     const description = text(r.description);
     ranks[i] = TYPE_RANK.get(r.type)!;
     return {
@@ -410,6 +440,7 @@ export function readCmsEntries(rows: readonly CmsEntryInput[] | undefined): CmsE
       creditor: r.creditor,
       source: optionalText(r.source),
       fromSchedule: r.fromSchedule === true,
+      ...(r.repeats !== undefined ? { repeats: r.repeats } : {}),
     };
   });
   return canonical(read, ranks, 'cms', 'cmsEntries');
@@ -419,6 +450,7 @@ export function readCmsEntries(rows: readonly CmsEntryInput[] | undefined): CmsE
 export function readBankTransactions(rows: readonly BankTransactionInput[] | undefined): BankTransaction[] {
   const given = list(rows, 'bankTransactions');
   const ranks = new Int32Array(given.length);
+  const repeated = repeatsCheck(given, 'bank transaction');
   const read = given.map((r, i): BankTransaction & Reading => {
     if (r === null || typeof r !== 'object')
       throw new InputError(`bankTransactions[${i}]`, 'must be an object with date, amount and direction');
@@ -426,6 +458,7 @@ export function readBankTransactions(rows: readonly BankTransactionInput[] | und
     if (r.direction !== 'in' && r.direction !== 'out') {
       throw new InputError(`bankTransactions[${i}].direction`, 'must be "in" (money into the account) or "out"');
     }
+    repeated(r, `bankTransactions[${i}]`);
     const day = dayNumberOf(r.date);
     if (day === undefined) date(`bankTransactions[${i}].date`, r.date);
     ranks[i] = r.direction === 'in' ? 0 : 1;
@@ -439,6 +472,7 @@ export function readBankTransactions(rows: readonly BankTransactionInput[] | und
       reference: text(r.reference),
       description: text(r.description),
       source: optionalText(r.source),
+      ...(r.repeats !== undefined ? { repeats: r.repeats } : {}),
     };
   });
   return canonical(read, ranks, 'bank', 'bankTransactions');

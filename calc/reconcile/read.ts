@@ -237,6 +237,10 @@ export function readBooks(input: ReconcileInput): Books {
     deductionEvidence: [] as Evidence[],
   };
   for (const e of cms) {
+    if (e.repeats !== undefined) {
+      ignored.push({ cmsEntryId: e.id, reason: 'shown_in_another_document' });
+      continue;
+    }
     if (e.day > asOfDay) {
       ignored.push({ cmsEntryId: e.id, reason: 'after_as_of' });
       continue;
@@ -271,7 +275,8 @@ export function readBooks(input: ReconcileInput): Books {
 
   for (const t of bank) {
     const relevantDirection = side === 'paying' || t.direction === 'in';
-    if (t.day > asOfDay) ignored.push({ bankTransactionId: t.id, reason: 'after_as_of' });
+    if (t.repeats !== undefined) ignored.push({ bankTransactionId: t.id, reason: 'shown_in_another_document' });
+    else if (t.day > asOfDay) ignored.push({ bankTransactionId: t.id, reason: 'after_as_of' });
     else if (!relevantDirection) ignored.push({ bankTransactionId: t.id, reason: 'not_a_maintenance_payment' });
     else if (filters.length > 0 && !filters.some((f) => t.description.toLowerCase().includes(f) || t.reference.toLowerCase().includes(f))) {
       ignored.push({ bankTransactionId: t.id, reason: 'not_a_maintenance_payment' });

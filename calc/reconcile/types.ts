@@ -102,6 +102,8 @@ export const IGNORE_REASONS = [
   'schedule_line_already_charged',
   /** A payment schedule's line repeating another schedule's for the same period and amount: one instalment listed twice. */
   'schedule_line_listed_twice',
+  /** The same line as another document of the same account or case shows it (`repeats`): counted once. */
+  'shown_in_another_document',
 ] as const;
 export type IgnoreReason = (typeof IGNORE_REASONS)[number];
 

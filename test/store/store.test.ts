@@ -208,6 +208,36 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
     expect(r.ignored.filter((i) => i.reason === 'schedule_line_already_charged')).toHaveLength(10);
   });
 
+  it('counts a payment once when a PDF statement and a CSV export of the same account both show it', async () => {
+    const c = await sampleCase(store);
+    // Ten weeks of the CMS statement (cmsStatement: £100.00 due and a £100.00 Direct Pay payment recorded each Monday
+    // from 1 January 2024), and the bank's record of the payments: a PDF for weeks 0–9 naming the account, and a CSV
+    // export for weeks 6–9 that names none and words each payment otherwise.
+    await store.importParsed(c.id, documentInfo('cms'), cmsStatement({ weeks: 10 }));
+    const dates = cmsStatement({ weeks: 10 })
+      .cmsEntries.filter((e) => e.type === 'direct_payment')
+      .map((e) => e.date);
+    const bank = (name: string, weeks: number[], description: string, account?: string) => ({
+      ...bankStatement({ count: 0 }),
+      metadata: { layout: name, issuer: 'Test Bank', ...(account ? { accountNumberMasked: account } : {}) },
+      transactions: weeks.map((w) => ({
+        date: dates[w]!,
+        description,
+        amount: '100.00',
+        direction: 'out' as const,
+        fingerprint: `${name}:${w}`,
+      })),
+    });
+    await store.importParsed(c.id, documentInfo('pdf'), bank('pdf', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 'CMS DIRECT PAY', '****1234'));
+    await store.importParsed(c.id, documentInfo('csv'), bank('csv', [6, 7, 8, 9], 'CHILD MAINT SERVICE DP REF 1234'));
+    expect((await store.getCase(c.id)).counts).toMatchObject({ transactions: 14, cmsEntries: 20 });
+    const input = reconcileFromRecords(await store.caseRecords(c.id), { asOf: '2024-03-10', bankFilter: { includeAll: true } });
+    const r = reconcile(input);
+    // Before, the CSV's four copies were four payments "missing from CMS", £400.00 the parent never paid twice.
+    expect(r.findings).toEqual([]);
+    expect(r.ignored.filter((i) => i.reason === 'shown_in_another_document')).toHaveLength(4);
+  });
+
   it('refuses a statement with a bad row before writing any of it, without quoting the row', async () => {
     const c = await sampleCase(store);
     const statement = bankStatement({ count: 50 });

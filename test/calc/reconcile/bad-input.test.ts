@@ -200,6 +200,31 @@ describe('types, dates, ids and options', () => {
     expect(inputErrorOf({ ...base, ...change }).field).toBe(field);
   });
 
+  it('a row that says it repeats a row not given is refused, naming the field: nothing is set aside by a slip', () => {
+    const pay = { date: '2024-01-08', amount: '60.00', direction: 'out' as const };
+    const e = inputErrorOf({
+      ...base,
+      bankTransactions: [
+        { ...pay, id: 'a' },
+        { ...pay, id: 'b', repeats: 'c' },
+      ],
+    });
+    expect(e.field).toBe('bankTransactions[1].repeats');
+    expect(e.message).toMatch(/another bank transaction given here/);
+    expect(
+      inputErrorOf({ ...base, cmsEntries: [{ id: 'x', date: '2024-01-08', type: 'liability', amount: '60.00', repeats: 'x' }] }).field,
+    ).toBe('cmsEntries[0].repeats');
+    // Given rightly, the copy is set aside and the payment counts once.
+    const r = reconcile({
+      ...base,
+      bankTransactions: [
+        { ...pay, id: 'a' },
+        { ...pay, id: 'b', repeats: 'a' },
+      ],
+    });
+    expect(r.ignored).toEqual([{ bankTransactionId: 'b', reason: 'shown_in_another_document' }]);
+  });
+
   it('an entry that is not an object is refused as input, not a crash', () => {
     expect(inputErrorOf({ ...base, cmsEntries: [null] }).field).toMatch(/^cmsEntries\[0\]/);
   });
