@@ -9,6 +9,7 @@ import type { BankTransactionInput, CmsEntryInput, EvidenceInput } from '../calc
 import type { ReconcileInput } from '../calc/reconcile/reconcile.ts';
 import type { ScheduleInput } from '../calc/schedule/types.ts';
 import { InputError } from '../calc/errors.ts';
+import { placeWords } from '../letters/bundle/words.ts';
 import { decisionInput } from '../store/decision-input.ts';
 import { bankAccountOf, cmsCaseOf, repeatsAcrossDocuments } from './same-rows.ts';
 import type { CaseRecords, CaseStore, DocumentSummary, ReconcileOptions, SourceLocation } from '../store/types.ts';
@@ -34,7 +35,7 @@ export function placeOf(document: DocumentSummary | undefined, source: SourceLoc
   if (!document && !source) return undefined;
   const name = document ? (document.filename ?? document.kind.replace(/_/g, ' ')) : 'typed in';
   if (!source) return name;
-  return `${name}, ${source.page !== undefined ? `page ${source.page}, ` : ''}line ${source.line}`;
+  return `${name}, ${placeWords(source)}`;
 }
 
 /**

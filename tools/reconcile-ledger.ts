@@ -30,6 +30,7 @@ import { civilDate, leanOutput, moneyIn, moneyOut, sameAs, strictObject, trace }
 import { defineTool } from './tool.ts';
 import { capped, COMPONENT_WORDS, plural, traceSection } from './words.ts';
 import { checkCancelled, stage } from './progress.ts';
+import { placeWords } from '../letters/bundle/words.ts';
 
 const text = (field: string, max: number) => z.string().max(max, `${field} must be at most ${max} characters`).optional();
 
@@ -591,11 +592,7 @@ export function summarizeReconciliation(
   ]);
 }
 
-type SourceGiven = string | { readonly page?: number; readonly line: number } | undefined;
-const sourceWords = (source: SourceGiven): string | undefined =>
-  source === undefined || typeof source === 'string'
-    ? source
-    : `${source.page !== undefined ? `page ${source.page}, ` : ''}line ${source.line}`;
+type SourceGiven = string | Parameters<typeof placeWords>[0] | undefined;
 
 /**
  * The input as calc takes it: each row's place in words, and what parse_statement gives with a CMS entry that the
@@ -604,7 +601,7 @@ const sourceWords = (source: SourceGiven): string | undefined =>
  */
 export function asCalcInput(input: Omit<z.infer<typeof reconcileLedgerInput>, 'page'>): ReconcileInput {
   const placed = <R extends { source?: SourceGiven }>(row: R) =>
-    row.source === undefined || typeof row.source === 'string' ? row : { ...row, source: sourceWords(row.source) };
+    row.source === undefined || typeof row.source === 'string' ? row : { ...row, source: placeWords(row.source) };
   return {
     ...input,
     ...(input.cmsEntries
