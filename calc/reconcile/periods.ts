@@ -40,7 +40,8 @@ export function owedOn(books: Pick<Books, 'side' | 'rpIndex' | 'basis'>, a: Amou
   return { maintenance: books.basis === 'net' ? p.maintenance - p.fee : p.maintenance, fees: 0 };
 }
 
-function search(days: readonly number[], day: number): number {
+/** The index of the last of `days` (ascending) on or before `day`; 0 when none is. */
+export function search(days: readonly number[], day: number): number {
   let lo = 0;
   let hi = days.length - 1;
   while (lo < hi) {

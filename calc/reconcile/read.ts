@@ -21,6 +21,7 @@ import {
 import { parsePence } from '../money.ts';
 import { buildSchedule, type Schedule } from '../schedule/build.ts';
 import { feeRules, type FeeRules } from './credits.ts';
+import { search } from './periods.ts';
 import { BASES, SIDES, type Basis, type Ignored, type ReconcileInput, type Side } from './types.ts';
 
 /** A claim's figures in whole pence. */
@@ -334,10 +335,14 @@ export function readBooks(input: ReconcileInput): Books {
  */
 function setAsideScheduleLines(entries: CmsEntry[], schedule: Schedule, ignored: Ignored[]): void {
   if (!entries.some((e) => e.fromSchedule)) return;
-  const lines = schedule.lines.map((l) => ({ start: toDayNumber(l.periodStart), end: toDayNumber(l.periodEnd) }));
-  // The schedule period a day falls in, or the day alone outside the schedule.
-  const periodOf = (day: number): { start: number; end: number } =>
-    lines.find((l) => l.start <= day && day <= l.end) ?? { start: day, end: day };
+  const starts = schedule.lines.map((l) => toDayNumber(l.periodStart));
+  const ends = schedule.lines.map((l) => toDayNumber(l.periodEnd));
+  // The schedule period a day falls in (the periods follow each other), or the day alone outside the schedule.
+  const periodOf = (day: number): { start: number; end: number } => {
+    if (starts.length === 0 || day < starts[0]! || day > ends.at(-1)!) return { start: day, end: day };
+    const p = search(starts, day);
+    return { start: starts[p]!, end: ends[p]! };
+  };
   const account = entries.filter((e) => !e.fromSchedule);
   const span = account.length > 0 ? { from: periodOf(account[0]!.day).start, to: periodOf(account.at(-1)!.day).end } : undefined;
   const listed = new Set<string>();
