@@ -124,6 +124,9 @@ function foreignHostOrOrigin(c: Context, allowed: Set<string>): Response | undef
   return undefined;
 }
 
+/** The type of every JSON answer, as Hono's `c.json` writes it. */
+const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
+
 /** Each authenticated request's principal, by its request object. */
 const principals = new WeakMap<Request, Principal>();
 
@@ -359,9 +362,11 @@ export function createApp(options: HttpOptions): Hono {
       const badText = textProblemInJson(text, body);
       if (badText) return errorResponse(c, failure('invalid_input', [badText]));
       try {
-        // run parses the body with the tool's schema: a refusal has one details entry per problem, in plain words.
-        // The request's signal aborts when the client goes away unanswered: a long tool then stops its work.
-        return c.json(await tool.output(body, new RequestContext(contextFor(principalOf(c)), c.req.raw)));
+        // outputText parses the body with the tool's schema: a refusal has one details entry per problem, in plain
+        // words. The answer comes as JSON text (calculate_maintenance writes its own, without an object graph made only
+        // to be stringified). The request's signal aborts when the client goes away unanswered: a long tool then stops.
+        const text = await tool.outputText(body, new RequestContext(contextFor(principalOf(c)), c.req.raw));
+        return c.body(text, 200, JSON_TYPE);
       } catch (error) {
         // A client that went away cancelled its own request: nothing went wrong, and nobody is left to answer.
         if (isUnexpected(error) && !c.req.raw.signal.aborted) logInternal(c, error);

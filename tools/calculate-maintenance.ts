@@ -23,7 +23,8 @@ import { InputError } from '../calc/errors.ts';
 import { FREQUENCIES } from '../calc/frequency.ts';
 import { formatFraction, formatMoney, type Dec } from '../calc/money.ts';
 import { civilDate, leanOutput, moneyOut, nonNegativeMoneyIn, strictObject, trace } from './schemas.ts';
-import { defineTool } from './tool.ts';
+import { calculationText } from './calculation-text.ts';
+import { defineTool, type ToolContext } from './tool.ts';
 import { capped, COLLECTION_WORDS, traceSection } from './words.ts';
 
 const periodAmount = strictObject({
@@ -229,14 +230,29 @@ export const calculateMaintenanceTool = defineTool({
   // Lean: the amount and the trace by name; the text carries the working, structuredContent every figure.
   outputSchema: leanOutput(calculateMaintenanceOutput, ['weeklyAmount', 'perFrequency', 'trace']),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
-  handler: (input, context) =>
-    input.scheme === '2003'
-      ? toJson2003(calculate2003(input))
-      : toJson(calculateMaintenance({ ...as2012(input), date: input.date ?? context.today })),
+  handler: (input, context) => {
+    const calculation = calculated(input, context);
+    return calculation.scheme === '2003' ? toJson2003(calculation.result) : toJson(calculation.result);
+  },
   summarize: (out) => summarizeCalculation(out),
+  // The JSON API's answer: the same bytes as JSON.stringify of the handler's, the 2012 scheme's written directly.
+  handlerText: (input, context) => {
+    const calculation = calculated(input, context);
+    return calculation.scheme === '2003' ? JSON.stringify(toJson2003(calculation.result)) : calculationText(calculation.result);
+  },
 });
 
 type CalculateMaintenanceInput = z.infer<typeof calculateMaintenanceToolInput>;
+
+/** The calculation the input asks for: the 2003 scheme's, or the 2012 scheme's, on the date given or today. */
+function calculated(
+  input: CalculateMaintenanceInput,
+  context: ToolContext,
+): { readonly scheme: '2003'; readonly result: Maintenance2003Result } | { readonly scheme: '2012'; readonly result: MaintenanceResult } {
+  return input.scheme === '2003'
+    ? { scheme: '2003', result: calculate2003(input) }
+    : { scheme: '2012', result: calculateMaintenance({ ...as2012(input), date: input.date ?? context.today }) };
+}
 
 /** The input as the 2012 scheme takes it: the 2003 scheme's own fields are refused, saying which scheme they belong to. */
 function as2012(input: CalculateMaintenanceInput): MaintenanceInput {

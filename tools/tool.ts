@@ -53,6 +53,11 @@ export interface ToolSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodOb
   readonly handler: (input: z.infer<I>, context: ToolContext) => z.infer<O> | Promise<z.infer<O>>;
   /** A short human summary of a result, for the MCP text content. */
   readonly summarize: (output: z.infer<O>) => string;
+  /**
+   * The handler's output written straight to JSON text, byte for byte `JSON.stringify` of what `handler` gives, for a
+   * tool whose answer is large and fixed in shape (calculate_maintenance): the JSON API sends it as it is.
+   */
+  readonly handlerText?: (input: z.infer<I>, context: ToolContext) => string;
 }
 
 /** What one call of a tool gave: its structured output and the summary of it. */
@@ -80,6 +85,8 @@ export interface AnyTool {
    * carries (the JSON API's answer; for calculate_maintenance the summary writes the whole trace out again).
    */
   output(input: unknown, context: ToolContext): Promise<Record<string, unknown>>;
+  /** `output` as JSON text (the JSON API's body): `JSON.stringify` of it, or the tool's own `handlerText`. */
+  outputText(input: unknown, context: ToolContext): Promise<string>;
 }
 
 /** A defined tool: typed (for its own tests and callers) and erased (for the registry) at once. */
@@ -211,9 +218,14 @@ export function routeName(toolName: string): string {
 /** A tool from its spec: the spec as written, plus the erased `run` that the registry and the adapters call. */
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(spec: ToolSpec<I, O>): ToolDefinition<I, O> {
   const output = async (input: unknown, context: ToolContext) => spec.handler(parseInput(spec.inputSchema, input), context);
+  const text = spec.handlerText;
+  const outputText = text
+    ? async (input: unknown, context: ToolContext) => text(parseInput(spec.inputSchema, input), context)
+    : async (input: unknown, context: ToolContext) => JSON.stringify(await output(input, context));
   return {
     ...spec,
     output,
+    outputText,
     async run(input: unknown, context: ToolContext): Promise<ToolRun> {
       const result = await output(input, context);
       return { output: result, summary: spec.summarize(result) };

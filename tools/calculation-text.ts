@@ -1,0 +1,126 @@
+/**
+ * `calculate_maintenance`'s 2012-scheme answer written straight to JSON text, byte for byte what
+ * `JSON.stringify(toJson(result))` gives (test/server/calculation-text.test.ts holds it to that on the golden inputs):
+ * the JSON API answers a calculation with it, without the object graph made only to be stringified. The shape is
+ * calculateMaintenanceOutput's, keys in toJson's order; a change to either must be made here too, and the test says so.
+ * @module
+ */
+import { FREQUENCIES } from '../calc/frequency.ts';
+import { formatFraction } from '../calc/money.ts';
+import { moneyTextsOf, type MaintenanceResult, type MoneyTexts } from '../calc/scheme-2012/calculate.ts';
+import type { TraceStep } from '../calc/trace.ts';
+import { jsonString, jsonStrings } from './json-text.ts';
+
+type Charges = NonNullable<MoneyTexts['collectionCharges']>;
+
+/**
+ * A text that needs no escaping, quoted: money ("62.86"), fractions ("3/14"), percentages, counts, and names from
+ * the calculator's own lists (rate, collection service, scheme).
+ * Anything a user wrote (an id) or the calculator words (a description) goes through jsonString.
+ */
+const q = (s: string): string => `"${s}"`;
+
+/** The JSON text of toJson(result). */
+export function calculationText(result: MaintenanceResult): string {
+  const money = moneyTextsOf(result);
+  return (
+    `{"scheme":${q(result.scheme)},"date":${jsonString(result.date)},"rate":${q(result.rate)}` +
+    `,"grossWeeklyIncome":${money.grossWeeklyIncome === null ? 'null' : q(money.grossWeeklyIncome)},"weeklyAmount":${q(money.weeklyAmount)}` +
+    `,"receivingParents":${parentsText(result.receivingParents, money.shares)}` +
+    `,"perFrequency":${perFrequencyText(money.perFrequency)},"collection":${q(result.collection)}` +
+    (money.collectionCharges ? `,"collectionCharges":${chargesText(money.collectionCharges)}` : '') +
+    `,"warnings":${jsonStrings(result.warnings)},"readOut":${jsonString(result.readOut)},"trace":${traceText(result.trace)}}`
+  );
+}
+
+function parentsText(parents: MaintenanceResult['receivingParents'], shares: readonly string[]): string {
+  let out = '[';
+  for (let i = 0; i < parents.length; i++) {
+    const rp = parents[i]!;
+    out +=
+      `${i === 0 ? '' : ','}{"id":${jsonString(rp.id)},"weeklyAmount":${q(shares[i]!)}` +
+      `,"sharedCareFraction":${q(formatFraction(rp.sharedCareFraction))},"children":[`;
+    for (let j = 0; j < rp.children.length; j++) {
+      const c = rp.children[j]!;
+      out +=
+        `${j === 0 ? '' : ','}{"id":${jsonString(c.id)},"nightsPerYear":${c.nightsPerYear},"nightsPerWeek":${c.nightsPerWeek}` +
+        `,"band":{"fromNights":${c.band.fromNights},"toNights":${c.band.toNights}}` +
+        `,"sharedCareFraction":${q(formatFraction(c.sharedCareFraction))}}`;
+    }
+    out += ']}';
+  }
+  return `${out}]`;
+}
+
+function perFrequencyText(texts: Record<(typeof FREQUENCIES)[number], string>): string {
+  let out = '{';
+  for (let i = 0; i < FREQUENCIES.length; i++) out += `${i === 0 ? '' : ','}"${FREQUENCIES[i]}":${q(texts[FREQUENCIES[i]!])}`;
+  return `${out}}`;
+}
+
+/** Each frequency's three figures, under the names given (the paying parent's total, a receiving parent's net). */
+function chargedText<K extends string>(
+  byFrequency: Record<(typeof FREQUENCIES)[number], { maintenance: string; fee: string } & Record<K, string>>,
+  last: K,
+): string {
+  let out = '{';
+  for (let i = 0; i < FREQUENCIES.length; i++) {
+    const f = FREQUENCIES[i]!;
+    const x = byFrequency[f];
+    out += `${i === 0 ? '' : ','}"${f}":{"maintenance":${q(x.maintenance)},"fee":${q(x.fee)},"${last}":${q(x[last])}}`;
+  }
+  return `${out}}`;
+}
+
+function chargesText(c: Charges): string {
+  let out =
+    `{"payingParentPercent":${q(c.payingParentPercent)},"receivingParentPercent":${q(c.receivingParentPercent)}` +
+    `,"payingParent":${chargedText(c.payingParent, 'total')},"receivingParents":[`;
+  for (let i = 0; i < c.receivingParents.length; i++) {
+    const rp = c.receivingParents[i]!;
+    out += `${i === 0 ? '' : ','}{"id":${jsonString(rp.id)},"perFrequency":${chargedText(rp.perFrequency, 'net')}}`;
+  }
+  return `${out}]}`;
+}
+
+function traceText(steps: readonly TraceStep[]): string {
+  let out = '[';
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    out += `${i === 0 ? '' : ','}${stepOpening(s.step)}${jsonString(s.description)},"value":${jsonString(s.value)}${sourceClosing(s)}`;
+  }
+  return `${out}]`;
+}
+
+/**
+ * A step's name and its legal source are a few dozen fixed strings (calc's STEP and LAW), written again in every
+ * answer: each is quoted once, the first time it is written, and kept (up to MEMO_LIMIT, a bound no fixed list
+ * reaches, so that a source made at run time could never grow the maps without end).
+ */
+const MEMO_LIMIT = 1000;
+const openings = new Map<string, string>();
+const closings = new Map<string, Map<string | undefined, string>>();
+
+function stepOpening(step: string): string {
+  let text = openings.get(step);
+  if (text === undefined) {
+    text = `{"step":${jsonString(step)},"description":`;
+    if (openings.size < MEMO_LIMIT) openings.set(step, text);
+  }
+  return text;
+}
+
+function sourceClosing(s: TraceStep): string {
+  // By citation, then by href (or none): the keys are the calculator's own strings, whose hashes V8 keeps.
+  let byHref = closings.get(s.citation);
+  if (byHref === undefined) {
+    byHref = new Map();
+    if (closings.size < MEMO_LIMIT) closings.set(s.citation, byHref);
+  }
+  let text = byHref.get(s.href);
+  if (text === undefined) {
+    text = `,"citation":${jsonString(s.citation)}${s.href === undefined ? '' : `,"href":${jsonString(s.href)}`}}`;
+    if (byHref.size < MEMO_LIMIT) byHref.set(s.href, text);
+  }
+  return text;
+}
