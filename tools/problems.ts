@@ -45,17 +45,36 @@ const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Unrecognized key)/;
 export function plainProblems(error: z.ZodError, schema?: z.ZodType, input?: unknown): Problem[] {
   const root: Schema | undefined = schema;
   const problems: Problem[] = [];
-  for (const issue of error.issues) {
-    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+  const add = (issue: Issue, within: readonly (string | number)[]): void => {
+    const path = [...within, ...issue.path.filter((k): k is string | number => typeof k !== 'symbol')];
     if (issue.code === 'unrecognized_keys') {
       const known = Object.keys(objectShape(root && schemaAt(root, path)) ?? {});
       for (const key of issue.keys) problems.push({ field: fieldName([...path, key]), message: unknownField(key, known) });
-      continue;
+      return;
+    }
+    const branch = issue.code === 'invalid_union' ? branchOfKind(issue) : undefined;
+    if (branch) {
+      for (const inner of branch) add(inner, path);
+      return;
     }
     const message = ZOD_DEFAULT.test(issue.message) ? plainMessage(issue, path, root, input) : issue.message;
     problems.push({ field: fieldName(path) || '(body)', message });
-  }
+  };
+  for (const issue of error.issues) add(issue, []);
   return problems;
+}
+
+/**
+ * Of a union's options, the one whose problems are all inside the value (an object given where a text or an object
+ * is accepted, with a field wrong or unknown), when exactly one is: its own issues say what is wrong there
+ * ("source.line: give a whole number"), where the union's would only say the value is not in a form it accepts.
+ * A value wrong as a whole (a text none of the options takes) keeps the union's problem, which names every option.
+ */
+function branchOfKind(issue: z.core.$ZodIssueInvalidUnion): readonly Issue[] | undefined {
+  const inside = issue.errors.filter(
+    (branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0 || inner.code === 'unrecognized_keys'),
+  );
+  return inside.length === 1 ? inside[0] : undefined;
 }
 
 /** `["a", 0, "b"]` → `a[0].b`. */
@@ -232,6 +251,11 @@ function unwrap(schema: Schema): Schema {
 function objectShape(schema: Schema | undefined): Record<string, Schema> | undefined {
   if (!schema) return undefined;
   const def = defOf(unwrap(schema));
+  if (def.type === 'union') {
+    // A text or an object (parse_statement's { page, line }): the object's fields.
+    const shapes = (def.options ?? []).map(objectShape).filter((shape) => shape !== undefined);
+    return shapes.length === 1 ? shapes[0] : undefined;
+  }
   return def.type === 'object' ? def.shape : undefined;
 }
 

@@ -49,7 +49,7 @@ const rowMoney = z.union([z.number(), z.string()], {
 });
 // Where a row is printed: words, or the { page, line } parse_statement gives (written as words for calc).
 const source = z
-  .union([z.string(), z.object({ page: z.int().min(1).optional().describe('From 1'), line: z.int().min(1).describe('From 1') })])
+  .union([z.string(), z.strictObject({ page: z.int().min(1).optional().describe('From 1'), line: z.int().min(1).describe('From 1') })])
   .optional()
   .describe('e.g. "page 3, line 14", or parse_statement’s { page, line }');
 // What parse_statement gives with a row that the reconciliation has no use for: accepted, so its rows go in as they are.

@@ -233,6 +233,32 @@ describe('HTTP errors', () => {
     ]);
   });
 
+  test('a row’s place given as an object with a field wrong: the field inside it is named, not the whole place', async () => {
+    // `source` takes words or parse_statement's { page, line }. Before, each of these read "give e.g. "page 3, line
+    // 14", or parse_statement’s { page, line }, not an object", which tells nobody what to fix.
+    const row = { date: '2024-05-01', amount: '60.00', direction: 'out', description: 'CMS' };
+    const { status, body } = await post('reconcile-ledger', {
+      schedule: { decisions: [{ effectiveDate: '2024-04-05', weeklyAmount: '60.00' }], frequency: 'monthly', firstDueDate: '2024-04-05' },
+      side: 'paying',
+      cmsEntries: [],
+      bankTransactions: [
+        { ...row, source: { page: 2, line: 'fourteen' } },
+        { ...row, source: { page: 2 } },
+        { ...row, source: { pg: 2, line: 14 } },
+        { ...row, source: 14 },
+        { ...row, source: { page: 2, line: 14 } },
+      ],
+    });
+    expect(status).toBe(400);
+    expect(body.error.details).toEqual([
+      { field: 'bankTransactions[0].source.line', message: 'give a whole number, not text' },
+      { field: 'bankTransactions[1].source.line', message: 'give a whole number' },
+      { field: 'bankTransactions[2].source.pg', message: 'pg is not a field here; did you mean page?' },
+      // A value wrong as a whole still names both forms.
+      { field: 'bankTransactions[3].source', message: 'give e.g. "page 3, line 14", or parse_statement’s { page, line }, not a number' },
+    ]);
+  });
+
   test('a misspelt field and a missing list, in plain words', async () => {
     expect((await post('calculate-maintenance', misspeltNights())).body.error.details).toEqual([
       { field: 'receivingParents[0].children[0].nightsPerWeek', message: 'nightsPerWeek is not a field here; did you mean nightsPerYear?' },
