@@ -74,7 +74,7 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
       ...opt('creditor', e.creditor),
       ...opt('source', placeOf(docOf(e.documentId), e.source)),
       // What a payment schedule lists falls due; calc sets it aside where the statement of account already charges.
-      ...(isSchedule(e.documentId) ? { fromSchedule: true } : {}),
+      ...(isSchedule(e.documentId) ? { fromSchedule: true, ...opt('status', e.status) } : {}),
       ...opt('repeats', cmsRepeats.get(e.id)),
     }));
   const bankTransactions: BankTransactionInput[] = records.transactions

@@ -8,7 +8,7 @@
  */
 import type { CivilDate } from '../calc/dates.ts';
 import { ReckonerError } from '../calc/errors.ts';
-import type { CmsEntryType, Creditor, Direction } from '../calc/ledger/entries.ts';
+import type { CmsEntryType, Creditor, Direction, ScheduleStatus } from '../calc/ledger/entries.ts';
 import type { EnforcementAction } from '../calc/scheme-2012/parameters.ts';
 import { groupedCount } from '../calc/money.ts';
 
@@ -103,9 +103,9 @@ export interface ParsedCmsEntry {
   readonly status?: ScheduleStatus;
 }
 
-export const SCHEDULE_STATUSES = ['due', 'paid', 'part_paid', 'missed'] as const;
-/** What a payment schedule's Status column says of an instalment: not yet due or due, paid, part paid, missed. */
-export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number];
+/** What a payment schedule's Status column says of an instalment (calc/ledger/entries.ts, which reads it). */
+export { SCHEDULE_STATUSES } from '../calc/ledger/entries.ts';
+export type { ScheduleStatus } from '../calc/ledger/entries.ts';
 
 export const BALANCE_COMPONENTS = ['maintenance_arrears', 'collection_fees', 'enforcement_charges'] as const;
 /** The separate balances of a CMS account (GOV.UK statement guide): arrears, fees and enforcement charges. */

@@ -18,7 +18,8 @@ const occurrence = z
   .optional()
   .describe('When CMS really shows the same line twice (same date, type, amount and wording): 1 for the first, 2 for the second');
 
-const { id: _cid, source: _cs, ...cmsShape } = cmsEntryInput.shape;
+// A schedule's status comes only with a parsed schedule (import_document), never typed from a letter.
+const { id: _cid, source: _cs, status: _st, ...cmsShape } = cmsEntryInput.shape;
 const { id: _eid, ...evidenceShape } = evidenceInput.shape;
 
 // Typed lines are few (a letter's worth, not a statement's 20,000 rows), so unlike reconcile_ledger's rows their

@@ -74,7 +74,7 @@ export const cmsEntryInput = row({
   repeats,
   ...fromParse,
   outsidePeriod: z.literal(true).optional().describe('From parse_statement; not used here'),
-  status: z.string().optional().describe('From parse_statement; not used here'),
+  status: z.string().optional().describe('A payment schedule’s mark (paid, part_paid, missed, due), as parse_statement gives it'),
 });
 
 export const bankTransactionInput = row({
@@ -596,7 +596,7 @@ type SourceGiven = string | Parameters<typeof placeWords>[0] | undefined;
 
 /**
  * The input as calc takes it: each row's place in words, and what parse_statement gives with a CMS entry that the
- * reconciliation does not use (its fingerprint, outside-period mark and schedule status) left out, so that the rows
+ * reconciliation does not use (its fingerprint and outside-period mark) left out, so that the rows
  * parse_statement returns go in as they are. A field calc does not know is still refused, naming it.
  */
 export function asCalcInput(input: Omit<z.infer<typeof reconcileLedgerInput>, 'page'>): ReconcileInput {
@@ -604,9 +604,7 @@ export function asCalcInput(input: Omit<z.infer<typeof reconcileLedgerInput>, 'p
     row.source === undefined || typeof row.source === 'string' ? row : { ...row, source: placeWords(row.source) };
   return {
     ...input,
-    ...(input.cmsEntries
-      ? { cmsEntries: input.cmsEntries.map(({ fingerprint: _f, outsidePeriod: _o, status: _s, ...e }) => placed(e)) }
-      : {}),
+    ...(input.cmsEntries ? { cmsEntries: input.cmsEntries.map(({ fingerprint: _f, outsidePeriod: _o, ...e }) => placed(e)) } : {}),
     ...(input.bankTransactions ? { bankTransactions: input.bankTransactions.map(placed) } : {}),
   } as ReconcileInput;
 }

@@ -95,11 +95,20 @@ export interface CmsEntryInput {
    */
   readonly fromSchedule?: boolean;
   /**
+   * What a payment schedule's Status column says of the instalment (a `fromSchedule` line only): reconciliation warns
+   * where it marks paid an instalment whose payment no other CMS record shows.
+   */
+  readonly status?: ScheduleStatus;
+  /**
    * The id of a row this one repeats: the same line as another document of the same account or case shows it (a
    * PDF and a CSV of the same months, overlapping statements). It is set aside, so the line counts once.
    */
   readonly repeats?: string;
 }
+
+export const SCHEDULE_STATUSES = ['due', 'paid', 'part_paid', 'missed'] as const;
+/** What a payment schedule's Status column says of an instalment: not yet due or due, paid, part paid, missed. */
+export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number];
 
 export const DIRECTIONS = ['in', 'out'] as const;
 /** Money into (`in`) or out of (`out`) the account holder's account. */
@@ -167,6 +176,8 @@ export interface CmsEntry {
   readonly source?: string;
   /** A line of a CMS payment schedule, not of the account (CmsEntryInput.fromSchedule). */
   readonly fromSchedule: boolean;
+  /** The schedule's mark on the instalment (CmsEntryInput.status). */
+  readonly status?: ScheduleStatus;
   /** The id of the row it repeats (CmsEntryInput.repeats): set aside. */
   readonly repeats?: string;
 }
@@ -249,6 +260,7 @@ const CMS_FIELDS: Readonly<Record<string, number>> = {
   creditor: 0,
   source: 300,
   fromSchedule: 0,
+  status: 0,
   repeats: 100,
 };
 const BANK_FIELDS: Readonly<Record<string, number>> = {
@@ -422,6 +434,14 @@ export function readCmsEntries(rows: readonly CmsEntryInput[] | undefined): CmsE
     if (r.fromSchedule !== undefined && typeof r.fromSchedule !== 'boolean') {
       throw new InputError(`${field}.fromSchedule`, 'must be true (a line of a CMS payment schedule) or false');
     }
+    if (r.status !== undefined && (r.fromSchedule !== true || !SCHEDULE_STATUSES.includes(r.status))) {
+      throw new InputError(
+        `${field}.status`,
+        r.fromSchedule !== true
+          ? 'is a payment schedule’s mark on an instalment: give it only on a schedule’s line (fromSchedule: true)'
+          : `must be one of ${SCHEDULE_STATUSES.join(', ')}`,
+      );
+    }
     repeated(r, field);
     const description = text(r.description);
     ranks[i] = TYPE_RANK.get(r.type)!;
@@ -440,6 +460,7 @@ export function readCmsEntries(rows: readonly CmsEntryInput[] | undefined): CmsE
       creditor: r.creditor,
       source: optionalText(r.source),
       fromSchedule: r.fromSchedule === true,
+      ...(r.status !== undefined ? { status: r.status } : {}),
       ...(r.repeats !== undefined ? { repeats: r.repeats } : {}),
     };
   });

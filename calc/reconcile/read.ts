@@ -66,6 +66,8 @@ export interface Books {
   readonly writeOffs: readonly CmsEntry[];
   /** Payments CMS recorded on another of the parent's cases: where a missing payment may have gone. */
   readonly otherCase: readonly CmsEntry[];
+  /** This case's payment schedule lines that carry a status (paid, missed …), to the date, set aside or not. */
+  readonly scheduleMarks: readonly CmsEntry[];
 
   /** Bank transactions that may be maintenance payments (the filter passed, the right direction), and declared payments. */
   readonly paid: readonly PaidItem[];
@@ -233,6 +235,7 @@ export function readBooks(input: ReconcileInput): Books {
     openings: [] as CmsEntry[],
     writeOffs: [] as CmsEntry[],
     otherCase: [] as CmsEntry[],
+    scheduleMarks: [] as CmsEntry[],
     paid: [] as PaidItem[],
     paidForOtherCase: [] as PaidItem[],
     deductionEvidence: [] as Evidence[],
@@ -266,8 +269,10 @@ export function readBooks(input: ReconcileInput): Books {
     else if (payment) books.payments.push(e);
     else if (e.class === 'report') books.reports.push(e);
     else if (e.class === 'adjustment') books.adjustments.push(e);
-    else if (e.type === 'liability') books.liabilities.push(e);
-    else if (e.type === 'collection_fee') books.collectionFees.push(e);
+    else if (e.type === 'liability') {
+      books.liabilities.push(e);
+      if (e.fromSchedule && e.status !== undefined) books.scheduleMarks.push(e);
+    } else if (e.type === 'collection_fee') books.collectionFees.push(e);
     else books.enforcementCharges.push(e);
   }
 

@@ -25,6 +25,7 @@ import { buildBridge } from './bridge.ts';
 import { reconcileCharges } from './charges.ts';
 import { creditOf, type Credit } from './credits.ts';
 import { reconcileDeductions } from './deductions.ts';
+import { scheduleMarkWarning } from './schedule-marks.ts';
 import { reconcileDirectPay } from './direct-pay.ts';
 import { historicOf } from './historic.ts';
 import { effectTotal, type Effect, type FindingDraft, type MatchDraft } from './draft.ts';
@@ -84,6 +85,8 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const paid = [...payments.paid.map((p) => ({ day: p.item.row.day, credit: p.credit })), ...deductions.paid];
   const charges = reconcileCharges(books, periods, balanceByDay(periods, paid));
   const directPay = reconcileDirectPay(books, periods, payments.unrecorded, credits, charges.liabilityDifference, keepsFullRecord);
+  const marked = scheduleMarkWarning(books.scheduleMarks, periods, directPay.findings);
+  if (marked) books.warnings.push(marked);
   const historic = historicOf(books);
   books.warnings.push(...historic.warnings);
   const balances = balancesOf({

@@ -199,10 +199,14 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
     const statement = cmsStatement({ weeks: 10 });
     await store.importParsed(c.id, documentInfo('account'), statement);
     const due = statement.cmsEntries.filter((e) => e.type === 'liability');
-    const lines = due.map((e, i) => ({ ...e, description: 'Payment due', fingerprint: `schedule:${i}` }));
+    // The schedule marks the first eight paid and the last two due: the marks go to the reconciliation with its lines.
+    const statuses = due.map((_, i) => (i < 8 ? ('paid' as const) : ('due' as const)));
+    const lines = due.map((e, i) => ({ ...e, description: 'Payment due', fingerprint: `schedule:${i}`, status: statuses[i] }));
     await store.importParsed(c.id, documentInfo('schedule'), { ...statement, kind: 'cms_payment_schedule', cmsEntries: lines });
     const input = reconcileFromRecords(await store.caseRecords(c.id), { asOf: '2024-03-10' });
-    expect(input.cmsEntries!.filter((e) => e.fromSchedule).map((e) => e.date)).toEqual(due.map((e) => e.date));
+    expect(input.cmsEntries!.filter((e) => e.fromSchedule).map((e) => [e.date, e.status])).toEqual(
+      due.map((e, i) => [e.date, statuses[i]]),
+    );
     const r = reconcile(input);
     expect(r.findings.filter((f) => f.kind === 'duplicate_liability')).toEqual([]);
     expect(r.ignored.filter((i) => i.reason === 'schedule_line_already_charged')).toHaveLength(10);

@@ -1,0 +1,75 @@
+/**
+ * A payment schedule's marks (paid, part paid, missed, due) beside "payment missing from CMS" findings
+ * (calc/reconcile/schedule-marks.ts). On Collect and Pay, with only the schedule as CMS's record, every payment the
+ * bank shows has no CMS line recording it, so each reads as missing from CMS, even those the schedule marks paid:
+ * the reconciliation must say so, naming those instalments, and only those.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CmsEntryInput, ScheduleStatus } from '../../../calc/ledger/entries.ts';
+import { formatMoney } from '../../../calc/money.ts';
+import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
+
+// One decision of £60.00 a week on Collect and Pay, monthly from 1 May 2024: 60 × 52 ÷ 12 = £260.00 a month, and the
+// paying parent's 20% collection fee on it, £52.00: £312.00 paid each month (Fees Regulations 2014 reg 7).
+const DUE = ['2024-05-01', '2024-06-01', '2024-07-01'];
+const scheduleLines = (statuses: readonly (ScheduleStatus | undefined)[]): CmsEntryInput[] =>
+  DUE.map((date, i) => ({
+    id: `schedule-${date}`,
+    date,
+    type: 'liability',
+    amount: '260.00',
+    fromSchedule: true,
+    ...(statuses[i] ? { status: statuses[i] } : {}),
+  }));
+const input = (cmsEntries: CmsEntryInput[]): ReconcileInput => ({
+  schedule: {
+    decisions: [{ effectiveDate: '2024-05-01', weeklyAmount: '60.00' }],
+    frequency: 'monthly',
+    firstDueDate: '2024-05-01',
+    service: 'collect_and_pay',
+    asOf: '2024-07-31',
+  },
+  side: 'paying',
+  cmsEntries,
+  bankTransactions: DUE.map((date) => ({ id: `bank-${date}`, date, amount: '312.00', direction: 'out', description: 'CMS PAYMENT' })),
+  bankFilter: { descriptionContains: ['CMS'] },
+});
+const missing = (r: ReturnType<typeof reconcile>) =>
+  r.findings.filter((f) => f.kind === 'payment_missing_from_cms').map((f) => [f.date, formatMoney(f.amount)]);
+const markWarnings = (r: ReturnType<typeof reconcile>) => r.warnings.filter((w) => w.startsWith('CMS’s payment schedule marks'));
+
+describe('a payment schedule’s marks beside payments missing from CMS', () => {
+  it('names the instalments the schedule marks paid or part paid whose payments read as missing, and no others', () => {
+    const r = reconcile(input(scheduleLines(['paid', 'part_paid', 'missed'])));
+    // No CMS line records a payment, so each £312.00 reads as missing (as before: the marks do not change findings).
+    expect(missing(r)).toEqual(DUE.map((d) => [d, '312.00']));
+    expect(markWarnings(r)).toEqual([
+      'CMS’s payment schedule marks the instalments due on 2024-05-01 as paid and 2024-06-01 as part paid, yet no CMS record of the payments was given, so the payments made for them are listed as missing from CMS. Reckoner does not take a schedule’s mark as CMS’s record of a payment: give CMS’s statement of account (the payments it received), and check these findings against it before writing to CMS.',
+    ]);
+  });
+
+  it('says nothing of an instalment whose payment a CMS line records, nor of a schedule without marks', () => {
+    // May's £312.00 is on the statement of account: only June's mark stands beside a missing payment.
+    const received: CmsEntryInput = { id: 'account-may', date: '2024-05-02', type: 'payment_received', amount: '312.00' };
+    const r = reconcile(input([...scheduleLines(['paid', 'paid', 'due']), received]));
+    expect(missing(r)).toEqual([
+      ['2024-06-01', '312.00'],
+      ['2024-07-01', '312.00'],
+    ]);
+    expect(markWarnings(r)).toHaveLength(1);
+    expect(markWarnings(r)[0]).toMatch(
+      /^CMS’s payment schedule marks the instalment due on 2024-06-01 as paid, yet no CMS record of the payment was given, so the payment made for it is listed/,
+    );
+    expect(markWarnings(reconcile(input(scheduleLines([undefined, undefined, undefined]))))).toEqual([]);
+  });
+
+  it('refuses a mark it does not know, or one on a line that is not a schedule’s, naming the field', () => {
+    const [first] = scheduleLines(['paid']);
+    expect(() => reconcile(input([{ ...first!, status: 'settled' as ScheduleStatus }]))).toThrow(
+      'cmsEntries[0].status: must be one of due, paid, part_paid, missed',
+    );
+    expect(() => reconcile(input([{ ...first!, fromSchedule: false }]))).toThrow(
+      'cmsEntries[0].status: is a payment schedule’s mark on an instalment: give it only on a schedule’s line (fromSchedule: true)',
+    );
+  });
+});
