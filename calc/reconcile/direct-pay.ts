@@ -32,6 +32,8 @@ export interface DirectPayResult {
   readonly reportsMode: readonly boolean[];
   readonly reported: readonly number[];
   readonly cmsDue: readonly number[];
+  /** Per period in reports mode: whether the payments made for it (with any paid in advance) covered what was due. */
+  readonly paidInFull: readonly boolean[];
   /** Reports outside Direct Pay time, taken as recorded. */
   readonly acceptedReports: readonly CmsEntry[];
 }
@@ -96,6 +98,7 @@ export function reconcileDirectPay(
   const cmsDue = lines.map((_, p) => periods.planDue[p]!.maintenance + periods.planDue[p]!.fees + liabilityDifference[p]!);
   // Surplus carried forward, and shortfalls nobody reported, each with the period it came from (oldest first).
   const surplus: { p: number; pence: number }[] = [];
+  const paidInFull: boolean[] = Array.from({ length: n }, () => false);
   const unreported: { p: number; pence: number }[] = [];
   const due = (p: number) => ({ start: lines[p]!.periodStart, end: lines[p]!.periodEnd });
   const draft = (
@@ -135,6 +138,7 @@ export function reconcileDirectPay(
     const carried = surplus.reduce((a, s) => a + s.pence, 0);
     const available = paid + carried;
     const owed = cmsDue[p]!;
+    paidInFull[p] = available >= owed;
     if (available >= owed) {
       // Paid in full (with any payment in advance): a report of a missed payment here was wrong.
       if (r > 0) findings.push(draft('reported_missed_but_paid', p, r, reports, { reported: fromPence(r) }));
@@ -172,5 +176,5 @@ export function reconcileDirectPay(
   for (const u of unreported)
     findings.push(draft('missed_payment_not_reported', u.p, -u.pence, [], { reported: fromPence(reported[u.p]!) }));
   for (const s of surplus) findings.push(draft('extra_payment_not_credited', s.p, s.pence, []));
-  return { findings, matches, reportsMode, reported, cmsDue, acceptedReports };
+  return { findings, matches, reportsMode, reported, cmsDue, paidInFull, acceptedReports };
 }

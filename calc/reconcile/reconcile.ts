@@ -25,7 +25,7 @@ import { buildBridge } from './bridge.ts';
 import { reconcileCharges } from './charges.ts';
 import { creditOf, type Credit } from './credits.ts';
 import { reconcileDeductions } from './deductions.ts';
-import { scheduleMarkWarning } from './schedule-marks.ts';
+import { directPayMarkWarnings, scheduleMarkWarning } from './schedule-marks.ts';
 import { reconcileDirectPay } from './direct-pay.ts';
 import { historicOf } from './historic.ts';
 import { effectTotal, type Effect, type FindingDraft, type MatchDraft } from './draft.ts';
@@ -87,6 +87,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const directPay = reconcileDirectPay(books, periods, payments.unrecorded, credits, charges.liabilityDifference, keepsFullRecord);
   const marked = scheduleMarkWarning(books.scheduleMarks, periods, directPay.findings);
   if (marked) books.warnings.push(marked);
+  books.warnings.push(...directPayMarkWarnings(books.scheduleMarks, periods, directPay));
   const historic = historicOf(books);
   books.warnings.push(...historic.warnings);
   const balances = balancesOf({

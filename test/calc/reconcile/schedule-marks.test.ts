@@ -73,3 +73,44 @@ describe('a payment schedule’s marks beside payments missing from CMS', () => 
     );
   });
 });
+
+describe('a payment schedule’s marks on Direct Pay, where CMS marks an instalment missed when it is reported missed', () => {
+  // The same decision on Direct Pay: £260.00 a month, no fees, paid parent to parent.
+  const directPay = (marks: readonly ScheduleStatus[], paidMonths: readonly string[], extra: CmsEntryInput[] = []): ReconcileInput => ({
+    ...input([...scheduleLines(marks), ...extra]),
+    schedule: { ...input([]).schedule, service: 'direct_pay' },
+    bankTransactions: paidMonths.map((date) => ({
+      id: `bank-${date}`,
+      date,
+      amount: '260.00',
+      direction: 'out',
+      description: 'J SMITH MAINT',
+    })),
+    bankFilter: { descriptionContains: ['MAINT'] },
+  });
+  const findings = (r: ReturnType<typeof reconcile>) => r.findings.map((f) => [f.kind, f.date, formatMoney(f.amount)]);
+
+  it('an instalment marked missed that the payments cover, with no report given, is named', () => {
+    const r = reconcile(directPay(['paid', 'paid', 'missed'], DUE));
+    expect(findings(r)).toEqual([]);
+    expect(markWarnings(r)).toEqual([
+      'CMS’s payment schedule marks the instalment due on 2024-07-01 as missed, but the payments made for it cover it in full. On Direct Pay CMS marks an instalment missed when it is reported missed: give each report CMS recorded (a missed_payment_reported entry, with its date and amount) to have it checked against the payments.',
+    ]);
+  });
+
+  it('a shortfall the schedule marks missed is one CMS knows of, though it reads as not reported', () => {
+    const r = reconcile(directPay(['paid', 'paid', 'missed'], DUE.slice(0, 2)));
+    // July's £260.00 was not paid and no report was given: the finding stands, and the mark is named beside it.
+    expect(findings(r)).toEqual([['missed_payment_not_reported', '2024-07-01', '260.00']]);
+    expect(markWarnings(r)).toEqual([
+      'CMS’s payment schedule marks the instalment due on 2024-07-01 as missed, so CMS knows of that shortfall, which reads below as not reported: give each report CMS recorded (a missed_payment_reported entry, with its date and amount) to have its amount checked.',
+    ]);
+  });
+
+  it('once the report is given, the report is what is checked, and the mark says nothing more', () => {
+    const report: CmsEntryInput = { id: 'report-july', date: '2024-07-10', type: 'missed_payment_reported', amount: '260.00' };
+    const r = reconcile(directPay(['paid', 'paid', 'missed'], DUE, [report]));
+    expect(findings(r)).toEqual([['reported_missed_but_paid', '2024-07-01', '260.00']]);
+    expect(markWarnings(r)).toEqual([]);
+  });
+});
