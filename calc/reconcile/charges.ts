@@ -83,6 +83,20 @@ export function reconcileCharges(
     compareDates(e.date, last.periodEnd) <= 0 &&
     (end === undefined || compareDates(e.date, end) < 0);
 
+  // Periods for which CMS gave collection fee lines of its own: there a schedule's amount is not read as including one.
+  const feeLinePeriods = new Set(books.collectionFees.filter(inSchedule).map((e) => periods.periodOf(e.day)));
+  const isScheduleWithFee = (group: readonly CmsEntry[], p: number, got: number, expected: number): boolean =>
+    books.side === 'paying' &&
+    lines[p]!.service === 'collect_and_pay' &&
+    periods.accruedFee[p]! > 0 &&
+    // Only where the period's instalment is what accrued in it (no initial or backdated amount spread into it): there
+    // the schedule's amount is the maintenance and the fee as both the plan and the ledger count them.
+    periods.accruedFee[p] === periods.planDueFee[p] &&
+    periods.accruedLiability[p] === periods.planDueLiability[p] &&
+    !feeLinePeriods.has(p) &&
+    group.every((e) => e.fromSchedule) &&
+    got === expected + periods.accruedFee[p]!;
+
   for (const type of ['liability', 'collection_fee'] as const) {
     const isFee = type === 'collection_fee';
     const entries = isFee ? books.collectionFees : books.liabilities;
@@ -138,6 +152,15 @@ export function reconcileCharges(
         matches.push({ reason: 'schedule_agrees', amount, days: 0, cms: es, bank: [], evidence: [] });
       if (got === expected) {
         agree(group, got);
+        continue;
+      }
+      if (!isFee && isScheduleWithFee(group, p, got, expected)) {
+        // A payment schedule on Collect and Pay states what the paying parent pays: the maintenance with the 20% fee
+        // on it (SI 2014/612 reg 7). It agrees with both; CMS's ledger holds them as the maintenance and the fee.
+        agree(group, got);
+        cmsLiability[p] = expected;
+        liabilityDifference[p] = 0;
+        cmsFee[p] = periods.accruedFee[p]!;
         continue;
       }
       // One line too many that repeats another exactly: a duplicate, and the rest agree.

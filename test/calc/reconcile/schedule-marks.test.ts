@@ -114,3 +114,21 @@ describe('a payment schedule’s marks on Direct Pay, where CMS marks an instalm
     expect(markWarnings(r)).toEqual([]);
   });
 });
+
+describe('a Collect and Pay payment schedule states the maintenance with the paying parent’s fee', () => {
+  it('£312.00 a month is the £260.00 due and the 20% fee on it, not £52.00 charged too much', () => {
+    const lines = scheduleLines([]).map((e) => ({ ...e, amount: '312.00' }));
+    const r = reconcile(input(lines));
+    expect(r.findings.filter((f) => f.kind === 'liability_mismatch')).toEqual([]);
+    expect(r.matches.filter((m) => m.reason === 'schedule_agrees').map((m) => formatMoney(m.amount))).toEqual([
+      '312.00',
+      '312.00',
+      '312.00',
+    ]);
+    // A line that is neither the maintenance nor the maintenance with the fee is still a wrong amount.
+    const wrong = reconcile(input(lines.map((e) => (e.date === '2024-06-01' ? { ...e, amount: '320.00' } : e))));
+    expect(wrong.findings.filter((f) => f.kind === 'liability_mismatch').map((f) => [f.date, formatMoney(f.amount)])).toEqual([
+      ['2024-06-01', '60.00'],
+    ]);
+  });
+});
