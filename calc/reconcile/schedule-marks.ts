@@ -26,11 +26,11 @@ export function scheduleMarkWarning(marks: readonly CmsEntry[], periods: Periods
   const missingIn = new Set(findings.filter((f) => f.kind === 'payment_missing_from_cms').map((f) => periods.slotOf(toDayNumber(f.date))));
   const marked = marks.filter((m) => (m.status === 'paid' || m.status === 'part_paid') && missingIn.has(periods.slotOf(m.day)));
   if (marked.length === 0) return undefined;
+  const one = marked.length === 1;
   return (
-    `CMS’s payment schedule marks the instalment${marked.length === 1 ? '' : 's'} due on ${listOf(marked)}, yet no CMS record of ` +
-    `the payment${marked.length === 1 ? '' : 's'} was given, so the payment${marked.length === 1 ? '' : 's'} made for ` +
-    `${marked.length === 1 ? 'it is' : 'them are'} listed as missing from CMS. Reckoner does not take a schedule’s mark ` +
-    'as CMS’s record of a payment: give CMS’s statement of account (the payments it received), and check these findings against it before writing to CMS.'
+    `${scheduleMarks(marked)}, yet no CMS record of the payment${one ? '' : 's'} was given, so the payment${one ? '' : 's'} ` +
+    `made for ${one ? 'it is' : 'them are'} listed as missing from CMS. Reckoner does not take a schedule’s mark as CMS’s ` +
+    'record of a payment: give CMS’s statement of account (the payments it received), and check these findings against it before writing to CMS.'
   );
 }
 
@@ -44,29 +44,34 @@ export function directPayMarkWarnings(
   directPay: Pick<DirectPayResult, 'reportsMode' | 'reported' | 'paidInFull'>,
 ): string[] {
   if (marks.length === 0 || periods.count === 0) return [];
-  const unreported = marks.filter((m) => {
+  const paid: CmsEntry[] = [];
+  const short: CmsEntry[] = [];
+  for (const m of marks) {
     const p = periods.slotOf(m.day);
-    return (m.status === 'missed' || m.status === 'part_paid') && directPay.reportsMode[p] && directPay.reported[p] === 0;
-  });
-  const paid = unreported.filter((m) => directPay.paidInFull[periods.slotOf(m.day)]);
-  const short = unreported.filter((m) => !directPay.paidInFull[periods.slotOf(m.day)]);
-  const s = (list: readonly CmsEntry[]) => (list.length === 1 ? '' : 's');
+    if ((m.status === 'missed' || m.status === 'part_paid') && directPay.reportsMode[p] && directPay.reported[p] === 0) {
+      (directPay.paidInFull[p] ? paid : short).push(m);
+    }
+  }
+  const giveReports = 'give each report CMS recorded (a missed_payment_reported entry, with its date and amount)';
   const warnings: string[] = [];
   if (paid.length > 0) {
     warnings.push(
-      `CMS’s payment schedule marks the instalment${s(paid)} due on ${listOf(paid)}, but the payments made for ` +
-        `${paid.length === 1 ? 'it cover it' : 'them cover them'} in full. On Direct Pay CMS marks an instalment missed when it is reported missed: ` +
-        'give each report CMS recorded (a missed_payment_reported entry, with its date and amount) to have it checked against the payments.',
+      `${scheduleMarks(paid)}, but the payments made for ${paid.length === 1 ? 'it cover it' : 'them cover them'} in full. ` +
+        `On Direct Pay CMS marks an instalment missed when it is reported missed: ${giveReports} to have it checked against the payments.`,
     );
   }
   if (short.length > 0) {
     warnings.push(
-      `CMS’s payment schedule marks the instalment${s(short)} due on ${listOf(short)}, so CMS knows of ` +
-        `${short.length === 1 ? 'that shortfall, which reads' : 'those shortfalls, which read'} below as not reported: ` +
-        'give each report CMS recorded (a missed_payment_reported entry, with its date and amount) to have its amount checked.',
+      `${scheduleMarks(short)}, so CMS knows of ${short.length === 1 ? 'that shortfall, which reads' : 'those shortfalls, which read'} ` +
+        `below as not reported: ${giveReports} to have its amount checked.`,
     );
   }
   return warnings;
+}
+
+/** "CMS’s payment schedule marks the instalments due on 2024-05-01 as paid and 2024-06-01 as part paid". */
+function scheduleMarks(marks: readonly CmsEntry[]): string {
+  return `CMS’s payment schedule marks the instalment${marks.length === 1 ? '' : 's'} due on ${listOf(marks)}`;
 }
 
 /** "2024-05-01 as paid and 2024-06-01 as part paid". */
