@@ -128,7 +128,7 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   // (what accrued, if it charges accruals elsewhere, or else what the plan made due). On Direct Pay it records no
   // payments: its arrears are the missed payments reported.
   const chargesLiability = books.liabilities.length > 0;
-  const chargesFees = books.collectionFees.length > 0;
+  const chargesFees = books.collectionFees.length > 0 || charges.feesInScheduleLines;
   const netBasis = books.side === 'receiving' && books.basis === 'net';
   let cmsM = 0;
   let cmsF = 0;

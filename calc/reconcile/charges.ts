@@ -24,6 +24,8 @@ export interface ChargesResult {
   readonly cmsFee: readonly (number | undefined)[];
   /** CMS's lines less what the decisions make due, by period (zero where it gave none). */
   readonly liabilityDifference: readonly number[];
+  /** Whether a Collect and Pay payment schedule's lines were read as the maintenance with the paying parent's fee. */
+  readonly feesInScheduleLines: boolean;
   /** Enforcement charges the rules allow, with their days (they stand in the recomputed balance). */
   readonly allowedCharges: readonly { readonly day: number; readonly pence: number }[];
   /** Adjustments and write-offs, signed as they change the balance, with their days. */
@@ -85,17 +87,22 @@ export function reconcileCharges(
 
   // Periods for which CMS gave collection fee lines of its own: there a schedule's amount is not read as including one.
   const feeLinePeriods = new Set(books.collectionFees.filter(inSchedule).map((e) => periods.periodOf(e.day)));
-  const isScheduleWithFee = (group: readonly CmsEntry[], p: number, got: number, expected: number): boolean =>
-    books.side === 'paying' &&
-    lines[p]!.service === 'collect_and_pay' &&
-    periods.accruedFee[p]! > 0 &&
-    // Only where the period's instalment is what accrued in it (no initial or backdated amount spread into it): there
-    // the schedule's amount is the maintenance and the fee as both the plan and the ledger count them.
-    periods.accruedFee[p] === periods.planDueFee[p] &&
-    periods.accruedLiability[p] === periods.planDueLiability[p] &&
-    !feeLinePeriods.has(p) &&
-    group.every((e) => e.fromSchedule) &&
-    got === expected + periods.accruedFee[p]!;
+  /**
+   * What a payment schedule's line for a period states, where it is not simply what accrued in the period: the
+   * instalment the payment plan asks for, which also collects a part of initial or backdated arrears (money already
+   * owed, not a new charge: C&E Regs 1992 reg 4, Reckoner's plan as given or assumed); and on Collect and Pay what the
+   * paying parent pays, the maintenance with the 20% fee on it (SI 2014/612 reg 7), as accrued or as the plan's instalment.
+   */
+  const scheduleInstalment = (group: readonly CmsEntry[], p: number, got: number, expected: number): 'plan' | 'with_fee' | undefined => {
+    if (!group.every((e) => e.fromSchedule)) return undefined;
+    const withFee =
+      books.side === 'paying' && lines[p]!.service === 'collect_and_pay' && periods.accruedFee[p]! > 0 && !feeLinePeriods.has(p);
+    if (withFee && (got === expected + periods.accruedFee[p]! || got === periods.planDueLiability[p]! + periods.planDueFee[p]!))
+      return 'with_fee';
+    return got === periods.planDueLiability[p]! ? 'plan' : undefined;
+  };
+  // Whether a schedule's line was read as carrying the fee: CMS's ledger then holds fees as they accrue, as where it gave fee lines.
+  let feesInScheduleLines = false;
 
   for (const type of ['liability', 'collection_fee'] as const) {
     const isFee = type === 'collection_fee';
@@ -154,13 +161,16 @@ export function reconcileCharges(
         agree(group, got);
         continue;
       }
-      if (!isFee && isScheduleWithFee(group, p, got, expected)) {
-        // A payment schedule on Collect and Pay states what the paying parent pays: the maintenance with the 20% fee
-        // on it (SI 2014/612 reg 7). It agrees with both; CMS's ledger holds them as the maintenance and the fee.
+      const instalment = isFee ? undefined : scheduleInstalment(group, p, got, expected);
+      if (instalment) {
+        // The schedule agrees; CMS's ledger holds the period as the maintenance that accrued in it (and its fee).
         agree(group, got);
         cmsLiability[p] = expected;
         liabilityDifference[p] = 0;
-        cmsFee[p] = periods.accruedFee[p]!;
+        if (instalment === 'with_fee') {
+          cmsFee[p] = periods.accruedFee[p]!;
+          feesInScheduleLines = true;
+        }
         continue;
       }
       // One line too many that repeats another exactly: a duplicate, and the rest agree.
@@ -336,6 +346,7 @@ export function reconcileCharges(
     cmsLiability,
     cmsFee,
     liabilityDifference,
+    feesInScheduleLines,
     allowedCharges,
     adjustments,
     offsets,

@@ -131,4 +131,78 @@ describe('a Collect and Pay payment schedule states the maintenance with the pay
       ['2024-06-01', '60.00'],
     ]);
   });
+
+  // The same £60.00 a week from 5 April 2024, paid from 1 May: the 26 days of April before the first due date are
+  // initial arrears, £260.00 × 26 ÷ 30 = £225.33, which the payment plan collects in later instalments with the fee on
+  // them (a year of instalments unless CMS's schedule says otherwise).
+  const fromApril = (cmsEntries: CmsEntryInput[], plan?: { catchUpInstalments: number }): ReconcileInput => ({
+    ...input(cmsEntries),
+    schedule: {
+      ...input([]).schedule,
+      decisions: [{ effectiveDate: '2024-04-05', weeklyAmount: '60.00' }],
+      ...(plan ? { paymentPlan: plan } : {}),
+    },
+  });
+  const mismatches = (r: ReturnType<typeof reconcile>) =>
+    r.findings.filter((f) => f.kind === 'liability_mismatch').map((f) => [f.date, formatMoney(f.amount)]);
+  const agreed = (r: ReturnType<typeof reconcile>) =>
+    r.matches.filter((m) => m.reason === 'schedule_agrees').map((m) => formatMoney(m.amount));
+
+  it('with initial arrears spread into the instalments, £312.00 is still the maintenance and the fee, and the account balances', () => {
+    const r = reconcile(fromApril(scheduleLines([]).map((e) => ({ ...e, amount: '312.00' }))));
+    // Before: each line read as £52.00 charged too much.
+    expect(mismatches(r)).toEqual([]);
+    expect(agreed(r)).toEqual(['312.00', '312.00', '312.00']);
+    // Due by 31 July: 3 × 260.00 and 3 of the 12 instalments of the 225.33 (18.78 + 18.78 + 18.77 = 56.33), with the
+    // 20% fee on both (3 × 52.00 + 11.27, 20% of 56.33 = 11.266): 836.33 + 167.27 = 1,003.60. Paid 3 × 312.00 = 936.00.
+    expect(formatMoney(r.balance.due)).toBe('1003.60');
+    expect(formatMoney(r.balance.recomputed)).toBe('67.60');
+    // CMS's ledger holds what accrued, 1,005.33 (225.33 + 3 × 260.00), and its fee, 201.07 (20% of 1,005.33 = 201.066):
+    // 1,206.40, of which 169.00 + 33.80 = 202.80 is not yet due; the three payments are not in it (only a schedule was
+    // given): 1,206.40 − 936.00 − 202.80 = 67.60.
+    expect(formatMoney(r.balance.cmsEntriesTotal)).toBe('1206.40');
+    expect(r.bridge.lines.map((l) => [l.kind, formatMoney(l.amount)])).toEqual([
+      ['payment_missing_from_cms', '312.00'],
+      ['payment_missing_from_cms', '312.00'],
+      ['payment_missing_from_cms', '312.00'],
+      ['accrued_not_yet_due', '202.80'],
+    ]);
+  });
+
+  it('a line that is the plan’s whole instalment, arrears part and fee included, agrees', () => {
+    // CMS's schedule spreads the 225.33 over 3 instalments: 75.11 each. Maintenance 260.00 + 75.11 = 335.11, and the
+    // fee on it: 20% of 225.33 = 45.07, spread 15.02 + 15.03 + 15.02 so the parts add up to it, beside 52.00 on the
+    // 260.00: 402.13, 402.14, 402.13.
+    const amounts = ['402.13', '402.14', '402.13'];
+    const r = reconcile(
+      fromApril(
+        scheduleLines([]).map((e, i) => ({ ...e, amount: amounts[i]! })),
+        { catchUpInstalments: 3 },
+      ),
+    );
+    expect(mismatches(r)).toEqual([]);
+    expect(agreed(r)).toEqual(amounts);
+    // A penny off is still a wrong amount, read against the maintenance that accrued: 402.15 − 260.00 = 142.15.
+    const wrong = reconcile(
+      fromApril(
+        scheduleLines([]).map((e, i) => ({ ...e, amount: i === 1 ? '402.15' : amounts[i]! })),
+        { catchUpInstalments: 3 },
+      ),
+    );
+    expect(mismatches(wrong)).toEqual([['2024-06-01', '142.15']]);
+  });
+
+  it('on Direct Pay, a line with the arrears instalment is what is due, not a charge too much', () => {
+    // 260.00 + 75.11 = 335.11 each month; nothing paid. Before: £75.11 charged too much on each line, and each month
+    // missed by 410.22 (335.11 + 75.11).
+    const lines = scheduleLines([]).map((e) => ({ ...e, amount: '335.11' }));
+    const r = reconcile({
+      ...fromApril(lines, { catchUpInstalments: 3 }),
+      schedule: { ...fromApril(lines, { catchUpInstalments: 3 }).schedule, service: 'direct_pay' },
+      bankTransactions: [],
+    });
+    expect(r.findings.map((f) => [f.kind, f.date, formatMoney(f.amount)])).toEqual(
+      DUE.map((date) => ['missed_payment_not_reported', date, '335.11']),
+    );
+  });
 });
