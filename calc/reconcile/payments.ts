@@ -249,7 +249,16 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
   }
 
   // What is left of the evidence: without a filter, only what looks like a maintenance payment counts.
-  const looksLike = books.filtered ? () => true : looksLikeMaintenance(books, records, paidItems, result, instalmentAmounts);
+  const looksLike = books.filtered
+    ? () => true
+    : looksLikeMaintenance(
+        books,
+        records,
+        paidItems,
+        result,
+        instalmentAmounts,
+        inCombination(cmsItems, bankItems, windowDays, chargeAdjusted),
+      );
   const unrecorded: PaidItem[] = [];
   const counted = new Set<PaidItem>();
   paidItems.forEach((item, i) => {
@@ -325,11 +334,11 @@ function crossCase(books: Books, items: readonly PaidItem[], entries: readonly C
 /**
  * Without a bank filter, an unmatched transaction still counts when it looks like a maintenance payment: the same
  * reference as a CMS record; the amount of a CMS record (or with the fee) within the window; the amount of an
- * instalment due within the window; or the amount of a CMS record as far off as the matcher pairs them (maxDays)
- * and the same description as a payment that matched (the same standing order or payee). The last keeps a payment
- * counting when another takes the record it was paired with, while a shop of the same amount a month away stays
- * out. This depends only on CMS's records, the schedule and what matched, so adding a payment never stops another
- * from counting.
+ * instalment due within the window; or, paid to the same payee (the same description) as a payment that matched,
+ * the amount of a CMS record as far off as the matcher pairs them (maxDays), or a part of a sum the matcher could
+ * pair with CMS's records within the window (`inCombination`). The last two keep a payment counting when another
+ * takes the record it was paired with, alone or with others, while a shop of the same amount a month away, or two
+ * shops whose amounts happen to add up to a record, stay out.
  */
 function looksLikeMaintenance(
   books: Books,
@@ -337,6 +346,7 @@ function looksLikeMaintenance(
   paidItems: readonly PaidItem[],
   result: ReturnType<typeof matchPayments>,
   instalmentAmounts: ReadonlyMap<number, readonly number[]>,
+  inCombination: (i: number) => boolean,
 ): (i: number) => boolean {
   const cmsByAmount = new Map<number, number[]>();
   const references = new Set<string>();
@@ -373,9 +383,79 @@ function looksLikeMaintenance(
       (r !== '' && references.has(r)) ||
       within(cmsByAmount.get(item.row.pence), item.row.day, books.windowDays) ||
       within(instalmentAmounts.get(item.row.pence), item.row.day, books.windowDays) ||
-      (matchedPayees.has(payee(i)) && within(cmsByAmount.get(item.row.pence), item.row.day, books.maxDays))
+      (matchedPayees.has(payee(i)) && (inCombination(i) || within(cmsByAmount.get(item.row.pence), item.row.day, books.maxDays)))
     );
   };
+}
+
+/**
+ * Whether payment `i` could be part of a combination the matcher pairs (match.ts pass 4), whichever it pairs in the
+ * end: with one or two other payments of its kind near a record, it adds up to that record (CMS recorded them
+ * together); or two or three records of its kind near it add up to it (CMS recorded it in parts); the records as
+ * written or, where the fee applied, all with it. Every payment in a combination the matcher took passes, and more
+ * payments only make more sums, so adding one never stops another passing.
+ */
+function inCombination(
+  cms: readonly Item[],
+  bank: readonly Item[],
+  windowDays: number,
+  chargeAdjusted: ((c: Item) => number | undefined) | undefined,
+): (i: number) => boolean {
+  // Each side in date order, so the items within the window of a day are found by two binary searches.
+  const byDay = (items: readonly Item[]) => {
+    const sorted = [...items].sort((a, b) => a.day - b.day);
+    return { sorted, days: sorted.map((x) => x.day) };
+  };
+  const cmsSide = byDay(cms);
+  const bankSide = byDay(bank);
+  const firstFrom = (days: readonly number[], day: number): number => {
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (days[mid]! < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const near = ({ sorted, days }: ReturnType<typeof byDay>, kind: Item['kind'], day: number): Item[] => {
+    const out: Item[] = [];
+    for (let k = firstFrom(days, day - windowDays); k < sorted.length && days[k]! <= day + windowDays; k++)
+      if (sorted[k]!.kind === kind) out.push(sorted[k]!);
+    return out;
+  };
+  const valuesOf = (c: Item): number[] => {
+    const v = chargeAdjusted?.(c);
+    return v === undefined ? [c.pence] : [c.pence, v];
+  };
+  return (i) => {
+    const b = bank[i]!;
+    const records = near(cmsSide, b.kind, b.day);
+    for (const c of records) {
+      const others = near(bankSide, b.kind, c.day)
+        .filter((x) => x !== b)
+        .map((x) => x.pence);
+      for (const target of valuesOf(c)) if (target > b.pence && addsUpTo(others, target - b.pence, 2)) return true;
+    }
+    const plain = records.map((c) => c.pence);
+    const charged = chargeAdjusted ? records.map(chargeAdjusted).filter((v): v is number => v !== undefined) : [];
+    return addsUpTo(plain, b.pence, 3) || addsUpTo(charged, b.pence, 3);
+  };
+}
+
+/** Whether one to `most` of `values`, each taken once, add up to `target`. */
+function addsUpTo(values: readonly number[], target: number, most: 2 | 3): boolean {
+  const count = new Map<number, number>();
+  for (const v of values) count.set(v, (count.get(v) ?? 0) + 1);
+  // Whether `v` is among the values once those already taken are set aside.
+  const left = (v: number, ...taken: number[]): boolean => (count.get(v) ?? 0) > taken.filter((t) => t === v).length;
+  if (left(target)) return true;
+  for (let j = 0; j < values.length; j++) {
+    const a = values[j]!;
+    if (left(target - a, a)) return true;
+    if (most === 3) for (let k = j + 1; k < values.length; k++) if (left(target - a - values[k]!, a, values[k]!)) return true;
+  }
+  return false;
 }
 
 export type { FindingFacts };

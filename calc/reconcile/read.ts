@@ -304,7 +304,7 @@ export function readBooks(input: ReconcileInput): Books {
   }
   if (!filtered && bank.length > 0) {
     warnings.push(
-      'No bankFilter was given, so only bank transactions that match a CMS record, or look like a maintenance payment (the same reference as a CMS record; the amount of a CMS record or of an instalment near its date; or the same description as a payment that matched), were counted. ' +
+      'No bankFilter was given, so only bank transactions that match a CMS record, or look like a maintenance payment (the same reference as a CMS record; the amount of a CMS record or of an instalment near its date; or, with the same description as a payment that matched, the amount of a CMS record, or near its date the sum of two or three CMS records, or a CMS record’s amount together with one or two other payments), were counted. ' +
         'To be sure of finding every payment, give bankFilter.descriptionContains (e.g. the payee name or "CMS"), or bankFilter.includeAll if every transaction given is a maintenance payment.',
     );
   }

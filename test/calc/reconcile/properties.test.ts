@@ -316,6 +316,89 @@ describe('reconciliation properties', () => {
     expect(more.ignored).toEqual([]);
   });
 
+  it('example (found by the property above): a payment CMS recorded together with another stays counted when a new payment takes the record', () => {
+    // £7 a week on Collect and Pay: £7.00 + 20% fee = £8.40 due each week, 1, 8 and 15 Nov 2023: £25.20 in all.
+    // The parent paid £1.00 on 5 Nov, £9.60 on 8 Nov and £1.00 on 15 Nov, and had £1.00 back on 1 Nov: 10.60 paid,
+    // balance 25.20 − 10.60 = 14.60. CMS recorded the maintenance part, the first two together as one £8.83 on
+    // 5 Nov (0.83 + 8.00; with the fee 8.83 + 1.77 = 10.60 = 1.00 + 9.60), the third as £0.83 (+ 0.17 = 1.00).
+    // The parent then shows a further £8.83 paid on 5 Nov, which takes the £8.83 record; the £1.00 and the £9.60
+    // must still count: 10.60 + 8.83 = 19.43 paid, balance 25.20 − 19.43 = 5.77.
+    const paid = (date: string, amount: string) => ({
+      id: `paid-${date}-${amount}`,
+      date,
+      amount,
+      direction: 'out' as const,
+      description: 'CMS PAYMENT',
+    });
+    const cms = (date: string, type: CmsEntryInput['type'], amount: string): CmsEntryInput => ({
+      id: `cms-${type}-${date}`,
+      date,
+      type,
+      amount,
+    });
+    const input: ReconcileInput = {
+      schedule: {
+        decisions: [{ effectiveDate: '2023-11-01', weeklyAmount: '7' }],
+        frequency: 'weekly',
+        service: 'collect_and_pay',
+        asOf: '2023-11-21',
+      },
+      side: 'paying',
+      cmsEntries: [
+        ...['2023-11-01', '2023-11-08', '2023-11-15'].flatMap((d) => [cms(d, 'liability', '7.00'), cms(d, 'collection_fee', '1.40')]),
+        cms('2023-11-05', 'payment_received', '8.83'),
+        cms('2023-11-15', 'payment_received', '0.83'),
+        cms('2023-11-01', 'refund', '1.00'),
+      ],
+      bankTransactions: [
+        paid('2023-11-05', '1.00'),
+        paid('2023-11-08', '9.60'),
+        paid('2023-11-15', '1.00'),
+        { id: 'refund-2023-11-01', date: '2023-11-01', amount: '1.00', direction: 'in', description: 'CMS REFUND' },
+      ],
+    };
+    expect(formatMoney(reconcile(input).balance.recomputed)).toBe('14.60');
+    const more = reconcile({ ...input, bankTransactions: [...input.bankTransactions!, paid('2023-11-05', '8.83')] });
+    expect(formatMoney(more.balance.paid)).toBe('19.43');
+    expect(formatMoney(more.balance.recomputed)).toBe('5.77');
+    expect(more.ignored).toEqual([]);
+  });
+
+  it('example: without a filter, two shop payments whose amounts add up to a CMS record stay out', () => {
+    // £60 a week on Collect and Pay: £312.00 a month with the fee, paid on the 1st and recorded by CMS on the 2nd.
+    // On 2 and 3 February the parent also spent £212.00 at TESCO and £100.00 at SHELL: 212.00 + 100.00 = 312.00, the
+    // amount of the record of 2 February, which its own payment already took. Only the three payments count:
+    // 3 × 312.00 = 936.00 (counting the shops too would make it 1,248.00).
+    const input: ReconcileInput = {
+      schedule: {
+        decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: '60.00' }],
+        frequency: 'monthly',
+        firstDueDate: '2024-01-01',
+        service: 'collect_and_pay',
+        asOf: '2024-03-31',
+      },
+      side: 'paying',
+      cmsEntries: ['01', '02', '03'].map((m) => ({ id: `cms-${m}`, date: `2024-${m}-02`, type: 'payment_received', amount: '312.00' })),
+      bankTransactions: [
+        ...['01', '02', '03'].map((m) => ({
+          id: `paid-${m}`,
+          date: `2024-${m}-01`,
+          amount: '312.00',
+          direction: 'out' as const,
+          description: 'CMS PAYMENT',
+        })),
+        { id: 'tesco', date: '2024-02-02', amount: '212.00', direction: 'out', description: 'TESCO' },
+        { id: 'shell', date: '2024-02-03', amount: '100.00', direction: 'out', description: 'SHELL' },
+      ],
+    };
+    const r = reconcile(input);
+    expect(formatMoney(r.balance.paid)).toBe('936.00');
+    expect(r.ignored.map((i) => [i.bankTransactionId, i.reason])).toEqual([
+      ['tesco', 'not_a_maintenance_payment'],
+      ['shell', 'not_a_maintenance_payment'],
+    ]);
+  });
+
   it('every entry given ends in exactly one match, finding or ignored entry', () => {
     fc.assert(
       fc.property(storyArb, (story) => {
