@@ -90,15 +90,17 @@ export function reconcileCharges(
   /**
    * What a payment schedule's line for a period states, where it is not simply what accrued in the period: the
    * instalment the payment plan asks for, which also collects a part of initial or backdated arrears (money already
-   * owed, not a new charge: C&E Regs 1992 reg 4, Reckoner's plan as given or assumed); and on Collect and Pay what the
-   * paying parent pays, the maintenance with the 20% fee on it (SI 2014/612 reg 7), as accrued or as the plan's instalment.
+   * owed, not a new charge: C&E Regs 1992 reg 4, Reckoner's plan as given or assumed); and on Collect and Pay, as
+   * accrued or as the plan's instalment, what the paying parent pays, the maintenance with the 20% fee added, or what
+   * the receiving parent receives, the maintenance with the 4% fee taken off (SI 2014/612 reg 7).
    */
   const scheduleInstalment = (group: readonly CmsEntry[], p: number, got: number, expected: number): 'plan' | 'with_fee' | undefined => {
     if (!group.every((e) => e.fromSchedule)) return undefined;
-    const withFee =
-      books.side === 'paying' && lines[p]!.service === 'collect_and_pay' && periods.accruedFee[p]! > 0 && !feeLinePeriods.has(p);
-    if (withFee && (got === expected + periods.accruedFee[p]! || got === periods.planDueLiability[p]! + periods.planDueFee[p]!))
-      return 'with_fee';
+    if (lines[p]!.service === 'collect_and_pay' && periods.accruedFee[p]! > 0 && !feeLinePeriods.has(p)) {
+      const fee = books.side === 'paying' ? 1 : -1;
+      if (got === expected + fee * periods.accruedFee[p]! || got === periods.planDueLiability[p]! + fee * periods.planDueFee[p]!)
+        return 'with_fee';
+    }
     return got === periods.planDueLiability[p]! ? 'plan' : undefined;
   };
   // Whether a schedule's line was read as carrying the fee: CMS's ledger then holds fees as they accrue, as where it gave fee lines.

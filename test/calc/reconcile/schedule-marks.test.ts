@@ -115,7 +115,7 @@ describe('a payment schedule’s marks on Direct Pay, where CMS marks an instalm
   });
 });
 
-describe('a Collect and Pay payment schedule states the maintenance with the paying parent’s fee', () => {
+describe('a payment schedule’s line is the instalment as the parent pays or receives it', () => {
   it('£312.00 a month is the £260.00 due and the 20% fee on it, not £52.00 charged too much', () => {
     const lines = scheduleLines([]).map((e) => ({ ...e, amount: '312.00' }));
     const r = reconcile(input(lines));
@@ -190,6 +190,20 @@ describe('a Collect and Pay payment schedule states the maintenance with the pay
       ),
     );
     expect(mismatches(wrong)).toEqual([['2024-06-01', '142.15']]);
+  });
+
+  it('a receiving parent’s schedule states the maintenance less their 4% fee, not £10.40 charged too little', () => {
+    // For the receiving parent: £260.00 a month less the 4% fee on it (SI 2014/612 reg 7), 10.40: 249.60 received.
+    const received = (amount: string): ReconcileInput => ({
+      ...input(scheduleLines([]).map((e) => ({ ...e, amount }))),
+      side: 'receiving',
+      bankTransactions: DUE.map((date) => ({ id: `bank-${date}`, date, amount: '249.60', direction: 'in', description: 'CMS' })),
+    });
+    const r = reconcile(received('249.60'));
+    expect(mismatches(r)).toEqual([]);
+    expect(agreed(r)).toEqual(['249.60', '249.60', '249.60']);
+    // A line that is neither is still a wrong amount, £10.00 less than the £260.00 due.
+    expect(mismatches(reconcile(received('250.00')))).toEqual(DUE.map((date) => [date, '10.00']));
   });
 
   it('on Direct Pay, a line with the arrears instalment is what is due, not a charge too much', () => {
