@@ -20,6 +20,7 @@ import {
 } from '../ledger/entries.ts';
 import { parsePence } from '../money.ts';
 import { buildSchedule, type Schedule } from '../schedule/build.ts';
+import { catchUpAfterSchedule } from './cms-plan.ts';
 import { feeRules, type FeeRules } from './credits.ts';
 import { search } from './periods.ts';
 import { BASES, SIDES, type Basis, type Ignored, type ReconcileInput, type Side } from './types.ts';
@@ -278,6 +279,13 @@ export function readBooks(input: ReconcileInput): Books {
 
   setAsideScheduleLines(books.liabilities, schedule, ignored);
   setAsideScheduleLines(books.collectionFees, schedule, ignored);
+  // Without CMS's timetable, a schedule whose instalments collect none of an initial or backdated amount defers it.
+  const rpIndex = rpId === undefined ? -1 : rpIds.indexOf(rpId);
+  const deferred = input.schedule.paymentPlan ? undefined : catchUpAfterSchedule(schedule, books.liabilities, side, rpIndex);
+  if (deferred) {
+    schedule = buildSchedule({ ...input.schedule, asOf }, { catchUpFrom: deferred.from });
+    warnings.push(deferred.warning);
+  }
 
   for (const t of bank) {
     const relevantDirection = side === 'paying' || t.direction === 'in';
@@ -313,7 +321,7 @@ export function readBooks(input: ReconcileInput): Books {
     side,
     basis,
     ...(rpId === undefined ? {} : { receivingParentId: rpId }),
-    rpIndex: rpId === undefined ? -1 : rpIds.indexOf(rpId),
+    rpIndex,
     asOf,
     asOfDay,
     windowDays,

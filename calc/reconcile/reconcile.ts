@@ -196,23 +196,28 @@ function describeBalance(b: Dec): string {
 }
 
 /**
- * Direct Pay instalments as the bank would show them, with their due days: without a bank filter, the only way to
- * tell a Direct Pay payment from other spending, as CMS keeps no record to compare (on Collect and Pay its records
- * serve, and an instalment's amount would let a shop of that amount pass for a payment).
+ * Instalments as the bank would show them, with their due days: without a bank filter, the only way to tell a
+ * payment from other spending where CMS keeps no record of payments to compare. On Direct Pay: each instalment the
+ * plan makes due, and its ongoing part alone (a parent may pay what CMS's schedule asks, not Reckoner's plan for
+ * catching up an initial amount). On any service: each line of CMS's own payment schedule, as it states it. (On
+ * Collect and Pay CMS's payment records serve, and a plan's amount alone would let a shop of that amount pass.)
  */
 function instalmentAmounts(books: Books): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const add = (pence: number, day: number) => {
+    const list = out.get(pence);
+    if (!list) out.set(pence, [day]);
+    else if (!list.includes(day)) list.push(day);
+  };
   const byDay = new Map<number, number>();
   for (const e of books.schedule.plan.events) {
     if (e.kind === 'credit' || books.fees.serviceOn(e.day) !== 'direct_pay') continue;
     const o = owedOn({ side: books.side, rpIndex: books.rpIndex, basis: books.side === 'paying' ? 'gross' : 'net' }, e.amounts);
     byDay.set(e.day, (byDay.get(e.day) ?? 0) + o.maintenance + o.fees);
+    if (e.kind === 'ongoing') add(o.maintenance + o.fees, e.day);
   }
-  const out = new Map<number, number[]>();
-  for (const [day, pence] of byDay) {
-    const list = out.get(pence);
-    if (list) list.push(day);
-    else out.set(pence, [day]);
-  }
+  for (const [day, pence] of byDay) add(pence, day);
+  for (const e of books.liabilities) if (e.fromSchedule) add(e.pence, e.day);
   return out;
 }
 

@@ -15,7 +15,7 @@
  *   on the part of each period that falls under Collect and Pay (the fee accrues day by day, reg 7).
  * @module
  */
-import { addDays, compareDates, daysBetween, toDayNumber } from '../dates.ts';
+import { addDays, compareDates, daysBetween, toDayNumber, type CivilDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
 import { formatMoney, fromPence, pounds, type Dec as Decimal } from '../money.ts';
 import type { Reference } from '../parameters.ts';
@@ -47,7 +47,7 @@ const SCHEDULE_RULE: Reference = {
  *
  * @throws {InputError} for bad input, naming the field.
  */
-export function buildSchedule(input: ScheduleInput): Schedule {
+export function buildSchedule(input: ScheduleInput, options: { readonly catchUpFrom?: CivilDate } = {}): Schedule {
   const trace = new Trace();
   const asOf = checkDate('asOf', input.asOf);
   const frequency = input.frequency ?? 'monthly';
@@ -88,6 +88,7 @@ export function buildSchedule(input: ScheduleInput): Schedule {
     receivingIds,
     ...(input.firstDueDate !== undefined ? { firstDueDate: anchor } : {}),
     ...(input.paymentPlan ? { input: input.paymentPlan } : {}),
+    ...(options.catchUpFrom !== undefined ? { catchUpFrom: options.catchUpFrom } : {}),
     accrue: (known) => accrue(known, frame, receivingIds),
   });
   const asOfDay = toDayNumber(asOf);

@@ -76,6 +76,11 @@ export interface PlanContext {
   /** The payment schedule's first payment date, when the user gave it. */
   readonly firstDueDate?: CivilDate;
   readonly input?: PaymentPlanInput;
+  /**
+   * The first day an amount spread by Reckoner's rule may fall due: the day after the last instalment of CMS's own
+   * payment schedule that collects none of it (reconciliation sets it; see calc/reconcile/cms-plan.ts).
+   */
+  readonly catchUpFrom?: CivilDate;
   /** What a set of decisions (in effective-date order, none superseded) makes due in the frame's periods. */
   readonly accrue: (decisions: readonly ResolvedDecision[]) => readonly ScheduleLine[];
 }
@@ -245,7 +250,8 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
       let before = zero;
       for (let j = 1; j <= n; j++) {
         const upTo = mapAmounts(increase, (x) => share(x, j, n));
-        const date = dueDateFrom(p.arises, j - 1);
+        const from = ctx.catchUpFrom !== undefined && compareDates(ctx.catchUpFrom, p.arises) > 0 ? ctx.catchUpFrom : p.arises;
+        const date = dueDateFrom(from, j - 1);
         events.push({ date, day: toDayNumber(date), kind: 'catch_up', pool: index, amounts: minus(upTo, before) });
         before = upTo;
         first ??= date;

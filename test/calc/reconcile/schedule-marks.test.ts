@@ -148,25 +148,45 @@ describe('a payment schedule’s line is the instalment as the parent pays or re
   const agreed = (r: ReturnType<typeof reconcile>) =>
     r.matches.filter((m) => m.reason === 'schedule_agrees').map((m) => formatMoney(m.amount));
 
-  it('with initial arrears spread into the instalments, £312.00 is still the maintenance and the fee, and the account balances', () => {
+  it('with initial arrears, £312.00 is still the maintenance and the fee, and paying it is not falling behind', () => {
     const r = reconcile(fromApril(scheduleLines([]).map((e) => ({ ...e, amount: '312.00' }))));
     // Before: each line read as £52.00 charged too much.
     expect(mismatches(r)).toEqual([]);
     expect(agreed(r)).toEqual(['312.00', '312.00', '312.00']);
-    // Due by 31 July: 3 × 260.00 and 3 of the 12 instalments of the 225.33 (18.78 + 18.78 + 18.77 = 56.33), with the
-    // 20% fee on both (3 × 52.00 + 11.27, 20% of 56.33 = 11.266): 836.33 + 167.27 = 1,003.60. Paid 3 × 312.00 = 936.00.
-    expect(formatMoney(r.balance.due)).toBe('1003.60');
-    expect(formatMoney(r.balance.recomputed)).toBe('67.60');
+    // CMS's schedule asks for 312.00 on each date, none of it towards the 225.33: a parent who pays it is not behind
+    // (cms-accounts.md §3). Due by 31 July: 3 × 312.00 = 936.00; paid the same. (Reckoner's own rule of a year of
+    // instalments would have made 3 × 18.78 of it and the fee on that due, 67.60, and called that arrears.)
+    expect(formatMoney(r.balance.due)).toBe('936.00');
+    expect(formatMoney(r.balance.recomputed)).toBe('0.00');
+    expect(r.warnings.filter((w) => w.startsWith('CMS’s payment schedule asks for the ongoing instalment alone'))).toHaveLength(1);
     // CMS's ledger holds what accrued, 1,005.33 (225.33 + 3 × 260.00), and its fee, 201.07 (20% of 1,005.33 = 201.066):
-    // 1,206.40, of which 169.00 + 33.80 = 202.80 is not yet due; the three payments are not in it (only a schedule was
-    // given): 1,206.40 − 936.00 − 202.80 = 67.60.
+    // 1,206.40, of which 225.33 + 45.07 = 270.40 is not yet due; the three payments are not in it (only a schedule was
+    // given): 1,206.40 − 936.00 − 270.40 = 0.00.
     expect(formatMoney(r.balance.cmsEntriesTotal)).toBe('1206.40');
     expect(r.bridge.lines.map((l) => [l.kind, formatMoney(l.amount)])).toEqual([
       ['payment_missing_from_cms', '312.00'],
       ['payment_missing_from_cms', '312.00'],
       ['payment_missing_from_cms', '312.00'],
-      ['accrued_not_yet_due', '202.80'],
+      ['accrued_not_yet_due', '270.40'],
     ]);
+  });
+
+  it('on Direct Pay, paying what CMS’s schedule asks is found as paid without a bank filter, and is not a shortfall', () => {
+    // £260.00 on each date CMS's schedule lists, paid to J SMITH; a £45.00 shop beside them. Before: without a filter
+    // the three payments were set aside (they matched no instalment of Reckoner's own plan, 260.00 + 18.78), so all
+    // three months read as missed; with one, each read as £18.78 short.
+    const paid = DUE.map((date) => ({ id: `bank-${date}`, date, amount: '260.00', direction: 'out' as const, description: 'J SMITH' }));
+    const lines = scheduleLines([]);
+    const r = reconcile({
+      ...fromApril(lines),
+      schedule: { ...fromApril(lines).schedule, service: 'direct_pay' },
+      bankTransactions: [...paid, { id: 'shop', date: '2024-06-03', amount: '45.00', direction: 'out', description: 'TESCO' }],
+      bankFilter: undefined,
+    });
+    expect(r.findings).toEqual([]);
+    expect(r.ignored.map((i) => [i.bankTransactionId, i.reason])).toEqual([['shop', 'not_a_maintenance_payment']]);
+    // Paid 3 × 260.00 = 780.00 of 780.00 due; the 225.33 is not yet due.
+    expect([r.balance.paid, r.balance.recomputed, r.balance.notYetDue].map(formatMoney)).toEqual(['780.00', '0.00', '225.33']);
   });
 
   it('a line that is the plan’s whole instalment, arrears part and fee included, agrees', () => {
