@@ -141,15 +141,17 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
     });
     return { letter, fromCase };
   } catch (error) {
-    if (error instanceof LetterInputError) throw whatIsMissing(spec, error, fromCase);
+    if (error instanceof LetterInputError) throw whatIsMissing(spec, error, fromCase, reconciliation !== undefined);
     throw error;
   }
 }
 
 /** A refusal that says what the case supplied, so the caller sends only the rest. */
-function whatIsMissing(spec: LetterSpec, error: LetterInputError, fromCase: readonly string[]): LetterInputError {
+function whatIsMissing(spec: LetterSpec, error: LetterInputError, fromCase: readonly string[], reconciled: boolean): LetterInputError {
   const problems = error.problems.map((p) => {
-    const where = p.field === 'reconciliation' ? 'the case has no CMS decisions to reconcile: add them with add_decision' : undefined;
+    // Only where the case could not reconcile at all; a reconciliation the letter refuses says why itself.
+    const where =
+      p.field === 'reconciliation' && !reconciled ? 'the case has no CMS decisions to reconcile: add them with add_decision' : undefined;
     return where ? { ...p, message: where } : p;
   });
   const supplied = fromCase.length ? ` (the case supplied ${fromCase.join(', ')})` : '';

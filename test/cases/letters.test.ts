@@ -115,6 +115,40 @@ describe('a letter from the case', () => {
     expect(problems.map((p) => p.field)).toEqual(['facts.sender']);
     expect(problems[0]!.message).toContain('the case supplied caseReference, senderRole, reconciliation');
   });
+
+  it('a case that reconciles with nothing to dispute says so, not that it has no decisions', async () => {
+    // £60.00 a week on Direct Pay from 1 January 2024: £260.00 a month (60 × 52 ÷ 12), paid on each due date.
+    const created = await store.createCase({
+      title: 'Nothing to dispute',
+      side: 'paying',
+      service: 'direct_pay',
+      reference: CASE_REFERENCE,
+      frequency: 'monthly',
+      parties: [{ role: 'paying_parent', name: PAYING_PARENT.name, address: PAYING_PARENT.address.join('\n') }],
+      decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: '60.00' }],
+    });
+    await store.importRows(
+      created.id,
+      { sha256: 'b'.repeat(64), size: 100, kind: 'bank_statement', format: 'csv', filename: 'bank.csv' },
+      {
+        transactions: ['2024-01-01', '2024-02-01', '2024-03-01'].map((date, i) => ({
+          date,
+          amount: '260.00',
+          direction: 'out' as const,
+          description: 'J SMITH MAINTENANCE',
+          fingerprint: `paid-${i}`,
+          source: { line: i + 2 },
+        })),
+      },
+    );
+    const error = await draftCaseLetter(store, created.id, { type: 'payment_dispute', sentOn: '2024-03-20' }, '2024-03-20').catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(LetterInputError);
+    const problem = (error as LetterInputError).problems.find((p) => p.field === 'reconciliation');
+    // Before: 'the case has no CMS decisions to reconcile: add them with add_decision', for a case that has one.
+    expect(problem!.message).toMatch(/^found no entry to dispute/);
+  });
 });
 
 describe('keeping and sending a letter', () => {
