@@ -17,7 +17,7 @@ import {
   type Evidence,
 } from '../calc/ledger/entries.ts';
 import { formatMoney, fromPence, money as parseMoney, pounds, type Dec as Decimal } from '../calc/money.ts';
-import { countOf } from '../calc/reconcile/explain.ts';
+import { cmsEntriesWords, countOf } from '../calc/reconcile/explain.ts';
 import {
   explainBalance,
   explainFinding,
@@ -331,15 +331,25 @@ export function claimedBalance(r: ComputedReconciliation): Figure | undefined {
   );
 }
 
+/**
+ * Whether CMS's ledger as reconciled holds, beside its entries, what the decisions make due for periods its entries
+ * show no charge for: the letter then never calls the total CMS's own entries.
+ */
+export const entriesFilledIn = (r: ComputedReconciliation): boolean => !r.result.balance.cmsEntriesFilledIn.isZero();
+
+/** "CMS’s own entries" (or "your", "its"), or what they are with the periods filled in from the decisions. */
+export const ownEntries = (r: ComputedReconciliation, possessive: string): string => cmsEntriesWords(possessive, entriesFilledIn(r));
+
 /** What CMS's own entries add up to (its figure, when it gave no balance). */
 export function cmsEntriesTotal(r: ComputedReconciliation): Figure {
   const total = r.result.balance.cmsEntriesTotal;
+  const filled = entriesFilledIn(r);
   return money(
     'cms_entries_total',
-    total.lt(0) ? 'Overpayment CMS’s own entries add up to' : 'Balance CMS’s own entries add up to',
+    `${total.lt(0) ? 'Overpayment' : 'Balance'} ${ownEntries(r, 'CMS’s')} add up to`,
     total.abs(),
-    `CMS’s entries up to ${longDate(r.result.asOf)}: what it charged, less the payments it recorded, with its adjustments`,
-    'CMS’s own record of the account',
+    `CMS’s entries up to ${longDate(r.result.asOf)}: what it charged${filled ? ' (and, for the periods its entries show no charge for, what the decisions make due)' : ''}, less the payments it recorded, with its adjustments`,
+    filled ? 'CMS’s record of the account, completed from the decisions' : 'CMS’s own record of the account',
   );
 }
 
@@ -390,7 +400,7 @@ export function balanceDifference(r: ComputedReconciliation): Figure | undefined
   const way = net && wayOf(net);
   if (!net || !way) return undefined;
   const step = reconStep(r.result, RECONCILE_STEP.bridge)!;
-  const whose = r.result.bridge.fromLabel === 'cms_claim' ? 'CMS’s balance is' : 'CMS’s own entries are';
+  const whose = r.result.bridge.fromLabel === 'cms_claim' ? 'CMS’s balance is' : `${ownEntries(r, 'CMS’s')} are`;
   return money(
     'balance_difference',
     `Net amount by which ${whose} ${way === 'too_high' ? 'higher' : 'lower'} than the correct balance`,
@@ -550,7 +560,7 @@ export function evidenceCell(f: Finding): string {
 /** The structural lines' sentences, in the letter's voice (calc's are written to the parent). */
 function structuralWhy(r: ComputedReconciliation, line: BridgeLine): string {
   if (line.kind === 'unexplained') {
-    return `CMS’s figure is ${pounds(line.amount.abs())} ${line.amount.gt(0) ? 'higher' : 'lower'} than its own entries add up to (${balanceWords(cmsEntriesTotal(r).value, positionOf(r.result.balance.cmsEntriesTotal))}); nothing in the entries I have been given explains it, so I ask for the entries behind it.`;
+    return `CMS’s figure is ${pounds(line.amount.abs())} ${line.amount.gt(0) ? 'higher' : 'lower'} than ${ownEntries(r, 'its')} add up to (${balanceWords(cmsEntriesTotal(r).value, positionOf(r.result.balance.cmsEntriesTotal))}); nothing in the entries I have been given explains it, so I ask for the entries behind it.`;
   }
   return line.description;
 }
@@ -702,7 +712,9 @@ export function reconciliationStatement(
     [
       '',
       asOf,
-      bridge.fromLabel === 'cms_claim' ? `CMS’s figure: ${fromWords}` : `CMS’s entries add up to ${fromWords}`,
+      bridge.fromLabel === 'cms_claim'
+        ? `CMS’s figure: ${fromWords}`
+        : `${ownEntries(r, 'CMS’s').replace(' own', '')} add up to ${fromWords}`,
       '',
       '',
       bridge.fromLabel === 'cms_claim'

@@ -254,7 +254,10 @@ export const reconcileLedgerOutput = z.object({
       secretaryOfState: moneyOut.describe('Arrears owed to the Secretary of State (receiving side: left out)'),
       enforcementCharges: moneyOut.describe('Enforcement charges the rules allow'),
       recomputed: moneyOut.describe('Overdue now: due − paid + adjustments − written off + enforcement charges'),
-      cmsEntriesTotal: moneyOut.describe('What CMS’s own entries add up to'),
+      cmsEntriesTotal: moneyOut.describe('What CMS’s entries add up to, with cmsEntriesFilledIn for the periods they show no charge for'),
+      cmsEntriesFilledIn: moneyOut.describe(
+        'Of cmsEntriesTotal, what the decisions make due for the periods CMS’s entries show no charge for (0.00: all CMS’s own)',
+      ),
       cmsClaimed: moneyOut.optional(),
       difference: moneyOut.optional().describe('cmsClaimed − recomputed'),
       position: z.enum(['arrears', 'overpaid', 'settled']),
@@ -394,6 +397,7 @@ export function summaryToJson(
       enforcementCharges: m(b.enforcementCharges),
       recomputed: m(b.recomputed),
       cmsEntriesTotal: m(b.cmsEntriesTotal),
+      cmsEntriesFilledIn: m(b.cmsEntriesFilledIn),
       ...(b.cmsClaimed === undefined ? {} : { cmsClaimed: m(b.cmsClaimed), difference: m(b.difference!) }),
       position: b.position,
       components: b.components.map((c) => ({

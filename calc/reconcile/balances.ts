@@ -43,6 +43,11 @@ export interface Balances {
   /** The recomputed balance (overdue now) and CMS's from its entries, by component. */
   readonly recomputed: Parts;
   readonly cmsEntries: Parts;
+  /**
+   * Of CMS's ledger, what Reckoner put in for periods CMS's entries show no charge for (what accrued, or what the plan
+   * made due): CMS's entries alone do not add up to cmsEntries where this is not zero.
+   */
+  readonly cmsFilledIn: number;
   /** Accrued but not yet due, where CMS's ledger charges it already (a line of the bridge), by component. */
   readonly notYetDueInCms: Parts;
   readonly periods: readonly PeriodFigures[];
@@ -135,11 +140,14 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   let structuralM = 0;
   let structuralF = 0;
   const cmsChargedBy = perPeriod();
+  let cmsFilledIn = 0;
   for (let p = 0; p < n; p++) {
     const liability = directPay.reportsMode[p]
       ? undefined
       : (charges.cmsLiability[p] ?? (chargesLiability ? periods.accruedLiability[p]! : periods.planDueLiability[p]!));
     const fee = charges.cmsFee[p] ?? (chargesFees ? periods.accruedFee[p]! : periods.planDueFee[p]!);
+    if (liability !== undefined && charges.cmsLiability[p] === undefined) cmsFilledIn += liability;
+    if (charges.cmsFee[p] === undefined && (books.side === 'paying' || netBasis)) cmsFilledIn += books.side === 'paying' ? fee : -fee;
     if (!directPay.reportsMode[p] && chargesLiability) structuralM += periods.accruedLiability[p]! - periods.planDueLiability[p]!;
     if (!directPay.reportsMode[p] && chargesFees) {
       if (books.side === 'paying') structuralF += periods.accruedFee[p]! - periods.planDueFee[p]!;
@@ -210,6 +218,7 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     cms: { opening: historic.cmsOpening, writtenOff: cmsWrittenOff, secretaryOfState: historic.cmsSecretaryOfState },
     recomputed,
     cmsEntries,
+    cmsFilledIn,
     notYetDueInCms: parts(structuralM, structuralF, 0),
     periods: rows,
   };

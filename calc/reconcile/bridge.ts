@@ -80,7 +80,7 @@ export function buildBridge(
       kind: 'unexplained',
       amount,
       effects: byComponent(unexplained),
-      description: explainUnexplained(amount, fromPence(effectTotal(entries)), fromPence(from)),
+      description: explainUnexplained(amount, fromPence(effectTotal(entries)), fromPence(from), balances.cmsFilledIn !== 0),
     });
   }
 

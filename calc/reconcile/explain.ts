@@ -275,8 +275,16 @@ export function explainNotYetDue(amount: Dec): string {
   return `${pounds(amount.abs())} has accrued under the decisions but the payment plan collects it in later instalments: it is not yet due, so it is not arrears.`;
 }
 
-export function explainUnexplained(amount: Dec, entriesTotal: Dec, claimed: Dec): string {
-  return `CMS's figure (${pounds(claimed)}) is ${pounds(amount.abs())} ${amount.gt(0) ? 'higher' : 'lower'} than its own entries add up to (${pounds(entriesTotal)}); nothing in the entries given explains it, so ask CMS for the entries behind it.`;
+/** What CMS's ledger holds beside its entries where they show no charge for a period (balances.ts cmsFilledIn). */
+export const FILLED_IN = 'with what the decisions make due for the periods they show no charge for';
+
+/** "its own entries", or, where Reckoner filled in periods CMS's entries show no charge for, what they are with that. */
+export function cmsEntriesWords(possessive: string, filledIn: boolean): string {
+  return filledIn ? `${possessive} entries, ${FILLED_IN},` : `${possessive} own entries`;
+}
+
+export function explainUnexplained(amount: Dec, entriesTotal: Dec, claimed: Dec, filledIn: boolean): string {
+  return `CMS's figure (${pounds(claimed)}) is ${pounds(amount.abs())} ${amount.gt(0) ? 'higher' : 'lower'} than ${cmsEntriesWords('its', filledIn)} add up to (${pounds(entriesTotal)}); nothing in the entries given explains it, so ask CMS for the entries behind it.`;
 }
 
 /** A balance as a letter words it: "arrears of £410.08", "an overpayment of £12.00", "nothing owed". */

@@ -320,8 +320,13 @@ export interface Balance {
   readonly enforcementCharges: Dec;
   /** Overdue now: opening balance + due − paid + adjustments − written off + allowed enforcement charges. Positive, the paying parent owes. */
   readonly recomputed: Dec;
-  /** What CMS's entries add up to, on the same basis. */
+  /** What CMS's entries add up to, on the same basis (with cmsEntriesFilledIn, where it is not zero). */
   readonly cmsEntriesTotal: Dec;
+  /**
+   * Of cmsEntriesTotal, what Reckoner filled in from the decisions for the periods CMS's entries show no charge for
+   * (what accrued, or what the payment plan made due): zero when CMS's entries charge every period.
+   */
+  readonly cmsEntriesFilledIn: Dec;
   readonly cmsClaimed?: Dec;
   /** cmsClaimed − recomputed. */
   readonly difference?: Dec;

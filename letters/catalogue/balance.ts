@@ -14,6 +14,7 @@ import {
   componentName,
   favourWords,
   netWay,
+  ownEntries,
   recomputedBalance,
   structuralLine,
   type ComputedReconciliation,
@@ -98,7 +99,7 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
   if (!claim) {
     const total = cmsEntriesTotal(r);
     out.push(
-      `${capital(to === 'cms' ? 'your own entries' : 'the Child Maintenance Service’s own entries')} add up to ${balanceWords(ctx.quote(total), positionOf(result.balance.cmsEntriesTotal))} on ${ctx.date(result.asOf)}${
+      `${capital(ownEntries(r, to === 'cms' ? 'your' : 'the Child Maintenance Service’s'))} add up to ${balanceWords(ctx.quote(total), positionOf(result.balance.cmsEntriesTotal))} on ${ctx.date(result.asOf)}${
         s.net && s.way !== 'agrees' ? `: that balance ${outBy(r, s.net, s.way)}` : ', the same as the correct balance'
       }.`,
     );
@@ -136,7 +137,7 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
   const unexplained = structuralLine(r, 'unexplained');
   if (unexplained) {
     out.push(
-      `One of these items is not an entry: ${figure} is ${ctx.quote(unexplained.figure)} ${unexplained.way === 'too_high' ? 'higher' : 'lower'} than ${to === 'cms' ? 'your' : 'its'} own entries add up to (${balanceWords(ctx.quote(cmsEntriesTotal(r)), positionOf(result.balance.cmsEntriesTotal))}), and nothing in the entries I have been given explains it.`,
+      `One of these items is not an entry: ${figure} is ${ctx.quote(unexplained.figure)} ${unexplained.way === 'too_high' ? 'higher' : 'lower'} than ${ownEntries(r, to === 'cms' ? 'your' : 'its')} add up to (${balanceWords(ctx.quote(cmsEntriesTotal(r)), positionOf(result.balance.cmsEntriesTotal))}), and nothing in the entries I have been given explains it.`,
     );
   }
   const notYetDue = structuralLine(r, 'accrued_not_yet_due');

@@ -9,6 +9,7 @@
  * entries, two each way, and works out every figure below by hand.
  */
 import { describe, expect, test } from 'vitest';
+import { reconcile } from '../../calc/reconcile/reconcile.ts';
 import { draftLetter, renderPdf, type DraftedLetter } from '../../letters/index.ts';
 import type { Block } from '../../letters/types.ts';
 import { extractPdfText } from '../../statements/pdf/text.ts';
@@ -305,8 +306,9 @@ describe('letters quote the bridge: the net difference, the lines each way, the 
   });
 
   test('a receiving parent’s letter puts CMS’s figure too low in their favour, and starts from CMS’s entries without a claim', () => {
-    // Direct Pay (fixture.ts): CMS charges 8 instalments of £341.73 = £2,733.84 and recorded the 7 payments reported in
-    // full, 7 × £341.73 = £2,392.11, so its entries give £341.73. The bank shows £2,058.65 paid (June £200.00,
+    // Direct Pay (fixture.ts): the decisions make 8 instalments of £341.73 = £2,733.84 due, which CMS's entries (only
+    // the 7 payments reported in full, 7 × £341.73 = £2,392.11) do not list, so the letter says they are filled in:
+    // its entries with them give £341.73. The bank shows £2,058.65 paid (June £200.00,
     // August £150.00, October nothing): £675.19 owed. Lines: June £341.73 − £200.00 = −£141.73, August
     // £341.73 − £150.00 = −£191.73; together −£333.46 = £341.73 − £675.19.
     const letter = draftLetter({
@@ -324,19 +326,45 @@ describe('letters quote the bridge: the net difference, the lines each way, the 
       bridge_too_low_total: '£333.46',
     });
     expect(figures).not.toHaveProperty('bridge_too_high_total');
-    expect(letter.text).toContain('Your own entries add up to arrears of £341.73 on 6 December 2025: that balance is £333.46 too low.');
+    expect(letter.text).toContain(
+      'Your entries, with what the decisions make due for the periods they show no charge for, add up to arrears of £341.73 on 6 December 2025: that balance is £333.46 too low.',
+    );
+    expect(letter.text).not.toContain('Your own entries');
     expect(letter.text).toContain('Both entries make the balance your entries give too low, by £333.46 in all, in my favour.');
     expect(letter.text).not.toContain('other parent’s favour');
     // A receiving parent has no enforcement to hold.
     expect(letter.text).not.toContain('Take no enforcement action');
     const rows = statementOf(letter).rows;
-    expect(rows[0]![2]).toBe('CMS’s entries add up to arrears of £341.73');
+    expect(rows[0]![2]).toBe(
+      'CMS’s entries, with what the decisions make due for the periods they show no charge for, add up to arrears of £341.73',
+    );
     expect(rows[rows.length - 1]![2]).toBe('The correct balance: arrears of £675.19');
   });
 
+  test('entries that charge every period are CMS’s own entries, and the letter says so', () => {
+    // The shared case (fixture.ts) with CMS's charges given too: £341.73 maintenance and its £68.35 fee in each of the
+    // 12 periods, so nothing is filled in from the decisions and the total is CMS's own: 12 × £410.08 − 11 × £410.08.
+    const { cmsClaim: _claim, ...rest } = reconciliation;
+    const input = { ...rest, schedule: { ...rest.schedule, asOf: '2026-03-09' } };
+    const withCharges = {
+      ...input,
+      cmsEntries: [
+        ...input.cmsEntries!,
+        ...reconcile(input).periods.flatMap((p, i) => [
+          { id: `charge-${i}`, date: p.periodStart, type: 'liability' as const, amount: '341.73' },
+          { id: `fee-${i}`, date: p.periodStart, type: 'collection_fee' as const, amount: '68.35' },
+        ]),
+      ],
+    };
+    const charged = draftLetter({ ...CASES['payment_dispute']!.input, reconciliation: withCharges });
+    expect(reconcile(withCharges).balance.cmsEntriesFilledIn.toFixed(2)).toBe('0.00');
+    expect(charged.text).toContain('Your own entries add up to arrears of £410.08 on 9 March 2026');
+  });
+
   test('entries that cancel out are set out, and the letter says the balance is right though the entries are not', () => {
-    // The shared case without CMS's claim: its entries give 12 × £410.08 − 11 × £410.08 = £410.08, the correct
-    // balance. Line 1 (9 June 2025, +£410.08) and line 2 (21 August 2025, −£410.08) cancel: the old letter said
+    // The shared case without CMS's claim: with the 12 instalments of £410.08 the decisions make due (CMS's entries are
+    // its 11 payments only, so the letter says the charges are filled in), 12 × £410.08 − 11 × £410.08 = £410.08, the
+    // correct balance. Line 1 (9 June 2025, +£410.08) and line 2 (21 August 2025, −£410.08) cancel: the old letter said
     // "£820.16 at stake" here, where nothing is.
     const { cmsClaim: _claim, ...rest } = reconciliation;
     const letter = draftLetter({
@@ -351,7 +379,9 @@ describe('letters quote the bridge: the net difference, the lines each way, the 
       bridge_line_2: '-£410.08',
     });
     expect(figures).not.toHaveProperty('balance_difference');
-    expect(letter.text).toContain('Your own entries add up to arrears of £410.08 on 9 March 2026, the same as the correct balance.');
+    expect(letter.text).toContain(
+      'Your entries, with what the decisions make due for the periods they show no charge for, add up to arrears of £410.08 on 9 March 2026, the same as the correct balance.',
+    );
     expect(letter.text).toContain('Taken together they cancel out, so the balance is right though the entries are not.');
     expect(letter.text).not.toContain('£820.16');
     expect(letter.text).not.toContain('Take no enforcement action');

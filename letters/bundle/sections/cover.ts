@@ -4,7 +4,7 @@
  * the reconciliation (letters/figures.ts builds them from the bridge and the balance); nothing is added up here.
  * @module
  */
-import { balanceDifference, cmsFigure, netWay, recomputedBalance } from '../../figures.ts';
+import { balanceDifference, cmsFigure, netWay, ownEntries, recomputedBalance } from '../../figures.ts';
 import { balanceWords, count, countIs, inFirstPerson, joinAnd, longDate, positionOf } from '../../format.ts';
 import type { BundleBlock, SectionContent } from '../blocks.ts';
 import type { BundleContext } from '../context.ts';
@@ -33,7 +33,7 @@ export function coverSection(c: BundleContext): SectionContent {
       text:
         result.bridge.fromLabel === 'cms_claim'
           ? `CMS gives the balance on ${asOf} as ${cms}.`
-          : `CMS has given no balance; its own entries up to ${asOf} add up to ${cms}.`,
+          : `CMS has given no balance; ${ownEntries(computed, 'its')} up to ${asOf} add up to ${cms}.`,
     },
     { kind: 'subheading', text: 'What my records show' },
     {
