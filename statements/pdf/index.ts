@@ -24,7 +24,7 @@ import { assembleRows, bankRows, checkBank, inPence, printedRows, readingWarning
 import { chooseReading, dateOrder, type ChainChoice } from './chain.ts';
 import { cmsStatementEntries, scheduleEntries, type CmsRow } from './cms.ts';
 import { cmsStatementLines } from './cms-columns.ts';
-import { cmsDocumentKind, isCmsDocument } from './cms-detect.ts';
+import { cmsDocumentKind, isCmsDocument, type CmsDocument } from './cms-detect.ts';
 import { instalmentEntries } from './cms-instalments.ts';
 import { flagOutsidePeriod } from './cms-period.ts';
 import { accountKey, fingerprintRows } from '../fingerprint.ts';
@@ -93,8 +93,15 @@ export async function parsePdf(request: ParseRequest, options: ParsePdfOptions =
   const preamble = walk.preamble.map((l) => l.text);
   const fields = walk.columns.fields;
   // A CMS document names the CMS and a case reference above its table; its columns say which document it is.
-  // The caller's hint does not decide it: a hint that disagrees with the document is a warning (below).
-  const cms = isCmsDocument(preamble) ? cmsDocumentKind(fields) : undefined;
+  // The caller's hint does not override them: a hint that disagrees with the document is a warning (below).
+  // Where the columns do not say (a date and an amount, say), the caller's hint of a CMS document does.
+  const cmsNamed = isCmsDocument(preamble);
+  const cms = cmsNamed ? (cmsDocumentKind(fields) ?? hintedKind(request.hint)) : undefined;
+  if (cmsNamed && cms === undefined) {
+    warnings.push(
+      'This document names the Child Maintenance Service and a case reference, but its columns do not say whether it is a statement of account or a payment schedule, so it was read as a bank statement. If it is CMS’s, send it again with hint "cms_payment_schedule" or "cms_statement".',
+    );
+  }
   let result: ParseResult;
   if (cms === 'statement') {
     result = parseCmsStatement(cmsStatementLines(walk.lines, fields, warnings), preamble, walk.outside, pages.length, warnings);
@@ -109,6 +116,11 @@ export async function parsePdf(request: ParseRequest, options: ParsePdfOptions =
     );
   }
   return { ...result, warnings, confidence: confidence(result.metadata.layout, result.checks, warnings.length, chainOf.get(result)) };
+}
+
+/** Where a CMS document's columns do not say which it is, the kind the caller said it is, if a CMS one. */
+function hintedKind(hint: DocumentKind | undefined): CmsDocument | undefined {
+  return hint === 'cms_payment_schedule' ? 'schedule' : hint === 'cms_statement' ? 'statement' : undefined;
 }
 
 function words(kind: DocumentKind): string {

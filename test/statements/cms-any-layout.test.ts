@@ -15,7 +15,13 @@ import { readParticulars } from '../../statements/pdf/metadata.ts';
 import type { Field } from '../../statements/pdf/table.ts';
 import type { ParseResult, SourceLocation } from '../../statements/types.ts';
 import { renderLayout } from '../fixtures/pdf/cms-layouts/render.ts';
-import { ALL_CMS_LAYOUTS, CMS_LAYOUTS, statementEntries, type CmsLayoutTruth } from '../fixtures/pdf/cms-layouts/truth.ts';
+import {
+  ALL_CMS_LAYOUTS,
+  CMS_LAYOUTS,
+  scheduleDateAmount,
+  statementEntries,
+  type CmsLayoutTruth,
+} from '../fixtures/pdf/cms-layouts/truth.ts';
 
 /** The entries the truth states, each with the place the generator drew its line at. */
 function expectedEntries(t: CmsLayoutTruth, places: readonly SourceLocation[]) {
@@ -200,6 +206,18 @@ describe('a CMS document whose issuer is not in its text (a logo drawn as an ima
     const t = withoutIssuer(soa, /Child Maintenance Service/);
     const { bytes, places } = await renderLayout(t);
     expectTruth(await parsePdf({ bytes }), t, places);
+  });
+
+  test('a schedule of dates and amounts only is read as one when the caller says so, and otherwise says why it was not', async () => {
+    // A CMS document whose columns (Date / Amount) say neither statement nor schedule.
+    const { bytes, places } = await renderLayout(scheduleDateAmount);
+    const plain = await parsePdf({ bytes });
+    expect(plain.kind).toBe('bank_statement');
+    expect(plain.warnings).toContainEqual(
+      expect.stringMatching(/^This document names the Child Maintenance Service .* hint "cms_payment_schedule"/),
+    );
+    // Before: read as a bank statement of six payments in even with the hint, and a warning that it was.
+    expectTruth(await parsePdf({ bytes, hint: 'cms_payment_schedule' }), scheduleDateAmount, places);
   });
 
   test('with no issuer and no reference it is not read as a CMS document, even when the caller says so (a warning)', async () => {
