@@ -326,6 +326,9 @@ export function draftLetter(input: DraftInput): DraftedLetter {
     warn: (message) => warnings.push(message),
   };
   const composition = spec.compose(ctx);
+  // What the reconciliation warned of (a payment schedule's marks, no bank filter, a plan it had to assume) is for
+  // the sender to check before sending a letter built on it: it goes with the letter's own notes.
+  for (const w of computed.reconciliation?.result.warnings ?? []) if (!warnings.includes(w)) warnings.push(w);
 
   const mp = facts['copyToMp'] as { name: string; constituency: string } | undefined;
   const copies = mp ? [`${mp.name} MP (${mp.constituency})`] : [];

@@ -341,6 +341,17 @@ describe('letters quote the bridge: the net difference, the lines each way, the 
     expect(rows[rows.length - 1]![2]).toBe('The correct balance: arrears of £675.19');
   });
 
+  test('what the reconciliation warned of goes with the letter, for the sender to check before sending', () => {
+    // The shared case (fixture.ts) without its bank filter: the reconciliation warns that only transactions that look
+    // like maintenance payments were counted. Before, the letter's warnings and notes were silent about it.
+    const { bankFilter: _filter, ...unfiltered } = reconciliation;
+    const warned = reconcile(unfiltered).warnings.filter((w) => w.startsWith('No bankFilter was given'));
+    expect(warned).toHaveLength(1);
+    const letter = draftLetter({ ...CASES['payment_dispute']!.input, reconciliation: unfiltered });
+    expect(letter.warnings).toContain(warned[0]);
+    expect(letter.text).toContain(warned[0]);
+  });
+
   test('entries that charge every period are CMS’s own entries, and the letter says so', () => {
     // The shared case (fixture.ts) with CMS's charges given too: £341.73 maintenance and its £68.35 fee in each of the
     // 12 periods, so nothing is filled in from the decisions and the total is CMS's own: 12 × £410.08 − 11 × £410.08.
