@@ -714,7 +714,7 @@ export function reconciliationStatement(
       asOf,
       bridge.fromLabel === 'cms_claim'
         ? `CMS’s figure: ${fromWords}`
-        : `${ownEntries(r, 'CMS’s').replace(' own', '')} add up to ${fromWords}`,
+        : `${cmsEntriesWords('CMS’s', entriesFilledIn(r), false)} add up to ${fromWords}`,
       '',
       '',
       bridge.fromLabel === 'cms_claim'

@@ -276,11 +276,14 @@ export function explainNotYetDue(amount: Dec): string {
 }
 
 /** What CMS's ledger holds beside its entries where they show no charge for a period (balances.ts cmsFilledIn). */
-export const FILLED_IN = 'with what the decisions make due for the periods they show no charge for';
+const FILLED_IN = 'with what the decisions make due for the periods they show no charge for';
 
-/** "its own entries", or, where Reckoner filled in periods CMS's entries show no charge for, what they are with that. */
-export function cmsEntriesWords(possessive: string, filledIn: boolean): string {
-  return filledIn ? `${possessive} entries, ${FILLED_IN},` : `${possessive} own entries`;
+/**
+ * "its own entries" (or "its entries", `own` false), or, where Reckoner filled in periods CMS's entries show no
+ * charge for, what they are with that.
+ */
+export function cmsEntriesWords(possessive: string, filledIn: boolean, own = true): string {
+  return filledIn ? `${possessive} entries, ${FILLED_IN},` : `${possessive}${own ? ' own' : ''} entries`;
 }
 
 export function explainUnexplained(amount: Dec, entriesTotal: Dec, claimed: Dec, filledIn: boolean): string {

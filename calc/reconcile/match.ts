@@ -64,7 +64,8 @@ export interface MatchResult {
 /** How many nearest candidates the split/combination search looks at for each record. */
 const COMBINATION_CANDIDATES = 12;
 
-function lowerBound(days: readonly number[], target: number): number {
+/** The index of the first of `days` (ascending) on or after `target`. */
+export function lowerBound(days: readonly number[], target: number): number {
   let lo = 0;
   let hi = days.length;
   while (lo < hi) {

@@ -10,7 +10,7 @@ import type { CmsEntry } from '../ledger/entries.ts';
 import { fromPence } from '../money.ts';
 import { creditMinus, creditOf, negate, NO_CREDIT, type Credit, type Written } from './credits.ts';
 import { accountsOf, type FindingDraft, type MatchDraft } from './draft.ts';
-import { matchPayments, type Item, type Pairing } from './match.ts';
+import { lowerBound, matchPayments, type Item, type Pairing } from './match.ts';
 import type { Books, PaidItem } from './read.ts';
 import type { FindingFacts } from './types.ts';
 
@@ -408,19 +408,9 @@ function inCombination(
   };
   const cmsSide = byDay(cms);
   const bankSide = byDay(bank);
-  const firstFrom = (days: readonly number[], day: number): number => {
-    let lo = 0;
-    let hi = days.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (days[mid]! < day) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const near = ({ sorted, days }: ReturnType<typeof byDay>, kind: Item['kind'], day: number): Item[] => {
     const out: Item[] = [];
-    for (let k = firstFrom(days, day - windowDays); k < sorted.length && days[k]! <= day + windowDays; k++)
+    for (let k = lowerBound(days, day - windowDays); k < sorted.length && days[k]! <= day + windowDays; k++)
       if (sorted[k]!.kind === kind) out.push(sorted[k]!);
     return out;
   };

@@ -29,7 +29,7 @@ import { directPayMarkWarnings, scheduleMarkWarning } from './schedule-marks.ts'
 import { reconcileDirectPay } from './direct-pay.ts';
 import { historicOf } from './historic.ts';
 import { effectTotal, type Effect, type FindingDraft, type MatchDraft } from './draft.ts';
-import { countOf, explainFinding, explainMatch, FILLED_IN } from './explain.ts';
+import { cmsEntriesWords, countOf, explainFinding, explainMatch } from './explain.ts';
 import { reconcilePayments } from './payments.ts';
 import { owedOn, periodsOf, type Periods } from './periods.ts';
 import { readBooks, type Books, type PaidItem } from './read.ts';
@@ -149,7 +149,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const diff = bridge.difference;
   trace.add(
     RECONCILE_STEP.bridge,
-    `${bridge.fromLabel === 'cms_claim' ? 'CMS’s figure' : b.cmsEntriesFilledIn.isZero() ? 'CMS’s entries add up to' : `CMS’s entries, ${FILLED_IN}, add up to`} ${pounds(bridge.from)} − recomputed ${pounds(bridge.to)} = ${pounds(diff)}: ` +
+    `${bridge.fromLabel === 'cms_claim' ? 'CMS’s figure' : `${cmsEntriesWords('CMS’s', !b.cmsEntriesFilledIn.isZero(), false)} add up to`} ${pounds(bridge.from)} − recomputed ${pounds(bridge.to)} = ${pounds(diff)}: ` +
       (bridge.lines.length === 0
         ? 'nothing to explain'
         : bridge.subtotals.map((s) => `${countOf(s.kind, s.count)} ${pounds(s.amount)}`).join('; ')),

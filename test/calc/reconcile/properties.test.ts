@@ -222,6 +222,14 @@ describe('reconciliation properties', () => {
     };
     return { before: input, after: { ...input, bankTransactions: [...input.bankTransactions!, txn] } };
   };
+  /** A payment to CMS as the examples below show it on the bank statement (£8.40: £7.00 a week with the 20% fee). */
+  const paid = (date: string, amount = '8.40') => ({
+    id: `paid-${date}-${amount}`,
+    date,
+    amount,
+    direction: 'out' as const,
+    description: 'CMS PAYMENT',
+  });
   const extraArb = fc.record({
     pick: fc.nat(),
     day: fc.integer({ min: -3, max: 3 }),
@@ -287,13 +295,6 @@ describe('reconciliation properties', () => {
     // dated the 8 Nov payment 1 Nov. Paid 3 × 8.40 = 25.20, so the balance is 0. The parent then shows a further
     // £7.00 paid on 1 Nov, which pairs with the misdated record; the 8 Nov payment must still count:
     // 25.20 + 7.00 = 32.20 paid, balance 25.20 − 32.20 = −7.00 (overpaid).
-    const paid = (date: string, amount = '8.40') => ({
-      id: `paid-${date}-${amount}`,
-      date,
-      amount,
-      direction: 'out' as const,
-      description: 'CMS PAYMENT',
-    });
     const input: ReconcileInput = {
       schedule: {
         decisions: [{ effectiveDate: '2023-11-01', weeklyAmount: '7' }],
@@ -323,13 +324,6 @@ describe('reconciliation properties', () => {
     // 5 Nov (0.83 + 8.00; with the fee 8.83 + 1.77 = 10.60 = 1.00 + 9.60), the third as £0.83 (+ 0.17 = 1.00).
     // The parent then shows a further £8.83 paid on 5 Nov, which takes the £8.83 record; the £1.00 and the £9.60
     // must still count: 10.60 + 8.83 = 19.43 paid, balance 25.20 − 19.43 = 5.77.
-    const paid = (date: string, amount: string) => ({
-      id: `paid-${date}-${amount}`,
-      date,
-      amount,
-      direction: 'out' as const,
-      description: 'CMS PAYMENT',
-    });
     const cms = (date: string, type: CmsEntryInput['type'], amount: string): CmsEntryInput => ({
       id: `cms-${type}-${date}`,
       date,
