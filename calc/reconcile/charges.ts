@@ -163,6 +163,12 @@ export function reconcileCharges(
         agree(group, got);
         continue;
       }
+      // A schedule's fee line for a period whose instalment collects arrears too carries the fee on those as well.
+      if (isFee && group.every((e) => e.fromSchedule) && got === periods.planDueFee[p]!) {
+        agree(group, got);
+        cmsFee[p] = expected;
+        continue;
+      }
       const instalment = isFee ? undefined : scheduleInstalment(group, p, got, expected);
       if (instalment) {
         // The schedule agrees; CMS's ledger holds the period as the maintenance that accrued in it (and its fee).

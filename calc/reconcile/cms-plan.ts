@@ -55,3 +55,25 @@ export function catchUpAfterSchedule(
       'That amount is counted as not yet due until after then, and spread over a year of instalments from the next due date; give CMS’s own timetable (schedule.paymentPlan.catchUp, from its payment schedule letter) to have it checked against that.',
   };
 }
+
+/**
+ * What the reconciliation says when CMS's catch-up amounts (schedule.paymentPlan.catchUp) add up to less than the
+ * initial and backdated amounts they collect: the schedule lists only some of its instalments, or CMS asks for less
+ * than accrued. calc/schedule/plan.ts spreads the rest after the last date listed; this names it. Undefined otherwise.
+ */
+export function catchUpRestWarning(schedule: Schedule): string | undefined {
+  const rest = schedule.plan.cmsCatchUpRest;
+  if (!rest) return undefined;
+  const accrued = schedule.plan.pools.reduce((a, p) => a + p.amounts.maintenance, 0);
+  const dates = rest.listedDates === 1 ? `on ${rest.listedTo}` : `on ${rest.listedDates} dates up to ${rest.listedTo}`;
+  const spread =
+    rest.instalments === 1
+      ? `falls due on ${rest.firstDueDate}`
+      : `is spread over ${rest.instalments} instalments from ${rest.firstDueDate}`;
+  return (
+    `CMS’s payment schedule (schedule.paymentPlan.catchUp) lists catch-up amounts of £${formatMoney(fromPence(rest.listedPence))} in all, ${dates}, ` +
+    `less than the £${formatMoney(fromPence(accrued))} that accrued before it could be asked for (an initial or backdated amount). ` +
+    `Each is taken as the maintenance it collects on its date; the rest, £${formatMoney(fromPence(rest.amounts.maintenance))}, is counted as not yet due until after then and ${spread} (Reckoner’s rule). ` +
+    'If the schedule lists every catch-up instalment CMS means to ask for, CMS is collecting less than accrued: ask it how the rest will be collected, or give its later schedule to have it checked.'
+  );
+}

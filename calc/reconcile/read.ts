@@ -20,7 +20,7 @@ import {
 } from '../ledger/entries.ts';
 import { parsePence } from '../money.ts';
 import { buildSchedule, type Schedule } from '../schedule/build.ts';
-import { catchUpAfterSchedule } from './cms-plan.ts';
+import { catchUpAfterSchedule, catchUpRestWarning } from './cms-plan.ts';
 import { feeRules, type FeeRules } from './credits.ts';
 import { search } from './periods.ts';
 import { BASES, SIDES, type Basis, type Ignored, type ReconcileInput, type Side } from './types.ts';
@@ -286,6 +286,8 @@ export function readBooks(input: ReconcileInput): Books {
     schedule = buildSchedule({ ...input.schedule, asOf }, { catchUpFrom: deferred.from });
     warnings.push(deferred.warning);
   }
+  const rest = catchUpRestWarning(schedule);
+  if (rest) warnings.push(rest);
 
   for (const t of bank) {
     const relevantDirection = side === 'paying' || t.direction === 'in';

@@ -25,7 +25,7 @@ import { accrue, INSTALMENTS, type Frame } from './accrue.ts';
 import { checkDate, resolveDecisions } from './decisions.ts';
 import { plus, zeroAmounts } from './amounts.ts';
 import { readHistoric } from './historic.ts';
-import { buildPlan, dueBy, type PaymentPlan } from './plan.ts';
+import { buildPlan, dueBy, type CatchUpRest, type PaymentPlan } from './plan.ts';
 import { MAX_PERIODS, PAYMENT_FREQUENCIES, type Schedule, type ScheduleInput } from './types.ts';
 import { SCHEDULE_STEP } from './steps.ts';
 
@@ -164,8 +164,23 @@ const PLAN_RULE: Reference = {
   href: LAW.instalments.href,
 };
 
+/** What CMS's listed catch-up amounts leave over, and how Reckoner spreads it, for the trace. */
+function restWords(rest: CatchUpRest, pools: number): string {
+  const dates = rest.listedDates === 1 ? `on ${rest.listedTo}` : `on ${rest.listedDates} dates to ${rest.listedTo}`;
+  const spread =
+    rest.instalments === 1
+      ? `falls due on ${rest.firstDueDate}`
+      : `is spread over ${rest.instalments} instalments from ${rest.firstDueDate} to ${rest.lastDueDate}`;
+  return (
+    `, which lists ${pounds(fromPence(rest.listedPence))} of ${pools === 1 ? 'it' : 'these amounts'} ${dates}; ` +
+    `the rest, ${pounds(fromPence(rest.amounts.maintenance + rest.amounts.fee))}, ${spread} (Reckoner’s rule, as the schedule lists no more: CMS’s later schedule shows its own timetable)`
+  );
+}
+
 /** The plan's steps in the trace: each amount spread, each credit, and what is not yet due. */
 function describePlan(plan: PaymentPlan, trace: Trace, asOfDay: number, notYetDue: Decimal): void {
+  const increasing = plan.pools.filter((p) => p.amounts.maintenance + p.amounts.fee > 0);
+  const lastIncrease = increasing.at(-1);
   for (const p of plan.pools) {
     const increase = fromPence(p.amounts.maintenance + p.amounts.fee);
     const credit = fromPence(p.credit.maintenance + p.credit.fee);
@@ -175,7 +190,8 @@ function describePlan(plan: PaymentPlan, trace: Trace, asOfDay: number, notYetDu
         : `The decision${p.decisionId ? ` ${p.decisionId}` : ''} with its letter of ${p.arises} changed periods already due`;
     const how = increase.gt(0)
       ? plan.rule === 'cms_schedule'
-        ? `; ${p.reason === 'initial' ? 'it is' : `the increase, ${pounds(increase)}, is`} collected on the dates of CMS's payment schedule`
+        ? `; ${p.reason === 'initial' ? 'it is' : `the increase, ${pounds(increase)}, is`} collected on the dates of CMS's payment schedule` +
+          (p === lastIncrease && plan.cmsCatchUpRest ? restWords(plan.cmsCatchUpRest, increasing.length) : '')
         : `; ${p.reason === 'initial' ? 'it is' : `the increase, ${pounds(increase)}, is`} spread over ${p.instalments} ${p.instalments === 1 ? 'instalment' : 'instalments'} from ${p.firstDueDate}${p.instalments > 1 ? ` to ${p.lastDueDate}` : ''}`
       : '';
     const reduction = credit.lt(0) ? `; the reduction, ${pounds(credit.abs())}, is credited on ${p.arises} (an overpayment)` : '';

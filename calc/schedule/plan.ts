@@ -18,7 +18,7 @@
  * went before, so the instalments add up to the amount exactly.
  * @module
  */
-import { compareDates, toDayNumber, type CivilDate } from '../dates.ts';
+import { addDays, compareDates, toDayNumber, type CivilDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
 import { parsePence } from '../money.ts';
 import { dueDateAt, INSTALMENTS, periodIndexOf, type Frame } from './accrue.ts';
@@ -64,6 +64,25 @@ export interface PaymentPlan {
   readonly catchUpInstalments: number;
   /** CMS's payment schedule: the total of its catch-up amounts, when given (rule `cms_schedule`). */
   readonly cmsCatchUpTotal?: number;
+  /**
+   * What CMS's catch-up amounts leave over when they add up to less than the amounts they collect (a schedule that
+   * lists only the next few instalments): spread by Reckoner's rule from the next due date after the last one listed.
+   */
+  readonly cmsCatchUpRest?: CatchUpRest;
+}
+
+/** The part of the initial and backdated amounts CMS's listed catch-up amounts do not reach, and how it is spread. */
+export interface CatchUpRest {
+  /** The last date CMS's schedule lists a catch-up amount for. */
+  readonly listedTo: CivilDate;
+  /** How many dates it lists one for, and what they add up to (pence, as given). */
+  readonly listedDates: number;
+  readonly listedPence: number;
+  /** What is left over, spread over `instalments` due dates from `firstDueDate` to `lastDueDate`. */
+  readonly amounts: Amounts;
+  readonly instalments: number;
+  readonly firstDueDate: CivilDate;
+  readonly lastDueDate: CivilDate;
 }
 
 export interface PlanContext {
@@ -268,29 +287,63 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
       ...(first ? { firstDueDate: first, lastDueDate: last } : {}),
     });
   }
+  let cmsCatchUpRest: CatchUpRest | undefined;
   if (catchUp && !isZero(totalIncrease)) {
-    // CMS's own timetable: by each of its dates, the same fraction of the increases as of its catch-up amounts, never
-    // before an increase has arisen; whatever remains at its last date falls due then.
+    // CMS's own timetable. Amounts that reach the whole increase (its maintenance, with the paying parent's fee or
+    // without, or net of the receiving parents' 4%) are its whole timetable: by each date, the same fraction of the
+    // increases as of its amounts, whatever remains falling due on its last date. Amounts that add up to less are the
+    // instalments a schedule lists so far: each collects that much maintenance (and the fee on it), and what is left
+    // is spread by Reckoner's rule after the last (cms-accounts.md §3: a parent who pays every instalment is not in
+    // arrears). Never before an increase has arisen.
+    const net = totalIncrease.maintenance - totalIncrease.parents.reduce((a, p) => a + p.fee, 0);
+    const whole = cmsTotal! >= net;
+    const scale = whole ? cmsTotal! : totalIncrease.maintenance;
     const arisenBy = (day: number): Amounts => pools.reduce((acc, p) => (toDayNumber(p.arises) <= day ? plus(acc, p.amounts) : acc), zero);
     let given = 0;
     let before = zero;
     catchUp.forEach((c, j) => {
       given += c.pence;
-      const fraction = j === catchUp.length - 1 ? cmsTotal! : Math.min(given, cmsTotal!);
+      const fraction = whole && j === catchUp.length - 1 ? scale : Math.min(given, scale);
       const upTo = combine(
-        mapAmounts(totalIncrease, (x) => share(x, fraction, cmsTotal!)),
+        mapAmounts(totalIncrease, (x) => share(x, fraction, scale)),
         arisenBy(c.day),
         (x, y) => Math.min(x, y),
       );
-      const part = combine(upTo, before, (x, y) => Math.max(0, x - y));
+      const collected = combine(upTo, before, (x, y) => Math.max(0, x - y));
+      const part = whole ? collected : withFeeOn(collected, totalIncrease, before);
       if (!isZero(part)) events.push({ date: c.date, day: c.day, kind: 'catch_up', amounts: part });
       before = combine(before, part, (x, y) => x + y);
     });
+    const lastListed = catchUp.at(-1)!;
+    const rest = whole ? zero : combine(arisenBy(lastListed.day), before, (x, y) => Math.max(0, x - y));
+    if (!isZero(rest)) {
+      // Spread over n instalments from the first due date after CMS's last listed one.
+      let spread = zero;
+      const dates: CivilDate[] = [];
+      const after = addDays(lastListed.date, 1);
+      for (let j = 1; j <= n; j++) {
+        const upTo = mapAmounts(rest, (x) => share(x, j, n));
+        const date = dueDateFrom(after, j - 1);
+        events.push({ date, day: toDayNumber(date), kind: 'catch_up', amounts: minus(upTo, spread) });
+        spread = upTo;
+        dates.push(date);
+      }
+      before = plus(before, rest);
+      cmsCatchUpRest = {
+        listedTo: lastListed.date,
+        listedDates: catchUp.length,
+        listedPence: cmsTotal!,
+        amounts: rest,
+        instalments: n,
+        firstDueDate: dates[0]!,
+        lastDueDate: dates.at(-1)!,
+      };
+    }
     // Anything not yet scheduled (an increase arising after CMS's last date) falls due on the next due date after it.
     const left = minus(totalIncrease, before);
     if (!isZero(left)) {
       const lastPool = pools.filter((p) => !isZero(p.amounts)).at(-1)!;
-      const date = dueDateFrom(compareDates(lastPool.arises, catchUp.at(-1)!.date) > 0 ? lastPool.arises : catchUp.at(-1)!.date, 0);
+      const date = dueDateFrom(compareDates(lastPool.arises, lastListed.date) > 0 ? lastPool.arises : lastListed.date, 0);
       events.push({ date, day: toDayNumber(date), kind: 'catch_up', amounts: left });
     }
   }
@@ -303,6 +356,25 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
     rule: catchUp ? 'cms_schedule' : 'instalments',
     catchUpInstalments: n,
     ...(cmsTotal !== undefined ? { cmsCatchUpTotal: cmsTotal } : {}),
+    ...(cmsCatchUpRest ? { cmsCatchUpRest } : {}),
+  };
+}
+
+/**
+ * A listed catch-up part with its fees worked on the maintenance it collects, as CMS works the fee on each instalment
+ * (20% of it for the paying parent, 4% of each share for the receiving parents): `total`'s fee in proportion, rounded
+ * on its own, never more than is left of `total`'s fee after `before`.
+ */
+function withFeeOn(part: Amounts, total: Amounts, before: Amounts): Amounts {
+  const feeOn = (maintenance: number, totalMaintenance: number, totalFee: number, feeBefore: number) =>
+    totalMaintenance === 0 ? 0 : Math.min(share(totalFee, maintenance, totalMaintenance), totalFee - feeBefore);
+  return {
+    maintenance: part.maintenance,
+    fee: feeOn(part.maintenance, total.maintenance, total.fee, before.fee),
+    parents: part.parents.map((p, i) => {
+      const t = total.parents[i]!;
+      return { maintenance: p.maintenance, fee: feeOn(p.maintenance, t.maintenance, t.fee, before.parents[i]!.fee) };
+    }),
   };
 }
 

@@ -226,6 +226,87 @@ describe('a payment schedule’s line is the instalment as the parent pays or re
     expect(mismatches(reconcile(received('250.00')))).toEqual(DUE.map((date) => [date, '10.00']));
   });
 
+  it('on Direct Pay, paying what a schedule that lists three catch-up amounts asks is not falling behind', () => {
+    // CMS's split schedule: £260.00 ongoing and £18.78 of arrears on each of 1 May, 1 June, 1 July (3 × 18.78 = 56.34
+    // of the 225.33); the parent pays 278.78 each time, to J SMITH. Before: the three amounts were scaled to the whole
+    // 225.33 (75.11 a month), so each month read as £56.33 short and 1,005.33 was due by 31 July.
+    const lines = scheduleLines([]);
+    const catchUp = DUE.map((dueDate) => ({ dueDate, amount: '18.78' }));
+    const r = reconcile({
+      ...fromApril(lines),
+      schedule: { ...fromApril(lines).schedule, service: 'direct_pay', paymentPlan: { catchUp } },
+      bankTransactions: DUE.map((date) => ({
+        id: `bank-${date}`,
+        date,
+        amount: '278.78',
+        direction: 'out' as const,
+        description: 'J SMITH',
+      })),
+      bankFilter: undefined,
+    });
+    expect(r.findings).toEqual([]);
+    // Due by 31 July: 3 × (260.00 + 18.78) = 836.34, paid the same; the rest of the 225.33, 168.99, is not yet due.
+    expect([r.balance.due, r.balance.paid, r.balance.recomputed, r.balance.notYetDue].map(formatMoney)).toEqual([
+      '836.34',
+      '836.34',
+      '0.00',
+      '168.99',
+    ]);
+    expect(r.warnings.filter((w) => w.startsWith('CMS’s payment schedule (schedule.paymentPlan.catchUp) lists'))).toEqual([
+      'CMS’s payment schedule (schedule.paymentPlan.catchUp) lists catch-up amounts of £56.34 in all, on 3 dates up to 2024-07-01, less than the £225.33 that accrued before it could be asked for (an initial or backdated amount). Each is taken as the maintenance it collects on its date; the rest, £168.99, is counted as not yet due until after then and is spread over 12 instalments from 2024-08-01 (Reckoner’s rule). If the schedule lists every catch-up instalment CMS means to ask for, CMS is collecting less than accrued: ask it how the rest will be collected, or give its later schedule to have it checked.',
+    ]);
+  });
+
+  it('on Collect and Pay, a split schedule’s fee lines carry the fee on its catch-up amounts too', () => {
+    // The same schedule on Collect and Pay, split as CMS prints it: 260.00 ongoing, 18.78 of arrears, and the 20% fee on
+    // both, 52.00 + 3.76 (18.78 × 20% = 3.756): 334.54 paid each month. Before: each fee line read as £3.76 too much.
+    const split = DUE.flatMap((date): CmsEntryInput[] => [
+      { id: `ongoing-${date}`, date, type: 'liability', amount: '260.00', fromSchedule: true },
+      { id: `fee-${date}`, date, type: 'collection_fee', amount: '55.76', fromSchedule: true },
+    ]);
+    const r = reconcile({
+      ...fromApril(split),
+      schedule: { ...fromApril(split).schedule, paymentPlan: { catchUp: DUE.map((dueDate) => ({ dueDate, amount: '18.78' })) } },
+      bankTransactions: DUE.map((date) => ({
+        id: `bank-${date}`,
+        date,
+        amount: '334.54',
+        direction: 'out' as const,
+        description: 'CMS PAYMENT',
+      })),
+    });
+    // Only a schedule was given as CMS's record, so the payments still read as missing from it; nothing is charged wrongly.
+    expect([...new Set(r.findings.map((f) => f.kind))]).toEqual(['payment_missing_from_cms']);
+    // Due by 31 July: 3 × 334.54 = 1,003.62, paid the same. Not yet due: the rest of the 225.33, 168.99, and of its
+    // fee, 45.07 − 3 × 3.76 = 33.79: 202.78.
+    expect([r.balance.due, r.balance.paid, r.balance.recomputed, r.balance.notYetDue].map(formatMoney)).toEqual([
+      '1003.62',
+      '1003.62',
+      '0.00',
+      '202.78',
+    ]);
+  });
+
+  it('a fee line that is the fee on the plan’s whole instalment agrees; a penny off does not', () => {
+    // Reckoner's plan over 3 instalments (catchUpInstalments): the fee 52.00 on the ongoing 260.00 and 15.02, 15.03,
+    // 15.02 on the 75.11 parts (20% of 225.33 = 45.07): fee lines of 67.02, 67.03, 67.02 beside liability lines of 335.11.
+    const fees = ['67.02', '67.03', '67.02'];
+    const split = (feeAmounts: readonly string[]) =>
+      DUE.flatMap((date, i): CmsEntryInput[] => [
+        { id: `ongoing-${date}`, date, type: 'liability', amount: '335.11', fromSchedule: true },
+        { id: `fee-${date}`, date, type: 'collection_fee', amount: feeAmounts[i]!, fromSchedule: true },
+      ]);
+    const feeMismatches = (x: ReturnType<typeof reconcile>) =>
+      x.findings.filter((f) => f.kind === 'collection_fee_mismatch').map((f) => [f.date, formatMoney(f.amount)]);
+    const r = reconcile(fromApril(split(fees), { catchUpInstalments: 3 }));
+    expect(feeMismatches(r)).toEqual([]);
+    expect(mismatches(r)).toEqual([]);
+    // 67.03 in May is neither the fee that accrued (52.00) nor the plan's (67.02): 15.03 more than accrued.
+    expect(feeMismatches(reconcile(fromApril(split(['67.03', '67.03', '67.02']), { catchUpInstalments: 3 })))).toEqual([
+      ['2024-05-01', '15.03'],
+    ]);
+  });
+
   it('on Direct Pay, a line with the arrears instalment is what is due, not a charge too much', () => {
     // 260.00 + 75.11 = 335.11 each month; nothing paid. Before: £75.11 charged too much on each line, and each month
     // missed by 410.22 (335.11 + 75.11).

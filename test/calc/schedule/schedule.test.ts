@@ -609,6 +609,72 @@ describe('bad input names the field', () => {
   });
 });
 
+describe('CMS’s catch-up amounts (paymentPlan.catchUp)', () => {
+  // £60.00 a week from Friday 5 April 2024, payments due on the 1st from 1 May, Direct Pay: April's 26 of 30 days,
+  // 260.00 × 26 ÷ 30 = 225.333… → £225.33, accrued before the first payment date (the initial amount); then £260.00
+  // a month (60 × 52 ÷ 12).
+  const base = { decisions: [{ effectiveDate: '2024-04-05', weeklyAmount: '60' }], firstDueDate: '2024-05-01' } as const;
+  const catchUpEvents = (s: Schedule) =>
+    s.plan.events.filter((e) => e.kind === 'catch_up').map((e) => [e.date, (e.amounts.maintenance / 100).toFixed(2)]);
+  const threeListed = { catchUp: ['05', '06', '07'].map((mm) => ({ dueDate: `2024-${mm}-01`, amount: '18.78' })) };
+
+  it('a schedule that lists only the next three (3 × £18.78 of £225.33) asks £18.78 on each, and the rest after its last date', () => {
+    const s = buildSchedule({ ...base, paymentPlan: threeListed, asOf: '2024-07-31' });
+    // CMS asks 3 × 18.78 = 56.34 by 1 July; the other 225.33 − 56.34 = 168.99 is spread by Reckoner's rule over 12
+    // instalments from the next due date, 1 Aug 2024: 168.99 × 1 ÷ 12 = 14.0825 → 14.08, × 2 ÷ 12 = 28.165 → 28.17
+    // (14.09), … to 1 July 2025.
+    const events = catchUpEvents(s);
+    expect(events.slice(0, 5)).toEqual([
+      ['2024-05-01', '18.78'],
+      ['2024-06-01', '18.78'],
+      ['2024-07-01', '18.78'],
+      ['2024-08-01', '14.08'],
+      ['2024-09-01', '14.09'],
+    ]);
+    expect(events).toHaveLength(15);
+    expect(events.at(-1)![0]).toBe('2025-07-01');
+    expect(s.plan.events.filter((e) => e.kind === 'catch_up').reduce((a, e) => a + e.amounts.maintenance, 0)).toBe(22533);
+    // By 31 July: 3 × 260.00 + 56.34 = 836.34 of 225.33 + 3 × 260.00 = 1,005.33; 168.99 not yet due.
+    expect(m(s.due.byAsOf)).toBe('836.34');
+    expect(m(s.due.notYetDue)).toBe('168.99');
+    expect(s.plan.rule).toBe('cms_schedule');
+    expect(s.plan.cmsCatchUpRest).toMatchObject({
+      listedTo: '2024-07-01',
+      instalments: 12,
+      firstDueDate: '2024-08-01',
+      lastDueDate: '2025-07-01',
+    });
+    expect(s.plan.cmsCatchUpRest!.amounts.maintenance).toBe(16899);
+    const step = s.trace.find((t) => t.step === 'initial_amount')!;
+    expect(step.description).toContain(
+      "collected on the dates of CMS's payment schedule, which lists £56.34 of it on 3 dates to 2024-07-01",
+    );
+    expect(step.description).toContain('the rest, £168.99, is spread over 12 instalments from 2024-08-01 to 2025-07-01');
+  });
+
+  it('two months on, the rest has begun: by 30 September 1,300.00 + 56.34 + 14.08 + 14.09 = 1,384.51 is due', () => {
+    const s = buildSchedule({ ...base, paymentPlan: threeListed, asOf: '2024-09-30' });
+    // 225.33 + 5 × 260.00 = 1,525.33 accrued; 1,525.33 − 1,384.51 = 140.82 not yet due (168.99 − 28.17).
+    expect(m(s.due.byAsOf)).toBe('1384.51');
+    expect(m(s.due.notYetDue)).toBe('140.82');
+  });
+
+  it('a schedule that lists the whole amount is CMS’s whole timetable: nothing is left over', () => {
+    // 11 × 18.78 + 18.75 = 225.33.
+    const catchUp = [
+      ...['2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03'].map(
+        (mm) => ({ dueDate: `${mm}-01`, amount: '18.78' }),
+      ),
+      { dueDate: '2025-04-01', amount: '18.75' },
+    ];
+    const s = buildSchedule({ ...base, paymentPlan: { catchUp }, asOf: '2024-07-31' });
+    expect(catchUpEvents(s)).toHaveLength(12);
+    expect(catchUpEvents(s).at(-1)).toEqual(['2025-04-01', '18.75']);
+    expect(s.plan.cmsCatchUpRest).toBeUndefined();
+    expect(m(s.due.notYetDue)).toBe('168.99');
+  });
+});
+
 describe('a break in liability', () => {
   it('a decision after the case end date is refused, naming it', () => {
     expect(() =>
