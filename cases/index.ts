@@ -26,9 +26,17 @@ export {
   type NewCaseEvent,
 } from './events.ts';
 export { inputHash } from './hash.ts';
-export { caseScheduleInput, reconcileFromRecords, scheduleFromRecords } from './inputs.ts';
+export { reconcileFromRecords, scheduleFromRecords } from './inputs.ts';
 export { draftCaseLetter, markCaseLetterSent, saveCaseLetter, type CaseLetter, type CaseLetterRequest } from './letters.ts';
-export { currentReconciliation, reconcileCase, reconcileRecords, runOptions, type CaseReconciliation } from './reconcile.ts';
+export {
+  caseSchedule,
+  currentReconciliation,
+  reconcileCase,
+  reconcileRecords,
+  runOptions,
+  type CaseReconciliation,
+  type CaseSchedule,
+} from './reconcile.ts';
 export { aboutStoredDecisions } from './stored-decisions.ts';
 
 /** The case's open deadlines (overdue and next) as an iCalendar file. */

@@ -8,11 +8,10 @@ import type { CivilDate } from '../calc/dates.ts';
 import type { BankTransactionInput, CmsEntryInput, EvidenceInput } from '../calc/ledger/entries.ts';
 import type { ReconcileInput } from '../calc/reconcile/reconcile.ts';
 import type { ScheduleInput } from '../calc/schedule/types.ts';
-import { InputError } from '../calc/errors.ts';
 import { placeWords } from '../letters/bundle/words.ts';
 import { decisionInput } from '../store/decision-input.ts';
 import { bankAccountOf, cmsCaseOf, repeatsAcrossDocuments } from './same-rows.ts';
-import type { CaseRecords, CaseStore, DocumentSummary, ReconcileOptions, SourceLocation } from '../store/types.ts';
+import type { CaseRecords, DocumentSummary, ReconcileOptions, SourceLocation } from '../store/types.ts';
 
 const opt = <K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } =>
   (value === undefined || value === null ? {} : { [key]: value }) as { [P in K]?: V };
@@ -120,24 +119,5 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
     ...opt('cmsClaim', options.cmsClaim),
     ...opt('windowDays', options.windowDays),
     ...opt('maxDateDifferenceDays', options.maxDateDifferenceDays),
-  };
-}
-
-/** The schedule input of a stored case to `asOf`, refusing a case with no decisions with what to do. */
-export async function caseScheduleInput(store: CaseStore, caseId: string, asOf: CivilDate): Promise<ScheduleInput> {
-  const records = await store.caseRecords(caseId);
-  if (records.decisions.length === 0) {
-    throw new InputError(
-      'caseId',
-      'the case has no CMS decisions yet; add them with add_decision, each with its effective date and weekly amount',
-    );
-  }
-  // The arrears carried over and written off, as the latest reconciliation was given them: the schedule quotes them too.
-  const kept = records.latestReconciliation?.result['options'] as ReconcileOptions | undefined;
-  return {
-    ...scheduleFromRecords(records),
-    ...opt('openingBalance', kept?.openingBalance && kept.openingBalance.date <= asOf ? kept.openingBalance : undefined),
-    ...opt('writeOffs', kept?.writeOffs),
-    asOf,
   };
 }

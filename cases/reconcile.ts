@@ -6,7 +6,10 @@
  */
 import type { CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
+import { readBooks } from '../calc/reconcile/read.ts';
 import { reconcile, type ReconcileInput, type Reconciliation } from '../calc/reconcile/reconcile.ts';
+import type { Schedule } from '../calc/schedule/build.ts';
+import type { ScheduleInput } from '../calc/schedule/types.ts';
 import type { CaseRecords, CaseStore, ReconcileOptions, ReconciliationRun } from '../store/types.ts';
 import { claimFromDocuments, planFromDocuments } from './claim.ts';
 import { inputHash } from './hash.ts';
@@ -67,6 +70,43 @@ export function reconcileRecords(records: CaseRecords, options: ReconcileOptions
   const input = reconcileFromRecords(records, filled.options);
   const result = aboutStoredDecisions(input.schedule, () => reconcile(input));
   return { input, result, hash: inputHash(input), ...filled };
+}
+
+/** A stored case's schedule, as its reconciliation reads it. */
+export interface CaseSchedule {
+  readonly input: ScheduleInput;
+  readonly schedule: Schedule;
+  /** What the reading says about the payment plan (a catch-up deferred after CMS's schedule, or left over by it). */
+  readonly warnings: readonly string[];
+  /** The document CMS's payment plan was read from, when the latest run gave none. */
+  readonly planFrom?: string;
+}
+
+/**
+ * The schedule of a stored case to `asOf` as reconcile_case reads it, so the two tell one story: CMS's payment plan
+ * as the latest run was given it, else as the latest payment schedule imported prints it; the arrears carried over
+ * and written off as that run had them; and, with no plan, a catch-up deferred after a CMS schedule whose lines
+ * collect none of it (calc/reconcile/cms-plan.ts). CMS's claim is left out: it is compared on its own date.
+ */
+export function caseSchedule(records: CaseRecords, asOf: CivilDate): CaseSchedule {
+  checkReconcilable(records);
+  const { cmsClaim: _claim, openingBalance, paymentPlan, ...kept } = runOptions(records.latestReconciliation) ?? {};
+  const fromDocuments = paymentPlan === undefined ? planFromDocuments(records.documents) : undefined;
+  const plan = paymentPlan ?? fromDocuments?.plan;
+  const input = reconcileFromRecords(records, {
+    ...kept,
+    // Carried over on a day after asOf, it is not yet part of what was due.
+    ...(openingBalance && openingBalance.date <= asOf ? { openingBalance } : {}),
+    ...(plan ? { paymentPlan: plan } : {}),
+    asOf,
+  });
+  const books = aboutStoredDecisions(input.schedule, () => readBooks(input));
+  return {
+    input: { ...input.schedule, asOf },
+    schedule: books.schedule,
+    warnings: books.planWarnings,
+    ...(fromDocuments ? { planFrom: fromDocuments.documentId } : {}),
+  };
 }
 
 /** The options kept with a run (older runs kept none). */

@@ -58,12 +58,8 @@ async function read(work: () => Promise<ReadResourceResult>): Promise<ReadResour
  * starts without it (a calculation never reads a resource).
  */
 async function caseCode() {
-  const [cases, schedule, tool] = await Promise.all([
-    import('../cases/index.ts'),
-    import('../calc/schedule/build.ts'),
-    import('../tools/build-liability-schedule.ts'),
-  ]);
-  return { ...cases, buildSchedule: schedule.buildSchedule, toJson: tool.toJson };
+  const [cases, tool] = await Promise.all([import('../cases/index.ts'), import('../tools/build-liability-schedule.ts')]);
+  return { ...cases, toJson: tool.toJson };
 }
 
 /** The whole schedule: the summary once and every line (paged internally, as the tool pages it). */
@@ -124,10 +120,13 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
     (uri, variables) =>
       read(async () => {
         const id = idOf(variables);
-        const { aboutStoredDecisions, buildSchedule, caseScheduleInput, toJson } = await caseCode();
-        const input = await caseScheduleInput(await store(), id, today());
-        const schedule = aboutStoredDecisions(input, () => buildSchedule(input));
-        return json(uri, { caseId: id, ...wholeSchedule(toJson, schedule, inputHash(input)) });
+        const { caseSchedule, toJson } = await caseCode();
+        const built = caseSchedule(await (await store()).caseRecords(id), today());
+        return json(uri, {
+          caseId: id,
+          ...wholeSchedule(toJson, built.schedule, inputHash(built.input)),
+          ...(built.warnings.length > 0 ? { warnings: built.warnings } : {}),
+        });
       }),
   );
 

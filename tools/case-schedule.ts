@@ -3,9 +3,8 @@
  * @module
  */
 import * as z from 'zod';
-import { buildSchedule } from '../calc/schedule/build.ts';
 import { buildLiabilityScheduleOutput, buildLiabilityScheduleTool, toJson } from './build-liability-schedule.ts';
-import { aboutStoredDecisions, caseScheduleInput } from '../cases/index.ts';
+import { aboutStoredDecisions, caseSchedule } from '../cases/index.ts';
 import { caseId, storeOf } from './case-common.ts';
 import { inputHash, pageInput } from './paging.ts';
 import { civilDate, leanOutput, strictObject } from './schemas.ts';
@@ -13,29 +12,37 @@ import { defineTool } from './tool.ts';
 
 export { aboutStoredDecisions };
 
-export { caseScheduleInput };
-
 export const buildCaseScheduleInput = strictObject({
   caseId,
   asOf: civilDate.optional().describe('Include every period that starts on or before this day; defaults to today'),
   page: pageInput,
 });
 
-export const buildCaseScheduleOutput = buildLiabilityScheduleOutput.extend({ caseId: z.string() });
+export const buildCaseScheduleOutput = buildLiabilityScheduleOutput.extend({
+  caseId: z.string(),
+  planFrom: z.string().optional().describe('The payment schedule document CMS’s catch-up amounts were read from'),
+  warnings: z.array(z.string()).optional().describe('About the payment plan, as reconcile_case says it'),
+});
 
 export const buildCaseScheduleTool = defineTool({
   name: 'build_case_schedule',
   title: 'Build the liability schedule of a case',
-  description: 'What was due in a case, period by period, from the decisions it holds (as build_liability_schedule).',
+  description:
+    'What was due in a case, period by period, from the decisions it holds (as build_liability_schedule), with the payment plan reconcile_case uses.',
   inputSchema: buildCaseScheduleInput,
   // Lean: as build_liability_schedule.
   outputSchema: leanOutput(buildCaseScheduleOutput, ['caseId', 'totals', 'page', 'lines', 'trace']),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     const store = await storeOf(context);
-    const scheduleInput = await caseScheduleInput(store, input.caseId, input.asOf ?? context.today);
-    const schedule = aboutStoredDecisions(scheduleInput, () => buildSchedule(scheduleInput));
-    return { caseId: input.caseId, ...toJson(schedule, inputHash(scheduleInput), input.page) };
+    const records = await store.caseRecords(input.caseId);
+    const built = caseSchedule(records, input.asOf ?? context.today);
+    return {
+      caseId: input.caseId,
+      ...toJson(built.schedule, inputHash(built.input), input.page),
+      ...(built.planFrom ? { planFrom: built.planFrom } : {}),
+      ...(built.warnings.length > 0 ? { warnings: [...built.warnings] } : {}),
+    };
   },
-  summarize: (out) => buildLiabilityScheduleTool.summarize(out),
+  summarize: (out) => [buildLiabilityScheduleTool.summarize(out), ...(out.warnings ?? []).map((w) => `Note: ${w}`)].join('\n'),
 });

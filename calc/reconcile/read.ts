@@ -53,6 +53,11 @@ export interface Books {
   /** True when the user said which bank transactions are maintenance (a filter, or all of them). */
   readonly filtered: boolean;
   readonly counts: { readonly cms: number; readonly bank: number; readonly evidence: number };
+  /**
+   * Whether any line of CMS's own account was given (its statement of account, or lines typed from it): a payment
+   * schedule says what falls due, not what CMS received, so without its account nothing shows what CMS recorded.
+   */
+  readonly cmsAccountGiven: boolean;
 
   /** This case's CMS entries, to the date, that this side can speak to, by class. */
   readonly payments: readonly CmsEntry[];
@@ -79,6 +84,8 @@ export interface Books {
 
   readonly ignored: Ignored[];
   readonly warnings: string[];
+  /** Of those, what the reading says about the schedule's payment plan (a catch-up deferred or left over). */
+  readonly planWarnings: readonly string[];
 }
 
 /** Which CMS entries each side can speak to: the paying parent's own payments; what reached the receiving parent. */
@@ -282,12 +289,14 @@ export function readBooks(input: ReconcileInput): Books {
   // Without CMS's timetable, a schedule whose instalments collect none of an initial or backdated amount defers it.
   const rpIndex = rpId === undefined ? -1 : rpIds.indexOf(rpId);
   const deferred = input.schedule.paymentPlan ? undefined : catchUpAfterSchedule(schedule, books.liabilities, side, rpIndex);
+  const planWarnings: string[] = [];
   if (deferred) {
     schedule = buildSchedule({ ...input.schedule, asOf }, { catchUpFrom: deferred.from });
-    warnings.push(deferred.warning);
+    planWarnings.push(deferred.warning);
   }
   const rest = catchUpRestWarning(schedule);
-  if (rest) warnings.push(rest);
+  if (rest) planWarnings.push(rest);
+  warnings.push(...planWarnings);
 
   for (const t of bank) {
     const relevantDirection = side === 'paying' || t.direction === 'in';
@@ -333,9 +342,11 @@ export function readBooks(input: ReconcileInput): Books {
     ...(claim ? { claim } : {}),
     filtered,
     counts: { cms: cms.length, bank: bank.length, evidence: evidence.length },
+    cmsAccountGiven: cms.some((e) => !e.fromSchedule),
     ...books,
     ignored,
     warnings,
+    planWarnings,
   };
 }
 
