@@ -162,7 +162,16 @@ function checkReconciliation(spec: LetterSpec, computed: Computed): LetterProble
       message: 'is missing — the letter quotes what your bank statement shows; give the maintenance payments from it',
     });
   } else {
-    if (needs.discrepancies && result.findings.length === 0) {
+    // Payments checked against no line of CMS's account are not entries CMS got wrong: a dispute would say they are.
+    const unchecked = needs.discrepancies ? result.findings.filter((f) => f.facts.reason === 'no_cms_record_given') : [];
+    if (unchecked.length > 0) {
+      problems.push({
+        field: 'reconciliation.cmsEntries',
+        message:
+          `has no line of CMS’s statement of account, so nothing shows whether CMS recorded the ${unchecked.length === 1 ? 'payment' : `${unchecked.length} payments`} the evidence shows, and the ${spec.type} letter would call ${unchecked.length === 1 ? 'it an entry' : 'them entries'} CMS got wrong. ` +
+          'Ask CMS for its statement of account first (account_breakdown_request, or a subject access request), then reconcile against it',
+      });
+    } else if (needs.discrepancies && result.findings.length === 0) {
       problems.push({
         field: 'reconciliation',
         message: `found no entry to dispute: CMS’s record agrees with the bank statement and the decisions${

@@ -18,7 +18,7 @@ export class LetterInputError extends InputError {
 
   constructor(letter: string, problems: readonly LetterProblem[]) {
     super(problems, {
-      headline: `The ${letter} letter cannot be drafted until these ${problems.length} problems are put right (list_letter_types describes every fact):`,
+      headline: `The ${letter} letter cannot be drafted until ${problems.length === 1 ? 'this problem is' : `these ${problems.length} problems are`} put right (list_letter_types describes every fact):`,
     });
   }
 }

@@ -495,7 +495,7 @@ export const CMS_ENTRY_WORDS: Readonly<Record<CmsEntryType, string>> = {
 /** What CMS recorded for a finding's entries, as the statement prints it ("Nothing recorded" when none). */
 export function cmsCell(r: ComputedReconciliation, f: Finding): string {
   const entries = f.cmsEntryIds.map((id) => r.cmsEntries.get(id)).filter((e): e is CmsEntry => e !== undefined);
-  if (entries.length === 0) return 'Nothing recorded';
+  if (entries.length === 0) return f.facts.reason === 'no_cms_record_given' ? 'Your record not given to me' : 'Nothing recorded';
   return entries
     .map((e) => {
       const notes = [e.reference ? `ref ${e.reference}` : '', e.source ?? ''].filter(Boolean);
@@ -589,10 +589,12 @@ function eachWay(r: ComputedReconciliation, way: Way, role: SenderRole): EachWay
   const side = way === 'too_high' ? bridge.inPayingParentsFavour : bridge.inReceivingParentsFavour;
   if (side.count === 0) return undefined;
   const numbered = bridge.lines.map((l, i) => ({ l, no: i + 1 })).filter(({ l }) => (way === 'too_high' ? l.amount.gt(0) : l.amount.lt(0)));
+  const unchecked = new Set(r.result.findings.filter((f) => f.facts.reason === 'no_cms_record_given').map((f) => f.id));
   const high = way === 'too_high';
   return {
     count: side.count,
-    entries: numbered.filter(({ l }) => l.findingId !== undefined).length,
+    // A payment checked against no line of CMS's account is an item, not an entry CMS got wrong.
+    entries: numbered.filter(({ l }) => l.findingId !== undefined && !unchecked.has(l.findingId)).length,
     figure: money(
       high ? 'bridge_too_high_total' : 'bridge_too_low_total',
       `Lines that make CMS’s figure too ${high ? 'high' : 'low'} (${side.count}), in ${favourWords(way, role)}`,

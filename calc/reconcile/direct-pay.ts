@@ -19,7 +19,7 @@
  * @module
  */
 import type { CmsEntry } from '../ledger/entries.ts';
-import { fromPence } from '../money.ts';
+import { fromPence, poundsOfPence } from '../money.ts';
 import type { Credit } from './credits.ts';
 import { accountsOf, NO_EFFECT, type FindingDraft, type MatchDraft } from './draft.ts';
 import type { Periods } from './periods.ts';
@@ -59,11 +59,14 @@ export function reconcileDirectPay(
     return c.maintenance + c.fees;
   };
 
+  // Without any line of CMS's account, a payment with no CMS record is one nobody has checked, not one CMS lacks.
+  const unchecked: PaidItem[] = [];
   for (const item of unrecorded) {
     const p = periods.slotOf(item.row.day);
     if (n > 0 && reportsMode[p]) slotItems[p]!.push(item);
     else {
       const c = creditOf.get(item)!;
+      if (!books.cmsAccountGiven) unchecked.push(item);
       findings.push({
         kind: 'payment_missing_from_cms',
         date: item.row.date,
@@ -71,9 +74,21 @@ export function reconcileDirectPay(
         effect: { ...NO_EFFECT, maintenance: c.maintenance, fees: c.fees },
         cms: [],
         ...accountsOf([item]),
-        facts: item.source === 'bank' && books.side === 'paying' && item.row.direction === 'in' ? { reason: 'refund' } : {},
+        facts: !books.cmsAccountGiven
+          ? { reason: 'no_cms_record_given' }
+          : item.source === 'bank' && books.side === 'paying' && item.row.direction === 'in'
+            ? { reason: 'refund' }
+            : {},
       });
     }
+  }
+  if (unchecked.length > 0) {
+    const total = unchecked.reduce((a, i) => a + i.row.pence, 0);
+    const record = books.side === 'paying' ? 'the payments it received' : 'the payments it passed on';
+    books.warnings.push(
+      `No line of CMS’s statement of account (its record of ${record}) was given, so the ${unchecked.length === 1 ? 'payment' : `${unchecked.length} payments`} the evidence shows (${poundsOfPence(total)}) cannot be checked against it: ${unchecked.length === 1 ? 'it is' : 'they are'} listed as payments CMS has no record of in what was given, not as payments CMS failed to record. ` +
+        'Give CMS’s statement of account (parse_statement or import_document reads it) to check them; a letter drafted before then asks CMS to confirm them.',
+    );
   }
   for (const r of books.reports) {
     const p = periods.slotOf(r.day);

@@ -102,6 +102,11 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
       return `CMS recorded ${recordWords(cms!.type, w)} of ${pounds(cms!.amount)} on ${d(cms!.date)}, but ${e.none}.`;
     }
     case 'payment_missing_from_cms':
+      if (x.reason === 'no_cms_record_given') {
+        return voice === 'i'
+          ? `${capital(first)}; I have been given no statement of account of yours that shows it: please confirm that you have recorded it.`
+          : `${capital(first)}; no line of CMS's statement of account was given, so whether CMS recorded it is not checked.`;
+      }
       return `${capital(first)}, but CMS has no record of it.`;
     case 'deduction_not_credited': {
       const c = f.citations[0]!;

@@ -187,6 +187,7 @@ export interface FindingFacts {
     | 'after_case_end'
     | 'backdated_decision'
     | 'refund'
+    | 'no_cms_record_given'
     | 'short_payment'
     | 'voluntary'
     | 'nothing_to_offset'
