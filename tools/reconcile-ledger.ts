@@ -181,6 +181,12 @@ const findingOutput = z.object({
   bankTransactionIds: ids,
   evidenceIds: ids,
   citations: z.array(citationOutput).describe('The evidence it rests on'),
+  reason: z
+    .string()
+    .optional()
+    .describe(
+      'Why, in a word, where a kind has several reasons; no_cms_record_given: no line of CMS’s account was given to check the payment against',
+    ),
   explanation: z.string().describe('One line for you'),
 });
 
@@ -352,6 +358,7 @@ export function findingToJson(f: Reconciliation['findings'][number]): ReconcileL
       ...(c.from ? { from: c.from } : {}),
       ...(c.source ? { source: c.source } : {}),
     })),
+    ...(f.facts.reason ? { reason: f.facts.reason } : {}),
     explanation: f.explanation,
   };
 }

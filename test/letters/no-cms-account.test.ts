@@ -9,6 +9,7 @@ import type { CmsEntryInput } from '../../calc/ledger/entries.ts';
 import { formatMoney } from '../../calc/money.ts';
 import { explainFinding, reconcile, type ReconcileInput } from '../../calc/reconcile/reconcile.ts';
 import { draftLetter, LetterInputError } from '../../letters/index.ts';
+import { findingToJson } from '../../tools/reconcile-ledger.ts';
 import { CASES } from './fixture.ts';
 
 // £60.00 a week on Collect and Pay, monthly from 1 May 2024: £260.00 a month and the paying parent's 20% fee, £52.00:
@@ -49,6 +50,8 @@ describe('payments with no line of CMS’s account to check them against', () =>
       expect(explainFinding(missing[0]!, 'paying')).toBe(
         '£312.00 left your account on 1 May 2024 ("CMS PAYMENT"); no line of CMS\'s statement of account was given, so whether CMS recorded it is not checked.',
       );
+      // The JSON API and MCP answer carry the reason on the finding.
+      expect(findingToJson(missing[0]!).reason).toBe('no_cms_record_given');
       expect(explainFinding(missing[0]!, 'paying', 'i')).toBe(
         '£312.00 left my account on 1 May 2024 ("CMS PAYMENT"); I have been given no statement of account of yours that shows it: please confirm that you have recorded it.',
       );
