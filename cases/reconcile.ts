@@ -8,7 +8,7 @@ import type { CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
 import { readBooks } from '../calc/reconcile/read.ts';
 import { reconcile, type ReconcileInput, type Reconciliation } from '../calc/reconcile/reconcile.ts';
-import type { Schedule } from '../calc/schedule/build.ts';
+import { buildSchedule, type Schedule } from '../calc/schedule/build.ts';
 import type { ScheduleInput } from '../calc/schedule/types.ts';
 import type { CaseRecords, CaseStore, ReconcileOptions, ReconciliationRun } from '../store/types.ts';
 import { claimFromDocuments, planFromDocuments } from './claim.ts';
@@ -100,7 +100,16 @@ export function caseSchedule(records: CaseRecords, asOf: CivilDate): CaseSchedul
     ...(plan ? { paymentPlan: plan } : {}),
     asOf,
   });
-  const books = aboutStoredDecisions(input.schedule, () => readBooks(input));
+  const books = aboutStoredDecisions(input.schedule, () => {
+    try {
+      return readBooks(input);
+    } catch (e) {
+      // Several receiving parents and no run yet that says whose evidence the case holds: the schedule is everyone's.
+      if (e instanceof InputError && e.field === 'receivingParentId')
+        return { schedule: buildSchedule(input.schedule as ScheduleInput), planWarnings: [] };
+      throw e;
+    }
+  });
   return {
     input: { ...input.schedule, asOf },
     schedule: books.schedule,

@@ -189,6 +189,13 @@ export function readBooks(input: ReconcileInput): Books {
   }
 
   const rpIds = schedule.totals.receivingParents.map((r) => r.id);
+  // Each receiving parent is owed their own share: with several, whose evidence this is cannot be guessed.
+  if (side === 'receiving' && input.receivingParentId === undefined && rpIds.length > 1) {
+    throw new InputError(
+      'receivingParentId',
+      `give the id of the receiving parent whose evidence this is (${rpIds.join(' or ')}): the decisions share the maintenance between ${rpIds.length} receiving parents, and each is owed only their own share`,
+    );
+  }
   const rpId = side === 'receiving' ? (input.receivingParentId ?? rpIds[0]!) : undefined;
   if (rpId !== undefined && !rpIds.includes(rpId)) {
     throw new InputError('receivingParentId', `"${rpId}" is not a receiving parent in the decisions (${rpIds.join(', ')})`);

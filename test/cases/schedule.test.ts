@@ -63,6 +63,38 @@ const catchUpDates = (s: ReturnType<typeof caseSchedule>['schedule']) =>
   s.plan.events.filter((e) => e.kind === 'catch_up').map((e) => [e.date, formatMoney(fromPence(e.amounts.maintenance))]);
 
 describe('a case’s schedule is the one its reconciliation reads', () => {
+  it('a receiving parent’s case with two receiving parents still has its schedule before anyone says whose it is', async () => {
+    // Maintenance shared by two receiving parents from 5 April 2024: the reconciliation needs to be told whose
+    // evidence the case holds (receivingParentId); the schedule of what was due is everyone's, and is built as it is.
+    const created = await store.createCase({
+      title: 'Two receiving parents',
+      side: 'receiving',
+      service: 'direct_pay',
+      frequency: 'monthly',
+      firstDueDate: '2024-05-01',
+      decisions: [
+        {
+          effectiveDate: '2024-04-05',
+          calculation: {
+            payingParent: { grossWeeklyIncome: '500.00' },
+            receivingParents: [
+              { id: 'rpA', children: [{}] },
+              { id: 'rpB', children: [{}] },
+            ],
+          },
+        },
+      ],
+    });
+    const records = await store.caseRecords(created.id);
+    expect(() => reconcileRecords(records, { asOf: AS_OF }, AS_OF)).toThrow(/receivingParentId: give the id of the receiving parent/);
+    const built = caseSchedule(records, AS_OF);
+    // 16% of £500 = £80.00 a week (basic rate, two children: CSA 1991 Sch 1 para 2), shared; April's 26 of 30 days
+    // before the first payment date: 80 × 52 × 26 ÷ (12 × 30) = 300.444… → 300.44, spread over 12 instalments from
+    // 1 May; by 31 July 300.44 × 3 ÷ 12 = 75.11 of it is due, 225.33 not yet.
+    expect(built.schedule.totals.receivingParents.map((r) => r.id)).toEqual(['rpA', 'rpB']);
+    expect(formatMoney(built.schedule.due.notYetDue)).toBe('225.33');
+  });
+
   it('a CMS schedule that asks for the ongoing £260.00 alone defers the initial amount, as reconcile_case does', async () => {
     const id = await caseWithSchedule();
     const records = await store.caseRecords(id);

@@ -200,6 +200,36 @@ describe('types, dates, ids and options', () => {
     expect(inputErrorOf({ ...base, ...change }).field).toBe(field);
   });
 
+  it('a receiving parent’s evidence with two receiving parents in the decisions: whose it is must be said, not guessed', () => {
+    // £60.00 a week shared between two receiving parents (one child each, no shared care): each is owed half. Before, the
+    // first was taken, so the second parent's evidence was set against the first's share.
+    const two = {
+      ...base,
+      side: 'receiving' as const,
+      schedule: {
+        ...schedule,
+        decisions: [
+          {
+            effectiveDate: '2024-01-01',
+            calculation: {
+              payingParent: { grossWeeklyIncome: '500.00' },
+              receivingParents: [
+                { id: 'rpA', children: [{}] },
+                { id: 'rpB', children: [{}] },
+              ],
+            },
+          },
+        ],
+      },
+    };
+    const e = inputErrorOf(two);
+    expect(e.field).toBe('receivingParentId');
+    expect(e.message).toBe(
+      'receivingParentId: give the id of the receiving parent whose evidence this is (rpA or rpB): the decisions share the maintenance between 2 receiving parents, and each is owed only their own share',
+    );
+    expect(() => reconcile({ ...two, receivingParentId: 'rpB' } as ReconcileInput)).not.toThrow();
+  });
+
   it('a row that says it repeats a row not given is refused, naming the field: nothing is set aside by a slip', () => {
     const pay = { date: '2024-01-08', amount: '60.00', direction: 'out' as const };
     const e = inputErrorOf({
