@@ -65,10 +65,21 @@ export function reconcileDeductions(books: Books): DeductionsResult {
   const usedE = new Set<number>();
   const paid: { day: number; credit: Credit }[] = [];
   const recorded: { entry: CmsEntry; credit: Credit }[] = records.map((e) => ({ entry: e, credit: credit(e.pence, e.day) }));
-  for (const [rank, days, i, j] of candidates) {
+  const pairs: (typeof candidates)[number][] = [];
+  for (const candidate of candidates) {
+    const [, , i, j] = candidate;
     if (usedR.has(i) || usedE.has(j)) continue;
     usedR.add(i);
     usedE.add(j);
+    pairs.push(candidate);
+  }
+  // Where CMS's receipts are the payslips' deductions less the employer's £1 (and none is the deduction itself), the
+  // payslips show the charge within the deduction: what should have reached CMS from one is £1 less than it shows.
+  const slipPairs = pairs.filter(([rank, , , j]) => rank <= 1 && evidence[j]!.type === 'payslip_deduction');
+  const chargeShown = slipPairs.length > 0 && slipPairs.every(([rank]) => rank === 1);
+  const reaching = (v: Evidence): number =>
+    chargeShown && v.type === 'payslip_deduction' ? Math.max(0, v.pence - EMPLOYER_CHARGE_PENCE) : v.pence;
+  for (const [rank, days, i, j] of pairs) {
     const e = records[i]!;
     const v = evidence[j]!;
     if (rank <= 1) {
@@ -82,12 +93,12 @@ export function reconcileDeductions(books: Books): DeductionsResult {
       });
       paid.push({ day: v.day, credit: credit(e.pence, v.day) });
     } else {
-      const shown = credit(v.pence, v.day);
+      const shown = credit(reaching(v), v.day);
       paid.push({ day: v.day, credit: shown });
       findings.push({
         kind: 'amount_mismatch',
         date: e.date,
-        amount: Math.abs(v.pence - e.pence),
+        amount: Math.abs(reaching(v) - e.pence),
         effect: effect(creditMinus(shown, credit(e.pence, e.day))),
         cms: [e],
         bank: [],
@@ -126,12 +137,12 @@ export function reconcileDeductions(books: Books): DeductionsResult {
   });
   evidence.forEach((v, j) => {
     if (usedE.has(j)) return;
-    const shown = credit(v.pence, v.day);
+    const shown = credit(reaching(v), v.day);
     paid.push({ day: v.day, credit: shown });
     findings.push({
       kind: payOverBy(v.day) > books.asOfDay ? 'deduction_in_transit' : 'deduction_not_credited',
       date: v.date,
-      amount: v.pence,
+      amount: reaching(v),
       effect: effect(shown),
       cms: [],
       bank: [],

@@ -88,6 +88,13 @@ export interface Explainable {
   readonly citations: readonly Citation[];
 }
 
+/** ", of which £312.00 is maintenance (the employer keeps £1.00 for its costs)" where less reaches CMS than was deducted. */
+function lessCharge(reaching: Dec, deducted: Dec): string {
+  return reaching.equals(deducted)
+    ? ''
+    : `, of which ${pounds(reaching)} is maintenance (the employer keeps ${pounds(deducted.minus(reaching))} for its costs, as CMS's other receipts show)`;
+}
+
 /** One line about a finding, in the voice asked for. */
 export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you'): string {
   const w = WORDS[voice];
@@ -110,11 +117,11 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
       return `${capital(first)}, but CMS has no record of it.`;
     case 'deduction_not_credited': {
       const c = f.citations[0]!;
-      return `${capital(w.your)} ${c.kind === 'payslip_deduction' ? 'payslip' : 'benefit statement'} of ${d(c.date)} shows ${pounds(c.amount)} deducted for child maintenance${c.from ? ` by ${c.from}` : ''}, but CMS has not recorded receiving it: money taken and not credited.`;
+      return `${capital(w.your)} ${c.kind === 'payslip_deduction' ? 'payslip' : 'benefit statement'} of ${d(c.date)} shows ${pounds(c.amount)} deducted for child maintenance${c.from ? ` by ${c.from}` : ''}${lessCharge(f.amount, c.amount)}, but CMS has not recorded receiving it: money taken and not credited.`;
     }
     case 'deduction_in_transit': {
       const c = f.citations[0]!;
-      return `${capital(w.your)} ${c.kind === 'payslip_deduction' ? 'payslip' : 'benefit statement'} of ${d(c.date)} shows ${pounds(c.amount)} deducted for child maintenance; it has until ${d(payOverDate(c.date))} to reach CMS, so CMS's figure does not include it yet.`;
+      return `${capital(w.your)} ${c.kind === 'payslip_deduction' ? 'payslip' : 'benefit statement'} of ${d(c.date)} shows ${pounds(c.amount)} deducted for child maintenance${lessCharge(f.amount, c.amount)}; it has until ${d(payOverDate(c.date))} to reach CMS, so CMS's figure does not include it yet.`;
     }
     case 'duplicate_payment_record': {
       const twin = x.cms![1]!;

@@ -285,6 +285,47 @@ describe('Deductions from earnings: the payslip is the evidence, not the bank', 
   });
 });
 
+describe('Deductions from earnings whose payslips show the employer’s £1 within each deduction', () => {
+  // £60 a week on Collect and Pay from 1 Jan 2024: 312.00 due on the 1st, Jan–May (1,560.00), and a £50.00 DEO charge.
+  // ACME LTD's payslips show 313.00 deducted on each payday, Jan–Apr; CMS recorded 312.00 four times: after the
+  // January, February and April payslips (the £1.00 the employer keeps, reg 12(6)), and once on 17 May with no
+  // payslip behind it, while March's deduction was never recorded. Found by an MCP audit: the uncredited deduction was
+  // counted at 313.00, so the balance came out at 361.00 and CMS's figure £1.00 too high.
+  const cms: CmsEntryInput[] = [
+    { id: 'deo-charge', date: '2024-01-05', type: 'enforcement_charge', amount: '50.00', chargeType: 'deduction_from_earnings_order' },
+    { id: 'deo-01', date: '2024-01-12', type: 'deo_receipt', amount: '312.00' },
+    { id: 'deo-02', date: '2024-02-15', type: 'deo_receipt', amount: '312.00' },
+    { id: 'deo-03', date: '2024-03-15', type: 'deo_receipt', amount: '312.00' },
+    { id: 'deo-05', date: '2024-05-17', type: 'deo_receipt', amount: '312.00' },
+  ];
+  const slips: EvidenceInput[] = ['2024-01-26', '2024-02-23', '2024-03-28', '2024-04-26'].map((d) => ({
+    id: `slip-${d}`,
+    type: 'payslip_deduction',
+    date: d,
+    amount: '313.00',
+    from: 'ACME LTD',
+  }));
+  const r = reconcile({
+    schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }], service: 'collect_and_pay' },
+    side: 'paying',
+    cmsEntries: cms,
+    evidence: slips,
+    cmsClaim: { date: '2024-05-31', maintenance: '260.00', collectionFees: '52.00', enforcementCharges: '50.00' },
+  });
+
+  it('the deduction CMS never credited is what should have reached it, 312.00, not the 313.00 taken from pay', () => {
+    const missing = r.findings.find((f) => f.kind === 'deduction_not_credited')!;
+    expect([missing.date, formatMoney(missing.amount), formatMoney(missing.effect)]).toEqual(['2024-03-28', '312.00', '312.00']);
+    expect(missing.explanation).toBe(
+      "Your payslip of 28 March 2024 shows £313.00 deducted for child maintenance by ACME LTD, of which £312.00 is maintenance (the employer keeps £1.00 for its costs, as CMS's other receipts show), but CMS has not recorded receiving it: money taken and not credited.",
+    );
+    // 4 × 312.00 reached CMS, or should have: 1,560.00 + 50.00 − 1,248.00 = 362.00, CMS's own figure (its two errors,
+    // the 17 May receipt no payslip shows and March's deduction never credited, cancel out).
+    expect(formatMoney(r.balance.recomputed)).toBe('362.00');
+    expect(formatMoney(r.balance.difference!)).toBe('0.00');
+  });
+});
+
 describe('The payment plan: what built up before the first payment date is not overdue', () => {
   // £100 a week on Collect and Pay from 15 Jan 2024, first payment date 1 Mar (monthly). Accrued before it:
   // 15–31 Jan, 17 of 31 days of 433.33 = 237.63 (fee 47.53) and February 433.33 (fee 86.67): 670.96 + 134.20 = 805.16.
