@@ -458,7 +458,7 @@ function notesFor(
       items: [
         'Read it through and check every figure and date against your own papers. Change anything that is not right before you sign.',
         'Sign and date it, and keep a copy of the letter and of everything you enclose.',
-        'Send only the parts of bank statements that show the payments in question; black out other transactions and anything that shows where you live or work if that must stay private.',
+        'Send only the parts of bank statements, payslips or other papers that show the payments in question; black out other transactions and anything that shows where you live or work if that must stay private.',
         ...(sender.addressWithheld ? ['Your address is left off this letter. Check that nothing you enclose shows it either.'] : []),
         'Never put the other parent’s address, or anything that would show where they or the children live, in this letter or its enclosures.',
       ],

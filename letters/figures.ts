@@ -518,6 +518,39 @@ function citationCell(c: Citation): string {
   return `${pounds(c.amount)} ${what[c.kind]} on ${longDate(c.date)}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
+/** The sender's evidence of payment the reconciliation was given, in words: "bank statements", "payslips", … */
+export function evidenceSourceWords(r: ComputedReconciliation): string {
+  const sources = evidenceSources(r).map((s) => s.words);
+  return sources.length === 0 ? 'bank statements' : joinAnd(sources);
+}
+
+/** What to enclose of that evidence for the entries in the statement (a bank statement where none was given, else each kind given). */
+export function evidenceEnclosures(r: ComputedReconciliation): string[] {
+  const sources = evidenceSources(r);
+  return (sources.length === 0 ? EVIDENCE_SOURCES.slice(0, 1) : sources).map((s) => s.enclosure);
+}
+
+const EVIDENCE_SOURCES = [
+  {
+    words: 'bank statements',
+    enclosure: 'Bank statement extracts for each entry in the schedule, with the payments highlighted and other transactions blacked out',
+  },
+  { words: 'payslips', enclosure: 'My payslips that show the deductions for child maintenance in the schedule' },
+  { words: 'benefit statements', enclosure: 'My benefit statements that show the deductions for child maintenance in the schedule' },
+  { words: 'other evidence of payment', enclosure: 'The receipts or other evidence of the payments in the schedule' },
+] as const;
+
+function evidenceSources(r: ComputedReconciliation): (typeof EVIDENCE_SOURCES)[number][] {
+  const types = new Set([...r.evidence.values()].map((e) => e.type));
+  const given = [
+    r.bankTransactions.size > 0,
+    types.has('payslip_deduction'),
+    types.has('benefit_deduction'),
+    types.has('declared_payment'),
+  ];
+  return EVIDENCE_SOURCES.filter((_, i) => given[i]);
+}
+
 /** What the evidence shows for a finding, in the parent's voice, as the statement prints it. */
 export function evidenceCell(f: Finding): string {
   if (f.citations.length > 0) return f.citations.map(citationCell).join('; ');

@@ -13,6 +13,8 @@ import {
   disputedAndUndisputed,
   instalmentFigures,
   monthlyAmount,
+  evidenceEnclosures,
+  evidenceSourceWords,
   monthlyWithFee,
   netWay,
   overpaid,
@@ -157,7 +159,8 @@ export const paymentDispute = defineLetter({
   },
   reconciliationNeeds: { discrepancies: true },
   figures: ['cms_claimed_balance', 'recomputed_balance', ...STATEMENT_FIGURES],
-  enclosures: ['Bank statement extracts for each entry in the schedule, with the payments highlighted and other transactions blacked out'],
+  // The extracts of the evidence the reconciliation was given (bank statements, payslips …): see compose.
+  enclosures: [],
   sendBy: SEND_TO_CMS,
   copyToMp: true,
   recipientHoldsAddress: true,
@@ -172,7 +175,7 @@ export const paymentDispute = defineLetter({
     return {
       subject: 'Dispute of entries on my child maintenance account',
       body: paragraphs(
-        `I am ${roleWords(ctx)} in this case. I have checked your record of my account against my bank statements and against the decisions on my case. ${countIs(schedule.count, 'entry on your record', 'entries on your record')} wrong.`,
+        `I am ${roleWords(ctx)} in this case. I have checked your record of my account against my ${evidenceSourceWords(r)} and against the decisions on my case. ${countIs(schedule.count, 'entry on your record', 'entries on your record')} wrong.`,
         ...(r.result.balance.cmsClaimed !== undefined ? balanceSentences(ctx, r) : []),
         statementSentences(ctx, r).join(' '),
         'There is no appeal against an arrears figure as such, but you must collect the right amount (Child Support Act 1991 s.29 and the Child Support (Management of Payments and Arrears) Regulations 2009), and the UK GDPR requires the personal data you hold about me to be accurate (Article 5(1)(d)). If any of these errors comes from a wrong decision, please treat this letter as an application to revise that decision for official error under regulation 14(1)(e) of the Child Support Maintenance Calculation Regulations 2012.',
@@ -184,6 +187,7 @@ export const paymentDispute = defineLetter({
         ...(hold ? ['Take no enforcement action on the disputed amount while you look into this.'] : []),
         'Confirm in writing what you have done.',
       ],
+      enclosures: evidenceEnclosures(r),
     };
   },
 });

@@ -12,6 +12,7 @@ import {
   cmsEntriesTotal,
   componentDifferences,
   componentName,
+  evidenceSourceWords,
   favourWords,
   netWay,
   ownEntries,
@@ -55,16 +56,11 @@ export function claimSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee
 /** The true balance, and how far CMS's figure is from it, net. */
 export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee = 'cms', when = 'on that date'): string {
   const b = r.result.balance;
-  const own = `Worked out from the decisions on my case and my ${evidenceWords(r)}, the account shows ${balanceWords(ctx.quote(recomputedBalance(r)), b.position)} ${when}.`;
+  const own = `Worked out from the decisions on my case and my ${evidenceSourceWords(r)}, the account shows ${balanceWords(ctx.quote(recomputedBalance(r)), b.position)} ${when}.`;
   if (b.difference === undefined) return own;
   const diff = balanceDifference(r);
   if (!diff) return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure agrees with it.`;
   return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure ${outBy(r, ctx.quote(diff), netWay(r)!)}.`;
-}
-
-/** "bank statements", or "bank statements and payslips" where other evidence was given. */
-function evidenceWords(r: ComputedReconciliation): string {
-  return r.result.counts.evidence > 0 ? 'bank statements and other evidence of payment' : 'bank statements';
 }
 
 /** Both, when there is a claim; the true balance alone otherwise. */

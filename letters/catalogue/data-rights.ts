@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { compareDates } from '../../calc/dates.ts';
 import { DEADLINE, deadlineOf } from '../../calc/deadlines/index.ts';
 import { civilDate, commonFacts, senderRole, strictObject, words, wordList } from '../facts.ts';
-import { claimedBalance, STATEMENT_FIGURES } from '../figures.ts';
+import { claimedBalance, evidenceEnclosures, evidenceSourceWords, STATEMENT_FIGURES } from '../figures.ts';
 import { countIs, joinAnd } from '../format.ts';
 import type { Block } from '../types.ts';
 import { balanceSentences, statementSentences } from './balance.ts';
@@ -121,7 +121,8 @@ export const rectificationRequest = defineLetter({
   },
   reconciliationNeeds: { discrepancies: true },
   figures: ['cms_claimed_balance', 'recomputed_balance', ...STATEMENT_FIGURES],
-  enclosures: ['Bank statement extracts showing each entry in the schedule (other transactions blacked out)'],
+  // The extracts of the evidence the reconciliation was given (bank statements, payslips …): see compose.
+  enclosures: [],
   sendBy: SEND_TO_DWP_DATA,
   copyToMp: false,
   recipientHoldsAddress: true,
@@ -135,7 +136,7 @@ export const rectificationRequest = defineLetter({
       `I am ${roleWords(ctx)} in this case. I am asking you, under Article 16 of the UK GDPR, to correct inaccurate personal data about me held on my child maintenance case.`,
       f.sarReceivedOn &&
         `The records you sent me in answer to my subject access request, which I received on ${ctx.date(f.sarReceivedOn)}, contain entries that are wrong.`,
-      `I have checked your record of my account against my bank statements and the decisions on my case. ${countIs(schedule.count, 'entry', 'entries')} wrong.`,
+      `I have checked your record of my account against my ${evidenceSourceWords(r)} and the decisions on my case. ${countIs(schedule.count, 'entry', 'entries')} wrong.`,
       ...(claimed ? balanceSentences(ctx, r) : []),
       statementSentences(ctx, r).join(' '),
     );
@@ -159,7 +160,10 @@ export const rectificationRequest = defineLetter({
         'Confirm to me in writing exactly what you have corrected.',
         'If you decide not to correct any entry, tell me why, and tell me about my right to complain to the Information Commissioner.',
       ],
-      enclosures: f.sarReceivedOn ? ['Copies of the pages of your records that hold the wrong entries'] : [],
+      enclosures: [
+        ...evidenceEnclosures(r),
+        ...(f.sarReceivedOn ? ['Copies of the pages of your records that hold the wrong entries'] : []),
+      ],
     };
   },
 });

@@ -1,0 +1,54 @@
+/**
+ * A letter names the evidence the reconciliation was given, and encloses it: payslips where the deductions are the
+ * evidence (cms-accounts.md §2: the payslip, not the bank, shows a deduction from earnings). Found by an MCP audit: a
+ * dispute built on payslips alone said "I have checked your record … against my bank statements" and enclosed only
+ * bank statement extracts.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CmsEntryInput, EvidenceInput } from '../../calc/ledger/entries.ts';
+import type { ReconcileInput } from '../../calc/reconcile/reconcile.ts';
+import { draftLetter } from '../../letters/index.ts';
+import { CASES } from './fixture.ts';
+
+// £60 a week on Collect and Pay from 1 Jan 2024 (312.00 a month with the fee); the employer deducted 312.00 on each
+// payday, Jan–Mar; CMS recorded January's and February's, never March's.
+const cms: CmsEntryInput[] = [
+  { id: 'deo-01', date: '2024-02-10', type: 'deo_receipt', amount: '312.00' },
+  { id: 'deo-02', date: '2024-03-10', type: 'deo_receipt', amount: '312.00' },
+];
+const slips: EvidenceInput[] = ['2024-01-28', '2024-02-28', '2024-03-28'].map((d) => ({
+  id: `slip-${d}`,
+  type: 'payslip_deduction',
+  date: d,
+  amount: '312.00',
+  from: 'ACME LTD',
+}));
+const payslipsOnly: ReconcileInput = {
+  schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }], service: 'collect_and_pay', asOf: '2024-04-30' },
+  side: 'paying',
+  cmsEntries: cms,
+  evidence: slips,
+};
+
+describe('the evidence a letter names and encloses', () => {
+  it('payslips alone: checked against my payslips, and the payslips enclosed', () => {
+    const letter = draftLetter({ ...CASES['payment_dispute']!.input, reconciliation: payslipsOnly });
+    expect(letter.text).toContain('I have checked your record of my account against my payslips and against the decisions on my case.');
+    expect(letter.text).not.toMatch(/my bank statements|Bank statement extracts/);
+    expect(letter.enclosures).toEqual(['My payslips that show the deductions for child maintenance in the schedule']);
+  });
+
+  it('a bank statement and payslips: both named, both enclosed', () => {
+    const withBank: ReconcileInput = {
+      ...payslipsOnly,
+      bankTransactions: [{ id: 'shop', date: '2024-02-03', amount: '20.00', direction: 'out', description: 'TESCO' }],
+      bankFilter: { descriptionContains: ['CMS'] },
+    };
+    const letter = draftLetter({ ...CASES['payment_dispute']!.input, reconciliation: withBank });
+    expect(letter.text).toContain('against my bank statements and payslips and against the decisions on my case.');
+    expect(letter.enclosures).toEqual([
+      'Bank statement extracts for each entry in the schedule, with the payments highlighted and other transactions blacked out',
+      'My payslips that show the deductions for child maintenance in the schedule',
+    ]);
+  });
+});
