@@ -12,6 +12,7 @@ import {
   BASES,
   BRIDGE_LINE_KINDS,
   COMPONENTS,
+  describeBalance,
   FINDING_KINDS,
   IGNORE_REASONS,
   MATCH_REASONS,
@@ -523,11 +524,6 @@ export function toJson(r: Reconciliation, hash: string, page: z.infer<typeof pag
 
 const p = (money: string): string => pounds(new Dec(money));
 
-function describeBalance(money: string): string {
-  const d = new Dec(money);
-  return d.gt(0) ? `${pounds(d)} owed by the paying parent` : d.lt(0) ? `${pounds(d.abs())} overpaid` : 'nothing owed';
-}
-
 /**
  * The summary in words, leading with the bridge (CMS's figure, each kind of difference, the recomputed figure), then the
  * numbered trace and this page's findings, capped (tools/words.ts); `rest` says where the findings the text leaves out are.
@@ -540,10 +536,12 @@ export function summarizeReconciliation(
   const br = out.bridge;
   const head: string[] = [];
   const cmsWords =
-    br.fromLabel === 'cms_claim' ? `CMS says ${describeBalance(br.from)}` : `CMS's entries add up to ${describeBalance(br.from)}`;
+    br.fromLabel === 'cms_claim'
+      ? `CMS says ${describeBalance(new Dec(br.from), out.side)}`
+      : `CMS's entries add up to ${describeBalance(new Dec(br.from), out.side)}`;
   const gap = new Dec(br.difference);
   head.push(
-    `${cmsWords} on ${b.asOf}; worked out from the decisions and the evidence it is ${describeBalance(b.recomputed)}` +
+    `${cmsWords} on ${b.asOf}; worked out from the decisions and the evidence it is ${describeBalance(new Dec(b.recomputed), out.side)}` +
       (gap.isZero() ? ': the same.' : `: CMS's figure is ${pounds(gap.abs())} too ${gap.isNegative() ? 'low' : 'high'}.`),
   );
   if (br.subtotals.length) {
@@ -568,7 +566,7 @@ export function summarizeReconciliation(
   }
   if (b.bothBases)
     head.push(
-      `Both ways: gross ${p(b.bothBases.gross)} (the paying parent's arrears), net ${p(b.bothBases.net)} (still owed to you in cash).`,
+      `Both ways: gross ${p(b.bothBases.gross)} (the maintenance, as CMS counts arrears, before its 4% fee), net ${p(b.bothBases.net)} (still owed to you in cash).`,
     );
   if (b.notYetDue !== '0.00') head.push(`A further ${p(b.notYetDue)} has accrued but is not yet due under the payment plan.`);
   const h = br.historic;

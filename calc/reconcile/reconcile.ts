@@ -45,6 +45,7 @@ import {
   type PeriodRow,
   type ReconcileInput,
   type Reconciliation,
+  type Side,
 } from './types.ts';
 
 export * from './types.ts';
@@ -135,14 +136,14 @@ export function reconcile(input: ReconcileInput): Reconciliation {
       (b.adjustments.isZero() ? '' : ` + CMS adjustments ${pounds(b.adjustments)}`) +
       (b.writtenOff.isZero() ? '' : ` − written off ${pounds(b.writtenOff)}`) +
       (b.enforcementCharges.isZero() ? '' : ` + enforcement charges ${pounds(b.enforcementCharges)}`) +
-      ` = ${describeBalance(b.recomputed)} on ${b.asOf}` +
+      ` = ${describeBalance(b.recomputed, books.side)} on ${b.asOf}` +
       (b.notYetDue.isZero() ? '' : `; a further ${pounds(b.notYetDue)} has accrued but is not yet due`) +
       (b.secretaryOfState.isZero()
         ? ''
         : books.side === 'paying'
           ? `; of which ${pounds(b.secretaryOfState)} is owed to the Secretary of State`
           : `; a further ${pounds(b.secretaryOfState)} is owed to the Secretary of State, not to the receiving parent, and is left out`) +
-      (b.cmsClaimed === undefined ? '' : `; CMS says ${describeBalance(b.cmsClaimed)}`),
+      (b.cmsClaimed === undefined ? '' : `; CMS says ${describeBalance(b.cmsClaimed, books.side)}`),
     formatMoney(b.recomputed),
     LAW.instalments,
   );
@@ -191,8 +192,13 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   };
 }
 
-function describeBalance(b: Dec): string {
-  return b.gt(0) ? `${pounds(b)} owed by the paying parent` : b.lt(0) ? `${pounds(b.abs())} overpaid` : 'nothing owed';
+/**
+ * A balance in words. A receiving parent's evidence shows what reached them, not who holds what did not: money CMS
+ * received and has not passed on is not the paying parent's debt, so their balance is what is owed to them.
+ */
+export function describeBalance(b: Dec, side: Side): string {
+  const owed = side === 'paying' ? 'owed by the paying parent' : 'owed to the receiving parent';
+  return b.gt(0) ? `${pounds(b)} ${owed}` : b.lt(0) ? `${pounds(b.abs())} overpaid` : 'nothing owed';
 }
 
 /**

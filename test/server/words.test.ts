@@ -171,6 +171,24 @@ describe('every figure tool’s text holds the headline figure and each trace st
     for (const l of lines) expect(text).toContain(`${l.periodStart} to `);
   });
 
+  test('reconcile_ledger: what a receiving parent is owed is owed to them, not called the paying parent’s debt', async () => {
+    // £60 a week on Collect and Pay: 249.60 a month reaches the receiving parent (260.00 less CMS's 4%). CMS says it
+    // passed on January to March; the bank shows January and February. Owed by 30 April, net: 4 × 249.60 − 2 × 249.60 =
+    // 499.20; gross 4 × 260.00 − 2 × 260.00 = 520.00. Before: "owed by the paying parent", "(the paying parent's arrears)".
+    const { text } = await call('reconcile_ledger', {
+      schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: '60.00' }], service: 'collect_and_pay' },
+      side: 'receiving',
+      cmsEntries: ['01', '02', '03'].map((m) => ({ date: `2024-${m}-05`, type: 'payment_passed_on', amount: '249.60' })),
+      bankTransactions: ['01', '02'].map((m) => ({ date: `2024-${m}-05`, amount: '249.60', direction: 'in', description: 'CMS' })),
+      bankFilter: { includeAll: true },
+      cmsClaim: { date: '2024-04-30', balance: '249.60', basis: 'net' },
+    });
+    expect(text).toContain('CMS says £249.60 owed to the receiving parent on 2024-04-30');
+    expect(text).toContain('worked out from the decisions and the evidence it is £499.20 owed to the receiving parent');
+    expect(text).toContain('Both ways: gross £520.00 (the maintenance, as CMS counts arrears, before its 4% fee), net £499.20');
+    expect(text).not.toContain('owed by the paying parent');
+  });
+
   test('reconcile_ledger: CMS’s figure, the true one, the bridge, the trace and the findings', async () => {
     const { text, out } = await call('reconcile_ledger', PHANTOM_AND_MISSING);
     const balance = out.balance as { recomputed: string };

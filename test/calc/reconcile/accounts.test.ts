@@ -625,6 +625,22 @@ describe('The receiving side on Collect and Pay: a claim is compared on the basi
     expect(bridge(r)).toEqual({ from: '520.00', to: '499.20', lines: ['unexplained 20.80'], addsUp: true });
   });
 
+  it('what a receiving parent is owed is owed to them, not called the paying parent’s debt', () => {
+    // CMS says it passed on March's payment too (it is not in the bank): from the receiving side nothing shows who holds
+    // that money, so the balance is what is owed to the receiving parent. Net: 4 × 249.60 − 2 × 249.60 = 499.20.
+    // Before: "£499.20 owed by the paying parent" (test/server/words.test.ts checks the tool's summary).
+    const passedMarch: CmsEntryInput = { id: 'passed-03', date: '2024-03-05', type: 'payment_passed_on', amount: '249.60' };
+    const given = input('249.60', 'net');
+    const r = reconcile({ ...given, cmsEntries: [...given.cmsEntries!, passedMarch] });
+    expect(r.findings.map((f) => [f.kind, f.date, formatMoney(f.amount)])).toEqual([
+      ['cms_payment_without_evidence', '2024-03-05', '249.60'],
+    ]);
+    const step = r.trace.find((t) => t.step === 'balance')!.description;
+    expect(step).toContain('= £499.20 owed to the receiving parent on 2024-04-30');
+    expect(step).toContain('CMS says £249.60 owed to the receiving parent');
+    expect(step).not.toContain('paying parent');
+  });
+
   it('a claim with no basis is refused, naming the field and saying what to give', () => {
     expect(() => reconcile(input('520.00'))).toThrow(
       'cmsClaim.basis: say whether CMS’s figure is gross (the maintenance the paying parent owes you, before CMS’s 4% collection fee) or net (what you are still owed in cash after the 4%); on Collect and Pay the two differ',
