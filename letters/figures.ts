@@ -17,7 +17,7 @@ import {
   type Evidence,
 } from '../calc/ledger/entries.ts';
 import { formatMoney, fromPence, money as parseMoney, pounds, type Dec as Decimal } from '../calc/money.ts';
-import { cmsEntriesWords, countOf } from '../calc/reconcile/explain.ts';
+import { cmsEntriesWords, countOf, SPLIT_MATTERS, splitWords } from '../calc/reconcile/explain.ts';
 import {
   explainBalance,
   explainFinding,
@@ -592,6 +592,9 @@ export function evidenceCell(f: Finding): string {
 
 /** The structural lines' sentences, in the letter's voice (calc's are written to the parent). */
 function structuralWhy(r: ComputedReconciliation, line: BridgeLine): string {
+  if (line.kind === 'unexplained' && line.amount.isZero()) {
+    return `CMS’s figure is what ${ownEntries(r, 'its')} add up to, but it puts ${splitWords(line.effects)} than they do. ${SPLIT_MATTERS}, so I ask you to correct the parts of the balance.`;
+  }
   if (line.kind === 'unexplained') {
     return `CMS’s figure is ${pounds(line.amount.abs())} ${line.amount.gt(0) ? 'higher' : 'lower'} than ${ownEntries(r, 'its')} add up to (${balanceWords(cmsEntriesTotal(r).value, positionOf(r.result.balance.cmsEntriesTotal))}); nothing in the entries I have been given explains it, so I ask for the entries behind it.`;
   }
@@ -823,7 +826,9 @@ export function reconciliationStatement(
     netText ? `${way === 'too_low' ? '-' : '+'}${netText}` : pounds(fromPence(0)),
     netText
       ? `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
-      : 'The lines cancel out: CMS’s figure is right, though the entries are not',
+      : bridge.lines.every((l) => l.amount.isZero())
+        ? 'CMS’s figure is right in total, though its parts are not'
+        : 'The lines cancel out: CMS’s figure is right, though the entries are not',
   ]);
   const to = recomputedBalance(r);
   rows.push([

@@ -80,7 +80,13 @@ export function buildBridge(
       kind: 'unexplained',
       amount,
       effects: byComponent(unexplained),
-      description: explainUnexplained(amount, fromPence(effectTotal(entries)), fromPence(from), balances.cmsFilledIn !== 0),
+      description: explainUnexplained(
+        amount,
+        fromPence(effectTotal(entries)),
+        fromPence(from),
+        balances.cmsFilledIn !== 0,
+        byComponent(unexplained),
+      ),
     });
   }
 

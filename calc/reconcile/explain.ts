@@ -8,7 +8,7 @@ import { dateInWords, type CivilDate } from '../dates.ts';
 import type { CmsEntryType, EvidenceType } from '../ledger/entries.ts';
 import { pounds, poundsOfPence, type Dec } from '../money.ts';
 import { payOverDate } from './pay-over.ts';
-import type { BridgeLineKind, Citation, FindingFacts, FindingKind, MatchReason, Side } from './types.ts';
+import type { BridgeLineKind, ByComponent, Citation, FindingFacts, FindingKind, MatchReason, Side } from './types.ts';
 
 /** Who speaks: Reckoner to the parent, or the parent in a letter. */
 export type Voice = 'you' | 'i';
@@ -298,8 +298,36 @@ export function cmsEntriesWords(possessive: string, filledIn: boolean, own = tru
   return filledIn ? `${possessive} entries, ${FILLED_IN},` : `${possessive}${own ? ' own' : ''} entries`;
 }
 
-export function explainUnexplained(amount: Dec, entriesTotal: Dec, claimed: Dec, filledIn: boolean): string {
-  return `CMS's figure (${pounds(claimed)}) is ${pounds(amount.abs())} ${amount.gt(0) ? 'higher' : 'lower'} than ${cmsEntriesWords('its', filledIn)} add up to (${pounds(entriesTotal)}); nothing in the entries given explains it, so ask CMS for the entries behind it.`;
+export function explainUnexplained(amount: Dec, entriesTotal: Dec, claimed: Dec, filledIn: boolean, effects: ByComponent<Dec>): string {
+  const entries = cmsEntriesWords('its', filledIn);
+  if (amount.isZero()) {
+    return `CMS's figure (${pounds(claimed)}) is what ${entries} add up to, but it puts ${splitWords(effects)} than they do. ${SPLIT_MATTERS}; ask CMS to put its figure right part by part.`;
+  }
+  const split = partsDiffer(effects) ? ` By part, it puts ${splitWords(effects)} than they do.` : '';
+  return `CMS's figure (${pounds(claimed)}) is ${pounds(amount.abs())} ${amount.gt(0) ? 'higher' : 'lower'} than ${entries} add up to (${pounds(entriesTotal)}); nothing in the entries given explains it, so ask CMS for the entries behind it.${split}`;
+}
+
+/** Why a figure's split between its parts matters, though its total is right (cms-accounts.md §4; SI 2014/612). */
+export const SPLIT_MATTERS =
+  'Collection fees and enforcement charges are owed to the Secretary of State and kept apart from maintenance arrears, which are owed to the receiving parent';
+
+/** Whether more than one part of a difference is not zero (a claim split otherwise than its entries). */
+export function partsDiffer(effects: ByComponent<Dec>): boolean {
+  return [effects.maintenance, effects.collectionFees, effects.enforcementCharges].filter((d) => !d.isZero()).length > 1;
+}
+
+/** "£352.00 more in maintenance, £52.00 less in collection fees and £300.00 less in enforcement charges": each part that differs. */
+export function splitWords(effects: ByComponent<Dec>): string {
+  const parts = (
+    [
+      ['maintenance', effects.maintenance],
+      ['collection fees', effects.collectionFees],
+      ['enforcement charges', effects.enforcementCharges],
+    ] as const
+  )
+    .filter(([, d]) => !d.isZero())
+    .map(([name, d]) => `${pounds(d.abs())} ${d.gt(0) ? 'more' : 'less'} in ${name}`);
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 /** A balance as a letter words it: "arrears of £410.08", "an overpayment of £12.00", "nothing owed". */

@@ -6,6 +6,7 @@
  * nothing is added up here.
  * @module
  */
+import { splitWords } from '../../calc/reconcile/explain.ts';
 import {
   balanceDifference,
   claimedBalance,
@@ -130,6 +131,12 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
     );
   }
 
+  const split = result.bridge.lines.find((l) => l.kind === 'unexplained' && l.amount.isZero());
+  if (split) {
+    out.push(
+      `${capital(figure)} is what ${ownEntries(r, to === 'cms' ? 'your' : 'its')} add up to, but it puts ${splitWords(split.effects)} than they do: its total is right, its parts are not.`,
+    );
+  }
   const unexplained = structuralLine(r, 'unexplained');
   if (unexplained) {
     out.push(

@@ -1,0 +1,68 @@
+/**
+ * CMS's figure right in total but split wrongly between its parts (cms-accounts.md §4: maintenance arrears, collection
+ * fees and enforcement charges are kept apart): the reconciliation and the letters say which part is wrong by how much,
+ * not that a £0.00 difference is unexplained or that "the entries are not" right. Found by an MCP audit.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CmsEntryInput } from '../../calc/ledger/entries.ts';
+import { formatMoney } from '../../calc/money.ts';
+import { reconcile, type ReconcileInput } from '../../calc/reconcile/reconcile.ts';
+import { draftLetter } from '../../letters/index.ts';
+import { CASES } from './fixture.ts';
+
+// £60 a week on Collect and Pay from 1 Jan 2024: 260.00 + 52.00 fee due on the 1st, Jan–May (1,560.00); paid 312.00
+// each month Jan–Apr (1,248.00), CMS recording each; a £300.00 liability-order charge on 20 May. Worked out by part:
+// maintenance 1,300.00 − 1,040.00 = 260.00; fees 260.00 − 208.00 = 52.00; charges 300.00; in all 612.00. CMS gives
+// 612.00, all of it as maintenance.
+const MONTHS = ['01', '02', '03', '04', '05'];
+const cmsEntries: CmsEntryInput[] = [
+  ...MONTHS.flatMap((m): CmsEntryInput[] => [
+    { date: `2024-${m}-01`, type: 'liability', amount: '260.00' },
+    { date: `2024-${m}-01`, type: 'collection_fee', amount: '52.00' },
+    ...(m === '05' ? [] : [{ date: `2024-${m}-02`, type: 'payment_received' as const, amount: '312.00' }]),
+  ]),
+  { date: '2024-05-20', type: 'enforcement_charge', amount: '300.00', chargeType: 'liability_order' },
+];
+const input: ReconcileInput = {
+  schedule: {
+    decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: '60.00' }],
+    frequency: 'monthly',
+    firstDueDate: '2024-01-01',
+    service: 'collect_and_pay',
+    asOf: '2024-05-31',
+  },
+  side: 'paying',
+  cmsEntries,
+  bankTransactions: MONTHS.slice(0, 4).map((m) => ({
+    date: `2024-${m}-02`,
+    amount: '312.00',
+    direction: 'out',
+    description: 'CMS PAYMENT',
+  })),
+  bankFilter: { descriptionContains: ['CMS'] },
+  cmsClaim: { date: '2024-05-31', maintenance: '612.00', collectionFees: '0.00', enforcementCharges: '0.00' },
+};
+
+describe('CMS’s figure right in total, wrong in its parts', () => {
+  const r = reconcile(input);
+
+  it('the bridge names each part: 612.00 − 260.00 = 352.00 more in maintenance, 52.00 and 300.00 less in fees and charges', () => {
+    expect(r.findings).toEqual([]);
+    const line = r.bridge.lines.find((l) => l.kind === 'unexplained')!;
+    expect(formatMoney(line.amount)).toBe('0.00');
+    expect(line.description).toBe(
+      "CMS's figure (£612.00) is what its own entries add up to, but it puts £352.00 more in maintenance, £52.00 less in collection fees and £300.00 less in enforcement charges than they do. Collection fees and enforcement charges are owed to the Secretary of State and kept apart from maintenance arrears, which are owed to the receiving parent; ask CMS to put its figure right part by part.",
+    );
+  });
+
+  it('the letter says its total is right and its parts are not, never that the entries are wrong', () => {
+    const letter = draftLetter({ ...CASES['account_breakdown_request']!.input, reconciliation: input });
+    expect(letter.text).toContain(
+      'Your figure is what your own entries add up to, but it puts £352.00 more in maintenance, £52.00 less in collection fees and £300.00 less in enforcement charges than they do: its total is right, its parts are not.',
+    );
+    expect(letter.text).toContain('CMS’s figure is right in total, though its parts are not');
+    expect(letter.text).not.toMatch(
+      /£0\.00 (lower|higher)|though the entries are not|nothing in the entries I have been given explains it/,
+    );
+  });
+});
