@@ -10,6 +10,7 @@
  */
 import type * as z from 'zod';
 import type { Problem } from '../calc/errors.ts';
+import { civilDate } from './schemas.ts';
 
 /** A zod 4 schema, as zod's core types it (every classic schema is one). */
 type Schema = z.core.$ZodType;
@@ -30,6 +31,7 @@ interface Def {
   readonly valueType?: Schema;
   readonly format?: string;
   readonly getter?: () => Schema;
+  readonly checks?: readonly unknown[];
 }
 const defOf = (schema: Schema): Def => schema._zod.def;
 
@@ -316,12 +318,24 @@ function phrase(schema: Schema, key: string | undefined): string {
     case 'number':
       return def.format && /int/.test(def.format) ? 'a whole number' : 'a number';
     case 'string':
+      if (isDate(s)) {
+        // A date field (tools/schemas.ts civilDate): its description says which day, not what to write.
+        const which = described && described !== DATE_FORMAT ? ` (${lowerFirst(described)})` : '';
+        return `${key ? `the ${words(key)}` : 'a date'}${which}, written ${DATE_FORMAT}`;
+      }
       return described ? lowerFirst(described) : 'text';
     case 'union':
       return described ? lowerFirst(described) : listWords((def.options ?? []).map((o) => phrase(o, key)));
     default:
       return described ? lowerFirst(described) : 'a value';
   }
+}
+
+const DATE_FORMAT = 'YYYY-MM-DD';
+/** Whether a string schema is tools/schemas.ts's civilDate (or made from it): it carries that schema's own check. */
+function isDate(schema: Schema): boolean {
+  const dateCheck = defOf(civilDate).checks?.[0];
+  return dateCheck !== undefined && (defOf(schema).checks ?? []).includes(dateCheck);
 }
 
 function isOptional(schema: Schema): boolean {

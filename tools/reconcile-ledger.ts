@@ -108,7 +108,7 @@ const rows = <T extends z.ZodType>(item: T, what: string) =>
     .max(MAX_ROWS, `at most ${groupedCount(MAX_ROWS)} ${what} can be reconciled at once; split them by date and reconcile each part`);
 
 export const cmsClaimInput = strictObject({
-  date: civilDate.describe('Of CMS’s figure'),
+  date: civilDate.describe('The day CMS’s figure is for'),
   balance: moneyIn.optional().describe('All together: positive arrears, negative overpaid'),
   maintenance: moneyIn.optional().describe('Or by part'),
   collectionFees: moneyIn.optional().describe('Part'),

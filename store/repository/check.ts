@@ -103,7 +103,13 @@ export function moneyText(field: string, value: unknown, options: { readonly neg
   } catch {
     throw new InputError(field, 'must be an amount of money in pounds, such as "62.86"');
   }
-  if (!options.negative && d.isNegative()) throw new InputError(field, 'must not be negative');
+  if (!options.negative && d.isNegative()) {
+    // Which way money went is the type or the direction, not a sign: only an adjustment or an opening balance has one.
+    throw new InputError(
+      field,
+      'must not be negative: give the amount as a positive number (the type or direction says which way it went)',
+    );
+  }
   if (!d.equals(roundPenny(d))) throw new InputError(field, 'must be whole pence (two decimals at most)');
   if (d.abs().gte('1000000000000')) throw new InputError(field, 'is too large to be an amount of maintenance');
   return formatMoney(d);

@@ -134,6 +134,21 @@ function mcpSuite(label: string, open: () => Promise<{ way: McpWay; close: () =>
       );
     });
 
+    test('a missing date is asked for as the date it is, and how to write it', async () => {
+      // Before: "cmsClaim.date: give of CMS’s figure" (the field's description read as a noun).
+      const claim = await way.call('reconcile_ledger', {
+        schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: '60' }] },
+        side: 'paying',
+        cmsClaim: { balance: '100.00' },
+      });
+      expect(textOf(claim)).toBe('cmsClaim.date: give the date (the day CMS’s figure is for), written YYYY-MM-DD');
+      const plan = await way.call('build_liability_schedule', {
+        decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: '60' }],
+        paymentPlan: { catchUp: [{ amount: '5.00' }] },
+      });
+      expect(textOf(plan)).toBe('paymentPlan.catchUp[0].dueDate: give the due date (a payment day), written YYYY-MM-DD');
+    });
+
     test('a missing required list is asked for in plain words, not in zod’s', async () => {
       const result = await way.call('calculate_maintenance', noReceivingParents());
       expect(result.isError).toBe(true);

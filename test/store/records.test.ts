@@ -307,7 +307,7 @@ describe.each(DRIVERS)('case records on $name', (driver) => {
     );
     await expect(store.addEvidence(c.id, [items[1]!, items[1]!])).rejects.toThrow(/^evidence\[1\]: is the same item as evidence\[0\]/);
     await expect(store.addEvidence(c.id, [{ ...items[1]!, amount: '-1.00' }])).rejects.toThrow(
-      /^evidence\[0\]\.amount: must not be negative$/,
+      /^evidence\[0\]\.amount: must not be negative: give the amount as a positive number \(the type or direction says which way it went\)$/,
     );
     expect((await store.getCase(c.id)).counts.evidence).toBe(2);
     expect((await store.auditLog(c.id)).map((a) => a.action)).toEqual(['case_created', 'evidence_added', 'evidence_readded']);
