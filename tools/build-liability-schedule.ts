@@ -363,10 +363,13 @@ function planAmountWords(a: BuildLiabilityScheduleOutput['plan']['amounts'][numb
 /** The schedule in words: the total due, the payment plan, the decisions, the trace, then this page's lines. */
 export function summarizeSchedule(out: BuildLiabilityScheduleOutput): string {
   const t = out.totals;
+  // Liability that starts after asOf: nothing is due yet, and the answer says so rather than a span that runs backwards.
   const head = [
-    `Due from ${out.liabilityStart} to ${out.liabilityEnd ?? out.asOf} (${plural(out.counts.lines, `${FREQUENCY_WORDS[out.frequency]} period`)} starting on or before ${out.asOf}): ` +
-      `${p(t.totalDue)}` +
-      (t.collectionFees === '0.00' ? '.' : ` (maintenance ${p(t.maintenance)} + Collect and Pay fees ${p(t.collectionFees)}).`),
+    out.liabilityStart > out.asOf
+      ? `Nothing is due by ${out.asOf}: liability starts on ${out.liabilityStart}, after that day (give a later asOf to see what falls due).`
+      : `Due from ${out.liabilityStart} to ${out.liabilityEnd ?? out.asOf} (${plural(out.counts.lines, `${FREQUENCY_WORDS[out.frequency]} period`)} starting on or before ${out.asOf}): ` +
+        `${p(t.totalDue)}` +
+        (t.collectionFees === '0.00' ? '.' : ` (maintenance ${p(t.maintenance)} + Collect and Pay fees ${p(t.collectionFees)}).`),
   ];
   if (out.plan.notYetDue !== '0.00' || out.plan.amounts.length > 0) {
     head.push(

@@ -154,6 +154,18 @@ describe('every figure tool’s text holds the headline figure and each trace st
     expectTheWorking(text, out.trace);
   });
 
+  test('build_liability_schedule: a decision that takes effect after asOf makes nothing due yet, and says so', async () => {
+    // Before: "Due from 2025-01-01 to 2024-02-28 (0 monthly periods …)", a span that runs backwards.
+    const { text, out } = await call('build_liability_schedule', {
+      decisions: [{ effectiveDate: '2025-01-01', weeklyAmount: '60.00' }],
+      asOf: '2024-02-28',
+    });
+    expect((out.totals as { totalDue: string }).totalDue).toBe('0.00');
+    expect(text.split('\n')[0]).toBe(
+      'Nothing is due by 2024-02-28: liability starts on 2025-01-01, after that day (give a later asOf to see what falls due).',
+    );
+  });
+
   test('build_liability_schedule: the total due, the trace and the lines', async () => {
     const { text, out } = await call('build_liability_schedule', {
       decisions: [
