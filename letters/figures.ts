@@ -834,7 +834,9 @@ export function reconciliationStatement(
   rows.push([
     '',
     asOf,
-    `The correct balance: ${balanceWords(quote(to), result.balance.position)}`,
+    `The correct balance: ${balanceWords(quote(to), result.balance.position)}` +
+      // What has accrued but is not yet due is not in that balance; the last line says it is still to come.
+      (notYetDue ? `; a further ${quote(notYetDue.figure)} has accrued and is not yet due` : ''),
     '',
     '',
     netText ? `CMS’s figure less the net effect of the lines above` : 'CMS’s figure',

@@ -130,7 +130,7 @@ export const accountBreakdownRequest = defineLetter({
         'Tell me which decision set the amount due in each period.',
         'Take no enforcement action on the disputed part of the balance until I have the breakdown and you have answered my points.',
       ],
-      enclosures: withBank ? ['Bank statement extracts showing my maintenance payments (other transactions blacked out)'] : [],
+      enclosures: withBank ? evidenceEnclosures(r) : [],
     };
   },
 });

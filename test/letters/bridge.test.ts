@@ -302,7 +302,8 @@ describe('letters quote the bridge: the net difference, the lines each way, the 
     // −£100.00 + £536.78 = £436.78; £436.78 − £436.78 = £0.00, the correct balance.
     const rows = statementOf(letter).rows;
     expect(rows.filter((r) => r[0] !== '').reduce((a, r) => a + pence(r[4]!), 0)).toBe(43678);
-    expect(rows[rows.length - 1]![2]).toBe('The correct balance: nothing owed (£0.00)');
+    // The last line says the accrued £536.78 is still to come (before, it read only "nothing owed (£0.00)").
+    expect(rows[rows.length - 1]![2]).toBe('The correct balance: nothing owed (£0.00); a further £536.78 has accrued and is not yet due');
   });
 
   test('a receiving parent’s letter puts CMS’s figure too low in their favour, and starts from CMS’s entries without a claim', () => {
