@@ -610,6 +610,9 @@ function lineCells(
   if (line.kind === 'accrued_not_yet_due') {
     return { cms: 'Counted in CMS’s figure already', evidence: 'Not yet due under the payment plan', why: structuralWhy(r, line) };
   }
+  if (line.amount.isZero()) {
+    return { cms: 'CMS’s figure, split into its parts', evidence: 'Its own entries, part by part', why: structuralWhy(r, line) };
+  }
   return { cms: 'CMS’s figure, against its own entries', evidence: 'No entry explains it', why: structuralWhy(r, line) };
 }
 

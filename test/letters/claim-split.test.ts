@@ -61,6 +61,7 @@ describe('CMS’s figure right in total, wrong in its parts', () => {
       'Your figure is what your own entries add up to, but it puts £352.00 more in maintenance, £52.00 less in collection fees and £300.00 less in enforcement charges than they do: its total is right, its parts are not.',
     );
     expect(letter.text).toContain('CMS’s figure is right in total, though its parts are not');
+    expect(letter.text).toContain('What my evidence shows: Its own entries, part by part');
     expect(letter.text).not.toMatch(
       /£0\.00 (lower|higher)|though the entries are not|nothing in the entries I have been given explains it/,
     );
