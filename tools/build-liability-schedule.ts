@@ -360,6 +360,14 @@ function planAmountWords(a: BuildLiabilityScheduleOutput['plan']['amounts'][numb
   return `Backdated change by ${a.decisionId ?? 'a decision'} (letter ${a.arises}): ${parts.join('; ')}.`;
 }
 
+/** " (liable 2024-01-15 to 2024-01-31)" for a part period: the days the amount is for, where they are not the whole period. */
+function liableWords(l: BuildLiabilityScheduleOutput['lines'][number]): string {
+  const from = l.segments[0]?.from;
+  const to = l.segments.at(-1)?.to;
+  if (from === undefined || to === undefined || (from === l.periodStart && to === l.periodEnd)) return '';
+  return ` (liable ${from} to ${to})`;
+}
+
 /** The schedule in words: the total due, the payment plan, the decisions, the trace, then this page's lines. */
 export function summarizeSchedule(out: BuildLiabilityScheduleOutput): string {
   const t = out.totals;
@@ -397,7 +405,8 @@ export function summarizeSchedule(out: BuildLiabilityScheduleOutput): string {
     {
       title: `Lines (${describePage(out.page)}):`,
       lines: out.lines.map(
-        (l) => `${l.periodStart} to ${l.periodEnd}, due ${l.dueDate}: ${p(l.totalDue)} (running total ${p(l.runningTotal)})`,
+        (l) =>
+          `${l.periodStart} to ${l.periodEnd}${liableWords(l)}, due ${l.dueDate}: ${p(l.totalDue)} (running total ${p(l.runningTotal)})`,
       ),
       rest: (left) => `… ${plural(left, 'more line')} on this page in structuredContent.lines`,
     },

@@ -166,6 +166,19 @@ describe('every figure tool’s text holds the headline figure and each trace st
     );
   });
 
+  test('build_liability_schedule: a part period’s line says which days the amount is for', async () => {
+    // Liability from 15 January, payments due on the 1st: January's line is the part 15–31 January, 17 of 31 days,
+    // 60 × 52 × 17 ÷ (12 × 31) = 142.58 and its 20% fee 28.52: 171.10. Before, the line read only "2024-01-01 to 2024-01-31".
+    const { text } = await call('build_liability_schedule', {
+      decisions: [{ effectiveDate: '2024-01-15', weeklyAmount: '60' }],
+      firstDueDate: '2024-02-01',
+      asOf: '2024-02-29',
+      service: 'collect_and_pay',
+    });
+    expect(text).toContain('2024-01-01 to 2024-01-31 (liable 2024-01-15 to 2024-01-31), due 2024-01-15: £171.10 (running total £171.10)');
+    expect(text).toContain('2024-02-01 to 2024-02-29, due 2024-02-01: £312.00');
+  });
+
   test('build_liability_schedule: the total due, the trace and the lines', async () => {
     const { text, out } = await call('build_liability_schedule', {
       decisions: [
