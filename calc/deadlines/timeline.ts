@@ -101,7 +101,10 @@ export function timeline(
   for (const { origin, deadlines } of started) {
     for (const d of deadlines) {
       const meetingTypes = MET_BY[d.id] ?? [];
-      const meeting = byEventDate.find((m) => meetingTypes.includes(m.type) && latestBefore(origin, m));
+      // The last day to act is met only by acting on or before it: a request sent after it was late, and the deadline
+      // stands missed (a late application is another step, with its own rules).
+      const inTime = (m: CaseEvent) => d.kind !== 'last_day' || m.date <= d.date;
+      const meeting = byEventDate.find((m) => meetingTypes.includes(m.type) && latestBefore(origin, m) && inTime(m));
       entries.push({
         deadline: d,
         status: meeting ? 'met' : d.date < asOf ? 'overdue' : 'next',

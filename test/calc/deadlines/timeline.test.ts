@@ -35,6 +35,32 @@ describe('timeline', () => {
     expect(t.all).toHaveLength(5);
   });
 
+  test('a reconsideration sent after the last day does not meet it: the deadline stands missed, the outer limit met', () => {
+    // Decision 31 January 2025: last day 28 February (30 days), online-change day 4 March. Sent on 10 March: late for
+    // both (a late application, reg 15, within 13 months: the outer limit of 28 February 2026 is met). Before, both
+    // read as met. Found by an MCP audit.
+    const t = timeline(
+      [
+        { type: 'decision_letter_received', date: '2025-01-31' },
+        { type: 'mr_sent', date: '2025-03-10' },
+      ],
+      '2025-03-20',
+      'england_and_wales',
+    );
+    expect(ids(t.overdue)).toEqual(['mr_last_day@2025-02-28', 'mr_online_change_last_day@2025-03-04']);
+    expect(ids(t.met)).toEqual(['late_mr_outer_limit@2026-02-28']);
+    // Sent on the last day itself is in time.
+    const onTheDay = timeline(
+      [
+        { type: 'decision_letter_received', date: '2025-01-31' },
+        { type: 'mr_sent', date: '2025-02-28' },
+      ],
+      '2025-03-20',
+      'england_and_wales',
+    );
+    expect(ids(onTheDay.met)).toEqual(['mr_last_day@2025-02-28', 'mr_online_change_last_day@2025-03-04', 'late_mr_outer_limit@2026-02-28']);
+  });
+
   test('the notice meets the chase; the appeal month runs; lodging the appeal meets it', () => {
     const base: CaseEvent[] = [
       { type: 'decision_letter_received', date: '2025-01-31' },
