@@ -75,6 +75,11 @@ export function deoAppealLastDay(from: CivilDate, nation: Nation, livesOutsideUk
   return deadlineOf(deadlinesForEvent('deo_served', from, nation, { livesOutsideUk }), DEADLINE.deoAppealLastDay)!;
 }
 
+/** The last day for representations on an interim lump sum deduction order, from the day it was served. */
+export function lsdoRepresentationsLastDay(servedOn: CivilDate, nation: Nation): Deadline {
+  return deadlineOf(deadlinesForEvent('lsdo_served', servedOn, nation), DEADLINE.lsdoRepresentationsLastDay)!;
+}
+
 /** The last day to refer a complaint to the Independent Case Examiner, from the date of CMS's final response. */
 export function iceLastDay(finalResponseDate: CivilDate, nation: Nation): Deadline {
   return deadlineOf(deadlinesForEvent('ice_eligible', finalResponseDate, nation), DEADLINE.iceLastDay)!;

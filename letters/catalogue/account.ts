@@ -25,6 +25,7 @@ import {
   type ComputedReconciliation,
 } from '../figures.ts';
 import { balanceWords, countIs, positionOf, sentence } from '../format.ts';
+import { lsdoRepresentationsLastDay } from '../deadlines.ts';
 import type { Block, ComposeContext } from '../types.ts';
 import { balanceSentences, outBy, statementSentences } from './balance.ts';
 import { BASIS, CMS_ADDRESS, SEND_TO_CMS, defineLetter, keepPaying, paragraphs, roleWords } from './common.ts';
@@ -293,7 +294,10 @@ export const enforcementPauseRequest = defineLetter({
         f.hardship && sentence(f.hardship),
         `I will keep paying ${ongoing}, and I will pay the ${accepted} I accept I owe; I am willing to agree a plan for it.`,
         f.action === 'lump_sum_deduction_order' &&
-          'Please treat this letter as my representations about the lump sum deduction order under regulation 25M of the Child Support (Collection and Enforcement) Regulations 1992.',
+          lsdoSentence(
+            ctx.date(lsdoRepresentationsLastDay(f.actionDate, ctx.nation).date),
+            ctx.sentOn <= lsdoRepresentationsLastDay(f.actionDate, ctx.nation).date,
+          ),
         f.action === 'regular_deduction_order' &&
           'Please also treat this letter as an application to review the regular deduction order under regulation 25G of the Child Support (Collection and Enforcement) Regulations 1992, because the amount it collects rests on a wrong balance.',
       ),
@@ -308,11 +312,25 @@ export const enforcementPauseRequest = defineLetter({
       ],
       enclosures: [`A copy of the ${action}${f.actionReference ? ` (${f.actionReference})` : ''}`],
       notes: [
+        ...(f.action === 'lump_sum_deduction_order'
+          ? [
+              `Representations on a lump sum deduction order must be made within 14 days beginning with the day it was served: by ${ctx.date(lsdoRepresentationsLastDay(f.actionDate, ctx.nation).date)}, counting ${ctx.date(f.actionDate)}, the date given for the order, as that day. Send this letter so that it arrives by then.`,
+            ]
+          : []),
         'This letter does not stop any legal time limit. If the order can be challenged (a deduction from earnings order appeal within 28 days, or 56 if you do not live in the United Kingdom, or representations about a lump sum deduction order within 14 days of service), make that challenge as well.',
       ],
     };
   },
 });
+
+/** L11's representations on a lump sum deduction order: within the 14 days, or, drafted after them, asked for all the same. */
+function lsdoSentence(lastDay: string, inTime: boolean): string {
+  const asRepresentations =
+    'Please treat this letter as my representations about the lump sum deduction order under regulation 25M of the Child Support (Collection and Enforcement) Regulations 1992';
+  return inTime
+    ? `${asRepresentations}, made within the 14 days it allows (by ${lastDay}).`
+    : `${asRepresentations}. I know the 14 days it allows ended on ${lastDay}, and ask you to consider them all the same.`;
+}
 
 export const INSTALMENT_FREQUENCIES = ['weekly', 'fortnightly', 'four_weekly', 'monthly'] as const;
 const FREQUENCY_WORDS: Record<(typeof INSTALMENT_FREQUENCIES)[number], string> = {
