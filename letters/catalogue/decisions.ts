@@ -181,7 +181,7 @@ export const mandatoryReconsideration = defineLetter({
   type: 'mandatory_reconsideration',
   title: 'Mandatory reconsideration of a decision',
   whenToUse:
-    'Within 30 days of a decision letter that got the income, the children, shared care or a variation wrong. It must come before an appeal. Name the exact decision: CMS links an unspecific request to the latest one.',
+    'Within 30 days of a decision letter that got the income, the children, shared care or a variation wrong (a default or interim decision at any time: it can be revised whenever it is challenged). It must come before an appeal. Name the exact decision: CMS links an unspecific request to the latest one.',
   sender: 'either',
   recipient: CMS_ADDRESS,
   legalBasis: [BASIS.csaRevision, BASIS.mrReg14],
@@ -238,7 +238,7 @@ export const lateMandatoryReconsideration = defineLetter({
   type: 'late_mandatory_reconsideration',
   title: 'Late mandatory reconsideration (asking for more time)',
   whenToUse:
-    'When the 30 days for a reconsideration have passed. CMS can allow more time in special circumstances (illness, bereavement, an emergency); an official error, or HMRC amending its figures, can be corrected at any time.',
+    'When the 30 days for a reconsideration have passed (not for a default or interim decision: the reconsideration letter, L03, asks for one of those at any time). CMS can allow more time in special circumstances (illness, bereavement, an emergency); an official error, or HMRC amending its figures, can be corrected at any time.',
   sender: 'either',
   recipient: CMS_ADDRESS,
   legalBasis: [BASIS.csaRevision, BASIS.mrReg14, BASIS.lateReg15],
