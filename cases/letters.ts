@@ -225,10 +225,18 @@ export async function markCaseLetterSent(
   caseId: string,
   letterId: string,
   sending: LetterSending,
-  options: { readonly nation?: Nation } = {},
+  options: { readonly nation?: Nation; readonly today?: CivilDate } = {},
 ): Promise<{ letter: LetterSummary; event: EventRecord; pdf: Uint8Array }> {
   const record = await store.letter(caseId, letterId);
   const kept = keptLetter(record);
+  // The day it went starts its clocks: a day before the letter was written, or one still to come, is a slip.
+  const dated = (record.content['letter'] as { sentOn?: CivilDate } | undefined)?.sentOn;
+  if (dated !== undefined && sending.sentOn < dated) {
+    throw new InputError('sentOn', `is before the letter's own date (${dated}); give the day it was actually sent, YYYY-MM-DD`);
+  }
+  if (options.today !== undefined && sending.sentOn > options.today) {
+    throw new InputError('sentOn', `is after today (${options.today}); mark the letter sent on the day it goes, not before`);
+  }
   // What the sending records turns on two letters' facts: L13 is the address-change report only for an address,
   // L24 is the ICO complaint at its second stage.
   const type = eventForLetter(kept.id, {

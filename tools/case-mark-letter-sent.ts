@@ -56,7 +56,7 @@ export const markLetterSentTool = defineTool({
       input.caseId,
       input.letterId,
       { sentOn: input.sentOn, ...(input.method ? { method: input.method } : {}) },
-      input.nation ? { nation: input.nation } : {},
+      { ...(input.nation ? { nation: input.nation } : {}), today: context.today },
     );
     const timeline = caseTimeline(await store.events(input.caseId), context.today);
     return mutable({

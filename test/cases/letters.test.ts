@@ -6,6 +6,7 @@
  * sent starts its clocks, once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InputError } from '../../calc/errors.ts';
 import { caseTimeline, draftCaseLetter, markCaseLetterSent, reconcileCase, recordCaseEvent, saveCaseLetter } from '../../cases/index.ts';
 import { draftLetter, LetterInputError } from '../../letters/index.ts';
 import { openStore } from '../../store/open.ts';
@@ -159,6 +160,17 @@ describe('keeping and sending a letter', () => {
     expect([first.record.status, first.record.version, second.record.version]).toEqual(['draft', 1, 2]);
     expect(Buffer.from(first.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     expect((await store.events(caseId)).length).toBe(0); // a draft starts nothing
+
+    // A day before the letter's own date, or one still to come, is refused, naming sentOn, and starts nothing (MCP audit).
+    const early = await markCaseLetterSent(store, caseId, first.record.id, { sentOn: '2026-03-19' }).catch((e: unknown) => e);
+    expect((early as InputError).message).toBe(
+      "sentOn: is before the letter's own date (2026-03-20); give the day it was actually sent, YYYY-MM-DD",
+    );
+    const ahead = await markCaseLetterSent(store, caseId, first.record.id, { sentOn: '2026-03-25' }, { today: SENT_ON }).catch(
+      (e: unknown) => e,
+    );
+    expect((ahead as InputError).message).toBe('sentOn: is after today (2026-03-20); mark the letter sent on the day it goes, not before');
+    expect((await store.events(caseId)).length).toBe(0);
 
     const sent = await markCaseLetterSent(store, caseId, first.record.id, { sentOn: SENT_ON, method: 'recorded_delivery' });
     expect(sent.letter).toMatchObject({ status: 'sent', sentOn: SENT_ON, method: 'recorded_delivery' });
