@@ -44,11 +44,8 @@ export function balanceWords(value: string, position: Position): string {
       : `nothing owed (${value})`;
 }
 
-/** "a, b and c". */
-export function joinAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+/** "a, b and c": calc's, which the reconciliation's own words use too. */
+export { joinAnd } from '../calc/reconcile/explain.ts';
 
 /** A sentence from a fact the parent wrote: trimmed, first letter kept, a full stop added when missing. */
 export function sentence(text: string): string {

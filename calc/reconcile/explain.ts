@@ -327,7 +327,13 @@ export function splitWords(effects: ByComponent<Dec>): string {
   )
     .filter(([, d]) => !d.isZero())
     .map(([name, d]) => `${pounds(d.abs())} ${d.gt(0) ? 'more' : 'less'} in ${name}`);
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return joinAnd(parts);
+}
+
+/** "a, b and c". */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** A balance as a letter words it: "arrears of £410.08", "an overpayment of £12.00", "nothing owed". */

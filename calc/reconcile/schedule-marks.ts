@@ -16,6 +16,7 @@
  */
 import type { CmsEntry } from '../ledger/entries.ts';
 import { toDayNumber } from '../dates.ts';
+import { joinAnd } from './explain.ts';
 import type { DirectPayResult } from './direct-pay.ts';
 import type { FindingDraft } from './draft.ts';
 import type { Periods } from './periods.ts';
@@ -76,8 +77,7 @@ function scheduleMarks(marks: readonly CmsEntry[]): string {
 
 /** "2024-05-01 as paid and 2024-06-01 as part paid". */
 function listOf(marks: readonly CmsEntry[]): string {
-  const words = marks.map((m) => `${m.date} as ${STATUS_WORDS[m.status!]}`);
-  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+  return joinAnd(marks.map((m) => `${m.date} as ${STATUS_WORDS[m.status!]}`));
 }
 
 const STATUS_WORDS: Record<NonNullable<CmsEntry['status']>, string> = {

@@ -281,6 +281,8 @@ export const enforcementPauseRequest = defineLetter({
     const accepted = ctx.quote(undisputed);
     const action = ACTION_WORDS[f.action];
     const ongoing = ongoingPayment(ctx, ctx.computed.calculation, r);
+    // The last day for representations on a lump sum deduction order (reg 25M), for the letter and the sender's notes.
+    const lsdoLast = f.action === 'lump_sum_deduction_order' ? lsdoRepresentationsLastDay(f.actionDate, ctx.nation) : undefined;
     const body: Block[] = paragraphs(
       `I am the paying parent. On ${ctx.date(f.actionDate)} you issued a ${action}${f.actionReference ? ` (reference ${f.actionReference})` : ''} against me.`,
       `The balance it is based on is disputed. You say I owed ${claimed} on ${ctx.date(r.result.asOf)}. Worked out from the decisions on my case and my bank statements, I owed ${accepted}.${disputed ? ` I dispute the other ${ctx.quote(disputed)} of your figure.` : ''}`,
@@ -293,11 +295,7 @@ export const enforcementPauseRequest = defineLetter({
         'I know there is no automatic right to a pause. But you must have regard to the welfare of any child affected when you use your discretion (Child Support Act 1991 s.2), and money taken on a wrong balance is slow and hard to get back.',
         f.hardship && sentence(f.hardship),
         `I will keep paying ${ongoing}, and I will pay the ${accepted} I accept I owe; I am willing to agree a plan for it.`,
-        f.action === 'lump_sum_deduction_order' &&
-          lsdoSentence(
-            ctx.date(lsdoRepresentationsLastDay(f.actionDate, ctx.nation).date),
-            ctx.sentOn <= lsdoRepresentationsLastDay(f.actionDate, ctx.nation).date,
-          ),
+        lsdoLast && lsdoSentence(ctx.date(lsdoLast.date), ctx.sentOn <= lsdoLast.date),
         f.action === 'regular_deduction_order' &&
           'Please also treat this letter as an application to review the regular deduction order under regulation 25G of the Child Support (Collection and Enforcement) Regulations 1992, because the amount it collects rests on a wrong balance.',
       ),
@@ -312,9 +310,9 @@ export const enforcementPauseRequest = defineLetter({
       ],
       enclosures: [`A copy of the ${action}${f.actionReference ? ` (${f.actionReference})` : ''}`],
       notes: [
-        ...(f.action === 'lump_sum_deduction_order'
+        ...(lsdoLast
           ? [
-              `Representations on a lump sum deduction order must be made within 14 days beginning with the day it was served: by ${ctx.date(lsdoRepresentationsLastDay(f.actionDate, ctx.nation).date)}, counting ${ctx.date(f.actionDate)}, the date given for the order, as that day. Send this letter so that it arrives by then.`,
+              `Representations on a lump sum deduction order must be made within 14 days beginning with the day it was served: by ${ctx.date(lsdoLast.date)}, counting ${ctx.date(f.actionDate)}, the date given for the order, as that day. Send this letter so that it arrives by then.`,
             ]
           : []),
         'This letter does not stop any legal time limit. If the order can be challenged (a deduction from earnings order appeal within 28 days, or 56 if you do not live in the United Kingdom, or representations about a lump sum deduction order within 14 days of service), make that challenge as well.',

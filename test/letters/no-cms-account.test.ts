@@ -10,24 +10,12 @@ import { formatMoney } from '../../calc/money.ts';
 import { explainFinding, reconcile, type ReconcileInput } from '../../calc/reconcile/reconcile.ts';
 import { draftLetter, LetterInputError } from '../../letters/index.ts';
 import { findingToJson } from '../../tools/reconcile-ledger.ts';
+import { collectAndPayFromMay, DUE } from '../calc/reconcile/collect-and-pay-from-may.ts';
 import { CASES } from './fixture.ts';
 
-// £60.00 a week on Collect and Pay, monthly from 1 May 2024: £260.00 a month and the paying parent's 20% fee, £52.00:
-// £312.00 paid on each of 1 May, 1 June and 1 July (Fees Regulations 2014 reg 7).
-const DUE = ['2024-05-01', '2024-06-01', '2024-07-01'];
-const input = (cmsEntries: CmsEntryInput[]): ReconcileInput => ({
-  schedule: {
-    decisions: [{ effectiveDate: '2024-05-01', weeklyAmount: '60.00' }],
-    frequency: 'monthly',
-    firstDueDate: '2024-05-01',
-    service: 'collect_and_pay',
-    asOf: '2024-07-31',
-  },
-  side: 'paying',
-  cmsEntries,
-  bankTransactions: DUE.map((date) => ({ id: `bank-${date}`, date, amount: '312.00', direction: 'out', description: 'CMS PAYMENT' })),
-  bankFilter: { descriptionContains: ['CMS'] },
-});
+// £60.00 a week on Collect and Pay, monthly from 1 May 2024: £312.00 paid on each of 1 May, 1 June and 1 July
+// (test/calc/reconcile/collect-and-pay-from-may.ts).
+const input = collectAndPayFromMay;
 const WARNING_START = 'No line of CMS’s statement of account (its record of the payments it received) was given';
 
 describe('payments with no line of CMS’s account to check them against', () => {

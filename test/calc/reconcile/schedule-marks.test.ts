@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { CmsEntryInput, ScheduleStatus } from '../../../calc/ledger/entries.ts';
 import { formatMoney } from '../../../calc/money.ts';
 import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
+import { collectAndPayFromMay, DUE } from './collect-and-pay-from-may.ts';
 
 // One decision of £60.00 a week on Collect and Pay, monthly from 1 May 2024: 60 × 52 ÷ 12 = £260.00 a month, and the
 // paying parent's 20% collection fee on it, £52.00: £312.00 paid each month (Fees Regulations 2014 reg 7).
-const DUE = ['2024-05-01', '2024-06-01', '2024-07-01'];
 const scheduleLines = (statuses: readonly (ScheduleStatus | undefined)[]): CmsEntryInput[] =>
   DUE.map((date, i) => ({
     id: `schedule-${date}`,
@@ -21,19 +21,7 @@ const scheduleLines = (statuses: readonly (ScheduleStatus | undefined)[]): CmsEn
     fromSchedule: true,
     ...(statuses[i] ? { status: statuses[i] } : {}),
   }));
-const input = (cmsEntries: CmsEntryInput[]): ReconcileInput => ({
-  schedule: {
-    decisions: [{ effectiveDate: '2024-05-01', weeklyAmount: '60.00' }],
-    frequency: 'monthly',
-    firstDueDate: '2024-05-01',
-    service: 'collect_and_pay',
-    asOf: '2024-07-31',
-  },
-  side: 'paying',
-  cmsEntries,
-  bankTransactions: DUE.map((date) => ({ id: `bank-${date}`, date, amount: '312.00', direction: 'out', description: 'CMS PAYMENT' })),
-  bankFilter: { descriptionContains: ['CMS'] },
-});
+const input = collectAndPayFromMay;
 const missing = (r: ReturnType<typeof reconcile>) =>
   r.findings.filter((f) => f.kind === 'payment_missing_from_cms').map((f) => [f.date, formatMoney(f.amount)]);
 const markWarnings = (r: ReturnType<typeof reconcile>) => r.warnings.filter((w) => w.startsWith('CMS’s payment schedule marks'));
