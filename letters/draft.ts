@@ -7,6 +7,7 @@
 import { isCivilDate, type CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
 import { pounds } from '../calc/money.ts';
+import type { Balance } from '../calc/reconcile/types.ts';
 import type { TraceStep } from '../calc/trace.ts';
 import { LETTERS } from './catalogue/index.ts';
 import { deadlinesFor, LETTER_CLOCKS, NATIONS, replyDeadline, type Nation } from './deadlines.ts';
@@ -156,7 +157,11 @@ function checkReconciliation(spec: LetterSpec, computed: Computed): LetterProble
       message: `is missing — the letter quotes the balance CMS claims; add cmsClaim { date, balance } from CMS’s letter or statement`,
     });
   }
-  if ((needs.discrepancies || needs.position) && result.counts.bankTransactions === 0 && result.counts.evidence === 0) {
+  if (
+    (needs.discrepancies || needs.position || needs.disputedBalance) &&
+    result.counts.bankTransactions === 0 &&
+    result.counts.evidence === 0
+  ) {
     problems.push({
       field: 'reconciliation.bankTransactions',
       message: 'is missing — the letter quotes what your bank statement shows; give the maintenance payments from it',
@@ -191,8 +196,39 @@ function checkReconciliation(spec: LetterSpec, computed: Computed): LetterProble
             : `shows no arrears (the balance worked out on ${b.asOf} is ${b.position === 'overpaid' ? `an overpayment of ${pounds(b.recomputed.abs())}` : 'nothing owed'}), so there are no arrears to offer a plan for`,
       });
     }
+    if (needs.disputedBalance) problems.push(...undisputedClaim(result.balance));
   }
   return problems;
+}
+
+/** Why CMS's claim leaves nothing to dispute (an overpayment, or no more than the balance worked out), if it does. */
+function undisputedClaim(b: Balance): LetterProblem[] {
+  const claimed = b.cmsClaimed;
+  if (claimed === undefined || b.difference === undefined) return []; // cmsClaim: true says it is missing
+  const field = 'reconciliation.cmsClaim';
+  if (claimed.lt(0)) {
+    return [
+      {
+        field,
+        message: `is an overpayment of ${pounds(claimed.abs())} on ${b.asOf}, not arrears, so there is no balance for CMS to enforce and nothing to ask it to hold`,
+      },
+    ];
+  }
+  if (b.difference.gt(0)) return [];
+  const ours =
+    b.position === 'arrears'
+      ? `arrears of ${pounds(b.recomputed)}`
+      : b.position === 'overpaid'
+        ? `an overpayment of ${pounds(b.recomputed.abs())}`
+        : 'nothing owed';
+  return [
+    {
+      field,
+      message:
+        `is ${pounds(claimed)} on ${b.asOf}, no more than the balance worked out from the decisions and your evidence (${ours}), so there is no disputed balance to ask CMS to hold enforcement on. ` +
+        'If CMS is enforcing arrears you accept, arrears_payment_plan offers a plan for them',
+    },
+  ];
 }
 
 /** "Please reply by …" and how the sender wants the reply. */

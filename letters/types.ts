@@ -40,6 +40,11 @@ export interface ReconciliationNeeds {
   readonly side?: SenderRole;
   /** The recomputed balance must show this. */
   readonly position?: 'arrears' | 'overpaid';
+  /**
+   * CMS's claim must be arrears above the balance worked out, whatever that balance is (smaller arrears, nothing, an
+   * overpayment): a letter about enforcement on a disputed balance needs something in CMS's figure to dispute.
+   */
+  readonly disputedBalance?: boolean;
 }
 
 /** A figure a letter quotes: always from a computed result, with the rule or evidence behind it. */

@@ -253,11 +253,13 @@ export const enforcementPauseRequest = defineLetter({
     reconciliation: { use: 'required', why: 'the balance CMS claims, the part you accept and the part you dispute' },
     calculation: { use: 'optional', why: 'the ongoing maintenance you will keep paying' },
   },
-  reconciliationNeeds: { cmsClaim: true, side: 'paying', position: 'arrears' },
+  // Smaller arrears than CMS's, nothing owed, or an overpayment: any of them is a balance disputed.
+  reconciliationNeeds: { cmsClaim: true, side: 'paying', disputedBalance: true },
   figures: [
     'cms_claimed_balance',
     'undisputed_arrears',
     'disputed_amount',
+    'overpaid_amount',
     'bridge_too_high_total',
     'bridge_too_low_total',
     'monthly_amount',
@@ -278,14 +280,21 @@ export const enforcementPauseRequest = defineLetter({
     const r = ctx.computed.reconciliation!;
     const { disputed, undisputed } = disputedAndUndisputed(r);
     const claimed = ctx.quote(claimedBalance(r)!);
-    const accepted = ctx.quote(undisputed);
     const action = ACTION_WORDS[f.action];
     const ongoing = ongoingPayment(ctx, ctx.computed.calculation, r);
     // The last day for representations on a lump sum deduction order (reg 25M), for the letter and the sender's notes.
     const lsdoLast = f.action === 'lump_sum_deduction_order' ? lsdoRepresentationsLastDay(f.actionDate, ctx.nation) : undefined;
+    // Nothing accepted (nothing owed, or money overpaid): the whole of CMS's figure is disputed and no plan is offered.
+    // (A figure quoted is listed in the schedule of figures, so the £0.00 accepted is quoted only when something is.)
+    const owesSome = r.result.balance.recomputed.gt(0);
+    const accepted = owesSome ? ctx.quote(undisputed) : '';
+    const over = overpaid(r);
+    const ours = owesSome
+      ? `I owed ${accepted}.${disputed ? ` I dispute the other ${ctx.quote(disputed)} of your figure.` : ''}`
+      : `I owed nothing${over ? `: I had paid ${ctx.quote(over)} more than was due` : ''}. I dispute the whole of your figure.`;
     const body: Block[] = paragraphs(
       `I am the paying parent. On ${ctx.date(f.actionDate)} you issued a ${action}${f.actionReference ? ` (reference ${f.actionReference})` : ''} against me.`,
-      `The balance it is based on is disputed. You say I owed ${claimed} on ${ctx.date(r.result.asOf)}. Worked out from the decisions on my case and my bank statements, I owed ${accepted}.${disputed ? ` I dispute the other ${ctx.quote(disputed)} of your figure.` : ''}`,
+      `The balance it is based on is disputed. You say I owed ${claimed} on ${ctx.date(r.result.asOf)}. Worked out from the decisions on my case and my bank statements, ${ours}`,
       statementSentences(ctx, r).join(' '),
       'My dispute is already with you, and has not yet been answered:',
     );
@@ -294,7 +303,9 @@ export const enforcementPauseRequest = defineLetter({
       ...paragraphs(
         'I know there is no automatic right to a pause. But you must have regard to the welfare of any child affected when you use your discretion (Child Support Act 1991 s.2), and money taken on a wrong balance is slow and hard to get back.',
         f.hardship && sentence(f.hardship),
-        `I will keep paying ${ongoing}, and I will pay the ${accepted} I accept I owe; I am willing to agree a plan for it.`,
+        owesSome
+          ? `I will keep paying ${ongoing}, and I will pay the ${accepted} I accept I owe; I am willing to agree a plan for it.`
+          : `I will keep paying ${ongoing}.`,
         lsdoLast && lsdoSentence(ctx.date(lsdoLast.date), ctx.sentOn <= lsdoLast.date),
         f.action === 'regular_deduction_order' &&
           'Please also treat this letter as an application to review the regular deduction order under regulation 25G of the Child Support (Collection and Enforcement) Regulations 1992, because the amount it collects rests on a wrong balance.',
@@ -304,8 +315,12 @@ export const enforcementPauseRequest = defineLetter({
       subject: `Urgent: please hold the ${action} while my dispute is considered`,
       body,
       asks: [
-        `Hold the ${action} on the disputed part of the balance until my dispute has been answered.`,
-        `Limit any collection of arrears to the ${accepted} I accept, by agreement with me.`,
+        ...(owesSome
+          ? [
+              `Hold the ${action} on the disputed part of the balance until my dispute has been answered.`,
+              `Limit any collection of arrears to the ${accepted} I accept, by agreement with me.`,
+            ]
+          : [`Hold the ${action} until my dispute has been answered.`]),
         'Tell me your decision in writing.',
       ],
       enclosures: [`A copy of the ${action}${f.actionReference ? ` (${f.actionReference})` : ''}`],

@@ -1,0 +1,95 @@
+/**
+ * The request to hold enforcement (L11) is for a balance the parent disputes, whatever the reconciliation makes of
+ * it: arrears smaller than CMS's, nothing owed at all, or money overpaid. It is refused only when there is nothing in
+ * CMS's figure to dispute. Figures from the shared case (fixture.ts: £410.08 a month due on Collect and Pay, twelve
+ * instalments to 9 March 2026, £4,920.96 in all).
+ */
+import { describe, expect, test } from 'vitest';
+import { LetterInputError } from '../../letters/errors.ts';
+import { draftLetter, type DraftInput } from '../../letters/index.ts';
+import type { ReconcileInput } from '../../calc/reconcile/types.ts';
+import { squash } from './helpers.ts';
+import { CASES, overpaidReconciliation, twoWayReconciliation } from './fixture.ts';
+
+const base = CASES['enforcement_pause_request']!.input as DraftInput;
+const withReconciliation = (reconciliation: ReconcileInput): DraftInput => ({ ...base, reconciliation });
+
+/** The overpaid case's bank payments, with CMS's record of the payments on `missed` left out and its claim. */
+function cmsMissed(bankDates: readonly string[], missed: readonly string[], claim: string): ReconcileInput {
+  const bank = overpaidReconciliation.bankTransactions!.filter((t) => bankDates.includes(t.date));
+  const entries = overpaidReconciliation.cmsEntries!.filter((e) => bankDates.includes(e.date) && !missed.includes(e.date));
+  return { ...overpaidReconciliation, bankTransactions: bank, cmsEntries: entries, cmsClaim: { date: '2026-03-09', balance: claim } };
+}
+
+const ALL_THIRTEEN = overpaidReconciliation.bankTransactions!.map((t) => t.date);
+const TWELVE = ALL_THIRTEEN.filter((d) => d !== '2026-01-20');
+
+function refusal(draft: DraftInput): LetterInputError {
+  try {
+    draftLetter(draft);
+  } catch (e) {
+    if (e instanceof LetterInputError) return e;
+    throw e;
+  }
+  throw new Error('the draft was not refused');
+}
+
+describe('L11 when the parent owes nothing that CMS enforces', () => {
+  // Paid: 12 × £410.08 = £4,920.96, exactly what was due: nothing owed. CMS recorded 10 of the 12 (not 9 June or
+  // 7 October 2025): 4,920.96 − 10 × 410.08 = £820.16 claimed, all of it disputed (2 × £410.08).
+  const nothingOwed = withReconciliation(cmsMissed(TWELVE, ['2025-06-09', '2025-10-07'], '820.16'));
+
+  test('it is drafted, disputes the whole figure and accepts nothing', () => {
+    const letter = draftLetter(nothingOwed);
+    const text = squash(letter.text);
+    expect(text).toContain(
+      'You say I owed £820.16 on 9 March 2026. Worked out from the decisions on my case and my bank statements, I owed nothing. I dispute the whole of your figure.',
+    );
+    expect(text).toContain(
+      'I will keep paying my ongoing maintenance with the collection fee, £410.08 a month, through the Child Maintenance Service.',
+    );
+    // Nothing accepted, anywhere: not in the letter, not as a figure of £0.00 in its schedule of figures.
+    expect(text).not.toContain('I accept');
+    expect(text).toContain('1. Hold the deduction from earnings order until my dispute has been answered.');
+    expect(text).not.toContain('Limit any collection of arrears');
+  });
+
+  test('overpaid: it says by how much, and still disputes the whole figure', () => {
+    // Paid 13 × £410.08 = £5,331.04 against £4,920.96 due: £410.08 overpaid. CMS recorded 10 of the 13 (not 9 June,
+    // 7 October 2025 or 20 January 2026): £820.16 claimed, £820.16 − (−£410.08) = £1,230.24 = 3 × £410.08 too high.
+    const text = squash(
+      draftLetter(withReconciliation(cmsMissed(ALL_THIRTEEN, ['2025-06-09', '2025-10-07', '2026-01-20'], '820.16'))).text,
+    );
+    expect(text).toContain(
+      'You say I owed £820.16 on 9 March 2026. Worked out from the decisions on my case and my bank statements, I owed nothing: I had paid £410.08 more than was due. I dispute the whole of your figure.',
+    );
+    expect(text).not.toContain('I accept');
+  });
+
+  test('arrears smaller than CMS says: the part accepted is still offered (unchanged)', () => {
+    // fixture.ts: CMS £452.86, the correct balance £410.08, £42.78 disputed.
+    const text = squash(draftLetter(withReconciliation(twoWayReconciliation)).text);
+    expect(text).toContain('I owed £410.08. I dispute the other £42.78 of your figure.');
+    expect(text).toContain('and I will pay the £410.08 I accept I owe; I am willing to agree a plan for it.');
+    expect(text).toContain(
+      '1. Hold the deduction from earnings order on the disputed part of the balance until my dispute has been answered.',
+    );
+  });
+});
+
+describe('L11 is refused only when nothing in CMS’s figure is disputed', () => {
+  test('CMS’s figure no higher than the balance worked out: refused, naming the claim and the plan letter', () => {
+    // CMS recorded all 12 payments of £410.08 and says £0.00, as the bank does.
+    const problem = refusal(withReconciliation(cmsMissed(TWELVE, [], '0.00'))).problems.find((p) => p.field === 'reconciliation.cmsClaim');
+    expect(problem?.message).toBe(
+      'is £0.00 on 2026-03-09, no more than the balance worked out from the decisions and your evidence (nothing owed), so there is no disputed balance to ask CMS to hold enforcement on. If CMS is enforcing arrears you accept, arrears_payment_plan offers a plan for them',
+    );
+  });
+
+  test('CMS says the parent is in credit: refused, there is nothing for CMS to enforce', () => {
+    const problem = refusal(withReconciliation(overpaidReconciliation)).problems.find((p) => p.field === 'reconciliation.cmsClaim');
+    expect(problem?.message).toBe(
+      'is an overpayment of £410.08 on 2026-03-09, not arrears, so there is no balance for CMS to enforce and nothing to ask it to hold',
+    );
+  });
+});
