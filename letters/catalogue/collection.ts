@@ -219,6 +219,14 @@ export const deductionOrderAppeal = defineLetter({
     const problems: { field: string; message: string }[] = [];
     const from = f.matterArose ?? f.orderDate;
     if (compareDates(f.orderDate, sentOn) > 0) problems.push({ field: 'facts.orderDate', message: 'is after the date of this letter' });
+    if (f.matterArose && compareDates(f.matterArose, sentOn) > 0) {
+      problems.push({ field: 'facts.matterArose', message: 'is after the date of this letter' });
+    } else if (f.matterArose && compareDates(f.matterArose, f.orderDate) < 0) {
+      problems.push({
+        field: 'facts.matterArose',
+        message: 'is before the order date: what is appealed against arises with the order or after it',
+      });
+    }
     const limit = deoAppealLastDay(from, nation, f.livesOutsideUk === true);
     if (compareDates(sentOn, limit.date) > 0) {
       problems.push({
@@ -328,6 +336,7 @@ export const deductionOrderRepresentations = defineLetter({
     const problems: { field: string; message: string }[] = [];
     if (compareDates(f.orderDate, sentOn) > 0) problems.push({ field: 'facts.orderDate', message: 'is after the date of this letter' });
     if (compareDates(f.servedOn, f.orderDate) < 0) problems.push({ field: 'facts.servedOn', message: 'is before the order date' });
+    else if (compareDates(f.servedOn, sentOn) > 0) problems.push({ field: 'facts.servedOn', message: 'is after the date of this letter' });
     return problems;
   },
   compose: (ctx) => {

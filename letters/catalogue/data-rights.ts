@@ -209,6 +209,12 @@ export const sarChaseIcoComplaint = defineLetter({
   check: (f, sentOn) => {
     const problems: { field: string; message: string }[] = [];
     if (compareDates(f.sarSentOn, sentOn) > 0) problems.push({ field: 'facts.sarSentOn', message: 'is after the date of this letter' });
+    (f.chasedOn ?? []).forEach((chased, i) => {
+      if (compareDates(chased, sentOn) > 0) problems.push({ field: `facts.chasedOn[${i}]`, message: 'is after the date of this letter' });
+      else if (compareDates(chased, f.sarSentOn) < 0) {
+        problems.push({ field: `facts.chasedOn[${i}]`, message: 'is before sarSentOn: a chase follows the request it chases' });
+      }
+    });
     if (f.stage === 'ico_complaint' && !f.chasedOn?.length) {
       problems.push({
         field: 'facts.chasedOn',

@@ -1,0 +1,67 @@
+/**
+ * A letter answers something that has happened: a date its facts give for that (an order served, the day a matter
+ * arose, a chase sent) cannot fall after the letter's own date. A letter dated before its own clock starts would
+ * count its deadline from a day still to come. Every letter is dated 20 March 2026 here (fixture.ts SENT_ON), the
+ * SAR chase 27 April 2026.
+ */
+import { describe, expect, test } from 'vitest';
+import { LetterInputError } from '../../letters/errors.ts';
+import { draftLetter, type DraftInput } from '../../letters/index.ts';
+import { CASES } from './fixture.ts';
+
+const withFacts = (type: string, facts: Record<string, unknown>): DraftInput => {
+  const input = CASES[type]!.input as DraftInput;
+  return { ...input, facts: { ...(input.facts as Record<string, unknown>), ...facts } };
+};
+
+function problemsOf(draft: DraftInput): readonly { field: string; message: string }[] {
+  try {
+    draftLetter(draft);
+  } catch (e) {
+    if (e instanceof LetterInputError) return e.problems;
+    throw e;
+  }
+  throw new Error('the draft was not refused');
+}
+
+describe('a date the letter answers, after the letter’s own date, is refused naming it', () => {
+  test('deduction order appeal (L22): the day the matter arose', () => {
+    expect(problemsOf(withFacts('deduction_order_appeal', { matterArose: '2026-03-25' }))).toContainEqual({
+      field: 'facts.matterArose',
+      message: 'is after the date of this letter',
+    });
+  });
+
+  test('deduction order representations (L23): the day the order was served', () => {
+    expect(problemsOf(withFacts('deduction_order_representations', { servedOn: '2026-03-23' }))).toContainEqual({
+      field: 'facts.servedOn',
+      message: 'is after the date of this letter',
+    });
+  });
+
+  test('the complaint to the ICO (L24): a chase dated after the complaint', () => {
+    expect(
+      problemsOf(withFacts('sar_chase_ico_complaint', { stage: 'ico_complaint', chasedOn: ['2026-04-10', '2026-05-01'] })),
+    ).toContainEqual({ field: 'facts.chasedOn[1]', message: 'is after the date of this letter' });
+  });
+
+  test('and a date before the one it follows: the matter before the order, a chase before the request', () => {
+    // The order is dated 10 March 2026; the request was sent on 20 March 2026.
+    expect(problemsOf(withFacts('deduction_order_appeal', { matterArose: '2026-03-09' }))).toContainEqual({
+      field: 'facts.matterArose',
+      message: 'is before the order date: what is appealed against arises with the order or after it',
+    });
+    expect(problemsOf(withFacts('sar_chase_ico_complaint', { stage: 'ico_complaint', chasedOn: ['2026-03-19'] }))).toContainEqual({
+      field: 'facts.chasedOn[0]',
+      message: 'is before sarSentOn: a chase follows the request it chases',
+    });
+  });
+
+  test('the same letters with the dates on or before the letter’s are drafted', () => {
+    expect(draftLetter(withFacts('deduction_order_appeal', { matterArose: '2026-03-20' })).deadlines.length).toBeGreaterThan(0);
+    expect(draftLetter(withFacts('deduction_order_representations', { servedOn: '2026-03-20' })).deadlines.length).toBeGreaterThan(0);
+    expect(draftLetter(withFacts('sar_chase_ico_complaint', { stage: 'ico_complaint', chasedOn: ['2026-04-10'] })).text).toContain(
+      '10 April 2026',
+    );
+  });
+});
