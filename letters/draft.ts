@@ -5,6 +5,7 @@
  * @module
  */
 import { isCivilDate, type CivilDate } from '../calc/dates.ts';
+import { OutsideHolidayTablesError } from '../calc/deadlines/index.ts';
 import { InputError } from '../calc/errors.ts';
 import { pounds } from '../calc/money.ts';
 import type { Balance } from '../calc/reconcile/types.ts';
@@ -311,6 +312,44 @@ function referenceLines(facts: Record<string, unknown>): string[] {
  * @throws {LetterInputError} listing every missing or wrong fact and every missing computation at once.
  */
 export function draftLetter(input: DraftInput): DraftedLetter {
+  try {
+    return draft(input);
+  } catch (error) {
+    throw error instanceof OutsideHolidayTablesError ? namedByItsFact(error, input) : error;
+  }
+}
+
+/**
+ * A date the bank holiday tables do not cover, named by what gave it (`facts.decision.letterDate`, `sentOn`), not by
+ * calc's `date`, with what to do: most such dates are slips of the keyboard.
+ */
+function namedByItsFact(error: OutsideHolidayTablesError, input: DraftInput): OutsideHolidayTablesError {
+  const field = pathOf(input.facts, error.date, 'facts') ?? (input.sentOn === error.date ? 'sentOn' : undefined);
+  return new OutsideHolidayTablesError(
+    error.date,
+    field ?? 'date',
+    '. Check the date, written YYYY-MM-DD; if it is right, work this time limit out by hand',
+  );
+}
+
+/** Where in `value` the string `wanted` is, written as a field path (`facts.chasedOn[1]`), depth first. */
+function pathOf(value: unknown, wanted: string, path: string): string | undefined {
+  if (value === wanted) return path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = pathOf(value[i], wanted, `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      const found = pathOf(v, wanted, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function draft(input: DraftInput): DraftedLetter {
   const spec = findLetter(input.type);
   if (typeof input.sentOn !== 'string' || !isCivilDate(input.sentOn)) {
     throw new InputError('sentOn', `must be a real date written YYYY-MM-DD (got ${JSON.stringify(input.sentOn)})`);

@@ -206,15 +206,29 @@ export function checkNation(nation: string): asserts nation is Nation {
   }
 }
 
+/**
+ * A date the bank holiday tables do not cover. It names the field `date`; a caller that knows which of its inputs
+ * gave the date (a letter's fact) names that instead, from `date`.
+ */
+export class OutsideHolidayTablesError extends OutOfCoverageError {
+  override name = 'OutsideHolidayTablesError';
+  constructor(
+    readonly date: CivilDate,
+    field = 'date',
+    advice = '',
+  ) {
+    super(
+      `${date} is outside the bank holiday tables, which cover ${FIRST_HOLIDAY_YEAR}–${LAST_HOLIDAY_YEAR}; working days cannot be counted for it${advice}`,
+      field,
+    );
+  }
+}
+
 /** Refuses a date the tables do not cover, naming the range. */
 export function checkCovered(date: CivilDate): void {
   if (!isCivilDate(date)) throw new InputError('date', `must be a real date written YYYY-MM-DD; got "${String(date)}"`);
   const year = Number(date.slice(0, 4));
-  if (year < FIRST_HOLIDAY_YEAR || year > LAST_HOLIDAY_YEAR) {
-    throw new OutOfCoverageError(
-      `${date} is outside the bank holiday tables, which cover ${FIRST_HOLIDAY_YEAR}–${LAST_HOLIDAY_YEAR}; working days cannot be counted for it`,
-    );
-  }
+  if (year < FIRST_HOLIDAY_YEAR || year > LAST_HOLIDAY_YEAR) throw new OutsideHolidayTablesError(date);
 }
 
 /** The bank holiday on `date` in `nation`, or undefined when it is not one. */

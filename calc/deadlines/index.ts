@@ -15,6 +15,7 @@ export {
   LAST_HOLIDAY_YEAR,
   NATION_NAMES,
   NATIONS,
+  OutsideHolidayTablesError,
   type BankHoliday,
   type Nation,
 } from './holidays.ts';

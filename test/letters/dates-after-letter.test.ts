@@ -5,6 +5,7 @@
  * SAR chase 27 April 2026.
  */
 import { describe, expect, test } from 'vitest';
+import { OutOfCoverageError } from '../../calc/parameters.ts';
 import { LetterInputError } from '../../letters/errors.ts';
 import { draftLetter, type DraftInput } from '../../letters/index.ts';
 import { CASES } from './fixture.ts';
@@ -63,5 +64,39 @@ describe('a date the letter answers, after the letter’s own date, is refused n
     expect(draftLetter(withFacts('sar_chase_ico_complaint', { stage: 'ico_complaint', chasedOn: ['2026-04-10'] })).text).toContain(
       '10 April 2026',
     );
+  });
+});
+
+describe('a date outside the bank holiday tables (2012–2030) is named by the fact that gave it', () => {
+  function coverage(draft: DraftInput): OutOfCoverageError {
+    try {
+      draftLetter(draft);
+    } catch (e) {
+      if (e instanceof OutOfCoverageError) return e;
+      throw e;
+    }
+    throw new Error('the draft was not refused');
+  }
+  const advice =
+    'working days cannot be counted for it. Check the date, written YYYY-MM-DD; if it is right, work this time limit out by hand';
+
+  test('a reconsideration of a decision dated 1990: facts.decision.letterDate', () => {
+    const e = coverage(withFacts('mandatory_reconsideration', { decision: { type: 'annual_review', letterDate: '1990-03-02' } }));
+    expect(e.problems).toEqual([
+      { field: 'facts.decision.letterDate', message: `1990-03-02 is outside the bank holiday tables, which cover 2012–2030; ${advice}` },
+    ]);
+  });
+
+  test('a tribunal appeal on a notice dated 1990: facts.mrnDate', () => {
+    const e = coverage(
+      withFacts('tribunal_appeal', { decision: { type: 'annual_review', letterDate: '1990-01-05' }, mrnDate: '1990-02-01' }),
+    );
+    expect(e.problems.map((p) => p.field)).toEqual(['facts.mrnDate']);
+  });
+
+  test('a deduction order dated 1990: facts.orderDate', () => {
+    expect(coverage(withFacts('deduction_order_appeal', { orderDate: '1990-03-10' })).problems.map((p) => p.field)).toEqual([
+      'facts.orderDate',
+    ]);
   });
 });
