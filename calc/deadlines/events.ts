@@ -10,7 +10,7 @@
  * - reminders Reckoner sets in calendar units (`chase`, `escalate`, `review`) move to the next working day.
  * @module
  */
-import { addDays, daysInMonth, isCivilDate, type CivilDate } from '../dates.ts';
+import { addDays, daysInMonth, isCivilDate, MONTH_NAMES, type CivilDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
 import type { Reference } from '../parameters.ts';
 import { addCalendarMonths, addWorkingDays, isWorkingDay, longDate, nextWorkingDay, previousWorkingDay } from './calendar.ts';
@@ -353,8 +353,16 @@ const RULES: Partial<Record<EventType, Rule>> = {
 
   mr_notice_received: (d, nation) => {
     const appeal = monthsAfter(d, 'the date the mandatory reconsideration notice was sent', 1);
-    // r.22(8): no extension beyond 12 months after the end of the time r.22(2) allows (the month itself).
-    const absolute = monthsAfter(appeal.date, 'the end of the time for appealing', 12);
+    // r.22(8): no extension beyond 12 months after the end of the time r.22(2) allows: the month itself. Rule 12(2)
+    // lets an act due on a closed day be done on the next working day; it does not move the day the time ended.
+    const lodgeBy = nextWorkingDay(appeal.date, nation);
+    const absolute = monthsAfter(
+      appeal.date,
+      lodgeBy === appeal.date
+        ? 'the end of the time for appealing'
+        : `the end of the time for appealing (rule 12(2) lets the appeal itself arrive on ${longDate(lodgeBy)}, but the time still ended on ${Number(appeal.date.slice(8, 10))} ${MONTH_NAMES[Number(appeal.date.slice(5, 7)) - 1]})`,
+      12,
+    );
     return [
       tribunalDay(
         DEADLINE.appealLastDay,

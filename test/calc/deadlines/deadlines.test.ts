@@ -90,6 +90,21 @@ describe('appeal to the tribunal: one calendar month from the date the notice wa
     // computed: 30 Jan 2023 + 1 month = 28 Feb 2023; + 12 months = 28 Feb 2024 (13 months straight would be 29 Feb 2024).
     expect(dateOf('mr_notice_received', '2023-01-30', 'late_appeal_absolute_limit')).toBe('2024-02-28');
   });
+
+  test('the 12 months run from the month’s end itself, not from the working day rule 12(2) moves the appeal to', () => {
+    // Notice sent Friday 26 July 2024: the month ends Monday 26 August 2024, the summer bank holiday, so an appeal
+    // arriving Tuesday 27 August is in time (r.12(2)); but r.22(8) counts 12 months from the end of the time r.22(2)
+    // allows, 26 August 2024: Tuesday 26 August 2025, a working day. (The 31 January 2025 case above moves only its
+    // own last day, Saturday 28 February 2026, to Monday 2 March 2026.)
+    const list = deadlinesForEvent('mr_notice_received', '2024-07-26', EW);
+    expect(one(list, 'appeal_last_day').date).toBe('2024-08-27');
+    const absolute = one(list, 'late_appeal_absolute_limit');
+    expect(absolute.date).toBe('2025-08-26');
+    expect(absolute.basis).toBe(
+      '12 calendar months after Monday 26 August 2024, the end of the time for appealing (rule 12(2) lets the appeal itself arrive on Tuesday 27 August 2024, but the time still ended on 26 August). ' +
+        "A late appeal needs the tribunal's permission and cannot be admitted after this date.",
+    );
+  });
 });
 
 describe('subject access request: one month by the ICO rule, then the next working day', () => {
