@@ -7,12 +7,12 @@
  * @module
  */
 import type { CivilDate } from '../calc/dates.ts';
-import { eventForLetter, type EventType, type LetterId, type Nation } from '../calc/deadlines/index.ts';
+import { arrivalWarnings, eventForLetter, type EventType, type LetterId, type Nation } from '../calc/deadlines/index.ts';
 import { InputError } from '../calc/errors.ts';
 import type { CalculationInput } from '../letters/figures.ts';
 import { draftLetter, factFields, findLetter, LetterInputError, renderPdf, type DraftedLetter, type LetterSpec } from '../letters/index.ts';
 import type { CaseRecords, CaseStore, EventRecord, LetterRecord, LetterSending, LetterSummary, Party } from '../store/types.ts';
-import { caseNation, eventWithDeadlines } from './events.ts';
+import { caseNation, caseTimeline, eventWithDeadlines } from './events.ts';
 import { currentReconciliation } from './reconcile.ts';
 
 /** What a caller gives for a letter from a case: the type, and only what the case does not hold. */
@@ -226,7 +226,7 @@ export async function markCaseLetterSent(
   letterId: string,
   sending: LetterSending,
   options: { readonly nation?: Nation; readonly today?: CivilDate } = {},
-): Promise<{ letter: LetterSummary; event: EventRecord; pdf: Uint8Array }> {
+): Promise<{ letter: LetterSummary; event: EventRecord; pdf: Uint8Array; warnings: string[] }> {
   const record = await store.letter(caseId, letterId);
   const kept = keptLetter(record);
   // The day it went starts its clocks: a day before the letter was written, or one still to come, is a slip.
@@ -256,5 +256,7 @@ export async function markCaseLetterSent(
     ...(kept.facts['livesOutsideUk'] === true ? { facts: { livesOutsideUk: true } } : {}),
   });
   const done = await store.markLetterSent(caseId, letterId, sending, event);
-  return { ...done, pdf: await renderPdf(kept.document) };
+  // A last day this sending meets by its date may still be missed by its arrival, when it went by post.
+  const met = caseTimeline(await store.events(caseId), sending.sentOn).met.filter((d) => d.metBy?.eventId === done.event.id);
+  return { ...done, pdf: await renderPdf(kept.document), warnings: arrivalWarnings(met, sending.sentOn, sending.method, nation) };
 }

@@ -39,6 +39,7 @@ export const markLetterSentOutput = z.object({
   event: eventOutput,
   timeline: timelineOutput,
   file: fileOutput.describe('The letter as kept and sent, an A4 PDF'),
+  warnings: z.array(z.string()).describe('A last day the letter meets by its posting but may miss by its arrival'),
 });
 
 export const markLetterSentTool = defineTool({
@@ -64,6 +65,7 @@ export const markLetterSentTool = defineTool({
       letter: done.letter,
       event: done.event,
       timeline,
+      warnings: done.warnings,
       file: shelve(context.files, {
         bytes: done.pdf,
         mimeType: 'application/pdf',
@@ -77,5 +79,6 @@ export const markLetterSentTool = defineTool({
     `recorded as ${EVENT_WORDS[out.event.type]}.` +
     (out.event.deadlines.length
       ? ` Deadlines it starts: ${out.event.deadlines.map((d) => `${d.date} ${d.label} (${d.citation})`).join('; ')}.`
-      : ' It starts no deadline.'),
+      : ' It starts no deadline.') +
+    out.warnings.map((w) => `\nWarning: ${w}`).join(''),
 });

@@ -12,7 +12,7 @@ import { draftLetter, LetterInputError } from '../../letters/index.ts';
 import { openStore } from '../../store/open.ts';
 import { StoreError } from '../../store/errors.ts';
 import type { CaseStore } from '../../store/types.ts';
-import { CASE_REFERENCE, PAYING_PARENT, reconciliation, SENT_ON } from '../letters/fixture.ts';
+import { calculation, CASE_REFERENCE, DECISION, PAYING_PARENT, reconciliation, SENT_ON } from '../letters/fixture.ts';
 import { cleanup, freshDataDir } from '../store/helpers.ts';
 
 let store: CaseStore;
@@ -202,5 +202,47 @@ describe('keeping and sending a letter', () => {
     const caseId = await storyCase({ withParent: false });
     await expect(saveCaseLetter(store, caseId, { type: 'payment_dispute' }, SENT_ON)).rejects.toBeInstanceOf(LetterInputError);
     expect(await store.letters(caseId)).toHaveLength(0);
+  });
+});
+
+describe('a reconsideration request posted close to its last day', () => {
+  // The decision letter is dated Monday 2 March 2026: the 30 days end on Wednesday 1 April 2026 (reg 14(1)(a)), and
+  // the request is made when CMS receives it. A first-class letter is taken to arrive on the second working day after
+  // posting (CPR r.6.26). Posted Tuesday 31 March: Wednesday 1 April (1), Thursday 2 April (2): after the last day.
+  // Posted Monday 30 March: Tuesday 31 March (1), Wednesday 1 April (2): on it.
+  async function sentBy(sentOn: string, method: 'post' | 'online_account') {
+    const caseId = await storyCase();
+    await recordCaseEvent(store, caseId, {
+      type: 'decision_letter_received',
+      date: DECISION.letterDate,
+      summary: 'Annual review decision',
+    });
+    const saved = await saveCaseLetter(
+      store,
+      caseId,
+      {
+        type: 'mandatory_reconsideration',
+        sentOn,
+        facts: { decision: DECISION, grounds: ['The decision used last year’s income, not my current income'] },
+        calculation,
+      },
+      sentOn,
+    );
+    return markCaseLetterSent(store, caseId, saved.record.id, { sentOn, method }, { today: sentOn });
+  }
+
+  it('posted the day before: the deadline is met by the date of sending, with a warning that it arrives on 2 April', async () => {
+    const sent = await sentBy('2026-03-31', 'post');
+    expect(sent.warnings).toEqual([
+      'Posted on Tuesday 31 March 2026 for “Last day for CMS to receive your request for a mandatory reconsideration” (the last day is Wednesday 1 April 2026): ' +
+        'a time limit is met when the letter arrives, and a first-class letter is taken to arrive on the second working day after posting, ' +
+        'Thursday 2 April 2026 (CPR r.6.26). Make the same request today in a way that arrives the same day (by phone, email or the online ' +
+        'service, or by hand), and keep a note of when you did.',
+    ]);
+  });
+
+  it('posted two working days before, or sent through the online account on the last day: no warning', async () => {
+    expect((await sentBy('2026-03-30', 'post')).warnings).toEqual([]);
+    expect((await sentBy('2026-04-01', 'online_account')).warnings).toEqual([]);
   });
 });

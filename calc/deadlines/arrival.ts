@@ -1,0 +1,42 @@
+/**
+ * When a letter sent on the last day of a time limit arrives. A time limit for making a request or an appeal is met
+ * when it is received, not when it is posted (an appeal must reach HMCTS by its last day; a reconsideration request
+ * is made when CMS has it), so a letter posted on, or just before, the last day may arrive too late though it was
+ * sent in time.
+ * @module
+ */
+import type { CivilDate } from '../dates.ts';
+import { addWorkingDays, longDate } from './calendar.ts';
+import type { Deadline } from './events.ts';
+import type { Nation } from './holidays.ts';
+
+/** The ways of sending whose letter arrives after the day it was sent. */
+export const POSTED_METHODS: readonly string[] = ['post', 'recorded_delivery'];
+
+/**
+ * Working days a posted letter is taken to need: first class aims to arrive the next working day, and the courts
+ * take the second working day after posting as the day a first-class letter arrives (CPR r.6.26).
+ */
+export const POST_WORKING_DAYS = 2;
+
+/** The day a letter posted on `sentOn` is taken to arrive. */
+export function postedArrival(sentOn: CivilDate, nation: Nation): CivilDate {
+  return addWorkingDays(sentOn, POST_WORKING_DAYS, nation);
+}
+
+/**
+ * A warning for each last day to act that a letter sent on `sentOn` by `method` meets by its date of sending but
+ * may miss by its date of arrival; none when it goes by a way that arrives the same day.
+ */
+export function arrivalWarnings(met: readonly Deadline[], sentOn: CivilDate, method: string | undefined, nation: Nation): string[] {
+  if (method === undefined || !POSTED_METHODS.includes(method)) return [];
+  const arrives = postedArrival(sentOn, nation);
+  return met
+    .filter((d) => d.kind === 'last_day' && arrives > d.date)
+    .map(
+      (d) =>
+        `Posted on ${longDate(sentOn)} for “${d.label}” (the last day is ${longDate(d.date)}): a time limit is met when the letter arrives, ` +
+        `and a first-class letter is taken to arrive on the second working day after posting, ${longDate(arrives)} (CPR r.6.26). ` +
+        'Make the same request today in a way that arrives the same day (by phone, email or the online service, or by hand), and keep a note of when you did.',
+    );
+}
