@@ -193,13 +193,22 @@ function checkReconciliation(spec: LetterSpec, computed: Computed): LetterProble
         field: 'reconciliation',
         message:
           needs.position === 'overpaid'
-            ? `shows no overpayment (the balance worked out on ${b.asOf} is ${b.position === 'arrears' ? `arrears of ${pounds(b.recomputed)}` : 'nothing owed'}), so there is nothing to ask to have repaid`
-            : `shows no arrears (the balance worked out on ${b.asOf} is ${b.position === 'overpaid' ? `an overpayment of ${pounds(b.recomputed.abs())}` : 'nothing owed'}), so there are no arrears to offer a plan for`,
+            ? `shows no overpayment (the balance worked out on ${b.asOf} is ${workedOut(b)}), so there is nothing to ask to have repaid`
+            : `shows no arrears (the balance worked out on ${b.asOf} is ${workedOut(b)}), so there are no arrears to offer a plan for`,
       });
     }
     if (needs.disputedBalance) problems.push(...undisputedClaim(result.balance));
   }
   return problems;
+}
+
+/** The balance worked out, in words: "arrears of £410.08", "an overpayment of £410.08" or "nothing owed". */
+function workedOut(b: Balance): string {
+  return b.position === 'arrears'
+    ? `arrears of ${pounds(b.recomputed)}`
+    : b.position === 'overpaid'
+      ? `an overpayment of ${pounds(b.recomputed.abs())}`
+      : 'nothing owed';
 }
 
 /** Why CMS's claim leaves nothing to dispute (an overpayment, or no more than the balance worked out), if it does. */
@@ -216,17 +225,11 @@ function undisputedClaim(b: Balance): LetterProblem[] {
     ];
   }
   if (b.difference.gt(0)) return [];
-  const ours =
-    b.position === 'arrears'
-      ? `arrears of ${pounds(b.recomputed)}`
-      : b.position === 'overpaid'
-        ? `an overpayment of ${pounds(b.recomputed.abs())}`
-        : 'nothing owed';
   return [
     {
       field,
       message:
-        `is ${pounds(claimed)} on ${b.asOf}, no more than the balance worked out from the decisions and your evidence (${ours}), so there is no disputed balance to ask CMS to hold enforcement on. ` +
+        `is ${pounds(claimed)} on ${b.asOf}, no more than the balance worked out from the decisions and your evidence (${workedOut(b)}), so there is no disputed balance to ask CMS to hold enforcement on. ` +
         'If CMS is enforcing arrears you accept, arrears_payment_plan offers a plan for them',
     },
   ];
