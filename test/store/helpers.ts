@@ -234,11 +234,21 @@ export async function sampleCase(store: CaseStore, title = 'Test case') {
 
 /** Runs SQL straight on a store's database, bypassing the store (which must be closed for PGlite). */
 export async function rawQuery(options: { dataDir?: string; databaseUrl?: string }, query: string): Promise<unknown[]> {
+  return (await rawQueries(options, [query]))[0]!;
+}
+
+/**
+ * Several queries on one connection, in order: a PGlite data directory is opened once for all of them (opening it
+ * takes about a second, and two instances must not hold it at once).
+ */
+export async function rawQueries(options: { dataDir?: string; databaseUrl?: string }, queries: readonly string[]): Promise<unknown[][]> {
+  const results: unknown[][] = [];
   if (options.databaseUrl) {
     const { default: postgres } = await import('postgres');
     const sql = postgres(options.databaseUrl, { max: 1, onnotice: () => undefined });
     try {
-      return [...(await sql.unsafe(query))];
+      for (const query of queries) results.push([...(await sql.unsafe(query))]);
+      return results;
     } finally {
       await sql.end();
     }
@@ -246,7 +256,8 @@ export async function rawQuery(options: { dataDir?: string; databaseUrl?: string
   const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create({ dataDir: join(options.dataDir!, 'pglite') });
   try {
-    return (await db.query(query)).rows;
+    for (const query of queries) results.push((await db.query(query)).rows);
+    return results;
   } finally {
     await db.close();
   }

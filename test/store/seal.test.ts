@@ -11,7 +11,7 @@ import { StoreError } from '../../store/errors.ts';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
 import { createKeyring, createSealer, keyFingerprint, parseKey, sealedKeyId } from '../../store/seal.ts';
 import type { CaseStore } from '../../store/types.ts';
-import { bankStatement, cleanup, cmsStatement, documentInfo, DRIVERS, rawQuery, rawTransaction } from './helpers.ts';
+import { bankStatement, cleanup, cmsStatement, documentInfo, DRIVERS, rawQueries, rawQuery, rawTransaction } from './helpers.ts';
 
 afterAll(cleanup);
 
@@ -220,8 +220,9 @@ describe.each(DRIVERS)('a sealed case store on $name', (driver) => {
   it('keeps every private field out of the database in the clear', async () => {
     await store.close(); // PGlite is read directly below; one process at a time
     const dump = JSON.stringify(
-      await Promise.all(
-        CASE_TABLES.map((table) => rawQuery(options, `select * from ${table} where ${table === 'cases' ? 'id' : 'case_id'} = '${caseId}'`)),
+      await rawQueries(
+        options,
+        CASE_TABLES.map((table) => `select * from ${table} where ${table === 'cases' ? 'id' : 'case_id'} = '${caseId}'`),
       ),
       (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v),
     );
