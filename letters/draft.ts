@@ -140,7 +140,7 @@ function checkInputs(spec: LetterSpec, input: DraftInput, facts: Record<string, 
   return problems;
 }
 
-function checkReconciliation(spec: LetterSpec, computed: Computed): LetterProblem[] {
+function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record<string, unknown>): LetterProblem[] {
   const needs = spec.reconciliationNeeds;
   const r = computed.reconciliation;
   if (!needs || !r) return [];
@@ -158,11 +158,8 @@ function checkReconciliation(spec: LetterSpec, computed: Computed): LetterProble
       message: `is missing — the letter quotes the balance CMS claims; add cmsClaim { date, balance } from CMS’s letter or statement`,
     });
   }
-  if (
-    (needs.discrepancies || needs.position || needs.disputedBalance) &&
-    result.counts.bankTransactions === 0 &&
-    result.counts.evidence === 0
-  ) {
+  const disputed = needs.disputedBalance && (needs.disputedBalance.when?.(facts) ?? true) ? needs.disputedBalance : undefined;
+  if ((needs.discrepancies || needs.position || disputed) && result.counts.bankTransactions === 0 && result.counts.evidence === 0) {
     problems.push({
       field: 'reconciliation.bankTransactions',
       message: 'is missing — the letter quotes what your bank statement shows; give the maintenance payments from it',
@@ -197,7 +194,7 @@ function checkReconciliation(spec: LetterSpec, computed: Computed): LetterProble
             : `shows no arrears (the balance worked out on ${b.asOf} is ${workedOut(b)}), so there are no arrears to offer a plan for`,
       });
     }
-    if (needs.disputedBalance) problems.push(...undisputedClaim(result.balance));
+    if (disputed) problems.push(...undisputedClaim(result.balance, disputed.otherwise));
   }
   return problems;
 }
@@ -211,26 +208,29 @@ function workedOut(b: Balance): string {
       : 'nothing owed';
 }
 
-/** Why CMS's claim leaves nothing to dispute (an overpayment, or no more than the balance worked out), if it does. */
-function undisputedClaim(b: Balance): LetterProblem[] {
-  const claimed = b.cmsClaimed;
-  if (claimed === undefined || b.difference === undefined) return []; // cmsClaim: true says it is missing
-  const field = 'reconciliation.cmsClaim';
+/**
+ * Why CMS's figure leaves nothing to dispute (an overpayment, or no more than the balance worked out), if it does.
+ * CMS's figure is its claim, or, when none was given, what its entries add up to.
+ */
+function undisputedClaim(b: Balance, otherwise: string): LetterProblem[] {
+  const claimed = b.cmsClaimed ?? b.cmsEntriesTotal;
+  const field = b.cmsClaimed ? 'reconciliation.cmsClaim' : 'reconciliation.cmsEntries';
+  const what = b.cmsClaimed ? 'is' : 'add up to';
   if (claimed.lt(0)) {
     return [
       {
         field,
-        message: `is an overpayment of ${pounds(claimed.abs())} on ${b.asOf}, not arrears, so there is no balance for CMS to enforce and nothing to ask it to hold`,
+        message: `${what} an overpayment of ${pounds(claimed.abs())} on ${b.asOf}, not arrears, so there is no balance for CMS to enforce`,
       },
     ];
   }
-  if (b.difference.gt(0)) return [];
+  if (claimed.gt(b.recomputed)) return [];
   return [
     {
       field,
       message:
-        `is ${pounds(claimed)} on ${b.asOf}, no more than the balance worked out from the decisions and your evidence (${workedOut(b)}), so there is no disputed balance to ask CMS to hold enforcement on. ` +
-        'If CMS is enforcing arrears you accept, arrears_payment_plan offers a plan for them',
+        `${what} ${pounds(claimed)} on ${b.asOf}, no more than the balance worked out from the decisions and your evidence (${workedOut(b)}), ` +
+        otherwise,
     },
   ];
 }
@@ -373,7 +373,7 @@ function draft(input: DraftInput): DraftedLetter {
   // A calculation without a date is for the decision's effective date, else the day the letter is sent.
   const decision = facts['decision'] as { effectiveDate?: string } | undefined;
   const computed = compute(input, decision?.effectiveDate ?? sentOn);
-  const reconProblems = checkReconciliation(spec, computed);
+  const reconProblems = checkReconciliation(spec, computed, facts);
   if (reconProblems.length > 0) throw new LetterInputError(spec.type, reconProblems);
 
   const clockFrom = spec.clockFrom ? spec.clockFrom(facts, sentOn) : sentOn;

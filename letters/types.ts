@@ -43,8 +43,13 @@ export interface ReconciliationNeeds {
   /**
    * CMS's claim must be arrears above the balance worked out, whatever that balance is (smaller arrears, nothing, an
    * overpayment): a letter about enforcement on a disputed balance needs something in CMS's figure to dispute.
+   * `when` limits the need to some facts (a ground that disputes the balance); `otherwise` ends the refusal, saying
+   * what the figures mean for this letter and what to do instead.
    */
-  readonly disputedBalance?: boolean;
+  readonly disputedBalance?: {
+    readonly when?: (facts: Record<string, unknown>) => boolean;
+    readonly otherwise: string;
+  };
 }
 
 /** A figure a letter quotes: always from a computed result, with the rule or evidence behind it. */

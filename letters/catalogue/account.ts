@@ -254,7 +254,14 @@ export const enforcementPauseRequest = defineLetter({
     calculation: { use: 'optional', why: 'the ongoing maintenance you will keep paying' },
   },
   // Smaller arrears than CMS's, nothing owed, or an overpayment: any of them is a balance disputed.
-  reconciliationNeeds: { cmsClaim: true, side: 'paying', disputedBalance: true },
+  reconciliationNeeds: {
+    cmsClaim: true,
+    side: 'paying',
+    disputedBalance: {
+      otherwise:
+        'so there is no disputed balance to ask CMS to hold enforcement on. If CMS is enforcing arrears you accept, arrears_payment_plan offers a plan for them',
+    },
+  },
   figures: [
     'cms_claimed_balance',
     'undisputed_arrears',

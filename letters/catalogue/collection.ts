@@ -319,7 +319,15 @@ export const deductionOrderRepresentations = defineLetter({
           : undefined,
     },
   },
-  reconciliationNeeds: { side: 'paying' },
+  // A ground that the order takes what was paid, or rests on an official error, needs CMS's figure to be too high.
+  reconciliationNeeds: {
+    side: 'paying',
+    disputedBalance: {
+      when: (f) => (f['grounds'] as OrderGround[]).some((g) => NEEDS_RECONCILIATION.includes(g)),
+      otherwise:
+        'so the order takes nothing already paid and no official error in your favour: leave out the grounds amounts_already_paid and official_error, and keep those that still apply (hardship, not_my_money, joint_account …)',
+    },
+  },
   figures: ['cms_claimed_balance', 'recomputed_balance', ...STATEMENT_FIGURES],
   enclosures: ['A copy of the order', 'Statements for the account the order is on'],
   sendBy: {

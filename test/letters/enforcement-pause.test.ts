@@ -1,7 +1,8 @@
 /**
  * The request to hold enforcement (L11) is for a balance the parent disputes, whatever the reconciliation makes of
  * it: arrears smaller than CMS's, nothing owed at all, or money overpaid. It is refused only when there is nothing in
- * CMS's figure to dispute. Figures from the shared case (fixture.ts: £410.08 a month due on Collect and Pay, twelve
+ * CMS's figure to dispute; so are representations against a deduction order (L23) on the ground that it takes what
+ * was already paid, or an official error in its amount. Figures from the shared case (fixture.ts: £410.08 a month due on Collect and Pay, twelve
  * instalments to 9 March 2026, £4,920.96 in all).
  */
 import { describe, expect, test } from 'vitest';
@@ -88,8 +89,48 @@ describe('L11 is refused only when nothing in CMS’s figure is disputed', () =>
 
   test('CMS says the parent is in credit: refused, there is nothing for CMS to enforce', () => {
     const problem = refusal(withReconciliation(overpaidReconciliation)).problems.find((p) => p.field === 'reconciliation.cmsClaim');
+    expect(problem?.message).toBe('is an overpayment of £410.08 on 2026-03-09, not arrears, so there is no balance for CMS to enforce');
+  });
+});
+
+describe('L23 on the grounds of amounts already paid or an official error needs CMS’s figure to be too high', () => {
+  // The bank shows 10 of the 12 payments (not 9 June or 7 October 2025): 2 × £410.08 = £820.16 owed. CMS recorded
+  // 11, June among them though it never left the account: 4,920.96 − 11 × 410.08 = £410.08, which it enforces.
+  // CMS's figure is £410.08 too low: the order takes nothing already paid.
+  const tooLow = cmsMissed(
+    TWELVE.filter((d) => d !== '2025-06-09' && d !== '2025-10-07'),
+    [],
+    '410.08',
+  );
+  const withPhantom: ReconcileInput = {
+    ...tooLow,
+    cmsEntries: [...tooLow.cmsEntries!, overpaidReconciliation.cmsEntries!.find((e) => e.date === '2025-06-09')!],
+  };
+  const representations = (grounds: string[]): DraftInput => {
+    const input = CASES['deduction_order_representations']!.input as DraftInput;
+    return { ...input, reconciliation: withPhantom, facts: { ...(input.facts as Record<string, unknown>), grounds } };
+  };
+
+  test('amounts_already_paid: refused, naming the claim and what to do instead', () => {
+    const problem = refusal(representations(['amounts_already_paid'])).problems.find((p) => p.field === 'reconciliation.cmsClaim');
     expect(problem?.message).toBe(
-      'is an overpayment of £410.08 on 2026-03-09, not arrears, so there is no balance for CMS to enforce and nothing to ask it to hold',
+      'is £410.08 on 2026-03-09, no more than the balance worked out from the decisions and your evidence (arrears of £820.16), ' +
+        'so the order takes nothing already paid and no official error in your favour: leave out the grounds amounts_already_paid ' +
+        'and official_error, and keep those that still apply (hardship, not_my_money, joint_account …)',
     );
+  });
+
+  test('with no claim given, CMS’s entries are its figure: £410.08 all the same, refused naming them', () => {
+    const { cmsClaim: _claim, ...noClaim } = withPhantom;
+    const input = representations(['amounts_already_paid']);
+    const reconciliation = { ...noClaim, schedule: { ...noClaim.schedule, asOf: '2026-03-09' } };
+    const problem = refusal({ ...input, reconciliation }).problems.find((p) => p.field === 'reconciliation.cmsEntries');
+    expect(problem?.message).toMatch(
+      /^add up to £410\.08 on 2026-03-09, no more than the balance worked out .* \(arrears of £820\.16\), so the order takes nothing/,
+    );
+  });
+
+  test('hardship alone: drafted, as the balance is not what it disputes', () => {
+    expect(draftLetter(representations(['hardship'])).text).toContain('hardship');
   });
 });
