@@ -127,7 +127,7 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
   const sentOn = request.sentOn ?? today;
   const cmsCalculation = request.cmsCalculation ?? (spec.inputs.cmsCalculation ? latestCalculation(records) : undefined);
   if (cmsCalculation && !request.cmsCalculation) fromCase.push('cmsCalculation');
-  const reconciliation = spec.inputs.reconciliation ? currentReconciliation(records, today) : undefined;
+  const reconciliation = spec.inputs.reconciliation ? currentReconciliation(records, today, sentOn) : undefined;
   if (reconciliation) fromCase.push('reconciliation');
   try {
     const letter = draftLetter({

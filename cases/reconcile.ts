@@ -146,9 +146,16 @@ export async function reconcileCase(
 /**
  * The reconciliation a letter or a bundle quotes: the latest run's, with the options it was run with, on the
  * case as it is now (so a row added since is in it); with no run yet, the defaults. Undefined when the case has
- * no decisions to reconcile.
+ * no decisions to reconcile. `notAfter` (a letter's date) caps the day it runs to: a letter cannot state a balance
+ * on a day after its own, and counted to today, every instalment after the evidence ends would read as unpaid.
  */
-export function currentReconciliation(records: CaseRecords, today: CivilDate): CaseReconciliation | undefined {
+export function currentReconciliation(records: CaseRecords, today: CivilDate, notAfter?: CivilDate): CaseReconciliation | undefined {
   if (records.decisions.length === 0) return undefined;
-  return reconcileRecords(records, runOptions(records.latestReconciliation) ?? {}, today);
+  const options = runOptions(records.latestReconciliation) ?? {};
+  if (notAfter === undefined || notAfter >= today) return reconcileRecords(records, options, today);
+  return reconcileRecords(
+    records,
+    options.asOf !== undefined && options.asOf > notAfter ? { ...options, asOf: notAfter } : options,
+    notAfter,
+  );
 }

@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 /** The fixture's story as a stored case: the paying parent, the decision, the bank rows and CMS's entries. */
-async function storyCase(options: { withParent?: boolean } = {}): Promise<string> {
+async function storyCase(options: { withParent?: boolean; reconciled?: boolean } = {}): Promise<string> {
   const created = await store.createCase({
     title: 'Jordan’s dispute',
     side: 'paying',
@@ -76,13 +76,15 @@ async function storyCase(options: { withParent?: boolean } = {}): Promise<string
       ...(e.reference ? { reference: e.reference } : {}),
     })),
   );
-  await reconcileCase(
-    store,
-    created.id,
-    { cmsClaim: reconciliation.cmsClaim!, bankFilter: reconciliation.bankFilter! },
-    SENT_ON,
-    () => ({}),
-  );
+  if (options.reconciled !== false) {
+    await reconcileCase(
+      store,
+      created.id,
+      { cmsClaim: reconciliation.cmsClaim!, bankFilter: reconciliation.bankFilter! },
+      SENT_ON,
+      () => ({}),
+    );
+  }
   return created.id;
 }
 
@@ -244,5 +246,17 @@ describe('a reconsideration request posted close to its last day', () => {
   it('posted two working days before, or sent through the online account on the last day: no warning', async () => {
     expect((await sentBy('2026-03-30', 'post')).warnings).toEqual([]);
     expect((await sentBy('2026-04-01', 'online_account')).warnings).toEqual([]);
+  });
+});
+
+describe('a letter never quotes a balance on a day after its own date', () => {
+  it('with no reconciliation kept, the case is reconciled to the letter’s date, not to today', async () => {
+    // The bank rows end on 9 March 2026; the letter is dated 20 March 2026 and drafted on 4 December 2026. Reconciled
+    // to 4 December, the eight instalments due from April to November 2026 (8 × £410.08) read as unpaid arrears
+    // owed on a day the letter cannot speak of (an MCP audit found an arrears plan admitting £3,690.72 so).
+    const caseId = await storyCase({ reconciled: false });
+    const { letter } = await draftCaseLetter(store, caseId, { type: 'payment_dispute', sentOn: SENT_ON }, '2026-12-04');
+    expect(letter.text).not.toContain('December 2026');
+    expect(letter.text).toContain('on 20 March 2026');
   });
 });
