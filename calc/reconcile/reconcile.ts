@@ -23,6 +23,7 @@ import { Trace } from '../trace.ts';
 import { balancesOf, type Balances } from './balances.ts';
 import { buildBridge } from './bridge.ts';
 import { reconcileCharges } from './charges.ts';
+import { evidenceEndsWarning } from './coverage.ts';
 import { creditOf, type Credit } from './credits.ts';
 import { reconcileDeductions } from './deductions.ts';
 import { directPayMarkWarnings, scheduleMarkWarning } from './schedule-marks.ts';
@@ -91,6 +92,8 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   books.warnings.push(...directPayMarkWarnings(books.scheduleMarks, periods, directPay));
   const historic = historicOf(books);
   books.warnings.push(...historic.warnings);
+  const uncovered = evidenceEndsWarning(input, books, periods);
+  if (uncovered) books.warnings.push(uncovered);
   const balances = balancesOf({
     books,
     periods,
