@@ -7,7 +7,15 @@
  * @module
  */
 import type { CivilDate } from '../calc/dates.ts';
-import { arrivalWarnings, eventForLetter, type EventType, type LetterId, type Nation } from '../calc/deadlines/index.ts';
+import {
+  arrivalWarnings,
+  eventForLetter,
+  eventsThatMeet,
+  type Deadline,
+  type EventType,
+  type LetterId,
+  type Nation,
+} from '../calc/deadlines/index.ts';
 import { InputError } from '../calc/errors.ts';
 import type { CalculationInput } from '../letters/figures.ts';
 import { draftLetter, factFields, findLetter, LetterInputError, renderPdf, type DraftedLetter, type LetterSpec } from '../letters/index.ts';
@@ -256,7 +264,15 @@ export async function markCaseLetterSent(
     ...(kept.facts['livesOutsideUk'] === true ? { facts: { livesOutsideUk: true } } : {}),
   });
   const done = await store.markLetterSent(caseId, letterId, sending, event);
-  // A last day this sending meets by its date may still be missed by its arrival, when it went by post.
+  // A last day this sending meets by its date may still be missed by its arrival, when it went by post: those on the
+  // case's timeline, and those the letter's own facts set (a day of service no event recorded), each once.
   const met = caseTimeline(await store.events(caseId), sending.sentOn).met.filter((d) => d.metBy?.eventId === done.event.id);
-  return { ...done, pdf: await renderPdf(kept.document), warnings: arrivalWarnings(met, sending.sentOn, sending.method, nation) };
+  const own = ((record.content['letter'] as { deadlines?: Deadline[] } | undefined)?.deadlines ?? []).filter(
+    (d) => eventsThatMeet(d).includes(type) && sending.sentOn <= d.date && !met.some((m) => m.id === d.id && m.date === d.date),
+  );
+  return {
+    ...done,
+    pdf: await renderPdf(kept.document),
+    warnings: arrivalWarnings([...met, ...own], sending.sentOn, sending.method, nation),
+  };
 }

@@ -260,3 +260,39 @@ describe('a letter never quotes a balance on a day after its own date', () => {
     expect(letter.text).toContain('on 20 March 2026');
   });
 });
+
+describe('a letter posted close to the last day its own facts set', () => {
+  it('representations on a lump sum deduction order: warned of without the order recorded as an event', async () => {
+    // Served Wednesday 17 December 2025: the 14 days, beginning with that day, end Tuesday 30 December 2025. Posted
+    // Monday 29 December: a first-class letter is taken to arrive on the second working day after, Wednesday
+    // 31 December (CPR r.6.26). Only the letter's facts hold the day of service: no lsdo_served event was recorded.
+    const caseId = await storyCase();
+    const saved = await saveCaseLetter(
+      store,
+      caseId,
+      {
+        type: 'deduction_order_representations',
+        sentOn: '2025-12-22',
+        facts: {
+          orderType: 'lump_sum_deduction_order',
+          orderDate: '2025-12-15',
+          servedOn: '2025-12-17',
+          bank: 'Testbury Building Society',
+          grounds: ['hardship'],
+          details: ['The order would take the money for the rent'],
+        },
+      },
+      '2025-12-22',
+    );
+    const sent = await markCaseLetterSent(
+      store,
+      caseId,
+      saved.record.id,
+      { sentOn: '2025-12-29', method: 'post' },
+      { today: '2025-12-29' },
+    );
+    expect(sent.warnings).toHaveLength(1);
+    expect(sent.warnings[0]).toContain('(the last day is Tuesday 30 December 2025)');
+    expect(sent.warnings[0]).toContain('taken to arrive on the second working day after posting, Wednesday 31 December 2025');
+  });
+});
