@@ -210,6 +210,16 @@ const ACTION_WORDS: Record<(typeof ENFORCEMENT_ACTIONS)[number], string> = {
   other: 'enforcement action',
 };
 
+/** What CMS did, as the letter's opening says it: CMS issues its orders, but applies to a court for a liability order. */
+const ACTION_TAKEN: Record<(typeof ENFORCEMENT_ACTIONS)[number], string> = {
+  deduction_from_earnings_order: 'issued a deduction from earnings order against me',
+  regular_deduction_order: 'issued a regular deduction order against me',
+  lump_sum_deduction_order: 'issued a lump sum deduction order against me',
+  liability_order_application: 'applied to the magistrates’ court for a liability order against me',
+  enforcement_agents: 'referred my case to enforcement agents',
+  other: 'took enforcement action against me',
+};
+
 /**
  * What the paying parent promises to keep paying, worded for the service the case is on. On Collect and Pay the
  * paying parent pays the maintenance and the collection fee on top (Fees Regulations 2014 reg 7), so the promise
@@ -300,7 +310,7 @@ export const enforcementPauseRequest = defineLetter({
       ? `I owed ${accepted}.${disputed ? ` I dispute the other ${ctx.quote(disputed)} of your figure.` : ''}`
       : `I owed nothing${over ? `: I had paid ${ctx.quote(over)} more than was due` : ''}. I dispute the whole of your figure.`;
     const body: Block[] = paragraphs(
-      `I am the paying parent. On ${ctx.date(f.actionDate)} you issued a ${action}${f.actionReference ? ` (reference ${f.actionReference})` : ''} against me.`,
+      `I am the paying parent. On ${ctx.date(f.actionDate)} you ${ACTION_TAKEN[f.action]}${f.actionReference ? ` (reference ${f.actionReference})` : ''}.`,
       `The balance it is based on is disputed. You say I owed ${claimed} on ${ctx.date(r.result.asOf)}. Worked out from the decisions on my case and my bank statements, ${ours}`,
       statementSentences(ctx, r).join(' '),
       'My dispute is already with you, and has not yet been answered:',

@@ -134,3 +134,22 @@ describe('L23 on the grounds of amounts already paid or an official error needs 
     expect(draftLetter(representations(['hardship'])).text).toContain('hardship');
   });
 });
+
+describe('L11 says what CMS did in the words for each action', () => {
+  // CMS issues deduction orders itself, but applies to a magistrates’ court for a liability order.
+  const opening = (action: string) =>
+    squash(draftLetter({ ...base, facts: { ...(base.facts as Record<string, unknown>), action, actionReference: undefined } }).text);
+
+  test('a liability order: applied to the court for one, not "issued a application"', () => {
+    expect(opening('liability_order_application')).toContain(
+      'On 16 March 2026 you applied to the magistrates’ court for a liability order against me.',
+    );
+  });
+
+  test('enforcement agents, and a deduction order', () => {
+    expect(opening('enforcement_agents')).toContain('On 16 March 2026 you referred my case to enforcement agents.');
+    expect(squash(draftLetter(base).text)).toContain(
+      'On 16 March 2026 you issued a deduction from earnings order against me (reference DEO-7781).',
+    );
+  });
+});
