@@ -190,8 +190,12 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
         field: 'reconciliation',
         message:
           needs.position === 'overpaid'
-            ? `shows no overpayment (the balance worked out on ${b.asOf} is ${workedOut(b)}), so there is nothing to ask to have repaid`
-            : `shows no arrears (the balance worked out on ${b.asOf} is ${workedOut(b)}), so there are no arrears to offer a plan for`,
+            ? `shows no overpayment (the balance worked out on ${b.asOf} is ${workedOut(b)}), so there is nothing to ask to have repaid` +
+              (b.position === 'arrears' ? '. For arrears you accept, arrears_payment_plan offers a plan' : '')
+            : result.side === 'receiving'
+              ? `shows no arrears (the balance worked out on ${b.asOf} is ${workedOut(b)}), so there are no missed payments to ask CMS to collect`
+              : `shows no arrears (the balance worked out on ${b.asOf} is ${workedOut(b)}), so there are no arrears to offer a plan for` +
+                (b.position === 'overpaid' ? '. To ask for the overpayment back, use overpayment_refund' : ''),
       });
     }
     if (disputed) problems.push(...undisputedClaim(result.balance, disputed.otherwise));

@@ -153,3 +153,25 @@ describe('L11 says what CMS did in the words for each action', () => {
     );
   });
 });
+
+describe('a plan or a refund refused on the wrong balance names the letter that fits it', () => {
+  // overpaidReconciliation: 13 × £410.08 paid against 12 due, £410.08 overpaid; twoWayReconciliation: £410.08 owed.
+  const withBalance = (type: string, reconciliation: ReconcileInput): DraftInput => ({
+    ...(CASES[type]!.input as DraftInput),
+    reconciliation,
+  });
+
+  test('an arrears plan on an overpaid account points to overpayment_refund', () => {
+    const problem = refusal(withBalance('arrears_payment_plan', overpaidReconciliation)).problems.find((p) => p.field === 'reconciliation');
+    expect(problem?.message).toBe(
+      'shows no arrears (the balance worked out on 2026-03-09 is an overpayment of £410.08), so there are no arrears to offer a plan for. To ask for the overpayment back, use overpayment_refund',
+    );
+  });
+
+  test('a refund on an account in arrears points to arrears_payment_plan', () => {
+    const problem = refusal(withBalance('overpayment_refund', twoWayReconciliation)).problems.find((p) => p.field === 'reconciliation');
+    expect(problem?.message).toBe(
+      'shows no overpayment (the balance worked out on 2026-03-09 is arrears of £410.08), so there is nothing to ask to have repaid. For arrears you accept, arrears_payment_plan offers a plan',
+    );
+  });
+});
