@@ -174,6 +174,19 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
           `has no line of CMS’s statement of account, so nothing shows whether CMS recorded the ${unchecked.length === 1 ? 'payment' : `${unchecked.length} payments`} the evidence shows, and the ${spec.type} letter would call ${unchecked.length === 1 ? 'it an entry' : 'them entries'} CMS got wrong. ` +
           'Ask CMS for its statement of account first (account_breakdown_request, or a subject access request), then reconcile against it',
       });
+    } else if (
+      needs.discrepancies &&
+      result.findings.length > 0 &&
+      result.findings.every((f) => f.kind === 'missed_payment_not_reported')
+    ) {
+      // On Direct Pay CMS records no payments: a shortfall nobody reported is news to CMS, not an entry it got wrong.
+      const n = result.findings.length;
+      problems.push({
+        field: 'reconciliation',
+        message:
+          `found no entry to dispute: the ${n === 1 ? 'shortfall' : `${n} shortfalls`} it found ${n === 1 ? 'is a payment' : 'are payments'} nobody reported to CMS (on Direct Pay it records no payments), not entries on its record, ` +
+          `so there is nothing for the ${spec.type} letter to list. Tell CMS of them: direct_pay_to_collect_and_pay lists them and asks CMS to collect what is owed`,
+      });
     } else if (needs.discrepancies && result.findings.length === 0) {
       problems.push({
         field: 'reconciliation',
