@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { compareDates } from '../../calc/dates.ts';
+import { pounds } from '../../calc/money.ts';
 import { civilDate, commonFacts, priorContacts, senderRole, strictObject, words } from '../facts.ts';
 import {
   balanceDifference,
@@ -429,6 +430,14 @@ export const arrearsPaymentPlan = defineLetter({
     const lastText = n > 1 && last.value !== each.value ? ctx.quote(last) : undefined;
     const accepted = ctx.quote(undisputed);
     const claim = claimedBalance(r);
+    const claimed = r.result.balance.cmsClaimed;
+    if (claimed !== undefined && claimed.lt(r.result.balance.recomputed)) {
+      // Offering more than CMS asks may be right, but the parent should know before signing it.
+      ctx.warn(
+        `${claimed.lt(0) ? `CMS says you have overpaid ${pounds(claimed.abs())}` : `CMS says you owe ${pounds(claimed)}`} on ${ctx.date(r.result.asOf)}; this letter accepts ${undisputed.value}, which is more than CMS asks. ` +
+          'Check the reconciliation’s findings (a payment CMS recorded that your bank does not show, for one) before you send it.',
+      );
+    }
     const calc = ctx.computed.calculation;
     const offer =
       n === 1
@@ -450,7 +459,7 @@ export const arrearsPaymentPlan = defineLetter({
       asks: [
         'Agree this plan in writing.',
         'Take no further enforcement action while I keep to it.',
-        'Keep the disputed part of the balance separate until my dispute has been answered.',
+        ...(disputed ? ['Keep the disputed part of the balance separate until my dispute has been answered.'] : []),
       ],
     };
   },

@@ -175,3 +175,36 @@ describe('a plan or a refund refused on the wrong balance names the letter that 
     );
   });
 });
+
+describe('an arrears plan that accepts more than CMS asks says so to the sender', () => {
+  // CMS £410.08 (it recorded a June payment the bank does not show); worked out £820.16 (2 × £410.08 unpaid).
+  const tooLow: ReconcileInput = {
+    ...cmsMissed(
+      TWELVE.filter((d) => d !== '2025-06-09' && d !== '2025-10-07'),
+      [],
+      '410.08',
+    ),
+  };
+  const plan: DraftInput = {
+    ...(CASES['arrears_payment_plan']!.input as DraftInput),
+    reconciliation: {
+      ...tooLow,
+      cmsEntries: [...tooLow.cmsEntries!, overpaidReconciliation.cmsEntries!.find((e) => e.date === '2025-06-09')!],
+    },
+  };
+
+  test('a warning in the notes, and no ask about a disputed part when nothing is disputed', () => {
+    const letter = draftLetter(plan);
+    expect(letter.warnings).toContain(
+      'CMS says you owe £410.08 on 9 March 2026; this letter accepts £820.16, which is more than CMS asks. ' +
+        'Check the reconciliation’s findings (a payment CMS recorded that your bank does not show, for one) before you send it.',
+    );
+    expect(letter.text).not.toContain('Keep the disputed part');
+  });
+
+  test('where part is disputed, the ask to keep it separate stays (twoWayReconciliation: £42.78 disputed)', () => {
+    const letter = draftLetter({ ...plan, reconciliation: twoWayReconciliation });
+    expect(letter.text).toContain('Keep the disputed part of the balance separate until my dispute has been answered.');
+    expect(letter.warnings.some((w) => w.includes('more than CMS asks'))).toBe(false);
+  });
+});
