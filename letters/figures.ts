@@ -656,26 +656,29 @@ export interface ComponentDifference {
 }
 
 /** The parts of the balance on which CMS's figure is out, from the bridge's components. */
-export function componentDifferences(r: ComputedReconciliation): ComponentDifference[] {
+export function componentDifferences(r: ComputedReconciliation, options: { explainedOnly?: boolean } = {}): ComponentDifference[] {
   const bridge = r.result.bridge;
   const cite = bridgeCitation(r.result);
   const out: ComponentDifference[] = [];
+  // The lines the entries explain, leaving out what CMS's total has beyond its entries (whose parts nobody knows).
+  const counted = (kind: string) => !options.explainedOnly || kind !== 'unexplained';
   for (const c of bridge.components) {
-    const way = wayOf(c.amount);
+    const key = componentKey(c.component);
+    const amount = options.explainedOnly ? c.explained : c.amount;
+    const way = wayOf(amount);
     if (!way) continue;
     const name = COMPONENT_NAMES[c.component];
-    const key = componentKey(c.component);
     const parts = bridge.lines
-      .map((l, i) => ({ e: l.effects[key], no: i + 1 }))
-      .filter(({ e }) => !e.isZero())
+      .map((l, i) => ({ e: l.effects[key], no: i + 1, kind: l.kind }))
+      .filter(({ e, kind }) => !e.isZero() && counted(kind))
       .map(({ e, no }) => `line ${no} ${signedPounds(e)}`);
     out.push({
       component: c.component,
       way,
       figure: money(
-        `bridge_component_${c.component}`,
-        `How far CMS’s ${name} ${c.component === 'maintenance' ? 'is' : 'are'} out (too ${way === 'too_high' ? 'high' : 'low'})`,
-        c.amount.abs(),
+        `bridge_component_${c.component}${options.explainedOnly ? '_explained' : ''}`,
+        `How far CMS’s ${name} ${c.component === 'maintenance' ? 'is' : 'are'} out (too ${way === 'too_high' ? 'high' : 'low'})${options.explainedOnly ? ', in the lines its entries explain' : ''}`,
+        amount.abs(),
         `The ${name} part of each line of the reconciliation statement: ${parts.join(', ')}`,
         cite,
       ),

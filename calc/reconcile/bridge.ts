@@ -11,7 +11,7 @@ import type { Balances, Parts } from './balances.ts';
 import { addEffects, effectTotal, NO_EFFECT, type Effect } from './draft.ts';
 import { explainNotYetDue, explainUnexplained } from './explain.ts';
 import type { Claim } from './read.ts';
-import type { Bridge, BridgeLine, BridgeLineKind, ByComponent, Finding } from './types.ts';
+import type { Bridge, BridgeLine, BridgeLineKind, ByComponent, Component, Finding } from './types.ts';
 import { COMPONENTS } from './types.ts';
 
 const byComponent = (e: Effect): ByComponent<Dec> => ({
@@ -105,6 +105,12 @@ export function buildBridge(
   const sum = lines.reduce((a, l) => a + pence(l.amount), 0);
   if (sum !== from - to) throw new Error(`the bridge does not add up: its lines come to ${sum} pence, the difference is ${from - to}`);
   const componentKeys = { maintenance: 'maintenance', collection_fees: 'fees', enforcement_charges: 'charges' } as const;
+  const effectOn = (l: BridgeLine, component: Component): Dec =>
+    component === 'maintenance'
+      ? l.effects.maintenance
+      : component === 'collection_fees'
+        ? l.effects.collectionFees
+        : l.effects.enforcementCharges;
   const h = balances.cms;
   const historic =
     h.opening !== 0 || h.writtenOff !== 0 || h.secretaryOfState !== 0 || balances.opening !== 0 || balances.writtenOff !== 0
@@ -131,20 +137,8 @@ export function buildBridge(
         component,
         ...(given !== undefined ? { from: fromPence(given) } : {}),
         to: fromPence(toC),
-        amount: fromPence(
-          lines.reduce(
-            (a, l) =>
-              a +
-              pence(
-                component === 'maintenance'
-                  ? l.effects.maintenance
-                  : component === 'collection_fees'
-                    ? l.effects.collectionFees
-                    : l.effects.enforcementCharges,
-              ),
-            0,
-          ),
-        ),
+        amount: fromPence(lines.reduce((a, l) => a + pence(effectOn(l, component)), 0)),
+        explained: fromPence(lines.reduce((a, l) => (l.kind === 'unexplained' ? a : a + pence(effectOn(l, component))), 0)),
       };
     }),
     inPayingParentsFavour: { count: forPaying.count, amount: fromPence(forPaying.amount) },

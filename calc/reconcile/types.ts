@@ -370,6 +370,11 @@ export interface Bridge {
     readonly from?: Dec;
     readonly to: Dec;
     readonly amount: Dec;
+    /**
+     * Σ of the lines other than the unexplained one: where CMS gave a total only, the part of it beyond its entries
+     * has no parts anyone can know, and calc puts it in the first part CMS did not give.
+     */
+    readonly explained: Dec;
   }[];
   /** What CMS's figure comprises besides maintenance, fees and charges: the arrears carried in, write-offs, the Secretary of State's part. */
   readonly historic?: { readonly openingBalance: Dec; readonly writtenOff: Dec; readonly secretaryOfState: Dec };

@@ -150,9 +150,11 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
     );
   }
 
-  // The parts of the balance, where it matters: CMS gave them, or more than maintenance is out.
-  const parts = componentDifferences(r);
-  const claimedParts = parts.some((p) => p.cms !== undefined);
+  // The parts of the balance, where it matters: CMS gave them, or more than maintenance is out. A difference nothing
+  // explains has no parts when CMS gave a total only: then only the lines its entries explain are split.
+  const claimedParts = componentDifferences(r).some((p) => p.cms !== undefined);
+  const explainedOnly = unexplained !== undefined && !claimedParts;
+  const parts = componentDifferences(r, { explainedOnly });
   if (parts.length > 1 || claimedParts || parts.some((p) => p.component !== 'maintenance')) {
     const words = parts.map((p) => {
       const name = componentName(p.component);
@@ -162,7 +164,11 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
         : '';
       return `the ${name} ${be} ${ctx.quote(p.figure)} too ${p.way === 'too_high' ? 'high' : 'low'}${given}`;
     });
-    out.push(`By part of the balance, ${joinAnd(words)}.`);
+    out.push(
+      explainedOnly
+        ? `By part of the balance, in the lines the entries explain, ${joinAnd(words)}; the ${ctx.quote(unexplained.figure)} nothing explains is not split by part.`
+        : `By part of the balance, ${joinAnd(words)}.`,
+    );
   }
 
   out.push(
