@@ -6,24 +6,16 @@
  */
 import { describe, expect, test } from 'vitest';
 import { OutOfCoverageError } from '../../calc/parameters.ts';
-import { LetterInputError } from '../../letters/errors.ts';
 import { draftLetter, type DraftInput } from '../../letters/index.ts';
 import { CASES } from './fixture.ts';
+import { refusal, thrownBy } from './helpers.ts';
 
 const withFacts = (type: string, facts: Record<string, unknown>): DraftInput => {
   const input = CASES[type]!.input as DraftInput;
   return { ...input, facts: { ...(input.facts as Record<string, unknown>), ...facts } };
 };
 
-function problemsOf(draft: DraftInput): readonly { field: string; message: string }[] {
-  try {
-    draftLetter(draft);
-  } catch (e) {
-    if (e instanceof LetterInputError) return e.problems;
-    throw e;
-  }
-  throw new Error('the draft was not refused');
-}
+const problemsOf = (draft: DraftInput) => refusal(draft).problems;
 
 describe('a date the letter answers, after the letter’s own date, is refused naming it', () => {
   test('deduction order appeal (L22): the day the matter arose', () => {
@@ -68,15 +60,7 @@ describe('a date the letter answers, after the letter’s own date, is refused n
 });
 
 describe('a date outside the bank holiday tables (2012–2030) is named by the fact that gave it', () => {
-  function coverage(draft: DraftInput): OutOfCoverageError {
-    try {
-      draftLetter(draft);
-    } catch (e) {
-      if (e instanceof OutOfCoverageError) return e;
-      throw e;
-    }
-    throw new Error('the draft was not refused');
-  }
+  const coverage = (draft: DraftInput) => thrownBy(() => draftLetter(draft), OutOfCoverageError);
   const advice =
     'working days cannot be counted for it. Check the date, written YYYY-MM-DD; if it is right, work this time limit out by hand';
 

@@ -3,10 +3,9 @@
  * Dates are computed by hand in each test; figures come from the shared case (fixture.ts explains each).
  */
 import { describe, expect, test } from 'vitest';
-import { LetterInputError } from '../../letters/errors.ts';
 import { draftLetter, renderPdf, type DraftInput, type LetterDocument } from '../../letters/index.ts';
 import { extractPdfText } from '../../statements/pdf/text.ts';
-import { squash } from './helpers.ts';
+import { refusal, squash } from './helpers.ts';
 import { identifiersIn, printedText } from './printed.ts';
 import { calculation, CASE_REFERENCE, CASES, PAYING_PARENT, RECEIVING_PARENT, reconciliation, TWO_WAY_CASES } from './fixture.ts';
 
@@ -17,16 +16,6 @@ const withFacts = (type: string, facts: Record<string, unknown>, more: Partial<D
   facts: { ...(input(type).facts as Record<string, unknown>), ...facts },
 });
 const deadline = (letter: ReturnType<typeof draftLetter>, id: string) => letter.deadlines.find((d) => d.id === id);
-
-function refused(draft: DraftInput): LetterInputError {
-  try {
-    draftLetter(draft);
-  } catch (e) {
-    if (e instanceof LetterInputError) return e;
-    throw e;
-  }
-  throw new Error('the draft was not refused');
-}
 
 describe('1. a deduction order appeal from a parent living abroad has 56 days, not 28 (SI 1992/1989 reg 22(2)(c))', () => {
   // The order is dated 10 March 2026. computed: + 28 days = 7 April 2026; + 56 days = 5 May 2026.
@@ -42,7 +31,7 @@ describe('1. a deduction order appeal from a parent living abroad has 56 days, n
 
   test('sent on 20 April 2026 (after 28 days, within 56) it is drafted abroad and refused at home (reg 22(2)(b))', () => {
     expect(draftLetter({ ...abroad, sentOn: '2026-04-20' }).id).toBe('L22');
-    expect(refused({ ...input('deduction_order_appeal'), sentOn: '2026-04-20' }).message).toContain(
+    expect(refusal({ ...input('deduction_order_appeal'), sentOn: '2026-04-20' }).message).toContain(
       'the time for this appeal ended on 2026-04-07',
     );
   });
@@ -58,7 +47,7 @@ describe('2. an appeal past the absolute limit is not drafted as late (SEC Rules
   });
 
   test('a day after the absolute limit it is refused: it cannot be admitted, and what can still be done is named', () => {
-    const e = refused({ ...appeal, sentOn: '2026-03-03' });
+    const e = refusal({ ...appeal, sentOn: '2026-03-03' });
     expect(e.problems[0]!.field).toBe('facts.mrnDate');
     const message = e.problems[0]!.message;
     expect(message).toContain('past the absolute limit');
@@ -118,7 +107,7 @@ describe('4. a tribunal time limit ending on a closed day moves to the next work
   });
 
   test('on Tuesday 3 March 2026 it is late, counted from 2 March', () => {
-    expect(refused({ ...appeal, sentOn: '2026-03-03' }).message).toContain('the time for the appeal ended on 2026-03-02');
+    expect(refusal({ ...appeal, sentOn: '2026-03-03' }).message).toContain('the time for the appeal ended on 2026-03-02');
   });
 });
 
@@ -137,7 +126,7 @@ describe('5. a default or interim maintenance decision gets no 30-day limit: it 
   test('an interim decision likewise; a late reconsideration of either is refused as never late', () => {
     const interim = { type: 'interim_maintenance_decision', letterDate: '2026-01-05' };
     expect(draftLetter(withFacts('mandatory_reconsideration', { decision: interim })).deadlines).toEqual([]);
-    expect(refused(withFacts('late_mandatory_reconsideration', { decision })).message).toContain(
+    expect(refusal(withFacts('late_mandatory_reconsideration', { decision })).message).toContain(
       'can be revised at any time, so a reconsideration of it is never late',
     );
   });

@@ -6,10 +6,9 @@
  * instalments to 9 March 2026, £4,920.96 in all).
  */
 import { describe, expect, test } from 'vitest';
-import { LetterInputError } from '../../letters/errors.ts';
 import { draftLetter, type DraftInput } from '../../letters/index.ts';
 import type { ReconcileInput } from '../../calc/reconcile/types.ts';
-import { squash } from './helpers.ts';
+import { refusal, squash } from './helpers.ts';
 import { CASES, overpaidReconciliation, twoWayReconciliation } from './fixture.ts';
 
 const base = CASES['enforcement_pause_request']!.input as DraftInput;
@@ -24,16 +23,6 @@ function cmsMissed(bankDates: readonly string[], missed: readonly string[], clai
 
 const ALL_THIRTEEN = overpaidReconciliation.bankTransactions!.map((t) => t.date);
 const TWELVE = ALL_THIRTEEN.filter((d) => d !== '2026-01-20');
-
-function refusal(draft: DraftInput): LetterInputError {
-  try {
-    draftLetter(draft);
-  } catch (e) {
-    if (e instanceof LetterInputError) return e;
-    throw e;
-  }
-  throw new Error('the draft was not refused');
-}
 
 describe('L11 when the parent owes nothing that CMS enforces', () => {
   // Paid: 12 × £410.08 = £4,920.96, exactly what was due: nothing owed. CMS recorded 10 of the 12 (not 9 June or

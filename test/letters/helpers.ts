@@ -4,6 +4,8 @@
  * @module
  */
 import { expect } from 'vitest';
+import { LetterInputError } from '../../letters/errors.ts';
+import { draftLetter, type DraftInput } from '../../letters/index.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -24,3 +26,17 @@ export const PLACEHOLDERS = ['{{', '}}', 'TODO', 'undefined', 'NaN', '[object', 
 export function expectNoPlaceholder(text: string, what: string): void {
   for (const p of PLACEHOLDERS) expect(text.includes(p), `${what} contains "${p}"`).toBe(false);
 }
+
+/** What `act` throws, when it is a `type`; the test fails when it throws nothing or something else. */
+export function thrownBy<E>(act: () => unknown, type: abstract new (...args: never[]) => E): E {
+  try {
+    act();
+  } catch (e) {
+    if (e instanceof type) return e;
+    throw e;
+  }
+  throw new Error(`expected a ${type.name}, but nothing was thrown`);
+}
+
+/** The refusal drafting `draft` gives (the draft must be refused). */
+export const refusal = (draft: DraftInput): LetterInputError => thrownBy(() => draftLetter(draft), LetterInputError);

@@ -5,22 +5,14 @@
  * due a month; to 6 December 2025, two months short and one missed.
  */
 import { describe, expect, test } from 'vitest';
-import { LetterInputError } from '../../letters/errors.ts';
-import { draftLetter, type DraftInput } from '../../letters/index.ts';
+import type { DraftInput } from '../../letters/index.ts';
 import { CASE_REFERENCE, CASES, directPayReconciliation, RECEIVING_PARENT, SENT_ON } from './fixture.ts';
+import { refusal } from './helpers.ts';
 
 // The same case with no line of CMS's: only the bank's record of what arrived.
 const { cmsEntries: _entries, ...bankOnly } = directPayReconciliation;
 
-function problemsOf(draft: DraftInput): readonly { field: string; message: string }[] {
-  try {
-    draftLetter(draft);
-  } catch (e) {
-    if (e instanceof LetterInputError) return e.problems;
-    throw e;
-  }
-  throw new Error('the draft was not refused');
-}
+const problemsOf = (draft: DraftInput) => refusal(draft).problems;
 
 describe('shortfalls nobody reported are not entries CMS got wrong', () => {
   test('payment_dispute is refused, naming the reconciliation and the letter to use', () => {
