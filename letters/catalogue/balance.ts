@@ -152,9 +152,10 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
 
   // The parts of the balance, where it matters: CMS gave them, or more than maintenance is out. A difference nothing
   // explains has no parts when CMS gave a total only: then only the lines its entries explain are split.
-  const claimedParts = componentDifferences(r).some((p) => p.cms !== undefined);
+  const allParts = componentDifferences(r);
+  const claimedParts = allParts.some((p) => p.cms !== undefined);
   const explainedOnly = unexplained !== undefined && !claimedParts;
-  const parts = componentDifferences(r, { explainedOnly });
+  const parts = explainedOnly ? componentDifferences(r, { explainedOnly }) : allParts;
   if (parts.length > 1 || claimedParts || parts.some((p) => p.component !== 'maintenance')) {
     const words = parts.map((p) => {
       const name = componentName(p.component);
