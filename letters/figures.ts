@@ -616,10 +616,25 @@ function lineCells(
   return { cms: 'CMS’s figure, against its own entries', evidence: 'No entry explains it', why: structuralWhy(r, line) };
 }
 
-/** The lines that make CMS's figure too high, or too low: how many, how many of them entries, and their total. */
+/**
+ * What a finding's line is to CMS: an entry on its record it got wrong; a Direct Pay shortfall nobody reported (on
+ * Direct Pay CMS records no payments, so it is news to CMS, not an entry: cms-accounts.md §1); or a payment the
+ * evidence shows that was checked against no line of CMS's account (its statement of account was not given).
+ */
+export function lineKind(f: Finding | undefined): 'entry' | 'unreported' | 'unchecked' | undefined {
+  if (!f) return undefined;
+  if (f.kind === 'missed_payment_not_reported') return 'unreported';
+  return f.facts.reason === 'no_cms_record_given' ? 'unchecked' : 'entry';
+}
+
+/**
+ * The lines that make CMS's figure too high, or too low: how many, how many of them entries CMS got wrong, how many
+ * Direct Pay shortfalls nobody reported, and their total.
+ */
 export interface EachWay {
   readonly count: number;
   readonly entries: number;
+  readonly unreported: number;
   readonly figure: Figure;
 }
 
@@ -628,12 +643,13 @@ function eachWay(r: ComputedReconciliation, way: Way, role: SenderRole): EachWay
   const side = way === 'too_high' ? bridge.inPayingParentsFavour : bridge.inReceivingParentsFavour;
   if (side.count === 0) return undefined;
   const numbered = bridge.lines.map((l, i) => ({ l, no: i + 1 })).filter(({ l }) => (way === 'too_high' ? l.amount.gt(0) : l.amount.lt(0)));
-  const unchecked = new Set(r.result.findings.filter((f) => f.facts.reason === 'no_cms_record_given').map((f) => f.id));
+  const findings = new Map(r.result.findings.map((f) => [f.id, f]));
   const high = way === 'too_high';
+  const kindOf = (l: BridgeLine) => (l.findingId === undefined ? undefined : lineKind(findings.get(l.findingId)));
   return {
     count: side.count,
-    // A payment checked against no line of CMS's account is an item, not an entry CMS got wrong.
-    entries: numbered.filter(({ l }) => l.findingId !== undefined && !unchecked.has(l.findingId)).length,
+    entries: numbered.filter(({ l }) => kindOf(l) === 'entry').length,
+    unreported: numbered.filter(({ l }) => kindOf(l) === 'unreported').length,
     figure: money(
       high ? 'bridge_too_high_total' : 'bridge_too_low_total',
       `Lines that make CMS’s figure too ${high ? 'high' : 'low'} (${side.count}), in ${favourWords(way, role)}`,
@@ -800,7 +816,8 @@ export function reconciliationStatement(
   }
   const high = eachWay(r, 'too_high', role);
   const low = eachWay(r, 'too_low', role);
-  const summaryOf = (e: EachWay | undefined) => e && { count: e.count, entries: e.entries, total: quote(e.figure) };
+  const summaryOf = (e: EachWay | undefined) =>
+    e && { count: e.count, entries: e.entries, unreported: e.unreported, total: quote(e.figure) };
   const tooHigh = summaryOf(high);
   const tooLow = summaryOf(low);
   if (high && low && tooHigh && tooLow) {
@@ -847,7 +864,11 @@ export function reconciliationStatement(
     '',
     netText ? `CMS’s figure less the net effect of the lines above` : 'CMS’s figure',
   ]);
-  const count = bridge.lines.filter((l) => l.findingId !== undefined).length;
+  // Each line's number, by what it is to CMS: an entry it got wrong, or a shortfall nobody reported to it.
+  const numbered = (kind: 'entry' | 'unreported') =>
+    bridge.lines.flatMap((l, i) => (l.findingId !== undefined && lineKind(findings.get(l.findingId)) === kind ? [i + 1] : []));
+  const entryLines = numbered('entry');
+  const unreportedLines = numbered('unreported');
   return {
     table: {
       kind: 'table',
@@ -858,7 +879,9 @@ export function reconciliationStatement(
       rows,
     },
     summary: {
-      count,
+      count: entryLines.length,
+      entryLines,
+      unreportedLines,
       lines: bridge.lines.length,
       unchanged: bridge.lines.filter((l) => l.findingId !== undefined && l.amount.isZero()).length,
       way: way ?? 'agrees',

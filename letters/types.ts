@@ -123,6 +123,8 @@ export interface EachWaySummary {
   readonly count: number;
   /** How many of them are entries CMS got wrong. */
   readonly entries: number;
+  /** How many of them are Direct Pay shortfalls nobody reported to CMS (not entries on its record). */
+  readonly unreported: number;
   /** Their total as written (no sign): the bridge's own total, never added up in letters/. */
   readonly total: string;
 }
@@ -132,8 +134,15 @@ export interface EachWaySummary {
  * figure already quoted, as written.
  */
 export interface StatementSummary {
-  /** Entries CMS got wrong (the findings), each a line of the statement. */
+  /**
+   * Entries CMS got wrong, each a line of the statement: the findings, but for Direct Pay shortfalls nobody reported
+   * and payments checked against no line of CMS's account, which are not entries on its record.
+   */
   readonly count: number;
+  /** The statement's line numbers (from 1) of the entries CMS got wrong. */
+  readonly entryLines: readonly number[];
+  /** The statement's line numbers of Direct Pay shortfalls nobody reported to CMS. */
+  readonly unreportedLines: readonly number[];
   /** Lines of the statement in all: the findings, and any not-yet-due or unexplained line. */
   readonly lines: number;
   /** Findings that change no figure (a payment recorded on the wrong date only). */

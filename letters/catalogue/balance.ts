@@ -22,7 +22,7 @@ import {
   type ComputedReconciliation,
 } from '../figures.ts';
 import { balanceWords, count, joinAnd, positionOf } from '../format.ts';
-import type { ComposeContext, EachWaySummary } from '../types.ts';
+import type { ComposeContext, EachWaySummary, StatementSummary } from '../types.ts';
 
 type Ctx = Pick<ComposeContext<unknown>, 'quote' | 'date' | 'senderRole'>;
 type StatementCtx = Ctx & Pick<ComposeContext<unknown>, 'disputedSchedule'>;
@@ -70,9 +70,19 @@ export function balanceSentences(ctx: Ctx, r: ComputedReconciliation, to: Addres
   return claim ? [`${claim} ${recomputedSentence(ctx, r, to)}`] : [recomputedSentence(ctx, r, to, `on ${ctx.date(r.result.asOf)}`)];
 }
 
-/** "two entries", "one item": the lines one way, as entries when every one of them is an entry CMS got wrong. */
+/**
+ * What the lines one way are called: entries when every one is an entry CMS got wrong, shortfalls nobody reported
+ * when every one is a Direct Pay shortfall CMS was never told of (not an entry on its record), items otherwise.
+ */
+function linesNoun(e: EachWaySummary): [one: string, many: string] {
+  if (e.entries === e.count) return ['entry', 'entries'];
+  if (e.unreported === e.count) return ['shortfall nobody reported', 'shortfalls nobody reported'];
+  return ['item', 'items'];
+}
+
+/** "two entries", "one item": the lines one way, counted. */
 function linesWords(e: EachWaySummary): string {
-  return e.entries === e.count ? count(e.count, 'entry', 'entries') : count(e.count, 'item');
+  return count(e.count, ...linesNoun(e));
 }
 
 /**
@@ -117,7 +127,7 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
     const one = (high ?? low)!;
     const way = high ? 'too_high' : 'too_low';
     out.push(
-      `${one.count === 1 ? capital(linesWords(one)) : one.count === 2 ? `Both ${one.entries === 2 ? 'entries' : 'items'}` : `All ${linesWords(one)}`} ${verb(one.count, 'makes', 'make')} ${figure} too ${way === 'too_high' ? 'high' : 'low'}, by ${one.total}${one.count > 1 ? ' in all' : ''}, in ${favour(way)}.`,
+      `${one.count === 1 ? capital(linesWords(one)) : one.count === 2 ? `Both ${linesNoun(one)[1]}` : `All ${linesWords(one)}`} ${verb(one.count, 'makes', 'make')} ${figure} too ${way === 'too_high' ? 'high' : 'low'}, by ${one.total}${one.count > 1 ? ' in all' : ''}, in ${favour(way)}.`,
     );
   }
   if (bothOverpaid(r) && (high || low)) {
@@ -177,3 +187,51 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
   );
   return out;
 }
+
+/** "line 2", "lines 1, 3 and 4": lines of the reconciliation statement by number. */
+export function linesRef(numbers: readonly number[]): string {
+  return `${numbers.length === 1 ? 'line' : 'lines'} ${joinAnd(numbers.map(String))}`;
+}
+
+/**
+ * For a letter that lists the entries CMS got wrong: the Direct Pay shortfalls nobody reported that its statement
+ * also sets out are not entries on CMS's record (on Direct Pay it records no payments and learns of a missed
+ * payment only when one is reported: cms-accounts.md §1), but the correct balance includes them. A receiving parent
+ * reports them by a letter to CMS itself (`reports: 'reports'`); undefined when there are none.
+ */
+export function unreportedSentence(
+  ctx: Pick<ComposeContext<unknown>, 'senderRole'>,
+  s: StatementSummary,
+  reports: Reports,
+): string | undefined {
+  const n = s.unreportedLines.length;
+  if (n === 0) return undefined;
+  const which = `${count(n, 'instalment')} not paid in full that nobody reported to you (${linesRef(s.unreportedLines)})`;
+  const what = `${n === 1 ? 'it is not an entry' : 'they are not entries'} on your record, but the correct balance includes ${n === 1 ? 'it' : 'them'}`;
+  return ctx.senderRole === 'receiving' && reports === 'reports'
+    ? `The statement also sets out ${which}: ${what}, and I report ${n === 1 ? 'it' : 'them'} to you now as ${n === 1 ? 'a missed payment' : 'missed payments'}.`
+    : `The statement also sets out ${which}: ${what}.`;
+}
+
+/** The sender's note on those shortfalls: what the letter tells CMS of them, and what else to do. */
+export function unreportedNote(
+  ctx: Pick<ComposeContext<unknown>, 'senderRole'>,
+  s: StatementSummary,
+  reports: Reports,
+): string | undefined {
+  const n = s.unreportedLines.length;
+  if (n === 0) return undefined;
+  const which = `${capitalLines(s.unreportedLines)} of the reconciliation statement ${n === 1 ? 'is a shortfall' : 'are shortfalls'} nobody had reported to CMS`;
+  if (ctx.senderRole === 'receiving') {
+    const collect = 'direct_pay_to_collect_and_pay asks it to move the case to Collect and Pay';
+    return reports === 'reports'
+      ? `${which}: the letter reports ${n === 1 ? 'it' : 'them'}. To have CMS collect what is owed, ${collect}.`
+      : `${which}, and this letter does not report ${n === 1 ? 'it' : 'them'} (it goes to DWP’s data protection team, not to CMS): to report ${n === 1 ? 'it' : 'them'} and have CMS collect what is owed, ${collect}.`;
+  }
+  return `${which}: the letter tells CMS of ${n === 1 ? 'it' : 'them'}, and the correct balance it gives includes ${n === 1 ? 'it' : 'them'}. Check ${n === 1 ? 'it' : 'them'} against your own records of payment before you send it.`;
+}
+
+/** Whether a letter goes to CMS itself, so that a receiving parent's letter reports the shortfalls it sets out. */
+export type Reports = 'reports' | 'does_not_report';
+
+const capitalLines = (numbers: readonly number[]): string => capital(linesRef(numbers));
