@@ -9,6 +9,7 @@
 import type { CivilDate } from '../calc/dates.ts';
 import {
   arrivalWarnings,
+  sentLaterWarning,
   eventForLetter,
   eventsThatMeet,
   type Deadline,
@@ -270,9 +271,12 @@ export async function markCaseLetterSent(
   const own = ((record.content['letter'] as { deadlines?: Deadline[] } | undefined)?.deadlines ?? []).filter(
     (d) => eventsThatMeet(d).includes(type) && sending.sentOn <= d.date && !met.some((m) => m.id === d.id && m.date === d.date),
   );
+  // Sent after its date, the reply date the letter asks for (from its date) and the one tracked (from the sending) differ.
+  const asked = (record.content['letter'] as { deadlines?: Deadline[] } | undefined)?.deadlines ?? [];
+  const later = dated === undefined ? undefined : sentLaterWarning(kept.id, asked, done.event.deadlines, dated, sending.sentOn);
   return {
     ...done,
     pdf: await renderPdf(kept.document),
-    warnings: arrivalWarnings([...met, ...own], sending.sentOn, sending.method, nation),
+    warnings: [...arrivalWarnings([...met, ...own], sending.sentOn, sending.method, nation), ...(later ? [later] : [])],
   };
 }

@@ -296,3 +296,41 @@ describe('a letter posted close to the last day its own facts set', () => {
     expect(sent.warnings[0]).toContain('taken to arrive on the second working day after posting, Wednesday 31 December 2025');
   });
 });
+
+describe('a letter sent on a later day than its own date', () => {
+  // The payment dispute is dated Friday 20 March 2026 and asks for a reply within 15 working days of it: 23–27 March
+  // (5), 30 March–2 April (9), Good Friday 3 April and Easter Monday 6 April are bank holidays, 7–10 April (13),
+  // 13–14 April (15): Tuesday 14 April. Sent on Monday 23 March, the case counts from the sending: 24–27 March (4),
+  // 30 March–2 April (8), 7–10 April (12), 13–15 April (15): Wednesday 15 April.
+  it('says which reply date the case tracks, and that it differs from the one the letter asks for', async () => {
+    const caseId = await storyCase();
+    const saved = await saveCaseLetter(store, caseId, { type: 'payment_dispute', sentOn: SENT_ON }, SENT_ON);
+    const sent = await markCaseLetterSent(
+      store,
+      caseId,
+      saved.record.id,
+      { sentOn: '2026-03-23', method: 'online_account' },
+      { today: '2026-03-23' },
+    );
+    expect(saved.drafted.letter.text).toContain('by 14 April 2026');
+    expect(sent.event.deadlines.find((d) => d.id === 'dispute_reply_due')?.date).toBe('2026-04-15');
+    expect(sent.warnings).toEqual([
+      'The letter asks for a reply by Tuesday 14 April 2026, counted from its own date (Friday 20 March 2026). Sent on Monday 23 March 2026, ' +
+        'the case counts from the day it went: “Target date for a reply to your payment dispute” is tracked to Wednesday 15 April 2026. ' +
+        'If it has not gone yet, draft it again dated the day it goes, so that the date it asks for and the case agree; if it has, chase from Wednesday 15 April 2026.',
+    ]);
+  });
+
+  it('sent on its own date: no such warning', async () => {
+    const caseId = await storyCase();
+    const saved = await saveCaseLetter(store, caseId, { type: 'payment_dispute', sentOn: SENT_ON }, SENT_ON);
+    const sent = await markCaseLetterSent(
+      store,
+      caseId,
+      saved.record.id,
+      { sentOn: SENT_ON, method: 'online_account' },
+      { today: SENT_ON },
+    );
+    expect(sent.warnings).toEqual([]);
+  });
+});
