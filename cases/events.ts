@@ -12,6 +12,7 @@ import type { CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
 import {
   deadlinesForEvent,
+  lateArrival,
   timeline,
   type Deadline,
   type DeadlineStatus,
@@ -85,6 +86,11 @@ export interface CaseDeadline extends Deadline {
   /** The event that started it (its id in the case). */
   readonly startedBy: { readonly eventId?: string; readonly type: EventType; readonly date: CivilDate };
   readonly metBy?: { readonly eventId?: string; readonly type: EventType; readonly date: CivilDate };
+  /**
+   * A last day met by a letter posted on it or just before: the day the letter is taken to arrive, after the last
+   * day, and what that means. The deadline still counts as met by the date of sending; this says it may not be.
+   */
+  readonly arrival?: { readonly date: CivilDate; readonly note: string };
 }
 
 export interface CaseTimeline {
@@ -118,12 +124,20 @@ export function caseTimeline(events: readonly EventRecord[], asOf: CivilDate): C
     asOf,
     nation,
   );
-  const idOf = (type: EventType, date: CivilDate) => happened.find((e) => e.type === type && e.date === date)?.id;
+  const eventOf = (type: EventType, date: CivilDate) => happened.find((e) => e.type === type && e.date === date);
+  const idOf = (type: EventType, date: CivilDate) => eventOf(type, date)?.id;
+  // How the event that met a last day went: by post, it is taken to arrive later than it was sent.
+  const arrivalOf = (e: TimelineEntry) => {
+    if (!e.metBy) return undefined;
+    const method = eventOf(e.metBy.type, e.metBy.date)?.details?.['method'];
+    return lateArrival(e.deadline, e.metBy.date, typeof method === 'string' ? method : undefined, nation);
+  };
   const entry = (e: TimelineEntry): CaseDeadline => ({
     ...e.deadline,
     status: e.status,
     startedBy: { ...opt('eventId', idOf(e.startedBy.type, e.startedBy.date)), type: e.startedBy.type, date: e.startedBy.date },
     ...(e.metBy ? { metBy: { ...opt('eventId', idOf(e.metBy.type, e.metBy.date)), type: e.metBy.type, date: e.metBy.date } } : {}),
+    ...opt('arrival', arrivalOf(e)),
   });
   const of = (status: DeadlineStatus) => t.entries.filter((e) => e.status === status).map(entry);
   return { asOf, nation, next: of('next'), overdue: of('overdue'), met: of('met'), laterEvents: events.length - happened.length };

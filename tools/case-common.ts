@@ -133,6 +133,10 @@ export const caseDeadlineOutput = deadlineOutput.extend({
   status: z.enum(DEADLINE_STATUSES).describe('next (still to come), overdue (passed and not met) or met (a later event met it)'),
   startedBy: z.object({ eventId: z.string().optional(), type: z.string(), date: z.string() }),
   metBy: z.object({ eventId: z.string().optional(), type: z.string(), date: z.string() }).optional(),
+  arrival: z
+    .object({ date: z.string(), note: z.string() })
+    .optional()
+    .describe('Met by a letter posted too close to the last day: the day it is taken to arrive (after the last day), and what that means'),
 });
 
 export const timelineOutput = z
@@ -212,6 +216,8 @@ export function describeCase(c: CaseDetailOutput & { readonly timeline?: z.infer
     if (t.overdue.length) lines.push(`Overdue as of ${t.asOf}: ${list(t.overdue)}.`);
     if (t.next.length) lines.push(`Next: ${list(t.next)}.`);
     if (t.met.length) lines.push(`Met: ${list(t.met)}.`);
+    // Met by a letter posted too close to the last day: it may have arrived too late.
+    for (const d of t.met) if (d.arrival) lines.push(`${d.label} (last day ${d.date}): ${d.arrival.note}`);
     if (!t.overdue.length && !t.next.length && !t.met.length) lines.push('No deadlines yet: record_event and mark_letter_sent start them.');
   }
   return lines.join('\n');

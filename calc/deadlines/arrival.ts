@@ -40,3 +40,26 @@ export function arrivalWarnings(met: readonly Deadline[], sentOn: CivilDate, met
         'Make the same request today in a way that arrives the same day (by phone, email or the online service, or by hand), and keep a note of when you did.',
     );
 }
+
+/**
+ * For a last day met by a letter sent on `sentOn` by `method`: the day the letter is taken to arrive and what that
+ * means, when that is after the last day (the timeline still counts it met by its sending, so it says so); undefined
+ * when it arrives in time or was not posted.
+ */
+export function lateArrival(
+  d: Deadline,
+  sentOn: CivilDate,
+  method: string | undefined,
+  nation: Nation,
+): { readonly date: CivilDate; readonly note: string } | undefined {
+  if (d.kind !== 'last_day' || method === undefined || !POSTED_METHODS.includes(method)) return undefined;
+  const arrives = postedArrival(sentOn, nation);
+  if (arrives <= d.date) return undefined;
+  return {
+    date: arrives,
+    note:
+      `Posted on ${longDate(sentOn)}: a first-class letter is taken to arrive on the second working day after posting, ${longDate(arrives)} ` +
+      `(CPR r.6.26), after the last day, ${longDate(d.date)}, and a time limit is met when the letter arrives. ` +
+      'Keep proof of the day it arrived, or of the same request made in a way that arrives the same day (by phone, email or the online service, or by hand).',
+  };
+}

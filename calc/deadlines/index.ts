@@ -19,7 +19,7 @@ export {
   type BankHoliday,
   type Nation,
 } from './holidays.ts';
-export { arrivalWarnings, postedArrival, POSTED_METHODS } from './arrival.ts';
+export { arrivalWarnings, lateArrival, postedArrival, POSTED_METHODS } from './arrival.ts';
 export { sentLaterWarning } from './sent-later.ts';
 export { addCalendarMonths, addWorkingDays, isWorkingDay, longDate, nextWorkingDay, previousWorkingDay } from './calendar.ts';
 export {

@@ -124,6 +124,8 @@ function deadlineItem(d) {
       '. ',
       d.citation,
     ),
+    // Met by a letter posted too close to the last day: taken to arrive after it.
+    d.arrival ? h('p', { class: 'arrival', 'data-arrival': d.arrival.date }, d.arrival.note) : null,
   );
 }
 
@@ -165,7 +167,8 @@ function drawDetail(detail) {
 }
 
 const wordsFor = (pairs, value) => (pairs.find(([v]) => v === value) ?? [value, value])[1];
-const where = (e) => (e.source?.page ? `page ${e.source.page}, line ${e.source.line}` : e.source?.line ? `line ${e.source.line}` : 'typed in');
+const where = (e) =>
+  e.source?.page ? `page ${e.source.page}, line ${e.source.line}` : e.source?.line ? `line ${e.source.line}` : 'typed in';
 
 /**
  * Every CMS entry and piece of evidence, line by line, from the resource reckoner://cases/{id}/entries (get_case

@@ -230,7 +230,7 @@ describe('a reconsideration request posted close to its last day', () => {
       },
       sentOn,
     );
-    return markCaseLetterSent(store, caseId, saved.record.id, { sentOn, method }, { today: sentOn });
+    return { caseId, ...(await markCaseLetterSent(store, caseId, saved.record.id, { sentOn, method }, { today: sentOn })) };
   }
 
   it('posted the day before: the deadline is met by the date of sending, with a warning that it arrives on 2 April', async () => {
@@ -243,9 +243,29 @@ describe('a reconsideration request posted close to its last day', () => {
     ]);
   });
 
+  it('the timeline keeps saying so: met by its sending, taken to arrive on 2 April, after the last day', async () => {
+    const { caseId } = await sentBy('2026-03-31', 'post');
+    const mr = caseTimeline(await store.events(caseId), '2026-04-10').met.find((d) => d.date === '2026-04-01');
+    expect(mr?.metBy?.date).toBe('2026-03-31');
+    expect(mr?.arrival).toEqual({
+      date: '2026-04-02',
+      note:
+        'Posted on Tuesday 31 March 2026: a first-class letter is taken to arrive on the second working day after posting, Thursday 2 April 2026 ' +
+        '(CPR r.6.26), after the last day, Wednesday 1 April 2026, and a time limit is met when the letter arrives. Keep proof of the day it ' +
+        'arrived, or of the same request made in a way that arrives the same day (by phone, email or the online service, or by hand).',
+    });
+  });
+
   it('posted two working days before, or sent through the online account on the last day: no warning', async () => {
-    expect((await sentBy('2026-03-30', 'post')).warnings).toEqual([]);
-    expect((await sentBy('2026-04-01', 'online_account')).warnings).toEqual([]);
+    const posted = await sentBy('2026-03-30', 'post');
+    const online = await sentBy('2026-04-01', 'online_account');
+    expect(posted.warnings).toEqual([]);
+    expect(online.warnings).toEqual([]);
+    for (const { caseId } of [posted, online]) {
+      const met = caseTimeline(await store.events(caseId), '2026-04-10').met;
+      expect(met.some((d) => d.date === '2026-04-01')).toBe(true);
+      expect(met.filter((d) => d.arrival)).toEqual([]);
+    }
   });
 });
 

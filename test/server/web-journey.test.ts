@@ -350,6 +350,27 @@ describe.skipIf(NO_BROWSER)(`an adviser's journey in Chromium (${CHROMIUM})`, ()
     expect(problems).toEqual([]);
     await context.close();
   });
+  test('a reconsideration posted the day before its last day shows when it is taken to arrive', { timeout: 60_000 }, async () => {
+    // The decision letter is dated Monday 2 March 2026: the 30 days end on Wednesday 1 April 2026 (CSMCR 2012 reg 14).
+    // Posted Tuesday 31 March, a first-class letter is taken to arrive on the second working day after, Thursday
+    // 2 April (CPR r.6.26): the timeline counts the last day met by the sending, and says when it arrives.
+    const created = await api('create-case', { title: 'Posted late', side: 'paying' });
+    await api('record-event', { caseId: created.id, type: 'decision_letter_received', date: '2026-03-02' });
+    await api('record-event', { caseId: created.id, type: 'mr_sent', date: '2026-03-31', details: { method: 'post' } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.origin}/`);
+    await page.click('#cases-open');
+    await page.click(`button[data-case="${created.id}"]`);
+    const item = page.locator('[data-timeline="met"] li[data-deadline="mr_last_day"]');
+    await poll(() => item.count()).toBe(1);
+    expect(await item.locator('.arrival').getAttribute('data-arrival')).toBe('2026-04-02');
+    expect(await item.locator('.arrival').innerText()).toContain(
+      'taken to arrive on the second working day after posting, Thursday 2 April 2026 (CPR r.6.26), after the last day, Wednesday 1 April 2026',
+    );
+    await context.close();
+  });
   test(
     'on a shared server the cases ask for the token once, and show only that organisation’s cases, at 320 px',
     { timeout: 60_000 },
