@@ -140,6 +140,8 @@ function checkInputs(spec: LetterSpec, input: DraftInput, facts: Record<string, 
   return problems;
 }
 
+const SERVICE_WORDS = { direct_pay: 'Direct Pay', collect_and_pay: 'Collect and Pay' } as const;
+
 function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record<string, unknown>): LetterProblem[] {
   const needs = spec.reconciliationNeeds;
   const r = computed.reconciliation;
@@ -149,7 +151,17 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
   if (needs.side && result.side !== needs.side) {
     problems.push({
       field: 'reconciliation.side',
-      message: `must be "${needs.side}": the ${spec.type} letter works from the ${needs.side} parent’s bank statement`,
+      message: `must be "${needs.side}": the ${spec.type} letter is the ${needs.side} parent’s, and works from their bank statement; this reconciliation is from the ${result.side} parent’s side (a stored case’s side is the one it was made with)`,
+    });
+  }
+  const lastLine = result.schedule.lines.at(-1);
+  const service = lastLine?.service ?? result.schedule.decisions.filter((d) => !d.superseded).at(-1)?.service;
+  if (needs.service && service !== undefined && service !== needs.service.is) {
+    problems.push({
+      field: 'reconciliation.schedule.service',
+      message:
+        `is ${SERVICE_WORDS[service]}${lastLine ? ` (for the instalment due on ${lastLine.dueDate})` : ''}: the ${spec.type} letter is for a case on ${SERVICE_WORDS[needs.service.is]}. ` +
+        needs.service.otherwise,
     });
   }
   if (needs.cmsClaim && result.balance.cmsClaimed === undefined) {

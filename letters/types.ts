@@ -38,6 +38,11 @@ export interface ReconciliationNeeds {
   readonly discrepancies?: boolean;
   /** Whose bank statement it must be. */
   readonly side?: SenderRole;
+  /**
+   * The service the case must be on at the reconciliation's date (its last instalment's): a letter asking to move a
+   * case from Direct Pay has nothing to ask on Collect and Pay. `otherwise` says what to do instead.
+   */
+  readonly service?: { readonly is: 'direct_pay' | 'collect_and_pay'; readonly otherwise: string };
   /** The recomputed balance must show this. */
   readonly position?: 'arrears' | 'overpaid';
   /**

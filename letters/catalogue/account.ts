@@ -100,6 +100,9 @@ export const accountBreakdownRequest = defineLetter({
     const claimed = ctx.quote(claimedBalance(r)!);
     const withBank = r.result.counts.bankTransactions + r.result.counts.evidence > 0;
     const where = `${CLAIM_SOURCE_WORDS[f.statedIn]}${f.statedOn ? ` of ${ctx.date(f.statedOn)}` : ''}`;
+    // Enforcement is the paying parent's to fear, unless the evidence shows CMS's figure too low: a receiving parent
+    // disputing the balance is owed more, and enforcement is how it reaches them.
+    const hold = ctx.senderRole === 'paying' && netWay(r) !== 'too_low';
     const body: Block[] = paragraphs(
       `I am ${roleWords(ctx)} in this case. In ${where} you gave the balance on my account as ${claimed} on ${ctx.date(r.result.asOf)}. I do not accept that figure, and I cannot check it without a full breakdown of how you arrived at it.`,
     );
@@ -120,7 +123,9 @@ export const accountBreakdownRequest = defineLetter({
         ],
       },
       ...paragraphs(
-        'I understand a breakdown is prepared by hand. Until I have it and have had the chance to respond, I ask that no enforcement action be taken on the part of the balance I dispute.',
+        hold
+          ? 'I understand a breakdown is prepared by hand. Until I have it and have had the chance to respond, I ask that no enforcement action be taken on the part of the balance I dispute.'
+          : 'I understand a breakdown is prepared by hand.',
         keepPaying(ctx),
       ),
     );
@@ -130,7 +135,9 @@ export const accountBreakdownRequest = defineLetter({
       asks: [
         'Send me the full breakdown of the account described above.',
         'Tell me which decision set the amount due in each period.',
-        'Take no enforcement action on the disputed part of the balance until I have the breakdown and you have answered my points.',
+        ...(hold
+          ? ['Take no enforcement action on the disputed part of the balance until I have the breakdown and you have answered my points.']
+          : []),
       ],
       enclosures: withBank ? evidenceEnclosures(r) : [],
     };

@@ -37,7 +37,15 @@ export const directPayToCollectAndPay = defineLetter({
       why: 'the payments missed or short under Direct Pay, from the decisions and your bank statement',
     },
   },
-  reconciliationNeeds: { side: 'receiving', position: 'arrears' },
+  reconciliationNeeds: {
+    side: 'receiving',
+    position: 'arrears',
+    service: {
+      is: 'direct_pay',
+      otherwise:
+        'The case is already on Collect and Pay, so there is nothing to move: for money CMS collected and did not pass on, or an entry it got wrong, use payment_dispute; for how CMS has handled it, complaint',
+    },
+  },
   figures: ['shortfall_total', 'recomputed_balance'],
   enclosures: ['Bank statement extracts for the period, showing the maintenance that arrived (other transactions blacked out)'],
   sendBy: SEND_TO_CMS,

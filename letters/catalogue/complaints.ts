@@ -9,7 +9,7 @@ import { compareDates } from '../../calc/dates.ts';
 import { DEADLINE, deadlineOf } from '../../calc/deadlines/index.ts';
 import { iceLastDay } from '../deadlines.ts';
 import { chronology, civilDate, commonFacts, priorContacts, senderRole, strictObject, words, wordList } from '../facts.ts';
-import { balanceDifference, type ComputedReconciliation, enforcementCharges, STATEMENT_FIGURES } from '../figures.ts';
+import { balanceDifference, type ComputedReconciliation, enforcementCharges, netWay, STATEMENT_FIGURES } from '../figures.ts';
 import { afterColon, joinAnd, sentence } from '../format.ts';
 import type { Block, ComposeContext } from '../types.ts';
 import { contactLine } from './account.ts';
@@ -288,7 +288,13 @@ export const mpLetter = defineLetter({
     if (withheld) ctx.warn(MP_NEEDS_ADDRESS);
     const asks = ['Ask the Child Maintenance Service to look at my case and to answer my letters.'];
     if (r && r.result.balance.cmsClaimed !== undefined && balanceDifference(r)) {
-      asks.push('Ask it to confirm the correct balance on my account and to hold enforcement on the disputed amount meanwhile.');
+      // Enforcement is the paying parent's to fear, and only on a figure too high: a receiving parent is owed more.
+      const hold = ctx.senderRole === 'paying' && netWay(r) === 'too_high';
+      asks.push(
+        hold
+          ? 'Ask it to confirm the correct balance on my account and to hold enforcement on the disputed amount meanwhile.'
+          : 'Ask it to confirm the correct balance on my account.',
+      );
     }
     return {
       subject: `My Child Maintenance Service case (reference ${f.caseReference})`,

@@ -1,0 +1,68 @@
+/**
+ * What a receiving parent's letters must not ask: enforcement is how maintenance reaches them, so a receiving parent
+ * disputing a balance too low is not made to ask CMS to hold it; and the request to move a case from Direct Pay to
+ * Collect and Pay is refused for a case already on Collect and Pay (it told CMS "My case is on Direct Pay" and asked
+ * it to collect from the paying parent money he had paid to CMS: an MCP audit). The fixture's Direct Pay case
+ * (test/letters/fixture.ts): £341.73 due a month; to 6 December 2025 CMS records every payment in full, the bank
+ * shows June £200.00 (£141.73 short), August £150.00 (£191.73 short) and nothing in October (£341.73).
+ */
+import { describe, expect, test } from 'vitest';
+import { draftLetter, type DraftInput } from '../../letters/index.ts';
+import { CASE_REFERENCE, CASES, directPayReconciliation, RECEIVING_PARENT, SENT_ON } from './fixture.ts';
+import { refusal, squash } from './helpers.ts';
+
+const receiving = { sender: RECEIVING_PARENT, caseReference: CASE_REFERENCE, senderRole: 'receiving' };
+// CMS says £341.73 is owed (October); worked out, £341.73 + £141.73 + £191.73 = £675.19: CMS's figure is too low.
+const owedMore = { ...directPayReconciliation, cmsClaim: { date: '2025-12-06', balance: '341.73' } };
+
+describe('a receiving parent owed more than CMS says is not made to ask CMS to hold enforcement', () => {
+  test('account_breakdown_request', () => {
+    const text = squash(
+      draftLetter({
+        type: 'account_breakdown_request',
+        sentOn: SENT_ON,
+        facts: { ...receiving, statedIn: 'letter', statedOn: '2025-12-08' },
+        reconciliation: owedMore,
+      }).text,
+    );
+    expect(text).toContain('Your figure is £333.46 too low.');
+    expect(text).toContain('I understand a breakdown is prepared by hand.');
+    expect(text).not.toMatch(/no enforcement action|hold enforcement/);
+  });
+
+  test('account_breakdown_request from the paying parent still asks it', () => {
+    const text = squash(draftLetter(CASES['account_breakdown_request']!.input as DraftInput).text);
+    expect(text).toContain('I ask that no enforcement action be taken on the part of the balance I dispute.');
+    expect(text).toContain('Take no enforcement action on the disputed part of the balance');
+  });
+
+  test('mp_letter', () => {
+    const base = CASES['mp_letter']!.input as DraftInput;
+    const text = squash(draftLetter({ ...base, facts: { ...base.facts, ...receiving }, reconciliation: owedMore }).text);
+    expect(text).toContain('Ask it to confirm the correct balance on my account.');
+    expect(text).not.toContain('hold enforcement');
+  });
+});
+
+describe('the request to move to Collect and Pay, on a case already on it', () => {
+  test('is refused, naming the service and the letters that fit', () => {
+    const onCollectAndPay = {
+      ...directPayReconciliation,
+      schedule: {
+        ...directPayReconciliation.schedule,
+        service: 'collect_and_pay' as const,
+        decisions: directPayReconciliation.schedule.decisions.map((d) => ({
+          ...d,
+          calculation: { ...d.calculation!, collection: 'collect_and_pay' as const },
+        })),
+      },
+    };
+    const base = CASES['direct_pay_to_collect_and_pay']!.input as DraftInput;
+    expect(refusal({ ...base, reconciliation: onCollectAndPay }).problems).toContainEqual({
+      field: 'reconciliation.schedule.service',
+      message:
+        'is Collect and Pay (for the instalment due on 2025-11-07): the direct_pay_to_collect_and_pay letter is for a case on Direct Pay. ' +
+        'The case is already on Collect and Pay, so there is nothing to move: for money CMS collected and did not pass on, or an entry it got wrong, use payment_dispute; for how CMS has handled it, complaint',
+    });
+  });
+});
