@@ -130,6 +130,17 @@ function latestCalculation(records: CaseRecords): CalculationInput | undefined {
 /** Drafts a letter from the case's records, filling in what the case holds. */
 export function draftFromRecords(records: CaseRecords, request: CaseLetterRequest, today: CivilDate): CaseLetter {
   const spec = findLetter(request.type);
+  // A letter only one parent sends (a DEO appeal, a request to move to Collect and Pay) is not drafted on the other's case.
+  if (spec.sender !== 'either' && records.case.side !== spec.sender) {
+    throw new LetterInputError(spec.type, [
+      {
+        field: 'type',
+        message:
+          `the ${spec.type} letter is sent by the ${spec.sender} parent, and this case is the ${records.case.side} parent’s (its side is set when it is made). ` +
+          'list_letter_types gives each letter’s sender; choose one the case’s own parent sends',
+      },
+    ]);
+  }
   const caseFacts = factsFromCase(spec, records);
   const fromCase = Object.keys(caseFacts).filter((k) => !(request.facts && k in request.facts && typeof request.facts[k] !== 'object'));
   const facts = merge(caseFacts, request.facts ?? {});

@@ -354,3 +354,20 @@ describe('a letter sent on a later day than its own date', () => {
     expect(sent.warnings).toEqual([]);
   });
 });
+
+describe('a letter only the other parent sends', () => {
+  it('is refused on this case, naming the letter type and the case’s side', async () => {
+    // The story's case is the paying parent's; moving a case to Collect and Pay is the receiving parent's request.
+    const caseId = await storyCase();
+    const error = await draftCaseLetter(store, caseId, { type: 'direct_pay_to_collect_and_pay', sentOn: SENT_ON }, SENT_ON).catch((e) => e);
+    expect(error).toBeInstanceOf(LetterInputError);
+    expect((error as LetterInputError).problems).toEqual([
+      {
+        field: 'type',
+        message:
+          'the direct_pay_to_collect_and_pay letter is sent by the receiving parent, and this case is the paying parent’s (its side is set when it is made). ' +
+          'list_letter_types gives each letter’s sender; choose one the case’s own parent sends',
+      },
+    ]);
+  });
+});
