@@ -67,11 +67,22 @@ export const civilDate = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
   .refine(isCivilDate, { message: 'must be a real date written YYYY-MM-DD' });
 
+/** What a 2012-scheme CMS case reference is, as a refusal says it. */
+export const CMS_REFERENCE_RULE = 'must be the 12-digit CMS case reference starting 121 (it is at the top of every CMS letter)';
+
+/**
+ * A 2012-scheme CMS case reference: 12 digits beginning 121 (nidirect/NI Business Info, "How to tell which CMS scheme
+ * applies": "a 12 digit reference number beginning with 121"); spaces and dashes are dropped.
+ */
+export function isCmsReference(text: string): boolean {
+  return /^121\d{9}$/.test(text.replace(/[\s-]/g, ''));
+}
+
 /** The CMS case reference: 12 digits beginning 121 (spaces are dropped). */
 export const caseReference = z
   .string({ error: 'must be the 12-digit CMS case reference, starting 121' })
   .transform((s) => s.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^121\d{9}$/, 'must be the 12-digit CMS case reference starting 121 (it is at the top of every CMS letter)'))
+  .pipe(z.string().regex(/^121\d{9}$/, CMS_REFERENCE_RULE))
   .describe('Your 12-digit CMS case reference, starting 121 (at the top of every CMS letter)');
 
 const niNumber = z

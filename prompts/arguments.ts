@@ -117,11 +117,11 @@ export function caseIdArg(name: string, description: string) {
   return optionalArg(name, what, check, (text) => text.toLowerCase()).describe(description);
 }
 
-/** The 12-digit CMS case reference, spaces allowed; given back as the 12 digits. */
+/** The 12-digit CMS case reference, beginning 121 as the letters require (letters/facts.ts), spaces allowed; given back as the 12 digits. */
 export function referenceArg(name: string, description: string) {
-  const what = 'the 12-digit CMS case reference printed on CMS letters (spaces are fine)';
+  const what = 'the 12-digit CMS case reference printed on CMS letters, starting 121 (spaces are fine)';
   const digits = (text: string) => text.replace(/\s+/g, '');
-  const check = (text: string) => (/^\d{12}$/.test(digits(text)) ? undefined : `${name} must be ${what}`);
+  const check = (text: string) => (/^121\d{9}$/.test(digits(text)) ? undefined : `${name} must be ${what}`);
   return optionalArg(name, what, check, digits).describe(description);
 }
 

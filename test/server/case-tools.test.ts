@@ -112,7 +112,7 @@ async function newCase(title = 'Private dispute'): Promise<string> {
     await call('create_case', {
       title,
       side: 'paying',
-      reference: '1234 5678 9012',
+      reference: '1214 5678 9012',
       frequency: 'weekly',
       firstDueDate: '2024-01-01',
       parties: [
@@ -139,10 +139,22 @@ describe('case tools over MCP', () => {
     const id = await newCase();
     const got = await call('get_case', { caseId: id });
     const detail = ok(got);
-    expect(detail).toMatchObject({ id, reference: '123456789012', side: 'paying', counts: { parties: 2, decisions: 1 } });
+    expect(detail).toMatchObject({ id, reference: '121456789012', side: 'paying', counts: { parties: 2, decisions: 1 } });
     expect(JSON.stringify(got)).not.toContain('Secret Street');
     const list = ok(await call('list_cases', {}));
     expect((list.cases as { id: string }[]).map((c) => c.id)).toContain(id);
+  });
+
+  it('refuses a 2012-scheme case reference every letter would refuse, naming the field, and keeps nothing', async () => {
+    // A 2012-scheme reference is 12 digits beginning 121 (NI Business Info, "How to tell which CMS scheme applies");
+    // the letters check the same (letters/facts.ts). An audit kept "990000000101" and then no letter could be drafted.
+    const before = ok(await call('list_cases', {})) as { cases: unknown[] };
+    const refused = await call('create_case', { title: 'Wrong reference', side: 'receiving', reference: '990000000101' });
+    expect(refused.isError).toBe(true);
+    expect((refused.content[0] as { text: string }).text).toContain(
+      'reference: must be the 12-digit CMS case reference starting 121 (it is at the top of every CMS letter)',
+    );
+    expect((ok(await call('list_cases', {})) as { cases: unknown[] }).cases).toHaveLength(before.cases.length);
   });
 
   it('imports a CSV statement: new rows the first time, all already there the second', async () => {

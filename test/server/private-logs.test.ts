@@ -21,7 +21,7 @@ const SECRETS = {
   email: 'ottoline.brackenbury@example.org',
   phone: '07700 900456',
   child: 'Perpetua Quillfeather',
-  reference: '987654321098',
+  reference: '121654321098',
   payment: 'QUILLFEATHER MAINT',
   shop: 'NOWHERETON PHARMACY',
   event: 'Caseworker Hollowbrook said the arrears were wrong',
@@ -82,7 +82,7 @@ async function dispute(call: (tool: string, args: Record<string, unknown>) => Pr
 function expectNothingPrivate(log: string): void {
   for (const [what, value] of Object.entries(SECRETS)) expect(log, `${what} appeared in the log`).not.toContain(value);
   // Nor the parts of a value that could identify someone on their own.
-  for (const word of ['Quillfeather', 'Brackenbury', 'Hiddenmoor', 'Nowhereton', '900456', '987654321098', '9876 5432']) {
+  for (const word of ['Quillfeather', 'Brackenbury', 'Hiddenmoor', 'Nowhereton', '900456', '121654321098', '1216 5432']) {
     expect(log).not.toContain(word);
   }
 }
