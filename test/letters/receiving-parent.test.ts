@@ -38,7 +38,7 @@ describe('a receiving parent owed more than CMS says is not made to ask CMS to h
 
   test('mp_letter', () => {
     const base = CASES['mp_letter']!.input as DraftInput;
-    const text = squash(draftLetter({ ...base, facts: { ...base.facts, ...receiving }, reconciliation: owedMore }).text);
+    const text = squash(draftLetter({ ...base, facts: { ...(base.facts as Record<string, unknown>), ...receiving }, reconciliation: owedMore }).text);
     expect(text).toContain('Ask it to confirm the correct balance on my account.');
     expect(text).not.toContain('hold enforcement');
   });
