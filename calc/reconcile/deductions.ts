@@ -18,6 +18,11 @@ import type { Books } from './read.ts';
 /** The employer's charge for each deduction, kept from the employee's pay and not paid to CMS (GOV.UK: £1). */
 export const EMPLOYER_CHARGE_PENCE = 100;
 
+/** The rank of a receipt paid over late with the payslip's amount (or £1 less): after those in time, before any other amount. */
+const LATE = 1.25;
+/** Whether a candidate's rank is a match of the payslip's amount: in time (0, or 1 with the employer's £1), or late. */
+const sameAmount = (rank: number): boolean => rank <= 1 || (rank >= LATE && rank <= LATE + 1);
+
 /** The last day an employer may pay over a deduction made on `day` (as a day number). */
 const payOverBy = (day: number): number => toDayNumber(payOverDate(fromDayNumber(day)));
 
@@ -46,18 +51,21 @@ export function reconcileDeductions(books: Books): DeductionsResult {
   const latest = (v: Evidence) => (v.type === 'payslip_deduction' ? payOverBy(v.day) : v.day + maxDays) + windowDays;
   const earliest = (v: Evidence) => v.day - windowDays;
 
-  // Exact amounts first (or the payslip's £1 more), nearest date; then different amounts in the same time.
+  // Exact amounts first (or the payslip's £1 more), nearest date; then the same amounts paid over late (after the
+  // pay-over day, within the date-error limit of it: an employer that pays late still pays the deduction it made, and
+  // pairing it with a later payslip instead would call one deduction uncredited and the other wrongly recorded); then
+  // different amounts in the time allowed.
   const candidates: [number, number, number, number][] = [];
   records.forEach((e, i) => {
     evidence.forEach((v, j) => {
-      if (EVIDENCE_FOR[e.type] !== v.type || e.day < earliest(v) || e.day > latest(v)) return;
-      const rank =
-        v.pence === e.pence
-          ? 0
-          : v.type === 'payslip_deduction' && v.pence === e.pence + EMPLOYER_CHARGE_PENCE
-            ? 1
-            : 2 + Math.abs(v.pence - e.pence);
-      candidates.push([rank, Math.abs(e.day - v.day), i, j]);
+      if (EVIDENCE_FOR[e.type] !== v.type || e.day < earliest(v)) return;
+      const same = v.pence === e.pence ? 0 : v.type === 'payslip_deduction' && v.pence === e.pence + EMPLOYER_CHARGE_PENCE ? 1 : undefined;
+      if (e.day > latest(v)) {
+        if (same === undefined || v.type !== 'payslip_deduction' || e.day > payOverBy(v.day) + maxDays) return;
+        candidates.push([LATE + same, Math.abs(e.day - v.day), i, j]);
+        return;
+      }
+      candidates.push([same ?? 2 + Math.abs(v.pence - e.pence), Math.abs(e.day - v.day), i, j]);
     });
   });
   candidates.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
@@ -75,18 +83,21 @@ export function reconcileDeductions(books: Books): DeductionsResult {
   }
   // Where CMS's receipts are the payslips' deductions less the employer's £1 (and none is the deduction itself), the
   // payslips show the charge within the deduction: what should have reached CMS from one is £1 less than it shows.
-  const slipPairs = pairs.filter(([rank, , , j]) => rank <= 1 && evidence[j]!.type === 'payslip_deduction');
-  const chargeShown = slipPairs.length > 0 && slipPairs.every(([rank]) => rank === 1);
+  const slipPairs = pairs.filter(([rank, , , j]) => sameAmount(rank) && evidence[j]!.type === 'payslip_deduction');
+  const chargeShown = slipPairs.length > 0 && slipPairs.every(([rank]) => rank === 1 || rank === LATE + 1);
   const reaching = (v: Evidence): number =>
     chargeShown && v.type === 'payslip_deduction' ? Math.max(0, v.pence - EMPLOYER_CHARGE_PENCE) : v.pence;
   for (const [rank, days, i, j] of pairs) {
     const e = records[i]!;
     const v = evidence[j]!;
-    if (rank <= 1) {
+    if (sameAmount(rank)) {
+      const late = rank >= LATE;
       matches.push({
-        reason: v.type === 'benefit_deduction' ? 'benefit_statement' : rank === 1 ? 'payslip_with_admin_charge' : 'payslip',
+        reason: v.type === 'benefit_deduction' ? 'benefit_statement' : late ? 'payslip_paid_over_late' : rank === 1 ? 'payslip_with_admin_charge' : 'payslip',
         amount: e.pence,
         days,
+        // The last day the employer had to pay it over, which the receipt came after.
+        ...(late ? { note: fromDayNumber(payOverBy(v.day)) } : {}),
         cms: [e],
         bank: [],
         evidence: [v],

@@ -229,6 +229,8 @@ export function explainMatch(
       return `The payslip shows the ${poundsOfPence(m.pence)} CMS received from the employer.`;
     case 'payslip_with_admin_charge':
       return `The payslip shows ${poundsOfPence(m.pence)} deducted for maintenance and £1.00 the employer kept for its costs; CMS received the ${poundsOfPence(m.pence)}.`;
+    case 'payslip_paid_over_late':
+      return `The payslip shows the deduction CMS received from the employer as ${poundsOfPence(m.pence)}, ${apart}: after ${m.note ? dateInWords(m.note) : 'the 19th of the month after the deduction'}, the last day to pay it over (SI 1992/1989 reg 14(1)). It was paid over late, but CMS has it.`;
     case 'benefit_statement':
       return `The benefit statement shows the ${poundsOfPence(m.pence)} CMS received by deduction from benefit.`;
     case 'schedule_agrees':

@@ -80,6 +80,8 @@ export const MATCH_REASONS = [
   'split',
   'payslip',
   'payslip_with_admin_charge',
+  /** A payslip's deduction that reached CMS after the 19th of the month after it (SI 1992/1989 reg 14(1)). */
+  'payslip_paid_over_late',
   'benefit_statement',
   'schedule_agrees',
   'charge_agrees',

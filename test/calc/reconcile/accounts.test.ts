@@ -326,6 +326,33 @@ describe('Deductions from earnings whose payslips show the employer’s £1 with
   });
 });
 
+describe('A deduction paid over late is matched with its own payslip, not with the next one (an MCP audit)', () => {
+  // ACME LTD deducted £421.00 on 27 September 2024 and £509.40 on 25 October, each with the £1 it keeps. September's
+  // had to reach CMS by 19 October (SI 1992/1989 reg 14(1)); CMS received £420.00 (£421.00 less the £1) only on
+  // 5 November, and never recorded October's (due by 19 November). Paired by time alone, the £420.00 went with the
+  // October payslip: "September not credited, £420.00" and "October recorded £88.40 short" — both false.
+  const r = reconcile({
+    schedule: { decisions: [{ effectiveDate: '2024-09-01', weeklyAmount: 80 }], service: 'collect_and_pay', asOf: '2024-12-31' },
+    side: 'paying',
+    cmsEntries: [{ id: 'deo-nov', date: '2024-11-05', type: 'deo_receipt', amount: '420.00' }],
+    evidence: [
+      { id: 'slip-sep', type: 'payslip_deduction', date: '2024-09-27', amount: '421.00', from: 'ACME LTD' },
+      { id: 'slip-oct', type: 'payslip_deduction', date: '2024-10-25', amount: '509.40', from: 'ACME LTD' },
+    ],
+  });
+
+  it('September’s is paid over late but credited; October’s, £509.40 less the £1, was never credited', () => {
+    const late = r.matches.find((m) => m.reason === 'payslip_paid_over_late');
+    expect(late?.cmsEntryIds).toEqual(['deo-nov']);
+    expect(late?.evidenceIds).toEqual(['slip-sep']);
+    expect(late?.explanation).toBe(
+      'The payslip shows the deduction CMS received from the employer as £420.00, 39 days apart: after 19 October 2024, the last day to pay it over (SI 1992/1989 reg 14(1)). It was paid over late, but CMS has it.',
+    );
+    // 509.40 − 1.00 = 508.40, what should have reached CMS by 19 November.
+    expect(r.findings.map((f) => [f.kind, f.date, formatMoney(f.amount)])).toEqual([['deduction_not_credited', '2024-10-25', '508.40']]);
+  });
+});
+
 describe('The payment plan: what built up before the first payment date is not overdue', () => {
   // £100 a week on Collect and Pay from 15 Jan 2024, first payment date 1 Mar (monthly). Accrued before it:
   // 15–31 Jan, 17 of 31 days of 433.33 = 237.63 (fee 47.53) and February 433.33 (fee 86.67): 670.96 + 134.20 = 805.16.
