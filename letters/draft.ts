@@ -15,7 +15,7 @@ import { deadlinesFor, LETTER_CLOCKS, NATIONS, replyDeadline, type Nation } from
 import { describeFact, factFields } from './describe.ts';
 import { LetterInputError, type LetterProblem } from './errors.ts';
 import { CONTACT_CHANNELS } from './facts.ts';
-import { compute, reconciliationStatement, type ComputationInputs, type Computed } from './figures.ts';
+import { compute, lineKind, reconciliationStatement, type ComputationInputs, type Computed } from './figures.ts';
 import { joinAnd, longDate } from './format.ts';
 import { renderMarkdown } from './render/markdown.ts';
 import { renderText } from './render/text.ts';
@@ -198,6 +198,14 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
         message:
           `found no entry to dispute: the ${n === 1 ? 'shortfall' : `${n} shortfalls`} it found ${n === 1 ? 'is a payment' : 'are payments'} nobody reported to CMS (on Direct Pay it records no payments), not entries on its record, ` +
           `so there is nothing for the ${spec.type} letter to list. Tell CMS of them: direct_pay_to_collect_and_pay lists them and asks CMS to collect what is owed`,
+      });
+    } else if (needs.discrepancies && result.findings.length > 0 && result.findings.every((f) => lineKind(f) !== 'entry')) {
+      // Deductions not yet due to reach CMS (with any unreported shortfalls): CMS's record is not wrong on any of them.
+      problems.push({
+        field: 'reconciliation',
+        message:
+          `found no entry to dispute: what it found is not an error on CMS’s record (deductions from pay the employer still has time to pay over, or shortfalls nobody reported), ` +
+          `so there is nothing for the ${spec.type} letter to list. Reconcile again once the pay-over day has passed`,
       });
     } else if (needs.discrepancies && result.findings.length === 0) {
       problems.push({

@@ -618,12 +618,15 @@ function lineCells(
 
 /**
  * What a finding's line is to CMS: an entry on its record it got wrong; a Direct Pay shortfall nobody reported (on
- * Direct Pay CMS records no payments, so it is news to CMS, not an entry: cms-accounts.md §1); or a payment the
- * evidence shows that was checked against no line of CMS's account (its statement of account was not given).
+ * Direct Pay CMS records no payments, so it is news to CMS, not an entry: cms-accounts.md §1); a deduction from pay
+ * not yet due to reach CMS; or a payment the evidence shows that was checked against no line of CMS's account (its
+ * statement of account was not given).
  */
-export function lineKind(f: Finding | undefined): 'entry' | 'unreported' | 'unchecked' | undefined {
+export function lineKind(f: Finding | undefined): 'entry' | 'unreported' | 'in_transit' | 'unchecked' | undefined {
   if (!f) return undefined;
   if (f.kind === 'missed_payment_not_reported') return 'unreported';
+  // Deducted from pay, with time left for the employer to pay it over (SI 1992/1989 reg 14(1)): CMS's record is right.
+  if (f.kind === 'deduction_in_transit') return 'in_transit';
   return f.facts.reason === 'no_cms_record_given' ? 'unchecked' : 'entry';
 }
 
@@ -865,10 +868,11 @@ export function reconciliationStatement(
     netText ? `CMS’s figure less the net effect of the lines above` : 'CMS’s figure',
   ]);
   // Each line's number, by what it is to CMS: an entry it got wrong, or a shortfall nobody reported to it.
-  const numbered = (kind: 'entry' | 'unreported') =>
+  const numbered = (kind: 'entry' | 'unreported' | 'in_transit') =>
     bridge.lines.flatMap((l, i) => (l.findingId !== undefined && lineKind(findings.get(l.findingId)) === kind ? [i + 1] : []));
   const entryLines = numbered('entry');
   const unreportedLines = numbered('unreported');
+  const inTransitLines = numbered('in_transit');
   return {
     table: {
       kind: 'table',
@@ -882,6 +886,7 @@ export function reconciliationStatement(
       count: entryLines.length,
       entryLines,
       unreportedLines,
+      inTransitLines,
       lines: bridge.lines.length,
       unchanged: bridge.lines.filter((l) => l.findingId !== undefined && l.amount.isZero()).length,
       way: way ?? 'agrees',

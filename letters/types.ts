@@ -140,14 +140,17 @@ export interface EachWaySummary {
  */
 export interface StatementSummary {
   /**
-   * Entries CMS got wrong, each a line of the statement: the findings, but for Direct Pay shortfalls nobody reported
-   * and payments checked against no line of CMS's account, which are not entries on its record.
+   * Entries CMS got wrong, each a line of the statement: the findings, but for Direct Pay shortfalls nobody reported,
+   * deductions not yet due to reach CMS and payments checked against no line of CMS's account, which are not errors
+   * on its record.
    */
   readonly count: number;
   /** The statement's line numbers (from 1) of the entries CMS got wrong. */
   readonly entryLines: readonly number[];
   /** The statement's line numbers of Direct Pay shortfalls nobody reported to CMS. */
   readonly unreportedLines: readonly number[];
+  /** The statement's line numbers of deductions from pay not yet due to reach CMS (not errors on its record). */
+  readonly inTransitLines: readonly number[];
   /** Lines of the statement in all: the findings, and any not-yet-due or unexplained line. */
   readonly lines: number;
   /** Findings that change no figure (a payment recorded on the wrong date only). */

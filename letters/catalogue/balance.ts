@@ -213,6 +213,20 @@ export function unreportedSentence(
     : `The statement also sets out ${which}: ${what}.`;
 }
 
+/**
+ * For a letter that lists the entries CMS got wrong: the deductions from pay its statement sets out that the employer
+ * still has time to pay over (by the 19th of the month after: SI 1992/1989 reg 14(1)) are not errors on CMS's record,
+ * but the correct balance counts them as paid; undefined when there are none.
+ */
+export function inTransitSentence(s: StatementSummary): string | undefined {
+  const n = s.inTransitLines.length;
+  if (n === 0) return undefined;
+  return (
+    `The statement also sets out ${n === 1 ? 'a deduction' : `${count(n, 'deduction')}`} from my pay that my employer still has time to pay over to you (${linesRef(s.inTransitLines)}): ` +
+    `${n === 1 ? 'it is not an error' : 'they are not errors'} on your record, but the correct balance counts ${n === 1 ? 'it' : 'them'} as paid.`
+  );
+}
+
 /** The sender's note on those shortfalls: what the letter tells CMS of them, and what else to do. */
 export function unreportedNote(
   ctx: Pick<ComposeContext<unknown>, 'senderRole'>,

@@ -10,7 +10,7 @@ import { civilDate, commonFacts, senderRole, strictObject, words, wordList } fro
 import { claimedBalance, evidenceEnclosures, evidenceSourceWords, STATEMENT_FIGURES } from '../figures.ts';
 import { countIs, joinAnd } from '../format.ts';
 import type { Block } from '../types.ts';
-import { balanceSentences, linesRef, statementSentences, unreportedNote, unreportedSentence } from './balance.ts';
+import { balanceSentences, linesRef, statementSentences, inTransitSentence, unreportedNote, unreportedSentence } from './balance.ts';
 import { BASIS, DWP_DATA_ADDRESS, ICO_ADDRESS, SEND_TO_DWP_DATA, defineLetter, paragraphs, roleWords } from './common.ts';
 
 const recipientAddress = z
@@ -134,6 +134,7 @@ export const rectificationRequest = defineLetter({
     const claimed = claimedBalance(r);
     // Direct Pay shortfalls nobody reported are set out too, but they are not entries CMS holds wrongly.
     const unreported = unreportedSentence(ctx, schedule, 'does_not_report');
+    const inTransit = inTransitSentence(schedule);
     const note = unreportedNote(ctx, schedule, 'does_not_report');
     if (note) ctx.warn(note);
     const body: Block[] = paragraphs(
@@ -141,7 +142,8 @@ export const rectificationRequest = defineLetter({
       f.sarReceivedOn &&
         `The records you sent me in answer to my subject access request, which I received on ${ctx.date(f.sarReceivedOn)}, contain entries that are wrong.`,
       `I have checked your record of my account against my ${evidenceSourceWords(r)} and the decisions on my case. ${countIs(schedule.count, 'entry', 'entries')} wrong.` +
-        (unreported ? ` ${unreported}` : ''),
+        (unreported ? ` ${unreported}` : '') +
+        (inTransit ? ` ${inTransit}` : ''),
       ...(claimed ? balanceSentences(ctx, r) : []),
       statementSentences(ctx, r).join(' '),
     );
@@ -160,7 +162,7 @@ export const rectificationRequest = defineLetter({
       subject: 'Request to correct inaccurate personal data (UK GDPR Article 16)',
       body,
       asks: [
-        `Correct each ${unreported ? `of your entries in the schedule (${linesRef(schedule.entryLines)})` : 'entry in the schedule'}, and the balance that depends on it.`,
+        `Correct each ${unreported || inTransit ? `of your entries in the schedule (${linesRef(schedule.entryLines)})` : 'entry in the schedule'}, and the balance that depends on it.`,
         'Tell everyone you have shared the inaccurate data with about the correction, as Article 19 requires, and tell me who they are.',
         'Confirm to me in writing exactly what you have corrected.',
         'If you decide not to correct any entry, tell me why, and tell me about my right to complain to the Information Commissioner.',
