@@ -93,7 +93,14 @@ export function reconcileDeductions(books: Books): DeductionsResult {
     if (sameAmount(rank)) {
       const late = rank >= LATE;
       matches.push({
-        reason: v.type === 'benefit_deduction' ? 'benefit_statement' : late ? 'payslip_paid_over_late' : rank === 1 ? 'payslip_with_admin_charge' : 'payslip',
+        reason:
+          v.type === 'benefit_deduction'
+            ? 'benefit_statement'
+            : late
+              ? 'payslip_paid_over_late'
+              : rank === 1
+                ? 'payslip_with_admin_charge'
+                : 'payslip',
         amount: e.pence,
         days,
         // The last day the employer had to pay it over, which the receipt came after.

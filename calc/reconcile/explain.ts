@@ -131,7 +131,13 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
       const total = f.citations.reduce((a, c) => a.plus(c.amount), cms!.amount.minus(cms!.amount));
       const recorded = (x.cms ?? []).reduce((a, c) => a.plus(c.amount), cms!.amount.minus(cms!.amount));
       const diff = recorded.minus(total);
-      return `CMS recorded ${recordWords(cms!.type, w)} of ${pounds(recorded)} on ${d(cms!.date)}, but ${shown.join(' and ')}: CMS shows ${pounds(diff.abs())} ${diff.gt(0) ? 'more' : 'less'} than was paid.`;
+      const said = `CMS recorded ${recordWords(cms!.type, w)} of ${pounds(recorded)} on ${d(cms!.date)}, but ${shown.join(' and ')}`;
+      // A payslip that shows the employer's £1 within the deduction: what should have reached CMS is £1 less (reg 12(6)).
+      const kept = diff.abs().minus(f.amount);
+      if (diff.lt(0) && kept.gt(0)) {
+        return `${said}, of which the employer keeps ${pounds(kept)} for its costs: CMS shows ${pounds(f.amount)} less than should have reached it.`;
+      }
+      return `${said}: CMS shows ${pounds(diff.abs())} ${diff.gt(0) ? 'more' : 'less'} than was paid.`;
     }
     case 'date_mismatch': {
       const c = f.citations[0]!;

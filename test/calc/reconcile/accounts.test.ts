@@ -353,6 +353,33 @@ describe('A deduction paid over late is matched with its own payslip, not with t
   });
 });
 
+describe('A deduction recorded short, where the payslips show the employer’s £1 within each deduction', () => {
+  // September: £313.00 deducted, £312.00 received (the £1 kept, reg 12(6)); October: £509.40 deducted, so £508.40 should
+  // have reached CMS, which recorded £420.00: 508.40 − 420.00 = 88.40 short. An audit found the words said "£89.40 less
+  // than was paid" beside an effect of £88.40.
+  it('says how much less should have reached CMS, and that the employer keeps £1.00 of the deduction', () => {
+    const r = reconcile({
+      schedule: { decisions: [{ effectiveDate: '2024-09-01', weeklyAmount: 80 }], service: 'collect_and_pay', asOf: '2024-12-31' },
+      side: 'paying',
+      cmsEntries: [
+        { id: 'deo-oct', date: '2024-10-10', type: 'deo_receipt', amount: '312.00' },
+        { id: 'deo-nov', date: '2024-11-05', type: 'deo_receipt', amount: '420.00' },
+      ],
+      evidence: [
+        { id: 'slip-sep', type: 'payslip_deduction', date: '2024-09-27', amount: '313.00', from: 'ACME LTD' },
+        { id: 'slip-oct', type: 'payslip_deduction', date: '2024-10-25', amount: '509.40', from: 'ACME LTD' },
+      ],
+    });
+    expect(r.findings.map((f) => [f.kind, formatMoney(f.amount), f.explanation])).toEqual([
+      [
+        'amount_mismatch',
+        '88.40',
+        'CMS recorded money from your employer under a deduction from earnings order of £420.00 on 5 November 2024, but £509.40 was deducted from your pay on 25 October 2024 (ACME LTD), of which the employer keeps £1.00 for its costs: CMS shows £88.40 less than should have reached it.',
+      ],
+    ]);
+  });
+});
+
 describe('The payment plan: what built up before the first payment date is not overdue', () => {
   // £100 a week on Collect and Pay from 15 Jan 2024, first payment date 1 Mar (monthly). Accrued before it:
   // 15–31 Jan, 17 of 31 days of 433.33 = 237.63 (fee 47.53) and February 433.33 (fee 86.67): 670.96 + 134.20 = 805.16.
