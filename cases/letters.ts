@@ -9,6 +9,9 @@
 import type { CivilDate } from '../calc/dates.ts';
 import {
   arrivalWarnings,
+  LETTER_CLOCKS,
+  POSTED_METHODS,
+  postedArrival,
   sentLaterWarning,
   eventForLetter,
   eventsThatMeet,
@@ -107,6 +110,10 @@ export function factsFromCase(spec: LetterSpec, records: CaseRecords): Facts {
     const e = keys.has(key) ? latest(records.events, type) : undefined;
     if (e) facts[key] = e.date;
   }
+  // A subject access request marked sent by post is taken to have reached DWP later (kept with its clock).
+  const sar = keys.has('sarReceivedOn') ? latest(records.events, 'sar_sent') : undefined;
+  const received = (sar?.details?.['clock'] as { facts?: { receivedOn?: unknown } } | undefined)?.facts?.receivedOn;
+  if (typeof received === 'string') facts['sarReceivedOn'] = received;
   return facts;
 }
 
@@ -266,6 +273,16 @@ export async function markCaseLetterSent(
   // The nation named now, else the letter's (drafted with the case's), else the case's own.
   const nation =
     options.nation ?? (record.content['letter'] as { nation?: Nation } | undefined)?.nation ?? caseNation(await store.events(caseId));
+  // A request whose time runs from its receipt (a subject access or rectification request), posted, is taken to
+  // arrive on the second working day after posting (CPR r.6.26): its month runs from then.
+  const receivedOn =
+    LETTER_CLOCKS[kept.id].countsFromReceipt && sending.method !== undefined && POSTED_METHODS.includes(sending.method)
+      ? postedArrival(sending.sentOn, nation)
+      : undefined;
+  const facts = {
+    ...(kept.facts['livesOutsideUk'] === true ? { livesOutsideUk: true } : {}),
+    ...(receivedOn ? { receivedOn } : {}),
+  };
   const event = eventWithDeadlines({
     type,
     date: sending.sentOn,
@@ -273,7 +290,7 @@ export async function markCaseLetterSent(
     details: { letterType: record.type, version: record.version, ...(sending.method ? { method: sending.method } : {}) },
     letterId,
     nation,
-    ...(kept.facts['livesOutsideUk'] === true ? { facts: { livesOutsideUk: true } } : {}),
+    ...(Object.keys(facts).length > 0 ? { facts } : {}),
   });
   const done = await store.markLetterSent(caseId, letterId, sending, event);
   // A last day this sending meets by its date may still be missed by its arrival, when it went by post: those on the
@@ -284,7 +301,10 @@ export async function markCaseLetterSent(
   );
   // Sent after its date, the reply date the letter asks for (from its date) and the one tracked (from the sending) differ.
   const asked = (record.content['letter'] as { deadlines?: Deadline[] } | undefined)?.deadlines ?? [];
-  const later = dated === undefined ? undefined : sentLaterWarning(kept.id, asked, done.event.deadlines, dated, sending.sentOn);
+  const later =
+    dated === undefined
+      ? undefined
+      : sentLaterWarning(kept.id, asked, done.event.deadlines, dated, sending.sentOn, receivedOn ? 'arrival' : 'sending');
   return {
     ...done,
     pdf: await renderPdf(kept.document),

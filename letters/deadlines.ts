@@ -13,6 +13,7 @@ import {
   LETTER_CLOCKS,
   LETTER_IDS,
   NATIONS,
+  postedArrival,
   replyDueFor,
   REVISABLE_ANY_TIME,
   type Deadline,
@@ -83,6 +84,16 @@ export function lsdoRepresentationsLastDay(servedOn: CivilDate, nation: Nation):
 /** The last day to refer a complaint to the Independent Case Examiner, from the date of CMS's final response. */
 export function iceLastDay(finalResponseDate: CivilDate, nation: Nation): Deadline {
   return deadlineOf(deadlinesForEvent('ice_eligible', finalResponseDate, nation), DEADLINE.iceLastDay)!;
+}
+
+/**
+ * DWP's reply to a subject access request sent on `sentOn` and received on `receivedOn` (when not known, as a posted
+ * letter is taken to arrive: the second working day after posting, CPR r.6.26, so that a chase never says the time
+ * has passed before it has), and the first day a chase may say so.
+ */
+export function sarReplyDue(sentOn: CivilDate, receivedOn: CivilDate | undefined, nation: Nation): { due: Deadline; chase: Deadline } {
+  const all = deadlinesForEvent('sar_sent', sentOn, nation, { receivedOn: receivedOn ?? postedArrival(sentOn, nation) });
+  return { due: deadlineOf(all, DEADLINE.sarReplyDue)!, chase: deadlineOf(all, DEADLINE.sarChase)! };
 }
 
 /** The last day for a paying parent to report a new address. */

@@ -27,6 +27,7 @@ export const recordEventInput = strictObject({
       .enum(['default_maintenance_decision', 'interim_maintenance_decision', 'other'])
       .optional()
       .describe('decision_letter_received: default or interim starts no limit'),
+    receivedOn: civilDate.optional().describe('sar_sent, rectification_requested: the day DWP received it, if after date'),
   }).optional(),
   answers: z
     .uuid({ message: 'answers must be the id of an event of this case' })

@@ -275,6 +275,12 @@ export interface EventFacts {
    * at any time (CSMCR 2012 reg 14(3)), so it starts no 30-day limit.
    */
   readonly decision?: 'default_maintenance_decision' | 'interim_maintenance_decision' | 'other';
+  /**
+   * `sar_sent`, `rectification_requested`: the day DWP received the request, where that is after the event's date
+   * (a request sent by post: the second working day after posting, CPR r.6.26). The month runs from receipt (UK GDPR
+   * Art 12(3)).
+   */
+  readonly receivedOn?: CivilDate;
 }
 
 /** Decisions that can be revised at any time (CSMCR 2012 reg 14(3)): no 30-day limit, no late application. */
@@ -427,8 +433,9 @@ const RULES: Partial<Record<EventType, Rule>> = {
     ];
   },
 
-  sar_sent: (d, nation) => dataRequest('sar', 'your subject access request', d, nation, S.sar),
-  rectification_requested: (d, nation) => dataRequest('rectification', 'your rectification request', d, nation, S.rectification),
+  sar_sent: (d, nation, facts) => dataRequest('sar', 'your subject access request', d, nation, S.sar, facts.receivedOn),
+  rectification_requested: (d, nation, facts) =>
+    dataRequest('rectification', 'your rectification request', d, nation, S.rectification, facts.receivedOn),
 
   sar_chased: (d, nation) => {
     const ico = monthsAfter(d, 'your last contact with DWP about the request', 3);
@@ -581,10 +588,20 @@ function complaint(prefix: 'complaint' | 'escalation', what: string, d: CivilDat
   ];
 }
 
-function dataRequest(prefix: 'sar' | 'rectification', what: string, d: CivilDate, nation: Nation, source: Reference): Deadline[] {
-  const received = `the day DWP received ${what}`;
-  const due = monthsThenWorkingDay(d, received, 1, nation);
-  const extended = monthsThenWorkingDay(d, received, 3, nation);
+function dataRequest(
+  prefix: 'sar' | 'rectification',
+  what: string,
+  d: CivilDate,
+  nation: Nation,
+  source: Reference,
+  receivedOn?: CivilDate,
+): Deadline[] {
+  // Sent on d and received later (by post), the month runs from the day it was received.
+  const later = receivedOn !== undefined && receivedOn > d;
+  const from = later ? receivedOn : d;
+  const received = later ? `the day DWP is taken to have received ${what} (sent on ${longDate(d)})` : `the day DWP received ${what}`;
+  const due = monthsThenWorkingDay(from, received, 1, nation);
+  const extended = monthsThenWorkingDay(from, received, 3, nation);
   return [
     make(
       `${prefix}_reply_due`,

@@ -20,6 +20,7 @@ export function sentLaterWarning(
   tracked: readonly Deadline[],
   dated: CivilDate,
   sentOn: CivilDate,
+  countedFrom: 'sending' | 'arrival' = 'sending',
 ): string | undefined {
   if (sentOn <= dated) return undefined;
   const reply = replyDueFor(letter, asked);
@@ -27,7 +28,7 @@ export function sentLaterWarning(
   if (!reply || !kept || kept.date === reply.date) return undefined;
   return (
     `The letter asks for a reply by ${longDate(reply.date)}, counted from its own date (${longDate(dated)}). ` +
-    `Sent on ${longDate(sentOn)}, the case counts from the day it went: “${kept.label}” is tracked to ${longDate(kept.date)}. ` +
+    `Sent on ${longDate(sentOn)}, the case counts from the day it ${countedFrom === 'arrival' ? 'is taken to arrive' : 'went'}: “${kept.label}” is tracked to ${longDate(kept.date)}. ` +
     `If it has not gone yet, draft it again dated the day it goes, so that the date it asks for and the case agree; if it has, chase from ${longDate(kept.date)}.`
   );
 }

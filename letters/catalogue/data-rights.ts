@@ -8,6 +8,7 @@ import { compareDates } from '../../calc/dates.ts';
 import { DEADLINE, deadlineOf } from '../../calc/deadlines/index.ts';
 import { civilDate, commonFacts, senderRole, strictObject, words, wordList } from '../facts.ts';
 import { claimedBalance, evidenceEnclosures, evidenceSourceWords, STATEMENT_FIGURES } from '../figures.ts';
+import { sarReplyDue } from '../deadlines.ts';
 import { countIs, joinAnd } from '../format.ts';
 import type { Block } from '../types.ts';
 import { balanceSentences, linesRef, statementSentences, inTransitSentence, unreportedNote, unreportedSentence } from './balance.ts';
@@ -193,6 +194,11 @@ export const sarChaseIcoComplaint = defineLetter({
       .enum(SAR_STAGES, { error: 'must be "chase" (to DWP) or "ico_complaint" (to the Information Commissioner)' })
       .describe('chase: a follow-up and complaint to DWP; ico_complaint: a complaint to the Information Commissioner’s Office'),
     sarSentOn: civilDate.describe('When you sent the subject access request, YYYY-MM-DD'),
+    sarReceivedOn: civilDate
+      .optional()
+      .describe(
+        'The day DWP received the request, if you know it (default: the second working day after sarSentOn, as for a letter posted)',
+      ),
     replyReceivedOn: civilDate.optional().describe('When you received DWP’s reply, YYYY-MM-DD, if it sent one that was incomplete'),
     missing: wordList('missing item').describe(
       'What you have not received, one item each (for example "the audit trail of changes to my case")',
@@ -213,7 +219,7 @@ export const sarChaseIcoComplaint = defineLetter({
   copyToMp: false,
   recipientHoldsAddress: (f) => f.stage === 'chase',
   clockFrom: (f, sentOn) => (f.stage === 'chase' ? sentOn : [...(f.chasedOn ?? [])].sort().pop()),
-  check: (f, sentOn) => {
+  check: (f, sentOn, _input, nation) => {
     const problems: { field: string; message: string }[] = [];
     if (compareDates(f.sarSentOn, sentOn) > 0) problems.push({ field: 'facts.sarSentOn', message: 'is after the date of this letter' });
     (f.chasedOn ?? []).forEach((chased, i) => {
@@ -222,6 +228,23 @@ export const sarChaseIcoComplaint = defineLetter({
         problems.push({ field: `facts.chasedOn[${i}]`, message: 'is before sarSentOn: a chase follows the request it chases' });
       }
     });
+    if (f.sarReceivedOn !== undefined && compareDates(f.sarReceivedOn, f.sarSentOn) < 0) {
+      problems.push({
+        field: 'facts.sarReceivedOn',
+        message: 'is before sarSentOn: DWP cannot have received the request before it was sent',
+      });
+    } else if (f.stage === 'chase' && compareDates(f.sarSentOn, sentOn) <= 0) {
+      // The chase says the one-month limit has passed: not before it has.
+      const { due, chase } = sarReplyDue(f.sarSentOn, f.sarReceivedOn, nation);
+      if (compareDates(sentOn, due.date) <= 0) {
+        problems.push({
+          field: 'facts.sarSentOn',
+          message:
+            `DWP’s reply to the request sent on ${f.sarSentOn} is not due until ${due.date}, so on ${sentOn} the time limit has not passed, as the chase says it has: ${due.basis} ` +
+            `Date the chase ${chase.date} or later; give facts.sarReceivedOn if DWP received the request on another day`,
+        });
+      }
+    }
     if (f.stage === 'ico_complaint' && !f.chasedOn?.length) {
       problems.push({
         field: 'facts.chasedOn',

@@ -371,3 +371,45 @@ describe('a letter only the other parent sends', () => {
     ]);
   });
 });
+
+describe('a subject access request marked sent by post', () => {
+  // Sent Friday 20 March 2026 by post: taken to reach DWP on the second working day after, Tuesday 24 March (CPR
+  // r.6.26); the month (UK GDPR Art 12(3)) runs from then, to Friday 24 April 2026. Sent online, from the day it went:
+  // Monday 20 April 2026.
+  async function sarSent(method: 'post' | 'online_account') {
+    const caseId = await storyCase();
+    const saved = await saveCaseLetter(
+      store,
+      caseId,
+      {
+        type: 'subject_access_request',
+        sentOn: SENT_ON,
+        facts: { sender: { dateOfBirth: PAYING_PARENT.dateOfBirth, nationalInsuranceNumber: PAYING_PARENT.nationalInsuranceNumber } },
+      },
+      SENT_ON,
+    );
+    const sent = await markCaseLetterSent(store, caseId, saved.record.id, { sentOn: SENT_ON, method }, { today: SENT_ON });
+    return { caseId, sent };
+  }
+
+  it('counts DWP’s month from the day it is taken to arrive, and a chase drafted from the case knows that day', async () => {
+    const { caseId, sent } = await sarSent('post');
+    expect(sent.event.deadlines.find((d) => d.id === 'sar_reply_due')?.date).toBe('2026-04-24');
+    const timeline = caseTimeline(await store.events(caseId), '2026-04-01');
+    expect(timeline.next.find((d) => d.id === 'sar_reply_due')?.date).toBe('2026-04-24');
+    // A chase on Friday 24 April says the limit has passed a day early: refused, naming the day it may be dated.
+    const early = await draftCaseLetter(
+      store,
+      caseId,
+      { type: 'sar_chase_ico_complaint', sentOn: '2026-04-24', facts: { stage: 'chase', missing: ['Everything'] } },
+      '2026-04-24',
+    ).catch((e) => e);
+    expect(early).toBeInstanceOf(LetterInputError);
+    expect((early as LetterInputError).problems[0]!.message).toContain('Date the chase 2026-04-27 or later');
+  });
+
+  it('sent online, from the day it went', async () => {
+    const { sent } = await sarSent('online_account');
+    expect(sent.event.deadlines.find((d) => d.id === 'sar_reply_due')?.date).toBe('2026-04-20');
+  });
+});
