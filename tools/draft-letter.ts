@@ -168,7 +168,7 @@ export function summarizeLetter(out: DraftLetterOutput): string {
       ? `${plural(quoted.length, 'figure')} quoted, each from a computed result: ${quoted.map((f) => `${f.label} ${f.value} (${f.citation || f.source})`).join('; ')}.`
       : 'The letter quotes no figures.',
     ...(out.deadlines.length ? [`Dates it starts: ${out.deadlines.map((d) => `${d.date} ${d.label}`).join('; ')}.`] : []),
-    `Send: ${out.sendBy.method}, to ${listed(out.sendBy.to)}${out.sendBy.copies.length ? `; copy to ${listed(out.sendBy.copies)}` : ''}.`,
+    `Send: ${out.sendBy.method}, to ${out.sendBy.to.join(', ')}${out.sendBy.copies.length ? `; copy to ${listed(out.sendBy.copies)}` : ''}.`,
     ...out.warnings.map((w) => `Note: ${w}`),
     ...(out.file ? [`The PDF is ${out.file.name}${out.file.uri ? ` (${out.file.uri})` : ''}.`] : []),
   ];

@@ -145,7 +145,7 @@ export function summarizeLetterTypes(out: ListLetterTypesOutput): string {
   if (!l) return capped(head, []);
   const required = l.facts.filter((f) => f.required);
   head.push(
-    `To: ${listed(l.recipient)}. Send by ${l.sendBy.method}.`,
+    `To: ${l.recipient.join(', ')}. Send by ${l.sendBy.method}.`,
     `Legal basis: ${l.legalBasis.map((b) => b.title).join('; ')}.`,
     ...(l.inputs.length
       ? [`Figures come from ${listed(l.inputs.map((i) => `${i.input} (${i.use}: ${i.why})`))}; never typed into facts.`]

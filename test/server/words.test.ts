@@ -269,6 +269,9 @@ describe('every figure tool’s text holds the headline figure and each trace st
     expect(text).toContain('£1,640.32'); // CMS's claim, as the fixture gives it
     expectTheWorking(text, out.trace);
     expect(text).toContain('The letter:');
+    // The address as its lines, not as a list of things ("Wolverhampton and WV98 2BU": an audit).
+    expect(text).toContain('to Child Maintenance Service 21, Mail Handling Site A, Wolverhampton, WV98 2BU');
+    expect(text).not.toContain('Wolverhampton and WV98 2BU');
   });
 
   test('reconcile_case: the same working from a stored case', async () => {
