@@ -564,10 +564,16 @@ export function summarizeReconciliation(
         `${parts.map((c) => `${COMPONENT_WORDS[c.component]} ${p(c.recomputed)} (${p(c.cmsClaimed ?? c.cmsEntriesTotal)})`).join('; ')}.`,
     );
   }
-  if (b.bothBases)
+  if (b.bothBases) {
+    // Below nothing, the receiving parent has been passed more than was due: nothing is owed to them.
+    const over = b.bothBases.net.startsWith('-');
+    const unsigned = (x: string) => p(over ? x.slice(1) : x);
     head.push(
-      `Both ways: gross ${p(b.bothBases.gross)} (the maintenance, as CMS counts arrears, before its 4% fee), net ${p(b.bothBases.net)} (still owed to you in cash).`,
+      over
+        ? `Both ways: you received ${unsigned(b.bothBases.net)} more than was due in cash, ${unsigned(b.bothBases.gross)} as CMS counts it (the maintenance before its 4% fee).`
+        : `Both ways: gross ${p(b.bothBases.gross)} (the maintenance, as CMS counts arrears, before its 4% fee), net ${p(b.bothBases.net)} (still owed to you in cash).`,
     );
+  }
   if (b.notYetDue !== '0.00') head.push(`A further ${p(b.notYetDue)} has accrued but is not yet due under the payment plan.`);
   const h = br.historic;
   if (h) {

@@ -214,6 +214,38 @@ describe('every figure tool’s text holds the headline figure and each trace st
     expect(text).not.toContain('owed by the paying parent');
   });
 
+  test('reconcile_ledger: a receiving parent passed more than was due is not told it is owed to them', async () => {
+    // £80 a week on Collect and Pay, monthly from 1 February 2024: 346.67 due a month, 332.80 passed on (346.67 less
+    // CMS's 4%, 13.87). CMS passed on February to April; the bank shows those three and a fourth 332.80 on 20 April:
+    // 332.80 more than was due, 346.67 as CMS counts it. An audit read "net -£332.80 (still owed to you in cash)".
+    const cms = ['02', '03', '04'].flatMap((m) => [
+      { date: `2024-${m}-01`, type: 'liability', amount: '346.67' },
+      { date: `2024-${m}-10`, type: 'payment_passed_on', amount: '332.80' },
+    ]);
+    const bank = [...['02', '03', '04'].map((m) => `2024-${m}-11`), '2024-04-20'].map((date) => ({
+      date,
+      amount: '332.80',
+      direction: 'in',
+      description: 'CHILD MAINTENANCE SERVICE',
+    }));
+    const { text } = await call('reconcile_ledger', {
+      schedule: {
+        decisions: [{ effectiveDate: '2024-02-01', weeklyAmount: 80, service: 'collect_and_pay' }],
+        frequency: 'monthly',
+        firstDueDate: '2024-02-01',
+      },
+      side: 'receiving',
+      cmsEntries: cms,
+      bankTransactions: bank,
+      bankFilter: { descriptionContains: ['CHILD MAINT'] },
+      cmsClaim: { date: '2024-04-30', balance: '0.00', basis: 'net' },
+    });
+    expect(text).toContain(
+      'Both ways: you received £332.80 more than was due in cash, £346.67 as CMS counts it (the maintenance before its 4% fee).',
+    );
+    expect(text).not.toContain('still owed to you');
+  });
+
   test('reconcile_ledger: CMS’s figure, the true one, the bridge, the trace and the findings', async () => {
     const { text, out } = await call('reconcile_ledger', PHANTOM_AND_MISSING);
     const balance = out.balance as { recomputed: string };
