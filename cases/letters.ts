@@ -24,6 +24,7 @@ import { InputError } from '../calc/errors.ts';
 import type { CalculationInput } from '../letters/figures.ts';
 import { draftLetter, factFields, findLetter, LetterInputError, renderPdf, type DraftedLetter, type LetterSpec } from '../letters/index.ts';
 import type { CaseRecords, CaseStore, EventRecord, LetterRecord, LetterSending, LetterSummary, Party } from '../store/types.ts';
+import { claimFromDocuments } from './claim.ts';
 import { caseNation, caseTimeline, eventWithDeadlines } from './events.ts';
 import { currentReconciliation } from './reconcile.ts';
 
@@ -156,6 +157,19 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
   if (cmsCalculation && !request.cmsCalculation) fromCase.push('cmsCalculation');
   const reconciliation = spec.inputs.reconciliation ? currentReconciliation(records, today, sentOn) : undefined;
   if (reconciliation) fromCase.push('reconciliation');
+  // CMS's claim as the statement of account the case holds prints it: that is where CMS stated it.
+  const printed = claimFromDocuments(records.documents)?.claim;
+  const claimed = reconciliation?.input.cmsClaim;
+  if (
+    printed &&
+    claimed &&
+    JSON.stringify(printed) === JSON.stringify(claimed) &&
+    facts['statedIn'] === undefined &&
+    factFields(spec.facts).some((f) => f.field === 'statedIn')
+  ) {
+    facts['statedIn'] = 'statement_of_account';
+    fromCase.push('statedIn');
+  }
   try {
     const letter = draftLetter({
       type: spec.type,

@@ -31,9 +31,18 @@ import type { Block, ComposeContext } from '../types.ts';
 import { balanceSentences, linesRef, outBy, statementSentences, inTransitSentence, unreportedNote, unreportedSentence } from './balance.ts';
 import { BASIS, CMS_ADDRESS, SEND_TO_CMS, defineLetter, keepPaying, paragraphs, roleWords } from './common.ts';
 
-export const CLAIM_SOURCES = ['letter', 'online_account', 'phone_call', 'arrears_notice', 'payment_plan', 'enforcement_notice'] as const;
+export const CLAIM_SOURCES = [
+  'letter',
+  'statement_of_account',
+  'online_account',
+  'phone_call',
+  'arrears_notice',
+  'payment_plan',
+  'enforcement_notice',
+] as const;
 const CLAIM_SOURCE_WORDS: Record<(typeof CLAIM_SOURCES)[number], string> = {
   letter: 'your letter',
+  statement_of_account: 'your statement of account',
   online_account: 'my online account',
   phone_call: 'a phone call with your staff',
   arrears_notice: 'your arrears notice',

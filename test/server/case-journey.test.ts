@@ -129,6 +129,11 @@ describe('the case carries the dispute, over stdio MCP', () => {
     expect(draft.text).toContain('1 Test Street');
     expect(draft.text).not.toContain('Hidden Road');
 
+    // The breakdown request says where CMS stated the balance: the statement of account the case holds.
+    const breakdown = await call('draft_letter', { caseId, type: 'account_breakdown_request' });
+    expect(breakdown.fromCase).toContain('statedIn');
+    expect(breakdown.text).toContain('In your statement of account you gave the balance on my account as');
+
     // 7. Kept as a draft, then marked sent today: that starts its clocks.
     const saved = await call('save_letter', { caseId, type: 'payment_dispute' });
     expect(saved.letter).toMatchObject({ status: 'draft', version: 1, letter: 'L04' });
