@@ -518,7 +518,8 @@ export const overpaymentRefund = defineLetter({
   },
   reconciliationNeeds: { side: 'paying', position: 'overpaid' },
   figures: ['total_due', 'paid_per_bank', 'overpaid_amount', 'cms_claimed_balance', ...STATEMENT_FIGURES],
-  enclosures: ['Bank statement extracts showing my maintenance payments (other transactions blacked out)'],
+  // The extracts of the evidence the reconciliation was given (bank statements, payslips …): see compose.
+  enclosures: [],
   sendBy: SEND_TO_CMS,
   copyToMp: true,
   recipientHoldsAddress: true,
@@ -559,6 +560,7 @@ export const overpaymentRefund = defineLetter({
           : `Repay the ${over} I have overpaid${f.preference === 'either' ? ', or take it into account against my future payments' : ''}.`,
         'If you decide not to, tell me why in writing.',
       ],
+      enclosures: evidenceEnclosures(r),
     };
   },
 });

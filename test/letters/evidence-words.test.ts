@@ -51,4 +51,26 @@ describe('the evidence a letter names and encloses', () => {
       'My payslips that show the deductions for child maintenance in the schedule',
     ]);
   });
+
+  it('an overpayment refund paid through the employer encloses the payslips, not bank statements alone', () => {
+    // To 31 March: 3 × 312.00 = 936.00 due. The employer deducted 312.00 on 28 January, 28 February, 15 March (a
+    // payroll error) and 18 March, and CMS credited all four: 4 × 312.00 = 1,248.00 paid, 1,248.00 − 936.00 = 312.00
+    // overpaid, all of it shown by payslips and none by a bank statement (an audit: L19 enclosed bank statements only).
+    const overpaid: ReconcileInput = {
+      schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }], service: 'collect_and_pay', asOf: '2024-03-31' },
+      side: 'paying',
+      cmsEntries: [
+        ...cms,
+        { id: 'deo-03', date: '2024-03-20', type: 'deo_receipt', amount: '312.00' },
+        { id: 'deo-03b', date: '2024-03-25', type: 'deo_receipt', amount: '312.00' },
+      ],
+      evidence: [
+        ...slips.slice(0, 2),
+        { ...slips[1]!, id: 'slip-extra', date: '2024-03-15' },
+        { ...slips[2]!, date: '2024-03-18', id: 'slip-mar' },
+      ],
+    };
+    const letter = draftLetter({ ...CASES['overpayment_refund']!.input, reconciliation: overpaid });
+    expect(letter.enclosures).toEqual(['My payslips that show the deductions for child maintenance in the schedule']);
+  });
 });
