@@ -871,6 +871,16 @@ export function reconciliationStatement(
   const numbered = (kind: 'entry' | 'unreported' | 'in_transit') =>
     bridge.lines.flatMap((l, i) => (l.findingId !== undefined && lineKind(findings.get(l.findingId)) === kind ? [i + 1] : []));
   const entryLines = numbered('entry');
+  // Of those, payments CMS records passing on to the receiving parent that did not reach them in full.
+  const passedOnLines = entryLines.filter((no) => {
+    const f = findings.get(bridge.lines[no - 1]!.findingId!);
+    return (
+      result.side === 'receiving' &&
+      (f?.kind === 'cms_payment_without_evidence' || f?.kind === 'amount_mismatch') &&
+      f.facts.cms?.some((c) => c.type === 'payment_passed_on') === true &&
+      bridge.lines[no - 1]!.amount.lt(0)
+    );
+  });
   const unreportedLines = numbered('unreported');
   const inTransitLines = numbered('in_transit');
   return {
@@ -885,6 +895,7 @@ export function reconciliationStatement(
     summary: {
       count: entryLines.length,
       entryLines,
+      passedOnLines,
       unreportedLines,
       inTransitLines,
       lines: bridge.lines.length,

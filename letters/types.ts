@@ -147,6 +147,11 @@ export interface StatementSummary {
   readonly count: number;
   /** The statement's line numbers (from 1) of the entries CMS got wrong. */
   readonly entryLines: readonly number[];
+  /**
+   * Of the entries, the lines of payments CMS records passing on to the receiving parent that did not reach them in
+   * full (their bank shows none, or less).
+   */
+  readonly passedOnLines: readonly number[];
   /** The statement's line numbers of Direct Pay shortfalls nobody reported to CMS. */
   readonly unreportedLines: readonly number[];
   /** The statement's line numbers of deductions from pay not yet due to reach CMS (not errors on its record). */

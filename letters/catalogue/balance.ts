@@ -227,6 +227,20 @@ export function inTransitSentence(s: StatementSummary): string | undefined {
   );
 }
 
+/**
+ * For a receiving parent's letter that lists the entries CMS got wrong: the payments CMS records passing on to them
+ * that did not arrive in full. If the paying parent paid them to CMS, what did not arrive is not the paying parent's
+ * arrears but money CMS must trace (its record shows it sent it); undefined when there are none.
+ */
+export function passedOnSentence(s: StatementSummary): string | undefined {
+  const n = s.passedOnLines.length;
+  if (n === 0) return undefined;
+  return (
+    `${capital(linesRef(s.passedOnLines))} ${n === 1 ? 'is a payment' : 'are payments'} you record passing on to me that did not reach my account in full. ` +
+    `If the paying parent paid ${n === 1 ? 'it' : 'them'} to you, what did not reach me is not the paying parent’s arrears: ${n === 1 ? 'it is' : 'they are'} money you must trace and pay to me.`
+  );
+}
+
 /** The sender's note on those shortfalls: what the letter tells CMS of them, and what else to do. */
 export function unreportedNote(
   ctx: Pick<ComposeContext<unknown>, 'senderRole'>,

@@ -11,7 +11,15 @@ import { claimedBalance, evidenceEnclosures, evidenceSourceWords, STATEMENT_FIGU
 import { sarReplyDue } from '../deadlines.ts';
 import { countIs, joinAnd } from '../format.ts';
 import type { Block } from '../types.ts';
-import { balanceSentences, linesRef, statementSentences, inTransitSentence, unreportedNote, unreportedSentence } from './balance.ts';
+import {
+  balanceSentences,
+  linesRef,
+  statementSentences,
+  inTransitSentence,
+  passedOnSentence,
+  unreportedNote,
+  unreportedSentence,
+} from './balance.ts';
 import { BASIS, DWP_DATA_ADDRESS, ICO_ADDRESS, SEND_TO_DWP_DATA, defineLetter, paragraphs, roleWords } from './common.ts';
 
 const recipientAddress = z
@@ -136,6 +144,7 @@ export const rectificationRequest = defineLetter({
     // Direct Pay shortfalls nobody reported are set out too, but they are not entries CMS holds wrongly.
     const unreported = unreportedSentence(ctx, schedule, 'does_not_report');
     const inTransit = inTransitSentence(schedule);
+    const passedOn = passedOnSentence(schedule);
     const note = unreportedNote(ctx, schedule, 'does_not_report');
     if (note) ctx.warn(note);
     const body: Block[] = paragraphs(
@@ -144,7 +153,8 @@ export const rectificationRequest = defineLetter({
         `The records you sent me in answer to my subject access request, which I received on ${ctx.date(f.sarReceivedOn)}, contain entries that are wrong.`,
       `I have checked your record of my account against my ${evidenceSourceWords(r)} and the decisions on my case. ${countIs(schedule.count, 'entry', 'entries')} wrong.` +
         (unreported ? ` ${unreported}` : '') +
-        (inTransit ? ` ${inTransit}` : ''),
+        (inTransit ? ` ${inTransit}` : '') +
+        (passedOn ? ` ${passedOn}` : ''),
       ...(claimed ? balanceSentences(ctx, r) : []),
       statementSentences(ctx, r).join(' '),
     );

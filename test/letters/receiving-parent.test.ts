@@ -38,7 +38,9 @@ describe('a receiving parent owed more than CMS says is not made to ask CMS to h
 
   test('mp_letter', () => {
     const base = CASES['mp_letter']!.input as DraftInput;
-    const text = squash(draftLetter({ ...base, facts: { ...(base.facts as Record<string, unknown>), ...receiving }, reconciliation: owedMore }).text);
+    const text = squash(
+      draftLetter({ ...base, facts: { ...(base.facts as Record<string, unknown>), ...receiving }, reconciliation: owedMore }).text,
+    );
     expect(text).toContain('Ask it to confirm the correct balance on my account.');
     expect(text).not.toContain('hold enforcement');
   });
@@ -64,5 +66,29 @@ describe('the request to move to Collect and Pay, on a case already on it', () =
         'is Collect and Pay (for the instalment due on 2025-11-07): the direct_pay_to_collect_and_pay letter is for a case on Direct Pay. ' +
         'The case is already on Collect and Pay, so there is nothing to move: for money CMS collected and did not pass on, or an entry it got wrong, use payment_dispute; for how CMS has handled it, complaint',
     });
+  });
+});
+
+describe('a payment CMS records passing on that never arrived', () => {
+  // £60 a week on Collect and Pay: 249.60 a month reaches the receiving parent (260.00 less CMS's 4%). CMS records
+  // passing it on in January, February and March 2024; her bank shows January and February only. An audit found the
+  // letters asking CMS to "correct the balance" by £260.00 more, as if the paying parent owed it, though CMS's own
+  // record showed it had the money.
+  const reconciliation = {
+    schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }], service: 'collect_and_pay' as const, asOf: '2024-03-31' },
+    side: 'receiving' as const,
+    cmsEntries: ['01', '02', '03'].map((m) => ({ date: `2024-${m}-05`, type: 'payment_passed_on' as const, amount: '249.60' })),
+    bankTransactions: ['01', '02'].map((m) => ({ date: `2024-${m}-05`, amount: '249.60', direction: 'in' as const, description: 'CMS' })),
+    bankFilter: { includeAll: true },
+  };
+
+  test('payment_dispute says it is CMS’s to trace if the paying parent paid it, and asks CMS to trace it', () => {
+    const text = squash(draftLetter({ type: 'payment_dispute', sentOn: '2024-04-08', facts: receiving, reconciliation }).text);
+    expect(text).toContain(
+      'One entry on your record is wrong. Line 1 is a payment you record passing on to me that did not reach my account in full. If the paying parent paid it to you, what did not reach me is not the paying parent’s arrears: it is money you must trace and pay to me.',
+    );
+    expect(text).toContain(
+      '2. Trace each payment on line 1 of the schedule: tell me the date, the amount and the account you sent it to, and pay me what did not arrive.',
+    );
   });
 });
