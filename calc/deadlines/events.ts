@@ -95,9 +95,10 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   complaint_escalated: 'You escalated the complaint (L06); the day you sent it',
   ice_eligible: 'The final response saying you can go to the Independent Case Examiner; the date of that letter',
   grievance_noticed: 'You first knew of the problem (starts the Ombudsman limit); that day',
-  sar_sent: 'Your subject access request (L01); the day DWP received it (for post, the delivery day)',
+  sar_sent: 'Your subject access request (L01); the day you sent it (facts.receivedOn: the day DWP received it, if later)',
   sar_chased: 'You chased DWP about a late or incomplete subject access request (L24a); that day (your last contact)',
-  rectification_requested: 'You asked DWP to correct inaccurate records (L21); the day DWP received it',
+  rectification_requested:
+    'You asked DWP to correct inaccurate records (L21); the day you sent it (facts.receivedOn: the day DWP received it, if later)',
   enforcement_pause_requested: 'You asked CMS to pause enforcement while the dispute is considered (L11); the day you sent it',
   deo_served: 'A deduction from earnings order (or the matter you appeal against) arose; that day',
   lsdo_served: 'An interim lump sum deduction order was served; the day of service',
