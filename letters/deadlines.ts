@@ -86,6 +86,11 @@ export function iceLastDay(finalResponseDate: CivilDate, nation: Nation): Deadli
   return deadlineOf(deadlinesForEvent('ice_eligible', finalResponseDate, nation), DEADLINE.iceLastDay)!;
 }
 
+/** The day a letter posted on `sentOn` is taken to arrive: the second working day after posting (CPR r.6.26). */
+export function postedReceipt(sentOn: CivilDate, nation: Nation): CivilDate {
+  return postedArrival(sentOn, nation);
+}
+
 /**
  * DWP's reply to a subject access request sent on `sentOn` and received on `receivedOn` (when not known, as a posted
  * letter is taken to arrive: the second working day after posting, CPR r.6.26, so that a chase never says the time

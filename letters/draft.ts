@@ -11,7 +11,7 @@ import { pounds } from '../calc/money.ts';
 import type { Balance } from '../calc/reconcile/types.ts';
 import type { TraceStep } from '../calc/trace.ts';
 import { LETTERS } from './catalogue/index.ts';
-import { deadlinesFor, LETTER_CLOCKS, NATIONS, replyDeadline, type Nation } from './deadlines.ts';
+import { deadlinesFor, LETTER_CLOCKS, NATIONS, postedReceipt, replyDeadline, type Nation } from './deadlines.ts';
 import { describeFact, factFields } from './describe.ts';
 import { LetterInputError, type LetterProblem } from './errors.ts';
 import { CONTACT_CHANNELS } from './facts.ts';
@@ -415,7 +415,11 @@ function draft(input: DraftInput): DraftedLetter {
 
   const clockFrom = spec.clockFrom ? spec.clockFrom(facts, sentOn) : sentOn;
   const clockFacts = spec.clockFacts ? spec.clockFacts(facts) : {};
-  const deadlines = clockFrom === undefined ? [] : deadlinesFor(spec.id, clockFrom, nation, clockFacts);
+  // A request whose time runs from its receipt (a subject access or rectification request) is counted from the day a
+  // letter posted on its date is taken to arrive, so that the date it asks for is never before the law's.
+  const receivedOn = clockFrom === sentOn && LETTER_CLOCKS[spec.id].countsFromReceipt ? postedReceipt(sentOn, nation) : undefined;
+  const deadlines =
+    clockFrom === undefined ? [] : deadlinesFor(spec.id, clockFrom, nation, { ...clockFacts, ...(receivedOn ? { receivedOn } : {}) });
   const replyBy = replyDeadline(spec.id, deadlines, sentOn);
   const senderRole: SenderRole = spec.sender === 'either' ? (facts['senderRole'] as SenderRole) : spec.sender;
 
@@ -498,12 +502,11 @@ function draft(input: DraftInput): DraftedLetter {
   ];
 
   const salutation = composition.salutation ?? 'Dear Sir or Madam';
-  const countedFromSending = clockFrom === sentOn && deadlines.length > 0 && LETTER_CLOCKS[spec.id].countsFromReceipt === true;
   const notes = notesFor(spec, facts, sendBy, deadlines, warnings, [
     ...(composition.notes ?? []),
-    ...(countedFromSending
+    ...(receivedOn && deadlines.length > 0
       ? [
-          'The dates above are counted from the day you send the letter. Where the rule counts from the day it is received, each date moves later by the days the post takes.',
+          `The dates above run from ${longDate(receivedOn)}, when a letter posted on ${longDate(sentOn)} is taken to arrive (the second working day after posting, CPR r.6.26): the time runs from the day the request is received. Sent online or by hand, it is received the day it goes, and the time ends a few days sooner.`,
         ]
       : []),
   ]);

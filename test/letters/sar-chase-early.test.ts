@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { deadlinesForEvent } from '../../calc/deadlines/index.ts';
 import { draftLetter, type DraftInput } from '../../letters/index.ts';
 import { CASES } from './fixture.ts';
-import { refusal } from './helpers.ts';
+import { refusal, squash } from './helpers.ts';
 
 const base = CASES['sar_chase_ico_complaint']!.input as DraftInput;
 const chase = (sentOn: string, more: Record<string, unknown> = {}): DraftInput => ({
@@ -55,5 +55,20 @@ describe('a chase that says the time limit has passed, before it has', () => {
       field: 'facts.sarReceivedOn',
       message: 'is before sarSentOn: DWP cannot have received the request before it was sent',
     });
+  });
+});
+
+describe('the subject access request asks for the reply the law allows', () => {
+  test('dated Monday 20 January 2025, posted, it asks for a reply by Monday 24 February, and its notes chase on the 25th', () => {
+    // Taken to arrive Wednesday 22 January (CPR r.6.26); a month later is Saturday 22 February: Monday 24 February.
+    // Counted from the letter's date, it asked for 20 February, and its notes said to chase on 21 February, a day the
+    // chase letter (rightly) refuses: an MCP audit.
+    const base = CASES['subject_access_request']!.input as DraftInput;
+    const letter = draftLetter({ ...base, sentOn: '2025-01-20' });
+    expect(squash(letter.text)).toContain('Please reply in writing by 24 February 2025.');
+    expect(letter.deadlines.map((d) => [d.id, d.date])).toContainEqual(['sar_chase', '2025-02-25']);
+    expect(squash(letter.text)).toContain(
+      'The dates above run from 22 January 2025, when a letter posted on 20 January 2025 is taken to arrive (the second working day after posting, CPR r.6.26)',
+    );
   });
 });
