@@ -150,6 +150,22 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
     ]);
   }
   const caseFacts = factsFromCase(spec, records);
+  // A change of address from the case would give the address the case holds, the old one, as the new.
+  const given = request.facts as { change?: unknown; sender?: { address?: unknown; addressWithheld?: unknown } } | undefined;
+  if (
+    spec.type === 'change_of_circumstances' &&
+    given?.change === 'address' &&
+    given.sender?.address === undefined &&
+    given.sender?.addressWithheld !== true
+  ) {
+    throw new LetterInputError(spec.type, [
+      {
+        field: 'facts.sender.address',
+        message:
+          'is missing — give your new address: the letter gives the address at its top as your new one, and the address the case holds is the one you are moving from',
+      },
+    ]);
+  }
   const fromCase = Object.keys(caseFacts).filter((k) => !(request.facts && k in request.facts && typeof request.facts[k] !== 'object'));
   const facts = merge(caseFacts, request.facts ?? {});
   const sentOn = request.sentOn ?? today;

@@ -518,7 +518,7 @@ export const changeOfCircumstances = defineLetter({
             ? 'My new address must be kept confidential for my safety, so it is not printed here. Please contact me through the details you hold to take it securely, and do not disclose it to the other parent.'
             : 'My new address is the one at the top of this letter.'),
         c &&
-          `With this change, the maintenance worked out under the 2012 scheme is ${ctx.quote(weeklyAmount(c))} a week${gwi ? `, on gross weekly income of ${ctx.quote(gwi)}` : ''} (${ctx.quote(monthlyAmount(c))} a month). The working is set out at the end of this letter.`,
+          `With this change, the maintenance worked out under the 2012 scheme is ${ctx.quote(weeklyAmount(c))} a week (${ctx.quote(monthlyAmount(c))} a month)${gwi ? `, on gross weekly income of ${ctx.quote(gwi)}` : ''}. The working is set out at the end of this letter.`,
       ),
       asks: [
         `Update my case from ${ctx.date(f.changedOn)}.`,

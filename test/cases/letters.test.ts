@@ -413,3 +413,31 @@ describe('a subject access request marked sent by post', () => {
     expect(sent.event.deadlines.find((d) => d.id === 'sar_reply_due')?.date).toBe('2026-04-20');
   });
 });
+
+describe('a change of address drafted from the case', () => {
+  it('asks for the new address: the case holds the old one, which the letter would give as the new', async () => {
+    const caseId = await storyCase();
+    const request = {
+      type: 'change_of_circumstances',
+      sentOn: SENT_ON,
+      facts: { change: 'address', changedOn: '2026-03-16', details: 'I moved house' },
+    };
+    const error = await draftCaseLetter(store, caseId, request, SENT_ON).catch((e) => e);
+    expect(error).toBeInstanceOf(LetterInputError);
+    expect((error as LetterInputError).problems).toEqual([
+      {
+        field: 'facts.sender.address',
+        message:
+          'is missing — give your new address: the letter gives the address at its top as your new one, and the address the case holds is the one you are moving from',
+      },
+    ]);
+    const moved = await draftCaseLetter(
+      store,
+      caseId,
+      { ...request, facts: { ...request.facts, sender: { address: ['2 New Road', 'Testbury', 'ZZ1 5CD'] } } },
+      SENT_ON,
+    );
+    expect(moved.letter.text).toContain('2 New Road');
+    expect(moved.letter.text).not.toContain('14 Larch Close');
+  });
+});
