@@ -146,7 +146,10 @@ function reconsiderationBody(
 ): { body: Block[]; asks: string[]; enclosures: string[] } {
   const f = ctx.facts;
   const d = f.decision;
-  const effective = d.effectiveDate ? `, which took effect from ${ctx.date(d.effectiveDate)}` : '';
+  // An annual review is often notified before the day it takes effect.
+  const effective = d.effectiveDate
+    ? `, which ${compareDates(d.effectiveDate, ctx.sentOn) > 0 ? 'takes' : 'took'} effect from ${ctx.date(d.effectiveDate)}`
+    : '';
   const body: Block[] = [
     ...paragraphs(
       `I am ${roleWords(ctx)} in this case. I ask you to look again at, and revise, the ${decisionName(ctx, d)}${effective}. I believe it is wrong, for these reasons:`,
