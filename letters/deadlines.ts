@@ -101,6 +101,12 @@ export function sarReplyDue(sentOn: CivilDate, receivedOn: CivilDate | undefined
   return { due: deadlineOf(all, DEADLINE.sarReplyDue)!, chase: deadlineOf(all, DEADLINE.sarChase)! };
 }
 
+/** CMS's reply to a stage-1 complaint made on `complaintDate`, and the day to escalate when none came. */
+export function complaintReplyDue(complaintDate: CivilDate, nation: Nation): { due: Deadline; escalate: Deadline } {
+  const all = deadlinesForEvent('complaint_sent', complaintDate, nation);
+  return { due: deadlineOf(all, DEADLINE.complaintResponseDue)!, escalate: deadlineOf(all, DEADLINE.complaintEscalate)! };
+}
+
 /** The last day for a paying parent to report a new address. */
 export function addressChangeLastDay(changedOn: CivilDate, nation: Nation): Deadline {
   return deadlineOf(deadlinesForEvent('address_changed', changedOn, nation), DEADLINE.addressChangeLastDay)!;

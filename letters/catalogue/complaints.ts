@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { compareDates } from '../../calc/dates.ts';
 import { DEADLINE, deadlineOf } from '../../calc/deadlines/index.ts';
-import { iceLastDay } from '../deadlines.ts';
+import { complaintReplyDue, iceLastDay } from '../deadlines.ts';
 import { chronology, civilDate, commonFacts, priorContacts, senderRole, strictObject, words, wordList } from '../facts.ts';
 import { balanceDifference, type ComputedReconciliation, enforcementCharges, netWay, STATEMENT_FIGURES } from '../figures.ts';
 import { afterColon, joinAnd, sentence } from '../format.ts';
@@ -144,12 +144,24 @@ export const complaintEscalation = defineLetter({
   copyToMp: true,
   recipientHoldsAddress: true,
   replyBasis: 'This follows the Child Maintenance Service’s own standard for answering complaints.',
-  check: (f, sentOn) => {
+  check: (f, sentOn, _inputs, nation) => {
     const problems: { field: string; message: string }[] = [];
     if (compareDates(f.complaintDate, sentOn) > 0)
       problems.push({ field: 'facts.complaintDate', message: 'is after the date of this letter' });
     if (f.replyDate && compareDates(f.replyDate, f.complaintDate) < 0)
       problems.push({ field: 'facts.replyDate', message: 'is before the complaint' });
+    else if (!f.replyDate && compareDates(f.complaintDate, sentOn) <= 0) {
+      // "I have had no reply" escalates a complaint CMS has not answered: not before its time to answer has passed.
+      const { due, escalate } = complaintReplyDue(f.complaintDate, nation);
+      if (compareDates(sentOn, due.date) <= 0) {
+        problems.push({
+          field: 'facts.replyDate',
+          message:
+            `is missing, and CMS’s reply to the complaint of ${f.complaintDate} is not due until ${due.date}: ${due.basis} ` +
+            `If CMS has replied, give replyDate; if it has not by then, escalate after ${due.date} (the case’s reminder to escalate is ${escalate.date})`,
+        });
+      }
+    }
     return problems;
   },
   compose: (ctx) => {
