@@ -103,7 +103,8 @@ export interface RowLocation {
 export interface BundleDeadlines {
   readonly overdue: readonly Deadline[];
   readonly next: readonly Deadline[];
-  readonly met: readonly Deadline[];
+  /** Met; a last day met by a letter posted too close to it carries the day it is taken to arrive (cases/events.ts). */
+  readonly met: readonly (Deadline & { readonly arrival?: { readonly date: CivilDate } })[];
 }
 
 export interface EvidenceBundleInput {

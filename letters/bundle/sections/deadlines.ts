@@ -7,6 +7,7 @@
 import type { Deadline } from '../../../calc/deadlines/index.ts';
 import { inFirstPerson, longDate } from '../../format.ts';
 import type { SectionContent } from '../blocks.ts';
+import type { BundleDeadlines } from '../types.ts';
 import type { BundleContext } from '../context.ts';
 import { SECTION_TITLES } from '../purpose.ts';
 import { shortDate } from '../words.ts';
@@ -14,12 +15,21 @@ import { shortDate } from '../words.ts';
 export function deadlinesSection(c: BundleContext): SectionContent {
   const title = SECTION_TITLES.deadlines;
   const d = c.input.deadlines;
-  const row = (status: string, x: Deadline) => [status, shortDate(x.date), inFirstPerson(x.label), inFirstPerson(x.basis), x.citation];
+  const row = (status: string, x: Deadline, more = '') => [
+    status,
+    shortDate(x.date),
+    inFirstPerson(x.label),
+    `${inFirstPerson(x.basis)}${more}`,
+    x.citation,
+  ];
+  // Met by a letter sent in time but posted too close to the last day: the day it is taken to arrive, said plainly.
+  const arrived = (x: BundleDeadlines['met'][number]) =>
+    x.arrival ? ` Sent in time by post, but taken to arrive on ${longDate(x.arrival.date)} (CPR r.6.26), after the last day.` : '';
   const rows = d
     ? [
         ...d.overdue.map((x) => row('Overdue', x)),
         ...d.next.map((x, i) => row(i === 0 ? 'Next' : 'Coming', x)),
-        ...d.met.map((x) => row('Met', x)),
+        ...d.met.map((x) => row(x.arrival ? 'Met when sent' : 'Met', x, arrived(x))),
       ]
     : [];
   if (rows.length === 0) return { id: 'deadlines', title, blocks: [{ kind: 'paragraph', text: 'No deadlines are recorded on the case.' }] };

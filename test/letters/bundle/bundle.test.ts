@@ -6,6 +6,7 @@
  * and £324.00 − £212.00 = £112.00.
  */
 import { describe, expect, test } from 'vitest';
+import { deadlinesForEvent } from '../../../calc/deadlines/index.ts';
 import { pounds } from '../../../calc/money.ts';
 import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
 import {
@@ -304,6 +305,23 @@ describe('a case with nothing in dispute and nothing else recorded', () => {
     expect(text).toContain('No deadlines are recorded on the case.');
     expect(text).toContain('No documents are enclosed.');
     expect(text).toContain('The two balances are the same throughout.');
+  }, 30_000);
+});
+
+describe('a last day met by a letter posted too close to it', () => {
+  test('the timeline says it was met when sent and is taken to arrive after the last day', async () => {
+    // A decision letter of Wednesday 1 May 2024: the 30 days for a reconsideration end on Friday 31 May (CSMCR 2012
+    // reg 14(1)(a)). Posted on the 31st, a first-class letter is taken to arrive on the second working day after,
+    // Tuesday 4 June (CPR r.6.26): cases/events.ts gives the met deadline that arrival.
+    const lastDay = deadlinesForEvent('decision_letter_received', '2024-05-01', 'england_and_wales').find((d) => d.id === 'mr_last_day')!;
+    expect(lastDay.date).toBe('2024-05-31');
+    const input = bundleInput('ice');
+    const bundle = await renderEvidenceBundle({
+      ...input,
+      deadlines: { ...input.deadlines!, met: [{ ...lastDay, arrival: { date: '2024-06-04' } }] },
+    });
+    const text = squash((await pageTexts(bundle.pdf)).join(' '));
+    expect(text).toContain('Sent in time by post, but taken to arrive on 4 June 2024 (CPR r.6.26), after the last day.');
   }, 30_000);
 });
 
