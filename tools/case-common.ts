@@ -204,8 +204,14 @@ export type CaseDetailOutput = z.infer<typeof caseDetailOutput>;
 /** A few lines about a case for the MCP text content: what it holds, never names or addresses. */
 export function describeCase(c: CaseDetailOutput & { readonly timeline?: z.infer<typeof timelineOutput> }): string {
   const n = c.counts;
+  // A later decision may have moved the case to the other service: the latest that says is what it is on now.
+  const moved = [...c.decisions].reverse().find((d) => d.service !== undefined);
+  const service =
+    moved && moved.service !== c.service
+      ? `${COLLECTION_WORDS[moved.service!]} from ${moved.effectiveDate} (${moved.label}; the case was made as ${COLLECTION_WORDS[c.service]})`
+      : COLLECTION_WORDS[c.service];
   const lines = [
-    `Case ${c.id}${c.reference ? ` (CMS ${c.reference})` : ''}: on ${SIDE_WORDS[c.side]}'s side, ${COLLECTION_WORDS[c.service]}, ${c.scheme} scheme.`,
+    `Case ${c.id}${c.reference ? ` (CMS ${c.reference})` : ''}: on ${SIDE_WORDS[c.side]}'s side, ${service}, ${c.scheme} scheme.`,
     `Holds ${plural(n.decisions, 'decision')}, ${plural(n.documents, 'document')}, ${plural(n.transactions, 'bank transaction')}, ` +
       `${plural(n.cmsEntries, 'CMS entry', 'CMS entries')}, ${plural(n.evidence, 'piece of evidence', 'pieces of evidence')}, ${plural(n.events, 'event')}, ` +
       `${plural(n.letters, 'letter')} and ${plural(n.reconciliationRuns, 'reconciliation')}.`,

@@ -78,6 +78,8 @@ export const DOCUMENT_KIND_WORDS: Readonly<Record<BundleDocumentKind, string>> =
   other: 'Document',
 };
 
+export const SERVICE_NAMES: Readonly<Record<CollectionService, string>> = { direct_pay: 'Direct Pay', collect_and_pay: 'Collect and Pay' };
+
 export const SERVICE_WORDS: Readonly<Record<CollectionService, string>> = {
   direct_pay: 'Direct Pay (the parents pay each other; CMS keeps no record of payments)',
   collect_and_pay: 'Collect and Pay (payments go through CMS)',

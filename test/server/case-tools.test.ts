@@ -157,6 +157,24 @@ describe('case tools over MCP', () => {
     expect((ok(await call('list_cases', {})) as { cases: unknown[] }).cases).toHaveLength(before.cases.length);
   });
 
+  it('get_case says the service a later decision moved the case to, not only the one it was made with', async () => {
+    const made = ok(
+      await call('create_case', {
+        title: 'Moved to Collect and Pay',
+        side: 'paying',
+        service: 'direct_pay',
+        decisions: [
+          { effectiveDate: '2024-01-01', weeklyAmount: '60.00' },
+          { effectiveDate: '2024-09-01', weeklyAmount: '60.00', service: 'collect_and_pay' },
+        ],
+      }),
+    );
+    const detail = await call('get_case', { caseId: made['id'] });
+    expect((detail.content[0] as { text: string }).text).toContain(
+      "on the paying parent's side, Collect and Pay from 2024-09-01 (decision_2; the case was made as Direct Pay), 2012 scheme.",
+    );
+  });
+
   it('imports a CSV statement: new rows the first time, all already there the second', async () => {
     const id = await newCase();
     const first = ok(

@@ -9,7 +9,7 @@ import { balanceWords, count, countIs, inFirstPerson, joinAnd, longDate, positio
 import type { BundleBlock, SectionContent } from '../blocks.ts';
 import type { BundleContext } from '../context.ts';
 import { PURPOSES } from '../purpose.ts';
-import { EVENT_WORDS, SERVICE_WORDS, SIDE_WORDS } from '../words.ts';
+import { EVENT_WORDS, SERVICE_NAMES, SERVICE_WORDS, SIDE_WORDS } from '../words.ts';
 
 /** Most letters and deadlines the cover names: the rest are in their sections. */
 const MOST = 3;
@@ -54,6 +54,23 @@ export function coverSection(c: BundleContext): SectionContent {
   return { id: 'cover', title: spec.title, blocks };
 }
 
+/**
+ * The service the decisions put the case on at the figures' date, and since when, where an earlier decision had the
+ * other one (a case moved from Direct Pay to Collect and Pay): the case's own setting only where no decision says.
+ */
+function serviceWords(c: BundleContext): string {
+  const asOf = c.computed.result.asOf;
+  const ds = c.computed.result.schedule.decisions
+    .filter((d) => !d.superseded && d.effectiveDate <= asOf)
+    .sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
+  const current = ds.at(-1);
+  if (!current) return SERVICE_WORDS[c.input.case.service];
+  let first = ds.length - 1;
+  while (first > 0 && ds[first - 1]!.service === current.service) first--;
+  if (first === 0) return SERVICE_WORDS[current.service];
+  return `${SERVICE_WORDS[current.service]}, since ${longDate(ds[first]!.effectiveDate)} (before that, ${SERVICE_NAMES[ds[first - 1]!.service]})`;
+}
+
 function details(c: BundleContext): [string, string][] {
   const k = c.input.case;
   const rows: [string, string][] = [];
@@ -63,7 +80,7 @@ function details(c: BundleContext): [string, string][] {
   rows.push(['Prepared by', k.parentName ? `${k.parentName}, ${role}` : `${role[0]!.toUpperCase()}${role.slice(1)}`]);
   if (k.otherParentNames?.length)
     rows.push([k.otherParentNames.length === 1 ? 'The other parent' : 'The other parents', joinAnd(k.otherParentNames)]);
-  rows.push(['How maintenance is paid', SERVICE_WORDS[k.service]]);
+  rows.push(['How maintenance is paid', serviceWords(c)]);
   rows.push(['Figures as at', longDate(c.computed.result.asOf)]);
   rows.push(['Prepared on', longDate(c.input.generatedOn)]);
   return rows;

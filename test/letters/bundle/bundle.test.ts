@@ -325,6 +325,34 @@ describe('a last day met by a letter posted too close to it', () => {
   }, 30_000);
 });
 
+describe('a case that moved from Direct Pay to Collect and Pay', () => {
+  test('the cover says how maintenance is paid now, and since when, not the service the case was made with', async () => {
+    // The fixture's account, with a first decision on Direct Pay from 1 January 2024 and a second, on Collect and Pay,
+    // from 1 March 2024; the case itself was made as Direct Pay (an audit's bundle said "Direct Pay … CMS keeps no
+    // record of payments" beside CMS's receipts).
+    const moved: ReconcileInput = {
+      ...RECONCILE_INPUT,
+      schedule: {
+        ...RECONCILE_INPUT.schedule,
+        decisions: [
+          { id: 'd1', effectiveDate: '2024-01-01', weeklyAmount: '60', service: 'direct_pay' },
+          { id: 'd2', effectiveDate: '2024-03-01', weeklyAmount: '60', service: 'collect_and_pay' },
+        ],
+      },
+    };
+    const input = bundleInput('ice');
+    const bundle = await renderEvidenceBundle({
+      ...input,
+      case: { ...input.case, service: 'direct_pay' },
+      reconciliation: { input: moved, result: reconcile(moved) },
+    });
+    const text = squash((await pageTexts(bundle.pdf)).join(' '));
+    expect(text).toContain(
+      'How maintenance is paid Collect and Pay (payments go through CMS), since 1 March 2024 (before that, Direct Pay)',
+    );
+  }, 30_000);
+});
+
 function agreeingInput(): ReconcileInput {
   const entries = (RECONCILE_INPUT.cmsEntries ?? []).filter((e) => e.id !== 'cms-pay-2024-04-15');
   return {
