@@ -43,6 +43,9 @@ function citedRows(c: BundleContext): Cited[] {
     add('cms', f.cmsEntryIds, use);
     add('bank', f.bankTransactionIds, use);
     add('evidence', f.evidenceIds, use);
+    // What the finding cites beside its own rows (a report of a missed payment that the bank shows paid cites the
+    // payment): the evidence for that line, not a payment CMS agrees with.
+    for (const x of f.citations) add(x.kind === 'bank' ? 'bank' : 'evidence', [x.id], use);
   }
   for (const m of result.matches) {
     // Payments proved by the evidence; CMS's charge lines that agree with the decisions prove nothing further.

@@ -353,6 +353,40 @@ describe('a case that moved from Direct Pay to Collect and Pay', () => {
   }, 30_000);
 });
 
+describe('the payment a disputed report of a missed payment rests on', () => {
+  test('is listed as the evidence for that line, not as a payment CMS recorded rightly', async () => {
+    // Direct Pay, £60 a week from 7 May 2025 (£260.00 a month): the bank shows each instalment paid on the 7th, yet a
+    // missed payment was reported for July. The finding cites the 7 July payment; an audit found the bundle calling
+    // it "A payment CMS recorded rightly" (or leaving it out).
+    const input: ReconcileInput = {
+      schedule: {
+        decisions: [{ id: 'd1', effectiveDate: '2025-05-07', weeklyAmount: '60' }],
+        frequency: 'monthly',
+        service: 'direct_pay',
+        asOf: '2025-07-31',
+      },
+      side: 'paying',
+      cmsEntries: [{ id: 'rep-07', date: '2025-07-08', type: 'missed_payment_reported', amount: '260.00' }],
+      bankTransactions: ['05', '06', '07'].map((m) => ({
+        id: `bank-${m}`,
+        date: `2025-${m}-07`,
+        amount: '260.00',
+        direction: 'out' as const,
+        description: 'J ELLIS MAINT',
+      })),
+      bankFilter: { includeAll: true },
+    };
+    const result = reconcile(input);
+    expect(result.findings.map((f) => [f.kind, f.citations.map((x) => x.id)])).toEqual([['reported_missed_but_paid', ['bank-07']]]);
+    const base = bundleInput('ice');
+    const bundle = await renderEvidenceBundle({ ...base, reconciliation: { input, result }, documents: [] });
+    const text = squash((await pageTexts(bundle.pdf)).join(' '));
+    expect(text).toContain(
+      'Not enclosed 7 Jul 2025 Paid out “J ELLIS MAINT” £260.00 Line 1 of the reconciliation statement (an entry in dispute)',
+    );
+  }, 30_000);
+});
+
 function agreeingInput(): ReconcileInput {
   const entries = (RECONCILE_INPUT.cmsEntries ?? []).filter((e) => e.id !== 'cms-pay-2024-04-15');
   return {
