@@ -20,19 +20,24 @@ export interface IncomeChangeDecision {
   readonly firstEffectiveDate: CivilDate;
 }
 
-/** The case's latest decision with a calculation. @throws {InputError} naming caseId when it has none. */
-export async function incomeChangeDecision(store: CaseStore, caseId: string): Promise<IncomeChangeDecision> {
+/**
+ * The case's latest decision with a calculation; with `calculationGiven` (the caller gives CMS's circumstances), its
+ * latest decision of any kind, for its dates. @throws {InputError} naming caseId when it has none.
+ */
+export async function incomeChangeDecision(store: CaseStore, caseId: string, calculationGiven = false): Promise<IncomeChangeDecision> {
   const decisions = await store.decisions(caseId); // in effective-date order
-  const latest = decisions.filter((d) => d.calculation).at(-1);
-  if (!latest?.calculation) {
+  const latest = calculationGiven ? decisions.at(-1) : decisions.filter((d) => d.calculation).at(-1);
+  if (!latest || (!calculationGiven && !latest.calculation)) {
     throw new InputError(
       'caseId',
-      'the case has no decision with the circumstances CMS used; add one with add_decision (with calculation), or give cmsCalculation',
+      calculationGiven
+        ? 'the case has no decisions yet; add the decision with add_decision, or leave caseId out and give decisionDate'
+        : 'the case has no decision with the circumstances CMS used; add one with add_decision (with calculation), or give cmsCalculation',
     );
   }
   return {
     label: latest.label,
-    calculation: latest.calculation,
+    calculation: latest.calculation ?? {},
     effectiveDate: latest.effectiveDate,
     ...(latest.letterDate ? { letterDate: latest.letterDate } : {}),
     firstEffectiveDate: decisions[0]!.effectiveDate,

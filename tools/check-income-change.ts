@@ -145,7 +145,9 @@ export const checkIncomeChangeTool = defineTool({
   outputSchema: leanOutput(checkIncomeChangeOutput, ['currentIncomeUsed', 'weeklyAmount', 'effectiveDate', 'letter', 'trace']),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
-    const stored = input.caseId ? await incomeChangeDecision(await storeOf(context), input.caseId) : undefined;
+    const stored = input.caseId
+      ? await incomeChangeDecision(await storeOf(context), input.caseId, input.cmsCalculation !== undefined)
+      : undefined;
     const d = decisionOf(input, stored);
     const result = checkIncomeChange({
       cms: d.cms,

@@ -182,6 +182,32 @@ describe('with a stored case', () => {
     expect(text).toContain('From the case: cmsCalculation (decision "annual review 2026")');
   });
 
+  test('a case whose decisions hold no circumstances, with cmsCalculation given: the case gives the dates', async () => {
+    // An audit was refused "the case has no decision with the circumstances CMS used … or give cmsCalculation" while
+    // giving cmsCalculation. The same answer as above: the dates from the case's latest decision, the circumstances given.
+    context = () => ({ today: TODAY, store: async () => store });
+    const bare = await store.createCase({
+      title: 'Income change, amounts only',
+      side: 'paying',
+      decisions: [
+        { effectiveDate: '2024-02-29', letterDate: '2024-02-20', weeklyAmount: '52.00' },
+        { label: 'annual review 2026', effectiveDate: '2026-01-12', letterDate: '2026-01-05', weeklyAmount: '60.00' },
+      ],
+    });
+    const { out } = await viaMcp({
+      caseId: bare.id,
+      cmsCalculation: CMS,
+      currentIncome: { grossWeeklyIncome: '625.00' },
+      reportedOn: '2026-03-02',
+    });
+    expect(out).toMatchObject({
+      weeklyAmount: { now: '60.00', new: '75.00', difference: '15.00' },
+      effectiveDate: '2026-03-02',
+      nextReviewDate: '2027-02-28',
+      fromCase: ['decisionDate', 'effectiveDate', 'firstEffectiveDate'],
+    });
+  });
+
   test('another organisation’s case is refused, naming caseId', async () => {
     context = () => ({ today: TODAY, store: async () => store.as({ id: 'bob', organisation: 'bravo' }) });
     const result = await call({ caseId, currentIncome: { grossWeeklyIncome: '625.00' } });
