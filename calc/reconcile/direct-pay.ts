@@ -38,6 +38,9 @@ export interface DirectPayResult {
   readonly acceptedReports: readonly CmsEntry[];
 }
 
+/** The reports of a period as a finding's facts give CMS's entries (their dates say whether a payment came after). */
+const reportFacts = (reports: readonly CmsEntry[]) => reports.map((e) => ({ type: e.type, date: e.date, amount: fromPence(e.pence) }));
+
 export function reconcileDirectPay(
   books: Books,
   periods: Periods,
@@ -156,7 +159,7 @@ export function reconcileDirectPay(
     paidInFull[p] = available >= owed;
     if (available >= owed) {
       // Paid in full (with any payment in advance): a report of a missed payment here was wrong.
-      if (r > 0) findings.push(draft('reported_missed_but_paid', p, r, reports, { reported: fromPence(r) }));
+      if (r > 0) findings.push(draft('reported_missed_but_paid', p, r, reports, { reported: fromPence(r), cms: reportFacts(reports) }));
       // The payment in advance counts first, oldest first; what this period paid beyond the rest is surplus (a credit
       // from a backdated reduction, a negative instalment, adds to it).
       let need = Math.max(0, owed);
@@ -181,7 +184,13 @@ export function reconcileDirectPay(
       surplus.length = 0;
       const short = owed - available;
       if (r > short)
-        findings.push(draft('reported_missed_but_paid', p, r - short, reports, { reported: fromPence(r), reason: 'short_payment' }));
+        findings.push(
+          draft('reported_missed_but_paid', p, r - short, reports, {
+            reported: fromPence(r),
+            reason: 'short_payment',
+            cms: reportFacts(reports),
+          }),
+        );
       else {
         if (r > 0) matches.push({ reason: 'report_agrees', amount: r, days: 0, cms: reports, bank: [], evidence: [] });
         if (r < short) unreported.push({ p, pence: short - r });

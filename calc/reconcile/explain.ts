@@ -151,7 +151,9 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
     case 'reported_missed_but_paid':
       return x.reason === 'short_payment'
         ? `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment of ${pounds(x.due!)} due on ${d(f.date)}, but ${pounds(x.paid!)} was paid for it: only ${pounds(x.due!.minus(x.paid!))} was missing, ${pounds(f.amount)} less than reported.`
-        : `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment due on ${d(f.date)}, but it was paid${shown.length ? `: ${shown.join('; ')}` : ' (by a payment made in advance)'}.`;
+        : lateAfterReport(f, cms)
+          ? `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment due on ${d(f.date)}, and it was paid late, after the report: ${shown.join('; ')}. The report was right when it was made, but the instalment has since been paid, so it is not owed.`
+          : `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment due on ${d(f.date)}, but it was paid${shown.length ? `: ${shown.join('; ')}` : ' (by a payment made in advance)'}.`;
     case 'missed_payment_not_reported':
       return `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it, ${pounds(f.amount)} short${x.reported && x.reported.gt(0) ? `, of which only ${pounds(x.reported)} was reported` : ''}), and CMS was not told: on Direct Pay it records no payments, so its figure does not include this.`;
     case 'extra_payment_not_credited':
@@ -210,6 +212,11 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
 
 function capital(s: string): string {
   return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+/** A report of a missed payment whose instalment was paid, every payment for it after the day of the report. */
+function lateAfterReport(f: Explainable, report: { readonly date: CivilDate } | undefined): boolean {
+  return report !== undefined && f.citations.length > 0 && f.citations.every((c) => c.date > report.date);
 }
 
 /** One line about a match. */

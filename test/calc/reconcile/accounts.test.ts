@@ -380,6 +380,36 @@ describe('A deduction recorded short, where the payslips show the employer’s �
   });
 });
 
+describe('Direct Pay: a missed payment reported, then paid late', () => {
+  // £60 a week from 5 June 2024 on Direct Pay: £260.00 due on the 5th. A missed payment was reported on 10 June; the
+  // paying parent paid on 19 June, 14 days late. The report was true when made; the instalment is paid now. An audit
+  // found it called simply "paid" and the report "wrong".
+  const input = (paidOn: string): ReconcileInput => ({
+    schedule: {
+      decisions: [{ effectiveDate: '2024-06-05', weeklyAmount: 60 }],
+      frequency: 'monthly',
+      service: 'direct_pay',
+      asOf: '2024-06-30',
+    },
+    side: 'paying',
+    cmsEntries: [{ id: 'rep', date: '2024-06-10', type: 'missed_payment_reported', amount: '260.00' }],
+    bankTransactions: [{ id: 'b', date: paidOn, amount: '260.00', direction: 'out', description: 'MAINT' }],
+    bankFilter: { includeAll: true },
+  });
+
+  it('says it was paid late, after the report, and so is not owed; paid on time, the report was wrong', () => {
+    expect(reconcile(input('2024-06-19')).findings.map((f) => [f.kind, f.explanation])).toEqual([
+      [
+        'reported_missed_but_paid',
+        'A missed payment of £260.00 was reported to CMS for the instalment due on 5 June 2024, and it was paid late, after the report: £260.00 left your account on 19 June 2024 ("MAINT"). The report was right when it was made, but the instalment has since been paid, so it is not owed.',
+      ],
+    ]);
+    expect(reconcile(input('2024-06-05')).findings.map((f) => f.explanation)).toEqual([
+      'A missed payment of £260.00 was reported to CMS for the instalment due on 5 June 2024, but it was paid: £260.00 left your account on 5 June 2024 ("MAINT").',
+    ]);
+  });
+});
+
 describe('The payment plan: what built up before the first payment date is not overdue', () => {
   // £100 a week on Collect and Pay from 15 Jan 2024, first payment date 1 Mar (monthly). Accrued before it:
   // 15–31 Jan, 17 of 31 days of 433.33 = 237.63 (fee 47.53) and February 433.33 (fee 86.67): 670.96 + 134.20 = 805.16.
