@@ -18,7 +18,7 @@ import {
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { registerPrompts } from '../prompts/index.ts';
 import { entryOf, TOOL_CATALOGUE, type ToolEntry } from '../tools/catalogue.ts';
-import { nearest } from '../tools/problems.ts';
+import { nearest, shortened } from '../tools/problems.ts';
 import { failure, isUnexpected, textProblem, toFailure, type AnyTool, type ToolContext } from '../tools/tool.ts';
 import { LOCAL_PRINCIPAL, type CaseStore } from '../store/types.ts';
 import { FileShelf, type Files, type StoredFile } from '../tools/files.ts';
@@ -198,8 +198,10 @@ export function registerTools(
     const entry = entries.get(request.params.name);
     if (!entry) {
       const near = nearest(request.params.name, [...entries.keys()]);
-      const text = new McpError(RpcErrorCode.InvalidParams, `Tool ${request.params.name} not found${near ? `; did you mean ${near}?` : ''}`)
-        .message;
+      const text = new McpError(
+        RpcErrorCode.InvalidParams,
+        `Tool ${shortened(request.params.name)} not found${near ? `; did you mean ${near}?` : ''}`,
+      ).message;
       return { content: [{ type: 'text', text }], isError: true };
     }
     return call(await entry.load(), request.params.arguments ?? {}, extra);

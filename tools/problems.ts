@@ -87,37 +87,60 @@ export function fieldName(path: readonly (string | number)[]): string {
 /** "nightsPerWeek is not a field here; did you mean nightsPerYear?" (or the fields there are, when none is near). */
 export function unknownField(key: string, known: readonly string[]): string {
   const near = nearest(key, known);
-  if (near) return `${key} is not a field here; did you mean ${near}?`;
-  if (known.length === 0) return `${key} is not a field here; remove it`;
+  const name = shortened(key);
+  if (near) return `${name} is not a field here; did you mean ${near}?`;
+  if (known.length === 0) return `${name} is not a field here; remove it`;
   const shown = known.length > 12 ? [...known.slice(0, 12), '…'] : known;
-  return `${key} is not a field here; remove it (the fields here are ${shown.join(', ')})`;
+  return `${name} is not a field here; remove it (the fields here are ${shown.join(', ')})`;
 }
+
+/**
+ * A name no longer than any a person would type: the first `MAX_NAME` characters and "…". A refusal quotes the
+ * name it refuses; a megabyte-long one is not echoed back whole.
+ */
+export function shortened(name: string): string {
+  return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME)}…` : name;
+}
+
+/**
+ * Names longer than this are not slips of a known one (every known name is far shorter), so nothing is compared
+ * for them: comparing costs the product of the lengths, and an unknown name can be as long as the body allows.
+ */
+export const MAX_NAME = 64;
 
 /** The known name closest to `key` by edit distance (letters compared without case), if it is close enough to be a slip. */
 export function nearest(key: string, known: readonly string[]): string | undefined {
+  if (key.length > MAX_NAME) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
+    // Lengths further apart than the edits allowed cannot be a slip (the distance is at least their difference).
+    if (Math.abs(candidate.length - key.length) > allowedEdits(key, candidate)) continue;
     const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  const allowed = Math.max(2, Math.floor(Math.max(key.length, best?.length ?? 0) / 3));
-  return best !== undefined && bestDistance <= allowed ? best : undefined;
+  return best !== undefined && bestDistance <= allowedEdits(key, best) ? best : undefined;
 }
 
-/** Levenshtein distance with adjacent transpositions counted as one edit (optimal string alignment). */
+/** How many edits still make `key` a slip for `candidate`: a third of the longer name, at least 2. */
+const allowedEdits = (key: string, candidate: string): number => Math.max(2, Math.floor(Math.max(key.length, candidate.length) / 3));
+
+/** Levenshtein distance with adjacent transpositions counted as one edit (optimal string alignment), in three rows. */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      current[j] = v;
     }
+    [before, previous, current] = [previous, current, before];
   }
-  return d[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
 type Issue = z.core.$ZodIssue;

@@ -13,7 +13,7 @@ import { ERROR_CODES as CORE_CODES, InputError, ReckonerError } from '../../calc
 import { ERROR_CODES, STATUS } from '../../server/errors.ts';
 import { createMcpServer } from '../../server/mcp.ts';
 import { LetterInputError } from '../../letters/errors.ts';
-import { editDistance, nearest } from '../../tools/problems.ts';
+import { editDistance, nearest, unknownField } from '../../tools/problems.ts';
 import { toFailure, type ToolContext } from '../../tools/tool.ts';
 import { CASES } from '../letters/fixture.ts';
 import { DATE, startHttp, textOf, validInput, type RunningHttp } from './helpers.ts';
@@ -96,6 +96,20 @@ describe('the codes', () => {
     expect(nearest('nightsPerWeek', ['id', 'nightsPerYear'])).toBe('nightsPerYear');
     expect(nearest('recievingParents', ['payingParent', 'receivingParents'])).toBe('receivingParents'); // one transposition
     expect(nearest('salary', ['grossWeeklyIncome', 'income', 'pensionContributions'])).toBeUndefined();
+    // Optimal string alignment: "ca" → "abc" is 3 (no transposition then insertion), "abcd" → "acbd" is 1.
+    expect(editDistance('ca', 'abc')).toBe(3);
+    expect(editDistance('abcd', 'acbd')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+
+  test('a name far longer than any field is neither compared nor echoed whole', () => {
+    // A security audit froze the server for 14.6 s (and, with a 1 GB heap, killed it) with a tool name of a million
+    // characters: every unknown name was compared with every known one, a matrix per comparison.
+    const long = `nightsPerYear${'y'.repeat(1_000_000)}`;
+    expect(nearest(long, ['nightsPerYear'])).toBeUndefined();
+    expect(nearest('nightsPerYears', ['nightsPerYear'])).toBe('nightsPerYear');
+    const message = unknownField(long, ['nightsPerYear']);
+    expect(message).toBe(`${long.slice(0, 64)}… is not a field here; remove it (the fields here are nightsPerYear)`);
   });
 });
 
@@ -124,6 +138,12 @@ function mcpSuite(label: string, open: () => Promise<{ way: McpWay; close: () =>
       expect(lines).toHaveLength(3);
       expect(lines.map((l) => l.slice(0, l.indexOf(':')))).toEqual(THREE_MISSING);
       expect(lines[1]).toMatch(/^facts\.impact: is missing — How this has affected you/);
+    });
+
+    test('a tool name of a million characters is refused at once, quoted short', async () => {
+      const result = await way.call(`calculate${'y'.repeat(1_000_000)}`, {});
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(new RegExp(`Tool calculate${'y'.repeat(55)}… not found$`));
     });
 
     test('a misspelt field gets the nearest known field', async () => {
