@@ -133,8 +133,17 @@ export function textProblem(input: unknown): FieldProblem | undefined {
   return { field: field || '(body)', message: found.message };
 }
 
+/**
+ * How deep an input may nest: every input Reckoner takes is a few levels deep (a case export about ten), and walking
+ * a deeper one would overflow the stack (a security audit sent JSON nested 200,000 deep and got a 500).
+ */
+export const MAX_DEPTH = 64;
+
 /** The message for the first bad text in a value, with the keys down to it, innermost first. */
-function badTextIn(value: unknown): { readonly message: string; readonly path: (string | number)[] } | undefined {
+function badTextIn(value: unknown, depth = 0): { readonly message: string; readonly path: (string | number)[] } | undefined {
+  if (depth > MAX_DEPTH && value !== null && typeof value === 'object') {
+    return { message: `is nested more than ${MAX_DEPTH} levels deep; no input Reckoner takes is`, path: [] };
+  }
   if (typeof value === 'string') {
     if (value.includes('\u0000')) return { message: 'contains a NUL character (\\u0000); remove it', path: [] };
     if (!value.isWellFormed()) {
@@ -144,7 +153,7 @@ function badTextIn(value: unknown): { readonly message: string; readonly path: (
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = badTextIn(value[i]);
+      const found = badTextIn(value[i], depth + 1);
       if (found) return (found.path.push(i), found);
     }
     return undefined;
@@ -152,7 +161,7 @@ function badTextIn(value: unknown): { readonly message: string; readonly path: (
   if (value !== null && typeof value === 'object') {
     for (const key in value) {
       if (!Object.hasOwn(value, key)) continue;
-      const found = badTextIn((value as Record<string, unknown>)[key]);
+      const found = badTextIn((value as Record<string, unknown>)[key], depth + 1);
       if (found) return (found.path.push(key), found);
     }
   }

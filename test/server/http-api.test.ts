@@ -212,3 +212,13 @@ describe('bearer tokens', () => {
     expect((await secured.request(`${BASE}/healthz`)).status).toBe(200);
   });
 });
+
+describe('an input nested far deeper than any Reckoner takes', () => {
+  test('is refused as invalid input, naming the depth, not answered with an internal error', async () => {
+    // 200,000 arrays deep with one escaped character (so the text check walks it): a security audit got a 500 and a
+    // RangeError logged (the walk overflowed the stack).
+    const deep = `${'['.repeat(200_000)}"\\u0041"${']'.repeat(200_000)}`;
+    const error = await expectError(await post(deep), 400, 'invalid_input');
+    expect(error.message).toMatch(/is nested more than 64 levels deep; no input Reckoner takes is$/);
+  });
+});
