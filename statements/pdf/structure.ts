@@ -252,6 +252,13 @@ function walkPages(checked: CheckedPdf, root: Dict, maxPages: number, visit: (pa
       return;
     }
     if (path.has(node)) return; // a loop in the tree: pdf.js refuses it
+    // A real page tree is a few levels deep; walking one 100,000 deep would overflow the stack (a security audit).
+    if (path.size >= MAX_TREE_DEPTH) {
+      throw new ParseError(
+        'parse_failed',
+        `The PDF's page tree is nested more than ${MAX_TREE_DEPTH} levels deep, which no statement is. Send the statement as the bank or CMS issued it, or a CSV export.`,
+      );
+    }
     path.add(node);
     for (const kid of kids) {
       const child = file.resolve(kid);
@@ -261,6 +268,9 @@ function walkPages(checked: CheckedPdf, root: Dict, maxPages: number, visit: (pa
   };
   walk(top, undefined, new Set());
 }
+
+/** How deep a page tree may nest (PDF writers keep it shallow: pdf.js's own writers and banks', a few levels). */
+const MAX_TREE_DEPTH = 256;
 
 // ---------------------------------------------------------------- content streams
 

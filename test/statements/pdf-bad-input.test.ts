@@ -118,6 +118,20 @@ describe('refused with a clear error within bounded time', () => {
   });
 });
 
+describe('a page tree nested 100,000 deep', () => {
+  test('is refused as a file no statement is, not answered with an internal error', async () => {
+    // Object 1 the catalogue, 2 the top of the tree, 3 … 100,002 each a Pages node whose one kid is the next, the last
+    // a page: a security audit's file overflowed the stack walking it (a RangeError, a 500).
+    const depth = 100_000;
+    const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>'];
+    for (let i = 0; i < depth; i++) objects.push(`<< /Type /Pages /Kids [${4 + i} 0 R] /Count 1 >>`);
+    objects.push('<< /Type /Page /MediaBox [0 0 595 842] >>');
+    const { error } = await failure({ bytes: handMadePdf(objects) });
+    expect(error.code).toBe('parse_failed');
+    expect(error.message).toMatch(/^The PDF's page tree is nested more than 256 levels deep, which no statement is/);
+  }, 30_000);
+});
+
 describe('extractPdfText / extractPdfItems', () => {
   test('lines by y, items by x, single spaces, pages separated by "\\n\\f\\n"', async () => {
     const bytes = await renderTruth(statement, { splitWords: true });
