@@ -83,10 +83,9 @@ const outside = (field: string, full: string, dirs: readonly string[]) =>
 const systemFile = (field: string, full: string) =>
   new InputError(field, `${full} is a system file (/proc, /sys or /dev), not a statement; give the path of the statement file`);
 
-/** The folders a tool may use, from the context (the stdio server's), or from RECKONER_FILES_DIR alone. */
-async function allowedDirsOf(context: ToolContext): Promise<string[]> {
-  const dirs = context.allowedDirs ? await context.allowedDirs() : filesDirsFromEnv();
-  return realDirs(dirs);
+/** The folders a tool may use as given, from the context (the stdio server's), or from RECKONER_FILES_DIR alone. */
+async function givenDirsOf(context: ToolContext): Promise<readonly string[]> {
+  return context.allowedDirs ? await context.allowedDirs() : filesDirsFromEnv();
 }
 
 /** Refuses a path over HTTP: the server is not on the user's computer. */
@@ -160,8 +159,14 @@ async function allowedTarget(
   checkLocal(context, field, notLocal);
   const full = expandHome(path);
   if (isSystemPath(full)) throw systemFile(field, full);
-  const dirs = await allowedDirsOf(context);
+  const given = await givenDirsOf(context);
+  const dirs = await realDirs(given);
   if (dirs.length === 0) throw noFolders(field);
+  // A path not inside an allowed folder as written is refused before anything is looked up, so the answer never
+  // says whether a file exists elsewhere (a security audit: "there is no file at /etc/no-such-file" told it apart
+  // from /etc/shadow). Links inside a folder are still followed, and checked again, when the file is opened.
+  const written = resolve(full);
+  if (![...dirs, ...given.map((d) => resolve(d))].some((d) => inside(written, d))) throw outside(field, full, dirs);
   return { full, dirs };
 }
 

@@ -88,6 +88,15 @@ describe('which paths may be read', () => {
     expect(await refusal(read(join(allowed, '..', 'elsewhere', 'natwest.csv'), [allowed]))).toMatch(/is outside the folders/);
   });
 
+  test('outside the allowed folders, a file that exists and one that does not get the same refusal', async () => {
+    // A security audit told /etc/shadow ("is outside the folders") from /etc/no-such-file ("there is no file at"):
+    // the path was looked up before it was checked against the folders.
+    const exists = await refusal(read(join(elsewhere, 'natwest.csv'), [allowed]));
+    const missing = await refusal(read(join(elsewhere, 'no-such-file.csv'), [allowed]));
+    expect(missing).toMatch(/is outside the folders Reckoner may use/);
+    expect(missing.replace('no-such-file.csv', 'natwest.csv')).toBe(exists);
+  });
+
   test('named pipes, sockets, devices and /proc are refused at once, whatever the folders', async () => {
     const started = performance.now();
     expect(await refusal(read(join(allowed, 'pipe0'), [allowed]))).toMatch(/is a named pipe, not a file/);
