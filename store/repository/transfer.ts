@@ -7,7 +7,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { InputError } from '../../calc/errors.ts';
-import { StoreError } from '../errors.ts';
+import { sqlStateOf, StoreError } from '../errors.ts';
 import { readCaseExport, type ParsedCaseExport } from '../export.ts';
 import * as t from '../schema.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type CaseExport, type CaseStore } from '../types.ts';
@@ -193,30 +193,45 @@ export function transferOperations(cx: Context): Pick<CaseStore, 'exportCase' | 
             );
           }
           if (key) await tx.insert(t.caseKeys).values({ caseId, wrapped: key.wrapped });
-          await put(x.parties, (b) => tx.insert(t.parties).values(b.map((p) => partyRow(caseId, x.parties.indexOf(p), p, s))));
-          await put(x.children, (b) => tx.insert(t.children).values(b.map((c) => childRow(caseId, x.children.indexOf(c), c, s))));
-          await put(x.decisions, (b) => tx.insert(t.decisions).values(b.map((d) => decisionRow(caseId, d, s))));
-          // One document at a time: each may carry a file of up to 20 MB.
-          for (const d of x.documents) {
-            const { originalBase64, ...rest } = d;
-            const original = originalBase64 === undefined ? undefined : new Uint8Array(Buffer.from(originalBase64, 'base64'));
-            await tx.insert(t.documents).values(documentRow(caseId, { ...rest, ...opt('original', original) }, s));
+          try {
+            await putRows();
+          } catch (error) {
+            // A row's id is taken by a row this organisation cannot see (or another case's): said the same way
+            // whatever holds it, and nothing is kept (the transaction rolls back).
+            if (sqlStateOf(error) !== '23505') throw error;
+            throw new StoreError(
+              'conflict',
+              '(export)',
+              'an id of a row in the export (a document, letter, event, decision or entry) is already taken in this store; import the export as a new case (asNew)',
+            );
           }
-          const withDocument = <R extends { id: string; documentId?: string }>(r: R) => ({
-            id: r.id,
-            caseId,
-            documentId: r.documentId ?? null,
-          });
-          await put(x.transactions, (b) =>
-            tx.insert(t.transactions).values(b.map((r) => ({ ...withDocument(r), ...transactionValues(r, s) }))),
-          );
-          await put(x.cmsEntries, (b) => tx.insert(t.cmsEntries).values(b.map((r) => ({ ...withDocument(r), ...cmsEntryValues(r, s) }))));
-          await put(x.evidence, (b) => tx.insert(t.evidence).values(b.map((e) => evidenceRow(caseId, e, s))));
-          await put(x.reconciliationRuns, (b) => tx.insert(t.reconciliationRuns).values(b.map((r) => runRow(caseId, r, s))));
-          await put(x.letters, (b) => tx.insert(t.letters).values(b.map((l) => letterRow(caseId, l, s))));
-          await put(events, (b) => tx.insert(t.events).values(b.map((e) => eventRow(caseId, e, s))));
           await cx.audit(tx, caseId, 'case_imported');
           return readCase(tx, cx, caseId);
+
+          async function putRows(): Promise<void> {
+            await put(x.parties, (b) => tx.insert(t.parties).values(b.map((p) => partyRow(caseId, x.parties.indexOf(p), p, s))));
+            await put(x.children, (b) => tx.insert(t.children).values(b.map((c) => childRow(caseId, x.children.indexOf(c), c, s))));
+            await put(x.decisions, (b) => tx.insert(t.decisions).values(b.map((d) => decisionRow(caseId, d, s))));
+            // One document at a time: each may carry a file of up to 20 MB.
+            for (const d of x.documents) {
+              const { originalBase64, ...rest } = d;
+              const original = originalBase64 === undefined ? undefined : new Uint8Array(Buffer.from(originalBase64, 'base64'));
+              await tx.insert(t.documents).values(documentRow(caseId, { ...rest, ...opt('original', original) }, s));
+            }
+            const withDocument = <R extends { id: string; documentId?: string }>(r: R) => ({
+              id: r.id,
+              caseId,
+              documentId: r.documentId ?? null,
+            });
+            await put(x.transactions, (b) =>
+              tx.insert(t.transactions).values(b.map((r) => ({ ...withDocument(r), ...transactionValues(r, s) }))),
+            );
+            await put(x.cmsEntries, (b) => tx.insert(t.cmsEntries).values(b.map((r) => ({ ...withDocument(r), ...cmsEntryValues(r, s) }))));
+            await put(x.evidence, (b) => tx.insert(t.evidence).values(b.map((e) => evidenceRow(caseId, e, s))));
+            await put(x.reconciliationRuns, (b) => tx.insert(t.reconciliationRuns).values(b.map((r) => runRow(caseId, r, s))));
+            await put(x.letters, (b) => tx.insert(t.letters).values(b.map((l) => letterRow(caseId, l, s))));
+            await put(events, (b) => tx.insert(t.events).values(b.map((e) => eventRow(caseId, e, s))));
+          }
         });
       }),
   };

@@ -190,6 +190,22 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
     expect((await a.getCase(caseA)).counts.transactions).toBe(30);
   });
 
+  it('cannot import rows whose ids another organisation’s case holds: a conflict, nothing kept, as for any taken id', async () => {
+    // A's export under a fresh case id, with one letter's id left as A's: a security audit got 500 internal ("failed
+    // in the database (SQLSTATE 23505)"), which also told B that the id exists.
+    const fresh = JSON.parse(JSON.stringify(exportA)) as CaseExport & { case: { id: string } };
+    fresh.case.id = '00000000-0000-4000-8000-00000000b0b0';
+    const before = (await b.listCases()).cases.length;
+    const over = await b.importCaseExport(fresh).catch((e: unknown) => e);
+    expect(over).toBeInstanceOf(StoreError);
+    expect((over as StoreError).code).toBe('conflict');
+    expect((over as StoreError).message).toBe(
+      '(export): an id of a row in the export (a document, letter, event, decision or entry) is already taken in this store; import the export as a new case (asNew)',
+    );
+    expect((await b.listCases()).cases).toHaveLength(before);
+    expect(letterA).toBeDefined();
+  });
+
   it('shows the case resources of the organisation only', async () => {
     const server = new McpServer({ name: 'tenancy', version: '0' });
     registerCaseResources(server, async () => b, { today: () => '2024-12-31' });
