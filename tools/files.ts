@@ -83,6 +83,7 @@ const ID = /^[0-9a-f]{32}$/;
 
 interface Entry extends KeptFile {
   readonly owner: string;
+  readonly organisation: string;
 }
 
 /** The owner key of a principal: organisation and principal (a NUL cannot occur in either). */
@@ -111,15 +112,37 @@ export class FileShelf {
   /** The shelf as one principal sees it. */
   for(owner: { organisation: string; id: string }): Files {
     const key = ownerKey(owner);
-    return { put: (file) => this.put(key, file), get: (id) => this.get(key, id) };
+    return { put: (file) => this.put(key, owner.organisation, file), get: (id) => this.get(key, id) };
   }
 
-  private put(owner: string, file: NewFile): StoredFile {
+  /**
+   * Most bytes one organisation's files may hold: half the shelf. A file it puts past that evicts its own oldest
+   * files first, so one organisation's exports cannot push another's files off the shelf before their hour is up
+   * (a security audit evicted another organisation's calendar within minutes); with two organisations, neither
+   * ever evicts the other's.
+   */
+  private get organisationMaxBytes(): number {
+    return Math.floor(this.maxBytes / 2);
+  }
+
+  private put(owner: string, organisation: string, file: NewFile): StoredFile {
     const size = file.bytes.byteLength;
-    if (size > this.maxBytes) {
-      throw new CodedInputError('too_large', 'file', `is ${size} bytes, more than the ${this.maxBytes} bytes this server keeps for files`);
+    if (size > this.organisationMaxBytes) {
+      throw new CodedInputError(
+        'too_large',
+        'file',
+        `is ${size} bytes, more than the ${this.organisationMaxBytes} bytes this server keeps for one organisation's files`,
+      );
     }
     this.sweep();
+    let own = 0;
+    for (const entry of this.entries.values()) if (entry.organisation === organisation) own += entry.bytes.byteLength;
+    for (const [id, entry] of this.entries) {
+      if (own + size <= this.organisationMaxBytes) break;
+      if (entry.organisation !== organisation) continue;
+      own -= entry.bytes.byteLength;
+      this.drop(id, entry);
+    }
     for (const [id, entry] of this.entries) {
       if (this.bytes + size <= this.maxBytes) break;
       this.drop(id, entry);
@@ -128,6 +151,7 @@ export class FileShelf {
     const entry: Entry = {
       id,
       owner,
+      organisation,
       bytes: file.bytes,
       mimeType: file.mimeType,
       name: file.name,
@@ -148,7 +172,7 @@ export class FileShelf {
       return undefined;
     }
     if (entry.owner !== owner) return undefined;
-    const { owner: _owner, ...kept } = entry;
+    const { owner: _owner, organisation: _organisation, ...kept } = entry;
     return kept;
   }
 

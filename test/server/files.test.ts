@@ -80,22 +80,42 @@ describe('the file shelf', () => {
     expect(shelf.size).toBe(0);
   });
 
-  test('the oldest files go first when a new one needs the room; one larger than the shelf is refused', () => {
+  test('the oldest files go first when a new one needs the room; one larger than an organisation’s half is refused', () => {
+    // One organisation may hold half the shelf: 50 of 100 bytes.
     const shelf = new FileShelf({ maxBytes: 100 });
     const put = (n: number) =>
       shelf
         .for(owner)
         .put({ bytes: bytes(n), mimeType: 'text/plain', name: `${n}.txt` })
         .uri.slice(-32);
-    const first = put(40);
-    const second = put(40);
-    // 40 + 40 + 30 = 110 > 100: the first (oldest) goes, leaving 40 + 30 = 70.
-    const third = put(30);
+    const first = put(20);
+    const second = put(20);
+    // 20 + 20 + 15 = 55 > 50: the first (oldest) goes, leaving 20 + 15 = 35.
+    const third = put(15);
     expect(shelf.for(owner).get(first)).toBeUndefined();
     expect(shelf.for(owner).get(second)).toBeDefined();
     expect(shelf.for(owner).get(third)).toBeDefined();
-    expect(shelf.size).toBe(70);
-    expect(() => put(101)).toThrow(/101 bytes, more than the 100 bytes/);
+    expect(shelf.size).toBe(35);
+    expect(() => put(51)).toThrow(/51 bytes, more than the 50 bytes this server keeps for one organisation's files/);
+  });
+
+  test('one organisation’s files never push another’s off the shelf', () => {
+    // B keeps 45 bytes; A puts 30 and 30. Before, 45 + 30 + 30 = 105 > 100 evicted B's file, the oldest (a security
+    // audit's calendar download answered 404 minutes after it was made). A's own half (50) is what gives way now.
+    const shelf = new FileShelf({ maxBytes: 100 });
+    const bob = { organisation: 'bravo', id: 'bob' };
+    const put = (who: { organisation: string; id: string }, n: number) =>
+      shelf
+        .for(who)
+        .put({ bytes: bytes(n), mimeType: 'text/plain', name: `${n}.txt` })
+        .uri.slice(-32);
+    const bobs = put(bob, 45);
+    const a1 = put(owner, 30);
+    const a2 = put(owner, 30);
+    expect(shelf.for(bob).get(bobs)).toBeDefined();
+    expect(shelf.for(owner).get(a1)).toBeUndefined();
+    expect(shelf.for(owner).get(a2)).toBeDefined();
+    expect(shelf.size).toBe(75);
   });
 
   test('without a shelf (a bare context) the bytes come back as base64', () => {
