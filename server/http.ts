@@ -267,6 +267,20 @@ export function createApp(options: HttpOptions): Hono {
       }
     }
     const messages: unknown[] = Array.isArray(body) ? body : [body];
+    // One tool call per request: a batch of them would run every call at once in one request, past any per-request
+    // bound (a security audit ran three whole-case reconciliations in one 493-byte POST, 1.9 GB). MCP itself no
+    // longer has batches (2025-06-18).
+    const calls = messages.filter((m) => (m as { method?: unknown } | null)?.method === 'tools/call').length;
+    if (Array.isArray(body) && calls > 1) {
+      return c.json(
+        {
+          jsonrpc: '2.0',
+          error: { code: -32600, message: `Invalid Request: a batch of ${calls} tool calls; send one tool call per request` },
+          id: null,
+        },
+        400,
+      );
+    }
     let wantsProgress = false;
     for (const m of messages) {
       const message = m as {

@@ -89,6 +89,31 @@ describe('/mcp over Streamable HTTP', () => {
     expect(response.headers.get('allow')).toBe('POST');
   });
 
+  test('a batch of tool calls is refused: one tool call per request; a single call in the same form works', async () => {
+    const call = (id: number) => ({
+      jsonrpc: '2.0',
+      id,
+      method: 'tools/call',
+      params: { name: 'calculate_maintenance', arguments: EXAMPLES.basicPlus },
+    });
+    const post = (body: unknown) =>
+      fetch(new URL('/mcp', http.origin), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: JSON.stringify(body),
+      });
+    const batch = await post([call(1), call(2), call(3)]);
+    expect(batch.status).toBe(400);
+    expect(await batch.json()).toEqual({
+      jsonrpc: '2.0',
+      error: { code: -32600, message: 'Invalid Request: a batch of 3 tool calls; send one tool call per request' },
+      id: null,
+    });
+    const one = await post(call(4));
+    expect(one.status).toBe(200);
+    expect(JSON.stringify(await one.json())).toContain('"weeklyAmount"');
+  });
+
   test('a request from another site is refused before it reaches MCP', async () => {
     const response = await fetch(new URL('/mcp', http.origin), {
       method: 'POST',
