@@ -169,6 +169,16 @@ export function createApp(options: HttpOptions): Hono {
   // Routes that carry a whole document (base64 or raw) get the document limit; a case export its own; the rest the small one.
   const documentRoutes = new Set(['/api/v1/import-document']);
 
+  /** Why an MCP message this large is refused, or undefined when it calls a tool that takes this much. */
+  const largeMcpRefusal = (text: string): string | undefined => {
+    const bytes = Buffer.byteLength(text);
+    const tool = /"name"\s*:\s*"(import_case|parse_statement|import_document)"/.exec(text)?.[1];
+    const limit = tool === 'import_case' ? CASE_EXPORT_MAX_BYTES : tool ? Math.max(maxBody, PARSE_ROUTE_MAX_BODY) : maxBody;
+    if (bytes <= limit) return undefined;
+    return tool
+      ? `The MCP message is ${bytes} bytes, larger than the ${limit} bytes this server accepts for ${tool}`
+      : `The MCP message is ${bytes} bytes, larger than the ${maxBody} bytes this server accepts; only import_case, parse_statement and import_document take more`;
+  };
   const smallLimit = sizeLimit({
     maxSize: maxBody,
     onError: (c) => requestError(c, 'too_large', `The request body is larger than the ${maxBody} bytes this server accepts`),
@@ -259,8 +269,13 @@ export function createApp(options: HttpOptions): Hono {
     // A body that is not JSON by its Content-Type is left to the transport (it refuses it, 415).
     let body: unknown;
     if ((c.req.header('content-type') ?? '').includes('application/json')) {
+      const text = await c.req.raw.text();
+      // Only a case export or a document makes a large MCP message: any other is refused before it is parsed (a
+      // security audit made the server grow past 2 GB parsing 60 MiB of small JSON values sent as tools/list).
+      const refusal = text.length > maxBody ? largeMcpRefusal(text) : undefined;
+      if (refusal) return requestError(c, 'too_large', refusal);
       try {
-        body = JSON.parse(await c.req.raw.text());
+        body = JSON.parse(text);
       } catch {
         // The answer the SDK's transport gives for the same body.
         return c.json({ jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: Invalid JSON' }, id: null }, 400);

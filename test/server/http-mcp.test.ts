@@ -114,6 +114,22 @@ describe('/mcp over Streamable HTTP', () => {
     expect(JSON.stringify(await one.json())).toContain('"weeklyAmount"');
   });
 
+  test('a message over the small limit is refused before it is parsed, unless it calls a tool that takes large input', async () => {
+    // 2 MiB of small JSON values in a tools/list: a security audit grew the server past 2 GB parsing 60 MiB of them.
+    const padding = Array.from({ length: (2 * 1024 * 1024) / 3 }, () => ({}));
+    const response = await fetch(new URL('/mcp', http.origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { _meta: { padding } } }),
+    });
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('too_large');
+    expect(body.error.message).toMatch(
+      /^The MCP message is \d+ bytes, larger than the 1048576 bytes this server accepts; only import_case, parse_statement and import_document take more$/,
+    );
+  });
+
   test('a request from another site is refused before it reaches MCP', async () => {
     const response = await fetch(new URL('/mcp', http.origin), {
       method: 'POST',
