@@ -84,7 +84,7 @@ export async function main(argv: string[]): Promise<void> {
       return;
     case 'serve': {
       const { host, port, insecureNoAuth } = parseServeArgs(rest);
-      const [{ serve }, { lazyStore }, { createApp, NO_AUTH_WARNING }, auth, { serverDay }] = await Promise.all([
+      const [{ serve }, { lazyStore, storeOptionsFromEnv }, { createApp, NO_AUTH_WARNING }, auth, { serverDay }] = await Promise.all([
         import('@hono/node-server'),
         import('../store/open.ts'),
         import('./http.ts'),
@@ -108,7 +108,15 @@ export async function main(argv: string[]): Promise<void> {
         }
         process.stderr.write(`reckoner: WARNING — ${NO_AUTH_WARNING} (--insecure-no-auth on ${host})\n`);
       }
-      const lazy = lazyStore();
+      // The store opens on first use, but its settings are checked now: a malformed RECKONER_ENCRYPTION_KEY would
+      // otherwise leave a server that answers /healthz and fails every case call (a security audit).
+      let storeOptions: ReturnType<typeof storeOptionsFromEnv>;
+      try {
+        storeOptions = storeOptionsFromEnv();
+      } catch (error) {
+        fail((error as Error).message);
+      }
+      const lazy = lazyStore(storeOptions);
       const options = {
         host,
         apiTokens: tokens,
@@ -138,7 +146,11 @@ export async function main(argv: string[]): Promise<void> {
     case 'rekey': {
       if (rest.length > 0) fail(`"rekey" takes no options (got "${rest.join(' ')}"); the keys come from the environment`);
       const { runRekey } = await import('./rekey-command.ts');
-      process.exitCode = await runRekey(process.env, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`reckoner: ${line}\n`));
+      process.exitCode = await runRekey(
+        process.env,
+        (line) => process.stdout.write(`${line}\n`),
+        (line) => process.stderr.write(`reckoner: ${line}\n`),
+      );
       return;
     }
     case '--version':

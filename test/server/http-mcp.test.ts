@@ -7,7 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { calculateMaintenanceOutput } from '../../tools/calculate-maintenance.ts';
-import { EXAMPLES, freePort, spawnReckoner, startHttp, stop, stopAll, textOf, waitForStderr, type RunningHttp } from './helpers.ts';
+import { EXAMPLES, exited, freePort, spawnReckoner, startHttp, stop, stopAll, textOf, waitForStderr, type RunningHttp } from './helpers.ts';
 
 /** Connects a fresh SDK client to `/mcp`; the caller closes it. */
 async function connectClient(
@@ -174,6 +174,16 @@ describe('bin/reckoner serve as a real process', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok' });
     expect(await stop(child)).toBe(0);
+  });
+
+  test('a malformed RECKONER_ENCRYPTION_KEY stops serve at start, naming the variable', async () => {
+    // A security audit's server started, answered /healthz and then failed every case call.
+    const child = spawnReckoner(['serve', '--port', '0'], { env: { ...process.env, RECKONER_ENCRYPTION_KEY: 'not-a-key' } });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await exited(child)).toBe(2);
+    expect(stderr).toMatch(/^reckoner: RECKONER_ENCRYPTION_KEY/);
+    expect(stderr).not.toMatch(/listening on/);
   });
 
   test('--port 0 listens on a free port and accepts requests addressed to it', async () => {
