@@ -14,6 +14,7 @@ import { authenticate, readTokens } from './auth.ts';
 import { sizeLimit, type SizeLimit } from './body-limit.ts';
 import { errorResponse } from './errors.ts';
 import { FileShelf } from '../tools/files.ts';
+import { CaseWorkLimiter } from './case-work.ts';
 import { createMcpServer, InFlight } from './mcp.ts';
 import { PARSE_ROUTE, PARSE_ROUTE_MAX_BODY, registerParseRoute } from './parse-route.ts';
 import { openApiDocument } from './openapi.ts';
@@ -157,6 +158,8 @@ export function createApp(options: HttpOptions): Hono {
   // are running can be cancelled from another request by the same principal (server/mcp.ts InFlight).
   const shelf = new FileShelf();
   const inFlight = new InFlight();
+  // Calls on a stored case run a few at a time, and one organisation's never take every slot (server/case-work.ts).
+  const caseWork = new CaseWorkLimiter();
   const ownerOf = (principal: Principal): string => `${principal.organisation}\u0000${principal.id}`;
   // Each request acts for its principal: the store it is given is scoped to the principal's organisation.
   const contextFor = (principal: Principal): ToolContext => {
@@ -314,6 +317,7 @@ export function createApp(options: HttpOptions): Hono {
       context: () => context,
       ...(context.store ? { store: context.store } : {}),
       inFlight: { registry: inFlight, owner: ownerOf(principal) },
+      caseWork: (work) => caseWork.run(principal.organisation, work),
     });
     // The body limit is ours (above); the SDK's own default (4 MiB) would refuse a document or case export
     // that the routes beside it accept.
@@ -394,7 +398,10 @@ export function createApp(options: HttpOptions): Hono {
         // outputText parses the body with the tool's schema: a refusal has one details entry per problem, in plain
         // words. The answer comes as JSON text (calculate_maintenance writes its own, without an object graph made only
         // to be stringified). The request's signal aborts when the client goes away unanswered: a long tool then stops.
-        const text = await tool.outputText(body, new RequestContext(contextFor(principalOf(c)), c.req.raw));
+        const principal = principalOf(c);
+        const run = () => tool.outputText(body, new RequestContext(contextFor(principal), c.req.raw));
+        const onCase = typeof (body as { caseId?: unknown } | null)?.caseId === 'string';
+        const text = onCase ? await caseWork.run(principal.organisation, run) : await run();
         return c.body(text, 200, JSON_TYPE);
       } catch (error) {
         // A client that went away cancelled its own request: nothing went wrong, and nobody is left to answer.

@@ -38,6 +38,8 @@ export interface McpServerOptions {
    * notifications/cancelled arrives on a new POST, to a new server). Over stdio the SDK's own signal does it.
    */
   readonly inFlight?: { readonly registry: InFlight; readonly owner: string };
+  /** Runs a call on a stored case when the shared server has room for it (server/case-work.ts). */
+  readonly caseWork?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -142,6 +144,7 @@ export function registerTools(
   tools: readonly (AnyTool | ToolEntry)[],
   context: () => ToolContext,
   inFlight?: { readonly registry: InFlight; readonly owner: string },
+  caseWork?: <T>(work: () => Promise<T>) => Promise<T>,
 ): void {
   const entries = new Map<string, ToolEntry>(tools.map((t) => ('load' in t ? [t.name, t] : [t.name, entryOf(t)])));
   const call = async (
@@ -162,7 +165,9 @@ export function registerTools(
     const callContext: ToolContext = { ...context(), signal: controller.signal, ...(progress ? { progress: progress.report } : {}) };
     try {
       // run parses the input with the tool's schema: a refusal names each field in plain words.
-      const { output, summary } = await tool.run(input, callContext);
+      // A call on a stored case waits for room on a shared server (server/case-work.ts).
+      const onCase = caseWork !== undefined && typeof (input as { caseId?: unknown } | null)?.caseId === 'string';
+      const { output, summary } = onCase ? await caseWork(() => tool.run(input, callContext)) : await tool.run(input, callContext);
       await progress?.sent();
       controller.signal.throwIfAborted();
       if (!tool.outputSchema.safeParse(output).success) throw new Error(`the output of ${tool.name} does not fit its schema`);
@@ -229,7 +234,7 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
     return base.files ? base : { ...base, files: (own ??= new FileShelf().for(LOCAL_PRINCIPAL)) };
   };
   const server = new McpServer({ name: 'reckoner', title: 'Reckoner', version: VERSION }, { instructions: INSTRUCTIONS });
-  registerTools(server, TOOL_CATALOGUE, context, options.inFlight);
+  registerTools(server, TOOL_CATALOGUE, context, options.inFlight, options.caseWork);
   registerPrompts(server);
   if (options.store) registerCaseResources(server, options.store, { today: () => given().today });
   registerFileResources(server, () => context().files!);
