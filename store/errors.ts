@@ -95,3 +95,16 @@ export function diskFull(what: string, where: { readonly field: string; readonly
     'disk_full',
   );
 }
+
+/** The name of the constraint a database error names (postgres.js `constraint_name`, PGlite `constraint`), along its `cause` chain. */
+export function constraintOf(error: unknown): string | undefined {
+  for (
+    let e = error as { constraint_name?: unknown; constraint?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
+    if (typeof e.constraint_name === 'string') return e.constraint_name;
+    if (typeof e.constraint === 'string') return e.constraint;
+  }
+  return undefined;
+}

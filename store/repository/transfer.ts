@@ -7,7 +7,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { InputError } from '../../calc/errors.ts';
-import { sqlStateOf, StoreError } from '../errors.ts';
+import { constraintOf, sqlStateOf, StoreError } from '../errors.ts';
 import { readCaseExport, type ParsedCaseExport } from '../export.ts';
 import * as t from '../schema.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type CaseExport, type CaseStore } from '../types.ts';
@@ -198,7 +198,8 @@ export function transferOperations(cx: Context): Pick<CaseStore, 'exportCase' | 
           } catch (error) {
             // A row's id is taken by a row this organisation cannot see (or another case's): said the same way
             // whatever holds it, and nothing is kept (the transaction rolls back).
-            if (sqlStateOf(error) !== '23505') throw error;
+            // Only a row's own id (a primary key); another unique rule broken inside the export stays a failure.
+            if (sqlStateOf(error) !== '23505' || !constraintOf(error)?.endsWith('_pkey')) throw error;
             throw new StoreError(
               'conflict',
               '(export)',
