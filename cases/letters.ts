@@ -95,7 +95,33 @@ const DATES_FROM_EVENTS: Readonly<Record<string, EventType>> = {
 };
 
 /** The facts the case holds that this letter takes (only keys its facts schema has). */
-export function factsFromCase(spec: LetterSpec, records: CaseRecords): Facts {
+/** The letters that ask CMS for an answer about the balance, as a letter lists them among the disputes pending. */
+const DISPUTING_LETTERS: readonly string[] = [
+  'account_breakdown_request',
+  'payment_dispute',
+  'mandatory_reconsideration',
+  'complaint',
+  'complaint_escalation',
+  'ice_referral',
+];
+
+/**
+ * The case's letters of those kinds sent by `asOf` that no recorded reply has answered yet (no reply deadline of
+ * their sending met), oldest first, as `pendingDisputes` takes them.
+ */
+function pendingFromCase(records: CaseRecords, asOf: CivilDate): Facts[] {
+  const met = caseTimeline(records.events, asOf).met.filter((d) => d.kind === 'reply_due');
+  return records.letters
+    .filter((l) => l.status === 'sent' && l.sentOn !== undefined && l.sentOn <= asOf && DISPUTING_LETTERS.includes(l.type))
+    .filter((l) => {
+      const sending = records.events.find((e) => e.letterId === l.id);
+      return !sending || !met.some((d) => d.startedBy.eventId === sending.id);
+    })
+    .sort((a, b) => (a.sentOn! < b.sentOn! ? -1 : a.sentOn! > b.sentOn! ? 1 : 0))
+    .map((l) => ({ date: l.sentOn!, kind: l.type }));
+}
+
+export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: CivilDate): Facts {
   const keys = new Set(factFields(spec.facts).map((f) => f.field));
   const facts: Facts = {};
   const party = ownParty(records);
@@ -110,6 +136,10 @@ export function factsFromCase(spec: LetterSpec, records: CaseRecords): Facts {
   for (const [key, type] of Object.entries(DATES_FROM_EVENTS)) {
     const e = keys.has(key) ? latest(records.events, type) : undefined;
     if (e) facts[key] = e.date;
+  }
+  if (keys.has('pendingDisputes') && asOf !== undefined) {
+    const pending = pendingFromCase(records, asOf);
+    if (pending.length > 0) facts['pendingDisputes'] = pending;
   }
   // A subject access request marked sent by post is taken to have reached DWP later (kept with its clock).
   const sar = keys.has('sarReceivedOn') ? latest(records.events, 'sar_sent') : undefined;
@@ -149,7 +179,7 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
       },
     ]);
   }
-  const caseFacts = factsFromCase(spec, records);
+  const caseFacts = factsFromCase(spec, records, request.sentOn ?? today);
   // A change of address from the case would give the address the case holds, the old one, as the new.
   const given = request.facts as { change?: unknown; sender?: { address?: unknown; addressWithheld?: unknown } } | undefined;
   if (

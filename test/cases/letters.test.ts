@@ -441,3 +441,25 @@ describe('a change of address drafted from the case', () => {
     expect(moved.letter.text).not.toContain('14 Larch Close');
   });
 });
+
+describe('the disputes still waiting for an answer, from the case', () => {
+  it('a request to hold enforcement lists the payment dispute the case has sent and no reply has answered', async () => {
+    // An audit was told "facts.pendingDisputes: is missing" though the case held the dispute it had sent.
+    const caseId = await storyCase();
+    const saved = await saveCaseLetter(store, caseId, { type: 'payment_dispute', sentOn: SENT_ON }, SENT_ON);
+    await markCaseLetterSent(store, caseId, saved.record.id, { sentOn: SENT_ON, method: 'online_account' }, { today: SENT_ON });
+    const request = {
+      type: 'enforcement_pause_request',
+      sentOn: '2026-03-27',
+      facts: { action: 'deduction_from_earnings_order', actionDate: '2026-03-25' },
+    };
+    const { letter, fromCase } = await draftCaseLetter(store, caseId, request, '2026-03-27');
+    expect(fromCase).toContain('pendingDisputes');
+    expect(letter.text.replace(/\s+/g, ' ')).toContain('20 March 2026');
+    // Once CMS's reply is recorded, the dispute is no longer pending: the letter asks for one again.
+    await recordCaseEvent(store, caseId, { type: 'dispute_reply_received', date: '2026-03-26' });
+    const error = await draftCaseLetter(store, caseId, request, '2026-03-27').catch((e) => e);
+    expect(error).toBeInstanceOf(LetterInputError);
+    expect((error as LetterInputError).problems[0]!.field).toBe('facts.pendingDisputes');
+  });
+});
