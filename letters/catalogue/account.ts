@@ -28,16 +28,7 @@ import {
 import { balanceWords, countIs, positionOf, sentence } from '../format.ts';
 import { lsdoRepresentationsLastDay } from '../deadlines.ts';
 import type { Block, ComposeContext } from '../types.ts';
-import {
-  balanceSentences,
-  linesRef,
-  outBy,
-  statementSentences,
-  inTransitSentence,
-  passedOnSentence,
-  unreportedNote,
-  unreportedSentence,
-} from './balance.ts';
+import { balanceSentences, linesRef, outBy, statementSentences, notEntries } from './balance.ts';
 import { BASIS, CMS_ADDRESS, SEND_TO_CMS, defineLetter, keepPaying, paragraphs, roleWords } from './common.ts';
 
 export const CLAIM_SOURCES = [
@@ -200,29 +191,23 @@ export const paymentDispute = defineLetter({
     // Enforcement is the paying parent's to fear, and only on a figure that is too high.
     const hold = f.holdEnforcement ?? (ctx.senderRole === 'paying' && netWay(r) === 'too_high');
     // Direct Pay shortfalls nobody reported are set out too, but they are not entries CMS got wrong.
-    const unreported = unreportedSentence(ctx, schedule, 'reports');
-    const inTransit = inTransitSentence(schedule);
-    const passedOn = passedOnSentence(schedule);
-    const note = unreportedNote(ctx, schedule, 'reports');
-    if (note) ctx.warn(note);
+    const others = notEntries(ctx, schedule, 'reports');
     return {
       subject: 'Dispute of entries on my child maintenance account',
       body: paragraphs(
         `I am ${roleWords(ctx)} in this case. I have checked your record of my account against my ${evidenceSourceWords(r)} and against the decisions on my case. ${countIs(schedule.count, 'entry on your record', 'entries on your record')} wrong.` +
-          (unreported ? ` ${unreported}` : '') +
-          (inTransit ? ` ${inTransit}` : '') +
-          (passedOn ? ` ${passedOn}` : ''),
+          others.text,
         ...(r.result.balance.cmsClaimed !== undefined ? balanceSentences(ctx, r) : []),
         statementSentences(ctx, r).join(' '),
         'There is no appeal against an arrears figure as such, but you must collect the right amount (Child Support Act 1991 s.29 and the Child Support (Management of Payments and Arrears) Regulations 2009), and the UK GDPR requires the personal data you hold about me to be accurate (Article 5(1)(d)). If any of these errors comes from a wrong decision, please treat this letter as an application to revise that decision for official error under regulation 14(1)(e) of the Child Support Maintenance Calculation Regulations 2012.',
         keepPaying(ctx),
       ),
       asks: [
-        `Correct each ${unreported || inTransit ? `of your entries in the schedule (${linesRef(schedule.entryLines)})` : 'entry in the schedule'}, or tell me, entry by entry, why you say it is right and what your evidence is (for a payment, where it came from and its bank reference).`,
-        ...(unreported && ctx.senderRole === 'receiving'
+        `Correct ${others.correct}, or tell me, entry by entry, why you say it is right and what your evidence is (for a payment, where it came from and its bank reference).`,
+        ...(others.unreported && ctx.senderRole === 'receiving'
           ? [`Record the missed payments on ${linesRef(schedule.unreportedLines)} of the schedule as reported to you by this letter.`]
           : []),
-        ...(passedOn
+        ...(others.passedOn
           ? [
               `Trace each payment on ${linesRef(schedule.passedOnLines)} of the schedule: tell me the date, the amount and the account you sent it to, and pay me what did not arrive.`,
             ]

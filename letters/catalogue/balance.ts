@@ -199,11 +199,7 @@ export function linesRef(numbers: readonly number[]): string {
  * payment only when one is reported: cms-accounts.md §1), but the correct balance includes them. A receiving parent
  * reports them by a letter to CMS itself (`reports: 'reports'`); undefined when there are none.
  */
-export function unreportedSentence(
-  ctx: Pick<ComposeContext<unknown>, 'senderRole'>,
-  s: StatementSummary,
-  reports: Reports,
-): string | undefined {
+function unreportedSentence(ctx: Pick<ComposeContext<unknown>, 'senderRole'>, s: StatementSummary, reports: Reports): string | undefined {
   const n = s.unreportedLines.length;
   if (n === 0) return undefined;
   const which = `${count(n, 'instalment')} not paid in full that nobody reported to you (${linesRef(s.unreportedLines)})`;
@@ -218,7 +214,7 @@ export function unreportedSentence(
  * still has time to pay over (by the 19th of the month after: SI 1992/1989 reg 14(1)) are not errors on CMS's record,
  * but the correct balance counts them as paid; undefined when there are none.
  */
-export function inTransitSentence(s: StatementSummary): string | undefined {
+function inTransitSentence(s: StatementSummary): string | undefined {
   const n = s.inTransitLines.length;
   if (n === 0) return undefined;
   return (
@@ -232,7 +228,7 @@ export function inTransitSentence(s: StatementSummary): string | undefined {
  * that did not arrive in full. If the paying parent paid them to CMS, what did not arrive is not the paying parent's
  * arrears but money CMS must trace (its record shows it sent it); undefined when there are none.
  */
-export function passedOnSentence(s: StatementSummary): string | undefined {
+function passedOnSentence(s: StatementSummary): string | undefined {
   const n = s.passedOnLines.length;
   if (n === 0) return undefined;
   return (
@@ -241,12 +237,32 @@ export function passedOnSentence(s: StatementSummary): string | undefined {
   );
 }
 
-/** The sender's note on those shortfalls: what the letter tells CMS of them, and what else to do. */
-export function unreportedNote(
-  ctx: Pick<ComposeContext<unknown>, 'senderRole'>,
+/**
+ * What a letter listing the entries CMS got wrong says after counting them: the lines that are not entries (Direct
+ * Pay shortfalls nobody reported, deductions still in time to reach CMS) and the payments CMS must trace, as one
+ * text; which entries to correct ("each of your entries in the schedule (line 2)" when other lines are set out too);
+ * and the sender's note, given to `warn`.
+ */
+export function notEntries(
+  ctx: Pick<ComposeContext<unknown>, 'senderRole' | 'warn'>,
   s: StatementSummary,
   reports: Reports,
-): string | undefined {
+): { readonly text: string; readonly correct: string; readonly unreported: boolean; readonly passedOn: boolean } {
+  const unreported = unreportedSentence(ctx, s, reports);
+  const inTransit = inTransitSentence(s);
+  const passedOn = passedOnSentence(s);
+  const note = unreportedNote(ctx, s, reports);
+  if (note) ctx.warn(note);
+  return {
+    text: [unreported, inTransit, passedOn].map((x) => (x ? ` ${x}` : '')).join(''),
+    correct: unreported || inTransit ? `each of your entries in the schedule (${linesRef(s.entryLines)})` : 'each entry in the schedule',
+    unreported: unreported !== undefined,
+    passedOn: passedOn !== undefined,
+  };
+}
+
+/** The sender's note on those shortfalls: what the letter tells CMS of them, and what else to do. */
+function unreportedNote(ctx: Pick<ComposeContext<unknown>, 'senderRole'>, s: StatementSummary, reports: Reports): string | undefined {
   const n = s.unreportedLines.length;
   if (n === 0) return undefined;
   const which = `${capitalLines(s.unreportedLines)} of the reconciliation statement ${n === 1 ? 'is a shortfall' : 'are shortfalls'} nobody had reported to CMS`;

@@ -11,15 +11,7 @@ import { claimedBalance, evidenceEnclosures, evidenceSourceWords, STATEMENT_FIGU
 import { sarReplyDue } from '../deadlines.ts';
 import { countIs, joinAnd } from '../format.ts';
 import type { Block } from '../types.ts';
-import {
-  balanceSentences,
-  linesRef,
-  statementSentences,
-  inTransitSentence,
-  passedOnSentence,
-  unreportedNote,
-  unreportedSentence,
-} from './balance.ts';
+import { balanceSentences, notEntries, statementSentences } from './balance.ts';
 import { BASIS, DWP_DATA_ADDRESS, ICO_ADDRESS, SEND_TO_DWP_DATA, defineLetter, paragraphs, roleWords } from './common.ts';
 
 const recipientAddress = z
@@ -142,19 +134,13 @@ export const rectificationRequest = defineLetter({
     const schedule = ctx.disputedSchedule()!;
     const claimed = claimedBalance(r);
     // Direct Pay shortfalls nobody reported are set out too, but they are not entries CMS holds wrongly.
-    const unreported = unreportedSentence(ctx, schedule, 'does_not_report');
-    const inTransit = inTransitSentence(schedule);
-    const passedOn = passedOnSentence(schedule);
-    const note = unreportedNote(ctx, schedule, 'does_not_report');
-    if (note) ctx.warn(note);
+    const others = notEntries(ctx, schedule, 'does_not_report');
     const body: Block[] = paragraphs(
       `I am ${roleWords(ctx)} in this case. I am asking you, under Article 16 of the UK GDPR, to correct inaccurate personal data about me held on my child maintenance case.`,
       f.sarReceivedOn &&
         `The records you sent me in answer to my subject access request, which I received on ${ctx.date(f.sarReceivedOn)}, contain entries that are wrong.`,
       `I have checked your record of my account against my ${evidenceSourceWords(r)} and the decisions on my case. ${countIs(schedule.count, 'entry', 'entries')} wrong.` +
-        (unreported ? ` ${unreported}` : '') +
-        (inTransit ? ` ${inTransit}` : '') +
-        (passedOn ? ` ${passedOn}` : ''),
+        others.text,
       ...(claimed ? balanceSentences(ctx, r) : []),
       statementSentences(ctx, r).join(' '),
     );
@@ -173,7 +159,7 @@ export const rectificationRequest = defineLetter({
       subject: 'Request to correct inaccurate personal data (UK GDPR Article 16)',
       body,
       asks: [
-        `Correct each ${unreported || inTransit ? `of your entries in the schedule (${linesRef(schedule.entryLines)})` : 'entry in the schedule'}, and the balance that depends on it.`,
+        `Correct ${others.correct}, and the balance that depends on it.`,
         'Tell everyone you have shared the inaccurate data with about the correction, as Article 19 requires, and tell me who they are.',
         'Confirm to me in writing exactly what you have corrected.',
         'If you decide not to correct any entry, tell me why, and tell me about my right to complain to the Information Commissioner.',
