@@ -204,15 +204,9 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
   const reconciliation = spec.inputs.reconciliation ? currentReconciliation(records, today, sentOn) : undefined;
   if (reconciliation) fromCase.push('reconciliation');
   // CMS's claim as the statement of account the case holds prints it: that is where CMS stated it.
-  const printed = claimFromDocuments(records.documents)?.claim;
   const claimed = reconciliation?.input.cmsClaim;
-  if (
-    printed &&
-    claimed &&
-    JSON.stringify(printed) === JSON.stringify(claimed) &&
-    facts['statedIn'] === undefined &&
-    factFields(spec.facts).some((f) => f.field === 'statedIn')
-  ) {
+  const asksWhere = claimed !== undefined && facts['statedIn'] === undefined && factFields(spec.facts).some((f) => f.field === 'statedIn');
+  if (asksWhere && JSON.stringify(claimFromDocuments(records.documents)?.claim) === JSON.stringify(claimed)) {
     facts['statedIn'] = 'statement_of_account';
     fromCase.push('statedIn');
   }

@@ -23,7 +23,7 @@ import {
 } from '../calc/deadlines/index.ts';
 import type { DecisionType } from './facts.ts';
 
-export { LETTER_CLOCKS, LETTER_IDS, NATIONS };
+export { LETTER_CLOCKS, LETTER_IDS, NATIONS, postedArrival };
 export type { Deadline, EventFacts, LetterId, Nation };
 
 /** Every deadline a letter starts, counted from `from` (see calc/deadlines LETTER_CLOCKS for what the date means), in date order. */
@@ -84,11 +84,6 @@ export function lsdoRepresentationsLastDay(servedOn: CivilDate, nation: Nation):
 /** The last day to refer a complaint to the Independent Case Examiner, from the date of CMS's final response. */
 export function iceLastDay(finalResponseDate: CivilDate, nation: Nation): Deadline {
   return deadlineOf(deadlinesForEvent('ice_eligible', finalResponseDate, nation), DEADLINE.iceLastDay)!;
-}
-
-/** The day a letter posted on `sentOn` is taken to arrive: the second working day after posting (CPR r.6.26). */
-export function postedReceipt(sentOn: CivilDate, nation: Nation): CivilDate {
-  return postedArrival(sentOn, nation);
 }
 
 /**

@@ -11,12 +11,12 @@ import { pounds } from '../calc/money.ts';
 import type { Balance } from '../calc/reconcile/types.ts';
 import type { TraceStep } from '../calc/trace.ts';
 import { LETTERS } from './catalogue/index.ts';
-import { deadlinesFor, LETTER_CLOCKS, NATIONS, postedReceipt, replyDeadline, type Nation } from './deadlines.ts';
+import { deadlinesFor, LETTER_CLOCKS, NATIONS, postedArrival, replyDeadline, type Nation } from './deadlines.ts';
 import { describeFact, factFields } from './describe.ts';
 import { LetterInputError, type LetterProblem } from './errors.ts';
 import { CONTACT_CHANNELS } from './facts.ts';
 import { compute, lineKind, reconciliationStatement, type ComputationInputs, type Computed } from './figures.ts';
-import { joinAnd, longDate } from './format.ts';
+import { joinAnd, longDate, SERVICE_NAMES } from './format.ts';
 import { renderMarkdown } from './render/markdown.ts';
 import { renderText } from './render/text.ts';
 import type {
@@ -140,8 +140,6 @@ function checkInputs(spec: LetterSpec, input: DraftInput, facts: Record<string, 
   return problems;
 }
 
-const SERVICE_WORDS = { direct_pay: 'Direct Pay', collect_and_pay: 'Collect and Pay' } as const;
-
 function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record<string, unknown>): LetterProblem[] {
   const needs = spec.reconciliationNeeds;
   const r = computed.reconciliation;
@@ -160,7 +158,7 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
     problems.push({
       field: 'reconciliation.schedule.service',
       message:
-        `is ${SERVICE_WORDS[service]}${lastLine ? ` (for the instalment due on ${lastLine.dueDate})` : ''}: the ${spec.type} letter is for a case on ${SERVICE_WORDS[needs.service.is]}. ` +
+        `is ${SERVICE_NAMES[service]}${lastLine ? ` (for the instalment due on ${lastLine.dueDate})` : ''}: the ${spec.type} letter is for a case on ${SERVICE_NAMES[needs.service.is]}. ` +
         needs.service.otherwise,
     });
   }
@@ -417,7 +415,7 @@ function draft(input: DraftInput): DraftedLetter {
   const clockFacts = spec.clockFacts ? spec.clockFacts(facts) : {};
   // A request whose time runs from its receipt (a subject access or rectification request) is counted from the day a
   // letter posted on its date is taken to arrive, so that the date it asks for is never before the law's.
-  const receivedOn = clockFrom === sentOn && LETTER_CLOCKS[spec.id].countsFromReceipt ? postedReceipt(sentOn, nation) : undefined;
+  const receivedOn = clockFrom === sentOn && LETTER_CLOCKS[spec.id].countsFromReceipt ? postedArrival(sentOn, nation) : undefined;
   const deadlines =
     clockFrom === undefined ? [] : deadlinesFor(spec.id, clockFrom, nation, { ...clockFacts, ...(receivedOn ? { receivedOn } : {}) });
   const replyBy = replyDeadline(spec.id, deadlines, sentOn);

@@ -641,12 +641,11 @@ export interface EachWay {
   readonly figure: Figure;
 }
 
-function eachWay(r: ComputedReconciliation, way: Way, role: SenderRole): EachWay | undefined {
+function eachWay(r: ComputedReconciliation, way: Way, role: SenderRole, findings: ReadonlyMap<string, Finding>): EachWay | undefined {
   const bridge = r.result.bridge;
   const side = way === 'too_high' ? bridge.inPayingParentsFavour : bridge.inReceivingParentsFavour;
   if (side.count === 0) return undefined;
   const numbered = bridge.lines.map((l, i) => ({ l, no: i + 1 })).filter(({ l }) => (way === 'too_high' ? l.amount.gt(0) : l.amount.lt(0)));
-  const findings = new Map(r.result.findings.map((f) => [f.id, f]));
   const high = way === 'too_high';
   const kindOf = (l: BridgeLine) => (l.findingId === undefined ? undefined : lineKind(findings.get(l.findingId)));
   return {
@@ -817,8 +816,8 @@ export function reconciliationStatement(
       rows.push(['', '', `Subtotal: ${countOf(s.kind, s.count)}`, '', value, '']);
     }
   }
-  const high = eachWay(r, 'too_high', role);
-  const low = eachWay(r, 'too_low', role);
+  const high = eachWay(r, 'too_high', role, findings);
+  const low = eachWay(r, 'too_low', role, findings);
   const summaryOf = (e: EachWay | undefined) =>
     e && { count: e.count, entries: e.entries, unreported: e.unreported, total: quote(e.figure) };
   const tooHigh = summaryOf(high);

@@ -71,3 +71,6 @@ export function countIs(n: number, one: string, many = `${one}s`): string {
   const c = count(n, one, many);
   return `${c[0]!.toUpperCase()}${c.slice(1)} ${n === 1 ? 'is' : 'are'}`;
 }
+
+/** The two collection services by name, as letters and bundles write them. */
+export const SERVICE_NAMES = { direct_pay: 'Direct Pay', collect_and_pay: 'Collect and Pay' } as const;

@@ -78,7 +78,7 @@ export const DOCUMENT_KIND_WORDS: Readonly<Record<BundleDocumentKind, string>> =
   other: 'Document',
 };
 
-export const SERVICE_NAMES: Readonly<Record<CollectionService, string>> = { direct_pay: 'Direct Pay', collect_and_pay: 'Collect and Pay' };
+export { SERVICE_NAMES } from '../format.ts';
 
 export const SERVICE_WORDS: Readonly<Record<CollectionService, string>> = {
   direct_pay: 'Direct Pay (the parents pay each other; CMS keeps no record of payments)',
