@@ -94,6 +94,13 @@ const DATES_FROM_EVENTS: Readonly<Record<string, EventType>> = {
   servedOn: 'lsdo_served',
 };
 
+/** The value at a dotted path ("sender.address") in the facts given, if any. */
+function valueAt(facts: Readonly<Record<string, unknown>>, path: string): unknown {
+  let at: unknown = facts;
+  for (const key of path.split('.')) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+  return at;
+}
+
 /** The facts the case holds that this letter takes (only keys its facts schema has). */
 /** The letters that ask CMS for an answer about the balance, as a letter lists them among the disputes pending. */
 const DISPUTING_LETTERS: readonly string[] = [
@@ -180,21 +187,11 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
     ]);
   }
   const caseFacts = factsFromCase(spec, records, request.sentOn ?? today);
-  // A change of address from the case would give the address the case holds, the old one, as the new.
-  const given = request.facts as { change?: unknown; sender?: { address?: unknown; addressWithheld?: unknown } } | undefined;
-  if (
-    spec.type === 'change_of_circumstances' &&
-    given?.change === 'address' &&
-    given.sender?.address === undefined &&
-    given.sender?.addressWithheld !== true
-  ) {
-    throw new LetterInputError(spec.type, [
-      {
-        field: 'facts.sender.address',
-        message:
-          'is missing — give your new address: the letter gives the address at its top as your new one, and the address the case holds is the one you are moving from',
-      },
-    ]);
+  // A fact the case holds that would say the wrong thing in this letter (a change of address: the old address) must
+  // come from the caller.
+  const mustGive = spec.notFromCase?.(request.facts ?? {});
+  if (mustGive && valueAt(request.facts ?? {}, mustGive.field) === undefined) {
+    throw new LetterInputError(spec.type, [{ field: `facts.${mustGive.field}`, message: `is missing — ${mustGive.why}` }]);
   }
   const fromCase = Object.keys(caseFacts).filter((k) => !(request.facts && k in request.facts && typeof request.facts[k] !== 'object'));
   const facts = merge(caseFacts, request.facts ?? {});

@@ -235,6 +235,11 @@ export interface LetterSpec<S extends z.ZodObject = z.ZodObject> {
   readonly clockFrom?: (facts: z.infer<S>, sentOn: CivilDate) => CivilDate | undefined;
   /** Why the recipient should reply by the reply-by date, in the letter's words (the date comes from the deadline tables). */
   readonly replyBasis?: string;
+  /**
+   * A fact a stored case must not fill in for these facts (as the caller gave them), because the value the case holds
+   * would say the wrong thing here, with why: the caller must give it. A change of address: the case holds the old one.
+   */
+  readonly notFromCase?: (given: Readonly<Record<string, unknown>>) => { readonly field: string; readonly why: string } | undefined;
   /** Checks across facts and dates that zod cannot see; each problem names its field. */
   readonly check?: (
     facts: z.infer<S>,

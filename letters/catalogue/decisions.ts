@@ -467,6 +467,16 @@ const CHANGES_THAT_MOVE_THE_AMOUNT: readonly Change[] = [
 export const changeOfCircumstances = defineLetter({
   id: 'L13',
   type: 'change_of_circumstances',
+  // The letter gives the address at its top as the new one; a case holds the address the parent is moving from.
+  notFromCase: (given) => {
+    const sender = given['sender'] as { addressWithheld?: unknown } | undefined;
+    return given['change'] === 'address' && sender?.addressWithheld !== true
+      ? {
+          field: 'sender.address',
+          why: 'give your new address: the letter gives the address at its top as your new one, and the address the case holds is the one you are moving from',
+        }
+      : undefined;
+  },
   title: 'Change of circumstances notification',
   whenToUse: `As soon as something changes that CMS needs to know: an address (a paying parent has 7 days), income changing by ${percentNow(incomeChangeTolerancePercent)} or more, shared-care nights, children in the household, a child leaving education, an employer or a benefit.`,
   sender: 'either',
