@@ -322,16 +322,16 @@ describe('a letter sent on a later day than its own date', () => {
   // (5), 30 March–2 April (9), Good Friday 3 April and Easter Monday 6 April are bank holidays, 7–10 April (13),
   // 13–14 April (15): Tuesday 14 April. Sent on Monday 23 March, the case counts from the sending: 24–27 March (4),
   // 30 March–2 April (8), 7–10 April (12), 13–15 April (15): Wednesday 15 April.
-  it('says which reply date the case tracks, and that it differs from the one the letter asks for', async () => {
+  /** The story's payment dispute, dated SENT_ON, kept and marked sent online on `sentOn`. */
+  async function disputeSentOn(sentOn: string) {
     const caseId = await storyCase();
     const saved = await saveCaseLetter(store, caseId, { type: 'payment_dispute', sentOn: SENT_ON }, SENT_ON);
-    const sent = await markCaseLetterSent(
-      store,
-      caseId,
-      saved.record.id,
-      { sentOn: '2026-03-23', method: 'online_account' },
-      { today: '2026-03-23' },
-    );
+    const sent = await markCaseLetterSent(store, caseId, saved.record.id, { sentOn, method: 'online_account' }, { today: sentOn });
+    return { saved, sent };
+  }
+
+  it('says which reply date the case tracks, and that it differs from the one the letter asks for', async () => {
+    const { saved, sent } = await disputeSentOn('2026-03-23');
     expect(saved.drafted.letter.text).toContain('by 14 April 2026');
     expect(sent.event.deadlines.find((d) => d.id === 'dispute_reply_due')?.date).toBe('2026-04-15');
     expect(sent.warnings).toEqual([
@@ -342,15 +342,7 @@ describe('a letter sent on a later day than its own date', () => {
   });
 
   it('sent on its own date: no such warning', async () => {
-    const caseId = await storyCase();
-    const saved = await saveCaseLetter(store, caseId, { type: 'payment_dispute', sentOn: SENT_ON }, SENT_ON);
-    const sent = await markCaseLetterSent(
-      store,
-      caseId,
-      saved.record.id,
-      { sentOn: SENT_ON, method: 'online_account' },
-      { today: SENT_ON },
-    );
+    const { sent } = await disputeSentOn(SENT_ON);
     expect(sent.warnings).toEqual([]);
   });
 });
