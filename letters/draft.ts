@@ -8,7 +8,7 @@ import { isCivilDate, type CivilDate } from '../calc/dates.ts';
 import { OutsideHolidayTablesError } from '../calc/deadlines/index.ts';
 import { InputError } from '../calc/errors.ts';
 import { pounds } from '../calc/money.ts';
-import type { Balance } from '../calc/reconcile/types.ts';
+import type { Balance, Bridge } from '../calc/reconcile/types.ts';
 import type { TraceStep } from '../calc/trace.ts';
 import { LETTERS } from './catalogue/index.ts';
 import { deadlinesFor, LETTER_CLOCKS, NATIONS, postedArrival, replyDeadline, type Nation } from './deadlines.ts';
@@ -229,7 +229,8 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
                 (b.position === 'overpaid' ? '. To ask for the overpayment back, use overpayment_refund' : ''),
       });
     }
-    if (disputed) problems.push(...undisputedClaim(result.balance, disputed.otherwise));
+    if (disputed)
+      problems.push(...undisputedClaim(result.balance, disputed.beyondInTransit ? result.bridge : undefined, disputed.otherwise));
   }
   return problems;
 }
@@ -244,10 +245,11 @@ function workedOut(b: Balance): string {
 }
 
 /**
- * Why CMS's figure leaves nothing to dispute (an overpayment, or no more than the balance worked out), if it does.
- * CMS's figure is its claim, or, when none was given, what its entries add up to.
+ * Why CMS's figure leaves nothing to dispute (an overpayment, no more than the balance worked out, or, given the
+ * bridge, more only by deductions still in time to reach CMS), if it does. CMS's figure is its claim, or, when none was given, what its
+ * entries add up to.
  */
-function undisputedClaim(b: Balance, otherwise: string): LetterProblem[] {
+function undisputedClaim(b: Balance, bridge: Bridge | undefined, otherwise: string): LetterProblem[] {
   const claimed = b.cmsClaimed ?? b.cmsEntriesTotal;
   const field = b.cmsClaimed ? 'reconciliation.cmsClaim' : 'reconciliation.cmsEntries';
   const what = b.cmsClaimed ? 'is' : 'add up to';
@@ -259,15 +261,14 @@ function undisputedClaim(b: Balance, otherwise: string): LetterProblem[] {
       },
     ];
   }
-  if (claimed.gt(b.recomputed)) return [];
-  return [
-    {
-      field,
-      message:
-        `${what} ${pounds(claimed)} on ${b.asOf}, no more than the balance worked out from the decisions and your evidence (${workedOut(b)}), ` +
-        otherwise,
-    },
-  ];
+  if (claimed.gt(b.recomputed) && (bridge === undefined || bridge.differenceOnceArrived.gt(0))) return [];
+  const worked = `the balance worked out from the decisions and your evidence (${workedOut(b)})`;
+  const n = bridge?.inTransit.count ?? 0;
+  const how =
+    bridge && claimed.gt(b.recomputed)
+      ? `more than ${worked} only by the ${pounds(bridge.inTransit.amount)} of ${n === 1 ? 'a deduction' : `${n} deductions`} from pay still in time to reach CMS (by the 19th of the month after the deduction): CMS’s figure does not include ${n === 1 ? 'it' : 'them'} yet and is not wrong about ${n === 1 ? 'it' : 'them'}, `
+      : `no more than ${worked}, `;
+  return [{ field, message: `${what} ${pounds(claimed)} on ${b.asOf}, ${how}${otherwise}` }];
 }
 
 /** "Please reply by …" and how the sender wants the reply. */

@@ -446,8 +446,12 @@ export function enforcementCharges(r: ComputedReconciliation): Figure | undefine
   );
 }
 
-/** The amount the parent disputes (CMS's balance less the true one, when higher) and the amount they accept. */
-export function disputedAndUndisputed(r: ComputedReconciliation): { disputed?: Figure; undisputed: Figure } {
+/**
+ * The amount the parent disputes and the amount they accept. Disputed: CMS's balance less the true one, when higher,
+ * leaving out the deductions from pay still in time to reach CMS (`inTransit`): CMS's figure does not include them yet
+ * and is not wrong about them, but the true balance counts them as paid, so they are set out apart, never disputed.
+ */
+export function disputedAndUndisputed(r: ComputedReconciliation): { disputed?: Figure; undisputed: Figure; inTransit?: Figure } {
   const b = r.result.balance;
   const step = reconStep(r.result, RECONCILE_STEP.balance)!;
   const undisputed = money(
@@ -458,19 +462,59 @@ export function disputedAndUndisputed(r: ComputedReconciliation): { disputed?: F
     step.citation,
     step.href,
   );
-  if (b.difference === undefined || !b.difference.gt(0)) return { undisputed };
+  const inTransit = inTransitFigure(r);
+  if (b.difference === undefined) return { undisputed, ...(inTransit ? { inTransit } : {}) };
   const bridge = reconStep(r.result, RECONCILE_STEP.bridge)!;
-  return {
-    undisputed,
-    disputed: money(
-      'disputed_amount',
-      'Part of CMS’s balance I dispute (the net difference)',
-      b.difference,
-      bridge.description,
-      bridge.citation,
-      bridge.href,
-    ),
-  };
+  const once = r.result.bridge.differenceOnceArrived;
+  const disputed =
+    inTransit === undefined
+      ? b.difference.gt(0) &&
+        money(
+          'disputed_amount',
+          'Part of CMS’s balance I dispute (the net difference)',
+          b.difference,
+          bridge.description,
+          bridge.citation,
+          bridge.href,
+        )
+      : once.gt(0) &&
+        money(
+          'disputed_amount',
+          'Part of CMS’s balance I dispute (the net difference, less the deductions on their way to CMS)',
+          once,
+          `${bridge.description} Of it, ${inTransit.value} is deductions from pay still in time to reach CMS, which it is not wrong about: ${pounds(b.difference)} − ${inTransit.value} = ${pounds(once)}.`,
+          bridge.citation,
+          bridge.href,
+        );
+  return { undisputed, ...(disputed ? { disputed } : {}), ...(inTransit ? { inTransit } : {}) };
+}
+
+/**
+ * The deductions from pay (or benefit) the statement sets out that are still in time to reach CMS (SI 1992/1989
+ * reg 14(1): by the 19th of the month after the deduction), as one figure; undefined when there are none.
+ */
+export function inTransitFigure(r: ComputedReconciliation): Figure | undefined {
+  const t = r.result.bridge.inTransit;
+  if (t.count === 0) return undefined;
+  const lines = r.result.bridge.lines.flatMap((l, i) => (l.kind === 'deduction_in_transit' ? [{ l, no: i + 1 }] : []));
+  return money(
+    'in_transit_amount',
+    `Deducted from my ${inTransitFrom(r)}, and still in time to reach CMS`,
+    t.amount,
+    `Line${lines.length === 1 ? '' : 's'} ${joinAnd(lines.map(({ no }) => String(no)))} of the reconciliation statement: ${lines.map(({ l }) => pounds(l.amount)).join(' + ')}`,
+    LAW.payOver.title,
+    LAW.payOver.href,
+  );
+}
+
+/** What the deductions still in time to reach CMS were taken from: "pay", "benefit", or "pay and benefit". */
+export function inTransitFrom(r: ComputedReconciliation): string {
+  const kinds = new Set(
+    r.result.findings
+      .filter((f) => f.kind === 'deduction_in_transit')
+      .map((f) => (f.citations[0]?.kind === 'payslip_deduction' ? 'pay' : 'benefit')),
+  );
+  return kinds.size === 2 ? 'pay and benefit' : kinds.has('benefit') ? 'benefit' : 'pay';
 }
 
 /** The entries and evidence behind a finding, as the statement prints them. */

@@ -54,6 +54,12 @@ export interface ReconciliationNeeds {
   readonly disputedBalance?: {
     readonly when?: (facts: Record<string, unknown>) => boolean;
     readonly otherwise: string;
+    /**
+     * Deductions from pay still in time to reach CMS are not disputed (CMS's figure is right not to include them
+     * yet): a figure higher than the balance worked out only by them leaves nothing to dispute. Leave unset for a
+     * letter about money taken twice, where a deduction on its way is money already paid.
+     */
+    readonly beyondInTransit?: true;
   };
 }
 

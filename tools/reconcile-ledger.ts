@@ -286,6 +286,12 @@ export const reconcileLedgerOutput = z.object({
         .describe('Of CMS’s figure: arrears carried in, written off, owed to the Secretary of State'),
       inPayingParentsFavour: z.object({ count: z.int(), amount: moneyOut }),
       inReceivingParentsFavour: z.object({ count: z.int(), amount: moneyOut }),
+      inTransit: z
+        .object({ count: z.int(), amount: moneyOut, differenceOnceArrived: moneyOut })
+        .optional()
+        .describe(
+          'Deductions from pay still in time to reach CMS: counted as paid, not an error of CMS’s; the difference once they arrive',
+        ),
       otherLines: z
         .array(z.object({ kind: z.enum(BRIDGE_LINE_KINDS), amount: moneyOut, effects: byComponentOutput, description: z.string() }))
         .describe('Lines that are not findings: accrued but not yet due, and any difference CMS’s entries do not explain'),
@@ -447,6 +453,15 @@ export function summaryToJson(
         : {}),
       inPayingParentsFavour: { count: r.bridge.inPayingParentsFavour.count, amount: m(r.bridge.inPayingParentsFavour.amount) },
       inReceivingParentsFavour: { count: r.bridge.inReceivingParentsFavour.count, amount: m(r.bridge.inReceivingParentsFavour.amount) },
+      ...(r.bridge.inTransit.count > 0
+        ? {
+            inTransit: {
+              count: r.bridge.inTransit.count,
+              amount: m(r.bridge.inTransit.amount),
+              differenceOnceArrived: m(r.bridge.differenceOnceArrived),
+            },
+          }
+        : {}),
       otherLines: r.bridge.lines
         .filter((l) => l.findingId === undefined)
         .map((l) => ({ kind: l.kind, amount: m(l.amount), effects: components(l.effects), description: l.description })),
@@ -555,6 +570,13 @@ export function summarizeReconciliation(
         `${plural(high, 'line makes', 'lines make')} CMS's figure too high by ${p(br.inPayingParentsFavour.amount)} and ${low} ${low === 1 ? 'makes' : 'make'} it too low by ${p(br.inReceivingParentsFavour.amount)}: the net effect is what counts, not the two added together.`,
       );
     }
+  }
+  if (br.inTransit) {
+    const once = new Dec(br.inTransit.differenceOnceArrived);
+    head.push(
+      `Of that, ${p(br.inTransit.amount)} is ${br.inTransit.count === 1 ? 'a deduction' : `${br.inTransit.count} deductions`} from pay still in time to reach CMS: not an error of CMS's, and not to be disputed. ` +
+        `Once ${br.inTransit.count === 1 ? 'it arrives' : 'they arrive'}, CMS's figure is ${once.isZero() ? 'right' : `${pounds(once.abs())} too ${once.isNegative() ? 'low' : 'high'}`}.`,
+    );
   }
   for (const l of br.otherLines) head.push(l.description);
   const parts = b.components.filter((c) => c.recomputed !== '0.00' || c.cmsEntriesTotal !== '0.00' || c.cmsClaimed !== undefined);

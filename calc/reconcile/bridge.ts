@@ -102,6 +102,7 @@ export function buildBridge(
     if (a < 0) forReceiving = { count: forReceiving.count + 1, amount: forReceiving.amount + a };
   }
   const to = effectTotal(balances.recomputed);
+  const transit = subtotals.get('deduction_in_transit');
   const sum = lines.reduce((a, l) => a + pence(l.amount), 0);
   if (sum !== from - to) throw new Error(`the bridge does not add up: its lines come to ${sum} pence, the difference is ${from - to}`);
   const componentKeys = { maintenance: 'maintenance', collection_fees: 'fees', enforcement_charges: 'charges' } as const;
@@ -124,6 +125,8 @@ export function buildBridge(
     difference: fromPence(from - to),
     lines,
     subtotals: [...subtotals.entries()].map(([kind, s]) => ({ kind, count: s.count, amount: fromPence(s.amount) })),
+    inTransit: { count: transit?.count ?? 0, amount: fromPence(transit?.amount ?? 0) },
+    differenceOnceArrived: fromPence(from - to - (transit?.amount ?? 0)),
     components: COMPONENTS.map((component) => {
       const k = componentKeys[component];
       const given =

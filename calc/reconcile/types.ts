@@ -383,6 +383,14 @@ export interface Bridge {
   /** The lines in the paying parent's favour (CMS's figure too high) and in the receiving parent's. */
   readonly inPayingParentsFavour: { readonly count: number; readonly amount: Dec };
   readonly inReceivingParentsFavour: { readonly count: number; readonly amount: Dec };
+  /**
+   * The deductions from pay or benefit still in time to reach CMS (the `deduction_in_transit` lines: the employer
+   * pays over by the 19th of the month after, SI 1992/1989 reg 14(1)). `to` counts them as paid; CMS's figure does
+   * not include them yet, and is not wrong about them.
+   */
+  readonly inTransit: { readonly count: number; readonly amount: Dec };
+  /** from − to less inTransit.amount: how far CMS's figure is out once what is on its way has reached it. */
+  readonly differenceOnceArrived: Dec;
 }
 
 export interface Reconciliation {

@@ -69,6 +69,11 @@ export const LAW = {
     title: 'Child Support (Collection and Enforcement) Regulations 1992 reg 4 (as substituted by SI 2012/2785 reg 4(2))',
     href: 'https://www.legislation.gov.uk/uksi/1992/1989/regulation/4',
   },
+  /** An employer pays a deduction from earnings over to CMS by the 19th of the month after it is made. */
+  payOver: {
+    title: 'Child Support (Collection and Enforcement) Regulations 1992 (SI 1992/1989) reg 14(1)',
+    href: 'https://www.legislation.gov.uk/uksi/1992/1989/regulation/14',
+  },
   collectionFees: {
     title: 'Child Support Fees Regulations 2014 (SI 2014/612) reg 7',
     href: 'https://www.legislation.gov.uk/uksi/2014/612/regulation/7',

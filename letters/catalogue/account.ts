@@ -16,6 +16,7 @@ import {
   monthlyAmount,
   evidenceEnclosures,
   evidenceSourceWords,
+  inTransitFrom,
   monthlyWithFee,
   netWay,
   overpaid,
@@ -25,9 +26,9 @@ import {
   type ComputedCalculation,
   type ComputedReconciliation,
 } from '../figures.ts';
-import { balanceWords, countIs, positionOf, sentence } from '../format.ts';
+import { balanceWords, count, countIs, positionOf, sentence } from '../format.ts';
 import { lsdoRepresentationsLastDay } from '../deadlines.ts';
-import type { Block, ComposeContext } from '../types.ts';
+import type { Block, ComposeContext, Figure } from '../types.ts';
 import { balanceSentences, linesRef, outBy, statementSentences, notEntries } from './balance.ts';
 import { BASIS, CMS_ADDRESS, SEND_TO_CMS, defineLetter, keepPaying, paragraphs, roleWords } from './common.ts';
 
@@ -298,12 +299,14 @@ export const enforcementPauseRequest = defineLetter({
     disputedBalance: {
       otherwise:
         'so there is no disputed balance to ask CMS to hold enforcement on. If CMS is enforcing arrears you accept, arrears_payment_plan offers a plan for them',
+      beyondInTransit: true,
     },
   },
   figures: [
     'cms_claimed_balance',
     'undisputed_arrears',
     'disputed_amount',
+    'in_transit_amount',
     'overpaid_amount',
     'bridge_too_high_total',
     'bridge_too_low_total',
@@ -323,7 +326,7 @@ export const enforcementPauseRequest = defineLetter({
   compose: (ctx) => {
     const f = ctx.facts;
     const r = ctx.computed.reconciliation!;
-    const { disputed, undisputed } = disputedAndUndisputed(r);
+    const { disputed, undisputed, inTransit } = disputedAndUndisputed(r);
     const claimed = ctx.quote(claimedBalance(r)!);
     const action = ACTION_WORDS[f.action];
     const ongoing = ongoingPayment(ctx, ctx.computed.calculation, r);
@@ -334,12 +337,16 @@ export const enforcementPauseRequest = defineLetter({
     const owesSome = r.result.balance.recomputed.gt(0);
     const accepted = owesSome ? ctx.quote(undisputed) : '';
     const over = overpaid(r);
+    // A deduction on its way to CMS is neither owed nor disputed: CMS's figure is right not to include it yet.
+    const transit = inTransit && inTransitWords(ctx, r, inTransit);
     const ours = owesSome
-      ? `I owed ${accepted}.${disputed ? ` I dispute the other ${ctx.quote(disputed)} of your figure.` : ''}`
-      : `I owed nothing${over ? `: I had paid ${ctx.quote(over)} more than was due` : ''}. I dispute the whole of your figure.`;
+      ? `I owed ${accepted}.${transit ? ` ${transit}` : ''}${disputed ? ` I dispute the other ${ctx.quote(disputed)} of your figure.` : ''}`
+      : `I owed nothing${over ? `: I had paid ${ctx.quote(over)} more than was due` : ''}.${
+          transit ? ` ${transit} I dispute the other ${ctx.quote(disputed!)} of your figure.` : ' I dispute the whole of your figure.'
+        }`;
     const body: Block[] = paragraphs(
       `I am the paying parent. On ${ctx.date(f.actionDate)} you ${ACTION_TAKEN[f.action]}${f.actionReference ? ` (reference ${f.actionReference})` : ''}.`,
-      `The balance it is based on is disputed. You say I owed ${claimed} on ${ctx.date(r.result.asOf)}. Worked out from the decisions on my case and my bank statements, ${ours}`,
+      `The balance it is based on is disputed. You say I owed ${claimed} on ${ctx.date(r.result.asOf)}. Worked out from the decisions on my case and my ${evidenceSourceWords(r)}, ${ours}`,
       statementSentences(ctx, r).join(' '),
       'My dispute is already with you, and has not yet been answered:',
     );
@@ -366,6 +373,11 @@ export const enforcementPauseRequest = defineLetter({
               `Limit any collection of arrears to the ${accepted} I accept, by agreement with me.`,
             ]
           : [`Hold the ${action} until my dispute has been answered.`]),
+        ...(inTransit
+          ? [
+              `Do not collect again the ${ctx.quote(inTransit)} already deducted from my ${inTransitFrom(r)}: credit it when it reaches you.`,
+            ]
+          : []),
         'Tell me your decision in writing.',
       ],
       enclosures: [`A copy of the ${action}${f.actionReference ? ` (${f.actionReference})` : ''}`],
@@ -380,6 +392,26 @@ export const enforcementPauseRequest = defineLetter({
     };
   },
 });
+
+/**
+ * The deductions from pay (or benefit) still in time to reach CMS, in the paying parent's words: taken from them,
+ * on their way, not yet in CMS's figure and not to be collected again.
+ */
+function inTransitWords(ctx: ComposeContext<unknown>, r: ComputedReconciliation, inTransit: Figure): string {
+  const lines = ctx.disputedSchedule()?.inTransitLines ?? [];
+  const n = r.result.bridge.inTransit.count;
+  const from = inTransitFrom(r);
+  const payer =
+    from === 'pay'
+      ? 'my employer'
+      : from === 'benefit'
+        ? 'the Department for Work and Pensions'
+        : 'my employer and the Department for Work and Pensions';
+  return (
+    `Of your figure, ${ctx.quote(inTransit)} ${n === 1 ? 'is a deduction' : `is ${count(n, 'deduction')}`} from my ${from}${lines.length ? ` (${linesRef(lines)} of the statement)` : ''} that ${payer} still ${from === 'pay and benefit' ? 'have' : 'has'} time to pay over to you: ` +
+    `you have not received ${n === 1 ? 'it' : 'them'} yet, but ${n === 1 ? 'it has' : 'they have'} been taken from me and must not be collected again.`
+  );
+}
 
 /** L11's representations on a lump sum deduction order: within the 14 days, or, drafted after them, asked for all the same. */
 function lsdoSentence(lastDay: string, inTime: boolean): string {
@@ -429,6 +461,7 @@ export const arrearsPaymentPlan = defineLetter({
     'instalment_amount',
     'last_instalment_amount',
     'disputed_amount',
+    'in_transit_amount',
     'cms_claimed_balance',
     'bridge_too_high_total',
     'bridge_too_low_total',
@@ -445,7 +478,7 @@ export const arrearsPaymentPlan = defineLetter({
   compose: (ctx) => {
     const f = ctx.facts;
     const r = ctx.computed.reconciliation!;
-    const { disputed, undisputed } = disputedAndUndisputed(r);
+    const { disputed, undisputed, inTransit } = disputedAndUndisputed(r);
     const { plan, each, last } = instalmentFigures(r, f.instalments);
     if (plan.count < plan.requested) {
       ctx.warn(
@@ -473,11 +506,15 @@ export const arrearsPaymentPlan = defineLetter({
     return {
       subject: 'Proposal to pay arrears by instalments',
       body: paragraphs(
-        `I am the paying parent. I accept that I owe ${accepted} in arrears up to ${ctx.date(r.result.asOf)}, worked out from the decisions on my case and my bank statements.`,
-        disputed &&
+        `I am the paying parent. I accept that I owe ${accepted} in arrears up to ${ctx.date(r.result.asOf)}, worked out from the decisions on my case and my ${evidenceSourceWords(r)}.`,
+        (disputed || inTransit) &&
           claim &&
-          `You say the arrears are ${ctx.quote(claim)}. I dispute the remaining ${ctx.quote(disputed)} and have written to you about it separately. This offer covers only the amount I accept; it is not an agreement to the disputed part.`,
-        disputed && claim && statementSentences(ctx, r).join(' '),
+          `You say the arrears are ${ctx.quote(claim)}.${inTransit ? ` ${inTransitWords(ctx, r, inTransit)}` : ''}${
+            disputed
+              ? ` I dispute the ${inTransit ? 'other' : 'remaining'} ${ctx.quote(disputed)} and have written to you about it separately. This offer covers only the amount I accept; it is not an agreement to the disputed part.`
+              : ''
+          }`,
+        (disputed || inTransit) && claim && statementSentences(ctx, r).join(' '),
         `I cannot pay the arrears in one sum. ${offer}`,
         `As well as these instalments I will keep paying ${ongoingPayment(ctx, calc, r)}.`,
         'I enclose a statement of my income and outgoings, which shows this is what I can afford while still meeting the children’s needs in my home and my essential bills.',
@@ -487,6 +524,11 @@ export const arrearsPaymentPlan = defineLetter({
         'Agree this plan in writing.',
         'Take no further enforcement action while I keep to it.',
         ...(disputed ? ['Keep the disputed part of the balance separate until my dispute has been answered.'] : []),
+        ...(inTransit
+          ? [
+              `Do not collect again the ${ctx.quote(inTransit)} already deducted from my ${inTransitFrom(r)}: credit it when it reaches you.`,
+            ]
+          : []),
       ],
     };
   },

@@ -56,3 +56,81 @@ describe('a deduction still in time to reach CMS is not an entry CMS got wrong',
     });
   });
 });
+
+/**
+ * A letter that quotes what is disputed leaves such a deduction out of it (an MCP audit: the request to hold
+ * enforcement said "I owed nothing. I dispute the whole of your figure" where £312.00 of the figure was June's
+ * deduction, on its way). CMS's £636.00 less the £0.00 worked out is £636.00: March's £312.00 never credited +
+ * April's £12.00 short + June's £312.00 in transit (lines 1 to 3). Disputed: £636.00 − £312.00 = £324.00.
+ */
+describe('a deduction on its way to CMS is neither owed nor disputed', () => {
+  const pause = {
+    ...facts,
+    action: 'deduction_from_earnings_order',
+    actionDate: '2024-07-01',
+    pendingDisputes: [{ date: '2024-07-02', kind: 'payment_dispute' }],
+  };
+  const { senderRole: _role, ...pauseFacts } = pause;
+
+  test('the request to hold enforcement disputes £324.00, and asks CMS not to collect the £312.00 again', () => {
+    const letter = draftLetter({ type: 'enforcement_pause_request', sentOn: '2024-07-05', facts: pauseFacts, reconciliation });
+    const text = squash(letter.text);
+    expect(text).toContain(
+      'You say I owed £636.00 on 30 June 2024. Worked out from the decisions on my case and my payslips, I owed nothing. ' +
+        'Of your figure, £312.00 is a deduction from my pay (line 3 of the statement) that my employer still has time to pay over to you: ' +
+        'you have not received it yet, but it has been taken from me and must not be collected again. I dispute the other £324.00 of your figure.',
+    );
+    expect(text).not.toContain('I dispute the whole of your figure');
+    expect(text).toContain('2. Do not collect again the £312.00 already deducted from my pay: credit it when it reaches you.');
+    expect(letter.figures.find((f) => f.id === 'disputed_amount')?.value).toBe('£324.00');
+    expect(letter.figures.find((f) => f.id === 'in_transit_amount')).toMatchObject({
+      value: '£312.00',
+      citation: 'Child Support (Collection and Enforcement) Regulations 1992 (SI 1992/1989) reg 14(1)',
+    });
+  });
+
+  test('a figure higher only by the deduction on its way leaves nothing to hold enforcement on', () => {
+    // Every deduction credited in full but June's: CMS's £312.00 is the £0.00 worked out plus June's £312.00.
+    const inTime = {
+      ...reconciliation,
+      cmsEntries: [
+        ...reconciliation.cmsEntries.filter((e) => e.type !== 'deo_receipt'),
+        ...MONTHS.slice(0, 5).map((m) => deo(`2024-${String(Number(m) + 1).padStart(2, '0')}-10`, '312.00')),
+      ],
+      cmsClaim: { date: '2024-06-30', balance: '312.00' },
+    };
+    expect(
+      refusal({ type: 'enforcement_pause_request', sentOn: '2024-07-05', facts: pauseFacts, reconciliation: inTime }).problems,
+    ).toContainEqual({
+      field: 'reconciliation.cmsClaim',
+      message:
+        'is £312.00 on 2024-06-30, more than the balance worked out from the decisions and your evidence (nothing owed) only by the £312.00 of a deduction from pay still in time to reach CMS (by the 19th of the month after the deduction): ' +
+        'CMS’s figure does not include it yet and is not wrong about it, so there is no disputed balance to ask CMS to hold enforcement on. If CMS is enforcing arrears you accept, arrears_payment_plan offers a plan for them',
+    });
+  });
+
+  test('the arrears plan offers what is owed, and sets the deduction apart from what is disputed', () => {
+    // £70 a week: £303.33 a month and its 20% fee, £60.67 (£364.00), against £312.00 deducted each month: £52.00
+    // short six times, £312.00 owed. CMS's £948.00 is £2,184.00 due less the £1,236.00 it credited.
+    const owing = {
+      ...reconciliation,
+      schedule: { ...reconciliation.schedule, decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 70 }] },
+      cmsEntries: [
+        ...MONTHS.map((m) => ({ date: `2024-${m}-01`, type: 'liability' as const, amount: '303.33' })),
+        ...MONTHS.map((m) => ({ date: `2024-${m}-01`, type: 'collection_fee' as const, amount: '60.67' })),
+        ...reconciliation.cmsEntries.filter((e) => e.type === 'deo_receipt'),
+      ],
+      cmsClaim: { date: '2024-06-30', balance: '948.00' },
+    };
+    const { senderRole: _r, ...planFacts } = { ...facts, frequency: 'monthly', instalments: 3, firstPaymentOn: '2024-08-01' };
+    const text = squash(draftLetter({ type: 'arrears_payment_plan', sentOn: '2024-07-05', facts: planFacts, reconciliation: owing }).text);
+    expect(text).toContain(
+      'I accept that I owe £312.00 in arrears up to 30 June 2024, worked out from the decisions on my case and my payslips.',
+    );
+    expect(text).toContain(
+      'You say the arrears are £948.00. Of your figure, £312.00 is a deduction from my pay (line 3 of the statement) that my employer still has time to pay over to you: ' +
+        'you have not received it yet, but it has been taken from me and must not be collected again. I dispute the other £324.00 and have written to you about it separately.',
+    );
+    expect(text).toContain('I offer to pay £104.00 every month, 3 payments starting on 1 August 2024.');
+  });
+});

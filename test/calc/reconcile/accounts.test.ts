@@ -261,6 +261,16 @@ describe('Deductions from earnings: the payslip is the evidence, not the bank', 
       lines: ['amount_mismatch 12.00', 'deduction_in_transit 312.00', 'deduction_not_credited 312.00'],
       addsUp: true,
     });
+    // June's £312.00 is on its way, not an error of CMS's: once it arrives CMS's figure is 636.00 − 312.00 = 324.00 too high.
+    expect({
+      count: r.bridge.inTransit.count,
+      amount: r.bridge.inTransit.amount.toFixed(2),
+      once: r.bridge.differenceOnceArrived.toFixed(2),
+    }).toEqual({
+      count: 1,
+      amount: '312.00',
+      once: '324.00',
+    });
     // The deductions pay maintenance and its 20% fee in proportion: 312.00 = 260.00 + 52.00; 12.00 = 10.00 + 2.00.
     expect(components(r)).toEqual({
       maintenance: { recomputed: '0.00', cmsEntries: '530.00' },
