@@ -362,11 +362,13 @@ export function cmsFigure(r: ComputedReconciliation): Figure {
 export function recomputedBalance(r: ComputedReconciliation): Figure {
   const b = r.result.balance;
   const step = reconStep(r.result, RECONCILE_STEP.balance)!;
+  // A receiving parent's balance on CMS's gross figures is the maintenance before the 4% fee: the label says so.
+  const gross = r.result.side === 'receiving' && b.basis === 'gross' && b.bothBases && !b.bothBases.net.eq(b.bothBases.gross);
   return money(
     'recomputed_balance',
-    b.position === 'overpaid'
+    (b.position === 'overpaid'
       ? 'Overpayment, worked out from the decisions and my evidence of payment'
-      : 'Arrears, worked out from the decisions and my evidence of payment',
+      : 'Arrears, worked out from the decisions and my evidence of payment') + (gross ? ', before CMS’s 4% collection fee' : ''),
     b.recomputed.abs(),
     balanceWorking(r.result),
     step.citation,
@@ -428,6 +430,25 @@ export function paidPerBank(r: ComputedReconciliation): Figure {
       : `Received, as my bank statement${other ? ' and other evidence' : ''} shows`,
     r.result.balance.paid,
     `The maintenance payments on my bank statement${other ? ', payslips and other evidence' : ''} up to ${longDate(r.result.asOf)}`,
+    step.citation,
+    step.href,
+  );
+}
+
+/**
+ * A receiving parent's balance on Collect and Pay worked on CMS's gross figures (the maintenance before CMS's 4%
+ * collection fee, SI 2014/612 reg 8), given after the fee too: what would reach her, which is what her bank shows.
+ * Undefined on any other basis or side, or where the fee changes nothing.
+ */
+export function balanceAfterFee(r: ComputedReconciliation): Figure | undefined {
+  const b = r.result.balance;
+  if (r.result.side !== 'receiving' || b.basis !== 'gross' || !b.bothBases || b.bothBases.net.eq(b.bothBases.gross)) return undefined;
+  const step = reconStep(r.result, RECONCILE_STEP.balance)!;
+  return money(
+    'recomputed_balance_after_fee',
+    'The correct balance after CMS’s 4% collection fee: what would reach me',
+    b.bothBases.net.abs(),
+    `${balanceWorking(r.result)} The same worked on what reaches the receiving parent, after CMS’s 4% collection fee: ${pounds(b.bothBases.net)}.`,
     step.citation,
     step.href,
   );
@@ -900,10 +921,13 @@ export function reconciliationStatement(
         : 'The lines cancel out: CMS’s figure is right, though the entries are not',
   ]);
   const to = recomputedBalance(r);
+  const afterFee = balanceAfterFee(r);
   rows.push([
     '',
     asOf,
     `The correct balance: ${balanceWords(quote(to), result.balance.position)}` +
+      // A receiving parent's gross figures: what reaches her after CMS's 4% is what her bank shows.
+      (afterFee ? ` before CMS’s 4% collection fee (${quote(afterFee)} after it)` : '') +
       // What has accrued but is not yet due is not in that balance; the last line says it is still to come.
       (notYetDue ? `; a further ${quote(notYetDue.figure)} has accrued and is not yet due` : ''),
     '',

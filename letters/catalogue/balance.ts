@@ -8,6 +8,7 @@
  */
 import { splitWords } from '../../calc/reconcile/explain.ts';
 import {
+  balanceAfterFee,
   balanceDifference,
   claimedBalance,
   cmsEntriesTotal,
@@ -57,11 +58,23 @@ export function claimSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee
 /** The true balance, and how far CMS's figure is from it, net. */
 export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee = 'cms', when = 'on that date'): string {
   const b = r.result.balance;
-  const own = `Worked out from the decisions on my case and my ${evidenceSourceWords(r)}, the account shows ${balanceWords(ctx.quote(recomputedBalance(r)), b.position)} ${when}.`;
+  const own = `Worked out from the decisions on my case and my ${evidenceSourceWords(r)}, the account shows ${balanceWords(ctx.quote(recomputedBalance(r)), b.position)} ${when}${grossWords(ctx, r, to)}.`;
   if (b.difference === undefined) return own;
   const diff = balanceDifference(r);
   if (!diff) return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure agrees with it.`;
   return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure ${outBy(r, ctx.quote(diff), netWay(r)!)}.`;
+}
+
+/**
+ * On a receiving parent's gross figures (CMS's figure given before its 4% collection fee), says so, with what would
+ * reach her after the fee, which is what her bank shows; empty otherwise.
+ */
+function grossWords(ctx: Ctx, r: ComputedReconciliation, to: Addressee): string {
+  const after = balanceAfterFee(r);
+  if (!after) return '';
+  const fee = to === 'cms' ? 'your 4% collection fee' : 'the Child Maintenance Service’s 4% collection fee';
+  const owed = r.result.balance.bothBases!.net.gt(0);
+  return ` (the maintenance before ${fee}, as ${to === 'cms' ? 'your' : 'its'} figure is; after the fee, ${owed ? `${ctx.quote(after)} would reach me` : `an overpayment of ${ctx.quote(after)}`})`;
 }
 
 /** Both, when there is a claim; the true balance alone otherwise. */
@@ -182,6 +195,11 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
     );
   }
 
+  if (balanceAfterFee(r) && (high || low)) {
+    out.push(
+      `Each line’s effect is in the same terms as ${figure}: the maintenance before ${to === 'cms' ? 'your' : 'its'} 4% collection fee, which is more than what reaches my bank after it.`,
+    );
+  }
   out.push(
     `The reconciliation statement at the end of this letter goes from ${figure} to the correct balance line by line, with what ${to === 'cms' ? 'you' : 'it'} recorded, what my evidence shows and why, for each.`,
   );

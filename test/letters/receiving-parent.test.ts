@@ -92,3 +92,40 @@ describe('a payment CMS records passing on that never arrived', () => {
     );
   });
 });
+
+describe('a receiving parent’s balance on CMS’s gross figures says so', () => {
+  // The account above, with CMS's figure given before its 4% fee: £0.00. The missing March payment is £249.60 that
+  // would have reached her, £260.00 of maintenance before the fee (£60 × 52 ÷ 12 = £260.00; 4% of it is £10.40). An
+  // MCP audit found the letters giving the gross figures as if her bank showed them.
+  const gross = {
+    schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }], service: 'collect_and_pay' as const, asOf: '2024-03-31' },
+    side: 'receiving' as const,
+    cmsEntries: ['01', '02', '03'].map((m) => ({ date: `2024-${m}-05`, type: 'payment_passed_on' as const, amount: '249.60' })),
+    bankTransactions: ['01', '02'].map((m) => ({ date: `2024-${m}-05`, amount: '249.60', direction: 'in' as const, description: 'CMS' })),
+    bankFilter: { includeAll: true },
+    cmsClaim: { date: '2024-03-31', balance: '0.00', basis: 'gross' as const },
+  };
+
+  test('payment_dispute gives the balance before the fee and after it, in the letter and in its statement', () => {
+    const letter = draftLetter({ type: 'payment_dispute', sentOn: '2024-04-08', facts: receiving, reconciliation: gross });
+    const text = squash(letter.text);
+    expect(text).toContain(
+      'the account shows arrears of £260.00 on that date (the maintenance before your 4% collection fee, as your figure is; after the fee, £249.60 would reach me). Your figure is £260.00 too low.',
+    );
+    expect(text).toContain(
+      'Each line’s effect is in the same terms as your figure: the maintenance before your 4% collection fee, which is more than what reaches my bank after it.',
+    );
+    expect(text).toContain('The correct balance: arrears of £260.00 before CMS’s 4% collection fee (£249.60 after it)');
+    expect(letter.figures.find((f) => f.id === 'recomputed_balance_after_fee')?.value).toBe('£249.60');
+    expect(letter.figures.find((f) => f.id === 'recomputed_balance')?.label).toBe(
+      'Arrears, worked out from the decisions and my evidence of payment, before CMS’s 4% collection fee',
+    );
+  });
+
+  test('on its own net figures (the default) nothing changes', () => {
+    const net = { ...gross, cmsClaim: { date: '2024-03-31', balance: '0.00', basis: 'net' as const } };
+    const text = squash(draftLetter({ type: 'payment_dispute', sentOn: '2024-04-08', facts: receiving, reconciliation: net }).text);
+    expect(text).toContain('the account shows arrears of £249.60 on that date. Your figure is £249.60 too low.');
+    expect(text).not.toContain('4% collection fee');
+  });
+});
