@@ -66,7 +66,9 @@ export function reconcileDirectPay(
   const unchecked: PaidItem[] = [];
   for (const item of unrecorded) {
     const p = periods.slotOf(item.row.day);
-    if (n > 0 && reportsMode[p]) slotItems[p]!.push(item);
+    // A payment made once the case is on Collect and Pay (in a period that began on Direct Pay) is a payment to CMS,
+    // counted with its fee as such (credits.ts), not a direct payment of the Direct Pay instalment.
+    if (n > 0 && reportsMode[p] && books.fees.serviceOn(item.row.day) === 'direct_pay') slotItems[p]!.push(item);
     else {
       const c = creditOf.get(item)!;
       if (!books.cmsAccountGiven) unchecked.push(item);
@@ -113,7 +115,10 @@ export function reconcileDirectPay(
     );
   }
   const reported = slotReports.map((rs) => rs.reduce((a, r) => a + r.pence, 0));
-  const cmsDue = lines.map((_, p) => periods.planDue[p]!.maintenance + periods.planDue[p]!.fees + liabilityDifference[p]!);
+  // What CMS takes as paid on Direct Pay unless a missed payment is reported: the maintenance. A period the case moved
+  // to Collect and Pay in has fees for its days on Collect and Pay too, but those CMS charges on its own account, and a
+  // payment made directly to the other parent never pays them.
+  const cmsDue = lines.map((_, p) => periods.planDue[p]!.maintenance + liabilityDifference[p]!);
   // Surplus carried forward, and shortfalls nobody reported, each with the period it came from (oldest first).
   const surplus: { p: number; pence: number }[] = [];
   const paidInFull: boolean[] = Array.from({ length: n }, () => false);
