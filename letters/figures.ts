@@ -454,6 +454,16 @@ export function balanceAfterFee(r: ComputedReconciliation): Figure | undefined {
   );
 }
 
+/**
+ * The case was on Direct Pay for the whole of the reconciliation. CMS enforces only on Collect and Pay: to enforce
+ * Direct Pay arrears it first moves the case to Collect and Pay (SI 2009/3151 reg 3A, for 2012-scheme cases by SI
+ * 2014/1386 reg 6; cms-rules.md §9.1).
+ */
+export function directPayOnly(r: ComputedReconciliation): boolean {
+  const lines = r.result.schedule.lines;
+  return lines.length > 0 && lines.every((l) => l.service === 'direct_pay');
+}
+
 /** Enforcement charges CMS recorded; undefined when none. */
 export function enforcementCharges(r: ComputedReconciliation): Figure | undefined {
   const c = r.result.balance.components.find((x) => x.component === 'enforcement_charges')?.cmsEntriesTotal;

@@ -11,6 +11,7 @@ import { civilDate, commonFacts, priorContacts, senderRole, strictObject, words 
 import {
   balanceDifference,
   claimedBalance,
+  directPayOnly,
   disputedAndUndisputed,
   instalmentFigures,
   monthlyAmount,
@@ -121,20 +122,12 @@ export const accountBreakdownRequest = defineLetter({
       ...paragraphs(
         `Please send me a full breakdown of the account ${f.periodFrom ? `from ${ctx.date(f.periodFrom)}` : 'from the start of my case'} to ${ctx.date(r.result.asOf)}, ${f.granularity === 'weekly' ? 'week by week' : 'month by month'}, showing for each period:`,
       ),
-      {
-        kind: 'list',
-        items: [
-          'the amount due, and the decision (with its date) that set it;',
-          'each payment received, with its date, amount, source and bank reference;',
-          'each payment passed on to the receiving parent;',
-          'collection fees and enforcement charges;',
-          'adjustments, offsets and write-offs, with the reason for each;',
-          'the opening and closing balance.',
-        ],
-      },
+      { kind: 'list', items: breakdownItems(r) },
       ...paragraphs(
         hold
-          ? 'I understand a breakdown is prepared by hand. Until I have it and have had the chance to respond, I ask that no enforcement action be taken on the part of the balance I dispute.'
+          ? directPayOnly(r)
+            ? 'I understand a breakdown is prepared by hand. My case is on Direct Pay; until I have the breakdown and have had the chance to respond, I ask that you do not move it to Collect and Pay, or take any other enforcement action, over the part of the balance I dispute.'
+            : 'I understand a breakdown is prepared by hand. Until I have it and have had the chance to respond, I ask that no enforcement action be taken on the part of the balance I dispute.'
           : 'I understand a breakdown is prepared by hand.',
         keepPaying(ctx),
       ),
@@ -146,13 +139,43 @@ export const accountBreakdownRequest = defineLetter({
         'Send me the full breakdown of the account described above.',
         'Tell me which decision set the amount due in each period.',
         ...(hold
-          ? ['Take no enforcement action on the disputed part of the balance until I have the breakdown and you have answered my points.']
+          ? [
+              `${directPayOnly(r) ? 'Do not move my case to Collect and Pay, or take any other enforcement action, over' : 'Take no enforcement action on'} the disputed part of the balance until I have the breakdown and you have answered my points.`,
+            ]
           : []),
       ],
       enclosures: withBank ? evidenceEnclosures(r) : [],
     };
   },
 });
+
+/**
+ * What a breakdown shows for each period, by the services the case was on: on Collect and Pay CMS records each
+ * payment it receives and passes on, its fees and charges; on Direct Pay it records no payments, only the missed or
+ * part payments reported to it (cms-accounts.md §1), so a Direct Pay breakdown asks for those.
+ */
+function breakdownItems(r: ComputedReconciliation): string[] {
+  const services = new Set(r.result.schedule.lines.map((l) => l.service));
+  const collected = services.has('collect_and_pay');
+  const direct = services.has('direct_pay') || services.size === 0;
+  return [
+    'the amount due, and the decision (with its date) that set it;',
+    ...(collected
+      ? [
+          `each payment received${direct ? ' while the case was on Collect and Pay' : ''}, with its date, amount, source and bank reference;`,
+          'each payment passed on to the receiving parent;',
+          'collection fees and enforcement charges;',
+        ]
+      : []),
+    ...(direct
+      ? [
+          `each missed or part payment reported to you${collected ? ' while the case was on Direct Pay' : ''}, with the date it was reported, by whom, and the amount you recorded as unpaid;`,
+        ]
+      : []),
+    'adjustments, offsets and write-offs, with the reason for each;',
+    'the opening and closing balance.',
+  ];
+}
 
 export const paymentDispute = defineLetter({
   id: 'L04',
@@ -214,7 +237,13 @@ export const paymentDispute = defineLetter({
             ]
           : []),
         'Send me a corrected statement of the balance.',
-        ...(hold ? ['Take no enforcement action on the disputed amount while you look into this.'] : []),
+        ...(hold
+          ? [
+              directPayOnly(r)
+                ? 'Do not move my case to Collect and Pay, or take any other enforcement action, over the disputed amount while you look into this.'
+                : 'Take no enforcement action on the disputed amount while you look into this.',
+            ]
+          : []),
         'Confirm in writing what you have done.',
       ],
       enclosures: evidenceEnclosures(r),
@@ -329,6 +358,11 @@ export const enforcementPauseRequest = defineLetter({
     const { disputed, undisputed, inTransit } = disputedAndUndisputed(r);
     const claimed = ctx.quote(claimedBalance(r)!);
     const action = ACTION_WORDS[f.action];
+    if (directPayOnly(r)) {
+      ctx.warn(
+        'The reconciliation has your case on Direct Pay throughout, but CMS enforces only on Collect and Pay: it will have moved your case first, and its letter says from when. Add the move to the schedule (a decision with service "collect_and_pay" from that date) so the collection fees are counted, then draft this again.',
+      );
+    }
     const ongoing = ongoingPayment(ctx, ctx.computed.calculation, r);
     // The last day for representations on a lump sum deduction order (reg 25M), for the letter and the sender's notes.
     const lsdoLast = f.action === 'lump_sum_deduction_order' ? lsdoRepresentationsLastDay(f.actionDate, ctx.nation) : undefined;
