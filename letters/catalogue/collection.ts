@@ -5,7 +5,9 @@
  * @module
  */
 import * as z from 'zod';
-import { compareDates } from '../../calc/dates.ts';
+import { compareDates, type CivilDate } from '../../calc/dates.ts';
+import { valueOn } from '../../calc/parameters.ts';
+import { collectionFeePayingPercent, collectionFeeReceivingPercent, enforcementCharges } from '../../calc/scheme-2012/parameters.ts';
 import { DEADLINE, deadlineOf } from '../../calc/deadlines/index.ts';
 import { deoAppealLastDay } from '../deadlines.ts';
 import { civilDate, commonFacts, strictObject, words, wordList } from '../facts.ts';
@@ -156,7 +158,7 @@ export const deoRequest = defineLetter({
           `I am paid ${PAY_WORDS[f.payFrequency]}. Please start the order from ${ctx.date(f.startFrom)}, or as soon as possible after that.`,
           c &&
             `The maintenance worked out under the 2012 scheme is ${ctx.quote(weeklyAmount(c))} a week (${ctx.quote(monthlyAmount(c))} a month)${fee ? `; on Collect and Pay, ${ctx.quote(fee)} a week with the collection fee` : ''}.`,
-          'I understand that my employer may take a small administration charge for each deduction and must show each deduction on my payslip.',
+          'I understand that my employer may take a small administration charge for each deduction and must show each deduction on my payslip, and that maintenance paid by deduction from earnings is collected through Collect and Pay, with its collection fees.',
         ),
       ],
       asks: [
@@ -164,10 +166,33 @@ export const deoRequest = defineLetter({
         'Send me a copy of the order and the payment schedule.',
         'Until the first deduction is made, tell me how to pay so that no payment is missed.',
       ],
-      notes: ['Keep every payslip: each shows a deduction, and together with your employer’s remittance they prove each payment.'],
+      notes: [
+        'Keep every payslip: each shows a deduction, and together with your employer’s remittance they prove each payment.',
+        deoFeesNote(ctx.sentOn, fee?.value),
+      ],
     };
   },
 });
+
+/**
+ * What a deduction from earnings order costs, for the sender before they ask for one: it is collection by CMS, so
+ * Collect and Pay's fees come with it, and CMS's charge for making such an order (cms-rules.md §9.2–9.3), each from
+ * the rules in force on the day (calc's parameters, with their regulations).
+ */
+function deoFeesNote(on: CivilDate, weeklyWithFee: string | undefined): string {
+  const paying = valueOn(collectionFeePayingPercent, on);
+  const receiving = valueOn(collectionFeeReceivingPercent, on);
+  const charge = valueOn(enforcementCharges, on);
+  const deo = charge.value.deduction_from_earnings_order;
+  return (
+    `Before you send it: a deduction from earnings order moves your case to Collect and Pay. You pay CMS’s ${paying.value}% collection fee on top of the maintenance${weeklyWithFee ? ` (${weeklyWithFee} a week with it)` : ''}, ` +
+    `and the receiving parent has ${receiving.value}% taken off what reaches them (${paying.reference.title}).` +
+    (deo
+      ? ` CMS charges £${deo} for making a deduction from earnings order as enforcement (${charge.reference.title}); ask whether it charges it on an order you asked for.`
+      : '') +
+    ' If the record is what you want, a standing order on Direct Pay and your bank statements are evidence of every payment too, without the fees.'
+  );
+}
 
 export const DEO_GROUNDS = ['order_defective', 'not_earnings', 'exclusion_decision'] as const;
 const DEO_GROUND_WORDS: Record<(typeof DEO_GROUNDS)[number], string> = {
