@@ -22,7 +22,16 @@ import {
 } from '../calc/deadlines/index.ts';
 import { InputError } from '../calc/errors.ts';
 import type { CalculationInput } from '../letters/figures.ts';
-import { draftLetter, factFields, findLetter, LetterInputError, renderPdf, type DraftedLetter, type LetterSpec } from '../letters/index.ts';
+import {
+  draftLetter,
+  factFields,
+  findLetter,
+  LETTER_SENT_KINDS,
+  LetterInputError,
+  renderPdf,
+  type DraftedLetter,
+  type LetterSpec,
+} from '../letters/index.ts';
 import type { CaseRecords, CaseStore, EventRecord, LetterRecord, LetterSending, LetterSummary, Party } from '../store/types.ts';
 import { claimFromDocuments } from './claim.ts';
 import { caseNation, caseTimeline, eventWithDeadlines } from './events.ts';
@@ -128,6 +137,19 @@ function pendingFromCase(records: CaseRecords, asOf: CivilDate): Facts[] {
     .map((l) => ({ date: l.sentOn!, kind: l.type }));
 }
 
+/**
+ * Every letter the case has sent by `asOf`, oldest first, as `priorContacts` takes them (a kind the list has no name
+ * for is "other"), at most the 40 it takes: the latest.
+ */
+function contactsFromCase(records: CaseRecords, asOf: CivilDate): Facts[] {
+  const kinds: readonly string[] = LETTER_SENT_KINDS;
+  return records.letters
+    .filter((l) => l.status === 'sent' && l.sentOn !== undefined && l.sentOn <= asOf)
+    .sort((a, b) => (a.sentOn! < b.sentOn! ? -1 : a.sentOn! > b.sentOn! ? 1 : 0))
+    .slice(-40)
+    .map((l) => ({ date: l.sentOn!, kind: kinds.includes(l.type) ? l.type : 'other' }));
+}
+
 export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: CivilDate): Facts {
   const keys = new Set(factFields(spec.facts).map((f) => f.field));
   const facts: Facts = {};
@@ -147,6 +169,10 @@ export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: Civ
   if (keys.has('pendingDisputes') && asOf !== undefined) {
     const pending = pendingFromCase(records, asOf);
     if (pending.length > 0) facts['pendingDisputes'] = pending;
+  }
+  if (keys.has('priorContacts') && asOf !== undefined) {
+    const contacts = contactsFromCase(records, asOf);
+    if (contacts.length > 0) facts['priorContacts'] = contacts;
   }
   // A subject access request marked sent by post is taken to have reached DWP later (kept with its clock).
   const sar = keys.has('sarReceivedOn') ? latest(records.events, 'sar_sent') : undefined;

@@ -8,6 +8,7 @@ export { LETTER_CLOCKS, LETTER_IDS, NATIONS, deadlinesFor, type Deadline, type L
 export { factFields, factsJsonSchema, type FactField } from './describe.ts';
 export { draftLetter, findLetter, type DraftInput } from './draft.ts';
 export { LetterInputError, type LetterProblem } from './errors.ts';
+export { LETTER_SENT_KINDS } from './facts.ts';
 export { renderMarkdown } from './render/markdown.ts';
 export { renderPdf } from './render/pdf.ts';
 export { renderText } from './render/text.ts';

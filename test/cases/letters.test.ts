@@ -455,3 +455,37 @@ describe('the disputes still waiting for an answer, from the case', () => {
     expect((error as LetterInputError).problems[0]!.field).toBe('facts.pendingDisputes');
   });
 });
+
+describe('the letters a complaint says were already sent, from the case', () => {
+  it('lists the payment dispute and the breakdown request the case has sent, oldest first', async () => {
+    // An audit found a complaint drafted from a case saying nothing of the letters the case itself had sent.
+    const caseId = await storyCase();
+    for (const [type, sentOn] of [
+      ['payment_dispute', '2026-03-27'],
+      ['account_breakdown_request', SENT_ON],
+    ] as const) {
+      const saved = await saveCaseLetter(
+        store,
+        caseId,
+        { type, sentOn, ...(type === 'account_breakdown_request' ? { facts: { statedIn: 'letter' } } : {}) },
+        sentOn,
+      );
+      await markCaseLetterSent(store, caseId, saved.record.id, { sentOn, method: 'online_account' }, { today: sentOn });
+    }
+    const request = {
+      type: 'complaint',
+      sentOn: '2026-04-20',
+      facts: {
+        chronology: [{ date: '2026-03-20', what: 'I asked for a full breakdown of my account' }],
+        whatWentWrong: ['My request for a breakdown has not been answered'],
+        impact: 'I have lost time off work dealing with this',
+        outcomes: ['explanation'],
+      },
+    };
+    const { letter, fromCase } = await draftCaseLetter(store, caseId, request, '2026-04-20');
+    expect(fromCase).toContain('priorContacts');
+    expect(letter.text.replace(/\s+/g, ' ')).toContain(
+      'WHAT I HAVE ALREADY DONE - 20 March 2026: my request for a full breakdown of the account. - 27 March 2026: my letter disputing entries on the account.',
+    );
+  });
+});
