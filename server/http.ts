@@ -128,8 +128,11 @@ function foreignHostOrOrigin(c: Context, allowed: Set<string>): Response | undef
 /** The type of every JSON answer, as Hono's `c.json` writes it. */
 const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
 
-/** Each authenticated request's principal, by its request object. */
-const principals = new WeakMap<Request, Principal>();
+/**
+ * Each authenticated request's principal, by its context: the one object every middleware and the route share (a
+ * body limit may give the route a new request object, and the parse route's does).
+ */
+const principals = new WeakMap<Context, Principal>();
 
 /** Finds the request's principal from its bearer token, or refuses it. */
 function bearerAuth(tokens: NonNullable<ReturnType<typeof readTokens>>): MiddlewareHandler {
@@ -137,7 +140,7 @@ function bearerAuth(tokens: NonNullable<ReturnType<typeof readTokens>>): Middlew
     const header = c.req.header('authorization') ?? '';
     const principal = header.startsWith('Bearer ') ? authenticate(tokens, header.slice(7).trim()) : undefined;
     if (!principal) return requestError(c, 'unauthorized', 'Send a valid token: Authorization: Bearer <token>');
-    principals.set(c.req.raw, principal);
+    principals.set(c, principal);
     await next();
   };
 }
@@ -165,9 +168,14 @@ export function createApp(options: HttpOptions): Hono {
   const contextFor = (principal: Principal): ToolContext => {
     const base = options.context?.() ?? { today: (options.today ?? todayInUk)() };
     const store = base.store ?? options.store;
-    return { ...base, ...(store ? { store: async () => (await store()).as(principal) } : {}), files: shelf.for(principal) };
+    return {
+      ...base,
+      ...(store ? { store: async () => (await store()).as(principal) } : {}),
+      files: shelf.for(principal),
+      owner: principal.organisation,
+    };
   };
-  const principalOf = (c: Context): Principal => principals.get(c.req.raw) ?? LOCAL_PRINCIPAL;
+  const principalOf = (c: Context): Principal => principals.get(c) ?? LOCAL_PRINCIPAL;
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   // Routes that carry a whole document (base64 or raw) get the document limit; a case export its own; the rest the small one.
   const documentRoutes = new Set(['/api/v1/import-document']);
@@ -349,7 +357,10 @@ export function createApp(options: HttpOptions): Hono {
     }
   });
 
-  registerParseRoute(app, () => options.context?.() ?? { today: (options.today ?? todayInUk)() });
+  registerParseRoute(app, (c) => ({
+    ...(options.context?.() ?? { today: (options.today ?? todayInUk)() }),
+    owner: principalOf(c).organisation,
+  }));
 
   // A file a tool made (tools/files.ts), for the hour it is kept: only to its own principal. Unknown, expired and
   // someone else's ids get the same 404, so an id tells a stranger nothing.

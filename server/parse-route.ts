@@ -86,15 +86,15 @@ async function fromJson(c: Context, context: ToolContext): Promise<Response> {
   return c.json(await parseStatementTool.handler(parsed.data, context));
 }
 
-async function fromRaw(c: Context): Promise<Response> {
+async function fromRaw(c: Context, owner: string | undefined): Promise<Response> {
   const query = Object.entries(c.req.query());
   const password = c.req.header('x-document-password');
   const options = optionsFrom(password === undefined ? query : [...query, ['password', password]], 'query string');
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  return c.json(await parseBytes(bytes, options, c.req.raw.signal));
+  return c.json(await parseBytes(bytes, options, c.req.raw.signal, owner));
 }
 
-async function fromForm(c: Context): Promise<Response> {
+async function fromForm(c: Context, owner: string | undefined): Promise<Response> {
   let form: FormData;
   try {
     form = await c.req.formData();
@@ -114,14 +114,14 @@ async function fromForm(c: Context): Promise<Response> {
   if (!fields.some(([k]) => k === 'filename') && file.name) fields.push(['filename', file.name.slice(0, 255)]);
   const options = optionsFrom(fields, 'form');
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return c.json(await parseBytes(bytes, options, c.req.raw.signal));
+  return c.json(await parseBytes(bytes, options, c.req.raw.signal, owner));
 }
 
 /**
  * Adds `POST /api/v1/parse-statement` to `app`, with its own body limit. Register it after the Host/Origin
  * guard and the bearer-token check, before the tool routes; and let the app-wide body limit skip this path.
  */
-export function registerParseRoute(app: Hono, context: () => ToolContext): void {
+export function registerParseRoute(app: Hono, context: (c: Context) => ToolContext): void {
   app.post(
     PARSE_ROUTE,
     bodyLimit({
@@ -136,9 +136,9 @@ export function registerParseRoute(app: Hono, context: () => ToolContext): void 
     async (c) => {
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       try {
-        if (type === 'application/json') return await fromJson(c, { ...context(), signal: c.req.raw.signal });
-        if (type === 'multipart/form-data') return await fromForm(c);
-        if (RAW_TYPES.has(type)) return await fromRaw(c);
+        if (type === 'application/json') return await fromJson(c, { ...context(c), signal: c.req.raw.signal });
+        if (type === 'multipart/form-data') return await fromForm(c, context(c).owner);
+        if (RAW_TYPES.has(type)) return await fromRaw(c, context(c).owner);
         throw invalid(
           'Content-Type',
           `${type ? `"${type}" is` : 'is missing, which is'} not accepted here. Send JSON (application/json, with contentBase64), ` +

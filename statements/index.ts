@@ -71,9 +71,14 @@ const maxBytesOf = (options: ParseOptions) => Math.min(options.limits?.maxBytes 
  * Detects what the document is and parses it, in a worker with a memory cap and a deadline (see
  * worker/pool.ts): the calling thread stays free whatever the document does.
  */
-export async function parseDocument(request: ParseRequest, options: ParseOptions = {}, signal?: AbortSignal): Promise<ParseResult> {
+export async function parseDocument(
+  request: ParseRequest,
+  options: ParseOptions = {},
+  signal?: AbortSignal,
+  owner?: string,
+): Promise<ParseResult> {
   checkSize(request, maxBytesOf(options));
-  return sharedPool().parse(request, options, signal);
+  return sharedPool().parse(request, options, signal, owner);
 }
 
 /** Detects what the document is and parses it on this thread. Only for the worker, and for measuring. */

@@ -60,6 +60,7 @@ export async function importDocument(
         },
         {},
         context?.signal,
+        context?.owner,
       ),
     );
   } catch (e) {

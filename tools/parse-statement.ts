@@ -290,7 +290,12 @@ export type ParseOptionsInput = Omit<ParseStatementInput, 'contentBase64' | 'pat
  * Parses a document's bytes and shapes one page of the result. The cursor hash covers the document's content
  * and the options that change the result, so a cursor works however the same file is sent (base64, path or upload).
  */
-export async function parseBytes(bytes: Uint8Array, options: ParseOptionsInput, signal?: AbortSignal): Promise<ParseStatementOutput> {
+export async function parseBytes(
+  bytes: Uint8Array,
+  options: ParseOptionsInput,
+  signal?: AbortSignal,
+  owner?: string,
+): Promise<ParseStatementOutput> {
   const { page, filename, password, hint, csvMapping } = options;
   const hash = inputHash({ document: createHash('sha256').update(bytes).digest('hex'), hint, csvMapping });
   let result: ParseResult;
@@ -305,6 +310,7 @@ export async function parseBytes(bytes: Uint8Array, options: ParseOptionsInput, 
       },
       {},
       signal,
+      owner,
     );
   } catch (e) {
     // A mistake in csvMapping names its field; other parse errors keep their own code (toFailure maps ParseError).
@@ -335,7 +341,7 @@ export const parseStatementTool = defineTool({
     const bytes = contentBase64 !== undefined ? decodeBase64(contentBase64) : await readLocalFile(path!, context);
     // Progress by stage (tools/progress.ts): the worker reports nothing until the whole document is read.
     stage(context, 1, 3, `Received the document (${groupedCount(bytes.length)} bytes); reading it`);
-    const out = await untilCancelled(context, parseBytes(bytes, options, context?.signal));
+    const out = await untilCancelled(context, parseBytes(bytes, options, context?.signal, context?.owner));
     const rows =
       out.kind === 'bank_statement'
         ? plural(out.counts.transactions, 'transaction')

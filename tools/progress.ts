@@ -11,7 +11,7 @@
 import type { ToolContext } from './tool.ts';
 
 /** What these helpers use of a tool's context (absent: no one asked, no one can cancel). */
-export type Progressing = Pick<ToolContext, 'progress' | 'signal'> | undefined;
+export type Progressing = Pick<ToolContext, 'progress' | 'signal' | 'owner'> | undefined;
 
 /** Reports that `done` of `total` stages are behind us, with what was just done. Nothing when no one asked. */
 export function stage(context: Progressing, done: number, total: number, message: string): void {

@@ -36,6 +36,11 @@ export interface ToolContext {
   readonly progress?: (done: number, total?: number, message?: string) => void;
   /** Aborted when the caller cancels the request: a long tool checks it and stops (throwing `signal.reason`). */
   readonly signal?: AbortSignal;
+  /**
+   * Whose work this is on a shared server: the caller's organisation. What all callers share (the document reader's
+   * workers) takes turns by it, so that one organisation cannot take every turn.
+   */
+  readonly owner?: string;
 }
 
 /**

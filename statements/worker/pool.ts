@@ -65,6 +65,8 @@ function workerEntry(): { url: URL; workerData: { entry?: string } } {
 
 interface Job {
   readonly id: number;
+  /** Whose document it is (an organisation on a shared server); '' when the pool serves one caller. */
+  readonly owner: string;
   readonly request: ParseRequest;
   readonly options: ParseOptions;
   readonly resolve: (r: ParseResult) => void;
@@ -109,6 +111,9 @@ export class ParsePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
+  /** When each owner's document last started (a count of starts), for taking turns. */
+  private readonly lastTurn = new Map<string, number>();
+  private turns = 0;
   private watchdog: NodeJS.Timeout | undefined;
   private baseline = 0;
   private closed = false;
@@ -132,7 +137,7 @@ export class ParsePool {
    * `signal` aborts (the request was cancelled), a waiting document leaves the queue and a running one's worker is
    * terminated: nothing goes on reading a document nobody is waiting for.
    */
-  parse(request: ParseRequest, options: ParseOptions = {}, signal?: AbortSignal): Promise<ParseResult> {
+  parse(request: ParseRequest, options: ParseOptions = {}, signal?: AbortSignal, owner = ''): Promise<ParseResult> {
     if (this.closed) return Promise.reject(new Error('the parse pool is closed'));
     if (signal?.aborted) return Promise.reject(cancelled());
     return new Promise<ParseResult>((resolve, reject) => {
@@ -155,6 +160,7 @@ export class ParsePool {
         };
       const job: Job = {
         id: this.nextId++,
+        owner,
         request,
         options,
         resolve: settle(resolve),
@@ -165,6 +171,17 @@ export class ParsePool {
       const free = this.slots.find((s) => !s.job && !s.ending);
       if (free) return this.start(free, job);
       if (this.slots.length < this.size) return this.start(this.spawn(), job);
+      // One owner may fill at most half the queue, so that another's documents can still wait their turn.
+      const share = Math.ceil(this.maxQueue / 2);
+      const own = owner === '' ? 0 : this.queue.filter((j) => j.owner === owner).length;
+      if (owner !== '' && own >= share && this.queue.length > 0) {
+        return reject(
+          new ParseError(
+            'too_large',
+            `Your organisation already has ${own} document${own === 1 ? '' : 's'} waiting to be read, the most one organisation may have waiting on this server; try again when they are done.`,
+          ),
+        );
+      }
       if (this.queue.length >= this.maxQueue) {
         return reject(
           new ParseError(
@@ -243,6 +260,7 @@ export class ParsePool {
 
   private start(slot: Slot, job: Job): void {
     clearTimeout(slot.idleTimer);
+    this.lastTurn.set(job.owner, ++this.turns);
     slot.job = job;
     slot.jobs++;
     slot.startedAt = performance.now();
@@ -275,9 +293,28 @@ export class ParsePool {
     else this.next(slot);
   }
 
+  /**
+   * The next waiting document, owners taking turns: of the owners with the fewest documents being read, the one whose
+   * turn came longest ago (or never), and its longest-waiting document. One owner's many documents then never keep
+   * another's waiting behind them all.
+   */
+  private takeNext(): Job | undefined {
+    if (this.queue.length === 0) return undefined;
+    const running = new Map<string, number>();
+    for (const s of this.slots) if (s.job) running.set(s.job.owner, (running.get(s.job.owner) ?? 0) + 1);
+    const rank = (j: Job): [number, number] => [running.get(j.owner) ?? 0, this.lastTurn.get(j.owner) ?? -1];
+    let best = 0;
+    for (let i = 1; i < this.queue.length; i++) {
+      const [r, t] = rank(this.queue[i]!);
+      const [rb, tb] = rank(this.queue[best]!);
+      if (r < rb || (r === rb && t < tb)) best = i;
+    }
+    return this.queue.splice(best, 1)[0];
+  }
+
   /** Gives a free worker the next waiting document, or lets it idle. */
   private next(slot: Slot): void {
-    const job = this.queue.shift();
+    const job = this.takeNext();
     if (job) {
       clearTimeout(job.queueTimer);
       this.start(slot, job);
@@ -315,7 +352,7 @@ export class ParsePool {
     }
     // Someone waiting gets a fresh worker in place of this one.
     if (!this.closed && this.queue.length > 0 && this.slots.length < this.size) {
-      const next = this.queue.shift()!;
+      const next = this.takeNext()!;
       clearTimeout(next.queueTimer);
       this.start(this.spawn(), next);
     }

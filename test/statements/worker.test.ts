@@ -117,6 +117,35 @@ describe('a bounded pool', () => {
   }, 60_000);
 });
 
+describe('a pool shared by organisations', () => {
+  // A security audit: one organisation sending many slow documents filled the queue, and every other was told the
+  // server was busy. Now one may fill half the queue (2 of 4 here), and owners take turns at a free worker.
+  test('one organisation cannot fill the queue, and another’s document is read before the rest of the first’s', async () => {
+    const p = pool({ size: 1, maxQueue: 4 });
+    const big = await renderTruth(largeTruth(30));
+    const small = await renderTruth(statement);
+    const done: string[] = [];
+    const read = (owner: string, name: string, bytes: Uint8Array) =>
+      p.parse({ bytes }, {}, undefined, owner).then((r) => {
+        done.push(name);
+        return r;
+      });
+    const first = read('org-a', 'a1', big);
+    const a2 = read('org-a', 'a2', small);
+    const a3 = read('org-a', 'a3', small);
+    const refused = await failure(p.parse({ bytes: small }, {}, undefined, 'org-a'));
+    expect(refused.code).toBe('too_large');
+    expect(refused.message).toBe(
+      'Your organisation already has 2 documents waiting to be read, the most one organisation may have waiting on this server; try again when they are done.',
+    );
+    const b1 = read('org-b', 'b1', small);
+    expect(p.load).toMatchObject({ running: 1, waiting: 3 });
+    await Promise.all([first, a2, a3, b1]);
+    // org-a's turn came with a1; org-b had none, so b1 goes next, then org-a's others in order.
+    expect(done).toEqual(['a1', 'b1', 'a2', 'a3']);
+  }, 60_000);
+});
+
 test('the calling thread stays free while a worker reads a 100-page statement', async () => {
   const p = pool({ size: 1 });
   const bytes = await renderTruth(largeTruth(100));
