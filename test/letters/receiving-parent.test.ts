@@ -69,18 +69,20 @@ describe('the request to move to Collect and Pay, on a case already on it', () =
   });
 });
 
+// £60 a week on Collect and Pay: 249.60 a month reaches the receiving parent (260.00 less CMS's 4%). CMS records
+// passing it on in January, February and March 2024; her bank shows January and February only.
+const passedOnMissing = {
+  schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }], service: 'collect_and_pay' as const, asOf: '2024-03-31' },
+  side: 'receiving' as const,
+  cmsEntries: ['01', '02', '03'].map((m) => ({ date: `2024-${m}-05`, type: 'payment_passed_on' as const, amount: '249.60' })),
+  bankTransactions: ['01', '02'].map((m) => ({ date: `2024-${m}-05`, amount: '249.60', direction: 'in' as const, description: 'CMS' })),
+  bankFilter: { includeAll: true },
+};
+
 describe('a payment CMS records passing on that never arrived', () => {
-  // £60 a week on Collect and Pay: 249.60 a month reaches the receiving parent (260.00 less CMS's 4%). CMS records
-  // passing it on in January, February and March 2024; her bank shows January and February only. An audit found the
-  // letters asking CMS to "correct the balance" by £260.00 more, as if the paying parent owed it, though CMS's own
-  // record showed it had the money.
-  const reconciliation = {
-    schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }], service: 'collect_and_pay' as const, asOf: '2024-03-31' },
-    side: 'receiving' as const,
-    cmsEntries: ['01', '02', '03'].map((m) => ({ date: `2024-${m}-05`, type: 'payment_passed_on' as const, amount: '249.60' })),
-    bankTransactions: ['01', '02'].map((m) => ({ date: `2024-${m}-05`, amount: '249.60', direction: 'in' as const, description: 'CMS' })),
-    bankFilter: { includeAll: true },
-  };
+  // An audit found the letters asking CMS to "correct the balance" by £260.00 more, as if the paying parent owed it,
+  // though CMS's own record showed it had the money.
+  const reconciliation = passedOnMissing;
 
   test('payment_dispute says it is CMS’s to trace if the paying parent paid it, and asks CMS to trace it', () => {
     const text = squash(draftLetter({ type: 'payment_dispute', sentOn: '2024-04-08', facts: receiving, reconciliation }).text);
@@ -94,17 +96,10 @@ describe('a payment CMS records passing on that never arrived', () => {
 });
 
 describe('a receiving parent’s balance on CMS’s gross figures says so', () => {
-  // The account above, with CMS's figure given before its 4% fee: £0.00. The missing March payment is £249.60 that
+  // The same account, with CMS's figure given before its 4% fee: £0.00. The missing March payment is £249.60 that
   // would have reached her, £260.00 of maintenance before the fee (£60 × 52 ÷ 12 = £260.00; 4% of it is £10.40). An
   // MCP audit found the letters giving the gross figures as if her bank showed them.
-  const gross = {
-    schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }], service: 'collect_and_pay' as const, asOf: '2024-03-31' },
-    side: 'receiving' as const,
-    cmsEntries: ['01', '02', '03'].map((m) => ({ date: `2024-${m}-05`, type: 'payment_passed_on' as const, amount: '249.60' })),
-    bankTransactions: ['01', '02'].map((m) => ({ date: `2024-${m}-05`, amount: '249.60', direction: 'in' as const, description: 'CMS' })),
-    bankFilter: { includeAll: true },
-    cmsClaim: { date: '2024-03-31', balance: '0.00', basis: 'gross' as const },
-  };
+  const gross = { ...passedOnMissing, cmsClaim: { date: '2024-03-31', balance: '0.00', basis: 'gross' as const } };
 
   test('payment_dispute gives the balance before the fee and after it, in the letter and in its statement', () => {
     const letter = draftLetter({ type: 'payment_dispute', sentOn: '2024-04-08', facts: receiving, reconciliation: gross });
