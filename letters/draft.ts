@@ -246,8 +246,8 @@ function workedOut(b: Balance): string {
 
 /**
  * Why CMS's figure leaves nothing to dispute (an overpayment, no more than the balance worked out, or, given the
- * bridge, more only by deductions still in time to reach CMS), if it does. CMS's figure is its claim, or, when none was given, what its
- * entries add up to.
+ * bridge, more only by deductions still in time to reach CMS), if it does. CMS's figure is its claim, or, when none
+ * was given, what its entries add up to.
  */
 function undisputedClaim(b: Balance, bridge: Bridge | undefined, otherwise: string): LetterProblem[] {
   const claimed = b.cmsClaimed ?? b.cmsEntriesTotal;

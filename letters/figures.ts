@@ -363,7 +363,7 @@ export function recomputedBalance(r: ComputedReconciliation): Figure {
   const b = r.result.balance;
   const step = reconStep(r.result, RECONCILE_STEP.balance)!;
   // A receiving parent's balance on CMS's gross figures is the maintenance before the 4% fee: the label says so.
-  const gross = r.result.side === 'receiving' && b.basis === 'gross' && b.bothBases && !b.bothBases.net.eq(b.bothBases.gross);
+  const gross = grossOfFee(r) !== undefined;
   return money(
     'recomputed_balance',
     (b.position === 'overpaid'
@@ -436,19 +436,30 @@ export function paidPerBank(r: ComputedReconciliation): Figure {
 }
 
 /**
+ * Both of a receiving parent's balances when the reconciliation works on CMS's gross figures (before its 4% fee) and
+ * the fee makes them differ; undefined on any other basis or side.
+ */
+function grossOfFee(r: ComputedReconciliation): { readonly gross: Decimal; readonly net: Decimal } | undefined {
+  const b = r.result.balance;
+  return r.result.side === 'receiving' && b.basis === 'gross' && b.bothBases && !b.bothBases.net.eq(b.bothBases.gross)
+    ? b.bothBases
+    : undefined;
+}
+
+/**
  * A receiving parent's balance on Collect and Pay worked on CMS's gross figures (the maintenance before CMS's 4%
  * collection fee, SI 2014/612 reg 8), given after the fee too: what would reach her, which is what her bank shows.
  * Undefined on any other basis or side, or where the fee changes nothing.
  */
 export function balanceAfterFee(r: ComputedReconciliation): Figure | undefined {
-  const b = r.result.balance;
-  if (r.result.side !== 'receiving' || b.basis !== 'gross' || !b.bothBases || b.bothBases.net.eq(b.bothBases.gross)) return undefined;
+  const net = grossOfFee(r)?.net;
+  if (net === undefined) return undefined;
   const step = reconStep(r.result, RECONCILE_STEP.balance)!;
   return money(
     'recomputed_balance_after_fee',
     'The correct balance after CMS’s 4% collection fee: what would reach me',
-    b.bothBases.net.abs(),
-    `${balanceWorking(r.result)} The same worked on what reaches the receiving parent, after CMS’s 4% collection fee: ${pounds(b.bothBases.net)}.`,
+    net.abs(),
+    `${balanceWorking(r.result)} The same worked on what reaches the receiving parent, after CMS’s 4% collection fee: ${pounds(net)}.`,
     step.citation,
     step.href,
   );

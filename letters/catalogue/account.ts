@@ -114,6 +114,7 @@ export const accountBreakdownRequest = defineLetter({
     // Enforcement is the paying parent's to fear, unless the evidence shows CMS's figure too low: a receiving parent
     // disputing the balance is owed more, and enforcement is how it reaches them.
     const hold = ctx.senderRole === 'paying' && netWay(r) !== 'too_low';
+    const direct = directPayOnly(r);
     const body: Block[] = paragraphs(
       `I am ${roleWords(ctx)} in this case. In ${where} you gave the balance on my account as ${claimed} on ${ctx.date(r.result.asOf)}. I do not accept that figure, and I cannot check it without a full breakdown of how you arrived at it.`,
     );
@@ -125,7 +126,7 @@ export const accountBreakdownRequest = defineLetter({
       { kind: 'list', items: breakdownItems(r) },
       ...paragraphs(
         hold
-          ? directPayOnly(r)
+          ? direct
             ? 'I understand a breakdown is prepared by hand. My case is on Direct Pay; until I have the breakdown and have had the chance to respond, I ask that you do not move it to Collect and Pay, or take any other enforcement action, over the part of the balance I dispute.'
             : 'I understand a breakdown is prepared by hand. Until I have it and have had the chance to respond, I ask that no enforcement action be taken on the part of the balance I dispute.'
           : 'I understand a breakdown is prepared by hand.',
@@ -140,7 +141,7 @@ export const accountBreakdownRequest = defineLetter({
         'Tell me which decision set the amount due in each period.',
         ...(hold
           ? [
-              `${directPayOnly(r) ? 'Do not move my case to Collect and Pay, or take any other enforcement action, over' : 'Take no enforcement action on'} the disputed part of the balance until I have the breakdown and you have answered my points.`,
+              `${direct ? 'Do not move my case to Collect and Pay, or take any other enforcement action, over' : 'Take no enforcement action on'} the disputed part of the balance until I have the breakdown and you have answered my points.`,
             ]
           : []),
       ],
@@ -407,11 +408,7 @@ export const enforcementPauseRequest = defineLetter({
               `Limit any collection of arrears to the ${accepted} I accept, by agreement with me.`,
             ]
           : [`Hold the ${action} until my dispute has been answered.`]),
-        ...(inTransit
-          ? [
-              `Do not collect again the ${ctx.quote(inTransit)} already deducted from my ${inTransitFrom(r)}: credit it when it reaches you.`,
-            ]
-          : []),
+        ...inTransitAsks(ctx, r, inTransit),
         'Tell me your decision in writing.',
       ],
       enclosures: [`A copy of the ${action}${f.actionReference ? ` (${f.actionReference})` : ''}`],
@@ -445,6 +442,13 @@ function inTransitWords(ctx: ComposeContext<unknown>, r: ComputedReconciliation,
     `Of your figure, ${ctx.quote(inTransit)} ${n === 1 ? 'is a deduction' : `is ${count(n, 'deduction')}`} from my ${from}${lines.length ? ` (${linesRef(lines)} of the statement)` : ''} that ${payer} still ${from === 'pay and benefit' ? 'have' : 'has'} time to pay over to you: ` +
     `you have not received ${n === 1 ? 'it' : 'them'} yet, but ${n === 1 ? 'it has' : 'they have'} been taken from me and must not be collected again.`
   );
+}
+
+/** The ask for deductions on their way to CMS (none without them): credit them when they arrive, never collect them again. */
+function inTransitAsks(ctx: ComposeContext<unknown>, r: ComputedReconciliation, inTransit: Figure | undefined): string[] {
+  return inTransit
+    ? [`Do not collect again the ${ctx.quote(inTransit)} already deducted from my ${inTransitFrom(r)}: credit it when it reaches you.`]
+    : [];
 }
 
 /** L11's representations on a lump sum deduction order: within the 14 days, or, drafted after them, asked for all the same. */
@@ -558,11 +562,7 @@ export const arrearsPaymentPlan = defineLetter({
         'Agree this plan in writing.',
         'Take no further enforcement action while I keep to it.',
         ...(disputed ? ['Keep the disputed part of the balance separate until my dispute has been answered.'] : []),
-        ...(inTransit
-          ? [
-              `Do not collect again the ${ctx.quote(inTransit)} already deducted from my ${inTransitFrom(r)}: credit it when it reaches you.`,
-            ]
-          : []),
+        ...inTransitAsks(ctx, r, inTransit),
       ],
     };
   },

@@ -174,7 +174,7 @@ export class ParsePool {
       // One owner may fill at most half the queue, so that another's documents can still wait their turn.
       const share = Math.ceil(this.maxQueue / 2);
       const own = owner === '' ? 0 : this.queue.filter((j) => j.owner === owner).length;
-      if (owner !== '' && own >= share && this.queue.length > 0) {
+      if (owner !== '' && share > 0 && own >= share) {
         return reject(
           new ParseError(
             'too_large',
@@ -304,10 +304,10 @@ export class ParsePool {
     for (const s of this.slots) if (s.job) running.set(s.job.owner, (running.get(s.job.owner) ?? 0) + 1);
     const rank = (j: Job): [number, number] => [running.get(j.owner) ?? 0, this.lastTurn.get(j.owner) ?? -1];
     let best = 0;
+    let [rb, tb] = rank(this.queue[0]!);
     for (let i = 1; i < this.queue.length; i++) {
       const [r, t] = rank(this.queue[i]!);
-      const [rb, tb] = rank(this.queue[best]!);
-      if (r < rb || (r === rb && t < tb)) best = i;
+      if (r < rb || (r === rb && t < tb)) [best, rb, tb] = [i, r, t];
     }
     return this.queue.splice(best, 1)[0];
   }
