@@ -74,16 +74,24 @@ export function addressLines(address: string): string[] {
     .filter((l) => l !== '');
 }
 
-/** The sender as a letter takes it, from the case's own party; a withheld address stays withheld. */
-function senderFromParty(p: Party): Facts {
+/**
+ * The sender as a letter takes it, from the case's own party; a withheld address stays withheld. The date of birth
+ * and National Insurance number only for a letter that asks for them (`identity`): no other letter prints them.
+ */
+function senderFromParty(p: Party, identity: boolean): Facts {
   const lines = p.address ? addressLines(p.address) : [];
   return {
     name: p.name,
     ...(p.addressWithheld ? { addressWithheld: true } : lines.length >= 2 ? { address: lines } : {}),
     ...(p.phone ? { phone: p.phone } : {}),
     ...(p.email ? { email: p.email } : {}),
+    ...(identity && p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {}),
+    ...(identity && p.nationalInsuranceNumber ? { nationalInsuranceNumber: p.nationalInsuranceNumber } : {}),
   };
 }
+
+/** The sender's facts a letter needs to find the sender's records (a subject access request, an ICE referral). */
+const IDENTITY_FACTS = ['sender.dateOfBirth', 'sender.nationalInsuranceNumber'];
 
 /** The latest event of a type, by date. */
 function latest(events: readonly EventRecord[], type: EventType): EventRecord | undefined {
@@ -151,10 +159,12 @@ function contactsFromCase(records: CaseRecords, asOf: CivilDate): Facts[] {
 }
 
 export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: CivilDate): Facts {
-  const keys = new Set(factFields(spec.facts).map((f) => f.field));
+  const fields = factFields(spec.facts);
+  const keys = new Set(fields.map((f) => f.field));
   const facts: Facts = {};
   const party = ownParty(records);
-  if (keys.has('sender') && party) facts['sender'] = senderFromParty(party);
+  const identity = fields.some((f) => f.required && IDENTITY_FACTS.includes(f.field));
+  if (keys.has('sender') && party) facts['sender'] = senderFromParty(party, identity);
   if (keys.has('caseReference') && records.case.reference) facts['caseReference'] = records.case.reference;
   if (keys.has('senderRole')) facts['senderRole'] = records.case.side;
   if (keys.has('decision')) {
@@ -245,18 +255,33 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
     });
     return { letter, fromCase };
   } catch (error) {
-    if (error instanceof LetterInputError) throw whatIsMissing(spec, error, fromCase, reconciliation !== undefined);
+    if (error instanceof LetterInputError) throw whatIsMissing(spec, error, fromCase, reconciliation !== undefined, records);
     throw error;
   }
 }
 
-/** A refusal that says what the case supplied, so the caller sends only the rest. */
-function whatIsMissing(spec: LetterSpec, error: LetterInputError, fromCase: readonly string[], reconciled: boolean): LetterInputError {
+/**
+ * A refusal that says what the case supplied, so the caller sends only the rest; for a missing fact of the sender's
+ * own that the case can keep (a date of birth, a National Insurance number), how to keep it there once.
+ */
+function whatIsMissing(
+  spec: LetterSpec,
+  error: LetterInputError,
+  fromCase: readonly string[],
+  reconciled: boolean,
+  records: CaseRecords,
+): LetterInputError {
+  const party = ownParty(records);
+  const keepIt = party
+    ? `; keep it with the case (set_party with partyId ${party.id}) and every letter drafted from the case takes it from there, or give it in facts`
+    : `; the case has no ${records.case.side} parent: add them with set_party (role ${records.case.side}_parent) and every letter drafted from the case takes their details from there, or give it in facts`;
   const problems = error.problems.map((p) => {
     // Only where the case could not reconcile at all; a reconciliation the letter refuses says why itself.
-    const where =
-      p.field === 'reconciliation' && !reconciled ? 'the case has no CMS decisions to reconcile: add them with add_decision' : undefined;
-    return where ? { ...p, message: where } : p;
+    if (p.field === 'reconciliation' && !reconciled) {
+      return { ...p, message: 'the case has no CMS decisions to reconcile: add them with add_decision' };
+    }
+    const missingOwn = IDENTITY_FACTS.some((f) => p.field === `facts.${f}`) && p.message.startsWith('is missing');
+    return missingOwn ? { ...p, message: `${p.message}${keepIt}` } : p;
   });
   const supplied = fromCase.length ? ` (the case supplied ${fromCase.join(', ')})` : '';
   const [first, ...rest] = problems;

@@ -12,6 +12,7 @@
  */
 import * as z from 'zod';
 import { isCivilDate } from '../calc/dates.ts';
+import { NI_NUMBER_RULE, normalNiNumber } from '../calc/identity.ts';
 
 /** An object that refuses unknown fields, saying what to do (a misspelt fact must not vanish silently). */
 export function strictObject<S extends z.ZodRawShape>(shape: S) {
@@ -85,10 +86,10 @@ export const caseReference = z
   .pipe(z.string().regex(/^121\d{9}$/, CMS_REFERENCE_RULE))
   .describe('Your 12-digit CMS case reference, starting 121 (at the top of every CMS letter)');
 
-const niNumber = z
+export const niNumber = z
   .string({ error: 'must be a National Insurance number such as QQ123456C' })
   .transform((s) => s.replace(/\s/g, '').toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{2}\d{6}[A-D]$/, 'must be a National Insurance number: two letters, six digits, a letter A–D'));
+  .refine((s) => normalNiNumber(s) !== undefined, NI_NUMBER_RULE);
 
 const personName = z
   .string({ error: 'must be text' })

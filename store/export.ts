@@ -10,6 +10,7 @@
 import * as z from 'zod';
 import { DEADLINE_KINDS, type Deadline, type EventType } from '../calc/deadlines/events.ts';
 import { isCivilDate, type CivilDate } from '../calc/dates.ts';
+import { NI_NUMBER_RULE, normalNiNumber } from '../calc/identity.ts';
 import { ukDayOf } from '../calc/uk-time.ts';
 import {
   CMS_ENTRY_TYPE_VALUES,
@@ -31,6 +32,8 @@ import { EVENT_TYPES, EXPORT_FORMAT, EXPORT_VERSION } from './types.ts';
 
 const civil = z.string().refine(isCivilDate, { message: 'must be a real date written YYYY-MM-DD' });
 const moment = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time' });
+/** As a letter prints it: the export is read back into the store, which keeps only this form. */
+const niNumber = z.string().refine((n) => normalNiNumber(n) === n, { message: NI_NUMBER_RULE });
 const moneyText = z.string().regex(/^-?\d{1,12}\.\d{2}$/, 'must be money with two decimals, e.g. "62.86"');
 const uuid = z.uuid({ message: 'must be an id such as 0f8fad5b-d9cb-469f-a165-70867728950e' });
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
@@ -76,6 +79,8 @@ const common = {
       phone: opt(text(50)),
       address: opt(text(1000)),
       addressWithheld: z.boolean(),
+      dateOfBirth: opt(civil),
+      nationalInsuranceNumber: opt(niNumber),
       createdAt: moment,
     }),
   ),

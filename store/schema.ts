@@ -142,6 +142,12 @@ export const parties = pgTable(
     address: text('address'),
     /** CMS keeps this person's address from the other party (domestic abuse): never show or send it. */
     addressWithheld: boolean('address_withheld').notNull().default(false),
+    /**
+     * What CMS and DWP find a person's records by, for the letters that ask for them (a subject access request, an
+     * ICE referral). Text, not a date: both are sealed when a key is set, as the name and address are.
+     */
+    dateOfBirth: text('date_of_birth'),
+    nationalInsuranceNumber: text('national_insurance_number'),
     createdAt: moment('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -65,7 +65,23 @@ export interface PartyInput {
   readonly address?: string;
   /** CMS keeps this person's address from the other party: Reckoner never shows it (only export_case carries it). */
   readonly addressWithheld?: boolean;
+  /** For the letters that ask for it (a subject access request, an ICE referral); sealed when a key is set. */
+  readonly dateOfBirth?: CivilDate;
+  /** Two letters, six digits, a letter A–D; spaces are dropped. Sealed when a key is set. */
+  readonly nationalInsuranceNumber?: string;
 }
+
+/**
+ * A change to a stored party: each field given is set, and null removes it (name and role cannot be removed).
+ * Fields not given stay as they are.
+ */
+export type PartyChanges = {
+  readonly [K in Exclude<keyof PartyInput, 'role' | 'name' | 'addressWithheld'>]?: PartyInput[K] | null;
+} & {
+  readonly role?: PartyRole;
+  readonly name?: string;
+  readonly addressWithheld?: boolean;
+};
 
 export interface ChildInput {
   readonly name: string;
@@ -109,6 +125,8 @@ export interface Party {
   /** Absent when withheld (see `addressWithheld`) or not given. */
   readonly address?: string;
   readonly addressWithheld: boolean;
+  readonly dateOfBirth?: CivilDate;
+  readonly nationalInsuranceNumber?: string;
 }
 
 export interface Child {
@@ -536,6 +554,10 @@ export interface CaseStore {
   /** Everything the case service needs to run calc on the case, in one consistent read. */
   caseRecords(caseId: string): Promise<CaseRecords>;
 
+  /** Adds a person to a case (after those it has); at most 20. */
+  addParty(caseId: string, party: PartyInput): Promise<Party>;
+  /** Changes a person of the case: the fields given, null removing one (see {@link PartyChanges}). */
+  updateParty(caseId: string, partyId: string, changes: PartyChanges): Promise<Party>;
   addDecision(caseId: string, decision: DecisionRecordInput): Promise<DecisionRecord>;
   /** The decisions, in effective-date order. */
   decisions(caseId: string): Promise<readonly DecisionRecord[]>;

@@ -12,7 +12,8 @@ import { DEADLINE_STATUSES } from '../calc/deadlines/index.ts';
 import { EVENT_TYPES, PARTY_ROLES, SCHEMES, type CaseStore } from '../store/types.ts';
 import { decisionCalculationInput } from './build-liability-schedule.ts';
 import { civilDate, moneyOut, nonNegativeMoneyIn, sameAs, strictObject } from './schemas.ts';
-import { COLLECTION_WORDS, plural, SIDE_WORDS } from './words.ts';
+import { niNumber } from '../letters/facts.ts';
+import { COLLECTION_WORDS, PARTY_ROLE_WORDS, plural, SIDE_WORDS } from './words.ts';
 import type { ToolContext } from './tool.ts';
 
 /** The store, opened on first use. @throws {StoreError} `unsupported` when this server has none. */
@@ -41,6 +42,9 @@ export const caseId = z
 
 const text = (field: string, max: number) => z.string().max(max, `${field} must be at most ${max} characters`);
 
+/** What the letters that ask for it print (a subject access request, an ICE referral), kept with the person. */
+export const partyIdentity = { dateOfBirth: civilDate, nationalInsuranceNumber: niNumber.describe('e.g. QQ123456C') };
+
 export const partyInput = strictObject({
   role: z.enum(PARTY_ROLES),
   name: text('name', 200).min(1, 'name must not be empty'),
@@ -48,6 +52,8 @@ export const partyInput = strictObject({
   phone: text('phone', 50).optional(),
   address: text('address', 1000).optional(),
   addressWithheld: z.boolean().optional().describe('CMS keeps it from the other party: never shown again'),
+  dateOfBirth: partyIdentity.dateOfBirth.optional(),
+  nationalInsuranceNumber: partyIdentity.nationalInsuranceNumber.optional(),
 });
 
 export const childInput = strictObject({
@@ -103,6 +109,8 @@ export const partyOutput = z.object({
   phone: z.string().optional(),
   address: z.string().optional().describe('Absent when withheld'),
   addressWithheld: z.boolean(),
+  dateOfBirth: z.string().optional(),
+  nationalInsuranceNumber: z.string().optional(),
 });
 
 export const decisionRecordOutput = z.object({
@@ -202,6 +210,18 @@ export const caseDetailOutput = caseSummaryOutput.extend({
 export type CaseDetailOutput = z.infer<typeof caseDetailOutput>;
 
 /** A few lines about a case for the MCP text content: what it holds, never names or addresses. */
+/** A person of the case, as the text says them: name, role, id, and what of theirs the letters can print. */
+function partyLine(p: z.infer<typeof partyOutput>): string {
+  const held = [
+    p.address ? 'address' : p.addressWithheld ? 'address (withheld: never shown)' : undefined,
+    p.email ? 'email' : undefined,
+    p.phone ? 'phone' : undefined,
+    p.dateOfBirth ? 'date of birth' : undefined,
+    p.nationalInsuranceNumber ? 'National Insurance number' : undefined,
+  ].filter((x) => x !== undefined);
+  return `${PARTY_ROLE_WORDS[p.role]}: ${p.name} (party ${p.id}${held.length ? `; holds ${held.join(', ')}` : '; no contact details'}).`;
+}
+
 export function describeCase(c: CaseDetailOutput & { readonly timeline?: z.infer<typeof timelineOutput> }): string {
   const n = c.counts;
   // A later decision may have moved the case to the other service: the latest that says is what it is on now.
@@ -212,6 +232,7 @@ export function describeCase(c: CaseDetailOutput & { readonly timeline?: z.infer
       : COLLECTION_WORDS[c.service];
   const lines = [
     `Case ${c.id}${c.reference ? ` (CMS ${c.reference})` : ''}: on ${SIDE_WORDS[c.side]}'s side, ${service}, ${c.scheme} scheme.`,
+    ...c.parties.map(partyLine),
     `Holds ${plural(n.decisions, 'decision')}, ${plural(n.documents, 'document')}, ${plural(n.transactions, 'bank transaction')}, ` +
       `${plural(n.cmsEntries, 'CMS entry', 'CMS entries')}, ${plural(n.evidence, 'piece of evidence', 'pieces of evidence')}, ${plural(n.events, 'event')}, ` +
       `${plural(n.letters, 'letter')} and ${plural(n.reconciliationRuns, 'reconciliation')}.`,

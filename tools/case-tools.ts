@@ -17,6 +17,7 @@ import { markLetterSentTool } from './case-mark-letter-sent.ts';
 import { reconcileCaseTool } from './case-reconcile.ts';
 import { recordEventTool } from './case-record-event.ts';
 import { saveLetterTool } from './case-save-letter.ts';
+import { setPartyTool } from './case-set-party.ts';
 import { buildCaseScheduleTool } from './case-schedule.ts';
 import type { AnyTool } from './tool.ts';
 
@@ -24,6 +25,7 @@ export const CASE_TOOLS: readonly AnyTool[] = [
   createCaseTool,
   getCaseTool,
   listCasesTool,
+  setPartyTool,
   addDecisionTool,
   importDocumentTool,
   addCmsEntriesTool,

@@ -28,6 +28,7 @@ const NAMES = [
   'create_case',
   'get_case',
   'list_cases',
+  'set_party',
   'add_decision',
   'import_document',
   'add_cms_entries',

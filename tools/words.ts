@@ -9,7 +9,7 @@
  */
 import type { EventType } from '../calc/deadlines/index.ts';
 import type { BundlePurpose } from '../letters/bundle/types.ts';
-import type { LetterMethod } from '../store/types.ts';
+import type { LetterMethod, PartyRole } from '../store/types.ts';
 import { groupedCount } from '../calc/money.ts';
 
 /** The longest text content a tool returns by default: a few screens, about 1,500 tokens. */
@@ -43,6 +43,14 @@ export const COMPONENT_WORDS = {
 } as const satisfies Record<string, string>;
 
 /** Who a parent is. */
+/** A party's role, as a line of text begins with it. */
+export const PARTY_ROLE_WORDS = {
+  paying_parent: 'Paying parent',
+  receiving_parent: 'Receiving parent',
+  representative: 'Representative',
+  other: 'Other',
+} as const satisfies Record<PartyRole, string>;
+
 export const SIDE_WORDS = {
   paying: 'the paying parent',
   receiving: 'the receiving parent',

@@ -6,6 +6,7 @@
  */
 import { isCivilDate, type CivilDate } from '../../calc/dates.ts';
 import { InputError } from '../../calc/errors.ts';
+import { NI_NUMBER_RULE, normalNiNumber } from '../../calc/identity.ts';
 import { formatMoney, money, roundPenny, type Dec, groupedCount } from '../../calc/money.ts';
 import type { Principal } from '../types.ts';
 
@@ -53,6 +54,15 @@ export function optionalText(field: string, value: unknown, maxLength: number): 
   if (value.length > maxLength) throw new InputError(field, `must be at most ${maxLength} characters`);
   const trimmed = cleanText(field, value.trim());
   return trimmed === '' ? null : trimmed;
+}
+
+/** A National Insurance number as letters print it (no spaces, upper case); null when absent or blank. */
+export function optionalNiNumber(field: string, value: unknown): string | null {
+  const text = optionalText(field, value, 20);
+  if (text === null) return null;
+  const n = normalNiNumber(text);
+  if (n === undefined) throw new InputError(field, NI_NUMBER_RULE);
+  return n;
 }
 
 /** A row's text (a description): '' when absent. */

@@ -21,6 +21,7 @@ import { erasureOperations } from './erasure.ts';
 import { evidenceOperations } from './evidence.ts';
 import { eventOperations } from './events.ts';
 import { letterOperations } from './letters.ts';
+import { partyOperations } from './parties.ts';
 import { transferOperations } from './transfer.ts';
 import type { Database } from './sql.ts';
 
@@ -50,6 +51,7 @@ function storeFor(shared: Shared, principal: Principal): CaseStore {
     principal,
     as: (other) => storeFor(shared, checkPrincipal(other)),
     ...caseOperations(cx),
+    ...partyOperations(cx),
     ...decisionOperations(cx),
     ...documentOperations(cx),
     ...evidenceOperations(cx),

@@ -9,6 +9,7 @@
  * Dates, amounts, types and fingerprints stay as they are: the database compares, sorts and checks them.
  * @module
  */
+import type { CivilDate } from '../../calc/dates.ts';
 import type { Deadline, EventType } from '../../calc/deadlines/events.ts';
 import type { CmsEntryType, Creditor, Direction, EvidenceType } from '../../calc/ledger/entries.ts';
 import type { Side } from '../../calc/reconcile/reconcile.ts';
@@ -109,6 +110,8 @@ export function partyOf(r: typeof t.parties.$inferSelect, s: Sealer): PartyRecor
     ...opt('phone', s.openText(r.phone)),
     ...opt('address', s.openText(r.address)),
     addressWithheld: r.addressWithheld,
+    ...opt('dateOfBirth', s.openText(r.dateOfBirth) as CivilDate | null),
+    ...opt('nationalInsuranceNumber', s.openText(r.nationalInsuranceNumber)),
     createdAt: iso(r.createdAt),
   };
 }
@@ -129,6 +132,8 @@ export function partyRow(caseId: string, position: number, p: PartyValues, s: Se
     phone: s.text(p.phone ?? null),
     address: s.text(p.address ?? null),
     addressWithheld: p.addressWithheld,
+    dateOfBirth: s.text(p.dateOfBirth ?? null),
+    nationalInsuranceNumber: s.text(p.nationalInsuranceNumber ?? null),
     ...opt('createdAt', moment(p.createdAt)),
   };
 }

@@ -364,6 +364,54 @@ describe('a letter only the other parent sends', () => {
   });
 });
 
+describe('the sender’s date of birth and National Insurance number, kept with the case', () => {
+  const IDENTITY = { dateOfBirth: PAYING_PARENT.dateOfBirth, nationalInsuranceNumber: PAYING_PARENT.nationalInsuranceNumber };
+
+  it('a subject access request from a case without them asks for them, saying where to keep them once', async () => {
+    const caseId = await storyCase();
+    const payer = (await store.getCase(caseId)).parties[0]!;
+    const refused = await draftCaseLetter(store, caseId, { type: 'subject_access_request', sentOn: SENT_ON }, SENT_ON).catch((e) => e);
+    expect(refused).toBeInstanceOf(LetterInputError);
+    const problems = (refused as LetterInputError).problems;
+    expect(problems.map((p) => p.field)).toEqual(['facts.sender.dateOfBirth', 'facts.sender.nationalInsuranceNumber']);
+    for (const p of problems) expect(p.message).toContain(`keep it with the case (set_party with partyId ${payer.id})`);
+  });
+
+  it('once kept, the request is drafted from the case alone, the same letter as with them given, and no other letter prints them', async () => {
+    const caseId = await storyCase();
+    const payer = (await store.getCase(caseId)).parties[0]!;
+    const given = await draftCaseLetter(
+      store,
+      caseId,
+      { type: 'subject_access_request', sentOn: SENT_ON, facts: { sender: IDENTITY } },
+      SENT_ON,
+    );
+    await store.updateParty(caseId, payer.id, IDENTITY);
+    const fromCase = await draftCaseLetter(store, caseId, { type: 'subject_access_request', sentOn: SENT_ON }, SENT_ON);
+    expect(fromCase.letter.text).toBe(given.letter.text);
+    // 14 May 1986, as test/letters/fixture.ts gives it.
+    expect(fromCase.letter.text).toContain('National Insurance number: QQ123456C\nDate of birth: 14 May 1986');
+    expect(fromCase.fromCase).toContain('sender');
+    const dispute = await draftCaseLetter(store, caseId, { type: 'payment_dispute', sentOn: SENT_ON }, SENT_ON);
+    expect(dispute.letter.text).toContain(PAYING_PARENT.name);
+    expect(dispute.letter.text).not.toContain('QQ123456C');
+    expect(dispute.letter.text).not.toContain('Date of birth');
+  });
+
+  it('a case without its own parent says to add them', async () => {
+    const caseId = await storyCase({ withParent: false });
+    const refused = await draftCaseLetter(
+      store,
+      caseId,
+      { type: 'subject_access_request', sentOn: SENT_ON, facts: { sender: { name: PAYING_PARENT.name, address: PAYING_PARENT.address } } },
+      SENT_ON,
+    ).catch((e) => e);
+    expect((refused as LetterInputError).problems[0]!.message).toContain(
+      'the case has no paying parent: add them with set_party (role paying_parent)',
+    );
+  });
+});
+
 describe('a subject access request marked sent by post', () => {
   // Sent Friday 20 March 2026 by post: taken to reach DWP on the second working day after, Tuesday 24 March (CPR
   // r.6.26); the month (UK GDPR Art 12(3)) runs from then, to Friday 24 April 2026. Sent online, from the day it went:

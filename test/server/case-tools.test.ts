@@ -69,7 +69,7 @@ function caseServer(context: () => ToolContext, store: () => Promise<CaseStore>)
 
 /** Everything written to the console or stderr while the suite runs: none of it may carry case content. */
 const logged: string[] = [];
-const SECRETS = ['Secret Street', 'Alex Example', 'CARD PAYMENT SHOP', 'CMS DIRECT PAY', 'Private dispute'];
+const SECRETS = ['Secret Street', 'Alex Example', 'CARD PAYMENT SHOP', 'CMS DIRECT PAY', 'Private dispute', 'QQ765432D', '1983-09-17'];
 
 let lazy: LazyStore;
 let client: Client;
@@ -155,6 +155,55 @@ describe('case tools over MCP', () => {
       'reference: must be the 12-digit CMS case reference starting 121 (it is at the top of every CMS letter)',
     );
     expect((ok(await call('list_cases', {})) as { cases: unknown[] }).cases).toHaveLength(before.cases.length);
+  });
+
+  it('set_party keeps the sender’s date of birth and NI number with the case; a subject access request then needs nothing else', async () => {
+    const id = await newCase();
+    const text = (r: CallToolResult) => (r.content[0] as { text: string }).text;
+    const payer = (ok(await call('get_case', { caseId: id })).parties as { id: string; name: string }[])[0]!;
+    // Before: the request asks for both, and says where to keep them.
+    const before = await call('save_letter', { caseId: id, type: 'subject_access_request' });
+    expect(before.isError).toBe(true);
+    expect(text(before)).toContain(`facts.sender.dateOfBirth: is missing`);
+    expect(text(before)).toContain(`set_party with partyId ${payer.id}`);
+
+    const set = await call('set_party', {
+      caseId: id,
+      partyId: payer.id,
+      address: '2 Test Road\nTestville\nTE2 2ST',
+      dateOfBirth: '1983-09-17',
+      nationalInsuranceNumber: 'qq 76 54 32 d',
+    });
+    expect(ok(set)).toMatchObject({
+      added: false,
+      changed: ['address', 'dateOfBirth', 'nationalInsuranceNumber'],
+      party: { id: payer.id, name: 'Alex Example', dateOfBirth: '1983-09-17', nationalInsuranceNumber: 'QQ765432D' },
+    });
+    // The text names what changed, not the values.
+    expect(text(set)).toBe(
+      `Changed Alex Example (paying parent, party ${payer.id}): address, dateOfBirth, nationalInsuranceNumber. Letters drafted from the case take these details from it.`,
+    );
+    expect(text(await call('get_case', { caseId: id }))).toContain(
+      `Paying parent: Alex Example (party ${payer.id}; holds address, date of birth, National Insurance number).`,
+    );
+    const saved = ok(await call('save_letter', { caseId: id, type: 'subject_access_request' }));
+    expect(JSON.stringify(saved)).toContain('National Insurance number: QQ765432D');
+    expect(JSON.stringify(saved)).toContain('Date of birth: 17 September 1983');
+
+    // A representative added; a party without partyId needs its role and name; a day of birth not yet come is refused.
+    const added = ok(await call('set_party', { caseId: id, role: 'representative', name: 'Robin Adviser', email: 'robin@advice.example' }));
+    expect(added).toMatchObject({ added: true, party: { role: 'representative', name: 'Robin Adviser', email: 'robin@advice.example' } });
+    const nameless = await call('set_party', { caseId: id, role: 'other' });
+    expect(nameless.isError).toBe(true);
+    expect(text(nameless)).toContain('name: is needed to add a party');
+    const unborn = await call('set_party', { caseId: id, partyId: payer.id, dateOfBirth: TODAY });
+    expect(text(unborn)).toContain(`dateOfBirth: must be a day before today (${TODAY}); check the year`);
+    const wrongNi = await call('set_party', { caseId: id, partyId: payer.id, nationalInsuranceNumber: '12345678' });
+    expect(text(wrongNi)).toContain('nationalInsuranceNumber: must be a National Insurance number: two letters, six digits, a letter A–D');
+    const otherCase = await newCase('Another dispute');
+    const elsewhere = await call('set_party', { caseId: otherCase, partyId: payer.id, phone: '07700 900000' });
+    expect(text(elsewhere)).toContain('partyId: is not a party of this case');
+    expect((ok(await call('get_case', { caseId: id })).parties as unknown[]).length).toBe(3);
   });
 
   it('get_case says the service a later decision moved the case to, not only the one it was made with', async () => {

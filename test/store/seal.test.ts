@@ -103,6 +103,9 @@ const SECRETS = [
   'Perpetua',
   'Hollowbrook said',
   'QQ123456C',
+  // A party's identity, set after the case was made (updateParty): what a subject access request prints.
+  'QQ654321A',
+  '1979-11-23',
   // Sealed since the case keys: the title, the case reference, file names, what the parser read (the account
   // holder's name), descriptions and references of rows, a decision's circumstances, a reconciliation's result.
   'Brackenbury dispute',
@@ -171,6 +174,7 @@ describe.each(DRIVERS)('a sealed case store on $name', (driver) => {
       children: [{ name: 'Perpetua', dateOfBirth: '2016-01-01' }],
     });
     caseId = c.id;
+    await store.updateParty(caseId, c.parties[1]!.id, { dateOfBirth: '1979-11-23', nationalInsuranceNumber: 'qq 65 43 21 a' });
     await store.recordEvent(caseId, {
       type: 'call',
       date: '2024-03-01',
@@ -242,6 +246,8 @@ describe.each(DRIVERS)('a sealed case store on $name', (driver) => {
     const detail = await store.getCase(caseId);
     expect(detail.parties.map((p) => p.name)).toEqual(['Zanzibar Q', 'Ottoline Brackenbury']);
     expect(detail.parties[1]).not.toHaveProperty('address'); // withheld: never shown, only exported
+    // As a letter prints it: no spaces, upper case.
+    expect(detail.parties[1]).toMatchObject({ dateOfBirth: '1979-11-23', nationalInsuranceNumber: 'QQ654321A' });
     expect(detail.children[0]!.name).toBe('Perpetua');
     expect(detail).toMatchObject({ title: 'Brackenbury dispute', reference: '987654321098' });
     expect(detail.decisions[0]!.calculation).toMatchObject({ payingParent: { grossWeeklyIncome: 612.34 } });
@@ -269,7 +275,12 @@ describe.each(DRIVERS)('a sealed case store on $name', (driver) => {
     expect(input.bankTransactions?.map((x) => x.description)).toContain('HOLLOWMERE PHARMACY');
     expect(detail.events[0]).toMatchObject({ summary: 'Hollowbrook said the arrears were wrong', details: { who: 'Hollowbrook said' } });
     const exported = await store.exportCase(caseId);
-    expect(exported.parties[1]).toMatchObject({ address: '7 Hiddenmoor Lane', email: 'ottoline@example.org' });
+    expect(exported.parties[1]).toMatchObject({
+      address: '7 Hiddenmoor Lane',
+      email: 'ottoline@example.org',
+      dateOfBirth: '1979-11-23',
+      nationalInsuranceNumber: 'QQ654321A',
+    });
     expect(exported.letters[0]!.content).toEqual({ markdown: 'NI number QQ123456C' });
     expect(Buffer.from(exported.documents[0]!.originalBase64!, 'base64')).toEqual(Buffer.from(original));
   });

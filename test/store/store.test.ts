@@ -86,6 +86,86 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
     expect((await store.auditLog(created.id)).map((a) => a.action)).toEqual(['case_created']);
   });
 
+  it('adds a party and changes one after the case is made, keeping what is not changed, in the audit log without its data', async () => {
+    const created = await sampleCase(store, 'Parties changed');
+    const [payer, receiver] = created.parties;
+    // Spaces dropped and upper case: as a letter prints a National Insurance number.
+    const changed = await store.updateParty(created.id, payer!.id, { dateOfBirth: '1984-06-02', nationalInsuranceNumber: 'qq 12 34 56 c' });
+    expect(changed).toEqual({
+      id: payer!.id,
+      role: 'paying_parent',
+      name: 'Alex Example',
+      email: 'alex@example.org',
+      addressWithheld: false,
+      dateOfBirth: '1984-06-02',
+      nationalInsuranceNumber: 'QQ123456C',
+    });
+    // null removes a field; the withheld address stays kept, and still unshown.
+    const withheld = await store.updateParty(created.id, receiver!.id, { phone: '07700 900123', email: null });
+    expect(withheld).toEqual({
+      id: receiver!.id,
+      role: 'receiving_parent',
+      name: 'Sam Example',
+      phone: '07700 900123',
+      addressWithheld: true,
+    });
+    expect((await store.exportCase(created.id)).parties[1]).toMatchObject({ address: '1 Secret Street', addressWithheld: true });
+    const removed = await store.updateParty(created.id, payer!.id, { email: null, nationalInsuranceNumber: null });
+    expect(removed).not.toHaveProperty('email');
+    expect(removed).not.toHaveProperty('nationalInsuranceNumber');
+    expect(removed.dateOfBirth).toBe('1984-06-02');
+
+    const added = await store.addParty(created.id, { role: 'representative', name: 'Robin Adviser', email: 'robin@advice.example' });
+    const detail = await store.getCase(created.id);
+    expect(detail.parties.map((p) => [p.role, p.name])).toEqual([
+      ['paying_parent', 'Alex Example'],
+      ['receiving_parent', 'Sam Example'],
+      ['representative', 'Robin Adviser'],
+    ]);
+    expect(detail.parties[2]).toEqual(added);
+    expect((await store.auditLog(created.id)).map((a) => a.action)).toEqual([
+      'case_created',
+      'party_changed',
+      'party_changed',
+      'case_exported',
+      'party_changed',
+      'party_added',
+    ]);
+    expect(JSON.stringify(await store.auditLog(created.id))).not.toMatch(/QQ123456C|1984-06-02|Robin/);
+  });
+
+  it('refuses a change to a party naming the field, and changes nothing', async () => {
+    const created = await sampleCase(store, 'Parties refused');
+    const payer = created.parties[0]!;
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => 'resolved',
+        (e: unknown) => (e instanceof InputError ? `${e.code} ${e.problems.map((x) => `${x.field}: ${x.message}`).join('; ')}` : String(e)),
+      );
+    expect(await refusal(store.updateParty(created.id, payer.id, { nationalInsuranceNumber: 'QQ12345C' }))).toBe(
+      'invalid_input nationalInsuranceNumber: must be a National Insurance number: two letters, six digits, a letter A–D (e.g. QQ123456C)',
+    );
+    expect(await refusal(store.updateParty(created.id, payer.id, { dateOfBirth: '1984-02-30' }))).toMatch(/^invalid_input dateOfBirth: /);
+    expect(await refusal(store.updateParty(created.id, payer.id, { name: null as never }))).toBe(
+      'invalid_input name: cannot be removed; give the new name',
+    );
+    expect(await refusal(store.updateParty(created.id, payer.id, { nickname: 'A' } as never))).toMatch(
+      /^invalid_input nickname: is not a field of a party; change one of role, name, addressWithheld, email/,
+    );
+    expect(await refusal(store.updateParty(created.id, payer.id, {}))).toBe('invalid_input changes: give at least one field to change');
+    expect(await refusal(store.updateParty(created.id, created.id, { name: 'X' }))).toBe(
+      'not_found partyId: is not a party of this case; get_case lists the case’s parties with their ids',
+    );
+    expect(await refusal(store.updateParty(created.id, 'nope', { name: 'X' }))).toMatch(/^invalid_input partyId: is not an id/);
+    expect(await refusal(store.addParty(created.id, { role: 'other' } as never))).toBe('invalid_input name: must not be empty');
+    expect((await store.getCase(created.id)).parties[0]).toEqual(payer);
+    // Twenty at most, as a new case may have.
+    for (let i = created.parties.length; i < 20; i++) await store.addParty(created.id, { role: 'other', name: `Person ${i}` });
+    expect(await refusal(store.addParty(created.id, { role: 'other', name: 'One too many' }))).toBe(
+      'invalid_input party: the case already has 20 parties, the most it may have; change one with its partyId',
+    );
+  });
+
   it('refuses bad input naming the field, and a case that is not there with not_found', async () => {
     await expect(store.createCase({ title: 'x', side: 'paying', reference: '12345' })).rejects.toThrow(/^reference: must be the 12-digit/);
     await expect(store.createCase({ title: '', side: 'paying' })).rejects.toThrow(/^title: must not be empty/);

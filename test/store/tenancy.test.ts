@@ -154,6 +154,8 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
   it('changes nothing in another organisation’s case', async () => {
     const before = await a.exportCase(caseA);
     const writes = [
+      b.addParty(caseA, { role: 'other', name: 'Someone of B' }),
+      b.updateParty(caseA, before.parties[0]!.id, { nationalInsuranceNumber: 'QQ123456C' }),
       b.addDecision(caseA, { effectiveDate: '2024-10-01', weeklyAmount: 1 }),
       b.recordEvent(caseA, { type: 'note', date: '2024-10-01', summary: 'from B' }),
       b.importParsed(caseA, documentInfo('b into a'), bankStatement({ count: 5, account: 'b' })),
