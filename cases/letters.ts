@@ -1,9 +1,10 @@
 /**
  * Letters from a stored case: the facts the case holds (the sender from the case's own party, the CMS reference,
- * the side, the decision challenged, dates of events already recorded) and the figures from its records (CMS's
- * calculation from the latest decision, the reconciliation of the latest run) are filled in; the caller gives
- * only what the case does not hold, and a refusal lists exactly that. A draft is kept as a new version; marking
- * it sent records the event of its sending with the deadlines calc computes — that is what starts its clocks.
+ * the side, the decision challenged, dates of events already recorded, the letters sent, what happened when:
+ * cases/chronology.ts) and the figures from its records (CMS's calculation from the latest decision, the
+ * reconciliation of the latest run) are filled in; the caller gives only what the case does not hold, and a
+ * refusal lists exactly that. A draft is kept as a new version; marking it sent records the event of its sending
+ * with the deadlines calc computes — that is what starts its clocks.
  * @module
  */
 import type { CivilDate } from '../calc/dates.ts';
@@ -33,6 +34,7 @@ import {
   type LetterSpec,
 } from '../letters/index.ts';
 import type { CaseRecords, CaseStore, EventRecord, LetterRecord, LetterSending, LetterSummary, Party } from '../store/types.ts';
+import { chronologyFromCase, sentLetters } from './chronology.ts';
 import { claimFromDocuments } from './claim.ts';
 import { caseNation, caseTimeline, eventWithDeadlines } from './events.ts';
 import { currentReconciliation } from './reconcile.ts';
@@ -118,7 +120,6 @@ function valueAt(facts: Readonly<Record<string, unknown>>, path: string): unknow
   return at;
 }
 
-/** The facts the case holds that this letter takes (only keys its facts schema has). */
 /** The letters that ask CMS for an answer about the balance, as a letter lists them among the disputes pending. */
 const DISPUTING_LETTERS: readonly string[] = [
   'account_breakdown_request',
@@ -135,14 +136,13 @@ const DISPUTING_LETTERS: readonly string[] = [
  */
 function pendingFromCase(records: CaseRecords, asOf: CivilDate): Facts[] {
   const met = caseTimeline(records.events, asOf).met.filter((d) => d.kind === 'reply_due');
-  return records.letters
-    .filter((l) => l.status === 'sent' && l.sentOn !== undefined && l.sentOn <= asOf && DISPUTING_LETTERS.includes(l.type))
+  return sentLetters(records, asOf)
+    .filter((l) => DISPUTING_LETTERS.includes(l.type))
     .filter((l) => {
       const sending = records.events.find((e) => e.letterId === l.id);
       return !sending || !met.some((d) => d.startedBy.eventId === sending.id);
     })
-    .sort((a, b) => (a.sentOn! < b.sentOn! ? -1 : a.sentOn! > b.sentOn! ? 1 : 0))
-    .map((l) => ({ date: l.sentOn!, kind: l.type }));
+    .map((l) => ({ date: l.sentOn, kind: l.type }));
 }
 
 /**
@@ -151,13 +151,12 @@ function pendingFromCase(records: CaseRecords, asOf: CivilDate): Facts[] {
  */
 function contactsFromCase(records: CaseRecords, asOf: CivilDate): Facts[] {
   const kinds: readonly string[] = LETTER_SENT_KINDS;
-  return records.letters
-    .filter((l) => l.status === 'sent' && l.sentOn !== undefined && l.sentOn <= asOf)
-    .sort((a, b) => (a.sentOn! < b.sentOn! ? -1 : a.sentOn! > b.sentOn! ? 1 : 0))
+  return sentLetters(records, asOf)
     .slice(-40)
-    .map((l) => ({ date: l.sentOn!, kind: kinds.includes(l.type) ? l.type : 'other' }));
+    .map((l) => ({ date: l.sentOn, kind: kinds.includes(l.type) ? l.type : 'other' }));
 }
 
+/** The facts the case holds that this letter takes (only keys its facts schema has). */
 export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: CivilDate): Facts {
   const fields = factFields(spec.facts);
   const keys = new Set(fields.map((f) => f.field));
@@ -184,6 +183,10 @@ export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: Civ
     const contacts = contactsFromCase(records, asOf);
     if (contacts.length > 0) facts['priorContacts'] = contacts;
   }
+  if (keys.has('chronology') && asOf !== undefined) {
+    const chronology = chronologyFromCase(records, asOf);
+    if (chronology.length > 0) facts['chronology'] = chronology;
+  }
   // A subject access request marked sent by post is taken to have reached DWP later (kept with its clock).
   const sar = keys.has('sarReceivedOn') ? latest(records.events, 'sar_sent') : undefined;
   const received = (sar?.details?.['clock'] as { facts?: { receivedOn?: unknown } } | undefined)?.facts?.receivedOn;
@@ -191,12 +194,14 @@ export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: Civ
   return facts;
 }
 
+const isPlainObject = (x: unknown): x is Facts => x !== null && typeof x === 'object' && !Array.isArray(x);
+
 /** The case's facts with the caller's over them; objects (the sender, the decision) merge key by key. */
 function merge(fromCase: Facts, given: Facts): Facts {
   const out: Facts = { ...fromCase };
   for (const [k, v] of Object.entries(given)) {
     const base = out[k];
-    const both = [base, v].every((x) => x !== null && typeof x === 'object' && !Array.isArray(x));
+    const both = isPlainObject(base) && isPlainObject(v);
     out[k] = both ? { ...(base as Facts), ...(v as Facts) } : v;
   }
   return out;
@@ -229,7 +234,10 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
   if (mustGive && valueAt(request.facts ?? {}, mustGive.field) === undefined) {
     throw new LetterInputError(spec.type, [{ field: `facts.${mustGive.field}`, message: `is missing — ${mustGive.why}` }]);
   }
-  const fromCase = Object.keys(caseFacts).filter((k) => !(request.facts && k in request.facts && typeof request.facts[k] !== 'object'));
+  // A fact the caller gave in full (a date, a list such as a chronology) is theirs; an object the case holds part of
+  // (the sender) is merged, and still came from the case.
+  const given = (k: string) => request.facts !== undefined && k in request.facts && !isPlainObject(request.facts[k]);
+  const fromCase = Object.keys(caseFacts).filter((k) => !given(k));
   const facts = merge(caseFacts, request.facts ?? {});
   const sentOn = request.sentOn ?? today;
   const cmsCalculation = request.cmsCalculation ?? (spec.inputs.cmsCalculation ? latestCalculation(records) : undefined);

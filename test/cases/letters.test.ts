@@ -537,3 +537,67 @@ describe('the letters a complaint says were already sent, from the case', () => 
     );
   });
 });
+
+describe('what happened, for a complaint, from the case', () => {
+  // An audit (F12) was told "facts.chronology: is missing" by a complaint drafted from a case that held the decision
+  // letter and the payment dispute it had sent, and knew the dispute's reply date had passed.
+  const complaintOn = '2026-04-20';
+  const own = {
+    whatWentWrong: ['My payment dispute has not been answered'],
+    impact: 'I have lost time off work dealing with this',
+    outcomes: ['explanation'],
+  };
+  async function disputedCase(): Promise<string> {
+    const caseId = await storyCase();
+    await recordCaseEvent(store, caseId, { type: 'decision_letter_received', date: DECISION.letterDate });
+    const saved = await saveCaseLetter(store, caseId, { type: 'payment_dispute', sentOn: SENT_ON }, SENT_ON);
+    await markCaseLetterSent(store, caseId, saved.record.id, { sentOn: SENT_ON, method: 'online_account' }, { today: SENT_ON });
+    return caseId;
+  }
+
+  it('lists the decision and the dispute in date order, saying the dispute’s reply was due and none is recorded', async () => {
+    const caseId = await disputedCase();
+    const { letter, fromCase } = await draftCaseLetter(store, caseId, { type: 'complaint', sentOn: complaintOn, facts: own }, complaintOn);
+    expect(fromCase).toContain('chronology');
+    // The reply date is the case's own: 15 working days after Friday 20 March 2026, Tuesday 14 April 2026 (see above).
+    expect(letter.text.replace(/\s+/g, ' ')).toContain(
+      'WHAT HAPPENED - 2 March 2026: You wrote to me with a decision on my case. ' +
+        '- 20 March 2026: I wrote to you disputing entries on my account; the reply was due by 14 April 2026 and none is recorded. ' +
+        'WHAT WENT WRONG',
+    );
+
+    // The caller's own chronology wins, and is not said to come from the case.
+    const chronology = [{ date: '2026-03-20', what: 'I disputed two entries on my account' }];
+    const given = await draftCaseLetter(
+      store,
+      caseId,
+      { type: 'complaint', sentOn: complaintOn, facts: { ...own, chronology } },
+      complaintOn,
+    );
+    expect(given.fromCase).not.toContain('chronology');
+    expect(given.letter.text.replace(/\s+/g, ' ')).toContain(
+      'WHAT HAPPENED - 20 March 2026: I disputed two entries on my account. WHAT WENT WRONG',
+    );
+  });
+
+  it('once the reply is recorded, says it came, not that it is overdue', async () => {
+    const caseId = await disputedCase();
+    await recordCaseEvent(store, caseId, { type: 'dispute_reply_received', date: '2026-04-16' });
+    const { letter } = await draftCaseLetter(store, caseId, { type: 'complaint', sentOn: complaintOn, facts: own }, complaintOn);
+    expect(letter.text.replace(/\s+/g, ' ')).toContain(
+      '- 20 March 2026: I wrote to you disputing entries on my account. ' +
+        '- 16 April 2026: I received your reply to my payment dispute. WHAT WENT WRONG',
+    );
+  });
+
+  it('the refusal asks only for what the case cannot hold', async () => {
+    const caseId = await disputedCase();
+    const error = await draftCaseLetter(store, caseId, { type: 'complaint', sentOn: complaintOn }, complaintOn).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LetterInputError);
+    const problems = (error as LetterInputError).problems;
+    expect(problems.map((p) => p.field)).toEqual(['facts.whatWentWrong', 'facts.impact', 'facts.outcomes']);
+    expect(problems[0]!.message).toContain(
+      '(the case supplied sender, caseReference, senderRole, priorContacts, chronology, reconciliation)',
+    );
+  });
+});
