@@ -84,8 +84,12 @@ function readFacts(spec: LetterSpec, raw: unknown): { facts?: Record<string, unk
   const problems: LetterProblem[] = [];
   const parsed = spec.facts.safeParse(raw);
   if (!parsed.success) {
+    // A value of the wrong type also fails that type's own checks (an address given as text is "more than 7 lines"
+    // by its length): only the wrong type is said.
+    const wrongType = new Set(parsed.error.issues.filter((i) => i.code === 'invalid_type').map((i) => pathText(i.path)));
     for (const issue of parsed.error.issues) {
       const field = pathText(issue.path);
+      if (issue.code !== 'invalid_type' && wrongType.has(field)) continue;
       const missing = issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined;
       const what = describeFact(
         fields,

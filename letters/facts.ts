@@ -121,7 +121,9 @@ function makeSenderFacts(options: { identity?: boolean }) {
   return strictObject({
     name: personName.describe('Your full name, as the CMS has it'),
     address: z
-      .array(addressLine)
+      .array(addressLine, {
+        error: 'give the address as a list of lines, one per item ending with the postcode, e.g. ["14 Elm Row","Leeds","LS6 2AB"]',
+      })
       .min(2, 'give at least two address lines, ending with the postcode')
       .max(7, 'give at most 7 address lines')
       .optional()

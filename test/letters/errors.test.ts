@@ -74,6 +74,18 @@ describe('a missing fact', () => {
     });
     expect(late.message).toContain('facts.complaintDate: must be a real date written YYYY-MM-DD');
   });
+
+  test('an address given as one piece of text gets one problem, saying to give a list of lines', () => {
+    // An audit (F14) was told both "expected array, received string" and "give at most 7 address lines", for three lines.
+    const sender = { ...PAYING_PARENT, address: '14 Elm Row\nLeeds\nLS6 2AB' };
+    const { problems } = refusal({ ...input('payment_dispute'), facts: { ...input('payment_dispute').facts, sender } });
+    expect(problems).toEqual([
+      {
+        field: 'facts.sender.address',
+        message: 'give the address as a list of lines, one per item ending with the postcode, e.g. ["14 Elm Row","Leeds","LS6 2AB"]',
+      },
+    ]);
+  });
 });
 
 describe('a figure with no computation behind it', () => {
