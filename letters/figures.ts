@@ -681,6 +681,10 @@ function structuralWhy(r: ComputedReconciliation, line: BridgeLine): string {
   if (line.kind === 'unexplained' && line.amount.isZero()) {
     return `CMS’s figure is what ${ownEntries(r, 'its')} add up to, but it puts ${splitWords(line.effects)} than they do. ${SPLIT_MATTERS}, so I ask you to correct the parts of the balance.`;
   }
+  // None of CMS's entries given: "its entries add up to nothing owed" would tell CMS something nobody has seen.
+  if (line.kind === 'unexplained' && r.result.counts.cmsEntries === 0) {
+    return 'I have been given none of your entries, so nothing shows how you arrive at your figure: I ask for the entries behind it (your statement of account, or on Direct Pay the missed-payment reports the arrears come from).';
+  }
   if (line.kind === 'unexplained') {
     return `CMS’s figure is ${pounds(line.amount.abs())} ${line.amount.gt(0) ? 'higher' : 'lower'} than ${ownEntries(r, 'its')} add up to (${balanceWords(cmsEntriesTotal(r).value, positionOf(r.result.balance.cmsEntriesTotal))}); nothing in the entries I have been given explains it, so I ask for the entries behind it.`;
   }
@@ -893,7 +897,7 @@ export function reconciliationStatement(
       const value = quote(
         signedMoney(
           `bridge_subtotal_${s.kind}`,
-          `Subtotal: ${countOf(s.kind, s.count)}`,
+          `Subtotal: ${countOf(s.kind, s.count, r.result.counts.cmsEntries > 0)}`,
           s.amount,
           `Lines ${joinAnd(bridge.lines.flatMap((l, i) => (l.kind === s.kind ? [String(i + 1)] : [])))} of the reconciliation statement`,
           cite,

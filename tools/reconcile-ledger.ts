@@ -561,7 +561,7 @@ export function summarizeReconciliation(
   );
   if (br.subtotals.length) {
     head.push('The difference, line by line (positive: CMS’s figure too high; negative: too low):');
-    for (const s of br.subtotals) head.push(`- ${countOf(s.kind, s.count)}: ${p(s.amount)}`);
+    for (const s of br.subtotals) head.push(`- ${countOf(s.kind, s.count, out.counts.cmsEntries > 0)}: ${p(s.amount)}`);
     head.push(`= ${p(br.difference)} (${p(br.from)} − ${p(br.to)}).`);
     if (br.inPayingParentsFavour.count && br.inReceivingParentsFavour.count) {
       const high = br.inPayingParentsFavour.count;

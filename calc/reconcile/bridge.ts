@@ -30,6 +30,8 @@ export function buildBridge(
   balances: Balances,
   findings: readonly (Finding & { readonly pence: Effect })[],
   claim: Claim | undefined,
+  /** Whether any of CMS's entries was given: with none, its figure cannot be traced to them at all. */
+  entriesGiven = true,
 ): Bridge {
   const explained = findings.reduce((a, f) => addEffects(a, f.pence), balances.notYetDueInCms);
   const gap = minus(balances.cmsEntries, balances.recomputed);
@@ -86,6 +88,7 @@ export function buildBridge(
         fromPence(from),
         balances.cmsFilledIn !== 0,
         byComponent(unexplained),
+        entriesGiven,
       ),
     });
   }

@@ -7,7 +7,7 @@
  * falls due before the day after the schedule's last line: Reckoner's rule starts from there.
  * @module
  */
-import { addDays, type CivilDate } from '../dates.ts';
+import { addDays, fromDayNumber, type CivilDate } from '../dates.ts';
 import type { CmsEntry } from '../ledger/entries.ts';
 import { formatMoney, fromPence } from '../money.ts';
 import type { Schedule } from '../schedule/build.ts';
@@ -76,4 +76,67 @@ export function catchUpRestWarning(schedule: Schedule): string | undefined {
     `Each is taken as the maintenance it collects on its date; the rest, £${formatMoney(fromPence(rest.amounts.maintenance))}, is counted as not yet due until after then and ${spread} (Reckoner’s rule). ` +
     'If the schedule lists every catch-up instalment CMS means to ask for, CMS is collecting less than accrued: ask it how the rest will be collected, or give its later schedule to have it checked.'
   );
+}
+
+/** A payment or a missed-payment report, as {@link catchUpAfterPayments} reads it: its day and its amount. */
+export interface DayAmount {
+  readonly day: number;
+  readonly pence: number;
+}
+
+/**
+ * The same on Direct Pay, where CMS keeps no account whose lines show its plan, from what the parents did: without
+ * CMS's timetable, when on some Direct Pay instalment date that Reckoner's rule would have collect part of an initial
+ * or backdated amount, what was paid for it (with any missed payment reported for it) is exactly the ongoing
+ * instalment, and on none is it the ongoing instalment with that part, the parents were asked for the ongoing
+ * instalment alone: on Direct Pay they pay, and report, what CMS's schedule asks for. Counting Reckoner's assumed part
+ * as shortfalls nobody reported would have a parent tell CMS of arrears its schedule never asked for (an MCP audit:
+ * seven "shortfalls" of £24.99 a month). Reckoner's rule then starts after the last such date, with a warning.
+ * `paid` and `reports` are the payments for this side (refunds left out) and the missed-payment reports;
+ * a payment counts for an instalment from `windowDays` before its due date to just before the next one's window.
+ */
+export function catchUpAfterPayments(
+  schedule: Schedule,
+  paid: readonly DayAmount[],
+  reports: readonly DayAmount[],
+  side: Side,
+  rpIndex: number,
+  windowDays: number,
+  asOfDay: number,
+): CatchUpAfterSchedule | undefined {
+  const mine = (a: Amounts) => (side === 'paying' ? a : a.parents[rpIndex]!);
+  const ongoing = new Map<number, number>();
+  const catchUp = new Map<number, number>();
+  const directPay = new Set<number>();
+  for (const e of schedule.plan.events) {
+    const { maintenance } = mine(e.amounts);
+    if (e.kind === 'ongoing') {
+      ongoing.set(e.day, (ongoing.get(e.day) ?? 0) + maintenance);
+      if (e.line !== undefined && schedule.lines[e.line]?.service === 'direct_pay') directPay.add(e.day);
+    } else if (e.kind === 'catch_up') catchUp.set(e.day, (catchUp.get(e.day) ?? 0) + maintenance);
+  }
+  const dueDays = [...ongoing.keys()].sort((a, b) => a - b);
+  const within = (rows: readonly DayAmount[], from: number, to: number) =>
+    rows.reduce((a, r) => (r.day >= from && r.day < to ? a + r.pence : a), 0);
+  let lastOngoing: number | undefined;
+  for (const [i, day] of dueDays.entries()) {
+    const part = catchUp.get(day) ?? 0;
+    if (day > asOfDay || part <= 0 || !directPay.has(day)) continue;
+    const from = day - windowDays;
+    const to = i + 1 < dueDays.length ? dueDays[i + 1]! - windowDays : Number.POSITIVE_INFINITY;
+    const paidFor = within(paid, from, to);
+    const asked = paidFor + within(reports, from, to);
+    const instalment = ongoing.get(day)!;
+    if (paidFor === instalment + part || asked === instalment + part) return undefined;
+    if (paidFor > 0 && asked === instalment) lastOngoing = day;
+  }
+  if (lastOngoing === undefined) return undefined;
+  const spread = schedule.plan.pools.reduce((a, p) => a + mine(p.amounts).maintenance, 0);
+  const last = fromDayNumber(lastOngoing);
+  return {
+    from: addDays(last, 1),
+    warning:
+      `On Direct Pay, what was paid for each instalment up to ${last} (with any missed payment reported for it) is the ongoing instalment alone, not that with part of the £${formatMoney(fromPence(spread))} that accrued before it could be asked for (an initial or backdated amount), as Reckoner’s own rule would spread it: CMS’s payment schedule is taken to ask for the ongoing instalment alone. ` +
+      'That amount is counted as not yet due until after then, and spread over a year of instalments from the next due date; give CMS’s own timetable (schedule.paymentPlan.catchUp, from its payment schedule letter) to have it checked against that.',
+  };
 }

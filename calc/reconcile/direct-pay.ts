@@ -203,7 +203,13 @@ export function reconcileDirectPay(
     }
   }
   for (const u of unreported)
-    findings.push(draft('missed_payment_not_reported', u.p, -u.pence, [], { reported: fromPence(reported[u.p]!) }));
+    findings.push(
+      draft('missed_payment_not_reported', u.p, -u.pence, [], {
+        reported: fromPence(reported[u.p]!),
+        // With no CMS entry at all, nothing given says whether it was reported (explain.ts words it so).
+        ...(books.counts.cms === 0 ? { reason: 'no_cms_entries_given' } : {}),
+      }),
+    );
   for (const s of surplus) findings.push(draft('extra_payment_not_credited', s.p, s.pence, []));
   return { findings, matches, reportsMode, reported, cmsDue, paidInFull, acceptedReports };
 }

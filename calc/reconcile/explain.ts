@@ -155,7 +155,14 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
           ? `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment due on ${d(f.date)}, and it was paid late, after the report: ${shown.join('; ')}. The report was right when it was made, but the instalment has since been paid, so it is not owed.`
           : `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment due on ${d(f.date)}, but it was paid${shown.length ? `: ${shown.join('; ')}` : ' (by a payment made in advance)'}.`;
     case 'missed_payment_not_reported':
-      return `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it, ${pounds(f.amount)} short${x.reported && x.reported.gt(0) ? `, of which only ${pounds(x.reported)} was reported` : ''}), and CMS was not told: on Direct Pay it records no payments, so its figure does not include this.`;
+      // None of CMS's entries given: whether anyone reported it, nothing given says.
+      if (x.reason === 'no_cms_entries_given') {
+        return `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it, ${pounds(f.amount)} short). None of CMS's entries was given, so whether it was reported is not known: on Direct Pay CMS's figure includes a shortfall only once it is reported.`;
+      }
+      // With a report for part of it, the finding is the part nobody reported (the whole shortfall may be larger).
+      return x.reported && x.reported.gt(0)
+        ? `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it). A missed payment of ${pounds(x.reported)} was reported to CMS for it, but ${pounds(f.amount)} more was not paid and CMS was not told: on Direct Pay it records no payments, so its figure does not include this.`
+        : `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it, ${pounds(f.amount)} short), and CMS was not told: on Direct Pay it records no payments, so its figure does not include this.`;
     case 'extra_payment_not_credited':
       return `${pounds(f.amount)} paid for the instalment due on ${d(f.date)} was more than the instalment (${pounds(x.due!)}); on Direct Pay CMS records no payments, so it has not set this against the arrears it records.`;
     case 'liability_mismatch':
@@ -291,9 +298,18 @@ export const KIND_NAMES: Readonly<Record<BridgeLineKind, readonly [string, strin
   unexplained: ['difference the entries do not explain', 'differences the entries do not explain'],
 };
 
-/** "3 payments CMS has no record of", "1 period charged twice". */
-export function countOf(kind: BridgeLineKind, count: number): string {
-  const [one, many] = KIND_NAMES[kind];
+/**
+ * The same where none of CMS's entries was given: nothing then shows whether a shortfall was reported, or what the
+ * entries are that do not explain CMS's figure.
+ */
+const KIND_NAMES_WITHOUT_ENTRIES: Partial<Record<BridgeLineKind, readonly [string, string]>> = {
+  missed_payment_not_reported: ['instalment not paid in full', 'instalments not paid in full'],
+  unexplained: ['figure not traced to any entry', 'figures not traced to any entry'],
+};
+
+/** "3 payments CMS has no record of", "1 period charged twice"; `entriesGiven` false when none of CMS's was given. */
+export function countOf(kind: BridgeLineKind, count: number, entriesGiven = true): string {
+  const [one, many] = (!entriesGiven && KIND_NAMES_WITHOUT_ENTRIES[kind]) || KIND_NAMES[kind];
   return `${count} ${count === 1 ? one : many}`;
 }
 
@@ -313,7 +329,16 @@ export function cmsEntriesWords(possessive: string, filledIn: boolean, own = tru
   return filledIn ? `${possessive} entries, ${FILLED_IN},` : `${possessive}${own ? ' own' : ''} entries`;
 }
 
-export function explainUnexplained(amount: Dec, entriesTotal: Dec, claimed: Dec, filledIn: boolean, effects: ByComponent<Dec>): string {
+export function explainUnexplained(
+  amount: Dec,
+  entriesTotal: Dec,
+  claimed: Dec,
+  filledIn: boolean,
+  effects: ByComponent<Dec>,
+  entriesGiven = true,
+): string {
+  // With none of CMS's entries given, nothing says what they add up to: "its entries add up to £0.00" would be false.
+  if (!entriesGiven) return `CMS's figure (${pounds(claimed)}) cannot be traced to its entries: none was given. ${NO_ENTRIES_ASK}`;
   const entries = cmsEntriesWords('its', filledIn);
   if (amount.isZero()) {
     return `CMS's figure (${pounds(claimed)}) is what ${entries} add up to, but it puts ${splitWords(effects)} than they do. ${SPLIT_MATTERS}; ask CMS to put its figure right part by part.`;
@@ -321,6 +346,13 @@ export function explainUnexplained(amount: Dec, entriesTotal: Dec, claimed: Dec,
   const split = partsDiffer(effects) ? ` By part, it puts ${splitWords(effects)} than they do.` : '';
   return `CMS's figure (${pounds(claimed)}) is ${pounds(amount.abs())} ${amount.gt(0) ? 'higher' : 'lower'} than ${entries} add up to (${pounds(entriesTotal)}); nothing in the entries given explains it, so ask CMS for the entries behind it.${split}`;
 }
+
+/**
+ * What to ask for when none of CMS's entries was given: its statement of account, or on Direct Pay, where CMS records
+ * no payments, the missed-payment reports its arrears come from (cms-accounts.md §1).
+ */
+export const NO_ENTRIES_ASK =
+  'Ask CMS for the entries behind it: its statement of account, or on Direct Pay the missed-payment reports its arrears come from';
 
 /** Why a figure's split between its parts matters, though its total is right (cms-accounts.md §4; SI 2014/612). */
 export const SPLIT_MATTERS =

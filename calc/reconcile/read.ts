@@ -20,7 +20,7 @@ import {
 } from '../ledger/entries.ts';
 import { parsePence } from '../money.ts';
 import { buildSchedule, type Schedule } from '../schedule/build.ts';
-import { catchUpAfterSchedule, catchUpRestWarning } from './cms-plan.ts';
+import { catchUpAfterPayments, catchUpAfterSchedule, catchUpRestWarning } from './cms-plan.ts';
 import { feeRules, type FeeRules } from './credits.ts';
 import { search } from './periods.ts';
 import { BASES, SIDES, type Basis, type Ignored, type ReconcileInput, type Side } from './types.ts';
@@ -327,6 +327,24 @@ export function readBooks(input: ReconcileInput): Books {
     else if (v.type !== 'declared_payment') books.deductionEvidence.push(v);
     else if (otherRefs.length > 0 && namesOtherCase(v.reference)) books.paidForOtherCase.push({ source: 'declared', row: v });
     else books.paid.push({ source: 'declared', row: v });
+  }
+  // On Direct Pay, without CMS's timetable, payments of the ongoing instalment alone defer it the same way.
+  if (!input.schedule.paymentPlan && !deferred) {
+    const paidRows = books.paid.filter((i) => !(i.source === 'bank' && side === 'paying' && i.row.direction === 'in'));
+    const fromPayments = catchUpAfterPayments(
+      schedule,
+      paidRows.map((i) => i.row),
+      books.reports,
+      side,
+      rpIndex,
+      windowDays,
+      asOfDay,
+    );
+    if (fromPayments) {
+      schedule = buildSchedule({ ...input.schedule, asOf }, { catchUpFrom: fromPayments.from });
+      planWarnings.push(fromPayments.warning);
+      warnings.push(fromPayments.warning);
+    }
   }
   if (!filtered && bank.length > 0) {
     warnings.push(

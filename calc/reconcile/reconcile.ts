@@ -113,7 +113,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     ...directPay.matches,
     ...historic.matches,
   ]);
-  const bridge = buildBridge(balances, findings, books.claim);
+  const bridge = buildBridge(balances, findings, books.claim, books.counts.cms > 0);
   const balance = publishBalance(books, balances, periods, paid, credits, bridge.from);
 
   const dpPeriods = directPay.reportsMode.filter(Boolean).length;
@@ -156,7 +156,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     `${bridge.fromLabel === 'cms_claim' ? 'CMS’s figure' : `${cmsEntriesWords('CMS’s', !b.cmsEntriesFilledIn.isZero(), false)} add up to`} ${pounds(bridge.from)} − recomputed ${pounds(bridge.to)} = ${pounds(diff)}: ` +
       (bridge.lines.length === 0
         ? 'nothing to explain'
-        : bridge.subtotals.map((s) => `${countOf(s.kind, s.count)} ${pounds(s.amount)}`).join('; ')),
+        : bridge.subtotals.map((s) => `${countOf(s.kind, s.count, books.counts.cms > 0)} ${pounds(s.amount)}`).join('; ')),
     formatMoney(diff),
     BRIDGE_RULE,
   );

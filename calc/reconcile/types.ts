@@ -190,6 +190,7 @@ export interface FindingFacts {
     | 'backdated_decision'
     | 'refund'
     | 'no_cms_record_given'
+    | 'no_cms_entries_given'
     | 'short_payment'
     | 'voluntary'
     | 'nothing_to_offset'

@@ -87,15 +87,17 @@ export function balanceSentences(ctx: Ctx, r: ComputedReconciliation, to: Addres
  * What the lines one way are called: entries when every one is an entry CMS got wrong, shortfalls nobody reported
  * when every one is a Direct Pay shortfall CMS was never told of (not an entry on its record), items otherwise.
  */
-function linesNoun(e: EachWaySummary): [one: string, many: string] {
+function linesNoun(e: EachWaySummary, entriesGiven: boolean): [one: string, many: string] {
   if (e.entries === e.count) return ['entry', 'entries'];
+  // With none of CMS's entries given, nothing shows whether a shortfall was reported.
+  if (e.unreported === e.count && !entriesGiven) return ['instalment not paid in full', 'instalments not paid in full'];
   if (e.unreported === e.count) return ['shortfall nobody reported', 'shortfalls nobody reported'];
   return ['item', 'items'];
 }
 
 /** "two entries", "one item": the lines one way, counted. */
-function linesWords(e: EachWaySummary): string {
-  return count(e.count, ...linesNoun(e));
+function linesWords(e: EachWaySummary, entriesGiven: boolean): string {
+  return count(e.count, ...linesNoun(e, entriesGiven));
 }
 
 /**
@@ -114,6 +116,7 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
   const yours = to === 'cms' ? 'your' : 'the Child Maintenance Service’s';
   const figure = claim ? `${yours} figure` : `the balance ${yours} entries give`;
   const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
+  const given = result.counts.cmsEntries > 0;
   const out: string[] = [];
 
   if (!claim) {
@@ -130,7 +133,7 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
   const favour = (way: 'too_high' | 'too_low') => favourWords(way, ctx.senderRole);
   if (high && low) {
     out.push(
-      `${capital(linesWords(high))} ${verb(high.count, 'makes', 'make')} ${figure} too high, by ${high.total}${high.count > 1 ? ' in all' : ''}, in ${favour('too_high')}; ${linesWords(low)} ${verb(low.count, 'makes', 'make')} it too low, by ${low.total}${low.count > 1 ? ' in all' : ''}, in ${favour('too_low')}. ${
+      `${capital(linesWords(high, given))} ${verb(high.count, 'makes', 'make')} ${figure} too high, by ${high.total}${high.count > 1 ? ' in all' : ''}, in ${favour('too_high')}; ${linesWords(low, given)} ${verb(low.count, 'makes', 'make')} it too low, by ${low.total}${low.count > 1 ? ' in all' : ''}, in ${favour('too_low')}. ${
         s.net
           ? `Taken together, ${figure} ${outBy(r, s.net, s.way === 'too_low' ? 'too_low' : 'too_high')}, net.`
           : `Taken together they cancel out, so the balance is right though the entries are not.`
@@ -140,7 +143,7 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
     const one = (high ?? low)!;
     const way = high ? 'too_high' : 'too_low';
     out.push(
-      `${one.count === 1 ? capital(linesWords(one)) : one.count === 2 ? `Both ${linesNoun(one)[1]}` : `All ${linesWords(one)}`} ${verb(one.count, 'makes', 'make')} ${figure} too ${way === 'too_high' ? 'high' : 'low'}, by ${one.total}${one.count > 1 ? ' in all' : ''}, in ${favour(way)}.`,
+      `${one.count === 1 ? capital(linesWords(one, given)) : one.count === 2 ? `Both ${linesNoun(one, given)[1]}` : `All ${linesWords(one, given)}`} ${verb(one.count, 'makes', 'make')} ${figure} too ${way === 'too_high' ? 'high' : 'low'}, by ${one.total}${one.count > 1 ? ' in all' : ''}, in ${favour(way)}.`,
     );
   }
   if (bothOverpaid(r) && (high || low)) {
@@ -161,7 +164,11 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
     );
   }
   const unexplained = structuralLine(r, 'unexplained');
-  if (unexplained) {
+  if (unexplained && result.counts.cmsEntries === 0) {
+    out.push(
+      `One of these items is not an entry: I have been given none of ${to === 'cms' ? 'your' : 'CMS’s'} entries, so nothing shows how ${figure} is arrived at.`,
+    );
+  } else if (unexplained) {
     out.push(
       `One of these items is not an entry: ${figure} is ${ctx.quote(unexplained.figure)} ${unexplained.way === 'too_high' ? 'higher' : 'lower'} than ${ownEntries(r, to === 'cms' ? 'your' : 'its')} add up to (${balanceWords(ctx.quote(cmsEntriesTotal(r)), positionOf(result.balance.cmsEntriesTotal))}), and nothing in the entries I have been given explains it.`,
     );
