@@ -10,6 +10,7 @@
  */
 import { toDayNumber, type CivilDate } from '../dates.ts';
 import { parsePence } from '../money.ts';
+import { RECONCILE_STEP } from '../reconcile/reconcile.ts';
 import type { PeriodRow, Reconciliation, Side } from '../reconcile/types.ts';
 import { dateAxis, dateFraction, valueAxis, valueFraction, type DateAxis, type ValueAxis } from './ticks.ts';
 
@@ -42,6 +43,12 @@ export interface ChartPoint {
   readonly x: number;
   /** Where each value is up its panel's money axis: 0 at the bottom, 1 at the top. */
   readonly y: Readonly<Record<ChartSeriesId, number>>;
+  /**
+   * False in a Direct Pay period, where CMS records no payments (cms-accounts.md §1): its `recorded_by_cms` there is
+   * what CMS's figure takes as paid (the instalment, less any missed payment reported), not a payment CMS recorded,
+   * so it is neither drawn nor printed as one, nor counted in the summary's `recordedByCms`.
+   */
+  readonly cmsRecordsPayments: boolean;
 }
 
 /** A balance in whole pence: positive, the paying parent owes. */
@@ -51,11 +58,20 @@ export interface ChartSummary {
   readonly from: CivilDate;
   readonly to: CivilDate;
   readonly periods: number;
-  /** Σ over the periods of what fell due, what the evidence shows paid, and what CMS recorded as paid. */
+  /** Σ over the periods of what fell due and what the evidence shows paid. */
   readonly due: number;
   readonly paid: number;
+  /** Σ of what CMS recorded as paid, over the periods in which it records payments (not those on Direct Pay). */
   readonly recordedByCms: number;
-  /** Σ paid − Σ recorded by CMS: positive, the evidence shows more paid than CMS recorded. */
+  /**
+   * Present when some periods are on Direct Pay, where CMS records no payments: how many, how many others, and Σ of
+   * what the evidence shows paid in the others (the figure `recordedByCms` is set against).
+   */
+  readonly directPay?: { readonly periods: number; readonly otherPeriods: number; readonly paidInOthers: number };
+  /**
+   * Σ paid − Σ recorded by CMS, over the periods in which CMS records payments: positive, the evidence shows more
+   * paid than CMS recorded.
+   */
   readonly paidMinusRecorded: number;
   /** Its size, without the sign: for a sentence that says which way in words. */
   readonly paidMinusRecordedSize: number;
@@ -90,13 +106,19 @@ const positionOf = (p: number): BalancePosition => (p > 0 ? 'arrears' : p < 0 ? 
 
 /**
  * The chart of `periods` (a reconciliation's period rows, in date order). `side` says whose evidence it is, for the
- * words a renderer chooses ("paid" or "received"). Integers throughout: a period row is whole pence already.
+ * words a renderer chooses ("paid" or "received"). `directPay` marks, by index, the periods on Direct Pay in which
+ * CMS records no payments (none when not given). Integers throughout: a period row is whole pence already.
  */
-export function chartModel(periods: readonly PeriodRow[], side: Side, options: { readonly asOf?: CivilDate } = {}): ChartModel {
-  const rows = periods.map((p) => ({
+export function chartModel(
+  periods: readonly PeriodRow[],
+  side: Side,
+  options: { readonly asOf?: CivilDate; readonly directPay?: readonly boolean[] } = {},
+): ChartModel {
+  const rows = periods.map((p, i) => ({
     periodStart: p.periodStart,
     periodEnd: p.periodEnd,
     day: toDayNumber(p.periodStart),
+    cmsRecordsPayments: options.directPay?.[i] !== true,
     values: {
       due: parsePence(p.due),
       paid: parsePence(p.paid),
@@ -139,9 +161,20 @@ export function chartModel(periods: readonly PeriodRow[], side: Side, options: {
   return { side, points, dates, axes, summary: summaryOf(points) };
 }
 
-/** A reconciliation's chart: its period rows, from its side, as at its date. */
-export function reconciliationChart(result: Pick<Reconciliation, 'periods' | 'side' | 'asOf'>): ChartModel {
-  return chartModel(result.periods, result.side, { asOf: result.asOf });
+/**
+ * A reconciliation's chart: its period rows, from its side, as at its date. The periods in which CMS records no
+ * payments are those on Direct Pay when reconciliation checked them against the missed-payment reports (its
+ * `direct_pay` step: "CMS records no payments"); where CMS's account lists Direct Pay payments and no report,
+ * reconciliation takes it to keep a full record and has no such step, and every period's payments are CMS's record.
+ * Without the schedule and the trace, every period is taken as one in which CMS records payments.
+ */
+export function reconciliationChart(
+  result: Pick<Reconciliation, 'periods' | 'side' | 'asOf'> & Partial<Pick<Reconciliation, 'schedule' | 'trace'>>,
+): ChartModel {
+  const checked = result.trace?.some((s) => s.step === RECONCILE_STEP.directPay) === true;
+  const service = new Map((result.schedule?.lines ?? []).map((l) => [l.periodStart, l.service]));
+  const directPay = result.periods.map((p) => checked && service.get(p.periodStart) === 'direct_pay');
+  return chartModel(result.periods, result.side, { asOf: result.asOf, directPay });
 }
 
 function summaryOf(points: readonly ChartPoint[]): ChartSummary | undefined {
@@ -150,11 +183,16 @@ function summaryOf(points: readonly ChartPoint[]): ChartSummary | undefined {
   let due = 0;
   let paid = 0;
   let recordedByCms = 0;
+  let paidInOthers = 0;
+  let directPay = 0;
   let widestGap: ChartSummary['widestGap'];
   for (const p of points) {
     due += p.values.due;
     paid += p.values.paid;
-    recordedByCms += p.values.recorded_by_cms;
+    if (p.cmsRecordsPayments) {
+      recordedByCms += p.values.recorded_by_cms;
+      paidInOthers += p.values.paid;
+    } else directPay++;
     const gap = p.values.balance_per_cms - p.values.balance;
     if (gap !== 0 && (!widestGap || Math.abs(gap) > widestGap.size)) widestGap = { amount: gap, size: Math.abs(gap), date: p.periodEnd };
   }
@@ -167,8 +205,9 @@ function summaryOf(points: readonly ChartPoint[]): ChartSummary | undefined {
     due,
     paid,
     recordedByCms,
-    paidMinusRecorded: paid - recordedByCms,
-    paidMinusRecordedSize: Math.abs(paid - recordedByCms),
+    ...(directPay > 0 ? { directPay: { periods: directPay, otherPeriods: points.length - directPay, paidInOthers } } : {}),
+    paidMinusRecorded: paidInOthers - recordedByCms,
+    paidMinusRecordedSize: Math.abs(paidInOthers - recordedByCms),
     balance,
     balancePosition: positionOf(balance),
     balanceSize: Math.abs(balance),

@@ -30,6 +30,13 @@ export interface PurposeSpec {
   readonly history: boolean;
   /** Whether the cover lists the case's details (an MP's summary keeps to plain words). */
   readonly details: boolean;
+  /**
+   * The parent's own time limits that have passed (a last day to ask for a reconsideration they did not use): left
+   * out, or listed under a neutral "Passed" beside the deadlines CMS or DWP missed. Never "passed without being met":
+   * only a reply CMS or DWP owed is that. The parent's own reminders (chase, escalate, look again) are advice to
+   * them, not evidence, and are never listed as passed.
+   */
+  readonly ownLimitsPassed: 'omit' | 'neutral';
   ask(f: AskFigures): string;
 }
 
@@ -43,6 +50,8 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     footer: 'Mandatory reconsideration evidence',
     history: false,
     details: true,
+    // Whether the request is in time is CMS's first question: a last day that has passed is said, neutrally.
+    ownLimitsPassed: 'neutral',
     ask: (f) =>
       f.agrees
         ? `I ask CMS to look again at its decision and to correct each entry listed under ${DISPUTES}; the balance on ${f.asOf} is ${f.correct}.`
@@ -55,6 +64,9 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     footer: 'Complaint evidence',
     history: true,
     details: true,
+    // A complaint is about CMS's handling: the parent's own unused options are no part of it, and beside CMS's
+    // unanswered letters they would read as her failures (an MCP audit).
+    ownLimitsPassed: 'omit',
     ask: (f) =>
       `I ask CMS to correct each entry listed under ${DISPUTES}, to put the balance on ${f.asOf} right at ${f.correct}${f.agrees ? '' : ` instead of ${f.cms}`}, to explain in writing how the errors were made, and to put right any loss they caused.`,
   },
@@ -65,6 +77,8 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     footer: 'Evidence for the Independent Case Examiner',
     history: true,
     details: true,
+    // The ICE examines CMS's handling of the case: as for a complaint.
+    ownLimitsPassed: 'omit',
     ask: (f) =>
       `I ask the Independent Case Examiner to examine how CMS has handled my account and my complaint, and to recommend that CMS correct each entry listed under ${DISPUTES}, put the balance on ${f.asOf} right at ${f.correct}${f.agrees ? '' : ` instead of ${f.cms}`}, and put right any loss its errors caused.`,
   },
@@ -75,6 +89,8 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     footer: 'Summary and evidence for my MP',
     history: true,
     details: false,
+    // An MP is asked to raise CMS's handling: as for a complaint.
+    ownLimitsPassed: 'omit',
     ask: (f) =>
       `I ask you to raise my case with the Child Maintenance Service and ask it to put the balance on ${f.asOf} right at ${f.correct}${f.agrees ? '' : ` instead of ${f.cms}`}. If CMS does not put it right, I ask you to consider referring my complaint to the Parliamentary and Health Service Ombudsman.`,
   },
@@ -85,6 +101,9 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     footer: 'Bundle for the tribunal',
     history: false,
     details: true,
+    // The tribunal decides whether an appeal or the reconsideration before it was in time: a last day that has
+    // passed is said, neutrally.
+    ownLimitsPassed: 'neutral',
     ask: (f) =>
       f.agrees
         ? `I ask the tribunal to take these figures into account in deciding my appeal: the balance on ${f.asOf} is ${f.correct}.`

@@ -13,7 +13,7 @@ import {
   type ChartPanelId,
   type ChartSeriesId,
 } from '../../calc/chart/index.ts';
-import { PANEL_TITLES, SERIES_STYLES, seriesLabel, type SeriesStyle } from './style.ts';
+import { panelTitle, SERIES_STYLES, seriesLabel, type SeriesStyle } from './style.ts';
 
 export interface Box {
   readonly x: number;
@@ -53,7 +53,12 @@ export interface SeriesGeometry {
   readonly style: SeriesStyle;
   /** One point per period, in order. */
   readonly points: readonly Point[];
-  /** Which points carry a marker (every one on a short chart; evenly spaced on a long one). */
+  /**
+   * The stretches of the line to draw: runs of consecutive points, by index. One run of every point, except that what
+   * CMS recorded as paid is not drawn in a Direct Pay period (CMS records no payments there): the line breaks.
+   */
+  readonly runs: readonly (readonly number[])[];
+  /** Which points carry a marker (every one on a short chart; evenly spaced on a long one), among those drawn. */
   readonly markers: readonly number[];
 }
 
@@ -135,7 +140,7 @@ export function layoutChart(model: ChartModel, box: Box, measure: Measure = roug
   let top = box.y;
   const panels = CHART_PANELS.map((id): PanelGeometry => {
     const axis = model.axes[id];
-    const title: Label = { text: PANEL_TITLES[id], x: r2(plotX), y: r2(top + TITLE), anchor: 'start', size: TITLE, bold: true };
+    const title: Label = { text: panelTitle(id, model.side), x: r2(plotX), y: r2(top + TITLE), anchor: 'start', size: TITLE, bold: true };
     top += LINE + 2;
     const legend = legends[id].flatMap((row) => {
       const y = top + LINE / 2;
@@ -157,12 +162,20 @@ export function layoutChart(model: ChartModel, box: Box, measure: Measure = roug
     const inPanel = CHART_SERIES.filter((s) => SERIES_PANEL[s] === id);
     const series = inPanel.map((sid, k): SeriesGeometry => {
       const phase = Math.floor((k * stride) / inPanel.length);
+      const drawn = (i: number) => sid !== 'recorded_by_cms' || model.points[i]!.cmsRecordsPayments;
+      const runs: number[][] = [];
+      model.points.forEach((_, i) => {
+        if (!drawn(i)) return;
+        if (i > 0 && drawn(i - 1)) runs[runs.length - 1]!.push(i);
+        else runs.push([i]);
+      });
       return {
         id: sid,
         label: seriesLabel(sid, model.side),
         style: SERIES_STYLES[sid],
         points: model.points.map((p) => ({ x: xOf(p.x), y: yOf(p.y[sid]) })),
-        markers: model.points.flatMap((_, i) => ((i + stride - phase) % stride === 0 ? [i] : [])),
+        runs,
+        markers: model.points.flatMap((_, i) => ((i + stride - phase) % stride === 0 && drawn(i) ? [i] : [])),
       };
     });
     return {

@@ -14,6 +14,15 @@ export {
   type SeriesGeometry,
 } from './geometry.ts';
 export { drawChart } from './pdf.ts';
-export { CHART_TITLE, PANEL_TITLES, SERIES_STYLES, seriesLabel, type MarkerShape, type SeriesStyle } from './style.ts';
+export {
+  CHART_TITLE,
+  NOT_RECORDED_ON_DIRECT_PAY,
+  PANEL_TITLES,
+  panelTitle,
+  SERIES_STYLES,
+  seriesLabel,
+  type MarkerShape,
+  type SeriesStyle,
+} from './style.ts';
 export { chartSvg, xmlEscape, type SvgOptions } from './svg.ts';
 export { chartTable, chartTableText, chartText, type ChartTable } from './text.ts';

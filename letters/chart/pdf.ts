@@ -75,8 +75,14 @@ export function drawChart(doc: Doc, model: ChartModel, box: Box): void {
       if (s.points.length === 0) continue;
       setDash(doc, s.style.dash);
       doc.lineWidth(s.style.width).lineJoin('round');
-      polyline(doc, s.points);
-      doc.stroke(s.style.colour);
+      for (const run of s.runs) {
+        if (run.length < 2) continue;
+        polyline(
+          doc,
+          run.map((i) => s.points[i]!),
+        );
+        doc.stroke(s.style.colour);
+      }
       for (const i of s.markers) marker(doc, s.style, s.points[i]!, g.markerSize);
     }
   }

@@ -51,5 +51,19 @@ export const PANEL_TITLES: Readonly<Record<ChartPanelId, string>> = {
   amounts: 'Each period: what fell due, what was paid and what CMS recorded',
 };
 
+/**
+ * A panel's title from a side. From the receiving side, above £0 is what is owed to her, not "the paying parent
+ * owes": her evidence shows what did not reach her, not who holds it (a payment CMS records passing on that never
+ * arrived may be CMS's to trace).
+ */
+export function panelTitle(id: ChartPanelId, side: Side): string {
+  return id === 'balances' && side === 'receiving'
+    ? 'Running balance at the end of each period (above £0: owed to the receiving parent)'
+    : PANEL_TITLES[id];
+}
+
+/** What CMS recorded as paid in a Direct Pay period, where it records no payments (cms-accounts.md §1). */
+export const NOT_RECORDED_ON_DIRECT_PAY = '— (Direct Pay: CMS records no payments)';
+
 /** The chart's title, e.g. for an SVG's <title>. */
 export const CHART_TITLE = 'Due, paid and recorded by CMS, and the two running balances';

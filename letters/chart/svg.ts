@@ -95,7 +95,10 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
     for (const s of p.series) {
       out.push(
         `<g data-series="${s.id}">`,
-        `<polyline points="${s.points.map((q) => `${n(q.x)},${n(q.y)}`).join(' ')}" fill="none" ${stroke(s.style)} stroke-linejoin="round"/>`,
+        ...s.runs.map(
+          (run) =>
+            `<polyline points="${run.map((i) => `${n(s.points[i]!.x)},${n(s.points[i]!.y)}`).join(' ')}" fill="none" ${stroke(s.style)} stroke-linejoin="round"/>`,
+        ),
         ...s.markers.map((i) => marker(s.style, s.points[i]!, g.markerSize)),
         '</g>',
       );

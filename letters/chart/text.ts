@@ -7,13 +7,19 @@
 import { CHART_SERIES, type BalancePosition, type ChartModel } from '../../calc/chart/index.ts';
 import { dateInWords } from '../../calc/dates.ts';
 import { poundsOfPence } from '../../calc/money.ts';
-import { seriesLabel } from './style.ts';
+import type { Side } from '../../calc/reconcile/types.ts';
+import { NOT_RECORDED_ON_DIRECT_PAY, seriesLabel } from './style.ts';
 
-/** A balance in words from its size and position: "£520.00 owed by the paying parent", "an overpayment of £12.00". */
-function balanceWords(size: number, position: BalancePosition): string {
+/**
+ * A balance in words from its size and position: "£520.00 owed by the paying parent", "an overpayment of £12.00".
+ * From the receiving side, "£520.00 owed to the receiving parent": her evidence shows what did not reach her, not
+ * who holds it (a payment CMS records passing on that never arrived may be CMS's to trace, not the paying parent's
+ * arrears), so the words do not say who owes it.
+ */
+function balanceWords(size: number, position: BalancePosition, side: Side): string {
   const amount = poundsOfPence(size);
   return position === 'arrears'
-    ? `${amount} owed by the paying parent`
+    ? `${amount} ${side === 'receiving' ? 'owed to the receiving parent' : 'owed by the paying parent'}`
     : position === 'overpaid'
       ? `an overpayment of ${amount}`
       : `nothing owed (${amount})`;
@@ -24,16 +30,27 @@ export function chartText(model: ChartModel): string {
   const s = model.summary;
   if (!s) return 'The chart is empty: there are no periods to show.';
   const moved = model.side === 'paying' ? 'was paid' : 'was received';
-  const recorded =
+  // How CMS's record compares with the evidence, over the periods in which CMS records payments.
+  const recorded = (evidence: string) =>
     s.paidMinusRecorded > 0
-      ? `, ${poundsOfPence(s.paidMinusRecordedSize)} less than the evidence shows`
+      ? `, ${poundsOfPence(s.paidMinusRecordedSize)} less than ${evidence}`
       : s.paidMinusRecorded < 0
-        ? `, ${poundsOfPence(s.paidMinusRecordedSize)} more than the evidence shows`
-        : ', the same as the evidence shows';
+        ? `, ${poundsOfPence(s.paidMinusRecordedSize)} more than ${evidence}`
+        : `, the same as ${evidence}`;
+  const periods = (n: number) => `${n} ${n === 1 ? 'period' : 'periods'}`;
+  // On Direct Pay CMS records no payments (cms-accounts.md §1): its total covers the other periods only, and says so.
+  const dp = s.directPay;
+  const cmsRecorded = dp
+    ? dp.otherPeriods === 0
+      ? 'Every period is on Direct Pay, where CMS records no payments.'
+      : `In the ${periods(dp.otherPeriods)} not on Direct Pay, CMS recorded ${poundsOfPence(s.recordedByCms)} as paid${recorded(`the evidence shows for them (${poundsOfPence(dp.paidInOthers)})`)}; in the ${periods(dp.periods)} on Direct Pay, CMS records no payments.`
+    : undefined;
   const sentences = [
-    `The chart covers ${s.periods} ${s.periods === 1 ? 'period' : 'periods'}, from ${dateInWords(s.from)} to ${dateInWords(s.to)}.`,
-    `In that time ${poundsOfPence(s.due)} fell due and ${poundsOfPence(s.paid)} ${moved}, as the evidence shows; CMS recorded ${poundsOfPence(s.recordedByCms)} as paid${recorded}.`,
-    `At the end, the balance worked out from the evidence is ${balanceWords(s.balanceSize, s.balancePosition)}; worked out from CMS’s record of payments it is ${balanceWords(s.balancePerCmsSize, s.balancePerCmsPosition)}.`,
+    `The chart covers ${periods(s.periods)}, from ${dateInWords(s.from)} to ${dateInWords(s.to)}.`,
+    cmsRecorded
+      ? `In that time ${poundsOfPence(s.due)} fell due and ${poundsOfPence(s.paid)} ${moved}, as the evidence shows. ${cmsRecorded}`
+      : `In that time ${poundsOfPence(s.due)} fell due and ${poundsOfPence(s.paid)} ${moved}, as the evidence shows; CMS recorded ${poundsOfPence(s.recordedByCms)} as paid${recorded('the evidence shows')}.`,
+    `At the end, the balance worked out from the evidence is ${balanceWords(s.balanceSize, s.balancePosition, model.side)}; worked out from CMS’s record of payments it is ${balanceWords(s.balancePerCmsSize, s.balancePerCmsPosition, model.side)}.`,
   ];
   if (s.gap !== 0) {
     sentences.push(
@@ -61,7 +78,9 @@ export function chartTable(model: ChartModel): ChartTable {
     columns: ['Period', ...CHART_SERIES.map((id) => seriesLabel(id, model.side))],
     rows: model.points.map((p) => [
       `${dateInWords(p.periodStart)} to ${dateInWords(p.periodEnd)}`,
-      ...CHART_SERIES.map((id) => poundsOfPence(p.values[id])),
+      ...CHART_SERIES.map((id) =>
+        id === 'recorded_by_cms' && !p.cmsRecordsPayments ? NOT_RECORDED_ON_DIRECT_PAY : poundsOfPence(p.values[id]),
+      ),
     ]),
   };
 }

@@ -17,7 +17,12 @@ export function chartSection(c: BundleContext): SectionContent {
     blocks: [
       {
         kind: 'paragraph',
-        text: 'The upper panel shows the balance at the end of each period, worked out from my evidence (solid line, filled circles) and from CMS’s record of payments (dashed line, open diamonds). The lower panel shows, for each period, what fell due (dotted line, open circles), what my evidence shows paid (solid line, filled squares) and what CMS recorded as paid (dashed line, open triangles).',
+        text:
+          'The upper panel shows the balance at the end of each period, worked out from my evidence (solid line, filled circles) and from CMS’s record of payments (dashed line, open diamonds). The lower panel shows, for each period, what fell due (dotted line, open circles), what my evidence shows paid (solid line, filled squares) and what CMS recorded as paid (dashed line, open triangles).' +
+          // calc/chart marks the Direct Pay periods, where CMS records no payments: that line is not drawn there.
+          (c.chart.summary?.directPay
+            ? ' On Direct Pay CMS records no payments, so the line of what CMS recorded is not drawn for those periods.'
+            : ''),
       },
       { kind: 'chart', model: c.chart, height: HEIGHT },
       { kind: 'subheading', text: 'What the chart shows' },

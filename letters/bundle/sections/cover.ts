@@ -5,10 +5,12 @@
  * @module
  */
 import { balanceDifference, cmsFigure, netWay, ownEntries, recomputedBalance } from '../../figures.ts';
+import { linesRef } from '../../catalogue/balance.ts';
 import { balanceWords, count, countIs, inFirstPerson, joinAnd, longDate, positionOf } from '../../format.ts';
 import type { BundleBlock, SectionContent } from '../blocks.ts';
 import type { BundleContext } from '../context.ts';
 import { PURPOSES } from '../purpose.ts';
+import { passedDeadlines } from './deadlines.ts';
 import { EVENT_WORDS, SERVICE_NAMES, SERVICE_WORDS, SIDE_WORDS } from '../words.ts';
 
 /** Most letters and deadlines the cover names: the rest are in their sections. */
@@ -38,7 +40,12 @@ export function coverSection(c: BundleContext): SectionContent {
     { kind: 'subheading', text: 'What my records show' },
     {
       kind: 'paragraph',
-      text: `Worked out from the maintenance decisions and my evidence of payment, the balance on ${asOf} comes to ${correct}.`,
+      text: [
+        `Worked out from the maintenance decisions and my evidence of payment, the balance on ${asOf} comes to ${correct}.`,
+        passedOn(c),
+      ]
+        .filter((x) => x !== undefined)
+        .join(' '),
     },
     { kind: 'subheading', text: 'The difference' },
     { kind: 'paragraph', text: difference(c) },
@@ -104,6 +111,23 @@ function difference(c: BundleContext): string {
   return `${first} ${entries}; the reconciliation statement explains the difference line by line${parts.length ? `: ${parts.join('; ')}` : ''}.`;
 }
 
+/**
+ * A receiving parent's payments CMS records passing on that did not reach her in full (the statement's lines, as
+ * letters/figures.ts numbers them): in the words her letters use (letters/catalogue/balance.ts `passedOnSentence`),
+ * said of CMS rather than to it, so that the bundle does not call the paying parent's arrears what may be CMS's to
+ * trace. Undefined when there are none.
+ */
+function passedOn(c: BundleContext): string | undefined {
+  const lines = c.statement?.summary.passedOnLines ?? [];
+  const n = lines.length;
+  if (n === 0) return undefined;
+  const which = linesRef(lines);
+  return (
+    `${which[0]!.toUpperCase()}${which.slice(1)} of the reconciliation statement ${n === 1 ? 'is a payment' : 'are payments'} CMS records passing on to me that did not reach my account in full. ` +
+    `If the paying parent paid ${n === 1 ? 'it' : 'them'} to CMS, what did not reach me is not the paying parent’s arrears: ${n === 1 ? 'it is' : 'they are'} money CMS must trace and pay to me.`
+  );
+}
+
 /** The letters sent, the replies, and the deadlines that passed, in a few sentences. */
 function historyText(c: BundleContext): string | undefined {
   const sentences: string[] = [];
@@ -128,12 +152,14 @@ function historyText(c: BundleContext): string | undefined {
           )}.`,
     );
   }
-  const overdue = c.input.deadlines?.overdue ?? [];
-  if (overdue.length) {
-    const named = overdue.slice(0, MOST).map((d) => `${inFirstPerson(d.label).replace(/\.$/, '')} (${longDate(d.date)})`);
-    const more = overdue.length - named.length;
+  // Only the replies CMS or DWP owed: the parent's own passed time limits are not failures, and the purposes that tell
+  // this story (a complaint, the ICE, an MP) leave them out (purpose.ts `ownLimitsPassed`).
+  const { missed } = passedDeadlines(c.input.deadlines, c.input.purpose);
+  if (missed.length) {
+    const named = missed.slice(0, MOST).map((d) => `${inFirstPerson(d.label).replace(/\.$/, '')} (${longDate(d.date)})`);
+    const more = missed.length - named.length;
     sentences.push(
-      `${overdue.length === 1 ? 'One deadline has' : `${overdue.length} deadlines have`} passed without being met: ${joinAnd(more > 0 ? [...named, `${more} more`] : named)}.`,
+      `${missed.length === 1 ? 'One deadline for CMS or DWP to reply has' : `${missed.length} deadlines for CMS or DWP to reply have`} passed without a reply: ${joinAnd(more > 0 ? [...named, `${more} more`] : named)}.`,
     );
   }
   return sentences.length ? sentences.join(' ') : undefined;

@@ -4,6 +4,7 @@
  * @module
  */
 import { poundsOfPence, pounds } from '../../../calc/money.ts';
+import { NOT_RECORDED_ON_DIRECT_PAY } from '../../chart/style.ts';
 import type { SectionContent } from '../blocks.ts';
 import type { BundleContext } from '../context.ts';
 import { SECTION_TITLES } from '../purpose.ts';
@@ -12,17 +13,32 @@ import { shortDate } from '../words.ts';
 export function scheduleSection(c: BundleContext): SectionContent {
   const { result } = c.computed;
   const paying = result.side === 'paying';
-  const rows = result.periods.map((p) => [
+  // On Direct Pay CMS records no payments (cms-accounts.md §1): what the period row has there is what CMS's figure
+  // takes as paid, not a record of a payment, so it is not printed as one (calc/chart marks those periods).
+  const rows = result.periods.map((p, i) => [
     `${shortDate(p.periodStart)} to ${shortDate(p.periodEnd)}`,
     pounds(p.due),
     pounds(p.paid),
-    pounds(p.recordedByCms),
+    c.chart.points[i]?.cmsRecordsPayments === false ? NOT_RECORDED_ON_DIRECT_PAY : pounds(p.recordedByCms),
     pounds(p.runningBalance),
     pounds(p.runningBalancePerCms),
   ]);
   const total = c.chart.summary;
+  const dp = total?.directPay;
   if (total)
-    rows.push(['Total of the periods', poundsOfPence(total.due), poundsOfPence(total.paid), poundsOfPence(total.recordedByCms), '', '']);
+    rows.push([
+      'Total of the periods',
+      poundsOfPence(total.due),
+      poundsOfPence(total.paid),
+      // calc/chart's total of what CMS recorded leaves the Direct Pay periods out: the cell says what it covers.
+      dp
+        ? dp.otherPeriods === 0
+          ? NOT_RECORDED_ON_DIRECT_PAY
+          : `${poundsOfPence(total.recordedByCms)} (the ${dp.otherPeriods === 1 ? 'period' : `${dp.otherPeriods} periods`} not on Direct Pay)`
+        : poundsOfPence(total.recordedByCms),
+      '',
+      '',
+    ]);
   // Arrears carried over and written off are their own figures: said once, before the periods whose balances include them.
   const b = result.balance;
   const h = result.schedule.historic;
@@ -53,7 +69,14 @@ export function scheduleSection(c: BundleContext): SectionContent {
       ...(historic.length ? [{ kind: 'paragraph' as const, text: historic.join(' ') }] : []),
       {
         kind: 'paragraph',
-        text: `For each period: what fell due under the decisions and the payment plan, what my evidence shows ${paying ? 'paid' : 'received'}, what CMS recorded as paid, and the balance at the end of the period worked out from my evidence and from CMS’s record of payments. A positive balance is owed by the paying parent; a negative one is an overpayment.`,
+        text:
+          `For each period: what fell due under the decisions and the payment plan, what my evidence shows ${paying ? 'paid' : 'received'}, what CMS recorded as paid, and the balance at the end of the period worked out from my evidence and from CMS’s record of payments. ` +
+          // A receiving parent's evidence shows what did not reach her, not who holds it: a payment CMS records passing
+          // on that never arrived may be CMS's to trace, not the paying parent's arrears (as her letters say).
+          `A positive balance is ${paying ? 'owed by the paying parent' : 'owed to me'}; a negative one is an overpayment.` +
+          (dp
+            ? ' On Direct Pay the parents pay each other and CMS records no payments: its balance for those periods comes from the missed payments reported to it.'
+            : ''),
       },
       rows.length === 0
         ? { kind: 'paragraph', text: 'No period of the schedule falls on or before the date of the figures.' }

@@ -9,7 +9,8 @@ import { describe, expect, test } from 'vitest';
 import { chartModel, reconciliationChart } from '../../../calc/chart/index.ts';
 import { money } from '../../../calc/money.ts';
 import type { PeriodRow } from '../../../calc/reconcile/types.ts';
-import { RESULT } from '../../letters/bundle/fixture.ts';
+import { reconcile } from '../../../calc/reconcile/reconcile.ts';
+import { MOVED_RECEIVING_INPUT, RESULT } from '../../letters/bundle/fixture.ts';
 
 describe('the chart of a reconciliation', () => {
   const chart = reconciliationChart(RESULT);
@@ -77,6 +78,46 @@ describe('the chart of a reconciliation', () => {
     expect(RESULT.balance.recomputed.toFixed(2)).toBe('112.00');
     expect(chart.summary!.balancePerCms).toBe(32400);
     expect(RESULT.bridge.from.toFixed(2)).toBe('324.00');
+  });
+});
+
+describe('a case moved from Direct Pay to Collect and Pay', () => {
+  // fixture.ts MOVED_RECEIVING_INPUT, worked out there: £260.00 due in January and February on Direct Pay, £249.60 in
+  // March and April on Collect and Pay; received £260.00, £260.00, £249.60, £0.00; CMS records £249.60 passed on in
+  // March and in April. On Direct Pay CMS records no payments: the period rows' recorded figure there is what CMS's
+  // figure takes as paid (the instalment, no missed payment being reported), and is not counted as CMS's record.
+  const chart = reconciliationChart(reconcile(MOVED_RECEIVING_INPUT));
+
+  test('the Direct Pay periods are marked as ones in which CMS records no payments', () => {
+    expect(chart.points.map((p) => [p.periodStart, p.cmsRecordsPayments])).toEqual([
+      ['2024-01-01', false],
+      ['2024-02-01', false],
+      ['2024-03-01', true],
+      ['2024-04-01', true],
+    ]);
+  });
+
+  test('what CMS recorded is totalled over the Collect and Pay periods only, and compared with what arrived in them', () => {
+    expect(chart.summary).toMatchObject({
+      periods: 4,
+      // 26,000 + 26,000 + 24,960 + 24,960 = 101,920.
+      due: 101920,
+      // 26,000 + 26,000 + 24,960 + 0 = 76,960.
+      paid: 76960,
+      // March and April only: 24,960 + 24,960 = 49,920 (not 26,000 + 26,000 more for the Direct Pay months).
+      recordedByCms: 49920,
+      // 2 periods on Direct Pay, 2 not; received in those 2: 24,960 + 0 = 24,960.
+      directPay: { periods: 2, otherPeriods: 2, paidInOthers: 24960 },
+      // 24,960 − 49,920 = −24,960: CMS records £249.60 more passed on than arrived.
+      paidMinusRecorded: -24960,
+      balance: 24960,
+      balancePerCms: 0,
+    });
+  });
+
+  test('a case all on Collect and Pay has no Direct Pay periods', () => {
+    expect(reconciliationChart(RESULT).summary!.directPay).toBeUndefined();
+    expect(reconciliationChart(RESULT).points.every((p) => p.cmsRecordsPayments)).toBe(true);
   });
 });
 

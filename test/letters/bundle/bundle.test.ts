@@ -6,7 +6,7 @@
  * and £324.00 − £212.00 = £112.00.
  */
 import { describe, expect, test } from 'vitest';
-import { deadlinesForEvent } from '../../../calc/deadlines/index.ts';
+import { deadlinesForEvent, timeline } from '../../../calc/deadlines/index.ts';
 import { pounds } from '../../../calc/money.ts';
 import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
 import {
@@ -19,7 +19,7 @@ import {
 } from '../../../letters/bundle/index.ts';
 import { pdfText } from '../../../letters/render/pdf.ts';
 import { generate, monthly } from '../../calc/reconcile/story.ts';
-import { ADDRESS, bundleInput, RECONCILE_INPUT, RESULT } from './fixture.ts';
+import { ADDRESS, bundleInput, MOVED_RECEIVING_INPUT, RECONCILE_INPUT, RESULT } from './fixture.ts';
 import { pageTexts, squash, streams } from './helpers.ts';
 
 const rendered = new Map<BundlePurpose, Promise<{ bundle: EvidenceBundle; pages: string[] }>>();
@@ -385,6 +385,119 @@ describe('the payment a disputed report of a missed payment rests on', () => {
       'Not enclosed 7 Jul 2025 Paid out “J ELLIS MAINT” £260.00 Line 1 of the reconciliation statement (an entry in dispute)',
     );
   }, 30_000);
+});
+
+describe('a receiving parent’s case moved from Direct Pay to Collect and Pay, with a payment passed on that never arrived', () => {
+  // fixture.ts MOVED_RECEIVING_INPUT, worked out there. An audit found the bundle saying the paying parent owed what the
+  // letter says CMS must trace, and printing the Direct Pay instalments as "Recorded by CMS".
+  const input = MOVED_RECEIVING_INPUT;
+  const result = reconcile(input);
+  const base = bundleInput('complaint');
+  const bundle = renderEvidenceBundle({
+    ...base,
+    case: { ...base.case, side: 'receiving', parentName: 'Alex Taylor', otherParentNames: ['Sam Taylor'] },
+    reconciliation: { input, result },
+    documents: [],
+    rows: [],
+  }).then(async (b) => ({ bundle: b, pages: await pageTexts(b.pdf) }));
+  const at = async (id: string) => {
+    const { bundle: b, pages } = await bundle;
+    return pages[b.sections.find((s) => s.id === id)!.page - 1]!;
+  };
+
+  test('the cover says what did not arrive is CMS’s to trace if the paying parent paid it, as the letters do', async () => {
+    // The balance: due 260.00 + 260.00 + 249.60 + 249.60 = 1,019.20; received 260.00 + 260.00 + 249.60 = 769.60;
+    // 1,019.20 − 769.60 = £249.60, all of it the April payment CMS records passing on (line 1).
+    expect(pounds(result.balance.recomputed)).toBe('£249.60');
+    expect(result.bridge.lines.map((l) => pounds(l.amount))).toEqual(['-£249.60']);
+    const cover = (await bundle).pages[0]!;
+    expect(cover).toContain(
+      'the balance on 30 April 2024 comes to arrears of £249.60. Line 1 of the reconciliation statement is a payment CMS records passing on to me that did not reach my account in full. If the paying parent paid it to CMS, what did not reach me is not the paying parent’s arrears: it is money CMS must trace and pay to me.',
+    );
+  }, 30_000);
+
+  test('the chart’s words: CMS’s record only where it keeps one, and the balance owed to her, not by the paying parent', async () => {
+    const text = await at('chart');
+    // Collect and Pay (March, April): CMS recorded 249.60 + 249.60 = £499.20; her bank shows £249.60 (March);
+    // 499.20 − 249.60 = £249.60 more. January and February are on Direct Pay: not counted as recorded by CMS.
+    expect(text).toContain(
+      'In that time £1,019.20 fell due and £769.60 was received, as the evidence shows. In the 2 periods not on Direct Pay, CMS recorded £499.20 as paid, £249.60 more than the evidence shows for them (£249.60); in the 2 periods on Direct Pay, CMS records no payments. At the end, the balance worked out from the evidence is £249.60 owed to the receiving parent; worked out from CMS’s record of payments it is nothing owed (£0.00).',
+    );
+    expect(text).toContain('Running balance at the end of each period (above £0: owed to the receiving parent)');
+    expect(text).not.toContain('owed by the paying parent');
+  }, 30_000);
+
+  test('the schedule: no payment recorded by CMS in the Direct Pay periods, and a total that says what it covers', async () => {
+    const text = await at('schedule');
+    // January: due £260.00, received £260.00, balances £0.00 both ways; CMS records nothing on Direct Pay (the cell
+    // wraps, and the extraction reads the table line by line across the cells).
+    expect(text).toContain('1 Jan 2024 to 31 Jan 2024 £260.00 £260.00 — (Direct Pay: £0.00 £0.00 CMS records no payments)');
+    // April: due £249.60, received £0.00, CMS recorded £249.60 passed on; balances £249.60 and £0.00.
+    expect(text).toContain('1 Apr 2024 to 30 Apr 2024 £249.60 £0.00 £249.60 £249.60 £0.00');
+    // Totals: due £1,019.20; received £769.60; CMS recorded £249.60 + £249.60 = £499.20 in March and April only.
+    expect(text).toContain('Total of the periods £1,019.20 £769.60 £499.20 (the 2 periods not on Direct Pay)');
+    expect(text).toContain('A positive balance is owed to me; a negative one is an overpayment.');
+  }, 30_000);
+});
+
+describe('the deadlines that passed, by whose they were and what the bundle is for', () => {
+  // The fixture's events and a decision letter of Wednesday 1 May 2024 that the parent never disputed: its last day
+  // for a reconsideration (30 days, but not beyond one month: 31 May 2024) and for a linked change online (32 days:
+  // 2 June 2024) have passed. CMS's two complaint clocks from 1 July 2024 have passed with no reply: the
+  // acknowledgement (2 working days: 3 July) and the response (15 working days: 22 July). An audit found the
+  // parent's own lapsed options listed with CMS's as "deadlines passed without being met".
+  const events = [
+    { type: 'decision_letter_received' as const, date: '2024-05-01' },
+    { type: 'payments_disputed' as const, date: '2024-05-10' },
+    { type: 'dispute_reply_received' as const, date: '2024-06-03' },
+    { type: 'complaint_sent' as const, date: '2024-07-01' },
+  ];
+  const deadlines = timeline(events, '2024-09-02', 'england_and_wales');
+  const texts = (purpose: BundlePurpose) =>
+    renderEvidenceBundle({ ...bundleInput(purpose), deadlines, events }).then(async (b) => ({ bundle: b, pages: await pageTexts(b.pdf) }));
+
+  test('the ground truth: two of the parent’s own last days and two of CMS’s replies have passed', () => {
+    expect(deadlines.overdue.map((d) => [d.kind, d.date])).toEqual([
+      ['last_day', '2024-05-31'],
+      ['last_day', '2024-06-02'],
+      ['reply_due', '2024-07-03'],
+      ['reply_due', '2024-07-22'],
+      ['escalate', '2024-07-29'],
+    ]);
+  });
+
+  test.each(['complaint', 'ice', 'mp'] as const)(
+    'a %s bundle names only the replies CMS owed, and leaves out her own',
+    async (purpose) => {
+      const { bundle, pages } = await texts(purpose);
+      expect(pages[0]).toContain(
+        '2 deadlines for CMS or DWP to reply have passed without a reply: Acknowledgement of my stage-1 complaint due (3 July 2024) and Response to my complaint due (22 July 2024).',
+      );
+      const all = pages.join(' ');
+      expect(all).not.toContain('passed without being met');
+      expect(all).not.toContain('request for a mandatory reconsideration');
+      expect(all).not.toContain('Escalate the complaint');
+      const table = pages[bundle.sections.find((s) => s.id === 'deadlines')!.page - 1]!;
+      expect(table).toMatch(/Overdue 3 Jul 2024 Acknowledgement of my/);
+      expect(table).toMatch(/Overdue 22 Jul 2024 Response to my/);
+    },
+    30_000,
+  );
+
+  test.each(['mandatory_reconsideration', 'tribunal'] as const)(
+    'a %s bundle says her own passed last days neutrally, apart from CMS’s missed replies',
+    async (purpose) => {
+      const { bundle, pages } = await texts(purpose);
+      const table = pages[bundle.sections.find((s) => s.id === 'deadlines')!.page - 1]!;
+      expect(table).toContain(
+        'As at 2 September 2024: the replies owed to me that are overdue, the time limits of my own that have passed, the deadlines still to come (the next one first), and those met by a later reply or step.',
+      );
+      expect(table).toMatch(/Overdue 22 Jul 2024 Response to my/);
+      expect(table).toMatch(/Passed 31 May 2024 Last day for CMS to/);
+      expect(table).not.toMatch(/Overdue 31 May 2024/);
+    },
+    30_000,
+  );
 });
 
 function agreeingInput(): ReconcileInput {

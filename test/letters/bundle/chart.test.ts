@@ -16,7 +16,8 @@ import {
   SERIES_STYLES,
   xmlEscape,
 } from '../../../letters/chart/index.ts';
-import { RESULT } from './fixture.ts';
+import { reconcile } from '../../../calc/reconcile/reconcile.ts';
+import { MOVED_RECEIVING_INPUT, RESULT } from './fixture.ts';
 import { xmlProblems } from './helpers.ts';
 
 const model = reconciliationChart(RESULT);
@@ -143,5 +144,35 @@ describe('the text alternative', () => {
     const empty = reconciliationChart({ periods: [], side: 'paying', asOf: '2024-05-01' });
     expect(chartText(empty)).toBe('The chart is empty: there are no periods to show.');
     expect(xmlProblems(chartSvg(empty))).toEqual([]);
+  });
+});
+
+describe('a case moved from Direct Pay to Collect and Pay', () => {
+  // fixture.ts MOVED_RECEIVING_INPUT: January and February on Direct Pay, where CMS records no payments; March and
+  // April on Collect and Pay, CMS recording £249.60 passed on in each.
+  const moved = reconciliationChart(reconcile(MOVED_RECEIVING_INPUT));
+
+  test('what CMS recorded is drawn only for the periods on Collect and Pay: its line starts at March', () => {
+    const svg = chartSvg(moved);
+    expect(xmlProblems(svg)).toEqual([]);
+    const group = /<g data-series="recorded_by_cms">\n((?:<polyline [^>]*\/>\n)*)((?:<(?:circle|polygon)[^>]*\/>\n)*)<\/g>/.exec(svg);
+    expect(group).not.toBeNull();
+    // One stretch of two points (March and April), and a marker on each: none in January or February.
+    const lines = group![1]!.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(/points="([^"]+)"/.exec(lines[0]!)![1]!.split(' ')).toHaveLength(2);
+    expect(group![2]!.trim().split('\n')).toHaveLength(2);
+    // The other lines still run through all four periods.
+    expect(/<g data-series="paid">\n<polyline points="([^"]+)"/.exec(svg)![1]!.split(' ')).toHaveLength(4);
+  });
+
+  test('the table in words says CMS records no payments on Direct Pay, and the panel says to whom the balance is owed', () => {
+    expect(chartTable(moved).rows.map((r) => r[3])).toEqual([
+      '— (Direct Pay: CMS records no payments)',
+      '— (Direct Pay: CMS records no payments)',
+      '£249.60',
+      '£249.60',
+    ]);
+    expect(chartSvg(moved)).toContain('>Running balance at the end of each period (above £0: owed to the receiving parent)</text>');
   });
 });

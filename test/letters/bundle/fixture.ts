@@ -50,6 +50,39 @@ export const RECONCILE_INPUT: ReconcileInput = {
 
 export const RESULT = reconcile(RECONCILE_INPUT);
 
+/**
+ * A receiving parent's case moved from Direct Pay to Collect and Pay, with a payment CMS records passing on that never
+ * arrived. £60 a week (60 × 52 ÷ 12 = £260.00 a month), due on the 1st. January and February on Direct Pay: the paying
+ * parent paid her £260.00 on 1 January and 1 February, and CMS records no payments. From 1 March on Collect and Pay:
+ * CMS passes on £260.00 less its 4% (260.00 × 0.96 = £249.60). CMS records passing on £249.60 on 12 March and on
+ * 12 April; her bank shows March's (13 March) and nothing in April. CMS says nothing is owed (net).
+ *   Due 260.00 + 260.00 + 249.60 + 249.60 = 1,019.20; received 260.00 + 260.00 + 249.60 = 769.60;
+ *   1,019.20 − 769.60 = £249.60 owed to her: the April payment CMS records passing on (the bridge's only line, −£249.60).
+ *   CMS recorded as paid, Collect and Pay only: 249.60 + 249.60 = 499.20, against 249.60 her bank shows then.
+ */
+export const MOVED_RECEIVING_INPUT: ReconcileInput = {
+  schedule: {
+    decisions: [
+      { id: 'd1', effectiveDate: '2024-01-01', weeklyAmount: '60', service: 'direct_pay' },
+      { id: 'd2', effectiveDate: '2024-03-01', weeklyAmount: '60', service: 'collect_and_pay' },
+    ],
+    frequency: 'monthly',
+    asOf: '2024-04-30',
+  },
+  side: 'receiving',
+  cmsEntries: [
+    { id: 'cms-passed-03', date: '2024-03-12', type: 'payment_passed_on', amount: '249.60' },
+    { id: 'cms-passed-04', date: '2024-04-12', type: 'payment_passed_on', amount: '249.60' },
+  ],
+  bankTransactions: [
+    { id: 'bank-01', date: '2024-01-01', amount: '260.00', direction: 'in', description: 'A TAYLOR MAINT' },
+    { id: 'bank-02', date: '2024-02-01', amount: '260.00', direction: 'in', description: 'A TAYLOR MAINT' },
+    { id: 'bank-03', date: '2024-03-13', amount: '249.60', direction: 'in', description: 'DWP CMS' },
+  ],
+  bankFilter: { includeAll: true },
+  cmsClaim: { date: '2024-04-30', balance: '0', basis: 'net' },
+};
+
 /** Strings that must never be printed: the parent's address, as a stored case might carry it. */
 export const ADDRESS = { line1: '14 Larkspur Close', town: 'Bramwell Heath', postcode: 'BH7 2QX' };
 
