@@ -813,6 +813,29 @@ export function componentDifferences(r: ComputedReconciliation, options: { expla
   return out;
 }
 
+/**
+ * The balance worked out, part by part, where it is owed for more than one part (maintenance arrears, owed to the
+ * receiving parent; collection fees and enforcement charges, owed to the Secretary of State: cms-accounts.md §4), each
+ * owed, not overpaid; undefined otherwise. A letter that accepts the balance says what it is made of.
+ */
+export function balanceParts(r: ComputedReconciliation): { component: Component; figure: Figure }[] | undefined {
+  const b = r.result.balance;
+  const parts = b.components.filter((c) => !c.recomputed.isZero());
+  if (parts.length < 2 || parts.some((c) => c.recomputed.lt(0))) return undefined;
+  const step = reconStep(r.result, RECONCILE_STEP.balance)!;
+  return parts.map((c) => ({
+    component: c.component,
+    figure: money(
+      `accepted_${c.component}`,
+      `Of the arrears I accept, the ${COMPONENT_NAMES[c.component]}`,
+      c.recomputed,
+      `The ${COMPONENT_NAMES[c.component]} part of the arrears worked out (due under the payment plan ${pounds(c.due)}; paid ${pounds(c.paid)})`,
+      step.citation,
+      step.href,
+    ),
+  }));
+}
+
 /** A line of the bridge that is not an entry: what has accrued but is not yet due, or what the entries do not explain. */
 export function structuralLine(
   r: ComputedReconciliation,

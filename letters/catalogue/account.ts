@@ -10,7 +10,9 @@ import { pounds } from '../../calc/money.ts';
 import { civilDate, commonFacts, priorContacts, senderRole, strictObject, words } from '../facts.ts';
 import {
   balanceDifference,
+  balanceParts,
   claimedBalance,
+  componentName,
   directPayOnly,
   disputedAndUndisputed,
   instalmentFigures,
@@ -27,7 +29,7 @@ import {
   type ComputedCalculation,
   type ComputedReconciliation,
 } from '../figures.ts';
-import { balanceWords, count, countIs, positionOf, sentence } from '../format.ts';
+import { balanceWords, count, countIs, joinAnd, positionOf, sentence } from '../format.ts';
 import { lsdoRepresentationsLastDay } from '../deadlines.ts';
 import type { Block, ComposeContext, Figure } from '../types.ts';
 import { balanceSentences, linesRef, outBy, statementSentences, notEntries } from './balance.ts';
@@ -496,6 +498,9 @@ export const arrearsPaymentPlan = defineLetter({
   reconciliationNeeds: { side: 'paying', position: 'arrears' },
   figures: [
     'undisputed_arrears',
+    'accepted_maintenance',
+    'accepted_collection_fees',
+    'accepted_enforcement_charges',
     'instalment_amount',
     'last_instalment_amount',
     'disputed_amount',
@@ -527,6 +532,8 @@ export const arrearsPaymentPlan = defineLetter({
     const eachText = ctx.quote(each);
     const lastText = n > 1 && last.value !== each.value ? ctx.quote(last) : undefined;
     const accepted = ctx.quote(undisputed);
+    // Fees and charges are not arrears of maintenance: a balance with them says what it is made of.
+    const parts = partsWords(ctx, r);
     const claim = claimedBalance(r);
     const claimed = r.result.balance.cmsClaimed;
     if (claimed !== undefined && claimed.lt(r.result.balance.recomputed)) {
@@ -544,7 +551,7 @@ export const arrearsPaymentPlan = defineLetter({
     return {
       subject: 'Proposal to pay arrears by instalments',
       body: paragraphs(
-        `I am the paying parent. I accept that I owe ${accepted} in arrears up to ${ctx.date(r.result.asOf)}, worked out from the decisions on my case and my ${evidenceSourceWords(r)}.`,
+        `I am the paying parent. I accept that I owe ${accepted}${parts ? '' : ' in arrears'} up to ${ctx.date(r.result.asOf)}, worked out from the decisions on my case and my ${evidenceSourceWords(r)}.${parts}`,
         (disputed || inTransit) &&
           claim &&
           `You say the arrears are ${ctx.quote(claim)}.${inTransit ? ` ${inTransitWords(ctx, r, inTransit)}` : ''}${
@@ -567,6 +574,22 @@ export const arrearsPaymentPlan = defineLetter({
     };
   },
 });
+
+/**
+ * What the accepted balance is made of, where it is more than maintenance arrears (cms-accounts.md §4: the statement
+ * keeps maintenance arrears, collection fees and enforcement charges apart, and they are owed to different people):
+ * " Of that, £705.46 is maintenance arrears, owed to the receiving parent, and £141.09 in collection fees and £50.00 in
+ * enforcement charges are owed to the Secretary of State." Empty for maintenance arrears alone.
+ */
+function partsWords(ctx: ComposeContext<unknown>, r: ComputedReconciliation): string {
+  const parts = balanceParts(r);
+  if (!parts) return '';
+  const maintenance = parts.find((p) => p.component === 'maintenance');
+  const state = parts.filter((p) => p.component !== 'maintenance').map((p) => `${ctx.quote(p.figure)} in ${componentName(p.component)}`);
+  if (!maintenance) return ` It is ${joinAnd(state)}, owed to the Secretary of State.`;
+  const rest = state.length ? `, and ${joinAnd(state)} ${state.length === 1 ? 'is' : 'are'} owed to the Secretary of State` : '';
+  return ` Of that, ${ctx.quote(maintenance.figure)} is maintenance arrears, owed to the receiving parent${rest}.`;
+}
 
 export const REFUND_PREFERENCES = ['refund', 'adjust_future_payments', 'either'] as const;
 

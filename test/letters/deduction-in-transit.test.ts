@@ -124,8 +124,12 @@ describe('a deduction on its way to CMS is neither owed nor disputed', () => {
     };
     const { senderRole: _r, ...planFacts } = { ...facts, frequency: 'monthly', instalments: 3, firstPaymentOn: '2024-08-01' };
     const text = squash(draftLetter({ type: 'arrears_payment_plan', sentOn: '2024-07-05', facts: planFacts, reconciliation: owing }).text);
+    // By part (cms-accounts.md §4): six months' maintenance 6 × £303.33 = £1,819.98 and fees 6 × £60.67 = £364.02;
+    // each £312.00 deducted pays £260.00 of maintenance and £52.00 of fee (312 × 303.33/364 and × 60.67/364, to the
+    // penny), £1,560.00 and £312.00 in all: £259.98 of maintenance and £52.02 of fees are owed, £312.00.
     expect(text).toContain(
-      'I accept that I owe £312.00 in arrears up to 30 June 2024, worked out from the decisions on my case and my payslips.',
+      'I accept that I owe £312.00 up to 30 June 2024, worked out from the decisions on my case and my payslips. ' +
+        'Of that, £259.98 is maintenance arrears, owed to the receiving parent, and £52.02 in collection fees is owed to the Secretary of State.',
     );
     expect(text).toContain(
       'You say the arrears are £948.00. Of your figure, £312.00 is a deduction from my pay (line 3 of the statement) that my employer still has time to pay over to you: ' +
