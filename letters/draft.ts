@@ -90,7 +90,8 @@ function readFacts(spec: LetterSpec, raw: unknown): { facts?: Record<string, unk
     for (const issue of parsed.error.issues) {
       const field = pathText(issue.path);
       if (issue.code !== 'invalid_type' && wrongType.has(field)) continue;
-      const missing = issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined;
+      // Left out: a required value (invalid_type) or one of a list (an enum: invalid_value) alike.
+      const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(raw, issue.path) === undefined;
       const what = describeFact(
         fields,
         issue.path
@@ -98,7 +99,11 @@ function readFacts(spec: LetterSpec, raw: unknown): { facts?: Record<string, unk
           .join('.')
           .replace(/\.(\d+)(?=\.|$)/g, '[$1]'),
       );
-      problems.push({ field, message: missing ? `is missing${what ? ` — ${what}` : ''}` : issue.message });
+      const choices = issue.code === 'invalid_value' ? issue.values.map(String) : [];
+      // An enum's values, unless its description already names them all.
+      const oneOf = choices.length > 0 && !choices.every((c) => what?.includes(c)) ? `one of ${choices.join(', ')}` : '';
+      const missingWords = [what, oneOf].filter(Boolean).join(': ');
+      problems.push({ field, message: missing ? `is missing${missingWords ? ` — ${missingWords}` : ''}` : issue.message });
     }
   }
   // Cross-field facts zod cannot see while other fields fail: the sender's address, or that it is withheld.

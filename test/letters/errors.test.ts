@@ -86,6 +86,37 @@ describe('a missing fact', () => {
       },
     ]);
   });
+
+  test('a missing fact that is one of a list says it is missing, what it is, and the list', () => {
+    // An audit (F14) was told "facts.statedIn: must be one of letter, …", not that it was missing.
+    const { statedIn: _, ...facts } = input('account_breakdown_request').facts as Record<string, unknown>;
+    const { problems } = refusal({ ...input('account_breakdown_request'), facts });
+    expect(problems).toEqual([
+      {
+        field: 'facts.statedIn',
+        message:
+          'is missing — Where CMS gave the balance you dispute: one of letter, statement_of_account, online_account, phone_call, arrears_notice, payment_plan, enforcement_notice',
+      },
+    ]);
+    // Every such fact, nested ones too; one given but not on the list is still told the list.
+    const mr = input('mandatory_reconsideration');
+    const nested = refusal({ ...mr, facts: { ...mr.facts, decision: { letterDate: '2026-03-02' } } });
+    expect(nested.problems).toEqual([
+      {
+        field: 'facts.decision.type',
+        message:
+          'is missing — What kind of decision it is: one of maintenance_calculation, annual_review, supersession, revision, variation_decision, default_maintenance_decision, interim_maintenance_decision, refusal_to_supersede, refusal_to_revise',
+      },
+    ]);
+    const wrong = refusal({ ...input('account_breakdown_request'), facts: { ...facts, statedIn: 'email' } });
+    expect(wrong.problems).toEqual([
+      {
+        field: 'facts.statedIn',
+        message:
+          'must be one of letter, statement_of_account, online_account, phone_call, arrears_notice, payment_plan, enforcement_notice',
+      },
+    ]);
+  });
 });
 
 describe('a figure with no computation behind it', () => {
