@@ -15,8 +15,16 @@ import { deadlinesFor, LETTER_CLOCKS, NATIONS, postedArrival, replyDeadline, typ
 import { describeFact, factFields } from './describe.ts';
 import { LetterInputError, type LetterProblem } from './errors.ts';
 import { CONTACT_CHANNELS } from './facts.ts';
-import { compute, lineKind, reconciliationStatement, type ComputationInputs, type Computed } from './figures.ts';
-import { joinAnd, longDate, SERVICE_NAMES } from './format.ts';
+import {
+  compute,
+  evidenceSourceWords,
+  lineKind,
+  reconciliationStatement,
+  type ComputationInputs,
+  type Computed,
+  type ComputedReconciliation,
+} from './figures.ts';
+import { count, joinAnd, longDate, SERVICE_NAMES } from './format.ts';
 import { renderMarkdown } from './render/markdown.ts';
 import { renderText } from './render/text.ts';
 import type {
@@ -215,13 +223,12 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
           `so there is nothing for the ${spec.type} letter to list. Reconcile again once the pay-over day has passed`,
       });
     } else if (needs.discrepancies && result.findings.length === 0) {
+      const differs = result.balance.difference !== undefined && !result.balance.difference.isZero();
       problems.push({
         field: 'reconciliation',
-        message: `found no entry to dispute: CMS’s record agrees with the bank statement and the decisions${
-          result.balance.difference && !result.balance.difference.isZero()
-            ? ' entry by entry (only the balance differs: use account_breakdown_request)'
-            : ''
-        }, so there is nothing for the ${spec.type} letter to list`,
+        message:
+          `found no entry to dispute: CMS’s record agrees${differs ? ' entry by entry' : ''} with the ${evidenceSourceWords(r)} given and with the decisions` +
+          `${differs ? ' (only the balance differs: use account_breakdown_request)' : ''}${notChecked(r)}, so there is nothing for the ${spec.type} letter to list`,
       });
     }
     if (needs.position && result.balance.position !== needs.position) {
@@ -242,6 +249,25 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
       problems.push(...undisputedClaim(result.balance, disputed.beyondInTransit ? result.bridge : undefined, disputed.otherwise));
   }
   return problems;
+}
+
+/** The evidence that would check a receipt by deduction CMS recorded, singular and plural. */
+const CHECKED_BY: Readonly<Record<string, readonly [string, string]>> = {
+  deo_receipt: ['payslip', 'payslips'],
+  benefit_deduction_receipt: ['benefit statement', 'benefit statements'],
+};
+
+/**
+ * The receipts by deduction no evidence given could check (taken as CMS recorded them), and why, as a refusal that
+ * says CMS's record agrees adds it: "; two receipts by deduction were not checked, as no payslips cover their dates".
+ */
+function notChecked(r: ComputedReconciliation): string {
+  const entries = r.result.matches.filter((m) => m.reason === 'not_checked').flatMap((m) => m.cmsEntryIds);
+  const n = entries.length;
+  if (n === 0) return '';
+  const kinds = [...new Set(entries.map((id) => CHECKED_BY[r.cmsEntries.get(id)?.type ?? '']).filter((k) => k !== undefined))];
+  const what = kinds.map((k) => k[n === 1 ? 0 : 1]).join(' or ');
+  return `; ${count(n, 'receipt')} by deduction ${n === 1 ? 'was' : 'were'} not checked, as no ${what} ${n === 1 ? 'covers its date' : 'cover their dates'}`;
 }
 
 /** The balance worked out, in words: "arrears of £410.08", "an overpayment of £410.08" or "nothing owed". */

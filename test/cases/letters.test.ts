@@ -150,7 +150,9 @@ describe('a letter from the case', () => {
     expect(error).toBeInstanceOf(LetterInputError);
     const problem = (error as LetterInputError).problems.find((p) => p.field === 'reconciliation');
     // Before: 'the case has no CMS decisions to reconcile: add them with add_decision', for a case that has one.
-    expect(problem!.message).toMatch(/^found no entry to dispute/);
+    expect(problem!.message).toBe(
+      'found no entry to dispute: CMS’s record agrees with the bank statements given and with the decisions, so there is nothing for the payment_dispute letter to list (the case supplied sender, caseReference, senderRole, reconciliation)',
+    );
   });
 });
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CmsEntryInput, EvidenceInput } from '../../calc/ledger/entries.ts';
 import type { ReconcileInput } from '../../calc/reconcile/reconcile.ts';
-import { draftLetter } from '../../letters/index.ts';
+import { draftLetter, LetterInputError } from '../../letters/index.ts';
 import { CASES } from './fixture.ts';
 
 // £60 a week on Collect and Pay from 1 Jan 2024 (312.00 a month with the fee); the employer deducted 312.00 on each
@@ -72,5 +72,32 @@ describe('the evidence a letter names and encloses', () => {
     };
     const letter = draftLetter({ ...CASES['overpayment_refund']!.input, reconciliation: overpaid });
     expect(letter.enclosures).toEqual(['My payslips that show the deductions for child maintenance in the schedule']);
+  });
+
+  it('a dispute with nothing to dispute names the evidence given, and how many receipts it could not check', () => {
+    // An audit (F14) was told "CMS’s record agrees with the bank statement …" of payslips alone, with two receipts unchecked.
+    // The payslips of 28 January, February and March match CMS's receipts of 10 February, March and April; no payslip
+    // reaches CMS's receipts of 10 May and 10 June (a payslip covers CMS's receipts up to the 19th of the month after).
+    const later = (id: string, date: string): CmsEntryInput => ({ id, date, type: 'deo_receipt', amount: '312.00' });
+    const unchecked: ReconcileInput = {
+      ...payslipsOnly,
+      schedule: { ...payslipsOnly.schedule, asOf: '2024-06-30' },
+      cmsEntries: [...cms, later('deo-04', '2024-04-10'), later('deo-05', '2024-05-10'), later('deo-06', '2024-06-10')],
+    };
+    const refused = (reconciliation: ReconcileInput) => {
+      try {
+        draftLetter({ ...CASES['payment_dispute']!.input, reconciliation });
+      } catch (e) {
+        return (e as LetterInputError).problems;
+      }
+      throw new Error('the draft was not refused');
+    };
+    expect(refused(unchecked)).toEqual([
+      {
+        field: 'reconciliation',
+        message:
+          'found no entry to dispute: CMS’s record agrees with the payslips given and with the decisions; two receipts by deduction were not checked, as no payslips cover their dates, so there is nothing for the payment_dispute letter to list',
+      },
+    ]);
   });
 });
