@@ -814,21 +814,25 @@ export function componentDifferences(r: ComputedReconciliation, options: { expla
 }
 
 /**
- * The balance worked out, part by part, where it is owed for more than one part (maintenance arrears, owed to the
- * receiving parent; collection fees and enforcement charges, owed to the Secretary of State: cms-accounts.md §4), each
- * owed, not overpaid; undefined otherwise. A letter that accepts the balance says what it is made of.
+ * The balance worked out, part by part, where it is made of more than one part (maintenance, owed to the receiving
+ * parent; collection fees and enforcement charges, owed to the Secretary of State: cms-accounts.md §4), every part
+ * owed (`owed`) or every part overpaid (`overpaid`, each figure without its sign); undefined otherwise. A letter that
+ * accepts the balance, or asks for an overpayment back, says what it is made of.
  */
-export function balanceParts(r: ComputedReconciliation): { component: Component; figure: Figure }[] | undefined {
+export function balanceParts(
+  r: ComputedReconciliation,
+  way: 'owed' | 'overpaid',
+): { component: Component; figure: Figure }[] | undefined {
   const b = r.result.balance;
   const parts = b.components.filter((c) => !c.recomputed.isZero());
-  if (parts.length < 2 || parts.some((c) => c.recomputed.lt(0))) return undefined;
+  if (parts.length < 2 || parts.some((c) => (way === 'owed' ? c.recomputed.lt(0) : c.recomputed.gt(0)))) return undefined;
   const step = reconStep(r.result, RECONCILE_STEP.balance)!;
   return parts.map((c) => ({
     component: c.component,
     figure: money(
-      `accepted_${c.component}`,
-      `Of the arrears I accept, the ${COMPONENT_NAMES[c.component]}`,
-      c.recomputed,
+      `${way === 'owed' ? 'accepted' : 'overpaid'}_${c.component}`,
+      `${way === 'owed' ? 'Of the arrears I accept' : 'Of what I overpaid'}, the ${COMPONENT_NAMES[c.component]}`,
+      c.recomputed.abs(),
       `The ${COMPONENT_NAMES[c.component]} part of the arrears worked out (due under the payment plan ${pounds(c.due)}; paid ${pounds(c.paid)})`,
       step.citation,
       step.href,

@@ -324,14 +324,25 @@ export function reconcileCharges(
     else matches.push({ reason: 'charge_agrees', amount: e.pence, days: 0, cms: [e], bank: [], evidence: [] });
   }
 
-  // Adjustments and write-offs are taken as recorded; an offset lowers CMS's figure only.
+  // Adjustments and write-offs are taken as recorded. An offset of an overpayment the records show moves that credit
+  // onto what was due: counted again beside the payments that made the overpayment, it would count twice, so it is
+  // left out of CMS's entries as the transfer it is (cms-accounts.md §3: "an adjustment on the account, not a
+  // liability error"). One larger than any overpayment the records show lowers CMS's figure only: a finding.
   const adjustments: { day: number; pence: number; writeOff: boolean }[] = [];
   const offsets: { day: number; pence: number }[] = [];
   for (const e of books.adjustments) {
     if (e.type === 'offset') {
-      offsets.push({ day: e.day, pence: e.pence });
-      const had = toOffset + Math.max(0, -trueBalanceOn(e.day));
+      // What there was to set off: the overpayment before the instalment it is set against (the one due on or before
+      // the offset's day; the balance at the day's end has that instalment in it already), or on the day before.
+      const dueBefore = periods.dueDays.filter((d) => d <= e.day).at(-1);
+      const before = Math.min(trueBalanceOn(e.day - 1), dueBefore === undefined ? 0 : trueBalanceOn(dueBefore - 1));
+      const had = toOffset + Math.max(0, -before);
       toOffset = Math.max(0, toOffset - e.pence);
+      if (had >= e.pence) {
+        matches.push({ reason: 'overpayment_set_off', amount: e.pence, days: 0, cms: [e], bank: [], evidence: [] });
+        continue;
+      }
+      offsets.push({ day: e.day, pence: e.pence });
       findings.push({
         kind: 'overpayment_offset',
         date: e.date,
@@ -340,7 +351,7 @@ export function reconcileCharges(
         cms: [e],
         bank: [],
         evidence: [],
-        facts: { cms: [fact(e)], ...(had < e.pence ? { reason: 'nothing_to_offset' as const } : {}) },
+        facts: { cms: [fact(e)], reason: 'nothing_to_offset' },
       });
       continue;
     }

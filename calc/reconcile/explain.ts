@@ -267,6 +267,8 @@ export function explainMatch(
       return `CMS's record of ${poundsOfPence(m.pence)} received by deduction is taken as recorded: no payslip or benefit statement covers its date.`;
     case 'balance_agrees':
       return `CMS's ${poundsOfPence(m.pence)} agrees with the figure stated for it (arrears carried over, or written off)${m.days ? `, ${apart}` : ''}.`;
+    case 'overpayment_set_off':
+      return `CMS set ${poundsOfPence(m.pence)} of the overpayment against what was due (SI 2009/3151 regs 8–9): that uses the overpayment the payments already show, so it does not change the balance.`;
   }
 }
 

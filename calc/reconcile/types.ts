@@ -90,6 +90,8 @@ export const MATCH_REASONS = [
   'accepted_as_recorded',
   'not_checked',
   'balance_agrees',
+  /** CMS set an overpayment the records show against what was due: it moves the credit, the balance is the same. */
+  'overpayment_set_off',
 ] as const;
 export type MatchReason = (typeof MATCH_REASONS)[number];
 

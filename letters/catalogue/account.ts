@@ -582,13 +582,24 @@ export const arrearsPaymentPlan = defineLetter({
  * enforcement charges are owed to the Secretary of State." Empty for maintenance arrears alone.
  */
 function partsWords(ctx: ComposeContext<unknown>, r: ComputedReconciliation): string {
-  const parts = balanceParts(r);
+  const parts = balanceParts(r, 'owed');
   if (!parts) return '';
   const maintenance = parts.find((p) => p.component === 'maintenance');
   const state = parts.filter((p) => p.component !== 'maintenance').map((p) => `${ctx.quote(p.figure)} in ${componentName(p.component)}`);
   if (!maintenance) return ` It is ${joinAnd(state)}, owed to the Secretary of State.`;
   const rest = state.length ? `, and ${joinAnd(state)} ${state.length === 1 ? 'is' : 'are'} owed to the Secretary of State` : '';
   return ` Of that, ${ctx.quote(maintenance.figure)} is maintenance arrears, owed to the receiving parent${rest}.`;
+}
+
+/**
+ * What an overpayment is made of, where it is more than maintenance: " Of that, £1,559.97 is maintenance and £312.03
+ * is collection fees." Collection fees are the Secretary of State's, maintenance the receiving parent's
+ * (cms-accounts.md §4): CMS deals with each on its own. Empty for maintenance alone.
+ */
+function overpaidParts(ctx: ComposeContext<unknown>, r: ComputedReconciliation): string {
+  const parts = balanceParts(r, 'overpaid');
+  if (!parts) return '';
+  return ` Of that, ${joinAnd(parts.map((p, i) => `${ctx.quote(p.figure)} ${i === 0 ? 'is ' : ''}${p.component === 'maintenance' ? 'maintenance' : componentName(p.component)}`))}.`;
 }
 
 export const REFUND_PREFERENCES = ['refund', 'adjust_future_payments', 'either'] as const;
@@ -617,7 +628,16 @@ export const overpaymentRefund = defineLetter({
     reconciliation: { use: 'required', why: 'what was due, what you paid and the overpayment' },
   },
   reconciliationNeeds: { side: 'paying', position: 'overpaid' },
-  figures: ['total_due', 'paid_per_bank', 'overpaid_amount', 'cms_claimed_balance', ...STATEMENT_FIGURES],
+  figures: [
+    'total_due',
+    'paid_per_bank',
+    'overpaid_amount',
+    'overpaid_maintenance',
+    'overpaid_collection_fees',
+    'overpaid_enforcement_charges',
+    'cms_claimed_balance',
+    ...STATEMENT_FIGURES,
+  ],
   // The extracts of the evidence the reconciliation was given (bank statements, payslips …): see compose.
   enclosures: [],
   sendBy: SEND_TO_CMS,
@@ -643,7 +663,7 @@ export const overpaymentRefund = defineLetter({
     return {
       subject: 'Overpaid child maintenance: request for repayment or adjustment',
       body: paragraphs(
-        `I am the paying parent. Up to ${ctx.date(r.result.asOf)}, the decisions on my case made ${ctx.quote(totalDue(r))} due, including any collection fees. My ${r.result.counts.evidence > 0 ? 'bank statements and other evidence of payment show' : 'bank statements show'} I paid ${ctx.quote(paidPerBank(r))}. ${onlyDueAndPaid ? 'I have therefore paid' : 'With the adjustments and charges on the account taken into account, I have paid'} ${over} more than was due.`,
+        `I am the paying parent. Up to ${ctx.date(r.result.asOf)}, the decisions on my case made ${ctx.quote(totalDue(r))} due, including any collection fees. My ${r.result.counts.evidence > 0 ? 'bank statements and other evidence of payment show' : 'bank statements show'} I paid ${ctx.quote(paidPerBank(r))}. ${onlyDueAndPaid ? 'I have therefore paid' : 'With the adjustments and charges on the account taken into account, I have paid'} ${over} more than was due.${overpaidParts(ctx, r)}`,
         f.cause && sentence(f.cause),
         claim && cmsAgrees && `Your own record shows an overpayment of ${ctx.quote(claim)}.`,
         claim &&
