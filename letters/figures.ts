@@ -819,10 +819,7 @@ export function componentDifferences(r: ComputedReconciliation, options: { expla
  * owed (`owed`) or every part overpaid (`overpaid`, each figure without its sign); undefined otherwise. A letter that
  * accepts the balance, or asks for an overpayment back, says what it is made of.
  */
-export function balanceParts(
-  r: ComputedReconciliation,
-  way: 'owed' | 'overpaid',
-): { component: Component; figure: Figure }[] | undefined {
+export function balanceParts(r: ComputedReconciliation, way: 'owed' | 'overpaid'): { component: Component; figure: Figure }[] | undefined {
   const b = r.result.balance;
   const parts = b.components.filter((c) => !c.recomputed.isZero());
   if (parts.length < 2 || parts.some((c) => (way === 'owed' ? c.recomputed.lt(0) : c.recomputed.gt(0)))) return undefined;
