@@ -11,17 +11,20 @@
 import type { CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
 import {
+  COUNTED_FROM_RECEIPT,
   deadlinesForEvent,
   lateArrival,
+  requestReceipt,
   timeline,
   type Deadline,
   type DeadlineStatus,
   type EventFacts,
   type EventType,
   type Nation,
+  type Receipt,
   type TimelineEntry,
 } from '../calc/deadlines/index.ts';
-import type { CaseStore, EventRecord } from '../store/types.ts';
+import { LETTER_METHODS, type CaseStore, type EventRecord } from '../store/types.ts';
 
 export const DEFAULT_NATION: Nation = 'england_and_wales';
 
@@ -51,13 +54,33 @@ function clockOf(event: EventRecord): ClockDetails | undefined {
   return clock !== null && typeof clock === 'object' ? (clock as ClockDetails) : undefined;
 }
 
+/**
+ * The facts the rules count an event with: those kept with its clock, and for a request whose time runs from its
+ * receipt (a subject access or rectification request) how it went (`details.method`, as mark_letter_sent keeps it),
+ * so that calc takes one sent by email as received that day and one sent by post, or by a way not said, as received
+ * on the second working day after (calc/deadlines `requestReceipt`).
+ */
+function ruleFacts(type: EventType, details: Readonly<Record<string, unknown>> | undefined, facts: EventFacts | undefined) {
+  const method = details?.['method'];
+  const withMethod =
+    COUNTED_FROM_RECEIPT.includes(type) && typeof method === 'string' && facts?.method === undefined ? { ...facts, method } : facts;
+  return withMethod && Object.keys(withMethod).length > 0 ? withMethod : undefined;
+}
+
 /** The event as the store keeps it: with the deadlines calc gives for it, and how they were counted. */
 export function eventWithDeadlines(event: NewCaseEvent): Parameters<CaseStore['recordEvent']>[1] {
   const nation = event.nation ?? DEFAULT_NATION;
-  const facts = event.facts && Object.keys(event.facts).length > 0 ? event.facts : undefined;
   if (event.details && 'clock' in event.details) {
     throw new InputError('details.clock', 'is where Reckoner keeps how the deadlines were counted; name your detail otherwise');
   }
+  const method = event.details?.['method'];
+  if (COUNTED_FROM_RECEIPT.includes(event.type) && method !== undefined && !(LETTER_METHODS as readonly unknown[]).includes(method)) {
+    throw new InputError(
+      'details.method',
+      `is how the request went, which says when DWP received it: one of ${LETTER_METHODS.join(', ')} (leave it out and post is assumed)`,
+    );
+  }
+  const facts = ruleFacts(event.type, event.details, event.facts);
   const clock: ClockDetails = { nation, ...(facts ? { facts } : {}) };
   return {
     type: event.type,
@@ -120,7 +143,7 @@ export function caseTimeline(events: readonly EventRecord[], asOf: CivilDate): C
   const nation = caseNation(events);
   const happened = events.filter((e) => e.date <= asOf);
   const t = timeline(
-    happened.map((e) => ({ type: e.type, date: e.date, ...(clockOf(e)?.facts ? { facts: clockOf(e)!.facts! } : {}) })),
+    happened.map((e) => ({ type: e.type, date: e.date, ...opt('facts', ruleFacts(e.type, e.details, clockOf(e)?.facts)) })),
     asOf,
     nation,
   );
@@ -141,6 +164,19 @@ export function caseTimeline(events: readonly EventRecord[], asOf: CivilDate): C
   });
   const of = (status: DeadlineStatus) => t.entries.filter((e) => e.status === status).map(entry);
   return { asOf, nation, next: of('next'), overdue: of('overdue'), met: of('met'), laterEvents: events.length - happened.length };
+}
+
+/**
+ * For a request whose time runs from its receipt (a subject access or rectification request), the day DWP is taken
+ * to have received it and how that day was found, as its deadlines were counted; undefined for any other event.
+ */
+export function eventReceipt(event: EventRecord): Receipt | undefined {
+  if (!COUNTED_FROM_RECEIPT.includes(event.type)) return undefined;
+  return requestReceipt(
+    event.date,
+    ruleFacts(event.type, event.details, clockOf(event)?.facts) ?? {},
+    clockOf(event)?.nation ?? DEFAULT_NATION,
+  );
 }
 
 const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>

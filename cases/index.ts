@@ -19,6 +19,7 @@ export {
   caseNation,
   caseTimeline,
   DEFAULT_NATION,
+  eventReceipt,
   eventWithDeadlines,
   recordCaseEvent,
   type CaseDeadline,

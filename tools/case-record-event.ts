@@ -4,8 +4,8 @@
  * @module
  */
 import * as z from 'zod';
-import { EVENT_TYPES, NATIONS } from '../calc/deadlines/index.ts';
-import { caseTimeline, recordCaseEvent } from '../cases/index.ts';
+import { EVENT_TYPES, longDate, NATIONS, RECEIPT_BASES, type ReceiptBasis } from '../calc/deadlines/index.ts';
+import { caseTimeline, eventReceipt, recordCaseEvent } from '../cases/index.ts';
 import { caseId, eventOutput, mutable, storeOf, timelineOutput } from './case-common.ts';
 import { civilDate, leanOutput, strictObject } from './schemas.ts';
 import { EVENT_WORDS } from './words.ts';
@@ -37,7 +37,26 @@ export const recordEventInput = strictObject({
   nation: z.enum(NATIONS).optional().describe("Bank holidays: default the case's, else england_and_wales"),
 });
 
-export const recordEventOutput = z.object({ caseId: z.string(), event: eventOutput, timeline: timelineOutput });
+export const recordEventOutput = z.object({
+  caseId: z.string(),
+  event: eventOutput,
+  timeline: timelineOutput,
+  receipt: z
+    .object({ date: z.string(), how: z.enum(RECEIPT_BASES) })
+    .optional()
+    .describe('sar_sent, rectification_requested: the day DWP is taken to have received the request, which its month runs from'),
+});
+
+/** How a request's day of receipt was found, in words (the date is the day DWP is taken to have received it). */
+const RECEIPT_WORDS: Record<ReceiptBasis, (date: string) => string> = {
+  given: (date) => `DWP received it on ${longDate(date)}: its month runs from then.`,
+  same_day: () => 'DWP received it the day it was sent: its month runs from then.',
+  posted: (date) =>
+    `Posted, it is taken to reach DWP on ${longDate(date)}, the second working day after posting (CPR r.6.26): its month runs from then.`,
+  assumed_posted: (date) =>
+    `How it went was not given (details.method), so it is taken as posted and to reach DWP on ${longDate(date)}, the second working ` +
+    'day after posting (CPR r.6.26): its month runs from then. Sent by email, online or by hand, DWP had it that day and the reply is due sooner.',
+};
 
 export const recordEventTool = defineTool({
   name: 'record_event',
@@ -52,7 +71,8 @@ export const recordEventTool = defineTool({
     const store = await storeOf(context);
     const recorded = await recordCaseEvent(store, id, event);
     const timeline = caseTimeline(await store.events(id), context.today);
-    return mutable({ caseId: id, event: recorded, timeline });
+    const receipt = eventReceipt(recorded);
+    return mutable({ caseId: id, event: recorded, timeline, ...(receipt ? { receipt } : {}) });
   },
   summarize: (out) => {
     const e = out.event;
@@ -62,6 +82,7 @@ export const recordEventTool = defineTool({
     const met = out.timeline.met.filter((d) => d.metBy?.eventId === e.id);
     const meets = met.length ? ` It meets: ${met.map((d) => `${d.label} (due ${d.date})`).join('; ')}.` : '';
     const next = out.timeline.next.length ? ` Next: ${out.timeline.next.map((d) => `${d.date} ${d.label}`).join('; ')}.` : '';
-    return `Recorded ${EVENT_WORDS[e.type]} on ${e.date}.${started}${meets}${next}`;
+    const received = out.receipt ? ` ${RECEIPT_WORDS[out.receipt.how](out.receipt.date)}` : '';
+    return `Recorded ${EVENT_WORDS[e.type]} on ${e.date}.${received}${started}${meets}${next}`;
   },
 });

@@ -63,3 +63,36 @@ export function lateArrival(
       'Keep proof of the day it arrived, or of the same request made in a way that arrives the same day (by phone, email or the online service, or by hand).',
   };
 }
+
+/**
+ * How the day a request reached its recipient was found: `given` (a later day of receipt was given), `same_day` (it
+ * went by a way that arrives the day it goes, or the day given is the day it was sent), `posted` (sent by post) or
+ * `assumed_posted` (how it went was not said, so it is taken as posted).
+ */
+export const RECEIPT_BASES = ['given', 'same_day', 'posted', 'assumed_posted'] as const;
+export type ReceiptBasis = (typeof RECEIPT_BASES)[number];
+
+/** The day a request sent on a day is taken to reach its recipient, and how that day was found. */
+export interface Receipt {
+  readonly date: CivilDate;
+  readonly how: ReceiptBasis;
+}
+
+/**
+ * The day a request whose time runs from its receipt (a subject access or rectification request, UK GDPR Art 12(3)),
+ * sent on `sentOn`, is taken to reach its recipient: the day of receipt when a later one is given; else, sent by post,
+ * the day a posted letter is taken to arrive ({@link postedArrival}); sent any other way (email, online, by hand, said
+ * on the phone), the day it went. When neither is given it is taken as posted: the later reading, so that no chase
+ * says the time has passed before it has (the letters that chase count so too).
+ */
+export function requestReceipt(
+  sentOn: CivilDate,
+  known: { readonly receivedOn?: CivilDate; readonly method?: string },
+  nation: Nation,
+): Receipt {
+  if (known.receivedOn !== undefined) {
+    return known.receivedOn > sentOn ? { date: known.receivedOn, how: 'given' } : { date: sentOn, how: 'same_day' };
+  }
+  if (known.method !== undefined && !POSTED_METHODS.includes(known.method)) return { date: sentOn, how: 'same_day' };
+  return { date: postedArrival(sentOn, nation), how: known.method === undefined ? 'assumed_posted' : 'posted' };
+}

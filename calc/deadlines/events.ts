@@ -13,6 +13,7 @@
 import { addDays, daysInMonth, isCivilDate, MONTH_NAMES, type CivilDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
 import type { Reference } from '../parameters.ts';
+import { requestReceipt, type ReceiptBasis } from './arrival.ts';
 import { addCalendarMonths, addWorkingDays, isWorkingDay, longDate, nextWorkingDay, previousWorkingDay } from './calendar.ts';
 import { bankHolidayOn, checkCovered, checkNation, NATION_NAMES, type Nation } from './holidays.ts';
 import { DEADLINE, type DeadlineId } from './ids.ts';
@@ -95,10 +96,11 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   complaint_escalated: 'You escalated the complaint (L06); the day you sent it',
   ice_eligible: 'The final response saying you can go to the Independent Case Examiner; the date of that letter',
   grievance_noticed: 'You first knew of the problem (starts the Ombudsman limit); that day',
-  sar_sent: 'Your subject access request (L01); the day you sent it (facts.receivedOn: the day DWP received it, if later)',
+  sar_sent:
+    'Your subject access request (L01); the day you sent it. By post (assumed unless details.method says otherwise) DWP is taken to have it two working days later; facts.receivedOn: the day it did, if known',
   sar_chased: 'You chased DWP about a late or incomplete subject access request (L24a); that day (your last contact)',
   rectification_requested:
-    'You asked DWP to correct inaccurate records (L21); the day you sent it (facts.receivedOn: the day DWP received it, if later)',
+    'You asked DWP to correct inaccurate records (L21); the day you sent it. By post (assumed unless details.method says otherwise) DWP is taken to have it two working days later; facts.receivedOn: the day it did, if known',
   enforcement_pause_requested: 'You asked CMS to pause enforcement while the dispute is considered (L11); the day you sent it',
   deo_served: 'A deduction from earnings order (or the matter you appeal against) arose; that day',
   lsdo_served: 'An interim lump sum deduction order was served; the day of service',
@@ -282,7 +284,17 @@ export interface EventFacts {
    * Art 12(3)).
    */
   readonly receivedOn?: CivilDate;
+  /**
+   * `sar_sent`, `rectification_requested`, when `receivedOn` is not given: how the request was sent (a letter method:
+   * `post`, `recorded_delivery`, `email`, `online_account` …). Sent by post, or when this is not given, it is taken to
+   * reach DWP on the second working day after posting (CPR r.6.26); sent any other way, the day it went
+   * (arrival.ts `requestReceipt`).
+   */
+  readonly method?: string;
 }
+
+/** The events whose date is the day a request was sent while the law's time runs from the day it is received. */
+export const COUNTED_FROM_RECEIPT: readonly EventType[] = ['sar_sent', 'rectification_requested'];
 
 /** Decisions that can be revised at any time (CSMCR 2012 reg 14(3)): no 30-day limit, no late application. */
 export const REVISABLE_ANY_TIME: readonly NonNullable<EventFacts['decision']>[] = [
@@ -434,9 +446,9 @@ const RULES: Partial<Record<EventType, Rule>> = {
     ];
   },
 
-  sar_sent: (d, nation, facts) => dataRequest('sar', 'your subject access request', d, nation, S.sar, facts.receivedOn),
+  sar_sent: (d, nation, facts) => dataRequest('sar', 'your subject access request', d, nation, S.sar, facts),
   rectification_requested: (d, nation, facts) =>
-    dataRequest('rectification', 'your rectification request', d, nation, S.rectification, facts.receivedOn),
+    dataRequest('rectification', 'your rectification request', d, nation, S.rectification, facts),
 
   sar_chased: (d, nation) => {
     const ico = monthsAfter(d, 'your last contact with DWP about the request', 3);
@@ -589,27 +601,45 @@ function complaint(prefix: 'complaint' | 'escalation', what: string, d: CivilDat
   ];
 }
 
+/** The day the month runs from, in words, by how it was found (`what`: the request; `d`: the day it was sent). */
+const RECEIVED_WORDS: Record<ReceiptBasis, (what: string, d: CivilDate) => string> = {
+  given: (what, d) => `the day DWP is taken to have received ${what} (sent on ${longDate(d)})`,
+  same_day: (what) => `the day DWP received ${what}`,
+  posted: (what, d) =>
+    `the day DWP is taken to have received ${what} (posted on ${longDate(d)}; a first-class letter is taken to arrive` +
+    ' on the second working day after posting, CPR r.6.26)',
+  assumed_posted: (what, d) =>
+    `the day DWP is taken to have received ${what} (sent on ${longDate(d)}; how it went was not recorded, so it is taken` +
+    ' as posted, the later day, so that no chase says the time has passed before it has: a first-class letter is taken' +
+    ' to arrive on the second working day after posting, CPR r.6.26)',
+};
+
 function dataRequest(
   prefix: 'sar' | 'rectification',
   what: string,
   d: CivilDate,
   nation: Nation,
   source: Reference,
-  receivedOn?: CivilDate,
+  facts: EventFacts,
 ): Deadline[] {
-  // Sent on d and received later (by post), the month runs from the day it was received.
-  const later = receivedOn !== undefined && receivedOn > d;
-  const from = later ? receivedOn : d;
-  const received = later ? `the day DWP is taken to have received ${what} (sent on ${longDate(d)})` : `the day DWP received ${what}`;
+  // The event's date is the day it was sent; the month runs from the day DWP received it (UK GDPR Art 12(3)): by
+  // post, or when how it went is not known, the second working day after posting (CPR r.6.26).
+  const receipt = requestReceipt(d, facts, nation);
+  const from = receipt.date;
+  const received = RECEIVED_WORDS[receipt.how](what, d);
   const due = monthsThenWorkingDay(from, received, 1, nation);
   const extended = monthsThenWorkingDay(from, received, 3, nation);
+  const assumed =
+    receipt.how === 'assumed_posted'
+      ? ` If it went by email, online or by hand, DWP had it on ${longDate(d)} and the reply is due sooner.`
+      : '';
   return [
     make(
       `${prefix}_reply_due`,
       'reply_due',
       `DWP's reply to ${what} due`,
       due.date,
-      `${due.words} The clock stops while DWP waits for proof of identity or clarification it asked for; there is no fee.`,
+      `${due.words}${assumed} The clock stops while DWP waits for proof of identity or clarification it asked for; there is no fee.`,
       source,
     ),
     ...(prefix === 'sar'

@@ -19,10 +19,20 @@ export {
   type BankHoliday,
   type Nation,
 } from './holidays.ts';
-export { arrivalWarnings, lateArrival, postedArrival, POSTED_METHODS } from './arrival.ts';
+export {
+  arrivalWarnings,
+  lateArrival,
+  postedArrival,
+  POSTED_METHODS,
+  RECEIPT_BASES,
+  requestReceipt,
+  type Receipt,
+  type ReceiptBasis,
+} from './arrival.ts';
 export { sentLaterWarning } from './sent-later.ts';
 export { addCalendarMonths, addWorkingDays, isWorkingDay, longDate, nextWorkingDay, previousWorkingDay } from './calendar.ts';
 export {
+  COUNTED_FROM_RECEIPT,
   DEADLINE_KINDS,
   deadlineOf,
   deadlinesForEvent,

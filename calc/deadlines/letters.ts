@@ -139,7 +139,10 @@ export function deadlinesForLetter(letter: LetterId, date: CivilDate, nation: Na
   checkDate(date);
   const clock = LETTER_CLOCKS[letter];
   if (!clock.event) return [];
-  const all = deadlinesForEvent(clock.event, date, nation, facts);
+  // A letter whose time runs from receipt is given with the day it is received (LETTER_CLOCKS `date`), unless the
+  // caller says when it was received or how it went (then `date` is the day it was sent, as for the event).
+  const received = clock.countsFromReceipt && facts.receivedOn === undefined && facts.method === undefined;
+  const all = deadlinesForEvent(clock.event, date, nation, received ? { ...facts, receivedOn: date } : facts);
   return clock.only ? all.filter((d) => (clock.only as readonly string[]).includes(d.id)) : all;
 }
 

@@ -26,8 +26,11 @@ describe('the SAR month runs from receipt', () => {
     expect(all.find((d) => d.id === 'sar_reply_due')?.basis).toContain(
       '1 calendar month after Wednesday 22 January 2025, the day DWP is taken to have received your subject access request (sent on Monday 20 January 2025)',
     );
-    // Without a later receipt, from the day given, as before: 20 February 2025, a Thursday.
-    expect(deadlinesForEvent('sar_sent', '2025-01-20', 'england_and_wales').find((d) => d.id === 'sar_reply_due')?.date).toBe('2025-02-20');
+    // Not said how it went, it is taken as posted, as the chase takes it: received 22 January, due 24 February too.
+    expect(deadlinesForEvent('sar_sent', '2025-01-20', 'england_and_wales').find((d) => d.id === 'sar_reply_due')?.date).toBe('2025-02-24');
+    // Sent by email, DWP had it that day: 20 February 2025, a Thursday.
+    const emailed = deadlinesForEvent('sar_sent', '2025-01-20', 'england_and_wales', { method: 'email' });
+    expect(emailed.find((d) => d.id === 'sar_reply_due')?.date).toBe('2025-02-20');
   });
 });
 

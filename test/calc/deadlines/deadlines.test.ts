@@ -108,8 +108,13 @@ describe('appeal to the tribunal: one calendar month from the date the notice wa
 });
 
 describe('subject access request: one month by the ICO rule, then the next working day', () => {
+  // The month runs from the day DWP received the request; these give that day (facts.receivedOn, the day it was sent:
+  // by email or by hand), so each counts from the date written. Sent by post, see 'the SAR month runs from receipt'.
+  const receivedDateOf = (event: EventType, date: string, id: string, nation: Nation = EW) =>
+    one(deadlinesForEvent(event, date, nation, { receivedOn: date }), id).date;
+
   test('received 31 January 2025: no 31 February, so the last day of February, 28 February (a Friday)', () => {
-    const list = deadlinesForEvent('sar_sent', '2025-01-31', EW);
+    const list = deadlinesForEvent('sar_sent', '2025-01-31', EW, { receivedOn: '2025-01-31' });
     const due = one(list, 'sar_reply_due');
     expect(due.date).toBe('2025-02-28');
     expect(due.basis).toContain('there is no corresponding date, so the last day of that month');
@@ -121,26 +126,26 @@ describe('subject access request: one month by the ICO rule, then the next worki
   });
 
   test('received 31 January 2024 (leap year): 29 February 2024', () => {
-    expect(dateOf('sar_sent', '2024-01-31', 'sar_reply_due')).toBe('2024-02-29');
+    expect(receivedDateOf('sar_sent', '2024-01-31', 'sar_reply_due')).toBe('2024-02-29');
   });
 
   test('due on a bank holiday: received 5 April 2025 → 5 May 2025 is the early May bank holiday → Tuesday 6 May', () => {
-    const due = one(deadlinesForEvent('sar_sent', '2025-04-05', EW), 'sar_reply_due');
+    const due = one(deadlinesForEvent('sar_sent', '2025-04-05', EW, { receivedOn: '2025-04-05' }), 'sar_reply_due');
     expect(due.date).toBe('2025-05-06');
     expect(due.basis).toContain('a bank holiday in England and Wales (Early May bank holiday)');
   });
 
   test("due on a Saturday: received 30 October 2024 → 30 November → Monday 2 December; in Scotland St Andrew's substitute, so 3 December", () => {
-    expect(dateOf('sar_sent', '2024-10-30', 'sar_reply_due', EW)).toBe('2024-12-02');
-    expect(dateOf('sar_sent', '2024-10-30', 'sar_reply_due', SCOT)).toBe('2024-12-03');
+    expect(receivedDateOf('sar_sent', '2024-10-30', 'sar_reply_due', EW)).toBe('2024-12-02');
+    expect(receivedDateOf('sar_sent', '2024-10-30', 'sar_reply_due', SCOT)).toBe('2024-12-03');
   });
 
   test('due on Christmas Day 2025 (Thursday): → Boxing Day is a holiday too → Monday 29 December', () => {
-    expect(dateOf('sar_sent', '2025-11-25', 'sar_reply_due')).toBe('2025-12-29');
+    expect(receivedDateOf('sar_sent', '2025-11-25', 'sar_reply_due')).toBe('2025-12-29');
   });
 
   test('a rectification request follows the same rule (UK GDPR Art 12(3))', () => {
-    const d = one(deadlinesForEvent('rectification_requested', '2025-01-31', EW), 'rectification_reply_due');
+    const d = one(deadlinesForEvent('rectification_requested', '2025-01-31', EW, { method: 'email' }), 'rectification_reply_due');
     expect(d.date).toBe('2025-02-28');
     expect(d.citation).toContain('Art 16');
   });
