@@ -207,12 +207,21 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
       result.findings.every((f) => f.kind === 'missed_payment_not_reported')
     ) {
       // On Direct Pay CMS records no payments: a shortfall nobody reported is news to CMS, not an entry it got wrong.
+      // With none of CMS's entries given, whether anyone reported it nothing says. The receiving parent tells CMS of
+      // them; the paying parent, whose shortfalls they are, can only ask what CMS's figure is made of (an audit found
+      // him sent to the receiving parent's letter, which refuses him).
       const n = result.findings.length;
+      const given = result.counts.cmsEntries > 0;
+      const what = given
+        ? `the ${n === 1 ? 'shortfall' : `${n} shortfalls`} it found ${n === 1 ? 'is a payment' : 'are payments'} nobody reported to CMS (on Direct Pay it records no payments), not entries on its record`
+        : `the ${n === 1 ? 'instalment' : `${n} instalments`} it found not paid in full ${n === 1 ? 'is not an entry' : 'are not entries'} on CMS’s record (none of its entries was given, and on Direct Pay it records no payments)`;
+      const next =
+        result.side === 'receiving'
+          ? 'Tell CMS of them: direct_pay_to_collect_and_pay lists them and asks CMS to collect what is owed'
+          : 'To ask what CMS’s figure is made of, use account_breakdown_request: it asks for the entries behind it (on Direct Pay, the missed-payment reports its arrears come from)';
       problems.push({
         field: 'reconciliation',
-        message:
-          `found no entry to dispute: the ${n === 1 ? 'shortfall' : `${n} shortfalls`} it found ${n === 1 ? 'is a payment' : 'are payments'} nobody reported to CMS (on Direct Pay it records no payments), not entries on its record, ` +
-          `so there is nothing for the ${spec.type} letter to list. Tell CMS of them: direct_pay_to_collect_and_pay lists them and asks CMS to collect what is owed`,
+        message: `found no entry to dispute: ${what}, so there is nothing for the ${spec.type} letter to list. ${next}`,
       });
     } else if (needs.discrepancies && result.findings.length > 0 && result.findings.every((f) => lineKind(f) !== 'entry')) {
       // Deductions not yet due to reach CMS (with any unreported shortfalls): CMS's record is not wrong on any of them.

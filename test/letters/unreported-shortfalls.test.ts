@@ -22,11 +22,34 @@ describe('shortfalls nobody reported are not entries CMS got wrong', () => {
       facts: { sender: RECEIVING_PARENT, caseReference: CASE_REFERENCE, senderRole: 'receiving' },
       reconciliation: bankOnly,
     });
+    // None of CMS's entries given: whether anyone reported them nothing says, so they are instalments not paid in full.
     expect(problems).toContainEqual({
       field: 'reconciliation',
       message:
-        'found no entry to dispute: the 3 shortfalls it found are payments nobody reported to CMS (on Direct Pay it records no payments), not entries on its record, ' +
+        'found no entry to dispute: the 3 instalments it found not paid in full are not entries on CMS’s record (none of its entries was given, and on Direct Pay it records no payments), ' +
         'so there is nothing for the payment_dispute letter to list. Tell CMS of them: direct_pay_to_collect_and_pay lists them and asks CMS to collect what is owed',
+    });
+  });
+
+  test('the paying parent is pointed to the request for a breakdown, not to a letter only the receiving parent sends', () => {
+    // The same account on the paying side (the bank rows the payments out): an audit found the refusal sending him to
+    // direct_pay_to_collect_and_pay, which refuses a paying parent.
+    const paying = {
+      ...bankOnly,
+      side: 'paying' as const,
+      bankTransactions: bankOnly.bankTransactions!.map((t) => ({ ...t, direction: 'out' as const })),
+    };
+    const problems = problemsOf({
+      type: 'payment_dispute',
+      sentOn: SENT_ON,
+      facts: { sender: PAYING_PARENT, caseReference: CASE_REFERENCE, senderRole: 'paying' },
+      reconciliation: paying,
+    });
+    expect(problems).toContainEqual({
+      field: 'reconciliation',
+      message:
+        'found no entry to dispute: the 3 instalments it found not paid in full are not entries on CMS’s record (none of its entries was given, and on Direct Pay it records no payments), ' +
+        'so there is nothing for the payment_dispute letter to list. To ask what CMS’s figure is made of, use account_breakdown_request: it asks for the entries behind it (on Direct Pay, the missed-payment reports its arrears come from)',
     });
   });
 });
