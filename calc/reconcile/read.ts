@@ -287,7 +287,10 @@ export function readBooks(input: ReconcileInput): Books {
     else if (e.type === 'liability') {
       books.liabilities.push(e);
       if (e.fromSchedule && e.status !== undefined) books.scheduleMarks.push(e);
-    } else if (e.type === 'collection_fee') books.collectionFees.push(e);
+    } else if (e.type === 'collection_fee') {
+      if (side === 'receiving' && isPayingParentsFee(e, schedule)) ignored.push({ cmsEntryId: e.id, reason: 'paying_parents_fee' });
+      else books.collectionFees.push(e);
+    }
     else books.enforcementCharges.push(e);
   }
 
@@ -373,6 +376,20 @@ export function readBooks(input: ReconcileInput): Books {
     warnings,
     planWarnings,
   };
+}
+
+/**
+ * Whether a collection fee line is the paying parent's fee for the period its date falls in (the schedule's 20% on the
+ * maintenance) rather than the receiving parent's 4%: a ledger typed from a subject access request holds both, and
+ * judged as the receiving parent's, the paying parent's would read as an overcharge of her (an MCP audit: seven
+ * "wrong collection fees" of £83.20, each a correct £104.00 on £520.00).
+ */
+function isPayingParentsFee(e: CmsEntry, schedule: Schedule): boolean {
+  const line = schedule.lines.find((l) => l.periodStart <= e.date && e.date <= l.periodEnd);
+  if (!line || line.collectionFee.isZero()) return false;
+  const payers = Math.round(line.collectionFee.toNumber() * 100);
+  const receivers = line.receivingParents.map((rp) => Math.round(rp.fee.toNumber() * 100));
+  return e.pence === payers && !receivers.includes(e.pence);
 }
 
 /**

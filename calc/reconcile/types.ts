@@ -108,6 +108,11 @@ export const IGNORE_REASONS = [
   'schedule_line_listed_twice',
   /** The same line as another document of the same account or case shows it (`repeats`): counted once. */
   'shown_in_another_document',
+  /**
+   * Receiving side: a collection fee line that is the paying parent's fee for its period (20%, SI 2014/612 reg 7), as
+   * a ledger typed from a subject access request shows it: not part of what is owed to the receiving parent.
+   */
+  'paying_parents_fee',
 ] as const;
 export type IgnoreReason = (typeof IGNORE_REASONS)[number];
 
