@@ -290,8 +290,7 @@ export function readBooks(input: ReconcileInput): Books {
     } else if (e.type === 'collection_fee') {
       if (side === 'receiving' && isPayingParentsFee(e, schedule)) ignored.push({ cmsEntryId: e.id, reason: 'paying_parents_fee' });
       else books.collectionFees.push(e);
-    }
-    else books.enforcementCharges.push(e);
+    } else books.enforcementCharges.push(e);
   }
 
   setAsideScheduleLines(books.liabilities, schedule, ignored);
