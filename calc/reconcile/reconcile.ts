@@ -92,7 +92,10 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   books.warnings.push(...directPayMarkWarnings(books.scheduleMarks, periods, directPay));
   const historic = historicOf(books);
   books.warnings.push(...historic.warnings);
-  const uncovered = evidenceEndsWarning(input, books, periods);
+  const takenAsRecorded = deductions.matches
+    .filter((m) => m.reason === 'not_checked')
+    .flatMap((m) => m.cms.map((e) => ({ day: e.day, pence: e.pence })));
+  const uncovered = evidenceEndsWarning(input, books, periods, takenAsRecorded);
   if (uncovered) books.warnings.push(uncovered);
   const balances = balancesOf({
     books,

@@ -25,3 +25,36 @@ describe('evidence that ends before the day the balance is worked out to', () =>
     }
   });
 });
+
+describe('receipts CMS records after the evidence ends', () => {
+  test('are counted as paid as CMS recorded them, and the warning says so: only the rest counts as unpaid', () => {
+    // £75 a week on Collect and Pay from 1 March 2024: £75 × 52 ÷ 12 = £325.00 and the 20% fee £65.00, £390.00 a month.
+    // Payslips for March to May (£391.00: the employer keeps £1, reg 12(6)); CMS's receipts from the employer on the
+    // 15th, April to August. The May payslip is paid over by 19 June, so June's receipt is checked against it; July's
+    // and August's, 2 × £390.00 = £780.00, are taken as recorded. After 25 May, 3 instalments fall due (1 June, 1 July,
+    // 1 August: £1,170.00); £1,170.00 − £780.00 = £390.00 counts as unpaid.
+    const r = reconcile({
+      schedule: {
+        decisions: [{ effectiveDate: '2024-03-01', weeklyAmount: 75, service: 'collect_and_pay' }],
+        service: 'collect_and_pay',
+        frequency: 'monthly',
+        asOf: '2024-08-31',
+      },
+      side: 'paying',
+      cmsEntries: ['04', '05', '06', '07', '08'].map((m) => ({ date: `2024-${m}-15`, type: 'deo_receipt' as const, amount: '390.00' })),
+      evidence: ['03', '04', '05'].map((m) => ({
+        type: 'payslip_deduction' as const,
+        date: `2024-${m}-25`,
+        amount: '391.00',
+        from: 'NORTHGATE CARE LTD',
+      })),
+    });
+    expect(r.warnings).toContain(
+      'The evidence of payment given ends on 2024-05-25, but the balance is worked out to 2024-08-31: 3 instalments fell due after it (£1,170.00 in all). ' +
+        'CMS records £780.00 received after it (2 receipts), counted as paid as CMS recorded them, though nothing given checks them; ' +
+        'the rest, £390.00, counts as unpaid, as nothing given shows it paid. Give the statements up to 2024-08-31, or reconcile as of 2024-05-25 (asOf).',
+    );
+    // Six instalments, £2,340.00, less five receipts, £1,950.00: £390.00 owed.
+    expect(r.balance.recomputed.toFixed(2)).toBe('390.00');
+  });
+});
