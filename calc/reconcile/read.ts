@@ -18,7 +18,7 @@ import {
   type CmsEntryType,
   type Evidence,
 } from '../ledger/entries.ts';
-import { parsePence } from '../money.ts';
+import { parsePence, poundsOfPence } from '../money.ts';
 import { buildSchedule, type Schedule } from '../schedule/build.ts';
 import { catchUpAfterPayments, catchUpAfterSchedule, catchUpRestWarning } from './cms-plan.ts';
 import { feeRules, type FeeRules } from './credits.ts';
@@ -100,6 +100,29 @@ function claimPence(field: string, value: unknown): number | undefined {
     return parsePence(value as string);
   } catch (e) {
     throw new InputError(field, (e as Error).message);
+  }
+}
+
+/**
+ * A balance given with a part that does not make it up, where nothing can: the bridge puts the rest of a total to a
+ * part CMS did not give, and with no collection fees on the case (Direct Pay throughout) or on the receiving side
+ * (owed maintenance only) that part would be invented (an MCP audit: "£50.00 more in collection fees" on Direct Pay).
+ */
+function checkClaimParts(claim: Claim | undefined, side: Side, schedule: Schedule): void {
+  if (claim?.total === undefined || claim.maintenance === undefined || claim.total === claim.maintenance) return;
+  if (claim.collectionFees !== undefined || claim.enforcementCharges !== undefined) return;
+  const words = `is ${poundsOfPence(claim.maintenance)} but cmsClaim.balance is ${poundsOfPence(claim.total)}`;
+  if (side === 'receiving') {
+    throw new InputError(
+      'cmsClaim.maintenance',
+      `${words}: a receiving parent is owed maintenance only, so the two are one figure; give one of them`,
+    );
+  }
+  if (!schedule.lines.some((l) => l.collectionFee.gt(0))) {
+    throw new InputError(
+      'cmsClaim.maintenance',
+      `${words}: the case is on Direct Pay throughout, with no collection fees to make up the rest; give the balance alone, or each part as CMS states it (enforcementCharges, if it charged any)`,
+    );
   }
 }
 
@@ -202,6 +225,7 @@ export function readBooks(input: ReconcileInput): Books {
   }
   const fees = feeRules(schedule, side);
   const feesApply = schedule.lines.some((l) => l.receivingParents.some((r) => r.fee.gt(0)));
+  checkClaimParts(claim, side, schedule);
   if (input.cmsClaim?.basis !== undefined && !BASES.includes(input.cmsClaim.basis)) {
     throw new InputError('cmsClaim.basis', `must be one of ${BASES.join(', ')}`);
   }

@@ -369,3 +369,33 @@ describe('100,000 bank transactions', () => {
     expect(r.counts.byKind.payment_missing_from_cms.count).toBe(N - 120);
   });
 });
+
+describe('a CMS figure given whole and in part, where the parts cannot make it up', () => {
+  // An MCP audit: £100.00 with £50.00 of maintenance on this Direct Pay case read as "£50.00 more in collection fees",
+  // fees Direct Pay never has. Each refusal names the part and says what to give.
+  it('on Direct Pay throughout, there are no collection fees for the rest', () => {
+    const e = inputErrorOf({ ...base, cmsClaim: { date: '2024-03-31', balance: '100.00', maintenance: '50.00' } });
+    expect(e.problems).toEqual([
+      {
+        field: 'cmsClaim.maintenance',
+        message:
+          'is £50.00 but cmsClaim.balance is £100.00: the case is on Direct Pay throughout, with no collection fees to make up the rest; give the balance alone, or each part as CMS states it (enforcementCharges, if it charged any)',
+      },
+    ]);
+  });
+
+  it('a receiving parent is owed maintenance only, so the two are one figure', () => {
+    const e = inputErrorOf({ ...base, side: 'receiving', cmsClaim: { date: '2024-03-31', balance: '100.00', maintenance: '50.00' } });
+    expect(e.problems[0]).toEqual({
+      field: 'cmsClaim.maintenance',
+      message:
+        'is £50.00 but cmsClaim.balance is £100.00: a receiving parent is owed maintenance only, so the two are one figure; give one of them',
+    });
+  });
+
+  it('the same figure given both ways is taken', () => {
+    // Three instalments of £260.00 due by 31 March, none shown paid: £780.00, as CMS says.
+    const r = reconcile({ ...base, cmsClaim: { date: '2024-03-31', balance: '780.00', maintenance: '780.00' } });
+    expect(balance(r)).toMatchObject({ recomputed: '780.00', cmsClaimed: '780.00', difference: '0.00' });
+  });
+});
