@@ -269,7 +269,10 @@ export const reconcileLedgerOutput = z.object({
       difference: moneyOut.optional().describe('cmsClaimed − recomputed'),
       position: z.enum(['arrears', 'overpaid', 'settled']),
       components: z.array(componentOutput).describe('Maintenance, collection fees and enforcement charges, each on its own'),
-      bothBases: z.object({ gross: moneyOut, net: moneyOut }).optional().describe('Receiving side: the balance gross and net of the 4%'),
+      bothBases: z
+        .object({ gross: moneyOut, net: moneyOut })
+        .optional()
+        .describe('Receiving side: the balance gross and net of the 4%; absent where no 4% applies (Direct Pay throughout)'),
     })
     .describe('The true balance, worked out from the decisions and the evidence'),
   bridge: z

@@ -422,25 +422,43 @@ function publishBalance(
     ...(claimed !== undefined ? { cmsClaimed: claimed, difference: claimed.minus(m(recomputed)) } : {}),
     position: recomputed > 0 ? 'arrears' : recomputed < 0 ? 'overpaid' : 'settled',
     components,
-    ...(books.side === 'receiving' ? { bothBases: bothBases(books, b, periods, credits) } : {}),
+    ...(books.side === 'receiving' ? bothBases(books, b, periods, credits) : {}),
   };
   void paid;
 }
 
-/** The receiving parent's balance on both bases: the same evidence and plan, counted gross and net of the 4%. */
-function bothBases(books: Books, b: Balances, periods: Periods, credits: ReadonlyMap<PaidItem, Credit>): { gross: Dec; net: Dec } {
+/**
+ * The receiving parent's balance on both bases: the same evidence and plan, counted gross and net of the 4%. None
+ * where her 4% touches nothing that was due or paid (Direct Pay throughout, or before the fees began): there is one
+ * basis only, and no fee to be before or after (MCP audit F14).
+ */
+function bothBases(
+  books: Books,
+  b: Balances,
+  periods: Periods,
+  credits: ReadonlyMap<PaidItem, Credit>,
+): { bothBases?: { gross: Dec; net: Dec } } {
   const other = books.basis === 'gross' ? 'net' : 'gross';
+  let fee = false;
   let due = 0;
   for (const e of books.schedule.plan.events) {
     if (e.day > books.asOfDay) break;
+    if (e.amounts.parents[books.rpIndex]?.fee) fee = true;
     due += owedOn({ side: books.side, rpIndex: books.rpIndex, basis: other }, e.amounts).maintenance;
   }
   let paid = 0;
-  for (const item of credits.keys()) paid += creditOf(item.row.pence, item.row.day, 'as_paid', books.fees, other).maintenance;
+  for (const item of credits.keys()) {
+    if (books.fees.pctOn(item.row.day) > 0) fee = true;
+    paid += creditOf(item.row.pence, item.row.day, 'as_paid', books.fees, other).maintenance;
+  }
+  if (!fee) return {};
   const otherBalance = b.opening + due - paid + b.adjustments - b.writtenOff;
   const thisBalance = effectTotal(b.recomputed);
   void periods;
-  return books.basis === 'gross'
-    ? { gross: fromPence(thisBalance), net: fromPence(otherBalance) }
-    : { gross: fromPence(otherBalance), net: fromPence(thisBalance) };
+  return {
+    bothBases:
+      books.basis === 'gross'
+        ? { gross: fromPence(thisBalance), net: fromPence(otherBalance) }
+        : { gross: fromPence(otherBalance), net: fromPence(thisBalance) },
+  };
 }

@@ -343,7 +343,10 @@ export interface Balance {
   readonly difference?: Dec;
   readonly position: 'arrears' | 'overpaid' | 'settled';
   readonly components: readonly ComponentBalance[];
-  /** Receiving side: the balance both ways (the paying parent's gross arrears, and the net still owed in cash). */
+  /**
+   * Receiving side: the balance both ways (the paying parent's gross arrears, and the net still owed in cash). Absent
+   * where her 4% collection fee touches nothing due or paid (Direct Pay throughout): then there is one basis only.
+   */
   readonly bothBases?: { readonly gross: Dec; readonly net: Dec };
 }
 

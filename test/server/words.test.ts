@@ -214,6 +214,24 @@ describe('every figure tool’s text holds the headline figure and each trace st
     expect(text).not.toContain('owed by the paying parent');
   });
 
+  test('reconcile_ledger: on Direct Pay throughout, a receiving parent’s balance is not given before and after a 4% fee there is not', async () => {
+    // £60 a week on Direct Pay: 60 × 52 ÷ 12 = 260.00 a month, paid straight to her with no fee. January and February
+    // arrived, March did not: 3 × 260.00 − 2 × 260.00 = 260.00 owed, one basis only. An MCP audit (F14) read "Both
+    // ways: gross £580.00 (the maintenance, as CMS counts arrears, before its 4% fee), net £580.00".
+    const { text, out } = await call('reconcile_ledger', {
+      schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: '60.00' }], service: 'direct_pay' },
+      side: 'receiving',
+      cmsEntries: [],
+      bankTransactions: ['01', '02'].map((m) => ({ date: `2024-${m}-01`, amount: '260.00', direction: 'in', description: 'MAINTENANCE' })),
+      bankFilter: { includeAll: true },
+      cmsClaim: { date: '2024-03-31', balance: '260.00' },
+    });
+    expect(text).toContain('worked out from the decisions and the evidence it is £260.00 owed to the receiving parent');
+    expect(text).not.toContain('Both ways');
+    expect(text).not.toContain('4%');
+    expect((out.balance as Record<string, unknown>).bothBases).toBeUndefined();
+  });
+
   test('reconcile_ledger: a receiving parent passed more than was due is not told it is owed to them', async () => {
     // £80 a week on Collect and Pay, monthly from 1 February 2024: 346.67 due a month, 332.80 passed on (346.67 less
     // CMS's 4%, 13.87). CMS passed on February to April; the bank shows those three and a fourth 332.80 on 20 April:

@@ -584,6 +584,32 @@ describe('(g) the receiving side across the start of collection fees (11 August 
   });
 });
 
+describe('(g) the receiving side where CMS’s 4% touches nothing: one basis, not both', () => {
+  // An MCP audit (F14) read "Both ways: gross £580.00 (… before its 4% fee), net £580.00" on a Direct Pay case: with
+  // no fee there is no before and after. £60 a week: 60 × 52 ÷ 12 = £260.00 due on the 1st; January and February
+  // arrived, March did not: 3 × 260.00 − 2 × 260.00 = £260.00 owed, and no bothBases.
+  const story = (service: 'direct_pay' | 'collect_and_pay', year: string): Story => ({
+    side: 'receiving',
+    decisions: [{ effectiveDate: `${year}-01-01`, weeklyAmount: '60' }],
+    service,
+    asOf: `${year}-03-31`,
+    payments: monthly(`${year}-01`, 2, 5).map((date) => ({ date, amount: '260.00' })),
+    cms: { paymentType: service === 'direct_pay' ? 'direct_payment' : 'payment_passed_on' },
+  });
+
+  it('on Direct Pay throughout', () => {
+    const r = reconcile(generate(story('direct_pay', '2024')).input);
+    expect(balance(r)).toEqual({ due: '780.00', paid: '520.00', adjustments: '0.00', recomputed: '260.00', position: 'arrears' });
+    expect(r.balance.bothBases).toBeUndefined();
+  });
+
+  it('on Collect and Pay before the fees began (11 August 2014)', () => {
+    const r = reconcile(generate(story('collect_and_pay', '2014')).input);
+    expect(balance(r)).toEqual({ due: '780.00', paid: '520.00', adjustments: '0.00', recomputed: '260.00', position: 'arrears' });
+    expect(r.balance.bothBases).toBeUndefined();
+  });
+});
+
 describe('(h) split and combined payments', () => {
   it('Direct Pay: two bank payments for one CMS record, and one bank payment for two CMS records', () => {
     // £60 a week, Direct Pay, £260.00 a month Jan–Mar 2024. January paid as 130.00 (1 Jan) + 130.00 (3 Jan), recorded by
