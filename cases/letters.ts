@@ -36,7 +36,7 @@ import {
 import type { CaseRecords, CaseStore, EventRecord, LetterRecord, LetterSending, LetterSummary, Party } from '../store/types.ts';
 import { chronologyFromCase, sentLetters } from './chronology.ts';
 import { claimFromDocuments } from './claim.ts';
-import { caseNation, caseTimeline, eventWithDeadlines } from './events.ts';
+import { caseNation, caseTimeline, eventReceipt, eventWithDeadlines } from './events.ts';
 import { currentReconciliation } from './reconcile.ts';
 
 /** What a caller gives for a letter from a case: the type, and only what the case does not hold. */
@@ -187,10 +187,17 @@ export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: Civ
     const chronology = chronologyFromCase(records, asOf);
     if (chronology.length > 0) facts['chronology'] = chronology;
   }
-  // A subject access request marked sent by post is taken to have reached DWP later (kept with its clock).
-  const sar = keys.has('sarReceivedOn') ? latest(records.events, 'sar_sent') : undefined;
-  const received = (sar?.details?.['clock'] as { facts?: { receivedOn?: unknown } } | undefined)?.facts?.receivedOn;
-  if (typeof received === 'string') facts['sarReceivedOn'] = received;
+  // The day DWP is taken to have received the case's subject access request, by the rule its timeline counts with
+  // (eventReceipt: a day of receipt kept wins; by email, online or by hand, the day it went; by post, or not said how,
+  // the second working day after), so that a chase drafted from the case is refused, and allowed, on the days the
+  // timeline says. Only for a letter that also takes sarSentOn (the chase, L24): there sarReceivedOn is the day DWP
+  // received that request. The rectification request (L21) has a sarReceivedOn too, but it is the day the parent
+  // received DWP's records in answer, which the request's sending does not tell: it comes from the caller.
+  if (keys.has('sarReceivedOn') && keys.has('sarSentOn')) {
+    const sar = latest(records.events, 'sar_sent');
+    const receipt = sar && eventReceipt(sar);
+    if (receipt) facts['sarReceivedOn'] = receipt.date;
+  }
   return facts;
 }
 
@@ -237,6 +244,10 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
   // A fact the caller gave in full (a date, a list such as a chronology) is theirs; an object the case holds part of
   // (the sender) is merged, and still came from the case.
   const given = (k: string) => request.facts !== undefined && k in request.facts && !isPlainObject(request.facts[k]);
+  // A request the caller dates otherwise is not the case's: the case's day of receipt is not that request's.
+  if (given('sarSentOn') && !given('sarReceivedOn') && request.facts!['sarSentOn'] !== caseFacts['sarSentOn']) {
+    delete caseFacts['sarReceivedOn'];
+  }
   const fromCase = Object.keys(caseFacts).filter((k) => !given(k));
   const facts = merge(caseFacts, request.facts ?? {});
   const sentOn = request.sentOn ?? today;
@@ -410,11 +421,14 @@ export async function markCaseLetterSent(
     (d) => eventsThatMeet(d).includes(type) && sending.sentOn <= d.date && !met.some((m) => m.id === d.id && m.date === d.date),
   );
   // Sent after its date, the reply date the letter asks for (from its date) and the one tracked (from the sending) differ.
+  // The tracked one runs from the day the recorded event is taken to arrive, when its time runs from receipt and that
+  // is later than the sending: posted, or sent with no method given (then taken as posted, and the warning says so).
   const asked = (record.content['letter'] as { deadlines?: Deadline[] } | undefined)?.deadlines ?? [];
+  const receipt = eventReceipt(done.event);
+  const countedFrom =
+    receipt === undefined || receipt.date === sending.sentOn ? 'sending' : receipt.how === 'assumed_posted' ? 'assumed_arrival' : 'arrival';
   const later =
-    dated === undefined
-      ? undefined
-      : sentLaterWarning(kept.id, asked, done.event.deadlines, dated, sending.sentOn, receivedOn ? 'arrival' : 'sending');
+    dated === undefined ? undefined : sentLaterWarning(kept.id, asked, done.event.deadlines, dated, sending.sentOn, countedFrom);
   return {
     ...done,
     pdf: await renderPdf(kept.document),

@@ -9,6 +9,13 @@ import { longDate } from './calendar.ts';
 import type { Deadline } from './events.ts';
 import { replyDueFor, type LetterId } from './letters.ts';
 
+/** The day the case counts from, in words: the day it went, or the day it is taken to arrive (said how, or not). */
+const COUNTED_FROM_WORDS = {
+  sending: 'went',
+  arrival: 'is taken to arrive',
+  assumed_arrival: 'is taken to arrive (how it went was not given, so as a posted letter: the second working day after, CPR r.6.26)',
+} as const;
+
 /**
  * The warning for a letter of type `letter`, dated `dated` and sent on `sentOn`, whose reply date as the letter asks
  * it (`asked`, counted from its date) is not the one the case tracks (`tracked`, counted from the sending); none
@@ -20,7 +27,7 @@ export function sentLaterWarning(
   tracked: readonly Deadline[],
   dated: CivilDate,
   sentOn: CivilDate,
-  countedFrom: 'sending' | 'arrival' = 'sending',
+  countedFrom: 'sending' | 'arrival' | 'assumed_arrival' = 'sending',
 ): string | undefined {
   if (sentOn <= dated) return undefined;
   const reply = replyDueFor(letter, asked);
@@ -28,7 +35,7 @@ export function sentLaterWarning(
   if (!reply || !kept || kept.date === reply.date) return undefined;
   return (
     `The letter asks for a reply by ${longDate(reply.date)}, counted from its own date (${longDate(dated)}). ` +
-    `Sent on ${longDate(sentOn)}, the case counts from the day it ${countedFrom === 'arrival' ? 'is taken to arrive' : 'went'}: “${kept.label}” is tracked to ${longDate(kept.date)}. ` +
+    `Sent on ${longDate(sentOn)}, the case counts from the day it ${COUNTED_FROM_WORDS[countedFrom]}: “${kept.label}” is tracked to ${longDate(kept.date)}. ` +
     `If it has not gone yet, draft it again dated the day it goes, so that the date it asks for and the case agree; if it has, chase from ${longDate(kept.date)}.`
   );
 }

@@ -603,3 +603,150 @@ describe('what happened, for a complaint, from the case', () => {
     );
   });
 });
+
+describe('a chase drafted from the case counts DWP’s month as the case’s timeline does, however the request went', () => {
+  // The case's subject access request, sent Monday 30 December 2024 (bank holidays: calc's England and Wales table,
+  // 25 and 26 December 2024 and 1 January 2025). By email, online or by hand DWP had it that day: a month on is
+  // Thursday 30 January 2025, the reply due then, a chase from the next working day, Friday 31 January. By post, or
+  // not said how: Tuesday 31 December is working day 1, Wednesday 1 January New Year's Day, Thursday 2 January working
+  // day 2, received then; a month on is Sunday 2 February, so due Monday 3 February and a chase from Tuesday 4 February.
+  // Before, the chase letter took every request as posted (it knew only a day of receipt kept with a posted letter's
+  // clock), and refused on 31 January a chase the timeline of an emailed request said was due.
+  const chaseOn = (sentOn: string) => ({ type: 'sar_chase_ico_complaint', sentOn, facts: { stage: 'chase', missing: ['Everything'] } });
+  const cases = [
+    ['email', '2025-01-31'],
+    ['online_account', '2025-01-31'],
+    ['hand', '2025-01-31'],
+    ['post', '2025-02-04'],
+    [undefined, '2025-02-04'],
+  ] as const;
+
+  for (const [method, chase] of cases) {
+    it(`sent ${method ?? 'with no method given'}: the timeline and the chase both say ${chase}`, async () => {
+      const caseId = await storyCase({ reconciled: false });
+      await recordCaseEvent(store, caseId, { type: 'sar_sent', date: '2024-12-30', ...(method ? { details: { method } } : {}) });
+      const timeline = caseTimeline(await store.events(caseId), '2025-01-30');
+      expect(timeline.next.find((d) => d.id === 'sar_chase')?.date).toBe(chase);
+      const drafted = await draftCaseLetter(store, caseId, chaseOn(chase), chase);
+      expect(drafted.fromCase).toEqual(expect.arrayContaining(['sarSentOn', 'sarReceivedOn']));
+      expect(drafted.letter.text).toContain('The one-month time limit in Article 12(3) of the UK GDPR has passed.');
+      // The day before, the time limit has not passed: refused, naming the same day.
+      const dayBefore = chase === '2025-01-31' ? '2025-01-30' : '2025-02-03';
+      const early = await draftCaseLetter(store, caseId, chaseOn(dayBefore), dayBefore).catch((e: unknown) => e);
+      expect(early).toBeInstanceOf(LetterInputError);
+      expect((early as LetterInputError).problems[0]!.message).toContain(`Date the chase ${chase} or later`);
+    });
+  }
+
+  it('a request marked sent online from the case’s own letter: chased from Tuesday 21 April 2026, as the timeline says', async () => {
+    // Sent online on Friday 20 March 2026: DWP had it that day; a month on is Monday 20 April 2026, a chase from
+    // Tuesday 21 April. Taken as posted, the chase was refused until Monday 27 April (received Tuesday 24 March, due
+    // Friday 24 April).
+    const caseId = await storyCase({ reconciled: false });
+    const saved = await saveCaseLetter(
+      store,
+      caseId,
+      {
+        type: 'subject_access_request',
+        sentOn: SENT_ON,
+        facts: { sender: { dateOfBirth: PAYING_PARENT.dateOfBirth, nationalInsuranceNumber: PAYING_PARENT.nationalInsuranceNumber } },
+      },
+      SENT_ON,
+    );
+    await markCaseLetterSent(store, caseId, saved.record.id, { sentOn: SENT_ON, method: 'online_account' }, { today: SENT_ON });
+    expect(caseTimeline(await store.events(caseId), '2026-04-20').next.find((d) => d.id === 'sar_chase')?.date).toBe('2026-04-21');
+    const drafted = await draftCaseLetter(store, caseId, chaseOn('2026-04-21'), '2026-04-21');
+    expect(drafted.letter.text).toContain('has passed');
+  });
+
+  it('a request the caller dates otherwise is counted from its own date, not the case’s day of receipt', async () => {
+    // The case's request posted Friday 20 March 2026 is kept as received Tuesday 24 March. A chase of a request sent
+    // Monday 30 March 2026 is that request's: received (taken as posted) Wednesday 1 April, due Friday 1 May;
+    // Monday 4 May is the Early May bank holiday, so a chase from Tuesday 5 May. Before, it was refused: the case's
+    // 24 March, given as its day of receipt, is before 30 March.
+    const caseId = await storyCase({ reconciled: false });
+    await recordCaseEvent(store, caseId, {
+      type: 'sar_sent',
+      date: SENT_ON,
+      details: { method: 'post' },
+      facts: { receivedOn: '2026-03-24' },
+    });
+    const request = (sentOn: string) => ({
+      type: 'sar_chase_ico_complaint',
+      sentOn,
+      facts: { stage: 'chase', missing: ['Everything'], sarSentOn: '2026-03-30' },
+    });
+    const drafted = await draftCaseLetter(store, caseId, request('2026-05-05'), '2026-05-05');
+    expect(drafted.fromCase).not.toContain('sarReceivedOn');
+    expect(drafted.letter.text).toContain('has passed');
+    const early = await draftCaseLetter(store, caseId, request('2026-05-01'), '2026-05-01').catch((e: unknown) => e);
+    expect((early as LetterInputError).problems).toHaveLength(1);
+    expect((early as LetterInputError).problems[0]!.message).toContain(
+      'DWP’s reply to the request sent on 2026-03-30 is not due until 2026-05-01, so on 2026-05-01 the time limit has not passed',
+    );
+    expect((early as LetterInputError).problems[0]!.message).toContain('Date the chase 2026-05-05 or later');
+  });
+});
+
+describe('a rectification request drafted from a case whose subject access request went by post', () => {
+  // The request posted Friday 20 March 2026 is kept as received by DWP on Tuesday 24 March (CPR r.6.26). The
+  // rectification request's sarReceivedOn is the day the parent received DWP's records in answer, which the case does
+  // not know from the request: before, the letter said "The records you sent me …, which I received on 24 March 2026",
+  // the day DWP received the parent's request.
+  it('does not take DWP’s day of receipt as the day the parent received the records', async () => {
+    const caseId = await storyCase();
+    const saved = await saveCaseLetter(
+      store,
+      caseId,
+      {
+        type: 'subject_access_request',
+        sentOn: SENT_ON,
+        facts: { sender: { dateOfBirth: PAYING_PARENT.dateOfBirth, nationalInsuranceNumber: PAYING_PARENT.nationalInsuranceNumber } },
+      },
+      SENT_ON,
+    );
+    await markCaseLetterSent(store, caseId, saved.record.id, { sentOn: SENT_ON, method: 'post' }, { today: SENT_ON });
+    const drafted = await draftCaseLetter(store, caseId, { type: 'rectification_request', sentOn: '2026-05-04' }, '2026-05-04');
+    expect(drafted.fromCase).not.toContain('sarReceivedOn');
+    expect(drafted.letter.text).not.toContain('24 March 2026');
+    expect(drafted.letter.text).not.toContain('in answer to my subject access request');
+    // Given by the parent, it says so.
+    const given = await draftCaseLetter(
+      store,
+      caseId,
+      { type: 'rectification_request', sentOn: '2026-05-04', facts: { sarReceivedOn: '2026-04-27' } },
+      '2026-05-04',
+    );
+    expect(given.letter.text.replace(/\s+/g, ' ')).toContain(
+      'The records you sent me in answer to my subject access request, which I received on 27 April 2026, contain entries that are wrong.',
+    );
+  });
+});
+
+describe('a subject access request marked sent later than its date, with no method given', () => {
+  // Dated Friday 20 March 2026, it asks for a reply counted from the day a letter posted then is taken to arrive,
+  // Tuesday 24 March: a month on, Friday 24 April 2026. Marked sent on Monday 23 March with no method, the case takes
+  // it as posted: Tuesday 24 March working day 1, Wednesday 25 March working day 2, received then; a month on is
+  // Saturday 25 April, so Monday 27 April 2026. Before, the warning said the case counted "from the day it went".
+  it('says the case counts from the day it is taken to arrive, as posted', async () => {
+    const caseId = await storyCase({ reconciled: false });
+    const saved = await saveCaseLetter(
+      store,
+      caseId,
+      {
+        type: 'subject_access_request',
+        sentOn: SENT_ON,
+        facts: { sender: { dateOfBirth: PAYING_PARENT.dateOfBirth, nationalInsuranceNumber: PAYING_PARENT.nationalInsuranceNumber } },
+      },
+      SENT_ON,
+    );
+    const sent = await markCaseLetterSent(store, caseId, saved.record.id, { sentOn: '2026-03-23' }, { today: '2026-03-23' });
+    expect(sent.event.deadlines.find((d) => d.id === 'sar_reply_due')?.date).toBe('2026-04-27');
+    expect(sent.warnings).toEqual([
+      'The letter asks for a reply by Friday 24 April 2026, counted from its own date (Friday 20 March 2026). Sent on Monday 23 March 2026, ' +
+        'the case counts from the day it is taken to arrive (how it went was not given, so as a posted letter: the second working day after, CPR r.6.26): ' +
+        "“DWP's reply to your subject access request due” is tracked to Monday 27 April 2026. " +
+        'If it has not gone yet, draft it again dated the day it goes, so that the date it asks for and the case agree; if it has, chase from Monday 27 April 2026.',
+    ]);
+  });
+});
