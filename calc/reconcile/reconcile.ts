@@ -16,7 +16,7 @@
  * @module
  */
 import type { BankTransaction, Evidence } from '../ledger/entries.ts';
-import { formatMoney, fromPence, pounds, type Dec } from '../money.ts';
+import { formatMoney, fromPence, pounds, wholePenceOf, type Dec } from '../money.ts';
 import type { Reference } from '../parameters.ts';
 import { LAW } from '../scheme-2012/law.ts';
 import { Trace } from '../trace.ts';
@@ -29,6 +29,7 @@ import { reconcileDeductions } from './deductions.ts';
 import { directPayMarkWarnings, scheduleMarkWarning } from './schedule-marks.ts';
 import { reconcileDirectPay } from './direct-pay.ts';
 import { historicOf } from './historic.ts';
+import { MOVED_ARREARS_RULE, MOVED_ARREARS_STEP, movedArrearsOf, movedArrearsStep, movedArrearsWords } from './moved-arrears.ts';
 import { effectTotal, type Effect, type FindingDraft, type MatchDraft } from './draft.ts';
 import { cmsEntriesWords, countOf, explainFinding, explainMatch } from './explain.ts';
 import { reconcilePayments } from './payments.ts';
@@ -117,7 +118,24 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     ...historic.matches,
   ]);
   const bridge = buildBridge(balances, findings, books.claim, books.counts.cms > 0);
-  const balance = publishBalance(books, balances, periods, paid, credits, bridge.from);
+  const published = publishBalance(books, balances, periods, paid, credits, bridge.from);
+  // A receiving parent's case moved from Direct Pay to Collect and Pay: the arrears from Direct Pay carry no 4% here,
+  // and whether CMS takes it when it collects them is not settled; say so, with what 4% of them would be (MCP audit F6).
+  const grossNow =
+    books.basis === 'gross' ? balances.recomputed.maintenance : published.bothBases ? wholePenceOf(published.bothBases.gross) : undefined;
+  const moved = grossNow === undefined ? undefined : movedArrearsOf(books, balanceByDay(periods, paid), grossNow);
+  const balance: Balance = moved
+    ? {
+        ...published,
+        directPayArrears: {
+          movedOn: moved.movedOn,
+          owed: fromPence(moved.owed),
+          fee: fromPence(moved.fee),
+          wouldReach: fromPence(moved.wouldReach),
+        },
+      }
+    : published;
+  if (moved) books.warnings.push(`${movedArrearsWords(moved)}.`);
 
   const dpPeriods = directPay.reportsMode.filter(Boolean).length;
   if (dpPeriods > 0) {
@@ -153,6 +171,9 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     formatMoney(b.recomputed),
     LAW.instalments,
   );
+  if (moved) {
+    trace.add(MOVED_ARREARS_STEP, movedArrearsStep(moved), formatMoney(fromPence(moved.wouldReach)), MOVED_ARREARS_RULE);
+  }
   const diff = bridge.difference;
   trace.add(
     RECONCILE_STEP.bridge,

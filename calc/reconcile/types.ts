@@ -348,6 +348,12 @@ export interface Balance {
    * where her 4% collection fee touches nothing due or paid (Direct Pay throughout): then there is one basis only.
    */
   readonly bothBases?: { readonly gross: Dec; readonly net: Dec };
+  /**
+   * Receiving side, on a case moved from Direct Pay to Collect and Pay: the arrears from Direct Pay still owed (in
+   * the balance without the 4%), the 4% of them, and what would reach her if CMS collects them and takes it. The
+   * balance is not lowered by it: whether the 4% applies to them is not settled (calc/reconcile/moved-arrears.ts).
+   */
+  readonly directPayArrears?: { readonly movedOn: CivilDate; readonly owed: Dec; readonly fee: Dec; readonly wouldReach: Dec };
 }
 
 export const BRIDGE_LINE_KINDS = [...FINDING_KINDS, 'accrued_not_yet_due', 'unexplained'] as const;

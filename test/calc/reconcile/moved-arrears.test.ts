@@ -1,0 +1,170 @@
+/**
+ * A receiving parent's case moved from Direct Pay to Collect and Pay, with arrears from the Direct Pay months (MCP
+ * audit F6). Her "net" figure takes no 4% from those arrears, and whether CMS takes it when it collects them is not
+ * settled (docs/legal-notes.md, "Direct Pay arrears collected on Collect and Pay"): the balance stays as it is, and
+ * the reconciliation says so, with what 4% of them would be (calc/reconcile/moved-arrears.ts).
+ *
+ * £100 a week from 1 January 2024, monthly on the 1st: £100 × 52 ÷ 12 = £433.33 (C&E Regs 1992 reg 4). Direct Pay
+ * to 31 March, Collect and Pay from 1 April: each instalment passed on is £433.33 less 4% (£17.33, 17.3332 half a
+ * penny up) = £416.00 (Fees Regs 2014 reg 7). January and February paid direct; March missed and reported.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BankTransactionInput, CmsEntryInput } from '../../../calc/ledger/entries.ts';
+import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
+
+const direct = (date: string): BankTransactionInput => ({ date, amount: '433.33', direction: 'in', description: 'J SMITH MAINT' });
+const fromCms = (date: string, amount = '416.00'): BankTransactionInput => ({ date, amount, direction: 'in', description: 'CMS MAINT' });
+const passedOn = (date: string, amount = '416.00'): CmsEntryInput => ({ date, type: 'payment_passed_on', amount });
+
+function moved(over: Partial<ReconcileInput> = {}): ReconcileInput {
+  return {
+    schedule: {
+      decisions: [
+        { effectiveDate: '2024-01-01', weeklyAmount: 100, service: 'direct_pay' },
+        { effectiveDate: '2024-04-01', weeklyAmount: 100, service: 'collect_and_pay' },
+      ],
+      frequency: 'monthly',
+      firstDueDate: '2024-01-01',
+    },
+    side: 'receiving',
+    cmsEntries: [
+      { date: '2024-03-01', type: 'missed_payment_reported', amount: '433.33' },
+      passedOn('2024-04-10'),
+      passedOn('2024-05-10'),
+      passedOn('2024-06-10'),
+    ],
+    bankTransactions: [direct('2024-01-01'), direct('2024-02-01'), fromCms('2024-04-11'), fromCms('2024-05-11'), fromCms('2024-06-11')],
+    bankFilter: { descriptionContains: ['MAINT'] },
+    cmsClaim: { date: '2024-06-30', balance: '433.33', basis: 'gross' },
+    ...over,
+  };
+}
+
+const figures = (input: ReconcileInput) => {
+  const r = reconcile(input);
+  const d = r.balance.directPayArrears;
+  return {
+    gross: r.balance.bothBases?.gross.toFixed(2),
+    net: r.balance.bothBases?.net.toFixed(2),
+    directPayArrears: d && { movedOn: d.movedOn, owed: d.owed.toFixed(2), fee: d.fee.toFixed(2), wouldReach: d.wouldReach.toFixed(2) },
+    warnings: r.warnings.filter((w) => w.includes('Direct Pay')),
+    step: r.trace.find((s) => s.step === 'direct_pay_arrears_fee'),
+  };
+};
+
+describe('Direct Pay arrears on a case moved to Collect and Pay (receiving parent)', () => {
+  it('states the rule and what 4% of the arrears would be, and leaves the balance as it was', () => {
+    // Owed at the end of 31 March: 3 × £433.33 = £1,299.99 due − £866.66 paid direct = £433.33 (March). Since the
+    // move every instalment was passed on in full, so all £433.33 is still owed (gross £433.33 now). 4% of it:
+    // 433.33 × 4 ÷ 100 = 17.3332, £17.33; 433.33 − 17.33 = £416.00 would reach her. The balance keeps no 4% on it:
+    // gross and net both £433.33, as before.
+    const f = figures(moved());
+    expect([f.gross, f.net]).toEqual(['433.33', '433.33']);
+    expect(f.directPayArrears).toEqual({ movedOn: '2024-04-01', owed: '433.33', fee: '17.33', wouldReach: '416.00' });
+    expect(f.warnings).toEqual([
+      'Arrears that built up on Direct Pay, before the case moved to Collect and Pay on 2024-04-01, are shown without the 4%: £433.33. ' +
+        'If CMS collects them and takes its 4% from them, £17.33 would be taken (4% of £433.33) and £416.00 would reach you; ' +
+        'whether the 4% applies to arrears from Direct Pay is not settled, so ask CMS.',
+    ]);
+    expect(f.step).toEqual({
+      step: 'direct_pay_arrears_fee',
+      description:
+        'Arrears from Direct Pay still owed £433.33 (£433.33 owed at the end of 2024-03-31, the day before the case moved to Collect and Pay), ' +
+        'in the balance without the 4%; if CMS takes its 4% when it collects them: £433.33 − 4% (£17.33) = £416.00 would reach the receiving parent',
+      value: '416.00',
+      citation:
+        'Child Support Fees Regulations 2014 (SI 2014/612) reg 7 (the receiving parent’s 4% of a payment CMS collects; whether it is taken from arrears ' +
+        'that built up on Direct Pay is not settled: docs/legal-notes.md); Reckoner rule for which arrears are the Direct Pay ones',
+      href: 'https://www.legislation.gov.uk/uksi/2014/612/regulation/7',
+    });
+  });
+
+  it('the same figures when the claim is on the net basis', () => {
+    // Net: due 3 × £433.33 on Direct Pay + 3 × £416.00 on Collect and Pay = £2,547.99, paid £866.66 + 3 × £416.00 =
+    // £2,114.66: £433.33 net, the Direct Pay arrears alone (no 4% on them). Gross, the same £433.33.
+    const f = figures(moved({ cmsClaim: { date: '2024-06-30', balance: '433.33', basis: 'net' } }));
+    expect([f.gross, f.net]).toEqual(['433.33', '433.33']);
+    expect(f.directPayArrears).toEqual({ movedOn: '2024-04-01', owed: '433.33', fee: '17.33', wouldReach: '416.00' });
+  });
+
+  it('counts only what is still owed of them once CMS has collected more than the ongoing instalment', () => {
+    // June: £624.00 passed on, the net of £650.00 (650.00 − 4% £26.00 = 624.00): £216.67 gross beyond June's £433.33.
+    // Gross owed now: £433.33 − £216.67 = £216.66, less than the £433.33 owed at the move, so £216.66 of the Direct
+    // Pay arrears can still be owed. 4%: 216.66 × 4 ÷ 100 = 8.6664, £8.67; 216.66 − 8.67 = £207.99.
+    const f = figures(
+      moved({
+        cmsEntries: [
+          { date: '2024-03-01', type: 'missed_payment_reported', amount: '433.33' },
+          passedOn('2024-04-10'),
+          passedOn('2024-05-10'),
+          passedOn('2024-06-10', '624.00'),
+        ],
+        bankTransactions: [
+          direct('2024-01-01'),
+          direct('2024-02-01'),
+          fromCms('2024-04-11'),
+          fromCms('2024-05-11'),
+          fromCms('2024-06-11', '624.00'),
+        ],
+        cmsClaim: { date: '2024-06-30', balance: '216.66', basis: 'gross' },
+      }),
+    );
+    expect(f.gross).toBe('216.66');
+    expect(f.directPayArrears).toEqual({ movedOn: '2024-04-01', owed: '216.66', fee: '8.67', wouldReach: '207.99' });
+    expect(f.warnings).toEqual([
+      'Arrears that built up on Direct Pay, before the case moved to Collect and Pay on 2024-04-01, are shown without the 4%: £216.66 (£433.33 when it moved, no more than the £216.66 owed now). ' +
+        'If CMS collects them and takes its 4% from them, £8.67 would be taken (4% of £216.66) and £207.99 would reach you; ' +
+        'whether the 4% applies to arrears from Direct Pay is not settled, so ask CMS.',
+    ]);
+  });
+
+  it('only a receiving parent’s moved case with Direct Pay arrears still owed carries it', () => {
+    // The moved case above carries it (£433.33 owed, £416.00 would reach her). Direct Pay throughout: no 4% anywhere,
+    // nothing to say. Moved with nothing owed at the move (March paid direct): 3 × £433.33 − 3 × £433.33 = £0.00, no
+    // Direct Pay arrears for a 4% to touch. The paying parent: his 20% is charged by the day on Collect and Pay only.
+    const carries = (input: ReconcileInput) => {
+      const r = reconcile(input);
+      return [
+        r.balance.directPayArrears?.wouldReach.toFixed(2),
+        r.warnings.filter((w) => w.includes('shown without the 4%')).length,
+        r.trace.filter((s) => s.step === 'direct_pay_arrears_fee').length,
+      ];
+    };
+    const stayed = moved({
+      schedule: {
+        decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 100, service: 'direct_pay' }],
+        frequency: 'monthly',
+        firstDueDate: '2024-01-01',
+      },
+      cmsEntries: [{ date: '2024-03-01', type: 'missed_payment_reported', amount: '433.33' }],
+      bankTransactions: [direct('2024-01-01'), direct('2024-02-01'), direct('2024-04-01'), direct('2024-05-01'), direct('2024-06-01')],
+      cmsClaim: { date: '2024-06-30', balance: '433.33' },
+    });
+    const paidUp = moved({
+      cmsEntries: [passedOn('2024-04-10'), passedOn('2024-05-10'), passedOn('2024-06-10')],
+      bankTransactions: [
+        direct('2024-01-01'),
+        direct('2024-02-01'),
+        direct('2024-03-01'),
+        fromCms('2024-04-11'),
+        fromCms('2024-05-11'),
+        fromCms('2024-06-11'),
+      ],
+      cmsClaim: { date: '2024-06-30', balance: '0.00', basis: 'gross' },
+    });
+    const { cmsClaim: _claim, ...base } = moved();
+    const paying: ReconcileInput = {
+      ...base,
+      schedule: { ...base.schedule, asOf: '2024-06-30' },
+      side: 'paying',
+      bankTransactions: [],
+      cmsEntries: [{ date: '2024-03-01', type: 'missed_payment_reported', amount: '433.33' }],
+    };
+    expect([moved(), stayed, paidUp, paying].map(carries)).toEqual([
+      ['416.00', 1, 1],
+      [undefined, 0, 0],
+      [undefined, 0, 0],
+      [undefined, 0, 0],
+    ]);
+  });
+});
