@@ -7,6 +7,7 @@
 import { arrearsPlan, ARREARS_PLAN_STEP, type ArrearsPlan } from '../calc/arrears-plan.ts';
 import type { CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
+import { valueOn } from '../calc/parameters.ts';
 import {
   readBankTransactions,
   readCmsEntries,
@@ -37,7 +38,7 @@ import { SCHEDULE_STEP } from '../calc/schedule/build.ts';
 import { calculateMaintenance, type MaintenanceInput, type MaintenanceResult } from '../calc/scheme-2012/calculate.ts';
 import { compareCalculations, compareIncome, type CalculationComparison, type IncomeComparison } from '../calc/scheme-2012/compare.ts';
 import { LAW } from '../calc/scheme-2012/law.ts';
-import { enforcementCharges as enforcementChargesParameter } from '../calc/scheme-2012/parameters.ts';
+import { collectionFeeReceivingPercent, enforcementCharges as enforcementChargesParameter } from '../calc/scheme-2012/parameters.ts';
 import { INCOME_STEPS, RATE_STEPS, STEP, stepOf, stepsOf } from '../calc/scheme-2012/steps.ts';
 import { citationsOf, sentencesOf, type TraceStep } from '../calc/trace.ts';
 import { balanceWords, joinAnd, longDate, positionOf } from './format.ts';
@@ -362,13 +363,14 @@ export function cmsFigure(r: ComputedReconciliation): Figure {
 export function recomputedBalance(r: ComputedReconciliation): Figure {
   const b = r.result.balance;
   const step = reconStep(r.result, RECONCILE_STEP.balance)!;
-  // A receiving parent's balance on CMS's gross figures is the maintenance before the 4% fee: the label says so.
-  const gross = grossOfFee(r) !== undefined;
+  // A receiving parent's balance where CMS's 4% fee makes the two bases differ: the label says which it is on.
+  const bases = feeBases(r);
   return money(
     'recomputed_balance',
     (b.position === 'overpaid'
       ? 'Overpayment, worked out from the decisions and my evidence of payment'
-      : 'Arrears, worked out from the decisions and my evidence of payment') + (gross ? ', before CMS’s 4% collection fee' : ''),
+      : 'Arrears, worked out from the decisions and my evidence of payment') +
+      (bases ? `, ${bases.basis === 'gross' ? 'before' : 'after'} CMS’s ${receivingFeePercent(r)}% collection fee` : ''),
     b.recomputed.abs(),
     balanceWorking(r.result),
     step.citation,
@@ -436,14 +438,25 @@ export function paidPerBank(r: ComputedReconciliation): Figure {
 }
 
 /**
- * Both of a receiving parent's balances when the reconciliation works on CMS's gross figures (before its 4% fee) and
- * the fee makes them differ; undefined on any other basis or side.
+ * Both of a receiving parent's balances, with the basis the reconciliation works on (gross: CMS's figures, before its
+ * 4% fee; net: what reaches her, after it), when the fee makes them differ; undefined on the paying side, or where
+ * calc gives one basis only (no fee: Direct Pay throughout) or the two agree.
  */
-function grossOfFee(r: ComputedReconciliation): { readonly gross: Decimal; readonly net: Decimal } | undefined {
+function feeBases(
+  r: ComputedReconciliation,
+): { readonly basis: 'gross' | 'net'; readonly gross: Decimal; readonly net: Decimal } | undefined {
   const b = r.result.balance;
-  return r.result.side === 'receiving' && b.basis === 'gross' && b.bothBases && !b.bothBases.net.eq(b.bothBases.gross)
-    ? b.bothBases
+  return r.result.side === 'receiving' && b.bothBases && !b.bothBases.net.eq(b.bothBases.gross)
+    ? { basis: b.basis, gross: b.bothBases.gross, net: b.bothBases.net }
     : undefined;
+}
+
+/**
+ * CMS's collection fee on what reaches a receiving parent, as a percentage ("4"), on the reconciliation date: calc's
+ * parameter (SI 2014/612 reg 7), not written into the letters.
+ */
+export function receivingFeePercent(r: ComputedReconciliation): string {
+  return valueOn(collectionFeeReceivingPercent, r.result.asOf).value;
 }
 
 /**
@@ -452,14 +465,35 @@ function grossOfFee(r: ComputedReconciliation): { readonly gross: Decimal; reado
  * Undefined on any other basis or side, or where the fee changes nothing.
  */
 export function balanceAfterFee(r: ComputedReconciliation): Figure | undefined {
-  const net = grossOfFee(r)?.net;
-  if (net === undefined) return undefined;
+  const bases = feeBases(r);
+  if (bases?.basis !== 'gross') return undefined;
   const step = reconStep(r.result, RECONCILE_STEP.balance)!;
+  const pct = receivingFeePercent(r);
   return money(
     'recomputed_balance_after_fee',
-    'The correct balance after CMS’s 4% collection fee: what would reach me',
-    net.abs(),
-    `${balanceWorking(r.result)} The same worked on what reaches the receiving parent, after CMS’s 4% collection fee: ${pounds(net)}.`,
+    `The correct balance after CMS’s ${pct}% collection fee: what would reach me`,
+    bases.net.abs(),
+    `${balanceWorking(r.result)} The same worked on what reaches the receiving parent, after CMS’s ${pct}% collection fee: ${pounds(bases.net)}.`,
+    step.citation,
+    step.href,
+  );
+}
+
+/**
+ * A receiving parent's balance on Collect and Pay worked on what reaches her (the net basis, after CMS's 4%
+ * collection fee), given before the fee too: the maintenance, as CMS counts it. Undefined on any other basis or
+ * side, or where the fee changes nothing (MCP audit F14: the net figure was given without saying which it was).
+ */
+export function balanceBeforeFee(r: ComputedReconciliation): Figure | undefined {
+  const bases = feeBases(r);
+  if (bases?.basis !== 'net') return undefined;
+  const step = reconStep(r.result, RECONCILE_STEP.balance)!;
+  const pct = receivingFeePercent(r);
+  return money(
+    'recomputed_balance_before_fee',
+    `The correct balance before CMS’s ${pct}% collection fee: the maintenance, as CMS counts it`,
+    bases.gross.abs(),
+    `${balanceWorking(r.result)} The same worked on the maintenance before CMS’s ${pct}% collection fee, as CMS counts it: ${pounds(bases.gross)}.`,
     step.citation,
     step.href,
   );
@@ -971,12 +1005,16 @@ export function reconciliationStatement(
   ]);
   const to = recomputedBalance(r);
   const afterFee = balanceAfterFee(r);
+  const beforeFee = balanceBeforeFee(r);
+  const feePct = afterFee || beforeFee ? receivingFeePercent(r) : '';
   rows.push([
     '',
     asOf,
     `The correct balance: ${balanceWords(quote(to), result.balance.position)}` +
       // A receiving parent's gross figures: what reaches her after CMS's 4% is what her bank shows.
-      (afterFee ? ` before CMS’s 4% collection fee (${quote(afterFee)} after it)` : '') +
+      (afterFee ? ` before CMS’s ${feePct}% collection fee (${quote(afterFee)} after it)` : '') +
+      // Her net figures: what reaches her, with the maintenance before the 4% as CMS counts arrears.
+      (beforeFee ? ` after CMS’s ${feePct}% collection fee (${quote(beforeFee)} before it)` : '') +
       // What has accrued but is not yet due is not in that balance; the last line says it is still to come.
       (notYetDue ? `; a further ${quote(notYetDue.figure)} has accrued and is not yet due` : ''),
     '',

@@ -9,6 +9,7 @@
 import { splitWords } from '../../calc/reconcile/explain.ts';
 import {
   balanceAfterFee,
+  balanceBeforeFee,
   balanceDifference,
   claimedBalance,
   cmsEntriesTotal,
@@ -18,6 +19,7 @@ import {
   favourWords,
   netWay,
   ownEntries,
+  receivingFeePercent,
   recomputedBalance,
   structuralLine,
   type ComputedReconciliation,
@@ -58,7 +60,7 @@ export function claimSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee
 /** The true balance, and how far CMS's figure is from it, net. */
 export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee = 'cms', when = 'on that date'): string {
   const b = r.result.balance;
-  const own = `Worked out from the decisions on my case and my ${evidenceSourceWords(r)}, the account shows ${balanceWords(ctx.quote(recomputedBalance(r)), b.position)} ${when}${grossWords(ctx, r, to)}.`;
+  const own = `Worked out from the decisions on my case and my ${evidenceSourceWords(r)}, the account shows ${balanceWords(ctx.quote(recomputedBalance(r)), b.position)} ${when}${feeWords(ctx, r, to)}.`;
   if (b.difference === undefined) return own;
   const diff = balanceDifference(r);
   if (!diff) return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure agrees with it.`;
@@ -66,15 +68,24 @@ export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addr
 }
 
 /**
- * On a receiving parent's gross figures (CMS's figure given before its 4% collection fee), says so, with what would
- * reach her after the fee, which is what her bank shows; empty otherwise.
+ * Which basis a receiving parent's balance is on, where CMS's 4% collection fee makes the two differ
+ * (cms-accounts.md §4), with the other: on her gross figures (CMS's figure given before the fee), what would reach
+ * her after it, which is what her bank shows; on her net figures (what reaches her), the maintenance before the fee,
+ * as CMS counts arrears. Empty otherwise.
  */
-function grossWords(ctx: Ctx, r: ComputedReconciliation, to: Addressee): string {
+function feeWords(ctx: Ctx, r: ComputedReconciliation, to: Addressee): string {
   const after = balanceAfterFee(r);
-  if (!after) return '';
-  const fee = to === 'cms' ? 'your 4% collection fee' : 'the Child Maintenance Service’s 4% collection fee';
+  const before = balanceBeforeFee(r);
+  if (!after && !before) return '';
+  const pct = receivingFeePercent(r);
+  const fee = to === 'cms' ? `your ${pct}% collection fee` : `the Child Maintenance Service’s ${pct}% collection fee`;
   const owed = r.result.balance.bothBases!.net.gt(0);
-  return ` (the maintenance before ${fee}, as ${to === 'cms' ? 'your' : 'its'} figure is; after the fee, ${owed ? `${ctx.quote(after)} would reach me` : `an overpayment of ${ctx.quote(after)}`})`;
+  if (after) {
+    return ` (the maintenance before ${fee}, as ${to === 'cms' ? 'your' : 'its'} figure is; after the fee, ${owed ? `${ctx.quote(after)} would reach me` : `an overpayment of ${ctx.quote(after)}`})`;
+  }
+  return owed
+    ? ` (what reaches me after ${fee}; ${ctx.quote(before!)} before it, as ${to === 'cms' ? 'you count' : 'it counts'} arrears)`
+    : ` (in what reached me after ${fee}; ${ctx.quote(before!)} before it, as ${to === 'cms' ? 'you keep' : 'it keeps'} the account)`;
 }
 
 /** Both, when there is a claim; the true balance alone otherwise. */
@@ -204,7 +215,12 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
 
   if (balanceAfterFee(r) && (high || low)) {
     out.push(
-      `Each line’s effect is in the same terms as ${figure}: the maintenance before ${to === 'cms' ? 'your' : 'its'} 4% collection fee, which is more than what reaches my bank after it.`,
+      `Each line’s effect is in the same terms as ${figure}: the maintenance before ${to === 'cms' ? 'your' : 'its'} ${receivingFeePercent(r)}% collection fee, which is more than what reaches my bank after it.`,
+    );
+  }
+  if (balanceBeforeFee(r) && (high || low)) {
+    out.push(
+      `Each line’s effect is in the same terms as ${figure}: what reaches my bank after ${to === 'cms' ? 'your' : 'its'} ${receivingFeePercent(r)}% collection fee, which is less than the maintenance before it.`,
     );
   }
   out.push(

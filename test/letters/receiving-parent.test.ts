@@ -116,11 +116,97 @@ describe('a receiving parent’s balance on CMS’s gross figures says so', () =
       'Arrears, worked out from the decisions and my evidence of payment, before CMS’s 4% collection fee',
     );
   });
+});
 
-  test('on its own net figures (the default) nothing changes', () => {
-    const net = { ...gross, cmsClaim: { date: '2024-03-31', balance: '0.00', basis: 'net' as const } };
-    const text = squash(draftLetter({ type: 'payment_dispute', sentOn: '2024-04-08', facts: receiving, reconciliation: net }).text);
-    expect(text).toContain('the account shows arrears of £249.60 on that date. Your figure is £249.60 too low.');
-    expect(text).not.toContain('4% collection fee');
+describe('a receiving parent’s balance on her own net figures says so too', () => {
+  // cms-accounts.md §4: say which basis a figure is on. An MCP audit (F14) found the net figure (the default: what
+  // reaches her, after CMS's 4%) given bare, where the gross one said it was before the fee.
+
+  test('payment_dispute, the audit’s account: what reaches her after the fee, and the maintenance before it', () => {
+    // £120 a week on Collect and Pay: 120 × 52 ÷ 12 = £520.00 a month, 4% of it £20.80, so £499.20 reaches her.
+    // July 2023 to January 2024 is 7 instalments; CMS records passing on 6 (not October), her bank shows 5 (not
+    // October or November). Net: 7 × 499.20 − 5 × 499.20 = 3,494.40 − 2,496.00 = £998.40; gross: 7 × 520.00 −
+    // 5 × 520.00 = £1,040.00. CMS says £499.20 (net): £998.40 − £499.20 = £499.20 too low.
+    const months = ['2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01'];
+    const audit = {
+      schedule: {
+        decisions: [{ effectiveDate: '2023-07-01', weeklyAmount: 120, service: 'collect_and_pay' as const }],
+        service: 'collect_and_pay' as const,
+        frequency: 'monthly' as const,
+        firstDueDate: '2023-07-01',
+      },
+      side: 'receiving' as const,
+      cmsEntries: months.flatMap((m) => [
+        { date: `${m}-01`, type: 'liability' as const, amount: '520.00' },
+        ...(m === '2023-10' ? [] : [{ date: `${m}-10`, type: 'payment_passed_on' as const, amount: '499.20' }]),
+      ]),
+      bankTransactions: months
+        .filter((m) => m !== '2023-10' && m !== '2023-11')
+        .map((m) => ({ date: `${m}-11`, amount: '499.20', direction: 'in' as const, description: 'DWP CMS PAYMENT' })),
+      bankFilter: { descriptionContains: ['CMS'] },
+      cmsClaim: { date: '2024-01-31', balance: '499.20', basis: 'net' as const },
+    };
+    const letter = draftLetter({ type: 'payment_dispute', sentOn: '2024-02-10', facts: receiving, reconciliation: audit });
+    const text = squash(letter.text);
+    expect(text).toContain(
+      'You say that on 31 January 2024 the account shows arrears of £499.20. Worked out from the decisions on my case and my bank statements, the account shows arrears of £998.40 on that date (what reaches me after your 4% collection fee; £1,040.00 before it, as you count arrears). Your figure is £499.20 too low.',
+    );
+    expect(text).toContain(
+      'Each line’s effect is in the same terms as your figure: what reaches my bank after your 4% collection fee, which is less than the maintenance before it.',
+    );
+    expect(text).toContain('The correct balance: arrears of £998.40 after CMS’s 4% collection fee (£1,040.00 before it)');
+    expect(letter.figures.find((f) => f.id === 'recomputed_balance_before_fee')?.value).toBe('£1,040.00');
+    expect(letter.figures.find((f) => f.id === 'recomputed_balance')?.label).toBe(
+      'Arrears, worked out from the decisions and my evidence of payment, after CMS’s 4% collection fee',
+    );
+  });
+
+  test('mp_letter, written about CMS rather than to it', () => {
+    // The March payment above: £249.60 reached her in January and February, not March (3 × 249.60 − 2 × 249.60 =
+    // £249.60 net; 3 × 260.00 − 2 × 260.00 = £260.00 gross). CMS says nothing is owed (net).
+    const net = { ...passedOnMissing, cmsClaim: { date: '2024-03-31', balance: '0.00', basis: 'net' as const } };
+    const base = CASES['mp_letter']!.input as DraftInput;
+    const text = squash(
+      draftLetter({
+        ...base,
+        sentOn: '2024-04-08',
+        facts: { ...(base.facts as Record<string, unknown>), ...receiving },
+        reconciliation: net,
+      }).text,
+    );
+    expect(text).toContain(
+      'the account shows arrears of £249.60 on that date (what reaches me after the Child Maintenance Service’s 4% collection fee; £260.00 before it, as it counts arrears). Its figure is £249.60 too low.',
+    );
+  });
+
+  test('an overpayment', () => {
+    // £80 a week on Collect and Pay from 1 February 2024: 80 × 52 ÷ 12 = £346.67 a month, 4% of it £13.87, so £332.80
+    // reaches her. CMS passed on February to April; her bank shows those and a fourth £332.80 on 20 April. Net:
+    // 3 × 332.80 − 4 × 332.80 = −£332.80; gross: 3 × 346.67 − 4 × 346.67 = −£346.67. CMS says nothing is owed.
+    const over = {
+      schedule: {
+        decisions: [{ effectiveDate: '2024-02-01', weeklyAmount: 80, service: 'collect_and_pay' as const }],
+        frequency: 'monthly' as const,
+        firstDueDate: '2024-02-01',
+      },
+      side: 'receiving' as const,
+      cmsEntries: ['02', '03', '04'].flatMap((m) => [
+        { date: `2024-${m}-01`, type: 'liability' as const, amount: '346.67' },
+        { date: `2024-${m}-10`, type: 'payment_passed_on' as const, amount: '332.80' },
+      ]),
+      bankTransactions: ['2024-02-11', '2024-03-11', '2024-04-11', '2024-04-20'].map((date) => ({
+        date,
+        amount: '332.80',
+        direction: 'in' as const,
+        description: 'CHILD MAINTENANCE SERVICE',
+      })),
+      bankFilter: { descriptionContains: ['CHILD MAINT'] },
+      cmsClaim: { date: '2024-04-30', balance: '0.00', basis: 'net' as const },
+    };
+    const text = squash(draftLetter({ type: 'payment_dispute', sentOn: '2024-05-08', facts: receiving, reconciliation: over }).text);
+    expect(text).toContain(
+      'the account shows an overpayment of £332.80 on that date (in what reached me after your 4% collection fee; £346.67 before it, as you keep the account). Your figure is £332.80 too high.',
+    );
+    expect(text).toContain('The correct balance: an overpayment of £332.80 after CMS’s 4% collection fee (£346.67 before it)');
   });
 });
