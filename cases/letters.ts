@@ -94,6 +94,8 @@ function senderFromParty(p: Party, identity: boolean): Facts {
 
 /** The sender's facts a letter needs to find the sender's records (a subject access request, an ICE referral). */
 const IDENTITY_FACTS = ['sender.dateOfBirth', 'sender.nationalInsuranceNumber'];
+/** The sender's facts a case keeps with its party (set_party), so that a letter missing one says where to keep it. */
+const KEPT_WITH_PARTY = [...IDENTITY_FACTS, 'sender.address', 'sender.email', 'sender.phone'];
 
 /** The latest event of a type, by date. */
 function latest(events: readonly EventRecord[], type: EventType): EventRecord | undefined {
@@ -299,7 +301,7 @@ function whatIsMissing(
     if (p.field === 'reconciliation' && !reconciled) {
       return { ...p, message: 'the case has no CMS decisions to reconcile: add them with add_decision' };
     }
-    const missingOwn = IDENTITY_FACTS.some((f) => p.field === `facts.${f}`) && p.message.startsWith('is missing');
+    const missingOwn = KEPT_WITH_PARTY.some((f) => p.field === `facts.${f}`) && p.message.startsWith('is missing');
     return missingOwn ? { ...p, message: `${p.message}${keepIt}` } : p;
   });
   const supplied = fromCase.length ? ` (the case supplied ${fromCase.join(', ')})` : '';

@@ -166,6 +166,8 @@ describe('case tools over MCP', () => {
     expect(before.isError).toBe(true);
     expect(text(before)).toContain(`facts.sender.dateOfBirth: is missing`);
     expect(text(before)).toContain(`set_party with partyId ${payer.id}`);
+    // The address too: the case can keep it, so the refusal says where.
+    expect(text(before)).toMatch(/facts\.sender\.address: is missing — [^\n]*set_party with partyId/);
 
     const set = await call('set_party', {
       caseId: id,
