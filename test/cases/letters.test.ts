@@ -88,6 +88,13 @@ async function storyCase(options: { withParent?: boolean; reconciled?: boolean }
   return created.id;
 }
 
+/** The paying parent's identity, as a subject access request asks for it. */
+const IDENTITY = { dateOfBirth: PAYING_PARENT.dateOfBirth, nationalInsuranceNumber: PAYING_PARENT.nationalInsuranceNumber };
+
+/** A subject access request dated SENT_ON kept on the case as a draft, its identity given in facts. */
+const saveSar = (caseId: string) =>
+  saveCaseLetter(store, caseId, { type: 'subject_access_request', sentOn: SENT_ON, facts: { sender: IDENTITY } }, SENT_ON);
+
 describe('a letter from the case', () => {
   it('quotes exactly what the same letter drafted from the same input quotes, with nothing but its type', async () => {
     const caseId = await storyCase();
@@ -367,8 +374,6 @@ describe('a letter only the other parent sends', () => {
 });
 
 describe('the sender’s date of birth and National Insurance number, kept with the case', () => {
-  const IDENTITY = { dateOfBirth: PAYING_PARENT.dateOfBirth, nationalInsuranceNumber: PAYING_PARENT.nationalInsuranceNumber };
-
   it('a subject access request from a case without them asks for them, saying where to keep them once', async () => {
     const caseId = await storyCase();
     const payer = (await store.getCase(caseId)).parties[0]!;
@@ -420,16 +425,7 @@ describe('a subject access request marked sent by post', () => {
   // Monday 20 April 2026.
   async function sarSent(method: 'post' | 'online_account') {
     const caseId = await storyCase();
-    const saved = await saveCaseLetter(
-      store,
-      caseId,
-      {
-        type: 'subject_access_request',
-        sentOn: SENT_ON,
-        facts: { sender: { dateOfBirth: PAYING_PARENT.dateOfBirth, nationalInsuranceNumber: PAYING_PARENT.nationalInsuranceNumber } },
-      },
-      SENT_ON,
-    );
+    const saved = await saveSar(caseId);
     const sent = await markCaseLetterSent(store, caseId, saved.record.id, { sentOn: SENT_ON, method }, { today: SENT_ON });
     return { caseId, sent };
   }
@@ -643,16 +639,7 @@ describe('a chase drafted from the case counts DWP’s month as the case’s tim
     // Tuesday 21 April. Taken as posted, the chase was refused until Monday 27 April (received Tuesday 24 March, due
     // Friday 24 April).
     const caseId = await storyCase({ reconciled: false });
-    const saved = await saveCaseLetter(
-      store,
-      caseId,
-      {
-        type: 'subject_access_request',
-        sentOn: SENT_ON,
-        facts: { sender: { dateOfBirth: PAYING_PARENT.dateOfBirth, nationalInsuranceNumber: PAYING_PARENT.nationalInsuranceNumber } },
-      },
-      SENT_ON,
-    );
+    const saved = await saveSar(caseId);
     await markCaseLetterSent(store, caseId, saved.record.id, { sentOn: SENT_ON, method: 'online_account' }, { today: SENT_ON });
     expect(caseTimeline(await store.events(caseId), '2026-04-20').next.find((d) => d.id === 'sar_chase')?.date).toBe('2026-04-21');
     const drafted = await draftCaseLetter(store, caseId, chaseOn('2026-04-21'), '2026-04-21');
@@ -695,16 +682,7 @@ describe('a rectification request drafted from a case whose subject access reque
   // the day DWP received the parent's request.
   it('does not take DWP’s day of receipt as the day the parent received the records', async () => {
     const caseId = await storyCase();
-    const saved = await saveCaseLetter(
-      store,
-      caseId,
-      {
-        type: 'subject_access_request',
-        sentOn: SENT_ON,
-        facts: { sender: { dateOfBirth: PAYING_PARENT.dateOfBirth, nationalInsuranceNumber: PAYING_PARENT.nationalInsuranceNumber } },
-      },
-      SENT_ON,
-    );
+    const saved = await saveSar(caseId);
     await markCaseLetterSent(store, caseId, saved.record.id, { sentOn: SENT_ON, method: 'post' }, { today: SENT_ON });
     const drafted = await draftCaseLetter(store, caseId, { type: 'rectification_request', sentOn: '2026-05-04' }, '2026-05-04');
     expect(drafted.fromCase).not.toContain('sarReceivedOn');
@@ -730,16 +708,7 @@ describe('a subject access request marked sent later than its date, with no meth
   // Saturday 25 April, so Monday 27 April 2026. Before, the warning said the case counted "from the day it went".
   it('says the case counts from the day it is taken to arrive, as posted', async () => {
     const caseId = await storyCase({ reconciled: false });
-    const saved = await saveCaseLetter(
-      store,
-      caseId,
-      {
-        type: 'subject_access_request',
-        sentOn: SENT_ON,
-        facts: { sender: { dateOfBirth: PAYING_PARENT.dateOfBirth, nationalInsuranceNumber: PAYING_PARENT.nationalInsuranceNumber } },
-      },
-      SENT_ON,
-    );
+    const saved = await saveSar(caseId);
     const sent = await markCaseLetterSent(store, caseId, saved.record.id, { sentOn: '2026-03-23' }, { today: '2026-03-23' });
     expect(sent.event.deadlines.find((d) => d.id === 'sar_reply_due')?.date).toBe('2026-04-27');
     expect(sent.warnings).toEqual([
