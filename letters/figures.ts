@@ -460,44 +460,37 @@ export function receivingFeePercent(r: ComputedReconciliation): string {
 }
 
 /**
- * A receiving parent's balance on Collect and Pay worked on CMS's gross figures (the maintenance before CMS's 4%
- * collection fee, SI 2014/612 reg 8), given after the fee too: what would reach her, which is what her bank shows.
- * Undefined on any other basis or side, or where the fee changes nothing.
+ * A receiving parent's balance on Collect and Pay given on the other basis than the one the reconciliation works on:
+ * worked on CMS's gross figures (the maintenance before CMS's 4% collection fee, SI 2014/612 reg 8), after the fee
+ * too, what would reach her, which is what her bank shows; worked on what reaches her (net), before the fee too, the
+ * maintenance as CMS counts it (MCP audit F14: the net figure was given without saying which it was). Undefined on
+ * the paying side, or where the fee changes nothing.
  */
-export function balanceAfterFee(r: ComputedReconciliation): Figure | undefined {
+function balanceOnOtherBasis(r: ComputedReconciliation, worked: 'gross' | 'net'): Figure | undefined {
   const bases = feeBases(r);
-  if (bases?.basis !== 'gross') return undefined;
+  if (bases?.basis !== worked) return undefined;
   const step = reconStep(r.result, RECONCILE_STEP.balance)!;
   const pct = receivingFeePercent(r);
+  const after = worked === 'gross';
   return money(
-    'recomputed_balance_after_fee',
-    `The correct balance after CMS’s ${pct}% collection fee: what would reach me`,
-    bases.net.abs(),
-    `${balanceWorking(r.result)} The same worked on what reaches the receiving parent, after CMS’s ${pct}% collection fee: ${pounds(bases.net)}.`,
+    after ? 'recomputed_balance_after_fee' : 'recomputed_balance_before_fee',
+    after
+      ? `The correct balance after CMS’s ${pct}% collection fee: what would reach me`
+      : `The correct balance before CMS’s ${pct}% collection fee: the maintenance, as CMS counts it`,
+    (after ? bases.net : bases.gross).abs(),
+    after
+      ? `${balanceWorking(r.result)} The same worked on what reaches the receiving parent, after CMS’s ${pct}% collection fee: ${pounds(bases.net)}.`
+      : `${balanceWorking(r.result)} The same worked on the maintenance before CMS’s ${pct}% collection fee, as CMS counts it: ${pounds(bases.gross)}.`,
     step.citation,
     step.href,
   );
 }
 
-/**
- * A receiving parent's balance on Collect and Pay worked on what reaches her (the net basis, after CMS's 4%
- * collection fee), given before the fee too: the maintenance, as CMS counts it. Undefined on any other basis or
- * side, or where the fee changes nothing (MCP audit F14: the net figure was given without saying which it was).
- */
-export function balanceBeforeFee(r: ComputedReconciliation): Figure | undefined {
-  const bases = feeBases(r);
-  if (bases?.basis !== 'net') return undefined;
-  const step = reconStep(r.result, RECONCILE_STEP.balance)!;
-  const pct = receivingFeePercent(r);
-  return money(
-    'recomputed_balance_before_fee',
-    `The correct balance before CMS’s ${pct}% collection fee: the maintenance, as CMS counts it`,
-    bases.gross.abs(),
-    `${balanceWorking(r.result)} The same worked on the maintenance before CMS’s ${pct}% collection fee, as CMS counts it: ${pounds(bases.gross)}.`,
-    step.citation,
-    step.href,
-  );
-}
+/** Her balance worked on CMS's gross figures, after the fee: what would reach her ({@link balanceOnOtherBasis}). */
+export const balanceAfterFee = (r: ComputedReconciliation): Figure | undefined => balanceOnOtherBasis(r, 'gross');
+
+/** Her balance worked on what reaches her, before the fee: the maintenance as CMS counts it ({@link balanceOnOtherBasis}). */
+export const balanceBeforeFee = (r: ComputedReconciliation): Figure | undefined => balanceOnOtherBasis(r, 'net');
 
 /**
  * The case was on Direct Pay for the whole of the reconciliation. CMS enforces only on Collect and Pay: to enforce
