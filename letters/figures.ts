@@ -19,6 +19,7 @@ import {
 } from '../calc/ledger/entries.ts';
 import { formatMoney, fromPence, money as parseMoney, pounds, type Dec as Decimal } from '../calc/money.ts';
 import { cmsEntriesWords, countOf, SPLIT_MATTERS, splitWords } from '../calc/reconcile/explain.ts';
+import { MOVED_ARREARS_STEP } from '../calc/reconcile/moved-arrears.ts';
 import {
   explainBalance,
   explainFinding,
@@ -491,6 +492,33 @@ export const balanceAfterFee = (r: ComputedReconciliation): Figure | undefined =
 
 /** Her balance worked on what reaches her, before the fee: the maintenance as CMS counts it ({@link balanceOnOtherBasis}). */
 export const balanceBeforeFee = (r: ComputedReconciliation): Figure | undefined => balanceOnOtherBasis(r, 'net');
+
+/** Arrears that built up on Direct Pay, on a receiving parent's case since moved to Collect and Pay, with what 4% of them leaves. */
+export interface DirectPayArrearsFigures {
+  readonly movedOn: CivilDate;
+  readonly owed: Figure;
+  readonly fee: Figure;
+  readonly wouldReach: Figure;
+}
+
+/**
+ * A receiving parent's arrears from the Direct Pay months of a case now on Collect and Pay (calc/reconcile/moved-arrears.ts):
+ * kept in her balance without CMS's 4%, because whether CMS takes it from them when it collects them is not settled
+ * (docs/legal-notes.md). Undefined on any other case. Each figure's working is calc's own step.
+ */
+export function directPayArrears(r: ComputedReconciliation): DirectPayArrearsFigures | undefined {
+  const d = r.result.balance.directPayArrears;
+  const step = r.result.trace.find((s) => s.step === MOVED_ARREARS_STEP);
+  if (r.result.side !== 'receiving' || !d || !step) return undefined;
+  const pct = receivingFeePercent(r);
+  const figure = (id: string, label: string, value: Decimal) => money(id, label, value, `${step.description}.`, step.citation, step.href);
+  return {
+    movedOn: d.movedOn,
+    owed: figure('direct_pay_arrears', 'Arrears that built up on Direct Pay, still owed, without a collection fee', d.owed),
+    fee: figure('direct_pay_arrears_fee', `CMS’s ${pct}% collection fee on them, if it takes it`, d.fee),
+    wouldReach: figure('direct_pay_arrears_after_fee', 'What would reach me of them after that fee', d.wouldReach),
+  };
+}
 
 /**
  * The case was on Direct Pay for the whole of the reconciliation. CMS enforces only on Collect and Pay: to enforce

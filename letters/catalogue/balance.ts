@@ -15,6 +15,7 @@ import {
   cmsEntriesTotal,
   componentDifferences,
   componentName,
+  directPayArrears,
   evidenceSourceWords,
   favourWords,
   netWay,
@@ -88,10 +89,29 @@ function feeWords(ctx: Ctx, r: ComputedReconciliation, to: Addressee): string {
     : ` (in what reached me after ${fee}; ${ctx.quote(before!)} before it, as ${to === 'cms' ? 'you keep' : 'it keeps'} the account)`;
 }
 
-/** Both, when there is a claim; the true balance alone otherwise. */
+/** Both, when there is a claim; the true balance alone otherwise; then what of it built up on Direct Pay, if any. */
 export function balanceSentences(ctx: Ctx, r: ComputedReconciliation, to: Addressee = 'cms'): string[] {
   const claim = claimSentence(ctx, r, to);
-  return claim ? [`${claim} ${recomputedSentence(ctx, r, to)}`] : [recomputedSentence(ctx, r, to, `on ${ctx.date(r.result.asOf)}`)];
+  const balance = claim ? `${claim} ${recomputedSentence(ctx, r, to)}` : recomputedSentence(ctx, r, to, `on ${ctx.date(r.result.asOf)}`);
+  const directPay = directPayArrearsSentence(ctx, r, to);
+  return directPay ? [balance, directPay] : [balance];
+}
+
+/**
+ * A receiving parent's arrears from the Direct Pay months of a case CMS has since moved to Collect and Pay: counted
+ * without CMS's 4% collection fee, and what would reach her if CMS takes it from them when it collects them, which
+ * is not settled (calc/reconcile/moved-arrears.ts; docs/legal-notes.md): a letter to CMS asks it to say (MCP audit F6).
+ */
+function directPayArrearsSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee): string | undefined {
+  const d = directPayArrears(r);
+  if (!d) return undefined;
+  const pct = receivingFeePercent(r);
+  const built =
+    `Of those arrears, ${ctx.quote(d.owed)} built up while the case was on Direct Pay, before it moved to Collect and Pay on ` +
+    `${ctx.date(d.movedOn)}, and ${to === 'cms' ? 'I have counted' : 'are counted with'} no collection fee on them.`;
+  return to === 'cms'
+    ? `${built} If you take your ${pct}% collection fee from them when you collect them, ${ctx.quote(d.fee)} would be taken and ${ctx.quote(d.wouldReach)} would reach me: please tell me whether you will, and under which regulation.`
+    : `${built} If the Child Maintenance Service takes its ${pct}% collection fee from them when it collects them, ${ctx.quote(d.fee)} would be taken and ${ctx.quote(d.wouldReach)} would reach me; whether it may is not settled.`;
 }
 
 /**

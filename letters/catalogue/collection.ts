@@ -11,7 +11,15 @@ import { collectionFeePayingPercent, collectionFeeReceivingPercent, enforcementC
 import { DEADLINE, deadlineOf } from '../../calc/deadlines/index.ts';
 import { deoAppealLastDay } from '../deadlines.ts';
 import { civilDate, commonFacts, strictObject, words, wordList } from '../facts.ts';
-import { monthlyAmount, recomputedBalance, shortPeriods, STATEMENT_FIGURES, weeklyAmount, weeklyWithFee } from '../figures.ts';
+import {
+  monthlyAmount,
+  receivingFeePercent,
+  recomputedBalance,
+  shortPeriods,
+  STATEMENT_FIGURES,
+  weeklyAmount,
+  weeklyWithFee,
+} from '../figures.ts';
 import { afterColon, sentence } from '../format.ts';
 import type { Block } from '../types.ts';
 import { balanceSentences, statementSentences } from './balance.ts';
@@ -84,7 +92,11 @@ export const directPayToCollectAndPay = defineLetter({
       asks: [
         'Move my case to Collect and Pay.',
         ...(collect
-          ? [`Collect the arrears that built up under Direct Pay, ${ctx.quote(recomputedBalance(r))} up to ${ctx.date(r.result.asOf)}.`]
+          ? [
+              `Collect the arrears that built up under Direct Pay, ${ctx.quote(recomputedBalance(r))} up to ${ctx.date(r.result.asOf)}, ` +
+                // Whether the receiving parent's fee is taken from arrears from Direct Pay is not settled (docs/legal-notes.md).
+                `and tell me whether you will take your ${receivingFeePercent(r)}% collection fee from them.`,
+            ]
           : []),
         'Tell me when collection will start and what the payment schedule will be.',
       ],

@@ -210,3 +210,82 @@ describe('a receiving parent’s balance on her own net figures says so too', ()
     expect(text).toContain('The correct balance: an overpayment of £332.80 after CMS’s 4% collection fee (£346.67 before it)');
   });
 });
+
+describe('arrears from Direct Pay on a case since moved to Collect and Pay', () => {
+  // test/calc/reconcile/moved-arrears.test.ts's account (MCP audit F6): £100 a week from 1 January 2024, monthly:
+  // £100 × 52 ÷ 12 = £433.33. Direct Pay to 31 March (January and February paid direct, March missed and reported),
+  // Collect and Pay from 1 April, each instalment passed on as £416.00 (£433.33 less 4%, £17.33). Owed: March's
+  // £433.33, counted without the 4%; if CMS takes 4% of it when it collects it, 433.33 × 4 ÷ 100 = 17.3332, £17.33
+  // would be taken and 433.33 − 17.33 = £416.00 would reach her. Whether it may take it is not settled.
+  const direct = (date: string) => ({ date, amount: '433.33', direction: 'in' as const, description: 'J SMITH MAINT' });
+  const fromCms = (date: string) => ({ date, amount: '416.00', direction: 'in' as const, description: 'CMS MAINT' });
+  const passedOn = (date: string) => ({ date, type: 'payment_passed_on' as const, amount: '416.00' });
+  const moved = {
+    schedule: {
+      decisions: [
+        { effectiveDate: '2024-01-01', weeklyAmount: 100, service: 'direct_pay' as const },
+        { effectiveDate: '2024-04-01', weeklyAmount: 100, service: 'collect_and_pay' as const },
+      ],
+      frequency: 'monthly' as const,
+      firstDueDate: '2024-01-01',
+    },
+    side: 'receiving' as const,
+    cmsEntries: [
+      { date: '2024-03-01', type: 'missed_payment_reported' as const, amount: '433.33' },
+      passedOn('2024-04-10'),
+      passedOn('2024-05-10'),
+      passedOn('2024-06-10'),
+    ],
+    bankTransactions: [direct('2024-01-01'), direct('2024-02-01'), fromCms('2024-04-11'), fromCms('2024-05-11'), fromCms('2024-06-11')],
+    bankFilter: { descriptionContains: ['MAINT'] },
+    // CMS's figure leaves out the Direct Pay arrears it was told of.
+    cmsClaim: { date: '2024-06-30', balance: '0.00', basis: 'gross' as const },
+  };
+
+  test('a letter to CMS says they carry no fee here, what its 4% would leave, and asks whether it takes it', () => {
+    const letter = draftLetter({
+      type: 'account_breakdown_request',
+      sentOn: '2024-07-08',
+      facts: { ...receiving, statedIn: 'letter', statedOn: '2024-07-01' },
+      reconciliation: moved,
+    });
+    const text = squash(letter.text);
+    expect(text).toContain(
+      'Of those arrears, £433.33 built up while the case was on Direct Pay, before it moved to Collect and Pay on 1 April 2024, and I have counted no collection fee on them. ' +
+        'If you take your 4% collection fee from them when you collect them, £17.33 would be taken and £416.00 would reach me: please tell me whether you will, and under which regulation.',
+    );
+    expect(Object.fromEntries(letter.figures.filter((f) => f.id.startsWith('direct_pay_arrears')).map((f) => [f.id, f.value]))).toEqual({
+      direct_pay_arrears: '£433.33',
+      direct_pay_arrears_fee: '£17.33',
+      direct_pay_arrears_after_fee: '£416.00',
+    });
+  });
+
+  test('a letter to an MP says the same to a third party, without asking', () => {
+    const base = CASES['mp_letter']!.input as DraftInput;
+    const text = squash(
+      draftLetter({
+        ...base,
+        sentOn: '2024-07-08',
+        facts: { ...(base.facts as Record<string, unknown>), ...receiving },
+        reconciliation: moved,
+      }).text,
+    );
+    expect(text).toContain(
+      'Of those arrears, £433.33 built up while the case was on Direct Pay, before it moved to Collect and Pay on 1 April 2024, and are counted with no collection fee on them. ' +
+        'If the Child Maintenance Service takes its 4% collection fee from them when it collects them, £17.33 would be taken and £416.00 would reach me; whether it may is not settled.',
+    );
+  });
+});
+
+describe('the request to move to Collect and Pay asks whether CMS takes its fee from the Direct Pay arrears', () => {
+  test('in the ask to collect them', () => {
+    // The fixture's Direct Pay case: £141.73 + £191.73 + £341.73 = £675.19 owed to 6 December 2025; the receiving
+    // parent's fee on the reconciliation date is 4% (SI 2014/612 reg 7). Whether it is taken from arrears from Direct Pay
+    // collected after the move is not settled (docs/legal-notes.md), so the letter asks.
+    const text = squash(draftLetter(CASES['direct_pay_to_collect_and_pay']!.input as DraftInput).text);
+    expect(text).toContain(
+      '2. Collect the arrears that built up under Direct Pay, £675.19 up to 6 December 2025, and tell me whether you will take your 4% collection fee from them.',
+    );
+  });
+});
