@@ -97,13 +97,13 @@ describe('which paths may be read', () => {
     expect(missing.replace('no-such-file.csv', 'natwest.csv')).toBe(exists);
   });
 
+  // Opening a named pipe with no writer never returns: a reader that opened one would hang here, and the test would
+  // fail at its timeout (vitest.config.ts), not on a clock of its own.
   test('named pipes, sockets, devices and /proc are refused at once, whatever the folders', async () => {
-    const started = performance.now();
     expect(await refusal(read(join(allowed, 'pipe0'), [allowed]))).toMatch(/is a named pipe, not a file/);
     expect(await refusal(read('/dev/zero', ['/']))).toMatch(/is a system file \(\/proc, \/sys or \/dev\)/);
     expect(await refusal(read('/proc/self/pagemap', ['/']))).toMatch(/is a system file/);
     expect(await refusal(read('/proc/self/environ', ['/']))).toMatch(/is a system file/);
-    expect(performance.now() - started).toBeLessThan(1000);
     const socketPath = join(allowed, 'sock');
     const server: Server = createServer();
     await new Promise<void>((resolve) => server.listen(socketPath, resolve));
@@ -114,12 +114,11 @@ describe('which paths may be read', () => {
     }
   });
 
+  // Four pipes opened at once would take every thread of libuv's pool (four by default), and the next file could never be read.
   test('four named pipes at once hang nothing: each is refused, and the next file is read', async () => {
-    const started = performance.now();
     const messages = await Promise.all([0, 1, 2, 3].map((i) => refusal(read(join(allowed, `pipe${i}`), [allowed]))));
     for (const m of messages) expect(m).toMatch(/named pipe/);
     expect(Buffer.from(await read(join(allowed, 'natwest.csv'), [allowed]))).toEqual(NATWEST);
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   test('at most maxBytes are read', async () => {
@@ -219,7 +218,7 @@ describe('bin/reckoner mcp', () => {
       })) as CallToolResult;
       expect(out.isError).toBe(true);
       expect(textOf(out)).toMatch(/outside the folders Reckoner may use .*RECKONER_FILES_DIR/);
-      const started = performance.now();
+      // Four pipes at once, then a calculation: a server that opened them would never answer it.
       const pipes = await Promise.all(
         [0, 1, 2, 3].map(
           (i) => client.callTool({ name: 'parse_statement', arguments: { path: join(allowed, `pipe${i}`) } }) as Promise<CallToolResult>,
@@ -228,7 +227,6 @@ describe('bin/reckoner mcp', () => {
       for (const p of pipes) expect(textOf(p)).toMatch(/named pipe/);
       const calc = (await client.callTool({ name: 'calculate_maintenance', arguments: EXAMPLES.reducedRate })) as CallToolResult;
       expect(calc.isError).toBeFalsy();
-      expect(performance.now() - started).toBeLessThan(5000);
     } finally {
       await close();
     }

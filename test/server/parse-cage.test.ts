@@ -1,8 +1,9 @@
 /**
  * Documents are read in a cage (statements/worker/): a real `bin/reckoner serve` is sent hostile PDFs and a
- * long honest one at once, and /healthz answers in under a second all the while; each hostile file gets its
+ * long honest one at once, and /healthz keeps answering while the long one is read; each hostile file gets its
  * own error (413 too_large, 422 parse_failed) and the honest one its rows. Over stdio, a calculation is
- * answered while a long parse runs.
+ * answered before a long parse sent ahead of it. Both are shown by the order things arrive in, not by a clock: a
+ * server that read the document on its own thread could answer nothing else until the document was read.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 afterEach(stopAll);
 
 describe('bin/reckoner serve stays responsive while it reads documents', () => {
-  test('hostile PDFs and a 100-page statement at once: /healthz answers in under a second throughout', async () => {
+  test('hostile PDFs and a 100-page statement at once: /healthz answers while the statement is read', async () => {
     const child = spawnReckoner(['serve', '--port', '0'], { env: { PATH: process.env.PATH!, HOME: dataDir, RECKONER_DATA_DIR: dataDir } });
     try {
       const [, port] = await waitForStderr(child, /listening on http:\/\/127\.0\.0\.1:(\d+)/);
@@ -38,11 +39,14 @@ describe('bin/reckoner serve stays responsive while it reads documents', () => {
         });
         return { status: response.status, body: (await response.json()) as Record<string, unknown> };
       };
-      // The worker is started (and pdf.js loaded) before the clock runs, as in a server that has read one.
+      // The worker is started (and pdf.js loaded) first, as in a server that has read one.
       expect((await upload(nestedForms(30, 2))).status).toBe(413);
 
+      const honest = upload(large);
+      let honestRead = false;
+      void honest.finally(() => (honestRead = true));
       const parses = Promise.all([
-        upload(large),
+        honest,
         upload(nestedForms(10, 6)),
         upload(sharedHeavyContent()),
         upload(streamBomb(100)),
@@ -51,12 +55,12 @@ describe('bin/reckoner serve stays responsive while it reads documents', () => {
       ]);
       let settled = false;
       void parses.finally(() => (settled = true));
-      const latencies: number[] = [];
+      // How many /healthz answers arrive while the 100-page statement is still being read.
+      let answeredDuringRead = 0;
       while (!settled) {
-        const started = performance.now();
         const health = await fetch(`${origin}/healthz`);
-        latencies.push(performance.now() - started);
         expect(health.status).toBe(200);
+        if (!honestRead) answeredDuringRead++;
         await new Promise((r) => setTimeout(r, 50));
       }
       const [statement, fanOut, shared, bomb, selfDrawing, again] = await parses;
@@ -79,8 +83,7 @@ describe('bin/reckoner serve stays responsive while it reads documents', () => {
         status: 422,
         body: { error: { code: 'parse_failed', message: expect.stringMatching(/draws itself/) } },
       });
-      expect(latencies.length).toBeGreaterThan(3);
-      expect(Math.max(...latencies)).toBeLessThan(1000);
+      expect(answeredDuringRead).toBeGreaterThanOrEqual(3);
     } finally {
       await stop(child);
     }
@@ -100,15 +103,18 @@ describe('bin/reckoner mcp stays responsive while it reads a document', () => {
     try {
       const contentBase64 = Buffer.from(large).toString('base64');
       await client.callTool({ name: 'parse_statement', arguments: { contentBase64: Buffer.from(nestedForms(30, 2)).toString('base64') } });
-      const parse = client.callTool({ name: 'parse_statement', arguments: { contentBase64 } }) as Promise<CallToolResult>;
+      const order: string[] = [];
+      const parse = (client.callTool({ name: 'parse_statement', arguments: { contentBase64 } }) as Promise<CallToolResult>).finally(() =>
+        order.push('parse'),
+      );
       await new Promise((r) => setTimeout(r, 200));
-      const started = performance.now();
       const calc = (await client.callTool({ name: 'calculate_maintenance', arguments: EXAMPLES.reducedRate })) as CallToolResult;
-      const calcMs = performance.now() - started;
+      order.push('calculation');
       const parsed = await parse;
       expect(calc.isError).toBeFalsy();
       expect(parsed.isError).toBeFalsy();
-      expect(calcMs).toBeLessThan(1000);
+      // Sent 200 ms after the parse, the calculation is answered first.
+      expect(order).toEqual(['calculation', 'parse']);
     } finally {
       await client.close();
     }
