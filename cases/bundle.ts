@@ -71,7 +71,12 @@ export function bundleInputFromRecords(
     // A letter's sending is listed with the letters, not again as an event.
     events: records.events
       .filter((e) => e.date <= today && e.letterId === undefined)
-      .map((e) => ({ type: e.type, date: e.date, ...(e.summary ? { summary: e.summary } : {}) })),
+      .map((e) => ({
+        type: e.type,
+        date: e.date,
+        ...(e.summary ? { summary: e.summary } : {}),
+        ...(e.answers !== undefined ? { recordedAsReply: true } : {}),
+      })),
     documents: records.documents.map((d) => ({ id: d.id, kind: kindOf(d.kind), ...(d.filename ? { filename: d.filename } : {}) })),
     rows: rowLocations(records),
   };

@@ -31,14 +31,29 @@ export interface PurposeSpec {
   /** Whether the cover lists the case's details (an MP's summary keeps to plain words). */
   readonly details: boolean;
   /**
-   * The parent's own time limits that have passed (a last day to ask for a reconsideration they did not use): left
-   * out, or listed under a neutral "Passed" beside the deadlines CMS or DWP missed. Never "passed without being met":
-   * only a reply CMS or DWP owed is that. The parent's own reminders (chase, escalate, look again) are advice to
-   * them, not evidence, and are never listed as passed.
+   * The parent's own time limits (a last day to ask for a reconsideration, to appeal) and reminders (chase, escalate,
+   * look again). `omit`: left out, passed or still to come, so that what is overdue and what is next is only what CMS
+   * or DWP must do (the deadlines section says that her own still to come are not listed). `neutral`: a last day that
+   * has passed is listed under "Passed" beside the replies CMS or DWP missed, and what is still to come is listed
+   * with the rest. Never "passed without being met": only a reply CMS or DWP owed is that; her reminders are advice
+   * to her, not evidence, and are never listed as passed.
    */
-  readonly ownLimitsPassed: 'omit' | 'neutral';
+  readonly ownLimits: 'omit' | 'neutral';
   ask(f: AskFigures): string;
+  /**
+   * For a receiving parent, the request that CMS trace the payments it records passing on to her that did not arrive
+   * in full (`lines`: "line 1", as the statement numbers them), as her payment dispute asks it (letters/catalogue/
+   * account.ts); absent where this reader cannot be asked for it.
+   */
+  traceAsk?(lines: string): string;
 }
+
+/**
+ * What the payment dispute asks of CMS for those payments ("Trace each payment on line 1 of the schedule: tell me the
+ * date, the amount and the account you sent it to, and pay me what did not arrive"), said of CMS rather than to it.
+ */
+const trace = (lines: string) =>
+  `trace each payment on ${lines} of the reconciliation statement, tell me the date, the amount and the account it sent it to, and pay me what did not arrive`;
 
 const DISPUTES = '“The entries in dispute”';
 
@@ -51,11 +66,12 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     history: false,
     details: true,
     // Whether the request is in time is CMS's first question: a last day that has passed is said, neutrally.
-    ownLimitsPassed: 'neutral',
+    ownLimits: 'neutral',
     ask: (f) =>
       f.agrees
         ? `I ask CMS to look again at its decision and to correct each entry listed under ${DISPUTES}; the balance on ${f.asOf} is ${f.correct}.`
         : `I ask CMS to look again at its decision and at the account, to correct each entry listed under ${DISPUTES}, and to put the balance on ${f.asOf} right at ${f.correct} instead of ${f.cms}.`,
+    traceAsk: (lines) => `I also ask CMS to ${trace(lines)}.`,
   },
   complaint: {
     kicker: 'Evidence for a complaint to the Child Maintenance Service',
@@ -66,9 +82,10 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     details: true,
     // A complaint is about CMS's handling: the parent's own unused options are no part of it, and beside CMS's
     // unanswered letters they would read as her failures (an MCP audit).
-    ownLimitsPassed: 'omit',
+    ownLimits: 'omit',
     ask: (f) =>
       `I ask CMS to correct each entry listed under ${DISPUTES}, to put the balance on ${f.asOf} right at ${f.correct}${f.agrees ? '' : ` instead of ${f.cms}`}, to explain in writing how the errors were made, and to put right any loss they caused.`,
+    traceAsk: (lines) => `I also ask CMS to ${trace(lines)}.`,
   },
   ice: {
     kicker: 'Evidence for the Independent Case Examiner',
@@ -78,9 +95,10 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     history: true,
     details: true,
     // The ICE examines CMS's handling of the case: as for a complaint.
-    ownLimitsPassed: 'omit',
+    ownLimits: 'omit',
     ask: (f) =>
       `I ask the Independent Case Examiner to examine how CMS has handled my account and my complaint, and to recommend that CMS correct each entry listed under ${DISPUTES}, put the balance on ${f.asOf} right at ${f.correct}${f.agrees ? '' : ` instead of ${f.cms}`}, and put right any loss its errors caused.`,
+    traceAsk: (lines) => `I also ask the Independent Case Examiner to recommend that CMS ${trace(lines)}.`,
   },
   mp: {
     kicker: 'A summary for my Member of Parliament',
@@ -90,9 +108,10 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     history: true,
     details: false,
     // An MP is asked to raise CMS's handling: as for a complaint.
-    ownLimitsPassed: 'omit',
+    ownLimits: 'omit',
     ask: (f) =>
       `I ask you to raise my case with the Child Maintenance Service and ask it to put the balance on ${f.asOf} right at ${f.correct}${f.agrees ? '' : ` instead of ${f.cms}`}. If CMS does not put it right, I ask you to consider referring my complaint to the Parliamentary and Health Service Ombudsman.`,
+    traceAsk: (lines) => `I also ask you to ask CMS to ${trace(lines)}.`,
   },
   tribunal: {
     kicker: 'First-tier Tribunal (Social Security and Child Support)',
@@ -103,7 +122,10 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     details: true,
     // The tribunal decides whether an appeal or the reconsideration before it was in time: a last day that has
     // passed is said, neutrally.
-    ownLimitsPassed: 'neutral',
+    ownLimits: 'neutral',
+    // No request to trace a payment CMS records passing on: the tribunal hears appeals against decisions, and there
+    // is no appeal against an arrears figure as such (as the payment dispute says). The cover still says the money is
+    // CMS's to trace.
     ask: (f) =>
       f.agrees
         ? `I ask the tribunal to take these figures into account in deciding my appeal: the balance on ${f.asOf} is ${f.correct}.`

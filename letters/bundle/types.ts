@@ -63,6 +63,11 @@ export interface BundleEvent {
   readonly date: CivilDate;
   /** The parent's own note of it, printed as written. */
   readonly summary?: string;
+  /**
+   * Recorded as the answer to an earlier event of the case (the event's `answers`): a decision letter so recorded is
+   * a reply; one not so recorded is not (words.ts `isReply`).
+   */
+  readonly recordedAsReply?: boolean;
 }
 
 /** What kind of document the parent holds. */

@@ -4,12 +4,12 @@
  * @module
  */
 import { MONTH_NAMES } from '../../calc/dates.ts';
-import type { EventType } from '../../calc/deadlines/index.ts';
+import { MET_BY, type EventType } from '../../calc/deadlines/index.ts';
 import type { EvidenceType } from '../../calc/ledger/entries.ts';
 import type { Favours } from '../../calc/reconcile/types.ts';
 import type { CollectionService } from '../../calc/scheme-2012/calculate.ts';
 import type { LetterMethod } from '../../store/types.ts';
-import type { BundleDocument, BundleDocumentKind } from './types.ts';
+import type { BundleDocument, BundleDocumentKind, BundleEvent } from './types.ts';
 
 export type Way = 'sent' | 'received' | 'happened';
 
@@ -54,6 +54,22 @@ export const EVENT_WORDS: Readonly<Record<EventType, { readonly what: string; re
   enforcement: { what: 'Enforcement step', way: 'received' },
   other: { what: 'Event', way: 'happened' },
 };
+
+/**
+ * The events that are replies: received, and meeting a deadline the parent's own request or complaint started
+ * (calc/deadlines MET_BY: a breakdown, CMS's reply to a dispute or complaint, the final response, the reconsideration
+ * notice, DWP's reply). A decision letter, an order served or a letter received is not one unless it is recorded as
+ * answering something of hers (`BundleEvent.recordedAsReply`).
+ */
+export const REPLY_EVENTS: ReadonlySet<EventType> = new Set(
+  Object.values(MET_BY)
+    .flat()
+    .filter((t) => EVENT_WORDS[t].way === 'received'),
+);
+
+/** Whether an event is a reply to something the parent sent: one of {@link REPLY_EVENTS}, or received and recorded as one. */
+export const isReply = (e: BundleEvent): boolean =>
+  EVENT_WORDS[e.type].way === 'received' && (REPLY_EVENTS.has(e.type) || e.recordedAsReply === true);
 
 export const WAY_WORDS: Readonly<Record<Way, string>> = { sent: 'Sent', received: 'Received', happened: 'Event' };
 

@@ -11,7 +11,7 @@ import type { BundleBlock, SectionContent } from '../blocks.ts';
 import type { BundleContext } from '../context.ts';
 import { PURPOSES } from '../purpose.ts';
 import { passedDeadlines } from './deadlines.ts';
-import { EVENT_WORDS, SERVICE_NAMES, SERVICE_WORDS, SIDE_WORDS } from '../words.ts';
+import { isReply, SERVICE_NAMES, SERVICE_WORDS, SIDE_WORDS } from '../words.ts';
 
 /** Most letters and deadlines the cover names: the rest are in their sections. */
 const MOST = 3;
@@ -56,7 +56,12 @@ export function coverSection(c: BundleContext): SectionContent {
   }
   blocks.push(
     { kind: 'subheading', text: 'What I ask' },
-    { kind: 'paragraph', text: spec.ask({ asOf, correct, cms, agrees: netWay(computed) === undefined }) },
+    {
+      kind: 'paragraph',
+      text: [spec.ask({ asOf, correct, cms, agrees: netWay(computed) === undefined }), traceAsk(c)]
+        .filter((x) => x !== undefined)
+        .join(' '),
+    },
   );
   return { id: 'cover', title: spec.title, blocks };
 }
@@ -128,6 +133,17 @@ function passedOn(c: BundleContext): string | undefined {
   );
 }
 
+/**
+ * A receiving parent's request that CMS trace the payments it records passing on that did not reach her in full: the
+ * request her payment dispute makes, for the same lines of the same statement (those `passedOn` names), in this
+ * purpose's words. Undefined when there are none, or the reader cannot be asked for it (a tribunal).
+ */
+function traceAsk(c: BundleContext): string | undefined {
+  const lines = c.statement?.summary.passedOnLines ?? [];
+  const ask = PURPOSES[c.input.purpose].traceAsk;
+  return lines.length && ask ? ask(linesRef(lines)) : undefined;
+}
+
 /** The letters sent, the replies, and the deadlines that passed, in a few sentences. */
 function historyText(c: BundleContext): string | undefined {
   const sentences: string[] = [];
@@ -139,21 +155,24 @@ function historyText(c: BundleContext): string | undefined {
       `I have written ${letters.length === 1 ? 'once' : `${letters.length} times`}: ${joinAnd(more > 0 ? [...named, `${more} more`] : named)}.`,
     );
   }
-  const replies = (c.input.events ?? []).filter((e) => EVENT_WORDS[e.type].way === 'received');
-  if (letters.length || replies.length) {
+  // Only replies: a decision letter, an order served or a letter received answers nothing of hers unless it is
+  // recorded as doing so (an MCP audit found a decision counted among "the replies and decisions").
+  const replies = (c.input.events ?? []).filter(isReply);
+  const latest = replies
+    .map((e) => e.date)
+    .sort()
+    .at(-1);
+  if (latest === undefined) {
+    if (letters.length) sentences.push('No reply is recorded.');
+  } else {
     sentences.push(
-      replies.length === 0
-        ? 'No reply is recorded.'
-        : `${replies.length === 1 ? 'One reply or decision has' : `${replies.length} replies and decisions have`} arrived, the latest on ${longDate(
-            replies
-              .map((e) => e.date)
-              .sort()
-              .at(-1)!,
-          )}.`,
+      replies.length === 1
+        ? `One reply has arrived, on ${longDate(latest)}.`
+        : `${replies.length} replies have arrived, the latest on ${longDate(latest)}.`,
     );
   }
   // Only the replies CMS or DWP owed: the parent's own passed time limits are not failures, and the purposes that tell
-  // this story (a complaint, the ICE, an MP) leave them out (purpose.ts `ownLimitsPassed`).
+  // this story (a complaint, the ICE, an MP) leave them out (purpose.ts `ownLimits`).
   const { missed } = passedDeadlines(c.input.deadlines, c.input.purpose);
   if (missed.length) {
     const named = missed.slice(0, MOST).map((d) => `${inFirstPerson(d.label).replace(/\.$/, '')} (${longDate(d.date)})`);
