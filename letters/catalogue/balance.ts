@@ -102,7 +102,7 @@ export function balanceSentences(ctx: Ctx, r: ComputedReconciliation, to: Addres
  * without CMS's 4% collection fee, and what would reach her if CMS takes it from them when it collects them, which
  * is not settled (calc/reconcile/moved-arrears.ts; docs/legal-notes.md): a letter to CMS asks it to say (MCP audit F6).
  */
-function directPayArrearsSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee): string | undefined {
+export function directPayArrearsSentence(ctx: Pick<Ctx, 'quote' | 'date'>, r: ComputedReconciliation, to: Addressee): string | undefined {
   const d = directPayArrears(r);
   if (!d) return undefined;
   const pct = receivingFeePercent(r);

@@ -5,7 +5,7 @@
  * @module
  */
 import { balanceDifference, cmsFigure, netWay, ownEntries, recomputedBalance } from '../../figures.ts';
-import { linesRef } from '../../catalogue/balance.ts';
+import { directPayArrearsSentence, linesRef } from '../../catalogue/balance.ts';
 import { balanceWords, count, countIs, inFirstPerson, joinAnd, longDate, positionOf } from '../../format.ts';
 import type { BundleBlock, SectionContent } from '../blocks.ts';
 import type { BundleContext } from '../context.ts';
@@ -42,6 +42,8 @@ export function coverSection(c: BundleContext): SectionContent {
       kind: 'paragraph',
       text: [
         `Worked out from the maintenance decisions and my evidence of payment, the balance on ${asOf} comes to ${correct}.`,
+        // Arrears from Direct Pay on a case since moved to Collect and Pay, in the words her letters use to others.
+        directPayArrearsSentence({ quote: (f) => f.value, date: longDate }, computed, 'other'),
         passedOn(c),
       ]
         .filter((x) => x !== undefined)

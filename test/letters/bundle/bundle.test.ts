@@ -508,3 +508,32 @@ function agreeingInput(): ReconcileInput {
     cmsClaim: { date: '2024-04-30', balance: '112.00' },
   };
 }
+
+describe('a receiving parent’s arrears from Direct Pay, on a case since moved to Collect and Pay', () => {
+  // fixture.ts MOVED_RECEIVING_INPUT with February not paid on Direct Pay. Owed at the end of 29 February, the day
+  // before the move: 260.00 + 260.00 due − 260.00 paid = £260.00. Whether CMS takes its 4% from them when it collects
+  // them is not settled (docs/legal-notes.md): kept without it, 4% of them is 260.00 × 4 ÷ 100 = £10.40, and
+  // 260.00 − 10.40 = £249.60 would reach her. The cover says so, in the words her letters use to others (MCP audit F6).
+  const input: ReconcileInput = {
+    ...MOVED_RECEIVING_INPUT,
+    bankTransactions: MOVED_RECEIVING_INPUT.bankTransactions!.filter((t) => t.id !== 'bank-02'),
+  };
+  const result = reconcile(input);
+
+  test('the cover says they are counted without a collection fee, and what its 4% would leave', async () => {
+    expect(result.balance.directPayArrears && pounds(result.balance.directPayArrears.owed)).toBe('£260.00');
+    const base = bundleInput('complaint');
+    const bundle = await renderEvidenceBundle({
+      ...base,
+      case: { ...base.case, side: 'receiving', parentName: 'Alex Taylor', otherParentNames: ['Sam Taylor'] },
+      reconciliation: { input, result },
+      documents: [],
+      rows: [],
+    });
+    const cover = (await pageTexts(bundle.pdf))[0]!;
+    expect(cover).toContain(
+      'Of those arrears, £260.00 built up while the case was on Direct Pay, before it moved to Collect and Pay on 1 March 2024, and are counted with no collection fee on them. ' +
+        'If the Child Maintenance Service takes its 4% collection fee from them when it collects them, £10.40 would be taken and £249.60 would reach me; whether it may is not settled.',
+    );
+  }, 30_000);
+});
