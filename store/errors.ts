@@ -3,7 +3,7 @@
  * do) with the public error code it stands for: `not_found` for a case that is not there, `forbidden` for another
  * organisation's case (its id only is looked up; nothing of it is shown), `conflict` for a database another process holds or a case that
  * already exists, `unsupported` when no store is configured, the encryption key is missing or wrong, or the disk
- * is full. Adapters that know StoreError use its code (and may use its `reason`); those that know only
+ * is full, `too_large` when rows would take a case over its limit (repository/limits.ts). Adapters that know StoreError use its code (and may use its `reason`); those that know only
  * InputError still give a clear 400.
  *
  * Messages never carry case content: no names, descriptions or amounts from the database.
@@ -11,7 +11,7 @@
  */
 import { InputError, ReckonerError, type ErrorCode } from '../calc/errors.ts';
 
-export type StoreErrorCode = Extract<ErrorCode, 'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'unsupported'>;
+export type StoreErrorCode = Extract<ErrorCode, 'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'unsupported' | 'too_large'>;
 
 /**
  * Why, more precisely than the code, where an adapter may want to tell cases apart: the store's key is not

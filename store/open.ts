@@ -49,6 +49,11 @@ export interface StoreOptions {
    * refuses every case operation of a process with no key or another key.
    */
   readonly encryptionKey?: Uint8Array;
+  /**
+   * PGlite: how long after a delete the tables that held the case are rewritten (store/repository/erasure.ts;
+   * default ERASURE_TIMING, a 2-second pause in calls or 60 seconds at most). For tests.
+   */
+  readonly erasureTiming?: { readonly quietMs: number; readonly withinMs: number };
 }
 
 /**
@@ -114,6 +119,7 @@ export async function openStore(options: StoreOptions = {}): Promise<CaseStore> 
       location: opened.location,
       keyring,
       ...(options.principal ? { principal: options.principal } : {}),
+      ...(options.erasureTiming ? { erasureTiming: options.erasureTiming } : {}),
       close: opened.close,
     });
   } catch (error) {

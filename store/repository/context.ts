@@ -21,6 +21,7 @@ import * as t from '../schema.ts';
 import { keyRefused, type Keyring, type Sealer } from '../seal.ts';
 import type { CaseSettings, Driver, Principal } from '../types.ts';
 import { caseOf } from './rows.ts';
+import type { ErasureTiming } from './erasure.ts';
 import { guarded, type Database } from './sql.ts';
 
 /** The role every store transaction runs as: row-level security applies to it (migration 0004). */
@@ -46,6 +47,14 @@ export interface RepositoryOptions {
   readonly keyring?: Keyring;
   /** Whom the store acts for (default LOCAL_PRINCIPAL). */
   readonly principal?: Principal;
+  /** PGlite: when a deleted case's tables are rewritten (erasure.ts; default ERASURE_TIMING). For tests. */
+  readonly erasureTiming?: ErasureTiming;
+}
+
+/** Told when each store call starts and ends (erasure.ts waits for a pause in them). */
+export interface Activity {
+  begin(): void;
+  end(): void;
 }
 
 /** A case found in a transaction: its own fields (opened) and the sealer for its private fields. */
@@ -100,7 +109,13 @@ const whereOf = (options: Pick<RepositoryOptions, 'driver' | 'location'>) => ({
   location: options.location,
 });
 
-export function createContext(db: Database, options: RepositoryOptions, keyring: Keyring, principal: Principal): Context {
+export function createContext(
+  db: Database,
+  options: RepositoryOptions,
+  keyring: Keyring,
+  principal: Principal,
+  activity?: Activity,
+): Context {
   const where = whereOf(options);
   const sealerOf = (caseId: string, wrapped: Uint8Array | null): Sealer => keyring.caseSealer(caseId, wrapped);
 
@@ -123,7 +138,14 @@ export function createContext(db: Database, options: RepositoryOptions, keyring:
     keyring,
     options,
     principal,
-    run: (what, work) => guarded(what, where, work),
+    run: async (what, work) => {
+      activity?.begin();
+      try {
+        return await guarded(what, where, work);
+      } finally {
+        activity?.end();
+      }
+    },
     scoped: (scope, work, config) =>
       db.transaction(async (tx) => {
         await tx.execute(

@@ -16,6 +16,7 @@ import type { CaseStore, DecisionRecordInput } from '../types.ts';
 import { checkCaseId, civilDate, jsonObject, list, moneyText, oneOf, optionalDate, optionalText, requireText } from './check.ts';
 import type { Context } from './context.ts';
 import { decisionOf, decisionRow, opt, shownDecision, type DecisionStored, type DecisionValues } from './rows.ts';
+import { makeRoom } from './limits.ts';
 import type { Database } from './sql.ts';
 import { decisionInput } from '../decision-input.ts';
 
@@ -136,6 +137,7 @@ export function decisionOperations(cx: Context): Pick<CaseStore, 'addDecision' |
         const id = checkCaseId(caseId);
         return cx.scoped('case', async (tx) => {
           const { case: c, s } = await cx.lockCase(tx, id);
+          await makeRoom(tx, id, 'decisions', 'decision');
           const existing = await readDecisions(tx, id, s);
           const [label] = labelsFor(
             existing.map((d) => d.label),

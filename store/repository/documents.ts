@@ -63,6 +63,7 @@ import {
   type DocumentValues,
   type TransactionValues,
 } from './rows.ts';
+import { heldRows, makeRoom, refuseOverLimit } from './limits.ts';
 import { batches, insertNew, JSON_BATCH, type Database } from './sql.ts';
 import { contentFingerprint, MAX_TYPED, occurrenceOf, refuseRepeats } from './typed.ts';
 
@@ -304,13 +305,14 @@ async function writeRows<R>(
 export function documentOperations(
   cx: Context,
 ): Pick<CaseStore, 'importRows' | 'importParsed' | 'transactions' | 'cmsEntries' | 'addCmsEntries'> {
-  /** The import itself, once everything is checked. */
+  /** The import itself, once everything is checked; `fields` names the lists of rows as the caller gave them. */
   const importChecked = (
     caseId: string,
     doc: DocumentValues,
     txRows: readonly TransactionValues[],
     cmsRows: readonly CmsEntryValues[],
     o: ImportOptions,
+    fields: { readonly transactions: string; readonly cmsEntries: string },
   ): Promise<ImportResult> =>
     cx.scoped('case', async (tx) => {
       const { s } = await cx.lockCase(tx, caseId);
@@ -320,6 +322,7 @@ export function documentOperations(
         .where(and(eq(t.documents.caseId, caseId), eq(t.documents.sha256, doc.sha256)));
       let documentId = found?.id;
       if (documentId === undefined) {
+        await makeRoom(tx, caseId, 'documents', 'document');
         const [made] = await tx
           .insert(t.documents)
           .values(documentRow(caseId, doc, s))
@@ -333,6 +336,7 @@ export function documentOperations(
         o.onProgress?.(written, total);
       };
       const constants = { caseId, documentId };
+      const [heldTx, heldCms] = await Promise.all([heldRows(tx, caseId, 'transactions'), heldRows(tx, caseId, 'cmsEntries')]);
       const newTx = await writeRows(
         txRows,
         (batch) =>
@@ -355,6 +359,8 @@ export function documentOperations(
           ),
         progress,
       );
+      refuseOverLimit('transactions', fields.transactions, heldTx, newTx);
+      refuseOverLimit('cmsEntries', fields.cmsEntries, heldCms, newCms);
       await cx.audit(tx, caseId, found ? 'document_reimported' : 'document_imported');
       return {
         caseId,
@@ -379,7 +385,7 @@ export function documentOperations(
           transactions: txRows.length,
           cmsEntries: cmsRows.length,
         });
-        return importChecked(id, doc, txRows, cmsRows, o);
+        return importChecked(id, doc, txRows, cmsRows, o, { transactions: 'transactions', cmsEntries: 'cmsEntries' });
       }),
 
     importParsed: (caseId, info, parsed: ParseResult, o = {}) =>
@@ -403,7 +409,7 @@ export function documentOperations(
           'parsed',
           { transactions: txRows.length, cmsEntries: cmsRows.length },
         );
-        return importChecked(id, doc, txRows, cmsRows, o);
+        return importChecked(id, doc, txRows, cmsRows, o, { transactions: 'parsed.transactions', cmsEntries: 'parsed.cmsEntries' });
       }),
 
     transactions: (caseId, o) =>
@@ -425,6 +431,7 @@ export function documentOperations(
         if (values.length === 0) throw new InputError('entries', 'give at least one CMS entry');
         return cx.scoped('case', async (tx) => {
           const { s } = await cx.lockCase(tx, id);
+          const held = await heldRows(tx, id, 'cmsEntries');
           const added = await writeRows(
             values,
             (batch) =>
@@ -436,6 +443,7 @@ export function documentOperations(
               ),
             () => undefined,
           );
+          refuseOverLimit('cmsEntries', 'entries', held, added);
           const stored = new Map<string, StoredCmsEntry>();
           for (const batch of batches(values.map((v) => v.fingerprint))) {
             const rows = await tx

@@ -14,6 +14,7 @@ import type { CaseStore, EventInput, EventRecord } from '../types.ts';
 import { checkCaseId, checkId, civilDate, jsonObject, oneOf, optionalText, record, requireText } from './check.ts';
 import type { Context } from './context.ts';
 import { eventOf, eventRow, opt, type EventValues } from './rows.ts';
+import { makeRoom } from './limits.ts';
 import type { Database } from './sql.ts';
 
 /** Most deadlines one event may start. */
@@ -116,6 +117,7 @@ export function eventOperations(cx: Context): Pick<CaseStore, 'recordEvent' | 'e
         const values = checkEvent(input);
         return cx.scoped('case', async (tx) => {
           const { s } = await cx.lockCase(tx, id);
+          await makeRoom(tx, id, 'events', 'event');
           const event = await insertEvent(tx, id, values, s);
           await cx.audit(tx, id, 'event_recorded');
           return event;

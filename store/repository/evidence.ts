@@ -12,6 +12,7 @@ import type { CaseStore, EvidenceItemInput, StoredEvidence } from '../types.ts';
 import { checkCaseId, civilDate, list, MAX_TEXT, moneyText, oneOf, optionalText, record, rowText } from './check.ts';
 import type { Context } from './context.ts';
 import { evidenceOf, evidenceRow, opt, type EvidenceValues } from './rows.ts';
+import { heldRows, refuseOverLimit } from './limits.ts';
 import { batches, insertNew, type Database } from './sql.ts';
 import { contentFingerprint, MAX_TYPED, occurrenceOf, refuseRepeats } from './typed.ts';
 
@@ -90,6 +91,7 @@ export function evidenceOperations(cx: Context): Pick<CaseStore, 'addEvidence' |
         if (values.length === 0) throw new InputError('evidence', 'give at least one item');
         return cx.scoped('case', async (tx) => {
           const { s } = await cx.lockCase(tx, id);
+          const held = await heldRows(tx, id, 'evidence');
           let added = 0;
           for (const batch of batches(values)) {
             // Every row with the same keys (insertNew needs it): the mapper gives null for what is absent.
@@ -102,6 +104,7 @@ export function evidenceOperations(cx: Context): Pick<CaseStore, 'addEvidence' |
               constants: { caseId: id },
             });
           }
+          refuseOverLimit('evidence', 'evidence', held, added);
           const stored = await byFingerprint(
             tx,
             id,

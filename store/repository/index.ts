@@ -17,7 +17,7 @@ import { checkPrincipal } from './check.ts';
 import { createContext, type RepositoryOptions } from './context.ts';
 import { decisionOperations } from './decisions.ts';
 import { documentOperations } from './documents.ts';
-import { erasureOperations } from './erasure.ts';
+import { createEraser, erasureOperations, type Eraser } from './erasure.ts';
 import { evidenceOperations } from './evidence.ts';
 import { eventOperations } from './events.ts';
 import { letterOperations } from './letters.ts';
@@ -33,18 +33,20 @@ interface Shared {
   readonly db: Database;
   readonly options: RepositoryOptions;
   readonly keyring: Keyring;
+  /** The rewrites a delete leaves due on PGlite (erasure.ts): one for the database, whoever deleted. */
+  readonly eraser: Eraser;
   closed: boolean;
 }
 
 export function createRepository(db: Database, options: RepositoryOptions): CaseStore {
-  const shared: Shared = { db, options, keyring: options.keyring ?? createKeyring(), closed: false };
+  const shared: Shared = { db, options, keyring: options.keyring ?? createKeyring(), eraser: createEraser(db, options), closed: false };
   return storeFor(shared, checkPrincipal(options.principal ?? LOCAL_PRINCIPAL));
 }
 
 /** The store acting for one principal; {@link CaseStore.as} makes another over the same connection. */
 function storeFor(shared: Shared, principal: Principal): CaseStore {
   const { db, options } = shared;
-  const cx = createContext(db, options, shared.keyring, principal);
+  const cx = createContext(db, options, shared.keyring, principal, shared.eraser);
   return {
     driver: options.driver,
     location: options.location,
@@ -58,11 +60,15 @@ function storeFor(shared: Shared, principal: Principal): CaseStore {
     ...eventOperations(cx),
     ...letterOperations(cx),
     ...transferOperations(cx),
-    ...erasureOperations(cx),
+    ...erasureOperations(cx, shared.eraser),
     close: async () => {
       if (shared.closed) return;
       shared.closed = true;
-      await options.close();
+      try {
+        await shared.eraser.close(); // what a delete left due is rewritten before the database closes
+      } finally {
+        await options.close();
+      }
     },
   };
 }

@@ -16,6 +16,7 @@ import { checkCaseId, checkId, civilDate, jsonObject, optionalOneOf, record, req
 import type { Context } from './context.ts';
 import { checkEvent, insertEvent } from './events.ts';
 import { letterOf, letterRow, letterSummaryOf, runOf, runRow } from './rows.ts';
+import { makeRoom } from './limits.ts';
 import type { Database } from './sql.ts';
 
 const LETTER_ID_ADVICE = 'give the id of a letter of this case (get_case lists them)';
@@ -84,6 +85,7 @@ export function letterOperations(
         if (!content) throw new InputError('content', 'must be the letter');
         return cx.scoped('case', async (tx) => {
           const { s } = await cx.lockCase(tx, id);
+          await makeRoom(tx, id, 'letters', 'letter');
           const [last] = await tx
             .select({ v: max(t.letters.version) })
             .from(t.letters)
@@ -128,6 +130,7 @@ export function letterOperations(
               `letter ${letter} was marked sent already; a letter is sent once (to send it again, save it again and mark the new version sent)`,
             );
           }
+          await makeRoom(tx, id, 'events', 'event');
           const recorded = await insertEvent(tx, id, { ...values, letterId: letter }, s);
           await cx.audit(tx, id, 'letter_sent');
           return { letter: letterSummaryOf(sent), event: recorded };
@@ -159,6 +162,7 @@ export function letterOperations(
         if (!result) throw new InputError('result', 'must be the reconciliation result');
         return cx.scoped('case', async (tx) => {
           const { s } = await cx.lockCase(tx, id);
+          await makeRoom(tx, id, 'reconciliationRuns', 'result');
           const [row] = await tx
             .insert(t.reconciliationRuns)
             .values(runRow(id, { inputsHash, result }, s))

@@ -2,7 +2,8 @@
  * Export and import of a whole case (store/export.ts has the document's schema). Both go through the row
  * mappers (rows.ts), so a field is named, sealed and opened the same way here as everywhere else. An import is
  * one transaction: the case keeps its ids (or gets new ones, `asNew`), every reference inside it is checked to
- * point inside it, and it is sealed with a new key of its own.
+ * point inside it, and it is sealed with a new key of its own. An export holding more rows of a kind than a case may
+ * (limits.ts) is refused before anything is written.
  * @module
  */
 import { eq } from 'drizzle-orm';
@@ -35,6 +36,7 @@ import {
   runRow,
   transactionValues,
 } from './rows.ts';
+import { CASE_LIMITS, refuseOversizedExport, type RowKind } from './limits.ts';
 import { batches } from './sql.ts';
 
 /** zod's path as the store names fields: `transactions[3].amount`. */
@@ -169,6 +171,8 @@ export function transferOperations(cx: Context): Pick<CaseStore, 'exportCase' | 
         const events = checkReferences(x);
         const caseId = x.case.id;
         return cx.scoped('store', async (tx) => {
+          // The case is new, so what it will hold is what the export holds.
+          for (const kind of Object.keys(CASE_LIMITS) as RowKind[]) refuseOversizedExport(kind, x[kind].length);
           const [already] = await tx.select({ id: t.cases.id }).from(t.cases).where(eq(t.cases.id, caseId));
           if (already) {
             throw new StoreError(

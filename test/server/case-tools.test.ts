@@ -378,11 +378,11 @@ describe('case tools over MCP', () => {
     expect(JSON.stringify(doc)).toContain('Secret Street'); // the user's own copy carries everything
 
     const deleted = await call('delete_case', { caseId: id });
-    // This store is PGlite without a key: the answer says the files were rewritten, and that earlier copies are not touched.
+    // This store is PGlite without a key: the answer says when the files are rewritten, and that earlier copies are not touched.
     expect(ok(deleted)).toEqual({
       caseId: id,
       deleted: true,
-      erasure: expect.stringMatching(/tables were rewritten.*exports, backups, synced folders/),
+      erasure: expect.stringMatching(/tables that held them are rewritten.*exports, backups, synced folders/),
     });
     expect(deleted.content[0]).toMatchObject({ text: expect.stringContaining('nothing of the case is left') });
     expect(ok(await call('delete_case', { caseId: id }))).toEqual({ caseId: id, deleted: false });

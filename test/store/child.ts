@@ -4,6 +4,8 @@
  * - `open`: opens the store and reports `{"ok":true}` or `{"error":…,"code":…}` on stdout, then closes it.
  * - `import <caseId> <rows>`: opens the store and imports a bank statement of that many rows; after the first
  *   batch is written (inside the import's transaction) prints `writing` and stalls, to be killed there.
+ * - `delete <caseId>`: opens the store, deletes the case, prints `deleted` and exits at once without closing the
+ *   store (as a process that is stopped would), before the rewrite that a delete leaves due has run.
  * @module
  */
 import { openStore } from '../../store/open.ts';
@@ -38,6 +40,10 @@ if (mode === 'open') {
   });
   process.stdout.write('finished\n');
   await store.close();
+} else if (mode === 'delete') {
+  const store = await openStore(options);
+  await store.deleteCase(caseId!);
+  process.stdout.write('deleted\n', () => process.exit(0));
 } else {
   process.stderr.write(`unknown mode ${mode}\n`);
   process.exitCode = 2;

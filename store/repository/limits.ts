@@ -1,0 +1,100 @@
+/**
+ * How many rows of each kind one case may hold. Without a limit one organisation's user (or a language model
+ * calling a tool in a loop) could grow one case without end, and every read of the case (a reconciliation, an
+ * export, a bundle) with it.
+ *
+ * The limits are far above any real case, so that only a runaway reaches them. A real dispute over 10 years has
+ * a few thousand CMS entries (a liability and a payment a week is about 1,000 a year at most) and bank lines:
+ * a whole current account imported at 150 lines a month is 18,000 over 10 years, and a parent may import two or
+ * three accounts, hence 100,000 bank lines. Evidence typed in (payslip and benefit deductions, declared payments)
+ * is at most a line a week. A dispute has tens of events, decisions (an annual review and a few changes a year)
+ * and letters (each save of a letter is a new version), and a reconciliation run is kept only when the case
+ * changed since the last one. Parties and children keep their existing limits (parties.ts).
+ *
+ * Enforced in the transaction that writes the rows, after the case's row is locked (`lockCase`): changes to one
+ * case queue behind each other there, so two adds at once cannot both count the rows as they were before either
+ * and slip under the limit together. Rows that are already there (the same bank line imported again) do not
+ * count: the rows are written, the new ones counted, and a batch that would take the case over its limit is
+ * refused whole, the transaction undone (nothing of it is kept). Each count is by the case's id, on an index
+ * that every one of these tables has beginning with `case_id`.
+ * @module
+ */
+import { count, eq } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { groupedCount } from '../../calc/money.ts';
+import { StoreError } from '../errors.ts';
+import * as t from '../schema.ts';
+import { MAX_CHILDREN, MAX_PARTIES } from './parties.ts';
+import type { Database } from './sql.ts';
+
+const NEW_CASE = 'start a new case for the next period (create_case)';
+
+/** Each kind of row: the most one case may hold, its table, what it is called, and what to do at the limit. */
+export const CASE_LIMITS = {
+  transactions: {
+    max: 100_000,
+    table: t.transactions,
+    name: 'bank lines',
+    advice: `${NEW_CASE}, or import only the accounts and periods the dispute needs`,
+  },
+  cmsEntries: {
+    max: 20_000,
+    table: t.cmsEntries,
+    name: 'CMS entries',
+    advice: `${NEW_CASE}, or import only the CMS statements the dispute needs`,
+  },
+  evidence: { max: 20_000, table: t.evidence, name: 'items of evidence', advice: `${NEW_CASE}, or give only the items the dispute needs` },
+  documents: { max: 2_000, table: t.documents, name: 'documents', advice: `${NEW_CASE}, or import only the documents the dispute needs` },
+  events: { max: 2_000, table: t.events, name: 'events', advice: `${NEW_CASE}` },
+  letters: {
+    max: 2_000,
+    table: t.letters,
+    name: 'letter versions',
+    advice: `${NEW_CASE}; each save of a letter is a new version, so save it when it is ready`,
+  },
+  decisions: { max: 500, table: t.decisions, name: 'decisions', advice: `${NEW_CASE}` },
+  reconciliationRuns: { max: 2_000, table: t.reconciliationRuns, name: 'reconciliation runs', advice: `${NEW_CASE}` },
+  parties: { max: MAX_PARTIES, table: t.parties, name: 'parties', advice: 'keep the parties of this one dispute' },
+  children: { max: MAX_CHILDREN, table: t.children, name: 'children', advice: 'keep the children of this one dispute' },
+} as const satisfies Record<string, { max: number; table: PgTable & { caseId: AnyPgColumn }; name: string; advice: string }>;
+
+export type RowKind = keyof typeof CASE_LIMITS;
+
+/** How many rows of a kind the case holds now: a count by case id, on the table's `case_id` index. */
+export async function heldRows(ex: Database, caseId: string, kind: RowKind): Promise<number> {
+  const { table } = CASE_LIMITS[kind];
+  const [row] = await ex.select({ n: count() }).from(table).where(eq(table.caseId, caseId));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Refuses rows that would take the case over its limit: `held` rows there before, `adding` new ones. Code
+ * `too_large`, about `field` (the list that brought them), saying the limit, both figures and what to do.
+ */
+export function refuseOverLimit(kind: RowKind, field: string, held: number, adding: number): void {
+  const { max, name, advice } = CASE_LIMITS[kind];
+  if (held + adding <= max) return;
+  throw new StoreError(
+    'too_large',
+    field,
+    `would take the case over its limit of ${groupedCount(max)} ${name}: it holds ${groupedCount(held)} and this adds ` +
+      `${groupedCount(adding)} new; nothing of it was saved. A case is one dispute: ${advice}`,
+  );
+}
+
+/** {@link refuseOverLimit} for rows all new (an event, a letter version): counted first, refused before writing. */
+export async function makeRoom(ex: Database, caseId: string, kind: RowKind, field: string, adding = 1): Promise<void> {
+  refuseOverLimit(kind, field, await heldRows(ex, caseId, kind), adding);
+}
+
+/** Refuses a case export that holds more rows of a kind than a case may: nothing of it is imported. */
+export function refuseOversizedExport(kind: RowKind, given: number): void {
+  const { max, name } = CASE_LIMITS[kind];
+  if (given <= max) return;
+  throw new StoreError(
+    'too_large',
+    kind,
+    `the export holds ${groupedCount(given)} ${name}, over the limit of ${groupedCount(max)} one case may hold; nothing was imported. ` +
+      `Remove the ${name} the dispute does not need from the export (or split it into cases by period) and import it again`,
+  );
+}
