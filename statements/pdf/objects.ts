@@ -9,6 +9,9 @@
  * @module
  */
 
+import { groupedCount } from '../../calc/money.ts';
+import { ParseError } from '../types.ts';
+
 /** A name, its `#xx` escapes undone (`/Fl#61te` is `Flate`). */
 export class Name {
   constructor(readonly name: string) {}
@@ -52,6 +55,66 @@ export class Command {
 /** Thrown when a value cannot be read (damaged, too deep, too long). */
 export class SyntaxProblem extends Error {}
 
+/**
+ * The longest string (literal or hexadecimal) or name read, in bytes, here and in page content (structure.ts).
+ * A line of a bank or CMS statement is under 1 KB, and the longest strings real statements carry, a digital
+ * signature's /Contents, are tens of KB; a string of megabytes is there to exhaust the reader. pdf.js builds a
+ * string a character at a time (and this lexer kept a number a byte): a 19 MB string in a page's dictionary grew
+ * the process by 680 MB, one of 15 MB drawn as text by 610 MB.
+ */
+export const MAX_STRING_BYTES = 1024 * 1024;
+/**
+ * Bytes of strings and names all the objects of one file may hold (dictionaries and arrays, in the file and in
+ * its object streams; page content is counted by structure.ts). A real statement's come to kilobytes (its
+ * document information, bookmarks, a signature), a tagged one's to a few megabytes at most; without a cap,
+ * strings of 1 MB each, packed in object streams, could still fill the 256 MB the decompression budget allows.
+ */
+export const MAX_OBJECT_STRING_BYTES = 32 * 1024 * 1024;
+
+/** What bytes of strings and names a file's objects may still hold: shared by the lexers that read them. */
+export interface StringBudget {
+  room: number;
+}
+
+/** A limit in words: "1 MB" for whole megabytes (of 1,048,576 bytes), else "1,500 bytes". */
+export function sizeInWords(n: number): string {
+  const mb = 1024 * 1024;
+  return n % mb === 0 ? `${n / mb} MB` : `${groupedCount(n)} bytes`;
+}
+
+/** The error for a string or name longer than {@link MAX_STRING_BYTES}; `where` is "The PDF", "Page 3 of the PDF". */
+export function stringTooLong(where: string, max = MAX_STRING_BYTES): ParseError {
+  return new ParseError(
+    'too_large',
+    `${where} holds a string or name longer than ${sizeInWords(max)}, the longest one may be; a line of a bank or CMS statement is under 1 KB, so the file is damaged or was made to exhaust the reader. Send the statement as the bank or CMS issued it, or a CSV export.`,
+  );
+}
+
+function objectStringsTooMany(): ParseError {
+  return new ParseError(
+    'too_large',
+    `The PDF's objects hold more than ${sizeInWords(MAX_OBJECT_STRING_BYTES)} of strings and names, the most that may be read; a bank or CMS statement holds a few kilobytes, so the file is damaged or was made to exhaust the reader. Send the statement as the bank or CMS issued it, or a CSV export.`,
+  );
+}
+
+/** A string's bytes as they are read, refused past {@link MAX_STRING_BYTES} before they are kept. */
+class StringBytes {
+  private buf = new Uint8Array(64);
+  length = 0;
+  push(byte: number): void {
+    if (this.length === this.buf.length) {
+      if (this.length >= MAX_STRING_BYTES) throw stringTooLong('The PDF');
+      const next = new Uint8Array(Math.min(MAX_STRING_BYTES, this.length * 2));
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.length++] = byte;
+  }
+  bytes(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
+}
+
 const MAX_DEPTH = 64;
 /** Longest array or dictionary read (a page tree's /Kids may be long; anything longer is not a statement). */
 const MAX_ITEMS = 1_000_000;
@@ -78,12 +141,24 @@ function hexValue(c: number): number {
  */
 export class Lexer {
   pos: number;
+  /**
+   * @param budget what strings and names may still take, shared by the lexers that read one file's objects (past
+   *   it, a ParseError); every string and name is held to {@link MAX_STRING_BYTES} whether or not one is given.
+   */
   constructor(
     readonly bytes: Uint8Array,
     pos = 0,
     readonly end = bytes.length,
+    private readonly budget?: StringBudget,
   ) {
     this.pos = pos;
+  }
+
+  /** Takes `n` bytes of strings or names from the budget, if any. */
+  private spend(n: number): void {
+    if (!this.budget) return;
+    this.budget.room -= n;
+    if (this.budget.room < 0) throw objectStringsTooMany();
   }
 
   skipSpace(): void {
@@ -146,6 +221,11 @@ export class Lexer {
   private name(): Name {
     const b = this.bytes;
     this.pos++;
+    // Measured whole first (pdf.js reads a name to its end, however long): only the first 4,096 bytes are kept.
+    let stop = this.pos;
+    while (stop < this.end && CLASS[b[stop]!] === 0) stop++;
+    if (stop - this.pos > MAX_STRING_BYTES) throw stringTooLong('The PDF');
+    this.spend(stop - this.pos);
     const out: number[] = [];
     while (this.pos < this.end && CLASS[b[this.pos]!] === 0) {
       const c = b[this.pos]!;
@@ -168,7 +248,7 @@ export class Lexer {
   private literalString(): PdfString {
     const b = this.bytes;
     this.pos++;
-    const out: number[] = [];
+    const out = new StringBytes();
     let depth = 1;
     while (this.pos < this.end) {
       let c = b[this.pos++]!;
@@ -208,13 +288,14 @@ export class Lexer {
       }
       out.push(c);
     }
-    return new PdfString(Uint8Array.from(out));
+    this.spend(out.length);
+    return new PdfString(out.bytes());
   }
 
   private hexString(): PdfString {
     const b = this.bytes;
     this.pos++;
-    const out: number[] = [];
+    const out = new StringBytes();
     let high = -1;
     while (this.pos < this.end) {
       const c = b[this.pos++]!;
@@ -228,7 +309,8 @@ export class Lexer {
       }
     }
     if (high >= 0) out.push(high << 4);
-    return new PdfString(Uint8Array.from(out));
+    this.spend(out.length);
+    return new PdfString(out.bytes());
   }
 
   /**
@@ -334,6 +416,8 @@ export class PdfFile {
   private readonly byHeader = new Map<number, ObjectSite>();
   private xrefCache: Xref | null | undefined;
   private trailerCache: Dict[] | undefined;
+  /** What strings and names the file's objects may still hold ({@link MAX_OBJECT_STRING_BYTES}), each object read once. */
+  private readonly strings: StringBudget = { room: MAX_OBJECT_STRING_BYTES };
   /** Decodes an object stream's data (set by the caller, which owns the decoders and the budget). */
   objectStreamData?: (site: ObjectSite) => Uint8Array | undefined;
   /** Decodes a cross-reference stream's data (never encrypted), likewise. */
@@ -380,10 +464,11 @@ export class PdfFile {
     if (cached !== undefined) return cached ?? undefined;
     let parsed: { value: PdfValue; end: number } | null = null;
     try {
-      const lexer = new Lexer(this.bytes, site.body);
+      const lexer = new Lexer(this.bytes, site.body, this.bytes.length, this.strings);
       const value = lexer.value();
       if (value !== undefined) parsed = { value, end: lexer.pos };
-    } catch {
+    } catch (e) {
+      if (e instanceof ParseError) throw e; // a string past the limits: the file is refused
       parsed = null;
     }
     this.valueCache.set(site.header, parsed);
@@ -483,8 +568,9 @@ export class PdfFile {
       heads.forEach(([num, offset], index) => {
         let value: PdfValue | undefined;
         try {
-          value = new Lexer(data, first + offset).value();
-        } catch {
+          value = new Lexer(data, first + offset, data.length, this.strings).value();
+        } catch (e) {
+          if (e instanceof ParseError) throw e;
           value = undefined;
         }
         if (value === undefined || value instanceof Command) return;
@@ -508,7 +594,8 @@ export class PdfFile {
       try {
         const v = new Lexer(this.bytes, m.index + 7).value();
         if (v instanceof Dict) found.push({ at: m.index, dict: v });
-      } catch {
+      } catch (e) {
+        if (e instanceof ParseError) throw e;
         // not a trailer after all
       }
     }

@@ -50,19 +50,25 @@ export interface BudgetOptions {
   readonly password?: string;
 }
 
-/** A stream decoded as pdf.js will read it, for the structure check (structure.ts). */
-export interface DecodedStream {
+/** A stream object as pdf.js will read it, for the structure check (structure.ts). */
+export interface StreamObject {
   readonly dict: Dict;
-  /** The data after every filter up to an image codec; undefined when the chain holds one (not text). */
-  readonly data: Uint8Array | undefined;
+  /**
+   * The data after every filter up to an image codec, decoded afresh on each call and never kept here (the
+   * structure check keeps only what it counts, so it holds one stream's data at a time, not every stream's);
+   * undefined when the chain holds an image codec (not text).
+   * @param room the most bytes each step may produce (default {@link MAX_STREAM_BYTES}): the decoding stops there.
+   * @throws {OverBudget} past `room`.
+   */
+  decode(room?: number): Uint8Array | undefined;
 }
 
 /** What the budget check learnt about the file, for the structure check. */
 export interface CheckedPdf {
   readonly file: PdfFile;
   readonly encryption: Encryption;
-  /** A stream object's dictionary and its decoded data; undefined when the reference is not a stream. */
-  stream(ref: Ref): DecodedStream | undefined;
+  /** A stream object's dictionary and its data; undefined when the reference is not a stream. */
+  stream(ref: Ref): StreamObject | undefined;
 }
 
 function bombError(room: number): ParseError {
@@ -279,40 +285,34 @@ export function checkDecompressionBudget(bytes: Uint8Array, options: BudgetOptio
     // their offsets, so a stream whose /Length reaches over others must not hide them from this check.
   }
 
-  const decodedCache = new Map<number, DecodedStream | null>();
+  const streamCache = new Map<number, StreamObject | null>();
   return {
     file,
     encryption,
-    stream(ref: Ref): DecodedStream | undefined {
+    stream(ref: Ref): StreamObject | undefined {
       const site = file.siteOf(ref);
       if (!site) return undefined;
-      const cached = decodedCache.get(site.header);
+      const cached = streamCache.get(site.header);
       if (cached !== undefined) return cached ?? undefined;
-      let result: DecodedStream | null = null;
+      let result: StreamObject | null = null;
       const parsed = file.parseAt(site);
       if (parsed && parsed.value instanceof Dict) {
         const start = streamStartAfter(bytes, parsed.end);
         if (start >= 0) {
           const dict = parsed.value;
-          const raw = bytes.subarray(start, dataEnd(file, dict, start));
-          const data =
-            encryption.kind === 'open' && nameOf(dict.get('Type')) !== 'XRef' ? encryption.decrypt(site.num, site.gen, raw) : raw;
-          const chain = chainsOf(file, dict)[0];
-          let decoded: Uint8Array | undefined;
-          if (chain === null || chain === undefined) decoded = new Uint8Array(0);
-          else if (hasImageCodec(chain)) decoded = undefined;
-          else {
-            try {
-              decoded = decodeFilters(data, chain, MAX_STREAM_BYTES);
-            } catch (e) {
-              if (e instanceof OverBudget) throw bombError(MAX_STREAM_BYTES);
-              throw e;
-            }
-          }
-          result = { dict, data: decoded };
+          const decode = (room = MAX_STREAM_BYTES): Uint8Array | undefined => {
+            const raw = bytes.subarray(start, dataEnd(file, dict, start));
+            const data =
+              encryption.kind === 'open' && nameOf(dict.get('Type')) !== 'XRef' ? encryption.decrypt(site.num, site.gen, raw) : raw;
+            const chain = chainsOf(file, dict)[0];
+            if (chain === null || chain === undefined) return new Uint8Array(0);
+            if (hasImageCodec(chain)) return undefined;
+            return decodeFilters(data, chain, Math.min(room, MAX_STREAM_BYTES));
+          };
+          result = { dict, decode };
         }
       }
-      decodedCache.set(site.header, result);
+      streamCache.set(site.header, result);
       return result ?? undefined;
     },
   };

@@ -7,7 +7,13 @@
  * - operators and pieces of text, per page and in the whole document, counting each form as many times
  *   as it is drawn and each page's content as many times as pages share it (500 pages can share one
  *   heavy content stream);
- * - pages: the page tree is walked, and a tree with more pages than may be read is refused here.
+ * - pages: the page tree is walked, and a tree with more pages than may be read is refused here;
+ * - strings, and the content that holds them: one string or name, the bytes of strings and names a page's content
+ *   holds and the whole document's, and the bytes of content a page draws. pdf.js builds each string a character
+ *   at a time (about 25 bytes of memory a character while it does, and a glyph and a piece of text for each when
+ *   it is drawn), and it is all heap or buffers no statement needs: one 60 MB string in a 60 KB file grew the
+ *   process by 1.1 GB before the worker's memory cap stopped it. Each is counted as the content is read, and the
+ *   reading stops at the first limit passed (a page's content is decoded no further than it may go).
  *
  * Each content stream is read once (its counts are kept), so the check costs one pass over the decoded
  * content however often it is drawn. The caps sit well above any real statement (a dense 100-page
@@ -16,8 +22,8 @@
  * @module
  */
 import { LIMITS, ParseError } from '../types.ts';
-import { Dict, nameOf, Ref, type PdfValue } from './objects.ts';
-import type { CheckedPdf } from './streams.ts';
+import { Dict, MAX_STRING_BYTES, nameOf, Ref, sizeInWords, stringTooLong, type PdfValue } from './objects.ts';
+import { OverBudget, type CheckedPdf } from './streams.ts';
 import { groupedCount } from '../../calc/money.ts';
 
 export const STRUCTURE_LIMITS = {
@@ -31,22 +37,56 @@ export const STRUCTURE_LIMITS = {
   maxTextItemsPerPage: 100_000,
   /** Pieces of text in the whole document (pdf.js places about 80,000 a second). */
   maxTextItemsPerDocument: 1_000_000,
+  /** Bytes of one string or name in content (objects.ts): a statement's line is under 1 KB. */
+  maxStringBytes: MAX_STRING_BYTES,
+  /**
+   * Bytes of strings and names in one page's content, forms counted each time they are drawn. A dense statement
+   * page prints about 20,000 characters, 40 KB in two-byte glyph codes; 2 MB is 50 times that (and 20 times the
+   * 100 KB no real page reaches). At worst (two strings of 1 MB) pdf.js needs about 70 MB more to read such a page.
+   */
+  maxTextBytesPerPage: 2 * 1024 * 1024,
+  /**
+   * Bytes of strings and names in the whole document's content: 500 dense pages come to 20 MB. 16 pages of 2 MB
+   * each, just under it, are read with about 60 MB more than a normal statement.
+   */
+  maxTextBytesPerDocument: 32 * 1024 * 1024,
+  /**
+   * Decoded bytes of content one page draws (its content streams, and forms each time they are drawn): a real
+   * statement page's come to tens or hundreds of KB (a million drawing operations, the cap above, to about 10 MB).
+   * pdf.js decodes each into a buffer that doubles as it grows.
+   */
+  maxContentBytesPerPage: 16 * 1024 * 1024,
 } as const;
 
 export type StructureLimits = { readonly [K in keyof typeof STRUCTURE_LIMITS]: number };
 
 /** What one content stream holds, counted once. */
-interface StreamCounts {
+export interface StreamCounts {
   readonly operators: number;
   readonly textItems: number;
   /** Each XObject drawn (`/Name Do`), with how many times. */
   readonly draws: ReadonlyMap<string, number>;
+  /** Bytes of its strings (as decoded: escapes undone, two hex digits a byte) and names. */
+  readonly textBytes: number;
+  /** Bytes of its longest string or name. */
+  readonly longest: number;
+  /** Its decoded length. */
+  readonly bytes: number;
+}
+
+/** Where {@link countContent} stops reading: past either, what it returns is already over it. */
+export interface ContentStops {
+  readonly maxStringBytes: number;
+  readonly maxTextBytes: number;
 }
 
 /** What drawing one stream costs, with the forms it draws (and theirs) counted in. */
 interface Cost {
   operators: number;
   textItems: number;
+  textBytes: number;
+  /** Decoded bytes of content. */
+  contentBytes: number;
   /** Levels of forms below this stream. */
   height: number;
 }
@@ -70,6 +110,32 @@ function tooMuch(what: 'operators' | 'text', where: string, count: number, max: 
 }
 
 /**
+ * Too many bytes of text (strings and names) or of content, on one page or (`document`) in the pages so far; `where`:
+ * "Page 3 of the PDF asks", "The first 51 pages of the PDF ask".
+ */
+function tooManyBytes(what: 'text' | 'content', where: string, max: number, document: boolean): ParseError {
+  const their = document ? 'their' : 'its';
+  const counting = document
+    ? 'counting content shared between pages, and pictures drawn inside others, each time they are drawn'
+    : 'counting pictures drawn inside others each time they are drawn';
+  const head =
+    what === 'text'
+      ? `${where} for more than ${sizeInWords(max)} of text (the strings and names in ${their} content, ${counting})`
+      : `${where} for more than ${sizeInWords(max)} of drawing instructions (${their} content decompressed, ${counting})`;
+  const most = document ? 'the most one document may hold' : 'the most one page may hold';
+  const real =
+    what === 'text'
+      ? document
+        ? 'a bank or CMS statement holds a few megabytes at most'
+        : 'a page of a bank or CMS statement holds well under 100 KB'
+      : 'a page of a bank or CMS statement has well under 1 MB';
+  const todo = document
+    ? 'Split the statement into smaller files, or send a CSV export.'
+    : 'the file is damaged or was made to exhaust the reader. Send the statement as the bank or CMS issued it, or a CSV export.';
+  return new ParseError('too_large', `${head}, ${most}; ${real}${document ? '. ' : ', so '}${todo}`);
+}
+
+/**
  * Checks the page tree and the content the pages draw against the limits.
  * @throws {ParseError} `too_large` past a limit, `parse_failed` for a form that draws itself.
  */
@@ -87,6 +153,7 @@ export function checkPdfStructure(
   const type3Seen = new Set<string>();
   let docOperators = 0;
   let docText = 0;
+  let docTextBytes = 0;
 
   const resourcesId = (r: Dict | undefined) => {
     if (!r) return 0;
@@ -95,19 +162,34 @@ export function checkPdfStructure(
     return id;
   };
 
-  const countsOf = (ref: Ref): StreamCounts | undefined => {
+  /** `page`: the page being walked, for the messages. */
+  const countsOf = (ref: Ref, page: number): StreamCounts | undefined => {
     const cached = countsCache.get(ref.key);
     if (cached !== undefined) return cached ?? undefined;
     const stream = checked.stream(ref);
     let counts: StreamCounts | null = null;
     if (stream) {
-      if (stream.data === undefined) {
+      const where = `Page ${page} of the PDF asks`;
+      // Decoded no further than a page may draw, and read no further than a page may hold: what a bomb of
+      // content or of text would build is never built.
+      let data: Uint8Array | undefined;
+      try {
+        data = stream.decode(limits.maxContentBytesPerPage);
+      } catch (e) {
+        if (e instanceof OverBudget) throw tooManyBytes('content', where, limits.maxContentBytesPerPage, false);
+        throw e;
+      }
+      if (data === undefined) {
         throw new ParseError(
           'parse_failed',
           'The PDF stores page content with an image codec (JPEG, JBIG2 …), which no statement does; the file is damaged or was made to attack readers. Send the original statement, or a CSV export.',
         );
       }
-      counts = countContent(stream.data);
+      counts = countContent(data, { maxStringBytes: limits.maxStringBytes, maxTextBytes: limits.maxTextBytesPerPage });
+      if (counts.longest > limits.maxStringBytes) throw stringTooLong(`Page ${page} of the PDF`, limits.maxStringBytes);
+      if (counts.textBytes > limits.maxTextBytesPerPage) throw tooManyBytes('text', where, limits.maxTextBytesPerPage, false);
+      countsCache.set(ref.key, counts);
+      return counts;
     }
     countsCache.set(ref.key, counts);
     return counts ?? undefined;
@@ -118,16 +200,22 @@ export function checkPdfStructure(
     return d instanceof Dict ? d : undefined;
   };
 
-  /** The cost of drawing the stream `ref` with `resources`; `path` holds the forms being drawn around it. */
-  const costOf = (ref: Ref, resources: Dict | undefined, depth: number, path: Set<string>): Cost => {
+  /** The cost of drawing the stream `ref` with `resources`; `path` holds the forms being drawn around it; `page` is the page walked. */
+  const costOf = (ref: Ref, resources: Dict | undefined, depth: number, path: Set<string>, page: number): Cost => {
     const key = `${ref.key}|${resourcesId(resources)}`;
     const cached = costCache.get(key);
     if (cached) {
       if (depth + cached.height > limits.maxFormDepth) throw tooDeep(limits.maxFormDepth);
       return cached;
     }
-    const counts = countsOf(ref);
-    const cost: Cost = { operators: counts?.operators ?? 0, textItems: counts?.textItems ?? 0, height: 0 };
+    const counts = countsOf(ref, page);
+    const cost: Cost = {
+      operators: counts?.operators ?? 0,
+      textItems: counts?.textItems ?? 0,
+      textBytes: counts?.textBytes ?? 0,
+      contentBytes: counts?.bytes ?? 0,
+      height: 0,
+    };
     if (counts && counts.draws.size > 0) {
       const xobjects = dictOf(resources?.get('XObject'));
       for (const [name, times] of counts.draws) {
@@ -143,10 +231,12 @@ export function checkPdfStructure(
         }
         if (depth + 1 > limits.maxFormDepth) throw tooDeep(limits.maxFormDepth);
         path.add(target.key);
-        const child = costOf(target, dictOf(stream.dict.get('Resources')) ?? resources, depth + 1, path);
+        const child = costOf(target, dictOf(stream.dict.get('Resources')) ?? resources, depth + 1, path, page);
         path.delete(target.key);
         cost.operators += times * child.operators;
         cost.textItems += times * child.textItems;
+        cost.textBytes += times * child.textBytes;
+        cost.contentBytes += times * child.contentBytes;
         cost.height = Math.max(cost.height, child.height + 1);
         // Stop as soon as a page's caps are passed (whatever draws this draws it on a page): the product of
         // the counts can be astronomically large.
@@ -154,6 +244,9 @@ export function checkPdfStructure(
           throw tooMuch('operators', 'One page of the PDF asks', cost.operators, limits.maxOperatorsPerPage);
         if (cost.textItems > limits.maxTextItemsPerPage)
           throw tooMuch('text', 'One page of the PDF asks', cost.textItems, limits.maxTextItemsPerPage);
+        const where = `Page ${page} of the PDF asks`;
+        if (cost.textBytes > limits.maxTextBytesPerPage) throw tooManyBytes('text', where, limits.maxTextBytesPerPage, false);
+        if (cost.contentBytes > limits.maxContentBytesPerPage) throw tooManyBytes('content', where, limits.maxContentBytesPerPage, false);
       }
     }
     costCache.set(key, cost);
@@ -161,8 +254,8 @@ export function checkPdfStructure(
   };
 
   /** Type 3 fonts run their glyph procedures once per document when pdf.js loads them: counted once each. */
-  const type3Cost = (resources: Dict | undefined): Cost => {
-    const total: Cost = { operators: 0, textItems: 0, height: 0 };
+  const type3Cost = (resources: Dict | undefined, page: number): Cost => {
+    const total: Cost = { operators: 0, textItems: 0, textBytes: 0, contentBytes: 0, height: 0 };
     const fonts = dictOf(resources?.get('Font'));
     if (!fonts) return total;
     for (const value of fonts.map.values()) {
@@ -175,9 +268,11 @@ export function checkPdfStructure(
       const fontResources = dictOf(font.get('Resources')) ?? resources;
       for (const proc of procs?.map.values() ?? []) {
         if (!(proc instanceof Ref)) continue;
-        const c = costOf(proc, fontResources, 1, new Set());
+        const c = costOf(proc, fontResources, 1, new Set(), page);
         total.operators += c.operators;
         total.textItems += c.textItems;
+        total.textBytes += c.textBytes;
+        total.contentBytes += c.contentBytes;
       }
     }
     return total;
@@ -189,20 +284,28 @@ export function checkPdfStructure(
     const where = `Page ${pageNumber} of the PDF asks`;
     let operators = 0;
     let text = 0;
+    let textBytes = 0;
+    let contentBytes = 0;
     const contents = file.resolve(page.get('Contents'));
     const refs = (Array.isArray(contents) ? contents : [page.get('Contents')]).filter((c): c is Ref => c instanceof Ref);
-    for (const ref of refs) {
-      const c = costOf(ref, resources, 0, new Set());
+    const add = (c: Cost) => {
       operators += c.operators;
       text += c.textItems;
-    }
-    const fonts = type3Cost(resources);
-    operators += fonts.operators;
-    text += fonts.textItems;
+      textBytes += c.textBytes;
+      contentBytes += c.contentBytes;
+      // Checked after each stream, so that the next is not read when these are already too much.
+      if (textBytes > limits.maxTextBytesPerPage) throw tooManyBytes('text', where, limits.maxTextBytesPerPage, false);
+      if (contentBytes > limits.maxContentBytesPerPage) throw tooManyBytes('content', where, limits.maxContentBytesPerPage, false);
+      if (docTextBytes + textBytes > limits.maxTextBytesPerDocument)
+        throw tooManyBytes('text', `The first ${pageNumber} pages of the PDF ask`, limits.maxTextBytesPerDocument, true);
+    };
+    for (const ref of refs) add(costOf(ref, resources, 0, new Set(), pageNumber));
+    add(type3Cost(resources, pageNumber));
     if (operators > limits.maxOperatorsPerPage) throw tooMuch('operators', where, operators, limits.maxOperatorsPerPage);
     if (text > limits.maxTextItemsPerPage) throw tooMuch('text', where, text, limits.maxTextItemsPerPage);
     docOperators += operators;
     docText += text;
+    docTextBytes += textBytes;
     if (docOperators > limits.maxOperatorsPerDocument)
       throw tooMuch('operators', `The first ${pageNumber} pages of the PDF ask`, docOperators, limits.maxOperatorsPerDocument);
     if (docText > limits.maxTextItemsPerDocument)
@@ -278,16 +381,25 @@ const WHITE = new Uint8Array(256);
 for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WHITE[c] = 1;
 const DELIM = new Uint8Array(256);
 for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
+const HEX = new Uint8Array(256);
+for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
+const NO_STOPS: ContentStops = { maxStringBytes: Number.POSITIVE_INFINITY, maxTextBytes: Number.POSITIVE_INFINITY };
 
 /**
- * Counts a content stream's operators and pieces of text, and the XObjects it draws, in one pass that
- * reads tokens as pdf.js's lexer does: strings (with nesting and escapes), names, arrays, comments and
- * inline images (`BI … ID <data> EI`) skipped whole.
+ * Counts a content stream's operators and pieces of text, the XObjects it draws, and the bytes of its strings
+ * and names, in one pass that reads tokens as pdf.js's lexer does: strings (with nesting and escapes), names,
+ * arrays, comments and inline images (`BI … ID <data> EI`) skipped whole. Stops as soon as a string or name
+ * is longer than `stops.maxStringBytes`, or the strings and names together pass `stops.maxTextBytes`: the
+ * counts it then returns are over that limit (and short of the rest).
  */
-export function countContent(data: Uint8Array): StreamCounts {
+export function countContent(data: Uint8Array, stops: ContentStops = NO_STOPS): StreamCounts {
   const n = data.length;
   let operators = 0;
   let textItems = 0;
+  let textBytes = 0;
+  let longest = 0;
+  const over = () => longest > stops.maxStringBytes || textBytes > stops.maxTextBytes;
+  const counts = (): StreamCounts => ({ operators, textItems, draws, textBytes, longest, bytes: n });
   const draws = new Map<string, number>();
   let lastName: string | undefined;
   let arrayDepth = 0;
@@ -305,15 +417,32 @@ export function countContent(data: Uint8Array): StreamCounts {
       continue;
     }
     if (c === 0x28) {
-      // A literal string: balanced parentheses, backslash escapes.
+      // A literal string: balanced parentheses, backslash escapes. Its length as pdf.js decodes it: an escape
+      // is one byte (\ddd up to three octal digits), a backslash before an end of line none.
       let depth = 1;
+      let length = 0;
       i++;
       while (i < n && depth > 0) {
         const d = data[i++]!;
-        if (d === 0x5c) i++;
-        else if (d === 0x28) depth++;
-        else if (d === 0x29) depth--;
+        if (d === 0x5c) {
+          const e = data[i++];
+          if (e !== undefined && e >= 0x30 && e <= 0x37) {
+            for (let k = 0; k < 2 && i < n && data[i]! >= 0x30 && data[i]! <= 0x37; k++) i++;
+          } else if (e === 0x0d) {
+            if (data[i] === 0x0a) i++;
+            continue;
+          } else if (e === 0x0a) continue;
+        } else if (d === 0x28) depth++;
+        else if (d === 0x29 && --depth === 0) break;
+        // Checked as the string is read: a string of hundreds of megabytes is not read to its end.
+        if (++length > stops.maxStringBytes || textBytes + length > stops.maxTextBytes) {
+          longest = Math.max(longest, length);
+          textBytes += length;
+          return counts();
+        }
       }
+      longest = Math.max(longest, length);
+      textBytes += length;
       if (arrayDepth > 0) stringsInArray++;
       continue;
     }
@@ -322,8 +451,23 @@ export function countContent(data: Uint8Array): StreamCounts {
         i += 2;
         continue;
       }
-      const close = data.indexOf(0x3e, i + 1);
-      i = close < 0 ? n : close + 1;
+      // A hexadecimal string: two digits a byte (anything else inside is skipped, as pdf.js skips it).
+      let digits = 0;
+      i++;
+      while (i < n && data[i] !== 0x3e) {
+        if (HEX[data[i++]!] && ++digits % 2 === 1) {
+          const length = (digits + 1) >> 1;
+          if (length > stops.maxStringBytes || textBytes + length > stops.maxTextBytes) {
+            longest = Math.max(longest, length);
+            textBytes += length;
+            return counts();
+          }
+        }
+      }
+      i = Math.min(n, i + 1);
+      const length = (digits + 1) >> 1;
+      longest = Math.max(longest, length);
+      textBytes += length;
       if (arrayDepth > 0) stringsInArray++;
       continue;
     }
@@ -343,10 +487,14 @@ export function countContent(data: Uint8Array): StreamCounts {
       continue;
     }
     if (c === 0x2f) {
-      // A name: kept (its escapes undone) in case the next operator is Do.
+      // A name: kept (its escapes undone) in case the next operator is Do. pdf.js builds it whole, and keeps
+      // every name it has read until the document is closed.
       const start = ++i;
       while (i < n && !WHITE[data[i]!] && !DELIM[data[i]!]) i++;
       lastName = decodeName(data, start, i);
+      longest = Math.max(longest, i - start);
+      textBytes += i - start;
+      if (over()) return counts();
       continue;
     }
     // A number or an operator.
@@ -371,7 +519,7 @@ export function countContent(data: Uint8Array): StreamCounts {
     }
     if (arrayDepth === 0) stringsInArray = 0;
   }
-  return { operators, textItems, draws };
+  return counts();
 }
 
 function matches(data: Uint8Array, at: number, word: string): boolean {
