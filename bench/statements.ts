@@ -23,7 +23,8 @@
  * Then what the parse worker costs (statements/worker/pool.ts): the same statement through `parseDocument`,
  * which reads it in a worker thread with a memory cap and a deadline (the bytes copied in, the result
  * cloned out), against `parseDocumentInProcess` on this thread; the worker is started and warm first, as
- * it is in a running server.
+ * it is in a running server. Last, how a CSV statement's parse grows from 10,000 rows to 100,000 (goal: a row
+ * at most 1.5× as dear at the larger size).
  *
  * Runs alone: `npx tsx bench/statements.ts`. A measurement, not a test: nothing fails on a goal not met.
  * @module
@@ -48,8 +49,11 @@ const COLD_ROUNDS = 9;
 /** From the sources through tsx, for information only: each round takes seconds (see the section's output). */
 const SOURCE_ROUNDS = 3;
 
-/** The goals: the most parsePdf may cost, as a multiple of raw pdf.js extraction. */
-const GOALS = { cold: 1.5, warm: 1.5, memory: 1.3 } as const;
+/**
+ * The goals: the most parsePdf may cost, as a multiple of raw pdf.js extraction; and the most a CSV row may cost
+ * at 100,000 rows as a multiple of one at 10,000 (linear is 1×; room is left for a larger heap's collections).
+ */
+const GOALS = { cold: 1.5, warm: 1.5, memory: 1.3, csvGrowth: 1.5 } as const;
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 /** Inside node_modules, so the bundles' external packages (pdfjs-dist) resolve as they do from dist/. */
@@ -298,12 +302,44 @@ export async function statementsSection(): Promise<string> {
   console.log(
     `    ratio worker / in process    ${worker.ratio.toFixed(2)}× (rounds ${Math.min(...worker.ratios).toFixed(2)}–${Math.max(...worker.ratios).toFixed(2)}): what the cage costs a ${PAGES}-page parse`,
   );
+  const csv = await csvGrowth();
+  console.log(`\n  a CSV statement's growth (in process, ${ROUNDS} rounds, order alternating; medians)`);
+  console.log(`    10,000 rows                  ${(csv.small * 1000).toFixed(1).padStart(6)} µs a row`);
+  console.log(`    100,000 rows                 ${(csv.large * 1000).toFixed(1).padStart(6)} µs a row`);
+  console.log(
+    `    ratio a row at 100,000 ÷ at 10,000   ${ratioText({ median: csv.ratio, min: Math.min(...csv.ratios), max: Math.max(...csv.ratios) })}   goal ≤ ${GOALS.csvGrowth}×   ${verdict(csv.ratio, GOALS.csvGrowth)}`,
+  );
   return (
     `statements: parsePdf ÷ raw pdf.js cold ${bundled.time.median.toFixed(2)}× (${verdict(bundled.time.median, GOALS.cold)}; ` +
     `CPU time ${bundled.cpu.median.toFixed(2)}×; ${sources.time.median.toFixed(2)}× from the sources), warm ${warm.median.toFixed(2)}× (${verdict(warm.median, GOALS.warm)}), ` +
     `peak memory ${bundled.memory.median.toFixed(3)}× (${verdict(bundled.memory.median, GOALS.memory)}); ` +
-    `${pps(parseMs).toFixed(0)} pages/s warm; the parse worker costs ${worker.ratio.toFixed(2)}× parsing in process`
+    `${pps(parseMs).toFixed(0)} pages/s warm; the parse worker costs ${worker.ratio.toFixed(2)}× parsing in process; ` +
+    `a CSV row at 100,000 rows ${csv.ratio.toFixed(2)}× one at 10,000 (${verdict(csv.ratio, GOALS.csvGrowth)})`
   );
+}
+
+/**
+ * How a CSV statement's parse grows with its length: the time a row at 100,000 rows against at 10,000, in process
+ * (the test that reads 100,000 rows to their truth, test/statements/csv-layouts.test.ts, checks what is read, not
+ * how long it takes). Linear growth is 1×; a step that is quadratic in the rows would give about 10×.
+ */
+async function csvGrowth(): Promise<{ small: number; large: number; ratio: number; ratios: number[] }> {
+  const { largeStatement } = await import('../test/fixtures/csv/generate.ts');
+  const SMALL = 10_000;
+  const LARGE = 100_000;
+  const small = largeStatement(SMALL).bytes;
+  const large = largeStatement(LARGE).bytes;
+  for (const bytes of [small, large]) await parseDocumentInProcess({ bytes });
+  const perRow = { small: [] as number[], large: [] as number[] };
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 === 0 ? (['small', 'large'] as const) : (['large', 'small'] as const);
+    for (const which of order) {
+      const bytes = which === 'small' ? small : large;
+      perRow[which].push((await timed(() => parseDocumentInProcess({ bytes }))) / (which === 'small' ? SMALL : LARGE));
+    }
+  }
+  const ratios = perRow.large.map((l, i) => l / perRow.small[i]!);
+  return { small: median(perRow.small), large: median(perRow.large), ratio: median(ratios), ratios };
 }
 
 /** The same document through the worker and in process, rounds alternating, the worker warm. */

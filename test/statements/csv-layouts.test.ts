@@ -184,12 +184,11 @@ describe('particular cases', () => {
 });
 
 describe('100,000 rows', () => {
-  test('a 100,000-row statement parses to its truth within the time budget', async () => {
+  // How long it takes, against a statement a tenth of its size, is measured by `npm run bench -- statements`.
+  test('a 100,000-row statement parses to its truth', async () => {
     const { largeStatement } = await import('../fixtures/csv/generate.ts');
     const { bytes, truth } = largeStatement(100_000);
-    const started = performance.now();
     const result = await parseDocument({ bytes });
-    const millis = performance.now() - started;
     expect(result.metadata.layout).toBe('starling_csv');
     expect(result.transactions).toHaveLength(100_000);
     expect(result.checks.runningBalance).toBe('ok');
@@ -200,7 +199,5 @@ describe('100,000 rows', () => {
       if (source?.line !== i + 2 || source.page !== undefined) expect(source).toEqual({ line: i + 2 });
     }
     expect(new Set(result.transactions.map((t) => t.fingerprint)).size).toBe(100_000);
-    // Not a benchmark: a generous bound that a hang or a quadratic step would break.
-    expect(millis).toBeLessThan(20_000);
   }, 60_000);
 });

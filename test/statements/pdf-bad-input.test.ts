@@ -22,60 +22,55 @@ import { loadTruths, type BankTruth } from '../fixtures/pdf/truth.ts';
 
 const statement = loadTruths().find((t): t is BankTruth => t.name === 'barclays-year-end')!;
 
-/** The error a request fails with, and how long it took. */
-async function failure(request: ParseRequest, options = {}): Promise<{ error: ParseError; ms: number }> {
-  const started = performance.now();
+/** The error a request fails with. */
+async function failure(request: ParseRequest, options = {}): Promise<{ error: ParseError }> {
   try {
     await parsePdf(request, options);
   } catch (error) {
     expect(error).toBeInstanceOf(ParseError);
-    return { error: error as ParseError, ms: performance.now() - started };
+    return { error: error as ParseError };
   }
   throw new Error('expected the parse to fail');
 }
 
-describe('refused with a clear error within bounded time', () => {
-  const cases: [string, () => Promise<Uint8Array> | Uint8Array, ParseError['code'], RegExp, number][] = [
-    ['zero bytes', () => new Uint8Array(0), 'invalid_input', /empty \(0 bytes\)/, 1000],
-    ['random bytes', () => randomBytes(64 * 1024), 'parse_failed', /not a PDF/, 1000],
+describe('refused with a clear error', () => {
+  const cases: [string, () => Promise<Uint8Array> | Uint8Array, ParseError['code'], RegExp][] = [
+    ['zero bytes', () => new Uint8Array(0), 'invalid_input', /empty \(0 bytes\)/],
+    ['random bytes', () => randomBytes(64 * 1024), 'parse_failed', /not a PDF/],
     [
       'text that is not a PDF',
       () => new TextEncoder().encode('Date,Description,Amount\n01/02/2024,Coffee,-3.20\n'),
       'parse_failed',
       /not a PDF/,
-      1000,
     ],
     [
       'random bytes behind a PDF header',
       () => new Uint8Array(Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(64 * 1024), Buffer.from('\n%%EOF\n')])),
       'parse_failed',
       /PDF is damaged/,
-      5000,
     ],
-    ['truncated bytes', async () => (await renderTruth(statement)).slice(0, 2000), 'parse_failed', /incomplete.*cut short/, 1000],
+    ['truncated bytes', async () => (await renderTruth(statement)).slice(0, 2000), 'parse_failed', /incomplete.*cut short/],
     [
       'a scan with no text layer',
       imageOnlyPdf,
       'unsupported',
       /^This PDF has no text layer \(it is a scan\); send a CSV export or a PDF with text/,
-      5000,
     ],
-    ['blank pages', () => manyPagesPdf(2), 'parse_failed', /no text and no images: its pages are blank/, 5000],
-    ['encrypted, no password', () => encryptedPdf(statement), 'invalid_input', /password-protected; send the password/, 5000],
-    ['more pages than the limit', () => manyPagesPdf(501), 'too_large', /has 501 pages; at most 500/, 10_000],
-    ['a page-count bomb (200,000 pages in a small file)', () => pageCountBomb(), 'too_large', /has 200000 pages; at most 500/, 10_000],
-    ['a decompression bomb (100 MB from one small stream)', () => streamBomb(100), 'too_large', /decompression bomb/, 5000],
-    ['a CMS letter with no table', letterPdf, 'unsupported', /No transaction table was found/, 5000],
+    ['blank pages', () => manyPagesPdf(2), 'parse_failed', /no text and no images: its pages are blank/],
+    ['encrypted, no password', () => encryptedPdf(statement), 'invalid_input', /password-protected; send the password/],
+    ['more pages than the limit', () => manyPagesPdf(501), 'too_large', /has 501 pages; at most 500/],
+    ['a page-count bomb (200,000 pages in a small file)', () => pageCountBomb(), 'too_large', /has 200000 pages; at most 500/],
+    ['a decompression bomb (100 MB from one small stream)', () => streamBomb(100), 'too_large', /decompression bomb/],
+    ['a CMS letter with no table', letterPdf, 'unsupported', /No transaction table was found/],
   ];
 
   test.each(cases)(
     '%s',
-    async (_name, make, code, message, maxMs) => {
+    async (_name, make, code, message) => {
       const bytes = await make();
-      const { error, ms } = await failure({ bytes });
+      const { error } = await failure({ bytes });
       expect(error.code).toBe(code);
       expect(error.message).toMatch(message);
-      expect(ms).toBeLessThan(maxMs);
     },
     30_000,
   );
@@ -93,17 +88,16 @@ describe('refused with a clear error within bounded time', () => {
   test('a file over the byte limit is refused before it is read', async () => {
     const big = new Uint8Array(20 * 1024 * 1024 + 1);
     big.set(Buffer.from('%PDF-1.7\n'));
-    const { error, ms } = await failure({ bytes: big });
+    const { error } = await failure({ bytes: big });
     expect(error.code).toBe('too_large');
-    expect(ms).toBeLessThan(1000);
   });
 
   test('the time budget stops a long read with a clear error', async () => {
     const bytes = await renderTruth(largeTruth(60));
-    const { error, ms } = await failure({ bytes }, { maxMillis: 50 });
+    // Without the budget a 60-page statement is read to its rows (as the 100-page one in pdf-fixtures.test.ts is).
+    const { error } = await failure({ bytes }, { maxMillis: 50 });
     expect(error.code).toBe('too_large');
     expect(error.message).toMatch(/took longer than/);
-    expect(ms).toBeLessThan(3000);
   }, 30_000);
 
   test('a page tree whose /Count lies is read as the pages it really has', async () => {

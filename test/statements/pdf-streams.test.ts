@@ -154,7 +154,6 @@ describe('each filter decodes as the PDF specification says', () => {
 
 describe('bombs behind chains of filters are refused before pdf.js decodes them', () => {
   const refused = async (pdf: Uint8Array) => {
-    const started = performance.now();
     const error = await parsePdf({ bytes: pdf }).then(
       () => undefined,
       (e: unknown) => e,
@@ -162,7 +161,6 @@ describe('bombs behind chains of filters are refused before pdf.js decodes them'
     expect(error).toBeInstanceOf(ParseError);
     expect(error).toMatchObject({ code: 'too_large' });
     expect((error as Error).message).toMatch(/decompression bomb/);
-    return performance.now() - started;
   };
 
   test.each([
@@ -186,9 +184,8 @@ describe('bombs behind chains of filters are refused before pdf.js decodes them'
       },
     },
   ])('$name', async ({ make }) => {
-    const ms = await refused(make());
-    // Bounded: the check stops at 64 MB per stream (an assertion of bounds, not a timing test).
-    expect(ms).toBeLessThan(30_000);
+    // Refused as a decompression bomb: the check stops at 64 MB per stream, whatever the stream would give.
+    await refused(make());
   });
 
   test('streams each under their own cap, together over the total, are refused', async () => {
