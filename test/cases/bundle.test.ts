@@ -14,8 +14,7 @@
  * only line (−£249.60: CMS's figure is that much too low).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { markCaseLetterSent, recordCaseEvent, reconcileCase, saveCaseLetter } from '../../cases/index.ts';
 import { createMcpServer } from '../../server/mcp.ts';
@@ -26,6 +25,7 @@ import type { ToolContext } from '../../tools/tool.ts';
 import { REPLY_EVENTS } from '../../letters/bundle/words.ts';
 import { squash } from '../letters/bundle/helpers.ts';
 import { cleanup, freshDataDir } from '../store/helpers.ts';
+import { inMemoryClient } from '../server/helpers.ts';
 
 /** The day the bundles are built. */
 const TODAY = '2024-06-03';
@@ -33,7 +33,7 @@ const SENT_ON = '2024-04-08';
 
 let lazy: LazyStore;
 let client: Client;
-let closeServer: () => Promise<void>;
+let closeClient: () => Promise<void>;
 /** The server's day: TODAY unless a test moves it on. */
 let today = TODAY;
 /** The case, and a copy of it whose decision letter is recorded as CMS's answer to her payment dispute. */
@@ -105,17 +105,11 @@ beforeAll(async () => {
   answeredCaseId = (await storedCase(store, true)).id;
 
   const context = (): ToolContext => ({ today, store: lazy.store });
-  const server = createMcpServer({ context, store: lazy.store });
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverTransport);
-  client = new Client({ name: 'reckoner-case-bundle', version: '0.0.0' });
-  await client.connect(clientTransport);
-  closeServer = () => server.close();
+  ({ client, close: closeClient } = await inMemoryClient(createMcpServer({ context, store: lazy.store }), 'reckoner-case-bundle'));
 }, 120_000);
 
 afterAll(async () => {
-  await client?.close();
-  await closeServer?.();
+  await closeClient?.();
   await lazy?.close();
   cleanup();
 });
