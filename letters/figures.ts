@@ -42,7 +42,7 @@ import { LAW } from '../calc/scheme-2012/law.ts';
 import { collectionFeeReceivingPercent, enforcementCharges as enforcementChargesParameter } from '../calc/scheme-2012/parameters.ts';
 import { INCOME_STEPS, RATE_STEPS, STEP, stepOf, stepsOf } from '../calc/scheme-2012/steps.ts';
 import { citationsOf, sentencesOf, type TraceStep } from '../calc/trace.ts';
-import { balanceWords, joinAnd, longDate, positionOf } from './format.ts';
+import { balanceWords, joinAnd, longDate, positionOf, type Position } from './format.ts';
 import type { Block, Figure, SenderRole, StatementSummary } from './types.ts';
 
 export type { CalculationComparison, IncomeComparison };
@@ -813,9 +813,12 @@ export interface ComponentDifference {
   readonly way: Way;
   /** How far out, as a magnitude. */
   readonly figure: Figure;
-  /** CMS's own figure for this part, where it gave one. */
+  /** CMS's own figure for this part, where it gave one, as a magnitude; `cmsPosition` says which way it is. */
   readonly cms?: Figure;
+  readonly cmsPosition?: Position;
+  /** The part worked out, as a magnitude; `correctPosition` says which way it is (a part can be overpaid). */
   readonly correct: Figure;
+  readonly correctPosition: Position;
 }
 
 /** The parts of the balance on which CMS's figure is out, from the bridge's components. */
@@ -849,16 +852,18 @@ export function componentDifferences(r: ComputedReconciliation, options: { expla
         ? {
             cms: money(
               `cms_claimed_${c.component}`,
-              `CMS’s figure for ${name}`,
+              `CMS’s figure for ${name}${c.from.lt(0) ? ' overpaid' : ''}`,
               c.from.abs(),
               `The ${name} CMS gave for ${longDate(r.result.asOf)}`,
               'CMS’s own statement of the balance',
             ),
+            cmsPosition: positionOf(c.from),
           }
         : {}),
+      correctPosition: positionOf(c.to),
       correct: money(
         `recomputed_${c.component}`,
-        `${name[0]!.toUpperCase()}${name.slice(1)}, worked out from the decisions and my evidence of payment`,
+        `${name[0]!.toUpperCase()}${name.slice(1)}${c.to.lt(0) ? ' overpaid' : ''}, worked out from the decisions and my evidence of payment`,
         c.to.abs(),
         balanceWorking(r.result),
         cite,

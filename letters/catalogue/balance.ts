@@ -25,7 +25,7 @@ import {
   structuralLine,
   type ComputedReconciliation,
 } from '../figures.ts';
-import { balanceWords, count, joinAnd, positionOf } from '../format.ts';
+import { balanceWords, count, joinAnd, positionOf, type Position } from '../format.ts';
 import type { ComposeContext, EachWaySummary, StatementSummary } from '../types.ts';
 
 type Ctx = Pick<ComposeContext<unknown>, 'quote' | 'date' | 'senderRole'>;
@@ -222,7 +222,7 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
       const name = componentName(p.component);
       const be = p.component === 'maintenance' ? 'is' : 'are';
       const given = p.cms
-        ? ` (${to === 'cms' ? 'you give' : 'it gives'} ${ctx.quote(p.cms)}; worked out, ${p.component === 'maintenance' ? 'it is' : 'they are'} ${ctx.quote(p.correct)})`
+        ? ` (${to === 'cms' ? 'you give' : 'it gives'} ${partWords(ctx.quote(p.cms), p.cmsPosition!)}; worked out, ${p.component === 'maintenance' ? 'it is' : 'they are'} ${partWords(ctx.quote(p.correct), p.correctPosition)})`
         : '';
       return `the ${name} ${be} ${ctx.quote(p.figure)} too ${p.way === 'too_high' ? 'high' : 'low'}${given}`;
     });
@@ -247,6 +247,15 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
     `The reconciliation statement at the end of this letter goes from ${figure} to the correct balance line by line, with what ${to === 'cms' ? 'you' : 'it'} recorded, what my evidence shows and why, for each.`,
   );
   return out;
+}
+
+/**
+ * A part of the balance, quoted without its sign: "£69.33" owed, "overpaid by £0.03" (a part can be in credit while
+ * the balance is not: an audit found "you give £69.33; worked out, they are £0.03" for a part 3p overpaid, which read
+ * as £69.36 too high of £0.03 owed).
+ */
+function partWords(value: string, position: Position): string {
+  return position === 'overpaid' ? `overpaid by ${value}` : value;
 }
 
 /** "line 2", "lines 1, 3 and 4": lines of the reconciliation statement by number. */

@@ -67,3 +67,47 @@ describe('CMS’s figure right in total, wrong in its parts', () => {
     );
   });
 });
+
+describe('a part of the balance in credit is quoted as overpaid, not as an amount owed', () => {
+  // £80 a week on Collect and Pay from 1 Jan 2024: 80 × 52 ÷ 12 = 346.67 maintenance + 20% fee 69.33 (69.334) = 416.00
+  // due on the 1st, Jan–Mar. Paid 416.00, 416.00 and 416.01. The 416.01 is 346.67 of maintenance and 69.34 of fee
+  // (346.68 would need 346.68 + 69.34 = 416.02): fees are overpaid by 1p, maintenance paid exactly. CMS records the
+  // January and February payments only and gives 346.67 maintenance and 69.33 fees owed. So its maintenance is
+  // 346.67 − 0.00 = 346.67 too high, and its fees 69.33 − (−0.01) = 69.34 too high: an audit found the letter
+  // saying "you give £69.33; worked out, they are £0.01", which reads as 69.34 too high of 1p owed.
+  const months = ['01', '02', '03'];
+  const credited: ReconcileInput = {
+    schedule: {
+      decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: '80.00' }],
+      frequency: 'monthly',
+      firstDueDate: '2024-01-01',
+      service: 'collect_and_pay',
+      asOf: '2024-03-31',
+    },
+    side: 'paying',
+    cmsEntries: months.flatMap((m): CmsEntryInput[] => [
+      { date: `2024-${m}-01`, type: 'liability', amount: '346.67' },
+      { date: `2024-${m}-01`, type: 'collection_fee', amount: '69.33' },
+      ...(m === '03' ? [] : [{ date: `2024-${m}-02`, type: 'payment_received' as const, amount: '416.00' }]),
+    ]),
+    bankTransactions: months.map((m) => ({
+      date: `2024-${m}-02`,
+      amount: m === '03' ? '416.01' : '416.00',
+      direction: 'out',
+      description: 'CMS PAYMENT',
+    })),
+    bankFilter: { descriptionContains: ['CMS'] },
+    cmsClaim: { date: '2024-03-31', maintenance: '346.67', collectionFees: '69.33', enforcementCharges: '0.00' },
+  };
+
+  it('says the fees worked out are overpaid by £0.01', () => {
+    const letter = draftLetter({ ...CASES['payment_dispute']!.input, reconciliation: credited });
+    expect(letter.text.replace(/\s+/g, ' ')).toContain(
+      'the maintenance is £346.67 too high (you give £346.67; worked out, it is £0.00) and the collection fees are £69.34 too high (you give £69.33; worked out, they are overpaid by £0.01)',
+    );
+    expect(letter.figures.find((f) => f.id === 'recomputed_collection_fees')).toMatchObject({
+      label: 'Collection fees overpaid, worked out from the decisions and my evidence of payment',
+      value: '£0.01',
+    });
+  });
+});
