@@ -12,6 +12,14 @@
  * 6. near the same date but a different amount, whatever the size (an amount discrepancy): when the evidence is
  *    known to be maintenance, one payment recorded wrongly is a truer story than a phantom and a missing payment.
  *
+ * A copy is a free record that repeats one already paired (the same type and amount, at most COPY_DAYS apart). It
+ * is explained without evidence, as a duplicate, so it takes only the payments the other records leave: passes 5
+ * and 6 run first for every record but copies, then for copies; pass 1 takes the amounts that agree within the
+ * window, then the rest for records that are not copies of those, then for copies. Otherwise a copy could take, as
+ * a payment recorded on the wrong date, a payment made weeks away for which CMS has a record that very day with the
+ * wrong amount, and leave that record as a payment nobody made: CMS's £752.00 for the £572.00 paid on 9 June, and
+ * the £572.00 of 10 July recorded twice, are a wrong amount and a duplicate, not a phantom and a misdated payment.
+ *
  * Money is compared exactly in whole pence. Every candidate list is sorted by date distance and then by
  * the canonical order of the entries, so the result does not depend on the order of the input.
  * @module
@@ -27,7 +35,12 @@ export interface Item {
   readonly kind: 'payment' | 'refund';
   /** Normalised reference; '' when none. */
   readonly reference: string;
+  /** On CMS's side, what the record is (its entry type): a record repeats only one of the same type. */
+  readonly type?: string;
 }
+
+/** A CMS record that repeats another of the same type and amount at most this many days away is a copy of it. */
+export const COPY_DAYS = 3;
 
 export type MatchReason = 'reference' | 'exact_amount' | 'collection_charge' | 'combined' | 'split';
 
@@ -118,14 +131,14 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
   // Pass 1: the same reference. Every pair with one is ranked — an amount that agrees (or differs by the fee) first,
   // then the nearest date, then canonical order — and taken nearest first, so that a record keyed twice with its
   // payment's reference cannot take the next payment's place and push every later record along.
-  const byReference = new Index(
+  const withReference = new Index(
     bank.filter((b) => b.reference),
     (b) => b.reference,
   );
   const referenced: [number, number, number, boolean][] = [];
   for (const c of cms) {
     if (!c.reference) continue;
-    for (const b of byReference.within(c.kind, c.reference, c.day - options.maxDays, c.day + options.maxDays)) {
+    for (const b of withReference.within(c.kind, c.reference, c.day - options.maxDays, c.day + options.maxDays)) {
       const adjusted = b.pence !== c.pence && charge !== undefined && b.pence === charge(c);
       const exact = b.pence === c.pence || adjusted;
       // A different amount with the same reference is the same payment only near the same date: a case reference is
@@ -135,12 +148,18 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
     }
   }
   referenced.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
-  for (const [score, ci, bi, adjusted] of referenced) {
-    if (cmsUsed[ci] || bankUsed[bi]) continue;
-    const days = score % 1e6;
-    const reason: Pairing['reason'] = score >= 1e6 ? 'amount_mismatch' : days > options.windowDays ? 'date_outside_window' : 'reference';
-    take(reason, [cms[ci]!], [bank[bi]!], adjusted);
-  }
+  const byReference = (which: (score: number, ci: number) => boolean): void => {
+    for (const [score, ci, bi, adjusted] of referenced) {
+      if (cmsUsed[ci] || bankUsed[bi] || !which(score, ci)) continue;
+      const days = score % 1e6;
+      const reason: Pairing['reason'] = score >= 1e6 ? 'amount_mismatch' : days > options.windowDays ? 'date_outside_window' : 'reference';
+      take(reason, [cms[ci]!], [bank[bi]!], adjusted);
+    }
+  };
+  // The amounts that agree within the window first; then the rest, copies of a record paired last (module doc).
+  byReference((score) => score <= options.windowDays);
+  const copiesByReference = copiesOfPaired(cms, cmsUsed);
+  for (const copy of [false, true]) byReference((score, ci) => score > options.windowDays && copiesByReference.has(ci) === copy);
 
   // Passes 2, 3 and 5: the same amount (or the fee-adjusted amount), nearest dates first, one to one.
   const byAmount = (
@@ -178,11 +197,19 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
     combine(bank, cms, bankUsed, cmsUsed, options.windowDays, plain, cmsValue, (one, many) => take('split', [one], many, adjusted));
   }
 
-  byAmount(plain, options.windowDays + 1, options.maxDays, 'date_outside_window', false);
-  if (charge) byAmount(charge, options.windowDays + 1, options.maxDays, 'date_outside_window', true);
-
-  // Pass 6: near the same date, a different amount: nearest date first, then nearest amount.
-  if (options.amountMismatches !== false) pairDifferentAmounts(cms, bank, cmsUsed, bankUsed, options.windowDays, take);
+  // Passes 5 and 6, for the records that are not copies of a paired one, then for the copies (see the module doc).
+  const copies = copiesOfPaired(cms, cmsUsed);
+  for (const copy of [false, true]) {
+    const only =
+      (value: (c: Item) => number | undefined) =>
+      (c: Item): number | undefined =>
+        copies.has(c.index) === copy ? value(c) : undefined;
+    byAmount(only(plain), options.windowDays + 1, options.maxDays, 'date_outside_window', false);
+    if (charge) byAmount(only(charge), options.windowDays + 1, options.maxDays, 'date_outside_window', true);
+    // Pass 6: near the same date, a different amount: nearest date first, then nearest amount.
+    if (options.amountMismatches !== false)
+      pairDifferentAmounts(cms, bank, cmsUsed, bankUsed, options.windowDays, (c) => copies.has(c.index) === copy, take);
+  }
 
   return {
     pairings,
@@ -191,12 +218,31 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
   };
 }
 
+/**
+ * The free CMS records that repeat a paired one: of the same kind, type and amount, at most COPY_DAYS apart. They
+ * depend only on which records are paired, so not on the order of the input.
+ */
+function copiesOfPaired(cms: readonly Item[], cmsUsed: Uint8Array): Set<number> {
+  const key = (c: Item) => `${c.type ?? ''}|${c.pence}`;
+  const paired = new Index(
+    cms.filter((c) => cmsUsed[c.index]),
+    key,
+  );
+  const copies = new Set<number>();
+  for (const c of cms) {
+    if (cmsUsed[c.index]) continue;
+    if (!paired.within(c.kind, key(c), c.day - COPY_DAYS, c.day + COPY_DAYS).next().done) copies.add(c.index);
+  }
+  return copies;
+}
+
 function pairDifferentAmounts(
   cms: readonly Item[],
   bank: readonly Item[],
   cmsUsed: Uint8Array,
   bankUsed: Uint8Array,
   windowDays: number,
+  which: (c: Item) => boolean,
   take: (reason: Pairing['reason'], c: readonly Item[], b: readonly Item[], feeAdjusted?: boolean) => void,
 ): void {
   const free = <T extends Item>(list: readonly T[], used: Uint8Array): T[] => list.filter((x) => !used[x.index]);
@@ -204,7 +250,7 @@ function pairDifferentAmounts(
   const left: [number, number, number, number][] = [];
   const freeBank = free(bank, bankUsed).sort((a, b) => a.day - b.day || a.index - b.index);
   const bankDays = freeBank.map((b) => b.day);
-  for (const c of free(cms, cmsUsed)) {
+  for (const c of free(cms, cmsUsed).filter(which)) {
     for (let i = lowerBound(bankDays, c.day - options.windowDays); i < freeBank.length && bankDays[i]! <= c.day + options.windowDays; i++) {
       const b = freeBank[i]!;
       if (b.kind !== c.kind) continue;

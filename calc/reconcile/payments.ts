@@ -10,7 +10,7 @@ import type { CmsEntry } from '../ledger/entries.ts';
 import { fromPence } from '../money.ts';
 import { creditMinus, creditOf, negate, NO_CREDIT, type Credit, type Written } from './credits.ts';
 import { accountsOf, type FindingDraft, type MatchDraft } from './draft.ts';
-import { lowerBound, matchPayments, type Item, type Pairing } from './match.ts';
+import { COPY_DAYS, lowerBound, matchPayments, type Item, type Pairing } from './match.ts';
 import type { Books, PaidItem } from './read.ts';
 import type { FindingFacts } from './types.ts';
 
@@ -50,6 +50,7 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
     pence: e.pence,
     kind: e.type === 'refund' ? 'refund' : 'payment',
     reference: e.reference === '' ? '' : normalise(e.reference),
+    type: e.type,
   }));
   const bankItems: Item[] = paidItems.map((p, index) => ({
     index,
@@ -155,9 +156,11 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
   const leftRecords: number[] = [];
   for (const i of result.unmatchedCms) {
     const e = records[i]!;
-    // The twin is another record of the same type and amount within three days: one the evidence confirms, or,
-    // when neither is confirmed, the one first in canonical order.
-    const near = (byTypeAndAmount.get(`${e.type}|${e.pence}`) ?? []).filter((j) => j !== i && Math.abs(records[j]!.day - e.day) <= 3);
+    // The twin is another record of the same type and amount at most COPY_DAYS apart (what match.ts calls a copy):
+    // one the evidence confirms, or, when neither is confirmed, the one first in canonical order.
+    const near = (byTypeAndAmount.get(`${e.type}|${e.pence}`) ?? []).filter(
+      (j) => j !== i && Math.abs(records[j]!.day - e.day) <= COPY_DAYS,
+    );
     const twin = near.find((j) => !unmatchedCms.has(j)) ?? near.find((j) => j < i);
     if (twin !== undefined) {
       // A copy is written as the record it repeats.
