@@ -2,16 +2,19 @@
  * Stage 4 of reconciliation: what CMS charged, against the decisions and the fee rules. Maintenance and collection
  * fees period by period against the schedule (a line repeated is a duplicate; a line lowered after a backdated
  * reduction, or while the parent is in credit, is an overpayment being offset, not a wrong amount); each enforcement
- * charge against the Fees Regulations on its date, its repeats, and whether there were arrears to enforce; CMS's
- * adjustments and write-offs taken as recorded.
+ * charge against the Fees Regulations on its date, its repeats, and, where the records show no arrears on its day,
+ * whether its action needs them (enforcement.ts: a deduction from earnings order does not, so its charge stands, with a
+ * warning to the paying parent; a liability order does); CMS's adjustments and write-offs taken as recorded.
  * @module
  */
 import { compareDates } from '../dates.ts';
 import type { CmsEntry } from '../ledger/entries.ts';
 import { fromPence } from '../money.ts';
 import { valueOn } from '../parameters.ts';
-import { enforcementCharges as chargeTable } from '../scheme-2012/parameters.ts';
+import { ENFORCEMENT_ACTIONS, enforcementCharges as chargeTable, type EnforcementAction } from '../scheme-2012/parameters.ts';
 import { NO_EFFECT, type Effect, type FindingDraft, type MatchDraft } from './draft.ts';
+import { ENFORCEMENT_POWERS } from './enforcement.ts';
+import { chargeWithoutArrearsWarning } from './explain.ts';
 import type { Periods } from './periods.ts';
 import type { Books } from './read.ts';
 import type { FindingFacts } from './types.ts';
@@ -272,8 +275,11 @@ export function reconcileCharges(
     }
   }
 
-  // Enforcement charges: allowed on the day, not repeated, and with arrears to enforce.
+  // Enforcement charges: allowed on the day, not repeated, and with arrears to enforce where the action needs them.
   const allowedCharges: { day: number; pence: number }[] = [];
+  /** Whether the records show a payment missed or late on or before `day`: the balance owing at the end of a day something fell due. */
+  const behindBy = (day: number): boolean =>
+    books.schedule.plan.events.some((ev) => ev.day <= day && ev.day <= books.asOfDay && trueBalanceOn(ev.day) > 0);
   /** Charges of an allowed amount already seen, for spotting the same action charged twice. */
   const seen: { day: number; action: string }[] = [];
   for (const e of books.enforcementCharges) {
@@ -304,7 +310,7 @@ export function reconcileCharges(
       findings.push(draft('enforcement_charge_not_allowed', e.pence, { ...base, reason: 'not_an_allowed_amount' }));
       continue;
     }
-    // What the rules allow for it; a repeat, or a charge with nothing to enforce, is not owed at all.
+    // What the rules allow for it; a repeat, or a charge for an action that needed arrears there were not, is not owed.
     const lawful = allowedFor !== undefined ? Math.round(Number(allowedFor) * 100) : e.pence;
     const action = e.chargeType ?? `amount ${e.pence}`;
     const twin = seen.find((c) => c.action === action && e.day - c.day <= DUPLICATE_CHARGE_DAYS);
@@ -313,14 +319,38 @@ export function reconcileCharges(
       findings.push(draft('duplicate_enforcement_charge', e.pence, base));
       continue;
     }
+    // No arrears on the day: the charge stands if an action it can be for may be taken without them (enforcement.ts).
     const arrears = trueBalanceOn(e.day);
+    let standsBy: EnforcementAction | undefined;
     if (arrears <= 0) {
-      findings.push(draft('enforcement_without_arrears', e.pence, { ...base, arrearsThen: fromPence(arrears) }));
-      continue;
+      const actions = e.chargeType
+        ? [e.chargeType]
+        : ENFORCEMENT_ACTIONS.filter((a) => table[a] !== undefined && Math.round(Number(table[a]) * 100) === e.pence);
+      standsBy =
+        actions.find((a) => ENFORCEMENT_POWERS[a].needs === 'none') ??
+        actions.find((a) => ENFORCEMENT_POWERS[a].needs === 'failure' && behindBy(e.day));
+      if (standsBy === undefined) {
+        findings.push(
+          draft('enforcement_without_arrears', e.pence, {
+            ...base,
+            arrearsThen: fromPence(arrears),
+            actions,
+            law: [...new Set(actions.map((a) => ENFORCEMENT_POWERS[a].law))],
+            ...(actions.every((a) => ENFORCEMENT_POWERS[a].needs === 'failure') ? { reason: 'never_behind' as const } : {}),
+          }),
+        );
+        continue;
+      }
+      // A paying parent may have chosen the deductions: whether the charge applies then is a point to raise, not an error.
+      if (books.side === 'paying' && ENFORCEMENT_POWERS[standsBy].needs === 'none' && lawful > 0) {
+        books.warnings.push(chargeWithoutArrearsWarning({ date: e.date, charged: e.pence, lawful, action: e.chargeType, standsBy }));
+      }
     }
     if (lawful > 0) allowedCharges.push({ day: e.day, pence: lawful });
     if (lawful !== e.pence)
       findings.push(draft('enforcement_charge_not_allowed', e.pence - lawful, { ...base, reason: 'wrong_amount_for_action' }));
+    else if (standsBy !== undefined)
+      matches.push({ reason: 'charge_without_arrears', amount: e.pence, days: 0, cms: [e], bank: [], evidence: [], note: standsBy });
     else matches.push({ reason: 'charge_agrees', amount: e.pence, days: 0, cms: [e], bank: [], evidence: [] });
   }
 

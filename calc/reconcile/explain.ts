@@ -7,6 +7,9 @@
 import { dateInWords, type CivilDate } from '../dates.ts';
 import type { CmsEntryType, EvidenceType } from '../ledger/entries.ts';
 import { pounds, poundsOfPence, type Dec } from '../money.ts';
+import { LAW } from '../scheme-2012/law.ts';
+import type { EnforcementAction } from '../scheme-2012/parameters.ts';
+import { ENFORCEMENT_POWERS } from './enforcement.ts';
 import { payOverDate } from './pay-over.ts';
 import type { BridgeLineKind, ByComponent, Citation, FindingFacts, FindingKind, MatchReason, Side } from './types.ts';
 
@@ -204,7 +207,7 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
     case 'duplicate_enforcement_charge':
       return `CMS charged ${pounds(cms!.amount)} for ${x.action ? ACTION_WORDS[x.action] : 'the same enforcement action'} on ${d(cms!.date)}, within 31 days of the same charge: one action charged twice.`;
     case 'enforcement_without_arrears':
-      return `CMS charged ${pounds(cms!.amount)} for ${x.action ? ACTION_WORDS[x.action] : 'enforcement'} on ${d(cms!.date)}, but on that day the records show ${x.arrearsThen && x.arrearsThen.lt(0) ? `an overpayment of ${pounds(x.arrearsThen.abs())}` : 'no arrears'}: there was nothing to enforce.`;
+      return withoutArrearsWords(cms!, x);
     case 'overpayment_offset':
       if (cms?.type === 'offset') {
         return `CMS set ${pounds(f.amount)} of an overpayment against what was due on ${d(cms.date)}${x.reason === 'nothing_to_offset' ? '; the records show no overpayment that large to set off' : ''}. That is an adjustment, not a payment.`;
@@ -215,6 +218,57 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
     case 'write_off_not_applied':
       return `${pounds(f.amount)} of arrears ${x.reason === 'write_off_exercise' ? 'was written off in the CSA arrears write-off exercise' : 'was written off (Child Support Act 1991 s.41E)'} on ${d(f.date)}${x.source ? ` (${x.source})` : ''}, but CMS's account does not show the write-off: CMS's figure still includes it.`;
   }
+}
+
+/** What an action that needs arrears (or a payment missed) is for, in words. */
+const NEEDS_WORDS: Partial<Record<EnforcementAction, string>> = {
+  regular_deduction_order: 'can be made only where a payment has not been made',
+  lump_sum_deduction_order: 'collects arrears only',
+  liability_order: 'is made only for payments that have fallen due and have not been paid',
+};
+
+/** A charge for enforcement the records show nothing to enforce for, with the law that needs arrears (or a payment missed). */
+function withoutArrearsWords(cms: { readonly amount: Dec; readonly date: CivilDate }, x: FindingFacts): string {
+  const actions = (x.actions ?? []) as EnforcementAction[];
+  const law = (x.law ?? []).map((r) => r.title).join('; ');
+  const what = x.action ? ACTION_WORDS[x.action] : 'enforcement';
+  const then =
+    x.reason === 'never_behind'
+      ? 'the records show no payment missed or late up to that day'
+      : `on that day the records show ${x.arrearsThen && x.arrearsThen.lt(0) ? `an overpayment of ${pounds(x.arrearsThen.abs())}` : 'no arrears'}`;
+  const start = `CMS charged ${pounds(cms.amount)} for ${what} on ${d(cms.date)}, but ${then}`;
+  const only = actions.length === 1 ? actions[0]! : undefined;
+  if (!only || !NEEDS_WORDS[only]) return `${start}: there was nothing to enforce${law ? ` (${law})` : ''}.`;
+  return x.action
+    ? `${start}: ${ACTION_WORDS[only]} ${NEEDS_WORDS[only]} (${law}).`
+    : `${start}. ${pounds(cms.amount)} is the charge for ${ACTION_WORDS[only]}, which ${NEEDS_WORDS[only]} (${law}).`;
+}
+
+/**
+ * The warning for a paying parent whose charge stands with no arrears on its day (charges.ts): not an error, and what
+ * can still be asked. Whether CMS charges for a deduction from earnings order the parent chose is not settled
+ * (docs/legal-notes.md R6a).
+ */
+export function chargeWithoutArrearsWarning(c: {
+  readonly date: CivilDate;
+  /** What CMS charged, and what the Fees Regulations set for the action (whole pence). */
+  readonly charged: number;
+  readonly lawful: number;
+  /** The action CMS named, if it named one; and the one that lets the charge stand. */
+  readonly action?: EnforcementAction;
+  readonly standsBy: EnforcementAction;
+}): string {
+  const words = ACTION_WORDS[c.standsBy];
+  const law = ENFORCEMENT_POWERS[c.standsBy].law.title;
+  const first = c.action
+    ? `CMS charged ${poundsOfPence(c.charged)} for ${ACTION_WORDS[c.action]} on ${d(c.date)}, when the records show no arrears. That is not an error: ${words} can collect maintenance that will become due, not only arrears (${law})`
+    : `CMS charged ${poundsOfPence(c.charged)} for enforcement on ${d(c.date)}, when the records show no arrears. That is not shown to be an error: ${poundsOfPence(c.lawful)} is the charge for ${words}, which can collect maintenance that will become due, not only arrears (${law})`;
+  return (
+    `${first}, and the Fees Regulations set a charge of ${poundsOfPence(c.lawful)} for one (${LAW.enforcementFee.title}). ` +
+    'It stays in the balance, owed to the Secretary of State, and CMS collects it only after the maintenance and any arrears. ' +
+    `If you yourself asked to pay by deductions from your pay, you can ask CMS to confirm that it made the order as enforcement${c.action ? '' : ', and which action the charge was for'}: ` +
+    'whether the charge applies to deductions you chose is not settled.'
+  );
 }
 
 function capital(s: string): string {
@@ -257,6 +311,15 @@ export function explainMatch(
       return `CMS's ${poundsOfPence(m.pence)} agrees with what the decisions make due for the period.`;
     case 'charge_agrees':
       return `An enforcement charge of ${poundsOfPence(m.pence)} is one the Fees Regulations allow, and there were arrears to enforce (whether the action was justified is not checked here).`;
+    case 'charge_without_arrears': {
+      const action = (m.note ?? 'deduction_from_earnings_order') as EnforcementAction;
+      const power = ENFORCEMENT_POWERS[action];
+      const can =
+        power.needs === 'failure'
+          ? `a payment had been missed or paid late before it, and ${ACTION_WORDS[action]} can then also collect maintenance that will become due`
+          : `${ACTION_WORDS[action]} can collect maintenance that will become due, not only arrears`;
+      return `An enforcement charge of ${poundsOfPence(m.pence)} is one the Fees Regulations allow for ${ACTION_WORDS[action]}. There were no arrears on its day, but ${can} (${power.law.title}), so the charge stands.`;
+    }
     case 'report_agrees':
       return `The missed payment of ${poundsOfPence(m.pence)} reported to CMS agrees with the evidence.`;
     case 'direct_pay_payments':

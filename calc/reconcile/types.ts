@@ -7,6 +7,7 @@
 import type { CivilDate } from '../dates.ts';
 import type { BankTransactionInput, CmsEntryInput, EvidenceInput, EvidenceType } from '../ledger/entries.ts';
 import type { Dec, MoneyInput } from '../money.ts';
+import type { Reference } from '../parameters.ts';
 import type { Schedule, ScheduleInput } from '../schedule/build.ts';
 import type { TraceStep } from '../trace.ts';
 
@@ -85,6 +86,11 @@ export const MATCH_REASONS = [
   'benefit_statement',
   'schedule_agrees',
   'charge_agrees',
+  /**
+   * An enforcement charge the Fees Regulations allow for an action that may be taken with no arrears on its day (a
+   * deduction from earnings order or request; a regular deduction order after a payment missed): it stands.
+   */
+  'charge_without_arrears',
   'report_agrees',
   'direct_pay_payments',
   'accepted_as_recorded',
@@ -202,7 +208,8 @@ export interface FindingFacts {
     | 'voluntary'
     | 'nothing_to_offset'
     | 's41e'
-    | 'write_off_exercise';
+    | 'write_off_exercise'
+    | 'never_behind';
   /** Where a stated figure comes from (a write-off letter). */
   readonly source?: string;
   /** A decision the finding turns on: its id, letter date and effective date. */
@@ -217,6 +224,12 @@ export interface FindingFacts {
   readonly otherCase?: string;
   /** The overdue maintenance the records show on the day of an enforcement charge. */
   readonly arrearsThen?: Dec;
+  /**
+   * An enforcement charge with no arrears to enforce: the actions it can be for (the one CMS named, or those the Fees
+   * Regulations charge its amount for), and the law that says each needs arrears (or a payment missed).
+   */
+  readonly actions?: readonly string[];
+  readonly law?: readonly Reference[];
 }
 
 export interface Finding {

@@ -78,4 +78,34 @@ export const LAW = {
     title: 'Child Support Fees Regulations 2014 (SI 2014/612) reg 7',
     href: 'https://www.legislation.gov.uk/uksi/2014/612/regulation/7',
   },
+  /**
+   * When each enforcement action that carries a charge (SI 2014/612 reg 10) may be taken, as far as arrears go
+   * (docs/legal-notes.md R6a). A deduction from earnings order applies to anyone "liable to make payments" and may
+   * secure amounts "which will become due" (s.31(1), (3)(b)): no arrears needed.
+   */
+  deductionFromEarningsOrder: {
+    title: 'Child Support Act 1991 s.31(1), (3)(b)',
+    href: 'https://www.legislation.gov.uk/ukpga/1991/48/section/31',
+  },
+  /** A deduction from earnings request: of a member of the armed forces "who is liable to pay child support maintenance". */
+  deductionFromEarningsRequest: {
+    title: 'Child Support Fees Regulations 2014 (SI 2014/612) reg 9',
+    href: 'https://www.legislation.gov.uk/uksi/2014/612/regulation/9',
+  },
+  /** A regular deduction order: only where the person "has failed to pay an amount"; it may then secure future amounts too. */
+  regularDeductionOrder: {
+    title: 'Child Support Act 1991 s.32A(1)(a), (2)(b)',
+    href: 'https://www.legislation.gov.uk/ukpga/1991/48/section/32A',
+  },
+  /** A lump sum deduction order: for a failure to pay, and for an amount of arrears it specifies (arrears only). */
+  lumpSumDeductionOrder: {
+    title: 'Child Support Act 1991 s.32E(1), (4)(c)',
+    href: 'https://www.legislation.gov.uk/ukpga/1991/48/section/32E',
+  },
+  /** A liability order: where payments "have become payable … and have not been paid". */
+  liabilityOrder: { title: 'Child Support Act 1991 s.33(1)(a), (3)', href: 'https://www.legislation.gov.uk/ukpga/1991/48/section/33' },
+  enforcementFee: {
+    title: 'Child Support Fees Regulations 2014 (SI 2014/612) reg 10',
+    href: 'https://www.legislation.gov.uk/uksi/2014/612/regulation/10',
+  },
 } as const satisfies Record<string, Reference>;

@@ -203,33 +203,36 @@ describe('letters quote the bridge: the net difference, the lines each way, the 
   }, 30_000);
 
   test('a claim by part of the balance, with an enforcement charge on it: each part CMS gives against the worked-out one', () => {
-    // The statement of account again, with a £50.00 charge for a deduction from earnings order on 20 May 2025, when
-    // the April and May instalments (2 × £410.08) had both been paid: no arrears to enforce, so the charge is a
-    // fifth line, +£50.00. CMS gives its balance by part:
+    // The statement of account again, with a £300.00 charge for a liability order on 20 May 2025, when the April and
+    // May instalments (2 × £410.08) had both been paid: no arrears, and a liability order is only for payments due and
+    // not paid (Child Support Act 1991 s.33(1)(a), (3)), so the charge is a fifth line, +£300.00. (It was a £50.00
+    // charge for a deduction from earnings order until MCP audit 2, finding 3: such an order may collect maintenance
+    // that will become due, s.31(3)(b), so with no arrears its charge now stands, and is not a line.) CMS gives its
+    // balance by part:
     // - maintenance £4,238.17 charged − (10 × £341.73 + £78.86 + £341.73 = £3,837.89) credited = £400.28;
     //   worked out, 12 × £341.73 − 11 × £341.73 = £341.73: £58.55 too high;
     // - collection fees £820.20 − (10 × £68.35 + £15.77 + £68.35 = £767.62) = £52.58; worked out £68.35: £15.77 too low;
-    // - enforcement charges £50.00; worked out £0.00: £50.00 too high.
-    // Total £400.28 + £52.58 + £50.00 = £502.86; net £502.86 − £410.08 = £92.78 = £58.55 − £15.77 + £50.00.
-    // Each way: £50.00 + £410.08 + £137.41 = £597.49 too high, £504.71 too low; £597.49 − £504.71 = £92.78.
+    // - enforcement charges £300.00; worked out £0.00: £300.00 too high.
+    // Total £400.28 + £52.58 + £300.00 = £752.86; net £752.86 − £410.08 = £342.78 = £58.55 − £15.77 + £300.00.
+    // Each way: £300.00 + £410.08 + £137.41 = £847.49 too high, £504.71 too low; £847.49 − £504.71 = £342.78.
     const letter = draftLetter({
       ...TWO_WAY_CASES['payment_dispute']!.input,
       reconciliation: {
         ...twoWayReconciliation,
         cmsEntries: [
           ...twoWayReconciliation.cmsEntries!,
-          { date: '2025-05-20', type: 'enforcement_charge', amount: '50.00', chargeType: 'deduction_from_earnings_order' },
+          { date: '2025-05-20', type: 'enforcement_charge', amount: '300.00', chargeType: 'liability_order' },
         ],
-        cmsClaim: { date: '2026-03-09', maintenance: '400.28', collectionFees: '52.58', enforcementCharges: '50.00' },
+        cmsClaim: { date: '2026-03-09', maintenance: '400.28', collectionFees: '52.58', enforcementCharges: '300.00' },
       },
     });
     const figures = Object.fromEntries(letter.figures.map((f) => [f.id, f.value]));
     expect(figures).toMatchObject({
-      cms_claimed_balance: '£502.86',
+      cms_claimed_balance: '£752.86',
       recomputed_balance: '£410.08',
-      balance_difference: '£92.78',
-      bridge_line_1: '+£50.00',
-      bridge_too_high_total: '£597.49',
+      balance_difference: '£342.78',
+      bridge_line_1: '+£300.00',
+      bridge_too_high_total: '£847.49',
       bridge_too_low_total: '£504.71',
       cms_claimed_maintenance: '£400.28',
       recomputed_maintenance: '£341.73',
@@ -237,17 +240,17 @@ describe('letters quote the bridge: the net difference, the lines each way, the 
       cms_claimed_collection_fees: '£52.58',
       recomputed_collection_fees: '£68.35',
       bridge_component_collection_fees: '£15.77',
-      cms_claimed_enforcement_charges: '£50.00',
+      cms_claimed_enforcement_charges: '£300.00',
       recomputed_enforcement_charges: '£0.00',
-      bridge_component_enforcement_charges: '£50.00',
+      bridge_component_enforcement_charges: '£300.00',
     });
     expect(letter.text).toContain(
-      'Three entries make your figure too high, by £597.49 in all, in my favour; two entries make it too low, by £504.71 in all, in the other parent’s favour. Taken together, your figure is £92.78 too high, net.',
+      'Three entries make your figure too high, by £847.49 in all, in my favour; two entries make it too low, by £504.71 in all, in the other parent’s favour. Taken together, your figure is £342.78 too high, net.',
     );
     expect(letter.text).toContain(
-      'By part of the balance, the maintenance is £58.55 too high (you give £400.28; worked out, it is £341.73), the collection fees are £15.77 too low (you give £52.58; worked out, they are £68.35) and the enforcement charges are £50.00 too high (you give £50.00; worked out, they are £0.00).',
+      'By part of the balance, the maintenance is £58.55 too high (you give £400.28; worked out, it is £341.73), the collection fees are £15.77 too low (you give £52.58; worked out, they are £68.35) and the enforcement charges are £300.00 too high (you give £300.00; worked out, they are £0.00).',
     );
-    expect(letter.text).not.toContain('£1,102.20'); // £597.49 + £504.71, the sizes added up
+    expect(letter.text).not.toContain('£1,352.20'); // £847.49 + £504.71, the sizes added up
   });
 
   test('what has accrued but is not yet due is its own line, and is said to be no arrears', () => {

@@ -351,7 +351,9 @@ describe('(f) Collect and Pay charges (P9)', () => {
   // Jan–Mar: £260.00 paid directly to the other parent. Apr–Jun: £312.00 paid to CMS (260.00 + 20% fee 52.00),
   // which CMS records as the £260.00 maintenance part. CMS also charged a £52.00 collection fee for February (on
   // Direct Pay: no fee allowed), a £50 deduction order charge on 10 May (a charge reg 10 allows) and £250 on 10 June
-  // (no such charge exists: £50, £200 or £300).
+  // (no such charge exists: £50, £200 or £300). On 10 May nothing was owed, but £50 is the charge for a deduction from
+  // earnings order, which may collect maintenance that will become due (Child Support Act 1991 s.31(3)(b)): it stands.
+  // (Before MCP audit 2, finding 3, it was an `enforcement_without_arrears` finding: "there was nothing to enforce".)
   const r = reconcile(
     generate({
       side: 'paying',
@@ -388,21 +390,18 @@ describe('(f) Collect and Pay charges (P9)', () => {
     }).input,
   );
 
-  it('the fee on Direct Pay, the £250 charge, and a £50 charge when nothing was owed are wrong; everything else agrees', () => {
+  it('the fee on Direct Pay and the £250 charge are wrong; the £50 charge when nothing was owed stands; everything else agrees', () => {
     expect(findings(r)).toEqual(
       found([
         { kind: 'collection_fee_mismatch', amount: '52.00', effect: '52.00', cms: ['cms-fee-2024-02-01'], bank: [] },
         { kind: 'enforcement_charge_not_allowed', amount: '250.00', effect: '250.00', cms: ['cms-charge-2024-06-10'], bank: [] },
-        // On 10 May 2024 the parent had paid all that was due (Jan–Mar 3 × 260.00 + Apr–May 2 × 312.00 = 1,404.00, all
-        // paid on the 1st): a £50 charge is one the rules allow, but there were no arrears to enforce.
-        { kind: 'enforcement_without_arrears', amount: '50.00', effect: '50.00', cms: ['cms-charge-2024-05-10'], bank: [] },
       ]),
     );
-    // The bridge: claimed 352.00 − (52.00 + 250.00 + 50.00) = 0.00, the recomputed balance.
+    // The bridge: claimed 352.00 − (52.00 + 250.00) = 50.00, the recomputed balance (the £50 charge).
     expect(bridge(r)).toEqual({
       from: '352.00',
-      to: '0.00',
-      lines: ['collection_fee_mismatch 52.00', 'enforcement_charge_not_allowed 250.00', 'enforcement_without_arrears 50.00'],
+      to: '50.00',
+      lines: ['collection_fee_mismatch 52.00', 'enforcement_charge_not_allowed 250.00'],
       addsUp: true,
     });
     expect(r.findings.find((d) => d.cmsEntryIds[0] === 'cms-fee-2024-02-01')!.explanation).toMatch(/Direct Pay/);
@@ -413,28 +412,30 @@ describe('(f) Collect and Pay charges (P9)', () => {
         ...monthly('2024-04', 3).map((d) => ({ reason: 'collection_charge', cms: [`cms-pay-${d}`], bank: [`bank-${d}`] })),
         ...agrees(monthly('2024-01', 6).map((d) => `cms-due-${d}`)),
         ...agrees(monthly('2024-04', 3).map((d) => `cms-fee-${d}`)),
+        { reason: 'charge_without_arrears', cms: ['cms-charge-2024-05-10'], bank: [] },
       ]),
     );
-    expect(r.findings.find((d) => d.cmsEntryIds[0] === 'cms-charge-2024-05-10')!.explanation).toBe(
-      'CMS charged £50.00 for enforcement on 10 May 2024, but on that day the records show no arrears: there was nothing to enforce.',
+    expect(r.matches.find((m) => m.cmsEntryIds[0] === 'cms-charge-2024-05-10')!.explanation).toBe(
+      'An enforcement charge of £50.00 is one the Fees Regulations allow for a deduction from earnings order. There were no arrears on its day, but a deduction from earnings order can collect maintenance that will become due, not only arrears (Child Support Act 1991 s.31(1), (3)(b)), so the charge stands.',
     );
   });
 
-  it('balance: 3 × 260.00 + 3 × 312.00 = 1,716.00 due, 1,716.00 paid; no charge stands; each part on its own', () => {
+  it('balance: 3 × 260.00 + 3 × 312.00 = 1,716.00 due, 1,716.00 paid; the £50 charge stands; each part on its own', () => {
     expect(balance(r)).toEqual({
       due: '1716.00',
       paid: '1716.00',
       adjustments: '0.00',
-      recomputed: '0.00',
-      position: 'settled',
+      enforcementCharges: '50.00',
+      recomputed: '50.00',
+      position: 'arrears',
       cmsClaimed: '352.00',
-      difference: '352.00',
+      difference: '302.00',
     });
     // CMS's entries by part: maintenance 1,560.00 − 1,560.00 = 0; fees 4 × 52.00 − 3 × 52.00 = 52.00; charges 300.00.
     expect(components(r)).toEqual({
       maintenance: { recomputed: '0.00', cmsEntries: '0.00' },
       collection_fees: { recomputed: '0.00', cmsEntries: '52.00' },
-      enforcement_charges: { recomputed: '0.00', cmsEntries: '300.00' },
+      enforcement_charges: { recomputed: '50.00', cmsEntries: '300.00' },
     });
   });
 });
