@@ -355,6 +355,53 @@ export function cmsEntriesTotal(r: ComputedReconciliation): Figure {
   );
 }
 
+/**
+ * Where CMS's figure is the arrears due under the payment plan, leaving out what its entries hold that has accrued but
+ * is not yet due (calc's bridge.notYetDueLeftOut; cms-accounts.md §3): what its entries make due under the plan, and
+ * what of them is not yet due. Undefined where its figure is set against its entries as they stand.
+ */
+export function cmsEntriesDue(r: ComputedReconciliation): { due: Figure; notYetDue: Figure } | undefined {
+  const left = r.result.bridge.notYetDueLeftOut;
+  if (!left) return undefined;
+  const total = cmsEntriesTotal(r);
+  return {
+    due: money(
+      'cms_entries_due',
+      `${left.entriesDue.lt(0) ? 'Overpayment' : 'Balance'} ${ownEntries(r, 'CMS’s')} make due under the payment plan`,
+      left.entriesDue.abs(),
+      `What ${ownEntries(r, 'CMS’s')} add up to (${balanceWords(total.value, positionOf(r.result.balance.cmsEntriesTotal))}), less the ${pounds(left.amount)} of them that has accrued but is not yet due under the payment plan`,
+      bridgeCitation(r.result),
+    ),
+    notYetDue: money(
+      'cms_entries_not_yet_due',
+      `Of ${ownEntries(r, 'CMS’s')}, accrued but not yet due under the payment plan`,
+      left.amount.abs(),
+      'Liability CMS’s entries charge as it accrued, which the payment plan collects in later instalments: CMS’s figure leaves it out, as it should',
+      bridgeCitation(r.result),
+    ),
+  };
+}
+
+/**
+ * What CMS's figure is set against where its entries do not explain it, after "than" (or "is what"): what its entries
+ * add up to, or, where its figure is the arrears due under the payment plan, what they make due under it, with the
+ * figures quoted. `amounts` false: the words alone.
+ */
+export function entriesAgainst(
+  r: ComputedReconciliation,
+  possessive: string,
+  quote: (f: Figure) => string = (f) => f.value,
+  amounts = true,
+): string {
+  const own = ownEntries(r, possessive);
+  const plan = cmsEntriesDue(r);
+  const total = balanceWords(quote(cmsEntriesTotal(r)), positionOf(r.result.balance.cmsEntriesTotal));
+  if (!plan) return amounts ? `${own} add up to (${total})` : `${own} add up to`;
+  if (!amounts) return `${own} make due under the payment plan`;
+  const due = balanceWords(quote(plan.due), positionOf(r.result.bridge.notYetDueLeftOut!.entriesDue));
+  return `${own} make due under the payment plan (${due}: they add up to ${total}, of which ${quote(plan.notYetDue)} has accrued but is not yet due)`;
+}
+
 /** CMS's figure, as the bridge starts from it: its claim, or else what its entries add up to. */
 export function cmsFigure(r: ComputedReconciliation): Figure {
   return (r.result.bridge.fromLabel === 'cms_claim' ? claimedBalance(r) : undefined) ?? cmsEntriesTotal(r);
@@ -734,14 +781,14 @@ export function evidenceCell(f: Finding): string {
 /** The structural lines' sentences, in the letter's voice (calc's are written to the parent). */
 function structuralWhy(r: ComputedReconciliation, line: BridgeLine): string {
   if (line.kind === 'unexplained' && line.amount.isZero()) {
-    return `CMS’s figure is what ${ownEntries(r, 'its')} add up to, but it puts ${splitWords(line.effects)} than they do. ${SPLIT_MATTERS}, so I ask you to correct the parts of the balance.`;
+    return `CMS’s figure is what ${entriesAgainst(r, 'its', undefined, false)}, but it puts ${splitWords(line.effects)} than they do. ${SPLIT_MATTERS}, so I ask you to correct the parts of the balance.`;
   }
   // None of CMS's entries given: "its entries add up to nothing owed" would tell CMS something nobody has seen.
   if (line.kind === 'unexplained' && r.result.counts.cmsEntries === 0) {
     return 'I have been given none of your entries, so nothing shows how you arrive at your figure: I ask for the entries behind it (your statement of account, or on Direct Pay the missed-payment reports the arrears come from).';
   }
   if (line.kind === 'unexplained') {
-    return `CMS’s figure is ${pounds(line.amount.abs())} ${line.amount.gt(0) ? 'higher' : 'lower'} than ${ownEntries(r, 'its')} add up to (${balanceWords(cmsEntriesTotal(r).value, positionOf(r.result.balance.cmsEntriesTotal))}); nothing in the entries I have been given explains it, so I ask for the entries behind it.`;
+    return `CMS’s figure is ${pounds(line.amount.abs())} ${line.amount.gt(0) ? 'higher' : 'lower'} than ${entriesAgainst(r, 'its')}; nothing in the entries I have been given explains it, so I ask for the entries behind it.`;
   }
   return line.description;
 }
@@ -941,7 +988,7 @@ export function reconciliationStatement(
   const from = cmsFigure(r);
   const fromWords = balanceWords(quote(from), positionOf(bridge.from));
   // The figures the sentences inside the statement quote.
-  if (bridge.lines.some((l) => l.kind === 'unexplained')) quote(cmsEntriesTotal(r));
+  if (bridge.lines.some((l) => l.kind === 'unexplained')) entriesAgainst(r, 'its', quote);
   const notYetDue = structuralLine(r, 'accrued_not_yet_due');
   if (notYetDue) quote(notYetDue.figure);
   const rows: string[][] = [

@@ -1,6 +1,7 @@
 /**
  * Stage 6 of reconciliation: the bridge. From CMS's figure to the recomputed one, one line per finding with its
- * signed effect, a line for what has accrued but is not yet due where CMS's ledger already charges it, and whatever
+ * signed effect, a line for what has accrued but is not yet due where CMS's ledger already charges it and CMS's figure
+ * counts it (not where its figure is the arrears due under the payment plan, which leaves it out), and whatever
  * remains — CMS's figure against its own entries — as its own line. The lines add up to the difference exactly,
  * by construction and checked: CMS's entries less the recomputed balance must equal the findings' effects, or the
  * reconciliation has a fault and says so rather than print a bridge that does not add up.
@@ -26,6 +27,28 @@ const minus = (a: Parts, b: Parts): Effect => ({
 });
 const equal = (a: Effect, b: Effect) => a.maintenance === b.maintenance && a.fees === b.fees && a.charges === b.charges;
 
+/**
+ * CMS's claim, part by part, against its entries on a basis: each part CMS gave; a part it did not give is taken to
+ * be what its entries say, and the rest of a total it gave goes to the first part it did not give.
+ */
+function claimedOn(claim: Claim, entries: Parts): Effect {
+  const m = claim.maintenance ?? entries.maintenance;
+  const f = claim.collectionFees ?? entries.fees;
+  const c = claim.enforcementCharges ?? entries.charges;
+  const rest = claim.total === undefined ? 0 : claim.total - (m + f + c);
+  return claim.maintenance === undefined
+    ? { maintenance: m + rest, fees: f, charges: c }
+    : claim.collectionFees === undefined
+      ? { maintenance: m, fees: f + rest, charges: c }
+      : { maintenance: m, fees: f, charges: c + rest };
+}
+
+/** How far CMS's claim is from its entries on a basis: the pence its parts are out by, each part counted. */
+function distance(claim: Claim, entries: Parts): number {
+  const d = minus(claimedOn(claim, entries), entries);
+  return Math.abs(d.maintenance) + Math.abs(d.fees) + Math.abs(d.charges);
+}
+
 export function buildBridge(
   balances: Balances,
   findings: readonly (Finding & { readonly pence: Effect })[],
@@ -48,33 +71,33 @@ export function buildBridge(
     effects: f.effects,
     description: f.explanation,
   }));
-  if (!equal(balances.notYetDueInCms, NO_EFFECT)) {
-    const e = balances.notYetDueInCms;
+  const entries = balances.cmsEntries;
+  const notYetDue = balances.notYetDueInCms;
+  // Where CMS's entries charge each period as it accrues, they hold liability the payment plan has not yet made due
+  // (notYetDue). CMS can state its figure on either basis (cms-accounts.md §3: the initial or backdated amount is
+  // collected through the plan, and "a parent who pays every plan instalment is not in arrears, though liability has
+  // accrued that is not yet due"):
+  // - all accrued: its entries as they stand. Its figure then counts what is not yet due, and that is a line.
+  // - due under the plan: its entries less what is not yet due. Its figure already leaves that out, rightly, and no
+  //   line is needed for it: a line saying CMS counted it, with an "unexplained" line taking it back, would tell CMS
+  //   something false (MCP audit 2, finding 1: £665.06 = £864.09 of entries − £199.03 not yet due).
+  // CMS's figure is on the basis it is nearer to, part by part: equal to one, nothing is left over; equal to neither,
+  // the smaller remainder is the line its entries do not explain; a tie keeps its entries as they stand.
+  const planDue = minus(entries, notYetDue);
+  const onPlan = claim !== undefined && !equal(notYetDue, NO_EFFECT) && distance(claim, planDue) < distance(claim, entries);
+  const base = onPlan ? planDue : entries;
+  if (!onPlan && !equal(notYetDue, NO_EFFECT)) {
     lines.push({
       kind: 'accrued_not_yet_due',
-      amount: fromPence(effectTotal(e)),
-      effects: byComponent(e),
-      description: explainNotYetDue(fromPence(effectTotal(e))),
+      amount: fromPence(effectTotal(notYetDue)),
+      effects: byComponent(notYetDue),
+      description: explainNotYetDue(fromPence(effectTotal(notYetDue))),
     });
   }
-  // What CMS claims against what its entries add up to: by component where it gave them, else all together.
-  const entries = balances.cmsEntries;
-  let claimed: Effect | undefined;
-  if (claim) {
-    // Each part CMS gave; a part it did not give is taken to be what its entries say, and the rest of a total it
-    // gave goes to the first part it did not give.
-    const m = claim.maintenance ?? entries.maintenance;
-    const f = claim.collectionFees ?? entries.fees;
-    const c = claim.enforcementCharges ?? entries.charges;
-    const rest = claim.total === undefined ? 0 : claim.total - (m + f + c);
-    claimed =
-      claim.maintenance === undefined
-        ? { maintenance: m + rest, fees: f, charges: c }
-        : claim.collectionFees === undefined
-          ? { maintenance: m, fees: f + rest, charges: c }
-          : { maintenance: m, fees: f, charges: c + rest };
-  }
-  const unexplained = claimed ? minus(claimed, entries) : NO_EFFECT;
+  // What CMS claims against what its entries add up to (on the basis chosen): by component where it gave them, else
+  // all together.
+  const claimed = claim ? claimedOn(claim, base) : undefined;
+  const unexplained = claimed ? minus(claimed, base) : NO_EFFECT;
   const from = claimed ? effectTotal(claimed) : effectTotal(entries);
   if (!equal(unexplained, NO_EFFECT)) {
     const amount = fromPence(effectTotal(unexplained));
@@ -89,6 +112,7 @@ export function buildBridge(
         balances.cmsFilledIn !== 0,
         byComponent(unexplained),
         entriesGiven,
+        onPlan ? { notYetDue: fromPence(effectTotal(notYetDue)), entriesDue: fromPence(effectTotal(planDue)) } : undefined,
       ),
     });
   }
@@ -123,6 +147,7 @@ export function buildBridge(
   return {
     from: fromPence(from),
     fromLabel: claim ? 'cms_claim' : 'cms_entries',
+    ...(onPlan ? { notYetDueLeftOut: { amount: fromPence(effectTotal(notYetDue)), entriesDue: fromPence(effectTotal(planDue)) } } : {}),
     ...(historic ? { historic } : {}),
     to: fromPence(to),
     difference: fromPence(from - to),

@@ -394,6 +394,11 @@ export function cmsEntriesWords(possessive: string, filledIn: boolean, own = tru
   return filledIn ? `${possessive} entries, ${FILLED_IN},` : `${possessive}${own ? ' own' : ''} entries`;
 }
 
+/**
+ * The line CMS's entries do not explain. `plan`, where CMS's figure is the arrears due under the payment plan (it
+ * leaves out what its entries hold that is not yet due, bridge.ts): its figure is then compared with its entries
+ * less that amount, and the sentence says so.
+ */
 export function explainUnexplained(
   amount: Dec,
   entriesTotal: Dec,
@@ -401,15 +406,19 @@ export function explainUnexplained(
   filledIn: boolean,
   effects: ByComponent<Dec>,
   entriesGiven = true,
+  plan?: { readonly notYetDue: Dec; readonly entriesDue: Dec },
 ): string {
   // With none of CMS's entries given, nothing says what they add up to: "its entries add up to £0.00" would be false.
   if (!entriesGiven) return `CMS's figure (${pounds(claimed)}) cannot be traced to its entries: none was given. ${NO_ENTRIES_ASK}`;
   const entries = cmsEntriesWords('its', filledIn);
+  const planDue = plan
+    ? `${entries} make due under the payment plan (${pounds(plan.entriesDue)}: they add up to ${pounds(entriesTotal)}, of which ${pounds(plan.notYetDue)} has accrued but is not yet due)`
+    : undefined;
   if (amount.isZero()) {
-    return `CMS's figure (${pounds(claimed)}) is what ${entries} add up to, but it puts ${splitWords(effects)} than they do. ${SPLIT_MATTERS}; ask CMS to put its figure right part by part.`;
+    return `CMS's figure (${pounds(claimed)}) is what ${planDue ?? `${entries} add up to`}, but it puts ${splitWords(effects)} than they do. ${SPLIT_MATTERS}; ask CMS to put its figure right part by part.`;
   }
   const split = partsDiffer(effects) ? ` By part, it puts ${splitWords(effects)} than they do.` : '';
-  return `CMS's figure (${pounds(claimed)}) is ${pounds(amount.abs())} ${amount.gt(0) ? 'higher' : 'lower'} than ${entries} add up to (${pounds(entriesTotal)}); nothing in the entries given explains it, so ask CMS for the entries behind it.${split}`;
+  return `CMS's figure (${pounds(claimed)}) is ${pounds(amount.abs())} ${amount.gt(0) ? 'higher' : 'lower'} than ${planDue ?? `${entries} add up to (${pounds(entriesTotal)})`}; nothing in the entries given explains it, so ask CMS for the entries behind it.${split}`;
 }
 
 /**

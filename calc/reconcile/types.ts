@@ -391,6 +391,13 @@ export interface Bridge {
   /** CMS's figure: its claim, or what its entries add up to when no claim was given. */
   readonly from: Dec;
   readonly fromLabel: 'cms_claim' | 'cms_entries';
+  /**
+   * Where CMS's entries hold liability accrued but not yet due under the payment plan and CMS's figure leaves it out,
+   * as it should (its figure is the arrears due under the plan, cms-accounts.md §3): that amount, and what its entries
+   * make due without it, which CMS's figure is compared with. No line of the bridge is needed for it. Absent where its
+   * figure counts it (then it is an `accrued_not_yet_due` line) or its entries hold none.
+   */
+  readonly notYetDueLeftOut?: { readonly amount: Dec; readonly entriesDue: Dec };
   readonly to: Dec;
   /** from − to: what the lines add up to. */
   readonly difference: Dec;

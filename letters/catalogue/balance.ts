@@ -16,6 +16,7 @@ import {
   componentDifferences,
   componentName,
   directPayArrears,
+  entriesAgainst,
   evidenceSourceWords,
   favourWords,
   netWay,
@@ -191,7 +192,7 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
   const split = result.bridge.lines.find((l) => l.kind === 'unexplained' && l.amount.isZero());
   if (split) {
     out.push(
-      `${capital(figure)} is what ${ownEntries(r, to === 'cms' ? 'your' : 'its')} add up to, but it puts ${splitWords(split.effects)} than they do: its total is right, its parts are not.`,
+      `${capital(figure)} is what ${entriesAgainst(r, to === 'cms' ? 'your' : 'its', ctx.quote, false)}, but it puts ${splitWords(split.effects)} than they do: its total is right, its parts are not.`,
     );
   }
   const unexplained = structuralLine(r, 'unexplained');
@@ -201,7 +202,7 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
     );
   } else if (unexplained) {
     out.push(
-      `One of these items is not an entry: ${figure} is ${ctx.quote(unexplained.figure)} ${unexplained.way === 'too_high' ? 'higher' : 'lower'} than ${ownEntries(r, to === 'cms' ? 'your' : 'its')} add up to (${balanceWords(ctx.quote(cmsEntriesTotal(r)), positionOf(result.balance.cmsEntriesTotal))}), and nothing in the entries I have been given explains it.`,
+      `One of these items is not an entry: ${figure} is ${ctx.quote(unexplained.figure)} ${unexplained.way === 'too_high' ? 'higher' : 'lower'} than ${entriesAgainst(r, to === 'cms' ? 'your' : 'its', ctx.quote)}, and nothing in the entries I have been given explains it.`,
     );
   }
   const notYetDue = structuralLine(r, 'accrued_not_yet_due');
