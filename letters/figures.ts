@@ -787,6 +787,11 @@ function structuralWhy(r: ComputedReconciliation, line: BridgeLine): string {
   if (line.kind === 'unexplained' && r.result.counts.cmsEntries === 0) {
     return 'I have been given none of your entries, so nothing shows how you arrive at your figure: I ask for the entries behind it (your statement of account, or on Direct Pay the missed-payment reports the arrears come from).';
   }
+  // Lower by exactly the 4% on a receiving parent's arrears from Direct Pay (calc words the line so).
+  const directPay = r.result.side === 'receiving' ? r.result.balance.directPayArrears : undefined;
+  if (line.kind === 'unexplained' && directPay && line.amount.lt(0) && line.amount.abs().eq(directPay.fee)) {
+    return `CMS’s figure is ${pounds(line.amount.abs())} lower than ${entriesAgainst(r, 'its')}: that is its ${receivingFeePercent(r)}% collection fee on the ${pounds(directPay.owed)} of arrears that built up on Direct Pay, taken from them; whether it may take it from them is not settled, so I ask under which regulation it does.`;
+  }
   if (line.kind === 'unexplained') {
     return `CMS’s figure is ${pounds(line.amount.abs())} ${line.amount.gt(0) ? 'higher' : 'lower'} than ${entriesAgainst(r, 'its')}; nothing in the entries I have been given explains it, so I ask for the entries behind it.`;
   }

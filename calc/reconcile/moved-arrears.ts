@@ -18,11 +18,12 @@
  * @module
  */
 import { fromDayNumber, toDayNumber, type CivilDate } from '../dates.ts';
-import { fromPence, pounds } from '../money.ts';
+import { fromPence, pounds, wholePenceOf } from '../money.ts';
 import type { Reference } from '../parameters.ts';
 import { LAW } from '../scheme-2012/law.ts';
 import { feeOf } from './credits.ts';
 import type { Books } from './read.ts';
+import type { Bridge } from './types.ts';
 
 /** The Direct Pay arrears still owed on a moved case, in whole pence. */
 export interface MovedArrears {
@@ -99,4 +100,23 @@ export function movedArrearsStep(m: MovedArrears): string {
     `Arrears from Direct Pay still owed ${p(m.owed)} (${which}), in the balance without the ${m.percent}%; ` +
     `if CMS takes its ${m.percent}% when it collects them: ${p(m.owed)} − ${m.percent}% (${p(m.fee)}) = ${p(m.wouldReach)} would reach the receiving parent`
   );
+}
+
+/**
+ * The bridge with its line for what CMS's entries do not explain worded as the 4% on the Direct Pay arrears, where
+ * CMS's figure (on her net basis) is lower than its entries by exactly that much: its figure then takes the 4% from
+ * them, as Reckoner's balance does not, and whether it may is not settled. Any other bridge as it is.
+ */
+export function withMovedArrearsFee(bridge: Bridge, m: MovedArrears): Bridge {
+  const i = bridge.lines.findIndex((l) => l.kind === 'unexplained' && wholePenceOf(l.amount) === -m.fee);
+  if (i < 0) return bridge;
+  const line = bridge.lines[i]!;
+  const p = (x: number) => pounds(fromPence(x));
+  const entries = fromPence(wholePenceOf(bridge.from) + m.fee);
+  const description =
+    `CMS's figure (${pounds(bridge.from)}) is ${p(m.fee)} lower than its own entries add up to (${pounds(entries)}): ` +
+    `that is ${m.percent}% of the ${p(m.owed)} of arrears that built up on Direct Pay before the case moved to Collect and Pay on ${m.movedOn} ` +
+    `(${p(m.owed)} × ${m.percent} ÷ 100 = ${p(m.fee)}, half a penny up), as if CMS takes its ${m.percent}% from them when it collects them. ` +
+    'Whether it may is not settled (see the note on them), so ask CMS which rule it applies.';
+  return { ...bridge, lines: bridge.lines.map((l, j) => (j === i ? { ...line, description } : l)) };
 }

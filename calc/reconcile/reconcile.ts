@@ -29,7 +29,14 @@ import { reconcileDeductions } from './deductions.ts';
 import { directPayMarkWarnings, scheduleMarkWarning } from './schedule-marks.ts';
 import { reconcileDirectPay } from './direct-pay.ts';
 import { historicOf } from './historic.ts';
-import { MOVED_ARREARS_RULE, MOVED_ARREARS_STEP, movedArrearsOf, movedArrearsStep, movedArrearsWords } from './moved-arrears.ts';
+import {
+  MOVED_ARREARS_RULE,
+  MOVED_ARREARS_STEP,
+  movedArrearsOf,
+  movedArrearsStep,
+  movedArrearsWords,
+  withMovedArrearsFee,
+} from './moved-arrears.ts';
 import { effectTotal, type Effect, type FindingDraft, type MatchDraft } from './draft.ts';
 import { cmsEntriesWords, countOf, explainFinding, explainMatch } from './explain.ts';
 import { reconcilePayments } from './payments.ts';
@@ -118,8 +125,8 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     ...directPay.matches,
     ...historic.matches,
   ]);
-  const bridge = buildBridge(balances, findings, books.claim, books.counts.cms > 0);
-  const published = publishBalance(books, balances, periods, paid, credits, bridge.from);
+  const built = buildBridge(balances, findings, books.claim, books.counts.cms > 0);
+  const published = publishBalance(books, balances, periods, paid, credits, built.from);
   // A receiving parent's case moved from Direct Pay to Collect and Pay: the arrears from Direct Pay carry no 4% here,
   // and whether CMS takes it when it collects them is not settled; say so, with what 4% of them would be (MCP audit F6).
   const grossNow =
@@ -137,6 +144,9 @@ export function reconcile(input: ReconcileInput): Reconciliation {
       }
     : published;
   if (moved) books.warnings.push(`${movedArrearsWords(moved)}.`);
+  // CMS's figure on her net basis, lower than its entries by exactly 4% of those arrears: that is what the difference
+  // its entries do not explain most likely is, and the line says so (MCP audit 2, finding 5).
+  const bridge = moved && books.basis === 'net' ? withMovedArrearsFee(built, moved) : built;
 
   const dpPeriods = directPay.reportsMode.filter(Boolean).length;
   if (dpPeriods > 0) {

@@ -201,8 +201,17 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
       `One of these items is not an entry: I have been given none of ${to === 'cms' ? 'your' : 'CMS’s'} entries, so nothing shows how ${figure} is arrived at.`,
     );
   } else if (unexplained) {
+    // Lower by exactly the 4% on a receiving parent's arrears from Direct Pay (calc words the line so): say so, and ask.
+    const directPay = directPayArrears(r);
+    const feeOnThem = directPay && unexplained.way === 'too_low' && unexplained.figure.value === directPay.fee.value;
+    const against = `${figure} is ${ctx.quote(unexplained.figure)} ${unexplained.way === 'too_high' ? 'higher' : 'lower'} than ${entriesAgainst(r, to === 'cms' ? 'your' : 'its', ctx.quote)}`;
     out.push(
-      `One of these items is not an entry: ${figure} is ${ctx.quote(unexplained.figure)} ${unexplained.way === 'too_high' ? 'higher' : 'lower'} than ${entriesAgainst(r, to === 'cms' ? 'your' : 'its', ctx.quote)}, and nothing in the entries I have been given explains it.`,
+      feeOnThem
+        ? `One of these items is not an entry: ${against}, which is ${to === 'cms' ? 'your' : 'its'} ${receivingFeePercent(r)}% collection fee on the ${ctx.quote(directPay.owed)} of arrears that built up on Direct Pay, taken from them. ` +
+            (to === 'cms'
+              ? 'Whether you may take it from them is not settled: please tell me under which regulation you do.'
+              : 'Whether it may take it from them is not settled.')
+        : `One of these items is not an entry: ${against}, and nothing in the entries I have been given explains it.`,
     );
   }
   const notYetDue = structuralLine(r, 'accrued_not_yet_due');

@@ -261,6 +261,21 @@ describe('arrears from Direct Pay on a case since moved to Collect and Pay', () 
     });
   });
 
+  test('CMS’s net figure lower by exactly 4% of them: the letter says that is what the difference is, and asks (audit 2, finding 5)', () => {
+    // CMS gives £416.00 after its 4%: 433.33 − 17.33. Its entries add up to £433.33, so it is £17.33 lower than them.
+    const letter = draftLetter({
+      type: 'account_breakdown_request',
+      sentOn: '2024-07-08',
+      facts: { ...receiving, statedIn: 'letter', statedOn: '2024-07-01' },
+      reconciliation: { ...moved, cmsClaim: { date: '2024-06-30', balance: '416.00', basis: 'net' as const } },
+    });
+    const text = squash(letter.text);
+    expect(text).toContain(
+      'which is your 4% collection fee on the £433.33 of arrears that built up on Direct Pay, taken from them. Whether you may take it from them is not settled: please tell me under which regulation you do.',
+    );
+    expect(text).not.toContain('nothing in the entries I have been given explains it');
+  });
+
   test('a letter to an MP says the same to a third party, without asking', () => {
     const base = CASES['mp_letter']!.input as DraftInput;
     const text = squash(
