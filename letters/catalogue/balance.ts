@@ -62,11 +62,25 @@ export function claimSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee
 /** The true balance, and how far CMS's figure is from it, net. */
 export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee = 'cms', when = 'on that date'): string {
   const b = r.result.balance;
-  const own = `Worked out from the decisions on my case and my ${evidenceSourceWords(r)}, the account shows ${balanceWords(ctx.quote(recomputedBalance(r)), b.position)} ${when}${feeWords(ctx, r, to)}.`;
+  const own = `Worked out from the decisions on my case and my ${evidenceSourceWords(r)}, the account shows ${ownedWords(ctx, r)} ${when}${feeWords(ctx, r, to)}.`;
   if (b.difference === undefined) return own;
   const diff = balanceDifference(r);
   if (!diff) return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure agrees with it.`;
   return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure ${outBy(r, ctx.quote(diff), netWay(r)!)}.`;
+}
+
+/**
+ * The balance worked out, in words: "arrears of £410.08"; but where nothing of it is maintenance, what it is made of
+ * ("£50.00 owed in enforcement charges, to the Secretary of State, and no maintenance arrears"): fees and charges are
+ * not arrears of maintenance (cms-accounts.md §4; MCP audit 2 found "arrears of £50.00" for a DEO's charge alone).
+ */
+function ownedWords(ctx: Ctx, r: ComputedReconciliation): string {
+  const b = r.result.balance;
+  const value = ctx.quote(recomputedBalance(r));
+  const owed = b.components.filter((c) => !c.recomputed.isZero());
+  const chargesOnly = b.position === 'arrears' && owed.length > 0 && owed.every((c) => c.component !== 'maintenance' && c.recomputed.gt(0));
+  if (!chargesOnly) return balanceWords(value, b.position);
+  return `${value} owed in ${joinAnd(owed.map((c) => componentName(c.component)))}, to the Secretary of State, and no maintenance arrears`;
 }
 
 /**

@@ -42,6 +42,10 @@ describe('payment_dispute and an enforcement charge made when nothing was owed',
     );
     const text = squash(letter.text);
     expect(text).toContain('Your figure is £312.00 too high.');
+    // The £50.00 is the charge alone, owed to the Secretary of State: not "arrears", which are maintenance.
+    expect(text).toContain(
+      'the account shows £50.00 owed in enforcement charges, to the Secretary of State, and no maintenance arrears on that date.',
+    );
     expect(text).not.toContain('nothing to enforce');
     expect(text).not.toContain('Enforcement charge £50.00');
     expect(text).not.toMatch(/enforcement charges are £50\.00 too high/);
