@@ -19,6 +19,7 @@
  * @module
  */
 import { ParseError } from '../types.ts';
+import { cmapCodes, MAX_CMAP_CODES, tooManyCodes } from './cmap-check.ts';
 import { openEncryption, type Encryption } from './crypt.ts';
 import { decodeFilters, hasImageCodec, looksLikeZlib, OverBudget, type FilterParams, type FilterStep } from './filters.ts';
 import {
@@ -181,6 +182,7 @@ function dictionaryAt(file: PdfFile, site: ObjectSite | undefined, keyword: numb
 export function checkDecompressionBudget(bytes: Uint8Array, options: BudgetOptions = {}): CheckedPdf {
   const file = new PdfFile(bytes);
   let total = 0;
+  let cmapTotal = 0;
   const measured = new Set<number>();
   const objectStreams = new Map<number, Uint8Array>();
   let encryption: Encryption = { kind: 'none' };
@@ -205,10 +207,15 @@ export function checkDecompressionBudget(bytes: Uint8Array, options: BudgetOptio
     const room = Math.min(MAX_STREAM_BYTES, MAX_INFLATED_BYTES - total);
     let largest: Uint8Array = new Uint8Array(0);
     let decodedAny = false;
+    // A character map asks pdf.js for an entry per code it covers (cmap-check.ts): counted in every way the stream
+    // may be read (decrypted or not), the most counting, before pdf.js builds any.
+    let codes = 0;
+    const firstTime = !measured.has(start);
     for (const data of variants(site, dict, raw)) {
+      let decodedHere = false;
       for (const chain of chains) {
         if (!chain || chain.length === 0) continue;
-        decodedAny = true;
+        decodedAny = decodedHere = true;
         let out: Uint8Array;
         try {
           out = decodeFilters(data, chain, room);
@@ -217,11 +224,15 @@ export function checkDecompressionBudget(bytes: Uint8Array, options: BudgetOptio
           throw e;
         }
         if (out.length > largest.length) largest = out;
+        if (firstTime) codes = Math.max(codes, cmapCodes(out));
       }
+      if (!decodedHere && firstTime) codes = Math.max(codes, cmapCodes(data));
     }
-    if (!measured.has(start)) {
+    if (firstTime) {
       measured.add(start);
       if (decodedAny) total += largest.length;
+      cmapTotal += codes;
+      if (cmapTotal > MAX_CMAP_CODES) throw tooManyCodes(cmapTotal);
     }
     return decodedAny ? largest : raw;
   };
