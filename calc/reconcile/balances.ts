@@ -157,7 +157,9 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     const netFee = netBasis ? fee : 0;
     const chargedM = (liability === undefined ? directPay.cmsDue[p]! : liability) - netFee;
     const chargedF = books.side === 'paying' ? fee : 0;
-    cmsM += liability === undefined ? directPay.reported[p]! - netFee : chargedM;
+    // On Direct Pay, CMS's record of a period is the missed payments reported, less only a 4% fee line it gave itself:
+    // the fee a period a move to Collect and Pay splits accrues for its later days is not taken from nothing.
+    cmsM += liability === undefined ? directPay.reported[p]! - (netBasis ? (charges.cmsFee[p] ?? 0) : 0) : chargedM;
     cmsF += chargedF;
     cmsChargedBy[p] = chargedM + chargedF;
     if (liability === undefined) recordedBy[p]! += directPay.cmsDue[p]! - directPay.reported[p]!;

@@ -183,4 +183,32 @@ describe('Direct Pay arrears on a case moved to Collect and Pay (receiving paren
     const other = reconcile(moved({ cmsClaim: { date: '2024-06-30', balance: '400.00', basis: 'net' } }));
     expect(other.bridge.lines.find((l) => l.kind === 'unexplained')!.description).toMatch(/nothing in the entries given explains it/);
   });
+
+  it('a move in the middle of a period, on her net figures, balances (a security audit’s fuzzing stopped it)', () => {
+    // £44.67 a week on Direct Pay from 14 December 2023 (44.67 × 52 ÷ 12 = £193.57 a month), £79.55 on Collect and Pay
+    // from 28 March 2024 (£344.72 a month), due on the 14th. The period from 14 March is 14 days on Direct Pay and 17 on
+    // Collect and Pay: 193.57 × 14 ÷ 31 = 87.42 and 344.72 × 17 ÷ 31 = 189.04, £276.46, with 4% of the second part,
+    // 189.04 × 4 ÷ 100 = 7.5616, £7.56. April's: £344.72, 4% £13.79. Nothing paid, none of CMS's entries given. Net:
+    // 3 × 193.57 + (276.46 − 7.56) + (344.72 − 13.79) = 580.71 + 268.90 + 330.93 = £1,180.54. CMS's record of a Direct
+    // Pay period is the missed payments reported (none here), from which no 4% is taken: the reconciliation took £7.56
+    // from nothing there and stopped on its own check that the statement balances ('internal' to the user).
+    const r = reconcile({
+      schedule: {
+        decisions: [
+          { effectiveDate: '2023-12-14', weeklyAmount: '44.67', service: 'direct_pay' },
+          { effectiveDate: '2024-03-28', weeklyAmount: '79.55', service: 'collect_and_pay' },
+        ],
+        frequency: 'monthly',
+        asOf: '2024-04-19',
+      },
+      side: 'receiving',
+      cmsEntries: [],
+      bankTransactions: [],
+      cmsClaim: { date: '2024-04-19', balance: '469.85', basis: 'net' },
+    });
+    expect(r.balance.recomputed.toFixed(2)).toBe('1180.54');
+    // The statement goes from CMS's £469.85 to it: 469.85 − 1,180.54 = −710.69.
+    expect(r.bridge.difference.toFixed(2)).toBe('-710.69');
+    expect(r.bridge.lines.map((l) => l.amount.toFixed(2))).toEqual(['-193.57', '-193.57', '-193.57', '-268.90', '138.92']);
+  });
 });
