@@ -13,7 +13,12 @@
  *   at a time (about 25 bytes of memory a character while it does, and a glyph and a piece of text for each when
  *   it is drawn), and it is all heap or buffers no statement needs: one 60 MB string in a 60 KB file grew the
  *   process by 1.1 GB before the worker's memory cap stopped it. Each is counted as the content is read, and the
- *   reading stops at the first limit passed (a page's content is decoded no further than it may go).
+ *   reading stops at the first limit passed (a page's content is decoded no further than it may go);
+ * - content as pdf.js reads it: a page's /Contents streams as the one stream pdf.js joins them into (a string opened
+ *   in one runs on into the next), an inline image's dictionary (its strings), the glyphs of every Type 3 font met
+ *   (in a page's, a form's or another Type 3 font's resources), the operands (a TJ of millions of numbers holds no
+ *   string), and the bytes of content the whole document decodes (a security audit of 5 December: each of these let a
+ *   file of under 17 KB grow the process by 140–635 MB).
  *
  * Each content stream is read once (its counts are kept), so the check costs one pass over the decoded
  * content however often it is drawn. The caps sit well above any real statement (a dense 100-page
@@ -56,6 +61,20 @@ export const STRUCTURE_LIMITS = {
    * pdf.js decodes each into a buffer that doubles as it grows.
    */
   maxContentBytesPerPage: 16 * 1024 * 1024,
+  /**
+   * Decoded bytes of content the whole document draws, counted as for a page: a 100-page statement has about 1.5 MB
+   * (15 KB a page), the 500 pages that may be read about 8 MB. Past this, pages sharing one heavy stream would keep
+   * pdf.js decoding and reading it for minutes.
+   */
+  maxContentBytesPerDocument: 64 * 1024 * 1024,
+  /**
+   * Operands (numbers, strings, names, arrays …: everything in content that is not an operator, array items
+   * included) on one page, forms counted each time they are drawn. A dense statement page has a few thousand;
+   * pdf.js keeps each page's (about 22 bytes each: a TJ of 7.3 million numbers grew the process by 164 MB).
+   */
+  maxOperandsPerPage: 2_000_000,
+  /** Operands in the whole document. */
+  maxOperandsPerDocument: 16_000_000,
 } as const;
 
 export type StructureLimits = { readonly [K in keyof typeof STRUCTURE_LIMITS]: number };
@@ -63,6 +82,8 @@ export type StructureLimits = { readonly [K in keyof typeof STRUCTURE_LIMITS]: n
 /** What one content stream holds, counted once. */
 export interface StreamCounts {
   readonly operators: number;
+  /** Everything that is not an operator: numbers, strings, names, true/false/null, arrays and dictionaries, and their items. */
+  readonly operands: number;
   readonly textItems: number;
   /** Each XObject drawn (`/Name Do`), with how many times. */
   readonly draws: ReadonlyMap<string, number>;
@@ -83,6 +104,7 @@ export interface ContentStops {
 /** What drawing one stream costs, with the forms it draws (and theirs) counted in. */
 interface Cost {
   operators: number;
+  operands: number;
   textItems: number;
   textBytes: number;
   /** Decoded bytes of content. */
@@ -101,8 +123,13 @@ function tooDeep(max: number): ParseError {
 }
 
 /** `where`: "Page 3 of the PDF asks", "The first 51 pages of the PDF ask". */
-function tooMuch(what: 'operators' | 'text', where: string, count: number, max: number): ParseError {
-  const noun = what === 'operators' ? 'drawing operations' : 'pieces of text';
+function tooMuch(what: 'operators' | 'operands' | 'text', where: string, count: number, max: number): ParseError {
+  const noun =
+    what === 'operators'
+      ? 'drawing operations'
+      : what === 'operands'
+        ? 'numbers, strings and names given to drawing operations'
+        : 'pieces of text';
   return new ParseError(
     'too_large',
     `${where} for more than ${en(max)} ${noun} (at least ${en(count)}, counting drawings repeated inside others and content shared between pages), the most that may be read; no bank or CMS statement needs so many. Split the statement into smaller files, or send a CSV export.`,
@@ -128,7 +155,9 @@ function tooManyBytes(what: 'text' | 'content', where: string, max: number, docu
       ? document
         ? 'a bank or CMS statement holds a few megabytes at most'
         : 'a page of a bank or CMS statement holds well under 100 KB'
-      : 'a page of a bank or CMS statement has well under 1 MB';
+      : document
+        ? 'a bank or CMS statement has a few megabytes at most'
+        : 'a page of a bank or CMS statement has well under 1 MB';
   const todo = document
     ? 'Split the statement into smaller files, or send a CSV export.'
     : 'the file is damaged or was made to exhaust the reader. Send the statement as the bank or CMS issued it, or a CSV export.';
@@ -152,8 +181,12 @@ export function checkPdfStructure(
   const resourceIds = new Map<Dict, number>();
   const type3Seen = new Set<string>();
   let docOperators = 0;
+  let docOperands = 0;
   let docText = 0;
   let docTextBytes = 0;
+  let docContentBytes = 0;
+  /** The glyph procedures of the Type 3 fonts first met on the page being walked (see chargeType3). */
+  let type3: Cost = noCost();
 
   const resourcesId = (r: Dict | undefined) => {
     if (!r) return 0;
@@ -162,19 +195,37 @@ export function checkPdfStructure(
     return id;
   };
 
-  /** `page`: the page being walked, for the messages. */
-  const countsOf = (ref: Ref, page: number): StreamCounts | undefined => {
-    const cached = countsCache.get(ref.key);
+  /** The streams of the page being walked past a page's limits (`cost`: what it draws so far). */
+  const checkPage = (cost: Cost, page: number) => {
+    const where = `Page ${page} of the PDF asks`;
+    if (cost.operators > limits.maxOperatorsPerPage) throw tooMuch('operators', where, cost.operators, limits.maxOperatorsPerPage);
+    if (cost.operands > limits.maxOperandsPerPage) throw tooMuch('operands', where, cost.operands, limits.maxOperandsPerPage);
+    if (cost.textItems > limits.maxTextItemsPerPage) throw tooMuch('text', where, cost.textItems, limits.maxTextItemsPerPage);
+    if (cost.textBytes > limits.maxTextBytesPerPage) throw tooManyBytes('text', where, limits.maxTextBytesPerPage, false);
+    if (cost.contentBytes > limits.maxContentBytesPerPage) throw tooManyBytes('content', where, limits.maxContentBytesPerPage, false);
+  };
+
+  /**
+   * What the streams `refs` hold, read as one: pdf.js joins a page's /Contents array into one stream, with
+   * nothing between them, so a string opened in one runs on into the next (a security audit: a `(` in the first,
+   * 15 MB of spaces in the second and `) Tj` in the third passed every string limit when each was read alone).
+   * `page`: the page being walked, for the messages.
+   */
+  const countsOf = (refs: readonly Ref[], page: number): StreamCounts | undefined => {
+    const key = refs.map((r) => r.key).join(' ');
+    const cached = countsCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    const stream = checked.stream(ref);
-    let counts: StreamCounts | null = null;
-    if (stream) {
-      const where = `Page ${page} of the PDF asks`;
-      // Decoded no further than a page may draw, and read no further than a page may hold: what a bomb of
-      // content or of text would build is never built.
+    const where = `Page ${page} of the PDF asks`;
+    // Decoded no further than a page may draw, and read no further than a page may hold: what a bomb of
+    // content or of text would build is never built.
+    const parts: Uint8Array[] = [];
+    let room = limits.maxContentBytesPerPage;
+    for (const ref of refs) {
+      const stream = checked.stream(ref);
+      if (!stream) continue; // pdf.js leaves out what is not a stream
       let data: Uint8Array | undefined;
       try {
-        data = stream.decode(limits.maxContentBytesPerPage);
+        data = stream.decode(room);
       } catch (e) {
         if (e instanceof OverBudget) throw tooManyBytes('content', where, limits.maxContentBytesPerPage, false);
         throw e;
@@ -185,13 +236,16 @@ export function checkPdfStructure(
           'The PDF stores page content with an image codec (JPEG, JBIG2 …), which no statement does; the file is damaged or was made to attack readers. Send the original statement, or a CSV export.',
         );
       }
-      counts = countContent(data, { maxStringBytes: limits.maxStringBytes, maxTextBytes: limits.maxTextBytesPerPage });
+      room -= data.length;
+      parts.push(data);
+    }
+    let counts: StreamCounts | null = null;
+    if (parts.length > 0) {
+      counts = countContent(parts, { maxStringBytes: limits.maxStringBytes, maxTextBytes: limits.maxTextBytesPerPage });
       if (counts.longest > limits.maxStringBytes) throw stringTooLong(`Page ${page} of the PDF`, limits.maxStringBytes);
       if (counts.textBytes > limits.maxTextBytesPerPage) throw tooManyBytes('text', where, limits.maxTextBytesPerPage, false);
-      countsCache.set(ref.key, counts);
-      return counts;
     }
-    countsCache.set(ref.key, counts);
+    countsCache.set(key, counts);
     return counts ?? undefined;
   };
 
@@ -200,22 +254,27 @@ export function checkPdfStructure(
     return d instanceof Dict ? d : undefined;
   };
 
-  /** The cost of drawing the stream `ref` with `resources`; `path` holds the forms being drawn around it; `page` is the page walked. */
-  const costOf = (ref: Ref, resources: Dict | undefined, depth: number, path: Set<string>, page: number): Cost => {
-    const key = `${ref.key}|${resourcesId(resources)}`;
+  /**
+   * The cost of drawing the streams `refs` (read as one) with `resources`; `path` holds the forms being drawn around
+   * them; `page` is the page walked. The Type 3 fonts in `resources` are charged to the page (chargeType3).
+   */
+  const costOf = (refs: readonly Ref[], resources: Dict | undefined, depth: number, path: Set<string>, page: number): Cost => {
+    const key = `${refs.map((r) => r.key).join(' ')}|${resourcesId(resources)}`;
     const cached = costCache.get(key);
     if (cached) {
       if (depth + cached.height > limits.maxFormDepth) throw tooDeep(limits.maxFormDepth);
       return cached;
     }
-    const counts = countsOf(ref, page);
+    const counts = countsOf(refs, page);
     const cost: Cost = {
       operators: counts?.operators ?? 0,
+      operands: counts?.operands ?? 0,
       textItems: counts?.textItems ?? 0,
       textBytes: counts?.textBytes ?? 0,
       contentBytes: counts?.bytes ?? 0,
       height: 0,
     };
+    if (counts) chargeType3(resources, depth, page);
     if (counts && counts.draws.size > 0) {
       const xobjects = dictOf(resources?.get('XObject'));
       for (const [name, times] of counts.draws) {
@@ -231,33 +290,31 @@ export function checkPdfStructure(
         }
         if (depth + 1 > limits.maxFormDepth) throw tooDeep(limits.maxFormDepth);
         path.add(target.key);
-        const child = costOf(target, dictOf(stream.dict.get('Resources')) ?? resources, depth + 1, path, page);
+        const child = costOf([target], dictOf(stream.dict.get('Resources')) ?? resources, depth + 1, path, page);
         path.delete(target.key);
         cost.operators += times * child.operators;
+        cost.operands += times * child.operands;
         cost.textItems += times * child.textItems;
         cost.textBytes += times * child.textBytes;
         cost.contentBytes += times * child.contentBytes;
         cost.height = Math.max(cost.height, child.height + 1);
         // Stop as soon as a page's caps are passed (whatever draws this draws it on a page): the product of
         // the counts can be astronomically large.
-        if (cost.operators > limits.maxOperatorsPerPage)
-          throw tooMuch('operators', 'One page of the PDF asks', cost.operators, limits.maxOperatorsPerPage);
-        if (cost.textItems > limits.maxTextItemsPerPage)
-          throw tooMuch('text', 'One page of the PDF asks', cost.textItems, limits.maxTextItemsPerPage);
-        const where = `Page ${page} of the PDF asks`;
-        if (cost.textBytes > limits.maxTextBytesPerPage) throw tooManyBytes('text', where, limits.maxTextBytesPerPage, false);
-        if (cost.contentBytes > limits.maxContentBytesPerPage) throw tooManyBytes('content', where, limits.maxContentBytesPerPage, false);
+        checkPage(cost, page);
       }
     }
     costCache.set(key, cost);
     return cost;
   };
 
-  /** Type 3 fonts run their glyph procedures once per document when pdf.js loads them: counted once each. */
-  const type3Cost = (resources: Dict | undefined, page: number): Cost => {
-    const total: Cost = { operators: 0, textItems: 0, textBytes: 0, contentBytes: 0, height: 0 };
+  /**
+   * Type 3 fonts run their glyph procedures once per document when pdf.js loads them: counted once each, wherever
+   * they are defined (a page's resources, a form's, or another Type 3 font's: a glyph may draw with a font of its
+   * own), and charged to the page that first meets them. `depth`: the forms (and glyphs) drawn around `resources`.
+   */
+  const chargeType3 = (resources: Dict | undefined, depth: number, page: number): void => {
     const fonts = dictOf(resources?.get('Font'));
-    if (!fonts) return total;
+    if (!fonts) return;
     for (const value of fonts.map.values()) {
       const font = dictOf(value);
       if (!font || nameOf(file.resolve(font.get('Subtype'))) !== 'Type3') continue;
@@ -268,49 +325,48 @@ export function checkPdfStructure(
       const fontResources = dictOf(font.get('Resources')) ?? resources;
       for (const proc of procs?.map.values() ?? []) {
         if (!(proc instanceof Ref)) continue;
-        const c = costOf(proc, fontResources, 1, new Set(), page);
-        total.operators += c.operators;
-        total.textItems += c.textItems;
-        total.textBytes += c.textBytes;
-        total.contentBytes += c.contentBytes;
+        if (depth + 1 > limits.maxFormDepth) throw tooDeep(limits.maxFormDepth);
+        const c = costOf([proc], fontResources, depth + 1, new Set(), page);
+        type3.operators += c.operators;
+        type3.operands += c.operands;
+        type3.textItems += c.textItems;
+        type3.textBytes += c.textBytes;
+        type3.contentBytes += c.contentBytes;
+        checkPage(type3, page);
       }
     }
-    return total;
   };
 
   let pageNumber = 0;
   walkPages(checked, root, maxPages, (page, resources) => {
     pageNumber++;
-    const where = `Page ${pageNumber} of the PDF asks`;
-    let operators = 0;
-    let text = 0;
-    let textBytes = 0;
-    let contentBytes = 0;
+    const first = `The first ${pageNumber} pages of the PDF ask`;
     const contents = file.resolve(page.get('Contents'));
     const refs = (Array.isArray(contents) ? contents : [page.get('Contents')]).filter((c): c is Ref => c instanceof Ref);
-    const add = (c: Cost) => {
-      operators += c.operators;
-      text += c.textItems;
-      textBytes += c.textBytes;
-      contentBytes += c.contentBytes;
-      // Checked after each stream, so that the next is not read when these are already too much.
-      if (textBytes > limits.maxTextBytesPerPage) throw tooManyBytes('text', where, limits.maxTextBytesPerPage, false);
-      if (contentBytes > limits.maxContentBytesPerPage) throw tooManyBytes('content', where, limits.maxContentBytesPerPage, false);
-      if (docTextBytes + textBytes > limits.maxTextBytesPerDocument)
-        throw tooManyBytes('text', `The first ${pageNumber} pages of the PDF ask`, limits.maxTextBytesPerDocument, true);
-    };
-    for (const ref of refs) add(costOf(ref, resources, 0, new Set(), pageNumber));
-    add(type3Cost(resources, pageNumber));
-    if (operators > limits.maxOperatorsPerPage) throw tooMuch('operators', where, operators, limits.maxOperatorsPerPage);
-    if (text > limits.maxTextItemsPerPage) throw tooMuch('text', where, text, limits.maxTextItemsPerPage);
-    docOperators += operators;
-    docText += text;
-    docTextBytes += textBytes;
-    if (docOperators > limits.maxOperatorsPerDocument)
-      throw tooMuch('operators', `The first ${pageNumber} pages of the PDF ask`, docOperators, limits.maxOperatorsPerDocument);
-    if (docText > limits.maxTextItemsPerDocument)
-      throw tooMuch('text', `The first ${pageNumber} pages of the PDF ask`, docText, limits.maxTextItemsPerDocument);
+    type3 = noCost();
+    const cost = refs.length > 0 ? { ...costOf(refs, resources, 0, new Set(), pageNumber) } : noCost();
+    chargeType3(resources, 0, pageNumber);
+    cost.operators += type3.operators;
+    cost.operands += type3.operands;
+    cost.textItems += type3.textItems;
+    cost.textBytes += type3.textBytes;
+    cost.contentBytes += type3.contentBytes;
+    checkPage(cost, pageNumber);
+    docOperators += cost.operators;
+    docOperands += cost.operands;
+    docText += cost.textItems;
+    docTextBytes += cost.textBytes;
+    docContentBytes += cost.contentBytes;
+    if (docTextBytes > limits.maxTextBytesPerDocument) throw tooManyBytes('text', first, limits.maxTextBytesPerDocument, true);
+    if (docContentBytes > limits.maxContentBytesPerDocument) throw tooManyBytes('content', first, limits.maxContentBytesPerDocument, true);
+    if (docOperators > limits.maxOperatorsPerDocument) throw tooMuch('operators', first, docOperators, limits.maxOperatorsPerDocument);
+    if (docOperands > limits.maxOperandsPerDocument) throw tooMuch('operands', first, docOperands, limits.maxOperandsPerDocument);
+    if (docText > limits.maxTextItemsPerDocument) throw tooMuch('text', first, docText, limits.maxTextItemsPerDocument);
   });
+}
+
+function noCost(): Cost {
+  return { operators: 0, operands: 0, textItems: 0, textBytes: 0, contentBytes: 0, height: 0 };
 }
 
 /** The document catalog: the trailer's /Root, or failing that the last object that says it is one. */
@@ -386,24 +442,75 @@ for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
 const NO_STOPS: ContentStops = { maxStringBytes: Number.POSITIVE_INFINITY, maxTextBytes: Number.POSITIVE_INFINITY };
 
 /**
- * Counts a content stream's operators and pieces of text, the XObjects it draws, and the bytes of its strings
- * and names, in one pass that reads tokens as pdf.js's lexer does: strings (with nesting and escapes), names,
- * arrays, comments and inline images (`BI … ID <data> EI`) skipped whole. Stops as soon as a string or name
- * is longer than `stops.maxStringBytes`, or the strings and names together pass `stops.maxTextBytes`: the
- * counts it then returns are over that limit (and short of the rest).
+ * The words pdf.js's content lexer knows (its operators, and the prefixes it lists with them), as a trie: it reads
+ * a word only as far as it stays one of these once it has found one, so `TjBI` is `Tj` then `BI`, and `IDx` is `ID`.
+ * Node 0 is "none", 1 the root; WORD marks the words counted apart.
  */
-export function countContent(data: Uint8Array, stops: ContentStops = NO_STOPS): StreamCounts {
+const KNOWN_WORDS =
+  'w J j M d ri i gs q Q cm m l c v y h re S s f F f* B B* b b* n W W* BT ET Tc Tw Tz TL Tf Tr Ts Td TD Tm T* Tj TJ \' " ' +
+  'd0 d1 CS cs SC SCN sc scn G g RG rg K k sh BI ID EI Do MP DP BMC BDC EMC BX EX BM BD true fa fal fals false nu nul null';
+const W_TJ = 1;
+const W_TJ_ARRAY = 2;
+const W_QUOTE = 3;
+const W_DO = 4;
+const W_BI = 5;
+const W_ID = 6;
+const W_VALUE = 7;
+const TRIE_NEXT = new Int16Array(256 * 128);
+const TRIE_KNOWN = new Uint8Array(256);
+const TRIE_WORD = new Uint8Array(256);
+{
+  let nodes = 2;
+  const special: Record<string, number> = {
+    Tj: W_TJ,
+    TJ: W_TJ_ARRAY,
+    "'": W_QUOTE,
+    '"': W_QUOTE,
+    Do: W_DO,
+    BI: W_BI,
+    ID: W_ID,
+    true: W_VALUE,
+    false: W_VALUE,
+    null: W_VALUE,
+  };
+  for (const word of KNOWN_WORDS.split(' ')) {
+    let node = 1;
+    for (const ch of word) {
+      const at = node * 128 + ch.charCodeAt(0);
+      if (TRIE_NEXT[at] === 0) TRIE_NEXT[at] = nodes++;
+      node = TRIE_NEXT[at]!;
+    }
+    TRIE_KNOWN[node] = 1;
+    TRIE_WORD[node] = special[word] ?? 0;
+  }
+}
+
+/**
+ * Counts a content stream's operators, operands and pieces of text, the XObjects it draws, and the bytes of its
+ * strings and names, in one pass that reads tokens as pdf.js's lexer does: strings (with nesting and escapes), names,
+ * numbers, arrays, comments, and inline images (`BI <dictionary> ID <data> EI`: the dictionary read as content, its
+ * strings and names counted, the data skipped). Several streams (a page's /Contents array) are read as one, joined
+ * with nothing between them as pdf.js joins them: a string may open in one and close in another. Stops as soon as
+ * a string or name is longer than `stops.maxStringBytes`, or the strings and names together pass `stops.maxTextBytes`:
+ * the counts it then returns are over that limit (and short of the rest).
+ */
+export function countContent(content: Uint8Array | readonly Uint8Array[], stops: ContentStops = NO_STOPS): StreamCounts {
+  const data =
+    content instanceof Uint8Array ? content : content.length === 1 ? content[0]! : new Uint8Array(Buffer.concat(content as Uint8Array[]));
   const n = data.length;
   let operators = 0;
+  let operands = 0;
   let textItems = 0;
   let textBytes = 0;
   let longest = 0;
   const over = () => longest > stops.maxStringBytes || textBytes > stops.maxTextBytes;
-  const counts = (): StreamCounts => ({ operators, textItems, draws, textBytes, longest, bytes: n });
+  const counts = (): StreamCounts => ({ operators, operands, textItems, draws, textBytes, longest, bytes: n });
   const draws = new Map<string, number>();
   let lastName: string | undefined;
   let arrayDepth = 0;
   let stringsInArray = 0;
+  /** Between an inline image's BI and its ID: its dictionary. */
+  let inlineImage = false;
   let i = 0;
   while (i < n) {
     const c = data[i]!;
@@ -419,6 +526,7 @@ export function countContent(data: Uint8Array, stops: ContentStops = NO_STOPS): 
     if (c === 0x28) {
       // A literal string: balanced parentheses, backslash escapes. Its length as pdf.js decodes it: an escape
       // is one byte (\ddd up to three octal digits), a backslash before an end of line none.
+      operands++;
       let depth = 1;
       let length = 0;
       i++;
@@ -447,6 +555,7 @@ export function countContent(data: Uint8Array, stops: ContentStops = NO_STOPS): 
       continue;
     }
     if (c === 0x3c) {
+      operands++;
       if (data[i + 1] === 0x3c) {
         i += 2;
         continue;
@@ -476,6 +585,7 @@ export function countContent(data: Uint8Array, stops: ContentStops = NO_STOPS): 
       continue;
     }
     if (c === 0x5b) {
+      operands++;
       if (arrayDepth === 0) stringsInArray = 0;
       arrayDepth++;
       i++;
@@ -489,6 +599,7 @@ export function countContent(data: Uint8Array, stops: ContentStops = NO_STOPS): 
     if (c === 0x2f) {
       // A name: kept (its escapes undone) in case the next operator is Do. pdf.js builds it whole, and keeps
       // every name it has read until the document is closed.
+      operands++;
       const start = ++i;
       while (i < n && !WHITE[data[i]!] && !DELIM[data[i]!]) i++;
       lastName = decodeName(data, start, i);
@@ -497,34 +608,53 @@ export function countContent(data: Uint8Array, stops: ContentStops = NO_STOPS): 
       if (over()) return counts();
       continue;
     }
-    // A number or an operator.
-    const start = i;
-    while (i < n && !WHITE[data[i]!] && !DELIM[data[i]!]) i++;
-    const first = data[start]!;
-    if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) continue;
-    const len = i - start;
-    // true, false and null are operands, not operators.
-    if ((len === 4 && (matches(data, start, 'true') || matches(data, start, 'null'))) || (len === 5 && matches(data, start, 'false')))
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
+      // A number: pdf.js reads its digits, signs and point, and what follows them (`1Tj`) as the next token.
+      operands++;
+      i++;
+      while (i < n) {
+        const d = data[i]!;
+        if ((d >= 0x30 && d <= 0x39) || d === 0x2e || d === 0x2d) i++;
+        else break;
+      }
       continue;
-    operators++;
-    if (len === 2 && first === 0x54) {
-      const second = data[start + 1]!;
-      if (second === 0x6a /* Tj */) textItems++;
-      else if (second === 0x4a /* TJ */) textItems += Math.max(1, stringsInArray);
-    } else if (len === 1 && (first === 0x27 || first === 0x22)) textItems++;
-    else if (len === 2 && first === 0x44 && data[start + 1] === 0x6f /* Do */ && lastName !== undefined) {
-      draws.set(lastName, (draws.get(lastName) ?? 0) + 1);
-    } else if (len === 2 && first === 0x42 && data[start + 1] === 0x49 /* BI */) {
-      i = skipInlineImage(data, i);
     }
+    // A word: an operator, or true, false or null. Read as pdf.js reads it: once it is a word pdf.js knows, only
+    // as far as it stays one.
+    let node = c < 0x80 ? TRIE_NEXT[128 + c]! : 0;
+    let known = TRIE_KNOWN[node]!;
+    i++;
+    if ((c < 0x20 || c > 0x7f) && i < n && data[i]! >= 0x20 && data[i]! <= 0x7f) {
+      // pdf.js reads a byte outside ASCII followed by one inside it as a word of its own.
+    } else {
+      while (i < n && !WHITE[data[i]!] && !DELIM[data[i]!]) {
+        const d = data[i]!;
+        const next = d < 0x80 ? TRIE_NEXT[node * 128 + d]! : 0;
+        if (known && !TRIE_KNOWN[next]) break;
+        node = next;
+        known = TRIE_KNOWN[node]!;
+        i++;
+      }
+    }
+    const word = known ? TRIE_WORD[node]! : 0;
+    if (word === W_VALUE || (inlineImage && word !== W_ID)) {
+      operands++;
+      continue;
+    }
+    if (word === W_ID && inlineImage) {
+      // The image data: pdf.js takes the byte after ID as its separator, and reads the data to its EI.
+      inlineImage = false;
+      i = skipInlineImageData(data, i + 1);
+      continue;
+    }
+    operators++;
+    if (word === W_TJ || word === W_QUOTE) textItems++;
+    else if (word === W_TJ_ARRAY) textItems += Math.max(1, stringsInArray);
+    else if (word === W_DO && lastName !== undefined) draws.set(lastName, (draws.get(lastName) ?? 0) + 1);
+    else if (word === W_BI) inlineImage = true;
     if (arrayDepth === 0) stringsInArray = 0;
   }
   return counts();
-}
-
-function matches(data: Uint8Array, at: number, word: string): boolean {
-  for (let k = 0; k < word.length; k++) if (data[at + k] !== word.charCodeAt(k)) return false;
-  return true;
 }
 
 function decodeName(data: Uint8Array, from: number, to: number): string {
@@ -544,22 +674,27 @@ function decodeName(data: Uint8Array, from: number, to: number): string {
   return s;
 }
 
-/** Past an inline image: from after `BI` to after the `EI` that follows its `ID` data (white space around it). */
-function skipInlineImage(data: Uint8Array, from: number): number {
+/**
+ * Past an inline image's data, from its first byte: after the first `EI` followed by white space and then 15 bytes
+ * of text, as pdf.js's findDefaultInlineStreamEnd looks for it (pdf.js also tries the next words as operators, and
+ * for JPEG, ASCII85 and hexadecimal data looks for their end markers first).
+ */
+function skipInlineImageData(data: Uint8Array, from: number): number {
   const n = data.length;
-  let i = from;
-  // The image dictionary, up to the ID operator.
-  while (i < n - 1) {
-    if (data[i] === 0x49 && data[i + 1] === 0x44 && WHITE[data[i - 1] ?? 0x20] && (i + 2 >= n || WHITE[data[i + 2]!])) {
-      i += 3;
-      break;
+  for (let i = from; i < n - 2; i++) {
+    if (data[i] !== 0x45 || data[i + 1] !== 0x49) continue;
+    const ws = data[i + 2];
+    if (ws !== 0x20 && ws !== 0x0a && ws !== 0x0d) continue;
+    let text = true;
+    for (let k = i + 3; k < Math.min(n, i + 18); k++) {
+      const b = data[k]!;
+      if (b === 0x00 && data[k + 1] !== 0x00) continue;
+      if (b !== 0x0a && b !== 0x0d && (b < 0x20 || b > 0x7f)) {
+        text = false;
+        break;
+      }
     }
-    i++;
-  }
-  // The data, up to "EI" between white space.
-  while (i < n - 1) {
-    if (data[i] === 0x45 && data[i + 1] === 0x49 && WHITE[data[i - 1] ?? 0x20] && (i + 2 >= n || WHITE[data[i + 2]!])) return i + 2;
-    i++;
+    if (text) return i + 3;
   }
   return n;
 }

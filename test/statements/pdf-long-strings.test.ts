@@ -19,21 +19,29 @@ import { handMadePdf, renderTruth } from '../fixtures/pdf/generate.ts';
 import {
   hexString,
   inflatingStreams,
+  inlineImageDict,
+  inlineImageMany,
   literalString,
   longHonestPage,
+  numbersArray,
   objectStreamStrings,
   objectString,
+  splitString,
+  splitStringPages,
+  splitStringRepeat,
   tjArray,
+  type3InForm,
 } from '../fixtures/pdf/long-strings.ts';
 import { loadTruths, type BankTruth } from '../fixtures/pdf/truth.ts';
 import { checkDecompressionBudget } from '../../statements/pdf/streams.ts';
-import { checkPdfStructure, countContent, STRUCTURE_LIMITS } from '../../statements/pdf/structure.ts';
+import { checkPdfStructure, countContent, STRUCTURE_LIMITS, type StructureLimits } from '../../statements/pdf/structure.ts';
 import { extractPdfText } from '../../statements/pdf/text.ts';
 
 const TAIL = 'so the file is damaged or was made to exhaust the reader. Send the statement as the bank or CMS issued it, or a CSV export.';
 const ONE_STRING = `holds a string or name longer than 1 MB, the longest one may be; a line of a bank or CMS statement is under 1 KB, ${TAIL}`;
 const PAGE_TEXT = `Page 1 of the PDF asks for more than 2 MB of text (the strings and names in its content, counting pictures drawn inside others each time they are drawn), the most one page may hold; a page of a bank or CMS statement holds well under 100 KB, ${TAIL}`;
 const PAGE_CONTENT = `Page 1 of the PDF asks for more than 16 MB of drawing instructions (its content decompressed, counting pictures drawn inside others each time they are drawn), the most one page may hold; a page of a bank or CMS statement has well under 1 MB, ${TAIL}`;
+const OPERANDS = `Page 1 of the PDF asks for more than 2,000,000 numbers, strings and names given to drawing operations (at least 7,340,038, counting drawings repeated inside others and content shared between pages), the most that may be read; no bank or CMS statement needs so many. Split the statement into smaller files, or send a CSV export.`;
 const OBJECT_STRINGS = `The PDF's objects hold more than 32 MB of strings and names, the most that may be read; a bank or CMS statement holds a few kilobytes, ${TAIL}`;
 
 /**
@@ -59,6 +67,17 @@ const SHAPES: [string, () => Uint8Array | Promise<Uint8Array>, string][] = [
   ['four streams of a few KB, each inflating to one 60 MB string', () => inflatingStreams(), PAGE_CONTENT],
   ['a string of 19 MB in the page’s dictionary', () => objectString(), `The PDF ${ONE_STRING}`],
   ['40 strings of 1 MB in an object stream', () => objectStreamStrings(), OBJECT_STRINGS],
+  // What the security audit of 5 December found (sec3), each grown by, before the fix: F2, a string opened in a page's
+  // first content stream and closed in its third (pdf.js joins them), +608 MB; its middle stream drawn 15 times, +591 MB;
+  // on 10 pages, +635 MB. F3, strings in an inline image's dictionary: 15 MB, +388 MB; 17 of 900 KB, +140 MB. F4, a
+  // Type 3 font in a form's resources whose glyph draws 15 MB, +585 MB. F5, a TJ of 7.3 million numbers, +164 MB.
+  ['a 15 MB string split across a page’s three content streams', () => splitString(), `Page 1 of the PDF ${ONE_STRING}`],
+  ['a string split across content streams, 1 MB of it drawn 15 times', () => splitStringRepeat(), `Page 1 of the PDF ${ONE_STRING}`],
+  ['ten pages sharing a 15 MB string split across streams', () => splitStringPages(), `Page 1 of the PDF ${ONE_STRING}`],
+  ['a 15 MB string in an inline image’s dictionary', () => inlineImageDict(), `Page 1 of the PDF ${ONE_STRING}`],
+  ['17 inline images, each with a 900 KB string in its dictionary', () => inlineImageMany(), PAGE_TEXT],
+  ['a Type 3 font in a form’s resources, its glyph a 15 MB string', () => type3InForm(), `Page 1 of the PDF ${ONE_STRING}`],
+  ['a TJ array of 7.3 million numbers', () => numbersArray(), OPERANDS],
 ];
 
 const CHILD = fileURLToPath(new URL('./worker-child/peak-rss.ts', import.meta.url));
@@ -95,6 +114,8 @@ describe('a PDF of a few very long strings is refused in the worker, and the pro
     expect((await hexString()).length).toBeLessThan(20_000);
     expect((await inflatingStreams()).length).toBeLessThan(300_000);
     expect((await objectStreamStrings()).length).toBeLessThan(100_000);
+    for (const make of [splitString, splitStringRepeat, splitStringPages, inlineImageDict, inlineImageMany, type3InForm, numbersArray])
+      expect((await make()).length, make.name).toBeLessThan(20_000);
   }, 60_000);
 });
 
@@ -159,4 +180,97 @@ describe('strings are measured as pdf.js reads them', () => {
       message: expect.stringMatching(/No transaction table/),
     });
   }, 60_000);
+});
+
+describe('content is counted as pdf.js reads it (the security audit of 5 December)', () => {
+  const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
+  const head = (data: Uint8Array, extra = '') =>
+    new Uint8Array(Buffer.concat([Buffer.from(`<< /Length ${data.length}${extra} >>\nstream\n`), data, Buffer.from('\nendstream')]));
+  const check = (bytes: Uint8Array, limits: Partial<StructureLimits>) => () =>
+    checkPdfStructure(checkDecompressionBudget(bytes), { ...STRUCTURE_LIMITS, ...limits });
+  /** One page (or `pages` sharing it) drawing `streams` (objects 4 …) as its /Contents, Helvetica as /F1 after them. */
+  const pagePdf = (streams: readonly string[], pages = 1) => {
+    const font = 4 + streams.length;
+    return handMadePdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      `<< /Type /Pages /Kids [${Array.from({ length: pages }, () => '3 0 R').join(' ')}] /Count ${pages} >>`,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [${streams.map((_, i) => `${4 + i} 0 R`).join(' ')}] /Resources << /Font << /F1 ${font} 0 R >> >> >>`,
+      ...streams.map((s) => head(latin1(s))),
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ]);
+  };
+
+  test('a page’s content streams are read as one, joined with nothing between them: a string may run across them', () => {
+    // pdf.js reads "BT (" + "abc de" + "f) Tj ET": one string of 7 bytes, drawn once.
+    const parts = ['BT /F1 12 Tf (', 'abc de', 'f) Tj ET'];
+    expect(countContent(parts.map(latin1))).toMatchObject({ textBytes: 2 + 7, longest: 7, operators: 4, textItems: 1 });
+    // The words run across too: "T" + "j" is Tj, "1" + "2" one number.
+    expect(countContent([latin1('BT /F1 1'), latin1('2 Tf (x) T'), latin1('j ET')])).toMatchObject({ operands: 3, textItems: 1 });
+    const pdf = pagePdf(['BT /F1 12 Tf 72 712 Td (', 'z'.repeat(150), ') Tj ET']);
+    expect(check(pdf, { maxStringBytes: 150 })).not.toThrow();
+    expect(check(pdf, { maxStringBytes: 149 })).toThrow('Page 1 of the PDF holds a string or name longer than 149 bytes,');
+  });
+
+  test('the content the whole document decodes is limited, content shared between pages counted on each', () => {
+    // Each page: 3 streams, 20 + 400 + 8 bytes, shared by 5 pages.
+    const pdf = pagePdf(['BT /F1 12 Tf 72 712 Td', ` ${' '.repeat(398)} `, ' ET    \n'], 5);
+    const bytes = 22 + 400 + 8;
+    expect(check(pdf, { maxContentBytesPerPage: bytes, maxContentBytesPerDocument: 5 * bytes })).not.toThrow();
+    expect(check(pdf, { maxContentBytesPerPage: bytes - 1 })).toThrow(
+      /^Page 1 of the PDF asks for more than 429 bytes of drawing instructions/,
+    );
+    expect(check(pdf, { maxContentBytesPerDocument: 5 * bytes - 1 })).toThrow(
+      'The first 5 pages of the PDF ask for more than 2,149 bytes of drawing instructions (their content decompressed, counting content shared between pages, and pictures drawn inside others, each time they are drawn), the most one document may hold; a bank or CMS statement has a few megabytes at most. Split the statement into smaller files, or send a CSV export.',
+    );
+  });
+
+  test('an inline image’s dictionary is read as content, up to its ID word; its data is skipped', () => {
+    // /W /H /X: 3 bytes of names; the string 10 bytes ("ab ID cd) "), with " ID " in it; the data holds "(" and " ID ", skipped.
+    const counts = countContent(latin1('q BI /W 1 /H 1 /X (ab ID cd\\) ) ID ( ID x\x00EI Q BT (hello) Tj ET'));
+    expect(counts).toMatchObject({ textBytes: 3 + 10 + 5, longest: 10, textItems: 1, operators: 6 });
+    // pdf.js reads "IDx" as ID: the data starts after it.
+    expect(countContent(latin1('BI /W 1 IDx((( EI (ok) Tj'))).toMatchObject({ textBytes: 1 + 2, textItems: 1 });
+    // A string in the dictionary is limited as any other.
+    expect(countContent(latin1(`BI /X (${'y'.repeat(101)}) ID x EI`), { maxStringBytes: 100, maxTextBytes: 1000 })).toMatchObject({
+      longest: 101,
+    });
+  });
+
+  test('Type 3 fonts are counted wherever they are defined: a form’s resources, another Type 3 font’s', () => {
+    /** The page draws /Fm0; the form uses /T3, a Type 3 font whose glyph uses /T4, whose glyph shows `inner` bytes. */
+    const nested = (outer: number, inner: number) =>
+      handMadePdf([
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Fm0 5 0 R >> >> >>',
+        head(latin1('q /Fm0 Do Q')),
+        head(latin1('BT /T3 12 Tf (a) Tj ET'), ' /Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /Font << /T3 6 0 R >> >>'),
+        '<< /Type /Font /Subtype /Type3 /FontBBox [0 0 9 9] /FontMatrix [1 0 0 1 0 0] /CharProcs << /a 7 0 R >> /Resources << /Font << /T4 8 0 R >> >> >>',
+        head(latin1(`0 0 d0 BT /T4 1 Tf (${'o'.repeat(outer)}) Tj ET`)),
+        '<< /Type /Font /Subtype /Type3 /FontBBox [0 0 9 9] /FontMatrix [1 0 0 1 0 0] /CharProcs << /a 9 0 R >> >>',
+        head(latin1(`0 0 d0 (${'i'.repeat(inner)}) Tj`)),
+      ]);
+    expect(check(nested(100, 100), { maxStringBytes: 100 })).not.toThrow();
+    expect(check(nested(101, 100), { maxStringBytes: 100 })).toThrow('Page 1 of the PDF holds a string or name longer than 100 bytes,');
+    expect(check(nested(100, 101), { maxStringBytes: 100 })).toThrow('Page 1 of the PDF holds a string or name longer than 100 bytes,');
+  });
+
+  test('numbers and other operands are counted, per page and in the whole document', () => {
+    // The array, its 5 numbers and a string; /F1 and 12; true and null are operands too.
+    expect(countContent(latin1('BT /F1 12 Tf [1 -2 3.5 .5 +4 (x)] TJ true null d ET'))).toMatchObject({
+      operands: 2 + 7 + 2,
+      operators: 5,
+    });
+    // "1Tj": pdf.js reads the number, then Tj.
+    expect(countContent(latin1('(a) 1Tj'))).toMatchObject({ operands: 2, operators: 1, textItems: 1 });
+    const pdf = pagePdf([`BT /F1 12 Tf [${'7 '.repeat(1000)}(x)] TJ ET`], 3);
+    const page = 2 + 1 + 1000 + 1;
+    expect(check(pdf, { maxOperandsPerPage: page, maxOperandsPerDocument: 3 * page })).not.toThrow();
+    expect(check(pdf, { maxOperandsPerPage: page - 1 })).toThrow(
+      'Page 1 of the PDF asks for more than 1,003 numbers, strings and names given to drawing operations (at least 1,004, counting drawings repeated inside others and content shared between pages), the most that may be read; no bank or CMS statement needs so many. Split the statement into smaller files, or send a CSV export.',
+    );
+    expect(check(pdf, { maxOperandsPerDocument: 3 * page - 1 })).toThrow(
+      /^The first 3 pages of the PDF ask for more than 3,011 numbers, strings and names given to drawing operations \(at least 3,012,/,
+    );
+  });
 });
