@@ -113,6 +113,15 @@ interface Cost {
   height: number;
 }
 
+/** Adds what drawing `c` costs, `times` times over, to `into` (its height is the caller's to set). */
+function addCost(into: Cost, c: Cost, times = 1): void {
+  into.operators += times * c.operators;
+  into.operands += times * c.operands;
+  into.textItems += times * c.textItems;
+  into.textBytes += times * c.textBytes;
+  into.contentBytes += times * c.contentBytes;
+}
+
 const en = (n: number) => groupedCount(n);
 
 function tooDeep(max: number): ParseError {
@@ -292,11 +301,7 @@ export function checkPdfStructure(
         path.add(target.key);
         const child = costOf([target], dictOf(stream.dict.get('Resources')) ?? resources, depth + 1, path, page);
         path.delete(target.key);
-        cost.operators += times * child.operators;
-        cost.operands += times * child.operands;
-        cost.textItems += times * child.textItems;
-        cost.textBytes += times * child.textBytes;
-        cost.contentBytes += times * child.contentBytes;
+        addCost(cost, child, times);
         cost.height = Math.max(cost.height, child.height + 1);
         // Stop as soon as a page's caps are passed (whatever draws this draws it on a page): the product of
         // the counts can be astronomically large.
@@ -327,11 +332,7 @@ export function checkPdfStructure(
         if (!(proc instanceof Ref)) continue;
         if (depth + 1 > limits.maxFormDepth) throw tooDeep(limits.maxFormDepth);
         const c = costOf([proc], fontResources, depth + 1, new Set(), page);
-        type3.operators += c.operators;
-        type3.operands += c.operands;
-        type3.textItems += c.textItems;
-        type3.textBytes += c.textBytes;
-        type3.contentBytes += c.contentBytes;
+        addCost(type3, c);
         checkPage(type3, page);
       }
     }
@@ -346,11 +347,7 @@ export function checkPdfStructure(
     type3 = noCost();
     const cost = refs.length > 0 ? { ...costOf(refs, resources, 0, new Set(), pageNumber) } : noCost();
     chargeType3(resources, 0, pageNumber);
-    cost.operators += type3.operators;
-    cost.operands += type3.operands;
-    cost.textItems += type3.textItems;
-    cost.textBytes += type3.textBytes;
-    cost.contentBytes += type3.contentBytes;
+    addCost(cost, type3);
     checkPage(cost, pageNumber);
     docOperators += cost.operators;
     docOperands += cost.operands;
