@@ -95,6 +95,25 @@ describe('erasure on PGlite, after delete_case has answered', () => {
     expect(marksInFiles(dataDir)).toEqual([]);
   }, 60_000);
 
+  it('rewrites no sooner than `withinMs` after the last rewrite, however often cases are deleted', async () => {
+    // A security audit deleted a one-line case, paused 2 s, and again: each rewrite held every call up 0.8–1.6 s.
+    const dataDir = await freshDataDir();
+    store = await openStore({ dataDir, erasureTiming: { quietMs: 50, withinMs: 8_000 } });
+    const first = await markedCase(store);
+    await store.deleteCase(first);
+    await vi.waitFor(() => expect(due(dataDir)).toBeUndefined(), { timeout: 30_000, interval: 20 });
+    // The first rewrite has ended: the next delete's waits, though calls pause at once (50 ms here) and again.
+    const second = await markedCase(store);
+    await store.deleteCase(second);
+    for (let i = 0; i < 4; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(due(dataDir)).toContain('transactions');
+    }
+    // It runs when the gap since the last ended has passed (8 s here), and takes the bytes out.
+    await vi.waitFor(() => expect(due(dataDir)).toBeUndefined(), { timeout: 30_000, interval: 50 });
+    expect(marksInFiles(dataDir)).toEqual([]);
+  }, 60_000);
+
   it('keeps the rewrite due when the process stops before it, and the next open runs it', async () => {
     const dataDir = await freshDataDir();
     const first = await openStore({ dataDir });
