@@ -54,6 +54,8 @@ export interface StoreOptions {
    * default ERASURE_TIMING, a 2-second pause in calls or 60 seconds at most). For tests.
    */
   readonly erasureTiming?: { readonly quietMs: number; readonly withinMs: number };
+  /** The most bytes of original files one case may keep (store/repository/limits.ts; default 1 GiB). For tests. */
+  readonly maxKeptFileBytes?: number;
 }
 
 /**
@@ -120,6 +122,7 @@ export async function openStore(options: StoreOptions = {}): Promise<CaseStore> 
       keyring,
       ...(options.principal ? { principal: options.principal } : {}),
       ...(options.erasureTiming ? { erasureTiming: options.erasureTiming } : {}),
+      ...(options.maxKeptFileBytes !== undefined ? { maxKeptFileBytes: options.maxKeptFileBytes } : {}),
       close: opened.close,
     });
   } catch (error) {

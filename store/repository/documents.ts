@@ -63,7 +63,7 @@ import {
   type DocumentValues,
   type TransactionValues,
 } from './rows.ts';
-import { heldRows, makeRoom, refuseOverLimit } from './limits.ts';
+import { heldRows, keptFileBytes, makeRoom, refuseKeptFile, refuseOverLimit } from './limits.ts';
 import { batches, insertNew, JSON_BATCH, type Database } from './sql.ts';
 import { contentFingerprint, MAX_TYPED, occurrenceOf, refuseRepeats } from './typed.ts';
 
@@ -323,6 +323,9 @@ export function documentOperations(
       let documentId = found?.id;
       if (documentId === undefined) {
         await makeRoom(tx, caseId, 'documents', 'document');
+        if (doc.original) {
+          refuseKeptFile('document.original', await keptFileBytes(tx, caseId), doc.original.length, cx.options.maxKeptFileBytes);
+        }
         const [made] = await tx
           .insert(t.documents)
           .values(documentRow(caseId, doc, s))

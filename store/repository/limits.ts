@@ -19,7 +19,7 @@
  * that every one of these tables has beginning with `case_id`.
  * @module
  */
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { groupedCount } from '../../calc/money.ts';
 import { StoreError } from '../errors.ts';
@@ -96,5 +96,33 @@ export function refuseOversizedExport(kind: RowKind, given: number): void {
     kind,
     `the export holds ${groupedCount(given)} ${name}, over the limit of ${groupedCount(max)} one case may hold; nothing was imported. ` +
       `Remove the ${name} the dispute does not need from the export (or split it into cases by period) and import it again`,
+  );
+}
+
+/**
+ * The most bytes of kept original files (a document imported with `keepOriginal`) one case may hold: 1 GiB. Ten
+ * years of monthly statements of three accounts, 360 files of about a megabyte, keep well under half of it; without
+ * a limit, 2,000 documents of 20 MB could keep 40 GB in one case (found by a security audit).
+ */
+export const MAX_KEPT_FILE_BYTES = 1024 * 1024 * 1024;
+
+/** The bytes of original files the case keeps now (their stored length, read without loading them). */
+export async function keptFileBytes(ex: Database, caseId: string): Promise<number> {
+  const [row] = await ex
+    .select({ n: sql<string>`coalesce(sum(octet_length(${t.documents.original})), 0)` })
+    .from(t.documents)
+    .where(and(eq(t.documents.caseId, caseId), isNotNull(t.documents.original)));
+  return Number(row?.n ?? 0);
+}
+
+/** Refuses a file to keep that would take the case's kept files over `max` ({@link MAX_KEPT_FILE_BYTES}). */
+export function refuseKeptFile(field: string, held: number, adding: number, max = MAX_KEPT_FILE_BYTES): void {
+  if (held + adding <= max) return;
+  const mb = (n: number) => `${groupedCount(Math.ceil(n / (1024 * 1024)))} MB`;
+  throw new StoreError(
+    'too_large',
+    field,
+    `would take the original files this case keeps over their limit of ${mb(max)}: it keeps ${mb(held)} and this is ${mb(adding)}; ` +
+      'nothing of it was saved. Import it without keeping the original (its rows are kept all the same), or start a new case for the next period (create_case)',
   );
 }

@@ -36,7 +36,7 @@ import {
   runRow,
   transactionValues,
 } from './rows.ts';
-import { CASE_LIMITS, refuseOversizedExport, type RowKind } from './limits.ts';
+import { CASE_LIMITS, refuseKeptFile, refuseOversizedExport, type RowKind } from './limits.ts';
 import { batches } from './sql.ts';
 
 /** zod's path as the store names fields: `transactions[3].amount`. */
@@ -173,6 +173,13 @@ export function transferOperations(cx: Context): Pick<CaseStore, 'exportCase' | 
         return cx.scoped('store', async (tx) => {
           // The case is new, so what it will hold is what the export holds.
           for (const kind of Object.keys(CASE_LIMITS) as RowKind[]) refuseOversizedExport(kind, x[kind].length);
+          // Base64 holds 3 bytes in 4 characters: the files' bytes, counted before any is decoded.
+          refuseKeptFile(
+            'documents',
+            0,
+            x.documents.reduce((n, d) => n + Math.floor(((d.originalBase64?.length ?? 0) * 3) / 4), 0),
+            cx.options.maxKeptFileBytes,
+          );
           const [already] = await tx.select({ id: t.cases.id }).from(t.cases).where(eq(t.cases.id, caseId));
           if (already) {
             throw new StoreError(

@@ -245,3 +245,47 @@ describe.each(DRIVERS)('rows per case on $name', (driver) => {
     expect(await counts(events)).toMatchObject({ events: 2_000 });
   });
 });
+
+describe.each(DRIVERS)('original files kept per case on $name', (driver) => {
+  // A case may keep 1 GiB of original files (MAX_KEPT_FILE_BYTES; a security audit found 2,000 documents of 20 MB
+  // could keep 40 GB in one). Here the limit is 3,000 bytes, so that files of 1,200 bytes reach it on the third.
+  const file = (n: number) => new Uint8Array(1_200).fill(n);
+
+  it('refuses a file that would take the case over it, keeping nothing of that import, and takes the rows without the file', async () => {
+    const { options, drop } = await driver.fresh();
+    const store = await openStore({ ...options, maxKeptFileBytes: 3_000 });
+    try {
+      const c = await store.createCase({ title: 'files', side: 'paying' });
+      const statement = (n: number) => {
+        const s = bankStatement({ count: 3, seed: n, account: `files ${n}` });
+        return s;
+      };
+      await store.importParsed(c.id, documentInfo(file(1), { keep: true }), statement(1));
+      await store.importParsed(c.id, documentInfo(file(2), { keep: true }), statement(2));
+      const before = (await store.getCase(c.id)).counts;
+      // 2 × 1,200 stored (each a little more sealed, never less) + 1,200 > 3,000.
+      const refused = await refusal(store.importParsed(c.id, documentInfo(file(3), { keep: true }), statement(3)));
+      expect(refused).toMatchObject({ code: 'too_large', field: 'document.original' });
+      expect(refused.message).toMatch(
+        /^would take the original files this case keeps over their limit of 1 MB: it keeps 1 MB and this is 1 MB; nothing of it was saved\. Import it without keeping the original/,
+      );
+      expect((await store.getCase(c.id)).counts).toEqual(before);
+      // The same statement without its file comes in.
+      const plain = await store.importParsed(c.id, documentInfo(file(3)), statement(3));
+      expect(plain.new).toBe(3);
+
+      // An export whose files come to more than the limit is refused before anything is imported.
+      const exported = JSON.parse(JSON.stringify(await store.exportCase(c.id))) as CaseExport;
+      const total = (await store.listCases()).total;
+      const big = {
+        ...exported,
+        documents: exported.documents.map((d) => ({ ...d, originalBase64: Buffer.from(file(9)).toString('base64') })),
+      };
+      expect(await refusal(store.importCaseExport(big, { asNew: true }))).toMatchObject({ code: 'too_large', field: 'documents' });
+      expect((await store.listCases()).total).toBe(total);
+    } finally {
+      await store.close();
+      await drop();
+    }
+  }, 60_000);
+});
