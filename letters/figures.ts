@@ -778,6 +778,17 @@ export function evidenceCell(f: Finding): string {
   }
 }
 
+/**
+ * The line of the bridge that CMS's entries do not explain, where it is exactly the 4% on a receiving parent's arrears
+ * from Direct Pay (CMS's net figure lower than its entries by that much: calc words the line so, withMovedArrearsFee);
+ * undefined otherwise. The one test the letters' sentences about it share.
+ */
+export function directPayFeeLine(r: ComputedReconciliation): BridgeLine | undefined {
+  const d = r.result.side === 'receiving' ? r.result.balance.directPayArrears : undefined;
+  const line = r.result.bridge.lines.find((l) => l.kind === 'unexplained');
+  return d && line && line.amount.lt(0) && line.amount.abs().eq(d.fee) ? line : undefined;
+}
+
 /** The structural lines' sentences, in the letter's voice (calc's are written to the parent). */
 function structuralWhy(r: ComputedReconciliation, line: BridgeLine): string {
   if (line.kind === 'unexplained' && line.amount.isZero()) {
@@ -787,9 +798,8 @@ function structuralWhy(r: ComputedReconciliation, line: BridgeLine): string {
   if (line.kind === 'unexplained' && r.result.counts.cmsEntries === 0) {
     return 'I have been given none of your entries, so nothing shows how you arrive at your figure: I ask for the entries behind it (your statement of account, or on Direct Pay the missed-payment reports the arrears come from).';
   }
-  // Lower by exactly the 4% on a receiving parent's arrears from Direct Pay (calc words the line so).
-  const directPay = r.result.side === 'receiving' ? r.result.balance.directPayArrears : undefined;
-  if (line.kind === 'unexplained' && directPay && line.amount.lt(0) && line.amount.abs().eq(directPay.fee)) {
+  const directPay = r.result.balance.directPayArrears;
+  if (directPay && line === directPayFeeLine(r)) {
     return `CMS’s figure is ${pounds(line.amount.abs())} lower than ${entriesAgainst(r, 'its')}: that is its ${receivingFeePercent(r)}% collection fee on the ${pounds(directPay.owed)} of arrears that built up on Direct Pay, taken from them; whether it may take it from them is not settled, so I ask under which regulation it does.`;
   }
   if (line.kind === 'unexplained') {

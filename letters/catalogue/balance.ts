@@ -16,6 +16,7 @@ import {
   componentDifferences,
   componentName,
   directPayArrears,
+  directPayFeeLine,
   entriesAgainst,
   evidenceSourceWords,
   favourWords,
@@ -216,11 +217,10 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
     );
   } else if (unexplained) {
     // Lower by exactly the 4% on a receiving parent's arrears from Direct Pay (calc words the line so): say so, and ask.
-    const directPay = directPayArrears(r);
-    const feeOnThem = directPay && unexplained.way === 'too_low' && unexplained.figure.value === directPay.fee.value;
+    const directPay = directPayFeeLine(r) && directPayArrears(r);
     const against = `${figure} is ${ctx.quote(unexplained.figure)} ${unexplained.way === 'too_high' ? 'higher' : 'lower'} than ${entriesAgainst(r, to === 'cms' ? 'your' : 'its', ctx.quote)}`;
     out.push(
-      feeOnThem
+      directPay
         ? `One of these items is not an entry: ${against}, which is ${to === 'cms' ? 'your' : 'its'} ${receivingFeePercent(r)}% collection fee on the ${ctx.quote(directPay.owed)} of arrears that built up on Direct Pay, taken from them. ` +
             (to === 'cms'
               ? 'Whether you may take it from them is not settled: please tell me under which regulation you do.'
