@@ -47,6 +47,7 @@ export function reconcileDirectPay(
   unrecorded: readonly PaidItem[],
   creditOf: ReadonlyMap<PaidItem, Credit>,
   liabilityDifference: readonly number[],
+  cmsFee: readonly (number | undefined)[],
   keepsFullRecord: boolean,
 ): DirectPayResult {
   const findings: FindingDraft[] = [];
@@ -118,7 +119,14 @@ export function reconcileDirectPay(
   // What CMS takes as paid on Direct Pay unless a missed payment is reported: the maintenance. A period the case moved
   // to Collect and Pay in has fees for its days on Collect and Pay too, but those CMS charges on its own account, and a
   // payment made directly to the other parent never pays them.
-  const cmsDue = lines.map((_, p) => periods.planDue[p]!.maintenance + liabilityDifference[p]!);
+  // On a receiving parent's net basis, a period's due is net of the 4% on its Collect and Pay days. Where CMS gave a
+  // 4% line of its own for such a period, its figure takes that line off, and the fee's finding (charges.ts) is the
+  // difference between its 4% and ours: the shortfall is then counted before any 4%, or ours would count twice.
+  const netBasis = books.side === 'receiving' && books.basis === 'net';
+  const cmsDue = lines.map(
+    (_, p) =>
+      periods.planDue[p]!.maintenance + liabilityDifference[p]! + (netBasis && cmsFee[p] !== undefined ? periods.planDueFee[p]! : 0),
+  );
   // Surplus carried forward, and shortfalls nobody reported, each with the period it came from (oldest first).
   const surplus: { p: number; pence: number }[] = [];
   const paidInFull: boolean[] = Array.from({ length: n }, () => false);

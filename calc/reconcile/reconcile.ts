@@ -94,7 +94,15 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const credits = new Map<PaidItem, Credit>(payments.paid.map((p) => [p.item, p.credit]));
   const paid = [...payments.paid.map((p) => ({ day: p.item.row.day, credit: p.credit })), ...deductions.paid];
   const charges = reconcileCharges(books, periods, balanceByDay(periods, paid));
-  const directPay = reconcileDirectPay(books, periods, payments.unrecorded, credits, charges.liabilityDifference, keepsFullRecord);
+  const directPay = reconcileDirectPay(
+    books,
+    periods,
+    payments.unrecorded,
+    credits,
+    charges.liabilityDifference,
+    charges.cmsFee,
+    keepsFullRecord,
+  );
   const marked = scheduleMarkWarning(books.scheduleMarks, periods, directPay.findings);
   if (marked) books.warnings.push(marked);
   books.warnings.push(...directPayMarkWarnings(books.scheduleMarks, periods, directPay));

@@ -211,4 +211,46 @@ describe('Direct Pay arrears on a case moved to Collect and Pay (receiving paren
     expect(r.bridge.difference.toFixed(2)).toBe('-710.69');
     expect(r.bridge.lines.map((l) => l.amount.toFixed(2))).toEqual(['-193.57', '-193.57', '-193.57', '-268.90', '138.92']);
   });
+
+  it('a move in the middle of a period, with CMS’s own 4% line on the whole of it, balances on her net figures', () => {
+    // The account above, with CMS's entries: its maintenance lines as above, and 4% lines on the Collect and Pay
+    // periods. For March's period it takes 4% of the whole £276.46 (276.46 × 4 ÷ 100 = 11.0584, £11.06), where only
+    // the 17 days on Collect and Pay carry it (£7.56). Nothing paid, nothing reported: CMS's figure is April's net
+    // 344.72 − 13.79 = 330.93, less March's 11.06, £319.87. Ours is £1,180.54, so the statement explains
+    // 319.87 − 1,180.54 = −860.67: three Direct Pay months unreported (3 × −193.57 = −580.71), March's period
+    // unreported as it was due before any 4% (−276.46), and CMS's 4% too high by 11.06 − 7.56 = 3.50:
+    // −580.71 − 276.46 − 3.50 = −860.67. Counting March's shortfall after our 4% (−268.90) counted ours twice, and
+    // the reconciliation stopped on its own check (fuzzing found it).
+    const due = (date: string, amount: string): CmsEntryInput => ({ date, type: 'liability', amount });
+    const fee = (date: string, amount: string): CmsEntryInput => ({ date, type: 'collection_fee', amount });
+    const r = reconcile({
+      schedule: {
+        decisions: [
+          { effectiveDate: '2023-12-14', weeklyAmount: '44.67', service: 'direct_pay' },
+          { effectiveDate: '2024-03-28', weeklyAmount: '79.55', service: 'collect_and_pay' },
+        ],
+        frequency: 'monthly',
+        asOf: '2024-04-19',
+      },
+      side: 'receiving',
+      cmsEntries: [
+        due('2023-12-14', '193.57'),
+        due('2024-01-14', '193.57'),
+        due('2024-02-14', '193.57'),
+        due('2024-03-14', '276.46'),
+        fee('2024-03-14', '11.06'),
+        due('2024-04-14', '344.72'),
+        fee('2024-04-14', '13.79'),
+      ],
+      bankTransactions: [],
+      cmsClaim: { date: '2024-04-19', balance: '319.87', basis: 'net' },
+    });
+    expect(r.balance.recomputed.toFixed(2)).toBe('1180.54');
+    expect(r.bridge.difference.toFixed(2)).toBe('-860.67');
+    const amounts = r.bridge.lines.map((l) => l.amount.toFixed(2));
+    expect(amounts).toEqual(expect.arrayContaining(['-193.57', '-276.46', '-3.50']));
+    expect(amounts.filter((a) => a === '-193.57')).toHaveLength(3);
+    expect(r.bridge.lines.some((l) => l.kind === 'unexplained')).toBe(false);
+    expect(r.findings.find((f) => f.kind === 'collection_fee_mismatch')!.amount.toFixed(2)).toBe('3.50');
+  });
 });
