@@ -184,6 +184,15 @@ export function reconcileDirectPay(
         if (s.pence === 0) surplus.shift();
       }
       let extra = paid - need - Math.min(0, owed);
+      // Money back in the period (a refund counted as paid) comes off the payment in advance as well: the surplus
+      // covers it, since what was available covered what was owed.
+      while (extra < 0 && surplus.length) {
+        const s = surplus[0]!;
+        const take = Math.min(-extra, s.pence);
+        s.pence -= take;
+        extra += take;
+        if (s.pence === 0) surplus.shift();
+      }
       // A surplus first makes good shortfalls nobody reported (a late payment), then carries forward.
       while (extra > 0 && unreported.length) {
         const u = unreported[0]!;
