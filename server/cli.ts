@@ -26,6 +26,7 @@ Environment:
   RECKONER_API_TOKENS   comma-separated organisation:principal:secret entries (secret at least 32 characters,
                         e.g. openssl rand -base64 32): /mcp and /api/* then need one as a bearer token, and
                         each principal sees only its organisation's cases (serve)
+  RECKONER_MAX_CASES    the most cases one organisation may keep in the case store (default 20,000)
   RECKONER_FILES_DIR    folders (separated by ":") whose files MCP tools over stdio may read by path and
                         export_case may write to, besides the folders the MCP client shares (its roots)
   RECKONER_ALLOWED_HOSTS comma-separated extra Host names to accept (serve). The server answers only

@@ -55,7 +55,8 @@ export interface StoreOptions {
    */
   readonly erasureTiming?: { readonly quietMs: number; readonly withinMs: number };
   /** The most bytes of original files one case may keep (store/repository/limits.ts; default 1 GiB). For tests. */
-  readonly maxKeptFileBytes?: number;
+  readonly maxKeptFileBytes?: number; /** The most cases one organisation may keep (RECKONER_MAX_CASES; store/repository/limits.ts, default 20,000). */
+  readonly maxCasesPerOrganisation?: number;
 }
 
 /**
@@ -72,11 +73,25 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 /** The store options the environment asks for: DATABASE_URL, else RECKONER_DATA_DIR, else the default directory. */
 export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): StoreOptions {
   const key = env.RECKONER_ENCRYPTION_KEY?.trim();
-  const sealing = key ? { encryptionKey: parseKey(key) } : {};
+  const sealing = { ...(key ? { encryptionKey: parseKey(key) } : {}), ...maxCasesFrom(env) };
   const url = env.DATABASE_URL?.trim();
   if (url) return { databaseUrl: url, ...sealing };
   const dir = env.RECKONER_DATA_DIR?.trim();
   return { dataDir: dir ? resolve(dir) : defaultDataDir(env), ...sealing };
+}
+
+/** RECKONER_MAX_CASES, the most cases one organisation may keep: a whole number from 1, or unset for the default. */
+function maxCasesFrom(env: NodeJS.ProcessEnv): { maxCasesPerOrganisation?: number } {
+  const text = env.RECKONER_MAX_CASES?.trim();
+  if (!text) return {};
+  if (!/^[1-9][0-9]{0,8}$/.test(text)) {
+    throw new StoreError(
+      'invalid_input',
+      'RECKONER_MAX_CASES',
+      `must be a whole number of cases from 1 to 999,999,999 (got "${text.slice(0, 40)}"); unset it for the default of 20,000 per organisation`,
+    );
+  }
+  return { maxCasesPerOrganisation: Number(text) };
 }
 
 /** `postgres://host:port/database`: where the data is, without the user name or password. */
@@ -123,6 +138,7 @@ export async function openStore(options: StoreOptions = {}): Promise<CaseStore> 
       ...(options.principal ? { principal: options.principal } : {}),
       ...(options.erasureTiming ? { erasureTiming: options.erasureTiming } : {}),
       ...(options.maxKeptFileBytes !== undefined ? { maxKeptFileBytes: options.maxKeptFileBytes } : {}),
+      ...(options.maxCasesPerOrganisation !== undefined ? { maxCasesPerOrganisation: options.maxCasesPerOrganisation } : {}),
       close: opened.close,
     });
   } catch (error) {

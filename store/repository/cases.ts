@@ -28,6 +28,7 @@ import { readCmsEntries, readDocuments, readTransactions } from './documents.ts'
 import { readEvidence } from './evidence.ts';
 import { readEvents } from './events.ts';
 import { latestRun, readLetters } from './letters.ts';
+import { makeRoomForCase } from './limits.ts';
 import { checkChildren, checkParties, insertChildren, insertParties, readChildren, readParties } from './parties.ts';
 import { caseOf, caseRow, iso, opt, shownChild, shownDecision, shownParty, type CaseValues } from './rows.ts';
 import type { Database } from './sql.ts';
@@ -154,6 +155,7 @@ export function caseOperations(cx: Context): Pick<CaseStore, 'createCase' | 'get
         const parties = checkParties('parties', input.parties);
         const children = checkChildren('children', input.children);
         return cx.scoped('store', async (tx) => {
+          await makeRoomForCase(tx, cx.principal.organisation, 'title', cx.options.maxCasesPerOrganisation);
           // The id is made here, not by the database: the case's key is wrapped for it before the row is written.
           const id = randomUUID();
           const key = cx.keyring.sealing ? cx.keyring.newCaseKey(id) : undefined;

@@ -50,7 +50,8 @@ export interface RepositoryOptions {
   /** PGlite: when a deleted case's tables are rewritten (erasure.ts; default ERASURE_TIMING). For tests. */
   readonly erasureTiming?: ErasureTiming;
   /** The most bytes of original files one case may keep (limits.ts; default MAX_KEPT_FILE_BYTES). For tests. */
-  readonly maxKeptFileBytes?: number;
+  readonly maxKeptFileBytes?: number; /** The most cases one organisation may keep (limits.ts; default MAX_CASES_PER_ORGANISATION). */
+  readonly maxCasesPerOrganisation?: number;
 }
 
 /** Told when each store call starts and ends (erasure.ts waits for a pause in them). */

@@ -126,3 +126,36 @@ export function refuseKeptFile(field: string, held: number, adding: number, max 
       'nothing of it was saved. Import it without keeping the original (its rows are kept all the same), or start a new case for the next period (create_case)',
   );
 }
+
+/**
+ * The most cases one organisation may keep: 20,000 (RECKONER_MAX_CASES to change it). Each case is limited
+ * above, so without this one organisation (or a token, or a model creating cases in a loop) could still fill the
+ * store's disk for every other organisation. An adviser who opens a case a working day for 40 years opens about
+ * 10,000; an organisation that needs more sets its own.
+ */
+export const MAX_CASES_PER_ORGANISATION = 20_000;
+
+/**
+ * Advisory lock space for counting an organisation's cases: the two-key form, whose keys never meet the
+ * one-key keyring lock (context.ts KEYRING_LOCK); the second key is a hash of the organisation.
+ */
+const CASES_LOCK = 728_319;
+
+/**
+ * Refuses a new case when the organisation keeps `max` already. Taken in the transaction that writes the case,
+ * after a lock on the organisation's count, so two cases made at once cannot both be the last: the second waits,
+ * then counts the first. The count is the organisation's own cases (row-level security shows no others).
+ */
+export async function makeRoomForCase(ex: Database, organisation: string, field: string, max = MAX_CASES_PER_ORGANISATION): Promise<void> {
+  await ex.execute(sql`select pg_advisory_xact_lock(${CASES_LOCK}::int, hashtext(${organisation}))`);
+  const [row] = await ex.select({ n: count() }).from(t.cases);
+  const held = Number(row?.n ?? 0);
+  if (held < max) return;
+  throw new StoreError(
+    'too_large',
+    field,
+    `this organisation keeps ${groupedCount(held)} cases, the most one organisation may keep on this server (${groupedCount(max)}); ` +
+      'nothing was saved. Delete the cases it no longer needs (delete_case, after export_case if they are to be kept elsewhere), ' +
+      'or ask whoever runs this server to raise the limit (RECKONER_MAX_CASES)',
+  );
+}

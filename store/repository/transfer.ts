@@ -36,7 +36,7 @@ import {
   runRow,
   transactionValues,
 } from './rows.ts';
-import { CASE_LIMITS, refuseKeptFile, refuseOversizedExport, type RowKind } from './limits.ts';
+import { CASE_LIMITS, makeRoomForCase, refuseKeptFile, refuseOversizedExport, type RowKind } from './limits.ts';
 import { batches } from './sql.ts';
 
 /** zod's path as the store names fields: `transactions[3].amount`. */
@@ -181,6 +181,7 @@ export function transferOperations(cx: Context): Pick<CaseStore, 'exportCase' | 
             cx.options.maxKeptFileBytes,
           );
           const [already] = await tx.select({ id: t.cases.id }).from(t.cases).where(eq(t.cases.id, caseId));
+          if (!already) await makeRoomForCase(tx, cx.principal.organisation, 'case', cx.options.maxCasesPerOrganisation);
           if (already) {
             throw new StoreError(
               'conflict',

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../store/open.ts';
+import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
 import type { CaseCounts, CaseExport, CaseStore } from '../../store/types.ts';
 import { bankStatement, cleanup, cmsStatement, documentInfo, DRIVERS, rawTransaction } from './helpers.ts';
 
@@ -288,4 +288,78 @@ describe.each(DRIVERS)('original files kept per case on $name', (driver) => {
       await drop();
     }
   }, 60_000);
+});
+
+describe.each(DRIVERS)('cases per organisation on $name', (driver) => {
+  // Each case is limited above, so without this one organisation could still fill the store for every other one.
+  // Here the limit is 2 (maxCasesPerOrganisation; the default is 20,000).
+  const A = { id: 'alice@advice-a', organisation: 'org-a' };
+  const B = { id: 'bob@advice-b', organisation: 'org-b' };
+
+  it('refuses a third case of the same organisation, keeps nothing of it, and leaves other organisations their own', async () => {
+    const { options, drop } = await driver.fresh();
+    const store = await openStore({ ...options, maxCasesPerOrganisation: 2 });
+    try {
+      const a = store.as(A);
+      const first = await a.createCase({ title: 'one', side: 'paying' });
+      await a.createCase({ title: 'two', side: 'paying' });
+      const refused = await refusal(a.createCase({ title: 'three', side: 'paying' }));
+      expect(refused).toMatchObject({ code: 'too_large', field: 'title' });
+      expect(refused.message).toBe(
+        'this organisation keeps 2 cases, the most one organisation may keep on this server (2); nothing was saved. ' +
+          'Delete the cases it no longer needs (delete_case, after export_case if they are to be kept elsewhere), ' +
+          'or ask whoever runs this server to raise the limit (RECKONER_MAX_CASES)',
+      );
+      expect((await a.listCases()).total).toBe(2);
+      // An export imported as a new case counts the same way.
+      const exported = await a.exportCase(first.id);
+      expect(await refusal(a.importCaseExport(exported, { asNew: true }))).toMatchObject({ code: 'too_large', field: 'case' });
+      expect((await a.listCases()).total).toBe(2);
+      // Another organisation's cases are its own count.
+      const b = store.as(B);
+      await b.createCase({ title: 'b one', side: 'receiving' });
+      await b.createCase({ title: 'b two', side: 'receiving' });
+      expect((await b.listCases()).total).toBe(2);
+      // A deleted case makes room again.
+      await a.deleteCase(first.id);
+      await a.importCaseExport(exported, { asNew: true });
+      expect((await a.listCases()).total).toBe(2);
+    } finally {
+      await store.close();
+      await drop();
+    }
+  }, 60_000);
+
+  it('of six cases asked for at once with room for one more, makes exactly one', async () => {
+    const { options, drop } = await driver.fresh();
+    const store = await openStore({ ...options, maxCasesPerOrganisation: 2 });
+    try {
+      const a = store.as(A);
+      await a.createCase({ title: 'one', side: 'paying' });
+      const results = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, i) => a.createCase({ title: `at once ${i}`, side: 'paying' })),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results.filter((x) => x.status === 'rejected'))
+        expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'too_large' });
+      expect((await a.listCases()).total).toBe(2);
+    } finally {
+      await store.close();
+      await drop();
+    }
+  }, 60_000);
+});
+
+describe('RECKONER_MAX_CASES', () => {
+  it('sets the most cases one organisation may keep, or is refused naming itself', () => {
+    expect(storeOptionsFromEnv({ RECKONER_MAX_CASES: ' 500 ', RECKONER_DATA_DIR: '/tmp/x' })).toEqual({
+      dataDir: '/tmp/x',
+      maxCasesPerOrganisation: 500,
+    });
+    expect(storeOptionsFromEnv({ RECKONER_DATA_DIR: '/tmp/x' })).toEqual({ dataDir: '/tmp/x' });
+    for (const bad of ['0', '-3', '1e4', 'lots', '2.5'])
+      expect(() => storeOptionsFromEnv({ RECKONER_MAX_CASES: bad, RECKONER_DATA_DIR: '/tmp/x' })).toThrow(
+        `RECKONER_MAX_CASES: must be a whole number of cases from 1 to 999,999,999 (got "${bad}"); unset it for the default of 20,000 per organisation`,
+      );
+  });
 });
