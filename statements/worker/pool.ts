@@ -1,25 +1,30 @@
 /**
- * Documents are parsed in a cage: a pool of worker threads, each with a memory cap (V8's
- * `resourceLimits`) and a wall-clock deadline after which it is terminated, so that no document can
- * stop the process that serves requests. pdf.js decodes and interprets on the thread that calls it and
- * cannot be interrupted from inside; a worker can be, from outside.
+ * Documents are parsed in a cage: a pool of child processes, each with a memory cap (V8's
+ * `--max-old-space-size`), a cap on its whole resident memory, and a wall-clock deadline after which it is
+ * killed, so that no document can stop the process that serves requests. pdf.js decodes and interprets on the
+ * thread that calls it and cannot be interrupted from inside; a process can be, from outside. A process, not a
+ * worker thread: V8 aborts the whole process on some out-of-memory paths (a worker's heap cap notwithstanding:
+ * a security audit's 868-byte PDF made pdf.js build 16.7 million entries and aborted the server), and a child
+ * that aborts takes only itself, and the document it was reading, with it.
  *
  * - At most {@link WORKER_LIMITS}.poolSize documents are read at once; up to `maxQueue` more wait their
  *   turn (for at most the deadline), and past that a document is refused with `too_large` and a message
  *   that says to try again.
- * - A worker past its deadline, over its memory, or gone for any other reason, is replaced; the document
+ * - A child past its deadline, over its memory, or gone for any other reason, is replaced; the document
  *   gets a clear `too_large` (or `parse_failed`) naming the limit it hit.
- * - Memory outside V8's heap (typed arrays, which pdf.js decodes into) is not covered by `resourceLimits`:
- *   a watchdog reads the process's resident memory while documents are being read, and stops them when
- *   the workers hold more than their share.
- * - Workers are reused (pdf.js stays loaded) and are let go after a while idle, or after many documents.
+ * - Memory outside V8's heap (typed arrays, which pdf.js decodes into) is not covered by the heap cap: on Linux
+ *   a watchdog reads each child's resident memory while it reads a document and stops it past its share.
+ * - Children are reused (pdf.js stays loaded) and are let go after a while idle, or after many documents; one
+ *   whose parent has gone ends itself (entry.ts).
  *
- * The worker's code: statements/worker/entry.ts, started from the sources through tsx (boot.mjs), or, in
+ * The child's code: statements/worker/entry.ts, started from the sources through tsx (boot.mjs), or, in
  * the bundle that bin/reckoner runs, as dist/parse-worker.mjs beside dist/reckoner.mjs (scripts/build.mjs).
  * @module
  */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { MappingError } from '../csv/index.ts';
 import { LIMITS, ParseError, type ParseRequest, type ParseResult } from '../types.ts';
 import type { ParseOptions } from '../index.ts';
@@ -31,9 +36,9 @@ export const WORKER_LIMITS = {
   poolSize: Math.max(2, Math.min(4, availableParallelism() - 1)),
   /** Documents that may wait for a worker; more are refused. */
   maxQueue: 32,
-  /** V8 heap of one worker (old generation), in MB. */
+  /** V8 heap of one child (old generation), in MB. */
   maxOldGenerationSizeMb: 768,
-  /** Memory outside V8's heap (typed arrays) one worker may hold, in MB, before the watchdog stops it. */
+  /** Resident memory beyond its heap cap (typed arrays, code) one child may grow by, in MB, before the watchdog stops it. */
   maxExternalMb: 512,
   /** Extra time after the document's own time budget before the worker is terminated (the budget is checked inside it too). */
   graceMillis: 2000,
@@ -51,17 +56,44 @@ export interface PoolOptions {
   /** Wall-clock deadline for one document, from when a worker takes it (default: the document's time budget plus grace). */
   readonly deadlineMillis?: number;
   readonly idleMillis?: number;
+  /** The child's code, a module that speaks entry.ts's messages (tests); default entry.ts (or the bundle's). */
+  readonly entry?: URL;
 }
 
-/** Where the worker's code is: the bundle's dist/parse-worker.mjs, or the sources through tsx. */
-function workerEntry(): { url: URL; workerData: { entry?: string } } {
+/** Where the child's code is: the bundle's dist/parse-worker.mjs, or the sources through tsx. */
+function childEntry(entry?: URL): { file: string; args: string[] } {
   const here = import.meta.url;
+  if (entry) return { file: fileURLToPath(new URL('./boot.mjs', here)), args: [entry.href] };
   if (/\.ts$/.test(new URL(here).pathname)) {
-    return { url: new URL('./boot.mjs', here), workerData: { entry: new URL('./entry.ts', here).href } };
+    return { file: fileURLToPath(new URL('./boot.mjs', here)), args: [new URL('./entry.ts', here).href] };
   }
-  // Bundled: this code is in dist/reckoner.mjs, and scripts/build.mjs writes the worker beside it.
-  return { url: new URL('./parse-worker.mjs', here), workerData: {} };
+  // Bundled: this code is in dist/reckoner.mjs, and scripts/build.mjs writes the child's code beside it.
+  return { file: fileURLToPath(new URL('./parse-worker.mjs', here)), args: [] };
 }
+
+/** The environment a parse process gets: this one's, less Reckoner's settings and the database's address. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) if (!/^(RECKONER_|DATABASE_URL$|PG[A-Z]+$)/.test(name)) env[name] = value;
+  return env;
+}
+
+/** A Linux process's resident memory now (VmRSS) and at its peak (VmHWM), in MB; undefined elsewhere or once gone. */
+function residentMb(pid: number | undefined): { now: number; peak: number } | undefined {
+  if (pid === undefined || process.platform !== 'linux') return undefined;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'latin1');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s*(\\d+) kB`, 'm').exec(status)?.[1]);
+    const now = kb('VmRSS');
+    const peak = kb('VmHWM');
+    return Number.isFinite(now) && Number.isFinite(peak) ? { now: now / 1024, peak: peak / 1024 } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What V8 writes to stderr as it aborts for memory: its heap cap, or an array or table past the most it can hold. */
+const OUT_OF_MEMORY = /heap out of memory|Allocation failed|invalid size error|invalid table size|invalid array length/i;
 
 interface Job {
   readonly id: number;
@@ -76,7 +108,13 @@ interface Job {
 }
 
 interface Slot {
-  readonly worker: Worker;
+  readonly child: ChildProcess;
+  /** Settles when the child has exited. */
+  readonly exited: Promise<void>;
+  /** The end of what the child wrote to stderr (V8 says there why it aborted). */
+  stderr: string;
+  /** Its resident memory when it took its document, in MB (the watchdog measures growth from it). */
+  residentAtStart?: number;
   job?: Job;
   timer?: NodeJS.Timeout;
   idleTimer?: NodeJS.Timeout;
@@ -108,6 +146,7 @@ export class ParsePool {
   readonly maxExternalMb: number;
   private readonly deadlineMillis: number | undefined;
   private readonly idleMillis: number;
+  private readonly entry: URL | undefined;
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
@@ -115,8 +154,8 @@ export class ParsePool {
   private readonly lastTurn = new Map<string, number>();
   private turns = 0;
   private watchdog: NodeJS.Timeout | undefined;
-  private baseline = 0;
   private closed = false;
+  private peak: number | undefined;
 
   constructor(options: PoolOptions = {}) {
     this.size = Math.max(1, options.size ?? WORKER_LIMITS.poolSize);
@@ -125,6 +164,12 @@ export class ParsePool {
     this.maxExternalMb = options.maxExternalMb ?? WORKER_LIMITS.maxExternalMb;
     this.deadlineMillis = options.deadlineMillis;
     this.idleMillis = options.idleMillis ?? WORKER_LIMITS.idleMillis;
+    this.entry = options.entry;
+  }
+
+  /** The highest resident memory any of its children had reached when it answered, in MB (Linux), for tests and diagnostics. */
+  get peakMemoryMb(): number | undefined {
+    return this.peak;
   }
 
   /** Documents being read and waiting, for messages and tests. */
@@ -224,31 +269,49 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
-    const { url, workerData } = workerEntry();
-    const worker = new Worker(url, {
-      workerData,
-      resourceLimits: { maxOldGenerationSizeMb: this.maxOldGenerationSizeMb },
-      // The worker drops its stdout writes itself (silence.ts): over stdio that is the JSON-RPC channel. A
-      // captured stdout (stdout: true) would keep this process running for as long as an idle worker lives.
-      stdout: false,
-      stderr: false,
-      env: process.env,
+    const { file, args } = childEntry(this.entry);
+    const child = fork(file, args, {
+      // Its own flags only (not the parent's: a debugger's or a test runner's), and the heap cap.
+      execArgv: [`--max-old-space-size=${this.maxOldGenerationSizeMb}`],
+      // Nothing it prints reaches stdout, which over stdio is the JSON-RPC channel; stderr is kept to tell why it died.
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+      // Reading a document needs none of the server's secrets (its keys, tokens, database address): the process
+      // that reads untrusted files is given none of them.
+      env: childEnv(),
     });
-    const slot: Slot = { worker, jobs: 0, startedAt: performance.now() };
+    let exited!: () => void;
+    const slot: Slot = { child, exited: new Promise<void>((r) => (exited = r)), stderr: '', jobs: 0, startedAt: performance.now() };
     this.slots.push(slot);
-    worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
-    worker.on('error', (error: Error & { code?: string }) => {
-      if (slot.ending) return;
-      slot.ending =
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? this.memoryError()
-          : new ParseError(
-              'parse_failed',
-              'The document could not be read: the reader stopped unexpectedly. Download it again, or send a CSV export.',
-            );
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (text: string) => {
+      slot.stderr = (slot.stderr + text).slice(-4096);
     });
-    worker.on('exit', () => this.onExit(slot));
+    child.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
+    child.on('error', () => {
+      // Failed to start, or a message it could not be sent: it is ended, and its document told so on exit.
+      if (!slot.ending) slot.ending = this.stoppedError();
+      child.kill('SIGKILL');
+    });
+    child.on('exit', () => {
+      this.onExit(slot);
+      exited();
+    });
+    this.idle(slot);
     return slot;
+  }
+
+  private stoppedError(): ParseError {
+    return new ParseError(
+      'parse_failed',
+      'The document could not be read: the reader stopped unexpectedly. Download it again, or send a CSV export.',
+    );
+  }
+
+  /** Lets this process exit while the child idles, or keeps it running while the child reads. */
+  private idle(slot: Slot, idle = true): void {
+    const handles = [slot.child, slot.child.channel, slot.child.stderr] as ({ ref(): void; unref(): void } | null | undefined)[];
+    for (const h of handles) if (h) idle ? h.unref() : h.ref();
   }
 
   private memoryError(): ParseError {
@@ -264,7 +327,8 @@ export class ParsePool {
     slot.job = job;
     slot.jobs++;
     slot.startedAt = performance.now();
-    slot.worker.ref();
+    slot.residentAtStart = residentMb(slot.child.pid)?.now;
+    this.idle(slot, false);
     const deadline = this.deadlineMillis ?? this.budgetOf(job.options) + WORKER_LIMITS.graceMillis;
     slot.timer = setTimeout(() => {
       void this.end(
@@ -275,10 +339,9 @@ export class ParsePool {
         ),
       );
     }, deadline);
-    // A copy of the bytes is handed over (the caller keeps its own, to hash and store).
-    const bytes = new Uint8Array(job.request.bytes);
-    const message: WorkerJob = { id: job.id, request: { ...job.request, bytes }, options: job.options };
-    slot.worker.postMessage(message, [bytes.buffer]);
+    // The bytes are copied to the child (the caller keeps its own, to hash and store).
+    const message: WorkerJob = { id: job.id, request: job.request, options: job.options };
+    slot.child.send(message);
     this.startWatchdog();
   }
 
@@ -287,6 +350,8 @@ export class ParsePool {
     if (!job || reply.id !== job.id || slot.ending) return;
     clearTimeout(slot.timer);
     slot.job = undefined;
+    const peak = residentMb(slot.child.pid)?.peak;
+    if (peak !== undefined) this.peak = Math.max(this.peak ?? 0, peak);
     if (reply.ok) job.resolve(reply.result);
     else job.reject(rebuild(reply));
     if (slot.jobs >= WORKER_LIMITS.maxJobsPerWorker) void this.end(slot);
@@ -320,18 +385,19 @@ export class ParsePool {
       this.start(slot, job);
       return;
     }
-    slot.worker.unref();
+    this.idle(slot);
     slot.idleTimer = setTimeout(() => void this.end(slot), this.idleMillis);
     slot.idleTimer.unref();
     if (!this.slots.some((s) => s.job)) this.stopWatchdog();
   }
 
-  /** Terminates a worker on purpose; its document (if any) fails with `error`. */
+  /** Kills a child on purpose; its document (if any) fails with `error`. */
   private async end(slot: Slot, error?: ParseError): Promise<void> {
     if (!slot.ending) slot.ending = error ?? new ParseError('parse_failed', 'The reader was stopped; send the document again.');
     clearTimeout(slot.timer);
     clearTimeout(slot.idleTimer);
-    await slot.worker.terminate();
+    if (slot.child.exitCode === null && slot.child.signalCode === null) slot.child.kill('SIGKILL');
+    await slot.exited;
   }
 
   private onExit(slot: Slot): void {
@@ -341,15 +407,8 @@ export class ParsePool {
     if (at >= 0) this.slots.splice(at, 1);
     const job = slot.job;
     slot.job = undefined;
-    if (job) {
-      job.reject(
-        slot.ending ??
-          new ParseError(
-            'parse_failed',
-            'The document could not be read: the reader stopped unexpectedly. Download it again, or send a CSV export.',
-          ),
-      );
-    }
+    // Gone by itself: V8 says on stderr when it aborted for memory (its heap cap, or a table past its size).
+    if (job) job.reject(slot.ending ?? (OUT_OF_MEMORY.test(slot.stderr) ? this.memoryError() : this.stoppedError()));
     // Someone waiting gets a fresh worker in place of this one.
     if (!this.closed && this.queue.length > 0 && this.slots.length < this.size) {
       const next = this.takeNext()!;
@@ -360,23 +419,17 @@ export class ParsePool {
   }
 
   /**
-   * Watches the process's resident memory while documents are read: V8's limits do not cover typed
-   * arrays, so a document that gets past every check and fills them is stopped here.
+   * Watches each reading child's resident memory (Linux): V8's heap cap does not cover typed arrays, so a document
+   * that gets past every check and fills them is stopped here, before it takes the machine's memory.
    */
   private startWatchdog(): void {
-    if (this.watchdog) return;
-    const usage = process.memoryUsage();
-    this.baseline = usage.rss - usage.heapTotal - usage.external;
+    if (this.watchdog || process.platform !== 'linux') return;
     this.watchdog = setInterval(() => {
-      const running = this.slots.filter((s) => s.job && !s.ending);
-      if (running.length === 0) return;
-      const now = process.memoryUsage();
-      const workers = now.rss - now.heapTotal - now.external - this.baseline;
-      const allowed = this.slots.length * (this.maxOldGenerationSizeMb + this.maxExternalMb) * 1024 * 1024;
-      if (workers > allowed) {
-        // The memory cannot be told apart by worker: the document read longest is stopped first.
-        const oldest = running.reduce((a, b) => (a.startedAt <= b.startedAt ? a : b));
-        void this.end(oldest, this.memoryError());
+      for (const slot of this.slots) {
+        if (!slot.job || slot.ending) continue;
+        const now = residentMb(slot.child.pid)?.now;
+        if (now === undefined) continue;
+        if (now - (slot.residentAtStart ?? 0) > this.maxOldGenerationSizeMb + this.maxExternalMb) void this.end(slot, this.memoryError());
       }
     }, 250);
     this.watchdog.unref();

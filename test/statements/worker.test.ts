@@ -86,6 +86,42 @@ describe('limits that stop a worker', () => {
   }, 60_000);
 });
 
+describe('a document that makes V8 abort its process', () => {
+  test('takes only its own child with it: too_large naming the cap, and the next document gets a fresh child', async () => {
+    // fatal-entry.ts grows an array until V8 aborts the process it runs in (in a worker thread, that was this one).
+    // The watchdog is given room enough not to stop it first, so the abort itself is what is seen.
+    const p = pool({ size: 1, maxExternalMb: 8192, entry: new URL('./worker-child/fatal-entry.ts', import.meta.url) });
+    const error = await failure(p.parse({ bytes: await renderTruth(statement) }));
+    expect(error.code).toBe('too_large');
+    expect(error.message).toMatch(
+      /^Reading this document needed more than 768 MB of memory, the most one document may use, and was stopped/,
+    );
+    expect(p.load).toMatchObject({ running: 0, workers: 0 });
+    // This process is alive (the test goes on), and so is its pool: the next document starts a child of its own.
+    const again = failure(p.parse({ bytes: await renderTruth(statement) }));
+    expect(p.load).toMatchObject({ running: 1, workers: 1 });
+    expect((await again).code).toBe('too_large');
+  }, 120_000);
+});
+
+test('the process reading a document gets none of the server’s secrets', async () => {
+  const saved = { key: process.env.RECKONER_ENCRYPTION_KEY, url: process.env.DATABASE_URL };
+  process.env.RECKONER_ENCRYPTION_KEY = 'a key the reader must not see';
+  process.env.DATABASE_URL = 'postgres://user:secret@db/reckoner';
+  try {
+    const p = pool({ size: 1, entry: new URL('./worker-child/env-entry.ts', import.meta.url) });
+    const error = await p.parse({ bytes: await renderTruth(statement) }).catch((e: unknown) => e as Error);
+    expect((error as Error).message).toBe('[]');
+  } finally {
+    for (const [name, value] of [
+      ['RECKONER_ENCRYPTION_KEY', saved.key],
+      ['DATABASE_URL', saved.url],
+    ] as const)
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+  }
+}, 60_000);
+
 describe('a bounded pool', () => {
   test('with every worker busy and the queue full, a document is refused at once with a clear message', async () => {
     const p = pool({ size: 1, maxQueue: 0 });
