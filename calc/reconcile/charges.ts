@@ -54,6 +54,8 @@ export function reconcileCharges(
   periods: Periods,
   /** The overdue balance the evidence shows at the end of a day (whole pence, all components but charges). */
   trueBalanceOn: (day: number) => number,
+  /** The arrears carried in from the CSA, less write-offs, at the end of a day: arrears to enforce too. */
+  carriedOn: (day: number) => number = () => 0,
 ): ChargesResult {
   const findings: FindingDraft[] = [];
   const matches: MatchDraft[] = [];
@@ -275,11 +277,13 @@ export function reconcileCharges(
     }
   }
 
-  // Enforcement charges: allowed on the day, not repeated, and with arrears to enforce where the action needs them.
+  // Enforcement charges: allowed on the day, not repeated, and with arrears to enforce where the action needs them,
+  // counting the arrears carried over from the CSA with those built up since.
   const allowedCharges: { day: number; pence: number }[] = [];
+  const arrearsOn = (day: number): number => trueBalanceOn(day) + carriedOn(day);
   /** Whether the records show a payment missed or late on or before `day`: the balance owing at the end of a day something fell due. */
   const behindBy = (day: number): boolean =>
-    books.schedule.plan.events.some((ev) => ev.day <= day && ev.day <= books.asOfDay && trueBalanceOn(ev.day) > 0);
+    books.schedule.plan.events.some((ev) => ev.day <= day && ev.day <= books.asOfDay && arrearsOn(ev.day) > 0);
   /** Charges of an allowed amount already seen, for spotting the same action charged twice. */
   const seen: { day: number; action: string }[] = [];
   for (const e of books.enforcementCharges) {
@@ -320,7 +324,7 @@ export function reconcileCharges(
       continue;
     }
     // No arrears on the day: the charge stands if an action it can be for may be taken without them (enforcement.ts).
-    const arrears = trueBalanceOn(e.day);
+    const arrears = arrearsOn(e.day);
     let standsBy: EnforcementAction | undefined;
     if (arrears <= 0) {
       const actions = e.chargeType

@@ -28,7 +28,7 @@ import { creditOf, type Credit } from './credits.ts';
 import { reconcileDeductions } from './deductions.ts';
 import { directPayMarkWarnings, scheduleMarkWarning } from './schedule-marks.ts';
 import { reconcileDirectPay } from './direct-pay.ts';
-import { historicOf } from './historic.ts';
+import { historicOf, type HistoricFigures } from './historic.ts';
 import {
   MOVED_ARREARS_RULE,
   MOVED_ARREARS_STEP,
@@ -93,7 +93,8 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const deductions = reconcileDeductions(books);
   const credits = new Map<PaidItem, Credit>(payments.paid.map((p) => [p.item, p.credit]));
   const paid = [...payments.paid.map((p) => ({ day: p.item.row.day, credit: p.credit })), ...deductions.paid];
-  const charges = reconcileCharges(books, periods, balanceByDay(periods, paid));
+  const historic = historicOf(books);
+  const charges = reconcileCharges(books, periods, balanceByDay(periods, paid), carriedByDay(historic));
   const directPay = reconcileDirectPay(
     books,
     periods,
@@ -106,7 +107,6 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const marked = scheduleMarkWarning(books.scheduleMarks, periods, directPay.findings);
   if (marked) books.warnings.push(marked);
   books.warnings.push(...directPayMarkWarnings(books.scheduleMarks, periods, directPay));
-  const historic = historicOf(books);
   books.warnings.push(...historic.warnings);
   const takenAsRecorded = deductions.matches
     .filter((m) => m.reason === 'not_checked')
@@ -293,6 +293,12 @@ function balanceByDay(periods: Periods, paid: readonly { day: number; credit: Cr
     }
     return periods.planDueBy(day) - (lo === 0 ? 0 : cumulative[lo - 1]!);
   };
+}
+
+/** The arrears carried in (from the CSA) less those written off, as they stood at the end of a day (whole pence). */
+function carriedByDay(h: HistoricFigures): (day: number) => number {
+  return (day) =>
+    (h.openingDay === undefined || h.openingDay <= day ? h.opening : 0) - h.writeOffs.reduce((a, w) => a + (w.day <= day ? w.pence : 0), 0);
 }
 
 const favours = (pence: number): Favours => (pence > 0 ? 'paying_parent' : pence < 0 ? 'receiving_parent' : 'neither');

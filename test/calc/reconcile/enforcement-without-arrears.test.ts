@@ -133,6 +133,47 @@ describe('a liability order charged with no arrears: still a finding, now with i
   });
 });
 
+describe('a liability order charged with arrears carried over from the CSA: the charge stands', () => {
+  // The same account, but the case came from the CSA on 1 January 2024 with £500.00 of arrears (its closure letter;
+  // CMS's opening line says the same). Every instalment since is paid, yet £500.00 is owed on 20 February: arrears a
+  // liability order may enforce (s.33(1)(a), (3)). CMS: 500.00 + 936.00 − 936.00 + 300.00 = £800.00, and so is ours.
+  const input = account(
+    { id: 'lo', date: '2024-02-20', type: 'enforcement_charge', amount: '300.00', chargeType: 'liability_order' },
+    '800.00',
+  );
+  const r = reconcile({
+    ...input,
+    schedule: { ...input.schedule, openingBalance: { date: '2024-01-01', amount: '500.00' } },
+    cmsEntries: [...input.cmsEntries!, { id: 'open', date: '2024-01-01', type: 'opening_balance', amount: '500.00' }],
+  });
+
+  it('is no finding: the charge is in the balance with the arrears it enforces', () => {
+    expect(findings(r)).toEqual([]);
+    expect(balance(r)).toMatchObject({ enforcementCharges: '300.00', recomputed: '800.00', cmsClaimed: '800.00', difference: '0.00' });
+    expect(bridge(r)).toEqual({ from: '800.00', to: '800.00', lines: [], addsUp: true });
+  });
+
+  it('written off before the charge, the arrears carried over no longer count: a finding again', () => {
+    const writtenOff = reconcile({
+      ...input,
+      schedule: {
+        ...input.schedule,
+        openingBalance: { date: '2024-01-01', amount: '500.00' },
+        writeOffs: [{ date: '2024-02-01', amount: '500.00', reason: 's41e' }],
+      },
+      cmsEntries: [
+        ...input.cmsEntries!,
+        { id: 'open', date: '2024-01-01', type: 'opening_balance', amount: '500.00' },
+        { id: 'wo', date: '2024-02-01', type: 'write_off', amount: '500.00' },
+      ],
+      cmsClaim: { date: '2024-03-31', balance: '300.00' },
+    });
+    expect(findings(writtenOff)).toEqual(
+      found([{ kind: 'enforcement_without_arrears', amount: '300.00', effect: '300.00', cms: ['lo'], bank: [] }]),
+    );
+  });
+});
+
 describe('a regular deduction order needs a payment missed, and may then collect future maintenance', () => {
   const rdo: CmsEntryInput = {
     id: 'rdo',
