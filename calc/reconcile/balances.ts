@@ -50,6 +50,8 @@ export interface Balances {
   readonly cmsFilledIn: number;
   /** Accrued but not yet due, where CMS's ledger charges it already (a line of the bridge), by component. */
   readonly notYetDueInCms: Parts;
+  /** CMS's records of payment that Reckoner split between maintenance and the collection fee (split-rounding.ts). */
+  readonly splitPayments: number;
   readonly periods: readonly PeriodFigures[];
 }
 
@@ -85,9 +87,11 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   }
   let recM = 0;
   let recF = 0;
+  let splitPayments = 0;
   for (const r of recorded) {
     recM += r.credit.maintenance;
     recF += r.credit.fees;
+    if (r.credit.maintenance !== 0 && r.credit.fees !== 0) splitPayments++;
     if (n) recordedBy[at(r.entry.day)]! += r.credit.maintenance + r.credit.fees;
   }
   let adjustments = 0;
@@ -222,6 +226,7 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     cmsEntries,
     cmsFilledIn,
     notYetDueInCms: parts(structuralM, structuralF, 0),
+    splitPayments,
     periods: rows,
   };
 }

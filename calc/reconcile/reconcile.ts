@@ -29,6 +29,7 @@ import { reconcileDeductions } from './deductions.ts';
 import { directPayMarkWarnings, scheduleMarkWarning } from './schedule-marks.ts';
 import { reconcileDirectPay } from './direct-pay.ts';
 import { historicOf, type HistoricFigures } from './historic.ts';
+import { splitRounding, withSplit } from './split-rounding.ts';
 import {
   MOVED_ARREARS_RULE,
   MOVED_ARREARS_STEP,
@@ -111,7 +112,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const takenAsRecorded = deductions.matches
     .filter((m) => m.reason === 'not_checked')
     .flatMap((m) => m.cms.map((e) => ({ day: e.day, pence: e.pence })));
-  const balances = balancesOf({
+  const counted = balancesOf({
     books,
     periods,
     paid,
@@ -120,6 +121,10 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     directPay,
     historic,
   });
+  // CMS's split of the same total between maintenance and the fee, where it differs from Reckoner's by rounding only.
+  const rounding = splitRounding(counted, books.claim);
+  if (rounding) books.warnings.push(rounding.warning);
+  const balances = rounding ? withSplit(counted, rounding) : counted;
   // Counted as the balance counts: what it leaves owed of the instalments due after the evidence ends is unpaid.
   const uncovered = evidenceEndsWarning(input, books, periods, takenAsRecorded, balances.recomputed.maintenance + balances.recomputed.fees);
   if (uncovered) books.warnings.push(uncovered);

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CmsEntryInput } from '../../calc/ledger/entries.ts';
+import { addDays } from '../../calc/dates.ts';
 import { formatMoney } from '../../calc/money.ts';
 import { reconcile, type ReconcileInput } from '../../calc/reconcile/reconcile.ts';
 import { draftLetter } from '../../letters/index.ts';
@@ -109,5 +110,57 @@ describe('a part of the balance in credit is quoted as overpaid, not as an amoun
       label: 'Collection fees overpaid, worked out from the decisions and my evidence of payment',
       value: '£0.01',
     });
+  });
+});
+
+describe('CMS’s split differing from Reckoner’s by rounding only', () => {
+  // £50 a week on Collect and Pay from Monday 1 January 2024, weekly: £50.00 + 20% fee £10.00 due each Monday, 12 weeks
+  // to 24 March (£600.00 + £120.00). Paid £55.55 each Tuesday (£666.60), CMS recording each. Reckoner splits each
+  // payment: maintenance m with m + 20% of m, rounded, = 55.55: 46.29 + 9.26 (46.29 × 20 ÷ 100 = 9.258); 12 of them are
+  // £555.48 + £111.12, leaving £44.52 + £8.88. CMS splits the total: 666.60 ÷ 1.2 = £555.50 + £111.10, and gives
+  // £44.50 + £8.90. The total is the same (£53.40); the parts differ by 2p, within a penny for each of the 12 payments.
+  const weeks = Array.from({ length: 12 }, (_, i) => addDays('2024-01-01', 7 * i));
+  const rounded: ReconcileInput = {
+    schedule: {
+      decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: '50.00' }],
+      frequency: 'weekly',
+      service: 'collect_and_pay',
+      asOf: '2024-03-24',
+    },
+    side: 'paying',
+    cmsEntries: weeks.flatMap((d): CmsEntryInput[] => [
+      { date: d, type: 'liability', amount: '50.00' },
+      { date: d, type: 'collection_fee', amount: '10.00' },
+      { date: addDays(d, 1), type: 'payment_received', amount: '55.55' },
+    ]),
+    bankTransactions: weeks.map((d) => ({ date: addDays(d, 1), amount: '55.55', direction: 'out', description: 'CMS PAYMENT' })),
+    bankFilter: { descriptionContains: ['CMS'] },
+    cmsClaim: { date: '2024-03-24', maintenance: '44.50', collectionFees: '8.90', enforcementCharges: '0.00' },
+  };
+
+  it('takes CMS’s split, says so, and has no line asking CMS to put its parts right', () => {
+    const r = reconcile(rounded);
+    expect(r.bridge.lines).toEqual([]);
+    const part = (c: string) => r.balance.components.find((x) => x.component === c)!;
+    expect([formatMoney(part('maintenance').recomputed), formatMoney(part('collection_fees').recomputed)]).toEqual(['44.50', '8.90']);
+    // The same payments, split CMS's way: paid 555.50 + 111.10 = 666.60; 600.00 − 555.50 = 44.50, 120.00 − 111.10 = 8.90.
+    expect([formatMoney(part('maintenance').paid), formatMoney(part('collection_fees').paid)]).toEqual(['555.50', '111.10']);
+    expect(formatMoney(r.balance.recomputed)).toBe('53.40');
+    expect(r.warnings).toContain(
+      "CMS's figure puts £0.02 less in maintenance and £0.02 more in collection fees (£44.50 and £8.90) than Reckoner's split of the same total (£44.52 and £8.88), which rounds the fee on each payment: within a penny for each of the 12 payments split, that is rounding, not an error, so CMS's split is used on both sides.",
+    );
+    const letter = draftLetter({ ...CASES['account_breakdown_request']!.input, reconciliation: rounded });
+    expect(letter.text).toContain('Your figure agrees with it.');
+    expect(letter.text).not.toMatch(/its parts are not|correct the parts|too low \(you give|right part by part/);
+  });
+
+  it('a split further apart than a penny a payment is still a line, part by part', () => {
+    // £0.13 apart with 12 payments split: more than rounding explains.
+    const r = reconcile({
+      ...rounded,
+      cmsClaim: { date: '2024-03-24', maintenance: '44.39', collectionFees: '9.01', enforcementCharges: '0.00' },
+    });
+    expect(r.bridge.lines.map((l) => [l.kind, formatMoney(l.amount)])).toEqual([['unexplained', '0.00']]);
+    expect(r.bridge.lines[0]!.description).toContain('it puts £0.13 less in maintenance and £0.13 more in collection fees than they do');
   });
 });
