@@ -288,15 +288,21 @@ export class ParsePool {
       slot.stderr = (slot.stderr + text).slice(-4096);
     });
     child.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
-    child.on('error', () => {
-      // Failed to start, or a message it could not be sent: it is ended, and its document told so on exit.
-      if (!slot.ending) slot.ending = this.stoppedError();
-      child.kill('SIGKILL');
-    });
-    child.on('exit', () => {
+    let gone = false;
+    const onGone = () => {
+      if (gone) return;
+      gone = true;
       this.onExit(slot);
       exited();
+    };
+    child.on('error', () => {
+      // Failed to start, or a message it could not be sent: it is ended, and its document told so. A child that never
+      // started may never say it exited, so it is taken as gone now.
+      if (!slot.ending) slot.ending = this.stoppedError();
+      if (child.pid === undefined) onGone();
+      else child.kill('SIGKILL');
     });
+    child.on('exit', onGone);
     this.idle(slot);
     return slot;
   }

@@ -104,6 +104,14 @@ describe('a document that makes V8 abort its process', () => {
   }, 120_000);
 });
 
+test('a reader that cannot start fails its document with parse_failed, and the pool holds no process after it', async () => {
+  const p = pool({ size: 1, entry: new URL('./worker-child/no-such-entry.ts', import.meta.url) });
+  const error = await failure(p.parse({ bytes: await renderTruth(statement) }));
+  expect(error.code).toBe('parse_failed');
+  expect(error.message).toBe('The document could not be read: the reader stopped unexpectedly. Download it again, or send a CSV export.');
+  expect(p.load).toMatchObject({ running: 0, workers: 0 });
+}, 60_000);
+
 test('the process reading a document gets none of the server’s secrets', async () => {
   const saved = { key: process.env.RECKONER_ENCRYPTION_KEY, url: process.env.DATABASE_URL };
   process.env.RECKONER_ENCRYPTION_KEY = 'a key the reader must not see';
