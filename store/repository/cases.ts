@@ -155,7 +155,7 @@ export function caseOperations(cx: Context): Pick<CaseStore, 'createCase' | 'get
         const parties = checkParties('parties', input.parties);
         const children = checkChildren('children', input.children);
         return cx.scoped('store', async (tx) => {
-          await makeRoomForCase(tx, cx.principal.organisation, 'title', cx.options.maxCasesPerOrganisation);
+          await makeRoomForCase(tx, cx.principal.organisation, '(organisation)', cx.options.maxCasesPerOrganisation);
           // The id is made here, not by the database: the case's key is wrapped for it before the row is written.
           const id = randomUUID();
           const key = cx.keyring.sealing ? cx.keyring.newCaseKey(id) : undefined;

@@ -181,7 +181,7 @@ export function transferOperations(cx: Context): Pick<CaseStore, 'exportCase' | 
             cx.options.maxKeptFileBytes,
           );
           const [already] = await tx.select({ id: t.cases.id }).from(t.cases).where(eq(t.cases.id, caseId));
-          if (!already) await makeRoomForCase(tx, cx.principal.organisation, 'case', cx.options.maxCasesPerOrganisation);
+          if (!already) await makeRoomForCase(tx, cx.principal.organisation, '(organisation)', cx.options.maxCasesPerOrganisation);
           if (already) {
             throw new StoreError(
               'conflict',

@@ -304,7 +304,7 @@ describe.each(DRIVERS)('cases per organisation on $name', (driver) => {
       const first = await a.createCase({ title: 'one', side: 'paying' });
       await a.createCase({ title: 'two', side: 'paying' });
       const refused = await refusal(a.createCase({ title: 'three', side: 'paying' }));
-      expect(refused).toMatchObject({ code: 'too_large', field: 'title' });
+      expect(refused).toMatchObject({ code: 'too_large', field: '(organisation)' });
       expect(refused.message).toBe(
         'this organisation keeps 2 cases, the most one organisation may keep on this server (2); nothing was saved. ' +
           'Delete the cases it no longer needs (delete_case, after export_case if they are to be kept elsewhere), ' +
@@ -313,7 +313,7 @@ describe.each(DRIVERS)('cases per organisation on $name', (driver) => {
       expect((await a.listCases()).total).toBe(2);
       // An export imported as a new case counts the same way.
       const exported = await a.exportCase(first.id);
-      expect(await refusal(a.importCaseExport(exported, { asNew: true }))).toMatchObject({ code: 'too_large', field: 'case' });
+      expect(await refusal(a.importCaseExport(exported, { asNew: true }))).toMatchObject({ code: 'too_large', field: '(organisation)' });
       expect((await a.listCases()).total).toBe(2);
       // Another organisation's cases are its own count.
       const b = store.as(B);
