@@ -21,8 +21,8 @@
  * (each row's fingerprint and place in the document, `source`, set aside: the truth has neither).
  *
  * Then what the parse worker costs (statements/worker/pool.ts): the same statement through `parseDocument`,
- * which reads it in a worker thread with a memory cap and a deadline (the bytes copied in, the result
- * cloned out), against `parseDocumentInProcess` on this thread; the worker is started and warm first, as
+ * which reads it in a child process with a memory cap and a deadline (the bytes copied in, the result
+ * copied out), against `parseDocumentInProcess` on this thread; the child is started and warm first, as
  * it is in a running server. Last, how a CSV statement's parse grows from 10,000 rows to 100,000 (goal: a row
  * at most 1.5× as dear at the larger size).
  *

@@ -1,10 +1,10 @@
 /**
  * One entry point for every document: bytes in, typed transactions or CMS ledger entries out.
  *
- * {@link parseDocument} reads the document in a worker thread with a memory cap and a deadline
+ * {@link parseDocument} reads the document in a child process with a memory cap and a deadline
  * (worker/pool.ts), so that no file, however hostile, can stop the process that calls it; use it for
  * anything a user sends. {@link parseDocumentInProcess} is the same parse on the calling thread, for the
- * worker itself and for measuring.
+ * child itself and for measuring.
  *
  * The format is found from the content, never the file name: `%PDF-` → the PDF reader; an OFX/QFX header or
  * `<OFX>` element → the OFX reader; other text → the CSV reader; anything else is refused with what to send
@@ -68,8 +68,8 @@ function checkSize(request: ParseRequest, maxBytes: number): void {
 const maxBytesOf = (options: ParseOptions) => Math.min(options.limits?.maxBytes ?? LIMITS.maxBytes, LIMITS.maxBytes);
 
 /**
- * Detects what the document is and parses it, in a worker with a memory cap and a deadline (see
- * worker/pool.ts): the calling thread stays free whatever the document does.
+ * Detects what the document is and parses it, in a child process with a memory cap and a deadline (see
+ * worker/pool.ts): the calling process stays free whatever the document does.
  */
 export async function parseDocument(
   request: ParseRequest,

@@ -4,7 +4,7 @@
  * before anything it cannot take back (a write to the store), checks that it was not cancelled; a wait on work
  * elsewhere (the parse worker) is abandoned as soon as the request is cancelled ({@link untilCancelled}).
  *
- * The parse itself runs in a worker (statements/worker/) that reports nothing until it is done, so a parse's
+ * The parse itself runs in a child process (statements/worker/) that reports nothing until it is done, so a parse's
  * progress is by stage (received, read, shaped), not by page.
  * @module
  */
