@@ -131,6 +131,18 @@ export function reconcileDirectPay(
   const surplus: { p: number; pence: number }[] = [];
   const paidInFull: boolean[] = Array.from({ length: n }, () => false);
   const unreported: { p: number; pence: number }[] = [];
+  /** Takes up to `pence` from the payment in advance, oldest first; how much it took. */
+  const takeFromSurplus = (pence: number): number => {
+    let left = pence;
+    while (left > 0 && surplus.length) {
+      const s = surplus[0]!;
+      const take = Math.min(left, s.pence);
+      s.pence -= take;
+      left -= take;
+      if (s.pence === 0) surplus.shift();
+    }
+    return pence - left;
+  };
   const due = (p: number) => ({ start: lines[p]!.periodStart, end: lines[p]!.periodEnd });
   const draft = (
     kind: FindingDraft['kind'],
@@ -175,24 +187,11 @@ export function reconcileDirectPay(
       if (r > 0) findings.push(draft('reported_missed_but_paid', p, r, reports, { reported: fromPence(r), cms: reportFacts(reports) }));
       // The payment in advance counts first, oldest first; what this period paid beyond the rest is surplus (a credit
       // from a backdated reduction, a negative instalment, adds to it).
-      let need = Math.max(0, owed);
-      while (need > 0 && surplus.length) {
-        const s = surplus[0]!;
-        const take = Math.min(need, s.pence);
-        s.pence -= take;
-        need -= take;
-        if (s.pence === 0) surplus.shift();
-      }
+      const need = Math.max(0, owed) - takeFromSurplus(Math.max(0, owed));
       let extra = paid - need - Math.min(0, owed);
       // Money back in the period (a refund counted as paid) comes off the payment in advance as well: the surplus
       // covers it, since what was available covered what was owed.
-      while (extra < 0 && surplus.length) {
-        const s = surplus[0]!;
-        const take = Math.min(-extra, s.pence);
-        s.pence -= take;
-        extra += take;
-        if (s.pence === 0) surplus.shift();
-      }
+      if (extra < 0) extra += takeFromSurplus(-extra);
       // A surplus first makes good shortfalls nobody reported (a late payment), then carries forward.
       while (extra > 0 && unreported.length) {
         const u = unreported[0]!;
