@@ -78,14 +78,16 @@ function childEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+const VM_RSS = /^VmRSS:\s*(\d+) kB/m;
+const VM_HWM = /^VmHWM:\s*(\d+) kB/m;
+
 /** A Linux process's resident memory now (VmRSS) and at its peak (VmHWM), in MB; undefined elsewhere or once gone. */
 function residentMb(pid: number | undefined): { now: number; peak: number } | undefined {
   if (pid === undefined || process.platform !== 'linux') return undefined;
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'latin1');
-    const kb = (field: string) => Number(new RegExp(`^${field}:\\s*(\\d+) kB`, 'm').exec(status)?.[1]);
-    const now = kb('VmRSS');
-    const peak = kb('VmHWM');
+    const now = Number(VM_RSS.exec(status)?.[1]);
+    const peak = Number(VM_HWM.exec(status)?.[1]);
     return Number.isFinite(now) && Number.isFinite(peak) ? { now: now / 1024, peak: peak / 1024 } : undefined;
   } catch {
     return undefined;

@@ -184,6 +184,16 @@ describe('Direct Pay arrears on a case moved to Collect and Pay (receiving paren
     expect(other.bridge.lines.find((l) => l.kind === 'unexplained')!.description).toMatch(/nothing in the entries given explains it/);
   });
 
+  /** Direct Pay from 14 December 2023, Collect and Pay from 28 March 2024, monthly on the 14th: March's period is split. */
+  const MOVED_MID_PERIOD: ReconcileInput['schedule'] = {
+    decisions: [
+      { effectiveDate: '2023-12-14', weeklyAmount: '44.67', service: 'direct_pay' },
+      { effectiveDate: '2024-03-28', weeklyAmount: '79.55', service: 'collect_and_pay' },
+    ],
+    frequency: 'monthly',
+    asOf: '2024-04-19',
+  };
+
   it('a move in the middle of a period, on her net figures, balances (a security audit’s fuzzing stopped it)', () => {
     // £44.67 a week on Direct Pay from 14 December 2023 (44.67 × 52 ÷ 12 = £193.57 a month), £79.55 on Collect and Pay
     // from 28 March 2024 (£344.72 a month), due on the 14th. The period from 14 March is 14 days on Direct Pay and 17 on
@@ -193,14 +203,7 @@ describe('Direct Pay arrears on a case moved to Collect and Pay (receiving paren
     // Pay period is the missed payments reported (none here), from which no 4% is taken: the reconciliation took £7.56
     // from nothing there and stopped on its own check that the statement balances ('internal' to the user).
     const r = reconcile({
-      schedule: {
-        decisions: [
-          { effectiveDate: '2023-12-14', weeklyAmount: '44.67', service: 'direct_pay' },
-          { effectiveDate: '2024-03-28', weeklyAmount: '79.55', service: 'collect_and_pay' },
-        ],
-        frequency: 'monthly',
-        asOf: '2024-04-19',
-      },
+      schedule: MOVED_MID_PERIOD,
       side: 'receiving',
       cmsEntries: [],
       bankTransactions: [],
@@ -224,14 +227,7 @@ describe('Direct Pay arrears on a case moved to Collect and Pay (receiving paren
     const due = (date: string, amount: string): CmsEntryInput => ({ date, type: 'liability', amount });
     const fee = (date: string, amount: string): CmsEntryInput => ({ date, type: 'collection_fee', amount });
     const r = reconcile({
-      schedule: {
-        decisions: [
-          { effectiveDate: '2023-12-14', weeklyAmount: '44.67', service: 'direct_pay' },
-          { effectiveDate: '2024-03-28', weeklyAmount: '79.55', service: 'collect_and_pay' },
-        ],
-        frequency: 'monthly',
-        asOf: '2024-04-19',
-      },
+      schedule: MOVED_MID_PERIOD,
       side: 'receiving',
       cmsEntries: [
         due('2023-12-14', '193.57'),
