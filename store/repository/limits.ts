@@ -154,7 +154,7 @@ export async function makeRoomForCase(ex: Database, organisation: string, field:
   throw new StoreError(
     'too_large',
     field,
-    `this organisation keeps ${groupedCount(held)} cases, the most one organisation may keep on this server (${groupedCount(max)}); ` +
+    `this organisation keeps ${groupedCount(held)} case${held === 1 ? '' : 's'}, the most one organisation may keep on this server (${groupedCount(max)}); ` +
       'nothing was saved. Delete the cases it no longer needs (delete_case, after export_case if they are to be kept elsewhere), ' +
       'or ask whoever runs this server to raise the limit (RECKONER_MAX_CASES)',
   );

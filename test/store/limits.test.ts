@@ -330,6 +330,20 @@ describe.each(DRIVERS)('cases per organisation on $name', (driver) => {
     }
   }, 60_000);
 
+  it('with a limit of one, says "1 case"', async () => {
+    const { options, drop } = await driver.fresh();
+    const store = await openStore({ ...options, maxCasesPerOrganisation: 1 });
+    try {
+      await store.createCase({ title: 'one', side: 'paying' });
+      expect((await refusal(store.createCase({ title: 'two', side: 'paying' }))).message).toMatch(
+        /^this organisation keeps 1 case, the most one organisation may keep on this server \(1\); nothing was saved\./,
+      );
+    } finally {
+      await store.close();
+      await drop();
+    }
+  }, 60_000);
+
   it('of six cases asked for at once with room for one more, makes exactly one', async () => {
     const { options, drop } = await driver.fresh();
     const store = await openStore({ ...options, maxCasesPerOrganisation: 2 });
