@@ -396,7 +396,10 @@ export const events = pgTable(
 
 /**
  * Who did what to which case, and when: never any case content. Append-only (a trigger refuses updates and
- * deletes, except the erasure of a deleted case's own entries); no foreign key, so it outlives the case.
+ * deletes, except the erasure of a deleted case's own entries, and a repeat counted on its entry); no foreign key,
+ * so it outlives the case. An action that adds nothing to the case (an export, a document or entries imported
+ * again, a party changed) is one entry per case, action and actor: each repeat adds one to `times` and moves
+ * `last_at` on, so that a client doing it in a loop cannot grow the log without end.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -408,6 +411,10 @@ export const auditLog = pgTable(
     at: moment('at').notNull().defaultNow(),
     /** The principal's id (never a token). */
     actor: text('actor').notNull(),
+    /** How many times the action was done: more than 1 only for a repeatable action (see above). */
+    times: integer('times').notNull().default(1),
+    /** When it was last done, if more than once. */
+    lastAt: moment('last_at'),
   },
   (t) => [index('audit_log_case_idx').on(t.caseId, t.id), check('audit_log_organisation_named', sql`${t.organisation} <> ''`)],
 );

@@ -401,8 +401,15 @@ export interface AuditEntry {
   readonly id: number;
   readonly caseId?: string;
   readonly action: string;
+  /** When it was done (the first time, for an action done more than once). */
   readonly at: string;
   readonly actor: string;
+  /**
+   * An action that adds nothing to the case (an export, something imported again, a party changed) is one entry per
+   * case, action and actor: how many times it was done, and when last, when more than once.
+   */
+  readonly times?: number;
+  readonly lastAt?: string;
 }
 
 /** Options for assembling a reconciliation from what the case holds; all optional. */

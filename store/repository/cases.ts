@@ -250,7 +250,15 @@ export function caseOperations(cx: Context): Pick<CaseStore, 'createCase' | 'get
             .from(t.auditLog)
             .where(id === undefined ? undefined : eq(t.auditLog.caseId, id))
             .orderBy(asc(t.auditLog.id));
-          return rows.map((r): AuditEntry => ({ id: r.id, ...opt('caseId', r.caseId), action: r.action, at: iso(r.at), actor: r.actor }));
+          return rows.map((r): AuditEntry => ({
+            id: r.id,
+            ...opt('caseId', r.caseId),
+            action: r.action,
+            at: iso(r.at),
+            actor: r.actor,
+            ...(r.times > 1 ? { times: r.times } : {}),
+            ...(r.lastAt ? { lastAt: iso(r.lastAt) } : {}),
+          }));
         });
       }),
   };

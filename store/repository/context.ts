@@ -14,7 +14,7 @@
  * delete waits for an import), writes, and appends to the audit log; nothing half-written is kept.
  * @module
  */
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import { forbidden, notFound, type StoreError } from '../errors.ts';
 import * as t from '../schema.ts';
@@ -91,9 +91,25 @@ export interface Context {
   lockCase(ex: Database, caseId: string): Promise<FoundCase>;
   /** Why this organisation cannot see a case: another organisation's (forbidden), or none (not_found). */
   missingCase(ex: Database, caseId: string): Promise<StoreError>;
-  /** Appends to the audit log: the action and the principal, never case content. */
+  /**
+   * Appends to the audit log: the action and the principal, never case content. A repeatable action (one that adds
+   * nothing to the case) done again by the same principal on the same case is counted on its entry instead.
+   */
   audit(ex: Database, caseId: string | null, action: string): Promise<void>;
 }
+
+/**
+ * The actions that add nothing to a case: each is one audit entry per case, action and principal, its repeats
+ * counted on it (times, last_at), so that doing one in a loop cannot grow the log without end. The same list is in
+ * the audit log's trigger (migration 0011), which allows that count and nothing else to change.
+ */
+export const REPEATABLE_ACTIONS: ReadonlySet<string> = new Set([
+  'case_exported',
+  'document_reimported',
+  'cms_entries_readded',
+  'evidence_readded',
+  'party_changed',
+]);
 
 /**
  * `"cases"."id"`, written out: drizzle leaves columns unqualified in a one-table query, and inside a subquery
@@ -185,6 +201,14 @@ export function createContext(
       return { case: caseOf(row, s), s };
     },
     async audit(ex, caseId, action) {
+      if (caseId !== null && REPEATABLE_ACTIONS.has(action)) {
+        const counted = await ex
+          .update(t.auditLog)
+          .set({ times: sql`${t.auditLog.times} + 1`, lastAt: sql`greatest(now(), coalesce(${t.auditLog.lastAt}, ${t.auditLog.at}))` })
+          .where(and(eq(t.auditLog.caseId, caseId), eq(t.auditLog.action, action), eq(t.auditLog.actor, principal.id)))
+          .returning({ id: t.auditLog.id });
+        if (counted.length > 0) return;
+      }
       await ex.insert(t.auditLog).values({ caseId, action, actor: principal.id });
     },
   };

@@ -14,7 +14,7 @@ import { buildSchedule } from '../../calc/schedule/build.ts';
 import { InputError } from '../../calc/errors.ts';
 import { isDiskFull, StoreError, StoreFailure } from '../../store/errors.ts';
 import { openStore } from '../../store/open.ts';
-import type { CaseExport, CaseStore, Deadline } from '../../store/types.ts';
+import { LOCAL_PRINCIPAL, type CaseExport, type CaseStore, type Deadline } from '../../store/types.ts';
 import { bankStatement, cleanup, cmsStatement, documentInfo, DRIVERS, rawQuery, rawTransaction, REPO, sampleCase } from './helpers.ts';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
@@ -123,13 +123,12 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
       ['representative', 'Robin Adviser'],
     ]);
     expect(detail.parties[2]).toEqual(added);
-    expect((await store.auditLog(created.id)).map((a) => a.action)).toEqual([
-      'case_created',
-      'party_changed',
-      'party_changed',
-      'case_exported',
-      'party_changed',
-      'party_added',
+    // Three changes of a party by the same principal are one entry, counted (a change adds no row).
+    expect((await store.auditLog(created.id)).map((a) => [a.action, a.times ?? 1])).toEqual([
+      ['case_created', 1],
+      ['party_changed', 3],
+      ['case_exported', 1],
+      ['party_added', 1],
     ]);
     expect(JSON.stringify(await store.auditLog(created.id))).not.toMatch(/QQ123456C|1984-06-02|Robin/);
   });
@@ -481,6 +480,51 @@ describe.each(DRIVERS)('case store on $name', (driver) => {
       await expect(rawQuery(options, `update audit_log set action = 'x' where case_id = '${c.id}'`)).rejects.toThrow(/append-only/);
       await expect(rawQuery(options, `delete from audit_log where case_id = '${c.id}'`)).rejects.toThrow(/append-only/);
       await expect(rawQuery(options, 'truncate audit_log')).rejects.toThrow(/append-only/);
+    } finally {
+      store = await openStore(options);
+    }
+    expect(await store.auditLog(c.id)).toEqual(entries);
+  });
+
+  it('counts a repeated action that adds nothing on one entry, so a loop cannot grow the audit log', async () => {
+    const c = await sampleCase(store, 'Repeats');
+    const party = c.parties[0]!.id;
+    for (let i = 0; i < 3; i++) await store.exportCase(c.id);
+    await store.updateParty(c.id, party, { phone: '01632 960000' });
+    await store.updateParty(c.id, party, { phone: '01632 960001' });
+    await store.recordEvent(c.id, { type: 'note', date: '2024-01-02', summary: 'one' });
+    await store.recordEvent(c.id, { type: 'note', date: '2024-01-03', summary: 'two' });
+    await store.as({ id: 'bob', organisation: LOCAL_PRINCIPAL.organisation }).exportCase(c.id);
+    await store.exportCase(c.id);
+    const entries = await store.auditLog(c.id);
+    // Three exports by local, then the two party changes, two events (each its own entry: each adds a row),
+    // bob's export, and local's fourth export counted on local's entry.
+    expect(entries.map((e) => [e.action, e.actor, e.times ?? 1])).toEqual([
+      ['case_created', 'local', 1],
+      ['case_exported', 'local', 4],
+      ['party_changed', 'local', 2],
+      ['event_recorded', 'local', 1],
+      ['event_recorded', 'local', 1],
+      ['case_exported', 'bob', 1],
+    ]);
+    const exported = entries[1]!;
+    expect(exported.lastAt! >= exported.at).toBe(true);
+    expect(entries[0]!.lastAt).toBeUndefined();
+    // The database allows that count to go up by one and nothing else: not by two, not on an action that adds a row,
+    // not a change of who did it.
+    await store.close();
+    try {
+      const where = (action: string) => `where case_id = '${c.id}' and action = '${action}'`;
+      await expect(rawQuery(options, `update audit_log set times = times + 2, last_at = now() ${where('case_exported')}`)).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(rawQuery(options, `update audit_log set times = times + 1, last_at = now() ${where('event_recorded')}`)).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(
+        rawQuery(options, `update audit_log set times = times + 1, last_at = now(), actor = 'mallory' ${where('party_changed')}`),
+      ).rejects.toThrow(/append-only/);
+      await expect(rawQuery(options, `update audit_log set times = times - 1 ${where('party_changed')}`)).rejects.toThrow(/append-only/);
     } finally {
       store = await openStore(options);
     }

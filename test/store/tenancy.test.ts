@@ -232,17 +232,16 @@ describe.each(DRIVERS)('tenancy on $name', (driver) => {
 
   it('names the principal in the audit log, and shows each organisation only its own entries', async () => {
     const entries = await a.auditLog(caseA);
-    expect(entries.map((e) => [e.action, e.actor])).toEqual([
-      ['case_created', ALICE.id],
-      ['document_imported', ALICE.id],
-      ['document_imported', ALICE.id],
-      ['event_recorded', ALICE.id],
-      ['letter_saved', ALICE.id],
-      ['evidence_added', ALICE.id],
-      ['reconciliation_saved', ALICE.id],
-      ['case_exported', ALICE.id],
-      ['case_exported', ALICE.id],
-      ['case_exported', ALICE.id],
+    // Alice's three exports are one entry, counted: an export adds nothing to the case.
+    expect(entries.map((e) => [e.action, e.actor, e.times ?? 1])).toEqual([
+      ['case_created', ALICE.id, 1],
+      ['document_imported', ALICE.id, 1],
+      ['document_imported', ALICE.id, 1],
+      ['event_recorded', ALICE.id, 1],
+      ['letter_saved', ALICE.id, 1],
+      ['evidence_added', ALICE.id, 1],
+      ['reconciliation_saved', ALICE.id, 1],
+      ['case_exported', ALICE.id, 3],
     ]);
     expect(await b.auditLog(caseA)).toEqual([]);
     const all = await b.auditLog();
