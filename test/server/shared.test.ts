@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { authenticate, readTokens, TokenConfigError } from '../../server/auth.ts';
-import { createApp } from '../../server/http.ts';
+import { createApp, NO_AUTH_WARNING } from '../../server/http.ts';
 import { exited, freePort, spawnReckoner, stopAll, validInput, waitForStderr } from './helpers.ts';
 
 const SECRET_A = 'a-secret-for-acme-0123456789abcdefXYZ';
@@ -94,16 +94,52 @@ describe('every API and MCP response', () => {
       await post('/api/v1/calculate-maintenance', {}),
       await post('/mcp', { jsonrpc: '2.0', id: 1, method: 'tools/list' }),
       await app.request(`${BASE}/api/v1/nowhere`, { method: 'POST', body: '{}' }),
+      // A tool route's answer is made with its headers; its refusals, by the Host guard, the body limit, the method
+      // or the tool, get them afterwards.
+      await app.request(`${BASE}/api/v1/calculate-maintenance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', host: 'evil.example' },
+        body: JSON.stringify(validInput()),
+      }),
+      await app.request(`${BASE}/api/v1/calculate-maintenance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(2 * 1024 * 1024) },
+        body: JSON.stringify(validInput()),
+      }),
+      await app.request(`${BASE}/api/v1/calculate-maintenance`, { method: 'GET' }),
+      await post('/api/v1/calculate-maintenance', { ...validInput(), date: '2026-02-30' }),
     ]) {
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     }
   });
 
+  test("a tool route's answer and its refusals carry the warning when the server is open to all", async () => {
+    const open = createApp({ host: '127.0.0.1', port: 8787, insecureNoAuth: true });
+    const send = (body: unknown, headers: Record<string, string> = {}) =>
+      open.request(`${BASE}/api/v1/calculate-maintenance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    const answered = await send(validInput());
+    const refused = await send({});
+    const foreign = await send(validInput(), { host: 'evil.example' });
+    expect([answered.status, refused.status, foreign.status]).toEqual([200, 400, 403]);
+    for (const response of [answered, refused, foreign]) {
+      expect(response.headers.get('x-reckoner-warning')).toBe(NO_AUTH_WARNING);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    }
+  });
+
   test('a NUL character or half a surrogate pair is refused with the field, not a 500', async () => {
     const nul = await post('/api/v1/create-case', { title: 'Smith\u0000v Smith', side: 'paying' });
     expect(nul.status).toBe(400);
-    expect(await nul.json()).toMatchObject({ error: { code: 'invalid_input', details: [{ field: 'title', message: expect.stringMatching(/NUL/) }] } });
+    expect(await nul.json()).toMatchObject({
+      error: { code: 'invalid_input', details: [{ field: 'title', message: expect.stringMatching(/NUL/) }] },
+    });
     const broken = await post('/api/v1/reconcile-ledger', {
       schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 10 }], asOf: '2024-02-01' },
       side: 'paying',
@@ -124,7 +160,10 @@ describe('every API and MCP response', () => {
     const error = ((await huge.json()) as { error: { message: string } }).error;
     expect(error.message).toMatch(/^decisions\[0\]\.weeklyAmount: .*too large/);
     expect(error.message).not.toMatch(/e\+308\.00/);
-    const tiny = await post('/api/v1/build-liability-schedule', { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 1e-7 }], asOf: '2024-02-01' });
+    const tiny = await post('/api/v1/build-liability-schedule', {
+      decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 1e-7 }],
+      asOf: '2024-02-01',
+    });
     // 0.0000001 a week rounds to £0.00: a schedule of nothing, not "must not be negative".
     expect(tiny.status).toBe(200);
   });
