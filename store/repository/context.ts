@@ -14,7 +14,7 @@
  * delete waits for an import), writes, and appends to the audit log; nothing half-written is kept.
  * @module
  */
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, max, sql } from 'drizzle-orm';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import { forbidden, notFound, type StoreError } from '../errors.ts';
 import * as t from '../schema.ts';
@@ -202,10 +202,15 @@ export function createContext(
     },
     async audit(ex, caseId, action) {
       if (caseId !== null && REPEATABLE_ACTIONS.has(action)) {
+        // The latest such entry only: a store from before 0011 may hold several, each of one time.
+        const latest = ex
+          .select({ id: max(t.auditLog.id) })
+          .from(t.auditLog)
+          .where(and(eq(t.auditLog.caseId, caseId), eq(t.auditLog.action, action), eq(t.auditLog.actor, principal.id)));
         const counted = await ex
           .update(t.auditLog)
           .set({ times: sql`${t.auditLog.times} + 1`, lastAt: sql`greatest(now(), coalesce(${t.auditLog.lastAt}, ${t.auditLog.at}))` })
-          .where(and(eq(t.auditLog.caseId, caseId), eq(t.auditLog.action, action), eq(t.auditLog.actor, principal.id)))
+          .where(eq(t.auditLog.id, sql`(${latest})`))
           .returning({ id: t.auditLog.id });
         if (counted.length > 0) return;
       }

@@ -584,3 +584,53 @@ describe.each(DRIVERS)('a store from before calc’s events, on $name', (driver)
     }
   }, 60_000);
 });
+
+// Migration 0011 counts a repeated action on one entry; a store from before it holds one entry a time.
+describe.each(DRIVERS)('a store from before repeats were counted, on $name', (driver) => {
+  let options: { dataDir?: string; databaseUrl?: string };
+  let drop: () => Promise<void>;
+  const caseId = '0b3c5d7e-9f11-4a22-8b33-4c44d55e6f70';
+
+  beforeAll(async () => {
+    if (driver.name === 'postgres') ({ options, drop } = await driver.fresh());
+    else {
+      const dir = mkdtempSync(join(tmpdir(), 'reckoner-before-0011-'));
+      options = { dataDir: dir };
+      drop = async () => rmSync(dir, { recursive: true, force: true });
+    }
+    const folder = earlierMigrations(11); // up to 0010
+    try {
+      await migrateWith(options, folder);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    await rawTransaction(options, [
+      `select set_config('reckoner.organisation', 'local', true)`,
+      `insert into cases (id, title, side) values ('${caseId}', 'Before 0011', 'paying')`,
+      `insert into audit_log (case_id, action, actor, at) values
+        ('${caseId}', 'case_created', 'local', '2024-01-01T09:00:00Z'),
+        ('${caseId}', 'case_exported', 'local', '2024-01-02T09:00:00Z'),
+        ('${caseId}', 'case_exported', 'local', '2024-01-03T09:00:00Z')`,
+    ]);
+  }, 120_000);
+  afterAll(async () => {
+    await drop?.();
+  });
+
+  it('keeps the earlier entries as they were and counts the next repeat on the latest', async () => {
+    const store = await openStore(options);
+    try {
+      await store.exportCase(caseId);
+      await store.exportCase(caseId);
+      const entries = await store.auditLog(caseId);
+      expect(entries.map((e) => [e.action, e.at.slice(0, 10), e.times ?? 1])).toEqual([
+        ['case_created', '2024-01-01', 1],
+        ['case_exported', '2024-01-02', 1],
+        ['case_exported', '2024-01-03', 3],
+      ]);
+      expect(entries[2]!.lastAt! > entries[2]!.at).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+});
