@@ -135,10 +135,12 @@ const BEFORE_SHARE = 0.75;
  */
 function descriptionBefore(rows: readonly Candidate[], dateLeft: number): number | undefined {
   const lefts = new Map<number, number>();
+  const starts = new Map<Candidate, number>();
   for (const r of rows) {
-    const first = r.line.cells[0];
-    if (!first || first.right >= dateLeft - 1 || parseAmountToken(first.text) || parseDateToken(first.text)) continue;
-    const key = Math.round(first.left);
+    const start = textBefore(r.line, dateLeft);
+    if (start === undefined) continue;
+    starts.set(r, start);
+    const key = Math.round(start);
     lefts.set(key, (lefts.get(key) ?? 0) + 1);
   }
   let best: [number, number] | undefined;
@@ -149,11 +151,28 @@ function descriptionBefore(rows: readonly Candidate[], dateLeft: number): number
   for (const [key, count] of lefts) if (Math.abs(key - best[0]) <= 2) n += count;
   if (n < rows.length * BEFORE_SHARE) return undefined;
   let edge = Number.POSITIVE_INFINITY;
-  for (const r of rows) {
-    const first = r.line.cells[0]!;
-    if (Math.abs(first.left - best[0]) <= 2.5) edge = Math.min(edge, first.left);
-  }
+  for (const start of starts.values()) if (Math.abs(start - best[0]) <= 2.5) edge = Math.min(edge, start);
   return edge;
+}
+
+/** Words wider apart than this (in points) are not one description: the gap between a sidebar and the table. */
+const DESCRIPTION_GAP = 12;
+
+/**
+ * Where the text a line prints just before its date starts: the cells (not amounts or dates) that end left of the
+ * date column, taken leftwards from the date while they stay within {@link DESCRIPTION_GAP} of each other, so a
+ * sidebar's words further left on the same line are not taken for the start of the description.
+ */
+function textBefore(line: Line, dateLeft: number): number | undefined {
+  const cells = line.cells.filter((c) => c.right < dateLeft - 1);
+  let start: number | undefined;
+  for (let i = cells.length - 1; i >= 0; i--) {
+    const cell = cells[i]!;
+    if (parseAmountToken(cell.text) || parseDateToken(cell.text)) break;
+    if (start !== undefined && start - cell.right > DESCRIPTION_GAP) break;
+    start = cell.left;
+  }
+  return start;
 }
 
 /**
