@@ -587,6 +587,9 @@ function joinDateCellsAt(cols: Columns, line: Line, cells: readonly Cell[]): rea
   return k <= 0 ? cells : [...cells.slice(0, k), ...joinDateCells(line, cells.slice(k))];
 }
 
+/** A sign drawn after a figure as a word of its own. */
+const MONEY_MARKER = /^(CR|DR|D|OD)$/i;
+
 export function classifyLine(cols: Columns, line: Line): TableLine {
   let date: DateToken | undefined;
   const desc: string[] = [];
@@ -629,9 +632,18 @@ export function classifyLine(cols: Columns, line: Line): TableLine {
         desc.push(cell.text);
       } else if (col.field === 'type') {
         type.push(cell.text);
+      } else if (
+        isMoneyField(col.field) &&
+        cell.left > (cols.aligned?.get(col.field) ?? col.right) + ALIGN_SLACK &&
+        !MONEY_MARKER.test(cell.text)
+      ) {
+        // Wholly right of the column's figures, before the next column, and not a marker drawn after a figure: a
+        // description printed after the money columns (a table with no header reads it from the rows), a number
+        // that ends it ("2041") included.
+        desc.push(cell.text);
       } else if (isMoneyField(col.field)) {
         // Text in a money column: a sign or marker that did not merge, or a description that runs long.
-        if (/^(CR|DR|D|OD)$/i.test(cell.text)) {
+        if (MONEY_MARKER.test(cell.text)) {
           const f = (Object.keys(money) as Field[]).find((k) => columnAt(cols, cell.left).field === k);
           if (f && money[f] && money[f]!.suffix === undefined) {
             money[f] = { ...money[f]!, suffix: /^CR$/i.test(cell.text) ? 'cr' : 'dr' };
