@@ -78,11 +78,11 @@ export function inferTable(pages: readonly (readonly Line[])[]): { page: number;
   );
   if (rows.length < MIN_ROWS) return undefined;
   const dateRight = Math.max(...rows.map((c) => c.dateRight));
-  const edges = amountEdges(rows.map((c) => c.line))
+  const found3 = amountEdges(rows.map((c) => c.line))
     .filter((e) => e.right > dateRight && e.lines >= Math.max(MIN_ROWS, rows.length * MIN_SHARE))
     .sort((a, b) => a.right - b.right)
     .slice(-3);
-  if (edges.length === 0) return undefined;
+  if (found3.length === 0) return undefined;
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
   // The lines from the first row to the last (undated lines too: a day's later rows, balance lines).
@@ -91,6 +91,7 @@ export function inferTable(pages: readonly (readonly Line[])[]): { page: number;
     const lines = pages[p]!;
     span.push(...lines.slice(p === first.page ? first.index : 0, p === last.page ? last.index + 1 : lines.length));
   }
+  const edges = withoutBeside(found3, rows, span);
   const fields = moneyFields(
     edges.map((e) => e.right),
     rows.map((c) => c.line),
@@ -191,6 +192,38 @@ function moneyFields(edges: readonly number[], lines: readonly Line[], span: rea
   // The others in order: money out then in (which is which is left to the chain), or the one amount.
   const others: Field[] = edges.length === 3 ? ['out', 'in'] : ['amount'];
   return edges.map((_, i) => (i === balance ? 'balance' : others.shift()!));
+}
+
+/**
+ * Three edges with figures, one of them the balance: the other two are money out and money in only if a row
+ * prints one or the other. When most of the rows with a figure on the sparser of them have one on the other
+ * too, the sparser is something printed beside the table (a sidebar's limits and rates, level with some rows),
+ * and the table has an amount and the balance.
+ */
+function withoutBeside<E extends { readonly right: number }>(
+  edges: readonly E[],
+  rows: readonly Candidate[],
+  span: readonly Line[],
+): readonly E[] {
+  if (edges.length !== 3) return edges;
+  const balance = balanceColumn(
+    edges.map((e) => e.right),
+    span,
+  );
+  const [x, y] = edges.filter((_, i) => i !== balance) as [E, E];
+  let onX = 0;
+  let onY = 0;
+  let both = 0;
+  for (const r of rows) {
+    const fx = figureOn(r.line, x.right) !== undefined;
+    const fy = figureOn(r.line, y.right) !== undefined;
+    if (fx) onX++;
+    if (fy) onY++;
+    if (fx && fy) both++;
+  }
+  if (both * 2 < Math.min(onX, onY)) return edges;
+  const beside = onX < onY ? x : y;
+  return edges.filter((e) => e !== beside);
 }
 
 /** Most figures between two balances whose signs are tried (2^12 sums). */
