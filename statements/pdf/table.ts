@@ -535,8 +535,14 @@ function splitCell(cols: Columns, cell: Cell): Cell[] {
 /** Whether a cell lies wholly outside the table (left of its first column or right of its last). */
 function outsideTable(cols: Columns, cell: Cell): boolean {
   const e = cols.extent;
-  return e !== undefined && (cell.right < e.left || cell.left > e.right);
+  if (e === undefined) return false;
+  // A sign drawn as a word of its own just after the last column's figure ("433.64" then "DR") is the figure's.
+  if (cell.left > e.right) return !(MONEY_MARKER.test(cell.text) && cell.left <= e.right + MARKER_GAP);
+  return cell.right < e.left;
 }
+
+/** How far past the table's right edge a sign drawn after the last figure may start (points): a space or two. */
+const MARKER_GAP = 8;
 
 /** One table line, split into fields. */
 export interface TableLine {
