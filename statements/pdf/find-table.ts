@@ -91,11 +91,12 @@ export function inferTable(pages: readonly (readonly Line[])[]): { page: number;
     const lines = pages[p]!;
     span.push(...lines.slice(p === first.page ? first.index : 0, p === last.page ? last.index + 1 : lines.length));
   }
-  const edges = withoutBeside(found3, rows, span);
+  const { edges, balance } = withoutBeside(found3, rows, span);
   const fields = moneyFields(
     edges.map((e) => e.right),
     rows.map((c) => c.line),
     span,
+    balance,
   );
   // Each money column reaches left to the widest amount on its edge; the description fills the space between.
   const widest = (edge: number) => {
@@ -182,13 +183,13 @@ function textBefore(line: Line, dateLeft: number): number | undefined {
  * balance. With no heading to say which is the balance, the rows do ({@link balanceColumn}): the rightmost
  * edge, unless another one's figures chain better.
  */
-function moneyFields(edges: readonly number[], lines: readonly Line[], span: readonly Line[]): Field[] {
+function moneyFields(edges: readonly number[], lines: readonly Line[], span: readonly Line[], knownBalance?: number): Field[] {
   if (edges.length === 1) return ['amount'];
   if (edges.length === 2) {
     const on = (line: Line, edge: number) => line.cells.some((c) => Math.abs(c.right - edge) <= 3);
     if (!lines.some((l) => on(l, edges[0]!) && on(l, edges[1]!))) return ['out', 'in'];
   }
-  const balance = balanceColumn(edges, span);
+  const balance = knownBalance ?? balanceColumn(edges, span);
   // The others in order: money out then in (which is which is left to the chain), or the one amount.
   const others: Field[] = edges.length === 3 ? ['out', 'in'] : ['amount'];
   return edges.map((_, i) => (i === balance ? 'balance' : others.shift()!));
@@ -198,14 +199,14 @@ function moneyFields(edges: readonly number[], lines: readonly Line[], span: rea
  * Three edges with figures, one of them the balance: the other two are money out and money in only if a row
  * prints one or the other. When most of the rows with a figure on the sparser of them have one on the other
  * too, the sparser is something printed beside the table (a sidebar's limits and rates, level with some rows),
- * and the table has an amount and the balance.
+ * and the table has an amount and the balance. Also gives the balance's index when the three edges are kept.
  */
 function withoutBeside<E extends { readonly right: number }>(
   edges: readonly E[],
   rows: readonly Candidate[],
   span: readonly Line[],
-): readonly E[] {
-  if (edges.length !== 3) return edges;
+): { readonly edges: readonly E[]; readonly balance?: number } {
+  if (edges.length !== 3) return { edges };
   const balance = balanceColumn(
     edges.map((e) => e.right),
     span,
@@ -221,9 +222,11 @@ function withoutBeside<E extends { readonly right: number }>(
     if (fy) onY++;
     if (fx && fy) both++;
   }
-  if (both * 2 < Math.min(onX, onY)) return edges;
+  // Kept, the balance found here is the one moneyFields would find again; without the edge beside, the two left
+  // are read afresh (they may be money out and in).
+  if (both * 2 < Math.min(onX, onY)) return { edges, balance };
   const beside = onX < onY ? x : y;
-  return edges.filter((e) => e !== beside);
+  return { edges: edges.filter((e) => e !== beside) };
 }
 
 /** Most figures between two balances whose signs are tried (2^12 sums). */
