@@ -251,7 +251,10 @@ function calculated(
 ): { readonly scheme: '2003'; readonly result: Maintenance2003Result } | { readonly scheme: '2012'; readonly result: MaintenanceResult } {
   return input.scheme === '2003'
     ? { scheme: '2003', result: calculate2003(input) }
-    : { scheme: '2012', result: calculateMaintenance({ ...as2012(input), date: input.date ?? context.today }) };
+    : {
+        scheme: '2012',
+        result: calculateMaintenance(input.date === undefined ? { ...as2012(input), date: context.today } : as2012(input)),
+      };
 }
 
 /** The input as the 2012 scheme takes it: the 2003 scheme's own fields are refused, saying which scheme they belong to. */
