@@ -15,7 +15,7 @@
  *   process by 1.1 GB before the worker's memory cap stopped it. Each is counted as the content is read, and the
  *   reading stops at the first limit passed (a page's content is decoded no further than it may go);
  * - content as pdf.js reads it: a page's /Contents streams as the one stream pdf.js joins them into (a string opened
- *   in one runs on into the next), an inline image's dictionary (its strings), the glyphs of every Type 3 font met
+ *   in one runs on into the next), an inline image's dictionary (its strings) and its data to where pdf.js ends it (inline-image.ts), the glyphs of every Type 3 font met
  *   (in a page's, a form's or another Type 3 font's resources), the operands (a TJ of millions of numbers holds no
  *   string), and the bytes of content the whole document decodes (a security audit of 5 December: each of these let a
  *   file of under 17 KB grow the process by 140–635 MB).
@@ -28,6 +28,7 @@
  */
 import { LIMITS, ParseError } from '../types.ts';
 import { Dict, MAX_STRING_BYTES, nameOf, Ref, sizeInWords, stringTooLong, type PdfValue } from './objects.ts';
+import { inlineImageEnd, inlineImageFilter, MAX_EI_TRIES, type EndSearch } from './inline-image.ts';
 import { OverBudget, type CheckedPdf } from './streams.ts';
 import { groupedCount } from '../../calc/money.ts';
 
@@ -506,8 +507,10 @@ export function countContent(content: Uint8Array | readonly Uint8Array[], stops:
   let lastName: string | undefined;
   let arrayDepth = 0;
   let stringsInArray = 0;
-  /** Between an inline image's BI and its ID: its dictionary. */
+  /** Between an inline image's BI and its ID: its dictionary, from `imageFrom` (just after the BI). */
   let inlineImage = false;
+  let imageFrom = 0;
+  const endSearch: EndSearch = { tries: MAX_EI_TRIES };
   let i = 0;
   while (i < n) {
     const c = data[i]!;
@@ -618,6 +621,7 @@ export function countContent(content: Uint8Array | readonly Uint8Array[], stops:
     }
     // A word: an operator, or true, false or null. Read as pdf.js reads it: once it is a word pdf.js knows, only
     // as far as it stays one.
+    const wordStart = i;
     let node = c < 0x80 ? TRIE_NEXT[128 + c]! : 0;
     let known = TRIE_KNOWN[node]!;
     i++;
@@ -639,16 +643,25 @@ export function countContent(content: Uint8Array | readonly Uint8Array[], stops:
       continue;
     }
     if (word === W_ID && inlineImage) {
-      // The image data: pdf.js takes the byte after ID as its separator, and reads the data to its EI.
+      // The image data: pdf.js takes the byte after ID as its separator, and reads the data to where it finds its
+      // end (inline-image.ts), by the filter the dictionary names.
       inlineImage = false;
-      i = skipInlineImageData(data, i + 1);
+      const filter = inlineImageFilter(data, imageFrom, wordStart);
+      if (filter === 'by reference') throw inlineImageRefused('names its filter by reference to an object');
+      // pdf.js reads the next word after the image from that separator on: a string or a name begun by it would
+      // run on over the content after the image.
+      if (data[i] === 0x28 || data[i] === 0x3c || data[i] === 0x2f) throw inlineImageRefused('has no white space after its ID');
+      i = inlineImageEnd(data, i + 1, filter, endSearch);
       continue;
     }
     operators++;
     if (word === W_TJ || word === W_QUOTE) textItems++;
     else if (word === W_TJ_ARRAY) textItems += Math.max(1, stringsInArray);
     else if (word === W_DO && lastName !== undefined) draws.set(lastName, (draws.get(lastName) ?? 0) + 1);
-    else if (word === W_BI) inlineImage = true;
+    else if (word === W_BI) {
+      inlineImage = true;
+      imageFrom = i;
+    }
     if (arrayDepth === 0) stringsInArray = 0;
   }
   return counts();
@@ -671,27 +684,10 @@ function decodeName(data: Uint8Array, from: number, to: number): string {
   return s;
 }
 
-/**
- * Past an inline image's data, from its first byte: after the first `EI` followed by white space and then 15 bytes
- * of text, as pdf.js's findDefaultInlineStreamEnd looks for it (pdf.js also tries the next words as operators, and
- * for JPEG, ASCII85 and hexadecimal data looks for their end markers first).
- */
-function skipInlineImageData(data: Uint8Array, from: number): number {
-  const n = data.length;
-  for (let i = from; i < n - 2; i++) {
-    if (data[i] !== 0x45 || data[i + 1] !== 0x49) continue;
-    const ws = data[i + 2];
-    if (ws !== 0x20 && ws !== 0x0a && ws !== 0x0d) continue;
-    let text = true;
-    for (let k = i + 3; k < Math.min(n, i + 18); k++) {
-      const b = data[k]!;
-      if (b === 0x00 && data[k + 1] !== 0x00) continue;
-      if (b !== 0x0a && b !== 0x0d && (b < 0x20 || b > 0x7f)) {
-        text = false;
-        break;
-      }
-    }
-    if (text) return i + 3;
-  }
-  return n;
+/** The refusal of a content stream with an inline image that PDF does not allow, which pdf.js would read its own way. */
+function inlineImageRefused(what: string): ParseError {
+  return new ParseError(
+    'parse_failed',
+    `The PDF has an inline image that ${what}, which PDF does not allow; the file is damaged or was made to attack readers. Send the original statement, or a CSV export.`,
+  );
 }
