@@ -28,7 +28,7 @@
  */
 import { LIMITS, ParseError } from '../types.ts';
 import { Dict, MAX_STRING_BYTES, nameOf, Ref, sizeInWords, stringTooLong, type PdfValue } from './objects.ts';
-import { inlineImageEnd, inlineImageFilter, MAX_EI_TRIES, type EndSearch } from './inline-image.ts';
+import { inlineImageEnd, inlineImageFilter, newEndSearch } from './inline-image.ts';
 import { OverBudget, type CheckedPdf } from './streams.ts';
 import { groupedCount } from '../../calc/money.ts';
 
@@ -510,7 +510,7 @@ export function countContent(content: Uint8Array | readonly Uint8Array[], stops:
   /** Between an inline image's BI and its ID: its dictionary, from `imageFrom` (just after the BI). */
   let inlineImage = false;
   let imageFrom = 0;
-  const endSearch: EndSearch = { tries: MAX_EI_TRIES };
+  const endSearch = newEndSearch(n);
   let i = 0;
   while (i < n) {
     const c = data[i]!;

@@ -88,7 +88,19 @@ test('the EIs tried in one content stream are capped: 100,000 are tried, one mor
   // Each "EI zap" is tried (text follows) and fails (zap is no operation); the last, "EI Q", ends the image.
   const tried = (bad: number) => latin1(`${IMAGE} ID ab ${'EI zap '.repeat(bad)}EI Q ${TEXT}`);
   expect(countContent(tried(MAX_EI_TRIES - 1)).textItems).toBe(1);
-  expect(() => countContent(tried(MAX_EI_TRIES))).toThrow('The PDF has inline images whose ends take more than 100,000 tries to find');
+  expect(() => countContent(tried(MAX_EI_TRIES))).toThrow(
+    'The PDF has inline images whose ends take too long to find (more than 100,000 "EI"s tried, or their data searched more than twice over)',
+  );
+});
+
+test('images whose end markers are missing are searched over at most twice the content and a megabyte', () => {
+  // Each image's hex data has no ">", so each is searched to the end of the content, then by its EI.
+  const images = (count: number) => latin1(`${IMAGE} /F /AHx ID 0a EI Q `.repeat(count));
+  // 50 images of 50 bytes: the first searched over 2,500 bytes, the last 50, about 64 KB in all.
+  // Each image's operators counted: q, cm, BI and Q (its ID, data and EI are the image's).
+  expect(countContent(images(50)).operators).toBe(50 * 4);
+  // 8,000 images (400 KB): about 1.6 GB of searching, past 2 × 400 KB + 1 MB long before the end.
+  expect(() => countContent(images(8000))).toThrow('The PDF has inline images whose ends take too long to find');
 });
 
 describe('inline images PDF does not allow, which pdf.js would read its own way, are refused', () => {
