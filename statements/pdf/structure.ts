@@ -15,10 +15,11 @@
  *   process by 1.1 GB before the worker's memory cap stopped it. Each is counted as the content is read, and the
  *   reading stops at the first limit passed (a page's content is decoded no further than it may go);
  * - content as pdf.js reads it: a page's /Contents streams as the one stream pdf.js joins them into (a string opened
- *   in one runs on into the next), an inline image's dictionary (its strings) and its data to where pdf.js ends it (inline-image.ts), the glyphs of every Type 3 font met
- *   (in a page's, a form's or another Type 3 font's resources), the operands (a TJ of millions of numbers holds no
- *   string), and the bytes of content the whole document decodes (a security audit of 5 December: each of these let a
- *   file of under 17 KB grow the process by 140–635 MB).
+ *   in one runs on into the next), an inline image's dictionary (its strings) and its data to where pdf.js ends it
+ *   (inline-image.ts), the glyphs of every Type 3 font met (in a page's, a form's or another Type 3 font's
+ *   resources), the operands (a TJ of millions of numbers holds no string), and the bytes of content the whole
+ *   document decodes (a security audit of 5 December: each of these let a file of under 17 KB grow the process by
+ *   140–635 MB).
  *
  * Each content stream is read once (its counts are kept), so the check costs one pass over the decoded
  * content however often it is drawn. The caps sit well above any real statement (a dense 100-page
