@@ -19,6 +19,7 @@ import {
   cleanText,
   compileDateFormat,
   D_MON_Y,
+  dateFormatOf,
   DMY,
   maskAccountNumber,
   maskSortCode,
@@ -241,11 +242,7 @@ function describeLine(record: CsvRecord): string {
   const fields = meaningful(record.fields).slice(0, 30);
   if (looksLikeHeader(fields)) return `the columns found (line ${record.line}) are ${fields.map(shown).join(', ')}`;
   const kinds = fields.map((f, i) =>
-    readsAs(() => parseDate(f, [DMY, D_MON_Y, compileDateFormat('YYYY-MM-DD')]))
-      ? `${i} a date`
-      : f.trim() !== '' && readsAs(() => parseAmount(f))
-        ? `${i} an amount`
-        : undefined,
+    dateFormatOf([f]) ? `${i} a date` : f.trim() !== '' && readsAs(() => parseAmount(f)) ? `${i} an amount` : undefined,
   );
   const typed = kinds.filter((k): k is string => k !== undefined);
   return (
@@ -267,7 +264,7 @@ function unknownLayout(records: readonly CsvRecord[]): ParseError {
     return isHeader ? cleanText(fields[fallback]!) : fallback;
   };
   const example: Record<string, string | number> = {};
-  const dateAt = fields.findIndex((f) => readsAs(() => parseDate(f, [DMY, D_MON_Y])));
+  const dateAt = fields.findIndex((f) => dateFormatOf([f]) !== undefined);
   const date = isHeader ? pick(/date/i, 0) : dateAt >= 0 ? dateAt : 0;
   if (date !== undefined) example.date = date;
   const description = pick(/desc|detail|narrative|memo|payee|particulars|name|merchant/i, 1);
@@ -284,7 +281,14 @@ function unknownLayout(records: readonly CsvRecord[]): ParseError {
   }
   const balance = isHeader ? pick(/balance/i) : undefined;
   if (balance !== undefined) example.balance = balance;
-  example.dateFormat = 'DD/MM/YYYY';
+  // The form of the dates in that column, from the rows that follow the header (or from the first row on).
+  const dateColumn = typeof date === 'number' ? date : fields.findIndex((f) => cleanText(f) === date);
+  const rows = records
+    .slice(records.indexOf(header) + (isHeader ? 1 : 0))
+    .filter((r) => !isBlank(r))
+    .slice(0, 20);
+  const cells = rows.map((r) => r.fields[dateColumn] ?? '');
+  example.dateFormat = (dateFormatOf(cells) ?? dateFormatOf(cells.slice(0, 1)) ?? DMY).text;
   const found = isHeader
     ? `The columns found (line ${header.line}) are ${fields.map(shown).join(', ')}`
     : `The file has no header row Reckoner recognises: ${describeLine(header)}`;
@@ -342,9 +346,11 @@ function planForMapping(mapping: CsvMapping, records: readonly CsvRecord[]): Pla
       );
     }
   } else {
-    // Positions only: the first row is a header if its date cell is not a date.
+    // Positions only: the first row is a header if its date cell is words ("Date"), not a date. One with digits
+    // that do not read as a date is a row whose date is written another way: refused, saying so.
     const first = records.findIndex((r) => !isBlank(r));
-    if (first >= 0 && !readsAs(() => parseDate(records[first]!.fields[mapping.date as number] ?? '', [format]))) headerAt = first;
+    const cell = first >= 0 ? (records[first]!.fields[mapping.date as number] ?? '') : '';
+    if (first >= 0 && !/\d/.test(cell) && !readsAs(() => parseDate(cell, [format]))) headerAt = first;
   }
 
   const header = headerAt >= 0 ? records[headerAt]!.fields : [];
@@ -457,6 +463,54 @@ function signedBeforeFee(plan: Plan, record: CsvRecord, flipped: { count: number
   return (out ?? inn)!.abs();
 }
 
+/** A column name in a csvMapping that describes the transaction. */
+const DESCRIPTION_LABEL = /desc|detail|narrative|memo|payee|particulars|name|merchant/i;
+
+/**
+ * How to get a date read that is written another way than the layout's: the form it is in, and the csvMapping
+ * that reads it (for a known bank's layout, its columns named as in the file's header).
+ */
+function dateAdvice(plan: Plan, cell: string): string | undefined {
+  const guess = dateFormatOf([cell]);
+  if (guess === undefined || plan.dateFormats.some((f) => f.text === guess.text)) return plan.dateAdvice;
+  if (plan.source === 'mapping') return `it reads as ${guess.text}: set csvMapping.dateFormat to "${guess.text}"`;
+  const name = (column: number | undefined) => (column === undefined ? undefined : plan.names[column]);
+  const description = plan.names.find((n) => DESCRIPTION_LABEL.test(n));
+  const mapping = {
+    date: name(plan.date),
+    ...(description ? { description } : {}),
+    ...(plan.amount !== undefined ? { amount: name(plan.amount) } : { paidOut: name(plan.paidOut), paidIn: name(plan.paidIn) }),
+    ...(plan.balance !== undefined ? { balance: name(plan.balance) } : {}),
+    dateFormat: guess.text,
+  };
+  return (
+    `it reads as ${guess.text}, not as this bank's export writes dates (a spreadsheet may have saved the file again): ` +
+    `if every date in the file is written so, send it with csvMapping, for example ${JSON.stringify(mapping)}`
+  );
+}
+
+/**
+ * Where the lines at the end of the file that are not transactions begin: a total, a closing balance or "End of
+ * statement" after the last row, each with no digit where the date goes (and any blank lines among them). A line
+ * there with a digit in its date cell is a damaged row, not a summary, and is read (and refused) as a row; so is
+ * everything when no row comes before such lines.
+ */
+function summaryStart(records: readonly CsvRecord[], plan: Plan): number {
+  let start = records.length;
+  let labels = 0;
+  while (start > plan.dataStart) {
+    const record = records[start - 1]!;
+    if (!isBlank(record) && !plan.skip?.(record.fields)) {
+      if (/\d/.test(record.fields[plan.date] ?? '')) break;
+      labels++;
+    }
+    start--;
+  }
+  if (labels === 0) return records.length;
+  const rowBefore = records.slice(plan.dataStart, start).some((r) => !isBlank(r) && !plan.skip?.(r.fields));
+  return rowBefore ? start : records.length;
+}
+
 /** Reads the data rows of a plan. */
 function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, warnings: string[]): ReadRow[] {
   const rows: ReadRow[] = [];
@@ -464,7 +518,8 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
   const widest = Math.max(...used);
   const flipped = { count: 0 };
   let skipped = 0;
-  for (let k = plan.dataStart; k < records.length; k++) {
+  const end = summaryStart(records, plan);
+  for (let k = plan.dataStart; k < end; k++) {
     const record = records[k]!;
     const fields = record.fields;
     if (isBlank(record)) continue;
@@ -484,9 +539,10 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
       date = parseDate(fields[plan.date] ?? '', plan.dateFormats);
     } catch (e) {
       if (!(e instanceof CellError)) throw e;
+      const advice = dateAdvice(plan, fields[plan.date] ?? '');
       throw new ParseError(
         'parse_failed',
-        `Line ${record.line}, column ${columnName(plan, plan.date)} (the date): ${e.message}${plan.dateAdvice ? `; ${plan.dateAdvice}` : ''}.`,
+        `Line ${record.line}, column ${columnName(plan, plan.date)} (the date): ${e.message}${advice ? `; ${advice}` : ''}.`,
       );
     }
     const row: { -readonly [K in keyof ReadRow]: ReadRow[K] } = {
@@ -515,6 +571,13 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
   }
   budget.checkRows(rows.length, 'transactions');
   if (skipped > 0 && plan.skipWarning) warnings.push(plan.skipWarning(skipped));
+  const summary = records.slice(end).filter((r) => !isBlank(r) && !plan.skip?.(r.fields));
+  if (summary.length > 0) {
+    const lines = summary.length === 1 ? `line ${summary[0]!.line}` : `lines ${summary[0]!.line}–${summary.at(-1)!.line}`;
+    warnings.push(
+      `The ${summary.length === 1 ? 'line' : `${summary.length} lines`} after the last transaction (${lines}) ${summary.length === 1 ? 'has' : 'have'} no date, so ${summary.length === 1 ? 'it was' : 'they were'} read as a summary or a note (a total, a closing balance, "end of statement") and left out; check ${summary.length === 1 ? 'it holds' : 'they hold'} no transaction.`,
+    );
+  }
   const n = flipped.count;
   if (n > 0) {
     warnings.push(

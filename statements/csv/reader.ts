@@ -18,14 +18,47 @@ const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
 /**
- * The delimiter: a comma unless the first lines plainly use semicolons or tabs instead (some exports do).
+ * The delimiter: the one that splits the first lines most alike, a comma unless the first lines plainly use
+ * semicolons or tabs instead (some exports do). Delimiters inside quotes are not counted: a semicolon file whose
+ * quoted descriptions hold commas ("TESCO, LONDON") is still a semicolon file.
  */
 export function detectDelimiter(text: string): Delimiter {
-  const lines = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/, 40);
-  const counts = DELIMITERS.map((d) => lines.reduce((n, line) => n + line.split(d).length - 1, 0));
-  let best = 0;
-  for (let i = 1; i < DELIMITERS.length; i++) if (counts[i]! > counts[best]!) best = i;
-  return DELIMITERS[best]!;
+  const sample = text.slice(0, 64 * 1024);
+  let best: Delimiter = ',';
+  let bestLines = 0;
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    // The count most lines share (above none), and how many lines share it: a header and its rows split alike.
+    const tally = new Map<number, number>();
+    for (const count of delimitersPerLine(sample, d, 40)) if (count > 0) tally.set(count, (tally.get(count) ?? 0) + 1);
+    let lines = 0;
+    let count = 0;
+    for (const [c, n] of tally) if (n > lines || (n === lines && c > count)) [lines, count] = [n, c];
+    if (lines > bestLines || (lines === bestLines && count > bestCount)) [best, bestLines, bestCount] = [d, lines, count];
+  }
+  return best;
+}
+
+/** How many times `delimiter` splits each of the first `maxLines` lines, outside quoted fields. */
+function delimitersPerLine(text: string, delimiter: Delimiter, maxLines: number): number[] {
+  const counts: number[] = [];
+  const delim = delimiter.charCodeAt(0);
+  let quoted = false;
+  let count = 0;
+  for (let i = 0; i < text.length && counts.length < maxLines; i++) {
+    const c = text.charCodeAt(i);
+    // A doubled quote inside a quoted field turns quoting off and on again: the state is right either way.
+    if (c === 34 /* " */) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === delim) count++;
+    else if (c === 10 || c === 13) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      counts.push(count);
+      count = 0;
+    }
+  }
+  if (counts.length < maxLines && count > 0) counts.push(count);
+  return counts;
 }
 
 function countLineBreaks(text: string, from: number, to: number): number {

@@ -98,6 +98,42 @@ export const ISO = compileDateFormat('YYYY-MM-DD');
 export const D_MON_Y = compileDateFormat('D MMM YYYY');
 
 /**
+ * The ways UK statements and spreadsheets write a date, day before month, for telling a caller which
+ * `dateFormat` its file uses. Each reads only its own shape (two digits of year never read as four).
+ */
+export const USUAL_DATE_FORMATS: readonly DateFormat[] = [
+  DMY,
+  compileDateFormat('DD/MM/YY'),
+  ISO,
+  D_MON_Y,
+  compileDateFormat('D MMM YY'),
+  compileDateFormat('D MMMM YYYY'),
+  compileDateFormat('DD-MMM-YYYY'),
+  compileDateFormat('DD-MMM-YY'),
+  compileDateFormat('DD-MM-YYYY'),
+  compileDateFormat('DD-MM-YY'),
+  compileDateFormat('DD.MM.YYYY'),
+  compileDateFormat('DD.MM.YY'),
+  compileDateFormat('YYYY/MM/DD'),
+];
+
+/** The first usual format that reads every one of the cells (blank ones aside), or undefined. */
+export function dateFormatOf(cells: readonly string[]): DateFormat | undefined {
+  const written = cells.filter((c) => c.trim() !== '');
+  if (written.length === 0) return undefined;
+  return USUAL_DATE_FORMATS.find((format) => written.every((c) => isDateIn(c, format)));
+}
+
+function isDateIn(cell: string, format: DateFormat): boolean {
+  try {
+    parseDate(cell, [format]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A date cell in one of `formats`, as YYYY-MM-DD.
  * @throws {CellError} saying whether the cell is not in the format or not a real date (31/02/2024).
  */

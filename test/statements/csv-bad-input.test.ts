@@ -121,8 +121,131 @@ describe('csvMapping mistakes are invalid_input naming the field', () => {
       }),
     );
     expect(error.message).toBe(
-      'Line 2, column "Posted" (the date): "2024-03-05" is not a date in the form DD/MM/YYYY; if the dates are written another way, set csvMapping.dateFormat (now "DD/MM/YYYY").',
+      'Line 2, column "Posted" (the date): "2024-03-05" is not a date in the form DD/MM/YYYY; it reads as YYYY-MM-DD: set csvMapping.dateFormat to "YYYY-MM-DD".',
     );
+    // A date in no usual form: the format in use, and how to change it.
+    const other = await failure(
+      parseDocument({
+        bytes: utf8('Posted,Payee,Amount\n5th March 2024,SHOP,-1.00\n'),
+        csvMapping: { date: 'Posted', description: 'Payee', amount: 'Amount' },
+      }),
+    );
+    expect(other.message).toBe(
+      'Line 2, column "Posted" (the date): "5th March 2024" is not a date in the form DD/MM/YYYY; if the dates are written another way, set csvMapping.dateFormat (now "DD/MM/YYYY").',
+    );
+  });
+
+  test('with positions only, a first row whose date is written another way is refused, not taken as a header', async () => {
+    const error = await failure(
+      parseDocument({
+        bytes: utf8('15/12/23,CMS CHILD MAINTENANCE,-45.00\n16/12/23,ACME SALARY,1250.00\n'),
+        csvMapping: { date: 0, description: 1, amount: 2 },
+      }),
+    );
+    expect(error.message).toBe(
+      'Line 1, column "column 0" (the date): "15/12/23" is not a date in the form DD/MM/YYYY; it reads as DD/MM/YY: set csvMapping.dateFormat to "DD/MM/YY".',
+    );
+  });
+});
+
+describe('the csvMapping suggested for a layout Reckoner does not know', () => {
+  // The example mapping in the refusal, read back from its message.
+  const suggested = async (text: string) => {
+    const error = await failure(parseDocument({ bytes: utf8(text) }));
+    expect(error.code).toBe('unsupported');
+    return JSON.parse(/for example (\{.*?\}): "amount"/.exec(error.message)![1]!) as Record<string, unknown>;
+  };
+
+  test.each([
+    ['2023-12-15', 'YYYY-MM-DD'],
+    ['15 Dec 2023', 'D MMM YYYY'],
+    ['15/12/23', 'DD/MM/YY'],
+    ['15-Dec-23', 'DD-MMM-YY'],
+    ['15.12.2023', 'DD.MM.YYYY'],
+    ['15/12/2023', 'DD/MM/YYYY'],
+  ])('dates written %s: dateFormat %s, and the mapping then reads the file', async (written, format) => {
+    const text = `Posted on,Details,Value,Running total\n${written},CMS CHILD MAINTENANCE,-45.00,955.00\n`;
+    const mapping = await suggested(text);
+    expect(mapping).toEqual({ date: 'Posted on', description: 'Details', amount: 'Value', dateFormat: format });
+    const result = await parseDocument({ bytes: utf8(text), csvMapping: mapping as never });
+    expect(result.transactions.map((t) => [t.date, t.amount, t.direction])).toEqual([['2023-12-15', '45.00', 'out']]);
+  });
+
+  test('a file with no header: the date found by position and its form', async () => {
+    const text = '15-Dec-23,CMS CHILD MAINTENANCE,-45.00\n16-Dec-23,ACME SALARY,1250.00\n';
+    const mapping = await suggested(text);
+    expect(mapping).toEqual({ date: 0, description: 1, amount: 2, dateFormat: 'DD-MMM-YY' });
+    const result = await parseDocument({ bytes: utf8(text), csvMapping: mapping as never });
+    expect(result.transactions.map((t) => [t.date, t.amount, t.direction])).toEqual([
+      ['2023-12-15', '45.00', 'out'],
+      ['2023-12-16', '1250.00', 'in'],
+    ]);
+  });
+
+  test("a known bank's export whose dates a spreadsheet wrote again: the error gives the mapping that reads it", async () => {
+    const header = 'Transaction Date,Transaction Type,Sort Code,Account Number,Transaction Description,Debit Amount,Credit Amount,Balance';
+    const text = `${header}\n15/12/23,DD,'30-94-57,12345678,CMS CHILD MAINT,45.00,,955.00\n`;
+    const error = await failure(parseDocument({ bytes: utf8(text) }));
+    expect(error.message).toBe(
+      'Line 2, column "Transaction Date" (the date): "15/12/23" is not a date in the form DD/MM/YYYY; it reads as DD/MM/YY, not as this bank\'s export writes dates (a spreadsheet may have saved the file again): ' +
+        'if every date in the file is written so, send it with csvMapping, for example {"date":"Transaction Date","description":"Transaction Description","paidOut":"Debit Amount","paidIn":"Credit Amount","balance":"Balance","dateFormat":"DD/MM/YY"}.',
+    );
+    const mapping = JSON.parse(/for example (\{.*\})\.$/.exec(error.message)![1]!) as Record<string, unknown>;
+    const result = await parseDocument({ bytes: utf8(text), csvMapping: mapping as never });
+    expect(result.transactions.map((t) => [t.date, t.amount, t.direction, t.balance])).toEqual([['2023-12-15', '45.00', 'out', '955.00']]);
+  });
+});
+
+describe('lines after the last transaction', () => {
+  const lloyds = [
+    'Transaction Date,Transaction Type,Sort Code,Account Number,Transaction Description,Debit Amount,Credit Amount,Balance',
+    "15/12/2023,DD,'30-94-57,12345678,CMS CHILD MAINT,45.00,,955.00",
+    "16/12/2023,FPI,'30-94-57,12345678,ACME LTD SALARY,,1250.00,2205.00",
+  ];
+  const rows = (r: ParseResult) => r.transactions.map((t) => [t.date, t.amount, t.direction, t.balance]);
+  const both = [
+    ['2023-12-15', '45.00', 'out', '955.00'],
+    ['2023-12-16', '1250.00', 'in', '2205.00'],
+  ];
+
+  test('a totals line: the rows above it are read, and the warning names the line left out', async () => {
+    const result = await parseDocument({ bytes: utf8([...lloyds, '', 'Total,,,,,45.00,1250.00,'].join('\n')) });
+    expect(rows(result)).toEqual(both);
+    expect(result.warnings).toContain(
+      'The line after the last transaction (line 5) has no date, so it was read as a summary or a note (a total, a closing balance, "end of statement") and left out; check it holds no transaction.',
+    );
+  });
+
+  test('a closing balance and an end note, shorter than a row: both left out, counted', async () => {
+    const result = await parseDocument({ bytes: utf8([...lloyds, '"Closing balance","£2,205.00"', 'End of statement'].join('\r\n')) });
+    expect(rows(result)).toEqual(both);
+    expect(result.warnings).toContain(
+      'The 2 lines after the last transaction (lines 4–5) have no date, so they were read as a summary or a note (a total, a closing balance, "end of statement") and left out; check they hold no transaction.',
+    );
+  });
+
+  test('a mapped file whose last line has an empty date and a label', async () => {
+    const text = 'Date,Details,Out,In\n15/12/2023,CMS,45.00,\n16/12/2023,ACME,,1250.00\n,Totals,45.00,1250.00\n';
+    const result = await parseDocument({
+      bytes: utf8(text),
+      csvMapping: { date: 'Date', description: 'Details', paidOut: 'Out', paidIn: 'In' },
+    });
+    expect(result.transactions.map((t) => [t.date, t.amount, t.direction])).toEqual([
+      ['2023-12-15', '45.00', 'out'],
+      ['2023-12-16', '1250.00', 'in'],
+    ]);
+    expect(result.warnings.some((w) => w.startsWith('The line after the last transaction (line 4) has no date'))).toBe(true);
+  });
+
+  test('a last line with digits where the date goes is a damaged row, still refused', async () => {
+    const error = await failure(parseDocument({ bytes: utf8([...lloyds, '17/1'].join('\n')) }));
+    expect(error.message).toMatch(/^Line 4 has 1 field, but the "Balance" column is field 8: the row is incomplete/);
+  });
+
+  test('a line with no date between rows is still refused: only lines after the last row are a summary', async () => {
+    const error = await failure(parseDocument({ bytes: utf8([lloyds[0], lloyds[1], 'Subtotal,,,,,45.00,,', lloyds[2]].join('\n')) }));
+    expect(error.code).toBe('parse_failed');
+    expect(error.message).toMatch(/^Line 3, column "Transaction Date" \(the date\)/);
   });
 });
 

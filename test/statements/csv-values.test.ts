@@ -143,6 +143,27 @@ describe('readCsv', () => {
     expect(detectDelimiter('a,b;c')).toBe(',');
   });
 
+  test('the delimiter is the one that splits the lines alike, counted outside quotes', () => {
+    // Semicolons split every line in three (header and rows); the descriptions' commas, 4, 2 and 2 a line, do not agree.
+    const semicolons = [
+      'Date;Description;Amount',
+      '15/12/2023;CARD PAYMENT TO TESCO,12.34 GBP, RATE 1.00/GBP ON 14-12-2023, LONDON;-12.34',
+      '16/12/2023;FASTER PAYMENT FROM ACME LTD, REF SALARY, DEC;"1,250.00"',
+      '18/12/2023;DIRECT DEBIT TO CMS, REF 1234, CHILD MAINT;-45.00',
+    ].join('\n');
+    expect(detectDelimiter(semicolons)).toBe(';');
+    expect(read(semicolons)[1]).toEqual([
+      2,
+      '15/12/2023',
+      'CARD PAYMENT TO TESCO,12.34 GBP, RATE 1.00/GBP ON 14-12-2023, LONDON',
+      '-12.34',
+    ]);
+    // Quoted commas are not counted: 6 in quotes against 2 semicolons a line.
+    expect(detectDelimiter('Date;Memo;Amount\n01/02/2024;"A, B, C, D, E, F, G";1.00\n02/02/2024;"H, I, J, K, L, M, N";2.00')).toBe(';');
+    // A comma file whose descriptions hold semicolons on some lines stays a comma file.
+    expect(detectDelimiter('Date,Memo,Amount\n01/02/2024,A; B; C,1.00\n02/02/2024,D,2.00\n03/02/2024,E,3.00')).toBe(',');
+  });
+
   test('a row of more than 1,000 fields is refused', () => {
     expect(() => read(','.repeat(2000))).toThrow(/more than 1000 fields/);
   });
