@@ -74,6 +74,61 @@ function ofxAmount(raw: string, where: string): Dec {
   }
 }
 
+/**
+ * TRNTYPE values that say which way the money went (OFX 2.1.1 §11.4.4.3); the others (POS, ATM, XFER, INT,
+ * OTHER, HOLD) go either way, and only the amount's sign tells.
+ */
+const MONEY_OUT_TYPES = new Set(['DEBIT', 'FEE', 'SRVCHG', 'CHECK', 'PAYMENT', 'CASH', 'DIRECTDEBIT', 'REPEATPMT']);
+const MONEY_IN_TYPES = new Set(['CREDIT', 'DEP', 'DIRECTDEP', 'DIV']);
+
+/** Which way a transaction's type says the money went, if it says. */
+function typeDirection(type: string | undefined): 'in' | 'out' | undefined {
+  const t = type?.toUpperCase();
+  return t === undefined ? undefined : MONEY_OUT_TYPES.has(t) ? 'out' : MONEY_IN_TYPES.has(t) ? 'in' : undefined;
+}
+
+/**
+ * The amounts' signs checked against the transactions' types. OFX writes TRNAMT signed (negative for money out),
+ * and the sign is followed; but a file with no negative amount at all whose types say money went out writes its
+ * amounts unsigned, and then a type that says so makes its amount money out. Either way, what was done is said.
+ */
+function signsByType(read: StatementRow[], types: readonly (string | undefined)[]): { warnings: string[]; doubts: number } {
+  const directions = types.map(typeDirection);
+  const unsigned = read.every((r) => !r.signed.isNegative()) && directions.some((d, i) => d === 'out' && !read[i]!.signed.isZero());
+  if (unsigned) {
+    let turned = 0;
+    let either = 0;
+    read.forEach((r, i) => {
+      if (directions[i] === 'out' && !r.signed.isZero()) {
+        read[i] = { ...r, signed: r.signed.negated() };
+        turned++;
+      } else if (directions[i] === undefined) either++;
+    });
+    const warnings = [
+      `No amount in the file has a sign, though OFX writes money out as negative: the ${turned} transaction${turned === 1 ? '' : 's'} whose type says money out (TRNTYPE DEBIT, PAYMENT, DIRECTDEBIT and the like) ${turned === 1 ? 'was' : 'were'} read as money out, and the rest as money in. Check the directions against the statement.`,
+    ];
+    if (either > 0) {
+      warnings.push(
+        `${either} transaction${either === 1 ? ' has a type' : 's have types'} (such as POS, ATM or XFER) that can go either way and no sign: ${either === 1 ? 'it was' : 'they were'} read as money in. Check ${either === 1 ? 'it' : 'them'} against the statement.`,
+      );
+    }
+    return { warnings, doubts: 1 + either };
+  }
+  const against = read.flatMap((r, i) =>
+    (directions[i] === 'out' && r.signed.isPositive() && !r.signed.isZero()) || (directions[i] === 'in' && r.signed.isNegative())
+      ? [r.where]
+      : [],
+  );
+  if (against.length === 0) return { warnings: [], doubts: 0 };
+  const shown = against.slice(0, 5).join('; ') + (against.length > 5 ? `; and ${against.length - 5} more` : '');
+  return {
+    warnings: [
+      `${against.length} transaction${against.length === 1 ? "'s type says" : "s' types say"} the money went the other way from ${against.length === 1 ? 'its' : 'their'} amount's sign (${shown}); the sign was followed, as OFX says. Check ${against.length === 1 ? 'it' : 'them'} against the statement.`,
+    ],
+    doubts: against.length,
+  };
+}
+
 /** The transactions of a statement, cut at each `<STMTTRN>`. */
 function transactionBlocks(list: string): { readonly block: string; readonly closed: boolean }[] {
   const parts = list.split(/<STMTTRN>/i).slice(1);
@@ -138,6 +193,7 @@ export function parseOfx(text: string, request: ParseRequest, budget: Budget, wa
   const blocks = transactionBlocks(list);
   budget.checkRows(blocks.length, 'transactions');
   const read: StatementRow[] = [];
+  const types: (string | undefined)[] = [];
   blocks.forEach(({ block, closed }, i) => {
     const fitid = leaf(block, 'FITID');
     // A transaction id is shown in messages only when it looks like one (short, plain characters).
@@ -162,8 +218,12 @@ export function parseOfx(text: string, request: ParseRequest, budget: Budget, wa
       // The transaction's number in the file, before the rows are put oldest first.
       source: { line: i + 1 },
     });
+    types.push(leaf(block, 'TRNTYPE'));
     if ((i & 1023) === 1023) budget.checkTime();
   });
+  const byType = signsByType(read, types);
+  extra.push(...byType.warnings);
+  doubts += byType.doubts;
 
   const { rows, order } = inOrderOfEvents(read);
   if (order === 'newest_first' && rows.length > 1)

@@ -111,6 +111,96 @@ describe('particular cases', () => {
     }
   });
 
+  describe("each transaction's type against its amount's sign", () => {
+    // OFX 1.02 SGML, one transaction a line; amounts and types as given.
+    const ofx = (transactions: readonly [type: string, amount: string, name: string][]) =>
+      [
+        'OFXHEADER:100',
+        'DATA:OFXSGML',
+        'VERSION:102',
+        '',
+        '<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>GBP',
+        '<BANKACCTFROM><BANKID>309457<ACCTID>12345678</BANKACCTFROM><BANKTRANLIST>',
+        ...transactions.map(
+          ([type, amount, name], i) =>
+            `<STMTTRN><TRNTYPE>${type}<DTPOSTED>2023121${i + 5}<TRNAMT>${amount}<FITID>T${i + 1}<NAME>${name}</STMTTRN>`,
+        ),
+        '</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>',
+      ].join('\r\n');
+    const read = async (text: string) => {
+      const result = await parseDocument({ bytes: encodeText(text, 'utf-8') });
+      return {
+        rows: result.transactions.map((t) => [t.amount, t.direction, t.description]),
+        warnings: result.warnings,
+        confidence: result.confidence,
+      };
+    };
+
+    test('a file that writes no sign: the types that say money out make it money out, and the warning says so', async () => {
+      const result = await read(
+        ofx([
+          ['DEBIT', '45.00', 'CMS CHILD MAINTENANCE'],
+          ['CREDIT', '1250.00', 'ACME SALARY'],
+          ['DIRECTDEBIT', '89.00', 'SAMPLE ENERGY'],
+        ]),
+      );
+      expect(result.rows).toEqual([
+        ['45.00', 'out', 'CMS CHILD MAINTENANCE'],
+        ['1250.00', 'in', 'ACME SALARY'],
+        ['89.00', 'out', 'SAMPLE ENERGY'],
+      ]);
+      expect(result.warnings).toEqual([
+        'No amount in the file has a sign, though OFX writes money out as negative: the 2 transactions whose type says money out (TRNTYPE DEBIT, PAYMENT, DIRECTDEBIT and the like) were read as money out, and the rest as money in. Check the directions against the statement.',
+      ]);
+    });
+
+    test('no sign and a type that goes either way (POS): read as money in, and said', async () => {
+      const result = await read(
+        ofx([
+          ['DEBIT', '45.00', 'CMS CHILD MAINTENANCE'],
+          ['POS', '3.20', 'CAFE SAMPLE'],
+        ]),
+      );
+      expect(result.rows).toEqual([
+        ['45.00', 'out', 'CMS CHILD MAINTENANCE'],
+        ['3.20', 'in', 'CAFE SAMPLE'],
+      ]);
+      expect(result.warnings[1]).toBe(
+        '1 transaction has a type (such as POS, ATM or XFER) that can go either way and no sign: it was read as money in. Check it against the statement.',
+      );
+    });
+
+    test('a signed file with one type against its sign: the sign is followed, as OFX says, and the transaction named', async () => {
+      const result = await read(
+        ofx([
+          ['DEBIT', '-45.00', 'CMS CHILD MAINTENANCE'],
+          ['DEBIT', '20.00', 'SAMPLE SHOP'],
+          ['CREDIT', '1250.00', 'ACME SALARY'],
+        ]),
+      );
+      expect(result.rows).toEqual([
+        ['45.00', 'out', 'CMS CHILD MAINTENANCE'],
+        ['20.00', 'in', 'SAMPLE SHOP'],
+        ['1250.00', 'in', 'ACME SALARY'],
+      ]);
+      expect(result.warnings).toEqual([
+        "1 transaction's type says the money went the other way from its amount's sign (Transaction 2 (FITID T2)); the sign was followed, as OFX says. Check it against the statement.",
+      ]);
+    });
+
+    test('a signed file whose types agree: no warning', async () => {
+      const result = await read(
+        ofx([
+          ['DEBIT', '-45.00', 'CMS CHILD MAINTENANCE'],
+          ['POS', '-3.20', 'CAFE SAMPLE'],
+          ['CREDIT', '1250.00', 'ACME SALARY'],
+        ]),
+      );
+      expect(result.rows.map((r) => r[1])).toEqual(['out', 'out', 'in']);
+      expect(result.warnings).toEqual([]);
+    });
+  });
+
   test('two statements in one file: the first is read, with a warning', async () => {
     const text = renderOfxText(loadOfxTruth('xml-utf8'));
     const statement = /<STMTTRNRS>[\s\S]*<\/STMTTRNRS>/.exec(text)![0];
