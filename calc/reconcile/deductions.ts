@@ -9,7 +9,7 @@
  */
 import { fromDayNumber, toDayNumber } from '../dates.ts';
 import type { CmsEntry, Evidence } from '../ledger/entries.ts';
-import { fromPence } from '../money.ts';
+import { fromPence, poundsOfPence } from '../money.ts';
 import { creditMinus, creditOf, negate, type Credit } from './credits.ts';
 import type { FindingDraft, MatchDraft } from './draft.ts';
 import { payOverDate } from './pay-over.ts';
@@ -153,21 +153,39 @@ export function reconcileDeductions(books: Books): DeductionsResult {
       facts: { cms: [{ type: e.type, date: e.date, amount: fromPence(e.pence) }] },
     });
   });
+  // Without any line of CMS's account, a deduction with no receipt in what was given is one nobody has checked, not
+  // one CMS failed to credit: it is listed as a payment the evidence shows that is unchecked, as a bank payment is
+  // (direct-pay.ts), and a letter asks CMS to confirm it rather than to correct it.
+  let uncheckedEvidence = 0;
+  let uncheckedPence = 0;
   evidence.forEach((v, j) => {
     if (usedE.has(j)) return;
     const shown = credit(reaching(v), v.day);
     paid.push({ day: v.day, credit: shown });
+    const inTransit = payOverBy(v.day) > books.asOfDay;
+    const checked = inTransit || books.cmsAccountGiven;
+    if (!checked) {
+      uncheckedEvidence++;
+      uncheckedPence += reaching(v);
+    }
     findings.push({
-      kind: payOverBy(v.day) > books.asOfDay ? 'deduction_in_transit' : 'deduction_not_credited',
+      kind: inTransit ? 'deduction_in_transit' : checked ? 'deduction_not_credited' : 'payment_missing_from_cms',
       date: v.date,
       amount: reaching(v),
       effect: effect(shown),
       cms: [],
       bank: [],
       evidence: [v],
-      facts: {},
+      facts: checked ? {} : { reason: 'no_cms_record_given' },
     });
   });
+  if (uncheckedEvidence > 0) {
+    const n = uncheckedEvidence;
+    books.warnings.push(
+      `No line of CMS’s statement of account (its record of the deductions it received) was given, so the ${n === 1 ? 'deduction' : `${n} deductions`} from pay or benefit the evidence shows (${poundsOfPence(uncheckedPence)}) cannot be checked against it: ${n === 1 ? 'it is' : 'they are'} listed as payments CMS has no record of in what was given, not as money taken and not credited. ` +
+        'Give CMS’s statement of account (parse_statement or import_document reads it) to check them; a letter drafted before then asks CMS to confirm them.',
+    );
+  }
   if (unchecked > 0) {
     const what = new Set(
       records.filter((_, i) => !usedR.has(i)).map((e) => (e.type === 'deo_receipt' ? 'payslips' : 'benefit statements')),

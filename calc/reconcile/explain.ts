@@ -91,11 +91,14 @@ export interface Explainable {
   readonly citations: readonly Citation[];
 }
 
-/** ", of which £312.00 is maintenance (the employer keeps £1.00 for its costs)" where less reaches CMS than was deducted. */
+/**
+ * ", of which £312.00 reaches CMS (the employer keeps £1.00 for its costs)" where less reaches CMS than was deducted.
+ * What reaches CMS is not all maintenance: on Collect and Pay it holds the 20% collection fee too.
+ */
 function lessCharge(reaching: Dec, deducted: Dec): string {
   return reaching.equals(deducted)
     ? ''
-    : `, of which ${pounds(reaching)} is maintenance (the employer keeps ${pounds(deducted.minus(reaching))} for its costs, as CMS's other receipts show)`;
+    : `, of which ${pounds(reaching)} reaches CMS (the employer keeps ${pounds(deducted.minus(reaching))} for its costs, as CMS's other receipts show)`;
 }
 
 /** One line about a finding, in the voice asked for. */

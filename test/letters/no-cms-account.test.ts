@@ -86,3 +86,73 @@ describe('payments with no line of CMS’s account to check them against', () =>
     expect(request.warnings.some((w) => w.startsWith(WARNING_START))).toBe(true);
   });
 });
+
+describe('deductions from pay with no line of CMS’s account to check them against (a user test, 5 December 2026)', () => {
+  // £100.00 a week on Collect and Pay from 28 January 2024; ACME LTD's payslips show £520.00 deducted on the 28th of
+  // each month, January to June, and none of CMS's entries is given. Each deduction must reach CMS by the 19th of the
+  // next month (SI 1992/1989 reg 14(1)): January to May's by 30 June, June's not until 19 July.
+  const slips = ['01', '02', '03', '04', '05', '06'].map((m) => ({
+    id: `slip-${m}`,
+    type: 'payslip_deduction' as const,
+    date: `2024-${m}-28`,
+    amount: '520.00',
+    from: 'ACME LTD',
+  }));
+  const noAccount: ReconcileInput = {
+    schedule: {
+      decisions: [{ effectiveDate: '2024-01-28', weeklyAmount: 100 }],
+      service: 'collect_and_pay',
+      firstDueDate: '2024-01-28',
+      asOf: '2024-06-30',
+    },
+    side: 'paying',
+    cmsEntries: [],
+    evidence: slips,
+  };
+  const DEDUCTION_WARNING = 'No line of CMS’s statement of account (its record of the deductions it received) was given';
+
+  it('are listed as unchecked, not as money taken and not credited', () => {
+    // Before: five findings "…but CMS has not recorded receiving it: money taken and not credited.", and no warning.
+    const r = reconcile(noAccount);
+    expect(r.findings.map((f) => [f.kind, f.date, formatMoney(f.amount), f.facts.reason])).toEqual([
+      ...['01', '02', '03', '04', '05'].map((m) => ['payment_missing_from_cms', `2024-${m}-28`, '520.00', 'no_cms_record_given']),
+      ['deduction_in_transit', '2024-06-28', '520.00', undefined],
+    ]);
+    // 5 × 520.00 = 2,600.00.
+    expect(r.warnings.filter((w) => w.startsWith(DEDUCTION_WARNING))).toEqual([
+      `${DEDUCTION_WARNING}, so the 5 deductions from pay or benefit the evidence shows (£2,600.00) cannot be checked against it: they are listed as payments CMS has no record of in what was given, not as money taken and not credited. Give CMS’s statement of account (parse_statement or import_document reads it) to check them; a letter drafted before then asks CMS to confirm them.`,
+    ]);
+    expect(explainFinding(r.findings[0]!, 'paying')).toBe(
+      "£520.00 was deducted from your pay on 28 January 2024 (ACME LTD); no line of CMS's statement of account was given, so whether CMS recorded it is not checked.",
+    );
+  });
+
+  it('a dispute letter is refused, asking for CMS’s statement first', () => {
+    let refused: unknown;
+    try {
+      draftLetter({ ...CASES['payment_dispute']!.input, reconciliation: noAccount });
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(LetterInputError);
+    const problems = (refused as LetterInputError).problems;
+    expect(problems.map((p) => p.field)).toEqual(['reconciliation.cmsEntries']);
+    expect(problems[0]!.message).toMatch(
+      /^has no line of CMS’s statement of account, so nothing shows whether CMS recorded the 5 payments the evidence shows, and the payment_dispute letter would call them entries CMS got wrong/,
+    );
+  });
+
+  it('with CMS’s account given, a deduction it never received is money taken and not credited, as before', () => {
+    const received: CmsEntryInput[] = ['02', '03', '04', '05'].map((m) => ({
+      id: `deo-${m}`,
+      date: `2024-${m}-10`,
+      type: 'deo_receipt',
+      amount: '520.00',
+    }));
+    const r = reconcile({ ...noAccount, cmsEntries: received });
+    expect(r.findings.filter((f) => f.kind === 'deduction_not_credited').map((f) => [f.date, f.facts.reason])).toEqual([
+      ['2024-05-28', undefined],
+    ]);
+    expect(r.warnings.filter((w) => w.startsWith(DEDUCTION_WARNING))).toEqual([]);
+  });
+});

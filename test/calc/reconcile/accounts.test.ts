@@ -327,7 +327,7 @@ describe('Deductions from earnings whose payslips show the employer’s £1 with
     const missing = r.findings.find((f) => f.kind === 'deduction_not_credited')!;
     expect([missing.date, formatMoney(missing.amount), formatMoney(missing.effect)]).toEqual(['2024-03-28', '312.00', '312.00']);
     expect(missing.explanation).toBe(
-      "Your payslip of 28 March 2024 shows £313.00 deducted for child maintenance by ACME LTD, of which £312.00 is maintenance (the employer keeps £1.00 for its costs, as CMS's other receipts show), but CMS has not recorded receiving it: money taken and not credited.",
+      "Your payslip of 28 March 2024 shows £313.00 deducted for child maintenance by ACME LTD, of which £312.00 reaches CMS (the employer keeps £1.00 for its costs, as CMS's other receipts show), but CMS has not recorded receiving it: money taken and not credited.",
     );
     // 4 × 312.00 reached CMS, or should have: 1,560.00 + 50.00 − 1,248.00 = 362.00, CMS's own figure (its two errors,
     // the 17 May receipt no payslip shows and March's deduction never credited, cancel out).
