@@ -18,7 +18,7 @@ import {
   type Evidence,
 } from '../calc/ledger/entries.ts';
 import { formatMoney, fromPence, money as parseMoney, pounds, type Dec as Decimal } from '../calc/money.ts';
-import { cmsEntriesWords, countOf, SPLIT_MATTERS, splitWords } from '../calc/reconcile/explain.ts';
+import { cmsEntriesWords, countOf, owedOnlyIn, SPLIT_MATTERS, splitWords } from '../calc/reconcile/explain.ts';
 import { MOVED_ARREARS_STEP } from '../calc/reconcile/moved-arrears.ts';
 import {
   explainBalance,
@@ -314,6 +314,18 @@ const COMPONENT_NAMES: Record<Component, string> = {
   enforcement_charges: 'enforcement charges',
 };
 export const componentName = (c: Component): string => COMPONENT_NAMES[c];
+
+/**
+ * The correct balance in words, given as `value`: "arrears of £410.08"; but where nothing of it is maintenance, what
+ * it is owed in ("£50.00 owed in enforcement charges, to the Secretary of State, and no maintenance arrears").
+ */
+export function correctBalanceWords(value: string, r: ComputedReconciliation): string {
+  const b = r.result.balance;
+  const only = owedOnlyIn(b);
+  return only === undefined
+    ? balanceWords(value, b.position)
+    : `${value} owed in ${only}, to the Secretary of State, and no maintenance arrears`;
+}
 const componentKey = (c: Component): keyof ByComponent<Decimal> =>
   c === 'maintenance' ? 'maintenance' : c === 'collection_fees' ? 'collectionFees' : 'enforcementCharges';
 
@@ -417,7 +429,9 @@ export function recomputedBalance(r: ComputedReconciliation): Figure {
     'recomputed_balance',
     (b.position === 'overpaid'
       ? 'Overpayment, worked out from the decisions and my evidence of payment'
-      : 'Arrears, worked out from the decisions and my evidence of payment') +
+      : owedOnlyIn(b) !== undefined
+        ? `Owed in ${owedOnlyIn(b)} (no maintenance arrears), worked out from the decisions and my evidence of payment`
+        : 'Arrears, worked out from the decisions and my evidence of payment') +
       (bases ? `, ${bases.basis === 'gross' ? 'before' : 'after'} CMS’s ${receivingFeePercent(r)}% collection fee` : ''),
     b.recomputed.abs(),
     balanceWorking(r.result),
@@ -1098,7 +1112,7 @@ export function reconciliationStatement(
   rows.push([
     '',
     asOf,
-    `The correct balance: ${balanceWords(quote(to), result.balance.position)}` +
+    `The correct balance: ${correctBalanceWords(quote(to), r)}` +
       // A receiving parent's gross figures: what reaches her after CMS's 4% is what her bank shows.
       (afterFee ? ` before CMS’s ${feePct}% collection fee (${quote(afterFee)} after it)` : '') +
       // Her net figures: what reaches her, with the maintenance before the 4% as CMS counts arrears.

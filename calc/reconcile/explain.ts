@@ -11,7 +11,7 @@ import { LAW } from '../scheme-2012/law.ts';
 import type { EnforcementAction } from '../scheme-2012/parameters.ts';
 import { ENFORCEMENT_POWERS } from './enforcement.ts';
 import { payOverDate } from './pay-over.ts';
-import type { BridgeLineKind, ByComponent, Citation, FindingFacts, FindingKind, MatchReason, Side } from './types.ts';
+import type { BridgeLineKind, ByComponent, Citation, Component, FindingFacts, FindingKind, MatchReason, Side } from './types.ts';
 
 /** Who speaks: Reckoner to the parent, or the parent in a letter. */
 export type Voice = 'you' | 'i';
@@ -460,8 +460,31 @@ export function joinAnd(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+const OWED_IN: Readonly<Record<Component, string>> = {
+  maintenance: 'maintenance',
+  collection_fees: 'collection fees',
+  enforcement_charges: 'enforcement charges',
+};
+
+/**
+ * Where a balance owed is owed in fees or charges and nothing of it in maintenance: what it is owed in
+ * ("enforcement charges", "collection fees and enforcement charges"); undefined otherwise. Fees and charges are owed
+ * to the Secretary of State and are not arrears of maintenance (cms-accounts.md §4; a user test found a schedule
+ * saying "arrears of £50.00" for a deduction order's charge alone, under a letter that said "no maintenance arrears").
+ */
+export function owedOnlyIn(b: {
+  readonly recomputed: Dec;
+  readonly components?: readonly { readonly component: Component; readonly recomputed: Dec }[];
+}): string | undefined {
+  if (!b.recomputed.gt(0) || b.components === undefined) return undefined;
+  const owed = b.components.filter((c) => !c.recomputed.isZero());
+  if (owed.length === 0 || !owed.every((c) => c.component !== 'maintenance' && c.recomputed.gt(0))) return undefined;
+  return joinAnd(owed.map((c) => OWED_IN[c.component]));
+}
+
 /** A balance as a letter words it: "arrears of £410.08", "an overpayment of £12.00", "nothing owed". */
-function positionWords(b: Dec): string {
+function positionWords(b: Dec, owedIn: string | undefined): string {
+  if (owedIn !== undefined) return `${pounds(b)} owed in ${owedIn} (no maintenance arrears)`;
   return b.gt(0) ? `arrears of ${pounds(b)}` : b.lt(0) ? `an overpayment of ${pounds(b.abs())}` : 'nothing owed';
 }
 
@@ -482,6 +505,7 @@ export function explainBalance(
     readonly notYetDue: Dec;
     readonly openingBalance?: Dec;
     readonly secretaryOfState?: Dec;
+    readonly components?: readonly { readonly component: Component; readonly recomputed: Dec }[];
   },
   voice: Voice = 'you',
   side: Side = 'paying',
@@ -494,7 +518,7 @@ export function explainBalance(
     (b.adjustments.isZero() ? '' : ` + CMS adjustments ${pounds(b.adjustments)}`) +
     (b.writtenOff.isZero() ? '' : ` − written off ${pounds(b.writtenOff)}`) +
     (b.enforcementCharges.isZero() ? '' : ` + enforcement charges ${pounds(b.enforcementCharges)}`) +
-    ` = ${positionWords(b.recomputed)} on ${d(b.asOf)}` +
+    ` = ${positionWords(b.recomputed, owedOnlyIn(b))} on ${d(b.asOf)}` +
     (b.notYetDue.isZero() ? '' : `; a further ${pounds(b.notYetDue)} has accrued but is not yet due`) +
     (sos === undefined
       ? ''

@@ -15,6 +15,7 @@ import {
   cmsEntriesTotal,
   componentDifferences,
   componentName,
+  correctBalanceWords,
   directPayArrears,
   directPayFeeLine,
   entriesAgainst,
@@ -76,12 +77,7 @@ export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addr
  * not arrears of maintenance (cms-accounts.md §4; MCP audit 2 found "arrears of £50.00" for a DEO's charge alone).
  */
 function ownedWords(ctx: Ctx, r: ComputedReconciliation): string {
-  const b = r.result.balance;
-  const value = ctx.quote(recomputedBalance(r));
-  const owed = b.components.filter((c) => !c.recomputed.isZero());
-  const chargesOnly = b.position === 'arrears' && owed.length > 0 && owed.every((c) => c.component !== 'maintenance' && c.recomputed.gt(0));
-  if (!chargesOnly) return balanceWords(value, b.position);
-  return `${value} owed in ${joinAnd(owed.map((c) => componentName(c.component)))}, to the Secretary of State, and no maintenance arrears`;
+  return correctBalanceWords(ctx.quote(recomputedBalance(r)), r);
 }
 
 /**

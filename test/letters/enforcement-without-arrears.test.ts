@@ -54,6 +54,19 @@ describe('payment_dispute and an enforcement charge made when nothing was owed',
       recomputed_balance: '£50.00',
       balance_difference: '£312.00',
     });
+    // The schedules say the same, not "arrears of £50.00" (a user test, 5 December 2026): the statement's last line,
+    // the figure's label and the working it cites (936.00 − 936.00 + 50.00).
+    expect(text).toContain(
+      'The correct balance: £50.00 owed in enforcement charges, to the Secretary of State, and no maintenance arrears',
+    );
+    const balance = letter.figures.find((f) => f.id === 'recomputed_balance')!;
+    expect(balance.label).toBe(
+      'Owed in enforcement charges (no maintenance arrears), worked out from the decisions and my evidence of payment',
+    );
+    expect(balance.source).toContain(
+      '+ enforcement charges £50.00 = £50.00 owed in enforcement charges (no maintenance arrears) on 31 March 2024',
+    );
+    expect(text).not.toMatch(/arrears of £50\.00/);
     expect(letter.figures.map((f) => f.id)).not.toContain('bridge_line_2');
     // Before sending, the sender reads why the charge stands and what can still be asked.
     expect(text).toContain(
