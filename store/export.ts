@@ -28,6 +28,7 @@ import {
   SIDE_VALUES,
 } from './schema.ts';
 import { SCHEDULE_STATUSES } from '../statements/types.ts';
+import { longArrayProblems } from './bounded-parse.ts';
 import { EVENT_TYPES, EXPORT_FORMAT, EXPORT_VERSION } from './types.ts';
 
 const civil = z.string().refine(isCivilDate, { message: 'must be a real date written YYYY-MM-DD' });
@@ -312,7 +313,17 @@ export function upgradeV1(x: V1): ParsedCaseExport {
  */
 export function readCaseExport(document: unknown): { ok: true; value: ParsedCaseExport } | { ok: false; issue: z.core.$ZodIssue } {
   const v1 = (document as { version?: unknown } | null)?.version === 1;
-  const result = v1 ? caseExportV1Schema.safeParse(document) : caseExportSchema.safeParse(document);
+  // A long list of bad rows is refused at its first, before zod makes an issue for every one (store/bounded-parse.ts).
+  const early = longArrayProblems(v1 ? caseExportV1Schema : caseExportSchema, document);
+  if (early) return { ok: false, issue: early.issues[0]! };
+  let result: ReturnType<typeof caseExportSchema.safeParse> | ReturnType<typeof caseExportV1Schema.safeParse>;
+  try {
+    result = v1 ? caseExportV1Schema.safeParse(document) : caseExportSchema.safeParse(document);
+  } catch (error) {
+    // zod follows nesting by recursion: a free-form value thousands of levels deep exhausts the stack.
+    if (!(error instanceof RangeError)) throw error;
+    return { ok: false, issue: { code: 'custom', path: [], message: 'is nested too deeply to read', input: undefined } };
+  }
   if (!result.success) return { ok: false, issue: result.error.issues[0]! };
   return { ok: true, value: v1 ? upgradeV1(result.data as V1) : (result.data as ParsedCaseExport) };
 }

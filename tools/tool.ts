@@ -9,6 +9,7 @@ import type { CivilDate } from '../calc/dates.ts';
 import { InputError, messageOf, ReckonerError, type ErrorCode, type Problem } from '../calc/errors.ts';
 import type { CaseStore } from '../store/types.ts';
 import type { Files } from './files.ts';
+import { longArrayProblems } from '../store/bounded-parse.ts';
 import { plainProblems } from './problems.ts';
 
 /** What the adapters know that the core must not look up itself. */
@@ -217,11 +218,43 @@ export function problemsFrom(error: z.ZodError, schema?: z.ZodType, input?: unkn
   return plainProblems(error, schema, input); // all of them: failure() shows MAX_PROBLEMS and counts the rest
 }
 
-/** Parses `input` with `schema`: the value, or an {@link InputError} listing every problem in plain words. */
+/**
+ * Parses `input` with `schema`: the value, or an {@link InputError} listing every problem in plain words. A long
+ * array's first bad element is found before the rest is parsed (store/bounded-parse.ts), and a value nested deeper
+ * than zod can follow is refused naming its field, not answered as an internal error.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
+  const early = longArrayProblems(schema, input);
+  if (early) throw new InputError(problemsFrom(early, schema, input));
+  let parsed: ReturnType<S['safeParse']>;
+  try {
+    parsed = schema.safeParse(input) as ReturnType<S['safeParse']>;
+  } catch (error) {
+    // zod follows nesting by recursion: thousands of levels (`{"a":{"a":…}}` in a free-form field) exhaust the stack.
+    if (error instanceof RangeError) throw new InputError(deepestField(input), 'is nested too deeply to read; send it with fewer levels');
+    throw error;
+  }
   if (!parsed.success) throw new InputError(problemsFrom(parsed.error, schema, input));
-  return parsed.data;
+  return parsed.data as z.output<S>;
+}
+
+/** The top-level field whose value is nested deepest (counted without recursion), or "(input)". */
+function deepestField(input: unknown): string {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return '(input)';
+  let deepest = '(input)';
+  let most = -1;
+  for (const [key, value] of Object.entries(input)) {
+    let depth = 0;
+    const stack: [unknown, number][] = [[value, 1]];
+    while (stack.length > 0) {
+      const [v, d] = stack.pop()!;
+      if (v === null || typeof v !== 'object') continue;
+      depth = Math.max(depth, d);
+      for (const child of Object.values(v)) stack.push([child, d + 1]);
+    }
+    if (depth > most) [deepest, most] = [key, depth];
+  }
+  return deepest;
 }
 
 /** `calculate_maintenance` → `calculate-maintenance`. */
