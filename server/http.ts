@@ -18,6 +18,7 @@ import { CaseWorkLimiter } from './case-work.ts';
 import { createMcpServer, InFlight } from './mcp.ts';
 import { PARSE_ROUTE, PARSE_ROUTE_MAX_BODY, registerParseRoute } from './parse-route.ts';
 import { openApiDocument } from './openapi.ts';
+import { toolCalled } from './mcp-tool-name.ts';
 import type { CivilDate } from '../calc/dates.ts';
 import { todayInUk } from './today.ts';
 import { registerWebRoutes } from './web.ts';
@@ -213,7 +214,9 @@ export function createApp(options: HttpOptions): Hono {
   /** Why an MCP message this large is refused, or undefined when it calls a tool that takes this much. */
   const largeMcpRefusal = (text: string): string | undefined => {
     const bytes = Buffer.byteLength(text);
-    const tool = /"name"\s*:\s*"(import_case|parse_statement|import_document)"/.exec(text)?.[1];
+    // The tool the message calls, read where JSON.parse would read it (not a name written anywhere in it).
+    const called = toolCalled(text);
+    const tool = called === 'import_case' || called === 'parse_statement' || called === 'import_document' ? called : undefined;
     const limit = tool === 'import_case' ? CASE_EXPORT_MAX_BYTES : tool ? Math.max(maxBody, PARSE_ROUTE_MAX_BODY) : maxBody;
     if (bytes <= limit) return undefined;
     return tool

@@ -130,6 +130,31 @@ describe('/mcp over Streamable HTTP', () => {
     );
   });
 
+  test('a large message that only names a large-input tool somewhere in it is refused (a security test, 5 December 2026)', async () => {
+    // The limit went by a search for `"name":"import_case"` anywhere in the text: a tools/list with that object in its
+    // params passed as a call of import_case, and 60 MB of `{}` then held the server 15–17 s and 2 GB.
+    const padding = Array.from({ length: (2 * 1024 * 1024) / 3 }, () => ({}));
+    const post = (body: unknown) =>
+      fetch(new URL('/mcp', http.origin), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: JSON.stringify(body),
+      });
+    const listing = await post({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { x: { name: 'import_case' }, padding } });
+    expect(listing.status).toBe(413);
+    expect(((await listing.json()) as { error: { message: string } }).error.message).toMatch(
+      /only import_case, parse_statement and import_document take more$/,
+    );
+    // A call of another tool that names import_case inside its arguments is not a call of import_case either.
+    const other = await post({
+      jsonrpc: '2.0',
+      id: 2,
+      method: 'tools/call',
+      params: { arguments: { x: { name: 'import_case' }, padding }, name: 'calculate_maintenance' },
+    });
+    expect(other.status).toBe(413);
+  });
+
   test('a request from another site is refused before it reaches MCP', async () => {
     const response = await fetch(new URL('/mcp', http.origin), {
       method: 'POST',
