@@ -309,7 +309,8 @@ function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
   return v;
 }
 
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+/** A description made to follow other words: its first letter in lower case, unless it begins a capitalised word or format ("YYYY-MM-DD", "CMS…"). */
+const lowerFirst = (text: string) => (/^\p{Lu}[\p{Lu}\d-]/u.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1));
 
 /** What to give for a field, in words, from its schema: "a list of receiving parents, each with their children". */
 function phrase(schema: Schema, key: string | undefined): string {
@@ -341,7 +342,7 @@ function phrase(schema: Schema, key: string | undefined): string {
     case 'number':
       return def.format && /int/.test(def.format) ? 'a whole number' : 'a number';
     case 'string':
-      if (isDate(s)) {
+      if (isDate(s) || described === DATE_FORMAT) {
         // A date field (tools/schemas.ts civilDate): its description says which day, not what to write.
         const which = described && described !== DATE_FORMAT ? ` (${lowerFirst(described)})` : '';
         return `${key ? `the ${words(key)}` : 'a date'}${which}, written ${DATE_FORMAT}`;
