@@ -30,7 +30,8 @@ export function cleanText(field: string, value: string): string {
 /** {@link cleanText} for every string in a JSON value, keys too, naming the path (`details.notes[2]`). */
 export function cleanJson(field: string, value: unknown, depth = 0): void {
   if (typeof value === 'string') cleanText(field, value);
-  else if (depth > 100) throw new InputError(field, 'is nested too deeply');
+  else if (depth > 100)
+    throw new InputError(field.length > 60 ? `${field.slice(0, 57)}...` : field, 'is nested too deeply (more than 100 levels)');
   else if (Array.isArray(value)) value.forEach((v, i) => cleanJson(`${field}[${i}]`, v, depth + 1));
   else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
@@ -152,9 +153,11 @@ export function caseReference(field: string, value: unknown): string | null {
 export function jsonObject(field: string, value: unknown, maxLength = 100_000): Record<string, unknown> | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) throw new InputError(field, 'must be a JSON object');
+  // Its depth is checked (cleanJson) before it is written out: JSON.stringify of a value thousands of levels deep
+  // exhausts the stack, which a security test got as an internal error from record_event's details.
+  cleanJson(field, value);
   if (JSON.stringify(value).length > maxLength)
     throw new InputError(field, `must be at most ${groupedCount(maxLength)} characters of JSON`);
-  cleanJson(field, value);
   return value as Record<string, unknown>;
 }
 
