@@ -236,7 +236,11 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
   const server = new McpServer({ name: 'reckoner', title: 'Reckoner', version: VERSION }, { instructions: INSTRUCTIONS });
   registerTools(server, TOOL_CATALOGUE, context, options.inFlight, options.caseWork);
   registerPrompts(server);
-  if (options.store) registerCaseResources(server, options.store, { today: () => given().today });
+  if (options.store)
+    registerCaseResources(server, options.store, {
+      today: () => given().today,
+      ...(options.caseWork ? { caseWork: options.caseWork } : {}),
+    });
   registerFileResources(server, () => context().files!);
   return server;
 }

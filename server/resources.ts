@@ -26,6 +26,12 @@ const JSON_TYPE = 'application/json';
 export interface CaseResourceOptions {
   /** Today, for the schedule's default date; the real UK date by default. */
   readonly today?: () => CivilDate;
+  /**
+   * Where reading a case waits its turn on a shared server, as a tool call on a case does (server/case-work.ts): a
+   * reconciliation or chart of a large case holds the process seconds, and six read at once held it 20 s (a
+   * security test, 5 December 2026).
+   */
+  readonly caseWork?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 function json(uri: URL, value: unknown): ReadResourceResult {
@@ -84,6 +90,9 @@ function wholeSchedule(
 /** Registers the case resources on an MCP server. The store is opened on the first read or list. */
 export function registerCaseResources(server: McpServer, store: () => Promise<CaseStore>, options: CaseResourceOptions = {}): void {
   const today = options.today ?? (() => todayInUk());
+  const caseWork = options.caseWork;
+  /** A read of one case, in its turn on a shared server. */
+  const readCase = (work: () => Promise<ReadResourceResult>) => read(caseWork ? () => caseWork(work) : work);
 
   server.registerResource(
     'case',
@@ -106,7 +115,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
       description: 'Everything a case holds, in summary (as get_case shows it; withheld addresses left out)',
       mimeType: JSON_TYPE,
     },
-    (uri, variables) => read(async () => json(uri, await (await store()).getCase(idOf(variables)))),
+    (uri, variables) => readCase(async () => json(uri, await (await store()).getCase(idOf(variables)))),
   );
 
   server.registerResource(
@@ -118,7 +127,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
       mimeType: JSON_TYPE,
     },
     (uri, variables) =>
-      read(async () => {
+      readCase(async () => {
         const id = idOf(variables);
         const { caseSchedule, toJson } = await caseCode();
         const built = caseSchedule(await (await store()).caseRecords(id), today());
@@ -139,7 +148,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
       mimeType: JSON_TYPE,
     },
     (uri, variables) =>
-      read(async () => {
+      readCase(async () => {
         const id = idOf(variables);
         const s = await store();
         // Each read finds the case first: another organisation's, or none, is refused rather than read as empty.
@@ -157,7 +166,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
       mimeType: JSON_TYPE,
     },
     (uri, variables) =>
-      read(async () => {
+      readCase(async () => {
         const id = idOf(variables);
         const run = await (await store()).latestReconciliation(id);
         return json(
@@ -182,7 +191,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
       mimeType: 'image/svg+xml',
     },
     (uri, variables) =>
-      read(async () => {
+      readCase(async () => {
         const id = idOf(variables);
         const { caseChart } = await caseCode();
         const chart = await caseChart(await store(), id, today());

@@ -47,3 +47,46 @@ describe('CaseWorkLimiter', () => {
     expect(await limiter.run('a', async () => 'next')).toBe('next');
   });
 });
+
+describe('MCP case resources wait their turn too', () => {
+  test('each read of a case resource runs through the server’s case work, as a tool call on a case does', async () => {
+    // A security test (5 December 2026): six chart reads of a 100,000-line case at once held the process 20 s, as
+    // resource reads never went through the limiter.
+    const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+    const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openStore } = await import('../../store/open.ts');
+    const { createMcpServer } = await import('../../server/mcp.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'reckoner-case-work-'));
+    const store = await openStore({ dataDir: dir });
+    const turns: string[] = [];
+    const server = createMcpServer({
+      store: async () => store,
+      caseWork: async (work) => {
+        turns.push('turn');
+        return work();
+      },
+    });
+    const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+    await server.connect(serverTransport);
+    const client = new Client({ name: 'reckoner-test', version: '0.0.0' });
+    await client.connect(clientTransport);
+    try {
+      const made = await client.callTool({ name: 'create_case', arguments: { title: 'Resources', side: 'paying' } });
+      const id = (made.structuredContent as { id: string }).id;
+      const callTurns = turns.length;
+      for (const uri of [`reckoner://cases/${id}`, `reckoner://cases/${id}/entries`]) {
+        await client.readResource({ uri });
+      }
+      // One turn for each of the two reads, after those the tool call took.
+      expect(turns.length - callTurns).toBe(2);
+    } finally {
+      await client.close();
+      await server.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
