@@ -17,14 +17,22 @@ const ISSUES_KEPT = 10;
 
 type Issue = z.core.$ZodIssue;
 type Key = string | number;
+/** The keys down to a value, innermost last, kept as a chain so that walking makes no array until a problem is found. */
+type Path = { readonly up: Path; readonly key: Key } | null;
+
+const keysOf = (path: Path): Key[] => {
+  const keys: Key[] = [];
+  for (let p = path; p !== null; p = p.up) keys.unshift(p.key);
+  return keys;
+};
 
 /** The first problems in `value`'s long arrays as zod would report them (paths from the top), or undefined. */
 export function longArrayProblems(schema: z.ZodType, value: unknown): z.ZodError | undefined {
-  const issues = walk(schema as unknown as z.core.$ZodType, value, []);
+  const issues = walk(schema as unknown as z.core.$ZodType, value, null);
   return issues === undefined ? undefined : new z.ZodError(issues);
 }
 
-function walk(schema: z.core.$ZodType, value: unknown, path: readonly Key[]): Issue[] | undefined {
+function walk(schema: z.core.$ZodType, value: unknown, path: Path): Issue[] | undefined {
   const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
   switch (def.type) {
     case 'optional':
@@ -43,7 +51,7 @@ function walk(schema: z.core.$ZodType, value: unknown, path: readonly Key[]): Is
       for (const key in shape) {
         // A field whose schema holds no array is left to zod: not even read here.
         if (!holdsArrays(shape[key]!) || !Object.hasOwn(value, key)) continue;
-        const found = walk(shape[key]!, (value as Record<string, unknown>)[key], [...path, key]);
+        const found = walk(shape[key]!, (value as Record<string, unknown>)[key], { up: path, key });
         if (found) return found;
       }
       return undefined;
@@ -55,7 +63,7 @@ function walk(schema: z.core.$ZodType, value: unknown, path: readonly Key[]): Is
   }
 }
 
-function arrayProblems(def: z.core.$ZodArrayDef, items: readonly unknown[], path: readonly Key[]): Issue[] | undefined {
+function arrayProblems(def: z.core.$ZodArrayDef, items: readonly unknown[], path: Path): Issue[] | undefined {
   const tooMany = lengthProblems(def, items, path);
   if (tooMany) return tooMany;
   const element = def.element;
@@ -63,11 +71,12 @@ function arrayProblems(def: z.core.$ZodArrayDef, items: readonly unknown[], path
   const nesting = holdsArrays(element);
   if (!long && !nesting) return undefined;
   for (let i = 0; i < items.length; i++) {
-    const nested = nesting ? walk(element, items[i], [...path, i]) : undefined;
+    const nested = nesting ? walk(element, items[i], { up: path, key: i }) : undefined;
     if (nested) return nested;
     if (!long) continue;
     const parsed = z.safeParse(element, items[i]);
-    if (!parsed.success) return parsed.error.issues.slice(0, ISSUES_KEPT).map((issue) => ({ ...issue, path: [...path, i, ...issue.path] }));
+    if (!parsed.success)
+      return parsed.error.issues.slice(0, ISSUES_KEPT).map((issue) => ({ ...issue, path: [...keysOf(path), i, ...issue.path] }));
   }
   return undefined;
 }
@@ -109,13 +118,13 @@ function holdsArrays(schema: z.core.$ZodType): boolean {
  * The array's own maximum-length checks, run as zod runs them (with their own messages), before any element is read;
  * undefined when the array is short enough.
  */
-function lengthProblems(def: z.core.$ZodArrayDef, items: readonly unknown[], path: readonly Key[]): Issue[] | undefined {
+function lengthProblems(def: z.core.$ZodArrayDef, items: readonly unknown[], path: Path): Issue[] | undefined {
   for (const check of def.checks ?? []) {
     if ((check._zod.def as { check?: string }).check !== 'max_length') continue;
     const payload = { value: items, issues: [] as z.core.$ZodRawIssue[] } as unknown as z.core.ParsePayload<never>;
     check._zod.check(payload);
     if (payload.issues.length > 0) {
-      return payload.issues.map((raw) => ({ ...z.core.util.finalizeIssue(raw, {}, z.core.config()), path: [...path] }));
+      return payload.issues.map((raw) => ({ ...z.core.util.finalizeIssue(raw, {}, z.core.config()), path: keysOf(path) }));
     }
   }
   return undefined;
