@@ -553,16 +553,21 @@ export function summarizeReconciliation(
   const b = out.balance;
   const br = out.bridge;
   const head: string[] = [];
+  // With none of CMS's entries and no balance it claims, there is no CMS figure: the bridge starts from what the
+  // decisions make due, and "CMS's entries add up to … too high" would be false (a user test, 5 December 2026).
+  const noCmsFigure = br.fromLabel !== 'cms_claim' && out.counts.cmsEntries === 0;
   const cmsWords =
     br.fromLabel === 'cms_claim'
       ? `CMS says ${describeBalance(new Dec(br.from), out.side)}`
       : `CMS's entries add up to ${describeBalance(new Dec(br.from), out.side)}`;
   const gap = new Dec(br.difference);
   head.push(
-    `${cmsWords} on ${b.asOf}; worked out from the decisions and the evidence it is ${describeBalance(new Dec(b.recomputed), out.side)}` +
-      (gap.isZero() ? ': the same.' : `: CMS's figure is ${pounds(gap.abs())} too ${gap.isNegative() ? 'low' : 'high'}.`),
+    noCmsFigure
+      ? `No entry of CMS's and no balance it claims was given, so there is no figure of CMS's to check; worked out from the decisions and the evidence, on ${b.asOf} it is ${describeBalance(new Dec(b.recomputed), out.side)}.`
+      : `${cmsWords} on ${b.asOf}; worked out from the decisions and the evidence it is ${describeBalance(new Dec(b.recomputed), out.side)}` +
+          (gap.isZero() ? ': the same.' : `: CMS's figure is ${pounds(gap.abs())} too ${gap.isNegative() ? 'low' : 'high'}.`),
   );
-  if (br.subtotals.length) {
+  if (br.subtotals.length && !noCmsFigure) {
     head.push('The difference, line by line (positive: CMS’s figure too high; negative: too low):');
     for (const s of br.subtotals) head.push(`- ${countOf(s.kind, s.count, out.counts.cmsEntries > 0)}: ${p(s.amount)}`);
     head.push(`= ${p(br.difference)} (${p(br.from)} − ${p(br.to)}).`);
@@ -574,7 +579,7 @@ export function summarizeReconciliation(
       );
     }
   }
-  if (br.inTransit) {
+  if (br.inTransit && !noCmsFigure) {
     const once = new Dec(br.inTransit.differenceOnceArrived);
     head.push(
       `Of that, ${p(br.inTransit.amount)} is ${br.inTransit.count === 1 ? 'a deduction' : `${br.inTransit.count} deductions`} from pay still in time to reach CMS: not an error of CMS's, and not to be disputed. ` +
@@ -582,11 +587,15 @@ export function summarizeReconciliation(
     );
   }
   for (const l of br.otherLines) head.push(l.description);
-  const parts = b.components.filter((c) => c.recomputed !== '0.00' || c.cmsEntriesTotal !== '0.00' || c.cmsClaimed !== undefined);
+  const parts = b.components.filter(
+    (c) => c.recomputed !== '0.00' || (!noCmsFigure && (c.cmsEntriesTotal !== '0.00' || c.cmsClaimed !== undefined)),
+  );
   if (out.side === 'paying' && parts.length > 1) {
     head.push(
-      `By part, worked out (and CMS's ${parts.some((c) => c.cmsClaimed !== undefined) ? 'figure' : 'entries'}): ` +
-        `${parts.map((c) => `${COMPONENT_WORDS[c.component]} ${p(c.recomputed)} (${p(c.cmsClaimed ?? c.cmsEntriesTotal)})`).join('; ')}.`,
+      noCmsFigure
+        ? `By part, worked out: ${parts.map((c) => `${COMPONENT_WORDS[c.component]} ${p(c.recomputed)}`).join('; ')}.`
+        : `By part, worked out (and CMS's ${parts.some((c) => c.cmsClaimed !== undefined) ? 'figure' : 'entries'}): ` +
+            `${parts.map((c) => `${COMPONENT_WORDS[c.component]} ${p(c.recomputed)} (${p(c.cmsClaimed ?? c.cmsEntriesTotal)})`).join('; ')}.`,
     );
   }
   if (b.bothBases) {

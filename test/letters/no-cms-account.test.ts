@@ -9,7 +9,7 @@ import type { CmsEntryInput } from '../../calc/ledger/entries.ts';
 import { formatMoney } from '../../calc/money.ts';
 import { explainFinding, reconcile, type ReconcileInput } from '../../calc/reconcile/reconcile.ts';
 import { draftLetter, LetterInputError } from '../../letters/index.ts';
-import { findingToJson } from '../../tools/reconcile-ledger.ts';
+import { findingToJson, reconcileLedgerTool } from '../../tools/reconcile-ledger.ts';
 import { collectAndPayFromMay, DUE } from '../calc/reconcile/collect-and-pay-from-may.ts';
 import { CASES } from './fixture.ts';
 
@@ -125,6 +125,20 @@ describe('deductions from pay with no line of CMS’s account to check them agai
     expect(explainFinding(r.findings[0]!, 'paying')).toBe(
       "£520.00 was deducted from your pay on 28 January 2024 (ACME LTD); no line of CMS's statement of account was given, so whether CMS recorded it is not checked.",
     );
+  });
+
+  it('the tool’s summary says there is no figure of CMS’s to check, not that CMS’s figure is too high', async () => {
+    // Before: "CMS's entries add up to £3,120.00 …: CMS's figure is £1,560.00 too high", with no entry of CMS's given.
+    const { summary } = await reconcileLedgerTool.run(noAccount, { today: '2024-06-30' });
+    const lines = summary.split('\n');
+    // Due under the plan, 28 January to 30 June: 6 × £433.33 = £2,599.98 of maintenance and £520.02 of fees (20% a
+    // period, rounded), £3,120.00; the six deductions (five unchecked, one in transit): 6 × £520.00 = £3,120.00.
+    expect(lines[0]).toBe(
+      "No entry of CMS's and no balance it claims was given, so there is no figure of CMS's to check; worked out from the decisions and the evidence, on 2024-06-30 it is nothing owed.",
+    );
+    expect(summary).not.toContain("CMS's figure is");
+    expect(summary).not.toContain("CMS's entries add up to");
+    expect(summary).not.toContain('By part');
   });
 
   it('a dispute letter is refused, asking for CMS’s statement first', () => {
