@@ -32,8 +32,10 @@ export function longArrayProblems(schema: z.ZodType, value: unknown): z.ZodError
   return issues === undefined ? undefined : new z.ZodError(issues);
 }
 
-function walk(schema: z.core.$ZodType, value: unknown, path: Path): Issue[] | undefined {
-  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+type Def = z.core.$ZodTypeDef & Record<string, unknown>;
+
+/** The schema a wrapper (optional, nullable, a default, a pipe's input…) wraps; undefined for any other schema. */
+function wrapped(def: Def): z.core.$ZodType | undefined {
   switch (def.type) {
     case 'optional':
     case 'nullable':
@@ -42,9 +44,19 @@ function walk(schema: z.core.$ZodType, value: unknown, path: Path): Issue[] | un
     case 'nonoptional':
     case 'readonly':
     case 'catch':
-      return value === undefined || value === null ? undefined : walk(def.innerType as z.core.$ZodType, value, path);
+      return def.innerType as z.core.$ZodType;
     case 'pipe':
-      return walk(def.in as z.core.$ZodType, value, path);
+      return def.in as z.core.$ZodType;
+    default:
+      return undefined;
+  }
+}
+
+function walk(schema: z.core.$ZodType, value: unknown, path: Path): Issue[] | undefined {
+  const def = schema._zod.def as Def;
+  const inner = wrapped(def);
+  if (inner) return value === undefined || value === null ? undefined : walk(inner, value, path);
+  switch (def.type) {
     case 'object': {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
       const shape = def.shape as Record<string, z.core.$ZodType>;
@@ -87,29 +99,11 @@ const holding = new WeakMap<z.core.$ZodType, boolean>();
 function holdsArrays(schema: z.core.$ZodType): boolean {
   let holds = holding.get(schema);
   if (holds !== undefined) return holds;
-  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
-  switch (def.type) {
-    case 'array':
-      holds = true;
-      break;
-    case 'object':
-      holds = Object.values(def.shape as Record<string, z.core.$ZodType>).some(holdsArrays);
-      break;
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'nonoptional':
-    case 'readonly':
-    case 'catch':
-      holds = holdsArrays(def.innerType as z.core.$ZodType);
-      break;
-    case 'pipe':
-      holds = holdsArrays(def.in as z.core.$ZodType);
-      break;
-    default:
-      holds = false;
-  }
+  const def = schema._zod.def as Def;
+  const inner = wrapped(def);
+  holds = inner
+    ? holdsArrays(inner)
+    : def.type === 'array' || (def.type === 'object' && Object.values(def.shape as Record<string, z.core.$ZodType>).some(holdsArrays));
   holding.set(schema, holds);
   return holds;
 }

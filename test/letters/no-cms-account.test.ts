@@ -18,6 +18,18 @@ import { CASES } from './fixture.ts';
 const input = collectAndPayFromMay;
 const WARNING_START = 'No line of CMS’s statement of account (its record of the payments it received) was given';
 
+/** The refusal to draft a payment_dispute from this reconciliation. */
+function disputeRefusal(reconciliation: ReconcileInput): LetterInputError {
+  let refused: unknown;
+  try {
+    draftLetter({ ...CASES['payment_dispute']!.input, reconciliation });
+  } catch (e) {
+    refused = e;
+  }
+  expect(refused).toBeInstanceOf(LetterInputError);
+  return refused as LetterInputError;
+}
+
 describe('payments with no line of CMS’s account to check them against', () => {
   it('are listed as unchecked, with a warning naming them, and words that say nobody has checked them', () => {
     // Before: each £312.00 read "…, but CMS has no record of it.", and nothing warned.
@@ -63,19 +75,13 @@ describe('payments with no line of CMS’s account to check them against', () =>
   it('a dispute letter is refused, asking for CMS’s statement first; a request for the breakdown is drafted', () => {
     const { cmsEntries: _entries, ...noAccount } = CASES['payment_dispute']!.input.reconciliation as ReconcileInput;
     const given = { ...noAccount, cmsEntries: [] };
-    let refused: unknown;
-    try {
-      draftLetter({ ...CASES['payment_dispute']!.input, reconciliation: given });
-    } catch (e) {
-      refused = e;
-    }
-    expect(refused).toBeInstanceOf(LetterInputError);
-    const problems = (refused as LetterInputError).problems;
+    const refused = disputeRefusal(given);
+    const problems = refused.problems;
     expect(problems.map((p) => p.field)).toEqual(['reconciliation.cmsEntries']);
     expect(problems[0]!.message).toMatch(
       /^has no line of CMS’s statement of account, so nothing shows whether CMS recorded the \d+ payments the evidence shows/,
     );
-    expect((refused as LetterInputError).headline).toBe(
+    expect(refused.headline).toBe(
       'The payment_dispute letter cannot be drafted until this problem is put right (list_letter_types describes every fact):',
     );
 
@@ -142,14 +148,7 @@ describe('deductions from pay with no line of CMS’s account to check them agai
   });
 
   it('a dispute letter is refused, asking for CMS’s statement first', () => {
-    let refused: unknown;
-    try {
-      draftLetter({ ...CASES['payment_dispute']!.input, reconciliation: noAccount });
-    } catch (e) {
-      refused = e;
-    }
-    expect(refused).toBeInstanceOf(LetterInputError);
-    const problems = (refused as LetterInputError).problems;
+    const problems = disputeRefusal(noAccount).problems;
     expect(problems.map((p) => p.field)).toEqual(['reconciliation.cmsEntries']);
     expect(problems[0]!.message).toMatch(
       /^has no line of CMS’s statement of account, so nothing shows whether CMS recorded the 5 payments the evidence shows, and the payment_dispute letter would call them entries CMS got wrong/,
