@@ -4,7 +4,8 @@
  * deadline tables, compose the letter, and render it to Markdown and plain text (PDF: `render/pdf.ts`).
  * @module
  */
-import { isCivilDate, type CivilDate } from '../calc/dates.ts';
+import { isCivilDate, toDayNumber, type CivilDate } from '../calc/dates.ts';
+import { payOverDate } from '../calc/reconcile/pay-over.ts';
 import { OutsideHolidayTablesError } from '../calc/deadlines/index.ts';
 import { InputError } from '../calc/errors.ts';
 import { pounds } from '../calc/money.ts';
@@ -157,12 +158,28 @@ function checkInputs(spec: LetterSpec, input: DraftInput, facts: Record<string, 
   return problems;
 }
 
-function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record<string, unknown>): LetterProblem[] {
+/** A reconciliation as at more days than this before the letter's date is said to be old (about two months). */
+const STALE_DAYS = 62;
+
+function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record<string, unknown>, sentOn: CivilDate): LetterProblem[] {
   const needs = spec.reconciliationNeeds;
   const r = computed.reconciliation;
   if (!needs || !r) return [];
   const problems: LetterProblem[] = [];
   const result = r.result;
+  // A deduction the reconciliation found still in time to reach CMS (by its date) whose time has run out by the
+  // letter's: the letter would tell CMS the employer "still has time" (a user test: a letter of December 2026 on a
+  // reconciliation as at November 2025). Whether CMS received it must be checked as of a later date.
+  const lapsed = result.findings.filter((f) => f.kind === 'deduction_in_transit' && payOverDate(f.date) < sentOn);
+  if (lapsed.length > 0) {
+    const first = lapsed[0]!;
+    problems.push({
+      field: 'reconciliation.schedule.asOf',
+      message:
+        `is ${longDate(result.asOf)}: ${lapsed.length === 1 ? 'a deduction' : `${lapsed.length} deductions`} from pay (the first of ${longDate(first.date)}, with until ${longDate(payOverDate(first.date))} to reach CMS) ${lapsed.length === 1 ? 'was' : 'were'} still in time then, but not by this letter's date (${longDate(sentOn)}), so the letter would say the employer still has time. ` +
+        'Reconcile again as of a later date (reconcile_case with a later asOf, or none; or reconciliation.schedule.asOf), so that whether CMS received it is checked',
+    });
+  }
   if (needs.side && result.side !== needs.side) {
     problems.push({
       field: 'reconciliation.side',
@@ -453,7 +470,7 @@ function draft(input: DraftInput): DraftedLetter {
   // A calculation without a date is for the decision's effective date, else the day the letter is sent.
   const decision = facts['decision'] as { effectiveDate?: string } | undefined;
   const computed = compute(input, decision?.effectiveDate ?? sentOn);
-  const reconProblems = checkReconciliation(spec, computed, facts);
+  const reconProblems = checkReconciliation(spec, computed, facts, sentOn);
   if (reconProblems.length > 0) throw new LetterInputError(spec.type, reconProblems);
 
   const clockFrom = spec.clockFrom ? spec.clockFrom(facts, sentOn) : sentOn;
@@ -500,6 +517,13 @@ function draft(input: DraftInput): DraftedLetter {
   // What the reconciliation warned of (a payment schedule's marks, no bank filter, a plan it had to assume) is for
   // the sender to check before sending a letter built on it: it goes with the letter's own notes.
   for (const w of computed.reconciliation?.result.warnings ?? []) if (!warnings.includes(w)) warnings.push(w);
+  // A balance as at a day long before the letter's leaves out what fell due and what was paid since.
+  const asOf = computed.reconciliation?.result.asOf;
+  if (asOf !== undefined && toDayNumber(sentOn) - toDayNumber(asOf) > STALE_DAYS) {
+    warnings.push(
+      `The balance and entries this letter states are as at ${longDate(asOf)}, more than two months before its date (${longDate(sentOn)}): what fell due and what was paid since are not in them. To state the account as it is now, reconcile it again as of a later date.`,
+    );
+  }
 
   const mp = facts['copyToMp'] as { name: string; constituency: string } | undefined;
   const copies = mp ? [`${mp.name} MP (${mp.constituency})`] : [];
