@@ -115,6 +115,21 @@ const DATES_FROM_EVENTS: Readonly<Record<string, EventType>> = {
   servedOn: 'lsdo_served',
 };
 
+/**
+ * Dates one letter takes from the case's events under a name other letters use otherwise: a deduction from earnings
+ * order's appeal counts from the order, whose clock the case timeline starts at deo_served (the representations on a
+ * lump sum order have an orderDate too, which is that order's).
+ */
+const LETTER_DATES_FROM_EVENTS: Readonly<Partial<Record<string, Readonly<Record<string, EventType>>>>> = {
+  deduction_order_appeal: { orderDate: 'deo_served' },
+};
+
+/** The dates this letter takes from the case's events, by fact. */
+const datesFromEvents = (spec: LetterSpec): Readonly<Record<string, EventType>> => ({
+  ...DATES_FROM_EVENTS,
+  ...LETTER_DATES_FROM_EVENTS[spec.type],
+});
+
 /** The value at a dotted path ("sender.address") in the facts given, if any. */
 function valueAt(facts: Readonly<Record<string, unknown>>, path: string): unknown {
   let at: unknown = facts;
@@ -173,7 +188,7 @@ export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: Civ
     const d = [...records.decisions].filter((x) => x.letterDate).sort((a, b) => (a.letterDate! < b.letterDate! ? 1 : -1))[0];
     if (d) facts['decision'] = { letterDate: d.letterDate, effectiveDate: d.effectiveDate };
   }
-  for (const [key, type] of Object.entries(DATES_FROM_EVENTS)) {
+  for (const [key, type] of Object.entries(datesFromEvents(spec))) {
     const e = keys.has(key) ? latest(records.events, type) : undefined;
     if (e) facts[key] = e.date;
   }
@@ -274,7 +289,15 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
       ...(cmsCalculation ? { cmsCalculation } : {}),
       ...(reconciliation ? { reconciliation: reconciliation.input } : {}),
     });
-    return { letter, fromCase };
+    // A date given that the case records otherwise: the letter counts from the one given, and its deadlines then
+    // differ from the case timeline's (a journey test: an appeal's "last day 8 December" beside the case's 25th).
+    const dates = datesFromEvents(spec);
+    const differing = Object.keys(dates).filter((k) => given(k) && caseFacts[k] !== undefined && request.facts![k] !== caseFacts[k]);
+    const warnings = differing.map(
+      (k) =>
+        `facts.${k} is ${String(request.facts![k])}, but the case records ${dates[k]!.replace(/_/g, ' ')} on ${String(caseFacts[k])}: the letter counts from the date given, and its dates differ from the case timeline's. If the case's date is right, leave ${k} out and the letter takes it from the case.`,
+    );
+    return { letter: warnings.length ? { ...letter, warnings: [...letter.warnings, ...warnings] } : letter, fromCase };
   } catch (error) {
     if (error instanceof LetterInputError) throw whatIsMissing(spec, error, fromCase, reconciliation !== undefined, records);
     throw error;

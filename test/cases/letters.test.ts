@@ -719,3 +719,48 @@ describe('a subject access request marked sent later than its date, with no meth
     ]);
   });
 });
+
+describe('a deduction from earnings order’s appeal drafted from the case (a journey test, 5 December 2026)', () => {
+  const appeal = {
+    court: { name: 'Testbury Magistrates’ Court', address: ['1 Court Street', 'Testbury', 'TB1 1AA'] },
+    employerName: 'ACME LTD',
+    ground: 'order_defective',
+    details: ['The order names the wrong employer'],
+  };
+
+  it('takes the order’s date from the deo_served event, so its last day is the case timeline’s', async () => {
+    // Served Thursday 27 November 2025: 28 days from it (reg 22(2)) end Thursday 25 December 2025.
+    const caseId = await storyCase();
+    await recordCaseEvent(store, caseId, { type: 'deo_served', date: '2025-11-27' });
+    const { letter, fromCase } = await draftCaseLetter(
+      store,
+      caseId,
+      { type: 'deduction_order_appeal', sentOn: '2025-12-01', facts: appeal },
+      '2025-12-01',
+    );
+    expect(fromCase).toContain('orderDate');
+    expect(letter.text).toContain('27 November 2025');
+    const timeline = caseTimeline(await store.events(caseId), '2025-12-01');
+    const caseLast = timeline.next.find((d) => d.id === 'deo_appeal_last_day')?.date;
+    expect(caseLast).toBe('2025-12-25');
+    expect(letter.deadlines.find((d) => d.id === 'deo_appeal_last_day')?.date).toBe(caseLast);
+    expect(letter.warnings.filter((w) => w.startsWith('facts.orderDate'))).toEqual([]);
+  });
+
+  it('a different orderDate given is used, with a warning that the case records another', async () => {
+    const caseId = await storyCase();
+    await recordCaseEvent(store, caseId, { type: 'deo_served', date: '2025-11-27' });
+    const { letter } = await draftCaseLetter(
+      store,
+      caseId,
+      { type: 'deduction_order_appeal', sentOn: '2025-12-01', facts: { ...appeal, orderDate: '2025-11-10' } },
+      '2025-12-01',
+    );
+    expect(letter.warnings.filter((w) => w.startsWith('facts.orderDate'))).toEqual([
+      'facts.orderDate is 2025-11-10, but the case records deo served on 2025-11-27: the letter counts from the date given, and its dates differ from the case timeline’s. If the case’s date is right, leave orderDate out and the letter takes it from the case.'.replace(
+        /’/g,
+        "'",
+      ),
+    ]);
+  });
+});
