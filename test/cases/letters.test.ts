@@ -757,10 +757,7 @@ describe('a deduction from earnings order’s appeal drafted from the case (a jo
       '2025-12-01',
     );
     expect(letter.warnings.filter((w) => w.startsWith('facts.orderDate'))).toEqual([
-      'facts.orderDate is 2025-11-10, but the case records deo served on 2025-11-27: the letter counts from the date given, and its dates differ from the case timeline’s. If the case’s date is right, leave orderDate out and the letter takes it from the case.'.replace(
-        /’/g,
-        "'",
-      ),
+      "facts.orderDate is 2025-11-10, but the case records deo served on 2025-11-27: the letter counts from the date given, and its dates differ from the case timeline's. If the case's date is right, leave orderDate out and the letter takes it from the case.",
     ]);
   });
 });
