@@ -174,7 +174,13 @@ function contactsFromCase(records: CaseRecords, asOf: CivilDate): Facts[] {
 }
 
 /** The facts the case holds that this letter takes (only keys its facts schema has). */
-export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: CivilDate): Facts {
+/** The event that records each enforcement action's order being served, for the day an action was taken. */
+const ACTION_EVENTS: Readonly<Record<string, EventType>> = {
+  deduction_from_earnings_order: 'deo_served',
+  lump_sum_deduction_order: 'lsdo_served',
+};
+
+export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: CivilDate, given: Facts = {}): Facts {
   const fields = factFields(spec.facts);
   const keys = new Set(fields.map((f) => f.field));
   const facts: Facts = {};
@@ -192,6 +198,10 @@ export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: Civ
     const e = keys.has(key) ? latest(records.events, type) : undefined;
     if (e) facts[key] = e.date;
   }
+  // The day of an enforcement action the caller names (a pause request's action): the case's record of its order served.
+  const served = typeof given['action'] === 'string' ? ACTION_EVENTS[given['action']] : undefined;
+  const action = keys.has('actionDate') && served ? latest(records.events, served) : undefined;
+  if (action) facts['actionDate'] = action.date;
   if (keys.has('pendingDisputes') && asOf !== undefined) {
     const pending = pendingFromCase(records, asOf);
     if (pending.length > 0) facts['pendingDisputes'] = pending;
@@ -251,7 +261,7 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
       },
     ]);
   }
-  const caseFacts = factsFromCase(spec, records, request.sentOn ?? today);
+  const caseFacts = factsFromCase(spec, records, request.sentOn ?? today, request.facts ?? {});
   // A fact the case holds that would say the wrong thing in this letter (a change of address: the old address) must
   // come from the caller.
   const mustGive = spec.notFromCase?.(request.facts ?? {});

@@ -761,3 +761,22 @@ describe('a deduction from earnings order’s appeal drafted from the case (a jo
     ]);
   });
 });
+
+describe('a request to pause enforcement drafted from the case (a journey test, 5 December 2026)', () => {
+  it('takes the order’s date from its deo_served event and the dispute sent and unanswered from the case', async () => {
+    const caseId = await storyCase();
+    const dispute = await saveCaseLetter(store, caseId, { type: 'payment_dispute' }, SENT_ON);
+    await markCaseLetterSent(store, caseId, dispute.record.id, { sentOn: SENT_ON, method: 'post' });
+    await recordCaseEvent(store, caseId, { type: 'deo_served', date: '2026-03-27' });
+    const { letter, fromCase } = await draftCaseLetter(
+      store,
+      caseId,
+      { type: 'enforcement_pause_request', sentOn: '2026-04-02', facts: { action: 'deduction_from_earnings_order' } },
+      '2026-04-02',
+    );
+    expect(fromCase).toEqual(expect.arrayContaining(['actionDate', 'pendingDisputes']));
+    // The order of Friday 27 March 2026, and the payment dispute of 20 March, not yet answered.
+    expect(letter.text).toContain('On 27 March 2026 you');
+    expect(letter.text).toContain('20 March 2026');
+  });
+});
