@@ -173,13 +173,16 @@ function contactsFromCase(records: CaseRecords, asOf: CivilDate): Facts[] {
     .map((l) => ({ date: l.sentOn, kind: kinds.includes(l.type) ? l.type : 'other' }));
 }
 
-/** The facts the case holds that this letter takes (only keys its facts schema has). */
 /** The event that records each enforcement action's order being served, for the day an action was taken. */
 const ACTION_EVENTS: Readonly<Record<string, EventType>> = {
   deduction_from_earnings_order: 'deo_served',
   lump_sum_deduction_order: 'lsdo_served',
 };
 
+/**
+ * The facts the case holds that this letter takes (only keys its facts schema has). `given`, the caller's facts, says
+ * which of the case's records some of them come from (a pause request's action: the order served).
+ */
 export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: CivilDate, given: Facts = {}): Facts {
   const fields = factFields(spec.facts);
   const keys = new Set(fields.map((f) => f.field));
@@ -206,9 +209,10 @@ export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: Civ
     const pending = pendingFromCase(records, asOf);
     if (pending.length > 0) facts['pendingDisputes'] = pending;
   }
-  if (keys.has('priorContacts') && asOf !== undefined) {
-    const contacts = contactsFromCase(records, asOf);
-    if (contacts.length > 0) facts['priorContacts'] = contacts;
+  // The contacts with CMS a complaint (priorContacts) or a letter to an MP (contacts) lists: the letters the case sent.
+  for (const key of ['priorContacts', 'contacts']) {
+    const contacts = keys.has(key) && asOf !== undefined ? contactsFromCase(records, asOf) : [];
+    if (contacts.length > 0) facts[key] = contacts;
   }
   if (keys.has('chronology') && asOf !== undefined) {
     const chronology = chronologyFromCase(records, asOf);

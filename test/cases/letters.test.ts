@@ -780,3 +780,23 @@ describe('a request to pause enforcement drafted from the case (a journey test, 
     expect(letter.text).toContain('20 March 2026');
   });
 });
+
+describe('a letter to an MP drafted from the case (a journey test, 5 December 2026)', () => {
+  it('lists the letters the case sent as its contacts with CMS, where it asked for them again', async () => {
+    const caseId = await storyCase();
+    const dispute = await saveCaseLetter(store, caseId, { type: 'payment_dispute' }, SENT_ON);
+    await markCaseLetterSent(store, caseId, dispute.record.id, { sentOn: SENT_ON, method: 'post' });
+    const { fromCase, letter } = await draftCaseLetter(
+      store,
+      caseId,
+      {
+        type: 'mp_letter',
+        sentOn: '2026-05-01',
+        facts: { mp: { name: 'Jane Doe', constituency: 'Testbury North' }, summary: 'CMS has not answered my dispute.', consent: true },
+      },
+      '2026-05-01',
+    );
+    expect(fromCase).toContain('contacts');
+    expect(letter.text).toContain('20 March 2026');
+  });
+});
