@@ -192,6 +192,8 @@ export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: Civ
   if (keys.has('sender') && party) facts['sender'] = senderFromParty(party, identity);
   if (keys.has('caseReference') && records.case.reference) facts['caseReference'] = records.case.reference;
   if (keys.has('senderRole')) facts['senderRole'] = records.case.side;
+  // How often an arrears plan would be paid: as the case's maintenance is (the caller may offer another).
+  if (keys.has('frequency') && records.case.frequency) facts['frequency'] = records.case.frequency;
   if (keys.has('decision')) {
     // The decision challenged: the latest one with a letter date. Its kind the caller says (decision.type).
     const d = [...records.decisions].filter((x) => x.letterDate).sort((a, b) => (a.letterDate! < b.letterDate! ? 1 : -1))[0];

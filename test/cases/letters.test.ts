@@ -800,3 +800,16 @@ describe('a letter to an MP drafted from the case (a journey test, 5 December 20
     expect(letter.text).toContain('20 March 2026');
   });
 });
+
+describe('an arrears payment plan drafted from the case (a journey test, 5 December 2026)', () => {
+  it('offers instalments as often as the case’s maintenance is paid unless the caller says otherwise', async () => {
+    const caseId = await storyCase();
+    const request = { type: 'arrears_payment_plan', sentOn: SENT_ON, facts: { instalments: 6, firstPaymentOn: '2026-04-10' } };
+    const { fromCase, letter } = await draftCaseLetter(store, caseId, request, SENT_ON);
+    // The story's case is paid monthly: "every month, 6 payments starting on 10 April 2026".
+    expect(fromCase).toContain('frequency');
+    expect(letter.text).toContain('every month, 6 payments starting on 10 April 2026');
+    const weekly = await draftCaseLetter(store, caseId, { ...request, facts: { ...request.facts, frequency: 'weekly' } }, SENT_ON);
+    expect(weekly.letter.text).toContain('every week, 6 payments starting on 10 April 2026');
+  });
+});
