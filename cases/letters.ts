@@ -313,11 +313,33 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
       (k) =>
         `facts.${k} is ${String(request.facts![k])}, but the case records ${dates[k]!.replace(/_/g, ' ')} on ${String(caseFacts[k])}: the letter counts from the date given, and its dates differ from the case timeline's. If the case's date is right, leave ${k} out and the letter takes it from the case.`,
     );
+    const mismatch = decisionMismatch(records, facts, letter.figures);
+    if (mismatch) warnings.push(mismatch);
     return { letter: warnings.length ? { ...letter, warnings: [...letter.warnings, ...warnings] } : letter, fromCase };
   } catch (error) {
     if (error instanceof LetterInputError) throw whatIsMissing(spec, error, fromCase, reconciliation !== undefined, records);
     throw error;
   }
+}
+
+/**
+ * Where the weekly amount worked out from CMS's circumstances (cmsCalculation) is not the one the case's decision
+ * states: the letter would tell CMS its decision says the other (a journey test: "against £92.00 in your decision"
+ * where the case's decision states £120.00). Undefined when they agree, or either is not known.
+ */
+function decisionMismatch(records: CaseRecords, facts: Facts, figures: readonly { id: string; amount?: string }[]): string | undefined {
+  const decision = isPlainObject(facts['decision']) ? (facts['decision'] as { letterDate?: unknown; effectiveDate?: unknown }) : undefined;
+  const stored = decision
+    ? records.decisions.find(
+        (d) => d.letterDate === decision.letterDate && (decision.effectiveDate === undefined || d.effectiveDate === decision.effectiveDate),
+      )
+    : undefined;
+  const worked = figures.find((f) => f.id === 'cms_weekly_amount')?.amount;
+  if (!stored?.weeklyAmount || worked === undefined || stored.weeklyAmount === worked) return undefined;
+  return (
+    `CMS's circumstances as given (cmsCalculation) work out at £${worked} a week, but the case's decision ${stored.label} (dated ${stored.letterDate}) states £${stored.weeklyAmount}: ` +
+    `the letter says your decision's amount is £${worked}. Check the circumstances given as CMS's against its decision letter.`
+  );
 }
 
 /**

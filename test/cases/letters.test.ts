@@ -813,3 +813,58 @@ describe('an arrears payment plan drafted from the case (a journey test, 5 Decem
     expect(weekly.letter.text).toContain('every week, 6 payments starting on 10 April 2026');
   });
 });
+
+describe('CMS’s circumstances given against the case’s decision (a journey test, 5 December 2026)', () => {
+  const fixture = () => import('../letters/fixture.ts').then((m) => m.CASES['income_challenge']!.input);
+
+  /** A case whose decision of 2 March 2026 (effective 9 March) states `weeklyAmount`. */
+  async function decided(weeklyAmount: string): Promise<string> {
+    const made = await store.createCase({
+      title: 'Income challenge',
+      side: 'paying',
+      reference: CASE_REFERENCE,
+      parties: [{ role: 'paying_parent', name: PAYING_PARENT.name, address: PAYING_PARENT.address.join('\n') }],
+      decisions: [{ effectiveDate: '2026-03-09', letterDate: '2026-03-02', weeklyAmount }],
+    });
+    return made.id;
+  }
+
+  it('a weekly amount other than the decision’s is warned of, naming both', async () => {
+    // The fixture's CMS circumstances (£42,000 a year, two children, 52 nights each) work out at £110.57 a week.
+    const input = await fixture();
+    const caseId = await decided('120.00');
+    const { letter } = await draftCaseLetter(
+      store,
+      caseId,
+      {
+        type: 'income_challenge',
+        sentOn: SENT_ON,
+        facts: { ...input.facts, decision: { type: 'annual_review' } },
+        calculation: input.calculation!,
+        cmsCalculation: input.cmsCalculation!,
+      },
+      SENT_ON,
+    );
+    expect(letter.warnings.filter((w) => w.includes('(cmsCalculation)'))).toEqual([
+      "CMS's circumstances as given (cmsCalculation) work out at £110.57 a week, but the case's decision decision_1 (dated 2026-03-02) states £120.00: the letter says your decision's amount is £110.57. Check the circumstances given as CMS's against its decision letter.",
+    ]);
+  });
+
+  it('the decision’s own amount: no warning', async () => {
+    const input = await fixture();
+    const caseId = await decided('110.57');
+    const { letter } = await draftCaseLetter(
+      store,
+      caseId,
+      {
+        type: 'income_challenge',
+        sentOn: SENT_ON,
+        facts: { ...input.facts, decision: { type: 'annual_review' } },
+        calculation: input.calculation!,
+        cmsCalculation: input.cmsCalculation!,
+      },
+      SENT_ON,
+    );
+    expect(letter.warnings.filter((w) => w.includes('(cmsCalculation)'))).toEqual([]);
+  });
+});
