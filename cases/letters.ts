@@ -315,6 +315,13 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
     );
     const mismatch = decisionMismatch(records, facts, letter.figures);
     if (mismatch) warnings.push(mismatch);
+    // A request for a deduction from earnings order on a case that records one served (a journey test).
+    const order = spec.type === 'deo_request' ? latest(records.events, 'deo_served') : undefined;
+    if (order) {
+      warnings.push(
+        `The case records a deduction from earnings order served on ${order.date}: check whether it is still in force before asking for one.`,
+      );
+    }
     return { letter: warnings.length ? { ...letter, warnings: [...letter.warnings, ...warnings] } : letter, fromCase };
   } catch (error) {
     if (error instanceof LetterInputError) throw whatIsMissing(spec, error, fromCase, reconciliation !== undefined, records);

@@ -868,3 +868,19 @@ describe('CMS’s circumstances given against the case’s decision (a journey t
     expect(letter.warnings.filter((w) => w.includes('(cmsCalculation)'))).toEqual([]);
   });
 });
+
+describe('a request for a deduction from earnings order on a case that records one served (a journey test)', () => {
+  it('warns, naming the day it was served; without one recorded, no warning', async () => {
+    const { CASES } = await import('../letters/fixture.ts');
+    const { sender: _sender, caseReference: _ref, ...own } = CASES['deo_request']!.input.facts!;
+    const caseId = await storyCase();
+    const request = { type: 'deo_request', sentOn: SENT_ON, facts: own };
+    const before = await draftCaseLetter(store, caseId, request, SENT_ON);
+    expect(before.letter.warnings.filter((w) => w.includes('deduction from earnings order served'))).toEqual([]);
+    await recordCaseEvent(store, caseId, { type: 'deo_served', date: '2026-02-27' });
+    const after = await draftCaseLetter(store, caseId, request, SENT_ON);
+    expect(after.letter.warnings.filter((w) => w.includes('deduction from earnings order served'))).toEqual([
+      'The case records a deduction from earnings order served on 2026-02-27: check whether it is still in force before asking for one.',
+    ]);
+  });
+});
