@@ -6,7 +6,7 @@
  * flattened text. What can be checked is checked: the running balance row by row, and the printed totals.
  * @module
  */
-import type { CivilDate } from '../../calc/dates.ts';
+import { fromDayNumber, toDayNumber, type CivilDate } from '../../calc/dates.ts';
 import type { Dec } from '../../calc/money.ts';
 import { formatMoney } from '../../calc/money.ts';
 import {
@@ -34,6 +34,9 @@ import { mayHoldImages, readPdfPages, type ExtractOptions } from './text.ts';
 import type { BalanceSense } from './tokens.ts';
 import { packPage, unpackPage } from './packed-pages.ts';
 import { walkTables } from './walk.ts';
+
+/** How far before a statement's date its rows may be, where it prints a date and no period (three months). */
+const STATEMENT_DATE_REACH = 92;
 import { BANK_LAYOUTS } from './layouts.ts';
 
 export { extractPdfItems, extractPdfText, type PdfPageItems, type PdfTextItem } from './text.ts';
@@ -174,9 +177,13 @@ function parseBank(
     outside.map((l) => l.text),
     'bank',
   );
+  // With no period printed, a statement date stands for its end (the dates before it are at most a few months old:
+  // a card statement prints "Statement date 27 March 2024" and rows dated "01 Mar"), only to give them their year.
+  const statementDate = particulars.periodEnd === undefined ? particulars.statementDate : undefined;
   const period = {
     ...(particulars.periodStart ? { start: particulars.periodStart } : {}),
     ...(particulars.periodEnd ? { end: particulars.periodEnd } : {}),
+    ...(statementDate ? { start: fromDayNumber(toDayNumber(statementDate) - STATEMENT_DATE_REACH), end: statementDate } : {}),
   };
   const entryFields: Field[] = ['out', 'in', 'amount'];
   const events = assembleRows(tableLines, { amountLine: spec?.amountLine ?? 'auto', entryFields, period, warnings });

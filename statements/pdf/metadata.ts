@@ -9,7 +9,7 @@ import type { CivilDate } from '../../calc/dates.ts';
 import type { Creditor } from '../../calc/ledger/entries.ts';
 import { Dec, formatMoney, pounds } from '../../calc/money.ts';
 import type { BalanceComponent, CmsBalances } from '../types.ts';
-import { AMOUNT_IN_TEXT, findPeriod, owedBalance, parseAmountToken, signedBalance } from './tokens.ts';
+import { AMOUNT_IN_TEXT, findPeriod, findStatementDate, owedBalance, parseAmountToken, signedBalance } from './tokens.ts';
 
 export interface Particulars {
   accountHolder?: string;
@@ -18,6 +18,8 @@ export interface Particulars {
   caseReference?: string;
   periodStart?: CivilDate;
   periodEnd?: CivilDate;
+  /** The date the statement was made, where it prints one (read for the year of dates printed without it). */
+  statementDate?: CivilDate;
 }
 
 /**
@@ -59,6 +61,10 @@ export function readParticulars(lines: readonly string[], options: { caseReferen
     if (options.caseReference && out.caseReference === undefined) {
       const m = CASE_REFERENCE.exec(text);
       if (m) out.caseReference = m[1]!.replace(/\D/g, '');
+    }
+    if (out.statementDate === undefined) {
+      const d = findStatementDate(text);
+      if (d) out.statementDate = d;
     }
     if (out.periodStart === undefined) {
       const p = findPeriod(text);

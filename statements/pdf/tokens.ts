@@ -226,6 +226,23 @@ const MONTH_NAMES = Object.keys(MONTHS)
 const DATE_IN_TEXT = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s(?:${MONTH_NAMES})\.?,?(?:\s(?:\d{4}|\d{2})(?!\d))?)`;
 const PERIOD_RE = new RegExp(`(${DATE_IN_TEXT})\\s*(?:-|–|—|to|until)\\s*(${DATE_IN_TEXT})`, 'i');
 
+const STATEMENT_DATE_RE = new RegExp(
+  `\\b(?:statement date|date of (?:this )?statement|statement (?:issued|produced)(?: on)?)\\s*:?\\s*(${DATE_IN_TEXT})`,
+  'i',
+);
+
+/**
+ * The date a statement was made, where it prints one with its year ("Statement date 27 March 2024", "Date of
+ * statement: 27/03/2024"): a card statement often prints that and no period.
+ */
+export function findStatementDate(text: string): CivilDate | undefined {
+  const m = STATEMENT_DATE_RE.exec(text);
+  const d = m ? parseDateToken(m[1]!.replace(/,/g, '')) : undefined;
+  if (!d || d.year === undefined) return undefined;
+  const date = civil(d.year, d.month, d.day);
+  return isCivilDate(date) ? date : undefined;
+}
+
 /** Finds "18 Dec 2023 - 17 Jan 2024", "01 February to 29 February 2024", "01/04/24 to 30/04/24" … in a line. */
 export function findPeriod(text: string): { start: CivilDate; end: CivilDate } | undefined {
   const m = PERIOD_RE.exec(text);
