@@ -390,6 +390,10 @@ export function headerColumns(line: Line): Columns | undefined {
     columns = columns.map((c) => (c === a ? { ...c, field: 'out' } : c === b ? { ...c, field: 'in' } : c));
     ambiguousInOut = true;
   }
+  // Two date columns ("Transaction date", "Posting date" on a card statement): the row's date is the first; the
+  // second's band joins it, and the date printed there is not read as words of the description (classifyLine).
+  const dates = columns.filter((c) => c.field === 'date').sort((a, b) => a.left - b.left);
+  if (dates.length === 2) columns = columns.filter((c) => c !== dates[1]);
   const fields = new Set(columns.map((c) => c.field));
   if (fields.size !== columns.length) return undefined;
   const money = columns.filter((c) => isMoneyField(c.field)).length;
@@ -624,8 +628,10 @@ export function classifyLine(cols: Columns, line: Line): TableLine {
       const col = columnAt(cols, cell.left);
       if (col.field === 'date') {
         const d = parseDateToken(cell.text);
-        if (d && date === undefined) {
-          date = d;
+        // A second date on the line, in a date column of its own ("Transaction date", then "Posting date" on a card
+        // statement), is the day it was posted, not words of the description: the row keeps the first.
+        if (d) {
+          date ??= d;
           continue;
         }
         const lead = splitLeadingDate(cell.text);
