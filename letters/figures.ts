@@ -18,7 +18,7 @@ import {
   type Evidence,
 } from '../calc/ledger/entries.ts';
 import { formatMoney, fromPence, money as parseMoney, pounds, type Dec as Decimal } from '../calc/money.ts';
-import { cmsEntriesWords, countOf, owedOnlyIn, SPLIT_MATTERS, splitWords } from '../calc/reconcile/explain.ts';
+import { cmsEntriesWords, COMPONENT_WORDS, countOf, owedOnlyIn, SPLIT_MATTERS, splitWords } from '../calc/reconcile/explain.ts';
 import { MOVED_ARREARS_STEP } from '../calc/reconcile/moved-arrears.ts';
 import {
   explainBalance,
@@ -308,12 +308,7 @@ export function favourWords(way: Way, role: SenderRole): string {
   return payingParentGains === (role === 'paying') ? 'my favour' : 'the other parent’s favour';
 }
 
-const COMPONENT_NAMES: Record<Component, string> = {
-  maintenance: 'maintenance',
-  collection_fees: 'collection fees',
-  enforcement_charges: 'enforcement charges',
-};
-export const componentName = (c: Component): string => COMPONENT_NAMES[c];
+export const componentName = (c: Component): string => COMPONENT_WORDS[c];
 
 /**
  * The correct balance in words, given as `value`: "arrears of £410.08"; but where nothing of it is maintenance, what
@@ -909,7 +904,7 @@ export function componentDifferences(r: ComputedReconciliation, options: { expla
     const amount = options.explainedOnly ? c.explained : c.amount;
     const way = wayOf(amount);
     if (!way) continue;
-    const name = COMPONENT_NAMES[c.component];
+    const name = COMPONENT_WORDS[c.component];
     const parts = bridge.lines
       .map((l, i) => ({ e: l.effects[key], no: i + 1, kind: l.kind }))
       .filter(({ e, kind }) => !e.isZero() && counted(kind))
@@ -964,9 +959,9 @@ export function balanceParts(r: ComputedReconciliation, way: 'owed' | 'overpaid'
     component: c.component,
     figure: money(
       `${way === 'owed' ? 'accepted' : 'overpaid'}_${c.component}`,
-      `${way === 'owed' ? 'Of the arrears I accept' : 'Of what I overpaid'}, the ${COMPONENT_NAMES[c.component]}`,
+      `${way === 'owed' ? 'Of the arrears I accept' : 'Of what I overpaid'}, the ${COMPONENT_WORDS[c.component]}`,
       c.recomputed.abs(),
-      `The ${COMPONENT_NAMES[c.component]} part of the arrears worked out (due under the payment plan ${pounds(c.due)}; paid ${pounds(c.paid)})`,
+      `The ${COMPONENT_WORDS[c.component]} part of the arrears worked out (due under the payment plan ${pounds(c.due)}; paid ${pounds(c.paid)})`,
       step.citation,
       step.href,
     ),

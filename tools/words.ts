@@ -35,12 +35,8 @@ export const COLLECTION_WORDS = {
   collect_and_pay: 'Collect and Pay',
 } as const satisfies Record<string, string>;
 
-/** The parts of a CMS balance. */
-export const COMPONENT_WORDS = {
-  maintenance: 'maintenance',
-  collection_fees: 'collection fees',
-  enforcement_charges: 'enforcement charges',
-} as const satisfies Record<string, string>;
+/** The parts of a CMS balance (calc's list). */
+export { COMPONENT_WORDS } from '../calc/reconcile/explain.ts';
 
 /** Who a parent is. */
 /** A party's role, as a line of text begins with it. */

@@ -460,7 +460,8 @@ export function joinAnd(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-const OWED_IN: Readonly<Record<Component, string>> = {
+/** The parts of a CMS balance in words: the one list calc, the letters and the tools all say them with. */
+export const COMPONENT_WORDS: Readonly<Record<Component, string>> = {
   maintenance: 'maintenance',
   collection_fees: 'collection fees',
   enforcement_charges: 'enforcement charges',
@@ -479,7 +480,7 @@ export function owedOnlyIn(b: {
   if (!b.recomputed.gt(0) || b.components === undefined) return undefined;
   const owed = b.components.filter((c) => !c.recomputed.isZero());
   if (owed.length === 0 || !owed.every((c) => c.component !== 'maintenance' && c.recomputed.gt(0))) return undefined;
-  return joinAnd(owed.map((c) => OWED_IN[c.component]));
+  return joinAnd(owed.map((c) => COMPONENT_WORDS[c.component]));
 }
 
 /** A balance as a letter words it: "arrears of £410.08", "an overpayment of £12.00", "nothing owed". */
