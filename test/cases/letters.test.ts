@@ -829,11 +829,10 @@ describe('CMS’s circumstances given against the case’s decision (a journey t
     return made.id;
   }
 
-  it('a weekly amount other than the decision’s is warned of, naming both', async () => {
-    // The fixture's CMS circumstances (£42,000 a year, two children, 52 nights each) work out at £110.57 a week.
+  /** The fixture's income challenge drafted from the case, its decision the case's. */
+  async function challenge(caseId: string) {
     const input = await fixture();
-    const caseId = await decided('120.00');
-    const { letter } = await draftCaseLetter(
+    return draftCaseLetter(
       store,
       caseId,
       {
@@ -845,26 +844,18 @@ describe('CMS’s circumstances given against the case’s decision (a journey t
       },
       SENT_ON,
     );
+  }
+
+  it('a weekly amount other than the decision’s is warned of, naming both', async () => {
+    // The fixture's CMS circumstances (£42,000 a year, two children, 52 nights each) work out at £110.57 a week.
+    const { letter } = await challenge(await decided('120.00'));
     expect(letter.warnings.filter((w) => w.includes('(cmsCalculation)'))).toEqual([
       "CMS's circumstances as given (cmsCalculation) work out at £110.57 a week, but the case's decision decision_1 (dated 2026-03-02) states £120.00: the letter says your decision's amount is £110.57. Check the circumstances given as CMS's against its decision letter.",
     ]);
   });
 
   it('the decision’s own amount: no warning', async () => {
-    const input = await fixture();
-    const caseId = await decided('110.57');
-    const { letter } = await draftCaseLetter(
-      store,
-      caseId,
-      {
-        type: 'income_challenge',
-        sentOn: SENT_ON,
-        facts: { ...input.facts, decision: { type: 'annual_review' } },
-        calculation: input.calculation!,
-        cmsCalculation: input.cmsCalculation!,
-      },
-      SENT_ON,
-    );
+    const { letter } = await challenge(await decided('110.57'));
     expect(letter.warnings.filter((w) => w.includes('(cmsCalculation)'))).toEqual([]);
   });
 });
