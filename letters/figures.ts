@@ -353,6 +353,16 @@ export const ownEntries = (r: ComputedReconciliation, possessive: string): strin
 export function cmsEntriesTotal(r: ComputedReconciliation): Figure {
   const total = r.result.balance.cmsEntriesTotal;
   const filled = entriesFilledIn(r);
+  // None given: calc sets CMS's figure against what the decisions make due, with nothing of CMS's to take off.
+  if (r.result.counts.cmsEntries === 0) {
+    return money(
+      'cms_entries_total',
+      `${total.lt(0) ? 'Overpayment' : 'Balance'} the decisions make due, with none of CMS’s entries given`,
+      total.abs(),
+      `What the decisions make due up to ${longDate(r.result.asOf)}, with any collection fees on it: none of CMS’s entries was given, so no payment, charge or adjustment of its is counted`,
+      'The decisions on the case',
+    );
+  }
   return money(
     'cms_entries_total',
     `${total.lt(0) ? 'Overpayment' : 'Balance'} ${ownEntries(r, 'CMS’s')} add up to`,
@@ -829,6 +839,13 @@ function lineCells(
   if (line.amount.isZero()) {
     return { cms: 'CMS’s figure, split into its parts', evidence: 'Its own entries, part by part', why: structuralWhy(r, line) };
   }
+  if (r.result.counts.cmsEntries === 0) {
+    return {
+      cms: 'CMS’s figure: its entries not given to me',
+      evidence: 'Nothing shows how it is arrived at',
+      why: structuralWhy(r, line),
+    };
+  }
   return { cms: 'CMS’s figure, against its own entries', evidence: 'No entry explains it', why: structuralWhy(r, line) };
 }
 
@@ -861,7 +878,7 @@ function eachWay(r: ComputedReconciliation, way: Way, role: SenderRole, findings
   const bridge = r.result.bridge;
   const side = way === 'too_high' ? bridge.inPayingParentsFavour : bridge.inReceivingParentsFavour;
   if (side.count === 0) return undefined;
-  const numbered = bridge.lines.map((l, i) => ({ l, no: i + 1 })).filter(({ l }) => (way === 'too_high' ? l.amount.gt(0) : l.amount.lt(0)));
+  const numbered = side.lines.map((i) => ({ l: bridge.lines[i]!, no: i + 1 }));
   const high = way === 'too_high';
   const kindOf = (l: BridgeLine) => (l.findingId === undefined ? undefined : lineKind(findings.get(l.findingId)));
   return {
@@ -892,6 +909,20 @@ export interface ComponentDifference {
   readonly correctPosition: Position;
 }
 
+/** CMS's own figure for a part of the balance, as a magnitude; undefined where it gave none. */
+export function claimedComponent(r: ComputedReconciliation, component: Component): Figure | undefined {
+  const from = r.result.bridge.components.find((c) => c.component === component)?.from;
+  if (from === undefined) return undefined;
+  const name = COMPONENT_WORDS[component];
+  return money(
+    `cms_claimed_${component}`,
+    `CMS’s figure for ${name}${from.lt(0) ? ' overpaid' : ''}`,
+    from.abs(),
+    `The ${name} CMS gave for ${longDate(r.result.asOf)}`,
+    'CMS’s own statement of the balance',
+  );
+}
+
 /** The parts of the balance on which CMS's figure is out, from the bridge's components. */
 export function componentDifferences(r: ComputedReconciliation, options: { explainedOnly?: boolean } = {}): ComponentDifference[] {
   const bridge = r.result.bridge;
@@ -919,18 +950,7 @@ export function componentDifferences(r: ComputedReconciliation, options: { expla
         `The ${name} part of each line of the reconciliation statement: ${parts.join(', ')}`,
         cite,
       ),
-      ...(c.from !== undefined
-        ? {
-            cms: money(
-              `cms_claimed_${c.component}`,
-              `CMS’s figure for ${name}${c.from.lt(0) ? ' overpaid' : ''}`,
-              c.from.abs(),
-              `The ${name} CMS gave for ${longDate(r.result.asOf)}`,
-              'CMS’s own statement of the balance',
-            ),
-            cmsPosition: positionOf(c.from),
-          }
-        : {}),
+      ...(c.from !== undefined ? { cms: claimedComponent(r, c.component)!, cmsPosition: positionOf(c.from) } : {}),
       correctPosition: positionOf(c.to),
       correct: money(
         `recomputed_${c.component}`,
@@ -980,7 +1000,11 @@ export function structuralLine(
     way,
     figure: money(
       kind === 'unexplained' ? 'bridge_unexplained' : 'bridge_not_yet_due',
-      kind === 'unexplained' ? 'Part of CMS’s figure its own entries do not explain' : 'Accrued but not yet due under the payment plan',
+      kind === 'accrued_not_yet_due'
+        ? 'Accrued but not yet due under the payment plan'
+        : r.result.counts.cmsEntries === 0
+          ? 'Part of CMS’s figure nothing given explains (none of its entries was given)'
+          : 'Part of CMS’s figure its own entries do not explain',
       line.amount.abs(),
       structuralWhy(r, line),
       bridgeCitation(r.result),

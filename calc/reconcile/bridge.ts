@@ -118,15 +118,22 @@ export function buildBridge(
   }
 
   const subtotals = new Map<BridgeLineKind, { count: number; amount: number }>();
-  let forPaying = { count: 0, amount: 0 };
-  let forReceiving = { count: 0, amount: 0 };
+  const forPaying = { lines: [] as number[], amount: 0 };
+  const forReceiving = { lines: [] as number[], amount: 0 };
   const pence = (d: Dec) => d.times(100).toNumber();
-  for (const l of lines) {
+  for (const [i, l] of lines.entries()) {
     const s = subtotals.get(l.kind) ?? { count: 0, amount: 0 };
     subtotals.set(l.kind, { count: s.count + 1, amount: s.amount + pence(l.amount) });
+    // With none of CMS's entries, what they do not explain is all that nothing shows: not a line that makes CMS's
+    // figure wrong either way, so in nobody's favour (a letter said "one item makes it too low, by £586.00, in the
+    // other parent's favour" for the remainder of a figure no entry was given for).
+    if (l.kind === 'unexplained' && !entriesGiven) continue;
     const a = pence(l.amount);
-    if (a > 0) forPaying = { count: forPaying.count + 1, amount: forPaying.amount + a };
-    if (a < 0) forReceiving = { count: forReceiving.count + 1, amount: forReceiving.amount + a };
+    const side = a > 0 ? forPaying : a < 0 ? forReceiving : undefined;
+    if (side) {
+      side.lines.push(i);
+      side.amount += a;
+    }
   }
   const to = effectTotal(balances.recomputed);
   const transit = subtotals.get('deduction_in_transit');
@@ -172,7 +179,7 @@ export function buildBridge(
         explained: fromPence(lines.reduce((a, l) => (l.kind === 'unexplained' ? a : a + pence(effectOn(l, component))), 0)),
       };
     }),
-    inPayingParentsFavour: { count: forPaying.count, amount: fromPence(forPaying.amount) },
-    inReceivingParentsFavour: { count: forReceiving.count, amount: fromPence(-forReceiving.amount) },
+    inPayingParentsFavour: { count: forPaying.lines.length, lines: forPaying.lines, amount: fromPence(forPaying.amount) },
+    inReceivingParentsFavour: { count: forReceiving.lines.length, lines: forReceiving.lines, amount: fromPence(-forReceiving.amount) },
   };
 }

@@ -528,3 +528,12 @@ export function explainBalance(
         : `; ${pounds(sos)} more is owed to the Secretary of State, not to the receiving parent, and is not in this figure`)
   );
 }
+
+/** CMS's figure gives enforcement charges, and none of its entries was given to check them against. */
+export function uncheckedChargesWarning(pence: number): string {
+  return (
+    `CMS’s figure gives ${poundsOfPence(pence)} of enforcement charges, and none of its entries was given, so they are not checked: ` +
+    'the recomputed balance counts no enforcement charge (each is known only from its entry: the action, its day and the arrears then), ' +
+    'and that part of the difference is not shown to be wrong. Give CMS’s statement of account to check them, or ask CMS which action each is for.'
+  );
+}

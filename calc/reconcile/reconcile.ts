@@ -39,7 +39,7 @@ import {
   withMovedArrearsFee,
 } from './moved-arrears.ts';
 import { effectTotal, type Effect, type FindingDraft, type MatchDraft } from './draft.ts';
-import { cmsEntriesWords, countOf, explainFinding, explainMatch } from './explain.ts';
+import { cmsEntriesWords, countOf, explainFinding, explainMatch, uncheckedChargesWarning } from './explain.ts';
 import { reconcilePayments } from './payments.ts';
 import { owedOn, periodsOf, type Periods } from './periods.ts';
 import { readBooks, type Books, type PaidItem } from './read.ts';
@@ -139,6 +139,10 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     ...historic.matches,
   ]);
   const built = buildBridge(balances, findings, books.claim, books.counts.cms > 0);
+  // Enforcement charges are known only from CMS's entries (charges.ts checks each on its own): with none given, the
+  // recomputed balance counts none, and the charges CMS's figure gives are not checked, not shown to be wrong.
+  if (books.counts.cms === 0 && books.claim?.enforcementCharges)
+    books.warnings.push(uncheckedChargesWarning(books.claim.enforcementCharges));
   const published = publishBalance(books, balances, periods, paid, credits, built.from);
   // A receiving parent's case moved from Direct Pay to Collect and Pay: the arrears from Direct Pay carry no 4% here,
   // and whether CMS takes it when it collects them is not settled; say so, with what 4% of them would be (MCP audit F6).

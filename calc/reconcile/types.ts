@@ -417,9 +417,12 @@ export interface Bridge {
   }[];
   /** What CMS's figure comprises besides maintenance, fees and charges: the arrears carried in, write-offs, the Secretary of State's part. */
   readonly historic?: { readonly openingBalance: Dec; readonly writtenOff: Dec; readonly secretaryOfState: Dec };
-  /** The lines in the paying parent's favour (CMS's figure too high) and in the receiving parent's. */
-  readonly inPayingParentsFavour: { readonly count: number; readonly amount: Dec };
-  readonly inReceivingParentsFavour: { readonly count: number; readonly amount: Dec };
+  /**
+   * The lines in the paying parent's favour (CMS's figure too high) and in the receiving parent's: how many, which
+   * (indexes into `lines`) and their total. With none of CMS's entries given, the unexplained line is in neither.
+   */
+  readonly inPayingParentsFavour: FavourTally;
+  readonly inReceivingParentsFavour: FavourTally;
   /**
    * The deductions from pay or benefit still in time to reach CMS (the `deduction_in_transit` lines: the employer
    * pays over by the 19th of the month after, SI 1992/1989 reg 14(1)). `to` counts them as paid; CMS's figure does
@@ -428,6 +431,12 @@ export interface Bridge {
   readonly inTransit: { readonly count: number; readonly amount: Dec };
   /** from − to less inTransit.amount: how far CMS's figure is out once what is on its way has reached it. */
   readonly differenceOnceArrived: Dec;
+}
+
+export interface FavourTally {
+  readonly count: number;
+  readonly lines: readonly number[];
+  readonly amount: Dec;
 }
 
 export interface Reconciliation {

@@ -14,6 +14,7 @@ import {
   claimedBalance,
   cmsEntriesTotal,
   componentDifferences,
+  claimedComponent,
   componentName,
   correctBalanceWords,
   directPayArrears,
@@ -207,9 +208,13 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
     );
   }
   const unexplained = structuralLine(r, 'unexplained');
-  if (unexplained && result.counts.cmsEntries === 0) {
+  if (unexplained && !given) {
+    // Not one of the items counted above (calc leaves it out of both ways' tallies): the rest of the difference.
+    const none = `I have been given none of ${to === 'cms' ? 'your' : 'CMS’s'} entries, so nothing shows how ${high || low ? 'it' : figure} is arrived at.`;
     out.push(
-      `One of these items is not an entry: I have been given none of ${to === 'cms' ? 'your' : 'CMS’s'} entries, so nothing shows how ${figure} is arrived at.`,
+      high || low
+        ? `The rest is not an item: ${figure} is ${ctx.quote(unexplained.figure)} ${unexplained.way === 'too_high' ? 'higher' : 'lower'} than ${high && low ? 'those items' : `${verb((high ?? low)!.count, 'that item', 'those items')}`} alone would make it, and ${none}`
+        : none,
     );
   } else if (unexplained) {
     // Lower by exactly the 4% on a receiving parent's arrears from Direct Pay (calc words the line so): say so, and ask.
@@ -232,12 +237,15 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
   }
 
   // The parts of the balance, where it matters: CMS gave them, or more than maintenance is out. A difference nothing
-  // explains has no parts when CMS gave a total only: then only the lines its entries explain are split.
-  const allParts = componentDifferences(r);
+  // explains has no parts when CMS gave a total only: then only the lines its entries explain are split. With none of
+  // CMS's entries, only a part it gave can be set against one worked out, and enforcement charges cannot be: they
+  // are known only from its entries (calc/reconcile/charges.ts), so CMS is asked for theirs.
+  if (!given) out.push(...uncheckedChargesSentence(ctx, r, to));
+  const allParts = given ? componentDifferences(r) : componentDifferences(r).filter((p) => p.cms && p.component !== 'enforcement_charges');
   const claimedParts = allParts.some((p) => p.cms !== undefined);
-  const explainedOnly = unexplained !== undefined && !claimedParts;
+  const explainedOnly = given && unexplained !== undefined && !claimedParts;
   const parts = explainedOnly ? componentDifferences(r, { explainedOnly }) : allParts;
-  if (parts.length > 1 || claimedParts || parts.some((p) => p.component !== 'maintenance')) {
+  if (parts.length > 1 || claimedParts || (given && parts.some((p) => p.component !== 'maintenance'))) {
     const words = parts.map((p) => {
       const name = componentName(p.component);
       const be = p.component === 'maintenance' ? 'is' : 'are';
@@ -267,6 +275,20 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
     `The reconciliation statement at the end of this letter goes from ${figure} to the correct balance line by line, with what ${to === 'cms' ? 'you' : 'it'} recorded, what my evidence shows and why, for each.`,
   );
   return out;
+}
+
+/**
+ * With none of CMS's entries given, the enforcement charges its figure holds cannot be checked (each stands on its
+ * entry: the action, its day, the arrears then): said as such, and asked for, not set against none worked out.
+ */
+function uncheckedChargesSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee): string[] {
+  const charges = claimedComponent(r, 'enforcement_charges');
+  if (!charges) return [];
+  return [
+    to === 'cms'
+      ? `You give ${ctx.quote(charges)} of enforcement charges; without your entries I cannot check them, so please tell me which enforcement action each charge is for and the day you took it.`
+      : `The Child Maintenance Service gives ${ctx.quote(charges)} of enforcement charges; without its entries they cannot be checked.`,
+  ];
 }
 
 /**

@@ -174,7 +174,10 @@ describe('Direct Pay, receiving side, monthly: the receiving parent’s own repo
       lines: ['missed_payment_not_reported -110.00', 'reported_missed_but_paid 260.00'],
       addsUp: true,
     });
-    expect(r.bridge.inPayingParentsFavour).toEqual({ count: 1, amount: expect.anything() });
+    // Which lines: the reported payment CMS counted as missed one way, the shortfall nobody reported the other.
+    const at = (kind: string) => r.bridge.lines.findIndex((l) => l.kind === kind);
+    expect(r.bridge.inPayingParentsFavour).toEqual({ count: 1, lines: [at('reported_missed_but_paid')], amount: expect.anything() });
+    expect(r.bridge.inReceivingParentsFavour.lines).toEqual([at('missed_payment_not_reported')]);
     expect(formatMoney(r.bridge.inReceivingParentsFavour.amount)).toBe('110.00');
   });
 });

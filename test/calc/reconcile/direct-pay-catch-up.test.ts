@@ -133,10 +133,14 @@ describe('none of CMS’s entries given, only its figure', () => {
       reconciliation: input,
     });
     const text = letter.text.replace(/\s+/g, ' ');
+    // The £563.34 none of CMS's entries explains is not an item in either parent's favour (before: "One item makes
+    // your figure too high, by £563.34, in my favour; one instalment …"): it is the rest of the difference. The
+    // shortfall alone would make CMS's figure £131.67 − £131.67 = £0.00, and its figure is £563.34 above that.
     expect(text).toContain(
-      'One item makes your figure too high, by £563.34, in my favour; one instalment not paid in full makes it too low, by £131.67, in the other parent’s favour.',
+      'One instalment not paid in full makes your figure too low, by £131.67, in the other parent’s favour. The rest is not an item: your figure is £563.34 higher than that item alone would make it, and I have been given none of your entries, so nothing shows how it is arrived at.',
     );
-    expect(text).toContain('I have been given none of your entries, so nothing shows how your figure is arrived at.');
+    expect(text).not.toContain('in my favour');
+    expect(reconcile(input).bridge.inPayingParentsFavour.count).toBe(0);
     expect(text).not.toContain('nobody reported');
     expect(text).not.toContain('add up to (nothing owed');
   });
