@@ -327,13 +327,33 @@ const componentKey = (c: Component): keyof ByComponent<Decimal> =>
 /** The rule every line of the statement rests on, as the reconciliation's bridge step cites it. */
 const bridgeCitation = (r: Reconciliation): string => reconStep(r, RECONCILE_STEP.bridge)?.citation ?? 'Reckoner reconciliation statement';
 
+/**
+ * Whether CMS's figure is maintenance arrears alone. A paying parent's total on Collect and Pay may hold collection
+ * fees and enforcement charges (a liability order's £300), which are not arrears of maintenance (cms-accounts.md §4),
+ * unless CMS gave its maintenance part and that is the whole of it; a receiving parent is owed maintenance only, and
+ * on Direct Pay there are neither fees nor enforcement.
+ */
+function claimIsArrears(r: ComputedReconciliation): boolean {
+  if (r.result.side === 'receiving' || directPayOnly(r)) return true;
+  const claimed = r.result.balance.cmsClaimed;
+  const maintenance = r.result.bridge.components.find((c) => c.component === 'maintenance')?.from;
+  return claimed !== undefined && maintenance !== undefined && maintenance.equals(claimed);
+}
+
+/** CMS's figure in words: "arrears of £350.00" where it gave it as maintenance alone, else "a balance of £350.00 owed". */
+export function claimWords(value: string, r: ComputedReconciliation): string {
+  const claimed = r.result.balance.cmsClaimed;
+  const position = positionOf(claimed ?? r.result.bridge.from);
+  return position === 'arrears' && !claimIsArrears(r) ? `a balance of ${value} owed` : balanceWords(value, position);
+}
+
 /** The balance CMS claims; undefined when the reconciliation was given no claim. */
 export function claimedBalance(r: ComputedReconciliation): Figure | undefined {
   const claimed = r.result.balance.cmsClaimed;
   if (claimed === undefined) return undefined;
   return money(
     'cms_claimed_balance',
-    claimed.lt(0) ? 'Overpayment CMS says there is' : 'Arrears CMS says are owed',
+    claimed.lt(0) ? 'Overpayment CMS says there is' : claimIsArrears(r) ? 'Arrears CMS says are owed' : 'Balance CMS says is owed',
     claimed.abs(),
     `The balance CMS gave for ${longDate(r.result.asOf)}`,
     'CMS’s own statement of the balance',
@@ -1034,7 +1054,7 @@ export function reconciliationStatement(
   const findings = new Map(result.findings.map((f) => [f.id, f]));
   const asOf = longDate(result.asOf);
   const from = cmsFigure(r);
-  const fromWords = balanceWords(quote(from), positionOf(bridge.from));
+  const fromWords = bridge.fromLabel === 'cms_claim' ? claimWords(quote(from), r) : balanceWords(quote(from), positionOf(bridge.from));
   // The figures the sentences inside the statement quote.
   if (bridge.lines.some((l) => l.kind === 'unexplained')) entriesAgainst(r, 'its', quote);
   const notYetDue = structuralLine(r, 'accrued_not_yet_due');

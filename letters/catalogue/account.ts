@@ -12,6 +12,7 @@ import {
   balanceDifference,
   balanceParts,
   claimedBalance,
+  claimWords,
   componentName,
   directPayOnly,
   disputedAndUndisputed,
@@ -29,7 +30,7 @@ import {
   type ComputedCalculation,
   type ComputedReconciliation,
 } from '../figures.ts';
-import { balanceWords, count, countIs, joinAnd, positionOf, sentence } from '../format.ts';
+import { count, countIs, joinAnd, sentence } from '../format.ts';
 import { lsdoRepresentationsLastDay } from '../deadlines.ts';
 import type { Block, ComposeContext, Figure } from '../types.ts';
 import { balanceSentences, linesRef, outBy, statementSentences, notEntries } from './balance.ts';
@@ -554,7 +555,7 @@ export const arrearsPaymentPlan = defineLetter({
         `I am the paying parent. I accept that I owe ${accepted}${parts ? '' : ' in arrears'} up to ${ctx.date(r.result.asOf)}, worked out from the decisions on my case and my ${evidenceSourceWords(r)}.${parts}`,
         (disputed || inTransit) &&
           claim &&
-          `You say the arrears are ${ctx.quote(claim)}.${inTransit ? ` ${inTransitWords(ctx, r, inTransit)}` : ''}${
+          `You say the account shows ${claimWords(ctx.quote(claim), r)}.${inTransit ? ` ${inTransitWords(ctx, r, inTransit)}` : ''}${
             disputed
               ? ` I dispute the ${inTransit ? 'other' : 'remaining'} ${ctx.quote(disputed)} and have written to you about it separately. This offer covers only the amount I accept; it is not an agreement to the disputed part.`
               : ''
@@ -669,7 +670,7 @@ export const overpaymentRefund = defineLetter({
         claim &&
           !cmsAgrees &&
           b.cmsClaimed !== undefined &&
-          `Your record does not agree: you give the balance on ${ctx.date(r.result.asOf)} as ${balanceWords(ctx.quote(claim), positionOf(b.cmsClaimed))}${diff ? `, which ${outBy(r, ctx.quote(diff), netWay(r)!)}` : ''}.`,
+          `Your record does not agree: you give the balance on ${ctx.date(r.result.asOf)} as ${claimWords(ctx.quote(claim), r)}${diff ? `, which ${outBy(r, ctx.quote(diff), netWay(r)!)}` : ''}.`,
         claim && !cmsAgrees && statementSentences(ctx, r).join(' '),
         'Where a paying parent has paid more than was due, you can take the overpayment into account against future payments (Child Support (Management of Payments and Arrears) Regulations 2009, regulations 8 and 9), or repay it where that is not possible or not appropriate (Child Support Act 1991 s.41B).',
         want,

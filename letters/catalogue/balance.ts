@@ -15,6 +15,7 @@ import {
   cmsEntriesTotal,
   componentDifferences,
   claimedComponent,
+  claimWords,
   componentName,
   correctBalanceWords,
   directPayArrears,
@@ -59,7 +60,7 @@ export function claimSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee
   const claimed = claimedBalance(r);
   const c = r.result.balance.cmsClaimed;
   if (!claimed || c === undefined) return undefined;
-  return `${to === 'cms' ? 'You say' : 'The Child Maintenance Service says'} that on ${ctx.date(r.result.asOf)} the account shows ${balanceWords(ctx.quote(claimed), positionOf(c))}.`;
+  return `${to === 'cms' ? 'You say' : 'The Child Maintenance Service says'} that on ${ctx.date(r.result.asOf)} the account shows ${claimWords(ctx.quote(claimed), r)}.`;
 }
 
 /** The true balance, and how far CMS's figure is from it, net. */

@@ -38,7 +38,7 @@ describe('a payment dispute about a figure given on the payment plan’s basis',
     }
     expect(figure('bridge_unexplained')).toBeUndefined();
     expect(figure('bridge_not_yet_due')).toBeUndefined();
-    expect(text).toContain('You say that on 20 August 2024 the account shows arrears of £615.06.');
+    expect(text).toContain('You say that on 20 August 2024 the account shows a balance of £615.06 owed.');
     expect(text).toContain('Your figure is £615.06 too high.');
     // The £199.03 not yet due is named only where the working says CMS's figure is right to leave it out.
     expect(text.match(/£199\.03/g)).toHaveLength(2);

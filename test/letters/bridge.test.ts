@@ -46,7 +46,7 @@ const EXPECTED: Record<string, { figures: Record<string, string>; net: readonly 
   account_breakdown_request: {
     figures: ARREARS,
     net: ['Your figure is £42.78 too high.', 'Taken together, your figure is £42.78 too high, net.'],
-    from: 'CMS’s figure: arrears of £452.86',
+    from: 'CMS’s figure: a balance of £452.86 owed',
     to: 'The correct balance: arrears of £410.08',
   },
   payment_dispute: {
@@ -56,14 +56,14 @@ const EXPECTED: Record<string, { figures: Record<string, string>; net: readonly 
       'Your figure is £42.78 too high.',
       'Taken together, your figure is £42.78 too high, net.',
     ],
-    from: 'CMS’s figure: arrears of £452.86',
+    from: 'CMS’s figure: a balance of £452.86 owed',
     to: 'The correct balance: arrears of £410.08',
   },
   enforcement_pause_request: {
     // The part disputed is the net difference, and the part accepted the correct balance: £452.86 − £42.78 = £410.08.
     figures: { ...ARREARS, disputed_amount: '£42.78', undisputed_arrears: '£410.08' },
     net: ['You say I owed £452.86 on 9 March 2026.', 'I owed £410.08. I dispute the other £42.78 of your figure.'],
-    from: 'CMS’s figure: arrears of £452.86',
+    from: 'CMS’s figure: a balance of £452.86 owed',
     to: 'The correct balance: arrears of £410.08',
   },
   arrears_payment_plan: {
@@ -75,8 +75,11 @@ const EXPECTED: Record<string, { figures: Record<string, string>; net: readonly 
       instalment_amount: '£136.70',
       last_instalment_amount: '£136.68',
     },
-    net: ['You say the arrears are £452.86. I dispute the remaining £42.78', 'Taken together, your figure is £42.78 too high, net.'],
-    from: 'CMS’s figure: arrears of £452.86',
+    net: [
+      'You say the account shows a balance of £452.86 owed. I dispute the remaining £42.78',
+      'Taken together, your figure is £42.78 too high, net.',
+    ],
+    from: 'CMS’s figure: a balance of £452.86 owed',
     to: 'The correct balance: arrears of £410.08',
   },
   overpayment_refund: {
@@ -100,7 +103,7 @@ const EXPECTED: Record<string, { figures: Record<string, string>; net: readonly 
   deduction_order_representations: {
     figures: ARREARS,
     net: ['Your figure is £42.78 too high.', 'Taken together, your figure is £42.78 too high, net.'],
-    from: 'CMS’s figure: arrears of £452.86',
+    from: 'CMS’s figure: a balance of £452.86 owed',
     to: 'The correct balance: arrears of £410.08',
   },
 };

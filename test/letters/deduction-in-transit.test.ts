@@ -132,7 +132,7 @@ describe('a deduction on its way to CMS is neither owed nor disputed', () => {
         'Of that, £259.98 is maintenance arrears, owed to the receiving parent, and £52.02 in collection fees is owed to the Secretary of State.',
     );
     expect(text).toContain(
-      'You say the arrears are £948.00. Of your figure, £312.00 is a deduction from my pay (line 3 of the statement) that my employer still has time to pay over to you: ' +
+      'You say the account shows a balance of £948.00 owed. Of your figure, £312.00 is a deduction from my pay (line 3 of the statement) that my employer still has time to pay over to you: ' +
         'you have not received it yet, but it has been taken from me and must not be collected again. I dispute the other £324.00 and have written to you about it separately.',
     );
     expect(text).toContain('I offer to pay £104.00 every month, 3 payments starting on 1 August 2024.');

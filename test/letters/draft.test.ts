@@ -181,7 +181,7 @@ describe('every letter type drafts from the shared case', () => {
     for (const type of ['payment_dispute', 'rectification_request', 'complaint', 'account_breakdown_request']) {
       const md = unescapeMarkdown(draft(type).markdown);
       expect(md, type).toContain('| No. | Date | What CMS recorded | What my evidence shows | Effect on CMS’s figure | Why |');
-      expect(md).toContain('|  | 9 March 2026 | CMS’s figure: arrears of £1,640.32 |');
+      expect(md).toContain('|  | 9 March 2026 | CMS’s figure: a balance of £1,640.32 owed |');
       // The lines in date order (the old table put 21 August first), each with its signed effect.
       expect(md).toContain('| 1 | 9 June 2025 | Nothing recorded | £410.08 paid out on 9 June 2025 (“CMS CHILD MAINT”) | +£410.08 |');
       expect(md).toContain('| 2 | 21 August 2025 | Payment received £410.08 on 21 August 2025 (ref DEO) | No such payment | -£410.08 |');
