@@ -1001,7 +1001,8 @@ export function balanceParts(r: ComputedReconciliation, way: 'owed' | 'overpaid'
       `${way === 'owed' ? 'accepted' : 'overpaid'}_${c.component}`,
       `${way === 'owed' ? 'Of the arrears I accept' : 'Of what I overpaid'}, the ${COMPONENT_WORDS[c.component]}`,
       c.recomputed.abs(),
-      `The ${COMPONENT_WORDS[c.component]} part of the arrears worked out (due under the payment plan ${pounds(c.due)}; paid ${pounds(c.paid)})`,
+      // An overpayment's part is not "of the arrears" (an overpayment is none).
+      `The ${COMPONENT_WORDS[c.component]} part of the ${way === 'owed' ? 'arrears' : 'overpayment'} worked out (due under the payment plan ${pounds(c.due)}; paid ${pounds(c.paid)})`,
       step.citation,
       step.href,
     ),
