@@ -283,8 +283,9 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
  * entry: the action, its day, the arrears then): said as such, and asked for, not set against none worked out.
  */
 function uncheckedChargesSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee): string[] {
+  const given = r.result.bridge.components.find((c) => c.component === 'enforcement_charges')?.from;
   const charges = claimedComponent(r, 'enforcement_charges');
-  if (!charges) return [];
+  if (!charges || !given || given.isZero()) return [];
   return [
     to === 'cms'
       ? `You give ${ctx.quote(charges)} of enforcement charges; without your entries I cannot check them, so please tell me which enforcement action each charge is for and the day you took it.`

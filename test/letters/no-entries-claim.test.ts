@@ -71,6 +71,12 @@ describe('CMS’s figure with none of its entries given', () => {
     expect(text).toContain('Balance the decisions make due, with none of CMS’s entries given');
   });
 
+  it('charges CMS gives as none are not asked about', () => {
+    const text = squash(letterOf(claimed({ date: '2024-07-31', balance: '350.00', enforcementCharges: '0.00' })).text);
+    expect(text).not.toContain('of enforcement charges');
+    expect(text).not.toContain('enforcement charges are');
+  });
+
   it('a part CMS gave that can be worked out is still compared', () => {
     // Maintenance given as £300.00 against £0.00 worked out (the three payments cover the £780.00 due: 3 × 260.00).
     const text = squash(
