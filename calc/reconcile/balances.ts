@@ -132,6 +132,14 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     offsets += o.pence;
     if (n) offsetBy[at(o.day)]! += o.pence;
   }
+  // A backdated reduction CMS applied by adjustment: on its side only (the decisions make the reduced amount due).
+  let revisionM = 0;
+  let revisionF = 0;
+  for (const r of charges.revisions) {
+    revisionM += r.maintenance;
+    revisionF += r.fees;
+    if (n) offsetBy[at(r.day)]! -= r.maintenance + r.fees;
+  }
 
   // CMS's ledger: its own maintenance and fee lines where it gave them; where it gave none, what it would charge
   // (what accrued, if it charges accruals elsewhere, or else what the plan made due). On Direct Pay it records no
@@ -191,7 +199,11 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     allowed,
   );
   const recomputed = parts(historic.opening + due.maintenance - paidM + adjustments - writtenOff, due.fees - paidF, allowed);
-  const cmsEntries = parts(historic.cmsOpening + cmsM - recM + adjustments - cmsWrittenOff - offsets, cmsF - recF, cmsCharges);
+  const cmsEntries = parts(
+    historic.cmsOpening + cmsM - recM + adjustments - cmsWrittenOff - offsets + revisionM,
+    cmsF - recF + revisionF,
+    cmsCharges,
+  );
 
   let run = 0;
   let runCms = 0;

@@ -35,6 +35,11 @@ export interface ChargesResult {
   readonly adjustments: readonly { readonly day: number; readonly pence: number; readonly writeOff: boolean }[];
   /** Offsets CMS recorded (they lower CMS's figure only). */
   readonly offsets: readonly { readonly day: number; readonly pence: number }[];
+  /**
+   * Adjustments by which CMS applied a backdated reduction, by the parts they take off (negative; they change CMS's
+   * figure only: the decisions already make the reduced amount due).
+   */
+  readonly revisions: readonly { readonly day: number; readonly maintenance: number; readonly fees: number }[];
 }
 
 /** The first day the Fees Regulations' table is coded for; earlier charges are read against it (it is empty then). */
@@ -82,6 +87,8 @@ export function reconcileCharges(
   };
   // An overcharge CMS may later offset: what it charged above the decisions for periods a backdated reduction covers.
   let toOffset = 0;
+  /** The periods CMS charged at the amount a backdated decision has since changed. */
+  const backdatedPeriods = new Set<number>();
 
   const inSchedule = (e: CmsEntry) =>
     first !== undefined &&
@@ -221,6 +228,7 @@ export function reconcileCharges(
         const decision = backdatedAfter(p);
         if (decision) {
           toOffset += diff;
+          backdatedPeriods.add(p);
           findings.push({
             kind: 'liability_mismatch',
             date: group[0]!.date,
@@ -364,7 +372,25 @@ export function reconcileCharges(
   // liability error"). One larger than any overpayment the records show lowers CMS's figure only: a finding.
   const adjustments: { day: number; pence: number; writeOff: boolean }[] = [];
   const offsets: { day: number; pence: number }[] = [];
+  const applying = books.side === 'paying' ? revisionAdjustments(books.adjustments, findings, backdatedPeriods, periods) : undefined;
+  const revisions: { day: number; maintenance: number; fees: number }[] = [];
+  if (applying) {
+    // CMS applied the backdated decision by adjustment: its lines at the old amount and the adjustment together are
+    // what the decisions make due, so neither is an error, and the adjustment is not taken again beside the decisions.
+    const overcharges = new Set(applying.overcharges);
+    findings.splice(0, findings.length, ...findings.filter((f) => !overcharges.has(f)));
+    for (const f of applying.overcharges)
+      matches.push({ reason: 'schedule_agrees', amount: f.amount, days: 0, cms: f.cms, bank: [], evidence: [] });
+    toOffset = Math.max(0, toOffset - applying.overcharges.reduce((a, f) => a + f.amount, 0));
+    // In CMS's entries the adjustment takes off the parts it was charged above the decisions, on its day.
+    const sum = (kind: FindingDraft['kind']) => applying.overcharges.reduce((a, f) => a + (f.kind === kind ? f.amount : 0), 0);
+    revisions.push({ day: applying.entries.at(-1)!.day, maintenance: -sum('liability_mismatch'), fees: -sum('collection_fee_mismatch') });
+  }
   for (const e of books.adjustments) {
+    if (applying?.entries.includes(e)) {
+      matches.push({ reason: 'backdated_decision_applied', amount: e.pence, days: 0, cms: [e], bank: [], evidence: [] });
+      continue;
+    }
     if (e.type === 'offset') {
       // What there was to set off: the overpayment before the instalment it is set against (the one due on or before
       // the offset's day; the balance at the day's end has that instalment in it already), or on the day before.
@@ -403,5 +429,36 @@ export function reconcileCharges(
     allowedCharges,
     adjustments,
     offsets,
+    revisions,
   };
+}
+
+/**
+ * CMS's usual way of applying a backdated reduction (cms-accounts.md §3): the periods it charged at the amount known
+ * then stay as they were, and one adjustment (or several, on or after the decision's letter) takes the difference off.
+ * Where CMS's negative adjustments dated after the overcharged periods add up, to the penny, to what those periods
+ * were charged above the decisions (maintenance and, in the same periods, collection fees), they are that decision
+ * applied: the overcharge findings and those adjustments are returned. Undefined where they do not add up to it; the
+ * periods are then findings, and the adjustments are taken as recorded, as before.
+ */
+function revisionAdjustments(
+  adjustments: readonly CmsEntry[],
+  findings: readonly FindingDraft[],
+  backdated: ReadonlySet<number>,
+  periods: Periods,
+): { entries: CmsEntry[]; overcharges: FindingDraft[] } | undefined {
+  if (backdated.size === 0) return undefined;
+  const overcharges = findings.filter(
+    (f) =>
+      (f.kind === 'liability_mismatch' || f.kind === 'collection_fee_mismatch') &&
+      f.effect.maintenance + f.effect.fees > 0 &&
+      f.cms.length > 0 &&
+      backdated.has(periods.periodOf(f.cms[0]!.day)),
+  );
+  const total = overcharges.reduce((a, f) => a + f.amount, 0);
+  const lastDay = Math.max(...overcharges.map((f) => f.cms[0]!.day));
+  const candidates = adjustments.filter((e) => e.type === 'adjustment' && e.pence < 0 && e.day >= lastDay);
+  const one = candidates.find((e) => -e.pence === total);
+  if (one) return { entries: [one], overcharges };
+  return candidates.length > 1 && -candidates.reduce((a, e) => a + e.pence, 0) === total ? { entries: candidates, overcharges } : undefined;
 }

@@ -333,6 +333,8 @@ export function explainMatch(
       return `CMS's record of ${poundsOfPence(m.pence)} received by deduction is taken as recorded: no payslip or benefit statement covers its date.`;
     case 'balance_agrees':
       return `CMS's ${poundsOfPence(m.pence)} agrees with the figure stated for it (arrears carried over, or written off)${m.days ? `, ${apart}` : ''}.`;
+    case 'backdated_decision_applied':
+      return `CMS's adjustment of ${poundsOfPence(m.pence)} applies a backdated decision to the periods it charged at the amount known before: together they make what the decisions make due, so neither is an error.`;
     case 'overpayment_set_off':
       return `CMS set ${poundsOfPence(m.pence)} of the overpayment against what was due (SI 2009/3151 regs 8–9): that uses the overpayment the payments already show, so it does not change the balance.`;
   }

@@ -98,6 +98,11 @@ export const MATCH_REASONS = [
   'balance_agrees',
   /** CMS set an overpayment the records show against what was due: it moves the credit, the balance is the same. */
   'overpayment_set_off',
+  /**
+   * CMS applied a backdated reduction by adjustment: with its lines at the amount known before, it makes what the
+   * decisions make due (charges.ts, revisionAdjustments).
+   */
+  'backdated_decision_applied',
 ] as const;
 export type MatchReason = (typeof MATCH_REASONS)[number];
 
