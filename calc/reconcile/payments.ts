@@ -7,7 +7,7 @@
  * @module
  */
 import type { CmsEntry } from '../ledger/entries.ts';
-import { fromPence } from '../money.ts';
+import { fromPence, poundsOfPence } from '../money.ts';
 import { creditMinus, creditOf, negate, NO_CREDIT, type Credit, type Written } from './credits.ts';
 import { accountsOf, type FindingDraft, type MatchDraft } from './draft.ts';
 import { COPY_DAYS, lowerBound, matchPayments, type Item, type Pairing } from './match.ts';
@@ -267,10 +267,18 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
   paidItems.forEach((item, i) => {
     if (!unmatchedBankSet(result).has(i)) counted.add(item);
   });
+  const forOtherCase: PaidItem[] = [];
   for (const i of leftPaid) {
     const item = paidItems[i]!;
     if (takenPaid.has(item)) {
       counted.add(item);
+      continue;
+    }
+    // A payment no record of this case matches, whose reference is another case reference of this one's shape: paid
+    // for the parent's other case, not missing from this one (cms-accounts.md §4: two cases and two references).
+    if (item.source === 'bank' && otherCaseReference(books.thisCase, item.row.reference || item.row.description)) {
+      books.ignored.push({ bankTransactionId: item.row.id, reason: 'another_case' });
+      forOtherCase.push(item);
       continue;
     }
     if (item.source === 'bank' && !looksLike(i)) {
@@ -281,10 +289,33 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
     unrecorded.push(item);
   }
 
+  if (forOtherCase.length > 0) books.warnings.push(otherCaseWarning(books.thisCase, forOtherCase));
   const paid = [...counted].map((item) => ({ item, credit: itemCredit(item) }));
   // CMS's ledger holds every record it made on this case, another case's payment included.
   const recorded = records.map((e) => ({ entry: e, credit: recordCredit(e, writtenOf.get(e) ?? usual) }));
   return { findings, matches, unrecorded, paid, recorded };
+}
+
+/**
+ * The other case reference a payment's reference or description names: a run of digits as long as this case's
+ * (an all-digit reference of ten digits or more, as CMS's twelve are) that is not this case's. Undefined otherwise.
+ */
+export function otherCaseReference(thisCase: string, text: string): string | undefined {
+  if (!/^\d{10,}$/.test(thisCase)) return undefined;
+  return normalise(text)
+    .match(/\d+/g)
+    ?.find((run) => run.length === thisCase.length && run !== thisCase);
+}
+
+function otherCaseWarning(thisCase: string, items: readonly PaidItem[]): string {
+  const refs = [...new Set(items.map((i) => caseReferenceWords(otherCaseReference(thisCase, i.row.reference || i.row.description)!)))];
+  const total = items.reduce((a, i) => a + i.row.pence, 0);
+  const n = items.length;
+  return (
+    `${n === 1 ? 'One payment' : `${n} payments`} the evidence shows (${poundsOfPence(total)}) ${n === 1 ? 'gives' : 'give'} another case reference ` +
+    `(${refs.join(', ')}), not this case’s (${caseReferenceWords(thisCase)}), and no entry of this case records ${n === 1 ? 'it' : 'them'}: ` +
+    `${n === 1 ? 'it is' : 'they are'} left out as paid for that case, not counted as missing from this one. If CMS put any on this case, or it was meant for it, give that case’s entries too.`
+  );
 }
 
 /** A case reference as CMS prints it: its twelve digits in fours ("1234 5678 9012"), or as given. */

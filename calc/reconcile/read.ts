@@ -52,6 +52,8 @@ export interface Books {
   readonly claim?: Claim;
   /** True when the user said which bank transactions are maintenance (a filter, or all of them). */
   readonly filtered: boolean;
+  /** This case's CMS reference, as normaliseReference writes it ('' when none was given). */
+  readonly thisCase: string;
   readonly counts: { readonly cms: number; readonly bank: number; readonly evidence: number };
   /**
    * Whether any line of CMS's own account was given (its statement of account, or lines typed from it): a payment
@@ -392,6 +394,7 @@ export function readBooks(input: ReconcileInput): Books {
     fees,
     ...(claim ? { claim } : {}),
     filtered,
+    thisCase,
     counts: { cms: cms.length, bank: bank.length, evidence: evidence.length },
     cmsAccountGiven: cms.some((e) => !e.fromSchedule),
     ...books,
