@@ -639,7 +639,7 @@ export function disputedAndUndisputed(r: ComputedReconciliation): { disputed?: F
   const step = reconStep(r.result, RECONCILE_STEP.balance)!;
   const undisputed = money(
     'undisputed_arrears',
-    'Arrears I accept are owed (worked out from the decisions and my evidence of payment)',
+    `${owedOnlyIn(b) === undefined ? 'Arrears I accept are owed' : `What I accept is owed in ${owedOnlyIn(b)} (no maintenance arrears)`} (worked out from the decisions and my evidence of payment)`,
     b.recomputed.gt(0) ? b.recomputed : fromPence(0),
     balanceWorking(r.result),
     step.citation,

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { compareDates } from '../../calc/dates.ts';
 import { pounds } from '../../calc/money.ts';
+import { owedOnlyIn } from '../../calc/reconcile/explain.ts';
 import { civilDate, commonFacts, priorContacts, senderRole, strictObject, words } from '../facts.ts';
 import {
   balanceDifference,
@@ -549,10 +550,14 @@ export const arrearsPaymentPlan = defineLetter({
       n === 1
         ? `I offer to pay the ${accepted} in one payment on ${ctx.date(f.firstPaymentOn)}.`
         : `I offer to pay ${eachText} every ${FREQUENCY_WORDS[f.frequency]}, ${n} payments starting on ${ctx.date(f.firstPaymentOn)}${lastText ? `, the last of them ${lastText}` : ''}. That clears the ${accepted} in full.`;
+    // Owed only in fees or charges: they are not arrears of maintenance, and the letter does not call them so (MCP
+    // meaning probe, 5 December 2026: "I accept that I owe £50.00 in arrears" of a DEO's charge alone).
+    const only = owedOnlyIn(r.result.balance);
+    const what = parts ? '' : only ? ` in ${only}, owed to the Secretary of State (there are no maintenance arrears),` : ' in arrears';
     return {
-      subject: 'Proposal to pay arrears by instalments',
+      subject: `Proposal to pay ${only ?? 'arrears'} by instalments`,
       body: paragraphs(
-        `I am the paying parent. I accept that I owe ${accepted}${parts ? '' : ' in arrears'} up to ${ctx.date(r.result.asOf)}, worked out from the decisions on my case and my ${evidenceSourceWords(r)}.${parts}`,
+        `I am the paying parent. I accept that I owe ${accepted}${what} up to ${ctx.date(r.result.asOf)}, worked out from the decisions on my case and my ${evidenceSourceWords(r)}.${parts}`,
         (disputed || inTransit) &&
           claim &&
           `You say the account shows ${claimWords(ctx.quote(claim), r)}.${inTransit ? ` ${inTransitWords(ctx, r, inTransit)}` : ''}${
@@ -561,7 +566,7 @@ export const arrearsPaymentPlan = defineLetter({
               : ''
           }`,
         (disputed || inTransit) && claim && statementSentences(ctx, r).join(' '),
-        `I cannot pay the arrears in one sum. ${offer}`,
+        `I cannot pay ${only ? 'it' : 'the arrears'} in one sum. ${offer}`,
         `As well as these instalments I will keep paying ${ongoingPayment(ctx, calc, r)}.`,
         'I enclose a statement of my income and outgoings, which shows this is what I can afford while still meeting the children’s needs in my home and my essential bills.',
         'I ask that no further enforcement action be taken while I keep to this plan. In deciding, please have regard to the welfare of the children, as section 2 of the Child Support Act 1991 requires.',

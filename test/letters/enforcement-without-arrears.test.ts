@@ -88,3 +88,29 @@ describe('payment_dispute and an enforcement charge made when nothing was owed',
     expect(text).not.toContain('not settled');
   });
 });
+
+describe('arrears_payment_plan for a balance of an enforcement charge alone', () => {
+  test('offers to pay the charge, and does not call it arrears', () => {
+    // The same account: the correct balance is the DEO's £50.00 alone (936.00 − 936.00 + 50.00), offered in 2 × £25.00.
+    const letter = draftLetter({
+      type: 'arrears_payment_plan',
+      sentOn: '2024-04-10',
+      facts: { sender: PAYING_PARENT, caseReference: CASE_REFERENCE, frequency: 'monthly', instalments: 2, firstPaymentOn: '2024-04-25' },
+      reconciliation: account(
+        { date: '2024-02-10', type: 'enforcement_charge', amount: '50.00', chargeType: 'deduction_from_earnings_order' },
+        '362.00',
+      ),
+    });
+    const text = squash(letter.text);
+    // Before: "I accept that I owe £50.00 in arrears up to …" and "I cannot pay the arrears in one sum."
+    expect(text).toContain(
+      'I accept that I owe £50.00 in enforcement charges, owed to the Secretary of State (there are no maintenance arrears), up to 31 March 2024',
+    );
+    expect(text).toContain('I cannot pay it in one sum. I offer to pay £25.00 every month, 2 payments starting on 25 April 2024.');
+    expect(text).not.toContain('in arrears');
+    expect(text).not.toContain('the arrears in one sum');
+    expect(letter.figures.find((f) => f.id === 'undisputed_arrears')?.label).toBe(
+      'What I accept is owed in enforcement charges (no maintenance arrears) (worked out from the decisions and my evidence of payment)',
+    );
+  });
+});
