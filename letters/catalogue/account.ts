@@ -117,10 +117,17 @@ export const accountBreakdownRequest = defineLetter({
     const where = `${CLAIM_SOURCE_WORDS[f.statedIn]}${f.statedOn ? ` of ${ctx.date(f.statedOn)}` : ''}`;
     // Enforcement is the paying parent's to fear, unless the evidence shows CMS's figure too low: a receiving parent
     // disputing the balance is owed more, and enforcement is how it reaches them.
-    const hold = ctx.senderRole === 'paying' && netWay(r) !== 'too_low';
+    // With the evidence showing CMS's figure right, nothing is disputed: the breakdown is asked for to check it (a
+    // meaning probe of 5 December 2026 found "I do not accept that figure" beside "Your figure agrees with it").
+    const agrees = withBank && !balanceDifference(r);
+    const hold = ctx.senderRole === 'paying' && netWay(r) !== 'too_low' && !agrees;
     const direct = directPayOnly(r);
     const body: Block[] = paragraphs(
-      `I am ${roleWords(ctx)} in this case. In ${where} you gave the balance on my account as ${claimed} on ${ctx.date(r.result.asOf)}. I do not accept that figure, and I cannot check it without a full breakdown of how you arrived at it.`,
+      `I am ${roleWords(ctx)} in this case. In ${where} you gave the balance on my account as ${claimed} on ${ctx.date(r.result.asOf)}. ${
+        agrees
+          ? 'I want to check how you arrived at it, and I cannot do that without a full breakdown.'
+          : 'I do not accept that figure, and I cannot check it without a full breakdown of how you arrived at it.'
+      }`,
     );
     if (withBank) body.push(...paragraphs(...balanceSentences(ctx, r), statementSentences(ctx, r).join(' ')));
     body.push(
