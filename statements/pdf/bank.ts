@@ -11,25 +11,12 @@ import { LIMITS, ParseError, type SourceLocation, type StatementChecks } from '.
 import type { Field, Line, TableLine } from './table.ts';
 import type { ChainBreak, ChainChoice, PrintedItem, PrintedRow } from './chain.ts';
 import { amountValue, readBalance, resolveYear, type AmountToken, type BalanceSense, type DateToken } from './tokens.ts';
+import type { MarkerKind } from '../balance-lines.ts';
+import { balanceLineKind, decideAmountLine, hasEntryMoney } from './amount-line.ts';
 
 export type AmountLine = 'first' | 'last' | 'auto';
 
-/** A balance line that is not a transaction. */
-export type MarkerKind = 'open' | 'close' | 'total';
-
-const OPEN_RE =
-  /^(?:start(?:ing)? balance|(?:statement )?opening balance|balance brought forward|brought forward|balance b\/?fwd|balance b\/f|b\/f|previous balance|balance from (?:previous |last )?statement\b.*)$/i;
-const CLOSE_RE =
-  /^(?:end(?:ing)? balance|(?:statement )?closing balance|balance carried forward|carried forward|balance c\/?fwd|balance c\/f|c\/f|new balance)$/i;
-const TOTAL_RE = /^(?:totals?|total payments|statement totals|balance totals|total to pay)\b/i;
-
-export function markerKind(description: string): MarkerKind | undefined {
-  const d = description.trim();
-  if (OPEN_RE.test(d)) return 'open';
-  if (CLOSE_RE.test(d)) return 'close';
-  if (TOTAL_RE.test(d)) return 'total';
-  return undefined;
-}
+export { markerKind, type MarkerKind } from '../balance-lines.ts';
 
 /** A table row being put together from its lines. */
 export interface RawRow {
@@ -57,16 +44,15 @@ export type Event =
       line?: number;
     };
 
-/** Money fields that make a line a transaction (the balance alone does not). */
-export function hasEntryMoney(t: TableLine, fields: readonly Field[]): boolean {
-  return fields.some((f) => t.money[f] !== undefined);
-}
+export { hasEntryMoney } from './amount-line.ts';
 
 /**
  * Puts table lines together into rows and balance markers.
  * - `first`: the amounts are on a row's first line; lines with text only continue the row above.
  * - `last`: the amounts are on a row's last line; lines with text only start (or continue) the next row.
- * - `auto`: `last` when some dated line has text but no amount, else `first`.
+ * - `auto`: whichever the lines show (amount-line.ts).
+ * A line of words with a date, whose row has a date already (a notice, a balance line in words not known),
+ * belongs to no row: it is left out, with a warning.
  */
 export function assembleRows(
   lines: readonly TableLine[],
@@ -79,25 +65,13 @@ export function assembleRows(
   },
 ): Event[] {
   const { entryFields, period, warnings } = options;
-  let mode = options.amountLine;
-  if (mode === 'auto') {
-    // The table's first row cannot continue a row above it: text with no amount there opens a row whose
-    // amounts come on a later line (as does a dated line with text and no amount anywhere).
-    const first = lines.find((t) => markerKind(t.description) === undefined && (t.description !== '' || hasEntryMoney(t, entryFields)));
-    const opensWithText = first !== undefined && !hasEntryMoney(first, entryFields);
-    mode =
-      opensWithText ||
-      lines.some(
-        (t) => t.date !== undefined && t.description !== '' && !hasEntryMoney(t, entryFields) && markerKind(t.description) === undefined,
-      )
-        ? 'last'
-        : 'first';
-  }
+  const mode = options.amountLine === 'auto' ? decideAmountLine(lines, entryFields) : options.amountLine;
   const events: Event[] = [];
   let currentDate: CivilDate | undefined;
   let last: RawRow | undefined;
   let pending: RawRow | undefined;
-  let orphanLines = 0;
+  const orphans: string[] = [];
+  let rowSeen = false;
   // A row starts on the line that opens it (in `last` mode, its first text line; else the line with its amounts).
   const newRow = (line: Line): RawRow => ({
     ...(currentDate ? { date: currentDate } : {}),
@@ -139,7 +113,7 @@ export function assembleRows(
     if (t.unreadable.length > 0)
       warnings.push(`Page ${t.line.page}: could not read "${t.unreadable.join('", "')}" as an amount; that line's figures were left out.`);
     const money = hasEntryMoney(t, entryFields);
-    const marker = markerKind(t.description);
+    const marker = balanceLineKind(t, entryFields, rowSeen || pending !== undefined);
     if (marker && (!money || marker === 'total')) {
       const balance = t.money.balance ? readBalance(t.money.balance, options.balanceSense ?? 'bank') : undefined;
       events.push({
@@ -153,6 +127,11 @@ export function assembleRows(
       continue;
     }
     if (mode === 'last') {
+      if (t.date && pending && dated.has(pending)) {
+        // A dated row whose amounts never came before the next date: a notice, not a row's first line.
+        orphans.push([...pending.type, ...pending.desc].join(' '));
+        pending = undefined;
+      }
       if (money) {
         const row = pending ?? newRow(t.line);
         ownDate(row, t);
@@ -160,6 +139,7 @@ export function assembleRows(
         if (t.type) row.type.push(t.type);
         row.money = t.money;
         events.push({ kind: 'row', row });
+        rowSeen = true;
         last = row;
         pending = undefined;
       } else if (t.description || t.type) {
@@ -175,18 +155,25 @@ export function assembleRows(
       if (t.type) row.type.push(t.type);
       row.money = t.money;
       events.push({ kind: 'row', row });
+      rowSeen = true;
       last = row;
     } else if (t.description || t.type) {
       if (last && t.date === undefined) {
         if (t.description) last.desc.push(t.description);
         if (t.type) last.type.push(t.type);
       } else {
-        orphanLines++;
+        orphans.push([t.type, t.description].filter(Boolean).join(' '));
+        // Words under a line that belongs to no row (a notice run over two lines) do not join the row above it.
+        last = undefined;
       }
     }
   }
   if (pending) warnings.push(`The last row ("${pending.desc.join(' ')}") has no amount and was left out.`);
-  if (orphanLines > 0) warnings.push(`${orphanLines} line(s) of text in the table belong to no transaction and were left out.`);
+  if (orphans.length > 0) {
+    const shown = orphans.slice(0, 3).map((o) => JSON.stringify(o));
+    const more = orphans.length > 3 ? ` and ${orphans.length - 3} more` : '';
+    warnings.push(`${orphans.length} line(s) of text in the table belong to no transaction and were left out: ${shown.join(', ')}${more}.`);
+  }
   return events;
 }
 
