@@ -82,8 +82,27 @@ const HEADER_WORDS: Record<Field, readonly string[]> = {
     'debit amount',
     'outgoings',
     'spent',
+    // Only beside a money-in heading ("Payments" / "Receipts"): see headerColumns.
+    'payments',
   ],
-  in: ['paid in', 'money in', 'credit', 'credits', 'deposits', 'deposit', 'in', 'receipts', 'payments in', 'credit amount', 'received'],
+  in: [
+    'paid in',
+    'money in',
+    'credit',
+    'credits',
+    'deposits',
+    'deposit',
+    'in',
+    'receipts',
+    'payments in',
+    'credit amount',
+    'received',
+    // Irish and Northern Irish banks ("Withdrawals" / "Lodgements").
+    'lodgements',
+    'lodgement',
+    'lodgments',
+    'lodgment',
+  ],
   amount: ['amount', 'value', 'transaction amount', 'instalment amount', 'installment amount', 'payment amount', 'instalment'],
   balance: [
     'balance',
@@ -381,6 +400,13 @@ export function headerColumns(line: Line): Columns | undefined {
   const lo = Math.min(...columns.map((c) => c.left));
   const hi = Math.max(...columns.map((c) => c.right));
   const unknownInside = [...found.unknown].filter((k) => line.cells[k]!.right > lo && line.cells[k]!.left < hi);
+  // "Payments" alone says money out only beside a money-in column ("Payments" / "Receipts"): on a CMS
+  // document, or with no such column, it may be what was paid, so it is a heading not known, as before.
+  const payments = columns.find((c) => c.field === 'out' && normaliseHeader(c.label) === 'payments');
+  if (payments && !columns.some((c) => c.field === 'in')) {
+    columns = columns.filter((c) => c !== payments);
+    if (unknownInside.length > 0) return undefined;
+  }
   if (unknownInside.length > 1) return undefined;
   let ambiguousInOut = false;
   const amounts = columns.filter((c) => c.field === 'amount');
@@ -495,7 +521,7 @@ const joinParts = (parts: readonly CellPart[]): Cell => ({
  * into the words ("23.45" then "CARD PAYMENT TO TESCO"). Not when what follows is a figure or a marker.
  */
 function leadingAmount(cols: Columns, parts: readonly CellPart[]): Cell | undefined {
-  if (!/^[-–−(£\d]/.test(parts[0]!.text)) return undefined;
+  if (!/^[-–−+(£\d]/.test(parts[0]!.text)) return undefined;
   for (const n of [2, 1]) {
     if (parts.length <= n) continue;
     const amount = joinParts(parts.slice(0, n));
@@ -662,7 +688,7 @@ export function classifyLine(cols: Columns, line: Line): TableLine {
             continue;
           }
         }
-        if (/\d/.test(cell.text) && /^[-£(\d]/.test(cell.text)) unreadable.push(cell.text);
+        if (/\d/.test(cell.text) && /^[-+£(\d]/.test(cell.text)) unreadable.push(cell.text);
         else desc.push(cell.text);
       } else {
         desc.push(cell.text);
