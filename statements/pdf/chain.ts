@@ -129,7 +129,7 @@ function balanceOf(a: AmountToken, sense: Reading['balanceSense']): number {
   return p === 0 ? 0 : p;
 }
 
-const unsigned = (a: AmountToken) => !a.minus && a.suffix === undefined;
+const unsigned = (a: AmountToken) => !a.minus && !a.plus && a.suffix === undefined;
 
 /** Which way an unsigned amount in a single column goes by default: in, unless only CR ever marks money in. */
 export function defaultDirection(rows: readonly PrintedRow[]): Direction {
@@ -138,7 +138,7 @@ export function defaultDirection(rows: readonly PrintedRow[]): Direction {
   for (const r of rows) {
     const a = r.amount;
     if (!a) continue;
-    if (a.suffix === 'cr') cr++;
+    if (a.suffix === 'cr' || a.plus) cr++;
     if (a.suffix === 'dr' || a.minus) dr++;
   }
   return cr > 0 && dr === 0 ? 'out' : 'in';
@@ -155,6 +155,7 @@ function directionOf(r: PrintedRow, reading: Reading, unsignedWay: Direction): {
   if (a.suffix === 'cr') return { token: a, direction: 'in' };
   if (reading.amountSign === 'inverted') return { token: a, direction: a.minus ? 'in' : 'out' };
   if (a.minus) return { token: a, direction: 'out' };
+  if (a.plus) return { token: a, direction: 'in' };
   return { token: a, direction: unsignedWay };
 }
 

@@ -20,22 +20,24 @@ export interface AmountToken {
   readonly exact?: string;
   /** "-" or "(…)" in front or behind. */
   readonly minus: boolean;
+  /** "+" in front ("+£150.00", "+150.00"): money in, as plainly as "-" says money out. */
+  readonly plus?: true;
   /** CR / DR style suffix: "cr", "dr" (DR, D, OD) or none. */
   readonly suffix?: 'cr' | 'dr';
 }
 
 const AMOUNT_RE =
-  /^(?<lp>\()?(?<m1>[-–−])?\s?£?\s?(?<m2>[-–−])?(?<num>\d{1,3}(?:,\d{3})+|\d+)\.(?<pence>\d{2})(?<m3>[-–−])?(?<rp>\))?(?:\s?(?<suf>CR|DR|OD|D|C)\b\.?)?$/i;
+  /^(?<lp>\()?(?<m1>[-–−+])?\s?£?\s?(?<m2>[-–−+])?(?<num>\d{1,3}(?:,\d{3})+|\d+)\.(?<pence>\d{2})(?<m3>[-–−])?(?<rp>\))?(?:\s?(?<suf>CR|DR|OD|D|C)\b\.?)?$/i;
 /** Most digits of whole pounds that whole pence hold exactly (10^13 pounds is 10^15 pence, below 2^53). */
 const EXACT_POUND_DIGITS = 13;
 
 /**
  * What {@link AMOUNT_RE} needs of a trimmed cell, checked without running it (most cells are words): it
- * opens with "(", a minus sign, "£" or a digit, and holds a decimal point.
+ * opens with "(", a minus or plus sign, "£" or a digit, and holds a decimal point.
  */
 function mayBeAmount(t: string): boolean {
   const c = t.charCodeAt(0);
-  const opens = (c >= 0x30 && c <= 0x39) || c === 0x28 || c === 0x2d || c === 0x2013 || c === 0x2212 || c === 0xa3;
+  const opens = (c >= 0x30 && c <= 0x39) || c === 0x28 || c === 0x2d || c === 0x2b || c === 0x2013 || c === 0x2212 || c === 0xa3;
   return opens && t.includes('.');
 }
 
@@ -50,12 +52,15 @@ export function parseAmountToken(text: string): AmountToken | undefined {
   const whole = g.num!.includes(',') ? g.num!.replace(/,/g, '') : g.num!;
   const suf = g.suf?.toUpperCase();
   const suffix = suf === undefined ? undefined : suf === 'CR' || suf === 'C' ? 'cr' : 'dr';
-  const minus = Boolean(g.m1 || g.m2 || g.m3 || g.lp);
+  // "+" stands alone: not beside a minus, brackets or DR ("+-1.00", "(+1.00)" and "+1.00 DR" are not amounts).
+  const plus = g.m1 === '+' || g.m2 === '+';
+  if (plus && ((g.m1 && g.m2) || g.m3 || g.lp || suffix === 'dr')) return undefined;
+  const minus = !plus && Boolean(g.m1 || g.m2 || g.m3 || g.lp);
   // Beyond safe integers (no statement comes near), the pence are the nearest a double holds, and the
   // printed figure is kept for the decimal.
   const exact = whole.length > EXACT_POUND_DIGITS ? `${whole}.${g.pence}` : undefined;
   const pence = exact === undefined ? Number(whole) * 100 + Number(g.pence) : Math.round(Number(exact) * 100);
-  return { pence, ...(exact !== undefined ? { exact } : {}), minus, ...(suffix ? { suffix } : {}) };
+  return { pence, ...(exact !== undefined ? { exact } : {}), minus, ...(plus ? { plus } : {}), ...(suffix ? { suffix } : {}) };
 }
 
 /** The amount's absolute value as money (a decimal), for a figure that leaves the reader. */
@@ -85,7 +90,7 @@ export function readBalance(a: AmountToken, sense: BalanceSense): Dec {
 }
 
 /** Finds the first amount in free text after a label, e.g. "Money in £2,700.40". */
-export const AMOUNT_IN_TEXT = String.raw`\(?[-–−]?\s?£?\s?[-–−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}\)?(?:\s?(?:CR|DR|OD|D)\b)?`;
+export const AMOUNT_IN_TEXT = String.raw`\(?[-–−+]?\s?£?\s?[-–−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}\)?(?:\s?(?:CR|DR|OD|D)\b)?`;
 
 // ---------------------------------------------------------------- dates
 
