@@ -9,6 +9,7 @@ import type { Dec } from '../../calc/money.ts';
 import { ParseError, type CsvMapping, type ParseRequest, type ParseResult, type StatementMetadata } from '../types.ts';
 import { bankStatementResult, type LayoutSource, type StatementRow } from './assemble.ts';
 import { inOrderOfEvents } from '../balance.ts';
+import { markerKind } from '../balance-lines.ts';
 import type { Budget } from './budget.ts';
 import { supportedBanksSentence } from '../banks.ts';
 import { HEADERLESS_LAYOUTS, LAYOUTS, normaliseHeader, type Cell, type CsvLayout } from './layouts.ts';
@@ -511,6 +512,33 @@ function summaryStart(records: readonly CsvRecord[], plan: Plan): number {
   return rowBefore ? start : records.length;
 }
 
+/**
+ * Whether a row gives a balance, not a transaction: its words say so ("BALANCE BROUGHT FORWARD", "Closing balance";
+ * balance-lines.ts) and its amount cells are blank or 0.00 (some exports fill every cell). A totals row is not
+ * left out here: "TOTAL CARE INSURANCE" reads as one.
+ */
+function isBalanceRow(plan: Plan, fields: readonly string[]): boolean {
+  const kind = markerKind(plan.description(fields));
+  if (kind !== 'open' && kind !== 'close') return false;
+  return [plan.amount, plan.paidOut, plan.paidIn].every((c) => {
+    if (c === undefined) return true;
+    try {
+      const v = parseAmount(fields[c] ?? '');
+      return v === undefined || v.isZero();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The warning for balance rows left out, naming each (the first five) by its line and words. */
+function balanceRowsWarning(plan: Plan, records: readonly CsvRecord[]): string {
+  const named = records.slice(0, 5).map((r) => `line ${r.line} (${shown(plan.description(r.fields))})`);
+  const more = records.length > 5 ? ` and ${records.length - 5} more` : '';
+  const one = records.length === 1;
+  return `${one ? 'A row gives' : `${records.length} rows give`} a balance, not a transaction, and ${one ? 'was' : 'were'} left out: ${named.join(', ')}${more}.`;
+}
+
 /** Reads the data rows of a plan. */
 function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, warnings: string[]): ReadRow[] {
   const rows: ReadRow[] = [];
@@ -518,6 +546,7 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
   const widest = Math.max(...used);
   const flipped = { count: 0 };
   let skipped = 0;
+  const balanceRows: CsvRecord[] = [];
   const end = summaryStart(records, plan);
   for (let k = plan.dataStart; k < end; k++) {
     const record = records[k]!;
@@ -525,6 +554,10 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
     if (isBlank(record)) continue;
     if (plan.skip?.(fields)) {
       skipped++;
+      continue;
+    }
+    if (isBalanceRow(plan, fields)) {
+      balanceRows.push(record);
       continue;
     }
     if (fields.length <= widest) {
@@ -571,6 +604,7 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
   }
   budget.checkRows(rows.length, 'transactions');
   if (skipped > 0 && plan.skipWarning) warnings.push(plan.skipWarning(skipped));
+  if (balanceRows.length > 0) warnings.push(balanceRowsWarning(plan, balanceRows));
   const summary = records.slice(end).filter((r) => !isBlank(r) && !plan.skip?.(r.fields));
   if (summary.length > 0) {
     const lines = summary.length === 1 ? `line ${summary[0]!.line}` : `lines ${summary[0]!.line}–${summary.at(-1)!.line}`;
