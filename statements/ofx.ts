@@ -114,6 +114,8 @@ function signsByType(read: StatementRow[], types: readonly (string | undefined)[
     }
     return { warnings, doubts: 1 + either };
   }
+  const open = noSignOpenTypes(read, types, directions);
+  if (open) return open;
   const against = read.flatMap((r, i) =>
     (directions[i] === 'out' && r.signed.isPositive() && !r.signed.isZero()) || (directions[i] === 'in' && r.signed.isNegative())
       ? [r.where]
@@ -126,6 +128,37 @@ function signsByType(read: StatementRow[], types: readonly (string | undefined)[
       `${against.length} transaction${against.length === 1 ? "'s type says" : "s' types say"} the money went the other way from ${against.length === 1 ? 'its' : 'their'} amount's sign (${shown}); the sign was followed, as OFX says. Check ${against.length === 1 ? 'it' : 'them'} against the statement.`,
     ],
     doubts: against.length,
+  };
+}
+
+/**
+ * A file with no negative TRNAMT whose types never say money out: it may be signed and all money in, or write its
+ * amounts unsigned; where a type goes either way (POS, XFER, OTHER, or none), nothing in the file tells which (OFX
+ * gives only the closing LEDGERBAL, no opening balance and no balance by transaction), so those are read as
+ * money in, as the sign says, and the warning names the fields to check. Undefined when no such transaction.
+ */
+function noSignOpenTypes(
+  read: readonly StatementRow[],
+  types: readonly (string | undefined)[],
+  directions: readonly ('in' | 'out' | undefined)[],
+): { warnings: string[]; doubts: number } | undefined {
+  if (read.some((r) => r.signed.isNegative())) return undefined;
+  const open = read.flatMap((r, i) => (directions[i] === undefined && !r.signed.isZero() ? [i] : []));
+  if (open.length === 0) return undefined;
+  // The types as written where they look like OFX types (letters only), for the message.
+  const names = new Set(
+    open.map((i) => {
+      const t = types[i]?.toUpperCase();
+      return t === undefined ? 'none' : /^[A-Z.]{1,20}$/.test(t) ? t : 'other';
+    }),
+  );
+  const n = open.length;
+  const one = n === 1;
+  return {
+    warnings: [
+      `No TRNAMT (amount) in the file has a minus sign, though OFX writes money out as negative, and ${n} transaction${one ? ' has a TRNTYPE' : 's have TRNTYPEs'} (${[...names].join(', ')}) that ${one ? 'does' : 'do'} not say which way the money went: ${one ? 'it was' : 'they were'} read as money in. If the bank wrote its amounts without signs, ${one ? 'it' : 'some'} may be money out: check ${one ? 'it' : 'them'} against the statement, or export the file again with signed amounts.`,
+    ],
+    doubts: 1 + n,
   };
 }
 
