@@ -128,6 +128,8 @@ export function buildBridge(
     // figure wrong either way, so in nobody's favour (a letter said "one item makes it too low, by £586.00, in the
     // other parent's favour" for the remainder of a figure no entry was given for).
     if (l.kind === 'unexplained' && !entriesGiven) continue;
+    // A deduction still in time to reach CMS: its figure does not include it yet, and is not wrong about it.
+    if (l.kind === 'deduction_in_transit') continue;
     const a = pence(l.amount);
     const side = a > 0 ? forPaying : a < 0 ? forReceiving : undefined;
     if (side) {

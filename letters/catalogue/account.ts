@@ -234,7 +234,7 @@ export const paymentDispute = defineLetter({
         `I am ${roleWords(ctx)} in this case. I have checked your record of my account against my ${evidenceSourceWords(r)} and against the decisions on my case. ${countIs(schedule.count, 'entry on your record', 'entries on your record')} wrong.` +
           others.text,
         ...(r.result.balance.cmsClaimed !== undefined ? balanceSentences(ctx, r) : []),
-        statementSentences(ctx, r).join(' '),
+        statementSentences(ctx, r, 'cms', true).join(' '),
         'There is no appeal against an arrears figure as such, but you must collect the right amount (Child Support Act 1991 s.29 and the Child Support (Management of Payments and Arrears) Regulations 2009), and the UK GDPR requires the personal data you hold about me to be accurate (Article 5(1)(d)). If any of these errors comes from a wrong decision, please treat this letter as an application to revise that decision for official error under regulation 14(1)(e) of the Child Support Maintenance Calculation Regulations 2012.',
         keepPaying(ctx),
       ),
@@ -393,7 +393,7 @@ export const enforcementPauseRequest = defineLetter({
     const body: Block[] = paragraphs(
       `I am the paying parent. On ${ctx.date(f.actionDate)} you ${ACTION_TAKEN[f.action]}${f.actionReference ? ` (reference ${f.actionReference})` : ''}.`,
       `The balance it is based on is disputed. You say I owed ${claimed} on ${ctx.date(r.result.asOf)}. Worked out from the decisions on my case and my ${evidenceSourceWords(r)}, ${ours}`,
-      statementSentences(ctx, r).join(' '),
+      statementSentences(ctx, r, 'cms', Boolean(transit)).join(' '),
       'My dispute is already with you, and has not yet been answered:',
     );
     body.push(
@@ -572,7 +572,7 @@ export const arrearsPaymentPlan = defineLetter({
               ? ` I dispute the ${inTransit ? 'other' : 'remaining'} ${ctx.quote(disputed)} and have written to you about it separately. This offer covers only the amount I accept; it is not an agreement to the disputed part.`
               : ''
           }`,
-        (disputed || inTransit) && claim && statementSentences(ctx, r).join(' '),
+        (disputed || inTransit) && claim && statementSentences(ctx, r, 'cms', Boolean(inTransit)).join(' '),
         `I cannot pay ${only ? 'it' : 'the arrears'} in one sum. ${offer}`,
         `As well as these instalments I will keep paying ${ongoingPayment(ctx, calc, r)}.`,
         'I enclose a statement of my income and outgoings, which shows this is what I can afford while still meeting the children’s needs in my home and my essential bills.',

@@ -21,6 +21,8 @@ import {
   directPayArrears,
   directPayFeeLine,
   entriesAgainst,
+  inTransitFigure,
+  inTransitFrom,
   evidenceSourceWords,
   favourWords,
   netWay,
@@ -152,7 +154,13 @@ function linesWords(e: EachWaySummary, entriesGiven: boolean): string {
  * (maintenance, collection fees, enforcement charges) that differ. Without a claim it starts with what CMS's own
  * entries add up to. Empty when the reconciliation has nothing to set out.
  */
-export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation, to: Addressee = 'cms'): string[] {
+export function statementSentences(
+  ctx: StatementCtx,
+  r: ComputedReconciliation,
+  to: Addressee = 'cms',
+  /** Whether the letter has already said what the deductions still in time to reach CMS are (notEntries, inTransitWords). */
+  inTransitSaid = false,
+): string[] {
   const s = ctx.disputedSchedule();
   if (!s) return [];
   const result = r.result;
@@ -202,6 +210,16 @@ export function statementSentences(ctx: StatementCtx, r: ComputedReconciliation,
     );
   }
 
+  // Deductions still in time to reach CMS are in neither way's count (calc's tallies leave them out): said here.
+  const transit = inTransitFigure(r);
+  if (transit && !inTransitSaid) {
+    const n = result.bridge.inTransit.count;
+    const them = n === 1 ? 'it' : 'them';
+    out.push(
+      `${n === 1 ? 'A deduction' : capital(count(n, 'deduction'))} from my ${inTransitFrom(r)} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}) ${n === 1 ? 'is' : 'are'} still in time to reach ${to === 'cms' ? 'you' : 'the Child Maintenance Service'}: ` +
+        `${figure} does not include ${them} yet and is not wrong about ${them}, but the correct balance counts ${them} as paid.`,
+    );
+  }
   const split = result.bridge.lines.find((l) => l.kind === 'unexplained' && l.amount.isZero());
   if (split) {
     out.push(

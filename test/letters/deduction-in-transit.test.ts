@@ -37,6 +37,20 @@ describe('a deduction still in time to reach CMS is not an entry CMS got wrong',
       'Two entries on your record are wrong. The statement also sets out a deduction from my pay that my employer still has time to pay over to you (line 3): it is not an error on your record, but the correct balance counts it as paid.',
     );
     expect(text).toContain('1. Correct each of your entries in the schedule (lines 1 and 2), or tell me, entry by entry,');
+    // The deduction is in neither way's count (before: "All three items make your figure too high, by £636.00 in all,
+    // in my favour"): the two entries, 636.00 − 312.00 = £324.00.
+    expect(text).toContain('Both entries make your figure too high, by £324.00 in all, in my favour.');
+    expect(text).not.toContain('three items');
+  });
+
+  test('a request for the breakdown says what the deduction is where nothing else in it does', () => {
+    const text = squash(
+      draftLetter({ type: 'account_breakdown_request', sentOn: '2024-07-05', facts: { ...facts, statedIn: 'letter' }, reconciliation })
+        .text,
+    );
+    expect(text).toContain(
+      'Both entries make your figure too high, by £324.00 in all, in my favour. A deduction from my pay (line 3, £312.00) is still in time to reach you: your figure does not include it yet and is not wrong about it, but the correct balance counts it as paid.',
+    );
   });
 
   test('a dispute whose only finding is such a deduction is refused', () => {
