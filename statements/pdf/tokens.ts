@@ -131,6 +131,12 @@ export interface DateToken {
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NUMERIC_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
 const NAMED_RE = /^(\d{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]{3,9})\.?,?(?:[ -](\d{4}|\d{2}))?$/;
+/** The month first, as some banks print it: "Dec 2, 2024", "December 2nd 2024", "Dec 02". */
+const MONTH_FIRST_RE = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$/;
+/** Day, month and year run together: "02DEC24", "2Dec2024". */
+const COMPACT_RE = /^(\d{1,2})([A-Za-z]{3})(\d{2}|\d{4})$/;
+/** A weekday before the date ("Mon 02 Dec 2024", "Monday, 2 December"): it says nothing the date does not. */
+const WEEKDAY_RE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,? +(?=\d|[A-Za-z]{3})/i;
 /** A date at the start of a cell, followed by more text. */
 const LEADING_DATE_RE =
   /^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?(?: (?:\d{4}|\d{2}))?)\s+(\S.*)$/;
@@ -148,7 +154,7 @@ function valid(day: number, month: number, year?: number): boolean {
 
 /** Reads a whole cell as a date, or undefined. */
 export function parseDateToken(text: string): DateToken | undefined {
-  const t = text.trim();
+  const t = text.trim().replace(WEEKDAY_RE, '');
   let m = ISO_RE.exec(t);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -167,12 +173,24 @@ export function parseDateToken(text: string): DateToken | undefined {
     const y = m[3] === undefined ? undefined : fullYear(m[3]);
     return valid(d, mo, y) ? { day: d, month: mo, ...(y === undefined ? {} : { year: y }) } : undefined;
   }
+  const monthFirst = MONTH_FIRST_RE.exec(t);
+  const compact = monthFirst ? null : COMPACT_RE.exec(t);
+  if (monthFirst || compact) {
+    const [monthWord, dayText, yearText] = monthFirst
+      ? [monthFirst[1]!, monthFirst[2]!, monthFirst[3]]
+      : [compact![2]!, compact![1]!, compact![3]];
+    const mo = MONTHS[monthWord.toLowerCase()];
+    if (mo === undefined) return undefined;
+    const d = Number(dayText);
+    const y = yearText === undefined ? undefined : fullYear(yearText);
+    return valid(d, mo, y) ? { day: d, month: mo, ...(y === undefined ? {} : { year: y }) } : undefined;
+  }
   return undefined;
 }
 
 /** A cell that starts with a date and goes on with text ("18 Dec CARD PAYMENT …"), split in two. */
 export function splitLeadingDate(text: string): { date: DateToken; rest: string } | undefined {
-  const m = LEADING_DATE_RE.exec(text.trim());
+  const m = LEADING_DATE_RE.exec(text.trim().replace(WEEKDAY_RE, ''));
   if (!m) return undefined;
   const date = parseDateToken(m[1]!);
   return date ? { date, rest: m[2]! } : undefined;
