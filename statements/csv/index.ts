@@ -423,13 +423,24 @@ function columnName(plan: Plan, column: number): string {
  * The signed amount of a row: one signed column, or money out and money in, less any fee charged with it
  * (the balance moves by both). Counts reversals in `flipped`.
  */
-function signedAmount(plan: Plan, record: CsvRecord, flipped: { count: number }): Dec {
+/**
+ * Negative figures in a money-out or money-in column, as read: how many rows have a figure in each column, and which
+ * rows (by index) had a negative one counted the other way.
+ */
+interface Flipped {
+  count: number;
+  last?: 'out' | 'in';
+  readonly values: { out: number; in: number };
+  readonly rows: { readonly out: number[]; readonly in: number[] };
+}
+
+function signedAmount(plan: Plan, record: CsvRecord, flipped: Flipped): Dec {
   const amount = signedBeforeFee(plan, record, flipped);
   const fee = amountCell(plan, record, plan.fee, 'the fee');
   return fee === undefined || fee.isZero() ? amount : amount.minus(fee.abs());
 }
 
-function signedBeforeFee(plan: Plan, record: CsvRecord, flipped: { count: number }): Dec {
+function signedBeforeFee(plan: Plan, record: CsvRecord, flipped: Flipped): Dec {
   if (plan.amount !== undefined) {
     const v = amountCell(plan, record, plan.amount, 'the amount');
     if (v === undefined) {
@@ -457,8 +468,15 @@ function signedBeforeFee(plan: Plan, record: CsvRecord, flipped: { count: number
       `Line ${record.line} has no amount in ${columns.join(' or ')}; every transaction needs an amount.`,
     );
   }
-  // A negative figure in a money-out or money-in column (a reversal) counts the other way.
-  if ((hasOut && out.isNegative()) || (hasIn && inn.isNegative())) flipped.count++;
+  // A negative figure in a money-out or money-in column (a reversal) counts the other way; readRows undoes that for a
+  // column signed throughout.
+  if (hasOut) flipped.values.out++;
+  if (hasIn) flipped.values.in++;
+  flipped.last = undefined;
+  if ((hasOut && out.isNegative()) || (hasIn && inn.isNegative())) {
+    flipped.count++;
+    flipped.last = hasOut ? 'out' : 'in';
+  }
   if (hasOut) return out.negated();
   if (hasIn) return inn;
   return (out ?? inn)!.abs();
@@ -544,7 +562,7 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
   const rows: ReadRow[] = [];
   const used = [plan.date, plan.amount, plan.paidOut, plan.paidIn, plan.balance, plan.fee].filter((c): c is number => c !== undefined);
   const widest = Math.max(...used);
-  const flipped = { count: 0 };
+  const flipped: Flipped = { count: 0, values: { out: 0, in: 0 }, rows: { out: [], in: [] } };
   let skipped = 0;
   const balanceRows: CsvRecord[] = [];
   const end = summaryStart(records, plan);
@@ -596,6 +614,7 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
       const account = `${plan.sortCode === undefined ? '' : cleanText(fields[plan.sortCode])} ${cleanText(fields[plan.account])}`.trim();
       if (account) row.account = account;
     }
+    if (flipped.last) flipped.rows[flipped.last].push(rows.length);
     rows.push(row);
     if ((rows.length & 1023) === 0) {
       budget.checkTime();
@@ -611,6 +630,14 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
     warnings.push(
       `The ${summary.length === 1 ? 'line' : `${summary.length} lines`} after the last transaction (${lines}) ${summary.length === 1 ? 'has' : 'have'} no date, so ${summary.length === 1 ? 'it was' : 'they were'} read as a summary or a note (a total, a closing balance, "end of statement") and left out; check ${summary.length === 1 ? 'it holds' : 'they hold'} no transaction.`,
     );
+  }
+  // A money-out (or money-in) column whose every figure is negative prints its sign as a style, as some banks print
+  // money out ("-433.33" under "Debit"): those are not reversals, and count the column's own way.
+  for (const column of ['out', 'in'] as const) {
+    const negative = flipped.rows[column];
+    if (negative.length < 2 || negative.length !== flipped.values[column]) continue;
+    for (const i of negative) rows[i] = { ...rows[i]!, signed: rows[i]!.signed.negated() };
+    flipped.count -= negative.length;
   }
   const n = flipped.count;
   if (n > 0) {
