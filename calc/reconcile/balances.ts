@@ -135,10 +135,11 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   // A backdated reduction CMS applied by adjustment: on its side only (the decisions make the reduced amount due).
   let revisionM = 0;
   let revisionF = 0;
+  const revisionBy = perPeriod();
   for (const r of charges.revisions) {
     revisionM += r.maintenance;
     revisionF += r.fees;
-    if (n) offsetBy[at(r.day)]! -= r.maintenance + r.fees;
+    if (n) revisionBy[at(r.day)]! += r.maintenance + r.fees;
   }
 
   // CMS's ledger: its own maintenance and fee lines where it gave them; where it gave none, what it would charge
@@ -212,7 +213,7 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     const d = periods.planDue[p]!;
     const a = periods.accrued[p]!;
     run += d.maintenance + d.fees - paidBy[p]! + adjustBy[p]! + histBy[p]! + chargesBy[p]!;
-    runCms += cmsChargedBy[p]! - recordedBy[p]! + adjustBy[p]! + cmsHistBy[p]! - offsetBy[p]! + cmsChargesBy[p]!;
+    runCms += cmsChargedBy[p]! - recordedBy[p]! + adjustBy[p]! + cmsHistBy[p]! - offsetBy[p]! + revisionBy[p]! + cmsChargesBy[p]!;
     rows.push({
       accrued: a.maintenance + a.fees,
       due: d.maintenance + d.fees,

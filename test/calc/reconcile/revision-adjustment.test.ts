@@ -72,6 +72,9 @@ describe('a backdated reduction CMS applied by one adjustment', () => {
     const r = reconcile(story(receivedNew, paidNew, '-416.00'));
     expect([r.balance.due, r.balance.paid, r.balance.recomputed].map(formatMoney)).toEqual(['2184.00', '2600.00', '-416.00']);
     expect(formatMoney(r.balance.cmsEntriesTotal)).toBe('-416.00');
+    // CMS's running balance by period ends where its entries do: the adjustment is in April's period.
+    expect(formatMoney(r.periods.at(-1)!.runningBalancePerCms)).toBe('-416.00');
+    expect(formatMoney(r.periods[3]!.runningBalancePerCms)).toBe('-416.00');
     expect(r.findings).toEqual([]);
     expect(r.bridge.lines).toEqual([]);
     expect(r.matches.filter((m) => m.reason === 'backdated_decision_applied').map((m) => formatMoney(m.amount))).toEqual(['-416.00']);
