@@ -250,11 +250,18 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
       });
     } else if (needs.discrepancies && result.findings.length === 0) {
       const differs = result.balance.difference !== undefined && !result.balance.difference.isZero();
+      // Money CMS received and has not passed on is not an entry it got wrong: the breakdown request asks for it.
+      const held = result.bridge.notPassedOn;
+      const why = held
+        ? ` (what differs is ${pounds(held.amount)} CMS received from the paying parent and had not passed on by ${result.asOf}: account_breakdown_request asks CMS to pass it on)`
+        : differs
+          ? ' (only the balance differs: use account_breakdown_request)'
+          : '';
       problems.push({
         field: 'reconciliation',
         message:
           `found no entry to dispute: CMS’s record agrees${differs ? ' entry by entry' : ''} with the ${evidenceSourceWords(r)} given and with the decisions` +
-          `${differs ? ' (only the balance differs: use account_breakdown_request)' : ''}${notChecked(r)}, so there is nothing for the ${spec.type} letter to list`,
+          `${why}${notChecked(r)}, so there is nothing for the ${spec.type} letter to list`,
       });
     }
     if (needs.position && result.balance.position !== needs.position) {

@@ -287,7 +287,7 @@ type ReconcileStepId = (typeof RECONCILE_STEP)[keyof typeof RECONCILE_STEP] | (t
 /** A step of the reconciliation's trace, by calc's id constant. */
 const reconStep = (r: Reconciliation, id: ReconcileStepId): TraceStep | undefined => r.trace.find((s) => s.step === id);
 /** How the correct balance was reached, in the sender's voice (calc writes it: explainBalance). */
-const balanceWorking = (r: Reconciliation): string => explainBalance(r.balance, 'i', r.side);
+const balanceWorking = (r: Reconciliation): string => explainBalance(r.balance, 'i', r.side, r.bridge.notPassedOn?.amount);
 
 /** Which way CMS's figure is out: too high (the paying parent's favour to correct) or too low. */
 export type Way = 'too_high' | 'too_low';
@@ -316,6 +316,8 @@ export const componentName = (c: Component): string => COMPONENT_WORDS[c];
  */
 export function correctBalanceWords(value: string, r: ComputedReconciliation): string {
   const b = r.result.balance;
+  // Money CMS received from the paying parent and has not passed on is owed to her, but not as his arrears.
+  if (r.result.bridge.notPassedOn && b.position === 'arrears') return `${value} owed to me`;
   const only = owedOnlyIn(b);
   return only === undefined
     ? balanceWords(value, b.position)
@@ -454,9 +456,11 @@ export function recomputedBalance(r: ComputedReconciliation): Figure {
     'recomputed_balance',
     (b.position === 'overpaid'
       ? 'Overpayment, worked out from the decisions and my evidence of payment'
-      : owedOnlyIn(b) !== undefined
-        ? `Owed in ${owedOnlyIn(b)} (no maintenance arrears), worked out from the decisions and my evidence of payment`
-        : 'Arrears, worked out from the decisions and my evidence of payment') +
+      : r.result.bridge.notPassedOn
+        ? 'Owed to me, worked out from the decisions and my evidence of payment'
+        : owedOnlyIn(b) !== undefined
+          ? `Owed in ${owedOnlyIn(b)} (no maintenance arrears), worked out from the decisions and my evidence of payment`
+          : 'Arrears, worked out from the decisions and my evidence of payment') +
       (bases ? `, ${bases.basis === 'gross' ? 'before' : 'after'} CMS’s ${receivingFeePercent(r)}% collection fee` : ''),
     b.recomputed.abs(),
     balanceWorking(r.result),
@@ -690,6 +694,54 @@ export function inTransitFigure(r: ComputedReconciliation): Figure | undefined {
   );
 }
 
+/**
+ * What CMS received from the paying parent and had not passed on to the receiving parent by the date (the bridge's
+ * `received_not_passed_on` line, calc/reconcile/held.ts); undefined when there is none.
+ */
+export function notPassedOnFigure(r: ComputedReconciliation): Figure | undefined {
+  const held = r.result.bridge.notPassedOn;
+  if (!held) return undefined;
+  const no = r.result.bridge.lines.findIndex((l) => l.kind === 'received_not_passed_on') + 1;
+  return money(
+    'not_passed_on',
+    `Received by CMS from the paying parent and not passed on to me by ${longDate(r.result.asOf)}`,
+    held.amount,
+    `Line ${no} of the reconciliation statement: ${receiptsWords(r)}`,
+    bridgeCitation(r.result),
+  );
+}
+
+/**
+ * "£520.00 received on 5 September 2023, of which £499.20 had not reached me": CMS's receipts that make up what it
+ * holds (what had not reached her is on her basis: after CMS's 4% on the net one).
+ */
+export function receiptsWords(r: ComputedReconciliation): string {
+  const held = r.result.bridge.notPassedOn;
+  if (!held) return '';
+  return joinAnd(
+    held.receipts.map(
+      (x) =>
+        `${pounds(x.amount)} received on ${longDate(x.date)}${x.notPassedOn.eq(x.amount) ? '' : `, of which ${pounds(x.notPassedOn)} had not reached me`}`,
+    ),
+  );
+}
+
+/** "£520.00 on 5 September 2023": what CMS received that its figure counts as paid and holds some of. */
+export function receiptsList(r: ComputedReconciliation): string {
+  return joinAnd((r.result.bridge.notPassedOn?.receipts ?? []).map((x) => `${pounds(x.amount)} on ${longDate(x.date)}`));
+}
+
+/** The line for money CMS holds, in the letter's voice. */
+function notPassedOnWhy(r: ComputedReconciliation): string {
+  const held = r.result.bridge.notPassedOn!;
+  const afterFee =
+    r.result.balance.basis === 'net' && r.result.balance.bothBases ? `, after its ${receivingFeePercent(r)}% collection fee,` : '';
+  return (
+    `CMS’s figure counts as paid what it received from the paying parent (${receiptsList(r)}). By ${longDate(r.result.asOf)}, ${pounds(held.amount)} of it${afterFee} had not reached me. ` +
+    'That is money CMS holds for me, not arrears: I ask it to pass it on or to say where it is.'
+  );
+}
+
 /** What the deductions still in time to reach CMS were taken from: "pay", "benefit", or "pay and benefit". */
 export function inTransitFrom(r: ComputedReconciliation): string {
   const kinds = new Set(
@@ -837,6 +889,7 @@ function structuralWhy(r: ComputedReconciliation, line: BridgeLine): string {
   if (line.kind === 'unexplained' && r.result.counts.cmsEntries === 0) {
     return 'I have been given none of your entries, so nothing shows how you arrive at your figure: I ask for the entries behind it (your statement of account, or on Direct Pay the missed-payment reports the arrears come from).';
   }
+  if (line.kind === 'received_not_passed_on') return notPassedOnWhy(r);
   const directPay = r.result.balance.directPayArrears;
   if (directPay && line === directPayFeeLine(r)) {
     return `CMS’s figure is ${pounds(line.amount.abs())} lower than ${entriesAgainst(r, 'its')}: that is its ${receivingFeePercent(r)}% collection fee on the ${pounds(directPay.owed)} of arrears that built up on Direct Pay, taken from them; whether it may take it from them is not settled, so I ask under which regulation it does.`;
@@ -855,6 +908,13 @@ function lineCells(
   if (finding) return { cms: cmsCell(r, finding), evidence: evidenceCell(finding), why: explainFinding(finding, r.result.side, 'i') };
   if (line.kind === 'accrued_not_yet_due') {
     return { cms: 'Counted in CMS’s figure already', evidence: 'Not yet due under the payment plan', why: structuralWhy(r, line) };
+  }
+  if (line.kind === 'received_not_passed_on') {
+    return {
+      cms: 'Counted as paid in CMS’s figure: received from the paying parent',
+      evidence: `Not passed on to me by ${longDate(r.result.asOf)}`,
+      why: structuralWhy(r, line),
+    };
   }
   if (line.amount.isZero()) {
     return { cms: 'CMS’s figure, split into its parts', evidence: 'Its own entries, part by part', why: structuralWhy(r, line) };
@@ -1140,7 +1200,9 @@ export function reconciliationStatement(
     '',
     netText ? `${way === 'too_low' ? '-' : '+'}${netText}` : pounds(fromPence(0)),
     netText
-      ? `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
+      ? bridge.lines.every((l) => l.kind === 'received_not_passed_on')
+        ? `CMS’s figure is ${netText} lower than what I am owed: money it holds, not arrears`
+        : `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
       : bridge.lines.every((l) => l.amount.isZero())
         ? 'CMS’s figure is right in total, though its parts are not'
         : 'The lines cancel out: CMS’s figure is right, though the entries are not',

@@ -295,6 +295,15 @@ export const reconcileLedgerOutput = z.object({
         .describe(
           'Deductions from pay still in time to reach CMS: counted as paid, not an error of CMS’s; the difference once they arrive',
         ),
+      notPassedOn: z
+        .object({
+          amount: moneyOut,
+          receipts: z.array(z.object({ cmsEntryId: z.string(), date: z.string(), amount: moneyOut, notPassedOn: moneyOut })),
+        })
+        .optional()
+        .describe(
+          'Receiving side: what CMS received from the paying parent and had not passed on by the date, which its figure (his arrears) counts as paid: held by CMS, not arrears',
+        ),
       otherLines: z
         .array(z.object({ kind: z.enum(BRIDGE_LINE_KINDS), amount: moneyOut, effects: byComponentOutput, description: z.string() }))
         .describe('Lines that are not findings: accrued but not yet due, and any difference CMS’s entries do not explain'),
@@ -465,6 +474,19 @@ export function summaryToJson(
             },
           }
         : {}),
+      ...(r.bridge.notPassedOn
+        ? {
+            notPassedOn: {
+              amount: m(r.bridge.notPassedOn.amount),
+              receipts: r.bridge.notPassedOn.receipts.map((x) => ({
+                cmsEntryId: x.cmsEntryId,
+                date: x.date,
+                amount: m(x.amount),
+                notPassedOn: m(x.notPassedOn),
+              })),
+            },
+          }
+        : {}),
       otherLines: r.bridge.lines
         .filter((l) => l.findingId === undefined)
         .map((l) => ({ kind: l.kind, amount: m(l.amount), effects: components(l.effects), description: l.description })),
@@ -561,11 +583,17 @@ export function summarizeReconciliation(
       ? `CMS says ${describeBalance(new Dec(br.from), out.side)}`
       : `CMS's entries add up to ${describeBalance(new Dec(br.from), out.side)}`;
   const gap = new Dec(br.difference);
+  // The whole difference money CMS holds: its figure is right as the paying parent's arrears (calc/reconcile/held.ts).
+  const onlyHeld = br.notPassedOn !== undefined && gap.isNegative() && gap.abs().equals(br.notPassedOn.amount);
   head.push(
     noCmsFigure
       ? `No entry of CMS's and no balance it claims was given, so there is no figure of CMS's to check; worked out from the decisions and the evidence, on ${b.asOf} it is ${describeBalance(new Dec(b.recomputed), out.side)}.`
       : `${cmsWords} on ${b.asOf}; worked out from the decisions and the evidence it is ${describeBalance(new Dec(b.recomputed), out.side)}` +
-          (gap.isZero() ? ': the same.' : `: CMS's figure is ${pounds(gap.abs())} too ${gap.isNegative() ? 'low' : 'high'}.`),
+          (gap.isZero()
+            ? ': the same.'
+            : onlyHeld
+              ? `: CMS's figure is ${pounds(gap.abs())} lower, all of it money CMS received from the paying parent and had not passed on (his arrears count it as paid; it is not arrears).`
+              : `: CMS's figure is ${pounds(gap.abs())} too ${gap.isNegative() ? 'low' : 'high'}.`),
   );
   if (br.subtotals.length && !noCmsFigure) {
     head.push('The difference, line by line (positive: CMS’s figure too high; negative: too low):');

@@ -10,9 +10,11 @@
 import { fromPence, type Dec } from '../money.ts';
 import type { Balances, Parts } from './balances.ts';
 import { addEffects, effectTotal, NO_EFFECT, type Effect } from './draft.ts';
-import { explainNotYetDue, explainUnexplained } from './explain.ts';
+import type { CivilDate } from '../dates.ts';
+import { explainNotPassedOn, explainNotYetDue, explainUnexplained } from './explain.ts';
+import type { HeldByCms } from './held.ts';
 import type { Claim } from './read.ts';
-import type { Bridge, BridgeLine, BridgeLineKind, ByComponent, Component, Finding } from './types.ts';
+import type { Basis, Bridge, BridgeLine, BridgeLineKind, ByComponent, Component, Finding } from './types.ts';
 import { COMPONENTS } from './types.ts';
 
 const byComponent = (e: Effect): ByComponent<Dec> => ({
@@ -25,6 +27,7 @@ const minus = (a: Parts, b: Parts): Effect => ({
   fees: a.fees - b.fees,
   charges: a.charges - b.charges,
 });
+const NOT_HELD = { readings: [], asOf: '', basis: 'gross' } as const;
 const equal = (a: Effect, b: Effect) => a.maintenance === b.maintenance && a.fees === b.fees && a.charges === b.charges;
 
 /**
@@ -55,6 +58,8 @@ export function buildBridge(
   claim: Claim | undefined,
   /** Whether any of CMS's entries was given: with none, its figure cannot be traced to them at all. */
   entriesGiven = true,
+  /** Receiving side: each reading of what CMS received and had not passed on by the date (held.ts). */
+  held: { readonly readings: readonly HeldByCms[]; readonly asOf: CivilDate; readonly basis: Basis } = NOT_HELD,
 ): Bridge {
   const explained = findings.reduce((a, f) => addEffects(a, f.pence), balances.notYetDueInCms);
   const gap = minus(balances.cmsEntries, balances.recomputed);
@@ -97,8 +102,27 @@ export function buildBridge(
   // What CMS claims against what its entries add up to (on the basis chosen): by component where it gave them, else
   // all together.
   const claimed = claim ? claimedOn(claim, base) : undefined;
-  const unexplained = claimed ? minus(claimed, base) : NO_EFFECT;
+  let unexplained = claimed ? minus(claimed, base) : NO_EFFECT;
   const from = claimed ? effectTotal(claimed) : effectTotal(entries);
+  // On the receiving side, CMS's figure lower than its entries by exactly what it received from the paying parent and
+  // had not passed on: its figure is his arrears, which count that money as paid. The line says so, in nobody's favour.
+  const kept = unexplained.maintenance < 0 ? held.readings.find((h) => h.amount === -unexplained.maintenance) : undefined;
+  if (kept) {
+    unexplained = { ...unexplained, maintenance: 0 };
+    const receipts = kept.receipts.map((x) => ({
+      cmsEntryId: x.cmsEntryId,
+      date: x.date,
+      amount: fromPence(x.pence),
+      notPassedOn: fromPence(x.notPassedOn),
+      part: x.part,
+    }));
+    lines.push({
+      kind: 'received_not_passed_on',
+      amount: fromPence(-kept.amount),
+      effects: byComponent({ maintenance: -kept.amount, fees: 0, charges: 0 }),
+      description: explainNotPassedOn(fromPence(kept.amount), receipts, held.asOf, held.basis),
+    });
+  }
   if (!equal(unexplained, NO_EFFECT)) {
     const amount = fromPence(effectTotal(unexplained));
     lines.push({
@@ -128,8 +152,9 @@ export function buildBridge(
     // figure wrong either way, so in nobody's favour (a letter said "one item makes it too low, by £586.00, in the
     // other parent's favour" for the remainder of a figure no entry was given for).
     if (l.kind === 'unexplained' && !entriesGiven) continue;
-    // A deduction still in time to reach CMS: its figure does not include it yet, and is not wrong about it.
-    if (l.kind === 'deduction_in_transit') continue;
+    // A deduction still in time to reach CMS: its figure does not include it yet, and is not wrong about it. Money
+    // CMS received and has not passed on: the paying parent paid it, so it is not his arrears, and CMS owes it to her.
+    if (l.kind === 'deduction_in_transit' || l.kind === 'received_not_passed_on') continue;
     const a = pence(l.amount);
     const side = a > 0 ? forPaying : a < 0 ? forReceiving : undefined;
     if (side) {
@@ -156,6 +181,19 @@ export function buildBridge(
   return {
     from: fromPence(from),
     fromLabel: claim ? 'cms_claim' : 'cms_entries',
+    ...(kept
+      ? {
+          notPassedOn: {
+            amount: fromPence(kept.amount),
+            receipts: kept.receipts.map((x) => ({
+              cmsEntryId: x.cmsEntryId,
+              date: x.date,
+              amount: fromPence(x.pence),
+              notPassedOn: fromPence(x.notPassedOn),
+            })),
+          },
+        }
+      : {}),
     ...(onPlan ? { notYetDueLeftOut: { amount: fromPence(effectTotal(notYetDue)), entriesDue: fromPence(effectTotal(planDue)) } } : {}),
     ...(historic ? { historic } : {}),
     to: fromPence(to),

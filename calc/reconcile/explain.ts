@@ -4,14 +4,14 @@
  * never one rewritten into the other.
  * @module
  */
-import { dateInWords, type CivilDate } from '../dates.ts';
+import { dateInWords, daysBetween, type CivilDate } from '../dates.ts';
 import type { CmsEntryType, EvidenceType } from '../ledger/entries.ts';
 import { pounds, poundsOfPence, type Dec } from '../money.ts';
 import { LAW } from '../scheme-2012/law.ts';
 import type { EnforcementAction } from '../scheme-2012/parameters.ts';
 import { ENFORCEMENT_POWERS } from './enforcement.ts';
 import { payOverDate } from './pay-over.ts';
-import type { BridgeLineKind, ByComponent, Citation, Component, FindingFacts, FindingKind, MatchReason, Side } from './types.ts';
+import type { Basis, BridgeLineKind, ByComponent, Citation, Component, FindingFacts, FindingKind, MatchReason, Side } from './types.ts';
 
 /** Who speaks: Reckoner to the parent, or the parent in a letter. */
 export type Voice = 'you' | 'i';
@@ -365,6 +365,7 @@ export const KIND_NAMES: Readonly<Record<BridgeLineKind, readonly [string, strin
   opening_balance_mismatch: ['opening balance not as stated', 'opening balances not as stated'],
   write_off_not_applied: ['write-off not applied', 'write-offs not applied'],
   accrued_not_yet_due: ['amount accrued but not yet due', 'amounts accrued but not yet due'],
+  received_not_passed_on: ['payment CMS received and has not passed on', 'payments CMS received and have not been passed on'],
   unexplained: ['difference the entries do not explain', 'differences the entries do not explain'],
 };
 
@@ -386,6 +387,36 @@ export function countOf(kind: BridgeLineKind, count: number, entriesGiven = true
 /** The structural lines of the bridge, in the voice asked for. */
 export function explainNotYetDue(amount: Dec): string {
   return `${pounds(amount.abs())} has accrued under the decisions but the payment plan collects it in later instalments: it is not yet due, so it is not arrears.`;
+}
+
+/**
+ * The line for money CMS received from the paying parent and had not passed on by the date: its figure, the paying
+ * parent's arrears, counts it as paid; what the receiving parent is owed does not, until it reaches her (held.ts).
+ */
+/** Days within which a payment CMS received may still be clearing before it is passed on: Reckoner's rule, stated. */
+const CLEARING_DAYS = 10;
+
+export function explainNotPassedOn(
+  held: Dec,
+  receipts: readonly { readonly date: CivilDate; readonly amount: Dec; readonly notPassedOn: Dec; readonly part: boolean }[],
+  asOf: CivilDate,
+  basis: Basis,
+): string {
+  const which = receipts
+    .map((x) => `${pounds(x.amount)} received on ${x.date}${x.part ? ` (${pounds(x.notPassedOn)} of it)` : ''}`)
+    .join(', ');
+  const after = basis === 'net' ? ', after the 4% collection fee,' : '';
+  // DWP holds a payment no longer than it takes to clear (written answer 25684, 11 March 2020): one received days
+  // before the date may still be on its way.
+  const days = daysBetween(receipts.at(-1)!.date, asOf);
+  const recent =
+    days < CLEARING_DAYS
+      ? ` The latest was received ${days === 1 ? 'the day' : `${days} days`} before, so it may still be on its way.`
+      : '';
+  return (
+    `CMS's figure counts as paid what it received from the paying parent, but ${pounds(held)} of it${after} had not been passed on to you by ${asOf}: ` +
+    `${which}. That is money the paying parent paid and CMS holds, not arrears: ask CMS to pass it on, or to say where it is.${recent}`
+  );
 }
 
 /** What CMS's ledger holds beside its entries where they show no charge for a period (balances.ts cmsFilledIn). */
@@ -512,16 +543,21 @@ export function explainBalance(
   },
   voice: Voice = 'you',
   side: Side = 'paying',
+  /** Receiving side: what CMS received from the paying parent and had not passed on (held.ts): owed, but not arrears. */
+  held?: Dec,
 ): string {
   const w = WORDS[voice];
   const sos = b.secretaryOfState && !b.secretaryOfState.isZero() ? b.secretaryOfState : undefined;
+  const owedHeld = side === 'receiving' && held !== undefined && b.recomputed.gt(0);
   return (
     (b.openingBalance && !b.openingBalance.isZero() ? `Arrears carried over ${pounds(b.openingBalance)} + ` : '') +
     `Due under the payment plan ${pounds(b.due)} − paid ${pounds(b.paid)} (as ${w.your} evidence of payment shows)` +
     (b.adjustments.isZero() ? '' : ` + CMS adjustments ${pounds(b.adjustments)}`) +
     (b.writtenOff.isZero() ? '' : ` − written off ${pounds(b.writtenOff)}`) +
     (b.enforcementCharges.isZero() ? '' : ` + enforcement charges ${pounds(b.enforcementCharges)}`) +
-    ` = ${positionWords(b.recomputed, owedOnlyIn(b))} on ${d(b.asOf)}` +
+    (owedHeld
+      ? ` = ${pounds(b.recomputed)} owed to ${w.you} on ${d(b.asOf)}, of which ${pounds(held)} is money CMS received from the paying parent and had not passed on (not arrears)`
+      : ` = ${positionWords(b.recomputed, owedOnlyIn(b))} on ${d(b.asOf)}`) +
     (b.notYetDue.isZero() ? '' : `; a further ${pounds(b.notYetDue)} has accrued but is not yet due`) +
     (sos === undefined
       ? ''

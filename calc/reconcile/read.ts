@@ -22,6 +22,7 @@ import { parsePence, poundsOfPence } from '../money.ts';
 import { buildSchedule, type Schedule } from '../schedule/build.ts';
 import { catchUpAfterPayments, catchUpAfterSchedule, catchUpRestWarning } from './cms-plan.ts';
 import { feeRules, type FeeRules } from './credits.ts';
+import { RECEIPT_TYPES } from './held.ts';
 import { search } from './periods.ts';
 import { BASES, SIDES, type Basis, type Ignored, type ReconcileInput, type Side } from './types.ts';
 
@@ -74,6 +75,11 @@ export interface Books {
   readonly writeOffs: readonly CmsEntry[];
   /** Payments CMS recorded on another of the parent's cases: where a missing payment may have gone. */
   readonly otherCase: readonly CmsEntry[];
+  /**
+   * Receiving side: what CMS recorded receiving from the paying parent on this case (set aside as not hers to match,
+   * but what CMS's figure may count as paid before it reaches her: held.ts).
+   */
+  readonly receipts: readonly CmsEntry[];
   /** This case's payment schedule lines that carry a status (paid, missed …), to the date, set aside or not. */
   readonly scheduleMarks: readonly CmsEntry[];
 
@@ -276,6 +282,7 @@ export function readBooks(input: ReconcileInput): Books {
     openings: [] as CmsEntry[],
     writeOffs: [] as CmsEntry[],
     otherCase: [] as CmsEntry[],
+    receipts: [] as CmsEntry[],
     scheduleMarks: [] as CmsEntry[],
     paid: [] as PaidItem[],
     paidForOtherCase: [] as PaidItem[],
@@ -297,6 +304,7 @@ export function readBooks(input: ReconcileInput): Books {
       continue;
     }
     if (payment && !VISIBLE[side].has(e.type)) {
+      if (side === 'receiving' && RECEIPT_TYPES.has(e.type)) books.receipts.push(e);
       ignored.push({ cmsEntryId: e.id, reason: 'not_visible_from_this_side' });
       continue;
     }

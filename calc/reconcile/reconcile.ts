@@ -24,10 +24,11 @@ import { balancesOf, type Balances } from './balances.ts';
 import { buildBridge } from './bridge.ts';
 import { reconcileCharges } from './charges.ts';
 import { evidenceEndsWarning } from './coverage.ts';
-import { creditOf, type Credit } from './credits.ts';
+import { creditOf, feeRules, type Credit } from './credits.ts';
 import { reconcileDeductions } from './deductions.ts';
 import { directPayMarkWarnings, scheduleMarkWarning } from './schedule-marks.ts';
 import { reconcileDirectPay } from './direct-pay.ts';
+import { heldByCms } from './held.ts';
 import { historicOf, type HistoricFigures } from './historic.ts';
 import { splitRounding, withSplit } from './split-rounding.ts';
 import {
@@ -138,7 +139,18 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     ...directPay.matches,
     ...historic.matches,
   ]);
-  const built = buildBridge(balances, findings, books.claim, books.counts.cms > 0);
+  // On the receiving side, what CMS received from the paying parent less what its entries show it passed on to her
+  // (with several receiving parents, how his payment is shared between them no entry of hers shows: not worked out).
+  const passedOn = payments.recorded.reduce((a, r) => a + (r.entry.type === 'payment_passed_on' ? r.credit.maintenance : 0), 0);
+  const held =
+    books.side === 'receiving' && books.claim && books.schedule.totals.receivingParents.length === 1
+      ? heldByCms(books.receipts, passedOn, feeRules(books.schedule, 'paying'), books.fees, books.basis)
+      : [];
+  const built = buildBridge(balances, findings, books.claim, books.counts.cms > 0, {
+    readings: held,
+    asOf: books.asOf,
+    basis: books.basis,
+  });
   // Enforcement charges are known only from CMS's entries (charges.ts checks each on its own): with none given, the
   // recomputed balance counts none, and the charges CMS's figure gives are not checked, not shown to be wrong.
   if (books.counts.cms === 0 && books.claim?.enforcementCharges)

@@ -374,7 +374,7 @@ export interface Balance {
   readonly directPayArrears?: { readonly movedOn: CivilDate; readonly owed: Dec; readonly fee: Dec; readonly wouldReach: Dec };
 }
 
-export const BRIDGE_LINE_KINDS = [...FINDING_KINDS, 'accrued_not_yet_due', 'unexplained'] as const;
+export const BRIDGE_LINE_KINDS = [...FINDING_KINDS, 'accrued_not_yet_due', 'received_not_passed_on', 'unexplained'] as const;
 export type BridgeLineKind = (typeof BRIDGE_LINE_KINDS)[number];
 
 export interface BridgeLine {
@@ -403,6 +403,20 @@ export interface Bridge {
    * figure counts it (then it is an `accrued_not_yet_due` line) or its entries hold none.
    */
   readonly notYetDueLeftOut?: { readonly amount: Dec; readonly entriesDue: Dec };
+  /**
+   * Receiving side: where CMS's figure is the paying parent's arrears, it counts as paid what CMS received from him,
+   * some of which had not reached her by the date (a `received_not_passed_on` line): that money, and the receipts it
+   * is in (the latest; what was passed on went to the earlier ones first). Held by CMS: not arrears (held.ts).
+   */
+  readonly notPassedOn?: {
+    readonly amount: Dec;
+    readonly receipts: readonly {
+      readonly cmsEntryId: string;
+      readonly date: CivilDate;
+      readonly amount: Dec;
+      readonly notPassedOn: Dec;
+    }[];
+  };
   readonly to: Dec;
   /** from − to: what the lines add up to. */
   readonly difference: Dec;

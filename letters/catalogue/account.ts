@@ -22,6 +22,7 @@ import {
   evidenceEnclosures,
   evidenceSourceWords,
   inTransitFrom,
+  notPassedOnFigure,
   monthlyWithFee,
   netWay,
   overpaid,
@@ -102,7 +103,7 @@ export const accountBreakdownRequest = defineLetter({
     },
   },
   reconciliationNeeds: { cmsClaim: true },
-  figures: ['cms_claimed_balance', 'recomputed_balance', ...STATEMENT_FIGURES],
+  figures: ['cms_claimed_balance', 'recomputed_balance', 'not_passed_on', ...STATEMENT_FIGURES],
   enclosures: ['A copy of the letter or screen that gives the balance'],
   sendBy: SEND_TO_CMS,
   copyToMp: true,
@@ -120,13 +121,17 @@ export const accountBreakdownRequest = defineLetter({
     // With the evidence showing CMS's figure right, nothing is disputed: the breakdown is asked for to check it (a
     // meaning probe of 5 December 2026 found "I do not accept that figure" beside "Your figure agrees with it").
     const agrees = withBank && !balanceDifference(r);
+    // Money CMS received and has not passed on: its figure is right as the paying parent's arrears, not as hers.
+    const held = notPassedOnFigure(r);
     const hold = ctx.senderRole === 'paying' && netWay(r) !== 'too_low' && !agrees;
     const direct = directPayOnly(r);
     const body: Block[] = paragraphs(
       `I am ${roleWords(ctx)} in this case. In ${where} you gave the balance on my account as ${claimed} on ${ctx.date(r.result.asOf)}. ${
         agrees
           ? 'I want to check how you arrived at it, and I cannot do that without a full breakdown.'
-          : 'I do not accept that figure, and I cannot check it without a full breakdown of how you arrived at it.'
+          : held && withBank
+            ? 'It is not what I am owed, and I cannot check it without a full breakdown of how you arrived at it.'
+            : 'I do not accept that figure, and I cannot check it without a full breakdown of how you arrived at it.'
       }`,
     );
     if (withBank) body.push(...paragraphs(...balanceSentences(ctx, r), statementSentences(ctx, r).join(' ')));
@@ -150,6 +155,9 @@ export const accountBreakdownRequest = defineLetter({
       asks: [
         'Send me the full breakdown of the account described above.',
         'Tell me which decision set the amount due in each period.',
+        ...(held && withBank
+          ? [`Pass on to me the ${ctx.quote(held)} you received from the paying parent and have not passed on, or tell me where it is.`]
+          : []),
         ...(hold
           ? [
               `${direct ? 'Do not move my case to Collect and Pay, or take any other enforcement action, over' : 'Take no enforcement action on'} the disputed part of the balance until I have the breakdown and you have answered my points.`,

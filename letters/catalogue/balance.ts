@@ -26,7 +26,9 @@ import {
   evidenceSourceWords,
   favourWords,
   netWay,
+  notPassedOnFigure,
   ownEntries,
+  receiptsList,
   receivingFeePercent,
   recomputedBalance,
   structuralLine,
@@ -69,10 +71,31 @@ export function claimSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee
 export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee = 'cms', when = 'on that date'): string {
   const b = r.result.balance;
   const own = `Worked out from the decisions on my case and my ${evidenceSourceWords(r)}, the account shows ${ownedWords(ctx, r)} ${when}${feeWords(ctx, r, to)}.`;
-  if (b.difference === undefined) return own;
+  const held = notPassedOnSentence(ctx, r, to);
+  if (b.difference === undefined) return held ? `${own} ${held}` : own;
   const diff = balanceDifference(r);
   if (!diff) return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure agrees with it.`;
-  return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure ${outBy(r, ctx.quote(diff), netWay(r)!)}.`;
+  // CMS's figure lower only by what it holds: right as the paying parent's arrears, which is what it counts.
+  const onlyHeld =
+    held !== undefined && netWay(r) === 'too_low' && r.result.bridge.notPassedOn!.amount.eq(r.result.bridge.difference.abs());
+  if (onlyHeld) {
+    return `${own} ${held} ${to === 'cms' ? 'Your' : 'Its'} figure is right as the paying parent’s arrears, and lower than what I am owed by exactly that money.`;
+  }
+  return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure ${outBy(r, ctx.quote(diff), netWay(r)!)}.${held ? ` ${held}` : ''}`;
+}
+
+/**
+ * Money CMS received from the paying parent and had not passed on by the date (calc/reconcile/held.ts): the paying
+ * parent paid it, so it is not his arrears, though it is owed to her. Undefined when there is none.
+ */
+export function notPassedOnSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee = 'cms'): string | undefined {
+  const figure = notPassedOnFigure(r);
+  if (!figure) return undefined;
+  const you = to === 'cms' ? 'you' : 'the Child Maintenance Service';
+  return (
+    `Of what I am owed, ${ctx.quote(figure)} is money ${you} received from the paying parent (${receiptsList(r)}) and had not passed on to me by ` +
+    `${ctx.date(r.result.asOf)}. The paying parent paid it, so it is not arrears.`
+  );
 }
 
 /**

@@ -1,0 +1,113 @@
+/**
+ * A receiving parent on Collect and Pay whose CMS statement shows the paying parent's September payment received and
+ * not passed on. CMS gives her balance as £0.00: the paying parent's arrears, which count a payment as paid when CMS
+ * receives it. What she is owed counts it when it reaches her. Before (a meaning probe of 5 December 2026), the
+ * difference was "£499.20 lower than its own entries … nothing explains it", counted in her favour, and her letter said
+ * "the account shows arrears of £499.20" and "Your figure is £499.20 too low": the paying parent owes nothing.
+ *
+ * £120 a week from Saturday 1 July 2023, monthly on the 1st: £120 × 52 ÷ 12 = £520.00; her 4% = £20.80
+ * (SI 2014/612 reg 7), so £499.20 a month reaches her. CMS received £520.00 on the 5th of July, August and September,
+ * and passed on £499.20 on 10 July and 10 August only.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CmsEntryInput } from '../../../calc/ledger/entries.ts';
+import { formatMoney } from '../../../calc/money.ts';
+import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
+
+const MONTHS = ['07', '08', '09'];
+
+function story(
+  o: { received?: string; passedOn?: readonly string[]; claim?: string; basis?: 'net' | 'gross'; asOf?: string } = {},
+): ReconcileInput {
+  const passedOn = o.passedOn ?? ['499.20', '499.20'];
+  const asOf = o.asOf ?? '2023-09-30';
+  return {
+    schedule: {
+      decisions: [{ effectiveDate: '2023-07-01', weeklyAmount: 120, service: 'collect_and_pay' }],
+      service: 'collect_and_pay',
+      frequency: 'monthly',
+      asOf,
+    },
+    side: 'receiving',
+    cmsEntries: MONTHS.flatMap((m, i): CmsEntryInput[] => [
+      { id: `liability-${m}`, date: `2023-${m}-01`, type: 'liability', amount: '520.00' },
+      { id: `fee-${m}`, date: `2023-${m}-01`, type: 'collection_fee', amount: '20.80' },
+      { id: `received-${m}`, date: `2023-${m}-05`, type: 'payment_received', amount: o.received ?? '520.00' },
+      ...(passedOn[i] ? [{ id: `passed-${m}`, date: `2023-${m}-10`, type: 'payment_passed_on' as const, amount: passedOn[i]! }] : []),
+    ]),
+    bankTransactions: passedOn.map((amount, i) => ({
+      id: `bank-${MONTHS[i]}`,
+      date: `2023-${MONTHS[i]}-10`,
+      amount,
+      direction: 'in' as const,
+      description: 'CMS',
+    })),
+    bankFilter: { descriptionContains: ['CMS'] },
+    cmsClaim: { date: asOf, balance: o.claim ?? '0.00', basis: o.basis ?? 'net' },
+  };
+}
+
+const lines = (r: ReturnType<typeof reconcile>) => r.bridge.lines.map((l) => `${l.kind} ${formatMoney(l.amount)}`);
+
+describe('money CMS received from the paying parent and has not passed on', () => {
+  it('is its own line, in nobody’s favour, where CMS’s figure is his arrears', () => {
+    const r = reconcile(story());
+    // Owed to her: 3 × 499.20 − 2 × 499.20 = 499.20. CMS's figure, £0.00, is lower by exactly what it holds.
+    expect(formatMoney(r.balance.recomputed)).toBe('499.20');
+    expect(lines(r)).toEqual(['received_not_passed_on -499.20']);
+    expect(r.bridge.inReceivingParentsFavour.count).toBe(0);
+    expect(r.bridge.inPayingParentsFavour.count).toBe(0);
+    expect(r.findings).toEqual([]);
+    expect(r.bridge.notPassedOn && formatMoney(r.bridge.notPassedOn.amount)).toBe('499.20');
+    expect(
+      r.bridge.notPassedOn?.receipts.map((x) => `${x.cmsEntryId} ${x.date} ${formatMoney(x.amount)} ${formatMoney(x.notPassedOn)}`),
+    ).toEqual(['received-09 2023-09-05 520.00 499.20']);
+    expect(r.bridge.lines[0]!.description).toBe(
+      "CMS's figure counts as paid what it received from the paying parent, but £499.20 of it, after the 4% collection fee, had not been passed on to you by 2023-09-30: " +
+        '£520.00 received on 2023-09-05. That is money the paying parent paid and CMS holds, not arrears: ask CMS to pass it on, or to say where it is.',
+    );
+  });
+
+  it('reads a receipt written with the paying parent’s 20% fee in it', () => {
+    // £624.00 = £520.00 + 20%: the maintenance in it is £520.00, of which £499.20 would reach her.
+    const r = reconcile(story({ received: '624.00' }));
+    expect(lines(r)).toEqual(['received_not_passed_on -499.20']);
+  });
+
+  it('on her gross basis: the maintenance before the 4%', () => {
+    // Owed gross: 3 × 520.00 − 2 × 520.00 (each £499.20 passed on grossed up) = 520.00.
+    const r = reconcile(story({ basis: 'gross' }));
+    expect(formatMoney(r.balance.recomputed)).toBe('520.00');
+    expect(lines(r)).toEqual(['received_not_passed_on -520.00']);
+  });
+
+  it('names each receipt held, the earliest in part, when a payment was passed on short', () => {
+    // August passed on £249.60 of £499.20: held 3 × 499.20 − (499.20 + 249.60) = 748.80, of August's £249.60.
+    const r = reconcile(story({ passedOn: ['499.20', '249.60'] }));
+    expect(lines(r)).toEqual(['received_not_passed_on -748.80']);
+    expect(r.bridge.notPassedOn?.receipts.map((x) => `${x.date} ${formatMoney(x.notPassedOn)}`)).toEqual([
+      '2023-08-05 249.60',
+      '2023-09-05 499.20',
+    ]);
+    expect(r.bridge.lines[0]!.description).toContain('£520.00 received on 2023-08-05 (£249.60 of it), £520.00 received on 2023-09-05.');
+  });
+
+  it('says a receipt of a few days ago may still be on its way', () => {
+    // To 8 September: the receipt of the 5th is 3 days old.
+    const r = reconcile(story({ asOf: '2023-09-08' }));
+    expect(lines(r)).toEqual(['received_not_passed_on -499.20']);
+    expect(r.bridge.lines[0]!.description).toMatch(/The latest was received 3 days before, so it may still be on its way\.$/);
+  });
+
+  it('is no line where CMS’s figure counts what reached her (its entries as they stand)', () => {
+    const r = reconcile(story({ claim: '499.20' }));
+    expect(r.bridge.lines).toEqual([]);
+    expect(r.bridge.notPassedOn).toBeUndefined();
+  });
+
+  it('is no line where CMS’s figure is lower by another amount: that stays unexplained', () => {
+    const r = reconcile(story({ claim: '100.00' }));
+    expect(lines(r)).toEqual(['unexplained -399.20']);
+    expect(r.bridge.notPassedOn).toBeUndefined();
+  });
+});
