@@ -305,11 +305,17 @@ function notChecked(r: ComputedReconciliation): string {
 
 /** The balance worked out, in words: "arrears of £410.08", "an overpayment of £410.08" or "nothing owed". */
 function workedOut(b: Balance): string {
-  return b.position === 'arrears'
-    ? `arrears of ${pounds(b.recomputed)}`
-    : b.position === 'overpaid'
-      ? `an overpayment of ${pounds(b.recomputed.abs())}`
-      : 'nothing owed';
+  const words =
+    b.position === 'arrears'
+      ? `arrears of ${pounds(b.recomputed)}`
+      : b.position === 'overpaid'
+        ? `an overpayment of ${pounds(b.recomputed.abs())}`
+        : 'nothing owed';
+  // Paid beyond what was due, towards an initial or backdated amount not yet due: not money to have back.
+  return b.paidAhead
+    ? `${words}: ${pounds(b.paidAhead)} was paid ahead of the payment plan, towards what had accrued but was not yet due` +
+        (b.notYetDue.isZero() ? '' : `, of which ${pounds(b.notYetDue)} is still to fall due`)
+    : words;
 }
 
 /**

@@ -512,6 +512,22 @@ export function totalDue(r: ComputedReconciliation): Figure {
   return money('total_due', 'Total due under the decisions', r.result.balance.due, balanceWorking(r.result), step.citation, step.href);
 }
 
+/**
+ * Everything accrued to the reconciliation date, what the payment plan had made due and what it had not: quoted where
+ * a payment went ahead of the plan (calc's `paidAhead`), so that an overpayment is measured against all of it.
+ */
+export function totalAccrued(r: ComputedReconciliation): Figure {
+  const step = reconStep(r.result, RECONCILE_STEP.balance)!;
+  return money(
+    'total_accrued',
+    'Total accrued under the decisions, due or not yet due',
+    r.result.balance.accrued,
+    balanceWorking(r.result),
+    step.citation,
+    step.href,
+  );
+}
+
 /** What the evidence shows was paid: the bank statement, and payslips or other evidence where given. */
 export function paidPerBank(r: ComputedReconciliation): Figure {
   const step = reconStep(r.result, RECONCILE_STEP.balance)!;

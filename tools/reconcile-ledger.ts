@@ -252,7 +252,10 @@ export const reconcileLedgerOutput = z.object({
       basis: z.enum(BASES).describe('gross, or (receiving parent on Collect and Pay) net of CMS’s 4%'),
       accrued: moneyOut.describe('Everything that accrued to the date'),
       due: moneyOut.describe('What the payment plan had made due by the date'),
-      notYetDue: moneyOut.describe('Accrued, but collected by later instalments: not overdue'),
+      paidAhead: moneyOut
+        .optional()
+        .describe('Paying side: paid beyond what was due, towards what had accrued but was not yet due: not an overpayment'),
+      notYetDue: moneyOut.describe('Accrued, but collected by later instalments (less what was paid ahead): not overdue'),
       paid: moneyOut.describe('Paid, as the evidence shows, net of refunds'),
       recordedByCms: moneyOut,
       adjustments: moneyOut.describe('CMS adjustments, taken as recorded'),
@@ -413,6 +416,7 @@ export function summaryToJson(
       basis: b.basis,
       accrued: m(b.accrued),
       due: m(b.due),
+      ...(b.paidAhead ? { paidAhead: m(b.paidAhead) } : {}),
       notYetDue: m(b.notYetDue),
       paid: m(b.paid),
       recordedByCms: m(b.recordedByCms),
@@ -634,6 +638,11 @@ export function summarizeReconciliation(
       over
         ? `Both ways: you received ${unsigned(b.bothBases.net)} more than was due in cash, ${unsigned(b.bothBases.gross)} as CMS counts it (the maintenance before its 4% fee).`
         : `Both ways: gross ${p(b.bothBases.gross)} (the maintenance, as CMS counts arrears, before its 4% fee), net ${p(b.bothBases.net)} (still owed to you in cash).`,
+    );
+  }
+  if (b.paidAhead) {
+    head.push(
+      `${p(b.paidAhead)} was paid ahead of the payment plan: it pays what had accrued but was not yet due (an initial or backdated amount), so it is not an overpayment.`,
     );
   }
   if (b.notYetDue !== '0.00') head.push(`A further ${p(b.notYetDue)} has accrued but is not yet due under the payment plan.`);

@@ -40,6 +40,11 @@ export interface Balances {
   readonly opening: number;
   readonly secretaryOfState: number;
   readonly cms: { readonly opening: number; readonly writtenOff: number; readonly secretaryOfState: number };
+  /**
+   * Paid beyond what the plan made due, set against what has accrued but is not yet due (paying side): the recomputed
+   * balance counts it as paid towards that, not as an overpayment, and what is not yet due is less by it.
+   */
+  readonly paidAhead: Parts;
   /** The recomputed balance (overdue now) and CMS's from its entries, by component. */
   readonly recomputed: Parts;
   readonly cmsEntries: Parts;
@@ -68,6 +73,30 @@ export interface BalanceInputs {
 }
 
 const parts = (maintenance: number, fees: number, charges: number): Parts => ({ maintenance, fees, charges });
+const plus = (a: Parts, b: Parts): Parts => parts(a.maintenance + b.maintenance, a.fees + b.fees, a.charges + b.charges);
+const minus = (a: Parts, b: Parts): Parts => parts(a.maintenance - b.maintenance, a.fees - b.fees, a.charges - b.charges);
+
+/**
+ * Of a balance in credit (by component), what pays liability accrued but not yet due (`notYetDue`), up to all of it.
+ * On the paying side only (a receiving parent's evidence shows what reached her, not what was paid ahead).
+ */
+function paidAhead(books: Books, balance: Parts, notYetDue: Parts): Parts {
+  if (books.side !== 'paying') return parts(0, 0, 0);
+  const part = (b: number, left: number) => (b < 0 && left > 0 ? Math.min(-b, left) : 0);
+  let m = part(balance.maintenance, notYetDue.maintenance);
+  let f = part(balance.fees, notYetDue.fees);
+  // Only what the balance as a whole is in credit by: a penny of maintenance in credit beside a penny of fees owed is
+  // a split of one payment, not a payment ahead.
+  let excess = m + f - Math.max(0, -(balance.maintenance + balance.fees));
+  const cut = (x: number) => {
+    const c = Math.min(x, Math.max(0, excess));
+    excess -= c;
+    return x - c;
+  };
+  f = cut(f);
+  m = cut(m);
+  return parts(m, f, 0);
+}
 
 export function balancesOf({ books, periods, paid, recorded, charges, directPay, historic }: BalanceInputs): Balances {
   const n = periods.count;
@@ -199,12 +228,25 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     periods.planDue.reduce((a, o) => a + o.fees, 0),
     allowed,
   );
-  const recomputed = parts(historic.opening + due.maintenance - paidM + adjustments - writtenOff, due.fees - paidF, allowed);
-  const cmsEntries = parts(
+  const overdue = parts(historic.opening + due.maintenance - paidM + adjustments - writtenOff, due.fees - paidF, allowed);
+  const entriesAsGiven = parts(
     historic.cmsOpening + cmsM - recM + adjustments - cmsWrittenOff - offsets + revisionM,
     cmsF - recF + revisionF,
     cmsCharges,
   );
+  // Paid ahead of the plan: where what was paid goes beyond what the plan made due while liability has accrued that
+  // it has not yet made due (an initial or backdated amount), the rest pays that first (cms-accounts.md §3; voluntary
+  // payments count against it, 1991 Act s.28J; an overpayment is set against future liability, SI 2009/3151 regs
+  // 8–9): it is not an overpayment while that lasts. The same on CMS's ledger, on its own record of payment: where it
+  // charges what accrued, its entries hold that already, and what is not yet due shrinks by what was paid ahead.
+  const ahead = paidAhead(books, overdue, minus(accrued, due));
+  const cmsAhead = paidAhead(books, minus(entriesAsGiven, parts(structuralM, structuralF, 0)), minus(accrued, due));
+  const filledAhead = parts(chargesLiability ? 0 : cmsAhead.maintenance, chargesFees ? 0 : cmsAhead.fees, 0);
+  const recomputed = plus(overdue, ahead);
+  const cmsEntries = plus(entriesAsGiven, filledAhead);
+  cmsFilledIn += filledAhead.maintenance + filledAhead.fees;
+  structuralM += filledAhead.maintenance - ahead.maintenance;
+  structuralF += filledAhead.fees - ahead.fees;
 
   let run = 0;
   let runCms = 0;
@@ -212,8 +254,19 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   for (let p = 0; p < n; p++) {
     const d = periods.planDue[p]!;
     const a = periods.accrued[p]!;
-    run += d.maintenance + d.fees - paidBy[p]! + adjustBy[p]! + histBy[p]! + chargesBy[p]!;
-    runCms += cmsChargedBy[p]! - recordedBy[p]! + adjustBy[p]! + cmsHistBy[p]! - offsetBy[p]! + revisionBy[p]! + cmsChargesBy[p]!;
+    // What was paid ahead is set against what is not yet due as at the date: in the last period.
+    const last = p === n - 1;
+    const aheadHere = last ? ahead.maintenance + ahead.fees : 0;
+    run += d.maintenance + d.fees + aheadHere - paidBy[p]! + adjustBy[p]! + histBy[p]! + chargesBy[p]!;
+    runCms +=
+      cmsChargedBy[p]! +
+      (last ? filledAhead.maintenance + filledAhead.fees : 0) -
+      recordedBy[p]! +
+      adjustBy[p]! +
+      cmsHistBy[p]! -
+      offsetBy[p]! +
+      revisionBy[p]! +
+      cmsChargesBy[p]!;
     rows.push({
       accrued: a.maintenance + a.fees,
       due: d.maintenance + d.fees,
@@ -235,6 +288,7 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     opening: historic.opening,
     secretaryOfState: historic.secretaryOfState,
     cms: { opening: historic.cmsOpening, writtenOff: cmsWrittenOff, secretaryOfState: historic.cmsSecretaryOfState },
+    paidAhead: ahead,
     recomputed,
     cmsEntries,
     cmsFilledIn,

@@ -531,6 +531,7 @@ export function explainBalance(
   b: {
     readonly asOf: CivilDate;
     readonly due: Dec;
+    readonly paidAhead?: Dec;
     readonly paid: Dec;
     readonly adjustments: Dec;
     readonly writtenOff: Dec;
@@ -551,7 +552,9 @@ export function explainBalance(
   const owedHeld = side === 'receiving' && held !== undefined && b.recomputed.gt(0);
   return (
     (b.openingBalance && !b.openingBalance.isZero() ? `Arrears carried over ${pounds(b.openingBalance)} + ` : '') +
-    `Due under the payment plan ${pounds(b.due)} − paid ${pounds(b.paid)} (as ${w.your} evidence of payment shows)` +
+    `Due under the payment plan ${pounds(b.due)}` +
+    (b.paidAhead ? ` + paid ahead of it ${pounds(b.paidAhead)} (towards what has accrued but is not yet due)` : '') +
+    ` − paid ${pounds(b.paid)} (as ${w.your} evidence of payment shows)` +
     (b.adjustments.isZero() ? '' : ` + CMS adjustments ${pounds(b.adjustments)}`) +
     (b.writtenOff.isZero() ? '' : ` − written off ${pounds(b.writtenOff)}`) +
     (b.enforcementCharges.isZero() ? '' : ` + enforcement charges ${pounds(b.enforcementCharges)}`) +

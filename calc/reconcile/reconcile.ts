@@ -196,7 +196,9 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   trace.add(
     RECONCILE_STEP.balance,
     (b.openingBalance.isZero() ? 'Due' : `Opening balance ${pounds(b.openingBalance)} + due`) +
-      ` under the payment plan ${pounds(b.due)} − paid ${pounds(b.paid)}` +
+      ` under the payment plan ${pounds(b.due)}` +
+      (b.paidAhead ? ` + paid ahead of it ${pounds(b.paidAhead)} (towards what has accrued but is not yet due)` : '') +
+      ` − paid ${pounds(b.paid)}` +
       (b.adjustments.isZero() ? '' : ` + CMS adjustments ${pounds(b.adjustments)}`) +
       (b.writtenOff.isZero() ? '' : ` − written off ${pounds(b.writtenOff)}`) +
       (b.enforcementCharges.isZero() ? '' : ` + enforcement charges ${pounds(b.enforcementCharges)}`) +
@@ -454,7 +456,7 @@ function publishBalance(
     creditor: c === 'maintenance' ? 'receiving_parent' : 'secretary_of_state',
     accrued: m(k === 'charges' ? b.due.charges : b.accrued[k]),
     due: m(b.due[k]),
-    notYetDue: m(k === 'charges' ? 0 : b.accrued[k] - b.due[k]),
+    notYetDue: m(k === 'charges' ? 0 : b.accrued[k] - b.due[k] - b.paidAhead[k]),
     paid: m(b.paid[k]),
     adjustments: m(k === 'maintenance' ? b.adjustments : 0),
     openingBalance: m(k === 'maintenance' ? b.opening : 0),
@@ -473,12 +475,14 @@ function publishBalance(
       : [component('maintenance', 'maintenance', claim?.maintenance ?? claim?.total)];
   const accrued = b.accrued.maintenance + b.accrued.fees;
   const due = b.due.maintenance + b.due.fees;
+  const ahead = b.paidAhead.maintenance + b.paidAhead.fees;
   return {
     asOf: books.asOf,
     basis: books.basis,
     accrued: m(accrued),
     due: m(due),
-    notYetDue: m(accrued - due),
+    ...(ahead === 0 ? {} : { paidAhead: m(ahead) }),
+    notYetDue: m(accrued - due - ahead),
     paid: m(b.paid.maintenance + b.paid.fees),
     recordedByCms: m(b.recordedByCms.maintenance + b.recordedByCms.fees),
     adjustments: m(b.adjustments),

@@ -328,7 +328,13 @@ export interface Balance {
   readonly accrued: Dec;
   /** What the payment plan had made due by the date. */
   readonly due: Dec;
-  /** Accrued but collected by later instalments of the payment plan: not overdue. */
+  /**
+   * Paying side: paid beyond what the plan made due, towards what has accrued but is not yet due (an initial or
+   * backdated amount, voluntary payments before the first due date among them): not an overpayment while that lasts.
+   * Absent when none. The recomputed balance is due + paidAhead − paid (and the rest of its terms).
+   */
+  readonly paidAhead?: Dec;
+  /** Accrued but collected by later instalments of the payment plan, less what was paid ahead: not overdue. */
   readonly notYetDue: Dec;
   /** Payments the evidence shows, net of refunds (receiving side: on the basis). */
   readonly paid: Dec;

@@ -29,6 +29,7 @@ import {
   paidPerBank,
   STATEMENT_FIGURES,
   totalDue,
+  totalAccrued,
   type ComputedCalculation,
   type ComputedReconciliation,
 } from '../figures.ts';
@@ -651,6 +652,7 @@ export const overpaymentRefund = defineLetter({
   reconciliationNeeds: { side: 'paying', position: 'overpaid' },
   figures: [
     'total_due',
+    'total_accrued',
     'paid_per_bank',
     'overpaid_amount',
     'overpaid_maintenance',
@@ -676,6 +678,7 @@ export const overpaymentRefund = defineLetter({
     const diff = balanceDifference(r);
     // "Therefore" only when the balance is what was due less what was paid, nothing else.
     const onlyDueAndPaid = b.adjustments.isZero() && b.writtenOff.isZero() && b.enforcementCharges.isZero();
+    const ahead = b.paidAhead !== undefined;
     const want = {
       refund: 'I would like the overpayment repaid to me.',
       adjust_future_payments: 'I would like the overpayment taken off my future payments.',
@@ -684,7 +687,10 @@ export const overpaymentRefund = defineLetter({
     return {
       subject: 'Overpaid child maintenance: request for repayment or adjustment',
       body: paragraphs(
-        `I am the paying parent. Up to ${ctx.date(r.result.asOf)}, the decisions on my case made ${ctx.quote(totalDue(r))} due, including any collection fees. My ${r.result.counts.evidence > 0 ? 'bank statements and other evidence of payment show' : 'bank statements show'} I paid ${ctx.quote(paidPerBank(r))}. ${onlyDueAndPaid ? 'I have therefore paid' : 'With the adjustments and charges on the account taken into account, I have paid'} ${over} more than was due.${overpaidParts(ctx, r)}`,
+        `I am the paying parent. Up to ${ctx.date(r.result.asOf)}, the decisions on my case made ${ctx.quote(totalDue(r))} due, including any collection fees${
+          // Paid ahead of the plan too: the overpayment is what was paid beyond all that had accrued, due or not.
+          ahead ? `, and ${ctx.quote(totalAccrued(r))} had accrued in all, what the payment plan had not yet made due with it` : ''
+        }. My ${r.result.counts.evidence > 0 ? 'bank statements and other evidence of payment show' : 'bank statements show'} I paid ${ctx.quote(paidPerBank(r))}. ${onlyDueAndPaid ? 'I have therefore paid' : 'With the adjustments and charges on the account taken into account, I have paid'} ${over} more than ${ahead ? 'all that had accrued' : 'was due'}.${overpaidParts(ctx, r)}`,
         f.cause && sentence(f.cause),
         claim && cmsAgrees && `Your own record shows an overpayment of ${ctx.quote(claim)}.`,
         claim &&

@@ -1,0 +1,82 @@
+/**
+ * A paying parent's letters where voluntary payments before the first due date paid part of the initial amount (the
+ * story and its arithmetic are in test/calc/reconcile/paid-ahead.test.ts: £433.34 paid ahead of the plan, towards
+ * £537.94 accrued before the first due date; nothing owed and £104.60 still to fall due). Before, the breakdown request
+ * said "the account shows an overpayment of £433.34 … Your figure is £433.34 too high", and overpayment_refund asked
+ * for £433.34 back: money that had paid maintenance already accrued.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ReconcileInput } from '../../calc/reconcile/reconcile.ts';
+import { draftLetter } from '../../letters/index.ts';
+import { CASE_REFERENCE, PAYING_PARENT } from './fixture.ts';
+import { refusal, squash } from './helpers.ts';
+
+const MONTHS = ['05', '06', '07', '08', '09', '10'];
+function story(voluntary: readonly string[], claim: string): ReconcileInput {
+  return {
+    schedule: {
+      decisions: [{ effectiveDate: '2024-03-01', weeklyAmount: '50.00' }],
+      frequency: 'monthly',
+      firstDueDate: '2024-05-15',
+      service: 'direct_pay',
+      asOf: '2024-10-31',
+    },
+    side: 'paying',
+    cmsEntries: voluntary.map((date, i) => ({ id: `voluntary-${i}`, date, type: 'voluntary_payment' as const, amount: '216.67' })),
+    bankTransactions: [...voluntary, ...MONTHS.map((m) => `2024-${m}-15`)].map((date) => ({
+      date,
+      amount: '216.67',
+      direction: 'out' as const,
+      description: 'SO J SMITH MAINT',
+    })),
+    bankFilter: { descriptionContains: ['MAINT'] },
+    cmsClaim: { date: '2024-10-31', balance: claim },
+  };
+}
+const facts = { sender: PAYING_PARENT, caseReference: CASE_REFERENCE };
+
+describe('money paid ahead of the payment plan, in a paying parent’s letters', () => {
+  it('account_breakdown_request: nothing owed, CMS’s nil agrees, no overpayment', () => {
+    const text = squash(
+      draftLetter({
+        type: 'account_breakdown_request',
+        sentOn: '2024-11-05',
+        facts: { ...facts, senderRole: 'paying', statedIn: 'letter', statedOn: '2024-11-01' },
+        reconciliation: story(['2024-03-15', '2024-04-15'], '0.00'),
+      }).text,
+    );
+    expect(text).toContain('the account shows nothing owed (£0.00) on that date. Your figure agrees with it.');
+    expect(text).not.toMatch(/overpayment|too high|in my favour/);
+  });
+
+  it('overpayment_refund is refused: what was paid ahead is not money to have back', () => {
+    expect(
+      refusal({
+        type: 'overpayment_refund',
+        sentOn: '2024-11-05',
+        facts: { ...facts, preference: 'refund' },
+        reconciliation: story(['2024-03-15', '2024-04-15'], '0.00'),
+      }).problems,
+    ).toContainEqual({
+      field: 'reconciliation',
+      message:
+        'shows no overpayment (the balance worked out on 2024-10-31 is nothing owed: £433.34 was paid ahead of the payment plan, towards what had accrued but was not yet due, of which £104.60 is still to fall due), so there is nothing to ask to have repaid',
+    });
+  });
+
+  it('overpayment_refund beyond all that accrued: measured against all of it', () => {
+    // Paid 1,950.03 − accrued 1,837.96 = 112.07.
+    const text = squash(
+      draftLetter({
+        type: 'overpayment_refund',
+        sentOn: '2024-11-05',
+        facts: { ...facts, preference: 'refund' },
+        reconciliation: story(['2024-03-15', '2024-04-15', '2024-05-01'], '-112.07'),
+      }).text,
+    );
+    expect(text).toContain(
+      'the decisions on my case made £1,300.02 due, including any collection fees, and £1,837.96 had accrued in all, what the payment plan had not yet made due with it. ' +
+        'My bank statements show I paid £1,950.03. I have therefore paid £112.07 more than all that had accrued.',
+    );
+  });
+});
