@@ -241,12 +241,16 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
         message: `found no entry to dispute: ${what}, so there is nothing for the ${spec.type} letter to list. ${next}`,
       });
     } else if (needs.discrepancies && result.findings.length > 0 && result.findings.every((f) => lineKind(f) !== 'entry')) {
-      // Deductions not yet due to reach CMS (with any unreported shortfalls): CMS's record is not wrong on any of them.
+      // Deductions not yet due to reach CMS, or payments it recorded after the date (with any unreported shortfalls):
+      // CMS's record is not wrong on any of them.
+      const recordedAfter = result.findings.some((f) => f.kind === 'payment_in_transit');
       problems.push({
         field: 'reconciliation',
-        message:
-          `found no entry to dispute: what it found is not an error on CMS’s record (deductions from pay the employer still has time to pay over, or shortfalls nobody reported), ` +
-          `so there is nothing for the ${spec.type} letter to list. Reconcile again once the pay-over day has passed`,
+        message: recordedAfter
+          ? `found no entry to dispute: what it found is not an error on CMS’s record (payments made before ${result.asOf} that CMS recorded after it, deductions from pay still in time to reach it, or shortfalls nobody reported), ` +
+            `so there is nothing for the ${spec.type} letter to list. Reconcile again as of a later date (asOf), so that CMS’s figure includes them`
+          : `found no entry to dispute: what it found is not an error on CMS’s record (deductions from pay the employer still has time to pay over, or shortfalls nobody reported), ` +
+            `so there is nothing for the ${spec.type} letter to list. Reconcile again once the pay-over day has passed`,
       });
     } else if (needs.discrepancies && result.findings.length === 0) {
       const differs = result.balance.difference !== undefined && !result.balance.difference.isZero();
@@ -340,7 +344,11 @@ function undisputedClaim(b: Balance, bridge: Bridge | undefined, otherwise: stri
   const n = bridge?.inTransit.count ?? 0;
   const how =
     bridge && claimed.gt(b.recomputed)
-      ? `more than ${worked} only by the ${pounds(bridge.inTransit.amount)} of ${n === 1 ? 'a deduction' : `${n} deductions`} from pay still in time to reach CMS (by the 19th of the month after the deduction): CMS’s figure does not include ${n === 1 ? 'it' : 'them'} yet and is not wrong about ${n === 1 ? 'it' : 'them'}, `
+      ? `more than ${worked} only by the ${pounds(bridge.inTransit.amount)} ${
+          bridge.lines.some((l) => l.kind === 'payment_in_transit')
+            ? `on its way to CMS at that date (paid before it and recorded by CMS after it${bridge.lines.some((l) => l.kind === 'deduction_in_transit') ? ', or deducted from pay and still in time to reach it' : ''})`
+            : `of ${n === 1 ? 'a deduction' : `${n} deductions`} from pay still in time to reach CMS (by the 19th of the month after the deduction)`
+        }: CMS’s figure does not include ${n === 1 ? 'it' : 'them'} yet and is not wrong about ${n === 1 ? 'it' : 'them'}, `
       : `no more than ${worked}, `;
   return [{ field, message: `${what} ${pounds(claimed)} on ${b.asOf}, ${how}${otherwise}` }];
 }

@@ -42,7 +42,7 @@ import { LAW } from '../calc/scheme-2012/law.ts';
 import { collectionFeeReceivingPercent, enforcementCharges as enforcementChargesParameter } from '../calc/scheme-2012/parameters.ts';
 import { INCOME_STEPS, RATE_STEPS, STEP, stepOf, stepsOf } from '../calc/scheme-2012/steps.ts';
 import { citationsOf, sentencesOf, type TraceStep } from '../calc/trace.ts';
-import { balanceWords, joinAnd, longDate, positionOf, type Position } from './format.ts';
+import { balanceWords, count, joinAnd, longDate, positionOf, type Position } from './format.ts';
 import type { Block, Figure, SenderRole, StatementSummary } from './types.ts';
 
 export type { CalculationComparison, IncomeComparison };
@@ -683,9 +683,11 @@ export function disputedAndUndisputed(r: ComputedReconciliation): { disputed?: F
       : once.gt(0) &&
         money(
           'disputed_amount',
-          'Part of CMS’s balance I dispute (the net difference, less the deductions on their way to CMS)',
+          inTransitCounts(r).payments === 0
+            ? 'Part of CMS’s balance I dispute (the net difference, less the deductions on their way to CMS)'
+            : 'Part of CMS’s balance I dispute (the net difference, less what was on its way to CMS)',
           once,
-          `${bridge.description} Of it, ${inTransit.value} is deductions from pay still in time to reach CMS, which it is not wrong about: ${pounds(b.difference)} − ${inTransit.value} = ${pounds(once)}.`,
+          `${bridge.description} Of it, ${inTransit.value} is ${inTransitCounts(r).payments === 0 ? 'deductions from pay still in time to reach CMS' : 'money on its way to CMS (paid before the date and recorded by CMS after it, or deducted from pay and still in time to reach it)'}, which it is not wrong about: ${pounds(b.difference)} − ${inTransit.value} = ${pounds(once)}.`,
           bridge.citation,
           bridge.href,
         );
@@ -699,15 +701,49 @@ export function disputedAndUndisputed(r: ComputedReconciliation): { disputed?: F
 export function inTransitFigure(r: ComputedReconciliation): Figure | undefined {
   const t = r.result.bridge.inTransit;
   if (t.count === 0) return undefined;
-  const lines = r.result.bridge.lines.flatMap((l, i) => (l.kind === 'deduction_in_transit' ? [{ l, no: i + 1 }] : []));
+  const lines = r.result.bridge.lines.flatMap((l, i) =>
+    l.kind === 'deduction_in_transit' || l.kind === 'payment_in_transit' ? [{ l, no: i + 1 }] : [],
+  );
+  const { deductions, payments } = inTransitCounts(r);
+  const before = longDate(r.result.asOf);
   return money(
     'in_transit_amount',
-    `Deducted from my ${inTransitFrom(r)}, and still in time to reach CMS`,
+    payments === 0
+      ? `Deducted from my ${inTransitFrom(r)}, and still in time to reach CMS`
+      : deductions === 0
+        ? `Paid before ${before}, and recorded by CMS after that date`
+        : `Deducted from my ${inTransitFrom(r)} or paid before ${before}, and on its way to CMS then`,
     t.amount,
     `Line${lines.length === 1 ? '' : 's'} ${joinAnd(lines.map(({ no }) => String(no)))} of the reconciliation statement: ${lines.map(({ l }) => pounds(l.amount)).join(' + ')}`,
-    LAW.payOver.title,
-    LAW.payOver.href,
+    deductions === 0 ? bridgeCitation(r.result) : LAW.payOver.title,
+    deductions === 0 ? undefined : LAW.payOver.href,
   );
+}
+
+const capital = (s: string): string => `${s[0]!.toUpperCase()}${s.slice(1)}`;
+
+/** How many of what is on its way to CMS are deductions still in time to be paid over, and payments recorded after the date. */
+export function inTransitCounts(r: ComputedReconciliation): { deductions: number; payments: number } {
+  const kinds = r.result.findings.map((f) => f.kind);
+  return {
+    deductions: kinds.filter((k) => k === 'deduction_in_transit').length,
+    payments: kinds.filter((k) => k === 'payment_in_transit').length,
+  };
+}
+
+/**
+ * What is on its way to CMS, as a sentence's subject with its verb, where payments recorded after the date are among
+ * it: "A payment I made before 31 August 2024 was recorded by you after that date", "2 payments … and a deduction from
+ * my pay are on their way to you". Undefined where all of it is deductions (each letter words those itself).
+ */
+export function inTransitPaymentsWords(r: ComputedReconciliation, you: string): string | undefined {
+  const { deductions, payments } = inTransitCounts(r);
+  if (payments === 0) return undefined;
+  const paid = `${payments === 1 ? 'a payment' : count(payments, 'payment')} I made before ${longDate(r.result.asOf)}`;
+  // (count writes "two payments"; capital makes the sentence's start.)
+  return deductions === 0
+    ? `${capital(paid)} ${payments === 1 ? 'was' : 'were'} recorded by ${you} after that date`
+    : `${capital(paid)}, recorded by ${you} after that date, and ${deductions === 1 ? 'a deduction' : count(deductions, 'deduction')} from my ${inTransitFrom(r)} still in time to reach ${you}, are on their way to ${you}`;
 }
 
 /**
@@ -790,6 +826,9 @@ export const CMS_ENTRY_WORDS: Readonly<Record<CmsEntryType, string>> = {
 /** What CMS recorded for a finding's entries, as the statement prints it ("Nothing recorded" when none). */
 export function cmsCell(r: ComputedReconciliation, f: Finding): string {
   const entries = f.cmsEntryIds.map((id) => r.cmsEntries.get(id)).filter((e): e is CmsEntry => e !== undefined);
+  // Recorded after the date of CMS's figure: its record is right, and later.
+  const later = f.kind === 'payment_in_transit' ? f.facts.cms?.[0] : undefined;
+  if (later) return `Recorded on ${longDate(later.date)}, after the date of CMS’s figure`;
   if (entries.length === 0) return f.facts.reason === 'no_cms_record_given' ? 'Your record not given to me' : 'Nothing recorded';
   return entries
     .map((e) => {
@@ -954,8 +993,9 @@ function lineCells(
 export function lineKind(f: Finding | undefined): 'entry' | 'unreported' | 'in_transit' | 'unchecked' | undefined {
   if (!f) return undefined;
   if (f.kind === 'missed_payment_not_reported') return 'unreported';
-  // Deducted from pay, with time left for the employer to pay it over (SI 1992/1989 reg 14(1)): CMS's record is right.
-  if (f.kind === 'deduction_in_transit') return 'in_transit';
+  // Deducted from pay, with time left for the employer to pay it over (SI 1992/1989 reg 14(1)), or paid before the date
+  // and recorded by CMS after it: CMS's record is right.
+  if (f.kind === 'deduction_in_transit' || f.kind === 'payment_in_transit') return 'in_transit';
   return f.facts.reason === 'no_cms_record_given' ? 'unchecked' : 'entry';
 }
 
@@ -1218,7 +1258,9 @@ export function reconciliationStatement(
     netText
       ? bridge.lines.every((l) => l.kind === 'received_not_passed_on')
         ? `CMS’s figure is ${netText} lower than what I am owed: money it holds, not arrears`
-        : `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
+        : bridge.lines.every((l) => l.kind === 'payment_in_transit')
+          ? `CMS’s figure is ${netText} higher only by what it recorded after that date`
+          : `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
       : bridge.lines.every((l) => l.amount.isZero())
         ? 'CMS’s figure is right in total, though its parts are not'
         : 'The lines cancel out: CMS’s figure is right, though the entries are not',
@@ -1257,6 +1299,9 @@ export function reconciliationStatement(
   });
   const unreportedLines = numbered('unreported');
   const inTransitLines = numbered('in_transit');
+  const inTransitPaymentLines = inTransitLines.filter(
+    (no) => findings.get(bridge.lines[no - 1]!.findingId!)?.kind === 'payment_in_transit',
+  );
   return {
     table: {
       kind: 'table',
@@ -1272,6 +1317,7 @@ export function reconciliationStatement(
       passedOnLines,
       unreportedLines,
       inTransitLines,
+      inTransitPaymentLines,
       lines: bridge.lines.length,
       unchanged: bridge.lines.filter((l) => l.findingId !== undefined && l.amount.isZero()).length,
       way: way ?? 'agrees',

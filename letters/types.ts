@@ -160,8 +160,13 @@ export interface StatementSummary {
   readonly passedOnLines: readonly number[];
   /** The statement's line numbers of Direct Pay shortfalls nobody reported to CMS. */
   readonly unreportedLines: readonly number[];
-  /** The statement's line numbers of deductions from pay not yet due to reach CMS (not errors on its record). */
+  /**
+   * The statement's line numbers of what was on its way to CMS at the date (not errors on its record): deductions from
+   * pay not yet due to reach it, and payments made before the date that it recorded after it.
+   */
   readonly inTransitLines: readonly number[];
+  /** Of those, the payments CMS recorded after the date. */
+  readonly inTransitPaymentLines: readonly number[];
   /** Lines of the statement in all: the findings, and any not-yet-due or unexplained line. */
   readonly lines: number;
   /** Findings that change no figure (a payment recorded on the wrong date only). */

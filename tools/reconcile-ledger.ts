@@ -613,8 +613,17 @@ export function summarizeReconciliation(
   }
   if (br.inTransit && !noCmsFigure) {
     const once = new Dec(br.inTransit.differenceOnceArrived);
+    // Payments made before the date and recorded by CMS after it are on their way too.
+    const recordedAfter = out.counts.byKind.payment_in_transit.count;
+    const deductions = br.inTransit.count - recordedAfter;
+    const what = [
+      ...(deductions > 0 ? [`${deductions === 1 ? 'a deduction' : `${deductions} deductions`} from pay still in time to reach CMS`] : []),
+      ...(recordedAfter > 0
+        ? [`${recordedAfter === 1 ? 'a payment' : `${recordedAfter} payments`} made before the date that CMS recorded after it`]
+        : []),
+    ].join(' and ');
     head.push(
-      `Of that, ${p(br.inTransit.amount)} is ${br.inTransit.count === 1 ? 'a deduction' : `${br.inTransit.count} deductions`} from pay still in time to reach CMS: not an error of CMS's, and not to be disputed. ` +
+      `Of that, ${p(br.inTransit.amount)} is ${what}: not an error of CMS's, and not to be disputed. ` +
         `Once ${br.inTransit.count === 1 ? 'it arrives' : 'they arrive'}, CMS's figure is ${once.isZero() ? 'right' : `${pounds(once.abs())} too ${once.isNegative() ? 'low' : 'high'}`}.`,
     );
   }

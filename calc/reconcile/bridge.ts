@@ -154,7 +154,7 @@ export function buildBridge(
     if (l.kind === 'unexplained' && !entriesGiven) continue;
     // A deduction still in time to reach CMS: its figure does not include it yet, and is not wrong about it. Money
     // CMS received and has not passed on: the paying parent paid it, so it is not his arrears, and CMS owes it to her.
-    if (l.kind === 'deduction_in_transit' || l.kind === 'received_not_passed_on') continue;
+    if (l.kind === 'deduction_in_transit' || l.kind === 'payment_in_transit' || l.kind === 'received_not_passed_on') continue;
     const a = pence(l.amount);
     const side = a > 0 ? forPaying : a < 0 ? forReceiving : undefined;
     if (side) {
@@ -163,7 +163,13 @@ export function buildBridge(
     }
   }
   const to = effectTotal(balances.recomputed);
-  const transit = subtotals.get('deduction_in_transit');
+  // On its way to CMS at the date: deductions still in time to be paid over, and payments it recorded after the date.
+  const deductions = subtotals.get('deduction_in_transit');
+  const payments = subtotals.get('payment_in_transit');
+  const transit =
+    deductions || payments
+      ? { count: (deductions?.count ?? 0) + (payments?.count ?? 0), amount: (deductions?.amount ?? 0) + (payments?.amount ?? 0) }
+      : undefined;
   const sum = lines.reduce((a, l) => a + pence(l.amount), 0);
   if (sum !== from - to) throw new Error(`the bridge does not add up: its lines come to ${sum} pence, the difference is ${from - to}`);
   const componentKeys = { maintenance: 'maintenance', collection_fees: 'fees', enforcement_charges: 'charges' } as const;

@@ -65,6 +65,15 @@ export function reconcileDirectPay(
 
   // Without any line of CMS's account, a payment with no CMS record is one nobody has checked, not one CMS lacks.
   const unchecked: PaidItem[] = [];
+  // A payment made just before the date that CMS recorded after it (the same amount, within the matching window) is
+  // on its way: CMS's figure at the date does not include it yet, and is not wrong about it.
+  const laterRecords = [...books.recordedAfter];
+  const recordedLater = (item: PaidItem): CmsEntry | undefined => {
+    const i = laterRecords.findIndex(
+      (e) => e.pence === item.row.pence && e.day >= item.row.day && e.day - item.row.day <= books.windowDays,
+    );
+    return i < 0 ? undefined : laterRecords.splice(i, 1)[0];
+  };
   for (const item of unrecorded) {
     const p = periods.slotOf(item.row.day);
     // A payment made once the case is on Collect and Pay (in a period that began on Direct Pay) is a payment to CMS,
@@ -72,6 +81,22 @@ export function reconcileDirectPay(
     if (n > 0 && reportsMode[p] && books.fees.serviceOn(item.row.day) === 'direct_pay') slotItems[p]!.push(item);
     else {
       const c = creditOf.get(item)!;
+      const later =
+        books.cmsAccountGiven && !(item.source === 'bank' && item.row.direction === 'in' && books.side === 'paying')
+          ? recordedLater(item)
+          : undefined;
+      if (later) {
+        findings.push({
+          kind: 'payment_in_transit',
+          date: item.row.date,
+          amount: item.row.pence,
+          effect: { ...NO_EFFECT, maintenance: c.maintenance, fees: c.fees },
+          cms: [],
+          ...accountsOf([item]),
+          facts: { cms: [{ type: later.type, date: later.date, amount: fromPence(later.pence) }] },
+        });
+        continue;
+      }
       if (!books.cmsAccountGiven) unchecked.push(item);
       findings.push({
         kind: 'payment_missing_from_cms',

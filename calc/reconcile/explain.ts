@@ -125,6 +125,8 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
       const c = f.citations[0]!;
       return `${capital(w.your)} ${c.kind === 'payslip_deduction' ? 'payslip' : 'benefit statement'} of ${d(c.date)} shows ${pounds(c.amount)} deducted for child maintenance${c.from ? ` by ${c.from}` : ''}${lessCharge(f.amount, c.amount)}, but CMS has not recorded receiving it: money taken and not credited.`;
     }
+    case 'payment_in_transit':
+      return `${capital(first)}; CMS recorded it on ${d(cms!.date)}, after the date of its figure, so its figure does not include it yet and is not wrong about it.`;
     case 'deduction_in_transit': {
       const c = f.citations[0]!;
       return `${capital(w.your)} ${c.kind === 'payslip_deduction' ? 'payslip' : 'benefit statement'} of ${d(c.date)} shows ${pounds(c.amount)} deducted for child maintenance${lessCharge(f.amount, c.amount)}; it has until ${d(payOverDate(c.date))} to reach CMS, so CMS's figure does not include it yet.`;
@@ -346,6 +348,7 @@ export const KIND_NAMES: Readonly<Record<BridgeLineKind, readonly [string, strin
   payment_missing_from_cms: ['payment CMS has no record of', 'payments CMS has no record of'],
   deduction_not_credited: ['deduction taken but not credited', 'deductions taken but not credited'],
   deduction_in_transit: ['deduction not yet paid over to CMS', 'deductions not yet paid over to CMS'],
+  payment_in_transit: ['payment CMS recorded after the date', 'payments CMS recorded after the date'],
   duplicate_payment_record: ['payment recorded twice', 'payments recorded twice'],
   amount_mismatch: ['payment recorded with the wrong amount', 'payments recorded with the wrong amount'],
   date_mismatch: ['payment recorded on the wrong date', 'payments recorded on the wrong date'],

@@ -80,6 +80,11 @@ export interface Books {
    * but what CMS's figure may count as paid before it reaches her: held.ts).
    */
   readonly receipts: readonly CmsEntry[];
+  /**
+   * This case's records of payment dated after the reconciliation date (set aside as after it): where a payment made
+   * just before the date went (direct-pay.ts: recorded after it, so on its way, not missing).
+   */
+  readonly recordedAfter: readonly CmsEntry[];
   /** This case's payment schedule lines that carry a status (paid, missed …), to the date, set aside or not. */
   readonly scheduleMarks: readonly CmsEntry[];
 
@@ -283,6 +288,7 @@ export function readBooks(input: ReconcileInput): Books {
     writeOffs: [] as CmsEntry[],
     otherCase: [] as CmsEntry[],
     receipts: [] as CmsEntry[],
+    recordedAfter: [] as CmsEntry[],
     scheduleMarks: [] as CmsEntry[],
     paid: [] as PaidItem[],
     paidForOtherCase: [] as PaidItem[],
@@ -293,11 +299,12 @@ export function readBooks(input: ReconcileInput): Books {
       ignored.push({ cmsEntryId: e.id, reason: 'shown_in_another_document' });
       continue;
     }
+    const payment = e.class === 'payment' || e.class === 'deduction' || e.class === 'refund';
     if (e.day > asOfDay) {
       ignored.push({ cmsEntryId: e.id, reason: 'after_as_of' });
+      if (payment && e.type !== 'refund' && VISIBLE[side].has(e.type) && onThisCase(e)) books.recordedAfter.push(e);
       continue;
     }
-    const payment = e.class === 'payment' || e.class === 'deduction' || e.class === 'refund';
     if (!onThisCase(e)) {
       if (payment && VISIBLE[side].has(e.type)) books.otherCase.push(e);
       else ignored.push({ cmsEntryId: e.id, reason: 'another_case' });

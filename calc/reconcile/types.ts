@@ -34,6 +34,8 @@ export const FINDING_KINDS = [
   'deduction_not_credited',
   /** A deduction made so recently that the employer (or DWP) still has time to pay it over: not yet in CMS's figure. */
   'deduction_in_transit',
+  /** A payment made just before the date of CMS's figure that CMS recorded after it: not yet in that figure. */
+  'payment_in_transit',
   /** CMS recorded one payment twice. */
   'duplicate_payment_record',
   /** CMS recorded a payment with another amount than was paid. */
@@ -449,9 +451,10 @@ export interface Bridge {
   readonly inPayingParentsFavour: FavourTally;
   readonly inReceivingParentsFavour: FavourTally;
   /**
-   * The deductions from pay or benefit still in time to reach CMS (the `deduction_in_transit` lines: the employer
-   * pays over by the 19th of the month after, SI 1992/1989 reg 14(1)). `to` counts them as paid; CMS's figure does
-   * not include them yet, and is not wrong about them.
+   * What is on its way to CMS at the date: the deductions from pay or benefit still in time to reach it (the
+   * `deduction_in_transit` lines: the employer pays over by the 19th of the month after, SI 1992/1989 reg 14(1)), and
+   * payments made before the date that CMS recorded after it (`payment_in_transit`). `to` counts them as paid; CMS's
+   * figure does not include them yet, and is not wrong about them.
    */
   readonly inTransit: { readonly count: number; readonly amount: Dec };
   /** from − to less inTransit.amount: how far CMS's figure is out once what is on its way has reached it. */

@@ -21,7 +21,9 @@ import {
   monthlyAmount,
   evidenceEnclosures,
   evidenceSourceWords,
+  inTransitCounts,
   inTransitFrom,
+  inTransitPaymentsWords,
   notPassedOnFigure,
   monthlyWithFee,
   netWay,
@@ -451,6 +453,14 @@ export const enforcementPauseRequest = defineLetter({
 function inTransitWords(ctx: ComposeContext<unknown>, r: ComputedReconciliation, inTransit: Figure): string {
   const lines = ctx.disputedSchedule()?.inTransitLines ?? [];
   const n = r.result.bridge.inTransit.count;
+  // Payments made before the date and recorded by CMS after it are among them: on their way, already paid.
+  const payments = inTransitPaymentsWords(r, 'you');
+  if (payments) {
+    return (
+      `Of your figure, ${ctx.quote(inTransit)} is money on its way to you at that date${lines.length ? ` (${linesRef(lines)} of the statement)` : ''}: ${payments[0]!.toLowerCase()}${payments.slice(1)}. ` +
+      `Your figure does not include ${n === 1 ? 'it' : 'them'}, but ${n === 1 ? 'it has' : 'they have'} been paid and must not be collected again.`
+    );
+  }
   const from = inTransitFrom(r);
   const payer =
     from === 'pay'
@@ -466,6 +476,11 @@ function inTransitWords(ctx: ComposeContext<unknown>, r: ComputedReconciliation,
 
 /** The ask for deductions on their way to CMS (none without them): credit them when they arrive, never collect them again. */
 function inTransitAsks(ctx: ComposeContext<unknown>, r: ComputedReconciliation, inTransit: Figure | undefined): string[] {
+  if (inTransit && inTransitCounts(r).payments > 0) {
+    return [
+      `Do not collect again the ${ctx.quote(inTransit)} I had already paid by ${ctx.date(r.result.asOf)}: it is on your record since, or will be.`,
+    ];
+  }
   return inTransit
     ? [`Do not collect again the ${ctx.quote(inTransit)} already deducted from my ${inTransitFrom(r)}: credit it when it reaches you.`]
     : [];

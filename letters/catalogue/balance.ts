@@ -26,6 +26,8 @@ import {
   evidenceSourceWords,
   favourWords,
   netWay,
+  inTransitCounts,
+  inTransitPaymentsWords,
   notPassedOnFigure,
   ownEntries,
   receiptsList,
@@ -75,6 +77,11 @@ export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addr
   if (b.difference === undefined) return held ? `${own} ${held}` : own;
   const diff = balanceDifference(r);
   if (!diff) return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure agrees with it.`;
+  // Higher only by payments it recorded after the date (not by deductions, which each letter words itself): right.
+  const bridge = r.result.bridge;
+  if (bridge.differenceOnceArrived.isZero() && inTransitCounts(r).payments > 0 && inTransitCounts(r).deductions === 0) {
+    return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure is higher only by what ${to === 'cms' ? 'you' : 'it'} recorded after that date.`;
+  }
   // CMS's figure lower only by what it holds: right as the paying parent's arrears, which is what it counts.
   const onlyHeld =
     held !== undefined && netWay(r) === 'too_low' && r.result.bridge.notPassedOn!.amount.eq(r.result.bridge.difference.abs());
@@ -238,9 +245,14 @@ export function statementSentences(
   if (transit && !inTransitSaid) {
     const n = result.bridge.inTransit.count;
     const them = n === 1 ? 'it' : 'them';
+    const you = to === 'cms' ? 'you' : 'the Child Maintenance Service';
+    // Payments recorded after the date among them: said as such, not as deductions.
+    const payments = inTransitPaymentsWords(r, you);
     out.push(
-      `${n === 1 ? 'A deduction' : capital(count(n, 'deduction'))} from my ${inTransitFrom(r)} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}) ${n === 1 ? 'is' : 'are'} still in time to reach ${to === 'cms' ? 'you' : 'the Child Maintenance Service'}: ` +
-        `${figure} does not include ${them} yet and is not wrong about ${them}, but the correct balance counts ${them} as paid.`,
+      payments
+        ? `${payments} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}): ${figure} does not include ${them} yet and is not wrong about ${them}, but the correct balance counts ${them} as paid.`
+        : `${n === 1 ? 'A deduction' : capital(count(n, 'deduction'))} from my ${inTransitFrom(r)} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}) ${n === 1 ? 'is' : 'are'} still in time to reach ${you}: ` +
+            `${figure} does not include ${them} yet and is not wrong about ${them}, but the correct balance counts ${them} as paid.`,
     );
   }
   const split = result.bridge.lines.find((l) => l.kind === 'unexplained' && l.amount.isZero());
@@ -287,7 +299,10 @@ export function statementSentences(
   const claimedParts = allParts.some((p) => p.cms !== undefined);
   const explainedOnly = given && unexplained !== undefined && !claimedParts;
   const parts = explainedOnly ? componentDifferences(r, { explainedOnly }) : allParts;
-  if (parts.length > 1 || claimedParts || (given && parts.some((p) => p.component !== 'maintenance'))) {
+  // Out only by what was on its way to CMS: no part of its figure is wrong (a payment recorded after the date was
+  // "the maintenance is £216.67 too high and the collection fees are £43.33 too high").
+  const onlyOnItsWay = result.bridge.differenceOnceArrived.isZero() && result.bridge.inTransit.count > 0 && !claimedParts;
+  if (!onlyOnItsWay && (parts.length > 1 || claimedParts || (given && parts.some((p) => p.component !== 'maintenance')))) {
     const words = parts.map((p) => {
       const name = componentName(p.component);
       const be = p.component === 'maintenance' ? 'is' : 'are';
@@ -372,6 +387,15 @@ function unreportedSentence(ctx: Pick<ComposeContext<unknown>, 'senderRole'>, s:
 function inTransitSentence(s: StatementSummary): string | undefined {
   const n = s.inTransitLines.length;
   if (n === 0) return undefined;
+  const p = s.inTransitPaymentLines.length;
+  // Payments made before the date and recorded by CMS after it: on their way, not deductions.
+  if (p > 0) {
+    return (
+      `The statement also sets out ${p === 1 ? 'a payment' : count(p, 'payment')} I made before the date of your figure that you recorded after it` +
+      `${p === n ? '' : `, and ${n - p === 1 ? 'a deduction' : count(n - p, 'deduction')} from my pay that my employer still has time to pay over to you`} (${linesRef(s.inTransitLines)}): ` +
+      `${n === 1 ? 'it is not an error' : 'they are not errors'} on your record, but the correct balance counts ${n === 1 ? 'it' : 'them'} as paid.`
+    );
+  }
   return (
     `The statement also sets out ${n === 1 ? 'a deduction' : `${count(n, 'deduction')}`} from my pay that my employer still has time to pay over to you (${linesRef(s.inTransitLines)}): ` +
     `${n === 1 ? 'it is not an error' : 'they are not errors'} on your record, but the correct balance counts ${n === 1 ? 'it' : 'them'} as paid.`

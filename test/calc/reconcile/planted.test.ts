@@ -45,6 +45,7 @@ const KINDS_BY_SERVICE: Record<Service, readonly string[]> = {
     'fee_twice',
     'charge_twice',
     'in_transit',
+    'paid_in_transit',
   ],
   direct_pay_records: ['phantom', 'missing', 'duplicate', 'amount', 'date', 'liability', 'liability_twice', 'offset'],
   direct_pay_reports: ['false_report', 'short_report', 'catch_up', 'unreported'],
@@ -89,15 +90,18 @@ const accountArb: fc.Arbitrary<Account> = fc
     const p = (n: number) => fromPence(n).toFixed(2);
 
     // Choose up to six errors, `spacing` instalments apart from the fourth on.
-    const paysOnly = ['deduction', 'wrong_case', 'other_case', 'charge_twice', 'in_transit'];
+    const paysOnly = ['deduction', 'wrong_case', 'other_case', 'charge_twice', 'in_transit', 'paid_in_transit'];
     const kinds = KINDS_BY_SERVICE[service].filter((k) => side === 'paying' || !paysOnly.includes(k));
     const chosen = a.picks.map((pick) => kinds[pick % kinds.length]!).filter((k, i, all) => all.indexOf(k) === i);
     // On Direct Pay without records a catch-up pays in advance whatever falls short after it, and makes good an
     // unreported shortfall before it: keep the catch-up last, and never with an unreported shortfall.
     const errors = chosen.includes('catch_up') ? [...chosen.filter((k) => k !== 'unreported' && k !== 'catch_up'), 'catch_up'] : chosen;
-    // A deduction still in transit is the last instalment's: its employer has until the 19th of the next month.
-    const at = new Map<number, string>(errors.filter((k) => k !== 'in_transit').map((k, i) => [4 + spacing * i, k]));
-    if (errors.includes('in_transit')) at.set(count - 1, 'in_transit');
+    // A deduction still in transit is the last instalment's: its employer has until the 19th of the next month. So is a
+    // payment CMS recorded after the date (the day after the last due date): one of the two, the deduction first.
+    const last = ['in_transit', 'paid_in_transit'];
+    const at = new Map<number, string>(errors.filter((k) => !last.includes(k)).map((k, i) => [4 + spacing * i, k]));
+    const atLast = errors.find((k) => last.includes(k));
+    if (atLast) at.set(count - 1, atLast);
 
     const bank: BankTransactionInput[] = [];
     const cms: CmsEntryInput[] = [];
@@ -203,6 +207,12 @@ const accountArb: fc.Arbitrary<Account> = fc
         case 'in_transit':
           evidence.push({ id: `slip-${k}`, type: 'payslip_deduction', date: line.dueDate, amount: p(due), from: 'ACME LTD' });
           plant('deduction_in_transit', due);
+          break;
+        case 'paid_in_transit':
+          // Paid on the last due date, the day before the reconciliation's; CMS recorded it two days later, after it.
+          payment(k, due);
+          record(k, due, 2);
+          plant('payment_in_transit', due);
           break;
         case 'other_case':
           // Paid and recorded; and £55.55 paid to case 987654321098 two days later, which CMS put on this case. Case B's
