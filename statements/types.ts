@@ -28,6 +28,8 @@ export interface CsvMapping {
   /** … or separate columns for money out and money in. */
   readonly paidOut?: string | number;
   readonly paidIn?: string | number;
+  /** With `amount` printed unsigned: the column that says which way each went (DR/CR, Debit/Credit, Out/In). */
+  readonly direction?: string | number;
   readonly balance?: string | number;
   readonly reference?: string | number;
   /** e.g. "DD/MM/YYYY" (default), "YYYY-MM-DD", "D MMM YYYY". */

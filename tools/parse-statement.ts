@@ -48,9 +48,10 @@ const column = z
 export const csvMappingInput = strictObject({
   date: column,
   description: column,
-  amount: column.optional().describe('One signed column, or give paidOut and paidIn'),
+  amount: column.optional().describe('Signed (or with direction: DR/CR); or paidOut, paidIn'),
   paidOut: column.optional(),
   paidIn: column.optional(),
+  direction: column.optional(),
   balance: column.optional(),
   reference: column.optional(),
   dateFormat: z.string().min(1).max(40).optional().describe('Default "DD/MM/YYYY"; or "YYYY-MM-DD", "D MMM YYYY" …'),
@@ -63,6 +64,13 @@ export const csvMappingInput = strictObject({
         message: 'give either amount (one signed column) or paidOut and paidIn (two columns), not both',
       });
     }
+    if (m.direction !== undefined && m.amount === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['direction'],
+        message: 'goes with amount (one column printed unsigned), not with paidOut and paidIn, whose columns already say which way',
+      });
+    }
     if (m.amount === undefined && m.paidOut === undefined && m.paidIn === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -71,7 +79,7 @@ export const csvMappingInput = strictObject({
       });
     }
   })
-  .describe('Only for a CSV layout Reckoner does not recognise: which column holds what');
+  .describe('For a CSV layout Reckoner does not know');
 
 /** Everything but the document itself: shared with the HTTP upload route. */
 export const parseOptionsShape = {

@@ -304,9 +304,7 @@ export const reconcileLedgerOutput = z.object({
           receipts: z.array(z.object({ cmsEntryId: z.string(), date: z.string(), amount: moneyOut, notPassedOn: moneyOut })),
         })
         .optional()
-        .describe(
-          'Receiving side: what CMS received from the paying parent and had not passed on by the date, which its figure (his arrears) counts as paid: held by CMS, not arrears',
-        ),
+        .describe('Receiving side: received by CMS from the paying parent, not passed on by the date: held, not arrears'),
       otherLines: z
         .array(z.object({ kind: z.enum(BRIDGE_LINE_KINDS), amount: moneyOut, effects: byComponentOutput, description: z.string() }))
         .describe('Lines that are not findings: accrued but not yet due, and any difference CMS’s entries do not explain'),

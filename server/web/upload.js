@@ -18,6 +18,7 @@ const MAPPING = [
   ['amount', 'Amount (one signed column)', false],
   ['paidOut', 'Paid out', false],
   ['paidIn', 'Paid in', false],
+  ['direction', 'Which way (DR or CR), beside an unsigned amount', false],
   ['balance', 'Balance', false],
   ['reference', 'Reference', false],
 ];

@@ -4,6 +4,7 @@
  * found and how to map them.
  * @module
  */
+import { DIRECTION_HEADER, DIRECTION_WORDS, directionOf } from './direction.ts';
 import type { CivilDate } from '../../calc/dates.ts';
 import type { Dec } from '../../calc/money.ts';
 import { ParseError, type CsvMapping, type ParseRequest, type ParseResult, type StatementMetadata } from '../types.ts';
@@ -56,6 +57,8 @@ interface Plan {
   readonly amount?: number;
   readonly paidOut?: number;
   readonly paidIn?: number;
+  /** With `amount` unsigned: the column that says which way each amount went (direction.ts). */
+  readonly direction?: number;
   readonly balance?: number;
   readonly fee?: number;
   readonly reference?: number;
@@ -252,6 +255,8 @@ function describeLine(record: CsvRecord): string {
   );
 }
 
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 /** The refusal for a layout Reckoner does not know: the columns found (a header row only) and a csvMapping to start from. */
 function unknownLayout(records: readonly CsvRecord[]): ParseError {
   const header = likelyHeader(records);
@@ -272,9 +277,26 @@ function unknownLayout(records: readonly CsvRecord[]): ParseError {
   if (description !== undefined) example.description = description;
   const amountAt = isHeader ? -1 : fields.findIndex((f, i) => i !== dateAt && f.trim() !== '' && readsAs(() => parseAmount(f)));
   const amount = isHeader ? pick(/amount|value/i) : amountAt >= 0 ? amountAt : undefined;
-  const paidOut = isHeader ? pick(/out|debit|withdraw|payment/i) : undefined;
-  const paidIn = isHeader ? pick(/\bin\b|credit|deposit|receipt/i) : undefined;
-  if (amount === undefined && paidOut !== undefined && paidIn !== undefined) {
+  // A column that says which way an unsigned amount went ("DR/CR"): its header says so and every cell below reads so.
+  const dataRows = records
+    .slice(records.indexOf(header) + 1)
+    .filter((r) => !isBlank(r))
+    .slice(0, 20);
+  const directionAt = isHeader
+    ? fields.findIndex(
+        (f, i) =>
+          DIRECTION_HEADER.test(cleanText(f)) && dataRows.length > 0 && dataRows.every((r) => directionOf(r.fields[i] ?? '') !== undefined),
+      )
+    : -1;
+  const direction = directionAt >= 0 && amount !== undefined ? cleanText(fields[directionAt]!) : undefined;
+  const notDirection = (pattern: RegExp) =>
+    direction === undefined ? pattern : new RegExp(`^(?!${escapeRegExp(direction)}$).*(${pattern.source})`, 'i');
+  const paidOut = isHeader ? pick(notDirection(/out|debit|withdraw|payment/i)) : undefined;
+  const paidIn = isHeader ? pick(notDirection(/\bin\b|credit|deposit|receipt/i)) : undefined;
+  if (direction !== undefined) {
+    example.amount = amount!;
+    example.direction = direction;
+  } else if (amount === undefined && paidOut !== undefined && paidIn !== undefined) {
     example.paidOut = paidOut;
     example.paidIn = paidIn;
   } else {
@@ -296,7 +318,8 @@ function unknownLayout(records: readonly CsvRecord[]): ParseError {
   return new ParseError(
     'unsupported',
     `This CSV layout is not one Reckoner recognises (it knows the exports of ${supportedBanksSentence('csv')}). ${found}. ` +
-      `Say which column holds what with csvMapping, for example ${JSON.stringify(example)}: "amount" is one signed column (negative for money out), or give "paidOut" and "paidIn" instead when they are separate columns; "balance" and "reference" are optional; ` +
+      `Say which column holds what with csvMapping, for example ${JSON.stringify(example)}: "amount" is one signed column (negative for money out), or give "paidOut" and "paidIn" instead when they are separate columns; ` +
+      `"direction" goes with an amount printed unsigned, naming the column that says which way each went, as ${DIRECTION_WORDS}; "balance" and "reference" are optional; ` +
       `columns are named as in the header or given by position counting from 0; dateFormat is e.g. "DD/MM/YYYY", "YYYY-MM-DD" or "D MMM YYYY".`,
   );
 }
@@ -304,7 +327,7 @@ function unknownLayout(records: readonly CsvRecord[]): ParseError {
 /** The caller's mapping, checked and resolved against this file. */
 function planForMapping(mapping: CsvMapping, records: readonly CsvRecord[]): Plan {
   if (mapping === null || typeof mapping !== 'object') throw new MappingError('csvMapping', 'must be an object naming the columns');
-  const fields = ['date', 'description', 'amount', 'paidOut', 'paidIn', 'balance', 'reference'] as const;
+  const fields = ['date', 'description', 'amount', 'paidOut', 'paidIn', 'direction', 'balance', 'reference'] as const;
   for (const f of fields) {
     const v = mapping[f];
     if (v === undefined) continue;
@@ -321,6 +344,12 @@ function planForMapping(mapping: CsvMapping, records: readonly CsvRecord[]): Pla
   }
   if (mapping.amount === undefined && mapping.paidOut === undefined && mapping.paidIn === undefined) {
     throw new MappingError('csvMapping.amount', 'is missing; give amount (one signed column) or paidOut and paidIn (two columns)');
+  }
+  if (mapping.direction !== undefined && mapping.amount === undefined) {
+    throw new MappingError(
+      'csvMapping.direction',
+      'goes with amount (one column printed unsigned), not with paidOut and paidIn, whose columns already say which way',
+    );
   }
   let format: DateFormat;
   try {
@@ -391,6 +420,7 @@ function planForMapping(mapping: CsvMapping, records: readonly CsvRecord[]): Pla
     amount: position('amount'),
     paidOut: position('paidOut'),
     paidIn: position('paidIn'),
+    direction: position('direction'),
     balance: position('balance'),
     reference: position('reference'),
     metadata: {},
@@ -449,7 +479,17 @@ function signedBeforeFee(plan: Plan, record: CsvRecord, flipped: Flipped): Dec {
         `Line ${record.line}, column ${columnName(plan, plan.amount)} (the amount) is empty; every transaction needs an amount.`,
       );
     }
-    return v;
+    if (plan.direction === undefined) return v;
+    // An unsigned amount beside a column that says which way it went.
+    const cell = record.fields[plan.direction] ?? '';
+    const way = directionOf(cell);
+    if (way === undefined) {
+      throw new ParseError(
+        'parse_failed',
+        `Line ${record.line}, column ${columnName(plan, plan.direction)} (which way the amount went) ${cell.trim() === '' ? 'is empty' : `is ${JSON.stringify(cleanText(cell).slice(0, 20))}`}; it must say ${DIRECTION_WORDS}.`,
+      );
+    }
+    return way === 'out' ? v.abs().negated() : v.abs();
   }
   const out = amountCell(plan, record, plan.paidOut, 'money out');
   const inn = amountCell(plan, record, plan.paidIn, 'money in');
