@@ -81,35 +81,23 @@ export function reconcileDirectPay(
     if (n > 0 && reportsMode[p] && books.fees.serviceOn(item.row.day) === 'direct_pay') slotItems[p]!.push(item);
     else {
       const c = creditOf.get(item)!;
-      const later =
-        books.cmsAccountGiven && !(item.source === 'bank' && item.row.direction === 'in' && books.side === 'paying')
-          ? recordedLater(item)
-          : undefined;
-      if (later) {
-        findings.push({
-          kind: 'payment_in_transit',
-          date: item.row.date,
-          amount: item.row.pence,
-          effect: { ...NO_EFFECT, maintenance: c.maintenance, fees: c.fees },
-          cms: [],
-          ...accountsOf([item]),
-          facts: { cms: [{ type: later.type, date: later.date, amount: fromPence(later.pence) }] },
-        });
-        continue;
-      }
+      const refund = item.source === 'bank' && books.side === 'paying' && item.row.direction === 'in';
+      const later = books.cmsAccountGiven && !refund ? recordedLater(item) : undefined;
       if (!books.cmsAccountGiven) unchecked.push(item);
       findings.push({
-        kind: 'payment_missing_from_cms',
+        kind: later ? 'payment_in_transit' : 'payment_missing_from_cms',
         date: item.row.date,
         amount: item.row.pence,
         effect: { ...NO_EFFECT, maintenance: c.maintenance, fees: c.fees },
         cms: [],
         ...accountsOf([item]),
-        facts: !books.cmsAccountGiven
-          ? { reason: 'no_cms_record_given' }
-          : item.source === 'bank' && books.side === 'paying' && item.row.direction === 'in'
-            ? { reason: 'refund' }
-            : {},
+        facts: later
+          ? { cms: [{ type: later.type, date: later.date, amount: fromPence(later.pence) }] }
+          : !books.cmsAccountGiven
+            ? { reason: 'no_cms_record_given' }
+            : refund
+              ? { reason: 'refund' }
+              : {},
       });
     }
   }

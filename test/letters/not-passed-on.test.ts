@@ -1,41 +1,17 @@
 /**
  * A receiving parent's letters where CMS received the paying parent's payment and had not passed it on (the story and
- * its arithmetic are in test/calc/reconcile/not-passed-on.test.ts: £520.00 received on 5 September 2023, £499.20 of it
+ * its arithmetic are in test/calc/reconcile/not-passed-on.ts: £520.00 received on 5 September 2023, £499.20 of it
  * after CMS's 4% not passed on by 30 September; CMS's figure £0.00). Before, the breakdown request said "the account
  * shows arrears of £499.20", "Your figure is £499.20 too low" and "One item makes your figure too low, by £499.20, in
  * my favour": the paying parent had paid, and owed nothing.
  */
 import { describe, expect, it } from 'vitest';
-import type { CmsEntryInput } from '../../calc/ledger/entries.ts';
-import type { ReconcileInput } from '../../calc/reconcile/reconcile.ts';
+import { notPassedOn } from '../calc/reconcile/not-passed-on.ts';
 import { draftLetter } from '../../letters/index.ts';
 import { CASE_REFERENCE, RECEIVING_PARENT, SENT_ON } from './fixture.ts';
 import { expectNoPlaceholder, refusal, squash } from './helpers.ts';
 
-const MONTHS = ['07', '08', '09'];
-const reconciliation: ReconcileInput = {
-  schedule: {
-    decisions: [{ effectiveDate: '2023-07-01', weeklyAmount: 120, service: 'collect_and_pay' }],
-    service: 'collect_and_pay',
-    frequency: 'monthly',
-    asOf: '2023-09-30',
-  },
-  side: 'receiving',
-  cmsEntries: MONTHS.flatMap((m, i): CmsEntryInput[] => [
-    { id: `liability-${m}`, date: `2023-${m}-01`, type: 'liability', amount: '520.00' },
-    { id: `fee-${m}`, date: `2023-${m}-01`, type: 'collection_fee', amount: '20.80' },
-    { id: `received-${m}`, date: `2023-${m}-05`, type: 'payment_received', amount: '520.00' },
-    ...(i < 2 ? [{ id: `passed-${m}`, date: `2023-${m}-10`, type: 'payment_passed_on' as const, amount: '499.20' }] : []),
-  ]),
-  bankTransactions: MONTHS.slice(0, 2).map((m) => ({
-    date: `2023-${m}-10`,
-    amount: '499.20',
-    direction: 'in' as const,
-    description: 'CMS',
-  })),
-  bankFilter: { descriptionContains: ['CMS'] },
-  cmsClaim: { date: '2023-09-30', balance: '0.00', basis: 'net' },
-};
+const reconciliation = notPassedOn();
 const facts = { sender: RECEIVING_PARENT, caseReference: CASE_REFERENCE, senderRole: 'receiving' };
 
 describe('money CMS holds, in a receiving parent’s letters', () => {

@@ -1,38 +1,17 @@
 /**
  * A paying parent's letters where voluntary payments before the first due date paid part of the initial amount (the
- * story and its arithmetic are in test/calc/reconcile/paid-ahead.test.ts: £433.34 paid ahead of the plan, towards
+ * story and its arithmetic are in test/calc/reconcile/paid-ahead.ts: £433.34 paid ahead of the plan, towards
  * £537.94 accrued before the first due date; nothing owed and £104.60 still to fall due). Before, the breakdown request
  * said "the account shows an overpayment of £433.34 … Your figure is £433.34 too high", and overpayment_refund asked
  * for £433.34 back: money that had paid maintenance already accrued.
  */
 import { describe, expect, it } from 'vitest';
-import type { ReconcileInput } from '../../calc/reconcile/reconcile.ts';
+import { paidAhead } from '../calc/reconcile/paid-ahead.ts';
 import { draftLetter } from '../../letters/index.ts';
 import { CASE_REFERENCE, PAYING_PARENT } from './fixture.ts';
 import { refusal, squash } from './helpers.ts';
 
-const MONTHS = ['05', '06', '07', '08', '09', '10'];
-function story(voluntary: readonly string[], claim: string): ReconcileInput {
-  return {
-    schedule: {
-      decisions: [{ effectiveDate: '2024-03-01', weeklyAmount: '50.00' }],
-      frequency: 'monthly',
-      firstDueDate: '2024-05-15',
-      service: 'direct_pay',
-      asOf: '2024-10-31',
-    },
-    side: 'paying',
-    cmsEntries: voluntary.map((date, i) => ({ id: `voluntary-${i}`, date, type: 'voluntary_payment' as const, amount: '216.67' })),
-    bankTransactions: [...voluntary, ...MONTHS.map((m) => `2024-${m}-15`)].map((date) => ({
-      date,
-      amount: '216.67',
-      direction: 'out' as const,
-      description: 'SO J SMITH MAINT',
-    })),
-    bankFilter: { descriptionContains: ['MAINT'] },
-    cmsClaim: { date: '2024-10-31', balance: claim },
-  };
-}
+const story = paidAhead;
 const facts = { sender: PAYING_PARENT, caseReference: CASE_REFERENCE };
 
 describe('money paid ahead of the payment plan, in a paying parent’s letters', () => {

@@ -1,41 +1,15 @@
 /**
  * A paying parent's letters where a payment made the day before CMS's figure was recorded by CMS after it (the story
- * and its arithmetic are in test/calc/reconcile/payment-in-transit.test.ts: £260.00 paid on 30 August 2024, recorded on
+ * and its arithmetic are in test/calc/reconcile/payment-in-transit.ts: £260.00 paid on 30 August 2024, recorded on
  * 2 September; CMS's £260.00 on 31 August, £0.00 worked out). Before, the letters told CMS it had no record of it.
  */
 import { describe, expect, it } from 'vitest';
-import type { CmsEntryInput } from '../../calc/ledger/entries.ts';
-import type { ReconcileInput } from '../../calc/reconcile/reconcile.ts';
+import { recordedAfter } from '../calc/reconcile/payment-in-transit.ts';
 import { draftLetter } from '../../letters/index.ts';
 import { CASE_REFERENCE, PAYING_PARENT } from './fixture.ts';
 import { refusal, squash } from './helpers.ts';
 
-const MONTHS = ['2024-05-15', '2024-06-15', '2024-07-15', '2024-08-15'];
-const reconciliation: ReconcileInput = {
-  schedule: {
-    decisions: [{ effectiveDate: '2024-05-15', weeklyAmount: '50.00' }],
-    frequency: 'monthly',
-    firstDueDate: '2024-05-15',
-    service: 'collect_and_pay',
-    asOf: '2024-08-31',
-  },
-  side: 'paying',
-  cmsEntries: [
-    ...MONTHS.flatMap((d): CmsEntryInput[] => [
-      { date: d, type: 'liability', amount: '216.67' },
-      { date: d, type: 'collection_fee', amount: '43.33' },
-    ]),
-    ...[...MONTHS.slice(0, 3), '2024-09-02'].map((d): CmsEntryInput => ({ date: d, type: 'payment_received', amount: '260.00' })),
-  ],
-  bankTransactions: [...MONTHS.slice(0, 3), '2024-08-30'].map((d) => ({
-    date: d,
-    amount: '260.00',
-    direction: 'out' as const,
-    description: 'CMS MAINT',
-  })),
-  bankFilter: { descriptionContains: ['CMS'] },
-  cmsClaim: { date: '2024-08-31', balance: '260.00' },
-};
+const reconciliation = recordedAfter({ date: '2024-09-02', amount: '260.00' });
 const facts = { sender: PAYING_PARENT, caseReference: CASE_REFERENCE, senderRole: 'paying' };
 
 describe('a payment CMS recorded after the date of its figure, in the letters', () => {

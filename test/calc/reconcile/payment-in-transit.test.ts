@@ -1,48 +1,13 @@
 /**
- * A payment made just before the date of CMS's figure that CMS recorded after it is on its way, not missing. Before
- * (a meaning probe of 5 December 2026) it was "£260.00 left your account on 30 August 2024, but CMS has no record of
- * it", in the paying parent's favour, though CMS's own statement showed it received on 2 September.
- *
- * £50 a week on Collect and Pay from 15 May 2024, monthly: £50 × 52 ÷ 12 = £216.67 and the 20% fee £43.33, £260.00 a
- * month (SI 2014/612 reg 7). May to July paid and recorded on the due date; August's £260.00 paid on 30 August. CMS
- * gives £260.00 owed on 31 August. Worked out: 4 × 260.00 due − 4 × 260.00 paid = £0.00.
+ * A payment CMS recorded after the date of its figure is on its way, not missing (the story and its arithmetic:
+ * ./payment-in-transit.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { CmsEntryInput } from '../../../calc/ledger/entries.ts';
 import { formatMoney } from '../../../calc/money.ts';
-import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
+import { reconcile } from '../../../calc/reconcile/reconcile.ts';
+import { recordedAfter } from './payment-in-transit.ts';
 
-const MONTHS = ['2024-05-15', '2024-06-15', '2024-07-15', '2024-08-15'];
-
-function story(later?: { date: string; amount: string }): ReconcileInput {
-  return {
-    schedule: {
-      decisions: [{ effectiveDate: '2024-05-15', weeklyAmount: '50.00' }],
-      frequency: 'monthly',
-      firstDueDate: '2024-05-15',
-      service: 'collect_and_pay',
-      asOf: '2024-08-31',
-    },
-    side: 'paying',
-    cmsEntries: [
-      ...MONTHS.flatMap((d): CmsEntryInput[] => [
-        { id: `liability-${d}`, date: d, type: 'liability', amount: '216.67' },
-        { id: `fee-${d}`, date: d, type: 'collection_fee', amount: '43.33' },
-      ]),
-      ...MONTHS.slice(0, 3).map((d): CmsEntryInput => ({ id: `received-${d}`, date: d, type: 'payment_received', amount: '260.00' })),
-      ...(later ? [{ id: 'received-later', date: later.date, type: 'payment_received' as const, amount: later.amount }] : []),
-    ],
-    bankTransactions: [...MONTHS.slice(0, 3), '2024-08-30'].map((d) => ({
-      id: `bank-${d}`,
-      date: d,
-      amount: '260.00',
-      direction: 'out' as const,
-      description: 'CMS MAINT',
-    })),
-    bankFilter: { descriptionContains: ['CMS'] },
-    cmsClaim: { date: '2024-08-31', balance: '260.00' },
-  };
-}
+const story = recordedAfter;
 
 describe('a payment CMS recorded after the date of its figure', () => {
   it('is on its way, not missing: CMS’s figure is not wrong about it, and it is in nobody’s favour', () => {
