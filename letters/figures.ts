@@ -945,6 +945,9 @@ function structuralWhy(r: ComputedReconciliation, line: BridgeLine): string {
     return 'I have been given none of your entries, so nothing shows how you arrive at your figure: I ask for the entries behind it (your statement of account, or on Direct Pay the missed-payment reports the arrears come from).';
   }
   if (line.kind === 'received_not_passed_on') return notPassedOnWhy(r);
+  if (line.kind === 'paid_ahead') {
+    return `CMS’s figure keeps ${pounds(line.amount.abs())} I paid ahead of the payment plan as a credit; worked out, it pays what had accrued but was not yet due, so it is not an overpayment. The two figures agree once that is counted.`;
+  }
   const directPay = r.result.balance.directPayArrears;
   if (directPay && line === directPayFeeLine(r)) {
     return `CMS’s figure is ${pounds(line.amount.abs())} lower than ${entriesAgainst(r, 'its')}: that is its ${receivingFeePercent(r)}% collection fee on the ${pounds(directPay.owed)} of arrears that built up on Direct Pay, taken from them; whether it may take it from them is not settled, so I ask under which regulation it does.`;
@@ -963,6 +966,9 @@ function lineCells(
   if (finding) return { cms: cmsCell(r, finding), evidence: evidenceCell(finding), why: explainFinding(finding, r.result.side, 'i') };
   if (line.kind === 'accrued_not_yet_due') {
     return { cms: 'Counted in CMS’s figure already', evidence: 'Not yet due under the payment plan', why: structuralWhy(r, line) };
+  }
+  if (line.kind === 'paid_ahead') {
+    return { cms: 'A credit, in CMS’s figure', evidence: 'Paid ahead of the payment plan', why: structuralWhy(r, line) };
   }
   if (line.kind === 'received_not_passed_on') {
     return {
@@ -1260,7 +1266,9 @@ export function reconciliationStatement(
         ? `CMS’s figure is ${netText} lower than what I am owed: money it holds, not arrears`
         : bridge.lines.every((l) => l.kind === 'payment_in_transit')
           ? `CMS’s figure is ${netText} higher only by what it recorded after that date`
-          : `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
+          : bridge.lines.every((l) => l.kind === 'paid_ahead')
+            ? `CMS’s figure is ${netText} lower only by the credit it keeps for what I paid ahead: the two agree`
+            : `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
       : bridge.lines.every((l) => l.amount.isZero())
         ? 'CMS’s figure is right in total, though its parts are not'
         : 'The lines cancel out: CMS’s figure is right, though the entries are not',

@@ -45,6 +45,11 @@ export interface Balances {
    * balance counts it as paid towards that, not as an overpayment, and what is not yet due is less by it.
    */
   readonly paidAhead: Parts;
+  /**
+   * What CMS's figure on the payment plan's basis differs by where CMS keeps what was paid ahead as a credit rather than
+   * setting it against what is not yet due, as the recomputed balance does (bridge.ts: a `paid_ahead` line).
+   */
+  readonly cmsAhead: Parts;
   /** The recomputed balance (overdue now) and CMS's from its entries, by component. */
   readonly recomputed: Parts;
   readonly cmsEntries: Parts;
@@ -80,11 +85,12 @@ const minus = (a: Parts, b: Parts): Parts => parts(a.maintenance - b.maintenance
  * Of a balance in credit (by component), what pays liability accrued but not yet due (`notYetDue`), up to all of it.
  * On the paying side only (a receiving parent's evidence shows what reached her, not what was paid ahead).
  */
-function paidAhead(books: Books, balance: Parts, notYetDue: Parts): Parts {
+function paidAhead(books: Books, balance: Parts, notYetDue: Parts, beyondDue: Parts): Parts {
   if (books.side !== 'paying') return parts(0, 0, 0);
-  const part = (b: number, left: number) => (b < 0 && left > 0 ? Math.min(-b, left) : 0);
-  let m = part(balance.maintenance, notYetDue.maintenance);
-  let f = part(balance.fees, notYetDue.fees);
+  // Only what payments went beyond what was due: a credit CMS made by adjustment is not paid ahead.
+  const part = (b: number, left: number, beyond: number) => (b < 0 && left > 0 && beyond > 0 ? Math.min(-b, left, beyond) : 0);
+  let m = part(balance.maintenance, notYetDue.maintenance, beyondDue.maintenance);
+  let f = part(balance.fees, notYetDue.fees, beyondDue.fees);
   // Only what the balance as a whole is in credit by: a penny of maintenance in credit beside a penny of fees owed is
   // a split of one payment, not a payment ahead.
   let excess = m + f - Math.max(0, -(balance.maintenance + balance.fees));
@@ -239,8 +245,14 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   // payments count against it, 1991 Act s.28J; an overpayment is set against future liability, SI 2009/3151 regs
   // 8–9): it is not an overpayment while that lasts. The same on CMS's ledger, on its own record of payment: where it
   // charges what accrued, its entries hold that already, and what is not yet due shrinks by what was paid ahead.
-  const ahead = paidAhead(books, overdue, minus(accrued, due));
-  const cmsAhead = paidAhead(books, minus(entriesAsGiven, parts(structuralM, structuralF, 0)), minus(accrued, due));
+  const ahead = paidAhead(books, overdue, minus(accrued, due), parts(paidM - due.maintenance, paidF - due.fees, 0));
+  const cmsAhead = paidAhead(
+    books,
+    minus(entriesAsGiven, parts(structuralM, structuralF, 0)),
+    minus(accrued, due),
+    // Beyond what CMS's own ledger charged (on Direct Pay with reports, the missed payments reported).
+    parts(recM - cmsM, recF - cmsF, 0),
+  );
   const filledAhead = parts(chargesLiability ? 0 : cmsAhead.maintenance, chargesFees ? 0 : cmsAhead.fees, 0);
   const recomputed = plus(overdue, ahead);
   const cmsEntries = plus(entriesAsGiven, filledAhead);
@@ -289,6 +301,7 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     secretaryOfState: historic.secretaryOfState,
     cms: { opening: historic.cmsOpening, writtenOff: cmsWrittenOff, secretaryOfState: historic.cmsSecretaryOfState },
     paidAhead: ahead,
+    cmsAhead: parts(chargesLiability ? ahead.maintenance : filledAhead.maintenance, chargesFees ? ahead.fees : filledAhead.fees, 0),
     recomputed,
     cmsEntries,
     cmsFilledIn,

@@ -11,7 +11,7 @@ import { fromPence, type Dec } from '../money.ts';
 import type { Balances, Parts } from './balances.ts';
 import { addEffects, effectTotal, NO_EFFECT, type Effect } from './draft.ts';
 import type { CivilDate } from '../dates.ts';
-import { explainNotPassedOn, explainNotYetDue, explainUnexplained } from './explain.ts';
+import { explainNotPassedOn, explainNotYetDue, explainPaidAhead, explainUnexplained } from './explain.ts';
 import type { HeldByCms } from './held.ts';
 import type { Claim } from './read.ts';
 import type { Basis, Bridge, BridgeLine, BridgeLineKind, ByComponent, Component, Finding } from './types.ts';
@@ -101,8 +101,22 @@ export function buildBridge(
   }
   // What CMS claims against what its entries add up to (on the basis chosen): by component where it gave them, else
   // all together.
-  const claimed = claim ? claimedOn(claim, base) : undefined;
-  let unexplained = claimed ? minus(claimed, base) : NO_EFFECT;
+  // Paying side: CMS's figure keeping what was paid ahead of the plan as a credit, where the recomputed balance sets it
+  // against what is not yet due (balances.ts): a difference of basis, its own line, in nobody's favour.
+  const aheadBase = minus(base, balances.cmsAhead);
+  const keptAhead = claim !== undefined && !equal(balances.cmsAhead, NO_EFFECT) && distance(claim, aheadBase) < distance(claim, base);
+  const compared = keptAhead ? aheadBase : base;
+  if (keptAhead) {
+    const negated = minus(NO_EFFECT, balances.cmsAhead);
+    lines.push({
+      kind: 'paid_ahead',
+      amount: fromPence(effectTotal(negated)),
+      effects: byComponent(negated),
+      description: explainPaidAhead(fromPence(effectTotal(balances.cmsAhead))),
+    });
+  }
+  const claimed = claim ? claimedOn(claim, compared) : undefined;
+  let unexplained = claimed ? minus(claimed, compared) : NO_EFFECT;
   const from = claimed ? effectTotal(claimed) : effectTotal(entries);
   // On the receiving side, CMS's figure lower than its entries by exactly what it received from the paying parent and
   // had not passed on: its figure is his arrears, which count that money as paid. The line says so, in nobody's favour.
@@ -154,7 +168,13 @@ export function buildBridge(
     if (l.kind === 'unexplained' && !entriesGiven) continue;
     // A deduction still in time to reach CMS: its figure does not include it yet, and is not wrong about it. Money
     // CMS received and has not passed on: the paying parent paid it, so it is not his arrears, and CMS owes it to her.
-    if (l.kind === 'deduction_in_transit' || l.kind === 'payment_in_transit' || l.kind === 'received_not_passed_on') continue;
+    if (
+      l.kind === 'deduction_in_transit' ||
+      l.kind === 'payment_in_transit' ||
+      l.kind === 'received_not_passed_on' ||
+      l.kind === 'paid_ahead'
+    )
+      continue;
     const a = pence(l.amount);
     const side = a > 0 ? forPaying : a < 0 ? forReceiving : undefined;
     if (side) {

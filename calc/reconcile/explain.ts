@@ -368,6 +368,7 @@ export const KIND_NAMES: Readonly<Record<BridgeLineKind, readonly [string, strin
   opening_balance_mismatch: ['opening balance not as stated', 'opening balances not as stated'],
   write_off_not_applied: ['write-off not applied', 'write-offs not applied'],
   accrued_not_yet_due: ['amount accrued but not yet due', 'amounts accrued but not yet due'],
+  paid_ahead: ['credit kept where it pays what is not yet due', 'credits kept where they pay what is not yet due'],
   received_not_passed_on: ['payment CMS received and has not passed on', 'payments CMS received and have not been passed on'],
   unexplained: ['difference the entries do not explain', 'differences the entries do not explain'],
 };
@@ -396,6 +397,17 @@ export function explainNotYetDue(amount: Dec): string {
  * The line for money CMS received from the paying parent and had not passed on by the date: its figure, the paying
  * parent's arrears, counts it as paid; what the receiving parent is owed does not, until it reaches her (held.ts).
  */
+/**
+ * The line for what was paid ahead of the payment plan, where CMS's figure keeps it as a credit and the recomputed
+ * balance sets it against what has accrued but is not yet due (balances.ts paidAhead): a difference of basis.
+ */
+export function explainPaidAhead(amount: Dec): string {
+  return (
+    `CMS's figure keeps ${pounds(amount)} paid ahead of the payment plan as a credit; worked out, it pays what had accrued but was not yet due ` +
+    '(an initial or backdated amount), so it is not an overpayment. The two figures agree once that is counted: the difference is one of basis, not an error.'
+  );
+}
+
 /** Days within which a payment CMS received may still be clearing before it is passed on: Reckoner's rule, stated. */
 const CLEARING_DAYS = 10;
 

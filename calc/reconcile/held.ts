@@ -41,12 +41,15 @@ export interface HeldByCms {
 
 /**
  * Each reading of the receipts that leaves CMS holding money: what it received (on her basis: less her 4% on the net
- * basis) less what its entries show it passed on (`passedOn`, on the same basis). None on Direct Pay, where CMS
- * receives nothing, or where it passed on all it received.
+ * basis) less what its entries show it passed on (`passedOn`, on the same basis), where her evidence agrees that so much
+ * did not reach her (`reached`: what it shows she received, on the same basis). None on Direct Pay, where CMS receives
+ * nothing, or where it passed on all it received; none where her bank shows money CMS did not record passing on (then
+ * nothing is held: the record is what is missing, and a finding says so).
  */
 export function heldByCms(
   receipts: readonly CmsEntry[],
   passedOn: number,
+  reached: number,
   paying: FeeRules,
   receiving: FeeRules,
   basis: Basis,
@@ -60,8 +63,9 @@ export function heldByCms(
       const maintenance = feeInside ? maintenancePartOf(e.pence, paying.pctOn(e.day)) : e.pence;
       return basis === 'net' ? maintenance - feeOf(maintenance, receiving.pctOn(e.day)) : maintenance;
     });
-    const amount = onBasis.reduce((a, x) => a + x, 0) - passedOn;
-    if (amount <= 0) continue;
+    const received = onBasis.reduce((a, x) => a + x, 0);
+    const amount = received - passedOn;
+    if (amount <= 0 || received - reached !== amount) continue;
     // The latest receipts first, until they make up what is held; the last one taken may be part passed on.
     const held: HeldReceipt[] = [];
     let left = amount;

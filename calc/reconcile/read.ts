@@ -85,6 +85,8 @@ export interface Books {
    * just before the date went (direct-pay.ts: recorded after it, so on its way, not missing).
    */
   readonly recordedAfter: readonly CmsEntry[];
+  /** Bank payments dated after the reconciliation date (set aside as after it), the way a maintenance payment goes. */
+  readonly paidAfter: readonly BankTransaction[];
   /** This case's payment schedule lines that carry a status (paid, missed …), to the date, set aside or not. */
   readonly scheduleMarks: readonly CmsEntry[];
 
@@ -289,6 +291,7 @@ export function readBooks(input: ReconcileInput): Books {
     otherCase: [] as CmsEntry[],
     receipts: [] as CmsEntry[],
     recordedAfter: [] as CmsEntry[],
+    paidAfter: [] as BankTransaction[],
     scheduleMarks: [] as CmsEntry[],
     paid: [] as PaidItem[],
     paidForOtherCase: [] as PaidItem[],
@@ -351,8 +354,11 @@ export function readBooks(input: ReconcileInput): Books {
   for (const t of bank) {
     const relevantDirection = side === 'paying' || t.direction === 'in';
     if (t.repeats !== undefined) ignored.push({ bankTransactionId: t.id, reason: 'shown_in_another_document' });
-    else if (t.day > asOfDay) ignored.push({ bankTransactionId: t.id, reason: 'after_as_of' });
-    else if (!relevantDirection) ignored.push({ bankTransactionId: t.id, reason: 'not_a_maintenance_payment' });
+    else if (t.day > asOfDay) {
+      ignored.push({ bankTransactionId: t.id, reason: 'after_as_of' });
+      // A payment after the date that a record after it may be for (direct-pay.ts: then not one on its way).
+      if (relevantDirection && (side === 'paying' ? t.direction === 'out' : true)) books.paidAfter.push(t);
+    } else if (!relevantDirection) ignored.push({ bankTransactionId: t.id, reason: 'not_a_maintenance_payment' });
     else if (filters.length > 0 && !filters.some((f) => t.description.toLowerCase().includes(f) || t.reference.toLowerCase().includes(f))) {
       ignored.push({ bankTransactionId: t.id, reason: 'not_a_maintenance_payment' });
     } else if (otherRefs.length > 0 && namesOtherCase(t.reference || t.description)) {

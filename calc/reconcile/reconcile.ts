@@ -144,7 +144,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const passedOn = payments.recorded.reduce((a, r) => a + (r.entry.type === 'payment_passed_on' ? r.credit.maintenance : 0), 0);
   const held =
     books.side === 'receiving' && books.claim && books.schedule.totals.receivingParents.length === 1
-      ? heldByCms(books.receipts, passedOn, feeRules(books.schedule, 'paying'), books.fees, books.basis)
+      ? heldByCms(books.receipts, passedOn, balances.paid.maintenance, feeRules(books.schedule, 'paying'), books.fees, books.basis)
       : [];
   const built = buildBridge(balances, findings, books.claim, books.counts.cms > 0, {
     readings: held,

@@ -123,7 +123,8 @@ export const accountBreakdownRequest = defineLetter({
     // disputing the balance is owed more, and enforcement is how it reaches them.
     // With the evidence showing CMS's figure right, nothing is disputed: the breakdown is asked for to check it (a
     // meaning probe of 5 December 2026 found "I do not accept that figure" beside "Your figure agrees with it").
-    const agrees = withBank && !balanceDifference(r);
+    // A difference of basis only (a credit CMS keeps for what was paid ahead of the plan) is agreement too.
+    const agrees = withBank && (!balanceDifference(r) || r.result.bridge.lines.every((l) => l.kind === 'paid_ahead'));
     // Money CMS received and has not passed on: its figure is right as the paying parent's arrears, not as hers.
     const held = notPassedOnFigure(r);
     const hold = ctx.senderRole === 'paying' && netWay(r) !== 'too_low' && !agrees;

@@ -489,6 +489,13 @@ function signedBeforeFee(plan: Plan, record: CsvRecord, flipped: Flipped): Dec {
         `Line ${record.line}, column ${columnName(plan, plan.direction)} (which way the amount went) ${cell.trim() === '' ? 'is empty' : `is ${JSON.stringify(cleanText(cell).slice(0, 20))}`}; it must say ${DIRECTION_WORDS}.`,
       );
     }
+    // A figure printed negative says money out too: beside a cell that says money in, the file contradicts itself.
+    if (v.isNegative() && way === 'in') {
+      throw new ParseError(
+        'parse_failed',
+        `Line ${record.line}: the amount in column ${columnName(plan, plan.amount)} is negative (money out), but column ${columnName(plan, plan.direction)} says ${JSON.stringify(cleanText(cell))} (money in); correct the row, or leave csvMapping.direction out if the amounts are signed.`,
+      );
+    }
     return way === 'out' ? v.abs().negated() : v.abs();
   }
   const out = amountCell(plan, record, plan.paidOut, 'money out');

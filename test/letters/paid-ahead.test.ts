@@ -58,4 +58,19 @@ describe('money paid ahead of the payment plan, in a paying parent’s letters',
         'My bank statements show I paid £1,950.03. I have therefore paid £112.07 more than all that had accrued.',
     );
   });
+
+  it('account_breakdown_request on CMS’s figure that keeps what was paid ahead as a credit: the two agree (a probe)', () => {
+    const text = squash(
+      draftLetter({
+        type: 'account_breakdown_request',
+        sentOn: '2024-11-05',
+        facts: { ...facts, senderRole: 'paying', statedIn: 'letter', statedOn: '2024-11-01' },
+        reconciliation: story(['2024-03-15', '2024-04-15'], '-433.34'),
+      }).text,
+    );
+    expect(text).toContain(
+      'Your figure keeps as a credit £433.34 I paid ahead of the payment plan; worked out, that pays what had accrued but was not yet due, so the two agree.',
+    );
+    expect(text).not.toMatch(/too low|in the other parent’s favour|I do not accept/);
+  });
 });

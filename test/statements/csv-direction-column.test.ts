@@ -61,4 +61,13 @@ describe('an unsigned amount beside a DR/CR column', () => {
       'for example {"date":"Transaction Date","description":"Details","amount":"Value","direction":"DR/CR","balance":"Balance","dateFormat":"DD/MM/YYYY"}',
     );
   });
+
+  test('a figure printed negative beside a cell that says money in is refused: the file contradicts itself (a probe)', async () => {
+    const lines = file({ out: 'DR', in: 'CR' });
+    const row = lines.findIndex((l) => l.includes(',CR,'));
+    lines[row] = lines[row]!.replace(/,(\d[\d.]*),CR,/, ',-$1,CR,');
+    await expect(read(lines, MAPPING)).rejects.toThrow(
+      `Line ${row + 1}: the amount in column "Value" is negative (money out), but column "DR/CR" says "CR" (money in); correct the row, or leave csvMapping.direction out if the amounts are signed.`,
+    );
+  });
 });

@@ -72,4 +72,19 @@ describe('money CMS received from the paying parent and has not passed on', () =
     expect(lines(r)).toEqual(['unexplained -399.20']);
     expect(r.bridge.notPassedOn).toBeUndefined();
   });
+
+  it('is no line where her bank shows the money reached her, though CMS did not record passing it on (a probe)', () => {
+    // September's £499.20 in her bank on 10 September, no passed-on entry: nothing is held, a record is missing.
+    const base = story();
+    const r = reconcile({
+      ...base,
+      bankTransactions: [
+        ...base.bankTransactions!,
+        { id: 'bank-09', date: '2023-09-10', amount: '499.20', direction: 'in', description: 'CMS' },
+      ],
+    });
+    expect(r.bridge.notPassedOn).toBeUndefined();
+    expect(r.findings.map((f) => f.kind)).toEqual(['payment_missing_from_cms']);
+    expect(formatMoney(r.balance.recomputed)).toBe('0.00');
+  });
 });

@@ -44,4 +44,25 @@ describe('money paid ahead of the payment plan', () => {
     expect(formatMoney(r.balance.notYetDue)).toBe('537.94');
     expect(formatMoney(r.balance.recomputed)).toBe('0.00');
   });
+
+  it('a figure of CMS’s that keeps what was paid ahead as a credit differs only in basis: a line in nobody’s favour (a probe)', () => {
+    // CMS gives −£433.34 (its entries: due 1,300.02 − paid 1,733.36), with £537.94 not yet due; worked out, £0.00 with
+    // £104.60 not yet due: −433.34 + 537.94 = 0.00 + 104.60.
+    const r = reconcile(story(VOLUNTARY, '-433.34'));
+    expect(r.bridge.lines.map((l) => `${l.kind} ${formatMoney(l.amount)}`)).toEqual(['paid_ahead -433.34']);
+    expect([r.bridge.inPayingParentsFavour.count, r.bridge.inReceivingParentsFavour.count]).toEqual([0, 0]);
+  });
+
+  it('a credit CMS made by adjustment, with no payment beyond what was due, is not paid ahead (a probe)', () => {
+    // Every instalment paid (1,300.02), nothing voluntary; CMS's adjustment of −£216.67: an overpayment of £216.67.
+    const base = story([]);
+    const r = reconcile({
+      ...base,
+      cmsEntries: [{ id: 'adjustment', date: '2024-10-01', type: 'adjustment', amount: '-216.67' }],
+      cmsClaim: { date: '2024-10-31', balance: '-216.67' },
+    });
+    expect(r.balance.paidAhead).toBeUndefined();
+    expect(formatMoney(r.balance.recomputed)).toBe('-216.67');
+    expect(r.bridge.lines).toEqual([]);
+  });
 });

@@ -39,4 +39,17 @@ describe('a payment CMS recorded after the date of its figure', () => {
     const r = reconcile(story({ date: '2024-09-10', amount: '260.00' }));
     expect(r.findings.map((f) => f.kind)).toEqual(['payment_missing_from_cms']);
   });
+
+  it('a record after the date as near to a payment made after it is not taken for the earlier one (a probe)', () => {
+    // Paid 30 August and again 1 September; CMS recorded one, on 2 September: it may be the 1 September payment's.
+    const base = story({ date: '2024-09-02', amount: '260.00' });
+    const r = reconcile({
+      ...base,
+      bankTransactions: [
+        ...base.bankTransactions!,
+        { id: 'bank-sep', date: '2024-09-01', amount: '260.00', direction: 'out', description: 'CMS MAINT' },
+      ],
+    });
+    expect(r.findings.map((f) => f.kind)).toEqual(['payment_missing_from_cms']);
+  });
 });
