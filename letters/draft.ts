@@ -247,7 +247,7 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
       problems.push({
         field: 'reconciliation',
         message: recordedAfter
-          ? `found no entry to dispute: what it found is not an error on CMS’s record (payments made before ${result.asOf} that CMS recorded after it, deductions from pay still in time to reach it, or shortfalls nobody reported), ` +
+          ? `found no entry to dispute: what it found is not an error on CMS’s record (${result.side === 'receiving' ? `payments CMS passed on before ${result.asOf} that reached you after it` : `payments made before ${result.asOf} that CMS recorded after it, deductions from pay still in time to reach it`}, or shortfalls nobody reported), ` +
             `so there is nothing for the ${spec.type} letter to list. Reconcile again as of a later date (asOf), so that CMS’s figure includes them`
           : `found no entry to dispute: what it found is not an error on CMS’s record (deductions from pay the employer still has time to pay over, or shortfalls nobody reported), ` +
             `so there is nothing for the ${spec.type} letter to list. Reconcile again once the pay-over day has passed`,

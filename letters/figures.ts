@@ -711,7 +711,9 @@ export function inTransitFigure(r: ComputedReconciliation): Figure | undefined {
     payments === 0
       ? `Deducted from my ${inTransitFrom(r)}, and still in time to reach CMS`
       : deductions === 0
-        ? `Paid before ${before}, and recorded by CMS after that date`
+        ? r.result.side === 'receiving'
+          ? `Passed on by CMS before ${before}, and reaching me after that date`
+          : `Paid before ${before}, and recorded by CMS after that date`
         : `Deducted from my ${inTransitFrom(r)} or paid before ${before}, and on its way to CMS then`,
     t.amount,
     `Line${lines.length === 1 ? '' : 's'} ${joinAnd(lines.map(({ no }) => String(no)))} of the reconciliation statement: ${lines.map(({ l }) => pounds(l.amount)).join(' + ')}`,
@@ -739,6 +741,11 @@ export function inTransitCounts(r: ComputedReconciliation): { deductions: number
 export function inTransitPaymentsWords(r: ComputedReconciliation, you: string): string | undefined {
   const { deductions, payments } = inTransitCounts(r);
   if (payments === 0) return undefined;
+  // A receiving parent's: passed on by CMS before the date, reaching her after it.
+  if (r.result.side === 'receiving') {
+    const passed = `${payments === 1 ? 'a payment' : count(payments, 'payment')} ${you} passed on before ${longDate(r.result.asOf)}`;
+    return `${capital(passed)} reached me after that date`;
+  }
   const paid = `${payments === 1 ? 'a payment' : count(payments, 'payment')} I made before ${longDate(r.result.asOf)}`;
   // (count writes "two payments"; capital makes the sentence's start.)
   return deductions === 0
@@ -827,7 +834,7 @@ export const CMS_ENTRY_WORDS: Readonly<Record<CmsEntryType, string>> = {
 export function cmsCell(r: ComputedReconciliation, f: Finding): string {
   const entries = f.cmsEntryIds.map((id) => r.cmsEntries.get(id)).filter((e): e is CmsEntry => e !== undefined);
   // Recorded after the date of CMS's figure: its record is right, and later.
-  const later = f.kind === 'payment_in_transit' ? f.facts.cms?.[0] : undefined;
+  const later = f.kind === 'payment_in_transit' && !f.facts.arrivedOn ? f.facts.cms?.[0] : undefined;
   if (later) return `Recorded on ${longDate(later.date)}, after the date of CMS’s figure`;
   if (entries.length === 0) return f.facts.reason === 'no_cms_record_given' ? 'Your record not given to me' : 'Nothing recorded';
   return entries
@@ -890,6 +897,8 @@ export function evidenceCell(f: Finding): string {
   if (f.citations.length > 0) return f.citations.map(citationCell).join('; ');
   const x = f.facts;
   const period = x.period ? ` for ${longDate(x.period.start)} to ${longDate(x.period.end)}` : '';
+  if (f.kind === 'payment_in_transit' && x.arrivedOn)
+    return `Reached my account on ${longDate(x.arrivedOn)}, after the date of CMS’s figure`;
   switch (f.kind) {
     case 'cms_payment_without_evidence': {
       const type = x.cms?.[0]?.type;
@@ -1265,7 +1274,9 @@ export function reconciliationStatement(
       ? bridge.lines.every((l) => l.kind === 'received_not_passed_on')
         ? `CMS’s figure is ${netText} lower than what I am owed: money it holds, not arrears`
         : bridge.lines.every((l) => l.kind === 'payment_in_transit')
-          ? `CMS’s figure is ${netText} higher only by what it recorded after that date`
+          ? r.result.side === 'receiving'
+            ? `CMS’s figure is ${netText} lower only by what reached me after that date`
+            : `CMS’s figure is ${netText} higher only by what it recorded after that date`
           : bridge.lines.every((l) => l.kind === 'paid_ahead')
             ? `CMS’s figure is ${netText} lower only by the credit it keeps for what I paid ahead: the two agree`
             : `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`

@@ -67,7 +67,8 @@ export function reconcileDirectPay(
   const unchecked: PaidItem[] = [];
   // A payment made just before the date that CMS recorded after it (the same amount, within the matching window) is
   // on its way: CMS's figure at the date does not include it yet, and is not wrong about it.
-  // A record a payment made after the date is as near to, of the same amount, may be that one's: not taken.
+  // A record that a payment made after the date, and no later than the record, is as near to may be that one's: not
+  // taken. (A payment made after the record cannot be what it records.)
   const laterRecords = [...books.recordedAfter];
   const recordedLater = (item: PaidItem): CmsEntry | undefined => {
     const i = laterRecords.findIndex(
@@ -75,7 +76,7 @@ export function reconcileDirectPay(
         e.pence === item.row.pence &&
         e.day >= item.row.day &&
         e.day - item.row.day <= books.windowDays &&
-        !books.paidAfter.some((t) => t.pence === e.pence && Math.abs(e.day - t.day) <= e.day - item.row.day),
+        !books.paidAfter.some((t) => t.pence === e.pence && t.day <= e.day && e.day - t.day <= e.day - item.row.day),
     );
     return i < 0 ? undefined : laterRecords.splice(i, 1)[0];
   };

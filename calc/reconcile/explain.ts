@@ -126,6 +126,9 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
       return `${capital(w.your)} ${c.kind === 'payslip_deduction' ? 'payslip' : 'benefit statement'} of ${d(c.date)} shows ${pounds(c.amount)} deducted for child maintenance${c.from ? ` by ${c.from}` : ''}${lessCharge(f.amount, c.amount)}, but CMS has not recorded receiving it: money taken and not credited.`;
     }
     case 'payment_in_transit':
+      if (x.arrivedOn) {
+        return `CMS recorded ${recordWords(cms!.type, w)} of ${pounds(cms!.amount)} on ${d(cms!.date)}; it reached ${w.your} account on ${d(x.arrivedOn)}, after the date of CMS's figure, so the balance worked out to that date does not count it yet and CMS is not wrong about it.`;
+      }
       return `${capital(first)}; CMS recorded it on ${d(cms!.date)}, after the date of its figure, so its figure does not include it yet and is not wrong about it.`;
     case 'deduction_in_transit': {
       const c = f.citations[0]!;

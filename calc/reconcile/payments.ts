@@ -233,9 +233,27 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
   const usedOther = new Set(wrongCase.map((w) => w.entry));
   for (const e of books.otherCase) if (!usedOther.has(e)) books.ignored.push({ cmsEntryId: e.id, reason: 'another_case' });
 
+  // A payment CMS recorded passing on before the date that reached her bank after it, within the matching window, is on
+  // its way (the receiving side's payment in transit), not one with no evidence.
+  const arrivals = books.side === 'receiving' ? [...books.paidAfter] : [];
   for (const i of leftRecords) {
     const e = records[i]!;
     if (takenRecords.has(e)) continue;
+    const k = arrivals.findIndex((t) => t.pence === e.pence && t.day >= e.day && t.day - e.day <= books.windowDays);
+    if (k >= 0 && e.type === 'payment_passed_on') {
+      const t = arrivals.splice(k, 1)[0]!;
+      findings.push({
+        kind: 'payment_in_transit',
+        date: e.date,
+        amount: e.pence,
+        effect: effectOf(negate(recordCredit(e, usual))),
+        cms: [e],
+        bank: [],
+        evidence: [],
+        facts: { cms: [cmsFact(e)], arrivedOn: t.date },
+      });
+      continue;
+    }
     findings.push({
       kind: 'cms_payment_without_evidence',
       date: e.date,

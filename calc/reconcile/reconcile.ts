@@ -142,9 +142,12 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   // On the receiving side, what CMS received from the paying parent less what its entries show it passed on to her
   // (with several receiving parents, how his payment is shared between them no entry of hers shows: not worked out).
   const passedOn = payments.recorded.reduce((a, r) => a + (r.entry.type === 'payment_passed_on' ? r.credit.maintenance : 0), 0);
+  // What reached her while CMS collected (not what the paying parent paid her directly on Direct Pay).
+  const collected = (day: number) => books.fees.serviceOn(day) === 'collect_and_pay';
+  const reached = payments.paid.reduce((a, p) => a + (collected(p.item.row.day) ? p.credit.maintenance : 0), 0);
   const held =
     books.side === 'receiving' && books.claim && books.schedule.totals.receivingParents.length === 1
-      ? heldByCms(books.receipts, passedOn, balances.paid.maintenance, feeRules(books.schedule, 'paying'), books.fees, books.basis)
+      ? heldByCms(books.receipts, passedOn, reached, feeRules(books.schedule, 'paying'), books.fees, books.basis)
       : [];
   const built = buildBridge(balances, findings, books.claim, books.counts.cms > 0, {
     readings: held,

@@ -198,6 +198,8 @@ export interface FindingFacts {
   readonly due?: Dec;
   /** For a payment: how many days apart CMS's date and the evidence are. */
   readonly days?: number;
+  /** A payment CMS recorded passing on before the date that reached the receiving parent's bank after it (in transit). */
+  readonly arrivedOn?: CivilDate;
   /** Why, in a word, where the kind has several reasons. */
   readonly reason?:
     | 'direct_pay'

@@ -37,7 +37,7 @@ import {
   type ComputedReconciliation,
 } from '../figures.ts';
 import { balanceWords, count, joinAnd, positionOf, type Position } from '../format.ts';
-import type { ComposeContext, EachWaySummary, StatementSummary } from '../types.ts';
+import type { ComposeContext, EachWaySummary, SenderRole, StatementSummary } from '../types.ts';
 
 type Ctx = Pick<ComposeContext<unknown>, 'quote' | 'date' | 'senderRole'>;
 type StatementCtx = Ctx & Pick<ComposeContext<unknown>, 'disputedSchedule'>;
@@ -85,7 +85,9 @@ export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addr
     return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure keeps as a credit ${ctx.quote(diff)} I paid ahead of the payment plan; worked out, that pays what had accrued but was not yet due, so the two agree.`;
   }
   if (bridge.differenceOnceArrived.isZero() && inTransitCounts(r).payments > 0 && inTransitCounts(r).deductions === 0) {
-    return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure is higher only by what ${to === 'cms' ? 'you' : 'it'} recorded after that date.`;
+    return r.result.side === 'receiving'
+      ? `${own} ${to === 'cms' ? 'Your' : 'Its'} figure is lower only by what reached me after that date.`
+      : `${own} ${to === 'cms' ? 'Your' : 'Its'} figure is higher only by what ${to === 'cms' ? 'you' : 'it'} recorded after that date.`;
   }
   // CMS's figure lower only by what it holds: right as the paying parent's arrears, which is what it counts.
   const onlyHeld =
@@ -389,10 +391,17 @@ function unreportedSentence(ctx: Pick<ComposeContext<unknown>, 'senderRole'>, s:
  * still has time to pay over (by the 19th of the month after: SI 1992/1989 reg 14(1)) are not errors on CMS's record,
  * but the correct balance counts them as paid; undefined when there are none.
  */
-function inTransitSentence(s: StatementSummary): string | undefined {
+function inTransitSentence(s: StatementSummary, role: SenderRole): string | undefined {
   const n = s.inTransitLines.length;
   if (n === 0) return undefined;
   const p = s.inTransitPaymentLines.length;
+  // A receiving parent's: payments CMS passed on before the date that reached her after it.
+  if (p > 0 && role === 'receiving') {
+    return (
+      `The statement also sets out ${p === 1 ? 'a payment' : count(p, 'payment')} you passed on before the date of your figure that reached me after it (${linesRef(s.inTransitLines)}): ` +
+      `${n === 1 ? 'it is not an error' : 'they are not errors'} on your record, but the correct balance does not count ${n === 1 ? 'it' : 'them'} yet.`
+    );
+  }
   // Payments made before the date and recorded by CMS after it: on their way, not deductions.
   if (p > 0) {
     return (
@@ -433,7 +442,7 @@ export function notEntries(
   reports: Reports,
 ): { readonly text: string; readonly correct: string; readonly unreported: boolean; readonly passedOn: boolean } {
   const unreported = unreportedSentence(ctx, s, reports);
-  const inTransit = inTransitSentence(s);
+  const inTransit = inTransitSentence(s, ctx.senderRole);
   const passedOn = passedOnSentence(s);
   const note = unreportedNote(ctx, s, reports);
   if (note) ctx.warn(note);

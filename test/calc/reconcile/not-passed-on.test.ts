@@ -87,4 +87,27 @@ describe('money CMS received from the paying parent and has not passed on', () =
     expect(r.findings.map((f) => f.kind)).toEqual(['payment_missing_from_cms']);
     expect(formatMoney(r.balance.recomputed)).toBe('0.00');
   });
+
+  it('is found on a case that moved from Direct Pay, counting only what reached her while CMS collected (a second probe)', () => {
+    // Direct Pay from 1 May 2023 (£520.00 paid to her on 1 May and 1 June), Collect and Pay from 1 July: September's
+    // £499.20 is still held. Due 2 × 520.00 + 3 × 499.20 = 2,537.60; reached 1,040.00 + 998.40 = 2,038.40.
+    const b = story();
+    const r = reconcile({
+      ...b,
+      schedule: {
+        ...b.schedule,
+        decisions: [
+          { effectiveDate: '2023-05-01', weeklyAmount: 120, service: 'direct_pay' },
+          { effectiveDate: '2023-07-01', weeklyAmount: 120, service: 'collect_and_pay' },
+        ],
+        service: 'direct_pay',
+      },
+      bankTransactions: [
+        { id: 'dp-05', date: '2023-05-01', amount: '520.00', direction: 'in', description: 'CMS' },
+        { id: 'dp-06', date: '2023-06-01', amount: '520.00', direction: 'in', description: 'CMS' },
+        ...b.bankTransactions!,
+      ],
+    });
+    expect(lines(r)).toEqual(['received_not_passed_on -499.20']);
+  });
 });

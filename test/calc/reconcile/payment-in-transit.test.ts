@@ -52,4 +52,17 @@ describe('a payment CMS recorded after the date of its figure', () => {
     });
     expect(r.findings.map((f) => f.kind)).toEqual(['payment_missing_from_cms']);
   });
+
+  it('a payment made after the record is not what it records: the earlier one is still on its way (a second probe)', () => {
+    // Paid 30 August, recorded 3 September; paid again 5 September, after the record.
+    const b = story({ date: '2024-09-03', amount: '260.00' });
+    const r = reconcile({
+      ...b,
+      bankTransactions: [
+        ...b.bankTransactions!,
+        { id: 'bank-sep', date: '2024-09-05', amount: '260.00', direction: 'out', description: 'CMS MAINT' },
+      ],
+    });
+    expect(r.findings.map((f) => f.kind)).toEqual(['payment_in_transit']);
+  });
 });
