@@ -245,13 +245,15 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   // payments count against it, 1991 Act s.28J; an overpayment is set against future liability, SI 2009/3151 regs
   // 8–9): it is not an overpayment while that lasts. The same on CMS's ledger, on its own record of payment: where it
   // charges what accrued, its entries hold that already, and what is not yet due shrinks by what was paid ahead.
-  const ahead = paidAhead(books, overdue, minus(accrued, due), parts(paidM - due.maintenance, paidF - due.fees, 0));
+  // Paid beyond what was due, a credit carried in counting as paid (an overpayment carried in, set against what is
+  // payable as one made now would be: SI 2009/3151 regs 8–9).
+  const ahead = paidAhead(books, overdue, minus(accrued, due), parts(paidM - due.maintenance - historic.opening, paidF - due.fees, 0));
   const cmsAhead = paidAhead(
     books,
     minus(entriesAsGiven, parts(structuralM, structuralF, 0)),
     minus(accrued, due),
     // Beyond what CMS's own ledger charged (on Direct Pay with reports, the missed payments reported).
-    parts(recM - cmsM, recF - cmsF, 0),
+    parts(recM - cmsM - historic.cmsOpening, recF - cmsF, 0),
   );
   const filledAhead = parts(chargesLiability ? 0 : cmsAhead.maintenance, chargesFees ? 0 : cmsAhead.fees, 0);
   const recomputed = plus(overdue, ahead);

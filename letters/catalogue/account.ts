@@ -693,7 +693,11 @@ export const overpaymentRefund = defineLetter({
     const cmsAgrees = b.difference?.isZero() ?? false;
     const diff = balanceDifference(r);
     // "Therefore" only when the balance is what was due less what was paid, nothing else.
-    const onlyDueAndPaid = b.adjustments.isZero() && b.writtenOff.isZero() && b.enforcementCharges.isZero();
+    const onlyDueAndPaid = b.adjustments.isZero() && b.writtenOff.isZero() && b.enforcementCharges.isZero() && b.openingBalance.isZero();
+    // A balance carried in (a credit among them) is part of the sum too: "therefore" would not follow from the figures given.
+    const others = b.openingBalance.isZero()
+      ? 'With the adjustments and charges on the account taken into account, I have paid'
+      : 'With the balance carried into the account, and its adjustments and charges, taken into account, I have paid';
     const ahead = b.paidAhead !== undefined;
     const want = {
       refund: 'I would like the overpayment repaid to me.',
@@ -706,7 +710,7 @@ export const overpaymentRefund = defineLetter({
         `I am the paying parent. Up to ${ctx.date(r.result.asOf)}, the decisions on my case made ${ctx.quote(totalDue(r))} due, including any collection fees${
           // Paid ahead of the plan too: the overpayment is what was paid beyond all that had accrued, due or not.
           ahead ? `, and ${ctx.quote(totalAccrued(r))} had accrued in all, what the payment plan had not yet made due with it` : ''
-        }. My ${r.result.counts.evidence > 0 ? 'bank statements and other evidence of payment show' : 'bank statements show'} I paid ${ctx.quote(paidPerBank(r))}. ${onlyDueAndPaid ? 'I have therefore paid' : 'With the adjustments and charges on the account taken into account, I have paid'} ${over} more than ${ahead ? 'all that had accrued' : 'was due'}.${overpaidParts(ctx, r)}`,
+        }. My ${r.result.counts.evidence > 0 ? 'bank statements and other evidence of payment show' : 'bank statements show'} I paid ${ctx.quote(paidPerBank(r))}. ${onlyDueAndPaid ? 'I have therefore paid' : others} ${over} more than ${ahead ? 'all that had accrued' : 'was due'}.${overpaidParts(ctx, r)}`,
         f.cause && sentence(f.cause),
         claim && cmsAgrees && `Your own record shows an overpayment of ${ctx.quote(claim)}.`,
         claim &&

@@ -65,4 +65,21 @@ describe('money paid ahead of the payment plan', () => {
     expect(formatMoney(r.balance.recomputed)).toBe('-216.67');
     expect(r.bridge.lines).toEqual([]);
   });
+
+  it('a credit carried in pays what is not yet due as payments ahead do (a second probe)', () => {
+    // A credit of £100.00 carried in: −100.00 + 1,300.02 due − 1,733.36 paid = −533.34, all of it against the £537.94
+    // not yet due: nothing owed, £4.60 still to fall due. Before, "an overpayment of £100.00" and a refund letter.
+    const b = story(VOLUNTARY, '-533.34');
+    const r = reconcile({
+      ...b,
+      schedule: { ...b.schedule, openingBalance: { date: '2024-03-01', amount: '-100.00' } },
+      cmsEntries: [{ id: 'opening', date: '2024-03-01', type: 'opening_balance', amount: '-100.00' }, ...b.cmsEntries!],
+    });
+    expect([
+      formatMoney(r.balance.recomputed),
+      r.balance.paidAhead && formatMoney(r.balance.paidAhead),
+      formatMoney(r.balance.notYetDue),
+    ]).toEqual(['0.00', '533.34', '4.60']);
+    expect(r.bridge.lines.map((l) => `${l.kind} ${formatMoney(l.amount)}`)).toEqual(['paid_ahead -533.34']);
+  });
 });
