@@ -239,23 +239,13 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
   for (const i of leftRecords) {
     const e = records[i]!;
     if (takenRecords.has(e)) continue;
-    const k = arrivals.findIndex((t) => t.pence === e.pence && t.day >= e.day && t.day - e.day <= books.windowDays);
-    if (k >= 0 && e.type === 'payment_passed_on') {
-      const t = arrivals.splice(k, 1)[0]!;
-      findings.push({
-        kind: 'payment_in_transit',
-        date: e.date,
-        amount: e.pence,
-        effect: effectOf(negate(recordCredit(e, usual))),
-        cms: [e],
-        bank: [],
-        evidence: [],
-        facts: { cms: [cmsFact(e)], arrivedOn: t.date },
-      });
-      continue;
-    }
+    const k =
+      e.type === 'payment_passed_on'
+        ? arrivals.findIndex((t) => t.pence === e.pence && t.day >= e.day && t.day - e.day <= books.windowDays)
+        : -1;
+    const arrived = k >= 0 ? arrivals.splice(k, 1)[0]! : undefined;
     findings.push({
-      kind: 'cms_payment_without_evidence',
+      kind: arrived ? 'payment_in_transit' : 'cms_payment_without_evidence',
       date: e.date,
       amount: e.pence,
       effect: effectOf(negate(recordCredit(e, usual))),
@@ -264,7 +254,13 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
       evidence: [],
       facts: {
         cms: [cmsFact(e)],
-        ...(e.type === 'refund' ? { reason: 'refund' } : e.type === 'voluntary_payment' ? { reason: 'voluntary' } : {}),
+        ...(arrived
+          ? { arrivedOn: arrived.date }
+          : e.type === 'refund'
+            ? { reason: 'refund' }
+            : e.type === 'voluntary_payment'
+              ? { reason: 'voluntary' }
+              : {}),
       },
     });
   }
