@@ -5,25 +5,14 @@
  * PDF reader leaves out its balance lines, with a warning naming them. Each file is built from the ground truth here.
  */
 import { describe, expect, test } from 'vitest';
-import { parseDocument } from '../../statements/index.ts';
-import type { CsvMapping, ParseResult } from '../../statements/types.ts';
+import type { CsvMapping } from '../../statements/types.ts';
 import { DECEMBER, OPENING, balancesAfter, type TruthRow } from '../fixtures/pdf/ground-truth-statement.ts';
 import { slash4 } from '../fixtures/pdf/generate.ts';
+import { readCsvLines, rowsOf } from './read-rows.ts';
 
 const AFTER = balancesAfter(DECEMBER);
 const CLOSING = AFTER.at(-1)!;
 const SPLIT: CsvMapping = { date: 'Date', description: 'Description', paidOut: 'Paid out', paidIn: 'Paid in', balance: 'Balance' };
-
-const rowsOf = (r: ParseResult) =>
-  r.transactions.map((t) => ({ date: t.date, description: t.description, amount: t.amount, direction: t.direction }));
-
-async function read(lines: string[], csvMapping?: CsvMapping): Promise<ParseResult> {
-  return parseDocument({
-    bytes: new TextEncoder().encode(`${lines.join('\r\n')}\r\n`),
-    filename: 'statement.csv',
-    ...(csvMapping ? { csvMapping } : {}),
-  });
-}
 
 /** Date, Type, Description, Paid out, Paid in, Balance; `none` fills the amount column a row does not use. */
 const splitRow = (r: TruthRow, i: number, none: string) =>
@@ -34,7 +23,7 @@ describe('brought and carried forward rows are left out, and named', () => {
     ['0.00', 'written 0.00'],
     ['', 'left blank'],
   ])('money out and in columns, the balance rows %j (%s)', async (none) => {
-    const result = await read(
+    const result = await readCsvLines(
       [
         'Date,Type,Description,Paid out,Paid in,Balance',
         `01/12/2024,,BALANCE BROUGHT FORWARD,${none},${none},${OPENING}`,
@@ -52,7 +41,7 @@ describe('brought and carried forward rows are left out, and named', () => {
   });
 
   test('one signed Amount column: "Opening balance" and "Closing balance" rows of 0.00', async () => {
-    const result = await read(
+    const result = await readCsvLines(
       [
         'Date,Description,Amount,Balance',
         `01/12/2024,Opening balance,0.00,${OPENING}`,
@@ -68,7 +57,7 @@ describe('brought and carried forward rows are left out, and named', () => {
   });
 
   test('a brought-forward row with no date at the top of the rows', async () => {
-    const result = await read(
+    const result = await readCsvLines(
       [
         'Date,Type,Description,Paid out,Paid in,Balance',
         `,,Balance brought forward,0.00,0.00,${OPENING}`,
@@ -81,7 +70,7 @@ describe('brought and carried forward rows are left out, and named', () => {
   });
 
   test("Metro Bank's export with a brought-forward row (no mapping)", async () => {
-    const result = await read([
+    const result = await readCsvLines([
       'Date,Transaction type,Description,Money out,Money in,Balance',
       `01/12/2024,,Balance brought forward,,,${OPENING}`,
       ...DECEMBER.map((r, i) =>
@@ -98,7 +87,7 @@ describe('brought and carried forward rows are left out, and named', () => {
   test('a transaction whose words mention a balance is still a transaction', async () => {
     const rows: TruthRow[] = [...DECEMBER, { date: '2024-12-31', description: 'BALANCE TRANSFER FEE', amount: '0.00', direction: 'in' }];
     const after = [...AFTER, CLOSING];
-    const result = await read(
+    const result = await readCsvLines(
       [
         'Date,Description,Amount,Balance',
         ...rows.map((r, i) => [slash4(r.date), r.description, `${r.direction === 'out' ? '-' : ''}${r.amount}`, after[i]].join(',')),

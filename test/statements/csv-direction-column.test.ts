@@ -5,20 +5,13 @@
  * from the ground truth of test/fixtures/pdf/ground-truth-statement.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { MappingError, parseDocument } from '../../statements/index.ts';
-import type { CsvMapping, ParseResult } from '../../statements/types.ts';
+import { MappingError } from '../../statements/index.ts';
+import type { CsvMapping } from '../../statements/types.ts';
 import { DECEMBER, balancesAfter } from '../fixtures/pdf/ground-truth-statement.ts';
 import { slash4 } from '../fixtures/pdf/generate.ts';
+import { readCsvLines, rowsOf } from './read-rows.ts';
 
 const AFTER = balancesAfter(DECEMBER);
-const rowsOf = (r: ParseResult) =>
-  r.transactions.map((t) => ({ date: t.date, description: t.description, amount: t.amount, direction: t.direction }));
-const read = (lines: string[], csvMapping?: CsvMapping) =>
-  parseDocument({
-    bytes: new TextEncoder().encode(`${lines.join('\r\n')}\r\n`),
-    filename: 'statement.csv',
-    ...(csvMapping ? { csvMapping } : {}),
-  });
 const file = (words: { out: string; in: string }) => [
   'Transaction Date,Details,Value,DR/CR,Balance',
   ...DECEMBER.map((r, i) => [slash4(r.date), r.description, r.amount, r.direction === 'out' ? words.out : words.in, AFTER[i]].join(',')),
@@ -31,7 +24,7 @@ describe('an unsigned amount beside a DR/CR column', () => {
     { out: 'Debit', in: 'Credit' },
     { out: 'd', in: 'c' },
   ])('with csvMapping.direction, %o: every row exact, the running balance adding up', async (words) => {
-    const result = await read(file(words), MAPPING);
+    const result = await readCsvLines(file(words), MAPPING);
     expect(rowsOf(result)).toEqual(DECEMBER);
     expect(result.checks.runningBalance).toBe('ok');
   });
@@ -39,13 +32,13 @@ describe('an unsigned amount beside a DR/CR column', () => {
   test('a cell that says neither way is refused, naming its line and column', async () => {
     const lines = file({ out: 'DR', in: 'CR' });
     lines[3] = lines[3]!.replace(/,(DR|CR),/, ',XX,');
-    await expect(read(lines, MAPPING)).rejects.toThrow(
+    await expect(readCsvLines(lines, MAPPING)).rejects.toThrow(
       'Line 4, column "DR/CR" (which way the amount went) is "XX"; it must say DR or CR (or Debit or Credit, D or C, Out or In).',
     );
   });
 
   test('direction with paidOut and paidIn is a mistake in the mapping, named', async () => {
-    const error = await read(file({ out: 'DR', in: 'CR' }), {
+    const error = await readCsvLines(file({ out: 'DR', in: 'CR' }), {
       date: 'Transaction Date',
       description: 'Details',
       paidOut: 'Value',
@@ -57,7 +50,7 @@ describe('an unsigned amount beside a DR/CR column', () => {
   });
 
   test('without a mapping, the refusal’s example names the direction column', async () => {
-    await expect(read(file({ out: 'DR', in: 'CR' }))).rejects.toThrow(
+    await expect(readCsvLines(file({ out: 'DR', in: 'CR' }))).rejects.toThrow(
       'for example {"date":"Transaction Date","description":"Details","amount":"Value","direction":"DR/CR","balance":"Balance","dateFormat":"DD/MM/YYYY"}',
     );
   });
@@ -66,7 +59,7 @@ describe('an unsigned amount beside a DR/CR column', () => {
     const lines = file({ out: 'DR', in: 'CR' });
     const row = lines.findIndex((l) => l.includes(',CR,'));
     lines[row] = lines[row]!.replace(/,(\d[\d.]*),CR,/, ',-$1,CR,');
-    await expect(read(lines, MAPPING)).rejects.toThrow(
+    await expect(readCsvLines(lines, MAPPING)).rejects.toThrow(
       `Line ${row + 1}: the amount in column "Value" is negative (money out), but column "DR/CR" says "CR" (money in); correct the row, or leave csvMapping.direction out if the amounts are signed.`,
     );
   });

@@ -5,24 +5,15 @@
  * lone negative figure among positive ones is still a reversal, and still warned of. Files built from the ground truth.
  */
 import { describe, expect, test } from 'vitest';
-import { parseDocument } from '../../statements/index.ts';
-import type { CsvMapping, ParseResult } from '../../statements/types.ts';
 import { DECEMBER, balancesAfter } from '../fixtures/pdf/ground-truth-statement.ts';
 import { slash4 } from '../fixtures/pdf/generate.ts';
+import { readCsvLines, rowsOf } from './read-rows.ts';
 
 const AFTER = balancesAfter(DECEMBER);
-const rowsOf = (r: ParseResult) =>
-  r.transactions.map((t) => ({ date: t.date, description: t.description, amount: t.amount, direction: t.direction }));
-const read = (lines: string[], csvMapping?: CsvMapping) =>
-  parseDocument({
-    bytes: new TextEncoder().encode(`${lines.join('\r\n')}\r\n`),
-    filename: 'statement.csv',
-    ...(csvMapping ? { csvMapping } : {}),
-  });
 
 describe('money out printed negative throughout', () => {
   test('Debit / Credit columns, with a mapping: every row exact, no reversal', async () => {
-    const result = await read(
+    const result = await readCsvLines(
       [
         'Date,Description,Debit,Credit,Balance',
         ...DECEMBER.map((r, i) =>
@@ -39,7 +30,7 @@ describe('money out printed negative throughout', () => {
   });
 
   test('The Co-operative Bank’s layout (Money In before Money Out), read without a mapping', async () => {
-    const result = await read([
+    const result = await readCsvLines([
       'Date,Description,Money In,Money Out,Balance',
       ...DECEMBER.map((r, i) =>
         [
@@ -58,7 +49,7 @@ describe('money out printed negative throughout', () => {
 
   test('one negative figure among positive ones is still a reversal, and warned of', async () => {
     // The refund of 20 December printed as "-19.99" under Debit: money in, as its sign says against the column.
-    const result = await read(
+    const result = await readCsvLines(
       [
         'Date,Description,Debit,Credit',
         ...DECEMBER.map((r) =>

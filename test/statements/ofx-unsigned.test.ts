@@ -5,8 +5,9 @@
  * sign says, and a warning names TRNAMT and TRNTYPE. Where a TRNTYPE does say (DEBIT, CREDIT…), it is followed.
  */
 import { describe, expect, test } from 'vitest';
-import { parseDocument, type ParseResult } from '../../statements/index.ts';
+import { parseDocument } from '../../statements/index.ts';
 import { DECEMBER, balancesAfter, type TruthRow } from '../fixtures/pdf/ground-truth-statement.ts';
+import { rowsOf } from './read-rows.ts';
 
 /** OFX 1.02 SGML, one STMTTRN a line, each row's TRNAMT and TRNTYPE as given; LEDGERBAL the closing balance. */
 function ofx(rows: readonly TruthRow[], amount: (r: TruthRow) => string, type: (r: TruthRow) => string): Uint8Array {
@@ -26,8 +27,6 @@ function ofx(rows: readonly TruthRow[], amount: (r: TruthRow) => string, type: (
   return new TextEncoder().encode(text);
 }
 
-const rowsOf = (r: ParseResult) =>
-  r.transactions.map((t) => ({ date: t.date, description: t.description, amount: t.amount, direction: t.direction }));
 const allIn = (rows: readonly TruthRow[]) => rows.map((r) => ({ ...r, direction: 'in' as const }));
 
 describe('unsigned TRNAMT with TRNTYPEs that go either way', () => {

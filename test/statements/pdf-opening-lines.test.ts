@@ -23,15 +23,13 @@ import {
   type TruthRow,
 } from '../fixtures/pdf/ground-truth-statement.ts';
 import { ddMonYYYY, grouped } from '../fixtures/pdf/generate.ts';
+import { rowsOf } from './read-rows.ts';
 
 const COLUMNS = fiveColumns(['Date', 'Description', 'Paid out', 'Paid in', 'Balance']);
 /** Two rows with a second line of description (amounts on the first). */
 const WRAP = { 1: 'DEC PAY', 3: 'REF SCHOOL TRIP' };
 const TRUTH = wrapped(DECEMBER, WRAP);
 const CLOSING = balancesAfter(DECEMBER).at(-1)!;
-
-const rowsOf = (r: ParseResult) =>
-  r.transactions.map((t) => ({ date: t.date, description: t.description, amount: t.amount, direction: t.direction }));
 
 async function read(lines: SheetLine[], top: readonly string[] = TOP): Promise<ParseResult> {
   return parsePdf({ bytes: await drawSheet({ top, columns: COLUMNS, lines }) });
