@@ -754,6 +754,15 @@ export function inTransitPaymentsWords(r: ComputedReconciliation, you: string): 
 }
 
 /**
+ * Whether every line of the statement is of one kind that is no error of CMS's (money it holds, a payment on its way,
+ * a credit kept for what was paid ahead): the sentences then say what the difference is, not that CMS is wrong.
+ */
+export function onlyLinesOf(r: ComputedReconciliation, kind: BridgeLine['kind']): boolean {
+  const lines = r.result.bridge.lines;
+  return lines.length > 0 && lines.every((l) => l.kind === kind);
+}
+
+/**
  * What CMS received from the paying parent and had not passed on to the receiving parent by the date (the bridge's
  * `received_not_passed_on` line, calc/reconcile/held.ts); undefined when there is none.
  */
@@ -1271,13 +1280,13 @@ export function reconciliationStatement(
     '',
     netText ? `${way === 'too_low' ? '-' : '+'}${netText}` : pounds(fromPence(0)),
     netText
-      ? bridge.lines.every((l) => l.kind === 'received_not_passed_on')
+      ? onlyLinesOf(r, 'received_not_passed_on')
         ? `CMS’s figure is ${netText} lower than what I am owed: money it holds, not arrears`
-        : bridge.lines.every((l) => l.kind === 'payment_in_transit')
+        : onlyLinesOf(r, 'payment_in_transit')
           ? r.result.side === 'receiving'
             ? `CMS’s figure is ${netText} lower only by what reached me after that date`
             : `CMS’s figure is ${netText} higher only by what it recorded after that date`
-          : bridge.lines.every((l) => l.kind === 'paid_ahead')
+          : onlyLinesOf(r, 'paid_ahead')
             ? `CMS’s figure is ${netText} lower only by the credit it keeps for what I paid ahead: the two agree`
             : `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
       : bridge.lines.every((l) => l.amount.isZero())

@@ -25,6 +25,7 @@ import {
   inTransitFrom,
   inTransitPaymentsWords,
   notPassedOnFigure,
+  onlyLinesOf,
   monthlyWithFee,
   netWay,
   overpaid,
@@ -124,7 +125,7 @@ export const accountBreakdownRequest = defineLetter({
     // With the evidence showing CMS's figure right, nothing is disputed: the breakdown is asked for to check it (a
     // meaning probe of 5 December 2026 found "I do not accept that figure" beside "Your figure agrees with it").
     // A difference of basis only (a credit CMS keeps for what was paid ahead of the plan) is agreement too.
-    const agrees = withBank && (!balanceDifference(r) || r.result.bridge.lines.every((l) => l.kind === 'paid_ahead'));
+    const agrees = withBank && (!balanceDifference(r) || onlyLinesOf(r, 'paid_ahead'));
     // Money CMS received and has not passed on: its figure is right as the paying parent's arrears, not as hers.
     const held = notPassedOnFigure(r);
     const hold = ctx.senderRole === 'paying' && netWay(r) !== 'too_low' && !agrees;

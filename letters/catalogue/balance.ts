@@ -29,6 +29,7 @@ import {
   inTransitCounts,
   inTransitPaymentsWords,
   notPassedOnFigure,
+  onlyLinesOf,
   ownEntries,
   receiptsList,
   receivingFeePercent,
@@ -81,7 +82,7 @@ export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addr
   const bridge = r.result.bridge;
   // Lower only by a credit it keeps for what was paid ahead of the plan, which the worked-out balance sets against what
   // is not yet due: a difference of basis.
-  if (bridge.lines.length > 0 && bridge.lines.every((l) => l.kind === 'paid_ahead')) {
+  if (onlyLinesOf(r, 'paid_ahead')) {
     return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure keeps as a credit ${ctx.quote(diff)} I paid ahead of the payment plan; worked out, that pays what had accrued but was not yet due, so the two agree.`;
   }
   if (bridge.differenceOnceArrived.isZero() && inTransitCounts(r).payments > 0 && inTransitCounts(r).deductions === 0) {
