@@ -27,7 +27,6 @@ const minus = (a: Parts, b: Parts): Effect => ({
   fees: a.fees - b.fees,
   charges: a.charges - b.charges,
 });
-const NOT_HELD = { readings: [], asOf: '', basis: 'gross' } as const;
 const equal = (a: Effect, b: Effect) => a.maintenance === b.maintenance && a.fees === b.fees && a.charges === b.charges;
 
 /**
@@ -59,7 +58,7 @@ export function buildBridge(
   /** Whether any of CMS's entries was given: with none, its figure cannot be traced to them at all. */
   entriesGiven = true,
   /** Receiving side: each reading of what CMS received and had not passed on by the date (held.ts). */
-  held: { readonly readings: readonly HeldByCms[]; readonly asOf: CivilDate; readonly basis: Basis } = NOT_HELD,
+  held: { readonly readings: readonly HeldByCms[]; readonly asOf: CivilDate; readonly basis: Basis },
 ): Bridge {
   const explained = findings.reduce((a, f) => addEffects(a, f.pence), balances.notYetDueInCms);
   const gap = minus(balances.cmsEntries, balances.recomputed);
