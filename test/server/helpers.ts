@@ -130,11 +130,19 @@ export async function startHttp(options: Omit<HttpOptions, 'host' | 'port'> = {}
 
 /** Children spawned by the tests; {@link stopAll} ends whichever are still running. */
 const children = new Set<ChildProcess>();
+/** What each spawned child has printed on stderr so far. */
+const stderrSoFar = new WeakMap<ChildProcess, string>();
 
 /** Spawns `bin/reckoner` with the given arguments, with all three standard streams piped. */
 export function spawnReckoner(args: string[], options: SpawnOptions = {}): ChildProcess {
   const child = spawn(RECKONER, args, { stdio: ['pipe', 'pipe', 'pipe'], ...options });
   children.add(child);
+  // Everything the child prints on stderr is kept from the start, so a wait begun after a line arrived still sees it
+  // (two lines can come in one chunk, before a second wait is listening).
+  if (child.stderr) {
+    stderrSoFar.set(child, '');
+    child.stderr.on('data', (chunk: Buffer) => stderrSoFar.set(child, stderrSoFar.get(child)! + chunk.toString('utf8')));
+  }
   child.once('exit', () => children.delete(child));
   return child;
 }
@@ -158,22 +166,29 @@ export async function stopAll(): Promise<void> {
   await Promise.all([...children].map(stop));
 }
 
-/** Collects a child's stderr and resolves with the first match of `pattern` (rejects if the child exits first). */
+/**
+ * Resolves with the first match of `pattern` in what the child has printed on stderr since it was spawned (rejects if
+ * the child exits first without printing it).
+ */
 export function waitForStderr(child: ChildProcess, pattern: RegExp): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
-    let text = '';
-    const onData = (chunk: Buffer): void => {
-      text += chunk.toString('utf8');
-      const match = text.match(pattern);
+    const printed = (): string => stderrSoFar.get(child) ?? '';
+    const settle = (): boolean => {
+      const match = printed().match(pattern);
       if (match) {
         child.stderr!.off('data', onData);
         child.off('exit', onExit);
         resolve(match);
       }
+      return match !== null;
     };
-    const onExit = (code: number | null): void =>
-      reject(new Error(`reckoner exited (${code}) before printing ${pattern}; stderr:\n${text}`));
+    // Listeners run in the order they were added: the record kept since spawning is updated before this one looks.
+    const onData = (): void => void settle();
+    const onExit = (code: number | null): void => {
+      if (!settle()) reject(new Error(`reckoner exited (${code}) before printing ${pattern}; stderr:\n${printed()}`));
+    };
     child.stderr!.on('data', onData);
     child.once('exit', onExit);
+    settle();
   });
 }
