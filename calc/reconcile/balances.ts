@@ -41,10 +41,16 @@ export interface Balances {
   readonly secretaryOfState: number;
   readonly cms: { readonly opening: number; readonly writtenOff: number; readonly secretaryOfState: number };
   /**
-   * Paid beyond what the plan made due, set against what has accrued but is not yet due (paying side): the recomputed
-   * balance counts it as paid towards that, not as an overpayment, and what is not yet due is less by it.
+   * Paid beyond what the plan made due, set against what has accrued but is not yet due: the recomputed balance counts
+   * it as paid towards that, not as an overpayment, and what is not yet due is less by it. On the receiving side, what
+   * reached her beyond what was due.
    */
   readonly paidAhead: Parts;
+  /**
+   * Of `paidAhead`, the maintenance paid directly on Direct Pay that CMS, recording no payments there, does not hold:
+   * the payments left over beyond the instalments (direct-pay.ts) are this, not payments CMS failed to credit.
+   */
+  readonly aheadOnDirectPay: number;
   /**
    * What CMS's figure on the payment plan's basis differs by where CMS keeps what was paid ahead as a credit rather than
    * setting it against what is not yet due, as the recomputed balance does (bridge.ts: a `paid_ahead` line).
@@ -81,12 +87,8 @@ const parts = (maintenance: number, fees: number, charges: number): Parts => ({ 
 const plus = (a: Parts, b: Parts): Parts => parts(a.maintenance + b.maintenance, a.fees + b.fees, a.charges + b.charges);
 const minus = (a: Parts, b: Parts): Parts => parts(a.maintenance - b.maintenance, a.fees - b.fees, a.charges - b.charges);
 
-/**
- * Of a balance in credit (by component), what pays liability accrued but not yet due (`notYetDue`), up to all of it.
- * On the paying side only (a receiving parent's evidence shows what reached her, not what was paid ahead).
- */
-function paidAhead(books: Books, balance: Parts, notYetDue: Parts, beyondDue: Parts): Parts {
-  if (books.side !== 'paying') return parts(0, 0, 0);
+/** Of a balance in credit (by component), what pays liability accrued but not yet due (`notYetDue`), up to all of it. */
+export function paidAhead(balance: Parts, notYetDue: Parts, beyondDue: Parts): Parts {
   // Only what payments went beyond what was due: a credit CMS made by adjustment is not paid ahead.
   const part = (b: number, left: number, beyond: number) => (b < 0 && left > 0 && beyond > 0 ? Math.min(-b, left, beyond) : 0);
   let m = part(balance.maintenance, notYetDue.maintenance, beyondDue.maintenance);
@@ -247,9 +249,8 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   // charges what accrued, its entries hold that already, and what is not yet due shrinks by what was paid ahead.
   // Paid beyond what was due, a credit carried in counting as paid (an overpayment carried in, set against what is
   // payable as one made now would be: SI 2009/3151 regs 8–9).
-  const ahead = paidAhead(books, overdue, minus(accrued, due), parts(paidM - due.maintenance - historic.opening, paidF - due.fees, 0));
+  const ahead = paidAhead(overdue, minus(accrued, due), parts(paidM - due.maintenance - historic.opening, paidF - due.fees, 0));
   const cmsAhead = paidAhead(
-    books,
     minus(entriesAsGiven, parts(structuralM, structuralF, 0)),
     minus(accrued, due),
     // Beyond what CMS's own ledger charged (on Direct Pay with reports, the missed payments reported).
@@ -260,6 +261,12 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   const cmsEntries = plus(entriesAsGiven, filledAhead);
   cmsFilledIn += filledAhead.maintenance + filledAhead.fees;
   structuralM += filledAhead.maintenance - ahead.maintenance;
+  // On Direct Pay CMS records no payments, so what was paid directly beyond the instalments is in none of its entries:
+  // the payments left over (direct-pay.ts) are, up to what was paid ahead, that. CMS's figure is not wrong about them;
+  // its plan will still ask for what they paid (reconcile.ts warns).
+  const leftOver = directPay.findings.reduce((a, f) => a + (f.kind === 'extra_payment_not_credited' ? f.effect.maintenance : 0), 0);
+  const aheadOnDirectPay = Math.max(0, Math.min(leftOver, ahead.maintenance - filledAhead.maintenance));
+  structuralM += aheadOnDirectPay;
   structuralF += filledAhead.fees - ahead.fees;
 
   let run = 0;
@@ -303,6 +310,7 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     secretaryOfState: historic.secretaryOfState,
     cms: { opening: historic.cmsOpening, writtenOff: cmsWrittenOff, secretaryOfState: historic.cmsSecretaryOfState },
     paidAhead: ahead,
+    aheadOnDirectPay,
     cmsAhead: parts(chargesLiability ? ahead.maintenance : filledAhead.maintenance, chargesFees ? ahead.fees : filledAhead.fees, 0),
     recomputed,
     cmsEntries,

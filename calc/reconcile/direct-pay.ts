@@ -248,3 +248,42 @@ export function reconcileDirectPay(
   for (const s of surplus) findings.push(draft('extra_payment_not_credited', s.p, s.pence, []));
   return { findings, matches, reportsMode, reported, cmsDue, paidInFull, acceptedReports };
 }
+
+/**
+ * The Direct Pay findings less the payments left over that paid ahead of the plan (`ahead` pence, balances.ts
+ * aheadOnDirectPay): they pay what has accrued and is not yet due, which CMS's figure rightly leaves out, so they are
+ * no finding. The oldest go first (payments ahead pay what is not yet due first); any left over beyond that is money
+ * paid beyond everything accrued, and stays a finding.
+ */
+export function withoutPaidAhead(findings: readonly FindingDraft[], ahead: number): FindingDraft[] {
+  let left = ahead;
+  const kept: FindingDraft[] = [];
+  for (const f of findings) {
+    if (f.kind !== 'extra_payment_not_credited' || left === 0) {
+      kept.push(f);
+      continue;
+    }
+    const take = Math.min(left, f.effect.maintenance);
+    left -= take;
+    const rest = f.effect.maintenance - take;
+    if (rest > 0) kept.push({ ...f, amount: rest, effect: { ...f.effect, maintenance: rest } });
+  }
+  return kept;
+}
+
+/** What a parent is told of payments made directly ahead of the plan, which CMS's record of Direct Pay does not hold. */
+export function paidAheadOnDirectPayWarning(
+  side: Books['side'],
+  ahead: number,
+  notYetDue: number,
+  stillToFallDue: number,
+  asOf: string,
+): string {
+  const reached = side === 'paying' ? 'paid' : 'received';
+  return (
+    `${poundsOfPence(ahead)} ${reached} on Direct Pay beyond the instalments the payment plan made due by ${asOf} pays ahead part of the ` +
+    `${poundsOfPence(notYetDue)} that has accrued and that the plan collects in later instalments, so ${poundsOfPence(stillToFallDue)} of it is still to fall due: ` +
+    'it is not an overpayment, and not arrears. CMS records no payments on Direct Pay, so its payment schedule will still include all of it' +
+    (side === 'paying' ? ': when it does, show CMS these payments.' : `, though ${poundsOfPence(ahead)} of it has reached you already.`)
+  );
+}

@@ -18,16 +18,17 @@
 import type { BankTransaction, Evidence } from '../ledger/entries.ts';
 import { formatMoney, fromPence, pounds, wholePenceOf, type Dec } from '../money.ts';
 import type { Reference } from '../parameters.ts';
+import { amountsOf } from '../schedule/amounts.ts';
 import { LAW } from '../scheme-2012/law.ts';
 import { Trace } from '../trace.ts';
-import { balancesOf, type Balances } from './balances.ts';
+import { balancesOf, paidAhead, type Balances } from './balances.ts';
 import { buildBridge } from './bridge.ts';
 import { reconcileCharges } from './charges.ts';
 import { evidenceEndsWarning } from './coverage.ts';
 import { creditOf, feeRules, type Credit } from './credits.ts';
 import { reconcileDeductions } from './deductions.ts';
 import { directPayMarkWarnings, scheduleMarkWarning } from './schedule-marks.ts';
-import { reconcileDirectPay } from './direct-pay.ts';
+import { paidAheadOnDirectPayWarning, reconcileDirectPay, withoutPaidAhead } from './direct-pay.ts';
 import { heldByCms } from './held.ts';
 import { historicOf, type HistoricFigures } from './historic.ts';
 import { splitRounding, withSplit } from './split-rounding.ts';
@@ -130,7 +131,15 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const uncovered = evidenceEndsWarning(input, books, periods, takenAsRecorded, balances.recomputed.maintenance + balances.recomputed.fees);
   if (uncovered) books.warnings.push(uncovered);
 
-  const drafts = [...payments.findings, ...deductions.findings, ...charges.findings, ...directPay.findings, ...historic.findings];
+  // Payments made directly ahead of the plan: no finding, but the parent is told what CMS's plan will still ask for.
+  const directPayFindings = withoutPaidAhead(directPay.findings, balances.aheadOnDirectPay);
+  if (balances.aheadOnDirectPay > 0) {
+    const notYetDue = balances.accrued.maintenance - balances.due.maintenance;
+    books.warnings.push(
+      paidAheadOnDirectPayWarning(books.side, balances.aheadOnDirectPay, notYetDue, notYetDue - balances.paidAhead.maintenance, books.asOf),
+    );
+  }
+  const drafts = [...payments.findings, ...deductions.findings, ...charges.findings, ...directPayFindings, ...historic.findings];
   const findings = publishFindings(books, drafts);
   const matches = publishMatches(books, [
     ...payments.matches,
@@ -529,7 +538,12 @@ function bothBases(
     paid += creditOf(item.row.pence, item.row.day, 'as_paid', books.fees, other).maintenance;
   }
   if (!fee) return {};
-  const otherBalance = b.opening + due - paid + b.adjustments - b.writtenOff;
+  const overdue = b.opening + due - paid + b.adjustments - b.writtenOff;
+  // Paid beyond what was due pays what has accrued and is not yet due first, on this basis as on the other (balances.ts).
+  const accrued = books.schedule.lines.reduce((a, l) => a + owedOn({ ...books, basis: other }, amountsOf(l)).maintenance, 0);
+  const only = (maintenance: number) => ({ maintenance, fees: 0, charges: 0 });
+  const ahead = paidAhead(only(overdue), only(accrued - due), only(paid - due - b.opening)).maintenance;
+  const otherBalance = overdue + ahead;
   const thisBalance = effectTotal(b.recomputed);
   void periods;
   return {

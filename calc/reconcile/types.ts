@@ -333,8 +333,9 @@ export interface Balance {
   /** What the payment plan had made due by the date. */
   readonly due: Dec;
   /**
-   * Paying side: paid beyond what the plan made due, towards what has accrued but is not yet due (an initial or
-   * backdated amount, voluntary payments before the first due date among them): not an overpayment while that lasts.
+   * Paid beyond what the plan made due (receiving side: what reached her beyond it), towards what has accrued but is
+   * not yet due (an initial or backdated amount, voluntary payments before the first due date among them): not an
+   * overpayment while that lasts.
    * Absent when none. The recomputed balance is due + paidAhead − paid (and the rest of its terms).
    */
   readonly paidAhead?: Dec;

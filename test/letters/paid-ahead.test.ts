@@ -6,9 +6,9 @@
  * for £433.34 back: money that had paid maintenance already accrued.
  */
 import { describe, expect, it } from 'vitest';
-import { paidAhead } from '../calc/reconcile/paid-ahead.ts';
+import { paidAhead, paidAheadUnrecorded, receivedAheadOnCollectAndPay } from '../calc/reconcile/paid-ahead.ts';
 import { draftLetter } from '../../letters/index.ts';
-import { CASE_REFERENCE, PAYING_PARENT } from './fixture.ts';
+import { CASE_REFERENCE, PAYING_PARENT, RECEIVING_PARENT } from './fixture.ts';
 import { refusal, squash } from './helpers.ts';
 
 const story = paidAhead;
@@ -73,4 +73,32 @@ describe('money paid ahead of the payment plan, in a paying parent’s letters',
     );
     expect(text).not.toMatch(/too low|in the other parent’s favour|I do not accept/);
   });
+
+  it.each([
+    ['on Direct Pay with none of CMS’s entries', 'paying', paidAheadUnrecorded('paying')],
+    ['on Direct Pay with none of CMS’s entries', 'receiving', paidAheadUnrecorded('receiving')],
+    ['on Collect and Pay, her net basis', 'receiving', receivedAheadOnCollectAndPay('net')],
+  ] as const)(
+    'account_breakdown_request %s (%s side): CMS’s nil agrees, no extra payment, no overpayment (a third probe)',
+    (_, side, reconciliation) => {
+      // Before: two "extra payments" in the paying parent's favour against a line of £433.34 in the other's (Direct Pay),
+      // or, for her, "overpaid" and CMS's nil "too high".
+      const text = squash(
+        draftLetter({
+          type: 'account_breakdown_request',
+          sentOn: '2024-11-05',
+          facts: {
+            sender: side === 'paying' ? PAYING_PARENT : RECEIVING_PARENT,
+            caseReference: CASE_REFERENCE,
+            senderRole: side,
+            statedIn: 'letter',
+            statedOn: '2024-11-01',
+          },
+          reconciliation,
+        }).text,
+      );
+      expect(text).toContain('the account shows nothing owed (£0.00) on that date. Your figure agrees with it.');
+      expect(text).not.toMatch(/an overpayment of|overpaid|too high|too low|in my favour|favour of|more than the instalment/);
+    },
+  );
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../calc/money.ts';
 import { reconcile } from '../../../calc/reconcile/reconcile.ts';
-import { paidAhead, VOLUNTARY } from './paid-ahead.ts';
+import { paidAhead, paidAheadUnrecorded, receivedAheadOnCollectAndPay, VOLUNTARY } from './paid-ahead.ts';
 
 const story = paidAhead;
 
@@ -81,5 +81,62 @@ describe('money paid ahead of the payment plan', () => {
       formatMoney(r.balance.notYetDue),
     ]).toEqual(['0.00', '533.34', '4.60']);
     expect(r.bridge.lines.map((l) => `${l.kind} ${formatMoney(l.amount)}`)).toEqual(['paid_ahead -533.34']);
+  });
+});
+
+describe('money paid ahead, on the receiving side and on Direct Pay with no record of CMS’s (a third probe)', () => {
+  const lines = (r: ReturnType<typeof reconcile>) => r.bridge.lines.map((l) => `${l.kind} ${formatMoney(l.amount)}`);
+
+  it.each(['paying', 'receiving'] as const)(
+    'on Direct Pay with none of CMS’s entries (%s side): paid ahead, no finding, and a warning of what CMS’s schedule still holds',
+    (side) => {
+      // Before: "£216.67 paid for the instalment due on 15 September 2024 was more than the instalment" (and 15 October),
+      // against an accrued_not_yet_due line of −£433.34; on the receiving side, an overpayment of £433.34 as well.
+      const r = reconcile(paidAheadUnrecorded(side));
+      expect([
+        formatMoney(r.balance.recomputed),
+        r.balance.paidAhead && formatMoney(r.balance.paidAhead),
+        formatMoney(r.balance.notYetDue),
+      ]).toEqual(['0.00', '433.34', '104.60']);
+      expect(r.balance.position).toBe('settled');
+      expect(r.findings).toEqual([]);
+      expect(lines(r)).toEqual([]);
+      // Not yet due before the payments ahead: 1,837.96 accrued − 1,300.02 due = 537.94; after: 537.94 − 433.34 = 104.60.
+      const warning = r.warnings.find((w) => w.includes('beyond the instalments'));
+      expect(warning).toContain(
+        `£433.34 ${side === 'paying' ? 'paid' : 'received'} on Direct Pay beyond the instalments the payment plan made due by 2024-10-31 pays ahead part of the £537.94`,
+      );
+      expect(warning).toContain('so £104.60 of it is still to fall due');
+      expect(warning).toContain(side === 'paying' ? 'show CMS these payments' : '£433.34 of it has reached you already');
+    },
+  );
+
+  it('on Direct Pay, money beyond everything accrued is still an extra payment, for the payment that went beyond', () => {
+    // A third payment, 1 May: paid 1,950.03 against 1,837.96 accrued. 537.94 pays what was not yet due; the rest,
+    // 1,950.03 − 1,300.02 − 537.94 = 112.07, is paid beyond everything, and it is the latest payment's (15 October).
+    const r = reconcile(paidAheadUnrecorded('paying', [...VOLUNTARY, '2024-05-01'], '0.00'));
+    expect(r.balance.paidAhead && formatMoney(r.balance.paidAhead)).toBe('537.94');
+    expect(formatMoney(r.balance.recomputed)).toBe('-112.07');
+    expect(r.findings.map((f) => `${f.kind} ${f.date} ${formatMoney(f.effect)}`)).toEqual(['extra_payment_not_credited 2024-10-15 112.07']);
+  });
+
+  it('on Collect and Pay, what reached her beyond what was due pays what is not yet due, not an overpayment', () => {
+    // Gross basis: each £208.00 passed on is £216.67 before the 4%, so paid 8 × 216.67 = 1,733.36. With no timetable
+    // of CMS's, the plan spreads the £537.94 over 12 instalments from 15 May (44.83, one of 44.82): due by 31 October
+    // 6 × 216.67 + 5 × 44.83 + 44.82 = 1,568.99. Paid ahead 1,733.36 − 1,568.99 = 164.37; still not yet due 537.94 −
+    // 268.97 − 164.37 = 104.60. Before: "overpaid" −£164.37, and a line making CMS's nil "£164.37 too high".
+    const r = reconcile(receivedAheadOnCollectAndPay('gross'));
+    expect([
+      formatMoney(r.balance.due),
+      formatMoney(r.balance.paid),
+      r.balance.paidAhead && formatMoney(r.balance.paidAhead),
+      formatMoney(r.balance.notYetDue),
+      formatMoney(r.balance.recomputed),
+    ]).toEqual(['1568.99', '1733.36', '164.37', '104.60', '0.00']);
+    expect(r.findings).toEqual([]);
+    expect(lines(r)).toEqual([]);
+    // On her net basis the same: nothing owed and nothing overpaid, CMS's nil agreed.
+    const net = reconcile(receivedAheadOnCollectAndPay('net'));
+    expect([formatMoney(net.balance.recomputed), net.balance.position, lines(net)]).toEqual(['0.00', 'settled', []]);
   });
 });

@@ -40,3 +40,44 @@ export function paidAhead(voluntary: readonly string[] = VOLUNTARY, claim = '0.0
     cmsClaim: { date: '2024-10-31', balance: claim },
   };
 }
+
+/**
+ * The same payments with none of CMS's entries (on Direct Pay it records none), seen from either side: the paying
+ * parent's bank shows them leaving, the receiving parent's arriving.
+ */
+export function paidAheadUnrecorded(
+  side: 'paying' | 'receiving',
+  voluntary: readonly string[] = VOLUNTARY,
+  claim = '0.00',
+): ReconcileInput {
+  const base = paidAhead(voluntary, claim);
+  return {
+    ...base,
+    side,
+    cmsEntries: [],
+    bankTransactions: base.bankTransactions!.map((t) => ({ ...t, direction: side === 'paying' ? ('out' as const) : ('in' as const) })),
+  };
+}
+
+/**
+ * The receiving parent's side of the same payments on Collect and Pay: CMS passed each £216.67 on less its 4%
+ * (£216.67 × 4% = £8.6668, £8.67), £208.00, on the day it was paid, and her bank shows each arriving.
+ */
+export function receivedAheadOnCollectAndPay(basis: 'gross' | 'net'): ReconcileInput {
+  const base = paidAhead();
+  const days = [...VOLUNTARY, ...MONTHS.map((m) => `2024-${m}-15`)];
+  return {
+    ...base,
+    side: 'receiving',
+    schedule: { ...base.schedule, service: 'collect_and_pay' },
+    cmsEntries: days.map((date, i): CmsEntryInput => ({ id: `passed-on-${i}`, date, type: 'payment_passed_on', amount: '208.00' })),
+    bankTransactions: days.map((date) => ({
+      id: `bank-${date}`,
+      date,
+      amount: '208.00',
+      direction: 'in' as const,
+      description: 'CMS MAINT',
+    })),
+    cmsClaim: { date: '2024-10-31', balance: '0.00', basis },
+  };
+}
