@@ -134,13 +134,26 @@ function feeWords(ctx: Ctx, r: ComputedReconciliation, to: Addressee): string {
   if (!after && !before) return '';
   const pct = receivingFeePercent(r);
   const fee = to === 'cms' ? `your ${pct}% collection fee` : `the Child Maintenance Service’s ${pct}% collection fee`;
-  const owed = r.result.balance.bothBases!.net.gt(0);
+  const { net, gross } = r.result.balance.bothBases!;
   if (after) {
-    return ` (the maintenance before ${fee}, as ${to === 'cms' ? 'your' : 'its'} figure is; after the fee, ${owed ? `${ctx.quote(after)} would reach me` : `an overpayment of ${ctx.quote(after)}`})`;
+    const reaching = net.gt(0)
+      ? `${ctx.quote(after)} would reach me`
+      : net.lt(0)
+        ? `an overpayment of ${ctx.quote(after)}`
+        : 'nothing would be owed';
+    return ` (the maintenance before ${fee}, as ${to === 'cms' ? 'your' : 'its'} figure is; after the fee, ${reaching})`;
   }
-  return owed
-    ? ` (what reaches me after ${fee}; ${ctx.quote(before!)} before it, as ${to === 'cms' ? 'you count' : 'it counts'} arrears)`
-    : ` (in what reached me after ${fee}; ${ctx.quote(before!)} before it, as ${to === 'cms' ? 'you keep' : 'it keeps'} the account)`;
+  // The figure before the fee is quoted without its sign: where it goes the other way from the balance, words say so.
+  const beforeIt = gross.isZero()
+    ? 'nothing owed'
+    : gross.lt(0) && !net.lt(0)
+      ? `an overpayment of ${ctx.quote(before!)}`
+      : gross.gt(0) && net.lt(0)
+        ? `${ctx.quote(before!)} owed`
+        : ctx.quote(before!);
+  return net.gt(0)
+    ? ` (what reaches me after ${fee}; ${beforeIt} before it, as ${to === 'cms' ? 'you count' : 'it counts'} arrears)`
+    : ` (in what reached me after ${fee}; ${beforeIt} before it, as ${to === 'cms' ? 'you keep' : 'it keeps'} the account)`;
 }
 
 /** Both, when there is a claim; the true balance alone otherwise; then what of it built up on Direct Pay, if any. */

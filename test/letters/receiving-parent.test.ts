@@ -209,6 +209,38 @@ describe('a receiving parent’s balance on her own net figures says so too', ()
     );
     expect(text).toContain('The correct balance: an overpayment of £332.80 after CMS’s 4% collection fee (£346.67 before it)');
   });
+
+  test('nothing owed after the fee and an overpayment before it: the words say which way the figure before it goes', () => {
+    // £70.12 a week on Collect and Pay from Monday 1 January 2024, due each Monday from then: 4% of £70.12 = £2.8048,
+    // £2.80, so £67.32 reaches her. Grossed up, each £67.32 that arrived is £70.13 (the nearer of the two amounts whose
+    // 4% leaves £67.32: £70.13 − £2.81), a penny over the £70.12 due: three weeks, nothing owed net and −£0.03 gross.
+    // Before, "nothing owed (£0.00) … £0.03 before it", as if £0.03 were owed.
+    const days = ['2024-01-01', '2024-01-08', '2024-01-15'];
+    const rounding = {
+      schedule: {
+        decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: '70.12' }],
+        service: 'collect_and_pay' as const,
+        frequency: 'weekly' as const,
+        firstDueDate: '2024-01-01',
+      },
+      side: 'receiving' as const,
+      cmsEntries: days.map((date) => ({ id: `passed-${date}`, date, type: 'payment_passed_on' as const, amount: '67.32' })),
+      bankTransactions: days.map((date) => ({ id: `in-${date}`, date, amount: '67.32', direction: 'in' as const, description: 'CMS' })),
+      bankFilter: { includeAll: true },
+      cmsClaim: { date: '2024-01-21', balance: '0.00', basis: 'net' as const },
+    };
+    const text = squash(
+      draftLetter({
+        type: 'account_breakdown_request',
+        sentOn: '2024-01-25',
+        facts: { ...receiving, statedIn: 'letter', statedOn: '2024-01-22' },
+        reconciliation: rounding,
+      }).text,
+    );
+    expect(text).toContain(
+      'the account shows nothing owed (£0.00) on that date (in what reached me after your 4% collection fee; an overpayment of £0.03 before it, as you keep the account). Your figure agrees with it.',
+    );
+  });
 });
 
 describe('arrears from Direct Pay on a case since moved to Collect and Pay', () => {
