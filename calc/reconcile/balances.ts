@@ -257,8 +257,15 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     parts(recM - cmsM - historic.cmsOpening, recF - cmsF, 0),
   );
   const filledAhead = parts(chargesLiability ? 0 : cmsAhead.maintenance, chargesFees ? 0 : cmsAhead.fees, 0);
-  const recomputed = plus(overdue, ahead);
-  const cmsEntries = plus(entriesAsGiven, filledAhead);
+  // A Collect and Pay payment is split as maintenance and the 20% fee on it (credits.ts); but money pays only fees that
+  // are owed. Where the split leaves fees in credit while maintenance is owed, on both balances alike, the money paid
+  // maintenance that carries no fee (arrears built up on Direct Pay, say: a £433.33 payment clearing them was
+  // "maintenance £72.22 owed, collection fees −£72.22"). Moved the same on both, so every finding still explains them.
+  const feeCredit = (x: Parts) => (x.fees < 0 && x.maintenance > 0 ? Math.min(-x.fees, x.maintenance) : 0);
+  const overpaidFees = Math.min(feeCredit(plus(overdue, ahead)), feeCredit(plus(entriesAsGiven, filledAhead)));
+  const toMaintenance = parts(-overpaidFees, overpaidFees, 0);
+  const recomputed = plus(plus(overdue, ahead), toMaintenance);
+  const cmsEntries = plus(plus(entriesAsGiven, filledAhead), toMaintenance);
   cmsFilledIn += filledAhead.maintenance + filledAhead.fees;
   structuralM += filledAhead.maintenance - ahead.maintenance;
   // On Direct Pay CMS records no payments, so what was paid directly beyond the instalments is in none of its entries:
@@ -302,8 +309,8 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   return {
     accrued,
     due,
-    paid: parts(paidM, paidF, 0),
-    recordedByCms: parts(recM, recF, 0),
+    paid: parts(paidM + overpaidFees, paidF - overpaidFees, 0),
+    recordedByCms: parts(recM + overpaidFees, recF - overpaidFees, 0),
     adjustments,
     writtenOff,
     opening: historic.opening,
