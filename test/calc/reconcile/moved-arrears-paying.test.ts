@@ -13,20 +13,14 @@ import { describe, expect, it } from 'vitest';
 import type { BankTransactionInput, CmsEntryInput } from '../../../calc/ledger/entries.ts';
 import { formatMoney } from '../../../calc/money.ts';
 import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
+import { MOVED_SCHEDULE } from './moved-arrears.ts';
 
 const MONTHS = ['04', '05', '06'];
 const out = (date: string, amount: string): BankTransactionInput => ({ date, amount, direction: 'out', description: 'J SMITH MAINT' });
 
 function moved(towardsMarch: string, claim: ReconcileInput['cmsClaim']): ReconcileInput {
   return {
-    schedule: {
-      decisions: [
-        { effectiveDate: '2024-01-01', weeklyAmount: 100, service: 'direct_pay' },
-        { effectiveDate: '2024-04-01', weeklyAmount: 100, service: 'collect_and_pay' },
-      ],
-      frequency: 'monthly',
-      firstDueDate: '2024-01-01',
-    },
+    schedule: MOVED_SCHEDULE,
     side: 'paying',
     cmsEntries: [
       { date: '2024-03-01', type: 'missed_payment_reported', amount: '433.33' },

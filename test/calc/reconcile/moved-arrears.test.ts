@@ -11,6 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BankTransactionInput, CmsEntryInput } from '../../../calc/ledger/entries.ts';
 import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
+import { MOVED_SCHEDULE } from './moved-arrears.ts';
 
 const direct = (date: string): BankTransactionInput => ({ date, amount: '433.33', direction: 'in', description: 'J SMITH MAINT' });
 const fromCms = (date: string, amount = '416.00'): BankTransactionInput => ({ date, amount, direction: 'in', description: 'CMS MAINT' });
@@ -18,14 +19,7 @@ const passedOn = (date: string, amount = '416.00'): CmsEntryInput => ({ date, ty
 
 function moved(over: Partial<ReconcileInput> = {}): ReconcileInput {
   return {
-    schedule: {
-      decisions: [
-        { effectiveDate: '2024-01-01', weeklyAmount: 100, service: 'direct_pay' },
-        { effectiveDate: '2024-04-01', weeklyAmount: 100, service: 'collect_and_pay' },
-      ],
-      frequency: 'monthly',
-      firstDueDate: '2024-01-01',
-    },
+    schedule: MOVED_SCHEDULE,
     side: 'receiving',
     cmsEntries: [
       { date: '2024-03-01', type: 'missed_payment_reported', amount: '433.33' },
