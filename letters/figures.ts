@@ -953,6 +953,11 @@ export function directPayFeeLine(r: ComputedReconciliation): BridgeLine | undefi
   return d && line && line.amount.lt(0) && line.amount.abs().eq(d.fee) ? line : undefined;
 }
 
+/** Who paid ahead of the plan, in the letter's voice: the paying parent writes "I paid", the receiving parent does not. */
+export function paidAheadBy(r: ComputedReconciliation): string {
+  return r.result.side === 'paying' ? 'I paid' : 'paid to me';
+}
+
 /** The structural lines' sentences, in the letter's voice (calc's are written to the parent). */
 function structuralWhy(r: ComputedReconciliation, line: BridgeLine): string {
   if (line.kind === 'unexplained' && line.amount.isZero()) {
@@ -964,7 +969,7 @@ function structuralWhy(r: ComputedReconciliation, line: BridgeLine): string {
   }
   if (line.kind === 'received_not_passed_on') return notPassedOnWhy(r);
   if (line.kind === 'paid_ahead') {
-    return `CMS’s figure keeps ${pounds(line.amount.abs())} I paid ahead of the payment plan as a credit; worked out, it pays what had accrued but was not yet due, so it is not an overpayment. The two figures agree once that is counted.`;
+    return `CMS’s figure keeps ${pounds(line.amount.abs())} ${paidAheadBy(r)} ahead of the payment plan as a credit; worked out, it pays what had accrued but was not yet due, so it is not an overpayment. The two figures agree once that is counted.`;
   }
   const directPay = r.result.balance.directPayArrears;
   if (directPay && line === directPayFeeLine(r)) {
@@ -1287,7 +1292,7 @@ export function reconciliationStatement(
             ? `CMS’s figure is ${netText} lower only by what reached me after that date`
             : `CMS’s figure is ${netText} higher only by what it recorded after that date`
           : onlyLinesOf(r, 'paid_ahead')
-            ? `CMS’s figure is ${netText} lower only by the credit it keeps for what I paid ahead: the two agree`
+            ? `CMS’s figure is ${netText} lower only by the credit it keeps for what ${r.result.side === 'paying' ? 'I paid' : 'was paid to me'} ahead: the two agree`
             : `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
       : bridge.lines.every((l) => l.amount.isZero())
         ? 'CMS’s figure is right in total, though its parts are not'

@@ -280,10 +280,16 @@ export function paidAheadOnDirectPayWarning(
   asOf: string,
 ): string {
   const reached = side === 'paying' ? 'paid' : 'received';
+  const beyond = `${reached} on Direct Pay beyond the instalments the payment plan made due by ${asOf}`;
+  const accrued = `${poundsOfPence(notYetDue)} that has accrued and that the plan collects in later instalments`;
+  // All of it paid ahead: nothing is still to fall due, and anything paid beyond it is an overpayment (its own finding).
+  const paysAhead =
+    stillToFallDue > 0
+      ? `${poundsOfPence(ahead)} ${beyond} pays ahead part of the ${accrued}, so ${poundsOfPence(stillToFallDue)} of it is still to fall due: it is not an overpayment, and not arrears`
+      : `Of what was ${beyond}, ${poundsOfPence(ahead)} pays ahead all of the ${accrued}: that much is not an overpayment, and not arrears`;
   return (
-    `${poundsOfPence(ahead)} ${reached} on Direct Pay beyond the instalments the payment plan made due by ${asOf} pays ahead part of the ` +
-    `${poundsOfPence(notYetDue)} that has accrued and that the plan collects in later instalments, so ${poundsOfPence(stillToFallDue)} of it is still to fall due: ` +
-    'it is not an overpayment, and not arrears. CMS records no payments on Direct Pay, so its payment schedule will still include all of it' +
+    `${paysAhead}. ` +
+    'CMS records no payments on Direct Pay, so its payment schedule will still include all of it' +
     (side === 'paying' ? ': when it does, show CMS these payments.' : `, though ${poundsOfPence(ahead)} of it has reached you already.`)
   );
 }

@@ -31,6 +31,7 @@ import {
   notPassedOnFigure,
   onlyLinesOf,
   ownEntries,
+  paidAheadBy,
   receiptsList,
   receivingFeePercent,
   recomputedBalance,
@@ -83,7 +84,7 @@ export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addr
   // Lower only by a credit it keeps for what was paid ahead of the plan, which the worked-out balance sets against what
   // is not yet due: a difference of basis.
   if (onlyLinesOf(r, 'paid_ahead')) {
-    return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure keeps as a credit ${ctx.quote(diff)} I paid ahead of the payment plan; worked out, that pays what had accrued but was not yet due, so the two agree.`;
+    return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure keeps as a credit ${ctx.quote(diff)} ${paidAheadBy(r)} ahead of the payment plan; worked out, that pays what had accrued but was not yet due, so the two agree.`;
   }
   if (bridge.differenceOnceArrived.isZero() && inTransitCounts(r).payments > 0 && inTransitCounts(r).deductions === 0) {
     return r.result.side === 'receiving'

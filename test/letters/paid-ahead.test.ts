@@ -101,4 +101,28 @@ describe('money paid ahead of the payment plan, in a paying parent’s letters',
       expect(text).not.toMatch(/an overpayment of|overpaid|too high|too low|in my favour|favour of|more than the instalment/);
     },
   );
+
+  it('a receiving parent’s letter says the credit was paid to her, not that she paid it (a third probe)', () => {
+    // CMS's gross figure keeps the £164.37 paid ahead as a credit (test/calc/reconcile/paid-ahead.test.ts has its sums).
+    const reconciliation = {
+      ...receivedAheadOnCollectAndPay('gross'),
+      cmsClaim: { date: '2024-10-31', balance: '-164.37', basis: 'gross' as const },
+    };
+    const text = squash(
+      draftLetter({
+        type: 'account_breakdown_request',
+        sentOn: '2024-11-05',
+        facts: {
+          sender: RECEIVING_PARENT,
+          caseReference: CASE_REFERENCE,
+          senderRole: 'receiving',
+          statedIn: 'letter',
+          statedOn: '2024-11-01',
+        },
+        reconciliation,
+      }).text,
+    );
+    expect(text).toContain('figure keeps as a credit £164.37 paid to me ahead of the payment plan');
+    expect(text).not.toContain('I paid');
+  });
 });

@@ -118,6 +118,13 @@ describe('money paid ahead, on the receiving side and on Direct Pay with no reco
     expect(r.balance.paidAhead && formatMoney(r.balance.paidAhead)).toBe('537.94');
     expect(formatMoney(r.balance.recomputed)).toBe('-112.07');
     expect(r.findings.map((f) => `${f.kind} ${f.date} ${formatMoney(f.effect)}`)).toEqual(['extra_payment_not_credited 2024-10-15 112.07']);
+    expect(r.findings[0]!.explanation).toContain('£112.07 more than the instalment (£216.67) was paid for the one due on 15 October 2024');
+    // All of what was not yet due is paid: the warning says so, not "part of … £0.00 of it is still to fall due".
+    expect(r.warnings).toContainEqual(
+      expect.stringContaining(
+        'Of what was paid on Direct Pay beyond the instalments the payment plan made due by 2024-10-31, £537.94 pays ahead all of the £537.94',
+      ),
+    );
   });
 
   it('on Collect and Pay, what reached her beyond what was due pays what is not yet due, not an overpayment', () => {
