@@ -993,6 +993,13 @@ function lineCells(
   if (line.kind === 'paid_ahead') {
     return { cms: 'A credit, in CMS’s figure', evidence: 'Paid ahead of the payment plan', why: structuralWhy(r, line) };
   }
+  if (line.kind === 'paid_ahead_differs') {
+    return {
+      cms: 'Part of the payments above, set against what is not yet due',
+      evidence: 'Not the balance now: what is still to fall due',
+      why: structuralWhy(r, line),
+    };
+  }
   if (line.kind === 'received_not_passed_on') {
     return {
       cms: 'Counted as paid in CMS’s figure: received from the paying parent',

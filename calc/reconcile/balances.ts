@@ -52,6 +52,13 @@ export interface Balances {
    */
   readonly aheadOnDirectPay: number;
   /**
+   * What CMS's record of payment pays ahead of the plan less what the evidence does, where its ledger is filled in: the
+   * part of the payments in question that pays what is not yet due rather than the balance now (a line of the bridge).
+   */
+  readonly aheadDiffers: Parts;
+  /** What CMS's record of payment pays ahead of the plan, by its own ledger (for the line's words). */
+  readonly cmsRecordAhead: Parts;
+  /**
    * What CMS's figure on the payment plan's basis differs by where CMS keeps what was paid ahead as a credit rather than
    * setting it against what is not yet due, as the recomputed balance does (bridge.ts: a `paid_ahead` line).
    */
@@ -267,14 +274,21 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   const recomputed = plus(plus(overdue, ahead), toMaintenance);
   const cmsEntries = plus(plus(entriesAsGiven, filledAhead), toMaintenance);
   cmsFilledIn += filledAhead.maintenance + filledAhead.fees;
-  structuralM += filledAhead.maintenance - ahead.maintenance;
   // On Direct Pay CMS records no payments, so what was paid directly beyond the instalments is in none of its entries:
   // the payments left over (direct-pay.ts) are, up to what was paid ahead, that. CMS's figure is not wrong about them;
   // its plan will still ask for what they paid (reconcile.ts warns).
   const leftOver = directPay.findings.reduce((a, f) => a + (f.kind === 'extra_payment_not_credited' ? f.effect.maintenance : 0), 0);
   const aheadOnDirectPay = Math.max(0, Math.min(leftOver, ahead.maintenance - filledAhead.maintenance));
-  structuralM += aheadOnDirectPay;
-  structuralF += filledAhead.fees - ahead.fees;
+  // Where CMS's ledger is filled in (no charge lines of its own), what its record of payment pays ahead differs from
+  // what the evidence pays ahead only by payments in question (findings): that part of them pays what is not yet due,
+  // not the balance now. Its own line (bridge.ts), not "accrued but not yet due", which would say CMS's figure counts
+  // liability it does not (a probe: "£157.79 … not yet due, in the other parent's favour" beside a payment that
+  // never arrived). Where CMS charges what accrued, its entries hold the not yet due, less what was paid ahead.
+  const aheadM = filledAhead.maintenance - ahead.maintenance + aheadOnDirectPay;
+  const aheadF = filledAhead.fees - ahead.fees;
+  const aheadDiffers = parts(chargesLiability ? 0 : aheadM, chargesFees ? 0 : aheadF, 0);
+  structuralM += aheadM - aheadDiffers.maintenance;
+  structuralF += aheadF - aheadDiffers.fees;
 
   let run = 0;
   let runCms = 0;
@@ -318,6 +332,8 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     cms: { opening: historic.cmsOpening, writtenOff: cmsWrittenOff, secretaryOfState: historic.cmsSecretaryOfState },
     paidAhead: ahead,
     aheadOnDirectPay,
+    aheadDiffers,
+    cmsRecordAhead: filledAhead,
     cmsAhead: parts(chargesLiability ? ahead.maintenance : filledAhead.maintenance, chargesFees ? ahead.fees : filledAhead.fees, 0),
     recomputed,
     cmsEntries,

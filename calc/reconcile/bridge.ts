@@ -11,7 +11,7 @@ import { fromPence, type Dec } from '../money.ts';
 import type { Balances, Parts } from './balances.ts';
 import { addEffects, effectTotal, NO_EFFECT, type Effect } from './draft.ts';
 import type { CivilDate } from '../dates.ts';
-import { explainNotPassedOn, explainNotYetDue, explainPaidAhead, explainUnexplained } from './explain.ts';
+import { explainNotPassedOn, explainNotYetDue, explainPaidAhead, explainPaidAheadDiffers, explainUnexplained } from './explain.ts';
 import type { HeldByCms } from './held.ts';
 import type { Claim } from './read.ts';
 import type { Basis, Bridge, BridgeLine, BridgeLineKind, ByComponent, Component, Finding } from './types.ts';
@@ -60,7 +60,7 @@ export function buildBridge(
   /** Receiving side: each reading of what CMS received and had not passed on by the date (held.ts). */
   held: { readonly readings: readonly HeldByCms[]; readonly asOf: CivilDate; readonly basis: Basis },
 ): Bridge {
-  const explained = findings.reduce((a, f) => addEffects(a, f.pence), balances.notYetDueInCms);
+  const explained = findings.reduce((a, f) => addEffects(a, f.pence), addEffects(balances.notYetDueInCms, balances.aheadDiffers));
   const gap = minus(balances.cmsEntries, balances.recomputed);
   if (!equal(explained, gap)) {
     throw new Error(
@@ -75,6 +75,17 @@ export function buildBridge(
     effects: f.effects,
     description: f.explanation,
   }));
+  // The part of the payments in question that pays what is not yet due, not the balance now (balances.ts).
+  if (!equal(balances.aheadDiffers, NO_EFFECT)) {
+    const amount = fromPence(effectTotal(balances.aheadDiffers));
+    const onRecord = effectTotal(balances.cmsRecordAhead);
+    lines.push({
+      kind: 'paid_ahead_differs',
+      amount,
+      effects: byComponent(balances.aheadDiffers),
+      description: explainPaidAheadDiffers(amount, fromPence(onRecord), fromPence(onRecord - effectTotal(balances.aheadDiffers))),
+    });
+  }
   const entries = balances.cmsEntries;
   const notYetDue = balances.notYetDueInCms;
   // Where CMS's entries charge each period as it accrues, they hold liability the payment plan has not yet made due
@@ -171,7 +182,8 @@ export function buildBridge(
       l.kind === 'deduction_in_transit' ||
       l.kind === 'payment_in_transit' ||
       l.kind === 'received_not_passed_on' ||
-      l.kind === 'paid_ahead'
+      l.kind === 'paid_ahead' ||
+      l.kind === 'paid_ahead_differs'
     )
       continue;
     const a = pence(l.amount);

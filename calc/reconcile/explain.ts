@@ -372,6 +372,7 @@ export const KIND_NAMES: Readonly<Record<BridgeLineKind, readonly [string, strin
   write_off_not_applied: ['write-off not applied', 'write-offs not applied'],
   accrued_not_yet_due: ['amount accrued but not yet due', 'amounts accrued but not yet due'],
   paid_ahead: ['credit kept where it pays what is not yet due', 'credits kept where they pay what is not yet due'],
+  paid_ahead_differs: ['part of the payments in question paid ahead', 'parts of the payments in question paid ahead'],
   received_not_passed_on: ['payment CMS received and has not passed on', 'payments CMS received and have not been passed on'],
   unexplained: ['difference the entries do not explain', 'differences the entries do not explain'],
 };
@@ -408,6 +409,21 @@ export function explainPaidAhead(amount: Dec): string {
   return (
     `CMS's figure keeps ${pounds(amount)} paid ahead of the payment plan as a credit; worked out, it pays what had accrued but was not yet due ` +
     '(an initial or backdated amount), so it is not an overpayment. The two figures agree once that is counted: the difference is one of basis, not an error.'
+  );
+}
+
+/**
+ * The line for the part of the payments in question (the findings above it) that pays what has accrued and is not yet
+ * due rather than the balance now: on CMS's record of payment, `onRecord` is paid ahead of the payment plan; worked
+ * out from the evidence, `worked`. `amount` is the line's effect on CMS's figure.
+ */
+export function explainPaidAheadDiffers(amount: Dec, onRecord: Dec, worked: Dec): string {
+  const more = amount.gt(0) ? "CMS's record" : 'the evidence';
+  return (
+    `Of the payments in question above, ${pounds(amount.abs())} more is paid ahead of the payment plan on ${more} ` +
+    `(towards what has accrued and is not yet due: ${pounds(onRecord)} on CMS's record, ${pounds(worked)} worked out from the evidence). ` +
+    `That part lowers what is still to fall due, not the balance now, so CMS's figure is ${amount.gt(0) ? 'higher' : 'lower'} by that much than those lines alone make it: ` +
+    "it is not an error of its own, in nobody's favour."
   );
 }
 

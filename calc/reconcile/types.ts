@@ -385,7 +385,14 @@ export interface Balance {
   readonly directPayArrears?: { readonly movedOn: CivilDate; readonly owed: Dec; readonly fee: Dec; readonly wouldReach: Dec };
 }
 
-export const BRIDGE_LINE_KINDS = [...FINDING_KINDS, 'accrued_not_yet_due', 'paid_ahead', 'received_not_passed_on', 'unexplained'] as const;
+export const BRIDGE_LINE_KINDS = [
+  ...FINDING_KINDS,
+  'accrued_not_yet_due',
+  'paid_ahead',
+  'paid_ahead_differs',
+  'received_not_passed_on',
+  'unexplained',
+] as const;
 export type BridgeLineKind = (typeof BRIDGE_LINE_KINDS)[number];
 
 export interface BridgeLine {

@@ -125,4 +125,20 @@ describe('money paid ahead of the payment plan, in a paying parent’s letters',
     expect(text).toContain('figure keeps as a credit £164.37 paid to me ahead of the payment plan');
     expect(text).not.toContain('I paid');
   });
+
+  it('payment_dispute on a pay-out that never arrived, where CMS’s record pays ahead: no "not yet due, in the other parent’s favour" (a third probe)', () => {
+    // test/calc/reconcile/paid-ahead.test.ts has the sums: −£208.00 + £157.79 = −£50.21.
+    const base = receivedAheadOnCollectAndPay('net');
+    const text = squash(
+      draftLetter({
+        type: 'payment_dispute',
+        sentOn: '2024-11-05',
+        facts: { sender: RECEIVING_PARENT, caseReference: CASE_REFERENCE, senderRole: 'receiving' },
+        reconciliation: { ...base, bankTransactions: base.bankTransactions!.filter((t) => t.date !== '2024-09-15') },
+      }).text,
+    );
+    expect(text).toContain('Your figure is £50.21 too low. One entry makes your figure too low, by £208.00, in my favour.');
+    expect(text).toContain('What CMS recorded: Part of the payments above, set against what is not yet due');
+    expect(text).not.toMatch(/other parent’s favour|has accrued under the decisions but/);
+  });
 });

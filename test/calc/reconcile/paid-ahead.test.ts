@@ -146,4 +146,19 @@ describe('money paid ahead, on the receiving side and on Direct Pay with no reco
     const net = reconcile(receivedAheadOnCollectAndPay('net'));
     expect([formatMoney(net.balance.recomputed), net.balance.position, lines(net)]).toEqual(['0.00', 'settled', []]);
   });
+
+  it('a pay-out CMS records that never arrived, where its record pays ahead: the part set against what is not yet due is its own line, in nobody’s favour', () => {
+    // Net basis: due 1,506.21 by the plan; her bank shows 7 × 208.00 = 1,456.00 (15 September's never came): £50.21
+    // owed. CMS's record has all 8, 1,664.00: 157.79 beyond what was due, which pays what is not yet due, so its
+    // figure is nil. −208.00 (the pay-out) + 157.79 (of it, ahead of the plan on its record) = 0.00 − 50.21. Before:
+    // an accrued_not_yet_due line of £157.79, "in the other parent's favour", saying CMS's figure counted liability
+    // not yet due (a third probe).
+    const base = receivedAheadOnCollectAndPay('net');
+    const r = reconcile({ ...base, bankTransactions: base.bankTransactions!.filter((t) => t.date !== '2024-09-15') });
+    expect(formatMoney(r.balance.recomputed)).toBe('50.21');
+    expect(lines(r)).toEqual(['cms_payment_without_evidence -208.00', 'paid_ahead_differs 157.79']);
+    expect(formatMoney(r.bridge.inReceivingParentsFavour.amount)).toBe('208.00');
+    expect(r.bridge.inPayingParentsFavour.count).toBe(0);
+    expect(r.bridge.lines[1]!.description).toContain("£157.79 on CMS's record, £0.00 worked out from the evidence");
+  });
 });
