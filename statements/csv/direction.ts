@@ -5,8 +5,9 @@
  * @module
  */
 
-const OUT = new Set(['dr', 'db', 'd', 'debit', 'out', 'paid out', 'money out', 'withdrawal', 'payment', '-']);
-const IN = new Set(['cr', 'c', 'credit', 'in', 'paid in', 'money in', 'deposit', 'receipt', 'lodgement', '+']);
+// DBIT and CRDT are ISO 20022's debit/credit codes, which some card exports print (Barclaycard's "Debit or Credit").
+const OUT = new Set(['dr', 'db', 'd', 'debit', 'dbit', 'out', 'paid out', 'money out', 'withdrawal', 'payment', '-']);
+const IN = new Set(['cr', 'c', 'credit', 'crdt', 'in', 'paid in', 'money in', 'deposit', 'receipt', 'lodgement', '+']);
 
 /** Which way a direction cell says, or undefined when it says neither. */
 export function directionOf(cell: string): 'out' | 'in' | undefined {

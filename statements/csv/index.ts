@@ -4,6 +4,8 @@
  * found and how to map them.
  * @module
  */
+import { allPositiveWarning, cardPaymentRow, cardWarning } from './amount-sign.ts';
+import { firstUnpadded, MONTH_FIRST, unpaddedWarning } from './date-order.ts';
 import { DIRECTION_HEADER, DIRECTION_WORDS, directionOf } from './direction.ts';
 import type { CivilDate } from '../../calc/dates.ts';
 import type { Dec } from '../../calc/money.ts';
@@ -537,7 +539,7 @@ const DESCRIPTION_LABEL = /desc|detail|narrative|memo|payee|particulars|name|mer
  * that reads it (for a known bank's layout, its columns named as in the file's header).
  */
 function dateAdvice(plan: Plan, cell: string): string | undefined {
-  const guess = dateFormatOf([cell]);
+  const guess = dateFormatOf([cell]) ?? MONTH_FIRST.find((f) => readsAs(() => parseDate(cell, [f])));
   if (guess === undefined || plan.dateFormats.some((f) => f.text === guess.text)) return plan.dateAdvice;
   if (plan.source === 'mapping') return `it reads as ${guess.text}: set csvMapping.dateFormat to "${guess.text}"`;
   const name = (column: number | undefined) => (column === undefined ? undefined : plan.names[column]);
@@ -695,6 +697,24 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
   return rows;
 }
 
+/**
+ * One signed amount column, no balance and no direction column: whether it runs a card's way round (amount-sign.ts),
+ * and a warning where every figure is positive (each row then reads as money in).
+ */
+function withAmountSign(plan: Plan, rows: ReadRow[], warnings: string[]): { rows: ReadRow[]; card: boolean } {
+  if (plan.amount === undefined || plan.direction !== undefined || plan.balance !== undefined || rows.length === 0)
+    return { rows, card: false };
+  const card = cardPaymentRow(rows);
+  if (card) {
+    warnings.push(cardWarning(columnName(plan, plan.amount), card));
+    return { rows: rows.map((r) => ({ ...r, signed: r.signed.negated() })), card: true };
+  }
+  if (rows.length >= 3 && rows.every((r) => r.signed.isPositive() && !r.signed.isZero())) {
+    warnings.push(allPositiveWarning(columnName(plan, plan.amount), rows.length));
+  }
+  return { rows, card: false };
+}
+
 /** Masked account details from the columns of the first row. */
 function accountMetadata(plan: Plan, records: readonly CsvRecord[]): Partial<StatementMetadata> {
   const first = records.slice(plan.dataStart).find((r) => !isBlank(r) && !plan.skip?.(r.fields));
@@ -749,13 +769,20 @@ export function parseCsv(text: string, request: ParseRequest, budget: Budget, wa
         throw unknownLayout(records);
       })());
   const extra: string[] = [...warnings, ...plan.warnings];
-  const read = readRows(records, plan, budget, extra);
+  const { rows: read, card } = withAmountSign(plan, readRows(records, plan, budget, extra), extra);
+  // A known layout's dates written unpadded: saved again by a spreadsheet, perhaps month first (date-order.ts).
+  if (plan.source === 'known') {
+    const dates = records.slice(plan.dataStart).map((r) => ({ cell: r.fields[plan.date] ?? '', line: r.line }));
+    const unpadded = firstUnpadded(dates);
+    if (unpadded) extra.push(unpaddedWarning(plan.issuer, unpadded.cell, unpadded.line));
+  }
   refuseMixedAccounts(read);
   const { rows, order } = inOrderOfEvents(read);
   if (order === 'newest_first' && rows.length > 1)
     extra.push('The file lists the newest transactions first; they are given here oldest first.');
   const metadata: StatementMetadata = {
-    ...(plan.issuer ? { issuer: plan.issuer } : {}),
+    // A card's export under a bank's header (Amex's is first direct's) is not that bank's.
+    ...(plan.issuer && !card ? { issuer: plan.issuer } : {}),
     layout: plan.id,
     ...accountMetadata(plan, records),
     ...plan.metadata,
