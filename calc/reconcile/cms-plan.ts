@@ -93,7 +93,8 @@ export interface DayAmount {
  * as shortfalls nobody reported would have a parent tell CMS of arrears its schedule never asked for (an MCP audit:
  * seven "shortfalls" of £24.99 a month). Reckoner's rule then starts after the last such date, with a warning.
  * `paid` and `reports` are the payments for this side (refunds left out) and the missed-payment reports;
- * a payment counts for an instalment from `windowDays` before its due date to just before the next one's window.
+ * a payment counts for an instalment from `windowDays` before its due date to just before the next one's window, a
+ * report from its due date to just before the next one's.
  */
 export function catchUpAfterPayments(
   schedule: Schedule,
@@ -125,7 +126,8 @@ export function catchUpAfterPayments(
     const from = day - windowDays;
     const to = i + 1 < dueDays.length ? dueDays[i + 1]! - windowDays : Number.POSITIVE_INFINITY;
     const paidFor = within(paid, from, to);
-    const asked = paidFor + within(reports, from, to);
+    // A report is of the latest instalment due by its date (direct-pay.ts): from this due date to the next.
+    const asked = paidFor + within(reports, day, i + 1 < dueDays.length ? dueDays[i + 1]! : Number.POSITIVE_INFINITY);
     const instalment = ongoing.get(day)!;
     if (paidFor === instalment + part || asked === instalment + part) return undefined;
     if (paidFor > 0 && asked === instalment) lastOngoing = day;

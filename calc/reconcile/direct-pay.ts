@@ -22,7 +22,7 @@ import type { CmsEntry } from '../ledger/entries.ts';
 import { fromPence, poundsOfPence } from '../money.ts';
 import type { Credit } from './credits.ts';
 import { accountsOf, NO_EFFECT, type FindingDraft, type MatchDraft } from './draft.ts';
-import type { Periods } from './periods.ts';
+import { search, type Periods } from './periods.ts';
 import type { Books, PaidItem } from './read.ts';
 
 export interface DirectPayResult {
@@ -116,7 +116,9 @@ export function reconcileDirectPay(
     );
   }
   for (const r of books.reports) {
-    const p = periods.slotOf(r.day);
+    // A missed payment is reported once it was due: the report is of the latest instalment due by its date (a weekly
+    // report made three days after a missed Friday is not of the next Friday's, still to come; a probe).
+    const p = reportedPeriod(periods, r.day);
     if (n > 0 && reportsMode[p]) slotReports[p]!.push(r);
     else {
       acceptedReports.push(r);
@@ -292,4 +294,10 @@ export function paidAheadOnDirectPayWarning(
     'CMS records no payments on Direct Pay, so its payment schedule will still include all of it' +
     (side === 'paying' ? ': when it does, show CMS these payments.' : `, though ${poundsOfPence(ahead)} of it has reached you already.`)
   );
+}
+
+/** The period of the latest instalment due on or before `day` (the first, before any). */
+function reportedPeriod(periods: Periods, day: number): number {
+  if (periods.count === 0) return 0;
+  return search(periods.dueDays, day);
 }
