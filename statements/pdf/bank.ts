@@ -13,6 +13,7 @@ import type { ChainBreak, ChainChoice, PrintedItem, PrintedRow } from './chain.t
 import { amountValue, readBalance, resolveYear, type AmountToken, type BalanceSense, type DateToken } from './tokens.ts';
 import type { MarkerKind } from '../balance-lines.ts';
 import { balanceLineKind, decideAmountLine, hasEntryMoney } from './amount-line.ts';
+import { centredOwners, centredRows } from './centred-rows.ts';
 
 export type AmountLine = 'first' | 'last' | 'auto';
 
@@ -65,7 +66,11 @@ export function assembleRows(
   },
 ): Event[] {
   const { entryFields, period, warnings } = options;
+  // Amounts centred on a row's lines (centred-rows.ts): each line of words goes to the amount line it belongs to.
+  const centred = centredRows(lines, entryFields) ? centredOwners(lines, entryFields) : undefined;
   const mode = options.amountLine === 'auto' ? decideAmountLine(lines, entryFields) : options.amountLine;
+  const byLine = new Map<number, RawRow>();
+  const above = new Map<number, TableLine[]>();
   const events: Event[] = [];
   let currentDate: CivilDate | undefined;
   let last: RawRow | undefined;
@@ -99,7 +104,7 @@ export function assembleRows(
     resolved.set(key, d);
     return d;
   };
-  for (const t of lines) {
+  for (const [index, t] of lines.entries()) {
     if (t.date) {
       const d = resolve(t.date, currentDate);
       if (d === undefined) {
@@ -124,6 +129,30 @@ export function assembleRows(
         page: t.line.page,
         line: t.line.number,
       });
+      continue;
+    }
+    if (centred) {
+      const owner = centred.get(index);
+      if (money) {
+        const row = newRow(t.line);
+        for (const w of [...(above.get(index) ?? []), t]) {
+          ownDate(row, w);
+          if (w.description) row.desc.push(w.description);
+          if (w.type) row.type.push(w.type);
+        }
+        row.money = t.money;
+        events.push({ kind: 'row', row });
+        byLine.set(index, row);
+        rowSeen = true;
+      } else if (owner === undefined && (t.description || t.type)) {
+        orphans.push([t.type, t.description].filter(Boolean).join(' '));
+      } else if (owner !== undefined && owner > index) {
+        above.set(owner, [...(above.get(owner) ?? []), t]);
+      } else if (owner !== undefined) {
+        const row = byLine.get(owner)!;
+        if (t.description) row.desc.push(t.description);
+        if (t.type) row.type.push(t.type);
+      }
       continue;
     }
     if (mode === 'last') {
