@@ -13,6 +13,7 @@ import { fromPence, poundsOfPence } from '../money.ts';
 import { creditMinus, creditOf, negate, type Credit } from './credits.ts';
 import type { FindingDraft, MatchDraft } from './draft.ts';
 import { payOverDate } from './pay-over.ts';
+import { nearestPositions, Occurrences } from './nearest.ts';
 import type { Books } from './read.ts';
 
 /** The employer's charge for each deduction, kept from the employee's pay and not paid to CMS (GOV.UK: £1). */
@@ -23,8 +24,50 @@ const LATE = 1.25;
 /** Whether a candidate's rank is a match of the payslip's amount: in time (0, or 1 with the employer's £1), or late. */
 const sameAmount = (rank: number): boolean => rank <= 1 || (rank >= LATE && rank <= LATE + 1);
 
-/** The last day an employer may pay over a deduction made on `day` (as a day number). */
-const payOverBy = (day: number): number => toDayNumber(payOverDate(fromDayNumber(day)));
+/** The last day an employer may pay over a deduction made on `day` (as a day number), worked out once a day. */
+const payOverDays = new Map<number, number>();
+const payOverBy = (day: number): number => {
+  let by = payOverDays.get(day);
+  if (by === undefined) {
+    by = toDayNumber(payOverDate(fromDayNumber(day)));
+    if (payOverDays.size > 100_000) payOverDays.clear();
+    payOverDays.set(day, by);
+  }
+  return by;
+};
+
+/** Evidence indices in order of date, with their days. */
+interface DatedList {
+  readonly indices: number[];
+  readonly days: number[];
+}
+
+/** The evidence's indices by type, and by type and amount, each in order of date. */
+function evidenceLists(evidence: readonly Evidence[]): { byType: Map<string, DatedList>; byAmount: Map<string, DatedList> } {
+  const byType = new Map<string, DatedList>();
+  const byAmount = new Map<string, DatedList>();
+  const add = (map: Map<string, DatedList>, key: string, j: number) => {
+    const list = map.get(key);
+    if (list) list.indices.push(j);
+    else map.set(key, { indices: [j], days: [] });
+  };
+  evidence.forEach((v, j) => {
+    add(byType, v.type, j);
+    add(byAmount, `${v.type}|${v.pence}`, j);
+  });
+  const byDay = (a: number, b: number) => evidence[a]!.day - evidence[b]!.day || a - b;
+  for (const list of [...byType.values(), ...byAmount.values()]) {
+    list.indices.sort(byDay);
+    list.days.push(...list.indices.map((j) => evidence[j]!.day));
+  }
+  return { byType, byAmount };
+}
+
+/** Up to NEAR indices of `list` nearest `day` (nearest.ts). */
+function nearest(list: DatedList | undefined, day: number, offset: number): number[] {
+  if (!list) return [];
+  return nearestPositions(list.days, day, -Infinity, Infinity, offset).map((p) => list.indices[p]!);
+}
 
 const EVIDENCE_FOR: Record<string, Evidence['type']> = { deo_receipt: 'payslip_deduction', benefit_deduction_receipt: 'benefit_deduction' };
 
@@ -55,18 +98,31 @@ export function reconcileDeductions(books: Books): DeductionsResult {
   // pay-over day, within the date-error limit of it: an employer that pays late still pays the deduction it made, and
   // pairing it with a later payslip instead would call one deduction uncredited and the other wrongly recorded); then
   // different amounts in the time allowed.
+  // Each record is weighed against the evidence nearest its date only (nearest.ts), of the same amount and of any.
   const candidates: [number, number, number, number][] = [];
+  const lists = evidenceLists(evidence);
+  const seen = new Occurrences();
   records.forEach((e, i) => {
-    evidence.forEach((v, j) => {
-      if (EVIDENCE_FOR[e.type] !== v.type || e.day < earliest(v)) return;
+    const type = EVIDENCE_FOR[e.type];
+    if (type === undefined) return;
+    const consider = (j: number, sameOnly: boolean) => {
+      const v = evidence[j]!;
+      if (e.day < earliest(v)) return;
       const same = v.pence === e.pence ? 0 : v.type === 'payslip_deduction' && v.pence === e.pence + EMPLOYER_CHARGE_PENCE ? 1 : undefined;
+      if (sameOnly !== (same !== undefined)) return;
       if (e.day > latest(v)) {
         if (same === undefined || v.type !== 'payslip_deduction' || e.day > payOverBy(v.day) + maxDays) return;
         candidates.push([LATE + same, Math.abs(e.day - v.day), i, j]);
         return;
       }
       candidates.push([same ?? 2 + Math.abs(v.pence - e.pence), Math.abs(e.day - v.day), i, j]);
-    });
+    };
+    const nth = (key: string) => seen.next(key);
+    for (const pence of [e.pence, e.pence + EMPLOYER_CHARGE_PENCE]) {
+      const offset = nth(`${type}|${pence}|${e.day}`);
+      for (const j of nearest(lists.byAmount.get(`${type}|${pence}`), e.day, offset)) consider(j, true);
+    }
+    for (const j of nearest(lists.byType.get(type), e.day, nth(`${type}|${e.day}`))) consider(j, false);
   });
   candidates.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
   const usedR = new Set<number>();

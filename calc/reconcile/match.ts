@@ -25,6 +25,8 @@
  * @module
  */
 
+import { nearestPositions, Occurrences } from './nearest.ts';
+
 /** A payment-like record on either side, reduced to what matching needs. */
 export interface Item {
   /** Position in the canonical order of its side. */
@@ -74,6 +76,9 @@ export interface MatchResult {
   readonly unmatchedBank: readonly number[];
 }
 
+/** How many of the nearest free records in the window the split/combination search reads for each record. */
+const POOL_LOOKED_AT = 256;
+
 /** How many nearest candidates the split/combination search looks at for each record. */
 const COMBINATION_CANDIDATES = 12;
 
@@ -106,6 +111,16 @@ class Index {
     }
   }
 
+  /**
+   * Up to NEAR items with this kind and key dated from `from` to `to` inclusive, nearest `day` first, starting `offset`
+   * places into those dated `day` (nearest.ts).
+   */
+  nearest(kind: Item['kind'], key: number | string, day: number, from: number, to: number, offset: number): Item[] {
+    const g = this.#groups.get(`${kind}|${key}`);
+    if (!g) return [];
+    return nearestPositions(g.days, day, from, to, offset).map((p) => g.items[p]!);
+  }
+
   /** Items with this kind and key dated from `from` to `to` inclusive. */
   *within(kind: Item['kind'], key: number | string, from: number, to: number): Generator<Item> {
     const g = this.#groups.get(`${kind}|${key}`);
@@ -136,9 +151,13 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
     (b) => b.reference,
   );
   const referenced: [number, number, number, boolean][] = [];
+  // Each record against the nearest with its reference only (nearest.ts): a reference on thousands of lines of one
+  // date would otherwise pair every one with every other.
+  const sameReference = new Occurrences();
   for (const c of cms) {
     if (!c.reference) continue;
-    for (const b of withReference.within(c.kind, c.reference, c.day - options.maxDays, c.day + options.maxDays)) {
+    const offset = sameReference.next(`${c.kind}|${c.reference}|${c.day}`);
+    for (const b of withReference.nearest(c.kind, c.reference, c.day, c.day - options.maxDays, c.day + options.maxDays, offset)) {
       const adjusted = b.pence !== c.pence && charge !== undefined && b.pence === charge(c);
       const exact = b.pence === c.pence || adjusted;
       // A different amount with the same reference is the same payment only near the same date: a case reference is
@@ -172,10 +191,12 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
     const freeBank = free(bank, bankUsed);
     const index = new Index(freeBank, (b) => b.pence);
     const candidates: [number, number, number][] = [];
+    const sameAmount = new Occurrences();
     for (const c of free(cms, cmsUsed)) {
       const k = key(c);
       if (k === undefined) continue;
-      for (const b of index.within(c.kind, k, c.day - maxDays, c.day + maxDays)) {
+      const offset = sameAmount.next(`${c.kind}|${k}|${c.day}`);
+      for (const b of index.nearest(c.kind, k, c.day, c.day - maxDays, c.day + maxDays, offset)) {
         const d = Math.abs(b.day - c.day);
         if (d >= minDays) candidates.push([d, c.index, b.index]);
       }
@@ -250,8 +271,10 @@ function pairDifferentAmounts(
   const left: [number, number, number, number][] = [];
   const freeBank = free(bank, bankUsed).sort((a, b) => a.day - b.day || a.index - b.index);
   const bankDays = freeBank.map((b) => b.day);
+  const sameDay = new Occurrences();
   for (const c of free(cms, cmsUsed).filter(which)) {
-    for (let i = lowerBound(bankDays, c.day - options.windowDays); i < freeBank.length && bankDays[i]! <= c.day + options.windowDays; i++) {
+    const offset = sameDay.next(String(c.day));
+    for (const i of nearestPositions(bankDays, c.day, c.day - options.windowDays, c.day + options.windowDays, offset)) {
       const b = freeBank[i]!;
       if (b.kind !== c.kind) continue;
       left.push([Math.abs(b.day - c.day), Math.abs(b.pence - c.pence), c.index, b.index]);
@@ -287,7 +310,8 @@ function combine(
     const target = oneValue(one);
     if (target === undefined) continue;
     const near: { item: Item; value: number }[] = [];
-    for (let i = lowerBound(poolDays, one.day - windowDays); i < pool.length && poolDays[i]! <= one.day + windowDays; i++) {
+    // The nearest in the window only (nearest.ts), enough of them that those used or of no use leave plenty.
+    for (const i of nearestPositions(poolDays, one.day, one.day - windowDays, one.day + windowDays, 0, POOL_LOOKED_AT)) {
       const m = pool[i]!;
       const value = manyValue(m);
       if (!manyUsed[m.index] && m.kind === one.kind && value !== undefined && value < target) near.push({ item: m, value });

@@ -53,4 +53,10 @@ describe('deadlinesCalendar', () => {
     );
     expect(empty.getAllSubcomponents('vevent')).toEqual([]);
   });
+
+  test('a bare carriage return in the name is escaped, not left to end the line (a security probe)', () => {
+    const withCr = deadlinesCalendar({ caseId: CASE, name: 'Smith\rX-INJECTED:1', deadlines, generatedAt: '2026-03-05T09:30:12.345Z' });
+    expect(withCr).toContain('X-WR-CALNAME:Smith\\nX-INJECTED:1\r\n');
+    expect(withCr.replaceAll('\r\n', '')).not.toContain('\r');
+  });
 });
