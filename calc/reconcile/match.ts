@@ -25,7 +25,9 @@
  * @module
  */
 
-import { nearestPositions, Occurrences } from './nearest.ts';
+import { lowerBound, nearestPositions, Occurrences } from './nearest.ts';
+
+export { lowerBound };
 
 /** A payment-like record on either side, reduced to what matching needs. */
 export interface Item {
@@ -81,18 +83,6 @@ const POOL_LOOKED_AT = 256;
 
 /** How many nearest candidates the split/combination search looks at for each record. */
 const COMBINATION_CANDIDATES = 12;
-
-/** The index of the first of `days` (ascending) on or after `target`. */
-export function lowerBound(days: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Items grouped by kind and a key, each group sorted by day then index. */
 class Index {

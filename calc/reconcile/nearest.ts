@@ -7,6 +7,18 @@
  * @module
  */
 
+/** The index of the first of `days` (ascending) on or after `target`. */
+export function lowerBound(days: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** How many of the nearest a record is weighed against, in each list it is looked up in. */
 export const NEAR = 64;
 
@@ -15,13 +27,7 @@ export const NEAR = 64;
  * (a tie to the later), starting `offset` places into the entries dated `day` itself.
  */
 export function nearestPositions(days: readonly number[], day: number, from: number, to: number, offset: number, limit = NEAR): number[] {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! < day) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(days, day);
   let start = lo;
   while (start - lo < offset && start + 1 < days.length && days[start] === day && days[start + 1] === day) start++;
   const out: number[] = [];

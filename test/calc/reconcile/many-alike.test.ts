@@ -30,11 +30,12 @@ describe(`${N} records and ${N} pieces of evidence alike, on one date`, () => {
     expect(r.findings).toEqual([]);
   });
 
-  it('CMS’s receipts and bank payments: each paired with its own', () => {
-    const r = reconcile({
+  /** CMS's receipts of `received` each and bank payments of £300.00, all dated 3 June 2024. */
+  const receiptsAndPayments = (received: string) =>
+    reconcile({
       schedule,
       side: 'paying',
-      cmsEntries: many((i): CmsEntryInput => ({ id: `received-${i}`, date: '2024-06-03', type: 'payment_received', amount: '300.00' })),
+      cmsEntries: many((i): CmsEntryInput => ({ id: `received-${i}`, date: '2024-06-03', type: 'payment_received', amount: received })),
       bankTransactions: many((i): BankTransactionInput => ({
         id: `bank-${i}`,
         date: '2024-06-03',
@@ -44,24 +45,15 @@ describe(`${N} records and ${N} pieces of evidence alike, on one date`, () => {
       })),
       bankFilter: { includeAll: true },
     });
+
+  it('CMS’s receipts and bank payments: each paired with its own', () => {
+    const r = receiptsAndPayments('300.00');
     expect(r.matches.length).toBe(N);
     expect(r.findings).toEqual([]);
   });
 
   it('of different amounts: each receipt is one amount mismatch with its own payment', () => {
-    const r = reconcile({
-      schedule,
-      side: 'paying',
-      cmsEntries: many((i): CmsEntryInput => ({ id: `received-${i}`, date: '2024-06-03', type: 'payment_received', amount: '299.00' })),
-      bankTransactions: many((i): BankTransactionInput => ({
-        id: `bank-${i}`,
-        date: '2024-06-03',
-        amount: '300.00',
-        direction: 'out',
-        description: 'CMS MAINT',
-      })),
-      bankFilter: { includeAll: true },
-    });
+    const r = receiptsAndPayments('299.00');
     expect(r.findings.length).toBe(N);
     expect(new Set(r.findings.map((f) => f.kind))).toEqual(new Set(['amount_mismatch']));
   });
