@@ -107,6 +107,8 @@ const HEADER_WORDS: Record<Field, readonly string[]> = {
   balance: [
     'balance',
     'running balance',
+    // Starling's heading (a statement probe of 5 December 2026: the column was left out, and its check with it).
+    'account balance',
     'balance owed',
     'arrears balance',
     'running arrears',
