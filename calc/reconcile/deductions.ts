@@ -24,18 +24,6 @@ const LATE = 1.25;
 /** Whether a candidate's rank is a match of the payslip's amount: in time (0, or 1 with the employer's £1), or late. */
 const sameAmount = (rank: number): boolean => rank <= 1 || (rank >= LATE && rank <= LATE + 1);
 
-/** The last day an employer may pay over a deduction made on `day` (as a day number), worked out once a day. */
-const payOverDays = new Map<number, number>();
-const payOverBy = (day: number): number => {
-  let by = payOverDays.get(day);
-  if (by === undefined) {
-    by = toDayNumber(payOverDate(fromDayNumber(day)));
-    if (payOverDays.size > 100_000) payOverDays.clear();
-    payOverDays.set(day, by);
-  }
-  return by;
-};
-
 /** Evidence indices in order of date, with their days. */
 interface DatedList {
   readonly indices: number[];
@@ -82,6 +70,13 @@ export interface DeductionsResult {
 }
 
 export function reconcileDeductions(books: Books): DeductionsResult {
+  // The last day an employer may pay over a deduction made on `day` (as a day number), worked out once a day.
+  const payOverDays = new Map<number, number>();
+  const payOverBy = (day: number): number => {
+    let by = payOverDays.get(day);
+    if (by === undefined) payOverDays.set(day, (by = toDayNumber(payOverDate(fromDayNumber(day)))));
+    return by;
+  };
   const { fees, basis, windowDays, maxDays } = books;
   const findings: FindingDraft[] = [];
   const matches: MatchDraft[] = [];
@@ -117,12 +112,11 @@ export function reconcileDeductions(books: Books): DeductionsResult {
       }
       candidates.push([same ?? 2 + Math.abs(v.pence - e.pence), Math.abs(e.day - v.day), i, j]);
     };
-    const nth = (key: string) => seen.next(key);
     for (const pence of [e.pence, e.pence + EMPLOYER_CHARGE_PENCE]) {
-      const offset = nth(`${type}|${pence}|${e.day}`);
+      const offset = seen.next(`${type}|${pence}|${e.day}`);
       for (const j of nearest(lists.byAmount.get(`${type}|${pence}`), e.day, offset)) consider(j, true);
     }
-    for (const j of nearest(lists.byType.get(type), e.day, nth(`${type}|${e.day}`))) consider(j, false);
+    for (const j of nearest(lists.byType.get(type), e.day, seen.next(`${type}|${e.day}`))) consider(j, false);
   });
   candidates.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
   const usedR = new Set<number>();

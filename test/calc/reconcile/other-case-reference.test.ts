@@ -11,24 +11,17 @@ import { describe, expect, it } from 'vitest';
 import type { CmsEntryInput } from '../../../calc/ledger/entries.ts';
 import { formatMoney } from '../../../calc/money.ts';
 import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
+import { chargesOn, MONTHS, SCHEDULE } from './fifty-a-week.ts';
 
 const THIS = '121000111222';
 const OTHER = '121000999888';
-const MONTHS = ['2024-05-15', '2024-06-15', '2024-07-15', '2024-08-15'];
 
 const story = (extra: Partial<ReconcileInput> = {}, otherRef = OTHER): ReconcileInput => ({
-  schedule: {
-    decisions: [{ effectiveDate: '2024-05-15', weeklyAmount: '50.00' }],
-    frequency: 'monthly',
-    firstDueDate: '2024-05-15',
-    service: 'collect_and_pay',
-    asOf: '2024-08-31',
-  },
+  schedule: SCHEDULE,
   side: 'paying',
   caseReference: THIS,
   cmsEntries: MONTHS.flatMap((d): CmsEntryInput[] => [
-    { id: `liability-${d}`, date: d, type: 'liability', amount: '216.67' },
-    { id: `fee-${d}`, date: d, type: 'collection_fee', amount: '43.33' },
+    ...chargesOn(d),
     { id: `received-${d}`, date: d, type: 'payment_received', amount: '260.00', reference: THIS },
   ]),
   bankTransactions: MONTHS.flatMap((d) => [

@@ -10,24 +10,14 @@
  */
 import type { CmsEntryInput } from '../../../calc/ledger/entries.ts';
 import type { ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
-
-const MONTHS = ['2024-05-15', '2024-06-15', '2024-07-15', '2024-08-15'];
+import { chargesOn, MONTHS, SCHEDULE } from './fifty-a-week.ts';
 
 export function recordedAfter(later?: { date: string; amount: string }): ReconcileInput {
   return {
-    schedule: {
-      decisions: [{ effectiveDate: '2024-05-15', weeklyAmount: '50.00' }],
-      frequency: 'monthly',
-      firstDueDate: '2024-05-15',
-      service: 'collect_and_pay',
-      asOf: '2024-08-31',
-    },
+    schedule: SCHEDULE,
     side: 'paying',
     cmsEntries: [
-      ...MONTHS.flatMap((d): CmsEntryInput[] => [
-        { id: `liability-${d}`, date: d, type: 'liability', amount: '216.67' },
-        { id: `fee-${d}`, date: d, type: 'collection_fee', amount: '43.33' },
-      ]),
+      ...MONTHS.flatMap(chargesOn),
       ...MONTHS.slice(0, 3).map((d): CmsEntryInput => ({ id: `received-${d}`, date: d, type: 'payment_received', amount: '260.00' })),
       ...(later ? [{ id: 'received-later', date: later.date, type: 'payment_received' as const, amount: later.amount }] : []),
     ],
