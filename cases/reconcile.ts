@@ -10,9 +10,10 @@ import { readBooks } from '../calc/reconcile/read.ts';
 import { reconcile, type ReconcileInput, type Reconciliation } from '../calc/reconcile/reconcile.ts';
 import { buildSchedule, type Schedule } from '../calc/schedule/build.ts';
 import type { ScheduleInput } from '../calc/schedule/types.ts';
-import type { CaseRecords, CaseStore, ReconcileOptions, ReconciliationRun } from '../store/types.ts';
+import { RUN_RESULT_MAX_CHARS, type CaseRecords, type CaseStore, type ReconcileOptions, type ReconciliationRun } from '../store/types.ts';
 import { claimFromDocuments, planFromDocuments } from './claim.ts';
 import { inputHash } from './hash.ts';
+import { keptRun } from './kept-run.ts';
 import { reconcileFromRecords } from './inputs.ts';
 import { aboutStoredDecisions } from './stored-decisions.ts';
 
@@ -139,7 +140,9 @@ export async function reconcileCase(
   const r = reconcileRecords(records, options, today);
   const latest = records.latestReconciliation;
   if (latest && latest.inputsHash === r.hash) return { ...r, run: latest, saved: false };
-  const run = await store.saveReconciliation(caseId, { inputsHash: r.hash, result: { ...serialize(r), options: r.options } });
+  // A run too large to keep whole is kept in part, saying what it leaves out (cases/kept-run.ts).
+  const result = keptRun({ ...serialize(r), options: r.options }, RUN_RESULT_MAX_CHARS);
+  const run = await store.saveReconciliation(caseId, { inputsHash: r.hash, result });
   return { ...r, run, saved: true };
 }
 

@@ -162,7 +162,8 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
     new ResourceTemplate('reckoner://cases/{id}/reconciliation', { list: undefined }),
     {
       title: 'The latest reconciliation of a case',
-      description: 'The latest run of reconcile_case kept with the case: the balances, the bridge, every finding and period row',
+      description:
+        'The latest run of reconcile_case kept with the case: the balances, the bridge, every finding and period row (a run too large to keep whole says under keptInPart what it left out)',
       mimeType: JSON_TYPE,
     },
     (uri, variables) =>

@@ -356,6 +356,15 @@ export interface ImportOptions {
   readonly onProgress?: (rowsWritten: number, rowsTotal: number) => void;
 }
 
+/**
+ * The most characters of JSON one kept reconciliation run may hold: 500,000. A run keeps every finding and period
+ * row, and a finding cites the bank lines and entries it rests on, so a run grows with the dispute: ten years of
+ * irregular weekly payments make about 120 findings and 180,000 characters, fifteen years 270,000 (the 100,000 that
+ * other kept JSON may hold refused such a case's reconcile_case outright). Bounded, as the runs a case holds are
+ * (2,000); a run larger still is kept in part (cases/kept-run.ts), never refused.
+ */
+export const RUN_RESULT_MAX_CHARS = 500_000;
+
 export interface ReconciliationRun {
   readonly id: string;
   readonly caseId: string;

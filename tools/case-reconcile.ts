@@ -6,7 +6,8 @@
 import * as z from 'zod';
 import type { Reconciliation } from '../calc/reconcile/reconcile.ts';
 import { reconcileCase } from '../cases/index.ts';
-import type { CaseStore, ReconcileOptions } from '../store/types.ts';
+import type { KeptInPart } from '../cases/kept-run.ts';
+import type { CaseStore, ReconcileOptions, ReconciliationRun } from '../store/types.ts';
 import { caseId, storeOf } from './case-common.ts';
 import { pageInput } from './paging.ts';
 import {
@@ -62,6 +63,15 @@ export const reconcileCaseOutput = reconcileLedgerOutput.extend({
       inputsHash: z.string().describe('The same hash means the same decisions, entries, transactions and options, so the same result'),
       createdAt: z.string(),
       saved: z.boolean().describe('False when the latest run kept with the case had the same inputs (it is reused)'),
+      keptInPart: z
+        .object({
+          citationsById: z.literal(true),
+          findingsLeftOut: z.int(),
+          periodsLeftOut: z.int(),
+          note: z.string(),
+        })
+        .optional()
+        .describe('Present when the run was too large to keep whole: what the kept run leaves out (this answer has it all)'),
     })
     .describe('The run kept with the case (reckoner://cases/{id}/reconciliation shows the latest)'),
 });
@@ -93,8 +103,14 @@ export async function reconcileStoredCase(store: CaseStore, input: ReconcileCase
     caseId: id,
     ...out,
     ...(r.defaults.claimFrom || r.defaults.planFrom ? { readFromDocuments: { ...r.defaults } } : {}),
-    run: { id: r.run.id, inputsHash: r.hash, createdAt: r.run.createdAt, saved: r.saved },
+    run: { id: r.run.id, inputsHash: r.hash, createdAt: r.run.createdAt, saved: r.saved, ...keptInPartOf(r.run) },
   };
+}
+
+/** What the kept run says it left out (cases/kept-run.ts), when it was too large to keep whole. */
+function keptInPartOf(run: ReconciliationRun): { keptInPart?: KeptInPart } {
+  const kept = run.result['keptInPart'];
+  return kept !== null && typeof kept === 'object' ? { keptInPart: kept as KeptInPart } : {};
 }
 
 export const reconcileCaseTool = defineTool({
@@ -107,5 +123,6 @@ export const reconcileCaseTool = defineTool({
   annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => reconcileStoredCase(await storeOf(context), input, context),
   summarize: (out) =>
-    `${summarizeReconciliation(out, `page through them with page.cursor, or read reckoner://cases/${out.caseId}/reconciliation`)}\n${out.run.saved ? 'Kept with the case' : 'The same as the run already kept with the case'} (run ${out.run.id}).`,
+    `${summarizeReconciliation(out, `page through them with page.cursor, or read reckoner://cases/${out.caseId}/reconciliation`)}\n${out.run.saved ? 'Kept with the case' : 'The same as the run already kept with the case'} (run ${out.run.id}).` +
+    (out.run.keptInPart ? ` ${out.run.keptInPart.note}` : ''),
 });

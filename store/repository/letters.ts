@@ -11,7 +11,14 @@ import { InputError } from '../../calc/errors.ts';
 import { StoreError } from '../errors.ts';
 import * as t from '../schema.ts';
 import type { Sealer } from '../seal.ts';
-import { LETTER_METHODS, type CaseStore, type LetterRecord, type LetterSummary, type ReconciliationRun } from '../types.ts';
+import {
+  LETTER_METHODS,
+  RUN_RESULT_MAX_CHARS,
+  type CaseStore,
+  type LetterRecord,
+  type LetterSummary,
+  type ReconciliationRun,
+} from '../types.ts';
 import { checkCaseId, checkId, civilDate, jsonObject, optionalOneOf, record, requireText } from './check.ts';
 import type { Context } from './context.ts';
 import { checkEvent, insertEvent } from './events.ts';
@@ -158,7 +165,7 @@ export function letterOperations(
       cx.run('Saving the reconciliation', async () => {
         const id = checkCaseId(caseId);
         const inputsHash = requireText('inputsHash', input?.inputsHash, 200);
-        const result = jsonObject('result', input?.result);
+        const result = jsonObject('result', input?.result, RUN_RESULT_MAX_CHARS);
         if (!result) throw new InputError('result', 'must be the reconciliation result');
         return cx.scoped('case', async (tx) => {
           const { s } = await cx.lockCase(tx, id);
