@@ -20,6 +20,7 @@ import type { CaseRecords, CaseStore, LetterRecord } from '../store/types.ts';
 import { caseTimeline } from './events.ts';
 import { keptLetter } from './letters.ts';
 import { currentReconciliation } from './reconcile.ts';
+import { nextTurn } from './turns.ts';
 
 const kindOf = (kind: string): BundleDocumentKind =>
   (BUNDLE_DOCUMENT_KINDS as readonly string[]).includes(kind) ? (kind as BundleDocumentKind) : 'other';
@@ -93,5 +94,10 @@ export async function buildCaseBundle(
   const records = await store.caseRecords(caseId);
   const letters = await store.letters(caseId, { content: true });
   signal?.throwIfAborted();
-  return renderEvidenceBundle(bundleInputFromRecords(records, purpose, today, letters), signal);
+  // Reading the case, reconciling it and rendering the bundle are each a long step on a large case: the event loop
+  // turns between them.
+  await nextTurn();
+  const input = bundleInputFromRecords(records, purpose, today, letters);
+  await nextTurn();
+  return renderEvidenceBundle(input, signal);
 }

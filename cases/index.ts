@@ -9,8 +9,9 @@ import type { CaseStore } from '../store/types.ts';
 import { reconciliationChart } from '../calc/chart/index.ts';
 import { chartSvg, chartText } from '../letters/chart/index.ts';
 import { deadlinesCalendar } from './calendar.ts';
-import { currentReconciliation } from './reconcile.ts';
+import { currentReconciliationInTurns } from './reconcile.ts';
 import { caseTimeline } from './events.ts';
+import { nextTurn } from './turns.ts';
 
 export { buildCaseBundle, bundleInputFromRecords } from './bundle.ts';
 export { deadlinesCalendar } from './calendar.ts';
@@ -29,11 +30,15 @@ export {
 export { inputHash } from './hash.ts';
 export { reconcileFromRecords, scheduleFromRecords } from './inputs.ts';
 export { draftCaseLetter, markCaseLetterSent, saveCaseLetter, type CaseLetter, type CaseLetterRequest } from './letters.ts';
+export { nextTurn } from './turns.ts';
 export {
   caseSchedule,
   currentReconciliation,
+  currentReconciliationInTurns,
   reconcileCase,
   reconcileRecords,
+  reconcileRecordsInTurns,
+  type HashedReconciliation,
   runOptions,
   type CaseReconciliation,
   type CaseSchedule,
@@ -60,7 +65,8 @@ export async function caseCalendar(
  * Undefined when the case has no decisions to reconcile.
  */
 export async function caseChart(store: CaseStore, caseId: string, today: CivilDate): Promise<{ svg: string; text: string } | undefined> {
-  const r = currentReconciliation(await store.caseRecords(caseId), today);
+  const r = await currentReconciliationInTurns(await store.caseRecords(caseId), today);
+  if (r) await nextTurn();
   if (!r) return undefined;
   const model = reconciliationChart(r.result);
   return { svg: chartSvg(model), text: chartText(model) };

@@ -38,6 +38,7 @@ import { chronologyFromCase, sentLetters } from './chronology.ts';
 import { claimFromDocuments } from './claim.ts';
 import { caseNation, caseTimeline, eventReceipt, eventWithDeadlines } from './events.ts';
 import { currentReconciliation } from './reconcile.ts';
+import { nextTurn } from './turns.ts';
 
 /** What a caller gives for a letter from a case: the type, and only what the case does not hold. */
 export interface CaseLetterRequest {
@@ -379,7 +380,10 @@ function whatIsMissing(
 
 /** Drafts a letter from a stored case (nothing kept). */
 export async function draftCaseLetter(store: CaseStore, caseId: string, request: CaseLetterRequest, today: CivilDate): Promise<CaseLetter> {
-  return draftFromRecords(await store.caseRecords(caseId), request, today);
+  const records = await store.caseRecords(caseId);
+  // Reading the case and drafting from it are each a long step on a large case: the event loop turns between them.
+  await nextTurn();
+  return draftFromRecords(records, request, today);
 }
 
 /** What is kept of a letter: the draft as written, and what it was drafted from (figures are not re-typed). */

@@ -12,7 +12,8 @@ import { buildSchedule, type Schedule } from '../calc/schedule/build.ts';
 import type { ScheduleInput } from '../calc/schedule/types.ts';
 import { RUN_RESULT_MAX_CHARS, type CaseRecords, type CaseStore, type ReconcileOptions, type ReconciliationRun } from '../store/types.ts';
 import { claimFromDocuments, planFromDocuments } from './claim.ts';
-import { inputHash } from './hash.ts';
+import { inputHashInTurns } from './hash.ts';
+import { nextTurn } from './turns.ts';
 import { keptRun } from './kept-run.ts';
 import { reconcileFromRecords } from './inputs.ts';
 import { aboutStoredDecisions } from './stored-decisions.ts';
@@ -58,19 +59,40 @@ function checkReconcilable(records: CaseRecords): void {
 export interface CaseReconciliation {
   readonly input: ReconcileInput;
   readonly result: Reconciliation;
-  /** The hash of the input: the same hash is the same reconciliation. */
-  readonly hash: string;
   readonly options: ReconcileOptions;
   readonly defaults: ReconcileDefaults;
 }
 
-/** Runs the reconciliation of the case's records with these options (nothing kept). */
-export function reconcileRecords(records: CaseRecords, options: ReconcileOptions, today: CivilDate): CaseReconciliation {
+/** A reconciliation kept as a run: with the hash of its input (the same hash is the same reconciliation). */
+export type HashedReconciliation = CaseReconciliation & { readonly hash: string };
+
+type Prepared = Omit<CaseReconciliation, 'result'>;
+
+/** The case's records as calc's input, with the options filled in from the case. */
+function prepared(records: CaseRecords, options: ReconcileOptions, today: CivilDate): Prepared {
   checkReconcilable(records);
   const filled = optionsWithDefaults(records, options, today);
-  const input = reconcileFromRecords(records, filled.options);
-  const result = aboutStoredDecisions(input.schedule, () => reconcile(input));
-  return { input, result, hash: inputHash(input), ...filled };
+  return { input: reconcileFromRecords(records, filled.options), ...filled };
+}
+
+function reconciled(p: Prepared): CaseReconciliation {
+  return { ...p, result: aboutStoredDecisions(p.input.schedule, () => reconcile(p.input)) };
+}
+
+/** Runs the reconciliation of the case's records with these options (nothing kept). */
+export function reconcileRecords(records: CaseRecords, options: ReconcileOptions, today: CivilDate): CaseReconciliation {
+  return reconciled(prepared(records, options, today));
+}
+
+/** {@link reconcileRecords}, letting the event loop turn between reading the records and reconciling (cases/turns.ts). */
+export async function reconcileRecordsInTurns(
+  records: CaseRecords,
+  options: ReconcileOptions,
+  today: CivilDate,
+): Promise<CaseReconciliation> {
+  const p = prepared(records, options, today);
+  await nextTurn();
+  return reconciled(p);
 }
 
 /** A stored case's schedule, as its reconciliation reads it. */
@@ -89,7 +111,7 @@ export interface CaseSchedule {
  * and written off as that run had them; and, with no plan, a catch-up deferred after a CMS schedule whose lines
  * collect none of it (calc/reconcile/cms-plan.ts). CMS's claim is left out: it is compared on its own date.
  */
-export function caseSchedule(records: CaseRecords, asOf: CivilDate): CaseSchedule {
+export async function caseSchedule(records: CaseRecords, asOf: CivilDate): Promise<CaseSchedule> {
   checkReconcilable(records);
   const { cmsClaim: _claim, openingBalance, paymentPlan, ...kept } = runOptions(records.latestReconciliation) ?? {};
   const fromDocuments = paymentPlan === undefined ? planFromDocuments(records.documents) : undefined;
@@ -101,6 +123,8 @@ export function caseSchedule(records: CaseRecords, asOf: CivilDate): CaseSchedul
     ...(plan ? { paymentPlan: plan } : {}),
     asOf,
   });
+  // Reading 100,000 bank lines and building the books are each a long step: the event loop turns between them.
+  await nextTurn();
   const books = aboutStoredDecisions(input.schedule, () => {
     try {
       return readBooks(input);
@@ -134,12 +158,17 @@ export async function reconcileCase(
   caseId: string,
   options: ReconcileOptions,
   today: CivilDate,
-  serialize: (r: CaseReconciliation) => Record<string, unknown>,
-): Promise<CaseReconciliation & { run: ReconciliationRun; saved: boolean }> {
+  serialize: (r: HashedReconciliation) => Record<string, unknown>,
+): Promise<HashedReconciliation & { run: ReconciliationRun; saved: boolean }> {
+  // Each long step takes its own turn of the event loop (cases/turns.ts).
   const records = await store.caseRecords(caseId);
-  const r = reconcileRecords(records, options, today);
+  await nextTurn();
+  const reconciliation = await reconcileRecordsInTurns(records, options, today);
+  await nextTurn();
+  const r = { ...reconciliation, hash: await inputHashInTurns(reconciliation.input) };
   const latest = records.latestReconciliation;
   if (latest && latest.inputsHash === r.hash) return { ...r, run: latest, saved: false };
+  await nextTurn();
   // A run too large to keep whole is kept in part, saying what it leaves out (cases/kept-run.ts).
   const result = keptRun({ ...serialize(r), options: r.options }, RUN_RESULT_MAX_CHARS);
   const run = await store.saveReconciliation(caseId, { inputsHash: r.hash, result });
@@ -153,12 +182,28 @@ export async function reconcileCase(
  * on a day after its own, and counted to today, every instalment after the evidence ends would read as unpaid.
  */
 export function currentReconciliation(records: CaseRecords, today: CivilDate, notAfter?: CivilDate): CaseReconciliation | undefined {
+  const run = currentRun(records, today, notAfter);
+  return run && reconcileRecords(records, run.options, run.day);
+}
+
+/** {@link currentReconciliation}, letting the event loop turn between its steps (cases/turns.ts). */
+export async function currentReconciliationInTurns(
+  records: CaseRecords,
+  today: CivilDate,
+  notAfter?: CivilDate,
+): Promise<CaseReconciliation | undefined> {
+  const run = currentRun(records, today, notAfter);
+  return run && (await reconcileRecordsInTurns(records, run.options, run.day));
+}
+
+/** The options and the day the current reconciliation runs with; undefined with no decisions to reconcile. */
+function currentRun(
+  records: CaseRecords,
+  today: CivilDate,
+  notAfter?: CivilDate,
+): { options: ReconcileOptions; day: CivilDate } | undefined {
   if (records.decisions.length === 0) return undefined;
   const options = runOptions(records.latestReconciliation) ?? {};
-  if (notAfter === undefined || notAfter >= today) return reconcileRecords(records, options, today);
-  return reconcileRecords(
-    records,
-    options.asOf !== undefined && options.asOf > notAfter ? { ...options, asOf: notAfter } : options,
-    notAfter,
-  );
+  if (notAfter === undefined || notAfter >= today) return { options, day: today };
+  return { options: options.asOf !== undefined && options.asOf > notAfter ? { ...options, asOf: notAfter } : options, day: notAfter };
 }

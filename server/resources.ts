@@ -129,8 +129,9 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
     (uri, variables) =>
       readCase(async () => {
         const id = idOf(variables);
-        const { caseSchedule, toJson } = await caseCode();
-        const built = caseSchedule(await (await store()).caseRecords(id), today());
+        const { caseSchedule, nextTurn, toJson } = await caseCode();
+        const built = await caseSchedule(await (await store()).caseRecords(id), today());
+        await nextTurn();
         return json(uri, {
           caseId: id,
           ...wholeSchedule(toJson, built.schedule, inputHash(built.input)),

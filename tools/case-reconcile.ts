@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import type { Reconciliation } from '../calc/reconcile/reconcile.ts';
-import { reconcileCase } from '../cases/index.ts';
+import { nextTurn, reconcileCase } from '../cases/index.ts';
 import type { KeptInPart } from '../cases/kept-run.ts';
 import type { CaseStore, ReconcileOptions, ReconciliationRun } from '../store/types.ts';
 import { caseId, storeOf } from './case-common.ts';
@@ -98,6 +98,7 @@ export async function reconcileStoredCase(store: CaseStore, input: ReconcileCase
     return storedResult(toJson(x.result, x.hash, undefined), x.result);
   });
   stage(context, 3, 3, 'Done');
+  await nextTurn();
   const out = toJson(r.result, r.hash, page);
   return {
     caseId: id,

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { buildLiabilityScheduleOutput, buildLiabilityScheduleTool, toJson } from './build-liability-schedule.ts';
-import { aboutStoredDecisions, caseSchedule } from '../cases/index.ts';
+import { aboutStoredDecisions, caseSchedule, nextTurn } from '../cases/index.ts';
 import { caseId, storeOf } from './case-common.ts';
 import { inputHash, pageInput } from './paging.ts';
 import { civilDate, leanOutput, strictObject } from './schemas.ts';
@@ -36,7 +36,8 @@ export const buildCaseScheduleTool = defineTool({
   handler: async (input, context) => {
     const store = await storeOf(context);
     const records = await store.caseRecords(input.caseId);
-    const built = caseSchedule(records, input.asOf ?? context.today);
+    const built = await caseSchedule(records, input.asOf ?? context.today);
+    await nextTurn();
     return {
       caseId: input.caseId,
       ...toJson(built.schedule, inputHash(built.input), input.page),

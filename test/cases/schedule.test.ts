@@ -59,7 +59,7 @@ async function caseWithSchedule(arrears?: string): Promise<string> {
   return created.id;
 }
 
-const catchUpDates = (s: ReturnType<typeof caseSchedule>['schedule']) =>
+const catchUpDates = (s: Awaited<ReturnType<typeof caseSchedule>>['schedule']) =>
   s.plan.events.filter((e) => e.kind === 'catch_up').map((e) => [e.date, formatMoney(fromPence(e.amounts.maintenance))]);
 
 describe('a case’s schedule is the one its reconciliation reads', () => {
@@ -87,7 +87,7 @@ describe('a case’s schedule is the one its reconciliation reads', () => {
     });
     const records = await store.caseRecords(created.id);
     expect(() => reconcileRecords(records, { asOf: AS_OF }, AS_OF)).toThrow(/receivingParentId: give the id of the receiving parent/);
-    const built = caseSchedule(records, AS_OF);
+    const built = await caseSchedule(records, AS_OF);
     // 16% of £500 = £80.00 a week (basic rate, two children: CSA 1991 Sch 1 para 2), shared; April's 26 of 30 days
     // before the first payment date: 80 × 52 × 26 ÷ (12 × 30) = 300.444… → 300.44, spread over 12 instalments from
     // 1 May; by 31 July 300.44 × 3 ÷ 12 = 75.11 of it is due, 225.33 not yet.
@@ -98,7 +98,7 @@ describe('a case’s schedule is the one its reconciliation reads', () => {
   it('a CMS schedule that asks for the ongoing £260.00 alone defers the initial amount, as reconcile_case does', async () => {
     const id = await caseWithSchedule();
     const records = await store.caseRecords(id);
-    const built = caseSchedule(records, AS_OF);
+    const built = await caseSchedule(records, AS_OF);
     // Before: Reckoner's year of instalments from 1 May (18.78, 18.78, 18.77 … due by 31 July: 56.33), while
     // reconcile_case deferred them. Now both start after the schedule's last line: from 1 August, 225.33 not yet due.
     expect(catchUpDates(built.schedule)[0]).toEqual(['2024-08-01', '18.78']);
@@ -114,7 +114,7 @@ describe('a case’s schedule is the one its reconciliation reads', () => {
   it('CMS’s catch-up amounts from the imported schedule are its timetable, and the tool says where they came from', async () => {
     const id = await caseWithSchedule('18.78');
     const records = await store.caseRecords(id);
-    const built = caseSchedule(records, AS_OF);
+    const built = await caseSchedule(records, AS_OF);
     // 3 × 18.78 = 56.34 by 1 July; the rest, 225.33 − 56.34 = 168.99, from 1 August over 12 instalments (14.08 first).
     expect(built.schedule.plan.rule).toBe('cms_schedule');
     expect(catchUpDates(built.schedule).slice(0, 4)).toEqual([
