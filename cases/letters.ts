@@ -22,6 +22,7 @@ import {
   type Nation,
 } from '../calc/deadlines/index.ts';
 import { InputError } from '../calc/errors.ts';
+import { groupedCount } from '../calc/money.ts';
 import type { CalculationInput } from '../letters/figures.ts';
 import {
   draftLetter,
@@ -33,7 +34,16 @@ import {
   type DraftedLetter,
   type LetterSpec,
 } from '../letters/index.ts';
-import type { CaseRecords, CaseStore, EventRecord, LetterRecord, LetterSending, LetterSummary, Party } from '../store/types.ts';
+import {
+  LETTER_CONTENT_MAX_CHARS,
+  type CaseRecords,
+  type CaseStore,
+  type EventRecord,
+  type LetterRecord,
+  type LetterSending,
+  type LetterSummary,
+  type Party,
+} from '../store/types.ts';
 import { chronologyFromCase, sentLetters } from './chronology.ts';
 import { claimFromDocuments } from './claim.ts';
 import { caseNation, caseTimeline, eventReceipt, eventWithDeadlines } from './events.ts';
@@ -434,7 +444,16 @@ export async function saveCaseLetter(
 ): Promise<{ record: LetterRecord; drafted: CaseLetter; pdf: Uint8Array }> {
   // Draft first: a letter that cannot be drafted keeps nothing.
   const drafted = await draftCaseLetter(store, caseId, request, today);
-  const record = await store.saveLetter(caseId, { type: drafted.letter.type, content: letterContent(drafted, request) });
+  const content = letterContent(drafted, request);
+  const chars = JSON.stringify(content).length;
+  if (chars > LETTER_CONTENT_MAX_CHARS) {
+    throw new InputError(
+      'type',
+      `this ${drafted.letter.title} is ${groupedCount(chars)} characters with its figures, more than the ${groupedCount(LETTER_CONTENT_MAX_CHARS)} a kept letter may hold; ` +
+        'reconcile the case from a later date (reconcile_case with from), so that the letter lists fewer items, and save it again',
+    );
+  }
+  const record = await store.saveLetter(caseId, { type: drafted.letter.type, content });
   return { record, drafted, pdf: await renderPdf(drafted.letter.document) };
 }
 

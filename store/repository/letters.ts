@@ -13,6 +13,7 @@ import * as t from '../schema.ts';
 import type { Sealer } from '../seal.ts';
 import {
   LETTER_METHODS,
+  LETTER_CONTENT_MAX_CHARS,
   RUN_RESULT_MAX_CHARS,
   type CaseStore,
   type LetterRecord,
@@ -88,7 +89,7 @@ export function letterOperations(
       cx.run('Saving the letter', async () => {
         const id = checkCaseId(caseId);
         const type = requireText('type', input?.type, 100);
-        const content = jsonObject('content', input?.content);
+        const content = jsonObject('content', input?.content, LETTER_CONTENT_MAX_CHARS);
         if (!content) throw new InputError('content', 'must be the letter');
         return cx.scoped('case', async (tx) => {
           const { s } = await cx.lockCase(tx, id);
