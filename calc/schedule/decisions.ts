@@ -40,7 +40,7 @@ export function resolveDecisions(input: ScheduleInput, trace: Trace): ResolvedDe
   }
   const defaultService = input.service ?? 'direct_pay';
   const seen = new Set<string>();
-  const resolved = input.decisions.map((d, i): ResolvedDecision & { index: number } => {
+  const resolved = input.decisions.map((d, i): ResolvedDecision & { index: number; statesService: boolean } => {
     const field = `decisions[${i}]`;
     const effectiveDate = checkDate(`${field}.effectiveDate`, d.effectiveDate);
     if (compareDates(effectiveDate, CSA_START) < 0) {
@@ -66,6 +66,8 @@ export function resolveDecisions(input: ScheduleInput, trace: Trace): ResolvedDe
     if (d.service !== undefined && stated !== undefined && d.service !== stated) {
       throw new InputError(`${field}.service`, `says ${d.service} but its calculation says ${stated}; give one`);
     }
+    const statesService = (d.service ?? stated) !== undefined;
+    // A decision that does not say is collected as the one before it (set below, in date order).
     const service = d.service ?? stated ?? defaultService;
     if (!COLLECTION_SERVICES.includes(service))
       throw new InputError(`${field}.service`, `must be one of ${COLLECTION_SERVICES.join(', ')}`);
@@ -76,6 +78,7 @@ export function resolveDecisions(input: ScheduleInput, trace: Trace): ResolvedDe
       const weekly = roundPenny(nonNegativeMoney(`${field}.weeklyAmount`, d.weeklyAmount));
       return {
         index: i,
+        statesService,
         id,
         effectiveDate,
         letterDate,
@@ -94,6 +97,7 @@ export function resolveDecisions(input: ScheduleInput, trace: Trace): ResolvedDe
     }
     return {
       index: i,
+      statesService,
       id,
       effectiveDate,
       letterDate,
@@ -110,11 +114,19 @@ export function resolveDecisions(input: ScheduleInput, trace: Trace): ResolvedDe
     (a, b) =>
       compareDates(a.effectiveDate, b.effectiveDate) || compareDates(a.letterDate ?? '', b.letterDate ?? '') || a.id.localeCompare(b.id),
   );
+  // A decision's service holds from it on: one that does not name its service is collected as the decision before it
+  // (the first as the schedule's service). A case moved to Collect and Pay by one decision stays there for the next
+  // review's, which need not say so again; before, such a decision went back to Direct Pay.
+  let carried = defaultService;
+  const inDateOrder = resolved.map((d) => {
+    if (d.statesService) carried = d.service;
+    return d.statesService ? d : { ...d, service: carried };
+  });
   const out: ResolvedDecision[] = [];
-  for (let i = 0; i < resolved.length; i++) {
-    const d = resolved[i]!;
-    const next = resolved[i + 1];
-    const { index: _index, ...decision } = d;
+  for (let i = 0; i < inDateOrder.length; i++) {
+    const d = inDateOrder[i]!;
+    const next = inDateOrder[i + 1];
+    const { index: _index, statesService: _states, ...decision } = d;
     if (next && next.effectiveDate === d.effectiveDate) {
       if ((next.letterDate ?? '') === (d.letterDate ?? '')) {
         throw new InputError(

@@ -433,6 +433,34 @@ describe('collection fees (Child Support Fees Regulations 2014 reg 7)', () => {
     expect(m(s.lines[2]!.collectionFee)).toBe('52.00');
   });
 
+  it('a decision that does not name its service is collected as the one before it, not as the case began', () => {
+    // A probe (5 December 2026): a Direct Pay case moved to Collect and Pay by its 2020 decision, whose next reviews
+    // did not say so again, went back to Direct Pay with them: every later payment "not reported", every fee "on
+    // Direct Pay". add_decision's service reads "From this decision on". Listed out of date order, to show the order
+    // that counts is the effective dates'.
+    const s = buildSchedule({
+      decisions: [
+        { id: 'review', effectiveDate: '2024-03-01', weeklyAmount: '60' },
+        { id: 'first', effectiveDate: '2024-01-01', weeklyAmount: '60' },
+        { id: 'moved', effectiveDate: '2024-02-01', weeklyAmount: '60', service: 'collect_and_pay' },
+      ],
+      service: 'direct_pay',
+      asOf: '2024-04-01',
+    });
+    expect(s.decisions.map((d) => [d.id, d.service])).toEqual([
+      ['first', 'direct_pay'],
+      ['moved', 'collect_and_pay'],
+      ['review', 'collect_and_pay'],
+    ]);
+    // 60 × 52 ÷ 12 = £260.00 a month; 20% of it, £52.00, from February on, March and April under the review too.
+    expect(s.lines.map((l) => [l.service, m(l.collectionFee)])).toEqual([
+      ['direct_pay', '0.00'],
+      ['collect_and_pay', '52.00'],
+      ['collect_and_pay', '52.00'],
+      ['collect_and_pay', '52.00'],
+    ]);
+  });
+
   it('a move from Collect and Pay to Direct Pay on 15 February: February’s instalment, collected by CMS, still carries a fee', () => {
     const s = buildSchedule({
       decisions: [
