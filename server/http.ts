@@ -185,6 +185,23 @@ export const CASE_EXPORT_MAX_BYTES = INLINE_EXPORT_MAX_BYTES + 1024 * 1024;
 /** The warning every response carries when a server is reachable from other machines without tokens. */
 export const NO_AUTH_WARNING = 'no authentication: anyone who can reach this server can read and change every case';
 
+/**
+ * What to do with a body over the limit, for the routes a long dispute fills (a probe sent 9,000 CMS lines in one
+ * add-cms-entries call, which its schema allows, and was told only the limit).
+ */
+function bodyAdvice(path: string): string {
+  if (path === '/api/v1/add-cms-entries' || path === '/api/v1/add-evidence') {
+    return ': send the lines in several calls of fewer lines each (each call adds to the case; a line sent twice is kept once)';
+  }
+  if (path === '/api/v1/reconcile-ledger' || path === '/api/v1/build-liability-schedule') {
+    return (
+      ': keep the rows in a case instead (create-case, then import-document for each statement, or add-cms-entries in ' +
+      'several calls) and call reconcile-case or build-case-schedule, which read them from the case'
+    );
+  }
+  return '';
+}
+
 export function createApp(options: HttpOptions): Hono {
   const app = new Hono();
   const tokens = options.apiTokens && options.apiTokens.length > 0 ? readTokens(options.apiTokens.join(',')) : undefined;
@@ -225,7 +242,8 @@ export function createApp(options: HttpOptions): Hono {
   };
   const smallLimit = sizeLimit({
     maxSize: maxBody,
-    onError: (c) => requestError(c, 'too_large', `The request body is larger than the ${maxBody} bytes this server accepts`),
+    onError: (c) =>
+      requestError(c, 'too_large', `The request body is larger than the ${maxBody} bytes this server accepts${bodyAdvice(c.req.path)}`),
   });
   const documentLimit = sizeLimit({
     maxSize: Math.max(maxBody, PARSE_ROUTE_MAX_BODY),

@@ -18,12 +18,16 @@ afterAll(async () => {
 });
 
 /** POSTs the body in the given pieces: with its Content-Length, or chunked (Node sends a body of unknown length so). */
-function post(pieces: readonly string[], how: 'length' | 'chunked'): Promise<{ status: number; body: Record<string, unknown> }> {
+function post(
+  pieces: readonly string[],
+  how: 'length' | 'chunked',
+  route = '/api/v1/calculate-maintenance',
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const whole = pieces.join('');
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (how === 'length') headers['content-length'] = String(Buffer.byteLength(whole));
   return new Promise((resolve, reject) => {
-    const req = request(`${http.origin}/api/v1/calculate-maintenance`, { method: 'POST', headers }, (res) => {
+    const req = request(`${http.origin}${route}`, { method: 'POST', headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
@@ -65,5 +69,21 @@ describe(`a ${LIMIT}-byte limit over a real socket`, () => {
     const { status, body: out } = await post([body], 'length');
     expect(status).toBe(400);
     expect(out).toMatchObject({ error: { code: 'invalid_input', details: [expect.objectContaining({ field: 'payingParent.padding' })] } });
+  });
+
+  test('a long dispute’s lines over it are refused saying what to do: several calls, or the rows kept in a case', async () => {
+    // A probe sent 9,000 CMS lines in one add-cms-entries call (its schema takes 10,000) and was told only the limit.
+    const line = { date: '2024-01-01', type: 'liability', amount: '100.00' };
+    const body = JSON.stringify({ caseId: '00000000-0000-4000-8000-000000000000', entries: Array.from({ length: 60 }, () => line) });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(LIMIT);
+    const lines = await post([body], 'length', '/api/v1/add-cms-entries');
+    expect(lines.status).toBe(413);
+    expect(lines.body).toMatchObject({
+      error: { code: 'too_large', message: expect.stringContaining(`${LIMIT} bytes this server accepts: send the lines in several calls`) },
+    });
+    const ledger = await post([body], 'length', '/api/v1/reconcile-ledger');
+    expect(ledger.body).toMatchObject({
+      error: { code: 'too_large', message: expect.stringContaining('keep the rows in a case instead') },
+    });
   });
 });
