@@ -1242,10 +1242,11 @@ export function reconciliationStatement(
     );
     rows.push([String(i + 1), line.date ? longDate(line.date) : asOf, cells.cms, cells.evidence, effect, cells.why]);
   });
-  // Subtotals by kind, where a kind has several lines and is not the only kind.
-  if (bridge.subtotals.length > 1) {
+  // Subtotals by kind, where there are several kinds and one of them has several lines: then every kind has one, a
+  // kind of a single line too, so that the subtotals add up to the net effect (a probe's letter showed three
+  // subtotals of £37,140.00 above a net effect of £37,712.00, the £572.00 of a single line left out).
+  if (bridge.subtotals.length > 1 && bridge.subtotals.some((s) => s.count > 1)) {
     for (const s of bridge.subtotals) {
-      if (s.count < 2) continue;
       const value = quote(
         signedMoney(
           `bridge_subtotal_${s.kind}`,

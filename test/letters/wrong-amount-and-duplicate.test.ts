@@ -51,3 +51,30 @@ describe('the payment dispute letter on a wrong amount and a duplicate', () => {
     expect(text).toContain('£752.00');
   });
 });
+
+describe('the reconciliation statement’s subtotals add up to its net effect', () => {
+  // The same case with the 10 May 2023 payment recorded twice as well: two duplicates (−£572.00 each) and the wrong
+  // amount (−£180.00). CMS's entries: −£752.00 − £572.00 = −£1,324.00 against a correct £0.00.
+  const base = juneAndJuly();
+  const input: DraftInput = {
+    ...(CASES['payment_dispute']!.input as DraftInput),
+    sentOn: '2023-08-14',
+    reconciliation: {
+      ...base,
+      cmsEntries: [...base.cmsEntries!, { id: 'cms-pay-2023-05-10-again', date: '2023-05-10', type: 'payment_received', amount: '572.00' }],
+      cmsClaim: { date: '2023-07-31', balance: '-1324.00' },
+    },
+  };
+  const letter = draftLetter(input);
+  const statement = letter.document.schedules.find((b) => b.kind === 'table' && b.caption.startsWith('Reconciliation statement'));
+
+  it('gives a kind of one line its subtotal too, beside a kind of two: −£1,144.00 − £180.00 = −£1,324.00', () => {
+    expect(statement?.kind).toBe('table');
+    if (statement?.kind !== 'table') return;
+    const effect = statement.columns.indexOf('Effect on CMS’s figure');
+    const subtotals = statement.rows.filter((row) => row.some((cell) => cell.startsWith('Subtotal'))).map((row) => row[effect]);
+    // Two duplicates, 2 × −£572.00 = −£1,144.00; one wrong amount, 572.00 − 752.00 = −£180.00.
+    expect(subtotals.sort()).toEqual(['-£1,144.00', '-£180.00']);
+    expect(squash(letter.text)).toContain('£1,324.00');
+  });
+});
