@@ -450,7 +450,8 @@ export async function saveCaseLetter(
     throw new InputError(
       'type',
       `this ${drafted.letter.title} is ${groupedCount(chars)} characters with its figures, more than the ${groupedCount(LETTER_CONTENT_MAX_CHARS)} a kept letter may hold; ` +
-        'reconcile the case from a later date (reconcile_case with from), so that the letter lists fewer items, and save it again',
+        'send the dispute as two letters, each over part of the years: reconcile_case with asOf at a date between them, save ' +
+        'this letter, then reconcile_case with from that date for the second',
     );
   }
   const record = await store.saveLetter(caseId, { type: drafted.letter.type, content });

@@ -115,14 +115,14 @@ describe('a ten-year case whose every instalment was paid short', () => {
     expect(sent['letter']).toMatchObject({ id: letter.id, status: 'sent', sentOn: '2026-01-15' });
   });
 
-  test('a kept letter may hold up to 1,000,000 characters of JSON, and one over it is refused saying so', async () => {
+  test('a kept letter may hold up to 4,000,000 characters of JSON, and one over it is refused saying so', async () => {
     const caseId = (await call('create_case', { title: 'Bounds', side: 'paying' }))['id'] as string;
     // {"text":"…"} is 11 characters around the text.
     const letter = (chars: number) => ({ text: 'x'.repeat(chars - 11) });
-    expect(JSON.stringify(letter(1_000_000)).length).toBe(1_000_000);
-    await expect(store.saveLetter(caseId, { type: 'payment_dispute', content: letter(1_000_000) })).resolves.toMatchObject({ version: 1 });
-    await expect(store.saveLetter(caseId, { type: 'payment_dispute', content: letter(1_000_001) })).rejects.toThrow(
-      'content: must be at most 1,000,000 characters of JSON',
+    expect(JSON.stringify(letter(4_000_000)).length).toBe(4_000_000);
+    await expect(store.saveLetter(caseId, { type: 'payment_dispute', content: letter(4_000_000) })).resolves.toMatchObject({ version: 1 });
+    await expect(store.saveLetter(caseId, { type: 'payment_dispute', content: letter(4_000_001) })).rejects.toThrow(
+      'content: must be at most 4,000,000 characters of JSON',
     );
   });
 });
