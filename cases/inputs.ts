@@ -29,10 +29,18 @@ export function scheduleFromRecords(records: CaseRecords, asOf?: CivilDate): Omi
   };
 }
 
-/** "bank statement.pdf, page 2, line 14": a row's place in words, for calc's `source` and so a letter can cite it. */
-export function placeOf(document: DocumentSummary | undefined, source: SourceLocation | undefined): string | undefined {
+/**
+ * "bank statement.pdf, page 2, line 14": a row's place in words, for calc's `source` and so a letter can cite it. A
+ * row with no document of the case was typed in; a bank line never is (it came in an export without its document),
+ * so it is "a bank statement".
+ */
+export function placeOf(
+  document: DocumentSummary | undefined,
+  source: SourceLocation | undefined,
+  withoutDocument = 'typed in',
+): string | undefined {
   if (!document && !source) return undefined;
-  const name = document ? (document.filename ?? document.kind.replace(/_/g, ' ')) : 'typed in';
+  const name = document ? (document.filename ?? document.kind.replace(/_/g, ' ')) : withoutDocument;
   if (!source) return name;
   return `${name}, ${placeWords(source)}`;
 }
@@ -85,7 +93,7 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
       direction: x.direction,
       ...(x.description ? { description: x.description } : {}),
       ...opt('reference', x.reference),
-      ...opt('source', placeOf(docOf(x.documentId), x.source)),
+      ...opt('source', placeOf(docOf(x.documentId), x.source, 'a bank statement')),
       ...opt('repeats', bankRepeats.get(x.id)),
     }));
   const evidence: EvidenceInput[] = [
