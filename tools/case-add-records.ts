@@ -14,7 +14,7 @@ import { defineTool } from './tool.ts';
 const occurrence = z
   .int('occurrence must be a whole number')
   .min(1, 'occurrence must be 1 or more')
-  .max(1000)
+  .max(1000, 'occurrence must be 1,000 or less (the same line more than 1,000 times is not a real statement)')
   .optional()
   .describe('When CMS really shows the same line twice (same date, type, amount and wording): 1 for the first, 2 for the second');
 
