@@ -65,7 +65,10 @@ export const calculateMaintenanceInput = strictObject({
                 .optional()
                 .describe('With the paying parent'),
               nights: strictObject({
-                count: z.int('nights.count must be a whole number').min(0).max(MAX_NIGHTS_PER_YEAR),
+                count: z
+                  .int('nights.count must be a whole number')
+                  .min(0, 'nights.count must be 0 or more')
+                  .max(MAX_NIGHTS_PER_YEAR, `nights.count must be at most ${MAX_NIGHTS_PER_YEAR}: a year has no more nights`),
                 period: z.enum(NIGHTS_PERIODS),
               })
                 .optional()

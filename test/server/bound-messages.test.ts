@@ -1,10 +1,11 @@
 /**
- * The lines add_cms_entries and add_evidence take typed in: a refusal says what is wrong with the value. A user check
- * (5 December 2026) sent occurrence 1,001 and was told "occurrence must be a whole number": the message of the
- * whole-number check, which zod gave the upper bound too.
+ * A number refused for a bound says which bound. A user check (5 December 2026) sent add_cms_entries occurrence 1,001
+ * and was told "occurrence must be a whole number": zod gives a bound with no message of its own the whole-number
+ * check's; calculate_maintenance's nights.count had the same fault.
  */
 import { describe, expect, it } from 'vitest';
 import { typedCmsEntry, typedEvidence } from '../../tools/case-add-records.ts';
+import { calculateMaintenanceTool } from '../../tools/calculate-maintenance.ts';
 
 const line = { date: '2024-01-01', type: 'liability', amount: '100.00' };
 
@@ -19,5 +20,19 @@ describe('occurrence', () => {
     expect(evidence.error?.issues.map((i) => i.message)).toEqual([
       'occurrence must be 1,000 or less (the same line more than 1,000 times is not a real statement)',
     ]);
+  });
+});
+
+describe('nights.count', () => {
+  it('takes 0 to 366, and says which bound a value breaks', () => {
+    const input = (count: number) => ({
+      date: '2026-04-06',
+      payingParent: { grossWeeklyIncome: 500 },
+      receivingParents: [{ children: [{ nights: { count, period: 'year' } }] }],
+    });
+    const messages = (count: number) => calculateMaintenanceTool.inputSchema.safeParse(input(count)).error?.issues.map((i) => i.message);
+    expect(messages(366)).toBeUndefined();
+    expect(messages(367)).toEqual(['nights.count must be at most 366: a year has no more nights']);
+    expect(messages(-1)).toEqual(['nights.count must be 0 or more']);
   });
 });
