@@ -396,34 +396,35 @@ export async function draftCaseLetter(store: CaseStore, caseId: string, request:
   return draftFromRecords(records, request, today);
 }
 
-/** What is kept of a letter: the draft as written, and what it was drafted from (figures are not re-typed). */
-export function letterContent(drafted: CaseLetter, request: CaseLetterRequest): Record<string, unknown> {
+/**
+ * What is kept of a letter, as JSON text: the draft as written, and what it was drafted from (figures are not
+ * re-typed). Text, so that its length is known before it is kept, without writing it out again.
+ */
+function letterContentJson(drafted: CaseLetter, request: CaseLetterRequest): string {
   const l = drafted.letter;
-  return JSON.parse(
-    JSON.stringify({
-      request: {
-        type: request.type,
-        ...(request.facts ? { facts: request.facts } : {}),
-        ...(request.nation ? { nation: request.nation } : {}),
-      },
-      fromCase: drafted.fromCase,
-      letter: {
-        id: l.id,
-        type: l.type,
-        title: l.title,
-        sentOn: l.sentOn,
-        nation: l.nation,
-        markdown: l.markdown,
-        text: l.text,
-        document: l.document,
-        figures: l.figures,
-        deadlines: l.deadlines,
-        enclosures: l.enclosures,
-        sendBy: l.sendBy,
-        warnings: l.warnings,
-      },
-    }),
-  ) as Record<string, unknown>;
+  return JSON.stringify({
+    request: {
+      type: request.type,
+      ...(request.facts ? { facts: request.facts } : {}),
+      ...(request.nation ? { nation: request.nation } : {}),
+    },
+    fromCase: drafted.fromCase,
+    letter: {
+      id: l.id,
+      type: l.type,
+      title: l.title,
+      sentOn: l.sentOn,
+      nation: l.nation,
+      markdown: l.markdown,
+      text: l.text,
+      document: l.document,
+      figures: l.figures,
+      deadlines: l.deadlines,
+      enclosures: l.enclosures,
+      sendBy: l.sendBy,
+      warnings: l.warnings,
+    },
+  });
 }
 
 /** The kept letter's catalogue id, title and document, from its content. */
@@ -444,8 +445,8 @@ export async function saveCaseLetter(
 ): Promise<{ record: LetterRecord; drafted: CaseLetter; pdf: Uint8Array }> {
   // Draft first: a letter that cannot be drafted keeps nothing.
   const drafted = await draftCaseLetter(store, caseId, request, today);
-  const content = letterContent(drafted, request);
-  const chars = JSON.stringify(content).length;
+  const json = letterContentJson(drafted, request);
+  const chars = json.length;
   if (chars > LETTER_CONTENT_MAX_CHARS) {
     throw new InputError(
       'type',
@@ -454,7 +455,7 @@ export async function saveCaseLetter(
         'this letter, then reconcile_case with from that date for the second',
     );
   }
-  const record = await store.saveLetter(caseId, { type: drafted.letter.type, content });
+  const record = await store.saveLetter(caseId, { type: drafted.letter.type, content: JSON.parse(json) as Record<string, unknown> });
   return { record, drafted, pdf: await renderPdf(drafted.letter.document) };
 }
 

@@ -189,11 +189,15 @@ export const NO_AUTH_WARNING = 'no authentication: anyone who can reach this ser
  * What to do with a body over the limit, for the routes a long dispute fills (a probe sent 9,000 CMS lines in one
  * add-cms-entries call, which its schema allows, and was told only the limit).
  */
+const routeOf = (tool: string) => `/api/v1/${routeName(tool)}`;
+const LINES_ROUTES = new Set(['add_cms_entries', 'add_evidence'].map(routeOf));
+const LEDGER_ROUTES = new Set(['reconcile_ledger', 'build_liability_schedule'].map(routeOf));
+
 function bodyAdvice(path: string): string {
-  if (path === '/api/v1/add-cms-entries' || path === '/api/v1/add-evidence') {
+  if (LINES_ROUTES.has(path)) {
     return ': send the lines in several calls of fewer lines each (each call adds to the case; a line sent twice is kept once)';
   }
-  if (path === '/api/v1/reconcile-ledger' || path === '/api/v1/build-liability-schedule') {
+  if (LEDGER_ROUTES.has(path)) {
     return (
       ': keep the rows in a case instead (create-case, then import-document for each statement, or add-cms-entries in ' +
       'several calls) and call reconcile-case or build-case-schedule, which read them from the case'
