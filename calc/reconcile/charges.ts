@@ -159,6 +159,7 @@ export function reconcileCharges(
       if (list) list.push(e);
       else byPeriod.set(p, [e]);
     }
+    if (isFee && books.side === 'receiving') feesWithLatePassOns(byPeriod, want, books.payments);
     for (const [p, group] of [...byPeriod.entries()].sort((a, b) => a[0] - b[0])) {
       const line = lines[p]!;
       const expected = want[p]!;
@@ -441,6 +442,53 @@ export function reconcileCharges(
  * applied: the overcharge findings and those adjustments are returned. Undefined where they do not add up to it; the
  * periods are then findings, and the adjustments are taken as recorded, as before.
  */
+/**
+ * Receiving side: the 4% is taken from a payment as CMS passes it on (SI 2014/612 reg 7), and CMS may date the fee
+ * line on the day it passes the payment on. A payment passed on late then puts its fee in a later period than the
+ * one it was due for: that period shows more fees than accrued in it, an earlier one less. A fee line dated on a day
+ * CMS passed money on, in a period whose fees are more than accrued, goes to the earliest period before it whose fees
+ * are short by at least as much (what is passed on goes to the earliest payment not yet passed on), as long as its
+ * own period keeps what accrued in it, and each fee line on its day has a pass-on of its own (a fee line repeated on
+ * the day of one pass-on stays a duplicate). Moves the lines between the groups (Reckoner's rule: the fee follows its
+ * payment).
+ */
+function feesWithLatePassOns(byPeriod: Map<number, CmsEntry[]>, accrued: readonly number[], paid: readonly CmsEntry[]): void {
+  // A fee line follows a pass-on only where each fee line on that day has a pass-on of its own: two fee lines on the
+  // day of one pass-on are one too many, wherever they are put.
+  const passOns = countByDay(paid.filter((e) => e.type === 'payment_passed_on'));
+  if (passOns.size === 0) return;
+  const feeLines = countByDay([...byPeriod.values()].flat());
+  const follows = (e: CmsEntry) => (passOns.get(e.day) ?? 0) >= feeLines.get(e.day)!;
+  const periodsInOrder = [...byPeriod.keys()].sort((a, b) => a - b);
+  const total = (p: number) => (byPeriod.get(p) ?? []).reduce((a, e) => a + e.pence, 0);
+  for (const p of periodsInOrder) {
+    const group = byPeriod.get(p)!;
+    // The earliest lines first: what was passed on first went to the earliest payment not yet passed on.
+    for (const e of [...group].sort((a, b) => a.day - b.day)) {
+      if (!follows(e) || total(p) - e.pence < accrued[p]!) continue;
+      let q = -1;
+      for (let k = 0; k < p; k++) {
+        if (accrued[k]! > 0 && accrued[k]! - total(k) >= e.pence) {
+          q = k;
+          break;
+        }
+      }
+      if (q < 0) continue;
+      group.splice(group.indexOf(e), 1);
+      const to = byPeriod.get(q);
+      if (to) to.push(e);
+      else byPeriod.set(q, [e]);
+    }
+  }
+  for (const [p, group] of byPeriod) if (group.length === 0) byPeriod.delete(p);
+}
+
+function countByDay(entries: readonly CmsEntry[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const e of entries) counts.set(e.day, (counts.get(e.day) ?? 0) + 1);
+  return counts;
+}
+
 function revisionAdjustments(
   adjustments: readonly CmsEntry[],
   findings: readonly FindingDraft[],
