@@ -579,18 +579,26 @@ function balanceOnOtherBasis(r: ComputedReconciliation, worked: 'gross' | 'net')
   const step = reconStep(r.result, RECONCILE_STEP.balance)!;
   const pct = receivingFeePercent(r);
   const after = worked === 'gross';
+  // Money CMS received and holds is in her balance but not in the paying parent's arrears: the figure before the fee
+  // is then not the arrears as CMS counts them.
+  const asCms = holdsMoney(r) ? '' : ', as CMS counts it';
   return money(
     after ? 'recomputed_balance_after_fee' : 'recomputed_balance_before_fee',
     after
       ? `The correct balance after CMS’s ${pct}% collection fee: what would reach me`
-      : `The correct balance before CMS’s ${pct}% collection fee: the maintenance, as CMS counts it`,
+      : `The correct balance before CMS’s ${pct}% collection fee: the maintenance${asCms}`,
     (after ? bases.net : bases.gross).abs(),
     after
-      ? `${balanceWorking(r.result)} The same worked on what reaches the receiving parent, after CMS’s ${pct}% collection fee: ${pounds(bases.net)}.`
-      : `${balanceWorking(r.result)} The same worked on the maintenance before CMS’s ${pct}% collection fee, as CMS counts it: ${pounds(bases.gross)}.`,
+      ? `${balanceWorking(r.result)}. The same worked on what reaches the receiving parent, after CMS’s ${pct}% collection fee: ${pounds(bases.net)}.`
+      : `${balanceWorking(r.result)}. The same worked on the maintenance before CMS’s ${pct}% collection fee${asCms}: ${pounds(bases.gross)}.`,
     step.citation,
     step.href,
   );
+}
+
+/** Whether some of a receiving parent's balance is money CMS received from the paying parent and holds (held.ts). */
+export function holdsMoney(r: ComputedReconciliation): boolean {
+  return r.result.bridge.notPassedOn !== undefined;
 }
 
 /** Her balance worked on CMS's gross figures, after the fee: what would reach her ({@link balanceOnOtherBasis}). */

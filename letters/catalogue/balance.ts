@@ -10,6 +10,7 @@ import { splitWords } from '../../calc/reconcile/explain.ts';
 import {
   balanceAfterFee,
   balanceBeforeFee,
+  holdsMoney,
   balanceDifference,
   claimedBalance,
   cmsEntriesTotal,
@@ -127,7 +128,7 @@ function ownedWords(ctx: Ctx, r: ComputedReconciliation): string {
  * Which basis a receiving parent's balance is on, where CMS's 4% collection fee makes the two differ
  * (cms-accounts.md §4), with the other: on her gross figures (CMS's figure given before the fee), what would reach
  * her after it, which is what her bank shows; on her net figures (what reaches her), the maintenance before the fee,
- * as CMS counts arrears. Empty otherwise.
+ * as CMS counts arrears (unless some of it is money CMS holds). Empty otherwise.
  */
 function feeWords(ctx: Ctx, r: ComputedReconciliation, to: Addressee): string {
   const after = balanceAfterFee(r);
@@ -152,8 +153,9 @@ function feeWords(ctx: Ctx, r: ComputedReconciliation, to: Addressee): string {
       : gross.gt(0) && net.lt(0)
         ? `${ctx.quote(before!)} owed`
         : ctx.quote(before!);
+  // Money CMS holds is owed to her but is not the paying parent's arrears: the figure before the fee is then not those.
   return net.gt(0)
-    ? ` (what reaches me after ${fee}; ${beforeIt} before it, as ${to === 'cms' ? 'you count' : 'it counts'} arrears)`
+    ? ` (what reaches me after ${fee}; ${beforeIt} before it${holdsMoney(r) ? '' : `, as ${to === 'cms' ? 'you count' : 'it counts'} arrears`})`
     : ` (in what reached me after ${fee}; ${beforeIt} before it, as ${to === 'cms' ? 'you keep' : 'it keeps'} the account)`;
 }
 

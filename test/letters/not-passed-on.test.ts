@@ -40,6 +40,27 @@ describe('money CMS holds, in a receiving parent’s letters', () => {
     expect(letter.figures.find((f) => f.id === 'not_passed_on')?.value).toBe('£499.20');
   });
 
+  it('does not call the maintenance before the 4% arrears as CMS counts them: CMS counts the paying parent’s, £0.00', () => {
+    // Before: "£499.20 owed to me on that date (what reaches me after your 4% collection fee; £520.00 before it, as you
+    // count arrears)" and a figure "the maintenance, as CMS counts it" — CMS counts the £520.00 as paid.
+    const letter = draftLetter({
+      type: 'account_breakdown_request',
+      sentOn: SENT_ON,
+      facts: { ...facts, statedIn: 'letter', statedOn: '2023-10-02' },
+      reconciliation,
+    });
+    const text = squash(letter.text);
+    expect(text).toContain(
+      'the account shows £499.20 owed to me on that date (what reaches me after your 4% collection fee; £520.00 before it).',
+    );
+    expect(text).not.toMatch(/as you count arrears|as CMS counts it/);
+    const before = letter.figures.find((f) => f.id === 'recomputed_balance_before_fee')!;
+    expect(before.label).toBe('The correct balance before CMS’s 4% collection fee: the maintenance');
+    // £499.20 ÷ 96% = £520.00, the September payment CMS received and holds.
+    expect(before.value).toBe('£520.00');
+    expect(before.source).toContain('(not arrears). The same worked on the maintenance before CMS’s 4% collection fee: £520.00.');
+  });
+
   it('payment_dispute is refused, naming the money held and the letter that asks for it', () => {
     expect(refusal({ type: 'payment_dispute', sentOn: SENT_ON, facts, reconciliation }).problems).toContainEqual({
       field: 'reconciliation',
