@@ -49,6 +49,8 @@ export function reconcileDirectPay(
   liabilityDifference: readonly number[],
   cmsFee: readonly (number | undefined)[],
   keepsFullRecord: boolean,
+  /** How many days after the evidence CMS dates its records, as a rule (match.ts recordingLag). */
+  lag = 0,
 ): DirectPayResult {
   const findings: FindingDraft[] = [];
   const matches: MatchDraft[] = [];
@@ -65,18 +67,19 @@ export function reconcileDirectPay(
 
   // Without any line of CMS's account, a payment with no CMS record is one nobody has checked, not one CMS lacks.
   const unchecked: PaidItem[] = [];
-  // A payment made just before the date that CMS recorded after it (the same amount, within the matching window) is
-  // on its way: CMS's figure at the date does not include it yet, and is not wrong about it.
-  // A record that a payment made after the date, and no later than the record, is as near to may be that one's: not
-  // taken. (A payment made after the record cannot be what it records.)
+  // A payment made just before the date that CMS recorded after it (the same amount, within the matching window of
+  // where CMS's lag puts its record) is on its way: CMS's figure at the date does not include it yet, and is not wrong
+  // about it. A record that a payment made after the date, and no later than the record, is as near to may be that
+  // one's: not taken. (A payment made after the record cannot be what it records.)
   const laterRecords = [...books.recordedAfter];
+  const from = (e: CmsEntry, day: number) => Math.abs(e.day - lag - day);
   const recordedLater = (item: PaidItem): CmsEntry | undefined => {
     const i = laterRecords.findIndex(
       (e) =>
         e.pence === item.row.pence &&
         e.day >= item.row.day &&
-        e.day - item.row.day <= books.windowDays &&
-        !books.paidAfter.some((t) => t.pence === e.pence && t.day <= e.day && e.day - t.day <= e.day - item.row.day),
+        from(e, item.row.day) <= books.windowDays &&
+        !books.paidAfter.some((t) => t.pence === e.pence && t.day <= e.day && from(e, t.day) <= from(e, item.row.day)),
     );
     return i < 0 ? undefined : laterRecords.splice(i, 1)[0];
   };

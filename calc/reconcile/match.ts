@@ -70,6 +70,11 @@ export interface MatchOptions {
    * undefined where no fee applied on the record's date.
    */
   readonly chargeAdjusted?: (cms: Item) => number | undefined;
+  /**
+   * How many days after the evidence CMS dates its records, as a rule ({@link recordingLag}): records are paired as if
+   * dated that much earlier. A pair's `days` is still the distance between the dates as written.
+   */
+  readonly lag?: number;
 }
 
 export interface MatchResult {
@@ -105,10 +110,10 @@ class Index {
    * Up to NEAR items with this kind and key dated from `from` to `to` inclusive, nearest `day` first, starting `offset`
    * places into those dated `day` (nearest.ts).
    */
-  nearest(kind: Item['kind'], key: number | string, day: number, from: number, to: number, offset: number): Item[] {
+  nearest(kind: Item['kind'], key: number | string, day: number, from: number, to: number, offset: number, limit?: number): Item[] {
     const g = this.#groups.get(`${kind}|${key}`);
     if (!g) return [];
-    return nearestPositions(g.days, day, from, to, offset).map((p) => g.items[p]!);
+    return nearestPositions(g.days, day, from, to, offset, limit).map((p) => g.items[p]!);
   }
 
   /** Items with this kind and key dated from `from` to `to` inclusive. */
@@ -119,15 +124,17 @@ class Index {
   }
 }
 
-export function matchPayments(cms: readonly Item[], bank: readonly Item[], options: MatchOptions): MatchResult {
+export function matchPayments(written: readonly Item[], bank: readonly Item[], options: MatchOptions): MatchResult {
+  const lag = options.lag ?? 0;
+  const cms = lag === 0 ? written : written.map((c) => ({ ...c, day: c.day - lag }));
   const cmsUsed = new Uint8Array(cms.length);
   const bankUsed = new Uint8Array(bank.length);
   const pairings: Pairing[] = [];
   const take = (reason: Pairing['reason'], c: readonly Item[], b: readonly Item[], feeAdjusted = false): void => {
     for (const x of c) cmsUsed[x.index] = 1;
     for (const x of b) bankUsed[x.index] = 1;
-    const days = [...c, ...b];
-    const span = Math.max(...days.map((x) => x.day)) - Math.min(...days.map((x) => x.day));
+    const days = [...c.map((x) => x.day + lag), ...b.map((x) => x.day)];
+    const span = Math.max(...days) - Math.min(...days);
     pairings.push({ reason, cms: c.map((x) => x.index), bank: b.map((x) => x.index), days: span, feeAdjusted });
   };
   const free = <T extends Item>(list: readonly T[], used: Uint8Array): T[] => list.filter((x) => !used[x.index]);
@@ -227,6 +234,105 @@ export function matchPayments(cms: readonly Item[], bank: readonly Item[], optio
     unmatchedCms: cms.filter((c) => !cmsUsed[c.index]).map((c) => c.index),
     unmatchedBank: bank.filter((b) => !bankUsed[b.index]).map((b) => b.index),
   };
+}
+
+/** Fewest records that must agree on a lag before pairing allows for it. */
+const LAG_MIN_RECORDS = 3;
+/** How many of the commonest date differences between a record and a payment of its amount are tried as the lag. */
+const LAGS_TRIED = 8;
+/** How many payments of its amount on each side of a record's date are looked at, for the lags and for each fit. */
+const LAG_NEIGHBOURS = 3;
+
+/**
+ * How many days after the evidence CMS dates its records, as a rule: 0, or the lag at which more records find a
+ * payment of their amount within the window, one to one, than at any other (then the nearer they are, then the smaller
+ * the lag), where at least LAG_MIN_RECORDS do. CMS dates a payment when it has it, days after the bank shows it paid;
+ * with weekly payments of one amount, a record twelve days late is two days from the payment a fortnight on, and
+ * pairing by nearest date moved every record on by two weeks: the first two payments "missing from CMS", the last two
+ * records "without evidence", and a payment CMS really missed named as the week two after it (a probe of long disputes,
+ * 5 December 2026). Only where the payments began can that tell the lags apart, so every record counts, those dated
+ * after the reconciliation too. Each record looks at a few payments of its amount each side (LAG_NEIGHBOURS), so the
+ * work stays in proportion to the records however many payments share a date. Reckoner's rule.
+ */
+export function recordingLag(cms: readonly Item[], bank: readonly Item[], options: MatchOptions): number {
+  const records = cms.filter((c) => c.kind === 'payment');
+  const payments = bank.filter((b) => b.kind === 'payment');
+  // (Each candidate pair is packed into one number below, with 21 bits for each side's position.)
+  if (records.length < LAG_MIN_RECORDS || payments.length < LAG_MIN_RECORDS || records.length >= 2 ** 21 || bank.length >= 2 ** 21)
+    return 0;
+  // Each amount's payments, by day.
+  const byAmount = new Map<number, { days: number[]; ids: number[] }>();
+  for (const b of [...payments].sort((x, y) => x.day - y.day || x.index - y.index)) {
+    let g = byAmount.get(b.pence);
+    if (!g) byAmount.set(b.pence, (g = { days: [], ids: [] }));
+    g.days.push(b.day);
+    g.ids.push(b.index);
+  }
+  // The amounts each record may have been paid as (with the fee added or taken off on Collect and Pay).
+  const groups = records.map((c) => {
+    const adjusted = options.chargeAdjusted?.(c);
+    const own = byAmount.get(c.pence);
+    const other = adjusted === undefined || adjusted === c.pence ? undefined : byAmount.get(adjusted);
+    return own && other ? [own, other] : own ? [own] : other ? [other] : [];
+  });
+  /** Calls `visit` with the day and id of each of the few payments nearest `day` in each of a record's groups. */
+  const near = (r: number, day: number, visit: (payDay: number, id: number) => void): void => {
+    for (const g of groups[r]!) {
+      const at = lowerBound(g.days, day);
+      for (let k = Math.max(0, at - LAG_NEIGHBOURS); k < Math.min(g.days.length, at + LAG_NEIGHBOURS); k++) visit(g.days[k]!, g.ids[k]!);
+    }
+  };
+  const differences = new Map<number, number>();
+  for (let r = 0; r < records.length; r++) {
+    const c = records[r]!;
+    near(r, c.day, (payDay) => {
+      const d = c.day - payDay;
+      if (Math.abs(d) <= options.maxDays) differences.set(d, (differences.get(d) ?? 0) + 1);
+    });
+  }
+  const lags = [...differences]
+    .sort((x, y) => y[1] - x[1] || Math.abs(x[0]) - Math.abs(y[0]) || x[0] - y[0])
+    .slice(0, LAGS_TRIED)
+    .map(([lag]) => lag)
+    .filter((lag) => lag !== 0)
+    .sort((x, y) => Math.abs(x) - Math.abs(y) || x - y);
+  const cmsUsed = new Uint8Array(records.length);
+  const bankUsed = new Uint8Array(bank.length);
+  /** Records paired one to one within the window with the lag allowed for, nearest first, and their distances. */
+  const fit = (lag: number): { count: number; distance: number } => {
+    // Each candidate pair as one number, distance first, so that a plain numeric sort ranks them.
+    const candidates: number[] = [];
+    for (let r = 0; r < records.length; r++) {
+      const day = records[r]!.day - lag;
+      near(r, day, (payDay, id) => {
+        const d = Math.abs(payDay - day);
+        if (d <= options.windowDays) candidates.push(d * 2 ** 42 + r * 2 ** 21 + id);
+      });
+    }
+    const sorted = Float64Array.from(candidates).sort();
+    cmsUsed.fill(0);
+    bankUsed.fill(0);
+    let count = 0;
+    let distance = 0;
+    for (const key of sorted) {
+      const d = Math.floor(key / 2 ** 42);
+      const r = Math.floor(key / 2 ** 21) % 2 ** 21;
+      const id = key % 2 ** 21;
+      if (cmsUsed[r] || bankUsed[id]) continue;
+      cmsUsed[r] = 1;
+      bankUsed[id] = 1;
+      count++;
+      distance += d;
+    }
+    return { count, distance };
+  };
+  let best = { lag: 0, ...fit(0) };
+  for (const lag of lags) {
+    const f = fit(lag);
+    if (f.count >= LAG_MIN_RECORDS && (f.count > best.count || (f.count === best.count && f.distance < best.distance)))
+      best = { lag, ...f };
+  }
+  return best.lag;
 }
 
 /**

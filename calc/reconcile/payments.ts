@@ -10,7 +10,7 @@ import type { CmsEntry } from '../ledger/entries.ts';
 import { fromPence, poundsOfPence } from '../money.ts';
 import { creditMinus, creditOf, negate, NO_CREDIT, type Credit, type Written } from './credits.ts';
 import { accountsOf, type FindingDraft, type MatchDraft } from './draft.ts';
-import { COPY_DAYS, lowerBound, matchPayments, type Item, type Pairing } from './match.ts';
+import { COPY_DAYS, lowerBound, matchPayments, recordingLag, type Item, type Pairing } from './match.ts';
 import type { Books, PaidItem } from './read.ts';
 import type { FindingFacts } from './types.ts';
 
@@ -22,6 +22,8 @@ export interface PaymentsResult {
   /** What each counted payment is worth on the balance, and CMS's record of payments, in whole pence by component. */
   readonly paid: readonly { readonly item: PaidItem; readonly credit: Credit }[];
   readonly recorded: readonly { readonly entry: CmsEntry; readonly credit: Credit }[];
+  /** How many days after the evidence CMS dates its records, as a rule (match.ts recordingLag): 0 where none shows. */
+  readonly lag: number;
 }
 
 const cmsFact = (e: CmsEntry) => ({
@@ -44,14 +46,15 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
   const records = books.payments;
   const paidItems = books.paid;
 
-  const cmsItems: Item[] = records.map((e, index) => ({
+  const itemOf = (e: CmsEntry, index: number): Item => ({
     index,
     day: e.day,
     pence: e.pence,
     kind: e.type === 'refund' ? 'refund' : 'payment',
     reference: e.reference === '' ? '' : normalise(e.reference),
     type: e.type,
-  }));
+  });
+  const cmsItems: Item[] = records.map(itemOf);
   const bankItems: Item[] = paidItems.map((p, index) => ({
     index,
     day: p.row.day,
@@ -68,12 +71,10 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
         return books.side === 'paying' ? c.pence + fee : c.pence - fee;
       }
     : undefined;
-  const result = matchPayments(cmsItems, bankItems, {
-    windowDays,
-    maxDays,
-    amountMismatches: books.filtered,
-    ...(chargeAdjusted ? { chargeAdjusted } : {}),
-  });
+  const options = { windowDays, maxDays, amountMismatches: books.filtered, ...(chargeAdjusted ? { chargeAdjusted } : {}) };
+  // How long after the evidence CMS dates its records, read from all of them, those after the date too.
+  const lag = recordingLag([...cmsItems, ...books.recordedAfter.map((e, k) => itemOf(e, records.length + k))], bankItems, options);
+  const result = matchPayments(cmsItems, bankItems, { ...options, lag });
 
   // How CMS writes payments on Collect and Pay: as paid, or the maintenance part alone, as its matched records show.
   let asPaid = 0;
@@ -233,15 +234,15 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
   const usedOther = new Set(wrongCase.map((w) => w.entry));
   for (const e of books.otherCase) if (!usedOther.has(e)) books.ignored.push({ cmsEntryId: e.id, reason: 'another_case' });
 
-  // A payment CMS recorded passing on before the date that reached her bank after it, within the matching window, is on
-  // its way (the receiving side's payment in transit), not one with no evidence.
+  // A payment CMS recorded passing on before the date that reached her bank after it, within the matching window (of
+  // where CMS's lag puts it), is on its way (the receiving side's payment in transit), not one with no evidence.
   const arrivals = books.side === 'receiving' ? [...books.paidAfter] : [];
   for (const i of leftRecords) {
     const e = records[i]!;
     if (takenRecords.has(e)) continue;
     const k =
       e.type === 'payment_passed_on'
-        ? arrivals.findIndex((t) => t.pence === e.pence && t.day >= e.day && t.day - e.day <= books.windowDays)
+        ? arrivals.findIndex((t) => t.pence === e.pence && t.day >= e.day && Math.abs(e.day - lag - t.day) <= books.windowDays)
         : -1;
     const arrived = k >= 0 ? arrivals.splice(k, 1)[0]! : undefined;
     findings.push({
@@ -307,7 +308,7 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
   const paid = [...counted].map((item) => ({ item, credit: itemCredit(item) }));
   // CMS's ledger holds every record it made on this case, another case's payment included.
   const recorded = records.map((e) => ({ entry: e, credit: recordCredit(e, writtenOf.get(e) ?? usual) }));
-  return { findings, matches, unrecorded, paid, recorded };
+  return { findings, matches, unrecorded, paid, recorded, lag };
 }
 
 /**

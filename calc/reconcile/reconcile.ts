@@ -106,7 +106,9 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     charges.liabilityDifference,
     charges.cmsFee,
     keepsFullRecord,
+    payments.lag,
   );
+  if (Math.abs(payments.lag) > 1) books.warnings.push(lagWarning(books.side, payments.lag, books.windowDays));
   const marked = scheduleMarkWarning(books.scheduleMarks, periods, directPay.findings);
   if (marked) books.warnings.push(marked);
   books.warnings.push(...directPayMarkWarnings(books.scheduleMarks, periods, directPay));
@@ -292,6 +294,17 @@ export function describeBalance(b: Dec, side: Side): string {
  * catching up an initial amount). On any service: each line of CMS's own payment schedule, as it states it. (On
  * Collect and Pay CMS's payment records serve, and a plan's amount alone would let a shop of that amount pass.)
  */
+/** What pairing allowed for where CMS dates its records days away from the evidence, as a rule (match.ts recordingLag). */
+function lagWarning(side: Side, lag: number, windowDays: number): string {
+  const days = `${Math.abs(lag)} days ${lag > 0 ? 'after' : 'before'}`;
+  const what = side === 'paying' ? 'payments it received' : 'payments it passed on';
+  const shown = side === 'paying' ? 'the evidence shows each made' : 'the bank shows each arrive';
+  return (
+    `CMS dates its records of the ${what} about ${days} ${shown} (the commonest difference between them), so each record was ` +
+    `paired with the payment about ${Math.abs(lag)} days ${lag > 0 ? 'before' : 'after'} it, within ${windowDays} days, not with the payment nearest its date.`
+  );
+}
+
 function instalmentAmounts(books: Books): Map<number, number[]> {
   const out = new Map<number, number[]>();
   const add = (pence: number, day: number) => {
