@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { hasUnstorable, stripUnstorable } from '../hygiene.ts';
 import { LIMITS, ParseError } from '../types.ts';
 import { checkDecompressionBudget, indexOf, lastIndexOfIn } from './streams.ts';
+import { joinGlyphRuns } from './glyph-runs.ts';
 import { checkPdfStructure, STRUCTURE_LIMITS } from './structure.ts';
 
 /** One run of text on a page. */
@@ -212,7 +213,9 @@ export async function readPdfPages<T>(bytes: Uint8Array, options: ExtractOptions
         });
       }
       page.cleanup();
-      pages.push(read({ page: n, width: x1 - x0, height: y1 - y0, items, ...(removed > 0 ? { removed } : {}) }));
+      // A statement drawn a glyph at a time is read as if drawn a word at a time (glyph-runs.ts).
+      const joined = joinGlyphRuns(items);
+      pages.push(read({ page: n, width: x1 - x0, height: y1 - y0, items: joined, ...(removed > 0 ? { removed } : {}) }));
     }
     return pages;
   }

@@ -68,6 +68,13 @@ describe.each([...ANY_LAYOUTS, NO_BALANCE, ...HEADERLESS, BALANCE_LEFT].map((l) 
       const split = await parsePdf({ bytes: (await renderAnyLayout({ ...layout, splitWords: true })).bytes });
       expect(rowsOf(split)).toEqual(expected);
     });
+
+    // Some generators draw each character as a text object of its own: the statement was refused ("No transaction
+    // table was found"), its headings and dates read a letter at a time.
+    test('drawn one glyph per text object: the same rows', async () => {
+      const split = await parsePdf({ bytes: (await renderAnyLayout({ ...layout, splitGlyphs: true })).bytes });
+      expect(rowsOf(split)).toEqual(expected);
+    });
   },
 );
 
