@@ -71,8 +71,9 @@ export interface MatchOptions {
    */
   readonly chargeAdjusted?: (cms: Item) => number | undefined;
   /**
-   * How many days after the evidence CMS dates its records, as a rule ({@link recordingLag}): records are paired as if
-   * dated that much earlier. A pair's `days` is still the distance between the dates as written.
+   * How many days after the evidence CMS dates its records of payment, as a rule ({@link recordingLag}): they are paired
+   * as if dated that much earlier (refunds, which run the other way, as dated). A pair's `days` is still the distance
+   * between the dates as written.
    */
   readonly lag?: number;
 }
@@ -125,15 +126,17 @@ class Index {
 }
 
 export function matchPayments(written: readonly Item[], bank: readonly Item[], options: MatchOptions): MatchResult {
+  // A refund runs the other way (CMS pays, the bank shows it later): only payments are paired as if dated earlier.
   const lag = options.lag ?? 0;
-  const cms = lag === 0 ? written : written.map((c) => ({ ...c, day: c.day - lag }));
+  const lagOf = (c: Item): number => (c.kind === 'payment' ? lag : 0);
+  const cms = lag === 0 ? written : written.map((c) => (c.kind === 'payment' ? { ...c, day: c.day - lag } : c));
   const cmsUsed = new Uint8Array(cms.length);
   const bankUsed = new Uint8Array(bank.length);
   const pairings: Pairing[] = [];
   const take = (reason: Pairing['reason'], c: readonly Item[], b: readonly Item[], feeAdjusted = false): void => {
     for (const x of c) cmsUsed[x.index] = 1;
     for (const x of b) bankUsed[x.index] = 1;
-    const days = [...c.map((x) => x.day + lag), ...b.map((x) => x.day)];
+    const days = [...c.map((x) => x.day + lagOf(x)), ...b.map((x) => x.day)];
     const span = Math.max(...days) - Math.min(...days);
     pairings.push({ reason, cms: c.map((x) => x.index), bank: b.map((x) => x.index), days: span, feeAdjusted });
   };

@@ -77,6 +77,22 @@ describe('CMS dating its records days after the payments', () => {
     expect(r.warnings.filter((w) => w.startsWith('CMS dates its records'))).toEqual([]);
   });
 
+  it('a refund, which runs the other way, is paired as dated: CMS paid it on 20 April, the bank shows it on 23 April', () => {
+    // A probe of this change: the refund was shifted by the payments' lag and became "a refund … 3 days later".
+    const input = story(12, '2023-07-15');
+    const r = reconcile({
+      ...input,
+      cmsEntries: [...input.cmsEntries, { id: 'refund', date: '2023-04-20', type: 'refund', amount: '60.00' }],
+      bankTransactions: [
+        ...input.bankTransactions,
+        { id: 'bank-refund', date: '2023-04-23', amount: '60.00', direction: 'in', description: 'CMS REFUND' },
+      ],
+    });
+    expect(r.findings.map((f) => [f.kind, f.date])).toEqual([['payment_missing_from_cms', '2023-03-17']]);
+    const refund = r.matches.find((m) => m.cmsEntryIds.includes('refund'));
+    expect([refund?.bankTransactionIds, refund?.dayDifference]).toEqual([['bank-refund'], 3]);
+  });
+
   it('one record among many dated 20 days late is still a date error, not a lag', () => {
     // Each record the day after its payment but the fourth (27 January), dated 16 February.
     const input = story(1, '2023-07-15', (w) => (w === 3 ? 20 : 1));
