@@ -82,9 +82,9 @@ describe('CMS dating its records days after the payments', () => {
     const input = story(12, '2023-07-15');
     const r = reconcile({
       ...input,
-      cmsEntries: [...input.cmsEntries, { id: 'refund', date: '2023-04-20', type: 'refund', amount: '60.00' }],
+      cmsEntries: [...(input.cmsEntries ?? []), { id: 'refund', date: '2023-04-20', type: 'refund', amount: '60.00' }],
       bankTransactions: [
-        ...input.bankTransactions,
+        ...(input.bankTransactions ?? []),
         { id: 'bank-refund', date: '2023-04-23', amount: '60.00', direction: 'in', description: 'CMS REFUND' },
       ],
     });
