@@ -13,7 +13,7 @@ import { fromPence, poundsOfPence } from '../money.ts';
 import { creditMinus, creditOf, negate, type Credit } from './credits.ts';
 import type { FindingDraft, MatchDraft } from './draft.ts';
 import { payOverDate } from './pay-over.ts';
-import { nearestPositions, Occurrences } from './nearest.ts';
+import { lowerBound, nearestPositions, Occurrences } from './nearest.ts';
 import type { Books } from './read.ts';
 
 /** The employer's charge for each deduction, kept from the employee's pay and not paid to CMS (GOV.UK: £1). */
@@ -58,6 +58,68 @@ function nearest(list: DatedList | undefined, day: number, offset: number): numb
 }
 
 const EVIDENCE_FOR: Record<string, Evidence['type']> = { deo_receipt: 'payslip_deduction', benefit_deduction_receipt: 'benefit_deduction' };
+
+/** The rank from which a candidate pairs different amounts (2 + the difference in pence). */
+const DIFFERENT_AMOUNT = 3;
+/** Most deductions in a month paid over together (weekly pay gives five); a month with more unused is not tried. */
+const MOST_IN_A_MONTH = 6;
+/** Most payslips looked at for one receipt (those it may be paying over): a bound however many share a date. */
+const MOST_LOOKED_AT = 64;
+
+/**
+ * Receipts from an employer that are a month's payslip deductions together: an employer paying weekly or fortnightly
+ * wages deducts each pay day and pays the month's deductions over in one payment, by the 19th of the month after (SI
+ * 1992/1989 reg 14(1)). A receipt not yet paired that equals the deductions of one calendar month still unpaired, all
+ * of which it could be paying over on its date (with or without the employer's £1 kept from each, reg 12(6)), is those
+ * deductions. Before, each such receipt was paired with one payslip as a wrong amount and the rest were "money taken
+ * and not credited" (a probe of 6 December 2026: 20 false findings in 26 weeks of £90.00 paid over monthly).
+ */
+function paidOverTogether(
+  records: readonly CmsEntry[],
+  evidence: readonly Evidence[],
+  slips: DatedList | undefined,
+  usedR: Set<number>,
+  usedE: Set<number>,
+  earliest: (v: Evidence) => number,
+  latest: (v: Evidence) => number,
+): { record: CmsEntry; slips: Evidence[]; kept: number }[] {
+  if (!slips) return [];
+  const out: { record: CmsEntry; slips: Evidence[]; kept: number }[] = [];
+  const order = records.map((_, i) => i).filter((i) => records[i]!.type === 'deo_receipt' && !usedR.has(i));
+  order.sort((a, b) => records[a]!.day - records[b]!.day || a - b);
+  for (const i of order) {
+    const e = records[i]!;
+    // The payslips it could be paying over: made no later than a few days after it, and due to be paid over no earlier.
+    const months = new Map<string, number[]>();
+    let looked = 0;
+    for (let k = lowerBound(slips.days, e.day - LOOK_BACK_DAYS); k < slips.days.length && slips.days[k]! <= e.day + LOOK_AHEAD_DAYS; k++) {
+      if (++looked > MOST_LOOKED_AT) break;
+      const j = slips.indices[k]!;
+      const v = evidence[j]!;
+      if (usedE.has(j) || e.day < earliest(v) || e.day > latest(v)) continue;
+      const month = v.date.slice(0, 7);
+      const list = months.get(month);
+      if (list) list.push(j);
+      else months.set(month, [j]);
+    }
+    if (looked > MOST_LOOKED_AT) continue;
+    for (const [, list] of [...months].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (list.length < 2 || list.length > MOST_IN_A_MONTH) continue;
+      const sum = list.reduce((a, j) => a + evidence[j]!.pence, 0);
+      const kept = sum === e.pence ? 0 : sum - list.length * EMPLOYER_CHARGE_PENCE === e.pence ? list.length * EMPLOYER_CHARGE_PENCE : -1;
+      if (kept < 0) continue;
+      usedR.add(i);
+      for (const j of list) usedE.add(j);
+      out.push({ record: e, slips: list.map((j) => evidence[j]!), kept });
+      break;
+    }
+  }
+  return out;
+}
+/** How far before a receipt the payslips it pays over may be (the 19th of the month after: under two months). */
+const LOOK_BACK_DAYS = 62;
+/** And after it: a receipt dated a few days before the payslip (earliest), within the matching window at most. */
+const LOOK_AHEAD_DAYS = 31;
 
 export interface DeductionsResult {
   readonly findings: FindingDraft[];
@@ -124,13 +186,17 @@ export function reconcileDeductions(books: Books): DeductionsResult {
   const paid: { day: number; credit: Credit }[] = [];
   const recorded: { entry: CmsEntry; credit: Credit }[] = records.map((e) => ({ entry: e, credit: credit(e.pence, e.day) }));
   const pairs: (typeof candidates)[number][] = [];
-  for (const candidate of candidates) {
+  const take = (candidate: (typeof candidates)[number]) => {
     const [, , i, j] = candidate;
-    if (usedR.has(i) || usedE.has(j)) continue;
+    if (usedR.has(i) || usedE.has(j)) return;
     usedR.add(i);
     usedE.add(j);
     pairs.push(candidate);
-  }
+  };
+  // The same amounts first (in time, then late); then a month's deductions paid over together; then other amounts.
+  for (const candidate of candidates) if (candidate[0] < DIFFERENT_AMOUNT) take(candidate);
+  const together = paidOverTogether(records, evidence, lists.byType.get('payslip_deduction'), usedR, usedE, earliest, latest);
+  for (const candidate of candidates) if (candidate[0] >= DIFFERENT_AMOUNT) take(candidate);
   // Where CMS's receipts are the payslips' deductions less the employer's £1 (and none is the deduction itself), the
   // payslips show the charge within the deduction: what should have reached CMS from one is £1 less than it shows.
   const slipPairs = pairs.filter(([rank, , , j]) => sameAmount(rank) && evidence[j]!.type === 'payslip_deduction');
@@ -174,6 +240,27 @@ export function reconcileDeductions(books: Books): DeductionsResult {
         facts: { cms: [{ type: e.type, date: e.date, amount: fromPence(e.pence) }], days },
       });
     }
+  }
+
+  for (const { record: e, slips, kept } of together) {
+    matches.push({
+      reason: 'payslips_paid_over_together',
+      amount: e.pence,
+      days: Math.max(...slips.map((v) => Math.abs(e.day - v.day))),
+      ...(kept > 0 ? { note: poundsOfPence(kept) } : {}),
+      cms: [e],
+      bank: [],
+      evidence: slips,
+    });
+    // Each deduction counts for its part of the receipt, the last taking what rounding the fee split leaves, so that
+    // the parts add up to the receipt's own split.
+    const each = kept / slips.length;
+    let left = credit(e.pence, slips[slips.length - 1]!.day);
+    slips.forEach((v, k) => {
+      const own = k === slips.length - 1 ? left : credit(v.pence - each, v.day);
+      paid.push({ day: v.day, credit: own });
+      left = creditMinus(left, own);
+    });
   }
 
   // What the payslips and benefit statements cover: from a month before the first to the pay-over day of the last.

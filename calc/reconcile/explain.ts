@@ -309,6 +309,12 @@ export function explainMatch(
       return `${m.count} payments make up CMS's one record of ${poundsOfPence(m.pence)}.`;
     case 'payslip':
       return `The payslip shows the ${poundsOfPence(m.pence)} CMS received from the employer.`;
+    case 'payslips_paid_over_together':
+      return (
+        `${m.count} payslips' deductions from one month make up the ${poundsOfPence(m.pence)} CMS received from the employer in one payment` +
+        `${m.note ? `, less the ${m.note} the employer kept for its costs (£1.00 a deduction)` : ''}: an employer pays a month's deductions over ` +
+        'by the 19th of the month after (SI 1992/1989 reg 14(1)).'
+      );
     case 'payslip_with_admin_charge':
       return `The payslip shows ${poundsOfPence(m.pence)} deducted for maintenance and £1.00 the employer kept for its costs; CMS received the ${poundsOfPence(m.pence)}.`;
     case 'payslip_paid_over_late':

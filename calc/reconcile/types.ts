@@ -85,6 +85,8 @@ export const MATCH_REASONS = [
   'payslip_with_admin_charge',
   /** A payslip's deduction that reached CMS after the 19th of the month after it (SI 1992/1989 reg 14(1)). */
   'payslip_paid_over_late',
+  /** Several payslips' deductions, made in one month, paid over to CMS in one payment (with or without £1 each kept). */
+  'payslips_paid_over_together',
   'benefit_statement',
   'schedule_agrees',
   'charge_agrees',
