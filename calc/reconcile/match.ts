@@ -71,6 +71,15 @@ export interface MatchOptions {
    */
   readonly chargeAdjusted?: (cms: Item) => number | undefined;
   /**
+   * Whether CMS's record of an item follows the money on the evidence (a payment the paying parent makes, which CMS
+   * receives after it leaves the bank) or goes before it (money CMS passes on or refunds, which reaches the bank after).
+   * A copy of a paired record (which a duplicate explains) is paired further apart than the window only in that order,
+   * or the other way round by no more than the window: a record of a receipt four weeks before the money left is not
+   * that payment's (a probe: "recorded on 3 April … it left your account on 1 May, 28 days later", where the 3 April
+   * record repeated the 1 April one). Another record may be a date error either way. Undefined: either way.
+   */
+  readonly recordFollows?: (c: Item) => boolean;
+  /**
    * How many days after the evidence CMS dates its records of payment, as a rule ({@link recordingLag}): they are paired
    * as if dated that much earlier (refunds, which run the other way, as dated). A pair's `days` is still the distance
    * between the dates as written.
@@ -187,6 +196,8 @@ export function matchPayments(written: readonly Item[], bank: readonly Item[], o
     maxDays: number,
     reason: Pairing['reason'],
     feeAdjusted: boolean,
+    /** Only pairs in the order the money moves (options.recordFollows): for copies, which a duplicate explains. */
+    ordered = false,
   ): void => {
     const freeBank = free(bank, bankUsed);
     const index = new Index(freeBank, (b) => b.pence);
@@ -196,9 +207,12 @@ export function matchPayments(written: readonly Item[], bank: readonly Item[], o
       const k = key(c);
       if (k === undefined) continue;
       const offset = sameAmount.next(`${c.kind}|${k}|${c.day}`);
+      const follows = ordered ? options.recordFollows?.(c) : undefined;
       for (const b of index.nearest(c.kind, k, c.day, c.day - maxDays, c.day + maxDays, offset)) {
         const d = Math.abs(b.day - c.day);
-        if (d >= minDays) candidates.push([d, c.index, b.index]);
+        if (d < minDays) continue;
+        if (follows === true ? c.day < b.day - options.windowDays : follows === false && c.day > b.day + options.windowDays) continue;
+        candidates.push([d, c.index, b.index]);
       }
     }
     candidates.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
@@ -225,8 +239,8 @@ export function matchPayments(written: readonly Item[], bank: readonly Item[], o
       (value: (c: Item) => number | undefined) =>
       (c: Item): number | undefined =>
         copies.has(c.index) === copy ? value(c) : undefined;
-    byAmount(only(plain), options.windowDays + 1, options.maxDays, 'date_outside_window', false);
-    if (charge) byAmount(only(charge), options.windowDays + 1, options.maxDays, 'date_outside_window', true);
+    byAmount(only(plain), options.windowDays + 1, options.maxDays, 'date_outside_window', false, copy);
+    if (charge) byAmount(only(charge), options.windowDays + 1, options.maxDays, 'date_outside_window', true, copy);
     // Pass 6: near the same date, a different amount: nearest date first, then nearest amount.
     if (options.amountMismatches !== false)
       pairDifferentAmounts(cms, bank, cmsUsed, bankUsed, options.windowDays, (c) => copies.has(c.index) === copy, take);

@@ -71,7 +71,14 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
         return books.side === 'paying' ? c.pence + fee : c.pence - fee;
       }
     : undefined;
-  const options = { windowDays, maxDays, amountMismatches: books.filtered, ...(chargeAdjusted ? { chargeAdjusted } : {}) };
+  const options = {
+    windowDays,
+    maxDays,
+    amountMismatches: books.filtered,
+    ...(chargeAdjusted ? { chargeAdjusted } : {}),
+    // CMS records what the paying parent pays (to CMS, or directly) after it leaves; what it passes on or refunds, before.
+    recordFollows: (c: Item) => c.kind === 'payment' && c.type !== 'payment_passed_on',
+  };
   // How long after the evidence CMS dates its records, read from all of them, those after the date too.
   const lag = recordingLag([...cmsItems, ...books.recordedAfter.map((e, k) => itemOf(e, records.length + k))], bankItems, options);
   const result = matchPayments(cmsItems, bankItems, { ...options, lag });
