@@ -53,6 +53,8 @@ export function heldByCms(
   paying: FeeRules,
   receiving: FeeRules,
   basis: Basis,
+  /** CMS's records of what it passed on: which receipts they followed. */
+  passOns: readonly CmsEntry[] = [],
 ): HeldByCms[] {
   const collected = receipts.filter((e) => paying.serviceOn(e.day) === 'collect_and_pay').sort((a, b) => a.day - b.day);
   if (collected.length === 0) return [];
@@ -66,7 +68,23 @@ export function heldByCms(
     const received = onBasis.reduce((a, x) => a + x, 0);
     const amount = received - passedOn;
     if (amount <= 0 || received - reached !== amount) continue;
-    // The latest receipts first, until they make up what is held; the last one taken may be part passed on.
+    // The receipts no pass-on of their amount followed, where they make up what is held exactly (each pass-on taken
+    // as the nearest receipt before it still unpaired: CMS passes a payment on days after it has it, and one passed on
+    // late does not move the rest along). Otherwise the latest receipts first, until they make up what is held; the
+    // last one taken may be part passed on.
+    const unpaired = receiptsNotFollowed(collected, onBasis, passOns, basis, receiving);
+    if (unpaired && unpaired.reduce((a, i) => a + onBasis[i]!, 0) === amount) {
+      const e = (i: number) => collected[i]!;
+      const held = unpaired.map((i) => ({
+        cmsEntryId: e(i).id,
+        date: e(i).date,
+        pence: e(i).pence,
+        notPassedOn: onBasis[i]!,
+        part: false,
+      }));
+      readings.push({ amount, feeInside, receipts: held });
+      continue;
+    }
     const held: HeldReceipt[] = [];
     let left = amount;
     for (let i = collected.length - 1; i >= 0 && left > 0; i--) {
@@ -79,4 +97,34 @@ export function heldByCms(
     readings.push({ amount, feeInside, receipts: held });
   }
   return readings;
+}
+
+/**
+ * The receipts (positions in `collected`, by date) that no pass-on followed: each pass-on, in date order, is paired
+ * with the nearest receipt on or before its day not yet paired whose amount, on the basis, it is (on the net basis
+ * the 4% is taken; on the gross basis the pass-on is the maintenance less the 4%). Undefined where a pass-on pairs with
+ * none (one of another amount, or several payments in one): then nothing says which receipts are held.
+ */
+function receiptsNotFollowed(
+  collected: readonly CmsEntry[],
+  onBasis: readonly number[],
+  passOns: readonly CmsEntry[],
+  basis: Basis,
+  receiving: FeeRules,
+): number[] | undefined {
+  const paired = new Uint8Array(collected.length);
+  for (const p of [...passOns].sort((a, b) => a.day - b.day)) {
+    let found = -1;
+    for (let i = collected.length - 1; i >= 0; i--) {
+      if (paired[i] || collected[i]!.day > p.day) continue;
+      const net = basis === 'net' ? onBasis[i]! : onBasis[i]! - feeOf(onBasis[i]!, receiving.pctOn(collected[i]!.day));
+      if (net === p.pence || onBasis[i] === p.pence) {
+        found = i;
+        break;
+      }
+    }
+    if (found < 0) return undefined;
+    paired[found] = 1;
+  }
+  return collected.flatMap((_, i) => (paired[i] ? [] : [i]));
 }

@@ -155,10 +155,24 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const passedOn = payments.recorded.reduce((a, r) => a + (r.entry.type === 'payment_passed_on' ? r.credit.maintenance : 0), 0);
   // What reached her while CMS collected (not what the paying parent paid her directly on Direct Pay).
   const collected = (day: number) => books.fees.serviceOn(day) === 'collect_and_pay';
-  const reached = payments.paid.reduce((a, p) => a + (collected(p.item.row.day) ? p.credit.maintenance : 0), 0);
+  // A payment CMS passed on before the date that reached her after it is on its way, not held: counted as reached here
+  // (without it, money held beside it was "a difference the entries do not explain"; a meaning probe, 6 December 2026).
+  const onItsWay = payments.findings.reduce(
+    (a, f) => a + (f.kind === 'payment_in_transit' && f.cms.length > 0 ? -f.effect.maintenance : 0),
+    0,
+  );
+  const reached = payments.paid.reduce((a, p) => a + (collected(p.item.row.day) ? p.credit.maintenance : 0), 0) + onItsWay;
   const held =
     books.side === 'receiving' && books.claim && books.schedule.totals.receivingParents.length === 1
-      ? heldByCms(books.receipts, passedOn, reached, feeRules(books.schedule, 'paying'), books.fees, books.basis)
+      ? heldByCms(
+          books.receipts,
+          passedOn,
+          reached,
+          feeRules(books.schedule, 'paying'),
+          books.fees,
+          books.basis,
+          books.payments.filter((e) => e.type === 'payment_passed_on'),
+        )
       : [];
   const built = buildBridge(balances, findings, books.claim, books.counts.cms > 0, {
     readings: held,
