@@ -596,6 +596,16 @@ function balanceOnOtherBasis(r: ComputedReconciliation, worked: 'gross' | 'net')
   );
 }
 
+/**
+ * Whether every line of the statement is money CMS holds or a payment it passed on before the date that reached her
+ * after it, and there are both: CMS's figure is then right as the paying parent's arrears, though lower than what
+ * she is owed.
+ */
+export function heldAndOnItsWay(r: ComputedReconciliation): boolean {
+  const kinds = new Set(r.result.bridge.lines.map((l) => l.kind));
+  return kinds.size === 2 && kinds.has('received_not_passed_on') && kinds.has('payment_in_transit');
+}
+
 /** Whether some of a receiving parent's balance is money CMS received from the paying parent and holds (held.ts). */
 export function holdsMoney(r: ComputedReconciliation): boolean {
   return r.result.bridge.notPassedOn !== undefined;
@@ -1303,13 +1313,15 @@ export function reconciliationStatement(
     netText
       ? onlyLinesOf(r, 'received_not_passed_on')
         ? `CMS’s figure is ${netText} lower than what I am owed: money it holds, not arrears`
-        : onlyLinesOf(r, 'payment_in_transit')
-          ? r.result.side === 'receiving'
-            ? `CMS’s figure is ${netText} lower only by what reached me after that date`
-            : `CMS’s figure is ${netText} higher only by what it recorded after that date`
-          : onlyLinesOf(r, 'paid_ahead')
-            ? `CMS’s figure is ${netText} lower only by the credit it keeps for what ${r.result.side === 'paying' ? 'I paid' : 'was paid to me'} ahead: the two agree`
-            : `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
+        : heldAndOnItsWay(r)
+          ? `CMS’s figure is ${netText} lower than what I am owed: money it holds and what reached me after that date, not arrears`
+          : onlyLinesOf(r, 'payment_in_transit')
+            ? r.result.side === 'receiving'
+              ? `CMS’s figure is ${netText} lower only by what reached me after that date`
+              : `CMS’s figure is ${netText} higher only by what it recorded after that date`
+            : onlyLinesOf(r, 'paid_ahead')
+              ? `CMS’s figure is ${netText} lower only by the credit it keeps for what ${r.result.side === 'paying' ? 'I paid' : 'was paid to me'} ahead: the two agree`
+              : `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
       : bridge.lines.every((l) => l.amount.isZero())
         ? 'CMS’s figure is right in total, though its parts are not'
         : 'The lines cancel out: CMS’s figure is right, though the entries are not',

@@ -10,6 +10,7 @@ import { splitWords } from '../../calc/reconcile/explain.ts';
 import {
   balanceAfterFee,
   balanceBeforeFee,
+  heldAndOnItsWay,
   holdsMoney,
   balanceDifference,
   claimedBalance,
@@ -97,6 +98,10 @@ export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addr
     held !== undefined && netWay(r) === 'too_low' && r.result.bridge.notPassedOn!.amount.eq(r.result.bridge.difference.abs());
   if (onlyHeld) {
     return `${own} ${held} ${to === 'cms' ? 'Your' : 'Its'} figure is right as the paying parent’s arrears, and lower than what I am owed by exactly that money.`;
+  }
+  // Lower only by what it holds and by what it passed on before the date that reached me after it: neither an error.
+  if (held !== undefined && netWay(r) === 'too_low' && heldAndOnItsWay(r)) {
+    return `${own} ${held} ${to === 'cms' ? 'Your' : 'Its'} figure is right as the paying parent’s arrears, and lower than what I am owed only by that money and by what reached me after that date.`;
   }
   return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure ${outBy(r, ctx.quote(diff), netWay(r)!)}.${held ? ` ${held}` : ''}`;
 }
@@ -273,9 +278,11 @@ export function statementSentences(
     // Payments recorded after the date among them: said as such, not as deductions.
     const payments = inTransitPaymentsWords(r, you);
     out.push(
-      payments
-        ? `${payments} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}): ${figure} does not include ${them} yet and is not wrong about ${them}, but the correct balance counts ${them} as paid.`
-        : `${n === 1 ? 'A deduction' : capital(count(n, 'deduction'))} from my ${inTransitFrom(r)} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}) ${n === 1 ? 'is' : 'are'} still in time to reach ${you}: ` +
+      payments && result.side === 'receiving'
+        ? `${payments} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}): ${figure} counts ${them} as passed on and is not wrong about ${them}, but the correct balance does not count ${them} yet.`
+        : payments
+          ? `${payments} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}): ${figure} does not include ${them} yet and is not wrong about ${them}, but the correct balance counts ${them} as paid.`
+          : `${n === 1 ? 'A deduction' : capital(count(n, 'deduction'))} from my ${inTransitFrom(r)} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}) ${n === 1 ? 'is' : 'are'} still in time to reach ${you}: ` +
             `${figure} does not include ${them} yet and is not wrong about ${them}, but the correct balance counts ${them} as paid.`,
     );
   }
