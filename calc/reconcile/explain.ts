@@ -443,7 +443,7 @@ export function explainNotPassedOn(
   basis: Basis,
 ): string {
   const which = receipts
-    .map((x) => `${pounds(x.amount)} received on ${x.date}${x.part ? ` (${pounds(x.notPassedOn)} of it)` : ''}`)
+    .map((x) => `${pounds(x.amount)} received on ${d(x.date)}${x.part ? ` (${pounds(x.notPassedOn)} of it)` : ''}`)
     .join(', ');
   const after = basis === 'net' ? ', after the 4% collection fee,' : '';
   // DWP holds a payment no longer than it takes to clear (written answer 25684, 11 March 2020): one received days
@@ -454,7 +454,7 @@ export function explainNotPassedOn(
       ? ` The latest was received ${days === 1 ? 'the day' : `${days} days`} before, so it may still be on its way.`
       : '';
   return (
-    `CMS's figure counts as paid what it received from the paying parent, but ${pounds(held)} of it${after} had not been passed on to you by ${asOf}: ` +
+    `CMS's figure counts as paid what it received from the paying parent, but ${pounds(held)} of it${after} had not been passed on to you by ${d(asOf)}: ` +
     `${which}. That is money the paying parent paid and CMS holds, not arrears: ask CMS to pass it on, or to say where it is.${recent}`
   );
 }

@@ -25,8 +25,8 @@ describe('money CMS received from the paying parent and has not passed on', () =
       r.bridge.notPassedOn?.receipts.map((x) => `${x.cmsEntryId} ${x.date} ${formatMoney(x.amount)} ${formatMoney(x.notPassedOn)}`),
     ).toEqual(['received-09 2023-09-05 520.00 499.20']);
     expect(r.bridge.lines[0]!.description).toBe(
-      "CMS's figure counts as paid what it received from the paying parent, but £499.20 of it, after the 4% collection fee, had not been passed on to you by 2023-09-30: " +
-        '£520.00 received on 2023-09-05. That is money the paying parent paid and CMS holds, not arrears: ask CMS to pass it on, or to say where it is.',
+      "CMS's figure counts as paid what it received from the paying parent, but £499.20 of it, after the 4% collection fee, had not been passed on to you by 30 September 2023: " +
+        '£520.00 received on 5 September 2023. That is money the paying parent paid and CMS holds, not arrears: ask CMS to pass it on, or to say where it is.',
     );
   });
 
@@ -51,7 +51,9 @@ describe('money CMS received from the paying parent and has not passed on', () =
       '2023-08-05 249.60',
       '2023-09-05 499.20',
     ]);
-    expect(r.bridge.lines[0]!.description).toContain('£520.00 received on 2023-08-05 (£249.60 of it), £520.00 received on 2023-09-05.');
+    expect(r.bridge.lines[0]!.description).toContain(
+      '£520.00 received on 5 August 2023 (£249.60 of it), £520.00 received on 5 September 2023.',
+    );
   });
 
   it('says a receipt of a few days ago may still be on its way', () => {
