@@ -10,8 +10,11 @@
  *   `reported_missed_but_paid`;
  * - a shortfall nobody reported is `missed_payment_not_reported`, unless a later surplus makes it good (a late
  *   payment: CMS's figure and the evidence then agree);
- * - a surplus left at the end — money paid beyond the instalments, such as a catch-up after a reported missed
- *   payment — is `extra_payment_not_credited`: CMS's figure still counts the report.
+ * - a surplus makes up shortfalls nobody reported (a late payment), then carries forward; but where it would make
+ *   good a later instalment that a report says was short while an earlier report still stands, it is a catch-up of
+ *   that earlier report's arrears (`extra_payment_not_credited`: CMS's figure still counts that report); a surplus
+ *   left at the end — money paid beyond the instalments, such as a catch-up after a reported missed payment — is
+ *   `extra_payment_not_credited` too.
  *
  * Where CMS does list Direct Pay payments (an arrears breakdown with "Direct Pay payment" lines and no reports), it
  * is taken to keep a full record, and those lines are checked like any other record of payment (stage 2).
@@ -152,9 +155,13 @@ export function reconcileDirectPay(
       periods.planDue[p]!.maintenance + liabilityDifference[p]! + (netBasis && cmsFee[p] !== undefined ? periods.planDueFee[p]! : 0),
   );
   // Surplus carried forward, and shortfalls nobody reported, each with the period it came from (oldest first).
-  const surplus: { p: number; pence: number }[] = [];
+  // (`origin`: the period the money beyond the instalments was first paid in, kept as a later period's own payment takes
+  // its place in the payment in advance.)
+  const surplus: { p: number; pence: number; origin: number }[] = [];
   const paidInFull: boolean[] = Array.from({ length: n }, () => false);
   const unreported: { p: number; pence: number }[] = [];
+  /** Shortfalls a report told CMS of, not yet made up by a later payment (oldest first). */
+  const reportedOpen: { p: number; pence: number }[] = [];
   /** Takes up to `pence` from the payment in advance, oldest first; how much it took. */
   const takeFromSurplus = (pence: number): number => {
     let left = pence;
@@ -168,6 +175,19 @@ export function reconcileDirectPay(
     return pence - left;
   };
   const due = (p: number) => ({ start: lines[p]!.periodStart, end: lines[p]!.periodEnd });
+  /** Sets the payment in advance, oldest first, against the shortfalls reports told CMS of, oldest first: catch-ups. */
+  const catchUpReported = (): void => {
+    while (surplus.length && reportedOpen.length) {
+      const s = surplus[0]!;
+      const o = reportedOpen[0]!;
+      const take = Math.min(s.pence, o.pence);
+      s.pence -= take;
+      o.pence -= take;
+      if (s.pence === 0) surplus.shift();
+      if (o.pence === 0) reportedOpen.shift();
+      findings.push(draft('extra_payment_not_credited', s.origin, take, [], { reason: 'catch_up', catchUpFor: lines[o.p]!.dueDate }));
+    }
+  };
   const draft = (
     kind: FindingDraft['kind'],
     p: number,
@@ -202,6 +222,11 @@ export function reconcileDirectPay(
         note: lines[p]!.dueDate,
       });
     }
+    // A payment in advance would make this period's shortfall good, though a report says it was short, while a report
+    // before it still stands: the money is a catch-up of that earlier report's arrears, which CMS, recording no
+    // Direct Pay payments, has not set against them; not a payment of this period (a meaning probe, 6 December 2026:
+    // £240.00 paid on 12 April after 29 March was missed and reported made the £20.00 reported short on 10 May "paid").
+    if (r > 0 && paid < cmsDue[p]!) catchUpReported();
     const carried = surplus.reduce((a, s) => a + s.pence, 0);
     const available = paid + carried;
     const owed = cmsDue[p]!;
@@ -211,8 +236,10 @@ export function reconcileDirectPay(
       if (r > 0) findings.push(draft('reported_missed_but_paid', p, r, reports, { reported: fromPence(r), cms: reportFacts(reports) }));
       // The payment in advance counts first, oldest first; what this period paid beyond the rest is surplus (a credit
       // from a backdated reduction, a negative instalment, adds to it).
+      const origin = surplus[0]?.origin ?? p;
       const need = Math.max(0, owed) - takeFromSurplus(Math.max(0, owed));
       let extra = paid - need - Math.min(0, owed);
+      const rolled = need < Math.max(0, owed);
       // Money back in the period (a refund counted as paid) comes off the payment in advance as well: the surplus
       // covers it, since what was available covered what was owed.
       if (extra < 0) extra += takeFromSurplus(-extra);
@@ -224,7 +251,7 @@ export function reconcileDirectPay(
         extra -= take;
         if (u.pence === 0) unreported.shift();
       }
-      if (extra > 0) surplus.push({ p, pence: extra });
+      if (extra > 0) surplus.push({ p, pence: extra, origin: rolled ? origin : p });
     } else {
       surplus.length = 0;
       const short = owed - available;
@@ -237,7 +264,10 @@ export function reconcileDirectPay(
           }),
         );
       else {
-        if (r > 0) matches.push({ reason: 'report_agrees', amount: r, days: 0, cms: reports, bank: [], evidence: [] });
+        if (r > 0) {
+          matches.push({ reason: 'report_agrees', amount: r, days: 0, cms: reports, bank: [], evidence: [] });
+          reportedOpen.push({ p, pence: r });
+        }
         if (r < short) unreported.push({ p, pence: short - r });
       }
     }
@@ -264,7 +294,8 @@ export function withoutPaidAhead(findings: readonly FindingDraft[], ahead: numbe
   let left = ahead;
   const kept: FindingDraft[] = [];
   for (const f of findings) {
-    if (f.kind !== 'extra_payment_not_credited' || left === 0) {
+    // A catch-up of reported arrears pays what was due, not what is still to fall due.
+    if (f.kind !== 'extra_payment_not_credited' || f.facts.reason === 'catch_up' || left === 0) {
       kept.push(f);
       continue;
     }

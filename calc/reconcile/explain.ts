@@ -175,6 +175,9 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
         ? `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it). A missed payment of ${pounds(x.reported)} was reported to CMS for it, but ${pounds(f.amount)} more was not paid and CMS was not told: on Direct Pay it records no payments, so its figure does not include this.`
         : `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it, ${pounds(f.amount)} short), and CMS was not told: on Direct Pay it records no payments, so its figure does not include this.`;
     case 'extra_payment_not_credited':
+      if (x.reason === 'catch_up' && x.catchUpFor) {
+        return `${pounds(f.amount)} more than the instalment (${pounds(x.due!)}) was paid for the one due on ${d(f.date)}, making up the instalment due on ${d(x.catchUpFor)} that was reported missed; on Direct Pay CMS records no payments, so it has not set this against the arrears that report made.`;
+      }
       return `${pounds(f.amount)} more than the instalment (${pounds(x.due!)}) was paid for the one due on ${d(f.date)}; on Direct Pay CMS records no payments, so it has not set this against the arrears it records.`;
     case 'liability_mismatch':
       if (x.reason === 'outside_schedule' || x.reason === 'after_case_end') {

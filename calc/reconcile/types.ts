@@ -220,7 +220,10 @@ export interface FindingFacts {
     | 'nothing_to_offset'
     | 's41e'
     | 'write_off_exercise'
-    | 'never_behind';
+    | 'never_behind'
+    | 'catch_up';
+  /** Direct Pay: the instalment reported missed that a later payment (a catch-up) made up. */
+  readonly catchUpFor?: CivilDate;
   /** Where a stated figure comes from (a write-off letter). */
   readonly source?: string;
   /** A decision the finding turns on: its id, letter date and effective date. */

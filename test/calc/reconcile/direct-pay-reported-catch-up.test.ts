@@ -1,0 +1,63 @@
+/**
+ * Direct Pay, paying side, £60 a week paid fortnightly from Friday 5 January 2024: £60 × 2 = £120.00 due on 10 Fridays
+ * to 10 May (£1,200.00). Paid £120.00 on each but: 16 February paid on 20 February; 29 March missed; 12 April £240.00
+ * (that instalment and a catch-up of 29 March's); 10 May £100.00 (£20.00 short). The receiving parent reported 16
+ * February missed (on 19 February, before it was paid), 29 March missed and 10 May £20.00 short. CMS's figure is the
+ * reports: 120.00 + 120.00 + 20.00 = £260.00; the truth 1,200.00 − (7 × 120.00 + 240.00 + 100.00 = 1,180.00) = £20.00.
+ * A meaning probe of 6 December 2026: the catch-up was carried forward as a payment in advance and paid 10 May's
+ * shortfall, so the right 10 May report was "paid: £100.00 left your account", and "£100.00 more than the instalment
+ * (£120.00) was paid for the one due on 10 May". Now the £120.00 is the catch-up of 29 March's reported arrears.
+ */
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../calc/dates.ts';
+import type { BankTransactionInput } from '../../../calc/ledger/entries.ts';
+import { reconcile } from '../../../calc/reconcile/reconcile.ts';
+
+const PAID: Record<string, [string, string] | undefined> = {
+  '2024-02-16': ['2024-02-20', '120.00'],
+  '2024-03-29': undefined,
+  '2024-04-12': ['2024-04-12', '240.00'],
+  '2024-05-10': ['2024-05-10', '100.00'],
+};
+const bankTransactions: BankTransactionInput[] = [];
+for (let k = 0; k < 10; k++) {
+  const due = addDays('2024-01-05', 14 * k);
+  const paid: readonly [string, string] | undefined = due in PAID ? PAID[due] : [due, '120.00'];
+  if (paid)
+    bankTransactions.push({ id: `bank-${due}`, date: paid[0], amount: paid[1], direction: 'out', description: 'SO K JONES CHILD MAINT' });
+}
+
+describe('a catch-up after a reported missed payment, and a later short payment reported rightly', () => {
+  const r = reconcile({
+    schedule: {
+      decisions: [{ effectiveDate: '2024-01-05', weeklyAmount: 60 }],
+      service: 'direct_pay',
+      frequency: 'fortnightly',
+      asOf: '2024-05-20',
+    },
+    side: 'paying',
+    cmsEntries: [
+      { id: 'report-feb', date: '2024-02-19', type: 'missed_payment_reported', amount: '120.00' },
+      { id: 'report-mar', date: '2024-04-01', type: 'missed_payment_reported', amount: '120.00' },
+      { id: 'report-may', date: '2024-05-13', type: 'missed_payment_reported', amount: '20.00' },
+    ],
+    bankTransactions,
+    bankFilter: { descriptionContains: ['CHILD MAINT'] },
+    cmsClaim: { date: '2024-05-20', balance: '260.00' },
+  });
+
+  it('the 16 February report (paid late) and the uncredited catch-up of 12 April: £260.00 − £240.00 = £20.00', () => {
+    expect(r.findings.map((f) => [f.kind, f.date, f.effect.toFixed(2)])).toEqual([
+      ['reported_missed_but_paid', '2024-02-16', '120.00'],
+      ['extra_payment_not_credited', '2024-04-12', '120.00'],
+    ]);
+    expect(r.findings[1]!.explanation).toBe(
+      '£120.00 more than the instalment (£120.00) was paid for the one due on 12 April 2024, making up the instalment due on 29 March 2024 that was reported missed; on Direct Pay CMS records no payments, so it has not set this against the arrears that report made.',
+    );
+    expect(r.balance.recomputed.toFixed(2)).toBe('20.00');
+  });
+
+  it('the 29 March and 10 May reports agree with the evidence', () => {
+    expect(r.matches.filter((m) => m.reason === 'report_agrees').map((m) => m.cmsEntryIds)).toEqual([['report-mar'], ['report-may']]);
+  });
+});
