@@ -159,7 +159,7 @@ export function reconcileCharges(
       if (list) list.push(e);
       else byPeriod.set(p, [e]);
     }
-    if (isFee && books.side === 'receiving') feesWithLatePassOns(byPeriod, want, books.payments);
+    if (isFee && books.side === 'receiving') feesWithLatePassOns(byPeriod, want, books.payments, (day) => books.fees.pctOn(day));
     for (const [p, group] of [...byPeriod.entries()].sort((a, b) => a[0] - b[0])) {
       const line = lines[p]!;
       const expected = want[p]!;
@@ -452,12 +452,20 @@ export function reconcileCharges(
  * the day of one pass-on stays a duplicate). Moves the lines between the groups (Reckoner's rule: the fee follows its
  * payment).
  */
-function feesWithLatePassOns(byPeriod: Map<number, CmsEntry[]>, accrued: readonly number[], paid: readonly CmsEntry[]): void {
+function feesWithLatePassOns(
+  byPeriod: Map<number, CmsEntry[]>,
+  accrued: readonly number[],
+  paid: readonly CmsEntry[],
+  /** Her collection fee's percentage on a day (SI 2014/612 reg 7: 4). */
+  pctOn: (day: number) => number,
+): void {
   // A fee line follows a pass-on only where each fee line on that day has a pass-on of its own: two fee lines on the
   // day of one pass-on are one too many, wherever they are put.
   const passOns = countByDay(paid.filter((e) => e.type === 'payment_passed_on'));
   if (passOns.size === 0) return;
   const feeLines = countByDay([...byPeriod.values()].flat());
+  const passedOnByDay = new Map<number, number>();
+  for (const e of paid) if (e.type === 'payment_passed_on') passedOnByDay.set(e.day, (passedOnByDay.get(e.day) ?? 0) + e.pence);
   const follows = (e: CmsEntry) => (passOns.get(e.day) ?? 0) >= feeLines.get(e.day)!;
   const periodsInOrder = [...byPeriod.keys()].sort((a, b) => a - b);
   const total = (p: number) => (byPeriod.get(p) ?? []).reduce((a, e) => a + e.pence, 0);
@@ -465,19 +473,46 @@ function feesWithLatePassOns(byPeriod: Map<number, CmsEntry[]>, accrued: readonl
     const group = byPeriod.get(p)!;
     // The earliest lines first: what was passed on first went to the earliest payment not yet passed on.
     for (const e of [...group].sort((a, b) => a.day - b.day)) {
-      if (!follows(e) || total(p) - e.pence < accrued[p]!) continue;
+      if (!follows(e)) continue;
       let q = -1;
-      for (let k = 0; k < p; k++) {
+      for (let k = 0; k < p && total(p) - e.pence >= accrued[p]!; k++) {
         if (accrued[k]! > 0 && accrued[k]! - total(k) >= e.pence) {
           q = k;
           break;
         }
       }
-      if (q < 0) continue;
-      group.splice(group.indexOf(e), 1);
-      const to = byPeriod.get(q);
-      if (to) to.push(e);
-      else byPeriod.set(q, [e]);
+      if (q >= 0) {
+        group.splice(group.indexOf(e), 1);
+        const to = byPeriod.get(q);
+        if (to) to.push(e);
+        else byPeriod.set(q, [e]);
+        continue;
+      }
+      // One fee line for payments of several periods passed on together (£41.60 on the day August's and September's
+      // were passed on as one): the part its own period does not need goes to the earlier periods short of it, each
+      // taking all it lacks, oldest first, the line then cited in each (a meaning probe, 6 December 2026).
+      // Only a line that is the fee on what was passed on that day (what reached her is the rest: 4% of £1,040.00 is
+      // £41.60 beside £998.40), not one of twice the fee beside one month's payment.
+      const pct = pctOn(e.day);
+      const onDay = passedOnByDay.get(e.day) ?? 0;
+      if (pct <= 0 || pct >= 100 || Math.abs(e.pence - Math.round((onDay * pct) / (100 - pct))) > 2) continue;
+      let spare = Math.min(e.pence, total(p) - accrued[p]!);
+      const parts: { q: number; pence: number }[] = [];
+      for (let k = 0; k < p && spare > 0; k++) {
+        const short = accrued[k]! - total(k);
+        if (accrued[k]! > 0 && short > 0 && short <= spare) {
+          parts.push({ q: k, pence: short });
+          spare -= short;
+        }
+      }
+      if (parts.length === 0) continue;
+      const moved = parts.reduce((a, x) => a + x.pence, 0);
+      group[group.indexOf(e)] = { ...e, pence: e.pence - moved };
+      for (const { q: k, pence } of parts) {
+        const to = byPeriod.get(k);
+        if (to) to.push({ ...e, pence });
+        else byPeriod.set(k, [{ ...e, pence }]);
+      }
     }
   }
   for (const [p, group] of byPeriod) if (group.length === 0) byPeriod.delete(p);

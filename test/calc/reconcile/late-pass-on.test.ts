@@ -86,4 +86,34 @@ describe('a payment CMS passed on late, its 4% fee dated on the day it was passe
     const twice = r.findings.filter((f) => f.kind === 'duplicate_collection_fee');
     expect(twice.map((f) => [f.date, f.amount.toFixed(2), f.effect.toFixed(2)])).toEqual([['2023-09-10', '20.80', '-20.80']]);
   });
+
+  it('August and September passed on together, £998.40 with one fee line of £41.60: nothing wrong', () => {
+    // 2 × £520.00 = £1,040.00; 4% of it £41.60; £1,040.00 − £41.60 = £998.40 reached her on 25 September.
+    const input = story({ ...onTime, '08': '2023-09-25' });
+    const r = reconcile({
+      ...input,
+      cmsEntries: (input.cmsEntries ?? [])
+        .filter((e) => !['fee-08', 'passed-08', 'fee-09', 'passed-09'].includes(e.id!))
+        .concat([
+          { id: 'fee-08-09', date: '2023-09-25', type: 'collection_fee', amount: '41.60' },
+          { id: 'passed-08-09', date: '2023-09-25', type: 'payment_passed_on', amount: '998.40' },
+        ]),
+      bankTransactions: (input.bankTransactions ?? [])
+        .filter((t) => t.id !== 'bank-08' && t.id !== 'bank-09')
+        .concat([{ id: 'bank-08-09', date: '2023-09-25', amount: '998.40', direction: 'in', description: 'CMS' }]),
+    });
+    expect(r.findings.map((f) => f.kind)).toEqual([]);
+    expect(r.bridge.lines).toEqual([]);
+  });
+
+  it('a fee line of £41.60 beside one month’s £499.20 is still £20.80 too much', () => {
+    // August never passed on (no fee line); September's one pass-on carries a fee line of twice the 4%.
+    const input = story({ '07': '2023-07-10', '09': '2023-09-10', '10': '2023-10-10' });
+    const r = reconcile({
+      ...input,
+      cmsEntries: (input.cmsEntries ?? []).map((e) => (e.id === 'fee-09' ? { ...e, amount: '41.60' } : e)),
+    });
+    const fees = r.findings.filter((f) => f.kind === 'collection_fee_mismatch');
+    expect(fees.map((f) => [f.date, f.amount.toFixed(2)])).toEqual([['2023-09-10', '20.80']]);
+  });
 });
