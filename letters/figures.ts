@@ -316,8 +316,9 @@ export const componentName = (c: Component): string => COMPONENT_WORDS[c];
  */
 export function correctBalanceWords(value: string, r: ComputedReconciliation): string {
   const b = r.result.balance;
-  // Money CMS received from the paying parent and has not passed on is owed to her, but not as his arrears.
-  if (r.result.bridge.notPassedOn && b.position === 'arrears') return `${value} owed to me`;
+  // Money CMS received from the paying parent and has not passed on, or passed on and lost, is owed to her, but not
+  // as his arrears.
+  if (notAllHisArrears(r) && b.position === 'arrears') return `${value} owed to me`;
   const only = owedOnlyIn(b);
   return only === undefined
     ? balanceWords(value, b.position)
@@ -581,7 +582,7 @@ function balanceOnOtherBasis(r: ComputedReconciliation, worked: 'gross' | 'net')
   const after = worked === 'gross';
   // Money CMS received and holds is in her balance but not in the paying parent's arrears: the figure before the fee
   // is then not the arrears as CMS counts them.
-  const asCms = holdsMoney(r) ? '' : ', as CMS counts it';
+  const asCms = notAllHisArrears(r) ? '' : ', as CMS counts it';
   return money(
     after ? 'recomputed_balance_after_fee' : 'recomputed_balance_before_fee',
     after
@@ -609,6 +610,30 @@ export function heldAndOnItsWay(r: ComputedReconciliation): boolean {
 /** Whether some of a receiving parent's balance is money CMS received from the paying parent and holds (held.ts). */
 export function holdsMoney(r: ComputedReconciliation): boolean {
   return r.result.bridge.notPassedOn !== undefined;
+}
+
+/** A receiving parent's findings of payments CMS records passing on to her that her bank does not show arriving. */
+function passOnsNotArrived(r: ComputedReconciliation): readonly Finding[] {
+  if (r.result.side !== 'receiving') return [];
+  return r.result.findings.filter(
+    (f) => f.kind === 'cms_payment_without_evidence' && f.effect.lt(0) && f.facts.cms?.some((c) => c.type === 'payment_passed_on') === true,
+  );
+}
+
+/**
+ * Whether some of a receiving parent's balance is not the paying parent's arrears: money CMS holds, or a payment CMS
+ * records passing on to her that never reached her (he paid it; CMS owes her a trace). Her figure before the fee is
+ * then not arrears "as CMS counts them", nor her balance "arrears" (a meaning probe, 6 December 2026).
+ */
+export function notAllHisArrears(r: ComputedReconciliation): boolean {
+  return holdsMoney(r) || passOnsNotArrived(r).length > 0;
+}
+
+/** Whether every line of the statement is a payment CMS records passing on to her that did not reach her. */
+export function onlyPassOnsNotArrived(r: ComputedReconciliation): boolean {
+  const ids = new Set(passOnsNotArrived(r).map((f) => f.id));
+  const lines = r.result.bridge.lines;
+  return lines.length > 0 && lines.every((l) => l.findingId !== undefined && ids.has(l.findingId));
 }
 
 /** Her balance worked on CMS's gross figures, after the fee: what would reach her ({@link balanceOnOtherBasis}). */
@@ -1315,13 +1340,15 @@ export function reconciliationStatement(
         ? `CMS’s figure is ${netText} lower than what I am owed: money it holds, not arrears`
         : heldAndOnItsWay(r)
           ? `CMS’s figure is ${netText} lower than what I am owed: money it holds and what reached me after that date, not arrears`
-          : onlyLinesOf(r, 'payment_in_transit')
-            ? r.result.side === 'receiving'
-              ? `CMS’s figure is ${netText} lower only by what reached me after that date`
-              : `CMS’s figure is ${netText} higher only by what it recorded after that date`
-            : onlyLinesOf(r, 'paid_ahead')
-              ? `CMS’s figure is ${netText} lower only by the credit it keeps for what ${r.result.side === 'paying' ? 'I paid' : 'was paid to me'} ahead: the two agree`
-              : `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
+          : onlyPassOnsNotArrived(r) && way === 'too_low'
+            ? `CMS’s figure is ${netText} lower than what I am owed: what it records passing on to me that never reached me, not arrears`
+            : onlyLinesOf(r, 'payment_in_transit')
+              ? r.result.side === 'receiving'
+                ? `CMS’s figure is ${netText} lower only by what reached me after that date`
+                : `CMS’s figure is ${netText} higher only by what it recorded after that date`
+              : onlyLinesOf(r, 'paid_ahead')
+                ? `CMS’s figure is ${netText} lower only by the credit it keeps for what ${r.result.side === 'paying' ? 'I paid' : 'was paid to me'} ahead: the two agree`
+                : `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
       : bridge.lines.every((l) => l.amount.isZero())
         ? 'CMS’s figure is right in total, though its parts are not'
         : 'The lines cancel out: CMS’s figure is right, though the entries are not',

@@ -11,7 +11,8 @@ import {
   balanceAfterFee,
   balanceBeforeFee,
   heldAndOnItsWay,
-  holdsMoney,
+  notAllHisArrears,
+  onlyPassOnsNotArrived,
   balanceDifference,
   claimedBalance,
   cmsEntriesTotal,
@@ -99,6 +100,11 @@ export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addr
   if (onlyHeld) {
     return `${own} ${held} ${to === 'cms' ? 'Your' : 'Its'} figure is right as the paying parent’s arrears, and lower than what I am owed by exactly that money.`;
   }
+  // Lower only by payments it records passing on to me that never reached me: not "too low" as his arrears (if he paid
+  // them, they are not his arrears); the lines ask it to trace them.
+  if (netWay(r) === 'too_low' && onlyPassOnsNotArrived(r)) {
+    return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure is lower than what I am owed by ${ctx.quote(diff)}, ${to === 'cms' ? 'which you record' : 'which it records'} passing on to me and which never reached me.`;
+  }
   // Lower only by what it holds and by what it passed on before the date that reached me after it: neither an error.
   if (held !== undefined && netWay(r) === 'too_low' && heldAndOnItsWay(r)) {
     return `${own} ${held} ${to === 'cms' ? 'Your' : 'Its'} figure is right as the paying parent’s arrears, and lower than what I am owed only by that money and by what reached me after that date.`;
@@ -160,7 +166,7 @@ function feeWords(ctx: Ctx, r: ComputedReconciliation, to: Addressee): string {
         : ctx.quote(before!);
   // Money CMS holds is owed to her but is not the paying parent's arrears: the figure before the fee is then not those.
   return net.gt(0)
-    ? ` (what reaches me after ${fee}; ${beforeIt} before it${holdsMoney(r) ? '' : `, as ${to === 'cms' ? 'you count' : 'it counts'} arrears`})`
+    ? ` (what reaches me after ${fee}; ${beforeIt} before it${notAllHisArrears(r) ? '' : `, as ${to === 'cms' ? 'you count' : 'it counts'} arrears`})`
     : ` (in what reached me after ${fee}; ${beforeIt} before it, as ${to === 'cms' ? 'you keep' : 'it keeps'} the account)`;
 }
 

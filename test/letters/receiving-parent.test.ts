@@ -105,12 +105,13 @@ describe('a receiving parent’s balance on CMS’s gross figures says so', () =
     const letter = draftLetter({ type: 'payment_dispute', sentOn: '2024-04-08', facts: receiving, reconciliation: gross });
     const text = squash(letter.text);
     expect(text).toContain(
-      'the account shows arrears of £260.00 on that date (the maintenance before your 4% collection fee, as your figure is; after the fee, £249.60 would reach me). Your figure is £260.00 too low.',
+      // What never reached her is owed to her, not the paying parent's arrears if he paid it (a meaning probe, 6 December 2026).
+      'the account shows £260.00 owed to me on that date (the maintenance before your 4% collection fee, as your figure is; after the fee, £249.60 would reach me). Your figure is lower than what I am owed by £260.00, which you record passing on to me and which never reached me.',
     );
     expect(text).toContain(
       'Each line’s effect is in the same terms as your figure: the maintenance before your 4% collection fee, which is more than what reaches my bank after it.',
     );
-    expect(text).toContain('The correct balance: arrears of £260.00 before CMS’s 4% collection fee (£249.60 after it)');
+    expect(text).toContain('The correct balance: £260.00 owed to me before CMS’s 4% collection fee (£249.60 after it)');
     expect(letter.figures.find((f) => f.id === 'recomputed_balance_after_fee')?.value).toBe('£249.60');
     expect(letter.figures.find((f) => f.id === 'recomputed_balance')?.label).toBe(
       'Arrears, worked out from the decisions and my evidence of payment, before CMS’s 4% collection fee',
@@ -149,12 +150,12 @@ describe('a receiving parent’s balance on her own net figures says so too', ()
     const letter = draftLetter({ type: 'payment_dispute', sentOn: '2024-02-10', facts: receiving, reconciliation: audit });
     const text = squash(letter.text);
     expect(text).toContain(
-      'You say that on 31 January 2024 the account shows arrears of £499.20. Worked out from the decisions on my case and my bank statements, the account shows arrears of £998.40 on that date (what reaches me after your 4% collection fee; £1,040.00 before it, as you count arrears). Your figure is £499.20 too low.',
+      'You say that on 31 January 2024 the account shows arrears of £499.20. Worked out from the decisions on my case and my bank statements, the account shows £998.40 owed to me on that date (what reaches me after your 4% collection fee; £1,040.00 before it). Your figure is lower than what I am owed by £499.20, which you record passing on to me and which never reached me.',
     );
     expect(text).toContain(
       'Each line’s effect is in the same terms as your figure: what reaches my bank after your 4% collection fee, which is less than the maintenance before it.',
     );
-    expect(text).toContain('The correct balance: arrears of £998.40 after CMS’s 4% collection fee (£1,040.00 before it)');
+    expect(text).toContain('The correct balance: £998.40 owed to me after CMS’s 4% collection fee (£1,040.00 before it)');
     expect(letter.figures.find((f) => f.id === 'recomputed_balance_before_fee')?.value).toBe('£1,040.00');
     expect(letter.figures.find((f) => f.id === 'recomputed_balance')?.label).toBe(
       'Arrears, worked out from the decisions and my evidence of payment, after CMS’s 4% collection fee',
@@ -175,7 +176,7 @@ describe('a receiving parent’s balance on her own net figures says so too', ()
       }).text,
     );
     expect(text).toContain(
-      'the account shows arrears of £249.60 on that date (what reaches me after the Child Maintenance Service’s 4% collection fee; £260.00 before it, as it counts arrears). Its figure is £249.60 too low.',
+      'the account shows £249.60 owed to me on that date (what reaches me after the Child Maintenance Service’s 4% collection fee; £260.00 before it). Its figure is lower than what I am owed by £249.60, which it records passing on to me and which never reached me.',
     );
   });
 
