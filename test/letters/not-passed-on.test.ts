@@ -13,15 +13,18 @@ import { expectNoPlaceholder, refusal, squash } from './helpers.ts';
 
 const reconciliation = notPassedOn();
 const facts = { sender: RECEIVING_PARENT, caseReference: CASE_REFERENCE, senderRole: 'receiving' };
+/** Her request for a breakdown of CMS's £0.00, stated in its letter of 2 October 2023. */
+const breakdownRequest = () =>
+  draftLetter({
+    type: 'account_breakdown_request',
+    sentOn: SENT_ON,
+    facts: { ...facts, statedIn: 'letter', statedOn: '2023-10-02' },
+    reconciliation,
+  });
 
 describe('money CMS holds, in a receiving parent’s letters', () => {
   it('account_breakdown_request: owed to her, not arrears; his arrears figure right; asks CMS to pass it on', () => {
-    const letter = draftLetter({
-      type: 'account_breakdown_request',
-      sentOn: SENT_ON,
-      facts: { ...facts, statedIn: 'letter', statedOn: '2023-10-02' },
-      reconciliation,
-    });
+    const letter = breakdownRequest();
     const text = squash(letter.text);
     expectNoPlaceholder(text, 'letter');
     expect(text).toContain('the account shows £499.20 owed to me on that date');
@@ -43,12 +46,7 @@ describe('money CMS holds, in a receiving parent’s letters', () => {
   it('does not call the maintenance before the 4% arrears as CMS counts them: CMS counts the paying parent’s, £0.00', () => {
     // Before: "£499.20 owed to me on that date (what reaches me after your 4% collection fee; £520.00 before it, as you
     // count arrears)" and a figure "the maintenance, as CMS counts it" — CMS counts the £520.00 as paid.
-    const letter = draftLetter({
-      type: 'account_breakdown_request',
-      sentOn: SENT_ON,
-      facts: { ...facts, statedIn: 'letter', statedOn: '2023-10-02' },
-      reconciliation,
-    });
+    const letter = breakdownRequest();
     const text = squash(letter.text);
     expect(text).toContain(
       'the account shows £499.20 owed to me on that date (what reaches me after your 4% collection fee; £520.00 before it).',
