@@ -606,6 +606,22 @@ function balanceRowsWarning(plan: Plan, records: readonly CsvRecord[]): string {
   return `${one ? 'A row gives' : `${records.length} rows give`} a balance, not a transaction, and ${one ? 'was' : 'were'} left out: ${named.join(', ')}${more}.`;
 }
 
+/**
+ * The number of fields most data rows have (blank ones left out): what a row is measured against. Where as many rows
+ * have one number as another, the header's, if it is one of them, or else the smaller (a split value adds a field).
+ */
+function usualWidth(records: readonly CsvRecord[], from: number, to: number, header: number | undefined): number {
+  const counts = new Map<number, number>();
+  for (let k = from; k < to; k++) {
+    const r = records[k]!;
+    if (!isBlank(r)) counts.set(r.fields.length, (counts.get(r.fields.length) ?? 0) + 1);
+  }
+  const most = Math.max(0, ...counts.values());
+  const tied = [...counts].filter(([, n]) => n === most).map(([width]) => width);
+  if (tied.length === 0) return Number.POSITIVE_INFINITY;
+  return header !== undefined && tied.includes(header) ? header : Math.min(...tied);
+}
+
 /** Reads the data rows of a plan. */
 function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, warnings: string[]): ReadRow[] {
   const rows: ReadRow[] = [];
@@ -615,6 +631,7 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
   let skipped = 0;
   const balanceRows: CsvRecord[] = [];
   const end = summaryStart(records, plan);
+  const usual = usualWidth(records, plan.dataStart, end, plan.dataStart > 0 ? records[plan.dataStart - 1]!.fields.length : undefined);
   for (let k = plan.dataStart; k < end; k++) {
     const record = records[k]!;
     const fields = record.fields;
@@ -626,6 +643,17 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
     if (isBalanceRow(plan, fields)) {
       balanceRows.push(record);
       continue;
+    }
+    // A row with more fields than the others, the extra ones not empty: a value with a comma in it that is not in
+    // quotes, split in two ("2,450.00" read as "2" and "450.00"): its amount would be read wrongly, without a word
+    // (a statement probe of 6 December 2026: £1,045.00 out read as £1.00). Trailing empty fields are harmless.
+    if (fields.length > usual && fields.slice(usual).some((f) => f.trim() !== '')) {
+      throw new ParseError(
+        'parse_failed',
+        `Line ${record.line} has ${fields.length} fields, but the other rows have ${usual}: a value with a comma in it is not in quotes, ` +
+          'so it was split in two (an amount written 1,045.00 without quotes reads as "1" and "045.00"), and its amount cannot be read safely. ' +
+          'Export the statement again, or open it in a spreadsheet and save it as CSV, so that such values are in quotes.',
+      );
     }
     if (fields.length <= widest) {
       throw new ParseError(

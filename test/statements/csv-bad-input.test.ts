@@ -20,6 +20,48 @@ async function failure(promise: Promise<ParseResult>): Promise<ParseError> {
   return error as ParseError;
 }
 
+describe('a value with a comma in it, not in quotes (a statement probe of 6 December 2026)', () => {
+  // first direct's three columns: an amount of £1,045.00 written without quotes splits in two, "-1" and "045.00", and
+  // was read as £1.00 out, with no warning; so was £2,450.00 in, read as £2.00.
+  const text = [
+    'Date,Description,Amount',
+    '01/12/2026,CARD PAYMENT TESCO,-23.45',
+    '02/12/2026,SALARY ACME LTD,2,450.00',
+    '03/12/2026,Transfer to J SMITH Kids shoes,-1,045.00',
+    '04/12/2026,CHILD MAINTENANCE SERVICE,-287.50',
+    '',
+  ].join('\r\n');
+
+  test('is refused, naming the line and saying why, not read as £2.00 and £1.00', async () => {
+    const error = await failure(parseDocument({ bytes: utf8(text) }));
+    expect(error.code).toBe('parse_failed');
+    expect(error.message).toBe(
+      'Line 3 has 4 fields, but the other rows have 3: a value with a comma in it is not in quotes, so it was split in two (an amount written 1,045.00 without quotes reads as "1" and "045.00"), and its amount cannot be read safely. Export the statement again, or open it in a spreadsheet and save it as CSV, so that such values are in quotes.',
+    );
+  });
+
+  const quoted = text.replace('SALARY ACME LTD,2,450.00', 'SALARY ACME LTD,"2,450.00"').replace('shoes,-1,045.00', 'shoes,"-1,045.00"');
+
+  test('the same file with the values in quotes is read: £2,450.00 in, £1,045.00 out', async () => {
+    const r = await parseDocument({ bytes: utf8(quoted) });
+    expect(r.transactions.map((t) => [t.date, t.direction, t.amount])).toEqual([
+      ['2026-12-01', 'out', '23.45'],
+      ['2026-12-02', 'in', '2450.00'],
+      ['2026-12-03', 'out', '1045.00'],
+      ['2026-12-04', 'out', '287.50'],
+    ]);
+  });
+
+  test('empty fields after the last column, as some exports write them, are no such value: read as before', async () => {
+    const trailing = quoted
+      .split('\r\n')
+      .map((line, i) => (i === 0 || line === '' ? line : `${line},,`))
+      .join('\r\n');
+    const r = await parseDocument({ bytes: utf8(trailing) });
+    expect(r.transactions.map((t) => t.amount)).toEqual(['23.45', '2450.00', '1045.00', '287.50']);
+  });
+});
+
 describe('truncated files', () => {
   test('cut inside a quoted field (Nationwide quotes every field): the line and "cut off"', async () => {
     const bytes = fixture('nationwide-statement');
