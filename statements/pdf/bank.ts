@@ -362,7 +362,7 @@ export function checkBank(
     totals === 'not_available'
       ? undefined
       : totals === 'ok'
-        ? `The printed ${agree.join(', ')} agree with the ${rows.length} rows.`
+        ? `The printed ${agree.join(', ')} ${agree.length === 1 ? 'agrees' : 'agree'} with the ${rows.length} rows.`
         : `${disagree.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('; ')}.`;
   return {
     runningBalance,

@@ -331,7 +331,7 @@ export function cmsStatementEntries(
       : {
           totalsDetail:
             totals === 'ok'
-              ? `The printed ${agree.join(', ')} agree with the ${entries.length} entries${agree.some((a) => a.startsWith('total owed')) ? ' and the balances by component' : ''}.`
+              ? `The printed ${agree.join(', ')} ${agree.length === 1 ? 'agrees' : 'agree'} with the ${entries.length} entries${agree.some((a) => a.startsWith('total owed')) ? ' and the balances by component' : ''}.`
               : `${disagree.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('; ')}.`,
         }),
   };
@@ -399,9 +399,25 @@ export function scheduleEntries(
       catchUp.push({ dueDate: date, amount: formatMoney(arrears) });
     }
     if (ongoing.gt(0))
-      entries.push({ date, type: 'liability', amount: formatMoney(ongoing), description: 'Ongoing maintenance due', ...ref, source: at(), ...marked });
+      entries.push({
+        date,
+        type: 'liability',
+        amount: formatMoney(ongoing),
+        description: 'Ongoing maintenance due',
+        ...ref,
+        source: at(),
+        ...marked,
+      });
     if (fee.gt(0))
-      entries.push({ date, type: 'collection_fee', amount: formatMoney(fee), description: 'Collection fee', ...ref, source: at(), ...marked });
+      entries.push({
+        date,
+        type: 'collection_fee',
+        amount: formatMoney(fee),
+        description: 'Collection fee',
+        ...ref,
+        source: at(),
+        ...marked,
+      });
   }
   if (catchUp.length > 0) {
     warnings.push(

@@ -78,6 +78,17 @@ describe.each([...ANY_LAYOUTS, NO_BALANCE, ...HEADERLESS, BALANCE_LEFT].map((l) 
   },
 );
 
+describe('what the totals check says', () => {
+  test('one printed figure agrees, several agree (the grammar a probe found wrong: "closing balance … agree")', async () => {
+    const one = await parsePdf({ bytes: (await renderAnyLayout(byName('unsigned-amounts-balance-decides'))).bytes });
+    expect(one.checks.totalsDetail).toBe('The printed closing balance £1,129.73 agrees with the 14 rows.');
+    const three = await parsePdf({ bytes: (await renderAnyLayout(byName('posted-payee-withdrawals-deposits'))).bytes });
+    expect(three.checks.totalsDetail).toBe(
+      'The printed money in £3,804.99, money out £2,920.36, closing balance £1,129.73 agree with the 14 rows.',
+    );
+  });
+});
+
 describe('the traits, spelled out', () => {
   test('dates without a year take it from the period across the year end, and a page break mid-day keeps the day', async () => {
     const layout = byName('posted-payee-withdrawals-deposits');
