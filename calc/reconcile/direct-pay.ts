@@ -280,6 +280,9 @@ export function reconcileDirectPay(
         ...(books.counts.cms === 0 ? { reason: 'no_cms_entries_given' } : {}),
       }),
     );
+  // What is left over makes up any shortfall a report told CMS of (a catch-up, named as such and dated when it was paid),
+  // and the rest is money paid beyond the instalments.
+  catchUpReported();
   for (const s of surplus) findings.push(draft('extra_payment_not_credited', s.p, s.pence, []));
   return { findings, matches, reportsMode, reported, cmsDue, paidInFull, acceptedReports };
 }
@@ -292,17 +295,23 @@ export function reconcileDirectPay(
  */
 export function withoutPaidAhead(findings: readonly FindingDraft[], ahead: number): FindingDraft[] {
   let left = ahead;
+  // A catch-up of reported arrears pays what was due, not what is still to fall due: the other extra payments go first,
+  // and a catch-up only if the money paid ahead is more than they are (so the findings still add up to the balance).
+  const trimmed = new Map<FindingDraft, number>();
+  for (const catchUp of [false, true]) {
+    for (const f of findings) {
+      if (f.kind !== 'extra_payment_not_credited' || (f.facts.reason === 'catch_up') !== catchUp || left === 0) continue;
+      const take = Math.min(left, f.effect.maintenance);
+      left -= take;
+      trimmed.set(f, take);
+    }
+  }
   const kept: FindingDraft[] = [];
   for (const f of findings) {
-    // A catch-up of reported arrears pays what was due, not what is still to fall due.
-    if (f.kind !== 'extra_payment_not_credited' || f.facts.reason === 'catch_up' || left === 0) {
-      kept.push(f);
-      continue;
-    }
-    const take = Math.min(left, f.effect.maintenance);
-    left -= take;
+    const take = trimmed.get(f) ?? 0;
     const rest = f.effect.maintenance - take;
-    if (rest > 0) kept.push({ ...f, amount: rest, effect: { ...f.effect, maintenance: rest } });
+    if (take === 0) kept.push(f);
+    else if (rest > 0) kept.push({ ...f, amount: rest, effect: { ...f.effect, maintenance: rest } });
   }
   return kept;
 }

@@ -61,3 +61,41 @@ describe('a catch-up after a reported missed payment, and a later short payment 
     expect(r.matches.filter((m) => m.reason === 'report_agrees').map((m) => m.cmsEntryIds)).toEqual([['report-mar'], ['report-may']]);
   });
 });
+
+describe('a catch-up with no later report: two reported missed, one catch-up, nothing reported after it', () => {
+  // £40 a week paid fortnightly from Friday 5 January 2024: £80.00 due on 5 January … 15 March (6 × £80.00 = £480.00).
+  // 2 and 16 February missed and reported; £80.00 on 5 and 19 January, 1 March, 8 March (a catch-up) and 15 March:
+  // £400.00 paid, £80.00 owed; CMS's reports make £160.00. A meaning probe of 6 December 2026: the catch-up was
+  // "£80.00 more than the instalment was paid for the one due on 15 March", citing 15 March's ordinary payment.
+  const out = (date: string): BankTransactionInput => ({
+    id: `bank-${date}`,
+    date,
+    amount: '80.00',
+    direction: 'out',
+    description: 'CHILD MAINT',
+  });
+  const r = reconcile({
+    schedule: {
+      decisions: [{ effectiveDate: '2024-01-05', weeklyAmount: 40 }],
+      service: 'direct_pay',
+      frequency: 'fortnightly',
+      asOf: '2024-03-20',
+    },
+    side: 'paying',
+    cmsEntries: [
+      { id: 'report-feb-02', date: '2024-02-05', type: 'missed_payment_reported', amount: '80.00' },
+      { id: 'report-feb-16', date: '2024-02-19', type: 'missed_payment_reported', amount: '80.00' },
+    ],
+    bankTransactions: ['2024-01-05', '2024-01-19', '2024-03-01', '2024-03-08', '2024-03-15'].map(out),
+    bankFilter: { descriptionContains: ['CHILD MAINT'] },
+    cmsClaim: { date: '2024-03-20', balance: '160.00' },
+  });
+
+  it('is the catch-up of the oldest reported instalment, paid in the period of 1 March: £160.00 − £80.00 = £80.00', () => {
+    expect(r.findings.map((f) => [f.kind, f.date, f.effect.toFixed(2), f.facts.catchUpFor])).toEqual([
+      ['extra_payment_not_credited', '2024-03-01', '80.00', '2024-02-02'],
+    ]);
+    expect(r.findings[0]!.citations.map((c) => c.id)).toEqual(['bank-2024-03-01', 'bank-2024-03-08']);
+    expect(r.balance.recomputed.toFixed(2)).toBe('80.00');
+  });
+});
