@@ -6,7 +6,7 @@
  */
 import { dateInWords, daysBetween, type CivilDate } from '../dates.ts';
 import type { CmsEntryType, EvidenceType } from '../ledger/entries.ts';
-import { pounds, poundsOfPence, type Dec } from '../money.ts';
+import { Dec, pounds, poundsOfPence } from '../money.ts';
 import { LAW } from '../scheme-2012/law.ts';
 import type { EnforcementAction } from '../scheme-2012/parameters.ts';
 import { ENFORCEMENT_POWERS } from './enforcement.ts';
@@ -164,7 +164,9 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
         ? `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment of ${pounds(x.due!)} due on ${d(f.date)}, but ${pounds(x.paid!)} was paid for it: only ${pounds(x.due!.minus(x.paid!))} was missing, ${pounds(f.amount)} less than reported.`
         : lateAfterReport(f, cms)
           ? `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment due on ${d(f.date)}, and it was paid late, after the report: ${shown.join('; ')}. The report was right when it was made, but the instalment has since been paid, so it is not owed.`
-          : `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment due on ${d(f.date)}, but it was paid${shown.length ? `: ${shown.join('; ')}` : ' (by a payment made in advance)'}.`;
+          : restAfterReport(f, cms)
+            ? `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment due on ${d(f.date)}, and the rest of it was paid after the report: ${shown.join('; ')}. The report was right when it was made, but the instalment has since been paid in full, so it is not owed.`
+            : `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment due on ${d(f.date)}, but it was paid${shown.length ? `: ${shown.join('; ')}` : ' (by a payment made in advance)'}.`;
     case 'missed_payment_not_reported':
       // None of CMS's entries given: whether anyone reported it, nothing given says.
       if (x.reason === 'no_cms_entries_given') {
@@ -289,6 +291,17 @@ function capital(s: string): string {
 /** A report of a missed payment whose instalment was paid, every payment for it after the day of the report. */
 function lateAfterReport(f: Explainable, report: { readonly date: CivilDate } | undefined): boolean {
   return report !== undefined && f.citations.length > 0 && f.citations.every((c) => c.date > report.date);
+}
+
+/**
+ * Whether part of the instalment was paid before the report and what was reported short was paid after it: the report
+ * of a short payment was right when made, and topped up since (a Direct Pay probe, 6 December 2026: £150.00 paid, £110.00
+ * reported short, £110.00 paid after, read "it was paid").
+ */
+function restAfterReport(f: Explainable, report: { readonly date: CivilDate } | undefined): boolean {
+  if (report === undefined || !f.citations.some((c) => c.date <= report.date)) return false;
+  const after = f.citations.filter((c) => c.date > report.date).reduce((a, c) => a.plus(c.amount), new Dec(0));
+  return after.gte(f.amount);
 }
 
 /** One line about a match. */

@@ -99,3 +99,43 @@ describe('a catch-up with no later report: two reported missed, one catch-up, no
     expect(r.balance.recomputed.toFixed(2)).toBe('80.00');
   });
 });
+
+describe('a short payment reported, then topped up after the report (receiving side)', () => {
+  // £60 a week monthly from 1 January 2024: £60 × 52 ÷ 12 = £260.00 a month. March: £150.00 reached her on 1 March,
+  // she reported £110.00 short on 4 March, and £110.00 reached her on 20 March. Before: "… but it was paid", as if the
+  // report had been wrong (a Direct Pay meaning probe, 6 December 2026).
+  const into = (date: string, amount: string): BankTransactionInput => ({
+    id: `bank-${date}`,
+    date,
+    amount,
+    direction: 'in',
+    description: 'FROM CHILD MAINT',
+  });
+  const r = reconcile({
+    schedule: {
+      decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }],
+      service: 'direct_pay',
+      frequency: 'monthly',
+      asOf: '2024-03-31',
+    },
+    side: 'receiving',
+    cmsEntries: [{ id: 'report-mar', date: '2024-03-04', type: 'missed_payment_reported', amount: '110.00' }],
+    bankTransactions: [
+      into('2024-01-01', '260.00'),
+      into('2024-02-01', '260.00'),
+      into('2024-03-01', '150.00'),
+      into('2024-03-20', '110.00'),
+    ],
+    bankFilter: { descriptionContains: ['CHILD MAINT'] },
+    cmsClaim: { date: '2024-03-31', balance: '110.00' },
+  });
+
+  it('says the report was right when made and the rest was paid after it', () => {
+    expect(r.findings.map((f) => [f.kind, f.date, f.effect.toFixed(2)])).toEqual([['reported_missed_but_paid', '2024-03-01', '110.00']]);
+    expect(r.findings[0]!.explanation).toBe(
+      'A missed payment of £110.00 was reported to CMS for the instalment due on 1 March 2024, and the rest of it was paid after the report: ' +
+        '£150.00 reached your account on 1 March 2024 ("FROM CHILD MAINT"); £110.00 reached your account on 20 March 2024 ("FROM CHILD MAINT"). ' +
+        'The report was right when it was made, but the instalment has since been paid in full, so it is not owed.',
+    );
+  });
+});
