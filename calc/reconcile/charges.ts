@@ -467,25 +467,29 @@ function feesWithLatePassOns(
   const passedOnByDay = new Map<number, number>();
   for (const e of paid) if (e.type === 'payment_passed_on') passedOnByDay.set(e.day, (passedOnByDay.get(e.day) ?? 0) + e.pence);
   const follows = (e: CmsEntry) => (passOns.get(e.day) ?? 0) >= feeLines.get(e.day)!;
-  const periodsInOrder = [...byPeriod.keys()].sort((a, b) => a - b);
-  const total = (p: number) => (byPeriod.get(p) ?? []).reduce((a, e) => a + e.pence, 0);
-  for (const p of periodsInOrder) {
+  // What each period's fee lines lack of what accrued in it (negative: more than accrued), kept as lines move; and
+  // the periods lacking some, in order: only they can take a line.
+  const lacking = accrued.map((a, k) => a - (byPeriod.get(k) ?? []).reduce((sum, e) => sum + e.pence, 0));
+  let short = lacking.flatMap((l, k) => (accrued[k]! > 0 && l > 0 ? [k] : []));
+  const give = (k: number, e: CmsEntry) => {
+    const to = byPeriod.get(k);
+    if (to) to.push(e);
+    else byPeriod.set(k, [e]);
+    lacking[k]! -= e.pence;
+    if (lacking[k]! <= 0) short = short.filter((x) => x !== k);
+  };
+  for (const p of [...byPeriod.keys()].sort((a, b) => a - b)) {
     const group = byPeriod.get(p)!;
     // The earliest lines first: what was passed on first went to the earliest payment not yet passed on.
     for (const e of [...group].sort((a, b) => a.day - b.day)) {
-      if (!follows(e)) continue;
-      let q = -1;
-      for (let k = 0; k < p && total(p) - e.pence >= accrued[p]!; k++) {
-        if (accrued[k]! > 0 && accrued[k]! - total(k) >= e.pence) {
-          q = k;
-          break;
-        }
-      }
-      if (q >= 0) {
+      // Only a period with more fees than accrued has a line to give, and only to a period before it.
+      if (lacking[p]! >= 0 || !follows(e) || short.length === 0 || short[0]! >= p) continue;
+      const excess = -lacking[p]!;
+      const q = e.pence <= excess ? short.find((k) => k < p && lacking[k]! >= e.pence) : undefined;
+      if (q !== undefined) {
         group.splice(group.indexOf(e), 1);
-        const to = byPeriod.get(q);
-        if (to) to.push(e);
-        else byPeriod.set(q, [e]);
+        lacking[p]! += e.pence;
+        give(q, e);
         continue;
       }
       // One fee line for payments of several periods passed on together (£41.60 on the day August's and September's
@@ -496,23 +500,20 @@ function feesWithLatePassOns(
       const pct = pctOn(e.day);
       const onDay = passedOnByDay.get(e.day) ?? 0;
       if (pct <= 0 || pct >= 100 || Math.abs(e.pence - Math.round((onDay * pct) / (100 - pct))) > 2) continue;
-      let spare = Math.min(e.pence, total(p) - accrued[p]!);
+      let spare = Math.min(e.pence, excess);
       const parts: { q: number; pence: number }[] = [];
-      for (let k = 0; k < p && spare > 0; k++) {
-        const short = accrued[k]! - total(k);
-        if (accrued[k]! > 0 && short > 0 && short <= spare) {
-          parts.push({ q: k, pence: short });
-          spare -= short;
+      for (const k of short) {
+        if (k >= p || spare <= 0) break;
+        if (lacking[k]! <= spare) {
+          parts.push({ q: k, pence: lacking[k]! });
+          spare -= lacking[k]!;
         }
       }
       if (parts.length === 0) continue;
       const moved = parts.reduce((a, x) => a + x.pence, 0);
       group[group.indexOf(e)] = { ...e, pence: e.pence - moved };
-      for (const { q: k, pence } of parts) {
-        const to = byPeriod.get(k);
-        if (to) to.push({ ...e, pence });
-        else byPeriod.set(k, [{ ...e, pence }]);
-      }
+      lacking[p]! += moved;
+      for (const { q: k, pence } of parts) give(k, { ...e, pence });
     }
   }
   for (const [p, group] of byPeriod) if (group.length === 0) byPeriod.delete(p);

@@ -65,6 +65,10 @@ const DIFFERENT_AMOUNT = 3;
 const MOST_IN_A_MONTH = 6;
 /** Most payslips looked at for one receipt (those it may be paying over): a bound however many share a date. */
 const MOST_LOOKED_AT = 64;
+/** How far before a receipt the payslips it pays over may be (the 19th of the month after: under two months). */
+const LOOK_BACK_DAYS = 62;
+/** And after it: a receipt dated a few days before the payslip (earliest), within the matching window at most. */
+const LOOK_AHEAD_DAYS = 31;
 
 /**
  * Receipts from an employer that are a month's payslip deductions together: an employer paying weekly or fortnightly
@@ -116,10 +120,6 @@ function paidOverTogether(
   }
   return out;
 }
-/** How far before a receipt the payslips it pays over may be (the 19th of the month after: under two months). */
-const LOOK_BACK_DAYS = 62;
-/** And after it: a receipt dated a few days before the payslip (earliest), within the matching window at most. */
-const LOOK_AHEAD_DAYS = 31;
 
 export interface DeductionsResult {
   readonly findings: FindingDraft[];

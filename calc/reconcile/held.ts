@@ -112,18 +112,23 @@ function receiptsNotFollowed(
   basis: Basis,
   receiving: FeeRules,
 ): number[] | undefined {
+  // Each receipt under the amounts a pass-on of it may have (on the basis, and net of the 4%), in date order; the
+  // receipts are brought in as the pass-ons reach their dates, so the last of a stack is the nearest before.
+  const byAmount = new Map<number, number[]>();
+  const stack = (amount: number) => byAmount.get(amount) ?? (byAmount.set(amount, []).get(amount) as number[]);
   const paired = new Uint8Array(collected.length);
+  let next = 0;
   for (const p of [...passOns].sort((a, b) => a.day - b.day)) {
-    let found = -1;
-    for (let i = collected.length - 1; i >= 0; i--) {
-      if (paired[i] || collected[i]!.day > p.day) continue;
-      const net = basis === 'net' ? onBasis[i]! : onBasis[i]! - feeOf(onBasis[i]!, receiving.pctOn(collected[i]!.day));
-      if (net === p.pence || onBasis[i] === p.pence) {
-        found = i;
-        break;
-      }
+    for (; next < collected.length && collected[next]!.day <= p.day; next++) {
+      const net = basis === 'net' ? onBasis[next]! : onBasis[next]! - feeOf(onBasis[next]!, receiving.pctOn(collected[next]!.day));
+      stack(onBasis[next]!).push(next);
+      if (net !== onBasis[next]) stack(net).push(next);
     }
-    if (found < 0) return undefined;
+    // The nearest receipt before it still unpaired (one under two amounts may already be taken under the other).
+    const candidates = byAmount.get(p.pence) ?? [];
+    while (candidates.length > 0 && paired[candidates.at(-1)!]) candidates.pop();
+    const found = candidates.pop();
+    if (found === undefined) return undefined;
     paired[found] = 1;
   }
   return collected.flatMap((_, i) => (paired[i] ? [] : [i]));
