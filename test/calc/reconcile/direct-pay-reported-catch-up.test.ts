@@ -19,12 +19,20 @@ const PAID: Record<string, [string, string] | undefined> = {
   '2024-04-12': ['2024-04-12', '240.00'],
   '2024-05-10': ['2024-05-10', '100.00'],
 };
+/** A bank line of the stories below, its id from its date. */
+const bankLine = (date: string, amount: string, direction: 'in' | 'out', description: string): BankTransactionInput => ({
+  id: `bank-${date}`,
+  date,
+  amount,
+  direction,
+  description,
+});
+
 const bankTransactions: BankTransactionInput[] = [];
 for (let k = 0; k < 10; k++) {
   const due = addDays('2024-01-05', 14 * k);
   const paid: readonly [string, string] | undefined = due in PAID ? PAID[due] : [due, '120.00'];
-  if (paid)
-    bankTransactions.push({ id: `bank-${due}`, date: paid[0], amount: paid[1], direction: 'out', description: 'SO K JONES CHILD MAINT' });
+  if (paid) bankTransactions.push({ ...bankLine(paid[0], paid[1], 'out', 'SO K JONES CHILD MAINT'), id: `bank-${due}` });
 }
 
 describe('a catch-up after a reported missed payment, and a later short payment reported rightly', () => {
@@ -67,13 +75,7 @@ describe('a catch-up with no later report: two reported missed, one catch-up, no
   // 2 and 16 February missed and reported; £80.00 on 5 and 19 January, 1 March, 8 March (a catch-up) and 15 March:
   // £400.00 paid, £80.00 owed; CMS's reports make £160.00. A meaning probe of 6 December 2026: the catch-up was
   // "£80.00 more than the instalment was paid for the one due on 15 March", citing 15 March's ordinary payment.
-  const out = (date: string): BankTransactionInput => ({
-    id: `bank-${date}`,
-    date,
-    amount: '80.00',
-    direction: 'out',
-    description: 'CHILD MAINT',
-  });
+  const out = (date: string) => bankLine(date, '80.00', 'out', 'CHILD MAINT');
   const r = reconcile({
     schedule: {
       decisions: [{ effectiveDate: '2024-01-05', weeklyAmount: 40 }],
@@ -104,13 +106,7 @@ describe('a short payment reported, then topped up after the report (receiving s
   // £60 a week monthly from 1 January 2024: £60 × 52 ÷ 12 = £260.00 a month. March: £150.00 reached her on 1 March,
   // she reported £110.00 short on 4 March, and £110.00 reached her on 20 March. Before: "… but it was paid", as if the
   // report had been wrong (a Direct Pay meaning probe, 6 December 2026).
-  const into = (date: string, amount: string): BankTransactionInput => ({
-    id: `bank-${date}`,
-    date,
-    amount,
-    direction: 'in',
-    description: 'FROM CHILD MAINT',
-  });
+  const into = (date: string, amount: string) => bankLine(date, amount, 'in', 'FROM CHILD MAINT');
   const r = reconcile({
     schedule: {
       decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }],
