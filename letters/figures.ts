@@ -1293,13 +1293,13 @@ export function reconciliationStatement(
       const value = quote(
         signedMoney(
           `bridge_subtotal_${s.kind}`,
-          `Subtotal: ${countOf(s.kind, s.count, r.result.counts.cmsEntries > 0)}`,
+          `Subtotal: ${countOf(s.kind, s.count, r.result.counts.cmsEntries > 0, r.result.side)}`,
           s.amount,
           `Lines ${joinAnd(bridge.lines.flatMap((l, i) => (l.kind === s.kind ? [String(i + 1)] : [])))} of the reconciliation statement`,
           cite,
         ),
       );
-      rows.push(['', '', `Subtotal: ${countOf(s.kind, s.count)}`, '', value, '']);
+      rows.push(['', '', `Subtotal: ${countOf(s.kind, s.count, true, r.result.side)}`, '', value, '']);
     }
   }
   const high = eachWay(r, 'too_high', role, findings);

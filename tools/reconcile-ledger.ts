@@ -599,7 +599,7 @@ export function summarizeReconciliation(
   );
   if (br.subtotals.length && !noCmsFigure) {
     head.push('The difference, line by line (positive: CMS’s figure too high; negative: too low):');
-    for (const s of br.subtotals) head.push(`- ${countOf(s.kind, s.count, out.counts.cmsEntries > 0)}: ${p(s.amount)}`);
+    for (const s of br.subtotals) head.push(`- ${countOf(s.kind, s.count, out.counts.cmsEntries > 0, out.side)}: ${p(s.amount)}`);
     head.push(`= ${p(br.difference)} (${p(br.from)} − ${p(br.to)}).`);
     if (br.inPayingParentsFavour.count && br.inReceivingParentsFavour.count) {
       const high = br.inPayingParentsFavour.count;
@@ -617,7 +617,11 @@ export function summarizeReconciliation(
     const what = [
       ...(deductions > 0 ? [`${deductions === 1 ? 'a deduction' : `${deductions} deductions`} from pay still in time to reach CMS`] : []),
       ...(recordedAfter > 0
-        ? [`${recordedAfter === 1 ? 'a payment' : `${recordedAfter} payments`} made before the date that CMS recorded after it`]
+        ? [
+            out.side === 'receiving'
+              ? `${recordedAfter === 1 ? 'a payment' : `${recordedAfter} payments`} CMS passed on before the date that reached you after it`
+              : `${recordedAfter === 1 ? 'a payment' : `${recordedAfter} payments`} made before the date that CMS recorded after it`,
+          ]
         : []),
     ].join(' and ');
     head.push(
@@ -638,13 +642,15 @@ export function summarizeReconciliation(
     );
   }
   if (b.bothBases) {
+    // Money CMS holds, or passed on and lost, is owed to her but is not the paying parent's arrears as CMS counts them.
+    const notHisArrears = br.notPassedOn !== undefined || out.counts.byKind.cms_payment_without_evidence.effect.startsWith('-');
     // Below nothing, the receiving parent has been passed more than was due: nothing is owed to them.
     const over = b.bothBases.net.startsWith('-');
     const unsigned = (x: string) => p(over ? x.slice(1) : x);
     head.push(
       over
         ? `Both ways: you received ${unsigned(b.bothBases.net)} more than was due in cash, ${unsigned(b.bothBases.gross)} as CMS counts it (the maintenance before its 4% fee).`
-        : `Both ways: gross ${p(b.bothBases.gross)} (the maintenance, as CMS counts arrears, before its 4% fee), net ${p(b.bothBases.net)} (still owed to you in cash).`,
+        : `Both ways: gross ${p(b.bothBases.gross)} (the maintenance${notHisArrears ? '' : ', as CMS counts arrears,'} before its 4% fee), net ${p(b.bothBases.net)} (still owed to you in cash).`,
     );
   }
   if (b.paidAhead) {

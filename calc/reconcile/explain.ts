@@ -409,8 +409,17 @@ const KIND_NAMES_WITHOUT_ENTRIES: Partial<Record<BridgeLineKind, readonly [strin
 };
 
 /** "3 payments CMS has no record of", "1 period charged twice"; `entriesGiven` false when none of CMS's was given. */
-export function countOf(kind: BridgeLineKind, count: number, entriesGiven = true): string {
-  const [one, many] = (!entriesGiven && KIND_NAMES_WITHOUT_ENTRIES[kind]) || KIND_NAMES[kind];
+/** On the receiving side, a payment on its way at the date is one CMS passed on before it that reached her after it. */
+const RECEIVING_KIND_NAMES: Partial<Record<BridgeLineKind, readonly [string, string]>> = {
+  payment_in_transit: [
+    'payment CMS passed on before the date that arrived after it',
+    'payments CMS passed on before the date that arrived after it',
+  ],
+};
+
+export function countOf(kind: BridgeLineKind, count: number, entriesGiven = true, side: Side = 'paying'): string {
+  const [one, many] =
+    (side === 'receiving' && RECEIVING_KIND_NAMES[kind]) || (!entriesGiven && KIND_NAMES_WITHOUT_ENTRIES[kind]) || KIND_NAMES[kind];
   return `${count} ${count === 1 ? one : many}`;
 }
 

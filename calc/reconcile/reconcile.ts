@@ -250,7 +250,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     `${bridge.fromLabel === 'cms_claim' ? 'CMS’s figure' : `${cmsEntriesWords('CMS’s', !b.cmsEntriesFilledIn.isZero(), false)} add up to`} ${pounds(bridge.from)} − recomputed ${pounds(bridge.to)} = ${pounds(diff)}: ` +
       (bridge.lines.length === 0
         ? 'nothing to explain'
-        : bridge.subtotals.map((s) => `${countOf(s.kind, s.count, books.counts.cms > 0)} ${pounds(s.amount)}`).join('; ')) +
+        : bridge.subtotals.map((s) => `${countOf(s.kind, s.count, books.counts.cms > 0, books.side)} ${pounds(s.amount)}`).join('; ')) +
       (bridge.notYetDueLeftOut
         ? `; CMS’s figure is on the payment plan’s basis (the arrears due under it): it leaves out, rightly, the ${pounds(bridge.notYetDueLeftOut.amount)} its entries hold that has accrued but is not yet due (its entries add up to ${pounds(b.cmsEntriesTotal)}, ${pounds(bridge.notYetDueLeftOut.entriesDue)} without it)`
         : ''),
