@@ -210,7 +210,9 @@ describe('every figure tool’s text holds the headline figure and each trace st
     });
     expect(text).toContain('CMS says £249.60 owed to the receiving parent on 2024-04-30');
     expect(text).toContain('worked out from the decisions and the evidence it is £499.20 owed to the receiving parent');
-    expect(text).toContain('Both ways: gross £520.00 (the maintenance, as CMS counts arrears, before its 4% fee), net £499.20');
+    // March's £249.60, passed on and never arrived, is owed to her but is not the paying parent's arrears as CMS counts
+    // them (a meaning probe, 6 December 2026): the gross figure is the maintenance, not "as CMS counts arrears".
+    expect(text).toContain('Both ways: gross £520.00 (the maintenance before its 4% fee), net £499.20');
     expect(text).not.toContain('owed by the paying parent');
   });
 
