@@ -5,6 +5,7 @@
  * @module
  */
 import { isCivilDate, toDayNumber, type CivilDate } from '../calc/dates.ts';
+import { whatPaidAheadPays } from '../calc/reconcile/explain.ts';
 import { payOverDate } from '../calc/reconcile/pay-over.ts';
 import { OutsideHolidayTablesError } from '../calc/deadlines/index.ts';
 import { InputError } from '../calc/errors.ts';
@@ -317,7 +318,7 @@ function workedOut(b: Balance): string {
         : 'nothing owed';
   // Paid beyond what was due, towards an initial or backdated amount not yet due: not money to have back.
   return b.paidAhead
-    ? `${words}: ${pounds(b.paidAhead)} was paid ahead of the payment plan, towards what had accrued but was not yet due` +
+    ? `${words}: ${pounds(b.paidAhead)} was paid ahead of the payment plan, towards ${whatPaidAheadPays(b.paidAhead, b.paidAheadOfNext)}` +
         (b.notYetDue.isZero() ? '' : `, of which ${pounds(b.notYetDue)} is still to fall due`)
     : words;
 }

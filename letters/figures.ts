@@ -18,7 +18,15 @@ import {
   type Evidence,
 } from '../calc/ledger/entries.ts';
 import { formatMoney, fromPence, money as parseMoney, pounds, type Dec as Decimal } from '../calc/money.ts';
-import { cmsEntriesWords, COMPONENT_WORDS, countOf, owedOnlyIn, SPLIT_MATTERS, splitWords } from '../calc/reconcile/explain.ts';
+import {
+  cmsEntriesWords,
+  COMPONENT_WORDS,
+  countOf,
+  owedOnlyIn,
+  SPLIT_MATTERS,
+  splitWords,
+  whatPaidAheadPays,
+} from '../calc/reconcile/explain.ts';
 import { MOVED_ARREARS_STEP } from '../calc/reconcile/moved-arrears.ts';
 import {
   explainBalance,
@@ -529,6 +537,30 @@ export function totalAccrued(r: ComputedReconciliation): Figure {
   );
 }
 
+/**
+ * Of what was paid ahead of the plan, what paid the instalments due just after the reconciliation date before they fell
+ * due (calc's `paidAheadOfNext`); undefined when none did.
+ */
+export function paidAheadOfNext(r: ComputedReconciliation): Figure | undefined {
+  const next = r.result.balance.paidAheadOfNext;
+  if (!next) return undefined;
+  const step = reconStep(r.result, RECONCILE_STEP.balance)!;
+  return money(
+    'paid_ahead_of_next',
+    'Paid before they fell due towards the instalments due just after the date',
+    next.amount,
+    balanceWorking(r.result),
+    step.citation,
+    step.href,
+  );
+}
+
+/** What money paid ahead of the payment plan (`amount` of it) pays, in a letter's words (calc's whatPaidAheadPays). */
+export function aheadPays(r: ComputedReconciliation, amount: Decimal): string {
+  const next = r.result.balance.paidAheadOfNext;
+  return whatPaidAheadPays(amount, next && { amount: next.amount.lt(amount) ? next.amount : amount, dueDates: next.dueDates });
+}
+
 /** What the evidence shows was paid: the bank statement, and payslips or other evidence where given. */
 export function paidPerBank(r: ComputedReconciliation): Figure {
   const step = reconStep(r.result, RECONCILE_STEP.balance)!;
@@ -1012,7 +1044,7 @@ function structuralWhy(r: ComputedReconciliation, line: BridgeLine): string {
   }
   if (line.kind === 'received_not_passed_on') return notPassedOnWhy(r);
   if (line.kind === 'paid_ahead') {
-    return `CMS’s figure keeps ${pounds(line.amount.abs())} ${paidAheadBy(r)} ahead of the payment plan as a credit; worked out, it pays what had accrued but was not yet due, so it is not an overpayment. The two figures agree once that is counted.`;
+    return `CMS’s figure keeps ${pounds(line.amount.abs())} ${paidAheadBy(r)} ahead of the payment plan as a credit; worked out, it pays ${aheadPays(r, line.amount.abs())}, so it is not an overpayment. The two figures agree once that is counted.`;
   }
   const directPay = r.result.balance.directPayArrears;
   if (directPay && line === directPayFeeLine(r)) {

@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { CMS_ENTRY_TYPES, CREDITORS, DIRECTIONS, EVIDENCE_TYPES, MAX_ROWS } from '../calc/ledger/entries.ts';
 import { Dec, formatMoney, pounds, type Dec as Decimal, groupedCount } from '../calc/money.ts';
-import { countOf } from '../calc/reconcile/explain.ts';
+import { countOf, whatPaidAheadPays } from '../calc/reconcile/explain.ts';
 import {
   BASES,
   BRIDGE_LINE_KINDS,
@@ -255,6 +255,10 @@ export const reconcileLedgerOutput = z.object({
       paidAhead: moneyOut
         .optional()
         .describe('Paying side: paid beyond what was due, towards what had accrued but was not yet due: not an overpayment'),
+      paidAheadOfNext: z
+        .object({ amount: moneyOut, dueDates: z.array(z.string()) })
+        .optional()
+        .describe('Of paidAhead, paid in the days before the instalments due just after the date'),
       notYetDue: moneyOut.describe('Accrued, but collected by later instalments (less what was paid ahead): not overdue'),
       paid: moneyOut.describe('Paid, as the evidence shows, net of refunds'),
       recordedByCms: moneyOut,
@@ -415,6 +419,7 @@ export function summaryToJson(
       accrued: m(b.accrued),
       due: m(b.due),
       ...(b.paidAhead ? { paidAhead: m(b.paidAhead) } : {}),
+      ...(b.paidAheadOfNext ? { paidAheadOfNext: { amount: m(b.paidAheadOfNext.amount), dueDates: [...b.paidAheadOfNext.dueDates] } } : {}),
       notYetDue: m(b.notYetDue),
       paid: m(b.paid),
       recordedByCms: m(b.recordedByCms),
@@ -655,7 +660,11 @@ export function summarizeReconciliation(
   }
   if (b.paidAhead) {
     head.push(
-      `${p(b.paidAhead)} was paid ahead of the payment plan: it pays what had accrued but was not yet due (an initial or backdated amount), so it is not an overpayment.`,
+      `${p(b.paidAhead)} was paid ahead of the payment plan: it pays ${
+        b.paidAheadOfNext
+          ? whatPaidAheadPays(new Dec(b.paidAhead), { amount: new Dec(b.paidAheadOfNext.amount), dueDates: b.paidAheadOfNext.dueDates })
+          : 'what had accrued but was not yet due (an initial or backdated amount)'
+      }, so it is not an overpayment.`,
     );
   }
   if (b.notYetDue !== '0.00') head.push(`A further ${p(b.notYetDue)} has accrued but is not yet due under the payment plan.`);

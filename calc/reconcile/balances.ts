@@ -47,6 +47,13 @@ export interface Balances {
    */
   readonly paidAhead: Parts;
   /**
+   * Of `paidAhead`, what pays the instalments the plan makes due just after the date (periods.ts dueSoon), paid in the
+   * days before they fall due: the rest pays what has accrued but is not yet due.
+   */
+  readonly aheadOfNext: Parts;
+  /** The due dates of the instalments `aheadOfNext` pays. */
+  readonly dueSoonDates: readonly string[];
+  /**
    * Of `paidAhead`, the maintenance paid directly on Direct Pay that CMS, recording no payments there, does not hold:
    * the payments left over beyond the instalments (direct-pay.ts) are this, not payments CMS failed to credit.
    */
@@ -111,6 +118,23 @@ export function paidAhead(balance: Parts, notYetDue: Parts, beyondDue: Parts): P
   f = cut(f);
   m = cut(m);
   return parts(m, f, 0);
+}
+
+/**
+ * What was paid, by component, on or after the first day a payment counts for the instalments due just after the date
+ * (periods.ts dueSoon), up to those instalments: what of it the balance is in credit by was paid ahead of them.
+ */
+function paidEarly(periods: Periods, paid: BalanceInputs['paid']): Parts {
+  const soon = periods.dueSoon;
+  if (!soon) return parts(0, 0, 0);
+  let m = 0;
+  let f = 0;
+  for (const p of paid) {
+    if (p.day < soon.from) continue;
+    m += p.credit.maintenance;
+    f += p.credit.fees;
+  }
+  return parts(Math.max(0, Math.min(m, soon.owed.maintenance)), Math.max(0, Math.min(f, soon.owed.fees)), 0);
 }
 
 export function balancesOf({ books, periods, paid, recorded, charges, directPay, historic }: BalanceInputs): Balances {
@@ -256,10 +280,16 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   // charges what accrued, its entries hold that already, and what is not yet due shrinks by what was paid ahead.
   // Paid beyond what was due, a credit carried in counting as paid (an overpayment carried in, set against what is
   // payable as one made now would be: SI 2009/3151 regs 8–9).
-  const ahead = paidAhead(overdue, minus(accrued, due), parts(paidM - due.maintenance - historic.opening, paidF - due.fees, 0));
+  // So is money paid in the days before an instalment due just after the date, up to that instalment: paid ahead of
+  // it, not an overpayment (a standing order that pays on the 12th for the 15th, with the date the 13th; a meaning
+  // probe of 6 December 2026 found it "an overpayment", and on Direct Pay CMS's nil "too high").
+  const early = paidEarly(periods, paid);
+  const aheadRoom = plus(minus(accrued, due), early);
+  const ahead = paidAhead(overdue, aheadRoom, parts(paidM - due.maintenance - historic.opening, paidF - due.fees, 0));
+  const aheadOfNext = parts(Math.min(ahead.maintenance, early.maintenance), Math.min(ahead.fees, early.fees), 0);
   const cmsAhead = paidAhead(
     minus(entriesAsGiven, parts(structuralM, structuralF, 0)),
-    minus(accrued, due),
+    aheadRoom,
     // Beyond what CMS's own ledger charged (on Direct Pay with reports, the missed payments reported).
     parts(recM - cmsM - historic.cmsOpening, recF - cmsF, 0),
   );
@@ -331,6 +361,8 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     secretaryOfState: historic.secretaryOfState,
     cms: { opening: historic.cmsOpening, writtenOff: cmsWrittenOff, secretaryOfState: historic.cmsSecretaryOfState },
     paidAhead: ahead,
+    aheadOfNext,
+    dueSoonDates: periods.dueSoon?.dates ?? [],
     aheadOnDirectPay,
     aheadDiffers,
     cmsRecordAhead: filledAhead,

@@ -11,7 +11,14 @@ import { fromPence, type Dec } from '../money.ts';
 import type { Balances, Parts } from './balances.ts';
 import { addEffects, effectTotal, NO_EFFECT, type Effect } from './draft.ts';
 import type { CivilDate } from '../dates.ts';
-import { explainNotPassedOn, explainNotYetDue, explainPaidAhead, explainPaidAheadDiffers, explainUnexplained } from './explain.ts';
+import {
+  explainNotPassedOn,
+  explainNotYetDue,
+  explainPaidAhead,
+  explainPaidAheadDiffers,
+  explainUnexplained,
+  whatPaidAheadPays,
+} from './explain.ts';
 import type { HeldByCms } from './held.ts';
 import type { Claim } from './read.ts';
 import type { Basis, Bridge, BridgeLine, BridgeLineKind, ByComponent, Component, Finding } from './types.ts';
@@ -118,11 +125,15 @@ export function buildBridge(
   const compared = keptAhead ? aheadBase : base;
   if (keptAhead) {
     const negated = minus(NO_EFFECT, balances.cmsAhead);
+    const kept = fromPence(effectTotal(balances.cmsAhead));
+    // Of it, what pays the instalments due just after the date, paid before they fell due (balances.ts aheadOfNext).
+    const early = Math.min(effectTotal(balances.aheadOfNext), effectTotal(balances.cmsAhead));
+    const next = early > 0 ? { amount: fromPence(early), dueDates: balances.dueSoonDates } : undefined;
     lines.push({
       kind: 'paid_ahead',
       amount: fromPence(effectTotal(negated)),
       effects: byComponent(negated),
-      description: explainPaidAhead(fromPence(effectTotal(balances.cmsAhead))),
+      description: next ? explainPaidAhead(kept, whatPaidAheadPays(kept, next)) : explainPaidAhead(kept),
     });
   }
   const claimed = claim ? claimedOn(claim, compared) : undefined;

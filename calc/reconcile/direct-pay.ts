@@ -21,6 +21,7 @@
  * The findings add up to the reports plus the payments less the instalments, exactly (see the tests).
  * @module
  */
+import { dateInWords } from '../dates.ts';
 import type { CmsEntry } from '../ledger/entries.ts';
 import { fromPence, poundsOfPence } from '../money.ts';
 import type { Credit } from './credits.ts';
@@ -316,27 +317,51 @@ export function withoutPaidAhead(findings: readonly FindingDraft[], ahead: numbe
   return kept;
 }
 
-/** What a parent is told of payments made directly ahead of the plan, which CMS's record of Direct Pay does not hold. */
+/**
+ * What a parent is told of payments made directly ahead of the plan, which CMS's record of Direct Pay does not hold:
+ * `ahead` pence towards what has accrued and is not yet due, and `next`, the instalments due just after the date that
+ * were paid before they fell due (balances.ts aheadOfNext).
+ */
 export function paidAheadOnDirectPayWarning(
   side: Books['side'],
   ahead: number,
   notYetDue: number,
   stillToFallDue: number,
   asOf: string,
+  next?: { readonly pence: number; readonly dueDates: readonly string[] },
 ): string {
   const reached = side === 'paying' ? 'paid' : 'received';
-  const beyond = `${reached} on Direct Pay beyond the instalments the payment plan made due by ${asOf}`;
-  const accrued = `${poundsOfPence(notYetDue)} that has accrued and that the plan collects in later instalments`;
-  // All of it paid ahead: nothing is still to fall due, and anything paid beyond it is an overpayment (its own finding).
-  const paysAhead =
-    stillToFallDue > 0
-      ? `${poundsOfPence(ahead)} ${beyond} pays ahead part of the ${accrued}, so ${poundsOfPence(stillToFallDue)} of it is still to fall due: it is not an overpayment, and not arrears`
-      : `Of what was ${beyond}, ${poundsOfPence(ahead)} pays ahead all of the ${accrued}: that much is not an overpayment, and not arrears`;
-  return (
-    `${paysAhead}. ` +
-    'CMS records no payments on Direct Pay, so its payment schedule will still include all of it' +
-    (side === 'paying' ? ': when it does, show CMS these payments.' : `, though ${poundsOfPence(ahead)} of it has reached you already.`)
-  );
+  const said: string[] = [];
+  if (next) {
+    const many = next.dueDates.length > 1;
+    const dates = next.dueDates.map(dateInWords);
+    const instalments = many
+      ? `the instalments due on ${dates.slice(0, -1).join(', ')} and ${dates.at(-1)}`
+      : `the instalment due on ${dates[0]}`;
+    said.push(
+      `${poundsOfPence(next.pence)} ${reached} on Direct Pay by ${dateInWords(asOf)} pays ${instalments}, before ${many ? 'they' : 'it'} fell due: it is not an overpayment. ` +
+        (side === 'paying'
+          ? `CMS records no payments on Direct Pay: if the other parent reports ${many ? 'them' : 'it'} missed, show CMS this payment.`
+          : `CMS records no payments on Direct Pay: ${many ? 'they are' : 'it is'} paid, not missed.`),
+    );
+  }
+  if (ahead > 0) {
+    const beyond = `${reached} on Direct Pay beyond the instalments the payment plan made due by ${asOf}`;
+    const accrued = `${poundsOfPence(notYetDue)} that has accrued and that the plan collects in later instalments`;
+    // All of it paid ahead: nothing is still to fall due, and anything paid beyond it is an overpayment (its own finding).
+    const paysAhead =
+      stillToFallDue > 0
+        ? `${poundsOfPence(ahead)} ${beyond} pays ahead part of the ${accrued}, so ${poundsOfPence(stillToFallDue)} of it is still to fall due: it is not an overpayment, and not arrears`
+        : `Of what was ${beyond}, ${poundsOfPence(ahead)} pays ahead all of the ${accrued}: that much is not an overpayment, and not arrears`;
+    said.push(
+      `${paysAhead}. ` +
+        'CMS records no payments on Direct Pay, so its payment schedule will still include all of it' +
+        (side === 'paying'
+          ? ': when it does, show CMS these payments.'
+          : `, though ${poundsOfPence(ahead)} of it has reached you already.`),
+    );
+  }
+  return said.join(' ');
 }
 
 /** The period of the latest instalment due on or before `day` (the first, before any). */

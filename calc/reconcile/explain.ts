@@ -11,7 +11,18 @@ import { LAW } from '../scheme-2012/law.ts';
 import type { EnforcementAction } from '../scheme-2012/parameters.ts';
 import { ENFORCEMENT_POWERS } from './enforcement.ts';
 import { payOverDate } from './pay-over.ts';
-import type { Basis, BridgeLineKind, ByComponent, Citation, Component, FindingFacts, FindingKind, MatchReason, Side } from './types.ts';
+import type {
+  Balance,
+  Basis,
+  BridgeLineKind,
+  ByComponent,
+  Citation,
+  Component,
+  FindingFacts,
+  FindingKind,
+  MatchReason,
+  Side,
+} from './types.ts';
 
 /** Who speaks: Reckoner to the parent, or the parent in a letter. */
 export type Voice = 'you' | 'i';
@@ -436,11 +447,24 @@ export function explainNotYetDue(amount: Dec): string {
  * The line for what was paid ahead of the payment plan, where CMS's figure keeps it as a credit and the recomputed
  * balance sets it against what has accrued but is not yet due (balances.ts paidAhead): a difference of basis.
  */
-export function explainPaidAhead(amount: Dec): string {
+export function explainPaidAhead(amount: Dec, pays = `${ACCRUED_NOT_DUE} (an initial or backdated amount)`): string {
   return (
-    `CMS's figure keeps ${pounds(amount)} paid ahead of the payment plan as a credit; worked out, it pays what had accrued but was not yet due ` +
-    '(an initial or backdated amount), so it is not an overpayment. The two figures agree once that is counted: the difference is one of basis, not an error.'
+    `CMS's figure keeps ${pounds(amount)} paid ahead of the payment plan as a credit; worked out, it pays ${pays}, ` +
+    'so it is not an overpayment. The two figures agree once that is counted: the difference is one of basis, not an error.'
   );
+}
+
+const ACCRUED_NOT_DUE = 'what had accrued but was not yet due';
+
+/**
+ * What money paid ahead of the payment plan (`ahead`) pays: what had accrued but was not yet due, the instalments due
+ * just after the date that it was paid before (`next`), or both, the instalments first.
+ */
+export function whatPaidAheadPays(ahead: Dec, next?: Balance['paidAheadOfNext'], date: (d: CivilDate) => string = d): string {
+  const accrued = ACCRUED_NOT_DUE;
+  if (!next) return accrued;
+  const early = `${instalmentsDue(next.dueDates, date)}, before ${next.dueDates.length === 1 ? 'it' : 'they'} fell due`;
+  return ahead.lte(next.amount) ? early : `${early} (${pounds(next.amount)}), and ${accrued} (${pounds(ahead.minus(next.amount))})`;
 }
 
 /**
@@ -587,6 +611,31 @@ function positionWords(b: Dec, owedIn: string | undefined): string {
   return b.gt(0) ? `arrears of ${pounds(b)}` : b.lt(0) ? `an overpayment of ${pounds(b.abs())}` : 'nothing owed';
 }
 
+/** "the instalment due on 15 October 2024", or "the instalments due on 4 October 2024 and 11 October 2024". */
+function instalmentsDue(dates: readonly CivilDate[], date: (d: CivilDate) => string): string {
+  const on = dates.map(date);
+  return dates.length === 1 ? `the instalment due on ${on[0]}` : `the instalments due on ${on.slice(0, -1).join(', ')} and ${on.at(-1)}`;
+}
+
+/**
+ * The term of the balance for what was paid ahead of the payment plan, and what it pays: the instalments due just
+ * after the date (paid before they fell due), what has accrued but is not yet due, or both. '' when nothing was.
+ */
+export function paidAheadWords(
+  b: { readonly paidAhead?: Dec; readonly paidAheadOfNext?: Balance['paidAheadOfNext'] },
+  date: (d: CivilDate) => string,
+): string {
+  if (!b.paidAhead) return '';
+  const next = b.paidAheadOfNext;
+  const accrued = 'towards what has accrued but is not yet due';
+  if (!next) return ` + paid ahead of it ${pounds(b.paidAhead)} (${accrued})`;
+  const early = `towards ${instalmentsDue(next.dueDates, date)}, paid before ${next.dueDates.length === 1 ? 'it' : 'they'} fell due`;
+  const rest = b.paidAhead.minus(next.amount);
+  return rest.isZero()
+    ? ` + paid ahead of it ${pounds(b.paidAhead)} (${early})`
+    : ` + paid ahead of it ${pounds(b.paidAhead)} (${pounds(next.amount)} ${early}, and ${pounds(rest)} ${accrued})`;
+}
+
 /**
  * How the balance worked out from the decisions and the evidence was reached, in the voice asked for, with dates
  * as a letter writes them: what the payment plan made due, less what the evidence shows paid, with CMS's
@@ -597,6 +646,7 @@ export function explainBalance(
     readonly asOf: CivilDate;
     readonly due: Dec;
     readonly paidAhead?: Dec;
+    readonly paidAheadOfNext?: Balance['paidAheadOfNext'];
     readonly paid: Dec;
     readonly adjustments: Dec;
     readonly writtenOff: Dec;
@@ -618,7 +668,7 @@ export function explainBalance(
   return (
     (b.openingBalance && !b.openingBalance.isZero() ? `Arrears carried over ${pounds(b.openingBalance)} + ` : '') +
     `Due under the payment plan ${pounds(b.due)}` +
-    (b.paidAhead ? ` + paid ahead of it ${pounds(b.paidAhead)} (towards what has accrued but is not yet due)` : '') +
+    paidAheadWords(b, d) +
     ` − paid ${pounds(b.paid)} (as ${w.your} evidence of payment shows)` +
     (b.adjustments.isZero() ? '' : ` + CMS adjustments ${pounds(b.adjustments)}`) +
     (b.writtenOff.isZero() ? '' : ` − written off ${pounds(b.writtenOff)}`) +

@@ -31,6 +31,11 @@ export interface Periods {
   slotOf(day: number): number;
   /** Owed by the plan on or before `day` (inclusive), in all. */
   planDueBy(day: number): number;
+  /**
+   * The instalments the plan makes due just after the date (read.ts dueSoonAfter), on this side and basis, and the
+   * first day a payment made ahead of them counts for them from (`windowDays` before the first one's due date).
+   */
+  readonly dueSoon?: { readonly dates: readonly string[]; readonly from: number; readonly owed: Owed };
 }
 
 /** Amounts on this side: the paying parent's maintenance and fee; one receiving parent's share, gross or net. */
@@ -89,9 +94,22 @@ export function periodsOf(books: Books): Periods {
       cumulative.push(run);
     }
   }
+  const soon = books.dueSoonAfter.filter((e) => !isZero(e.amounts));
+  const dueSoon =
+    soon.length === 0
+      ? undefined
+      : {
+          dates: soon.map((e) => e.date),
+          from: soon[0]!.day - books.windowDays,
+          owed: soon.reduce<Owed>((a, e) => {
+            const o = owedOn(books, e.amounts);
+            return { maintenance: a.maintenance + o.maintenance, fees: a.fees + o.fees };
+          }, zero),
+        };
   return {
     count: n,
     dueDays,
+    ...(dueSoon ? { dueSoon } : {}),
     accrued,
     planDue,
     accruedLiability: accruedAmounts.map(liabilityOf),

@@ -5,7 +5,7 @@
  * payment), each with its reason.
  * @module
  */
-import { isCivilDate, toDayNumber, type CivilDate } from '../dates.ts';
+import { addDays, isCivilDate, toDayNumber, type CivilDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
 import { wholeNumber } from '../input.ts';
 import {
@@ -19,6 +19,7 @@ import {
   type Evidence,
 } from '../ledger/entries.ts';
 import { parsePence, poundsOfPence } from '../money.ts';
+import type { PlanEvent } from '../schedule/plan.ts';
 import { buildSchedule, type Schedule } from '../schedule/build.ts';
 import { catchUpAfterPayments, catchUpAfterSchedule, catchUpRestWarning } from './cms-plan.ts';
 import { feeRules, type FeeRules } from './credits.ts';
@@ -89,6 +90,11 @@ export interface Books {
   readonly paidAfter: readonly BankTransaction[];
   /** This case's payment schedule lines that carry a status (paid, missed …), to the date, set aside or not. */
   readonly scheduleMarks: readonly CmsEntry[];
+  /**
+   * What the payment plan makes due in the `windowDays` after the date: a payment made before the date within the
+   * window of one of these is paid ahead of it (balances.ts), not an overpayment.
+   */
+  readonly dueSoonAfter: readonly PlanEvent[];
 
   /** Bank transactions that may be maintenance payments (the filter passed, the right direction), and declared payments. */
   readonly paid: readonly PaidItem[];
@@ -341,10 +347,12 @@ export function readBooks(input: ReconcileInput): Books {
   setAsideScheduleLines(books.collectionFees, schedule, ignored);
   // Without CMS's timetable, a schedule whose instalments collect none of an initial or backdated amount defers it.
   const rpIndex = rpId === undefined ? -1 : rpIds.indexOf(rpId);
+  let catchUpFrom: CivilDate | undefined;
   const deferred = input.schedule.paymentPlan ? undefined : catchUpAfterSchedule(schedule, books.liabilities, side, rpIndex);
   const planWarnings: string[] = [];
   if (deferred) {
-    schedule = buildSchedule({ ...input.schedule, asOf }, { catchUpFrom: deferred.from });
+    catchUpFrom = deferred.from;
+    schedule = buildSchedule({ ...input.schedule, asOf }, { catchUpFrom });
     planWarnings.push(deferred.warning);
   }
   const rest = catchUpRestWarning(schedule);
@@ -390,7 +398,8 @@ export function readBooks(input: ReconcileInput): Books {
       asOfDay,
     );
     if (fromPayments) {
-      schedule = buildSchedule({ ...input.schedule, asOf }, { catchUpFrom: fromPayments.from });
+      catchUpFrom = fromPayments.from;
+      schedule = buildSchedule({ ...input.schedule, asOf }, { catchUpFrom });
       planWarnings.push(fromPayments.warning);
       warnings.push(fromPayments.warning);
     }
@@ -402,10 +411,16 @@ export function readBooks(input: ReconcileInput): Books {
     );
   }
 
+  // Only where a payment was made near enough the date to be one made ahead of an instalment due after it.
+  const dueSoonAfter = [...books.paid, ...books.deductionEvidence.map((v) => ({ row: v }))].some((i) => i.row.day > asOfDay - windowDays)
+    ? planDueWithin(input.schedule, asOf, windowDays, catchUpFrom)
+    : [];
+
   return {
     side,
     basis,
     ...(rpId === undefined ? {} : { receivingParentId: rpId }),
+    dueSoonAfter,
     rpIndex,
     asOf,
     asOfDay,
@@ -423,6 +438,24 @@ export function readBooks(input: ReconcileInput): Books {
     warnings,
     planWarnings,
   };
+}
+
+/**
+ * The instalments the payment plan makes due in the `days` after `asOf` for periods that begin after it, as the
+ * schedule built to then has it (the same decisions, and the same start of any catch-up). None where that schedule
+ * cannot be built.
+ */
+function planDueWithin(input: ReconcileInput['schedule'], asOf: CivilDate, days: number, catchUpFrom: CivilDate | undefined): PlanEvent[] {
+  if (days === 0) return [];
+  const asOfDay = toDayNumber(asOf);
+  try {
+    const later = buildSchedule({ ...input, asOf: addDays(asOf, days) }, catchUpFrom === undefined ? {} : { catchUpFrom });
+    // Only instalments for periods that begin after the date: what a period already begun makes due has accrued, and
+    // is counted as such; a catch-up instalment collects what has accrued too.
+    return later.plan.events.filter((e) => e.day > asOfDay && e.kind === 'ongoing' && later.lines[e.line!]!.periodStart > asOf);
+  } catch {
+    return [];
+  }
 }
 
 /**

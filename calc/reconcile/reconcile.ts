@@ -41,7 +41,7 @@ import {
   withMovedArrearsFee,
 } from './moved-arrears.ts';
 import { effectTotal, type Effect, type FindingDraft, type MatchDraft } from './draft.ts';
-import { cmsEntriesWords, countOf, explainFinding, explainMatch, uncheckedChargesWarning } from './explain.ts';
+import { cmsEntriesWords, countOf, explainFinding, explainMatch, paidAheadWords, uncheckedChargesWarning } from './explain.ts';
 import { reconcilePayments } from './payments.ts';
 import { owedOn, periodsOf, type Periods } from './periods.ts';
 import { readBooks, type Books, type PaidItem } from './read.ts';
@@ -61,7 +61,7 @@ import {
 } from './types.ts';
 
 export * from './types.ts';
-export { explainBalance, explainFinding, type Voice } from './explain.ts';
+export { explainBalance, explainFinding, whatPaidAheadPays, type Voice } from './explain.ts';
 export { shortfallsOf, SHORTFALL_STEP, type Shortfalls } from './shortfalls.ts';
 
 /** The ids of the steps reconciliation adds to the schedule's trace (calc/schedule SCHEDULE_STEP names those). */
@@ -137,8 +137,18 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const directPayFindings = withoutPaidAhead(directPay.findings, balances.aheadOnDirectPay);
   if (balances.aheadOnDirectPay > 0) {
     const notYetDue = balances.accrued.maintenance - balances.due.maintenance;
+    // The instalments due just after the date that were paid before they fell due, first (balances.ts aheadOfNext).
+    const early = Math.min(balances.aheadOnDirectPay, balances.aheadOfNext.maintenance);
+    const towardsAccrued = balances.paidAhead.maintenance - balances.aheadOfNext.maintenance;
     books.warnings.push(
-      paidAheadOnDirectPayWarning(books.side, balances.aheadOnDirectPay, notYetDue, notYetDue - balances.paidAhead.maintenance, books.asOf),
+      paidAheadOnDirectPayWarning(
+        books.side,
+        balances.aheadOnDirectPay - early,
+        notYetDue,
+        notYetDue - towardsAccrued,
+        books.asOf,
+        early > 0 ? { pence: early, dueDates: balances.dueSoonDates } : undefined,
+      ),
     );
   }
   const drafts = [...payments.findings, ...deductions.findings, ...charges.findings, ...directPayFindings, ...historic.findings];
@@ -225,7 +235,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     RECONCILE_STEP.balance,
     (b.openingBalance.isZero() ? 'Due' : `Opening balance ${pounds(b.openingBalance)} + due`) +
       ` under the payment plan ${pounds(b.due)}` +
-      (b.paidAhead ? ` + paid ahead of it ${pounds(b.paidAhead)} (towards what has accrued but is not yet due)` : '') +
+      paidAheadWords(b, (date) => date) +
       ` − paid ${pounds(b.paid)}` +
       (b.adjustments.isZero() ? '' : ` + CMS adjustments ${pounds(b.adjustments)}`) +
       (b.writtenOff.isZero() ? '' : ` − written off ${pounds(b.writtenOff)}`) +
@@ -495,7 +505,7 @@ function publishBalance(
     creditor: c === 'maintenance' ? 'receiving_parent' : 'secretary_of_state',
     accrued: m(k === 'charges' ? b.due.charges : b.accrued[k]),
     due: m(b.due[k]),
-    notYetDue: m(k === 'charges' ? 0 : b.accrued[k] - b.due[k] - b.paidAhead[k]),
+    notYetDue: m(k === 'charges' ? 0 : b.accrued[k] - b.due[k] - b.paidAhead[k] + b.aheadOfNext[k]),
     paid: m(b.paid[k]),
     adjustments: m(k === 'maintenance' ? b.adjustments : 0),
     openingBalance: m(k === 'maintenance' ? b.opening : 0),
@@ -515,13 +525,15 @@ function publishBalance(
   const accrued = b.accrued.maintenance + b.accrued.fees;
   const due = b.due.maintenance + b.due.fees;
   const ahead = b.paidAhead.maintenance + b.paidAhead.fees;
+  const aheadOfNext = b.aheadOfNext.maintenance + b.aheadOfNext.fees;
   return {
     asOf: books.asOf,
     basis: books.basis,
     accrued: m(accrued),
     due: m(due),
     ...(ahead === 0 ? {} : { paidAhead: m(ahead) }),
-    notYetDue: m(accrued - due - ahead),
+    ...(aheadOfNext === 0 ? {} : { paidAheadOfNext: { amount: m(aheadOfNext), dueDates: periods.dueSoon!.dates } }),
+    notYetDue: m(accrued - due - ahead + aheadOfNext),
     paid: m(b.paid.maintenance + b.paid.fees),
     recordedByCms: m(b.recordedByCms.maintenance + b.recordedByCms.fees),
     adjustments: m(b.adjustments),

@@ -344,6 +344,11 @@ export interface Balance {
    * Absent when none. The recomputed balance is due + paidAhead − paid (and the rest of its terms).
    */
   readonly paidAhead?: Dec;
+  /**
+   * Of `paidAhead`, what pays the instalments the plan makes due in the matching window after the date, paid in the days
+   * before they fell due (a standing order a few days early): not an overpayment either. Absent when none.
+   */
+  readonly paidAheadOfNext?: { readonly amount: Dec; readonly dueDates: readonly CivilDate[] };
   /** Accrued but collected by later instalments of the payment plan, less what was paid ahead: not overdue. */
   readonly notYetDue: Dec;
   /** Payments the evidence shows, net of refunds (receiving side: on the basis). */

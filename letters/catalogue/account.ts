@@ -32,6 +32,7 @@ import {
   paidPerBank,
   STATEMENT_FIGURES,
   totalDue,
+  paidAheadOfNext,
   totalAccrued,
   type ComputedCalculation,
   type ComputedReconciliation,
@@ -700,6 +701,10 @@ export const overpaymentRefund = defineLetter({
       ? 'With the adjustments and charges on the account taken into account, I have paid'
       : 'With the balance carried into the account, and its adjustments and charges, taken into account, I have paid';
     const ahead = b.paidAhead !== undefined;
+    const early = paidAheadOfNext(r);
+    const nextDates = b.paidAheadOfNext?.dueDates.map((d) => ctx.date(d)) ?? [];
+    const nextInstalments =
+      nextDates.length === 1 ? `the instalment due on ${nextDates[0]}` : `the instalments due on ${joinAnd(nextDates)}`;
     const want = {
       refund: 'I would like the overpayment repaid to me.',
       adjust_future_payments: 'I would like the overpayment taken off my future payments.',
@@ -711,7 +716,10 @@ export const overpaymentRefund = defineLetter({
         `I am the paying parent. Up to ${ctx.date(r.result.asOf)}, the decisions on my case made ${ctx.quote(totalDue(r))} due, including any collection fees${
           // Paid ahead of the plan too: the overpayment is what was paid beyond all that had accrued, due or not.
           ahead ? `, and ${ctx.quote(totalAccrued(r))} had accrued in all, what the payment plan had not yet made due with it` : ''
-        }. My ${r.result.counts.evidence > 0 ? 'bank statements and other evidence of payment show' : 'bank statements show'} I paid ${ctx.quote(paidPerBank(r))}. ${onlyDueAndPaid ? 'I have therefore paid' : others} ${over} more than ${ahead ? 'all that had accrued' : 'was due'}.${overpaidParts(ctx, r)}`,
+        }${
+          // And the instalments due just after the date, paid before they fell due: not part of the overpayment either.
+          early ? `; I also paid ${ctx.quote(early)} before it fell due towards ${nextInstalments}` : ''
+        }. My ${r.result.counts.evidence > 0 ? 'bank statements and other evidence of payment show' : 'bank statements show'} I paid ${ctx.quote(paidPerBank(r))}. ${onlyDueAndPaid ? 'I have therefore paid' : others} ${over} more than ${ahead ? 'all that had accrued' : 'was due'}${early ? ` and ${nextInstalments}` : ''}.${overpaidParts(ctx, r)}`,
         f.cause && sentence(f.cause),
         claim && cmsAgrees && `Your own record shows an overpayment of ${ctx.quote(claim)}.`,
         claim &&

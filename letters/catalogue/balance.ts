@@ -34,6 +34,7 @@ import {
   notPassedOnFigure,
   onlyLinesOf,
   ownEntries,
+  aheadPays,
   paidAheadBy,
   receiptsList,
   receivingFeePercent,
@@ -87,7 +88,7 @@ export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addr
   // Lower only by a credit it keeps for what was paid ahead of the plan, which the worked-out balance sets against what
   // is not yet due: a difference of basis.
   if (onlyLinesOf(r, 'paid_ahead')) {
-    return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure keeps as a credit ${ctx.quote(diff)} ${paidAheadBy(r)} ahead of the payment plan; worked out, that pays what had accrued but was not yet due, so the two agree.`;
+    return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure keeps as a credit ${ctx.quote(diff)} ${paidAheadBy(r)} ahead of the payment plan; worked out, that pays ${aheadPays(r, bridge.lines.find((l) => l.kind === 'paid_ahead')!.amount.abs())}, so the two agree.`;
   }
   if (bridge.differenceOnceArrived.isZero() && inTransitCounts(r).payments > 0 && inTransitCounts(r).deductions === 0) {
     return r.result.side === 'receiving'
@@ -339,7 +340,10 @@ export function statementSentences(
   // Out only by what was on its way to CMS: no part of its figure is wrong (a payment recorded after the date was
   // "the maintenance is £216.67 too high and the collection fees are £43.33 too high").
   const onlyOnItsWay = result.bridge.differenceOnceArrived.isZero() && result.bridge.inTransit.count > 0 && !claimedParts;
-  if (!onlyOnItsWay && (parts.length > 1 || claimedParts || (given && parts.some((p) => p.component !== 'maintenance')))) {
+  // Out only by a credit kept for what was paid ahead, a difference of basis: no part of its figure is wrong either (a
+  // Collect and Pay credit was "the maintenance is £216.67 too low and the collection fees are £43.33 too low").
+  const onlyBasis = onlyLinesOf(r, 'paid_ahead') && !claimedParts;
+  if (!onlyOnItsWay && !onlyBasis && (parts.length > 1 || claimedParts || (given && parts.some((p) => p.component !== 'maintenance')))) {
     const words = parts.map((p) => {
       const name = componentName(p.component);
       const be = p.component === 'maintenance' ? 'is' : 'are';

@@ -438,8 +438,11 @@ describe('reconciliation properties', () => {
   const expectBalances = (r: Reconciliation) => {
     const b = r.balance;
     const m = formatMoney;
-    // recomputed = due − paid + adjustments − written off + allowed enforcement charges
-    expect(m(b.recomputed)).toBe(m(b.due.minus(b.paid).plus(b.adjustments).minus(b.writtenOff).plus(b.enforcementCharges)));
+    // recomputed = due + paid ahead − paid + adjustments − written off + allowed enforcement charges (types.ts Balance)
+    const ahead = b.paidAhead ?? new Dec(0);
+    expect(m(b.recomputed)).toBe(m(b.due.plus(ahead).minus(b.paid).plus(b.adjustments).minus(b.writtenOff).plus(b.enforcementCharges)));
+    // What was paid ahead of the instalments due just after the date is part of what was paid ahead, never more.
+    if (b.paidAheadOfNext) expect(b.paidAheadOfNext.amount.lte(ahead)).toBe(true);
     // Σ period due = total due; Σ period paid = total paid; the components add up to the whole.
     const sum = (f: (p: Reconciliation['periods'][number]) => InstanceType<typeof Dec>) =>
       r.periods.reduce((a, p) => a.plus(f(p)), new Dec(0));
