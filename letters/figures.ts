@@ -19,6 +19,7 @@ import {
 } from '../calc/ledger/entries.ts';
 import { formatMoney, fromPence, money as parseMoney, pounds, type Dec as Decimal } from '../calc/money.ts';
 import {
+  arrearsBesideCharges,
   cmsEntriesWords,
   COMPONENT_WORDS,
   countOf,
@@ -328,6 +329,10 @@ export function correctBalanceWords(value: string, r: ComputedReconciliation): s
   // as his arrears.
   if (notAllHisArrears(r) && b.position === 'arrears') return `${value} owed to me`;
   const only = owedOnlyIn(b);
+  const charges = arrearsBesideCharges(b);
+  if (charges) {
+    return `${value} owed (arrears of ${pounds(charges.arrears)}, and enforcement charges of ${pounds(charges.charges)}, which are owed to the Secretary of State and are not arrears)`;
+  }
   return only === undefined
     ? balanceWords(value, b.position)
     : `${value} owed in ${only}, to the Secretary of State, and no maintenance arrears`;
@@ -469,7 +474,9 @@ export function recomputedBalance(r: ComputedReconciliation): Figure {
         ? 'Owed to me, worked out from the decisions and my evidence of payment'
         : owedOnlyIn(b) !== undefined
           ? `Owed in ${owedOnlyIn(b)} (no maintenance arrears), worked out from the decisions and my evidence of payment`
-          : 'Arrears, worked out from the decisions and my evidence of payment') +
+          : arrearsBesideCharges(b)
+            ? 'Owed in arrears and enforcement charges, worked out from the decisions and my evidence of payment'
+            : 'Arrears, worked out from the decisions and my evidence of payment') +
       (bases ? `, ${bases.basis === 'gross' ? 'before' : 'after'} CMS’s ${receivingFeePercent(r)}% collection fee` : ''),
     b.recomputed.abs(),
     balanceWorking(r.result),
@@ -734,7 +741,13 @@ export function disputedAndUndisputed(r: ComputedReconciliation): { disputed?: F
   const step = reconStep(r.result, RECONCILE_STEP.balance)!;
   const undisputed = money(
     'undisputed_arrears',
-    `${owedOnlyIn(b) === undefined ? 'Arrears I accept are owed' : `What I accept is owed in ${owedOnlyIn(b)} (no maintenance arrears)`} (worked out from the decisions and my evidence of payment)`,
+    `${
+      owedOnlyIn(b) !== undefined
+        ? `What I accept is owed in ${owedOnlyIn(b)} (no maintenance arrears)`
+        : arrearsBesideCharges(b)
+          ? 'What I accept is owed in arrears and enforcement charges'
+          : 'Arrears I accept are owed'
+    } (worked out from the decisions and my evidence of payment)`,
     b.recomputed.gt(0) ? b.recomputed : fromPence(0),
     balanceWorking(r.result),
     step.citation,
@@ -1203,7 +1216,7 @@ export function componentDifferences(r: ComputedReconciliation, options: { expla
         `recomputed_${c.component}`,
         `${name[0]!.toUpperCase()}${name.slice(1)}${c.to.lt(0) ? ' overpaid' : ''}, worked out from the decisions and my evidence of payment`,
         c.to.abs(),
-        balanceWorking(r.result),
+        r.result.balance.components.find((x) => x.component === c.component)?.working ?? balanceWorking(r.result),
         cite,
       ),
     });

@@ -137,6 +137,23 @@ function paidEarly(periods: Periods, paid: BalanceInputs['paid']): Parts {
   return parts(Math.max(0, Math.min(m, soon.owed.maintenance)), Math.max(0, Math.min(f, soon.owed.fees)), 0);
 }
 
+/**
+ * What of two balances' credit on maintenance and fees pays the enforcement charges they hold, the same on both: added
+ * to either balance, it lowers the credit (fees' first) and the charges by as much.
+ */
+function paidToCharges(a: Parts, b: Parts): Parts {
+  const move = (x: Parts) => {
+    let left = Math.min(Math.max(0, -(x.maintenance + x.fees)), Math.max(0, x.charges));
+    const f = Math.min(left, Math.max(0, -x.fees));
+    left -= f;
+    return { f, m: Math.min(left, Math.max(0, -x.maintenance)) };
+  };
+  const [ma, mb] = [move(a), move(b)];
+  const m = Math.min(ma.m, mb.m);
+  const f = Math.min(ma.f, mb.f);
+  return parts(m, f, -(m + f));
+}
+
 export function balancesOf({ books, periods, paid, recorded, charges, directPay, historic }: BalanceInputs): Balances {
   const n = periods.count;
   const at = (day: number) => periods.periodOf(day);
@@ -301,8 +318,14 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   const feeCredit = (x: Parts) => (x.fees < 0 && x.maintenance > 0 ? Math.min(-x.fees, x.maintenance) : 0);
   const overpaidFees = Math.min(feeCredit(plus(overdue, ahead)), feeCredit(plus(entriesAsGiven, filledAhead)));
   const toMaintenance = parts(-overpaidFees, overpaidFees, 0);
-  const recomputed = plus(plus(overdue, ahead), toMaintenance);
-  const cmsEntries = plus(plus(entriesAsGiven, filledAhead), toMaintenance);
+  // Enforcement charges are collected once maintenance and arrears are paid (cms-rules.md §9.3): money paid beyond all
+  // the maintenance and fees owed pays them, the fees' credit first (a fee's share of money paid beyond what was owed
+  // is no fee), then maintenance's. Before (a meaning probe, 6 December 2026), £700 paid beyond £173.31 of arrears
+  // left the £350.00 of charges owed beside maintenance in credit, and CMS's right split "£350.00 less in enforcement
+  // charges". Moved the same on both balances, as the fees are above, so every finding still explains them.
+  const toCharges = paidToCharges(plus(plus(overdue, ahead), toMaintenance), plus(plus(entriesAsGiven, filledAhead), toMaintenance));
+  const recomputed = plus(plus(plus(overdue, ahead), toMaintenance), toCharges);
+  const cmsEntries = plus(plus(plus(entriesAsGiven, filledAhead), toMaintenance), toCharges);
   cmsFilledIn += filledAhead.maintenance + filledAhead.fees;
   // On Direct Pay CMS records no payments, so what was paid directly beyond the instalments is in none of its entries:
   // the payments left over (direct-pay.ts) are, up to what was paid ahead, that. CMS's figure is not wrong about them;
@@ -353,8 +376,8 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   return {
     accrued,
     due,
-    paid: parts(paidM + overpaidFees, paidF - overpaidFees, 0),
-    recordedByCms: parts(recM + overpaidFees, recF - overpaidFees, 0),
+    paid: parts(paidM + overpaidFees - toCharges.maintenance, paidF - overpaidFees - toCharges.fees, -toCharges.charges),
+    recordedByCms: parts(recM + overpaidFees - toCharges.maintenance, recF - overpaidFees - toCharges.fees, -toCharges.charges),
     adjustments,
     writtenOff,
     opening: historic.opening,

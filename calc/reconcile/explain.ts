@@ -605,9 +605,25 @@ export function owedOnlyIn(b: {
   return joinAnd(owed.map((c) => COMPONENT_WORDS[c.component]));
 }
 
+/**
+ * Of a balance owed in arrears and in enforcement charges both, the two parts: enforcement charges are not arrears
+ * (cms-accounts.md §4; a meaning probe of 6 December 2026 found £350.00 of them in "arrears of £523.31"). Undefined
+ * when the balance holds no charges, or nothing but fees and charges (owedOnlyIn words that).
+ */
+export function arrearsBesideCharges(b: {
+  readonly recomputed: Dec;
+  readonly components?: readonly { readonly component: Component; readonly recomputed: Dec }[];
+}): { readonly arrears: Dec; readonly charges: Dec } | undefined {
+  if (!b.recomputed.gt(0) || b.components === undefined || owedOnlyIn(b) !== undefined) return undefined;
+  const charges = b.components.find((c) => c.component === 'enforcement_charges')?.recomputed;
+  if (charges === undefined || !charges.gt(0) || !b.recomputed.gt(charges)) return undefined;
+  return { arrears: b.recomputed.minus(charges), charges };
+}
+
 /** A balance as a letter words it: "arrears of £410.08", "an overpayment of £12.00", "nothing owed". */
-function positionWords(b: Dec, owedIn: string | undefined): string {
+function positionWords(b: Dec, owedIn: string | undefined, parts?: { readonly arrears: Dec; readonly charges: Dec }): string {
   if (owedIn !== undefined) return `${pounds(b)} owed in ${owedIn} (no maintenance arrears)`;
+  if (parts) return `arrears of ${pounds(parts.arrears)} and enforcement charges of ${pounds(parts.charges)} (${pounds(b)} in all)`;
   return b.gt(0) ? `arrears of ${pounds(b)}` : b.lt(0) ? `an overpayment of ${pounds(b.abs())}` : 'nothing owed';
 }
 
@@ -675,7 +691,7 @@ export function explainBalance(
     (b.enforcementCharges.isZero() ? '' : ` + enforcement charges ${pounds(b.enforcementCharges)}`) +
     (owedHeld
       ? ` = ${pounds(b.recomputed)} owed to ${w.you} on ${d(b.asOf)}, of which ${pounds(held)} is money CMS received from the paying parent and had not passed on (not arrears)`
-      : ` = ${positionWords(b.recomputed, owedOnlyIn(b))} on ${d(b.asOf)}`) +
+      : ` = ${positionWords(b.recomputed, owedOnlyIn(b), arrearsBesideCharges(b))} on ${d(b.asOf)}`) +
     (b.notYetDue.isZero() ? '' : `; a further ${pounds(b.notYetDue)} has accrued but is not yet due`) +
     (sos === undefined
       ? ''

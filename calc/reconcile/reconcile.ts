@@ -16,7 +16,7 @@
  * @module
  */
 import type { BankTransaction, Evidence } from '../ledger/entries.ts';
-import { formatMoney, fromPence, pounds, wholePenceOf, type Dec } from '../money.ts';
+import { formatMoney, fromPence, pounds, poundsOfPence, wholePenceOf, type Dec } from '../money.ts';
 import type { Reference } from '../parameters.ts';
 import { amountsOf } from '../schedule/amounts.ts';
 import { LAW } from '../scheme-2012/law.ts';
@@ -41,7 +41,15 @@ import {
   withMovedArrearsFee,
 } from './moved-arrears.ts';
 import { effectTotal, type Effect, type FindingDraft, type MatchDraft } from './draft.ts';
-import { cmsEntriesWords, countOf, explainFinding, explainMatch, paidAheadWords, uncheckedChargesWarning } from './explain.ts';
+import {
+  cmsEntriesWords,
+  COMPONENT_WORDS,
+  countOf,
+  explainFinding,
+  explainMatch,
+  paidAheadWords,
+  uncheckedChargesWarning,
+} from './explain.ts';
 import { reconcilePayments } from './payments.ts';
 import { owedOn, periodsOf, type Periods } from './periods.ts';
 import { readBooks, type Books, type PaidItem } from './read.ts';
@@ -484,6 +492,27 @@ function publishPeriods(books: Books, balances: Balances): PeriodRow[] {
   });
 }
 
+/**
+ * How a component of the balance was reached, where its own terms add up to it: carried over + due (+ paid ahead) −
+ * paid + adjustments − written off. The words are the terms, so the sum is checked rather than trusted.
+ */
+function componentWorking(c: ComponentBalance['component'], k: 'maintenance' | 'fees' | 'charges', b: Balances): { working?: string } {
+  const opening = k === 'maintenance' ? b.opening : 0;
+  const adjustments = k === 'maintenance' ? b.adjustments : 0;
+  const writtenOff = k === 'maintenance' ? b.writtenOff : 0;
+  const ahead = b.paidAhead[k];
+  if (opening + b.due[k] + ahead - b.paid[k] + adjustments - writtenOff !== b.recomputed[k]) return {};
+  const name = COMPONENT_WORDS[c];
+  const terms =
+    (opening ? `carried over ${poundsOfPence(opening)} + ` : '') +
+    (k === 'charges' ? `charges the rules allow ${poundsOfPence(b.due[k])}` : `due under the payment plan ${poundsOfPence(b.due[k])}`) +
+    (ahead ? ` + paid ahead of it ${poundsOfPence(ahead)}` : '') +
+    (b.paid[k] || k !== 'charges' ? ` − paid ${poundsOfPence(b.paid[k])}` : '') +
+    (adjustments ? ` + CMS adjustments ${poundsOfPence(adjustments)}` : '') +
+    (writtenOff ? ` − written off ${poundsOfPence(writtenOff)}` : '');
+  return { working: `${name[0]!.toUpperCase()}${name.slice(1)}: ${terms} = ${poundsOfPence(b.recomputed[k])}` };
+}
+
 function publishBalance(
   books: Books,
   b: Balances,
@@ -501,6 +530,7 @@ function publishBalance(
     k: 'maintenance' | 'fees' | 'charges',
     given: number | undefined,
   ): ComponentBalance => ({
+    ...componentWorking(c, k, b),
     component: c,
     creditor: c === 'maintenance' ? 'receiving_parent' : 'secretary_of_state',
     accrued: m(k === 'charges' ? b.due.charges : b.accrued[k]),
@@ -534,13 +564,13 @@ function publishBalance(
     ...(ahead === 0 ? {} : { paidAhead: m(ahead) }),
     ...(aheadOfNext === 0 ? {} : { paidAheadOfNext: { amount: m(aheadOfNext), dueDates: periods.dueSoon!.dates } }),
     notYetDue: m(accrued - due - ahead + aheadOfNext),
-    paid: m(b.paid.maintenance + b.paid.fees),
-    recordedByCms: m(b.recordedByCms.maintenance + b.recordedByCms.fees),
+    paid: m(b.paid.maintenance + b.paid.fees + b.paid.charges),
+    recordedByCms: m(b.recordedByCms.maintenance + b.recordedByCms.fees + b.recordedByCms.charges),
     adjustments: m(b.adjustments),
     writtenOff: m(b.writtenOff),
     openingBalance: m(b.opening),
     secretaryOfState: m(b.secretaryOfState),
-    enforcementCharges: m(b.recomputed.charges),
+    enforcementCharges: m(b.due.charges),
     recomputed: m(recomputed),
     cmsEntriesTotal: m(effectTotal(b.cmsEntries)),
     cmsEntriesFilledIn: m(b.cmsFilledIn),

@@ -323,6 +323,11 @@ export interface ComponentBalance {
   readonly openingBalance: Dec;
   /** Overdue: opening balance + due − paid + adjustments − written off (charges: the allowed charges). */
   readonly recomputed: Dec;
+  /**
+   * How `recomputed` was reached, in words ("Maintenance: due under the payment plan £2,600.04 − paid £2,455.57 =
+   * £144.47"); absent where its terms do not add up to it alone (the receiving side's other terms, say).
+   */
+  readonly working?: string;
   /** What CMS's own entries add up to for this component. */
   readonly cmsEntriesTotal: Dec;
   readonly cmsClaimed?: Dec;

@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { compareDates } from '../../calc/dates.ts';
 import { pounds } from '../../calc/money.ts';
-import { owedOnlyIn } from '../../calc/reconcile/explain.ts';
+import { arrearsBesideCharges, owedOnlyIn } from '../../calc/reconcile/explain.ts';
 import { civilDate, commonFacts, priorContacts, senderRole, strictObject, words } from '../facts.ts';
 import {
   balanceDifference,
@@ -430,7 +430,9 @@ export const enforcementPauseRequest = defineLetter({
         ...(owesSome
           ? [
               `Hold the ${action} on the disputed part of the balance until my dispute has been answered.`,
-              `Limit any collection of arrears to the ${accepted} I accept, by agreement with me.`,
+              arrearsBesideCharges(r.result.balance)
+                ? `Limit any collection to the ${accepted} I accept (arrears and enforcement charges), by agreement with me.`
+                : `Limit any collection of arrears to the ${accepted} I accept, by agreement with me.`,
             ]
           : [`Hold the ${action} until my dispute has been answered.`]),
         ...inTransitAsks(ctx, r, inTransit),

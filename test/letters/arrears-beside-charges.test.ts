@@ -1,0 +1,32 @@
+/**
+ * A paying parent's letter where the balance is arrears and an enforcement charge (test/calc/reconcile/
+ * charges-paid-last.ts, March unpaid: £312.00 of arrears, £260.00 maintenance and £52.00 fees, and a £50.00 deduction
+ * from earnings order charge). Enforcement charges are not arrears (cms-accounts.md §4): before, the letter said
+ * "the account shows arrears of £362.00", and its working "+ enforcement charges £50.00 = arrears of £362.00".
+ */
+import { describe, expect, it } from 'vitest';
+import { draftLetter } from '../../letters/index.ts';
+import { chargesPaidLast } from '../calc/reconcile/charges-paid-last.ts';
+import { CASE_REFERENCE, PAYING_PARENT } from './fixture.ts';
+import { expectNoPlaceholder, squash } from './helpers.ts';
+
+describe('arrears beside an enforcement charge, in a paying parent’s account_breakdown_request', () => {
+  const text = squash(
+    draftLetter({
+      type: 'account_breakdown_request',
+      sentOn: '2024-04-08',
+      facts: { sender: PAYING_PARENT, caseReference: CASE_REFERENCE, senderRole: 'paying', statedIn: 'letter', statedOn: '2024-04-02' },
+      reconciliation: chargesPaidLast({ marchUnpaid: true, claim: { balance: '362.00' } }),
+    }).text,
+  );
+
+  it('says what is arrears and what is the charge, and does not call the charge arrears', () => {
+    expectNoPlaceholder(text, 'letter');
+    // 780.00 + 156.00 due − 624.00 paid = 312.00 of arrears; + the £50.00 charge = £362.00.
+    expect(text).toContain(
+      'the account shows £362.00 owed (arrears of £312.00, and enforcement charges of £50.00, which are owed to the Secretary of State and are not arrears) on that date.',
+    );
+    expect(text).toContain('= arrears of £312.00 and enforcement charges of £50.00 (£362.00 in all) on 31 March 2024');
+    expect(text).not.toContain('arrears of £362.00');
+  });
+});
