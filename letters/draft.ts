@@ -171,13 +171,14 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
   // A deduction the reconciliation found still in time to reach CMS (by its date) whose time has run out by the
   // letter's: the letter would tell CMS the employer "still has time" (a user test: a letter of December 2026 on a
   // reconciliation as at November 2025). Whether CMS received it must be checked as of a later date.
-  const lapsed = result.findings.filter((f) => f.kind === 'deduction_in_transit' && payOverDate(f.date) < sentOn);
+  const reachBy = (f: (typeof result.findings)[number]) => f.facts.reachBy ?? payOverDate(f.date);
+  const lapsed = result.findings.filter((f) => f.kind === 'deduction_in_transit' && reachBy(f) < sentOn);
   if (lapsed.length > 0) {
     const first = lapsed[0]!;
     problems.push({
       field: 'reconciliation.schedule.asOf',
       message:
-        `is ${longDate(result.asOf)}: ${lapsed.length === 1 ? 'a deduction' : `${lapsed.length} deductions`} from pay (the first of ${longDate(first.date)}, with until ${longDate(payOverDate(first.date))} to reach CMS) ${lapsed.length === 1 ? 'was' : 'were'} still in time then, but not by this letter's date (${longDate(sentOn)}), so the letter would say the employer still has time. ` +
+        `is ${longDate(result.asOf)}: ${lapsed.length === 1 ? 'a deduction' : `${lapsed.length} deductions`} from pay (the first of ${longDate(first.date)}, with until ${longDate(reachBy(first))} to reach CMS) ${lapsed.length === 1 ? 'was' : 'were'} still in time then, but not by this letter's date (${longDate(sentOn)}), so the letter would say the employer still has time. ` +
         'Reconcile again as of a later date (reconcile_case with a later asOf, or none; or reconciliation.schedule.asOf), so that whether CMS received it is checked',
     });
   }

@@ -299,7 +299,12 @@ export function reconcileDeductions(books: Books): DeductionsResult {
     if (usedE.has(j)) return;
     const shown = credit(reaching(v), v.day);
     paid.push({ day: v.day, credit: shown });
-    const inTransit = payOverBy(v.day) > books.asOfDay;
+    // From pay, the employer has until its pay-over day; from benefit no pay-over day applies (DWP pays over what it
+    // deducts), so only a deduction within the matching window of the date may still be on its way. Before (a meaning
+    // probe of 6 December 2026), a benefit deduction of 3 March, uncredited on 30 March while 17 March's was credited,
+    // had "until 19 April to reach CMS" and a letter disputing it was refused.
+    const reachBy = v.type === 'payslip_deduction' ? payOverBy(v.day) : v.day + windowDays;
+    const inTransit = reachBy > books.asOfDay;
     const checked = inTransit || books.cmsAccountGiven;
     if (!checked) {
       uncheckedEvidence++;
@@ -313,7 +318,7 @@ export function reconcileDeductions(books: Books): DeductionsResult {
       cms: [],
       bank: [],
       evidence: [v],
-      facts: checked ? {} : { reason: 'no_cms_record_given' },
+      facts: inTransit ? { reachBy: fromDayNumber(reachBy) } : checked ? {} : { reason: 'no_cms_record_given' },
     });
   });
   if (uncheckedEvidence > 0) {

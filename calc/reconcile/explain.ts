@@ -143,7 +143,10 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
       return `${capital(first)}; CMS recorded it on ${d(cms!.date)}, after the date of its figure, so its figure does not include it yet and is not wrong about it.`;
     case 'deduction_in_transit': {
       const c = f.citations[0]!;
-      return `${capital(w.your)} ${c.kind === 'payslip_deduction' ? 'payslip' : 'benefit statement'} of ${d(c.date)} shows ${pounds(c.amount)} deducted for child maintenance${lessCharge(f.amount, c.amount)}; it has until ${d(payOverDate(c.date))} to reach CMS, so CMS's figure does not include it yet.`;
+      const by = x.reachBy ?? payOverDate(c.date);
+      return c.kind === 'payslip_deduction'
+        ? `${capital(w.your)} payslip of ${d(c.date)} shows ${pounds(c.amount)} deducted for child maintenance${lessCharge(f.amount, c.amount)}; it has until ${d(by)} to reach CMS, so CMS's figure does not include it yet.`
+        : `${capital(w.your)} benefit statement of ${d(c.date)} shows ${pounds(c.amount)} deducted for child maintenance, a few days before the date of CMS's figure: it may not have reached CMS by then (allow until ${d(by)}), so CMS's figure does not include it yet.`;
     }
     case 'duplicate_payment_record': {
       const twin = x.cms![1]!;

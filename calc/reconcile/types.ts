@@ -224,6 +224,11 @@ export interface FindingFacts {
     | 'catch_up';
   /** Direct Pay: the instalment reported missed that a later payment (a catch-up) made up. */
   readonly catchUpFor?: CivilDate;
+  /**
+   * A deduction still in time to reach CMS: the last day it may (from pay, the employer's pay-over day, SI 1992/1989
+   * reg 14(1); from benefit, which has no such day, Reckoner's matching window after the deduction).
+   */
+  readonly reachBy?: CivilDate;
   /** Where a stated figure comes from (a write-off letter). */
   readonly source?: string;
   /** A decision the finding turns on: its id, letter date and effective date. */
