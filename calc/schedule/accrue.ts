@@ -37,6 +37,37 @@ export function periodPence(weekly: number, frequency: PaymentFrequency, days: n
   return share(weekly * 52, days, INSTALMENTS[frequency] * periodDays);
 }
 
+/**
+ * Whole pence due for `days` of a period under each of `shares`: together, what their weekly total makes due
+ * (periodPence), each share its exact part rounded down, and the pence left over to the largest remainders (the first
+ * of equal ones first). One share alone is periodPence exactly.
+ */
+export function apportion(
+  shares: readonly { readonly weekly: number }[],
+  frequency: PaymentFrequency,
+  days: number,
+  periodDays: number,
+): number[] {
+  if (shares.length === 1) return [periodPence(shares[0]!.weekly, frequency, days, periodDays)];
+  const den = INSTALMENTS[frequency] * periodDays;
+  const total = periodPence(
+    shares.reduce((a, s) => a + s.weekly, 0),
+    frequency,
+    days,
+    periodDays,
+  );
+  const nums = shares.map((s) => s.weekly * 52 * days);
+  const parts = nums.map((n) => Math.floor(n / den));
+  let left = total - parts.reduce((a, p) => a + p, 0);
+  const order = nums.map((n, i) => ({ i, rem: n - parts[i]! * den })).sort((a, b) => b.rem - a.rem || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    parts[i]! += 1;
+    left--;
+  }
+  return parts;
+}
+
 /** The periods a schedule runs over: the same for every set of decisions applied to it. */
 export interface Frame {
   readonly frequency: PaymentFrequency;
@@ -117,12 +148,16 @@ export function accrue(decisions: readonly ResolvedDecision[], frame: Frame, rec
       let amount = 0;
       // Fees are the 2012 scheme's: a CSA decision (effective before it began) carries none, even collected after 2014.
       const collect = decision.service === 'collect_and_pay' && compareDates(decision.effectiveDate, SCHEME_START) >= 0;
-      for (const share of shares[decisionIndex]!) {
-        const part = periodPence(share.weekly, frequency, days, periodDays);
-        byParent[share.parent]! += part;
-        if (collect) collectedByParent[share.parent]! += part;
-        amount += part;
-      }
+      // The paying parent's instalment is his weekly amount × 52 ÷ instalments (reg 4), rounded once; the receiving
+      // parents' shares of it are apportioned to add up to it exactly (largest remainder). Before (a meaning probe of
+      // 6 December 2026), each share was rounded and the instalment made of them: £80.00 a week between two was
+      // £173.33 + £173.33 = £346.66 a month, a penny short of £346.67.
+      const parts = apportion(shares[decisionIndex]!, frequency, days, periodDays);
+      shares[decisionIndex]!.forEach((share, i) => {
+        byParent[share.parent]! += parts[i]!;
+        if (collect) collectedByParent[share.parent]! += parts[i]!;
+        amount += parts[i]!;
+      });
       if (collect) collected += amount;
       maintenance += amount;
       segments.push({
