@@ -48,7 +48,7 @@ describe('a deduction from benefit CMS never credited', () => {
     );
     const f = r.findings.find((x) => x.kind === 'deduction_in_transit');
     expect(f && [f.date, formatMoney(f.amount), f.facts.reachBy]).toEqual(['2025-03-27', '16.80', '2025-04-01']);
-    expect(explainFinding(f!)).toBe(
+    expect(explainFinding(f!, 'paying')).toBe(
       "Your benefit statement of 27 March 2025 shows £16.80 deducted for child maintenance, a few days before the date of CMS's figure: it may not have reached CMS by then (allow until 1 April 2025), so CMS's figure does not include it yet.",
     );
   });
