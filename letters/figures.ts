@@ -333,6 +333,8 @@ export function correctBalanceWords(value: string, r: ComputedReconciliation): s
   if (charges) {
     return `${value} owed (arrears of ${pounds(charges.arrears)}, and enforcement charges of ${pounds(charges.charges)}, which are owed to the Secretary of State and are not arrears)`;
   }
+  // Nothing overdue, but liability accrued that the plan collects later: owed, though not yet, so not "nothing owed".
+  if (b.position === 'settled' && b.notYetDue.gt(0)) return `nothing overdue (${value})`;
   return only === undefined
     ? balanceWords(value, b.position)
     : `${value} owed in ${only}, to the Secretary of State, and no maintenance arrears`;
@@ -493,6 +495,28 @@ function netOf(r: ComputedReconciliation): Decimal | undefined {
   if (r.result.bridge.fromLabel === 'cms_claim') return r.result.balance.difference;
   const step = reconStep(r.result, RECONCILE_STEP.bridge);
   return step ? parseMoney(step.value) : undefined;
+}
+
+/**
+ * How far CMS's figure is out beside liability it counts that has accrued and is not yet due (calc's
+ * differenceBesideNotYetDue), as a magnitude with its way; undefined without such a line or when nothing else is out.
+ */
+export function differenceBesideNotYetDue(r: ComputedReconciliation): { figure: Figure; way: Way } | undefined {
+  const beside = r.result.bridge.differenceBesideNotYetDue;
+  const way = beside && wayOf(beside);
+  if (!beside || !way) return undefined;
+  const step = reconStep(r.result, RECONCILE_STEP.bridge)!;
+  return {
+    way,
+    figure: money(
+      'difference_beside_not_yet_due',
+      'Net amount by which CMS’s figure is out, beside what has accrued and is not yet due',
+      beside.abs(),
+      step.description,
+      step.citation,
+      step.href,
+    ),
+  };
 }
 
 /** Which way CMS's figure is out, net; undefined when it agrees with the correct one. */
@@ -1184,15 +1208,19 @@ export function claimedComponent(r: ComputedReconciliation, component: Component
 }
 
 /** The parts of the balance on which CMS's figure is out, from the bridge's components. */
-export function componentDifferences(r: ComputedReconciliation, options: { explainedOnly?: boolean } = {}): ComponentDifference[] {
+export function componentDifferences(
+  r: ComputedReconciliation,
+  options: { explainedOnly?: boolean; besideNotYetDue?: boolean } = {},
+): ComponentDifference[] {
   const bridge = r.result.bridge;
   const cite = bridgeCitation(r.result);
   const out: ComponentDifference[] = [];
   // The lines the entries explain, leaving out what CMS's total has beyond its entries (whose parts nobody knows).
-  const counted = (kind: string) => !options.explainedOnly || kind !== 'unexplained';
+  const counted = (kind: string) =>
+    (!options.explainedOnly || kind !== 'unexplained') && (!options.besideNotYetDue || kind !== 'accrued_not_yet_due');
   for (const c of bridge.components) {
     const key = componentKey(c.component);
-    const amount = options.explainedOnly ? c.explained : c.amount;
+    const amount = options.explainedOnly ? c.explained : options.besideNotYetDue ? c.besideNotYetDue : c.amount;
     const way = wayOf(amount);
     if (!way) continue;
     const name = COMPONENT_WORDS[c.component];

@@ -194,7 +194,11 @@ export function buildBridge(
       l.kind === 'payment_in_transit' ||
       l.kind === 'received_not_passed_on' ||
       l.kind === 'paid_ahead' ||
-      l.kind === 'paid_ahead_differs'
+      l.kind === 'paid_ahead_differs' ||
+      // Liability CMS's figure counts that has accrued and is not yet due is owed, later: its figure is not wrong about
+      // it, in nobody's favour (a meaning probe of 6 December 2026: "Both items make your figure too high, by £122.00
+      // in all, in my favour", £104.00 of it the initial amount still to fall due).
+      l.kind === 'accrued_not_yet_due'
     )
       continue;
     const a = pence(l.amount);
@@ -205,6 +209,7 @@ export function buildBridge(
     }
   }
   const to = effectTotal(balances.recomputed);
+  const laterLine = lines.find((l) => l.kind === 'accrued_not_yet_due');
   // On its way to CMS at the date: deductions still in time to be paid over, and payments it recorded after the date.
   const deductions = subtotals.get('deduction_in_transit');
   const payments = subtotals.get('payment_in_transit');
@@ -250,6 +255,7 @@ export function buildBridge(
     subtotals: [...subtotals.entries()].map(([kind, s]) => ({ kind, count: s.count, amount: fromPence(s.amount) })),
     inTransit: { count: transit?.count ?? 0, amount: fromPence(transit?.amount ?? 0) },
     differenceOnceArrived: fromPence(from - to - (transit?.amount ?? 0)),
+    ...(laterLine ? { differenceBesideNotYetDue: fromPence(from - to - pence(laterLine.amount)) } : {}),
     components: COMPONENTS.map((component) => {
       const k = componentKeys[component];
       const given =
@@ -265,6 +271,7 @@ export function buildBridge(
         to: fromPence(toC),
         amount: fromPence(lines.reduce((a, l) => a + pence(effectOn(l, component)), 0)),
         explained: fromPence(lines.reduce((a, l) => (l.kind === 'unexplained' ? a : a + pence(effectOn(l, component))), 0)),
+        besideNotYetDue: fromPence(lines.reduce((a, l) => (l.kind === 'accrued_not_yet_due' ? a : a + pence(effectOn(l, component))), 0)),
       };
     }),
     inPayingParentsFavour: { count: forPaying.lines.length, lines: forPaying.lines, amount: fromPence(forPaying.amount) },

@@ -471,6 +471,8 @@ export interface Bridge {
      * has no parts anyone can know, and calc puts it in the first part CMS did not give.
      */
     readonly explained: Dec;
+    /** Σ of the lines other than `accrued_not_yet_due`: how far this part is out beside what is owed later. */
+    readonly besideNotYetDue: Dec;
   }[];
   /** What CMS's figure comprises besides maintenance, fees and charges: the arrears carried in, write-offs, the Secretary of State's part. */
   readonly historic?: { readonly openingBalance: Dec; readonly writtenOff: Dec; readonly secretaryOfState: Dec };
@@ -489,6 +491,11 @@ export interface Bridge {
   readonly inTransit: { readonly count: number; readonly amount: Dec };
   /** from − to less inTransit.amount: how far CMS's figure is out once what is on its way has reached it. */
   readonly differenceOnceArrived: Dec;
+  /**
+   * Where CMS's figure counts liability that has accrued and is not yet due (an `accrued_not_yet_due` line): from − to
+   * less that line, how far CMS's figure is out beside what is owed later. Absent without such a line.
+   */
+  readonly differenceBesideNotYetDue?: Dec;
 }
 
 export interface FavourTally {

@@ -36,6 +36,7 @@ import {
   ownEntries,
   aheadPays,
   paidAheadBy,
+  differenceBesideNotYetDue,
   receiptsList,
   receivingFeePercent,
   recomputedBalance,
@@ -109,6 +110,15 @@ export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addr
   // Lower only by what it holds and by what it passed on before the date that reached me after it: neither an error.
   if (held !== undefined && netWay(r) === 'too_low' && heldAndOnItsWay(r)) {
     return `${own} ${held} ${to === 'cms' ? 'Your' : 'Its'} figure is right as the paying parent’s arrears, and lower than what I am owed only by that money and by what reached me after that date.`;
+  }
+  // Higher by liability it counts that has accrued and is not yet due: owed later, not an error; the rest is what is
+  // out (a meaning probe, 6 December 2026: "Your figure is £122.00 too high", £104.00 of it still to fall due).
+  if (bridge.differenceBesideNotYetDue !== undefined && !held) {
+    const beside = differenceBesideNotYetDue(r);
+    const your = to === 'cms' ? 'Your' : 'Its';
+    return beside
+      ? `${own} ${your} figure ${outBy(r, ctx.quote(beside.figure), beside.way)} beside what has accrued under the decisions and is not yet due.`
+      : `${own} ${your} figure is higher only by what has accrued under the decisions and is not yet due.`;
   }
   return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure ${outBy(r, ctx.quote(diff), netWay(r)!)}.${held ? ` ${held}` : ''}`;
 }
@@ -336,7 +346,9 @@ export function statementSentences(
   const allParts = given ? componentDifferences(r) : componentDifferences(r).filter((p) => p.cms && p.component !== 'enforcement_charges');
   const claimedParts = allParts.some((p) => p.cms !== undefined);
   const explainedOnly = given && unexplained !== undefined && !claimedParts;
-  const parts = explainedOnly ? componentDifferences(r, { explainedOnly }) : allParts;
+  // Beside what has accrued and is not yet due, which is no part's error (the line says what it is).
+  const besideNotYetDue = notYetDue !== undefined && !claimedParts;
+  const parts = explainedOnly || besideNotYetDue ? componentDifferences(r, { explainedOnly, besideNotYetDue }) : allParts;
   // Out only by what was on its way to CMS: no part of its figure is wrong (a payment recorded after the date was
   // "the maintenance is £216.67 too high and the collection fees are £43.33 too high").
   const onlyOnItsWay = result.bridge.differenceOnceArrived.isZero() && result.bridge.inTransit.count > 0 && !claimedParts;

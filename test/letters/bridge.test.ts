@@ -301,15 +301,24 @@ describe('letters quote the bridge: the net difference, the lines each way, the 
       bridge_not_yet_due: '£536.78',
       balance_difference: '£436.78',
     });
+    // What has accrued and is not yet due is owed later, in nobody's favour; beside it, CMS's figure is £100.00 too low
+    // (436.78 − 536.78). Before (a meaning probe, 6 December 2026): "One item makes your figure too high, by £536.78, in
+    // my favour … your figure is £436.78 too high, net".
     expect(letter.text).toContain(
-      'One item makes your figure too high, by £536.78, in my favour; one entry makes it too low, by £100.00, in the other parent’s favour. Taken together, your figure is £436.78 too high, net.',
+      'the account shows nothing overdue (£0.00) on that date. Your figure is £100.00 too low beside what has accrued under the decisions and is not yet due.',
     );
+    expect(letter.text).toContain('One entry makes your figure too low, by £100.00, in the other parent’s favour.');
+    expect(letter.text).not.toContain('in my favour');
+    // By part, beside it: the £100.00 receipt as maintenance £83.33 and its fee £16.67 (100 × 5/6, 100 × 1/6).
+    expect(letter.text).toContain('By part of the balance, the maintenance is £83.33 too low and the collection fees are £16.67 too low.');
     expect(letter.text).toContain('£536.78 of your figure has accrued under the decisions but is not yet due');
     // −£100.00 + £536.78 = £436.78; £436.78 − £436.78 = £0.00, the correct balance.
     const rows = statementOf(letter).rows;
     expect(rows.filter((r) => r[0] !== '').reduce((a, r) => a + pence(r[4]!), 0)).toBe(43678);
     // The last line says the accrued £536.78 is still to come (before, it read only "nothing owed (£0.00)").
-    expect(rows[rows.length - 1]![2]).toBe('The correct balance: nothing owed (£0.00); a further £536.78 has accrued and is not yet due');
+    expect(rows[rows.length - 1]![2]).toBe(
+      'The correct balance: nothing overdue (£0.00); a further £536.78 has accrued and is not yet due',
+    );
   });
 
   test('a receiving parent’s letter puts CMS’s figure too low in their favour, and starts from CMS’s entries without a claim', () => {

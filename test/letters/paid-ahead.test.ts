@@ -24,7 +24,7 @@ describe('money paid ahead of the payment plan, in a paying parent’s letters',
         reconciliation: story(['2024-03-15', '2024-04-15'], '0.00'),
       }).text,
     );
-    expect(text).toContain('the account shows nothing owed (£0.00) on that date. Your figure agrees with it.');
+    expect(text).toContain('the account shows nothing overdue (£0.00) on that date. Your figure agrees with it.');
     expect(text).not.toMatch(/overpayment|too high|in my favour/);
   });
 
@@ -97,7 +97,7 @@ describe('money paid ahead of the payment plan, in a paying parent’s letters',
           reconciliation,
         }).text,
       );
-      expect(text).toContain('the account shows nothing owed (£0.00) on that date. Your figure agrees with it.');
+      expect(text).toContain('the account shows nothing overdue (£0.00) on that date. Your figure agrees with it.');
       expect(text).not.toMatch(/an overpayment of|overpaid|too high|too low|in my favour|favour of|more than the instalment/);
     },
   );
