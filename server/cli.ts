@@ -85,13 +85,14 @@ export async function main(argv: string[]): Promise<void> {
       return;
     case 'serve': {
       const { host, port, insecureNoAuth } = parseServeArgs(rest);
-      const [{ serve }, { lazyStore, storeOptionsFromEnv }, { createApp, NO_AUTH_WARNING }, auth, { serverDay }] = await Promise.all([
-        import('@hono/node-server'),
-        import('../store/open.ts'),
-        import('./http.ts'),
-        import('./auth.ts'),
-        import('./today.ts'),
-      ]);
+      const [{ serve }, { connectWarning, lazyStore, storeOptionsFromEnv }, { createApp, NO_AUTH_WARNING }, auth, { serverDay }] =
+        await Promise.all([
+          import('@hono/node-server'),
+          import('../store/open.ts'),
+          import('./http.ts'),
+          import('./auth.ts'),
+          import('./today.ts'),
+        ]);
       const today = dayOrFail(serverDay);
       let tokens: string[] = [];
       try {
@@ -118,6 +119,14 @@ export async function main(argv: string[]): Promise<void> {
         fail((error as Error).message);
       }
       const lazy = lazyStore(storeOptions);
+      if (storeOptions.databaseUrl) {
+        // A PostgreSQL connection closed under a write must not take the server down (server/postgres-guard.ts).
+        (await import('./postgres-guard.ts')).keepServingAfterPostgresWriteAfterClose(lazy.reopen);
+        // Other users of a shared PostgreSQL server must not be able to connect to this database: said at start.
+        void connectWarning(storeOptions.databaseUrl).then((warning) => {
+          if (warning) process.stderr.write(`reckoner: ${warning}\n`);
+        });
+      }
       const options = {
         host,
         apiTokens: tokens,

@@ -18,6 +18,7 @@ import { CaseWorkLimiter } from './case-work.ts';
 import { createMcpServer, InFlight } from './mcp.ts';
 import { PARSE_ROUTE, PARSE_ROUTE_MAX_BODY, registerParseRoute } from './parse-route.ts';
 import { openApiDocument } from './openapi.ts';
+import { CASE_EXPORT_MAX_JSON_VALUES, DOCUMENT_MAX_JSON_VALUES, jsonValuesOver, tooManyValuesMessage } from './json-values.ts';
 import { toolCalled } from './mcp-tool-name.ts';
 import type { CivilDate } from '../calc/dates.ts';
 import { todayInUk } from './today.ts';
@@ -193,6 +194,35 @@ const routeOf = (tool: string) => `/api/v1/${routeName(tool)}`;
 const LINES_ROUTES = new Set(['add_cms_entries', 'add_evidence'].map(routeOf));
 const LEDGER_ROUTES = new Set(['reconcile_ledger', 'build_liability_schedule'].map(routeOf));
 
+/**
+ * Why a large JSON body (over the small limit: only a case export or a document may be) is refused before it is
+ * parsed for holding more values than a request of its tool needs (server/json-values.ts), or undefined.
+ */
+function tooManyValues(tool: 'import_case' | 'import_document' | 'parse_statement', text: string): string | undefined {
+  if (tool === 'import_case') {
+    return jsonValuesOver(text, CASE_EXPORT_MAX_JSON_VALUES)
+      ? tooManyValuesMessage(
+          CASE_EXPORT_MAX_JSON_VALUES,
+          'an export of a case at its limits holds',
+          'send the export export_case made, as it made it',
+        )
+      : undefined;
+  }
+  return jsonValuesOver(text, DOCUMENT_MAX_JSON_VALUES)
+    ? tooManyValuesMessage(
+        DOCUMENT_MAX_JSON_VALUES,
+        `a ${tool} request`,
+        'send the document as one base64 string in contentBase64, with its options, and nothing else',
+      )
+    : undefined;
+}
+
+/** The tool of a route whose body may be larger than the small limit. */
+const LARGE_BODY_TOOLS: ReadonlyMap<string, 'import_case' | 'import_document'> = new Map([
+  [routeOf('import_case'), 'import_case'],
+  [routeOf('import_document'), 'import_document'],
+]);
+
 function bodyAdvice(path: string): string {
   if (LINES_ROUTES.has(path)) {
     return ': send the lines in several calls of fewer lines each (each call adds to the case; a line sent twice is kept once)';
@@ -232,17 +262,22 @@ export function createApp(options: HttpOptions): Hono {
   // Routes that carry a whole document (base64 or raw) get the document limit; a case export its own; the rest the small one.
   const documentRoutes = new Set(['/api/v1/import-document']);
 
-  /** Why an MCP message this large is refused, or undefined when it calls a tool that takes this much. */
+  /**
+   * Why an MCP message this large is refused, or undefined when it calls a tool that takes this much, with no more
+   * values than that tool needs.
+   */
   const largeMcpRefusal = (text: string): string | undefined => {
     const bytes = Buffer.byteLength(text);
     // The tool the message calls, read where JSON.parse would read it (not a name written anywhere in it).
     const called = toolCalled(text);
     const tool = called === 'import_case' || called === 'parse_statement' || called === 'import_document' ? called : undefined;
     const limit = tool === 'import_case' ? CASE_EXPORT_MAX_BYTES : tool ? Math.max(maxBody, PARSE_ROUTE_MAX_BODY) : maxBody;
-    if (bytes <= limit) return undefined;
-    return tool
-      ? `The MCP message is ${bytes} bytes, larger than the ${limit} bytes this server accepts for ${tool}`
-      : `The MCP message is ${bytes} bytes, larger than the ${maxBody} bytes this server accepts; only import_case, parse_statement and import_document take more`;
+    if (bytes > limit) {
+      return tool
+        ? `The MCP message is ${bytes} bytes, larger than the ${limit} bytes this server accepts for ${tool}`
+        : `The MCP message is ${bytes} bytes, larger than the ${maxBody} bytes this server accepts; only import_case, parse_statement and import_document take more`;
+    }
+    return tool ? tooManyValues(tool, text) : undefined;
   };
   const smallLimit = sizeLimit({
     maxSize: maxBody,
@@ -449,6 +484,10 @@ export function createApp(options: HttpOptions): Hono {
       try {
         // The text, then JSON.parse: the same as c.req.json(), without its extra trip through the body's stream reader.
         text = await c.req.text();
+        // Only the large routes take a body over the small limit; theirs is counted before it is parsed.
+        const large = text.length > maxBody ? LARGE_BODY_TOOLS.get(c.req.path) : undefined;
+        const refusal = large ? tooManyValues(large, text) : undefined;
+        if (refusal) return requestError(c, 'too_large', refusal);
         body = JSON.parse(text);
       } catch {
         return errorResponse(

@@ -18,6 +18,7 @@ import { parseBytes, parseOptionsShape, parseStatementInput, parseStatementTool 
 import { strictObject } from '../tools/schemas.ts';
 import { failure, isUnexpected, problemsFrom, toFailure, type ToolContext, type ToolFailure } from '../tools/tool.ts';
 import { errorResponse } from './errors.ts';
+import { DOCUMENT_MAX_JSON_VALUES, jsonValuesOver, tooManyValuesMessage } from './json-values.ts';
 
 export const PARSE_ROUTE = '/api/v1/parse-statement';
 
@@ -76,8 +77,24 @@ function optionsFrom(fields: Iterable<[string, string]>, where: string): z.infer
 
 async function fromJson(c: Context, context: ToolContext): Promise<Response> {
   let body: unknown;
+  const text = await c.req.text();
+  // Counted before it is parsed: JSON.parse takes time by the value (server/json-values.ts).
+  if (jsonValuesOver(text, DOCUMENT_MAX_JSON_VALUES)) {
+    throw new RequestProblem(
+      failure('too_large', [
+        {
+          field: '(body)',
+          message: tooManyValuesMessage(
+            DOCUMENT_MAX_JSON_VALUES,
+            'a parse-statement request',
+            'send the document as one base64 string in contentBase64, with its options, or upload the file itself',
+          ),
+        },
+      ]),
+    );
+  }
   try {
-    body = await c.req.json();
+    body = JSON.parse(text);
   } catch {
     throw invalid('(body)', 'is not valid JSON; send a JSON object with Content-Type: application/json, or upload the file itself');
   }

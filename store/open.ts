@@ -302,6 +302,12 @@ export interface LazyStore {
   readonly started: () => boolean;
   /** Closes the store if it was opened (and releases the PGlite directory). */
   readonly close: () => Promise<void>;
+  /**
+   * Lets go of the store as it is (closed in the background, its calls still running given a few seconds to end)
+   * and opens a new one on the next call: for a PostgreSQL pool left with a connection that cannot write
+   * (server/postgres-guard.ts).
+   */
+  readonly reopen: () => void;
 }
 
 /**
@@ -328,5 +334,47 @@ export function lazyStore(options: StoreOptions | (() => StoreOptions) = storeOp
       pending = undefined;
       if (p) await (await p.catch(() => undefined))?.close();
     },
+    reopen: () => {
+      const p = pending;
+      pending = undefined;
+      if (p) void p.then((store) => store.close()).catch(() => undefined);
+    },
   };
+}
+
+/**
+ * Who else may connect to the PostgreSQL database: a warning saying what to run, or undefined when only its owner,
+ * superusers and the roles granted CONNECT by name may. A new database lets PUBLIC (every user of the server) connect,
+ * and Reckoner's roles (reckoner_app, …) are shared by every database on the server: a user of another deployment on
+ * the same server could connect to this one, act as reckoner_app and read its cases (a security audit did). Only the
+ * database's name and role names are said, never case data; undefined too when the database cannot be asked (opening
+ * the store then says why).
+ */
+export async function connectWarning(url: string): Promise<string | undefined> {
+  const { default: postgres } = await import('postgres');
+  const client = postgres(url, { max: 1, onnotice: () => undefined, connect_timeout: 10, idle_timeout: 1 });
+  try {
+    const rows = await client<{ database: string; publicConnect: boolean; others: string[] }[]>`
+      select d.datname as database,
+        d.datacl is null or exists (select 1 from aclexplode(d.datacl) a where a.grantee = 0 and a.privilege_type = 'CONNECT') as "publicConnect",
+        array(select r.rolname::text from pg_roles r
+          where r.rolcanlogin and not r.rolsuper and r.oid <> d.datdba and r.rolname <> current_user
+            and has_database_privilege(r.oid, d.oid, 'CONNECT') order by r.rolname limit 10) as others
+      from pg_database d where d.datname = current_database()`;
+    const found = rows[0];
+    if (!found || (!found.publicConnect && found.others.length === 0)) return undefined;
+    const database = `"${found.database.replace(/"/g, '""')}"`;
+    const who = found.publicConnect ? 'every user of this PostgreSQL server (PUBLIC has CONNECT)' : `the users ${found.others.join(', ')}`;
+    return (
+      `WARNING — ${who} may connect to the database ${database}, and Reckoner's roles are shared by every database on the ` +
+      'server: a user of another database there could read these cases. As its owner or an administrator, run: ' +
+      (found.publicConnect
+        ? `REVOKE CONNECT ON DATABASE ${database} FROM PUBLIC; GRANT CONNECT ON DATABASE ${database} TO <the user in DATABASE_URL>;`
+        : `REVOKE CONNECT ON DATABASE ${database} FROM <each of them>;`)
+    );
+  } catch {
+    return undefined;
+  } finally {
+    await client.end({ timeout: 1 }).catch(() => undefined);
+  }
 }

@@ -63,7 +63,7 @@ import {
   type DocumentValues,
   type TransactionValues,
 } from './rows.ts';
-import { heldRows, keptFileBytes, makeRoom, refuseKeptFile, refuseOverLimit } from './limits.ts';
+import { heldRows, keptFileBytes, makeRoom, refuseKeptFile, refuseNewOverLimit, refuseOverLimit } from './limits.ts';
 import { batches, insertNew, JSON_BATCH, type Database } from './sql.ts';
 import { contentFingerprint, MAX_TYPED, occurrenceOf, refuseRepeats } from './typed.ts';
 
@@ -316,6 +316,11 @@ export function documentOperations(
   ): Promise<ImportResult> =>
     cx.scoped('case', async (tx) => {
       const { s } = await cx.lockCase(tx, caseId);
+      // Rows over the case's limits are refused before anything is written (limits.ts refuseNewOverLimit).
+      const [heldTx, heldCms] = await Promise.all([heldRows(tx, caseId, 'transactions'), heldRows(tx, caseId, 'cmsEntries')]);
+      const fingerprints = (rows: readonly { readonly fingerprint: string }[]) => rows.map((r) => r.fingerprint);
+      await refuseNewOverLimit(tx, caseId, 'transactions', fields.transactions, heldTx, fingerprints(txRows));
+      await refuseNewOverLimit(tx, caseId, 'cmsEntries', fields.cmsEntries, heldCms, fingerprints(cmsRows));
       const [found] = await tx
         .select({ id: t.documents.id })
         .from(t.documents)
@@ -339,7 +344,6 @@ export function documentOperations(
         o.onProgress?.(written, total);
       };
       const constants = { caseId, documentId };
-      const [heldTx, heldCms] = await Promise.all([heldRows(tx, caseId, 'transactions'), heldRows(tx, caseId, 'cmsEntries')]);
       const newTx = await writeRows(
         txRows,
         (batch) =>
@@ -362,6 +366,7 @@ export function documentOperations(
           ),
         progress,
       );
+      // Counted again as written (the check above counted the rows before): nothing over the limit is ever kept.
       refuseOverLimit('transactions', fields.transactions, heldTx, newTx);
       refuseOverLimit('cmsEntries', fields.cmsEntries, heldCms, newCms);
       await cx.audit(tx, caseId, found ? 'document_reimported' : 'document_imported');

@@ -14,18 +14,19 @@
  * Enforced in the transaction that writes the rows, after the case's row is locked (`lockCase`): changes to one
  * case queue behind each other there, so two adds at once cannot both count the rows as they were before either
  * and slip under the limit together. Rows that are already there (the same bank line imported again) do not
- * count: the rows are written, the new ones counted, and a batch that would take the case over its limit is
- * refused whole, the transaction undone (nothing of it is kept). Each count is by the case's id, on an index
+ * count. A document's rows are counted before any is written (those the case holds already looked up by their
+ * fingerprints: {@link refuseNewOverLimit}); other rows are written, the new ones counted, and a batch that would take
+ * the case over its limit is refused whole, the transaction undone (nothing of it is kept). Each count is by the case's id, on an index
  * that every one of these tables has beginning with `case_id`.
  * @module
  */
-import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { groupedCount } from '../../calc/money.ts';
 import { StoreError } from '../errors.ts';
 import * as t from '../schema.ts';
 import { MAX_CHILDREN, MAX_PARTIES } from './parties.ts';
-import type { Database } from './sql.ts';
+import { batches, type Database } from './sql.ts';
 
 const NEW_CASE = 'start a new case for the next period (create_case)';
 
@@ -80,6 +81,38 @@ export function refuseOverLimit(kind: RowKind, field: string, held: number, addi
     `would take the case over its limit of ${groupedCount(max)} ${name}: it holds ${groupedCount(held)} and this adds ` +
       `${groupedCount(adding)} new; nothing of it was saved. A case is one dispute: ${advice}`,
   );
+}
+
+/**
+ * {@link refuseOverLimit} before writing rows that may be in the case already (a document's bank lines or CMS
+ * entries, by fingerprint): refuses when the case's `held` rows and those of `fingerprints` it does not hold yet are
+ * over the limit, so nothing is written first (a probe's 240,000-line statement was written whole before it was
+ * refused, holding the embedded database for everyone for half a minute). The rows already there are counted only
+ * when they could make the difference: all new, the rows fit, or are over whatever the case holds.
+ */
+export async function refuseNewOverLimit(
+  ex: Database,
+  caseId: string,
+  kind: 'transactions' | 'cmsEntries',
+  field: string,
+  held: number,
+  fingerprints: readonly string[],
+): Promise<void> {
+  const distinct = [...new Set(fingerprints)];
+  const { max, table } = CASE_LIMITS[kind];
+  if (held + distinct.length <= max) return;
+  let there = 0;
+  // At most `held` of them can be there already: more than the limit even then is refused without asking.
+  if (held > 0 && distinct.length <= max) {
+    for (const batch of batches(distinct)) {
+      const [row] = await ex
+        .select({ n: count() })
+        .from(table)
+        .where(and(eq(table.caseId, caseId), inArray(table.fingerprint, batch)));
+      there += Number(row?.n ?? 0);
+    }
+  }
+  refuseOverLimit(kind, field, held, distinct.length - there);
 }
 
 /** {@link refuseOverLimit} for rows all new (an event, a letter version): counted first, refused before writing. */
