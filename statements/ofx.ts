@@ -36,11 +36,29 @@ function decodeEntities(value: string): string {
   });
 }
 
-/** The value of the first `<TAG>value` in `block`, up to the next tag; undefined when absent. */
+/** A CDATA section: its text is taken as written, `<`, `&` and all. */
+const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+
+/**
+ * The value of the first `<TAG>value` in `block`, up to the next tag; undefined when absent. A value written in
+ * CDATA sections (`<NAME><![CDATA[M&S]]></NAME>`, as OFX 2 allows) is their text: the section is no tag.
+ */
 function leaf(block: string, tag: string): string | undefined {
-  const m = new RegExp(`<${tag}>([^<]*)`, 'i').exec(block);
+  const m = new RegExp(`<${tag}>((?:[^<]|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)*)`, 'i').exec(block);
   if (!m) return undefined;
-  const value = decodeEntities(m[1]!.trim());
+  const raw = m[1]!;
+  let value: string;
+  if (!raw.includes('<![CDATA[')) value = decodeEntities(raw.trim());
+  else {
+    // Entities are decoded outside the sections only.
+    value = '';
+    let at = 0;
+    for (const c of raw.matchAll(CDATA)) {
+      value += decodeEntities(raw.slice(at, c.index)) + c[1]!;
+      at = c.index + c[0].length;
+    }
+    value = (value + decodeEntities(raw.slice(at))).trim();
+  }
   return value === '' ? undefined : value;
 }
 
@@ -162,6 +180,18 @@ function noSignOpenTypes(
   };
 }
 
+/**
+ * A transaction's description from its NAME and MEMO: one alone, the longer where one holds the other (a NAME
+ * cut short at 32 characters, "EXAMPLE WIDG", and the MEMO in full), else both.
+ */
+function describe(name: string, memo: string): string {
+  const n = name.toUpperCase();
+  const m = memo.toUpperCase();
+  if (m === '' || n.includes(m)) return name;
+  if (n === '' || m.includes(n)) return memo;
+  return `${name} ${memo}`;
+}
+
 /** The transactions of a statement, cut at each `<STMTTRN>`. */
 function transactionBlocks(list: string): { readonly block: string; readonly closed: boolean }[] {
   const parts = list.split(/<STMTTRN>/i).slice(1);
@@ -169,6 +199,64 @@ function transactionBlocks(list: string): { readonly block: string; readonly clo
     const end = /<\/STMTTRN>|<\/BANKTRANLIST>/i.exec(part);
     return { block: end ? part.slice(0, end.index) : part, closed: end !== null };
   });
+}
+
+/** One statement aggregate of the file (STMTRS or CCSTMTRS) and the account it is of. */
+interface OfxStatement {
+  readonly text: string;
+  readonly bankId?: string;
+  readonly accountId?: string;
+  /** The account, compared between statements: the kind, the bank's id and the account's. */
+  readonly key: string;
+  /** The account as a message names it, masked. */
+  readonly label: string;
+}
+
+/**
+ * Every statement in the file, in order: each `<STMTRS>` or `<CCSTMTRS>` to its closing tag, or (left open) to
+ * the next statement or the end. Found in one pass over the tags.
+ */
+function statementsIn(body: string): OfxStatement[] {
+  const tags = [...body.matchAll(/<(\/?)(STMTRS|CCSTMTRS)>/gi)];
+  const out: OfxStatement[] = [];
+  tags.forEach((m, k) => {
+    if (m[1] === '/') return;
+    const tag = m[2]!.toUpperCase();
+    const start = m.index + m[0].length;
+    const next = tags[k + 1];
+    const text = body.slice(start, next ? next.index : body.length);
+    const account = aggregate(text, tag === 'STMTRS' ? 'BANKACCTFROM' : 'CCACCTFROM') ?? '';
+    const bankId = leaf(account, 'BANKID');
+    const accountId = leaf(account, 'ACCTID');
+    const masked = maskAccountNumber(accountId);
+    const kind = tag === 'STMTRS' ? 'bank account' : 'credit card';
+    out.push({
+      text,
+      ...(bankId !== undefined ? { bankId } : {}),
+      ...(accountId !== undefined ? { accountId } : {}),
+      key: `${tag}|${bankId ?? ''}|${accountId ?? ''}`,
+      label: masked ? `${kind} ${masked}` : `a ${kind} with no number`,
+    });
+  });
+  return out;
+}
+
+/** The earliest and the latest of OFX dates (YYYYMMDD first: they compare as text by their first eight characters). */
+const earliest = (dates: readonly (string | undefined)[]) =>
+  dates.reduce<string | undefined>((a, d) => (d === undefined ? a : a === undefined || d.slice(0, 8) < a.slice(0, 8) ? d : a), undefined);
+const latest = (dates: readonly (string | undefined)[]) =>
+  dates.reduce<string | undefined>((a, d) => (d === undefined ? a : a === undefined || d.slice(0, 8) >= a.slice(0, 8) ? d : a), undefined);
+
+/** The BALAMT of the latest ledger balance: by its DTASOF, the later in the file where they tie or have none. */
+function closingLedger(ledgers: readonly (string | undefined)[]): string | undefined {
+  let best: { amount: string; asof: string } | undefined;
+  for (const ledger of ledgers) {
+    const amount = ledger === undefined ? undefined : leaf(ledger, 'BALAMT');
+    if (amount === undefined) continue;
+    const asof = (leaf(ledger!, 'DTASOF') ?? '').slice(0, 8);
+    if (best === undefined || asof >= best.asof) best = { amount, asof };
+  }
+  return best?.amount;
 }
 
 /** Parses an OFX or QFX statement from its text. */
@@ -190,43 +278,51 @@ export function parseOfx(text: string, request: ParseRequest, budget: Budget, wa
     doubts++;
   }
 
-  const statementTags = body.match(/<(STMTRS|CCSTMTRS)>/gi) ?? [];
-  if (statementTags.length === 0) {
+  const statements = statementsIn(body);
+  if (statements.length === 0) {
     throw new ParseError(
       'unsupported',
       'This OFX file holds no bank or credit card statement (no <STMTRS> or <CCSTMTRS>); it may be an investment or other download. Export the account’s transactions as OFX or CSV.',
     );
   }
-  const tag = statementTags[0]!.slice(1, -1).toUpperCase();
-  if (statementTags.length > 1) {
-    extra.push(
-      `The file holds ${statementTags.length} statements; only the first was read. Export one account at a time to read the others.`,
+  // Statements of one account (a bank that pages its download by month) are read together, in full; statements of
+  // different accounts (a current account and a card, say) would mix their money, so none is read rather than one.
+  const accounts = [...new Map(statements.map((st) => [st.key, st])).values()];
+  if (accounts.length > 1) {
+    throw new ParseError(
+      'unsupported',
+      `This file holds statements of ${accounts.length} accounts (${accounts.map((a) => a.label).join(', ')}); Reckoner reads one account at a time, so none was read. Export each account on its own and send the file of each separately.`,
     );
-    doubts++;
   }
-  const statement = aggregate(body, tag)!;
-
-  const currency = leaf(statement, 'CURDEF');
-  if (currency !== undefined && currency.toUpperCase() !== 'GBP') {
-    const shown = /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : 'another currency';
-    throw new ParseError('unsupported', `The statement is in ${shown}; Reckoner reads statements in pounds (GBP).`);
+  for (const st of statements) {
+    const currency = leaf(st.text, 'CURDEF');
+    if (currency !== undefined && currency.toUpperCase() !== 'GBP') {
+      const shown = /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : 'another currency';
+      throw new ParseError('unsupported', `The statement is in ${shown}; Reckoner reads statements in pounds (GBP).`);
+    }
   }
-
-  const account = aggregate(statement, tag === 'STMTRS' ? 'BANKACCTFROM' : 'CCACCTFROM') ?? '';
-  const bankId = leaf(account, 'BANKID');
-  const accountId = leaf(account, 'ACCTID');
+  const { bankId, accountId } = statements[0]!;
   const organisation = leaf(aggregate(body, 'FI') ?? '', 'ORG');
 
-  const list = aggregate(statement, 'BANKTRANLIST') ?? '';
-  const dtStart = leaf(list, 'DTSTART');
-  const dtEnd = leaf(list, 'DTEND');
-  const ledger = aggregate(statement, 'LEDGERBAL');
-  const balanceAmount = ledger === undefined ? undefined : leaf(ledger, 'BALAMT');
+  const lists = statements.map((st) => aggregate(st.text, 'BANKTRANLIST') ?? '');
+  // The period from the earliest start to the latest end (OFX dates, YYYYMMDD first, compare as text).
+  const dtStart = earliest(lists.map((l) => leaf(l, 'DTSTART')));
+  const dtEnd = latest(lists.map((l) => leaf(l, 'DTEND')));
+  // The ledger balance of the latest statement (by its DTASOF, else its place in the file).
+  const balanceAmount = closingLedger(statements.map((st) => aggregate(st.text, 'LEDGERBAL')));
+  if (statements.length > 1) {
+    extra.push(
+      `The file holds ${statements.length} statements of the same account (${statements[0]!.label}); their transactions were read together, as one statement.`,
+    );
+  }
 
-  const blocks = transactionBlocks(list);
+  const blocks = lists.flatMap(transactionBlocks);
   budget.checkRows(blocks.length, 'transactions');
   const read: StatementRow[] = [];
   const types: (string | undefined)[] = [];
+  // A transaction listed by two statements of the account (their periods overlap) is one: the same FITID, date and amount.
+  const seen = new Map<string, string>();
+  const repeated: string[] = [];
   blocks.forEach(({ block, closed }, i) => {
     const fitid = leaf(block, 'FITID');
     // A transaction id is shown in messages only when it looks like one (short, plain characters).
@@ -239,10 +335,8 @@ export function parseOfx(text: string, request: ParseRequest, budget: Budget, wa
         `${where} has no ${posted === undefined ? 'DTPOSTED (date)' : 'TRNAMT (amount)'}${closed ? '' : ' and is not closed, so the file looks cut off'}. Download the statement again and send the whole file.`,
       );
     }
-    const name = cleanText(leaf(block, 'NAME'));
-    const memo = cleanText(leaf(block, 'MEMO'));
-    const description = memo === '' || name.toUpperCase().includes(memo.toUpperCase()) ? name : name === '' ? memo : `${name} ${memo}`;
-    read.push({
+    const description = describe(cleanText(leaf(block, 'NAME')), cleanText(leaf(block, 'MEMO')));
+    const row: StatementRow = {
       date: ofxDate(posted, where),
       signed: ofxAmount(amount, `${where}, TRNAMT`),
       description,
@@ -250,10 +344,25 @@ export function parseOfx(text: string, request: ParseRequest, budget: Budget, wa
       where,
       // The transaction's number in the file, before the rows are put oldest first.
       source: { line: i + 1 },
-    });
+    };
+    if (statements.length > 1 && fitid !== undefined) {
+      const key = `${row.date}|${row.signed.toFixed(2)}`;
+      if (seen.get(fitid) === key) {
+        repeated.push(where);
+        return;
+      }
+      seen.set(fitid, key);
+    }
+    read.push(row);
     types.push(leaf(block, 'TRNTYPE'));
     if ((i & 1023) === 1023) budget.checkTime();
   });
+  if (repeated.length > 0) {
+    const n = repeated.length;
+    extra.push(
+      `${n} transaction${n === 1 ? ' is' : 's are'} listed by two of the statements (the same FITID, date and amount) and ${n === 1 ? 'was' : 'were'} read once: ${repeated.slice(0, 5).join('; ')}${n > 5 ? `; and ${n - 5} more` : ''}.`,
+    );
+  }
   const byType = signsByType(read, types);
   extra.push(...byType.warnings);
   doubts += byType.doubts;

@@ -63,6 +63,8 @@ interface Plan {
   readonly direction?: number;
   readonly balance?: number;
   readonly fee?: number;
+  /** The column naming each row's currency (the layout's, or a mapped file's "Currency" column). */
+  readonly currency?: number;
   readonly reference?: number;
   readonly account?: number;
   readonly sortCode?: number;
@@ -103,6 +105,7 @@ function planForLayout(layout: CsvLayout, records: readonly CsvRecord[], headerA
     paidIn: col(layout.paidIn),
     balance: col(layout.balance),
     fee: col(layout.fee),
+    currency: col(layout.currency),
     reference: col(layout.reference),
     account: col(layout.account),
     sortCode: col(layout.sortCode),
@@ -399,6 +402,8 @@ function planForMapping(mapping: CsvMapping, records: readonly CsvRecord[]): Pla
     return header.findIndex((h) => normaliseHeader(h) === normaliseHeader(v));
   };
   const description = position('description')!;
+  // A header column that names each row's currency, which the mapping cannot name: rows in another are not pounds.
+  const currency = header.findIndex((h) => CURRENCY_HEADER.test(normaliseHeader(h)));
   // Column names come from the file only when its line reads as a header row, or when the mapping itself
   // gave the name; otherwise a column is called by its position (a line of some other file is not quoted).
   const givenNames = new Set(named.map((f) => normaliseHeader(mapping[f] as string)));
@@ -425,10 +430,40 @@ function planForMapping(mapping: CsvMapping, records: readonly CsvRecord[]): Pla
     direction: position('direction'),
     balance: position('balance'),
     reference: position('reference'),
+    ...(currency >= 0 ? { currency } : {}),
     metadata: {},
     warnings: [],
     dateAdvice: `if the dates are written another way, set csvMapping.dateFormat (now "${format.text}")`,
   };
+}
+
+/** A header naming a column of currency codes. */
+const CURRENCY_HEADER = /^(?:currency|currency code|ccy|account currency)$/;
+
+/** A currency cell that means pounds: blank (the account's own), "GBP" or "£". */
+const isPounds = (cell: string) => /^(?:|gbp|£|gb pounds?|pounds? sterling)$/i.test(cleanText(cell));
+
+/**
+ * Rows in another currency than pounds, left out: the file refused when no row is in pounds (a euro or dollar
+ * account, read as pounds, would be wrong in every figure), else a warning naming each (the first ten). Each
+ * currency is an account of its own with its own balance, so the rows in pounds still chain.
+ */
+function foreignRows(plan: Plan, foreign: readonly { line: number; currency: string }[], read: number, warnings: string[]): void {
+  if (foreign.length === 0) return;
+  const currencies = [...new Set(foreign.map((f) => f.currency))];
+  const column = columnName(plan, plan.currency!);
+  if (read === 0) {
+    throw new ParseError(
+      'unsupported',
+      `The transactions in this file are in ${currencies.join(' and ')}, not pounds (column ${column}, line ${foreign[0]!.line} onwards): Reckoner reads statements in pounds (GBP) only. Export the statement of the account in pounds.`,
+    );
+  }
+  const n = foreign.length;
+  const named = foreign.slice(0, 10).map((f) => `line ${f.line} (${f.currency})`);
+  const more = n > 10 ? ` and ${n - 10} more` : '';
+  warnings.push(
+    `${n} row${n === 1 ? ' is' : 's are'} in another currency than pounds (column ${column}) and ${n === 1 ? 'was' : 'were'} left out, not read as pounds: ${named.join(', ')}${more}. Only the ${read} row${read === 1 ? '' : 's'} in pounds (GBP) ${read === 1 ? 'was' : 'were'} read.`,
+  );
 }
 
 interface ReadRow extends StatementRow {
@@ -607,10 +642,18 @@ function balanceRowsWarning(plan: Plan, records: readonly CsvRecord[]): string {
 }
 
 /**
- * The number of fields most data rows have (blank ones left out): what a row is measured against. Where as many rows
- * have one number as another, the header's, if it is one of them, or else the smaller (a split value adds a field).
+ * The number of fields a data row should have: what a row is measured against, and how to say so. With a header row,
+ * its columns (trailing empty ones left out): where most rows split a value ("1,045.00" unquoted in a column of
+ * large amounts), the most common width is the split one, and only the header shows it (a statement probe of January
+ * 2027). Without one, the number most data rows have (blank ones left out), the smaller where two are as common (a
+ * split value adds a field).
  */
-function usualWidth(records: readonly CsvRecord[], from: number, to: number, header: number | undefined): number {
+function usualWidth(
+  records: readonly CsvRecord[],
+  from: number,
+  to: number,
+  header: readonly string[] | undefined,
+): { width: number; said: string } {
   const counts = new Map<number, number>();
   for (let k = from; k < to; k++) {
     const r = records[k]!;
@@ -618,8 +661,10 @@ function usualWidth(records: readonly CsvRecord[], from: number, to: number, hea
   }
   const most = Math.max(0, ...counts.values());
   const tied = [...counts].filter(([, n]) => n === most).map(([width]) => width);
-  if (tied.length === 0) return Number.POSITIVE_INFINITY;
-  return header !== undefined && tied.includes(header) ? header : Math.min(...tied);
+  const common = tied.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...tied);
+  if (header === undefined) return { width: common, said: `the other rows have ${common}` };
+  const width = meaningful(header).length;
+  return { width, said: tied.includes(width) ? `the other rows have ${width}` : `the header row has ${width} columns` };
 }
 
 /** Reads the data rows of a plan. */
@@ -630,8 +675,14 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
   const flipped: Flipped = { count: 0, values: { out: 0, in: 0 }, rows: { out: [], in: [] } };
   let skipped = 0;
   const balanceRows: CsvRecord[] = [];
+  const foreign: { line: number; currency: string }[] = [];
   const end = summaryStart(records, plan);
-  const usual = usualWidth(records, plan.dataStart, end, plan.dataStart > 0 ? records[plan.dataStart - 1]!.fields.length : undefined);
+  const { width: usual, said } = usualWidth(
+    records,
+    plan.dataStart,
+    end,
+    plan.dataStart > 0 ? records[plan.dataStart - 1]!.fields : undefined,
+  );
   for (let k = plan.dataStart; k < end; k++) {
     const record = records[k]!;
     const fields = record.fields;
@@ -650,7 +701,7 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
     if (fields.length > usual && fields.slice(usual).some((f) => f.trim() !== '')) {
       throw new ParseError(
         'parse_failed',
-        `Line ${record.line} has ${fields.length} fields, but the other rows have ${usual}: a value with a comma in it is not in quotes, ` +
+        `Line ${record.line} has ${fields.length} fields, but ${said}: a value with a comma in it is not in quotes, ` +
           'so it was split in two (an amount written 1,045.00 without quotes reads as "1" and "045.00"), and its amount cannot be read safely. ' +
           'Export the statement again, or open it in a spreadsheet and save it as CSV, so that such values are in quotes.',
       );
@@ -661,6 +712,11 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
         `Line ${record.line} has ${fields.length} field${fields.length === 1 ? '' : 's'}, but the ${columnName(plan, widest)} column is field ${widest + 1}: ` +
           'the row is incomplete, so the file looks cut off or damaged. Download the statement again and send the whole file.',
       );
+    }
+    if (plan.currency !== undefined && !isPounds(fields[plan.currency] ?? '')) {
+      const code = cleanText(fields[plan.currency]).toUpperCase();
+      foreign.push({ line: record.line, currency: /^[A-Z]{3}$/.test(code) ? code : 'another currency' });
+      continue;
     }
     let date: CivilDate;
     try {
@@ -699,6 +755,7 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
     }
   }
   budget.checkRows(rows.length, 'transactions');
+  foreignRows(plan, foreign, rows.length, warnings);
   if (skipped > 0 && plan.skipWarning) warnings.push(plan.skipWarning(skipped));
   if (balanceRows.length > 0) warnings.push(balanceRowsWarning(plan, balanceRows));
   const summary = records.slice(end).filter((r) => !isBlank(r) && !plan.skip?.(r.fields));

@@ -46,6 +46,11 @@ export interface CsvLayout {
   readonly balance?: string;
   /** A fee charged with the transaction, taken off the account on top of the amount (Revolut's "Fee"). */
   readonly fee?: string;
+  /**
+   * A column naming the currency of each row's amount and balance (the account's): a row in another currency
+   * than pounds is not read as pounds (csv/index.ts readRows refuses the file, or leaves such rows out).
+   */
+  readonly currency?: string;
   readonly reference?: string;
   /** A column naming the account on every row (to refuse files that mix accounts). */
   readonly account?: string;
@@ -166,6 +171,9 @@ export const LAYOUTS: readonly CsvLayout[] = [
     amount: 'amount',
     balance: 'balance',
     reference: 'transaction id',
+    // "Amount" is in the account's currency, which "Currency" names ("Local amount" and "Local currency" are what
+    // was spent abroad, before conversion): an account in euros or dollars is no statement in pounds.
+    currency: 'currency',
   },
   {
     // Starling's official export (starling-developer-sdk test/responses/v2-get-statement.csv); newer
@@ -355,6 +363,8 @@ export const LAYOUTS: readonly CsvLayout[] = [
     amount: 'amount',
     fee: 'fee',
     balance: 'balance',
+    // Each currency is an account of its own, its amounts and balance in that currency: "Currency" says which.
+    currency: 'currency',
     skip: (cell) => cleanText(cell('state')).toUpperCase() !== 'COMPLETED',
     skipWarning: (n) =>
       `${n} row${n === 1 ? ' is' : 's are'} not completed (pending, declined, reverted or failed) and ${n === 1 ? 'was' : 'were'} left out: only completed rows moved money.`,

@@ -8,7 +8,7 @@
  */
 import { fromDayNumber, toDayNumber, type CivilDate } from '../../calc/dates.ts';
 import type { Dec } from '../../calc/money.ts';
-import { formatMoney } from '../../calc/money.ts';
+import { formatMoney, fromPence, pounds } from '../../calc/money.ts';
 import {
   ParseError,
   type DocumentKind,
@@ -20,7 +20,7 @@ import {
   type StatementMetadata,
 } from '../types.ts';
 import { listPlaces } from '../hygiene.ts';
-import { assembleRows, bankRows, checkBank, inPence, printedRows, readingWarnings, tableFigures } from './bank.ts';
+import { assembleRows, bankRows, checkBank, inPence, printedRows, readingWarnings, tableFigures, type Event } from './bank.ts';
 import { chooseReading, dateOrder, type ChainChoice } from './chain.ts';
 import { cmsStatementEntries, scheduleEntries, type CmsRow } from './cms.ts';
 import { cmsStatementLines } from './cms-columns.ts';
@@ -29,7 +29,7 @@ import { instalmentEntries } from './cms-instalments.ts';
 import { flagOutsidePeriod } from './cms-period.ts';
 import { accountKey, fingerprintRows } from '../fingerprint.ts';
 import { balancesJson, readBalances, readParticulars, readSummary } from './metadata.ts';
-import { linesOf, type Field, type Line } from './table.ts';
+import { linesOf, sideBySideHeaders, type Field, type Line } from './table.ts';
 import { mayHoldImages, readPdfPages, type ExtractOptions } from './text.ts';
 import type { BalanceSense } from './tokens.ts';
 import { packPage, unpackPage } from './packed-pages.ts';
@@ -83,6 +83,7 @@ export async function parsePdf(request: ParseRequest, options: ParsePdfOptions =
     warnings.push(`${pages.length - textPages} of the ${pages.length} pages have no text (scanned images); anything on them was not read.`);
   }
   const lines = pages.map((p) => linesOf(unpackPage(p)));
+  refuseSideBySide(lines);
   const walk = walkTables(
     lines,
     pages.map((p) => p.height),
@@ -112,6 +113,7 @@ export async function parsePdf(request: ParseRequest, options: ParsePdfOptions =
     result = parseSchedule(walk.lines, fields, preamble, pages.length, warnings);
   } else {
     result = parseBank(walk.lines, preamble, walk.outside, pages.length, warnings);
+    if (walk.unread.length > 0) warnings.push(unreadWarning(walk.unread));
   }
   if (request.hint && request.hint !== result.kind) {
     warnings.push(
@@ -119,6 +121,53 @@ export async function parsePdf(request: ParseRequest, options: ParsePdfOptions =
     );
   }
   return { ...result, warnings, confidence: confidence(result.metadata.layout, result.checks, warnings.length, chainOf.get(result)) };
+}
+
+/**
+ * Warnings for an opening balance printed after rows ("Balance brought forward" under a table) that does not follow
+ * from them: the table of another account on the same statement (a savings account under the current account)
+ * starts there, and its rows were read as this account's.
+ */
+function anotherAccount(events: readonly Event[], choice: ChainChoice): string[] {
+  const opened = new Set<string>();
+  let rowSeen = false;
+  for (const e of events) {
+    if (e.kind === 'row') rowSeen = true;
+    else if (rowSeen && e.which === 'open') opened.add(`${e.page}|${e.line ?? 0}`);
+  }
+  if (opened.size === 0) return [];
+  return choice.walk.breaks
+    .filter((b) => b.mark !== undefined && opened.has(`${b.source.page}|${b.source.line}`))
+    .map(
+      (b) =>
+        `Page ${b.source.page}, line ${b.source.line}: an opening balance of ${pounds(fromPence(b.printed))} is printed after rows and does not follow from them (they give ${pounds(fromPence(b.expected))}): it may open the table of another account on the same statement (a savings account, say), whose rows were read as this account's. Check the statement, and send each account's transactions separately.`,
+    );
+}
+
+/**
+ * Refuses a page that prints two tables side by side (the same column headings twice across one line): read as
+ * one table, every row would take the row beside it into its description, and the balances would not add up.
+ */
+function refuseSideBySide(pages: readonly (readonly Line[])[]): void {
+  for (const lines of pages) {
+    const line = lines.find(sideBySideHeaders);
+    if (line) {
+      throw new ParseError(
+        'unsupported',
+        `Page ${line.page} prints two tables side by side (line ${line.number} has the same column headings twice), which Reckoner cannot read apart safely. Send a CSV export of the statement, or a PDF with one table across the page.`,
+      );
+    }
+  }
+}
+
+/**
+ * The warning for lines the table walk left outside the table that read as its rows (a date and an amount
+ * on its columns): they may be transactions that were not read, so the list may be short.
+ */
+function unreadWarning(unread: readonly Line[]): string {
+  const n = unread.length;
+  const places = listPlaces(unread.map((l) => `page ${l.page} line ${l.number}`));
+  return `${n} line${n === 1 ? '' : 's'} below where the table was taken to end ${n === 1 ? 'reads' : 'read'} like ${n === 1 ? 'a transaction' : 'transactions'} (a date and an amount) but ${n === 1 ? 'was' : 'were'} not read (${places}): the transactions given may be incomplete. Check the statement, or send a CSV export.`;
 }
 
 /** Where a CMS document's columns do not say which it is, the kind the caller said it is, if a CMS one. */
@@ -227,6 +276,12 @@ function parseBank(
   }
   const balances = listed.rows.some((r) => r.balance !== undefined) || listed.items.some((i) => typeof i !== 'number');
   const checks = checkBank(rows, choice, printed, balances, warnings);
+  warnings.push(...anotherAccount(events, choice));
+  if (checks.totals === 'failed') {
+    warnings.push(
+      `The totals printed on the statement do not agree with the transactions read, so some may be missing or misread: ${checks.totalsDetail ?? ''} Check the transactions against the statement.`,
+    );
+  }
   if (rows.length === 0) warnings.push('The table has no transactions.');
   const metadata: StatementMetadata = defined({
     issuer: spec?.issuer,

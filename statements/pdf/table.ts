@@ -117,17 +117,7 @@ const HEADER_WORDS: Record<Field, readonly string[]> = {
     'outstanding balance',
     'total arrears',
   ],
-  due: [
-    'due',
-    'amount due',
-    'payment due',
-    'charged',
-    'due from you',
-    'due to you',
-    'amount charged',
-    'payments due',
-    'charges due',
-  ],
+  due: ['due', 'amount due', 'payment due', 'charged', 'due from you', 'due to you', 'amount charged', 'payments due', 'charges due'],
   paid: [
     'paid',
     'amount paid',
@@ -430,6 +420,24 @@ export function headerColumns(line: Line): Columns | undefined {
   return { columns, fields, ...(ambiguousInOut ? { ambiguousInOut } : {}) };
 }
 
+/**
+ * Whether a line is two tables' headers side by side (a page printed in two columns: "Date Details Amount Balance"
+ * twice across the page): its cells split in two, each half a header of the same columns. Such a page cannot be read
+ * as one table: each row would take the row beside it into its description.
+ */
+export function sideBySideHeaders(line: Line): boolean {
+  const cells = line.cells;
+  if (cells.length < 4 || cells.filter((c) => mayStartHeading(c.text)).length < 4) return false;
+  for (let k = 2; k <= cells.length - 2; k++) {
+    const left = headerColumns({ ...line, cells: cells.slice(0, k) });
+    if (!left) continue;
+    const right = headerColumns({ ...line, cells: cells.slice(k) });
+    if (right && right.columns.length === left.columns.length && right.columns.every((c, i) => c.field === left.columns[i]!.field))
+      return true;
+  }
+  return false;
+}
+
 /** Tolerance (points) when deciding bands. */
 const SLACK = 2;
 /** How far an amount's right edge may sit from its column's alignment edge (points). */
@@ -623,6 +631,30 @@ function joinDateCellsAt(cols: Columns, line: Line, cells: readonly Cell[]): rea
   if (!first || columnAt(cols, first.left).field === 'date' || cols.columns[0]!.field === 'date') return joinDateCells(line, cells);
   const k = cells.findIndex((c) => columnAt(cols, c.left).field === 'date');
   return k <= 0 ? cells : [...cells.slice(0, k), ...joinDateCells(line, cells.slice(k))];
+}
+
+/**
+ * A row whose date is printed over two lines ("11th" over "December" in a narrow column, or "1 Dec" over
+ * "2026"): the row's line with the rest of its date joined on, or undefined. The line under it holds only
+ * text in the date column, no further below than a line is set, and the two read as one date; a date that
+ * reads already takes only a year of four digits (a "12" under "1 Dec" is no year).
+ */
+export function joinWrappedDate(cols: Columns, line: Line, next: Line | undefined): Line | undefined {
+  if (!next || next.cells.length === 0 || next.y - line.y > 1.6 * Math.max(line.height, next.height)) return undefined;
+  const inDate = (c: Cell) => !outsideTable(cols, c) && columnAt(cols, c.left).field === 'date';
+  if (!next.cells.every((c) => inDate(c) && !parseAmountToken(c.text))) return undefined;
+  const own = joinDateCells(line);
+  const k = own.findIndex(inDate);
+  if (k < 0 || !own.slice(0, k).every((c) => outsideTable(cols, c))) return undefined;
+  const cell = own[k]!;
+  const rest = next.cells.map((c) => c.text).join(' ');
+  const before = parseDateToken(cell.text);
+  if (before && (before.year !== undefined || !/^\d{4}$/.test(rest))) return undefined;
+  const text = `${cell.text} ${rest}`;
+  if (!parseDateToken(text)) return undefined;
+  const joined: Cell = { text, left: cell.left, right: Math.max(cell.right, ...next.cells.map((c) => c.right)) };
+  const cells = own.map((c, i) => (i === k ? joined : c));
+  return { ...line, cells, text: `${line.text} ${rest}` };
 }
 
 /** A sign drawn after a figure as a word of its own. */

@@ -7,8 +7,12 @@
  * are skipped (a brought-forward line whose figure changes from page to page is not one of them), and so are
  * the unknown headings of a table found from its rows where they are printed again. The table on a page ends
  * at a large vertical gap (unless the rows after it go on on the table's alignment), at text that starts in
- * the date column but is not a date (a footer, the heading of an interest table), or at text alone set
- * further below the rows than they are set apart (the title of a table under a description-first one).
+ * the date column but is not a date (a footer, the heading of an interest table) unless the rows go on under
+ * it (a month's heading, "January 2027": no row, and no end), or at text alone set further below the rows
+ * than they are set apart (the title of a table under a description-first one). A date printed over two
+ * lines ("11th" over "December", "1 Dec" over "2026") is joined. Lines after the table's end that read as
+ * its rows (a date and an amount on its alignment) are kept apart, so that the reader can say they were
+ * not read rather than drop them in silence.
  *
  * Each line is looked at a fixed number of times (once for the alignment, once to classify it, and at most
  * a few more times after a gap), so the walk is linear in the lines of the document.
@@ -20,6 +24,7 @@ import { parseAmountToken, parseDateToken, splitLeadingDate } from './tokens.ts'
 import {
   ALIGN_SLACK,
   classifyLine,
+  joinWrappedDate,
   furnitureKey,
   furnitureRow,
   headerColumns,
@@ -39,6 +44,11 @@ export interface Walk {
   readonly outside: readonly Line[];
   /** Table lines in reading order. */
   readonly lines: readonly TableLine[];
+  /**
+   * Lines left outside the table after it ended on a page that read as rows of it (a date and an amount on
+   * the table's alignment): rows the walk may have dropped, for the reader to warn about.
+   */
+  readonly unread: readonly Line[];
 }
 
 export function findFirstHeader(pages: readonly (readonly Line[])[]): { page: number; index: number; columns: Columns } | undefined {
@@ -104,6 +114,33 @@ function resumes(cols: Columns, lines: readonly Line[], at: number, t: TableLine
 }
 
 /**
+ * Whether line `at`, a line of text in the date column that is not a date and has no amount (a month's
+ * heading, "January 2027"; a day's), heads more of the table rather than ending it: the next line of the
+ * table is set no further below than a gap allows and the rows go on from it ({@link resumes}).
+ */
+function headsRows(cols: Columns, lines: readonly Line[], at: number, isFurniture: (l: Line) => boolean): boolean {
+  let prev = lines[at]!;
+  // A heading wrapped in a narrow column ("December" over "2024") is a line or two more of the same.
+  for (let j = at + 1, more = 0; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (isFurniture(l)) continue;
+    const c = classifyLine(cols, l);
+    if (!c.inTable) continue;
+    if (l.y - prev.y > Math.max(30, 3.2 * l.height)) return false;
+    if (c.date === undefined && c.strayDateText !== undefined && Object.keys(c.money).length === 0 && c.description === c.strayDateText) {
+      if (++more > MAX_HEADING_LINES) return false;
+      prev = l;
+      continue;
+    }
+    return resumes(cols, lines, j, c);
+  }
+  return false;
+}
+
+/** Lines a heading in the date column may wrap onto after its first. */
+const MAX_HEADING_LINES = 2;
+
+/**
  * The text of the line just above a table found from its rows, when it reads as headings Reckoner does not
  * know: two or more cells, none a date or an amount, close above the first row.
  */
@@ -142,6 +179,7 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
   }
   const outside: Line[] = [];
   const table: TableLine[] = [];
+  const unread: Line[] = [];
   // A table found from its rows may have headings Reckoner cannot read, printed just above its first row:
   // where that line is printed again (the heading repeated lower down or on a later page), it is the
   // heading again, not the end of the table.
@@ -228,10 +266,14 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
       }
       if (!open || !cols) {
         outside.push(l);
+        if (cols && !isFurniture(l)) {
+          const c = classifyLine(cols, l);
+          if (isRow(c) && moneyOnAlignment(cols, c)) unread.push(l);
+        }
         continue;
       }
       if (isFurniture(l)) continue;
-      const t = classifyLine(cols, l);
+      let t = classifyLine(cols, l);
       // A large gap ends the table, unless what follows it is a row printed on the table's own alignment
       // (rows grouped with a blank line between the groups, or the gap a repeated header would leave).
       const gap = l.y - prevY;
@@ -239,12 +281,27 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
       if (gap > limit && !(gap <= 2 * limit && resumes(cols, lines, i, t))) {
         open = false;
         outside.push(l);
+        if (isRow(t) && moneyOnAlignment(cols, t)) unread.push(l);
         continue;
       }
       // A line wholly beside the table (a sidebar between rows) is no part of it, and does not move it on.
       if (!t.inTable) continue;
+      // A row whose date is printed over two lines ("11th" / "December", "1 Dec" / "2026") is read as one line.
+      if (t.date === undefined || t.date.year === undefined) {
+        const joined = joinWrappedDate(cols, l, lines[i + 1]);
+        if (joined) {
+          t = classifyLine(cols, joined);
+          i++;
+        }
+      }
       const hasMoney = Object.keys(t.money).length > 0;
       if (t.date === undefined && t.strayDateText !== undefined && !hasMoney) {
+        // A heading in the date column ("January 2027") with the rows going on under it is no row, and no end.
+        if (headsRows(cols, lines, i, isFurniture)) {
+          outside.push(l);
+          prevY = l.y;
+          continue;
+        }
         open = false;
         outside.push(l);
         continue;
@@ -261,5 +318,5 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
       prevY = l.y;
     }
   }
-  return { columns: first.columns, preamble, outside, lines: table };
+  return { columns: first.columns, preamble, outside, lines: table, unread };
 }
