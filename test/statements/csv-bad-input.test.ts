@@ -5,20 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { supportedBanksSentence } from '../../statements/banks.ts';
-import { MappingError, parseDocument, ParseError, type ParseResult } from '../../statements/index.ts';
+import { MappingError, parseDocument, type ParseResult } from '../../statements/index.ts';
+import { failure } from './parse-failure.ts';
 import { encodeText, FIXTURE_DIR, largeStatement, loadTruth, renderCsvText } from '../fixtures/csv/generate.ts';
 
 const utf8 = (text: string) => encodeText(text, 'utf-8');
 const fixture = (name: string) => new Uint8Array(readFileSync(`${FIXTURE_DIR}${name}.csv`));
-
-async function failure(promise: Promise<ParseResult>): Promise<ParseError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ParseError);
-  return error as ParseError;
-}
 
 describe('a value with a comma in it, not in quotes (a statement probe of 6 December 2026)', () => {
   // first direct's three columns: an amount of £1,045.00 written without quotes splits in two, "-1" and "045.00", and

@@ -6,20 +6,12 @@
  * Each file is written from ground truth (test/fixtures/csv/generate.ts and the truths next to it).
  */
 import { describe, expect, test } from 'vitest';
-import { parseDocumentInProcess, ParseError, type ParseResult } from '../../statements/index.ts';
+import { parseDocumentInProcess, type ParseResult } from '../../statements/index.ts';
+import { failure } from './parse-failure.ts';
 import { BANK_FIXTURE_DIR, encodeText, loadTruth, renderCsvText, type CsvTruth, type TruthTransaction } from '../fixtures/csv/generate.ts';
 
 const utf8 = (text: string) => encodeText(text, 'utf-8');
 const parse = (text: string) => parseDocumentInProcess({ bytes: utf8(text) });
-
-async function failure(promise: Promise<ParseResult>): Promise<ParseError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ParseError);
-  return error as ParseError;
-}
 
 /** The truth with every row in `currency`. */
 const inCurrency = (truth: CsvTruth, currency: string): CsvTruth => ({

@@ -8,7 +8,8 @@ import { detectFormat } from '../../statements/detect.ts';
 import { decodeText, sniffUtf16 } from '../../statements/encoding.ts';
 // The dispatch is checked on this thread (parseDocumentInProcess), where the PDF reader can be replaced by a
 // stub; parseDocument runs the same code in a worker (test/statements/worker.test.ts).
-import { LIMITS, parseDocumentInProcess as parseDocument, ParseError, type ParseResult } from '../../statements/index.ts';
+import { LIMITS, parseDocumentInProcess as parseDocument, type ParseResult } from '../../statements/index.ts';
+import { failure } from './parse-failure.ts';
 import { encodeText } from '../fixtures/csv/generate.ts';
 
 const PDF_RESULT: ParseResult = {
@@ -25,15 +26,6 @@ const PDF_RESULT: ParseResult = {
 // The PDF reader is another module's work: here only that PDFs are handed to it, with the request unchanged.
 const parsePdf = vi.hoisted(() => vi.fn());
 vi.mock('../../statements/pdf/index.ts', () => ({ parsePdf }));
-
-async function failure(promise: Promise<ParseResult>): Promise<ParseError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ParseError);
-  return error as ParseError;
-}
 
 /** Deterministic pseudo-random bytes (xorshift), so the junk is the same on every run. */
 function junk(length: number, seed = 0x9e3779b9): Uint8Array {

@@ -7,7 +7,8 @@
  *   card statement listed before the current account's was read in its place), with only a warning.
  */
 import { describe, expect, test } from 'vitest';
-import { parseDocumentInProcess, ParseError, type ParseResult } from '../../statements/index.ts';
+import { parseDocumentInProcess, type ParseResult } from '../../statements/index.ts';
+import { failure } from './parse-failure.ts';
 import { encodeText } from '../fixtures/csv/generate.ts';
 import { loadOfxTruth, renderOfxText, type OfxTruth, type OfxTruthTransaction } from '../fixtures/ofx/generate.ts';
 
@@ -15,15 +16,6 @@ const XML = loadOfxTruth('xml-utf8');
 const parse = (text: string) => parseDocumentInProcess({ bytes: encodeText(text, 'utf-8') });
 const rows = (r: ParseResult) => r.transactions.map((t) => [t.date, t.direction, t.amount, t.description, t.reference]);
 const truthRows = (ts: readonly OfxTruthTransaction[]) => ts.map((t) => [t.date, t.direction, t.amount, t.description, t.reference]);
-
-async function failure(promise: Promise<ParseResult>): Promise<ParseError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ParseError);
-  return error as ParseError;
-}
 
 /** The truth with each transaction's NAME and MEMO as written given by `columns`. */
 function withNames(truth: OfxTruth, columns: (t: OfxTruthTransaction) => { name: string; memo?: string }): OfxTruth {

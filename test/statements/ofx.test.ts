@@ -4,21 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseDocument, ParseError, type ParseResult } from '../../statements/index.ts';
+import { parseDocument } from '../../statements/index.ts';
+import { failure } from './parse-failure.ts';
 import { encodeText } from '../fixtures/csv/generate.ts';
 import { loadOfxTruth, OFX_DIR, ofxFileName, ofxFixtureNames, renderOfx, renderOfxText } from '../fixtures/ofx/generate.ts';
 
 const NAMES = ofxFixtureNames();
 const committed = (name: string) => new Uint8Array(readFileSync(`${OFX_DIR}${ofxFileName(name, loadOfxTruth(name))}`));
-
-async function failure(promise: Promise<ParseResult>): Promise<ParseError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ParseError);
-  return error as ParseError;
-}
 
 test('fixtures cover SGML, XML, QFX and a credit card statement', () => {
   const truths = NAMES.map(loadOfxTruth);
