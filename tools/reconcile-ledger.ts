@@ -571,6 +571,16 @@ export function toJson(r: Reconciliation, hash: string, page: z.infer<typeof pag
 
 const p = (money: string): string => pounds(new Dec(money));
 
+/** Bridge lines that are no error of CMS's figure: it is right not to count them yet, or counts them on another basis. */
+const NOT_CMS_ERRORS: ReadonlySet<string> = new Set([
+  'deduction_in_transit',
+  'payment_in_transit',
+  'received_not_passed_on',
+  'accrued_not_yet_due',
+  'paid_ahead',
+  'paid_ahead_differs',
+]);
+
 /**
  * The summary in words, leading with the bridge (CMS's figure, each kind of difference, the recomputed figure), then the
  * numbered trace and this page's findings, capped (tools/words.ts); `rest` says where the findings the text leaves out are.
@@ -592,6 +602,8 @@ export function summarizeReconciliation(
   const gap = new Dec(br.difference);
   // The whole difference money CMS holds: its figure is right as the paying parent's arrears (calc/reconcile/held.ts).
   const onlyHeld = br.notPassedOn !== undefined && gap.isNegative() && gap.abs().equals(br.notPassedOn.amount);
+  // Lines that are no error of CMS's (on its way, held, owed later, paid ahead): "too high" would call it all one.
+  const notAllErrors = br.subtotals.some((x) => NOT_CMS_ERRORS.has(x.kind));
   head.push(
     noCmsFigure
       ? `No entry of CMS's and no balance it claims was given, so there is no figure of CMS's to check; worked out from the decisions and the evidence, on ${b.asOf} it is ${describeBalance(new Dec(b.recomputed), out.side)}.`
@@ -600,7 +612,9 @@ export function summarizeReconciliation(
             ? ': the same.'
             : onlyHeld
               ? `: CMS's figure is ${pounds(gap.abs())} lower, all of it money CMS received from the paying parent and had not passed on (his arrears count it as paid; it is not arrears).`
-              : `: CMS's figure is ${pounds(gap.abs())} too ${gap.isNegative() ? 'low' : 'high'}.`),
+              : notAllErrors
+                ? `: CMS's figure is ${pounds(gap.abs())} ${gap.isNegative() ? 'lower' : 'higher'}, not all of it an error of CMS's (the lines below say which part is).`
+                : `: CMS's figure is ${pounds(gap.abs())} too ${gap.isNegative() ? 'low' : 'high'}.`),
   );
   if (br.subtotals.length && !noCmsFigure) {
     head.push('The difference, line by line (positive: CMS’s figure too high; negative: too low):');

@@ -1,0 +1,36 @@
+/**
+ * reconcile_ledger's summary opens with how far CMS's figure is from the one worked out. Where part of that is no error
+ * of CMS's (a payment on its way, money it holds beside it, what has accrued and is not yet due), it said "CMS's figure
+ * is £260.00 too high" before its own lines explained that none of it was an error (README "Not done yet", carried
+ * from 5 December 2026). Now it says higher or lower, not all of it an error; a difference of errors alone is still
+ * "too high".
+ */
+import { describe, expect, it } from 'vitest';
+import { heldBesideInTransit } from '../calc/reconcile/held-beside-in-transit.ts';
+import { recordedAfter } from '../calc/reconcile/payment-in-transit.ts';
+import { chargesPaidLast } from '../calc/reconcile/charges-paid-last.ts';
+import { reconcileLedgerTool } from '../../tools/reconcile-ledger.ts';
+
+const firstLine = async (input: Parameters<typeof reconcileLedgerTool.run>[0], today: string) =>
+  (await reconcileLedgerTool.run(input, { today })).summary.split('\n')[0];
+
+describe('the first line of reconcile_ledger’s summary', () => {
+  it('a payment on its way: higher, not all of it an error', async () => {
+    // test/calc/reconcile/payment-in-transit.ts: £260.00 paid on 30 August 2024, recorded on 2 September.
+    expect(await firstLine(recordedAfter({ date: '2024-09-02', amount: '260.00' }), '2024-09-05')).toBe(
+      "CMS says £260.00 owed by the paying parent on 2024-08-31; worked out from the decisions and the evidence it is nothing owed: CMS's figure is £260.00 higher, not all of it an error of CMS's (the lines below say which part is).",
+    );
+  });
+
+  it('money held beside a payment on its way: lower, not all of it an error', async () => {
+    // test/calc/reconcile/held-beside-in-transit.ts: £520.00 held and £499.20 on its way, less her 4%: £998.40.
+    expect(await firstLine(heldBesideInTransit(), '2023-12-20')).toMatch(/CMS's figure is £998\.40 lower, not all of it an error of CMS's/);
+  });
+
+  it('errors alone: still too high', async () => {
+    // test/calc/reconcile/charges-paid-last.ts, March unpaid (£362.00 owed), CMS saying £400.00: £38.00 nothing explains.
+    expect(await firstLine(chargesPaidLast({ marchUnpaid: true, claim: { balance: '400.00' } }), '2024-04-05')).toMatch(
+      /: CMS's figure is £38\.00 too high\.$/,
+    );
+  });
+});
