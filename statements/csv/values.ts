@@ -168,7 +168,7 @@ export function parseDate(raw: string, formats: readonly DateFormat[]): CivilDat
 const PLAIN_AMOUNT = /^-?\d{1,12}(\.\d{1,2})?$/;
 
 /**
- * An amount as banks write it: "1234.56", "£1,234.56", "-£52.00", "+£5.00", "(52.00)", "1,234.56 CR",
+ * An amount as banks write it: "1234.56", "£1,234.56", "-£52.00", "+£5.00", "(52.00)", "45.99-", "1,234.56 CR",
  * "52.00 DR", "GBP 12.00". Blank (or a lone "-") is undefined. CR makes it positive and DR negative.
  * @throws {CellError} for anything else, or fractions of a penny.
  */
@@ -188,6 +188,13 @@ export function parseAmount(raw: string): Dec | undefined {
   if (parens) {
     negative = true;
     text = parens[1]!.trim();
+  }
+  // A trailing minus, as some banks' exports write a debit ("45.99-", "£1,204.99 -"): refused before (a statements probe
+  // of 6 December 2026), where the same bank's PDF was read.
+  const trailing = /^([^-]*\d)\s*-$/.exec(text);
+  if (trailing && !negative) {
+    negative = true;
+    text = trailing[1]!.trim();
   }
   text = text.replace(/^GBP\s*|\s*GBP$/i, '');
   if (text.startsWith('+')) text = text.slice(1);

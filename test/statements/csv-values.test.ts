@@ -32,6 +32,9 @@ describe('parseAmount', () => {
     ['52.00 DR', '-52'],
     ['52.00 dr', '-52'],
     ['(52.00)', '-52'],
+    // A trailing minus (a statements probe of 6 December 2026: refused before).
+    ['45.99-', '-45.99'],
+    ['£1,204.99 -', '-1204.99'],
     ['GBP 12.00', '12'],
     ["'12.00", '12'],
     ['  7  ', '7'],
@@ -50,6 +53,7 @@ describe('parseAmount', () => {
     ['12.345', /fractions of a penny/],
     ['abc', /not an amount of money/],
     ['1,23,4.00', /commas out of place/],
+    ['-45.99-', /not an amount of money/],
   ])('%j is refused (%s)', (raw, why) => {
     expect(() => parseAmount(raw)).toThrow(CellError);
     expect(() => parseAmount(raw)).toThrow(why);
