@@ -25,6 +25,7 @@ import { dateInWords } from '../dates.ts';
 import type { CmsEntry } from '../ledger/entries.ts';
 import { fromPence, poundsOfPence } from '../money.ts';
 import type { Credit } from './credits.ts';
+import { instalmentsDue } from './explain.ts';
 import { accountsOf, NO_EFFECT, type FindingDraft, type MatchDraft } from './draft.ts';
 import { search, type Periods } from './periods.ts';
 import type { Books, PaidItem } from './read.ts';
@@ -334,10 +335,7 @@ export function paidAheadOnDirectPayWarning(
   const said: string[] = [];
   if (next) {
     const many = next.dueDates.length > 1;
-    const dates = next.dueDates.map(dateInWords);
-    const instalments = many
-      ? `the instalments due on ${dates.slice(0, -1).join(', ')} and ${dates.at(-1)}`
-      : `the instalment due on ${dates[0]}`;
+    const instalments = instalmentsDue(next.dueDates);
     said.push(
       `${poundsOfPence(next.pence)} ${reached} on Direct Pay by ${dateInWords(asOf)} pays ${instalments}, before ${many ? 'they' : 'it'} fell due: it is not an overpayment. ` +
         (side === 'paying'

@@ -631,7 +631,7 @@ function positionWords(b: Dec, owedIn: string | undefined, parts?: { readonly ar
 }
 
 /** "the instalment due on 15 October 2024", or "the instalments due on 4 October 2024 and 11 October 2024". */
-function instalmentsDue(dates: readonly CivilDate[], date: (d: CivilDate) => string): string {
+export function instalmentsDue(dates: readonly CivilDate[], date: (d: CivilDate) => string = d): string {
   const on = dates.map(date);
   return dates.length === 1 ? `the instalment due on ${on[0]}` : `the instalments due on ${on.slice(0, -1).join(', ')} and ${on.at(-1)}`;
 }

@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { compareDates } from '../../calc/dates.ts';
 import { pounds } from '../../calc/money.ts';
-import { arrearsBesideCharges, owedOnlyIn } from '../../calc/reconcile/explain.ts';
+import { arrearsBesideCharges, instalmentsDue, owedOnlyIn } from '../../calc/reconcile/explain.ts';
 import { civilDate, commonFacts, priorContacts, senderRole, strictObject, words } from '../facts.ts';
 import {
   balanceDifference,
@@ -704,9 +704,7 @@ export const overpaymentRefund = defineLetter({
       : 'With the balance carried into the account, and its adjustments and charges, taken into account, I have paid';
     const ahead = b.paidAhead !== undefined;
     const early = paidAheadOfNext(r);
-    const nextDates = b.paidAheadOfNext?.dueDates.map((d) => ctx.date(d)) ?? [];
-    const nextInstalments =
-      nextDates.length === 1 ? `the instalment due on ${nextDates[0]}` : `the instalments due on ${joinAnd(nextDates)}`;
+    const nextInstalments = instalmentsDue(b.paidAheadOfNext?.dueDates ?? [], (d) => ctx.date(d));
     const want = {
       refund: 'I would like the overpayment repaid to me.',
       adjust_future_payments: 'I would like the overpayment taken off my future payments.',

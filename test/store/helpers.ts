@@ -331,3 +331,13 @@ export async function migrateWith(options: { dataDir?: string; databaseUrl?: str
     await client.close();
   }
 }
+
+/** The refusal a store call ended in: its code and its problems (a call that succeeds fails the test). */
+export async function refusalOf(call: Promise<unknown>): Promise<{ code: string; problems: { field: string; message: string }[] }> {
+  const error = (await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as { code: string; problems: { field: string; message: string }[] } | undefined;
+  if (!error) throw new Error('expected a refusal, and the call succeeded');
+  return error;
+}

@@ -8,17 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/open.ts';
 import type { CaseStore } from '../../store/types.ts';
-import { bankStatement, cleanup, cmsStatement, documentInfo, DRIVERS, rawTransaction } from './helpers.ts';
+import { bankStatement, cleanup, cmsStatement, documentInfo, DRIVERS, rawTransaction, refusalOf } from './helpers.ts';
 
 afterAll(cleanup);
 
 /** The error a call was refused with (its code and its one problem). */
 async function refusal(call: Promise<unknown>): Promise<{ code: string; field: string; message: string }> {
-  const error = (await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  )) as { code: string; problems: { field: string; message: string }[] } | undefined;
-  if (!error) throw new Error('expected a refusal, and the call succeeded');
+  const error = await refusalOf(call);
   return { code: error.code, ...error.problems[0]! };
 }
 

@@ -8,17 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, storeOptionsFromEnv } from '../../store/open.ts';
 import type { CaseCounts, CaseExport, CaseStore } from '../../store/types.ts';
-import { bankStatement, cleanup, cmsStatement, documentInfo, DRIVERS, rawTransaction } from './helpers.ts';
+import { bankStatement, cleanup, cmsStatement, documentInfo, DRIVERS, rawTransaction, refusalOf } from './helpers.ts';
 
 afterAll(cleanup);
 
 /** Why a call was refused: its code and its one problem. */
 async function refusal(call: Promise<unknown>): Promise<{ code: string; field: string; message: string }> {
-  const error = (await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  )) as { code: string; problems: { field: string; message: string }[] } | undefined;
-  if (!error) throw new Error('expected a refusal, and the call succeeded');
+  const error = await refusalOf(call);
   expect(error.problems).toHaveLength(1);
   return { code: error.code, ...error.problems[0]! };
 }
