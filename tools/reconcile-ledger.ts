@@ -582,6 +582,22 @@ const NOT_CMS_ERRORS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * How the first line ends where CMS's figure and the one worked out agree: "the same" only where no line differs.
+ * Lines that cancel out are still errors (a journey probe of 6 December 2026: a payment CMS had no record of beside a
+ * late credit no bank showed read "the same", and a parent would have dropped a dispute that stood).
+ */
+function sameInTotal(br: ReconcileLedgerOutput['bridge']): string {
+  if (!br.subtotals.some((x) => !new Dec(x.amount).isZero())) return ': the same.';
+  const high = br.inPayingParentsFavour;
+  const low = br.inReceivingParentsFavour;
+  if (!high.count || !low.count) return ': the same in total, but not line by line: the lines below differ and cancel out.';
+  return (
+    `: the same in total, but not line by line: ${plural(high.count, 'line makes', 'lines make')} CMS's figure too high by ${p(high.amount)} ` +
+    `and ${low.count} ${low.count === 1 ? 'makes' : 'make'} it too low by ${p(low.amount)}, and they cancel out. Each is still to be put right (below).`
+  );
+}
+
+/**
  * The summary in words, leading with the bridge (CMS's figure, each kind of difference, the recomputed figure), then the
  * numbered trace and this page's findings, capped (tools/words.ts); `rest` says where the findings the text leaves out are.
  */
@@ -609,7 +625,7 @@ export function summarizeReconciliation(
       ? `No entry of CMS's and no balance it claims was given, so there is no figure of CMS's to check; worked out from the decisions and the evidence, on ${b.asOf} it is ${describeBalance(new Dec(b.recomputed), out.side)}.`
       : `${cmsWords} on ${b.asOf}; worked out from the decisions and the evidence it is ${describeBalance(new Dec(b.recomputed), out.side)}` +
           (gap.isZero()
-            ? ': the same.'
+            ? sameInTotal(br)
             : onlyHeld
               ? `: CMS's figure is ${pounds(gap.abs())} lower, all of it money CMS received from the paying parent and had not passed on (his arrears count it as paid; it is not arrears).`
               : notAllErrors
@@ -620,7 +636,8 @@ export function summarizeReconciliation(
     head.push('The difference, line by line (positive: CMS’s figure too high; negative: too low):');
     for (const s of br.subtotals) head.push(`- ${countOf(s.kind, s.count, out.counts.cmsEntries > 0, out.side)}: ${p(s.amount)}`);
     head.push(`= ${p(br.difference)} (${p(br.from)} − ${p(br.to)}).`);
-    if (br.inPayingParentsFavour.count && br.inReceivingParentsFavour.count) {
+    // Where the totals agree, the first line has said this already.
+    if (br.inPayingParentsFavour.count && br.inReceivingParentsFavour.count && !gap.isZero()) {
       const high = br.inPayingParentsFavour.count;
       const low = br.inReceivingParentsFavour.count;
       head.push(
