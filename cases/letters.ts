@@ -184,11 +184,34 @@ function contactsFromCase(records: CaseRecords, asOf: CivilDate): Facts[] {
     .map((l) => ({ date: l.sentOn, kind: kinds.includes(l.type) ? l.type : 'other' }));
 }
 
-/** The event that records each enforcement action's order being served, for the day an action was taken. */
+/**
+ * The event that records each enforcement action's order being served, for the day an action was taken; an enforcement
+ * step the case records in its own words (a warning letter, a referral) is the letter's "other" action.
+ */
 const ACTION_EVENTS: Readonly<Record<string, EventType>> = {
   deduction_from_earnings_order: 'deo_served',
   lump_sum_deduction_order: 'lsdo_served',
+  other: 'enforcement',
 };
+
+/**
+ * The enforcement action a letter is about and its day: the one the caller names, dated by the case's record of it; or,
+ * with none named, the latest step the case records (a journey probe of 6 December 2026: the step recorded on the
+ * case had to be named and dated again for the letter).
+ */
+function enforcementAction(events: readonly EventRecord[], named: unknown): { action: string; date: CivilDate } | undefined {
+  if (named !== undefined) {
+    const served = typeof named === 'string' ? ACTION_EVENTS[named] : undefined;
+    const e = served ? latest(events, served) : undefined;
+    return e && { action: named as string, date: e.date };
+  }
+  let found: { action: string; date: CivilDate } | undefined;
+  for (const [action, type] of Object.entries(ACTION_EVENTS)) {
+    const e = latest(events, type);
+    if (e && (!found || e.date > found.date)) found = { action, date: e.date };
+  }
+  return found;
+}
 
 /**
  * The facts the case holds that this letter takes (only keys its facts schema has). `given`, the caller's facts, says
@@ -214,10 +237,12 @@ export function factsFromCase(spec: LetterSpec, records: CaseRecords, asOf?: Civ
     const e = keys.has(key) ? latest(records.events, type) : undefined;
     if (e) facts[key] = e.date;
   }
-  // The day of an enforcement action the caller names (a pause request's action): the case's record of its order served.
-  const served = typeof given['action'] === 'string' ? ACTION_EVENTS[given['action']] : undefined;
-  const action = keys.has('actionDate') && served ? latest(records.events, served) : undefined;
-  if (action) facts['actionDate'] = action.date;
+  // A pause request's action and its day: the case's record of the order served (cases/letters.ts enforcementAction).
+  const action = keys.has('actionDate') ? enforcementAction(records.events, given['action']) : undefined;
+  if (action) {
+    if (keys.has('action') && given['action'] === undefined) facts['action'] = action.action;
+    facts['actionDate'] = action.date;
+  }
   if (keys.has('pendingDisputes') && asOf !== undefined) {
     const pending = pendingFromCase(records, asOf);
     if (pending.length > 0) facts['pendingDisputes'] = pending;

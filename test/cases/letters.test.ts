@@ -781,6 +781,57 @@ describe('a request to pause enforcement drafted from the case (a journey test, 
   });
 });
 
+describe('a request to pause enforcement with no action named (a journey probe, 6 December 2026)', () => {
+  // The probe's model recorded the step CMS took and then had to name it and its date again for the letter.
+  const disputedCase = async () => {
+    const caseId = await storyCase();
+    const dispute = await saveCaseLetter(store, caseId, { type: 'payment_dispute' }, SENT_ON);
+    await markCaseLetterSent(store, caseId, dispute.record.id, { sentOn: SENT_ON, method: 'post' });
+    return caseId;
+  };
+  it('takes the action and its date from the latest enforcement step the case records', async () => {
+    const caseId = await disputedCase();
+    await recordCaseEvent(store, caseId, { type: 'deo_served', date: '2026-02-02' });
+    await recordCaseEvent(store, caseId, { type: 'lsdo_served', date: '2026-03-27' });
+    const { letter, fromCase } = await draftCaseLetter(
+      store,
+      caseId,
+      { type: 'enforcement_pause_request', sentOn: '2026-04-02' },
+      '2026-04-02',
+    );
+    expect(fromCase).toEqual(expect.arrayContaining(['action', 'actionDate']));
+    // The lump sum deduction order of Friday 27 March 2026, the later of the two.
+    expect(letter.text).toContain('On 27 March 2026 you');
+    expect(letter.text).toContain('lump sum deduction order');
+  });
+
+  it('an enforcement step the case records by its own words is "other", dated as recorded', async () => {
+    const caseId = await disputedCase();
+    await recordCaseEvent(store, caseId, { type: 'enforcement', date: '2026-03-20', summary: 'Letter warning of a liability order' });
+    const { letter, fromCase } = await draftCaseLetter(
+      store,
+      caseId,
+      { type: 'enforcement_pause_request', sentOn: '2026-04-02' },
+      '2026-04-02',
+    );
+    expect(fromCase).toEqual(expect.arrayContaining(['action', 'actionDate']));
+    expect(letter.text).toContain('On 20 March 2026 you');
+  });
+
+  it('an action named that the case holds no step of still asks for its date', async () => {
+    const caseId = await disputedCase();
+    await recordCaseEvent(store, caseId, { type: 'deo_served', date: '2026-02-02' });
+    await expect(
+      draftCaseLetter(
+        store,
+        caseId,
+        { type: 'enforcement_pause_request', sentOn: '2026-04-02', facts: { action: 'liability_order_application' } },
+        '2026-04-02',
+      ),
+    ).rejects.toThrow(/actionDate/);
+  });
+});
+
 describe('a letter to an MP drafted from the case (a journey test, 5 December 2026)', () => {
   it('lists the letters the case sent as its contacts with CMS, where it asked for them again', async () => {
     const caseId = await storyCase();
