@@ -402,8 +402,9 @@ const RULES: Partial<Record<EventType, Rule>> = {
     ];
   },
 
-  breakdown_requested: (d, nation) => accountRequest('breakdown', 'the account breakdown', 'request', d, nation),
-  payments_disputed: (d, nation) => accountRequest('dispute', 'a reply to your payment dispute', 'dispute', d, nation),
+  breakdown_requested: (d, nation) =>
+    accountRequest('breakdown', 'the account breakdown', 'request', 'request for the account breakdown', d, nation),
+  payments_disputed: (d, nation) => accountRequest('dispute', 'a reply to your payment dispute', 'dispute', 'payment dispute', d, nation),
 
   complaint_sent: (d, nation) => complaint('complaint', 'stage-1 complaint', d, nation),
   complaint_escalated: (d, nation) => complaint('escalation', 'escalated complaint', d, nation),
@@ -542,7 +543,8 @@ const RULES: Partial<Record<EventType, Rule>> = {
   ],
 };
 
-function accountRequest(prefix: string, what: string, sent: string, d: CivilDate, nation: Nation): Deadline[] {
+/** `letter`: what the escalation names ("your payment dispute"), so that two in one list can be told apart. */
+function accountRequest(prefix: string, what: string, sent: string, letter: string, d: CivilDate, nation: Nation): Deadline[] {
   const due = workingDaysAfter(d, `the day the ${sent} was sent`, 15, nation);
   const escalate = workingDaysAfter(d, `the day the ${sent} was sent`, 20, nation);
   return [
@@ -557,7 +559,7 @@ function accountRequest(prefix: string, what: string, sent: string, d: CivilDate
     make(
       `${prefix}_escalate`,
       'escalate',
-      'Make a stage-1 complaint if there is still no answer',
+      `Make a stage-1 complaint if there is still no answer to your ${letter}`,
       escalate.date,
       `${escalate.words}: the 15-working-day target and 5 working days' grace. Complain in writing, citing the unanswered letter.`,
       S.complaintGrace,

@@ -185,6 +185,17 @@ describe('complaints: working-day reply targets in the nation’s working days',
     // In Scotland Easter Monday is a working day: 21 April is day 6 and the 15th is Friday 2 May.
     expect(dateOf('payments_disputed', '2025-04-10', 'dispute_reply_due', SCOT)).toBe('2025-05-02');
   });
+
+  test('each escalation names the letter it follows (a journey probe, 6 December 2026: two alike in one list)', () => {
+    // A breakdown request and a payment dispute sent the same day gave "Make a stage-1 complaint if there is still no
+    // answer" twice on one date, with nothing to say which letter each was for.
+    expect(one(deadlinesForEvent('breakdown_requested', '2025-04-10', EW), 'breakdown_escalate').label).toBe(
+      'Make a stage-1 complaint if there is still no answer to your request for the account breakdown',
+    );
+    expect(one(deadlinesForEvent('payments_disputed', '2025-04-10', EW), 'dispute_escalate').label).toBe(
+      'Make a stage-1 complaint if there is still no answer to your payment dispute',
+    );
+  });
 });
 
 describe('months from a trigger: ICE, Ombudsman, ICO', () => {
