@@ -13,7 +13,7 @@ import { EVENT_TYPES, PARTY_ROLES, SCHEMES, type CaseStore } from '../store/type
 import { decisionCalculationInput } from './build-liability-schedule.ts';
 import { civilDate, moneyOut, nonNegativeMoneyIn, sameAs, strictObject } from './schemas.ts';
 import { niNumber } from '../letters/facts.ts';
-import { COLLECTION_WORDS, PARTY_ROLE_WORDS, plural, SIDE_WORDS } from './words.ts';
+import { COLLECTION_WORDS, EVENT_WORDS, PARTY_ROLE_WORDS, plural, SIDE_WORDS } from './words.ts';
 import type { ToolContext } from './tool.ts';
 
 /** The store, opened on first use. @throws {StoreError} `unsupported` when this server has none. */
@@ -222,6 +222,24 @@ function partyLine(p: z.infer<typeof partyOutput>): string {
   return `${PARTY_ROLE_WORDS[p.role]}: ${p.name} (party ${p.id}${held.length ? `; holds ${held.join(', ')}` : '; no contact details'}).`;
 }
 
+/** Events the text of a case lists, latest first; the rest are in structuredContent.events. */
+const EVENTS_LISTED = 10;
+
+/**
+ * The case's latest events in words, each with its id: record_event's `answers` takes one, and a client that shows
+ * only the text had no way to find it (a journey probe of 6 December 2026).
+ */
+function eventLines(events: CaseDetailOutput['events']): string[] {
+  if (events.length === 0) return [];
+  const latest = [...events].sort((a, b) => (a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : a.date < b.date ? 1 : -1));
+  const shown = latest.slice(0, EVENTS_LISTED);
+  const clip = (text: string) => (text.length <= 80 ? text : `${text.slice(0, 79)}…`);
+  return [
+    shown.length < events.length ? `Events (the latest ${shown.length} of ${events.length}):` : 'Events:',
+    ...shown.map((e) => `- ${e.date} ${EVENT_WORDS[e.type]}${e.summary ? `: “${clip(e.summary)}”` : ''} (id ${e.id})`),
+  ];
+}
+
 export function describeCase(c: CaseDetailOutput & { readonly timeline?: z.infer<typeof timelineOutput> }): string {
   const n = c.counts;
   // A later decision may have moved the case to the other service: the latest that says is what it is on now.
@@ -237,6 +255,7 @@ export function describeCase(c: CaseDetailOutput & { readonly timeline?: z.infer
       `${plural(n.cmsEntries, 'CMS entry', 'CMS entries')}, ${plural(n.evidence, 'piece of evidence', 'pieces of evidence')}, ${plural(n.events, 'event')}, ` +
       `${plural(n.letters, 'letter')} and ${plural(n.reconciliationRuns, 'reconciliation')}.`,
   ];
+  lines.push(...eventLines(c.events));
   const t = c.timeline;
   if (t) {
     const list = (ds: readonly { label: string; date: string }[]) => ds.map((d) => `${d.date} ${d.label}`).join('; ');

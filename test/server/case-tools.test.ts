@@ -6,6 +6,7 @@
  * server/mcp.ts and server/http.ts assemble theirs; once it does, the real createApp is used for HTTP.
  */
 import { registerTools } from '../../server/mcp.ts';
+import { EVENT_WORDS } from '../../tools/words.ts';
 import { serve } from '@hono/node-server';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -320,6 +321,25 @@ describe('case tools over MCP', () => {
     });
     expect(typed.isError).toBe(true);
     expect((typed.content[0] as { text: string }).text).toContain('deadlines');
+  });
+
+  it('get_case’s text lists the latest events with their ids, which record_event’s answers takes', async () => {
+    // A journey probe (6 December 2026): record_event says "get_case lists events", yet only structuredContent did.
+    const id = await newCase();
+    const call1 = ok(
+      await call('record_event', {
+        caseId: id,
+        type: 'call',
+        date: '2025-04-22',
+        summary: 'Reported April payment missed (call ref 55120)',
+      }),
+    );
+    const sent = ok(await call('record_event', { caseId: id, type: 'breakdown_requested', date: '2025-05-02' }));
+    const shown = ((await call('get_case', { caseId: id })).content[0] as { text: string }).text;
+    const ids = [sent, call1].map((r) => (r.event as { id: string }).id);
+    expect(shown).toContain(
+      `Events:\n- 2025-05-02 ${EVENT_WORDS.breakdown_requested} (id ${ids[0]})\n- 2025-04-22 ${EVENT_WORDS.call}: “Reported April payment missed (call ref 55120)” (id ${ids[1]})`,
+    );
   });
 
   it('counts a Scottish case with Scottish bank holidays after a later event that names no nation', async () => {
