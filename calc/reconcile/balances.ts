@@ -276,7 +276,7 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
 
   const accrued = parts(
     periods.accrued.reduce((a, o) => a + o.maintenance, 0),
-    periods.accrued.reduce((a, o) => a + o.fees, 0),
+    periods.accrued.reduce((a, o) => a + o.fees, 0) + periods.feeOnCollections,
     0,
   );
   const due = parts(
@@ -363,7 +363,8 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
       revisionBy[p]! +
       cmsChargesBy[p]!;
     rows.push({
-      accrued: a.maintenance + a.fees,
+      // The fee worked on each collection of the plan beyond what the periods accrued: in the last period, as at the date.
+      accrued: a.maintenance + a.fees + (last ? periods.feeOnCollections : 0),
       due: d.maintenance + d.fees,
       paid: paidBy[p]!,
       recordedByCms: recordedBy[p]!,

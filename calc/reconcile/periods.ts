@@ -23,6 +23,11 @@ export interface Periods {
   /** The liability alone (gross) and the receiving parent's 4% alone, for comparing CMS's own lines. */
   readonly accruedLiability: readonly number[];
   readonly accruedFee: readonly number[];
+  /**
+   * The paying parent's fee on the amounts the plan collects, worked on each collection, beyond what they accrued with
+   * period by period (schedule/plan.ts feesOnCollections): it accrues too, and is not in any one period's fee.
+   */
+  readonly feeOnCollections: number;
   readonly planDueLiability: readonly number[];
   readonly planDueFee: readonly number[];
   /** The period a day falls in: before the first, the first; after the last, the last. */
@@ -114,6 +119,7 @@ export function periodsOf(books: Books): Periods {
     planDue,
     accruedLiability: accruedAmounts.map(liabilityOf),
     accruedFee: accruedAmounts.map(feeOf),
+    feeOnCollections: books.side === 'paying' ? schedule.plan.feeOnCollections.reduce((a, r) => a + r.pence, 0) : 0,
     planDueLiability,
     planDueFee,
     periodOf,

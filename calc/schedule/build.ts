@@ -132,6 +132,17 @@ export function buildSchedule(input: ScheduleInput, options: { readonly catchUpF
       LAW.collectionFees,
     );
   }
+  const onCollections = plan.feeOnCollections.reduce((a, r) => a + r.pence, 0);
+  if (onCollections !== 0) {
+    const by = fromPence(Math.abs(onCollections));
+    trace.add(
+      SCHEDULE_STEP.collectionFees,
+      `On CMS's payment plan the paying parent's 20% is added to each collection and rounded to the penny on it, as CMS charges it: ` +
+        `on the amounts the plan collects that comes to ${pounds(by)} ${onCollections > 0 ? 'more' : 'less'} than on the periods they accrued in, and is due with them`,
+      formatMoney(fromPence(onCollections)),
+      LAW.collectionFees,
+    );
+  }
   trace.add(
     SCHEDULE_STEP.totalDue,
     `Total due ${pounds(totals.totalDue)} (maintenance ${pounds(totals.maintenance)} + collection fees ${pounds(totals.collectionFees)})`,
@@ -140,7 +151,8 @@ export function buildSchedule(input: ScheduleInput, options: { readonly catchUpF
   );
 
   const byAsOf = fromPence(planned.maintenance + planned.fee);
-  const notYetDue = totals.totalDue.minus(byAsOf);
+  // The paying parent's fee on the catch-up parts, worked on each collection, is what accrues of it (plan.ts).
+  const notYetDue = totals.totalDue.plus(fromPence(onCollections)).minus(byAsOf);
   describePlan(plan, trace, asOfDay, notYetDue);
   const historic = readHistoric(input, decisions, asOf, totals.totalDue, trace);
   return {

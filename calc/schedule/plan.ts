@@ -23,6 +23,8 @@ import { InputError } from '../errors.ts';
 import { parsePence } from '../money.ts';
 import { dueDateAt, INSTALMENTS, periodIndexOf, type Frame } from './accrue.ts';
 import { amountsOf, combine, isZero, mapAmounts, minus, plus, share, zeroAmounts, type Amounts } from './amounts.ts';
+import { valueOn } from '../parameters.ts';
+import { collectionFeePayingPercent, SCHEME_START } from '../scheme-2012/parameters.ts';
 import type { PaymentPlanInput, ResolvedDecision, ScheduleLine } from './types.ts';
 
 /** Something the plan makes due on a day: an ongoing instalment, a part of a spread amount, or a credit. */
@@ -69,6 +71,18 @@ export interface PaymentPlan {
    * lists only the next few instalments): spread by Reckoner's rule from the next due date after the last one listed.
    */
   readonly cmsCatchUpRest?: CatchUpRest;
+  /**
+   * What the paying parent's fee, worked on each collection the catch-up parts are in (feesOnCollections), comes to
+   * beyond the fee the amounts spread accrued with period by period (negative: less), by the day each amount arose. It
+   * is part of what accrues: the plan makes it due with the parts, so what has accrued and is not yet due counts it.
+   */
+  readonly feeOnCollections: readonly FeeOnCollection[];
+}
+
+/** See {@link PaymentPlan.feeOnCollections}. */
+export interface FeeOnCollection {
+  readonly arises: CivilDate;
+  readonly pence: number;
 }
 
 /** The part of the initial and backdated amounts CMS's listed catch-up amounts do not reach, and how it is spread. */
@@ -182,7 +196,7 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
   if (lateLetters.length === 0 && firstDue === undefined) {
     // Nothing accrued before it could be asked for: each period is due on its due date, as it stands.
     lines.forEach((l, i) => events.push({ date: l.dueDate, day: toDayNumber(l.dueDate), kind: 'ongoing', line: i, amounts: amounts[i]! }));
-    return { events, pools, rule: 'none', catchUpInstalments: n };
+    return { events, pools, rule: 'none', catchUpInstalments: n, feeOnCollections: [] };
   }
 
   // What each cut of the decisions makes due, by period start.
@@ -206,13 +220,21 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
 
   // Each line: asked for on its due date (or, before the first payment date, at that date) as then known; every
   // later change arises on its letter's date.
-  const arising = new Map<string, { reason: Pool['reason']; arises: CivilDate; decisionId?: string; change: Amounts }>();
+  const arising = new Map<string, { reason: Pool['reason']; arises: CivilDate; decisionId?: string; change: Amounts; parts: number }>();
   const arise = (reason: Pool['reason'], arises: CivilDate, change: Amounts, decisionId?: string) => {
     if (isZero(change)) return;
     const key = `${reason}|${arises}`;
     const held = arising.get(key);
-    arising.set(key, { reason, arises, ...(decisionId ? { decisionId } : {}), change: held ? plus(held.change, change) : change });
+    arising.set(key, {
+      reason,
+      arises,
+      ...(decisionId ? { decisionId } : {}),
+      change: held ? plus(held.change, change) : change,
+      parts: (held?.parts ?? 0) + 1,
+    });
   };
+  // The catch-up parts whose paying parent's fee is worked on the collection they are part of (feesOnCollections).
+  const feeFrom = new Map<PlanEvent, FeeSource>();
   const letterOf = (date: CivilDate): string | undefined => ctx.decisions.find((d) => d.letterDate === date)?.id;
   lines.forEach((line, i) => {
     const asked = firstDue !== undefined && compareDates(line.dueDate, firstDue) < 0 ? firstDue : line.dueDate;
@@ -271,7 +293,11 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
         const upTo = mapAmounts(increase, (x) => share(x, j, n));
         const from = ctx.catchUpFrom !== undefined && compareDates(ctx.catchUpFrom, p.arises) > 0 ? ctx.catchUpFrom : p.arises;
         const date = dueDateFrom(from, j - 1);
-        events.push({ date, day: toDayNumber(date), kind: 'catch_up', pool: index, amounts: minus(upTo, before) });
+        const event: PlanEvent = { date, day: toDayNumber(date), kind: 'catch_up', pool: index, amounts: minus(upTo, before) };
+        events.push(event);
+        // CMS's count of instalments given: its instalments, each with CMS's fee on it. Reckoner's own year keeps the
+        // fee in proportion (its instalments are an assumption; the tests of many stories rest on them).
+        if (user.n !== undefined) feeFrom.set(event, { amounts: increase, parts: p.parts, arises: p.arises });
         before = upTo;
         first ??= date;
         last = date;
@@ -297,6 +323,15 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
     // arrears). Never before an increase has arisen.
     const net = totalIncrease.maintenance - totalIncrease.parents.reduce((a, p) => a + p.fee, 0);
     const whole = cmsTotal! >= net;
+    // Amounts beyond the maintenance carry CMS's fee already (they are what the paying parent pays): their parts keep the
+    // fee in them. Otherwise each part is maintenance, and the paying parent's fee is worked on its collection.
+    const feeGiven = whole && cmsTotal! > totalIncrease.maintenance;
+    const firstArises = pools.find((p) => !isZero(p.amounts))!.arises;
+    const source: FeeSource = { amounts: totalIncrease, parts: sorted.reduce((a, p) => a + p.parts, 0), arises: firstArises };
+    const push = (event: PlanEvent, from: FeeSource) => {
+      events.push(event);
+      if (!feeGiven) feeFrom.set(event, from);
+    };
     const scale = whole ? cmsTotal! : totalIncrease.maintenance;
     const arisenBy = (day: number): Amounts => pools.reduce((acc, p) => (toDayNumber(p.arises) <= day ? plus(acc, p.amounts) : acc), zero);
     let given = 0;
@@ -311,7 +346,7 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
       );
       const collected = combine(upTo, before, (x, y) => Math.max(0, x - y));
       const part = whole ? collected : withFeeOn(collected, totalIncrease, before);
-      if (!isZero(part)) events.push({ date: c.date, day: c.day, kind: 'catch_up', amounts: part });
+      if (!isZero(part)) push({ date: c.date, day: c.day, kind: 'catch_up', amounts: part }, source);
       before = combine(before, part, (x, y) => x + y);
     });
     const lastListed = catchUp.at(-1)!;
@@ -324,7 +359,7 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
       for (let j = 1; j <= n; j++) {
         const upTo = mapAmounts(rest, (x) => share(x, j, n));
         const date = dueDateFrom(after, j - 1);
-        events.push({ date, day: toDayNumber(date), kind: 'catch_up', amounts: minus(upTo, spread) });
+        push({ date, day: toDayNumber(date), kind: 'catch_up', amounts: minus(upTo, spread) }, { ...source, amounts: rest });
         spread = upTo;
         dates.push(date);
       }
@@ -344,10 +379,11 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
     if (!isZero(left)) {
       const lastPool = pools.filter((p) => !isZero(p.amounts)).at(-1)!;
       const date = dueDateFrom(compareDates(lastPool.arises, lastListed.date) > 0 ? lastPool.arises : lastListed.date, 0);
-      events.push({ date, day: toDayNumber(date), kind: 'catch_up', amounts: left });
+      push({ date, day: toDayNumber(date), kind: 'catch_up', amounts: left }, { ...source, amounts: left });
     }
   }
   void lastDue;
+  const feeOnCollections = feesOnCollections(events, feeFrom);
   const order = { ongoing: 0, catch_up: 1, credit: 2 } as const;
   events.sort((a, b) => a.day - b.day || order[a.kind] - order[b.kind] || (a.line ?? 0) - (b.line ?? 0) || (a.pool ?? 0) - (b.pool ?? 0));
   return {
@@ -357,7 +393,71 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
     catchUpInstalments: n,
     ...(cmsTotal !== undefined ? { cmsCatchUpTotal: cmsTotal } : {}),
     ...(cmsCatchUpRest ? { cmsCatchUpRest } : {}),
+    feeOnCollections,
   };
+}
+
+/** What a catch-up part is a part of, for its fee: the amount spread, and how many periods' changes make it up. */
+interface FeeSource {
+  readonly amounts: Amounts;
+  readonly parts: number;
+  /** The day the amount arose (the first of them, for CMS's timetable of several). */
+  readonly arises: CivilDate;
+}
+
+/**
+ * The paying parent's 20% on each catch-up part, worked as CMS charges it: added to each collection and rounded to the
+ * penny on it (Fees Regs 2014 reg 7; fractions of a penny half up, as the NI twin SR 2014/182 reg 3(5) says; GOV.UK
+ * "Manage your Child Maintenance Service case": a fee "each time you make … a regular child maintenance payment …
+ * 20% (which is added to the payment)"), the same rounding as the split of each Collect and Pay payment into
+ * maintenance and fee (calc/reconcile/credits.ts maintenancePartOf). So on a due date the fee is 20% of the ongoing
+ * instalment and the catch-up parts together, rounded once, less the ongoing instalment's own fee; a part falling on
+ * a date with no ongoing instalment carries 20% of itself. Before (a meaning probe of 6 December 2026) each part took
+ * its share of the amount's fee, cumulatively: £225.33 spread as CMS's 11 × £18.78 and £18.75 carried fees of £3.76
+ * and £3.75 by turns, £45.07 in all, where CMS adds £3.76 to each £18.78 and £3.75 to the £18.75, £45.11, and a
+ * parent who paid exactly that read "£0.04 paid ahead of the payment plan".
+ *
+ * Only an amount whose fee is the whole percentage of its maintenance (every period of it collected, each period's fee
+ * within a penny of it) is worked so; an amount only partly collected (a Direct Pay period in it) keeps the fee it
+ * accrued, each part its share of it rounded on that part. The receiving parents' 4% is left as it was shared.
+ */
+function feesOnCollections(events: PlanEvent[], feeFrom: ReadonlyMap<PlanEvent, FeeSource>): FeeOnCollection[] {
+  const beyond = new Map<CivilDate, number>();
+  if (feeFrom.size === 0) return [];
+  const pctOn = (date: CivilDate): number =>
+    compareDates(date, SCHEME_START) < 0 ? 0 : Number(valueOn(collectionFeePayingPercent, date).value);
+  const feeOf = (pence: number, pct: number) => share(pence, pct, 100);
+  const ongoing = new Map<number, { maintenance: number; fee: number }>();
+  for (const e of events) {
+    if (e.kind !== 'ongoing') continue;
+    const o = ongoing.get(e.day) ?? { maintenance: 0, fee: 0 };
+    ongoing.set(e.day, { maintenance: o.maintenance + e.amounts.maintenance, fee: o.fee + e.amounts.fee });
+  }
+  // What each day's collection holds so far: the ongoing instalment (when its fee is the whole percentage of it), then
+  // each catch-up part in the order built.
+  const collected = new Map<number, number>();
+  for (const [i, e] of events.entries()) {
+    const from = feeFrom.get(e);
+    if (!from || from.amounts.fee <= 0) continue;
+    const pct = pctOn(e.date);
+    const whole = pct > 0 && Math.abs(from.amounts.fee - feeOf(from.amounts.maintenance, pct)) <= from.parts;
+    if (!whole && e.amounts.maintenance <= 0) continue;
+    let fee: number;
+    if (whole) {
+      let held = collected.get(e.day);
+      if (held === undefined) {
+        const o = ongoing.get(e.day);
+        held = o && o.fee === feeOf(o.maintenance, pct) ? o.maintenance : 0;
+      }
+      fee = feeOf(held + e.amounts.maintenance, pct) - feeOf(held, pct);
+      collected.set(e.day, held + e.amounts.maintenance);
+    } else {
+      fee = share(from.amounts.fee, e.amounts.maintenance, from.amounts.maintenance);
+    }
+    if (fee !== e.amounts.fee) beyond.set(from.arises, (beyond.get(from.arises) ?? 0) + fee - e.amounts.fee);
+    events[i] = { ...e, amounts: { ...e.amounts, fee } };
+  }
+  return [...beyond].filter(([, pence]) => pence !== 0).map(([arises, pence]) => ({ arises, pence }));
 }
 
 /**

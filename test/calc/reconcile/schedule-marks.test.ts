@@ -178,10 +178,10 @@ describe('a payment schedule’s line is the instalment as the parent pays or re
   });
 
   it('a line that is the plan’s whole instalment, arrears part and fee included, agrees', () => {
-    // CMS's schedule spreads the 225.33 over 3 instalments: 75.11 each. Maintenance 260.00 + 75.11 = 335.11, and the
-    // fee on it: 20% of 225.33 = 45.07, spread 15.02 + 15.03 + 15.02 so the parts add up to it, beside 52.00 on the
-    // 260.00: 402.13, 402.14, 402.13.
-    const amounts = ['402.13', '402.14', '402.13'];
+    // CMS's schedule spreads the 225.33 over 3 instalments: 75.11 each. Maintenance 260.00 + 75.11 = 335.11, and CMS's
+    // 20% added to that collection, rounded on it: 335.11 × 20% = 67.022 → 67.02: 402.13 each month. (Before, the fee
+    // on the 225.33, 45.07, was shared 15.02 + 15.03 + 15.02 and June's 402.14 was taken as right.)
+    const amounts = ['402.13', '402.13', '402.13'];
     const r = reconcile(
       fromApril(
         scheduleLines([]).map((e, i) => ({ ...e, amount: amounts[i]! })),
@@ -190,14 +190,14 @@ describe('a payment schedule’s line is the instalment as the parent pays or re
     );
     expect(mismatches(r)).toEqual([]);
     expect(agreed(r)).toEqual(amounts);
-    // A penny off is still a wrong amount, read against the maintenance that accrued: 402.15 − 260.00 = 142.15.
+    // A penny off is still a wrong amount, read against the maintenance that accrued: 402.14 − 260.00 = 142.14.
     const wrong = reconcile(
       fromApril(
-        scheduleLines([]).map((e, i) => ({ ...e, amount: i === 1 ? '402.15' : amounts[i]! })),
+        scheduleLines([]).map((e, i) => ({ ...e, amount: i === 1 ? '402.14' : amounts[i]! })),
         { catchUpInstalments: 3 },
       ),
     );
-    expect(mismatches(wrong)).toEqual([['2024-06-01', '142.15']]);
+    expect(mismatches(wrong)).toEqual([['2024-06-01', '142.14']]);
   });
 
   it('a receiving parent’s schedule states the maintenance less their 4% fee, not £10.40 charged too little', () => {
@@ -265,20 +265,22 @@ describe('a payment schedule’s line is the instalment as the parent pays or re
     });
     // Only a schedule was given as CMS's record, so the payments still read as missing from it; nothing is charged wrongly.
     expect([...new Set(r.findings.map((f) => f.kind))]).toEqual(['payment_missing_from_cms']);
-    // Due by 31 July: 3 × 334.54 = 1,003.62, paid the same. Not yet due: the rest of the 225.33, 168.99, and of its
-    // fee, 45.07 − 3 × 3.76 = 33.79: 202.78.
+    // Due by 31 July: 3 × 334.54 = 1,003.62, paid the same. Not yet due: the rest of the 225.33, 168.99, spread over 12
+    // instalments from 1 August (9 × 14.08 + 3 × 14.09), and the 20% CMS adds to each, 2.82 (14.08 × 20% = 2.816,
+    // 14.09 × 20% = 2.818): 168.99 + 12 × 2.82 = 202.83. (Before: the fee's share left, 45.07 − 3 × 3.76 = 33.79.)
     expect([r.balance.due, r.balance.paid, r.balance.recomputed, r.balance.notYetDue].map(formatMoney)).toEqual([
       '1003.62',
       '1003.62',
       '0.00',
-      '202.78',
+      '202.83',
     ]);
   });
 
   it('a fee line that is the fee on the plan’s whole instalment agrees; a penny off does not', () => {
-    // Reckoner's plan over 3 instalments (catchUpInstalments): the fee 52.00 on the ongoing 260.00 and 15.02, 15.03,
-    // 15.02 on the 75.11 parts (20% of 225.33 = 45.07): fee lines of 67.02, 67.03, 67.02 beside liability lines of 335.11.
-    const fees = ['67.02', '67.03', '67.02'];
+    // CMS's plan over 3 instalments (catchUpInstalments): 20% of each collection of 260.00 + 75.11 = 335.11, rounded on
+    // it, 67.022 → 67.02: fee lines of 67.02 beside liability lines of 335.11. (Before: 67.02, 67.03, 67.02, the 45.07
+    // on the 225.33 shared out.)
+    const fees = ['67.02', '67.02', '67.02'];
     const split = (feeAmounts: readonly string[]) =>
       DUE.flatMap((date, i): CmsEntryInput[] => [
         { id: `ongoing-${date}`, date, type: 'liability', amount: '335.11', fromSchedule: true },
@@ -290,7 +292,7 @@ describe('a payment schedule’s line is the instalment as the parent pays or re
     expect(feeMismatches(r)).toEqual([]);
     expect(mismatches(r)).toEqual([]);
     // 67.03 in May is neither the fee that accrued (52.00) nor the plan's (67.02): 15.03 more than accrued.
-    expect(feeMismatches(reconcile(fromApril(split(['67.03', '67.03', '67.02']), { catchUpInstalments: 3 })))).toEqual([
+    expect(feeMismatches(reconcile(fromApril(split(['67.03', '67.02', '67.02']), { catchUpInstalments: 3 })))).toEqual([
       ['2024-05-01', '15.03'],
     ]);
   });
