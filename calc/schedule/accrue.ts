@@ -39,14 +39,26 @@ export function periodPence(weekly: number, frequency: PaymentFrequency, days: n
 
 /**
  * Whole pence due for `days` of a period under each of `shares`: together, what their weekly total makes due
- * (periodPence), each share its exact part rounded down, and the pence left over to the largest remainders (the first
- * of equal ones first). One share alone is periodPence exactly.
+ * (periodPence), each share its exact part rounded down, and the pence left over to the largest remainders. Among
+ * equal remainders the penny goes to the share whose receiving parent has had the fewest leftover pennies so far
+ * (`leftOver`, by share, counted and updated here; the first listed when they have had as many). One share alone is
+ * periodPence exactly.
+ *
+ * The law fixes the receiving parents' weekly shares (1991 Act Sch 1 para 6: by the number of qualifying children
+ * each cares for) and the instalment (C&E Regs 1992 reg 4: weekly × 52 in equal instalments), but not who has the
+ * penny an instalment's shares leave over: reg 4 has no rounding rule, and no 2012-scheme rule was found for an
+ * apportionment's remainder (docs/legal-notes.md Q1, Q3, Q9). The one rule found, the 2003 scheme's default rate in
+ * Northern Ireland (SR 2001/17 reg 7(3)–(4)), keeps the total unchanged and adjusts the apportionment by turns; so here.
+ * Before (a meaning probe of 6 December 2026), the first of equal remainders had it each time: £80.00 a week between
+ * two receiving parents with a child each, £346.67 a month, was £173.34 to the first and £173.33 to the second every
+ * month, 12p a year more to the first.
  */
 export function apportion(
   shares: readonly { readonly weekly: number }[],
   frequency: PaymentFrequency,
   days: number,
   periodDays: number,
+  leftOver: number[] = shares.map(() => 0),
 ): number[] {
   if (shares.length === 1) return [periodPence(shares[0]!.weekly, frequency, days, periodDays)];
   const den = INSTALMENTS[frequency] * periodDays;
@@ -59,10 +71,13 @@ export function apportion(
   const nums = shares.map((s) => s.weekly * 52 * days);
   const parts = nums.map((n) => Math.floor(n / den));
   let left = total - parts.reduce((a, p) => a + p, 0);
-  const order = nums.map((n, i) => ({ i, rem: n - parts[i]! * den })).sort((a, b) => b.rem - a.rem || a.i - b.i);
+  const order = nums
+    .map((n, i) => ({ i, rem: n - parts[i]! * den }))
+    .sort((a, b) => b.rem - a.rem || leftOver[a.i]! - leftOver[b.i]! || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     parts[i]! += 1;
+    leftOver[i]! += 1;
     left--;
   }
   return parts;
@@ -103,6 +118,8 @@ export function accrue(decisions: readonly ResolvedDecision[], frame: Frame, rec
   const parentIndex = new Map(receivingIds.map((id, i) => [id, i]));
   // Each decision's weekly shares in whole pence, read once.
   const shares = decisions.map((d) => d.shares.map((s) => ({ parent: parentIndex.get(s.receivingParentId)!, weekly: toPence(s.weekly) })));
+  // The leftover pennies each receiving parent has had so far (apportion): equal remainders take turns.
+  const leftOverBy = receivingIds.map(() => 0);
   const percent = new Map<string, readonly [number, number]>();
   const percentOn = (date: CivilDate): readonly [number, number] => {
     let p = percent.get(date);
@@ -152,7 +169,9 @@ export function accrue(decisions: readonly ResolvedDecision[], frame: Frame, rec
       // parents' shares of it are apportioned to add up to it exactly (largest remainder). Before (a meaning probe of
       // 6 December 2026), each share was rounded and the instalment made of them: £80.00 a week between two was
       // £173.33 + £173.33 = £346.66 a month, a penny short of £346.67.
-      const parts = apportion(shares[decisionIndex]!, frequency, days, periodDays);
+      const leftOver = shares[decisionIndex]!.map((share) => leftOverBy[share.parent]!);
+      const parts = apportion(shares[decisionIndex]!, frequency, days, periodDays, leftOver);
+      shares[decisionIndex]!.forEach((share, i) => (leftOverBy[share.parent] = leftOver[i]!));
       shares[decisionIndex]!.forEach((share, i) => {
         byParent[share.parent]! += parts[i]!;
         if (collect) collectedByParent[share.parent]! += parts[i]!;

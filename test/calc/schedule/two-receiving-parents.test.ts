@@ -34,13 +34,40 @@ describe('two receiving parents: the instalment is rounded once, and their share
     ]);
   });
 
-  it('the shares: £173.33 each exactly, and the penny left over to the first (both remainders are the same)', () => {
-    // 40 × 52 = 2,080 ÷ 12 = 173.333…: 173.33 each, 346.66, and 346.67 − 346.66 = 0.01 to A.
-    for (const l of s.lines) {
-      expect(l.receivingParents.map((r) => [r.id, formatMoney(r.maintenance)])).toEqual([
-        ['A', '173.34'],
-        ['B', '173.33'],
-      ]);
+  it('the shares: £173.33 each exactly, and the penny left over to each in turn (both remainders are the same)', () => {
+    // 40 × 52 = 2,080 ÷ 12 = 173.333…: 173.33 each, 346.66, and 346.67 − 346.66 = 0.01 left over: to A in January
+    // (neither has had one, A is listed first), to B in February (A has had one), to A in March (one each).
+    expect(s.lines.map((l) => l.receivingParents.map((r) => formatMoney(r.maintenance)))).toEqual([
+      ['173.34', '173.33'],
+      ['173.33', '173.34'],
+      ['173.34', '173.33'],
+    ]);
+  });
+});
+
+describe('two receiving parents over a year: the leftover penny is not always the same parent’s', () => {
+  // No rule of the 2012 scheme says who has the penny an instalment's shares leave over (C&E Regs 1992 reg 4 has no
+  // rounding rule; docs/legal-notes.md Q3): the one rule found (NI SR 2001/17 reg 7(3)–(4), 2003 scheme) keeps the
+  // total and adjusts by turns. Before, the first of equal remainders had it every time: A £0.12 a year more than B.
+  const year = buildSchedule({
+    decisions: [{ effectiveDate: '2025-01-06', calculation: twoReceivingParents }],
+    frequency: 'monthly',
+    service: 'collect_and_pay',
+    asOf: '2025-12-31',
+  });
+
+  it('12 instalments of £346.67: 6 leftover pennies each, £2,080.02 each (12 × 173.33 + 0.06 = 2,080.02)', () => {
+    expect(year.lines).toHaveLength(12);
+    for (const l of year.lines) {
+      // Every instalment's shares add up to it exactly.
+      expect(l.receivingParents.reduce((a, r) => a.plus(r.maintenance), l.maintenance.minus(l.maintenance))).toEqual(l.maintenance);
+      expect(formatMoney(l.maintenance)).toBe('346.67');
     }
+    expect(year.totals.receivingParents.map((r) => [r.id, formatMoney(r.maintenance)])).toEqual([
+      ['A', '2080.02'],
+      ['B', '2080.02'],
+    ]);
+    // The paying parent's total is unchanged: 12 × 346.67 = 4,160.04.
+    expect(formatMoney(year.totals.maintenance)).toBe('4160.04');
   });
 });
