@@ -18,6 +18,8 @@ import { supportedBanksSentence } from '../banks.ts';
 import { HEADERLESS_LAYOUTS, LAYOUTS, normaliseHeader, type Cell, type CsvLayout } from './layouts.ts';
 import { detectDelimiter, isBlank, readCsv, type CsvRecord } from './reader.ts';
 import { isSantanderText, readSantanderText } from './santander-txt.ts';
+import { rejoinedWarning, rejoinSplitAmounts } from './split-amounts.ts';
+import { readDecimalCommas } from './decimal-comma.ts';
 import {
   CellError,
   cleanText,
@@ -76,6 +78,8 @@ interface Plan {
   readonly warnings: readonly string[];
   /** Added to a date error, e.g. how to set csvMapping.dateFormat. */
   readonly dateAdvice?: string;
+  /** How many fields a row has, where the plan knows it with no header (a headerless layout found from its rows). */
+  readonly width?: number;
 }
 
 function planForLayout(layout: CsvLayout, records: readonly CsvRecord[], headerAt: number): Plan {
@@ -181,20 +185,26 @@ function readsAs<T>(f: () => T): boolean {
  * the first rows have exactly that shape.
  */
 function guessHeaderless(records: readonly CsvRecord[]): Plan | undefined {
-  const rows = records.filter((r) => !isBlank(r)).slice(0, 3);
+  const data = records.filter((r) => !isBlank(r));
+  const rows = data.slice(0, 3);
   if (rows.length === 0) return undefined;
-  const width = meaningful(rows[0]!.fields).length;
-  if (width !== 3 && width !== 4) return undefined;
-  const fits = rows.every((r) => {
+  // The columns' shape, on the fields as written or with amounts split by a bare thousands comma joined again
+  // ("-1", "045.00": split-amounts.ts); a balance never reads "045.00", so such a field is no balance.
+  const shaped = (f: readonly string[], width: number) =>
+    f.length === width &&
+    readsAs(() => parseDate(f[0]!, [DMY, D_MON_Y])) &&
+    readsAs(() => parseAmount(f[2]!)) &&
+    (width === 3 || (readsAs(() => parseAmount(f[3]!)) && !/^0\d\d(?:\.\d+)?$/.test(f[3]!.trim())));
+  const fits = (r: CsvRecord, width: number) => {
     const f = meaningful(r.fields);
-    return (
-      f.length === width &&
-      readsAs(() => parseDate(f[0]!, [DMY, D_MON_Y])) &&
-      readsAs(() => parseAmount(f[2]!)) &&
-      (width === 3 || readsAs(() => parseAmount(f[3]!)))
-    );
-  });
-  if (!fits) return undefined;
+    if (f.length <= width) return shaped(f, width);
+    const joined = rejoinSplitAmounts(f, width, new Set(width === 3 ? [2] : [2, 3]));
+    return joined.kind === 'joined' && shaped(joined.fields, width);
+  };
+  const widths = [3, 4].filter((w) => rows.every((r) => fits(r, w)));
+  // Both widths fit the first rows only where they split every amount: the rest of the file says which it is.
+  const width = widths.length === 2 ? [3, 4].find((w) => data.every((r) => fits(r, w))) : widths[0];
+  if (width === undefined || (widths.length === 2 && data.every((r) => fits(r, 3)) && data.every((r) => fits(r, 4)))) return undefined;
   return {
     id: HEADERLESS_LAYOUTS.hsbc.id,
     issuer: HEADERLESS_LAYOUTS.hsbc.issuer,
@@ -206,6 +216,7 @@ function guessHeaderless(records: readonly CsvRecord[]): Plan | undefined {
     description: (fields) => cleanText(fields[1]),
     amount: 2,
     ...(width === 4 ? { balance: 3 } : {}),
+    width,
     metadata: {},
     warnings: [
       `The file has no header row; its ${width} columns were read as HSBC's export does it (date, description, signed amount${width === 4 ? ', balance' : ''}), from the shape of the rows. If that is wrong, give csvMapping.`,
@@ -653,6 +664,7 @@ function usualWidth(
   from: number,
   to: number,
   header: readonly string[] | undefined,
+  known?: number,
 ): { width: number; said: string } {
   const counts = new Map<number, number>();
   for (let k = from; k < to; k++) {
@@ -662,6 +674,7 @@ function usualWidth(
   const most = Math.max(0, ...counts.values());
   const tied = [...counts].filter(([, n]) => n === most).map(([width]) => width);
   const common = tied.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...tied);
+  if (header === undefined && known !== undefined) return { width: known, said: `the file's rows have ${known}` };
   if (header === undefined) return { width: common, said: `the other rows have ${common}` };
   const width = meaningful(header).length;
   return { width, said: tied.includes(width) ? `the other rows have ${width}` : `the header row has ${width} columns` };
@@ -682,10 +695,13 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
     plan.dataStart,
     end,
     plan.dataStart > 0 ? records[plan.dataStart - 1]!.fields : undefined,
+    plan.width,
   );
+  const money = new Set([plan.amount, plan.paidOut, plan.paidIn, plan.balance, plan.fee].filter((c): c is number => c !== undefined));
+  const rejoined: number[] = [];
   for (let k = plan.dataStart; k < end; k++) {
-    const record = records[k]!;
-    const fields = record.fields;
+    let record = records[k]!;
+    let fields = record.fields;
     if (isBlank(record)) continue;
     if (plan.skip?.(fields)) {
       skipped++;
@@ -698,13 +714,22 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
     // A row with more fields than the others, the extra ones not empty: a value with a comma in it that is not in
     // quotes, split in two ("2,450.00" read as "2" and "450.00"): its amount would be read wrongly, without a word
     // (a statement probe of 6 December 2026: £1,045.00 out read as £1.00). Trailing empty fields are harmless.
+    // Where joining parts that read as an amount split at its thousands comma is the one way to give the row its width
+    // with the amount in a money column, they are joined, with a warning (split-amounts.ts); otherwise refused.
     if (fields.length > usual && fields.slice(usual).some((f) => f.trim() !== '')) {
-      throw new ParseError(
-        'parse_failed',
-        `Line ${record.line} has ${fields.length} fields, but ${said}: a value with a comma in it is not in quotes, ` +
-          'so it was split in two (an amount written 1,045.00 without quotes reads as "1" and "045.00"), and its amount cannot be read safely. ' +
-          'Export the statement again, or open it in a spreadsheet and save it as CSV, so that such values are in quotes.',
-      );
+      const joined = rejoinSplitAmounts(meaningful(fields), usual, money);
+      if (joined.kind !== 'joined') {
+        throw new ParseError(
+          'parse_failed',
+          `Line ${record.line} has ${fields.length} fields, but ${said}: a value with a comma in it is not in quotes, ` +
+            'so it was split in two (an amount written 1,045.00 without quotes reads as "1" and "045.00"), and its amount cannot be read safely' +
+            (joined.kind === 'ambiguous' ? ' (its parts could be joined again more than one way). ' : '. ') +
+            'Export the statement again, or open it in a spreadsheet and save it as CSV, so that such values are in quotes.',
+        );
+      }
+      fields = joined.fields;
+      record = { ...record, fields };
+      rejoined.push(record.line);
     }
     if (fields.length <= widest) {
       throw new ParseError(
@@ -755,6 +780,7 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
     }
   }
   budget.checkRows(rows.length, 'transactions');
+  if (rejoined.length > 0) warnings.push(rejoinedWarning(rejoined));
   foreignRows(plan, foreign, rows.length, warnings);
   if (skipped > 0 && plan.skipWarning) warnings.push(plan.skipWarning(skipped));
   if (balanceRows.length > 0) warnings.push(balanceRowsWarning(plan, balanceRows));
@@ -841,8 +867,12 @@ function refuseMixedAccounts(rows: readonly ReadRow[]): void {
 
 /** Parses a CSV bank statement from its text. */
 export function parseCsv(text: string, request: ParseRequest, budget: Budget, warnings: readonly string[], doubtful: number): ParseResult {
-  // Santander's download is labelled lines, not CSV; it is turned into the same records.
-  const records = isSantanderText(text) ? readSantanderText(text, budget) : readCsv(text, detectDelimiter(text), budget);
+  // Santander's download is labelled lines, not CSV; it is turned into the same records. Amounts written with a
+  // decimal comma throughout a semicolon- or tab-separated file are rewritten with a point (decimal-comma.ts).
+  const delimiter = isSantanderText(text) ? undefined : detectDelimiter(text);
+  const decimal =
+    delimiter === undefined ? { records: readSantanderText(text, budget) } : readDecimalCommas(readCsv(text, delimiter, budget), delimiter);
+  const records = decimal.records;
   if (records.every(isBlank)) {
     throw new ParseError('parse_failed', 'The file holds no rows: it is empty apart from blank lines. Send the statement file itself.');
   }
@@ -853,7 +883,7 @@ export function parseCsv(text: string, request: ParseRequest, budget: Budget, wa
       (() => {
         throw unknownLayout(records);
       })());
-  const extra: string[] = [...warnings, ...plan.warnings];
+  const extra: string[] = [...warnings, ...(decimal.warning ? [decimal.warning] : []), ...plan.warnings];
   const { rows: read, card } = withAmountSign(plan, readRows(records, plan, budget, extra), extra);
   // A known layout's dates written unpadded: saved again by a spreadsheet, perhaps month first (date-order.ts).
   if (plan.source === 'known') {

@@ -33,7 +33,7 @@ import { linesOf, sideBySideHeaders, type Field, type Line } from './table.ts';
 import { mayHoldImages, readPdfPages, type ExtractOptions } from './text.ts';
 import type { BalanceSense } from './tokens.ts';
 import { packPage, unpackPage } from './packed-pages.ts';
-import { walkTables } from './walk.ts';
+import { walkTables, type Section } from './walk.ts';
 
 /** How far before a statement's date its rows may be, where it prints a date and no period (three months). */
 const STATEMENT_DATE_REACH = 92;
@@ -89,6 +89,13 @@ export async function parsePdf(request: ParseRequest, options: ParsePdfOptions =
     pages.map((p) => p.height),
   );
   if (!walk) {
+    const askew = pages.filter((p) => p.askew).map((p) => String(p.page));
+    if (askew.length > 0) {
+      throw new ParseError(
+        'unsupported',
+        `No transaction table was found in this PDF, and the text of page${askew.length === 1 ? '' : 's'} ${listPlaces(askew)} is drawn at a slant (not level, nor turned a quarter or half turn), so its lines cannot be told apart: it looks like a scan that was not straightened. Send the statement as the bank's own PDF or a CSV export, or scan it again with the page straight.`,
+      );
+    }
     throw new ParseError(
       'unsupported',
       'No transaction table was found in this PDF (no header row such as "Date / Description / Paid out / Paid in / Balance"). If it is a bank statement, send a CSV export; if it is a CMS letter, it is not a statement or payment schedule.',
@@ -112,7 +119,7 @@ export async function parsePdf(request: ParseRequest, options: ParsePdfOptions =
   } else if (cms === 'schedule') {
     result = parseSchedule(walk.lines, fields, preamble, pages.length, warnings);
   } else {
-    result = parseBank(walk.lines, preamble, walk.outside, pages.length, warnings);
+    result = parseBank(walk.lines, preamble, walk.outside, pages.length, warnings, walk.sections);
     if (walk.unread.length > 0) warnings.push(unreadWarning(walk.unread));
   }
   if (request.hint && request.hint !== result.kind) {
@@ -142,6 +149,59 @@ function anotherAccount(events: readonly Event[], choice: ChainChoice): string[]
       (b) =>
         `Page ${b.source.page}, line ${b.source.line}: an opening balance of ${pounds(fromPence(b.printed))} is printed after rows and does not follow from them (they give ${pounds(fromPence(b.expected))}): it may open the table of another account on the same statement (a savings account, say), whose rows were read as this account's. Check the statement, and send each account's transactions separately.`,
     );
+}
+
+/** A second account's table found under the first: where it starts, its opening balance, and the rows under it. */
+interface SecondAccount {
+  readonly section: Section;
+  readonly opening: { readonly line: number; readonly printed: number; readonly expected: number };
+  readonly rows: readonly { readonly page: number; readonly line: number }[];
+}
+
+/**
+ * The table of another account printed on the same page under this account's rows (a savings account under the
+ * current account): the headers printed again under rows of the table (walk.ts), the first one whose lines, before any
+ * row, open with a balance ("Balance brought forward", "Opening balance") that does not follow from the rows above it.
+ * A header printed again with a balance that follows is the same account's table going on; a balance that does not
+ * follow with no header printed again above it is a break in the chain, warned as before ({@link anotherAccount}).
+ */
+function secondAccount(events: readonly Event[], choice: ChainChoice, sections: readonly Section[]): SecondAccount | undefined {
+  if (sections.length === 0) return undefined;
+  const breaks = new Map<string, { printed: number; expected: number }>();
+  for (const b of choice.walk.breaks) if (b.mark !== undefined) breaks.set(`${b.source.page}|${b.source.line}`, b);
+  if (breaks.size === 0) return undefined;
+  const below = (s: Section, page: number, line: number) => page > s.header.page || (page === s.header.page && line > s.header.number);
+  for (const section of sections) {
+    // The first balance line or row under the header: a balance line opening with a balance that breaks the chain.
+    const first = events.find((e) => (e.kind === 'row' ? below(section, e.row.page, e.row.line) : below(section, e.page, e.line ?? 0)));
+    if (first?.kind !== 'marker' || first.which !== 'open' || first.page !== section.header.page) continue;
+    const b = breaks.get(`${first.page}|${first.line ?? 0}`);
+    if (!b) continue;
+    const rows = events.flatMap((e) =>
+      e.kind === 'row' && below(section, e.row.page, e.row.line) ? [{ page: e.row.page, line: e.row.line }] : [],
+    );
+    return { section, opening: { line: first.line ?? 0, printed: b.printed, expected: b.expected }, rows };
+  }
+  return undefined;
+}
+
+/** Account numbers in a line quoted in a warning, masked as the metadata masks them ("****4321"). */
+const masked = (text: string) => text.replace(/\d{4,}(\d{4})\b/g, '****$1');
+
+function secondAccountWarning(s: SecondAccount): string {
+  const { header, title } = s.section;
+  const named = title.map((l) => masked(l.text)).join(' / ');
+  const shown = named.length > 80 ? `${named.slice(0, 77)}...` : named;
+  const n = s.rows.length;
+  const places = listPlaces(s.rows.map((r) => `page ${r.page} line ${r.line}`));
+  const left =
+    n === 0
+      ? 'it has no rows of its own'
+      : `the ${n === 1 ? 'row' : `${n} rows`} under it (${places}) ${n === 1 ? 'was' : 'were'} left out, not read as this account's`;
+  return (
+    `Page ${header.page}, line ${header.number}: the column headings are printed again${shown ? ` with "${shown}"` : ''}, and the table under them opens with a balance of ${pounds(fromPence(s.opening.printed))} (line ${s.opening.line}) that does not follow from the rows above (they give ${pounds(fromPence(s.opening.expected))}): it is the table of another account on the same statement. ` +
+    `Only the first account's rows were read; ${left}. If payments you need went through that account, send that account's transactions separately (a CSV export of it).`
+  );
 }
 
 /**
@@ -216,7 +276,9 @@ function parseBank(
   outside: readonly Line[],
   pages: number,
   warnings: string[],
+  sections: readonly Section[] = [],
 ): ParseResult {
+  const warned = warnings.length;
   const head = preamble.join('\n');
   const spec = BANK_LAYOUTS.find((l) => l.markers.some((m) => m.test(head)));
   const particulars = readParticulars(preamble, { caseReference: false });
@@ -259,6 +321,14 @@ function parseBank(
     ...(assumed.paidIn !== undefined ? { paidIn: inPence(assumed.paidIn) } : {}),
     ...(assumed.paidOut !== undefined ? { paidOut: inPence(assumed.paidOut) } : {}),
   });
+  // A second account's table under the first: read the first account alone, and say what was left out.
+  const second = secondAccount(events, choice, sections);
+  if (second) {
+    warnings.length = warned;
+    const result = parseBank(tableLines.slice(0, second.section.at), preamble, outside, pages, warnings);
+    warnings.push(secondAccountWarning(second));
+    return result;
+  }
   const newestFirst = choice.reading.newestFirst;
   if (newestFirst) warnings.push('The statement lists the newest transactions first; they are given here oldest first.');
   warnings.push(...readingWarnings(choice));

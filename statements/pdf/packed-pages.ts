@@ -20,6 +20,8 @@ export interface PackedPage {
   readonly width: number;
   readonly height: number;
   readonly removed?: number;
+  readonly turned?: number;
+  readonly askew?: boolean;
   /** How many items the page has. */
   readonly count: number;
   /** The items' strings, joined by {@link SEPARATOR}. */
@@ -46,6 +48,8 @@ export function packPage(p: PdfPageItems): PackedPage {
     width: p.width,
     height: p.height,
     ...(p.removed !== undefined ? { removed: p.removed } : {}),
+    ...(p.turned !== undefined ? { turned: p.turned } : {}),
+    ...(p.askew ? { askew: true } : {}),
     count: items.length,
     text: strings.join(SEPARATOR),
     geometry,
@@ -60,5 +64,13 @@ export function unpackPage(p: PackedPage): PdfPageItems {
     const k = i * FIELDS;
     items[i] = { str: strings[i]!, x: g[k]!, y: g[k + 1]!, width: g[k + 2]!, height: g[k + 3]! };
   }
-  return { page: p.page, width: p.width, height: p.height, items, ...(p.removed !== undefined ? { removed: p.removed } : {}) };
+  return {
+    page: p.page,
+    width: p.width,
+    height: p.height,
+    items,
+    ...(p.removed !== undefined ? { removed: p.removed } : {}),
+    ...(p.turned !== undefined ? { turned: p.turned } : {}),
+    ...(p.askew ? { askew: true } : {}),
+  };
 }

@@ -38,6 +38,13 @@ export interface PdfPageItems {
   readonly items: readonly PdfTextItem[];
   /** Characters removed from the page's text because they cannot be kept (NUL, lone surrogates; hygiene.ts). */
   readonly removed?: number;
+  /**
+   * Degrees (90, 180, 270) the page's text was turned back by to read it upright, where most of it runs at a right
+   * angle to the page as shown; the coordinates, width and height above are the upright ones.
+   */
+  readonly turned?: number;
+  /** Whether most of the page's text is drawn at an angle that is not a right angle (a skewed scan's text layer). */
+  readonly askew?: boolean;
 }
 
 export interface ExtractOptions {
@@ -191,8 +198,10 @@ export async function readPdfPages<T>(bytes: Uint8Array, options: ExtractOptions
           `Page ${n} of the PDF could not be read (${describe(e)}); the file is damaged. Download it again or send a CSV export.`,
         );
       }
-      const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
-      const items: PdfTextItem[] = [];
+      // The page as it is shown (its /Rotate applied), y growing downwards: pdf.js's viewport.
+      const viewport = page.getViewport({ scale: 1 });
+      const view = viewport.transform as number[];
+      const placed: { str: string; at: readonly number[]; width: number; height: number }[] = [];
       let removed = 0;
       for (const it of content.items) {
         if (!('str' in it)) continue;
@@ -204,21 +213,72 @@ export async function readPdfPages<T>(bytes: Uint8Array, options: ExtractOptions
         }
         if (str.trim() === '') continue;
         const t = it.transform as number[];
-        items.push({
-          str,
-          x: (t[4] ?? 0) - x0,
-          y: y1 - (t[5] ?? 0),
-          width: it.width,
-          height: it.height || Math.abs(t[3] ?? 0),
-        });
+        placed.push({ str, at: multiply(view, t), width: it.width, height: it.height || Math.hypot(t[2] ?? 0, t[3] ?? 0) });
       }
       page.cleanup();
+      const { turn, askew } = uprightTurn(placed);
+      const size = turn % 2 === 0 ? { width: viewport.width, height: viewport.height } : { width: viewport.height, height: viewport.width };
+      const items = placed.map((p): PdfTextItem => {
+        const [x, y] = turned(p.at[4] ?? 0, p.at[5] ?? 0, turn, viewport.width, viewport.height);
+        return { str: p.str, x, y, width: p.width, height: p.height };
+      });
       // A statement drawn a glyph at a time is read as if drawn a word at a time (glyph-runs.ts).
       const joined = joinGlyphRuns(items);
-      pages.push(read({ page: n, width: x1 - x0, height: y1 - y0, items: joined, ...(removed > 0 ? { removed } : {}) }));
+      pages.push(
+        read({
+          page: n,
+          ...size,
+          items: joined,
+          ...(removed > 0 ? { removed } : {}),
+          ...(turn !== 0 ? { turned: turn * 90 } : {}),
+          ...(askew ? { askew } : {}),
+        }),
+      );
     }
     return pages;
   }
+}
+
+/** The product of two PDF matrices [a b c d e f]: `m` applied after `t`. */
+function multiply(m: readonly number[], t: readonly number[]): number[] {
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = m;
+  const [p = 1, q = 0, r = 0, s = 1, u = 0, v = 0] = t;
+  return [a * p + c * q, b * p + d * q, a * r + c * s, b * r + d * s, a * u + c * v + e, b * u + d * v + f];
+}
+
+/**
+ * Quarter turns (0 to 3, clockwise as shown) by which most of a page's text runs, where it is drawn at a right
+ * angle to the page (a landscape table drawn rotated on a portrait page, or the content of a page whose /Rotate
+ * does not turn it upright): counted by characters, each item's direction taken from its matrix. 0 where most of
+ * it runs left to right.
+ */
+function uprightTurn(items: readonly { str: string; at: readonly number[] }[]): { turn: number; askew: boolean } {
+  const chars = [0, 0, 0, 0];
+  let askew = 0;
+  let all = 0;
+  for (const it of items) {
+    const [a = 1, b = 0] = it.at;
+    if (a === 0 && b === 0) continue;
+    // The text's direction on the page as shown (y grows downwards): 0 right, 1 down, 2 left, 3 up.
+    const quarters = Math.atan2(b, a) / (Math.PI / 2);
+    const k = ((Math.round(quarters) % 4) + 4) % 4;
+    chars[k]! += it.str.length;
+    all += it.str.length;
+    if (Math.abs(quarters - Math.round(quarters)) > ASKEW) askew += it.str.length;
+  }
+  const most = Math.max(...chars);
+  return { turn: most === 0 || chars[0] === most ? 0 : chars.indexOf(most), askew: askew * 2 > all };
+}
+
+/** A quarter of a turn's fraction (about 5 degrees) beyond which text is not level or upright on its side. */
+const ASKEW = 5 / 90;
+
+/** A point on the page as shown, turned back by `turn` quarter turns so that text running that way runs left to right. */
+function turned(x: number, y: number, turn: number, width: number, height: number): [number, number] {
+  if (turn === 1) return [y, width - x];
+  if (turn === 2) return [width - x, height - y];
+  if (turn === 3) return [height - y, x];
+  return [x, y];
 }
 
 function describe(e: unknown): string {

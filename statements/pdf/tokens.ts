@@ -241,6 +241,18 @@ export function resolveYear(d: DateToken, period: { start?: CivilDate; end?: Civ
   return undefined;
 }
 
+/**
+ * A month's heading printed on a line of its own between a statement's rows: "March 2024", "MARCH 2024", "Mar 2024"
+ * (a month name and a year, nothing else). Undefined for anything else.
+ */
+export function parseMonthHeading(text: string): { readonly month: number; readonly year: number } | undefined {
+  const m = /^([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(text.trim());
+  if (!m) return undefined;
+  const month = MONTHS[m[1]!.toLowerCase()];
+  const year = Number(m[2]);
+  return month !== undefined && year >= 1900 && year <= 2199 ? { month, year } : undefined;
+}
+
 // ---------------------------------------------------------------- periods
 
 const MONTH_NAMES = Object.keys(MONTHS)

@@ -20,7 +20,7 @@
  */
 import { alignColumns, sameHeader } from './align.ts';
 import { inferTable } from './find-table.ts';
-import { parseAmountToken, parseDateToken, splitLeadingDate } from './tokens.ts';
+import { parseAmountToken, parseDateToken, parseMonthHeading, splitLeadingDate, type DateToken } from './tokens.ts';
 import {
   ALIGN_SLACK,
   classifyLine,
@@ -49,6 +49,22 @@ export interface Walk {
    * the table's alignment): rows the walk may have dropped, for the reader to warn about.
    */
   readonly unread: readonly Line[];
+  /**
+   * Headers printed again lower on a page under rows of the table (its table "starts again"): where each is, and the
+   * text printed with it (the lines between the rows above and the header, and those under it before the first row),
+   * for the reader to tell a second account's table from the same table going on.
+   */
+  readonly sections: readonly Section[];
+}
+
+/** A header printed lower on a page than rows of the table already read on it. */
+export interface Section {
+  /** The header's line. */
+  readonly header: Line;
+  /** How many table lines come before it (its place in {@link Walk.lines}). */
+  readonly at: number;
+  /** Lines of text around it that are no rows: above it, after the rows, and under it, before its first row. */
+  readonly title: readonly Line[];
 }
 
 export function findFirstHeader(pages: readonly (readonly Line[])[]): { page: number; index: number; columns: Columns } | undefined {
@@ -137,6 +153,37 @@ function headsRows(cols: Columns, lines: readonly Line[], at: number, isFurnitur
   return false;
 }
 
+/** How many lines below a month's heading the first dated row is looked for. */
+const HEADING_REACH = 12;
+
+/**
+ * Whether line `at` (`t`, classified: no date, no amount, text in the description column only) is a month's heading
+ * printed in the description column ("March 2024", "MARCH 2024") rather than the last words of the row above it: a
+ * month and a year alone, where the month changes, that is, the dated row before it (`before`) is in another month
+ * and the next dated row on the page in that month. "RENT FOR" over "MARCH 2024" under a March row stays the row's.
+ */
+function monthHeadingAt(
+  cols: Columns,
+  lines: readonly Line[],
+  at: number,
+  t: TableLine,
+  before: DateToken | undefined,
+  isFurniture: (l: Line) => boolean,
+): boolean {
+  if (t.date !== undefined || t.type !== '' || t.strayDateText !== undefined || Object.keys(t.money).length > 0) return false;
+  const heading = parseMonthHeading(t.description);
+  if (!heading) return false;
+  const sameMonth = (d: DateToken) => d.month === heading.month && (d.year === undefined || d.year === heading.year);
+  if (before && sameMonth(before)) return false;
+  for (let j = at + 1; j < lines.length && j <= at + HEADING_REACH; j++) {
+    const l = lines[j]!;
+    if (isFurniture(l)) continue;
+    const c = classifyLine(cols, l);
+    if (c.date !== undefined) return sameMonth(c.date);
+  }
+  return true;
+}
+
 /** Lines a heading in the date column may wrap onto after its first. */
 const MAX_HEADING_LINES = 2;
 
@@ -180,6 +227,7 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
   const outside: Line[] = [];
   const table: TableLine[] = [];
   const unread: Line[] = [];
+  const sections: { header: Line; at: number; title: Line[]; open: boolean }[] = [];
   // A table found from its rows may have headings Reckoner cannot read, printed just above its first row:
   // where that line is printed again (the heading repeated lower down or on a later page), it is the
   // heading again, not the end of the table.
@@ -192,6 +240,8 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
    * table found from its rows starts with the edges its rows show over the whole document).
    */
   let aligned: Columns | undefined = inferred?.columns;
+  /** The date of the last dated line of the table so far (a month's heading is told by the month changing). */
+  let lastDate: DateToken | undefined;
   for (let p = first.page; p < pages.length; p++) {
     const lines = pages[p]!;
     // Every header on the page, found once (a header repeated mid-page starts its table again).
@@ -224,6 +274,18 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
       }
     }
     outside.push(...lines.slice(0, start));
+    /** How many table lines were read before this page, and the index of the last line of the page read into the table. */
+    const before = table.length;
+    let lastInTable = -1;
+    /** The section whose header was the last line read on the page (its title lines under it are still being gathered). */
+    let section: (typeof sections)[number] | undefined;
+    const startSection = (i: number) => {
+      if (table.length === before) return;
+      const title: Line[] = [];
+      for (let k = lastInTable + 1; k < i; k++) if (!isFurniture(lines[k]!) && !headerAt.has(k)) title.push(lines[k]!);
+      section = { header: lines[i]!, at: table.length, title, open: true };
+      sections.push(section);
+    };
     let cols: Columns | undefined;
     /** The line before which the current alignment was found. */
     let alignedTo = -1;
@@ -236,11 +298,13 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
       const h = headerAt.get(i);
       if (h && cols && i < alignedTo && sameHeader(h, header!)) {
         // The same header again, within the lines its alignment was found over: the table goes on under it.
+        startSection(i);
         open = true;
         prevY = l.y;
         continue;
       }
       if (h || (i === start && !open)) {
+        if (h) startSection(i);
         header = h ?? header!;
         // The rows under this header, to the next different header or the foot of the page, give its
         // alignment: a header repeated every few lines leaves too few rows under each to show every edge.
@@ -306,6 +370,12 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
         outside.push(l);
         continue;
       }
+      // A month's heading in the description column ("March 2024") is no row, and no words of the row above it.
+      if (!hasMoney && t.date === undefined && monthHeadingAt(cols, lines, i, t, lastDate, isFurniture)) {
+        outside.push(l);
+        prevY = l.y;
+        continue;
+      }
       // Text alone set further below the line above than the table's lines are set apart from each other
       // (the title of another table under this one) ends the table, unless the rows go on under it.
       if (t.date === undefined && !hasMoney && pitch !== undefined && gap > PITCH_GAP * pitch && !resumes(cols, lines, i, t)) {
@@ -313,10 +383,22 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
         outside.push(l);
         continue;
       }
+      // Words under a header printed again, before its first row (an account's name): part of what names the section.
+      if (section?.open && t.date === undefined && !hasMoney) section.title.push(l);
+      else if (section) section.open = false;
       table.push(t);
+      lastInTable = i;
+      if (t.date !== undefined) lastDate = t.date;
       if (gap >= 0.5 * l.height && (pitch === undefined || gap < pitch)) pitch = gap;
       prevY = l.y;
     }
   }
-  return { columns: first.columns, preamble, outside, lines: table, unread };
+  return {
+    columns: first.columns,
+    preamble,
+    outside,
+    lines: table,
+    unread,
+    sections: sections.map(({ header, at, title }) => ({ header, at, title })),
+  };
 }

@@ -14,7 +14,7 @@ const fixture = (name: string) => new Uint8Array(readFileSync(`${FIXTURE_DIR}${n
 
 describe('a value with a comma in it, not in quotes (a statement probe of 6 December 2026)', () => {
   // first direct's three columns: an amount of £1,045.00 written without quotes splits in two, "-1" and "045.00", and
-  // was read as £1.00 out, with no warning; so was £2,450.00 in, read as £2.00.
+  // was read as £1.00 out, with no warning; so was £2,450.00 in, read as £2.00. Then refused; now joined again.
   const text = [
     'Date,Description,Amount',
     '01/12/2026,CARD PAYMENT TESCO,-23.45',
@@ -24,11 +24,18 @@ describe('a value with a comma in it, not in quotes (a statement probe of 6 Dece
     '',
   ].join('\r\n');
 
-  test('is refused, naming the line and saying why, not read as £2.00 and £1.00', async () => {
-    const error = await failure(parseDocument({ bytes: utf8(text) }));
-    expect(error.code).toBe('parse_failed');
-    expect(error.message).toBe(
-      'Line 3 has 4 fields, but the other rows have 3: a value with a comma in it is not in quotes, so it was split in two (an amount written 1,045.00 without quotes reads as "1" and "045.00"), and its amount cannot be read safely. Export the statement again, or open it in a spreadsheet and save it as CSV, so that such values are in quotes.',
+  test('is read as £2,450.00 and £1,045.00, the parts joined again, with a warning naming the lines, not as £2.00 and £1.00', async () => {
+    // Joining "2" and "450.00" (and "-1" and "045.00") is the one way to give each row the header's three columns with
+    // the amount in the amount column (statements/csv/split-amounts.ts); before, the file was refused.
+    const r = await parseDocument({ bytes: utf8(text) });
+    expect(r.transactions.map((t) => [t.date, t.direction, t.amount])).toEqual([
+      ['2026-12-01', 'out', '23.45'],
+      ['2026-12-02', 'in', '2450.00'],
+      ['2026-12-03', 'out', '1045.00'],
+      ['2026-12-04', 'out', '287.50'],
+    ]);
+    expect(r.warnings).toContain(
+      '2 rows have an amount written with a thousands comma and no quotes ("2,450.00" read as "2" and "450.00"): the parts were joined again, the one way that gives each row the file\'s columns with the amount in a money column (line 3, line 4). Check those amounts against the statement.',
     );
   });
 
