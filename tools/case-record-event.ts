@@ -18,7 +18,7 @@ export const recordEventInput = strictObject({
       error: 'must be one of the event types compute_deadlines lists (e.g. decision_letter_received, dispute_reply_received)',
     })
     .describe('What happened'),
-  date: civilDate.describe('The date on a CMS letter; the day you sent yours; else the day it happened'),
+  date: civilDate.describe('A decision: the date on it; a reply: the day it came; yours: the day sent'),
   summary: z.string().max(2000, 'summary must be at most 2000 characters').optional(),
   details: z.record(z.string(), z.unknown()).optional().describe('Anything else, e.g. a call reference'),
   facts: strictObject({

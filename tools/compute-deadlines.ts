@@ -39,7 +39,7 @@ export const computeDeadlinesInput = strictObject({
     .array(
       strictObject({
         type: z.enum(EVENT_TYPES),
-        date: civilDate.describe('The date on a CMS letter; the day you sent yours; else the day it happened'),
+        date: civilDate.describe('A decision: the date on it; a reply: the day it came; yours: the day sent'),
       }),
     )
     .min(1, 'give at least one event, or leave events out')
