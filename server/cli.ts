@@ -14,8 +14,8 @@ const USAGE = `Usage:
                                                  in one transaction (stop Reckoner first; restart it with the new key)
   reckoner --version
 
-On an address other machines can reach, serve needs RECKONER_API_TOKENS; --insecure-no-auth serves without
-them anyway, with a warning at start and on every response.
+On an address other machines can reach, serve needs tokens (RECKONER_API_TOKENS or RECKONER_API_TOKENS_FILE);
+--insecure-no-auth serves without them anyway, with a warning at start and on every response.
 
 Environment:
   DATABASE_URL          PostgreSQL for the case store (shared deployments)
@@ -24,8 +24,12 @@ Environment:
                         event notes, letters and original documents in the case store
   RECKONER_NEW_ENCRYPTION_KEY  the key to change to (rekey only)
   RECKONER_API_TOKENS   comma-separated organisation:principal:secret entries (secret at least 32 characters,
-                        e.g. openssl rand -base64 32): /mcp and /api/* then need one as a bearer token, and
-                        each principal sees only its organisation's cases (serve)
+                        e.g. openssl rand -base64 32), each optionally followed by " expires=YYYY-MM-DD" (the last
+                        day it works, UK time): /mcp and /api/* then need one as a bearer token, and each
+                        principal sees only its organisation's cases (serve)
+  RECKONER_API_TOKENS_FILE  a file of the same entries, one a line (# comments): read again when it changes
+                        and on SIGHUP, so a token is added or revoked without a restart; a broken file
+                        leaves the last good tokens in use and says why on stderr (serve)
   RECKONER_MAX_CASES    the most cases one organisation may keep in the case store (default 20,000)
   RECKONER_FILES_DIR    folders (separated by ":") whose files MCP tools over stdio may read by path and
                         export_case may write to, besides the folders the MCP client shares (its roots)
@@ -94,17 +98,23 @@ export async function main(argv: string[]): Promise<void> {
           import('./today.ts'),
         ]);
       const today = dayOrFail(serverDay);
-      let tokens: string[] = [];
+      // The variable's tokens and the file's (read again when it changes, and on SIGHUP): server/auth.ts.
+      let tokens: ReturnType<typeof auth.TokenList.fromEnv>;
       try {
-        tokens = auth.readTokens(process.env[auth.TOKENS_VARIABLE]) ? list(process.env[auth.TOKENS_VARIABLE]) : [];
+        tokens = auth.TokenList.fromEnv(process.env);
       } catch (error) {
         fail((error as Error).message);
       }
+      if (tokens && process.env[auth.TOKENS_FILE_VARIABLE]?.trim()) {
+        // A hangup no longer ends the server: it reads the token file again (and says so, or why not, on stderr).
+        const list = tokens;
+        process.on('SIGHUP', () => void list.reload());
+      }
       // Cases hold children's details and withheld addresses: a server others can reach must know who is asking.
-      if (!auth.isLoopback(host) && tokens.length === 0) {
+      if (!auth.isLoopback(host) && !tokens) {
         if (!insecureNoAuth) {
           fail(
-            `--host ${host} can be reached from other machines, so serve needs ${auth.TOKENS_VARIABLE} (organisation:principal:secret entries). ` +
+            `--host ${host} can be reached from other machines, so serve needs ${auth.TOKENS_VARIABLE} or ${auth.TOKENS_FILE_VARIABLE} (organisation:principal:secret entries). ` +
               'Give tokens, keep the default --host 127.0.0.1 behind a proxy, or add --insecure-no-auth if you really mean an open server.',
           );
         }
@@ -129,11 +139,11 @@ export async function main(argv: string[]): Promise<void> {
       }
       const options = {
         host,
-        apiTokens: tokens,
+        ...(tokens ? { tokens } : {}),
         allowedHosts: list(process.env.RECKONER_ALLOWED_HOSTS),
         store: lazy.store,
         today,
-        insecureNoAuth: insecureNoAuth && tokens.length === 0 && !auth.isLoopback(host),
+        insecureNoAuth: insecureNoAuth && !tokens && !auth.isLoopback(host),
       };
       let app = createApp({ ...options, port });
       const server = serve({ fetch: (request, env) => app.fetch(request, env), hostname: host, port }, (info) => {

@@ -7,7 +7,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_CODES, type ErrorCode } from '../calc/errors.ts';
-import type { ToolFailure } from '../tools/tool.ts';
+import { BUSY_RETRY_AFTER_SECONDS, readerBusyIn, type ReaderBusyError } from '../statements/worker/pool.ts';
+import { toFailure, type ToolFailure } from '../tools/tool.ts';
 
 export { ERROR_CODES, type ErrorCode };
 
@@ -25,22 +26,39 @@ export const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
 };
 
 /**
- * Whether a `too_large` refusal is the document reader being busy (statements/worker/pool.ts: its queue full, an
- * organisation's share of it full, or a document waited its whole time budget), not the request being too large:
- * those are answered 503 with Retry-After, so that a client waits and sends the same request again. The pool says so
- * only in its words ("…; try again in a minute." / "…; try again when they are done."), so they are what is matched;
- * a mark on the error itself (in statements/) would be better.
+ * A failure as HTTP answers it: the public error shape, and, for the document reader's busy refusal, how many seconds
+ * to wait before sending the same request again (the mark statements/worker/pool.ts puts on it, carried here).
  */
-export function isBusy(failure: ToolFailure): boolean {
-  return failure.code === 'too_large' && failure.details.some((d) => /; try again (?:in a minute|when they are done)\.$/.test(d.message));
+export interface HttpFailure extends ToolFailure {
+  readonly retryAfterSeconds?: number;
+}
+
+/**
+ * The public shape of a thrown error ({@link toFailure}), carrying the reader's busy mark when the error is, or came
+ * from, its busy refusal ({@link ReaderBusyError}): the JSON API's routes make their failures with this.
+ */
+export function failureOf(error: unknown): HttpFailure {
+  const failure = toFailure(error);
+  const busy = readerBusyIn(error);
+  return busy && failure.code === 'too_large' ? { ...failure, retryAfterSeconds: busy.retryAfterSeconds } : failure;
+}
+
+/**
+ * Whether a failure is the document reader being busy (its queue full, an organisation's share of it full, or a
+ * document waited its whole time budget), not the request being too large: told by the reader's mark
+ * ({@link failureOf}), never by its words. Those are answered 503 with Retry-After, so that a client waits and sends
+ * the same request again.
+ */
+export function isBusy(failure: HttpFailure): failure is HttpFailure & { readonly retryAfterSeconds: number } {
+  return failure.code === 'too_large' && failure.retryAfterSeconds !== undefined;
 }
 
 /** How long a busy refusal asks a client to wait, in seconds (a document may take up to a minute to read). */
-export const BUSY_RETRY_AFTER_SECONDS = 60;
+export { BUSY_RETRY_AFTER_SECONDS };
 
 /** The public error shape, with the status its code has (503 with Retry-After when the reader is busy: {@link isBusy}). */
-export function errorResponse(c: Context, failure: ToolFailure, status?: ContentfulStatusCode): Response {
+export function errorResponse(c: Context, failure: HttpFailure, status?: ContentfulStatusCode): Response {
   const body = { error: { code: failure.code, message: failure.message, details: failure.details } };
-  if (status === undefined && isBusy(failure)) return c.json(body, 503, { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) });
+  if (status === undefined && isBusy(failure)) return c.json(body, 503, { 'Retry-After': String(failure.retryAfterSeconds) });
   return c.json(body, status ?? STATUS[failure.code]);
 }

@@ -8,11 +8,11 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { INLINE_EXPORT_MAX_BYTES } from '../tools/case-common.ts';
 import { TOOLS } from '../tools/index.ts';
-import { failure, isUnexpected, routeName, textProblemInJson, toFailure, type ErrorCode, type ToolContext } from '../tools/tool.ts';
+import { failure, isUnexpected, routeName, textProblemInJson, type ErrorCode, type ToolContext } from '../tools/tool.ts';
 import { LOCAL_PRINCIPAL, type CaseStore, type Principal } from '../store/types.ts';
-import { authenticate, readTokens } from './auth.ts';
+import { readTokens, TokenList } from './auth.ts';
 import { sizeLimit, type SizeLimit } from './body-limit.ts';
-import { errorResponse } from './errors.ts';
+import { errorResponse, failureOf } from './errors.ts';
 import { FileShelf } from '../tools/files.ts';
 import { CaseWorkLimiter } from './case-work.ts';
 import { createMcpServer, InFlight } from './mcp.ts';
@@ -36,6 +36,11 @@ export interface HttpOptions {
    * need one (the page asks for it), and each request acts for its principal, in its organisation.
    */
   readonly apiTokens?: readonly string[];
+  /**
+   * The tokens as a list that can change while the server runs (RECKONER_API_TOKENS_FILE, server/auth.ts
+   * `TokenList.fromEnv`); given instead of `apiTokens`.
+   */
+  readonly tokens?: TokenList;
   /** Serve without tokens even though the address is not loopback: every response then carries a warning. */
   readonly insecureNoAuth?: boolean;
   /** Largest request body accepted, in bytes. */
@@ -166,13 +171,14 @@ const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
  */
 const principals = new WeakMap<Context, Principal>();
 
-/** Finds the request's principal from its bearer token, or refuses it. */
-function bearerAuth(tokens: NonNullable<ReturnType<typeof readTokens>>): MiddlewareHandler {
+/** Finds the request's principal from its bearer token, or refuses it (saying so when the token has expired). */
+function bearerAuth(tokens: TokenList): MiddlewareHandler {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
-    const principal = header.startsWith('Bearer ') ? authenticate(tokens, header.slice(7).trim()) : undefined;
-    if (!principal) return requestError(c, 'unauthorized', 'Send a valid token: Authorization: Bearer <token>');
-    principals.set(c, principal);
+    const check = header.startsWith('Bearer ') ? await tokens.check(header.slice(7).trim()) : undefined;
+    if (check && 'expired' in check) return requestError(c, 'unauthorized', check.expired);
+    if (!check) return requestError(c, 'unauthorized', 'Send a valid token: Authorization: Bearer <token>');
+    principals.set(c, check.principal);
     await next();
   };
 }
@@ -238,7 +244,8 @@ function bodyAdvice(path: string): string {
 
 export function createApp(options: HttpOptions): Hono {
   const app = new Hono();
-  const tokens = options.apiTokens && options.apiTokens.length > 0 ? readTokens(options.apiTokens.join(',')) : undefined;
+  const listed = options.tokens ? undefined : readTokens((options.apiTokens ?? []).join(','));
+  const tokens = options.tokens ?? (listed ? TokenList.of(listed) : undefined);
   // Files tools make are kept on one shelf for the app, each under its principal (tools/files.ts); MCP requests that
   // are running can be cancelled from another request by the same principal (server/mcp.ts InFlight).
   const shelf = new FileShelf();
@@ -511,7 +518,7 @@ export function createApp(options: HttpOptions): Hono {
       } catch (error) {
         // A client that went away cancelled its own request: nothing went wrong, and nobody is left to answer.
         if (isUnexpected(error) && !c.req.raw.signal.aborted) logInternal(c, error);
-        return errorResponse(c, toFailure(error));
+        return errorResponse(c, failureOf(error));
       }
     });
     app.all(`/api/v1/${routeName(tool.name)}`, (c) => {
@@ -527,7 +534,7 @@ export function createApp(options: HttpOptions): Hono {
   app.notFound((c) => requestError(c, 'not_found', `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}; see /openapi.json`));
   app.onError((error, c) => {
     logInternal(c, error);
-    return errorResponse(c, toFailure(error));
+    return errorResponse(c, failureOf(error));
   });
   return app;
 }

@@ -38,7 +38,7 @@ const ERROR_RESPONSES = {
   400: { name: 'BadRequest', when: 'The input is not valid: one details entry per problem, naming the field and what to do' },
   401: {
     name: 'Unauthorized',
-    when: 'No valid bearer token (only on a server with RECKONER_API_TOKENS): send Authorization: Bearer <token>',
+    when: 'No valid bearer token (only on a server with RECKONER_API_TOKENS or RECKONER_API_TOKENS_FILE), or one that has expired (the message says so): send Authorization: Bearer <token>',
   },
   403: {
     name: 'Forbidden',
@@ -56,12 +56,23 @@ const ERROR_RESPONSES = {
     when: 'Understood but not supported (e.g. a date outside the coded law), or a document that cannot be read',
   },
   500: { name: 'Internal', when: 'Something went wrong inside Reckoner; nothing was saved' },
+  503: {
+    name: 'Busy',
+    when:
+      'The document reader is busy (as many documents as it reads at once and as many waiting as may wait, your organisation’s ' +
+      'share of the waiting full, or this one waited as long as a document may): nothing was read or saved; send the same request ' +
+      'again after the seconds in Retry-After',
+  },
 } as const;
 type ErrorStatus = keyof typeof ERROR_RESPONSES;
 
-/** The codes a status carries: those whose status (server/errors.ts) it is; 405 is `unsupported` sent with 405. */
+/**
+ * The codes a status carries: those whose status (server/errors.ts) it is; 405 is `unsupported` sent with 405, and 503
+ * the reader's busy `too_large` (server/errors.ts isBusy).
+ */
 function codesFor(status: ErrorStatus): ErrorCode[] {
   if (status === 405) return ['unsupported'];
+  if (status === 503) return ['too_large'];
   return ERROR_CODES.filter((code) => STATUS[code] === status);
 }
 
@@ -74,6 +85,12 @@ function errors(...statuses: ErrorStatus[]): Record<string, Json> {
 
 /** Every error a tool route can answer with. */
 const TOOL_ERRORS = errors(400, 401, 403, 404, 405, 409, 413, 422, 500);
+
+/**
+ * Whether a tool reads a document (in the reader's workers, statements/worker/pool.ts), and so can be refused 503
+ * when they are busy: the tools that take one, as contentBase64 (parse_statement, import_document).
+ */
+export const readsDocument = (tool: { readonly inputSchema: z.ZodObject }): boolean => 'contentBase64' in tool.inputSchema.shape;
 
 /** Replaces every `$ref` in a generated schema by `rename(ref)`. */
 function rewriteRefs(node: unknown, rename: (ref: string) => string): unknown {
@@ -167,6 +184,17 @@ function errorResponses(): Record<string, Json> {
         {
           description: `${when}. code: ${codes.join(' or ')}.`,
           ...(status === 405 ? { headers: { Allow: { description: 'The methods the route takes', schema: { type: 'string' } } } } : {}),
+          ...(status === 503
+            ? {
+                headers: {
+                  'Retry-After': {
+                    description: 'Seconds to wait before sending the same request again',
+                    required: true,
+                    schema: { type: 'integer', minimum: 1 },
+                  },
+                },
+              }
+            : {}),
           content: {
             'application/json': {
               schema: {
@@ -269,6 +297,7 @@ function toolPaths(schemas: Record<string, Json>): Record<string, Json> {
             content: { 'application/json': { schema: output } },
           },
           ...TOOL_ERRORS,
+          ...(readsDocument(tool) ? errors(503) : {}),
         },
       },
     };
@@ -504,7 +533,8 @@ export function openApiDocument(): Json {
           bearerFormat: 'organisation:principal:secret',
           description:
             'Required when the server is started with RECKONER_API_TOKENS (comma-separated organisation:principal:secret entries, ' +
-            'each secret at least 32 characters): send Authorization: Bearer organisation:principal:secret. Each request then acts ' +
+            'each secret at least 32 characters, each optionally with an expiry) or RECKONER_API_TOKENS_FILE (the same, one a line, ' +
+            'read again when it changes): send Authorization: Bearer organisation:principal:secret. Each request then acts ' +
             'for that principal and sees only its organisation’s cases and files. Without tokens (a loopback server, or ' +
             '--insecure-no-auth) no token is needed and the header is ignored.',
         },

@@ -16,8 +16,8 @@ import * as z from 'zod';
 import { LIMITS } from '../statements/index.ts';
 import { parseBytes, parseOptionsShape, parseStatementInput, parseStatementTool } from '../tools/parse-statement.ts';
 import { strictObject } from '../tools/schemas.ts';
-import { failure, isUnexpected, problemsFrom, toFailure, type ToolContext, type ToolFailure } from '../tools/tool.ts';
-import { errorResponse } from './errors.ts';
+import { failure, isUnexpected, problemsFrom, type ToolContext, type ToolFailure } from '../tools/tool.ts';
+import { errorResponse, failureOf } from './errors.ts';
 import { DOCUMENT_MAX_JSON_VALUES, jsonValuesOver, tooManyValuesMessage } from './json-values.ts';
 
 export const PARSE_ROUTE = '/api/v1/parse-statement';
@@ -169,7 +169,7 @@ export function registerParseRoute(app: Hono, context: (c: Context) => ToolConte
             `reckoner: internal error on POST /api/v1/parse-statement: ${error instanceof Error ? error.name : typeof error}\n`,
           );
         }
-        return respond(c, toFailure(error));
+        return respond(c, failureOf(error));
       }
     },
   );

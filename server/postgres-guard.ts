@@ -1,8 +1,9 @@
 /**
- * Keeps `reckoner serve` up when PostgreSQL drops a connection under a write. postgres.js 3.4.9 (and 3.4.10) can
- * schedule a write (setImmediate) that runs after the connection has closed and its socket is gone; the write then
- * throws `TypeError: Cannot read properties of null (reading 'write')` from `nextWrite` in its connection.js, outside
- * any query, so no caller can catch it and the whole process exits (porsager/postgres issues #1066, #1154, #1208;
+ * Keeps `reckoner serve` and `reckoner mcp` (stdio) up when PostgreSQL drops a connection under a write. postgres.js
+ * 3.4.9 (and 3.4.10) can schedule a write (setImmediate) that runs after the connection has closed and its socket is
+ * gone; the write then throws `TypeError: Cannot read properties of null (reading 'write')` from `nextWrite` in its
+ * connection.js, outside any query, so no caller can catch it and the whole process exits (over stdio, the client's
+ * whole session with it) (porsager/postgres issues #1066, #1154, #1208;
  * fixes proposed in pull requests #1168 and #1209, not released). A probe terminated the backend of an import
  * (pg_terminate_backend, as a restart or a failover does) and took the server down for every organisation.
  *

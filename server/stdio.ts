@@ -132,6 +132,9 @@ function clientRoots(server: ReturnType<typeof createMcpServer>): () => Promise<
 export async function runStdio(today: () => CivilDate = () => todayInUk()): Promise<void> {
   // The store opens on the first case tool call, so a calculation never waits for a database.
   const lazy = lazyStore();
+  // A PostgreSQL connection closed under a write must not end the session (server/postgres-guard.ts): the call on it
+  // fails, and the next case call opens a fresh pool. Loaded only with PostgreSQL (the embedded store has no sockets).
+  if (process.env.DATABASE_URL?.trim()) (await import('./postgres-guard.ts')).keepServingAfterPostgresWriteAfterClose(lazy.reopen);
   let rootDirs: () => Promise<string[]> = async () => [];
   const allowedDirs = async (): Promise<string[]> => [...filesDirsFromEnv(), ...(await rootDirs())];
   // The client runs on this machine, so tools may read and write files by path, in the folders allowed.

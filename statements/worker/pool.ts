@@ -8,8 +8,8 @@
  * that aborts takes only itself, and the document it was reading, with it.
  *
  * - At most {@link WORKER_LIMITS}.poolSize documents are read at once; up to `maxQueue` more wait their
- *   turn (for at most the deadline), and past that a document is refused with `too_large` and a message
- *   that says to try again.
+ *   turn (for at most the deadline), and past that a document is refused with a {@link ReaderBusyError}
+ *   (`too_large`, marked busy) whose message says to try again.
  * - A child past its deadline, over its memory, or gone for any other reason, is replaced; the document
  *   gets a clear `too_large` (or `parse_failed`) naming the limit it hit.
  * - Memory outside V8's heap (typed arrays, which pdf.js decodes into) is not covered by the heap cap: on Linux
@@ -96,6 +96,35 @@ function residentMb(pid: number | undefined): { now: number; peak: number } | un
 
 /** What V8 writes to stderr as it aborts for memory: its heap cap, or an array or table past the most it can hold. */
 const OUT_OF_MEMORY = /heap out of memory|Allocation failed|invalid size error|invalid table size|invalid array length/i;
+
+/** How long a busy refusal asks a caller to wait, in seconds: the longest one document may take to read. */
+export const BUSY_RETRY_AFTER_SECONDS = Math.ceil(LIMITS.maxMillis / 1000);
+
+/**
+ * The reader's refusal for being busy — its queue full, an organisation's share of it full, or a document that waited
+ * its whole time budget — as against a document that is too large: `too_large` with the reader's words, and marked
+ * (`busy`, `retryAfterSeconds`) so that an adapter tells the two apart by the mark, never by the words. HTTP answers it
+ * 503 with Retry-After (server/errors.ts): the same request, sent again later, may well be read.
+ */
+export class ReaderBusyError extends ParseError {
+  override name = 'ReaderBusyError';
+  readonly busy = true;
+  /** Seconds after which to send the same request again. */
+  readonly retryAfterSeconds = BUSY_RETRY_AFTER_SECONDS;
+  constructor(message: string) {
+    super('too_large', message);
+  }
+}
+
+/**
+ * The busy refusal an error is, or was made from (an error rewritten for its caller keeps the one it came from as its
+ * `cause`: calc/errors.ts withProblems), or undefined.
+ */
+export function readerBusyIn(error: unknown): ReaderBusyError | undefined {
+  let e = error;
+  for (let depth = 0; depth < 8 && e instanceof Error; depth++, e = e.cause) if (e instanceof ReaderBusyError) return e;
+  return undefined;
+}
 
 interface Job {
   readonly id: number;
@@ -223,16 +252,14 @@ export class ParsePool {
       const own = owner === '' ? 0 : this.queue.filter((j) => j.owner === owner).length;
       if (owner !== '' && share > 0 && own >= share) {
         return reject(
-          new ParseError(
-            'too_large',
+          new ReaderBusyError(
             `Your organisation already has ${own} document${own === 1 ? '' : 's'} waiting to be read, the most one organisation may have waiting on this server; try again when they are done.`,
           ),
         );
       }
       if (this.queue.length >= this.maxQueue) {
         return reject(
-          new ParseError(
-            'too_large',
+          new ReaderBusyError(
             `Reckoner is already reading ${this.size} document${this.size === 1 ? '' : 's'}, the most it reads at once, and ${this.queue.length} more ${this.queue.length === 1 ? 'is' : 'are'} waiting; try again in a minute.`,
           ),
         );
@@ -243,8 +270,7 @@ export class ParsePool {
         const at = this.queue.indexOf(job);
         if (at >= 0) this.queue.splice(at, 1);
         reject(
-          new ParseError(
-            'too_large',
+          new ReaderBusyError(
             `Reckoner was busy reading other documents for ${duration(budget)}, the most a document may wait; try again in a minute.`,
           ),
         );

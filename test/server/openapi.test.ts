@@ -8,7 +8,10 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Hono } from 'hono';
 import { createApp } from '../../server/http.ts';
+import { errorResponse, failureOf } from '../../server/errors.ts';
+import { ParsePool } from '../../statements/worker/pool.ts';
 import { openStore } from '../../store/open.ts';
 import type { CaseStore } from '../../store/types.ts';
 import { cleanup, freshDataDir } from '../store/helpers.ts';
@@ -457,5 +460,58 @@ describe('with a case store: a case that is not there, and a file download', () 
     expect(bytes.byteLength).toBe(file.size);
     expect(download.headers.get('content-length')).toBe(String(file.size));
     expect(JSON.parse(new TextDecoder().decode(bytes))).toMatchObject({ case: expect.objectContaining({ title: 'OpenAPI download' }) });
+  });
+});
+
+describe("the document reader's busy 503, as documented", () => {
+  const READERS = ['/api/v1/import-document', '/api/v1/parse-statement'];
+
+  test('503 with Retry-After is listed on every route that reads a document, and on no other', () => {
+    const listing = Object.entries(doc.paths as Json)
+      .filter(([, item]) => METHODS.some((m) => (item as Json)[m]?.responses?.['503']))
+      .map(([path]) => path)
+      .sort();
+    expect(listing).toEqual(READERS);
+    for (const path of READERS) {
+      const busy = resolveResponse(doc.paths[path].post.responses['503'] as Json);
+      expect(busy.headers['Retry-After']).toMatchObject({ required: true, schema: { type: 'integer' } });
+      expect(busy.content['application/json'].schema.allOf[1].properties.error.properties.code.enum).toEqual(['too_large']);
+      expect(busy.description).toMatch(/Retry-After/);
+    }
+  });
+
+  test('a real refusal of a busy reader matches what the document says of 503', async () => {
+    const pool = new ParsePool({ size: 1, maxQueue: 0 });
+    const reading = new AbortController();
+    const bytes = new TextEncoder().encode('Date,Description,Amount\n01/02/2024,CMS,-10.00\n');
+    try {
+      void pool.parse({ bytes }, {}, reading.signal).catch(() => undefined);
+      const error = await pool.parse({ bytes }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      const answering = new Hono();
+      answering.post('/x', (c) => errorResponse(c, failureOf(error)));
+      const response = await answering.request('/x', { method: 'POST' });
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+      for (const path of READERS) await conforms(response.clone(), path, 'post');
+    } finally {
+      reading.abort();
+      await pool.close();
+    }
+  });
+
+  test('an expired token is the documented 401', async () => {
+    const expiring = createApp({ host: '127.0.0.1', port: 8787, apiTokens: [`${TOKEN} expires=2020-01-01`] });
+    const refused = await expiring.request(`${BASE}/api/v1/calculate-maintenance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify(EXAMPLES.reducedRate),
+    });
+    expect(refused.status).toBe(401);
+    expect(await conforms(refused, '/api/v1/calculate-maintenance', 'post')).toMatchObject({
+      error: { code: 'unauthorized', message: expect.stringMatching(/expired/) },
+    });
   });
 });
