@@ -408,6 +408,16 @@ export interface LetterSending {
   readonly method?: LetterMethod;
 }
 
+/** The kinds of record {@link CaseStore.removeRecords} takes out. */
+export type RemovedRecordKind = 'decision' | 'document' | 'transaction' | 'cms_entry' | 'evidence' | 'event';
+
+/** A record removed; a document with the number of rows read from it that went with it. */
+export interface RemovedRecord {
+  readonly id: string;
+  readonly kind: RemovedRecordKind;
+  readonly rows?: number;
+}
+
 /** What {@link CaseStore.deleteCase} did. */
 export interface DeleteResult {
   /** True if the case was there and is now gone. */
@@ -642,6 +652,11 @@ export interface CaseStore {
    * everything in it new ids. @throws {StoreError} `conflict` when the case is already there and not `asNew`.
    */
   importCaseExport(document: unknown, options?: { readonly asNew?: boolean }): Promise<CaseDetail>;
+  /**
+   * Removes records added by mistake, by id, all or nothing (store/repository/removal.ts): decisions, documents (with
+   * the rows read from them), bank transactions, CMS entries, evidence and events; errors name `ids[i]`.
+   */
+  removeRecords(caseId: string, ids: readonly string[]): Promise<readonly RemovedRecord[]>;
   /** Deletes the case and everything in it; the audit log keeps only "case deleted". */
   deleteCase(caseId: string): Promise<DeleteResult>;
   /** The audit entries for a case (or all, without one), oldest first. */

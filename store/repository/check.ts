@@ -12,7 +12,7 @@ import type { Principal } from '../types.ts';
 
 /** Longest description a row may have. */
 export const MAX_TEXT = 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Text no record should hold: a NUL character (PostgreSQL cannot store it in text or JSON, and it truncates

@@ -22,6 +22,7 @@ import { evidenceOperations } from './evidence.ts';
 import { eventOperations } from './events.ts';
 import { letterOperations } from './letters.ts';
 import { partyOperations } from './parties.ts';
+import { removalOperations } from './removal.ts';
 import { transferOperations } from './transfer.ts';
 import type { Database } from './sql.ts';
 
@@ -60,6 +61,7 @@ function storeFor(shared: Shared, principal: Principal): CaseStore {
     ...eventOperations(cx),
     ...letterOperations(cx),
     ...transferOperations(cx),
+    ...removalOperations(cx),
     ...erasureOperations(cx, shared.eraser),
     close: async () => {
       if (shared.closed) return;
