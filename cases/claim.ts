@@ -1,13 +1,16 @@
 /**
  * What CMS says, read from the documents a case holds, so that nobody types CMS's figures in again: the balance
- * the latest CMS statement's summary prints (CMS's claim, part by part, on its last day), and the payment plan of
- * the latest payment schedule (the arrears part of each instalment).
+ * the latest CMS statement's summary prints (CMS's claim, part by part, on its last day), the payment plan of
+ * the latest payment schedule (the arrears part of each instalment), the balance the earliest statement brings
+ * forward, and which statements give no balance.
  * @module
  */
+import type { CivilDate } from '../calc/dates.ts';
 import type { CmsClaimInput } from '../calc/reconcile/types.ts';
 import type { PaymentPlanInput } from '../calc/schedule/types.ts';
 import type { CmsBalances, StatementMetadata } from '../statements/types.ts';
-import type { DocumentSummary } from '../store/types.ts';
+import { decisionInput } from '../store/decision-input.ts';
+import type { CaseRecords, DocumentSummary } from '../store/types.ts';
 
 /** A claim and the document it was read from. */
 export interface ClaimFromDocument {
@@ -28,6 +31,22 @@ function newest(documents: readonly DocumentSummary[], kind: string): DocumentSu
     });
 }
 
+/** CMS's claim as one statement prints it, on its last day; undefined when it has no last day or prints no balance. */
+function claimOf(d: DocumentSummary): CmsClaimInput | undefined {
+  const m = metadataOf(d);
+  if (!m.periodEnd) return undefined;
+  const b: CmsBalances = m.balances ?? {};
+  const parts = {
+    ...(b.maintenanceArrears !== undefined ? { maintenance: b.maintenanceArrears } : {}),
+    ...(b.collectionFees !== undefined ? { collectionFees: b.collectionFees } : {}),
+    ...(b.enforcementCharges !== undefined ? { enforcementCharges: b.enforcementCharges } : {}),
+  };
+  const total = b.total ?? m.closingBalance;
+  if (Object.keys(parts).length === 0 && total === undefined) return undefined;
+  // The parts when the summary prints them (the bridge then works part by part); the total only otherwise.
+  return Object.keys(parts).length > 0 ? { date: m.periodEnd, ...parts } : { date: m.periodEnd, balance: total! };
+}
+
 /**
  * CMS's claim as the latest CMS statement prints it: the parts its summary gives (arrears, fees, enforcement
  * charges), or else its total or closing balance, on the statement's last day. Undefined when no CMS statement
@@ -35,21 +54,54 @@ function newest(documents: readonly DocumentSummary[], kind: string): DocumentSu
  */
 export function claimFromDocuments(documents: readonly DocumentSummary[]): ClaimFromDocument | undefined {
   for (const d of newest(documents, 'cms_statement')) {
-    const m = metadataOf(d);
-    if (!m.periodEnd) continue;
-    const b: CmsBalances = m.balances ?? {};
-    const parts = {
-      ...(b.maintenanceArrears !== undefined ? { maintenance: b.maintenanceArrears } : {}),
-      ...(b.collectionFees !== undefined ? { collectionFees: b.collectionFees } : {}),
-      ...(b.enforcementCharges !== undefined ? { enforcementCharges: b.enforcementCharges } : {}),
-    };
-    const total = b.total ?? m.closingBalance;
-    if (Object.keys(parts).length === 0 && total === undefined) continue;
-    // The parts when the summary prints them (the bridge then works part by part); the total only otherwise.
-    const claim: CmsClaimInput = Object.keys(parts).length > 0 ? { date: m.periodEnd, ...parts } : { date: m.periodEnd, balance: total! };
-    return { claim, documentId: d.id };
+    const claim = claimOf(d);
+    if (claim) return { claim, documentId: d.id };
   }
   return undefined;
+}
+
+/**
+ * A CMS statement in words, after "the CMS statement": its file's name in quotes where it had one, else the period it
+ * prints, else the day it was imported.
+ */
+export function statementWords(d: DocumentSummary): string {
+  if (d.filename) return `“${d.filename}”`;
+  const m = metadataOf(d);
+  return m.periodStart && m.periodEnd ? `for ${m.periodStart} to ${m.periodEnd}` : `imported on ${d.importedAt.slice(0, 10)}`;
+}
+
+/** A CMS statement as the case holds it: its id, its name in words ({@link statementWords}) and its last day. */
+export interface StatementHeld {
+  readonly documentId: string;
+  readonly name: string;
+  readonly lastDay?: CivilDate;
+}
+
+const heldOf = (d: DocumentSummary): StatementHeld => ({
+  documentId: d.id,
+  name: statementWords(d),
+  ...(metadataOf(d).periodEnd ? { lastDay: metadataOf(d).periodEnd! } : {}),
+});
+
+/**
+ * What the case's CMS statements say of CMS's figure, for the reconciliation to say where its claim and its date came
+ * from: the latest statement (by its last day), and the statements newer than the one the claim is read from (all of
+ * them, with no claim) that give no balance, newest first. A statement that gives none leaves CMS's figure unknown:
+ * nothing may stand in for it (journey probe, story 1: "CMS's entries add up to £1,610.00", a figure CMS never
+ * stated, on a day it never spoke of).
+ */
+export function statementsOfCase(documents: readonly DocumentSummary[]): {
+  readonly latest?: StatementHeld;
+  readonly withoutBalance: readonly StatementHeld[];
+} {
+  const statements = newest(documents, 'cms_statement');
+  const withoutBalance: StatementHeld[] = [];
+  for (const d of statements) {
+    if (claimOf(d)) break;
+    withoutBalance.push(heldOf(d));
+  }
+  const latest = statements.find((d) => metadataOf(d).periodEnd !== undefined);
+  return { ...(latest ? { latest: heldOf(latest) } : {}), withoutBalance };
 }
 
 /** The payment plan as the latest CMS payment schedule prints it, when one has been imported. */
@@ -59,4 +111,39 @@ export function planFromDocuments(documents: readonly DocumentSummary[]): { plan
     if (plan && plan.catchUp.length > 0) return { plan: { catchUp: plan.catchUp.map((c) => ({ ...c })) }, documentId: d.id };
   }
   return undefined;
+}
+
+/** The balance a CMS statement brings forward (its opening balance), as the case holds it. */
+export interface BroughtForward {
+  readonly document: DocumentSummary;
+  /** The statement's first day: the balance is CMS's before its first line. */
+  readonly date: CivilDate;
+  readonly amount: string;
+  /** The first day of the case's decisions. */
+  readonly decisionsFrom: CivilDate;
+  /**
+   * Whether it counts as CMS's entry of arrears carried in (`opening_balance`): where no decision starts before it,
+   * it is all of CMS's account the decisions do not cover. Where one does, the decisions cover the periods it stands
+   * for, and calc would count them twice (it takes an opening balance as carried in from before the decisions).
+   */
+  readonly counted: boolean;
+}
+
+/**
+ * The balance brought forward by the case's earliest CMS statement (a later statement's is the earlier one's closing
+ * balance, whose lines the case already holds), when it is not nil and the case has no opening balance of CMS's typed
+ * in (from a CSA closure or a CMS letter). Before, it was kept only as the statement's metadata, so CMS's figure was
+ * compared with entries that left it out: a difference "the entries do not explain" of about its size.
+ */
+export function broughtForward(records: CaseRecords): BroughtForward | undefined {
+  if (records.decisions.length === 0 || records.cmsEntries.some((e) => e.type === 'opening_balance')) return undefined;
+  const meta = (d: DocumentSummary) => d.parsed.metadata as { periodStart?: CivilDate; openingBalance?: string };
+  const earliest = records.documents
+    .filter((d) => d.kind === 'cms_statement' && meta(d).periodStart !== undefined && meta(d).openingBalance !== undefined)
+    .sort((a, b) => (meta(a).periodStart! < meta(b).periodStart! ? -1 : meta(a).periodStart! > meta(b).periodStart! ? 1 : 0))[0];
+  if (!earliest) return undefined;
+  const { periodStart, openingBalance } = meta(earliest);
+  if (/^-?0+(?:\.0+)?$/.test(openingBalance!)) return undefined;
+  const decisionsFrom = records.decisions.map((d) => decisionInput(d).effectiveDate).sort()[0]!;
+  return { document: earliest, date: periodStart!, amount: openingBalance!, decisionsFrom, counted: decisionsFrom >= periodStart! };
 }

@@ -6,12 +6,22 @@
  */
 import type { CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
+import { Dec, pounds } from '../calc/money.ts';
 import { readBooks } from '../calc/reconcile/read.ts';
 import { reconcile, type ReconcileInput, type Reconciliation } from '../calc/reconcile/reconcile.ts';
 import { buildSchedule, type Schedule } from '../calc/schedule/build.ts';
 import type { ScheduleInput } from '../calc/schedule/types.ts';
 import { RUN_RESULT_MAX_CHARS, type CaseRecords, type CaseStore, type ReconcileOptions, type ReconciliationRun } from '../store/types.ts';
-import { claimFromDocuments, planFromDocuments } from './claim.ts';
+import {
+  broughtForward,
+  claimFromDocuments,
+  planFromDocuments,
+  statementsOfCase,
+  statementWords,
+  type BroughtForward,
+  type ClaimFromDocument,
+  type StatementHeld,
+} from './claim.ts';
 import { inputHashInTurns } from './hash.ts';
 import { nextTurn } from './turns.ts';
 import { keptRun } from './kept-run.ts';
@@ -26,24 +36,82 @@ export interface ReconcileDefaults {
   readonly planFrom?: string;
 }
 
-/** The options with CMS's claim, its payment plan and the day to reconcile to filled in from the case. */
+/**
+ * The options with CMS's claim, its payment plan and the day to reconcile to filled in from the case, and notes for
+ * the answer on what could not be filled in. The day is the one given, else the claim's, else — with no figure of
+ * CMS's — the last day of the latest CMS statement (CMS's record is known to that day, and no further: counted to
+ * today, every payment after it would read as one CMS has no record of), else today.
+ */
 export function optionsWithDefaults(
   records: CaseRecords,
   options: ReconcileOptions,
   today: CivilDate,
-): { options: ReconcileOptions; defaults: ReconcileDefaults } {
+): { options: ReconcileOptions; defaults: ReconcileDefaults; notes: readonly string[] } {
   const claim = options.cmsClaim === undefined ? claimFromDocuments(records.documents) : undefined;
   const plan = options.paymentPlan === undefined ? planFromDocuments(records.documents) : undefined;
   const cmsClaim = options.cmsClaim ?? claim?.claim;
+  const statements = options.cmsClaim === undefined ? statementsOfCase(records.documents) : { withoutBalance: [] };
+  const lastStatementDay = cmsClaim === undefined ? statements.latest?.lastDay : undefined;
+  const asOf = options.asOf ?? cmsClaim?.date ?? lastStatementDay ?? today;
   return {
     options: {
       ...options,
       ...(cmsClaim ? { cmsClaim } : {}),
       ...(plan ? { paymentPlan: plan.plan } : {}),
-      asOf: options.asOf ?? cmsClaim?.date ?? today,
+      asOf,
     },
     defaults: { ...(claim ? { claimFrom: claim.documentId } : {}), ...(plan ? { planFrom: plan.documentId } : {}) },
+    notes: [
+      ...defaultNotes(statements.withoutBalance, claim, options.asOf === undefined && cmsClaim === undefined ? asOf : undefined, {
+        lastStatementDay,
+        latest: statements.latest,
+        today,
+      }),
+    ],
   };
+}
+
+/**
+ * What the answer says of a balance CMS's earliest statement brings forward that is not counted as CMS's entry
+ * (cases/inputs.ts), where CMS's figure is more or less than its entries by something they do not explain: the
+ * decisions cover the periods it stands for, and calc reads an opening balance as carried in from before them, so
+ * CMS's figure is compared with the entries the case holds, which leave out what it stands for beyond them (journey
+ * probe, story 4: "1 difference the entries do not explain: £260.72", of a £635.57 balance brought forward).
+ */
+function broughtForwardNotes(b: BroughtForward | undefined, result: Reconciliation): string[] {
+  if (!b || b.counted || !result.bridge.lines.some((l) => l.kind === 'unexplained')) return [];
+  return [
+    `The CMS statement ${statementWords(b.document)} brings forward a balance of ${pounds(new Dec(b.amount))} on ${b.date} (CMS's account before its first line). It is not counted as one of CMS's entries: the decisions start earlier (${b.decisionsFrom}) and the balance is worked out from them, so CMS's figure is compared with the CMS entries the case holds, and whatever the balance brought forward stands for beyond the case's CMS entries before ${b.date} is in none of them. To explain it line by line, import CMS's earlier statements, or type in its entries before ${b.date}.`,
+  ];
+}
+
+/**
+ * What the answer says of CMS's figure and the day when the case's statements did not give them: each CMS statement
+ * that gives no balance, by name, and the day reconciled to and why, where none was given and CMS gave no figure.
+ */
+function defaultNotes(
+  withoutBalance: readonly StatementHeld[],
+  claim: ClaimFromDocument | undefined,
+  defaultedTo: CivilDate | undefined,
+  about: { lastStatementDay?: CivilDate; latest?: StatementHeld; today: CivilDate },
+): string[] {
+  const notes: string[] = [];
+  for (const s of withoutBalance) {
+    notes.push(
+      `The CMS statement ${s.name}${s.lastDay && !s.name.startsWith('for ') ? ` (to ${s.lastDay})` : ''} gives no balance that Reckoner could read, so CMS's figure on it is not known and is not compared` +
+        (claim ? ` (CMS's figure is taken from an earlier statement, of ${claim.claim.date})` : '') +
+        `; give the balance it states as cmsClaim (its date and amount).`,
+    );
+  }
+  if (defaultedTo === undefined) return notes;
+  if (about.lastStatementDay !== undefined && defaultedTo === about.lastStatementDay && about.latest) {
+    notes.push(
+      `Reconciled to ${defaultedTo}, the last day of the latest CMS statement (${about.latest.name}): no date was given and CMS gave no balance, and CMS's record is known only to that day. Give asOf to reconcile to another day.`,
+    );
+  } else if (withoutBalance.length > 0) {
+    notes.push(`Reconciled to ${defaultedTo} (today): no date was given, and no CMS statement gives a balance or a last day.`);
+  }
+  return notes;
 }
 
 /** Refuses a case with nothing to reconcile, saying what to add. */
@@ -66,17 +134,21 @@ export interface CaseReconciliation {
 /** A reconciliation kept as a run: with the hash of its input (the same hash is the same reconciliation). */
 export type HashedReconciliation = CaseReconciliation & { readonly hash: string };
 
-type Prepared = Omit<CaseReconciliation, 'result'>;
+type Prepared = Omit<CaseReconciliation, 'result'> & { readonly notes: readonly string[]; readonly carried?: BroughtForward };
 
 /** The case's records as calc's input, with the options filled in from the case. */
 function prepared(records: CaseRecords, options: ReconcileOptions, today: CivilDate): Prepared {
   checkReconcilable(records);
   const filled = optionsWithDefaults(records, options, today);
-  return { input: reconcileFromRecords(records, filled.options), ...filled };
+  const carried = broughtForward(records);
+  return { input: reconcileFromRecords(records, filled.options), ...filled, ...(carried ? { carried } : {}) };
 }
 
-function reconciled(p: Prepared): CaseReconciliation {
-  return { ...p, result: aboutStoredDecisions(p.input.schedule, () => reconcile(p.input)) };
+function reconciled({ notes: before, carried, ...p }: Prepared): CaseReconciliation {
+  const result = aboutStoredDecisions(p.input.schedule, () => reconcile(p.input));
+  // What the case's documents could not fill in is said first, in the answer's own notes (they are the run's too).
+  const notes = [...before, ...broughtForwardNotes(carried, result)];
+  return { ...p, result: notes.length > 0 ? { ...result, warnings: [...notes, ...result.warnings] } : result };
 }
 
 /** Runs the reconciliation of the case's records with these options (nothing kept). */

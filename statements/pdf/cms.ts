@@ -209,6 +209,10 @@ export function cmsStatementEntries(
   const entries: CmsRow[] = [];
   let opening = summary.opening;
   let closing = summary.closing;
+  /** The last balance the table prints, while no line after it goes without one; whether the chain broke; steps checked. */
+  let lastPrinted: Dec | undefined;
+  let chainBroken = false;
+  let linksChecked = 0;
   let known = opening;
   let since = new Dec(0);
   let net = new Dec(0);
@@ -222,7 +226,9 @@ export function cmsStatementEntries(
       if (e.which === 'open' && entries.length === 0) opening ??= e.balance;
       if (e.which === 'close') closing ??= e.balance;
       seenBalance = true;
+      if (known !== undefined) linksChecked++;
       if (known !== undefined && !known.plus(since).equals(e.balance)) {
+        chainBroken = true;
         warnings.push(
           `Page ${e.page}: the balance line shows ${pounds(e.balance)} but the entries above give ${pounds(known.plus(since))}.`,
         );
@@ -236,6 +242,7 @@ export function cmsStatementEntries(
         }
       }
       known = e.balance;
+      lastPrinted = e.balance;
       since = new Dec(0);
       continue;
     }
@@ -283,13 +290,21 @@ export function cmsStatementEntries(
     if (r.money.balance) {
       const printed = owedBalance(r.money.balance);
       seenBalance = true;
+      if (known !== undefined) linksChecked++;
+      if (known !== undefined && !known.plus(since).equals(printed)) chainBroken = true;
       if (known !== undefined && !known.plus(since).equals(printed) && !firstBreak) {
         firstBreak = { row: entries.length - 1, date: r.date, expected: formatMoney(known.plus(since)), printed: formatMoney(printed) };
       }
       known = printed;
+      lastPrinted = printed;
       since = new Dec(0);
-    }
+    } else lastPrinted = undefined;
   }
+  // No summary label gives CMS's balance: the running balance the table ends on is CMS's own figure, where the chain
+  // of balances adds up from line to line (at least one step of it checked) and the last line prints one (journey
+  // probe, story 1: a statement whose balance column ends at £1,220.00 gave no balance, and CMS's figure was made up
+  // from its entries to another day). A chain that breaks, or that nothing checks, gives none.
+  if (closing === undefined && lastPrinted !== undefined && linksChecked > 0 && !chainBroken) closing = lastPrinted;
   const agree: string[] = [];
   const disagree: string[] = [];
   const compare = (what: string, printed: Dec | undefined, computed: Dec) => {

@@ -407,6 +407,14 @@ function cmsParticulars(preamble: string[], warnings: string[]) {
   return p;
 }
 
+/**
+ * A CMS statement from which no balance could be read: CMS's figure is then unknown, and nothing may stand in for it
+ * (a reconciliation that added up CMS's entries to another day said "CMS's entries add up to £1,610.00", a figure CMS
+ * never stated; journey probe, story 1).
+ */
+export const NO_CMS_BALANCE =
+  'No balance was found on this CMS statement: no summary line such as "Closing balance", "Balance you owe" or "Total owed" with a figure, and no running balance column that adds up to its last line. CMS\'s figure cannot be read from it: check the statement, and give the balance it states as cmsClaim when reconciling.';
+
 function parseCmsStatement(
   tableLines: Parameters<typeof assembleRows>[0],
   preamble: string[],
@@ -436,6 +444,7 @@ function parseCmsStatement(
   const read = cmsStatementEntries(events, summary, warnings, balances);
   const { checks, opening, closing, received } = read;
   const entries = flagOutsidePeriod(read.entries, period, 'statement', warnings);
+  if (closing === undefined && Object.keys(balances).length === 0) warnings.push(NO_CMS_BALANCE);
   const metadata: StatementMetadata = defined({
     issuer: 'Child Maintenance Service',
     layout: CMS_STATEMENT_LAYOUT,

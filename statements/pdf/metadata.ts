@@ -110,9 +110,19 @@ const BANK_LABELS: [SummaryFigure, RegExp][] = [
   ],
 ];
 
+/**
+ * The balance CMS says is owed at the end of the statement, in the words CMS and similar statements print it: "Closing
+ * balance", "Balance you owe", "Amount you owe", "Total owed", "Balance owed", "Amount owed (to you)", "Arrears
+ * balance" (story 1 of the journey probe: "Balance you owe 1220.00" was not read, so CMS's figure was lost). Only a
+ * figure printed right after the words counts ("Balance owed to the Secretary of State 50.00" is a part, read by
+ * readBalances); "Maintenance arrears balance" is a part too, not the whole.
+ */
+const CMS_CLOSING =
+  /\bclosing balance\b|\b(?:balance|amount|total) (?:you owe|owed(?: by you| to you)?)\b|\btotal you owe\b|(?<!\bmaintenance )\barrears balance\b/i;
+
 const CMS_LABELS: [SummaryFigure, RegExp][] = [
   ['opening', /\bopening balance\b/i],
-  ['closing', /\bclosing balance\b/i],
+  ['closing', CMS_CLOSING],
   ['due', /\b(?:payments|maintenance|amounts?) due (?:from you|to you|for the period)?(?: for the period)?\b/i],
   ['received', /\b(?:payments received(?: from you)?|payments made|payments passed on(?: to you)?|amount received)\b/i],
   // Not "Collection fees owed" or "Enforcement charges outstanding": those are balances (readBalances), not the period's charges.
