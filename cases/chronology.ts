@@ -4,14 +4,16 @@
  * its event are one entry (the letter's). Where the case's own timeline (calc's, {@link caseTimeline}) has the reply
  * a sending asked for overdue, the entry says so, with the date calc gave; a reply recorded meets it and the entry
  * says nothing more. Notes, payments and "other" events are left out: the case holds nothing about them that can be
- * said in a sentence of its own (their words are the parent's, and may hold amounts).
+ * said in a sentence of its own (their words are the parent's, and may hold amounts). A call carries its summary, as
+ * the parent's note of it; a call or letter that reported a missed Direct Pay payment says so.
  * @module
  */
 import { dateInWords, type CivilDate } from '../calc/dates.ts';
 import { LETTER_CLOCKS, type EventType, type LetterId } from '../calc/deadlines/index.ts';
+import { narrativeProblem } from '../letters/facts.ts';
 import { LETTERS } from '../letters/index.ts';
 import type { CaseRecords, EventRecord, LetterRecord } from '../store/types.ts';
-import { caseTimeline, type CaseDeadline } from './events.ts';
+import { caseTimeline, missedPaymentReportOf, type CaseDeadline } from './events.ts';
 
 /** A dated event as `chronology` takes it. */
 export interface ChronologyEntry {
@@ -95,6 +97,40 @@ const EVENT_WORDS: Record<EventType, string | undefined> = {
   other: undefined,
 };
 
+/** The most a chronology entry holds (letters/facts.ts `what`): a note that would take it past that is left out. */
+const MOST_WORDS = 1000;
+
+/**
+ * A call's summary, as the parent's own note of it: what the call was about is what a complaint's chronology needs
+ * ("I had a phone call about my case" alone said nothing; a journey probe, story 2). Only a call's: a note, payment
+ * or "other" event is left out whole (the module doc says why), and a letter's summary is its own words.
+ */
+function noteOf(event: EventRecord): string {
+  const summary = event.summary?.trim();
+  if (event.type !== 'call' || !summary) return '';
+  const note = `. My note of the call: ${summary}`;
+  // A note a letter would refuse (an amount of money, a postcode, a placeholder: letters/facts.ts) is left out, so
+  // the chronology never stops the complaint being drafted (its figures come from the reconciliation).
+  return note.length + 200 > MOST_WORDS || narrativeProblem(summary) !== undefined ? '' : note;
+}
+
+/** A call or letter that told CMS of a missed Direct Pay payment (cases/events.ts missedPaymentReportOf), in words. */
+function reportWords(event: EventRecord): string | undefined {
+  let report;
+  try {
+    report = missedPaymentReportOf(event);
+  } catch {
+    return undefined;
+  }
+  if (!report) return undefined;
+  const which = report.dueDate ? ` due on ${dateInWords(report.dueDate)}` : '';
+  return event.type === 'call'
+    ? `I told you by phone that the payment${which} was missed or short`
+    : event.type === 'letter_sent'
+      ? `I wrote to tell you that the payment${which} was missed or short`
+      : `I told you that the payment${which} was missed or short`;
+}
+
 /** The deadlines that are the reply a letter asks for (each letter's `replyBy`), as calc lists them. */
 const REPLY_DEADLINES: ReadonlySet<string> = new Set(
   Object.values(LETTER_CLOCKS).flatMap((c) => (c.replyBy === undefined ? [] : [c.replyBy])),
@@ -131,9 +167,9 @@ export function chronologyFromCase(records: CaseRecords, asOf: CivilDate): Chron
     entries.push({ date: letter.sentOn, what: `${words}${unanswered(sending)}` });
   }
   for (const event of records.events) {
-    const words = EVENT_WORDS[event.type];
+    const words = reportWords(event) ?? EVENT_WORDS[event.type];
     if (told.has(event.id) || event.date > asOf || words === undefined) continue;
-    entries.push({ date: event.date, what: `${words}${unanswered(event)}` });
+    entries.push({ date: event.date, what: `${words}${unanswered(event)}${noteOf(event)}` });
   }
   // Sorting is stable: on one day, letters before events, each in the order the case holds them.
   return entries.sort(byDate).slice(-MOST);

@@ -8,7 +8,10 @@
  * latest event that gives one (England and Wales when none does).
  * @module
  */
-import type { CivilDate } from '../calc/dates.ts';
+import { isCivilDate, type CivilDate } from '../calc/dates.ts';
+import { nonNegativeMoney } from '../calc/input.ts';
+import type { MoneyInput } from '../calc/money.ts';
+import type { MissedPaymentReportInput } from '../calc/reconcile/parent-reports.ts';
 import { InputError } from '../calc/errors.ts';
 import {
   COUNTED_FROM_RECEIPT,
@@ -67,12 +70,76 @@ function ruleFacts(type: EventType, details: Readonly<Record<string, unknown>> |
   return withMethod && Object.keys(withMethod).length > 0 ? withMethod : undefined;
 }
 
+/** The events by which a parent tells CMS of a missed Direct Pay payment, and how each went, in words. */
+export const REPORTING_EVENTS: Readonly<Partial<Record<EventType, string>>> = { call: 'call', letter_sent: 'letter', other: 'report' };
+
+/**
+ * `details.missedPaymentReport` of an event: the parent told CMS of a missed or short Direct Pay payment (true, or
+ * `{ dueDate?, amount?, reference? }`; the reference may be `details.reference` instead), as calc's reconciliation
+ * takes it (calc/reconcile/parent-reports.ts), with how it went and its reference in words ("call ref 55120"). A
+ * shortfall it reports that CMS's record does not hold is CMS's error. Undefined when the event reports none.
+ *
+ * @throws {InputError} naming the field, when the report is not in that shape or the event cannot carry one.
+ */
+export function missedPaymentReportOf(
+  event: Pick<EventRecord, 'id' | 'type' | 'date' | 'details'> | NewCaseEvent,
+): MissedPaymentReportInput | undefined {
+  const field = 'details.missedPaymentReport';
+  const given = event.details?.['missedPaymentReport'];
+  if (given === undefined || given === false) return undefined;
+  const how = REPORTING_EVENTS[event.type];
+  if (how === undefined) {
+    throw new InputError(
+      field,
+      `is for a ${Object.keys(REPORTING_EVENTS).join(', ')} event that told CMS of a missed payment, not a ${event.type}`,
+    );
+  }
+  if (given !== true && (given === null || typeof given !== 'object' || Array.isArray(given))) {
+    throw new InputError(
+      field,
+      'give true, or { dueDate, amount, reference } (each optional): the instalment reported, what was reported unpaid, CMS’s reference',
+    );
+  }
+  const r = given === true ? {} : (given as Record<string, unknown>);
+  const unknown = Object.keys(r).filter((k) => !['dueDate', 'amount', 'reference'].includes(k));
+  if (unknown.length > 0) throw new InputError(`${field}.${unknown[0]}`, 'is not part of a report; give dueDate, amount or reference');
+  const dueDate = r['dueDate'];
+  if (dueDate !== undefined && (typeof dueDate !== 'string' || !isCivilDate(dueDate))) {
+    throw new InputError(
+      `${field}.dueDate`,
+      `must be the due date of the instalment reported, YYYY-MM-DD (got ${JSON.stringify(dueDate)})`,
+    );
+  }
+  const amount = r['amount'];
+  if (amount !== undefined && typeof amount !== 'string' && typeof amount !== 'number') {
+    throw new InputError(`${field}.amount`, 'must be the amount reported unpaid, e.g. "198.67"');
+  }
+  const ref = r['reference'] ?? event.details?.['reference'];
+  const reference = typeof ref === 'string' || typeof ref === 'number' ? String(ref).trim() : '';
+  return {
+    ...('id' in event && typeof event.id === 'string' ? { id: event.id } : {}),
+    date: event.date,
+    ...(dueDate !== undefined ? { dueDate: dueDate as CivilDate } : {}),
+    ...(amount !== undefined ? { amount: amount as MoneyInput } : {}),
+    reference: reference === '' ? (how === 'call' ? 'by phone' : how === 'letter' ? 'by letter' : '') : `${how} ref ${reference}`,
+  };
+}
+
 /** The event as the store keeps it: with the deadlines calc gives for it, and how they were counted. */
 export function eventWithDeadlines(event: NewCaseEvent): Parameters<CaseStore['recordEvent']>[1] {
   const nation = event.nation ?? DEFAULT_NATION;
   if (event.details && 'clock' in event.details) {
     throw new InputError('details.clock', 'is where Reckoner keeps how the deadlines were counted; name your detail otherwise');
   }
+  // A report of a missed payment is checked now, so a mistake is put right when it is made, not at reconciliation.
+  const report = missedPaymentReportOf(event);
+  if (report?.dueDate !== undefined && report.dueDate > event.date) {
+    throw new InputError(
+      'details.missedPaymentReport.dueDate',
+      `is after the day it was reported (${event.date}): a payment is reported missed once it was due`,
+    );
+  }
+  if (report?.amount !== undefined) nonNegativeMoney('details.missedPaymentReport.amount', report.amount);
   const method = event.details?.['method'];
   if (COUNTED_FROM_RECEIPT.includes(event.type) && method !== undefined && !(LETTER_METHODS as readonly unknown[]).includes(method)) {
     throw new InputError(

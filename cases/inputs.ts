@@ -10,6 +10,8 @@ import type { ReconcileInput } from '../calc/reconcile/reconcile.ts';
 import type { ScheduleInput } from '../calc/schedule/types.ts';
 import { placeWords } from '../letters/bundle/words.ts';
 import { decisionInput } from '../store/decision-input.ts';
+import { missedPaymentReportOf } from './events.ts';
+import { broughtForward } from './claim.ts';
 import { bankAccountOf, cmsCaseOf, repeatsAcrossDocuments } from './same-rows.ts';
 import type { CaseRecords, DocumentSummary, ReconcileOptions, SourceLocation } from '../store/types.ts';
 
@@ -47,7 +49,8 @@ export function placeOf(
 
 /**
  * The reconciliation input from the case: every decision, every CMS entry and bank transaction (from
- * `options.from` on), the case's evidence and any given with the options, and the options themselves.
+ * `options.from` on) with the balance CMS's earliest statement brings forward where it counts ({@link broughtForward}),
+ * the case's evidence and any given with the options, and the options themselves.
  */
 export function reconcileFromRecords(records: CaseRecords, options: ReconcileOptions = {}): ReconcileInput {
   const documents = new Map(records.documents.map((d) => [d.id, d]));
@@ -84,6 +87,17 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
       ...(isSchedule(e.documentId) ? { fromSchedule: true, ...opt('status', e.status) } : {}),
       ...opt('repeats', cmsRepeats.get(e.id)),
     }));
+  const carried = broughtForward(records);
+  if (carried?.counted && (from === undefined || carried.date >= from)) {
+    cmsEntries.push({
+      id: `brought-forward-${carried.document.id}`,
+      date: carried.date,
+      type: 'opening_balance',
+      amount: carried.amount,
+      description: 'Balance brought forward',
+      source: `${placeOf(carried.document, undefined)}, the balance brought forward`,
+    });
+  }
   const bankTransactions: BankTransactionInput[] = records.transactions
     .filter((x) => from === undefined || x.date >= from)
     .map((x) => ({
@@ -109,6 +123,12 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
     })),
     ...(options.evidence ?? []),
   ];
+  // The parent's own reports of missed Direct Pay payments (a call, a letter the case records): calc checks them
+  // against CMS's record of reports, and one CMS did not record is its error (calc/reconcile/parent-reports.ts).
+  const missedPaymentReports = (records.events ?? []).flatMap((e) => {
+    const report = missedPaymentReportOf(e);
+    return report && (from === undefined || e.date >= from) ? [report] : [];
+  });
   return {
     schedule: {
       ...schedule,
@@ -125,6 +145,7 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
     ...(evidence.length > 0 ? { evidence } : {}),
     ...opt('bankFilter', options.bankFilter),
     ...opt('cmsClaim', options.cmsClaim),
+    ...(missedPaymentReports.length > 0 ? { missedPaymentReports } : {}),
     ...opt('windowDays', options.windowDays),
     ...opt('maxDateDifferenceDays', options.maxDateDifferenceDays),
   };

@@ -234,9 +234,14 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
       const what = given
         ? `the ${n === 1 ? 'shortfall' : `${n} shortfalls`} it found ${n === 1 ? 'is a payment' : 'are payments'} nobody reported to CMS (on Direct Pay it records no payments), not entries on its record`
         : `the ${n === 1 ? 'instalment' : `${n} instalments`} it found not paid in full ${n === 1 ? 'is not an entry' : 'are not entries'} on CMS’s record (none of its entries was given, and on Direct Pay it records no payments)`;
+      // She may have told CMS already: a report the case records that CMS's entries leave out is an error this letter
+      // lists (calc's missed_payment_report_not_recorded; a journey probe, story 2, was sent to change service instead).
       const next =
         result.side === 'receiving'
-          ? 'Tell CMS of them: direct_pay_to_collect_and_pay lists them and asks CMS to collect what is owed'
+          ? 'Tell CMS of them: direct_pay_to_collect_and_pay lists them and asks CMS to collect what is owed' +
+            (given
+              ? '. If you did report them and CMS did not record the reports, record each on the case (record_event, a call or letter_sent with details.missedPaymentReport) and reconcile again: this letter then lists them'
+              : '')
           : 'To ask what CMS’s figure is made of, use account_breakdown_request: it asks for the entries behind it (on Direct Pay, the missed-payment reports its arrears come from)';
       problems.push({
         field: 'reconciliation',

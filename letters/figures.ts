@@ -23,6 +23,7 @@ import {
   cmsEntriesWords,
   COMPONENT_WORDS,
   countOf,
+  entriesBesidePlan,
   owedOnlyIn,
   SPLIT_MATTERS,
   splitWords,
@@ -419,21 +420,36 @@ export function cmsEntriesDue(r: ComputedReconciliation): { due: Figure; notYetD
   const left = r.result.bridge.notYetDueLeftOut;
   if (!left) return undefined;
   const total = cmsEntriesTotal(r);
+  const own = ownEntries(r, 'CMS’s');
+  // Negative: the plan has made due more than CMS's entries charge (calc's entriesBesidePlan), not a negative
+  // "not yet due" (a journey probe, story 4: "less the -£158.18 of them").
+  const beyond = left.amount.lt(0);
   return {
     due: money(
       'cms_entries_due',
-      `${left.entriesDue.lt(0) ? 'Overpayment' : 'Balance'} ${ownEntries(r, 'CMS’s')} make due under the payment plan`,
+      `${left.entriesDue.lt(0) ? 'Overpayment' : 'Balance'} ${own} make due under the payment plan`,
       left.entriesDue.abs(),
-      `What ${ownEntries(r, 'CMS’s')} add up to (${balanceWords(total.value, positionOf(r.result.balance.cmsEntriesTotal))}), less the ${pounds(left.amount)} of them that has accrued but is not yet due under the payment plan`,
+      `What ${own} add up to (${balanceWords(total.value, positionOf(r.result.balance.cmsEntriesTotal))}), ` +
+        (beyond
+          ? `and the ${pounds(left.amount.abs())} more than that the payment plan has made due`
+          : `less the ${pounds(left.amount)} of them that has accrued but is not yet due under the payment plan`),
       bridgeCitation(r.result),
     ),
-    notYetDue: money(
-      'cms_entries_not_yet_due',
-      `Of ${ownEntries(r, 'CMS’s')}, accrued but not yet due under the payment plan`,
-      left.amount.abs(),
-      'Liability CMS’s entries charge as it accrued, which the payment plan collects in later instalments: CMS’s figure leaves it out, as it should',
-      bridgeCitation(r.result),
-    ),
+    notYetDue: beyond
+      ? money(
+          'cms_entries_not_yet_due',
+          `Made due under the payment plan beyond what ${own} hold`,
+          left.amount.abs(),
+          'Instalments the payment plan has made due beyond the liability CMS’s entries charge as it accrued: CMS’s figure counts it, as it should',
+          bridgeCitation(r.result),
+        )
+      : money(
+          'cms_entries_not_yet_due',
+          `Of ${own}, accrued but not yet due under the payment plan`,
+          left.amount.abs(),
+          'Liability CMS’s entries charge as it accrued, which the payment plan collects in later instalments: CMS’s figure leaves it out, as it should',
+          bridgeCitation(r.result),
+        ),
   };
 }
 
@@ -454,7 +470,7 @@ export function entriesAgainst(
   if (!plan) return amounts ? `${own} add up to (${total})` : `${own} add up to`;
   if (!amounts) return `${own} make due under the payment plan`;
   const due = balanceWords(quote(plan.due), positionOf(r.result.bridge.notYetDueLeftOut!.entriesDue));
-  return `${own} make due under the payment plan (${due}: they add up to ${total}, of which ${quote(plan.notYetDue)} has accrued but is not yet due)`;
+  return `${own} make due under the payment plan (${due}: they add up to ${total}${entriesBesidePlan(r.result.bridge.notYetDueLeftOut!.amount, quote(plan.notYetDue))})`;
 }
 
 /** CMS's figure, as the bridge starts from it: its claim, or else what its entries add up to. */
@@ -957,6 +973,11 @@ export function cmsCell(r: ComputedReconciliation, f: Finding): string {
   // Recorded after the date of CMS's figure: its record is right, and later.
   const later = f.kind === 'payment_in_transit' && !f.facts.arrivedOn ? f.facts.cms?.[0] : undefined;
   if (later) return `Recorded on ${longDate(later.date)}, after the date of CMS’s figure`;
+  if (entries.length === 0 && f.kind === 'missed_payment_report_not_recorded' && f.facts.parentReport) {
+    // Reported by the parent, and not on CMS's record (calc's missed_payment_report_not_recorded): what she told it.
+    const r = f.facts.parentReport;
+    return `Nothing recorded, though I reported it on ${longDate(r.date)}${r.reference ? ` (${r.reference})` : ''}`;
+  }
   if (entries.length === 0) return f.facts.reason === 'no_cms_record_given' ? 'Your record not given to me' : 'Nothing recorded';
   return entries
     .map((e) => {
@@ -1044,6 +1065,7 @@ export function evidenceCell(f: Finding): string {
     case 'overpayment_offset':
       return 'An adjustment, not a payment';
     case 'missed_payment_not_reported':
+    case 'missed_payment_report_not_recorded':
       return 'No payment, or too little, for this instalment';
     case 'opening_balance_mismatch':
       return x.due ? `The arrears carried over were stated as ${pounds(x.due)}` : 'Not a payment: checked against the arrears carried over';
@@ -1490,19 +1512,15 @@ export function reconciliationStatement(
 }
 
 /**
- * Periods in which less arrived than was due (receiving side): the missed and short payments, one row each, and
- * their total as a figure (calc's shortfallsOf adds them up).
+ * The instalments left unpaid (receiving side): the missed and short payments, one row each, as the reconciliation
+ * set the payments against the instalments (an early payment pays its own instalment), and their total as a figure
+ * (calc's shortfallsOf adds them up; with no arrears beside them, they are the arrears).
  */
 export function shortPeriods(r: ComputedReconciliation): { rows: string[][]; total: Figure } {
   const s = shortfallsOf(r.result);
   const step = stepById(s.trace, SHORTFALL_STEP.total);
   return {
-    rows: s.periods.map((p) => [
-      `${longDate(p.periodStart)} to ${longDate(p.periodEnd)}`,
-      pounds(p.due),
-      pounds(p.paid),
-      pounds(p.shortfall),
-    ]),
+    rows: s.periods.map((p) => [longDate(p.dueDate), pounds(p.due), pounds(p.paid), pounds(p.shortfall)]),
     total: money('shortfall_total', 'Missed and short payments in all', s.total, sentencesOf([step]), step.citation, step.href),
   };
 }

@@ -82,6 +82,14 @@ export const disputeArrearsPrompt = definePrompt({
         `What the user has only on paper or on screen goes in as printed: CMS’s entries from a letter or the online account ` +
           `(on Direct Pay, the missed payments they reported) with ${tool.addCmsEntries}; ` +
           `payslip or benefit deductions and other payments they can show with ${tool.addEvidence}, each with its date and amount.`,
+        ...(paying
+          ? []
+          : [
+              `On Direct Pay, each missed payment the user reported to CMS themselves goes in with ${tool.recordEvent}: type ` +
+                `${caseEvent('call')} (or ${caseEvent('letter_sent')}), the day they reported it, and details { missedPaymentReport: ` +
+                '{ dueDate, amount }, reference: the call reference }. A report CMS did not record is its error, and the payment ' +
+                'dispute letter lists it.',
+            ]),
         `Work out what was due: ${tool.buildCaseSchedule} with the caseId.`,
         `Reconcile: ${tool.reconcileCase} with the caseId and a bankFilter with the payee name or reference the user gave, to ` +
           'pick out the maintenance payments. CMS’s balance, and its payment plan, are read from the latest imported CMS ' +

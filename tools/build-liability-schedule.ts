@@ -33,7 +33,7 @@ export const decisionCalculationInput = calculateMaintenanceInput.extend({
 });
 const decisionCalculationShown = sameAs(
   decisionCalculationInput,
-  'Instead of weeklyAmount: the circumstances, as calculate_maintenance takes them (date defaults to effectiveDate)',
+  'Instead of weeklyAmount: circumstances as calculate_maintenance takes them (date: effectiveDate)',
 );
 
 const id = (what: string) => z.string().min(1, `${what} must not be empty`).max(100, `${what} must be at most 100 characters`);
@@ -242,12 +242,12 @@ export const buildLiabilityScheduleOutput = z.object({
   liabilityStart: z.string(),
   liabilityEnd: z.string().optional(),
   decisions: z.array(decisionOutput).describe('Every decision, in effective-date order'),
-  totals: scheduleTotalsOutput.describe('Totals over every line of the schedule, not just this page'),
+  totals: scheduleTotalsOutput.describe('Totals over every line, not just this page'),
   plan: planOutput,
   historic: historicOutput.optional(),
   counts: z.object({ lines: z.int().describe('Lines in the whole schedule') }),
   page: pageOutput,
-  lines: z.array(scheduleLineOutput).describe('This page of the schedule, one line per payment period'),
+  lines: z.array(scheduleLineOutput).describe('This page: one line per payment period'),
   trace,
 });
 
@@ -336,8 +336,8 @@ export const buildLiabilityScheduleTool = defineTool({
   name: 'build_liability_schedule',
   title: 'Build the liability schedule',
   description:
-    'What was due, period by period, from a history of CMS decisions: part periods pro rata, Collect and Pay fees, the payment ' +
-    `plan and a running total, traced to the law (lines a page at a time, at most ${groupedCount(MAX_PERIODS)} periods).`,
+    'What was due, period by period, from CMS decisions: part periods pro rata, Collect and Pay fees, the payment ' +
+    `plan and a running total, traced to the law (a page at a time, up to ${groupedCount(MAX_PERIODS)} periods).`,
   inputSchema: buildLiabilityScheduleInput,
   // Lean: totals, lines, page and trace by name; the text carries the working, structuredContent every line.
   outputSchema: leanOutput(buildLiabilityScheduleOutput, ['totals', 'page', 'lines', 'trace']),
@@ -350,11 +350,19 @@ export const buildLiabilityScheduleTool = defineTool({
   summarize: (out) => summarizeSchedule(out),
 });
 
-/** "Backdated change by decision_2 (letter 2024-05-01): £120.00 collected over 12 instalments; £30.00 credited." */
-function planAmountWords(a: BuildLiabilityScheduleOutput['plan']['amounts'][number]): string {
-  if (a.reason === 'initial') return `Initial amount ${p(a.increase)} from ${a.arises}, over ${plural(a.instalments, 'instalment')}.`;
+/**
+ * "Backdated change by decision_2 (letter 2024-05-01): £120.00 collected over 12 instalments; £30.00 credited." Where
+ * CMS's payment schedule sets the timetable (rule cms_schedule), an amount has no count of its own (0): it is collected
+ * on CMS's dates, as the schedule's trace says ("over 0 instalments" beside "collects it in 6 later instalments" before).
+ */
+function planAmountWords(
+  a: BuildLiabilityScheduleOutput['plan']['amounts'][number],
+  rule: BuildLiabilityScheduleOutput['plan']['rule'],
+): string {
+  const over = rule === 'cms_schedule' ? 'on the dates of CMS’s payment schedule' : `over ${plural(a.instalments, 'instalment')}`;
+  if (a.reason === 'initial') return `Initial amount ${p(a.increase)} from ${a.arises}, collected ${over}.`;
   const parts = [
-    ...(a.increase !== '0.00' ? [`${p(a.increase)} collected over ${plural(a.instalments, 'instalment')}`] : []),
+    ...(a.increase !== '0.00' ? [`${p(a.increase)} collected ${over}`] : []),
     ...(a.credit !== '0.00' ? [`${p(new Dec(a.credit).abs().toFixed(2))} credited`] : []),
   ];
   return `Backdated change by ${a.decisionId ?? 'a decision'} (letter ${a.arises}): ${parts.join('; ')}.`;
@@ -382,7 +390,7 @@ export function summarizeSchedule(out: BuildLiabilityScheduleOutput): string {
   if (out.plan.notYetDue !== '0.00' || out.plan.amounts.length > 0) {
     head.push(
       `Under the payment plan ${p(out.plan.dueByAsOf)} was due by ${out.asOf}; ${p(out.plan.notYetDue)} has accrued but is collected by later instalments. ` +
-        out.plan.amounts.map(planAmountWords).join(' '),
+        out.plan.amounts.map((a) => planAmountWords(a, out.plan.rule)).join(' '),
     );
   }
   const h = out.historic;

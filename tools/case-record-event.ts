@@ -20,7 +20,12 @@ export const recordEventInput = strictObject({
     .describe('What happened'),
   date: civilDate.describe('A decision: the date on it; a reply: the day it came; yours: the day sent'),
   summary: z.string().max(2000, 'summary must be at most 2000 characters').optional(),
-  details: z.record(z.string(), z.unknown()).optional().describe('Anything else, e.g. a call reference'),
+  // missedPaymentReport: a call or letter_sent that told CMS of a missed Direct Pay payment (cases/events.ts
+  // missedPaymentReportOf).
+  details: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('Anything else: reference; missedPaymentReport {dueDate?, amount?} if it told CMS of a missed Direct Pay payment'),
   facts: strictObject({
     livesOutsideUk: z.boolean().optional().describe('deo_served: 56 days to appeal, not 28'),
     decision: z

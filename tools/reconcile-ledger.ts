@@ -122,7 +122,7 @@ export const reconcileLedgerInput = strictObject({
       ...scheduleShape,
       asOf: civilDate.optional().describe('Reconcile up to and including this day; defaults to cmsClaim.date'),
     }),
-    'The decisions and payment plan, as build_liability_schedule takes them (asOf defaults to cmsClaim.date)',
+    'Decisions and payment plan as build_liability_schedule takes them (asOf default cmsClaim.date)',
   ),
   side: z.enum(SIDES).describe('Whose evidence this is'),
   receivingParentId: z.string().min(1).max(100).optional().describe('Receiving side, several receiving parents: whose account'),
@@ -218,7 +218,7 @@ const periodOutput = z.object({
   recordedByCms: moneyOut,
   adjustments: moneyOut,
   charges: moneyOut.describe('Enforcement charges the rules allow'),
-  shortfall: moneyOut.describe('What the period was left short by on the evidence (due − paid, when positive)'),
+  shortfall: moneyOut.describe('What of the period’s instalment is unpaid, each payment set against the instalment it was for'),
   runningBalance: moneyOut,
   runningBalancePerCms: moneyOut,
 });
@@ -281,7 +281,7 @@ export const reconcileLedgerOutput = z.object({
         .optional()
         .describe('Receiving side: the balance gross and net of the 4%; absent where no 4% applies (Direct Pay throughout)'),
     })
-    .describe('The true balance, worked out from the decisions and the evidence'),
+    .describe('The true balance, from the decisions and evidence'),
   bridge: z
     .object({
       from: moneyOut.describe('CMS’s figure: its claim, or what its entries add up to'),
@@ -338,7 +338,7 @@ export const reconcileLedgerOutput = z.object({
     .describe('The schedule of what was due (its lines: build_liability_schedule)'),
   warnings: z.array(z.string()),
   page: pageOutput.describe('The detail is one stream, in order: findings, then periods, then matches, then ignored'),
-  findings: z.array(findingOutput).describe('This page’s findings: every entry CMS got wrong, with its effect'),
+  findings: z.array(findingOutput).describe('This page’s findings, each with its effect'),
   periods: z.array(periodOutput).describe('This page’s period rows'),
   matches: z.array(matchOutput).describe('This page’s matches: entries the evidence agrees with'),
   ignored: z.array(ignoredOutput).describe('This page’s entries set aside, with the reason'),
@@ -752,8 +752,8 @@ export const reconcileLedgerTool = defineTool({
   name: 'reconcile_ledger',
   title: 'Reconcile the CMS record against the evidence',
   description:
-    'Checks the CMS record against the parent’s bank statements, payslips and other evidence and what was due: the true ' +
-    'balance, every entry CMS got wrong with its effect, and the bridge from CMS’s figure to the true one, line by line.',
+    'Checks CMS’s record against the bank statements, payslips and other evidence and what was due: the true balance, ' +
+    'every entry CMS got wrong, and the bridge from CMS’s figure to it, line by line.',
   inputSchema: reconcileLedgerInput,
   // Lean: the balance, bridge, findings, page and trace by name; the text carries them in words, structuredContent in full.
   outputSchema: leanOutput(reconcileLedgerOutput, ['balance', 'bridge', 'findings', 'page', 'trace']),

@@ -120,9 +120,10 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   lsdo_representations_sent: 'You made representations on the lump sum deduction order (L23); that day',
   magistrates_appeal_lodged: "You appealed against the magistrates' decision; that day",
   address_change_reported: 'You told CMS your new address; that day',
-  letter_sent: 'You sent a letter or message that starts no deadline of its own; the day you sent it',
+  letter_sent:
+    'You sent a letter or message that starts no deadline of its own (details.missedPaymentReport {dueDate?, amount?} if it reported a missed Direct Pay payment); the day you sent it',
   letter_received: 'A letter or message arrived that starts no deadline of its own; the day it arrived',
-  call: 'A phone call with CMS or DWP (note who you spoke to and what was said); the day of the call',
+  call: 'A phone call with CMS or DWP (note who you spoke to and what was said; details.missedPaymentReport {dueDate?, amount?} if you reported a missed Direct Pay payment); the day of the call',
   note: 'A note for the case file; the day it is about',
   payment: 'A payment made or received outside the statements (cash, a cheque); the day it was paid',
   enforcement: 'An enforcement step not listed above (a warning letter, a referral to a debt collection agency); the date on it',

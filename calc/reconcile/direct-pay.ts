@@ -9,7 +9,8 @@
  * - an instalment paid in full that was reported missed, or a report larger than the shortfall, is
  *   `reported_missed_but_paid`;
  * - a shortfall nobody reported is `missed_payment_not_reported`, unless a later surplus makes it good (a late
- *   payment: CMS's figure and the evidence then agree);
+ *   payment: CMS's figure and the evidence then agree); one the parent reported that CMS did not record (her own
+ *   reports, parent-reports.ts) is `missed_payment_report_not_recorded`, CMS's error;
  * - a surplus makes up shortfalls nobody reported (a late payment), then carries forward; but where it would make
  *   good a later instalment that a report says was short while an earlier report still stands, it is a catch-up of
  *   that earlier report's arrears (`extra_payment_not_credited`: CMS's figure still counts that report); a surplus
@@ -28,6 +29,7 @@ import type { Credit } from './credits.ts';
 import { instalmentsDue } from './explain.ts';
 import { accountsOf, NO_EFFECT, type FindingDraft, type MatchDraft } from './draft.ts';
 import { search, type Periods } from './periods.ts';
+import type { ParentReport } from './parent-reports.ts';
 import type { Books, PaidItem } from './read.ts';
 
 export interface DirectPayResult {
@@ -41,6 +43,14 @@ export interface DirectPayResult {
   readonly paidInFull: readonly boolean[];
   /** Reports outside Direct Pay time, taken as recorded. */
   readonly acceptedReports: readonly CmsEntry[];
+  /**
+   * Per period in reports mode: what of its instalment is still unpaid at the date, once every payment is set against
+   * the instalments as the findings are (a payment up to `windowDays` early counts for its instalment, a payment in
+   * advance carries forward, a later surplus makes good a shortfall), of the instalment the decisions make due. Their
+   * total less any surplus left over is what was due less what was paid in those periods: the arrears, instalment by
+   * instalment.
+   */
+  readonly unpaid: readonly number[];
 }
 
 /** The reports of a period as a finding's facts give CMS's entries (their dates say whether a payment came after). */
@@ -164,6 +174,11 @@ export function reconcileDirectPay(
   const unreported: { p: number; pence: number }[] = [];
   /** Shortfalls a report told CMS of, not yet made up by a later payment (oldest first). */
   const reportedOpen: { p: number; pence: number }[] = [];
+  /**
+   * Shortfalls a larger report told CMS of (its excess is a finding of its own): still unpaid, though no finding follows
+   * them; only the reading of what is unpaid (`unpaid`) sets what is left over at the end against them.
+   */
+  const overReported: { p: number; pence: number }[] = [];
   /** Takes up to `pence` from the payment in advance, oldest first; how much it took. */
   const takeFromSurplus = (pence: number): number => {
     let left = pence;
@@ -257,7 +272,7 @@ export function reconcileDirectPay(
     } else {
       surplus.length = 0;
       const short = owed - available;
-      if (r > short)
+      if (r > short) {
         findings.push(
           draft('reported_missed_but_paid', p, r - short, reports, {
             reported: fromPence(r),
@@ -265,7 +280,8 @@ export function reconcileDirectPay(
             cms: reportFacts(reports),
           }),
         );
-      else {
+        overReported.push({ p, pence: short });
+      } else {
         if (r > 0) {
           matches.push({ reason: 'report_agrees', amount: r, days: 0, cms: reports, bank: [], evidence: [] });
           reportedOpen.push({ p, pence: r });
@@ -274,19 +290,54 @@ export function reconcileDirectPay(
       }
     }
   }
-  for (const u of unreported)
-    findings.push(
-      draft('missed_payment_not_reported', u.p, -u.pence, [], {
-        reported: fromPence(reported[u.p]!),
-        // With no CMS entry at all, nothing given says whether it was reported (explain.ts words it so).
-        ...(books.counts.cms === 0 ? { reason: 'no_cms_entries_given' } : {}),
-      }),
-    );
+  // A shortfall the parent reported (parent-reports.ts) that CMS's reports do not hold is CMS's error: the part her
+  // report covers (what she reported beyond what CMS recorded, or all of it where she gave no amount).
+  const parentReportsOf = parentReportsByPeriod(books, periods, reportsMode);
+  for (const u of unreported) {
+    const theirs = parentReportsOf.get(u.p) ?? [];
+    const told =
+      theirs.length === 0
+        ? 0
+        : theirs.some((r) => r.pence === undefined)
+          ? u.pence
+          : Math.max(0, Math.min(u.pence, theirs.reduce((a, r) => a + r.pence!, 0) - reported[u.p]!));
+    const first = theirs[0];
+    const parentReport = first && { date: first.date, ...(first.reference ? { reference: first.reference } : {}) };
+    // With none of CMS's entries given, nothing shows whether CMS recorded her report: a shortfall as before, with it.
+    if (told > 0 && books.counts.cms === 0) {
+      findings.push(
+        draft('missed_payment_not_reported', u.p, -u.pence, [], { reported: fromPence(0), reason: 'no_cms_entries_given', parentReport }),
+      );
+      continue;
+    }
+    if (told > 0) {
+      findings.push(draft('missed_payment_report_not_recorded', u.p, -told, [], { reported: fromPence(reported[u.p]!), parentReport }));
+    }
+    if (u.pence > told)
+      findings.push(
+        draft('missed_payment_not_reported', u.p, -(u.pence - told), [], {
+          reported: fromPence(reported[u.p]! + told),
+          // With no CMS entry at all, nothing given says whether it was reported (explain.ts words it so).
+          ...(books.counts.cms === 0 ? { reason: 'no_cms_entries_given' } : {}),
+        }),
+      );
+  }
   // What is left over makes up any shortfall a report told CMS of (a catch-up, named as such and dated when it was paid),
   // and the rest is money paid beyond the instalments.
   catchUpReported();
   for (const s of surplus) findings.push(draft('extra_payment_not_credited', s.p, s.pence, []));
-  return { findings, matches, reportsMode, reported, cmsDue, paidInFull, acceptedReports };
+  const unpaid: number[] = Array.from({ length: n }, () => 0);
+  for (const o of [...unreported, ...reportedOpen]) unpaid[o.p]! += o.pence;
+  let left = surplus.reduce((a, s) => a + s.pence, 0);
+  for (const o of overReported) {
+    const take = Math.min(left, o.pence);
+    left -= take;
+    unpaid[o.p]! += o.pence - take;
+  }
+  // Measured above against the instalment as CMS charges it; a liability CMS charged wrong is a finding of its own
+  // (charges.ts), and what is unpaid of the instalment is of the one the decisions make due.
+  for (let p = 0; p < n; p++) if (reportsMode[p]) unpaid[p] = Math.max(0, unpaid[p]! - liabilityDifference[p]!);
+  return { findings, matches, reportsMode, reported, cmsDue, paidInFull, acceptedReports, unpaid };
 }
 
 /**
@@ -360,6 +411,21 @@ export function paidAheadOnDirectPayWarning(
     );
   }
   return said.join(' ');
+}
+
+/**
+ * The parent's own reports by the Direct Pay period they are of: the instalment due on the `dueDate` given, else the
+ * latest due on or before the report, as CMS's reports are read.
+ */
+function parentReportsByPeriod(books: Books, periods: Periods, reportsMode: readonly boolean[]): Map<number, ParentReport[]> {
+  const by = new Map<number, ParentReport[]>();
+  if (periods.count === 0) return by;
+  for (const r of books.parentReports) {
+    const p = reportedPeriod(periods, r.dueDay ?? r.day);
+    if (!reportsMode[p]) continue;
+    by.set(p, [...(by.get(p) ?? []), r]);
+  }
+  return by;
 }
 
 /** The period of the latest instalment due on or before `day` (the first, before any). */

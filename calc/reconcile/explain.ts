@@ -184,12 +184,26 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
     case 'missed_payment_not_reported':
       // None of CMS's entries given: whether anyone reported it, nothing given says.
       if (x.reason === 'no_cms_entries_given') {
-        return `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it, ${pounds(f.amount)} short). None of CMS's entries was given, so whether it was reported is not known: on Direct Pay CMS's figure includes a shortfall only once it is reported.`;
+        const r = x.parentReport;
+        const whether = r
+          ? `It was reported on ${d(r.date)}${r.reference ? ` (${r.reference})` : ''}; none of CMS's entries was given, so whether CMS recorded the report is not known`
+          : `None of CMS's entries was given, so whether it was reported is not known`;
+        return `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it, ${pounds(f.amount)} short). ${whether}: on Direct Pay CMS's figure includes a shortfall only once it is reported.`;
       }
       // With a report for part of it, the finding is the part nobody reported (the whole shortfall may be larger).
       return x.reported && x.reported.gt(0)
         ? `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it). A missed payment of ${pounds(x.reported)} was reported to CMS for it, but ${pounds(f.amount)} more was not paid and CMS was not told: on Direct Pay it records no payments, so its figure does not include this.`
         : `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it, ${pounds(f.amount)} short), and CMS was not told: on Direct Pay it records no payments, so its figure does not include this.`;
+    case 'missed_payment_report_not_recorded': {
+      // The parent told CMS (parent-reports.ts): its record leaving the report out is its error, not news to it.
+      const r = x.parentReport!;
+      const when = `on ${d(r.date)}${r.reference ? ` (${r.reference})` : ''}, not recorded by CMS`;
+      const told =
+        x.reported && x.reported.gt(0)
+          ? `CMS recorded a missed payment of ${pounds(x.reported)} for it; the ${pounds(f.amount)} more was reported ${when}`
+          : `It was reported ${when}`;
+      return `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it${x.reported && x.reported.gt(0) ? '' : `, ${pounds(f.amount)} short`}). ${told}: on Direct Pay CMS's arrears arise from the missed payments reported, so its figure should include this.`;
+    }
     case 'extra_payment_not_credited':
       if (x.reason === 'catch_up' && x.catchUpFor) {
         return `${pounds(f.amount)} more than the instalment (${pounds(x.due!)}) was paid for the one due on ${d(f.date)}, making up the instalment due on ${d(x.catchUpFor)} that was reported missed; on Direct Pay CMS records no payments, so it has not set this against the arrears that report made.`;
@@ -395,6 +409,7 @@ export const KIND_NAMES: Readonly<Record<BridgeLineKind, readonly [string, strin
   payment_from_other_case: ["another case's payment put on this case", "other cases' payments put on this case"],
   reported_missed_but_paid: ['payment reported missed that was paid', 'payments reported missed that were paid'],
   missed_payment_not_reported: ['shortfall nobody reported', 'shortfalls nobody reported'],
+  missed_payment_report_not_recorded: ['shortfall reported but not recorded', 'shortfalls reported but not recorded'],
   extra_payment_not_credited: ['extra payment CMS has not credited', 'extra payments CMS has not credited'],
   liability_mismatch: ['period charged the wrong amount', 'periods charged the wrong amount'],
   duplicate_liability: ['period charged twice', 'periods charged twice'],
@@ -523,6 +538,30 @@ export function cmsEntriesWords(possessive: string, filledIn: boolean, own = tru
 }
 
 /**
+ * What CMS's entries hold beside what the payment plan has made due, after "they add up to £X" (`amount` quoted
+ * without its sign; `notYetDue` signed, bridge.notYetDueLeftOut). Positive: liability they charge as it accrued that
+ * the plan collects later, so not yet due. Negative: the plan has made due more than they charge (it collects in
+ * instalments liability that accrued outside them, an initial amount say), which "of which -£158.18 has accrued but is
+ * not yet due" said as a false negative, and letters as a false positive (a journey probe, story 4).
+ */
+export function entriesBesidePlan(notYetDue: Dec, amount: string): string {
+  return notYetDue.lt(0)
+    ? `, and the payment plan has made ${amount} more than that due`
+    : `, of which ${amount} has accrued but is not yet due`;
+}
+
+/**
+ * CMS's figure on the payment plan's basis beside its entries, for the reconciliation statement's working: what it
+ * leaves out of them, or, where the plan has made due more than they charge, what it counts beyond them.
+ */
+export function planBasisWords(notYetDue: Dec, entriesTotal: Dec, entriesDue: Dec): string {
+  const basis = 'CMS’s figure is on the payment plan’s basis (the arrears due under it)';
+  return notYetDue.lt(0)
+    ? `${basis}: it counts, rightly, the ${pounds(notYetDue.abs())} the plan has made due beyond what its entries hold (its entries add up to ${pounds(entriesTotal)}, ${pounds(entriesDue)} with it)`
+    : `${basis}: it leaves out, rightly, the ${pounds(notYetDue)} its entries hold that has accrued but is not yet due (its entries add up to ${pounds(entriesTotal)}, ${pounds(entriesDue)} without it)`;
+}
+
+/**
  * The line CMS's entries do not explain. `plan`, where CMS's figure is the arrears due under the payment plan (it
  * leaves out what its entries hold that is not yet due, bridge.ts): its figure is then compared with its entries
  * less that amount, and the sentence says so.
@@ -540,7 +579,7 @@ export function explainUnexplained(
   if (!entriesGiven) return `CMS's figure (${pounds(claimed)}) cannot be traced to its entries: none was given. ${NO_ENTRIES_ASK}`;
   const entries = cmsEntriesWords('its', filledIn);
   const planDue = plan
-    ? `${entries} make due under the payment plan (${pounds(plan.entriesDue)}: they add up to ${pounds(entriesTotal)}, of which ${pounds(plan.notYetDue)} has accrued but is not yet due)`
+    ? `${entries} make due under the payment plan (${pounds(plan.entriesDue)}: they add up to ${pounds(entriesTotal)}${entriesBesidePlan(plan.notYetDue, pounds(plan.notYetDue.abs()))})`
     : undefined;
   if (amount.isZero()) {
     return `CMS's figure (${pounds(claimed)}) is what ${planDue ?? `${entries} add up to`}, but it puts ${splitWords(effects)} than they do. ${SPLIT_MATTERS}; ask CMS to put its figure right part by part.`;

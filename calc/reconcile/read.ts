@@ -5,6 +5,7 @@
  * payment), each with its reason.
  * @module
  */
+import { readParentReports, type ParentReport } from './parent-reports.ts';
 import { addDays, isCivilDate, toDayNumber, type CivilDate } from '../dates.ts';
 import { InputError } from '../errors.ts';
 import { wholeNumber } from '../input.ts';
@@ -70,6 +71,8 @@ export interface Books {
   readonly collectionFees: readonly CmsEntry[];
   readonly enforcementCharges: readonly CmsEntry[];
   readonly reports: readonly CmsEntry[];
+  /** The parent's own reports of missed Direct Pay payments, to the date (parent-reports.ts). */
+  readonly parentReports: readonly ParentReport[];
   readonly adjustments: readonly CmsEntry[];
   /** Arrears brought forward (opening_balance) and written off (write_off), as CMS recorded them. */
   readonly openings: readonly CmsEntry[];
@@ -433,6 +436,7 @@ export function readBooks(input: ReconcileInput): Books {
     thisCase,
     counts: { cms: cms.length, bank: bank.length, evidence: evidence.length },
     cmsAccountGiven: cms.some((e) => !e.fromSchedule),
+    parentReports: readParentReports(input.missedPaymentReports, asOfDay),
     ...books,
     ignored,
     warnings,

@@ -28,7 +28,8 @@ import { evidenceEndsWarning } from './coverage.ts';
 import { creditOf, feeRules, type Credit } from './credits.ts';
 import { reconcileDeductions } from './deductions.ts';
 import { directPayMarkWarnings, scheduleMarkWarning } from './schedule-marks.ts';
-import { paidAheadOnDirectPayWarning, reconcileDirectPay, withoutPaidAhead } from './direct-pay.ts';
+import { paidAheadOnDirectPayWarning, reconcileDirectPay, withoutPaidAhead, type DirectPayResult } from './direct-pay.ts';
+import { unpaidInstalments } from './shortfalls.ts';
 import { heldByCms } from './held.ts';
 import { historicOf, type HistoricFigures } from './historic.ts';
 import { splitRounding, withSplit } from './split-rounding.ts';
@@ -48,6 +49,7 @@ import {
   explainFinding,
   explainMatch,
   paidAheadWords,
+  planBasisWords,
   uncheckedChargesWarning,
 } from './explain.ts';
 import { reconcilePayments } from './payments.ts';
@@ -70,7 +72,7 @@ import {
 
 export * from './types.ts';
 export { explainBalance, explainFinding, whatPaidAheadPays, type Voice } from './explain.ts';
-export { shortfallsOf, SHORTFALL_STEP, type Shortfalls } from './shortfalls.ts';
+export { shortfallsOf, SHORTFALL_STEP, type ShortInstalment, type Shortfalls } from './shortfalls.ts';
 
 /** The ids of the steps reconciliation adds to the schedule's trace (calc/schedule SCHEDULE_STEP names those). */
 export const RECONCILE_STEP = { directPay: 'direct_pay', matching: 'matching', balance: 'balance', bridge: 'bridge' } as const;
@@ -270,7 +272,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
         ? 'nothing to explain'
         : bridge.subtotals.map((s) => `${countOf(s.kind, s.count, books.counts.cms > 0, books.side)} ${pounds(s.amount)}`).join('; ')) +
       (bridge.notYetDueLeftOut
-        ? `; CMS’s figure is on the payment plan’s basis (the arrears due under it): it leaves out, rightly, the ${pounds(bridge.notYetDueLeftOut.amount)} its entries hold that has accrued but is not yet due (its entries add up to ${pounds(b.cmsEntriesTotal)}, ${pounds(bridge.notYetDueLeftOut.entriesDue)} without it)`
+        ? `; ${planBasisWords(bridge.notYetDueLeftOut.amount, b.cmsEntriesTotal, bridge.notYetDueLeftOut.entriesDue)}`
         : ''),
     formatMoney(diff),
     BRIDGE_RULE,
@@ -303,7 +305,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     findings: findings.map(({ pence: _p, ...f }) => f),
     matches,
     ignored: books.ignored,
-    periods: publishPeriods(books, balances),
+    periods: publishPeriods(books, balances, directPay, paidFor(periods, paid, directPay.reportsMode)),
     schedule: books.schedule,
     warnings: books.warnings,
     trace: trace.steps,
@@ -473,9 +475,30 @@ function publishMatches(books: Books, drafts: readonly MatchDraft[]): Match[] {
   }));
 }
 
-function publishPeriods(books: Books, balances: Balances): PeriodRow[] {
+/**
+ * What was paid for each period's instalment outside Direct Pay's reports (direct-pay.ts reads those): each payment for
+ * the instalment due next after it, from `windowDays` before its due date (periods.ts slotOf), not the calendar period
+ * it fell in.
+ */
+function paidFor(periods: Periods, paid: readonly { day: number; credit: Credit }[], reportsMode: readonly boolean[]): number[] {
+  const by = Array.from({ length: periods.count }, () => 0);
+  for (const x of paid) {
+    const p = periods.slotOf(x.day);
+    if (periods.count && !reportsMode[p]) by[p]! += x.credit.maintenance + x.credit.fees;
+  }
+  return by;
+}
+
+function publishPeriods(books: Books, balances: Balances, directPay: DirectPayResult, paidByInstalment: readonly number[]): PeriodRow[] {
+  const rows = balances.periods;
+  const unpaid = unpaidInstalments(
+    rows.map((r) => r.due),
+    paidByInstalment,
+    directPay.reportsMode,
+    directPay.unpaid,
+  );
   return books.schedule.lines.map((l, p) => {
-    const r = balances.periods[p]!;
+    const r = rows[p]!;
     return {
       periodStart: l.periodStart,
       periodEnd: l.periodEnd,
@@ -485,7 +508,7 @@ function publishPeriods(books: Books, balances: Balances): PeriodRow[] {
       recordedByCms: fromPence(r.recordedByCms),
       adjustments: fromPence(r.adjustments),
       charges: fromPence(r.charges),
-      shortfall: fromPence(Math.max(0, r.due - r.paid)),
+      shortfall: fromPence(unpaid[p]!),
       runningBalance: fromPence(r.runningBalance),
       runningBalancePerCms: fromPence(r.runningBalancePerCms),
     };

@@ -1,40 +1,114 @@
 /**
- * The periods of a reconciliation in which less was paid than the payment plan made due, and what they come to
- * together: the missed and short payments a receiving parent lists when asking CMS to move a Direct Pay case to
- * Collect and Pay (letter L12), and the working behind the total.
+ * The instalments a reconciliation found unpaid, in full or in part, and what they come to together: the missed and
+ * short payments a receiving parent lists when asking CMS to move a Direct Pay case to Collect and Pay (letter L12),
+ * and the working behind the total.
+ *
+ * They are read instalment by instalment, as the reconciliation sets the payments against them, not by the calendar
+ * period a payment fell in: a payment made a day before its instalment fell due pays that instalment, not the one
+ * before (a journey probe: the 14 February payment of the instalment due on 15 February read as February missed).
+ * On Direct Pay the reading is direct-pay.ts's, the one its findings rest on; elsewhere the same without the reports.
+ * So the instalments listed add up to what was due less what was paid (the arrears) when nothing was paid beyond it.
  * @module
  */
 import { dateInWords } from '../dates.ts';
 import { formatMoney, fromPence, pounds, type Dec } from '../money.ts';
 import type { Reference } from '../parameters.ts';
 import { Trace, type TraceStep } from '../trace.ts';
-import type { PeriodRow, Reconciliation } from './types.ts';
+import type { CivilDate } from '../dates.ts';
+import type { Reconciliation } from './types.ts';
 
 export const SHORTFALL_STEP = { total: 'shortfall_total' } as const;
 
 const RULE: Reference = {
-  title: 'Reckoner reconciliation of the bank statement against the decisions, period by period (due under the payment plan less paid)',
+  title:
+    'Reckoner reconciliation of the bank statement against the decisions, instalment by instalment (each payment set against the instalment it was for; what was paid beyond one pays ahead, or makes good an earlier one)',
 };
 
+/** An instalment left unpaid, in full or in part. */
+export interface ShortInstalment {
+  readonly dueDate: CivilDate;
+  readonly periodStart: CivilDate;
+  readonly periodEnd: CivilDate;
+  /** What the payment plan made due for it. */
+  readonly due: Dec;
+  /** What of the payments was set against it. */
+  readonly paid: Dec;
+  /** What of it is still unpaid. */
+  readonly shortfall: Dec;
+}
+
 export interface Shortfalls {
-  /** The periods left short, oldest first, each with its `due`, `paid` and `shortfall`. */
-  readonly periods: readonly PeriodRow[];
+  /** The instalments left short, oldest first. */
+  readonly periods: readonly ShortInstalment[];
   /** Their shortfalls added up. */
   readonly total: Dec;
   readonly trace: readonly TraceStep[];
 }
 
-/** The periods whose instalment the evidence shows was not paid in full, and their total. Pure. */
+/**
+ * What of each period's instalment is still unpaid, in pence: on Direct Pay as the reconciliation set the payments
+ * against the instalments (`directPayUnpaid`, direct-pay.ts); in the other periods the same way, without the reports:
+ * each instalment takes the payments made for it (`paidFor`, from `windowDays` before its due date to just before the
+ * next one's) and any payment in advance; what a period paid beyond its instalment makes good the oldest shortfall
+ * before it (a late payment), then carries forward. Pure.
+ */
+export function unpaidInstalments(
+  due: readonly number[],
+  paidFor: readonly number[],
+  directPay: readonly boolean[],
+  directPayUnpaid: readonly number[],
+): number[] {
+  const unpaid = due.map(() => 0);
+  const open: { p: number; pence: number }[] = [];
+  let carried = 0;
+  due.forEach((d, p) => {
+    if (directPay[p]) {
+      unpaid[p] = directPayUnpaid[p] ?? 0;
+      return;
+    }
+    const available = (paidFor[p] ?? 0) + carried;
+    if (available < d) {
+      open.push({ p, pence: d - available });
+      carried = 0;
+      return;
+    }
+    carried = available - d;
+    while (carried > 0 && open.length) {
+      const o = open[0]!;
+      const take = Math.min(carried, o.pence);
+      o.pence -= take;
+      carried -= take;
+      if (o.pence === 0) open.shift();
+    }
+  });
+  for (const o of open) unpaid[o.p]! += o.pence;
+  return unpaid;
+}
+
+/** The instalments the reconciliation found not paid in full, and their total. Pure. */
 export function shortfallsOf(r: Reconciliation): Shortfalls {
-  const periods = r.periods.filter((p) => p.shortfall.gt(0));
+  const periods: ShortInstalment[] = r.periods.flatMap((p, i) =>
+    p.shortfall.gt(0)
+      ? [
+          {
+            dueDate: r.schedule.lines[i]!.dueDate,
+            periodStart: p.periodStart,
+            periodEnd: p.periodEnd,
+            due: p.due,
+            paid: p.due.minus(p.shortfall),
+            shortfall: p.shortfall,
+          },
+        ]
+      : [],
+  );
   const total = periods.reduce((sum, p) => sum.plus(p.shortfall), fromPence(0));
   const trace = new Trace();
   trace.add(
     SHORTFALL_STEP.total,
     periods.length === 0
-      ? `No period up to ${dateInWords(r.asOf)} was left short`
-      : `The periods in which less arrived than the decisions made due, up to ${dateInWords(r.asOf)}: ` +
-          `${periods.map((p) => `${pounds(p.shortfall)} (${dateInWords(p.periodStart)} to ${dateInWords(p.periodEnd)})`).join(' + ')} = ${pounds(total)}`,
+      ? `No instalment due up to ${dateInWords(r.asOf)} was left unpaid`
+      : `The instalments due up to ${dateInWords(r.asOf)} left unpaid, in full or in part, once each payment is set against the instalment it was for: ` +
+          `${periods.map((p) => `${pounds(p.shortfall)} (due ${dateInWords(p.dueDate)})`).join(' + ')} = ${pounds(total)}`,
     formatMoney(total),
     RULE,
   );

@@ -10,6 +10,7 @@ import type { Dec, MoneyInput } from '../money.ts';
 import type { Reference } from '../parameters.ts';
 import type { Schedule, ScheduleInput } from '../schedule/build.ts';
 import type { TraceStep } from '../trace.ts';
+import type { MissedPaymentReportInput } from './parent-reports.ts';
 
 export const SIDES = ['paying', 'receiving'] as const;
 export type Side = (typeof SIDES)[number];
@@ -50,6 +51,8 @@ export const FINDING_KINDS = [
   'reported_missed_but_paid',
   /** Direct Pay: an instalment the evidence shows unpaid that nobody reported to CMS. */
   'missed_payment_not_reported',
+  /** Direct Pay: an instalment the evidence shows unpaid that the parent reported to CMS, and CMS did not record. */
+  'missed_payment_report_not_recorded',
   /** Direct Pay: money paid beyond the instalments (a catch-up) that CMS has not set against reported arrears. */
   'extra_payment_not_credited',
   /** Maintenance charged for a period that the decisions do not make due. */
@@ -163,6 +166,11 @@ export interface ReconcileInput {
    */
   readonly bankFilter?: { readonly descriptionContains?: readonly string[]; readonly includeAll?: boolean };
   readonly cmsClaim?: CmsClaimInput;
+  /**
+   * Direct Pay: the parent's own reports to CMS of missed or short payments (calls, letters), as the case records them.
+   * A shortfall reported here that CMS's `missed_payment_reported` entries do not hold is CMS's error.
+   */
+  readonly missedPaymentReports?: readonly MissedPaymentReportInput[];
   /** Dates this many days apart or less count as the same payment (default 5). */
   readonly windowDays?: number;
   /** The same amount up to this many days apart is a wrong date rather than a different payment (default 62). */
@@ -236,6 +244,8 @@ export interface FindingFacts {
   /** An enforcement charge's action, and what the Fees Regulations allow for it then. */
   readonly action?: string;
   readonly allowed?: readonly Dec[];
+  /** Direct Pay: the parent's own report of the shortfall, which CMS did not record (parent-reports.ts). */
+  readonly parentReport?: { readonly date: CivilDate; readonly reference?: string };
   /** Direct Pay: the instalment due, what was reported missed, and what the evidence shows paid for it. */
   readonly reported?: Dec;
   readonly paid?: Dec;
@@ -306,7 +316,11 @@ export interface PeriodRow {
   readonly adjustments: Dec;
   /** Enforcement charges the rules allow, in the period. */
   readonly charges: Dec;
-  /** What the period's instalment was left short by, on the evidence (due − paid, when positive). */
+  /**
+   * What of the period's instalment is still unpaid on the evidence, each payment set against the instalment it was for
+   * (from `windowDays` before its due date), a surplus paying ahead or making good an earlier one (shortfalls.ts); not
+   * due − paid, which counts a payment a day early in the period before.
+   */
   readonly shortfall: Dec;
   /** The balance worked out from the decisions and the evidence, at the end of the period. */
   readonly runningBalance: Dec;
@@ -438,7 +452,9 @@ export interface Bridge {
    * Where CMS's entries hold liability accrued but not yet due under the payment plan and CMS's figure leaves it out,
    * as it should (its figure is the arrears due under the plan, cms-accounts.md §3): that amount, and what its entries
    * make due without it, which CMS's figure is compared with. No line of the bridge is needed for it. Absent where its
-   * figure counts it (then it is an `accrued_not_yet_due` line) or its entries hold none.
+   * figure counts it (then it is an `accrued_not_yet_due` line) or its entries hold none. Negative where the plan has
+   * made due more than its entries hold (instalments of liability that accrued outside them): words for it are
+   * explain.ts entriesBesidePlan and planBasisWords, never "of which -£… has accrued but is not yet due".
    */
   readonly notYetDueLeftOut?: { readonly amount: Dec; readonly entriesDue: Dec };
   /**

@@ -69,7 +69,7 @@ export const directPayToCollectAndPay = defineLetter({
     const table: Block = {
       kind: 'table',
       caption: 'Payments missed or short',
-      columns: ['Period', 'Due', 'Received', 'Short by'],
+      columns: ['Instalment due on', 'Amount', 'Received for it', 'Short by'],
       widths: [4, 1.6, 1.6, 1.6],
       rows: short.rows,
     };
@@ -82,7 +82,7 @@ export const directPayToCollectAndPay = defineLetter({
         ),
         table,
         ...paragraphs(
-          `In all, ${shortfall} has not been paid in the periods above.`,
+          `In all, ${shortfall} of the instalments above has not been paid.`,
           ...balanceSentences(ctx, r),
           'You cannot take action on missed payments while the case is on Direct Pay. Please move it to Collect and Pay, so that the Child Maintenance Service collects the maintenance and passes it on to me (Child Support Act 1991 s.29). I understand that collection fees then apply.',
           f.safetyConcerns &&

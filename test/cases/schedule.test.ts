@@ -132,5 +132,10 @@ describe('a case’s schedule is the one its reconciliation reads', () => {
     expect(out.warnings).toEqual([
       expect.stringMatching(/^CMS’s payment schedule \(schedule\.paymentPlan\.catchUp\) lists catch-up amounts of £56\.34/),
     ]);
+    // CMS's timetable gives the initial amount no count of instalments of its own (0): the text says it is collected on
+    // CMS's dates, not "over 0 instalments" beside a trace that collects it in later instalments (a journey probe, story 4).
+    const text = buildCaseScheduleTool.summarize(out as Parameters<typeof buildCaseScheduleTool.summarize>[0]);
+    expect(text).toContain('Initial amount £225.33 from 2024-05-01, collected on the dates of CMS’s payment schedule.');
+    expect(text).not.toContain('over 0 instalments');
   });
 });

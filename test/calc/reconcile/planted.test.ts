@@ -15,6 +15,7 @@ import { addDays } from '../../../calc/dates.ts';
 import type { BankTransactionInput, CmsEntryInput, EvidenceInput } from '../../../calc/ledger/entries.ts';
 import { formatMoney, fromPence } from '../../../calc/money.ts';
 import { FINDING_KINDS, reconcile, type FindingKind, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
+import type { MissedPaymentReportInput } from '../../../calc/reconcile/parent-reports.ts';
 import { cmsLines, type Story } from './story.ts';
 
 type Service = 'direct_pay_reports' | 'direct_pay_records' | 'collect_and_pay';
@@ -48,7 +49,7 @@ const KINDS_BY_SERVICE: Record<Service, readonly string[]> = {
     'paid_in_transit',
   ],
   direct_pay_records: ['phantom', 'missing', 'duplicate', 'amount', 'date', 'liability', 'liability_twice', 'offset'],
-  direct_pay_reports: ['false_report', 'short_report', 'catch_up', 'unreported'],
+  direct_pay_reports: ['false_report', 'short_report', 'catch_up', 'unreported', 'reported_not_recorded'],
 };
 
 const accountArb: fc.Arbitrary<Account> = fc
@@ -95,7 +96,10 @@ const accountArb: fc.Arbitrary<Account> = fc
     const chosen = a.picks.map((pick) => kinds[pick % kinds.length]!).filter((k, i, all) => all.indexOf(k) === i);
     // On Direct Pay without records a catch-up pays in advance whatever falls short after it, and makes good an
     // unreported shortfall before it: keep the catch-up last, and never with an unreported shortfall.
-    const errors = chosen.includes('catch_up') ? [...chosen.filter((k) => k !== 'unreported' && k !== 'catch_up'), 'catch_up'] : chosen;
+    // (The same for a shortfall the parent reported that CMS did not record.)
+    const errors = chosen.includes('catch_up')
+      ? [...chosen.filter((k) => k !== 'unreported' && k !== 'reported_not_recorded' && k !== 'catch_up'), 'catch_up']
+      : chosen;
     // A deduction still in transit is the last instalment's: its employer has until the 19th of the next month. So is a
     // payment CMS recorded after the date (the day after the last due date): one of the two, the deduction first.
     const last = ['in_transit', 'paid_in_transit'];
@@ -106,6 +110,7 @@ const accountArb: fc.Arbitrary<Account> = fc
     const bank: BankTransactionInput[] = [];
     const cms: CmsEntryInput[] = [];
     const evidence: EvidenceInput[] = [];
+    const reports: MissedPaymentReportInput[] = [];
     const planted: Account['planted'] = {};
     const plant = (kind: FindingKind, effect: number) => {
       const held = planted[kind] ?? { count: 0, effect: 0 };
@@ -295,6 +300,11 @@ const accountArb: fc.Arbitrary<Account> = fc
         case 'unreported':
           plant('missed_payment_not_reported', -due);
           break;
+        case 'reported_not_recorded':
+          // Missed, and the parent reported it three days later (parent-reports.ts); CMS's record does not hold it.
+          reports.push({ id: `parent-report-${k}`, date: addDays(line.dueDate, 3), reference: 'call ref 1' });
+          plant('missed_payment_report_not_recorded', -due);
+          break;
         default:
           payment(k, due);
           if (keepsRecords) {
@@ -348,6 +358,7 @@ const accountArb: fc.Arbitrary<Account> = fc
         cmsEntries: cms,
         bankTransactions: bank,
         evidence,
+        ...(reports.length > 0 ? { missedPaymentReports: reports } : {}),
         bankFilter: { includeAll: true },
         cmsClaim: { date: asOf, balance: p(claim), ...basis },
       },

@@ -496,6 +496,20 @@ describe('the period table', () => {
     );
   });
 
+  it('its instalments left unpaid add up to what fell due less what was paid, or nothing where more was paid', () => {
+    // Each payment is set against an instalment (shortfalls.ts): money beyond one makes good an earlier shortfall or
+    // pays ahead, so no shortfall is left beside a surplus, and the shortfalls are the arrears, instalment by instalment.
+    fc.assert(
+      fc.property(storyArb, (story) => {
+        const r = reconcile(generate(story).input);
+        const sum = (f: (p: Reconciliation['periods'][number]) => Dec) => r.periods.reduce((a, p) => a.plus(f(p)), new Dec(0));
+        const owed = sum((p) => p.due).minus(sum((p) => p.paid));
+        expect(formatMoney(sum((p) => p.shortfall))).toBe(formatMoney(Dec.max(owed, 0)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('example: an adjustment of −£1.00 on a settled Direct Pay case', () => {
     // £7 a week, weekly, 1–21 Nov 2023: 3 × 7.00 = 21.00 due, 21.00 paid; CMS credits −1.00.
     // recomputed = 21.00 − 21.00 + (−1.00) = −1.00, so the table's last running balance should be −1.00 too.
