@@ -32,7 +32,7 @@ const added = <T extends z.ZodType>(row: T) =>
   z.object({
     caseId: z.string(),
     new: z.int().describe('Lines added now'),
-    alreadyThere: z.int().describe('Lines the case already held (sent before): nothing added for them'),
+    alreadyThere: z.int().describe('Lines the case held already: none added'),
     rows: z.array(row).describe('Every line given, as kept'),
   });
 
@@ -41,7 +41,7 @@ const storedRow = z.record(z.string(), z.unknown());
 export const addCmsEntriesInput = strictObject({
   caseId,
   entries: z.array(typedCmsEntry).min(1, 'give at least one entry').max(10_000, 'at most 10,000 entries at a time').meta({
-    description: 'Each as reconcile_ledger’s cmsEntries (without id or source), with occurrence 2 for a line CMS truly shows twice',
+    description: 'As reconcile_ledger’s cmsEntries (no id or source); occurrence 2 for a line CMS truly shows twice',
     items: undefined,
   }),
 });

@@ -16,9 +16,7 @@ import { defineTool } from './tool.ts';
 
 export const buildBundleInput = strictObject({
   caseId,
-  purpose: z
-    .enum(BUNDLE_PURPOSES)
-    .describe('Who it is for: mandatory_reconsideration, complaint, ice (Independent Case Examiner), mp or tribunal'),
+  purpose: z.enum(BUNDLE_PURPOSES).describe('mandatory_reconsideration, complaint, ice (Independent Case Examiner), mp or tribunal'),
 });
 
 export const buildBundleOutput = z.object({
@@ -41,7 +39,10 @@ export const buildBundleTool = defineTool({
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     stage(context, 1, 3, 'Gathering the case: the reconciliation, the schedule, letters, replies and deadlines');
-    const bundle = await untilCancelled(context, buildCaseBundle(await storeOf(context), input.caseId, input.purpose, context.today, context.signal));
+    const bundle = await untilCancelled(
+      context,
+      buildCaseBundle(await storeOf(context), input.caseId, input.purpose, context.today, context.signal),
+    );
     stage(context, 2, 3, `Rendered ${plural(bundle.pages, 'page')} in ${plural(bundle.sections.length, 'section')}`);
     const out = {
       caseId: input.caseId,

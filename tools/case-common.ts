@@ -38,7 +38,7 @@ export const INLINE_EXPORT_MAX_BYTES = 64 * 1024 * 1024;
 export const caseId = z
   .uuid({ message: 'caseId must be a case id such as 0f8fad5b-d9cb-469f-a165-70867728950e; list_cases shows them' })
   // tools/list shows the format, not zod's long uuid pattern (zod still checks it).
-  .meta({ description: 'The case id (create_case, list_cases)', pattern: undefined });
+  .meta({ description: 'A case id (list_cases)', pattern: undefined });
 
 const text = (field: string, max: number) => z.string().max(max, `${field} must be at most ${max} characters`);
 

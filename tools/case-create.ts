@@ -40,7 +40,7 @@ export const createCaseTool = defineTool({
   name: 'create_case',
   title: 'Create a case',
   description:
-    'Starts a case: the CMS reference, whose side the user is on, the people, children and decisions so far; documents, events and letters are added to it later.',
+    'Starts a case: the CMS reference, whose side the user is on, the people, children and decisions so far; the rest is added later.',
   inputSchema: createCaseInput,
   // Lean: the case id and counts by name; get_case shows the rest.
   outputSchema: leanOutput(caseDetailOutput, ['id', 'reference', 'title', 'counts']),

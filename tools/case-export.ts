@@ -21,9 +21,7 @@ export const exportCaseInput = strictObject({
     .min(1, 'path must not be empty')
     .max(4096)
     .optional()
-    .describe(
-      'Write the export to this new file on this computer instead of returning it (only when Reckoner runs locally, over stdio). Use it for big cases',
-    ),
+    .describe('Write it to this new file instead of returning it (only over stdio, run locally); for big cases'),
 });
 
 const counts = z.object({

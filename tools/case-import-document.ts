@@ -144,8 +144,8 @@ export const importDocumentTool = defineTool({
   name: 'import_document',
   title: 'Import a statement into a case',
   description:
-    'Reads a statement as parse_statement does and keeps its rows in a case, all or nothing; an overlapping or repeated ' +
-    'import adds only the rows the case lacked.',
+    'Reads a statement as parse_statement does and keeps its rows in a case, all or nothing; a repeated import adds only ' +
+    'rows the case lacked.',
   inputSchema: importDocumentInput,
   // Lean: what was added, by name; the text says it in words.
   outputSchema: leanOutput(importDocumentOutput, ['documentId', 'kind', 'new', 'alreadyThere', 'warnings']),

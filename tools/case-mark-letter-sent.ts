@@ -22,7 +22,7 @@ export const markLetterSentInput = strictObject({
   method: z
     .enum(LETTER_METHODS)
     .optional()
-    .describe('post, recorded_delivery (keep the proof of posting), email, online_account, online_form, hand or phone_then_post'),
+    .describe('post, recorded_delivery (keep the proof), email, online_account, online_form, hand or phone_then_post'),
   nation: z.enum(NATIONS).optional().describe('Whose bank holidays count; defaults to the letter’s'),
 });
 

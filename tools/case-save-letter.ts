@@ -21,7 +21,7 @@ export const saveLetterInput = strictObject({
   calculation: shape.calculation,
   cmsCalculation: shape.cmsCalculation,
   nation: shape.nation,
-  sentOn: shape.sentOn.describe('The date on the letter; defaults to today (mark_letter_sent records the day it actually went)'),
+  sentOn: shape.sentOn.describe('The date on the letter; default today (mark_letter_sent records the day it went)'),
 });
 
 export const keptLetterOutput = z.object({

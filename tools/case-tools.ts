@@ -16,6 +16,7 @@ import { listCasesTool } from './case-list.ts';
 import { markLetterSentTool } from './case-mark-letter-sent.ts';
 import { reconcileCaseTool } from './case-reconcile.ts';
 import { recordEventTool } from './case-record-event.ts';
+import { removeRecordsTool } from './case-remove-records.ts';
 import { saveLetterTool } from './case-save-letter.ts';
 import { setPartyTool } from './case-set-party.ts';
 import { buildCaseScheduleTool } from './case-schedule.ts';
@@ -39,5 +40,6 @@ export const CASE_TOOLS: readonly AnyTool[] = [
   exportCalendarTool,
   exportCaseTool,
   importCaseTool,
+  removeRecordsTool,
   deleteCaseTool,
 ];

@@ -42,6 +42,7 @@ const NAMES = [
   'export_calendar',
   'export_case',
   'import_case',
+  'remove_records',
   'delete_case',
 ] as const;
 

@@ -107,8 +107,8 @@ export const computeDeadlinesTool = defineTool({
   name: 'compute_deadlines',
   title: 'Compute deadlines for a letter or a case',
   description:
-    'The dates a letter or a case’s events start (reply due, chase, escalate, last day to act), in calendar days, months ' +
-    `and working days (${FIRST_HOLIDAY_YEAR}–${LAST_HOLIDAY_YEAR}), each with its rule and source; with events, what is overdue and next.`,
+    'The dates a letter or a case’s events start (reply due, chase, escalate, last day to act), in days, months ' +
+    `and working days (${FIRST_HOLIDAY_YEAR}–${LAST_HOLIDAY_YEAR}), each with its rule; with events, what is overdue and next.`,
   inputSchema: computeDeadlinesInput,
   // Lean: the deadlines by name; the text gives each date with its rule.
   outputSchema: leanOutput(computeDeadlinesOutput, ['deadlines', 'timeline', 'trace']),

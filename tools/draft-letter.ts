@@ -23,8 +23,8 @@ export const draftLetterInput = strictObject({
   caseId: caseId.optional().describe('A stored case: what it holds is used; give in facts only what it lacks'),
   type: letterRef,
   facts: z.record(z.string(), z.unknown()).optional().describe('The facts list_letter_types gives for this letter; never amounts of money'),
-  calculation: sameAs(calculateMaintenanceInput, 'The right circumstances, as calculate_maintenance takes them').optional(),
-  cmsCalculation: sameAs(calculateMaintenanceInput, 'The circumstances CMS used, as calculate_maintenance takes them').optional(),
+  calculation: sameAs(calculateMaintenanceInput, 'The right circumstances (as calculate_maintenance)').optional(),
+  cmsCalculation: sameAs(calculateMaintenanceInput, 'CMS’s circumstances, as calculate_maintenance takes them').optional(),
   reconciliation: sameAs(reconcileLedgerInput.omit({ page: true }), 'Without caseId: as reconcile_ledger takes it').optional(),
   nation: z.enum(NATIONS).optional().describe('Bank holidays: default england_and_wales'),
   sentOn: civilDate.optional().describe('Date on the letter; default today'),
@@ -127,8 +127,8 @@ export const draftLetterTool = defineTool({
   name: 'draft_letter',
   title: 'Draft a letter to the CMS (or DWP, ICE, an MP, a court)',
   description:
-    'A letter of the catalogue, ready to sign: the legal basis, every figure computed here with its source, the enclosures, ' +
-    'how to send it and the deadlines it starts. With caseId the case supplies what it holds. It only drafts: save_letter keeps it.',
+    'A letter of the catalogue, ready to sign: legal basis, every figure with its source, enclosures, how to send it, the ' +
+    'deadlines it starts. With caseId the case supplies what it holds; save_letter keeps it.',
   inputSchema: draftLetterInput,
   // Lean: the letter and its figures by name; the text carries the letter itself with its working.
   outputSchema: leanOutput(draftLetterOutput, ['id', 'markdown', 'figures', 'deadlines', 'trace']),

@@ -173,8 +173,8 @@ export const listLetterTypesTool = defineTool({
   name: 'list_letter_types',
   title: 'List the letters Reckoner can draft',
   description:
-    'The 24 letters of a CMS dispute (reconsideration, payment dispute, complaint, ICE, MP, refund …): id, name, title and ' +
-    'when to use each; ask for one { type } to get the facts draft_letter needs, its inputs and the deadlines it starts.',
+    'The 24 letters of a CMS dispute (reconsideration, payment dispute, complaint, ICE, MP, refund …) and when to use ' +
+    'each; ask for one { type } for the facts draft_letter needs and the deadlines it starts.',
   inputSchema: listLetterTypesInput,
   // Lean: the list and the one letter by name; the text lists each letter in words.
   outputSchema: leanOutput(listLetterTypesOutput, ['letters', 'letter']),

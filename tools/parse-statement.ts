@@ -338,8 +338,8 @@ export const parseStatementTool = defineTool({
   name: 'parse_statement',
   title: 'Read a bank statement or CMS document',
   description:
-    'Reads a bank statement (PDF, CSV, OFX) or a CMS statement or payment schedule (PDF) into its transactions or CMS ' +
-    'entries, each citing where it is printed, with the running balance checked row by row (rows a page at a time).',
+    'Reads a bank statement (PDF, CSV, OFX) or a CMS statement or payment schedule (PDF) into its rows, each citing ' +
+    'where it is printed, the running balance checked (a page at a time).',
   inputSchema: parseStatementInput,
   // Lean: the rows by name; the text gives the counts, checks and first rows.
   outputSchema: leanOutput(parseStatementOutput, ['kind', 'format', 'counts', 'page', 'transactions', 'cmsEntries', 'warnings']),

@@ -117,4 +117,4 @@ export const letterRef = z
     },
     { message: `must be a letter type: one of ${LETTER_TYPES.join(', ')} (or its id, L01–L24); list_letter_types describes each` },
   )
-  .meta({ id: 'letter', description: 'A letter by id ("L04") or name ("payment_dispute"); list_letter_types lists them' });
+  .meta({ id: 'letter', description: 'By id ("L04") or name ("payment_dispute")' });

@@ -342,6 +342,30 @@ describe('case tools over MCP', () => {
     );
   });
 
+  it('remove_records takes out a CMS line typed wrong, by its id, and nothing else (a journey probe, 6 December 2026)', async () => {
+    const id = await newCase();
+    const added = ok(
+      await call('add_cms_entries', {
+        caseId: id,
+        entries: [
+          { date: '2024-02-03', type: 'direct_payment', amount: '600.00' },
+          { date: '2024-03-03', type: 'direct_payment', amount: '60.00' },
+        ],
+      }),
+    );
+    const [wrong, right] = (added.rows as { id: string }[]).map((r) => r.id);
+    const removed = await call('remove_records', { caseId: id, ids: [wrong] });
+    expect(ok(removed).removed).toEqual([{ id: wrong, kind: 'cms_entry' }]);
+    expect((removed.content[0] as { text: string }).text).toMatch(/^Removed 1 CMS entry\./);
+    const detail = ok(await call('get_case', { caseId: id })) as { counts: { cmsEntries: number } };
+    expect(detail.counts.cmsEntries).toBe(1);
+    // An id that is not this case's: refused, naming it, and nothing removed.
+    const refused = await call('remove_records', { caseId: id, ids: [right, '0f8fad5b-d9cb-469f-a165-70867728950e'] });
+    expect(refused.isError).toBe(true);
+    expect((refused.content[0] as { text: string }).text).toContain('ids[1]');
+    expect((ok(await call('get_case', { caseId: id })) as { counts: { cmsEntries: number } }).counts.cmsEntries).toBe(1);
+  });
+
   it('counts a Scottish case with Scottish bank holidays after a later event that names no nation', async () => {
     const id = await newCase();
     type Recorded = { event: { id: string; deadlines: { id: string; date: string }[] }; timeline: { nation: string } };

@@ -9,9 +9,9 @@ import { TOOL_CATALOGUE } from '../../tools/catalogue.ts';
 import { TOOLS } from '../../tools/index.ts';
 
 describe('tools/catalogue.ts', () => {
-  it('offers the 26 tools of TOOLS, in the same order', () => {
+  it('offers the 27 tools of TOOLS, in the same order', () => {
     expect(TOOL_CATALOGUE.map((e) => e.name)).toEqual(TOOLS.map((t) => t.name));
-    expect(TOOL_CATALOGUE).toHaveLength(26);
+    expect(TOOL_CATALOGUE).toHaveLength(27);
   });
 
   it.each(TOOL_CATALOGUE.map((e) => [e.name, e] as const))('%s loads that very tool', async (name, entry) => {
