@@ -337,6 +337,14 @@ export function reconcileDirectPay(
   // Measured above against the instalment as CMS charges it; a liability CMS charged wrong is a finding of its own
   // (charges.ts), and what is unpaid of the instalment is of the one the decisions make due.
   for (let p = 0; p < n; p++) if (reportsMode[p]) unpaid[p] = Math.max(0, unpaid[p]! - liabilityDifference[p]!);
+  // What was paid beyond CMS's instalments makes good, oldest first, what the decisions' larger instalment leaves
+  // unpaid (before, CMS charging £1.00 where £30.33 was due and paid left £29.33 "unpaid" beside nothing owed).
+  for (let p = 0; p < n && left > 0; p++) {
+    if (!reportsMode[p]) continue;
+    const take = Math.min(left, unpaid[p]!);
+    unpaid[p]! -= take;
+    left -= take;
+  }
   return { findings, matches, reportsMode, reported, cmsDue, paidInFull, acceptedReports, unpaid };
 }
 

@@ -305,7 +305,13 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     findings: findings.map(({ pence: _p, ...f }) => f),
     matches,
     ignored: books.ignored,
-    periods: publishPeriods(books, balances, directPay, paidFor(periods, paid, directPay.reportsMode)),
+    periods: publishPeriods(
+      books,
+      balances,
+      directPay,
+      paidFor(periods, paid, directPay.reportsMode),
+      returnedOnDirectPay(periods, payments, directPay.reportsMode),
+    ),
     schedule: books.schedule,
     warnings: books.warnings,
     trace: trace.steps,
@@ -489,7 +495,34 @@ function paidFor(periods: Periods, paid: readonly { day: number; credit: Credit 
   return by;
 }
 
-function publishPeriods(books: Books, balances: Balances, directPay: DirectPayResult, paidByInstalment: readonly number[]): PeriodRow[] {
+/**
+ * Money returned to the payer in each Direct Pay period that CMS recorded too (a refund it agrees with): Direct Pay's
+ * reading (direct-pay.ts) sets only the payments CMS has no record of against the instalments, so such a refund is in
+ * the balance and not in that reading.
+ */
+function returnedOnDirectPay(
+  periods: Periods,
+  payments: { paid: readonly { item: PaidItem; credit: Credit }[]; unrecorded: readonly PaidItem[] },
+  reportsMode: readonly boolean[],
+): number[] {
+  const by = Array.from({ length: periods.count }, () => 0);
+  const unrecorded = new Set(payments.unrecorded);
+  for (const { item, credit } of payments.paid) {
+    const pence = credit.maintenance + credit.fees;
+    if (pence >= 0 || unrecorded.has(item) || periods.count === 0) continue;
+    const p = periods.slotOf(item.row.day);
+    if (reportsMode[p]) by[p]! -= pence;
+  }
+  return by;
+}
+
+function publishPeriods(
+  books: Books,
+  balances: Balances,
+  directPay: DirectPayResult,
+  paidByInstalment: readonly number[],
+  returned: readonly number[],
+): PeriodRow[] {
   const rows = balances.periods;
   const unpaid = unpaidInstalments(
     rows.map((r) => r.due),
@@ -497,6 +530,31 @@ function publishPeriods(books: Books, balances: Balances, directPay: DirectPayRe
     directPay.reportsMode,
     directPay.unpaid,
   );
+  // An instalment is never more than wholly unpaid: money returned beyond what was paid for it is owed, but is no
+  // instalment's (Direct Pay's reading counts a refund it has no record of against the period it fell in).
+  let beyond = 0;
+  rows.forEach((r, p) => {
+    const whole = Math.max(0, r.due);
+    if (unpaid[p]! > whole) {
+      beyond += unpaid[p]! - whole;
+      unpaid[p] = whole;
+    }
+  });
+  // A refund CMS recorded un-pays what was paid, the latest instalment first, as far as what is owed in all is not yet
+  // listed (before, a £1.00 refund beside a balance of £1.00 owed left every instalment "paid", and a letter's unpaid
+  // instalments short of the arrears).
+  const owed = Math.max(
+    0,
+    rows.reduce((a, r) => a + r.due - r.paid, 0),
+  );
+  let missing = Math.min(returned.reduce((a, x) => a + x, 0) + beyond, owed - unpaid.reduce((a, u) => a + u, 0));
+  for (let p = rows.length - 1; p >= 0 && missing > 0; p--) {
+    const take = Math.min(missing, Math.max(0, rows[p]!.due) - unpaid[p]!);
+    if (take > 0) {
+      unpaid[p]! += take;
+      missing -= take;
+    }
+  }
   return books.schedule.lines.map((l, p) => {
     const r = rows[p]!;
     return {

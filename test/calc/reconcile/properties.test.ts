@@ -501,13 +501,55 @@ describe('the period table', () => {
     // pays ahead, so no shortfall is left beside a surplus, and the shortfalls are the arrears, instalment by instalment.
     fc.assert(
       fc.property(storyArb, (story) => {
+        // Not yet where CMS charged another liability than the decisions on Direct Pay: its reading sets the payments
+        // against CMS's instalments, and what it paid beyond them is not carried over to the decisions' (README, "Not
+        // done yet"): the instalments listed can then differ from the arrears by what CMS charged differently.
+        fc.pre(!(story.service === 'direct_pay' && (story.errors ?? []).some((e) => e.kind === 'liability_as')));
         const r = reconcile(generate(story).input);
         const sum = (f: (p: Reconciliation['periods'][number]) => Dec) => r.periods.reduce((a, p) => a.plus(f(p)), new Dec(0));
         const owed = sum((p) => p.due).minus(sum((p) => p.paid));
-        expect(formatMoney(sum((p) => p.shortfall))).toBe(formatMoney(Dec.max(owed, 0)));
+        // Money returned beyond what was paid (a refund of nothing paid) is owed, but is no instalment's: an instalment
+        // is never more than wholly unpaid.
+        expect(formatMoney(sum((p) => p.shortfall))).toBe(
+          formatMoney(
+            Dec.min(
+              Dec.max(owed, 0),
+              sum((p) => p.due),
+            ),
+          ),
+        );
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('example: a refund CMS recorded un-pays its Direct Pay instalment (found by the property above)', () => {
+    // £7 a week, monthly, from 1 May 2014: 7 × 52 ÷ 12 = £30.33 due on 1 May, £30.33 paid, £1.00 back the same day,
+    // which CMS records as a refund: £1.00 owed, and that £1.00 is what is left unpaid of the May instalment (was £0.00).
+    const r = reconcile(
+      generate({
+        side: 'paying',
+        decisions: [{ id: 'd0', effectiveDate: '2014-05-01', weeklyAmount: '7.00' }],
+        frequency: 'monthly',
+        service: 'direct_pay',
+        asOf: '2014-05-21',
+        payments: [
+          { date: '2014-05-01', amount: '30.33', description: 'CMS PAYMENT' },
+          { date: '2014-05-01', amount: '1.00', direction: 'in', description: 'CMS REFUND' },
+        ],
+        cms: {
+          paymentType: 'direct_payment',
+          recordsMaintenancePart: false,
+          liability: [{ effectiveDate: '2014-05-01', weeklyAmount: '7.00', service: 'direct_pay' }],
+          fees: false,
+        },
+        otherBankLines: [],
+        bankFilter: { includeAll: true },
+        errors: [{ kind: 'not_recorded', payment: 0 }],
+      } as Story).input,
+    );
+    expect(formatMoney(r.balance.recomputed)).toBe('1.00');
+    expect(r.periods.map((p) => formatMoney(p.shortfall))).toEqual(['1.00']);
   });
 
   it('example: an adjustment of −£1.00 on a settled Direct Pay case', () => {
