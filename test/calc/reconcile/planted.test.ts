@@ -112,6 +112,8 @@ const accountArb: fc.Arbitrary<Account> = fc
     const evidence: EvidenceInput[] = [];
     const reports: MissedPaymentReportInput[] = [];
     const planted: Account['planted'] = {};
+    /** The instalments the parent reported missed and CMS's record lacks, planted once CMS's entries are known. */
+    const reportedNotRecorded: number[] = [];
     const plant = (kind: FindingKind, effect: number) => {
       const held = planted[kind] ?? { count: 0, effect: 0 };
       planted[kind] = { count: held.count + 1, effect: held.effect + effect };
@@ -303,7 +305,7 @@ const accountArb: fc.Arbitrary<Account> = fc
         case 'reported_not_recorded':
           // Missed, and the parent reported it three days later (parent-reports.ts); CMS's record does not hold it.
           reports.push({ id: `parent-report-${k}`, date: addDays(line.dueDate, 3), reference: 'call ref 1' });
-          plant('missed_payment_report_not_recorded', -due);
+          reportedNotRecorded.push(due);
           break;
         default:
           payment(k, due);
@@ -341,6 +343,10 @@ const accountArb: fc.Arbitrary<Account> = fc
       Object.assign(historic, { writeOffs: [{ date: addDays(lines[2]!.dueDate, 1), amount: '200.00', reason: 's41e' }] });
       plant('write_off_not_applied', 20000);
     }
+    // With none of CMS's entries given, nothing shows whether CMS recorded her report: it is a shortfall nobody is known
+    // to have reported (direct-pay.ts), not CMS's error.
+    for (const due of reportedNotRecorded)
+      plant(cms.length === 0 ? 'missed_payment_not_reported' : 'missed_payment_report_not_recorded', -due);
     const claim = cmsFigure + a.unexplained;
     const basis = side === 'receiving' && collect ? { basis: 'net' as const } : {};
     return {
