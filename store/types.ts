@@ -409,7 +409,8 @@ export interface LetterSending {
 }
 
 /** The kinds of record {@link CaseStore.removeRecords} takes out. */
-export type RemovedRecordKind = 'decision' | 'document' | 'transaction' | 'cms_entry' | 'evidence' | 'event';
+export const REMOVED_RECORD_KINDS = ['decision', 'document', 'transaction', 'cms_entry', 'evidence', 'event'] as const;
+export type RemovedRecordKind = (typeof REMOVED_RECORD_KINDS)[number];
 
 /** A record removed; a document with the number of rows read from it that went with it. */
 export interface RemovedRecord {

@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod';
+import { REMOVED_RECORD_KINDS as KINDS } from '../store/types.ts';
 import { caseId, storeOf } from './case-common.ts';
 import { leanOutput, strictObject } from './schemas.ts';
 import { defineTool } from './tool.ts';
@@ -18,8 +19,6 @@ export const removeRecordsInput = strictObject({
     .max(100, 'give at most 100 ids')
     .describe('From get_case or the tool that added it'),
 });
-
-const KINDS = ['decision', 'document', 'transaction', 'cms_entry', 'evidence', 'event'] as const;
 
 export const removeRecordsOutput = z.object({
   caseId: z.string(),
@@ -50,7 +49,7 @@ export const removeRecordsTool = defineTool({
   summarize: (out) => {
     const counts = KINDS.map((k) => [k, out.removed.filter((r) => r.kind === k)] as const).filter(([, rs]) => rs.length > 0);
     const rows = out.removed.reduce((a, r) => a + (r.rows ?? 0), 0);
-    const words = counts.map(([k, rs]) => (rs.length === 1 ? `1 ${KIND_WORDS[k][0]}` : `${rs.length} ${KIND_WORDS[k][1]}`));
+    const words = counts.map(([k, rs]) => plural(rs.length, ...KIND_WORDS[k]));
     return (
       `Removed ${words.join(', ')}${rows ? ` (and ${plural(rows, 'row')} read from the documents)` : ''}. ` +
       'Letters drafted from now on leave them out; reconcile_case keeps a reconciliation without them (the one kept counts them).'

@@ -31,6 +31,7 @@ import { accountsOf, NO_EFFECT, type FindingDraft, type MatchDraft } from './dra
 import { search, type Periods } from './periods.ts';
 import type { ParentReport } from './parent-reports.ts';
 import type { Books, PaidItem } from './read.ts';
+import { takeOldestFirst } from './oldest-first.ts';
 
 export interface DirectPayResult {
   readonly findings: FindingDraft[];
@@ -180,17 +181,7 @@ export function reconcileDirectPay(
    */
   const overReported: { p: number; pence: number }[] = [];
   /** Takes up to `pence` from the payment in advance, oldest first; how much it took. */
-  const takeFromSurplus = (pence: number): number => {
-    let left = pence;
-    while (left > 0 && surplus.length) {
-      const s = surplus[0]!;
-      const take = Math.min(left, s.pence);
-      s.pence -= take;
-      left -= take;
-      if (s.pence === 0) surplus.shift();
-    }
-    return pence - left;
-  };
+  const takeFromSurplus = (pence: number): number => takeOldestFirst(surplus, pence);
   const due = (p: number) => ({ start: lines[p]!.periodStart, end: lines[p]!.periodEnd });
   /** Sets the payment in advance, oldest first, against the shortfalls reports told CMS of, oldest first: catch-ups. */
   const catchUpReported = (): void => {
@@ -261,13 +252,7 @@ export function reconcileDirectPay(
       // covers it, since what was available covered what was owed.
       if (extra < 0) extra += takeFromSurplus(-extra);
       // A surplus first makes good shortfalls nobody reported (a late payment), then carries forward.
-      while (extra > 0 && unreported.length) {
-        const u = unreported[0]!;
-        const take = Math.min(extra, u.pence);
-        u.pence -= take;
-        extra -= take;
-        if (u.pence === 0) unreported.shift();
-      }
+      extra -= takeOldestFirst(unreported, extra);
       if (extra > 0) surplus.push({ p, pence: extra, origin: rolled ? origin : p });
     } else {
       surplus.length = 0;

@@ -16,6 +16,7 @@ import type { Reference } from '../parameters.ts';
 import { Trace, type TraceStep } from '../trace.ts';
 import type { CivilDate } from '../dates.ts';
 import type { Reconciliation } from './types.ts';
+import { takeOldestFirst } from './oldest-first.ts';
 
 export const SHORTFALL_STEP = { total: 'shortfall_total' } as const;
 
@@ -73,13 +74,7 @@ export function unpaidInstalments(
       return;
     }
     carried = available - d;
-    while (carried > 0 && open.length) {
-      const o = open[0]!;
-      const take = Math.min(carried, o.pence);
-      o.pence -= take;
-      carried -= take;
-      if (o.pence === 0) open.shift();
-    }
+    carried -= takeOldestFirst(open, carried);
   });
   for (const o of open) unpaid[o.p]! += o.pence;
   return unpaid;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addDays } from '../../calc/dates.ts';
 import { MIGRATIONS_FOLDER, openStore } from '../../store/open.ts';
-import type { CaseStore, DocumentInfo } from '../../store/types.ts';
+import type { CaseStore, DocumentInfo, ImportedDocument } from '../../store/types.ts';
 import type { ParsedCmsEntry, ParsedTransaction, ParseResult } from '../../statements/types.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -209,6 +209,11 @@ export function documentInfo(content: string | Uint8Array, extra: { filename?: s
     ...(extra.filename ? { filename: extra.filename } : {}),
     ...(extra.keep ? { original: bytes } : {}),
   };
+}
+
+/** A bank statement's document, named `name` (a CSV of that name). */
+export function bankDocument(name: string): ImportedDocument {
+  return { ...documentInfo(name, { filename: `${name}.csv` }), kind: 'bank_statement', format: 'csv', confidence: 1 };
 }
 
 /** A case with a paying side, one child, two decisions. */

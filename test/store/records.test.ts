@@ -12,8 +12,8 @@ import { reconcileFromRecords } from '../../cases/inputs.ts';
 import { InputError } from '../../calc/errors.ts';
 import { StoreError } from '../../store/errors.ts';
 import { openStore } from '../../store/open.ts';
-import type { CaseExport, CaseStore, Deadline, ImportedDocument, TypedCmsEntryInput } from '../../store/types.ts';
-import { cleanup, documentInfo, DRIVERS, earlierMigrations, migrateWith, rawTransaction, sampleCase } from './helpers.ts';
+import type { CaseExport, CaseStore, Deadline, TypedCmsEntryInput } from '../../store/types.ts';
+import { bankDocument, cleanup, documentInfo, DRIVERS, earlierMigrations, migrateWith, rawTransaction, sampleCase } from './helpers.ts';
 
 afterAll(cleanup);
 
@@ -37,10 +37,6 @@ const MR_CHASE: Deadline = {
   citation: 'Reckoner rule: follow up a month after a request',
   kind: 'chase',
 };
-
-function bankDocument(name: string): ImportedDocument {
-  return { ...documentInfo(name, { filename: `${name}.csv` }), kind: 'bank_statement', format: 'csv', confidence: 1 };
-}
 
 /** Three lines typed from a CMS letter: a liability, a payment CMS recorded, and a fee. */
 const TYPED: TypedCmsEntryInput[] = [

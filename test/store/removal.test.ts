@@ -5,14 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/open.ts';
-import type { CaseStore, ImportedDocument } from '../../store/types.ts';
-import { cleanup, documentInfo, DRIVERS, refusalOf, sampleCase } from './helpers.ts';
+import type { CaseStore } from '../../store/types.ts';
+import { bankDocument, cleanup, DRIVERS, refusalOf, sampleCase } from './helpers.ts';
 
 afterAll(cleanup);
-
-function bankDocument(name: string): ImportedDocument {
-  return { ...documentInfo(name, { filename: `${name}.csv` }), kind: 'bank_statement', format: 'csv', confidence: 1 };
-}
 
 describe.each(DRIVERS)('removing records on $name', (driver) => {
   let options: { dataDir?: string; databaseUrl?: string };
