@@ -100,7 +100,7 @@ export function removalOperations(cx: Context): Pick<CaseStore, 'removeRecords'>
           if (unknown >= 0) {
             throw new InputError(
               `ids[${unknown}]`,
-              'is no decision, document, bank transaction, CMS entry, evidence item or event of this case; get_case lists its records with their ids',
+              'is no decision, document, bank transaction, CMS entry, evidence item or event of this case (already removed, or another case’s); the tool that added a record gave its id',
             );
           }
           await refuseTiedEvents(tx, id, wanted, kinds);
