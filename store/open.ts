@@ -128,7 +128,7 @@ export async function openStore(options: StoreOptions = {}): Promise<CaseStore> 
   const opened = await openDatabase(options);
   try {
     const { createRepository, prepareStore } = await import('./repository/index.ts');
-    await prepareStore(opened.db, keyring).catch((error: unknown) => {
+    await prepareStore(opened.db, keyring, opened.field).catch((error: unknown) => {
       throw roleProblem(error, opened) ?? error;
     });
     return createRepository(opened.db, {

@@ -14,15 +14,15 @@
  * delete waits for an import), writes, and appends to the audit log; nothing half-written is kept.
  * @module
  */
-import { and, eq, getTableColumns, max, sql } from 'drizzle-orm';
-import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
-import { forbidden, notFound, type StoreError } from '../errors.ts';
+import { and, eq, getTableColumns, getTableName, is, max, sql } from 'drizzle-orm';
+import { PgTable, type PgTransactionConfig } from 'drizzle-orm/pg-core';
+import { forbidden, notFound, StoreError } from '../errors.ts';
 import * as t from '../schema.ts';
 import { keyRefused, type Keyring, type Sealer } from '../seal.ts';
 import type { CaseSettings, Driver, Principal } from '../types.ts';
 import { caseOf } from './rows.ts';
 import type { ErasureTiming } from './erasure.ts';
-import { guarded, type Database } from './sql.ts';
+import { guarded, rowsOf, type Database } from './sql.ts';
 
 /** The role every store transaction runs as: row-level security applies to it (migration 0004). */
 export const APP_ROLE = 'reckoner_app';
@@ -225,8 +225,10 @@ export function createContext(
  * migration did not make a member needs `GRANT reckoner_app, reckoner_keyring TO <user>`), and records the
  * master key's fingerprint if the store has none yet (or has the earlier format's record of this key).
  * A store with another key's fingerprint is left as it is: its cases are then refused one operation at a time.
+ * Refuses a store whose row-level security the store's role would pass ({@link refuseTenancyBypass}); `field` names
+ * where the store is configured, for that refusal.
  */
-export async function prepareStore(db: Database, keyring: Keyring): Promise<void> {
+export async function prepareStore(db: Database, keyring: Keyring, field = 'DATABASE_URL'): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock_shared(${KEYRING_LOCK}::bigint), set_config('role', ${KEYRING_ROLE}, true)`);
     if (!keyring.sealing) return;
@@ -238,5 +240,52 @@ export async function prepareStore(db: Database, keyring: Keyring): Promise<void
   });
   await db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('role', ${APP_ROLE}, true)`);
+    await refuseTenancyBypass(tx, field);
   });
+}
+
+/** The tables row-level security keeps apart by organisation: every table of the schema with an `organisation` column. */
+const SCHEMA_TABLES: readonly unknown[] = Object.values(t.schema);
+export const TENANT_TABLES: readonly string[] = SCHEMA_TABLES.filter(
+  (table): table is PgTable => is(table, PgTable) && 'organisation' in getTableColumns(table),
+).map((table) => getTableName(table));
+
+/**
+ * Refuses to open a store in which row-level security would not be what keeps organisations apart: the store's role
+ * may bypass it (a superuser, or BYPASSRLS: PostgreSQL's roles are shared by the whole server, and an administrator
+ * may have made `reckoner_app` beforehand), or a case table has it turned off or not forced. The repository's queries
+ * ask for a case by its id alone and leave the organisation to the database, so any of these would show one
+ * organisation's cases to another (a security review of 6 December 2026 gave the role BYPASSRLS: every organisation
+ * then read every case). Run as the store's role, which may read the catalogue as every role may.
+ */
+async function refuseTenancyBypass(tx: Database, field: string): Promise<void> {
+  const [role] = rowsOf<{ name: string; rolsuper: boolean; rolbypassrls: boolean }>(
+    await tx.execute(sql`select current_user as name, rolsuper, rolbypassrls from pg_roles where rolname = current_user`),
+  );
+  const names = sql.join(
+    TENANT_TABLES.map((name) => sql`${name}`),
+    sql`, `,
+  );
+  const open = rowsOf<{ relname: string }>(
+    await tx.execute(
+      sql`select relname from pg_class where relnamespace = current_schema()::regnamespace and relkind = 'r' and relname in (${names}) and not (relrowsecurity and relforcerowsecurity) order by relname`,
+    ),
+  ).map((r) => r.relname);
+  const why =
+    role?.name !== APP_ROLE
+      ? `its queries do not run as ${APP_ROLE}`
+      : role.rolsuper
+        ? `the role ${APP_ROLE} is a superuser, which row-level security does not bind`
+        : role.rolbypassrls
+          ? `the role ${APP_ROLE} has BYPASSRLS`
+          : open.length > 0
+            ? `row-level security is off or not forced on ${open.join(', ')}`
+            : undefined;
+  if (!why) return;
+  throw new StoreError(
+    'unsupported',
+    field,
+    `the case store will not open: ${why}, so one organisation could read another's cases. A database administrator can run ` +
+      `ALTER ROLE ${APP_ROLE} NOSUPERUSER NOBYPASSRLS; and, for each table named, ALTER TABLE <table> ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;`,
+  );
 }
