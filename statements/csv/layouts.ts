@@ -176,6 +176,23 @@ export const LAYOUTS: readonly CsvLayout[] = [
     currency: 'currency',
   },
   {
+    // Monzo's first CSV export (2016 to 2018, also what the developer API's CSV gave): lower-case snake_case columns,
+    // "created" a timestamp in UTC ("2018-03-30 17:32:57 +0000"), "amount" signed in pounds without fixed pence
+    // ("-13.3", "-25"), no balance. Its date is the timestamp's, as printed (UTC: a payment made just after midnight in
+    // summer time carries the day before). Not recognised before: such a file was refused as a layout not known.
+    id: 'monzo_legacy_csv',
+    issuer: 'Monzo',
+    banks: ['Monzo'],
+    header: ['id', 'created', 'amount', 'currency', 'local_amount', 'local_currency', 'description'],
+    dateFormats: [ISO],
+    date: 'created',
+    // A top-up or a transfer may have no description; the notes say what it was, else the category does.
+    description: firstOf('description', 'notes', 'category'),
+    amount: 'amount',
+    reference: 'id',
+    currency: 'currency',
+  },
+  {
     // Starling's official export (starling-developer-sdk test/responses/v2-get-statement.csv); newer
     // downloads add a "Notes" column, which is not needed.
     id: 'starling_csv',

@@ -58,8 +58,11 @@ export interface DateFormat {
   readonly parts: readonly Token[];
 }
 
-/** A time of day some exports add after the date ("13/06/2025 00:00:00"); ignored. */
-const TIME_SUFFIX = '(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)?';
+/**
+ * A time of day some exports add after the date ("13/06/2025 00:00:00"), perhaps with its zone ("Z", "+01:00", and as
+ * Monzo's first export writes it, " +0000" or " +0000 UTC"); ignored.
+ */
+const TIME_SUFFIX = '(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?: ?(?:Z|[+-]\\d{2}:?\\d{2}))?(?: (?:UTC|GMT))?)?';
 
 /**
  * Compiles a date format: `YYYY`/`YY` year, `MMMM` (January) / `MMM` (Jan) / `MM` / `M` month, `DD`/`D` day;

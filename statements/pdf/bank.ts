@@ -12,7 +12,7 @@ import type { Field, Line, TableLine } from './table.ts';
 import type { ChainBreak, ChainChoice, PrintedItem, PrintedRow } from './chain.ts';
 import { amountValue, readBalance, resolveYear, type AmountToken, type BalanceSense, type DateToken } from './tokens.ts';
 import type { MarkerKind } from '../balance-lines.ts';
-import { balanceLineKind, decideAmountLine, hasEntryMoney } from './amount-line.ts';
+import { balanceInWords, balanceLineKind, decideAmountLine, hasEntryMoney } from './amount-line.ts';
 import { centredOwners, centredRows } from './centred-rows.ts';
 
 export type AmountLine = 'first' | 'last' | 'auto';
@@ -52,6 +52,7 @@ export { hasEntryMoney } from './amount-line.ts';
  * - `first`: the amounts are on a row's first line; lines with text only continue the row above.
  * - `last`: the amounts are on a row's last line; lines with text only start (or continue) the next row.
  * - `auto`: whichever the lines show (amount-line.ts).
+ * A known bank's `first` or `last` is a hint: the lines overrule it where they show the other (amount-line.ts).
  * A line of words with a date, whose row has a date already (a notice, a balance line in words not known),
  * belongs to no row: it is left out, with a warning.
  */
@@ -68,7 +69,7 @@ export function assembleRows(
   const { entryFields, period, warnings } = options;
   // Amounts centred on a row's lines (centred-rows.ts): each line of words goes to the amount line it belongs to.
   const centred = centredRows(lines, entryFields) ? centredOwners(lines, entryFields) : undefined;
-  const mode = options.amountLine === 'auto' ? decideAmountLine(lines, entryFields) : options.amountLine;
+  const mode = decideAmountLine(lines, entryFields, options.amountLine === 'auto' ? undefined : options.amountLine);
   const byLine = new Map<number, RawRow>();
   const above = new Map<number, TableLine[]>();
   const events: Event[] = [];
@@ -104,7 +105,8 @@ export function assembleRows(
     resolved.set(key, d);
     return d;
   };
-  for (const [index, t] of lines.entries()) {
+  for (const [index, printed] of lines.entries()) {
+    const t = balanceInWords(printed, entryFields) ?? printed;
     if (t.date) {
       const d = resolve(t.date, currentDate);
       if (d === undefined) {
@@ -223,6 +225,16 @@ export interface PrintedBankRow extends PrintedRow {
   readonly description: string;
 }
 
+const unsignedToken = (a: AmountToken) => !a.minus && !a.plus && a.suffix === undefined;
+const TYPE_OUT = new Set(['dr', 'debit', 'paid out', 'money out']);
+const TYPE_IN = new Set(['cr', 'credit', 'paid in', 'money in']);
+
+/** The way a type cell says money went, as an amount's marker: only where it says nothing else. */
+function typeDirection(text: string): 'dr' | 'cr' | undefined {
+  const word = text.trim().toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' ');
+  return TYPE_OUT.has(word) ? 'dr' : TYPE_IN.has(word) ? 'cr' : undefined;
+}
+
 /**
  * The assembled rows as printed, and the rows and balance lines in print order, for the chain to read.
  * A row without a date, or with amounts in both the money-out and money-in columns, is left out with a warning.
@@ -237,7 +249,11 @@ export function printedRows(events: readonly Event[], warnings: string[]): { row
       continue;
     }
     const r = e.row;
-    const description = [...r.type, ...r.desc].join(' ').replace(/\s+/g, ' ').trim();
+    // A type column that says only which way an unsigned amount went ("Debit", "Credit", "DR", "CR") is the amount's
+    // sign, not part of what the row was: read as the amount's marker, and left out of the description.
+    const said = r.type.length === 1 && r.money.amount && unsignedToken(r.money.amount) ? typeDirection(r.type[0]!) : undefined;
+    if (said) r.money = { ...r.money, amount: { ...r.money.amount!, suffix: said } };
+    const description = [...(said ? [] : r.type), ...r.desc].join(' ').replace(/\s+/g, ' ').trim();
     if (!r.date) {
       warnings.push(`Page ${r.page}: the row "${description}" has no date and was left out.`);
       continue;

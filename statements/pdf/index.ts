@@ -114,12 +114,14 @@ export async function parsePdf(request: ParseRequest, options: ParsePdfOptions =
     );
   }
   let result: ParseResult;
+  // The preamble's lines cell by cell: a name is read from its own cell, not with text printed beside it.
+  const cells = walk.preamble.map((l) => l.cells.map((c) => c.text));
   if (cms === 'statement') {
-    result = parseCmsStatement(cmsStatementLines(walk.lines, fields, warnings), preamble, walk.outside, pages.length, warnings);
+    result = parseCmsStatement(cmsStatementLines(walk.lines, fields, warnings), preamble, walk.outside, pages.length, warnings, cells);
   } else if (cms === 'schedule') {
-    result = parseSchedule(walk.lines, fields, preamble, pages.length, warnings);
+    result = parseSchedule(walk.lines, fields, preamble, pages.length, warnings, cells);
   } else {
-    result = parseBank(walk.lines, preamble, walk.outside, pages.length, warnings, walk.sections);
+    result = parseBank(walk.lines, preamble, walk.outside, pages.length, warnings, walk.sections, cells);
     if (walk.unread.length > 0) warnings.push(unreadWarning(walk.unread));
   }
   if (request.hint && request.hint !== result.kind) {
@@ -154,33 +156,68 @@ function anotherAccount(events: readonly Event[], choice: ChainChoice): string[]
 /** A second account's table found under the first: where it starts, its opening balance, and the rows under it. */
 interface SecondAccount {
   readonly section: Section;
-  readonly opening: { readonly line: number; readonly printed: number; readonly expected: number };
+  /** The first balance under the header (a balance line's, or a row's where `row`), and what the rows above give. */
+  readonly opening: { readonly line: number; readonly printed: number; readonly expected: number; readonly row?: true };
   readonly rows: readonly { readonly page: number; readonly line: number }[];
 }
 
+/** Account numbers (eight digits) printed in lines of text. */
+const accountNumbersIn = (lines: readonly Line[]) =>
+  lines.flatMap((l) => [...l.text.matchAll(/(?<![\d-])(\d{8})(?!\d)/g)].map((m) => m[1]!));
+
 /**
- * The table of another account printed on the same page under this account's rows (a savings account under the
- * current account): the headers printed again under rows of the table (walk.ts), the first one whose lines, before any
- * row, open with a balance ("Balance brought forward", "Opening balance") that does not follow from the rows above it.
- * A header printed again with a balance that follows is the same account's table going on; a balance that does not
- * follow with no header printed again above it is a break in the chain, warned as before ({@link anotherAccount}).
+ * The table of another account printed under this account's rows (a savings account under the current account):
+ * the headers printed again under rows of the table (walk.ts), the first one whose lines, before any row, open with a
+ * balance ("Balance brought forward", "Opening balance") that does not follow from the rows above it. A header printed
+ * again with a balance that follows is the same account's table going on; a balance that does not follow with no
+ * header printed again above it is a break in the chain, warned as before ({@link anotherAccount}).
+ *
+ * The other account's table may start on a page of its own (a statement probe: a current account over two pages and
+ * its savings account on the third were read as one account, the savings rows among the current account's). A header
+ * at the top of a later page starts another account where the page's lines above it name an account number other
+ * than this account's or print a summary with an opening balance, and the first balance under the header, on a
+ * balance line or a row, does not follow from the rows above: a page that only goes on with the same account does
+ * not, and a second month's statement of the same account opens with the balance the first closed with.
  */
-function secondAccount(events: readonly Event[], choice: ChainChoice, sections: readonly Section[]): SecondAccount | undefined {
+function secondAccount(
+  events: readonly Event[],
+  choice: ChainChoice,
+  sections: readonly Section[],
+  accountMasked: string | undefined,
+): SecondAccount | undefined {
   if (sections.length === 0) return undefined;
   const breaks = new Map<string, { printed: number; expected: number }>();
-  for (const b of choice.walk.breaks) if (b.mark !== undefined) breaks.set(`${b.source.page}|${b.source.line}`, b);
+  for (const b of choice.walk.breaks) breaks.set(`${b.source.page}|${b.source.line}`, b);
   if (breaks.size === 0) return undefined;
   const below = (s: Section, page: number, line: number) => page > s.header.page || (page === s.header.page && line > s.header.number);
+  const placeOf = (e: Event) => (e.kind === 'row' ? { page: e.row.page, line: e.row.line } : { page: e.page, line: e.line ?? 0 });
   for (const section of sections) {
-    // The first balance line or row under the header: a balance line opening with a balance that breaks the chain.
-    const first = events.find((e) => (e.kind === 'row' ? below(section, e.row.page, e.row.line) : below(section, e.page, e.line ?? 0)));
-    if (first?.kind !== 'marker' || first.which !== 'open' || first.page !== section.header.page) continue;
-    const b = breaks.get(`${first.page}|${first.line ?? 0}`);
+    const under = events.filter((e) => below(section, placeOf(e).page, placeOf(e).line));
+    let first = under[0];
+    if (section.newPage) {
+      // The page names another account, or prints a summary of its own with an opening balance.
+      const above = section.above ?? section.title;
+      const named = accountNumbersIn(above).some((n) => accountMasked === undefined || n.slice(-4) !== accountMasked.slice(-4));
+      const summarised =
+        readSummary(
+          above.map((l) => l.text),
+          'bank',
+        ).opening !== undefined;
+      if (!named && !summarised) continue;
+      // The first balance printed under the header, on a balance line or with a row.
+      first = under.find((e) => (e.kind === 'row' ? e.row.money.balance !== undefined : e.balance !== undefined));
+      if (first === undefined || placeOf(first).page !== section.header.page) continue;
+    } else if (first?.kind !== 'marker' || first.which !== 'open' || first.page !== section.header.page) continue;
+    if (first.kind === 'marker' && (first.which !== 'open' || !breaks.has(`${first.page}|${first.line ?? 0}`))) continue;
+    const at = placeOf(first);
+    const b = breaks.get(`${at.page}|${at.line}`);
     if (!b) continue;
-    const rows = events.flatMap((e) =>
-      e.kind === 'row' && below(section, e.row.page, e.row.line) ? [{ page: e.row.page, line: e.row.line }] : [],
-    );
-    return { section, opening: { line: first.line ?? 0, printed: b.printed, expected: b.expected }, rows };
+    const rows = under.flatMap((e) => (e.kind === 'row' ? [{ page: e.row.page, line: e.row.line }] : []));
+    return {
+      section,
+      opening: { line: at.line, printed: b.printed, expected: b.expected, ...(first.kind === 'row' ? { row: true as const } : {}) },
+      rows,
+    };
   }
   return undefined;
 }
@@ -199,7 +236,11 @@ function secondAccountWarning(s: SecondAccount): string {
       ? 'it has no rows of its own'
       : `the ${n === 1 ? 'row' : `${n} rows`} under it (${places}) ${n === 1 ? 'was' : 'were'} left out, not read as this account's`;
   return (
-    `Page ${header.page}, line ${header.number}: the column headings are printed again${shown ? ` with "${shown}"` : ''}, and the table under them opens with a balance of ${pounds(fromPence(s.opening.printed))} (line ${s.opening.line}) that does not follow from the rows above (they give ${pounds(fromPence(s.opening.expected))}): it is the table of another account on the same statement. ` +
+    `Page ${header.page}, line ${header.number}: the column headings are printed again${s.section.newPage ? ' at the top of the page' : ''}${shown ? ` with "${shown}"` : ''}, and ${
+      s.opening.row
+        ? `the first balance under them, ${pounds(fromPence(s.opening.printed))} (line ${s.opening.line}), does not follow from the rows above and that row (they give ${pounds(fromPence(s.opening.expected))})`
+        : `the table under them opens with a balance of ${pounds(fromPence(s.opening.printed))} (line ${s.opening.line}) that does not follow from the rows above (they give ${pounds(fromPence(s.opening.expected))})`
+    }: it is the table of another account on the same statement. ` +
     `Only the first account's rows were read; ${left}. If payments you need went through that account, send that account's transactions separately (a CSV export of it).`
   );
 }
@@ -277,11 +318,12 @@ function parseBank(
   pages: number,
   warnings: string[],
   sections: readonly Section[] = [],
+  preambleCells: readonly (readonly string[])[] = [],
 ): ParseResult {
   const warned = warnings.length;
   const head = preamble.join('\n');
   const spec = BANK_LAYOUTS.find((l) => l.markers.some((m) => m.test(head)));
-  const particulars = readParticulars(preamble, { caseReference: false });
+  const particulars = readParticulars(preamble, { caseReference: false, cells: preambleCells });
   const summary = readSummary(preamble, 'bank');
   // Totals printed after the table (some banks print the summary at the end).
   const after = readSummary(
@@ -322,10 +364,10 @@ function parseBank(
     ...(assumed.paidOut !== undefined ? { paidOut: inPence(assumed.paidOut) } : {}),
   });
   // A second account's table under the first: read the first account alone, and say what was left out.
-  const second = secondAccount(events, choice, sections);
+  const second = secondAccount(events, choice, sections, particulars.accountNumberMasked);
   if (second) {
     warnings.length = warned;
-    const result = parseBank(tableLines.slice(0, second.section.at), preamble, outside, pages, warnings);
+    const result = parseBank(tableLines.slice(0, second.section.at), preamble, outside, pages, warnings, [], preambleCells);
     warnings.push(secondAccountWarning(second));
     return result;
   }
@@ -399,8 +441,8 @@ function cmsFingerprints(entries: readonly CmsRow[], metadata: StatementMetadata
   return entries.map((e, i) => ({ ...e, fingerprint: fingerprints[i]! }));
 }
 
-function cmsParticulars(preamble: string[], warnings: string[]) {
-  const p = readParticulars(preamble, { caseReference: true });
+function cmsParticulars(preamble: string[], warnings: string[], cells: readonly (readonly string[])[]) {
+  const p = readParticulars(preamble, { caseReference: true, cells });
   if (p.caseReference === undefined) warnings.push('No 12-digit case reference was found on the document.');
   else if (!/^121\d{9}$/.test(p.caseReference))
     warnings.push(`The case reference ${p.caseReference} does not look like a CMS reference (12 digits starting 121).`);
@@ -421,8 +463,9 @@ function parseCmsStatement(
   outside: readonly Line[],
   pages: number,
   warnings: string[],
+  cells: readonly (readonly string[])[] = [],
 ): ParseResult {
-  const p = cmsParticulars(preamble, warnings);
+  const p = cmsParticulars(preamble, warnings, cells);
   const summary = {
     ...readSummary(
       outside.map((l) => l.text),
@@ -468,8 +511,9 @@ function parseSchedule(
   preamble: string[],
   pages: number,
   warnings: string[],
+  cells: readonly (readonly string[])[] = [],
 ): ParseResult {
-  const p = cmsParticulars(preamble, warnings);
+  const p = cmsParticulars(preamble, warnings, cells);
   const refLine = preamble.map((l) => /\bpayment reference\s*:?\s*([A-Z0-9][A-Z0-9 /-]{2,30}[A-Z0-9])\s*$/i.exec(l)).find(Boolean);
   // The period the schedule covers, where it prints one ("Payments from 1 May 2024 to 1 October 2024").
   const period: { start?: CivilDate; end?: CivilDate } = {

@@ -43,7 +43,10 @@ function referenceBelowLabel(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
-export function readParticulars(lines: readonly string[], options: { caseReference: boolean }): Particulars {
+export function readParticulars(
+  lines: readonly string[],
+  options: { caseReference: boolean; cells?: readonly (readonly string[])[] },
+): Particulars {
   const out: Particulars = {};
   for (const text of lines) {
     if (out.accountHolder === undefined) {
@@ -76,8 +79,12 @@ export function readParticulars(lines: readonly string[], options: { caseReferen
   }
   if (options.caseReference && out.caseReference === undefined) out.caseReference = referenceBelowLabel(lines);
   if (out.accountHolder === undefined) {
-    const named = lines.find((l) => /^(?:mr|mrs|ms|miss|mx|dr|master)\.?\s+[A-Za-z]/i.test(l) && l.length <= 60);
-    if (named) out.accountHolder = named.trim();
+    // A name first on its line; where the lines' cells are given, the name's own cell (an address block often has a
+    // second column of text beside it, "Your branch", that is not part of the name).
+    const title = /^(?:mr|mrs|ms|miss|mx|dr|master)\.?\s+[A-Za-z]/i;
+    const at = lines.findIndex((l) => title.test(l) && l.length <= 60);
+    const cell = at >= 0 ? options.cells?.[at]?.[0] : undefined;
+    if (at >= 0) out.accountHolder = (cell !== undefined && title.test(cell) ? cell : lines[at]!).trim();
   }
   return out;
 }

@@ -258,7 +258,8 @@ export function parseMonthHeading(text: string): { readonly month: number; reado
 const MONTH_NAMES = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
-const DATE_IN_TEXT = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s(?:${MONTH_NAMES})\.?,?(?:\s(?:\d{4}|\d{2})(?!\d))?)`;
+// Dates as the rows print them, dashes too ("01-12-2024", "01-Dec-24": a period "01-Dec-24 to 31-Jan-25" was not read).
+const DATE_IN_TEXT = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?!\d)|\d{1,2}-\d{1,2}-(?:\d{4}|\d{2})(?!\d)|\d{1,2}-(?:${MONTH_NAMES})-(?:\d{4}|\d{2})(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s(?:${MONTH_NAMES})\.?,?(?:\s(?:\d{4}|\d{2})(?!\d))?)`;
 const PERIOD_RE = new RegExp(`(${DATE_IN_TEXT})\\s*(?:-|–|—|to|until)\\s*(${DATE_IN_TEXT})`, 'i');
 
 const STATEMENT_DATE_RE = new RegExp(

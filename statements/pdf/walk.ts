@@ -65,6 +65,13 @@ export interface Section {
   readonly at: number;
   /** Lines of text around it that are no rows: above it, after the rows, and under it, before its first row. */
   readonly title: readonly Line[];
+  /**
+   * The header opens a page after pages of the table (not printed lower on a page under rows): its title is the
+   * page's own lines above it that are not the furniture every page repeats (a new account's name and number).
+   */
+  readonly newPage?: true;
+  /** With `newPage`: every line of the page above the header, those every page repeats too (an account's number). */
+  readonly above?: readonly Line[];
 }
 
 export function findFirstHeader(pages: readonly (readonly Line[])[]): { page: number; index: number; columns: Columns } | undefined {
@@ -227,7 +234,7 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
   const outside: Line[] = [];
   const table: TableLine[] = [];
   const unread: Line[] = [];
-  const sections: { header: Line; at: number; title: Line[]; open: boolean }[] = [];
+  const sections: { header: Line; at: number; title: Line[]; open: boolean; newPage?: true; above?: Line[] }[] = [];
   // A table found from its rows may have headings Reckoner cannot read, printed just above its first row:
   // where that line is printed again (the heading repeated lower down or on a later page), it is the
   // heading again, not the end of the table.
@@ -280,10 +287,14 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
     /** The section whose header was the last line read on the page (its title lines under it are still being gathered). */
     let section: (typeof sections)[number] | undefined;
     const startSection = (i: number) => {
-      if (table.length === before) return;
+      // A header under rows on its page; or the header at the top of a later page (a new account's table may start
+      // on a page of its own: the reader tells it from the same table going on).
+      const pageTop = table.length === before && i === start && before > 0;
+      if (table.length === before && !pageTop) return;
       const title: Line[] = [];
       for (let k = lastInTable + 1; k < i; k++) if (!isFurniture(lines[k]!) && !headerAt.has(k)) title.push(lines[k]!);
-      section = { header: lines[i]!, at: table.length, title, open: true };
+      const above = pageTop ? lines.slice(0, i).filter((_, k) => !headerAt.has(k)) : undefined;
+      section = { header: lines[i]!, at: table.length, title, open: true, ...(above ? { newPage: true as const, above } : {}) };
       sections.push(section);
     };
     let cols: Columns | undefined;
@@ -399,6 +410,6 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
     outside,
     lines: table,
     unread,
-    sections: sections.map(({ header, at, title }) => ({ header, at, title })),
+    sections: sections.map(({ header, at, title, newPage, above }) => ({ header, at, title, ...(newPage ? { newPage, above } : {}) })),
   };
 }

@@ -47,6 +47,7 @@ test('there is a fixture for every layout', () => {
     'hsbc_csv',
     'lloyds_csv',
     'monzo_csv',
+    'monzo_legacy_csv',
     'nationwide_midata_csv',
     'nationwide_statement_csv',
     'natwest_csv',

@@ -110,7 +110,9 @@ describe('CSV: the line of the file each row starts on', () => {
     expect(result.transactions.every((t) => t.source?.page === undefined)).toBe(true);
     for (const t of result.transactions) {
       const printed = fileLines[t.source!.line - 1]!.replace(/(\d),(\d{3})/g, '$1$2');
-      expect(printed, `${t.date} ${t.amount} at line ${t.source!.line}`).toContain(t.amount);
+      // Monzo's first export writes an amount as a number prints it ("400", "-13.3"): that form, where the file uses it.
+      const shown = printed.includes(t.amount) ? t.amount : String(Number(t.amount));
+      expect(printed, `${t.date} ${t.amount} at line ${t.source!.line}`).toContain(shown);
     }
   });
 });
