@@ -174,8 +174,9 @@ const principals = new WeakMap<Context, Principal>();
 /** Finds the request's principal from its bearer token, or refuses it (saying so when the token has expired). */
 function bearerAuth(tokens: TokenList): MiddlewareHandler {
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const check = header.startsWith('Bearer ') ? await tokens.check(header.slice(7).trim()) : undefined;
+    // The scheme's name is case-insensitive (RFC 9110 §11.1): "bearer" is a bearer token too.
+    const scheme = /^bearer +/i.exec(c.req.header('authorization') ?? '');
+    const check = scheme ? await tokens.check(scheme.input.slice(scheme[0].length).trim()) : undefined;
     if (check && 'expired' in check) return requestError(c, 'unauthorized', check.expired);
     if (!check) return requestError(c, 'unauthorized', 'Send a valid token: Authorization: Bearer <token>');
     principals.set(c, check.principal);

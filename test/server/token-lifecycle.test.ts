@@ -106,6 +106,10 @@ describe('an expiry on an entry', () => {
       // The secret alone is the same token, as expired.
       expect((await as(SECRET_A)).status).toBe(401);
       expect((await as(BOB)).status).toBe(200);
+      // The scheme's name is case-insensitive (RFC 9110 §11.1); another scheme is not a bearer token.
+      for (const scheme of ['bearer', 'BEARER'])
+        expect((await fetch(`${http.origin}/openapi.json`, { headers: { authorization: `${scheme} ${BOB}` } })).status, scheme).toBe(200);
+      expect((await fetch(`${http.origin}/openapi.json`, { headers: { authorization: `Basic ${BOB}` } })).status).toBe(401);
       // An unknown token is still told only to send a valid one.
       const unknown = await as('acme:alice:not-the-secret-0123456789abcdefghij');
       expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/^Send a valid token/);
