@@ -119,21 +119,21 @@ export interface BroughtForward {
   /** The statement's first day: the balance is CMS's before its first line. */
   readonly date: CivilDate;
   readonly amount: string;
-  /** The first day of the case's decisions. */
-  readonly decisionsFrom: CivilDate;
   /**
-   * Whether it counts as CMS's entry of arrears carried in (`opening_balance`): where no decision starts before it,
-   * it is all of CMS's account the decisions do not cover. Where one does, the decisions cover the periods it stands
-   * for, and calc would count them twice (it takes an opening balance as carried in from before the decisions).
+   * The first day of the case's decisions. On or after the balance's day, it is arrears carried in from before them;
+   * before it, CMS's whole account for the time the decisions cover before that day, in one figure (calc compares it
+   * with what the decisions and the evidence make owed the day before: calc/reconcile/brought-forward.ts). Either way
+   * it is CMS's entry `opening_balance` on that day.
    */
-  readonly counted: boolean;
+  readonly decisionsFrom: CivilDate;
 }
 
 /**
  * The balance brought forward by the case's earliest CMS statement (a later statement's is the earlier one's closing
- * balance, whose lines the case already holds), when it is not nil and the case has no opening balance of CMS's typed
- * in (from a CSA closure or a CMS letter). Before, it was kept only as the statement's metadata, so CMS's figure was
- * compared with entries that left it out: a difference "the entries do not explain" of about its size.
+ * balance, whose lines the case already holds), unless it is nil arrears carried in or the case has an opening
+ * balance of CMS's typed in (from a CSA closure or a CMS letter). Before, it was kept only as the statement's
+ * metadata, so CMS's figure was compared with entries that left it out: a difference "the entries do not explain" of
+ * about its size.
  */
 export function broughtForward(records: CaseRecords): BroughtForward | undefined {
   if (records.decisions.length === 0 || records.cmsEntries.some((e) => e.type === 'opening_balance')) return undefined;
@@ -143,7 +143,9 @@ export function broughtForward(records: CaseRecords): BroughtForward | undefined
     .sort((a, b) => (meta(a).periodStart! < meta(b).periodStart! ? -1 : meta(a).periodStart! > meta(b).periodStart! ? 1 : 0))[0];
   if (!earliest) return undefined;
   const { periodStart, openingBalance } = meta(earliest);
-  if (/^-?0+(?:\.0+)?$/.test(openingBalance!)) return undefined;
   const decisionsFrom = records.decisions.map((d) => decisionInput(d).effectiveDate).sort()[0]!;
-  return { document: earliest, date: periodStart!, amount: openingBalance!, decisionsFrom, counted: decisionsFrom >= periodStart! };
+  // Nil arrears carried in are nothing; but nil brought forward from inside the history is CMS's whole account before
+  // its day, and says something: that nothing was owed then.
+  if (decisionsFrom >= periodStart! && /^-?0+(?:\.0+)?$/.test(openingBalance!)) return undefined;
+  return { document: earliest, date: periodStart!, amount: openingBalance!, decisionsFrom };
 }

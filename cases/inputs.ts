@@ -49,7 +49,7 @@ export function placeOf(
 
 /**
  * The reconciliation input from the case: every decision, every CMS entry and bank transaction (from
- * `options.from` on) with the balance CMS's earliest statement brings forward where it counts ({@link broughtForward}),
+ * `options.from` on) with the balance CMS's earliest statement brings forward ({@link broughtForward}),
  * the case's evidence and any given with the options, and the options themselves.
  */
 export function reconcileFromRecords(records: CaseRecords, options: ReconcileOptions = {}): ReconcileInput {
@@ -87,8 +87,10 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
       ...(isSchedule(e.documentId) ? { fromSchedule: true, ...opt('status', e.status) } : {}),
       ...opt('repeats', cmsRepeats.get(e.id)),
     }));
+  // CMS's balance brought forward, as its entry on the statement's first day: arrears carried in where the decisions
+  // start on or after it, else its whole account before that day in one figure (calc/reconcile/brought-forward.ts).
   const carried = broughtForward(records);
-  if (carried?.counted && (from === undefined || carried.date >= from)) {
+  if (carried && (from === undefined || carried.date >= from)) {
     cmsEntries.push({
       id: `brought-forward-${carried.document.id}`,
       date: carried.date,

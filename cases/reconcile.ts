@@ -72,16 +72,19 @@ export function optionsWithDefaults(
 }
 
 /**
- * What the answer says of a balance CMS's earliest statement brings forward that is not counted as CMS's entry
- * (cases/inputs.ts), where CMS's figure is more or less than its entries by something they do not explain: the
- * decisions cover the periods it stands for, and calc reads an opening balance as carried in from before them, so
- * CMS's figure is compared with the entries the case holds, which leave out what it stands for beyond them (journey
- * probe, story 4: "1 difference the entries do not explain: £260.72", of a £635.57 balance brought forward).
+ * What the answer says of a balance CMS's earliest statement brings forward from inside the case's history (the
+ * decisions start before its day), where it differs from what the decisions and the evidence make owed the day before:
+ * the statement it was read from, which calc's line of the bridge cannot name, and how to find where the difference
+ * arose. Before, the balance was left out of CMS's entries, and the reconciliation said "1 difference the entries do
+ * not explain: £260.72" of a £635.57 balance brought forward (journey probe, story 4), and took every payment before it
+ * as one CMS had no record of.
  */
 function broughtForwardNotes(b: BroughtForward | undefined, result: Reconciliation): string[] {
-  if (!b || b.counted || !result.bridge.lines.some((l) => l.kind === 'unexplained')) return [];
+  const line = result.bridge.lines.find((l) => l.kind === 'balance_brought_forward');
+  const x = result.bridge.broughtForward;
+  if (!b || !line || !x || x.date !== b.date || b.decisionsFrom >= b.date) return [];
   return [
-    `The CMS statement ${statementWords(b.document)} brings forward a balance of ${pounds(new Dec(b.amount))} on ${b.date} (CMS's account before its first line). It is not counted as one of CMS's entries: the decisions start earlier (${b.decisionsFrom}) and the balance is worked out from them, so CMS's figure is compared with the CMS entries the case holds, and whatever the balance brought forward stands for beyond the case's CMS entries before ${b.date} is in none of them. To explain it line by line, import CMS's earlier statements, or type in its entries before ${b.date}.`,
+    `The CMS statement ${statementWords(b.document)} brings forward a balance of ${pounds(new Dec(b.amount))} on ${b.date}: CMS's account before its first line, in one figure. The decisions start earlier (${b.decisionsFrom}), so it is compared with what they and the evidence make owed at the end of the day before (${pounds(x.owed)}): ${pounds(x.difference.abs())} ${x.difference.gt(0) ? 'more' : 'less'}, one line of the reconciliation statement. Nothing before ${b.date} is taken as CMS's error entry by entry. To see where the difference arose, import CMS's statements for the time before ${b.date}, or ask CMS for them.`,
   ];
 }
 

@@ -10,7 +10,9 @@ import type { CmsEntry } from '../ledger/entries.ts';
 import type { Credit } from './credits.ts';
 import type { ChargesResult } from './charges.ts';
 import type { DirectPayResult } from './direct-pay.ts';
-import type { Effect } from './draft.ts';
+import type { CivilDate } from '../dates.ts';
+import { isZero } from '../schedule/amounts.ts';
+import type { Effect, FindingDraft } from './draft.ts';
 import type { HistoricFigures } from './historic.ts';
 import type { Periods } from './periods.ts';
 import type { Books } from './read.ts';
@@ -82,6 +84,12 @@ export interface Balances {
   readonly notYetDueInCms: Parts;
   /** CMS's records of payment that Reckoner split between maintenance and the collection fee (split-rounding.ts). */
   readonly splitPayments: number;
+  /**
+   * A balance CMS brings forward from inside the case's history (read.ts broughtForwardOf): CMS's figure, what the
+   * records make owed at the end of the day before on CMS's ledger's terms (`owed`), and the line of the bridge it
+   * makes, CMS's less that (all maintenance: how CMS's one figure splits into parts nobody can know).
+   */
+  readonly broughtForward?: { readonly date: CivilDate; readonly cms: number; readonly owed: number; readonly effect: Parts };
   readonly periods: readonly PeriodFigures[];
 }
 
@@ -95,6 +103,16 @@ export interface BalanceInputs {
   readonly charges: ChargesResult;
   readonly directPay: DirectPayResult;
   readonly historic: HistoricFigures;
+  /**
+   * A balance CMS brings forward on `day` (`pence`), and the findings about the time before it that it stands for
+   * (reconcile.ts broughtFoldable): they are in that one figure, compared in its line, not CMS's errors entry by entry.
+   */
+  readonly broughtForward?: {
+    readonly day: number;
+    readonly date: CivilDate;
+    readonly pence: number;
+    readonly folded: ReadonlySet<FindingDraft>;
+  };
 }
 
 const parts = (maintenance: number, fees: number, charges: number): Parts => ({ maintenance, fees, charges });
@@ -154,7 +172,7 @@ function paidToCharges(a: Parts, b: Parts): Parts {
   return parts(m, f, -(m + f));
 }
 
-export function balancesOf({ books, periods, paid, recorded, charges, directPay, historic }: BalanceInputs): Balances {
+export function balancesOf({ books, periods, paid, recorded, charges, directPay, historic, broughtForward: bf }: BalanceInputs): Balances {
   const n = periods.count;
   const at = (day: number) => periods.periodOf(day);
   const perPeriod = () => Array.from({ length: n }, () => 0);
@@ -194,8 +212,10 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   if (n) {
     if (historic.openingDay !== undefined) histBy[at(historic.openingDay)]! += historic.opening;
     for (const x of historic.writeOffs) histBy[at(x.day)]! -= x.pence;
-    for (const x of historic.cmsOpenings) cmsHistBy[at(x.day)]! += x.pence;
-    for (const x of historic.cmsWriteOffs) cmsHistBy[at(x.day)]! -= x.pence;
+    // Before a balance brought forward, CMS's own lines are in it: it counts where it is brought forward.
+    for (const x of historic.cmsOpenings) if (!bf || x.day >= bf.day) cmsHistBy[at(x.day)]! += x.pence;
+    for (const x of historic.cmsWriteOffs) if (!bf || x.day >= bf.day) cmsHistBy[at(x.day)]! -= x.pence;
+    if (bf) cmsHistBy[at(bf.day)]! += bf.pence;
   }
   for (const r of directPay.acceptedReports) {
     adjustments += r.pence;
@@ -227,6 +247,21 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     if (n) revisionBy[at(r.day)]! += r.maintenance + r.fees;
   }
 
+  // A balance brought forward on day D is CMS's account before D in one figure: the instalments the plan made due
+  // before D are in it, so they are not filled in for CMS's ledger (on its gross terms, as the fill-ins are).
+  const preLiability = perPeriod();
+  const preFee = perPeriod();
+  if (bf && n) {
+    for (const e of books.schedule.plan.events) {
+      if (e.day >= bf.day || e.day > books.asOfDay || isZero(e.amounts)) continue;
+      const p = at(e.day);
+      preLiability[p]! += books.side === 'paying' ? e.amounts.maintenance : e.amounts.parents[books.rpIndex]!.maintenance;
+      preFee[p]! += books.side === 'paying' ? e.amounts.fee : e.amounts.parents[books.rpIndex]!.fee;
+    }
+  }
+  let beforeM = 0;
+  let beforeF = 0;
+
   // CMS's ledger: its own maintenance and fee lines where it gave them; where it gave none, what it would charge
   // (what accrued, if it charges accruals elsewhere, or else what the plan made due). On Direct Pay it records no
   // payments: its arrears are the missed payments reported.
@@ -240,10 +275,15 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   const cmsChargedBy = perPeriod();
   let cmsFilledIn = 0;
   for (let p = 0; p < n; p++) {
+    // Filled in from D on only, where a balance is brought forward on D (what the plan made due before it is in it).
+    const beforeL = !directPay.reportsMode[p] && charges.cmsLiability[p] === undefined ? preLiability[p]! : 0;
+    const beforeFee = charges.cmsFee[p] === undefined ? preFee[p]! : 0;
     const liability = directPay.reportsMode[p]
       ? undefined
-      : (charges.cmsLiability[p] ?? (chargesLiability ? periods.accruedLiability[p]! : periods.planDueLiability[p]!));
-    const fee = charges.cmsFee[p] ?? (chargesFees ? periods.accruedFee[p]! : periods.planDueFee[p]!);
+      : (charges.cmsLiability[p] ?? (chargesLiability ? periods.accruedLiability[p]! : periods.planDueLiability[p]!) - beforeL);
+    const fee = charges.cmsFee[p] ?? (chargesFees ? periods.accruedFee[p]! : periods.planDueFee[p]!) - beforeFee;
+    beforeM += beforeL - (netBasis && !directPay.reportsMode[p] ? beforeFee : 0);
+    if (books.side === 'paying') beforeF += beforeFee;
     if (liability !== undefined && charges.cmsLiability[p] === undefined) cmsFilledIn += liability;
     if (charges.cmsFee[p] === undefined && (books.side === 'paying' || netBasis)) cmsFilledIn += books.side === 'paying' ? fee : -fee;
     if (!directPay.reportsMode[p] && chargesLiability) structuralM += periods.accruedLiability[p]! - periods.planDueLiability[p]!;
@@ -285,10 +325,27 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     allowed,
   );
   const overdue = parts(historic.opening + due.maintenance - paidM + adjustments - writtenOff, due.fees - paidF, allowed);
+  // The balance brought forward stands for CMS's whole account before D: its arrears carried in and written off
+  // before D with the rest. What the records make owed at the end of D − 1, on CMS's ledger's terms (`owed`): what the
+  // plan made due before D and was not filled in above, with the arrears carried in less written off before D, less
+  // what the findings about the time before D (the payments no entry of CMS's from D on records, the Direct Pay
+  // shortfalls and payments before D) take off. Its parts are those; CMS's one figure is split the same way but for
+  // maintenance, which takes the rest: the difference is then the one line of the bridge, all maintenance.
+  const openBefore = bf ? historic.cmsOpenings.reduce((a, x) => a + (x.day < bf.day ? x.pence : 0), 0) : 0;
+  const writtenOffBefore = bf ? historic.cmsWriteOffs.reduce((a, x) => a + (x.day < bf.day ? x.pence : 0), 0) : 0;
+  const foldedEffect = [...(bf?.folded ?? [])].reduce((a, f) => plus(a, f.effect), parts(0, 0, 0));
+  const owedBefore = parts(
+    beforeM + openBefore - writtenOffBefore - foldedEffect.maintenance,
+    beforeF - foldedEffect.fees,
+    -foldedEffect.charges,
+  );
+  const carried = bf
+    ? parts(bf.pence - owedBefore.fees - owedBefore.charges - openBefore + writtenOffBefore, owedBefore.fees, owedBefore.charges)
+    : parts(0, 0, 0);
   const entriesAsGiven = parts(
-    historic.cmsOpening + cmsM - recM + adjustments - cmsWrittenOff - offsets + revisionM,
-    cmsF - recF + revisionF,
-    cmsCharges,
+    historic.cmsOpening + carried.maintenance + cmsM - recM + adjustments - cmsWrittenOff - offsets + revisionM,
+    cmsF + carried.fees - recF + revisionF,
+    cmsCharges + carried.charges,
   );
   // Paid ahead of the plan: where what was paid goes beyond what the plan made due while liability has accrued that
   // it has not yet made due (an initial or backdated amount), the rest pays that first (cms-accounts.md §3; voluntary
@@ -308,7 +365,7 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     minus(entriesAsGiven, parts(structuralM, structuralF, 0)),
     aheadRoom,
     // Beyond what CMS's own ledger charged (on Direct Pay with reports, the missed payments reported).
-    parts(recM - cmsM - historic.cmsOpening, recF - cmsF, 0),
+    parts(recM - cmsM - historic.cmsOpening - carried.maintenance, recF - cmsF - carried.fees, 0),
   );
   const filledAhead = parts(chargesLiability ? 0 : cmsAhead.maintenance, chargesFees ? 0 : cmsAhead.fees, 0);
   // A Collect and Pay payment is split as maintenance and the 20% fee on it (credits.ts); but money pays only fees that
@@ -330,7 +387,10 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
   // On Direct Pay CMS records no payments, so what was paid directly beyond the instalments is in none of its entries:
   // the payments left over (direct-pay.ts) are, up to what was paid ahead, that. CMS's figure is not wrong about them;
   // its plan will still ask for what they paid (reconcile.ts warns).
-  const leftOver = directPay.findings.reduce((a, f) => a + (f.kind === 'extra_payment_not_credited' ? f.effect.maintenance : 0), 0);
+  const leftOver = directPay.findings.reduce(
+    (a, f) => a + (f.kind === 'extra_payment_not_credited' && !bf?.folded.has(f) ? f.effect.maintenance : 0),
+    0,
+  );
   const aheadOnDirectPay = Math.max(0, Math.min(leftOver, ahead.maintenance - filledAhead.maintenance));
   // Where CMS's ledger is filled in (no charge lines of its own), what its record of payment pays ahead differs from
   // what the evidence pays ahead only by payments in question (findings): that part of them pays what is not yet due,
@@ -397,5 +457,15 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     notYetDueInCms: parts(structuralM, structuralF, 0),
     splitPayments,
     periods: rows,
+    ...(bf
+      ? {
+          broughtForward: {
+            date: bf.date,
+            cms: bf.pence,
+            owed: owedBefore.maintenance + owedBefore.fees + owedBefore.charges,
+            effect: minus(carried, parts(owedBefore.maintenance - openBefore + writtenOffBefore, owedBefore.fees, owedBefore.charges)),
+          },
+        }
+      : {}),
   };
 }

@@ -12,6 +12,7 @@ import type { Balances, Parts } from './balances.ts';
 import { addEffects, effectTotal, NO_EFFECT, type Effect } from './draft.ts';
 import type { CivilDate } from '../dates.ts';
 import {
+  explainBroughtForward,
   explainNotPassedOn,
   explainNotYetDue,
   explainPaidAhead,
@@ -66,22 +67,59 @@ export function buildBridge(
   entriesGiven = true,
   /** Receiving side: each reading of what CMS received and had not passed on by the date (held.ts). */
   held: { readonly readings: readonly HeldByCms[]; readonly asOf: CivilDate; readonly basis: Basis },
+  /**
+   * With a balance brought forward on D: what the records make owed at the end of D − 1 as due less paid (whole pence),
+   * for its line's words; where the lines from D on take part of it (a payment before D that CMS recorded on or after
+   * D, say), its words say how much.
+   */
+  owedThen?: { readonly carried: number; readonly due: number; readonly paid: number },
 ): Bridge {
-  const explained = findings.reduce((a, f) => addEffects(a, f.pence), addEffects(balances.notYetDueInCms, balances.aheadDiffers));
+  const bf = balances.broughtForward;
+  const explained = findings.reduce(
+    (a, f) => addEffects(a, f.pence),
+    addEffects(addEffects(balances.notYetDueInCms, balances.aheadDiffers), bf?.effect ?? NO_EFFECT),
+  );
   const gap = minus(balances.cmsEntries, balances.recomputed);
   if (!equal(explained, gap)) {
     throw new Error(
       `reconciliation does not balance: CMS's entries less the recomputed balance is ${JSON.stringify(gap)} but the findings explain ${JSON.stringify(explained)}`,
     );
   }
-  const lines: BridgeLine[] = findings.map((f) => ({
-    kind: f.kind,
-    findingId: f.id,
-    date: f.date,
-    amount: f.effect,
-    effects: f.effects,
-    description: f.explanation,
-  }));
+  const lines: BridgeLine[] = [];
+  // CMS's balance brought forward against what the records make owed the day before: the first line, before those
+  // for its entries from that day on. None where the two agree.
+  if (bf && !equal(bf.effect, NO_EFFECT)) {
+    const worked = owedThen ? owedThen.carried + owedThen.due - owedThen.paid : undefined;
+    lines.push({
+      kind: 'balance_brought_forward',
+      date: bf.date,
+      amount: fromPence(effectTotal(bf.effect)),
+      effects: byComponent(bf.effect),
+      description: explainBroughtForward({
+        date: bf.date,
+        cms: fromPence(bf.cms),
+        owed: fromPence(bf.owed),
+        ...(owedThen
+          ? {
+              due: fromPence(owedThen.carried + owedThen.due),
+              ...(owedThen.carried ? { carried: fromPence(owedThen.carried) } : {}),
+              paid: fromPence(owedThen.paid),
+              laterPart: fromPence(worked! - bf.owed),
+            }
+          : {}),
+      }),
+    });
+  }
+  lines.push(
+    ...findings.map((f) => ({
+      kind: f.kind,
+      findingId: f.id,
+      date: f.date,
+      amount: f.effect,
+      effects: f.effects,
+      description: f.explanation,
+    })),
+  );
   // The part of the payments in question that pays what is not yet due, not the balance now (balances.ts).
   if (!equal(balances.aheadDiffers, NO_EFFECT)) {
     const amount = fromPence(effectTotal(balances.aheadDiffers));
@@ -248,6 +286,9 @@ export function buildBridge(
         }
       : {}),
     ...(onPlan ? { notYetDueLeftOut: { amount: fromPence(effectTotal(notYetDue)), entriesDue: fromPence(effectTotal(planDue)) } } : {}),
+    ...(bf
+      ? { broughtForward: { date: bf.date, cms: fromPence(bf.cms), owed: fromPence(bf.owed), difference: fromPence(bf.cms - bf.owed) } }
+      : {}),
     ...(historic ? { historic } : {}),
     to: fromPence(to),
     difference: fromPence(from - to),

@@ -4,7 +4,7 @@
  * never one rewritten into the other.
  * @module
  */
-import { dateInWords, daysBetween, type CivilDate } from '../dates.ts';
+import { addDays, dateInWords, daysBetween, type CivilDate } from '../dates.ts';
 import type { CmsEntryType, EvidenceType } from '../ledger/entries.ts';
 import { Dec, pounds, poundsOfPence } from '../money.ts';
 import { LAW } from '../scheme-2012/law.ts';
@@ -390,6 +390,8 @@ export function explainMatch(
       return `CMS's ${poundsOfPence(m.pence)} agrees with the figure stated for it (arrears carried over, or written off)${m.days ? `, ${apart}` : ''}.`;
     case 'backdated_decision_applied':
       return `CMS's adjustment of ${poundsOfPence(m.pence)} applies a backdated decision to the periods it charged at the amount known before: together they make what the decisions make due, so neither is an error.`;
+    case 'in_balance_brought_forward':
+      return `${poundsOfPence(m.pence)} paid before the day CMS brings its balance forward from${m.note ? ` (${dateInWords(m.note)})` : ''}, and recorded in none of its entries from then on: it is in that balance, which is compared as one figure with what the records make owed then.`;
     case 'overpayment_set_off':
       return `CMS set ${poundsOfPence(m.pence)} of the overpayment against what was due (SI 2009/3151 regs 8–9): that uses the overpayment the payments already show, so it does not change the balance.`;
   }
@@ -425,6 +427,10 @@ export const KIND_NAMES: Readonly<Record<BridgeLineKind, readonly [string, strin
   paid_ahead: ['credit kept where it pays what is not yet due', 'credits kept where they pay what is not yet due'],
   paid_ahead_differs: ['part of the payments in question paid ahead', 'parts of the payments in question paid ahead'],
   received_not_passed_on: ['payment CMS received and has not passed on', 'payments CMS received and have not been passed on'],
+  balance_brought_forward: [
+    'balance brought forward that differs from what the records make owed then',
+    'balances brought forward that differ from what the records make owed then',
+  ],
   unexplained: ['difference the entries do not explain', 'differences the entries do not explain'],
 };
 
@@ -450,6 +456,47 @@ export function countOf(kind: BridgeLineKind, count: number, entriesGiven = true
   const [one, many] =
     (side === 'receiving' && RECEIVING_KIND_NAMES[kind]) || (!entriesGiven && KIND_NAMES_WITHOUT_ENTRIES[kind]) || KIND_NAMES[kind];
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * The line for a balance CMS brings forward on `date` from inside the case's history: CMS's account before that day
+ * in one figure (`cms`), against what the decisions and the evidence make owed at the end of the day before
+ * (`owed`), `cms − owed` apart. `working`, where the figure is due less paid, says so (`due`, `paid`); `laterPart` is
+ * what of that is compared with CMS's entries from the day on instead (a payment made before it that CMS recorded on or
+ * after it, say), so that the lines from then on and this one add up.
+ */
+export function explainBroughtForward(b: {
+  readonly date: CivilDate;
+  readonly cms: Dec;
+  readonly owed: Dec;
+  readonly due?: Dec;
+  /** Of `due`, the arrears carried in (less written off) by then. */
+  readonly carried?: Dec;
+  readonly paid?: Dec;
+  readonly laterPart?: Dec;
+}): string {
+  const difference = b.cms.minus(b.owed);
+  const before = d(addDays(b.date, -1));
+  const later = b.laterPart ?? new Dec(0);
+  const due =
+    b.due === undefined
+      ? ''
+      : b.carried === undefined
+        ? `${pounds(b.due)} due under the payment plan before ${d(b.date)}`
+        : `${pounds(b.carried)} carried over + ${pounds(b.due.minus(b.carried))} due under the payment plan before ${d(b.date)}`;
+  const working =
+    b.due !== undefined && b.paid !== undefined
+      ? later.isZero()
+        ? ` (${due} − ${pounds(b.paid)} paid before it)`
+        : ` (${due} − ${pounds(b.paid)} paid before it = ${pounds(b.owed.plus(later))}; ` +
+          `${pounds(later.abs())} ${later.gt(0) ? 'of that' : 'paid before it'} is compared with CMS's entries from ${d(b.date)} on instead)`
+      : '';
+  return (
+    `CMS brings forward ${pounds(b.cms)} on ${d(b.date)}: its account before that day in one figure, with none of its entries for the time before it. ` +
+    `The decisions and the evidence make ${pounds(b.owed)} owed at the end of ${before}${working}. ` +
+    `CMS's balance brought forward is ${pounds(difference.abs())} ${difference.gt(0) ? 'higher' : 'lower'} than that: the difference arose before ${d(b.date)}, ` +
+    `and CMS's statements for the time before it would show where.`
+  );
 }
 
 /** The structural lines of the bridge, in the voice asked for. */

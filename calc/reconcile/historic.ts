@@ -3,10 +3,11 @@
  * the CSA's closure letter and CMS's write-off letters) and as CMS's entries record them (`opening_balance`,
  * `write_off`). Each is its own line of the balance, never merged into what the decisions make due.
  *
- * - Opening balance: the stated figure is the recomputed one. CMS's `opening_balance` entries are compared with it;
+ * - Opening balance (arrears carried in from before the decisions): the stated figure is the recomputed one. CMS's `opening_balance` entries are compared with it;
  *   a difference is a finding (`opening_balance_mismatch`). Where CMS's entries carry none, its figure is taken to
  *   include the stated one; where nothing is stated, CMS's entries are taken as recorded (and the warning says how
- *   to check them).
+ *   to check them). An `opening_balance` of CMS's dated after the decisions start is not one: it is a balance brought
+ *   forward, CMS's whole account before its day (read.ts, brought-forward.ts), never counted on Reckoner's side.
  * - Write-offs: each stated write-off is matched to a CMS `write_off` entry of the same amount (dates up to
  *   maxDateDifferenceDays apart). One CMS's entries do not show is a finding (`write_off_not_applied`), unless no CMS
  *   entries were given at all; a CMS write-off nobody stated is taken as recorded. A write-off is not a payment.
@@ -106,16 +107,10 @@ export function historicOf(books: Books): HistoricFigures {
     cmsSos = cmsSosOpening;
     if (cmsOpeningEntries.length > 0) {
       openingDay = cmsOpeningEntries[0]!.day;
-      const firstDecision = books.schedule.liabilityStart;
-      if (toDayNumber(firstDecision) < openingDay) {
-        warnings.push(
-          `CMS's entries carry an opening balance of ${pounds(fromPence(cmsOpeningGiven))} on ${cmsOpeningEntries[0]!.date}, but the decisions start earlier (${firstDecision}): the periods before it are counted twice. Give schedule.openingBalance with decisions from its date on, or leave the opening_balance entry out to work the arrears out from the whole history.`,
-        );
-      } else {
-        warnings.push(
-          `CMS's opening balance of ${pounds(fromPence(cmsOpeningGiven))} (arrears carried over) is taken as recorded; to check it, give schedule.openingBalance as the CSA's closure letter states it.`,
-        );
-      }
+      // On or before the day the decisions start (one dated after it is a balance brought forward: read.ts).
+      warnings.push(
+        `CMS's opening balance of ${pounds(fromPence(cmsOpeningGiven))} (arrears carried over) is taken as recorded; to check it, give schedule.openingBalance as the CSA's closure letter states it.`,
+      );
       for (const e of cmsOpeningEntries)
         matches.push({ reason: 'accepted_as_recorded', amount: e.pence, days: 0, cms: [e], bank: [], evidence: [] });
     }

@@ -76,6 +76,11 @@ export interface Books {
   readonly adjustments: readonly CmsEntry[];
   /** Arrears brought forward (opening_balance) and written off (write_off), as CMS recorded them. */
   readonly openings: readonly CmsEntry[];
+  /**
+   * A balance CMS brings forward from inside the case's history (broughtForwardOf): its day, and its lines (one, or a
+   * part for each creditor). Its lines are not in `openings`; CMS's lines before its day are set aside as in it.
+   */
+  readonly broughtForward?: BroughtForwardLines;
   readonly writeOffs: readonly CmsEntry[];
   /** Payments CMS recorded on another of the parent's cases: where a missing payment may have gone. */
   readonly otherCase: readonly CmsEntry[];
@@ -110,6 +115,52 @@ export interface Books {
   readonly warnings: string[];
   /** Of those, what the reading says about the schedule's payment plan (a catch-up deferred or left over). */
   readonly planWarnings: readonly string[];
+}
+
+/** A balance CMS brings forward on `day`: its account before that day in one figure. */
+export interface BroughtForwardLines {
+  readonly day: number;
+  readonly date: CivilDate;
+  readonly entries: readonly CmsEntry[];
+}
+
+/**
+ * The balance CMS brings forward from inside the case's history: this case's `opening_balance` lines (on this side,
+ * to the date) dated after the decisions start, unless on the day of a stated opening balance (then they are CMS's
+ * record of that, compared with it: historic.ts). A statement that starts after the decisions do prints one as its
+ * first line, "Balance brought forward": CMS's whole account before its first day. An opening balance on or before
+ * the first decision's day is arrears carried in from before them (historic.ts), as before.
+ */
+function broughtForwardOf(
+  cms: readonly CmsEntry[],
+  schedule: Schedule,
+  side: Side,
+  asOfDay: number,
+  onThisCase: (e: CmsEntry) => boolean,
+): BroughtForwardLines | undefined {
+  const start = toDayNumber(schedule.liabilityStart);
+  const stated = schedule.historic?.openingBalance?.date;
+  const lines = cms.filter(
+    (e) =>
+      e.type === 'opening_balance' &&
+      e.repeats === undefined &&
+      e.day > start &&
+      e.day <= asOfDay &&
+      e.date !== stated &&
+      onThisCase(e) &&
+      !(side === 'receiving' && e.creditor === 'secretary_of_state'),
+  );
+  if (lines.length === 0) return undefined;
+  const days = [...new Set(lines.map((e) => e.date))].sort();
+  // Two statements' balances brought forward: the later is the earlier one's closing balance, whose lines the earlier
+  // statement holds; both counted, the periods between them would be counted twice.
+  if (days.length > 1) {
+    throw new InputError(
+      'cmsEntries',
+      `give one balance brought forward: opening_balance lines on ${days.join(' and ')} are both after the decisions start (${schedule.liabilityStart}); keep the earliest statement's, with the lines after it`,
+    );
+  }
+  return { day: lines[0]!.day, date: lines[0]!.date, entries: lines };
 }
 
 /** Which CMS entries each side can speak to: the paying parent's own payments; what reached the receiving parent. */
@@ -287,6 +338,9 @@ export function readBooks(input: ReconcileInput): Books {
     return r !== '' && !r.includes(thisCase) && otherRefs.some((o) => r.includes(o) || o.includes(r));
   };
 
+  const broughtForward = broughtForwardOf(cms, schedule, side, asOfDay, onThisCase);
+  const inBroughtForward = new Set(broughtForward?.entries ?? []);
+
   const books = {
     payments: [] as CmsEntry[],
     deductions: [] as CmsEntry[],
@@ -320,6 +374,12 @@ export function readBooks(input: ReconcileInput): Books {
     if (!onThisCase(e)) {
       if (payment && VISIBLE[side].has(e.type)) books.otherCase.push(e);
       else ignored.push({ cmsEntryId: e.id, reason: 'another_case' });
+      continue;
+    }
+    if (inBroughtForward.has(e)) continue;
+    // Before the balance brought forward, CMS's account is that one figure: its lines are in it already.
+    if (broughtForward && e.day < broughtForward.day) {
+      ignored.push({ cmsEntryId: e.id, reason: 'in_balance_brought_forward' });
       continue;
     }
     if (payment && !VISIBLE[side].has(e.type)) {
@@ -435,6 +495,7 @@ export function readBooks(input: ReconcileInput): Books {
     filtered,
     thisCase,
     counts: { cms: cms.length, bank: bank.length, evidence: evidence.length },
+    ...(broughtForward ? { broughtForward } : {}),
     cmsAccountGiven: cms.some((e) => !e.fromSchedule),
     parentReports: readParentReports(input.missedPaymentReports, asOfDay),
     ...books,

@@ -23,6 +23,7 @@ import { LAW } from '../scheme-2012/law.ts';
 import { Trace } from '../trace.ts';
 import { balancesOf, paidAhead, type Balances } from './balances.ts';
 import { buildBridge } from './bridge.ts';
+import { BROUGHT_FORWARD_RULE, broughtForwardMatches, foldedBefore } from './brought-forward.ts';
 import { reconcileCharges } from './charges.ts';
 import { evidenceEndsWarning } from './coverage.ts';
 import { creditOf, feeRules, type Credit } from './credits.ts';
@@ -75,7 +76,13 @@ export { explainBalance, explainFinding, whatPaidAheadPays, type Voice } from '.
 export { shortfallsOf, SHORTFALL_STEP, type ShortInstalment, type Shortfalls } from './shortfalls.ts';
 
 /** The ids of the steps reconciliation adds to the schedule's trace (calc/schedule SCHEDULE_STEP names those). */
-export const RECONCILE_STEP = { directPay: 'direct_pay', matching: 'matching', balance: 'balance', bridge: 'bridge' } as const;
+export const RECONCILE_STEP = {
+  directPay: 'direct_pay',
+  matching: 'matching',
+  balance: 'balance',
+  broughtForward: 'brought_forward',
+  bridge: 'bridge',
+} as const;
 
 const MATCHING_RULE: Reference = {
   title: 'Reckoner matching rule: exact amounts in pence, one to one, strongest evidence first (no legal rule governs this)',
@@ -126,6 +133,12 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const takenAsRecorded = deductions.matches
     .filter((m) => m.reason === 'not_checked')
     .flatMap((m) => m.cms.map((e) => ({ day: e.day, pence: e.pence })));
+  // A balance CMS brings forward from inside the case's history: the findings about the time before it are in it
+  // (brought-forward.ts), and its one line of the bridge stands for them.
+  const bf = books.broughtForward;
+  const folded = bf
+    ? foldedBefore(bf, [...payments.findings, ...deductions.findings, ...directPay.findings, ...historic.findings])
+    : new Set<FindingDraft>();
   const counted = balancesOf({
     books,
     periods,
@@ -134,6 +147,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     charges,
     directPay,
     historic,
+    ...(bf ? { broughtForward: { day: bf.day, date: bf.date, pence: bf.entries.reduce((a, e) => a + e.pence, 0), folded } } : {}),
   });
   // CMS's split of the same total between maintenance and the fee, where it differs from Reckoner's by rounding only.
   const rounding = splitRounding(counted, books.claim);
@@ -144,7 +158,10 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   if (uncovered) books.warnings.push(uncovered);
 
   // Payments made directly ahead of the plan: no finding, but the parent is told what CMS's plan will still ask for.
-  const directPayFindings = withoutPaidAhead(directPay.findings, balances.aheadOnDirectPay);
+  const directPayFindings = withoutPaidAhead(
+    directPay.findings.filter((f) => !folded.has(f)),
+    balances.aheadOnDirectPay,
+  );
   if (balances.aheadOnDirectPay > 0) {
     const notYetDue = balances.accrued.maintenance - balances.due.maintenance;
     // The instalments due just after the date that were paid before they fell due, first (balances.ts aheadOfNext).
@@ -161,7 +178,9 @@ export function reconcile(input: ReconcileInput): Reconciliation {
       ),
     );
   }
-  const drafts = [...payments.findings, ...deductions.findings, ...charges.findings, ...directPayFindings, ...historic.findings];
+  const drafts = [...payments.findings, ...deductions.findings, ...charges.findings, ...directPayFindings, ...historic.findings].filter(
+    (f) => !folded.has(f),
+  );
   const findings = publishFindings(books, drafts);
   const matches = publishMatches(books, [
     ...payments.matches,
@@ -169,7 +188,19 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     ...charges.matches,
     ...directPay.matches,
     ...historic.matches,
+    ...(bf ? broughtForwardMatches(bf, folded) : []),
   ]);
+  // What the records make owed at the end of the day before a balance brought forward, as due less paid (the line's
+  // words): the arrears carried in less written off by then, what the plan made due, and what the evidence shows paid.
+  const before = bf ? bf.day - 1 : undefined;
+  const owedThen =
+    before === undefined
+      ? undefined
+      : {
+          carried: carriedByDay(historic)(before),
+          due: periods.planDueBy(before),
+          paid: paid.reduce((a, p) => a + (p.day <= before ? p.credit.maintenance + p.credit.fees : 0), 0),
+        };
   // On the receiving side, what CMS received from the paying parent less what its entries show it passed on to her
   // (with several receiving parents, how his payment is shared between them no entry of hers shows: not worked out).
   const passedOn = payments.recorded.reduce((a, r) => a + (r.entry.type === 'payment_passed_on' ? r.credit.maintenance : 0), 0);
@@ -194,11 +225,18 @@ export function reconcile(input: ReconcileInput): Reconciliation {
           books.payments.filter((e) => e.type === 'payment_passed_on'),
         )
       : [];
-  const built = buildBridge(balances, findings, books.claim, books.counts.cms > 0, {
-    readings: held,
-    asOf: books.asOf,
-    basis: books.basis,
-  });
+  const built = buildBridge(
+    balances,
+    findings,
+    books.claim,
+    books.counts.cms > 0,
+    {
+      readings: held,
+      asOf: books.asOf,
+      basis: books.basis,
+    },
+    owedThen,
+  );
   // Enforcement charges are known only from CMS's entries (charges.ts checks each on its own): with none given, the
   // recomputed balance counts none, and the charges CMS's figure gives are not checked, not shown to be wrong.
   if (books.counts.cms === 0 && books.claim?.enforcementCharges)
@@ -263,6 +301,21 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   );
   if (moved) {
     trace.add(MOVED_ARREARS_STEP, movedArrearsStep(moved), formatMoney(fromPence(moved.wouldReach)), MOVED_ARREARS_RULE);
+  }
+  if (bridge.broughtForward) {
+    const x = bridge.broughtForward;
+    trace.add(
+      RECONCILE_STEP.broughtForward,
+      `CMS brings forward ${pounds(x.cms)} on ${x.date}, its account before then in one figure; the decisions and the evidence make ${pounds(x.owed)} owed the day before` +
+        (owedThen
+          ? ` (${owedThen.carried ? `carried over ${poundsOfPence(owedThen.carried)} + ` : ''}due under the payment plan ${poundsOfPence(owedThen.due)} − paid ${poundsOfPence(owedThen.paid)}` +
+            laterWords(owedThen.carried + owedThen.due - owedThen.paid - wholePenceOf(x.owed), x.date) +
+            ')'
+          : '') +
+        `: ${pounds(x.difference)} apart, one line of the bridge; nothing before ${x.date} is compared entry by entry`,
+      formatMoney(x.difference),
+      BROUGHT_FORWARD_RULE,
+    );
   }
   const diff = bridge.difference;
   trace.add(
@@ -343,6 +396,17 @@ function lagWarning(side: Side, lag: number, windowDays: number): string {
     `CMS dates its records of the ${what} about ${days} ${shown} (the commonest difference between them), so each record was ` +
     `paired with the payment about ${Math.abs(lag)} days ${lag > 0 ? 'before' : 'after'} it, within ${windowDays} days, not with the payment nearest its date.`
   );
+}
+
+/**
+ * What of the records' figure at the end of the day before a balance brought forward is compared with CMS's entries from
+ * that day on instead (`pence` > 0: counted there; < 0: paid before it and counted there), in the trace's words.
+ */
+function laterWords(pence: number, date: string): string {
+  if (pence === 0) return '';
+  return pence > 0
+    ? `, less ${poundsOfPence(pence)} of that compared with CMS's entries from ${date} on`
+    : `, with ${poundsOfPence(-pence)} paid before it compared with CMS's entries from ${date} on instead`;
 }
 
 function instalmentAmounts(books: Books): Map<number, number[]> {

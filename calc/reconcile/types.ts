@@ -110,6 +110,11 @@ export const MATCH_REASONS = [
    * decisions make due (charges.ts, revisionAdjustments).
    */
   'backdated_decision_applied',
+  /**
+   * A payment before the day CMS brings a balance forward from, that no entry of CMS's from that day on records: it is
+   * in that one figure, compared with what the records make owed then (the `balance_brought_forward` line).
+   */
+  'in_balance_brought_forward',
 ] as const;
 export type MatchReason = (typeof MATCH_REASONS)[number];
 
@@ -131,6 +136,11 @@ export const IGNORE_REASONS = [
    * a ledger typed from a subject access request shows it: not part of what is owed to the receiving parent.
    */
   'paying_parents_fee',
+  /**
+   * A line of CMS's dated before the day it brings a balance forward from, where the decisions start earlier: that
+   * balance is its whole account before the day, in one figure, so the line is in it already.
+   */
+  'in_balance_brought_forward',
 ] as const;
 export type IgnoreReason = (typeof IGNORE_REASONS)[number];
 
@@ -155,6 +165,14 @@ export interface ReconcileInput {
   readonly receivingParentId?: string;
   /** This case's CMS reference, when CMS entries from another of the parent's cases are given too. */
   readonly caseReference?: string;
+  /**
+   * CMS's lines. An `opening_balance` dated after the decisions start (and not the day of a stated
+   * `schedule.openingBalance`) is a balance CMS brings forward: its whole account before that day in one figure, as a
+   * statement that starts inside the case's history prints it. It is compared, as one line of the bridge, with what
+   * the decisions and the evidence make owed the day before; CMS's lines dated before it are in it (set aside), and
+   * nothing before it is taken as CMS's error entry by entry. An `opening_balance` on or before the day the decisions
+   * start is arrears carried in from before them.
+   */
   readonly cmsEntries?: readonly CmsEntryInput[];
   readonly bankTransactions?: readonly BankTransactionInput[];
   /** Payslip and benefit deductions, and other payments the parent can show. */
@@ -425,6 +443,11 @@ export const BRIDGE_LINE_KINDS = [
   'paid_ahead',
   'paid_ahead_differs',
   'received_not_passed_on',
+  /**
+   * CMS's balance brought forward (its account before the day, in one figure) against what the decisions and the
+   * evidence make owed at the end of the day before: where it arose, only CMS's earlier statements show.
+   */
+  'balance_brought_forward',
   'unexplained',
 ] as const;
 export type BridgeLineKind = (typeof BRIDGE_LINE_KINDS)[number];
@@ -490,6 +513,12 @@ export interface Bridge {
     /** Σ of the lines other than `accrued_not_yet_due`: how far this part is out beside what is owed later. */
     readonly besideNotYetDue: Dec;
   }[];
+  /**
+   * Where CMS's entries start with a balance brought forward from inside the case's history: its day, CMS's figure,
+   * what the decisions and the evidence make owed at the end of the day before (as the lines from that day on leave
+   * it), and CMS's less that (the `balance_brought_forward` line; no line where it is nil).
+   */
+  readonly broughtForward?: { readonly date: CivilDate; readonly cms: Dec; readonly owed: Dec; readonly difference: Dec };
   /** What CMS's figure comprises besides maintenance, fees and charges: the arrears carried in, write-offs, the Secretary of State's part. */
   readonly historic?: { readonly openingBalance: Dec; readonly writtenOff: Dec; readonly secretaryOfState: Dec };
   /**

@@ -7,6 +7,7 @@
  * "Balance brought forward": 1 September to 20 December 2024, £1,300.00 of maintenance + £260.00 of fees + a £50.00
  * charge − £1,170.00 paid = £440.00 more than it brought forward. The parent's evidence shows the three payments.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reconcileRecords } from '../../cases/reconcile.ts';
 import { openStore } from '../../store/open.ts';
@@ -75,28 +76,79 @@ describe('a balance brought forward from before the decisions counts as CMS’s,
 describe('a balance brought forward on an account whose earlier periods the decisions cover', () => {
   const fromAugust = [{ label: 'cms_1', effectiveDate: '2024-08-01', weeklyAmount: '75.00' }];
 
-  test('what the decisions make due for the periods before it stands for it: nothing left over, nothing said', async () => {
-    // CMS brings forward £390.00: August's £325.00 + £65.00, unpaid. Its entries show no charge for August, which the
-    // decisions make £390.00 due: £390.00 + £440.00 = £830.00, CMS's figure, and the recomputed one.
+  test('equal to what the decisions make due before it: CMS’s entry, nothing left over, nothing said', async () => {
+    // CMS brings forward £390.00: August's £325.00 + £65.00, unpaid (no payment before 1 September). It is CMS's
+    // account before 1 September in one figure: 390.00 + 440.00 = £830.00, CMS's figure; the recomputed one is
+    // 390.00 due in August + £440.00 from September = £830.00.
     const id = await caseWithCmsStatement(store, { opening: '390.00', broughtForwardLine: true }, 'cms-bf-august.pdf', fromAugust);
     const r = reconcileRecords(await store.caseRecords(id), options, TODAY);
-    expect((r.input.cmsEntries ?? []).some((e) => e.type === 'opening_balance')).toBe(false);
+    expect((r.input.cmsEntries ?? []).filter((e) => e.type === 'opening_balance').map((e) => [e.date, e.amount])).toEqual([
+      ['2024-09-01', '390.00'],
+    ]);
     const b = r.result.balance;
-    expect([b.cmsClaimed, b.cmsEntriesTotal, b.recomputed, b.difference].map(money)).toEqual(['830.00', '830.00', '830.00', '0.00']);
+    expect([b.cmsClaimed, b.cmsEntriesTotal, b.recomputed, b.difference, b.openingBalance].map(money)).toEqual([
+      '830.00',
+      '830.00',
+      '830.00',
+      '0.00',
+      '0.00',
+    ]);
     expect(r.result.bridge.lines).toEqual([]);
-    expect(r.result.warnings.join('\n')).not.toMatch(/brings forward/);
+    expect(r.result.warnings.join('\n')).not.toMatch(/brings forward|counted twice/);
   });
 
-  test('where CMS’s figure is more than its entries, the answer says the balance brought forward is in none of them', async () => {
-    // CMS brings forward £400.00, £10.00 more than August's £390.00: its figure £840.00, its entries (August filled in
-    // from the decisions) £830.00, so £10.00 the entries do not explain; the recomputed balance is £830.00.
+  test('£10.00 more than that: one line of £10.00 for the balance brought forward, none the entries do not explain', async () => {
+    // CMS brings forward £400.00, £10.00 more than August's £390.00: its figure 400.00 + 440.00 = £840.00, the
+    // recomputed one £830.00. Before, its entries (August filled in from the decisions) made £830.00, and the answer
+    // had "£10.00 the entries do not explain", with a note that the balance brought forward was not counted.
     const id = await caseWithCmsStatement(store, { opening: '400.00', broughtForwardLine: true }, 'cms-bf-400.pdf', fromAugust);
     const r = reconcileRecords(await store.caseRecords(id), options, TODAY);
     const b = r.result.balance;
-    expect([b.cmsClaimed, b.cmsEntriesTotal, b.recomputed, b.difference].map(money)).toEqual(['840.00', '830.00', '830.00', '10.00']);
-    expect(r.result.bridge.lines.map((l) => [l.kind, l.amount.toFixed(2)])).toEqual([['unexplained', '10.00']]);
+    expect([b.cmsClaimed, b.cmsEntriesTotal, b.recomputed, b.difference].map(money)).toEqual(['840.00', '840.00', '830.00', '10.00']);
+    expect(r.result.bridge.lines.map((l) => [l.kind, l.amount.toFixed(2)])).toEqual([['balance_brought_forward', '10.00']]);
     expect(r.result.warnings[0]).toBe(
-      "The CMS statement “cms-bf-400.pdf” brings forward a balance of £400.00 on 2024-09-01 (CMS's account before its first line). It is not counted as one of CMS's entries: the decisions start earlier (2024-08-01) and the balance is worked out from them, so CMS's figure is compared with the CMS entries the case holds, and whatever the balance brought forward stands for beyond the case's CMS entries before 2024-09-01 is in none of them. To explain it line by line, import CMS's earlier statements, or type in its entries before 2024-09-01.",
+      "The CMS statement “cms-bf-400.pdf” brings forward a balance of £400.00 on 2024-09-01: CMS's account before its first line, in one figure. The decisions start earlier (2024-08-01), so it is compared with what they and the evidence make owed at the end of the day before (£390.00): £10.00 more, one line of the reconciliation statement. Nothing before 2024-09-01 is taken as CMS's error entry by entry. To see where the difference arose, import CMS's statements for the time before 2024-09-01, or ask CMS for them.",
     );
+  });
+
+  test('a payment before the statement starts is in the balance brought forward, not one CMS has no record of', async () => {
+    // The bank shows £260.00 paid on 5 August 2024, before the statement's first day. CMS brings forward £400.00;
+    // the decisions and the evidence make 390.00 − 260.00 = £130.00 owed at the end of 31 August, so the one line is
+    // 400.00 − 130.00 = £270.00. CMS's figure 400.00 + 440.00 = £840.00; the recomputed one 130.00 + 440.00 = £570.00;
+    // 840.00 − 570.00 = £270.00, that line and nothing else. Before: "£260.00 left your account on 5 August 2024 …,
+    // but CMS has no record of it", and £10.00 "the entries do not explain".
+    const id = await caseWithCmsStatement(store, { opening: '400.00', broughtForwardLine: true }, 'cms-bf-paid-august.pdf', fromAugust);
+    await store.importRows(
+      id,
+      {
+        sha256: createHash('sha256').update('bank august').digest('hex'),
+        size: 100,
+        kind: 'bank_statement',
+        format: 'csv',
+        filename: 'bank-august.csv',
+      },
+      {
+        transactions: [
+          {
+            date: '2024-08-05',
+            amount: '260.00',
+            direction: 'out',
+            description: 'CMS 121399887766',
+            fingerprint: 'bank-aug',
+            source: { line: 2 },
+          },
+        ],
+      },
+    );
+    const r = reconcileRecords(await store.caseRecords(id), options, TODAY);
+    const b = r.result.balance;
+    expect([b.cmsClaimed, b.cmsEntriesTotal, b.recomputed, b.difference].map(money)).toEqual(['840.00', '840.00', '570.00', '270.00']);
+    expect(r.result.findings).toEqual([]);
+    expect(r.result.bridge.lines.map((l) => [l.kind, l.amount.toFixed(2)])).toEqual([['balance_brought_forward', '270.00']]);
+    expect(r.result.bridge.lines.some((l) => l.kind === 'unexplained')).toBe(false);
+    expect(r.result.bridge.lines[0]!.description).toContain(
+      'The decisions and the evidence make £130.00 owed at the end of 31 August 2024 (£390.00 due under the payment plan before 1 September 2024 − £260.00 paid before it)',
+    );
+    expect(r.result.matches.filter((m) => m.reason === 'in_balance_brought_forward').map((m) => m.amount.toFixed(2))).toEqual(['260.00']);
   });
 });
