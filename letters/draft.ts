@@ -6,7 +6,6 @@
  */
 import { isCivilDate, toDayNumber, type CivilDate } from '../calc/dates.ts';
 import { whatPaidAheadPays } from '../calc/reconcile/explain.ts';
-import { payOverDate } from '../calc/reconcile/pay-over.ts';
 import { OutsideHolidayTablesError } from '../calc/deadlines/index.ts';
 import { InputError } from '../calc/errors.ts';
 import { pounds } from '../calc/money.ts';
@@ -14,12 +13,15 @@ import type { Balance, Bridge } from '../calc/reconcile/types.ts';
 import type { TraceStep } from '../calc/trace.ts';
 import { LETTERS } from './catalogue/index.ts';
 import { deadlinesFor, LETTER_CLOCKS, NATIONS, postedArrival, replyDeadline, type Nation } from './deadlines.ts';
-import { describeFact, factFields } from './describe.ts';
+import { describeFact, factFields, type FactField } from './describe.ts';
 import { LetterInputError, type LetterProblem } from './errors.ts';
 import { CONTACT_CHANNELS } from './facts.ts';
 import {
+  allOverdue,
   compute,
   evidenceSourceWords,
+  overdueBy,
+  reachByOf,
   lineKind,
   reconciliationStatement,
   type ComputationInputs,
@@ -112,8 +114,18 @@ function readFacts(spec: LetterSpec, raw: unknown): { facts?: Record<string, unk
       const choices = issue.code === 'invalid_value' ? issue.values.map(String) : [];
       // An enum's values, unless its description already names them all.
       const oneOf = choices.length > 0 && !choices.every((c) => what?.includes(c)) ? `one of ${choices.join(', ')}` : '';
-      const missingWords = [what, oneOf].filter(Boolean).join(': ');
-      problems.push({ field, message: missing ? `is missing${missingWords ? ` — ${missingWords}` : ''}` : issue.message });
+      // An object (or a list of objects) left out or given as something else: what it must hold, field by field.
+      const shape = issue.code === 'invalid_type' ? shapeWords(fields, issue.path) : undefined;
+      const missingWords = [what, shape ?? oneOf].filter(Boolean).join(': ');
+      const given = valueAt(raw, issue.path);
+      problems.push({
+        field,
+        message: missing
+          ? `is missing${missingWords ? ` — ${missingWords}` : ''}`
+          : shape
+            ? `must be ${shape}, not ${Array.isArray(given) ? 'a list' : typeof given === 'string' ? 'text' : `a ${typeof given}`}`
+            : issue.message,
+      });
     }
   }
   // Cross-field facts zod cannot see while other fields fail: the sender's address, or that it is withheld.
@@ -131,6 +143,28 @@ function readFacts(spec: LetterSpec, raw: unknown): { facts?: Record<string, unk
     }
   }
   return parsed.success ? { facts: parsed.data as Record<string, unknown>, problems } : { problems };
+}
+
+/**
+ * What an object fact (or a list of objects) must hold, field by field: "an object with name and address (name:
+ * The court’s name …; address: …)". A journey probe, story 5: `facts.court` left out was "is missing — The court the
+ * appeal goes to", and given as text "Invalid input: expected object, received string": neither named court.name nor
+ * court.address. Undefined for a fact that is neither.
+ */
+function shapeWords(fields: readonly FactField[], path: readonly PropertyKey[]): string | undefined {
+  const at = path
+    .map(String)
+    .join('.')
+    .replace(/\.(\d+)(?=\.|$)/g, '[$1]')
+    .replace(/\[\d+\]/g, '[]');
+  const field = fields.find((f) => f.field === at);
+  if (!field || (field.type !== 'object' && field.type !== 'array')) return undefined;
+  const inner = field.type === 'array' ? `${at}[].` : `${at}.`;
+  const children = fields.filter((f) => f.field.startsWith(inner) && !f.field.slice(inner.length).includes('.'));
+  if (children.length === 0) return undefined;
+  const name = (c: FactField) => c.field.slice(inner.length);
+  const each = children.map((c) => `${name(c)}${c.required ? '' : ' (optional)'}: ${c.description}`).join('; ');
+  return `${field.type === 'array' ? 'a list of objects, each' : 'an object'} with ${joinAnd(children.map(name))} (${each})`;
 }
 
 function checkInputs(spec: LetterSpec, input: DraftInput, facts: Record<string, unknown> | undefined): LetterProblem[] {
@@ -169,17 +203,18 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
   const problems: LetterProblem[] = [];
   const result = r.result;
   // A deduction the reconciliation found still in time to reach CMS (by its date) whose time has run out by the
-  // letter's: the letter would tell CMS the employer "still has time" (a user test: a letter of December 2026 on a
-  // reconciliation as at November 2025). Whether CMS received it must be checked as of a later date.
-  const reachBy = (f: (typeof result.findings)[number]) => f.facts.reachBy ?? payOverDate(f.date);
-  const lapsed = result.findings.filter((f) => f.kind === 'deduction_in_transit' && reachBy(f) < sentOn);
-  if (lapsed.length > 0) {
-    const first = lapsed[0]!;
+  // letter's: the letter says CMS's statement to that date could not yet show it and asks CMS to confirm it credited
+  // (figures.ts `overdueBy`; a journey probe, story 5: refused here, the parent retyped CMS's figure dated today and the
+  // letter said CMS gave it for a day it did not). Beside deductions still in time, or payments recorded after the
+  // date, the letter's sentences would mix the two: whether CMS received it must then be checked as of a later date.
+  const overdue = r.overdue ?? [];
+  if (overdue.length > 0 && !allOverdue(r)) {
+    const first = overdue[0]!;
     problems.push({
       field: 'reconciliation.schedule.asOf',
       message:
-        `is ${longDate(result.asOf)}: ${lapsed.length === 1 ? 'a deduction' : `${lapsed.length} deductions`} from pay (the first of ${longDate(first.date)}, with until ${longDate(reachBy(first))} to reach CMS) ${lapsed.length === 1 ? 'was' : 'were'} still in time then, but not by this letter's date (${longDate(sentOn)}), so the letter would say the employer still has time. ` +
-        'Reconcile again as of a later date (reconcile_case with a later asOf, or none; or reconciliation.schedule.asOf), so that whether CMS received it is checked',
+        `is ${longDate(result.asOf)}: ${overdue.length === 1 ? 'a deduction' : `${overdue.length} deductions`} from pay (the first of ${longDate(first.date)}, with until ${longDate(reachByOf(first))} to reach CMS) ${overdue.length === 1 ? 'was' : 'were'} still in time then, but not by this letter's date (${longDate(sentOn)}), beside other money then on its way to CMS that the letter would word the same way. ` +
+        'Reconcile again as of a later date, with CMS’s statement to that date (reconcile_case with a later asOf and cmsClaim; or reconciliation.schedule.asOf), so that whether CMS received it is checked',
     });
   }
   if (needs.side && result.side !== needs.side) {
@@ -256,8 +291,11 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
         message: recordedAfter
           ? `found no entry to dispute: what it found is not an error on CMS’s record (${result.side === 'receiving' ? `payments CMS passed on before ${result.asOf} that reached you after it` : `payments made before ${result.asOf} that CMS recorded after it, deductions from pay still in time to reach it`}, or shortfalls nobody reported), ` +
             `so there is nothing for the ${spec.type} letter to list. Reconcile again as of a later date (asOf), so that CMS’s figure includes them`
-          : `found no entry to dispute: what it found is not an error on CMS’s record (deductions from pay the employer still has time to pay over, or shortfalls nobody reported), ` +
-            `so there is nothing for the ${spec.type} letter to list. Reconcile again once the pay-over day has passed`,
+          : overdue.length > 0
+            ? `found no entry to dispute: what it found is not an error on CMS’s record (deductions from pay that had until ${longDate(reachByOf(overdue.at(-1)!))} to reach CMS, after the date of its figure, ${longDate(result.asOf)}, or shortfalls nobody reported), ` +
+              `so there is nothing for the ${spec.type} letter to list. To check that CMS has credited them, reconcile again with CMS’s statement to a later date (asOf and cmsClaim)`
+            : `found no entry to dispute: what it found is not an error on CMS’s record (deductions from pay the employer still has time to pay over, or shortfalls nobody reported), ` +
+              `so there is nothing for the ${spec.type} letter to list. Reconcile again once the pay-over day has passed`,
       });
     } else if (needs.discrepancies && result.findings.length === 0) {
       const differs = result.balance.difference !== undefined && !result.balance.difference.isZero();
@@ -497,7 +535,7 @@ function draft(input: DraftInput): DraftedLetter {
 
   // A calculation without a date is for the decision's effective date, else the day the letter is sent.
   const decision = facts['decision'] as { effectiveDate?: string } | undefined;
-  const computed = compute(input, decision?.effectiveDate ?? sentOn);
+  const computed = overdueBy(compute(input, decision?.effectiveDate ?? sentOn), sentOn);
   const reconProblems = checkReconciliation(spec, computed, facts, sentOn);
   if (reconProblems.length > 0) throw new LetterInputError(spec.type, reconProblems);
 

@@ -30,6 +30,7 @@ import {
   whatPaidAheadPays,
 } from '../calc/reconcile/explain.ts';
 import { MOVED_ARREARS_STEP } from '../calc/reconcile/moved-arrears.ts';
+import { payOverDate } from '../calc/reconcile/pay-over.ts';
 import {
   explainBalance,
   explainFinding,
@@ -78,6 +79,13 @@ export interface ComputedReconciliation {
   readonly cmsEntries: ReadonlyMap<string, CmsEntry>;
   readonly bankTransactions: ReadonlyMap<string, BankTransaction>;
   readonly evidence: ReadonlyMap<string, Evidence>;
+  /**
+   * The deductions from pay or benefit the reconciliation found still in time to reach CMS at its date whose time had
+   * run out by the letter's date (set by `overdueBy`): CMS's statement to that date could not show them yet, and
+   * whether they have reached it since, nothing given shows. The letter asks CMS to confirm each has been credited,
+   * where it would otherwise say the employer "still has time". Empty (or left out) when none has.
+   */
+  readonly overdue?: readonly Finding[];
 }
 
 export interface Computed {
@@ -123,6 +131,59 @@ export function compute(inputs: ComputationInputs, defaultDate: CivilDate): Comp
     ...(inputs.cmsCalculation ? { cmsCalculation: calc('cmsCalculation', inputs.cmsCalculation) } : {}),
     ...(reconciliation ? { reconciliation } : {}),
   };
+}
+
+/** The last day a deduction on its way to CMS had to reach it: calc's, else the pay-over day (SI 1992/1989 reg 14(1)). */
+export function reachByOf(f: Finding): CivilDate {
+  return f.facts.reachBy ?? payOverDate(f.date);
+}
+
+/**
+ * The computations with the reconciliation's `overdue` deductions marked: those still in time to reach CMS at its
+ * date whose last day (`reachByOf`) is before `on`, the day the letter is dated.
+ */
+export function overdueBy(computed: Computed, on: CivilDate): Computed {
+  const r = computed.reconciliation;
+  if (!r) return computed;
+  const overdue = r.result.findings.filter((f) => f.kind === 'deduction_in_transit' && reachByOf(f) < on);
+  return overdue.length === 0 ? computed : { ...computed, reconciliation: { ...r, overdue } };
+}
+
+/**
+ * Whether every deduction on its way to CMS at the reconciliation's date had run out of time by the letter's (and
+ * there is one, and no payment recorded after the date is on its way beside them): the letters then say CMS's
+ * statement could not yet show them and ask it to confirm them credited.
+ */
+export function allOverdue(r: ComputedReconciliation): boolean {
+  const { deductions, payments } = inTransitCounts(r);
+  return (r.overdue?.length ?? 0) > 0 && r.overdue!.length === deductions && payments === 0;
+}
+
+/**
+ * The overdue deductions, each with its date, amount and last day: "£390.00 deducted from my pay on 24 April 2026,
+ * which had until 19 May 2026 to reach you". `you` names CMS as the sentence does.
+ */
+export function overdueList(r: ComputedReconciliation, you: string): string {
+  return joinAnd(
+    (r.overdue ?? []).map((f) => {
+      const c = f.citations[0]!;
+      return `${pounds(c.amount)} deducted from my ${c.kind === 'payslip_deduction' ? 'pay' : 'benefit'} on ${longDate(c.date)}, which had until ${longDate(reachByOf(f))} to reach ${you}`;
+    }),
+  );
+}
+
+/**
+ * The statement's "why" for an overdue deduction: what the payslip (or benefit statement) shows, the day it had until,
+ * and that CMS's statement to its date could not show it yet; not an error of CMS's, and not arrears.
+ */
+function overdueWhy(r: ComputedReconciliation, f: Finding): string {
+  const c = f.citations[0]!;
+  const doc = c.kind === 'payslip_deduction' ? 'payslip' : 'benefit statement';
+  const reaching = f.amount.eq(c.amount) ? '' : `, of which ${pounds(f.amount)} was to reach CMS`;
+  return (
+    `My ${doc} of ${longDate(c.date)} shows ${pounds(c.amount)} deducted for child maintenance${reaching}. It had until ${longDate(reachByOf(f))} to reach CMS, ` +
+    `after the date of CMS’s figure (${longDate(r.result.asOf)}), so CMS’s statement could not yet show it: not an error of CMS’s, and not arrears. I ask CMS to confirm that it has been credited.`
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -815,7 +876,7 @@ export function disputedAndUndisputed(r: ComputedReconciliation): { disputed?: F
             ? 'Part of CMS’s balance I dispute (the net difference, less the deductions on their way to CMS)'
             : 'Part of CMS’s balance I dispute (the net difference, less what was on its way to CMS)',
           once,
-          `${bridge.description} Of it, ${inTransit.value} is ${inTransitCounts(r).payments === 0 ? 'deductions from pay still in time to reach CMS' : 'money on its way to CMS (paid before the date and recorded by CMS after it, or deducted from pay and still in time to reach it)'}, which it is not wrong about: ${pounds(b.difference)} − ${inTransit.value} = ${pounds(once)}.`,
+          `${bridge.description} Of it, ${inTransit.value} is ${inTransitCounts(r).payments === 0 ? `deductions from pay still in time to reach CMS${allOverdue(r) ? ' on that date' : ''}` : 'money on its way to CMS (paid before the date and recorded by CMS after it, or deducted from pay and still in time to reach it)'}, which it is not wrong about: ${pounds(b.difference)} − ${inTransit.value} = ${pounds(once)}.`,
           bridge.citation,
           bridge.href,
         );
@@ -837,7 +898,7 @@ export function inTransitFigure(r: ComputedReconciliation): Figure | undefined {
   return money(
     'in_transit_amount',
     payments === 0
-      ? `Deducted from my ${inTransitFrom(r)}, and still in time to reach CMS`
+      ? `Deducted from my ${inTransitFrom(r)}, and still in time to reach CMS${allOverdue(r) ? ` on ${before}, the date of its figure` : ''}`
       : deductions === 0
         ? r.result.side === 'receiving'
           ? `Passed on by CMS before ${before}, and reaching me after that date`
@@ -1120,7 +1181,10 @@ function lineCells(
   line: BridgeLine,
   finding: Finding | undefined,
 ): { cms: string; evidence: string; why: string } {
-  if (finding) return { cms: cmsCell(r, finding), evidence: evidenceCell(finding), why: explainFinding(finding, r.result.side, 'i') };
+  if (finding) {
+    const why = r.overdue?.includes(finding) ? overdueWhy(r, finding) : explainFinding(finding, r.result.side, 'i');
+    return { cms: cmsCell(r, finding), evidence: evidenceCell(finding), why };
+  }
   if (line.kind === 'accrued_not_yet_due') {
     return { cms: 'Counted in CMS’s figure already', evidence: 'Not yet due under the payment plan', why: structuralWhy(r, line) };
   }

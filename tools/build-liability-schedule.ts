@@ -16,6 +16,7 @@ import {
   WRITE_OFF_REASONS,
 } from '../calc/schedule/build.ts';
 import { CREDITORS } from '../calc/ledger/entries.ts';
+import type { Side } from '../calc/reconcile/reconcile.ts';
 import { COLLECTION_SERVICES, RATES } from '../calc/scheme-2012/calculate.ts';
 import { calculateMaintenanceInput } from './calculate-maintenance.ts';
 import { describePage, inputHash, pageInput, pageOutput, paginate } from './paging.ts';
@@ -57,7 +58,7 @@ export const scheduleShape = {
     .describe('The CMS decisions, in any order'),
   frequency: z.enum(PAYMENT_FREQUENCIES).optional().describe('Default monthly'),
   firstDueDate: civilDate.optional().describe('Default the first effective date'),
-  caseEndDate: civilDate.optional().describe('The day liability stopped, if the case ended'),
+  caseEndDate: civilDate.optional().describe('Day after the last day of liability'),
   service: z.enum(COLLECTION_SERVICES).optional().describe('Default direct_pay'),
   paymentPlan: strictObject({
     catchUpInstalments: z
@@ -376,20 +377,38 @@ function liableWords(l: BuildLiabilityScheduleOutput['lines'][number]): string {
   return ` (liable ${from} to ${to})`;
 }
 
-/** The schedule in words: the total due, the payment plan, the decisions, the trace, then this page's lines. */
-export function summarizeSchedule(out: BuildLiabilityScheduleOutput): string {
+/** "£249.60 (maintenance £260.00 less CMS's collection fee £10.40)": what reaches a receiving parent, from calc's net. */
+function netWords(r: { maintenance: string; fee: string; net: string }): string {
+  return r.fee === '0.00' ? p(r.net) : `${p(r.net)} (maintenance ${p(r.maintenance)} less CMS’s collection fee ${p(r.fee)})`;
+}
+
+/**
+ * The schedule in words: the total due, the payment plan, the decisions, the trace, then this page's lines. From the
+ * receiving side (a stored case's side, build_case_schedule) what is due to her is the maintenance less the fee CMS
+ * takes from it on Collect and Pay (4% from 11 August 2014: Fees Regulations 2014 reg 7; calc's `net`), not the paying
+ * parent's total with his 20% fee (a journey probe: "£3,432.00 (… Collect and Pay fees £572.00)", and £312.00 "due" a
+ * month, to her).
+ */
+export function summarizeSchedule(out: BuildLiabilityScheduleOutput, side: Side = 'paying'): string {
   const t = out.totals;
+  const receiving = side === 'receiving';
+  const span = `from ${out.liabilityStart} to ${out.liabilityEnd ?? out.asOf} (${plural(out.counts.lines, `${FREQUENCY_WORDS[out.frequency]} period`)} starting on or before ${out.asOf})`;
+  const toHer = (r: (typeof t.receivingParents)[number]) => (t.receivingParents.length > 1 ? `${r.id} ${netWords(r)}` : netWords(r));
   // Liability that starts after asOf: nothing is due yet, and the answer says so rather than a span that runs backwards.
   const head = [
     out.liabilityStart > out.asOf
       ? `Nothing is due by ${out.asOf}: liability starts on ${out.liabilityStart}, after that day (give a later asOf to see what falls due).`
-      : `Due from ${out.liabilityStart} to ${out.liabilityEnd ?? out.asOf} (${plural(out.counts.lines, `${FREQUENCY_WORDS[out.frequency]} period`)} starting on or before ${out.asOf}): ` +
-        `${p(t.totalDue)}` +
-        (t.collectionFees === '0.00' ? '.' : ` (maintenance ${p(t.maintenance)} + Collect and Pay fees ${p(t.collectionFees)}).`),
+      : receiving
+        ? `Due to the receiving parent ${span}: ${t.receivingParents.map(toHer).join('; ')}.` +
+          (t.collectionFees === '0.00'
+            ? ''
+            : ` The paying parent owes ${p(t.totalDue)}, with his 20% collection fee of ${p(t.collectionFees)}, which goes to CMS.`)
+        : `Due ${span}: ${p(t.totalDue)}` +
+          (t.collectionFees === '0.00' ? '.' : ` (maintenance ${p(t.maintenance)} + Collect and Pay fees ${p(t.collectionFees)}).`),
   ];
   if (out.plan.notYetDue !== '0.00' || out.plan.amounts.length > 0) {
     head.push(
-      `Under the payment plan ${p(out.plan.dueByAsOf)} was due by ${out.asOf}; ${p(out.plan.notYetDue)} has accrued but is collected by later instalments. ` +
+      `Under the payment plan ${p(out.plan.dueByAsOf)}${receiving && t.collectionFees !== '0.00' ? ' (the paying parent’s, with his fee)' : ''} was due by ${out.asOf}; ${p(out.plan.notYetDue)} has accrued but is collected by later instalments. ` +
         out.plan.amounts.map((a) => planAmountWords(a, out.plan.rule)).join(' '),
     );
   }
@@ -402,7 +421,7 @@ export function summarizeSchedule(out: BuildLiabilityScheduleOutput): string {
         `Owed before payments: ${p(h.owed)}.`,
     );
   }
-  if (t.receivingParents.length > 1) {
+  if (t.receivingParents.length > 1 && !receiving) {
     head.push(`By receiving parent: ${t.receivingParents.map((r) => `${r.id} ${p(r.maintenance)}`).join(', ')}.`);
   }
   const live = out.decisions.filter((d) => !d.superseded);
@@ -412,9 +431,10 @@ export function summarizeSchedule(out: BuildLiabilityScheduleOutput): string {
     traceSection(out.trace),
     {
       title: `Lines (${describePage(out.page)}):`,
-      lines: out.lines.map(
-        (l) =>
-          `${l.periodStart} to ${l.periodEnd}${liableWords(l)}, due ${l.dueDate}: ${p(l.totalDue)} (running total ${p(l.runningTotal)})`,
+      lines: out.lines.map((l) =>
+        receiving
+          ? `${l.periodStart} to ${l.periodEnd}${liableWords(l)}, due ${l.dueDate}: to the receiving parent ${l.receivingParents.map(toHer).join('; ')}`
+          : `${l.periodStart} to ${l.periodEnd}${liableWords(l)}, due ${l.dueDate}: ${p(l.totalDue)} (running total ${p(l.runningTotal)})`,
       ),
       rest: (left) => `… ${plural(left, 'more line')} on this page in structuredContent.lines`,
     },

@@ -21,7 +21,7 @@ export const createCaseInput = strictObject({
   service: z.enum(COLLECTION_SERVICES).optional().describe('Default direct_pay'),
   frequency: z.enum(PAYMENT_FREQUENCIES).optional().describe('Default monthly'),
   firstDueDate: civilDate.optional().describe('First payment day on CMS’s schedule'),
-  endDate: civilDate.optional().describe('The day liability stopped, if ended'),
+  endDate: civilDate.optional().describe('Day after the last day of liability'),
   parties: z.array(partyInput).max(20, 'at most 20 parties').optional(),
   children: z.array(childInput).max(20, 'at most 20 children').optional(),
   decisions: z

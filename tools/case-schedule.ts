@@ -3,7 +3,8 @@
  * @module
  */
 import * as z from 'zod';
-import { buildLiabilityScheduleOutput, buildLiabilityScheduleTool, toJson } from './build-liability-schedule.ts';
+import { SIDES } from '../calc/reconcile/reconcile.ts';
+import { buildLiabilityScheduleOutput, summarizeSchedule, toJson } from './build-liability-schedule.ts';
 import { aboutStoredDecisions, caseSchedule, nextTurn } from '../cases/index.ts';
 import { caseId, storeOf } from './case-common.ts';
 import { inputHash, pageInput } from './paging.ts';
@@ -20,6 +21,7 @@ export const buildCaseScheduleInput = strictObject({
 
 export const buildCaseScheduleOutput = buildLiabilityScheduleOutput.extend({
   caseId: z.string(),
+  side: z.enum(SIDES),
   planFrom: z.string().optional().describe('The payment schedule document CMS’s catch-up amounts were read from'),
   warnings: z.array(z.string()).optional().describe('About the payment plan, as reconcile_case says it'),
 });
@@ -40,10 +42,12 @@ export const buildCaseScheduleTool = defineTool({
     await nextTurn();
     return {
       caseId: input.caseId,
+      side: records.case.side,
       ...toJson(built.schedule, inputHash(built.input), input.page),
       ...(built.planFrom ? { planFrom: built.planFrom } : {}),
       ...(built.warnings.length > 0 ? { warnings: [...built.warnings] } : {}),
     };
   },
-  summarize: (out) => [buildLiabilityScheduleTool.summarize(out), ...(out.warnings ?? []).map((w) => `Note: ${w}`)].join('\n'),
+  // From the case's side: a receiving parent is told what reaches her, after CMS's 4% (summarizeSchedule).
+  summarize: (out) => [summarizeSchedule(out, out.side), ...(out.warnings ?? []).map((w) => `Note: ${w}`)].join('\n'),
 });

@@ -129,9 +129,16 @@ export function letterTypeJson(spec: LetterSpec, context: ToolContext, nation: N
     enclosures: [...spec.enclosures],
     sendBy: { method: spec.sendBy.method, notes: [...spec.sendBy.notes] },
     copyToMp: spec.copyToMp,
-    clock: { countedFrom: LETTER_CLOCKS[spec.id].date, deadlines: examples(spec, context.today, nation) },
+    // A letter that starts no deadline (L08, L10, L12, L14–L16, L19, L20) says so; its date would read as a clock.
+    clock: {
+      countedFrom: LETTER_CLOCKS[spec.id].event ? LETTER_CLOCKS[spec.id].date : NO_CLOCK,
+      deadlines: examples(spec, context.today, nation),
+    },
   };
 }
+
+/** `clock.countedFrom` of a letter that starts no deadline. */
+const NO_CLOCK = 'nothing: it starts no deadline';
 
 const SENDER_WORDS = { paying: 'the paying parent', receiving: 'the receiving parent', either: 'either parent' } as const;
 
@@ -151,7 +158,9 @@ export function summarizeLetterTypes(out: ListLetterTypesOutput): string {
       ? [`Figures come from ${listed(l.inputs.map((i) => `${i.input} (${i.use}: ${i.why})`))}; never typed into facts.`]
       : ['It quotes no computed figures.']),
     ...(l.enclosures.length ? [`Enclose: ${l.enclosures.join('; ')}.`] : []),
-    `Its clock counts from ${l.clock.countedFrom}.`,
+    LETTER_CLOCKS[findLetter(l.id).id].event
+      ? `Its clock counts from ${l.clock.countedFrom}.`
+      : 'It starts no deadline, so no reply to it is tracked: mark_letter_sent records it as a letter sent.',
   );
   return capped(head, [
     {

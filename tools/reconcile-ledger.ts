@@ -620,10 +620,16 @@ export function summarizeReconciliation(
   const onlyHeld = br.notPassedOn !== undefined && gap.isNegative() && gap.abs().equals(br.notPassedOn.amount);
   // Lines that are no error of CMS's (on its way, held, owed later, paid ahead): "too high" would call it all one.
   const notAllErrors = br.subtotals.some((x) => NOT_CMS_ERRORS.has(x.kind));
+  // With no payment evidence at all, the balance is everything due: said so, not "from the evidence" (a journey probe:
+  // "worked out from the decisions and the evidence … £3,432.00 owed" with no bank payment or payslip given).
+  const noEvidence = out.counts.bankTransactions === 0 && out.counts.evidence === 0;
+  const workedFrom = noEvidence
+    ? 'worked out from the decisions alone (no evidence of payment was given: no bank transactions, payslips or other evidence, so nothing counts as paid)'
+    : 'worked out from the decisions and the evidence';
   head.push(
     noCmsFigure
-      ? `No entry of CMS's and no balance it claims was given, so there is no figure of CMS's to check; worked out from the decisions and the evidence, on ${b.asOf} it is ${describeBalance(new Dec(b.recomputed), out.side)}.`
-      : `${cmsWords} on ${b.asOf}; worked out from the decisions and the evidence it is ${describeBalance(new Dec(b.recomputed), out.side)}` +
+      ? `No entry of CMS's and no balance it claims was given, so there is no figure of CMS's to check; ${workedFrom}, on ${b.asOf} it is ${describeBalance(new Dec(b.recomputed), out.side)}.`
+      : `${cmsWords} on ${b.asOf}; ${workedFrom} it is ${describeBalance(new Dec(b.recomputed), out.side)}` +
           (gap.isZero()
             ? sameInTotal(br)
             : onlyHeld

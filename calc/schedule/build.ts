@@ -108,7 +108,7 @@ export function buildSchedule(input: ScheduleInput, options: { readonly catchUpF
 
   trace.add(
     SCHEDULE_STEP.instalments,
-    `${lines.length} ${frequency.replace('_', '-')} periods from ${liabilityStart}${liabilityEnd ? ` to the case end on ${liabilityEnd}` : ''}, due on or before ${asOf}: ` +
+    `${lines.length} ${frequency.replace('_', '-')} periods from ${liabilityStart}${liabilityEnd ? ` to the case end (nothing due from ${liabilityEnd})` : ''}, due on or before ${asOf}: ` +
       `each period's instalment is the weekly amount × 52 ÷ ${INSTALMENTS[frequency]}`,
     String(lines.length),
     LAW.instalments,

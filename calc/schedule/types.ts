@@ -87,7 +87,10 @@ export interface ScheduleInput {
   readonly frequency?: PaymentFrequency;
   /** The first payment day; later ones follow at the frequency. Defaults to the first effective date. */
   readonly firstDueDate?: CivilDate;
-  /** The day liability stops (nothing is due for it or after it). */
+  /**
+   * The first day with nothing due: the day after the last day of liability (a case closed on 31 January, its last
+   * day owed, ends on 1 February). Nothing is due for it or after it.
+   */
   readonly caseEndDate?: CivilDate;
   /** Include every period due on or before this day. */
   readonly asOf: CivilDate;

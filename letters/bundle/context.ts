@@ -6,7 +6,7 @@
  */
 import { reconciliationChart, type ChartModel } from '../../calc/chart/index.ts';
 import { readBankTransactions, readCmsEntries, readEvidence } from '../../calc/ledger/entries.ts';
-import { reconciliationStatement, type ComputedReconciliation } from '../figures.ts';
+import { overdueBy, reconciliationStatement, type ComputedReconciliation } from '../figures.ts';
 import type { Block, StatementSummary } from '../types.ts';
 import type { BundleDocument, EvidenceBundleInput, Ledger, RowLocation } from './types.ts';
 import { documentLabel, placeWords } from './words.ts';
@@ -35,13 +35,15 @@ export interface BundleContext {
 export function bundleContext(input: EvidenceBundleInput): BundleContext {
   const { input: reconcileInput, result } = input.reconciliation;
   // The canonical rows reconcile read, by id, as letters/figures.ts `compute` builds them.
-  const computed: ComputedReconciliation = {
+  const read: ComputedReconciliation = {
     input: reconcileInput,
     result,
     cmsEntries: new Map(readCmsEntries(reconcileInput.cmsEntries).map((e) => [e.id, e])),
     bankTransactions: new Map(readBankTransactions(reconcileInput.bankTransactions).map((t) => [t.id, t])),
     evidence: new Map(readEvidence(reconcileInput.evidence).map((v) => [v.id, v])),
   };
+  // A deduction still in time at the reconciliation's date whose time ran out before the bundle's: said as such.
+  const computed = overdueBy({ reconciliation: read }, input.generatedOn).reconciliation!;
   const made = reconciliationStatement(computed, (f) => f.value, input.case.side);
   const statement =
     made && made.table.kind === 'table' ? { table: made.table as Extract<Block, { kind: 'table' }>, summary: made.summary } : undefined;

@@ -21,9 +21,12 @@ import {
   monthlyAmount,
   evidenceEnclosures,
   evidenceSourceWords,
+  allOverdue,
   inTransitCounts,
   inTransitFrom,
   inTransitPaymentsWords,
+  overdueList,
+  reachByOf,
   notPassedOnFigure,
   onlyLinesOf,
   monthlyWithFee,
@@ -40,8 +43,8 @@ import {
 import { count, countIs, joinAnd, sentence } from '../format.ts';
 import { lsdoRepresentationsLastDay } from '../deadlines.ts';
 import type { Block, ComposeContext, Figure } from '../types.ts';
-import { balanceSentences, linesRef, outBy, statementSentences, notEntries } from './balance.ts';
-import { BASIS, CMS_ADDRESS, SEND_TO_CMS, defineLetter, keepPaying, paragraphs, roleWords } from './common.ts';
+import { balanceSentences, linesRef, outBy, statementSentences, notEntries, overdueAsk } from './balance.ts';
+import { BASIS, CMS_ADDRESS, SEND_TO_CMS, caseEndedOn, defineLetter, keepPaying, paragraphs, roleWords } from './common.ts';
 
 export const CLAIM_SOURCES = [
   'letter',
@@ -241,7 +244,7 @@ export const paymentDispute = defineLetter({
     // Enforcement is the paying parent's to fear, and only on a figure that is too high.
     const hold = f.holdEnforcement ?? (ctx.senderRole === 'paying' && netWay(r) === 'too_high');
     // Direct Pay shortfalls nobody reported are set out too, but they are not entries CMS got wrong.
-    const others = notEntries(ctx, schedule, 'reports');
+    const others = notEntries(ctx, r, schedule, 'reports');
     return {
       subject: 'Dispute of entries on my child maintenance account',
       body: paragraphs(
@@ -262,6 +265,7 @@ export const paymentDispute = defineLetter({
               `Trace each payment on ${linesRef(schedule.passedOnLines)} of the schedule: tell me the date, the amount and the account you sent it to, and pay me what did not arrive.`,
             ]
           : []),
+        ...overdueAsk(r, schedule),
         'Send me a corrected statement of the balance.',
         ...(hold
           ? [
@@ -415,9 +419,12 @@ export const enforcementPauseRequest = defineLetter({
       ...paragraphs(
         'I know there is no automatic right to a pause. But you must have regard to the welfare of any child affected when you use your discretion (Child Support Act 1991 s.2), and money taken on a wrong balance is slow and hard to get back.',
         f.hardship && sentence(f.hardship),
-        owesSome
-          ? `I will keep paying ${ongoing}, and I will pay the ${accepted} I accept I owe; I am willing to agree a plan for it.`
-          : `I will keep paying ${ongoing}.`,
+        // On a case that has ended there is no ongoing maintenance to promise.
+        caseEndedOn(ctx)
+          ? owesSome && `I will pay the ${accepted} I accept I owe; I am willing to agree a plan for it.`
+          : owesSome
+            ? `I will keep paying ${ongoing}, and I will pay the ${accepted} I accept I owe; I am willing to agree a plan for it.`
+            : `I will keep paying ${ongoing}.`,
         lsdoLast && lsdoSentence(ctx.date(lsdoLast.date), ctx.sentOn <= lsdoLast.date),
         f.action === 'regular_deduction_order' &&
           'Please also treat this letter as an application to review the regular deduction order under regulation 25G of the Child Support (Collection and Enforcement) Regulations 1992, because the amount it collects rests on a wrong balance.',
@@ -467,6 +474,16 @@ function inTransitWords(ctx: ComposeContext<unknown>, r: ComputedReconciliation,
     );
   }
   const from = inTransitFrom(r);
+  // Their time ran out before the letter's date: CMS's statement could not show them; it is asked to confirm them.
+  if (allOverdue(r)) {
+    const where = lines.length ? ` (${linesRef(lines)} of the statement)` : '';
+    const f = r.overdue![0]!;
+    return n === 1
+      ? `Of your figure, ${ctx.quote(inTransit)} was deducted from my ${from} on ${ctx.date(f.citations[0]!.date)}${where} and had until ${ctx.date(reachByOf(f))} to reach you: ` +
+          `your statement to ${ctx.date(r.result.asOf)} could not yet show it, but it has been taken from me and must not be collected again.`
+      : `Of your figure, ${ctx.quote(inTransit)} is ${count(n, 'deduction')} from my ${from}${where}: ${overdueList(r, 'you')}. ` +
+          `Your statement to ${ctx.date(r.result.asOf)} could not yet show them, but they have been taken from me and must not be collected again.`;
+  }
   const payer =
     from === 'pay'
       ? 'my employer'
@@ -484,6 +501,11 @@ function inTransitAsks(ctx: ComposeContext<unknown>, r: ComputedReconciliation, 
   if (inTransit && inTransitCounts(r).payments > 0) {
     return [
       `Do not collect again the ${ctx.quote(inTransit)} I had already paid by ${ctx.date(r.result.asOf)}: it is on your record since, or will be.`,
+    ];
+  }
+  if (inTransit && allOverdue(r)) {
+    return [
+      `Confirm that the ${ctx.quote(inTransit)} deducted from my ${inTransitFrom(r)} has been credited to my account, and do not collect it again.`,
     ];
   }
   return inTransit
@@ -603,7 +625,7 @@ export const arrearsPaymentPlan = defineLetter({
           }`,
         (disputed || inTransit) && claim && statementSentences(ctx, r, 'cms', Boolean(inTransit)).join(' '),
         `I cannot pay ${only ? 'it' : 'the arrears'} in one sum. ${offer}`,
-        `As well as these instalments I will keep paying ${ongoingPayment(ctx, calc, r)}.`,
+        !caseEndedOn(ctx) && `As well as these instalments I will keep paying ${ongoingPayment(ctx, calc, r)}.`,
         'I enclose a statement of my income and outgoings, which shows this is what I can afford while still meeting the children’s needs in my home and my essential bills.',
         'I ask that no further enforcement action be taken while I keep to this plan. In deciding, please have regard to the welfare of the children, as section 2 of the Child Support Act 1991 requires.',
       ),

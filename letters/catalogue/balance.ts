@@ -35,6 +35,8 @@ import {
   onlyLinesOf,
   ownEntries,
   aheadPays,
+  allOverdue,
+  overdueList,
   paidAheadBy,
   differenceBesideNotYetDue,
   receiptsList,
@@ -43,7 +45,7 @@ import {
   structuralLine,
   type ComputedReconciliation,
 } from '../figures.ts';
-import { balanceWords, count, joinAnd, positionOf, type Position } from '../format.ts';
+import { balanceWords, count, joinAnd, longDate, positionOf, type Position } from '../format.ts';
 import type { ComposeContext, EachWaySummary, SenderRole, StatementSummary } from '../types.ts';
 
 type Ctx = Pick<ComposeContext<unknown>, 'quote' | 'date' | 'senderRole'>;
@@ -295,12 +297,18 @@ export function statementSentences(
     // Payments recorded after the date among them: said as such, not as deductions.
     const payments = inTransitPaymentsWords(r, you);
     out.push(
-      payments && result.side === 'receiving'
-        ? `${payments} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}): ${figure} counts ${them} as passed on and is not wrong about ${them}, but the correct balance does not count ${them} yet.`
-        : payments
-          ? `${payments} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}): ${figure} does not include ${them} yet and is not wrong about ${them}, but the correct balance counts ${them} as paid.`
-          : `${n === 1 ? 'A deduction' : capital(count(n, 'deduction'))} from my ${inTransitFrom(r)} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}) ${n === 1 ? 'is' : 'are'} still in time to reach ${you}: ` +
-            `${figure} does not include ${them} yet and is not wrong about ${them}, but the correct balance counts ${them} as paid.`,
+      allOverdue(r)
+        ? `${capital(yours)} statement to ${ctx.date(result.asOf)} could not yet show ${overdueList(r, you)} (${linesRef(s.inTransitLines)}): ` +
+            `${figure} is not wrong about ${them}, but the correct balance counts ${them} as paid; ` +
+            (to === 'cms'
+              ? `please confirm that ${n === 1 ? 'it has' : 'they have'} been credited.`
+              : `whether ${n === 1 ? 'it has' : 'they have'} been credited since, nothing I have been given shows.`)
+        : payments && result.side === 'receiving'
+          ? `${payments} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}): ${figure} counts ${them} as passed on and is not wrong about ${them}, but the correct balance does not count ${them} yet.`
+          : payments
+            ? `${payments} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}): ${figure} does not include ${them} yet and is not wrong about ${them}, but the correct balance counts ${them} as paid.`
+            : `${n === 1 ? 'A deduction' : capital(count(n, 'deduction'))} from my ${inTransitFrom(r)} (${linesRef(s.inTransitLines)}, ${ctx.quote(transit)}) ${n === 1 ? 'is' : 'are'} still in time to reach ${you}: ` +
+              `${figure} does not include ${them} yet and is not wrong about ${them}, but the correct balance counts ${them} as paid.`,
     );
   }
   const split = result.bridge.lines.find((l) => l.kind === 'unexplained' && l.amount.isZero());
@@ -437,9 +445,16 @@ function unreportedSentence(ctx: Pick<ComposeContext<unknown>, 'senderRole'>, s:
  * still has time to pay over (by the 19th of the month after: SI 1992/1989 reg 14(1)) are not errors on CMS's record,
  * but the correct balance counts them as paid; undefined when there are none.
  */
-function inTransitSentence(s: StatementSummary, role: SenderRole): string | undefined {
+function inTransitSentence(r: ComputedReconciliation, s: StatementSummary, role: SenderRole): string | undefined {
   const n = s.inTransitLines.length;
   if (n === 0) return undefined;
+  // Their time ran out before the letter's date: CMS's statement could not show them, and CMS is asked to confirm them.
+  if (allOverdue(r)) {
+    return (
+      `The statement also sets out ${overdueList(r, 'you')} (${linesRef(s.inTransitLines)}): your statement to ${longDate(r.result.asOf)} could not yet show ${n === 1 ? 'it' : 'them'}. ` +
+      `${n === 1 ? 'It is not an error' : 'They are not errors'} on your record, and the correct balance counts ${n === 1 ? 'it' : 'them'} as paid; please confirm that ${n === 1 ? 'it has' : 'they have'} been credited.`
+    );
+  }
   const p = s.inTransitPaymentLines.length;
   // A receiving parent's: payments CMS passed on before the date that reached her after it.
   if (p > 0 && role === 'receiving') {
@@ -460,6 +475,18 @@ function inTransitSentence(s: StatementSummary, role: SenderRole): string | unde
     `The statement also sets out ${n === 1 ? 'a deduction' : `${count(n, 'deduction')}`} from my pay that my employer still has time to pay over to you (${linesRef(s.inTransitLines)}): ` +
     `${n === 1 ? 'it is not an error' : 'they are not errors'} on your record, but the correct balance counts ${n === 1 ? 'it' : 'them'} as paid.`
   );
+}
+
+/**
+ * For a letter that lists the entries CMS got wrong: the ask to confirm the deductions whose time to reach CMS ran out
+ * after the date of its figure and before the letter's (`allOverdue`) have been credited; none otherwise.
+ */
+export function overdueAsk(r: ComputedReconciliation, s: StatementSummary): string[] {
+  const n = s.inTransitLines.length;
+  if (n === 0 || !allOverdue(r)) return [];
+  return [
+    `Confirm that the ${n === 1 ? 'deduction' : 'deductions'} from my ${inTransitFrom(r)} on ${linesRef(s.inTransitLines)} of the schedule, which your statement to ${longDate(r.result.asOf)} could not yet show, ${n === 1 ? 'has' : 'have'} been credited to my account.`,
+  ];
 }
 
 /**
@@ -484,11 +511,12 @@ function passedOnSentence(s: StatementSummary): string | undefined {
  */
 export function notEntries(
   ctx: Pick<ComposeContext<unknown>, 'senderRole' | 'warn'>,
+  r: ComputedReconciliation,
   s: StatementSummary,
   reports: Reports,
 ): { readonly text: string; readonly correct: string; readonly unreported: boolean; readonly passedOn: boolean } {
   const unreported = unreportedSentence(ctx, s, reports);
-  const inTransit = inTransitSentence(s, ctx.senderRole);
+  const inTransit = inTransitSentence(r, s, ctx.senderRole);
   const passedOn = passedOnSentence(s);
   const note = unreportedNote(ctx, s, reports);
   if (note) ctx.warn(note);

@@ -4,6 +4,7 @@
  * @module
  */
 import type * as z from 'zod';
+import type { CivilDate } from '../../calc/dates.ts';
 import type { Parameter, Reference } from '../../calc/parameters.ts';
 import { incomeChangeTolerancePercent } from '../../calc/scheme-2012/parameters.ts';
 import type { ComposeContext, LetterSpec, SendBy } from '../types.ts';
@@ -190,11 +191,26 @@ export function roleWords(ctx: Pick<ComposeContext<unknown>, 'senderRole'>): str
   return ctx.senderRole === 'paying' ? 'the paying parent' : 'the receiving parent';
 }
 
-/** The decision stays in force while it is looked at: a paying parent says they will keep paying. */
-export function keepPaying(ctx: Pick<ComposeContext<unknown>, 'senderRole'>): string | undefined {
-  return ctx.senderRole === 'paying'
-    ? 'While you look at this I will keep paying the amount you have told me to pay, so that nothing I write here is mistaken for a refusal to pay.'
-    : undefined;
+/**
+ * The first day with nothing due on a case that has ended by the letter's date (the reconciliation's schedule ends
+ * before or on it: calc/schedule `caseEndDate`); undefined while anything is still due, or with no reconciliation.
+ */
+export function caseEndedOn(ctx: Pick<ComposeContext<unknown>, 'computed' | 'sentOn'>): CivilDate | undefined {
+  const end = ctx.computed.reconciliation?.result.schedule.liabilityEnd;
+  return end !== undefined && end <= ctx.sentOn ? end : undefined;
+}
+
+/**
+ * The decision stays in force while it is looked at: a paying parent says they will keep paying. On a case that has
+ * ended there is nothing more to pay (a journey probe, story 6: a letter on a case closed in January promised to "keep
+ * paying the amount you have told me to pay"), so the sentence says only that nothing here is a refusal to pay.
+ */
+export function keepPaying(ctx: Pick<ComposeContext<unknown>, 'senderRole' | 'computed' | 'sentOn' | 'date'>): string | undefined {
+  if (ctx.senderRole !== 'paying') return undefined;
+  const ended = caseEndedOn(ctx);
+  return ended
+    ? `My case has ended: nothing is due on it from ${ctx.date(ended)}, so there is no ongoing amount for me to keep paying. Nothing I write here is a refusal to pay what is owed.`
+    : 'While you look at this I will keep paying the amount you have told me to pay, so that nothing I write here is mistaken for a refusal to pay.';
 }
 
 /** Optional paragraphs: those that are undefined are left out. */

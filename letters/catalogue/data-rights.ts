@@ -134,7 +134,7 @@ export const rectificationRequest = defineLetter({
     const schedule = ctx.disputedSchedule()!;
     const claimed = claimedBalance(r);
     // Direct Pay shortfalls nobody reported are set out too, but they are not entries CMS holds wrongly.
-    const others = notEntries(ctx, schedule, 'does_not_report');
+    const others = notEntries(ctx, r, schedule, 'does_not_report');
     const body: Block[] = paragraphs(
       `I am ${roleWords(ctx)} in this case. I am asking you, under Article 16 of the UK GDPR, to correct inaccurate personal data about me held on my child maintenance case.`,
       f.sarReceivedOn &&
@@ -142,7 +142,7 @@ export const rectificationRequest = defineLetter({
       `I have checked your record of my account against my ${evidenceSourceWords(r)} and the decisions on my case. ${countIs(schedule.count, 'entry', 'entries')} wrong.` +
         others.text,
       ...(claimed ? balanceSentences(ctx, r) : []),
-      statementSentences(ctx, r).join(' '),
+      statementSentences(ctx, r, 'cms', true).join(' '),
     );
     if (f.otherInaccuracies?.length) {
       body.push(...paragraphs('These other records are also wrong:'), {

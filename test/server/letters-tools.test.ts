@@ -17,6 +17,8 @@ import { listLetterTypesInput, listLetterTypesOutput, listLetterTypesTool } from
 import type { ToolContext, ToolDefinition } from '../../tools/tool.ts';
 import { extractPdfText } from '../../statements/pdf/text.ts';
 import { CASES, SENT_ON } from '../letters/fixture.ts';
+import { deadlinesForEvent, eventForLetter } from '../../calc/deadlines/index.ts';
+import { LETTER_CLOCKS, LETTERS } from '../../letters/index.ts';
 import { readLinkedFile } from './file-links.ts';
 import { textOf } from './helpers.ts';
 
@@ -87,6 +89,27 @@ describe('list_letter_types', () => {
     expect(mr.clock.countedFrom).toContain('decision letter');
     // Counted from 20 March 2026: + 30 days = 19 April (a Sunday, pointed out, not moved); + 1 month = 20 April: the earlier.
     expect(mr.clock.deadlines[0]).toMatchObject({ id: 'mr_last_day', ifCountedFromToday: '2026-04-19' });
+  });
+
+  // A journey probe (story 2): for L19 list_letter_types said "Its clock counts from the day the letter is sent", while
+  // mark_letter_sent said "It starts no deadline" (its sending is recorded as letter_sent, which starts none).
+  test('a letter that starts no deadline says so, and its sending starts none either', async () => {
+    const none = LETTERS.filter((l) => !LETTER_CLOCKS[l.id].event).map((l) => l.id);
+    expect(none).toEqual(['L08', 'L10', 'L12', 'L14', 'L15', 'L16', 'L19', 'L20']);
+    for (const id of none) {
+      // What mark_letter_sent records for it, and the deadlines that event starts: none.
+      expect(eventForLetter(id), id).toBe('letter_sent');
+      expect(deadlinesForEvent('letter_sent', TODAY, 'england_and_wales'), id).toEqual([]);
+      const result = await call('list_letter_types', { type: id });
+      const out = listLetterTypesOutput.parse(result.structuredContent);
+      expect(out.letter!.clock, id).toEqual({ countedFrom: 'nothing: it starts no deadline', deadlines: [] });
+      expect(textOf(result), id).toContain(
+        'It starts no deadline, so no reply to it is tracked: mark_letter_sent records it as a letter sent.',
+      );
+      expect(textOf(result), id).not.toContain('Its clock counts from');
+    }
+    // A letter that starts one keeps its clock: a payment dispute, from the day it is sent.
+    expect(textOf(await call('list_letter_types', { type: 'L04' }))).toContain('Its clock counts from the day the letter is sent.');
   });
 
   test('one type comes with every fact and the JSON Schema of its facts', async () => {
