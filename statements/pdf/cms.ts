@@ -32,7 +32,51 @@ export interface CmsLineReading {
    * printed as due): the column decided the type, and the line needs checking.
    */
   readonly contradicts?: CmsEntryType;
+  /**
+   * Why the reading needs checking, where the column and the wording alone do not say (a fee whose statement does
+   * not say whose it is): the warning's words after the line's page, wording and date.
+   */
+  readonly doubt?: string;
 }
+
+/**
+ * Whose statement it is, from its own words: the receiving parent's ("Maintenance due to you", "Payment passed on to
+ * you", "Balance owed to you") or the paying parent's ("Balance you owe", "Payment received - thank you").
+ */
+export type StatementSide = 'receiving' | 'paying';
+
+const RECEIVING_WORDS =
+  /\b(?:owed|due|paid|passed on|sent|payments?|transferred) to you\b|\bpaid (?:in)?to your (?:bank )?account\b|\bstatement for the receiving parent\b|\breceiving parent's statement\b/i;
+const PAYING_WORDS =
+  /\byou owe\b|\bowed by you\b|\bdue from you\b|\b(?:received|collected) from you\b|\bthank you\b|\bpaying parent's statement\b/i;
+
+/** Whose statement the lines (above, in and under the table) say it is; undefined when they say neither, or both. */
+export function statementSide(lines: readonly string[]): StatementSide | undefined {
+  const text = lines.join('\n').replace(/\u2019/g, "'");
+  const receiving = RECEIVING_WORDS.test(text);
+  return receiving === PAYING_WORDS.test(text) ? undefined : receiving ? 'receiving' : 'paying';
+}
+
+/**
+ * A payment CMS passed on to the receiving parent, in the words her statement uses: "Payment passed on to you",
+ * "Payment to you", "Paid to you", "Sent to you", "Paid into your account".
+ */
+const PASSED_ON =
+  /\bpassed on\b|\b(?:sent|paid|payments?|transferred) to (?:you|the receiving parent)\b|\bpaid (?:in)?to your (?:bank )?account\b/;
+/** Any payment named: passed on to her, or received from the paying parent. */
+const A_PAYMENT = new RegExp(`${PASSED_ON.source}|\\bpayments? received\\b|\\breceived from\\b`);
+
+/**
+ * A collection fee, however a statement names it: "Collection fee", "Collection charge (20%)", "4% collection fee",
+ * "Fee deducted from payment", "Deducted collection fee".
+ */
+const FEE =
+  /\bcollection (?:fee|charge)s?\b|\b(?:4|four) ?(?:%|per ?cent) (?:collection )?(?:fee|charge)s?\b|\b(?:fee|charge)s? (?:\(4 ?%\) )?(?:deducted|taken|withheld)\b|\bdeducted (?:as )?(?:a |the |your )?(?:collection )?(?:fee|charge)s?\b/;
+/**
+ * Wording that says a fee was taken from the money passed on: the receiving parent's 4% (SI 2014/612), which lowers
+ * what she is owed, printed in the paid column beside what she was passed.
+ */
+const TAKEN_FROM_PAYMENT = /\bdeducted\b|\btaken (?:off|from|out)\b|\bwithheld\b|\b(?:4|four) ?(?:%|per ?cent\b)/;
 
 /**
  * Wordings, most specific first; each says what the line is in the due column and in the paid column. A
@@ -40,6 +84,8 @@ export interface CmsLineReading {
  * direction (issue 10: "Deduction from earnings order payment" in the paid column is money an employer paid,
  * not a charge); the wording only chooses the type within that direction.
  */
+const COLLECTION_FEE = { re: /\bcollection (?:fee|charge)s?\b/, due: 'collection_fee' } as const;
+
 const WORDINGS: readonly { readonly re: RegExp; readonly due?: CmsEntryType; readonly paid?: CmsEntryType }[] = [
   // A reversal, waiver or cancellation of anything changes the balance the way its column says.
   {
@@ -57,7 +103,7 @@ const WORDINGS: readonly { readonly re: RegExp; readonly due?: CmsEntryType; rea
     due: 'missed_payment_reported',
   },
   { re: /\brefund/, due: 'refund' },
-  { re: /\bcollection (?:fee|charge)s?\b/, due: 'collection_fee' },
+  COLLECTION_FEE,
   // A charge for an enforcement action (SI 2014/612 reg 10).
   {
     re: /(?:deduction from earnings|deduction order|\bdeo\b|\bder\b|liability order|enforcement|lump[- ]sum)\b.*\b(?:charge|fee)s?\b|\b(?:charge|fee)s? for (?:an? |the )?(?:deduction|deo|der|liability order|enforcement)|\bcharging order\b|\border for sale\b|\bdisqualification\b|\bcommittal\b/,
@@ -73,10 +119,7 @@ const WORDINGS: readonly { readonly re: RegExp; readonly due?: CmsEntryType; rea
     re: /\bdeductions? from (?:your |a |the )?benefits?\b|\bdwp deductions?\b|\bbenefit deductions?\b|\bdeducted from (?:your )?benefits?\b/,
     paid: 'benefit_deduction_receipt',
   },
-  {
-    re: /\bpassed on\b|\bsent to (?:you|the receiving parent)\b|\bpaid to (?:you|the receiving parent)\b|\bpayment to (?:the )?receiving parent\b/,
-    paid: 'payment_passed_on',
-  },
+  { re: PASSED_ON, paid: 'payment_passed_on' },
   { re: /\bdirect pay\b/, paid: 'direct_payment' },
   { re: /\bvoluntary payments?\b/, paid: 'voluntary_payment' },
   {
@@ -104,10 +147,17 @@ const WORDINGS: readonly { readonly re: RegExp; readonly due?: CmsEntryType; rea
  * in the column it is in (a refund printed as paid is not understood, and is read as the paid column reads an
  * unknown line), not recognised, with `contradicts` naming what the wording said. Unknown wording: an
  * adjustment when due, a payment received when paid, not recognised.
+ *
+ * A collection fee is a fee in either column ({@link feeReading}): in the due column the paying parent's 20%, in the
+ * paid column the receiving parent's 4%, taken from what she is passed. `side` is whose statement the line is on
+ * ({@link statementSide}), where it says.
  */
-export function cmsEntryType(description: string, column: CmsColumn): CmsLineReading {
+export function cmsEntryType(description: string, column: CmsColumn, side?: StatementSide): CmsLineReading {
   const d = description.toLowerCase().replace(/\s+/g, ' ').trim();
-  const wording = WORDINGS.find((w) => w.re.test(d));
+  const fee = feeReading(d, column, side);
+  if (fee && fee !== 'payment') return fee;
+  // A payment named before a fee ("Payment to you after the 4% fee") is the payment.
+  const wording = WORDINGS.find((w) => w.re.test(d) && !(fee === 'payment' && w === COLLECTION_FEE));
   const type = wording?.[column];
   if (wording && type) {
     const chargeType = type === 'enforcement_charge' ? enforcementActionOf(d) : undefined;
@@ -119,6 +169,47 @@ export function cmsEntryType(description: string, column: CmsColumn): CmsLineRea
   // A charge or a report in the paid column is taken off again, a payment in the due column reversed: an
   // adjustment either way, never a payment the bank should show. A refund printed as paid is not understood.
   return { type: named === 'refund' ? fallback : 'adjustment', recognised: false, contradicts: named };
+}
+
+/**
+ * A line that names a collection fee (journey probe, story 1: a receiving parent's "Collection fee (4%) deducted",
+ * printed in the paid column, was read as an adjustment, a credit, and her reconciliation came to £195.20 owed where
+ * it is £340.80). Read by what it names first, the fee or a payment ("Fee deducted from payment" is a fee, "Payment to
+ * you after the 4% fee" a payment: then 'payment'); a reversal, waiver, refund, write-off, offset or adjustment of a
+ * fee is that (undefined: the wordings read it). A fee is a `collection_fee` of the amount printed (positive) in
+ * either column: the paying parent's side counts it as charged to him, the receiving parent's as taken from what she
+ * is owed (calc/reconcile/read.ts). In the paid column it lowers the balance, as the receiving parent's 4% does on her
+ * statement: read as hers where the wording says it was deducted (or 4%) or the statement is hers; on a paying
+ * parent's statement a fee that lowers his balance is not understood, and is read as an adjustment (a credit), as
+ * before; where nothing says whose statement it is, it is read as hers and warned of. In the due column it is the
+ * paying parent's fee; on what reads as a receiving parent's statement, where the due column raises what she is owed
+ * and no fee can, it is still read as a fee (a statement taken for hers by mistake keeps its fees) and warned of.
+ */
+function feeReading(d: string, column: CmsColumn, side: StatementSide | undefined): CmsLineReading | 'payment' | undefined {
+  const at = d.search(FEE);
+  if (at < 0) return undefined;
+  const first = WORDINGS.findIndex((w) => w.re.test(d));
+  if (first >= 0 && first < WORDINGS.indexOf(COLLECTION_FEE)) return undefined;
+  const payment = d.search(A_PAYMENT);
+  if (payment >= 0 && payment < at) return 'payment';
+  const fee: CmsEntryType = 'collection_fee';
+  if (column === 'due') {
+    if (side === 'receiving') {
+      return {
+        type: fee,
+        recognised: false,
+        doubt: `is in the due column of what reads as a receiving parent’s statement (lines "to you"), where the due column raises what she is owed, but a collection fee is the paying parent’s, charged to him, or hers, taken from what she is owed; it was read as a collection fee. Check this line, and whose statement this is.`,
+      };
+    }
+    return { type: fee, recognised: true };
+  }
+  if (side === 'paying') return { type: 'adjustment', recognised: false, contradicts: fee };
+  if (side === 'receiving' || TAKEN_FROM_PAYMENT.test(d)) return { type: fee, recognised: true };
+  return {
+    type: fee,
+    recognised: false,
+    doubt: `names a collection fee in the paid column, where a receiving parent’s statement prints her 4% fee, taken from what she is passed; it was read as that (a collection fee), but nothing else on the statement says whose it is (no line "to you", no "you owe"). Check this line.`,
+  };
 }
 
 const words = (type: CmsEntryType) => type.replace(/_/g, ' ');
@@ -205,8 +296,14 @@ export function cmsStatementEntries(
   summary: Partial<Record<SummaryFigure, Dec>>,
   warnings: string[],
   components: ComponentBalances = {},
-): { entries: CmsRow[]; checks: StatementChecks; opening?: Dec; closing?: Dec; received: Dec } {
+  context: readonly string[] = [],
+): { entries: CmsRow[]; checks: StatementChecks; opening?: Dec; closing?: Dec; received: Dec; side?: StatementSide } {
   const entries: CmsRow[] = [];
+  // Whose statement it is, from the lines round the table (`context`) and its own lines' wording.
+  const side = statementSide([
+    ...context,
+    ...events.flatMap((e) => (e.kind === 'marker' ? [] : [[...e.row.type, ...e.row.desc].join(' ')])),
+  ]);
   let opening = summary.opening;
   let closing = summary.closing;
   /** The last balance the table prints, while no line after it goes without one; whether the chain broke; steps checked. */
@@ -262,8 +359,9 @@ export function cmsStatementEntries(
     }
     const column: CmsColumn = due ? 'due' : 'paid';
     const value = amountValue((due ?? paid)!);
-    const { type, recognised, chargeType, contradicts } = cmsEntryType(description, column);
-    if (contradicts) {
+    const { type, recognised, chargeType, contradicts, doubt } = cmsEntryType(description, column, side);
+    if (doubt) warnings.push(`Page ${r.page}: "${description}" on ${r.date} ${doubt}`);
+    else if (contradicts) {
       const reading = type === 'adjustment' ? `an adjustment (a ${column === 'due' ? 'debit' : 'credit'})` : NAMES[type];
       warnings.push(
         `Page ${r.page}: "${description}" on ${r.date} is in the ${column} column, but its wording names ${NAMES[contradicts]}, which belongs in the ${other(column)} column; the column decides which way a line moves the balance, so it was read as ${reading}. Check this line.`,
@@ -356,6 +454,7 @@ export function cmsStatementEntries(
     ...(opening ? { opening } : {}),
     ...(closing ? { closing } : {}),
     received: summary.received ?? sums.received ?? zero,
+    ...(side ? { side } : {}),
   };
 }
 

@@ -484,7 +484,7 @@ function parseCmsStatement(
         );
   const period = { ...(p.periodStart ? { start: p.periodStart } : {}), ...(p.periodEnd ? { end: p.periodEnd } : {}) };
   const events = assembleRows(tableLines, { amountLine: 'first', entryFields: ['due', 'paid'], period, warnings, balanceSense: 'owed' });
-  const read = cmsStatementEntries(events, summary, warnings, balances);
+  const read = cmsStatementEntries(events, summary, warnings, balances, [...preamble, ...outside.map((l) => l.text)]);
   const { checks, opening, closing, received } = read;
   const entries = flagOutsidePeriod(read.entries, period, 'statement', warnings);
   if (closing === undefined && Object.keys(balances).length === 0) warnings.push(NO_CMS_BALANCE);

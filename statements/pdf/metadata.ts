@@ -131,9 +131,14 @@ const CMS_LABELS: [SummaryFigure, RegExp][] = [
   ['opening', /\bopening balance\b/i],
   ['closing', CMS_CLOSING],
   ['due', /\b(?:payments|maintenance|amounts?) due (?:from you|to you|for the period)?(?: for the period)?\b/i],
-  ['received', /\b(?:payments received(?: from you)?|payments made|payments passed on(?: to you)?|amount received)\b/i],
+  // A receiving parent's statement: what was passed on to her ("Payments to you", "Paid to you").
+  [
+    'received',
+    /\b(?:payments received(?: from you)?|payments made|payments passed on(?: to you)?|amount received|payments (?:sent |paid )?to you|(?:total )?paid to you)\b/i,
+  ],
   // Not "Collection fees owed" or "Enforcement charges outstanding": those are balances (readBalances), not the period's charges.
-  ['fees', /(?<!\boutstanding )\bcollection (?:fees|charges)\b(?! (?:owed|outstanding|balance))/i],
+  // A receiving parent's statement: her 4% "Collection fees deducted" (or "taken").
+  ['fees', /(?<!\boutstanding )\bcollection (?:fees|charges)(?: \(4%\))?(?: deducted| taken)?\b(?! (?:owed|outstanding|balance))/i],
   ['enforcement', /(?<!\boutstanding )\benforcement (?:charges|fees)\b(?! (?:owed|outstanding|balance))/i],
   ['adjustments', /\badjustments\b/i],
   ['missed', /\b(?:missed|short) payments reported\b|\breported missed payments\b/i],

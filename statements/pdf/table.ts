@@ -116,6 +116,9 @@ const HEADER_WORDS: Record<Field, readonly string[]> = {
     'balance outstanding',
     'outstanding balance',
     'total arrears',
+    // A receiving parent's statement.
+    'owed to you',
+    'balance owed to you',
   ],
   due: ['due', 'amount due', 'payment due', 'charged', 'due from you', 'due to you', 'amount charged', 'payments due', 'charges due'],
   paid: [
@@ -129,6 +132,9 @@ const HEADER_WORDS: Record<Field, readonly string[]> = {
     'payments made',
     'payment made',
     'amount collected',
+    // A receiving parent's statement: what was passed on to her, and her 4% fee, in one column.
+    'paid to you',
+    'paid or deducted',
   ],
   ongoing: [
     'ongoing maintenance',

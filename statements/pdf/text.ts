@@ -193,6 +193,7 @@ export async function readPdfPages<T>(bytes: Uint8Array, options: ExtractOptions
         content = await page.getTextContent();
       } catch (e) {
         if (e instanceof ParseError) throw e;
+        if (isStackOverflow(e)) throw new ParseError('parse_failed', `Page ${n}: ${TOO_DEEP}`);
         throw new ParseError(
           'parse_failed',
           `Page ${n} of the PDF could not be read (${describe(e)}); the file is damaged. Download it again or send a CSV export.`,
@@ -286,8 +287,22 @@ function describe(e: unknown): string {
   return m.length > 160 ? `${m.slice(0, 157)}…` : m;
 }
 
+/**
+ * pdf.js's own words for a file whose objects nest so deep that following them runs out of stack ("Maximum call stack
+ * size exceeded", a security probe's nested PDF): said for a person, what is wrong with the file and what to do.
+ */
+export const TOO_DEEP =
+  'This PDF cannot be read: parts of it are nested inside one another thousands of levels deep, far deeper than any bank or CMS statement, so the file is damaged or was not made by the bank or the CMS. Open it and print it to a new PDF (Print, then "Save as PDF" or "Microsoft Print to PDF") and send that, download the statement again, or export it as CSV from online banking.';
+
+/** Whether an error is the stack running out (V8's RangeError "Maximum call stack size exceeded"), however it was passed on. */
+export function isStackOverflow(e: unknown): boolean {
+  const m = e instanceof Error ? e.message : typeof e === 'string' ? e : (e as { message?: unknown } | null)?.message;
+  return typeof m === 'string' && /maximum call stack size exceeded|too much recursion/i.test(m);
+}
+
 function openError(e: unknown, passwordGiven: boolean): ParseError {
   if (e instanceof ParseError) return e;
+  if (isStackOverflow(e)) return new ParseError('parse_failed', TOO_DEEP);
   const err = e as { name?: string; code?: number; message?: string };
   if (err?.name === 'PasswordException') return passwordError(err.code, passwordGiven);
   if (err?.name === 'InvalidPDFException') {

@@ -1,13 +1,15 @@
 /**
  * The parse process (see pool.ts), a child of the one that serves requests: reads one document at a time with
- * {@link parseDocumentInProcess} and answers with the result, or with the error as data (its class, code and
- * field, rebuilt on the other side). It ends when the process that started it has gone.
+ * {@link parseDocumentInProcess} and answers with the result (its rows as text, in parts: reply.ts), or with the error
+ * as data (its class, code and field, rebuilt on the other side). It ends when the process that started it has gone.
  * @module
  */
 import './silence.ts'; // first: nothing the readers print reaches stdout
 import { MappingError } from '../csv/index.ts';
 import { parseDocumentInProcess, type ParseOptions } from '../index.ts';
-import { ParseError, type ParseRequest, type ParseResult } from '../types.ts';
+import { isStackOverflow, TOO_DEEP } from '../pdf/text.ts';
+import { ParseError, type ParseRequest } from '../types.ts';
+import { resultMessages, type ResultDone, type RowsPart } from './reply.ts';
 
 export interface WorkerJob {
   readonly id: number;
@@ -15,8 +17,10 @@ export interface WorkerJob {
   readonly options: ParseOptions;
 }
 
+/** A result comes back in messages (reply.ts: its rows as text, in parts, then the rest); an error in one. */
 export type WorkerReply =
-  | { readonly id: number; readonly ok: true; readonly result: ParseResult }
+  | RowsPart
+  | ResultDone
   | {
       readonly id: number;
       readonly ok: false;
@@ -42,6 +46,8 @@ function describe(error: unknown): (WorkerReply & { ok: false })['error'] {
       problem: error.problems[0]!.message,
     };
   if (error instanceof ParseError) return { kind: 'parse', name: error.name, message: error.message, code: error.code };
+  // The stack run out anywhere in the reader (a file nested past what can be followed): said for a person, not in V8's words.
+  if (isStackOverflow(error)) return { kind: 'parse', name: 'ParseError', message: TOO_DEEP, code: 'parse_failed' };
   const e = error instanceof Error ? error : new Error(String(error));
   return { kind: 'other', name: e.name, message: e.message };
 }
@@ -50,7 +56,9 @@ if (process.send) {
   const send = process.send.bind(process);
   process.on('message', (job: WorkerJob) => {
     parseDocumentInProcess(job.request, job.options).then(
-      (result) => send({ id: job.id, ok: true, result } satisfies WorkerReply),
+      (result) => {
+        for (const message of resultMessages(job.id, result)) send(message satisfies WorkerReply);
+      },
       (error: unknown) => send({ id: job.id, ok: false, error: describe(error) } satisfies WorkerReply),
     );
   });

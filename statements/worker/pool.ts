@@ -29,6 +29,7 @@ import { MappingError } from '../csv/index.ts';
 import { LIMITS, ParseError, type ParseRequest, type ParseResult } from '../types.ts';
 import type { ParseOptions } from '../index.ts';
 import type { WorkerJob, WorkerReply } from './entry.ts';
+import { ResultAssembler } from './reply.ts';
 import { groupedCount } from '../../calc/money.ts';
 
 export const WORKER_LIMITS = {
@@ -136,6 +137,8 @@ interface Job {
   readonly reject: (e: unknown) => void;
   readonly queuedAt: number;
   queueTimer?: NodeJS.Timeout;
+  /** The parts of its result's rows received so far (reply.ts). */
+  assembler?: ResultAssembler;
 }
 
 interface Slot {
@@ -382,12 +385,25 @@ export class ParsePool {
   private onReply(slot: Slot, reply: WorkerReply): void {
     const job = slot.job;
     if (!job || reply.id !== job.id || slot.ending) return;
+    // A part of the result's rows (reply.ts): read as it comes, the rest of the answer still to come.
+    if (reply.ok && 'part' in reply) {
+      (job.assembler ??= new ResultAssembler()).add(reply.part);
+      return;
+    }
     clearTimeout(slot.timer);
     slot.job = undefined;
     const peak = residentMb(slot.child.pid)?.peak;
     if (peak !== undefined) this.peak = Math.max(this.peak ?? 0, peak);
-    if (reply.ok) job.resolve(reply.result);
-    else job.reject(rebuild(reply));
+    if (reply.ok) {
+      let result: ParseResult | undefined;
+      try {
+        result = (job.assembler ?? new ResultAssembler()).finish(reply);
+      } catch {
+        job.reject(this.stoppedError());
+      }
+      job.assembler = undefined;
+      if (result) job.resolve(result);
+    } else job.reject(rebuild(reply));
     if (slot.jobs >= WORKER_LIMITS.maxJobsPerWorker) void this.end(slot);
     else this.next(slot);
   }
