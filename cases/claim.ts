@@ -2,15 +2,18 @@
  * What CMS says, read from the documents a case holds, so that nobody types CMS's figures in again: the balance
  * the latest CMS statement's summary prints (CMS's claim, part by part, on its last day), the payment plan of
  * the latest payment schedule (the arrears part of each instalment), the balance the earliest statement brings
- * forward, and which statements give no balance.
+ * forward, and which statements give no balance. A CMS document that prints another case's reference (a parent with
+ * two cases) is never read for any of these: its lines are that case's (cases/inputs.ts), and so are its figures.
  * @module
  */
 import type { CivilDate } from '../calc/dates.ts';
+import { normaliseReference } from '../calc/ledger/entries.ts';
 import type { CmsClaimInput } from '../calc/reconcile/types.ts';
 import type { PaymentPlanInput } from '../calc/schedule/types.ts';
 import type { CmsBalances, StatementMetadata } from '../statements/types.ts';
 import { decisionInput } from '../store/decision-input.ts';
 import type { CaseRecords, DocumentSummary } from '../store/types.ts';
+import { cmsCaseOf } from './same-rows.ts';
 
 /** A claim and the document it was read from. */
 export interface ClaimFromDocument {
@@ -19,6 +22,26 @@ export interface ClaimFromDocument {
 }
 
 const metadataOf = (d: DocumentSummary): StatementMetadata => d.parsed.metadata as unknown as StatementMetadata;
+
+/**
+ * The case reference a CMS document prints, where it is not the case's own (spaces and the like ignored): the
+ * document is another case's. Undefined where it prints none, the case has none, or they are the same (journey probe,
+ * story 3: case …002's statement imported into case …001 gave "CMS charged £173.33 maintenance twice" six times, and
+ * CMS's figure and date were read from it).
+ */
+export function anotherCaseOf(d: DocumentSummary, caseReference: string | undefined | null): string | undefined {
+  const own = normaliseReference(caseReference ?? '');
+  const printed = normaliseReference(cmsCaseOf(d));
+  return own !== '' && printed !== '' && printed !== own ? printed : undefined;
+}
+
+/** What of a case's records says which documents are its own: its reference and its documents. */
+export type CaseDocuments = Pick<CaseRecords, 'case' | 'documents'>;
+
+/** The case's documents less the CMS documents that print another case's reference ({@link anotherCaseOf}). */
+export function documentsOfCase(records: CaseDocuments): DocumentSummary[] {
+  return records.documents.filter((d) => anotherCaseOf(d, records.case.reference) === undefined);
+}
 
 /** Newest first by the document's own last day, then by when it was imported. */
 function newest(documents: readonly DocumentSummary[], kind: string): DocumentSummary[] {
@@ -52,8 +75,8 @@ function claimOf(d: DocumentSummary): CmsClaimInput | undefined {
  * charges), or else its total or closing balance, on the statement's last day. Undefined when no CMS statement
  * with a last day and a balance has been imported.
  */
-export function claimFromDocuments(documents: readonly DocumentSummary[]): ClaimFromDocument | undefined {
-  for (const d of newest(documents, 'cms_statement')) {
+export function claimFromDocuments(records: CaseDocuments): ClaimFromDocument | undefined {
+  for (const d of newest(documentsOfCase(records), 'cms_statement')) {
     const claim = claimOf(d);
     if (claim) return { claim, documentId: d.id };
   }
@@ -90,11 +113,11 @@ const heldOf = (d: DocumentSummary): StatementHeld => ({
  * nothing may stand in for it (journey probe, story 1: "CMS's entries add up to £1,610.00", a figure CMS never
  * stated, on a day it never spoke of).
  */
-export function statementsOfCase(documents: readonly DocumentSummary[]): {
+export function statementsOfCase(records: CaseDocuments): {
   readonly latest?: StatementHeld;
   readonly withoutBalance: readonly StatementHeld[];
 } {
-  const statements = newest(documents, 'cms_statement');
+  const statements = newest(documentsOfCase(records), 'cms_statement');
   const withoutBalance: StatementHeld[] = [];
   for (const d of statements) {
     if (claimOf(d)) break;
@@ -105,8 +128,8 @@ export function statementsOfCase(documents: readonly DocumentSummary[]): {
 }
 
 /** The payment plan as the latest CMS payment schedule prints it, when one has been imported. */
-export function planFromDocuments(documents: readonly DocumentSummary[]): { plan: PaymentPlanInput; documentId: string } | undefined {
-  for (const d of newest(documents, 'cms_payment_schedule')) {
+export function planFromDocuments(records: CaseDocuments): { plan: PaymentPlanInput; documentId: string } | undefined {
+  for (const d of newest(documentsOfCase(records), 'cms_payment_schedule')) {
     const plan = metadataOf(d).paymentPlan;
     if (plan && plan.catchUp.length > 0) return { plan: { catchUp: plan.catchUp.map((c) => ({ ...c })) }, documentId: d.id };
   }
@@ -138,7 +161,7 @@ export interface BroughtForward {
 export function broughtForward(records: CaseRecords): BroughtForward | undefined {
   if (records.decisions.length === 0 || records.cmsEntries.some((e) => e.type === 'opening_balance')) return undefined;
   const meta = (d: DocumentSummary) => d.parsed.metadata as { periodStart?: CivilDate; openingBalance?: string };
-  const earliest = records.documents
+  const earliest = documentsOfCase(records)
     .filter((d) => d.kind === 'cms_statement' && meta(d).periodStart !== undefined && meta(d).openingBalance !== undefined)
     .sort((a, b) => (meta(a).periodStart! < meta(b).periodStart! ? -1 : meta(a).periodStart! > meta(b).periodStart! ? 1 : 0))[0];
   if (!earliest) return undefined;

@@ -11,7 +11,7 @@ import type { ScheduleInput } from '../calc/schedule/types.ts';
 import { placeWords } from '../letters/bundle/words.ts';
 import { decisionInput } from '../store/decision-input.ts';
 import { missedPaymentReportOf } from './events.ts';
-import { broughtForward } from './claim.ts';
+import { anotherCaseOf, broughtForward } from './claim.ts';
 import { bankAccountOf, cmsCaseOf, repeatsAcrossDocuments } from './same-rows.ts';
 import type { CaseRecords, DocumentSummary, ReconcileOptions, SourceLocation } from '../store/types.ts';
 
@@ -70,6 +70,15 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
     records.documents,
     bankAccountOf,
   );
+  // A CMS document that prints another case's reference holds that case's lines: each is tagged with it, as a line
+  // typed with add_cms_entries and its caseReference is, so calc reads it as another case's (a payment CMS put there
+  // that the bank shows paid for this case is one recorded on the wrong case), not as a charge of this one.
+  const otherCase = new Map(
+    records.documents.flatMap((d) => {
+      const printed = anotherCaseOf(d, records.case.reference);
+      return printed === undefined ? [] : [[d.id, printed] as const];
+    }),
+  );
   const cmsEntries: CmsEntryInput[] = records.cmsEntries
     .filter((e) => from === undefined || e.date >= from)
     .map((e) => ({
@@ -79,7 +88,7 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
       amount: e.amount,
       ...opt('reference', e.reference),
       ...(e.description ? { description: e.description } : {}),
-      ...opt('caseReference', e.caseReference),
+      ...opt('caseReference', e.caseReference ?? (e.documentId === undefined ? undefined : otherCase.get(e.documentId))),
       ...opt('chargeType', e.chargeType),
       ...opt('creditor', e.creditor),
       ...opt('source', placeOf(docOf(e.documentId), e.source)),

@@ -22,6 +22,7 @@ import {
   type Nation,
 } from '../calc/deadlines/index.ts';
 import { InputError } from '../calc/errors.ts';
+import type { CmsClaimInput } from '../calc/reconcile/types.ts';
 import { groupedCount } from '../calc/money.ts';
 import type { CalculationInput } from '../letters/figures.ts';
 import {
@@ -284,6 +285,16 @@ function merge(fromCase: Facts, given: Facts): Facts {
 }
 
 /** CMS's circumstances as the case's latest decision with a calculation holds them. */
+/**
+ * Whether a claim the reconciliation ran with is the one a statement prints: the same day and figures (a basis given
+ * besides, which the statement does not print, completes it: cases/reconcile.ts claimWith).
+ */
+function sameFigure(printed: CmsClaimInput | undefined, used: CmsClaimInput | undefined): boolean {
+  if (printed === undefined || used === undefined) return false;
+  const { basis: _basis, ...figures } = used;
+  return JSON.stringify(printed) === JSON.stringify(figures);
+}
+
 function latestCalculation(records: CaseRecords): CalculationInput | undefined {
   const d = [...records.decisions].filter((x) => x.calculation).sort((a, b) => (a.effectiveDate < b.effectiveDate ? 1 : -1))[0];
   return d?.calculation as CalculationInput | undefined;
@@ -327,7 +338,7 @@ export function draftFromRecords(records: CaseRecords, request: CaseLetterReques
   // CMS's claim as the statement of account the case holds prints it: that is where CMS stated it.
   const claimed = reconciliation?.input.cmsClaim;
   const asksWhere = claimed !== undefined && facts['statedIn'] === undefined && factFields(spec.facts).some((f) => f.field === 'statedIn');
-  if (asksWhere && JSON.stringify(claimFromDocuments(records.documents)?.claim) === JSON.stringify(claimed)) {
+  if (asksWhere && sameFigure(claimFromDocuments(records)?.claim, claimed)) {
     facts['statedIn'] = 'statement_of_account';
     fromCase.push('statedIn');
   }

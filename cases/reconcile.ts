@@ -6,13 +6,24 @@
  */
 import type { CivilDate } from '../calc/dates.ts';
 import { InputError } from '../calc/errors.ts';
+import { normaliseReference } from '../calc/ledger/entries.ts';
+import { caseReferenceWords } from '../calc/reconcile/payments.ts';
 import { Dec, pounds } from '../calc/money.ts';
 import { readBooks } from '../calc/reconcile/read.ts';
 import { reconcile, type ReconcileInput, type Reconciliation } from '../calc/reconcile/reconcile.ts';
+import type { CmsClaimInput } from '../calc/reconcile/types.ts';
 import { buildSchedule, type Schedule } from '../calc/schedule/build.ts';
 import type { ScheduleInput } from '../calc/schedule/types.ts';
-import { RUN_RESULT_MAX_CHARS, type CaseRecords, type CaseStore, type ReconcileOptions, type ReconciliationRun } from '../store/types.ts';
 import {
+  RUN_RESULT_MAX_CHARS,
+  type CaseRecords,
+  type CaseStore,
+  type DocumentSummary,
+  type ReconcileOptions,
+  type ReconciliationRun,
+} from '../store/types.ts';
+import {
+  anotherCaseOf,
   broughtForward,
   claimFromDocuments,
   planFromDocuments,
@@ -40,19 +51,27 @@ export interface ReconcileDefaults {
  * The options with CMS's claim, its payment plan and the day to reconcile to filled in from the case, and notes for
  * the answer on what could not be filled in. The day is the one given, else the claim's, else — with no figure of
  * CMS's — the last day of the latest CMS statement (CMS's record is known to that day, and no further: counted to
- * today, every payment after it would read as one CMS has no record of), else today.
+ * today, every payment after it would read as one CMS has no record of), else today. A claim given in part (its
+ * basis alone, say) is completed from the statement's ({@link claimWith}).
+ *
+ * @throws {InputError} naming the field reconcile_case takes (`asOf`, `cmsClaim.…`) where the day given is not the
+ * day of CMS's figure, or a claim given in part cannot be completed.
  */
 export function optionsWithDefaults(
   records: CaseRecords,
   options: ReconcileOptions,
   today: CivilDate,
 ): { options: ReconcileOptions; defaults: ReconcileDefaults; notes: readonly string[] } {
-  const claim = options.cmsClaim === undefined ? claimFromDocuments(records.documents) : undefined;
-  const plan = options.paymentPlan === undefined ? planFromDocuments(records.documents) : undefined;
-  const cmsClaim = options.cmsClaim ?? claim?.claim;
-  const statements = options.cmsClaim === undefined ? statementsOfCase(records.documents) : { withoutBalance: [] };
+  const read = claimWith(records, options.cmsClaim);
+  const plan = options.paymentPlan === undefined ? planFromDocuments(records) : undefined;
+  const cmsClaim = read.claim;
+  const statements = read.from === undefined && options.cmsClaim !== undefined ? { withoutBalance: [] } : statementsOfCase(records);
   const lastStatementDay = cmsClaim === undefined ? statements.latest?.lastDay : undefined;
+  if (options.asOf !== undefined && cmsClaim !== undefined && cmsClaim.date !== options.asOf) {
+    throw new InputError('asOf', asOfWords(options.asOf, cmsClaim.date, read.from === undefined ? undefined : read.document));
+  }
   const asOf = options.asOf ?? cmsClaim?.date ?? lastStatementDay ?? today;
+  const claim = read.from === undefined ? undefined : { claim: cmsClaim!, documentId: read.from };
   return {
     options: {
       ...options,
@@ -62,6 +81,7 @@ export function optionsWithDefaults(
     },
     defaults: { ...(claim ? { claimFrom: claim.documentId } : {}), ...(plan ? { planFrom: plan.documentId } : {}) },
     notes: [
+      ...otherCaseNotes(records),
       ...defaultNotes(statements.withoutBalance, claim, options.asOf === undefined && cmsClaim === undefined ? asOf : undefined, {
         lastStatementDay,
         latest: statements.latest,
@@ -69,6 +89,76 @@ export function optionsWithDefaults(
       }),
     ],
   };
+}
+
+const FIGURES = ['balance', 'maintenance', 'collectionFees', 'enforcementCharges'] as const;
+
+/**
+ * CMS's claim: the one given, completed from the one the case's latest CMS statement prints where it leaves things
+ * out, the fields given winning; `from` is the statement, where anything was read from it. Given its basis alone,
+ * CMS's figure and its day are the statement's; given figures without a day, the day is the statement's. Before
+ * (journey probe, story 1), `{ basis: 'net' }` replaced the statement's claim, and the model was asked for CMS's
+ * date, then its balance, both printed on the statement the case holds.
+ *
+ * @throws {InputError} where a claim given in part cannot be completed: no statement gives a figure, or the statement's
+ * figure is for another day than the one given.
+ */
+function claimWith(
+  records: CaseRecords,
+  given: Partial<CmsClaimInput> | undefined,
+): { claim?: CmsClaimInput; from?: string; document?: DocumentSummary } {
+  const read = claimFromDocuments(records);
+  // The statement the claim was read from is one of the case's documents.
+  const document = read && records.documents.find((d) => d.id === read.documentId)!;
+  const fromStatement = read ? { from: read.documentId, document: document! } : {};
+  if (given === undefined) return read ? { claim: read.claim, ...fromStatement } : {};
+  const figures = FIGURES.some((k) => given[k] !== undefined && given[k] !== null);
+  if (figures) {
+    if (given.date !== undefined) return { claim: given as CmsClaimInput };
+    if (!read) {
+      throw new InputError(
+        'cmsClaim.date',
+        'give the day CMS’s figure is for (YYYY-MM-DD): no CMS statement the case holds gives a balance to take its day from',
+      );
+    }
+    return { claim: { ...given, date: read.claim.date } as CmsClaimInput, ...fromStatement };
+  }
+  if (!read) {
+    throw new InputError(
+      given.date === undefined ? 'cmsClaim' : 'cmsClaim.balance',
+      `give the balance CMS states (balance), or its parts (maintenance, collectionFees, enforcementCharges)${given.date === undefined ? ', and the day it is for (date)' : ''}: no CMS statement the case holds gives one to read it from`,
+    );
+  }
+  if (given.date !== undefined && given.date !== read.claim.date) {
+    throw new InputError(
+      'cmsClaim.balance',
+      `give the balance CMS states for ${given.date}: the CMS statement ${statementWords(document!)} gives CMS’s figure for ${read.claim.date} only (leave cmsClaim.date out to use that one)`,
+    );
+  }
+  return { claim: { ...read.claim, ...given } as CmsClaimInput, ...fromStatement };
+}
+
+/** Why `asOf` is refused: CMS's figure is for another day, given (cmsClaim.date) or read from the statement. */
+function asOfWords(asOf: CivilDate, claimDate: CivilDate, statement: DocumentSummary | undefined): string {
+  return statement
+    ? `is ${asOf}, but CMS’s figure, read from the CMS statement ${statementWords(statement)}, is for ${claimDate}: the balances are compared on one day, so leave asOf out (reconciled to ${claimDate}), or give as cmsClaim (date and balance) a figure CMS states for ${asOf}; its figure for ${claimDate} is not its figure on ${asOf}`
+    : `is ${asOf} but cmsClaim.date is ${claimDate}; the balances are compared on one day, so leave asOf out (the claim’s date is used) or make them the same`;
+}
+
+/**
+ * What the answer says of each CMS document that prints another case's reference (cases/claim.ts anotherCaseOf):
+ * read as that case's, its lines that case's, and none of CMS's figures for this case taken from it.
+ */
+function otherCaseNotes(records: CaseRecords): string[] {
+  const own = caseReferenceWords(normaliseReference(records.case.reference ?? ''));
+  return records.documents.flatMap((d) => {
+    const printed = anotherCaseOf(d, records.case.reference);
+    if (printed === undefined) return [];
+    const what = d.kind === 'cms_payment_schedule' ? 'payment schedule' : 'statement';
+    return [
+      `The CMS ${what} ${statementWords(d)} prints the case reference ${caseReferenceWords(printed)}, not this case’s (${own}): it was read as that case’s ${what}. Its lines are that case’s (a payment it records that the evidence shows paid for this case is one CMS recorded on the wrong case), and CMS’s figure, the balance it brings forward and its payment plan are not taken from it.`,
+    ];
+  });
 }
 
 /**
@@ -148,10 +238,41 @@ function prepared(records: CaseRecords, options: ReconcileOptions, today: CivilD
 }
 
 function reconciled({ notes: before, carried, ...p }: Prepared): CaseReconciliation {
-  const result = aboutStoredDecisions(p.input.schedule, () => reconcile(p.input));
+  const result = aboutStoredDecisions(p.input.schedule, () => {
+    try {
+      return reconcile(p.input);
+    } catch (e) {
+      throw e instanceof InputError ? withClaimRead(e, p) : e;
+    }
+  });
   // What the case's documents could not fill in is said first, in the answer's own notes (they are the run's too).
   const notes = [...before, ...broughtForwardNotes(carried, result)];
   return { ...p, result: notes.length > 0 ? { ...result, warnings: [...notes, ...result.warnings] } : result };
+}
+
+/**
+ * A refusal of CMS's figure that was read from the case's statement, saying the one thing to add. Calc asks whether a
+ * receiving parent's figure is gross or net as though it had been typed in; read from the statement, the caller
+ * has only that to say, and before (journey probe, story 1) the model sent `{ basis: 'net' }`, was then asked for the
+ * date and the balance, and typed them in from the statement.
+ */
+function withClaimRead(e: InputError, p: Omit<Prepared, 'notes' | 'carried'>): InputError {
+  const claim = p.options.cmsClaim;
+  if (p.defaults.claimFrom === undefined || claim === undefined) return e;
+  return e.withProblems((problem) =>
+    problem.field === 'cmsClaim.basis' && claim.basis === undefined
+      ? {
+          field: problem.field,
+          message: `${problem.message}. CMS’s figure (${claimWords(claim)}) is read from the CMS statement the case holds: send only its basis, as cmsClaim { "date": "${claim.date}", "basis": "net" } (or "gross"), and its balance is read from the statement`,
+        }
+      : problem,
+  ) as InputError;
+}
+
+/** CMS's figure and its day in words: "£0.00 on 2026-04-30", the total, or the parts as given. */
+function claimWords(c: CmsClaimInput): string {
+  const total = c.balance ?? c.maintenance;
+  return total === undefined ? `on ${c.date}` : `${pounds(new Dec(total))} on ${c.date}`;
 }
 
 /** Runs the reconciliation of the case's records with these options (nothing kept). */
@@ -189,7 +310,7 @@ export interface CaseSchedule {
 export async function caseSchedule(records: CaseRecords, asOf: CivilDate): Promise<CaseSchedule> {
   checkReconcilable(records);
   const { cmsClaim: _claim, openingBalance, paymentPlan, ...kept } = runOptions(records.latestReconciliation) ?? {};
-  const fromDocuments = paymentPlan === undefined ? planFromDocuments(records.documents) : undefined;
+  const fromDocuments = paymentPlan === undefined ? planFromDocuments(records) : undefined;
   const plan = paymentPlan ?? fromDocuments?.plan;
   const input = reconcileFromRecords(records, {
     ...kept,

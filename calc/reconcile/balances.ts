@@ -29,6 +29,8 @@ export interface PeriodFigures {
   readonly charges: number;
   readonly runningBalance: number;
   readonly runningBalancePerCms: number;
+  /** The period ends before a balance CMS brings forward from inside the history: CMS's balance then is not known. */
+  readonly cmsUnknown: boolean;
 }
 
 export interface Balances {
@@ -80,8 +82,17 @@ export interface Balances {
    * made due): CMS's entries alone do not add up to cmsEntries where this is not zero.
    */
   readonly cmsFilledIn: number;
-  /** Accrued but not yet due, where CMS's ledger charges it already (a line of the bridge), by component. */
+  /**
+   * Accrued but not yet due, where CMS's ledger charges it already, by component, as its entries hold it: the fee in it
+   * as they charge it, period by period (less `feeOnCollections` than what is not yet due where that is not zero).
+   */
   readonly notYetDueInCms: Parts;
+  /**
+   * Where CMS's ledger charges the paying parent's fee period by period: what the plan's fee, worked on each
+   * collection, comes to beyond that (periods.ts feeOnCollections; pence). What is not yet due counts it; CMS's
+   * entries do not (two lines of the bridge, bridge.ts: what is not yet due, and this rounding).
+   */
+  readonly feeOnCollectionsInCms: number;
   /** CMS's records of payment that Reckoner split between maintenance and the collection fee (split-rounding.ts). */
   readonly splitPayments: number;
   /**
@@ -432,6 +443,8 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
       charges: chargesBy[p]!,
       runningBalance: run,
       runningBalancePerCms: runCms,
+      // Before the balance brought forward, CMS's account is that one figure: nothing shows what it was period by period.
+      cmsUnknown: bf !== undefined && books.schedule.lines[p]!.periodEnd < bf.date,
     });
   }
   return {
@@ -455,6 +468,7 @@ export function balancesOf({ books, periods, paid, recorded, charges, directPay,
     cmsEntries,
     cmsFilledIn,
     notYetDueInCms: parts(structuralM, structuralF, 0),
+    feeOnCollectionsInCms: chargesFees && books.side === 'paying' ? periods.feeOnCollections : 0,
     splitPayments,
     periods: rows,
     ...(bf

@@ -1,7 +1,8 @@
 /**
  * Stage 6 of reconciliation: the bridge. From CMS's figure to the recomputed one, one line per finding with its
  * signed effect, a line for what has accrued but is not yet due where CMS's ledger already charges it and CMS's figure
- * counts it (not where its figure is the arrears due under the payment plan, which leaves it out), and whatever
+ * counts it (not where its figure is the arrears due under the payment plan, which leaves it out) — the figure the
+ * balance says is not yet due, with the rounding of the plan's fee on each collection its own line beside it — and whatever
  * remains — CMS's figure against its own entries — as its own line. The lines add up to the difference exactly,
  * by construction and checked: CMS's entries less the recomputed balance must equal the findings' effects, or the
  * reconciliation has a fault and says so rather than print a bridge that does not add up.
@@ -16,6 +17,7 @@ import {
   explainNotPassedOn,
   explainNotYetDue,
   explainPaidAhead,
+  explainPlanFeeRounding,
   explainPaidAheadDiffers,
   explainUnexplained,
   whatPaidAheadPays,
@@ -36,6 +38,9 @@ const minus = (a: Parts, b: Parts): Effect => ({
   charges: a.charges - b.charges,
 });
 const equal = (a: Effect, b: Effect) => a.maintenance === b.maintenance && a.fees === b.fees && a.charges === b.charges;
+
+/** The lines for what CMS's figure counts that is owed later: what is not yet due, and the rounding of the plan's fee. */
+const LATER: ReadonlySet<BridgeLineKind> = new Set(['accrued_not_yet_due', 'plan_fee_rounding']);
 
 /**
  * CMS's claim, part by part, against its entries on a basis: each part CMS gave; a part it did not give is taken to
@@ -147,12 +152,28 @@ export function buildBridge(
   const onPlan = claim !== undefined && !equal(notYetDue, NO_EFFECT) && distance(claim, planDue) < distance(claim, entries);
   const base = onPlan ? planDue : entries;
   if (!onPlan && !equal(notYetDue, NO_EFFECT)) {
-    lines.push({
-      kind: 'accrued_not_yet_due',
-      amount: fromPence(effectTotal(notYetDue)),
-      effects: byComponent(notYetDue),
-      description: explainNotYetDue(fromPence(effectTotal(notYetDue))),
-    });
+    // Where the plan works the paying parent's fee on each collection, what is not yet due counts the fee so (the
+    // schedule's and the balance's figure); CMS's entries charge it period by period: two lines, so that what is not
+    // yet due is one figure wherever it is said. Before (journey probe, story 4), the one line said £185.66 beside the
+    // balance's "a further £185.71 has accrued but is not yet due".
+    const rounding: Effect = { ...NO_EFFECT, fees: -balances.feeOnCollectionsInCms };
+    const later = minus(notYetDue, rounding);
+    if (!equal(later, NO_EFFECT)) {
+      lines.push({
+        kind: 'accrued_not_yet_due',
+        amount: fromPence(effectTotal(later)),
+        effects: byComponent(later),
+        description: explainNotYetDue(fromPence(effectTotal(later))),
+      });
+    }
+    if (!equal(rounding, NO_EFFECT)) {
+      lines.push({
+        kind: 'plan_fee_rounding',
+        amount: fromPence(effectTotal(rounding)),
+        effects: byComponent(rounding),
+        description: explainPlanFeeRounding(fromPence(effectTotal(rounding))),
+      });
+    }
   }
   // What CMS claims against what its entries add up to (on the basis chosen): by component where it gave them, else
   // all together.
@@ -233,6 +254,7 @@ export function buildBridge(
       l.kind === 'received_not_passed_on' ||
       l.kind === 'paid_ahead' ||
       l.kind === 'paid_ahead_differs' ||
+      l.kind === 'plan_fee_rounding' ||
       // Liability CMS's figure counts that has accrued and is not yet due is owed, later: its figure is not wrong about
       // it, in nobody's favour (a meaning probe of 6 December 2026: "Both items make your figure too high, by £122.00
       // in all, in my favour", £104.00 of it the initial amount still to fall due).
@@ -247,7 +269,8 @@ export function buildBridge(
     }
   }
   const to = effectTotal(balances.recomputed);
-  const laterLine = lines.find((l) => l.kind === 'accrued_not_yet_due');
+  // What is not yet due, with the rounding of the plan's fee beside it: what CMS's figure counts that is owed later.
+  const laterLines = lines.filter((l) => LATER.has(l.kind));
   // On its way to CMS at the date: deductions still in time to be paid over, and payments it recorded after the date.
   const deductions = subtotals.get('deduction_in_transit');
   const payments = subtotals.get('payment_in_transit');
@@ -296,7 +319,9 @@ export function buildBridge(
     subtotals: [...subtotals.entries()].map(([kind, s]) => ({ kind, count: s.count, amount: fromPence(s.amount) })),
     inTransit: { count: transit?.count ?? 0, amount: fromPence(transit?.amount ?? 0) },
     differenceOnceArrived: fromPence(from - to - (transit?.amount ?? 0)),
-    ...(laterLine ? { differenceBesideNotYetDue: fromPence(from - to - pence(laterLine.amount)) } : {}),
+    ...(laterLines.length > 0
+      ? { differenceBesideNotYetDue: fromPence(from - to - laterLines.reduce((a, l) => a + pence(l.amount), 0)) }
+      : {}),
     components: COMPONENTS.map((component) => {
       const k = componentKeys[component];
       const given =
@@ -312,7 +337,7 @@ export function buildBridge(
         to: fromPence(toC),
         amount: fromPence(lines.reduce((a, l) => a + pence(effectOn(l, component)), 0)),
         explained: fromPence(lines.reduce((a, l) => (l.kind === 'unexplained' ? a : a + pence(effectOn(l, component))), 0)),
-        besideNotYetDue: fromPence(lines.reduce((a, l) => (l.kind === 'accrued_not_yet_due' ? a : a + pence(effectOn(l, component))), 0)),
+        besideNotYetDue: fromPence(lines.reduce((a, l) => (LATER.has(l.kind) ? a : a + pence(effectOn(l, component))), 0)),
       };
     }),
     inPayingParentsFavour: { count: forPaying.lines.length, lines: forPaying.lines, amount: fromPence(forPaying.amount) },

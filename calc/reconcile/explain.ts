@@ -424,6 +424,10 @@ export const KIND_NAMES: Readonly<Record<BridgeLineKind, readonly [string, strin
   opening_balance_mismatch: ['opening balance not as stated', 'opening balances not as stated'],
   write_off_not_applied: ['write-off not applied', 'write-offs not applied'],
   accrued_not_yet_due: ['amount accrued but not yet due', 'amounts accrued but not yet due'],
+  plan_fee_rounding: [
+    'difference of rounding in the fee on the payment plan’s collections',
+    'differences of rounding in the fee on the payment plan’s collections',
+  ],
   paid_ahead: ['credit kept where it pays what is not yet due', 'credits kept where they pay what is not yet due'],
   paid_ahead_differs: ['part of the payments in question paid ahead', 'parts of the payments in question paid ahead'],
   received_not_passed_on: ['payment CMS received and has not passed on', 'payments CMS received and have not been passed on'],
@@ -502,6 +506,18 @@ export function explainBroughtForward(b: {
 /** The structural lines of the bridge, in the voice asked for. */
 export function explainNotYetDue(amount: Dec): string {
   return `${pounds(amount.abs())} has accrued under the decisions but the payment plan collects it in later instalments: it is not yet due, so it is not arrears.`;
+}
+
+/**
+ * The line beside the one for what is not yet due where CMS's payment plan works the paying parent's 20% on each
+ * collection (schedule/plan.ts feeOnCollections) and CMS's entries charge it period by period: `amount` signed as the
+ * line's (negative: CMS's figure is lower by it).
+ */
+export function explainPlanFeeRounding(amount: Dec): string {
+  return (
+    `CMS's entries charge the 20% collection fee period by period; its payment plan adds 20% to each collection and rounds it there, which comes to ${pounds(amount.abs())} ${amount.lt(0) ? 'more' : 'less'} in all. ` +
+    `What has accrued and is not yet due counts the fee as the plan collects it; CMS's figure, from its entries, ${amount.lt(0) ? 'is lower' : 'is higher'} by that: a difference of rounding, not an error of CMS's.`
+  );
 }
 
 /**

@@ -341,7 +341,7 @@ function otherCaseWarning(thisCase: string, items: readonly PaidItem[]): string 
 }
 
 /** A case reference as CMS prints it: its twelve digits in fours ("1234 5678 9012"), or as given. */
-function caseReferenceWords(normalised: string): string {
+export function caseReferenceWords(normalised: string): string {
   const digits = normalised.replace(/\D/g, '');
   return digits.length === 12 ? digits.replace(/(\d{4})(?=\d)/g, '$1 ') : normalised;
 }

@@ -339,6 +339,8 @@ export function readBooks(input: ReconcileInput): Books {
   };
 
   const broughtForward = broughtForwardOf(cms, schedule, side, asOfDay, onThisCase);
+  const feesTaken =
+    side === 'receiving' ? feesTakenFromHer(cms, schedule, rpId === undefined ? -1 : rpIds.indexOf(rpId), onThisCase) : new Set<CmsEntry>();
   const inBroughtForward = new Set(broughtForward?.entries ?? []);
 
   const books = {
@@ -401,7 +403,8 @@ export function readBooks(input: ReconcileInput): Books {
       books.liabilities.push(e);
       if (e.fromSchedule && e.status !== undefined) books.scheduleMarks.push(e);
     } else if (e.type === 'collection_fee') {
-      if (side === 'receiving' && isPayingParentsFee(e, schedule)) ignored.push({ cmsEntryId: e.id, reason: 'paying_parents_fee' });
+      if (side === 'receiving' && isPayingParentsFee(e, schedule) && !feesTaken.has(e))
+        ignored.push({ cmsEntryId: e.id, reason: 'paying_parents_fee' });
       else books.collectionFees.push(e);
     } else books.enforcementCharges.push(e);
   }
@@ -527,7 +530,8 @@ function planDueWithin(input: ReconcileInput['schedule'], asOf: CivilDate, days:
  * Whether a collection fee line is the paying parent's fee for the period its date falls in (the schedule's 20% on the
  * maintenance) rather than the receiving parent's 4%: a ledger typed from a subject access request holds both, and
  * judged as the receiving parent's, the paying parent's would read as an overcharge of her (an MCP audit: seven
- * "wrong collection fees" of £83.20, each a correct £104.00 on £520.00).
+ * "wrong collection fees" of £83.20, each a correct £104.00 on £520.00). Not where it was taken from her
+ * ({@link feesTakenFromHer}): that is her fee at the wrong amount.
  */
 function isPayingParentsFee(e: CmsEntry, schedule: Schedule): boolean {
   const line = schedule.lines.find((l) => l.periodStart <= e.date && e.date <= l.periodEnd);
@@ -535,6 +539,42 @@ function isPayingParentsFee(e: CmsEntry, schedule: Schedule): boolean {
   const payers = Math.round(line.collectionFee.toNumber() * 100);
   const receivers = line.receivingParents.map((rp) => Math.round(rp.fee.toNumber() * 100));
   return e.pence === payers && !receivers.includes(e.pence);
+}
+
+/**
+ * The receiving parent's fee lines that were taken from her whatever their amount: those beside which CMS passed on, in
+ * the same period, the maintenance less that fee (what CMS charged for the period, or what the decisions make hers).
+ * A fee line the size of the paying parent's 20% is then hers, charged at the wrong rate, not his shown for
+ * information (isPayingParentsFee): before (journey probe, story 1b), a £52.00 fee with £208.00 passed on of £260.00
+ * was set aside as his, and the bridge said "1 difference the entries do not explain: -£41.60".
+ */
+function feesTakenFromHer(
+  cms: readonly CmsEntry[],
+  schedule: Schedule,
+  rpIndex: number,
+  onThisCase: (e: CmsEntry) => boolean,
+): ReadonlySet<CmsEntry> {
+  const lines = schedule.lines;
+  const periodOf = (date: CivilDate) => lines.findIndex((l) => l.periodStart <= date && date <= l.periodEnd);
+  const counted = cms.filter((e) => e.repeats === undefined && onThisCase(e));
+  const charged = new Map<number, number>();
+  const passedOn = new Map<number, number[]>();
+  for (const e of counted) {
+    const p = periodOf(e.date);
+    if (p < 0) continue;
+    if (e.type === 'liability' && !e.fromSchedule) charged.set(p, (charged.get(p) ?? 0) + e.pence);
+    if (e.type === 'payment_passed_on') passedOn.set(p, [...(passedOn.get(p) ?? []), e.pence]);
+  }
+  const taken = new Set<CmsEntry>();
+  for (const e of counted) {
+    if (e.type !== 'collection_fee') continue;
+    const p = periodOf(e.date);
+    if (p < 0) continue;
+    const hers = lines[p]!.receivingParents[Math.max(rpIndex, 0)];
+    const maintenance = [charged.get(p), hers ? Math.round(hers.maintenance.toNumber() * 100) : undefined];
+    if ((passedOn.get(p) ?? []).some((x) => maintenance.includes(x + e.pence))) taken.add(e);
+  }
+  return taken;
 }
 
 /**

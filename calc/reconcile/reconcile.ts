@@ -633,6 +633,7 @@ function publishPeriods(
       shortfall: fromPence(unpaid[p]!),
       runningBalance: fromPence(r.runningBalance),
       runningBalancePerCms: fromPence(r.runningBalancePerCms),
+      ...(r.cmsUnknown ? { cmsUnknown: true as const } : {}),
     };
   });
 }

@@ -342,8 +342,18 @@ export interface PeriodRow {
   readonly shortfall: Dec;
   /** The balance worked out from the decisions and the evidence, at the end of the period. */
   readonly runningBalance: Dec;
-  /** The same with CMS's record of payments instead of the evidence. */
+  /**
+   * The same with CMS's record of payments instead of the evidence. Not known where `cmsUnknown` is set: it is 0 there,
+   * and is not CMS's balance.
+   */
   readonly runningBalancePerCms: Dec;
+  /**
+   * Set (true) on a period that ends before the day of a balance CMS brings forward from inside the case's history
+   * (bridge.broughtForward): CMS's account before that day is that one figure, so its balance at the end of this
+   * period is not known, and a table or chart shows none (not nil). The period the day falls in ends with the balance
+   * brought forward in it.
+   */
+  readonly cmsUnknown?: true;
 }
 
 export interface ComponentBalance {
@@ -440,6 +450,12 @@ export interface Balance {
 export const BRIDGE_LINE_KINDS = [
   ...FINDING_KINDS,
   'accrued_not_yet_due',
+  /**
+   * Beside an `accrued_not_yet_due` line: what the paying parent's fee, worked on each collection of CMS's payment plan,
+   * comes to beyond the fee CMS's entries charge period by period (negated: CMS's figure is lower by it). The line
+   * above counts it, as what is not yet due does (balance.notYetDue); CMS's figure, from its entries, does not.
+   */
+  'plan_fee_rounding',
   'paid_ahead',
   'paid_ahead_differs',
   'received_not_passed_on',
@@ -510,7 +526,10 @@ export interface Bridge {
      * has no parts anyone can know, and calc puts it in the first part CMS did not give.
      */
     readonly explained: Dec;
-    /** Σ of the lines other than `accrued_not_yet_due`: how far this part is out beside what is owed later. */
+    /**
+     * Σ of the lines other than `accrued_not_yet_due` and `plan_fee_rounding`: how far this part is out beside what is
+     * owed later.
+     */
     readonly besideNotYetDue: Dec;
   }[];
   /**
@@ -537,8 +556,9 @@ export interface Bridge {
   /** from − to less inTransit.amount: how far CMS's figure is out once what is on its way has reached it. */
   readonly differenceOnceArrived: Dec;
   /**
-   * Where CMS's figure counts liability that has accrued and is not yet due (an `accrued_not_yet_due` line): from − to
-   * less that line, how far CMS's figure is out beside what is owed later. Absent without such a line.
+   * Where CMS's figure counts liability that has accrued and is not yet due (an `accrued_not_yet_due` line, and a
+   * `plan_fee_rounding` line beside it): from − to less those lines, how far CMS's figure is out beside what is owed
+   * later. Absent without such a line.
    */
   readonly differenceBesideNotYetDue?: Dec;
 }

@@ -92,6 +92,24 @@ describe('a balance brought forward equal to what the case makes owed by then', 
     expect(r.warnings.join('\n')).not.toMatch(/counted twice/);
   });
 
+  it('leaves CMS’s balance unknown for the periods that end before 1 June, not nil', () => {
+    // Periods from the 6th: four end before 1 June (5 January … 5 May), where CMS's account is the one figure brought
+    // forward. The fifth (6 May to 5 June) ends with it: £260.00; then each month +£260.00 charged −£260.00 recorded.
+    // Before, those four rows said CMS's balance was £0.00, and a chart drew CMS at nil before its day.
+    expect(r.periods.map((p) => [p.periodEnd, p.cmsUnknown ? 'not known' : money(p.runningBalancePerCms)])).toEqual([
+      ['2025-02-05', 'not known'],
+      ['2025-03-05', 'not known'],
+      ['2025-04-05', 'not known'],
+      ['2025-05-05', 'not known'],
+      ['2025-06-05', '260.00'],
+      ['2025-07-05', '260.00'],
+      ['2025-08-05', '260.00'],
+      ['2025-09-05', '260.00'],
+    ]);
+    // Without a balance brought forward, every period's is known.
+    expect(reconcile({ ...collectAndPay('260.00', '260.00'), cmsEntries: [] }).periods.some((p) => p.cmsUnknown)).toBe(false);
+  });
+
   it('sets aside a line of CMS’s dated before 1 June as in the balance brought forward, not as CMS’s error', () => {
     // A record of the 6 May payment typed in from an older statement: it is in the £260.00, not a second credit.
     const withOld = reconcile(

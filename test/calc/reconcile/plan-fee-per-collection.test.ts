@@ -161,3 +161,61 @@ describe('CMS’s payment plan: the paying parent’s 20% is added to each colle
     expect(findings(r)).toEqual([]);
   });
 });
+
+describe('what is not yet due, where CMS’s entries charge the fee period by period', () => {
+  // The same case, CMS's statement charging each period as it accrues: April's 225.33 with its fee 45.07, then 260.00
+  // and 52.00 on the 1st of May, June and July; three instalments paid as CMS asked, 3 × 334.54 = 1,003.62. CMS says
+  // (225.33 + 45.07) + 3 × (260.00 + 52.00) − 1,003.62 = 1,206.40 − 1,003.62 = 202.78, everything accrued.
+  // Not yet due (the balance's figure, and the schedule's): 202.82 (above). CMS's entries hold the fee on the 225.33 as
+  // it accrued, 45.07; the plan collects 20% on each collection, 11 × 3.76 + 3.75 = 45.11: 0.04 more. So CMS's figure is
+  // 202.82 − 0.04: one line for what is not yet due, the same figure as the balance says, and one for the rounding.
+  // Before (journey probe, story 4): one line of 202.78 "accrued but not yet due", beside "a further 202.82".
+  const catchUp = MONTHS.map((m, i) => ({ dueDate: `${m}-01`, amount: i === 11 ? '18.75' : '18.78' }));
+  const charges: CmsEntryInput[] = [
+    { id: 'due-04', date: '2024-04-05', type: 'liability', amount: '225.33' },
+    { id: 'fee-04', date: '2024-04-05', type: 'collection_fee', amount: '45.07' },
+    ...MONTHS.slice(0, 3).flatMap((m): CmsEntryInput[] => [
+      { id: `due-${m}`, date: `${m}-01`, type: 'liability', amount: '260.00' },
+      { id: `fee-${m}`, date: `${m}-01`, type: 'collection_fee', amount: '52.00' },
+    ]),
+  ];
+
+  it('is one figure: the bridge’s line is the balance’s, and the rounding its own line', () => {
+    const paid = MONTHS.slice(0, 3).map((m): [string, string] => [`${m}-01`, '334.54']);
+    const r = reconcile({
+      schedule: {
+        decisions: [{ effectiveDate: '2024-04-05', weeklyAmount: '60.00' }],
+        service: 'collect_and_pay',
+        firstDueDate: '2024-05-01',
+        paymentPlan: { catchUp },
+        asOf: '2024-07-31',
+      },
+      side: 'paying',
+      cmsEntries: [
+        ...charges,
+        ...paid.map(([date, amount]): CmsEntryInput => ({ id: `received-${date}`, date, type: 'payment_received', amount })),
+      ],
+      bankTransactions: paid.map(([date, amount]) => ({ id: `bank-${date}`, date, amount, direction: 'out' as const, description: 'CMS' })),
+      bankFilter: { includeAll: true },
+      cmsClaim: { date: '2024-07-31', balance: '202.78' },
+    });
+    expect(findings(r)).toEqual([]);
+    expect([r.balance.recomputed, r.balance.notYetDue, r.balance.cmsClaimed!].map((x) => x.toFixed(2))).toEqual([
+      '0.00',
+      '202.82',
+      '202.78',
+    ]);
+    expect(bridge(r)).toEqual({
+      from: '202.78',
+      to: '0.00',
+      lines: ['accrued_not_yet_due 202.82', 'plan_fee_rounding -0.04'],
+      addsUp: true,
+    });
+    expect(r.bridge.lines[1]!.description).toBe(
+      "CMS's entries charge the 20% collection fee period by period; its payment plan adds 20% to each collection and rounds it there, which comes to £0.04 more in all. What has accrued and is not yet due counts the fee as the plan collects it; CMS's figure, from its entries, is lower by that: a difference of rounding, not an error of CMS's.",
+    );
+    // Neither line is an error of CMS's: beside them, CMS's figure is right, and neither is in anyone's favour.
+    expect(r.bridge.differenceBesideNotYetDue?.toFixed(2)).toBe('0.00');
+    expect([r.bridge.inPayingParentsFavour.count, r.bridge.inReceivingParentsFavour.count]).toEqual([0, 0]);
+  });
+});

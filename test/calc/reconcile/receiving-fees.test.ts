@@ -51,3 +51,36 @@ describe('collection fees on a receiving parent’s ledger', () => {
     ]);
   });
 });
+
+describe('a 20% fee taken from a receiving parent', () => {
+  // August: CMS took £104.00 (20%) from her, not £20.80 (4%), and passed on £520.00 − £104.00 = £416.00, which her bank
+  // shows. Nothing shows it as the paying parent's, so it is hers at the wrong rate: £104.00 − £20.80 = £83.20 too much.
+  // She was due 3 × £499.20 = £1,497.60 net and received £499.20 + £416.00 + £499.20 = £1,414.40: £83.20 is owed to her;
+  // CMS says nothing. Before (journey probe, story 1b) the fee was set aside as the paying parent's, and the bridge
+  // said "1 difference the entries do not explain".
+  function taken(): ReconcileInput {
+    const base = ledger(['20.80']);
+    const august = (e: { date: string }) => e.date.startsWith('2023-08');
+    return {
+      ...base,
+      cmsEntries: [
+        ...base.cmsEntries!.filter((e) => !august(e)),
+        { date: '2023-08-01', type: 'liability', amount: '520.00' },
+        { date: '2023-08-10', type: 'collection_fee', amount: '104.00' },
+        { date: '2023-08-10', type: 'payment_passed_on', amount: '416.00' },
+      ],
+      bankTransactions: base.bankTransactions!.map((t) => (august(t) ? { ...t, amount: '416.00' } : t)),
+    };
+  }
+
+  it('is a finding of the wrong fee, explained to the penny', () => {
+    const r = reconcile(taken());
+    expect(r.ignored.filter((x) => x.reason === 'paying_parents_fee')).toEqual([]);
+    expect(r.findings.map((f) => [f.kind, f.date, f.amount.toFixed(2), f.effect.toFixed(2)])).toEqual([
+      ['collection_fee_mismatch', '2023-08-10', '83.20', '-83.20'],
+    ]);
+    expect(r.balance.recomputed.toFixed(2)).toBe('83.20');
+    // CMS's £0.00 − £83.20 = −£83.20, all of it the fee: no line the entries do not explain.
+    expect(r.bridge.lines.map((l) => [l.kind, l.amount.toFixed(2)])).toEqual([['collection_fee_mismatch', '-83.20']]);
+  });
+});
