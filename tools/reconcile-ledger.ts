@@ -579,7 +579,20 @@ const NOT_CMS_ERRORS: ReadonlySet<string> = new Set([
   'accrued_not_yet_due',
   'paid_ahead',
   'paid_ahead_differs',
+  'plan_fee_rounding',
 ]);
+
+/**
+ * The lines of the bridge that are no error of CMS's, each quoted ("£185.71: 1 amount accrued but not yet due"), so
+ * that "not all of it an error" says which part is not (a journey probe: the letter's schedule said "£722.10 too
+ * high" where £185.71 of it had accrued and was not yet due).
+ */
+function notErrorWords(br: ReconcileLedgerOutput['bridge'], entriesGiven: boolean, side: ReconcileLedgerOutput['side']): string {
+  return br.subtotals
+    .filter((x) => NOT_CMS_ERRORS.has(x.kind) && !new Dec(x.amount).isZero())
+    .map((x) => `${p(x.amount)}: ${countOf(x.kind, x.count, entriesGiven, side)}`)
+    .join('; ');
+}
 
 /**
  * How the first line ends where CMS's figure and the one worked out agree: "the same" only where no line differs.
@@ -635,7 +648,7 @@ export function summarizeReconciliation(
             : onlyHeld
               ? `: CMS's figure is ${pounds(gap.abs())} lower, all of it money CMS received from the paying parent and had not passed on (his arrears count it as paid; it is not arrears).`
               : notAllErrors
-                ? `: CMS's figure is ${pounds(gap.abs())} ${gap.isNegative() ? 'lower' : 'higher'}, not all of it an error of CMS's (the lines below say which part is).`
+                ? `: CMS's figure is ${pounds(gap.abs())} ${gap.isNegative() ? 'lower' : 'higher'}, not all of it an error of CMS's (${notErrorWords(br, out.counts.cmsEntries > 0, out.side)}; the lines below say which part is an error).`
                 : `: CMS's figure is ${pounds(gap.abs())} too ${gap.isNegative() ? 'low' : 'high'}.`),
   );
   if (br.subtotals.length && !noCmsFigure) {
@@ -704,7 +717,12 @@ export function summarizeReconciliation(
       }, so it is not an overpayment.`,
     );
   }
-  if (b.notYetDue !== '0.00') head.push(`A further ${p(b.notYetDue)} has accrued but is not yet due under the payment plan.`);
+  // Said once: where the bridge has its line, the first line already names it (a journey probe read £185.66 there and
+  // "a further £185.71" here, before the two were made one figure).
+  const bridgeSaysNotYetDue = br.subtotals.some((x) => x.kind === 'accrued_not_yet_due');
+  if (b.notYetDue !== '0.00' && !bridgeSaysNotYetDue) {
+    head.push(`A further ${p(b.notYetDue)} has accrued but is not yet due under the payment plan.`);
+  }
   const h = br.historic;
   if (h) {
     head.push(

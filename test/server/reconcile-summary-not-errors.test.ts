@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { heldBesideInTransit } from '../calc/reconcile/held-beside-in-transit.ts';
 import { recordedAfter } from '../calc/reconcile/payment-in-transit.ts';
 import { chargesPaidLast } from '../calc/reconcile/charges-paid-last.ts';
+import { betweenInstalments } from '../calc/reconcile/between-instalments.ts';
 import { reconcileLedgerTool } from '../../tools/reconcile-ledger.ts';
 
 const firstLine = async (input: Parameters<typeof reconcileLedgerTool.run>[0], today: string) =>
@@ -18,13 +19,24 @@ describe('the first line of reconcile_ledger’s summary', () => {
   it('a payment on its way: higher, not all of it an error', async () => {
     // test/calc/reconcile/payment-in-transit.ts: £260.00 paid on 30 August 2024, recorded on 2 September.
     expect(await firstLine(recordedAfter({ date: '2024-09-02', amount: '260.00' }), '2024-09-05')).toBe(
-      "CMS says £260.00 owed by the paying parent on 2024-08-31; worked out from the decisions and the evidence it is nothing owed: CMS's figure is £260.00 higher, not all of it an error of CMS's (the lines below say which part is).",
+      "CMS says £260.00 owed by the paying parent on 2024-08-31; worked out from the decisions and the evidence it is nothing owed: CMS's figure is £260.00 higher, not all of it an error of CMS's (£260.00: 1 payment CMS recorded after the date; the lines below say which part is an error).",
     );
   });
 
   it('money held beside a payment on its way: lower, not all of it an error', async () => {
     // test/calc/reconcile/held-beside-in-transit.ts: £520.00 held and £499.20 on its way, less her 4%: £998.40.
     expect(await firstLine(heldBesideInTransit(), '2023-12-20')).toMatch(/CMS's figure is £998\.40 lower, not all of it an error of CMS's/);
+  });
+
+  it('what has accrued and is not yet due: quoted in the first line once, not again as "a further"', async () => {
+    // test/calc/reconcile/between-instalments.ts, CMS counting all it has accrued (£814.09): £199.03 of it is not yet
+    // due, and the July deduction of £615.06 is not credited (814.09 − 0.00 = 199.03 + 615.06).
+    const summary = (await reconcileLedgerTool.run(betweenInstalments({ date: '2024-08-20', balance: '814.09' }), { today: '2024-08-25' }))
+      .summary;
+    expect(summary.split('\n')[0]).toMatch(
+      /CMS's figure is £814\.09 higher, not all of it an error of CMS's \(£199\.03: 1 amount accrued but not yet due; the lines below say which part is an error\)\.$/,
+    );
+    expect(summary).not.toMatch(/A further £199\.03 has accrued/);
   });
 
   it('errors alone: still too high', async () => {
