@@ -206,7 +206,13 @@ function describePlan(plan: PaymentPlan, trace: Trace, asOfDay: number, notYetDu
           (p === lastIncrease && plan.cmsCatchUpRest ? restWords(plan.cmsCatchUpRest, increasing.length) : '')
         : `; ${p.reason === 'initial' ? 'it is' : `the increase, ${pounds(increase)}, is`} spread over ${p.instalments} ${p.instalments === 1 ? 'instalment' : 'instalments'} from ${p.firstDueDate}${p.instalments > 1 ? ` to ${p.lastDueDate}` : ''}`
       : '';
-    const reduction = credit.lt(0) ? `; the reduction, ${pounds(credit.abs())}, is credited on ${p.arises} (an overpayment)` : '';
+    // Its parts, where the paying parent's fee is in it: a credit of £1,170.00 said alone hid £195.00 of fees (a journey
+    // probe: a backdated reduction on Collect and Pay, 5 × £234.00 of which £39.00 a month was the 20% fee).
+    const parts =
+      p.credit.fee < 0
+        ? ` (maintenance ${pounds(fromPence(-p.credit.maintenance))} and collection fees ${pounds(fromPence(-p.credit.fee))})`
+        : '';
+    const reduction = credit.lt(0) ? `; the reduction, ${pounds(credit.abs())}${parts}, is credited on ${p.arises} (an overpayment)` : '';
     trace.add(
       p.reason === 'initial' ? SCHEDULE_STEP.initialAmount : SCHEDULE_STEP.backdatedChange,
       `${what}${how}${reduction}`,

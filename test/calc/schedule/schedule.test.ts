@@ -255,6 +255,25 @@ describe('the order and replacement of decisions', () => {
     }
   });
 
+  it('a backdated reduction on Collect and Pay is credited with its parts: maintenance and the 20% fee', () => {
+    // £120 a week from 1 June 2025 (120 × 52 ÷ 12 = £520.00 + 20% £104.00 = £624.00 a month), reduced to £75 a week
+    // (£325.00 + £65.00 = £390.00) from 1 October 2025 by a letter of 16 February 2026: October to February, five months
+    // already due, each £234.00 less: £1,170.00, of which 5 × £195.00 = £975.00 maintenance and 5 × £39.00 = £195.00 fees.
+    const s = buildSchedule({
+      decisions: [
+        { id: 'first', effectiveDate: '2025-06-01', letterDate: '2025-06-01', weeklyAmount: '120' },
+        { id: 'reduced', effectiveDate: '2025-10-01', letterDate: '2026-02-16', weeklyAmount: '75' },
+      ],
+      asOf: '2026-03-31',
+      service: 'collect_and_pay',
+    });
+    const step = s.trace.find((t) => t.step === 'backdated_change')!;
+    expect([step.value, step.description.split('; ')[1]]).toEqual([
+      '-1170.00',
+      'the reduction, £1,170.00 (maintenance £975.00 and collection fees £195.00), is credited on 2026-02-16 (an overpayment)',
+    ]);
+  });
+
   it('two decisions with the same effective date and the same letter date: an InputError naming the decision', () => {
     const e = inputErrorOf({
       decisions: [
