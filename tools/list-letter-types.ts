@@ -129,7 +129,7 @@ export function letterTypeJson(spec: LetterSpec, context: ToolContext, nation: N
     enclosures: [...spec.enclosures],
     sendBy: { method: spec.sendBy.method, notes: [...spec.sendBy.notes] },
     copyToMp: spec.copyToMp,
-    // A letter that starts no deadline (L08, L10, L12, L14–L16, L19, L20) says so; its date would read as a clock.
+    // A letter that starts no deadline (L08, L10, L12, L14–L16, L20) says so; its date would read as a clock.
     clock: {
       countedFrom: LETTER_CLOCKS[spec.id].event ? LETTER_CLOCKS[spec.id].date : NO_CLOCK,
       deadlines: examples(spec, context.today, nation),

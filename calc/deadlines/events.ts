@@ -56,6 +56,7 @@ export const EVENT_TYPES = [
   'sar_chased',
   'rectification_requested',
   'enforcement_pause_requested',
+  'refund_requested',
   'deo_served',
   'lsdo_served',
   'magistrates_decision',
@@ -70,6 +71,7 @@ export const EVENT_TYPES = [
   'ico_complaint_sent',
   'rectification_reply_received',
   'enforcement_pause_reply_received',
+  'refund_reply_received',
   'deo_appeal_lodged',
   'lsdo_representations_sent',
   'magistrates_appeal_lodged',
@@ -102,6 +104,7 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   rectification_requested:
     'You asked DWP to correct inaccurate records (L21); the day you sent it. By post (assumed unless details.method says otherwise) DWP is taken to have it two working days later; facts.receivedOn: the day it did, if known',
   enforcement_pause_requested: 'You asked CMS to pause enforcement while the dispute is considered (L11); the day you sent it',
+  refund_requested: 'You asked CMS to refund or adjust for an overpayment (L19); the day you sent it',
   deo_served: 'A deduction from earnings order (or the matter you appeal against) arose; that day',
   lsdo_served: 'An interim lump sum deduction order was served; the day of service',
   magistrates_decision: "The magistrates' court decided (e.g. a liability order); the day of the decision",
@@ -116,6 +119,7 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   ico_complaint_sent: 'You complained to the ICO (L24b); that day',
   rectification_reply_received: 'DWP answered your rectification request; the day it arrived',
   enforcement_pause_reply_received: 'CMS answered your request to pause enforcement; the day it arrived',
+  refund_reply_received: 'CMS answered your refund request; the day it arrived',
   deo_appeal_lodged: 'You appealed against the deduction from earnings order (L22); that day',
   lsdo_representations_sent: 'You made representations on the lump sum deduction order (L23); that day',
   magistrates_appeal_lodged: "You appealed against the magistrates' decision; that day",
@@ -160,6 +164,8 @@ export const MET_BY: Readonly<Record<string, readonly EventType[]>> = {
   rectification_reply_due: ['rectification_reply_received'],
   rectification_extended_reply_due: ['rectification_reply_received'],
   enforcement_pause_reply_due: ['enforcement_pause_reply_received'],
+  refund_reply_due: ['refund_reply_received', 'complaint_sent'],
+  refund_escalate: ['refund_reply_received', 'complaint_sent'],
   deo_appeal_last_day: ['deo_appeal_lodged'],
   lsdo_representations_last_day: ['lsdo_representations_sent'],
   magistrates_appeal_last_day: ['magistrates_appeal_lodged'],
@@ -406,6 +412,9 @@ const RULES: Partial<Record<EventType, Rule>> = {
   breakdown_requested: (d, nation) =>
     accountRequest('breakdown', 'the account breakdown', 'request', 'request for the account breakdown', d, nation),
   payments_disputed: (d, nation) => accountRequest('dispute', 'a reply to your payment dispute', 'dispute', 'payment dispute', d, nation),
+  // A refund is at the Secretary of State's discretion (1991 Act s.41B): no time limit for deciding it, so the same target.
+  refund_requested: (d, nation) =>
+    accountRequest('refund', 'a reply to your refund request', 'request', 'refund request', d, nation, S.refundRequestTarget),
 
   complaint_sent: (d, nation) => complaint('complaint', 'stage-1 complaint', d, nation),
   complaint_escalated: (d, nation) => complaint('escalation', 'escalated complaint', d, nation),
@@ -544,8 +553,19 @@ const RULES: Partial<Record<EventType, Rule>> = {
   ],
 };
 
-/** `letter`: what the escalation names ("your payment dispute"), so that two in one list can be told apart. */
-function accountRequest(prefix: string, what: string, sent: string, letter: string, d: CivilDate, nation: Nation): Deadline[] {
+/**
+ * `letter`: what the escalation names ("your payment dispute"), so that two in one list can be told apart; `target`:
+ * the reply target's source (Reckoner's own, saying which request has no legal time limit).
+ */
+function accountRequest(
+  prefix: string,
+  what: string,
+  sent: string,
+  letter: string,
+  d: CivilDate,
+  nation: Nation,
+  target: Reference = S.accountRequestTarget,
+): Deadline[] {
   const due = workingDaysAfter(d, `the day the ${sent} was sent`, 15, nation);
   const escalate = workingDaysAfter(d, `the day the ${sent} was sent`, 20, nation);
   return [
@@ -555,7 +575,7 @@ function accountRequest(prefix: string, what: string, sent: string, letter: stri
       `Target date for ${what}`,
       due.date,
       `${due.words}. There is no legal time limit; Reckoner uses CMS's 15-working-day complaint standard.`,
-      S.accountRequestTarget,
+      target,
     ),
     make(
       `${prefix}_escalate`,

@@ -32,6 +32,8 @@ export const DEADLINE = {
   rectificationReplyDue: 'rectification_reply_due',
   rectificationExtendedReplyDue: 'rectification_extended_reply_due',
   enforcementPauseReplyDue: 'enforcement_pause_reply_due',
+  refundReplyDue: 'refund_reply_due',
+  refundEscalate: 'refund_escalate',
   deoAppealLastDay: 'deo_appeal_last_day',
   lsdoRepresentationsLastDay: 'lsdo_representations_last_day',
   magistratesAppealLastDay: 'magistrates_appeal_last_day',

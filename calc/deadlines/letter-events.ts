@@ -43,7 +43,7 @@ export const LETTER_EVENTS: Readonly<Record<LetterId, EventType>> = {
   L16: 'letter_sent',
   L17: 'appeal_lodged',
   L18: 'mr_sent',
-  L19: 'letter_sent',
+  L19: 'refund_requested',
   L20: 'letter_sent',
   L21: 'rectification_requested',
   L22: 'deo_appeal_lodged',

@@ -104,7 +104,7 @@ export const LETTER_CLOCKS: Record<LetterId, LetterClock> = {
     only: [DEADLINE.lateMrOuterLimit],
     date: 'the date on the decision letter being challenged',
   },
-  L19: { name: 'Overpayment adjustment or refund request', date: SENT },
+  L19: { name: 'Overpayment adjustment or refund request', event: 'refund_requested', replyBy: DEADLINE.refundReplyDue, date: SENT },
   L20: { name: 'Special payment (compensation) claim', date: SENT },
   L21: {
     name: 'Rectification request',

@@ -43,6 +43,10 @@ export const DEADLINE_SOURCES = {
     title:
       "Reckoner's own target: CMS's 15-working-day complaint-response standard (no legal time limit for an account breakdown or a correction)",
   },
+  refundRequestTarget: {
+    title:
+      "Reckoner's own target: CMS's 15-working-day complaint-response standard (no legal time limit: a refund is discretionary, Child Support Act 1991 s.41B)",
+  },
   complaintGrace: { title: "Reckoner's own rule: 5 working days' grace after CMS's 15-working-day target before escalating" },
   complaintAck: {
     title: 'CMS complaint standards: acknowledgement within 2 working days (One Parent Families Scotland; PQ 26617)',

@@ -231,6 +231,7 @@ describe('the cover counts as replies only the events that are replies', () => {
       'ice_eligible',
       'mr_notice_received',
       'rectification_reply_received',
+      'refund_reply_received',
       'sar_reply_received',
     ]);
   });

@@ -95,7 +95,7 @@ describe('list_letter_types', () => {
   // mark_letter_sent said "It starts no deadline" (its sending is recorded as letter_sent, which starts none).
   test('a letter that starts no deadline says so, and its sending starts none either', async () => {
     const none = LETTERS.filter((l) => !LETTER_CLOCKS[l.id].event).map((l) => l.id);
-    expect(none).toEqual(['L08', 'L10', 'L12', 'L14', 'L15', 'L16', 'L19', 'L20']);
+    expect(none).toEqual(['L08', 'L10', 'L12', 'L14', 'L15', 'L16', 'L20']);
     for (const id of none) {
       // What mark_letter_sent records for it, and the deadlines that event starts: none.
       expect(eventForLetter(id), id).toBe('letter_sent');
@@ -110,6 +110,15 @@ describe('list_letter_types', () => {
     }
     // A letter that starts one keeps its clock: a payment dispute, from the day it is sent.
     expect(textOf(await call('list_letter_types', { type: 'L04' }))).toContain('Its clock counts from the day the letter is sent.');
+    // So does a refund request now (its sending is refund_requested): from Friday 20 March 2026, 15 working days with
+    // Good Friday 3 April and Easter Monday 6 April skipped → Tuesday 14 April 2026; + 5 → Tuesday 21 April.
+    expect(eventForLetter('L19')).toBe('refund_requested');
+    const refund = await call('list_letter_types', { type: 'L19' });
+    expect(textOf(refund)).toContain('Its clock counts from the day the letter is sent.');
+    expect(listLetterTypesOutput.parse(refund.structuredContent).letter!.clock.deadlines).toEqual([
+      expect.objectContaining({ id: 'refund_reply_due', ifCountedFromToday: '2026-04-14' }),
+      expect.objectContaining({ id: 'refund_escalate', ifCountedFromToday: '2026-04-21' }),
+    ]);
   });
 
   test('one type comes with every fact and the JSON Schema of its facts', async () => {

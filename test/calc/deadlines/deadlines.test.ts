@@ -186,6 +186,40 @@ describe('complaints: working-day reply targets in the nation’s working days',
     expect(dateOf('payments_disputed', '2025-04-10', 'dispute_reply_due', SCOT)).toBe('2025-05-02');
   });
 
+  test('refund request (L19): a reply target 15 working days after it was sent, a complaint 5 working days later', () => {
+    // computed: sent Monday 2 March 2026 (no bank holiday in March 2026): 3, 4, 5, 6, 9 (5), 10, 11, 12, 13, 16 (10),
+    // 17, 18, 19, 20, 23 (15) → Monday 23 March; + 5: 24, 25, 26, 27, 30 → Monday 30 March.
+    const list = deadlinesForEvent('refund_requested', '2026-03-02', EW);
+    expect(list.map((d) => [d.id, d.kind, d.date])).toEqual([
+      ['refund_reply_due', 'reply_due', '2026-03-23'],
+      ['refund_escalate', 'escalate', '2026-03-30'],
+    ]);
+    expect(one(list, 'refund_reply_due').label).toBe('Target date for a reply to your refund request');
+    expect(one(list, 'refund_reply_due').basis).toBe(
+      '15 working days after Monday 2 March 2026, the day the request was sent (Monday to Friday, not counting England and' +
+        " Wales bank holidays). There is no legal time limit; Reckoner uses CMS's 15-working-day complaint standard.",
+    );
+    // Reckoner's own target, not the law's: it says so, names the Act that makes a refund discretionary, and links nowhere.
+    expect(one(list, 'refund_reply_due').citation).toBe(
+      "Reckoner's own target: CMS's 15-working-day complaint-response standard (no legal time limit: a refund is discretionary, Child Support Act 1991 s.41B)",
+    );
+    expect(one(list, 'refund_reply_due').href).toBeUndefined();
+    expect(one(list, 'refund_escalate').label).toBe('Make a stage-1 complaint if there is still no answer to your refund request');
+    expect(one(list, 'refund_escalate').citation).toMatch(/^Reckoner's own rule: 5 working days' grace/);
+    // Over Easter 2026 the nation's bank holidays count. computed: sent Monday 23 March 2026: 24, 25, 26, 27, 30 (5),
+    // 31, 1 April, 2 April (8), [3 Good Friday], [6 Easter Monday], 7, 8, 9, 10, 13 (13), 14, 15 (15) → Wednesday 15 April;
+    // + 5: 16, 17, 20, 21, 22 → Wednesday 22 April. In Scotland Easter Monday is a working day: day 15 is Tuesday 14 April.
+    expect(dateOf('refund_requested', '2026-03-23', 'refund_reply_due')).toBe('2026-04-15');
+    expect(dateOf('refund_requested', '2026-03-23', 'refund_escalate')).toBe('2026-04-22');
+    expect(dateOf('refund_requested', '2026-03-23', 'refund_reply_due', SCOT)).toBe('2026-04-14');
+    // L19 starts the same clock from the day it is sent, and asks for its reply by the target.
+    expect(deadlinesForLetter('L19', '2026-03-02', EW)).toEqual(list);
+    expect(LETTER_CLOCKS.L19).toMatchObject({ event: 'refund_requested', replyBy: 'refund_reply_due' });
+    // CMS's answer, or a complaint made, meets both.
+    expect(MET_BY['refund_reply_due']).toEqual(['refund_reply_received', 'complaint_sent']);
+    expect(MET_BY['refund_escalate']).toEqual(['refund_reply_received', 'complaint_sent']);
+  });
+
   test('each escalation names the letter it follows (a journey probe, 6 December 2026: two alike in one list)', () => {
     // A breakdown request and a payment dispute sent the same day gave "Make a stage-1 complaint if there is still no
     // answer" twice on one date, with nothing to say which letter each was for.
@@ -301,7 +335,7 @@ describe('letters', () => {
     expect(deadlinesForLetter('L05', '2024-12-20', SCOT).map((d) => d.date)).toEqual(['2024-12-24', '2025-01-16', '2025-01-23']);
   });
   test('letters with no clock start none', () => {
-    for (const id of ['L08', 'L10', 'L12', 'L14', 'L15', 'L16', 'L19', 'L20'] as const) {
+    for (const id of ['L08', 'L10', 'L12', 'L14', 'L15', 'L16', 'L20'] as const) {
       expect(deadlinesForLetter(id, '2025-01-31', EW), id).toEqual([]);
     }
   });

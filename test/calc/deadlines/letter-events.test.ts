@@ -53,7 +53,7 @@ describe('eventForLetter: what sending each letter records', () => {
       ['L16', 'letter_sent'],
       ['L17', 'appeal_lodged'],
       ['L18', 'mr_sent'],
-      ['L19', 'letter_sent'],
+      ['L19', 'refund_requested'],
       ['L20', 'letter_sent'],
       ['L21', 'rectification_requested'],
       ['L22', 'deo_appeal_lodged'],
@@ -81,6 +81,7 @@ describe('which event answers which deadline', () => {
       // The reply to an escalation is CMS's final response, which is what makes the complaint eligible for ICE.
       ['L06', 'ice_eligible'],
       ['L11', 'enforcement_pause_reply_received'],
+      ['L19', 'refund_reply_received'],
       ['L21', 'rectification_reply_received'],
     ]);
     expect(eventsThatMeet(DEADLINE.disputeReplyDue)).toContain('dispute_reply_received');
