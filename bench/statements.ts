@@ -24,7 +24,8 @@
  * which reads it in a child process with a memory cap and a deadline (the bytes copied in, the result
  * copied out), against `parseDocumentInProcess` on this thread; the child is started and warm first, as
  * it is in a running server. Last, how a CSV statement's parse grows from 10,000 rows to 100,000 (goal: a row
- * at most 1.5× as dear at the larger size).
+ * at most 1.5× as dear at the larger size). With the last, what parse_statement's answer costs this thread once the
+ * rows are in (tools/parse-statement.ts `toJson`: the first page, found from every row's length).
  *
  * Runs alone: `npx tsx bench/statements.ts`. A measurement, not a test: nothing fails on a goal not met.
  * @module
@@ -55,7 +56,7 @@ const SOURCE_ROUNDS = 3;
  * The goals: the most parsePdf may cost, as a multiple of raw pdf.js extraction; and the most a CSV row may cost
  * at 100,000 rows as a multiple of one at 10,000 (linear is 1×; room is left for a larger heap's collections).
  */
-const GOALS = { cold: 1.5, warm: 1.5, memory: 1.3, csvGrowth: 1.5, mainThreadStall: 0.25 } as const;
+const GOALS = { cold: 1.5, warm: 1.5, memory: 1.3, csvGrowth: 1.5, mainThreadStall: 0.25, parseAnswer: 0.25 } as const;
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 /** Inside node_modules, so the bundles' external packages (pdfjs-dist) resolve as they do from dist/. */
@@ -322,13 +323,21 @@ export async function statementsSection(): Promise<string> {
   console.log(
     `    ratio longest stall ÷ one message   ${share.ratio.toFixed(3)}×   goal ≤ ${GOALS.mainThreadStall}×   ${verdict(share.ratio, GOALS.mainThreadStall)}`,
   );
+  console.log(`    parse_statement's answer      ${share.answerMs.toFixed(0).padStart(6)} ms   (toJson: the first page, in one block)`);
+  console.log(
+    `    every row written and copied  ${share.everyRowMs.toFixed(0).padStart(6)} ms   (JSON.stringify and a copy of each row: how pages were found before; information)`,
+  );
+  console.log(
+    `    ratio answer ÷ one message    ${share.answerRatio.toFixed(3)}×   goal ≤ ${GOALS.parseAnswer}×   ${verdict(share.answerRatio, GOALS.parseAnswer)}`,
+  );
   return (
     `statements: parsePdf ÷ raw pdf.js cold ${bundled.time.median.toFixed(2)}× (${verdict(bundled.time.median, GOALS.cold)}; ` +
     `CPU time ${bundled.cpu.median.toFixed(2)}×; ${sources.time.median.toFixed(2)}× from the sources), warm ${warm.median.toFixed(2)}× (${verdict(warm.median, GOALS.warm)}), ` +
     `peak memory ${bundled.memory.median.toFixed(3)}× (${verdict(bundled.memory.median, GOALS.memory)}); ` +
     `${pps(parseMs).toFixed(0)} pages/s warm; the parse worker costs ${worker.ratio.toFixed(2)}× parsing in process; ` +
     `a CSV row at 100,000 rows ${csv.ratio.toFixed(2)}× one at 10,000 (${verdict(csv.ratio, GOALS.csvGrowth)}); ` +
-    `the main thread's longest stall over a ${groupedCount(share.rows)}-row OFX ${share.ratio.toFixed(3)}× the one-message reply (${verdict(share.ratio, GOALS.mainThreadStall)})`
+    `the main thread's longest stall over a ${groupedCount(share.rows)}-row OFX ${share.ratio.toFixed(3)}× the one-message reply (${verdict(share.ratio, GOALS.mainThreadStall)}), ` +
+    `parse_statement's answer ${share.answerRatio.toFixed(3)}× it (${verdict(share.answerRatio, GOALS.parseAnswer)})`
   );
 }
 
@@ -341,9 +350,24 @@ const ROUNDS_SHARE = 3;
  * `parseDocument` runs (a 1 ms timer's longest gap), and the time it is busy with the parts. The baseline, in this
  * process: deserializing the same result as the one message it used to come in (V8's serializer, as the IPC channel's
  * 'advanced' serialization), which held this thread all at once. Goal: the longest stall at most a quarter of that.
+ *
+ * Then the tool's answer from the result, on this thread in one block: `toJson` (tools/parse-statement.ts), the
+ * summary and the first page, found from every row's JSON length. Against the same baseline, with the same goal: it
+ * used to write every row with `JSON.stringify` and copy every row (about 0.85 s of a running server's `/healthz`),
+ * which is timed beside it for information (rounds alternating which goes first).
  */
-export async function mainThreadShare(): Promise<{ rows: number; stallMs: number; busyMs: number; oneMessageMs: number; ratio: number }> {
+export async function mainThreadShare(): Promise<{
+  rows: number;
+  stallMs: number;
+  busyMs: number;
+  oneMessageMs: number;
+  ratio: number;
+  answerMs: number;
+  everyRowMs: number;
+  answerRatio: number;
+}> {
   const { ResultAssembler } = await import('../statements/worker/reply.ts');
+  const { toJson } = await import('../tools/parse-statement.ts');
   const ROWS = 250_000;
   const lines: string[] = [];
   for (let i = 0; i < ROWS; i++) {
@@ -368,6 +392,21 @@ export async function mainThreadShare(): Promise<{ rows: number; stallMs: number
   const stalls: number[] = [];
   const busies: number[] = [];
   const once: number[] = [];
+  const answers: number[] = [];
+  const everyRow: number[] = [];
+  let pages = 0;
+  const answer = () => {
+    const t = performance.now();
+    pages = toJson(result, 'bench', undefined).page.pages;
+    answers.push(performance.now() - t);
+  };
+  const writeEveryRow = () => {
+    const t = performance.now();
+    let chars = 0;
+    for (const row of result.transactions) chars += JSON.stringify({ ...row }).length + 1;
+    everyRow.push(performance.now() - t);
+    if (chars === 0) throw new Error('no rows written');
+  };
   try {
     for (let r = 0; r < ROUNDS_SHARE; r++) {
       busy = 0;
@@ -387,12 +426,23 @@ export async function mainThreadShare(): Promise<{ rows: number; stallMs: number
       const t = performance.now();
       deserialize(message);
       once.push(performance.now() - t);
+      for (const run of r % 2 === 0 ? [answer, writeEveryRow] : [writeEveryRow, answer]) run();
     }
   } finally {
     ResultAssembler.prototype.add = add;
   }
+  if (pages !== Math.ceil(ROWS / 50)) throw new Error(`the answer counted ${pages} pages of 50 rows, not ${Math.ceil(ROWS / 50)}`);
   const ratios = stalls.map((s, i) => s / once[i]!);
-  return { rows: ROWS, stallMs: median(stalls), busyMs: median(busies), oneMessageMs: median(once), ratio: median(ratios) };
+  return {
+    rows: ROWS,
+    stallMs: median(stalls),
+    busyMs: median(busies),
+    oneMessageMs: median(once),
+    ratio: median(ratios),
+    answerMs: median(answers),
+    everyRowMs: median(everyRow),
+    answerRatio: median(answers.map((a, i) => a / once[i]!)),
+  };
 }
 
 /**

@@ -108,17 +108,17 @@ function decodeCursor(cursor: string, kind: CursorKind, hash: string, total: num
   return offset;
 }
 
-/** Where each page starts when paging `sizes` from `from` with at most `size` items and `budget` characters a page. */
-function pageStarts(sizes: readonly number[], from: number, size: number, budget: number): number[] {
+/** Where each page starts when paging items of JSON lengths `lengths` from `from`, at most `size` items and `budget` characters a page. */
+function pageStarts(lengths: ArrayLike<number>, from: number, size: number, budget: number): number[] {
   const starts: number[] = [];
   let i = from;
-  while (i < sizes.length) {
+  while (i < lengths.length) {
     starts.push(i);
     let used = 0;
     let n = 0;
-    // At least one item a page, so paging always moves on.
-    while (i < sizes.length && n < size && (n === 0 || used + sizes[i]! <= budget)) {
-      used += sizes[i]!;
+    // Each item costs its JSON and a comma; at least one item a page, so paging always moves on.
+    while (i < lengths.length && n < size && (n === 0 || used + lengths[i]! + 1 <= budget)) {
+      used += lengths[i]! + 1;
       i++;
       n++;
     }
@@ -131,6 +131,53 @@ export interface Paged<T> {
   readonly page: PageOutput;
 }
 
+/** Where a page is in a detail stream: its items are `offset` up to (not including) `end`. */
+export interface PageSpan {
+  readonly offset: number;
+  readonly end: number;
+  readonly page: PageOutput;
+}
+
+export interface PageOptions {
+  readonly kind: CursorKind;
+  readonly hash: string;
+  readonly page: PageInput;
+  /** Characters of JSON the rest of the response takes (the summary, the trace). */
+  readonly summaryChars: number;
+}
+
+/**
+ * Which items of a detail stream make the page asked for, from the length of each item's JSON alone: for a tool
+ * that can size its items more cheaply than by writing them (parse_statement's rows), and that then copies only the
+ * page's. {@link paginate} is this with each item's `JSON.stringify`.
+ *
+ * @param lengths the length of each item's JSON (`JSON.stringify(item).length`), in stream order
+ * @throws {InputError} naming `page.cursor` for a cursor from another tool or another input.
+ */
+export function pageSpan(lengths: ArrayLike<number>, options: PageOptions): PageSpan {
+  const total = lengths.length;
+  const size = options.page?.size ?? DEFAULT_PAGE_SIZE;
+  const offset = options.page?.cursor === undefined ? 0 : decodeCursor(options.page.cursor, options.kind, options.hash, total);
+  // The page object itself, with its cursor, takes about 250 characters.
+  const budget = Math.max(TARGET_RESPONSE_CHARS - options.summaryChars - 250, 0);
+  const before = pageStarts(lengths, 0, size, budget).filter((s) => s < offset).length;
+  const after = pageStarts(lengths, offset, size, budget);
+  const end = after[1] ?? total;
+  return {
+    offset,
+    end,
+    page: {
+      size,
+      offset,
+      count: end - offset,
+      total,
+      number: before + 1,
+      pages: Math.max(before + after.length, 1),
+      ...(end < total ? { nextCursor: encodeCursor(options.kind, end, options.hash) } : {}),
+    },
+  };
+}
+
 /**
  * One page of a detail stream.
  *
@@ -140,37 +187,17 @@ export interface Paged<T> {
  */
 export function paginate<T>(
   stream: readonly T[],
-  options: {
-    readonly kind: CursorKind;
-    readonly hash: string;
-    readonly page: PageInput;
-    readonly summaryChars: number;
+  options: PageOptions & {
     /** The part of an item that goes into the response, when the stream wraps it; the item itself by default. */
     readonly content?: (item: T) => unknown;
   },
 ): Paged<T> {
-  const size = options.page?.size ?? DEFAULT_PAGE_SIZE;
-  const offset = options.page?.cursor === undefined ? 0 : decodeCursor(options.page.cursor, options.kind, options.hash, stream.length);
-  // The page object itself, with its cursor, takes about 250 characters.
-  const budget = Math.max(TARGET_RESPONSE_CHARS - options.summaryChars - 250, 0);
-  // Each item costs its JSON and a comma.
   const content = options.content ?? ((item: T) => item);
-  const sizes = stream.map((item) => JSON.stringify(content(item)).length + 1);
-  const before = pageStarts(sizes, 0, size, budget).filter((s) => s < offset).length;
-  const after = pageStarts(sizes, offset, size, budget);
-  const end = after[1] ?? stream.length;
-  return {
-    items: stream.slice(offset, end),
-    page: {
-      size,
-      offset,
-      count: end - offset,
-      total: stream.length,
-      number: before + 1,
-      pages: Math.max(before + after.length, 1),
-      ...(end < stream.length ? { nextCursor: encodeCursor(options.kind, end, options.hash) } : {}),
-    },
-  };
+  const span = pageSpan(
+    stream.map((item) => JSON.stringify(content(item)).length),
+    options,
+  );
+  return { items: stream.slice(span.offset, span.end), page: span.page };
 }
 
 /** "page 2 of 5 (items 51–100 of 230)", for the text summaries. */

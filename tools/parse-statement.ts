@@ -11,9 +11,9 @@ import { CMS_ENTRY_TYPES, CREDITORS, DIRECTIONS } from '../calc/ledger/entries.t
 import { Dec, pounds, groupedCount } from '../calc/money.ts';
 import { ENFORCEMENT_ACTIONS } from '../calc/scheme-2012/parameters.ts';
 import { DOCUMENT_KINDS, FORMATS, LIMITS, MappingError, ParseError, parseDocument, type ParseResult } from '../statements/index.ts';
-import { BALANCE_COMPONENTS, SCHEDULE_STATUSES } from '../statements/types.ts';
+import { BALANCE_COMPONENTS, SCHEDULE_STATUSES, type SourceLocation } from '../statements/types.ts';
 import { readAllowedFile } from './local-files.ts';
-import { describePage, inputHash, pageInput, pageOutput, paginate, type CursorKind } from './paging.ts';
+import { describePage, inputHash, pageInput, pageOutput, pageSpan, type CursorKind } from './paging.ts';
 import { civilDate, leanOutput, moneyOut, strictObject } from './schemas.ts';
 import { plural } from './words.ts';
 import { defineTool, type ToolContext } from './tool.ts';
@@ -214,9 +214,143 @@ export const parseStatementOutput = z.object({
 
 export type ParseStatementOutput = z.infer<typeof parseStatementOutput>;
 
-type Detail =
-  | { readonly list: 'transactions'; readonly item: ParseStatementOutput['transactions'][number] }
-  | { readonly list: 'cmsEntries'; readonly item: ParseStatementOutput['cmsEntries'][number] };
+/**
+ * What a field adds to a row's JSON besides its value: `"key":` and a comma. (A row's JSON is `{`, its fields with a
+ * comma between each, `}`: two characters, and one fewer comma than fields.)
+ */
+const field = (key: string): number => key.length + 4;
+const F = {
+  date: field('date'),
+  description: field('description'),
+  amount: field('amount'),
+  direction: field('direction'),
+  balance: field('balance'),
+  reference: field('reference'),
+  fingerprint: field('fingerprint'),
+  source: field('source'),
+  type: field('type'),
+  chargeType: field('chargeType'),
+  outsidePeriod: field('outsidePeriod'),
+  status: field('status'),
+  fromSchedule: field('fromSchedule'),
+  page: field('page'),
+  line: field('line'),
+} as const;
+
+/**
+ * The fields of each kind of row, each sized below: a field added to a row's type must be sized too (tsc fails here
+ * until it is listed), and test/server/parse-pages.test.ts holds this list to the output schema's.
+ */
+export const SIZED_FIELDS = {
+  transactions: {
+    date: true,
+    description: true,
+    amount: true,
+    direction: true,
+    balance: true,
+    reference: true,
+    fingerprint: true,
+    source: true,
+  } satisfies Record<keyof ParseResult['transactions'][number], true>,
+  cmsEntries: {
+    date: true,
+    type: true,
+    amount: true,
+    description: true,
+    reference: true,
+    chargeType: true,
+    fingerprint: true,
+    source: true,
+    outsidePeriod: true,
+    status: true,
+  } satisfies Record<keyof ParseResult['cmsEntries'][number], true>,
+} as const;
+
+/** A JSON string with no escapes: the text and two quotes. */
+const q = (text: string): number => text.length + 2;
+const sourceLength = (s: SourceLocation): number =>
+  1 + F.line + String(s.line).length + (s.page === undefined ? 0 : F.page + String(s.page).length);
+
+/**
+ * The length of a row's JSON if its free text (description, reference) needs no escape. Every other string is one
+ * Reckoner writes, in a form JSON never escapes: a date YYYY-MM-DD, money -?d+.dd, a name from a list (direction,
+ * type, chargeType, status), a SHA-256 in hex (fingerprint).
+ */
+function transactionLength(t: ParseResult['transactions'][number]): number {
+  return (
+    1 +
+    F.date +
+    q(t.date) +
+    F.description +
+    q(t.description) +
+    F.amount +
+    q(t.amount) +
+    F.direction +
+    q(t.direction) +
+    (t.balance === undefined ? 0 : F.balance + q(t.balance)) +
+    (t.reference === undefined ? 0 : F.reference + q(t.reference)) +
+    F.fingerprint +
+    q(t.fingerprint) +
+    (t.source === undefined ? 0 : F.source + sourceLength(t.source))
+  );
+}
+
+function cmsEntryLength(e: ParseResult['cmsEntries'][number], fromSchedule: boolean): number {
+  return (
+    1 +
+    F.date +
+    q(e.date) +
+    F.type +
+    q(e.type) +
+    F.amount +
+    q(e.amount) +
+    F.description +
+    q(e.description) +
+    (e.reference === undefined ? 0 : F.reference + q(e.reference)) +
+    (e.chargeType === undefined ? 0 : F.chargeType + q(e.chargeType)) +
+    F.fingerprint +
+    q(e.fingerprint) +
+    (e.source === undefined ? 0 : F.source + sourceLength(e.source)) +
+    (e.outsidePeriod === undefined ? 0 : F.outsidePeriod + 4) +
+    (e.status === undefined ? 0 : F.status + q(e.status)) +
+    (fromSchedule ? F.fromSchedule + 4 : 0)
+  );
+}
+
+/** A character JSON may write escaped: a control character, a quote, a backslash, a surrogate (JSON escapes a lone one). */
+const ESCAPED = /[\u0000-\u001f"\\\ud800-\udfff]/;
+/** Rows whose free text is tested at once: one regular-expression test over their text joined, not one a row. */
+const BATCH = 1024;
+
+/** What escapes add to a text's JSON: nothing for most. */
+const escapes = (text: string | undefined): number =>
+  text === undefined || !ESCAPED.test(text) ? 0 : JSON.stringify(text).length - q(text);
+
+/**
+ * The length of each row's JSON, as `JSON.stringify` of the row on the page gives it, without writing it: from the
+ * lengths of its fields, and for a batch of rows whose free text holds a character JSON may escape, what each row's
+ * escapes add.
+ */
+function rowLengths<R extends { readonly description: string; readonly reference?: string }>(
+  rows: readonly R[],
+  lengthIfPlain: (row: R) => number,
+  out: Uint32Array,
+  at: number,
+): void {
+  for (let from = 0; from < rows.length; from += BATCH) {
+    const to = Math.min(from + BATCH, rows.length);
+    let text = '';
+    for (let i = from; i < to; i++) {
+      const row = rows[i]!;
+      text += row.description;
+      if (row.reference !== undefined) text += row.reference;
+      out[at + i] = lengthIfPlain(row);
+    }
+    if (ESCAPED.test(text)) {
+      for (let i = from; i < to; i++) out[at + i] = out[at + i]! + escapes(rows[i]!.description) + escapes(rows[i]!.reference);
+    }
+  }
+}
 
 /** The metadata as plain JSON (its lists copied). */
 function metadataJson(m: ParseResult['metadata']): ParseStatementOutput['metadata'] {
@@ -240,20 +374,26 @@ export function toJson(result: ParseResult, hash: string, page: z.infer<typeof p
     confidence: result.confidence,
     counts: { transactions: result.transactions.length, cmsEntries: result.cmsEntries.length },
   };
-  const stream: Detail[] = [
-    ...result.transactions.map((item): Detail => ({ list: 'transactions', item: { ...item } })),
+  // The page is found from each row's JSON length, counted without writing the rows; only the page's rows are copied.
+  const schedule = result.kind === 'cms_payment_schedule';
+  const rows = result.transactions.length;
+  const lengths = new Uint32Array(rows + result.cmsEntries.length);
+  rowLengths(result.transactions, transactionLength, lengths, 0);
+  rowLengths(result.cmsEntries, (e) => cmsEntryLength(e, schedule), lengths, rows);
+  const {
+    offset,
+    end,
+    page: pageOut,
+  } = pageSpan(lengths, { kind: PARSE_CURSOR, hash, page, summaryChars: JSON.stringify(summary).length });
+  return {
+    ...summary,
+    page: pageOut,
+    transactions: result.transactions.slice(Math.min(offset, rows), Math.min(end, rows)).map((item) => ({ ...item })),
     // A payment schedule's lines say so, so reconcile_ledger given them beside a statement's does not count them twice.
-    ...result.cmsEntries.map((item): Detail => ({
-      list: 'cmsEntries',
-      item: result.kind === 'cms_payment_schedule' ? { ...item, fromSchedule: true } : { ...item },
-    })),
-  ];
-  const paged = paginate(stream, { kind: PARSE_CURSOR, hash, page, summaryChars: JSON.stringify(summary).length, content: (d) => d.item });
-  const pick = <L extends Detail['list']>(list: L) =>
-    paged.items
-      .filter((d): d is Extract<Detail, { list: L }> => d.list === list)
-      .map((d) => d.item as Extract<Detail, { list: L }>['item']);
-  return { ...summary, page: paged.page, transactions: pick('transactions'), cmsEntries: pick('cmsEntries') };
+    cmsEntries: result.cmsEntries
+      .slice(Math.max(offset - rows, 0), Math.max(end - rows, 0))
+      .map((item) => (schedule ? { ...item, fromSchedule: true as const } : { ...item })),
+  };
 }
 
 /** The document's bytes from base64 text. */
