@@ -328,7 +328,14 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
       });
     }
     if (disputed)
-      problems.push(...undisputedClaim(result.balance, disputed.beyondInTransit ? result.bridge : undefined, disputed.otherwise));
+      problems.push(
+        ...undisputedClaim(
+          result.balance,
+          disputed.beyondInTransit ? result.bridge : undefined,
+          disputed.otherwise,
+          allOverdue(r) ? { reachBy: reachByOf(overdue.at(-1)!), sentOn } : undefined,
+        ),
+      );
   }
   return problems;
 }
@@ -370,9 +377,16 @@ function workedOut(b: Balance): string {
 /**
  * Why CMS's figure leaves nothing to dispute (an overpayment, no more than the balance worked out, or, given the
  * bridge, more only by deductions still in time to reach CMS), if it does. CMS's figure is its claim, or, when none
- * was given, what its entries add up to.
+ * was given, what its entries add up to. `overdue`: every one of those deductions had run out of time to reach CMS by
+ * the letter's date (figures.ts `allOverdue`), the last of them on `reachBy`; CMS's figure could not include them, and
+ * by now should.
  */
-function undisputedClaim(b: Balance, bridge: Bridge | undefined, otherwise: string): LetterProblem[] {
+function undisputedClaim(
+  b: Balance,
+  bridge: Bridge | undefined,
+  otherwise: string,
+  overdue?: { readonly reachBy: CivilDate; readonly sentOn: CivilDate },
+): LetterProblem[] {
   const claimed = b.cmsClaimed ?? b.cmsEntriesTotal;
   const field = b.cmsClaimed ? 'reconciliation.cmsClaim' : 'reconciliation.cmsEntries';
   const what = b.cmsClaimed ? 'is' : 'add up to';
@@ -392,10 +406,17 @@ function undisputedClaim(b: Balance, bridge: Bridge | undefined, otherwise: stri
       ? `more than ${worked} only by the ${pounds(bridge.inTransit.amount)} ${
           bridge.lines.some((l) => l.kind === 'payment_in_transit')
             ? `on its way to CMS at that date (paid before it and recorded by CMS after it${bridge.lines.some((l) => l.kind === 'deduction_in_transit') ? ', or deducted from pay and still in time to reach it' : ''})`
-            : `of ${n === 1 ? 'a deduction' : `${n} deductions`} from pay still in time to reach CMS (by the 19th of the month after the deduction)`
-        }: CMS’s figure does not include ${n === 1 ? 'it' : 'them'} yet and is not wrong about ${n === 1 ? 'it' : 'them'}, `
+            : overdue
+              ? `of ${n === 1 ? 'a deduction from pay that' : `${n} deductions from pay, the last of which`} had until ${longDate(overdue.reachBy)} to reach CMS, after that date`
+              : `of ${n === 1 ? 'a deduction' : `${n} deductions`} from pay still in time to reach CMS (by the 19th of the month after the deduction)`
+        }: CMS’s figure ${overdue ? 'could not include' : 'does not include'} ${n === 1 ? 'it' : 'them'}${overdue ? '' : ' yet'} and is not wrong about ${n === 1 ? 'it' : 'them'}, `
       : `no more than ${worked}, `;
-  return [{ field, message: `${what} ${pounds(claimed)} on ${b.asOf}, ${how}${otherwise}` }];
+  // Their time to reach CMS has run out since: whether CMS has them is for a later statement to show.
+  const since =
+    overdue && bridge && claimed.gt(b.recomputed)
+      ? `. By this letter’s date (${longDate(overdue.sentOn)}) ${n === 1 ? 'its' : 'their'} time to reach CMS has run out: to check that CMS has credited ${n === 1 ? 'it' : 'them'}, reconcile again with CMS’s statement to a later date (asOf and cmsClaim)`
+      : '';
+  return [{ field, message: `${what} ${pounds(claimed)} on ${b.asOf}, ${how}${otherwise}${since}` }];
 }
 
 /** "Please reply by …" and how the sender wants the reply. */

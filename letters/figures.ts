@@ -1163,6 +1163,15 @@ function structuralWhy(r: ComputedReconciliation, line: BridgeLine): string {
     return 'I have been given none of your entries, so nothing shows how you arrive at your figure: I ask for the entries behind it (your statement of account, or on Direct Pay the missed-payment reports the arrears come from).';
   }
   if (line.kind === 'received_not_passed_on') return notPassedOnWhy(r);
+  const bf = r.result.bridge.broughtForward;
+  if (line.kind === 'balance_brought_forward' && bf) {
+    // calc's own figures (bridge.broughtForward), none worked here; the day before is named as such, not counted.
+    const rest = line.amount.eq(bf.difference) ? '' : ` This line is ${pounds(line.amount.abs())} of that difference: ${line.description}`;
+    return (
+      `CMS brings its balance forward on ${longDate(bf.date)} as ${pounds(bf.cms)}, its account before that day in one figure; the decisions and the payments make ${pounds(bf.owed)} owed at the end of the day before. ` +
+      `CMS’s figure brought forward is ${pounds(bf.difference.abs())} ${bf.difference.gt(0) ? 'higher' : 'lower'} than that: the difference arose before ${longDate(bf.date)}, which CMS’s entries from that day on cannot show, so I ask for CMS’s statements of the account for the time before ${longDate(bf.date)}.${rest}`
+    );
+  }
   if (line.kind === 'paid_ahead') {
     return `CMS’s figure keeps ${pounds(line.amount.abs())} ${paidAheadBy(r)} ahead of the payment plan as a credit; worked out, it pays ${aheadPays(r, line.amount.abs())}, so it is not an overpayment. The two figures agree once that is counted.`;
   }
@@ -1202,6 +1211,14 @@ function lineCells(
     return {
       cms: 'Counted as paid in CMS’s figure: received from the paying parent',
       evidence: `Not passed on to me by ${longDate(r.result.asOf)}`,
+      why: structuralWhy(r, line),
+    };
+  }
+  const bf = r.result.bridge.broughtForward;
+  if (line.kind === 'balance_brought_forward' && bf) {
+    return {
+      cms: `CMS’s balance brought forward on ${longDate(bf.date)}: ${pounds(bf.cms)}`,
+      evidence: `Owed at the end of the day before, from the decisions and the payments: ${pounds(bf.owed)}`,
       why: structuralWhy(r, line),
     };
   }
