@@ -596,6 +596,20 @@ export function differenceBesideNotYetDue(r: ComputedReconciliation): { figure: 
   };
 }
 
+/**
+ * The net effect in words: "too high" where all of it is CMS's error; where part of it has accrued and is not yet due,
+ * only the part beside that is (a journey probe: "CMS's figure is £722.10 too high" where £185.71 of it was not yet
+ * due, beside an answer saying not all of it was an error).
+ */
+function besideNotYetDueWords(r: ComputedReconciliation, netText: string, way: Way | undefined, quote: (f: Figure) => string): string {
+  const beside = differenceBesideNotYetDue(r);
+  if (!beside) return `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`;
+  return (
+    `CMS’s figure is ${netText} ${way === 'too_low' ? 'lower' : 'higher'}: ${quote(beside.figure)} too ` +
+    `${beside.way === 'too_low' ? 'low' : 'high'} beside what has accrued and is not yet due`
+  );
+}
+
 /** Which way CMS's figure is out, net; undefined when it agrees with the correct one. */
 export function netWay(r: ComputedReconciliation): Way | undefined {
   const net = netOf(r);
@@ -1197,6 +1211,10 @@ function lineCells(
   if (line.kind === 'accrued_not_yet_due') {
     return { cms: 'Counted in CMS’s figure already', evidence: 'Not yet due under the payment plan', why: structuralWhy(r, line) };
   }
+  if (line.kind === 'plan_fee_rounding') {
+    // Beside the not-yet-due line: the 20% fee rounded on each collection of the plan, against the fee as it accrued.
+    return { cms: 'The fee rounded on each collection', evidence: 'The fee as it accrued', why: structuralWhy(r, line) };
+  }
   if (line.kind === 'paid_ahead') {
     return { cms: 'A credit, in CMS’s figure', evidence: 'Paid ahead of the payment plan', why: structuralWhy(r, line) };
   }
@@ -1320,7 +1338,8 @@ export function componentDifferences(
   const out: ComponentDifference[] = [];
   // The lines the entries explain, leaving out what CMS's total has beyond its entries (whose parts nobody knows).
   const counted = (kind: string) =>
-    (!options.explainedOnly || kind !== 'unexplained') && (!options.besideNotYetDue || kind !== 'accrued_not_yet_due');
+    (!options.explainedOnly || kind !== 'unexplained') &&
+    (!options.besideNotYetDue || (kind !== 'accrued_not_yet_due' && kind !== 'plan_fee_rounding'));
   for (const c of bridge.components) {
     const key = componentKey(c.component);
     const amount = options.explainedOnly ? c.explained : options.besideNotYetDue ? c.besideNotYetDue : c.amount;
@@ -1524,7 +1543,7 @@ export function reconciliationStatement(
                 : `CMS’s figure is ${netText} higher only by what it recorded after that date`
               : onlyLinesOf(r, 'paid_ahead')
                 ? `CMS’s figure is ${netText} lower only by the credit it keeps for what ${r.result.side === 'paying' ? 'I paid' : 'was paid to me'} ahead: the two agree`
-                : `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`
+                : besideNotYetDueWords(r, netText, way, quote)
       : bridge.lines.every((l) => l.amount.isZero())
         ? 'CMS’s figure is right in total, though its parts are not'
         : 'The lines cancel out: CMS’s figure is right, though the entries are not',
