@@ -10,6 +10,9 @@ import type { BundleContext } from '../context.ts';
 import { SECTION_TITLES } from '../purpose.ts';
 import { shortDate } from '../words.ts';
 
+const IN_BROUGHT_FORWARD = 'In CMS’s balance brought forward';
+const BALANCE_NOT_KNOWN = 'Not known (before CMS’s balance brought forward)';
+
 export function scheduleSection(c: BundleContext): SectionContent {
   const { result } = c.computed;
   const paying = result.side === 'paying';
@@ -19,9 +22,15 @@ export function scheduleSection(c: BundleContext): SectionContent {
     `${shortDate(p.periodStart)} to ${shortDate(p.periodEnd)}`,
     pounds(p.due),
     pounds(p.paid),
-    c.chart.points[i]?.cmsRecordsPayments === false ? NOT_RECORDED_ON_DIRECT_PAY : pounds(p.recordedByCms),
+    p.cmsUnknown
+      ? IN_BROUGHT_FORWARD
+      : c.chart.points[i]?.cmsRecordsPayments === false
+        ? NOT_RECORDED_ON_DIRECT_PAY
+        : pounds(p.recordedByCms),
     pounds(p.runningBalance),
-    pounds(p.runningBalancePerCms),
+    // Before a balance CMS brings forward from inside the history, CMS's own balance is not known: calc marks those
+    // periods (cmsUnknown) and keeps 0.00 in them, which a tribunal would read as CMS saying nothing was owed.
+    p.cmsUnknown ? BALANCE_NOT_KNOWN : pounds(p.runningBalancePerCms),
   ]);
   const total = c.chart.summary;
   const dp = total?.directPay;
