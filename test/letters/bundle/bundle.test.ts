@@ -18,6 +18,7 @@ import {
   type EvidenceBundle,
 } from '../../../letters/bundle/index.ts';
 import { pdfText } from '../../../letters/render/pdf.ts';
+import { collectAndPay } from '../../calc/reconcile/brought-forward.ts';
 import { generate, monthly } from '../../calc/reconcile/story.ts';
 import { ADDRESS, bundleInput, MOVED_RECEIVING_INPUT, RECONCILE_INPUT, RESULT } from './fixture.ts';
 import { pageTexts, squash, streams } from './helpers.ts';
@@ -545,34 +546,7 @@ describe('a balance CMS brings forward from inside the history', () => {
     // (£216.67 + £43.33 = £260.00 a month), every month paid but March; CMS's statement from 1 June 2025 brings forward
     // £520.00. The four periods ending before 1 June (6 January to 5 May) are before it: CMS's balance there is not
     // known; from the period of 6 May to 5 June, which the balance falls in, it is CMS's.
-    const due = ['2025-06-06', '2025-07-06', '2025-08-06'];
-    const input: ReconcileInput = {
-      schedule: {
-        decisions: [{ effectiveDate: '2025-01-06', weeklyAmount: '50.00' }],
-        frequency: 'monthly',
-        firstDueDate: '2025-01-06',
-        service: 'collect_and_pay',
-        asOf: '2025-08-31',
-      },
-      side: 'paying',
-      cmsEntries: [
-        { id: 'bf', date: '2025-06-01', type: 'opening_balance', amount: '520.00', description: 'Balance brought forward' },
-        ...due.flatMap((d) => [
-          { id: `liability-${d}`, date: d, type: 'liability' as const, amount: '216.67' },
-          { id: `fee-${d}`, date: d, type: 'collection_fee' as const, amount: '43.33' },
-          { id: `received-${d}`, date: d, type: 'payment_received' as const, amount: '260.00' },
-        ]),
-      ],
-      bankTransactions: ['2025-01-06', '2025-02-06', '2025-04-06', '2025-05-06', ...due].map((d) => ({
-        id: `bank-${d}`,
-        date: d,
-        amount: '260.00',
-        direction: 'out' as const,
-        description: 'CMS 1234 5678 9012',
-      })),
-      bankFilter: { descriptionContains: ['CMS'] },
-      cmsClaim: { date: '2025-08-31', balance: '520.00' },
-    };
+    const input = collectAndPay('520.00', '520.00');
     const result = reconcile(input);
     expect(result.periods.map((p) => p.cmsUnknown === true)).toEqual([true, true, true, true, false, false, false, false]);
     const bundle = await renderEvidenceBundle({ ...bundleInput('ice'), reconciliation: { input, result } });
