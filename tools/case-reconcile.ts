@@ -11,6 +11,7 @@ import type { CaseStore, ReconcileOptions, ReconciliationRun } from '../store/ty
 import { caseId, storeOf } from './case-common.ts';
 import { pageInput } from './paging.ts';
 import {
+  cmsClaimInput,
   findingToJson,
   periodToJson,
   reconcileLedgerInput,
@@ -33,7 +34,12 @@ export const reconcileCaseInput = strictObject({
   from: civilDate.optional().describe('Only rows dated from this day'),
   receivingParentId: shape.receivingParentId,
   bankFilter: sameAs(shape.bankFilter, 'As reconcile_ledger takes it'),
-  cmsClaim: sameAs(shape.cmsClaim, 'CMS’s figure, as reconcile_ledger takes it; default the latest CMS statement’s'),
+  // Each field optional: what is left out (its date, its balance, all of it) is the latest CMS statement's
+  // (cases/reconcile.ts claimWith), which says which field to give where the case has no statement to read it from.
+  cmsClaim: sameAs(
+    cmsClaimInput.partial().optional(),
+    'CMS’s figure as reconcile_ledger takes it; any field left out is the latest CMS statement’s',
+  ),
   evidence: sameAs(shape.evidence, 'Evidence for this run only, as reconcile_ledger takes it'),
   paymentPlan: sameAs(
     reconcileLedgerInput.shape.schedule.shape.paymentPlan,

@@ -220,7 +220,13 @@ const periodOutput = z.object({
   charges: moneyOut.describe('Enforcement charges the rules allow'),
   shortfall: moneyOut.describe('What of the period’s instalment is unpaid, each payment set against the instalment it was for'),
   runningBalance: moneyOut,
-  runningBalancePerCms: moneyOut,
+  runningBalancePerCms: moneyOut.optional().describe('The running balance on CMS’s record of payments; absent where cmsUnknown'),
+  cmsUnknown: z
+    .literal(true)
+    .optional()
+    .describe(
+      'The period ends before the day CMS brings a balance forward from: CMS’s balance then is not known (not nil), so none is given',
+    ),
 });
 
 const componentOutput = z.object({
@@ -399,7 +405,9 @@ export function periodToJson(p: Reconciliation['periods'][number]): ReconcileLed
     charges: m(p.charges),
     shortfall: m(p.shortfall),
     runningBalance: m(p.runningBalance),
-    runningBalancePerCms: m(p.runningBalancePerCms),
+    // Before a balance CMS brings forward, calc keeps 0 as CMS's balance, which is not CMS's: a reader would take 0.00
+    // as CMS saying nothing was owed. None is given, and the row says why.
+    ...(p.cmsUnknown ? { cmsUnknown: true as const } : { runningBalancePerCms: m(p.runningBalancePerCms) }),
   };
 }
 

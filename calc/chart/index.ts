@@ -9,12 +9,15 @@ export {
   chartModel,
   reconciliationChart,
   SERIES_PANEL,
+  type BalancePoint,
   type BalancePosition,
+  type BroughtForwardBalance,
   type ChartModel,
   type ChartPanelId,
   type ChartPoint,
   type ChartSeriesId,
   type ChartSummary,
+  type CmsBalanceLine,
 } from './model.ts';
 export {
   axisPounds,

@@ -6,11 +6,17 @@
  *
  * Two panels share the date axis: per-period amounts (a few hundred pounds) and running balances (often
  * thousands) each get their own money axis, since on one axis the per-period lines would be flat at the bottom.
+ *
+ * Where CMS's statement brings a balance forward from inside the periods, CMS's balance before that day is not known
+ * (cms-accounts.md §4; calc/reconcile marks those periods `cmsUnknown`): CMS's line (`cmsBalance`) starts on that day,
+ * at the balance brought forward, and says from when it is known. Before, it was drawn at £0 in those periods, which
+ * reads as CMS saying nothing was owed.
  * @module
  */
 import { toDayNumber, type CivilDate } from '../dates.ts';
 import { parsePence } from '../money.ts';
 import { RECONCILE_STEP } from '../reconcile/reconcile.ts';
+import type { Dec } from '../money.ts';
 import type { PeriodRow, Reconciliation, Side } from '../reconcile/types.ts';
 import { dateAxis, dateFraction, valueAxis, valueFraction, type DateAxis, type ValueAxis } from './ticks.ts';
 
@@ -49,6 +55,39 @@ export interface ChartPoint {
    * so it is neither drawn nor printed as one, nor counted in the summary's `recordedByCms`.
    */
   readonly cmsRecordsPayments: boolean;
+  /**
+   * False in a period that ends before the day CMS brings a balance forward from (the period row's `cmsUnknown`): CMS's
+   * balance at its end is not known. Its `balance_per_cms` (0 there, as the row keeps it) is not CMS's balance: it is
+   * neither drawn nor printed as one (CMS's line is `ChartModel.cmsBalance`), nor counted in the summary's gaps.
+   */
+  readonly cmsBalanceKnown: boolean;
+}
+
+/** A point of CMS's balance line: its day, the balance in whole pence, and its place as a {@link ChartPoint} has it. */
+export interface BalancePoint {
+  readonly date: CivilDate;
+  /** Days since 1970-01-01. */
+  readonly day: number;
+  readonly value: number;
+  readonly x: number;
+  readonly y: number;
+  /**
+   * `brought_forward`: the balance CMS brings forward, on its day; `period`: a period's balance at its end, drawn at the
+   * period's first day as every line's is.
+   */
+  readonly kind: 'brought_forward' | 'period';
+}
+
+/**
+ * CMS's running balance (the `balance_per_cms` line) as it is drawn. Without a balance brought forward from inside
+ * the periods: one point a period, as `points` has them. With one: a point on its day at the balance brought forward
+ * (unless a period starts that day: then that period's point is first), then each period that starts after it;
+ * nothing before it, and `notKnownBefore` is its day, for a renderer to say that CMS's balance before then is not
+ * known.
+ */
+export interface CmsBalanceLine {
+  readonly points: readonly BalancePoint[];
+  readonly notKnownBefore?: CivilDate;
 }
 
 /** A balance in whole pence: positive, the paying parent owes. */
@@ -87,8 +126,8 @@ export interface ChartSummary {
   readonly gap: number;
   readonly gapSize: number;
   /**
-   * The widest gap between the two balances at the end of any period (by size; the first such period on a tie),
-   * signed as `gap`, its size, and the period it ends; undefined when the balances never differ.
+   * The widest gap between the two balances at the end of any period in which CMS's is known (by size; the first such
+   * period on a tie), signed as `gap`, its size, and the period it ends; undefined when the balances never differ there.
    */
   readonly widestGap: { readonly amount: number; readonly size: number; readonly date: CivilDate } | undefined;
 }
@@ -98,27 +137,39 @@ export interface ChartModel {
   readonly points: readonly ChartPoint[];
   readonly dates: DateAxis;
   readonly axes: Readonly<Record<ChartPanelId, ValueAxis>>;
+  /** CMS's balance line, from where it is known ({@link CmsBalanceLine}). */
+  readonly cmsBalance: CmsBalanceLine;
   /** Undefined when there are no periods. */
   readonly summary: ChartSummary | undefined;
 }
 
 const positionOf = (p: number): BalancePosition => (p > 0 ? 'arrears' : p < 0 ? 'overpaid' : 'settled');
 
+/** A balance CMS brings forward from inside the periods: its day and CMS's figure (the reconciliation's bridge has it). */
+export interface BroughtForwardBalance {
+  readonly date: CivilDate;
+  readonly cms: Dec;
+}
+
 /**
  * The chart of `periods` (a reconciliation's period rows, in date order). `side` says whose evidence it is, for the
  * words a renderer chooses ("paid" or "received"). `directPay` marks, by index, the periods on Direct Pay in which
- * CMS records no payments (none when not given). Integers throughout: a period row is whole pence already.
+ * CMS records no payments (none when not given). `broughtForward` is the balance CMS brings forward from inside the
+ * periods, where its statement starts with one: CMS's line starts there. Without it, periods marked `cmsUnknown` still
+ * have no point on CMS's line, which then starts at the first period whose balance is known. Integers throughout: a
+ * period row is whole pence already.
  */
 export function chartModel(
   periods: readonly PeriodRow[],
   side: Side,
-  options: { readonly asOf?: CivilDate; readonly directPay?: readonly boolean[] } = {},
+  options: { readonly asOf?: CivilDate; readonly directPay?: readonly boolean[]; readonly broughtForward?: BroughtForwardBalance } = {},
 ): ChartModel {
   const rows = periods.map((p, i) => ({
     periodStart: p.periodStart,
     periodEnd: p.periodEnd,
     day: toDayNumber(p.periodStart),
     cmsRecordsPayments: options.directPay?.[i] !== true,
+    cmsBalanceKnown: p.cmsUnknown !== true,
     values: {
       due: parsePence(p.due),
       paid: parsePence(p.paid),
@@ -131,16 +182,25 @@ export function chartModel(
     if (rows[i]!.day < rows[i - 1]!.day) throw new RangeError('the periods of a chart must be in date order');
   }
   const from = rows[0]?.periodStart ?? options.asOf ?? '1970-01-01';
-  // The date axis runs from the first period's start to the last one's: where the points are.
-  const to = rows[rows.length - 1]?.periodStart ?? from;
+  const cms = cmsLineOf(rows, options.broughtForward);
+  // The date axis runs from the first period's start to the last one's: where the points are (and to the day of a
+  // balance brought forward in the last period, where CMS's line starts).
+  const lastStart = rows[rows.length - 1]?.periodStart ?? from;
+  const to = cms.start && cms.start.date > lastStart ? cms.start.date : lastStart;
   const range = (ids: readonly ChartSeriesId[]): [number, number] => {
     let lo = 0;
     let hi = 0;
     for (const p of rows) {
       for (const id of ids) {
+        // A period's CMS balance that is not known is no value on the axis.
+        if (id === 'balance_per_cms' && !p.cmsBalanceKnown) continue;
         lo = Math.min(lo, p.values[id]);
         hi = Math.max(hi, p.values[id]);
       }
+    }
+    if (cms.start && ids.includes('balance_per_cms')) {
+      lo = Math.min(lo, cms.start.value);
+      hi = Math.max(hi, cms.start.value);
     }
     return [lo, hi];
   };
@@ -158,7 +218,50 @@ export function chartModel(
       number
     >,
   }));
-  return { side, points, dates, axes, summary: summaryOf(points) };
+  const place = (date: CivilDate, day: number, value: number, kind: BalancePoint['kind']): BalancePoint => ({
+    date,
+    day,
+    value,
+    x: dateFraction(dates, day),
+    y: valueFraction(axes.balances, value),
+    kind,
+  });
+  const cmsBalance: CmsBalanceLine = {
+    points: [
+      ...(cms.start ? [place(cms.start.date, cms.start.day, cms.start.value, 'brought_forward')] : []),
+      ...cms.periods.map((i) => place(rows[i]!.periodStart, rows[i]!.day, rows[i]!.values.balance_per_cms, 'period')),
+    ],
+    ...(cms.notKnownBefore ? { notKnownBefore: cms.notKnownBefore } : {}),
+  };
+  return { side, points, dates, axes, cmsBalance, summary: summaryOf(points) };
+}
+
+/**
+ * Which periods CMS's line is drawn through (by index), and the point it starts at on the day of a balance brought
+ * forward, where one is given and no period starts that day; `notKnownBefore`: the day from which CMS's balance is
+ * known, where it is not known throughout. Before the day of the balance brought forward, no point: a period that
+ * starts before it is drawn at its first day, where CMS's balance is not known.
+ */
+function cmsLineOf(
+  rows: readonly { readonly periodStart: CivilDate; readonly day: number; readonly cmsBalanceKnown: boolean }[],
+  bf: BroughtForwardBalance | undefined,
+): { periods: number[]; start?: { date: CivilDate; day: number; value: number }; notKnownBefore?: CivilDate } {
+  const known = rows.flatMap((r, i) => (r.cmsBalanceKnown ? [i] : []));
+  if (!bf || rows.length === 0 || bf.date <= rows[0]!.periodStart) {
+    // With no balance brought forward, from the first period whose balance is known (the day after the last one whose
+    // balance is not).
+    const first = known[0];
+    const unknownBefore = first !== undefined && first > 0 && !rows[first - 1]!.cmsBalanceKnown;
+    return { periods: known, ...(unknownBefore ? { notKnownBefore: rows[first]!.periodStart } : {}) };
+  }
+  const day = toDayNumber(bf.date);
+  const periods = known.filter((i) => rows[i]!.day >= day);
+  const startsThatDay = periods.length > 0 && rows[periods[0]!]!.day === day;
+  return {
+    periods,
+    ...(startsThatDay ? {} : { start: { date: bf.date, day, value: parsePence(bf.cms) } }),
+    notKnownBefore: bf.date,
+  };
 }
 
 /**
@@ -166,15 +269,17 @@ export function chartModel(
  * payments are those on Direct Pay when reconciliation checked them against the missed-payment reports (its
  * `direct_pay` step: "CMS records no payments"); where CMS's account lists Direct Pay payments and no report,
  * reconciliation takes it to keep a full record and has no such step, and every period's payments are CMS's record.
- * Without the schedule and the trace, every period is taken as one in which CMS records payments.
+ * Without the schedule and the trace, every period is taken as one in which CMS records payments. CMS's line starts
+ * at the balance its statement brings forward (the bridge's `broughtForward`), where it brings one forward.
  */
 export function reconciliationChart(
-  result: Pick<Reconciliation, 'periods' | 'side' | 'asOf'> & Partial<Pick<Reconciliation, 'schedule' | 'trace'>>,
+  result: Pick<Reconciliation, 'periods' | 'side' | 'asOf'> & Partial<Pick<Reconciliation, 'schedule' | 'trace' | 'bridge'>>,
 ): ChartModel {
   const checked = result.trace?.some((s) => s.step === RECONCILE_STEP.directPay) === true;
   const service = new Map((result.schedule?.lines ?? []).map((l) => [l.periodStart, l.service]));
   const directPay = result.periods.map((p) => checked && service.get(p.periodStart) === 'direct_pay');
-  return chartModel(result.periods, result.side, { asOf: result.asOf, directPay });
+  const broughtForward = result.bridge?.broughtForward;
+  return chartModel(result.periods, result.side, { asOf: result.asOf, directPay, ...(broughtForward ? { broughtForward } : {}) });
 }
 
 function summaryOf(points: readonly ChartPoint[]): ChartSummary | undefined {
@@ -193,6 +298,8 @@ function summaryOf(points: readonly ChartPoint[]): ChartSummary | undefined {
       recordedByCms += p.values.recorded_by_cms;
       paidInOthers += p.values.paid;
     } else directPay++;
+    // Where CMS's balance is not known, the two balances are not compared: 0 is not CMS's figure.
+    if (!p.cmsBalanceKnown) continue;
     const gap = p.values.balance_per_cms - p.values.balance;
     if (gap !== 0 && (!widestGap || Math.abs(gap) > widestGap.size)) widestGap = { amount: gap, size: Math.abs(gap), date: p.periodEnd };
   }

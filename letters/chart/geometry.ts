@@ -13,7 +13,7 @@ import {
   type ChartPanelId,
   type ChartSeriesId,
 } from '../../calc/chart/index.ts';
-import { panelTitle, SERIES_STYLES, seriesLabel, type SeriesStyle } from './style.ts';
+import { cmsNotKnownNote, panelTitle, SERIES_STYLES, seriesLabel, type SeriesStyle } from './style.ts';
 
 export interface Box {
   readonly x: number;
@@ -51,7 +51,10 @@ export interface SeriesGeometry {
   readonly id: ChartSeriesId;
   readonly label: string;
   readonly style: SeriesStyle;
-  /** One point per period, in order. */
+  /**
+   * One point per period, in order; CMS's balance, the points of its line (calc/chart `cmsBalance`), none before a
+   * balance it brings forward.
+   */
   readonly points: readonly Point[];
   /**
    * The stretches of the line to draw: runs of consecutive points, by index. One run of every point, except that what
@@ -106,8 +109,13 @@ export function layoutChart(model: ChartModel, box: Box, measure: Measure = roug
   const legendRows = (panel: ChartPanelId): LegendItem[][] => {
     const rows: LegendItem[][] = [[]];
     let x = plotX;
+    const notKnownBefore = model.cmsBalance.notKnownBefore;
     for (const id of CHART_SERIES.filter((s) => SERIES_PANEL[s] === panel)) {
-      const text = seriesLabel(id, model.side);
+      // CMS's line starts at a balance it brings forward: the legend says its balance before then is not known.
+      const text =
+        id === 'balance_per_cms' && notKnownBefore
+          ? `${seriesLabel(id, model.side)} (${cmsNotKnownNote(notKnownBefore)})`
+          : seriesLabel(id, model.side);
       const w = SAMPLE + 5 + measure(text, LABEL) + 14;
       if (x + w > plotX + plotWidth && rows[rows.length - 1]!.length > 0) {
         rows.push([]);
@@ -162,6 +170,18 @@ export function layoutChart(model: ChartModel, box: Box, measure: Measure = roug
     const inPanel = CHART_SERIES.filter((s) => SERIES_PANEL[s] === id);
     const series = inPanel.map((sid, k): SeriesGeometry => {
       const phase = Math.floor((k * stride) / inPanel.length);
+      if (sid === 'balance_per_cms') {
+        // CMS's balance: the points of its line, from where it is known.
+        const line = model.cmsBalance.points;
+        return {
+          id: sid,
+          label: seriesLabel(sid, model.side),
+          style: SERIES_STYLES[sid],
+          points: line.map((p) => ({ x: xOf(p.x), y: yOf(p.y) })),
+          runs: line.length > 0 ? [line.map((_, i) => i)] : [],
+          markers: line.flatMap((_, i) => ((i + stride - phase) % stride === 0 ? [i] : [])),
+        };
+      }
       const drawn = (i: number) => sid !== 'recorded_by_cms' || model.points[i]!.cmsRecordsPayments;
       const runs: number[][] = [];
       model.points.forEach((_, i) => {

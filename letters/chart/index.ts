@@ -16,6 +16,8 @@ export {
 export { drawChart } from './pdf.ts';
 export {
   CHART_TITLE,
+  CMS_BALANCE_NOT_KNOWN,
+  cmsNotKnownNote,
   NOT_RECORDED_ON_DIRECT_PAY,
   PANEL_TITLES,
   panelTitle,

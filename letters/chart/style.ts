@@ -5,6 +5,7 @@
  * @module
  */
 import type { ChartPanelId, ChartSeriesId } from '../../calc/chart/index.ts';
+import { dateInWords, type CivilDate } from '../../calc/dates.ts';
 import type { Side } from '../../calc/reconcile/types.ts';
 
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond';
@@ -64,6 +65,13 @@ export function panelTitle(id: ChartPanelId, side: Side): string {
 
 /** What CMS recorded as paid in a Direct Pay period, where it records no payments (cms-accounts.md §1). */
 export const NOT_RECORDED_ON_DIRECT_PAY = '— (Direct Pay: CMS records no payments)';
+
+/**
+ * Where CMS brings a balance forward from inside the periods: its balance before that day is not known (calc/chart
+ * `cmsBalance.notKnownBefore`), and its line starts there. Said beside its line in the legend, and in the table.
+ */
+export const cmsNotKnownNote = (date: CivilDate): string => `not known before ${dateInWords(date)}`;
+export const CMS_BALANCE_NOT_KNOWN = 'Not known (before CMS’s balance brought forward)';
 
 /** The chart's title, e.g. for an SVG's <title>. */
 export const CHART_TITLE = 'Due, paid and recorded by CMS, and the two running balances';

@@ -8,7 +8,7 @@ import { CHART_SERIES, type BalancePosition, type ChartModel } from '../../calc/
 import { dateInWords } from '../../calc/dates.ts';
 import { poundsOfPence } from '../../calc/money.ts';
 import type { Side } from '../../calc/reconcile/types.ts';
-import { NOT_RECORDED_ON_DIRECT_PAY, seriesLabel } from './style.ts';
+import { CMS_BALANCE_NOT_KNOWN, NOT_RECORDED_ON_DIRECT_PAY, seriesLabel } from './style.ts';
 
 /**
  * A balance in words from its size and position: "£520.00 owed by the paying parent", "an overpayment of £12.00".
@@ -57,12 +57,19 @@ export function chartText(model: ChartModel): string {
       `CMS’s record of payments puts the balance ${poundsOfPence(s.gapSize)} ${s.gap > 0 ? 'higher' : 'lower'} than the evidence does.`,
     );
   }
+  const notKnownBefore = model.cmsBalance.notKnownBefore;
+  if (notKnownBefore) {
+    sentences.push(
+      `CMS’s balance before ${dateInWords(notKnownBefore)}, the day it brings its balance forward from, is not known: its line starts there, and the two balances are compared from then on.`,
+    );
+  }
   if (s.widestGap && s.widestGap.amount !== s.gap) {
     sentences.push(
       `The two balances were furthest apart, by ${poundsOfPence(s.widestGap.size)}, at the end of the period to ${dateInWords(s.widestGap.date)}.`,
     );
   }
-  if (!s.widestGap) sentences.push('The two balances are the same throughout.');
+  if (!s.widestGap)
+    sentences.push(notKnownBefore ? 'From then on the two balances are the same.' : 'The two balances are the same throughout.');
   return sentences.join(' ');
 }
 
@@ -79,7 +86,11 @@ export function chartTable(model: ChartModel): ChartTable {
     rows: model.points.map((p) => [
       `${dateInWords(p.periodStart)} to ${dateInWords(p.periodEnd)}`,
       ...CHART_SERIES.map((id) =>
-        id === 'recorded_by_cms' && !p.cmsRecordsPayments ? NOT_RECORDED_ON_DIRECT_PAY : poundsOfPence(p.values[id]),
+        id === 'recorded_by_cms' && !p.cmsRecordsPayments
+          ? NOT_RECORDED_ON_DIRECT_PAY
+          : id === 'balance_per_cms' && !p.cmsBalanceKnown
+            ? CMS_BALANCE_NOT_KNOWN
+            : poundsOfPence(p.values[id]),
       ),
     ]),
   };

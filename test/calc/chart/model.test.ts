@@ -11,6 +11,7 @@ import { money } from '../../../calc/money.ts';
 import type { PeriodRow } from '../../../calc/reconcile/types.ts';
 import { reconcile } from '../../../calc/reconcile/reconcile.ts';
 import { MOVED_RECEIVING_INPUT, RESULT } from '../../letters/bundle/fixture.ts';
+import { collectAndPay } from '../reconcile/brought-forward.ts';
 
 describe('the chart of a reconciliation', () => {
   const chart = reconciliationChart(RESULT);
@@ -165,5 +166,114 @@ describe('chart models from period rows', () => {
     const a = row('2024-02-01', '2024-02-29', '1', '1', '1', '0', '0');
     const b = row('2024-01-01', '2024-01-31', '1', '1', '1', '0', '0');
     expect(() => chartModel([a, b], 'paying')).toThrow(RangeError);
+  });
+});
+
+describe('a balance CMS brings forward from inside the periods (test/calc/reconcile/brought-forward.ts)', () => {
+  // The shared account, worked out in brought-forward.test.ts: £260.00 a month due on the 6th from 6 January 2025 (8
+  // periods, to 5 September), every month paid but March; CMS's statement starts on 1 June 2025 with a balance brought
+  // forward, then charges £216.67 + £43.33 and records £260.00 paid on 6 June, 6 July and 6 August. Four periods end
+  // before 1 June (5 February … 5 May): CMS's balance at their end is not known. Before, CMS's line had 8 points, the
+  // first four at £0 (the calc rows keep 0 there), and the chart said the balances were furthest apart, £260.00, at
+  // the end of the period to 5 April 2025 (Reckoner's £260.00 against a nil CMS never gave).
+  const agreed = reconciliationChart(reconcile(collectAndPay('260.00', '260.00')));
+  const higher = reconciliationChart(reconcile(collectAndPay('520.00', '520.00')));
+  const line = (c: typeof agreed) => c.cmsBalance.points.map((p) => [p.kind, p.date, p.value]);
+
+  test('CMS’s line starts on 1 June at the balance brought forward: no point before it', () => {
+    // 4 points: 1 June, £260.00 brought forward; then each period that starts after it, 6 June, 6 July, 6 August:
+    // 260.00 + 216.67 + 43.33 − 260.00 = £260.00 at each one's end. The period from 6 May starts before 1 June: no point.
+    expect(line(agreed)).toEqual([
+      ['brought_forward', '2025-06-01', 26000],
+      ['period', '2025-06-06', 26000],
+      ['period', '2025-07-06', 26000],
+      ['period', '2025-08-06', 26000],
+    ]);
+    expect(agreed.cmsBalance.notKnownBefore).toBe('2025-06-01');
+    // £520.00 brought forward: 520.00, then 520.00 + 260.00 − 260.00 = £520.00 at the end of each later period.
+    expect(line(higher)).toEqual([
+      ['brought_forward', '2025-06-01', 52000],
+      ['period', '2025-06-06', 52000],
+      ['period', '2025-07-06', 52000],
+      ['period', '2025-08-06', 52000],
+    ]);
+  });
+
+  test('the first point’s place: 1 June across the date axis, £260.00 up the balances axis', () => {
+    // The date axis runs from 6 January to 6 August 2025: 25 + 28 + 31 + 30 + 31 + 30 + 31 + 6 = 212 days; 1 June is
+    // day 25 + 28 + 31 + 30 + 31 + 1 = 146. The balances axis is £0 to £300 (26,000p in steps of 5,000p): 26,000 ÷ 30,000.
+    const first = agreed.cmsBalance.points[0]!;
+    expect(agreed.axes.balances.ticks.map((t) => t.label)).toEqual(['£0', '£50', '£100', '£150', '£200', '£250', '£300']);
+    expect([first.x, first.y]).toEqual([146 / 212, 26000 / 30000]);
+  });
+
+  test('the periods that end before 1 June are marked: their CMS balance is not known', () => {
+    expect(agreed.points.map((p) => [p.periodEnd, p.cmsBalanceKnown])).toEqual([
+      ['2025-02-05', false],
+      ['2025-03-05', false],
+      ['2025-04-05', false],
+      ['2025-05-05', false],
+      ['2025-06-05', true],
+      ['2025-07-05', true],
+      ['2025-08-05', true],
+      ['2025-09-05', true],
+    ]);
+  });
+
+  test('the two balances are compared only where CMS’s is known', () => {
+    // £260.00 brought forward: Reckoner's and CMS's balances are £260.00 at the end of each period from 6 May: no gap.
+    expect(agreed.summary).toMatchObject({ balance: 26000, balancePerCms: 26000, gap: 0, widestGap: undefined });
+    // £520.00: 52,000 − 26,000 = 26,000 at the end of each period from 6 May, the first ending 5 June (not −26,000 on
+    // 5 April, CMS's unknown balance taken as nil).
+    expect(higher.summary).toMatchObject({ gap: 26000, widestGap: { amount: 26000, size: 26000, date: '2025-06-05' } });
+  });
+
+  test('without a balance brought forward every period is on CMS’s line, and nothing is said to be unknown', () => {
+    expect(RESULT.bridge.broughtForward).toBeUndefined();
+    const chart = reconciliationChart(RESULT);
+    expect(chart.cmsBalance.points.map((p) => [p.kind, p.date, p.value])).toEqual([
+      ['period', '2024-01-01', 0],
+      ['period', '2024-02-01', 0],
+      ['period', '2024-03-01', 31200],
+      ['period', '2024-04-01', 32400],
+    ]);
+    expect(chart.cmsBalance.notKnownBefore).toBeUndefined();
+    expect(chart.points.every((p) => p.cmsBalanceKnown)).toBe(true);
+  });
+});
+
+describe('CMS’s line from period rows', () => {
+  const unknown = (r: PeriodRow): PeriodRow => ({ ...r, cmsUnknown: true });
+  const rows = [
+    unknown(row('2024-01-01', '2024-01-31', '100.00', '100.00', '0', '0', '0')),
+    row('2024-02-01', '2024-02-29', '100.00', '100.00', '100.00', '0', '50.00'),
+    row('2024-03-01', '2024-03-31', '100.00', '100.00', '100.00', '0', '50.00'),
+  ];
+
+  test('a balance brought forward on the day a period starts: that period’s point is the first', () => {
+    // CMS brings £50.00 forward on 1 February: the period from 1 February is drawn at that day, so no second point there.
+    const m = chartModel(rows, 'paying', { broughtForward: { date: '2024-02-01', cms: money('50.00') } });
+    expect(m.cmsBalance.points.map((p) => [p.kind, p.date, p.value])).toEqual([
+      ['period', '2024-02-01', 5000],
+      ['period', '2024-03-01', 5000],
+    ]);
+    expect(m.cmsBalance.notKnownBefore).toBe('2024-02-01');
+  });
+
+  test('a balance brought forward inside the last period: the date axis runs to its day', () => {
+    // Brought forward on 10 March (£50.00): the periods from 1 January and 1 February start before it; the axis runs
+    // from 1 January to 10 March, 31 + 29 + 9 = 69 days, and the one point is at its end.
+    const late = [unknown(rows[0]!), unknown(rows[1]!), rows[2]!];
+    const m = chartModel(late, 'paying', { broughtForward: { date: '2024-03-10', cms: money('50.00') } });
+    expect(m.dates.to).toBe('2024-03-10');
+    expect(m.cmsBalance.points.map((p) => [p.kind, p.date, p.value, p.x])).toEqual([['brought_forward', '2024-03-10', 5000, 1]]);
+    // 1 March is day 31 + 29 = 60 of 69.
+    expect(m.points.map((p) => p.x)).toEqual([0, 31 / 69, 60 / 69]);
+  });
+
+  test('rows marked unknown and no balance brought forward given: the line starts at the first known period', () => {
+    const m = chartModel(rows, 'paying');
+    expect(m.cmsBalance.points.map((p) => p.date)).toEqual(['2024-02-01', '2024-03-01']);
+    expect(m.cmsBalance.notKnownBefore).toBe('2024-02-01');
   });
 });
