@@ -196,6 +196,46 @@ function checkInputs(spec: LetterSpec, input: DraftInput, facts: Record<string, 
 /** A reconciliation as at more days than this before the letter's date is said to be old (about two months). */
 const STALE_DAYS = 62;
 
+/**
+ * A letter that needs the balance one way (an overpayment to ask back, arrears to collect or to offer a plan for) where
+ * the reconciliation shows the other: a refusal whatever the facts say.
+ */
+function positionProblems(spec: LetterSpec, r: ComputedReconciliation): LetterProblem[] {
+  const needs = spec.reconciliationNeeds;
+  const result = r.result;
+  if (!needs?.position || result.balance.position === needs.position) return [];
+  const b = result.balance;
+  return [
+    {
+      field: 'reconciliation',
+      message:
+        needs.position === 'overpaid'
+          ? `shows no overpayment (the balance worked out on ${b.asOf} is ${workedOut(b)}), so there is nothing to ask to have repaid` +
+            (b.position === 'arrears' ? '. For arrears you accept, arrears_payment_plan offers a plan' : '')
+          : result.side === 'receiving'
+            ? `shows no arrears (the balance worked out on ${b.asOf} is ${workedOut(b)}), so there are no missed payments to ask CMS to collect`
+            : `shows no arrears (the balance worked out on ${b.asOf} is ${workedOut(b)}), so there are no arrears to offer a plan for` +
+              (b.position === 'overpaid' ? '. To ask for the overpayment back, use overpayment_refund' : ''),
+    },
+  ];
+}
+
+/**
+ * Before the facts are read: where the letter needs the balance one way and the reconciliation given shows the other,
+ * that refusal alone (a journey probe, F13: L19 asked for `preference` before saying there was nothing to refund). A
+ * reconciliation that cannot be worked out is left to the checks after the facts, which name its problem.
+ */
+function earlyPositionProblems(spec: LetterSpec, input: DraftInput, sentOn: CivilDate): LetterProblem[] {
+  if (!spec.reconciliationNeeds?.position || !input.reconciliation) return [];
+  let r: ComputedReconciliation | undefined;
+  try {
+    r = overdueBy(compute({ reconciliation: input.reconciliation }, sentOn), sentOn).reconciliation;
+  } catch {
+    return [];
+  }
+  return r ? positionProblems(spec, r) : [];
+}
+
 function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record<string, unknown>, sentOn: CivilDate): LetterProblem[] {
   const needs = spec.reconciliationNeeds;
   const r = computed.reconciliation;
@@ -313,20 +353,7 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
           `${why}${notChecked(r)}, so there is nothing for the ${spec.type} letter to list`,
       });
     }
-    if (needs.position && result.balance.position !== needs.position) {
-      const b = result.balance;
-      problems.push({
-        field: 'reconciliation',
-        message:
-          needs.position === 'overpaid'
-            ? `shows no overpayment (the balance worked out on ${b.asOf} is ${workedOut(b)}), so there is nothing to ask to have repaid` +
-              (b.position === 'arrears' ? '. For arrears you accept, arrears_payment_plan offers a plan' : '')
-            : result.side === 'receiving'
-              ? `shows no arrears (the balance worked out on ${b.asOf} is ${workedOut(b)}), so there are no missed payments to ask CMS to collect`
-              : `shows no arrears (the balance worked out on ${b.asOf} is ${workedOut(b)}), so there are no arrears to offer a plan for` +
-                (b.position === 'overpaid' ? '. To ask for the overpayment back, use overpayment_refund' : ''),
-      });
-    }
+    problems.push(...positionProblems(spec, r));
     if (disputed)
       problems.push(
         ...undisputedClaim(
@@ -545,6 +572,14 @@ function draft(input: DraftInput): DraftedLetter {
   if (!NATIONS.includes(nation)) throw new InputError('nation', `must be one of ${NATIONS.join(', ')}`);
   const sentOn = input.sentOn;
 
+  // A refusal the facts given so far decide comes first, alone: nothing else is asked for a letter that cannot be sent.
+  const raw = input.facts;
+  if (spec.precheck && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    const refused = spec.precheck(raw as Record<string, unknown>, sentOn, nation);
+    if (refused?.length) throw new LetterInputError(spec.type, refused);
+  }
+  const wrongWay = earlyPositionProblems(spec, input, sentOn);
+  if (wrongWay.length) throw new LetterInputError(spec.type, wrongWay);
   const read = readFacts(spec, input.facts);
   const problems = [...read.problems, ...checkInputs(spec, input, read.facts)];
   if (read.facts) {

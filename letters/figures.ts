@@ -393,6 +393,11 @@ export function correctBalanceWords(value: string, r: ComputedReconciliation): s
   const only = owedOnlyIn(b);
   const charges = arrearsBesideCharges(b);
   if (charges) {
+    // Each part named, as CMS's statement keeps them (cms-accounts.md §4): collection fees are owed to the Secretary of
+    // State as the charges are, so "arrears of" the two together called fees arrears (a journey probe, story 4:
+    // "arrears of £1,170.00", £195.00 of it collection fees).
+    const parts = namedParts(b);
+    if (parts) return `${value} owed (${parts})`;
     return `${value} owed (arrears of ${pounds(charges.arrears)}, and enforcement charges of ${pounds(charges.charges)}, which are owed to the Secretary of State and are not arrears)`;
   }
   // Nothing overdue, but liability accrued that the plan collects later: owed, though not yet, so not "nothing owed".
@@ -401,6 +406,20 @@ export function correctBalanceWords(value: string, r: ComputedReconciliation): s
     ? balanceWords(value, b.position)
     : `${value} owed in ${only}, to the Secretary of State, and no maintenance arrears`;
 }
+/**
+ * A balance owed in maintenance and in collection fees or enforcement charges, part by part as calc has them:
+ * "maintenance arrears of £975.00, and collection fees of £195.00 and enforcement charges of £350.00, which are owed to
+ * the Secretary of State and are not arrears". Undefined where a part is in credit, or there is no maintenance part.
+ */
+function namedParts(b: ComputedReconciliation['result']['balance']): string | undefined {
+  const parts = b.components.filter((c) => !c.recomputed.isZero());
+  const maintenance = parts.find((c) => c.component === 'maintenance');
+  const others = parts.filter((c) => c.component !== 'maintenance');
+  if (!maintenance || others.length === 0 || parts.some((c) => c.recomputed.lt(0))) return undefined;
+  const other = joinAnd(others.map((c) => `${COMPONENT_WORDS[c.component]} of ${pounds(c.recomputed)}`));
+  return `maintenance arrears of ${pounds(maintenance.recomputed)}, and ${other}, which are owed to the Secretary of State and are not arrears`;
+}
+
 const componentKey = (c: Component): keyof ByComponent<Decimal> =>
   c === 'maintenance' ? 'maintenance' : c === 'collection_fees' ? 'collectionFees' : 'enforcementCharges';
 
@@ -603,10 +622,26 @@ export function differenceBesideNotYetDue(r: ComputedReconciliation): { figure: 
  */
 function besideNotYetDueWords(r: ComputedReconciliation, netText: string, way: Way | undefined, quote: (f: Figure) => string): string {
   const beside = differenceBesideNotYetDue(r);
+  // All of it has accrued and is not yet due: CMS's figure is right on the basis of everything accrued, and none of it
+  // is an error (a journey probe, story 3: "CMS's figure is £371.18 too high" of a figure that was exactly right).
+  if (!beside && r.result.bridge.differenceBesideNotYetDue !== undefined) return notYetDueOnlyWords(r, netText, way);
   if (!beside) return `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`;
   return (
     `CMS’s figure is ${netText} ${way === 'too_low' ? 'lower' : 'higher'}: ${quote(beside.figure)} too ` +
     `${beside.way === 'too_low' ? 'low' : 'high'} beside what has accrued and is not yet due`
+  );
+}
+
+/**
+ * Where CMS's figure differs from the balance worked out only by what has accrued and is not yet due under the payment
+ * plan (calc's differenceBesideNotYetDue nil): it agrees with the account on the basis of everything accrued, and is
+ * wrong by nothing; and where nothing is overdue on the evidence, that is said too.
+ */
+export function notYetDueOnlyWords(r: ComputedReconciliation, netText: string, way: Way | undefined): string {
+  const overdue = r.result.balance.position === 'settled' ? ', and nothing is overdue' : '';
+  return (
+    `CMS’s figure is ${netText} ${way === 'too_low' ? 'lower' : 'higher'} only by what has accrued and is not yet due: it agrees ` +
+    `with the account on the basis of everything accrued${overdue}`
   );
 }
 

@@ -251,6 +251,16 @@ export interface LetterSpec<S extends z.ZodObject = z.ZodObject> {
    * would say the wrong thing here, with why: the caller must give it. A change of address: the case holds the old one.
    */
   readonly notFromCase?: (given: Readonly<Record<string, unknown>>) => { readonly field: string; readonly why: string } | undefined;
+  /**
+   * A refusal that the facts given so far already decide, whatever the rest of them: checked on the raw facts before
+   * they are read, so that nothing else is asked for first (a journey probe, F9: L03 asked for decision.type, grounds
+   * and the calculation, three calls, before saying the 30 days had passed). Undefined or empty: no such refusal.
+   */
+  readonly precheck?: (
+    raw: Readonly<Record<string, unknown>>,
+    sentOn: CivilDate,
+    nation: Nation,
+  ) => readonly { field: string; message: string }[] | undefined;
   /** Checks across facts and dates that zod cannot see; each problem names its field. */
   readonly check?: (
     facts: z.infer<S>,

@@ -656,7 +656,11 @@ export function summarizeReconciliation(
             : onlyHeld
               ? `: CMS's figure is ${pounds(gap.abs())} lower, all of it money CMS received from the paying parent and had not passed on (his arrears count it as paid; it is not arrears).`
               : notAllErrors
-                ? `: CMS's figure is ${pounds(gap.abs())} ${gap.isNegative() ? 'lower' : 'higher'}, not all of it an error of CMS's (${notErrorWords(br, out.counts.cmsEntries > 0, out.side)}; the lines below say which part is an error).`
+                ? // None of it an error where every line that moves it is of those (a journey probe, story 3: "not all of it
+                  // an error of CMS's" of £371.18 all accrued and not yet due).
+                  br.subtotals.every((x) => NOT_CMS_ERRORS.has(x.kind) || new Dec(x.amount).isZero())
+                  ? `: CMS's figure is ${pounds(gap.abs())} ${gap.isNegative() ? 'lower' : 'higher'}, none of it an error of CMS's (${notErrorWords(br, out.counts.cmsEntries > 0, out.side)}).`
+                  : `: CMS's figure is ${pounds(gap.abs())} ${gap.isNegative() ? 'lower' : 'higher'}, not all of it an error of CMS's (${notErrorWords(br, out.counts.cmsEntries > 0, out.side)}; the lines below say which part is an error).`
                 : `: CMS's figure is ${pounds(gap.abs())} too ${gap.isNegative() ? 'low' : 'high'}.`),
   );
   if (br.subtotals.length && !noCmsFigure) {

@@ -16,7 +16,39 @@ export interface AskFigures {
   readonly cms: string;
   /** CMS's figure and the correct one are the same. */
   readonly agrees: boolean;
+  /**
+   * Where CMS's figure counts what has accrued under the decisions and is not yet due under the payment plan (calc's
+   * bridge.differenceBesideNotYetDue; cms-accounts.md §3): that part is owed, later, and is no error, so the request
+   * never asks CMS to take it off. `later_only`: nothing else is out (`overdue`: and nothing is overdue); `beside`: its
+   * figure is `by` too high or too low beside it. Absent: its figure and the correct one are on the same basis.
+   */
+  readonly notYetDue?:
+    | { readonly kind: 'later_only'; readonly overdue: boolean }
+    | { readonly kind: 'beside'; readonly by: string; readonly way: 'too_high' | 'too_low' };
+  /** Whether any entry is in dispute (the section “The entries in dispute” lists one); taken as so where not said. */
+  readonly disputed?: boolean;
 }
+
+/**
+ * What to do with the balance, as a verb phrase ("put the balance on … right at … instead of …"). Where CMS's figure
+ * counts what has accrued and is not yet due, only the part that is wrong is asked to be corrected, or, where none
+ * is, that CMS confirm what its figure counts (a journey probe, story 3: a bundle for the ICE asked CMS to put a right
+ * figure of £371.18 "right at nothing owed (£0.00)", cancelling what the parent would owe over the next instalments).
+ */
+export function balanceAsk(f: AskFigures): string {
+  const n = f.notYetDue;
+  if (n?.kind === 'beside') {
+    return `${n.way === 'too_high' ? `take ${n.by} off` : `add ${n.by} to`} its figure of ${f.cms} on ${f.asOf}, the part of it that is wrong (what it counts that has accrued and is not yet due under the payment plan is owed, later, and is not in dispute)`;
+  }
+  if (n?.kind === 'later_only') {
+    return `confirm in writing that its figure of ${f.cms} on ${f.asOf} counts what has accrued and is not yet due under the payment plan, ${n.overdue ? `and that what is overdue is ${f.correct}` : 'and that nothing is overdue'}`;
+  }
+  return `put the balance on ${f.asOf} right at ${f.correct}${f.agrees ? '' : ` instead of ${f.cms}`}`;
+}
+
+/** "correct each entry listed under …, " where an entry is in dispute or CMS's figure is on the same basis; else ''. */
+const entriesAsk = (f: AskFigures, lead: string): string =>
+  f.disputed !== false || !f.notYetDue ? `${lead}correct each entry listed under ${DISPUTES}, ` : '';
 
 export interface PurposeSpec {
   /** The line above the cover's title: who the bundle is for. */
@@ -68,9 +100,11 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     // Whether the request is in time is CMS's first question: a last day that has passed is said, neutrally.
     ownLimits: 'neutral',
     ask: (f) =>
-      f.agrees
-        ? `I ask CMS to look again at its decision and to correct each entry listed under ${DISPUTES}; the balance on ${f.asOf} is ${f.correct}.`
-        : `I ask CMS to look again at its decision and at the account, to correct each entry listed under ${DISPUTES}, and to put the balance on ${f.asOf} right at ${f.correct} instead of ${f.cms}.`,
+      f.notYetDue
+        ? `I ask CMS to look again at its decision and at the account, ${entriesAsk(f, 'to ')}and to ${balanceAsk(f)}.`
+        : f.agrees
+          ? `I ask CMS to look again at its decision and to correct each entry listed under ${DISPUTES}; the balance on ${f.asOf} is ${f.correct}.`
+          : `I ask CMS to look again at its decision and at the account, to correct each entry listed under ${DISPUTES}, and to ${balanceAsk(f)}.`,
     traceAsk: (lines) => `I also ask CMS to ${trace(lines)}.`,
   },
   complaint: {
@@ -84,7 +118,7 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     // unanswered letters they would read as her failures (an MCP audit).
     ownLimits: 'omit',
     ask: (f) =>
-      `I ask CMS to correct each entry listed under ${DISPUTES}, to put the balance on ${f.asOf} right at ${f.correct}${f.agrees ? '' : ` instead of ${f.cms}`}, to explain in writing how the errors were made, and to put right any loss they caused.`,
+      `I ask CMS ${entriesAsk(f, 'to ')}to ${balanceAsk(f)}, ${f.notYetDue?.kind === 'later_only' && f.disputed === false ? 'and to put right any loss its handling of my account caused.' : 'to explain in writing how the errors were made, and to put right any loss they caused.'}`,
     traceAsk: (lines) => `I also ask CMS to ${trace(lines)}.`,
   },
   ice: {
@@ -97,7 +131,7 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     // The ICE examines CMS's handling of the case: as for a complaint.
     ownLimits: 'omit',
     ask: (f) =>
-      `I ask the Independent Case Examiner to examine how CMS has handled my account and my complaint, and to recommend that CMS correct each entry listed under ${DISPUTES}, put the balance on ${f.asOf} right at ${f.correct}${f.agrees ? '' : ` instead of ${f.cms}`}, and put right any loss its errors caused.`,
+      `I ask the Independent Case Examiner to examine how CMS has handled my account and my complaint, and to recommend that CMS ${entriesAsk(f, '')}${balanceAsk(f)}, and put right any loss ${f.notYetDue?.kind === 'later_only' && f.disputed === false ? 'its handling of my account' : 'its errors'} caused.`,
     traceAsk: (lines) => `I also ask the Independent Case Examiner to recommend that CMS ${trace(lines)}.`,
   },
   mp: {
@@ -110,7 +144,7 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     // An MP is asked to raise CMS's handling: as for a complaint.
     ownLimits: 'omit',
     ask: (f) =>
-      `I ask you to raise my case with the Child Maintenance Service and ask it to put the balance on ${f.asOf} right at ${f.correct}${f.agrees ? '' : ` instead of ${f.cms}`}. If CMS does not put it right, I ask you to consider referring my complaint to the Parliamentary and Health Service Ombudsman.`,
+      `I ask you to raise my case with the Child Maintenance Service and ask it to ${balanceAsk(f)}. If CMS does not put it right, I ask you to consider referring my complaint to the Parliamentary and Health Service Ombudsman.`,
     traceAsk: (lines) => `I also ask you to ask CMS to ${trace(lines)}.`,
   },
   tribunal: {
@@ -127,9 +161,13 @@ export const PURPOSES: Readonly<Record<BundlePurpose, PurposeSpec>> = {
     // is no appeal against an arrears figure as such (as the payment dispute says). The cover still says the money is
     // CMS's to trace.
     ask: (f) =>
-      f.agrees
-        ? `I ask the tribunal to take these figures into account in deciding my appeal: the balance on ${f.asOf} is ${f.correct}.`
-        : `I ask the tribunal to take these figures into account in deciding my appeal: worked out from the decisions and my evidence of payment, the balance on ${f.asOf} is ${f.correct}, not ${f.cms} as CMS records it.`,
+      f.notYetDue?.kind === 'beside'
+        ? `I ask the tribunal to take these figures into account in deciding my appeal: worked out from the decisions and my evidence of payment, the balance on ${f.asOf} is ${f.correct}; CMS’s figure of ${f.cms} is ${f.notYetDue.by} too ${f.notYetDue.way === 'too_high' ? 'high' : 'low'} beside what has accrued and is not yet due under the payment plan, which is owed later.`
+        : f.notYetDue?.kind === 'later_only'
+          ? `I ask the tribunal to take these figures into account in deciding my appeal: the balance on ${f.asOf} is ${f.correct}; CMS’s figure of ${f.cms} counts as well what has accrued and is not yet due under the payment plan, and on that basis it agrees.`
+          : f.agrees
+            ? `I ask the tribunal to take these figures into account in deciding my appeal: the balance on ${f.asOf} is ${f.correct}.`
+            : `I ask the tribunal to take these figures into account in deciding my appeal: worked out from the decisions and my evidence of payment, the balance on ${f.asOf} is ${f.correct}, not ${f.cms} as CMS records it.`,
   },
 };
 

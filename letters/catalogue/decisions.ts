@@ -5,11 +5,22 @@
  * @module
  */
 import * as z from 'zod';
-import { compareDates, type CivilDate } from '../../calc/dates.ts';
+import { compareDates, isCivilDate, type CivilDate } from '../../calc/dates.ts';
 import { DEADLINE, deadlineOf, DEADLINE_SOURCES } from '../../calc/deadlines/index.ts';
 import type { Rate } from '../../calc/scheme-2012/calculate.ts';
 import { currentIncomeDifferencePercent, incomeChangeTolerancePercent } from '../../calc/scheme-2012/parameters.ts';
-import { civilDate, commonFacts, DECISION_WORDS, decisionFacts, senderRole, strictObject, words, wordList } from '../facts.ts';
+import {
+  civilDate,
+  commonFacts,
+  DECISION_TYPES,
+  DECISION_WORDS,
+  decisionFacts,
+  type DecisionType,
+  senderRole,
+  strictObject,
+  words,
+  wordList,
+} from '../facts.ts';
 import {
   comparisonOf,
   grossWeeklyIncome,
@@ -206,6 +217,29 @@ export const mandatoryReconsideration = defineLetter({
   recipientHoldsAddress: true,
   clockFrom: (f) => f.decision.letterDate,
   clockFacts: (f) => ({ decision: decisionKind(f.decision.type) }),
+  // Whether the 30 days have passed is known from the decision's date (and its type, where given) before any other
+  // fact: said first and alone (a journey probe, F9). Without the type, a decision with the 30-day limit is taken, and
+  // the message says what to give if it is one that can be revised at any time.
+  precheck: (raw, sentOn, nation) => {
+    const d = raw['decision'];
+    if (d === null || typeof d !== 'object' || Array.isArray(d)) return undefined;
+    const { letterDate, type } = d as Record<string, unknown>;
+    if (typeof letterDate !== 'string' || !isCivilDate(letterDate) || compareDates(letterDate, sentOn) > 0) return undefined;
+    const given = typeof type === 'string' && (DECISION_TYPES as readonly string[]).includes(type) ? (type as DecisionType) : undefined;
+    if (type !== undefined && given === undefined) return undefined;
+    const end = mrLastDay({ letterDate, type: given ?? 'maintenance_calculation' }, nation);
+    if (!end || compareDates(sentOn, end.date) <= 0) return undefined;
+    return [
+      {
+        field: 'type',
+        message:
+          `the 30 days for a mandatory reconsideration of the decision dated ${letterDate} ended on ${end.date}; use late_mandatory_reconsideration (L18) and explain why you are late` +
+          (given
+            ? ''
+            : ` (unless it is a ${DECISION_WORDS.default_maintenance_decision} or an ${DECISION_WORDS.interim_maintenance_decision}, which can be revised at any time: then give facts.decision.type)`),
+      },
+    ];
+  },
   check: (f, sentOn, _inputs, nation) => {
     const problems = decisionProblems(f.decision, sentOn);
     const end = mrLastDay(f.decision, nation);

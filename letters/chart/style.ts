@@ -43,7 +43,7 @@ export function seriesLabel(id: ChartSeriesId, side: Side): string {
     case 'balance':
       return 'Balance from the evidence';
     case 'balance_per_cms':
-      return 'Balance from CMS’s record of payments';
+      return 'Balance from CMS’s records';
   }
 }
 

@@ -25,6 +25,30 @@ function balanceWords(size: number, position: BalancePosition, side: Side): stri
       : `nothing owed (${amount})`;
 }
 
+/**
+ * How far CMS's balance is from the evidence's at the end, and what of it is CMS's record of payments. CMS's balance is
+ * what it charged and adjusted less what it recorded as paid; the evidence's, what fell due less what was paid. Only
+ * where the difference in what was paid is the whole gap is the record of payments its cause: a charge CMS made twice,
+ * or liability it charges as it accrues before the payment plan makes it due, is not (a journey probe, stories 3 and
+ * 5: "CMS's record of payments puts the balance £371.18 higher" where CMS recorded every payment). On Direct Pay CMS
+ * records no payments, so nothing is put down to them. calc/chart gives no figure for the part in what CMS charged:
+ * the words name it without one.
+ */
+function gapWords(s: NonNullable<ChartModel['summary']>): string {
+  const way = (n: number) => (n > 0 ? 'higher' : 'lower');
+  const gap = `${poundsOfPence(s.gapSize)} ${way(s.gap)} than the evidence does`;
+  const charged = 'what CMS charged and adjusted, set against what fell due under the decisions and the payment plan';
+  if (s.directPay) return `CMS’s records put the balance ${gap}.`;
+  if (s.paidMinusRecorded === s.gap) return `CMS’s record of payments puts the balance ${gap}.`;
+  if (s.paidMinusRecorded === 0)
+    return `CMS’s records put the balance ${gap}, though they record as paid what the evidence shows: the difference is in ${charged}.`;
+  const payments =
+    Math.sign(s.paidMinusRecorded) === Math.sign(s.gap) && s.paidMinusRecordedSize < s.gapSize
+      ? `${poundsOfPence(s.paidMinusRecordedSize)} of that is its record of payments`
+      : `its record of payments alone would put it ${poundsOfPence(s.paidMinusRecordedSize)} ${way(s.paidMinusRecorded)}`;
+  return `CMS’s records put the balance ${gap}: ${payments}, and the rest of the difference is in ${charged}.`;
+}
+
 /** The text alternative of the chart, in sentences. */
 export function chartText(model: ChartModel): string {
   const s = model.summary;
@@ -50,13 +74,9 @@ export function chartText(model: ChartModel): string {
     cmsRecorded
       ? `In that time ${poundsOfPence(s.due)} fell due and ${poundsOfPence(s.paid)} ${moved}, as the evidence shows. ${cmsRecorded}`
       : `In that time ${poundsOfPence(s.due)} fell due and ${poundsOfPence(s.paid)} ${moved}, as the evidence shows; CMS recorded ${poundsOfPence(s.recordedByCms)} as paid${recorded('the evidence shows')}.`,
-    `At the end, the balance worked out from the evidence is ${balanceWords(s.balanceSize, s.balancePosition, model.side)}; worked out from CMS’s record of payments it is ${balanceWords(s.balancePerCmsSize, s.balancePerCmsPosition, model.side)}.`,
+    `At the end, the balance worked out from the evidence is ${balanceWords(s.balanceSize, s.balancePosition, model.side)}; worked out from CMS’s records it is ${balanceWords(s.balancePerCmsSize, s.balancePerCmsPosition, model.side)}.`,
   ];
-  if (s.gap !== 0) {
-    sentences.push(
-      `CMS’s record of payments puts the balance ${poundsOfPence(s.gapSize)} ${s.gap > 0 ? 'higher' : 'lower'} than the evidence does.`,
-    );
-  }
+  if (s.gap !== 0) sentences.push(gapWords(s));
   const notKnownBefore = model.cmsBalance.notKnownBefore;
   if (notKnownBefore) {
     sentences.push(

@@ -165,8 +165,9 @@ describe('a receiving parent’s bundle asks CMS to trace the payment it records
       // The same line, from the same statement: line 1, −£249.60 (the March payment: 249.60 passed on, none arrived).
       expect(cover).toContain('Line 1 of the reconciliation statement is a payment CMS records passing on to me');
       expect(at('statement')).toContain('1 5 March 2024 Payment passed on No such payment -£249.60');
-      // Among what it asks, after the balance: arrears of £249.60 (748.80 due − 499.20 received) on 31 March 2024.
-      expect(cover).toContain('right at arrears of £249.60');
+      // Among what it asks, after the balance: £249.60 (748.80 due − 499.20 received) on 31 March 2024, owed to her, in
+      // her letters' words: what CMS records passing on that never arrived is not his arrears if he paid it.
+      expect(cover).toContain('right at £249.60 owed to me');
       expect(cover).toContain(ask);
     },
     60_000,

@@ -22,9 +22,12 @@ describe('arrears beside an enforcement charge, in a paying parent’s account_b
 
   it('says what is arrears and what is the charge, and does not call the charge arrears', () => {
     expectNoPlaceholder(text, 'letter');
-    // 780.00 + 156.00 due − 624.00 paid = 312.00 of arrears; + the £50.00 charge = £362.00.
+    // 780.00 + 156.00 due − 624.00 paid = 312.00: maintenance 780.00 − 520.00 = £260.00 and fees 156.00 − 104.00 =
+    // £52.00; + the £50.00 charge = £362.00. The collection fees are owed to the Secretary of State as the charge is
+    // (cms-accounts.md §4): named apart, not counted in "arrears" (a journey probe, F15: "arrears of £1,170.00", £195.00
+    // of it collection fees).
     expect(text).toContain(
-      'the account shows £362.00 owed (arrears of £312.00, and enforcement charges of £50.00, which are owed to the Secretary of State and are not arrears) on that date.',
+      'the account shows £362.00 owed (maintenance arrears of £260.00, and collection fees of £52.00 and enforcement charges of £50.00, which are owed to the Secretary of State and are not arrears) on that date.',
     );
     expect(text).toContain('= arrears of £312.00 and enforcement charges of £50.00 (£362.00 in all) on 31 March 2024');
     expect(text).not.toContain('arrears of £362.00');

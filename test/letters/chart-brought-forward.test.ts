@@ -25,7 +25,7 @@ describe('a chart whose CMS balance is not known before a balance brought forwar
   });
 
   test('the legend says it is not known before 1 June 2025', () => {
-    expect(svg).toContain('>Balance from CMS’s record of payments (not known before 1 June 2025)</text>');
+    expect(svg).toContain('>Balance from CMS’s records (not known before 1 June 2025)</text>');
   });
 
   test('the text alternative says so, and compares the balances from then on only', () => {
@@ -39,7 +39,7 @@ describe('a chart whose CMS balance is not known before a balance brought forwar
 
   test('the table says "Not known" in the four periods before it, and £260.00 after', () => {
     const t = chartTable(model);
-    const col = t.columns.indexOf('Balance from CMS’s record of payments');
+    const col = t.columns.indexOf('Balance from CMS’s records');
     expect(t.rows.map((r) => r[col])).toEqual([
       ...Array(4).fill('Not known (before CMS’s balance brought forward)'),
       ...Array(4).fill('£260.00'),

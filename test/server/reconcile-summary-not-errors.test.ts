@@ -16,16 +16,16 @@ const firstLine = async (input: Parameters<typeof reconcileLedgerTool.run>[0], t
   (await reconcileLedgerTool.run(input, { today })).summary.split('\n')[0];
 
 describe('the first line of reconcile_ledger’s summary', () => {
-  it('a payment on its way: higher, not all of it an error', async () => {
+  it('a payment on its way: higher, none of it an error', async () => {
     // test/calc/reconcile/payment-in-transit.ts: £260.00 paid on 30 August 2024, recorded on 2 September.
     expect(await firstLine(recordedAfter({ date: '2024-09-02', amount: '260.00' }), '2024-09-05')).toBe(
-      "CMS says £260.00 owed by the paying parent on 2024-08-31; worked out from the decisions and the evidence it is nothing owed: CMS's figure is £260.00 higher, not all of it an error of CMS's (£260.00: 1 payment CMS recorded after the date; the lines below say which part is an error).",
+      "CMS says £260.00 owed by the paying parent on 2024-08-31; worked out from the decisions and the evidence it is nothing owed: CMS's figure is £260.00 higher, none of it an error of CMS's (£260.00: 1 payment CMS recorded after the date).",
     );
   });
 
-  it('money held beside a payment on its way: lower, not all of it an error', async () => {
+  it('money held beside a payment on its way: lower, none of it an error', async () => {
     // test/calc/reconcile/held-beside-in-transit.ts: £520.00 held and £499.20 on its way, less her 4%: £998.40.
-    expect(await firstLine(heldBesideInTransit(), '2023-12-20')).toMatch(/CMS's figure is £998\.40 lower, not all of it an error of CMS's/);
+    expect(await firstLine(heldBesideInTransit(), '2023-12-20')).toMatch(/CMS's figure is £998\.40 lower, none of it an error of CMS's/);
   });
 
   it('what has accrued and is not yet due: quoted in the first line once, not again as "a further"', async () => {

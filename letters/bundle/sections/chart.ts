@@ -18,7 +18,7 @@ export function chartSection(c: BundleContext): SectionContent {
       {
         kind: 'paragraph',
         text:
-          'The upper panel shows the balance at the end of each period, worked out from my evidence (solid line, filled circles) and from CMS’s record of payments (dashed line, open diamonds). The lower panel shows, for each period, what fell due (dotted line, open circles), what my evidence shows paid (solid line, filled squares) and what CMS recorded as paid (dashed line, open triangles).' +
+          'The upper panel shows the balance at the end of each period, worked out from my evidence (solid line, filled circles) and from CMS’s records of what it charged and what it recorded as paid (dashed line, open diamonds). The lower panel shows, for each period, what fell due (dotted line, open circles), what my evidence shows paid (solid line, filled squares) and what CMS recorded as paid (dashed line, open triangles).' +
           // calc/chart marks the Direct Pay periods, where CMS records no payments: that line is not drawn there.
           (c.chart.summary?.directPay
             ? ' On Direct Pay CMS records no payments, so the line of what CMS recorded is not drawn for those periods.'

@@ -4,12 +4,22 @@
  * the reconciliation (letters/figures.ts builds them from the bridge and the balance); nothing is added up here.
  * @module
  */
-import { balanceDifference, cmsFigure, netWay, ownEntries, recomputedBalance } from '../../figures.ts';
+import {
+  balanceDifference,
+  claimWords,
+  cmsFigure,
+  correctBalanceWords,
+  differenceBesideNotYetDue,
+  netWay,
+  notYetDueOnlyWords,
+  ownEntries,
+  recomputedBalance,
+} from '../../figures.ts';
 import { directPayArrearsSentence, linesRef } from '../../catalogue/balance.ts';
-import { balanceWords, count, countIs, inFirstPerson, joinAnd, longDate, positionOf } from '../../format.ts';
+import { count, countIs, inFirstPerson, joinAnd, longDate } from '../../format.ts';
 import type { BundleBlock, SectionContent } from '../blocks.ts';
 import type { BundleContext } from '../context.ts';
-import { PURPOSES } from '../purpose.ts';
+import { PURPOSES, type AskFigures } from '../purpose.ts';
 import { passedDeadlines } from './deadlines.ts';
 import { isReply, SERVICE_NAMES, SERVICE_WORDS, SIDE_WORDS } from '../words.ts';
 
@@ -21,8 +31,11 @@ export function coverSection(c: BundleContext): SectionContent {
   const spec = PURPOSES[input.purpose];
   const result = computed.result;
   const asOf = longDate(result.asOf);
-  const cms = balanceWords(cmsFigure(computed).value, positionOf(result.bridge.from));
-  const correct = balanceWords(recomputedBalance(computed).value, result.balance.position);
+  // In the letters' words: a balance that holds collection fees or enforcement charges is "owed", with its parts named,
+  // not "arrears" (a journey probe, story 4: "CMS gives the balance … as arrears of £2,105.00", £642.50 of it fees and
+  // charges owed to the Secretary of State).
+  const cms = claimWords(cmsFigure(computed).value, computed);
+  const correct = correctBalanceWords(recomputedBalance(computed).value, computed);
   const blocks: BundleBlock[] = [{ kind: 'paragraph', text: spec.kicker, bold: true }];
 
   if (spec.details) blocks.push({ kind: 'facts', rows: details(c) });
@@ -60,7 +73,17 @@ export function coverSection(c: BundleContext): SectionContent {
     { kind: 'subheading', text: 'What I ask' },
     {
       kind: 'paragraph',
-      text: [spec.ask({ asOf, correct, cms, agrees: netWay(computed) === undefined }), traceAsk(c)]
+      text: [
+        spec.ask({
+          asOf,
+          correct,
+          cms,
+          agrees: netWay(computed) === undefined,
+          ...notYetDueAsk(c),
+          disputed: (c.statement?.summary.count ?? 0) > 0,
+        }),
+        traceAsk(c),
+      ]
         .filter((x) => x !== undefined)
         .join(' '),
     },
@@ -100,15 +123,41 @@ function details(c: BundleContext): [string, string][] {
   return rows;
 }
 
+/**
+ * Where CMS's figure counts what has accrued and is not yet due under the payment plan: what the request says of it
+ * (purpose.ts `balanceAsk`), from calc's differenceBesideNotYetDue. Empty where its figure is on the same basis.
+ */
+function notYetDueAsk(c: BundleContext): { notYetDue?: AskFigures['notYetDue'] } {
+  const r = c.computed;
+  if (r.result.bridge.differenceBesideNotYetDue === undefined) return {};
+  const beside = differenceBesideNotYetDue(r);
+  return {
+    notYetDue: beside
+      ? { kind: 'beside', by: beside.figure.value, way: beside.way }
+      : { kind: 'later_only', overdue: r.result.balance.position !== 'settled' },
+  };
+}
+
 function difference(c: BundleContext): string {
   const s = c.statement?.summary;
   if (!s) return 'CMS’s figure and the balance worked out from the records agree, and no entry is in dispute.';
   const net = balanceDifference(c.computed);
   const way = netWay(c.computed);
+  // What has accrued and is not yet due is owed, later: no error of CMS's, and never "higher than it should be" (a
+  // journey probe, story 3: a right figure of £371.18 was called £371.18 higher than it should be).
+  const later = c.computed.result.bridge.differenceBesideNotYetDue !== undefined;
+  const beside = differenceBesideNotYetDue(c.computed);
   const first =
-    net && way
-      ? `CMS’s figure is ${net.value} ${way === 'too_high' ? 'higher' : 'lower'} than it should be.`
-      : 'CMS’s figure is right in total, but entries on the account are wrong and cancel each other out.';
+    later && !beside
+      ? net && way
+        ? `${notYetDueOnlyWords(c.computed, net.value, way)}.`
+        : 'CMS’s figure is right in total, but entries on the account are wrong and cancel each other out.'
+      : later && beside
+        ? `${net && way ? `CMS’s figure is ${net.value} ${way === 'too_high' ? 'higher' : 'lower'} than the balance worked out, but not all of that is an error: ` : ''}` +
+          `what has accrued and is not yet due under the payment plan is owed, later. Beside it, CMS’s figure is ${beside.figure.value} too ${beside.way === 'too_high' ? 'high' : 'low'}.`
+        : net && way
+          ? `CMS’s figure is ${net.value} ${way === 'too_high' ? 'higher' : 'lower'} than it should be.`
+          : 'CMS’s figure is right in total, but entries on the account are wrong and cancel each other out.';
   const parts: string[] = [];
   if (s.tooHigh)
     parts.push(`${count(s.tooHigh.count, 'line')} ${s.tooHigh.count === 1 ? 'makes' : 'make'} it too high, by ${s.tooHigh.total} in all`);

@@ -18,9 +18,19 @@ export function scheduleSection(c: BundleContext): SectionContent {
   const paying = result.side === 'paying';
   // On Direct Pay CMS records no payments (cms-accounts.md §1): what the period row has there is what CMS's figure
   // takes as paid, not a record of a payment, so it is not printed as one (calc/chart marks those periods).
+  // Enforcement charges and adjustments move both balances but are not "due" under the decisions: their own columns,
+  // where any period has them (a journey probe, story 4: the balances jumped by a £300 liability order charge in a
+  // period showing £468 due and £468 paid).
+  const withCharges = result.periods.some((p) => !p.charges.isZero());
+  const withAdjustments = result.periods.some((p) => !p.adjustments.isZero());
+  const extra = (p: (typeof result.periods)[number]) => [
+    ...(withCharges ? [pounds(p.charges)] : []),
+    ...(withAdjustments ? [pounds(p.adjustments)] : []),
+  ];
   const rows = result.periods.map((p, i) => [
     `${shortDate(p.periodStart)} to ${shortDate(p.periodEnd)}`,
     pounds(p.due),
+    ...extra(p),
     pounds(p.paid),
     p.cmsUnknown
       ? IN_BROUGHT_FORWARD
@@ -38,6 +48,8 @@ export function scheduleSection(c: BundleContext): SectionContent {
     rows.push([
       'Total of the periods',
       poundsOfPence(total.due),
+      ...(withCharges ? [''] : []),
+      ...(withAdjustments ? [''] : []),
       poundsOfPence(total.paid),
       // calc/chart's total of what CMS recorded leaves the Direct Pay periods out: the cell says what it covers.
       dp
@@ -79,7 +91,11 @@ export function scheduleSection(c: BundleContext): SectionContent {
       {
         kind: 'paragraph',
         text:
-          `For each period: what fell due under the decisions and the payment plan, what my evidence shows ${paying ? 'paid' : 'received'}, what CMS recorded as paid, and the balance at the end of the period worked out from my evidence and from CMS’s record of payments. ` +
+          `For each period: what fell due under the decisions and the payment plan, what my evidence shows ${paying ? 'paid' : 'received'}, what CMS recorded as paid, and the balance at the end of the period worked out from my evidence and from CMS’s records. ` +
+          (withCharges
+            ? 'Enforcement charges are not due under the decisions: they are in their own column, and both balances include them. '
+            : '') +
+          (withAdjustments ? 'Adjustments are those on CMS’s account, taken as recorded, and both balances include them. ' : '') +
           // A receiving parent's evidence shows what did not reach her, not who holds it: a payment CMS records passing
           // on that never arrived may be CMS's to trace, not the paying parent's arrears (as her letters say).
           `A positive balance is ${paying ? 'owed by the paying parent' : 'owed to me'}; a negative one is an overpayment.` +
@@ -94,14 +110,16 @@ export function scheduleSection(c: BundleContext): SectionContent {
             columns: [
               'Period',
               'Due',
+              ...(withCharges ? ['Enforcement charges'] : []),
+              ...(withAdjustments ? ['Adjustments'] : []),
               paying ? 'Paid (my evidence)' : 'Received (my evidence)',
               'Recorded by CMS',
               'Balance (my evidence)',
               'Balance (CMS’s records)',
             ],
-            widths: [2.4, 1.2, 1.3, 1.3, 1.4, 1.4],
+            widths: [2.4, 1.2, ...(withCharges ? [1.2] : []), ...(withAdjustments ? [1.2] : []), 1.3, 1.3, 1.4, 1.4],
             rows,
-            right: [1, 2, 3, 4, 5],
+            right: Array.from({ length: 5 + (withCharges ? 1 : 0) + (withAdjustments ? 1 : 0) }, (_, i) => i + 1),
             ...(total ? { bold: [rows.length - 1] } : {}),
           },
     ],

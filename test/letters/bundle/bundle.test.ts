@@ -72,12 +72,19 @@ describe.each(BUNDLE_PURPOSES)('the bundle for %s', (purpose) => {
     const { bundle, pages } = await render(purpose);
     const cover = pages[0]!;
     expect(cover).toContain(printed(PURPOSES[purpose].kicker));
-    expect(cover).toContain('What CMS says CMS gives the balance on 30 April 2024 as arrears of £324.00.');
+    // A paying parent's total on Collect and Pay, given with no parts, is a balance owed, as the statement and the
+    // letters say (it may hold collection fees and enforcement charges, owed to the Secretary of State): not "arrears".
+    expect(cover).toContain('What CMS says CMS gives the balance on 30 April 2024 as a balance of £324.00 owed.');
     expect(cover).toContain('the balance on 30 April 2024 comes to arrears of £112.00.');
     expect(cover).toContain(
       'CMS’s figure is £212.00 higher than it should be. Two entries are in dispute; the reconciliation statement explains the difference line by line: one line makes it too high, by £312.00 in all; one line makes it too low, by £100.00 in all.',
     );
-    const ask = PURPOSES[purpose].ask({ asOf: '30 April 2024', correct: 'arrears of £112.00', cms: 'arrears of £324.00', agrees: false });
+    const ask = PURPOSES[purpose].ask({
+      asOf: '30 April 2024',
+      correct: 'arrears of £112.00',
+      cms: 'a balance of £324.00 owed',
+      agrees: false,
+    });
     expect(cover).toContain(printed(ask));
     expect(bundle.sections[0]!.page).toBe(1);
   }, 30_000);
@@ -124,7 +131,7 @@ describe.each(BUNDLE_PURPOSES)('the bundle for %s', (purpose) => {
       'Running balance at the end of each period (above £0: the paying parent owes)',
       'Each period: what fell due, what was paid and what CMS recorded',
       'Balance from the evidence',
-      'Balance from CMS’s record of payments',
+      'Balance from CMS’s records',
       'Due under the decisions',
       '£400',
       '£0',
@@ -414,7 +421,8 @@ describe('a receiving parent’s case moved from Direct Pay to Collect and Pay, 
     expect(result.bridge.lines.map((l) => pounds(l.amount))).toEqual(['-£249.60']);
     const cover = (await bundle).pages[0]!;
     expect(cover).toContain(
-      'the balance on 30 April 2024 comes to arrears of £249.60. Line 1 of the reconciliation statement is a payment CMS records passing on to me that did not reach my account in full. If the paying parent paid it to CMS, what did not reach me is not the paying parent’s arrears: it is money CMS must trace and pay to me.',
+      // Owed to her, in her letters' words: what CMS records passing on that never arrived may not be his arrears.
+      'the balance on 30 April 2024 comes to £249.60 owed to me. Line 1 of the reconciliation statement is a payment CMS records passing on to me that did not reach my account in full. If the paying parent paid it to CMS, what did not reach me is not the paying parent’s arrears: it is money CMS must trace and pay to me.',
     );
   }, 30_000);
 
@@ -423,7 +431,7 @@ describe('a receiving parent’s case moved from Direct Pay to Collect and Pay, 
     // Collect and Pay (March, April): CMS recorded 249.60 + 249.60 = £499.20; her bank shows £249.60 (March);
     // 499.20 − 249.60 = £249.60 more. January and February are on Direct Pay: not counted as recorded by CMS.
     expect(text).toContain(
-      'In that time £1,019.20 fell due and £769.60 was received, as the evidence shows. In the 2 periods not on Direct Pay, CMS recorded £499.20 as paid, £249.60 more than the evidence shows for them (£249.60); in the 2 periods on Direct Pay, CMS records no payments. At the end, the balance worked out from the evidence is £249.60 owed to the receiving parent; worked out from CMS’s record of payments it is nothing owed (£0.00).',
+      'In that time £1,019.20 fell due and £769.60 was received, as the evidence shows. In the 2 periods not on Direct Pay, CMS recorded £499.20 as paid, £249.60 more than the evidence shows for them (£249.60); in the 2 periods on Direct Pay, CMS records no payments. At the end, the balance worked out from the evidence is £249.60 owed to the receiving parent; worked out from CMS’s records it is nothing owed (£0.00).',
     );
     expect(text).toContain('Running balance at the end of each period (above £0: owed to the receiving parent)');
     expect(text).not.toContain('owed by the paying parent');

@@ -53,7 +53,7 @@ describe('SVG', () => {
       'Paid, as the evidence shows',
       'Recorded by CMS as paid',
       'Balance from the evidence',
-      'Balance from CMS’s record of payments',
+      'Balance from CMS’s records',
     ]) {
       expect(svg).toContain(`>${label}</text>`);
     }
@@ -106,7 +106,7 @@ describe('the text alternative', () => {
     expect(chartText(model)).toBe(
       'The chart covers 4 periods, from 1 January 2024 to 30 April 2024. ' +
         'In that time £1,248.00 fell due and £1,136.00 was paid, as the evidence shows; CMS recorded £924.00 as paid, £212.00 less than the evidence shows. ' +
-        'At the end, the balance worked out from the evidence is £112.00 owed by the paying parent; worked out from CMS’s record of payments it is £324.00 owed by the paying parent. ' +
+        'At the end, the balance worked out from the evidence is £112.00 owed by the paying parent; worked out from CMS’s records it is £324.00 owed by the paying parent. ' +
         'CMS’s record of payments puts the balance £212.00 higher than the evidence does. ' +
         'The two balances were furthest apart, by £312.00, at the end of the period to 31 March 2024.',
     );
@@ -120,7 +120,7 @@ describe('the text alternative', () => {
       'Paid, as the evidence shows',
       'Recorded by CMS as paid',
       'Balance from the evidence',
-      'Balance from CMS’s record of payments',
+      'Balance from CMS’s records',
     ]);
     expect(t.rows).toEqual([
       ['1 January 2024 to 31 January 2024', '£312.00', '£312.00', '£312.00', '£0.00', '£0.00'],
@@ -129,7 +129,7 @@ describe('the text alternative', () => {
       ['1 April 2024 to 30 April 2024', '£312.00', '£200.00', '£300.00', '£112.00', '£324.00'],
     ]);
     expect(chartTableText(model)[3]).toBe(
-      '1 April 2024 to 30 April 2024: Due under the decisions £312.00; Paid, as the evidence shows £200.00; Recorded by CMS as paid £300.00; Balance from the evidence £112.00; Balance from CMS’s record of payments £324.00.',
+      '1 April 2024 to 30 April 2024: Due under the decisions £312.00; Paid, as the evidence shows £200.00; Recorded by CMS as paid £300.00; Balance from the evidence £112.00; Balance from CMS’s records £324.00.',
     );
   });
 
