@@ -140,6 +140,10 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
     const report = missedPaymentReportOf(e);
     return report && (from === undefined || e.date >= from) ? [report] : [];
   });
+  // The other parent's names as the case holds them: a bank payment whose description names them is maintenance
+  // without a bankFilter (calc/reconcile/payees.ts), as a weekly payer's "C SMITH CM" to Cat Smith is.
+  const otherRole = records.case.side === 'paying' ? 'receiving_parent' : 'paying_parent';
+  const otherParentNames = records.parties.filter((p) => p.role === otherRole && p.name.trim() !== '').map((p) => p.name);
   return {
     schedule: {
       ...schedule,
@@ -155,6 +159,7 @@ export function reconcileFromRecords(records: CaseRecords, options: ReconcileOpt
     bankTransactions,
     ...(evidence.length > 0 ? { evidence } : {}),
     ...opt('bankFilter', options.bankFilter),
+    ...(otherParentNames.length > 0 ? { otherParentNames } : {}),
     ...opt('cmsClaim', options.cmsClaim),
     ...(missedPaymentReports.length > 0 ? { missedPaymentReports } : {}),
     ...opt('windowDays', options.windowDays),

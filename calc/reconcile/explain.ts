@@ -175,7 +175,10 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
       return `CMS credited this case with ${recordWords(cms!.type, w)} of ${pounds(cms!.amount)} on ${d(cms!.date)}, but it was paid for another case (reference ${x.otherCase}).`;
     case 'reported_missed_but_paid':
       return x.reason === 'short_payment'
-        ? `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment of ${pounds(x.due!)} due on ${d(f.date)}, but ${pounds(x.paid!)} was paid for it: only ${pounds(x.due!.minus(x.paid!))} was missing, ${pounds(f.amount)} less than reported.`
+        ? // What was missing is what was reported less the finding, the same figures the finding rests on; a payment in
+          // advance that made part of it good is named (a journey probe, F3: "only £69.34 was missing, £0.03 less than
+          // reported" about a report of £69.34, where due − paid left out 3p paid ahead).
+          `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment of ${pounds(x.due!)} due on ${d(f.date)}, but ${pounds(x.paid!)} was paid for it${x.due!.minus(x.paid!).gt(x.reported!.minus(f.amount)) ? ` and ${pounds(x.due!.minus(x.paid!).minus(x.reported!.minus(f.amount)))} paid ahead before it` : ''}: only ${pounds(x.reported!.minus(f.amount))} was missing, ${pounds(f.amount)} less than reported.`
         : lateAfterReport(f, cms)
           ? `A missed payment of ${pounds(x.reported!)} was reported to CMS for the instalment due on ${d(f.date)}, and it was paid late, after the report: ${shown.join('; ')}. The report was right when it was made, but the instalment has since been paid, so it is not owed.`
           : restAfterReport(f, cms)
@@ -188,12 +191,12 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
         const whether = r
           ? `It was reported on ${d(r.date)}${r.reference ? ` (${r.reference})` : ''}; none of CMS's entries was given, so whether CMS recorded the report is not known`
           : `None of CMS's entries was given, so whether it was reported is not known`;
-        return `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it, ${pounds(f.amount)} short). ${whether}: on Direct Pay CMS's figure includes a shortfall only once it is reported.`;
+        return `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${paidForIt(x)}, ${pounds(f.amount)} short). ${whether}: on Direct Pay CMS's figure includes a shortfall only once it is reported.${setAsideWords(x, side, w)}`;
       }
       // With a report for part of it, the finding is the part nobody reported (the whole shortfall may be larger).
       return x.reported && x.reported.gt(0)
-        ? `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it). A missed payment of ${pounds(x.reported)} was reported to CMS for it, but ${pounds(f.amount)} more was not paid and CMS was not told: on Direct Pay it records no payments, so its figure does not include this.`
-        : `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it, ${pounds(f.amount)} short), and CMS was not told: on Direct Pay it records no payments, so its figure does not include this.`;
+        ? `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${paidForIt(x)}). A missed payment of ${pounds(x.reported)} was reported to CMS for it, but ${pounds(f.amount)} more was not paid and CMS was not told: on Direct Pay it records no payments, so its figure does not include this.${setAsideWords(x, side, w)}`
+        : `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${paidForIt(x)}, ${pounds(f.amount)} short), and CMS was not told: on Direct Pay it records no payments, so its figure does not include this.${setAsideWords(x, side, w)}`;
     case 'missed_payment_report_not_recorded': {
       // The parent told CMS (parent-reports.ts): its record leaving the report out is its error, not news to it.
       const r = x.parentReport!;
@@ -202,7 +205,7 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
         x.reported && x.reported.gt(0)
           ? `CMS recorded a missed payment of ${pounds(x.reported)} for it; the ${pounds(f.amount)} more was reported ${when}`
           : `It was reported ${when}`;
-      return `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${pounds(x.paid!)} paid for it${x.reported && x.reported.gt(0) ? '' : `, ${pounds(f.amount)} short`}). ${told}: on Direct Pay CMS's arrears arise from the missed payments reported, so its figure should include this.`;
+      return `The instalment of ${pounds(x.due!)} due on ${d(f.date)} was not paid in full (${paidForIt(x)}${x.reported && x.reported.gt(0) ? '' : `, ${pounds(f.amount)} short`}). ${told}: on Direct Pay CMS's arrears arise from the missed payments reported, so its figure should include this.${setAsideWords(x, side, w)}`;
     }
     case 'extra_payment_not_credited':
       if (x.reason === 'catch_up' && x.catchUpFor) {
@@ -309,6 +312,30 @@ export function chargeWithoutArrearsWarning(c: {
     'It stays in the balance, owed to the Secretary of State, and CMS collects it only after the maintenance and any arrears. ' +
     `If you yourself asked to pay by deductions from your pay, you can ask CMS to confirm that it made the order as enforcement${c.action ? '' : ', and which action the charge was for'}: ` +
     'whether the charge applies to deductions you chose is not settled.'
+  );
+}
+
+/**
+ * What was paid for an instalment left short. Where regular payments were set aside as not maintenance (no bankFilter:
+ * payees.ts), it is what the payments counted as maintenance paid for it, not a fact of all the evidence (journey probe
+ * F1: "£0.00 paid for it" about a parent who paid £60 every Friday).
+ */
+function paidForIt(x: FindingFacts): string {
+  return x.setAside ? `${pounds(x.paid!)} paid for it among the payments counted as maintenance` : `${pounds(x.paid!)} paid for it`;
+}
+
+/** The payments set aside beside a shortfall, and how to count them: '' where none were. */
+function setAsideWords(x: FindingFacts, side: Side, w: Words): string {
+  const s = x.setAside;
+  if (!s) return '';
+  const to = side === 'paying' ? 'to' : 'from';
+  const payees = s.payees.map(
+    (p) => `${p.count} ${p.count === 1 ? 'payment' : 'payments'} ${to} “${p.description}” totalling ${pounds(p.total)}`,
+  );
+  const list = payees.length === 1 ? payees[0]! : `${payees.slice(0, -1).join(', ')} and ${payees.at(-1)!}`;
+  return (
+    ` But ${list}, whose amounts fit the schedule, were set aside as not maintenance payments, as nothing given linked them to the other parent; if they were maintenance payments, this shortfall may not be one` +
+    (w.you === 'you' ? ': give bankFilter.descriptionContains with the payee to count them.' : '.')
   );
 }
 

@@ -8,11 +8,12 @@
  */
 import type { CmsEntry } from '../ledger/entries.ts';
 import { fromPence, poundsOfPence } from '../money.ts';
+import { maintenancePayees, setAsidePayees, type MaintenancePayees } from './payees.ts';
 import { creditMinus, creditOf, negate, NO_CREDIT, type Credit, type Written } from './credits.ts';
 import { accountsOf, type FindingDraft, type MatchDraft } from './draft.ts';
 import { COPY_DAYS, lowerBound, matchPayments, recordingLag, type Item, type Pairing } from './match.ts';
 import type { Books, PaidItem } from './read.ts';
-import type { FindingFacts } from './types.ts';
+import type { FindingFacts, SetAside } from './types.ts';
 
 export interface PaymentsResult {
   readonly findings: FindingDraft[];
@@ -24,6 +25,11 @@ export interface PaymentsResult {
   readonly recorded: readonly { readonly entry: CmsEntry; readonly credit: Credit }[];
   /** How many days after the evidence CMS dates its records, as a rule (match.ts recordingLag): 0 where none shows. */
   readonly lag: number;
+  /**
+   * Without a filter: the regular payments whose amounts fit the schedule that were still set aside as not maintenance
+   * (payees.ts setAsidePayees); undefined where there are none.
+   */
+  readonly setAside?: SetAside;
 }
 
 const cmsFact = (e: CmsEntry) => ({
@@ -273,8 +279,9 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
     });
   }
 
-  // What is left of the evidence: without a filter, only what looks like a maintenance payment counts.
-  const looksLike = books.filtered
+  // What is left of the evidence: without a filter, only what looks like a maintenance payment counts: by its own
+  // amount or reference, or as a payment to a payee that is plainly the other parent's (payees.ts).
+  const alone = books.filtered
     ? () => true
     : looksLikeMaintenance(
         books,
@@ -284,6 +291,10 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
         instalmentAmounts,
         inCombination(cmsItems, bankItems, windowDays, chargeAdjusted),
       );
+  const payees: MaintenancePayees | undefined = books.filtered
+    ? undefined
+    : maintenancePayees(books, paidItems, (i) => !unmatchedBankSet(result).has(i) || alone(i));
+  const looksLike = (i: number): boolean => alone(i) || (payees?.counts(paidItems[i]!) ?? false);
   const unrecorded: PaidItem[] = [];
   const counted = new Set<PaidItem>();
   paidItems.forEach((item, i) => {
@@ -312,10 +323,25 @@ export function reconcilePayments(books: Books, instalmentAmounts: ReadonlyMap<n
   }
 
   if (forOtherCase.length > 0) books.warnings.push(otherCaseWarning(books.thisCase, forOtherCase));
+  if (payees) {
+    // Say what was assumed: the payments counted only because of whom they went to.
+    const indexOf = new Map(paidItems.map((item, i) => [item, i]));
+    const byPayee = payees.warning(unrecorded.filter((item) => !alone(indexOf.get(item)!)));
+    if (byPayee) books.warnings.push(byPayee);
+  }
+  const setAside = payees
+    ? setAsidePayees(
+        books,
+        paidItems.filter(
+          (item, i) => item.source === 'bank' && unmatchedBankSet(result).has(i) && !counted.has(item) && !forOtherCase.includes(item),
+        ),
+        [...instalmentAmounts.keys(), ...records.map((e) => e.pence)],
+      )
+    : undefined;
   const paid = [...counted].map((item) => ({ item, credit: itemCredit(item) }));
   // CMS's ledger holds every record it made on this case, another case's payment included.
   const recorded = records.map((e) => ({ entry: e, credit: recordCredit(e, writtenOf.get(e) ?? usual) }));
-  return { findings, matches, unrecorded, paid, recorded, lag };
+  return { findings, matches, unrecorded, paid, recorded, lag, ...(setAside ? { setAside } : {}) };
 }
 
 /**

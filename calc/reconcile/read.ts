@@ -55,6 +55,8 @@ export interface Books {
   readonly claim?: Claim;
   /** True when the user said which bank transactions are maintenance (a filter, or all of them). */
   readonly filtered: boolean;
+  /** The other parent's names (input.otherParentNames): a payment naming them is maintenance without a filter. */
+  readonly otherParentNames: readonly string[];
   /** This case's CMS reference, as normaliseReference writes it ('' when none was given). */
   readonly thisCase: string;
   readonly counts: { readonly cms: number; readonly bank: number; readonly evidence: number };
@@ -472,7 +474,7 @@ export function readBooks(input: ReconcileInput): Books {
   }
   if (!filtered && bank.length > 0) {
     warnings.push(
-      'No bankFilter was given, so only bank transactions that match a CMS record, or look like a maintenance payment (the same reference as a CMS record; the amount of a CMS record or of an instalment near its date; or, with the same description as a payment that matched, the amount of a CMS record, or near its date the sum of two or three CMS records, or a CMS record’s amount together with one or two other payments), were counted. ' +
+      'No bankFilter was given, so only bank transactions that match a CMS record, or look like a maintenance payment, were counted: the same reference as a CMS record; the amount of a CMS record or of an instalment near its date; a description that names the other parent or child maintenance; a payee that at least two such payments, and at least half of its payments, went to (all its payments then count); or, with the same description as a payment that matched, the amount of a CMS record, or near its date the sum of two or three CMS records, or a CMS record’s amount together with one or two other payments. ' +
         'To be sure of finding every payment, give bankFilter.descriptionContains (e.g. the payee name or "CMS"), or bankFilter.includeAll if every transaction given is a maintenance payment.',
     );
   }
@@ -496,6 +498,7 @@ export function readBooks(input: ReconcileInput): Books {
     fees,
     ...(claim ? { claim } : {}),
     filtered,
+    otherParentNames: (input.otherParentNames ?? []).filter((n) => typeof n === 'string' && n.trim() !== ''),
     thisCase,
     counts: { cms: cms.length, bank: bank.length, evidence: evidence.length },
     ...(broughtForward ? { broughtForward } : {}),

@@ -54,6 +54,7 @@ import {
   uncheckedChargesWarning,
 } from './explain.ts';
 import { reconcilePayments } from './payments.ts';
+import { claimAsParts, leftOutOf } from './claim-parts.ts';
 import { owedOn, periodsOf, type Periods } from './periods.ts';
 import { readBooks, type Books, type PaidItem } from './read.ts';
 import {
@@ -68,6 +69,7 @@ import {
   type PeriodRow,
   type ReconcileInput,
   type Reconciliation,
+  type SetAside,
   type Side,
 } from './types.ts';
 
@@ -101,7 +103,7 @@ const DIRECT_PAY: Reference = {
  * @throws {InputError} for bad input, naming the field.
  */
 export function reconcile(input: ReconcileInput): Reconciliation {
-  const books = readBooks(input);
+  let books = readBooks(input);
   const trace = new Trace();
   for (const step of books.schedule.trace)
     trace.add(step.step, step.description, step.value, { title: step.citation, ...(step.href ? { href: step.href } : {}) });
@@ -149,6 +151,13 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     historic,
     ...(bf ? { broughtForward: { day: bf.day, date: bf.date, pence: bf.entries.reduce((a, e) => a + e.pence, 0), folded } } : {}),
   });
+  // CMS's figure given alone that is only some parts of its own entries (its maintenance arrears): read as those parts,
+  // compared like with like (claim-parts.ts; journey probe F5).
+  const asParts = claimAsParts(counted, books.claim, books.side);
+  if (asParts) {
+    books = { ...books, claim: asParts.claim };
+    books.warnings.push(asParts.warning);
+  }
   // CMS's split of the same total between maintenance and the fee, where it differs from Reckoner's by rounding only.
   const rounding = splitRounding(counted, books.claim);
   if (rounding) books.warnings.push(rounding.warning);
@@ -178,9 +187,22 @@ export function reconcile(input: ReconcileInput): Reconciliation {
       ),
     );
   }
-  const drafts = [...payments.findings, ...deductions.findings, ...charges.findings, ...directPayFindings, ...historic.findings].filter(
-    (f) => !folded.has(f),
-  );
+  // Without a filter, regular payments whose amounts fit the schedule that were set aside, beside a shortfall: a
+  // shortfall's words say so and name them, rather than state that nothing was paid as a fact of the evidence (journey
+  // probe F1: 26 weekly payments set aside, then "£0.00 paid for it" five times).
+  const owing = balances.recomputed.maintenance + balances.recomputed.fees > 0;
+  const setAside =
+    payments.setAside && (owing || directPayFindings.some((f) => SHORTFALL_KINDS.has(f.kind))) ? payments.setAside : undefined;
+  if (setAside) books.warnings.push(setAsideWarning(setAside, books.side));
+  const drafts = [
+    ...payments.findings,
+    ...deductions.findings,
+    ...charges.findings,
+    ...(setAside
+      ? directPayFindings.map((f) => (SHORTFALL_KINDS.has(f.kind) ? { ...f, facts: { ...f.facts, setAside } } : f))
+      : directPayFindings),
+    ...historic.findings,
+  ].filter((f) => !folded.has(f));
   const findings = publishFindings(books, drafts);
   const matches = publishMatches(books, [
     ...payments.matches,
@@ -225,7 +247,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
           books.payments.filter((e) => e.type === 'payment_passed_on'),
         )
       : [];
-  const built = buildBridge(
+  const builtAlone = buildBridge(
     balances,
     findings,
     books.claim,
@@ -237,6 +259,12 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     },
     owedThen,
   );
+  const built = asParts
+    ? {
+        ...builtAlone,
+        claimReadAsParts: { given: fromPence(asParts.given), parts: asParts.parts, leftOut: leftOutOf(asParts) },
+      }
+    : builtAlone;
   // Enforcement charges are known only from CMS's entries (charges.ts checks each on its own): with none given, the
   // recomputed balance counts none, and the charges CMS's figure gives are not checked, not shown to be wrong.
   if (books.counts.cms === 0 && books.claim?.enforcementCharges)
@@ -366,9 +394,22 @@ export function reconcile(input: ReconcileInput): Reconciliation {
       returnedOnDirectPay(periods, payments, directPay.reportsMode),
     ),
     schedule: books.schedule,
+    ...(setAside ? { setAside } : {}),
     warnings: books.warnings,
     trace: trace.steps,
   };
+}
+
+/** The Direct Pay findings that state what was paid for an instalment left short. */
+const SHORTFALL_KINDS: ReadonlySet<FindingKind> = new Set(['missed_payment_not_reported', 'missed_payment_report_not_recorded']);
+
+/** What was set aside, and how to count it: said once for the whole reconciliation. */
+function setAsideWarning(x: SetAside, side: Side): string {
+  const names = x.payees.map((p) => `${p.count} ${side === 'paying' ? 'to' : 'from'} “${p.description}” (${pounds(p.total)})`).join('; ');
+  return (
+    `No bankFilter was given, and ${x.count} regular payments whose amounts fit the schedule were set aside as not maintenance payments, as nothing given links them to the other parent: ${names}. ` +
+    `The balance and the shortfalls leave them out. If they were maintenance payments, give bankFilter.descriptionContains with ${x.payees.length === 1 ? 'the payee' : 'each payee'} (e.g. ${JSON.stringify(x.payees[0]!.description)}) to count them.`
+  );
 }
 
 /**

@@ -183,6 +183,12 @@ export interface ReconcileInput {
    * been given, so only transactions that match a CMS record or an instalment, or look like one, are counted.
    */
   readonly bankFilter?: { readonly descriptionContains?: readonly string[]; readonly includeAll?: boolean };
+  /**
+   * The other parent's names as the case holds them (the receiving parent's, on the paying side; the paying parent's on
+   * the receiving side). Without a bankFilter, a payment whose description names them (first name and surname, or an
+   * initial and the surname) is taken as a maintenance payment, with a warning that says so.
+   */
+  readonly otherParentNames?: readonly string[];
   readonly cmsClaim?: CmsClaimInput;
   /**
    * Direct Pay: the parent's own reports to CMS of missed or short payments (calls, letters), as the case records them.
@@ -264,6 +270,12 @@ export interface FindingFacts {
   readonly allowed?: readonly Dec[];
   /** Direct Pay: the parent's own report of the shortfall, which CMS did not record (parent-reports.ts). */
   readonly parentReport?: { readonly date: CivilDate; readonly reference?: string };
+  /**
+   * Direct Pay, without a bankFilter: the regular payments whose amounts fit the schedule that were set aside as not
+   * maintenance (payments.ts setAsidePayees), up to the date. What the finding says was paid leaves them out, so it
+   * does not state that nothing was paid as a fact of the evidence.
+   */
+  readonly setAside?: SetAside;
   /** Direct Pay: the instalment due, what was reported missed, and what the evidence shows paid for it. */
   readonly reported?: Dec;
   readonly paid?: Dec;
@@ -497,6 +509,17 @@ export interface Bridge {
    */
   readonly notYetDueLeftOut?: { readonly amount: Dec; readonly entriesDue: Dec };
   /**
+   * A balance given alone that is, to the penny, only some parts of CMS's own entries (its maintenance arrears, say, the
+   * line a statement summary prints first): it was read as those parts, and the parts it left out (collection fees,
+   * enforcement charges, owed to the Secretary of State) were taken as CMS's entries have them, so that each part is
+   * compared with the same part (claim-parts.ts). The figure given, the parts it was read as, and what was left out.
+   */
+  readonly claimReadAsParts?: {
+    readonly given: Dec;
+    readonly parts: readonly Component[];
+    readonly leftOut: { readonly collectionFees: Dec; readonly enforcementCharges: Dec };
+  };
+  /**
    * Receiving side: where CMS's figure is the paying parent's arrears, it counts as paid what CMS received from him,
    * some of which had not reached her by the date (a `received_not_passed_on` line): that money, and the receipts it
    * is in (the latest; what was passed on went to the earlier ones first). Held by CMS: not arrears (held.ts).
@@ -569,6 +592,14 @@ export interface FavourTally {
   readonly amount: Dec;
 }
 
+/** Regular payments set aside as not maintenance though their amounts fit the schedule: how many, to whom, how much. */
+export interface SetAside {
+  readonly count: number;
+  readonly total: Dec;
+  /** Each payee as the bank describes it, with its payments' count and total. */
+  readonly payees: readonly { readonly description: string; readonly count: number; readonly total: Dec }[];
+}
+
 export interface Reconciliation {
   readonly side: Side;
   readonly receivingParentId?: string;
@@ -590,6 +621,11 @@ export interface Reconciliation {
   readonly ignored: readonly Ignored[];
   readonly periods: readonly PeriodRow[];
   readonly schedule: Schedule;
+  /**
+   * Without a bankFilter: regular payments whose amounts fit the schedule that were set aside as not maintenance.
+   * Present only when there are some; a letter that states what was paid must not state it as all the evidence shows.
+   */
+  readonly setAside?: SetAside;
   /** Things the user should know that do not stop the reconciliation. */
   readonly warnings: readonly string[];
   readonly trace: readonly TraceStep[];

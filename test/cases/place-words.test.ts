@@ -10,6 +10,7 @@ import type { CaseRecords } from '../../store/types.ts';
 
 const records = {
   case: { service: 'direct_pay', side: 'paying' },
+  parties: [],
   decisions: [],
   documents: [],
   evidence: [],
