@@ -37,50 +37,40 @@ export function periodPence(weekly: number, frequency: PaymentFrequency, days: n
   return share(weekly * 52, days, INSTALMENTS[frequency] * periodDays);
 }
 
+/** A receiving parent's days so far in a period at one weekly amount and service, and the pence they made due. */
+interface Run {
+  readonly weekly: number;
+  readonly collect: boolean;
+  days: number;
+  pence: number;
+}
+
 /**
- * Whole pence due for `days` of a period under each of `shares`: together, what their weekly total makes due
- * (periodPence), each share its exact part rounded down, and the pence left over to the largest remainders. Among
- * equal remainders the penny goes to the share whose receiving parent has had the fewest leftover pennies so far
- * (`leftOver`, by share, counted and updated here; the first listed when they have had as many). One share alone is
- * periodPence exactly.
+ * What `days` more at `weekly` pence a week make due for one receiving parent in a period, in whole pence: her own
+ * weekly amount × 52 ÷ instalments × (days so far at that amount ÷ periodDays), rounded half up to the penny, less what
+ * the days before already made due. `run` holds her days in the period at this weekly amount and service; a change of
+ * either starts a new one (undefined), which is then a part period of hers.
  *
- * The law fixes the receiving parents' weekly shares (1991 Act Sch 1 para 6: by the number of qualifying children
- * each cares for) and the instalment (C&E Regs 1992 reg 4: weekly × 52 in equal instalments), but not who has the
- * penny an instalment's shares leave over: reg 4 has no rounding rule, and no 2012-scheme rule was found for an
- * apportionment's remainder (docs/legal-notes.md Q1, Q3, Q9). The one rule found, the 2003 scheme's default rate in
- * Northern Ireland (SR 2001/17 reg 7(3)–(4)), keeps the total unchanged and adjusts the apportionment by turns; so here.
- * Before (a meaning probe of 6 December 2026), the first of equal remainders had it each time: £80.00 a week between
- * two receiving parents with a child each, £346.67 a month, was £173.34 to the first and £173.33 to the second every
- * month, 12p a year more to the first.
+ * Why each receiving parent's instalment is rounded on its own: the law makes the amount payable weekly to each
+ * person with care the liability (1991 Act Sch 1 para 1(2), apportioned by para 6, in calc/scheme-2012 already to
+ * the penny and adding up to the weekly amount), and it is paid "by equal instalments" over the 52-week reference
+ * period (C&E Regs 1992 reg 4(1)(b), as substituted by SI 2012/2785): CMS sets each receiving parent's own schedule,
+ * so her instalment is the same every month while her weekly amount stands, even in a month where another receiving
+ * parent's amount changes. The regulations state no rounding rule (docs/legal-notes.md Q9): to the penny, half up,
+ * as every other figure (Q1). The paying parent's instalment is what they add up to, which can be a penny or two from
+ * his weekly amount × 52 ÷ 12 rounded once: £80.00 a week between two, £40.00 each, is £173.33 + £173.33 = £346.66 a
+ * month, not £346.67.
+ * Before (a journey probe of two receiving parents at £56.00 a week each), the paying parent's instalment was rounded
+ * once and its leftover penny given to each receiving parent by turns, and a part period was rounded decision by
+ * decision: each one's instalment alternated £242.67/£242.66 though £56 × 52 ÷ 12 = £242.666… → £242.67 every month,
+ * and a receiving parent's letter called CMS's right figure £0.03 too high.
  */
-export function apportion(
-  shares: readonly { readonly weekly: number }[],
-  frequency: PaymentFrequency,
-  days: number,
-  periodDays: number,
-  leftOver: number[] = shares.map(() => 0),
-): number[] {
-  if (shares.length === 1) return [periodPence(shares[0]!.weekly, frequency, days, periodDays)];
-  const den = INSTALMENTS[frequency] * periodDays;
-  const total = periodPence(
-    shares.reduce((a, s) => a + s.weekly, 0),
-    frequency,
-    days,
-    periodDays,
-  );
-  const nums = shares.map((s) => s.weekly * 52 * days);
-  const parts = nums.map((n) => Math.floor(n / den));
-  let left = total - parts.reduce((a, p) => a + p, 0);
-  const order = nums
-    .map((n, i) => ({ i, rem: n - parts[i]! * den }))
-    .sort((a, b) => b.rem - a.rem || leftOver[a.i]! - leftOver[b.i]! || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    parts[i]! += 1;
-    leftOver[i]! += 1;
-    left--;
-  }
-  return parts;
+export function runPence(run: Run, days: number, frequency: PaymentFrequency, periodDays: number): number {
+  run.days += days;
+  const upTo = periodPence(run.weekly, frequency, run.days, periodDays);
+  const pence = upTo - run.pence;
+  run.pence = upTo;
+  return pence;
 }
 
 /** The periods a schedule runs over: the same for every set of decisions applied to it. */
@@ -118,8 +108,6 @@ export function accrue(decisions: readonly ResolvedDecision[], frame: Frame, rec
   const parentIndex = new Map(receivingIds.map((id, i) => [id, i]));
   // Each decision's weekly shares in whole pence, read once.
   const shares = decisions.map((d) => d.shares.map((s) => ({ parent: parentIndex.get(s.receivingParentId)!, weekly: toPence(s.weekly) })));
-  // The leftover pennies each receiving parent has had so far (apportion): equal remainders take turns.
-  const leftOverBy = receivingIds.map(() => 0);
   const percent = new Map<string, readonly [number, number]>();
   const percentOn = (date: CivilDate): readonly [number, number] => {
     let p = percent.get(date);
@@ -146,6 +134,8 @@ export function accrue(decisions: readonly ResolvedDecision[], frame: Frame, rec
     let collected = 0;
     const collectedByParent = receivingIds.map(() => 0);
     let maintenance = 0;
+    // Each receiving parent's days in the period at her present weekly amount and service.
+    const runs: (Run | undefined)[] = receivingIds.map(() => undefined);
     // Before the first of these decisions nothing is due.
     let cursor =
       firstEffective === undefined
@@ -165,17 +155,23 @@ export function accrue(decisions: readonly ResolvedDecision[], frame: Frame, rec
       let amount = 0;
       // Fees are the 2012 scheme's: a CSA decision (effective before it began) carries none, even collected after 2014.
       const collect = decision.service === 'collect_and_pay' && compareDates(decision.effectiveDate, SCHEME_START) >= 0;
-      // The paying parent's instalment is his weekly amount × 52 ÷ instalments (reg 4), rounded once; the receiving
-      // parents' shares of it are apportioned to add up to it exactly (largest remainder). Before (a meaning probe of
-      // 6 December 2026), each share was rounded and the instalment made of them: £80.00 a week between two was
-      // £173.33 + £173.33 = £346.66 a month, a penny short of £346.67.
-      const leftOver = shares[decisionIndex]!.map((share) => leftOverBy[share.parent]!);
-      const parts = apportion(shares[decisionIndex]!, frequency, days, periodDays, leftOver);
-      shares[decisionIndex]!.forEach((share, i) => (leftOverBy[share.parent] = leftOver[i]!));
-      shares[decisionIndex]!.forEach((share, i) => {
-        byParent[share.parent]! += parts[i]!;
-        if (collect) collectedByParent[share.parent]! += parts[i]!;
-        amount += parts[i]!;
+      // Each receiving parent's instalment is her own weekly amount × 52 ÷ instalments, rounded on its own, and a part
+      // period of hers only where her amount or service changes (runPence); the paying parent's is what they add up to.
+      const present = new Set<number>();
+      for (const share of shares[decisionIndex]!) {
+        present.add(share.parent);
+        let run = runs[share.parent];
+        if (!run || run.weekly !== share.weekly || run.collect !== collect) {
+          run = { weekly: share.weekly, collect, days: 0, pence: 0 };
+          runs[share.parent] = run;
+        }
+        const part = runPence(run, days, frequency, periodDays);
+        byParent[share.parent]! += part;
+        if (collect) collectedByParent[share.parent]! += part;
+        amount += part;
+      }
+      runs.forEach((_, i) => {
+        if (!present.has(i)) runs[i] = undefined;
       });
       if (collect) collected += amount;
       maintenance += amount;

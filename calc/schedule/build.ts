@@ -109,7 +109,10 @@ export function buildSchedule(input: ScheduleInput, options: { readonly catchUpF
   trace.add(
     SCHEDULE_STEP.instalments,
     `${lines.length} ${frequency.replace('_', '-')} periods from ${liabilityStart}${liabilityEnd ? ` to the case end (nothing due from ${liabilityEnd})` : ''}, due on or before ${asOf}: ` +
-      `each period's instalment is the weekly amount × 52 ÷ ${INSTALMENTS[frequency]}`,
+      `each period's instalment is the weekly amount × 52 ÷ ${INSTALMENTS[frequency]}` +
+      (receivingIds.length > 1
+        ? `: each receiving parent's own weekly amount × 52 ÷ ${INSTALMENTS[frequency]}, rounded to the penny, her equal instalment; the paying parent's instalment is what they add up to`
+        : ''),
     String(lines.length),
     LAW.instalments,
   );

@@ -468,11 +468,13 @@ describe('(f) an enforcement charge from before enforcement charges existed', ()
 
 describe('(g) several receiving parents: the receiving side for one of two, on Collect and Pay', () => {
   // Gross weekly income £500, one child with A and one with B: 2 children, 16% × 500 = £80.00 a week, £40.00 each.
-  // The instalment: 80 × 52 ÷ 12 = 346.666… → £346.67; each share 173.333… → £173.33 and the penny left over by turns
-  // (A in January, B in February, A in March: calc/schedule/accrue.ts apportion). CMS keeps 4%: 6.9332 → £6.93 (on
-  // 173.34, 6.9336 → £6.93); B receives £166.40, £166.41 in February. B's bank shows that on 5 Jan and 5 Feb. CMS says
-  // it passed on £173.33 on 5 Jan, £173.34 on 5 Feb and £173.33 on 5 Mar; the March payment never arrived. B's statement also has rent going out and a salary coming in; CMS's statement for B shows
+  // Each receiving parent's instalment is her own: 40 × 52 ÷ 12 = 173.333… → £173.33 every month (C&E Regs 1992 reg 4:
+  // equal instalments; calc/schedule/accrue.ts apportion). CMS keeps 4%: 6.9332 → £6.93; B receives £166.40 a month.
+  // B's bank shows that on 5 Jan and 5 Feb. CMS says it passed on £173.33 on 5 Jan, 5 Feb and 5 Mar; the March payment
+  // never arrived. B's statement also has rent going out and a salary coming in; CMS's statement for B shows
   // the paying parent's receipt, which B's bank cannot speak to.
+  // Before (a journey probe, F3), the paying parent's £346.67 was split by turns, B's February share £173.34 and £166.41
+  // passed on: unequal instalments, which reg 4 does not allow and CMS's own schedule for B does not show.
   const g = generate({
     side: 'receiving',
     receivingParentId: 'B',
@@ -493,7 +495,7 @@ describe('(g) several receiving parents: the receiving side for one of two, on C
     asOf: '2024-03-31',
     payments: [
       { date: '2024-01-05', amount: '166.40', description: 'CMS CHILD MAINT' },
-      { date: '2024-02-05', amount: '166.41', description: 'CMS CHILD MAINT' },
+      { date: '2024-02-05', amount: '166.40', description: 'CMS CHILD MAINT' },
     ],
     otherBankLines: [
       { date: '2024-01-02', amount: '900.00', direction: 'out', description: 'RENT' },
@@ -506,16 +508,12 @@ describe('(g) several receiving parents: the receiving side for one of two, on C
       liability: [{ effectiveDate: '2024-01-01', weeklyAmount: '40', service: 'collect_and_pay' }],
       fees: true,
     },
-    // CMS's line for B's February share with the penny left over (its own lines share 40.00 a week alone).
-    errors: [
-      { kind: 'liability_as', period: 1, amount: '173.34' },
-      { kind: 'phantom', date: '2024-03-05', amount: '173.33' },
-    ],
+    errors: [{ kind: 'phantom', date: '2024-03-05', amount: '173.33' }],
   });
-  // The paying parent's payment as CMS shows it: 80 × 52 ÷ 12 = 346.67 + 20% (69.33) = £416.00.
+  // The paying parent's payment as CMS shows it: 173.33 + 173.33 = 346.66 + 20% (69.332 → 69.33) = £415.99.
   const r = reconcile({
     ...g.input,
-    cmsEntries: [...g.cmsEntries, { id: 'cms-receipt-2024-01-03', date: '2024-01-03', type: 'payment_received', amount: '416.00' }],
+    cmsEntries: [...g.cmsEntries, { id: 'cms-receipt-2024-01-03', date: '2024-01-03', type: 'payment_received', amount: '415.99' }],
   });
 
   it('the March pay-out that never arrived is the one finding', () => {
@@ -543,9 +541,9 @@ describe('(g) several receiving parents: the receiving side for one of two, on C
     ]);
   });
 
-  it('B’s balance both ways: net 166.40 + 166.41 + 166.40 − (166.40 + 166.41) = £166.40 unpaid; gross £173.33', () => {
+  it('B’s balance both ways: net 3 × 166.40 − 2 × 166.40 = 499.20 − 332.80 = £166.40 unpaid; gross £173.33', () => {
     expect(r.receivingParentId).toBe('B');
-    expect(balance(r)).toEqual({ due: '499.21', paid: '332.81', adjustments: '0.00', recomputed: '166.40', position: 'arrears' });
+    expect(balance(r)).toEqual({ due: '499.20', paid: '332.80', adjustments: '0.00', recomputed: '166.40', position: 'arrears' });
     expect(r.balance.basis).toBe('net');
     expect(formatMoney(r.balance.bothBases!.gross)).toBe('173.33');
     expect(formatMoney(r.balance.bothBases!.net)).toBe('166.40');

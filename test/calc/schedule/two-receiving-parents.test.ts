@@ -1,14 +1,19 @@
 /**
- * The paying parent's instalment with two receiving parents is his weekly amount × 52 ÷ 12, rounded once (Child
- * Support (Collection and Enforcement) Regulations 1992 reg 4), and their shares add up to it. Before (a meaning probe
- * of 6 December 2026), each share was rounded and the instalment made of them: £80.00 a week between two receiving
- * parents, £40.00 each, was 40 × 52 ÷ 12 = £173.333… → £173.33 twice, £346.66 a month, a penny short of 80 × 52 ÷ 12 =
- * £346.666… → £346.67; £415.99 with the 20% fee where calculate_maintenance says £416.00, and a paying parent who paid
- * £416.00 "£0.03 overpaid" after three months.
+ * Two receiving parents: each one's instalment is her own weekly amount × 52 ÷ 12, rounded to the penny, the same every
+ * month (Child Support (Collection and Enforcement) Regulations 1992 reg 4(1)(b): "equal instalments"; 1991 Act Sch 1
+ * para 1(2) and para 6: the amount payable weekly to each person with care); the paying parent's instalment is what
+ * they add up to.
+ *
+ * Before (a journey probe, F3), the paying parent's instalment was rounded once and the penny it left over given to each
+ * receiving parent by turns: £56.00 a week each, Bea's instalment was £242.66 in April, June and August and £242.67 in
+ * the other months, where 56 × 52 ÷ 12 = 242.666… → £242.67 every month, and her letter called CMS's right figure
+ * £0.03 too high. (Before that, a meaning probe of 6 December 2026 had made the paying parent's instalment the one
+ * rounded figure, to agree with calculate_maintenance's monthly £346.67 for £80.00 a week; it did so by making the
+ * receiving parents' instalments unequal.)
  */
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../calc/money.ts';
-import { buildSchedule } from '../../../calc/schedule/build.ts';
+import { buildSchedule, SCHEDULE_STEP } from '../../../calc/schedule/build.ts';
 
 const twoReceivingParents = {
   payingParent: { grossWeeklyIncome: '500' },
@@ -18,7 +23,8 @@ const twoReceivingParents = {
   ],
 };
 
-describe('two receiving parents: the instalment is rounded once, and their shares add up to it', () => {
+describe('two receiving parents: each one’s instalment is her own, and the paying parent’s is their sum', () => {
+  // £500 gross, 2 children: 16% × 500 = £80.00 a week, £40.00 each (Sch 1 para 6).
   const s = buildSchedule({
     decisions: [{ effectiveDate: '2025-01-06', calculation: twoReceivingParents }],
     frequency: 'monthly',
@@ -26,48 +32,73 @@ describe('two receiving parents: the instalment is rounded once, and their share
     asOf: '2025-03-20',
   });
 
-  it('£346.67 and its fee £69.33 (346.67 × 20% = 69.334): £416.00 a month', () => {
-    expect(s.lines.map((l) => [formatMoney(l.maintenance), formatMoney(l.collectionFee), formatMoney(l.totalDue)])).toEqual([
-      ['346.67', '69.33', '416.00'],
-      ['346.67', '69.33', '416.00'],
-      ['346.67', '69.33', '416.00'],
+  it('each receiving parent £173.33 every month (40 × 52 ÷ 12 = 173.333… → 173.33)', () => {
+    expect(s.lines.map((l) => l.receivingParents.map((r) => formatMoney(r.maintenance)))).toEqual([
+      ['173.33', '173.33'],
+      ['173.33', '173.33'],
+      ['173.33', '173.33'],
     ]);
   });
 
-  it('the shares: £173.33 each exactly, and the penny left over to each in turn (both remainders are the same)', () => {
-    // 40 × 52 = 2,080 ÷ 12 = 173.333…: 173.33 each, 346.66, and 346.67 − 346.66 = 0.01 left over: to A in January
-    // (neither has had one, A is listed first), to B in February (A has had one), to A in March (one each).
-    expect(s.lines.map((l) => l.receivingParents.map((r) => formatMoney(r.maintenance)))).toEqual([
-      ['173.34', '173.33'],
-      ['173.33', '173.34'],
-      ['173.34', '173.33'],
+  it('the paying parent: 173.33 + 173.33 = £346.66, fee 20% × 346.66 = 69.332 → £69.33, £415.99 a month', () => {
+    expect(s.lines.map((l) => [formatMoney(l.maintenance), formatMoney(l.collectionFee), formatMoney(l.totalDue)])).toEqual([
+      ['346.66', '69.33', '415.99'],
+      ['346.66', '69.33', '415.99'],
+      ['346.66', '69.33', '415.99'],
     ]);
+  });
+
+  it('the trace says which rounding is used', () => {
+    expect(s.trace.find((t) => t.step === SCHEDULE_STEP.instalments)!.description).toMatch(
+      /each receiving parent's own weekly amount × 52 ÷ 12, rounded to the penny, her equal instalment; the paying parent's instalment is what they add up to/,
+    );
   });
 });
 
-describe('two receiving parents over a year: the leftover penny is not always the same parent’s', () => {
-  // No rule of the 2012 scheme says who has the penny an instalment's shares leave over (C&E Regs 1992 reg 4 has no
-  // rounding rule; docs/legal-notes.md Q3): the one rule found (NI SR 2001/17 reg 7(3)–(4), 2003 scheme) keeps the
-  // total and adjusts by turns. Before, the first of equal remainders had it every time: A £0.12 a year more than B.
-  const year = buildSchedule({
-    decisions: [{ effectiveDate: '2025-01-06', calculation: twoReceivingParents }],
+describe('S7 (journey probe F3): £56.00 a week each; Amy’s child’s shared care changes mid-September, Bea’s amount does not', () => {
+  // £700 gross, 2 children: 16% × 700 = £112.00, £56.00 each (Sch 1 para 6). From 15 Sep 2024 Amy's child has 104
+  // nights a year: the 2/7 band, 56 × 5/7 = £40.00 (para 7). Bea's £56.00 stands.
+  const rp = (amyNights: number) => ({
+    payingParent: { grossWeeklyIncome: 700 },
+    receivingParents: [
+      { id: 'amy', children: [{ id: 'W', nightsPerYear: amyNights }] },
+      { id: 'bea', children: [{ id: 'X', nightsPerYear: 0 }] },
+    ],
+  });
+  const s = buildSchedule({
+    decisions: [
+      { effectiveDate: '2024-04-01', letterDate: '2024-03-15', calculation: rp(0) },
+      { effectiveDate: '2024-09-15', letterDate: '2024-09-20', calculation: rp(104) },
+    ],
     frequency: 'monthly',
-    service: 'collect_and_pay',
-    asOf: '2025-12-31',
+    service: 'direct_pay',
+    asOf: '2024-12-31',
+  });
+  const bea = (l: (typeof s.lines)[number]) => formatMoney(l.receivingParents.find((r) => r.id === 'bea')!.maintenance);
+  const amy = (l: (typeof s.lines)[number]) => formatMoney(l.receivingParents.find((r) => r.id === 'amy')!.maintenance);
+
+  it('Bea: 56 × 52 ÷ 12 = 242.666… → £242.67 every month, September too; 9 × 242.67 = £2,184.03', () => {
+    expect(s.lines.map(bea)).toEqual(Array.from({ length: 9 }, () => '242.67'));
+    expect(formatMoney(s.totals.receivingParents.find((r) => r.id === 'bea')!.maintenance)).toBe('2184.03');
   });
 
-  it('12 instalments of £346.67: 6 leftover pennies each, £2,080.02 each (12 × 173.33 + 0.06 = 2,080.02)', () => {
-    expect(year.lines).toHaveLength(12);
-    for (const l of year.lines) {
-      // Every instalment's shares add up to it exactly.
-      expect(l.receivingParents.reduce((a, r) => a.plus(r.maintenance), l.maintenance.minus(l.maintenance))).toEqual(l.maintenance);
-      expect(formatMoney(l.maintenance)).toBe('346.67');
-    }
-    expect(year.totals.receivingParents.map((r) => [r.id, formatMoney(r.maintenance)])).toEqual([
-      ['A', '2080.02'],
-      ['B', '2080.02'],
+  it('Amy: £242.67 to August; September in two parts, 56 × 52 × 14 ÷ 360 = 113.24 and 40 × 52 × 16 ÷ 360 = 92.44; then £173.33', () => {
+    // 56 × 52 × 14 ÷ (12 × 30) = 113.244… → 113.24; 40 × 52 × 16 ÷ 360 = 92.444… → 92.44; 113.24 + 92.44 = 205.68.
+    // 40 × 52 ÷ 12 = 173.333… → 173.33.
+    expect(s.lines.map(amy)).toEqual(['242.67', '242.67', '242.67', '242.67', '242.67', '205.68', '173.33', '173.33', '173.33']);
+  });
+
+  it('the paying parent’s instalment is the sum: 485.34, then 205.68 + 242.67 = 448.35, then 173.33 + 242.67 = 416.00', () => {
+    expect(s.lines.map((l) => formatMoney(l.maintenance))).toEqual([
+      '485.34',
+      '485.34',
+      '485.34',
+      '485.34',
+      '485.34',
+      '448.35',
+      '416.00',
+      '416.00',
+      '416.00',
     ]);
-    // The paying parent's total is unchanged: 12 × 346.67 = 4,160.04.
-    expect(formatMoney(year.totals.maintenance)).toBe('4160.04');
   });
 });
