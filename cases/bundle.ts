@@ -51,7 +51,7 @@ export function bundleInputFromRecords(
       'the case has no CMS decisions yet, so there is no reconciliation to put in a bundle; add them with add_decision, then reconcile_case',
     );
   }
-  const t = caseTimeline(records.events, today);
+  const t = caseTimeline(records.events, today, records.decisions);
   const own = records.parties.find((p) => p.role === (records.case.side === 'paying' ? 'paying_parent' : 'receiving_parent'));
   const others = records.parties.filter((p) => p.role === (records.case.side === 'paying' ? 'receiving_parent' : 'paying_parent'));
   return {

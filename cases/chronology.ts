@@ -152,7 +152,7 @@ export function sentLetters(records: CaseRecords, asOf: CivilDate): (LetterRecor
  * with the reply it asked for when the case's timeline has that overdue; empty when the case holds none.
  */
 export function chronologyFromCase(records: CaseRecords, asOf: CivilDate): ChronologyEntry[] {
-  const overdue = caseTimeline(records.events, asOf).overdue.filter((d) => REPLY_DEADLINES.has(d.id));
+  const overdue = caseTimeline(records.events, asOf, records.decisions).overdue.filter((d) => REPLY_DEADLINES.has(d.id));
   const unanswered = (event: EventRecord | undefined): string => {
     const due: CaseDeadline | undefined = event && overdue.find((d) => d.startedBy.eventId === event.id);
     return due ? `; the reply was due by ${dateInWords(due.date)} and none is recorded` : '';

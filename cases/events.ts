@@ -27,7 +27,7 @@ import {
   type Receipt,
   type TimelineEntry,
 } from '../calc/deadlines/index.ts';
-import { LETTER_METHODS, type CaseStore, type EventRecord } from '../store/types.ts';
+import { LETTER_METHODS, type CaseStore, type DecisionRecord, type EventRecord } from '../store/types.ts';
 
 export const DEFAULT_NATION: Nation = 'england_and_wales';
 
@@ -173,8 +173,11 @@ export async function recordCaseEvent(store: CaseStore, caseId: string, event: N
 /** One deadline on a case's timeline: calc's deadline, its status, and the events that started and met it. */
 export interface CaseDeadline extends Deadline {
   readonly status: DeadlineStatus;
-  /** The event that started it (its id in the case). */
-  readonly startedBy: { readonly eventId?: string; readonly type: EventType; readonly date: CivilDate };
+  /**
+   * The event that started it (its id in the case), or the decision stored in the case whose letter started it
+   * (`decisionId`, with type `decision_letter_received` and the decision's letter date; see {@link caseTimeline}).
+   */
+  readonly startedBy: { readonly eventId?: string; readonly decisionId?: string; readonly type: EventType; readonly date: CivilDate };
   readonly metBy?: { readonly eventId?: string; readonly type: EventType; readonly date: CivilDate };
   /**
    * A last day met by a letter posted on it or just before: the day the letter is taken to arrive, after the last
@@ -205,17 +208,62 @@ export function caseNation(events: readonly EventRecord[]): Nation {
   return DEFAULT_NATION;
 }
 
-/** The case's timeline as of `asOf`: calc's, from the events the case holds. */
-export function caseTimeline(events: readonly EventRecord[], asOf: CivilDate): CaseTimeline {
+/** A decision stored in the case, as far as its clock needs it. */
+export type StoredDecision = Pick<DecisionRecord, 'id' | 'letterDate'>;
+
+/**
+ * The decisions stored in the case whose letter starts a clock on the timeline as of `asOf`, by letter date: each
+ * with a letter date on or before `asOf` is counted as calc counts a `decision_letter_received` event of that date
+ * (CSMCR 2012 reg 14(1)(a): 30 days from the date of notification), so that a decision kept with add_decision or
+ * create_case starts its reconsideration clock without its date being sent again. Left out: a decision whose letter
+ * date a recorded `decision_letter_received` event already has (the same letter, counted once, with the facts the
+ * event gives); a second decision of the same letter date; a date the bank holiday tables do not cover; and a decision
+ * whose every deadline (the late-request outer limit last) had passed by `asOf`, which would only list long-closed
+ * reconsideration windows as overdue.
+ */
+function decisionClocks(
+  decisions: readonly StoredDecision[],
+  happened: readonly EventRecord[],
+  asOf: CivilDate,
+  nation: Nation,
+): Map<CivilDate, string> {
+  const recorded = new Set(happened.filter((e) => e.type === 'decision_letter_received').map((e) => e.date));
+  const clocks = new Map<CivilDate, string>();
+  for (const d of decisions) {
+    const date = d.letterDate;
+    if (date === undefined || date > asOf || recorded.has(date) || clocks.has(date)) continue;
+    let deadlines: Deadline[];
+    try {
+      deadlines = deadlinesForEvent('decision_letter_received', date, nation);
+    } catch {
+      // Outside the bank holiday tables: its working days cannot be counted (a recorded event is refused the same way).
+      continue;
+    }
+    if (deadlines.some((x) => x.date >= asOf)) clocks.set(date, d.id);
+  }
+  return clocks;
+}
+
+/**
+ * The case's timeline as of `asOf`: calc's, from the events the case holds and the letters of the decisions it holds
+ * (each decision's reconsideration clock counted from its letter date, see {@link decisionClocks}; a reconsideration
+ * request recorded later meets it, as calc links a request to the latest decision on or before it).
+ */
+export function caseTimeline(events: readonly EventRecord[], asOf: CivilDate, decisions: readonly StoredDecision[] = []): CaseTimeline {
   const nation = caseNation(events);
   const happened = events.filter((e) => e.date <= asOf);
+  const decided = decisionClocks(decisions, happened, asOf, nation);
   const t = timeline(
-    happened.map((e) => ({ type: e.type, date: e.date, ...opt('facts', ruleFacts(e.type, e.details, clockOf(e)?.facts)) })),
+    [
+      ...happened.map((e) => ({ type: e.type, date: e.date, ...opt('facts', ruleFacts(e.type, e.details, clockOf(e)?.facts)) })),
+      ...[...decided.keys()].map((date) => ({ type: 'decision_letter_received' as const, date })),
+    ],
     asOf,
     nation,
   );
   const eventOf = (type: EventType, date: CivilDate) => happened.find((e) => e.type === type && e.date === date);
   const idOf = (type: EventType, date: CivilDate) => eventOf(type, date)?.id;
+  const decisionOf = (type: EventType, date: CivilDate) => (type === 'decision_letter_received' ? decided.get(date) : undefined);
   // How the event that met a last day went: by post, it is taken to arrive later than it was sent.
   const arrivalOf = (e: TimelineEntry) => {
     if (!e.metBy) return undefined;
@@ -225,12 +273,23 @@ export function caseTimeline(events: readonly EventRecord[], asOf: CivilDate): C
   const entry = (e: TimelineEntry): CaseDeadline => ({
     ...e.deadline,
     status: e.status,
-    startedBy: { ...opt('eventId', idOf(e.startedBy.type, e.startedBy.date)), type: e.startedBy.type, date: e.startedBy.date },
+    startedBy: {
+      ...opt('eventId', idOf(e.startedBy.type, e.startedBy.date)),
+      ...opt('decisionId', decisionOf(e.startedBy.type, e.startedBy.date)),
+      type: e.startedBy.type,
+      date: e.startedBy.date,
+    },
     ...(e.metBy ? { metBy: { ...opt('eventId', idOf(e.metBy.type, e.metBy.date)), type: e.metBy.type, date: e.metBy.date } } : {}),
     ...opt('arrival', arrivalOf(e)),
   });
   const of = (status: DeadlineStatus) => t.entries.filter((e) => e.status === status).map(entry);
   return { asOf, nation, next: of('next'), overdue: of('overdue'), met: of('met'), laterEvents: events.length - happened.length };
+}
+
+/** The timeline of a stored case as of `asOf`: its events and its decisions' letters ({@link caseTimeline}). */
+export async function storedCaseTimeline(store: CaseStore, caseId: string, asOf: CivilDate): Promise<CaseTimeline> {
+  const [events, decisions] = await Promise.all([store.events(caseId), store.decisions(caseId)]);
+  return caseTimeline(events, asOf, decisions);
 }
 
 /**

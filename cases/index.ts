@@ -23,9 +23,11 @@ export {
   eventReceipt,
   eventWithDeadlines,
   recordCaseEvent,
+  storedCaseTimeline,
   type CaseDeadline,
   type CaseTimeline,
   type NewCaseEvent,
+  type StoredDecision,
 } from './events.ts';
 export { inputHash } from './hash.ts';
 export { reconcileFromRecords, scheduleFromRecords } from './inputs.ts';
@@ -52,8 +54,8 @@ export async function caseCalendar(
   today: CivilDate,
   generatedAt: string,
 ): Promise<{ ics: string; filename: string; deadlines: number }> {
-  const [detail, events] = await Promise.all([store.getCase(caseId), store.events(caseId)]);
-  const t = caseTimeline(events, today);
+  const detail = await store.getCase(caseId);
+  const t = caseTimeline(detail.events, today, detail.decisions);
   const open = [...t.overdue, ...t.next];
   const ics = deadlinesCalendar({ caseId, name: detail.title, deadlines: open, generatedAt });
   return { ics, filename: `reckoner-deadlines-${caseId.slice(0, 8)}.ics`, deadlines: open.length };

@@ -47,7 +47,7 @@ import {
 } from '../store/types.ts';
 import { chronologyFromCase, sentLetters } from './chronology.ts';
 import { claimFromDocuments } from './claim.ts';
-import { caseNation, caseTimeline, eventReceipt, eventWithDeadlines } from './events.ts';
+import { caseNation, caseTimeline, eventReceipt, eventWithDeadlines, storedCaseTimeline } from './events.ts';
 import { currentReconciliation } from './reconcile.ts';
 import { nextTurn } from './turns.ts';
 
@@ -164,7 +164,7 @@ const DISPUTING_LETTERS: readonly string[] = [
  * their sending met), oldest first, as `pendingDisputes` takes them.
  */
 function pendingFromCase(records: CaseRecords, asOf: CivilDate): Facts[] {
-  const met = caseTimeline(records.events, asOf).met.filter((d) => d.kind === 'reply_due');
+  const met = caseTimeline(records.events, asOf, records.decisions).met.filter((d) => d.kind === 'reply_due');
   return sentLetters(records, asOf)
     .filter((l) => DISPUTING_LETTERS.includes(l.type))
     .filter((l) => {
@@ -547,7 +547,7 @@ export async function markCaseLetterSent(
   const done = await store.markLetterSent(caseId, letterId, sending, event);
   // A last day this sending meets by its date may still be missed by its arrival, when it went by post: those on the
   // case's timeline, and those the letter's own facts set (a day of service no event recorded), each once.
-  const met = caseTimeline(await store.events(caseId), sending.sentOn).met.filter((d) => d.metBy?.eventId === done.event.id);
+  const met = (await storedCaseTimeline(store, caseId, sending.sentOn)).met.filter((d) => d.metBy?.eventId === done.event.id);
   const own = ((record.content['letter'] as { deadlines?: Deadline[] } | undefined)?.deadlines ?? []).filter(
     (d) => eventsThatMeet(d).includes(type) && sending.sentOn <= d.date && !met.some((m) => m.id === d.id && m.date === d.date),
   );

@@ -72,15 +72,23 @@ export function optionsWithDefaults(
   }
   const asOf = options.asOf ?? cmsClaim?.date ?? lastStatementDay ?? today;
   const claim = read.from === undefined ? undefined : { claim: cmsClaim!, documentId: read.from };
+  const receivingParentId = keptReceivingParent(records, options);
   return {
     options: {
       ...options,
+      ...(receivingParentId ? { receivingParentId } : {}),
       ...(cmsClaim ? { cmsClaim } : {}),
       ...(plan ? { paymentPlan: plan.plan } : {}),
       asOf,
     },
     defaults: { ...(claim ? { claimFrom: claim.documentId } : {}), ...(plan ? { planFrom: plan.documentId } : {}) },
     notes: [
+      ...(receivingParentId
+        ? [
+            `Whose evidence this is: receiving parent "${receivingParentId}" of the decisions, as the case's latest reconciliation` +
+              ' was run (give receivingParentId to change it).',
+          ]
+        : []),
       ...otherCaseNotes(records),
       ...defaultNotes(statements.withoutBalance, claim, options.asOf === undefined && cmsClaim === undefined ? asOf : undefined, {
         lastStatementDay,
@@ -89,6 +97,39 @@ export function optionsWithDefaults(
       }),
     ],
   };
+}
+
+/**
+ * On a receiving parent's case whose decisions share the maintenance between several receiving parents, whose
+ * evidence the case holds is the decisions' id of its own receiving parent (calc/reconcile/read.ts refuses without it).
+ * The case's parties carry no such id, so it is the one the case's latest reconciliation was run with, when the caller
+ * gives none: the parent whose evidence the case holds does not change between runs (journey probe F11: the model had
+ * to resend it on every reconciliation). Undefined when one was given, or none was kept.
+ */
+function keptReceivingParent(records: CaseRecords, options: ReconcileOptions): string | undefined {
+  if (records.case.side !== 'receiving' || options.receivingParentId !== undefined) return undefined;
+  return runOptions(records.latestReconciliation)?.receivingParentId;
+}
+
+/**
+ * calc's refusal for want of `receivingParentId`, saying which parties of the case are receiving parents: the id it
+ * wants is the decisions' (e.g. "bea"), not a party id, and the case keeps it with the run for later reconciliations.
+ */
+function withReceivingParties(e: InputError, records: CaseRecords): InputError {
+  const own = records.parties.filter((p) => p.role === 'receiving_parent');
+  if (own.length === 0) return e;
+  const words = own.map((p) => `${p.name} (party ${p.id})`).join(', ');
+  return e.withProblems((problem) =>
+    problem.field === 'receivingParentId'
+      ? {
+          field: problem.field,
+          message:
+            `${problem.message}. It is the id the decisions give the receiving parent (their calculation's receivingParents[].id),` +
+            ` not a party id: the case's receiving ${own.length === 1 ? 'parent is' : 'parents are'} ${words}. Give it once:` +
+            ' the case keeps it with the reconciliation, and later ones take it from there',
+        }
+      : problem,
+  ) as InputError;
 }
 
 const FIGURES = ['balance', 'maintenance', 'collectionFees', 'enforcementCharges'] as const;
@@ -227,22 +268,26 @@ export interface CaseReconciliation {
 /** A reconciliation kept as a run: with the hash of its input (the same hash is the same reconciliation). */
 export type HashedReconciliation = CaseReconciliation & { readonly hash: string };
 
-type Prepared = Omit<CaseReconciliation, 'result'> & { readonly notes: readonly string[]; readonly carried?: BroughtForward };
+type Prepared = Omit<CaseReconciliation, 'result'> & {
+  readonly notes: readonly string[];
+  readonly carried?: BroughtForward;
+  readonly records: CaseRecords;
+};
 
 /** The case's records as calc's input, with the options filled in from the case. */
 function prepared(records: CaseRecords, options: ReconcileOptions, today: CivilDate): Prepared {
   checkReconcilable(records);
   const filled = optionsWithDefaults(records, options, today);
   const carried = broughtForward(records);
-  return { input: reconcileFromRecords(records, filled.options), ...filled, ...(carried ? { carried } : {}) };
+  return { input: reconcileFromRecords(records, filled.options), ...filled, ...(carried ? { carried } : {}), records };
 }
 
-function reconciled({ notes: before, carried, ...p }: Prepared): CaseReconciliation {
+function reconciled({ notes: before, carried, records, ...p }: Prepared): CaseReconciliation {
   const result = aboutStoredDecisions(p.input.schedule, () => {
     try {
       return reconcile(p.input);
     } catch (e) {
-      throw e instanceof InputError ? withClaimRead(e, p) : e;
+      throw e instanceof InputError ? withReceivingParties(withClaimRead(e, p), records) : e;
     }
   });
   // What the case's documents could not fill in is said first, in the answer's own notes (they are the run's too).
@@ -256,7 +301,7 @@ function reconciled({ notes: before, carried, ...p }: Prepared): CaseReconciliat
  * has only that to say, and before (journey probe, story 1) the model sent `{ basis: 'net' }`, was then asked for the
  * date and the balance, and typed them in from the statement.
  */
-function withClaimRead(e: InputError, p: Omit<Prepared, 'notes' | 'carried'>): InputError {
+function withClaimRead(e: InputError, p: Omit<Prepared, 'notes' | 'carried' | 'records'>): InputError {
   const claim = p.options.cmsClaim;
   if (p.defaults.claimFrom === undefined || claim === undefined) return e;
   return e.withProblems((problem) =>

@@ -24,7 +24,7 @@ export const getCaseTool = defineTool({
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     const detail = await (await storeOf(context)).getCase(input.caseId);
-    return mutable({ ...detail, timeline: caseTimeline(detail.events, context.today) });
+    return mutable({ ...detail, timeline: caseTimeline(detail.events, context.today, detail.decisions) });
   },
   summarize: describeCase,
 });

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { NATIONS } from '../calc/deadlines/index.ts';
-import { caseTimeline, markCaseLetterSent } from '../cases/index.ts';
+import { markCaseLetterSent, storedCaseTimeline } from '../cases/index.ts';
 import { LETTER_METHODS } from '../store/types.ts';
 import { caseId, eventOutput, mutable, storeOf, timelineOutput } from './case-common.ts';
 import { fileOutput, shelve } from './files.ts';
@@ -59,7 +59,7 @@ export const markLetterSentTool = defineTool({
       { sentOn: input.sentOn, ...(input.method ? { method: input.method } : {}) },
       { ...(input.nation ? { nation: input.nation } : {}), today: context.today },
     );
-    const timeline = caseTimeline(await store.events(input.caseId), context.today);
+    const timeline = await storedCaseTimeline(store, input.caseId, context.today);
     return mutable({
       caseId: input.caseId,
       letter: done.letter,

@@ -4,8 +4,8 @@
  * @module
  */
 import * as z from 'zod';
-import { EVENT_TYPES, longDate, NATIONS, RECEIPT_BASES, type ReceiptBasis } from '../calc/deadlines/index.ts';
-import { caseTimeline, eventReceipt, recordCaseEvent } from '../cases/index.ts';
+import { EVENT_DATE_HINT, EVENT_TYPES, longDate, NATIONS, RECEIPT_BASES, type ReceiptBasis } from '../calc/deadlines/index.ts';
+import { eventReceipt, recordCaseEvent, storedCaseTimeline } from '../cases/index.ts';
 import { caseId, eventOutput, mutable, storeOf, timelineOutput } from './case-common.ts';
 import { civilDate, leanOutput, strictObject } from './schemas.ts';
 import { EVENT_WORDS } from './words.ts';
@@ -18,14 +18,14 @@ export const recordEventInput = strictObject({
       error: 'must be one of the event types compute_deadlines lists (e.g. decision_letter_received, dispute_reply_received)',
     })
     .describe('What happened'),
-  date: civilDate.describe('A decision: the date on it; a reply: the day it came; yours: the day sent'),
+  date: civilDate.describe(EVENT_DATE_HINT),
   summary: z.string().max(2000, 'summary must be at most 2000 characters').optional(),
   // missedPaymentReport: a call or letter_sent that told CMS of a missed Direct Pay payment (cases/events.ts
   // missedPaymentReportOf).
   details: z
     .record(z.string(), z.unknown())
     .optional()
-    .describe('Anything else: reference; missedPaymentReport {dueDate?, amount?} if it told CMS of a missed Direct Pay payment'),
+    .describe('E.g. reference; missedPaymentReport {dueDate?, amount?}: it reported a missed Direct Pay payment'),
   facts: strictObject({
     livesOutsideUk: z.boolean().optional().describe('deo_served: 56 days to appeal, not 28'),
     decision: z
@@ -66,7 +66,7 @@ const RECEIPT_WORDS: Record<ReceiptBasis, (date: string) => string> = {
 export const recordEventTool = defineTool({
   name: 'record_event',
   title: 'Record an event in a case',
-  description: 'Records what happened in a case (a letter, a reply, a call) and the deadlines it starts, computed from the law.',
+  description: 'Records what happened in a case (a letter, a reply, a call) and the deadlines it starts.',
   inputSchema: recordEventInput,
   // Lean: the event and timeline by name; the text gives the dates and rules.
   outputSchema: leanOutput(recordEventOutput, ['event', 'timeline']),
@@ -75,7 +75,7 @@ export const recordEventTool = defineTool({
     const { caseId: id, ...event } = input;
     const store = await storeOf(context);
     const recorded = await recordCaseEvent(store, id, event);
-    const timeline = caseTimeline(await store.events(id), context.today);
+    const timeline = await storedCaseTimeline(store, id, context.today);
     const receipt = eventReceipt(recorded);
     return mutable({ caseId: id, event: recorded, timeline, ...(receipt ? { receipt } : {}) });
   },

@@ -8,6 +8,7 @@ import * as z from 'zod';
 import {
   DEADLINE_KINDS,
   deadlinesForLetter,
+  EVENT_DATE_HINT,
   EVENT_TYPES,
   FIRST_HOLIDAY_YEAR,
   LAST_HOLIDAY_YEAR,
@@ -33,13 +34,13 @@ export const computeDeadlinesInput = strictObject({
   nation: z.enum(NATIONS).optional().describe('Bank holidays: default england_and_wales'),
   letter: strictObject({
     type: letterRef,
-    sentOn: civilDate.describe('The day it was sent (list_letter_types { type } says when another date counts)'),
+    sentOn: civilDate.describe('The day sent, unless list_letter_types { type } names another date'),
   }).optional(),
   events: z
     .array(
       strictObject({
         type: z.enum(EVENT_TYPES),
-        date: civilDate.describe('A decision: the date on it; a reply: the day it came; yours: the day sent'),
+        date: civilDate.describe(EVENT_DATE_HINT),
       }),
     )
     .min(1, 'give at least one event, or leave events out')
@@ -65,7 +66,7 @@ export const computeDeadlinesOutput = z.object({
     .object({ type: z.enum(LETTER_IDS), name: z.string(), sentOn: z.string(), dateMeans: z.string() })
     .optional()
     .describe('The letter asked about, and what its date was taken to mean'),
-  deadlines: z.array(deadlineOut).describe('Every deadline from the letter and the events, in date order'),
+  deadlines: z.array(deadlineOut).describe('Every deadline, in date order'),
   timeline: z
     .object({
       asOf: z.string(),
@@ -107,8 +108,8 @@ export const computeDeadlinesTool = defineTool({
   name: 'compute_deadlines',
   title: 'Compute deadlines for a letter or a case',
   description:
-    'The dates a letter or a case’s events start (reply due, chase, escalate, last day to act), in days, months ' +
-    `and working days (${FIRST_HOLIDAY_YEAR}–${LAST_HOLIDAY_YEAR}), each with its rule; with events, what is overdue and next.`,
+    `The dates a letter or a case’s events start (reply due, chase, escalate, last day to act; holidays ${FIRST_HOLIDAY_YEAR}–` +
+    `${LAST_HOLIDAY_YEAR}), each with its rule; with events, what is overdue and next.`,
   inputSchema: computeDeadlinesInput,
   // Lean: the deadlines by name; the text gives each date with its rule.
   outputSchema: leanOutput(computeDeadlinesOutput, ['deadlines', 'timeline', 'trace']),

@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod';
+import { clockStartsOnSending } from '../calc/deadlines/index.ts';
 import { OutOfCoverageError } from '../calc/parameters.ts';
 import {
   deadlinesFor,
@@ -43,7 +44,12 @@ const deadlineStarted = z.object({
   kind: z.string().describe('reply_due, chase, escalate, last_day or review'),
   citation: z.string().optional().describe('The rule (when one type is asked for)'),
   href: z.string().optional(),
-  ifCountedFromToday: z.string().optional().describe('The date it would fall on if the clock started today (an example)'),
+  ifCountedFromToday: z
+    .string()
+    .optional()
+    .describe(
+      'Only for a letter whose sending starts its clock: the date it falls on if the letter is sent today (posted, where the time runs from receipt)',
+    ),
 });
 
 /** One line of the catalogue: what the terse listing gives for every letter. */
@@ -88,15 +94,24 @@ export const listLetterTypesOutput = z.object({
 });
 export type ListLetterTypesOutput = z.infer<typeof listLetterTypesOutput>;
 
+/**
+ * The deadlines a letter starts, with the date each falls on if the letter is sent today — only where sending it is what
+ * starts the clock (calc `clockStartsOnSending`). A reconsideration's last day counts from the decision letter, an
+ * appeal's from the reconsideration notice: a date counted from today would be a false one (a journey probe: L03 showed
+ * 9 April 2025 "if counted from today" for a decision whose time had ended on 5 February), so they have none.
+ */
 function examples(spec: LetterSpec, today: string, nation: Nation): z.infer<typeof deadlineStarted>[] {
+  const dated = clockStartsOnSending(spec.id);
+  // A request DWP answers from the day it receives it: sent today, it is taken as posted (calc/deadlines requestReceipt).
+  const facts = LETTER_CLOCKS[spec.id].countsFromReceipt ? { method: 'post' } : {};
   try {
-    return deadlinesFor(spec.id, today, nation).map((d) => ({
+    return deadlinesFor(spec.id, today, nation, facts).map((d) => ({
       id: d.id,
       label: d.label,
       kind: d.kind,
       citation: d.citation,
       ...(d.href ? { href: d.href } : {}),
-      ifCountedFromToday: d.date,
+      ...(dated ? { ifCountedFromToday: d.date } : {}),
     }));
   } catch (e) {
     if (e instanceof OutOfCoverageError) return [];
@@ -171,11 +186,22 @@ export function summarizeLetterTypes(out: ListLetterTypesOutput): string {
       rest: (left) => `… ${plural(left, 'more fact')} in structuredContent.letter.facts`,
     },
     {
-      title: 'Deadlines it starts (if counted from today):',
-      lines: l.clock.deadlines.map((d) => `- ${d.ifCountedFromToday ?? ''} ${d.label} (${d.citation ?? ''})`),
+      title: deadlinesTitle(l),
+      lines: l.clock.deadlines.map((d) => `- ${d.ifCountedFromToday ? `${d.ifCountedFromToday} ` : ''}${d.label} (${d.citation ?? ''})`),
       rest: (left) => `… ${plural(left, 'more deadline')} in structuredContent.letter.clock`,
     },
   ]);
+}
+
+/** The heading of a letter's deadlines: dated if it is sent today, or what they count from instead. */
+function deadlinesTitle(l: NonNullable<ListLetterTypesOutput['letter']>): string {
+  const id = findLetter(l.id).id;
+  if (!clockStartsOnSending(id)) {
+    return `Deadlines it starts (no date here: they count from ${l.clock.countedFrom}; compute_deadlines with that date gives them):`;
+  }
+  return LETTER_CLOCKS[id].countsFromReceipt
+    ? 'Deadlines it starts (if posted today: DWP is taken to have it on the second working day after):'
+    : 'Deadlines it starts (if sent today):';
 }
 
 export const listLetterTypesTool = defineTool({

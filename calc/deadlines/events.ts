@@ -89,14 +89,17 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 /** What each event is and which date to give for it. */
 export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
-  decision_letter_received: 'A CMS decision (calculation, change, variation, refusal); the date printed on the decision letter',
+  decision_letter_received:
+    'A CMS decision (calculation, change, variation, refusal); the date printed on the decision letter, not the day it came: the 30 days run from that date',
   mr_sent: 'You asked for a mandatory reconsideration (L03/L18); the day you sent it',
-  mr_notice_received: 'The mandatory reconsideration notice (MRN); the date it was sent (the date on it)',
+  mr_notice_received:
+    'The mandatory reconsideration notice (MRN); the date printed on it (the day CMS sent it), not the day it came: the month to appeal runs from sending',
   breakdown_requested: 'You asked CMS for a full account breakdown (L02); the day you sent it',
   payments_disputed: 'You disputed specific payments or arrears entries (L04); the day you sent it',
   complaint_sent: 'You made a stage-1 complaint (L05); the day you sent it',
   complaint_escalated: 'You escalated the complaint (L06); the day you sent it',
-  ice_eligible: 'The final response saying you can go to the Independent Case Examiner; the date of that letter',
+  ice_eligible:
+    'The final response saying you can go to the Independent Case Examiner; the date printed on it, not the day it came: the 6 months run from that date',
   grievance_noticed: 'You first knew of the problem (starts the Ombudsman limit); that day',
   sar_sent:
     'Your subject access request (L01); the day you sent it. By post (assumed unless details.method says otherwise) DWP is taken to have it two working days later; facts.receivedOn: the day it did, if known',
@@ -105,8 +108,9 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
     'You asked DWP to correct inaccurate records (L21); the day you sent it. By post (assumed unless details.method says otherwise) DWP is taken to have it two working days later; facts.receivedOn: the day it did, if known',
   enforcement_pause_requested: 'You asked CMS to pause enforcement while the dispute is considered (L11); the day you sent it',
   refund_requested: 'You asked CMS to refund or adjust for an overpayment (L19); the day you sent it',
-  deo_served: 'A deduction from earnings order (or the matter you appeal against) arose; that day',
-  lsdo_served: 'An interim lump sum deduction order was served; the day of service',
+  deo_served:
+    'A deduction from earnings order (or another matter you appeal against) arose; the date printed on the order (the day it was made), not the day your copy came, or the day the other matter arose',
+  lsdo_served: 'An interim lump sum deduction order was served; the day of service (if not known, the date printed on the order)',
   magistrates_decision: "The magistrates' court decided (e.g. a liability order); the day of the decision",
   address_changed: 'You (the paying parent) moved; the day you moved',
   appeal_lodged: 'The tribunal received your appeal (SSCS2); that day',
@@ -302,6 +306,23 @@ export interface EventFacts {
 
 /** The events whose date is the day a request was sent while the law's time runs from the day it is received. */
 export const COUNTED_FROM_RECEIPT: readonly EventType[] = ['sar_sent', 'rectification_requested'];
+
+/**
+ * The events whose clock runs from the date printed on CMS's letter or order — the day it was made or sent — and never
+ * from the day it arrived: a decision (CSMCR 2012 reg 14(1)(a): 30 days from the date of notification), the
+ * reconsideration notice (Tribunal Procedure (First-tier Tribunal) (Social Entitlement Chamber) Rules 2008
+ * r.22(2)(d)(i): one month after the date it was sent), the final response (ICE: 6 months from its date) and a deduction
+ * from earnings order (Child Support (Collection and Enforcement) Regulations 1992 reg 22(2): from the day the matter
+ * arose, the order being made). Their descriptions, and the tools', ask for that date.
+ */
+export const DATED_AS_PRINTED: readonly EventType[] = ['decision_letter_received', 'mr_notice_received', 'ice_eligible', 'deo_served'];
+
+/**
+ * Which date an event is given with, for a tool's `date` field: the date printed on CMS's letter or order for
+ * {@link DATED_AS_PRINTED}; another reply (which starts no clock) the day it came; the parent's own step, the day it was
+ * sent. {@link EVENT_DESCRIPTIONS} says it for each type.
+ */
+export const EVENT_DATE_HINT = `${DATED_AS_PRINTED.join(', ')}: the date printed on it, not the day it came; other replies: the day it came; yours: the day sent`;
 
 /** Decisions that can be revised at any time (CSMCR 2012 reg 14(3)): no 30-day limit, no late application. */
 export const REVISABLE_ANY_TIME: readonly NonNullable<EventFacts['decision']>[] = [

@@ -33,9 +33,11 @@ export { sentLaterWarning } from './sent-later.ts';
 export { addCalendarMonths, addWorkingDays, isWorkingDay, longDate, nextWorkingDay, previousWorkingDay } from './calendar.ts';
 export {
   COUNTED_FROM_RECEIPT,
+  DATED_AS_PRINTED,
   DEADLINE_KINDS,
   deadlineOf,
   deadlinesForEvent,
+  EVENT_DATE_HINT,
   EVENT_DESCRIPTIONS,
   EVENT_TYPES,
   MET_BY,
@@ -47,7 +49,14 @@ export {
   type EventType,
 } from './events.ts';
 export { DEADLINE, DEADLINE_IDS, type DeadlineId } from './ids.ts';
-export { eventForLetter, eventsThatMeet, LETTER_EVENTS, replyEventFor, type LetterSendFacts } from './letter-events.ts';
+export {
+  clockStartsOnSending,
+  eventForLetter,
+  eventsThatMeet,
+  LETTER_EVENTS,
+  replyEventFor,
+  type LetterSendFacts,
+} from './letter-events.ts';
 export { deadlinesForLetter, LETTER_CLOCKS, LETTER_IDS, replyDueFor, type LetterClock, type LetterId } from './letters.ts';
 export {
   DEADLINE_STATUSES,

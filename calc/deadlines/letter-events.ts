@@ -51,6 +51,19 @@ export const LETTER_EVENTS: Readonly<Record<LetterId, EventType>> = {
   L24: 'sar_chased',
 };
 
+/**
+ * True when sending the letter is itself what starts its clock (the event its sending records is the one its clock
+ * counts from: a breakdown request, a complaint, a subject access request): a date counted from the day it is sent
+ * is then the real one. False for a letter whose clock counts from an earlier day (a reconsideration from the decision
+ * letter, an appeal from the reconsideration notice, an ICE referral from the final response), and for one that
+ * starts none: a date counted from the day of sending would be a false date.
+ */
+export function clockStartsOnSending(letter: LetterId): boolean {
+  checkLetterId(letter);
+  const event = LETTER_CLOCKS[letter].event;
+  return event !== undefined && event === LETTER_EVENTS[letter];
+}
+
 /** The event to record when `letter` is sent (see {@link LETTER_EVENTS}; L13 and L24 turn on `facts`). */
 export function eventForLetter(letter: LetterId, facts: LetterSendFacts = {}): EventType {
   checkLetterId(letter);

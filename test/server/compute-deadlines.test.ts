@@ -69,7 +69,11 @@ describe('tools/call', () => {
   test('a reconsideration against a letter dated 31 January 2025: last day 28 February, with its rule and source', async () => {
     const { out, text } = await compute({ letter: { type: 'L03', sentOn: '2025-01-31' } });
     expect(out.nation).toBe('england_and_wales');
-    expect(out.letter).toMatchObject({ type: 'L03', sentOn: '2025-01-31', dateMeans: 'the date on the decision letter being challenged' });
+    expect(out.letter).toMatchObject({
+      type: 'L03',
+      sentOn: '2025-01-31',
+      dateMeans: 'the date printed on the decision letter being challenged, not the day it came',
+    });
     expect(out.deadlines.map((d) => [d.id, d.date])).toEqual([['mr_last_day', '2025-02-28']]);
     expect(out.timeline).toBeUndefined();
     expect(out.trace).toEqual([

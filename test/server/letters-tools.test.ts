@@ -86,9 +86,11 @@ describe('list_letter_types', () => {
     expect(mr.facts.find((f) => f.field === 'caseReference')).toMatchObject({ required: true });
     expect(mr.facts.map((f) => f.field)).toEqual(expect.arrayContaining(['decision.type', 'decision.letterDate', 'grounds']));
     expect(mr.inputs).toEqual(expect.arrayContaining([expect.objectContaining({ input: 'calculation', use: 'required' })]));
-    expect(mr.clock.countedFrom).toContain('decision letter');
-    // Counted from 20 March 2026: + 30 days = 19 April (a Sunday, pointed out, not moved); + 1 month = 20 April: the earlier.
-    expect(mr.clock.deadlines[0]).toMatchObject({ id: 'mr_last_day', ifCountedFromToday: '2026-04-19' });
+    expect(mr.clock.countedFrom).toContain('the date printed on the decision letter');
+    // Its last day counts from the decision letter, not from today: a date counted from today (19 April 2026 here) would
+    // be a false one (journey probe F10), so none is given.
+    expect(mr.clock.deadlines[0]).toMatchObject({ id: 'mr_last_day' });
+    expect(mr.clock.deadlines[0]!.ifCountedFromToday).toBeUndefined();
   });
 
   // A journey probe (story 2): for L19 list_letter_types said "Its clock counts from the day the letter is sent", while
