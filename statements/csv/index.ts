@@ -15,11 +15,12 @@ import { inOrderOfEvents } from '../balance.ts';
 import { markerKind } from '../balance-lines.ts';
 import type { Budget } from './budget.ts';
 import { supportedBanksSentence } from '../banks.ts';
-import { HEADERLESS_LAYOUTS, LAYOUTS, normaliseHeader, type Cell, type CsvLayout } from './layouts.ts';
+import { HEADERLESS_LAYOUTS, LAYOUTS, labelledPreamble, normaliseHeader, type Cell, type CsvLayout } from './layouts.ts';
 import { detectDelimiter, isBlank, readCsv, type CsvRecord } from './reader.ts';
 import { isSantanderText, readSantanderText } from './santander-txt.ts';
 import { rejoinedWarning, rejoinSplitAmounts } from './split-amounts.ts';
 import { readDecimalCommas } from './decimal-comma.ts';
+import { notDone, notDoneWarning, STATUS_HEADER } from './status.ts';
 import {
   CellError,
   cleanText,
@@ -72,8 +73,8 @@ interface Plan {
   readonly sortCode?: number;
   readonly holder?: number;
   readonly skip?: (fields: readonly string[]) => boolean;
-  /** What to tell the caller about the rows skipped, if anything. */
-  readonly skipWarning?: (count: number) => string;
+  /** What to tell the caller about the rows skipped (by their records), if anything. */
+  readonly skipWarning?: (skipped: readonly CsvRecord[]) => string;
   readonly metadata: Partial<StatementMetadata>;
   readonly warnings: readonly string[];
   /** Added to a date error, e.g. how to set csvMapping.dateFormat. */
@@ -115,7 +116,7 @@ function planForLayout(layout: CsvLayout, records: readonly CsvRecord[], headerA
     sortCode: col(layout.sortCode),
     holder: col(layout.holder),
     skip: layout.skip ? (fields) => layout.skip!(cellOf(fields), fields) : undefined,
-    ...(layout.skipWarning ? { skipWarning: layout.skipWarning } : {}),
+    ...(layout.skipWarning ? { skipWarning: (skipped: readonly CsvRecord[]) => layout.skipWarning!(skipped.length) } : {}),
     metadata: layout.preamble?.(preamble) ?? {},
     warnings: [],
   };
@@ -415,6 +416,10 @@ function planForMapping(mapping: CsvMapping, records: readonly CsvRecord[]): Pla
   const description = position('description')!;
   // A header column that names each row's currency, which the mapping cannot name: rows in another are not pounds.
   const currency = header.findIndex((h) => CURRENCY_HEADER.test(normaliseHeader(h)));
+  // Nor can it name a column that says whether each row went through: declined, reverted and pending rows moved no
+  // money (a statement probe read them as payments made, or refused the file for their empty completed date).
+  const mapped = new Set(fields.map(position).filter((c): c is number => c !== undefined));
+  const status = header.findIndex((h, i) => !mapped.has(i) && STATUS_HEADER.test(normaliseHeader(h)));
   // Column names come from the file only when its line reads as a header row, or when the mapping itself
   // gave the name; otherwise a column is called by its position (a line of some other file is not quoted).
   const givenNames = new Set(named.map((f) => normaliseHeader(mapping[f] as string)));
@@ -442,7 +447,17 @@ function planForMapping(mapping: CsvMapping, records: readonly CsvRecord[]): Pla
     balance: position('balance'),
     reference: position('reference'),
     ...(currency >= 0 ? { currency } : {}),
-    metadata: {},
+    ...(status >= 0
+      ? {
+          skip: (row: readonly string[]) => notDone(row[status] ?? ''),
+          skipWarning: (skipped: readonly CsvRecord[]) =>
+            notDoneWarning(
+              JSON.stringify(cleanText(header[status])),
+              skipped.map((r) => ({ line: r.line, status: cleanText(r.fields[status]) })),
+            ),
+        }
+      : {}),
+    metadata: labelledPreamble(records.slice(0, Math.max(0, headerAt)).map((r) => r.fields)),
     warnings: [],
     dateAdvice: `if the dates are written another way, set csvMapping.dateFormat (now "${format.text}")`,
   };
@@ -686,7 +701,7 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
   const used = [plan.date, plan.amount, plan.paidOut, plan.paidIn, plan.balance, plan.fee].filter((c): c is number => c !== undefined);
   const widest = Math.max(...used);
   const flipped: Flipped = { count: 0, values: { out: 0, in: 0 }, rows: { out: [], in: [] } };
-  let skipped = 0;
+  const skipped: CsvRecord[] = [];
   const balanceRows: CsvRecord[] = [];
   const foreign: { line: number; currency: string }[] = [];
   const end = summaryStart(records, plan);
@@ -704,7 +719,7 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
     let fields = record.fields;
     if (isBlank(record)) continue;
     if (plan.skip?.(fields)) {
-      skipped++;
+      skipped.push(record);
       continue;
     }
     if (isBalanceRow(plan, fields)) {
@@ -782,7 +797,7 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
   budget.checkRows(rows.length, 'transactions');
   if (rejoined.length > 0) warnings.push(rejoinedWarning(rejoined));
   foreignRows(plan, foreign, rows.length, warnings);
-  if (skipped > 0 && plan.skipWarning) warnings.push(plan.skipWarning(skipped));
+  if (skipped.length > 0 && plan.skipWarning) warnings.push(plan.skipWarning(skipped));
   if (balanceRows.length > 0) warnings.push(balanceRowsWarning(plan, balanceRows));
   const summary = records.slice(end).filter((r) => !isBlank(r) && !plan.skip?.(r.fields));
   if (summary.length > 0) {

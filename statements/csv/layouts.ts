@@ -5,9 +5,20 @@
  * and in the README from that.
  * @module
  */
+import { findPeriod } from '../pdf/tokens.ts';
 import type { StatementMetadata } from '../types.ts';
 import { SANTANDER_TXT_HEADER } from './santander-txt.ts';
-import { cleanText, D_MON_Y, DMY, ISO, maskAccountNumber, parseDate, type DateFormat } from './values.ts';
+import {
+  cleanText,
+  D_MON_Y,
+  DMY,
+  ISO,
+  maskAccountNumber,
+  maskSortCode,
+  parseDate,
+  splitSortCodeAndAccount,
+  type DateFormat,
+} from './values.ts';
 
 /** A cell by its header name (normalised, see {@link normaliseHeader}); '' when the row has no such column. */
 export type Cell = (column: string) => string;
@@ -121,6 +132,34 @@ function nationwidePreamble(lines: readonly (readonly string[])[]): Partial<Stat
   const m = /(\*+\d{3,})\s*$/.exec(name);
   const accountNumberMasked = m ? maskAccountNumber(m[1]) : maskAccountNumber(name);
   return accountNumberMasked ? { accountNumberMasked } : {};
+}
+
+const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|master)\.?\s+[A-Za-z]/i;
+
+/**
+ * What the lines above the header of a file read through a csvMapping say about the account, in the "Label:", "value"
+ * form most exports write them: the holder ("Account holder", or a name with a title under "Account name" or "Name":
+ * an account's name may be the product's, "FlexDirect"), and the account number and sort code, masked ("Account
+ * number:", "A/C no", "Sort code:", or the two together, "09-01-28 70451236"), and the period ("Statement period:"). A
+ * statement probe: such lines were read past, the rows' fingerprints had no account and the period was the rows'.
+ */
+export function labelledPreamble(lines: readonly (readonly string[])[]): Partial<StatementMetadata> {
+  const out: { -readonly [K in keyof StatementMetadata]?: StatementMetadata[K] } = {};
+  const holder = preambleValue(lines, /^account holders?:?$/);
+  const named = preambleValue(lines, /^(?:account )?names?:?$|^customer(?: name)?:?$/);
+  const name = holder ?? (named !== undefined && TITLE.test(named) ? named : undefined);
+  if (name) out.accountHolder = name;
+  const account = splitSortCodeAndAccount(preambleValue(lines, /^(?:account(?: number| no\.?)?|a\/c(?: no\.?)?):?$/));
+  const sortCode = maskSortCode(preambleValue(lines, /^sort ?code:?$/)) ?? account.sortCode;
+  if (account.accountNumber) out.accountNumberMasked = account.accountNumber;
+  if (sortCode) out.sortCodeMasked = sortCode;
+  // The period as printed ("Statement period:", "01/12/2024 to 31/12/2024"), not the first and last rows' dates.
+  const period = findPeriod(preambleValue(lines, /^(?:statement )?period:?$|^date range:?$/) ?? '');
+  if (period) {
+    out.periodStart = period.start;
+    out.periodEnd = period.end;
+  }
+  return out;
 }
 
 /** Whether a cell reads as a date in one of the formats. */

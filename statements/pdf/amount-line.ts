@@ -67,7 +67,7 @@ export function decideAmountLine(lines: readonly TableLine[], entryFields: reado
     (t) =>
       balanceLineKind(t, entryFields, true) === undefined &&
       balanceInWords(t, entryFields) === undefined &&
-      (t.description !== '' || t.type !== '' || hasEntryMoney(t, entryFields)),
+      (t.description !== '' || t.type !== '' || Boolean(t.reference) || hasEntryMoney(t, entryFields)),
   );
   const money = (t: TableLine) => hasEntryMoney(t, entryFields);
   const wordsOnly = (t: TableLine) => !money(t);

@@ -24,6 +24,8 @@ export interface RawRow {
   date?: CivilDate;
   readonly desc: string[];
   readonly type: string[];
+  /** Text printed in a reference column, line by line (none: no such column, or nothing in it). */
+  ref?: string[];
   money: Partial<Record<Field, AmountToken>>;
   readonly page: number;
   /** The number on its page of the row's first line (a wrapped row is cited by its first line). */
@@ -46,6 +48,19 @@ export type Event =
     };
 
 export { hasEntryMoney } from './amount-line.ts';
+
+/** Whether a table line prints words: a description, a type or a reference. */
+const hasWords = (t: TableLine) => Boolean(t.description || t.type || t.reference);
+
+/** A line's words added to the row they belong to. */
+function addWords(row: RawRow, t: TableLine): void {
+  if (t.description) row.desc.push(t.description);
+  if (t.type) row.type.push(t.type);
+  if (t.reference) (row.ref ??= []).push(t.reference);
+}
+
+/** A line's words as a row that belongs to no row is named in a warning. */
+const wordsOf = (t: TableLine) => [t.type, t.description, t.reference].filter(Boolean).join(' ');
 
 /**
  * Puts table lines together into rows and balance markers.
@@ -139,61 +154,54 @@ export function assembleRows(
         const row = newRow(t.line);
         for (const w of [...(above.get(index) ?? []), t]) {
           ownDate(row, w);
-          if (w.description) row.desc.push(w.description);
-          if (w.type) row.type.push(w.type);
+          addWords(row, w);
         }
         row.money = t.money;
         events.push({ kind: 'row', row });
         byLine.set(index, row);
         rowSeen = true;
-      } else if (owner === undefined && (t.description || t.type)) {
-        orphans.push([t.type, t.description].filter(Boolean).join(' '));
+      } else if (owner === undefined && hasWords(t)) {
+        orphans.push(wordsOf(t));
       } else if (owner !== undefined && owner > index) {
         above.set(owner, [...(above.get(owner) ?? []), t]);
       } else if (owner !== undefined) {
-        const row = byLine.get(owner)!;
-        if (t.description) row.desc.push(t.description);
-        if (t.type) row.type.push(t.type);
+        addWords(byLine.get(owner)!, t);
       }
       continue;
     }
     if (mode === 'last') {
       if (t.date && pending && dated.has(pending)) {
         // A dated row whose amounts never came before the next date: a notice, not a row's first line.
-        orphans.push([...pending.type, ...pending.desc].join(' '));
+        orphans.push([...pending.type, ...pending.desc, ...(pending.ref ?? [])].join(' '));
         pending = undefined;
       }
       if (money) {
         const row = pending ?? newRow(t.line);
         ownDate(row, t);
-        if (t.description) row.desc.push(t.description);
-        if (t.type) row.type.push(t.type);
+        addWords(row, t);
         row.money = t.money;
         events.push({ kind: 'row', row });
         rowSeen = true;
         last = row;
         pending = undefined;
-      } else if (t.description || t.type) {
+      } else if (hasWords(t)) {
         pending ??= newRow(t.line);
         ownDate(pending, t);
-        if (t.description) pending.desc.push(t.description);
-        if (t.type) pending.type.push(t.type);
+        addWords(pending, t);
       }
     } else if (money) {
       const row = newRow(t.line);
       ownDate(row, t);
-      if (t.description) row.desc.push(t.description);
-      if (t.type) row.type.push(t.type);
+      addWords(row, t);
       row.money = t.money;
       events.push({ kind: 'row', row });
       rowSeen = true;
       last = row;
-    } else if (t.description || t.type) {
+    } else if (hasWords(t)) {
       if (last && t.date === undefined) {
-        if (t.description) last.desc.push(t.description);
-        if (t.type) last.type.push(t.type);
+        addWords(last, t);
       } else {
-        orphans.push([t.type, t.description].filter(Boolean).join(' '));
+        orphans.push(wordsOf(t));
         // Words under a line that belongs to no row (a notice run over two lines) do not join the row above it.
         last = undefined;
       }
@@ -214,6 +222,7 @@ export interface BankRow {
   readonly amount: string;
   readonly direction: Direction;
   readonly balance?: string;
+  readonly reference?: string;
   /** Signed change to the balance, in pence (+ in, − out). */
   readonly signed: number;
   /** Where the row is printed: the page and line of its first line. */
@@ -223,6 +232,8 @@ export interface BankRow {
 /** A row as printed, with its description: what the balance chain reads (chain.ts). */
 export interface PrintedBankRow extends PrintedRow {
   readonly description: string;
+  /** What a reference column prints for the row. */
+  readonly reference?: string;
 }
 
 const unsignedToken = (a: AmountToken) => !a.minus && !a.plus && a.suffix === undefined;
@@ -266,9 +277,11 @@ export function printedRows(events: readonly Event[], warnings: string[]): { row
       continue;
     }
     if (!out && !inn && !amount) continue;
+    const reference = (r.ref ?? []).join(' ').replace(/\s+/g, ' ').trim();
     rows.push({
       date: r.date,
       description,
+      ...(reference ? { reference } : {}),
       ...(out ? { out } : {}),
       ...(inn ? { in: inn } : {}),
       ...(amount ? { amount } : {}),
@@ -293,6 +306,7 @@ export function bankRows(printed: readonly PrintedBankRow[], choice: ChainChoice
       amount: formatPence(r.amount),
       direction: r.direction,
       ...(r.balance !== undefined ? { balance: formatPence(r.balance) } : {}),
+      ...(p.reference !== undefined ? { reference: p.reference } : {}),
       signed: r.signed,
       source: p.source,
     };
@@ -445,7 +459,11 @@ export function readingWarnings(choice: ChainChoice): string[] {
         'The running balance adds up only with the figure taken for the balance read as the amount and the other as the balance; they were read that way. Check the columns.',
       );
     if (r.balanceSense === 'owed')
-      out.push('The running balance adds up only with balances not marked "CR" read as owed (negative); they were read that way.');
+      out.push(
+        choice.walk.checked > 0
+          ? 'The running balance adds up only with balances not marked "CR" read as owed (negative); they were read that way.'
+          : 'The opening and closing balances printed agree with the transactions only read as what is owed (as on a card), not what is held; they were read that way (negative).',
+      );
   }
   if (choice.undecided > 0)
     out.push(

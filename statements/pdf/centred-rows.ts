@@ -18,7 +18,7 @@ function heightOf(lines: readonly TableLine[]): number {
 }
 
 const wordsOnly = (t: TableLine, fields: readonly Field[]) =>
-  !hasEntryMoney(t, fields) && t.money.balance === undefined && (t.description !== '' || t.type !== '');
+  !hasEntryMoney(t, fields) && t.money.balance === undefined && (t.description !== '' || t.type !== '' || Boolean(t.reference));
 
 /**
  * Whether at least two amount lines each have a line of words above and another below them closer than a line's

@@ -363,7 +363,11 @@ export function readingsFor(
   const signs: Reading['amountSign'][] = ['printed'];
   if (single && unsignedAmount && balances) signs.push('by_balance');
   if (single && (signedAmount || unsignedAmount)) signs.push('inverted');
-  const senses: Reading['balanceSense'][] = cr && plain ? ['bank', 'owed'] : ['bank'];
+  // No balance printed with any row or line, and one column whose only marks are CR (a card's way: charges unsigned,
+  // credits marked): only the summary's opening and closing balances can say whether they are held or owed (a card's
+  // "Previous balance £612.40", "New balance £1,179.76" are owed; read as held, the totals broke with no reason given).
+  const cardMarks = single && !two && defaultDirection(rows) === 'out';
+  const senses: Reading['balanceSense'][] = (cr && plain) || (!balances && cardMarks) ? ['bank', 'owed'] : ['bank'];
   const orders = order === 'unknown' ? [false, true] : [order === 'newest_first'];
   const out: Reading[] = [];
   for (const newestFirst of orders)

@@ -29,11 +29,11 @@ import { instalmentEntries } from './cms-instalments.ts';
 import { flagOutsidePeriod } from './cms-period.ts';
 import { accountKey, fingerprintRows } from '../fingerprint.ts';
 import { balancesJson, readBalances, readParticulars, readSummary } from './metadata.ts';
-import { linesOf, sideBySideHeaders, type Field, type Line } from './table.ts';
+import { linesOf, sideBySideHeaders, type Field, type Line, type TableLine } from './table.ts';
 import { mayHoldImages, readPdfPages, type ExtractOptions } from './text.ts';
 import type { BalanceSense } from './tokens.ts';
 import { packPage, unpackPage } from './packed-pages.ts';
-import { walkTables, type Section } from './walk.ts';
+import { walkTables, type Section, type Walk } from './walk.ts';
 
 /** How far before a statement's date its rows may be, where it prints a date and no period (three months). */
 const STATEMENT_DATE_REACH = 92;
@@ -115,15 +115,17 @@ export async function parsePdf(request: ParseRequest, options: ParsePdfOptions =
   }
   let result: ParseResult;
   // The preamble's lines cell by cell: a name is read from its own cell, not with text printed beside it.
-  const cells = walk.preamble.map((l) => l.cells.map((c) => c.text));
+  const cells = walk.preamble.map(wordRuns);
   if (cms === 'statement') {
-    result = parseCmsStatement(cmsStatementLines(walk.lines, fields, warnings), preamble, walk.outside, pages.length, warnings, cells);
+    const lines = walk.lines.map(referenceInWords);
+    result = parseCmsStatement(cmsStatementLines(lines, fields, warnings), preamble, walk.outside, pages.length, warnings, cells);
   } else if (cms === 'schedule') {
-    result = parseSchedule(walk.lines, fields, preamble, pages.length, warnings, cells);
+    result = parseSchedule(walk.lines.map(referenceInWords), fields, preamble, pages.length, warnings, cells);
   } else {
-    result = parseBank(walk.lines, preamble, walk.outside, pages.length, warnings, walk.sections, cells);
+    result = parseBank(walk.lines, preamble, walk.outside, pages.length, warnings, walk.sections, cells, walk.columns.ambiguousInOut);
     if (walk.unread.length > 0) warnings.push(unreadWarning(walk.unread));
   }
+  if (walk.pending && walk.pending.rows.length > 0) warnings.push(pendingWarning(walk.pending));
   if (request.hint && request.hint !== result.kind) {
     warnings.push(
       `You said this is a ${words(request.hint)}, but it reads as a ${words(result.kind)}; it was parsed as a ${words(result.kind)}.`,
@@ -271,6 +273,43 @@ function unreadWarning(unread: readonly Line[]): string {
   return `${n} line${n === 1 ? '' : 's'} below where the table was taken to end ${n === 1 ? 'reads' : 'read'} like ${n === 1 ? 'a transaction' : 'transactions'} (a date and an amount) but ${n === 1 ? 'was' : 'were'} not read (${places}): the transactions given may be incomplete. Check the statement, or send a CSV export.`;
 }
 
+/** Widest gap between two words of one phrase, in font heights: a wide font's word space (Courier's is 0.6). */
+const WORD_GAP = 0.65;
+
+/**
+ * A line's text in runs of words, split where the gap is wider than a word space: its cells, with cells a word space
+ * apart joined (in Courier a word space is wider than a cell gap, and "MR B SAMPLE & MRS C SAMPLE" was read as its
+ * first four words).
+ */
+function wordRuns(line: Line): string[] {
+  const runs: string[] = [];
+  let right = Number.NEGATIVE_INFINITY;
+  for (const c of line.cells) {
+    if (runs.length > 0 && c.left - right <= WORD_GAP * line.height) runs[runs.length - 1] += ` ${c.text}`;
+    else runs.push(c.text);
+    right = c.right;
+  }
+  return runs;
+}
+
+/** A CMS document's line with the text of a reference column read as words of its description, as the CMS readers take it. */
+function referenceInWords(t: TableLine): TableLine {
+  return t.reference ? { ...t, description: [t.description, t.reference].filter(Boolean).join(' '), reference: '' } : t;
+}
+
+/**
+ * The warning for the rows of a section of transactions that have not gone through yet ("Pending transactions"): left
+ * out, each named, since the statement's balances do not count them.
+ */
+function pendingWarning(pending: NonNullable<Walk['pending']>): string {
+  const { title, rows } = pending;
+  const n = rows.length;
+  const words = title.text.trim();
+  const shown = words.length > 60 ? `${words.slice(0, 57)}...` : words;
+  const places = listPlaces(rows.map((l) => `page ${l.page} line ${l.number}`));
+  return `Page ${title.page}, line ${title.number}: the ${n === 1 ? 'line' : `${n} lines`} under "${shown}" (${places}) ${n === 1 ? 'is a transaction' : 'are transactions'} not yet gone through the account, so ${n === 1 ? 'it was' : 'they were'} left out: the statement's balances do not count ${n === 1 ? 'it' : 'them'}. ${n === 1 ? 'It' : 'They'} should be on the next statement.`;
+}
+
 /** Where a CMS document's columns do not say which it is, the kind the caller said it is, if a CMS one. */
 function hintedKind(hint: DocumentKind | undefined): CmsDocument | undefined {
   return hint === 'cms_payment_schedule' ? 'schedule' : hint === 'cms_statement' ? 'statement' : undefined;
@@ -319,6 +358,7 @@ function parseBank(
   warnings: string[],
   sections: readonly Section[] = [],
   preambleCells: readonly (readonly string[])[] = [],
+  ambiguousInOut = false,
 ): ParseResult {
   const warned = warnings.length;
   const head = preamble.join('\n');
@@ -367,13 +407,20 @@ function parseBank(
   const second = secondAccount(events, choice, sections, particulars.accountNumberMasked);
   if (second) {
     warnings.length = warned;
-    const result = parseBank(tableLines.slice(0, second.section.at), preamble, outside, pages, warnings, [], preambleCells);
+    const result = parseBank(tableLines.slice(0, second.section.at), preamble, outside, pages, warnings, [], preambleCells, ambiguousInOut);
     warnings.push(secondAccountWarning(second));
     return result;
   }
   const newestFirst = choice.reading.newestFirst;
   if (newestFirst) warnings.push('The statement lists the newest transactions first; they are given here oldest first.');
   warnings.push(...readingWarnings(choice));
+  // Two amount columns whose headings do not say which is money out (none read, or "Amount" twice), and nothing that
+  // could check it: the reading is a guess, and is said to be one (a probe found every row the wrong way round, unsaid).
+  if (ambiguousInOut && choice.decided === 'unchecked' && listed.rows.some((r) => r.out) && listed.rows.some((r) => r.in)) {
+    warnings.push(
+      'Nothing on the statement says which of its two amount columns is money out and which money in: their headings were not read as such, and no running balance or printed total checks them. The left-hand column was read as money out and the right-hand as money in; check the directions against the statement.',
+    );
+  }
   const rows = bankRows(listed.rows, choice);
   const { table, ...printed } = figures(newestFirst, choice.reading.balanceSense);
   if (summary.opening && table.opening && !summary.opening.equals(table.opening)) {
@@ -417,7 +464,13 @@ function parseBank(
     ...(r.balance !== undefined ? { balance: r.balance } : {}),
   }));
   const fingerprints = fingerprintRows(plain, accountKey(metadata));
-  const transactions: ParsedTransaction[] = plain.map((t, i) => ({ ...t, fingerprint: fingerprints[i]!, source: rows[i]!.source }));
+  // A reference column's text is the row's reference (not part of the fingerprint, as for CSV and OFX rows).
+  const transactions: ParsedTransaction[] = plain.map((t, i) => ({
+    ...t,
+    ...(rows[i]!.reference !== undefined ? { reference: rows[i]!.reference } : {}),
+    fingerprint: fingerprints[i]!,
+    source: rows[i]!.source,
+  }));
   const result: ParseResult = {
     kind: 'bank_statement',
     format: 'pdf',

@@ -53,12 +53,15 @@ export function readParticulars(
       const m = /\baccount (?:name\(s\)|names?|holders?)\s*:?\s+(.+)$/i.exec(text);
       if (m) out.accountHolder = m[1]!.replace(/\s+(?:sort ?code|account (?:number|no)).*$/i, '').trim();
     }
+    // "S/C" and "A/C" are how many statements abbreviate them ("A/C 70451236   S/C 09-01-28").
     if (out.sortCodeMasked === undefined) {
-      const m = /\bsort ?code\s*:?\s*(\d{2})[- ]?(\d{2})[- ]?(\d{2})\b/i.exec(text);
+      const m = /(?:\bsort ?code|(?<![A-Za-z])s\/c)\s*:?\s*(\d{2})[- ]?(\d{2})[- ]?(\d{2})\b/i.exec(text);
       if (m) out.sortCodeMasked = `**-**-${m[3]}`;
     }
     if (out.accountNumberMasked === undefined) {
-      const m = /\baccount(?: number| no\.?)?\s*:?\s*(\d{8})\b/i.exec(text) ?? /\b(?:\d{2}-\d{2}-\d{2})\s+(\d{8})\b/.exec(text);
+      const m =
+        /(?:\baccount|(?<![A-Za-z])a\/c)(?: number| no\.?)?\s*:?\s*(\d{8})\b/i.exec(text) ??
+        /\b(?:\d{2}-\d{2}-\d{2})\s+(\d{8})\b/.exec(text);
       if (m) out.accountNumberMasked = `****${m[1]!.slice(-4)}`;
     }
     if (options.caseReference && out.caseReference === undefined) {
@@ -81,10 +84,14 @@ export function readParticulars(
   if (out.accountHolder === undefined) {
     // A name first on its line; where the lines' cells are given, the name's own cell (an address block often has a
     // second column of text beside it, "Your branch", that is not part of the name).
+    // The length asked of a name is its cell's: a line with the account's details beside the name is still its line.
     const title = /^(?:mr|mrs|ms|miss|mx|dr|master)\.?\s+[A-Za-z]/i;
-    const at = lines.findIndex((l) => title.test(l) && l.length <= 60);
-    const cell = at >= 0 ? options.cells?.[at]?.[0] : undefined;
-    if (at >= 0) out.accountHolder = (cell !== undefined && title.test(cell) ? cell : lines[at]!).trim();
+    const nameOf = (k: number) => {
+      const cell = options.cells?.[k]?.[0];
+      return cell !== undefined && title.test(cell) ? cell : lines[k]!;
+    };
+    const at = lines.findIndex((l, k) => title.test(l) && nameOf(k).length <= 60);
+    if (at >= 0) out.accountHolder = nameOf(at).trim();
   }
   return out;
 }

@@ -3,19 +3,22 @@
  * row's x ranges (header synonyms below; headings run together or spread apart are still told apart), then
  * placed by the rows' own alignment (align.ts). An amount belongs to the column its right edge aligns on,
  * else to the column whose band holds its right edge (amounts are right-aligned); text to the column whose
- * band holds its left edge, so "paid out" and "paid in" are never confused. Cells outside the table's extent
+ * band holds its left edge, so "paid out" and "paid in" are never confused; a reference column's text is the
+ * row's reference, not words of its description. Cells outside the table's extent
  * (a sidebar, an advert) belong to no row, and an amount run into its description is split off again.
  * @module
  */
 import { cmsHeaderAccepts } from './cms-header.ts';
 import { groupLines, lineText, type PdfPageItems, type PdfTextItem } from './text.ts';
-import { parseAmountToken, parseDateToken, splitLeadingDate, type AmountToken, type DateToken } from './tokens.ts';
+import { isTimeOfDay, parseAmountToken, parseDateToken, splitLeadingDate, type AmountToken, type DateToken } from './tokens.ts';
 
 /** What a column holds. */
 export type Field =
   | 'date'
   | 'description'
   | 'type'
+  /** A reference printed in a column of its own (a mandate, a payee's reference): text, not money, not the description. */
+  | 'reference'
   | 'out'
   | 'in'
   | 'amount'
@@ -69,6 +72,9 @@ const HEADER_WORDS: Record<Field, readonly string[]> = {
     'details of transaction',
   ],
   type: ['type', 'transaction type', 'payment type', 'entry type'],
+  // A column of its own between the description and the money (a statement probe: its text was read into the middle of
+  // each description, after the first line and before the lines wrapped under it).
+  reference: ['reference', 'ref', 'your reference', 'payment reference', 'transaction reference', 'reference number', 'ref no'],
   out: [
     'paid out',
     'money out',
@@ -427,6 +433,39 @@ export function headerColumns(line: Line): Columns | undefined {
 }
 
 /**
+ * A header set over two lines in a narrow table ("Money" over "out (£)", "Paid" over "in"), as one line: the
+ * cells of the two that overlap across, joined top first; cells on one line alone are kept. Undefined unless the
+ * lines are set as close as lines of text, neither is a header alone, some heading is stacked and the two together
+ * are one (a statement probe: "Paid in" and "Paid out" over two lines were no header, the table was found from its
+ * rows, and with no balance to say otherwise every row was read the wrong way round, with no warning).
+ */
+export function stackedHeader(line: Line, next: Line | undefined): Columns | undefined {
+  if (!next || next.y - line.y > 1.6 * Math.max(line.height, next.height) || next.y <= line.y) return undefined;
+  type Group = { parts: Cell[]; left: number; right: number };
+  const groups: Group[] = line.cells.map((c) => ({ parts: [c], left: c.left, right: c.right }));
+  let stacked = false;
+  for (const c of next.cells) {
+    const over = groups.filter((g) => g.parts[0]!.right >= c.left - SLACK && g.parts[0]!.left <= c.right + SLACK);
+    // Under one heading only: the rest of it; under none, a heading of the lower line alone; under two, no header.
+    if (over.length > 1 || over.some((g) => g.parts.length > 1)) return undefined;
+    if (over.length === 1) {
+      const g = over[0]!;
+      g.parts.push(c);
+      g.left = Math.min(g.left, c.left);
+      g.right = Math.max(g.right, c.right);
+      stacked = true;
+    } else {
+      groups.push({ parts: [c], left: c.left, right: c.right });
+    }
+  }
+  if (!stacked) return undefined;
+  groups.sort((a, b) => a.left - b.left);
+  const cells: Cell[] = groups.map((g) => ({ text: g.parts.map((p) => p.text).join(' '), left: g.left, right: g.right }));
+  const joined: Line = { ...line, cells, text: cells.map((c) => c.text).join(' ') };
+  return headerColumns(joined);
+}
+
+/**
  * Whether a line is two tables' headers side by side (a page printed in two columns: "Date Details Amount Balance"
  * twice across the page): its cells split in two, each half a header of the same columns. Such a page cannot be read
  * as one table: each row would take the row beside it into its description.
@@ -597,6 +636,8 @@ export interface TableLine {
   /** Text by column, in x order (description and type). */
   readonly description: string;
   readonly type: string;
+  /** Text in a reference column. */
+  readonly reference: string;
   readonly money: Partial<Record<Field, AmountToken>>;
   /** Where each amount was printed (its right edge), by field. */
   readonly moneyRight?: Partial<Record<Field, number>>;
@@ -670,6 +711,7 @@ export function classifyLine(cols: Columns, line: Line): TableLine {
   let date: DateToken | undefined;
   const desc: string[] = [];
   const type: string[] = [];
+  const reference: string[] = [];
   const money: Partial<Record<Field, AmountToken>> = {};
   const moneyRight: Partial<Record<Field, number>> = {};
   const unreadable: string[] = [];
@@ -700,6 +742,8 @@ export function classifyLine(cols: Columns, line: Line): TableLine {
           date ??= d;
           continue;
         }
+        // The time of day printed after the date as a word of its own ("18/11/2024" then "09:14"): no words of the row.
+        if (date !== undefined && desc.length === 0 && isTimeOfDay(cell.text)) continue;
         const lead = splitLeadingDate(cell.text);
         if (lead && date === undefined) {
           date = lead.date;
@@ -710,6 +754,8 @@ export function classifyLine(cols: Columns, line: Line): TableLine {
         desc.push(cell.text);
       } else if (col.field === 'type') {
         type.push(cell.text);
+      } else if (col.field === 'reference') {
+        reference.push(cell.text);
       } else if (
         isMoneyField(col.field) &&
         cell.left > (cols.aligned?.get(col.field) ?? col.right) + ALIGN_SLACK &&
@@ -740,6 +786,7 @@ export function classifyLine(cols: Columns, line: Line): TableLine {
     ...(date ? { date } : {}),
     description: desc.join(' ').replace(/\s+/g, ' ').trim(),
     type: type.join(' ').trim(),
+    reference: reference.join(' ').trim(),
     money,
     moneyRight,
     ...(stray !== undefined ? { strayDateText: stray } : {}),

@@ -137,6 +137,18 @@ const MONTH_FIRST_RE = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4
 const COMPACT_RE = /^(\d{1,2})([A-Za-z]{3})(\d{2}|\d{4})$/;
 /** A weekday before the date ("Mon 02 Dec 2024", "Monday, 2 December"): it says nothing the date does not. */
 const WEEKDAY_RE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,? +(?=\d|[A-Za-z]{3})/i;
+/**
+ * The time of day after a date, as digital banks print it in the date column ("18/11/2024 09:14", "2 Dec 2024,
+ * 14:32:05", "02/12/2024 2:32pm"): it says when in the day, not which day, so it is no part of the date nor of the
+ * description (a statement probe: "09:14" was read as the first word of every description).
+ */
+const TIME_OF_DAY = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?`;
+const TRAILING_TIME_RE = new RegExp(String.raw`(?<=\S)(?:,?\s+|T)${TIME_OF_DAY}$`, 'i');
+const LEADING_TIME_RE = new RegExp(String.raw`^,?\s*${TIME_OF_DAY}(?:\s+|$)`, 'i');
+const TIME_ALONE_RE = new RegExp(`^${TIME_OF_DAY}$`, 'i');
+/** Whether a cell is a time of day alone ("09:14"). */
+export const isTimeOfDay = (text: string): boolean => TIME_ALONE_RE.test(text.trim());
+
 /** A date at the start of a cell, followed by more text. */
 const LEADING_DATE_RE =
   /^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?(?: (?:\d{4}|\d{2}))?)\s+(\S.*)$/;
@@ -154,7 +166,7 @@ function valid(day: number, month: number, year?: number): boolean {
 
 /** Reads a whole cell as a date, or undefined. */
 export function parseDateToken(text: string): DateToken | undefined {
-  const t = text.trim().replace(WEEKDAY_RE, '');
+  const t = text.trim().replace(WEEKDAY_RE, '').replace(TRAILING_TIME_RE, '');
   let m = ISO_RE.exec(t);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -193,7 +205,10 @@ export function splitLeadingDate(text: string): { date: DateToken; rest: string 
   const m = LEADING_DATE_RE.exec(text.trim().replace(WEEKDAY_RE, ''));
   if (!m) return undefined;
   const date = parseDateToken(m[1]!);
-  return date ? { date, rest: m[2]! } : undefined;
+  if (!date) return undefined;
+  // A time of day after the date is neither ("18/11/2024 09:14 CARD PAYMENT …"); a time alone leaves no words.
+  const rest = m[2]!.replace(LEADING_TIME_RE, '');
+  return rest === '' ? undefined : { date, rest };
 }
 
 export function civil(year: number, month: number, day: number): CivilDate {
@@ -258,8 +273,9 @@ export function parseMonthHeading(text: string): { readonly month: number; reado
 const MONTH_NAMES = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
-// Dates as the rows print them, dashes too ("01-12-2024", "01-Dec-24": a period "01-Dec-24 to 31-Jan-25" was not read).
-const DATE_IN_TEXT = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?!\d)|\d{1,2}-\d{1,2}-(?:\d{4}|\d{2})(?!\d)|\d{1,2}-(?:${MONTH_NAMES})-(?:\d{4}|\d{2})(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s(?:${MONTH_NAMES})\.?,?(?:\s(?:\d{4}|\d{2})(?!\d))?)`;
+// Dates as the rows print them, dashes too ("01-12-2024", "01-Dec-24": a period "01-Dec-24 to 31-Jan-25" was not read),
+// run together too ("18Nov2024 to 17Jan2025": such a period was not read, and the rows' first and last dates stood in).
+const DATE_IN_TEXT = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:${MONTH_NAMES})(?:\d{4}|\d{2})(?!\d)|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?!\d)|\d{1,2}-\d{1,2}-(?:\d{4}|\d{2})(?!\d)|\d{1,2}-(?:${MONTH_NAMES})-(?:\d{4}|\d{2})(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s(?:${MONTH_NAMES})\.?,?(?:\s(?:\d{4}|\d{2})(?!\d))?)`;
 const PERIOD_RE = new RegExp(`(${DATE_IN_TEXT})\\s*(?:-|–|—|to|until)\\s*(${DATE_IN_TEXT})`, 'i');
 
 const STATEMENT_DATE_RE = new RegExp(

@@ -10,9 +10,10 @@
  * the date column but is not a date (a footer, the heading of an interest table) unless the rows go on under
  * it (a month's heading, "January 2027": no row, and no end), or at text alone set further below the rows
  * than they are set apart (the title of a table under a description-first one). A date printed over two
- * lines ("11th" over "December", "1 Dec" over "2026") is joined. Lines after the table's end that read as
- * its rows (a date and an amount on its alignment) are kept apart, so that the reader can say they were
- * not read rather than drop them in silence.
+ * lines ("11th" over "December", "1 Dec" over "2026") is joined, and so is a header set over two lines ("Money" over
+ * "out (£)"). Lines after the table's end that read as its rows (a date and an amount on its alignment) are kept
+ * apart, so that the reader can say they were not read rather than drop them in silence; so are the rows of a list
+ * of transactions not yet gone through ("Pending transactions"), under the table or over it.
  *
  * Each line is looked at a fixed number of times (once for the alignment, once to classify it, and at most
  * a few more times after a gap), so the walk is linear in the lines of the document.
@@ -24,6 +25,7 @@ import { parseAmountToken, parseDateToken, parseMonthHeading, splitLeadingDate, 
 import {
   ALIGN_SLACK,
   classifyLine,
+  stackedHeader,
   joinWrappedDate,
   furnitureKey,
   furnitureRow,
@@ -55,6 +57,35 @@ export interface Walk {
    * for the reader to tell a second account's table from the same table going on.
    */
   readonly sections: readonly Section[];
+  /**
+   * A section of transactions that have not gone through yet ("Pending transactions"), printed under the table (or
+   * over it): its title line and the lines under it that read as rows. They are no rows of the statement.
+   */
+  readonly pending?: { readonly title: Line; readonly rows: readonly Line[] };
+}
+
+/**
+ * The title of a list of transactions that have not gone through the account yet, which digital banks print under
+ * the statement's table, headed like it ("Pending transactions", "Uncleared items", "Transactions not yet posted"):
+ * a statement probe read such rows as the period's, and the totals broke with no word of why.
+ */
+const PENDING_TITLE = new RegExp(
+  String.raw`^(?:(?:pending|uncleared|unposted|unprocessed)(?: card)?(?: (?:transactions|payments|items|debits|credits))` +
+    String.raw`|(?:transactions|payments|items) (?:not yet|yet to be|still to be) (?:posted|cleared|processed|taken|paid|settled)` +
+    String.raw`|pending(?= (?:from|as at|as of|since|on)))(?: (?:from|as at|as of|since|on).*)?:?$`,
+  'i',
+);
+
+/**
+ * Whether a line is such a title: those words alone (perhaps with the dates they cover), no amount and no date cell,
+ * and, where the table's columns are known, printed left of its description (a title, not a description's wrapped
+ * line). A notice ("Pending transactions are not shown on this statement") is no title.
+ */
+function isPendingTitle(l: Line, cols?: Columns): boolean {
+  if (!PENDING_TITLE.test(l.text.trim())) return false;
+  if (l.cells.some((c) => parseAmountToken(c.text) || parseDateToken(c.text) || splitLeadingDate(c.text))) return false;
+  const description = cols?.columns.find((c) => c.field === 'description');
+  return description === undefined || cols!.columns[0] === description || l.cells[0]!.left < description.left - 2;
 }
 
 /** A header printed lower on a page than rows of the table already read on it. */
@@ -74,12 +105,27 @@ export interface Section {
   readonly above?: readonly Line[];
 }
 
-export function findFirstHeader(pages: readonly (readonly Line[])[]): { page: number; index: number; columns: Columns } | undefined {
+/**
+ * The header on line `i`: the line alone, or (where neither it nor the line under it is one) the two as a header set
+ * over two lines ({@link stackedHeader}); `lines` is how many lines it takes.
+ */
+function headerAtLine(lines: readonly Line[], i: number): { columns: Columns; lines: 1 | 2 } | undefined {
+  const alone = headerColumns(lines[i]!);
+  if (alone) return { columns: alone, lines: 1 };
+  const next = lines[i + 1];
+  if (!next || headerColumns(next)) return undefined;
+  const stacked = stackedHeader(lines[i]!, next);
+  return stacked ? { columns: stacked, lines: 2 } : undefined;
+}
+
+export function findFirstHeader(
+  pages: readonly (readonly Line[])[],
+): { page: number; index: number; columns: Columns; lines: 1 | 2 } | undefined {
   for (let p = 0; p < pages.length; p++) {
     const lines = pages[p]!;
     for (let i = 0; i < lines.length; i++) {
-      const columns = headerColumns(lines[i]!);
-      if (columns) return { page: p, index: i, columns };
+      const found = headerAtLine(lines, i);
+      if (found) return { page: p, index: i, ...found };
     }
   }
   return undefined;
@@ -177,7 +223,8 @@ function monthHeadingAt(
   before: DateToken | undefined,
   isFurniture: (l: Line) => boolean,
 ): boolean {
-  if (t.date !== undefined || t.type !== '' || t.strayDateText !== undefined || Object.keys(t.money).length > 0) return false;
+  if (t.date !== undefined || t.type !== '' || t.reference || t.strayDateText !== undefined || Object.keys(t.money).length > 0)
+    return false;
   const heading = parseMonthHeading(t.description);
   if (!heading) return false;
   const sameMonth = (d: DateToken) => d.month === heading.month && (d.year === undefined || d.year === heading.year);
@@ -249,13 +296,43 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
   let aligned: Columns | undefined = inferred?.columns;
   /** The date of the last dated line of the table so far (a month's heading is told by the month changing). */
   let lastDate: DateToken | undefined;
+  /**
+   * A pending section once its title is seen: its rows are no part of the table. Printed under the table it runs to
+   * the end of the document; printed over it (`first`), to the first header after its rows, where the table starts.
+   */
+  let pending: { title: Line; rows: Line[]; first: boolean } | undefined;
+  /** Whether the lines read now are the pending section's. */
+  let inPending = false;
+  // Printed over the table: its title just above the first header (the pending list's own), a line or two up.
+  if (headed) {
+    const above = pages[headed.page]!.slice(Math.max(0, headed.index - 3), headed.index).filter((l) => !isFurniture(l));
+    const title = above.find((l) => isPendingTitle(l));
+    if (title) {
+      pending = { title, rows: [], first: true };
+      inPending = true;
+    }
+  }
+  /** A line of a pending section: kept apart, with the rows among it. */
+  const pendingLine = (l: Line, cols: Columns | undefined) => {
+    outside.push(l);
+    if (cols && !isFurniture(l) && isRow(classifyLine(cols, l))) pending!.rows.push(l);
+  };
   for (let p = first.page; p < pages.length; p++) {
     const lines = pages[p]!;
+    // A pending section under the table runs on to the end of the document.
+    if (inPending && !pending!.first) {
+      for (const l of lines) pendingLine(l, header);
+      continue;
+    }
     // Every header on the page, found once (a header repeated mid-page starts its table again).
     const headerAt = new Map<number, Columns>();
+    /** The second lines of headers set over two lines: no part of the table. */
+    const headerTail = new Set<number>();
     for (let i = p === first.page ? first.index : 0; i < lines.length; i++) {
-      const h = headerColumns(lines[i]!);
-      if (h) headerAt.set(i, h);
+      const h = headerAtLine(lines, i);
+      if (!h) continue;
+      headerAt.set(i, h.columns);
+      if (h.lines === 2) headerTail.add(++i);
     }
     let start: number;
     if (headerAt.size > 0) {
@@ -307,6 +384,19 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
     for (let i = start; i < lines.length; i++) {
       const l = lines[i]!;
       const h = headerAt.get(i);
+      if (headerTail.has(i)) continue;
+      if (inPending && !(pending!.first && h && pending!.rows.length > 0)) {
+        pendingLine(l, cols ?? header ?? h ?? first.columns);
+        continue;
+      }
+      inPending = false;
+      if (!pending && isPendingTitle(l, cols ?? header) && !isFurniture(l)) {
+        pending = { title: l, rows: [], first: table.length === 0 };
+        inPending = true;
+        open = false;
+        outside.push(l);
+        continue;
+      }
       if (h && cols && i < alignedTo && sameHeader(h, header!)) {
         // The same header again, within the lines its alignment was found over: the table goes on under it.
         startSection(i);
@@ -324,7 +414,7 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
         const from = h ? i + 1 : i;
         cols = alignColumns(
           header,
-          lines.slice(from, end).filter((x, k) => !isFurniture(x) && !headerAt.has(from + k)),
+          lines.slice(from, end).filter((x, k) => !isFurniture(x) && !headerAt.has(from + k) && !headerTail.has(from + k)),
           aligned,
         );
         aligned = cols;
@@ -411,5 +501,6 @@ export function walkTables(pages: readonly (readonly Line[])[], pageHeights: rea
     lines: table,
     unread,
     sections: sections.map(({ header, at, title, newPage, above }) => ({ header, at, title, ...(newPage ? { newPage, above } : {}) })),
+    ...(pending ? { pending: { title: pending.title, rows: pending.rows } } : {}),
   };
 }

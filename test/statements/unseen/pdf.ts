@@ -15,10 +15,13 @@ import { Dec, formatMoney } from '../../../calc/money.ts';
 import { runningBalances, totals, type Account, type TruthRow } from './truth.ts';
 
 export type Align = 'left' | 'right' | 'center';
-export type ColKey = 'date' | 'desc' | 'out' | 'in' | 'amount' | 'balance' | 'type';
+/** `ref`: a reference column; `posted`: a second date column (the day a card transaction was posted). */
+export type ColKey = 'date' | 'desc' | 'out' | 'in' | 'amount' | 'balance' | 'type' | 'ref' | 'posted';
 export interface Col {
   readonly key: ColKey;
   readonly label: string;
+  /** A heading over two lines: this is printed under `label` ("Money" over "out (£)"). */
+  readonly label2?: string;
   readonly x: number;
   readonly w: number;
   readonly align: Align;
@@ -58,6 +61,18 @@ export const DATES = {
   dMonYYYY: (d: string) => `${ymd(d)[2]} ${MONTHS[ymd(d)[1] - 1]} ${ymd(d)[0]}`,
   /** "1 March 2025" */
   long: (d: string) => `${ymd(d)[2]} ${MONTHS_LONG[ymd(d)[1] - 1]} ${ymd(d)[0]}`,
+  /** "02Dec2024": day, month and year run together. */
+  compact: (d: string) => `${pad(ymd(d)[2])}${MONTHS[ymd(d)[1] - 1]}${ymd(d)[0]}`,
+  /** "2 Dec 24" */
+  dMonYY: (d: string) => `${ymd(d)[2]} ${MONTHS[ymd(d)[1] - 1]} ${String(ymd(d)[0]).slice(2)}`,
+  /** "02/12/24" */
+  slashYY: (d: string) => `${pad(ymd(d)[2])}/${pad(ymd(d)[1])}/${String(ymd(d)[0]).slice(2)}`,
+  /** "2nd Dec": an ordinal day, the year only in the header. */
+  ordinal: (d: string) => {
+    const n = ymd(d)[2];
+    const th = n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th';
+    return `${n}${th} ${MONTHS[ymd(d)[1] - 1]}`;
+  },
 } as const;
 
 /** "1,234.56", no sign. */
@@ -67,9 +82,17 @@ export function grouped(amount: string): string {
 }
 const neg = (a: string) => new Dec(a).isNegative();
 
-export type AmountStyle = 'split' | 'split-pounds' | 'signed' | 'signed-pounds' | 'crdr' | 'in-out-type';
-/** `owed`: what is owed as a positive figure, a credit marked "CR" (a CMS statement's balance). */
-export type BalanceStyle = 'plain' | 'signed' | 'pounds' | 'crdr' | 'od' | 'minus-pounds' | 'owed';
+/**
+ * `parens`: one signed column, money out in brackets ("(42.18)"); `trailing-minus`: money out with a minus after it
+ * ("42.18-"); `card`: a card's charges unsigned and its credits marked "CR".
+ */
+export type AmountStyle =
+  'split' | 'split-pounds' | 'signed' | 'signed-pounds' | 'crdr' | 'in-out-type' | 'parens' | 'trailing-minus' | 'card';
+/**
+ * `owed`: what is owed as a positive figure, a credit marked "CR" (a CMS statement's balance); `parens`: overdrawn in
+ * brackets; `trailing-minus`: overdrawn with a minus after the figure.
+ */
+export type BalanceStyle = 'plain' | 'signed' | 'pounds' | 'crdr' | 'od' | 'minus-pounds' | 'owed' | 'parens' | 'trailing-minus';
 
 function amountCells(style: AmountStyle, r: TruthRow): Partial<Record<ColKey, string>> {
   const g = grouped(r.amount);
@@ -86,6 +109,12 @@ function amountCells(style: AmountStyle, r: TruthRow): Partial<Record<ColKey, st
       return { amount: `${g} ${r.direction === 'out' ? 'DR' : 'CR'}` };
     case 'in-out-type':
       return { amount: g, type: r.direction === 'out' ? 'Debit' : 'Credit' };
+    case 'parens':
+      return { amount: r.direction === 'out' ? `(${g})` : g };
+    case 'trailing-minus':
+      return { amount: r.direction === 'out' ? `${g}-` : g };
+    case 'card':
+      return { amount: r.direction === 'out' ? g : `${g} CR` };
   }
 }
 
@@ -106,6 +135,10 @@ export function balanceText(style: BalanceStyle, b: string): string {
       return `${neg(b) ? '-' : ''}£${g}`;
     case 'owed':
       return neg(b) ? `£${g} CR` : `£${g}`;
+    case 'parens':
+      return neg(b) ? `(${g})` : g;
+    case 'trailing-minus':
+      return neg(b) ? `${g}-` : g;
   }
 }
 
@@ -154,6 +187,24 @@ export interface Layout {
   readonly beside?: { readonly x: number; readonly w: number; readonly lines: readonly string[] };
   /** Reprint the header row at the top of every page (default true). */
   readonly headerEveryPage?: boolean;
+  /** A totals line under the last row (after the closing line): its words, and the sums of money out and in. */
+  readonly totalsLine?: string;
+  /** What the `ref` column prints for a row (on its first line). */
+  readonly refOf?: (r: TruthRow, i: number) => string | undefined;
+  /** What the `posted` column prints for a row (on its first line): the day it was posted. */
+  readonly postedOf?: (r: TruthRow) => string;
+  /**
+   * A payment-type code printed at the left of the description column on a row's first line, the details indented
+   * `codeIndent` points after it (HSBC's "VIS", "DD", ")))"): the description is the code and the details.
+   */
+  readonly codeOf?: (r: TruthRow) => string | undefined;
+  readonly codeIndent?: number;
+  /** What the `type` column prints on a row's first line (a code such as "DD"): the description starts with it. */
+  readonly typeOf?: (r: TruthRow) => string;
+  /** List the rows newest first (each row's own lines still top to bottom). */
+  readonly newestFirst?: boolean;
+  /** Printed after the date on a row's first line, in the date column (the time of day: "14:32"). */
+  readonly dateSuffix?: (r: TruthRow, i: number) => string;
 }
 
 export interface ExpectedRow {
@@ -166,7 +217,8 @@ export interface ExpectedRow {
 }
 
 interface Line {
-  readonly cells: Partial<Record<ColKey, string>>;
+  /** `code`: a payment-type code at the left of the description column ({@link Layout.codeOf}). */
+  readonly cells: Partial<Record<ColKey | 'code', string>>;
   readonly opens?: { readonly account: number; readonly row: number };
   /** The balance after the line (for carry lines). */
   readonly after: string;
@@ -184,13 +236,24 @@ function accountLines(l: Layout, a: Account, accountIndex: number): Line[] {
       after: a.openingBalance,
     });
   let lastDate = '';
-  a.rows.forEach((r, i) => {
+  const order = a.rows.map((r, i) => [r, i] as const);
+  if (l.newestFirst) order.reverse();
+  order.forEach(([r, i]) => {
     const at = l.amountLine === 'last' ? r.lines.length - 1 : 0;
     const showBalance = !l.balanceEndOfDay || a.rows[i + 1]?.date !== r.date;
     const before = i === 0 ? a.openingBalance : after[i - 1]!;
     r.lines.forEach((text, k) => {
-      const cells: Partial<Record<ColKey, string>> = { desc: text };
+      const cells: Partial<Record<ColKey | 'code', string>> = { desc: text };
       if (k === 0 && (!l.dateOncePerDay || r.date !== lastDate)) cells.date = fmt(r.date);
+      if (cells.date && l.dateSuffix) cells.date = `${cells.date} ${l.dateSuffix(r, i)}`;
+      if (k === 0 && l.refOf) {
+        const ref = l.refOf(r, i);
+        if (ref) cells.ref = ref;
+      }
+      if (k === 0 && l.postedOf) cells.posted = l.postedOf(r);
+      if (k === 0 && l.typeOf) cells.type = l.typeOf(r);
+      const code = k === 0 ? l.codeOf?.(r) : undefined;
+      if (code) cells.code = code;
       if (k === at) {
         Object.assign(cells, amountCells(l.amounts, r));
         if (showBalance && l.cols.some((c) => c.key === 'balance')) cells.balance = balanceText(l.balances, after[i]!);
@@ -207,6 +270,10 @@ function accountLines(l: Layout, a: Account, accountIndex: number): Line[] {
   const closing = totals(a).closing;
   if (l.closeLine)
     out.push({ cells: { date: fmt(a.periodEnd), desc: l.closeLine, balance: balanceText(l.balances, closing) }, after: closing });
+  if (l.totalsLine) {
+    const t = totals(a);
+    out.push({ cells: { desc: l.totalsLine, out: grouped(t.paidOut), in: grouped(t.paidIn) }, after: closing });
+  }
   return out;
 }
 
@@ -253,12 +320,14 @@ export async function renderUnseen(l: Layout, accounts: readonly Account[]): Pro
   const accountFirstPage: number[] = [];
   let page = 0;
   const lh = l.lineHeight;
+  // A heading over two lines takes a line more.
+  const headerHeight = (l.cols.some((c) => c.label2) ? 2 * lh : lh) + 4;
   for (const [ai, a] of accounts.entries()) {
     page++;
     accountFirstPage.push(page);
     let y = l.firstPage(a).top;
     plan.push({ page, y, line: 'header' });
-    y += lh + 4;
+    y += headerHeight;
     const lines = accountLines(l, a, ai);
     for (let i = 0; i < lines.length; i++) {
       // A row's lines stay together: break before a row that would not fit whole.
@@ -272,7 +341,7 @@ export async function renderUnseen(l: Layout, accounts: readonly Account[]): Pro
         y = l.nextTop;
         if (l.headerEveryPage ?? true) {
           plan.push({ page, y, line: 'header' });
-          y += lh + 4;
+          y += headerHeight;
         }
         if (l.carry) {
           plan.push({ page, y, line: { carry: l.carry.bf, balance: prev.after } });
@@ -327,15 +396,11 @@ export async function renderUnseen(l: Layout, accounts: readonly Account[]): Pro
       for (const f of l.everyPage(p.page, pages, a)) put(f);
     }
     if (p.line === 'header') {
-      for (const c of l.cols)
-        put({
-          text: c.label,
-          x: c.x,
-          y: p.y,
-          w: c.w,
-          align: c.key === 'desc' || c.key === 'date' || c.key === 'type' ? 'left' : c.align,
-          bold: true,
-        });
+      for (const c of l.cols) {
+        const align = c.key === 'desc' || c.key === 'date' || c.key === 'type' || c.key === 'ref' || c.key === 'posted' ? 'left' : c.align;
+        if (c.label) put({ text: c.label, x: c.x, y: p.y, w: c.w, align, bold: true });
+        if (c.label2) put({ text: c.label2, x: c.x, y: p.y + lh, w: c.w, align, bold: true });
+      }
       continue;
     }
     if ('carry' in p.line) {
@@ -347,7 +412,11 @@ export async function renderUnseen(l: Layout, accounts: readonly Account[]): Pro
     const line = p.line;
     for (const c of l.cols) {
       const text = line.cells[c.key];
-      if (text) put({ text, x: c.x, y: p.y, w: c.w, align: c.align });
+      if (!text) continue;
+      // A code at the left of the description column, the details indented after it; lines under it indented alike.
+      const indent = c.key === 'desc' && l.codeOf ? (l.codeIndent ?? 22) : 0;
+      if (indent && line.cells.code) put({ text: line.cells.code, x: c.x, y: p.y, w: indent, align: 'left' });
+      put({ text, x: c.x + indent, y: p.y, w: c.w - indent, align: c.align });
     }
     if (line.opens) opened.set(`${line.opens.account}:${line.opens.row}`, { page: p.page, y: p.y });
     // After an account's last line: what the layout prints under the table.
@@ -363,9 +432,10 @@ export async function renderUnseen(l: Layout, accounts: readonly Account[]): Pro
     return a.rows.map((r, i): ExpectedRow => {
       const at = opened.get(`${ai}:${i}`)!;
       const shown = l.cols.some((c) => c.key === 'balance') && (!l.balanceEndOfDay || a.rows[i + 1]?.date !== r.date);
+      const code = l.codeOf?.(r) ?? l.typeOf?.(r);
       return {
         date: r.date,
-        description: r.lines.join(' '),
+        description: [...(code ? [code] : []), ...r.lines].join(' '),
         amount: formatMoney(new Dec(r.amount)),
         direction: r.direction,
         ...(shown ? { balance: after[i]! } : {}),
