@@ -203,6 +203,22 @@ const STALE_DAYS = 62;
 function positionProblems(spec: LetterSpec, r: ComputedReconciliation): LetterProblem[] {
   const needs = spec.reconciliationNeeds;
   const result = r.result;
+  // Arrears worked out with payments set aside that may be maintenance (no bankFilter; calc/reconcile/payees.ts): a
+  // letter accepting them, or asking CMS to collect them, would state as the evidence's fact that nothing was paid (a
+  // journey probe's weekly payer was to sign "I accept that I owe £1,560.00 … paid £0.00" having paid every £60).
+  const aside = result.setAside;
+  if (needs?.position === 'arrears' && result.balance.position === 'arrears' && aside && aside.count > 0) {
+    const payees = joinAnd(aside.payees.map((p) => `“${p.description}”`));
+    return [
+      {
+        field: 'reconciliation.bankFilter',
+        message:
+          `is not given, and ${count(aside.count, 'payment')} to ${payees} totalling ${pounds(aside.total)}, whose amounts fit the schedule, ` +
+          'were set aside as not maintenance payments, so the arrears this letter would state may not be owed. Reconcile again with ' +
+          'bankFilter.descriptionContains naming the payee the maintenance went to (reconcile_case bankFilter): the payments are then counted, or left out, as you say',
+      },
+    ];
+  }
   if (!needs?.position || result.balance.position === needs.position) return [];
   const b = result.balance;
   return [

@@ -12,7 +12,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../calc/dates.ts';
-import { reconcileRecords } from '../../cases/index.ts';
+import { draftCaseLetter, reconcileRecords } from '../../cases/index.ts';
+import { LetterInputError } from '../../letters/index.ts';
 import { openStore } from '../../store/open.ts';
 import type { CaseStore } from '../../store/types.ts';
 import { cleanup, freshDataDir } from '../store/helpers.ts';
@@ -93,5 +94,17 @@ describe('a weekly payer with no bankFilter, the case holding the other parent�
     const words = r.findings.map((f) => f.explanation).join(' ');
     expect(words).toContain('set aside');
     expect(words).toContain('bankFilter');
+  });
+
+  it('a plan accepting those arrears is refused until the payee is named: no letter says £0.00 paid', async () => {
+    const id = await weeklyPayerCase('Dana Other');
+    const plan = { frequency: 'monthly', instalments: 6, firstPaymentOn: '2024-11-01' };
+    const error = await draftCaseLetter(store, id, { type: 'arrears_payment_plan', sentOn: TODAY, facts: plan }, TODAY).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(LetterInputError);
+    const problem = (error as LetterInputError).problems.find((p) => p.field === 'reconciliation.bankFilter');
+    // 26 × £60.00 = £1,560.00 set aside.
+    expect(problem?.message).toContain('26 payments to “C PROBE CM” totalling £1,560.00');
   });
 });
