@@ -98,7 +98,7 @@ describe('GET /', () => {
     for (const type of EVENT_TYPES) expect(html).toContain(`<option value="${type}" data-hint="`);
     // The description of decision_letter_received is split into what happened and which date to give.
     expect(html).toContain(
-      '<option value="decision_letter_received" data-hint="the date printed on the decision letter">A CMS decision (calculation, change, variation, refusal)</option>',
+      '<option value="decision_letter_received" data-hint="the date printed on the decision letter, not the day it came: the 30 days run from that date">A CMS decision (calculation, change, variation, refusal)</option>',
     );
   });
 });
