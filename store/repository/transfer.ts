@@ -79,7 +79,40 @@ function withNewIds(x: ParsedCaseExport): ParsedCaseExport {
  * event), and orders the events so that an event comes after the one it answers (the foreign key is checked
  * as each batch is written).
  */
+/** The kinds of row an export holds, each with its own ids. */
+const ROW_KINDS = [
+  'parties',
+  'children',
+  'decisions',
+  'documents',
+  'transactions',
+  'cmsEntries',
+  'evidence',
+  'reconciliationRuns',
+  'letters',
+  'events',
+] as const satisfies readonly (keyof ParsedCaseExport)[];
+
+/**
+ * Refuses an export in which two rows of a kind share an id, naming both. Before, such an export was refused as if
+ * the id were "already taken in this store" (it was taken by the export itself), and two events of one id were kept
+ * as one without a word.
+ */
+function refuseRepeatedIds(x: ParsedCaseExport): void {
+  for (const kind of ROW_KINDS) {
+    const first = new Map<string, number>();
+    (x[kind] as readonly { readonly id: string }[]).forEach((row, i) => {
+      const at = first.get(row.id);
+      if (at !== undefined) {
+        throw new InputError(`${kind}[${i}].id`, `repeats the id of ${kind}[${at}]; each row of an export has an id of its own`);
+      }
+      first.set(row.id, i);
+    });
+  }
+}
+
 function checkReferences(x: ParsedCaseExport): ParsedCaseExport['events'] {
+  refuseRepeatedIds(x);
   const documents = new Set(x.documents.map((d) => d.id));
   const letters = new Set(x.letters.map((l) => l.id));
   const events = new Map(x.events.map((e) => [e.id, e]));

@@ -7,11 +7,14 @@
  *   batch is written (inside the import's transaction) prints `writing` and stalls, to be killed there.
  * - `delete <caseId>`: opens the store, deletes the case, prints `deleted` and exits at once without closing the
  *   store (as a process that is stopped would), before the rewrite that a delete leaves due has run.
+ * - `keep <bytes>`: opens the store, makes a case, imports a document keeping an original file of that many random
+ *   bytes, exports the case, and reports `{"same":true|false,"ms":…}` (whether the export gives the same bytes back).
  * @module
  */
+import { randomBytes } from 'node:crypto';
 import { openStore } from '../../store/open.ts';
 import { StoreError } from '../../store/errors.ts';
-import { bankStatement, documentInfo } from './helpers.ts';
+import { bankDocument, bankStatement, documentInfo, sampleCase } from './helpers.ts';
 
 const [mode, optionsJson, caseId, rows] = process.argv.slice(2);
 const options = JSON.parse(optionsJson ?? '{}') as { dataDir?: string; databaseUrl?: string };
@@ -47,6 +50,20 @@ if (mode === 'open') {
   const store = await openStore(options);
   await store.deleteCase(caseId!);
   process.stdout.write('deleted\n', () => process.exit(0));
+} else if (mode === 'keep') {
+  const store = await openStore(options);
+  const started = performance.now();
+  const made = await sampleCase(store);
+  const original = new Uint8Array(randomBytes(Number(caseId)));
+  await store.importParsed(
+    made.id,
+    { ...bankDocument('kept'), ...documentInfo(original, { keep: true }) },
+    bankStatement({ count: 1, seed: 3 }),
+  );
+  const exported = await store.exportCase(made.id);
+  const back = Buffer.from(exported.documents[0]!.originalBase64 ?? '', 'base64');
+  process.stdout.write(`${JSON.stringify({ same: back.equals(original), ms: Math.round(performance.now() - started) })}\n`);
+  await store.close();
 } else {
   process.stderr.write(`unknown mode ${mode}\n`);
   process.exitCode = 2;
