@@ -20,6 +20,8 @@
  *   Reckoner adds: its middleware, the calculation and shaping the output (goal ≥ 0.6×). Both driven in-process with
  *   `app.request` (each request with the Content-Length an HTTP client sends), then over a real loopback socket
  *   (@hono/node-server on 127.0.0.1).
+ * - `json-values`: counting a 60 MB export body's JSON values before parsing, against a native search of the same
+ *   text (goal ≤ 10×, bench/json-values.ts).
  * - `reconcile`: `reconcile` over a ten-year dispute with 2,000, 20,000 and 200,000 bank transactions, at least
  *   five runs at each size, against reading and sorting the same input; how it grows (bench/reconcile.ts).
  * - `statements`: statement parsing against raw pdf.js (bench/statements.ts).
@@ -51,7 +53,7 @@ const GOAL_HTTP_RATIO = 0.6;
 /** Results feed this so no measured work can be optimised away. */
 let sink = 0;
 
-const SECTIONS = ['calc', 'http', 'reconcile', 'statements', 'store', 'cold-start', 'page'] as const;
+const SECTIONS = ['calc', 'http', 'json-values', 'reconcile', 'statements', 'store', 'cold-start', 'page'] as const;
 type Section = (typeof SECTIONS)[number];
 const asked = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
@@ -329,6 +331,10 @@ async function httpSection(): Promise<string> {
 const summary: string[] = [];
 if (chosen('calc')) summary.push(await calcSection());
 if (chosen('http')) summary.push(await httpSection());
+if (chosen('json-values')) {
+  const { jsonValuesSection } = await import('./json-values.ts');
+  summary.push(jsonValuesSection());
+}
 if (chosen('reconcile')) summary.push(reconcileSection());
 if (chosen('statements')) {
   const { statementsSection } = await import('./statements.ts');

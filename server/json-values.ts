@@ -43,12 +43,19 @@ export function jsonValuesOver(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === QUOTE) {
-      // To the closing quote, stepping over each escaped character (an escaped quote does not close the string).
-      for (i++; i < text.length; i++) {
-        const inside = text.charCodeAt(i);
-        if (inside === BACKSLASH) i++;
-        else if (inside === QUOTE) break;
+      // To the closing quote: the next quote not escaped, found by indexOf, which runs through a long string (a case
+      // export's base64 file, 60 MB) in native code: a character at a time here it took 0.4 to 1.1 s, with every
+      // other request waiting. A quote is escaped when an odd number of backslashes stands before it; each run of
+      // backslashes is counted once, for the quote after it.
+      let close = i;
+      for (;;) {
+        close = text.indexOf('"', close + 1);
+        if (close < 0) return false;
+        let slashes = 0;
+        while (text.charCodeAt(close - 1 - slashes) === BACKSLASH) slashes++;
+        if (slashes % 2 === 0) break;
       }
+      i = close;
     } else if (ch === COMMA || ch === OPEN_ARRAY || ch === OPEN_OBJECT) {
       if (++count > max) return true;
     }

@@ -27,6 +27,16 @@ describe('counting the values of a JSON text before parsing it', () => {
     expect(jsonValuesOver(JSON.stringify({ s: 'ab\\', t: [1, 2] }), 2)).toBe(true);
   });
 
+  it('tells an escaped quote from a closing one after any run of backslashes', () => {
+    // "x\\" closes after two backslashes (one escaped); "x\"" after the escaped quote; "\\\" never closes.
+    expect(jsonValuesOver(JSON.stringify({ a: 'x\\', b: [1, 2] }), 3)).toBe(true);
+    expect(jsonValuesOver(JSON.stringify({ a: 'x\\\\', b: [1, 2] }), 3)).toBe(true);
+    expect(jsonValuesOver(JSON.stringify({ a: 'x"', b: [1, 2] }), 3)).toBe(true);
+    expect(jsonValuesOver(JSON.stringify({ a: 'x\\"', b: [1, 2] }), 4)).toBe(false);
+    expect(jsonValuesOver('"\\\\\\", [1, 2]', 0)).toBe(false);
+    expect(jsonValuesOver(`{"a":"${'\\"'.repeat(1000)}\\\\",${'0,'.repeat(10)}0}`, 10)).toBe(true);
+  });
+
   it('leaves room for an export of a case at every row limit, 30 values a row', () => {
     const rows = Object.values(CASE_LIMITS).reduce((n, kind) => n + kind.max, 0);
     expect(CASE_EXPORT_MAX_JSON_VALUES).toBeGreaterThanOrEqual(30 * rows);
