@@ -3,6 +3,7 @@
  * Logs go to stderr; in `mcp` mode stdout carries JSON-RPC only.
  * @module
  */
+import type { Server as HttpServer } from 'node:http';
 import { VERSION } from './version.ts';
 
 const USAGE = `Usage:
@@ -89,14 +90,21 @@ export async function main(argv: string[]): Promise<void> {
       return;
     case 'serve': {
       const { host, port, insecureNoAuth } = parseServeArgs(rest);
-      const [{ serve }, { connectWarning, lazyStore, storeOptionsFromEnv }, { createApp, NO_AUTH_WARNING }, auth, { serverDay }] =
-        await Promise.all([
-          import('@hono/node-server'),
-          import('../store/open.ts'),
-          import('./http.ts'),
-          import('./auth.ts'),
-          import('./today.ts'),
-        ]);
+      const [
+        { serve },
+        { connectWarning, lazyStore, storeOptionsFromEnv },
+        { createApp, NO_AUTH_WARNING },
+        auth,
+        { serverDay },
+        { closeStalledAnswers, serverOptions },
+      ] = await Promise.all([
+        import('@hono/node-server'),
+        import('../store/open.ts'),
+        import('./http.ts'),
+        import('./auth.ts'),
+        import('./today.ts'),
+        import('./slow-clients.ts'),
+      ]);
       const today = dayOrFail(serverDay);
       // The variable's tokens and the file's (read again when it changes, and on SIGHUP): server/auth.ts.
       let tokens: ReturnType<typeof auth.TokenList.fromEnv>;
@@ -146,12 +154,17 @@ export async function main(argv: string[]): Promise<void> {
         insecureNoAuth: insecureNoAuth && !tokens && !auth.isLoopback(host),
       };
       let app = createApp({ ...options, port });
-      const server = serve({ fetch: (request, env) => app.fetch(request, env), hostname: host, port }, (info) => {
-        // With --port 0 the real port is known only now, and the Host guard must name it; this runs
-        // before any connection is accepted.
-        if (info.port !== port) app = createApp({ ...options, port: info.port });
-        process.stderr.write(`reckoner ${VERSION} listening on http://${host.includes(':') ? `[${host}]` : host}:${info.port}\n`);
-      });
+      // Time limits for slow clients, and answers a client stops taking abandoned (server/slow-clients.ts).
+      const server = serve(
+        { fetch: (request, env) => app.fetch(request, env), hostname: host, port, serverOptions: serverOptions() },
+        (info) => {
+          // With --port 0 the real port is known only now, and the Host guard must name it; this runs
+          // before any connection is accepted.
+          if (info.port !== port) app = createApp({ ...options, port: info.port });
+          process.stderr.write(`reckoner ${VERSION} listening on http://${host.includes(':') ? `[${host}]` : host}:${info.port}\n`);
+        },
+      );
+      closeStalledAnswers(server as HttpServer);
       server.on('error', (error: NodeJS.ErrnoException) => {
         fail(error.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use; choose another with --port` : error.message);
       });

@@ -9,6 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_CODES, type ErrorCode } from '../calc/errors.ts';
 import { BUSY_RETRY_AFTER_SECONDS, readerBusyIn, type ReaderBusyError } from '../statements/worker/pool.ts';
 import { toFailure, type ToolFailure } from '../tools/tool.ts';
+import { caseWorkBusyIn } from './case-work.ts';
 
 export { ERROR_CODES, type ErrorCode };
 
@@ -34,20 +35,21 @@ export interface HttpFailure extends ToolFailure {
 }
 
 /**
- * The public shape of a thrown error ({@link toFailure}), carrying the reader's busy mark when the error is, or came
- * from, its busy refusal ({@link ReaderBusyError}): the JSON API's routes make their failures with this.
+ * The public shape of a thrown error ({@link toFailure}), carrying the busy mark when the error is, or came from, the
+ * reader's busy refusal ({@link ReaderBusyError}) or the case work's (server/case-work.ts): the JSON API's routes make
+ * their failures with this.
  */
 export function failureOf(error: unknown): HttpFailure {
   const failure = toFailure(error);
-  const busy = readerBusyIn(error);
+  const busy = readerBusyIn(error) ?? caseWorkBusyIn(error);
   return busy && failure.code === 'too_large' ? { ...failure, retryAfterSeconds: busy.retryAfterSeconds } : failure;
 }
 
 /**
  * Whether a failure is the document reader being busy (its queue full, an organisation's share of it full, or a
- * document waited its whole time budget), not the request being too large: told by the reader's mark
- * ({@link failureOf}), never by its words. Those are answered 503 with Retry-After, so that a client waits and sends
- * the same request again.
+ * document waited its whole time budget) or the case work's queue being full, not the request being too large: told
+ * by the mark ({@link failureOf}), never by its words. Those are answered 503 with Retry-After, so that a client waits
+ * and sends the same request again.
  */
 export function isBusy(failure: HttpFailure): failure is HttpFailure & { readonly retryAfterSeconds: number } {
   return failure.code === 'too_large' && failure.retryAfterSeconds !== undefined;

@@ -14,7 +14,7 @@ import { readTokens, TokenList } from './auth.ts';
 import { sizeLimit, type SizeLimit } from './body-limit.ts';
 import { errorResponse, failureOf } from './errors.ts';
 import { FileShelf } from '../tools/files.ts';
-import { CaseWorkLimiter } from './case-work.ts';
+import { CaseWorkLimiter, isCaseWork, type CaseWorkLimits } from './case-work.ts';
 import { createMcpServer, InFlight } from './mcp.ts';
 import { PARSE_ROUTE, PARSE_ROUTE_MAX_BODY, registerParseRoute } from './parse-route.ts';
 import { openApiDocument } from './openapi.ts';
@@ -23,6 +23,8 @@ import { toolCalled } from './mcp-tool-name.ts';
 import type { CivilDate } from '../calc/dates.ts';
 import { todayInUk } from './today.ts';
 import { registerWebRoutes } from './web.ts';
+import { HTTP_FILE_READ_MAX_BYTES } from './resources.ts';
+import { answerInPieces, cutIntoPieces, inPieces, jsonAnswer, PIECES_ABOVE_BYTES } from './slow-clients.ts';
 import { VERSION } from './version.ts';
 
 export interface HttpOptions {
@@ -50,6 +52,8 @@ export interface HttpOptions {
   readonly today?: () => CivilDate;
   /** The case store (opened on first use), for the case tools and resources. */
   readonly store?: () => Promise<CaseStore>;
+  /** How many calls on cases run and wait at once (server/case-work.ts CASE_WORK_LIMITS; tests make them small). */
+  readonly caseWorkLimits?: Partial<CaseWorkLimits>;
 }
 
 export { errorResponse };
@@ -162,9 +166,6 @@ function foreignHostOrOrigin(c: Context, allowed: Set<string>): Response | undef
   return undefined;
 }
 
-/** The type of every JSON answer, as Hono's `c.json` writes it. */
-const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
-
 /**
  * Each authenticated request's principal, by its context: the one object every middleware and the route share (a
  * body limit may give the route a new request object, and the parse route's does).
@@ -252,7 +253,7 @@ export function createApp(options: HttpOptions): Hono {
   const shelf = new FileShelf();
   const inFlight = new InFlight();
   // Calls on a stored case run a few at a time, and one organisation's never take every slot (server/case-work.ts).
-  const caseWork = new CaseWorkLimiter();
+  const caseWork = new CaseWorkLimiter(options.caseWorkLimits);
   const ownerOf = (principal: Principal): string => `${principal.organisation}\u0000${principal.id}`;
   // Each request acts for its principal: the store it is given is scoped to the principal's organisation.
   const contextFor = (principal: Principal): ToolContext => {
@@ -377,8 +378,10 @@ export function createApp(options: HttpOptions): Hono {
     // notifications/cancelled stops a request of this principal still running on another POST (stateless: no session).
     // A body that is not JSON by its Content-Type is left to the transport (it refuses it, 415).
     let body: unknown;
+    let bodyBytes = 0;
     if ((c.req.header('content-type') ?? '').includes('application/json')) {
       const text = await c.req.raw.text();
+      bodyBytes = text.length;
       // Only a case export or a document makes a large MCP message: any other is refused before it is parsed (a
       // security audit made the server grow past 2 GB parsing 60 MiB of small JSON values sent as tools/list).
       const refusal = text.length > maxBody ? largeMcpRefusal(text) : undefined;
@@ -423,7 +426,9 @@ export function createApp(options: HttpOptions): Hono {
       context: () => context,
       ...(context.store ? { store: context.store } : {}),
       inFlight: { registry: inFlight, owner: ownerOf(principal) },
-      caseWork: (work) => caseWork.run(principal.organisation, work),
+      // A waiting call is weighed by its message (one tool call a message).
+      caseWork: (work, signal) => caseWork.run(principal.organisation, work, signal, bodyBytes),
+      fileReadMaxBytes: HTTP_FILE_READ_MAX_BYTES,
     });
     // The body limit is ours (above); the SDK's own default (4 MiB) would refuse a document or case export
     // that the routes beside it accept.
@@ -441,15 +446,17 @@ export function createApp(options: HttpOptions): Hono {
         await server.close();
         return response;
       }
+      // In pieces: an event may carry a whole result, and a client that stops reading is then seen (server/slow-clients.ts).
       const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-      void response.body
+      void cutIntoPieces(response.body)
         .pipeTo(writable)
         .catch(() => undefined)
         .finally(() => void server.close());
       return new Response(readable, { status: response.status, headers: response.headers });
     }
     try {
-      return await transport.handleRequest(c.req.raw, body === undefined ? {} : { parsedBody: body });
+      // In pieces, as every large answer is (server/slow-clients.ts).
+      return answerInPieces(await transport.handleRequest(c.req.raw, body === undefined ? {} : { parsedBody: body }));
     } finally {
       await server.close();
     }
@@ -473,7 +480,9 @@ export function createApp(options: HttpOptions): Hono {
       );
     }
     const ascii = file.name.replace(/[^A-Za-z0-9._-]/g, '_');
-    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+    // A large file in pieces, so that a client that stops reading is let go (server/slow-clients.ts).
+    const bytes = file.bytes as Uint8Array<ArrayBuffer>;
+    return c.body(bytes.byteLength > PIECES_ABOVE_BYTES ? inPieces(bytes) : bytes, 200, {
       'Content-Type': file.mimeType,
       'Content-Length': String(file.bytes.byteLength),
       'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
@@ -513,9 +522,11 @@ export function createApp(options: HttpOptions): Hono {
         // to be stringified). The request's signal aborts when the client goes away unanswered: a long tool then stops.
         const principal = principalOf(c);
         const run = () => tool.outputText(body, new RequestContext(contextFor, principal, c.req.raw));
-        const onCase = typeof (body as { caseId?: unknown } | null)?.caseId === 'string';
-        const text = onCase ? await caseWork.run(principal.organisation, run) : await run();
-        return c.body(text, 200, JSON_TYPE);
+        // A call on a stored case (or import_case) waits its turn, and leaves the queue if its client goes away.
+        const answer = isCaseWork(tool.name, body)
+          ? await caseWork.run(principal.organisation, run, c.req.raw.signal, text.length)
+          : await run();
+        return jsonAnswer(c, answer);
       } catch (error) {
         // A client that went away cancelled its own request: nothing went wrong, and nobody is left to answer.
         if (isUnexpected(error) && !c.req.raw.signal.aborted) logInternal(c, error);
@@ -534,7 +545,9 @@ export function createApp(options: HttpOptions): Hono {
 
   app.notFound((c) => requestError(c, 'not_found', `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}; see /openapi.json`));
   app.onError((error, c) => {
-    logInternal(c, error);
+    // A client that went away (its body broken off mid-way: the read fails "aborted") is nothing gone wrong here, and
+    // no one is left to answer; logged, any client could write "internal error" lines at will.
+    if (!c.req.raw.signal.aborted) logInternal(c, error);
     return errorResponse(c, failureOf(error));
   });
   return app;

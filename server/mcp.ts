@@ -23,6 +23,7 @@ import { failure, isUnexpected, textProblem, toFailure, type AnyTool, type ToolC
 import { LOCAL_PRINCIPAL, type CaseStore } from '../store/types.ts';
 import { FileShelf, type Files, type StoredFile } from '../tools/files.ts';
 import { registerCaseResources, registerFileResources } from './resources.ts';
+import { isCaseWork, type CaseWork } from './case-work.ts';
 import { listedTool } from './tool-list.ts';
 import { todayInUk } from './today.ts';
 import { VERSION } from './version.ts';
@@ -38,8 +39,13 @@ export interface McpServerOptions {
    * notifications/cancelled arrives on a new POST, to a new server). Over stdio the SDK's own signal does it.
    */
   readonly inFlight?: { readonly registry: InFlight; readonly owner: string };
-  /** Runs a call on a stored case when the shared server has room for it (server/case-work.ts). */
-  readonly caseWork?: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
+   * Runs a call on a stored case (or an import_case, or a read of a kept file) when the shared server has room for it
+   * (server/case-work.ts).
+   */
+  readonly caseWork?: CaseWork;
+  /** The largest file resources/read gives (HTTP: server/resources.ts HTTP_FILE_READ_MAX_BYTES); none by default. */
+  readonly fileReadMaxBytes?: number;
 }
 
 /**
@@ -144,7 +150,7 @@ export function registerTools(
   tools: readonly (AnyTool | ToolEntry)[],
   context: () => ToolContext,
   inFlight?: { readonly registry: InFlight; readonly owner: string },
-  caseWork?: <T>(work: () => Promise<T>) => Promise<T>,
+  caseWork?: CaseWork,
 ): void {
   const entries = new Map<string, ToolEntry>(tools.map((t) => ('load' in t ? [t.name, t] : [t.name, entryOf(t)])));
   const call = async (
@@ -165,9 +171,12 @@ export function registerTools(
     const callContext: ToolContext = { ...context(), signal: controller.signal, ...(progress ? { progress: progress.report } : {}) };
     try {
       // run parses the input with the tool's schema: a refusal names each field in plain words.
-      // A call on a stored case waits for room on a shared server (server/case-work.ts).
-      const onCase = caseWork !== undefined && typeof (input as { caseId?: unknown } | null)?.caseId === 'string';
-      const { output, summary } = onCase ? await caseWork(() => tool.run(input, callContext)) : await tool.run(input, callContext);
+      // A call on a stored case (or import_case) waits for room on a shared server (server/case-work.ts), and leaves the
+      // queue when it is cancelled.
+      const { output, summary } =
+        caseWork !== undefined && isCaseWork(tool.name, input)
+          ? await caseWork(() => tool.run(input, callContext), controller.signal)
+          : await tool.run(input, callContext);
       await progress?.sent();
       controller.signal.throwIfAborted();
       if (!tool.outputSchema.safeParse(output).success) throw new Error(`the output of ${tool.name} does not fit its schema`);
@@ -241,6 +250,9 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
       today: () => given().today,
       ...(options.caseWork ? { caseWork: options.caseWork } : {}),
     });
-  registerFileResources(server, () => context().files!);
+  registerFileResources(server, () => context().files!, {
+    ...(options.caseWork ? { caseWork: options.caseWork } : {}),
+    ...(options.fileReadMaxBytes !== undefined ? { maxBytes: options.fileReadMaxBytes } : {}),
+  });
   return server;
 }

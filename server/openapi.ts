@@ -16,6 +16,7 @@ import { parseOptionsShape } from '../tools/parse-statement.ts';
 import { TOOLS } from '../tools/index.ts';
 import { strictObject } from '../tools/schemas.ts';
 import { routeName } from '../tools/tool.ts';
+import { isCaseWork } from './case-work.ts';
 import { ERROR_CODES, STATUS, type ErrorCode } from './errors.ts';
 import { PARSE_ROUTE, PARSE_ROUTE_MAX_BODY, RAW_UPLOAD_TYPES } from './parse-route.ts';
 import { VERSION } from './version.ts';
@@ -60,15 +61,16 @@ const ERROR_RESPONSES = {
     name: 'Busy',
     when:
       'The document reader is busy (as many documents as it reads at once and as many waiting as may wait, your organisation’s ' +
-      'share of the waiting full, or this one waited as long as a document may): nothing was read or saved; send the same request ' +
-      'again after the seconds in Retry-After',
+      'share of the waiting full, or this one waited as long as a document may), or, for a call on a stored case or an import ' +
+      'of one, as many such calls are waiting their turn as may wait (your organisation’s share of the places, or all of ' +
+      'them): nothing was read or saved; send the same request again after the seconds in Retry-After',
   },
 } as const;
 type ErrorStatus = keyof typeof ERROR_RESPONSES;
 
 /**
  * The codes a status carries: those whose status (server/errors.ts) it is; 405 is `unsupported` sent with 405, and 503
- * the reader's busy `too_large` (server/errors.ts isBusy).
+ * the busy `too_large` of the reader or the case work (server/errors.ts isBusy).
  */
 function codesFor(status: ErrorStatus): ErrorCode[] {
   if (status === 405) return ['unsupported'];
@@ -91,6 +93,13 @@ const TOOL_ERRORS = errors(400, 401, 403, 404, 405, 409, 413, 422, 500);
  * when they are busy: the tools that take one, as contentBase64 (parse_statement, import_document).
  */
 export const readsDocument = (tool: { readonly inputSchema: z.ZodObject }): boolean => 'contentBase64' in tool.inputSchema.shape;
+
+/**
+ * Whether a tool's call can wait its turn of the case work (server/case-work.ts), and so be refused 503 when too many
+ * wait: the tools that take a `caseId` (some only may), and `import_case`.
+ */
+export const waitsForCaseWork = (tool: { readonly name: string; readonly inputSchema: z.ZodObject }): boolean =>
+  isCaseWork(tool.name, {}) || 'caseId' in tool.inputSchema.shape;
 
 /** Replaces every `$ref` in a generated schema by `rename(ref)`. */
 function rewriteRefs(node: unknown, rename: (ref: string) => string): unknown {
@@ -297,7 +306,7 @@ function toolPaths(schemas: Record<string, Json>): Record<string, Json> {
             content: { 'application/json': { schema: output } },
           },
           ...TOOL_ERRORS,
-          ...(readsDocument(tool) ? errors(503) : {}),
+          ...(readsDocument(tool) || waitsForCaseWork(tool) ? errors(503) : {}),
         },
       },
     };

@@ -19,6 +19,7 @@ import { strictObject } from '../tools/schemas.ts';
 import { failure, isUnexpected, problemsFrom, type ToolContext, type ToolFailure } from '../tools/tool.ts';
 import { errorResponse, failureOf } from './errors.ts';
 import { DOCUMENT_MAX_JSON_VALUES, jsonValuesOver, tooManyValuesMessage } from './json-values.ts';
+import { jsonAnswer } from './slow-clients.ts';
 
 export const PARSE_ROUTE = '/api/v1/parse-statement';
 
@@ -100,7 +101,7 @@ async function fromJson(c: Context, context: ToolContext): Promise<Response> {
   }
   const parsed = parseStatementInput.safeParse(body);
   if (!parsed.success) throw new RequestProblem(failure('invalid_input', problemsFrom(parsed.error)));
-  return c.json(await parseStatementTool.handler(parsed.data, context));
+  return jsonAnswer(c, JSON.stringify(await parseStatementTool.handler(parsed.data, context)));
 }
 
 async function fromRaw(c: Context, owner: string | undefined): Promise<Response> {
@@ -108,7 +109,7 @@ async function fromRaw(c: Context, owner: string | undefined): Promise<Response>
   const password = c.req.header('x-document-password');
   const options = optionsFrom(password === undefined ? query : [...query, ['password', password]], 'query string');
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  return c.json(await parseBytes(bytes, options, c.req.raw.signal, owner));
+  return jsonAnswer(c, JSON.stringify(await parseBytes(bytes, options, c.req.raw.signal, owner)));
 }
 
 async function fromForm(c: Context, owner: string | undefined): Promise<Response> {
@@ -131,7 +132,7 @@ async function fromForm(c: Context, owner: string | undefined): Promise<Response
   if (!fields.some(([k]) => k === 'filename') && file.name) fields.push(['filename', file.name.slice(0, 255)]);
   const options = optionsFrom(fields, 'form');
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return c.json(await parseBytes(bytes, options, c.req.raw.signal, owner));
+  return jsonAnswer(c, JSON.stringify(await parseBytes(bytes, options, c.req.raw.signal, owner)));
 }
 
 /**

@@ -16,7 +16,9 @@ import { StoreError } from '../store/errors.ts';
 import type { CaseStore } from '../store/types.ts';
 import type { BuildLiabilityScheduleOutput } from '../tools/build-liability-schedule.ts';
 import { inputHash, MAX_PAGE_SIZE } from '../tools/paging.ts';
-import type { Files } from '../tools/files.ts';
+import { FILE_DOWNLOAD_PREFIX, type Files } from '../tools/files.ts';
+import { groupedCount } from '../calc/money.ts';
+import { caseWorkBusyIn, type CaseWork } from './case-work.ts';
 import { todayInUk } from './today.ts';
 
 /** JSON-RPC code for a resource that is not there (MCP specification, "Resources": error handling). */
@@ -31,7 +33,7 @@ export interface CaseResourceOptions {
    * reconciliation or chart of a large case holds the process seconds, and six read at once held it 20 s (a
    * security test, 5 December 2026).
    */
-  readonly caseWork?: <T>(work: () => Promise<T>) => Promise<T>;
+  readonly caseWork?: CaseWork;
 }
 
 function json(uri: URL, value: unknown): ReadResourceResult {
@@ -55,6 +57,9 @@ async function read(work: () => Promise<ReadResourceResult>): Promise<ReadResour
   } catch (error) {
     if (error instanceof StoreError && error.code === 'not_found') throw new McpError(RESOURCE_NOT_FOUND, error.message);
     if (error instanceof InputError) throw new McpError(ErrorCode.InvalidParams, error.message);
+    // Too many reads and calls waiting their turn: said as it is, to try again later.
+    const busy = caseWorkBusyIn(error);
+    if (busy) throw new McpError(ErrorCode.InternalError, busy.message, { retryAfterSeconds: busy.retryAfterSeconds });
     throw error;
   }
 }
@@ -91,8 +96,8 @@ function wholeSchedule(
 export function registerCaseResources(server: McpServer, store: () => Promise<CaseStore>, options: CaseResourceOptions = {}): void {
   const today = options.today ?? (() => todayInUk());
   const caseWork = options.caseWork;
-  /** A read of one case, in its turn on a shared server. */
-  const readCase = (work: () => Promise<ReadResourceResult>) => read(caseWork ? () => caseWork(work) : work);
+  /** A read of one case, in its turn on a shared server (leaving the queue if the request is cancelled). */
+  const readCase = (work: () => Promise<ReadResourceResult>, signal: AbortSignal) => read(caseWork ? () => caseWork(work, signal) : work);
 
   server.registerResource(
     'case',
@@ -105,7 +110,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
             name: c.reference ? `CMS ${c.reference}` : c.id,
             title: c.title,
             mimeType: JSON_TYPE,
-            description: `${c.side} side, ${c.service.replace('_', ' ')}; ${c.counts.documents} documents, ${c.counts.transactions} bank transactions, ${c.counts.cmsEntries} CMS entries, ${c.counts.evidence} evidence, ${c.counts.letters} letters`,
+            description: `${c.side} side, ${c.service.replaceAll('_', ' ')}; ${c.counts.documents} documents, ${c.counts.transactions} bank transactions, ${c.counts.cmsEntries} CMS entries, ${c.counts.evidence} evidence, ${c.counts.letters} letters`,
           })),
         };
       },
@@ -115,7 +120,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
       description: 'Everything a case holds, in summary (as get_case shows it; withheld addresses left out)',
       mimeType: JSON_TYPE,
     },
-    (uri, variables) => readCase(async () => json(uri, await (await store()).getCase(idOf(variables)))),
+    (uri, variables, extra) => readCase(async () => json(uri, await (await store()).getCase(idOf(variables))), extra.signal),
   );
 
   server.registerResource(
@@ -126,7 +131,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
       description: 'What was due, period by period, to today, from the decisions the case holds (every line)',
       mimeType: JSON_TYPE,
     },
-    (uri, variables) =>
+    (uri, variables, extra) =>
       readCase(async () => {
         const id = idOf(variables);
         const { caseSchedule, nextTurn, toJson } = await caseCode();
@@ -137,7 +142,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
           ...wholeSchedule(toJson, built.schedule, inputHash(built.input)),
           ...(built.warnings.length > 0 ? { warnings: built.warnings } : {}),
         });
-      }),
+      }, extra.signal),
   );
 
   server.registerResource(
@@ -148,14 +153,14 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
       description: 'Every line of CMS’s account the case holds (imported or typed) and every piece of evidence, oldest first',
       mimeType: JSON_TYPE,
     },
-    (uri, variables) =>
+    (uri, variables, extra) =>
       readCase(async () => {
         const id = idOf(variables);
         const s = await store();
         // Each read finds the case first: another organisation's, or none, is refused rather than read as empty.
         const [cmsEntries, evidence] = await Promise.all([s.cmsEntries(id), s.evidence(id)]);
         return json(uri, { caseId: id, cmsEntries, evidence });
-      }),
+      }, extra.signal),
   );
 
   server.registerResource(
@@ -167,7 +172,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
         'The latest run of reconcile_case kept with the case: the balances, the bridge, every finding and period row (a run too large to keep whole says under keptInPart what it left out)',
       mimeType: JSON_TYPE,
     },
-    (uri, variables) =>
+    (uri, variables, extra) =>
       readCase(async () => {
         const id = idOf(variables);
         const run = await (await store()).latestReconciliation(id);
@@ -181,7 +186,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
                 message: 'This case has not been reconciled yet; reconcile_case does it and keeps the result here.',
               },
         );
-      }),
+      }, extra.signal),
   );
 
   server.registerResource(
@@ -192,7 +197,7 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
       description: 'Due, paid and CMS-claimed over time and the two running balances, as SVG, with a text alternative',
       mimeType: 'image/svg+xml',
     },
-    (uri, variables) =>
+    (uri, variables, extra) =>
       readCase(async () => {
         const id = idOf(variables);
         const { caseChart } = await caseCode();
@@ -208,17 +213,34 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
             { uri: `${uri.href}#text`, mimeType: 'text/plain', text: chart.text },
           ],
         };
-      }),
+      }, extra.signal),
   );
 }
 
 /**
- * `reckoner://files/{id}`: a file a tool made (a letter's PDF, an evidence bundle, a calendar, a case export), as
+ * The largest file `resources/read` gives on a shared (HTTP) server: 16 MiB, 22 MB as base64. A larger one (a case
+ * export may be 64 MiB) is downloaded from `GET /api/v1/files/{id}`, which sends its bytes as they are: read as a
+ * resource, a 60 MB export was made into 80 MB of base64 and as much again of JSON each time, and a probe's ten reads
+ * of one held every other request of the server up to 20 s (ten downloads of it, 3 s).
+ */
+export const HTTP_FILE_READ_MAX_BYTES = 16 * 1024 * 1024;
+
+export interface FileResourceOptions {
+  /** Where a read waits its turn on a shared server (server/case-work.ts). */
+  readonly caseWork?: CaseWork;
+  /** The largest file a read gives (HTTP: {@link HTTP_FILE_READ_MAX_BYTES}); none over stdio. */
+  readonly maxBytes?: number;
+}
+
+/**
+ * `reckoner://files/{id}`: a file a tool made (a letter's PDF, an evidence bundle, a calendar or a case export), as
  * base64 with its mime type, for the hour the shelf keeps it (tools/files.ts). Not listed: a client learns of a file
  * from the `resource_link` in the tool's result. Unknown, expired and another organisation's files read alike: not
- * there.
+ * there. On a shared server a read waits its turn as a call on a case does (server/case-work.ts), and a file larger
+ * than `maxBytes` is refused, saying where to download it.
  */
-export function registerFileResources(server: McpServer, files: () => Files): void {
+export function registerFileResources(server: McpServer, files: () => Files, options: FileResourceOptions = {}): void {
+  const { caseWork, maxBytes } = options;
   server.registerResource(
     'file',
     new ResourceTemplate('reckoner://files/{id}', { list: undefined }),
@@ -226,18 +248,28 @@ export function registerFileResources(server: McpServer, files: () => Files): vo
       title: 'A file Reckoner made',
       description: 'A letter PDF, an evidence bundle, a calendar or a case export from a tool result, kept for 60 minutes',
     },
-    (uri, variables) => {
+    (uri, variables, extra) => {
       const id = Array.isArray(variables.id) ? variables.id[0] : variables.id;
-      const file = id ? files().get(id) : undefined;
-      if (!file) {
-        throw new McpError(
-          RESOURCE_NOT_FOUND,
-          'No such file: files are kept for 60 minutes and only for whoever made them; run the tool again to make it anew',
-        );
-      }
-      return {
-        contents: [{ uri: uri.href, mimeType: file.mimeType, blob: Buffer.from(file.bytes).toString('base64') }],
+      const readFile = async (): Promise<ReadResourceResult> => {
+        const file = id ? files().get(id) : undefined;
+        if (!file) {
+          throw new McpError(
+            RESOURCE_NOT_FOUND,
+            'No such file: files are kept for 60 minutes and only for whoever made them; run the tool again to make it anew',
+          );
+        }
+        if (maxBytes !== undefined && file.bytes.byteLength > maxBytes) {
+          throw new McpError(
+            ErrorCode.InvalidRequest,
+            `This file is ${groupedCount(file.bytes.byteLength)} bytes, more than the ${groupedCount(maxBytes)} bytes resources/read ` +
+              `gives on this server; download it with GET ${FILE_DOWNLOAD_PREFIX}${file.id} (with the same token)`,
+          );
+        }
+        return {
+          contents: [{ uri: uri.href, mimeType: file.mimeType, blob: Buffer.from(file.bytes).toString('base64') }],
+        };
       };
+      return read(caseWork ? () => caseWork(readFile, extra.signal) : readFile);
     },
   );
 }

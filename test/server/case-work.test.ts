@@ -4,7 +4,7 @@
  * by step (nothing is timed).
  */
 import { describe, expect, test } from 'vitest';
-import { CaseWorkLimiter } from '../../server/case-work.ts';
+import { CaseWorkBusyError, caseWorkBusyIn, CaseWorkLimiter, isCaseWork } from '../../server/case-work.ts';
 
 /** A call that records its start and finishes when `finish` is called. */
 function held(log: string[], name: string) {
@@ -17,7 +17,7 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('CaseWorkLimiter', () => {
   test('two at once in all, one per organisation: B starts while A’s second waits; A’s second starts when A’s first ends', async () => {
-    const limiter = new CaseWorkLimiter(2, 1);
+    const limiter = new CaseWorkLimiter({ total: 2, perOrganisation: 1 });
     const log: string[] = [];
     const a1 = held(log, 'a1');
     const a2 = held(log, 'a2');
@@ -41,8 +41,79 @@ describe('CaseWorkLimiter', () => {
     expect(limiter.counts).toEqual({ running: 0, waiting: 0 });
   });
 
+  test('at most maxWaiting calls wait, one organisation’s at most half; past that a call is refused at once, marked busy', async () => {
+    const limiter = new CaseWorkLimiter({ total: 1, perOrganisation: 1, maxWaiting: 4 });
+    const log: string[] = [];
+    const a1 = held(log, 'a1');
+    const runs = [limiter.run('a', a1.work), limiter.run('a', async () => 'a2'), limiter.run('a', async () => 'a3')];
+    await settle();
+    // A holds the slot and its two waiting places (half of four): its next call is refused, B's may still wait.
+    const refused = await limiter.run('a', async () => 'a4').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(CaseWorkBusyError);
+    expect(refused).toMatchObject({ code: 'too_large', busy: true, retryAfterSeconds: 10 });
+    expect(caseWorkBusyIn(new Error('rewritten', { cause: refused }))).toBe(refused);
+    runs.push(
+      limiter.run('b', async () => 'b1'),
+      limiter.run('b', async () => 'b2'),
+    );
+    await settle();
+    expect(limiter.counts).toEqual({ running: 1, waiting: 4 });
+    // Every place is taken: C, with none of its own waiting, is refused too.
+    await expect(limiter.run('c', async () => 'c1')).rejects.toBeInstanceOf(CaseWorkBusyError);
+    a1.finish();
+    expect(await Promise.all(runs)).toEqual(['a1', 'a2', 'a3', 'b1', 'b2']);
+  });
+
+  test('the requests of waiting calls are weighed: one organisation’s at most half the bytes, all at most the whole', async () => {
+    const limiter = new CaseWorkLimiter({ total: 1, perOrganisation: 1, maxWaiting: 100, maxWaitingBytes: 100 });
+    const log: string[] = [];
+    const a1 = held(log, 'a1');
+    const runs = [limiter.run('a', a1.work), limiter.run('a', async () => 'a2', undefined, 40)];
+    await settle();
+    // A waits 40 bytes of its 50: 20 more would pass its half.
+    await expect(limiter.run('a', async () => 'a3', undefined, 20)).rejects.toThrow(
+      /hold 40 bytes of requests, and this one 20 bytes more/,
+    );
+    runs.push(limiter.run('a', async () => 'a3', undefined, 10));
+    // One call alone may wait whatever it weighs (a case export is one request); B's 60 fit the whole 100 with A's 50…
+    runs.push(limiter.run('b', async () => 'b1', undefined, 50));
+    await settle();
+    // …and nothing more does.
+    await expect(limiter.run('c', async () => 'c1', undefined, 1)).rejects.toBeInstanceOf(CaseWorkBusyError);
+    a1.finish();
+    expect(await Promise.all(runs)).toEqual(['a1', 'a2', 'a3', 'b1']);
+  });
+
+  test('a waiting call whose signal aborts leaves the queue with the signal’s reason and never runs', async () => {
+    const limiter = new CaseWorkLimiter({ total: 1, perOrganisation: 1, maxWaiting: 4 });
+    const log: string[] = [];
+    const a1 = held(log, 'a1');
+    const first = limiter.run('a', a1.work);
+    const controller = new AbortController();
+    const gone = limiter.run('b', async () => (log.push('start gone'), 'gone'), controller.signal).catch((e: unknown) => e);
+    await settle();
+    expect(limiter.counts).toEqual({ running: 1, waiting: 1 });
+    controller.abort(new Error('client went away'));
+    expect(await gone).toMatchObject({ message: 'client went away' });
+    expect(limiter.counts).toEqual({ running: 1, waiting: 0 });
+    a1.finish();
+    await first;
+    await settle();
+    expect(log).toEqual(['start a1', 'end a1']);
+    // A signal aborted already is refused before it takes a slot.
+    await expect(limiter.run('b', async () => 'late', AbortSignal.abort(new Error('gone')))).rejects.toThrow('gone');
+    expect(limiter.counts).toEqual({ running: 0, waiting: 0 });
+  });
+
+  test('import_case and any call given a caseId take a turn; other calls do not', () => {
+    expect(isCaseWork('import_case', { export: {} })).toBe(true);
+    expect(isCaseWork('reconcile_case', { caseId: 'x' })).toBe(true);
+    expect(isCaseWork('calculate_maintenance', { date: '2026-04-06' })).toBe(false);
+    expect(isCaseWork('parse_statement', null)).toBe(false);
+  });
+
   test('a call that fails frees its slot', async () => {
-    const limiter = new CaseWorkLimiter(1, 1);
+    const limiter = new CaseWorkLimiter({ total: 1, perOrganisation: 1 });
     await expect(limiter.run('a', async () => Promise.reject(new Error('no')))).rejects.toThrow('no');
     expect(await limiter.run('a', async () => 'next')).toBe('next');
   });
@@ -54,12 +125,12 @@ describe('MCP case resources wait their turn too', () => {
     // resource reads never went through the limiter.
     const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
     const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
+    const { rmSync } = await import('node:fs');
     const { openStore } = await import('../../store/open.ts');
     const { createMcpServer } = await import('../../server/mcp.ts');
-    const dir = mkdtempSync(join(tmpdir(), 'reckoner-case-work-'));
+    const { freshDataDir } = await import('../store/helpers.ts');
+    // A copy of a migrated store: migrating a new one took 14–27 s on a loaded machine, past the test's time.
+    const dir = await freshDataDir();
     const store = await openStore({ dataDir: dir });
     const turns: string[] = [];
     const server = createMcpServer({

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Hono } from 'hono';
 import { createApp } from '../../server/http.ts';
 import { errorResponse, failureOf } from '../../server/errors.ts';
+import { CaseWorkLimiter } from '../../server/case-work.ts';
 import { ParsePool } from '../../statements/worker/pool.ts';
 import { openStore } from '../../store/open.ts';
 import type { CaseStore } from '../../store/types.ts';
@@ -465,14 +466,20 @@ describe('with a case store: a case that is not there, and a file download', () 
 
 describe("the document reader's busy 503, as documented", () => {
   const READERS = ['/api/v1/import-document', '/api/v1/parse-statement'];
+  /** Routes whose calls wait their turn of the case work (server/case-work.ts): given a caseId, and import-case. */
+  const CASE_WORK = TOOLS.filter((t) => t.name === 'import_case' || 'caseId' in t.inputSchema.shape).map(
+    (t) => `/api/v1/${routeName(t.name)}`,
+  );
 
-  test('503 with Retry-After is listed on every route that reads a document, and on no other', () => {
+  test('503 with Retry-After is listed on every route that reads a document or waits for the case work, and on no other', () => {
     const listing = Object.entries(doc.paths as Json)
       .filter(([, item]) => METHODS.some((m) => (item as Json)[m]?.responses?.['503']))
       .map(([path]) => path)
       .sort();
-    expect(listing).toEqual(READERS);
-    for (const path of READERS) {
+    expect(CASE_WORK).toContain('/api/v1/import-case');
+    expect(CASE_WORK).toContain('/api/v1/reconcile-case');
+    expect(listing).toEqual([...new Set([...READERS, ...CASE_WORK])].sort());
+    for (const path of listing) {
       const busy = resolveResponse(doc.paths[path].post.responses['503'] as Json);
       expect(busy.headers['Retry-After']).toMatchObject({ required: true, schema: { type: 'integer' } });
       expect(busy.content['application/json'].schema.allOf[1].properties.error.properties.code.enum).toEqual(['too_large']);
@@ -500,6 +507,22 @@ describe("the document reader's busy 503, as documented", () => {
       reading.abort();
       await pool.close();
     }
+  });
+
+  test('a real refusal of the case work’s full queue matches what the document says of 503', async () => {
+    const limiter = new CaseWorkLimiter({ total: 1, perOrganisation: 1, maxWaiting: 2 });
+    let finish!: () => void;
+    const held = limiter.run('a', () => new Promise<void>((resolve) => (finish = resolve)));
+    const waiting = limiter.run('a', async () => undefined);
+    const error = await limiter.run('a', async () => undefined).catch((e: unknown) => e);
+    finish();
+    await Promise.all([held, waiting]);
+    const answering = new Hono();
+    answering.post('/x', (c) => errorResponse(c, failureOf(error)));
+    const response = await answering.request('/x', { method: 'POST' });
+    expect(response.status).toBe(503);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    for (const path of ['/api/v1/reconcile-case', '/api/v1/import-case']) await conforms(response.clone(), path, 'post');
   });
 
   test('an expired token is the documented 401', async () => {
