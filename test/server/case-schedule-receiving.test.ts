@@ -10,29 +10,12 @@
  * her fee 11 × £10.40 = £114.40, and 11 × £249.60 = £2,745.60 reaches her.
  */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMcpServer } from '../../server/mcp.ts';
-import { lazyStore, type LazyStore } from '../../store/open.ts';
-import { cleanup, freshDataDir } from '../store/helpers.ts';
-import { inMemoryClient, textOf } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { textOf } from './helpers.ts';
+import { storedCaseServer } from './stored-case-server.ts';
 
-let lazy: LazyStore;
-let call: (name: string, args: Record<string, unknown>) => Promise<CallToolResult>;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  lazy = lazyStore({ dataDir: await freshDataDir() });
-  const server = createMcpServer({ context: () => ({ today: '2025-11-30', store: lazy.store }) });
-  const linked = await inMemoryClient(server);
-  call = async (name, args) => (await linked.client.callTool({ name, arguments: args })) as CallToolResult;
-  close = linked.close;
-}, 120_000);
-
-afterAll(async () => {
-  await close?.();
-  await lazy?.close();
-  cleanup();
-});
+const mcp = storedCaseServer('2025-11-30');
+const { call } = mcp;
 
 async function schedule(side: 'paying' | 'receiving'): Promise<CallToolResult> {
   const created = await call('create_case', {

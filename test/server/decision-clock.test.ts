@@ -11,38 +11,12 @@
  * F4 (story S8b): the tools' `date` hint sent a reconsideration notice to "the day it came".
  * F10: list_letter_types { type: "L03" } showed the last day "if counted from today".
  */
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createMcpServer } from '../../server/mcp.ts';
-import { lazyStore, type LazyStore } from '../../store/open.ts';
-import { cleanup, freshDataDir } from '../store/helpers.ts';
-import { inMemoryClient, textOf } from './helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { textOf } from './helpers.ts';
+import { ok, storedCaseServer } from './stored-case-server.ts';
 
-let lazy: LazyStore;
-let today = '2025-01-20';
-let call: (name: string, args: Record<string, unknown>) => Promise<CallToolResult>;
-let tools: Tool[];
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  lazy = lazyStore({ dataDir: await freshDataDir() });
-  const server = createMcpServer({ context: () => ({ today, store: lazy.store }) });
-  const linked = await inMemoryClient(server);
-  call = async (name, args) => (await linked.client.callTool({ name, arguments: args })) as CallToolResult;
-  tools = (await linked.client.listTools()).tools;
-  close = linked.close;
-}, 120_000);
-
-afterAll(async () => {
-  await close?.();
-  await lazy?.close();
-  cleanup();
-});
-
-function ok(result: CallToolResult): Record<string, any> {
-  if (result.isError) throw new Error(`tool failed: ${JSON.stringify(result.content)}`);
-  return result.structuredContent as Record<string, any>;
-}
+const mcp = storedCaseServer('2025-01-20');
+const { call } = mcp;
 
 interface Entry {
   readonly id: string;
@@ -52,7 +26,7 @@ interface Entry {
 const mrLastDays = (list: readonly Entry[]) => list.filter((d) => d.id === 'mr_last_day').map((d) => d.date);
 
 async function s8dCase(): Promise<{ caseId: string; first: string; second: string }> {
-  today = '2025-01-20';
+  mcp.today = '2025-01-20';
   const created = ok(
     await call('create_case', {
       title: 'Decision clock',
@@ -109,7 +83,7 @@ describe('F7: a stored decision starts its reconsideration clock', () => {
       // The 14 February one is now the recorded event's.
       expect((timeline.next as Entry[]).find((d) => d.date === '2025-02-14')!.startedBy.eventId).toBeDefined();
 
-      today = '2025-02-10';
+      mcp.today = '2025-02-10';
       const sent = await call('record_event', { caseId, type: 'mr_sent', date: '2025-02-10' });
       // calc links a request to the latest decision on or before it (timeline.ts): the 15 January one's last day is met;
       // the 6 January one's ended on 5 February, before the request.
@@ -121,7 +95,7 @@ describe('F7: a stored decision starts its reconsideration clock', () => {
   );
 
   test('S8: on 10 March 2025 a decision of 6 January shows its last day as passed; a decision whose every limit passed is left out', async () => {
-    today = '2025-03-10';
+    mcp.today = '2025-03-10';
     const created = ok(
       await call('create_case', {
         title: 'Too late',
@@ -148,7 +122,8 @@ describe('F7: a stored decision starts its reconsideration clock', () => {
 });
 
 describe('F4: the tools ask for the date printed on a notice', () => {
-  test('record_event and compute_deadlines name each printed-date event in their date hint', () => {
+  test('record_event and compute_deadlines name each printed-date event in their date hint', async () => {
+    const tools = await mcp.tools();
     const record = tools.find((t) => t.name === 'record_event')!.inputSchema as any;
     const compute = tools.find((t) => t.name === 'compute_deadlines')!.inputSchema as any;
     for (const hint of [record.properties.date.description, compute.properties.events.items.properties.date.description] as string[]) {
@@ -160,7 +135,7 @@ describe('F4: the tools ask for the date printed on a notice', () => {
 
   test('S8b: the notice recorded with its printed date, 27 February 2025, gives the appeal’s last day as 27 March 2025', async () => {
     const { caseId } = await s8dCase();
-    today = '2025-03-05';
+    mcp.today = '2025-03-05';
     const recorded = await call('record_event', { caseId, type: 'mr_notice_received', date: '2025-02-27' });
     // r.22(2)(d)(i): one month after 27 February 2025 = Thursday 27 March 2025.
     expect(textOf(recorded)).toContain('Last day for the tribunal to receive your appeal (form SSCS2) by 2025-03-27');
@@ -169,7 +144,7 @@ describe('F4: the tools ask for the date printed on a notice', () => {
 
 describe('F10: list_letter_types gives no false date "if counted from today"', () => {
   test('L03 and L17 say what their clock counts from and give no date; L02 gives its dates if sent today', async () => {
-    today = '2025-03-10';
+    mcp.today = '2025-03-10';
     for (const type of ['L03', 'L17']) {
       const result = await call('list_letter_types', { type });
       const letter = ok(result).letter;

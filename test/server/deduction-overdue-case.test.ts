@@ -10,36 +10,12 @@
  * £65.00), October to April, and a £50.00 order charge; seven payslip deductions of £390.00; CMS recorded five and
  * says £830.00; worked out, £50.00 (the charge). November's deduction was never credited (line 1); April's is line 2.
  */
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMcpServer } from '../../server/mcp.ts';
-import { lazyStore, type LazyStore } from '../../store/open.ts';
-import { cleanup, freshDataDir } from '../store/helpers.ts';
-import { inMemoryClient, textOf } from './helpers.ts';
+import { expect, it } from 'vitest';
 
-let lazy: LazyStore;
-let today = '2026-04-30';
-let call: (name: string, args: Record<string, unknown>) => Promise<CallToolResult>;
-let close: () => Promise<void>;
+import { ok, storedCaseServer } from './stored-case-server.ts';
 
-beforeAll(async () => {
-  lazy = lazyStore({ dataDir: await freshDataDir() });
-  const server = createMcpServer({ context: () => ({ today, store: lazy.store }) });
-  const linked = await inMemoryClient(server);
-  call = async (name, args) => (await linked.client.callTool({ name, arguments: args })) as CallToolResult;
-  close = linked.close;
-}, 120_000);
-
-afterAll(async () => {
-  await close?.();
-  await lazy?.close();
-  cleanup();
-});
-
-function ok(result: CallToolResult): Record<string, unknown> {
-  if (result.isError) throw new Error(`tool failed: ${textOf(result)}`);
-  return result.structuredContent as Record<string, unknown>;
-}
+const mcp = storedCaseServer('2026-04-30');
+const { call } = mcp;
 
 const MONTHS = ['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04'];
 const PAYDAYS = ['2025-10-24', '2025-11-25', '2025-12-23', '2026-01-23', '2026-02-25', '2026-03-25', '2026-04-24'];
@@ -89,7 +65,7 @@ it('the dispute letter of 20 May, on the reconciliation as at 30 April, asks CMS
   );
   expect(run['asOf']).toBe('2026-04-30');
 
-  today = '2026-05-20';
+  mcp.today = '2026-05-20';
   const drafted = await call('draft_letter', { caseId, type: 'L04' });
   // Before: isError, "reconciliation.schedule.asOf: is 30 April 2026: a deduction from pay … so the letter would say the
   // employer still has time".

@@ -8,30 +8,12 @@
  * parent's 20% fee £52.00, £312.00 due on the 1st. To 20 May 2026, 11 instalments (July to May): 11 × £312.00 =
  * £3,432.00, nothing paid as far as anything given shows.
  */
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMcpServer } from '../../server/mcp.ts';
-import { lazyStore, type LazyStore } from '../../store/open.ts';
-import { cleanup, freshDataDir } from '../store/helpers.ts';
-import { inMemoryClient, textOf } from './helpers.ts';
+import { expect, it } from 'vitest';
+import { textOf } from './helpers.ts';
+import { storedCaseServer } from './stored-case-server.ts';
 
-let lazy: LazyStore;
-let call: (name: string, args: Record<string, unknown>) => Promise<CallToolResult>;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  lazy = lazyStore({ dataDir: await freshDataDir() });
-  const server = createMcpServer({ context: () => ({ today: '2026-05-20', store: lazy.store }) });
-  const linked = await inMemoryClient(server);
-  call = async (name, args) => (await linked.client.callTool({ name, arguments: args })) as CallToolResult;
-  close = linked.close;
-}, 120_000);
-
-afterAll(async () => {
-  await close?.();
-  await lazy?.close();
-  cleanup();
-});
+const mcp = storedCaseServer('2026-05-20');
+const { call } = mcp;
 
 it('says the balance is worked out from the decisions alone, as no evidence of payment was given', async () => {
   const created = await call('create_case', {

@@ -5,35 +5,12 @@
  * reconcile_case must name it; before, every later one had to name it again. Now the case takes it from its latest
  * reconciliation, and the refusal says the id is the decisions', naming the case's receiving-parent parties.
  */
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createMcpServer } from '../../server/mcp.ts';
-import { lazyStore, type LazyStore } from '../../store/open.ts';
-import { cleanup, freshDataDir } from '../store/helpers.ts';
-import { inMemoryClient, textOf } from './helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { textOf } from './helpers.ts';
+import { ok, storedCaseServer } from './stored-case-server.ts';
 
-let lazy: LazyStore;
-let call: (name: string, args: Record<string, unknown>) => Promise<CallToolResult>;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  lazy = lazyStore({ dataDir: await freshDataDir() });
-  const server = createMcpServer({ context: () => ({ today: '2025-01-12', store: lazy.store }) });
-  const linked = await inMemoryClient(server);
-  call = async (name, args) => (await linked.client.callTool({ name, arguments: args })) as CallToolResult;
-  close = linked.close;
-}, 120_000);
-
-afterAll(async () => {
-  await close?.();
-  await lazy?.close();
-  cleanup();
-});
-
-function ok(result: CallToolResult): Record<string, any> {
-  if (result.isError) throw new Error(`tool failed: ${JSON.stringify(result.content)}`);
-  return result.structuredContent as Record<string, any>;
-}
+const mcp = storedCaseServer('2025-01-12');
+const { call } = mcp;
 
 const circ = {
   payingParent: { grossWeeklyIncome: 700 },

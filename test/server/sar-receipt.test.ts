@@ -11,35 +11,12 @@
  * 30 December: due Thursday 30 January, chase Friday 31 January, and on 31 January the reply was "overdue".
  */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMcpServer } from '../../server/mcp.ts';
-import { lazyStore, type LazyStore } from '../../store/open.ts';
-import { cleanup, freshDataDir } from '../store/helpers.ts';
-import { inMemoryClient, textOf } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { textOf } from './helpers.ts';
+import { ok, storedCaseServer } from './stored-case-server.ts';
 
-let lazy: LazyStore;
-let today = '2024-12-30';
-let call: (name: string, args: Record<string, unknown>) => Promise<CallToolResult>;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  lazy = lazyStore({ dataDir: await freshDataDir() });
-  const server = createMcpServer({ context: () => ({ today, store: lazy.store }) });
-  const linked = await inMemoryClient(server);
-  call = async (name, args) => (await linked.client.callTool({ name, arguments: args })) as CallToolResult;
-  close = linked.close;
-}, 120_000);
-
-afterAll(async () => {
-  await close?.();
-  await lazy?.close();
-  cleanup();
-});
-
-function ok(result: CallToolResult): Record<string, unknown> {
-  if (result.isError) throw new Error(`tool failed: ${JSON.stringify(result.content)}`);
-  return result.structuredContent as Record<string, unknown>;
-}
+const mcp = storedCaseServer('2024-12-30');
+const { call } = mcp;
 
 interface Dated {
   readonly id: string;
@@ -49,7 +26,7 @@ interface Dated {
 const dates = (list: readonly Dated[]) => list.map((d) => [d.id, d.date]);
 
 async function sarCase(details?: Record<string, unknown>): Promise<{ caseId: string; recorded: CallToolResult }> {
-  today = '2024-12-30';
+  mcp.today = '2024-12-30';
   const created = ok(
     await call('create_case', {
       title: 'SAR test',
@@ -94,7 +71,7 @@ describe('a subject access request recorded as sent on 30 December 2024, how not
     expect(textOf(recorded)).toContain("DWP's reply to your subject access request due by 2025-02-03");
 
     // On 31 January 2025 nothing is overdue; the reply is next.
-    today = '2025-01-31';
+    mcp.today = '2025-01-31';
     const got = ok(await call('get_case', { caseId }));
     const t = got['timeline'] as { next: Dated[]; overdue: Dated[] };
     expect(t.overdue).toEqual([]);
@@ -118,9 +95,9 @@ describe('a subject access request recorded as sent on 30 December 2024, how not
     const early = await chase(caseId);
     expect(early.isError).toBe(true);
     expect(textOf(early)).toContain('is not due until 2025-02-03, so on 2025-01-31 the time limit has not passed');
-    today = '2025-02-03';
+    mcp.today = '2025-02-03';
     expect(textOf(await chase(caseId))).toContain('is not due until 2025-02-03, so on 2025-02-03 the time limit has not passed');
-    today = '2025-02-04';
+    mcp.today = '2025-02-04';
     expect(textOf(await chase(caseId))).toContain('has passed');
   });
 });
