@@ -18,6 +18,7 @@ import type { BuildLiabilityScheduleOutput } from '../tools/build-liability-sche
 import { inputHash, MAX_PAGE_SIZE } from '../tools/paging.ts';
 import { FILE_DOWNLOAD_PREFIX, type Files } from '../tools/files.ts';
 import { groupedCount } from '../calc/money.ts';
+import { caseTimeline } from '../cases/index.ts';
 import { caseWorkBusyIn, type CaseWork } from './case-work.ts';
 import { todayInUk } from './today.ts';
 
@@ -117,10 +118,17 @@ export function registerCaseResources(server: McpServer, store: () => Promise<Ca
     }),
     {
       title: 'A stored case',
-      description: 'Everything a case holds, in summary (as get_case shows it; withheld addresses left out)',
+      description:
+        'Everything a case holds, in summary, with today’s timeline of deadlines (as get_case shows it; withheld addresses left out)',
       mimeType: JSON_TYPE,
     },
-    (uri, variables, extra) => readCase(async () => json(uri, await (await store()).getCase(idOf(variables))), extra.signal),
+    (uri, variables, extra) =>
+      readCase(async () => {
+        // With today's timeline of deadlines, as get_case gives it: a client that reads the case as a resource is
+        // told the same last days (a reconsideration's, an appeal's), not left to work them out.
+        const detail = await (await store()).getCase(idOf(variables));
+        return json(uri, { ...detail, timeline: caseTimeline(detail.events, today(), detail.decisions) });
+      }, extra.signal),
   );
 
   server.registerResource(

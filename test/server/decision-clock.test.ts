@@ -72,6 +72,15 @@ describe('F7: a stored decision starts its reconsideration clock', () => {
     expect(calendar.ics).toContain('UID:mr_last_day-20250214-');
   });
 
+  test('the case read as a resource carries the same timeline as get_case (it had none)', async () => {
+    const { caseId } = await s8dCase();
+    const fromTool = ok(await call('get_case', { caseId })).timeline;
+    const read = JSON.parse(await mcp.readText(`reckoner://cases/${caseId}`));
+    // The decisions of 6 and 15 January 2025: 30 days from each letter's date, 5 and 14 February (as above).
+    expect(mrLastDays(read.timeline.next)).toEqual(['2025-02-05', '2025-02-14']);
+    expect(read.timeline).toEqual(fromTool);
+  });
+
   test(
     'recording the same letter as an event does not count it twice; a request sent meets the latest decision’s',
     { timeout: 60_000 },

@@ -18,6 +18,8 @@ export interface StoredCaseServer {
   readonly call: (name: string, args: Record<string, unknown>) => Promise<CallToolResult>;
   /** The tools the server lists. */
   readonly tools: () => Promise<Tool[]>;
+  /** A resource's text (its first contents). */
+  readonly readText: (uri: string) => Promise<string>;
 }
 
 export function storedCaseServer(today: string): StoredCaseServer {
@@ -27,11 +29,16 @@ export function storedCaseServer(today: string): StoredCaseServer {
     today,
     call: async (name, args) => (await linked!.client.callTool({ name, arguments: args })) as CallToolResult,
     tools: async () => (await linked!.client.listTools()).tools,
+    readText: async (uri) => {
+      const first = (await linked!.client.readResource({ uri })).contents[0]!;
+      if (!('text' in first)) throw new Error(`${uri} came as bytes, not text`);
+      return first.text;
+    },
   };
   beforeAll(async () => {
     const opened = lazyStore({ dataDir: await freshDataDir() });
     lazy = opened;
-    linked = await inMemoryClient(createMcpServer({ context: () => ({ today: state.today, store: opened.store }) }));
+    linked = await inMemoryClient(createMcpServer({ context: () => ({ today: state.today, store: opened.store }), store: opened.store }));
   }, 120_000);
   afterAll(async () => {
     await linked?.close();
