@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { EVENT_DATE_HINT, EVENT_TYPES, longDate, NATIONS, RECEIPT_BASES, type ReceiptBasis } from '../calc/deadlines/index.ts';
+import { InputError } from '../calc/errors.ts';
 import { eventReceipt, recordCaseEvent, storedCaseTimeline } from '../cases/index.ts';
 import { caseId, eventOutput, mutable, storeOf, timelineOutput } from './case-common.ts';
 import { civilDate, leanOutput, strictObject } from './schemas.ts';
@@ -73,6 +74,14 @@ export const recordEventTool = defineTool({
   annotations: { readOnlyHint: false, idempotentHint: false, openWorldHint: false, destructiveHint: false },
   handler: async (input, context) => {
     const { caseId: id, ...event } = input;
+    // An event is something that has happened: one dated after today would start deadlines from a day not yet come
+    // (and a date past the bank holiday tables was refused for those tables, not for being in the future).
+    if (event.date > context.today) {
+      throw new InputError(
+        'date',
+        `${event.date} is after today (${context.today}); record an event once it has happened, with the date printed on the letter or the day it happened`,
+      );
+    }
     const store = await storeOf(context);
     const recorded = await recordCaseEvent(store, id, event);
     const timeline = await storedCaseTimeline(store, id, context.today);

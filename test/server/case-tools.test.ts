@@ -325,20 +325,21 @@ describe('case tools over MCP', () => {
 
   it('get_case’s text lists the latest events with their ids, which record_event’s answers takes', async () => {
     // A journey probe (6 December 2026): record_event says "get_case lists events", yet only structuredContent did.
+    // Both on or before TODAY (31 December 2024): record_event refuses an event dated after today.
     const id = await newCase();
     const call1 = ok(
       await call('record_event', {
         caseId: id,
         type: 'call',
-        date: '2025-04-22',
-        summary: 'Reported April payment missed (call ref 55120)',
+        date: '2024-10-22',
+        summary: 'Reported October payment missed (call ref 55120)',
       }),
     );
-    const sent = ok(await call('record_event', { caseId: id, type: 'breakdown_requested', date: '2025-05-02' }));
+    const sent = ok(await call('record_event', { caseId: id, type: 'breakdown_requested', date: '2024-11-02' }));
     const shown = ((await call('get_case', { caseId: id })).content[0] as { text: string }).text;
     const ids = [sent, call1].map((r) => (r.event as { id: string }).id);
     expect(shown).toContain(
-      `Events:\n- 2025-05-02 ${EVENT_WORDS.breakdown_requested} (id ${ids[0]})\n- 2025-04-22 ${EVENT_WORDS.call}: “Reported April payment missed (call ref 55120)” (id ${ids[1]})`,
+      `Events:\n- 2024-11-02 ${EVENT_WORDS.breakdown_requested} (id ${ids[0]})\n- 2024-10-22 ${EVENT_WORDS.call}: “Reported October payment missed (call ref 55120)” (id ${ids[1]})`,
     );
   });
 

@@ -81,6 +81,22 @@ describe('F7: a stored decision starts its reconsideration clock', () => {
     expect(read.timeline).toEqual(fromTool);
   });
 
+  test('an event dated after today is refused, naming the date and today, and nothing is recorded', async () => {
+    const { caseId } = await s8dCase();
+    // Today is 20 January 2025 (s8dCase). Before, 2030-01-01 was refused for "2031-02-01 is outside the bank holiday
+    // tables", and 2025-03-01 was recorded with deadlines counted from a day not yet come.
+    for (const date of ['2030-01-01', '2025-03-01']) {
+      const refused = await call('record_event', { caseId, type: 'decision_letter_received', date });
+      expect(refused.isError).toBe(true);
+      expect(textOf(refused)).toBe(
+        `date: ${date} is after today (2025-01-20); record an event once it has happened, with the date printed on the letter or the day it happened`,
+      );
+    }
+    expect(ok(await call('get_case', { caseId })).events).toEqual([]);
+    // Today itself is allowed.
+    expect(ok(await call('record_event', { caseId, type: 'decision_letter_received', date: '2025-01-20' })).event.date).toBe('2025-01-20');
+  });
+
   test(
     'recording the same letter as an event does not count it twice; a request sent meets the latest decision’s',
     { timeout: 60_000 },
