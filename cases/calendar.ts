@@ -19,14 +19,28 @@ export interface CalendarInput {
   readonly generatedAt: string;
 }
 
-/** RFC 5545 §3.3.11: backslash, semicolon, comma and newline are escaped in TEXT values. */
+/**
+ * RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma are escaped, a line break is written as the escape `\n`, and
+ * no control character but HTAB may appear (CONTROL, §3.1: U+0000–U+0008, U+000A–U+001F, U+007F). A line break is
+ * CRLF, LF, a bare CR (a title typed with one split the line for some readers), NEL or a Unicode line or paragraph
+ * separator; any other control character (NUL, ESC, and the C1 controls U+0080–U+009F) is removed. Nothing the user
+ * wrote can then end a content line and start a property or an event of its own.
+ */
 function text(value: string): string {
-  // A bare carriage return is a line break too (a title typed with one split the line for some readers).
   return value
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
+    .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+/**
+ * A URI value (RFC 5545 §3.3.13): an http or https address with no space or control character in it (a URI holds
+ * none), or nothing, so that the URL property is left out rather than written with a line break in it.
+ */
+function uri(value: string | undefined): string | undefined {
+  return value !== undefined && /^https?:\/\/[^\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/i.test(value) ? value : undefined;
 }
 
 /** RFC 5545 §3.1: lines longer than 75 octets are folded, continuing with a space; never inside a UTF-8 character. */
@@ -73,13 +87,13 @@ export function deadlinesCalendar(input: CalendarInput): string {
     lines.push(
       'BEGIN:VEVENT',
       // Stable across exports, so importing the file again updates the event instead of adding another.
-      `UID:${d.id}-${basicDate(d.date)}-${input.caseId}@reckoner`,
+      `UID:${text(`${d.id}-${basicDate(d.date)}-${input.caseId}@reckoner`)}`,
       `DTSTAMP:${stamp(input.generatedAt)}`,
       `DTSTART;VALUE=DATE:${basicDate(d.date)}`,
       `DTEND;VALUE=DATE:${basicDate(addDays(d.date, 1))}`,
       `SUMMARY:${text(`${KIND_WORDS[d.kind]}: ${d.label}`)}`,
       `DESCRIPTION:${text(`${d.basis}\n${d.citation}`)}`,
-      ...(d.href ? [`URL:${d.href}`] : []),
+      ...(uri(d.href) ? [`URL:${uri(d.href)}`] : []),
       'TRANSP:TRANSPARENT',
       'BEGIN:VALARM',
       'ACTION:DISPLAY',

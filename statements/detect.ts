@@ -13,7 +13,7 @@ export type Detected = { readonly format: 'pdf' } | { readonly format: 'ofx' | '
 const ACCEPTED = 'Reckoner reads bank and CMS statements as PDF, CSV or OFX/QFX files, as downloaded from online banking or the CMS';
 
 /** Readers accept `%PDF-` anywhere in the first kilobyte (some files start with junk before it). */
-function isPdf(bytes: Uint8Array): boolean {
+export function isPdf(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 1024) - 5;
   for (let i = 0; i <= n; i++) {
     if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) return true;

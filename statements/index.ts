@@ -14,10 +14,11 @@
  */
 import { Budget, type BudgetLimits } from './csv/budget.ts';
 import { parseCsv } from './csv/index.ts';
-import { detectFormat } from './detect.ts';
-import { parseOfx } from './ofx.ts';
+import { detectFormat, isPdf } from './detect.ts';
+import { looksLikeOfx, parseOfx } from './ofx.ts';
 import { cleanResult } from './hygiene.ts';
 import { parsePdf } from './pdf/index.ts';
+import { isStackOverflow, TOO_DEEP } from './pdf/text.ts';
 import { LIMITS, ParseError, type ParseRequest, type ParseResult } from './types.ts';
 import { sharedPool } from './worker/pool.ts';
 import { groupedCount } from '../calc/money.ts';
@@ -89,14 +90,43 @@ export async function parseDocumentInProcess(request: ParseRequest, options: Par
   return cleanResult(await parseFormat(request, maxRows, maxMillis));
 }
 
+/**
+ * The stack run out reading a CSV or OFX file (a pattern or a recursion meeting something no bank writes): said for a
+ * person and for the format, never as the PDF reader's "nested too deeply" (a security probe's 10 MB OFX MEMO was
+ * answered so).
+ */
+export function textTooDeep(format: 'csv' | 'ofx'): string {
+  return format === 'ofx'
+    ? 'This OFX file cannot be read: a part of it is built in a way no bank writes (reading it ran past the deepest structure that can be followed), so the file is damaged or was not made by the bank. Download the statement again from online banking and send that file, or export the statement as CSV.'
+    : 'This CSV file cannot be read: a part of it is built in a way no bank writes (reading it ran past the deepest structure that can be followed), so the file is damaged or was not exported by the bank. Export the statement again from online banking and send that file.';
+}
+
+/**
+ * What to say when the stack ran out reading `bytes` and nothing nearer said it: a PDF's "nested too deeply" only for a
+ * PDF (or bytes not given), else the CSV or OFX message ({@link textTooDeep}). For the parse worker's last net.
+ */
+export function stackOverflowMessage(bytes: unknown): string {
+  if (!(bytes instanceof Uint8Array) || isPdf(bytes)) return TOO_DEEP;
+  return looksLikeOfx(new TextDecoder('latin1').decode(bytes.subarray(0, 8192))) ? textTooDeep('ofx') : textTooDeep('csv');
+}
+
 async function parseFormat(request: ParseRequest, maxRows: number, maxMillis: number): Promise<ParseResult> {
   const bytes = request.bytes;
-  const detected = detectFormat(bytes);
-  if (detected.format === 'pdf') return withDeadline(parsePdf(request, { maxMillis }), maxMillis);
-  const budget = new Budget({ maxRows, maxMillis });
-  const { decoded } = detected;
-  const doubtful = decoded.warnings.length;
-  if (detected.format === 'ofx') return parseOfx(decoded.text, request, budget, decoded.warnings, doubtful);
-  // A CSV or OFX file is a bank statement whatever the hint says (CMS documents come as PDF); the result says so.
-  return parseCsv(decoded.text, request, budget, decoded.warnings, doubtful);
+  if (isPdf(bytes)) return withDeadline(parsePdf(request, { maxMillis }), maxMillis);
+  let format: 'csv' | 'ofx' = 'csv';
+  try {
+    const detected = detectFormat(bytes);
+    // Not reached (a PDF is found above); the type needs it.
+    if (detected.format === 'pdf') return withDeadline(parsePdf(request, { maxMillis }), maxMillis);
+    format = detected.format;
+    const budget = new Budget({ maxRows, maxMillis });
+    const { decoded } = detected;
+    const doubtful = decoded.warnings.length;
+    if (detected.format === 'ofx') return parseOfx(decoded.text, request, budget, decoded.warnings, doubtful);
+    // A CSV or OFX file is a bank statement whatever the hint says (CMS documents come as PDF); the result says so.
+    return parseCsv(decoded.text, request, budget, decoded.warnings, doubtful);
+  } catch (e) {
+    if (isStackOverflow(e)) throw new ParseError('parse_failed', textTooDeep(format));
+    throw e;
+  }
 }

@@ -15,8 +15,8 @@ import { inOrderOfEvents } from './balance.ts';
 import type { Budget } from './csv/budget.ts';
 import { CellError, cleanText, maskAccountNumber, maskSortCode, parseAmount } from './csv/values.ts';
 import { shownCell } from './hygiene.ts';
-import { formatMoney } from '../calc/money.ts';
-import { ParseError, type ParseRequest, type ParseResult, type StatementMetadata } from './types.ts';
+import { formatMoney, groupedCount } from '../calc/money.ts';
+import { LIMITS, ParseError, type ParseRequest, type ParseResult, type StatementMetadata } from './types.ts';
 
 /** True when the text is an OFX or QFX file: an OFX header, or an `<OFX>` element near the start. */
 export function looksLikeOfx(text: string): boolean {
@@ -42,11 +42,41 @@ const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 /**
  * The value of the first `<TAG>value` in `block`, up to the next tag; undefined when absent. A value written in
  * CDATA sections (`<NAME><![CDATA[M&S]]></NAME>`, as OFX 2 allows) is their text: the section is no tag.
+ *
+ * The end is found with indexOf, not with a pattern: a pattern repeating a group once per character (as this one did,
+ * `(?:[^<]|<!\[CDATA\[…\]\]>)*`) runs out of stack on a value of some millions of characters (a security probe's
+ * 10 MB MEMO). A value longer than {@link LIMITS}.maxCellChars is refused, naming `where` and the tag.
+ * @throws {ParseError} `parse_failed` for a value longer than that.
  */
-function leaf(block: string, tag: string): string | undefined {
-  const m = new RegExp(`<${tag}>((?:[^<]|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)*)`, 'i').exec(block);
-  if (!m) return undefined;
-  const raw = m[1]!;
+function leaf(block: string, tag: string, where: string): string | undefined {
+  const open = new RegExp(`<${tag}>`, 'i').exec(block);
+  if (!open) return undefined;
+  const start = open.index + open[0].length;
+  let end = start;
+  for (;;) {
+    const lt = block.indexOf('<', end);
+    if (lt < 0) {
+      end = block.length;
+      break;
+    }
+    // A CDATA section that never closes is not one: the value ends before it, as at any other tag.
+    const close = block.startsWith('<![CDATA[', lt) ? block.indexOf(']]>', lt + 9) : -1;
+    if (close < 0) {
+      end = lt;
+      break;
+    }
+    end = close + 3;
+  }
+  const raw = block.slice(start, end);
+  if (raw.length > LIMITS.maxCellChars) {
+    const length = raw.trim().length;
+    if (length > LIMITS.maxCellChars) {
+      throw new ParseError(
+        'parse_failed',
+        `${where}, ${tag}: the value is ${groupedCount(length)} characters long, more than the ${groupedCount(LIMITS.maxCellChars)} a value may hold (OFX allows 32 for a NAME and 255 for a MEMO), so the file is damaged or was not made by the bank. Download the statement again from online banking and send that file, or export the statement as CSV.`,
+      );
+    }
+  }
   let value: string;
   if (!raw.includes('<![CDATA[')) value = decodeEntities(raw.trim());
   else {
@@ -225,9 +255,10 @@ function statementsIn(body: string): OfxStatement[] {
     const start = m.index + m[0].length;
     const next = tags[k + 1];
     const text = body.slice(start, next ? next.index : body.length);
-    const account = aggregate(text, tag === 'STMTRS' ? 'BANKACCTFROM' : 'CCACCTFROM') ?? '';
-    const bankId = leaf(account, 'BANKID');
-    const accountId = leaf(account, 'ACCTID');
+    const from = tag === 'STMTRS' ? 'BANKACCTFROM' : 'CCACCTFROM';
+    const account = aggregate(text, from) ?? '';
+    const bankId = leaf(account, 'BANKID', `The account (${from})`);
+    const accountId = leaf(account, 'ACCTID', `The account (${from})`);
     const masked = maskAccountNumber(accountId);
     const kind = tag === 'STMTRS' ? 'bank account' : 'credit card';
     out.push({
@@ -247,13 +278,16 @@ const earliest = (dates: readonly (string | undefined)[]) =>
 const latest = (dates: readonly (string | undefined)[]) =>
   dates.reduce<string | undefined>((a, d) => (d === undefined ? a : a === undefined || d.slice(0, 8) >= a.slice(0, 8) ? d : a), undefined);
 
+const LEDGER = 'The ledger balance (LEDGERBAL)';
+const TRANSACTION_LIST = 'The list of transactions (BANKTRANLIST)';
+
 /** The BALAMT of the latest ledger balance: by its DTASOF, the later in the file where they tie or have none. */
 function closingLedger(ledgers: readonly (string | undefined)[]): string | undefined {
   let best: { amount: string; asof: string } | undefined;
   for (const ledger of ledgers) {
-    const amount = ledger === undefined ? undefined : leaf(ledger, 'BALAMT');
+    const amount = ledger === undefined ? undefined : leaf(ledger, 'BALAMT', LEDGER);
     if (amount === undefined) continue;
-    const asof = (leaf(ledger!, 'DTASOF') ?? '').slice(0, 8);
+    const asof = (leaf(ledger!, 'DTASOF', LEDGER) ?? '').slice(0, 8);
     if (best === undefined || asof >= best.asof) best = { amount, asof };
   }
   return best?.amount;
@@ -295,19 +329,19 @@ export function parseOfx(text: string, request: ParseRequest, budget: Budget, wa
     );
   }
   for (const st of statements) {
-    const currency = leaf(st.text, 'CURDEF');
+    const currency = leaf(st.text, 'CURDEF', 'The statement');
     if (currency !== undefined && currency.toUpperCase() !== 'GBP') {
       const shown = /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : 'another currency';
       throw new ParseError('unsupported', `The statement is in ${shown}; Reckoner reads statements in pounds (GBP).`);
     }
   }
   const { bankId, accountId } = statements[0]!;
-  const organisation = leaf(aggregate(body, 'FI') ?? '', 'ORG');
+  const organisation = leaf(aggregate(body, 'FI') ?? '', 'ORG', 'The bank (FI)');
 
   const lists = statements.map((st) => aggregate(st.text, 'BANKTRANLIST') ?? '');
   // The period from the earliest start to the latest end (OFX dates, YYYYMMDD first, compare as text).
-  const dtStart = earliest(lists.map((l) => leaf(l, 'DTSTART')));
-  const dtEnd = latest(lists.map((l) => leaf(l, 'DTEND')));
+  const dtStart = earliest(lists.map((l) => leaf(l, 'DTSTART', TRANSACTION_LIST)));
+  const dtEnd = latest(lists.map((l) => leaf(l, 'DTEND', TRANSACTION_LIST)));
   // The ledger balance of the latest statement (by its DTASOF, else its place in the file).
   const balanceAmount = closingLedger(statements.map((st) => aggregate(st.text, 'LEDGERBAL')));
   if (statements.length > 1) {
@@ -324,18 +358,18 @@ export function parseOfx(text: string, request: ParseRequest, budget: Budget, wa
   const seen = new Map<string, string>();
   const repeated: string[] = [];
   blocks.forEach(({ block, closed }, i) => {
-    const fitid = leaf(block, 'FITID');
+    const fitid = leaf(block, 'FITID', `Transaction ${i + 1}`);
     // A transaction id is shown in messages only when it looks like one (short, plain characters).
     const where = `Transaction ${i + 1}${fitid && /^[A-Za-z0-9._:/-]{1,40}$/.test(fitid) ? ` (FITID ${fitid})` : ''}`;
-    const posted = leaf(block, 'DTPOSTED');
-    const amount = leaf(block, 'TRNAMT');
+    const posted = leaf(block, 'DTPOSTED', where);
+    const amount = leaf(block, 'TRNAMT', where);
     if (posted === undefined || amount === undefined) {
       throw new ParseError(
         'parse_failed',
         `${where} has no ${posted === undefined ? 'DTPOSTED (date)' : 'TRNAMT (amount)'}${closed ? '' : ' and is not closed, so the file looks cut off'}. Download the statement again and send the whole file.`,
       );
     }
-    const description = describe(cleanText(leaf(block, 'NAME')), cleanText(leaf(block, 'MEMO')));
+    const description = describe(cleanText(leaf(block, 'NAME', where)), cleanText(leaf(block, 'MEMO', where)));
     const row: StatementRow = {
       date: ofxDate(posted, where),
       signed: ofxAmount(amount, `${where}, TRNAMT`),
@@ -354,7 +388,7 @@ export function parseOfx(text: string, request: ParseRequest, budget: Budget, wa
       seen.set(fitid, key);
     }
     read.push(row);
-    types.push(leaf(block, 'TRNTYPE'));
+    types.push(leaf(block, 'TRNTYPE', where));
     if ((i & 1023) === 1023) budget.checkTime();
   });
   if (repeated.length > 0) {

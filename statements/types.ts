@@ -212,4 +212,11 @@ export const LIMITS = {
   maxRows: 250_000,
   /** Wall-clock budget for one document. */
   maxMillis: 60_000,
+  /**
+   * Longest value read from one cell of a CSV file or one field of an OFX file, in characters (surrounding blank space
+   * aside). A bank writes a description in a few dozen characters and a reference in fewer (OFX 2.1.1 allows 32 for a
+   * NAME and 255 for a MEMO), so a longer one is refused as damaged, naming the line or transaction and the column or
+   * tag, rather than carried into the answer (a security probe's 19 MB description).
+   */
+  maxCellChars: 4_000,
 } as const;

@@ -8,8 +8,8 @@ import { allPositiveWarning, cardPaymentRow, cardWarning } from './amount-sign.t
 import { firstUnpadded, MONTH_FIRST, unpaddedWarning } from './date-order.ts';
 import { DIRECTION_HEADER, DIRECTION_WORDS, directionOf } from './direction.ts';
 import type { CivilDate } from '../../calc/dates.ts';
-import type { Dec } from '../../calc/money.ts';
-import { ParseError, type CsvMapping, type ParseRequest, type ParseResult, type StatementMetadata } from '../types.ts';
+import { groupedCount, type Dec } from '../../calc/money.ts';
+import { LIMITS, ParseError, type CsvMapping, type ParseRequest, type ParseResult, type StatementMetadata } from '../types.ts';
 import { bankStatementResult, type LayoutSource, type StatementRow } from './assemble.ts';
 import { inOrderOfEvents } from '../balance.ts';
 import { markerKind } from '../balance-lines.ts';
@@ -513,6 +513,27 @@ function columnName(plan: Plan, column: number): string {
 }
 
 /**
+ * Refuses a row with a cell longer than {@link LIMITS}.maxCellChars (blank space around it aside), naming the line and
+ * the column; its contents are not repeated. No bank writes such a cell, so the file is damaged or was not exported by
+ * the bank, and one absurd cell is refused rather than cut short and read (a security probe's 19 MB description was
+ * carried into the answer).
+ */
+function tooLongCell(plan: Plan, record: CsvRecord): void {
+  record.fields.forEach((cell, column) => {
+    if (cell.length <= LIMITS.maxCellChars) return;
+    const length = cell.trim().length;
+    if (length <= LIMITS.maxCellChars) return;
+    // The column by its name in the header where it has a plain one, else by its number counting from 1.
+    const name = plan.names[column];
+    const shownColumn = name && name.length <= 60 ? JSON.stringify(name) : `${column + 1}`;
+    throw new ParseError(
+      'parse_failed',
+      `Line ${record.line}, column ${shownColumn}: the cell is ${groupedCount(length)} characters long, more than the ${groupedCount(LIMITS.maxCellChars)} a cell may hold (a bank writes a description in a few dozen), so the file is damaged or was not exported by the bank. Export the statement again from online banking, or correct that cell in a spreadsheet and save the file as CSV.`,
+    );
+  });
+}
+
+/**
  * The signed amount of a row: one signed column, or money out and money in, less any fee charged with it
  * (the balance moves by both). Counts reversals in `flipped`.
  */
@@ -718,6 +739,7 @@ function readRows(records: readonly CsvRecord[], plan: Plan, budget: Budget, war
     let record = records[k]!;
     let fields = record.fields;
     if (isBlank(record)) continue;
+    tooLongCell(plan, record);
     if (plan.skip?.(fields)) {
       skipped.push(record);
       continue;

@@ -6,8 +6,8 @@
  */
 import './silence.ts'; // first: nothing the readers print reaches stdout
 import { MappingError } from '../csv/index.ts';
-import { parseDocumentInProcess, type ParseOptions } from '../index.ts';
-import { isStackOverflow, TOO_DEEP } from '../pdf/text.ts';
+import { parseDocumentInProcess, stackOverflowMessage, type ParseOptions } from '../index.ts';
+import { isStackOverflow } from '../pdf/text.ts';
 import { ParseError, type ParseRequest } from '../types.ts';
 import { resultMessages, type ResultDone, type RowsPart } from './reply.ts';
 
@@ -35,7 +35,8 @@ export type WorkerReply =
       };
     };
 
-function describe(error: unknown): (WorkerReply & { ok: false })['error'] {
+/** The error as data; `bytes`, the document's, tell a PDF (whose stack overflow is the PDF reader's message) from text. */
+function describe(error: unknown, bytes?: Uint8Array): (WorkerReply & { ok: false })['error'] {
   if (error instanceof MappingError)
     return {
       kind: 'mapping',
@@ -46,8 +47,9 @@ function describe(error: unknown): (WorkerReply & { ok: false })['error'] {
       problem: error.problems[0]!.message,
     };
   if (error instanceof ParseError) return { kind: 'parse', name: error.name, message: error.message, code: error.code };
-  // The stack run out anywhere in the reader (a file nested past what can be followed): said for a person, not in V8's words.
-  if (isStackOverflow(error)) return { kind: 'parse', name: 'ParseError', message: TOO_DEEP, code: 'parse_failed' };
+  // The stack run out anywhere in the reader (a file nested past what can be followed): said for a person, not in V8's words,
+  // and as a PDF's problem only for a PDF (index.ts says it for a CSV or OFX file; this is the net under it).
+  if (isStackOverflow(error)) return { kind: 'parse', name: 'ParseError', message: stackOverflowMessage(bytes), code: 'parse_failed' };
   const e = error instanceof Error ? error : new Error(String(error));
   return { kind: 'other', name: e.name, message: e.message };
 }
@@ -59,7 +61,7 @@ if (process.send) {
       (result) => {
         for (const message of resultMessages(job.id, result)) send(message satisfies WorkerReply);
       },
-      (error: unknown) => send({ id: job.id, ok: false, error: describe(error) } satisfies WorkerReply),
+      (error: unknown) => send({ id: job.id, ok: false, error: describe(error, job.request.bytes) } satisfies WorkerReply),
     );
   });
   // The parent has gone (closed, killed or crashed): nobody is left to answer.

@@ -59,4 +59,70 @@ describe('deadlinesCalendar', () => {
     expect(withCr).toContain('X-WR-CALNAME:Smith\\nX-INJECTED:1\r\n');
     expect(withCr.replaceAll('\r\n', '')).not.toContain('\r');
   });
+
+  /** Every control character RFC 5545 forbids in a content line (CONTROL: all but HTAB), once the CRLF line ends are taken out. */
+  const RAW_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
+  test('a title that tries to start an event of its own stays text: no extra VEVENT, no raw control character (a security probe)', () => {
+    const injected = deadlinesCalendar({
+      caseId: CASE,
+      name: 'x\r\nBEGIN:VEVENT\r\nSUMMARY:injected',
+      deadlines: deadlines.slice(0, 1),
+      generatedAt: '2026-03-05T09:30:12.345Z',
+    });
+    // Each CRLF becomes the two characters backslash and n (§3.3.11), so the line stays one property.
+    expect(injected).toContain('\r\nX-WR-CALNAME:x\\nBEGIN:VEVENT\\nSUMMARY:injected\r\n');
+    expect(injected.match(/^BEGIN:VEVENT$/gm)).toHaveLength(1);
+    expect(injected.replaceAll('\r\n', '')).not.toMatch(RAW_CONTROL);
+    const parsed = new ICAL.Component(ICAL.parse(injected));
+    expect(parsed.getAllSubcomponents('vevent')).toHaveLength(1);
+    expect(parsed.getFirstSubcomponent('vevent')!.getFirstPropertyValue('summary')).toBe(`Last day: ${deadlines[0]!.label}`);
+  });
+
+  test('NUL, ESC, DEL and a C1 control are removed from the title, a tab kept, NEL and U+2028 written as \\n', () => {
+    const ics = deadlinesCalendar({
+      caseId: CASE,
+      name: 'Smith\u0000 arrears\u001b[31m\u007f\u0090\tcase\u0085one\u2028two',
+      deadlines: [],
+      generatedAt: '2026-03-05T09:30:12Z',
+    });
+    expect(ics).toContain('\r\nX-WR-CALNAME:Smith arrears[31m\tcase\\none\\ntwo\r\n');
+    expect(ics.replaceAll('\r\n', '')).not.toMatch(RAW_CONTROL);
+  });
+
+  test('every text property of an event is escaped the same way, and a URL with a line break in it is left out', () => {
+    const hostile = {
+      ...deadlines[0]!,
+      label: 'Reply\r\nEND:VEVENT',
+      basis: 'Counted\u0000 from\nthe letter; 30 days',
+      citation: 'reg 14\u001b(1)',
+      href: 'https://www.gov.uk/x\r\nATTACH:https://example.invalid/',
+    };
+    const ics = deadlinesCalendar({ caseId: CASE, name: 'Case', deadlines: [hostile], generatedAt: '2026-03-05T09:30:12Z' });
+    expect(ics).toContain('\r\nSUMMARY:Last day: Reply\\nEND:VEVENT\r\n');
+    // DESCRIPTION is the basis, a line break, the citation.
+    expect(ics).toContain('\r\nDESCRIPTION:Counted from\\nthe letter\\; 30 days\\nreg 14(1)\r\n');
+    // The reminder's DESCRIPTION is the label.
+    expect(ics).toContain('\r\nDESCRIPTION:Reply\\nEND:VEVENT\r\n');
+    expect(ics).not.toContain('URL:');
+    expect(ics).not.toContain('ATTACH');
+    expect(ics.match(/^END:VEVENT$/gm)).toHaveLength(1);
+    expect(ics.replaceAll('\r\n', '')).not.toMatch(RAW_CONTROL);
+    // A plain https address is still written.
+    const plain = deadlinesCalendar({
+      caseId: CASE,
+      name: 'Case',
+      deadlines: [{ ...hostile, href: 'https://www.gov.uk/x' }],
+      generatedAt: '2026-03-05T09:30:12Z',
+    });
+    expect(plain).toContain('\r\nURL:https://www.gov.uk/x\r\n');
+  });
+
+  test('a long title is folded at 75 octets, never inside a character, and reads back whole', () => {
+    const name = 'Case of £'.repeat(20);
+    const ics = deadlinesCalendar({ caseId: CASE, name, deadlines: [], generatedAt: '2026-03-05T09:30:12Z' });
+    expect(ics.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    // Unfolding (§3.1: a CRLF followed by a space is removed) gives the property back.
+    expect(ics.replaceAll('\r\n ', '')).toContain(`\r\nX-WR-CALNAME:${name}\r\n`);
+  });
 });
