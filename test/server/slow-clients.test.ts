@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/http.ts';
-import { closeStalledAnswers, serverOptions, type HttpLimits } from '../../server/slow-clients.ts';
+import { closeStalledAnswers, jsonAnswer, serverOptions, type HttpLimits } from '../../server/slow-clients.ts';
 import { DATE, freePort, spawnReckoner, stopAll, waitForStderr } from './helpers.ts';
 
 const LIMITS: HttpLimits = { headersMs: 1000, requestMs: 10_000, keepAliveMs: 1000, checkEveryMs: 250, stallMs: 1000 };
@@ -22,6 +22,10 @@ const LIMITS: HttpLimits = { headersMs: 1000, requestMs: 10_000, keepAliveMs: 10
 async function startGuarded(limits: HttpLimits = LIMITS) {
   const port = await freePort();
   const app = createApp({ host: '127.0.0.1', port, today: () => DATE });
+  // A large answer written as every tool's JSON answer is (jsonAnswer). No tool gives megabytes any more from a small
+  // request (statement rows come back in pages of at most 500, a cell at most 4,000 characters), so the route is added
+  // here; the server, its socket limits and the watcher are the real ones.
+  app.get('/big/:size', (c) => jsonAnswer(c, JSON.stringify({ text: 'A'.repeat(Number(c.req.param('size'))) })));
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port, serverOptions: serverOptions(limits) }) as Server;
   await once(server, 'listening');
   const stop = closeStalledAnswers(server, limits);
@@ -39,14 +43,8 @@ async function startGuarded(limits: HttpLimits = LIMITS) {
   };
 }
 
-/** A CSV of one row whose description is `size` characters: parse-statement answers with all of it (JSON). */
-const bigAnswerRequest = (port: number, size: number): string => {
-  const csv = `Date,Description,Amount\n01/01/2024,${'A'.repeat(size)},-1.00\n`;
-  return (
-    `POST /api/v1/parse-statement?filename=big.csv HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
-    `Content-Type: text/csv\r\nContent-Length: ${csv.length}\r\n\r\n${csv}`
-  );
-};
+/** A request for a JSON answer a little over `size` bytes. */
+const bigAnswerRequest = (port: number, size: number): string => `GET /big/${size} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** When the socket closes (events.once would reject on the reset that comes first). */
