@@ -52,6 +52,11 @@ export interface DirectPayResult {
    * instalment.
    */
   readonly unpaid: readonly number[];
+  /**
+   * Per period in reports mode left short: the payment in advance (surplus carried from earlier periods) set against its
+   * instalment before it was found short, all of it (shortfalls.ts ShortInstalment.fromPaidAhead). Pence.
+   */
+  readonly fromAhead: readonly number[];
 }
 
 /** The reports of a period as a finding's facts give CMS's entries (their dates say whether a payment came after). */
@@ -172,6 +177,7 @@ export function reconcileDirectPay(
   // its place in the payment in advance.)
   const surplus: { p: number; pence: number; origin: number }[] = [];
   const paidInFull: boolean[] = Array.from({ length: n }, () => false);
+  const fromAhead: number[] = Array.from({ length: n }, () => 0);
   const unreported: { p: number; pence: number }[] = [];
   /** Shortfalls a report told CMS of, not yet made up by a later payment (oldest first). */
   const reportedOpen: { p: number; pence: number }[] = [];
@@ -255,6 +261,8 @@ export function reconcileDirectPay(
       extra -= takeOldestFirst(unreported, extra);
       if (extra > 0) surplus.push({ p, pence: extra, origin: rolled ? origin : p });
     } else {
+      // The whole payment in advance goes to this instalment, and it is still short.
+      fromAhead[p] = carried;
       surplus.length = 0;
       const short = owed - available;
       if (r > short) {
@@ -330,7 +338,7 @@ export function reconcileDirectPay(
     unpaid[p]! -= take;
     left -= take;
   }
-  return { findings, matches, reportsMode, reported, cmsDue, paidInFull, acceptedReports, unpaid };
+  return { findings, matches, reportsMode, reported, cmsDue, paidInFull, acceptedReports, unpaid, fromAhead };
 }
 
 /**

@@ -629,11 +629,14 @@ function publishPeriods(
   returned: readonly number[],
 ): PeriodRow[] {
   const rows = balances.periods;
+  // What of the payment in advance each short instalment took (Direct Pay's reading, or the other periods' own).
+  const fromAhead = directPay.reportsMode.map((m, p) => (m ? (directPay.fromAhead[p] ?? 0) : 0));
   const unpaid = unpaidInstalments(
     rows.map((r) => r.due),
     paidByInstalment,
     directPay.reportsMode,
     directPay.unpaid,
+    fromAhead,
   );
   // An instalment is never more than wholly unpaid: money returned beyond what was paid for it is owed, but is no
   // instalment's (Direct Pay's reading counts a refund it has no record of against the period it fell in).
@@ -662,6 +665,8 @@ function publishPeriods(
   }
   return books.schedule.lines.map((l, p) => {
     const r = rows[p]!;
+    // Never more than what is counted paid of a short instalment (its due less what is unpaid).
+    const ahead = unpaid[p]! > 0 ? Math.min(fromAhead[p] ?? 0, Math.max(0, Math.max(0, r.due) - unpaid[p]!)) : 0;
     return {
       periodStart: l.periodStart,
       periodEnd: l.periodEnd,
@@ -672,6 +677,7 @@ function publishPeriods(
       adjustments: fromPence(r.adjustments),
       charges: fromPence(r.charges),
       shortfall: fromPence(unpaid[p]!),
+      ...(ahead > 0 ? { fromPaidAhead: fromPence(ahead) } : {}),
       runningBalance: fromPence(r.runningBalance),
       runningBalancePerCms: fromPence(r.runningBalancePerCms),
       ...(r.cmsUnknown ? { cmsUnknown: true as const } : {}),

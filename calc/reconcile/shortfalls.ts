@@ -32,8 +32,18 @@ export interface ShortInstalment {
   readonly periodEnd: CivilDate;
   /** What the payment plan made due for it. */
   readonly due: Dec;
-  /** What of the payments was set against it. */
+  /** What of the payments was set against it: `received` and `fromPaidAhead` together. */
   readonly paid: Dec;
+  /**
+   * What was received for it: the payments made for it (from `windowDays` before its due date), and what a later
+   * payment made good of it; not what was carried to it from payments made ahead (`fromPaidAhead`). paid − fromPaidAhead.
+   */
+  readonly received: Dec;
+  /**
+   * What of the payment in advance (what earlier instalments were paid beyond what they needed) was set against it,
+   * before it was found short: the reconciliation's `PeriodRow.fromPaidAhead`. Zero where none was.
+   */
+  readonly fromPaidAhead: Dec;
   /** What of it is still unpaid. */
   readonly shortfall: Dec;
 }
@@ -58,6 +68,11 @@ export function unpaidInstalments(
   paidFor: readonly number[],
   directPay: readonly boolean[],
   directPayUnpaid: readonly number[],
+  /**
+   * Filled, when given, per period left short outside Direct Pay's reports, with the payment in advance set against its
+   * instalment before it was found short (all there was of it: a short instalment takes the whole). Pence.
+   */
+  fromAhead?: number[],
 ): number[] {
   const unpaid = due.map(() => 0);
   const open: { p: number; pence: number }[] = [];
@@ -69,6 +84,7 @@ export function unpaidInstalments(
     }
     const available = (paidFor[p] ?? 0) + carried;
     if (available < d) {
+      if (fromAhead) fromAhead[p] = carried;
       open.push({ p, pence: d - available });
       carried = 0;
       return;
@@ -82,20 +98,25 @@ export function unpaidInstalments(
 
 /** The instalments the reconciliation found not paid in full, and their total. Pure. */
 export function shortfallsOf(r: Reconciliation): Shortfalls {
-  const periods: ShortInstalment[] = r.periods.flatMap((p, i) =>
-    p.shortfall.gt(0)
-      ? [
-          {
-            dueDate: r.schedule.lines[i]!.dueDate,
-            periodStart: p.periodStart,
-            periodEnd: p.periodEnd,
-            due: p.due,
-            paid: p.due.minus(p.shortfall),
-            shortfall: p.shortfall,
-          },
-        ]
-      : [],
-  );
+  const periods: ShortInstalment[] = r.periods.flatMap((p, i) => {
+    if (!p.shortfall.gt(0)) return [];
+    const paid = p.due.minus(p.shortfall);
+    // What was carried to it from payments made ahead is not what was received for it (a letter's "Received for it"
+    // counted £100.00 paid ahead in January as received for February, where £16.67 arrived).
+    const fromPaidAhead = p.fromPaidAhead ?? fromPence(0);
+    return [
+      {
+        dueDate: r.schedule.lines[i]!.dueDate,
+        periodStart: p.periodStart,
+        periodEnd: p.periodEnd,
+        due: p.due,
+        paid,
+        received: paid.minus(fromPaidAhead),
+        fromPaidAhead,
+        shortfall: p.shortfall,
+      },
+    ];
+  });
   const total = periods.reduce((sum, p) => sum.plus(p.shortfall), fromPence(0));
   const trace = new Trace();
   trace.add(

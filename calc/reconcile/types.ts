@@ -352,6 +352,12 @@ export interface PeriodRow {
    * due − paid, which counts a payment a day early in the period before.
    */
   readonly shortfall: Dec;
+  /**
+   * Of what was set against the period's instalment where it is left short, what came from the payment in advance (what
+   * earlier instalments were paid beyond what they needed, carried forward), not from payments made for it: present only
+   * where some did (shortfalls.ts `unpaidInstalments`, direct-pay.ts). What was received for it is the rest.
+   */
+  readonly fromPaidAhead?: Dec;
   /** The balance worked out from the decisions and the evidence, at the end of the period. */
   readonly runningBalance: Dec;
   /**
