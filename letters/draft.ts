@@ -23,6 +23,7 @@ import {
   overdueBy,
   reachByOf,
   lineKind,
+  namedParts,
   reconciliationStatement,
   type ComputationInputs,
   type Computed,
@@ -404,9 +405,14 @@ function notChecked(r: ComputedReconciliation): string {
 
 /** The balance worked out, in words: "arrears of £410.08", "an overpayment of £410.08" or "nothing owed". */
 function workedOut(b: Balance): string {
+  // Collection fees and enforcement charges beside maintenance are owed to the Secretary of State and are not arrears
+  // (cms-accounts.md §4): the parts named, as the letters name them (figures.ts namedParts).
+  const parts = b.position === 'arrears' ? namedParts(b) : undefined;
   const words =
     b.position === 'arrears'
-      ? `arrears of ${pounds(b.recomputed)}`
+      ? parts
+        ? `${pounds(b.recomputed)} owed: ${parts}`
+        : `arrears of ${pounds(b.recomputed)}`
       : b.position === 'overpaid'
         ? `an overpayment of ${pounds(b.recomputed.abs())}`
         : 'nothing owed';

@@ -391,13 +391,13 @@ export function correctBalanceWords(value: string, r: ComputedReconciliation): s
   // as his arrears.
   if (notAllHisArrears(r) && b.position === 'arrears') return `${value} owed to me`;
   const only = owedOnlyIn(b);
+  // Each part named, as CMS's statement keeps them (cms-accounts.md §4): collection fees are owed to the Secretary of
+  // State as the charges are, so "arrears of" the two together called fees arrears (a journey probe, story 4:
+  // "arrears of £1,170.00", £195.00 of it collection fees) — with enforcement charges beside them or without.
+  const parts = b.position === 'arrears' ? namedParts(b) : undefined;
+  if (parts) return `${value} owed (${parts})`;
   const charges = arrearsBesideCharges(b);
   if (charges) {
-    // Each part named, as CMS's statement keeps them (cms-accounts.md §4): collection fees are owed to the Secretary of
-    // State as the charges are, so "arrears of" the two together called fees arrears (a journey probe, story 4:
-    // "arrears of £1,170.00", £195.00 of it collection fees).
-    const parts = namedParts(b);
-    if (parts) return `${value} owed (${parts})`;
     return `${value} owed (arrears of ${pounds(charges.arrears)}, and enforcement charges of ${pounds(charges.charges)}, which are owed to the Secretary of State and are not arrears)`;
   }
   // Nothing overdue, but liability accrued that the plan collects later: owed, though not yet, so not "nothing owed".
@@ -411,13 +411,24 @@ export function correctBalanceWords(value: string, r: ComputedReconciliation): s
  * "maintenance arrears of £975.00, and collection fees of £195.00 and enforcement charges of £350.00, which are owed to
  * the Secretary of State and are not arrears". Undefined where a part is in credit, or there is no maintenance part.
  */
-function namedParts(b: ComputedReconciliation['result']['balance']): string | undefined {
+export function namedParts(b: ComputedReconciliation['result']['balance']): string | undefined {
   const parts = b.components.filter((c) => !c.recomputed.isZero());
   const maintenance = parts.find((c) => c.component === 'maintenance');
   const others = parts.filter((c) => c.component !== 'maintenance');
   if (!maintenance || others.length === 0 || parts.some((c) => c.recomputed.lt(0))) return undefined;
   const other = joinAnd(others.map((c) => `${COMPONENT_WORDS[c.component]} of ${pounds(c.recomputed)}`));
   return `maintenance arrears of ${pounds(maintenance.recomputed)}, and ${other}, which are owed to the Secretary of State and are not arrears`;
+}
+
+/**
+ * What a balance owed is made of, where it is more than maintenance arrears (namedParts): "arrears and collection
+ * fees", "arrears, collection fees and enforcement charges"; undefined where namedParts is. For labels and asks that
+ * would otherwise call the whole "arrears".
+ */
+export function owedPartsNames(b: ComputedReconciliation['result']['balance']): string | undefined {
+  if (b.position !== 'arrears' || namedParts(b) === undefined) return undefined;
+  const others = b.components.filter((c) => c.component !== 'maintenance' && !c.recomputed.isZero());
+  return joinAnd(['arrears', ...others.map((c) => COMPONENT_WORDS[c.component])]);
 }
 
 const componentKey = (c: Component): keyof ByComponent<Decimal> =>
@@ -439,8 +450,77 @@ function claimIsArrears(r: ComputedReconciliation): boolean {
   return claimed !== undefined && maintenance !== undefined && maintenance.equals(claimed);
 }
 
-/** CMS's figure in words: "arrears of £350.00" where it gave it as maintenance alone, else "a balance of £350.00 owed". */
-export function claimWords(value: string, r: ComputedReconciliation): string {
+/**
+ * Where CMS's figure as given was, to the penny, only some parts of its own entries (its maintenance arrears, say, the
+ * line a statement summary prints first) and the reconciliation read it as those parts (calc's Bridge.claimReadAsParts,
+ * claim-parts.ts): the figure as given, what it was read as ("maintenance arrears"), and the parts CMS's entries hold
+ * that it left out (collection fees, enforcement charges: owed to the Secretary of State, cms-accounts.md §4), each a
+ * figure. CMS's figure the bridge starts from (`claimedBalance`) is then all of them together, as calc has it.
+ * Undefined where the figure was taken as given.
+ */
+export function claimReadAsParts(
+  r: ComputedReconciliation,
+): { given: Figure; what: string; leftOut: { component: Component; figure: Figure }[] } | undefined {
+  const read = r.result.bridge.claimReadAsParts;
+  if (!read || !read.given.gt(0)) return undefined;
+  const what = joinAnd(read.parts.map((c) => (c === 'maintenance' ? 'maintenance arrears' : COMPONENT_WORDS[c])));
+  const asOf = longDate(r.result.asOf);
+  const left: [Component, Decimal][] = [
+    ['collection_fees', read.leftOut.collectionFees],
+    ['enforcement_charges', read.leftOut.enforcementCharges],
+  ];
+  return {
+    given: money(
+      'cms_claim_as_given',
+      `The figure CMS gave, read as its ${what}`,
+      read.given,
+      `The figure CMS gave for ${asOf}: to the penny the ${what} its own entries hold, not the whole of them`,
+      'CMS’s own statement of the balance',
+    ),
+    what,
+    leftOut: left
+      .filter(([, amount]) => !amount.isZero())
+      .map(([component, amount]) => ({
+        component,
+        figure: money(
+          `cms_claim_left_out_${component}`,
+          `The ${COMPONENT_WORDS[component]} CMS’s entries hold that the figure it gave leaves out`,
+          amount,
+          `The ${COMPONENT_WORDS[component]} of CMS’s own entries up to ${asOf}, not in the figure CMS gave`,
+          'CMS’s own entries',
+        ),
+      })),
+  };
+}
+
+/**
+ * What CMS's entries hold beside a figure read as some of their parts: "your own entries also hold collection fees of
+ * £292.50 and enforcement charges of £350.00, owed to the Secretary of State, which that figure leaves out".
+ */
+export function leftOutWords(
+  read: NonNullable<ReturnType<typeof claimReadAsParts>>,
+  quote: (f: Figure) => string = (f) => f.value,
+  whose = 'CMS’s',
+): string {
+  const left = joinAnd(read.leftOut.map((p) => `${COMPONENT_WORDS[p.component]} of ${quote(p.figure)}`));
+  return `${whose} own entries also hold ${left}, owed to the Secretary of State, which that figure leaves out`;
+}
+
+/**
+ * CMS's figure in words: "arrears of £350.00" where it gave it as maintenance alone, else "a balance of £350.00 owed";
+ * where the figure it gave was read as its maintenance arrears (claimReadAsParts), that is what it is called, with the
+ * parts its entries hold beside it and the whole (`value`): "the maintenance arrears of £1,462.50 on your statement
+ * (your own entries also hold collection fees of £292.50 and enforcement charges of £350.00, owed to the Secretary of
+ * State, which that figure leaves out: £2,105.00 in all)". `whose` is CMS as the sentence names it ("your", "CMS’s").
+ */
+export function claimWords(
+  value: string,
+  r: ComputedReconciliation,
+  quote: (f: Figure) => string = (f) => f.value,
+  whose = 'CMS’s',
+): string {
+  const read = claimReadAsParts(r);
+  if (read) return `the ${read.what} of ${quote(read.given)} on ${whose} statement (${leftOutWords(read, quote, whose)}: ${value} in all)`;
   const claimed = r.result.balance.cmsClaimed;
   const position = positionOf(claimed ?? r.result.bridge.from);
   return position === 'arrears' && !claimIsArrears(r) ? `a balance of ${value} owed` : balanceWords(value, position);
@@ -450,6 +530,19 @@ export function claimWords(value: string, r: ComputedReconciliation): string {
 export function claimedBalance(r: ComputedReconciliation): Figure | undefined {
   const claimed = r.result.balance.cmsClaimed;
   if (claimed === undefined) return undefined;
+  const read = r.result.bridge.claimReadAsParts;
+  if (read && claimReadAsParts(r)) {
+    // CMS gave only some parts: the whole is those and the parts its entries hold that it left out (calc's sum).
+    const what = claimReadAsParts(r)!.what;
+    return money(
+      'cms_claimed_balance',
+      `CMS’s balance in all: the ${what} it gave, with what else its own entries hold`,
+      claimed.abs(),
+      `CMS gave ${pounds(read.given)} for ${longDate(r.result.asOf)}, to the penny the ${what} its own entries hold; its entries also hold ` +
+        `${joinAnd(claimReadAsParts(r)!.leftOut.map((p) => `${p.figure.value} in ${COMPONENT_WORDS[p.component]}`))}, which that figure leaves out`,
+      'CMS’s own statement of the balance, and its own entries',
+    );
+  }
   return money(
     'cms_claimed_balance',
     claimed.lt(0) ? 'Overpayment CMS says there is' : claimIsArrears(r) ? 'Arrears CMS says are owed' : 'Balance CMS says is owed',
@@ -572,9 +665,11 @@ export function recomputedBalance(r: ComputedReconciliation): Figure {
         ? 'Owed to me, worked out from the decisions and my evidence of payment'
         : owedOnlyIn(b) !== undefined
           ? `Owed in ${owedOnlyIn(b)} (no maintenance arrears), worked out from the decisions and my evidence of payment`
-          : arrearsBesideCharges(b)
-            ? 'Owed in arrears and enforcement charges, worked out from the decisions and my evidence of payment'
-            : 'Arrears, worked out from the decisions and my evidence of payment') +
+          : owedPartsNames(b) !== undefined
+            ? `Owed in ${owedPartsNames(b)}, worked out from the decisions and my evidence of payment`
+            : arrearsBesideCharges(b)
+              ? 'Owed in arrears and enforcement charges, worked out from the decisions and my evidence of payment'
+              : 'Arrears, worked out from the decisions and my evidence of payment') +
       (bases ? `, ${bases.basis === 'gross' ? 'before' : 'after'} CMS’s ${receivingFeePercent(r)}% collection fee` : ''),
     b.recomputed.abs(),
     balanceWorking(r.result),
@@ -894,9 +989,11 @@ export function disputedAndUndisputed(r: ComputedReconciliation): { disputed?: F
     `${
       owedOnlyIn(b) !== undefined
         ? `What I accept is owed in ${owedOnlyIn(b)} (no maintenance arrears)`
-        : arrearsBesideCharges(b)
-          ? 'What I accept is owed in arrears and enforcement charges'
-          : 'Arrears I accept are owed'
+        : owedPartsNames(b) !== undefined
+          ? `What I accept is owed in ${owedPartsNames(b)}`
+          : arrearsBesideCharges(b)
+            ? 'What I accept is owed in arrears and enforcement charges'
+            : 'Arrears I accept are owed'
     } (worked out from the decisions and my evidence of payment)`,
     b.recomputed.gt(0) ? b.recomputed : fromPence(0),
     balanceWorking(r.result),
@@ -1424,10 +1521,11 @@ export function balanceParts(r: ComputedReconciliation, way: 'owed' | 'overpaid'
     component: c.component,
     figure: money(
       `${way === 'owed' ? 'accepted' : 'overpaid'}_${c.component}`,
-      `${way === 'owed' ? 'Of the arrears I accept' : 'Of what I overpaid'}, the ${COMPONENT_WORDS[c.component]}`,
+      // Fees and charges are not arrears (cms-accounts.md §4): "of the arrears I accept, the collection fees" called them so.
+      `${way === 'owed' ? 'Of what I accept I owe' : 'Of what I overpaid'}, the ${COMPONENT_WORDS[c.component]}`,
       c.recomputed.abs(),
       // An overpayment's part is not "of the arrears" (an overpayment is none).
-      `The ${COMPONENT_WORDS[c.component]} part of the ${way === 'owed' ? 'arrears' : 'overpayment'} worked out (due under the payment plan ${pounds(c.due)}; paid ${pounds(c.paid)})`,
+      `The ${COMPONENT_WORDS[c.component]} part of the ${way === 'owed' ? 'balance owed' : 'overpayment'} worked out (due under the payment plan ${pounds(c.due)}; paid ${pounds(c.paid)})`,
       step.citation,
       step.href,
     ),
@@ -1480,7 +1578,9 @@ export function reconciliationStatement(
   const findings = new Map(result.findings.map((f) => [f.id, f]));
   const asOf = longDate(result.asOf);
   const from = cmsFigure(r);
-  const fromWords = bridge.fromLabel === 'cms_claim' ? claimWords(quote(from), r) : balanceWords(quote(from), positionOf(bridge.from));
+  const fromWords =
+    bridge.fromLabel === 'cms_claim' ? claimWords(quote(from), r, quote) : balanceWords(quote(from), positionOf(bridge.from));
+  const readAs = claimReadAsParts(r);
   // The figures the sentences inside the statement quote.
   if (bridge.lines.some((l) => l.kind === 'unexplained')) entriesAgainst(r, 'its', quote);
   const notYetDue = structuralLine(r, 'accrued_not_yet_due');
@@ -1495,7 +1595,9 @@ export function reconciliationStatement(
       '',
       '',
       bridge.fromLabel === 'cms_claim'
-        ? `The balance CMS gave for ${asOf}`
+        ? readAs
+          ? `The ${readAs.what} CMS gave for ${asOf}, with what else its own entries hold`
+          : `The balance CMS gave for ${asOf}`
         : `CMS gave no balance, so the statement starts from its own entries`,
     ],
   ];
@@ -1648,14 +1750,23 @@ export function reconciliationStatement(
 
 /**
  * The instalments left unpaid (receiving side): the missed and short payments, one row each, as the reconciliation
- * set the payments against the instalments (an early payment pays its own instalment), and their total as a figure
+ * set the payments against the instalments (an early payment pays its own instalment; what was received for one is
+ * kept apart from what payments made ahead carried to it), and their total as a figure
  * (calc's shortfallsOf adds them up; with no arrears beside them, they are the arrears).
  */
 export function shortPeriods(r: ComputedReconciliation): { rows: string[][]; total: Figure } {
   const s = shortfallsOf(r.result);
   const step = stepById(s.trace, SHORTFALL_STEP.total);
   return {
-    rows: s.periods.map((p) => [longDate(p.dueDate), pounds(p.due), pounds(p.paid), pounds(p.shortfall)]),
+    // What was received for each, as calc has it apart from what was carried to it from payments made ahead.
+    rows: s.periods.map((p) => [
+      longDate(p.dueDate),
+      pounds(p.due),
+      p.fromPaidAhead.isZero()
+        ? pounds(p.received)
+        : `${pounds(p.received)}, and ${pounds(p.fromPaidAhead)} carried from payments made ahead`,
+      pounds(p.shortfall),
+    ]),
     total: money('shortfall_total', 'Missed and short payments in all', s.total, sentencesOf([step]), step.citation, step.href),
   };
 }

@@ -13,6 +13,7 @@ import {
   balanceDifference,
   balanceParts,
   claimedBalance,
+  claimReadAsParts,
   claimWords,
   componentName,
   directPayOnly,
@@ -25,6 +26,7 @@ import {
   inTransitCounts,
   inTransitFrom,
   inTransitPaymentsWords,
+  leftOutWords,
   overdueList,
   reachByOf,
   notPassedOnFigure,
@@ -32,6 +34,7 @@ import {
   monthlyWithFee,
   netWay,
   overpaid,
+  owedPartsNames,
   paidPerBank,
   STATEMENT_FIGURES,
   totalDue,
@@ -122,6 +125,12 @@ export const accountBreakdownRequest = defineLetter({
     const f = ctx.facts;
     const r = ctx.computed.reconciliation!;
     const claimed = ctx.quote(claimedBalance(r)!);
+    // CMS's figure read as its maintenance arrears (or some other parts of its entries): called what it is, with the
+    // parts its entries hold beside it, not "the balance" (calc's claimReadAsParts).
+    const readAs = claimReadAsParts(r);
+    const gave = readAs
+      ? `you gave the ${readAs.what} on my account as ${ctx.quote(readAs.given)} on ${ctx.date(r.result.asOf)}; ${leftOutWords(readAs, ctx.quote, 'your')}: ${claimed} in all`
+      : `you gave the balance on my account as ${claimed} on ${ctx.date(r.result.asOf)}`;
     const withBank = r.result.counts.bankTransactions + r.result.counts.evidence > 0;
     const where = `${CLAIM_SOURCE_WORDS[f.statedIn]}${f.statedOn ? ` of ${ctx.date(f.statedOn)}` : ''}`;
     // Enforcement is the paying parent's to fear, unless the evidence shows CMS's figure too low: a receiving parent
@@ -135,7 +144,7 @@ export const accountBreakdownRequest = defineLetter({
     const hold = ctx.senderRole === 'paying' && netWay(r) !== 'too_low' && !agrees;
     const direct = directPayOnly(r);
     const body: Block[] = paragraphs(
-      `I am ${roleWords(ctx)} in this case. In ${where} you gave the balance on my account as ${claimed} on ${ctx.date(r.result.asOf)}. ${
+      `I am ${roleWords(ctx)} in this case. In ${where} ${gave}. ${
         agrees
           ? 'I want to check how you arrived at it, and I cannot do that without a full breakdown.'
           : held && withBank
@@ -364,6 +373,9 @@ export const enforcementPauseRequest = defineLetter({
   figures: [
     'cms_claimed_balance',
     'undisputed_arrears',
+    'accepted_maintenance',
+    'accepted_collection_fees',
+    'accepted_enforcement_charges',
     'disputed_amount',
     'in_transit_amount',
     'overpaid_amount',
@@ -387,6 +399,8 @@ export const enforcementPauseRequest = defineLetter({
     const r = ctx.computed.reconciliation!;
     const { disputed, undisputed, inTransit } = disputedAndUndisputed(r);
     const claimed = ctx.quote(claimedBalance(r)!);
+    // CMS's figure read as its maintenance arrears (calc's claimReadAsParts): named so, with what else its entries hold.
+    const saidOwed = claimReadAsParts(r) ? claimWords(claimed, r, ctx.quote, 'your') : claimed;
     const action = ACTION_WORDS[f.action];
     if (directPayOnly(r)) {
       ctx.warn(
@@ -403,14 +417,15 @@ export const enforcementPauseRequest = defineLetter({
     const over = overpaid(r);
     // A deduction on its way to CMS is neither owed nor disputed: CMS's figure is right not to include it yet.
     const transit = inTransit && inTransitWords(ctx, r, inTransit);
+    // Fees and charges beside the arrears are owed to the Secretary of State and are not arrears: named, part by part.
     const ours = owesSome
-      ? `I owed ${accepted}.${transit ? ` ${transit}` : ''}${disputed ? ` I dispute the other ${ctx.quote(disputed)} of your figure.` : ''}`
+      ? `I owed ${accepted}.${partsWords(ctx, r)}${transit ? ` ${transit}` : ''}${disputed ? ` I dispute the other ${ctx.quote(disputed)} of your figure.` : ''}`
       : `I owed nothing${over ? `: I had paid ${ctx.quote(over)} more than was due` : ''}.${
           transit ? ` ${transit} I dispute the other ${ctx.quote(disputed!)} of your figure.` : ' I dispute the whole of your figure.'
         }`;
     const body: Block[] = paragraphs(
       `I am the paying parent. On ${ctx.date(f.actionDate)} you ${ACTION_TAKEN[f.action]}${f.actionReference ? ` (reference ${f.actionReference})` : ''}.`,
-      `The balance it is based on is disputed. You say I owed ${claimed} on ${ctx.date(r.result.asOf)}. Worked out from the decisions on my case and my ${evidenceSourceWords(r)}, ${ours}`,
+      `The balance it is based on is disputed. You say I owed ${saidOwed} on ${ctx.date(r.result.asOf)}. Worked out from the decisions on my case and my ${evidenceSourceWords(r)}, ${ours}`,
       statementSentences(ctx, r, 'cms', Boolean(transit)).join(' '),
       'My dispute is already with you, and has not yet been answered:',
     );
@@ -437,9 +452,11 @@ export const enforcementPauseRequest = defineLetter({
         ...(owesSome
           ? [
               `Hold the ${action} on the disputed part of the balance until my dispute has been answered.`,
-              arrearsBesideCharges(r.result.balance)
-                ? `Limit any collection to the ${accepted} I accept (arrears and enforcement charges), by agreement with me.`
-                : `Limit any collection of arrears to the ${accepted} I accept, by agreement with me.`,
+              owedPartsNames(r.result.balance) !== undefined
+                ? `Limit any collection to the ${accepted} I accept (${owedPartsNames(r.result.balance)}), by agreement with me.`
+                : arrearsBesideCharges(r.result.balance)
+                  ? `Limit any collection to the ${accepted} I accept (arrears and enforcement charges), by agreement with me.`
+                  : `Limit any collection of arrears to the ${accepted} I accept, by agreement with me.`,
             ]
           : [`Hold the ${action} until my dispute has been answered.`]),
         ...inTransitAsks(ctx, r, inTransit),
@@ -618,7 +635,7 @@ export const arrearsPaymentPlan = defineLetter({
         `I am the paying parent. I accept that I owe ${accepted}${what} up to ${ctx.date(r.result.asOf)}, worked out from the decisions on my case and my ${evidenceSourceWords(r)}.${parts}`,
         (disputed || inTransit) &&
           claim &&
-          `You say the account shows ${claimWords(ctx.quote(claim), r)}.${inTransit ? ` ${inTransitWords(ctx, r, inTransit)}` : ''}${
+          `You say the account shows ${claimWords(ctx.quote(claim), r, ctx.quote, 'your')}.${inTransit ? ` ${inTransitWords(ctx, r, inTransit)}` : ''}${
             disputed
               ? ` I dispute the ${inTransit ? 'other' : 'remaining'} ${ctx.quote(disputed)} and have written to you about it separately. This offer covers only the amount I accept; it is not an agreement to the disputed part.`
               : ''
@@ -747,7 +764,7 @@ export const overpaymentRefund = defineLetter({
         claim &&
           !cmsAgrees &&
           b.cmsClaimed !== undefined &&
-          `Your record does not agree: you give the balance on ${ctx.date(r.result.asOf)} as ${claimWords(ctx.quote(claim), r)}${diff ? `, which ${outBy(r, ctx.quote(diff), netWay(r)!)}` : ''}.`,
+          `Your record does not agree: you give the balance on ${ctx.date(r.result.asOf)} as ${claimWords(ctx.quote(claim), r, ctx.quote, 'your')}${diff ? `, which ${outBy(r, ctx.quote(diff), netWay(r)!)}` : ''}.`,
         claim && !cmsAgrees && statementSentences(ctx, r).join(' '),
         'Where a paying parent has paid more than was due, you can take the overpayment into account against future payments (Child Support (Management of Payments and Arrears) Regulations 2009, regulations 8 and 9), or repay it where that is not possible or not appropriate (Child Support Act 1991 s.41B).',
         want,

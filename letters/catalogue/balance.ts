@@ -75,43 +75,46 @@ export function claimSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee
   const claimed = claimedBalance(r);
   const c = r.result.balance.cmsClaimed;
   if (!claimed || c === undefined) return undefined;
-  return `${to === 'cms' ? 'You say' : 'The Child Maintenance Service says'} that on ${ctx.date(r.result.asOf)} the account shows ${claimWords(ctx.quote(claimed), r)}.`;
+  return `${to === 'cms' ? 'You say' : 'The Child Maintenance Service says'} that on ${ctx.date(r.result.asOf)} the account shows ${claimWords(ctx.quote(claimed), r, ctx.quote, to === 'cms' ? 'your' : 'its')}.`;
 }
 
 /** The true balance, and how far CMS's figure is from it, net. */
 export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addressee = 'cms', when = 'on that date'): string {
   const b = r.result.balance;
+  // CMS's figure read as its maintenance arrears (calc's claimReadAsParts): what is compared is its balance in all, the
+  // fees and charges its entries hold with it, not the figure it gave.
+  const figure = `${to === 'cms' ? 'Your' : 'Its'} ${r.result.bridge.claimReadAsParts ? 'balance in all' : 'figure'}`;
   const own = `Worked out from the decisions on my case and my ${evidenceSourceWords(r)}, the account shows ${ownedWords(ctx, r)} ${when}${feeWords(ctx, r, to)}.`;
   const held = notPassedOnSentence(ctx, r, to);
   if (b.difference === undefined) return held ? `${own} ${held}` : own;
   const diff = balanceDifference(r);
-  if (!diff) return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure agrees with it.`;
+  if (!diff) return `${own} ${figure} agrees with it.`;
   // Higher only by payments it recorded after the date (not by deductions, which each letter words itself): right.
   const bridge = r.result.bridge;
   // Lower only by a credit it keeps for what was paid ahead of the plan, which the worked-out balance sets against what
   // is not yet due: a difference of basis.
   if (onlyLinesOf(r, 'paid_ahead')) {
-    return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure keeps as a credit ${ctx.quote(diff)} ${paidAheadBy(r)} ahead of the payment plan; worked out, that pays ${aheadPays(r, bridge.lines.find((l) => l.kind === 'paid_ahead')!.amount.abs())}, so the two agree.`;
+    return `${own} ${figure} keeps as a credit ${ctx.quote(diff)} ${paidAheadBy(r)} ahead of the payment plan; worked out, that pays ${aheadPays(r, bridge.lines.find((l) => l.kind === 'paid_ahead')!.amount.abs())}, so the two agree.`;
   }
   if (bridge.differenceOnceArrived.isZero() && inTransitCounts(r).payments > 0 && inTransitCounts(r).deductions === 0) {
     return r.result.side === 'receiving'
-      ? `${own} ${to === 'cms' ? 'Your' : 'Its'} figure is lower only by what reached me after that date.`
-      : `${own} ${to === 'cms' ? 'Your' : 'Its'} figure is higher only by what ${to === 'cms' ? 'you' : 'it'} recorded after that date.`;
+      ? `${own} ${figure} is lower only by what reached me after that date.`
+      : `${own} ${figure} is higher only by what ${to === 'cms' ? 'you' : 'it'} recorded after that date.`;
   }
   // CMS's figure lower only by what it holds: right as the paying parent's arrears, which is what it counts.
   const onlyHeld =
     held !== undefined && netWay(r) === 'too_low' && r.result.bridge.notPassedOn!.amount.eq(r.result.bridge.difference.abs());
   if (onlyHeld) {
-    return `${own} ${held} ${to === 'cms' ? 'Your' : 'Its'} figure is right as the paying parent’s arrears, and lower than what I am owed by exactly that money.`;
+    return `${own} ${held} ${figure} is right as the paying parent’s arrears, and lower than what I am owed by exactly that money.`;
   }
   // Lower only by payments it records passing on to me that never reached me: not "too low" as his arrears (if he paid
   // them, they are not his arrears); the lines ask it to trace them.
   if (netWay(r) === 'too_low' && onlyPassOnsNotArrived(r)) {
-    return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure is lower than what I am owed by ${ctx.quote(diff)}, ${to === 'cms' ? 'which you record' : 'which it records'} passing on to me and which never reached me.`;
+    return `${own} ${figure} is lower than what I am owed by ${ctx.quote(diff)}, ${to === 'cms' ? 'which you record' : 'which it records'} passing on to me and which never reached me.`;
   }
   // Lower only by what it holds and by what it passed on before the date that reached me after it: neither an error.
   if (held !== undefined && netWay(r) === 'too_low' && heldAndOnItsWay(r)) {
-    return `${own} ${held} ${to === 'cms' ? 'Your' : 'Its'} figure is right as the paying parent’s arrears, and lower than what I am owed only by that money and by what reached me after that date.`;
+    return `${own} ${held} ${figure} is right as the paying parent’s arrears, and lower than what I am owed only by that money and by what reached me after that date.`;
   }
   // Higher by liability it counts that has accrued and is not yet due: owed later, not an error; the rest is what is
   // out (a meaning probe, 6 December 2026: "Your figure is £122.00 too high", £104.00 of it still to fall due).
@@ -122,7 +125,7 @@ export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addr
       ? `${own} ${your} figure ${outBy(r, ctx.quote(beside.figure), beside.way)} beside what has accrued under the decisions and is not yet due.`
       : `${own} ${your} figure is higher only by what has accrued under the decisions and is not yet due.`;
   }
-  return `${own} ${to === 'cms' ? 'Your' : 'Its'} figure ${outBy(r, ctx.quote(diff), netWay(r)!)}.${held ? ` ${held}` : ''}`;
+  return `${own} ${figure} ${outBy(r, ctx.quote(diff), netWay(r)!)}.${held ? ` ${held}` : ''}`;
 }
 
 /**

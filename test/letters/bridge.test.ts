@@ -47,7 +47,8 @@ const EXPECTED: Record<string, { figures: Record<string, string>; net: readonly 
     figures: ARREARS,
     net: ['Your figure is £42.78 too high.', 'Taken together, your figure is £42.78 too high, net.'],
     from: 'CMS’s figure: a balance of £452.86 owed',
-    to: 'The correct balance: arrears of £410.08',
+    // £341.73 maintenance + £68.35 collection fees = £410.08: the fees are not arrears (cms-accounts.md §4).
+    to: 'The correct balance: £410.08 owed (maintenance arrears of £341.73, and collection fees of £68.35, which are owed to the Secretary of State and are not arrears)',
   },
   payment_dispute: {
     figures: ARREARS,
@@ -57,14 +58,20 @@ const EXPECTED: Record<string, { figures: Record<string, string>; net: readonly 
       'Taken together, your figure is £42.78 too high, net.',
     ],
     from: 'CMS’s figure: a balance of £452.86 owed',
-    to: 'The correct balance: arrears of £410.08',
+    // £341.73 maintenance + £68.35 collection fees = £410.08: the fees are not arrears (cms-accounts.md §4).
+    to: 'The correct balance: £410.08 owed (maintenance arrears of £341.73, and collection fees of £68.35, which are owed to the Secretary of State and are not arrears)',
   },
   enforcement_pause_request: {
     // The part disputed is the net difference, and the part accepted the correct balance: £452.86 − £42.78 = £410.08.
     figures: { ...ARREARS, disputed_amount: '£42.78', undisputed_arrears: '£410.08' },
-    net: ['You say I owed £452.86 on 9 March 2026.', 'I owed £410.08. I dispute the other £42.78 of your figure.'],
+    // £341.73 maintenance + £68.35 collection fees = £410.08, each named (cms-accounts.md §4).
+    net: [
+      'You say I owed £452.86 on 9 March 2026.',
+      'I owed £410.08. Of that, £341.73 is maintenance arrears, owed to the receiving parent, and £68.35 in collection fees is owed to the Secretary of State. I dispute the other £42.78 of your figure.',
+    ],
     from: 'CMS’s figure: a balance of £452.86 owed',
-    to: 'The correct balance: arrears of £410.08',
+    // £341.73 maintenance + £68.35 collection fees = £410.08: the fees are not arrears (cms-accounts.md §4).
+    to: 'The correct balance: £410.08 owed (maintenance arrears of £341.73, and collection fees of £68.35, which are owed to the Secretary of State and are not arrears)',
   },
   arrears_payment_plan: {
     // £410.08 ÷ 3 = £136.693… → £136.70 each; the last £410.08 − 2 × £136.70 = £136.68.
@@ -80,7 +87,8 @@ const EXPECTED: Record<string, { figures: Record<string, string>; net: readonly 
       'Taken together, your figure is £42.78 too high, net.',
     ],
     from: 'CMS’s figure: a balance of £452.86 owed',
-    to: 'The correct balance: arrears of £410.08',
+    // £341.73 maintenance + £68.35 collection fees = £410.08: the fees are not arrears (cms-accounts.md §4).
+    to: 'The correct balance: £410.08 owed (maintenance arrears of £341.73, and collection fees of £68.35, which are owed to the Secretary of State and are not arrears)',
   },
   overpayment_refund: {
     // 13 × £410.08 = £5,331.04 paid against £4,920.96 due: £410.08 overpaid; CMS says £367.30. Between two
@@ -104,7 +112,8 @@ const EXPECTED: Record<string, { figures: Record<string, string>; net: readonly 
     figures: ARREARS,
     net: ['Your figure is £42.78 too high.', 'Taken together, your figure is £42.78 too high, net.'],
     from: 'CMS’s figure: a balance of £452.86 owed',
-    to: 'The correct balance: arrears of £410.08',
+    // £341.73 maintenance + £68.35 collection fees = £410.08: the fees are not arrears (cms-accounts.md §4).
+    to: 'The correct balance: £410.08 owed (maintenance arrears of £341.73, and collection fees of £68.35, which are owed to the Secretary of State and are not arrears)',
   },
 };
 

@@ -43,8 +43,12 @@ describe('a letter on a case that has ended', () => {
       'My case has ended: nothing is due on it from 1 February 2026, so there is no ongoing amount for me to keep paying. Nothing I write here is a refusal to pay what is owed.',
     );
     expect(text).not.toContain('keep paying the amount');
-    // £2,080.00 − £1,300.00 − £400.00 = £380.00; February's £216.67 and £43.33 are charges after the end.
-    expect(text).toContain('the account shows arrears of £380.00 on that date. Your figure is £260.00 too high.');
+    // £2,080.00 − £1,300.00 − £400.00 = £380.00; February's £216.67 and £43.33 are charges after the end. Of it, the
+    // collection fees (3 × £43.33 = £129.99) are owed to the Secretary of State and are not arrears; the write-off is set
+    // against maintenance (3 × £216.67 − £400.00 = £250.01): £250.01 + £129.99 = £380.00.
+    expect(text).toContain(
+      'the account shows £380.00 owed (maintenance arrears of £250.01, and collection fees of £129.99, which are owed to the Secretary of State and are not arrears) on that date. Your figure is £260.00 too high.',
+    );
     expect(text).toContain('CMS charged £216.67 maintenance on 1 February 2026, after the case ended, when nothing was due.');
   });
 

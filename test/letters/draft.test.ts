@@ -188,7 +188,10 @@ describe('every letter type drafts from the shared case', () => {
       expect(md).toContain('| 3 | 9 March 2026 | CMS’s figure, against its own entries | No entry explains it | +£1,230.24 |');
       // +£410.08 − £410.08 + £1,230.24 = £1,230.24; £1,640.32 − £1,230.24 = £410.08, where the statement ends.
       expect(md).toContain('| Net effect of the lines above |  | +£1,230.24 |');
-      expect(md).toContain('| The correct balance: arrears of £410.08 |');
+      // £341.73 maintenance + £68.35 collection fees = £410.08.
+      expect(md).toContain(
+        '| The correct balance: £410.08 owed (maintenance arrears of £341.73, and collection fees of £68.35, which are owed to the Secretary of State and are not arrears) |',
+      );
       // The finding is in the parent's own voice, written so by calc (no English rewritten here).
       expect(md).toContain('but my bank shows no such payment');
       expect(md).not.toMatch(/\byour bank\b/);

@@ -59,7 +59,10 @@ describe('L11 when the parent owes nothing that CMS enforces', () => {
   test('arrears smaller than CMS says: the part accepted is still offered (unchanged)', () => {
     // fixture.ts: CMS £452.86, the correct balance £410.08, £42.78 disputed.
     const text = squash(draftLetter(withReconciliation(twoWayReconciliation)).text);
-    expect(text).toContain('I owed £410.08. I dispute the other £42.78 of your figure.');
+    // Of it, £341.73 maintenance + £68.35 collection fees = £410.08, each named (cms-accounts.md §4).
+    expect(text).toContain(
+      'I owed £410.08. Of that, £341.73 is maintenance arrears, owed to the receiving parent, and £68.35 in collection fees is owed to the Secretary of State. I dispute the other £42.78 of your figure.',
+    );
     expect(text).toContain('and I will pay the £410.08 I accept I owe; I am willing to agree a plan for it.');
     expect(text).toContain(
       '1. Hold the deduction from earnings order on the disputed part of the balance until my dispute has been answered.',
@@ -102,8 +105,9 @@ describe('L23 on the grounds of amounts already paid or an official error needs 
 
   test('amounts_already_paid: refused, naming the claim and what to do instead', () => {
     const problem = refusal(representations(['amounts_already_paid'])).problems.find((p) => p.field === 'reconciliation.cmsClaim');
+    // The fees are named apart from the arrears (cms-accounts.md §4): £683.46 + £136.70 = £820.16.
     expect(problem?.message).toBe(
-      'is £410.08 on 2026-03-09, no more than the balance worked out from the decisions and your evidence (arrears of £820.16), ' +
+      'is £410.08 on 2026-03-09, no more than the balance worked out from the decisions and your evidence (£820.16 owed: maintenance arrears of £683.46, and collection fees of £136.70, which are owed to the Secretary of State and are not arrears), ' +
         'so the order takes nothing already paid and no official error in your favour: leave out the grounds amounts_already_paid ' +
         'and official_error, and keep those that still apply (hardship, not_my_money, joint_account …)',
     );
@@ -115,7 +119,7 @@ describe('L23 on the grounds of amounts already paid or an official error needs 
     const reconciliation = { ...noClaim, schedule: { ...noClaim.schedule, asOf: '2026-03-09' } };
     const problem = refusal({ ...input, reconciliation }).problems.find((p) => p.field === 'reconciliation.cmsEntries');
     expect(problem?.message).toMatch(
-      /^add up to £410\.08 on 2026-03-09, no more than the balance worked out .* \(arrears of £820\.16\), so the order takes nothing/,
+      /^add up to £410\.08 on 2026-03-09, no more than the balance worked out .* \(£820\.16 owed: maintenance arrears of £683\.46, and collection fees of £136\.70, which are owed to the Secretary of State and are not arrears\), so the order takes nothing/,
     );
   });
 
@@ -158,9 +162,10 @@ describe('a plan or a refund refused on the wrong balance names the letter that 
   });
 
   test('a refund on an account in arrears points to arrears_payment_plan', () => {
+    // £341.73 maintenance + £68.35 collection fees = £410.08, the fees named apart (cms-accounts.md §4).
     const problem = refusal(withBalance('overpayment_refund', twoWayReconciliation)).problems.find((p) => p.field === 'reconciliation');
     expect(problem?.message).toBe(
-      'shows no overpayment (the balance worked out on 2026-03-09 is arrears of £410.08), so there is nothing to ask to have repaid. For arrears you accept, arrears_payment_plan offers a plan',
+      'shows no overpayment (the balance worked out on 2026-03-09 is £410.08 owed: maintenance arrears of £341.73, and collection fees of £68.35, which are owed to the Secretary of State and are not arrears), so there is nothing to ask to have repaid. For arrears you accept, arrears_payment_plan offers a plan',
     );
   });
 });

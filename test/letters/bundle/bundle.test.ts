@@ -75,13 +75,17 @@ describe.each(BUNDLE_PURPOSES)('the bundle for %s', (purpose) => {
     // A paying parent's total on Collect and Pay, given with no parts, is a balance owed, as the statement and the
     // letters say (it may hold collection fees and enforcement charges, owed to the Secretary of State): not "arrears".
     expect(cover).toContain('What CMS says CMS gives the balance on 30 April 2024 as a balance of £324.00 owed.');
-    expect(cover).toContain('the balance on 30 April 2024 comes to arrears of £112.00.');
+    // £93.33 maintenance + £18.67 collection fees = £112.00: the fees are not arrears (cms-accounts.md §4).
+    expect(cover).toContain(
+      'the balance on 30 April 2024 comes to £112.00 owed (maintenance arrears of £93.33, and collection fees of £18.67, which are owed to the Secretary of State and are not arrears).',
+    );
     expect(cover).toContain(
       'CMS’s figure is £212.00 higher than it should be. Two entries are in dispute; the reconciliation statement explains the difference line by line: one line makes it too high, by £312.00 in all; one line makes it too low, by £100.00 in all.',
     );
     const ask = PURPOSES[purpose].ask({
       asOf: '30 April 2024',
-      correct: 'arrears of £112.00',
+      correct:
+        '£112.00 owed (maintenance arrears of £93.33, and collection fees of £18.67, which are owed to the Secretary of State and are not arrears)',
       cms: 'a balance of £324.00 owed',
       agrees: false,
     });
@@ -107,7 +111,10 @@ describe.each(BUNDLE_PURPOSES)('the bundle for %s', (purpose) => {
     expect(page).toContain('Lines that make CMS’s +£312.00 figure too high (1), in my favour');
     expect(page).toContain('Lines that make CMS’s -£100.00 figure too low (1), in the other parent’s favour');
     expect(page).toContain('Net effect of the lines +£212.00 CMS’s figure is £212.00 too');
-    expect(page).toMatch(/30 April 2024 The correct balance: .*arrears of £112\.00/);
+    // The cell's words wrap beside the next column's: £93.33 maintenance + £18.67 collection fees = £112.00.
+    expect(page).toMatch(
+      /30 April 2024 The correct balance: .*£112\.00 owed .*\(maintenance arrears of £93\.33, and collection fees of £18\.67/,
+    );
   }, 30_000);
 
   test('the schedule period by period, both balances, and the disputed entries with where to find them', async () => {
@@ -282,7 +289,8 @@ describe('a long case: sections over several pages', () => {
     // 64 × £312.00 = £19,968.00: CMS says nothing is owed, the bank shows £19,968.00 owed.
     expect(pounds(result.bridge.to)).toBe('£19,968.00');
     expect(text).toContain('-£19,968.00');
-    expect(text).toContain('arrears of £19,968.00');
+    // £16,640.00 maintenance + £3,328.00 collection fees = £19,968.00.
+    expect(text).toContain('£19,968.00 owed (maintenance arrears of £16,640.00, and collection fees of £3,328.00');
     // The first phantom is line 1 of the statement, cited by its place in the CMS statement.
     expect(text).toMatch(/page \d+, line \d+ 1 Jan 2016 Payment received £312\.00 Line 1 of the reconciliation/);
     expect(text).toContain('1 September 2016');
