@@ -21,7 +21,7 @@ import { VARIATION_GROUNDS } from '../calc/scheme-2012/variations.ts';
 import { calculateMaintenance2003, NIL_RATE_REASONS_2003, type Maintenance2003Result } from '../calc/scheme-2003/calculate.ts';
 import { InputError } from '../calc/errors.ts';
 import { FREQUENCIES } from '../calc/frequency.ts';
-import { formatFraction, formatMoney, type Dec } from '../calc/money.ts';
+import { formatFraction, formatMoney, money, pounds, type Dec } from '../calc/money.ts';
 import { civilDate, leanOutput, moneyOut, nonNegativeMoneyIn, strictObject, trace } from './schemas.ts';
 import { calculationText } from './calculation-text.ts';
 import { defineTool, type ToolContext } from './tool.ts';
@@ -316,20 +316,23 @@ export function toJson2003(result: Maintenance2003Result): CalculateMaintenanceO
   };
 }
 
+/** A money string of the output ("3120.00") as people read it: "£3,120.00", grouped as the readOut and letters write it. */
+const gbp = (amount: string): string => pounds(money(amount));
+
 /** The calculation in words: the amount, its rate and income, the shares and fees, then the numbered trace. */
 export function summarizeCalculation(out: CalculateMaintenanceOutput): string {
   const head = [
-    `Weekly child maintenance: £${out.weeklyAmount} (${RATE_WORDS[out.rate]}${out.grossWeeklyIncome ? `, on gross weekly income of £${out.grossWeeklyIncome}` : ''}${out.netWeeklyIncome ? `, 2003 scheme, on net weekly income of £${out.netWeeklyIncome}` : out.scheme === '2003' ? ', 2003 scheme' : ''}), as at ${out.date}.`,
-    `Monthly: £${out.perFrequency.monthly}; four-weekly: £${out.perFrequency.four_weekly}; yearly: £${out.perFrequency.yearly}.`,
+    `Weekly child maintenance: ${gbp(out.weeklyAmount)} (${RATE_WORDS[out.rate]}${out.grossWeeklyIncome ? `, on gross weekly income of ${gbp(out.grossWeeklyIncome)}` : ''}${out.netWeeklyIncome ? `, 2003 scheme, on net weekly income of ${gbp(out.netWeeklyIncome)}` : out.scheme === '2003' ? ', 2003 scheme' : ''}), as at ${out.date}.`,
+    `Monthly: ${gbp(out.perFrequency.monthly)}; four-weekly: ${gbp(out.perFrequency.four_weekly)}; yearly: ${gbp(out.perFrequency.yearly)}.`,
   ];
   if (out.receivingParents.length > 1) {
-    head.push(`Shares: ${out.receivingParents.map((rp) => `${rp.id} £${rp.weeklyAmount}`).join(', ')}.`);
+    head.push(`Shares: ${out.receivingParents.map((rp) => `${rp.id} ${gbp(rp.weeklyAmount)}`).join(', ')}.`);
   }
   const cc = out.collectionCharges;
   if (cc) {
     const paid = cc.payingParent['weekly'] as { total: string } | undefined;
     head.push(
-      `${COLLECTION_WORDS[out.collection]}: the paying parent pays £${paid?.total ?? ''} a week including the ${cc.payingParentPercent}% fee; ` +
+      `${COLLECTION_WORDS[out.collection]}: the paying parent pays ${paid ? gbp(paid.total) : ''} a week including the ${cc.payingParentPercent}% fee; ` +
         `the receiving parent's ${cc.receivingParentPercent}% fee is taken from what they receive.`,
     );
   }

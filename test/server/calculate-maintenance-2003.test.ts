@@ -30,7 +30,7 @@ describe('calculate_maintenance, scheme "2003"', () => {
     });
     const trace = output['trace'] as { citation: string }[];
     expect(trace.every((s) => s.citation.length > 10)).toBe(true);
-    expect(summary).toContain('2003 scheme, on net weekly income of £1180.00');
+    expect(summary).toContain('2003 scheme, on net weekly income of £1,180.00');
   });
 
   test('gross income is refused, saying the 2003 scheme needs net weekly income', async () => {

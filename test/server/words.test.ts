@@ -154,6 +154,22 @@ describe('every figure tool’s text holds the headline figure and each trace st
     expectTheWorking(text, out.trace);
   });
 
+  test('calculate_maintenance writes its pounds as people read them: £1,500.00 a week gives a yearly £8,268.00', async () => {
+    // Gross £1,500.00 a week, one child: 12% of the first £800 (£96.00) + 9% of the £700 above it (£63.00) = £159.00
+    // a week (CSMCR 2012 Sch 1 para 2(1) as substituted); a year is 52 weeks: £159.00 × 52 = £8,268.00; a month is
+    // £159.00 × 52 ÷ 12 = £689.00. Before, the text read "£1500.00" and "yearly: £8268.00", while the readOut grouped them.
+    const { text, out } = await call('calculate_maintenance', {
+      date: '2026-04-06',
+      payingParent: { grossWeeklyIncome: '1500.00' },
+      receivingParents: [{ id: 'a', children: [{ id: 'c1' }] }],
+    });
+    expect(out.weeklyAmount).toBe('159.00');
+    expect(text).toContain(
+      'Weekly child maintenance: £159.00 (basic rate (with the "basic plus" part above £800), on gross weekly income of £1,500.00)',
+    );
+    expect(text).toContain('Monthly: £689.00; four-weekly: £636.00; yearly: £8,268.00.');
+  });
+
   test('build_liability_schedule: a decision that takes effect after asOf makes nothing due yet, and says so', async () => {
     // Before: "Due from 2025-01-01 to 2024-02-28 (0 monthly periods …)", a span that runs backwards.
     const { text, out } = await call('build_liability_schedule', {
