@@ -753,10 +753,52 @@ export function arrearsBesideCharges(b: {
 }
 
 /** A balance as a letter words it: "arrears of £410.08", "an overpayment of £12.00", "nothing owed". */
-function positionWords(b: Dec, owedIn: string | undefined, parts?: { readonly arrears: Dec; readonly charges: Dec }): string {
+function positionWords(b: Dec, owedIn: string | undefined): string {
   if (owedIn !== undefined) return `${pounds(b)} owed in ${owedIn} (no maintenance arrears)`;
-  if (parts) return `arrears of ${pounds(parts.arrears)} and enforcement charges of ${pounds(parts.charges)} (${pounds(b)} in all)`;
   return b.gt(0) ? `arrears of ${pounds(b)}` : b.lt(0) ? `an overpayment of ${pounds(b.abs())}` : 'nothing owed';
+}
+
+/** A part of a balance as calc has it: its name and figure, owed or in credit. */
+function partWords(component: Component, amount: Dec): string {
+  const name = component === 'maintenance' ? 'maintenance arrears' : COMPONENT_WORDS[component];
+  if (amount.lt(0)) return `${COMPONENT_WORDS[component]} overpaid by ${pounds(amount.abs())}`;
+  return `${name} of ${pounds(amount)}`;
+}
+
+/**
+ * A balance of more than one part, each from calc's own per-component figures, and their sum: "£312.00 owed on 30
+ * April 2024, made of maintenance arrears of £260.00 and collection fees of £52.00 (£260.00 + £52.00 = £312.00);
+ * the collection fees are owed to the Secretary of State and are not arrears". Collection fees and enforcement charges
+ * are owed to the Secretary of State and are not arrears of maintenance (cms-accounts.md §4): "= arrears of £312.00"
+ * counted £52.00 of fees as arrears, and "arrears of £312.00 and enforcement charges of £50.00" did too. Undefined
+ * where the balance has one part or none (maintenance alone, or owed in one part only: positionWords says it), or
+ * where no fee or charge is owed.
+ */
+function partsWords(
+  total: Dec,
+  on: string,
+  components: readonly { readonly component: Component; readonly recomputed: Dec }[] | undefined,
+): string | undefined {
+  const parts = (components ?? []).filter((c) => !c.recomputed.isZero());
+  // Only where fees or charges are owed beside another part: an overpayment of them all is no one's arrears.
+  if (parts.length < 2 || !parts.some((c) => c.component !== 'maintenance' && c.recomputed.gt(0))) return undefined;
+  const owedIn = owedOnlyIn({ recomputed: total, components });
+  const head =
+    owedIn !== undefined
+      ? `${pounds(total)} owed in ${owedIn} (no maintenance arrears)`
+      : total.gt(0)
+        ? `${pounds(total)} owed`
+        : total.lt(0)
+          ? `an overpayment of ${pounds(total.abs())}`
+          : `nothing owed (${pounds(total)})`;
+  const sum = parts.map((c, i) =>
+    i > 0 && c.recomputed.lt(0) ? `− ${pounds(c.recomputed.abs())}` : `${i > 0 ? '+ ' : ''}${pounds(c.recomputed)}`,
+  );
+  const state = parts.filter((c) => c.component !== 'maintenance' && c.recomputed.gt(0)).map((c) => COMPONENT_WORDS[c.component]);
+  return (
+    `${head} on ${on}, made of ${joinAnd(parts.map((c) => partWords(c.component, c.recomputed)))} (${sum.join(' ')} = ${pounds(total)})` +
+    (state.length && owedIn === undefined ? `; the ${joinAnd(state)} are owed to the Secretary of State and are not arrears` : '')
+  );
 }
 
 /** "the instalment due on 15 October 2024", or "the instalments due on 4 October 2024 and 11 October 2024". */
@@ -813,6 +855,7 @@ export function explainBalance(
   const w = WORDS[voice];
   const sos = b.secretaryOfState && !b.secretaryOfState.isZero() ? b.secretaryOfState : undefined;
   const owedHeld = side === 'receiving' && held !== undefined && b.recomputed.gt(0);
+  const parts = owedHeld ? undefined : partsWords(b.recomputed, d(b.asOf), b.components);
   return (
     (b.openingBalance && !b.openingBalance.isZero() ? `Arrears carried over ${pounds(b.openingBalance)} + ` : '') +
     `Due under the payment plan ${pounds(b.due)}` +
@@ -823,12 +866,12 @@ export function explainBalance(
     (b.enforcementCharges.isZero() ? '' : ` + enforcement charges ${pounds(b.enforcementCharges)}`) +
     (owedHeld
       ? ` = ${pounds(b.recomputed)} owed to ${w.you} on ${d(b.asOf)}, of which ${pounds(held)} is money CMS received from the paying parent and had not passed on (not arrears)`
-      : ` = ${positionWords(b.recomputed, owedOnlyIn(b), arrearsBesideCharges(b))} on ${d(b.asOf)}`) +
+      : ` = ${parts ?? `${positionWords(b.recomputed, owedOnlyIn(b))} on ${d(b.asOf)}`}`) +
     (b.notYetDue.isZero() ? '' : `; a further ${pounds(b.notYetDue)} has accrued but is not yet due`) +
     (sos === undefined
       ? ''
       : side === 'paying'
-        ? `; of this, ${pounds(sos)} is owed to the Secretary of State, not to the receiving parent`
+        ? `; of ${parts ? 'the maintenance arrears' : 'this'}, ${pounds(sos)} is owed to the Secretary of State, not to the receiving parent`
         : `; ${pounds(sos)} more is owed to the Secretary of State, not to the receiving parent, and is not in this figure`)
   );
 }
