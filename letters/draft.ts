@@ -24,6 +24,8 @@ import {
   reachByOf,
   lineKind,
   namedParts,
+  claimReadAsParts,
+  leftOutWords,
   reconciliationStatement,
   type ComputationInputs,
   type Computed,
@@ -378,6 +380,7 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
           disputed.beyondInTransit ? result.bridge : undefined,
           disputed.otherwise,
           allOverdue(r) ? { reachBy: reachByOf(overdue.at(-1)!), sentOn } : undefined,
+          claimReadAsParts(r),
         ),
       );
   }
@@ -435,6 +438,8 @@ function undisputedClaim(
   bridge: Bridge | undefined,
   otherwise: string,
   overdue?: { readonly reachBy: CivilDate; readonly sentOn: CivilDate },
+  /** Where CMS's figure as given was read as some of its parts (figures.ts claimReadAsParts): `claimed` is the whole. */
+  read?: ReturnType<typeof claimReadAsParts>,
 ): LetterProblem[] {
   const claimed = b.cmsClaimed ?? b.cmsEntriesTotal;
   const field = b.cmsClaimed ? 'reconciliation.cmsClaim' : 'reconciliation.cmsEntries';
@@ -465,7 +470,13 @@ function undisputedClaim(
     overdue && bridge && claimed.gt(b.recomputed)
       ? `. By this letter’s date (${longDate(overdue.sentOn)}) ${n === 1 ? 'its' : 'their'} time to reach CMS has run out: to check that CMS has credited ${n === 1 ? 'it' : 'them'}, reconcile again with CMS’s statement to a later date (asOf and cmsClaim)`
       : '';
-  return [{ field, message: `${what} ${pounds(claimed)} on ${b.asOf}, ${how}${otherwise}${since}` }];
+  // The figure CMS gave, and what it was read as, with the whole it makes with the parts its entries hold beside it:
+  // "is £674.00" called the whole CMS's claim, a figure it never gave.
+  const figure =
+    read && b.cmsClaimed
+      ? `${read.given.value} on ${b.asOf}, read as CMS’s ${read.what} (${leftOutWords(read)}: ${pounds(claimed)} in all)`
+      : `${pounds(claimed)} on ${b.asOf}`;
+  return [{ field, message: `${what} ${figure}, ${how}${otherwise}${since}` }];
 }
 
 /** "Please reply by …" and how the sender wants the reply. */

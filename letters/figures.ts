@@ -412,12 +412,47 @@ export function correctBalanceWords(value: string, r: ComputedReconciliation): s
  * the Secretary of State and are not arrears". Undefined where a part is in credit, or there is no maintenance part.
  */
 export function namedParts(b: ComputedReconciliation['result']['balance']): string | undefined {
-  const parts = b.components.filter((c) => !c.recomputed.isZero());
+  return namedPartsOf(b.components.map((c) => ({ component: c.component, amount: c.recomputed })));
+}
+
+/** namedParts of any figures by part: the balance worked out's, or what CMS's own entries add up to part by part. */
+function namedPartsOf(all: readonly { component: Component; amount: Decimal }[]): string | undefined {
+  const parts = all.filter((c) => !c.amount.isZero());
   const maintenance = parts.find((c) => c.component === 'maintenance');
   const others = parts.filter((c) => c.component !== 'maintenance');
-  if (!maintenance || others.length === 0 || parts.some((c) => c.recomputed.lt(0))) return undefined;
-  const other = joinAnd(others.map((c) => `${COMPONENT_WORDS[c.component]} of ${pounds(c.recomputed)}`));
-  return `maintenance arrears of ${pounds(maintenance.recomputed)}, and ${other}, which are owed to the Secretary of State and are not arrears`;
+  if (!maintenance || others.length === 0 || parts.some((c) => c.amount.lt(0))) return undefined;
+  const other = joinAnd(others.map((c) => `${COMPONENT_WORDS[c.component]} of ${pounds(c.amount)}`));
+  return `maintenance arrears of ${pounds(maintenance.amount)}, and ${other}, which are owed to the Secretary of State and are not arrears`;
+}
+
+/**
+ * What CMS's own entries add up to (`value`, quoted), in words, each part named from calc's per-part entry totals
+ * (the balance's components' cmsEntriesTotal) where fees or charges are owed beside maintenance: "£312.00 owed
+ * (maintenance arrears of £260.00, and collection fees of £52.00, which are owed to the Secretary of State and are not
+ * arrears)". Collection fees and enforcement charges are not arrears of maintenance (cms-accounts.md §4): "its entries
+ * add up to arrears of £312.00" called £52.00 of fees arrears. Otherwise "arrears of £260.00", "an overpayment of …".
+ * `inBrackets`: the words go inside brackets, so the parts follow a colon ("£312.00 owed: maintenance arrears of …").
+ */
+export function entriesWords(value: string, r: ComputedReconciliation, inBrackets = false): string {
+  const b = r.result.balance;
+  const position = positionOf(b.cmsEntriesTotal);
+  if (position === 'arrears') {
+    const byPart = b.components.map((c) => ({ component: c.component, amount: c.cmsEntriesTotal }));
+    const parts = namedPartsOf(byPart);
+    // Inside brackets already ("add up to (…)"), the parts follow a colon rather than brackets of their own.
+    if (parts) return inBrackets ? `${value} owed: ${parts}` : `${value} owed (${parts})`;
+    const only = owedOnlyIn({
+      recomputed: b.cmsEntriesTotal,
+      components: byPart.map((c) => ({ component: c.component, recomputed: c.amount })),
+    });
+    if (only) return `${value} owed in ${only}, to the Secretary of State, and no maintenance arrears`;
+  }
+  return balanceWords(value, position);
+}
+
+/** Whether CMS's own entries hold fees or charges owed beside (or instead of) maintenance: their total is not all arrears. */
+function entriesHoldMoreThanArrears(r: ComputedReconciliation): boolean {
+  return r.result.balance.components.some((c) => c.component !== 'maintenance' && c.cmsEntriesTotal.gt(0));
 }
 
 /**
@@ -602,7 +637,7 @@ export function cmsEntriesDue(r: ComputedReconciliation): { due: Figure; notYetD
       'cms_entries_due',
       `${left.entriesDue.lt(0) ? 'Overpayment' : 'Balance'} ${own} make due under the payment plan`,
       left.entriesDue.abs(),
-      `What ${own} add up to (${balanceWords(total.value, positionOf(r.result.balance.cmsEntriesTotal))}), ` +
+      `What ${own} add up to (${entriesWords(total.value, r, true)}), ` +
         (beyond
           ? `and the ${pounds(left.amount.abs())} more than that the payment plan has made due`
           : `less the ${pounds(left.amount)} of them that has accrued but is not yet due under the payment plan`),
@@ -639,10 +674,16 @@ export function entriesAgainst(
 ): string {
   const own = ownEntries(r, possessive);
   const plan = cmsEntriesDue(r);
-  const total = balanceWords(quote(cmsEntriesTotal(r)), positionOf(r.result.balance.cmsEntriesTotal));
+  const total = entriesWords(quote(cmsEntriesTotal(r)), r, !plan);
   if (!plan) return amounts ? `${own} add up to (${total})` : `${own} add up to`;
   if (!amounts) return `${own} make due under the payment plan`;
-  const due = balanceWords(quote(plan.due), positionOf(r.result.bridge.notYetDueLeftOut!.entriesDue));
+  // calc gives what the entries make due under the plan as one figure: where they hold fees or charges, it is not all
+  // arrears, and is called a balance owed, not "arrears of".
+  const duePosition = positionOf(r.result.bridge.notYetDueLeftOut!.entriesDue);
+  const due =
+    duePosition === 'arrears' && entriesHoldMoreThanArrears(r)
+      ? `a balance of ${quote(plan.due)} owed`
+      : balanceWords(quote(plan.due), duePosition);
   return `${own} make due under the payment plan (${due}: they add up to ${total}${entriesBesidePlan(r.result.bridge.notYetDueLeftOut!.amount, quote(plan.notYetDue))})`;
 }
 
@@ -1579,7 +1620,8 @@ export function reconciliationStatement(
   const asOf = longDate(result.asOf);
   const from = cmsFigure(r);
   const fromWords =
-    bridge.fromLabel === 'cms_claim' ? claimWords(quote(from), r, quote) : balanceWords(quote(from), positionOf(bridge.from));
+    // Without a claim, what CMS's entries add up to, part by part where they hold fees or charges (not arrears).
+    bridge.fromLabel === 'cms_claim' ? claimWords(quote(from), r, quote) : entriesWords(quote(from), r);
   const readAs = claimReadAsParts(r);
   // The figures the sentences inside the statement quote.
   if (bridge.lines.some((l) => l.kind === 'unexplained')) entriesAgainst(r, 'its', quote);

@@ -630,7 +630,8 @@ export const arrearsPaymentPlan = defineLetter({
     const only = owedOnlyIn(r.result.balance);
     const what = parts ? '' : only ? ` in ${only}, owed to the Secretary of State (there are no maintenance arrears),` : ' in arrears';
     return {
-      subject: `Proposal to pay ${only ?? 'arrears'} by instalments`,
+      // Fees and charges accepted beside the arrears are named, not called arrears (figures.ts owedPartsNames).
+      subject: `Proposal to pay ${owedPartsNames(r.result.balance) ?? only ?? 'arrears'} by instalments`,
       body: paragraphs(
         `I am the paying parent. I accept that I owe ${accepted}${what} up to ${ctx.date(r.result.asOf)}, worked out from the decisions on my case and my ${evidenceSourceWords(r)}.${parts}`,
         (disputed || inTransit) &&

@@ -24,6 +24,7 @@ import {
   directPayArrears,
   directPayFeeLine,
   entriesAgainst,
+  entriesWords,
   inTransitFigure,
   inTransitFrom,
   evidenceSourceWords,
@@ -45,7 +46,7 @@ import {
   structuralLine,
   type ComputedReconciliation,
 } from '../figures.ts';
-import { balanceWords, count, joinAnd, longDate, positionOf, type Position } from '../format.ts';
+import { count, joinAnd, longDate, type Position } from '../format.ts';
 import type { ComposeContext, EachWaySummary, SenderRole, StatementSummary } from '../types.ts';
 
 type Ctx = Pick<ComposeContext<unknown>, 'quote' | 'date' | 'senderRole'>;
@@ -256,7 +257,7 @@ export function statementSentences(
   if (!claim) {
     const total = cmsEntriesTotal(r);
     out.push(
-      `${capital(ownEntries(r, to === 'cms' ? 'your' : 'the Child Maintenance Service’s'))} add up to ${balanceWords(ctx.quote(total), positionOf(result.balance.cmsEntriesTotal))} on ${ctx.date(result.asOf)}${
+      `${capital(ownEntries(r, to === 'cms' ? 'your' : 'the Child Maintenance Service’s'))} add up to ${entriesWords(ctx.quote(total), r)} on ${ctx.date(result.asOf)}${
         s.net && s.way !== 'agrees' ? `: that balance ${outBy(r, s.net, s.way)}` : ', the same as the correct balance'
       }.`,
     );

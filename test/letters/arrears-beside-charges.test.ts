@@ -29,7 +29,12 @@ describe('arrears beside an enforcement charge, in a paying parent’s account_b
     expect(text).toContain(
       'the account shows £362.00 owed (maintenance arrears of £260.00, and collection fees of £52.00 and enforcement charges of £50.00, which are owed to the Secretary of State and are not arrears) on that date.',
     );
-    expect(text).toContain('= arrears of £312.00 and enforcement charges of £50.00 (£362.00 in all) on 31 March 2024');
+    // The working names the three parts too: £260.00 + £52.00 + £50.00 = £362.00 ("= arrears of £312.00 and
+    // enforcement charges of £50.00" counted the £52.00 of fees as arrears).
+    expect(text).toContain(
+      '= £362.00 owed on 31 March 2024, made of maintenance arrears of £260.00, collection fees of £52.00 and enforcement charges of £50.00 (£260.00 + £52.00 + £50.00 = £362.00); the collection fees and enforcement charges are owed to the Secretary of State and are not arrears',
+    );
+    expect(text).not.toContain('arrears of £312.00');
     expect(text).not.toContain('arrears of £362.00');
   });
 });

@@ -64,11 +64,15 @@ describe('a payment dispute about a figure given on the payment plan’s basis',
     // CMS's figure £600.00: 615.06 − 600.00 = £15.06 lower than its entries make due under the plan, not "lower than its
     // own entries add up to (£814.09)", which is £214.09 away. The net: 615.06 − 15.06 = £600.00.
     const near = squash(draftLetter(input(betweenInstalments({ date: '2024-08-20', balance: '600.00' }))).text);
+    // The entries hold collection fees, which are not arrears (cms-accounts.md §4): their £814.09 is maintenance
+    // £678.43 + fees £135.66, each part named, and what they make due under the plan is a balance owed, not "arrears".
     expect(near).toContain(
       'One of these items is not an entry: your figure is £15.06 lower than your own entries make due under the payment plan ' +
-        '(arrears of £615.06: they add up to arrears of £814.09, of which £199.03 has accrued but is not yet due), and nothing in the ' +
+        '(a balance of £615.06 owed: they add up to £814.09 owed (maintenance arrears of £678.43, and collection fees of £135.66, which ' +
+        'are owed to the Secretary of State and are not arrears), of which £199.03 has accrued but is not yet due), and nothing in the ' +
         'entries I have been given explains it.',
     );
+    expect(67843 + 13566).toBe(81409);
     expect(near).toContain('Taken together, your figure is £600.00 too high, net.');
     expect(near).not.toContain('Counted in CMS’s figure already');
   });

@@ -394,7 +394,10 @@ describe('letters quote the bridge: the net difference, the lines each way, the 
     };
     const charged = draftLetter({ ...CASES['payment_dispute']!.input, reconciliation: withCharges });
     expect(reconcile(withCharges).balance.cmsEntriesFilledIn.toFixed(2)).toBe('0.00');
-    expect(charged.text).toContain('Your own entries add up to arrears of £410.08 on 9 March 2026');
+    // £341.73 maintenance + £68.35 collection fees = £410.08: the fees are not arrears (cms-accounts.md §4).
+    expect(charged.text).toContain(
+      'Your own entries add up to £410.08 owed (maintenance arrears of £341.73, and collection fees of £68.35, which are owed to the Secretary of State and are not arrears) on 9 March 2026',
+    );
   });
 
   test('entries that cancel out are set out, and the letter says the balance is right though the entries are not', () => {
@@ -416,7 +419,8 @@ describe('letters quote the bridge: the net difference, the lines each way, the 
     });
     expect(figures).not.toHaveProperty('balance_difference');
     expect(letter.text).toContain(
-      'Your entries, with what the decisions make due for the periods they show no charge for, add up to arrears of £410.08 on 9 March 2026, the same as the correct balance.',
+      // £341.73 maintenance + £68.35 collection fees = £410.08, each part named: the fees are not arrears (cms-accounts.md §4).
+      'Your entries, with what the decisions make due for the periods they show no charge for, add up to £410.08 owed (maintenance arrears of £341.73, and collection fees of £68.35, which are owed to the Secretary of State and are not arrears) on 9 March 2026, the same as the correct balance.',
     );
     expect(letter.text).toContain('Taken together they cancel out, so the balance is right though the entries are not.');
     expect(letter.text).not.toContain('£820.16');

@@ -4,14 +4,20 @@
  * letter never disagree.
  * @module
  */
-import { cmsFigure, recomputedBalance } from '../../figures.ts';
-import { balanceWords, longDate, positionOf } from '../../format.ts';
+import { claimWords, cmsFigure, correctBalanceWords, entriesWords, recomputedBalance } from '../../figures.ts';
+import { longDate } from '../../format.ts';
 import type { SectionContent } from '../blocks.ts';
 import type { BundleContext } from '../context.ts';
 import { SECTION_TITLES } from '../purpose.ts';
 
 /** No., Date, What CMS recorded, What my evidence shows, Effect on CMS's figure, Why. */
 const STATEMENT_WIDTHS = [0.6, 1.9, 2.2, 2.2, 1.3, 2.8];
+
+/** CMS's figure in words: its claim (figures.ts claimWords), or what its entries add up to, part by part (entriesWords). */
+function cmsWords(c: BundleContext): string {
+  const value = cmsFigure(c.computed).value;
+  return c.computed.result.bridge.fromLabel === 'cms_claim' ? claimWords(value, c.computed) : entriesWords(value, c.computed);
+}
 
 export function statementSection(c: BundleContext): SectionContent {
   const title = SECTION_TITLES.statement;
@@ -25,7 +31,9 @@ export function statementSection(c: BundleContext): SectionContent {
       blocks: [
         {
           kind: 'paragraph',
-          text: `There is nothing to reconcile: CMS’s figure for ${asOf} (${balanceWords(cmsFigure(c.computed).value, positionOf(result.bridge.from))}) is the balance worked out from the records (${balanceWords(recomputedBalance(c.computed).value, result.balance.position)}), and no entry is in dispute.`,
+          // Each part named where fees or charges are owed beside maintenance (cms-accounts.md §4: they are not arrears):
+          // CMS's claim as the letters word it, or what its entries add up to part by part, and the balance worked out.
+          text: `There is nothing to reconcile: CMS’s figure for ${asOf}, ${cmsWords(c)}, is the balance worked out from the records, ${correctBalanceWords(recomputedBalance(c.computed).value, c.computed)}, and no entry is in dispute.`,
         },
       ],
     };
