@@ -10,7 +10,9 @@
  * Where CMS's statement brings a balance forward from inside the periods, CMS's balance before that day is not known
  * (cms-accounts.md §4; calc/reconcile marks those periods `cmsUnknown`): CMS's line (`cmsBalance`) starts on that day,
  * at the balance brought forward, and says from when it is known. Before, it was drawn at £0 in those periods, which
- * reads as CMS saying nothing was owed.
+ * reads as CMS saying nothing was owed. CMS's record of payments is not known there either: what CMS recorded as paid
+ * is known only in the periods that start on or after that day (`ChartPoint.cmsRecordKnown`), and only those are
+ * drawn, printed or totalled as CMS's record (before, they were drawn at £0, which reads as CMS recording no payments).
  * @module
  */
 import { toDayNumber, type CivilDate } from '../dates.ts';
@@ -61,6 +63,14 @@ export interface ChartPoint {
    * neither drawn nor printed as one (CMS's line is `ChartModel.cmsBalance`), nor counted in the summary's gaps.
    */
   readonly cmsBalanceKnown: boolean;
+  /**
+   * False in a period that starts before the day CMS brings a balance forward from (or, with no balance brought forward
+   * given, one whose CMS balance is not known): CMS's statement does not cover the whole period, so what CMS recorded as
+   * paid in it is not known. Its `recorded_by_cms` (0 there, as the row keeps it) is not CMS's record: it is neither
+   * drawn nor printed as one, nor counted in the summary's `recordedByCms` or set against what was paid. True exactly in
+   * the periods on CMS's balance line (`ChartModel.cmsBalance`).
+   */
+  readonly cmsRecordKnown: boolean;
 }
 
 /** A point of CMS's balance line: its day, the balance in whole pence, and its place as a {@link ChartPoint} has it. */
@@ -100,16 +110,32 @@ export interface ChartSummary {
   /** Σ over the periods of what fell due and what the evidence shows paid. */
   readonly due: number;
   readonly paid: number;
-  /** Σ of what CMS recorded as paid, over the periods in which it records payments (not those on Direct Pay). */
+  /**
+   * Σ of what CMS recorded as paid, over the periods in which it records payments (not those on Direct Pay) and its
+   * record of them is known (`ChartPoint.cmsRecordKnown`).
+   */
   readonly recordedByCms: number;
   /**
-   * Present when some periods are on Direct Pay, where CMS records no payments: how many, how many others, and Σ of
-   * what the evidence shows paid in the others (the figure `recordedByCms` is set against).
+   * Present when CMS's record of payments is not known in some periods (those before a balance it brings forward): the
+   * day from which it is known (`cmsBalance.notKnownBefore`; undefined when it is known in no period and no balance
+   * brought forward is given), how many periods it is known in, the first one's start (undefined when none), and Σ of
+   * what the evidence shows paid in them.
+   */
+  readonly cmsRecord?: {
+    readonly notKnownBefore: CivilDate | undefined;
+    readonly periods: number;
+    readonly from: CivilDate | undefined;
+    readonly paid: number;
+  };
+  /**
+   * Present when some periods whose record is known are on Direct Pay, where CMS records no payments: how many, how many
+   * others (whose record is known), and Σ of what the evidence shows paid in the others (the figure `recordedByCms` is
+   * set against).
    */
   readonly directPay?: { readonly periods: number; readonly otherPeriods: number; readonly paidInOthers: number };
   /**
-   * Σ paid − Σ recorded by CMS, over the periods in which CMS records payments: positive, the evidence shows more
-   * paid than CMS recorded.
+   * Σ paid − Σ recorded by CMS, over the periods in which CMS records payments and its record is known: positive, the
+   * evidence shows more paid than CMS recorded.
    */
   readonly paidMinusRecorded: number;
   /** Its size, without the sign: for a sentence that says which way in words. */
@@ -183,6 +209,7 @@ export function chartModel(
   }
   const from = rows[0]?.periodStart ?? options.asOf ?? '1970-01-01';
   const cms = cmsLineOf(rows, options.broughtForward);
+  const onCmsLine = new Set(cms.periods);
   // The date axis runs from the first period's start to the last one's: where the points are (and to the day of a
   // balance brought forward in the last period, where CMS's line starts).
   const lastStart = rows[rows.length - 1]?.periodStart ?? from;
@@ -210,8 +237,9 @@ export function chartModel(
     amounts: valueAxis(...range(seriesOf('amounts'))),
   };
   const dates = dateAxis(from, to);
-  const points: ChartPoint[] = rows.map((r) => ({
+  const points: ChartPoint[] = rows.map((r, i) => ({
     ...r,
+    cmsRecordKnown: onCmsLine.has(i),
     x: dateFraction(dates, r.day),
     y: Object.fromEntries(CHART_SERIES.map((id) => [id, valueFraction(axes[SERIES_PANEL[id]], r.values[id])])) as Record<
       ChartSeriesId,
@@ -233,7 +261,7 @@ export function chartModel(
     ],
     ...(cms.notKnownBefore ? { notKnownBefore: cms.notKnownBefore } : {}),
   };
-  return { side, points, dates, axes, cmsBalance, summary: summaryOf(points) };
+  return { side, points, dates, axes, cmsBalance, summary: summaryOf(points, cms.notKnownBefore) };
 }
 
 /**
@@ -282,7 +310,7 @@ export function reconciliationChart(
   return chartModel(result.periods, result.side, { asOf: result.asOf, directPay, ...(broughtForward ? { broughtForward } : {}) });
 }
 
-function summaryOf(points: readonly ChartPoint[]): ChartSummary | undefined {
+function summaryOf(points: readonly ChartPoint[], notKnownBefore: CivilDate | undefined): ChartSummary | undefined {
   const last = points[points.length - 1];
   if (!last) return undefined;
   let due = 0;
@@ -290,14 +318,21 @@ function summaryOf(points: readonly ChartPoint[]): ChartSummary | undefined {
   let recordedByCms = 0;
   let paidInOthers = 0;
   let directPay = 0;
+  let recordKnown = 0;
+  let paidWhereKnown = 0;
   let widestGap: ChartSummary['widestGap'];
   for (const p of points) {
     due += p.values.due;
     paid += p.values.paid;
-    if (p.cmsRecordsPayments) {
-      recordedByCms += p.values.recorded_by_cms;
-      paidInOthers += p.values.paid;
-    } else directPay++;
+    // Where CMS's record of payments is not known, its 0 is not set against what was paid.
+    if (p.cmsRecordKnown) {
+      recordKnown++;
+      paidWhereKnown += p.values.paid;
+      if (p.cmsRecordsPayments) {
+        recordedByCms += p.values.recorded_by_cms;
+        paidInOthers += p.values.paid;
+      } else directPay++;
+    }
     // Where CMS's balance is not known, the two balances are not compared: 0 is not CMS's figure.
     if (!p.cmsBalanceKnown) continue;
     const gap = p.values.balance_per_cms - p.values.balance;
@@ -312,7 +347,17 @@ function summaryOf(points: readonly ChartPoint[]): ChartSummary | undefined {
     due,
     paid,
     recordedByCms,
-    ...(directPay > 0 ? { directPay: { periods: directPay, otherPeriods: points.length - directPay, paidInOthers } } : {}),
+    ...(recordKnown < points.length
+      ? {
+          cmsRecord: {
+            notKnownBefore,
+            periods: recordKnown,
+            from: points.find((p) => p.cmsRecordKnown)?.periodStart,
+            paid: paidWhereKnown,
+          },
+        }
+      : {}),
+    ...(directPay > 0 ? { directPay: { periods: directPay, otherPeriods: recordKnown - directPay, paidInOthers } } : {}),
     paidMinusRecorded: paidInOthers - recordedByCms,
     paidMinusRecordedSize: Math.abs(paidInOthers - recordedByCms),
     balance,

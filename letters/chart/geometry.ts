@@ -58,7 +58,8 @@ export interface SeriesGeometry {
   readonly points: readonly Point[];
   /**
    * The stretches of the line to draw: runs of consecutive points, by index. One run of every point, except that what
-   * CMS recorded as paid is not drawn in a Direct Pay period (CMS records no payments there): the line breaks.
+   * CMS recorded as paid is not drawn in a Direct Pay period (CMS records no payments there): the line breaks; nor in a
+   * period whose record CMS's statement does not cover (before a balance it brings forward): the line starts after.
    */
   readonly runs: readonly (readonly number[])[];
   /** Which points carry a marker (every one on a short chart; evenly spaced on a long one), among those drawn. */
@@ -111,9 +112,10 @@ export function layoutChart(model: ChartModel, box: Box, measure: Measure = roug
     let x = plotX;
     const notKnownBefore = model.cmsBalance.notKnownBefore;
     for (const id of CHART_SERIES.filter((s) => SERIES_PANEL[s] === panel)) {
-      // CMS's line starts at a balance it brings forward: the legend says its balance before then is not known.
+      // CMS's lines start at a balance it brings forward: the legend says its balance and its record of payments before
+      // then are not known.
       const text =
-        id === 'balance_per_cms' && notKnownBefore
+        (id === 'balance_per_cms' || id === 'recorded_by_cms') && notKnownBefore
           ? `${seriesLabel(id, model.side)} (${cmsNotKnownNote(notKnownBefore)})`
           : seriesLabel(id, model.side);
       const w = SAMPLE + 5 + measure(text, LABEL) + 14;
@@ -182,7 +184,7 @@ export function layoutChart(model: ChartModel, box: Box, measure: Measure = roug
           markers: line.flatMap((_, i) => ((i + stride - phase) % stride === 0 ? [i] : [])),
         };
       }
-      const drawn = (i: number) => sid !== 'recorded_by_cms' || model.points[i]!.cmsRecordsPayments;
+      const drawn = (i: number) => sid !== 'recorded_by_cms' || (model.points[i]!.cmsRecordsPayments && model.points[i]!.cmsRecordKnown);
       const runs: number[][] = [];
       model.points.forEach((_, i) => {
         if (!drawn(i)) return;

@@ -17,6 +17,7 @@ export { drawChart } from './pdf.ts';
 export {
   CHART_TITLE,
   CMS_BALANCE_NOT_KNOWN,
+  CMS_RECORD_NOT_KNOWN,
   cmsNotKnownNote,
   NOT_RECORDED_ON_DIRECT_PAY,
   PANEL_TITLES,

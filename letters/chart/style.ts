@@ -72,6 +72,11 @@ export const NOT_RECORDED_ON_DIRECT_PAY = '— (Direct Pay: CMS records no payme
  */
 export const cmsNotKnownNote = (date: CivilDate): string => `not known before ${dateInWords(date)}`;
 export const CMS_BALANCE_NOT_KNOWN = 'Not known (before CMS’s balance brought forward)';
+/**
+ * What CMS recorded as paid in a period that starts before the day it brings a balance forward from (calc/chart
+ * `ChartPoint.cmsRecordKnown` false): its statement does not cover the period, so its record of payments is not known.
+ */
+export const CMS_RECORD_NOT_KNOWN = 'Not known (the period starts before CMS’s balance brought forward)';
 
 /** The chart's title, e.g. for an SVG's <title>. */
 export const CHART_TITLE = 'Due, paid and recorded by CMS, and the two running balances';

@@ -8,7 +8,7 @@ import { CHART_SERIES, type BalancePosition, type ChartModel } from '../../calc/
 import { dateInWords } from '../../calc/dates.ts';
 import { poundsOfPence } from '../../calc/money.ts';
 import type { Side } from '../../calc/reconcile/types.ts';
-import { CMS_BALANCE_NOT_KNOWN, NOT_RECORDED_ON_DIRECT_PAY, seriesLabel } from './style.ts';
+import { CMS_BALANCE_NOT_KNOWN, CMS_RECORD_NOT_KNOWN, NOT_RECORDED_ON_DIRECT_PAY, seriesLabel } from './style.ts';
 
 /**
  * A balance in words from its size and position: "£520.00 owed by the paying parent", "an overpayment of £12.00".
@@ -64,11 +64,27 @@ export function chartText(model: ChartModel): string {
   const periods = (n: number) => `${n} ${n === 1 ? 'period' : 'periods'}`;
   // On Direct Pay CMS records no payments (cms-accounts.md §1): its total covers the other periods only, and says so.
   const dp = s.directPay;
-  const cmsRecorded = dp
-    ? dp.otherPeriods === 0
-      ? 'Every period is on Direct Pay, where CMS records no payments.'
-      : `In the ${periods(dp.otherPeriods)} not on Direct Pay, CMS recorded ${poundsOfPence(s.recordedByCms)} as paid${recorded(`the evidence shows for them (${poundsOfPence(dp.paidInOthers)})`)}; in the ${periods(dp.periods)} on Direct Pay, CMS records no payments.`
+  // Before a balance CMS brings forward, its record of payments is not known (calc/chart `summary.cmsRecord`): its total
+  // covers the periods from then on only, and says so.
+  const rec = s.cmsRecord;
+  const from = rec?.from ? ` from ${dateInWords(rec.from)}` : '';
+  const unknown = rec
+    ? rec.notKnownBefore
+      ? `CMS’s record of payments before ${dateInWords(rec.notKnownBefore)} is not known`
+      : 'CMS’s record of payments is not known'
     : undefined;
+  const cmsRecorded =
+    rec && rec.periods === 0
+      ? `${unknown}, and no period starts on or after that day.`
+      : dp
+        ? `${unknown ? `${unknown}. ` : ''}${
+            dp.otherPeriods === 0
+              ? `Every period${from} is on Direct Pay, where CMS records no payments.`
+              : `In the ${periods(dp.otherPeriods)}${from} not on Direct Pay, CMS recorded ${poundsOfPence(s.recordedByCms)} as paid${recorded(`the evidence shows for them (${poundsOfPence(dp.paidInOthers)})`)}; in the ${periods(dp.periods)}${from} on Direct Pay, CMS records no payments.`
+          }`
+        : rec
+          ? `${unknown}: in the ${periods(rec.periods)}${from}, CMS recorded ${poundsOfPence(s.recordedByCms)} as paid${recorded(`the evidence shows for them (${poundsOfPence(rec.paid)})`)}.`
+          : undefined;
   const sentences = [
     `The chart covers ${periods(s.periods)}, from ${dateInWords(s.from)} to ${dateInWords(s.to)}.`,
     cmsRecorded
@@ -106,11 +122,13 @@ export function chartTable(model: ChartModel): ChartTable {
     rows: model.points.map((p) => [
       `${dateInWords(p.periodStart)} to ${dateInWords(p.periodEnd)}`,
       ...CHART_SERIES.map((id) =>
-        id === 'recorded_by_cms' && !p.cmsRecordsPayments
-          ? NOT_RECORDED_ON_DIRECT_PAY
-          : id === 'balance_per_cms' && !p.cmsBalanceKnown
-            ? CMS_BALANCE_NOT_KNOWN
-            : poundsOfPence(p.values[id]),
+        id === 'recorded_by_cms' && !p.cmsRecordKnown
+          ? CMS_RECORD_NOT_KNOWN
+          : id === 'recorded_by_cms' && !p.cmsRecordsPayments
+            ? NOT_RECORDED_ON_DIRECT_PAY
+            : id === 'balance_per_cms' && !p.cmsBalanceKnown
+              ? CMS_BALANCE_NOT_KNOWN
+              : poundsOfPence(p.values[id]),
       ),
     ]),
   };

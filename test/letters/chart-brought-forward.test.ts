@@ -4,6 +4,11 @@
  * June, 6 July, 6 August), and the legend, the text alternative and the table say its balance before then is not
  * known. Before, its line had eight points, the first four at £0, the table said "£0.00" in those periods, and the
  * text said "The two balances were furthest apart, by £260.00, at the end of the period to 5 April 2025".
+ *
+ * What CMS recorded as paid is not known before 1 June either: its line is drawn through the three periods that start
+ * after it (6 June, 6 July, 6 August, £260.00 each), its legend and the table say so. Before, it was drawn through all
+ * eight periods, the first five at £0, and the text said CMS recorded "£780.00 as paid, £1,040.00 less than the
+ * evidence shows" (£1,820.00 paid in all: 7 × £260.00; £780.00 recorded: 3 × £260.00).
  */
 import { describe, expect, test } from 'vitest';
 import { reconciliationChart } from '../../calc/chart/index.ts';
@@ -17,11 +22,27 @@ const model = reconciliationChart(reconcile(collectAndPay('260.00', '260.00')));
 describe('a chart whose CMS balance is not known before a balance brought forward', () => {
   const svg = chartSvg(model);
 
-  test('CMS’s line has four points, from 1 June; the others eight', () => {
+  test('CMS’s balance line has four points, from 1 June; what CMS recorded as paid three, from 6 June; the others eight', () => {
     expect(xmlProblems(svg)).toEqual([]);
     const lines = /<g data-series="([^"]+)">\n<polyline points="([^"]+)"/g;
     const counts = Object.fromEntries([...svg.matchAll(lines)].map((m) => [m[1], m[2]!.split(' ').length]));
-    expect(counts).toEqual({ balance: 8, balance_per_cms: 4, due: 8, paid: 8, recorded_by_cms: 8 });
+    expect(counts).toEqual({ balance: 8, balance_per_cms: 4, due: 8, paid: 8, recorded_by_cms: 3 });
+  });
+
+  test('what CMS recorded as paid is drawn at 6 June, 6 July and 6 August 2025, each at £260.00', () => {
+    // Same x as the evidence's line at those periods (points 6 to 8 of 8), and the same height as £260.00 paid: CMS's
+    // £260.00 received in each matches the £260.00 the bank shows.
+    const polyline = (id: string) => new RegExp(`<g data-series="${id}">\n<polyline points="([^"]+)"`).exec(svg)![1]!.split(' ');
+    expect(polyline('recorded_by_cms')).toEqual(polyline('paid').slice(5));
+    expect(model.points.filter((p) => p.cmsRecordKnown).map((p) => [p.periodStart, p.values.recorded_by_cms])).toEqual([
+      ['2025-06-06', 26000],
+      ['2025-07-06', 26000],
+      ['2025-08-06', 26000],
+    ]);
+  });
+
+  test('its legend says it is not known before 1 June 2025', () => {
+    expect(svg).toContain('>Recorded by CMS as paid (not known before 1 June 2025)</text>');
   });
 
   test('the legend says it is not known before 1 June 2025', () => {
@@ -37,12 +58,30 @@ describe('a chart whose CMS balance is not known before a balance brought forwar
     expect(words).not.toContain('furthest apart');
   });
 
+  test('the text alternative sets CMS’s record of payments against the evidence from 6 June only', () => {
+    // 3 × £260.00 = £780.00 recorded, 3 × £260.00 = £780.00 paid in those periods.
+    const words = chartText(model);
+    expect(words).toContain(
+      'CMS’s record of payments before 1 June 2025 is not known: in the 3 periods from 6 June 2025, CMS recorded £780.00 as paid, the same as the evidence shows for them (£780.00).',
+    );
+    expect(words).not.toContain('£1,040.00 less');
+  });
+
   test('the table says "Not known" in the four periods before it, and £260.00 after', () => {
     const t = chartTable(model);
     const col = t.columns.indexOf('Balance from CMS’s records');
     expect(t.rows.map((r) => r[col])).toEqual([
       ...Array(4).fill('Not known (before CMS’s balance brought forward)'),
       ...Array(4).fill('£260.00'),
+    ]);
+  });
+
+  test('the table says "Not known" for what CMS recorded in the five periods that start before it, and £260.00 after', () => {
+    const t = chartTable(model);
+    const col = t.columns.indexOf('Recorded by CMS as paid');
+    expect(t.rows.map((r) => r[col])).toEqual([
+      ...Array(5).fill('Not known (the period starts before CMS’s balance brought forward)'),
+      ...Array(3).fill('£260.00'),
     ]);
   });
 });

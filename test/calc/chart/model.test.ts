@@ -220,6 +220,29 @@ describe('a balance CMS brings forward from inside the periods (test/calc/reconc
     ]);
   });
 
+  test('what CMS recorded as paid: known only in the periods that start on or after 1 June', () => {
+    // CMS's statement starts on 1 June 2025: the four periods from 6 January to 6 April end before it, and the period from
+    // 6 May (to 5 June) starts before it, so its record of 6 to 31 May is not in the statement. Only the three periods
+    // from 6 June, 6 July and 6 August, each with £260.00 received on its first day, are CMS's record. Before, every
+    // period counted, the first five at £0, and CMS's £780.00 was set against all £1,820.00 paid (8 × £260.00, March
+    // unpaid, 7 × 260.00 = 1,820.00): "£1,040.00 less".
+    const recorded = agreed.points.filter((p) => p.cmsRecordKnown).map((p) => [p.periodStart, p.values.recorded_by_cms]);
+    expect(recorded).toEqual([
+      ['2025-06-06', 26000],
+      ['2025-07-06', 26000],
+      ['2025-08-06', 26000],
+    ]);
+    expect(agreed.points.map((p) => p.cmsRecordKnown)).toEqual([false, false, false, false, false, true, true, true]);
+    // 3 × 260.00 = 780.00 recorded, against 3 × 260.00 = 780.00 paid in those periods: no difference (before: 182,000 − 78,000).
+    expect(agreed.summary).toMatchObject({
+      paid: 182000,
+      recordedByCms: 78000,
+      cmsRecord: { notKnownBefore: '2025-06-01', periods: 3, from: '2025-06-06', paid: 78000 },
+      paidMinusRecorded: 0,
+      paidMinusRecordedSize: 0,
+    });
+  });
+
   test('the two balances are compared only where CMS’s is known', () => {
     // £260.00 brought forward: Reckoner's and CMS's balances are £260.00 at the end of each period from 6 May: no gap.
     expect(agreed.summary).toMatchObject({ balance: 26000, balancePerCms: 26000, gap: 0, widestGap: undefined });
@@ -239,6 +262,8 @@ describe('a balance CMS brings forward from inside the periods (test/calc/reconc
     ]);
     expect(chart.cmsBalance.notKnownBefore).toBeUndefined();
     expect(chart.points.every((p) => p.cmsBalanceKnown)).toBe(true);
+    expect(chart.points.every((p) => p.cmsRecordKnown)).toBe(true);
+    expect(chart.summary?.cmsRecord).toBeUndefined();
   });
 });
 
