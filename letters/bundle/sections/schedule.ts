@@ -4,7 +4,7 @@
  * @module
  */
 import { poundsOfPence, pounds } from '../../../calc/money.ts';
-import { NOT_RECORDED_ON_DIRECT_PAY } from '../../chart/style.ts';
+import { CMS_RECORD_NOT_KNOWN, NOT_RECORDED_ON_DIRECT_PAY } from '../../chart/style.ts';
 import type { SectionContent } from '../blocks.ts';
 import type { BundleContext } from '../context.ts';
 import { SECTION_TITLES } from '../purpose.ts';
@@ -34,9 +34,13 @@ export function scheduleSection(c: BundleContext): SectionContent {
     pounds(p.paid),
     p.cmsUnknown
       ? IN_BROUGHT_FORWARD
-      : c.chart.points[i]?.cmsRecordsPayments === false
-        ? NOT_RECORDED_ON_DIRECT_PAY
-        : pounds(p.recordedByCms),
+      : // The period that straddles the balance brought forward: CMS's balance at its end is known, but not what CMS
+        // recorded as paid in the part of it before (calc/chart marks it); its 0.00 would read as CMS recording nothing.
+        c.chart.points[i]?.cmsRecordKnown === false
+        ? CMS_RECORD_NOT_KNOWN
+        : c.chart.points[i]?.cmsRecordsPayments === false
+          ? NOT_RECORDED_ON_DIRECT_PAY
+          : pounds(p.recordedByCms),
     pounds(p.runningBalance),
     // Before a balance CMS brings forward from inside the history, CMS's own balance is not known: calc marks those
     // periods (cmsUnknown) and keeps 0.00 in them, which a tribunal would read as CMS saying nothing was owed.
@@ -56,7 +60,9 @@ export function scheduleSection(c: BundleContext): SectionContent {
         ? dp.otherPeriods === 0
           ? NOT_RECORDED_ON_DIRECT_PAY
           : `${poundsOfPence(total.recordedByCms)} (the ${dp.otherPeriods === 1 ? 'period' : `${dp.otherPeriods} periods`} not on Direct Pay)`
-        : poundsOfPence(total.recordedByCms),
+        : total.cmsRecord
+          ? `${poundsOfPence(total.recordedByCms)} (the ${total.cmsRecord.periods === 1 ? 'period' : `${total.cmsRecord.periods} periods`} whose record is known)`
+          : poundsOfPence(total.recordedByCms),
       '',
       '',
     ]);
