@@ -5,6 +5,7 @@
 import { chartText } from '../../chart/text.ts';
 import type { SectionContent } from '../blocks.ts';
 import type { BundleContext } from '../context.ts';
+import { longDate } from '../../format.ts';
 import { SECTION_TITLES } from '../purpose.ts';
 
 /** Height of the chart on an A4 page, in points. */
@@ -22,6 +23,10 @@ export function chartSection(c: BundleContext): SectionContent {
           // calc/chart marks the Direct Pay periods, where CMS records no payments: that line is not drawn there.
           (c.chart.summary?.directPay
             ? ' On Direct Pay CMS records no payments, so the line of what CMS recorded is not drawn for those periods.'
+            : '') +
+          // calc/chart marks the periods before a balance CMS brings forward, where its records are not known.
+          (c.chart.cmsBalance.notKnownBefore
+            ? ` CMS’s statement brings its balance forward from ${longDate(c.chart.cmsBalance.notKnownBefore)}: its records before then are not known, so its balance line starts on that day, and the line of what it recorded as paid with the first period that starts after it.`
             : ''),
       },
       { kind: 'chart', model: c.chart, height: HEIGHT },

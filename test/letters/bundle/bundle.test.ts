@@ -577,5 +577,9 @@ describe('a balance CMS brings forward from inside the history', () => {
     );
     // The total of what CMS recorded covers the three periods from 6 June: 3 × £260.00 = £780.00.
     expect(text).toContain('£780.00 (the 3 periods whose record is known)');
+    // The chart's introduction says where CMS's lines start (its statement's balance brought forward, 1 June 2025).
+    expect(text).toContain(
+      'CMS’s statement brings its balance forward from 1 June 2025: its records before then are not known, so its balance line starts on that day',
+    );
   }, 30_000);
 });
