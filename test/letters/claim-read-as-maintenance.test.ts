@@ -15,10 +15,10 @@
 import { describe, expect, it } from 'vitest';
 import { reconcile, type ReconcileInput } from '../../calc/reconcile/reconcile.ts';
 import { draftLetter, type DraftInput } from '../../letters/index.ts';
+import { cmsEntriesWithFeesAndCharge } from '../calc/reconcile/fees-beside-arrears.ts';
 import { PAYING_PARENT } from './fixture.ts';
 import { expectNoPlaceholder, squash } from './helpers.ts';
 
-const months = ['01', '02', '03', '04'];
 const reconciliation: ReconcileInput = {
   schedule: {
     decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }],
@@ -27,14 +27,7 @@ const reconciliation: ReconcileInput = {
     firstDueDate: '2024-01-01',
   },
   side: 'paying',
-  cmsEntries: [
-    ...months.flatMap((m) => [
-      { date: `2024-${m}-01`, type: 'liability' as const, amount: '260.00' },
-      { date: `2024-${m}-01`, type: 'collection_fee' as const, amount: '52.00' },
-    ]),
-    ...['01', '02'].map((m) => ({ date: `2024-${m}-01`, type: 'payment_received' as const, amount: '312.00' })),
-    { date: '2024-02-10', type: 'enforcement_charge', amount: '50.00', chargeType: 'deduction_from_earnings_order' },
-  ],
+  cmsEntries: cmsEntriesWithFeesAndCharge(),
   bankTransactions: ['01', '02', '03'].map((m) => ({
     date: `2024-${m}-01`,
     amount: '312.00',

@@ -11,25 +11,12 @@
  * 4 × £260.00 − 3 × £260.00 = £260.00 and collection fees 4 × £52.00 − 3 × £52.00 = £52.00: £260.00 + £52.00 = £312.00.
  */
 import { describe, expect, it } from 'vitest';
-import type { ReconcileInput } from '../../calc/reconcile/reconcile.ts';
 import { draftLetter, type DraftInput } from '../../letters/index.ts';
+import { feesBesideArrears } from '../calc/reconcile/fees-beside-arrears.ts';
 import { PAYING_PARENT } from './fixture.ts';
 import { expectNoPlaceholder, refusal, squash } from './helpers.ts';
 
-const reconciliation: ReconcileInput = {
-  schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }], service: 'collect_and_pay' },
-  side: 'paying',
-  cmsEntries: ['01', '02'].map((m) => ({ id: `rec-${m}`, date: `2024-${m}-01`, type: 'payment_received' as const, amount: '312.00' })),
-  bankTransactions: ['01', '02', '03'].map((m) => ({
-    id: `bank-${m}`,
-    date: `2024-${m}-01`,
-    amount: '312.00',
-    direction: 'out' as const,
-    description: 'CMS',
-  })),
-  bankFilter: { includeAll: true },
-  cmsClaim: { date: '2024-04-30', balance: '624.00' },
-};
+const reconciliation = feesBesideArrears;
 const facts = { sender: PAYING_PARENT, caseReference: '121000777001' };
 const draft = (type: string, more: Record<string, unknown>): DraftInput =>
   ({ type, sentOn: '2024-05-10', facts: { ...facts, ...more }, reconciliation }) as DraftInput;

@@ -12,6 +12,7 @@ import { reconcile, type ReconcileInput } from '../../calc/reconcile/reconcile.t
 import { bundleContext } from '../../letters/bundle/context.ts';
 import { statementSection } from '../../letters/bundle/sections/statement.ts';
 import { draftLetter, type DraftInput } from '../../letters/index.ts';
+import { cmsEntriesWithFeesAndCharge } from '../calc/reconcile/fees-beside-arrears.ts';
 import { PAYING_PARENT } from './fixture.ts';
 import { expectNoPlaceholder, refusal, squash } from './helpers.ts';
 
@@ -129,18 +130,10 @@ describe('a refusal where CMS’s figure was read as its maintenance arrears', (
   // maintenance 4 × £260.00 − 2 × £260.00 = £520.00, fees 4 × £52.00 − 2 × £52.00 = £104.00 and a £50.00 charge:
   // £674.00. CMS gives £520.00, read as its maintenance arrears; the whole, £674.00, is what the bank shows owed too
   // (£1,248.00 − £624.00 + £50.00 = £674.00), so there is no disputed balance.
-  const months = ['01', '02', '03', '04'];
   const reconciliation: ReconcileInput = {
     schedule: { ...schedule, frequency: 'monthly', firstDueDate: '2024-01-01' },
     side: 'paying',
-    cmsEntries: [
-      ...months.flatMap((m) => [
-        { date: `2024-${m}-01`, type: 'liability' as const, amount: '260.00' },
-        { date: `2024-${m}-01`, type: 'collection_fee' as const, amount: '52.00' },
-      ]),
-      ...['01', '02'].map((m) => ({ date: `2024-${m}-01`, type: 'payment_received' as const, amount: '312.00' })),
-      { date: '2024-02-10', type: 'enforcement_charge', amount: '50.00', chargeType: 'deduction_from_earnings_order' },
-    ],
+    cmsEntries: cmsEntriesWithFeesAndCharge(),
     bankTransactions: ['01', '02'].map((m) => ({ date: `2024-${m}-01`, amount: '312.00', direction: 'out' as const, description: 'CMS' })),
     bankFilter: { includeAll: true },
     cmsClaim: { date: '2024-04-30', balance: '520.00' },

@@ -6,29 +6,9 @@
  * all)", £52.00 of the "arrears" fees again. Each part is now named from calc's own per-component figures, with the sum.
  */
 import { describe, expect, it } from 'vitest';
-import { explainBalance, reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
+import { explainBalance, reconcile } from '../../../calc/reconcile/reconcile.ts';
 import { chargesPaidLast } from './charges-paid-last.ts';
-
-/**
- * Invented account. £60 a week on Collect and Pay from 1 January 2024, due monthly on the 1st: £60 × 52 ÷ 12 = £260.00
- * maintenance + 20% collection fee £52.00 = £312.00 a month. January to April due: 4 × £312.00 = £1,248.00. Paid
- * £312.00 on 1 January, 1 February and 1 March (£936.00). Worked out: £1,248.00 − £936.00 = £312.00, of which
- * maintenance 4 × £260.00 − 3 × £260.00 = £260.00 and collection fees 4 × £52.00 − 3 × £52.00 = £52.00.
- */
-const feesBesideArrears: ReconcileInput = {
-  schedule: { decisions: [{ effectiveDate: '2024-01-01', weeklyAmount: 60 }], service: 'collect_and_pay' },
-  side: 'paying',
-  cmsEntries: ['01', '02'].map((m) => ({ id: `rec-${m}`, date: `2024-${m}-01`, type: 'payment_received' as const, amount: '312.00' })),
-  bankTransactions: ['01', '02', '03'].map((m) => ({
-    id: `bank-${m}`,
-    date: `2024-${m}-01`,
-    amount: '312.00',
-    direction: 'out' as const,
-    description: 'CMS',
-  })),
-  bankFilter: { includeAll: true },
-  cmsClaim: { date: '2024-04-30', balance: '624.00' },
-};
+import { feesBesideArrears } from './fees-beside-arrears.ts';
 
 describe('explainBalance names maintenance arrears, collection fees and enforcement charges apart', () => {
   it('arrears and collection fees: £260.00 + £52.00 = £312.00, not "arrears of £312.00"', () => {
