@@ -565,16 +565,16 @@ export function claimWords(
 export function claimedBalance(r: ComputedReconciliation): Figure | undefined {
   const claimed = r.result.balance.cmsClaimed;
   if (claimed === undefined) return undefined;
-  const read = r.result.bridge.claimReadAsParts;
-  if (read && claimReadAsParts(r)) {
+  const read = claimReadAsParts(r);
+  if (read) {
     // CMS gave only some parts: the whole is those and the parts its entries hold that it left out (calc's sum).
-    const what = claimReadAsParts(r)!.what;
+    const { what } = read;
     return money(
       'cms_claimed_balance',
       `CMS’s balance in all: the ${what} it gave, with what else its own entries hold`,
       claimed.abs(),
-      `CMS gave ${pounds(read.given)} for ${longDate(r.result.asOf)}, to the penny the ${what} its own entries hold; its entries also hold ` +
-        `${joinAnd(claimReadAsParts(r)!.leftOut.map((p) => `${p.figure.value} in ${COMPONENT_WORDS[p.component]}`))}, which that figure leaves out`,
+      `CMS gave ${read.given.value} for ${longDate(r.result.asOf)}, to the penny the ${what} its own entries hold; its entries also hold ` +
+        `${joinAnd(read.leftOut.map((p) => `${p.figure.value} in ${COMPONENT_WORDS[p.component]}`))}, which that figure leaves out`,
       'CMS’s own statement of the balance, and its own entries',
     );
   }
