@@ -156,6 +156,20 @@ export interface ChartSummary {
    * period on a tie), signed as `gap`, its size, and the period it ends; undefined when the balances never differ there.
    */
   readonly widestGap: { readonly amount: number; readonly size: number; readonly date: CivilDate } | undefined;
+  /**
+   * Present when CMS brings a balance forward from inside the periods and what the records make owed at the end of the
+   * day before is given (a reconciliation's bridge has both): its day, CMS's figure, that one, and CMS's less that
+   * (positive: CMS's is higher). The part of `gap` that arose before CMS's statement starts, which nothing CMS charged
+   * or recorded from then on explains. `rest`: the gap less that and less `paidMinusRecorded`, the part in what CMS
+   * charged and adjusted, set against what fell due (each signed as `gap`; the three add up to it).
+   */
+  readonly broughtForward?: {
+    readonly date: CivilDate;
+    readonly cms: number;
+    readonly owed: number;
+    readonly difference: number;
+    readonly rest: number;
+  };
 }
 
 export interface ChartModel {
@@ -171,10 +185,14 @@ export interface ChartModel {
 
 const positionOf = (p: number): BalancePosition => (p > 0 ? 'arrears' : p < 0 ? 'overpaid' : 'settled');
 
-/** A balance CMS brings forward from inside the periods: its day and CMS's figure (the reconciliation's bridge has it). */
+/**
+ * A balance CMS brings forward from inside the periods: its day, CMS's figure, and what the records make owed at the end
+ * of the day before, where known (the reconciliation's bridge has them).
+ */
 export interface BroughtForwardBalance {
   readonly date: CivilDate;
   readonly cms: Dec;
+  readonly owed?: Dec;
 }
 
 /**
@@ -261,7 +279,7 @@ export function chartModel(
     ],
     ...(cms.notKnownBefore ? { notKnownBefore: cms.notKnownBefore } : {}),
   };
-  return { side, points, dates, axes, cmsBalance, summary: summaryOf(points, cms.notKnownBefore) };
+  return { side, points, dates, axes, cmsBalance, summary: summaryOf(points, cms.notKnownBefore, options.broughtForward) };
 }
 
 /**
@@ -310,7 +328,11 @@ export function reconciliationChart(
   return chartModel(result.periods, result.side, { asOf: result.asOf, directPay, ...(broughtForward ? { broughtForward } : {}) });
 }
 
-function summaryOf(points: readonly ChartPoint[], notKnownBefore: CivilDate | undefined): ChartSummary | undefined {
+function summaryOf(
+  points: readonly ChartPoint[],
+  notKnownBefore: CivilDate | undefined,
+  bf: BroughtForwardBalance | undefined,
+): ChartSummary | undefined {
   const last = points[points.length - 1];
   if (!last) return undefined;
   let due = 0;
@@ -369,5 +391,17 @@ function summaryOf(points: readonly ChartPoint[], notKnownBefore: CivilDate | un
     gap: balancePerCms - balance,
     gapSize: Math.abs(balancePerCms - balance),
     widestGap,
+    ...(bf?.owed ? { broughtForward: broughtForwardFigures(bf, bf.owed, balancePerCms - balance, paidInOthers - recordedByCms) } : {}),
   };
+}
+
+function broughtForwardFigures(
+  bf: BroughtForwardBalance,
+  owedDayBefore: Dec,
+  gap: number,
+  paidMinusRecorded: number,
+): NonNullable<ChartSummary['broughtForward']> {
+  const cms = parsePence(bf.cms);
+  const owed = parsePence(owedDayBefore);
+  return { date: bf.date, cms, owed, difference: cms - owed, rest: gap - (cms - owed) - paidMinusRecorded };
 }

@@ -34,10 +34,11 @@ function balanceWords(size: number, position: BalancePosition, side: Side): stri
  * records no payments, so nothing is put down to them. calc/chart gives no figure for the part in what CMS charged:
  * the words name it without one.
  */
-function gapWords(s: NonNullable<ChartModel['summary']>): string {
+function gapWords(s: NonNullable<ChartModel['summary']>, side: Side): string {
   const way = (n: number) => (n > 0 ? 'higher' : 'lower');
   const gap = `${poundsOfPence(s.gapSize)} ${way(s.gap)} than the evidence does`;
   const charged = 'what CMS charged and adjusted, set against what fell due under the decisions and the payment plan';
+  if (s.broughtForward && s.broughtForward.difference !== 0) return gapWithBroughtForward(s, s.broughtForward, side);
   if (s.directPay) return `CMS’s records put the balance ${gap}.`;
   if (s.paidMinusRecorded === s.gap) return `CMS’s record of payments puts the balance ${gap}.`;
   if (s.paidMinusRecorded === 0)
@@ -48,6 +49,40 @@ function gapWords(s: NonNullable<ChartModel['summary']>): string {
       : `its record of payments alone would put it ${poundsOfPence(s.paidMinusRecordedSize)} ${way(s.paidMinusRecorded)}`;
   return `CMS’s records put the balance ${gap}: ${payments}, and the rest of the difference is in ${charged}.`;
 }
+
+/**
+ * The gap where CMS's balance brought forward differs from what the records make owed the day before (a journey
+ * probe: £520.00 brought forward against £260.00 owed was put down to "what CMS charged and adjusted", though CMS's
+ * entries from that day on agree with the evidence). That part arose before CMS's statement starts; its record of
+ * payments and the rest are named beside it, each with the way it moves the balance, as they may pull apart.
+ */
+function gapWithBroughtForward(
+  s: NonNullable<ChartModel['summary']>,
+  bf: NonNullable<NonNullable<ChartModel['summary']>['broughtForward']>,
+  side: Side,
+): string {
+  const way = (n: number) => (n > 0 ? 'higher' : 'lower');
+  const moves = (n: number) => `${poundsOfPence(Math.abs(n))} ${way(n)}`;
+  const gap = `CMS’s records put the balance ${moves(s.gap)} than the evidence does`;
+  const broughtForward =
+    `the balance CMS brought forward on ${dateInWords(bf.date)}, ${balanceWords(Math.abs(bf.cms), positionOf(bf.cms), side)}, ` +
+    `where the decisions and the payments make ${balanceWords(Math.abs(bf.owed), positionOf(bf.owed), side)} at the end of the day before`;
+  const payments = s.paidMinusRecorded;
+  const rest = bf.rest;
+  if (payments === 0 && rest === 0) return `${gap}, all of it arising before its statement starts: ${broughtForward}.`;
+  const parts = [
+    `${broughtForward}, puts it ${moves(bf.difference)}`,
+    ...(payments !== 0 ? [`its record of payments puts it ${moves(payments)}`] : []),
+    ...(rest !== 0
+      ? [`what CMS charged and adjusted, set against what fell due under the decisions and the payment plan, puts it ${moves(rest)}`]
+      : []),
+  ];
+  const listed = parts.length === 2 ? parts.join('; and ') : `${parts.slice(0, -1).join('; ')}; and ${parts[parts.length - 1]}`;
+  return `${gap}. ${capitalised(listed)}.`;
+}
+
+const positionOf = (p: number): BalancePosition => (p > 0 ? 'arrears' : p < 0 ? 'overpaid' : 'settled');
+const capitalised = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** The text alternative of the chart, in sentences. */
 export function chartText(model: ChartModel): string {
@@ -92,7 +127,7 @@ export function chartText(model: ChartModel): string {
       : `In that time ${poundsOfPence(s.due)} fell due and ${poundsOfPence(s.paid)} ${moved}, as the evidence shows; CMS recorded ${poundsOfPence(s.recordedByCms)} as paid${recorded('the evidence shows')}.`,
     `At the end, the balance worked out from the evidence is ${balanceWords(s.balanceSize, s.balancePosition, model.side)}; worked out from CMS’s records it is ${balanceWords(s.balancePerCmsSize, s.balancePerCmsPosition, model.side)}.`,
   ];
-  if (s.gap !== 0) sentences.push(gapWords(s));
+  if (s.gap !== 0) sentences.push(gapWords(s, model.side));
   const notKnownBefore = model.cmsBalance.notKnownBefore;
   if (notKnownBefore) {
     sentences.push(

@@ -14,6 +14,8 @@ import { describe, expect, test } from 'vitest';
 import { reconciliationChart } from '../../calc/chart/index.ts';
 import { reconcile } from '../../calc/reconcile/reconcile.ts';
 import { chartSvg, chartTable, chartText } from '../../letters/chart/index.ts';
+import type { CmsEntryInput } from '../../calc/ledger/entries.ts';
+import type { ReconcileInput } from '../../calc/reconcile/reconcile.ts';
 import { collectAndPay } from '../calc/reconcile/brought-forward.ts';
 import { xmlProblems } from './bundle/helpers.ts';
 
@@ -83,5 +85,49 @@ describe('a chart whose CMS balance is not known before a balance brought forwar
       ...Array(5).fill('Not known (the period starts before CMS’s balance brought forward)'),
       ...Array(3).fill('£260.00'),
     ]);
+  });
+});
+
+describe('where CMS’s balance brought forward differs from what was owed the day before', () => {
+  // Owed at the end of 31 May 2025: 5 × £260.00 due (January to May) − 4 × £260.00 paid (March missed) = £260.00.
+  /** The chart's words on the gap: from "CMS’s records put the balance" to the sentence on what is not known. */
+  const gapSentence = (input: ReconcileInput) => {
+    const words = chartText(reconciliationChart(reconcile(input)));
+    return words.slice(words.indexOf('CMS’s records put the balance'), words.indexOf(' CMS’s balance before 1 June 2025'));
+  };
+  /** The account without CMS's record of the £260.00 received on 6 July (the bank shows it paid). */
+  const withoutJulyReceipt = (input: ReconcileInput): ReconcileInput => ({
+    ...input,
+    cmsEntries: (input.cmsEntries ?? []).filter((e) => e.id !== 'received-2025-07-06'),
+  });
+  const extraCharge: CmsEntryInput = { id: 'charge-2025-07-10', date: '2025-07-10', type: 'liability', amount: '100.00' };
+
+  test('a balance brought forward £260.00 too high is named as the whole gap, not put down to what CMS charged', () => {
+    // CMS: £520.00 brought forward, then 520.00 + 260.00 − 260.00 each month = £520.00; the evidence £260.00. Before,
+    // the text said the difference "is in what CMS charged and adjusted", though CMS's entries from 1 June agree.
+    expect(gapSentence(collectAndPay('520.00', '520.00'))).toBe(
+      'CMS’s records put the balance £260.00 higher than the evidence does, all of it arising before its statement starts: the balance CMS brought forward on 1 June 2025, £520.00 owed by the paying parent, where the decisions and the payments make £260.00 owed by the paying parent at the end of the day before.',
+    );
+  });
+
+  test('a balance brought forward of nothing is £260.00 lower', () => {
+    expect(gapSentence(collectAndPay('0.00', '0.00'))).toBe(
+      'CMS’s records put the balance £260.00 lower than the evidence does, all of it arising before its statement starts: the balance CMS brought forward on 1 June 2025, nothing owed (£0.00), where the decisions and the payments make £260.00 owed by the paying parent at the end of the day before.',
+    );
+  });
+
+  test('with a payment CMS did not record, each part is named with the way it moves the balance', () => {
+    // 260.00 from the balance brought forward + 260.00 not recorded on 6 July = £520.00 higher.
+    expect(gapSentence(withoutJulyReceipt(collectAndPay('520.00', '780.00')))).toBe(
+      'CMS’s records put the balance £520.00 higher than the evidence does. The balance CMS brought forward on 1 June 2025, £520.00 owed by the paying parent, where the decisions and the payments make £260.00 owed by the paying parent at the end of the day before, puts it £260.00 higher; and its record of payments puts it £260.00 higher.',
+    );
+  });
+
+  test('parts that pull apart are named each with its way, and what CMS charged besides', () => {
+    // Nothing brought forward (260.00 lower), the 6 July receipt not recorded (260.00 higher), a £100.00 charge on 10
+    // July that nothing fell due for (100.00 higher): −260.00 + 260.00 + 100.00 = £100.00 higher.
+    expect(gapSentence(withoutJulyReceipt(collectAndPay('0.00', '100.00', [extraCharge])))).toBe(
+      'CMS’s records put the balance £100.00 higher than the evidence does. The balance CMS brought forward on 1 June 2025, nothing owed (£0.00), where the decisions and the payments make £260.00 owed by the paying parent at the end of the day before, puts it £260.00 lower; its record of payments puts it £260.00 higher; and what CMS charged and adjusted, set against what fell due under the decisions and the payment plan, puts it £100.00 higher.',
+    );
   });
 });

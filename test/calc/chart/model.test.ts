@@ -251,6 +251,15 @@ describe('a balance CMS brings forward from inside the periods (test/calc/reconc
     expect(higher.summary).toMatchObject({ gap: 26000, widestGap: { amount: 26000, size: 26000, date: '2025-06-05' } });
   });
 
+  test('the part of the gap that arose before CMS’s statement: its balance brought forward against what was owed the day before', () => {
+    // Owed at the end of 31 May: January, February, April and May paid, March not: 5 × 260.00 due − 4 × 260.00 paid =
+    // £260.00. CMS brings forward £260.00 (no difference) or £520.00 (520.00 − 260.00 = £260.00 higher: the whole gap).
+    // Nothing else differs: the rest is 26,000 − 26,000 − 0 = 0.
+    expect(agreed.summary?.broughtForward).toEqual({ date: '2025-06-01', cms: 26000, owed: 26000, difference: 0, rest: 0 });
+    expect(higher.summary?.broughtForward).toEqual({ date: '2025-06-01', cms: 52000, owed: 26000, difference: 26000, rest: 0 });
+    expect(higher.summary).toMatchObject({ gap: 26000, paidMinusRecorded: 0 });
+  });
+
   test('without a balance brought forward every period is on CMS’s line, and nothing is said to be unknown', () => {
     expect(RESULT.bridge.broughtForward).toBeUndefined();
     const chart = reconciliationChart(RESULT);
