@@ -4,7 +4,7 @@
  * (SI 1992/1989 reg 14(1)), and may keep back £1 per deduction for its costs, which is never maintenance (reg 12(6);
  * GOV.UK). So CMS's receipt from the employer is matched with the payslip whose deduction it is, within that time;
  * a payslip deduction CMS never credited is money taken but not credited; a receipt with no payslip is checked only
- * where payslips were given for the time (docs/legal-notes.md, issue 10 section).
+ * where a payslip was given for the pay period it would pay over (docs/legal-notes.md, issue 10 section).
  * @module
  */
 import { fromDayNumber, toDayNumber } from '../dates.ts';
@@ -263,17 +263,24 @@ export function reconcileDeductions(books: Books): DeductionsResult {
     });
   }
 
-  // What the payslips and benefit statements cover: from a month before the first to the pay-over day of the last.
-  const cover = new Map<Evidence['type'], [number, number]>();
-  for (const v of evidence) {
-    const c = cover.get(v.type);
-    cover.set(v.type, c ? [Math.min(c[0], v.day - 31), Math.max(c[1], latest(v))] : [v.day - 31, latest(v)]);
-  }
+  // A receipt is checked only where a payslip (or benefit statement) was given for the deduction it would pay over: one
+  // whose time to reach CMS takes in the receipt's day. Before (a meaning probe of 6 December 2026), payslips for April
+  // and June but not May made CMS's receipt of 14 June "money from my employer … but no payslip shows such a
+  // deduction", and a letter asked CMS to take a £360.65 credit off the paying parent's account: the span from the
+  // first payslip to the last was taken as covered, months missing from it too.
+  const covered = (e: CmsEntry): boolean => {
+    const list = lists.byType.get(EVIDENCE_FOR[e.type]!);
+    if (!list) return false;
+    // The last dated no later than the window after the receipt: the time to reach CMS ends later the later a deduction
+    // is made, so if it ends before the receipt, every earlier one's does too.
+    const k = lowerBound(list.days, e.day + windowDays + 1) - 1;
+    const v = k >= 0 ? evidence[list.indices[k]!]! : undefined;
+    return v !== undefined && earliest(v) <= e.day && e.day <= latest(v);
+  };
   let unchecked = 0;
   records.forEach((e, i) => {
     if (usedR.has(i)) return;
-    const c = cover.get(EVIDENCE_FOR[e.type]!);
-    if (!c || e.day < c[0] || e.day > c[1]) {
+    if (!covered(e)) {
       unchecked++;
       matches.push({ reason: 'not_checked', amount: e.pence, days: 0, cms: [e], bank: [], evidence: [] });
       paid.push({ day: e.day, credit: credit(e.pence, e.day) });

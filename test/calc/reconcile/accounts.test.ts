@@ -331,10 +331,15 @@ describe('Deductions from earnings whose payslips show the employer’s £1 with
     expect(missing.explanation).toBe(
       "Your payslip of 28 March 2024 shows £313.00 deducted for child maintenance by ACME LTD, of which £312.00 reaches CMS (the employer keeps £1.00 for its costs, as CMS's other receipts show), but CMS has not recorded receiving it: money taken and not credited.",
     );
-    // 4 × 312.00 reached CMS, or should have: 1,560.00 + 50.00 − 1,248.00 = 362.00, CMS's own figure (its two errors,
-    // the 17 May receipt no payslip shows and March's deduction never credited, cancel out).
-    expect(formatMoney(r.balance.recomputed)).toBe('362.00');
-    expect(formatMoney(r.balance.difference!)).toBe('0.00');
+    // The 12 January receipt pays over a deduction made before the first payslip given (26 January): no payslip was
+    // given for it, so it is not checked and counts as CMS recorded it. 4 × 312.00 reached CMS by the payslips, or
+    // should have, and 312.00 by that receipt: 1,560.00 + 50.00 − 1,248.00 − 312.00 = 50.00; CMS's 362.00 is 312.00
+    // too high, March's deduction never credited. (Before, any receipt from a month before the first payslip was
+    // taken as checked, and "no payslip shows" the 12 January receipt cancelled March's deduction out.)
+    expect(r.matches.find((m) => m.reason === 'not_checked')?.cmsEntryIds).toEqual(['deo-01']);
+    expect(r.findings.map((f) => f.kind)).toEqual(['deduction_not_credited']);
+    expect(formatMoney(r.balance.recomputed)).toBe('50.00');
+    expect(formatMoney(r.balance.difference!)).toBe('312.00');
   });
 });
 
