@@ -452,7 +452,8 @@ function undisputedClaim(
       },
     ];
   }
-  if (claimed.gt(b.recomputed) && (bridge === undefined || bridge.differenceOnceArrived.gt(0))) return [];
+  // Higher by more than what is on its way: by an error, or by what is owed later (which the letter words itself).
+  if (claimed.gt(b.recomputed) && (bridge === undefined || bridge.differenceOnceArrived.gt(0) || bridge.owedLater?.gt(0))) return [];
   const worked = `the balance worked out from the decisions and your evidence (${workedOut(b)})`;
   const n = bridge?.inTransit.count ?? 0;
   const how =

@@ -742,7 +742,9 @@ export function differenceBesideNotYetDue(r: ComputedReconciliation): { figure: 
     way,
     figure: money(
       'difference_beside_not_yet_due',
-      'Net amount by which CMS’s figure is out, beside what has accrued and is not yet due',
+      r.result.bridge.inTransit.count > 0
+        ? 'Net amount by which CMS’s figure is out, beside what has accrued and is not yet due and what is on its way'
+        : 'Net amount by which CMS’s figure is out, beside what has accrued and is not yet due',
       beside.abs(),
       step.description,
       step.citation,
@@ -764,7 +766,8 @@ function besideNotYetDueWords(r: ComputedReconciliation, netText: string, way: W
   if (!beside) return `CMS’s figure is ${netText} too ${way === 'too_low' ? 'low' : 'high'}`;
   return (
     `CMS’s figure is ${netText} ${way === 'too_low' ? 'lower' : 'higher'}: ${quote(beside.figure)} too ` +
-    `${beside.way === 'too_low' ? 'low' : 'high'} beside what has accrued and is not yet due`
+    `${beside.way === 'too_low' ? 'low' : 'high'} beside what has accrued and is not yet due` +
+    (r.result.bridge.inTransit.count > 0 ? ' and what is on its way' : '')
   );
 }
 
@@ -1063,11 +1066,23 @@ export function disputedAndUndisputed(r: ComputedReconciliation): { disputed?: F
             ? 'Part of CMS’s balance I dispute (the net difference, less the deductions on their way to CMS)'
             : 'Part of CMS’s balance I dispute (the net difference, less what was on its way to CMS)',
           once,
-          `${bridge.description} Of it, ${inTransit.value} is ${inTransitCounts(r).payments === 0 ? `deductions from pay still in time to reach CMS${allOverdue(r) ? ' on that date' : ''}` : 'money on its way to CMS (paid before the date and recorded by CMS after it, or deducted from pay and still in time to reach it)'}, which it is not wrong about: ${pounds(b.difference)} − ${inTransit.value} = ${pounds(once)}.`,
+          `${bridge.description} Of it, ${inTransit.value} is ${inTransitCounts(r).payments === 0 ? `deductions from pay still in time to reach CMS${allOverdue(r) ? ' on that date' : ''}` : 'money on its way to CMS (paid before the date and recorded by CMS after it, or deducted from pay and still in time to reach it)'}${laterWords(r)}, which it is not wrong about: ${pounds(b.difference)} − ${inTransit.value}${laterTerm(r)} = ${pounds(once)}.`,
           bridge.citation,
           bridge.href,
         );
   return { undisputed, ...(disputed ? { disputed } : {}), ...(inTransit ? { inTransit } : {}) };
+}
+
+/** Beside what is on its way, what CMS's figure counts that is owed later (calc's bridge.owedLater), in words. */
+function laterWords(r: ComputedReconciliation): string {
+  const later = r.result.bridge.owedLater;
+  return later && !later.isZero() ? `, and ${pounds(later.abs())} has accrued under the decisions and is not yet due` : '';
+}
+
+/** The same as a term of the working: " − £194.54" (or " + …" where the lines of what is owed later come to less than nothing). */
+function laterTerm(r: ComputedReconciliation): string {
+  const later = r.result.bridge.owedLater;
+  return later && !later.isZero() ? ` ${later.gt(0) ? '−' : '+'} ${pounds(later.abs())}` : '';
 }
 
 /**
@@ -1512,7 +1527,9 @@ export function componentDifferences(
   // The lines the entries explain, leaving out what CMS's total has beyond its entries (whose parts nobody knows).
   const counted = (kind: string) =>
     (!options.explainedOnly || kind !== 'unexplained') &&
-    (!options.besideNotYetDue || (kind !== 'accrued_not_yet_due' && kind !== 'plan_fee_rounding'));
+    // Beside what is owed later, calc leaves out what is on its way too (bridge components' besideNotYetDue).
+    (!options.besideNotYetDue ||
+      (kind !== 'accrued_not_yet_due' && kind !== 'plan_fee_rounding' && kind !== 'deduction_in_transit' && kind !== 'payment_in_transit'));
   for (const c of bridge.components) {
     const key = componentKey(c.component);
     const amount = options.explainedOnly ? c.explained : options.besideNotYetDue ? c.besideNotYetDue : c.amount;

@@ -693,7 +693,9 @@ export function summarizeReconciliation(
     ].join(' and ');
     head.push(
       `Of that, ${p(br.inTransit.amount)} is ${what}: not an error of CMS's, and not to be disputed. ` +
-        `Once ${br.inTransit.count === 1 ? 'it arrives' : 'they arrive'}, CMS's figure is ${once.isZero() ? 'right' : `${pounds(once.abs())} too ${once.isNegative() ? 'low' : 'high'}`}.`,
+        `Once ${br.inTransit.count === 1 ? 'it arrives' : 'they arrive'}, CMS's figure is ${once.isZero() ? 'right' : `${pounds(once.abs())} too ${once.isNegative() ? 'low' : 'high'}`}` +
+        // calc leaves out what has accrued and is not yet due too: no error either.
+        `${br.subtotals.some((x) => x.kind === 'accrued_not_yet_due') ? ' beside what has accrued and is not yet due' : ''}.`,
     );
   }
   for (const l of br.otherLines) head.push(l.description);

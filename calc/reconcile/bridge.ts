@@ -41,6 +41,8 @@ const equal = (a: Effect, b: Effect) => a.maintenance === b.maintenance && a.fee
 
 /** The lines for what CMS's figure counts that is owed later: what is not yet due, and the rounding of the plan's fee. */
 const LATER: ReadonlySet<BridgeLineKind> = new Set(['accrued_not_yet_due', 'plan_fee_rounding']);
+/** The lines of what is on its way to CMS at the date: CMS's figure does not include it yet, and is not wrong about it. */
+const ON_ITS_WAY: ReadonlySet<BridgeLineKind> = new Set(['deduction_in_transit', 'payment_in_transit']);
 
 /**
  * CMS's claim, part by part, against its entries on a basis: each part CMS gave; a part it did not give is taken to
@@ -271,6 +273,7 @@ export function buildBridge(
   const to = effectTotal(balances.recomputed);
   // What is not yet due, with the rounding of the plan's fee beside it: what CMS's figure counts that is owed later.
   const laterLines = lines.filter((l) => LATER.has(l.kind));
+  const later = laterLines.reduce((a, l) => a + pence(l.amount), 0);
   // On its way to CMS at the date: deductions still in time to be paid over, and payments it recorded after the date.
   const deductions = subtotals.get('deduction_in_transit');
   const payments = subtotals.get('payment_in_transit');
@@ -318,9 +321,13 @@ export function buildBridge(
     lines,
     subtotals: [...subtotals.entries()].map(([kind, s]) => ({ kind, count: s.count, amount: fromPence(s.amount) })),
     inTransit: { count: transit?.count ?? 0, amount: fromPence(transit?.amount ?? 0) },
-    differenceOnceArrived: fromPence(from - to - (transit?.amount ?? 0)),
+    // Neither what is on its way nor what is owed later is an error of CMS's: each figure of what is out leaves out both
+    // (a meaning probe of 6 December 2026: "Your figure is £721.30 too high beside what has accrued and is not yet due",
+    // £360.65 of it a deduction still in time to reach CMS; "Once it arrives, CMS's figure is £555.19 too high", £194.54
+    // of it not yet due).
+    differenceOnceArrived: fromPence(from - to - (transit?.amount ?? 0) - later),
     ...(laterLines.length > 0
-      ? { differenceBesideNotYetDue: fromPence(from - to - laterLines.reduce((a, l) => a + pence(l.amount), 0)) }
+      ? { differenceBesideNotYetDue: fromPence(from - to - later - (transit?.amount ?? 0)), owedLater: fromPence(later) }
       : {}),
     components: COMPONENTS.map((component) => {
       const k = componentKeys[component];
@@ -337,7 +344,9 @@ export function buildBridge(
         to: fromPence(toC),
         amount: fromPence(lines.reduce((a, l) => a + pence(effectOn(l, component)), 0)),
         explained: fromPence(lines.reduce((a, l) => (l.kind === 'unexplained' ? a : a + pence(effectOn(l, component))), 0)),
-        besideNotYetDue: fromPence(lines.reduce((a, l) => (LATER.has(l.kind) ? a : a + pence(effectOn(l, component))), 0)),
+        besideNotYetDue: fromPence(
+          lines.reduce((a, l) => (LATER.has(l.kind) || ON_ITS_WAY.has(l.kind) ? a : a + pence(effectOn(l, component))), 0),
+        ),
       };
     }),
     inPayingParentsFavour: { count: forPaying.lines.length, lines: forPaying.lines, amount: fromPence(forPaying.amount) },

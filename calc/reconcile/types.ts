@@ -556,8 +556,8 @@ export interface Bridge {
      */
     readonly explained: Dec;
     /**
-     * Σ of the lines other than `accrued_not_yet_due` and `plan_fee_rounding`: how far this part is out beside what is
-     * owed later.
+     * Σ of the lines other than `accrued_not_yet_due` and `plan_fee_rounding`, and the lines of what is on its way
+     * (`deduction_in_transit`, `payment_in_transit`): how far this part is out beside what is owed later and on its way.
      */
     readonly besideNotYetDue: Dec;
   }[];
@@ -582,14 +582,19 @@ export interface Bridge {
    * figure does not include them yet, and is not wrong about them.
    */
   readonly inTransit: { readonly count: number; readonly amount: Dec };
-  /** from − to less inTransit.amount: how far CMS's figure is out once what is on its way has reached it. */
+  /**
+   * from − to less inTransit.amount, and less the lines of what has accrued and is not yet due where there are any
+   * (`differenceBesideNotYetDue`): how far CMS's figure is out once what is on its way has reached it.
+   */
   readonly differenceOnceArrived: Dec;
   /**
    * Where CMS's figure counts liability that has accrued and is not yet due (an `accrued_not_yet_due` line, and a
-   * `plan_fee_rounding` line beside it): from − to less those lines, how far CMS's figure is out beside what is owed
-   * later. Absent without such a line.
+   * `plan_fee_rounding` line beside it): from − to less those lines and less inTransit.amount, how far CMS's figure is
+   * out beside what is owed later and what is on its way. Absent without such a line.
    */
   readonly differenceBesideNotYetDue?: Dec;
+  /** Σ of those lines (signed as the bridge's lines): what CMS's figure counts that is owed later. Absent without one. */
+  readonly owedLater?: Dec;
 }
 
 export interface FavourTally {

@@ -97,7 +97,12 @@ export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addr
   if (onlyLinesOf(r, 'paid_ahead')) {
     return `${own} ${figure} keeps as a credit ${ctx.quote(diff)} ${paidAheadBy(r)} ahead of the payment plan; worked out, that pays ${aheadPays(r, bridge.lines.find((l) => l.kind === 'paid_ahead')!.amount.abs())}, so the two agree.`;
   }
-  if (bridge.differenceOnceArrived.isZero() && inTransitCounts(r).payments > 0 && inTransitCounts(r).deductions === 0) {
+  if (
+    bridge.differenceOnceArrived.isZero() &&
+    bridge.owedLater === undefined &&
+    inTransitCounts(r).payments > 0 &&
+    inTransitCounts(r).deductions === 0
+  ) {
     return r.result.side === 'receiving'
       ? `${own} ${figure} is lower only by what reached me after that date.`
       : `${own} ${figure} is higher only by what ${to === 'cms' ? 'you' : 'it'} recorded after that date.`;
@@ -122,9 +127,11 @@ export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addr
   if (bridge.differenceBesideNotYetDue !== undefined && !held) {
     const beside = differenceBesideNotYetDue(r);
     const your = to === 'cms' ? 'Your' : 'Its';
+    // What is on its way is no error either (calc leaves it out of the figure beside): said with it.
+    const onItsWay = bridge.inTransit.count > 0 ? `, and what is on its way to ${to === 'cms' ? 'you' : 'it'}` : '';
     return beside
-      ? `${own} ${your} figure ${outBy(r, ctx.quote(beside.figure), beside.way)} beside what has accrued under the decisions and is not yet due.`
-      : `${own} ${your} figure is higher only by what has accrued under the decisions and is not yet due.`;
+      ? `${own} ${your} figure ${outBy(r, ctx.quote(beside.figure), beside.way)} beside what has accrued under the decisions and is not yet due${onItsWay}.`
+      : `${own} ${your} figure is higher only by what has accrued under the decisions and is not yet due${onItsWay}.`;
   }
   return `${own} ${figure} ${outBy(r, ctx.quote(diff), netWay(r)!)}.${held ? ` ${held}` : ''}`;
 }
@@ -363,7 +370,11 @@ export function statementSentences(
   const parts = explainedOnly || besideNotYetDue ? componentDifferences(r, { explainedOnly, besideNotYetDue }) : allParts;
   // Out only by what was on its way to CMS: no part of its figure is wrong (a payment recorded after the date was
   // "the maintenance is £216.67 too high and the collection fees are £43.33 too high").
-  const onlyOnItsWay = result.bridge.differenceOnceArrived.isZero() && result.bridge.inTransit.count > 0 && !claimedParts;
+  const onlyOnItsWay =
+    result.bridge.differenceOnceArrived.isZero() &&
+    result.bridge.owedLater === undefined &&
+    result.bridge.inTransit.count > 0 &&
+    !claimedParts;
   // Out only by a credit kept for what was paid ahead, a difference of basis: no part of its figure is wrong either (a
   // Collect and Pay credit was "the maintenance is £216.67 too low and the collection fees are £43.33 too low").
   const onlyBasis = onlyLinesOf(r, 'paid_ahead') && !claimedParts;
