@@ -290,7 +290,21 @@ function unknownLayout(records: readonly CsvRecord[]): ParseError {
   const dateAt = fields.findIndex((f) => dateFormatOf([f]) !== undefined);
   const date = isHeader ? pick(/date/i, 0) : dateAt >= 0 ? dateAt : 0;
   if (date !== undefined) example.date = date;
-  const description = pick(/desc|detail|narrative|memo|payee|particulars|name|merchant/i, 1);
+  // No heading names the description: the first column of words below, not the date's nor one of figures, dates or
+  // directions (a probe: "amount,balance,date,counterparty" was answered with the balance column as the description).
+  const below = records
+    .slice(records.indexOf(header) + (isHeader ? 1 : 0))
+    .filter((r) => !isBlank(r))
+    .slice(0, 20);
+  const wordsAt = fields.findIndex((f, i) => {
+    if (isHeader ? cleanText(f) === date : i === date) return false;
+    const cells = below.map((r) => (r.fields[i] ?? '').trim()).filter((c) => c !== '');
+    const words = cells.filter((c) => !readsAs(() => parseAmount(c)) && dateFormatOf([c]) === undefined);
+    // A column of "DR" / "CR" says which way, not what.
+    return words.length > 0 && !cells.every((c) => directionOf(c) !== undefined);
+  });
+  const named = isHeader ? pick(DESCRIPTION_LABEL) : undefined;
+  const description = named ?? (wordsAt >= 0 ? (isHeader ? cleanText(fields[wordsAt]!) : wordsAt) : pick(/$^/, 1));
   if (description !== undefined) example.description = description;
   const amountAt = isHeader ? -1 : fields.findIndex((f, i) => i !== dateAt && f.trim() !== '' && readsAs(() => parseAmount(f)));
   const amount = isHeader ? pick(/amount|value/i) : amountAt >= 0 ? amountAt : undefined;

@@ -9,7 +9,7 @@ import type { CivilDate } from '../../calc/dates.ts';
 import type { Creditor } from '../../calc/ledger/entries.ts';
 import { Dec, formatMoney, pounds } from '../../calc/money.ts';
 import type { BalanceComponent, CmsBalances } from '../types.ts';
-import { AMOUNT_IN_TEXT, findPeriod, findStatementDate, owedBalance, parseAmountToken, signedBalance } from './tokens.ts';
+import { AMOUNT_IN_TEXT, findMonthPeriod, findPeriod, findStatementDate, owedBalance, parseAmountToken, signedBalance } from './tokens.ts';
 
 export interface Particulars {
   accountHolder?: string;
@@ -78,6 +78,15 @@ export function readParticulars(
         out.periodStart = p.start;
         out.periodEnd = p.end;
       }
+    }
+  }
+  // No period with days: one in whole months ("Statement for December 2024 to January 2025").
+  for (const text of out.periodStart === undefined ? lines : []) {
+    const p = findMonthPeriod(text);
+    if (p) {
+      out.periodStart = p.start;
+      out.periodEnd = p.end;
+      break;
     }
   }
   if (options.caseReference && out.caseReference === undefined) out.caseReference = referenceBelowLabel(lines);

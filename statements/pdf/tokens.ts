@@ -1,9 +1,9 @@
 /**
  * Reading the small pieces of a statement: amounts ("£1,234.56", "-12.50", "1,234.56 DR", "350.47 D"),
- * dates ("3 Feb", "01 Feb 24", "1 February 2024", "01/02/2024", "2024-02-01") and statement periods.
+ * dates ("3 Feb", "01 Feb 24", "1 February 2024", "01/02/2024", "01/02", "2024-02-01") and statement periods.
  * @module
  */
-import { isCivilDate, toDayNumber, type CivilDate } from '../../calc/dates.ts';
+import { daysInMonth, isCivilDate, toDayNumber, type CivilDate } from '../../calc/dates.ts';
 import { Dec, fromPence } from '../../calc/money.ts';
 
 // ---------------------------------------------------------------- amounts
@@ -130,6 +130,11 @@ export interface DateToken {
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NUMERIC_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
+/**
+ * Day and month in figures with no year ("02/12"), the year only in the statement's period, as some banks print the
+ * date column. Two digits each and a slash only: "1/2" is as often a page ("Page 1/2") and "10.11" an amount.
+ */
+const DAY_MONTH_RE = /^(\d{2})\/(\d{2})$/;
 const NAMED_RE = /^(\d{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]{3,9})\.?,?(?:[ -](\d{4}|\d{2}))?$/;
 /** The month first, as some banks print it: "Dec 2, 2024", "December 2nd 2024", "Dec 02". */
 const MONTH_FIRST_RE = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$/;
@@ -151,7 +156,7 @@ export const isTimeOfDay = (text: string): boolean => TIME_ALONE_RE.test(text.tr
 
 /** A date at the start of a cell, followed by more text. */
 const LEADING_DATE_RE =
-  /^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?(?: (?:\d{4}|\d{2}))?)\s+(\S.*)$/;
+  /^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{2}\/\d{2}|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?(?: (?:\d{4}|\d{2}))?)\s+(\S.*)$/;
 
 function fullYear(y: string): number {
   const n = Number(y);
@@ -176,6 +181,11 @@ export function parseDateToken(text: string): DateToken | undefined {
   if (m) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), fullYear(m[3]!)];
     return valid(d, mo, y) ? { day: d, month: mo, year: y } : undefined;
+  }
+  m = DAY_MONTH_RE.exec(t);
+  if (m) {
+    const [d, mo] = [Number(m[1]), Number(m[2])];
+    return valid(d, mo) ? { day: d, month: mo } : undefined;
   }
   m = NAMED_RE.exec(t);
   if (m) {
@@ -293,6 +303,40 @@ export function findStatementDate(text: string): CivilDate | undefined {
   if (!d || d.year === undefined) return undefined;
   const date = civil(d.year, d.month, d.day);
   return isCivilDate(date) ? date : undefined;
+}
+
+const MONTH_WORD = String.raw`\b(${MONTH_NAMES})\b\.?`;
+/** "December 2024 to January 2025", "Dec 2024 - Jan 2025", "December to January 2025": whole months. */
+const MONTH_RANGE_RE = new RegExp(`${MONTH_WORD},?(?:\\s+(\\d{4}))?\\s*(?:-|–|—|to|until)\\s*${MONTH_WORD},?\\s+(\\d{4})\\b`, 'i');
+/** "Statement for December 2024", "Statement period: January 2025", "Your statement of March 2024": one month. */
+const STATEMENT_MONTH_RE = new RegExp(
+  `\\bstatement(?:\\s+(?:for|of|period))?\\s*:?\\s*(?:for\\s+)?${MONTH_WORD},?\\s+(\\d{4})\\b(?!\\s*(?:-|–|—|to|until))`,
+  'i',
+);
+
+/**
+ * A period printed in whole months, with no days: "Statement for December 2024 to January 2025", "Statement period:
+ * March 2024". From the first day of the first month to the last of the last. Read only where no period with days is
+ * printed (a statement probe: such a statement, its rows dated "Mon 2 Dec", was refused as having no period). Months
+ * in running text are not read.
+ */
+export function findMonthPeriod(text: string): { start: CivilDate; end: CivilDate } | undefined {
+  // Months in running text ("rates change from April to June 2025") are no period: the line names a statement or
+  // period before them, or holds nothing else.
+  const found = MONTH_RANGE_RE.exec(text);
+  const range = found && (/\b(?:statement|period)\b/i.test(text.slice(0, found.index)) || found[0] === text.trim()) ? found : null;
+  const one = range ? null : STATEMENT_MONTH_RE.exec(text);
+  if (!range && !one) return undefined;
+  const [fromWord, fromYear, toWord, toYear] = range
+    ? [range[1]!, range[2], range[3]!, range[4]!]
+    : [one![1]!, one![2], one![1]!, one![2]!];
+  const from = MONTHS[fromWord.toLowerCase()]!;
+  const to = MONTHS[toWord.toLowerCase()]!;
+  const endYear = Number(toYear);
+  const startYear = fromYear !== undefined ? Number(fromYear) : from > to ? endYear - 1 : endYear;
+  const start = civil(startYear, from, 1);
+  const end = civil(endYear, to, daysInMonth(endYear, to));
+  return start <= end && endYear >= 1900 && endYear <= 2199 ? { start, end } : undefined;
 }
 
 /** Finds "18 Dec 2023 - 17 Jan 2024", "01 February to 29 February 2024", "01/04/24 to 30/04/24" … in a line. */

@@ -42,6 +42,7 @@ const MONTHS_LONG = [
   'November',
   'December',
 ];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const ymd = (d: string) => d.split('-').map(Number) as [number, number, number];
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -67,6 +68,10 @@ export const DATES = {
   dMonYY: (d: string) => `${ymd(d)[2]} ${MONTHS[ymd(d)[1] - 1]} ${String(ymd(d)[0]).slice(2)}`,
   /** "02/12/24" */
   slashYY: (d: string) => `${pad(ymd(d)[2])}/${pad(ymd(d)[1])}/${String(ymd(d)[0]).slice(2)}`,
+  /** "Mon 2 Dec": the weekday first, the year only in the header. */
+  weekday: (d: string) => `${WEEKDAYS[new Date(`${d}T00:00:00Z`).getUTCDay()]} ${ymd(d)[2]} ${MONTHS[ymd(d)[1] - 1]}`,
+  /** "02/12": day and month in figures, the year only in the header. */
+  dayMonth: (d: string) => `${pad(ymd(d)[2])}/${pad(ymd(d)[1])}`,
   /** "2nd Dec": an ordinal day, the year only in the header. */
   ordinal: (d: string) => {
     const n = ymd(d)[2];
@@ -87,12 +92,13 @@ const neg = (a: string) => new Dec(a).isNegative();
  * ("42.18-"); `card`: a card's charges unsigned and its credits marked "CR".
  */
 export type AmountStyle =
-  'split' | 'split-pounds' | 'signed' | 'signed-pounds' | 'crdr' | 'in-out-type' | 'parens' | 'trailing-minus' | 'card';
+  'split' | 'split-pounds' | 'signed' | 'signed-pounds' | 'crdr' | 'pounds-crdr' | 'in-out-type' | 'parens' | 'trailing-minus' | 'card';
 /**
  * `owed`: what is owed as a positive figure, a credit marked "CR" (a CMS statement's balance); `parens`: overdrawn in
  * brackets; `trailing-minus`: overdrawn with a minus after the figure.
  */
-export type BalanceStyle = 'plain' | 'signed' | 'pounds' | 'crdr' | 'od' | 'minus-pounds' | 'owed' | 'parens' | 'trailing-minus';
+export type BalanceStyle =
+  'plain' | 'signed' | 'pounds' | 'crdr' | 'pounds-crdr' | 'od' | 'minus-pounds' | 'owed' | 'parens' | 'trailing-minus';
 
 function amountCells(style: AmountStyle, r: TruthRow): Partial<Record<ColKey, string>> {
   const g = grouped(r.amount);
@@ -107,6 +113,8 @@ function amountCells(style: AmountStyle, r: TruthRow): Partial<Record<ColKey, st
       return { amount: r.direction === 'out' ? `-£${g}` : `£${g}` };
     case 'crdr':
       return { amount: `${g} ${r.direction === 'out' ? 'DR' : 'CR'}` };
+    case 'pounds-crdr':
+      return { amount: `£${g} ${r.direction === 'out' ? 'DR' : 'CR'}` };
     case 'in-out-type':
       return { amount: g, type: r.direction === 'out' ? 'Debit' : 'Credit' };
     case 'parens':
@@ -129,6 +137,8 @@ export function balanceText(style: BalanceStyle, b: string): string {
       return `£${g}${neg(b) ? ' DR' : ''}`;
     case 'crdr':
       return `${g} ${neg(b) ? 'DR' : 'CR'}`;
+    case 'pounds-crdr':
+      return `£${g} ${neg(b) ? 'DR' : 'CR'}`;
     case 'od':
       return neg(b) ? `${g} OD` : g;
     case 'minus-pounds':
