@@ -402,7 +402,7 @@ export function summarizeSchedule(out: BuildLiabilityScheduleOutput, side: Side 
         ? `Due to the receiving parent ${span}: ${t.receivingParents.map(toHer).join('; ')}.` +
           (t.collectionFees === '0.00'
             ? ''
-            : ` The paying parent owes ${p(t.totalDue)}, with his 20% collection fee of ${p(t.collectionFees)}, which goes to CMS.`)
+            : ` The paying parent owes ${p(t.totalDue)}, including a 20% collection fee of ${p(t.collectionFees)}, which goes to CMS.`)
         : `Due ${span}: ${p(t.totalDue)}` +
           (t.collectionFees === '0.00' ? '.' : ` (maintenance ${p(t.maintenance)} + Collect and Pay fees ${p(t.collectionFees)}).`),
   ];

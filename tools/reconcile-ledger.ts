@@ -578,6 +578,8 @@ export function toJson(r: Reconciliation, hash: string, page: z.infer<typeof pag
 }
 
 const p = (money: string): string => pounds(new Dec(money));
+/** How many findings the text shows before the trace (the rest after it, as the text's length allows). */
+const FINDINGS_BEFORE_TRACE = 3;
 
 /** Bridge lines that are no error of CMS's figure: it is right not to count them yet, or counts them on another basis. */
 const NOT_CMS_ERRORS: ReadonlySet<string> = new Set([
@@ -666,7 +668,8 @@ export function summarizeReconciliation(
   if (br.subtotals.length && !noCmsFigure) {
     head.push('The difference, line by line (positive: CMS’s figure too high; negative: too low):');
     for (const s of br.subtotals) head.push(`- ${countOf(s.kind, s.count, out.counts.cmsEntries > 0, out.side)}: ${p(s.amount)}`);
-    head.push(`= ${p(br.difference)} (${p(br.from)} − ${p(br.to)}).`);
+    // A figure below nothing is taken away as its size added ("£1,200.00 + £640.00", not "£1,200.00 − -£640.00").
+    head.push(`= ${p(br.difference)} (${p(br.from)} ${br.to.startsWith('-') ? `+ ${p(br.to.slice(1))}` : `− ${p(br.to)}`}).`);
     // Where the totals agree, the first line has said this already.
     if (br.inPayingParentsFavour.count && br.inReceivingParentsFavour.count && !gap.isZero()) {
       const high = br.inPayingParentsFavour.count;
@@ -754,11 +757,19 @@ export function summarizeReconciliation(
   );
   for (const w of out.warnings) head.push(`Note: ${w}`);
   const notOnPage = c.findings - out.findings.length;
+  // The first findings before the trace, the rest after it: what is wrong is what the user came for (a meaning probe
+  // of 6 December 2026: the trace's steps filled the text, which showed "Findings:" and then "… 1 more finding", its
+  // only one), and the working stays in the text however many findings there are.
+  const lines = out.findings.map((f) => `${f.id}. ${f.explanation} [${p(f.effect)}]`);
+  const first = lines.slice(0, FINDINGS_BEFORE_TRACE);
+  const later = lines.slice(FINDINGS_BEFORE_TRACE);
+  const title = `Findings${notOnPage > 0 ? ` (this page: ${out.findings.length} of ${c.findings})` : ''}:`;
   return capped(head, [
+    { title, lines: first, rest: (left) => `… ${plural(left, 'more finding')} on this page: ${rest}.` },
     traceSection(out.trace),
     {
-      title: `Findings${notOnPage > 0 ? ` (this page: ${out.findings.length} of ${c.findings})` : ''}:`,
-      lines: out.findings.map((f) => `${f.id}. ${f.explanation} [${p(f.effect)}]`),
+      ...(first.length > 0 ? { title: 'More findings:' } : {}),
+      lines: later,
       rest: (left) => `… ${plural(left, 'more finding')} on this page: ${rest}.`,
     },
     {

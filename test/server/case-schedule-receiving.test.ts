@@ -1,6 +1,6 @@
 /**
  * build_case_schedule from the receiving side (a journey probe): on a receiving parent's Collect and Pay case it said
- * "£3,432.00 (maintenance £2,860.00 + Collect and Pay fees £572.00)" — the paying parent's total with his 20% fee — and
+ * "£3,432.00 (maintenance £2,860.00 + Collect and Pay fees £572.00)" — the paying parent’s total with the 20% fee — and
  * listed £312.00 "due" a month to her. What is due to her is the maintenance less the 4% CMS takes from it (Child
  * Support Fees Regulations 2014 reg 7; cms-accounts.md §1 and §4). Over MCP, in process, on a PGlite store.
  *
@@ -37,7 +37,7 @@ describe('build_case_schedule', () => {
     expect(text).toContain(
       'Due to the receiving parent from 2025-01-01 to 2025-11-30 (11 monthly periods starting on or before 2025-11-30): ' +
         '£2,745.60 (maintenance £2,860.00 less CMS’s collection fee £114.40). ' +
-        'The paying parent owes £3,432.00, with his 20% collection fee of £572.00, which goes to CMS.',
+        'The paying parent owes £3,432.00, including a 20% collection fee of £572.00, which goes to CMS.',
     );
     expect(text).toContain(
       '2025-01-01 to 2025-01-31, due 2025-01-01: to the receiving parent £249.60 (maintenance £260.00 less CMS’s collection fee £10.40)',

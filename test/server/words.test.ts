@@ -315,6 +315,11 @@ describe('every figure tool’s text holds the headline figure and each trace st
     expect(text.length).toBeLessThanOrEqual(TEXT_CAP + 400);
     expect(text).toMatch(/… \d+ more findings?( on this page| on later pages): page through them with page\.cursor/);
     expectTheWorking(text, out.trace);
+    // The first three findings come before the trace, whatever its length (a meaning probe of 6 December 2026: the trace
+    // filled the text, and its only finding was left out).
+    const findings = out.findings as { id: number; explanation: string }[];
+    for (const f of findings.slice(0, 3)) expect(text).toContain(`${f.id}. ${f.explanation}`);
+    expect(text.indexOf(`${findings[0]!.id}. `)).toBeLessThan(text.indexOf('How it was worked out ('));
   });
 
   test('compute_deadlines: the last day with its rule (SI 2012/2677 reg 14(1)(a)), by id and by name alike', async () => {
