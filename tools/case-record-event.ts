@@ -90,8 +90,11 @@ export const recordEventTool = defineTool({
   },
   summarize: (out) => {
     const e = out.event;
+    // A deadline of an event recorded late may have passed already: said beside it, as the timeline has it (a meaning
+    // probe of 6 December 2026: a DEO served in April, recorded in October, read "Last day to appeal … by 2024-05-08").
+    const passed = (d: { id: string }) => out.timeline.overdue.some((o) => o.id === d.id && o.startedBy.eventId === e.id);
     const started = e.deadlines.length
-      ? ` It starts: ${e.deadlines.map((d) => `${d.label} by ${d.date} (${d.citation})`).join('; ')}.`
+      ? ` It starts: ${e.deadlines.map((d) => `${d.label} by ${d.date}${passed(d) ? `, passed before today (${out.timeline.asOf})` : ''} (${d.citation})`).join('; ')}.`
       : '';
     const met = out.timeline.met.filter((d) => d.metBy?.eventId === e.id);
     const meets = met.length ? ` It meets: ${met.map((d) => `${d.label} (due ${d.date})`).join('; ')}.` : '';
