@@ -3,11 +3,9 @@
  * the table (see ./pdf.ts). Each names what it exercises.
  * @module
  */
-import { balanceText, grouped, type Furniture, type Layout } from './pdf.ts';
+import { balanceText, type Furniture, type Layout } from './pdf.ts';
+import { poundsText, signedPoundsText } from './furniture.ts';
 import { totals, type Account } from './truth.ts';
-
-const money = (a: string) => `£${grouped(a)}`;
-const signedMoney = (a: string) => `${a.startsWith('-') ? '-' : ''}£${grouped(a)}`;
 
 /** The customer's name and address on the left, the bank's details in a second column on the right. */
 const addressBlock = (a: Account, top: number, right = 330): Furniture[] => [
@@ -22,9 +20,9 @@ const addressBlock = (a: Account, top: number, right = 330): Furniture[] => [
 ];
 
 /** A summary box: opening balance, money in, money out, closing balance. */
-const summaryBox = (a: Account, top: number, words: readonly [string, string, string, string], fmt = money, x = 50): Furniture[] => {
+const summaryBox = (a: Account, top: number, words: readonly [string, string, string, string], fmt = poundsText, x = 50): Furniture[] => {
   const t = totals(a);
-  const figures = [signedMoney(a.openingBalance), fmt(t.paidIn), fmt(t.paidOut), signedMoney(t.closing)];
+  const figures = [signedPoundsText(a.openingBalance), fmt(t.paidIn), fmt(t.paidOut), signedPoundsText(t.closing)];
   return words.flatMap((w, i) => [
     { text: w, x, y: top + i * 12, w: 170, size: 9 },
     { text: figures[i]!, x: x + 170, y: top + i * 12, w: 80, align: 'right' as const, size: 9 },

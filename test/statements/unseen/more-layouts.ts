@@ -4,28 +4,11 @@
  * @module
  */
 import { balanceText, DATES, grouped, type Furniture, type Layout } from './pdf.ts';
+import { addressLines, summaryLines } from './furniture.ts';
 import { totals, type Account, type TruthRow } from './truth.ts';
 
-const money = (a: string) => `£${grouped(a)}`;
-const signedMoney = (a: string) => `${a.startsWith('-') ? '-' : ''}£${grouped(a)}`;
-
 /** The customer's name and address on the left. */
-const address = (a: Account, top: number, x = 45): Furniture[] => [
-  { text: a.name, x, y: top, w: 250, size: 9 },
-  { text: '7 SAMPLE CLOSE', x, y: top + 11, w: 250, size: 9 },
-  { text: 'EXAMPLETON', x, y: top + 22, w: 250, size: 9 },
-  { text: 'ZZ9 9ZZ', x, y: top + 33, w: 250, size: 9 },
-];
-
-/** A summary box: opening balance, money in, money out, closing balance. */
-const summary = (a: Account, top: number, words: readonly [string, string, string, string], x = 45): Furniture[] => {
-  const t = totals(a);
-  const figures = [signedMoney(a.openingBalance), money(t.paidIn), money(t.paidOut), signedMoney(t.closing)];
-  return words.flatMap((w, i) => [
-    { text: w, x, y: top + i * 12, w: 170, size: 9 },
-    { text: figures[i]!, x: x + 170, y: top + i * 12, w: 80, align: 'right' as const, size: 9 },
-  ]);
-};
+const address = (a: Account, top: number, x = 45): Furniture[] => addressLines(a, ['7 SAMPLE CLOSE', 'EXAMPLETON', 'ZZ9 9ZZ'], top, x);
 
 const PERIOD_WORDS = '18 November 2024 to 17 January 2025';
 
@@ -57,7 +40,7 @@ export const TWO_LINE_HEADINGS: Layout = {
       ...address(a, 60),
       { text: `Sort code ${a.sortCode}   Account number ${a.number}`, x: 45, y: 115, w: 400, size: 9 },
       { text: `Statement period ${PERIOD_WORDS}`, x: 45, y: 127, w: 400, size: 9 },
-      ...summary(a, 145, ['Opening balance', 'Money in', 'Money out', 'Closing balance']),
+      ...summaryLines(a, 145, ['Opening balance', 'Money in', 'Money out', 'Closing balance']),
     ],
     top: 205,
   }),
@@ -228,7 +211,7 @@ export const PAYMENT_TYPE_CODES: Layout = {
     items: [
       ...address(a, 70),
       { text: `${PERIOD_WORDS}`, x: 45, y: 125, w: 300, bold: true, size: 9 },
-      ...summary(a, 140, ['Opening Balance', 'Payments In', 'Payments Out', 'Closing Balance']),
+      ...summaryLines(a, 140, ['Opening Balance', 'Payments In', 'Payments Out', 'Closing Balance']),
     ],
     top: 200,
   }),
@@ -317,7 +300,7 @@ export const NEWEST_FIRST_ORDINAL: Layout = {
       ...address(a, 55),
       { text: `Account ${a.number}   Sort code ${a.sortCode}`, x: 300, y: 55, w: 250, align: 'right', size: 9 },
       { text: `Statement period: ${PERIOD_WORDS}`, x: 45, y: 105, w: 400, size: 9 },
-      ...summary(a, 120, ['Start balance', 'Money in', 'Money out', 'End balance']),
+      ...summaryLines(a, 120, ['Start balance', 'Money in', 'Money out', 'End balance']),
     ],
     top: 180,
   }),
@@ -405,7 +388,7 @@ export const TIME_OF_DAY_PENDING: Layout = {
       { text: `Account number ${a.number}`, x: 330, y: 55, w: 220, align: 'right', size: 9 },
       { text: `Sort code ${a.sortCode}`, x: 330, y: 66, w: 220, align: 'right', size: 9 },
       { text: `GBP statement ${PERIOD_WORDS}`, x: 40, y: 110, w: 400, bold: true, size: 9 },
-      ...summary(a, 125, ['Opening balance', 'Money in', 'Money out', 'Closing balance'], 40),
+      ...summaryLines(a, 125, ['Opening balance', 'Money in', 'Money out', 'Closing balance'], 40),
     ],
     top: 185,
   }),

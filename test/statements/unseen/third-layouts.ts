@@ -3,27 +3,12 @@
  * Each names what it exercises.
  * @module
  */
-import { grouped, type Furniture, type Layout } from './pdf.ts';
-import { totals, type Account } from './truth.ts';
+import type { Furniture, Layout } from './pdf.ts';
+import { addressLines, summaryLines } from './furniture.ts';
+import type { Account } from './truth.ts';
 
-const money = (a: string) => `£${grouped(a)}`;
-const signedMoney = (a: string) => `${a.startsWith('-') ? '-' : ''}£${grouped(a)}`;
-
-const address = (a: Account, top: number, x = 45): Furniture[] => [
-  { text: a.name, x, y: top, w: 250, size: 9 },
-  { text: '3 INVENTED LANE', x, y: top + 11, w: 250, size: 9 },
-  { text: 'SAMPLEBURY', x, y: top + 22, w: 250, size: 9 },
-  { text: 'ZZ4 4ZZ', x, y: top + 33, w: 250, size: 9 },
-];
-
-const summary = (a: Account, top: number, words: readonly [string, string, string, string], x = 45): Furniture[] => {
-  const t = totals(a);
-  const figures = [signedMoney(a.openingBalance), money(t.paidIn), money(t.paidOut), signedMoney(t.closing)];
-  return words.flatMap((w, i) => [
-    { text: w, x, y: top + i * 12, w: 170, size: 9 },
-    { text: figures[i]!, x: x + 170, y: top + i * 12, w: 80, align: 'right' as const, size: 9 },
-  ]);
-};
+/** The customer's name and address on the left. */
+const address = (a: Account, top: number, x = 45): Furniture[] => addressLines(a, ['3 INVENTED LANE', 'SAMPLEBURY', 'ZZ4 4ZZ'], top, x);
 
 /** The period in words, from the account. */
 const periodWords = (a: Account) => {
@@ -31,6 +16,30 @@ const periodWords = (a: Account) => {
     new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   return `${long(a.periodStart)} to ${long(a.periodEnd)}`;
 };
+
+/** The bank's name at the top left of every page, "Page n of m" at the right (its box from `pageX`). */
+const bankHeader =
+  (bank: string, pageX = 450) =>
+  (page: number, pages: number): Furniture[] => [
+    { text: bank, x: 40, y: 28, w: 250, bold: true, size: 12 },
+    { text: `Page ${page} of ${pages}`, x: pageX, y: 28, w: 100, align: 'right', size: 8 },
+  ];
+
+/** The first page: the address and the period; the table from 135. */
+const addressAndPeriod = (a: Account) => ({
+  items: [...address(a, 55, 40), { text: `Statement period ${periodWords(a)}`, x: 40, y: 110, w: 400, size: 9 }],
+  top: 135,
+});
+
+/** The first page: the address, the period and the summary box; the table from 185. */
+const addressPeriodAndSummary = (a: Account) => ({
+  items: [
+    ...address(a, 55, 40),
+    { text: `Statement period ${periodWords(a)}`, x: 40, y: 110, w: 400, size: 9 },
+    ...summaryLines(a, 125, ['Opening balance', 'Money in', 'Money out', 'Closing balance'], 40),
+  ],
+  top: 185,
+});
 
 /** The balance in the first column, left of the date: Balance / Date / Description / Paid out / Paid in. */
 export const BALANCE_FIRST: Layout = {
@@ -48,16 +57,13 @@ export const BALANCE_FIRST: Layout = {
   date: 'dMonYYYY',
   amounts: 'split',
   balances: 'signed',
-  everyPage: (page, pages) => [
-    { text: 'Example Heritage Bank', x: 40, y: 28, w: 250, bold: true, size: 12 },
-    { text: `Page ${page} of ${pages}`, x: 445, y: 28, w: 100, align: 'right', size: 8 },
-  ],
+  everyPage: bankHeader('Example Heritage Bank', 445),
   firstPage: (a) => ({
     items: [
       ...address(a, 55, 40),
       { text: `Account ${a.number}  Sort code ${a.sortCode}`, x: 300, y: 55, w: 245, align: 'right', size: 9 },
       { text: `Statement period ${periodWords(a)}`, x: 40, y: 110, w: 400, size: 9 },
-      ...summary(a, 125, ['Opening balance', 'Money in', 'Money out', 'Closing balance'], 40),
+      ...summaryLines(a, 125, ['Opening balance', 'Money in', 'Money out', 'Closing balance'], 40),
     ],
     top: 185,
   }),
@@ -83,10 +89,7 @@ export const WEEKDAY_POUNDS_CRDR: Layout = {
   date: 'weekday',
   amounts: 'pounds-crdr',
   balances: 'pounds-crdr',
-  everyPage: (page, pages) => [
-    { text: 'Sample Weekday Bank', x: 40, y: 28, w: 250, bold: true, size: 12 },
-    { text: `Page ${page} of ${pages}`, x: 445, y: 28, w: 100, align: 'right', size: 8 },
-  ],
+  everyPage: bankHeader('Sample Weekday Bank', 445),
   firstPage: (a) => ({
     items: [
       ...address(a, 55, 40),
@@ -151,18 +154,8 @@ export const DAY_MONTH_FIGURES: Layout = {
   date: 'dayMonth',
   amounts: 'split',
   balances: 'signed',
-  everyPage: (page, pages) => [
-    { text: 'Example Numeric Bank', x: 40, y: 28, w: 250, bold: true, size: 12 },
-    { text: `Page ${page} of ${pages}`, x: 450, y: 28, w: 100, align: 'right', size: 8 },
-  ],
-  firstPage: (a) => ({
-    items: [
-      ...address(a, 55, 40),
-      { text: `Statement period ${periodWords(a)}`, x: 40, y: 110, w: 400, size: 9 },
-      ...summary(a, 125, ['Opening balance', 'Money in', 'Money out', 'Closing balance'], 40),
-    ],
-    top: 185,
-  }),
+  everyPage: bankHeader('Example Numeric Bank'),
+  firstPage: addressPeriodAndSummary,
   nextTop: 55,
   bottom: 500,
 };
@@ -189,14 +182,8 @@ export const POUNDS_LAST_LINE_CARRY: Layout = {
   balances: 'minus-pounds',
   amountLine: 'last',
   carry: { cf: 'Balance carried forward', bf: 'Balance brought forward' },
-  everyPage: (page, pages) => [
-    { text: 'Example Pound Bank', x: 40, y: 28, w: 250, bold: true, size: 12 },
-    { text: `Page ${page} of ${pages}`, x: 450, y: 28, w: 100, align: 'right', size: 8 },
-  ],
-  firstPage: (a) => ({
-    items: [...address(a, 55, 40), { text: `Statement period ${periodWords(a)}`, x: 40, y: 110, w: 400, size: 9 }],
-    top: 135,
-  }),
+  everyPage: bankHeader('Example Pound Bank'),
+  firstPage: addressAndPeriod,
   nextTop: 55,
   bottom: 260,
 };
@@ -216,14 +203,8 @@ export const DESCRIPTION_THEN_DATE: Layout = {
   date: 'slash',
   amounts: 'signed',
   balances: 'signed',
-  everyPage: (page, pages) => [
-    { text: 'Example Reverse Bank', x: 40, y: 28, w: 250, bold: true, size: 12 },
-    { text: `Page ${page} of ${pages}`, x: 445, y: 28, w: 100, align: 'right', size: 8 },
-  ],
-  firstPage: (a) => ({
-    items: [...address(a, 55, 40), { text: `Statement period ${periodWords(a)}`, x: 40, y: 110, w: 400, size: 9 }],
-    top: 135,
-  }),
+  everyPage: bankHeader('Example Reverse Bank', 445),
+  firstPage: addressAndPeriod,
   nextTop: 55,
   bottom: 520,
 };
@@ -243,14 +224,8 @@ export const CR_ONLY_WITH_BALANCE: Layout = {
   date: 'ddMon',
   amounts: 'card',
   balances: 'od',
-  everyPage: (page, pages) => [
-    { text: 'Example Credit Union', x: 40, y: 28, w: 250, bold: true, size: 12 },
-    { text: `Page ${page} of ${pages}`, x: 445, y: 28, w: 100, align: 'right', size: 8 },
-  ],
-  firstPage: (a) => ({
-    items: [...address(a, 55, 40), { text: `Statement period ${periodWords(a)}`, x: 40, y: 110, w: 400, size: 9 }],
-    top: 135,
-  }),
+  everyPage: bankHeader('Example Credit Union', 445),
+  firstPage: addressAndPeriod,
   nextTop: 55,
   bottom: 520,
 };
