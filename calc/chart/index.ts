@@ -7,6 +7,7 @@ export {
   CHART_PANELS,
   CHART_SERIES,
   chartModel,
+  positionOf,
   reconciliationChart,
   SERIES_PANEL,
   type BalancePoint,

@@ -183,7 +183,8 @@ export interface ChartModel {
   readonly summary: ChartSummary | undefined;
 }
 
-const positionOf = (p: number): BalancePosition => (p > 0 ? 'arrears' : p < 0 ? 'overpaid' : 'settled');
+/** Where a balance in whole pence stands: positive, the paying parent owes. */
+export const positionOf = (p: number): BalancePosition => (p > 0 ? 'arrears' : p < 0 ? 'overpaid' : 'settled');
 
 /**
  * A balance CMS brings forward from inside the periods: its day, CMS's figure, and what the records make owed at the end

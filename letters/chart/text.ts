@@ -4,7 +4,7 @@
  * one calc/chart worked out (sizes and positions included); this only writes the words.
  * @module
  */
-import { CHART_SERIES, type BalancePosition, type ChartModel } from '../../calc/chart/index.ts';
+import { CHART_SERIES, positionOf, type BalancePosition, type ChartModel } from '../../calc/chart/index.ts';
 import { dateInWords } from '../../calc/dates.ts';
 import { poundsOfPence } from '../../calc/money.ts';
 import type { Side } from '../../calc/reconcile/types.ts';
@@ -35,20 +35,22 @@ function balanceWords(size: number, position: BalancePosition, side: Side): stri
  * the words name it without one.
  */
 function gapWords(s: NonNullable<ChartModel['summary']>, side: Side): string {
-  const way = (n: number) => (n > 0 ? 'higher' : 'lower');
   const gap = `${poundsOfPence(s.gapSize)} ${way(s.gap)} than the evidence does`;
-  const charged = 'what CMS charged and adjusted, set against what fell due under the decisions and the payment plan';
   if (s.broughtForward && s.broughtForward.difference !== 0) return gapWithBroughtForward(s, s.broughtForward, side);
   if (s.directPay) return `CMS’s records put the balance ${gap}.`;
   if (s.paidMinusRecorded === s.gap) return `CMS’s record of payments puts the balance ${gap}.`;
   if (s.paidMinusRecorded === 0)
-    return `CMS’s records put the balance ${gap}, though they record as paid what the evidence shows: the difference is in ${charged}.`;
+    return `CMS’s records put the balance ${gap}, though they record as paid what the evidence shows: the difference is in ${CHARGED}.`;
   const payments =
     Math.sign(s.paidMinusRecorded) === Math.sign(s.gap) && s.paidMinusRecordedSize < s.gapSize
       ? `${poundsOfPence(s.paidMinusRecordedSize)} of that is its record of payments`
       : `its record of payments alone would put it ${poundsOfPence(s.paidMinusRecordedSize)} ${way(s.paidMinusRecorded)}`;
-  return `CMS’s records put the balance ${gap}: ${payments}, and the rest of the difference is in ${charged}.`;
+  return `CMS’s records put the balance ${gap}: ${payments}, and the rest of the difference is in ${CHARGED}.`;
 }
+
+const way = (n: number): string => (n > 0 ? 'higher' : 'lower');
+/** What the part of the gap neither the payments nor a balance brought forward explain is in. */
+const CHARGED = 'what CMS charged and adjusted, set against what fell due under the decisions and the payment plan';
 
 /**
  * The gap where CMS's balance brought forward differs from what the records make owed the day before (a journey
@@ -61,28 +63,21 @@ function gapWithBroughtForward(
   bf: NonNullable<NonNullable<ChartModel['summary']>['broughtForward']>,
   side: Side,
 ): string {
-  const way = (n: number) => (n > 0 ? 'higher' : 'lower');
   const moves = (n: number) => `${poundsOfPence(Math.abs(n))} ${way(n)}`;
+  const words = (pence: number) => balanceWords(Math.abs(pence), positionOf(pence), side);
   const gap = `CMS’s records put the balance ${moves(s.gap)} than the evidence does`;
   const broughtForward =
-    `the balance CMS brought forward on ${dateInWords(bf.date)}, ${balanceWords(Math.abs(bf.cms), positionOf(bf.cms), side)}, ` +
-    `where the decisions and the payments make ${balanceWords(Math.abs(bf.owed), positionOf(bf.owed), side)} at the end of the day before`;
-  const payments = s.paidMinusRecorded;
-  const rest = bf.rest;
-  if (payments === 0 && rest === 0) return `${gap}, all of it arising before its statement starts: ${broughtForward}.`;
+    `the balance CMS brought forward on ${dateInWords(bf.date)}, ${words(bf.cms)}, ` +
+    `where the decisions and the payments make ${words(bf.owed)} at the end of the day before`;
+  if (s.paidMinusRecorded === 0 && bf.rest === 0) return `${gap}, all of it arising before its statement starts: ${broughtForward}.`;
   const parts = [
     `${broughtForward}, puts it ${moves(bf.difference)}`,
-    ...(payments !== 0 ? [`its record of payments puts it ${moves(payments)}`] : []),
-    ...(rest !== 0
-      ? [`what CMS charged and adjusted, set against what fell due under the decisions and the payment plan, puts it ${moves(rest)}`]
-      : []),
+    ...(s.paidMinusRecorded !== 0 ? [`its record of payments puts it ${moves(s.paidMinusRecorded)}`] : []),
+    ...(bf.rest !== 0 ? [`${CHARGED}, puts it ${moves(bf.rest)}`] : []),
   ];
-  const listed = parts.length === 2 ? parts.join('; and ') : `${parts.slice(0, -1).join('; ')}; and ${parts[parts.length - 1]}`;
-  return `${gap}. ${capitalised(listed)}.`;
+  const listed = `${parts.slice(0, -1).join('; ')}; and ${parts[parts.length - 1]}`;
+  return `${gap}. ${listed.charAt(0).toUpperCase()}${listed.slice(1)}.`;
 }
-
-const positionOf = (p: number): BalancePosition => (p > 0 ? 'arrears' : p < 0 ? 'overpaid' : 'settled');
-const capitalised = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** The text alternative of the chart, in sentences. */
 export function chartText(model: ChartModel): string {
