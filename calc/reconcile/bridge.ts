@@ -281,6 +281,8 @@ export function buildBridge(
     deductions || payments
       ? { count: (deductions?.count ?? 0) + (payments?.count ?? 0), amount: (deductions?.amount ?? 0) + (payments?.amount ?? 0) }
       : undefined;
+  // How far CMS's figure is out once what is on its way has arrived, beside what is owed later.
+  const outOnceArrived = from - to - (transit?.amount ?? 0) - later;
   const sum = lines.reduce((a, l) => a + pence(l.amount), 0);
   if (sum !== from - to) throw new Error(`the bridge does not add up: its lines come to ${sum} pence, the difference is ${from - to}`);
   const componentKeys = { maintenance: 'maintenance', collection_fees: 'fees', enforcement_charges: 'charges' } as const;
@@ -325,10 +327,8 @@ export function buildBridge(
     // (a meaning probe of 6 December 2026: "Your figure is £721.30 too high beside what has accrued and is not yet due",
     // £360.65 of it a deduction still in time to reach CMS; "Once it arrives, CMS's figure is £555.19 too high", £194.54
     // of it not yet due).
-    differenceOnceArrived: fromPence(from - to - (transit?.amount ?? 0) - later),
-    ...(laterLines.length > 0
-      ? { differenceBesideNotYetDue: fromPence(from - to - later - (transit?.amount ?? 0)), owedLater: fromPence(later) }
-      : {}),
+    differenceOnceArrived: fromPence(outOnceArrived),
+    ...(laterLines.length > 0 ? { differenceBesideNotYetDue: fromPence(outOnceArrived), owedLater: fromPence(later) } : {}),
     components: COMPONENTS.map((component) => {
       const k = componentKeys[component];
       const given =
