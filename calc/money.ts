@@ -141,7 +141,8 @@ function pence(d: Dec): number {
  */
 export function divRoundHalfUp(n: number, d: number): number {
   const a = n < 0 ? -n : n;
-  const r = a % d;
+  // int32 remainder where both fit (see formatPence); otherwise the double one, exact for safe integers.
+  const r = a <= 0x7fffffff && d <= 0x7fffffff ? (a | 0) % (d | 0) : a % d;
   const q = (a - r) / d + (2 * r >= d ? 1 : 0);
   return n < 0 && q !== 0 ? -q : q;
 }
@@ -192,6 +193,13 @@ const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i <
 /** Whole pence as the JSON form of money, "1234.56", without a decimal object. */
 export function formatPence(p: number): string {
   const a = p < 0 ? -p : p;
+  // Below 2^31 pence, int32 arithmetic: a number that V8 holds as a double (any quotient is) would take its
+  // remainder by a call into C.
+  if (a <= 0x7fffffff) {
+    const i = a | 0;
+    const pence = i % 100;
+    return `${p < 0 ? '-' : ''}${((i - pence) / 100) | 0}.${TWO_DIGITS[pence]}`;
+  }
   const pence = a % 100;
   return `${p < 0 ? '-' : ''}${(a - pence) / 100}.${TWO_DIGITS[pence]}`;
 }
@@ -199,8 +207,10 @@ export function formatPence(p: number): string {
 /** Whole pence as money for people to read: "£1,234.56", "-£20.00". */
 export function poundsOfPence(p: number): string {
   const a = p < 0 ? -p : p;
-  const pence = a % 100;
-  const whole = (a - pence) / 100;
+  // int32 arithmetic where it fits, as in formatPence.
+  const small = a <= 0x7fffffff;
+  const pence = small ? (a | 0) % 100 : a % 100;
+  const whole = small ? (((a | 0) - pence) / 100) | 0 : (a - pence) / 100;
   // Below £1,000 there is no comma to put in, and the string is made in one step.
   if (whole < 1000) return `${p < 0 ? '-£' : '£'}${whole}.${TWO_DIGITS[pence]}`;
   return `${p < 0 ? '-£' : '£'}${grouped(`${whole}.${TWO_DIGITS[pence]}`)}`;
@@ -267,7 +277,25 @@ export function timesFraction(value: Dec, f: Fraction): Dec {
 
 /** Greatest common divisor of two whole numbers. */
 export function gcd(a: number, b: number): number {
-  return b === 0 ? Math.abs(a) : gcd(b, a % b);
+  let x = a < 0 ? -a : a;
+  let y = b < 0 ? -b : b;
+  // int32 remainders where both fit (see formatPence).
+  if (x <= 0x7fffffff && y <= 0x7fffffff) {
+    let i = x | 0;
+    let j = y | 0;
+    while (j !== 0) {
+      const r = i % j;
+      i = j;
+      j = r;
+    }
+    return i;
+  }
+  while (y !== 0) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
+  return x;
 }
 
 /** The fraction in lowest terms. */

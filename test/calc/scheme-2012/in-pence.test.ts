@@ -10,7 +10,18 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../calc/errors.ts';
 import { nonNegativePence } from '../../../calc/input.ts';
-import { Dec, decimalText, divRoundHalfUp, formatMoney, scaledInteger } from '../../../calc/money.ts';
+import {
+  Dec,
+  decimalText,
+  divRoundHalfUp,
+  formatMoney,
+  formatPence,
+  fraction,
+  gcd,
+  pounds,
+  poundsOfPence,
+  scaledInteger,
+} from '../../../calc/money.ts';
 import { calculateMaintenance, moneyTextsOf, type MaintenanceInput } from '../../../calc/scheme-2012/calculate.ts';
 import { GOLDEN_FILE } from '../../../scripts/calc-golden.ts';
 import { toJson } from '../../../tools/calculate-maintenance.ts';
@@ -40,6 +51,65 @@ describe('divRoundHalfUp: the quotient of whole numbers, rounded as decimal.js r
   it('agrees with decimal.js on 2,000 random pairs up to 2^53 (where a float quotient would round across a whole number)', () => {
     fc.assert(
       fc.property(fc.maxSafeInteger(), fc.integer({ min: 1, max: 10_000_000 }), (n, d) => divRoundHalfUp(n, d) === decimalQuotient(n, d)),
+      { numRuns: 2_000, seed: 17 },
+    );
+  });
+});
+
+/**
+ * The pence helpers take int32 remainders where a figure fits in 31 bits and the double remainder above it (issue
+ * 17): both sides of 2^31 = 2,147,483,648 pence (£21,474,836.48), up to the largest amount Reckoner takes,
+ * £1,000,000,000 (MAX_MONEY, 100,000,000,000 pence), must write and divide exactly as decimal.js does.
+ */
+describe('the pence helpers on both sides of 2^31 pence', () => {
+  const EDGE = 2 ** 31;
+  const around = [EDGE - 101, EDGE - 100, EDGE - 2, EDGE - 1, EDGE, EDGE + 1, EDGE + 99, 100_000_000_000, 99_999_999_999];
+
+  it.each(around)('%i pence is written as formatMoney and pounds write its decimal', (p) => {
+    for (const n of [p, -p]) {
+      const decimal = new Dec(n).dividedBy(100);
+      expect(formatPence(n)).toBe(formatMoney(decimal));
+      expect(poundsOfPence(n)).toBe(pounds(decimal));
+    }
+    expect(formatPence(EDGE - 1)).toBe('21474836.47');
+    expect(poundsOfPence(EDGE)).toBe('£21,474,836.48');
+  });
+
+  it('formatPence and poundsOfPence agree with decimal.js on 2,000 random figures below and above 2^31', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -EDGE, max: EDGE }), fc.integer({ min: -100_000_000_000, max: 100_000_000_000 })), (n) => {
+        const decimal = new Dec(n).dividedBy(100);
+        return formatPence(n) === formatMoney(decimal) && poundsOfPence(n) === pounds(decimal);
+      }),
+      { numRuns: 2_000, seed: 17 },
+    );
+  });
+
+  it('divRoundHalfUp agrees with decimal.js where both figures fit in 31 bits and where one does not', () => {
+    expect(divRoundHalfUp(EDGE - 1, 2)).toBe(1_073_741_824); // 1,073,741,823.5 rounds up
+    expect(divRoundHalfUp(EDGE + 1, 2)).toBe(1_073_741_825); // 1,073,741,824.5 rounds up
+    expect(divRoundHalfUp(-(EDGE - 1), 2)).toBe(-1_073_741_824); // a tie goes away from zero
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -EDGE, max: EDGE }),
+        fc.integer({ min: 1, max: EDGE }),
+        (n, d) => divRoundHalfUp(n, d) === decimalQuotient(n, d),
+      ),
+      { numRuns: 2_000, seed: 17 },
+    );
+  });
+
+  it('gcd is the greatest common divisor, whatever the signs and sizes', () => {
+    // 2^31 = 2^31 × 1 and 3 × 2^31 share 2^31; 364 and 7 share 7; 52 and 0 share 52.
+    expect(gcd(EDGE, 3 * EDGE)).toBe(EDGE);
+    expect(gcd(364, 7)).toBe(7);
+    expect(gcd(-364, 7)).toBe(7);
+    expect(gcd(52, 0)).toBe(52);
+    expect(fraction(104, 364)).toEqual({ numerator: 2, denominator: 7 });
+    // The reference: Euclid on BigInt, which has no int32 or double path.
+    const big = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : big(b, a % b));
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), fc.maxSafeInteger(), (a, b) => gcd(a, b) === Number(big(BigInt(a), BigInt(b)))),
       { numRuns: 2_000, seed: 17 },
     );
   });
