@@ -5,6 +5,9 @@
 import { InputError } from './errors.ts';
 import { Dec, formatMoney, MAX_PENCE, money, plainPence, poundsOfPence, type MoneyInput } from './money.ts';
 
+/** The largest amount of money Reckoner takes, in pounds (MAX_MONEY as a number). */
+const MAX_POUNDS = MAX_PENCE / 100;
+
 /** Money that must be 0 or more. */
 export function nonNegativeMoney(field: string, value: MoneyInput): Dec {
   let d: Dec;
@@ -24,9 +27,15 @@ export function nonNegativeMoney(field: string, value: MoneyInput): Dec {
  * was used, so the rounding is never silent. Refused as {@link nonNegativeMoney} refuses, naming the field.
  */
 export function nonNegativePence(field: string, value: MoneyInput, warnings?: string[]): number {
-  if (typeof value === 'string' || (typeof value === 'number' && value >= 0)) {
-    const p = plainPence(typeof value === 'string' ? value : String(value));
+  if (typeof value === 'string') {
+    const p = plainPence(value);
     if (p >= 0 && p <= MAX_PENCE) return p;
+  } else if (typeof value === 'number' && value >= 0 && value <= MAX_POUNDS) {
+    // A number of whole pence, without writing it out to read it back: p ÷ 100 is the number given only when the
+    // number is the double nearest p pence, and then its shortest decimal form is p pence written out (two amounts
+    // of whole pence are 0.01 apart, and below £1,000,000,000 a double is exact to far less than half of that).
+    const p = Math.round(value * 100);
+    if (p / 100 === value) return p === 0 ? 0 : p;
   }
   const d = nonNegativeMoney(field, value);
   const exact = d.times(100);

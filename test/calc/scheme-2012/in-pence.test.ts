@@ -175,6 +175,24 @@ describe('nonNegativePence: money read as whole pence', () => {
     ]);
   });
 
+  it('reads a number as decimal.js reads it, on 4,000 random numbers (whole pence and not)', () => {
+    // The reference: the number as a decimal (decimal.js reads its shortest form), times 100, to the penny half up;
+    // a warning exactly when that is not whole. A number of whole pence is read without writing it out (issue 17).
+    const same = (n: number): boolean => {
+      const warnings: string[] = [];
+      const exact = new Dec(n).times(100);
+      return (
+        nonNegativePence('f', n, warnings) === exact.toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber() &&
+        warnings.length === (exact.isInteger() ? 0 : 1)
+      );
+    };
+    const wholePence = fc.integer({ min: 0, max: 100_000_000_000 }).map((p) => p / 100);
+    const anyNumber = fc.double({ min: 0, max: 1_000_000_000, noNaN: true });
+    fc.assert(fc.property(fc.oneof(wholePence, anyNumber), same), { numRuns: 4_000, seed: 17 });
+    expect(nonNegativePence('f', 1_000_000_000)).toBe(100_000_000_000); // the largest amount, MAX_MONEY
+    expect(nonNegativePence('f', 21_474_836.48)).toBe(2_147_483_648); // 2^31 pence
+  });
+
   it('refuses what is not money, or is negative, naming the field', () => {
     expect(() => nonNegativePence('variations.specialExpensesWeekly', '-1')).toThrow(InputError);
     expect(() => nonNegativePence('variations.specialExpensesWeekly', '-1')).toThrow('must not be negative (got -1.00)');
