@@ -7,33 +7,53 @@
  */
 import { FREQUENCIES } from '../calc/frequency.ts';
 import { formatFraction } from '../calc/money.ts';
-import { moneyTextsOf, type MaintenanceResult, type MoneyTexts } from '../calc/scheme-2012/calculate.ts';
+import { moneyTextsOf, receivingParentsApart, type MaintenanceResult, type MoneyTexts } from '../calc/scheme-2012/calculate.ts';
 import type { TraceStep } from '../calc/trace.ts';
-import { jsonString, jsonStrings } from './json-text.ts';
+import { jsonString, jsonStrings, needsEscape } from './json-text.ts';
 
 type Charges = NonNullable<MoneyTexts['collectionCharges']>;
 
 /**
  * A text that needs no escaping, quoted: money ("62.86"), fractions ("3/14"), percentages, counts, and names from
  * the calculator's own lists (rate, collection service, scheme).
- * Anything a user wrote (an id) or the calculator words (a description) goes through jsonString.
+ * Anything a user wrote (an id) goes through jsonString.
  */
 const q = (s: string): string => `"${s}"`;
+
+type Parents = ReturnType<typeof receivingParentsApart>;
+
+/**
+ * Whether the words the calculator wrote (each step's description and value, the read-out) can be quoted as they
+ * are. Their only words not the calculator's own are the names of the people and children, which are the ids given
+ * (or its own "child 2", "the receiving parent"): when no id needs escaping, neither do they
+ * (test/server/calculation-text.test.ts holds every golden input to that). Testing each id, a few short strings,
+ * spares a scan of some 4,000 characters of words, which JSON.stringify or a regular expression would first copy
+ * into one piece each.
+ */
+function calculatorWordsArePlain(parents: Parents): boolean {
+  for (const p of parents) {
+    if (needsEscape(p.id)) return false;
+    for (const c of p.children) if (needsEscape(c.id)) return false;
+  }
+  return true;
+}
 
 /** The JSON text of toJson(result). */
 export function calculationText(result: MaintenanceResult): string {
   const money = moneyTextsOf(result);
+  const parents = receivingParentsApart(result);
+  const words = calculatorWordsArePlain(parents) ? q : jsonString;
   return (
     `{"scheme":${q(result.scheme)},"date":${jsonString(result.date)},"rate":${q(result.rate)}` +
     `,"grossWeeklyIncome":${money.grossWeeklyIncome === null ? 'null' : q(money.grossWeeklyIncome)},"weeklyAmount":${q(money.weeklyAmount)}` +
-    `,"receivingParents":${parentsText(result.receivingParents, money.shares)}` +
+    `,"receivingParents":${parentsText(parents, money.shares)}` +
     `,"perFrequency":${perFrequencyText(money.perFrequency)},"collection":${q(result.collection)}` +
     (money.collectionCharges ? `,"collectionCharges":${chargesText(money.collectionCharges)}` : '') +
-    `,"warnings":${jsonStrings(result.warnings)},"readOut":${jsonString(result.readOut)},"trace":${traceText(result.trace)}}`
+    `,"warnings":${jsonStrings(result.warnings)},"readOut":${words(result.readOut)},"trace":${traceText(result.trace, words)}}`
   );
 }
 
-function parentsText(parents: MaintenanceResult['receivingParents'], shares: readonly string[]): string {
+function parentsText(parents: Parents, shares: readonly string[]): string {
   let out = '[';
   for (let i = 0; i < parents.length; i++) {
     const rp = parents[i]!;
@@ -83,11 +103,11 @@ function chargesText(c: Charges): string {
   return `${out}]}`;
 }
 
-function traceText(steps: readonly TraceStep[]): string {
+function traceText(steps: readonly TraceStep[], words: (s: string) => string): string {
   let out = '[';
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i]!;
-    out += `${i === 0 ? '' : ','}${stepOpening(s.step)}${jsonString(s.description)},"value":${jsonString(s.value)}${sourceClosing(s)}`;
+    out += `${i === 0 ? '' : ','}${stepOpening(s.step)}${words(s.description)},"value":${words(s.value)}${sourceClosing(s)}`;
   }
   return `${out}]`;
 }

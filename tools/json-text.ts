@@ -8,6 +8,11 @@
 /** A character `JSON.stringify` writes other than as itself: `"`, `\`, a control character, or a lone surrogate. */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
+/** Whether `JSON.stringify` writes any character of the string other than as itself. */
+export function needsEscape(s: string): boolean {
+  return NEEDS_ESCAPE.test(s);
+}
+
 /** A string as JSON text, quoted: escaped by `JSON.stringify` itself when any character needs it. */
 export function jsonString(s: string): string {
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;

@@ -606,19 +606,32 @@ const WEEKLY = lazyMoney('weeklyAmount', (r) => fromPence(r.weeklyAmount));
 const PER_FREQUENCY = lazyMoney('perFrequency', (r) => decimalsOf(perFrequencyPence(r.weeklyAmount, r.weeks)));
 const CHARGES = lazyMoney('collectionCharges', (r) => chargesOf(r.fees!, r.weeklyAmount, r.shares, r.parents, r.weeks));
 const RECEIVING_PARENTS = lazyMoney('receivingParents', (r) =>
-  r.parents.map((p, i) => ({
-    id: p.id,
-    weeklyAmount: fromPence(r.shares[i]!),
+  r.parents.map((p, i) => ({ id: p.id, weeklyAmount: fromPence(r.shares[i]!), ...sharesApart(r, i) })),
+);
+
+/** A receiving parent's part of a result but for their money: the fraction taken off for shared care, the children. */
+function sharesApart(r: ResultInPence, i: number): Pick<ReceivingParentResult, 'sharedCareFraction' | 'children'> {
+  return {
     sharedCareFraction: r.parentFractions ? r.parentFractions[i]! : NO_SHARED_CARE,
-    children: p.children.map((c, j) => ({
+    children: r.parents[i]!.children.map((c, j) => ({
       id: c.id,
       nightsPerYear: c.nightsPerYear,
       nightsPerWeek: c.nightsPerWeek,
       band: sharedCareBandOf(c.nightsPerYear, r.bands),
       sharedCareFraction: r.fractions[i]![j]!,
     })),
-  })),
-);
+  };
+}
+
+/**
+ * A result's receiving parents without their weekly amounts as decimals, for the JSON edge, which writes that money
+ * from the pence (moneyTextsOf): the same ids, fractions and children as `result.receivingParents`.
+ */
+export function receivingParentsApart(result: MaintenanceResult): readonly Omit<ReceivingParentResult, 'weeklyAmount'>[] {
+  const r = Calculated.penceOf(result);
+  if (r === undefined) throw new TypeError('receivingParentsApart takes a result of calculateMaintenance');
+  return r.parents.map((p, i) => ({ id: p.id, ...sharesApart(r, i) }));
+}
 
 /**
  * The result, its money as decimal.js at the edge: each figure worked out in pence becomes a decimal when it is

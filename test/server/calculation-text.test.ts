@@ -35,6 +35,52 @@ describe('calculationText', () => {
     }
   });
 
+  it("writes no word of its own that JSON must escape: with the ids taken out, no golden result's steps or read-out need it", () => {
+    // calculationText quotes the calculator's words as they are when no id needs escaping; that holds only while the
+    // ids (as given, or capitalised at the start of a sentence) are the only words in them the calculator did not write.
+    const needsEscape = /["\\\u0000-\u001f\ud800-\udfff]/;
+    let words = 0;
+    const escaping: string[] = [];
+    for (const line of lines) {
+      const { input, output } = JSON.parse(line) as { input: MaintenanceInput; output?: unknown };
+      if (output === undefined) continue;
+      const result = calculateMaintenance(input);
+      const ids = result.receivingParents.flatMap((p) => [p.id, ...p.children.map((c) => c.id)]);
+      const names = [...ids, ...ids.map((id) => `${id.charAt(0).toUpperCase()}${id.slice(1)}`)].sort((a, b) => b.length - a.length);
+      for (const text of [result.readOut, ...result.trace.flatMap((step) => [step.description, step.value])]) {
+        words++;
+        const own = names.reduce((rest, name) => rest.replaceAll(name, ''), text);
+        if (needsEscape.test(own)) escaping.push(own);
+      }
+    }
+    expect(words).toBeGreaterThan(20_000);
+    expect(escaping).toEqual([]);
+  });
+
+  it('writes every golden result as JSON.stringify does when each id needs escaping', () => {
+    // The other way: ids JSON must escape, put in place of each golden input's own (the first 300 that calculate).
+    const strange = ['say "hi"', 'back\\slash', 'tab\there', 'lone\ud800'];
+    let checked = 0;
+    for (const line of lines) {
+      if (checked === 300) break;
+      const { input, output } = JSON.parse(line) as { input: MaintenanceInput; output?: unknown };
+      if (output === undefined) continue;
+      let n = 0;
+      const renamed: MaintenanceInput = {
+        ...input,
+        receivingParents: input.receivingParents.map((rp) => ({
+          ...rp,
+          id: `${strange[n++ % strange.length]}${n}`,
+          children: rp.children.map((c) => ({ ...c, id: `${strange[n++ % strange.length]}${n}` })),
+        })),
+      };
+      const result = calculateMaintenance(renamed);
+      expect(calculationText(result)).toBe(JSON.stringify(toJson(result)));
+      checked++;
+    }
+    expect(checked).toBe(300);
+  });
+
   it('escapes what JSON escapes in ids and words, and nothing else', () => {
     // A quote, a backslash, control characters, the line separator JSON leaves alone, a lone surrogate (escaped
     // since ES2019), a whole surrogate pair (written as it is), and letters beyond Latin-1.
