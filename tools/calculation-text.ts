@@ -15,8 +15,9 @@ type Charges = NonNullable<MoneyTexts['collectionCharges']>;
 
 /**
  * A text that needs no escaping, quoted: money ("62.86"), fractions ("3/14"), percentages, counts, and names from
- * the calculator's own lists (rate, collection service, scheme).
- * Anything a user wrote (an id) goes through jsonString.
+ * the calculator's own lists (rate, collection service, scheme), and the date, which the calculator has read as a
+ * real date written YYYY-MM-DD.
+ * What a user wrote (an id) goes through jsonString, unless no id needs escaping (calculatorWordsArePlain).
  */
 const q = (s: string): string => `"${s}"`;
 
@@ -42,28 +43,29 @@ function calculatorWordsArePlain(parents: Parents): boolean {
 export function calculationText(result: MaintenanceResult): string {
   const money = moneyTextsOf(result);
   const parents = receivingParentsApart(result);
+  // The ids, and the words around them: quoted as they are when no id needs escaping.
   const words = calculatorWordsArePlain(parents) ? q : jsonString;
   return (
-    `{"scheme":${q(result.scheme)},"date":${jsonString(result.date)},"rate":${q(result.rate)}` +
+    `{"scheme":${q(result.scheme)},"date":${q(result.date)},"rate":${q(result.rate)}` +
     `,"grossWeeklyIncome":${money.grossWeeklyIncome === null ? 'null' : q(money.grossWeeklyIncome)},"weeklyAmount":${q(money.weeklyAmount)}` +
-    `,"receivingParents":${parentsText(parents, money.shares)}` +
+    `,"receivingParents":${parentsText(parents, money.shares, words)}` +
     `,"perFrequency":${perFrequencyText(money.perFrequency)},"collection":${q(result.collection)}` +
-    (money.collectionCharges ? `,"collectionCharges":${chargesText(money.collectionCharges)}` : '') +
+    (money.collectionCharges ? `,"collectionCharges":${chargesText(money.collectionCharges, words)}` : '') +
     `,"warnings":${jsonStrings(result.warnings)},"readOut":${words(result.readOut)},"trace":${traceText(result.trace, words)}}`
   );
 }
 
-function parentsText(parents: Parents, shares: readonly string[]): string {
+function parentsText(parents: Parents, shares: readonly string[], ids: (s: string) => string): string {
   let out = '[';
   for (let i = 0; i < parents.length; i++) {
     const rp = parents[i]!;
     out +=
-      `${i === 0 ? '' : ','}{"id":${jsonString(rp.id)},"weeklyAmount":${q(shares[i]!)}` +
+      `${i === 0 ? '' : ','}{"id":${ids(rp.id)},"weeklyAmount":${q(shares[i]!)}` +
       `,"sharedCareFraction":${q(formatFraction(rp.sharedCareFraction))},"children":[`;
     for (let j = 0; j < rp.children.length; j++) {
       const c = rp.children[j]!;
       out +=
-        `${j === 0 ? '' : ','}{"id":${jsonString(c.id)},"nightsPerYear":${c.nightsPerYear},"nightsPerWeek":${c.nightsPerWeek}` +
+        `${j === 0 ? '' : ','}{"id":${ids(c.id)},"nightsPerYear":${c.nightsPerYear},"nightsPerWeek":${c.nightsPerWeek}` +
         `,"band":{"fromNights":${c.band.fromNights},"toNights":${c.band.toNights}}` +
         `,"sharedCareFraction":${q(formatFraction(c.sharedCareFraction))}}`;
     }
@@ -92,13 +94,13 @@ function chargedText<K extends string>(
   return `${out}}`;
 }
 
-function chargesText(c: Charges): string {
+function chargesText(c: Charges, ids: (s: string) => string): string {
   let out =
     `{"payingParentPercent":${q(c.payingParentPercent)},"receivingParentPercent":${q(c.receivingParentPercent)}` +
     `,"payingParent":${chargedText(c.payingParent, 'total')},"receivingParents":[`;
   for (let i = 0; i < c.receivingParents.length; i++) {
     const rp = c.receivingParents[i]!;
-    out += `${i === 0 ? '' : ','}{"id":${jsonString(rp.id)},"perFrequency":${chargedText(rp.perFrequency, 'net')}}`;
+    out += `${i === 0 ? '' : ','}{"id":${ids(rp.id)},"perFrequency":${chargedText(rp.perFrequency, 'net')}}`;
   }
   return `${out}]}`;
 }
