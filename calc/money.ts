@@ -190,6 +190,10 @@ export function fromPence(p: number): Dec {
 /** "00" to "99": the pence of an amount, written without converting a number each time. */
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
 
+/** "0." to "999." and "£0." to "£999.": the whole pounds of an amount below £1,000, written once. */
+const POUNDS_POINT: readonly string[] = Array.from({ length: 1000 }, (_, i) => `${i}.`);
+const STERLING_POINT: readonly string[] = POUNDS_POINT.map((text) => `£${text}`);
+
 /** Whole pence as the JSON form of money, "1234.56", without a decimal object. */
 export function formatPence(p: number): string {
   const a = p < 0 ? -p : p;
@@ -198,7 +202,10 @@ export function formatPence(p: number): string {
   if (a <= 0x7fffffff) {
     const i = a | 0;
     const pence = i % 100;
-    return `${p < 0 ? '-' : ''}${((i - pence) / 100) | 0}.${TWO_DIGITS[pence]}`;
+    const whole = ((i - pence) / 100) | 0;
+    // Below £1,000 (most weekly figures), two strings joined: no number written out.
+    if (whole < 1000) return p < 0 ? `-${POUNDS_POINT[whole]}${TWO_DIGITS[pence]}` : POUNDS_POINT[whole]! + TWO_DIGITS[pence]!;
+    return `${p < 0 ? '-' : ''}${whole}.${TWO_DIGITS[pence]}`;
   }
   const pence = a % 100;
   return `${p < 0 ? '-' : ''}${(a - pence) / 100}.${TWO_DIGITS[pence]}`;
@@ -211,8 +218,8 @@ export function poundsOfPence(p: number): string {
   const small = a <= 0x7fffffff;
   const pence = small ? (a | 0) % 100 : a % 100;
   const whole = small ? (((a | 0) - pence) / 100) | 0 : (a - pence) / 100;
-  // Below £1,000 there is no comma to put in, and the string is made in one step.
-  if (whole < 1000) return `${p < 0 ? '-£' : '£'}${whole}.${TWO_DIGITS[pence]}`;
+  // Below £1,000 there is no comma to put in, and the string is two made once.
+  if (whole < 1000) return p < 0 ? `-${STERLING_POINT[whole]}${TWO_DIGITS[pence]}` : STERLING_POINT[whole]! + TWO_DIGITS[pence]!;
   return `${p < 0 ? '-£' : '£'}${grouped(`${whole}.${TWO_DIGITS[pence]}`)}`;
 }
 
