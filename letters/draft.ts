@@ -307,7 +307,17 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
   } else {
     // Payments checked against no line of CMS's account are not entries CMS got wrong: a dispute would say they are.
     const unchecked = needs.discrepancies ? result.findings.filter((f) => f.facts.reason === 'no_cms_record_given') : [];
-    if (unchecked.length > 0) {
+    // Made just before the date, with none of CMS's entries after it given: whether CMS recorded them is not known yet.
+    const recent = needs.discrepancies ? result.findings.filter((f) => f.facts.reason === 'too_recent_to_check') : [];
+    if (unchecked.length === 0 && recent.length > 0) {
+      const n = recent.length;
+      problems.push({
+        field: 'reconciliation.cmsEntries',
+        message:
+          `has no entry after ${result.asOf}, so nothing shows whether CMS recorded the ${n === 1 ? 'payment' : `${n} payments`} made shortly before that date (${recent.map((f) => f.date).join(', ')}), and the ${spec.type} letter would call ${n === 1 ? 'it an entry' : 'them entries'} CMS got wrong. ` +
+          'Give CMS’s entries after that date, or reconcile to an earlier date (asOf), then draft again',
+      });
+    } else if (unchecked.length > 0) {
       problems.push({
         field: 'reconciliation.cmsEntries',
         message:

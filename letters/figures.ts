@@ -1241,7 +1241,12 @@ export function cmsCell(r: ComputedReconciliation, f: Finding): string {
     const r = f.facts.parentReport;
     return `Nothing recorded, though I reported it on ${longDate(r.date)}${r.reference ? ` (${r.reference})` : ''}`;
   }
-  if (entries.length === 0) return f.facts.reason === 'no_cms_record_given' ? 'Your record not given to me' : 'Nothing recorded';
+  if (entries.length === 0)
+    return f.facts.reason === 'no_cms_record_given'
+      ? 'Your record not given to me'
+      : f.facts.reason === 'too_recent_to_check'
+        ? 'Your record after that date not given to me'
+        : 'Nothing recorded';
   return entries
     .map((e) => {
       const notes = [e.reference ? `ref ${e.reference}` : '', e.source ?? ''].filter(Boolean);
@@ -1453,7 +1458,7 @@ export function lineKind(f: Finding | undefined): 'entry' | 'unreported' | 'in_t
   // Deducted from pay, with time left for the employer to pay it over (SI 1992/1989 reg 14(1)), or paid before the date
   // and recorded by CMS after it: CMS's record is right.
   if (f.kind === 'deduction_in_transit' || f.kind === 'payment_in_transit') return 'in_transit';
-  return f.facts.reason === 'no_cms_record_given' ? 'unchecked' : 'entry';
+  return f.facts.reason === 'no_cms_record_given' || f.facts.reason === 'too_recent_to_check' ? 'unchecked' : 'entry';
 }
 
 /**

@@ -88,6 +88,7 @@ export function reconcileDirectPay(
 
   // Without any line of CMS's account, a payment with no CMS record is one nobody has checked, not one CMS lacks.
   const unchecked: PaidItem[] = [];
+  const recent: PaidItem[] = [];
   // A payment made just before the date that CMS recorded after it (the same amount, within the matching window of
   // where CMS's lag puts its record) is on its way: CMS's figure at the date does not include it yet, and is not wrong
   // about it. A record that a payment made after the date, and no later than the record, is as near to may be that
@@ -113,7 +114,12 @@ export function reconcileDirectPay(
       const c = creditOf.get(item)!;
       const refund = item.source === 'bank' && books.side === 'paying' && item.row.direction === 'in';
       const later = books.cmsAccountGiven && !refund ? recordedLater(item) : undefined;
+      // Made in the matching window before the date, with none of CMS's records after the date given: CMS may not have
+      // recorded it by then, and nothing given shows whether it has since. Not checked, rather than missing.
+      const tooRecent =
+        books.cmsAccountGiven && !refund && !later && books.recordedAfter.length === 0 && item.row.day > books.asOfDay - books.windowDays;
       if (!books.cmsAccountGiven) unchecked.push(item);
+      if (tooRecent) recent.push(item);
       findings.push({
         kind: later ? 'payment_in_transit' : 'payment_missing_from_cms',
         date: item.row.date,
@@ -125,9 +131,11 @@ export function reconcileDirectPay(
           ? { cms: [{ type: later.type, date: later.date, amount: fromPence(later.pence) }] }
           : !books.cmsAccountGiven
             ? { reason: 'no_cms_record_given' }
-            : refund
-              ? { reason: 'refund' }
-              : {},
+            : tooRecent
+              ? { reason: 'too_recent_to_check' }
+              : refund
+                ? { reason: 'refund' }
+                : {},
       });
     }
   }
@@ -137,6 +145,14 @@ export function reconcileDirectPay(
     books.warnings.push(
       `No line of CMS’s statement of account (its record of ${record}) was given, so the ${unchecked.length === 1 ? 'payment' : `${unchecked.length} payments`} the evidence shows (${poundsOfPence(total)}) cannot be checked against it: ${unchecked.length === 1 ? 'it is' : 'they are'} listed as payments CMS has no record of in what was given, not as payments CMS failed to record. ` +
         'Give CMS’s statement of account (parse_statement or import_document reads it) to check them; a letter drafted before then asks CMS to confirm them.',
+    );
+  }
+  if (recent.length > 0) {
+    const total = recent.reduce((a, i) => a + i.row.pence, 0);
+    const n = recent.length;
+    books.warnings.push(
+      `${n === 1 ? 'A payment' : `${n} payments`} the evidence shows (${poundsOfPence(total)}) ${n === 1 ? 'was' : 'were'} made in the ${books.windowDays} days before the date of CMS’s figure, ${dateInWords(books.asOf)}, and CMS’s statement given records no payment after that date: CMS may not have recorded ${n === 1 ? 'it' : 'them'} by then, so ${n === 1 ? 'it is' : 'they are'} listed as not checked, not as missing from CMS’s record. ` +
+        'Give CMS’s entries after that date to check, or reconcile to an earlier date (asOf).',
     );
   }
   for (const r of books.reports) {

@@ -131,6 +131,11 @@ export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you')
           ? `${capital(first)}; I have been given no statement of account of yours that shows it: please confirm that you have recorded it.`
           : `${capital(first)}; no line of CMS's statement of account was given, so whether CMS recorded it is not checked.`;
       }
+      if (x.reason === 'too_recent_to_check') {
+        return voice === 'i'
+          ? `${capital(first)}, shortly before the date of your figure; I have been given no entry of yours after that date that shows it: please confirm that you have recorded it.`
+          : `${capital(first)}, shortly before the date of CMS's figure: CMS may not have recorded it by then, and none of its entries after that date was given, so whether CMS recorded it is not checked.`;
+      }
       return `${capital(first)}, but CMS has no record of it.`;
     case 'deduction_not_credited': {
       const c = f.citations[0]!;

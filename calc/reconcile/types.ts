@@ -246,6 +246,7 @@ export interface FindingFacts {
     | 'backdated_decision'
     | 'refund'
     | 'no_cms_record_given'
+    | 'too_recent_to_check'
     | 'no_cms_entries_given'
     | 'short_payment'
     | 'voluntary'

@@ -41,3 +41,37 @@ describe('a payment CMS recorded after the date of its figure, in the letters', 
     });
   });
 });
+
+/**
+ * The same payment with none of CMS's records after the date given (a meaning probe of 6 December 2026): made the day
+ * before CMS's figure, whether CMS recorded it nothing given shows. Before, the account breakdown request said
+ * "Nothing recorded" and the dispute letter listed it as an entry CMS got wrong.
+ */
+describe('a payment made shortly before the date of CMS’s figure, with nothing of CMS’s after that date given', () => {
+  const tooRecent = recordedAfter();
+
+  it('account_breakdown_request asks CMS to confirm it, and does not say CMS has no record of it', () => {
+    const text = squash(
+      draftLetter({
+        type: 'account_breakdown_request',
+        sentOn: '2024-09-05',
+        facts: { ...facts, statedIn: 'letter', statedOn: '2024-09-01' },
+        reconciliation: tooRecent,
+      }).text,
+    );
+    expect(text).toContain('What CMS recorded: Your record after that date not given to me');
+    expect(text).toContain(
+      'shortly before the date of your figure; I have been given no entry of yours after that date that shows it: please confirm that you have recorded it.',
+    );
+    expect(text).not.toMatch(/no record of it|Nothing recorded/);
+  });
+
+  it('payment_dispute is refused until CMS’s entries after the date are given', () => {
+    expect(refusal({ type: 'payment_dispute', sentOn: '2024-09-05', facts, reconciliation: tooRecent }).problems).toContainEqual({
+      field: 'reconciliation.cmsEntries',
+      message:
+        'has no entry after 2024-08-31, so nothing shows whether CMS recorded the payment made shortly before that date (2024-08-30), and the payment_dispute letter would call it an entry CMS got wrong. ' +
+        'Give CMS’s entries after that date, or reconcile to an earlier date (asOf), then draft again',
+    });
+  });
+});

@@ -27,11 +27,36 @@ describe('a payment CMS recorded after the date of its figure', () => {
     expect(r.ignored).toContainEqual({ cmsEntryId: 'received-later', reason: 'after_as_of' });
   });
 
-  it('with no record after the date, or one of another amount, it is still missing from CMS', () => {
-    for (const later of [undefined, { date: '2024-09-02', amount: '200.00' }]) {
-      const r = reconcile(story(later));
-      expect(r.findings.map((f) => f.kind)).toEqual(['payment_missing_from_cms']);
-    }
+  it('with a record after the date of another amount, it is still missing from CMS', () => {
+    const r = reconcile(story({ date: '2024-09-02', amount: '200.00' }));
+    expect(r.findings.map((f) => [f.kind, f.facts.reason])).toEqual([['payment_missing_from_cms', undefined]]);
+    expect(r.findings[0]!.explanation).toBe('£260.00 left your account on 30 August 2024 ("CMS MAINT"), but CMS has no record of it.');
+  });
+
+  it('with none of CMS’s records after the date given, a payment made in the window before it is not checked, not missing (a probe)', () => {
+    // Paid 30 August, the day before CMS's figure of 31 August; CMS's statement given ends on that date. The matching
+    // window is 5 days: 30 August is after 31 August − 5 days = 26 August.
+    const r = reconcile(story());
+    expect(r.findings.map((f) => [f.kind, f.date, formatMoney(f.amount), f.facts.reason])).toEqual([
+      ['payment_missing_from_cms', '2024-08-30', '260.00', 'too_recent_to_check'],
+    ]);
+    expect(r.findings[0]!.explanation).toBe(
+      '£260.00 left your account on 30 August 2024 ("CMS MAINT"), shortly before the date of CMS\'s figure: CMS may not have recorded it by then, and none of its entries after that date was given, so whether CMS recorded it is not checked.',
+    );
+    expect(r.warnings).toContain(
+      'A payment the evidence shows (£260.00) was made in the 5 days before the date of CMS’s figure, 31 August 2024, and CMS’s statement given records no payment after that date: CMS may not have recorded it by then, so it is listed as not checked, not as missing from CMS’s record. Give CMS’s entries after that date to check, or reconcile to an earlier date (asOf).',
+    );
+  });
+
+  it('a payment made before the window, with none of CMS’s records after the date given, is missing from CMS', () => {
+    // The same story as of 10 September: 30 August is 11 days before it, outside the 5-day window.
+    const base = story();
+    const r = reconcile({
+      ...base,
+      schedule: { ...base.schedule!, asOf: '2024-09-10' },
+      cmsClaim: { date: '2024-09-10', balance: '260.00' },
+    });
+    expect(r.findings.map((f) => [f.kind, f.date, f.facts.reason])).toEqual([['payment_missing_from_cms', '2024-08-30', undefined]]);
   });
 
   it('a record more than the matching window after the payment is not taken for it', () => {
