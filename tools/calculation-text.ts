@@ -7,7 +7,7 @@
  */
 import { FREQUENCIES } from '../calc/frequency.ts';
 import { formatFraction } from '../calc/money.ts';
-import { moneyTextsOf, receivingParentsApart, type MaintenanceResult, type MoneyTexts } from '../calc/scheme-2012/calculate.ts';
+import { moneyTextsOf, receivingParentsWithoutMoney, type MaintenanceResult, type MoneyTexts } from '../calc/scheme-2012/calculate.ts';
 import type { TraceStep } from '../calc/trace.ts';
 import { jsonString, jsonStrings, needsEscape } from './json-text.ts';
 
@@ -21,7 +21,7 @@ type Charges = NonNullable<MoneyTexts['collectionCharges']>;
  */
 const q = (s: string): string => `"${s}"`;
 
-type Parents = ReturnType<typeof receivingParentsApart>;
+type Parents = ReturnType<typeof receivingParentsWithoutMoney>;
 
 /**
  * Whether the words the calculator wrote (each step's description and value, the read-out) can be quoted as they
@@ -42,7 +42,7 @@ function calculatorWordsArePlain(parents: Parents): boolean {
 /** The JSON text of toJson(result). */
 export function calculationText(result: MaintenanceResult): string {
   const money = moneyTextsOf(result);
-  const parents = receivingParentsApart(result);
+  const parents = receivingParentsWithoutMoney(result);
   // The ids, and the words around them: quoted as they are when no id needs escaping.
   const words = calculatorWordsArePlain(parents) ? q : jsonString;
   return (

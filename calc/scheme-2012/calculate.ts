@@ -606,11 +606,11 @@ const WEEKLY = lazyMoney('weeklyAmount', (r) => fromPence(r.weeklyAmount));
 const PER_FREQUENCY = lazyMoney('perFrequency', (r) => decimalsOf(perFrequencyPence(r.weeklyAmount, r.weeks)));
 const CHARGES = lazyMoney('collectionCharges', (r) => chargesOf(r.fees!, r.weeklyAmount, r.shares, r.parents, r.weeks));
 const RECEIVING_PARENTS = lazyMoney('receivingParents', (r) =>
-  r.parents.map((p, i) => ({ id: p.id, weeklyAmount: fromPence(r.shares[i]!), ...sharesApart(r, i) })),
+  r.parents.map((p, i) => ({ id: p.id, weeklyAmount: fromPence(r.shares[i]!), ...parentWithoutMoney(r, i) })),
 );
 
 /** A receiving parent's part of a result but for their money: the fraction taken off for shared care, the children. */
-function sharesApart(r: ResultInPence, i: number): Pick<ReceivingParentResult, 'sharedCareFraction' | 'children'> {
+function parentWithoutMoney(r: ResultInPence, i: number): Pick<ReceivingParentResult, 'sharedCareFraction' | 'children'> {
   return {
     sharedCareFraction: r.parentFractions ? r.parentFractions[i]! : NO_SHARED_CARE,
     children: r.parents[i]!.children.map((c, j) => ({
@@ -627,10 +627,10 @@ function sharesApart(r: ResultInPence, i: number): Pick<ReceivingParentResult, '
  * A result's receiving parents without their weekly amounts as decimals, for the JSON edge, which writes that money
  * from the pence (moneyTextsOf): the same ids, fractions and children as `result.receivingParents`.
  */
-export function receivingParentsApart(result: MaintenanceResult): readonly Omit<ReceivingParentResult, 'weeklyAmount'>[] {
+export function receivingParentsWithoutMoney(result: MaintenanceResult): readonly Omit<ReceivingParentResult, 'weeklyAmount'>[] {
   const r = Calculated.penceOf(result);
-  if (r === undefined) throw new TypeError('receivingParentsApart takes a result of calculateMaintenance');
-  return r.parents.map((p, i) => ({ id: p.id, ...sharesApart(r, i) }));
+  if (r === undefined) throw new TypeError('receivingParentsWithoutMoney takes a result of calculateMaintenance');
+  return r.parents.map((p, i) => ({ id: p.id, ...parentWithoutMoney(r, i) }));
 }
 
 /**
