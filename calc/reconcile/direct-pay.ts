@@ -114,10 +114,16 @@ export function reconcileDirectPay(
       const c = creditOf.get(item)!;
       const refund = item.source === 'bank' && books.side === 'paying' && item.row.direction === 'in';
       const later = books.cmsAccountGiven && !refund ? recordedLater(item) : undefined;
-      // Made in the matching window before the date, with none of CMS's records after the date given: CMS may not have
-      // recorded it by then, and nothing given shows whether it has since. Not checked, rather than missing.
+      // Paid to CMS in the matching window before the date, with none of CMS's records after the date given: CMS may not
+      // have recorded it by then, and nothing given shows whether it has since. Not checked, rather than missing. (On the
+      // receiving side CMS records passing a payment on before it reaches her: one that has arrived is not too recent.)
       const tooRecent =
-        books.cmsAccountGiven && !refund && !later && books.recordedAfter.length === 0 && item.row.day > books.asOfDay - books.windowDays;
+        books.side === 'paying' &&
+        books.cmsAccountGiven &&
+        !refund &&
+        !later &&
+        books.recordedAfter.length === 0 &&
+        item.row.day > books.asOfDay - books.windowDays;
       if (!books.cmsAccountGiven) unchecked.push(item);
       if (tooRecent) recent.push(item);
       findings.push({

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../calc/money.ts';
 import { reconcile } from '../../../calc/reconcile/reconcile.ts';
+import type { CmsEntryInput } from '../../../calc/ledger/entries.ts';
+import { chargesOn, MONTHS, SCHEDULE } from './fifty-a-week.ts';
 import { recordedAfter } from './payment-in-transit.ts';
 
 const story = recordedAfter;
@@ -46,6 +48,30 @@ describe('a payment CMS recorded after the date of its figure', () => {
     expect(r.warnings).toContain(
       'A payment the evidence shows (£260.00) was made in the 5 days before the date of CMS’s figure, 31 August 2024, and CMS’s statement given records no payment after that date: CMS may not have recorded it by then, so it is listed as not checked, not as missing from CMS’s record. Give CMS’s entries after that date to check, or reconcile to an earlier date (asOf).',
     );
+  });
+
+  it('on the receiving side a payment that reached her shortly before the date is missing from CMS’s record, not too recent', () => {
+    // CMS records passing a payment on before it reaches her bank: £208.00 in on 30 August 2024, with CMS's record of
+    // passing on ending on 31 August and holding none for it, is one CMS has no record of.
+    const r = reconcile({
+      schedule: SCHEDULE,
+      side: 'receiving',
+      cmsEntries: [
+        ...MONTHS.flatMap(chargesOn),
+        ...MONTHS.slice(0, 3).map((d): CmsEntryInput => ({ id: `passed-${d}`, date: d, type: 'payment_passed_on', amount: '208.00' })),
+      ],
+      bankTransactions: [...MONTHS.slice(0, 3), '2024-08-30'].map((d) => ({
+        id: `bank-${d}`,
+        date: d,
+        amount: '208.00',
+        direction: 'in' as const,
+        description: 'CMS MAINT',
+      })),
+      bankFilter: { descriptionContains: ['CMS'] },
+      cmsClaim: { date: '2024-08-31', balance: '208.00', basis: 'net' },
+    });
+    expect(r.findings.map((f) => [f.kind, f.date, f.facts.reason])).toEqual([['payment_missing_from_cms', '2024-08-30', undefined]]);
+    expect(r.findings[0]!.explanation).toBe('£208.00 reached your account on 30 August 2024 ("CMS MAINT"), but CMS has no record of it.');
   });
 
   it('a payment made before the window, with none of CMS’s records after the date given, is missing from CMS', () => {
