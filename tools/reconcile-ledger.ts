@@ -597,11 +597,36 @@ const NOT_CMS_ERRORS: ReadonlySet<string> = new Set([
  * that "not all of it an error" says which part is not (a journey probe: the letter's schedule said "£722.10 too
  * high" where £185.71 of it had accrued and was not yet due).
  */
-function notErrorWords(br: ReconcileLedgerOutput['bridge'], entriesGiven: boolean, side: ReconcileLedgerOutput['side']): string {
-  return br.subtotals
-    .filter((x) => NOT_CMS_ERRORS.has(x.kind) && !new Dec(x.amount).isZero())
-    .map((x) => `${p(x.amount)}: ${countOf(x.kind, x.count, entriesGiven, side)}`)
-    .join('; ');
+function notErrorWords(
+  br: ReconcileLedgerOutput['bridge'],
+  entriesGiven: boolean,
+  side: ReconcileLedgerOutput['side'],
+  unchecked: Subtotal | undefined,
+): string {
+  return [
+    ...br.subtotals
+      .filter((x) => NOT_CMS_ERRORS.has(x.kind) && !new Dec(x.amount).isZero())
+      .map((x) => `${p(x.amount)}: ${countOf(x.kind, x.count, entriesGiven, side)}`),
+    ...(unchecked
+      ? [`${p(unchecked.amount)}: ${plural(unchecked.count, 'payment')} not checked against CMS’s record, as the note below says`]
+      : []),
+  ].join('; ');
+}
+
+type Subtotal = ReconcileLedgerOutput['bridge']['subtotals'][number];
+
+/**
+ * The bridge's "payments CMS has no record of", where every one of them is a payment checked against no line of CMS's
+ * account (none was given, or none after the date for one paid just before it): none shown to be an error of CMS's.
+ * Known only where every finding is on this page; undefined otherwise, and where any of them was checked.
+ */
+function allUnchecked(out: ReconcileLedgerOutput): Subtotal | undefined {
+  const missing = out.bridge.subtotals.find((x) => x.kind === 'payment_missing_from_cms');
+  if (!missing || out.findings.length !== out.counts.findings) return undefined;
+  const unchecked = out.findings.filter(
+    (f) => f.kind === 'payment_missing_from_cms' && (f.reason === 'no_cms_record_given' || f.reason === 'too_recent_to_check'),
+  );
+  return unchecked.length === missing.count ? missing : undefined;
 }
 
 /**
@@ -642,7 +667,8 @@ export function summarizeReconciliation(
   // The whole difference money CMS holds: its figure is right as the paying parent's arrears (calc/reconcile/held.ts).
   const onlyHeld = br.notPassedOn !== undefined && gap.isNegative() && gap.abs().equals(br.notPassedOn.amount);
   // Lines that are no error of CMS's (on its way, held, owed later, paid ahead): "too high" would call it all one.
-  const notAllErrors = br.subtotals.some((x) => NOT_CMS_ERRORS.has(x.kind));
+  const unchecked = allUnchecked(out);
+  const notAllErrors = br.subtotals.some((x) => NOT_CMS_ERRORS.has(x.kind)) || unchecked !== undefined;
   // With no payment evidence at all, the balance is everything due: said so, not "from the evidence" (a journey probe:
   // "worked out from the decisions and the evidence … £3,432.00 owed" with no bank payment or payslip given).
   const noEvidence = out.counts.bankTransactions === 0 && out.counts.evidence === 0;
@@ -660,9 +686,9 @@ export function summarizeReconciliation(
               : notAllErrors
                 ? // None of it an error where every line that moves it is of those (a journey probe, story 3: "not all of it
                   // an error of CMS's" of £371.18 all accrued and not yet due).
-                  br.subtotals.every((x) => NOT_CMS_ERRORS.has(x.kind) || new Dec(x.amount).isZero())
-                  ? `: CMS's figure is ${pounds(gap.abs())} ${gap.isNegative() ? 'lower' : 'higher'}, none of it an error of CMS's (${notErrorWords(br, out.counts.cmsEntries > 0, out.side)}).`
-                  : `: CMS's figure is ${pounds(gap.abs())} ${gap.isNegative() ? 'lower' : 'higher'}, not all of it an error of CMS's (${notErrorWords(br, out.counts.cmsEntries > 0, out.side)}; the lines below say which part is an error).`
+                  br.subtotals.every((x) => NOT_CMS_ERRORS.has(x.kind) || new Dec(x.amount).isZero() || x === unchecked)
+                  ? `: CMS's figure is ${pounds(gap.abs())} ${gap.isNegative() ? 'lower' : 'higher'}, none of it ${unchecked ? 'shown to be ' : ''}an error of CMS's (${notErrorWords(br, out.counts.cmsEntries > 0, out.side, unchecked)}).`
+                  : `: CMS's figure is ${pounds(gap.abs())} ${gap.isNegative() ? 'lower' : 'higher'}, not all of it ${unchecked ? 'shown to be ' : ''}an error of CMS's (${notErrorWords(br, out.counts.cmsEntries > 0, out.side, unchecked)}; the lines below say which part is an error).`
                 : `: CMS's figure is ${pounds(gap.abs())} too ${gap.isNegative() ? 'low' : 'high'}.`),
   );
   if (br.subtotals.length && !noCmsFigure) {

@@ -39,6 +39,21 @@ describe('the first line of reconcile_ledger’s summary', () => {
     expect(summary).not.toMatch(/A further £199\.03 has accrued/);
   });
 
+  it('a payment too recent to check: higher, none of it shown to be an error', async () => {
+    // test/calc/reconcile/payment-in-transit.ts with none of CMS's records after 31 August 2024: the £260.00 paid on
+    // 30 August is not checked (calc's too_recent_to_check), and the first line quotes the bridge's £260.00 for it.
+    expect(await firstLine(recordedAfter(), '2024-09-05')).toBe(
+      "CMS says £260.00 owed by the paying parent on 2024-08-31; worked out from the decisions and the evidence it is nothing owed: CMS's figure is £260.00 higher, none of it shown to be an error of CMS's (£260.00: 1 payment not checked against CMS’s record, as the note below says).",
+    );
+  });
+
+  it('a payment CMS has no record of, with its later records given: still too high', async () => {
+    // CMS's record after the date is of £200.00, not the £260.00 paid: checked, and missing.
+    expect(await firstLine(recordedAfter({ date: '2024-09-02', amount: '200.00' }), '2024-09-05')).toMatch(
+      /: CMS's figure is £260\.00 too high\.$/,
+    );
+  });
+
   it('errors alone: still too high', async () => {
     // test/calc/reconcile/charges-paid-last.ts, March unpaid (£362.00 owed), CMS saying £400.00: £38.00 nothing explains.
     expect(await firstLine(chargesPaidLast({ marchUnpaid: true, claim: { balance: '400.00' } }), '2024-04-05')).toMatch(
