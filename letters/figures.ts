@@ -27,6 +27,7 @@ import {
   owedOnlyIn,
   SPLIT_MATTERS,
   splitWords,
+  uncheckedReason,
   whatPaidAheadPays,
 } from '../calc/reconcile/explain.ts';
 import { MOVED_ARREARS_STEP } from '../calc/reconcile/moved-arrears.ts';
@@ -1458,7 +1459,7 @@ export function lineKind(f: Finding | undefined): 'entry' | 'unreported' | 'in_t
   // Deducted from pay, with time left for the employer to pay it over (SI 1992/1989 reg 14(1)), or paid before the date
   // and recorded by CMS after it: CMS's record is right.
   if (f.kind === 'deduction_in_transit' || f.kind === 'payment_in_transit') return 'in_transit';
-  return f.facts.reason === 'no_cms_record_given' || f.facts.reason === 'too_recent_to_check' ? 'unchecked' : 'entry';
+  return uncheckedReason(f.facts.reason) ? 'unchecked' : 'entry';
 }
 
 /**

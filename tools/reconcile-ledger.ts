@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { CMS_ENTRY_TYPES, CREDITORS, DIRECTIONS, EVIDENCE_TYPES, MAX_ROWS } from '../calc/ledger/entries.ts';
 import { Dec, formatMoney, pounds, type Dec as Decimal, groupedCount } from '../calc/money.ts';
-import { countOf, whatPaidAheadPays } from '../calc/reconcile/explain.ts';
+import { countOf, uncheckedReason, whatPaidAheadPays } from '../calc/reconcile/explain.ts';
 import {
   BASES,
   BRIDGE_LINE_KINDS,
@@ -623,9 +623,7 @@ type Subtotal = ReconcileLedgerOutput['bridge']['subtotals'][number];
 function allUnchecked(out: ReconcileLedgerOutput): Subtotal | undefined {
   const missing = out.bridge.subtotals.find((x) => x.kind === 'payment_missing_from_cms');
   if (!missing || out.findings.length !== out.counts.findings) return undefined;
-  const unchecked = out.findings.filter(
-    (f) => f.kind === 'payment_missing_from_cms' && (f.reason === 'no_cms_record_given' || f.reason === 'too_recent_to_check'),
-  );
+  const unchecked = out.findings.filter((f) => f.kind === 'payment_missing_from_cms' && uncheckedReason(f.reason));
   return unchecked.length === missing.count ? missing : undefined;
 }
 

@@ -112,6 +112,14 @@ function lessCharge(reaching: Dec, deducted: Dec): string {
     : `, of which ${pounds(reaching)} reaches CMS (the employer keeps ${pounds(deducted.minus(reaching))} for its costs, as CMS's other receipts show)`;
 }
 
+/**
+ * Whether a finding's reason says its payment was checked against no line of CMS's account: none was given, or none
+ * after the date for a payment made just before it. Such a payment is not shown to be an error of CMS's.
+ */
+export function uncheckedReason(reason: string | undefined): boolean {
+  return reason === 'no_cms_record_given' || reason === 'too_recent_to_check';
+}
+
 /** One line about a finding, in the voice asked for. */
 export function explainFinding(f: Explainable, side: Side, voice: Voice = 'you'): string {
   const w = WORDS[voice];
