@@ -9,22 +9,24 @@ import { FREQUENCIES } from '../calc/frequency.ts';
 import { formatFraction } from '../calc/money.ts';
 import { moneyTextsOf, receivingParentsWithoutMoney, type MaintenanceResult, type MoneyTexts } from '../calc/scheme-2012/calculate.ts';
 import type { TraceStep } from '../calc/trace.ts';
-import { jsonString, jsonStrings, needsEscape } from './json-text.ts';
+import { jsonInner, jsonString, jsonStrings, needsEscape } from './json-text.ts';
 
 type Charges = NonNullable<MoneyTexts['collectionCharges']>;
 
 /**
- * A text that needs no escaping, quoted: money ("62.86"), fractions ("3/14"), percentages, counts, and names from
- * the calculator's own lists (rate, collection service, scheme), and the date, which the calculator has read as a
- * real date written YYYY-MM-DD.
- * What a user wrote (an id) goes through jsonString, unless no id needs escaping (calculatorWordsArePlain).
+ * Every value is a string written between two pieces of fixed text that carry its quotes (`,"rate":"` and `","`):
+ * V8 joins two strings by a node that points at both, flattened into one piece only when the answer is written out,
+ * and that costs for each node; a value quoted on its own (`"` + value + `"`) made two more. Values that need no
+ * escaping: money ("62.86"), fractions ("3/14"), percentages, counts, names from the calculator's own lists (rate,
+ * collection service, scheme), and the date, which the calculator has read as a real date written YYYY-MM-DD.
+ * What a user wrote (an id) goes through jsonInner, unless no id needs escaping (calculatorWordsArePlain).
  */
-const q = (s: string): string => `"${s}"`;
+const asIs = (s: string): string => s;
 
 type Parents = ReturnType<typeof receivingParentsWithoutMoney>;
 
 /**
- * Whether the words the calculator wrote (each step's description and value, the read-out) can be quoted as they
+ * Whether the words the calculator wrote (each step's description and value, the read-out) can be written as they
  * are. Their only words not the calculator's own are the names of the people and children, which are the ids given
  * (or its own "child 2", "the receiving parent"): when no id needs escaping, neither do they
  * (test/server/calculation-text.test.ts holds every golden input to that). Testing each id, a few short strings,
@@ -43,15 +45,15 @@ function calculatorWordsArePlain(parents: Parents): boolean {
 export function calculationText(result: MaintenanceResult): string {
   const money = moneyTextsOf(result);
   const parents = receivingParentsWithoutMoney(result);
-  // The ids, and the words around them: quoted as they are when no id needs escaping.
-  const words = calculatorWordsArePlain(parents) ? q : jsonString;
+  // The ids, and the words around them: written as they are when no id needs escaping.
+  const words = calculatorWordsArePlain(parents) ? asIs : jsonInner;
+  const gross = money.grossWeeklyIncome === null ? 'null' : `"${money.grossWeeklyIncome}"`;
   return (
-    `{"scheme":${q(result.scheme)},"date":${q(result.date)},"rate":${q(result.rate)}` +
-    `,"grossWeeklyIncome":${money.grossWeeklyIncome === null ? 'null' : q(money.grossWeeklyIncome)},"weeklyAmount":${q(money.weeklyAmount)}` +
-    `,"receivingParents":${parentsText(parents, money.shares, words)}` +
-    `,"perFrequency":${perFrequencyText(money.perFrequency)},"collection":${q(result.collection)}` +
+    `{"scheme":"${result.scheme}","date":"${result.date}","rate":"${result.rate}","grossWeeklyIncome":${gross}` +
+    `,"weeklyAmount":"${money.weeklyAmount}","receivingParents":${parentsText(parents, money.shares, words)}` +
+    `,"perFrequency":${perFrequencyText(money.perFrequency)},"collection":"${result.collection}"` +
     (money.collectionCharges ? `,"collectionCharges":${chargesText(money.collectionCharges, words)}` : '') +
-    `,"warnings":${jsonStrings(result.warnings)},"readOut":${words(result.readOut)},"trace":${traceText(result.trace, words)}}`
+    `,"warnings":${jsonStrings(result.warnings)},"readOut":"${words(result.readOut)}","trace":${traceText(result.trace, words)}}`
   );
 }
 
@@ -60,47 +62,60 @@ function parentsText(parents: Parents, shares: readonly string[], ids: (s: strin
   for (let i = 0; i < parents.length; i++) {
     const rp = parents[i]!;
     out +=
-      `${i === 0 ? '' : ','}{"id":${ids(rp.id)},"weeklyAmount":${q(shares[i]!)}` +
-      `,"sharedCareFraction":${q(formatFraction(rp.sharedCareFraction))},"children":[`;
+      (i === 0 ? '{"id":"' : ',{"id":"') +
+      ids(rp.id) +
+      '","weeklyAmount":"' +
+      shares[i]! +
+      '","sharedCareFraction":"' +
+      formatFraction(rp.sharedCareFraction) +
+      '","children":[';
     for (let j = 0; j < rp.children.length; j++) {
       const c = rp.children[j]!;
       out +=
-        `${j === 0 ? '' : ','}{"id":${ids(c.id)},"nightsPerYear":${c.nightsPerYear},"nightsPerWeek":${c.nightsPerWeek}` +
-        `,"band":{"fromNights":${c.band.fromNights},"toNights":${c.band.toNights}}` +
-        `,"sharedCareFraction":${q(formatFraction(c.sharedCareFraction))}}`;
+        (j === 0 ? '{"id":"' : ',{"id":"') +
+        ids(c.id) +
+        `","nightsPerYear":${c.nightsPerYear},"nightsPerWeek":${c.nightsPerWeek}` +
+        `,"band":{"fromNights":${c.band.fromNights},"toNights":${c.band.toNights}},"sharedCareFraction":"` +
+        formatFraction(c.sharedCareFraction) +
+        '"}';
     }
     out += ']}';
   }
   return `${out}]`;
 }
 
+/** Each frequency's key and the opening quote of its value, as the first in an object and after a comma. */
+const FREQUENCY_KEYS = FREQUENCIES.map((f, i) => `${i === 0 ? '{' : ','}"${f}":"`);
+/** The same, opening an object of that frequency's charges. */
+const CHARGED_KEYS = FREQUENCIES.map((f, i) => `${i === 0 ? '{' : ','}"${f}":{"maintenance":"`);
+
 function perFrequencyText(texts: Record<(typeof FREQUENCIES)[number], string>): string {
-  let out = '{';
-  for (let i = 0; i < FREQUENCIES.length; i++) out += `${i === 0 ? '' : ','}"${FREQUENCIES[i]}":${q(texts[FREQUENCIES[i]!])}`;
+  let out = '';
+  for (let i = 0; i < FREQUENCIES.length; i++) out += FREQUENCY_KEYS[i]! + texts[FREQUENCIES[i]!] + '"';
   return `${out}}`;
 }
 
 /** Each frequency's three figures, under the names given (the paying parent's total, a receiving parent's net). */
-function chargedText<K extends string>(
+function chargedText<K extends 'total' | 'net'>(
   byFrequency: Record<(typeof FREQUENCIES)[number], { maintenance: string; fee: string } & Record<K, string>>,
   last: K,
 ): string {
-  let out = '{';
+  const lastKey = last === 'total' ? '","total":"' : '","net":"';
+  let out = '';
   for (let i = 0; i < FREQUENCIES.length; i++) {
-    const f = FREQUENCIES[i]!;
-    const x = byFrequency[f];
-    out += `${i === 0 ? '' : ','}"${f}":{"maintenance":${q(x.maintenance)},"fee":${q(x.fee)},"${last}":${q(x[last])}}`;
+    const x = byFrequency[FREQUENCIES[i]!];
+    out += CHARGED_KEYS[i]! + x.maintenance + '","fee":"' + x.fee + lastKey + x[last] + '"}';
   }
   return `${out}}`;
 }
 
 function chargesText(c: Charges, ids: (s: string) => string): string {
   let out =
-    `{"payingParentPercent":${q(c.payingParentPercent)},"receivingParentPercent":${q(c.receivingParentPercent)}` +
+    `{"payingParentPercent":"${c.payingParentPercent}","receivingParentPercent":"${c.receivingParentPercent}"` +
     `,"payingParent":${chargedText(c.payingParent, 'total')},"receivingParents":[`;
   for (let i = 0; i < c.receivingParents.length; i++) {
     const rp = c.receivingParents[i]!;
-    out += `${i === 0 ? '' : ','}{"id":${ids(rp.id)},"perFrequency":${chargedText(rp.perFrequency, 'net')}}`;
+    out += (i === 0 ? '{"id":"' : ',{"id":"') + ids(rp.id) + '","perFrequency":' + chargedText(rp.perFrequency, 'net') + '}';
   }
   return `${out}]}`;
 }
@@ -109,7 +124,7 @@ function traceText(steps: readonly TraceStep[], words: (s: string) => string): s
   let out = '[';
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i]!;
-    out += `${i === 0 ? '' : ','}${stepOpening(s.step)}${words(s.description)},"value":${words(s.value)}${sourceClosing(s)}`;
+    out += (i === 0 ? '' : ',') + stepOpening(s.step) + words(s.description) + '","value":"' + words(s.value) + sourceClosing(s);
   }
   return `${out}]`;
 }
@@ -126,7 +141,7 @@ const closings = new Map<string, Map<string | undefined, string>>();
 function stepOpening(step: string): string {
   let text = openings.get(step);
   if (text === undefined) {
-    text = `{"step":${jsonString(step)},"description":`;
+    text = `{"step":${jsonString(step)},"description":"`;
     if (openings.size < MEMO_LIMIT) openings.set(step, text);
   }
   return text;
@@ -141,7 +156,7 @@ function sourceClosing(s: TraceStep): string {
   }
   let text = byHref.get(s.href);
   if (text === undefined) {
-    text = `,"citation":${jsonString(s.citation)}${s.href === undefined ? '' : `,"href":${jsonString(s.href)}`}}`;
+    text = `","citation":${jsonString(s.citation)}${s.href === undefined ? '' : `,"href":${jsonString(s.href)}`}}`;
     if (byHref.size < MEMO_LIMIT) byHref.set(s.href, text);
   }
   return text;

@@ -18,6 +18,11 @@ export function jsonString(s: string): string {
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
+/** A string as JSON text without its quotes, for a writer whose fixed text around it carries them. */
+export function jsonInner(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s).slice(1, -1) : s;
+}
+
 /** An array of strings as JSON text. */
 export function jsonStrings(list: readonly string[]): string {
   if (list.length === 0) return '[]';
