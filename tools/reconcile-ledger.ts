@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { CMS_ENTRY_TYPES, CREDITORS, DIRECTIONS, EVIDENCE_TYPES, MAX_ROWS } from '../calc/ledger/entries.ts';
 import { Dec, formatMoney, pounds, type Dec as Decimal, groupedCount } from '../calc/money.ts';
-import { countOf, uncheckedReason, whatPaidAheadPays } from '../calc/reconcile/explain.ts';
+import { countOf, whatPaidAheadPays } from '../calc/reconcile/explain.ts';
 import {
   BASES,
   BRIDGE_LINE_KINDS,
@@ -308,6 +308,12 @@ export const reconcileLedgerOutput = z.object({
         .describe(
           'Deductions from pay still in time to reach CMS: counted as paid, not an error of CMS’s; the difference once they arrive',
         ),
+      notChecked: z
+        .object({ count: z.int(), amount: moneyOut })
+        .optional()
+        .describe(
+          'Of the payments CMS has no record of: those checked against no line of its account (none given, or none after the date)',
+        ),
       notPassedOn: z
         .object({
           amount: moneyOut,
@@ -489,6 +495,7 @@ export function summaryToJson(
             },
           }
         : {}),
+      ...(r.bridge.notChecked ? { notChecked: { count: r.bridge.notChecked.count, amount: m(r.bridge.notChecked.amount) } } : {}),
       ...(r.bridge.notPassedOn
         ? {
             notPassedOn: {
@@ -601,7 +608,7 @@ function notErrorWords(
   br: ReconcileLedgerOutput['bridge'],
   entriesGiven: boolean,
   side: ReconcileLedgerOutput['side'],
-  unchecked: Subtotal | undefined,
+  unchecked: ReconcileLedgerOutput['bridge']['notChecked'],
 ): string {
   return [
     ...br.subtotals
@@ -613,18 +620,21 @@ function notErrorWords(
   ].join('; ');
 }
 
-type Subtotal = ReconcileLedgerOutput['bridge']['subtotals'][number];
-
 /**
- * The bridge's "payments CMS has no record of", where every one of them is a payment checked against no line of CMS's
- * account (none was given, or none after the date for one paid just before it): none shown to be an error of CMS's.
- * Known only where every finding is on this page; undefined otherwise, and where any of them was checked.
+ * A subtotal of the bridge in words: "1 payment CMS has no record of: £260.00". Payments CMS has no record of that were
+ * checked against no line of its account are said to be so, all of them or the part they are (a meaning probe of 6
+ * December 2026: a payment made the day before CMS's figure, with none of its records after it, read as one CMS has
+ * no record of, under a first line that said it was not checked).
  */
-function allUnchecked(out: ReconcileLedgerOutput): Subtotal | undefined {
-  const missing = out.bridge.subtotals.find((x) => x.kind === 'payment_missing_from_cms');
-  if (!missing || out.findings.length !== out.counts.findings) return undefined;
-  const unchecked = out.findings.filter((f) => f.kind === 'payment_missing_from_cms' && uncheckedReason(f.reason));
-  return unchecked.length === missing.count ? missing : undefined;
+function bridgeLineWords(
+  s: ReconcileLedgerOutput['bridge']['subtotals'][number],
+  out: ReconcileLedgerOutput,
+  unchecked: ReconcileLedgerOutput['bridge']['notChecked'],
+): string {
+  const notChecked = (n: number) => `${plural(n, 'payment')} not checked against CMS’s record`;
+  if (unchecked && unchecked.count === s.count) return `${notChecked(s.count)}, as the note below says: ${p(s.amount)}`;
+  const line = `${countOf(s.kind, s.count, out.counts.cmsEntries > 0, out.side)}: ${p(s.amount)}`;
+  return unchecked ? `${line}, of which ${p(unchecked.amount)} (${notChecked(unchecked.count)}, as the note below says)` : line;
 }
 
 /**
@@ -665,7 +675,10 @@ export function summarizeReconciliation(
   // The whole difference money CMS holds: its figure is right as the paying parent's arrears (calc/reconcile/held.ts).
   const onlyHeld = br.notPassedOn !== undefined && gap.isNegative() && gap.abs().equals(br.notPassedOn.amount);
   // Lines that are no error of CMS's (on its way, held, owed later, paid ahead): "too high" would call it all one.
-  const unchecked = allUnchecked(out);
+  // Payments checked against no line of CMS's account (calc's figure): not shown to be errors of CMS's.
+  const unchecked = br.notChecked;
+  const missing = br.subtotals.find((x) => x.kind === 'payment_missing_from_cms');
+  const allUnchecked = unchecked !== undefined && missing !== undefined && unchecked.count === missing.count;
   const notAllErrors = br.subtotals.some((x) => NOT_CMS_ERRORS.has(x.kind)) || unchecked !== undefined;
   // With no payment evidence at all, the balance is everything due: said so, not "from the evidence" (a journey probe:
   // "worked out from the decisions and the evidence … £3,432.00 owed" with no bank payment or payslip given).
@@ -684,14 +697,14 @@ export function summarizeReconciliation(
               : notAllErrors
                 ? // None of it an error where every line that moves it is of those (a journey probe, story 3: "not all of it
                   // an error of CMS's" of £371.18 all accrued and not yet due).
-                  br.subtotals.every((x) => NOT_CMS_ERRORS.has(x.kind) || new Dec(x.amount).isZero() || x === unchecked)
+                  br.subtotals.every((x) => NOT_CMS_ERRORS.has(x.kind) || new Dec(x.amount).isZero() || (allUnchecked && x === missing))
                   ? `: CMS's figure is ${pounds(gap.abs())} ${gap.isNegative() ? 'lower' : 'higher'}, none of it ${unchecked ? 'shown to be ' : ''}an error of CMS's (${notErrorWords(br, out.counts.cmsEntries > 0, out.side, unchecked)}).`
                   : `: CMS's figure is ${pounds(gap.abs())} ${gap.isNegative() ? 'lower' : 'higher'}, not all of it ${unchecked ? 'shown to be ' : ''}an error of CMS's (${notErrorWords(br, out.counts.cmsEntries > 0, out.side, unchecked)}; the lines below say which part is an error).`
                 : `: CMS's figure is ${pounds(gap.abs())} too ${gap.isNegative() ? 'low' : 'high'}.`),
   );
   if (br.subtotals.length && !noCmsFigure) {
     head.push('The difference, line by line (positive: CMS’s figure too high; negative: too low):');
-    for (const s of br.subtotals) head.push(`- ${countOf(s.kind, s.count, out.counts.cmsEntries > 0, out.side)}: ${p(s.amount)}`);
+    for (const s of br.subtotals) head.push(`- ${bridgeLineWords(s, out, s === missing ? unchecked : undefined)}`);
     // A figure below nothing is taken away as its size added ("£1,200.00 + £640.00", not "£1,200.00 − -£640.00").
     head.push(`= ${p(br.difference)} (${p(br.from)} ${br.to.startsWith('-') ? `+ ${p(br.to.slice(1))}` : `− ${p(br.to)}`}).`);
     // Where the totals agree, the first line has said this already.

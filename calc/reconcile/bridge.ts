@@ -20,6 +20,7 @@ import {
   explainPlanFeeRounding,
   explainPaidAheadDiffers,
   explainUnexplained,
+  uncheckedReason,
   whatPaidAheadPays,
 } from './explain.ts';
 import type { HeldByCms } from './held.ts';
@@ -271,6 +272,11 @@ export function buildBridge(
     }
   }
   const to = effectTotal(balances.recomputed);
+  // Payments CMS has no record of in what was given, where what was given could not show it: not shown to be errors.
+  const unchecked = new Set(
+    findings.filter((f) => f.kind === 'payment_missing_from_cms' && uncheckedReason(f.facts.reason)).map((f) => f.id),
+  );
+  const notCheckedLines = lines.filter((l) => l.findingId !== undefined && unchecked.has(l.findingId));
   // What is not yet due, with the rounding of the plan's fee beside it: what CMS's figure counts that is owed later.
   const laterLines = lines.filter((l) => LATER.has(l.kind));
   const later = laterLines.reduce((a, l) => a + pence(l.amount), 0);
@@ -323,6 +329,9 @@ export function buildBridge(
     lines,
     subtotals: [...subtotals.entries()].map(([kind, s]) => ({ kind, count: s.count, amount: fromPence(s.amount) })),
     inTransit: { count: transit?.count ?? 0, amount: fromPence(transit?.amount ?? 0) },
+    ...(notCheckedLines.length > 0
+      ? { notChecked: { count: notCheckedLines.length, amount: fromPence(notCheckedLines.reduce((a, l) => a + pence(l.amount), 0)) } }
+      : {}),
     // Neither what is on its way nor what is owed later is an error of CMS's: each figure of what is out leaves out both
     // (a meaning probe of 6 December 2026: "Your figure is £721.30 too high beside what has accrued and is not yet due",
     // £360.65 of it a deduction still in time to reach CMS; "Once it arrives, CMS's figure is £555.19 too high", £194.54

@@ -50,6 +50,26 @@ describe('a payment CMS recorded after the date of its figure', () => {
     );
   });
 
+  it('the bridge says which of the payments CMS has no record of were not checked: those, and no more (notChecked)', () => {
+    // July's £260.00 receipt left out of CMS's record as well: July's payment is checked against CMS's record and
+    // missing from it; August's (30 August, the day before the figure) is not checked. CMS's figure £520.00 − £0.00
+    // worked out = £520.00, two lines of £260.00, of which the one not checked: 1 line, £260.00.
+    const base = story();
+    const r = reconcile({
+      ...base,
+      cmsEntries: base.cmsEntries!.filter((e) => e.id !== 'received-2024-07-15'),
+      cmsClaim: { date: '2024-08-31', balance: '520.00' },
+    });
+    expect(r.findings.map((f) => [f.kind, f.date, f.facts.reason])).toEqual([
+      ['payment_missing_from_cms', '2024-07-15', undefined],
+      ['payment_missing_from_cms', '2024-08-30', 'too_recent_to_check'],
+    ]);
+    expect(r.bridge.subtotals.map((x) => [x.kind, x.count, formatMoney(x.amount)])).toEqual([['payment_missing_from_cms', 2, '520.00']]);
+    expect([r.bridge.notChecked?.count, r.bridge.notChecked && formatMoney(r.bridge.notChecked.amount)]).toEqual([1, '260.00']);
+    // With CMS's record after the date of another amount, the August payment is checked too: nothing is left unchecked.
+    expect(reconcile(story({ date: '2024-09-02', amount: '200.00' })).bridge.notChecked).toBeUndefined();
+  });
+
   it('on the receiving side a payment that reached her shortly before the date is missing from CMS’s record, not too recent', () => {
     // CMS records passing a payment on before it reaches her bank: £208.00 in on 30 August 2024, with CMS's record of
     // passing on ending on 31 August and holding none for it, is one CMS has no record of.
