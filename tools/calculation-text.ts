@@ -6,6 +6,7 @@
  * @module
  */
 import { FREQUENCIES } from '../calc/frequency.ts';
+import { flatString } from '../calc/flat-string.ts';
 import { formatFraction } from '../calc/money.ts';
 import { moneyTextsOf, receivingParentsWithoutMoney, type MaintenanceResult, type MoneyTexts } from '../calc/scheme-2012/calculate.ts';
 import type { TraceStep } from '../calc/trace.ts';
@@ -84,10 +85,10 @@ function parentsText(parents: Parents, shares: readonly string[], ids: (s: strin
   return `${out}]`;
 }
 
-/** Each frequency's key and the opening quote of its value, as the first in an object and after a comma. */
-const FREQUENCY_KEYS = FREQUENCIES.map((f, i) => `${i === 0 ? '{' : ','}"${f}":"`);
+/** Each frequency's key and the opening quote of its value, as the first in an object and after a comma (one piece each). */
+const FREQUENCY_KEYS = FREQUENCIES.map((f, i) => flatString(`${i === 0 ? '{' : ','}"${f}":"`));
 /** The same, opening an object of that frequency's charges. */
-const CHARGED_KEYS = FREQUENCIES.map((f, i) => `${i === 0 ? '{' : ','}"${f}":{"maintenance":"`);
+const CHARGED_KEYS = FREQUENCIES.map((f, i) => flatString(`${i === 0 ? '{' : ','}"${f}":{"maintenance":"`));
 
 function perFrequencyText(texts: Record<(typeof FREQUENCIES)[number], string>): string {
   let out = '';
@@ -131,8 +132,8 @@ function traceText(steps: readonly TraceStep[], words: (s: string) => string): s
 
 /**
  * A step's name and its legal source are a few dozen fixed strings (calc's STEP and LAW), written again in every
- * answer: each is quoted once, the first time it is written, and kept (up to MEMO_LIMIT, a bound no fixed list
- * reaches, so that a source made at run time could never grow the maps without end).
+ * answer: each is quoted once, the first time it is written, and kept as one piece (calc/flat-string.ts) up to
+ * MEMO_LIMIT, a bound no fixed list reaches, so that a source made at run time could never grow the maps without end.
  */
 const MEMO_LIMIT = 1000;
 const openings = new Map<string, string>();
@@ -141,7 +142,7 @@ const closings = new Map<string, Map<string | undefined, string>>();
 function stepOpening(step: string): string {
   let text = openings.get(step);
   if (text === undefined) {
-    text = `{"step":${jsonString(step)},"description":"`;
+    text = flatString(`{"step":${jsonString(step)},"description":"`);
     if (openings.size < MEMO_LIMIT) openings.set(step, text);
   }
   return text;
@@ -156,7 +157,7 @@ function sourceClosing(s: TraceStep): string {
   }
   let text = byHref.get(s.href);
   if (text === undefined) {
-    text = `","citation":${jsonString(s.citation)}${s.href === undefined ? '' : `,"href":${jsonString(s.href)}`}}`;
+    text = flatString(`","citation":${jsonString(s.citation)}${s.href === undefined ? '' : `,"href":${jsonString(s.href)}`}}`);
     if (byHref.size < MEMO_LIMIT) byHref.set(s.href, text);
   }
   return text;

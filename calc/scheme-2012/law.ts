@@ -3,18 +3,19 @@
  * figures, which live in `parameters.ts`). One entry per provision the code applies.
  * @module
  */
+import { flatString } from '../flat-string.ts';
 import type { Reference } from '../parameters.ts';
 
 const CSA_SCH1 = 'https://www.legislation.gov.uk/ukpga/1991/48/schedule/1';
 const CSMCR = 'https://www.legislation.gov.uk/uksi/2012/2677';
 
 function sch1(paragraph: string, pinpoint: string): Reference {
-  return { title: `Child Support Act 1991 Sch 1 para ${pinpoint}`, href: `${CSA_SCH1}/paragraph/${paragraph}` };
+  return { title: flatString(`Child Support Act 1991 Sch 1 para ${pinpoint}`), href: flatString(`${CSA_SCH1}/paragraph/${paragraph}`) };
 }
 function reg(regulation: string, pinpoint = regulation): Reference {
   return {
-    title: `Child Support Maintenance Calculation Regulations 2012 (SI 2012/2677) reg ${pinpoint}`,
-    href: `${CSMCR}/regulation/${regulation}`,
+    title: flatString(`Child Support Maintenance Calculation Regulations 2012 (SI 2012/2677) reg ${pinpoint}`),
+    href: flatString(`${CSMCR}/regulation/${regulation}`),
   };
 }
 

@@ -6,6 +6,7 @@
  * Amounts are strings so they become decimals without passing through a float.
  * @module
  */
+import { flatString } from '../flat-string.ts';
 import { defineParameter, type Parameter, type Reference } from '../parameters.ts';
 import type { CivilDate } from '../dates.ts';
 
@@ -39,7 +40,8 @@ const FULLY_LIVE: CivilDate = '2013-11-25';
 /** The 2012 scheme's first cases (pathfinder, 10 Dec 2012): the earliest date a liability schedule may start. */
 export const SCHEME_START: CivilDate = '2012-12-10';
 
-const ref = (title: string, href: string): Reference => ({ title, href });
+// Each link is joined from its act's address (calc/flat-string.ts says why it is made one piece).
+const ref = (title: string, href: string): Reference => ({ title, href: flatString(href) });
 const CSA = 'https://www.legislation.gov.uk/ukpga/1991/48/schedule/1/paragraph/';
 const CSMCR = 'https://www.legislation.gov.uk/uksi/2012/2677/regulation/';
 const FEES = 'https://www.legislation.gov.uk/uksi/2014/612/regulation/';
