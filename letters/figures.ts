@@ -1090,6 +1090,52 @@ function laterTerm(r: ComputedReconciliation): string {
  * The deductions from pay (or benefit) the statement sets out that are still in time to reach CMS (SI 1992/1989
  * reg 14(1): by the 19th of the month after the deduction), as one figure; undefined when there are none.
  */
+/**
+ * Payments made just before the date of CMS's figure with none of its entries after that date given
+ * (`too_recent_to_check`): CMS may have recorded them after it, so they are not shown to make its figure wrong (calc
+ * leaves them out of both ways' tallies). Their total, and how far CMS's figure is out beside them; undefined where
+ * there are none (or where the payments checked against nothing are those of an account not given at all).
+ */
+export function tooRecentFigures(
+  r: ComputedReconciliation,
+): { figure: Figure; count: number; beside?: { figure: Figure; way: Way } } | undefined {
+  const n = r.result.bridge.notChecked;
+  if (!n || r.result.counts.cmsEntries === 0) return undefined;
+  const lines = r.result.bridge.lines.flatMap((l, i) =>
+    l.kind === 'payment_missing_from_cms' && r.result.findings.some((f) => f.id === l.findingId && f.facts.reason === 'too_recent_to_check')
+      ? [{ l, no: i + 1 }]
+      : [],
+  );
+  const before = longDate(r.result.asOf);
+  const step = reconStep(r.result, RECONCILE_STEP.bridge)!;
+  const way = wayOf(n.differenceBeside);
+  return {
+    count: n.count,
+    figure: money(
+      'too_recent_to_check_amount',
+      `Paid shortly before ${before}, with none of CMS’s entries after that date given`,
+      n.amount,
+      `Line${lines.length === 1 ? '' : 's'} ${joinAnd(lines.map(({ no }) => String(no)))} of the reconciliation statement: ${lines.map(({ l }) => pounds(l.amount)).join(' + ')}`,
+      bridgeCitation(r.result),
+    ),
+    ...(way
+      ? {
+          beside: {
+            way,
+            figure: money(
+              'difference_beside_too_recent',
+              `Net amount by which CMS’s figure is out, beside what was paid shortly before ${before}`,
+              n.differenceBeside.abs(),
+              step.description,
+              step.citation,
+              step.href,
+            ),
+          },
+        }
+      : {}),
+  };
+}
+
 export function inTransitFigure(r: ComputedReconciliation): Figure | undefined {
   const t = r.result.bridge.inTransit;
   if (t.count === 0) return undefined;
@@ -1726,6 +1772,8 @@ export function reconciliationStatement(
   const net = balanceDifference(r);
   const way = netWay(r);
   const netText = net ? quote(net) : undefined;
+  // Paid just before the date, beside nothing else owed later or on its way: said as what it is.
+  const tooRecent = bridge.owedLater === undefined && bridge.inTransit.count === 0 ? tooRecentFigures(r) : undefined;
   rows.push([
     '',
     '',
@@ -1745,7 +1793,11 @@ export function reconciliationStatement(
                 : `CMS’s figure is ${netText} higher only by what it recorded after that date`
               : onlyLinesOf(r, 'paid_ahead')
                 ? `CMS’s figure is ${netText} lower only by the credit it keeps for what ${r.result.side === 'paying' ? 'I paid' : 'was paid to me'} ahead: the two agree`
-                : besideNotYetDueWords(r, netText, way, quote)
+                : tooRecent
+                  ? tooRecent.beside
+                    ? `CMS’s figure is ${netText} higher; beside what I paid shortly before that date, which it may have recorded after it, it is ${quote(tooRecent.beside.figure)} too ${tooRecent.beside.way === 'too_low' ? 'low' : 'high'}`
+                    : `CMS’s figure is ${netText} higher only by what I paid shortly before that date, which it may have recorded after it`
+                  : besideNotYetDueWords(r, netText, way, quote)
       : bridge.lines.every((l) => l.amount.isZero())
         ? 'CMS’s figure is right in total, though its parts are not'
         : 'The lines cancel out: CMS’s figure is right, though the entries are not',

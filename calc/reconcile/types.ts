@@ -586,9 +586,11 @@ export interface Bridge {
   /**
    * Of the `payment_missing_from_cms` lines, those whose payment was checked against no line of CMS's account: none
    * was given, or none after the date for a payment made just before it (explain.ts uncheckedReason). How many and
-   * their total; absent where there are none. CMS's record may hold them: they are not shown to be errors of CMS's.
+   * their total; absent where there are none. CMS's record may hold them: they are not shown to be errors of its
+   * record. Those made just before the date (`too_recent_to_check`) may be on their way, and are in neither favour's
+   * tally. `differenceBeside`: from − to less their total, how far CMS's figure is out beside them.
    */
-  readonly notChecked?: { readonly count: number; readonly amount: Dec };
+  readonly notChecked?: { readonly count: number; readonly amount: Dec; readonly differenceBeside: Dec };
   /**
    * from − to less inTransit.amount, and less the lines of what has accrued and is not yet due where there are any
    * (`differenceBesideNotYetDue`): how far CMS's figure is out once what is on its way has reached it.

@@ -44,6 +44,7 @@ import {
   receivingFeePercent,
   recomputedBalance,
   structuralLine,
+  tooRecentFigures,
   type ComputedReconciliation,
 } from '../figures.ts';
 import { count, joinAnd, longDate, type Position } from '../format.ts';
@@ -121,6 +122,22 @@ export function recomputedSentence(ctx: Ctx, r: ComputedReconciliation, to: Addr
   // Lower only by what it holds and by what it passed on before the date that reached me after it: neither an error.
   if (held !== undefined && netWay(r) === 'too_low' && heldAndOnItsWay(r)) {
     return `${own} ${held} ${figure} is right as the paying parent’s arrears, and lower than what I am owed only by that money and by what reached me after that date.`;
+  }
+  // Higher by what was paid just before the date, with none of its entries after it given: it may have recorded it
+  // after the date, as it does a payment on its way, so that part is not said to be wrong (a meaning probe of 6 December
+  // 2026: "Your figure is £520.00 too high. Both items make your figure too high", one of them paid the day before).
+  const recent = bridge.owedLater === undefined && bridge.inTransit.count === 0 && !held ? tooRecentFigures(r) : undefined;
+  if (recent) {
+    const your = to === 'cms' ? 'Your' : 'Its';
+    const it = recent.count === 1 ? 'it' : 'them';
+    const paid = `what I paid shortly before that date (${ctx.quote(recent.figure)})`;
+    const ask =
+      to === 'cms'
+        ? `please confirm that you have recorded ${it}`
+        : `whether the Child Maintenance Service has recorded ${it}, nothing I have been given shows`;
+    return recent.beside
+      ? `${own} ${your} figure ${outBy(r, ctx.quote(recent.beside.figure), recent.beside.way)} beside ${paid}, which the entries I have been given do not reach: ${ask}.`
+      : `${own} ${your} figure is higher only by ${paid}, which the entries I have been given do not reach: ${ask}.`;
   }
   // Higher by liability it counts that has accrued and is not yet due: owed later, not an error; the rest is what is
   // out (a meaning probe, 6 December 2026: "Your figure is £122.00 too high", £104.00 of it still to fall due).
@@ -378,7 +395,14 @@ export function statementSentences(
   // Out only by a credit kept for what was paid ahead, a difference of basis: no part of its figure is wrong either (a
   // Collect and Pay credit was "the maintenance is £216.67 too low and the collection fees are £43.33 too low").
   const onlyBasis = onlyLinesOf(r, 'paid_ahead') && !claimedParts;
-  if (!onlyOnItsWay && !onlyBasis && (parts.length > 1 || claimedParts || (given && parts.some((p) => p.component !== 'maintenance')))) {
+  // Part of it paid just before the date, which CMS may have recorded after it: its parts are not said to be wrong.
+  const besideTooRecent = tooRecentFigures(r) !== undefined && !claimedParts;
+  if (
+    !onlyOnItsWay &&
+    !onlyBasis &&
+    !besideTooRecent &&
+    (parts.length > 1 || claimedParts || (given && parts.some((p) => p.component !== 'maintenance')))
+  ) {
     const words = parts.map((p) => {
       const name = componentName(p.component);
       const be = p.component === 'maintenance' ? 'is' : 'are';

@@ -64,6 +64,40 @@ describe('a payment made shortly before the date of CMS’s figure, with nothing
       'shortly before the date of your figure; I have been given no entry of yours after that date that shows it: please confirm that you have recorded it.',
     );
     expect(text).not.toMatch(/no record of it|Nothing recorded/);
+    // Not said to make CMS's figure too high, in the letter or its schedule: it may be on its way (calc leaves it out
+    // of both ways' tallies). Before: "Your figure is £260.00 too high. One item makes your figure too high, by
+    // £260.00, in my favour", and "the maintenance is £216.67 too high".
+    expect(text).toContain(
+      'Your figure is higher only by what I paid shortly before that date (£260.00), which the entries I have been given do not reach: please confirm that you have recorded it.',
+    );
+    expect(text).toContain(
+      'Why: CMS’s figure is £260.00 higher only by what I paid shortly before that date, which it may have recorded after it',
+    );
+    expect(text).not.toMatch(/too high|in my favour/);
+  });
+
+  it('beside a payment CMS has no record of, only that one is said to make CMS’s figure too high', () => {
+    // July's receipt left out of CMS's record too (test/calc/reconcile/payment-in-transit.test.ts), CMS saying £520.00:
+    // July's £260.00 is missing from its record, August's £260.00 not checked. Beside it: 520.00 − 0.00 − 260.00 = 260.00.
+    const text = squash(
+      draftLetter({
+        type: 'account_breakdown_request',
+        sentOn: '2024-09-05',
+        facts: { ...facts, statedIn: 'letter', statedOn: '2024-09-01' },
+        reconciliation: {
+          ...tooRecent,
+          cmsEntries: tooRecent.cmsEntries!.filter((e) => e.id !== 'received-2024-07-15'),
+          cmsClaim: { date: '2024-08-31', balance: '520.00' },
+        },
+      }).text,
+    );
+    expect(text).toContain(
+      'Your figure is £260.00 too high beside what I paid shortly before that date (£260.00), which the entries I have been given do not reach: please confirm that you have recorded it. ' +
+        'One entry makes your figure too high, by £260.00, in my favour.',
+    );
+    expect(text).toContain('Lines that make CMS’s figure too high (1), in my favour Amount: £260.00');
+    // Before: "Both items make your figure too high, by £520.00 in all", and the maintenance "£433.34 too high".
+    expect(text).not.toMatch(/Both items|£520\.00 too high|£433\.34/);
   });
 
   it('payment_dispute is refused until CMS’s entries after the date are given', () => {

@@ -66,6 +66,18 @@ describe('a payment CMS recorded after the date of its figure', () => {
     ]);
     expect(r.bridge.subtotals.map((x) => [x.kind, x.count, formatMoney(x.amount)])).toEqual([['payment_missing_from_cms', 2, '520.00']]);
     expect([r.bridge.notChecked?.count, r.bridge.notChecked && formatMoney(r.bridge.notChecked.amount)]).toEqual([1, '260.00']);
+    // The one not checked may be on its way (CMS may have recorded it after the date): in neither way's tally. Beside
+    // it, CMS's figure is 520.00 − 0.00 − 260.00 = £260.00 out, July's payment alone.
+    expect([r.bridge.inPayingParentsFavour.count, formatMoney(r.bridge.inPayingParentsFavour.amount)]).toEqual([1, '260.00']);
+    expect(r.bridge.inPayingParentsFavour.lines).toEqual([0]);
+    expect(formatMoney(r.bridge.notChecked!.differenceBeside)).toBe('260.00');
+    // Alone, it is in no tally, and nothing is out beside it.
+    const alone = reconcile(story()).bridge;
+    expect([
+      alone.inPayingParentsFavour.count,
+      alone.inReceivingParentsFavour.count,
+      formatMoney(alone.notChecked!.differenceBeside),
+    ]).toEqual([0, 0, '0.00']);
     // With CMS's record after the date of another amount, the August payment is checked too: nothing is left unchecked.
     expect(reconcile(story({ date: '2024-09-02', amount: '200.00' })).bridge.notChecked).toBeUndefined();
   });
