@@ -309,7 +309,9 @@ function checkReconciliation(spec: LetterSpec, computed: Computed, facts: Record
     const unchecked = needs.discrepancies ? result.findings.filter((f) => f.facts.reason === 'no_cms_record_given') : [];
     // Made just before the date, with none of CMS's entries after it given: whether CMS recorded them is not known yet.
     const recent = needs.discrepancies ? result.findings.filter((f) => f.facts.reason === 'too_recent_to_check') : [];
-    if (unchecked.length === 0 && recent.length > 0) {
+    // Beside an entry it got wrong, the letter disputes that one and asks CMS to confirm those (the schedule's words).
+    const entries = result.findings.filter((f) => lineKind(f) === 'entry');
+    if (unchecked.length === 0 && recent.length > 0 && entries.length === 0) {
       const n = recent.length;
       problems.push({
         field: 'reconciliation.cmsEntries',

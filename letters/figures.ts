@@ -1099,7 +1099,8 @@ function laterTerm(r: ComputedReconciliation): string {
 export function tooRecentFigures(
   r: ComputedReconciliation,
 ): { figure: Figure; count: number; beside?: { figure: Figure; way: Way } } | undefined {
-  const n = r.result.bridge.notChecked;
+  const b = r.result.bridge;
+  const n = b.notChecked;
   if (!n || r.result.counts.cmsEntries === 0) return undefined;
   const lines = r.result.bridge.lines.flatMap((l, i) =>
     l.kind === 'payment_missing_from_cms' && r.result.findings.some((f) => f.id === l.findingId && f.facts.reason === 'too_recent_to_check')
@@ -1126,7 +1127,7 @@ export function tooRecentFigures(
               'difference_beside_too_recent',
               `Net amount by which CMS’s figure is out, beside what was paid shortly before ${before}`,
               n.differenceBeside.abs(),
-              step.description,
+              `CMS’s figure less the correct balance, less what was paid shortly before ${before}: ${pounds(b.from)} ${b.to.lt(0) ? `+ ${pounds(b.to.abs())}` : `− ${pounds(b.to)}`} − ${pounds(n.amount)} = ${pounds(n.differenceBeside)}`,
               step.citation,
               step.href,
             ),

@@ -100,6 +100,28 @@ describe('a payment made shortly before the date of CMS’s figure, with nothing
     expect(text).not.toMatch(/Both items|£520\.00 too high|£433\.34/);
   });
 
+  it('payment_dispute beside a payment CMS has no record of: drafted for that entry, asking CMS to confirm the other', () => {
+    // Before, it was refused whole ("has no entry after 2024-08-31 …"), though July's payment is an entry to dispute.
+    const text = squash(
+      draftLetter({
+        type: 'payment_dispute',
+        sentOn: '2024-09-05',
+        facts,
+        reconciliation: {
+          ...tooRecent,
+          cmsEntries: tooRecent.cmsEntries!.filter((e) => e.id !== 'received-2024-07-15'),
+          cmsClaim: { date: '2024-08-31', balance: '520.00' },
+        },
+      }).text,
+    );
+    expect(text).toContain('One entry on your record is wrong.');
+    expect(text).toContain('£260.00 left my account on 15 July 2024 ("CMS MAINT"), but CMS has no record of it.');
+    expect(text).toContain('I have been given no entry of yours after that date that shows it: please confirm that you have recorded it.');
+    // 520.00 − 0.00 − 260.00 = 260.00, with its working in the schedule of figures.
+    expect(text).toContain('£520.00 − £0.00 − £260.00 = £260.00');
+    expect(text).not.toMatch(/Both items|£520\.00 too high/);
+  });
+
   it('payment_dispute is refused until CMS’s entries after the date are given', () => {
     expect(refusal({ type: 'payment_dispute', sentOn: '2024-09-05', facts, reconciliation: tooRecent }).problems).toContainEqual({
       field: 'reconciliation.cmsEntries',
