@@ -1102,11 +1102,8 @@ export function tooRecentFigures(
   const b = r.result.bridge;
   const n = b.notChecked;
   if (!n || r.result.counts.cmsEntries === 0) return undefined;
-  const lines = r.result.bridge.lines.flatMap((l, i) =>
-    l.kind === 'payment_missing_from_cms' && r.result.findings.some((f) => f.id === l.findingId && f.facts.reason === 'too_recent_to_check')
-      ? [{ l, no: i + 1 }]
-      : [],
-  );
+  const recent = new Set(r.result.findings.filter((f) => f.facts.reason === 'too_recent_to_check').map((f) => f.id));
+  const lines = b.lines.flatMap((l, i) => (l.findingId !== undefined && recent.has(l.findingId) ? [{ l, no: i + 1 }] : []));
   const before = longDate(r.result.asOf);
   const step = reconStep(r.result, RECONCILE_STEP.bridge)!;
   const way = wayOf(n.differenceBeside);

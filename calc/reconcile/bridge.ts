@@ -242,7 +242,8 @@ export function buildBridge(
   // Payments CMS has no record of in what was given, where what was given could not show it (none of its account, or
   // none after the date for one made just before it): not shown to be errors of CMS's record.
   const unchecked = findings.filter((f) => f.kind === 'payment_missing_from_cms' && uncheckedReason(f.facts.reason));
-  const notCheckedLines = lines.filter((l) => l.findingId !== undefined && unchecked.some((f) => f.id === l.findingId));
+  const uncheckedIds = new Set(unchecked.map((f) => f.id));
+  const notCheckedLines = lines.filter((l) => l.findingId !== undefined && uncheckedIds.has(l.findingId));
   // Of those, one made just before the date may be on its way, as a payment CMS records after it is: CMS's figure is
   // then not wrong about it, so it is in nobody's favour (a meaning probe of 6 December 2026: a letter said "Both items
   // make your figure too high, by £520.00", one of them such a payment). One made long before, where none of CMS's
