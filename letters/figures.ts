@@ -1093,15 +1093,15 @@ function laterTerm(r: ComputedReconciliation): string {
 /**
  * Payments made just before the date of CMS's figure with none of its entries after that date given
  * (`too_recent_to_check`): CMS may have recorded them after it, so they are not shown to make its figure wrong (calc
- * leaves them out of both ways' tallies). Their total, and how far CMS's figure is out beside them; undefined where
- * there are none (or where the payments checked against nothing are those of an account not given at all).
+ * leaves them out of both ways' tallies). Their total, and how far CMS's figure is out beside them (calc's
+ * bridge.tooRecent); undefined where there are none.
  */
 export function tooRecentFigures(
   r: ComputedReconciliation,
 ): { figure: Figure; count: number; beside?: { figure: Figure; way: Way } } | undefined {
   const b = r.result.bridge;
-  const n = b.notChecked;
-  if (!n || r.result.counts.cmsEntries === 0) return undefined;
+  const n = b.tooRecent;
+  if (!n) return undefined;
   const recent = new Set(r.result.findings.filter((f) => f.facts.reason === 'too_recent_to_check').map((f) => f.id));
   const lines = b.lines.flatMap((l, i) => (l.findingId !== undefined && recent.has(l.findingId) ? [{ l, no: i + 1 }] : []));
   const before = longDate(r.result.asOf);

@@ -314,6 +314,10 @@ export const reconcileLedgerOutput = z.object({
         .describe(
           'Of the payments CMS has no record of: those checked against no line of its account (none given, or none after the date)',
         ),
+      tooRecent: z
+        .object({ count: z.int(), amount: moneyOut })
+        .optional()
+        .describe('Of those, the ones made just before the date: they may be on their way, so in neither favour'),
       notPassedOn: z
         .object({
           amount: moneyOut,
@@ -496,6 +500,7 @@ export function summaryToJson(
           }
         : {}),
       ...(r.bridge.notChecked ? { notChecked: { count: r.bridge.notChecked.count, amount: m(r.bridge.notChecked.amount) } } : {}),
+      ...(r.bridge.tooRecent ? { tooRecent: { count: r.bridge.tooRecent.count, amount: m(r.bridge.tooRecent.amount) } } : {}),
       ...(r.bridge.notPassedOn
         ? {
             notPassedOn: {
@@ -675,8 +680,10 @@ export function summarizeReconciliation(
   // The whole difference money CMS holds: its figure is right as the paying parent's arrears (calc/reconcile/held.ts).
   const onlyHeld = br.notPassedOn !== undefined && gap.isNegative() && gap.abs().equals(br.notPassedOn.amount);
   // Lines that are no error of CMS's (on its way, held, owed later, paid ahead): "too high" would call it all one.
-  // Payments checked against no line of CMS's account (calc's figure): not shown to be errors of CMS's.
-  const unchecked = br.notChecked;
+  // Payments made just before the date, with none of CMS's entries after it (calc's figure): they may be on their way,
+  // so not shown to be errors of CMS's. (Paid long before, with none of its account given, one makes its figure too
+  // high all the same, as the letters say: it was paid, whatever CMS recorded.)
+  const unchecked = br.tooRecent;
   const missing = br.subtotals.find((x) => x.kind === 'payment_missing_from_cms');
   const allUnchecked = unchecked !== undefined && missing !== undefined && unchecked.count === missing.count;
   const notAllErrors = br.subtotals.some((x) => NOT_CMS_ERRORS.has(x.kind)) || unchecked !== undefined;
@@ -704,7 +711,7 @@ export function summarizeReconciliation(
   );
   if (br.subtotals.length && !noCmsFigure) {
     head.push('The difference, line by line (positive: CMS’s figure too high; negative: too low):');
-    for (const s of br.subtotals) head.push(`- ${bridgeLineWords(s, out, s === missing ? unchecked : undefined)}`);
+    for (const s of br.subtotals) head.push(`- ${bridgeLineWords(s, out, s === missing ? br.notChecked : undefined)}`);
     // A figure below nothing is taken away as its size added ("£1,200.00 + £640.00", not "£1,200.00 − -£640.00").
     head.push(`= ${p(br.difference)} (${p(br.from)} ${br.to.startsWith('-') ? `+ ${p(br.to.slice(1))}` : `− ${p(br.to)}`}).`);
     // Where the totals agree, the first line has said this already.

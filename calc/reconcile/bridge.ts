@@ -249,7 +249,8 @@ export function buildBridge(
   // make your figure too high, by £520.00", one of them such a payment). One made long before, where none of CMS's
   // account was given, still makes its figure too high: it was paid, whatever CMS recorded.
   const maybeOnItsWay = new Set(unchecked.filter((f) => f.facts.reason === 'too_recent_to_check').map((f) => f.id));
-  const notCheckedPence = notCheckedLines.reduce((a, l) => a + pence(l.amount), 0);
+  const tooRecentLines = notCheckedLines.filter((l) => maybeOnItsWay.has(l.findingId!));
+  const totalOf = (ls: readonly BridgeLine[]) => ls.reduce((a, l) => a + pence(l.amount), 0);
   const subtotals = new Map<BridgeLineKind, { count: number; amount: number }>();
   const forPaying = { lines: [] as number[], amount: 0 };
   const forReceiving = { lines: [] as number[], amount: 0 };
@@ -336,12 +337,13 @@ export function buildBridge(
     lines,
     subtotals: [...subtotals.entries()].map(([kind, s]) => ({ kind, count: s.count, amount: fromPence(s.amount) })),
     inTransit: { count: transit?.count ?? 0, amount: fromPence(transit?.amount ?? 0) },
-    ...(notCheckedLines.length > 0
+    ...(notCheckedLines.length > 0 ? { notChecked: { count: notCheckedLines.length, amount: fromPence(totalOf(notCheckedLines)) } } : {}),
+    ...(tooRecentLines.length > 0
       ? {
-          notChecked: {
-            count: notCheckedLines.length,
-            amount: fromPence(notCheckedPence),
-            differenceBeside: fromPence(from - to - notCheckedPence),
+          tooRecent: {
+            count: tooRecentLines.length,
+            amount: fromPence(totalOf(tooRecentLines)),
+            differenceBeside: fromPence(from - to - totalOf(tooRecentLines)),
           },
         }
       : {}),

@@ -586,11 +586,16 @@ export interface Bridge {
   /**
    * Of the `payment_missing_from_cms` lines, those whose payment was checked against no line of CMS's account: none
    * was given, or none after the date for a payment made just before it (explain.ts uncheckedReason). How many and
-   * their total; absent where there are none. CMS's record may hold them: they are not shown to be errors of its
-   * record. Those made just before the date (`too_recent_to_check`) may be on their way, and are in neither favour's
-   * tally. `differenceBeside`: from − to less their total, how far CMS's figure is out beside them.
+   * their total; absent where there are none. CMS's record may hold them: they are not shown to be errors of its record.
    */
-  readonly notChecked?: { readonly count: number; readonly amount: Dec; readonly differenceBeside: Dec };
+  readonly notChecked?: { readonly count: number; readonly amount: Dec };
+  /**
+   * Of those, the ones made just before the date with none of CMS's entries after it given (`too_recent_to_check`):
+   * they may be on their way, as a payment CMS records after the date is, so they are in neither favour's tally.
+   * `differenceBeside`: from − to less their total, how far CMS's figure is out beside them. (Paid long before, with
+   * none of CMS's account given, a payment still makes its figure too high: it was paid, whatever CMS recorded.)
+   */
+  readonly tooRecent?: { readonly count: number; readonly amount: Dec; readonly differenceBeside: Dec };
   /**
    * from − to less inTransit.amount, and less the lines of what has accrued and is not yet due where there are any
    * (`differenceBesideNotYetDue`): how far CMS's figure is out once what is on its way has reached it.

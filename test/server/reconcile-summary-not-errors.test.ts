@@ -10,6 +10,7 @@ import { heldBesideInTransit } from '../calc/reconcile/held-beside-in-transit.ts
 import { recordedAfter } from '../calc/reconcile/payment-in-transit.ts';
 import { chargesPaidLast } from '../calc/reconcile/charges-paid-last.ts';
 import { betweenInstalments } from '../calc/reconcile/between-instalments.ts';
+import { collectAndPayFromMay } from '../calc/reconcile/collect-and-pay-from-may.ts';
 import { reconcileLedgerTool } from '../../tools/reconcile-ledger.ts';
 
 const firstLine = async (input: Parameters<typeof reconcileLedgerTool.run>[0], today: string) =>
@@ -74,6 +75,17 @@ describe('the first line of reconcile_ledger’s summary', () => {
       '- 2 payments CMS has no record of: £520.00, of which £260.00 (1 payment not checked against CMS’s record, as the note below says)',
     );
     expect((out.output as { bridge: { notChecked?: unknown } }).bridge.notChecked).toEqual({ count: 1, amount: '260.00' });
+  });
+
+  it('payments made long before the date, with none of CMS’s account given: too high, as the letters say, and not checked', async () => {
+    // test/letters/no-entries-claim.test.ts: £312.00 paid on each of 1 May, 1 June and 1 July 2024 (£936.00), all that
+    // was due, CMS saying £350.00 with none of its entries given. They were paid, whatever CMS recorded: its figure is
+    // too high by the evidence (the letter: "All three items make your figure too high"), though not checked against
+    // its record. Before: "£350.00 higher, not all of it shown to be an error of CMS's".
+    const input = { ...collectAndPayFromMay([]), cmsClaim: { date: '2024-07-31', balance: '350.00', enforcementCharges: '50.00' } };
+    const lines = (await reconcileLedgerTool.run(input, { today: '2024-08-05' })).summary.split('\n');
+    expect(lines[0]).toMatch(/: CMS's figure is £350\.00 too high\.$/);
+    expect(lines[2]).toBe('- 3 payments not checked against CMS’s record, as the note below says: £936.00');
   });
 
   it('a payment CMS has no record of, with its later records given: still too high', async () => {

@@ -70,14 +70,23 @@ describe('a payment CMS recorded after the date of its figure', () => {
     // it, CMS's figure is 520.00 − 0.00 − 260.00 = £260.00 out, July's payment alone.
     expect([r.bridge.inPayingParentsFavour.count, formatMoney(r.bridge.inPayingParentsFavour.amount)]).toEqual([1, '260.00']);
     expect(r.bridge.inPayingParentsFavour.lines).toEqual([0]);
-    expect(formatMoney(r.bridge.notChecked!.differenceBeside)).toBe('260.00');
+    expect([r.bridge.tooRecent?.count, formatMoney(r.bridge.tooRecent!.differenceBeside)]).toEqual([1, '260.00']);
     // Alone, it is in no tally, and nothing is out beside it.
     const alone = reconcile(story()).bridge;
     expect([
       alone.inPayingParentsFavour.count,
       alone.inReceivingParentsFavour.count,
-      formatMoney(alone.notChecked!.differenceBeside),
+      formatMoney(alone.tooRecent!.differenceBeside),
     ]).toEqual([0, 0, '0.00']);
+    // None of CMS's account given: every payment is not checked, none of them as too recent (30 August too), and all
+    // four count in the paying parent's favour: they were paid, whatever CMS recorded.
+    const noAccount = reconcile({ ...base, cmsEntries: [] });
+    expect(noAccount.findings.map((f) => f.facts.reason)).toEqual(Array(4).fill('no_cms_record_given'));
+    expect([noAccount.bridge.notChecked?.count, noAccount.bridge.tooRecent, noAccount.bridge.inPayingParentsFavour.count]).toEqual([
+      4,
+      undefined,
+      4,
+    ]);
     // With CMS's record after the date of another amount, the August payment is checked too: nothing is left unchecked.
     expect(reconcile(story({ date: '2024-09-02', amount: '200.00' })).bridge.notChecked).toBeUndefined();
   });
