@@ -5,7 +5,8 @@
  * @module
  */
 import { explainFinding } from '../../../calc/reconcile/reconcile.ts';
-import { cmsCell, evidenceCell, signedPounds } from '../../figures.ts';
+import type { Finding } from '../../../calc/reconcile/types.ts';
+import { cmsCell, evidenceCell, lineKind, signedPounds } from '../../figures.ts';
 import type { SectionContent } from '../blocks.ts';
 import type { BundleContext } from '../context.ts';
 import { SECTION_TITLES } from '../purpose.ts';
@@ -27,7 +28,7 @@ export function disputesSection(c: BundleContext): SectionContent {
       cmsCell(c.computed, f),
       evidenceCell(f),
       places.length ? places.join('; ') : 'Not in the enclosed documents',
-      `${signedPounds(f.effect)}, ${FAVOUR_WORDS[f.favours]}`,
+      `${signedPounds(f.effect)}, ${favourWords(f)}`,
       explainFinding(f, result.side, 'i'),
     ];
   });
@@ -37,7 +38,11 @@ export function disputesSection(c: BundleContext): SectionContent {
     blocks: [
       {
         kind: 'paragraph',
-        text: 'Each entry below is one CMS recorded wrongly or did not record, with what my evidence shows and where it is in the enclosed documents. The line numbers are those of the reconciliation statement; + means the entry makes CMS’s figure higher than it should be, - lower.',
+        text:
+          'Each entry below is one CMS recorded wrongly or did not record, with what my evidence shows and where it is in the enclosed documents. The line numbers are those of the reconciliation statement; + means the entry makes CMS’s figure higher than it should be, - lower.' +
+          (result.findings.some((f) => notAnError(f) !== undefined)
+            ? ' A line marked as on its way at the date, or as not checked, is here because the statement has it; it is not said to be an error.'
+            : ''),
       },
       {
         kind: 'table',
@@ -47,4 +52,20 @@ export function disputesSection(c: BundleContext): SectionContent {
       },
     ],
   };
+}
+
+/**
+ * What a line is, where it is in nobody's favour as calc's tallies count them: on its way at the date (a deduction
+ * still in time to reach CMS, a payment it recorded or passed on after the date), or made just before the date with
+ * none of CMS's entries after it given, so that it may be on its way too. Before, each read by the sign of its effect
+ * ("in the paying parent's favour"), beside a statement that counted it in neither.
+ */
+function notAnError(f: Finding): string | undefined {
+  if (lineKind(f) === 'in_transit') return 'on its way at the date: not an error';
+  if (f.facts.reason === 'too_recent_to_check') return 'not checked: CMS may have recorded it after the date';
+  return undefined;
+}
+
+function favourWords(f: Finding): string {
+  return notAnError(f) ?? FAVOUR_WORDS[f.favours];
 }
