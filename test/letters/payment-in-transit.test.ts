@@ -4,7 +4,7 @@
  * 2 September; CMS's £260.00 on 31 August, £0.00 worked out). Before, the letters told CMS it had no record of it.
  */
 import { describe, expect, it } from 'vitest';
-import { recordedAfter } from '../calc/reconcile/payment-in-transit.ts';
+import { julyMissingToo, recordedAfter } from '../calc/reconcile/payment-in-transit.ts';
 import { draftLetter } from '../../letters/index.ts';
 import { CASE_REFERENCE, PAYING_PARENT } from './fixture.ts';
 import { refusal, squash } from './helpers.ts';
@@ -84,11 +84,7 @@ describe('a payment made shortly before the date of CMS’s figure, with nothing
         type: 'account_breakdown_request',
         sentOn: '2024-09-05',
         facts: { ...facts, statedIn: 'letter', statedOn: '2024-09-01' },
-        reconciliation: {
-          ...tooRecent,
-          cmsEntries: tooRecent.cmsEntries!.filter((e) => e.id !== 'received-2024-07-15'),
-          cmsClaim: { date: '2024-08-31', balance: '520.00' },
-        },
+        reconciliation: julyMissingToo(),
       }).text,
     );
     expect(text).toContain(
@@ -107,11 +103,7 @@ describe('a payment made shortly before the date of CMS’s figure, with nothing
         type: 'payment_dispute',
         sentOn: '2024-09-05',
         facts,
-        reconciliation: {
-          ...tooRecent,
-          cmsEntries: tooRecent.cmsEntries!.filter((e) => e.id !== 'received-2024-07-15'),
-          cmsClaim: { date: '2024-08-31', balance: '520.00' },
-        },
+        reconciliation: julyMissingToo(),
       }).text,
     );
     expect(text).toContain('One entry on your record is wrong.');

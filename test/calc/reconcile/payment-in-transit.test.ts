@@ -7,7 +7,7 @@ import { formatMoney } from '../../../calc/money.ts';
 import { reconcile } from '../../../calc/reconcile/reconcile.ts';
 import type { CmsEntryInput } from '../../../calc/ledger/entries.ts';
 import { chargesOn, MONTHS, SCHEDULE } from './fifty-a-week.ts';
-import { recordedAfter } from './payment-in-transit.ts';
+import { julyMissingToo, recordedAfter } from './payment-in-transit.ts';
 
 const story = recordedAfter;
 
@@ -55,11 +55,7 @@ describe('a payment CMS recorded after the date of its figure', () => {
     // missing from it; August's (30 August, the day before the figure) is not checked. CMS's figure £520.00 − £0.00
     // worked out = £520.00, two lines of £260.00, of which the one not checked: 1 line, £260.00.
     const base = story();
-    const r = reconcile({
-      ...base,
-      cmsEntries: base.cmsEntries!.filter((e) => e.id !== 'received-2024-07-15'),
-      cmsClaim: { date: '2024-08-31', balance: '520.00' },
-    });
+    const r = reconcile(julyMissingToo());
     expect(r.findings.map((f) => [f.kind, f.date, f.facts.reason])).toEqual([
       ['payment_missing_from_cms', '2024-07-15', undefined],
       ['payment_missing_from_cms', '2024-08-30', 'too_recent_to_check'],

@@ -32,3 +32,17 @@ export function recordedAfter(later?: { date: string; amount: string }): Reconci
     cmsClaim: { date: '2024-08-31', balance: '260.00' },
   };
 }
+
+/**
+ * The same with July's receipt left out of CMS's record too, and CMS saying £520.00 on 31 August 2024: July's £260.00
+ * is checked against CMS's record and missing from it; August's (30 August, the day before the figure, with none of
+ * CMS's records after it) is not checked. 2 × 260.00 due unpaid on CMS's record − £0.00 worked out = £520.00.
+ */
+export function julyMissingToo(): ReconcileInput {
+  const base = recordedAfter();
+  return {
+    ...base,
+    cmsEntries: base.cmsEntries!.filter((e) => e.id !== 'received-2024-07-15'),
+    cmsClaim: { date: '2024-08-31', balance: '520.00' },
+  };
+}

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
 import { bundleContext } from '../../../letters/bundle/context.ts';
 import { disputesSection } from '../../../letters/bundle/sections/disputes.ts';
-import { recordedAfter } from '../../calc/reconcile/payment-in-transit.ts';
+import { julyMissingToo, recordedAfter } from '../../calc/reconcile/payment-in-transit.ts';
 
 /** The table's rows (line, date, effect and favour) and its opening words. */
 function disputes(input: ReconcileInput) {
@@ -30,14 +30,8 @@ function disputes(input: ReconcileInput) {
 }
 
 describe('the evidence bundle’s entries in dispute', () => {
-  const base = recordedAfter();
-
   it('a payment made the day before CMS’s figure, none of its entries after it given: not checked, not in anyone’s favour', () => {
-    const { rows, intro } = disputes({
-      ...base,
-      cmsEntries: base.cmsEntries!.filter((e) => e.id !== 'received-2024-07-15'),
-      cmsClaim: { date: '2024-08-31', balance: '520.00' },
-    });
+    const { rows, intro } = disputes(julyMissingToo());
     expect(rows).toEqual([
       ['1', '15 Jul 2024', '+£260.00, in the paying parent’s favour'],
       ['2', '30 Aug 2024', '+£260.00, not checked: CMS may have recorded it after the date'],
