@@ -14,8 +14,8 @@
  * the instalments of 52 weeks from the first payment date after it arose, unless the parent gives the number or
  * the catch-up amounts from CMS's payment schedule letter (docs/legal-notes.md, issue 10 section).
  *
- * Everything is whole pence; each instalment of a spread amount is its cumulative share rounded half up less what
- * went before, so the instalments add up to the amount exactly.
+ * Everything is whole pence; a spread amount is equal instalments to the penny, the last taking what is left
+ * ({@link spreadUpTo}), so the instalments add up to the amount exactly.
  * @module
  */
 import { addDays, compareDates, toDayNumber, type CivilDate } from '../dates.ts';
@@ -290,7 +290,7 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
       instalments = n;
       let before = zero;
       for (let j = 1; j <= n; j++) {
-        const upTo = mapAmounts(increase, (x) => share(x, j, n));
+        const upTo = mapAmounts(increase, (x) => spreadUpTo(x, j, n));
         const from = ctx.catchUpFrom !== undefined && compareDates(ctx.catchUpFrom, p.arises) > 0 ? ctx.catchUpFrom : p.arises;
         const date = dueDateFrom(from, j - 1);
         const event: PlanEvent = { date, day: toDayNumber(date), kind: 'catch_up', pool: index, amounts: minus(upTo, before) };
@@ -357,7 +357,7 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
       const dates: CivilDate[] = [];
       const after = addDays(lastListed.date, 1);
       for (let j = 1; j <= n; j++) {
-        const upTo = mapAmounts(rest, (x) => share(x, j, n));
+        const upTo = mapAmounts(rest, (x) => spreadUpTo(x, j, n));
         const date = dueDateFrom(after, j - 1);
         push({ date, day: toDayNumber(date), kind: 'catch_up', amounts: minus(upTo, spread) }, { ...source, amounts: rest });
         spread = upTo;
@@ -395,6 +395,21 @@ export function buildPlan(ctx: PlanContext): PaymentPlan {
     ...(cmsCatchUpRest ? { cmsCatchUpRest } : {}),
     feeOnCollections,
   };
+}
+
+/**
+ * What the first `j` of `n` instalments of `x` pence come to when `x` is spread as a payment schedule sets it out:
+ * equal instalments of `x` ÷ `n` to the penny (half a penny up), the last taking what is left, so that a parent who
+ * pays the equal instalment each time pays exactly what falls due (CMS's schedule of 11 × £18.78 and £18.75 for
+ * £225.33). Spread cumulatively, the instalments went by turns a penny apart (£583.74 over 12: £48.65, £48.64, …),
+ * and a parent who paid the same each time read a few pence "paid ahead" or short. Where equal instalments rounded up
+ * would reach `x` before the last (a few pence spread over many instalments: a 4% fee of £5.60 over 52 weeks is
+ * £0.11 a week), they stop there, as a fee worked on each collection would: the rest, if any, falls on the last.
+ */
+export function spreadUpTo(x: number, j: number, n: number): number {
+  if (j >= n) return x;
+  const upTo = share(x, 1, n) * j;
+  return Math.abs(upTo) > Math.abs(x) ? x : upTo;
 }
 
 /** What a catch-up part is a part of, for its fee: the amount spread, and how many periods' changes make it up. */

@@ -89,10 +89,10 @@ describe('a case’s schedule is the one its reconciliation reads', () => {
     expect(() => reconcileRecords(records, { asOf: AS_OF }, AS_OF)).toThrow(/receivingParentId: give the id of the receiving parent/);
     const built = await caseSchedule(records, AS_OF);
     // 16% of £500 = £80.00 a week (basic rate, two children: CSA 1991 Sch 1 para 2), shared; April's 26 of 30 days
-    // before the first payment date: 80 × 52 × 26 ÷ (12 × 30) = 300.444… → 300.44, spread over 12 instalments from
-    // 1 May; by 31 July 300.44 × 3 ÷ 12 = 75.11 of it is due, 225.33 not yet.
+    // before the first payment date: 80 × 52 × 26 ÷ (12 × 30) = 300.444… → 300.44, spread over 12 equal instalments from
+    // 1 May (300.44 ÷ 12 = 25.04); by 31 July 3 × 25.04 = 75.12 of it is due, 300.44 − 75.12 = 225.32 not yet.
     expect(built.schedule.totals.receivingParents.map((r) => r.id)).toEqual(['rpA', 'rpB']);
-    expect(formatMoney(built.schedule.due.notYetDue)).toBe('225.33');
+    expect(formatMoney(built.schedule.due.notYetDue)).toBe('225.32');
   });
 
   it('a CMS schedule that asks for the ongoing £260.00 alone defers the initial amount, as reconcile_case does', async () => {

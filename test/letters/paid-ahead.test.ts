@@ -103,10 +103,10 @@ describe('money paid ahead of the payment plan, in a paying parent’s letters',
   );
 
   it('a receiving parent’s letter says the credit was paid to her, not that she paid it (a third probe)', () => {
-    // CMS's gross figure keeps the £164.37 paid ahead as a credit (test/calc/reconcile/paid-ahead.test.ts has its sums).
+    // CMS's gross figure keeps the £164.36 paid ahead as a credit (test/calc/reconcile/paid-ahead.test.ts has its sums).
     const reconciliation = {
       ...receivedAheadOnCollectAndPay('gross'),
-      cmsClaim: { date: '2024-10-31', balance: '-164.37', basis: 'gross' as const },
+      cmsClaim: { date: '2024-10-31', balance: '-164.36', basis: 'gross' as const },
     };
     const text = squash(
       draftLetter({
@@ -122,12 +122,12 @@ describe('money paid ahead of the payment plan, in a paying parent’s letters',
         reconciliation,
       }).text,
     );
-    expect(text).toContain('figure keeps as a credit £164.37 paid to me ahead of the payment plan');
+    expect(text).toContain('figure keeps as a credit £164.36 paid to me ahead of the payment plan');
     expect(text).not.toContain('I paid');
   });
 
   it('payment_dispute on a pay-out that never arrived, where CMS’s record pays ahead: no "not yet due, in the other parent’s favour" (a third probe)', () => {
-    // test/calc/reconcile/paid-ahead.test.ts has the sums: −£208.00 + £157.79 = −£50.21.
+    // test/calc/reconcile/paid-ahead.test.ts has the sums: −£208.00 + £157.76 = −£50.24.
     const base = receivedAheadOnCollectAndPay('net');
     const text = squash(
       draftLetter({
@@ -137,7 +137,7 @@ describe('money paid ahead of the payment plan, in a paying parent’s letters',
         reconciliation: { ...base, bankTransactions: base.bankTransactions!.filter((t) => t.date !== '2024-09-15') },
       }).text,
     );
-    expect(text).toContain('Your figure is £50.21 too low. One entry makes your figure too low, by £208.00, in my favour.');
+    expect(text).toContain('Your figure is £50.24 too low. One entry makes your figure too low, by £208.00, in my favour.');
     expect(text).toContain('What CMS recorded: Part of the payments above, set against what is not yet due');
     expect(text).not.toMatch(/other parent’s favour|has accrued under the decisions but/);
   });

@@ -430,10 +430,11 @@ describe('Direct Pay: a missed payment reported, then paid late', () => {
 describe('The payment plan: what built up before the first payment date is not overdue', () => {
   // £100 a week on Collect and Pay from 15 Jan 2024, first payment date 1 Mar (monthly). Accrued before it:
   // 15–31 Jan, 17 of 31 days of 433.33 = 237.63 (fee 47.53) and February 433.33 (fee 86.67): 670.96 + 134.20 = 805.16.
-  // The plan spreads it over 12 instalments from 1 Mar, maintenance and fee each to the penny on the running share:
-  // maintenance 55.91, 55.92, 55.91, 55.91 …; fee 11.18, 11.19, 11.18, 11.18 … So Mar–Jun ask for 520.00 (433.33 +
-  // 86.67) plus 67.09, 67.11, 67.09, 67.09: 587.09, 587.11, 587.09, 587.09 = 2,348.38 due by 30 June, 4 × 520.00 +
-  // 268.38. The parent paid exactly that. Accrued by then: 805.16 + 4 × 520.00 = 2,885.16; not yet due 536.78.
+  // The plan spreads it over 12 equal instalments from 1 Mar, maintenance and fee each to the penny, the last taking
+  // what is left: maintenance 670.96 ÷ 12 = 55.913 → 55.91 (the last 670.96 − 11 × 55.91 = 55.95); fee 134.20 ÷ 12 =
+  // 11.183 → 11.18 (the last 11.22). So Mar–Jun each ask for 520.00 (433.33 + 86.67) plus 67.09: 4 × 587.09 =
+  // 2,348.36 due by 30 June. The parent paid exactly that. Accrued by then: 805.16 + 4 × 520.00 = 2,885.16; not yet
+  // due 2,885.16 − 2,348.36 = 536.80.
   const plan = (over: Partial<ReconcileInput> & { paid: [string, string][]; claim: string }) => {
     const { paid, claim, ...rest } = over;
     return reconcile({
@@ -448,7 +449,7 @@ describe('The payment plan: what built up before the first payment date is not o
   };
   const instalments: [string, string][] = [
     ['2024-03-01', '587.09'],
-    ['2024-04-01', '587.11'],
+    ['2024-04-01', '587.09'],
     ['2024-05-01', '587.09'],
     ['2024-06-01', '587.09'],
   ];
@@ -456,12 +457,12 @@ describe('The payment plan: what built up before the first payment date is not o
   it('a parent who paid every plan instalment is not in arrears, and CMS’s nil is right', () => {
     const r = plan({ paid: instalments, claim: '0' });
     expect(balance(r)).toEqual({
-      due: '2348.38',
-      paid: '2348.38',
+      due: '2348.36',
+      paid: '2348.36',
       adjustments: '0.00',
       recomputed: '0.00',
       position: 'settled',
-      notYetDue: '536.78',
+      notYetDue: '536.80',
       cmsClaimed: '0.00',
       difference: '0.00',
     });
@@ -482,15 +483,15 @@ describe('The payment plan: what built up before the first payment date is not o
         { id: `fee-${m}`, date: `2024-${m}-01`, type: 'collection_fee', amount: '86.67' },
       ]),
     ];
-    // CMS's entries: 237.63 + 47.53 + 5 × 520.00 − 2,348.38 = 536.78, exactly what has accrued but is not yet due.
+    // CMS's entries: 237.63 + 47.53 + 5 × 520.00 − 2,348.36 = 536.80, exactly what has accrued but is not yet due.
     const withLines = reconcile(planInput(cms));
     expect(findings(withLines)).toEqual([]);
-    expect(bridge(withLines)).toEqual({ from: '536.78', to: '0.00', lines: ['accrued_not_yet_due 536.78'], addsUp: true });
-    // By part: maintenance 670.96 − 223.65 = 447.31 and fees 134.20 − 44.73 = 89.47 are not yet due.
+    expect(bridge(withLines)).toEqual({ from: '536.80', to: '0.00', lines: ['accrued_not_yet_due 536.80'], addsUp: true });
+    // By part: maintenance 670.96 − 4 × 55.91 = 447.32 and fees 134.20 − 4 × 11.18 = 89.48 are not yet due.
     const line = withLines.bridge.lines[0]!;
-    expect([formatMoney(line.effects.maintenance), formatMoney(line.effects.collectionFees)]).toEqual(['447.31', '89.47']);
+    expect([formatMoney(line.effects.maintenance), formatMoney(line.effects.collectionFees)]).toEqual(['447.32', '89.48']);
     expect(line.description).toBe(
-      '£536.78 has accrued under the decisions but the payment plan collects it in later instalments: it is not yet due, so it is not arrears.',
+      '£536.80 has accrued under the decisions but the payment plan collects it in later instalments: it is not yet due, so it is not arrears.',
     );
 
     function planInput(extra: CmsEntryInput[]): ReconcileInput {
@@ -507,7 +508,7 @@ describe('The payment plan: what built up before the first payment date is not o
         ],
         bankTransactions: instalments.map(([d, a]) => out(`bank-${d}`, d, a, 'CMS')),
         bankFilter: { includeAll: true },
-        cmsClaim: { date: '2024-06-30', balance: '536.78' },
+        cmsClaim: { date: '2024-06-30', balance: '536.80' },
       };
     }
   });
@@ -546,9 +547,10 @@ describe('The payment plan: what built up before the first payment date is not o
   it('a backdated increase is collected through later instalments, not owed at once (Direct Pay, monthly)', () => {
     // £50 a week from 1 Jan 2024 (letter 15 Dec 2023): 216.67 a month. A new decision, £70 a week (303.33 a month), takes
     // effect on 1 Feb but its letter is dated 10 Apr: Feb, Mar and Apr were asked for at 216.67, so the increase for
-    // them, 3 × 86.66 = 259.98, arises on 10 Apr and is spread over 12 instalments from 1 May: 21.67, 21.66, …
-    // Due by 30 June: 4 × 216.67 + 2 × 303.33 + 21.67 + 21.66 = 866.68 + 606.66 + 43.33 = 1,516.67. The parent paid
-    // 216.67 Jan–Apr, 325.00 in May and 324.99 in June: 1,516.67. Not yet due: 259.98 − 43.33 = 216.65.
+    // them, 3 × 86.66 = 259.98, arises on 10 Apr and is spread over 12 equal instalments from 1 May: 259.98 ÷ 12 =
+    // 21.665 → 21.67 (the last 259.98 − 11 × 21.67 = 21.61). Due by 30 June: 4 × 216.67 + 2 × 303.33 + 2 × 21.67 =
+    // 866.68 + 606.66 + 43.34 = 1,516.68. The parent paid 216.67 Jan–Apr and 325.00 in May and June: 1,516.68. Not yet
+    // due: 259.98 − 43.34 = 216.64.
     const r = reconcile({
       schedule: {
         decisions: [
@@ -560,18 +562,18 @@ describe('The payment plan: what built up before the first payment date is not o
       bankTransactions: [
         ...['01', '02', '03', '04'].map((m) => out(`bank-${m}`, `2024-${m}-01`, '216.67')),
         out('bank-05', '2024-05-01', '325.00'),
-        out('bank-06', '2024-06-01', '324.99'),
+        out('bank-06', '2024-06-01', '325.00'),
       ],
       bankFilter: { includeAll: true },
       cmsClaim: { date: '2024-06-30', balance: '0' },
     });
     expect(balance(r)).toEqual({
-      due: '1516.67',
-      paid: '1516.67',
+      due: '1516.68',
+      paid: '1516.68',
       adjustments: '0.00',
       recomputed: '0.00',
       position: 'settled',
-      notYetDue: '216.65',
+      notYetDue: '216.64',
       cmsClaimed: '0.00',
       difference: '0.00',
     });
@@ -584,14 +586,15 @@ describe('The payment plan: what built up before the first payment date is not o
 
 describe('The payment plan on the receiving side (Collect and Pay, weekly, net of the 4%)', () => {
   // £70 a week from Monday 1 Jan 2024, first payment date Monday 15 Jan. The initial amount is the weeks of 1 and 8 Jan:
-  // 2 × 70.00 = 140.00 gross, 2 × 2.80 = 5.60 of CMS's 4%. Spread over 52 weeks, each to the penny on its running share:
-  // gross 2.69, 2.69, 2.70 …; fee 0.11, 0.11, 0.10 … So the receiving parent was due, net, on 15, 22 and 29 Jan:
-  // 67.20 + (2.69 − 0.11) = 69.78, 69.78 and 67.20 + (2.70 − 0.10) = 69.80: 209.36 in all, and CMS passed on exactly that.
-  // Accrued net by 4 Feb: 5 weeks × 67.20 = 336.00; not yet due 336.00 − 209.36 = 126.64.
+  // 2 × 70.00 = 140.00 gross, 2 × 2.80 = 5.60 of CMS's 4%. Spread over 52 equal weeks to the penny: gross 140.00 ÷ 52
+  // = 2.692 → 2.69 a week (the last 2.81); fee 5.60 ÷ 52 = 0.108 → 0.11 a week, as 4% of each week's 72.69 is (2.91,
+  // of which 2.80 on the 70.00), until the 5.60 runs out. So the receiving parent was due, net, on 15, 22 and 29 Jan:
+  // 67.20 + (2.69 − 0.11) = 69.78 each, 209.34 in all, and CMS passed on exactly that. Accrued net by 4 Feb: 5 weeks ×
+  // 67.20 = 336.00; not yet due 336.00 − 209.34 = 126.66.
   const paid: [string, string][] = [
     ['2024-01-15', '69.78'],
     ['2024-01-22', '69.78'],
-    ['2024-01-29', '69.80'],
+    ['2024-01-29', '69.78'],
   ];
   const input = (extra: CmsEntryInput[], balance: string): ReconcileInput => ({
     schedule: {
@@ -607,22 +610,21 @@ describe('The payment plan on the receiving side (Collect and Pay, weekly, net o
     cmsClaim: { date: '2024-02-04', balance, basis: 'net' },
   });
 
-  it('every plan instalment arrived: nothing is owed to the receiving parent yet, and 126.64 is still to come', () => {
+  it('every plan instalment arrived: nothing is owed to the receiving parent yet, and 126.66 is still to come', () => {
     const r = reconcile(input([], '0'));
     expect(balance(r)).toEqual({
-      due: '209.36',
-      paid: '209.36',
+      due: '209.34',
+      paid: '209.34',
       adjustments: '0.00',
       recomputed: '0.00',
       position: 'settled',
-      notYetDue: '126.64',
+      notYetDue: '126.66',
       cmsClaimed: '0.00',
       difference: '0.00',
     });
     expect(findings(r)).toEqual([]);
-    // Counted gross, each net receipt is grossed up by the 4% rule on its own (69.80 stands for 72.71, not the plan's
-    // 72.70, whose fee the plan spreads separately): a penny more than was due, which pays what is not yet due as any
-    // payment ahead does (balances.ts paidAhead), so nothing is owed before the 4% either (before, −0.01).
+    // Counted gross, each net receipt is grossed up by the 4% rule on its own: 69.78 stands for 72.69 (4% of 72.69 is
+    // 2.91), the plan's 70.00 + 2.69, so nothing is owed before the 4% either.
     expect(formatMoney(r.balance.bothBases!.gross)).toBe('0.00');
   });
 
@@ -632,9 +634,9 @@ describe('The payment plan on the receiving side (Collect and Pay, weekly, net o
       { id: `due-${d}`, date: d, type: 'liability', amount: '70.00' },
       { id: `fee-${d}`, date: d, type: 'collection_fee', amount: '2.80' },
     ]);
-    // CMS's entries, net: 5 × (70.00 − 2.80) − 209.36 = 126.64.
-    const r = reconcile(input(lines, '126.64'));
-    expect(bridge(r)).toEqual({ from: '126.64', to: '0.00', lines: ['accrued_not_yet_due 126.64'], addsUp: true });
+    // CMS's entries, net: 5 × (70.00 − 2.80) − 209.34 = 126.66.
+    const r = reconcile(input(lines, '126.66'));
+    expect(bridge(r)).toEqual({ from: '126.66', to: '0.00', lines: ['accrued_not_yet_due 126.66'], addsUp: true });
     expect(findings(r)).toEqual([]);
   });
 });

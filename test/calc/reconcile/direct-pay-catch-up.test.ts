@@ -7,7 +7,8 @@
  * £65 a week from Monday 3 June 2024, monthly on the 5th from 5 July 2024: the ongoing instalment is
  * £65 × 52 ÷ 12 = £281.67 (281.666…; C&E Regs 1992 reg 4). The initial amount is what accrued before the first
  * payment date: 3–4 June, 2 of the 31 days of the period 5 May – 4 June, £281.67 × 2 ÷ 31 = £18.17 (18.172…), and
- * 5 June – 4 July, £281.67: £299.84. Reckoner's rule spreads it over 12 instalments, £24.99 or £24.98 each.
+ * 5 June – 4 July, £281.67: £299.84. Reckoner's rule spreads it over 12 equal instalments: £299.84 ÷ 12 = £24.99
+ * (24.986…), the last £299.84 − 11 × £24.99 = £24.95.
  */
 import { describe, expect, it } from 'vitest';
 import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
@@ -66,10 +67,27 @@ describe('Direct Pay payments of the ongoing instalment alone, without CMS’s s
 
   it('keeps Reckoner’s spread where a payment shows the catch-up was asked for', () => {
     // July paid £306.66 = £281.67 + the first catch-up part £24.99: the schedule asked for it, so August's £281.67 is
-    // £24.98 short (the second part: £299.84 × 2 ÷ 12 = £49.97, less £24.99), and nobody reported it.
+    // £24.99 short (the second part, equal to the first), and nobody reported it.
     const asked = payments.map(([date, amount]) => [date, date === '2024-07-05' ? '306.66' : amount] as const);
-    expect(findings(account(asked, reports))).toContain('missed_payment_not_reported 2024-08-05 -24.98');
+    expect(findings(account(asked, reports))).toContain('missed_payment_not_reported 2024-08-05 -24.99');
     expect(reconcile(account(asked, reports)).warnings.join('\n')).not.toContain('ongoing instalment alone');
+  });
+
+  it('a parent who paid the equal instalment each month is exactly up to date: nothing paid ahead, nothing short', () => {
+    // £306.66 = £281.67 + £24.99 on each of the 8 due days to 5 February 2025: 8 × £306.66 = £2,453.28, and due by then
+    // 8 × £281.67 + 8 × £24.99 = £2,253.36 + £199.92 = £2,453.28. Spread cumulatively (£24.99, £24.98, £24.99, …, by
+    // 8 instalments £299.84 × 8 ÷ 12 = £199.89), the same payments read as £0.03 paid ahead of the plan.
+    const r = reconcile(
+      account(
+        DUE.map((date) => [date, '306.66'] as const),
+        [],
+      ),
+    );
+    expect([r.balance.due.toFixed(2), r.balance.paid.toFixed(2), r.balance.recomputed.toFixed(2)]).toEqual(['2453.28', '2453.28', '0.00']);
+    expect(r.balance.paidAhead).toBeUndefined();
+    expect(r.balance.notYetDue.toFixed(2)).toBe('99.92');
+    expect(r.findings).toEqual([]);
+    expect(r.warnings.join('\n')).not.toContain('beyond the instalments');
   });
 
   it('keeps it where the parent gives the plan (catchUpInstalments): that is what CMS’s schedule says', () => {

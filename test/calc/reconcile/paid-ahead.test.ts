@@ -129,9 +129,9 @@ describe('money paid ahead, on the receiving side and on Direct Pay with no reco
 
   it('on Collect and Pay, what reached her beyond what was due pays what is not yet due, not an overpayment', () => {
     // Gross basis: each £208.00 passed on is £216.67 before the 4%, so paid 8 × 216.67 = 1,733.36. With no timetable
-    // of CMS's, the plan spreads the £537.94 over 12 instalments from 15 May (44.83, one of 44.82): due by 31 October
-    // 6 × 216.67 + 5 × 44.83 + 44.82 = 1,568.99. Paid ahead 1,733.36 − 1,568.99 = 164.37; still not yet due 537.94 −
-    // 268.97 − 164.37 = 104.60. Before: "overpaid" −£164.37, and a line making CMS's nil "£164.37 too high".
+    // of CMS's, the plan spreads the £537.94 over 12 equal instalments from 15 May (537.94 ÷ 12 = 44.83, the last
+    // 44.81): due by 31 October 6 × 216.67 + 6 × 44.83 = 1,569.00. Paid ahead 1,733.36 − 1,569.00 = 164.36; still not
+    // yet due 537.94 − 268.98 − 164.36 = 104.60. Before: "overpaid", and a line making CMS's nil "too high" by as much.
     const r = reconcile(receivedAheadOnCollectAndPay('gross'));
     expect([
       formatMoney(r.balance.due),
@@ -139,7 +139,7 @@ describe('money paid ahead, on the receiving side and on Direct Pay with no reco
       r.balance.paidAhead && formatMoney(r.balance.paidAhead),
       formatMoney(r.balance.notYetDue),
       formatMoney(r.balance.recomputed),
-    ]).toEqual(['1568.99', '1733.36', '164.37', '104.60', '0.00']);
+    ]).toEqual(['1569.00', '1733.36', '164.36', '104.60', '0.00']);
     expect(r.findings).toEqual([]);
     expect(lines(r)).toEqual([]);
     // On her net basis the same: nothing owed and nothing overpaid, CMS's nil agreed.
@@ -148,17 +148,17 @@ describe('money paid ahead, on the receiving side and on Direct Pay with no reco
   });
 
   it('a pay-out CMS records that never arrived, where its record pays ahead: the part set against what is not yet due is its own line, in nobody’s favour', () => {
-    // Net basis: due 1,506.21 by the plan; her bank shows 7 × 208.00 = 1,456.00 (15 September's never came): £50.21
-    // owed. CMS's record has all 8, 1,664.00: 157.79 beyond what was due, which pays what is not yet due, so its
-    // figure is nil. −208.00 (the pay-out) + 157.79 (of it, ahead of the plan on its record) = 0.00 − 50.21. Before:
-    // an accrued_not_yet_due line of £157.79, "in the other parent's favour", saying CMS's figure counted liability
-    // not yet due (a third probe).
+    // Net basis: due by the plan 6 × 208.00 + 6 × (44.83 − 1.79) = 1,506.24 (the 4% on the 537.94, 21.52, spread as
+    // 1.79 a part); her bank shows 7 × 208.00 = 1,456.00 (15 September's never came): £50.24 owed. CMS's record has all
+    // 8, 1,664.00: 157.76 beyond what was due, which pays what is not yet due, so its figure is nil. −208.00 (the
+    // pay-out) + 157.76 (of it, ahead of the plan on its record) = 0.00 − 50.24. Before: an accrued_not_yet_due line,
+    // "in the other parent's favour", saying CMS's figure counted liability not yet due (a third probe).
     const base = receivedAheadOnCollectAndPay('net');
     const r = reconcile({ ...base, bankTransactions: base.bankTransactions!.filter((t) => t.date !== '2024-09-15') });
-    expect(formatMoney(r.balance.recomputed)).toBe('50.21');
-    expect(lines(r)).toEqual(['cms_payment_without_evidence -208.00', 'paid_ahead_differs 157.79']);
+    expect(formatMoney(r.balance.recomputed)).toBe('50.24');
+    expect(lines(r)).toEqual(['cms_payment_without_evidence -208.00', 'paid_ahead_differs 157.76']);
     expect(formatMoney(r.bridge.inReceivingParentsFavour.amount)).toBe('208.00');
     expect(r.bridge.inPayingParentsFavour.count).toBe(0);
-    expect(r.bridge.lines[1]!.description).toContain("£157.79 on CMS's record, £0.00 worked out from the evidence");
+    expect(r.bridge.lines[1]!.description).toContain("£157.76 on CMS's record, £0.00 worked out from the evidence");
   });
 });

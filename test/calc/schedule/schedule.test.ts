@@ -16,6 +16,7 @@ import { InputError } from '../../../calc/errors.ts';
 import { formatMoney, type Dec } from '../../../calc/money.ts';
 import { buildSchedule, MAX_PERIODS, type DecisionInput, type Schedule, type ScheduleInput } from '../../../calc/schedule/build.ts';
 import { OutOfCoverageError } from '../../../calc/parameters.ts';
+import { spreadUpTo } from '../../../calc/schedule/plan.ts';
 
 const m = (d: Dec): string => formatMoney(d);
 
@@ -668,16 +669,17 @@ describe('CMS’s catch-up amounts (paymentPlan.catchUp)', () => {
   it('a schedule that lists only the next three (3 × £18.78 of £225.33) asks £18.78 on each, and the rest after its last date', () => {
     const s = buildSchedule({ ...base, paymentPlan: threeListed, asOf: '2024-07-31' });
     // CMS asks 3 × 18.78 = 56.34 by 1 July; the other 225.33 − 56.34 = 168.99 is spread by Reckoner's rule over 12
-    // instalments from the next due date, 1 Aug 2024: 168.99 × 1 ÷ 12 = 14.0825 → 14.08, × 2 ÷ 12 = 28.165 → 28.17
-    // (14.09), … to 1 July 2025.
+    // equal instalments from the next due date, 1 Aug 2024: 168.99 ÷ 12 = 14.0825 → 14.08 each, to 1 July 2025 (the
+    // last 168.99 − 11 × 14.08 = 14.11).
     const events = catchUpEvents(s);
     expect(events.slice(0, 5)).toEqual([
       ['2024-05-01', '18.78'],
       ['2024-06-01', '18.78'],
       ['2024-07-01', '18.78'],
       ['2024-08-01', '14.08'],
-      ['2024-09-01', '14.09'],
+      ['2024-09-01', '14.08'],
     ]);
+    expect(events.at(-1)![1]).toBe('14.11');
     expect(events).toHaveLength(15);
     expect(events.at(-1)![0]).toBe('2025-07-01');
     expect(s.plan.events.filter((e) => e.kind === 'catch_up').reduce((a, e) => a + e.amounts.maintenance, 0)).toBe(22533);
@@ -699,11 +701,11 @@ describe('CMS’s catch-up amounts (paymentPlan.catchUp)', () => {
     expect(step.description).toContain('the rest, £168.99, is spread over 12 instalments from 2024-08-01 to 2025-07-01');
   });
 
-  it('two months on, the rest has begun: by 30 September 1,300.00 + 56.34 + 14.08 + 14.09 = 1,384.51 is due', () => {
+  it('two months on, the rest has begun: by 30 September 1,300.00 + 56.34 + 14.08 + 14.08 = 1,384.50 is due', () => {
     const s = buildSchedule({ ...base, paymentPlan: threeListed, asOf: '2024-09-30' });
-    // 225.33 + 5 × 260.00 = 1,525.33 accrued; 1,525.33 − 1,384.51 = 140.82 not yet due (168.99 − 28.17).
-    expect(m(s.due.byAsOf)).toBe('1384.51');
-    expect(m(s.due.notYetDue)).toBe('140.82');
+    // 225.33 + 5 × 260.00 = 1,525.33 accrued; 1,525.33 − 1,384.50 = 140.83 not yet due (168.99 − 28.16).
+    expect(m(s.due.byAsOf)).toBe('1384.50');
+    expect(m(s.due.notYetDue)).toBe('140.83');
   });
 
   it('a schedule that lists the whole amount is CMS’s whole timetable: nothing is left over', () => {
@@ -746,5 +748,34 @@ describe('a break in liability', () => {
       asOf: '2024-03-31',
     });
     expect(s.lines.map((l) => l.totalDue.toString())).toEqual(['260', '0', '260']);
+  });
+});
+
+describe('spreadUpTo: an amount in equal instalments to the penny, the last taking what is left', () => {
+  const parts = (x: number, n: number) => Array.from({ length: n }, (_, i) => spreadUpTo(x, i + 1, n) - spreadUpTo(x, i, n));
+
+  it('£583.74 over 12: £48.65 eleven times (48.645, half a penny up) and £48.59, not £48.65 and £48.64 by turns', () => {
+    // 583.74 − 11 × 48.65 = 583.74 − 535.15 = 48.59.
+    expect(parts(58374, 12)).toEqual([...Array<number>(11).fill(4865), 4859]);
+  });
+
+  it('CMS’s own schedule for £225.33 over 12: 11 × £18.78 and £18.75', () => {
+    expect(parts(22533, 12)).toEqual([...Array<number>(11).fill(1878), 1875]);
+  });
+
+  it('a few pence over many instalments stop when they are used up: a 4% fee of £5.60 over 52 weeks is £0.11 a week', () => {
+    // 5.60 ÷ 52 = 0.1077 → 0.11; 50 × 0.11 = 5.50, the 51st the 0.10 left, the 52nd nothing.
+    expect(parts(560, 52)).toEqual([...Array<number>(50).fill(11), 10, 0]);
+  });
+
+  it('always adds up to the amount, no part below nil, the parts before the last equal until the amount runs out', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 60 }), (x, n) => {
+        const p = parts(x, n);
+        expect(p.reduce((a, b) => a + b, 0)).toBe(x);
+        expect(p.every((v) => v >= 0)).toBe(true);
+        expect(new Set(p.slice(0, -1).filter((v) => v !== 0)).size).toBeLessThanOrEqual(2);
+      }),
+    );
   });
 });
