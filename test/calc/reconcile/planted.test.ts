@@ -380,6 +380,10 @@ describe('planted errors', () => {
       fc.property(accountArb, (account) => {
         for (const k of Object.keys(account.planted)) seen.add(k);
         const r = reconcile(account.input);
+        // An unexplained difference of exactly minus the fees in CMS's entries makes its figure, to the penny, the
+        // maintenance part of its entries, which is read as that part (claim-parts.ts; its own tests): another story
+        // than the one planted. A CI run met it (seed -1293515880: £46.29 claimed, £66.40 of entries, £20.11 of fees).
+        fc.pre(r.bridge.claimReadAsParts === undefined);
         const found = Object.fromEntries(
           FINDING_KINDS.map((k) => {
             const of = r.findings.filter((f) => f.kind === k);
