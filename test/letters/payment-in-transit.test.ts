@@ -11,17 +11,20 @@ import { refusal, squash } from './helpers.ts';
 
 const reconciliation = recordedAfter({ date: '2024-09-02', amount: '260.00' });
 const facts = { sender: PAYING_PARENT, caseReference: CASE_REFERENCE, senderRole: 'paying' };
+/** The account breakdown request sent on 5 September 2024 about CMS's letter of 1 September, as one line of text. */
+const breakdown = (r: typeof reconciliation): string =>
+  squash(
+    draftLetter({
+      type: 'account_breakdown_request',
+      sentOn: '2024-09-05',
+      facts: { ...facts, statedIn: 'letter', statedOn: '2024-09-01' },
+      reconciliation: r,
+    }).text,
+  );
 
 describe('a payment CMS recorded after the date of its figure, in the letters', () => {
   it('account_breakdown_request: on its way, not missing, and no part of CMS’s figure called too high', () => {
-    const text = squash(
-      draftLetter({
-        type: 'account_breakdown_request',
-        sentOn: '2024-09-05',
-        facts: { ...facts, statedIn: 'letter', statedOn: '2024-09-01' },
-        reconciliation,
-      }).text,
-    );
+    const text = breakdown(reconciliation);
     expect(text).toContain(
       'the account shows nothing owed (£0.00) on that date. Your figure is higher only by what you recorded after that date.',
     );
@@ -51,14 +54,7 @@ describe('a payment made shortly before the date of CMS’s figure, with nothing
   const tooRecent = recordedAfter();
 
   it('account_breakdown_request asks CMS to confirm it, and does not say CMS has no record of it', () => {
-    const text = squash(
-      draftLetter({
-        type: 'account_breakdown_request',
-        sentOn: '2024-09-05',
-        facts: { ...facts, statedIn: 'letter', statedOn: '2024-09-01' },
-        reconciliation: tooRecent,
-      }).text,
-    );
+    const text = breakdown(tooRecent);
     expect(text).toContain('What CMS recorded: Your record after that date not given to me');
     expect(text).toContain(
       'shortly before the date of your figure; I have been given no entry of yours after that date that shows it: please confirm that you have recorded it.',
@@ -79,14 +75,7 @@ describe('a payment made shortly before the date of CMS’s figure, with nothing
   it('beside a payment CMS has no record of, only that one is said to make CMS’s figure too high', () => {
     // July's receipt left out of CMS's record too (test/calc/reconcile/payment-in-transit.test.ts), CMS saying £520.00:
     // July's £260.00 is missing from its record, August's £260.00 not checked. Beside it: 520.00 − 0.00 − 260.00 = 260.00.
-    const text = squash(
-      draftLetter({
-        type: 'account_breakdown_request',
-        sentOn: '2024-09-05',
-        facts: { ...facts, statedIn: 'letter', statedOn: '2024-09-01' },
-        reconciliation: julyMissingToo(),
-      }).text,
-    );
+    const text = breakdown(julyMissingToo());
     expect(text).toContain(
       'Your figure is £260.00 too high beside what I paid shortly before that date (£260.00), which the entries I have been given do not reach: please confirm that you have recorded it. ' +
         'One entry makes your figure too high, by £260.00, in my favour.',
