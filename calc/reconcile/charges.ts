@@ -12,6 +12,7 @@ import type { CmsEntry } from '../ledger/entries.ts';
 import { fromPence } from '../money.ts';
 import { valueOn } from '../parameters.ts';
 import { ENFORCEMENT_ACTIONS, enforcementCharges as chargeTable, type EnforcementAction } from '../scheme-2012/parameters.ts';
+import { feeOf } from './credits.ts';
 import { NO_EFFECT, type Effect, type FindingDraft, type MatchDraft } from './draft.ts';
 import { ENFORCEMENT_POWERS } from './enforcement.ts';
 import { chargeWithoutArrearsWarning } from './explain.ts';
@@ -159,7 +160,9 @@ export function reconcileCharges(
       if (list) list.push(e);
       else byPeriod.set(p, [e]);
     }
-    if (isFee && books.side === 'receiving') feesWithLatePassOns(byPeriod, want, books.payments, (day) => books.fees.pctOn(day));
+    const pctOn = (day: number) => books.fees.pctOn(day);
+    if (isFee && books.side === 'receiving') feesWithLatePassOns(byPeriod, want, books.payments, pctOn);
+    const allFeeLines = isFee ? [...byPeriod.values()].flat() : [];
     for (const [p, group] of [...byPeriod.entries()].sort((a, b) => a[0] - b[0])) {
       const line = lines[p]!;
       const expected = want[p]!;
@@ -178,6 +181,15 @@ export function reconcileCharges(
       }
       // A schedule's fee line for a period whose instalment collects arrears too carries the fee on those as well.
       if (isFee && group.every((e) => e.fromSchedule) && got === periods.planDueFee[p]!) {
+        agree(group, got);
+        cmsFee[p] = expected;
+        continue;
+      }
+      // Her 4% is taken from what CMS collects for her, as it passes it on (SI 2014/612 reg 7: "4% of any payment …
+      // which [it] has collected"), not from the instalment: in a period it collected less than fell due, fee lines each
+      // the 4% on what was collected that day are right. The rest of the period's 4% comes off as the rest is
+      // collected, so CMS's figure holds the period's fee as accrued, as Reckoner's does.
+      if (isFee && books.side === 'receiving' && got < expected && feesOnWhatWasCollected(group, allFeeLines, books.payments, pctOn)) {
         agree(group, got);
         cmsFee[p] = expected;
         continue;
@@ -517,6 +529,28 @@ function feesWithLatePassOns(
     }
   }
   for (const [p, group] of byPeriod) if (group.length === 0) byPeriod.delete(p);
+}
+
+/**
+ * Whether each of a period's fee lines (her 4%) is dated on a day CMS passed money on to her, with every fee line of
+ * that day in the period, and the lines of each such day are the fee on what was collected that day: 4% of what
+ * reached her and the fee together (£4.00 beside £96.00 passed on: 4% of £100.00), half a penny up (reg 7).
+ */
+function feesOnWhatWasCollected(
+  group: readonly CmsEntry[],
+  allFeeLines: readonly CmsEntry[],
+  payments: readonly CmsEntry[],
+  pctOn: (day: number) => number,
+): boolean {
+  const days = new Set(group.map((e) => e.day));
+  for (const day of days) {
+    const fee = group.filter((e) => e.day === day).reduce((a, e) => a + e.pence, 0);
+    if (allFeeLines.filter((e) => e.day === day).reduce((a, e) => a + e.pence, 0) !== fee) return false;
+    const passedOn = payments.filter((e) => e.type === 'payment_passed_on' && e.day === day).reduce((a, e) => a + e.pence, 0);
+    const pct = pctOn(day);
+    if (passedOn <= 0 || pct <= 0 || fee !== feeOf(passedOn + fee, pct)) return false;
+  }
+  return true;
 }
 
 function countByDay(entries: readonly CmsEntry[]): Map<number, number> {

@@ -1,0 +1,65 @@
+/**
+ * The receiving parent's 4% is "4% of any payment of child support maintenance … which the [Secretary of State] has
+ * collected and which would otherwise be paid to that person" (SI 2014/612 reg 7; the NI twin SR 2014/182 reg 3(3),
+ * docs/legal-notes.md Q8): it is taken from what CMS collects, as it passes it on, not from the instalment due. A
+ * month in which CMS collected only part of the instalment has a fee of 4% of that part; Reckoner read it against the
+ * 4% of the whole instalment and told her CMS had charged her £2.55 too little, beside an unexplained −£2.55.
+ *
+ * £37.77 a week on Collect and Pay from Saturday 1 July 2023, monthly on the 1st: £37.77 × 52 ÷ 12 = £163.67 a month;
+ * her 4% on it is £6.5468, £6.55 (half a penny up), so £157.12 a month reaches her when it is paid in full. In July
+ * CMS collected £100.00: 4% is £4.00, and £96.00 was passed on, on 10 July. Nothing was collected in August or
+ * September.
+ *
+ * What she is owed on 30 September 2023, net of her fee: 3 × £157.12 = £471.36 due, less £96.00 received = £375.36.
+ * The same from the gross: £491.01 due less £100.00 collected = £391.01 owed, less the 4% still to come off it as it
+ * is collected (£63.67 of July's, 4% £2.55, and August's and September's £6.55 each: £15.65) = £375.36.
+ */
+import { describe, expect, it } from 'vitest';
+import { reconcile, type ReconcileInput } from '../../../calc/reconcile/reconcile.ts';
+
+function partlyCollected(fee: string, passedOn: string, claim: { balance: string; basis: 'net' | 'gross' }): ReconcileInput {
+  return {
+    schedule: {
+      decisions: [{ effectiveDate: '2023-07-01', weeklyAmount: 37.77, service: 'collect_and_pay' }],
+      service: 'collect_and_pay',
+      frequency: 'monthly',
+      asOf: '2023-09-30',
+    },
+    side: 'receiving',
+    cmsEntries: [
+      ...['2023-07-01', '2023-08-01', '2023-09-01'].map((date) => ({ date, type: 'liability' as const, amount: '163.67' })),
+      { date: '2023-07-10', type: 'collection_fee', amount: fee },
+      { date: '2023-07-10', type: 'payment_passed_on', amount: passedOn },
+    ],
+    // Her account to the end of September: the one payment from CMS, and her shopping.
+    bankTransactions: [
+      { date: '2023-07-10', amount: passedOn, direction: 'in', description: 'CMS' },
+      { date: '2023-09-29', amount: '42.10', direction: 'out', description: 'TESCO' },
+    ],
+    bankFilter: { descriptionContains: ['CMS'] },
+    cmsClaim: { date: '2023-09-30', ...claim },
+  };
+}
+
+describe('her 4% on a month CMS collected only part of', () => {
+  it('is 4% of what was collected, and CMS’s net figure agrees to the penny', () => {
+    const r = reconcile(partlyCollected('4.00', '96.00', { balance: '375.36', basis: 'net' }));
+    expect(r.findings.map((f) => [f.kind, f.amount.toFixed(2)])).toEqual([]);
+    expect(r.balance.recomputed.toFixed(2)).toBe('375.36');
+    expect(r.bridge.difference.toFixed(2)).toBe('0.00');
+    expect(r.bridge.lines).toEqual([]);
+  });
+
+  it('is no finding on the gross basis either: £491.01 due less £100.00 collected is £391.01', () => {
+    const r = reconcile(partlyCollected('4.00', '96.00', { balance: '391.01', basis: 'gross' }));
+    expect(r.findings.map((f) => [f.kind, f.amount.toFixed(2)])).toEqual([]);
+    expect(r.balance.recomputed.toFixed(2)).toBe('391.01');
+  });
+
+  it('still finds a fee line that is not 4% of what was collected', () => {
+    // £2.00 taken beside £96.00 passed on: £98.00 collected, whose 4% is £3.92, so the line is not the fee on it and is
+    // read against the month's, as before: £6.55 − £2.00 = £4.55 too little.
+    const r = reconcile(partlyCollected('2.00', '96.00', { balance: '375.36', basis: 'net' }));
+    expect(r.findings.filter((f) => f.kind === 'collection_fee_mismatch').map((f) => f.amount.toFixed(2))).toEqual(['4.55']);
+  });
+});
