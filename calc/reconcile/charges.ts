@@ -186,10 +186,11 @@ export function reconcileCharges(
         continue;
       }
       // Her 4% is taken from what CMS collects for her, as it passes it on (SI 2014/612 reg 7: "4% of any payment …
-      // which [it] has collected"), not from the instalment: in a period it collected less than fell due, fee lines each
-      // the 4% on what was collected that day are right. The rest of the period's 4% comes off as the rest is
-      // collected, so CMS's figure holds the period's fee as accrued, as Reckoner's does.
-      if (isFee && books.side === 'receiving' && got < expected && feesOnWhatWasCollected(group, allFeeLines, books.payments, pctOn)) {
+      // which [it] has collected"), not from the instalment: fee lines each the 4% on what was collected that day are
+      // right, in a period it collected less than fell due (the rest of the 4% comes off as the rest is collected) or
+      // more (a catch-up of earlier months, its 4% rounded on the whole). CMS's figure holds the period's fee as it
+      // accrued, as Reckoner's does; rounding on collections against rounding on instalments can leave a penny.
+      if (isFee && books.side === 'receiving' && expected > 0 && feesOnWhatWasCollected(group, allFeeLines, books.payments, pctOn)) {
         agree(group, got);
         cmsFee[p] = expected;
         continue;
