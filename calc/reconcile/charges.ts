@@ -160,9 +160,23 @@ export function reconcileCharges(
       if (list) list.push(e);
       else byPeriod.set(p, [e]);
     }
-    const pctOn = (day: number) => books.fees.pctOn(day);
-    if (isFee && books.side === 'receiving') feesWithLatePassOns(byPeriod, want, books.payments, pctOn);
-    const allFeeLines = isFee ? [...byPeriod.values()].flat() : [];
+    // Her 4% is taken from what CMS collects for her, as it passes it on (SI 2014/612 reg 7: "4% of any payment …
+    // which [it] has collected"), not from the instalment: a period whose fee lines are each the 4% on what was
+    // collected (collectedFees) is right, whether it collected less than fell due (the rest of the 4% comes off as the
+    // rest is collected) or more (a catch-up of earlier months, its 4% rounded on the whole). Those are settled
+    // before any line is moved to the period of the payment it follows: none of theirs needs to be.
+    const settled = new Set<number>();
+    if (isFee && books.side === 'receiving') {
+      const pctOn = (day: number) => books.fees.pctOn(day);
+      const collected = collectedFees([...byPeriod.values()].flat(), books.payments, (day) => periods.periodOf(day), pctOn);
+      for (const [p, group] of byPeriod) if (want[p]! > 0 && group.every((e) => collected.has(e))) settled.add(p);
+      const unsettled = new Map([...byPeriod].filter(([p]) => !settled.has(p)));
+      // A settled period takes no line from another: to the move it has no fee to lack.
+      const lacking = want.map((w, k) => (settled.has(k) ? 0 : w));
+      feesWithLatePassOns(unsettled, lacking, books.payments, pctOn);
+      for (const p of [...byPeriod.keys()]) if (!settled.has(p) && !unsettled.has(p)) byPeriod.delete(p);
+      for (const [p, group] of unsettled) byPeriod.set(p, group);
+    }
     for (const [p, group] of [...byPeriod.entries()].sort((a, b) => a[0] - b[0])) {
       const line = lines[p]!;
       const expected = want[p]!;
@@ -185,12 +199,9 @@ export function reconcileCharges(
         cmsFee[p] = expected;
         continue;
       }
-      // Her 4% is taken from what CMS collects for her, as it passes it on (SI 2014/612 reg 7: "4% of any payment …
-      // which [it] has collected"), not from the instalment: fee lines each the 4% on what was collected that day are
-      // right, in a period it collected less than fell due (the rest of the 4% comes off as the rest is collected) or
-      // more (a catch-up of earlier months, its 4% rounded on the whole). CMS's figure holds the period's fee as it
-      // accrued, as Reckoner's does; rounding on collections against rounding on instalments can leave a penny.
-      if (isFee && books.side === 'receiving' && expected > 0 && feesOnWhatWasCollected(group, allFeeLines, books.payments, pctOn)) {
+      // Her fee lines, each the 4% on what was collected (above): CMS's figure holds the period's fee as it accrued, as
+      // Reckoner's does (rounding on collections against rounding on instalments can leave a penny).
+      if (settled.has(p)) {
         agree(group, got);
         cmsFee[p] = expected;
         continue;
@@ -533,25 +544,51 @@ function feesWithLatePassOns(
 }
 
 /**
- * Whether each of a period's fee lines (her 4%) is dated on a day CMS passed money on to her, with every fee line of
- * that day in the period, and the lines of each such day are the fee on what was collected that day: 4% of what
- * reached her and the fee together (£4.00 beside £96.00 passed on: 4% of £100.00), half a penny up (reg 7).
+ * Her fee lines that are each the 4% on what CMS collected for her (SI 2014/612 reg 7), half a penny up: what reached
+ * her and the fee together are what was collected (£4.00 beside £96.00 passed on: 4% of £100.00).
+ * - A line dated on a day CMS passed money on is read with the other fee lines of that day, against what was passed on
+ *   that day.
+ * - The lines of a period dated on no such day (CMS may date her fee on the due date) are read together against what
+ *   was passed on in that period on days with no fee line, within a penny for each payment after the first (each
+ *   payment's 4% rounded on its own).
  */
-function feesOnWhatWasCollected(
-  group: readonly CmsEntry[],
-  allFeeLines: readonly CmsEntry[],
+function collectedFees(
+  lines: readonly CmsEntry[],
   payments: readonly CmsEntry[],
+  periodOf: (day: number) => number,
   pctOn: (day: number) => number,
-): boolean {
-  const days = new Set(group.map((e) => e.day));
-  for (const day of days) {
-    const fee = group.filter((e) => e.day === day).reduce((a, e) => a + e.pence, 0);
-    if (allFeeLines.filter((e) => e.day === day).reduce((a, e) => a + e.pence, 0) !== fee) return false;
-    const passedOn = payments.filter((e) => e.type === 'payment_passed_on' && e.day === day).reduce((a, e) => a + e.pence, 0);
-    const pct = pctOn(day);
-    if (passedOn <= 0 || pct <= 0 || fee !== feeOf(passedOn + fee, pct)) return false;
+): Set<CmsEntry> {
+  const right = new Set<CmsEntry>();
+  const passedOn = new Map<number, { pence: number; count: number }>();
+  for (const e of payments) {
+    if (e.type !== 'payment_passed_on' || e.pence <= 0) continue;
+    const x = passedOn.get(e.day) ?? { pence: 0, count: 0 };
+    passedOn.set(e.day, { pence: x.pence + e.pence, count: x.count + 1 });
   }
-  return true;
+  const feeDays = new Set(lines.map((e) => e.day));
+  const isRight = (fee: number, collected: { pence: number; count: number }, pct: number): boolean =>
+    pct > 0 && fee > 0 && Math.abs(fee - feeOf(collected.pence + fee, pct)) <= collected.count - 1;
+  // On the day of a payment passed on.
+  const byDay = new Map<number, CmsEntry[]>();
+  for (const e of lines) if (passedOn.has(e.day)) byDay.set(e.day, [...(byDay.get(e.day) ?? []), e]);
+  for (const [day, es] of byDay) {
+    const fee = es.reduce((a, e) => a + e.pence, 0);
+    if (isRight(fee, passedOn.get(day)!, pctOn(day))) for (const e of es) right.add(e);
+  }
+  // On other days: by period, against the payments passed on in it on days with no fee line.
+  const byPeriod = new Map<number, CmsEntry[]>();
+  for (const e of lines) if (!passedOn.has(e.day)) byPeriod.set(periodOf(e.day), [...(byPeriod.get(periodOf(e.day)) ?? []), e]);
+  for (const [p, es] of byPeriod) {
+    const collected = { pence: 0, count: 0 };
+    for (const [day, x] of passedOn) {
+      if (feeDays.has(day) || periodOf(day) !== p) continue;
+      collected.pence += x.pence;
+      collected.count += x.count;
+    }
+    const fee = es.reduce((a, e) => a + e.pence, 0);
+    if (collected.count > 0 && isRight(fee, collected, pctOn(es[0]!.day))) for (const e of es) right.add(e);
+  }
+  return right;
 }
 
 function countByDay(entries: readonly CmsEntry[]): Map<number, number> {

@@ -83,6 +83,49 @@ describe('her 4% on a month CMS collected only part of', () => {
     expect(r.balance.recomputed.toFixed(2)).toBe('-0.01');
   });
 
+  it('is read by the month where CMS dates it on the due date, not on the day it passed the money on', () => {
+    // July's £4.00 dated 1 July beside the £96.00 passed on 10 July; September's £6.55 dated 1 September beside £157.12
+    // passed on 10 September; nothing in August. Owed, net: 3 × £157.12 − £96.00 − £157.12 = £218.24. (Before: "£2.55
+    // too little" for July, beside an unexplained −£2.55.)
+    const input = partlyCollected('4.00', '96.00', { balance: '218.24', basis: 'net' });
+    const r = reconcile({
+      ...input,
+      cmsEntries: [
+        ...input.cmsEntries!.map((e) => (e.type === 'collection_fee' ? { ...e, date: '2023-07-01' } : e)),
+        { date: '2023-09-01', type: 'collection_fee', amount: '6.55' },
+        { date: '2023-09-10', type: 'payment_passed_on', amount: '157.12' },
+      ],
+      bankTransactions: [...input.bankTransactions!, { date: '2023-09-10', amount: '157.12', direction: 'in', description: 'CMS' }],
+    });
+    expect(r.findings.map((f) => [f.kind, f.amount.toFixed(2)])).toEqual([]);
+    expect(r.balance.recomputed.toFixed(2)).toBe('218.24');
+    expect(r.bridge.lines).toEqual([]);
+  });
+
+  it('is 4% of each weekly collection on a monthly schedule', () => {
+    // £37.77 collected every Friday, 7 July to 29 September 2023: 13 collections (4 in July, 4 in August, 5 in
+    // September), 13 × £37.77 = £491.01, all three months. Each: 4% of £37.77 = £1.5108, £1.51, and £36.26 passed on.
+    // Her fee lines come to £6.04, £6.04 and £7.55 by month, against £6.55 of each month's instalment; each is the 4%
+    // on its collection. (Before: "wrong collection fee" of £0.49 in September.) Nothing is owed, gross.
+    const fridays = [7, 14, 21, 28].map((d) => `2023-07-${String(d).padStart(2, '0')}`);
+    fridays.push(...[4, 11, 18, 25].map((d) => `2023-08-${String(d).padStart(2, '0')}`));
+    fridays.push(...[1, 8, 15, 22, 29].map((d) => `2023-09-${String(d).padStart(2, '0')}`));
+    const input = partlyCollected('4.00', '96.00', { balance: '0.00', basis: 'gross' });
+    const r = reconcile({
+      ...input,
+      cmsEntries: [
+        ...input.cmsEntries!.filter((e) => e.type === 'liability'),
+        ...fridays.flatMap((date) => [
+          { date, type: 'collection_fee' as const, amount: '1.51' },
+          { date, type: 'payment_passed_on' as const, amount: '36.26' },
+        ]),
+      ],
+      bankTransactions: fridays.map((date) => ({ date, amount: '36.26', direction: 'in' as const, description: 'CMS' })),
+    });
+    expect(r.findings.map((f) => [f.kind, f.amount.toFixed(2)])).toEqual([]);
+    expect(r.balance.recomputed.toFixed(2)).toBe('0.00');
+  });
+
   it('still finds a fee line that is not 4% of what was collected', () => {
     // £2.00 taken beside £96.00 passed on: £98.00 collected, whose 4% is £3.92, so the line is not the fee on it and is
     // read against the month's, as before: £6.55 − £2.00 = £4.55 too little.
