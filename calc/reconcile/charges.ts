@@ -168,7 +168,7 @@ export function reconcileCharges(
     const settled = new Set<number>();
     if (isFee && books.side === 'receiving') {
       const pctOn = (day: number) => books.fees.pctOn(day);
-      const collected = collectedFees([...byPeriod.values()].flat(), books.payments, (day) => periods.periodOf(day), pctOn);
+      const collected = collectedFees([...byPeriod.values()].flat(), books.payments, books.receipts, (day) => periods.periodOf(day), pctOn);
       for (const [p, group] of byPeriod) if (want[p]! > 0 && group.every((e) => collected.has(e))) settled.add(p);
       const unsettled = new Map([...byPeriod].filter(([p]) => !settled.has(p)));
       // A settled period takes no line from another: to the move it has no fee to lack.
@@ -544,49 +544,62 @@ function feesWithLatePassOns(
 }
 
 /**
- * Her fee lines that are each the 4% on what CMS collected for her (SI 2014/612 reg 7), half a penny up: what reached
- * her and the fee together are what was collected (£4.00 beside £96.00 passed on: 4% of £100.00).
- * - A line dated on a day CMS passed money on is read with the other fee lines of that day, against what was passed on
- *   that day.
- * - The lines of a period dated on no such day (CMS may date her fee on the due date) are read together against what
- *   was passed on in that period on days with no fee line, within a penny for each payment after the first (each
- *   payment's 4% rounded on its own).
+ * Her fee lines that are each the 4% on what CMS collected for her (SI 2014/612 reg 7), half a penny up.
+ * - A line dated on a day CMS passed money on is read with the other fee lines of that day: what reached her and the
+ *   fee together are what was collected (£4.00 beside £96.00 passed on: 4% of £100.00).
+ * - A line dated on a day CMS records money received for her (and passed none on) is read against what it received
+ *   that day (£4.00 on £100.00 received; passed on later, perhaps the month after).
+ * - The lines of a period dated on neither (CMS may date her fee on the due date) are read together against what was
+ *   passed on in that period on days with no fee line.
+ * Within a penny for each payment after the first, each payment's 4% being rounded on its own.
  */
 function collectedFees(
   lines: readonly CmsEntry[],
   payments: readonly CmsEntry[],
+  /** What CMS records receiving for her (from the paying parent, his employer, a benefit). */
+  receipts: readonly CmsEntry[],
   periodOf: (day: number) => number,
   pctOn: (day: number) => number,
 ): Set<CmsEntry> {
   const right = new Set<CmsEntry>();
-  const passedOn = new Map<number, { pence: number; count: number }>();
-  for (const e of payments) {
-    if (e.type !== 'payment_passed_on' || e.pence <= 0) continue;
-    const x = passedOn.get(e.day) ?? { pence: 0, count: 0 };
-    passedOn.set(e.day, { pence: x.pence + e.pence, count: x.count + 1 });
-  }
+  const byDayOf = (entries: readonly CmsEntry[]) => {
+    const days = new Map<number, { pence: number; count: number }>();
+    for (const e of entries) {
+      if (e.pence <= 0) continue;
+      const x = days.get(e.day) ?? { pence: 0, count: 0 };
+      days.set(e.day, { pence: x.pence + e.pence, count: x.count + 1 });
+    }
+    return days;
+  };
+  const passedOn = byDayOf(payments.filter((e) => e.type === 'payment_passed_on'));
+  const received = byDayOf(receipts);
   const feeDays = new Set(lines.map((e) => e.day));
-  const isRight = (fee: number, collected: { pence: number; count: number }, pct: number): boolean =>
-    pct > 0 && fee > 0 && Math.abs(fee - feeOf(collected.pence + fee, pct)) <= collected.count - 1;
-  // On the day of a payment passed on.
+  /** Whether `fee` is the 4% on `gross` collected in `count` payments. */
+  const isFeeOn = (fee: number, gross: number, count: number, pct: number): boolean =>
+    pct > 0 && fee > 0 && Math.abs(fee - feeOf(gross, pct)) <= count - 1;
+  // On the day of a payment passed on, or of money received.
   const byDay = new Map<number, CmsEntry[]>();
-  for (const e of lines) if (passedOn.has(e.day)) byDay.set(e.day, [...(byDay.get(e.day) ?? []), e]);
+  for (const e of lines) if (passedOn.has(e.day) || received.has(e.day)) byDay.set(e.day, [...(byDay.get(e.day) ?? []), e]);
   for (const [day, es] of byDay) {
     const fee = es.reduce((a, e) => a + e.pence, 0);
-    if (isRight(fee, passedOn.get(day)!, pctOn(day))) for (const e of es) right.add(e);
+    const out = passedOn.get(day);
+    const got = received.get(day);
+    const pct = pctOn(day);
+    if (out ? isFeeOn(fee, out.pence + fee, out.count, pct) : isFeeOn(fee, got!.pence, got!.count, pct)) for (const e of es) right.add(e);
   }
   // On other days: by period, against the payments passed on in it on days with no fee line.
   const byPeriod = new Map<number, CmsEntry[]>();
-  for (const e of lines) if (!passedOn.has(e.day)) byPeriod.set(periodOf(e.day), [...(byPeriod.get(periodOf(e.day)) ?? []), e]);
+  for (const e of lines) if (!byDay.has(e.day)) byPeriod.set(periodOf(e.day), [...(byPeriod.get(periodOf(e.day)) ?? []), e]);
   for (const [p, es] of byPeriod) {
-    const collected = { pence: 0, count: 0 };
+    let gross = 0;
+    let count = 0;
     for (const [day, x] of passedOn) {
       if (feeDays.has(day) || periodOf(day) !== p) continue;
-      collected.pence += x.pence;
-      collected.count += x.count;
+      gross += x.pence;
+      count += x.count;
     }
     const fee = es.reduce((a, e) => a + e.pence, 0);
-    if (collected.count > 0 && isRight(fee, collected, pctOn(es[0]!.day))) for (const e of es) right.add(e);
+    if (count > 0 && isFeeOn(fee, gross + fee, count, pctOn(es[0]!.day))) for (const e of es) right.add(e);
   }
   return right;
 }

@@ -102,6 +102,26 @@ describe('her 4% on a month CMS collected only part of', () => {
     expect(r.bridge.lines).toEqual([]);
   });
 
+  it('is read against what CMS received where it dates it on that day and passes the money on the month after', () => {
+    // CMS received £100.00 from the paying parent on Friday 28 July and took its 4%, £4.00, that day; it passed the
+    // £96.00 on on 2 August. Owed, net: £471.36 − £96.00 = £375.36. (Before: "£2.55 too little" for July, beside an
+    // unexplained −£2.55.)
+    const input = partlyCollected('4.00', '96.00', { balance: '375.36', basis: 'net' });
+    const r = reconcile({
+      ...input,
+      cmsEntries: [
+        ...input.cmsEntries!.filter((e) => e.type === 'liability'),
+        { date: '2023-07-28', type: 'payment_received', amount: '100.00' },
+        { date: '2023-07-28', type: 'collection_fee', amount: '4.00' },
+        { date: '2023-08-02', type: 'payment_passed_on', amount: '96.00' },
+      ],
+      bankTransactions: input.bankTransactions!.map((t) => (t.description === 'CMS' ? { ...t, date: '2023-08-02' } : t)),
+    });
+    expect(r.findings.map((f) => [f.kind, f.amount.toFixed(2)])).toEqual([]);
+    expect(r.balance.recomputed.toFixed(2)).toBe('375.36');
+    expect(r.bridge.lines).toEqual([]);
+  });
+
   it('is 4% of each weekly collection on a monthly schedule', () => {
     // £37.77 collected every Friday, 7 July to 29 September 2023: 13 collections (4 in July, 4 in August, 5 in
     // September), 13 × £37.77 = £491.01, all three months. Each: 4% of £37.77 = £1.5108, £1.51, and £36.26 passed on.
