@@ -169,13 +169,19 @@ export function reconcileCharges(
     if (isFee && books.side === 'receiving') {
       const pctOn = (day: number) => books.fees.pctOn(day);
       const collected = collectedFees([...byPeriod.values()].flat(), books.payments, books.receipts, (day) => periods.periodOf(day), pctOn);
-      for (const [p, group] of byPeriod) if (want[p]! > 0 && group.every((e) => collected.has(e))) settled.add(p);
-      const unsettled = new Map([...byPeriod].filter(([p]) => !settled.has(p)));
+      const settledGroups = [...byPeriod].filter(([p, group]) => want[p]! > 0 && group.every((e) => collected.has(e)));
+      for (const [p] of settledGroups) {
+        settled.add(p);
+        byPeriod.delete(p);
+      }
       // A settled period takes no line from another: to the move it has no fee to lack.
-      const lacking = want.map((w, k) => (settled.has(k) ? 0 : w));
-      feesWithLatePassOns(unsettled, lacking, books.payments, pctOn);
-      for (const p of [...byPeriod.keys()]) if (!settled.has(p) && !unsettled.has(p)) byPeriod.delete(p);
-      for (const [p, group] of unsettled) byPeriod.set(p, group);
+      feesWithLatePassOns(
+        byPeriod,
+        want.map((w, k) => (settled.has(k) ? 0 : w)),
+        books.payments,
+        pctOn,
+      );
+      for (const [p, group] of settledGroups) byPeriod.set(p, group);
     }
     for (const [p, group] of [...byPeriod.entries()].sort((a, b) => a[0] - b[0])) {
       const line = lines[p]!;
@@ -573,35 +579,53 @@ function collectedFees(
   };
   const passedOn = byDayOf(payments.filter((e) => e.type === 'payment_passed_on'));
   const received = byDayOf(receipts);
-  const feeDays = new Set(lines.map((e) => e.day));
   /** Whether `fee` is the 4% on `gross` collected in `count` payments. */
   const isFeeOn = (fee: number, gross: number, count: number, pct: number): boolean =>
     pct > 0 && fee > 0 && Math.abs(fee - feeOf(gross, pct)) <= count - 1;
-  // On the day of a payment passed on, or of money received.
-  const byDay = new Map<number, CmsEntry[]>();
-  for (const e of lines) if (passedOn.has(e.day) || received.has(e.day)) byDay.set(e.day, [...(byDay.get(e.day) ?? []), e]);
-  for (const [day, es] of byDay) {
-    const fee = es.reduce((a, e) => a + e.pence, 0);
+  const sum = (es: readonly CmsEntry[]) => es.reduce((a, e) => a + e.pence, 0);
+  // On the day of a payment passed on, or of money received; the rest by period.
+  const onDay = groupBy(
+    lines.filter((e) => passedOn.has(e.day) || received.has(e.day)),
+    (e) => e.day,
+  );
+  const byPeriod = groupBy(
+    lines.filter((e) => !onDay.has(e.day)),
+    (e) => periodOf(e.day),
+  );
+  for (const [day, es] of onDay) {
+    const fee = sum(es);
     const out = passedOn.get(day);
-    const got = received.get(day);
+    const got = received.get(day)!;
     const pct = pctOn(day);
-    if (out ? isFeeOn(fee, out.pence + fee, out.count, pct) : isFeeOn(fee, got!.pence, got!.count, pct)) for (const e of es) right.add(e);
+    if (out ? isFeeOn(fee, out.pence + fee, out.count, pct) : isFeeOn(fee, got.pence, got.count, pct)) for (const e of es) right.add(e);
   }
-  // On other days: by period, against the payments passed on in it on days with no fee line.
-  const byPeriod = new Map<number, CmsEntry[]>();
-  for (const e of lines) if (!byDay.has(e.day)) byPeriod.set(periodOf(e.day), [...(byPeriod.get(periodOf(e.day)) ?? []), e]);
+  // What was passed on in each period on days with no fee line, for the lines of that period dated on no such day.
+  const feeDays = new Set(lines.map((e) => e.day));
+  const passedOnIn = new Map<number, { pence: number; count: number }>();
+  for (const [day, x] of passedOn) {
+    if (feeDays.has(day)) continue;
+    const p = periodOf(day);
+    const y = passedOnIn.get(p) ?? { pence: 0, count: 0 };
+    passedOnIn.set(p, { pence: y.pence + x.pence, count: y.count + x.count });
+  }
   for (const [p, es] of byPeriod) {
-    let gross = 0;
-    let count = 0;
-    for (const [day, x] of passedOn) {
-      if (feeDays.has(day) || periodOf(day) !== p) continue;
-      gross += x.pence;
-      count += x.count;
-    }
-    const fee = es.reduce((a, e) => a + e.pence, 0);
-    if (count > 0 && isFeeOn(fee, gross + fee, count, pctOn(es[0]!.day))) for (const e of es) right.add(e);
+    const out = passedOnIn.get(p);
+    const fee = sum(es);
+    if (out && isFeeOn(fee, out.pence + fee, out.count, pctOn(es[0]!.day))) for (const e of es) right.add(e);
   }
   return right;
+}
+
+/** Entries by a key, each list in the order given. */
+function groupBy<K>(entries: readonly CmsEntry[], key: (e: CmsEntry) => K): Map<K, CmsEntry[]> {
+  const groups = new Map<K, CmsEntry[]>();
+  for (const e of entries) {
+    const k = key(e);
+    const list = groups.get(k);
+    if (list) list.push(e);
+    else groups.set(k, [e]);
+  }
+  return groups;
 }
 
 function countByDay(entries: readonly CmsEntry[]): Map<number, number> {
