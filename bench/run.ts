@@ -264,6 +264,16 @@ async function httpSection(): Promise<string> {
   ];
   const HTTP_ROUNDS = 9;
   const HTTP_WINDOW_MS = 300;
+  // Each route first answers this many requests unmeasured, so the rounds measure code the JIT has finished with.
+  // Reckoner's route has far more code to optimise than the bare one: alone, in its first five half-seconds it
+  // answered 1,626, 3,250, 4,988, 5,900 and 6,682 requests a second while V8 finished optimising 262, 202, 80, 40
+  // and 20 functions, then held at 5,900-6,000 with 0-2 more (`node --trace-opt`, 7 December 2026): about 11,000
+  // requests. With only the 500 ms warm-up round, in four runs of 16-30 rounds the first round's ratio was
+  // 0.44-0.53 and the median of rounds 1-9 (what this section reported) 0.52-0.60, against 0.57-0.62 for rounds 10
+  // on: the compiler was measured as much as the route. A count, not a time: V8 optimises a function after so many
+  // calls, however fast the machine.
+  const HTTP_WARMUP_REQUESTS = 20_000;
+  for (const app of [reckoner, bare]) await fixedCount((i) => post(app, bodies[i % n]!).then(() => undefined), HTTP_WARMUP_REQUESTS, 1);
   const [route, bareRoute] = await interleaved(httpContenders, {
     warmupRounds: 1,
     warmupWindowMs: 500,
