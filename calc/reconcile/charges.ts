@@ -556,7 +556,10 @@ function feesWithLatePassOns(
  * - A line dated on a day CMS records money received for her (and passed none on) is read against what it received
  *   that day (£4.00 on £100.00 received; passed on later, perhaps the month after).
  * - The lines of a period dated on neither (CMS may date her fee on the due date) are read together against what was
- *   passed on in that period on days with no fee line.
+ *   passed on in that period on days with no fee line; failing that, against what CMS received for her in that
+ *   period on such days; failing that, against one day's payment passed on in the next period on such a day, not
+ *   taken by an earlier period (a part collection passed on late: £4.00 dated 1 July beside £96.00 passed on on 2
+ *   August). Periods are read oldest first, each from the pass-ons the ones before it left.
  * Within a penny for each payment after the first, each payment's 4% being rounded on its own.
  */
 function collectedFees(
@@ -599,19 +602,40 @@ function collectedFees(
     const pct = pctOn(day);
     if (out ? isFeeOn(fee, out.pence + fee, out.count, pct) : isFeeOn(fee, got.pence, got.count, pct)) for (const e of es) right.add(e);
   }
-  // What was passed on in each period on days with no fee line, for the lines of that period dated on no such day.
+  // What was passed on, and what was received, in each period on days with no fee line, day by day: for the lines of
+  // a period dated on no such day.
   const feeDays = new Set(lines.map((e) => e.day));
-  const passedOnIn = new Map<number, { pence: number; count: number }>();
-  for (const [day, x] of passedOn) {
-    if (feeDays.has(day)) continue;
-    const p = periodOf(day);
-    const y = passedOnIn.get(p) ?? { pence: 0, count: 0 };
-    passedOnIn.set(p, { pence: y.pence + x.pence, count: y.count + x.count });
-  }
-  for (const [p, es] of byPeriod) {
-    const out = passedOnIn.get(p);
+  const byPeriodOf = (days: Map<number, { pence: number; count: number }>) => {
+    const out = new Map<number, { day: number; pence: number; count: number }[]>();
+    for (const [day, x] of days) {
+      if (feeDays.has(day)) continue;
+      const p = periodOf(day);
+      const list = out.get(p);
+      if (list) list.push({ day, ...x });
+      else out.set(p, [{ day, ...x }]);
+    }
+    return out;
+  };
+  const passedOnIn = byPeriodOf(passedOn);
+  const receivedIn = byPeriodOf(received);
+  const total = (days: readonly { pence: number; count: number }[]) =>
+    days.reduce((a, x) => ({ pence: a.pence + x.pence, count: a.count + x.count }), { pence: 0, count: 0 });
+  for (const p of [...byPeriod.keys()].sort((a, b) => a - b)) {
+    const es = byPeriod.get(p)!;
     const fee = sum(es);
-    if (out && isFeeOn(fee, out.pence + fee, out.count, pctOn(es[0]!.day))) for (const e of es) right.add(e);
+    const pct = pctOn(es[0]!.day);
+    const own = passedOnIn.get(p) ?? [];
+    const out = total(own);
+    const got = total(receivedIn.get(p) ?? []);
+    if (own.length > 0 && isFeeOn(fee, out.pence + fee, out.count, pct)) passedOnIn.delete(p);
+    else if (got.count === 0 || !isFeeOn(fee, got.pence, got.count, pct)) {
+      // A part collection passed on late: one day's pass-on of the next period, which then no longer counts in it.
+      const next = passedOnIn.get(p + 1) ?? [];
+      const late = next.findIndex((x) => isFeeOn(fee, x.pence + fee, x.count, pct));
+      if (late < 0) continue;
+      next.splice(late, 1);
+    }
+    for (const e of es) right.add(e);
   }
   return right;
 }

@@ -122,6 +122,69 @@ describe('her 4% on a month CMS collected only part of', () => {
     expect(r.bridge.lines).toEqual([]);
   });
 
+  it('is read against what was passed on the month after, where CMS dates it on the due date', () => {
+    // July's £4.00 dated 1 July, its £96.00 passed on on 2 August; no line of what CMS received. £4.00 is the 4% of
+    // £96.00 + £4.00 = £100.00, so it is the fee on that collection, passed on late. Owed, net: £471.36 − £96.00 =
+    // £375.36. (Before: "£2.55 too little" for July, beside an unexplained −£2.55.)
+    const input = partlyCollected('4.00', '96.00', { balance: '375.36', basis: 'net' });
+    const r = reconcile({
+      ...input,
+      cmsEntries: [
+        ...input.cmsEntries!.filter((e) => e.type === 'liability'),
+        { date: '2023-07-01', type: 'collection_fee', amount: '4.00' },
+        { date: '2023-08-02', type: 'payment_passed_on', amount: '96.00' },
+      ],
+      bankTransactions: input.bankTransactions!.map((t) => (t.description === 'CMS' ? { ...t, date: '2023-08-02' } : t)),
+    });
+    expect(r.findings.map((f) => [f.kind, f.amount.toFixed(2)])).toEqual([]);
+    expect(r.balance.recomputed.toFixed(2)).toBe('375.36');
+    expect(r.bridge.lines).toEqual([]);
+  });
+
+  it('is read against what CMS received in the month, where it dates it on the due date', () => {
+    // July's £4.00 dated 1 July; CMS received £100.00 on 28 July and passed £96.00 on on 2 August: 4% of the £100.00
+    // collected in July. Owed, net: £375.36, as above.
+    const input = partlyCollected('4.00', '96.00', { balance: '375.36', basis: 'net' });
+    const r = reconcile({
+      ...input,
+      cmsEntries: [
+        ...input.cmsEntries!.filter((e) => e.type === 'liability'),
+        { date: '2023-07-01', type: 'collection_fee', amount: '4.00' },
+        { date: '2023-07-28', type: 'payment_received', amount: '100.00' },
+        { date: '2023-08-02', type: 'payment_passed_on', amount: '96.00' },
+      ],
+      bankTransactions: input.bankTransactions!.map((t) => (t.description === 'CMS' ? { ...t, date: '2023-08-02' } : t)),
+    });
+    expect(r.findings.map((f) => [f.kind, f.amount.toFixed(2)])).toEqual([]);
+    expect(r.balance.recomputed.toFixed(2)).toBe('375.36');
+    expect(r.bridge.lines).toEqual([]);
+  });
+
+  it('reads each month against its own collection where both are passed on in the month after July', () => {
+    // July's fee £4.00 dated 1 July, August's £6.55 dated 1 August; July's £96.00 passed on on 2 August and August's
+    // full £157.12 on 30 August. July's line is the 4% on the £96.00 passed on (4% of £100.00 is £4.00), August's on
+    // the £157.12 (4% of £163.67 is £6.5468, £6.55). Owed, net: £471.36 − £96.00 − £157.12 = £218.24. (Before: "£2.55
+    // too little" for July.)
+    const input = partlyCollected('4.00', '96.00', { balance: '218.24', basis: 'net' });
+    const r = reconcile({
+      ...input,
+      cmsEntries: [
+        ...input.cmsEntries!.filter((e) => e.type === 'liability'),
+        { date: '2023-07-01', type: 'collection_fee', amount: '4.00' },
+        { date: '2023-08-01', type: 'collection_fee', amount: '6.55' },
+        { date: '2023-08-02', type: 'payment_passed_on', amount: '96.00' },
+        { date: '2023-08-30', type: 'payment_passed_on', amount: '157.12' },
+      ],
+      bankTransactions: [
+        { date: '2023-08-02', amount: '96.00', direction: 'in', description: 'CMS' },
+        { date: '2023-08-30', amount: '157.12', direction: 'in', description: 'CMS' },
+      ],
+    });
+    expect(r.findings.map((f) => [f.kind, f.amount.toFixed(2)])).toEqual([]);
+    expect(r.balance.recomputed.toFixed(2)).toBe('218.24');
+    expect(r.bridge.lines).toEqual([]);
+  });
+
   it('is 4% of each weekly collection on a monthly schedule', () => {
     // £37.77 collected every Friday, 7 July to 29 September 2023: 13 collections (4 in July, 4 in August, 5 in
     // September), 13 × £37.77 = £491.01, all three months. Each: 4% of £37.77 = £1.5108, £1.51, and £36.26 passed on.
@@ -150,6 +213,22 @@ describe('her 4% on a month CMS collected only part of', () => {
     // £2.00 taken beside £96.00 passed on: £98.00 collected, whose 4% is £3.92, so the line is not the fee on it and is
     // read against the month's, as before: £6.55 − £2.00 = £4.55 too little.
     const r = reconcile(partlyCollected('2.00', '96.00', { balance: '375.36', basis: 'net' }));
+    expect(r.findings.filter((f) => f.kind === 'collection_fee_mismatch').map((f) => f.amount.toFixed(2))).toEqual(['4.55']);
+  });
+
+  it('still finds a fee line dated on the due date that is not 4% of what was passed on the month after', () => {
+    // £2.00 dated 1 July, £96.00 passed on on 2 August: 4% of £98.00 is £3.92, so the line is not the fee on it and
+    // is read against July's £6.55: £4.55 too little, as before.
+    const input = partlyCollected('2.00', '96.00', { balance: '375.36', basis: 'net' });
+    const r = reconcile({
+      ...input,
+      cmsEntries: [
+        ...input.cmsEntries!.filter((e) => e.type === 'liability'),
+        { date: '2023-07-01', type: 'collection_fee', amount: '2.00' },
+        { date: '2023-08-02', type: 'payment_passed_on', amount: '96.00' },
+      ],
+      bankTransactions: input.bankTransactions!.map((t) => (t.description === 'CMS' ? { ...t, date: '2023-08-02' } : t)),
+    });
     expect(r.findings.filter((f) => f.kind === 'collection_fee_mismatch').map((f) => f.amount.toFixed(2))).toEqual(['4.55']);
   });
 });
