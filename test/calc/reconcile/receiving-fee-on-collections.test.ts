@@ -41,6 +41,19 @@ function partlyCollected(fee: string, passedOn: string, claim: { balance: string
   };
 }
 
+/**
+ * The same three instalments with CMS's lines of July's collection given instead of the story's own (each story its
+ * own dates), the £96.00 reaching her bank on 2 August, the day CMS passes it on in these stories.
+ */
+function collectedInJuly(lines: ReconcileInput['cmsEntries'], claim: { balance: string; basis: 'net' | 'gross' }): ReconcileInput {
+  const input = partlyCollected('4.00', '96.00', claim);
+  return {
+    ...input,
+    cmsEntries: [...input.cmsEntries!.filter((e) => e.type === 'liability'), ...lines!],
+    bankTransactions: input.bankTransactions!.map((t) => (t.description === 'CMS' ? { ...t, date: '2023-08-02' } : t)),
+  };
+}
+
 describe('her 4% on a month CMS collected only part of', () => {
   it('is 4% of what was collected, and CMS’s net figure agrees to the penny', () => {
     const r = reconcile(partlyCollected('4.00', '96.00', { balance: '375.36', basis: 'net' }));
@@ -106,17 +119,16 @@ describe('her 4% on a month CMS collected only part of', () => {
     // CMS received £100.00 from the paying parent on Friday 28 July and took its 4%, £4.00, that day; it passed the
     // £96.00 on on 2 August. Owed, net: £471.36 − £96.00 = £375.36. (Before: "£2.55 too little" for July, beside an
     // unexplained −£2.55.)
-    const input = partlyCollected('4.00', '96.00', { balance: '375.36', basis: 'net' });
-    const r = reconcile({
-      ...input,
-      cmsEntries: [
-        ...input.cmsEntries!.filter((e) => e.type === 'liability'),
-        { date: '2023-07-28', type: 'payment_received', amount: '100.00' },
-        { date: '2023-07-28', type: 'collection_fee', amount: '4.00' },
-        { date: '2023-08-02', type: 'payment_passed_on', amount: '96.00' },
-      ],
-      bankTransactions: input.bankTransactions!.map((t) => (t.description === 'CMS' ? { ...t, date: '2023-08-02' } : t)),
-    });
+    const r = reconcile(
+      collectedInJuly(
+        [
+          { date: '2023-07-28', type: 'payment_received', amount: '100.00' },
+          { date: '2023-07-28', type: 'collection_fee', amount: '4.00' },
+          { date: '2023-08-02', type: 'payment_passed_on', amount: '96.00' },
+        ],
+        { balance: '375.36', basis: 'net' },
+      ),
+    );
     expect(r.findings.map((f) => [f.kind, f.amount.toFixed(2)])).toEqual([]);
     expect(r.balance.recomputed.toFixed(2)).toBe('375.36');
     expect(r.bridge.lines).toEqual([]);
@@ -126,16 +138,15 @@ describe('her 4% on a month CMS collected only part of', () => {
     // July's £4.00 dated 1 July, its £96.00 passed on on 2 August; no line of what CMS received. £4.00 is the 4% of
     // £96.00 + £4.00 = £100.00, so it is the fee on that collection, passed on late. Owed, net: £471.36 − £96.00 =
     // £375.36. (Before: "£2.55 too little" for July, beside an unexplained −£2.55.)
-    const input = partlyCollected('4.00', '96.00', { balance: '375.36', basis: 'net' });
-    const r = reconcile({
-      ...input,
-      cmsEntries: [
-        ...input.cmsEntries!.filter((e) => e.type === 'liability'),
-        { date: '2023-07-01', type: 'collection_fee', amount: '4.00' },
-        { date: '2023-08-02', type: 'payment_passed_on', amount: '96.00' },
-      ],
-      bankTransactions: input.bankTransactions!.map((t) => (t.description === 'CMS' ? { ...t, date: '2023-08-02' } : t)),
-    });
+    const r = reconcile(
+      collectedInJuly(
+        [
+          { date: '2023-07-01', type: 'collection_fee', amount: '4.00' },
+          { date: '2023-08-02', type: 'payment_passed_on', amount: '96.00' },
+        ],
+        { balance: '375.36', basis: 'net' },
+      ),
+    );
     expect(r.findings.map((f) => [f.kind, f.amount.toFixed(2)])).toEqual([]);
     expect(r.balance.recomputed.toFixed(2)).toBe('375.36');
     expect(r.bridge.lines).toEqual([]);
@@ -144,17 +155,16 @@ describe('her 4% on a month CMS collected only part of', () => {
   it('is read against what CMS received in the month, where it dates it on the due date', () => {
     // July's £4.00 dated 1 July; CMS received £100.00 on 28 July and passed £96.00 on on 2 August: 4% of the £100.00
     // collected in July. Owed, net: £375.36, as above.
-    const input = partlyCollected('4.00', '96.00', { balance: '375.36', basis: 'net' });
-    const r = reconcile({
-      ...input,
-      cmsEntries: [
-        ...input.cmsEntries!.filter((e) => e.type === 'liability'),
-        { date: '2023-07-01', type: 'collection_fee', amount: '4.00' },
-        { date: '2023-07-28', type: 'payment_received', amount: '100.00' },
-        { date: '2023-08-02', type: 'payment_passed_on', amount: '96.00' },
-      ],
-      bankTransactions: input.bankTransactions!.map((t) => (t.description === 'CMS' ? { ...t, date: '2023-08-02' } : t)),
-    });
+    const r = reconcile(
+      collectedInJuly(
+        [
+          { date: '2023-07-01', type: 'collection_fee', amount: '4.00' },
+          { date: '2023-07-28', type: 'payment_received', amount: '100.00' },
+          { date: '2023-08-02', type: 'payment_passed_on', amount: '96.00' },
+        ],
+        { balance: '375.36', basis: 'net' },
+      ),
+    );
     expect(r.findings.map((f) => [f.kind, f.amount.toFixed(2)])).toEqual([]);
     expect(r.balance.recomputed.toFixed(2)).toBe('375.36');
     expect(r.bridge.lines).toEqual([]);
@@ -219,16 +229,15 @@ describe('her 4% on a month CMS collected only part of', () => {
   it('still finds a fee line dated on the due date that is not 4% of what was passed on the month after', () => {
     // £2.00 dated 1 July, £96.00 passed on on 2 August: 4% of £98.00 is £3.92, so the line is not the fee on it and
     // is read against July's £6.55: £4.55 too little, as before.
-    const input = partlyCollected('2.00', '96.00', { balance: '375.36', basis: 'net' });
-    const r = reconcile({
-      ...input,
-      cmsEntries: [
-        ...input.cmsEntries!.filter((e) => e.type === 'liability'),
-        { date: '2023-07-01', type: 'collection_fee', amount: '2.00' },
-        { date: '2023-08-02', type: 'payment_passed_on', amount: '96.00' },
-      ],
-      bankTransactions: input.bankTransactions!.map((t) => (t.description === 'CMS' ? { ...t, date: '2023-08-02' } : t)),
-    });
+    const r = reconcile(
+      collectedInJuly(
+        [
+          { date: '2023-07-01', type: 'collection_fee', amount: '2.00' },
+          { date: '2023-08-02', type: 'payment_passed_on', amount: '96.00' },
+        ],
+        { balance: '375.36', basis: 'net' },
+      ),
+    );
     expect(r.findings.filter((f) => f.kind === 'collection_fee_mismatch').map((f) => f.amount.toFixed(2))).toEqual(['4.55']);
   });
 });
