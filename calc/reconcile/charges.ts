@@ -606,13 +606,13 @@ function collectedFees(
   // a period dated on no such day.
   const feeDays = new Set(lines.map((e) => e.day));
   const byPeriodOf = (days: Map<number, { pence: number; count: number }>) => {
-    const out = new Map<number, { day: number; pence: number; count: number }[]>();
+    const out = new Map<number, { pence: number; count: number }[]>();
     for (const [day, x] of days) {
       if (feeDays.has(day)) continue;
       const p = periodOf(day);
       const list = out.get(p);
-      if (list) list.push({ day, ...x });
-      else out.set(p, [{ day, ...x }]);
+      if (list) list.push(x);
+      else out.set(p, [x]);
     }
     return out;
   };
