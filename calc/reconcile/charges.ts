@@ -605,21 +605,15 @@ function collectedFees(
   // What was passed on, and what was received, in each period on days with no fee line, day by day: for the lines of
   // a period dated on no such day.
   const feeDays = new Set(lines.map((e) => e.day));
-  const byPeriodOf = (days: Map<number, { pence: number; count: number }>) => {
-    const out = new Map<number, { pence: number; count: number }[]>();
-    for (const [day, x] of days) {
-      if (feeDays.has(day)) continue;
-      const p = periodOf(day);
-      const list = out.get(p);
-      if (list) list.push(x);
-      else out.set(p, [x]);
-    }
-    return out;
-  };
+  const byPeriodOf = (days: Map<number, { pence: number; count: number }>) =>
+    groupBy(
+      [...days].filter(([day]) => !feeDays.has(day)),
+      ([day]) => periodOf(day),
+    );
   const passedOnIn = byPeriodOf(passedOn);
   const receivedIn = byPeriodOf(received);
-  const total = (days: readonly { pence: number; count: number }[]) =>
-    days.reduce((a, x) => ({ pence: a.pence + x.pence, count: a.count + x.count }), { pence: 0, count: 0 });
+  const total = (days: readonly [number, { pence: number; count: number }][]) =>
+    days.reduce((a, [, x]) => ({ pence: a.pence + x.pence, count: a.count + x.count }), { pence: 0, count: 0 });
   for (const p of [...byPeriod.keys()].sort((a, b) => a - b)) {
     const es = byPeriod.get(p)!;
     const fee = sum(es);
@@ -631,7 +625,7 @@ function collectedFees(
     else if (got.count === 0 || !isFeeOn(fee, got.pence, got.count, pct)) {
       // A part collection passed on late: one day's pass-on of the next period, which then no longer counts in it.
       const next = passedOnIn.get(p + 1) ?? [];
-      const late = next.findIndex((x) => isFeeOn(fee, x.pence + fee, x.count, pct));
+      const late = next.findIndex(([, x]) => isFeeOn(fee, x.pence + fee, x.count, pct));
       if (late < 0) continue;
       next.splice(late, 1);
     }
@@ -640,14 +634,14 @@ function collectedFees(
   return right;
 }
 
-/** Entries by a key, each list in the order given. */
-function groupBy<K>(entries: readonly CmsEntry[], key: (e: CmsEntry) => K): Map<K, CmsEntry[]> {
-  const groups = new Map<K, CmsEntry[]>();
-  for (const e of entries) {
-    const k = key(e);
+/** Items by a key, each list in the order given. */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
     const list = groups.get(k);
-    if (list) list.push(e);
-    else groups.set(k, [e]);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
   }
   return groups;
 }
